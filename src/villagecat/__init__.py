@@ -1,0 +1,81 @@
+"""villagecat: machine-checkable guiding catalogs for village organisations in China.
+
+Typed models of every kind of catalog item, the published schemas, the shipped
+layers, and validation of data packages::
+
+    import villagecat
+
+    package = villagecat.load_layer("data/national")
+    report = villagecat.validate("path/to/package")
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
+
+from villagecat.errors import (
+    PackageReadError,
+    UnknownLayerError,
+    ValidationFailedError,
+    VillagecatError,
+)
+from villagecat.models import (
+    Certificate,
+    Citation,
+    Document,
+    Duty,
+    FacilityStandard,
+    Layer,
+    Mechanism,
+    Sign,
+)
+
+if TYPE_CHECKING:
+    from villagecat.package import LayerPackage, load_layer, save_layer
+    from villagecat.report import ValidationReport
+    from villagecat.validation import validate
+
+try:
+    __version__ = version("villagecat")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+    __version__ = "0+unknown"
+
+__all__ = [
+    "Certificate",
+    "Citation",
+    "Document",
+    "Duty",
+    "FacilityStandard",
+    "Layer",
+    "LayerPackage",
+    "Mechanism",
+    "PackageReadError",
+    "Sign",
+    "UnknownLayerError",
+    "ValidationFailedError",
+    "ValidationReport",
+    "VillagecatError",
+    "__version__",
+    "load_layer",
+    "save_layer",
+    "validate",
+]
+
+_LAZY = {
+    "LayerPackage": "villagecat.package",
+    "load_layer": "villagecat.package",
+    "save_layer": "villagecat.package",
+    "ValidationReport": "villagecat.report",
+    "validate": "villagecat.validation",
+}
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - module attributes of any kind
+    """Import the reading and validation machinery on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'villagecat' has no attribute {name!r}")
+    from importlib import import_module  # noqa: PLC0415
+
+    return getattr(import_module(module), name)

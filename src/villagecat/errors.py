@@ -1,0 +1,60 @@
+"""villagecat's exceptions and warnings.
+
+Every exception villagecat raises on purpose derives from :class:`VillagecatError`,
+and also from the built-in it behaves like, so ``except ValueError`` keeps working.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from villagecat.report import ValidationReport
+
+__all__ = [
+    "PackageReadError",
+    "UnknownLayerError",
+    "ValidationFailedError",
+    "VillagecatError",
+    "VillagecatWarning",
+]
+
+
+class VillagecatError(Exception):
+    """Base of every error villagecat raises on purpose."""
+
+    #: The exit status the CLI uses for this error.
+    exit_code: int = 1
+
+
+class PackageReadError(VillagecatError, OSError):
+    """The input cannot be read at all: missing, not a package, not JSON, too large."""
+
+    exit_code = 2
+
+    def __init__(self, path: str, message: str, message_zh: str | None = None) -> None:
+        """Record the path that could not be read and why, in English and Chinese."""
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+        self.message_zh = message_zh or message
+
+
+class ValidationFailedError(VillagecatError, ValueError):
+    """A package was read but is not valid; carries the full report."""
+
+    def __init__(self, report: ValidationReport) -> None:
+        """Keep the report; the message is its first problem."""
+        self.report = report
+        first = report.problems[0].describe("en") if report.problems else "invalid"
+        more = len(report.problems) - 1
+        suffix = f" (and {more} more problems)" if more > 0 else ""
+        super().__init__(f"{first}{suffix}")
+
+
+class UnknownLayerError(VillagecatError, LookupError):
+    """No shipped or given layer matches a code, name or slug."""
+
+
+class VillagecatWarning(UserWarning):
+    """Base of the warnings villagecat issues."""

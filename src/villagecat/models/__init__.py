@@ -1,0 +1,58 @@
+"""Typed models of every kind of catalog item, and the layer that holds them."""
+
+from __future__ import annotations
+
+from villagecat.models.certificate import Certificate, template_placeholders
+from villagecat.models.document import Citation, Document
+from villagecat.models.duty import Duty
+from villagecat.models.facility import FacilityStandard
+from villagecat.models.layer import Layer, ParentRef
+from villagecat.models.mechanism import Mechanism
+from villagecat.models.sign import Sign
+from villagecat.models.vocab import (
+    AlternativeHandling,
+    AssistActivity,
+    Authority,
+    CertificateStatus,
+    CharacterStandard,
+    Colour,
+    DutyKind,
+    Funding,
+    Level,
+    MechanismBasis,
+    MechanismType,
+    Orientation,
+    Placement,
+    ReportFrequency,
+    Scope,
+    SignType,
+)
+
+__all__ = [
+    "AlternativeHandling",
+    "AssistActivity",
+    "Authority",
+    "Certificate",
+    "CertificateStatus",
+    "CharacterStandard",
+    "Citation",
+    "Colour",
+    "Document",
+    "Duty",
+    "DutyKind",
+    "FacilityStandard",
+    "Funding",
+    "Layer",
+    "Level",
+    "Mechanism",
+    "MechanismBasis",
+    "MechanismType",
+    "Orientation",
+    "ParentRef",
+    "Placement",
+    "ReportFrequency",
+    "Scope",
+    "Sign",
+    "SignType",
+    "template_placeholders",
+]

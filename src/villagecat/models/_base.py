@@ -1,0 +1,139 @@
+"""Shared building blocks of the models: the strict base, bilingual fields, vocabularies.
+
+Every field is declared through :func:`field`, which puts the Chinese title in the
+JSON Schema ``title``, both languages in ``description``, and the English title and
+the unit in the annotation keywords ``x-title-en`` and ``x-unit``. Closed vocabularies
+derive from :class:`Vocab`: their values are English slugs (what code compares), and
+each member carries its Chinese label, published in the schema as ``x-enum-titles``.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from pydantic import GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
+    from typing_extensions import Self
+
+__all__ = [
+    "ITEM_ID_PATTERN",
+    "LAYER_ID_PATTERN",
+    "LOCAL_ID_PATTERN",
+    "StrictModel",
+    "Vocab",
+    "field",
+    "model_meta",
+]
+
+#: A layer id: ``cn`` for the national layer, else the jurisdiction's division code
+#: (6 digits for province, prefecture and county; 9 digits for a township).
+LAYER_ID_PATTERN = r"cn|[0-9]{6}|[0-9]{9}"
+#: The local part of an item id: lower-case ASCII words joined by hyphens.
+LOCAL_ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+#: ``<layer>.<kind>.<local>``, e.g. ``cn.certificate.no-criminal-record``.
+ITEM_ID_PATTERN = rf"(?:{LAYER_ID_PATTERN})\.[a-z]+\.{LOCAL_ID_PATTERN}"
+
+
+def field(  # noqa: PLR0913 - every argument is a keyword with a clear role
+    zh: str,
+    en: str,
+    *,
+    desc_zh: str | None = None,
+    desc_en: str | None = None,
+    unit: str | None = None,
+    merge: dict[str, Any] | None = None,
+    **kwargs: Any,  # noqa: ANN401 - forwarded unchanged to pydantic.Field
+) -> Any:  # noqa: ANN401 - pydantic.Field itself returns Any
+    """Declare a model field with Chinese and English titles and descriptions.
+
+    Args:
+        zh: Chinese title (the schema ``title``).
+        en: English title (``x-title-en``).
+        desc_zh: Chinese description.
+        desc_en: English description.
+        unit: The unit of a number (``m2``, ``cm``, ``percent``), published as ``x-unit``.
+        merge: Merge rules of the field, published as ``x-merge``.
+        **kwargs: Passed to :func:`pydantic.Field` (defaults, constraints).
+
+    Returns:
+        The pydantic ``FieldInfo``.
+    """
+    extra: dict[str, Any] = {"x-title-en": en}
+    if unit is not None:
+        extra["x-unit"] = unit
+    if merge is not None:
+        extra["x-merge"] = merge
+    parts = [p for p in (desc_zh, desc_en) if p]
+    description = "\n\n".join(parts) if parts else f"{zh} / {en}"
+    return Field(title=zh, description=description, json_schema_extra=extra, **kwargs)
+
+
+def model_meta(zh: str, en: str, desc_zh: str, desc_en: str) -> ConfigDict:
+    """Return the model configuration shared by every villagecat model.
+
+    Unknown fields are rejected, strings are not coerced from numbers, and the
+    model's schema gets its bilingual title and description.
+    """
+    return ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title=zh,
+        json_schema_extra={"x-title-en": en, "description": f"{desc_zh}\n\n{desc_en}"},
+        use_attribute_docstrings=False,
+        validate_default=False,
+    )
+
+
+class StrictModel(BaseModel):
+    """Base of every villagecat model: frozen, unknown fields rejected."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Vocab(str, Enum):
+    """A closed vocabulary: English slug values, Chinese labels, Chinese schema title.
+
+    Subclasses declare members as ``NAME = "slug", "中文标签"`` and set the class
+    attribute ``__titles__ = ("中文标题", "English title")`` (a dunder name, so
+    the enum machinery does not take it for a member).
+    """
+
+    label: str
+    __titles__: ClassVar[tuple[str, str]] = ("", "")
+
+    def __new__(cls, value: str, label: str = "") -> Self:
+        obj = str.__new__(cls, value)
+        obj._value_ = value
+        obj.label = label
+        return obj
+
+    def __str__(self) -> str:
+        """Return the slug, so f-strings and CSV cells show the value."""
+        return str(self.value)
+
+    @classmethod
+    def from_text(cls, text: str) -> Vocab:
+        """Return the member whose slug or Chinese label is ``text``.
+
+        Raises:
+            ValueError: if ``text`` names no member.
+        """
+        for member in cls:
+            if text in (member.value, member.label):
+                return member
+        raise ValueError(text)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        """Publish the Chinese title and the label of every value."""
+        schema = handler(core_schema)
+        schema = handler.resolve_ref_schema(schema)
+        schema["title"], schema["x-title-en"] = cls.__titles__
+        schema["description"] = "；".join(f"{m.value} = {m.label}" for m in cls)
+        schema["x-enum-titles"] = {m.value: m.label for m in cls}
+        return schema

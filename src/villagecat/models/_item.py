@@ -1,0 +1,37 @@
+"""The base of every cited catalog item."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import BaseModel
+
+from villagecat.models._base import LAYER_ID_PATTERN, LOCAL_ID_PATTERN, field
+from villagecat.models.document import Citation, NonEmpty
+
+__all__ = ["CatalogItem", "id_pattern"]
+
+
+def id_pattern(kind: str) -> str:
+    """Return the id pattern of one item kind: ``<layer>.<kind>.<local>``."""
+    return rf"^(?:{LAYER_ID_PATTERN})\.{kind}\.{LOCAL_ID_PATTERN}$"
+
+
+class CatalogItem(BaseModel):
+    """Fields every item shares: a stable id, a name, its citations and notes.
+
+    Subclasses narrow ``id`` to their own kind's pattern and set ``kind``.
+    """
+
+    kind: ClassVar[str]
+
+    id: str
+    name: NonEmpty = field("名称", "Name")
+    citations: list[Citation] = field(
+        "出处",
+        "Citations",
+        desc_zh="条目所依据的文件和条款。",
+        desc_en="The documents and sections the item rests on.",
+        default_factory=list,
+    )
+    notes: NonEmpty | None = field("备注", "Notes", default=None)

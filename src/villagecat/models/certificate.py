@@ -1,0 +1,130 @@
+"""Certificates (证明事项) a village may issue, has stopped issuing, or must not issue."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, ClassVar
+
+from pydantic import StringConstraints, model_validator
+
+from villagecat.models._base import field, model_meta
+from villagecat.models._item import CatalogItem, id_pattern
+from villagecat.models.document import Citation, NonEmpty
+from villagecat.models.vocab import AlternativeHandling, CertificateStatus
+
+__all__ = ["Certificate", "CertificateId", "template_placeholders"]
+
+CertificateId = Annotated[str, StringConstraints(pattern=id_pattern("certificate"))]
+Placeholder = Annotated[str, StringConstraints(pattern=r"^[^{}\s]+$")]
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def template_placeholders(template: str) -> list[str]:
+    """Return the placeholders of a template in order of first use.
+
+    A placeholder is written ``{姓名}``. Braces must balance and enclose a name.
+
+    Raises:
+        ValueError: on an unbalanced brace or an empty placeholder, naming the offset.
+    """
+    depth = 0
+    for offset, char in enumerate(template):
+        if char == "{":
+            depth += 1
+            if depth > 1:
+                raise ValueError(f"nested '{{' at character {offset + 1}")
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                raise ValueError(f"unmatched '}}' at character {offset + 1}")
+    if depth:
+        raise ValueError(f"unclosed '{{' at character {template.rindex('{') + 1}")
+    names: list[str] = []
+    for match in _PLACEHOLDER.finditer(template):
+        name = match.group(1).strip()
+        if not name:
+            raise ValueError(f"empty placeholder at character {match.start() + 1}")
+        if name not in names:
+            names.append(name)
+    return names
+
+
+class Certificate(CatalogItem):
+    """One certificate item in a catalog (DOMAIN.md §4)."""
+
+    model_config = model_meta(
+        "证明事项",
+        "Certificate",
+        "村级组织出具、已取消或不应出具的一项证明事项。",
+        "A certificate a village issues, has stopped issuing, or must not issue.",
+    )
+    kind: ClassVar[str] = "certificate"
+
+    id: CertificateId = field(
+        "标识",
+        "Id",
+        desc_zh="形如 <层标识>.certificate.<名>。",
+        desc_en="Of the form <layer>.certificate.<name>.",
+    )
+    status: CertificateStatus = field("状态", "Status")
+    aliases: list[NonEmpty] = field("别名", "Aliases", default_factory=list)
+    purpose: NonEmpty | None = field("办理用途", "Purpose", default=None)
+    issuer: NonEmpty | None = field("开具单位", "Issuer", default=None)
+    validity: NonEmpty | None = field("有效时限", "Validity", default=None)
+    basis: list[Citation] = field(
+        "政策法规依据",
+        "Legal basis",
+        desc_zh="保留或取消该证明事项所依据的法律、法规、国务院决定或文件条款。",
+        desc_en="The law, regulation, State Council decision or document clauses behind it.",
+        default_factory=list,
+    )
+    template: NonEmpty | None = field(
+        "证明内容范本",
+        "Content template",
+        desc_zh="证明正文范本，占位符写作 {姓名}。",
+        desc_en="The certificate's text, with placeholders written {姓名}.",
+        default=None,
+    )
+    placeholders: list[Placeholder] = field(
+        "占位符",
+        "Placeholders",
+        desc_zh="范本中声明的占位符，须与范本一致。",
+        desc_en="The template's declared placeholders; must match the template.",
+        default_factory=list,
+    )
+    procedure: NonEmpty | None = field("办理程序", "Procedure", default=None)
+    time_limit: NonEmpty | None = field(
+        "办理时限",
+        "Time limit",
+        desc_zh="例如 当场出具、3个工作日。",
+        desc_en="E.g. on the spot.",
+        default=None,
+    )
+    alternatives: list[AlternativeHandling] = field(
+        "替代办理方式",
+        "Handled instead by",
+        desc_zh="取消或不应出具后该事项的办理方式。",
+        desc_en="How the matter is handled once the village no longer certifies it.",
+        default_factory=list,
+    )
+    resident_guidance: NonEmpty | None = field(
+        "解释说明",
+        "Guidance for residents",
+        desc_zh="村级组织向群众所作的解释说明。",
+        desc_en="What the village tells the resident.",
+        default=None,
+    )
+
+    @model_validator(mode="after")
+    def _placeholders_match_template(self) -> Certificate:
+        if self.template is None:
+            if self.placeholders:
+                raise ValueError("placeholders are declared but there is no template")
+            return self
+        used = template_placeholders(self.template)
+        if set(used) != set(self.placeholders):
+            undeclared = [p for p in used if p not in self.placeholders]
+            unused = [p for p in self.placeholders if p not in used]
+            raise ValueError(f"template placeholders do not match: undeclared {undeclared}, unused {unused}")
+        return self

@@ -1,0 +1,115 @@
+"""Source documents and citations of them."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, StringConstraints, model_validator
+
+from villagecat.models._base import LAYER_ID_PATTERN, LOCAL_ID_PATTERN, field, model_meta
+from villagecat.models.vocab import Authority
+
+__all__ = ["DOCUMENT_ID_PATTERN", "Citation", "Document", "DocumentId"]
+
+DOCUMENT_ID_PATTERN = rf"^(?:{LAYER_ID_PATTERN})\.document\.{LOCAL_ID_PATTERN}$"
+DocumentId = Annotated[str, StringConstraints(pattern=DOCUMENT_ID_PATTERN)]
+NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+# ``DOC#SECTION`` or ``DOC#SECTION「quoted sentence」``, the cell form in CSV.
+_CITATION_TEXT = re.compile(r"^(?P<document>[^#「」]+)#(?P<section>[^「」]*)(?:「(?P<quote>.*)」)?$")
+
+
+class Citation(BaseModel):
+    """A pointer at a document and a section, optionally with the quoted sentence.
+
+    In CSV cells a citation is written ``DOCUMENT#SECTION`` or
+    ``DOCUMENT#SECTION「quoted sentence」``; in JSON it is an object.
+    """
+
+    model_config = model_meta(
+        "出处",
+        "Citation",
+        "指向一份来源文件及其条款，可附原文引述。",
+        "Points at a source document and a section, optionally quoting it.",
+    )
+
+    document: DocumentId = field("文件", "Document", desc_zh="被引用文件的标识。", desc_en="Id of the cited document.")
+    section: NonEmpty | None = field(
+        "条款",
+        "Section",
+        desc_zh="文件中的条款，例如 二(一)1 或 附件第5项。",
+        desc_en="The section within the document, e.g. 二(一)1.",
+        default=None,
+    )
+    quote: NonEmpty | None = field(
+        "原文", "Quote", desc_zh="条款原文引述。", desc_en="The quoted sentence.", default=None
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:  # noqa: ANN401 - pydantic hands raw input
+        if isinstance(data, str):
+            match = _CITATION_TEXT.match(data.strip())
+            if match is None:
+                msg = "citation must be written DOCUMENT#SECTION or DOCUMENT#SECTION「quote」"
+                raise ValueError(msg)
+            return {k: v.strip() for k, v in match.groupdict().items() if v and v.strip()}
+        return data
+
+    def to_text(self) -> str:
+        """Return the CSV cell form, ``DOCUMENT#SECTION「quote」``."""
+        text = f"{self.document}#{self.section or ''}"
+        if self.quote:
+            text += f"「{self.quote}」"
+        return text
+
+
+class Document(BaseModel):
+    """A source document a catalog cites: a law, a regulation, an opinion, an annex."""
+
+    model_config = model_meta(
+        "来源文件",
+        "Source document",
+        "目录条目引用的法律、法规、党内法规或文件（含附件）。",
+        "A law, regulation, party regulation or policy document (or an annex) that items cite.",
+    )
+
+    id: DocumentId = field(
+        "标识",
+        "Id",
+        desc_zh="形如 <层标识>.document.<名>，例如 cn.document.tingzi-2022-28。",
+        desc_en="Of the form <layer>.document.<name>, e.g. cn.document.tingzi-2022-28.",
+    )
+    title: NonEmpty = field("标题", "Title")
+    number: NonEmpty | None = field(
+        "文号",
+        "Document number",
+        desc_zh="例如 厅字〔2022〕28号。",
+        desc_en="E.g. 厅字〔2022〕28号.",
+        default=None,
+    )
+    issuers: list[NonEmpty] = field("发文机关", "Issuers", default_factory=list)
+    issued: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")] | None = field(
+        "发布日期",
+        "Issued",
+        desc_zh="YYYY、YYYY-MM 或 YYYY-MM-DD；来源未载明时留空。",
+        desc_en="YYYY, YYYY-MM or YYYY-MM-DD; empty where the source does not say.",
+        default=None,
+    )
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = field("网址", "URL", default=None)
+    authority: Authority = field("效力层级", "Authority")
+    part_of: DocumentId | None = field(
+        "所属文件",
+        "Part of",
+        desc_zh="附件所属的文件；附件只列名而未随文公布时，据此记录。",
+        desc_en="The document an annex belongs to; records annexes that are named but not included.",
+        default=None,
+    )
+    included: bool = field(
+        "全文可得",
+        "Text included",
+        desc_zh="来源中是否载有全文；仅列名的附件为否。",
+        desc_en="Whether the source reproduces its text; false for annexes only named.",
+        default=True,
+    )

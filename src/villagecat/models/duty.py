@@ -1,0 +1,72 @@
+"""Work affairs (工作事务): what a village performs, assists with, is entrusted with, or may never be given."""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar
+
+from pydantic import StringConstraints
+
+from villagecat.models._base import field, model_meta
+from villagecat.models._item import CatalogItem, id_pattern
+from villagecat.models.document import NonEmpty
+from villagecat.models.vocab import AssistActivity, DutyKind, Funding, ReportFrequency, Scope
+
+__all__ = ["Duty", "DutyId"]
+
+DutyId = Annotated[str, StringConstraints(pattern=id_pattern("duty"))]
+
+
+class Duty(CatalogItem):
+    """One work affair in a catalog (DOMAIN.md §1)."""
+
+    model_config = model_meta(
+        "工作事务",
+        "Duty",
+        "村级组织依法履行、协助、受委托承担或不得承担的一项工作事务。",
+        "A work affair a village performs, assists with, is entrusted with, or may never be given.",
+    )
+    kind: ClassVar[str] = "duty"
+
+    id: DutyId = field(
+        "标识",
+        "Id",
+        desc_zh="形如 <层标识>.duty.<名>。",
+        desc_en="Of the form <layer>.duty.<name>.",
+    )
+    duty_kind: DutyKind = field("事项类别", "Kind of duty")
+    category: NonEmpty | None = field(
+        "领域",
+        "Category",
+        desc_zh="事项所属领域，例如 党的建设、社会治理。",
+        desc_en="Field of work.",
+        default=None,
+    )
+    applies_to: Scope | None = field(
+        "适用范围",
+        "Applies to",
+        desc_zh="留空表示与所在层的适用范围相同。",
+        desc_en="Empty means the layer's own coverage.",
+        default=None,
+    )
+    departments: list[NonEmpty] = field(
+        "责任部门",
+        "Departments",
+        desc_zh="主管或提出事项的党政群机构。",
+        desc_en="Departments involved.",
+        default_factory=list,
+    )
+    assist_activities: list[AssistActivity] = field(
+        "协助方式",
+        "Assist activities",
+        desc_zh="协助事项中村级组织可做的工作，限于封闭词表。",
+        desc_en="What the village may do when assisting; a closed vocabulary.",
+        default_factory=list,
+    )
+    funding: Funding | None = field("经费保障", "Funding", default=None)
+    report_frequency: ReportFrequency | None = field(
+        "填报频次",
+        "Report frequency",
+        desc_zh="涉及报表时的填报频次。",
+        desc_en="For forms and reports.",
+        default=None,
+    )

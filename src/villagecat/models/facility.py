@@ -1,0 +1,77 @@
+"""Standards of the village comprehensive service facility (村级综合服务设施)."""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar
+
+from pydantic import StringConstraints
+
+from villagecat.models._base import field, model_meta
+from villagecat.models._item import CatalogItem, id_pattern
+from villagecat.models.document import NonEmpty
+from villagecat.models.vocab import Scope
+
+__all__ = ["FacilityStandard", "FacilityStandardId"]
+
+FacilityStandardId = Annotated[str, StringConstraints(pattern=id_pattern("facility"))]
+
+_RISE = {"direction": "increase_only"}
+
+
+class FacilityStandard(CatalogItem):
+    """Minimum sizes and functions of a village's service facility (DOMAIN.md §5).
+
+    All area rules hold at once: a facility needs at least
+    ``max(min_floor_area_m2, households / 100 * min_area_per_100_households_m2)``.
+    """
+
+    model_config = model_meta(
+        "综合服务设施标准",
+        "Facility standard",
+        "村（社区）综合服务设施的面积下限和功能区要求；各项面积要求同时成立。",
+        "Minimum areas and function areas of a village's service facility; all area rules hold at once.",
+    )
+    kind: ClassVar[str] = "facility"
+
+    id: FacilityStandardId = field(
+        "标识",
+        "Id",
+        desc_zh="形如 <层标识>.facility.<名>。",
+        desc_en="Of the form <layer>.facility.<name>.",
+    )
+    applies_to: Scope = field("适用范围", "Applies to")
+    min_floor_area_m2: float | None = field(
+        "最小建筑面积（平方米）",
+        "Minimum floor area (m²)",
+        unit="m2",
+        ge=0,
+        default=None,
+        merge=_RISE,
+    )
+    min_area_per_100_households_m2: float | None = field(
+        "每百户最小面积（平方米）",
+        "Minimum area per 100 households (m²)",
+        unit="m2",
+        ge=0,
+        default=None,
+        merge=_RISE,
+    )
+    min_activity_area_pct: float | None = field(
+        "村民活动区域最小占比（%）",
+        "Minimum share of activity area (%)",
+        desc_zh="村民活动区域面积占总建筑面积的最小百分比。",
+        desc_en="Minimum share of the floor area for residents' activities, in percent.",
+        unit="percent",
+        ge=0,
+        le=100,
+        default=None,
+        merge=_RISE,
+    )
+    function_areas: list[NonEmpty] = field(
+        "功能区域",
+        "Function areas",
+        desc_zh="应设置的功能区域，例如 文体活动室。",
+        desc_en="Function areas the facility should have.",
+        default_factory=list,
+        merge={"key": "value", "direction": "grow_only"},
+    )

@@ -1,0 +1,119 @@
+"""A layer: one jurisdiction's catalog at one version, and its reference to the parent."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import InvalidVersion, Version
+from pydantic import BaseModel, StringConstraints, field_validator, model_validator
+
+from villagecat.models._base import LAYER_ID_PATTERN, field, model_meta
+from villagecat.models.document import NonEmpty
+from villagecat.models.vocab import Level, Scope
+
+__all__ = ["Layer", "LayerId", "ParentRef"]
+
+LayerId = Annotated[str, StringConstraints(pattern=rf"^(?:{LAYER_ID_PATTERN})$")]
+SemVer = Annotated[str, StringConstraints(pattern=r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")]
+DateText = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
+
+
+class ParentRef(BaseModel):
+    """The parent layer and the range of its versions a layer was written against."""
+
+    model_config = model_meta(
+        "上级层",
+        "Parent layer",
+        "本层所依托的上级层，以及编写时适用的上级版本范围。",
+        "The layer above, and the range of its versions this layer was written against.",
+    )
+
+    id: LayerId = field("上级层标识", "Parent id")
+    version_range: NonEmpty = field(
+        "版本范围",
+        "Version range",
+        desc_zh="上级层版本范围，例如 >=0.1.0,<0.2.0。",
+        desc_en="The parent versions this layer fits, e.g. >=0.1.0,<0.2.0 (PEP 440 specifiers).",
+    )
+
+    @field_validator("version_range")
+    @classmethod
+    def _valid_range(cls, value: str) -> str:
+        try:
+            SpecifierSet(value)
+        except InvalidSpecifier as exc:
+            raise ValueError(f"not a version range: {value!r}") from exc
+        return value
+
+    def admits(self, version: str) -> bool:
+        """Return whether the parent's ``version`` lies in the declared range."""
+        try:
+            return Version(version) in SpecifierSet(self.version_range)
+        except InvalidVersion:
+            return False
+
+
+class Layer(BaseModel):
+    """One jurisdiction's catalog at one version (the metadata of a data package)."""
+
+    model_config = model_meta(
+        "目录层",
+        "Layer",
+        "某一行政区划在某一版本的指导目录（数据包元数据）。",
+        "A jurisdiction's catalog at one version (the metadata of a data package).",
+    )
+
+    id: LayerId = field(
+        "层标识",
+        "Layer id",
+        desc_zh="国家层为 cn，其余为行政区划代码（县级以上 6 位，乡镇 9 位）。",
+        desc_en="cn for the national layer, else the division code (6 digits, 9 for a township).",
+    )
+    level: Level = field("层级", "Level")
+    division_code: Annotated[str, StringConstraints(pattern=r"^[0-9]{6}([0-9]{3})?$")] | None = field(
+        "行政区划代码",
+        "Division code",
+        desc_zh="国家层留空。",
+        desc_en="Empty for the national layer.",
+        default=None,
+    )
+    name_zh: NonEmpty = field("中文名称", "Chinese name")
+    name_en: NonEmpty = field("英文名称", "English name")
+    slug: Slug = field(
+        "简称",
+        "Slug",
+        desc_zh="小写拼音简称，例如 ninghe。",
+        desc_en="Lower-case slug, e.g. ninghe.",
+    )
+    version: SemVer = field("版本", "Version", desc_zh="语义化版本号。", desc_en="Semantic version.")
+    parent: ParentRef | None = field(
+        "上级层",
+        "Parent",
+        desc_zh="国家层留空。",
+        desc_en="Empty for the national layer.",
+        default=None,
+    )
+    publisher: NonEmpty | None = field("发布机关", "Publisher", default=None)
+    published: DateText | None = field("发布日期", "Published", default=None)
+    effective: DateText | None = field("施行日期", "Effective", default=None)
+    covers: list[Scope] = field(
+        "覆盖范围",
+        "Covers",
+        desc_zh="本层适用于村、社区或两者。",
+        desc_en="Villages, communities or both.",
+        min_length=1,
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Layer:
+        if self.level is Level.NATIONAL:
+            if self.id != "cn" or self.division_code is not None or self.parent is not None:
+                raise ValueError("the national layer has id 'cn', no division code and no parent")
+        else:
+            if self.division_code != self.id:
+                raise ValueError("a layer's id is its division code")
+            if self.parent is None:
+                raise ValueError("every layer but the national one declares its parent")
+        return self

@@ -1,0 +1,94 @@
+"""Signage (牌子 / 标识): plaques and marks, outside and inside the service facility."""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar
+
+from pydantic import StringConstraints
+
+from villagecat.models._base import field, model_meta
+from villagecat.models._item import CatalogItem, id_pattern
+from villagecat.models.document import NonEmpty
+from villagecat.models.vocab import (
+    CharacterStandard,
+    Colour,
+    Orientation,
+    Placement,
+    Scope,
+    SignType,
+)
+
+__all__ = ["Sign", "SignId"]
+
+SignId = Annotated[str, StringConstraints(pattern=id_pattern("sign"))]
+
+
+class Sign(CatalogItem):
+    """One plaque or mark a village keeps, with its spec (DOMAIN.md §3)."""
+
+    model_config = model_meta(
+        "标牌标识",
+        "Sign",
+        "村级综合服务设施内外悬挂的一块标牌或一个标识及其式样。",
+        "A plaque or mark on or in the village service facility, with its spec.",
+    )
+    kind: ClassVar[str] = "sign"
+
+    id: SignId = field(
+        "标识",
+        "Id",
+        desc_zh="形如 <层标识>.sign.<名>。",
+        desc_en="Of the form <layer>.sign.<name>.",
+    )
+    sign_type: SignType = field("标牌类型", "Sign type")
+    placement: Placement = field("悬挂位置", "Placement")
+    orientation: Orientation | None = field("版式", "Orientation", default=None)
+    applies_to: Scope | None = field("适用范围", "Applies to", default=None)
+    organisation: NonEmpty | None = field(
+        "所属组织",
+        "Organisation",
+        desc_zh="标牌所标示的组织或机构。",
+        desc_en="The organisation it names.",
+        default=None,
+    )
+    text_pattern: NonEmpty | None = field(
+        "文字样式",
+        "Text pattern",
+        desc_zh="标牌文字，XX 代表村（社区）名，例如 XX村民委员会。",
+        desc_en="The sign's text; XX stands for the village's name, e.g. XX村民委员会.",
+        default=None,
+    )
+    max_width_cm: float | None = field(
+        "最大宽度（厘米）",
+        "Maximum width (cm)",
+        unit="cm",
+        gt=0,
+        default=None,
+        merge={"direction": "decrease_only"},
+    )
+    max_height_cm: float | None = field(
+        "最大高度（厘米）",
+        "Maximum height (cm)",
+        unit="cm",
+        gt=0,
+        default=None,
+        merge={"direction": "decrease_only"},
+    )
+    background_colour: Colour | None = field("底色", "Background colour", default=None)
+    text_colour: Colour | None = field("字色", "Text colour", default=None)
+    character_standard: CharacterStandard | None = field("用字规范", "Character standard", default=None)
+    precedence: int | None = field(
+        "悬挂次序",
+        "Order of precedence",
+        desc_zh="依主次悬挂的次序，1 为首。",
+        desc_en="Order of precedence when hung, 1 first.",
+        ge=1,
+        default=None,
+    )
+    mandatory: bool = field(
+        "必须悬挂",
+        "Mandatory",
+        desc_zh="是否为规定必须悬挂的标牌；下级不得取消。",
+        desc_en="Whether the sign is required; lower layers may not remove it.",
+        default=False,
+    )

@@ -1,0 +1,206 @@
+"""Closed vocabularies of the domain (DOMAIN.md), each value with its Chinese label."""
+
+from __future__ import annotations
+
+from villagecat.models._base import Vocab
+
+__all__ = [
+    "AlternativeHandling",
+    "AssistActivity",
+    "Authority",
+    "CertificateStatus",
+    "CharacterStandard",
+    "Colour",
+    "DutyKind",
+    "Funding",
+    "Level",
+    "MechanismBasis",
+    "MechanismType",
+    "Orientation",
+    "Placement",
+    "ReportFrequency",
+    "Scope",
+    "SignType",
+]
+
+
+class Authority(Vocab):
+    """The level of authority of a source document."""
+
+    __titles__ = ("文件效力层级", "Level of authority")
+
+    LAW = "law", "法律"
+    ADMINISTRATIVE_REGULATION = "administrative_regulation", "行政法规"
+    STATE_COUNCIL_DECISION = "state_council_decision", "国务院决定"
+    PARTY_REGULATION = "party_regulation", "党内法规"
+    DEPARTMENTAL_RULE = "departmental_rule", "部门规章"
+    LOCAL_REGULATION = "local_regulation", "地方性法规"
+    NORMATIVE_DOCUMENT = "normative_document", "规范性文件"
+    POLICY_INTERPRETATION = "policy_interpretation", "政策解读"
+
+
+class Level(Vocab):
+    """The level of government that publishes a layer."""
+
+    __titles__ = ("层级", "Level")
+
+    NATIONAL = "national", "国家"
+    PROVINCE = "province", "省级"
+    PREFECTURE = "prefecture", "市级"
+    COUNTY = "county", "县级"
+    TOWNSHIP = "township", "乡镇级"
+
+
+class Scope(Vocab):
+    """What an item or a layer applies to: villages, urban communities, or both."""
+
+    __titles__ = ("适用范围", "Applies to")
+
+    VILLAGE = "village", "村"
+    COMMUNITY = "community", "社区"
+    BOTH = "both", "村和社区"
+
+
+class DutyKind(Vocab):
+    """The four kinds of work affairs (national 二(一)1, Ninghe 三(一))."""
+
+    __titles__ = ("事项类别", "Kind of duty")
+
+    PERFORMS = "performs", "依法履行职责事项"
+    ASSISTS = "assists", "依法协助政府工作事项"
+    ENTRUSTED = "entrusted", "委托事项"
+    PROHIBITED = "prohibited", "履职负面事项"
+
+
+class AssistActivity(Vocab):
+    """What a village may do when it assists a department (Jilin 一(一), Ninghe 三(一)2)."""
+
+    __titles__ = ("协助方式", "Assist activity")
+
+    CONTACT_VILLAGERS = "contact_villagers", "联系村民"
+    GUIDE_HOME_VISITS = "guide_home_visits", "引导入户"
+    ORGANISE_MOBILISE = "organise_mobilise", "组织动员"
+    PUBLICISE_EDUCATE = "publicise_educate", "宣传教育"
+    PERSUADE = "persuade", "说服劝导"
+    REPORT_FINDINGS = "report_findings", "非专业性工作的发现报告"
+    COORDINATE_LIAISE = "coordinate_liaise", "协调联络"
+    REFLECT_DEMANDS = "reflect_demands", "诉求反映"
+
+
+class Funding(Vocab):
+    """Who pays for and equips the work a village does for others."""
+
+    __titles__ = ("经费保障方式", "Funding")
+
+    FEE_FOLLOWS_TASK = "fee_follows_task", "费随事转（部门提供经费和工作条件）"
+    COUNTY_GUARANTEE = "county_guarantee", "县级党委和政府统筹保障"
+    TOWNSHIP_CONDITIONS = "township_conditions", "乡镇党委和政府提供必要工作条件"
+
+
+class ReportFrequency(Vocab):
+    """How often a form or report is filled in (Jilin 一(三), national 二(一)3)."""
+
+    __titles__ = ("填报频次", "Report frequency")
+
+    MONTHLY = "monthly", "月报"
+    QUARTERLY = "quarterly", "季报"
+    YEARLY = "yearly", "年报"
+    EMERGENCY = "emergency", "紧急突发工作"
+    WEEKLY = "weekly", "周报"
+    DAILY = "daily", "日报"
+    AD_HOC = "ad_hoc", "不定期"
+
+
+class MechanismType(Vocab):
+    """The kind of a village work mechanism (national 二(二)4: 分支机构和中心、站、所)."""
+
+    __titles__ = ("机制类型", "Mechanism type")
+
+    COMMITTEE = "committee", "委员会"
+    CENTRE = "centre", "中心"
+    STATION = "station", "站"
+    OFFICE = "office", "所（室）"
+    BRANCH = "branch", "分支机构"
+    TEAM = "team", "服务团队（岗位）"
+    OTHER = "other", "其他"
+
+
+class MechanismBasis(Vocab):
+    """What allows a mechanism to be set up in a village (national 二(二)4)."""
+
+    __titles__ = ("设立依据", "Basis")
+
+    CENTRAL = "central", "党中央、国务院明确要求"
+    LAW = "law", "法律法规明确规定"
+    PROVINCIAL_APPROVAL = "provincial_approval", "省级党委和政府同意"
+    NONE = "none", "无依据"
+
+
+class SignType(Vocab):
+    """A plaque (牌子, 标牌) or a mark (标识)."""
+
+    __titles__ = ("标牌类型", "Sign type")
+
+    PLAQUE = "plaque", "标牌"
+    MARK = "mark", "标识"
+
+
+class Placement(Vocab):
+    """Where a sign hangs."""
+
+    __titles__ = ("悬挂位置", "Placement")
+
+    OUTSIDE = "outside", "外部"
+    INSIDE = "inside", "内部"
+
+
+class Orientation(Vocab):
+    """How a plaque's text runs."""
+
+    __titles__ = ("版式", "Orientation")
+
+    HORIZONTAL = "horizontal", "横牌"
+    VERTICAL = "vertical", "竖牌"
+
+
+class Colour(Vocab):
+    """Colours of a sign's background and text."""
+
+    __titles__ = ("颜色", "Colour")
+
+    WHITE = "white", "白"
+    RED = "red", "红"
+    BLACK = "black", "黑"
+    YELLOW = "yellow", "黄"
+    GOLD = "gold", "金"
+    BLUE = "blue", "蓝"
+    GREEN = "green", "绿"
+
+
+class CharacterStandard(Vocab):
+    """The character standard a sign's text follows (Jilin 二(七))."""
+
+    __titles__ = ("用字规范", "Character standard")
+
+    TONGYONG_GUIFAN = "tongyong_guifan", "通用规范汉字（国务院公布）"
+
+
+class CertificateStatus(Vocab):
+    """Whether a village issues a certificate (national 二(三)7-8)."""
+
+    __titles__ = ("证明事项状态", "Certificate status")
+
+    RETAINED = "retained", "保留"
+    CANCELLED = "cancelled", "取消"
+    NOT_TO_ISSUE = "not_to_issue", "不应出具"
+
+
+class AlternativeHandling(Vocab):
+    """How a matter is handled once a village no longer certifies it (national 二(三)7)."""
+
+    __titles__ = ("替代办理方式", "Alternative handling")
+
+    ONLINE_VERIFICATION = "online_verification", "网上核验"
+    ACTIVE_INVESTIGATION = "active_investigation", "主动调查"
+    NOTIFICATION_COMMITMENT = "notification_commitment", "告知承诺"
+    INFORMATION_SHARING = "information_sharing", "部门间信息共享"

@@ -1,0 +1,46 @@
+"""Shared fixtures: the national package, copies to break, and a CLI runner."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from villagecat.cli import run
+
+REPO = Path(__file__).resolve().parent.parent
+NATIONAL = REPO / "data" / "national"
+
+
+@dataclass
+class Result:
+    """What a CLI run returned and printed."""
+
+    code: int
+    out: str
+    err: str
+
+
+def invoke(*argv: str) -> Result:
+    """Run the villagecat CLI in-process and capture its streams."""
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), out, err)
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def national_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped national package."""
+    target = tmp_path / "national"
+    shutil.copytree(NATIONAL, target)
+    return target
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace text in a file, failing loudly if the text is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")

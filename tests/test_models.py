@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from villagecat.models import (
+    Certificate,
+    Citation,
+    Duty,
+    DutyKind,
+    FacilityStandard,
+    Layer,
+    template_placeholders,
+)
+
+
+def test_citation_reads_cell_form_with_quote() -> None:
+    citation = Citation.model_validate("cn.document.tingzi-2022-28#二(一)1「不得将村级组织作为责任主体」")
+    assert citation == Citation(
+        document="cn.document.tingzi-2022-28", section="二(一)1", quote="不得将村级组织作为责任主体"
+    )
+    assert Citation.model_validate(citation.to_text()) == citation
+
+
+def test_citation_without_section() -> None:
+    citation = Citation.model_validate("cn.document.villagers-committee-law#")
+    assert citation.section is None
+    assert citation.to_text() == "cn.document.villagers-committee-law#"
+
+
+@pytest.mark.parametrize("text", ["no-hash-here", "cn.document.x", "#二(一)1"])
+def test_citation_rejects_malformed_cells(text: str) -> None:
+    with pytest.raises(ValidationError):
+        Citation.model_validate(text)
+
+
+def test_vocab_values_are_slugs_with_chinese_labels() -> None:
+    assert DutyKind("prohibited") is DutyKind.PROHIBITED
+    assert DutyKind.PROHIBITED.label == "履职负面事项"
+    assert DutyKind.from_text("履职负面事项") is DutyKind.PROHIBITED
+    assert str(DutyKind.ASSISTS) == "assists"
+
+
+def test_unknown_fields_are_rejected() -> None:
+    with pytest.raises(ValidationError) as info:
+        Duty.model_validate({"id": "cn.duty.x", "name": "x", "duty_kind": "performs", "colour": "red"})
+    assert info.value.errors()[0]["type"] == "extra_forbidden"
+
+
+def test_item_id_pattern_names_layer_and_kind() -> None:
+    Duty(id="120117.duty.p-01", name="x", duty_kind="performs")
+    with pytest.raises(ValidationError):
+        Duty(id="120117.sign.p-01", name="x", duty_kind="performs")
+    with pytest.raises(ValidationError):
+        Duty(id="Ninghe.duty.p-01", name="x", duty_kind="performs")
+
+
+def test_template_placeholders_in_order() -> None:
+    assert template_placeholders("兹证明{姓名}（身份证号{身份证号}）系{姓名}") == [
+        "姓名",
+        "身份证号",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ("兹证明{姓名", "unclosed"),
+        ("兹证明姓名}", "unmatched"),
+        ("{{姓名}}", "nested"),
+        ("兹证明{ }", "empty"),
+    ],
+)
+def test_template_placeholders_reject_unbalanced(template: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        template_placeholders(template)
+
+
+def test_certificate_placeholders_must_match_template() -> None:
+    with pytest.raises(ValidationError, match="undeclared"):
+        Certificate(id="cn.certificate.x", name="x", status="retained", template="{姓名}", placeholders=[])
+    cert = Certificate(
+        id="cn.certificate.x",
+        name="x",
+        status="retained",
+        template="兹证明{姓名}",
+        placeholders=["姓名"],
+    )
+    assert cert.placeholders == ["姓名"]
+
+
+def test_facility_share_is_a_percentage() -> None:
+    with pytest.raises(ValidationError):
+        FacilityStandard(id="cn.facility.x", name="x", applies_to="village", min_activity_area_pct=160)
+
+
+def test_layer_levels_are_consistent() -> None:
+    with pytest.raises(ValidationError, match="declares its parent"):
+        Layer(
+            id="220000",
+            level="province",
+            division_code="220000",
+            name_zh="吉林省",
+            name_en="Jilin",
+            slug="jilin",
+            version="0.1.0",
+            covers=["village"],
+        )
+    with pytest.raises(ValidationError, match="not a version range"):
+        Layer.model_validate(
+            {
+                "id": "220000",
+                "level": "province",
+                "division_code": "220000",
+                "name_zh": "吉林省",
+                "name_en": "Jilin",
+                "slug": "jilin",
+                "version": "0.1.0",
+                "covers": ["village"],
+                "parent": {"id": "cn", "version_range": "about one"},
+            }
+        )
