@@ -1,0 +1,68 @@
+"""Plain messages, in Chinese and English, for the problems a validation finds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["pydantic_message"]
+
+
+def _expected(ctx: dict[str, Any]) -> str:
+    return str(ctx.get("expected", "")).replace("' or '", "', '")
+
+
+# pydantic error type -> (Chinese template, English template); {fields} come from ctx.
+_TEMPLATES: dict[str, tuple[str, str]] = {
+    "missing": ("缺少必填字段", "required field is missing"),
+    "extra_forbidden": ("未知字段，不允许出现", "unknown field, not allowed"),
+    "enum": ("取值不在允许范围内，应为 {expected}", "not an allowed value; expected {expected}"),
+    "string_pattern_mismatch": (
+        "格式不正确，应符合 {pattern}",
+        "wrong format; must match {pattern}",
+    ),
+    "string_too_short": ("不能为空", "must not be empty"),
+    "too_short": ("至少需要 {min_length} 项", "needs at least {min_length} entries"),
+    "string_type": ("应为文字", "must be text"),
+    "float_parsing": ("应为数字", "must be a number"),
+    "float_type": ("应为数字", "must be a number"),
+    "int_parsing": ("应为整数", "must be a whole number"),
+    "int_type": ("应为整数", "must be a whole number"),
+    "int_from_float": ("应为整数", "must be a whole number"),
+    "bool_parsing": ("应为 true 或 false（是/否）", "must be true or false"),
+    "bool_type": ("应为 true 或 false", "must be true or false"),
+    "greater_than": ("应大于 {gt}", "must be greater than {gt}"),
+    "greater_than_equal": ("应不小于 {ge}", "must be at least {ge}"),
+    "less_than_equal": ("应不大于 {le}", "must be at most {le}"),
+    "list_type": ("应为列表", "must be a list"),
+    "dict_type": ("应为对象", "must be an object"),
+    "model_type": ("应为对象", "must be an object"),
+    "model_attributes_type": ("应为对象", "must be an object"),
+}
+
+
+def pydantic_message(error: dict[str, Any]) -> tuple[str, str]:
+    """Return the Chinese and English message for one pydantic error.
+
+    Args:
+        error: One entry of ``ValidationError.errors()``.
+
+    Returns:
+        ``(zh, en)``, each naming the offending value where it helps.
+    """
+    kind = str(error.get("type", ""))
+    ctx: dict[str, Any] = dict(error.get("ctx") or {})
+    if kind == "enum":
+        ctx["expected"] = _expected(ctx)
+    if kind == "value_error":
+        detail = str(ctx.get("error", error.get("msg", "")))
+        return f"取值无效：{detail}", f"invalid value: {detail}"
+    template = _TEMPLATES.get(kind)
+    if template is None:
+        msg = str(error.get("msg", kind))
+        return f"取值无效（{msg}）", msg
+    zh, en = (t.format(**ctx) if ctx else t for t in template)
+    value = error.get("input")
+    if kind not in ("missing", "extra_forbidden") and isinstance(value, (str, int, float)):
+        zh += f"（实际为“{value}”）"
+        en += f" (got {value!r})"
+    return zh, en

@@ -1,0 +1,43 @@
+"""``villagecat validate PATH...``: check packages and report every problem at once."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, TextIO
+
+from villagecat.validation import validate_many
+
+if TYPE_CHECKING:
+    import argparse
+
+__all__ = ["register"]
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the subcommand to the parser."""
+    parser = sub.add_parser(
+        "validate",
+        help="校验数据包 / validate layer packages",
+        description="校验一个或多个数据包（文件夹、datapackage.json 或 zip）。"
+        " Validate packages: schemas, ids, citations and parents. Exit 0 valid, 1 invalid, 2 unreadable.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="package folder, datapackage.json or zip")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="report format (default text)")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language (default zh)")
+    parser.add_argument("--max-bytes", type=int, default=None, help="largest file read, in bytes (default 64 MiB)")
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Validate every path; exit with the worst status."""
+    del stderr
+    reports = validate_many(args.paths, max_bytes=args.max_bytes)
+    if args.format == "json":
+        payload = {
+            "valid": all(r.valid for r in reports),
+            "reports": [r.to_dict(args.lang) for r in reports],
+        }
+        stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        stdout.write("\n".join(r.format_text(args.lang) for r in reports) + "\n")
+    return max(r.exit_code for r in reports)

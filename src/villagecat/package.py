@@ -1,0 +1,575 @@
+"""Layer packages: Frictionless data packages holding one layer, read and written.
+
+A package is a folder (or a zip) with ``datapackage.json``: the layer's metadata
+under the key ``layer``, and one tabular resource per item kind, in CSV or JSON.
+Reading collects every problem rather than stopping at the first; writing is
+atomic (a temporary folder renamed into place).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from villagecat._columns import cells_to_input, columns, model_to_cells, table_schema
+from villagecat._messages import pydantic_message
+from villagecat._source import PackageSource, UnsafePathError, open_source
+from villagecat.errors import PackageReadError, ValidationFailedError
+from villagecat.models import Certificate, Document, Duty, FacilityStandard, Layer, Mechanism, Sign
+from villagecat.report import Problem, ValidationReport
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Iterator
+
+__all__ = [
+    "ID_KINDS",
+    "RESOURCES",
+    "LayerPackage",
+    "Origin",
+    "descriptor",
+    "load_layer",
+    "read_package",
+    "save_layer",
+]
+
+#: The resources a package may hold: resource name -> model of its rows.
+RESOURCES: dict[str, type[BaseModel]] = {
+    "documents": Document,
+    "duties": Duty,
+    "mechanisms": Mechanism,
+    "signs": Sign,
+    "certificates": Certificate,
+    "facilities": FacilityStandard,
+}
+#: The kind segment in item ids, per resource.
+ID_KINDS = {
+    "documents": "document",
+    "duties": "duty",
+    "mechanisms": "mechanism",
+    "signs": "sign",
+    "certificates": "certificate",
+    "facilities": "facility",
+}
+_PROFILE = "tabular-data-package"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a resource's items were read from: the file, and each item's line or row."""
+
+    file: str
+    unit: Literal["line", "row"]
+    positions: tuple[int, ...]
+
+    def locate(self, index: int) -> dict[str, int]:
+        """Return ``{"line": n}`` or ``{"row": n}`` for the item at ``index``."""
+        return {self.unit: self.positions[index]} if index < len(self.positions) else {}
+
+
+@dataclass(frozen=True)
+class LayerPackage:
+    """One layer and its items, as read from a package.
+
+    Attributes:
+        layer: The layer's metadata.
+        documents: The source documents the layer introduces.
+        duties: Work affairs.
+        mechanisms: Work mechanisms.
+        signs: Plaques and marks.
+        certificates: Certificate items.
+        facilities: Facility standards.
+        source: Where the package was read from, if it was.
+    """
+
+    layer: Layer
+    documents: tuple[Document, ...] = ()
+    duties: tuple[Duty, ...] = ()
+    mechanisms: tuple[Mechanism, ...] = ()
+    signs: tuple[Sign, ...] = ()
+    certificates: tuple[Certificate, ...] = ()
+    facilities: tuple[FacilityStandard, ...] = ()
+    source: str | None = field(default=None, compare=False)
+    origins: dict[str, Origin] = field(default_factory=dict, compare=False, repr=False)
+
+    def resource(self, name: str) -> tuple[BaseModel, ...]:
+        """Return the items of one resource by its name (``duties``, ...)."""
+        items: tuple[BaseModel, ...] = getattr(self, name)
+        return items
+
+    def iter_items(self) -> Iterator[tuple[str, BaseModel]]:
+        """Yield ``(resource name, item)`` for every item, documents first."""
+        for name in RESOURCES:
+            for item in self.resource(name):
+                yield name, item
+
+    def where(self, resource: str, index: int) -> dict[str, Any]:
+        """Return the file and line (or row) an item was read from, for a Problem."""
+        origin = self.origins.get(resource)
+        if origin is None:
+            return {"file": resource}
+        return {"file": origin.file, **origin.locate(index)}
+
+    def counts(self) -> dict[str, int]:
+        """Return the number of items per resource."""
+        return {name: len(self.resource(name)) for name in RESOURCES}
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+def _problem(file: str, code: str, zh: str, en: str, **where: Any) -> Problem:  # noqa: ANN401
+    return Problem(file=file, code=code, message_zh=zh, message_en=en, **where)
+
+
+def _decode_text(data: bytes, file: str, problems: list[Problem]) -> str | None:
+    """Decode UTF-8 (with or without BOM); name GBK files instead of reading mojibake."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        try:
+            data.decode("gb18030")
+        except UnicodeDecodeError:
+            problems.append(
+                _problem(
+                    file,
+                    "encoding",
+                    f"不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节无法解码）",
+                    f"not UTF-8 text (byte {exc.start + 1} cannot be decoded)",
+                )
+            )
+        else:
+            problems.append(
+                _problem(
+                    file,
+                    "encoding-gbk",
+                    "文件是 GBK/GB18030 编码（Excel 默认另存为的格式）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+                    "the file is GBK/GB18030 encoded (as Excel saves CSV by default); "
+                    'save it as "CSV UTF-8 (Comma delimited)"',
+                )
+            )
+        return None
+    return text
+
+
+def _validation_problems(
+    exc: ValidationError, file: str, *, line: int | None = None, row: int | None = None
+) -> list[Problem]:
+    result = []
+    for error in exc.errors(include_url=False):
+        loc = ".".join(str(p) for p in error["loc"])
+        zh, en = pydantic_message(dict(error))
+        result.append(_problem(file, str(error["type"]), zh, en, line=line, row=row, field=loc or None))
+    return result
+
+
+def _read_csv(
+    text: str, file: str, model: type[BaseModel], problems: list[Problem]
+) -> list[tuple[int, dict[str, object]]]:
+    """Return ``(line, model input)`` per data row, adding header and syntax problems."""
+    known = [c.name for c in columns(model)]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[tuple[int, dict[str, object]]] = []
+    try:
+        header = next(reader, None)
+        if header is None:
+            problems.append(
+                _problem(
+                    file,
+                    "empty-file",
+                    "文件为空，缺少表头",
+                    "the file is empty; a header row is needed",
+                    line=1,
+                )
+            )
+            return rows
+        header = [h.strip() for h in header]
+        problems.extend(
+            _problem(file, "unknown-column", "未知的列，不允许出现", "unknown column, not allowed", line=1, field=name)
+            for name in header
+            if name not in known
+        )
+        seen = set()
+        for name in header:
+            if name in seen:
+                problems.append(_problem(file, "duplicate-column", "列名重复", "duplicate column", line=1, field=name))
+            seen.add(name)
+        problems.extend(
+            _problem(file, "missing-column", "缺少必填列", "required column is missing", line=1, field=column.name)
+            for column in columns(model)
+            if column.required and column.name not in header
+        )
+        start = reader.line_num + 1
+        for record in reader:
+            line = start
+            start = reader.line_num + 1
+            if not any(cell.strip() for cell in record):
+                continue
+            if len(record) != len(header):
+                problems.append(
+                    _problem(
+                        file,
+                        "row-width",
+                        f"本行有 {len(record)} 列，表头有 {len(header)} 列",
+                        f"the row has {len(record)} cells, the header {len(header)}",
+                        line=line,
+                    )
+                )
+                continue
+            cells = {h: c for h, c in zip(header, record, strict=True) if h in known}
+            rows.append((line, cells_to_input(model, cells)))
+    except csv.Error as exc:
+        problems.append(
+            _problem(
+                file,
+                "csv-syntax",
+                f"CSV 格式错误：{exc}",
+                f"malformed CSV: {exc}",
+                line=reader.line_num,
+            )
+        )
+    return rows
+
+
+def _read_json_rows(text: str, file: str, problems: list[Problem]) -> list[tuple[int, dict[str, object]]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        problems.append(
+            _problem(
+                file,
+                "json-syntax",
+                f"JSON 格式错误：{exc.msg}",
+                f"malformed JSON: {exc.msg}",
+                line=exc.lineno,
+            )
+        )
+        return []
+    if not isinstance(data, list):
+        problems.append(_problem(file, "json-shape", "应为对象数组", "must be an array of objects"))
+        return []
+    rows = []
+    for index, record in enumerate(data, start=1):
+        if not isinstance(record, dict):
+            problems.append(_problem(file, "json-shape", "每一条应为对象", "each entry must be an object", row=index))
+            continue
+        rows.append((index, record))
+    return rows
+
+
+def _resource_format(spec: dict[str, Any]) -> str:
+    fmt = spec.get("format")
+    if isinstance(fmt, str):
+        return fmt.lower()
+    path = str(spec.get("path", ""))
+    return path.rsplit(".", 1)[-1].lower() if "." in path else ""
+
+
+def _read_resource(
+    source: PackageSource, spec: dict[str, Any], index: int, problems: list[Problem]
+) -> tuple[str, list[BaseModel], Origin] | None:
+    name = spec.get("name")
+    if name not in RESOURCES:
+        problems.append(
+            _problem(
+                "datapackage.json",
+                "unknown-resource",
+                f"未知的资源名“{name}”，应为 {'、'.join(RESOURCES)} 之一",
+                f"unknown resource name {name!r}; expected one of {', '.join(RESOURCES)}",
+                field=f"resources[{index}].name",
+            )
+        )
+        return None
+    model = RESOURCES[name]
+    path = spec.get("path")
+    if not isinstance(path, str) or not path:
+        problems.append(
+            _problem(
+                "datapackage.json",
+                "resource-path",
+                "资源缺少 path",
+                "the resource has no path",
+                field=f"resources[{index}].path",
+            )
+        )
+        return None
+    try:
+        data = source.read(path)
+    except UnsafePathError as exc:
+        problems.append(
+            _problem(
+                "datapackage.json",
+                "resource-path",
+                f"不安全的资源路径 {path}：{exc}",
+                f"unsafe resource path {path}: {exc}",
+                field=f"resources[{index}].path",
+            )
+        )
+        return None
+    except FileNotFoundError:
+        problems.append(
+            _problem(
+                "datapackage.json",
+                "resource-missing",
+                f"资源文件 {path} 不存在",
+                f"resource file {path} does not exist",
+                field=f"resources[{index}].path",
+            )
+        )
+        return None
+    text = _decode_text(data, path, problems)
+    if text is None:
+        return name, [], Origin(path, "line", ())
+    fmt = _resource_format(spec)
+    locate: Literal["line", "row"]
+    if fmt == "csv":
+        rows = _read_csv(text, path, model, problems)
+        locate = "line"
+    elif fmt == "json":
+        rows = _read_json_rows(text, path, problems)
+        locate = "row"
+    else:
+        problems.append(
+            _problem(
+                "datapackage.json",
+                "resource-format",
+                f"不支持的格式“{fmt}”，应为 csv 或 json",
+                f"unsupported format {fmt!r}; use csv or json",
+                field=f"resources[{index}].format",
+            )
+        )
+        return None
+    items: list[BaseModel] = []
+    positions: list[int] = []
+    for position, record in rows:
+        try:
+            items.append(model.model_validate(record))
+            positions.append(position)
+        except ValidationError as exc:
+            problems.extend(_validation_problems(exc, path, **{locate: position}))
+    return name, items, Origin(path, locate, tuple(positions))
+
+
+def _read_descriptor(source: PackageSource) -> dict[str, Any]:
+    try:
+        raw = source.read("datapackage.json")
+    except FileNotFoundError as exc:
+        raise PackageReadError(source.label, "no datapackage.json", "缺少 datapackage.json") from exc
+    try:
+        descriptor = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise PackageReadError(f"{source.label}/datapackage.json", "not UTF-8 text", "不是 UTF-8 编码的文本") from exc
+    except json.JSONDecodeError as exc:
+        raise PackageReadError(
+            f"{source.label}/datapackage.json",
+            f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+            f"JSON 格式错误，第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}",
+        ) from exc
+    if not isinstance(descriptor, dict):
+        raise PackageReadError(f"{source.label}/datapackage.json", "must hold a JSON object", "内容应为 JSON 对象")
+    return descriptor
+
+
+def read_package(
+    path: str | os.PathLike[str], *, max_bytes: int | None = None
+) -> tuple[LayerPackage | None, ValidationReport]:
+    """Read a package, collecting every problem of form and content.
+
+    Cross-references between packages (citations, parents) are checked by
+    :func:`villagecat.validation.validate`, which calls this first.
+
+    Args:
+        path: A package folder, its ``datapackage.json``, or a zip.
+        max_bytes: The largest file read; default ``VILLAGECAT_MAX_BYTES`` or 64 MiB.
+
+    Returns:
+        The package (None if it could not be built) and the report.
+    """
+    report = ValidationReport(target=str(path))
+    try:
+        source = open_source(path, max_bytes)
+        descriptor = _read_descriptor(source)
+    except PackageReadError as exc:
+        report.readable = False
+        report.problems.append(
+            _problem(exc.path, "unreadable", f"无法读取：{exc.message_zh}", f"cannot read: {exc.message}")
+        )
+        return None, report
+    problems = report.problems
+    layer: Layer | None = None
+    try:
+        layer = Layer.model_validate(descriptor.get("layer"))
+    except ValidationError as exc:
+        for problem in _validation_problems(exc, "datapackage.json"):
+            field_name = f"layer.{problem.field}" if problem.field else "layer"
+            problems.append(Problem(**{**problem.__dict__, "field": field_name}))
+    resources = descriptor.get("resources")
+    items: dict[str, list[BaseModel]] = {name: [] for name in RESOURCES}
+    origins: dict[str, Origin] = {}
+    if not isinstance(resources, list):
+        problems.append(
+            _problem(
+                "datapackage.json",
+                "descriptor",
+                "缺少 resources 数组",
+                "resources must be an array",
+                field="resources",
+            )
+        )
+        resources = []
+    seen: set[str] = set()
+    for index, spec in enumerate(resources):
+        if not isinstance(spec, dict):
+            problems.append(
+                _problem(
+                    "datapackage.json",
+                    "descriptor",
+                    "资源应为对象",
+                    "a resource must be an object",
+                    field=f"resources[{index}]",
+                )
+            )
+            continue
+        result = _read_resource(source, spec, index, problems)
+        if result is None:
+            continue
+        name, found, origin = result
+        if name in seen:
+            problems.append(
+                _problem(
+                    "datapackage.json",
+                    "duplicate-resource",
+                    f"资源 {name} 重复",
+                    f"resource {name} appears twice",
+                    field=f"resources[{index}].name",
+                )
+            )
+            continue
+        seen.add(name)
+        origins[name] = origin
+        items[name] = found
+    if layer is None:
+        return None, report
+    package = LayerPackage(
+        layer=layer,
+        **{name: tuple(found) for name, found in items.items()},  # type: ignore[arg-type]
+        source=str(path),
+        origins=origins,
+    )
+    return package, report
+
+
+def load_layer(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> LayerPackage:
+    """Load a layer package, raising if anything is wrong with it.
+
+    Args:
+        path: A package folder, its ``datapackage.json``, or a zip.
+        max_bytes: The largest file read.
+
+    Returns:
+        The layer and its items.
+
+    Raises:
+        PackageReadError: if the input cannot be read at all.
+        ValidationFailedError: if it was read but is not valid; ``.report`` has every problem.
+    """
+    from villagecat.validation import check_package  # noqa: PLC0415 - validate imports this module
+
+    package, report = read_package(path, max_bytes=max_bytes)
+    if not report.readable:
+        problem = report.problems[0]
+        raise PackageReadError(problem.file, problem.message_en.removeprefix("cannot read: "))
+    if package is not None:
+        check_package(package, report)
+    if report.problems or package is None:
+        raise ValidationFailedError(report)
+    return package
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def descriptor(package: LayerPackage, fmt: Literal["csv", "json"] = "csv") -> dict[str, Any]:
+    """Return the ``datapackage.json`` of a package written in ``fmt``."""
+    layer = package.layer
+    resources = []
+    for name, model in RESOURCES.items():
+        spec: dict[str, Any] = {
+            "name": name,
+            "profile": "tabular-data-resource",
+            "type": "table",
+            "path": f"{name}.{fmt}",
+            "format": fmt,
+            "mediatype": "text/csv" if fmt == "csv" else "application/json",
+            "encoding": "utf-8",
+            "schema": table_schema(model, fmt),
+        }
+        if fmt == "csv":
+            spec["dialect"] = {"delimiter": ",", "quoteChar": '"', "header": True}
+        resources.append(spec)
+    return {
+        "profile": _PROFILE,
+        "name": f"villagecat-{layer.id}",
+        "title": f"{layer.name_zh}村级组织工作事务、机制牌子和证明事项指导目录",
+        "version": layer.version,
+        "layer": layer.model_dump(mode="json", exclude_none=True),
+        "resources": resources,
+    }
+
+
+def _render(model: type[BaseModel], items: tuple[BaseModel, ...], fmt: str) -> str:
+    if fmt == "json":
+        rows = [item.model_dump(mode="json", exclude_none=True) for item in items]
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=[c.name for c in columns(model)], lineterminator="\n")
+    writer.writeheader()
+    for item in items:
+        writer.writerow(model_to_cells(item))
+    return buffer.getvalue()
+
+
+def save_layer(package: LayerPackage, path: str | os.PathLike[str], *, fmt: Literal["csv", "json"] = "csv") -> Path:
+    """Write a layer package to a folder, atomically.
+
+    The package is written to a temporary folder beside ``path`` and renamed into
+    place, so a failure never leaves a half-written package. An existing folder at
+    ``path`` is replaced.
+
+    Args:
+        package: The layer and its items.
+        path: The folder to write.
+        fmt: ``csv`` (spreadsheet-friendly) or ``json``.
+
+    Returns:
+        The folder written.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        for name, model in RESOURCES.items():
+            (staging / f"{name}.{fmt}").write_text(_render(model, package.resource(name), fmt), encoding="utf-8")
+        (staging / "datapackage.json").write_text(
+            json.dumps(descriptor(package, fmt), ensure_ascii=False, indent=2) + "\n",
+            encoding="utf-8",
+        )
+        if target.exists():
+            backup = target.with_name(f".{target.name}.old")
+            target.rename(backup)
+            staging.rename(target)
+            shutil.rmtree(backup)
+        else:
+            staging.rename(target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target

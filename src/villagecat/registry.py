@@ -1,0 +1,114 @@
+"""Finding layers: the shipped ones and any the caller adds, by id, name or slug."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from villagecat._resources import data_root
+from villagecat.errors import PackageReadError, UnknownLayerError, ValidationFailedError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from villagecat.package import LayerPackage
+
+__all__ = ["LayerRegistry", "shipped_layer_paths", "shipped_registry"]
+
+
+def shipped_layer_paths() -> list[Path]:
+    """Return the folders of every shipped layer package, national first."""
+    root = Path(str(data_root()))
+    found = sorted(p.parent for p in root.rglob("datapackage.json"))
+    return sorted(found, key=lambda p: (len(p.relative_to(root).parts), str(p)))
+
+
+class LayerRegistry:
+    """A set of layers, looked up by id, Chinese name or slug."""
+
+    def __init__(self, packages: Iterable[LayerPackage] = ()) -> None:
+        """Start with the given packages."""
+        self._by_id: dict[str, LayerPackage] = {}
+        for package in packages:
+            self.add(package)
+
+    def add(self, package: LayerPackage) -> None:
+        """Add or replace a layer (a later one with the same id wins)."""
+        self._by_id[package.layer.id] = package
+
+    def __contains__(self, layer_id: object) -> bool:
+        """Whether a layer with this id is known."""
+        return layer_id in self._by_id
+
+    def __iter__(self) -> Iterator[LayerPackage]:
+        """Iterate over the layers, national first, then by id."""
+        return iter(sorted(self._by_id.values(), key=lambda p: (p.layer.id != "cn", p.layer.id)))
+
+    def __len__(self) -> int:
+        """The number of layers."""
+        return len(self._by_id)
+
+    def get(self, layer_id: str) -> LayerPackage | None:
+        """Return the layer with this id, or None."""
+        return self._by_id.get(layer_id)
+
+    def find(self, key: str) -> LayerPackage:
+        """Return the layer whose id, division code, Chinese name or slug is ``key``.
+
+        Raises:
+            UnknownLayerError: if none matches.
+        """
+        for package in self:
+            layer = package.layer
+            if key in (layer.id, layer.division_code, layer.name_zh, layer.slug, layer.name_en):
+                return package
+        known = "、".join(f"{p.layer.id} {p.layer.name_zh}" for p in self)
+        raise UnknownLayerError(f"no layer matches {key!r}; known layers: {known}")
+
+    def chain(self, package: LayerPackage) -> list[LayerPackage]:
+        """Return the layers from the national one down to ``package``.
+
+        Raises:
+            UnknownLayerError: if a parent is missing or the parents form a cycle.
+        """
+        chain = [package]
+        seen = {package.layer.id}
+        current = package
+        while current.layer.parent is not None:
+            parent_id = current.layer.parent.id
+            if parent_id in seen:
+                raise UnknownLayerError(f"the parents of layer {package.layer.id} form a cycle through {parent_id}")
+            parent = self.get(parent_id)
+            if parent is None:
+                raise UnknownLayerError(f"layer {current.layer.id} names parent {parent_id}, which is not known")
+            chain.append(parent)
+            seen.add(parent_id)
+            current = parent
+        return chain[::-1]
+
+
+@cache
+def _shipped() -> tuple[LayerPackage, ...]:
+    from villagecat.package import load_layer  # noqa: PLC0415 - package imports are heavy-ish
+
+    packages = []
+    for path in shipped_layer_paths():
+        try:
+            packages.append(load_layer(path))
+        except (
+            PackageReadError,
+            ValidationFailedError,
+        ) as exc:  # pragma: no cover - tested via data tests
+            msg = f"shipped layer {os.fspath(path)} is broken: {exc}"
+            raise RuntimeError(msg) from exc
+    return tuple(packages)
+
+
+def shipped_registry(extra: Iterable[LayerPackage] = ()) -> LayerRegistry:
+    """Return a registry of the shipped layers plus ``extra`` (which win on a clash)."""
+    registry = LayerRegistry(_shipped())
+    for package in extra:
+        registry.add(package)
+    return registry

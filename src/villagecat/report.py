@@ -1,0 +1,140 @@
+"""Problems found in a package, and the report that collects them all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+__all__ = ["Lang", "Problem", "ValidationReport"]
+
+Lang = Literal["zh", "en"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem, with where it is: file, line (CSV) or row (JSON), and field.
+
+    Attributes:
+        file: The file, relative to the package, or the package itself.
+        code: A stable code, e.g. ``missing``, ``unknown-document``.
+        message_zh: The message in Chinese.
+        message_en: The message in English.
+        line: The line in a text file (a CSV row's line, header = 1).
+        row: The 1-based position of a record in a JSON array.
+        field: The column or the dotted path of the field.
+    """
+
+    file: str
+    code: str
+    message_zh: str
+    message_en: str
+    line: int | None = None
+    row: int | None = None
+    field: str | None = None
+
+    def where(self, lang: Lang = "zh", *, with_file: bool = True) -> str:
+        """Return the location: file, line or row, and field."""
+        parts = [self.file] if with_file else []
+        if lang == "zh":
+            if self.line is not None:
+                parts.append(f"第 {self.line} 行")
+            if self.row is not None:
+                parts.append(f"第 {self.row} 条")
+            if self.field:
+                parts.append(f"字段 {self.field}")
+            return " ".join(parts)
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.field:
+            parts.append(f"field {self.field}")
+        return ", ".join(parts)
+
+    def describe(self, lang: Lang = "zh", *, with_file: bool = True) -> str:
+        """Return one line: where, then what."""
+        message = self.message_zh if lang == "zh" else self.message_en
+        where = self.where(lang, with_file=with_file)
+        if not where:
+            return message
+        return f"{where}{'：' if lang == 'zh' else ': '}{message}"
+
+    def to_dict(self, lang: Lang = "zh") -> dict[str, Any]:
+        """Return the problem as a JSON-ready dict."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "row": self.row,
+            "field": self.field,
+            "code": self.code,
+            "message": self.message_zh if lang == "zh" else self.message_en,
+        }
+
+
+@dataclass
+class ValidationReport:
+    """Everything wrong with one package, grouped by file.
+
+    Attributes:
+        target: The path that was validated.
+        problems: Every problem found, in file order.
+        readable: False when the input could not be read at all.
+    """
+
+    target: str
+    problems: list[Problem] = field(default_factory=list)
+    readable: bool = True
+
+    @property
+    def valid(self) -> bool:
+        """Whether the package was read and has no problem."""
+        return self.readable and not self.problems
+
+    @property
+    def exit_code(self) -> int:
+        """0 valid, 1 invalid, 2 unreadable."""
+        if not self.readable:
+            return 2
+        return 1 if self.problems else 0
+
+    def by_file(self) -> dict[str, list[Problem]]:
+        """Return the problems grouped by file, in the order files were met."""
+        groups: dict[str, list[Problem]] = {}
+        for problem in self.problems:
+            groups.setdefault(problem.file, []).append(problem)
+        return groups
+
+    def raise_for_problems(self) -> None:
+        """Raise :class:`~villagecat.errors.ValidationFailedError` if anything is wrong."""
+        if self.problems or not self.readable:
+            from villagecat.errors import ValidationFailedError  # noqa: PLC0415 - avoid a cycle
+
+            raise ValidationFailedError(self)
+
+    def to_dict(self, lang: Lang = "zh") -> dict[str, Any]:
+        """Return the report as a JSON-ready dict."""
+        return {
+            "target": self.target,
+            "valid": self.valid,
+            "readable": self.readable,
+            "problem_count": len(self.problems),
+            "files": [
+                {"file": name, "problems": [p.to_dict(lang) for p in problems]}
+                for name, problems in self.by_file().items()
+            ],
+        }
+
+    def format_text(self, lang: Lang = "zh") -> str:
+        """Return the report as text for a terminal, grouped by file."""
+        if self.valid:
+            return f"{self.target}：有效" if lang == "zh" else f"{self.target}: valid"
+        lines = []
+        count = len(self.problems)
+        if lang == "zh":
+            lines.append(f"{self.target}：发现 {count} 个问题")
+        else:
+            lines.append(f"{self.target}: {count} problem{'s' if count != 1 else ''}")
+        for name, problems in self.by_file().items():
+            lines.append(f"  {name}")
+            lines.extend(f"    {p.describe(lang, with_file=False)}" for p in problems)
+        return "\n".join(lines)

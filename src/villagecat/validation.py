@@ -1,0 +1,211 @@
+"""Validating layer packages: schemas, ids, citations and parents, every problem at once."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from villagecat.errors import UnknownLayerError
+from villagecat.models import Certificate, Document
+from villagecat.package import ID_KINDS, LayerPackage, read_package
+from villagecat.report import Problem, ValidationReport
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Iterable
+
+    from villagecat.models.document import Citation
+    from villagecat.registry import LayerRegistry
+
+__all__ = ["check_package", "validate", "validate_many"]
+
+
+def _citations(item: object) -> list[tuple[str, Citation]]:
+    found: list[tuple[str, Citation]] = [(f"citations[{i}]", c) for i, c in enumerate(getattr(item, "citations", []))]
+    if isinstance(item, Certificate):
+        found += [(f"basis[{i}]", c) for i, c in enumerate(item.basis)]
+    return found
+
+
+def _check_ids(package: LayerPackage, problems: list[Problem]) -> None:
+    layer_id = package.layer.id
+    seen: dict[str, str] = {}
+    counters: dict[str, int] = {}
+    for resource, item in package.iter_items():
+        index = counters.get(resource, 0)
+        counters[resource] = index + 1
+        where = package.where(resource, index)
+        item_id: str = getattr(item, "id", "")
+        prefix, _, rest = item_id.partition(".")
+        kind = rest.partition(".")[0]
+        if item_id in seen:
+            problems.append(
+                Problem(
+                    code="duplicate-id",
+                    message_zh=f"标识 {item_id} 重复（已在 {seen[item_id]} 中出现）",
+                    message_en=f"id {item_id} is used twice (already in {seen[item_id]})",
+                    field="id",
+                    **where,
+                )
+            )
+        seen.setdefault(item_id, where["file"])
+        if kind != ID_KINDS[resource]:
+            problems.append(
+                Problem(
+                    code="id-kind",
+                    message_zh=f"标识 {item_id} 的类别段应为 {ID_KINDS[resource]}",
+                    message_en=f"id {item_id} should have the kind segment {ID_KINDS[resource]!r}",
+                    field="id",
+                    **where,
+                )
+            )
+        if prefix != layer_id:
+            problems.append(
+                Problem(
+                    code="id-namespace",
+                    message_zh=f"标识 {item_id} 应以本层标识 {layer_id} 开头",
+                    message_en=f"id {item_id} should start with this layer's id {layer_id!r}",
+                    field="id",
+                    **where,
+                )
+            )
+
+
+def _documents_in_chain(package: LayerPackage, registry: LayerRegistry, problems: list[Problem]) -> set[str] | None:
+    """Return the ids of documents in the package and its ancestors; None if the chain is broken."""
+    docs = {d.id for d in package.documents}
+    layer = package.layer
+    if layer.parent is None:
+        return docs
+    parent = registry.get(layer.parent.id)
+    if parent is None:
+        problems.append(
+            Problem(
+                "datapackage.json",
+                "unknown-parent",
+                f"上级层 {layer.parent.id} 不存在（既非内置层，也未随同给出）",
+                f"parent layer {layer.parent.id} is not known (neither shipped nor given)",
+                field="layer.parent.id",
+            )
+        )
+        return None
+    if not layer.parent.admits(parent.layer.version):
+        problems.append(
+            Problem(
+                "datapackage.json",
+                "parent-version",
+                f"上级层 {parent.layer.id} 的版本 {parent.layer.version} "
+                f"不在声明的范围 {layer.parent.version_range} 内",
+                f"parent {parent.layer.id} is at version {parent.layer.version}, "
+                f"outside the declared range {layer.parent.version_range}",
+                field="layer.parent.version_range",
+            )
+        )
+    try:
+        chain = registry.chain(package)
+    except UnknownLayerError as exc:
+        problems.append(
+            Problem(
+                "datapackage.json",
+                "parent-chain",
+                f"上级层链有误：{exc}",
+                str(exc),
+                field="layer.parent.id",
+            )
+        )
+        return None
+    for ancestor in chain:
+        docs.update(d.id for d in ancestor.documents)
+    return docs
+
+
+def _check_citations(package: LayerPackage, docs: set[str], complete: bool, problems: list[Problem]) -> None:
+    """Check every citation (and annex link) against the known documents.
+
+    When the chain is not known (``complete`` false), only citations of documents in
+    the package's own namespace are checked.
+    """
+    own = package.layer.id
+    counters: dict[str, int] = {}
+    for resource, item in package.iter_items():
+        index = counters.get(resource, 0)
+        counters[resource] = index + 1
+        refs = [(path, c.document) for path, c in _citations(item)]
+        if isinstance(item, Document) and item.part_of is not None:
+            refs.append(("part_of", item.part_of))
+        for path, document in refs:
+            if not complete and document.partition(".")[0] != own:
+                continue
+            if document not in docs:
+                problems.append(
+                    Problem(
+                        code="unknown-document",
+                        message_zh=f"{getattr(item, 'id', '')} 引用的文件 {document} 不存在（本包及上级层均无此文件）",
+                        message_en=f"{getattr(item, 'id', '')} cites document {document}, "
+                        "which is in neither this package nor its parents",
+                        field=path,
+                        **package.where(resource, index),
+                    )
+                )
+
+
+def check_package(package: LayerPackage, report: ValidationReport, registry: LayerRegistry | None = None) -> None:
+    """Check what a package's schemas cannot: ids, namespaces, citations, the parent.
+
+    Without a registry only the package itself is checked: citations of documents
+    in other layers' namespaces, and the parent, need the registry.
+
+    Args:
+        package: The package read.
+        report: Where problems are added.
+        registry: Known layers, for the parent and the documents of ancestors.
+    """
+    _check_ids(package, report.problems)
+    docs = None if registry is None else _documents_in_chain(package, registry, report.problems)
+    complete = docs is not None
+    _check_citations(
+        package,
+        docs if docs is not None else {d.id for d in package.documents},
+        complete,
+        report.problems,
+    )
+
+
+def validate(
+    path: str | os.PathLike[str],
+    *,
+    parents: Iterable[LayerPackage] = (),
+    max_bytes: int | None = None,
+) -> ValidationReport:
+    """Validate one package: its schemas, ids, citations and parent.
+
+    Args:
+        path: A package folder, its ``datapackage.json``, or a zip.
+        parents: Layers, besides the shipped ones, that may be its ancestors.
+        max_bytes: The largest file read (default ``VILLAGECAT_MAX_BYTES`` or 64 MiB).
+
+    Returns:
+        The report. ``report.valid`` is the verdict; ``report.raise_for_problems()``
+        raises :class:`~villagecat.errors.ValidationFailedError` for those who prefer.
+    """
+    return validate_many([path], parents=parents, max_bytes=max_bytes)[0]
+
+
+def validate_many(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    parents: Iterable[LayerPackage] = (),
+    max_bytes: int | None = None,
+) -> list[ValidationReport]:
+    """Validate several packages together: each may be an ancestor of another.
+
+    Returns:
+        One report per path, in order.
+    """
+    from villagecat.registry import shipped_registry  # noqa: PLC0415 - loads shipped data only when needed
+
+    read = [read_package(p, max_bytes=max_bytes) for p in paths]
+    registry = shipped_registry([*parents, *(pkg for pkg, _ in read if pkg is not None)])
+    for package, report in read:
+        if package is not None:
+            check_package(package, report, registry)
+    return [report for _, report in read]

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from conftest import NATIONAL, edit, invoke
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def test_valid_package_exits_zero() -> None:
+    result = invoke("validate", str(NATIONAL))
+    assert result.code == 0
+    assert result.out == f"{NATIONAL}：有效\n"
+
+
+def test_invalid_package_exits_one_with_grouped_english_report(national_copy: Path) -> None:
+    edit(national_copy / "duties.csv", ",performs,", ",performz,")
+    result = invoke("validate", str(national_copy), "--lang", "en")
+    assert result.code == 1
+    assert result.out.splitlines() == [
+        f"{national_copy}: 1 problem",
+        "  duties.csv",
+        (
+            "    line 2, field duty_kind: not an allowed value; expected 'performs', 'assists', 'entrusted', "
+            "'prohibited' (got 'performz')"
+        ),
+    ]
+
+
+def test_json_report_is_machine_readable(national_copy: Path) -> None:
+    edit(national_copy / "signs.csv", ",plaque,outside,", ",plaque,outdoors,")
+    result = invoke("validate", str(national_copy), "--format", "json")
+    payload = json.loads(result.out)
+    assert result.code == 1
+    assert payload["valid"] is False
+    (file_report,) = payload["reports"][0]["files"]
+    assert file_report["file"] == "signs.csv"
+    assert file_report["problems"][0] | {"message": None} == {
+        "file": "signs.csv",
+        "line": 2,
+        "row": None,
+        "field": "placement",
+        "code": "enum",
+        "message": None,
+    }
+
+
+def test_unreadable_input_exits_two(tmp_path: Path) -> None:
+    result = invoke("validate", str(tmp_path / "missing"))
+    assert result.code == 2
+    assert "无法读取：文件或文件夹不存在" in result.out
+
+
+def test_worst_status_wins_over_several_paths(tmp_path: Path) -> None:
+    result = invoke("validate", str(NATIONAL), str(tmp_path / "missing"))
+    assert result.code == 2
+
+
+def test_usage_error_is_one_line_and_exit_two() -> None:
+    result = invoke("frobnicate")
+    assert result.code == 2
+    assert result.err.startswith("villagecat: error: argument COMMAND: invalid choice")
+    assert "Traceback" not in result.err
+
+
+def test_schema_command_writes_every_schema(tmp_path: Path) -> None:
+    result = invoke("schema", "-o", str(tmp_path))
+    assert result.code == 0
+    assert (tmp_path / "duty.schema.json").is_file()
+    assert (tmp_path / "table" / "duties.tableschema.json").is_file()
+    assert len(result.out.splitlines()) == 14

@@ -1,0 +1,51 @@
+"""Load -> save -> load is identity, in CSV and JSON; writing is atomic."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+import villagecat
+from conftest import NATIONAL
+from villagecat.package import load_layer, save_layer
+from villagecat.registry import shipped_layer_paths
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_round_trip_every_shipped_layer(tmp_path: Path, fmt: str) -> None:
+    for path in shipped_layer_paths():
+        original = load_layer(path)
+        written = save_layer(original, tmp_path / f"{original.layer.id}-{fmt}", fmt=fmt)  # type: ignore[arg-type]
+        assert load_layer(written) == original
+        assert villagecat.validate(written).valid
+
+
+def test_saving_over_an_existing_package_replaces_it(tmp_path: Path) -> None:
+    target = tmp_path / "out"
+    package = load_layer(NATIONAL)
+    save_layer(package, target, fmt="json")
+    save_layer(package, target, fmt="csv")
+    assert sorted(p.name for p in target.iterdir()) == sorted(p.name for p in NATIONAL.iterdir())
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_a_failed_save_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = load_layer(NATIONAL)
+
+    def boom(*_: object, **__: object) -> str:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("villagecat.package._render", boom)
+    with pytest.raises(RuntimeError):
+        save_layer(package, tmp_path / "out")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_shipped_csv_files_are_byte_identical_to_a_fresh_save(tmp_path: Path) -> None:
+    written = save_layer(load_layer(NATIONAL), tmp_path / "n")
+    for file in NATIONAL.iterdir():
+        assert (written / file.name).read_bytes() == file.read_bytes(), file.name

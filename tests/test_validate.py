@@ -1,0 +1,222 @@
+"""validate(): every problem at once, each with file, line or row, and field."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from typing import TYPE_CHECKING
+
+import pytest
+
+import villagecat
+from conftest import NATIONAL, edit
+from villagecat.errors import PackageReadError, ValidationFailedError
+from villagecat.package import LayerPackage, descriptor, load_layer, save_layer
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from villagecat.report import Problem
+
+
+def where(problem: Problem) -> tuple[str, int | None, str | None, str]:
+    return (problem.file, problem.line, problem.field, problem.code)
+
+
+def test_shipped_national_is_valid() -> None:
+    report = villagecat.validate(NATIONAL)
+    assert report.valid
+    assert report.exit_code == 0
+
+
+def test_three_faults_are_all_reported_with_file_line_and_field(national_copy: Path) -> None:
+    edit(national_copy / "duties.csv", ",performs,", ",performz,")
+    edit(
+        national_copy / "certificates.csv",
+        "cn.certificate.identity-information,居民身份信息证明",
+        "cn.certificate.identity-information,",
+    )
+    edit(
+        national_copy / "certificates.csv",
+        "cn.document.minfa-2020-20-annex#第5项|",
+        "cn.document.nonexistent#一|",
+    )
+    report = villagecat.validate(national_copy)
+    assert report.exit_code == 1
+    assert sorted(where(p) for p in report.problems) == [
+        ("certificates.csv", 3, "name", "missing"),
+        ("certificates.csv", 6, "citations[0]", "unknown-document"),
+        ("duties.csv", 2, "duty_kind", "enum"),
+    ]
+    text = report.format_text("zh")
+    assert "第 2 行 字段 duty_kind：取值不在允许范围内" in text
+    assert "cn.document.nonexistent 不存在" in text
+
+
+def test_load_layer_raises_with_the_report(national_copy: Path) -> None:
+    edit(national_copy / "signs.csv", "outside", "outsider")
+    with pytest.raises(ValidationFailedError) as info:
+        load_layer(national_copy)
+    assert isinstance(info.value, ValueError)
+    assert info.value.report.problems[0].field == "placement"
+    assert "signs.csv, line 2, field placement" in str(info.value)
+
+
+def test_missing_package_cannot_be_read(tmp_path: Path) -> None:
+    report = villagecat.validate(tmp_path / "nowhere")
+    assert report.exit_code == 2
+    with pytest.raises(PackageReadError):
+        load_layer(tmp_path / "nowhere")
+
+
+def test_malformed_descriptor_cannot_be_read(national_copy: Path) -> None:
+    (national_copy / "datapackage.json").write_text("{ not json", encoding="utf-8")
+    report = villagecat.validate(national_copy)
+    assert report.exit_code == 2
+    assert "malformed JSON at line 1" in report.problems[0].message_en
+
+
+def test_duplicate_ids_and_foreign_namespace(national_copy: Path) -> None:
+    edit(national_copy / "duties.csv", "cn.duty.self-building,", "cn.duty.publicise-party-policy,")
+    edit(
+        national_copy / "mechanisms.csv",
+        "cn.mechanism.party-service-centre,",
+        "120117.mechanism.party-service-centre,",
+    )
+    codes = sorted(where(p) for p in villagecat.validate(national_copy).problems)
+    assert codes == [
+        ("duties.csv", 3, "id", "duplicate-id"),
+        ("mechanisms.csv", 2, "id", "id-namespace"),
+    ]
+
+
+def test_unknown_column_and_missing_required_column(national_copy: Path) -> None:
+    path = national_copy / "mechanisms.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[0] = lines[0].replace("mechanism_type", "type")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = villagecat.validate(national_copy).problems
+    assert ("mechanisms.csv", 1, "type", "unknown-column") in [where(p) for p in problems]
+    assert ("mechanisms.csv", 1, "mechanism_type", "missing-column") in [where(p) for p in problems]
+
+
+def test_gbk_csv_is_named_not_read_as_mojibake(national_copy: Path) -> None:
+    path = national_copy / "duties.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
+    (problem,) = villagecat.validate(national_copy).problems
+    assert (problem.file, problem.code) == ("duties.csv", "encoding-gbk")
+    assert "CSV UTF-8" in problem.message_zh
+
+
+def test_csv_with_bom_and_crlf_is_read(national_copy: Path) -> None:
+    path = national_copy / "duties.csv"
+    text = path.read_text(encoding="utf-8").replace("\n", "\r\n")
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert villagecat.validate(national_copy).valid
+    assert load_layer(national_copy) == load_layer(NATIONAL)
+
+
+@pytest.mark.parametrize(
+    ("path", "fragment"),
+    [
+        ("../outside.csv", "leads out of the package"),
+        ("/etc/passwd", "absolute"),
+        ("https://example.org/duties.csv", "remote data is not fetched"),
+    ],
+)
+def test_unsafe_resource_paths_are_refused(national_copy: Path, path: str, fragment: str) -> None:
+    descriptor_path = national_copy / "datapackage.json"
+    data = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    data["resources"][1]["path"] = path
+    descriptor_path.write_text(json.dumps(data), encoding="utf-8")
+    (problem,) = villagecat.validate(national_copy).problems
+    assert (problem.file, problem.field, problem.code) == (
+        "datapackage.json",
+        "resources[1].path",
+        "resource-path",
+    )
+    assert fragment in problem.message_en
+
+
+def test_symlink_leading_outside_is_refused(national_copy: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "secret.csv"
+    outside.write_text("id\n", encoding="utf-8")
+    (national_copy / "duties.csv").unlink()
+    (national_copy / "duties.csv").symlink_to(outside)
+    (problem,) = villagecat.validate(national_copy).problems
+    assert "link that leads out" in problem.message_en
+
+
+def test_size_limit_is_clear_and_configurable(national_copy: Path) -> None:
+    report = villagecat.validate(national_copy, max_bytes=1000)
+    assert report.exit_code == 2
+    assert "over the limit of 1000" in report.problems[0].message_en
+    assert villagecat.validate(national_copy, max_bytes=10_000_000).valid
+
+
+def test_zip_of_a_package_validates(tmp_path: Path) -> None:
+    archive = tmp_path / "national.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for file in NATIONAL.iterdir():
+            zf.write(file, f"national/{file.name}")
+    assert villagecat.validate(archive).valid
+    assert load_layer(archive) == load_layer(NATIONAL)
+
+
+def _county(tmp_path: Path, parent: dict[str, str]) -> Path:
+    national = load_layer(NATIONAL)
+    layer = villagecat.Layer.model_validate(
+        {
+            "id": "120117",
+            "level": "county",
+            "division_code": "120117",
+            "name_zh": "宁河区",
+            "name_en": "Ninghe",
+            "slug": "ninghe",
+            "version": "0.1.0",
+            "covers": ["village"],
+            "parent": parent,
+        }
+    )
+    duty = villagecat.Duty.model_validate(
+        {
+            "id": "120117.duty.test",
+            "name": "测试",
+            "duty_kind": "performs",
+            "citations": ["cn.document.tingzi-2022-28#二(一)1"],
+        }
+    )
+    del national
+    return save_layer(LayerPackage(layer=layer, duties=(duty,)), tmp_path / "county")
+
+
+def test_citing_a_parent_document_is_valid(tmp_path: Path) -> None:
+    path = _county(tmp_path, {"id": "cn", "version_range": ">=0.1,<1"})
+    assert villagecat.validate(path).valid
+
+
+def test_unknown_parent_is_reported(tmp_path: Path) -> None:
+    path = _county(tmp_path, {"id": "120000", "version_range": ">=0.1"})
+    (problem,) = villagecat.validate(path).problems
+    assert (problem.code, problem.field) == ("unknown-parent", "layer.parent.id")
+
+
+def test_parent_version_outside_the_range_is_reported(tmp_path: Path) -> None:
+    path = _county(tmp_path, {"id": "cn", "version_range": ">=2.0"})
+    (problem,) = villagecat.validate(path).problems
+    assert problem.code == "parent-version"
+    assert "0.1.0" in problem.message_en
+
+
+def test_descriptor_declares_layer_and_tabular_resources() -> None:
+    data = descriptor(load_layer(NATIONAL))
+    assert data["layer"]["id"] == "cn"
+    assert {r["name"] for r in data["resources"]} == {
+        "documents",
+        "duties",
+        "mechanisms",
+        "signs",
+        "certificates",
+        "facilities",
+    }
+    assert json.loads((NATIONAL / "datapackage.json").read_text(encoding="utf-8")) == data
