@@ -39,11 +39,18 @@ def test_json_schemas_are_valid_draft_2020_12_with_versioned_id(path: Path) -> N
         assert prop.get("x-title-en"), f"{path.name}: {name} has no English title"
 
 
-@pytest.mark.parametrize("path", sorted((SCHEMAS / "table").glob("*.json")), ids=lambda p: p.name)
-def test_every_published_schema_file_has_an_id(path: Path) -> None:
+@pytest.mark.parametrize("path", sorted(SCHEMAS.rglob("*.json")), ids=lambda p: p.relative_to(SCHEMAS).as_posix())
+def test_every_file_under_schemas_passes_the_metaschema_and_has_an_id(path: Path) -> None:
     schema = json.loads(path.read_text(encoding="utf-8"))
-    assert schema["$id"].startswith(f"urn:villagecat:schema:{SCHEMA_VERSION}:table:")
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$id"].startswith(f"urn:villagecat:schema:{SCHEMA_VERSION}:")
+
+
+@pytest.mark.parametrize("path", sorted((SCHEMAS / "table").glob("*.json")), ids=lambda p: p.name)
+def test_table_schemas_key_rows_by_id(path: Path) -> None:
+    schema = json.loads(path.read_text(encoding="utf-8"))
     assert schema["primaryKey"] == ["id"]
+    assert schema["fields"][0]["constraints"]["required"] is True
 
 
 def test_units_are_explicit_in_names_and_schemas() -> None:
