@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from annotated_types import Ge, Gt, Le, MinLen
 
-from villagecat.models._base import Vocab
+from villagecat.models._base import Vocab, merge_rules
 from villagecat.models.document import Citation
 
 if typing.TYPE_CHECKING:
@@ -58,6 +58,7 @@ class Column:
     exclusive_minimum: float | None
     maximum: float | None
     min_length: int | None
+    merge: dict[str, Any]
 
 
 def _strip_optional(annotation: Any) -> Any:  # noqa: ANN401 - typing objects
@@ -117,6 +118,7 @@ def columns(model: type[BaseModel]) -> tuple[Column, ...]:
                 exclusive_minimum=next((float(m.gt) for m in meta if isinstance(m, Gt)), None),  # type: ignore[arg-type]
                 maximum=next((float(m.le) for m in meta if isinstance(m, Le)), None),  # type: ignore[arg-type]
                 min_length=next((m.min_length for m in meta if isinstance(m, MinLen)), None),
+                merge=merge_rules(extra),
             )
         )
     return tuple(result)

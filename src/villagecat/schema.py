@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from villagecat._columns import columns, table_schema
 from villagecat.models import (
+    Cancellation,
     Certificate,
     Citation,
     Document,
@@ -22,7 +23,9 @@ from villagecat.models import (
     FacilityStandard,
     Layer,
     Mechanism,
+    Override,
     Sign,
+    SignQuota,
 )
 
 if TYPE_CHECKING:
@@ -48,8 +51,11 @@ JSON_SCHEMAS: dict[str, type[BaseModel]] = {
     "duty": Duty,
     "mechanism": Mechanism,
     "sign": Sign,
+    "sign-quota": SignQuota,
     "certificate": Certificate,
     "facility-standard": FacilityStandard,
+    "override": Override,
+    "cancellation": Cancellation,
     "layer": Layer,
 }
 #: Published Table Schemas (CSV form): file stem -> model.
@@ -58,8 +64,11 @@ TABLE_SCHEMAS: dict[str, type[BaseModel]] = {
     "duties": Duty,
     "mechanisms": Mechanism,
     "signs": Sign,
+    "sign_quotas": SignQuota,
     "certificates": Certificate,
     "facilities": FacilityStandard,
+    "overrides": Override,
+    "cancellations": Cancellation,
 }
 
 

@@ -6,9 +6,10 @@ from villagecat.models.certificate import Certificate, template_placeholders
 from villagecat.models.document import Citation, Document
 from villagecat.models.duty import Duty
 from villagecat.models.facility import FacilityStandard
-from villagecat.models.layer import Layer, ParentRef
+from villagecat.models.layer import AdmissionRoute, Layer, ParentRef
 from villagecat.models.mechanism import Mechanism
-from villagecat.models.sign import Sign
+from villagecat.models.operation import Cancellation, MergeOp, Override
+from villagecat.models.sign import Sign, SignQuota
 from villagecat.models.vocab import (
     AlternativeHandling,
     AssistActivity,
@@ -29,9 +30,11 @@ from villagecat.models.vocab import (
 )
 
 __all__ = [
+    "AdmissionRoute",
     "AlternativeHandling",
     "AssistActivity",
     "Authority",
+    "Cancellation",
     "Certificate",
     "CertificateStatus",
     "CharacterStandard",
@@ -47,12 +50,15 @@ __all__ = [
     "Mechanism",
     "MechanismBasis",
     "MechanismType",
+    "MergeOp",
     "Orientation",
+    "Override",
     "ParentRef",
     "Placement",
     "ReportFrequency",
     "Scope",
     "Sign",
+    "SignQuota",
     "SignType",
     "template_placeholders",
 ]

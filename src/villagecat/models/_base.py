@@ -27,6 +27,7 @@ __all__ = [
     "StrictModel",
     "Vocab",
     "field",
+    "merge_rules",
     "model_meta",
 ]
 
@@ -73,20 +74,33 @@ def field(  # noqa: PLR0913 - every argument is a keyword with a clear role
     return Field(title=zh, description=description, json_schema_extra=extra, **kwargs)
 
 
-def model_meta(zh: str, en: str, desc_zh: str, desc_en: str) -> ConfigDict:
+def model_meta(zh: str, en: str, desc_zh: str, desc_en: str, *, merge: dict[str, Any] | None = None) -> ConfigDict:
     """Return the model configuration shared by every villagecat model.
 
-    Unknown fields are rejected, strings are not coerced from numbers, and the
-    model's schema gets its bilingual title and description.
+    Unknown fields are rejected and the model's schema gets its bilingual title and
+    description. ``merge`` declares item-level merge rules (published as ``x-merge``):
+    ``{"cancel": "forbidden"}``, or ``{"cancel": {"forbidden_when": {field: [values]}}}``.
     """
+    extra: dict[str, Any] = {"x-title-en": en, "description": f"{desc_zh}\n\n{desc_en}"}
+    if merge is not None:
+        extra["x-merge"] = merge
     return ConfigDict(
         extra="forbid",
         frozen=True,
         title=zh,
-        json_schema_extra={"x-title-en": en, "description": f"{desc_zh}\n\n{desc_en}"},
+        json_schema_extra=extra,
         use_attribute_docstrings=False,
         validate_default=False,
     )
+
+
+def merge_rules(extra: object) -> dict[str, Any]:
+    """Return the ``x-merge`` declaration inside a ``json_schema_extra`` value, or ``{}``."""
+    if isinstance(extra, dict):
+        rules = extra.get("x-merge")
+        if isinstance(rules, dict):
+            return dict(rules)
+    return {}
 
 
 class StrictModel(BaseModel):

@@ -58,6 +58,7 @@ class Certificate(CatalogItem):
         "Certificate",
         "村级组织出具、已取消或不应出具的一项证明事项。",
         "A certificate a village issues, has stopped issuing, or must not issue.",
+        merge={"key": "id", "cancel": {"forbidden_when": {"status": ["not_to_issue", "cancelled"]}}},
     )
     kind: ClassVar[str] = "certificate"
 
@@ -67,7 +68,13 @@ class Certificate(CatalogItem):
         desc_zh="形如 <层标识>.certificate.<名>。",
         desc_en="Of the form <layer>.certificate.<name>.",
     )
-    status: CertificateStatus = field("状态", "Status")
+    status: CertificateStatus = field(
+        "状态",
+        "Status",
+        desc_zh="只可由保留改为取消或不应出具，不可逆转。",
+        desc_en="May only move from retained towards cancelled and not to be issued, never back.",
+        merge={"direction": "increase_only", "order": ["retained", "cancelled", "not_to_issue"]},
+    )
     aliases: list[NonEmpty] = field("别名", "Aliases", default_factory=list)
     purpose: NonEmpty | None = field("办理用途", "Purpose", default=None)
     issuer: NonEmpty | None = field("开具单位", "Issuer", default=None)
@@ -92,6 +99,7 @@ class Certificate(CatalogItem):
         desc_zh="范本中声明的占位符，须与范本一致。",
         desc_en="The template's declared placeholders; must match the template.",
         default_factory=list,
+        merge={"key": "value", "replace": True},
     )
     procedure: NonEmpty | None = field("办理程序", "Procedure", default=None)
     time_limit: NonEmpty | None = field(

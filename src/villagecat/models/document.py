@@ -73,6 +73,7 @@ class Document(BaseModel):
         "Source document",
         "目录条目引用的法律、法规、党内法规或文件（含附件）。",
         "A law, regulation, party regulation or policy document (or an annex) that items cite.",
+        merge={"key": "id", "cancel": "forbidden"},
     )
 
     id: DocumentId = field(

@@ -24,6 +24,7 @@ class Duty(CatalogItem):
         "Duty",
         "村级组织依法履行、协助、受委托承担或不得承担的一项工作事务。",
         "A work affair a village performs, assists with, is entrusted with, or may never be given.",
+        merge={"key": "id", "cancel": {"forbidden_when": {"duty_kind": ["prohibited"]}}},
     )
     kind: ClassVar[str] = "duty"
 
@@ -33,7 +34,13 @@ class Duty(CatalogItem):
         desc_zh="形如 <层标识>.duty.<名>。",
         desc_en="Of the form <layer>.duty.<name>.",
     )
-    duty_kind: DutyKind = field("事项类别", "Kind of duty")
+    duty_kind: DutyKind = field(
+        "事项类别",
+        "Kind of duty",
+        desc_zh="履职负面事项只增不减：下级层不得改变其类别。",
+        desc_en="Prohibited duties may only grow: a lower layer may not change their kind.",
+        merge={"sticky": ["prohibited"]},
+    )
     category: NonEmpty | None = field(
         "领域",
         "Category",

@@ -30,6 +30,7 @@ class FacilityStandard(CatalogItem):
         "Facility standard",
         "村（社区）综合服务设施的面积下限和功能区要求；各项面积要求同时成立。",
         "Minimum areas and function areas of a village's service facility; all area rules hold at once.",
+        merge={"key": "id", "cancel": "forbidden"},
     )
     kind: ClassVar[str] = "facility"
 

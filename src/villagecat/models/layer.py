@@ -9,10 +9,10 @@ from packaging.version import InvalidVersion, Version
 from pydantic import BaseModel, StringConstraints, field_validator, model_validator
 
 from villagecat.models._base import LAYER_ID_PATTERN, field, model_meta
-from villagecat.models.document import NonEmpty
+from villagecat.models.document import Citation, NonEmpty
 from villagecat.models.vocab import Level, Scope
 
-__all__ = ["Layer", "LayerId", "ParentRef"]
+__all__ = ["AdmissionRoute", "Layer", "LayerId", "ParentRef"]
 
 LayerId = Annotated[str, StringConstraints(pattern=rf"^(?:{LAYER_ID_PATTERN})$")]
 SemVer = Annotated[str, StringConstraints(pattern=r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")]
@@ -53,6 +53,20 @@ class ParentRef(BaseModel):
             return Version(version) in SpecifierSet(self.version_range)
         except InvalidVersion:
             return False
+
+
+class AdmissionRoute(BaseModel):
+    """The approval route a layer defines for tasks outside its catalog (准入)."""
+
+    model_config = model_meta(
+        "准入审批程序",
+        "Admission route",
+        "清单以外的事项进入村（社区）须经的审批步骤。",
+        "The steps a task outside the catalog must pass before it may reach a village.",
+    )
+
+    steps: list[NonEmpty] = field("审批步骤", "Steps", min_length=1)
+    citations: list[Citation] = field("出处", "Citations", min_length=1)
 
 
 class Layer(BaseModel):
@@ -98,6 +112,13 @@ class Layer(BaseModel):
     publisher: NonEmpty | None = field("发布机关", "Publisher", default=None)
     published: DateText | None = field("发布日期", "Published", default=None)
     effective: DateText | None = field("施行日期", "Effective", default=None)
+    admission: AdmissionRoute | None = field(
+        "准入审批程序",
+        "Admission route",
+        desc_zh="本层规定的清单外事项审批程序；未规定时留空。",
+        desc_en="The approval route for tasks outside the catalog; empty where the layer sets none.",
+        default=None,
+    )
     covers: list[Scope] = field(
         "覆盖范围",
         "Covers",

@@ -18,7 +18,7 @@ from villagecat.models.vocab import (
     SignType,
 )
 
-__all__ = ["Sign", "SignId"]
+__all__ = ["Sign", "SignId", "SignQuota"]
 
 SignId = Annotated[str, StringConstraints(pattern=id_pattern("sign"))]
 
@@ -31,6 +31,7 @@ class Sign(CatalogItem):
         "Sign",
         "村级综合服务设施内外悬挂的一块标牌或一个标识及其式样。",
         "A plaque or mark on or in the village service facility, with its spec.",
+        merge={"key": "id", "cancel": {"forbidden_when": {"mandatory": [True]}}},
     )
     kind: ClassVar[str] = "sign"
 
@@ -90,5 +91,40 @@ class Sign(CatalogItem):
         "Mandatory",
         desc_zh="是否为规定必须悬挂的标牌；下级不得取消。",
         desc_en="Whether the sign is required; lower layers may not remove it.",
+        default=False,
+        merge={"sticky": [True]},
+    )
+
+
+class SignQuota(CatalogItem):
+    """How many signs of one kind a village keeps in one place (一横四竖两标识; 4/2/9).
+
+    A quota counts the signs of one type (and orientation, if given) in one
+    placement. ``exact`` says whether the count is the whole set, nothing else
+    allowed ("原则上不得悬挂其他标牌"), or only a ceiling.
+    """
+
+    model_config = model_meta(
+        "标牌数量",
+        "Sign quota",
+        "某一位置某类标牌或标识的数量规定。",
+        "The number of signs of one kind allowed in one place.",
+        merge={"key": "id", "cancel": "forbidden"},
+    )
+    kind: ClassVar[str] = "quota"
+
+    id: Annotated[str, StringConstraints(pattern=id_pattern("quota"))] = field(
+        "标识", "Id", desc_zh="形如 <层标识>.quota.<名>。", desc_en="Of the form <layer>.quota.<name>."
+    )
+    sign_type: SignType = field("标牌类型", "Sign type")
+    placement: Placement = field("悬挂位置", "Placement")
+    orientation: Orientation | None = field("版式", "Orientation", default=None)
+    applies_to: Scope | None = field("适用范围", "Applies to", default=None)
+    max_count: int = field("数量上限", "Maximum count", ge=0, unit="count", merge={"direction": "decrease_only"})
+    exact: bool = field(
+        "限定全集",
+        "Closed set",
+        desc_zh="为是时，除规定的标牌外原则上不得悬挂其他标牌。",
+        desc_en="When true, no other signs of this kind may hang in this place.",
         default=False,
     )
