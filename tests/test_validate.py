@@ -196,7 +196,7 @@ def test_citing_a_parent_document_is_valid(tmp_path: Path) -> None:
 
 
 def test_unknown_parent_is_reported(tmp_path: Path) -> None:
-    path = _county(tmp_path, {"id": "120000", "version_range": ">=0.1"})
+    path = _county(tmp_path, {"id": "110000", "version_range": ">=0.1"})
     (problem,) = villagecat.validate(path).problems
     assert (problem.code, problem.field) == ("unknown-parent", "layer.parent.id")
 
@@ -211,12 +211,15 @@ def test_parent_version_outside_the_range_is_reported(tmp_path: Path) -> None:
 def test_descriptor_declares_layer_and_tabular_resources() -> None:
     data = descriptor(load_layer(NATIONAL))
     assert data["layer"]["id"] == "cn"
-    assert {r["name"] for r in data["resources"]} == {
+    assert [r["name"] for r in data["resources"]] == [
         "documents",
         "duties",
         "mechanisms",
         "signs",
+        "sign_quotas",
         "certificates",
         "facilities",
-    }
+        "overrides",
+        "cancellations",
+    ]
     assert json.loads((NATIONAL / "datapackage.json").read_text(encoding="utf-8")) == data

@@ -32,8 +32,10 @@ from villagecat.models import (
 )
 
 if TYPE_CHECKING:
+    from villagecat.merging import EffectiveCatalog, merge
     from villagecat.package import LayerPackage, load_layer, save_layer
     from villagecat.report import ValidationReport
+    from villagecat.resolution import resolve
     from villagecat.validation import validate
 
 try:
@@ -46,6 +48,7 @@ __all__ = [
     "Citation",
     "Document",
     "Duty",
+    "EffectiveCatalog",
     "FacilityStandard",
     "Layer",
     "LayerPackage",
@@ -58,11 +61,16 @@ __all__ = [
     "VillagecatError",
     "__version__",
     "load_layer",
+    "merge",
+    "resolve",
     "save_layer",
     "validate",
 ]
 
 _LAZY = {
+    "EffectiveCatalog": "villagecat.merging",
+    "merge": "villagecat.merging",
+    "resolve": "villagecat.resolution",
     "LayerPackage": "villagecat.package",
     "load_layer": "villagecat.package",
     "save_layer": "villagecat.package",

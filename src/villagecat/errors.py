@@ -12,7 +12,9 @@ if TYPE_CHECKING:
     from villagecat.report import ValidationReport
 
 __all__ = [
+    "LayerChainError",
     "PackageReadError",
+    "UnknownItemError",
     "UnknownLayerError",
     "ValidationFailedError",
     "VillagecatError",
@@ -54,6 +56,22 @@ class ValidationFailedError(VillagecatError, ValueError):
 
 class UnknownLayerError(VillagecatError, LookupError):
     """No shipped or given layer matches a code, name or slug."""
+
+    exit_code = 2
+
+
+class UnknownItemError(VillagecatError, KeyError):
+    """No item (or field) with this id is in the effective catalog."""
+
+    exit_code = 2
+
+    def __str__(self) -> str:
+        """Return the message without KeyError's quotes."""
+        return str(self.args[0]) if self.args else ""
+
+
+class LayerChainError(VillagecatError, ValueError):
+    """A layer's parents cannot be followed: a parent is missing or they form a cycle."""
 
 
 class VillagecatWarning(UserWarning):

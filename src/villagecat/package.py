@@ -23,7 +23,18 @@ from villagecat._columns import cells_to_input, columns, model_to_cells, table_s
 from villagecat._messages import pydantic_message
 from villagecat._source import PackageSource, UnsafePathError, open_source
 from villagecat.errors import PackageReadError, ValidationFailedError
-from villagecat.models import Certificate, Document, Duty, FacilityStandard, Layer, Mechanism, Sign
+from villagecat.models import (
+    Cancellation,
+    Certificate,
+    Document,
+    Duty,
+    FacilityStandard,
+    Layer,
+    Mechanism,
+    Override,
+    Sign,
+    SignQuota,
+)
 from villagecat.report import Problem, ValidationReport
 
 if TYPE_CHECKING:
@@ -32,6 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ID_KINDS",
+    "ITEM_RESOURCES",
     "RESOURCES",
     "LayerPackage",
     "Origin",
@@ -47,17 +59,25 @@ RESOURCES: dict[str, type[BaseModel]] = {
     "duties": Duty,
     "mechanisms": Mechanism,
     "signs": Sign,
+    "sign_quotas": SignQuota,
     "certificates": Certificate,
     "facilities": FacilityStandard,
+    "overrides": Override,
+    "cancellations": Cancellation,
 }
+#: The resources that hold catalog items (not operations on inherited ones).
+ITEM_RESOURCES = ("documents", "duties", "mechanisms", "signs", "sign_quotas", "certificates", "facilities")
 #: The kind segment in item ids, per resource.
 ID_KINDS = {
     "documents": "document",
     "duties": "duty",
     "mechanisms": "mechanism",
     "signs": "sign",
+    "sign_quotas": "quota",
     "certificates": "certificate",
     "facilities": "facility",
+    "overrides": "override",
+    "cancellations": "cancellation",
 }
 _PROFILE = "tabular-data-package"
 
@@ -85,8 +105,11 @@ class LayerPackage:
         duties: Work affairs.
         mechanisms: Work mechanisms.
         signs: Plaques and marks.
+        sign_quotas: How many signs of a kind a place holds.
         certificates: Certificate items.
         facilities: Facility standards.
+        overrides: Changes to fields of inherited items.
+        cancellations: Inherited items this layer removes.
         source: Where the package was read from, if it was.
     """
 
@@ -95,8 +118,11 @@ class LayerPackage:
     duties: tuple[Duty, ...] = ()
     mechanisms: tuple[Mechanism, ...] = ()
     signs: tuple[Sign, ...] = ()
+    sign_quotas: tuple[SignQuota, ...] = ()
     certificates: tuple[Certificate, ...] = ()
     facilities: tuple[FacilityStandard, ...] = ()
+    overrides: tuple[Override, ...] = ()
+    cancellations: tuple[Cancellation, ...] = ()
     source: str | None = field(default=None, compare=False)
     origins: dict[str, Origin] = field(default_factory=dict, compare=False, repr=False)
 

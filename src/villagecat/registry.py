@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from villagecat._resources import data_root
-from villagecat.errors import PackageReadError, UnknownLayerError, ValidationFailedError
+from villagecat.errors import LayerChainError, PackageReadError, UnknownLayerError, ValidationFailedError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -71,7 +71,7 @@ class LayerRegistry:
         """Return the layers from the national one down to ``package``.
 
         Raises:
-            UnknownLayerError: if a parent is missing or the parents form a cycle.
+            LayerChainError: if a parent is missing or the parents form a cycle.
         """
         chain = [package]
         seen = {package.layer.id}
@@ -79,10 +79,10 @@ class LayerRegistry:
         while current.layer.parent is not None:
             parent_id = current.layer.parent.id
             if parent_id in seen:
-                raise UnknownLayerError(f"the parents of layer {package.layer.id} form a cycle through {parent_id}")
+                raise LayerChainError(f"the parents of layer {package.layer.id} form a cycle through {parent_id}")
             parent = self.get(parent_id)
             if parent is None:
-                raise UnknownLayerError(f"layer {current.layer.id} names parent {parent_id}, which is not known")
+                raise LayerChainError(f"layer {current.layer.id} names parent {parent_id}, which is not known")
             chain.append(parent)
             seen.add(parent_id)
             current = parent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from villagecat.errors import UnknownLayerError
+from villagecat.errors import LayerChainError
 from villagecat.models import Certificate, Document
 from villagecat.package import ID_KINDS, LayerPackage, read_package
 from villagecat.report import Problem, ValidationReport
@@ -102,7 +102,7 @@ def _documents_in_chain(package: LayerPackage, registry: LayerRegistry, problems
         )
     try:
         chain = registry.chain(package)
-    except UnknownLayerError as exc:
+    except LayerChainError as exc:
         problems.append(
             Problem(
                 "datapackage.json",
@@ -148,6 +148,52 @@ def _check_citations(package: LayerPackage, docs: set[str], complete: bool, prob
                 )
 
 
+def _check_admission(package: LayerPackage, docs: set[str], complete: bool, problems: list[Problem]) -> None:
+    admission = package.layer.admission
+    if admission is None:
+        return
+    for index, citation in enumerate(admission.citations):
+        if (complete or citation.document.partition(".")[0] == package.layer.id) and citation.document not in docs:
+            problems.append(
+                Problem(
+                    "datapackage.json",
+                    "unknown-document",
+                    f"准入审批程序引用的文件 {citation.document} 不存在",
+                    f"the admission route cites document {citation.document}, which does not exist",
+                    field=f"layer.admission.citations[{index}]",
+                )
+            )
+
+
+def _check_merge(package: LayerPackage, registry: LayerRegistry, problems: list[Problem]) -> None:
+    """Merge the package onto its ancestors and report its own operations' conflicts."""
+    from villagecat.merging import merge  # noqa: PLC0415 - merge imports this module's neighbours
+
+    try:
+        chain = registry.chain(package)
+    except LayerChainError:
+        return
+    rows: dict[str, tuple[str, int]] = {}
+    for resource in ("overrides", "cancellations"):
+        for index, operation in enumerate(package.resource(resource)):
+            rows[str(getattr(operation, "id", ""))] = (resource, index)
+    for conflict in merge(chain).conflicts:
+        # The parent's version and duplicate ids are reported by the checks above.
+        if conflict.layer != package.layer.id or conflict.rule in ("parent_version", "chain_order", "duplicate_id"):
+            continue
+        resource, index = rows.get(conflict.operation or "", ("", -1))
+        where = package.where(resource, index) if resource else {"file": "datapackage.json"}
+        problems.append(
+            Problem(
+                code=f"merge-{conflict.rule.replace('_', '-')}",
+                message_zh=conflict.describe("zh"),
+                message_en=conflict.describe("en"),
+                field="value" if conflict.field else "target",
+                **where,
+            )
+        )
+
+
 def check_package(package: LayerPackage, report: ValidationReport, registry: LayerRegistry | None = None) -> None:
     """Check what a package's schemas cannot: ids, namespaces, citations, the parent.
 
@@ -162,12 +208,11 @@ def check_package(package: LayerPackage, report: ValidationReport, registry: Lay
     _check_ids(package, report.problems)
     docs = None if registry is None else _documents_in_chain(package, registry, report.problems)
     complete = docs is not None
-    _check_citations(
-        package,
-        docs if docs is not None else {d.id for d in package.documents},
-        complete,
-        report.problems,
-    )
+    known = docs if docs is not None else {d.id for d in package.documents}
+    _check_citations(package, known, complete, report.problems)
+    _check_admission(package, known, complete, report.problems)
+    if registry is not None and docs is not None:
+        _check_merge(package, registry, report.problems)
 
 
 def validate(

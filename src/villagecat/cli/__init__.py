@@ -10,6 +10,9 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat import __version__
+from villagecat.cli import catalog as catalog_command
+from villagecat.cli import explain as explain_command
+from villagecat.cli import layers as layers_command
 from villagecat.cli import schema as schema_command
 from villagecat.cli import validate as validate_command
 from villagecat.errors import VillagecatError
@@ -19,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["main", "run"]
 
-_COMMANDS = (validate_command, schema_command)
+_COMMANDS = (validate_command, catalog_command, explain_command, layers_command, schema_command)
 
 
 def _parser() -> argparse.ArgumentParser:

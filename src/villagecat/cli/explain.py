@@ -1,0 +1,42 @@
+"""``villagecat explain JURISDICTION ITEM [FIELD]``: where a value came from."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, TextIO
+
+from villagecat.cli._common import add_layer_options
+from villagecat.render import explain_to_dict, format_explain
+from villagecat.resolution import resolve
+
+if TYPE_CHECKING:
+    import argparse
+
+__all__ = ["register"]
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the subcommand to the parser."""
+    parser = sub.add_parser(
+        "explain",
+        help="说明取值来源 / show which layer set a value and on what basis",
+        description="自国家层而下，列出每一层对某条目（某字段）所做的设定及其出处。"
+        " Show, from the national layer down, what each layer did to an item's fields, with citations.",
+    )
+    parser.add_argument("jurisdiction")
+    parser.add_argument("item", help="item id, e.g. cn.facility.community-service-facility")
+    parser.add_argument("field", nargs="?", help="one field (default: all)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_layer_options(parser)
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Print the chain of the item's fields."""
+    del stderr
+    catalog = resolve(args.jurisdiction, layers=args.layer)
+    if args.format == "json":
+        stdout.write(json.dumps(explain_to_dict(catalog, args.item, args.field), ensure_ascii=False, indent=2) + "\n")
+    else:
+        stdout.write(format_explain(catalog, args.item, args.field))
+    return 0

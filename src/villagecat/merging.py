@@ -1,0 +1,567 @@
+"""Merging layers into a jurisdiction's effective catalog, with provenance and conflicts.
+
+The rules, declared in the schemas as ``x-merge`` and enforced here:
+
+- Items are matched by id. A lower layer adds items in its own namespace, changes
+  fields of inherited items only through ``overrides``, and removes inherited items
+  only through ``cancellations`` (each with reason and citation).
+- List fields merge by value (``add``/``remove``); a whole list is replaced by
+  ``set`` only where the field declares ``"replace": true``.
+- Directions: ``increase_only`` fields (minimum areas and shares; certificate status
+  along its order) may only rise, ``decrease_only`` fields (maximum plaque sizes,
+  sign counts) only fall, ``sticky`` values (a prohibited duty, a mandatory sign)
+  never change, ``grow_only`` lists never lose an entry, and items whose schema
+  forbids it are never cancelled. A loosening is a :class:`Conflict`, and the
+  inherited value stays: there is no silent winner.
+- Every field of every effective item records each :class:`Step` that set it:
+  which layer (id and version), what it did, the value, and the citations. A value
+  set explicitly to what it already was is a ``restated`` step, so "inherited" and
+  "explicitly set to the same value" stay distinguishable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from villagecat._columns import Column, cells_to_input, columns
+from villagecat._messages import pydantic_message
+from villagecat.models import (
+    Cancellation,
+    Certificate,
+    Citation,
+    Document,
+    Duty,
+    FacilityStandard,
+    Mechanism,
+    Override,
+    Scope,
+    Sign,
+    SignQuota,
+)
+from villagecat.models._base import merge_rules
+from villagecat.package import ITEM_RESOURCES, RESOURCES, LayerPackage
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from villagecat.models import Layer
+
+__all__ = ["Cancelled", "Conflict", "EffectiveCatalog", "EffectiveItem", "Step", "merge"]
+
+_M = TypeVar("_M", bound=BaseModel)
+Action = Literal["introduced", "default", "set", "restated", "added", "removed"]
+_LOCKED_FIELDS = {"id", "citations"}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One layer's part in a field's value.
+
+    Attributes:
+        layer: The layer's id.
+        version: The layer's version.
+        action: ``introduced`` (the item's own row gave it), ``default`` (the row left
+            it empty), ``set``, ``restated`` (set to the value it already had),
+            ``added`` or ``removed`` (list entries).
+        value: The field's value after this step.
+        citations: What backs the step: the item's citations, or the override's.
+        operation: The override's id, for steps made by an override.
+    """
+
+    layer: str
+    version: str
+    action: Action
+    value: Any
+    citations: tuple[Citation, ...] = ()
+    operation: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the step as a JSON-ready dict."""
+        return {
+            "layer": self.layer,
+            "version": self.version,
+            "action": self.action,
+            "value": _jsonable(self.value),
+            "citations": [c.model_dump(mode="json", exclude_none=True) for c in self.citations],
+            "operation": self.operation,
+        }
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A lower layer's operation that breaks a merge rule; the inherited value stays.
+
+    Attributes:
+        layer: The id of the layer whose operation conflicts.
+        version: That layer's version.
+        item: The inherited item's id.
+        field: The field, or None for the item as a whole.
+        rule: The rule broken: ``increase_only``, ``decrease_only``, ``sticky``,
+            ``grow_only``, ``cancel_forbidden``, ``list_replace``, ``unknown_target``,
+            ``unknown_field``, ``invalid_value``, ``own_item``, ``parent_version``,
+            ``chain_order``.
+        inherited: The value the item had.
+        attempted: The value the operation asked for.
+        citations: The operation's citations.
+        inherited_citations: The citations behind the inherited value.
+        operation: The id of the override or cancellation, if any.
+        detail: A short explanation in English.
+    """
+
+    layer: str
+    version: str
+    item: str
+    field: str | None
+    rule: str
+    inherited: Any = None
+    attempted: Any = None
+    citations: tuple[Citation, ...] = ()
+    inherited_citations: tuple[Citation, ...] = ()
+    operation: str | None = None
+    detail: str = ""
+
+    def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
+        """Return one line naming layer, item, field and rule."""
+        target = f"{self.item}.{self.field}" if self.field else self.item
+        if lang == "zh":
+            label = _RULE_ZH.get(self.rule, self.rule)
+            values = f"（上级值 {_show(self.inherited)}，本层值 {_show(self.attempted)}）" if self.field else ""
+            return f"层 {self.layer}（{self.version}）条目 {target} 违反规则 {self.rule}：{label}{values}"
+        values = f" (inherited {_show(self.inherited)}, attempted {_show(self.attempted)})" if self.field else ""
+        return f"layer {self.layer} ({self.version}), item {target}: breaks rule {self.rule}: {self.detail}{values}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the conflict as a JSON-ready dict."""
+        return {
+            "layer": self.layer,
+            "version": self.version,
+            "item": self.item,
+            "field": self.field,
+            "rule": self.rule,
+            "inherited": _jsonable(self.inherited),
+            "attempted": _jsonable(self.attempted),
+            "citations": [c.model_dump(mode="json", exclude_none=True) for c in self.citations],
+            "inherited_citations": [c.model_dump(mode="json", exclude_none=True) for c in self.inherited_citations],
+            "operation": self.operation,
+            "detail": self.detail,
+        }
+
+
+_RULE_ZH = {
+    "increase_only": "该字段只能提高，不能降低",
+    "decrease_only": "该字段只能降低，不能提高",
+    "sticky": "该取值为刚性要求，下级层不得改变",
+    "grow_only": "该列表只增不减，不得删除条目",
+    "cancel_forbidden": "该条目不得由下级层取消",
+    "list_replace": "该列表不允许整体替换，请用 add/remove",
+    "unknown_target": "目标条目在上级层中不存在或已被取消",
+    "unknown_field": "目标条目没有该字段，或该字段不可覆盖",
+    "invalid_value": "取值不符合字段要求",
+    "own_item": "覆盖和取消只能作用于上级层的条目",
+    "parent_version": "上级层版本不在声明的范围内",
+    "chain_order": "层的上下级顺序有误",
+    "duplicate_id": "标识与上级层条目重复",
+}
+
+
+def _show(value: Any) -> str:  # noqa: ANN401 - any field value
+    if isinstance(value, list):
+        return "[" + "、".join(str(v) for v in value) + "]"
+    return "空" if value is None else str(value)
+
+
+def _jsonable(value: Any) -> Any:  # noqa: ANN401 - any field value
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_none=True)
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "value") and isinstance(getattr(value, "value", None), str):
+        return value.value
+    return value
+
+
+@dataclass
+class EffectiveItem:
+    """An item of the effective catalog and the history of each of its fields."""
+
+    resource: str
+    item: BaseModel
+    introduced_by: str
+    provenance: dict[str, list[Step]] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        """The item's id."""
+        return str(getattr(self.item, "id", ""))
+
+    def set_by(self, name: str) -> Step | None:
+        """Return the last step that set a field, or None if no layer gave it a value."""
+        steps = [s for s in self.provenance.get(name, []) if s.action != "default"]
+        return steps[-1] if steps else None
+
+
+@dataclass(frozen=True)
+class Cancelled:
+    """An inherited item that a lower layer cancelled."""
+
+    resource: str
+    item: BaseModel
+    layer: str
+    version: str
+    cancellation: Cancellation
+
+
+@dataclass
+class EffectiveCatalog:
+    """A jurisdiction's catalog: its layers merged, with provenance and conflicts."""
+
+    layer: Layer
+    chain: tuple[Layer, ...]
+    items: dict[str, dict[str, EffectiveItem]]
+    cancelled: list[Cancelled] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    def get(self, item_id: str) -> EffectiveItem | None:
+        """Return an effective item by id."""
+        for items in self.items.values():
+            if item_id in items:
+                return items[item_id]
+        return None
+
+    def resource(self, name: str, scope: Scope | None = None) -> list[BaseModel]:
+        """Return the effective items of one resource, optionally those that apply to ``scope``."""
+        found = [e.item for e in self.items.get(name, {}).values()]
+        if scope is None:
+            return found
+        return [i for i in found if applies(i, scope)]
+
+    def _typed(self, name: str, model: type[_M], scope: Scope | None) -> list[_M]:
+        return [item for item in self.resource(name, scope) if isinstance(item, model)]
+
+    def documents(self) -> list[Document]:
+        """Return the documents of every layer in the chain."""
+        return self._typed("documents", Document, None)
+
+    def duties(self, scope: Scope | None = None) -> list[Duty]:
+        """Return the effective duties, optionally those that apply to ``scope``."""
+        return self._typed("duties", Duty, scope)
+
+    def mechanisms(self, scope: Scope | None = None) -> list[Mechanism]:
+        """Return the effective mechanisms."""
+        return self._typed("mechanisms", Mechanism, scope)
+
+    def signs(self, scope: Scope | None = None) -> list[Sign]:
+        """Return the effective signs."""
+        return self._typed("signs", Sign, scope)
+
+    def sign_quotas(self, scope: Scope | None = None) -> list[SignQuota]:
+        """Return the effective sign quotas."""
+        return self._typed("sign_quotas", SignQuota, scope)
+
+    def certificates(self) -> list[Certificate]:
+        """Return the effective certificate items."""
+        return self._typed("certificates", Certificate, None)
+
+    def facilities(self, scope: Scope | None = None) -> list[FacilityStandard]:
+        """Return the effective facility standards."""
+        return self._typed("facilities", FacilityStandard, scope)
+
+    def counts(self) -> dict[str, int]:
+        """Return the number of effective items per resource."""
+        return {name: len(items) for name, items in self.items.items()}
+
+
+def applies(item: BaseModel, scope: Scope) -> bool:
+    """Whether an item applies to villages or to communities (``both`` and unset apply to all)."""
+    value = getattr(item, "applies_to", None)
+    return value in (None, Scope.BOTH, scope)
+
+
+class _Merger:
+    def __init__(self, layers: Sequence[LayerPackage]) -> None:
+        self.layers = layers
+        self.items: dict[str, dict[str, EffectiveItem]] = {name: {} for name in ITEM_RESOURCES}
+        self.index: dict[str, str] = {}
+        self.cancelled: list[Cancelled] = []
+        self.conflicts: list[Conflict] = []
+
+    def run(self) -> EffectiveCatalog:
+        previous: LayerPackage | None = None
+        for package in self.layers:
+            self._check_chain(previous, package)
+            self._add_items(package)
+            for override in package.overrides:
+                self._override(package, override)
+            for cancellation in package.cancellations:
+                self._cancel(package, cancellation)
+            previous = package
+        last = self.layers[-1].layer
+        return EffectiveCatalog(
+            layer=last,
+            chain=tuple(p.layer for p in self.layers),
+            items=self.items,
+            cancelled=self.cancelled,
+            conflicts=self.conflicts,
+        )
+
+    def _conflict(self, package: LayerPackage, item: str, field_name: str | None, rule: str, **kw: Any) -> None:  # noqa: ANN401
+        self.conflicts.append(
+            Conflict(
+                layer=package.layer.id, version=package.layer.version, item=item, field=field_name, rule=rule, **kw
+            )
+        )
+
+    def _check_chain(self, previous: LayerPackage | None, package: LayerPackage) -> None:
+        parent = package.layer.parent
+        if previous is None:
+            if parent is not None:
+                self._conflict(
+                    package, package.layer.id, None, "chain_order", detail=f"the first layer names parent {parent.id}"
+                )
+            return
+        if parent is None or parent.id != previous.layer.id:
+            self._conflict(
+                package,
+                package.layer.id,
+                None,
+                "chain_order",
+                detail=f"merged onto {previous.layer.id}, but its parent is {parent.id if parent else 'none'}",
+            )
+        elif not parent.admits(previous.layer.version):
+            self._conflict(
+                package,
+                package.layer.id,
+                "parent.version_range",
+                "parent_version",
+                inherited=previous.layer.version,
+                attempted=parent.version_range,
+                detail=f"written against {parent.id} {parent.version_range}, merged onto {previous.layer.version}",
+            )
+
+    def _add_items(self, package: LayerPackage) -> None:
+        layer = package.layer
+        for resource in ITEM_RESOURCES:
+            for item in package.resource(resource):
+                item_id = str(getattr(item, "id", ""))
+                if item_id in self.index:
+                    self._conflict(package, item_id, None, "duplicate_id", detail="an item with this id is inherited")
+                    continue
+                cites = tuple(getattr(item, "citations", ()))
+                provenance = {
+                    name: [
+                        Step(
+                            layer.id,
+                            layer.version,
+                            "introduced" if name in item.model_fields_set else "default",
+                            getattr(item, name),
+                            cites,
+                        )
+                    ]
+                    for name in type(item).model_fields
+                }
+                self.items[resource][item_id] = EffectiveItem(resource, item, layer.id, provenance)
+                self.index[item_id] = resource
+
+    def _target(self, package: LayerPackage, operation: Override | Cancellation) -> EffectiveItem | None:
+        if operation.target.partition(".")[0] == package.layer.id:
+            self._conflict(
+                package,
+                operation.target,
+                None,
+                "own_item",
+                operation=operation.id,
+                citations=tuple(operation.citations),
+                detail="overrides and cancellations apply to inherited items only",
+            )
+            return None
+        resource = self.index.get(operation.target)
+        if resource is None or operation.target not in self.items[resource]:
+            self._conflict(
+                package,
+                operation.target,
+                None,
+                "unknown_target",
+                operation=operation.id,
+                citations=tuple(operation.citations),
+                detail="no such inherited item (or it was cancelled)",
+            )
+            return None
+        return self.items[resource][operation.target]
+
+    def _override(self, package: LayerPackage, override: Override) -> None:
+        target = self._target(package, override)
+        if target is None:
+            return
+        model = type(target.item)
+        column = next((c for c in columns(model) if c.name == override.field), None)
+        cites = tuple(override.citations)
+        base = {"operation": override.id, "citations": cites}
+        if column is None or column.name in _LOCKED_FIELDS:
+            self._conflict(
+                package,
+                target.id,
+                override.field,
+                "unknown_field",
+                detail=f"{model.__name__} has no overridable field {override.field!r}",
+                **base,
+            )
+            return
+        old = getattr(target.item, column.name)
+        setter = target.set_by(column.name)
+        inherited_cites = setter.citations if setter is not None else ()
+        new, error = self._new_value(column, old, override)
+        base["inherited_citations"] = inherited_cites
+        if error is not None:
+            self._conflict(
+                package,
+                target.id,
+                column.name,
+                error[0],
+                inherited=old,
+                attempted=override.value,
+                detail=error[1],
+                **base,
+            )
+            return
+        broken = _direction(column, old, new, override)
+        if broken is not None:
+            self._conflict(
+                package, target.id, column.name, broken[0], inherited=old, attempted=new, detail=broken[1], **base
+            )
+            return
+        try:
+            updated = model.model_validate({**target.item.model_dump(), column.name: new})
+        except ValidationError as exc:
+            _, en = pydantic_message(dict(exc.errors(include_url=False)[0]))
+            self._conflict(
+                package, target.id, column.name, "invalid_value", inherited=old, attempted=new, detail=en, **base
+            )
+            return
+        updated = _with_citations(updated, cites)
+        action: Action = {"add": "added", "remove": "removed"}.get(override.op.value, "set")  # type: ignore[assignment]
+        if action == "set" and getattr(updated, column.name) == old:
+            action = "restated"
+        layer = package.layer
+        target.provenance[column.name].append(
+            Step(layer.id, layer.version, action, getattr(updated, column.name), cites, override.id)
+        )
+        if updated.citations != target.item.citations:  # type: ignore[attr-defined]
+            target.provenance["citations"].append(
+                Step(layer.id, layer.version, "added", updated.citations, cites, override.id)  # type: ignore[attr-defined]
+            )
+        target.item = updated
+
+    @staticmethod
+    def _new_value(column: Column, old: Any, override: Override) -> tuple[Any, tuple[str, str] | None]:  # noqa: ANN401
+        parsed = cells_to_input(_model_of(column), {column.name: override.value or ""}).get(column.name)
+        listish = column.shape in ("list", "citations")
+        op = override.op.value
+        if not listish:
+            if op != "set":
+                return None, ("invalid_value", f"{op} applies to list fields only")
+            return parsed, None
+        entries = list(parsed or []) if isinstance(parsed, list) else []
+        current = [_plain(v) for v in (old or [])]
+        if op == "set":
+            if not column.merge.get("replace"):
+                return None, ("list_replace", "this list merges by entry; use add or remove")
+            return entries, None
+        if op == "add":
+            return current + [e for e in entries if e not in current], None
+        return [v for v in current if v not in entries], None
+
+    def _cancel(self, package: LayerPackage, cancellation: Cancellation) -> None:
+        target = self._target(package, cancellation)
+        if target is None:
+            return
+        rule = merge_rules(type(target.item).model_config.get("json_schema_extra")).get("cancel")
+        forbidden = rule == "forbidden"
+        if isinstance(rule, dict):
+            for name, values in rule.get("forbidden_when", {}).items():
+                if _plain(getattr(target.item, name)) in values:
+                    forbidden = True
+        if forbidden:
+            self._conflict(
+                package,
+                target.id,
+                None,
+                "cancel_forbidden",
+                operation=cancellation.id,
+                citations=tuple(cancellation.citations),
+                inherited_citations=tuple(getattr(target.item, "citations", ())),
+                detail="a lower layer may not cancel this item",
+            )
+            return
+        del self.items[target.resource][target.id]
+        layer = package.layer
+        self.cancelled.append(Cancelled(target.resource, target.item, layer.id, layer.version, cancellation))
+
+
+def _model_of(column: Column) -> type[BaseModel]:
+    for model in RESOURCES.values():
+        if column in columns(model):
+            return model
+    raise LookupError(column.name)  # pragma: no cover - columns come from the models
+
+
+def _plain(value: Any) -> Any:  # noqa: ANN401 - any field value
+    if isinstance(value, Citation):
+        return value.to_text()
+    return getattr(value, "value", value) if not isinstance(value, str | int | float | bool) else value
+
+
+def _direction(column: Column, old: Any, new: Any, override: Override) -> tuple[str, str] | None:  # noqa: ANN401
+    rule = column.merge
+    old_plain, new_plain = _plain(old), _plain(new)
+    sticky = rule.get("sticky")
+    if sticky is not None and old_plain in sticky and new_plain != old_plain:
+        return "sticky", f"{old_plain!r} may not be changed by a lower layer"
+    direction = rule.get("direction")
+    if (
+        direction == "grow_only"
+        and override.op.value in ("remove", "set")
+        and not {_plain(o) for o in old or []} <= set(new or [])
+    ):
+        return "grow_only", "entries may be added, never removed"
+    if old is None or direction not in ("increase_only", "decrease_only"):
+        return None
+    order = rule.get("order")
+    if new is None:
+        return direction, "the inherited limit may not be cleared"
+    if order is not None:
+        rank_old, rank_new = order.index(old_plain), order.index(new_plain)
+    else:
+        rank_old, rank_new = float(old), float(new)
+    if direction == "increase_only" and rank_new < rank_old:
+        return direction, "may only rise"
+    if direction == "decrease_only" and rank_new > rank_old:
+        return direction, "may only fall"
+    return None
+
+
+def _with_citations(item: BaseModel, citations: tuple[Citation, ...]) -> BaseModel:
+    current = list(getattr(item, "citations", []))
+    added = [c for c in citations if c not in current]
+    if not added:
+        return item
+    return item.model_copy(update={"citations": [*current, *added]})
+
+
+def merge(layers: Sequence[LayerPackage]) -> EffectiveCatalog:
+    """Merge layers, national first, into the effective catalog of the last one.
+
+    Args:
+        layers: The chain from the national layer down to the jurisdiction.
+
+    Returns:
+        The effective catalog, with provenance for every field and every conflict.
+
+    Raises:
+        ValueError: if ``layers`` is empty.
+    """
+    if not layers:
+        raise ValueError("merge needs at least one layer")
+    return _Merger(layers).run()

@@ -1,0 +1,295 @@
+"""Effective catalogs and provenance chains as JSON-ready dicts, text, Markdown and YAML."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel
+
+from villagecat.errors import UnknownItemError
+from villagecat.merging import EffectiveCatalog, EffectiveItem, applies
+from villagecat.models._base import Vocab
+
+if TYPE_CHECKING:
+    from villagecat.models import AdmissionRoute, Citation, Layer, Scope
+
+__all__ = ["catalog_to_dict", "explain_to_dict", "format_catalog", "format_explain"]
+
+Format = Literal["text", "json", "yaml", "markdown"]
+
+RESOURCE_TITLES = {
+    "documents": "来源文件",
+    "duties": "工作事务",
+    "mechanisms": "工作机制",
+    "signs": "标牌标识",
+    "sign_quotas": "标牌数量",
+    "certificates": "证明事项",
+    "facilities": "综合服务设施标准",
+}
+ACTION_ZH = {
+    "introduced": "设立",
+    "default": "未设定",
+    "set": "改为",
+    "restated": "重申（取值不变）",
+    "added": "增加",
+    "removed": "删除",
+}
+
+
+def _layer_ref(layer: Layer) -> dict[str, str]:
+    return {"id": layer.id, "name_zh": layer.name_zh, "name_en": layer.name_en, "version": layer.version}
+
+
+def effective_admission(catalog: EffectiveCatalog) -> tuple[Layer, AdmissionRoute] | None:
+    """Return the most specific layer that defines an admission route, and the route."""
+    for layer in reversed(catalog.chain):
+        if layer.admission is not None:
+            return layer, layer.admission
+    return None
+
+
+def _selected(catalog: EffectiveCatalog, scope: Scope | None) -> dict[str, list[EffectiveItem]]:
+    return {
+        name: [e for e in items.values() if scope is None or applies(e.item, scope)]
+        for name, items in catalog.items.items()
+    }
+
+
+def catalog_to_dict(catalog: EffectiveCatalog, scope: Scope | None = None) -> dict[str, Any]:
+    """Return the effective catalog as a JSON-ready dict.
+
+    ``items`` holds each resource's items exactly as their schemas describe them;
+    ``provenance`` maps item id -> field -> the layer (id and version) that last set it.
+    """
+    selected = _selected(catalog, scope)
+    admission = effective_admission(catalog)
+    provenance: dict[str, dict[str, dict[str, str]]] = {}
+    for entries in selected.values():
+        for entry in entries:
+            fields = {}
+            for name in type(entry.item).model_fields:
+                step = entry.set_by(name)
+                if step is not None:
+                    fields[name] = {"layer": step.layer, "version": step.version, "action": step.action}
+            provenance[entry.id] = fields
+    return {
+        "jurisdiction": _layer_ref(catalog.layer) | {"level": catalog.layer.level.value},
+        "scope": scope.value if scope is not None else "all",
+        "chain": [_layer_ref(layer) for layer in catalog.chain],
+        "admission": (
+            {"layer": admission[0].id, **admission[1].model_dump(mode="json", exclude_none=True)} if admission else None
+        ),
+        "counts": {name: len(entries) for name, entries in selected.items()},
+        "items": {
+            name: [e.item.model_dump(mode="json", exclude_none=True) for e in entries]
+            for name, entries in selected.items()
+        },
+        "provenance": provenance,
+        "cancelled": [
+            {
+                "resource": c.resource,
+                "id": str(getattr(c.item, "id", "")),
+                "name": str(getattr(c.item, "name", getattr(c.item, "title", ""))),
+                "layer": c.layer,
+                "version": c.version,
+                "reason": c.cancellation.reason,
+                "citations": [x.model_dump(mode="json", exclude_none=True) for x in c.cancellation.citations],
+            }
+            for c in catalog.cancelled
+        ],
+        "conflicts": [c.to_dict() for c in catalog.conflicts],
+    }
+
+
+def _label(value: object) -> str:
+    if isinstance(value, Vocab):
+        return value.label
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list):
+        return "、".join(_label(v) for v in value)
+    return str(value)
+
+
+def _summary(item: BaseModel) -> str:
+    parts: list[str] = []
+    for name in ("duty_kind", "status", "mechanism_type", "placement", "sign_type", "orientation"):
+        value = getattr(item, name, None)
+        if value is not None:
+            parts.append(f"[{_label(value)}]")
+    title = getattr(item, "name", None) or getattr(item, "title", "")
+    parts.append(str(title))
+    width, height = getattr(item, "max_width_cm", None), getattr(item, "max_height_cm", None)
+    if width is not None or height is not None:
+        parts.append(f"≤{_label(width or '—')}×{_label(height or '—')}cm")
+    bg, fg = getattr(item, "background_colour", None), getattr(item, "text_colour", None)
+    if bg is not None and fg is not None:
+        parts.append(f"{bg.label}底{fg.label}字")
+    if getattr(item, "mandatory", False):
+        parts.append("必须悬挂")
+    for name, unit in (("min_floor_area_m2", "㎡"), ("min_area_per_100_households_m2", "㎡/百户")):
+        value = getattr(item, name, None)
+        if value is not None:
+            parts.append(f"≥{_label(value)}{unit}")
+    pct = getattr(item, "min_activity_area_pct", None)
+    if pct is not None:
+        parts.append(f"活动区域≥{_label(pct)}%")
+    count = getattr(item, "max_count", None)
+    if count is not None:
+        parts.append(f"{'限' if getattr(item, 'exact', False) else '至多'}{count}个")
+    scope = getattr(item, "applies_to", None)
+    if scope is not None:
+        parts.append(f"（适用：{scope.label}）")
+    return " ".join(parts)
+
+
+def _setters(catalog: EffectiveCatalog, entry: EffectiveItem) -> list[str]:
+    """Return the layers that set any field of the item, in chain order."""
+    touched = {s.layer for steps in entry.provenance.values() for s in steps if s.action != "default"}
+    return [layer.id for layer in catalog.chain if layer.id in touched]
+
+
+def _cite(citation: Citation) -> str:
+    text = citation.document + (f" {citation.section}" if citation.section else "")
+    return text + (f"「{citation.quote}」" if citation.quote else "")
+
+
+def _format_text(catalog: EffectiveCatalog, scope: Scope | None) -> str:
+    layer = catalog.layer
+    lines = [
+        f"{layer.name_zh}（{layer.id}）有效目录 · 适用：{scope.label if scope else '全部'}",
+        "层级链：" + " → ".join(f"{x.name_zh} {x.id} {x.version}" for x in catalog.chain),
+    ]
+    for name, entries in _selected(catalog, scope).items():
+        lines.append("")
+        lines.append(f"{RESOURCE_TITLES[name]}（{len(entries)}）")
+        for entry in entries:
+            setters = _setters(catalog, entry)
+            lines.append(f"  {_summary(entry.item)}  {entry.id}  ← {'、'.join(setters)}")
+    admission = effective_admission(catalog)
+    lines.append("")
+    if admission is not None:
+        lines.append(f"准入审批程序（{admission[0].name_zh}）：")
+        lines.extend(f"  {n}. {step}" for n, step in enumerate(admission[1].steps, start=1))
+    else:
+        lines.append("准入审批程序：各层均未规定")
+    if catalog.cancelled:
+        lines.append("已取消：")
+        lines.extend(f"  {c.cancellation.target}（{c.layer}）：{c.cancellation.reason}" for c in catalog.cancelled)
+    lines.append("冲突：" + ("无" if not catalog.conflicts else str(len(catalog.conflicts))))
+    lines.extend(f"  {c.describe('zh')}" for c in catalog.conflicts)
+    return "\n".join(lines) + "\n"
+
+
+def _format_markdown(catalog: EffectiveCatalog, scope: Scope | None) -> str:
+    layer = catalog.layer
+    lines = [
+        f"# {layer.name_zh}（{layer.id}）有效目录",
+        "",
+        f"适用：{scope.label if scope else '全部'}；层级链："
+        + " → ".join(f"{x.name_zh} `{x.id}` {x.version}" for x in catalog.chain),
+    ]
+    for name, entries in _selected(catalog, scope).items():
+        lines += [
+            "",
+            f"## {RESOURCE_TITLES[name]}（{len(entries)}）",
+            "",
+            "| 条目 | 标识 | 出处 | 设定层 |",
+            "|---|---|---|---|",
+        ]
+        for entry in entries:
+            cites = "；".join(_cite(c) for c in getattr(entry.item, "citations", [])).replace("|", "\\|")
+            setters = _setters(catalog, entry)
+            lines.append(f"| {_summary(entry.item)} | `{entry.id}` | {cites} | {'、'.join(setters)} |")
+    if catalog.conflicts:
+        lines += ["", "## 冲突", ""]
+        lines.extend(f"- {c.describe('zh')}" for c in catalog.conflicts)
+    return "\n".join(lines) + "\n"
+
+
+def format_catalog(catalog: EffectiveCatalog, fmt: Format = "text", scope: Scope | None = None) -> str:
+    """Return the effective catalog in one of the output formats."""
+    if fmt == "json":
+        return json.dumps(catalog_to_dict(catalog, scope), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "yaml":
+        import yaml  # noqa: PLC0415 - only this format needs it
+
+        return str(yaml.safe_dump(catalog_to_dict(catalog, scope), allow_unicode=True, sort_keys=False))
+    if fmt == "markdown":
+        return _format_markdown(catalog, scope)
+    return _format_text(catalog, scope)
+
+
+def explain_to_dict(catalog: EffectiveCatalog, item_id: str, field: str | None = None) -> dict[str, Any]:
+    """Return, for one item (and optionally one field), what each layer of the chain did.
+
+    Raises:
+        UnknownItemError: if the item is not in the effective catalog, or has no such field.
+    """
+    entry = catalog.get(item_id)
+    if entry is None:
+        raise UnknownItemError(f"{catalog.layer.id} 的有效目录中没有条目 {item_id} / no item {item_id} in the catalog")
+    fields = [field] if field else list(type(entry.item).model_fields)
+    for name in fields:
+        if name not in entry.provenance:
+            known = ", ".join(entry.provenance)
+            raise UnknownItemError(f"条目 {item_id} 没有字段 {name} / {item_id} has no field {name}; fields: {known}")
+    result: dict[str, Any] = {"jurisdiction": catalog.layer.id, "item": item_id, "fields": {}}
+    for name in fields:
+        chain: list[dict[str, Any]] = []
+        for layer in catalog.chain:
+            steps = [s for s in entry.provenance[name] if s.layer == layer.id]
+            if steps:
+                chain.extend({"name_zh": layer.name_zh, **s.to_dict()} for s in steps)
+            else:
+                present = any(
+                    s.layer == x.id for x in catalog.chain[: catalog.chain.index(layer)] for s in entry.provenance[name]
+                )
+                chain.append(
+                    {
+                        "layer": layer.id,
+                        "name_zh": layer.name_zh,
+                        "version": layer.version,
+                        "action": "inherited" if present else "absent",
+                    }
+                )
+        value = getattr(entry.item, name)
+        result["fields"][name] = {
+            "value": json.loads(json.dumps(value, default=_default)),
+            "chain": chain,
+        }
+    return result
+
+
+def _default(value: object) -> object:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_none=True)
+    if isinstance(value, Vocab):
+        return value.value
+    raise TypeError(type(value).__name__)
+
+
+def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = None) -> str:
+    """Return the provenance chain of an item's fields as text, national layer first."""
+    data = explain_to_dict(catalog, item_id, field)
+    lines = [f"{catalog.layer.name_zh}（{catalog.layer.id}） · {item_id}"]
+    for name, info in data["fields"].items():
+        lines.append(f"  {name} = {json.dumps(info['value'], ensure_ascii=False)}")
+        for step in info["chain"]:
+            where = f"{step['layer']} {step['name_zh']} {step['version']}"
+            action = step["action"]
+            if action in ("inherited", "absent"):
+                lines.append(f"    {where}：{'继承' if action == 'inherited' else '（尚无此条目）'}")
+                continue
+            value = json.dumps(step["value"], ensure_ascii=False)
+            label = ACTION_ZH.get(action, action)
+            lines.append(f"    {where}：{label} {value}" if action != "default" else f"    {where}：{label}")
+            lines.extend(
+                "      出处："
+                + c["document"]
+                + (f" {c['section']}" if c.get("section") else "")
+                + (f"「{c['quote']}」" if c.get("quote") else "")
+                for c in step["citations"]
+            )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,52 @@
+"""Resolving a jurisdiction to its effective catalog: find its layers, merge them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from villagecat.merging import EffectiveCatalog, merge
+from villagecat.package import load_layer
+from villagecat.registry import LayerRegistry, shipped_registry
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Iterable
+
+__all__ = ["registry_with", "resolve"]
+
+
+def registry_with(layer_paths: Iterable[str | os.PathLike[str]] = ()) -> LayerRegistry:
+    """Return the shipped layers plus the packages at ``layer_paths`` (which win on a clash).
+
+    Raises:
+        PackageReadError: if a path cannot be read.
+        ValidationFailedError: if a package is not valid.
+    """
+    return shipped_registry([load_layer(path) for path in layer_paths])
+
+
+def resolve(
+    jurisdiction: str,
+    *,
+    layers: Iterable[str | os.PathLike[str]] = (),
+    registry: LayerRegistry | None = None,
+) -> EffectiveCatalog:
+    """Return the effective catalog of a jurisdiction.
+
+    Args:
+        jurisdiction: A division code (``120117``), Chinese name (``宁河区``), slug
+            (``ninghe``) or ``cn``.
+        layers: Paths of packages outside the shipped data that join the chain, so a
+            province or county that is not shipped can see its effective catalog.
+        registry: The layers to resolve against; default the shipped ones plus ``layers``.
+
+    Returns:
+        The merged catalog; ``catalog.conflicts`` lists every rule a layer broke.
+
+    Raises:
+        UnknownLayerError: if no layer matches.
+        LayerChainError: if a parent is missing or the parents form a cycle.
+    """
+    known = registry if registry is not None else registry_with(layers)
+    package = known.find(jurisdiction)
+    return merge(known.chain(package))

@@ -1,0 +1,183 @@
+from __future__ import annotations
+
+import json
+import os
+from typing import TYPE_CHECKING
+
+import pytest
+
+from conftest import REPO, invoke
+from layers import write_child
+from villagecat.registry import shipped_layer_paths
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+FIXTURES = REPO / "tests" / "fixtures"
+NATIONAL_SIGNS = (
+    "一般在村级综合服务设施外部显著位置悬挂村党组织、村民委员会、村集体经济组织、"
+    "村务监督委员会和村党群服务中心、村新时代文明实践站标识。"
+)
+JURISDICTIONS = ["cn", "120000", "120117", "140000", "140404", "220000", "340000", "340403"]
+
+
+def test_ninghe_catalog_json_holds_what_the_issue_names() -> None:
+    result = invoke("catalog", "120117", "--format", "json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert data["scope"] == "village"
+    assert [c["id"] for c in data["chain"]] == ["cn", "120000", "120117"]
+    items = data["items"]
+    prohibited = {d["id"] for d in items["duties"] if d["duty_kind"] == "prohibited"}
+    assert prohibited == {
+        "cn.duty.no-law-enforcement",
+        "cn.duty.no-demolition",
+        "cn.duty.no-investment-attraction",
+        "cn.duty.no-work-safety",
+    }
+    assert sum(c["status"] == "not_to_issue" for c in items["certificates"]) == 20
+    assert any(d["id"].startswith("120117.document.annex-") for d in items["documents"])
+    assert max(f.get("min_floor_area_m2", 0) for f in items["facilities"]) == 300
+    outside = [s for s in items["signs"] if s["placement"] == "outside"]
+    assert sum(s.get("orientation") == "horizontal" for s in outside) == 1
+    assert sum(s.get("orientation") == "vertical" for s in outside) == 4
+    assert sum(s["sign_type"] == "mark" for s in outside) == 2
+    assert data["admission"]["layer"] == "120117"
+    assert data["provenance"]["cn.sign.party-service-centre"]["orientation"] == {
+        "layer": "120117",
+        "version": "0.1.0",
+        "action": "set",
+    }
+    assert data["conflicts"] == []
+
+
+def test_jilin_catalog_json() -> None:
+    data = json.loads(invoke("catalog", "吉林省", "--format", "json").out)
+    (facility,) = [f for f in data["items"]["facilities"] if f["id"] == "220000.facility.village"]
+    assert (
+        facility["min_floor_area_m2"],
+        facility["min_area_per_100_households_m2"],
+        facility["min_activity_area_pct"],
+    ) == (200, 30, 60)
+    plaques = {
+        s["organisation"]: s
+        for s in data["items"]["signs"]
+        if s["placement"] == "outside" and s["sign_type"] == "plaque"
+    }
+    assert {(p["max_width_cm"], p["max_height_cm"], p["background_colour"]) for p in plaques.values()} == {
+        (200, 30, "white")
+    }
+    assert {o: p["text_colour"] for o, p in plaques.items()} == {
+        "村党组织": "red",
+        "村民委员会": "black",
+        "村集体经济组织": "black",
+        "村务监督委员会": "black",
+    }
+
+
+@pytest.mark.parametrize(
+    ("overrides", "cancellations", "fragment"),
+    [
+        (
+            [{"target": "220000.facility.village", "field": "min_floor_area_m2", "value": "150"}],
+            [],
+            "层 220102（0.1.0）条目 220000.facility.village.min_floor_area_m2 违反规则 increase_only",
+        ),
+        (
+            [],
+            [{"target": "cn.duty.no-work-safety"}],
+            "层 220102（0.1.0）条目 cn.duty.no-work-safety 违反规则 cancel_forbidden",
+        ),
+    ],
+)
+def test_a_loosening_layer_makes_catalog_exit_non_zero_naming_layer_item_field_rule(
+    tmp_path: Path, overrides: list[dict[str, str]], cancellations: list[dict[str, str]], fragment: str
+) -> None:
+    path = write_child(tmp_path, "220000", overrides=overrides, cancellations=cancellations)
+    result = invoke("catalog", "220102", "--layer", str(path))
+    assert result.code == 1
+    assert fragment in result.err
+    assert "Traceback" not in result.err
+
+
+def test_explain_shows_each_layer_with_its_citation() -> None:
+    result = invoke("explain", "120117", "cn.sign.party-service-centre", "orientation")
+    assert result.code == 0
+    assert result.out.splitlines() == [
+        "宁河区（120117） · cn.sign.party-service-centre",
+        '  orientation = "horizontal"',
+        "    cn 全国 0.1.0：未设定",
+        "      出处：cn.document.tingzi-2022-28 二(二)6「" + NATIONAL_SIGNS + "」",
+        "    120000 天津市 0.1.0：继承",
+        '    120117 宁河区 0.1.0：改为 "horizontal"',
+        "      出处：120117.document.work-plan 三(二)8「“一横”：XX村（社区）党群服务中心。」",
+    ]
+
+
+def test_explain_json_lists_the_chain() -> None:
+    data = json.loads(invoke("explain", "ninghe", "cn.duty.no-work-safety", "duty_kind", "--format", "json").out)
+    chain = data["fields"]["duty_kind"]["chain"]
+    assert [(s["layer"], s["action"]) for s in chain] == [
+        ("cn", "introduced"),
+        ("120000", "inherited"),
+        ("120117", "restated"),
+    ]
+    assert chain[2]["citations"][0]["section"] == "三(一)3"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("catalog", "nowhere"),
+        ("explain", "120117", "cn.duty.nope"),
+        ("explain", "120117", "cn.duty.self-building", "colour"),
+    ],
+)
+def test_unknown_jurisdiction_item_or_field_exits_two(argv: tuple[str, ...]) -> None:
+    result = invoke(*argv)
+    assert result.code == 2
+    assert result.err.startswith("villagecat: ")
+    assert len(result.err.splitlines()) == 1
+
+
+def test_layers_lists_every_shipped_layer() -> None:
+    rows = json.loads(invoke("layers", "--format", "json").out)
+    assert [r["id"] for r in rows] == JURISDICTIONS
+    assert len(rows) == len(shipped_layer_paths())
+    ninghe = next(r for r in rows if r["id"] == "120117")
+    assert (ninghe["level"], ninghe["parent"]) == ("county", "120000 >=0.1.0,<1.0.0")
+    text = invoke("layers").out
+    assert "120117\t县级\t宁河区（Ninghe）\t0.1.0\t120000 >=0.1.0,<1.0.0" in text
+
+
+def test_a_layer_outside_the_repo_joins_the_chain(tmp_path: Path) -> None:
+    path = write_child(
+        tmp_path,
+        "220000",
+        overrides=[{"target": "220000.facility.village", "field": "min_floor_area_m2", "value": "260"}],
+    )
+    data = json.loads(invoke("catalog", "220102", "--layer", str(path), "--format", "json").out)
+    assert [c["id"] for c in data["chain"]] == ["cn", "220000", "220102"]
+    assert any(f.get("min_floor_area_m2") == 260 for f in data["items"]["facilities"])
+
+
+@pytest.mark.parametrize("fmt", ["text", "yaml", "markdown"])
+def test_other_formats_render(fmt: str) -> None:
+    result = invoke("catalog", "120117", "--format", fmt)
+    assert result.code == 0
+    assert "宁河区" in result.out
+    assert "村（社区）党群服务中心标牌（一横）" in result.out
+
+
+@pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
+def test_golden_catalog_of_each_shipped_jurisdiction(jurisdiction: str) -> None:
+    """The effective catalog of every shipped jurisdiction, reviewed and committed.
+
+    Regenerate after a reviewed data change with VILLAGECAT_UPDATE_GOLDEN=1.
+    """
+    result = invoke("catalog", jurisdiction, "--format", "json", "--scope", "all")
+    assert result.code == 0
+    golden = FIXTURES / f"catalog_{jurisdiction}.json"
+    if os.environ.get("VILLAGECAT_UPDATE_GOLDEN") == "1":
+        golden.write_text(result.out, encoding="utf-8")
+    assert result.out == golden.read_text(encoding="utf-8")

@@ -1,0 +1,63 @@
+"""Builders of small layer packages for tests: a child of any shipped layer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from villagecat.models import Cancellation, Layer, Override, ParentRef
+from villagecat.package import LayerPackage, save_layer
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def child_layer(
+    parent: str,
+    code: str = "220102",
+    *,
+    overrides: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    cancellations: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    version_range: str = ">=0.1.0,<1.0.0",
+    **items: Any,
+) -> LayerPackage:
+    """Return a county layer under ``parent`` holding the given operations and items."""
+    layer = Layer(
+        id=code,
+        level="county",
+        division_code=code,
+        name_zh="测试区",
+        name_en="Test",
+        slug="test",
+        version="0.1.0",
+        parent=ParentRef(id=parent, version_range=version_range),
+        covers=["village"],
+    )
+    ops = tuple(
+        Override.model_validate(
+            {
+                "id": f"{code}.override.o{i}",
+                "name": "测试覆盖",
+                "citations": ["cn.document.tingzi-2022-28#二(二)5"],
+                **o,
+            }
+        )
+        for i, o in enumerate(overrides)
+    )
+    cancels = tuple(
+        Cancellation.model_validate(
+            {
+                "id": f"{code}.cancellation.c{i}",
+                "name": "测试取消",
+                "reason": "测试",
+                "citations": ["cn.document.tingzi-2022-28#三(二)"],
+                **c,
+            }
+        )
+        for i, c in enumerate(cancellations)
+    )
+    return LayerPackage(layer=layer, overrides=ops, cancellations=cancels, **items)
+
+
+def write_child(tmp_path: Path, parent: str, **kwargs: Any) -> Path:
+    """Write a child layer package and return its folder."""
+    return save_layer(child_layer(parent, **kwargs), tmp_path / "child")

@@ -1,0 +1,93 @@
+"""Hypothesis strategies shared by the property tests: small layers and operations."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from villagecat.models import Citation, Document, FacilityStandard, Layer, Override, ParentRef, Sign
+from villagecat.package import LayerPackage
+
+DOC = "cn.document.base"
+CITE = Citation(document=DOC, section="一")
+#: Short Chinese names, from the CJK Unified Ideographs block.
+names = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1, max_size=8)
+areas = st.one_of(st.none(), st.integers(min_value=0, max_value=2000).map(float))
+sizes = st.one_of(st.none(), st.integers(min_value=1, max_value=500).map(float))
+
+
+@st.composite
+def national(draw: st.DrawFn) -> LayerPackage:
+    """A national layer with one facility standard and one sign of random limits."""
+    facility = FacilityStandard(
+        id="cn.facility.f",
+        name=draw(names),
+        applies_to="village",
+        min_floor_area_m2=draw(areas),
+        min_area_per_100_households_m2=draw(areas),
+        citations=[CITE],
+    )
+    sign = Sign(
+        id="cn.sign.s",
+        name=draw(names),
+        sign_type="plaque",
+        placement="outside",
+        max_width_cm=draw(sizes),
+        max_height_cm=draw(sizes),
+        mandatory=draw(st.booleans()),
+        citations=[CITE],
+    )
+    layer = Layer(
+        id="cn",
+        level="national",
+        name_zh="全国",
+        name_en="National",
+        slug="national",
+        version="0.1.0",
+        covers=["village"],
+    )
+    return LayerPackage(
+        layer=layer,
+        documents=(Document(id=DOC, title="基础文件", authority="normative_document"),),
+        signs=(sign,),
+        facilities=(facility,),
+    )
+
+
+def child(overrides: tuple[Override, ...] = ()) -> LayerPackage:
+    """A province under ``cn`` holding only the given overrides."""
+    layer = Layer(
+        id="220000",
+        level="province",
+        division_code="220000",
+        name_zh="省",
+        name_en="P",
+        slug="p",
+        version="0.1.0",
+        parent=ParentRef(id="cn", version_range=">=0.1.0"),
+        covers=["village"],
+    )
+    return LayerPackage(layer=layer, overrides=overrides)
+
+
+#: Fields with a direction, the item they belong to, and whether a higher value is tighter.
+DIRECTED = [
+    ("cn.facility.f", "min_floor_area_m2", True),
+    ("cn.facility.f", "min_area_per_100_households_m2", True),
+    ("cn.sign.s", "max_width_cm", False),
+    ("cn.sign.s", "max_height_cm", False),
+]
+
+
+@st.composite
+def directed_override(draw: st.DrawFn) -> tuple[str, str, bool, float | None]:
+    """An override of a directed field to a random value (or to empty)."""
+    target, field_name, rises = draw(st.sampled_from(DIRECTED))
+    value = draw(st.one_of(st.none(), st.integers(min_value=1, max_value=2000).map(float)))
+    return target, field_name, rises, value
+
+
+def override(target: str, field_name: str, value: str | None, n: int = 0) -> Override:
+    """An override with a citation."""
+    return Override(
+        id=f"220000.override.o{n}", name="覆盖", target=target, field=field_name, value=value, citations=[CITE]
+    )

@@ -1,0 +1,196 @@
+"""Merging layers: overrides, cancellations, direction rules, provenance."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+import villagecat
+from layers import child_layer, write_child
+from villagecat.merging import merge
+from villagecat.models import Colour, Scope
+from villagecat.registry import shipped_registry
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def chain(key: str) -> list[villagecat.LayerPackage]:
+    registry = shipped_registry()
+    return registry.chain(registry.find(key))
+
+
+def test_ninghe_village_signage_is_one_horizontal_four_vertical_two_marks_outside() -> None:
+    catalog = villagecat.resolve("120117")
+    outside = [s for s in catalog.signs(Scope.VILLAGE) if s.placement.value == "outside"]
+    kinds = sorted((s.sign_type.value, s.orientation.value if s.orientation else None) for s in outside)
+    assert kinds == [("mark", None)] * 2 + [("plaque", "horizontal")] + [("plaque", "vertical")] * 4
+    community = [s for s in catalog.signs(Scope.COMMUNITY) if s.placement.value == "outside"]
+    assert sorted(s.organisation or "" for s in community if s.orientation and s.orientation.value == "vertical") == [
+        "居务监督委员会",
+        "居民委员会",
+        "社区党组织",
+        "社区工作站",
+    ]
+
+
+def test_ninghe_keeps_every_national_prohibited_duty_and_certificate() -> None:
+    catalog = villagecat.resolve("宁河区")
+    national = villagecat.resolve("cn")
+    for resource in ("certificates", "duties"):
+        assert set(national.items[resource]) <= set(catalog.items[resource])
+    assert not catalog.conflicts
+
+
+def test_ninghe_village_facility_minimum_is_300() -> None:
+    catalog = villagecat.resolve("ninghe")
+    floors = [f.min_floor_area_m2 for f in catalog.facilities(Scope.VILLAGE) if f.min_floor_area_m2]
+    assert max(floors) == 300
+
+
+def test_jilin_plaques_are_at_most_200_by_30_with_party_red_on_white() -> None:
+    catalog = villagecat.resolve("220000")
+    plaques = {
+        s.organisation: s for s in catalog.signs() if s.sign_type.value == "plaque" and s.placement.value == "outside"
+    }
+    assert {(s.max_width_cm, s.max_height_cm) for s in plaques.values()} == {(200, 30)}
+    party = plaques["村党组织"]
+    assert (party.background_colour, party.text_colour) == (Colour.WHITE, Colour.RED)
+    for org in ("村民委员会", "村集体经济组织", "村务监督委员会"):
+        assert plaques[org].text_colour is Colour.BLACK
+    (facility,) = [f for f in catalog.facilities(Scope.VILLAGE) if f.min_floor_area_m2]
+    assert (facility.min_floor_area_m2, facility.min_area_per_100_households_m2, facility.min_activity_area_pct) == (
+        200,
+        30,
+        60,
+    )
+
+
+def test_restated_and_inherited_values_stay_distinguishable() -> None:
+    catalog = villagecat.resolve("120117")
+    entry = catalog.get("cn.facility.community-service-facility")
+    assert entry is not None
+    assert [(s.layer, s.action) for s in entry.provenance["min_area_per_100_households_m2"]] == [
+        ("cn", "introduced"),
+        ("120117", "restated"),
+    ]
+    assert [(s.layer, s.action) for s in entry.provenance["min_floor_area_m2"]] == [("cn", "default")]
+
+
+@pytest.mark.parametrize(
+    ("target", "field", "value", "rule"),
+    [
+        ("220000.facility.village", "min_floor_area_m2", "150", "increase_only"),
+        ("220000.facility.village", "min_activity_area_pct", "50", "increase_only"),
+        ("cn.sign.party-organisation", "max_width_cm", "240", "decrease_only"),
+        ("cn.duty.no-work-safety", "duty_kind", "assists", "sticky"),
+        ("cn.certificate.proof-of-life", "status", "retained", "increase_only"),
+        ("cn.sign.villagers-committee", "mandatory", "false", "sticky"),
+        ("220000.facility.village", "min_floor_area_m2", "", "increase_only"),
+        ("220000.facility.village", "function_areas", "文体活动室", "grow_only"),
+        ("cn.certificate.kinship", "aliases", "亲属证明", "list_replace"),
+        ("cn.duty.nothing", "name", "x", "unknown_target"),
+        ("cn.duty.self-building", "colour", "red", "unknown_field"),
+        ("cn.duty.self-building", "duty_kind", "bogus", "invalid_value"),
+    ],
+)
+def test_loosening_yields_a_structured_conflict_and_keeps_the_inherited_value(
+    target: str, field: str, value: str, rule: str
+) -> None:
+    op = "remove" if rule == "grow_only" else "set"
+    layers = [
+        *chain("220000"),
+        child_layer("220000", overrides=[{"target": target, "field": field, "value": value, "op": op}]),
+    ]
+    catalog = merge(layers)
+    (conflict,) = catalog.conflicts
+    assert (conflict.layer, conflict.item, conflict.rule) == ("220102", target, rule)
+    assert conflict.citations[0].document == "cn.document.tingzi-2022-28"
+    before = merge(layers[:-1]).get(target)
+    after = catalog.get(target)
+    if before is not None:
+        assert after is not None
+        assert after.item == before.item
+
+
+def test_tightening_is_applied_with_provenance() -> None:
+    layers = [
+        *chain("220000"),
+        child_layer(
+            "220000",
+            overrides=[
+                {"target": "220000.facility.village", "field": "min_floor_area_m2", "value": "260"},
+                {"target": "220000.facility.village", "field": "function_areas", "value": "老年活动室", "op": "add"},
+                {"target": "cn.certificate.kinship", "field": "aliases", "value": "亲属证明", "op": "add"},
+            ],
+        ),
+    ]
+    catalog = merge(layers)
+    assert not catalog.conflicts
+    entry = catalog.get("220000.facility.village")
+    assert entry is not None
+    assert entry.item.min_floor_area_m2 == 260  # type: ignore[attr-defined]
+    assert entry.item.function_areas[-1] == "老年活动室"  # type: ignore[attr-defined]
+    step = entry.set_by("min_floor_area_m2")
+    assert step is not None
+    assert (step.layer, step.action, step.operation) == ("220102", "set", "220102.override.o0")
+    assert any(c.section == "二(二)5" for c in entry.item.citations)  # type: ignore[attr-defined]
+
+
+def test_cancelling_a_prohibited_duty_is_a_conflict_but_a_mechanism_may_go() -> None:
+    layers = [
+        *chain("220000"),
+        child_layer(
+            "220000",
+            cancellations=[
+                {"target": "cn.duty.no-law-enforcement"},
+                {"target": "220000.mechanism.convenience-service-station"},
+            ],
+        ),
+    ]
+    catalog = merge(layers)
+    (conflict,) = catalog.conflicts
+    assert (conflict.item, conflict.field, conflict.rule) == ("cn.duty.no-law-enforcement", None, "cancel_forbidden")
+    assert catalog.get("cn.duty.no-law-enforcement") is not None
+    assert catalog.get("220000.mechanism.convenience-service-station") is None
+    (cancelled,) = catalog.cancelled
+    assert (cancelled.layer, cancelled.cancellation.reason) == ("220102", "测试")
+
+
+def test_operations_may_not_target_the_layers_own_items() -> None:
+    layers = [
+        *chain("cn"),
+        child_layer("cn", code="220199", overrides=[{"target": "220199.duty.x", "field": "name", "value": "y"}]),
+    ]
+    assert [c.rule for c in merge(layers).conflicts] == ["own_item"]
+
+
+def test_parent_version_outside_the_range_is_reported() -> None:
+    layers = [*chain("cn"), child_layer("cn", version_range=">=2.0")]
+    (conflict,) = merge(layers).conflicts
+    assert conflict.rule == "parent_version"
+    assert conflict.inherited == "0.1.0"
+
+
+def test_merging_out_of_order_is_reported() -> None:
+    jilin = chain("220000")
+    rules = [c.rule for c in merge(jilin[::-1]).conflicts]
+    assert rules[0] == "chain_order"
+    assert rules.count("chain_order") == 2
+
+
+def test_merge_needs_a_layer() -> None:
+    with pytest.raises(ValueError, match="at least one"):
+        merge([])
+
+
+def test_validate_reports_a_layers_own_conflicts_at_the_override_row(tmp_path: Path) -> None:
+    path = write_child(
+        tmp_path,
+        "220000",
+        overrides=[{"target": "220000.facility.village", "field": "min_floor_area_m2", "value": "150"}],
+    )
+    (problem,) = villagecat.validate(path).problems
+    assert (problem.file, problem.line, problem.code) == ("overrides.csv", 2, "merge-increase-only")
+    assert "220000.facility.village.min_floor_area_m2" in problem.message_zh
