@@ -194,3 +194,10 @@ def test_validate_reports_a_layers_own_conflicts_at_the_override_row(tmp_path: P
     (problem,) = villagecat.validate(path).problems
     assert (problem.file, problem.line, problem.code) == ("overrides.csv", 2, "merge-increase-only")
     assert "220000.facility.village.min_floor_area_m2" in problem.message_zh
+
+
+def test_jilin_forms_rule_allows_only_monthly_quarterly_yearly_reports() -> None:
+    catalog = villagecat.resolve("jilin")
+    (forms,) = [d for d in catalog.duties() if d.category == "报表"]
+    assert [f.value for f in forms.report_frequencies] == ["monthly", "quarterly", "yearly"]
+    assert forms.citations[0].section == "一(三)"

@@ -70,10 +70,10 @@ class Duty(CatalogItem):
         default_factory=list,
     )
     funding: Funding | None = field("经费保障", "Funding", default=None)
-    report_frequency: ReportFrequency | None = field(
+    report_frequencies: list[ReportFrequency] = field(
         "填报频次",
-        "Report frequency",
-        desc_zh="涉及报表时的填报频次。",
-        desc_en="For forms and reports.",
-        default=None,
+        "Report frequencies",
+        desc_zh="涉及报表时允许的填报频次。",
+        desc_en="For forms and reports: the frequencies allowed.",
+        default_factory=list,
     )
