@@ -32,6 +32,7 @@ __all__ = [
     "cells_to_input",
     "columns",
     "model_to_cells",
+    "neutralise",
     "table_schema",
 ]
 
@@ -154,6 +155,15 @@ def cells_to_input(model: type[BaseModel], row: dict[str, str]) -> dict[str, obj
             continue
         data[name] = _parse_cell(column, cell)
     return data
+
+
+def neutralise(cell: str) -> str:
+    """Return a cell safe to open in a spreadsheet: text starting with ``= + - @`` gets a ``'``.
+
+    Spreadsheets run such text as a formula (CSV injection); the leading apostrophe
+    makes Excel and LibreOffice show it as text.
+    """
+    return f"'{cell}" if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 def _format_number(value: float) -> str:

@@ -100,11 +100,77 @@ def json_schema(name: str, model: type[BaseModel]) -> dict[str, Any]:
     return {"$schema": _DRAFT, "$id": schema_id(name), **body}
 
 
+def diff_report_schema() -> dict[str, Any]:
+    """Return the JSON Schema of ``villagecat diff --format json``."""
+    from villagecat.diff import CHANGE_LEVELS  # noqa: PLC0415
+
+    side = {
+        "type": "object",
+        "required": ["id", "name_zh", "version"],
+        "properties": {"id": {"type": "string"}, "name_zh": {"type": "string"}, "version": {"type": "string"}},
+    }
+    bump = {"enum": ["major", "minor", "patch", "none"]}
+    level = {"enum": ["breaking", "warning", "info"], "title": "级别", "x-title-en": "Level"}
+    change = {
+        "type": "object",
+        "title": "变更",
+        "x-title-en": "Change",
+        "additionalProperties": False,
+        "required": ["code", "level", "resource", "item", "field", "old", "new", "layer"],
+        "properties": {
+            "code": {
+                "enum": sorted(CHANGE_LEVELS),
+                "title": "变更代码",
+                "x-title-en": "Change code",
+                "x-levels": {code: lvl for code, (lvl, _) in sorted(CHANGE_LEVELS.items())},
+                "x-descriptions": {code: text for code, (_, text) in sorted(CHANGE_LEVELS.items())},
+            },
+            "level": level,
+            "resource": {"type": "string", "title": "资源", "x-title-en": "Resource"},
+            "item": {"type": "string", "title": "条目", "x-title-en": "Item"},
+            "field": {"type": ["string", "null"], "title": "字段", "x-title-en": "Field"},
+            "old": {"title": "原值", "x-title-en": "Old value"},
+            "new": {"title": "新值", "x-title-en": "New value"},
+            "layer": {"type": ["string", "null"], "title": "变更所在层", "x-title-en": "Layer that made it"},
+        },
+    }
+    return {
+        "$schema": _DRAFT,
+        "$id": schema_id("diff-report"),
+        "title": "版本比较报告",
+        "x-title-en": "Diff report",
+        "description": "villagecat diff --format json 的输出。\n\nThe output of villagecat diff --format json.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["old", "new", "summary", "suggested_bump", "declared_bump", "version_ok", "changes"],
+        "properties": {
+            "old": {**side, "title": "原版本", "x-title-en": "Old version"},
+            "new": {**side, "title": "新版本", "x-title-en": "New version"},
+            "summary": {
+                "type": "object",
+                "title": "各级别变更数",
+                "x-title-en": "Changes per level",
+                "required": ["breaking", "warning", "info"],
+                "properties": {k: {"type": "integer", "minimum": 0} for k in ("breaking", "warning", "info")},
+            },
+            "suggested_bump": {**bump, "title": "建议版本升级", "x-title-en": "Suggested bump"},
+            "declared_bump": {
+                "enum": ["major", "minor", "patch", "none", None],
+                "title": "声明的版本升级",
+                "x-title-en": "Declared bump",
+            },
+            "version_ok": {"type": "boolean", "title": "版本号足够", "x-title-en": "Version announces the changes"},
+            "changes": {"type": "array", "items": change, "title": "变更", "x-title-en": "Changes"},
+        },
+    }
+
+
 def generate_schemas() -> dict[str, dict[str, Any]]:
     """Return every published schema, keyed by its path under ``schemas/``."""
     result: dict[str, dict[str, Any]] = {}
     for name, model in JSON_SCHEMAS.items():
         result[f"{name}.schema.json"] = json_schema(name, model)
+    result["diff-report.schema.json"] = diff_report_schema()
     for name, model in TABLE_SCHEMAS.items():
         table = table_schema(model, "csv")
         result[f"table/{name}.tableschema.json"] = {

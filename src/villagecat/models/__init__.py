@@ -6,7 +6,7 @@ from villagecat.models.certificate import Certificate, template_placeholders
 from villagecat.models.document import Citation, Document
 from villagecat.models.duty import Duty
 from villagecat.models.facility import FacilityStandard
-from villagecat.models.layer import AdmissionRoute, Layer, ParentRef
+from villagecat.models.layer import AdmissionRoute, Layer, ParentRef, Release
 from villagecat.models.mechanism import Mechanism
 from villagecat.models.operation import Cancellation, MergeOp, Override
 from villagecat.models.sign import Sign, SignQuota
@@ -55,6 +55,7 @@ __all__ = [
     "Override",
     "ParentRef",
     "Placement",
+    "Release",
     "ReportFrequency",
     "Scope",
     "Sign",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, StringConstraints
 
-from villagecat.models._base import LAYER_ID_PATTERN, LOCAL_ID_PATTERN, field
+from villagecat.models._base import ITEM_ID_PATTERN, LAYER_ID_PATTERN, LOCAL_ID_PATTERN, field
 from villagecat.models.document import Citation, NonEmpty
 
 __all__ = ["CatalogItem", "id_pattern"]
@@ -35,3 +35,10 @@ class CatalogItem(BaseModel):
         default_factory=list,
     )
     notes: NonEmpty | None = field("备注", "Notes", default=None)
+    replaces: Annotated[str, StringConstraints(pattern=rf"^{ITEM_ID_PATTERN}$")] | None = field(
+        "替代条目",
+        "Replaces",
+        desc_zh="本条目取代的旧标识（重新编号时填写），比较版本时视为改名而非删除加新增。",
+        desc_en="The id this item replaces after a renumbering; a diff shows a rename, not a delete plus an insert.",
+        default=None,
+    )

@@ -12,7 +12,7 @@ from villagecat.models._base import LAYER_ID_PATTERN, field, model_meta
 from villagecat.models.document import Citation, NonEmpty
 from villagecat.models.vocab import Level, Scope
 
-__all__ = ["AdmissionRoute", "Layer", "LayerId", "ParentRef"]
+__all__ = ["AdmissionRoute", "Layer", "LayerId", "ParentRef", "Release"]
 
 LayerId = Annotated[str, StringConstraints(pattern=rf"^(?:{LAYER_ID_PATTERN})$")]
 SemVer = Annotated[str, StringConstraints(pattern=r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")]
@@ -69,6 +69,21 @@ class AdmissionRoute(BaseModel):
     citations: list[Citation] = field("出处", "Citations", min_length=1)
 
 
+class Release(BaseModel):
+    """One published version of a layer and what changed in it."""
+
+    model_config = model_meta(
+        "发布记录",
+        "Release",
+        "本层的一个已发布版本及其变更说明。",
+        "One published version of the layer and what changed.",
+    )
+
+    version: SemVer = field("版本", "Version")
+    date: DateText | None = field("发布日期", "Date", default=None)
+    notes: NonEmpty = field("变更说明", "Notes")
+
+
 class Layer(BaseModel):
     """One jurisdiction's catalog at one version (the metadata of a data package)."""
 
@@ -119,6 +134,13 @@ class Layer(BaseModel):
         desc_en="The approval route for tasks outside the catalog; empty where the layer sets none.",
         default=None,
     )
+    releases: list[Release] = field(
+        "发布记录",
+        "Releases",
+        desc_zh="各版本的变更说明，最新在后；最后一条的版本须与本层版本一致。",
+        desc_en="A changelog entry per release, newest last; the last one's version is the layer's version.",
+        default_factory=list,
+    )
     covers: list[Scope] = field(
         "覆盖范围",
         "Covers",
@@ -129,6 +151,8 @@ class Layer(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> Layer:
+        if self.releases and self.releases[-1].version != self.version:
+            raise ValueError(f"the last release is {self.releases[-1].version}, but the layer is at {self.version}")
         if self.level is Level.NATIONAL:
             if self.id != "cn" or self.division_code is not None or self.parent is not None:
                 raise ValueError("the national layer has id 'cn', no division code and no parent")
