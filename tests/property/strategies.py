@@ -91,3 +91,29 @@ def override(target: str, field_name: str, value: str | None, n: int = 0) -> Ove
     return Override(
         id=f"220000.override.o{n}", name="覆盖", target=target, field=field_name, value=value, citations=[CITE]
     )
+
+
+@st.composite
+def revision(draw: st.DrawFn, base: LayerPackage) -> LayerPackage:
+    """A random revision of ``base``: limits moved, flags flipped, items added or removed."""
+    from villagecat.models import Duty  # noqa: PLC0415
+
+    facility = base.facilities[0].model_copy(
+        update={"min_floor_area_m2": draw(areas), "min_area_per_100_households_m2": draw(areas)}
+    )
+    sign = base.signs[0].model_copy(
+        update={"max_width_cm": draw(sizes), "mandatory": draw(st.booleans()), "name": draw(names)}
+    )
+    duties = tuple(
+        Duty(id=f"cn.duty.d{n}", name=name, duty_kind=kind, citations=[CITE])
+        for n, (name, kind) in enumerate(
+            draw(st.lists(st.tuples(names, st.sampled_from(["performs", "assists", "prohibited"])), max_size=3))
+        )
+    )
+    return LayerPackage(
+        layer=base.layer,
+        documents=base.documents,
+        duties=duties,
+        signs=(sign,) if draw(st.booleans()) else (),
+        facilities=(facility,),
+    )

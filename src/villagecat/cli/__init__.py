@@ -11,8 +11,11 @@ from typing import TYPE_CHECKING, TextIO
 
 from villagecat import __version__
 from villagecat.cli import catalog as catalog_command
+from villagecat.cli import diff as diff_command
 from villagecat.cli import explain as explain_command
+from villagecat.cli import impact as impact_command
 from villagecat.cli import layers as layers_command
+from villagecat.cli import patch as patch_command
 from villagecat.cli import schema as schema_command
 from villagecat.cli import validate as validate_command
 from villagecat.errors import VillagecatError
@@ -22,7 +25,16 @@ if TYPE_CHECKING:
 
 __all__ = ["main", "run"]
 
-_COMMANDS = (validate_command, catalog_command, explain_command, layers_command, schema_command)
+_COMMANDS = (
+    validate_command,
+    catalog_command,
+    explain_command,
+    layers_command,
+    diff_command,
+    patch_command,
+    impact_command,
+    schema_command,
+)
 
 
 def _parser() -> argparse.ArgumentParser:

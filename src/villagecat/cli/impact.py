@@ -1,0 +1,47 @@
+"""``villagecat impact OLD NEW``: which shipped jurisdictions a revision changes or breaks."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, TextIO
+
+from villagecat.cli._common import add_layer_options
+from villagecat.cli._sides import load_side
+from villagecat.errors import VillagecatError
+from villagecat.impact import impact
+from villagecat.resolution import registry_with
+
+if TYPE_CHECKING:
+    import argparse
+
+__all__ = ["register"]
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the subcommand to the parser."""
+    parser = sub.add_parser(
+        "impact",
+        help="修订对各辖区的影响 / which jurisdictions a revision changes or breaks",
+        description="Merge every jurisdiction below the revised layer with the old and the new version;"
+        " list what changes and which lower-layer overrides stop holding. Exit 1 if any does.",
+    )
+    parser.add_argument("old")
+    parser.add_argument("new")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_layer_options(parser)
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Print the impact; exit 1 when a jurisdiction gains a conflict."""
+    del stderr
+    registry = registry_with(args.layer)
+    old, new = load_side(args.old, registry), load_side(args.new, registry)
+    if old.layer.id != new.layer.id:
+        raise VillagecatError(f"impact compares two versions of one layer; got {old.layer.id} and {new.layer.id}")
+    result = impact(old, new, registry)
+    if args.format == "json":
+        stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        stdout.write(result.format_text())
+    return 1 if result.broken else 0

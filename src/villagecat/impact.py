@@ -1,0 +1,94 @@
+"""What a revision of one layer does to every shipped jurisdiction below it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from villagecat.diff import DiffReport, diff_catalogs
+from villagecat.merging import Conflict, merge
+
+if TYPE_CHECKING:
+    from villagecat.package import LayerPackage
+    from villagecat.registry import LayerRegistry
+
+__all__ = ["Impact", "JurisdictionImpact", "impact"]
+
+
+@dataclass(frozen=True)
+class JurisdictionImpact:
+    """How one jurisdiction's effective catalog changes, and which of its rules stop holding."""
+
+    jurisdiction: str
+    name_zh: str
+    diff: DiffReport
+    new_conflicts: tuple[Conflict, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return {
+            "jurisdiction": self.jurisdiction,
+            "name_zh": self.name_zh,
+            "summary": self.diff.counts(),
+            "changes": [c.to_dict() for c in self.diff.changes],
+            "new_conflicts": [c.to_dict() for c in self.new_conflicts],
+        }
+
+
+@dataclass
+class Impact:
+    """The effect of replacing one layer by a revision, on every jurisdiction below it."""
+
+    layer: str
+    old_version: str
+    new_version: str
+    jurisdictions: list[JurisdictionImpact] = field(default_factory=list)
+
+    @property
+    def broken(self) -> bool:
+        """Whether any jurisdiction gains a conflict."""
+        return any(j.new_conflicts for j in self.jurisdictions)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return {
+            "layer": self.layer,
+            "old_version": self.old_version,
+            "new_version": self.new_version,
+            "jurisdictions": [j.to_dict() for j in self.jurisdictions],
+        }
+
+    def format_text(self) -> str:
+        """Return the impact as text, one block per affected jurisdiction."""
+        lines = [
+            f"{self.layer} {self.old_version} → {self.new_version}：影响 {len(self.jurisdictions)} 个辖区的有效目录"
+        ]
+        for entry in self.jurisdictions:
+            counts = entry.diff.counts()
+            lines.append(
+                f"  {entry.jurisdiction} {entry.name_zh}：破坏性 {counts['breaking']} · 需关注 {counts['warning']}"
+                f" · 一般 {counts['info']} · 新冲突 {len(entry.new_conflicts)}"
+            )
+            lines.extend(f"    冲突：{c.describe('zh')}" for c in entry.new_conflicts)
+        return "\n".join(lines) + "\n"
+
+
+def impact(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> Impact:
+    """Merge every known jurisdiction whose chain holds ``old``'s layer, with old and with new.
+
+    A change is attributed to the layer that made it; conflicts the new version causes
+    in lower layers (a county override no longer above the new minimum) are listed.
+    """
+    layer_id = old.layer.id
+    result = Impact(layer_id, old.layer.version, new.layer.version)
+    for package in registry:
+        chain = registry.chain(package)
+        if layer_id not in [p.layer.id for p in chain]:
+            continue
+        before = merge([old if p.layer.id == layer_id else p for p in chain])
+        after = merge([new if p.layer.id == layer_id else p for p in chain])
+        report = diff_catalogs(before, after)
+        fresh = tuple(c for c in after.conflicts if c not in before.conflicts)
+        if report.changes or fresh:
+            result.jurisdictions.append(JurisdictionImpact(package.layer.id, package.layer.name_zh, report, fresh))
+    return result

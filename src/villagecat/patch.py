@@ -1,0 +1,125 @@
+"""RFC 6902 JSON Patches between two versions of a layer package.
+
+A package's *document form* is ``{"layer": {...}, "items": {resource: {id: item}},
+"order": {resource: [id, ...]}}``: items keyed by id so a patch names what it touches,
+and the order kept apart so applying a patch reproduces the new package exactly.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from villagecat.errors import VillagecatError
+from villagecat.models import Layer
+from villagecat.package import RESOURCES, LayerPackage
+
+__all__ = ["PatchError", "apply_patch", "from_document", "make_patch", "to_document"]
+
+
+class PatchError(VillagecatError, ValueError):
+    """A patch does not apply: a path is missing, or an operation is malformed."""
+
+
+def to_document(package: LayerPackage) -> dict[str, Any]:
+    """Return the document form of a package."""
+    items: dict[str, dict[str, Any]] = {}
+    order: dict[str, list[str]] = {}
+    for resource in RESOURCES:
+        entries = package.resource(resource)
+        items[resource] = {str(getattr(i, "id", "")): i.model_dump(mode="json", exclude_none=True) for i in entries}
+        order[resource] = [str(getattr(i, "id", "")) for i in entries]
+    return {"layer": package.layer.model_dump(mode="json", exclude_none=True), "items": items, "order": order}
+
+
+def from_document(document: dict[str, Any]) -> LayerPackage:
+    """Build a package from its document form.
+
+    Raises:
+        PatchError: if the document is not a valid package.
+    """
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    try:
+        layer = Layer.model_validate(document["layer"])
+        resources = {
+            resource: tuple(model.model_validate(document["items"][resource][i]) for i in document["order"][resource])
+            for resource, model in RESOURCES.items()
+        }
+    except (KeyError, TypeError, ValidationError) as exc:
+        raise PatchError(f"the patched document is not a valid package: {exc}") from exc
+    return LayerPackage(layer=layer, **resources)  # type: ignore[arg-type]
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def _diff(old: Any, new: Any, path: str, ops: list[dict[str, Any]]) -> None:  # noqa: ANN401 - JSON values
+    if isinstance(old, dict) and isinstance(new, dict):
+        ops.extend({"op": "remove", "path": f"{path}/{_escape(key)}"} for key in old if key not in new)
+        for key, value in new.items():
+            if key not in old:
+                ops.append({"op": "add", "path": f"{path}/{_escape(key)}", "value": value})
+            elif old[key] != value:
+                _diff(old[key], value, f"{path}/{_escape(key)}", ops)
+        return
+    if old != new:
+        ops.append({"op": "replace", "path": path, "value": new})
+
+
+def make_patch(old: LayerPackage, new: LayerPackage) -> list[dict[str, Any]]:
+    """Return the JSON Patch that turns ``old``'s document form into ``new``'s."""
+    ops: list[dict[str, Any]] = []
+    _diff(to_document(old), to_document(new), "", ops)
+    return ops
+
+
+def _walk(document: Any, path: str) -> tuple[Any, str]:  # noqa: ANN401 - JSON values
+    if not path.startswith("/"):
+        raise PatchError(f"a JSON pointer starts with '/': {path!r}")
+    tokens = [t.replace("~1", "/").replace("~0", "~") for t in path[1:].split("/")]
+    parent = document
+    for token in tokens[:-1]:
+        if isinstance(parent, list) and token.isdigit() and int(token) < len(parent):
+            parent = parent[int(token)]
+        elif isinstance(parent, dict) and token in parent:
+            parent = parent[token]
+        else:
+            raise PatchError(f"path {path} does not exist")
+    return parent, tokens[-1]
+
+
+def apply_patch(document: dict[str, Any], patch: list[dict[str, Any]]) -> dict[str, Any]:
+    """Apply a JSON Patch (``add``, ``remove``, ``replace``, ``test``) to a copy of ``document``.
+
+    Raises:
+        PatchError: if an operation is malformed, a path is missing, or a test fails.
+    """
+    result = copy.deepcopy(document)
+    for index, op in enumerate(patch):
+        if not isinstance(op, dict) or "op" not in op or "path" not in op:
+            raise PatchError(f"operation {index} needs 'op' and 'path'")
+        kind, path = op["op"], str(op["path"])
+        parent, key = _walk(result, path)
+        if kind in ("add", "replace", "test") and "value" not in op:
+            raise PatchError(f"operation {index} ({kind} {path}) needs a value")
+        if isinstance(parent, list):
+            position = len(parent) if key == "-" else int(key) if key.isdigit() else -1
+            if kind == "add" and 0 <= position <= len(parent):
+                parent.insert(position, op["value"])
+                continue
+            if not 0 <= position < len(parent):
+                raise PatchError(f"operation {index}: index {key} out of range at {path}")
+        elif not isinstance(parent, dict) or (kind != "add" and key not in parent):
+            raise PatchError(f"operation {index}: path {path} does not exist")
+        if kind in ("add", "replace"):
+            parent[key if isinstance(parent, dict) else int(key)] = op["value"]
+        elif kind == "remove":
+            del parent[key if isinstance(parent, dict) else int(key)]
+        elif kind == "test":
+            if parent[key if isinstance(parent, dict) else int(key)] != op["value"]:
+                raise PatchError(f"operation {index}: test failed at {path}")
+        else:
+            raise PatchError(f"operation {index}: unsupported op {kind!r}")
+    return result

@@ -1,0 +1,266 @@
+"""Diffs between versions: codes, levels, bumps, renames, effective attribution, impact."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TYPE_CHECKING
+
+import jsonschema
+import pytest
+
+from conftest import NATIONAL, REPO, invoke
+from layers import child_layer
+from villagecat.diff import CHANGE_LEVELS, codes_markdown, diff_catalogs, diff_packages
+from villagecat.impact import impact
+from villagecat.merging import merge
+from villagecat.models import Duty, Release
+from villagecat.package import LayerPackage, load_layer, save_layer
+from villagecat.patch import apply_patch, from_document, make_patch, to_document
+from villagecat.registry import shipped_registry
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+FOUR = [
+    ("certificate-cancelled", "breaking", "cn.certificate.no-criminal-record", "status"),
+    ("duty-added", "info", "cn.duty.village-affairs-disclosure", None),
+    (
+        "facility-min-area-per-households-raised",
+        "breaking",
+        "cn.facility.community-service-facility",
+        "min_area_per_100_households_m2",
+    ),
+    ("sign-text-changed", "breaking", "cn.sign.villagers-committee", "text_pattern"),
+]
+
+
+def _replace(items: tuple, item_id: str, **update: object) -> tuple:  # type: ignore[type-arg]
+    return tuple(i.model_copy(update=update) if i.id == item_id else i for i in items)
+
+
+def revised(version: str = "1.0.0") -> LayerPackage:
+    """The national layer with one certificate cancelled, one duty added, the facility minimum
+    raised and one plaque's text reworded."""
+    old = load_layer(NATIONAL)
+    duty = Duty(
+        id="cn.duty.village-affairs-disclosure",
+        name="测试新增事项",
+        duty_kind="performs",
+        citations=["cn.document.tingzi-2022-28#二(二)6"],
+    )
+    layer = old.layer.model_copy(
+        update={"version": version, "releases": [*old.layer.releases, Release(version=version, notes="测试修订")]}
+    )
+    return LayerPackage(
+        layer=layer,
+        documents=old.documents,
+        duties=(*old.duties, duty),
+        mechanisms=old.mechanisms,
+        signs=_replace(old.signs, "cn.sign.villagers-committee", text_pattern="XX村民委员会"),
+        certificates=_replace(old.certificates, "cn.certificate.no-criminal-record", status="cancelled"),
+        facilities=_replace(
+            old.facilities, "cn.facility.community-service-facility", min_area_per_100_households_m2=35.0
+        ),
+    )
+
+
+def test_the_four_changes_with_codes_and_levels() -> None:
+    report = diff_packages(load_layer(NATIONAL), revised())
+    assert sorted((c.code, c.level, c.item, c.field) for c in report.changes) == FOUR
+    assert report.suggested_bump == "major"
+    assert report.version_ok
+
+
+def test_every_code_is_documented_with_a_level() -> None:
+    report = diff_packages(load_layer(NATIONAL), revised())
+    for change in report.changes:
+        assert CHANGE_LEVELS[change.code][0] == change.level
+
+
+@pytest.fixture
+def revision(tmp_path: Path) -> Path:
+    return save_layer(revised(), tmp_path / "revised")
+
+
+def test_cli_text_and_fail_on_breaking(revision: Path) -> None:
+    result = invoke("diff", str(NATIONAL), str(revision), "--fail-on", "breaking")
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert lines[1] == "破坏性 3 · 需关注 0 · 一般 1 · 建议版本升级：major"
+    assert sorted(line.split()[1] for line in lines[2:]) == sorted(f"[{code}]" for code, *_ in FOUR)
+    assert "\033[" not in result.out
+    assert invoke("diff", str(NATIONAL), str(revision)).code == 0
+    assert invoke("diff", str(NATIONAL), str(NATIONAL), "--fail-on", "warning").code == 0
+
+
+def test_cli_json_validates_against_its_published_schema(revision: Path) -> None:
+    payload = json.loads(invoke("diff", str(NATIONAL), str(revision), "--format", "json").out)
+    schema = json.loads((REPO / "schemas" / "diff-report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(payload)
+    assert sorted((c["code"], c["level"], c["item"], c["field"]) for c in payload["changes"]) == FOUR
+    assert (payload["summary"], payload["suggested_bump"], payload["declared_bump"]) == (
+        {"breaking": 3, "warning": 0, "info": 1},
+        "major",
+        "major",
+    )
+
+
+def test_cli_markdown_groups_by_level(revision: Path) -> None:
+    out = invoke("diff", str(NATIONAL), str(revision), "--format", "markdown").out
+    assert out.startswith("## 全国 1.0.0（cn）\n")
+    assert out.index("### 破坏性变更（breaking）") < out.index("### 一般变更（info）")
+    assert "- `duty-added` cn.duty.village-affairs-disclosure" in out
+
+
+def test_cli_csv_is_one_row_per_change(revision: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(invoke("diff", str(NATIONAL), str(revision), "--format", "csv").out)))
+    assert sorted((r["code"], r["level"], r["id"], r["field"] or None) for r in rows) == FOUR
+    assert {r["action"] for r in rows} == {"added", "changed"}
+
+
+def test_cli_patch_reproduces_the_new_package(revision: Path, tmp_path: Path) -> None:
+    patch_file = tmp_path / "change.json"
+    patch_file.write_text(invoke("diff", str(NATIONAL), str(revision), "--format", "patch").out, encoding="utf-8")
+    result = invoke("patch", str(NATIONAL), str(patch_file), "-o", str(tmp_path / "patched"))
+    assert result.code == 0, result.err
+    assert load_layer(tmp_path / "patched") == load_layer(revision)
+    for file in revision.iterdir():
+        assert (tmp_path / "patched" / file.name).read_bytes() == file.read_bytes()
+
+
+def test_a_bad_patch_is_one_clear_error(tmp_path: Path) -> None:
+    patch_file = tmp_path / "bad.json"
+    patch_file.write_text('[{"op": "remove", "path": "/items/duties/cn.duty.nothing"}]', encoding="utf-8")
+    result = invoke("patch", str(NATIONAL), str(patch_file), "-o", str(tmp_path / "out"))
+    assert (result.code, result.err) == (
+        1,
+        "villagecat: operation 0: path /items/duties/cn.duty.nothing does not exist\n",
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_declared_version_too_small_fails_at_the_level_it_hides(tmp_path: Path) -> None:
+    path = save_layer(revised(version="0.1.1"), tmp_path / "patch-only")
+    result = invoke("diff", str(NATIONAL), str(path), "--fail-on", "breaking", "--format", "json")
+    payload = json.loads(result.out)
+    assert (result.code, payload["declared_bump"], payload["version_ok"]) == (1, "patch", False)
+
+
+def test_level_overrides(tmp_path: Path, revision: Path) -> None:
+    levels = tmp_path / "levels.yaml"
+    levels.write_text(
+        "sign-text-changed: info\ncertificate-cancelled: warning\nfacility-min-area-per-households-raised: info\n",
+        encoding="utf-8",
+    )
+    result = invoke("diff", str(NATIONAL), str(revision), "--levels", str(levels), "--fail-on", "breaking")
+    assert result.code == 0
+    assert "建议版本升级：minor" in result.out
+    levels.write_text("no-such-code: info\n", encoding="utf-8")
+    bad = invoke("diff", str(NATIONAL), str(revision), "--levels", str(levels))
+    assert bad.code == 2
+    assert "no-such-code" in bad.err
+
+
+def test_a_renumbered_item_is_a_rename_not_a_delete_and_insert() -> None:
+    old = load_layer(NATIONAL)
+    moved = old.duties[0].model_copy(update={"id": "cn.duty.party-policy", "replaces": old.duties[0].id})
+    new = LayerPackage(
+        layer=old.layer,
+        documents=old.documents,
+        duties=(moved, *old.duties[1:]),
+        mechanisms=old.mechanisms,
+        signs=old.signs,
+        certificates=old.certificates,
+        facilities=old.facilities,
+    )
+    (change,) = diff_packages(old, new).changes
+    assert (change.code, change.level, change.old, change.new) == (
+        "duty-renamed",
+        "warning",
+        old.duties[0].id,
+        "cn.duty.party-policy",
+    )
+
+
+def test_shipped_layer_and_git_revision_sides() -> None:
+    result = invoke("diff", "HEAD:data/national", "cn")
+    assert result.code == 0, result.err
+    assert "cn" in result.out.splitlines()[0]
+
+
+def test_effective_diff_attributes_each_change_to_its_layer() -> None:
+    registry = shipped_registry()
+    chain = registry.chain(registry.find("120117"))
+    tianjin = chain[1]
+    duty = Duty(
+        id="120000.duty.new-task",
+        name="新增协助事项",
+        duty_kind="assists",
+        citations=["cn.document.tingzi-2022-28#二(一)1"],
+    )
+    revised_tianjin = LayerPackage(layer=tianjin.layer, documents=tianjin.documents, duties=(duty,))
+    before, after = merge(chain), merge([chain[0], revised_tianjin, chain[2]])
+    (change,) = diff_catalogs(before, after).changes
+    assert (change.code, change.layer) == ("duty-added", "120000")
+
+
+def test_impact_names_changed_jurisdictions_and_overrides_that_stop_holding() -> None:
+    registry = shipped_registry(
+        [
+            child_layer(
+                "220000",
+                overrides=[{"target": "220000.facility.village", "field": "min_floor_area_m2", "value": "260"}],
+            )
+        ]
+    )
+    jilin = registry.find("220000")
+    raised = jilin.facilities[0].model_copy(update={"min_floor_area_m2": 280.0})
+    new = LayerPackage(
+        layer=jilin.layer,
+        documents=jilin.documents,
+        duties=jilin.duties,
+        mechanisms=jilin.mechanisms,
+        facilities=(raised,),
+        overrides=jilin.overrides,
+    )
+    result = impact(jilin, new, registry)
+    assert [j.jurisdiction for j in result.jurisdictions] == ["220000", "220102"]
+    county = result.jurisdictions[1]
+    assert [(c.layer, c.item, c.field, c.rule) for c in county.new_conflicts] == [
+        ("220102", "220000.facility.village", "min_floor_area_m2", "increase_only")
+    ]
+    assert result.broken
+
+
+def test_impact_cli_on_a_national_revision(revision: Path) -> None:
+    """A major national release leaves every province's declared parent range behind."""
+    result = invoke("impact", str(NATIONAL), str(revision), "--format", "json")
+    assert result.code == 1
+    payload = json.loads(result.out)
+    assert len(payload["jurisdictions"]) == 8
+    for entry in payload["jurisdictions"]:
+        assert {c["layer"] for c in entry["changes"] if c["level"] == "breaking"} == {"cn"}
+    conflicts = {e["jurisdiction"]: e["new_conflicts"] for e in payload["jurisdictions"]}
+    assert conflicts["cn"] == []
+    for code in ("120000", "140000", "220000", "340000"):
+        assert [(c["layer"], c["rule"]) for c in conflicts[code]] == [(code, "parent_version")]
+    # Ninghe restated the national 30 m² per 100 households; at 35 its override stops holding.
+    assert ("120117", "cn.facility.community-service-facility", "min_area_per_100_households_m2", "increase_only") in [
+        (c["layer"], c["item"], c["field"], c["rule"]) for c in conflicts["120117"]
+    ]
+    text = invoke("impact", str(NATIONAL), str(revision)).out
+    assert text.startswith("cn 0.1.0 → 1.0.0：影响 8 个辖区的有效目录")
+
+
+def test_document_form_round_trips() -> None:
+    package = load_layer(NATIONAL)
+    assert from_document(to_document(package)) == package
+    assert apply_patch(to_document(package), make_patch(package, package)) == to_document(package)
+
+
+def test_change_codes_page_is_generated_from_the_code_table() -> None:
+    page = (REPO / "docs" / "change-codes.md").read_text(encoding="utf-8")
+    assert page == codes_markdown(), "regenerate docs/change-codes.md from villagecat.diff.codes_markdown()"
+    assert "| `certificate-cancelled` | breaking |" in page
