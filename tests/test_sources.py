@@ -7,6 +7,7 @@ import re
 import pytest
 
 from conftest import REPO
+from villagecat.checks._rules import RULES
 from villagecat.package import load_layer
 from villagecat.registry import shipped_layer_paths
 
@@ -32,4 +33,7 @@ def test_every_quote_is_verbatim_in_the_seeds() -> None:
             if citation.quote:
                 quotes += 1
                 assert _normalise(citation.quote) in corpus, f"{path.name}: {citation.quote}"
+    for name, citation in RULES.items():
+        assert citation.quote is not None
+        assert _normalise(citation.quote) in corpus, f"checks rule {name}: {citation.quote}"
     assert quotes > 40

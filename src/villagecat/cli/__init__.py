@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from villagecat import __version__
 from villagecat.cli import catalog as catalog_command
+from villagecat.cli import checks as checks_command
 from villagecat.cli import diff as diff_command
 from villagecat.cli import explain as explain_command
 from villagecat.cli import impact as impact_command
@@ -33,6 +34,7 @@ _COMMANDS = (
     diff_command,
     patch_command,
     impact_command,
+    checks_command,
     schema_command,
 )
 

@@ -1,0 +1,37 @@
+"""Checks that put the catalog to work: facilities, signage, certificates, ledgers, admission, lint.
+
+Every check takes an effective catalog (see :func:`villagecat.resolve`) and returns a
+:class:`CheckReport` of :class:`Finding` objects, each with a stable code, a level, the
+rule's value, the observed value, and the citation of the rule.
+"""
+
+from __future__ import annotations
+
+from villagecat.checks._report import CheckReport, Finding
+from villagecat.checks.admission import admit
+from villagecat.checks.audit import audit
+from villagecat.checks.certificate import CertificateRefusedError, Rendered, render_certificate
+from villagecat.checks.facility import FacilityFigures, check_facility
+from villagecat.checks.ledger import Ledger, LedgerError, read_facility_file, read_ledger, read_signs
+from villagecat.checks.lint import lint
+from villagecat.checks.signage import ActualSign, check_signage
+
+__all__ = [
+    "ActualSign",
+    "CertificateRefusedError",
+    "CheckReport",
+    "FacilityFigures",
+    "Finding",
+    "Ledger",
+    "LedgerError",
+    "Rendered",
+    "admit",
+    "audit",
+    "check_facility",
+    "check_signage",
+    "lint",
+    "read_facility_file",
+    "read_ledger",
+    "read_signs",
+    "render_certificate",
+]

@@ -1,0 +1,137 @@
+"""Findings of a check and the report that collects them, with text, JSON and Markdown forms."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from villagecat.models import Citation
+
+__all__ = ["CheckReport", "Finding", "FindingLevel"]
+
+FindingLevel = Literal["fail", "warn", "pass"]
+_LEVEL_ZH = {"fail": "不符合", "warn": "提示", "pass": "符合"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding: what was checked, against which rule, and the rule's citation.
+
+    Attributes:
+        code: A stable code, e.g. ``facility-floor-area``.
+        level: ``fail`` (the CLI exits 1), ``warn`` or ``pass``.
+        message_zh: The finding in Chinese.
+        message_en: The finding in English.
+        subject: The village (or task, or item) the finding is about.
+        rule: The rule's value (e.g. the required area).
+        observed: The observed value.
+        citations: The clauses the rule rests on.
+        item: The catalog item that holds the rule, if any.
+    """
+
+    code: str
+    level: FindingLevel
+    message_zh: str
+    message_en: str
+    subject: str = ""
+    rule: Any = None
+    observed: Any = None
+    citations: tuple[Citation, ...] = ()
+    item: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the finding as a JSON-ready dict."""
+        return {
+            "code": self.code,
+            "level": self.level,
+            "subject": self.subject,
+            "message_zh": self.message_zh,
+            "message_en": self.message_en,
+            "rule": _plain(self.rule),
+            "observed": _plain(self.observed),
+            "item": self.item,
+            "citations": [c.model_dump(mode="json", exclude_none=True) for c in self.citations],
+        }
+
+
+def _plain(value: Any) -> Any:  # noqa: ANN401 - any rule or observed value
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return getattr(value, "value", value) if not isinstance(value, str | int | float | bool) else value
+
+
+def _cite(citation: Citation) -> str:
+    text = citation.document + (f" {citation.section}" if citation.section else "")
+    return text + (f"「{citation.quote}」" if citation.quote else "")
+
+
+@dataclass
+class CheckReport:
+    """The findings of one check against one jurisdiction's effective catalog."""
+
+    check: str
+    jurisdiction: str
+    jurisdiction_name: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """Whether any finding fails."""
+        return any(f.level == "fail" for f in self.findings)
+
+    def subjects(self) -> list[str]:
+        """Return the subjects (villages) in the order they were checked."""
+        return list(dict.fromkeys(f.subject for f in self.findings))
+
+    def summary(self) -> dict[str, dict[str, int]]:
+        """Return, per subject, the number of findings per level."""
+        result: dict[str, dict[str, int]] = {}
+        for finding in self.findings:
+            counts = result.setdefault(finding.subject, {"fail": 0, "warn": 0, "pass": 0})
+            counts[finding.level] += 1
+        return result
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the report as a JSON-ready dict."""
+        return {
+            "check": self.check,
+            "jurisdiction": self.jurisdiction,
+            "jurisdiction_name": self.jurisdiction_name,
+            "failed": self.failed,
+            "summary": self.summary(),
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+    def format(self, fmt: Literal["text", "json", "markdown"] = "text", *, show_passes: bool = False) -> str:
+        """Return the report as text (Chinese labels), JSON or Markdown."""
+        if fmt == "json":
+            return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        shown = [f for f in self.findings if show_passes or f.level != "pass"]
+        fails = sum(f.level == "fail" for f in self.findings)
+        warns = sum(f.level == "warn" for f in self.findings)
+        head = f"{self.jurisdiction_name}（{self.jurisdiction}）· {self.check}：不符合 {fails} 项，提示 {warns} 项"
+        if fmt == "markdown":
+            lines = [f"## {head}", ""]
+            multi = len(self.subjects()) > 1
+            if multi:
+                lines += ["| 对象 | 不符合 | 提示 | 符合 |", "|---|---|---|---|"]
+                lines.extend(f"| {s} | {c['fail']} | {c['warn']} | {c['pass']} |" for s, c in self.summary().items())
+                lines.append("")
+            lines += ["| 对象 | 结论 | 代码 | 说明 | 依据 |", "|---|---|---|---|---|"]
+            for f in shown:
+                cites = "；".join(_cite(c) for c in f.citations).replace("|", "\\|")
+                lines.append(f"| {f.subject} | {_LEVEL_ZH[f.level]} | `{f.code}` | {f.message_zh} | {cites} |")
+            return "\n".join(lines) + "\n"
+        lines = [head]
+        if len(self.subjects()) > 1:
+            lines.append("对象\t不符合\t提示\t符合")
+            lines.extend(f"{s}\t{c['fail']}\t{c['warn']}\t{c['pass']}" for s, c in self.summary().items())
+        for f in shown:
+            subject = f"{f.subject}：" if f.subject else ""
+            lines.append(f"  [{_LEVEL_ZH[f.level]}] {subject}{f.message_zh}（{f.code}）")
+            lines.extend(f"      依据：{_cite(c)}" for c in f.citations)
+        return "\n".join(lines) + "\n"

@@ -1,0 +1,128 @@
+"""Rendering a retained certificate from its template, or refusing one the village must not issue."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from villagecat.checks._rules import rule
+from villagecat.errors import UnknownItemError, VillagecatError
+from villagecat.models import CertificateStatus
+
+if TYPE_CHECKING:
+    from villagecat.merging import EffectiveCatalog
+    from villagecat.models import Certificate, Citation
+
+__all__ = ["CertificateRefusedError", "Rendered", "find_certificate", "refusal", "render_certificate"]
+
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+
+
+class CertificateRefusedError(VillagecatError, ValueError):
+    """The certificate cannot be rendered: not to be issued, cancelled, no template, or values wrong."""
+
+    def __init__(self, message_zh: str, message_en: str, citations: tuple[Citation, ...] = ()) -> None:
+        """Keep both messages and the citations."""
+        cites = "".join(
+            f"\n  依据：{c.document}{' ' + c.section if c.section else ''}{'「' + c.quote + '」' if c.quote else ''}"
+            for c in citations
+        )
+        super().__init__(f"{message_zh}{cites}")
+        self.message_zh = message_zh
+        self.message_en = message_en
+        self.citations = citations
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A filled certificate as plain text and as HTML."""
+
+    certificate: Certificate
+    text: str
+    html: str
+
+
+def find_certificate(catalog: EffectiveCatalog, key: str) -> Certificate:
+    """Return the certificate whose id, name or alias is ``key``.
+
+    Raises:
+        UnknownItemError: if none is.
+    """
+    for certificate in catalog.certificates():
+        if key in (certificate.id, certificate.name, *certificate.aliases):
+            return certificate
+    raise UnknownItemError(f"{catalog.layer.id} 的目录中没有证明事项 {key} / no certificate {key!r} in the catalog")
+
+
+def refusal(catalog: EffectiveCatalog, certificate: Certificate) -> tuple[str, str, tuple[Citation, ...]]:
+    """Return what the village tells the resident, in Chinese and English, and the clauses."""
+    status = certificate.status
+    why = "列入不应出具证明事项清单" if status is CertificateStatus.NOT_TO_ISSUE else "已取消"
+    handled = "、".join(a.label for a in certificate.alternatives)
+    cites = tuple(certificate.basis or certificate.citations)
+    if certificate.resident_guidance:
+        guidance = certificate.resident_guidance
+    else:
+        guidance = "村（社区）应向群众做好解释说明"
+        cites += rule(catalog, "certificate-explain")
+    if handled:
+        how = f"该事项改由有关部门通过{handled}等方式办理"
+    else:
+        how = "该事项由有关部门通过网上核验、主动调查、告知承诺等方式办理"
+        cites += rule(catalog, "certificate-alternatives")
+    zh = f"村（社区）不应出具“{certificate.name}”（{status.label}：{why}）。{guidance}；{how}。"
+    methods = ", ".join(a.value for a in certificate.alternatives) or "online verification, investigation, commitment"
+    en = (
+        f"The village must not issue {certificate.name} ({status.value}). It explains this to the resident; "
+        f"the department handles the matter ({methods})."
+    )
+    return zh, en, cites
+
+
+def render_certificate(catalog: EffectiveCatalog, key: str, values: dict[str, str]) -> Rendered:
+    """Fill a retained certificate's template with ``values``.
+
+    Raises:
+        UnknownItemError: if no certificate matches ``key``.
+        CertificateRefusedError: if the village must not issue it, it has no template, or a
+            placeholder is missing or unknown.
+    """
+    certificate = find_certificate(catalog, key)
+    if certificate.status is not CertificateStatus.RETAINED:
+        raise CertificateRefusedError(*refusal(catalog, certificate))
+    if certificate.template is None:
+        raise CertificateRefusedError(
+            f"“{certificate.name}”没有证明内容范本，无法生成",
+            f"{certificate.name} has no template",
+            tuple(certificate.citations),
+        )
+    missing = [p for p in certificate.placeholders if not values.get(p, "").strip()]
+    unknown = [k for k in values if k not in certificate.placeholders]
+    if missing or unknown:
+        parts_zh, parts_en = [], []
+        if missing:
+            parts_zh.append(f"缺少：{'、'.join(missing)}")
+            parts_en.append(f"missing: {', '.join(missing)}")
+        if unknown:
+            parts_zh.append(f"范本中没有：{'、'.join(unknown)}")
+            parts_en.append(f"not in the template: {', '.join(unknown)}")
+        declared = "、".join(certificate.placeholders)
+        raise CertificateRefusedError(
+            f"“{certificate.name}”的填写项有误（{'；'.join(parts_zh)}）。应填写：{declared}",
+            f"{certificate.name}: {'; '.join(parts_en)}",
+        )
+    text = _PLACEHOLDER.sub(lambda m: values[m.group(1).strip()], certificate.template)
+    body = _PLACEHOLDER.sub(
+        lambda m: f"<strong>{html.escape(values[m.group(1).strip()])}</strong>",
+        html.escape(certificate.template, quote=False),
+    )
+    paragraphs = "".join(f"<p>{line}</p>" for line in body.splitlines() if line.strip())
+    page = (
+        '<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+        f"<title>{html.escape(certificate.name)}</title></head>\n"
+        f'<body><article class="certificate"><h1>{html.escape(certificate.name)}</h1>'
+        f"{paragraphs}</article></body></html>\n"
+    )
+    return Rendered(certificate, text + ("" if text.endswith("\n") else "\n"), page)

@@ -1,0 +1,125 @@
+"""Policy lint: the national opinion's own rules turned on a layer's data.
+
+- ``lint-certificate-basis`` (fail): a retained certificate rests on a law, regulation or
+  State Council decision (厅字〔2022〕28号 二(三)7);
+- ``lint-mechanism-dedicated-post`` (fail): a dedicated post only where the Party Centre,
+  the State Council or a law requires it (二(二)4);
+- ``lint-assist-funding`` (warn): an assisted duty names its department and funding (吉林 一(一));
+- ``lint-report-frequency`` (warn): reports are monthly, quarterly or yearly (吉林 一(三));
+- ``lint-missing-citation`` (fail): every item cites its basis (三(二)).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from villagecat.checks._report import CheckReport, Finding
+from villagecat.checks._rules import rule
+from villagecat.models import (
+    Authority,
+    Certificate,
+    CertificateStatus,
+    Document,
+    Duty,
+    DutyKind,
+    Mechanism,
+    MechanismBasis,
+)
+from villagecat.models import ReportFrequency as Freq
+
+if TYPE_CHECKING:
+    from villagecat.package import LayerPackage
+    from villagecat.registry import LayerRegistry
+
+__all__ = ["LEGAL_BASIS", "LINT_RULES", "lint"]
+
+#: Authorities that count as a basis in law for a certificate (法律法规或国务院决定).
+LEGAL_BASIS = frozenset(
+    {Authority.LAW, Authority.ADMINISTRATIVE_REGULATION, Authority.STATE_COUNCIL_DECISION, Authority.LOCAL_REGULATION}
+)
+_ALLOWED_FREQUENCIES = frozenset({Freq.MONTHLY, Freq.QUARTERLY, Freq.YEARLY, Freq.EMERGENCY})
+
+#: code -> (level, the rule's clause name in :mod:`villagecat.checks._rules`).
+LINT_RULES = {
+    "lint-certificate-basis": ("fail", "certificate-basis"),
+    "lint-mechanism-dedicated-post": ("fail", "mechanism-basis"),
+    "lint-assist-funding": ("warn", "assist-funding"),
+    "lint-report-frequency": ("warn", "reports-frequency"),
+    "lint-missing-citation": ("fail", "basis-required"),
+}
+
+
+def _finding(code: str, item_id: str, zh: str, en: str, **kw: object) -> Finding:
+    level, clause = LINT_RULES[code]
+    return Finding(code, level, zh, en, item_id, citations=rule(None, clause), item=item_id, **kw)  # type: ignore[arg-type]
+
+
+def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckReport:
+    """Lint one layer package; documents of its ancestors are looked up in ``registry``."""
+    documents = {d.id: d for d in package.documents}
+    if registry is not None and package.layer.parent is not None:
+        try:
+            for ancestor in registry.chain(package):
+                documents.update({d.id: d for d in ancestor.documents})
+        except Exception:  # noqa: BLE001, S110 - a broken chain is validate's to report; lint what is here
+            pass
+    report = CheckReport("lint", package.layer.id, package.layer.name_zh)
+    findings = report.findings
+    for _, item in package.iter_items():
+        if isinstance(item, Document):
+            continue
+        item_id = str(getattr(item, "id", ""))
+        if not getattr(item, "citations", None):
+            findings.append(_finding("lint-missing-citation", item_id, "条目没有出处", "the item cites nothing"))
+        if isinstance(item, Certificate) and item.status is CertificateStatus.RETAINED:
+            authorities = [documents[c.document].authority for c in item.basis if c.document in documents]
+            if not any(a in LEGAL_BASIS for a in authorities):
+                have = "、".join(a.label for a in authorities) or "无"
+                findings.append(
+                    _finding(
+                        "lint-certificate-basis",
+                        item_id,
+                        f"保留的证明事项“{item.name}”缺乏法律法规或国务院决定依据（现有依据：{have}）",
+                        f"retained certificate {item.name} has no basis in law, regulation or State Council decision",
+                        observed=[a.value for a in authorities],
+                    )
+                )
+        if (
+            isinstance(item, Mechanism)
+            and item.dedicated_post
+            and item.basis not in (MechanismBasis.CENTRAL, MechanismBasis.LAW)
+        ):
+            findings.append(
+                _finding(
+                    "lint-mechanism-dedicated-post",
+                    item_id,
+                    f"工作机制“{item.name}”要求专人专岗，但无党中央、国务院明确要求或法律法规明确规定",
+                    f"mechanism {item.name} requires a dedicated post without a central or legal basis",
+                    observed=item.basis.value if item.basis else None,
+                )
+            )
+        if isinstance(item, Duty):
+            if item.duty_kind is DutyKind.ASSISTS and (not item.departments or item.funding is None):
+                lacking = "、".join(
+                    x for x, ok in (("责任部门", item.departments), ("经费保障", item.funding)) if not ok
+                )
+                findings.append(
+                    _finding(
+                        "lint-assist-funding",
+                        item_id,
+                        f"协助事项“{item.name}”未写明{lacking}",
+                        f"assisted duty {item.name} names no department or funding",
+                    )
+                )
+            odd = [f for f in item.report_frequencies if f not in _ALLOWED_FREQUENCIES]
+            if odd:
+                findings.append(
+                    _finding(
+                        "lint-report-frequency",
+                        item_id,
+                        f"“{item.name}”的填报频次{'、'.join(f.label for f in odd)}不是月报、季报或年报",
+                        f"{item.name} asks for {', '.join(f.value for f in odd)} reports",
+                        observed=[f.value for f in odd],
+                    )
+                )
+    return report

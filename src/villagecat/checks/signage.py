@@ -1,0 +1,255 @@
+"""A village's actual plaques and marks against its effective signage spec.
+
+Matching: an actual sign names the catalog sign it is (``sign``), or its organisation,
+or its text matches a spec's text pattern (``XX`` standing for the village's name), or
+its text contains the organisation's name. Findings rest only on rules the
+jurisdiction's layers hold: sizes, colours and orientation where a layer sets them;
+"nothing else outside" only where a layer closes the set (an ``exact`` quota); the
+character test only where a layer sets a character standard.
+
+The character test uses ``hanzidentifier`` (CC-CEDICT data, ``pip install
+villagecat[signage]``): it finds traditional-only characters. It cannot tell whether a
+character is on the 通用规范汉字表 itself, so variant (异体) or rare characters that are
+neither traditional-only nor common simplified forms are not caught.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from villagecat.checks._report import CheckReport, Finding
+from villagecat.checks._rules import rule
+from villagecat.models import Colour, Orientation, Placement, Scope, SignType
+
+if TYPE_CHECKING:
+    from villagecat.merging import EffectiveCatalog
+    from villagecat.models import Sign, SignQuota
+
+__all__ = ["ActualSign", "check_signage", "signage_findings", "traditional_characters"]
+
+
+@dataclass(frozen=True)
+class ActualSign:
+    """A plaque or mark that hangs at a village, as its ledger records it."""
+
+    text: str
+    placement: Placement
+    sign_type: SignType = SignType.PLAQUE
+    orientation: Orientation | None = None
+    width_cm: float | None = None
+    height_cm: float | None = None
+    background_colour: Colour | None = None
+    text_colour: Colour | None = None
+    organisation: str | None = None
+    sign: str | None = None
+    village: str = ""
+
+
+def traditional_characters(text: str) -> list[str] | None:
+    """Return the traditional-only characters in ``text``, or None if the library is missing."""
+    try:
+        import hanzidentifier  # noqa: PLC0415 - optional dependency
+    except ImportError:
+        return None
+    return [c for c in dict.fromkeys(text) if hanzidentifier.identify(c) == hanzidentifier.TRADITIONAL]
+
+
+def _pattern(text_pattern: str) -> re.Pattern[str]:
+    return re.compile("^" + ".+".join(re.escape(part) for part in text_pattern.split("XX")) + "$")
+
+
+def _match(actual: ActualSign, specs: list[Sign]) -> Sign | None:
+    candidates = [s for s in specs if s.placement is actual.placement]
+    if actual.sign is not None:
+        return next((s for s in candidates if s.id == actual.sign), None)
+    if actual.organisation:
+        found = next((s for s in candidates if s.organisation == actual.organisation), None)
+        if found is not None:
+            return found
+    found = next((s for s in candidates if s.text_pattern and _pattern(s.text_pattern).match(actual.text)), None)
+    if found is not None:
+        return found
+    return next((s for s in candidates if s.organisation and _core(s.organisation) in actual.text), None)
+
+
+def _core(organisation: str) -> str:
+    """Return an organisation's name without the combined prefix 村（社区）: the part a plaque always shows."""
+    for prefix in ("村（社区）", "村(社区)"):
+        if organisation.startswith(prefix):
+            return organisation.removeprefix(prefix)
+    return organisation
+
+
+def _describe(sign: ActualSign) -> str:
+    kind = f"{sign.placement.label}{sign.orientation.label if sign.orientation else ''}{sign.sign_type.label}"
+    return f"{kind}“{sign.text}”"
+
+
+def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> list[Finding]:
+    entry = catalog.get(spec.id)
+    cites = tuple(entry.item.citations) if entry is not None else ()  # type: ignore[attr-defined]
+    found: list[Finding] = []
+    subject, name = actual.village, _describe(actual)
+    over = []
+    if spec.max_width_cm is not None and actual.width_cm is not None and actual.width_cm > spec.max_width_cm:
+        over.append(f"宽 {actual.width_cm:g} > {spec.max_width_cm:g}")
+    if spec.max_height_cm is not None and actual.height_cm is not None and actual.height_cm > spec.max_height_cm:
+        over.append(f"高 {actual.height_cm:g} > {spec.max_height_cm:g}")
+    if over:
+        found.append(
+            Finding(
+                "signage-oversize",
+                "fail",
+                f"{name}超出规定尺寸（{'，'.join(over)} 厘米）",
+                f"{actual.text}: larger than {spec.max_width_cm:g} × {spec.max_height_cm:g} cm",
+                subject,
+                rule=[spec.max_width_cm, spec.max_height_cm],
+                observed=[actual.width_cm, actual.height_cm],
+                citations=cites,
+                item=spec.id,
+            )
+        )
+    wrong = []
+    for label, want, have in (
+        ("底色", spec.background_colour, actual.background_colour),
+        ("字色", spec.text_colour, actual.text_colour),
+    ):
+        if want is not None and have is not None and want is not have:
+            wrong.append(f"{label}应为{want.label}，实为{have.label}")
+    if wrong:
+        found.append(
+            Finding(
+                "signage-colour",
+                "fail",
+                f"{name}颜色不符：{'；'.join(wrong)}",
+                f"{actual.text}: wrong colours ({spec.background_colour} background, {spec.text_colour} text required)",
+                subject,
+                rule=[spec.background_colour, spec.text_colour],
+                observed=[actual.background_colour, actual.text_colour],
+                citations=cites,
+                item=spec.id,
+            )
+        )
+    if spec.orientation is not None and actual.orientation is not None and spec.orientation is not actual.orientation:
+        found.append(
+            Finding(
+                "signage-orientation",
+                "fail",
+                f"{name}版式应为{spec.orientation.label}",
+                f"{actual.text}: should be {spec.orientation.value}",
+                subject,
+                rule=spec.orientation,
+                observed=actual.orientation,
+                citations=cites,
+                item=spec.id,
+            )
+        )
+    if spec.character_standard is not None:
+        bad = traditional_characters(actual.text)
+        if bad:
+            found.append(
+                Finding(
+                    "signage-characters",
+                    "fail",
+                    f"{name}使用了非通用规范汉字（繁体字）：{'、'.join(bad)}",
+                    f"{actual.text}: traditional characters {''.join(bad)} instead of standard simplified ones",
+                    subject,
+                    rule=spec.character_standard,
+                    observed=bad,
+                    citations=cites,
+                    item=spec.id,
+                )
+            )
+    return found
+
+
+def _quota_matches(quota: SignQuota, sign: ActualSign) -> bool:
+    return (
+        sign.placement is quota.placement
+        and sign.sign_type is quota.sign_type
+        and (quota.orientation is None or sign.orientation is quota.orientation)
+    )
+
+
+def signage_findings(catalog: EffectiveCatalog, signs: list[ActualSign], village: str = "") -> list[Finding]:
+    """Return the findings of one village's signs against its effective signage spec."""
+    specs = catalog.signs(Scope.VILLAGE)
+    quotas = catalog.sign_quotas(Scope.VILLAGE)
+    findings: list[Finding] = []
+    matched: dict[int, Sign] = {}
+    for index, sign in enumerate(signs):
+        spec = _match(sign, specs)
+        if spec is not None:
+            matched[index] = spec
+            findings.extend(_spec_checks(sign, spec, catalog))
+            continue
+        closing = [q for q in quotas if q.exact and _quota_matches(q, sign)]
+        if closing:
+            findings.append(
+                Finding(
+                    "signage-not-allowed",
+                    "fail",
+                    f"{_describe(sign)}不在规定的标牌之列，原则上不得悬挂",
+                    f"{sign.text}: not among the signs allowed here; nothing else may hang",
+                    village,
+                    rule=closing[0].max_count,
+                    observed=sign.text,
+                    citations=tuple(closing[0].citations),
+                    item=closing[0].id,
+                )
+            )
+        elif sign.placement is Placement.OUTSIDE and rule(catalog, "no-matching-plaques"):
+            findings.append(
+                Finding(
+                    "signage-unlisted",
+                    "warn",
+                    f"{_describe(sign)}不在指导目录所列外部标牌之中，请核实是否属于对口挂牌",
+                    f"{sign.text}: not among the outside signs of the catalog; check it is not a departmental plaque",
+                    village,
+                    observed=sign.text,
+                    citations=rule(catalog, "no-matching-plaques"),
+                )
+            )
+    present = {spec.id for spec in matched.values()}
+    for spec in specs:
+        if spec.mandatory and spec.id not in present:
+            entry = catalog.get(spec.id)
+            findings.append(
+                Finding(
+                    "signage-missing",
+                    "fail",
+                    f"缺少必须悬挂的{spec.name}",
+                    f"the mandatory sign {spec.name} is missing",
+                    village,
+                    rule=spec.name,
+                    citations=tuple(entry.item.citations) if entry else (),  # type: ignore[attr-defined]
+                    item=spec.id,
+                )
+            )
+    for quota in quotas:
+        counted = [i for i, s in enumerate(signs) if _quota_matches(quota, s)]
+        if len(counted) > quota.max_count and all(i in matched for i in counted):
+            findings.append(
+                Finding(
+                    "signage-count",
+                    "fail",
+                    f"{quota.name}共 {len(counted)} 个，超过规定的 {quota.max_count} 个",
+                    f"{len(counted)} signs where {quota.max_count} are allowed ({quota.name})",
+                    village,
+                    rule=quota.max_count,
+                    observed=len(counted),
+                    citations=tuple(quota.citations),
+                    item=quota.id,
+                )
+            )
+    return findings
+
+
+def check_signage(catalog: EffectiveCatalog, signs: list[ActualSign]) -> CheckReport:
+    """Check the signs of one or many villages (grouped by ``ActualSign.village``)."""
+    report = CheckReport("signage", catalog.layer.id, catalog.layer.name_zh)
+    for village in dict.fromkeys(s.village for s in signs):
+        report.findings.extend(signage_findings(catalog, [s for s in signs if s.village == village], village))
+    return report

@@ -1,0 +1,182 @@
+"""The check commands: ``check facility``, ``check signage``, ``certificate render``, ``audit``, ``admit``, ``lint``.
+
+Each resolves the jurisdiction, runs one library check, prints its report and exits 1
+when anything fails.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from villagecat.cli._common import add_layer_options
+from villagecat.errors import VillagecatError
+from villagecat.resolution import registry_with, resolve
+
+if TYPE_CHECKING:
+    import argparse
+
+    from villagecat.checks import CheckReport
+
+__all__ = ["register"]
+
+
+def _common(parser: argparse.ArgumentParser, *, jurisdiction: bool = True) -> None:
+    if jurisdiction:
+        parser.add_argument("--jurisdiction", "-j", required=True, help="division code, Chinese name or slug")
+    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    parser.add_argument("--all", action="store_true", help="also list what passed")
+    add_layer_options(parser)
+
+
+def _emit(report: CheckReport, args: argparse.Namespace, stdout: TextIO) -> int:
+    stdout.write(report.format(args.format, show_passes=args.all))
+    return 1 if report.failed else 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the check subcommands."""
+    check = sub.add_parser("check", help="核查设施、标牌 / check a facility or signage against the catalog")
+    kinds = check.add_subparsers(dest="check", metavar="CHECK", required=True)
+    facility = kinds.add_parser(
+        "facility",
+        help="综合服务设施面积核查 / facility areas",
+        description="Check a village's facility figures, or a CSV/YAML/XLSX file of many villages (--file).",
+    )
+    facility.add_argument("--floor-area", type=float, help="floor area, m²")
+    facility.add_argument("--households", type=int, help="number of households")
+    facility.add_argument("--activity-area", type=float, help="area for residents' activities, m²")
+    facility.add_argument("--function-areas", help="function areas present, joined by | or 、")
+    facility.add_argument("--file", help="figures of many villages (CSV, YAML or XLSX)")
+    facility.add_argument("--scope", choices=("village", "community"), default="village")
+    _common(facility)
+    facility.set_defaults(handler=_facility)
+    signage = kinds.add_parser(
+        "signage", help="标牌核查 / signage", description="Check a village's plaques and marks (YAML, CSV or XLSX)."
+    )
+    signage.add_argument("file")
+    _common(signage)
+    signage.set_defaults(handler=_signage)
+
+    cert = sub.add_parser("certificate", help="证明事项 / certificates")
+    actions = cert.add_subparsers(dest="action", metavar="ACTION", required=True)
+    render = actions.add_parser(
+        "render",
+        help="按范本出具证明 / fill a retained certificate's template",
+        description="Fill a retained certificate's template; refuse, saying what to do instead,"
+        " one the village must not issue.",
+    )
+    render.add_argument("certificate", help="id, name or alias")
+    render.add_argument("--jurisdiction", "-j", required=True)
+    render.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a placeholder's value")
+    render.add_argument("--format", choices=("text", "html"), default="text")
+    render.add_argument("-o", "--output", help="write to this file (atomically) instead of standard output")
+    add_layer_options(render)
+    render.set_defaults(handler=_render)
+
+    audit = sub.add_parser(
+        "audit",
+        help="自查台账核查 / audit a self-inspection ledger",
+        description="Check a ledger (YAML, CSV or XLSX) of one or many villages against the effective catalog.",
+    )
+    audit.add_argument("ledger")
+    _common(audit)
+    audit.set_defaults(handler=_audit)
+
+    admit = sub.add_parser(
+        "admit",
+        help="准入判断 / may this task be given to a village?",
+        description="Decide admission for one or more tasks.",
+    )
+    admit.add_argument("tasks", nargs="+", metavar="TASK")
+    _common(admit)
+    admit.set_defaults(handler=_admit)
+
+    lint = sub.add_parser(
+        "lint",
+        help="政策规则检查 / policy lint of a layer",
+        description="Apply the national opinion's rules to layer packages.",
+    )
+    lint.add_argument("paths", nargs="+", metavar="PATH")
+    _common(lint, jurisdiction=False)
+    lint.set_defaults(handler=_lint)
+
+
+def _facility(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from villagecat.checks import FacilityFigures, check_facility, read_facility_file  # noqa: PLC0415
+    from villagecat.models import Scope  # noqa: PLC0415
+
+    del stderr
+    catalog = resolve(args.jurisdiction, layers=args.layer)
+    if args.file:
+        figures = read_facility_file(args.file)
+    elif args.floor_area is None:
+        raise VillagecatError("give --floor-area (with --households), or --file with many villages' figures")
+    else:
+        areas = (
+            tuple(p.strip() for p in args.function_areas.replace("、", "|").split("|")) if args.function_areas else None
+        )
+        figures = [
+            FacilityFigures(args.floor_area, args.households, args.activity_area, areas, scope=Scope(args.scope))
+        ]
+    return _emit(check_facility(catalog, figures), args, stdout)
+
+
+def _signage(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from villagecat.checks import check_signage, read_signs  # noqa: PLC0415
+
+    del stderr
+    return _emit(check_signage(resolve(args.jurisdiction, layers=args.layer), read_signs(args.file)), args, stdout)
+
+
+def _render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from villagecat.checks import CertificateRefusedError, render_certificate  # noqa: PLC0415
+
+    values = {}
+    for item in args.set:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise VillagecatError(f"--set takes NAME=VALUE, got {item!r}")
+        values[name.strip()] = value
+    try:
+        rendered = render_certificate(resolve(args.jurisdiction, layers=args.layer), args.certificate, values)
+    except CertificateRefusedError as exc:
+        stderr.write(f"villagecat: 拒绝出具 / refused: {exc}\n")
+        return 1
+    text = rendered.html if args.format == "html" else rendered.text
+    if args.output:
+        target = Path(args.output)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(target)
+        stdout.write(f"{target}\n")
+    else:
+        stdout.write(text)
+    return 0
+
+
+def _audit(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from villagecat.checks import audit, read_ledger  # noqa: PLC0415
+
+    del stderr
+    return _emit(audit(resolve(args.jurisdiction, layers=args.layer), read_ledger(args.ledger)), args, stdout)
+
+
+def _admit(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from villagecat.checks import admit  # noqa: PLC0415
+
+    del stderr
+    args.all = True
+    return _emit(admit(resolve(args.jurisdiction, layers=args.layer), args.tasks), args, stdout)
+
+
+def _lint(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from villagecat.checks import lint  # noqa: PLC0415
+    from villagecat.package import load_layer  # noqa: PLC0415
+
+    del stderr
+    registry = registry_with(args.layer)
+    status = 0
+    for path in args.paths:
+        status = max(status, _emit(lint(load_layer(path), registry), args, stdout))
+    return status

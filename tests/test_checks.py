@@ -1,0 +1,259 @@
+"""Checks against effective catalogs: each finding cited, none resting on a rule the layers lack."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+import villagecat
+from conftest import REPO, invoke
+from layers import write_child
+from villagecat.checks import (
+    CertificateRefusedError,
+    FacilityFigures,
+    LedgerError,
+    admit,
+    audit,
+    check_facility,
+    lint,
+    read_ledger,
+    render_certificate,
+)
+from villagecat.models import Certificate, Document
+from villagecat.package import load_layer
+from villagecat.registry import shipped_layer_paths
+from villagecat.resolution import registry_with
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+LEDGERS = REPO / "tests" / "fixtures" / "ledgers"
+
+
+def fails(report: villagecat.checks.CheckReport) -> list[tuple[str, str]]:
+    return sorted((f.subject, f.code) for f in report.findings if f.level == "fail")
+
+
+def test_jilin_village_of_900_households_needs_270_and_misses_by_20() -> None:
+    report = check_facility(villagecat.resolve("220000"), [FacilityFigures(250, 900, 160)])
+    (floor,) = [f for f in report.findings if f.code == "facility-floor-area"]
+    assert (floor.level, floor.rule, floor.observed) == ("fail", 270, 250)
+    assert "差 20 m²" in floor.message_zh
+    assert floor.citations[0].document == "220000.document.measures"
+    share = next(f for f in report.findings if f.code == "facility-activity-share")
+    assert (share.level, share.rule, share.observed) == ("pass", 60, 64.0)
+
+
+def test_the_same_figures_fail_against_300_in_ninghe() -> None:
+    report = check_facility(villagecat.resolve("120117"), [FacilityFigures(250, 900, 160)])
+    (floor,) = [f for f in report.findings if f.code == "facility-floor-area"]
+    assert (floor.level, floor.rule) == ("fail", 300)
+    assert floor.citations[0].section == "三(二)7"
+
+
+def test_facility_cli_and_batch_file(tmp_path: Path) -> None:
+    result = invoke(
+        "check",
+        "facility",
+        "--jurisdiction",
+        "220000",
+        "--floor-area",
+        "250",
+        "--households",
+        "900",
+        "--activity-area",
+        "160",
+    )
+    assert result.code == 1
+    assert "应不少于 270 m²（max(200, 9 × 30)），差 20 m²" in result.out
+    batch = tmp_path / "villages.csv"
+    batch.write_text(
+        "village,floor_area_m2,households,activity_area_m2\n甲村,300,900,200\n乙村,250,900,160\n", encoding="utf-8"
+    )
+    result = invoke("check", "facility", "-j", "jilin", "--file", str(batch))
+    assert result.code == 1
+    assert "甲村\t0\t0\t2" in result.out
+    assert "乙村\t1\t0\t1" in result.out
+
+
+def test_ninghe_audit_finds_the_fifth_vertical_plaque_and_the_proof_of_life_certificate() -> None:
+    report = audit(villagecat.resolve("120117"), read_ledger(LEDGERS / "ninghe_village.yaml"))
+    assert fails(report) == [("东棘坨村", "audit-certificate-must-not-issue"), ("东棘坨村", "signage-not-allowed")]
+    assert not [f for f in report.findings if f.level == "warn"]
+    for finding in report.findings:
+        if finding.level == "fail":
+            assert finding.citations, finding.code
+    cert = next(f for f in report.findings if f.code == "audit-certificate-must-not-issue")
+    assert cert.citations[0].document == "cn.document.minfa-2020-20-annex"
+
+
+def test_jilin_audit_finds_oversize_and_wrong_text_colour_only() -> None:
+    report = audit(villagecat.resolve("220000"), read_ledger(LEDGERS / "jilin_village.csv"))
+    assert fails(report) == [("榆树村", "signage-colour"), ("榆树村", "signage-oversize")]
+    for finding in report.findings:
+        assert finding.citations[-1].document == "220000.document.measures"
+    result = invoke("audit", str(LEDGERS / "jilin_village.csv"), "--jurisdiction", "220000", "--format", "markdown")
+    assert result.code == 1
+    assert "| 榆树村 | 不符合 | `signage-oversize` |" in result.out
+
+
+def test_no_finding_rests_on_a_rule_the_jurisdiction_lacks() -> None:
+    """The Jilin plaque sizes and colours do not apply in Ninghe, whose layers set none."""
+    ledger = read_ledger(LEDGERS / "jilin_village.csv")
+    report = audit(villagecat.resolve("120117"), ledger)
+    assert {f.code for f in report.findings} >= {"signage-missing"}
+    assert not {"signage-oversize", "signage-colour"} & {f.code for f in report.findings}
+
+
+def test_ledger_as_an_xlsx_workbook_with_chinese_headers(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "证明"
+    sheet.append(["村名", "名称"])
+    sheet.append(["东棘坨村", "健在证明"])
+    sheet.append(["西村", "居民养犬证明"])
+    duties = book.create_sheet("事项")
+    duties.append(["村名", "名称"])
+    duties.append(["西村", "拆迁拆违"])
+    path = tmp_path / "ledger.xlsx"
+    book.save(path)
+    report = audit(villagecat.resolve("120117"), read_ledger(path))
+    assert fails(report) == [
+        ("东棘坨村", "audit-certificate-must-not-issue"),
+        ("西村", "audit-certificate-must-not-issue"),
+        ("西村", "audit-duty-prohibited"),
+    ]
+    assert report.summary()["西村"]["fail"] == 2
+
+
+def test_a_bad_ledger_row_names_file_row_and_field(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("village,category,text,placement,width_cm\n甲村,sign,XX村民委员会,outside,wide\n", encoding="utf-8")
+    with pytest.raises(LedgerError, match=r"bad\.csv, row 2, field width_cm: 'wide' is not a number"):
+        read_ledger(path)
+    result = invoke("audit", str(path), "-j", "220000")
+    assert result.code == 1
+    assert result.err.startswith("villagecat: ")
+    assert "row 2, field width_cm" in result.err
+    gbk = tmp_path / "gbk.csv"
+    gbk.write_bytes("village,category,name\n甲村,certificate,健在证明\n".encode("gb18030"))
+    result = invoke("audit", str(gbk), "-j", "220000")
+    assert result.code == 2
+    assert "CSV UTF-8" in result.err
+
+
+def test_certificate_refusal_says_why_and_what_to_do_instead() -> None:
+    with pytest.raises(CertificateRefusedError) as info:
+        render_certificate(villagecat.resolve("120117"), "无犯罪记录证明", {"姓名": "张三"})
+    assert "应向群众做好解释说明" in info.value.message_zh
+    assert "网上核验" in info.value.message_zh
+    assert [c.section for c in info.value.citations] == ["第5项", "二(三)8", "二(三)7"]
+    result = invoke("certificate", "render", "无犯罪记录证明", "--jurisdiction", "120117", "--set", "姓名=张三")
+    assert result.code == 1
+    assert "村（社区）不应出具“无犯罪记录证明”" in result.err
+
+
+def _county_with_certificate(tmp_path: Path, basis: str, authority: str = "law") -> Path:
+    doc = Document(id="220102.document.basis", title="测试依据", authority=authority)
+    cert = Certificate(
+        id="220102.certificate.residence",
+        name="居住证明",
+        status="retained",
+        template="兹证明{姓名}（身份证号：{身份证号}）居住在本村。",
+        placeholders=["姓名", "身份证号"],
+        basis=[basis],
+        citations=["cn.document.tingzi-2022-28#二(三)8"],
+    )
+    return write_child(tmp_path, "220000", documents=(doc,), certificates=(cert,))
+
+
+def test_render_fills_a_retained_template_and_refuses_missing_or_unknown_values(tmp_path: Path) -> None:
+    path = _county_with_certificate(tmp_path, "220102.document.basis#第一条")
+    result = invoke(
+        "certificate",
+        "render",
+        "居住证明",
+        "-j",
+        "220102",
+        "--layer",
+        str(path),
+        "--set",
+        "姓名=张三",
+        "--set",
+        "身份证号=220102199001011234",
+    )
+    assert (result.code, result.out) == (0, "兹证明张三（身份证号：220102199001011234）居住在本村。\n")
+    html = invoke(
+        "certificate",
+        "render",
+        "居住证明",
+        "-j",
+        "220102",
+        "--layer",
+        str(path),
+        "--format",
+        "html",
+        "--set",
+        "姓名=<b>张三</b>",
+        "--set",
+        "身份证号=1",
+    )
+    assert "<strong>&lt;b&gt;张三&lt;/b&gt;</strong>" in html.out
+    missing = invoke("certificate", "render", "居住证明", "-j", "220102", "--layer", str(path), "--set", "姓名=张三")
+    assert missing.code == 1
+    assert "缺少：身份证号" in missing.err
+    unknown = invoke(
+        "certificate",
+        "render",
+        "居住证明",
+        "-j",
+        "220102",
+        "--layer",
+        str(path),
+        "--set",
+        "姓名=张三",
+        "--set",
+        "身份证号=1",
+        "--set",
+        "住址=x",
+    )
+    assert "范本中没有：住址" in unknown.err
+
+
+def test_admission_prohibited_listed_and_unlisted_with_the_route() -> None:
+    report = admit(
+        villagecat.resolve("120117"), ["拆迁拆违", "组织群众、宣传群众、凝聚群众、服务群众", "人口普查入户登记"]
+    )
+    codes = [(f.subject, f.code, f.level) for f in report.findings]
+    assert codes == [
+        ("拆迁拆违", "admission-prohibited", "fail"),
+        ("组织群众、宣传群众、凝聚群众、服务群众", "admission-listed", "pass"),
+        ("人口普查入户登记", "admission-unlisted", "fail"),
+    ]
+    assert report.findings[2].citations[0].section == "五(二)"
+    assist = admit(villagecat.resolve("220000"), ["协助党政群机构开展的工作事务"]).findings[0]
+    assert "费随事转" in assist.message_zh
+    assert "联系村民" in assist.message_zh
+    cli = invoke("admit", "招商引资任务", "-j", "shangdang")
+    assert cli.code == 1
+    assert "履职负面事项" in cli.out
+
+
+def test_lint_flags_a_retained_certificate_resting_only_on_a_normative_document(tmp_path: Path) -> None:
+    path = _county_with_certificate(tmp_path, "220102.document.basis#第一条", authority="normative_document")
+    report = lint(load_layer(path), registry_with([path]))
+    (finding,) = [f for f in report.findings if f.level == "fail"]
+    assert (finding.code, finding.item) == ("lint-certificate-basis", "220102.certificate.residence")
+    assert finding.citations[0].section == "二(三)7"
+    result = invoke("lint", str(path))
+    assert result.code == 1
+    assert "缺乏法律法规或国务院决定依据（现有依据：规范性文件）" in result.out
+    ok = _county_with_certificate(tmp_path / "ok", "220102.document.basis#第一条", authority="law")
+    assert invoke("lint", str(ok)).code == 0
+
+
+def test_shipped_layers_pass_lint() -> None:
+    for path in shipped_layer_paths():
+        assert invoke("lint", str(path)).code == 0, path
