@@ -10,6 +10,7 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat import __version__
+from villagecat.cli import authoring as authoring_command
 from villagecat.cli import catalog as catalog_command
 from villagecat.cli import checks as checks_command
 from villagecat.cli import diff as diff_command
@@ -35,6 +36,7 @@ _COMMANDS = (
     patch_command,
     impact_command,
     checks_command,
+    authoring_command,
     schema_command,
 )
 

@@ -1,0 +1,157 @@
+"""Starting a new layer package and releasing a revision of one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from packaging.version import Version
+
+from villagecat.diff import DiffReport, diff_packages
+from villagecat.errors import VillagecatError
+from villagecat.models import Layer, Level, ParentRef, Release, Scope
+from villagecat.package import LayerPackage, save_layer
+
+if TYPE_CHECKING:
+    import os
+    from pathlib import Path
+
+    from villagecat.registry import LayerRegistry
+
+__all__ = ["bump_version", "default_parent", "init_layer", "release_layer"]
+
+_README = """# {name_zh}村级组织工作事务、机制牌子和证明事项指导目录
+
+本文件夹是一个 villagecat 目录层数据包（Frictionless 数据包）：
+
+- `datapackage.json`：本层信息（层级、行政区划代码、版本、上级层及其版本范围）和各资源的表结构；
+- `documents.csv`：本层引用的来源文件（文号、发文机关、效力层级）；
+- `duties.csv`、`mechanisms.csv`、`signs.csv`、`sign_quotas.csv`、`certificates.csv`、`facilities.csv`：本层新增的条目；
+- `overrides.csv`、`cancellations.csv`：对上级层条目的修改和取消，每行须写明出处。
+
+每个条目的标识形如 `{layer_id}.duty.xxx`，每条都要在 `citations` 列写明出处，如
+`{layer_id}.document.xxx#二(一)1`。填好后运行：
+
+    villagecat validate .
+    villagecat lint .
+    villagecat catalog {layer_id} --layer .
+
+也可以导出为 Excel 填写：`villagecat export . -o 目录.xlsx`，填好后 `villagecat import 目录.xlsx -o .`。
+"""
+
+
+def default_parent(level: Level, code: str, registry: LayerRegistry) -> str:
+    """Return the nearest known layer above a division code: county → prefecture or province → cn."""
+    candidates = {
+        Level.PROVINCE: [],
+        Level.PREFECTURE: [code[:2] + "0000"],
+        Level.COUNTY: [code[:4] + "00", code[:2] + "0000"],
+        Level.TOWNSHIP: [code[:6], code[:4] + "00", code[:2] + "0000"],
+    }.get(level, [])
+    return next((c for c in candidates if c != code and c in registry), "cn")
+
+
+def init_layer(  # noqa: PLR0913 - every argument is one field of the new layer
+    path: str | os.PathLike[str],
+    *,
+    level: Level,
+    code: str,
+    name_zh: str,
+    registry: LayerRegistry,
+    name_en: str | None = None,
+    slug: str | None = None,
+    parent: str | None = None,
+    covers: tuple[Scope, ...] = (Scope.VILLAGE, Scope.COMMUNITY),
+) -> Path:
+    """Scaffold a new, empty layer package with its parent declared.
+
+    The parent defaults to the nearest known layer above (see :func:`default_parent`) and
+    the declared range to the parent's current major version. The English name defaults to
+    the Chinese one and the slug to ``d<code>``: nothing is made up.
+
+    Raises:
+        VillagecatError: if the folder exists and is not empty, or the parent is not known.
+    """
+    from pathlib import Path  # noqa: PLC0415
+
+    target = Path(path)
+    if target.exists() and any(target.iterdir()):
+        raise VillagecatError(f"{target} exists and is not empty / 文件夹已存在且不为空")
+    parent_id = parent or default_parent(level, code, registry)
+    found = registry.get(parent_id)
+    if found is None:
+        raise VillagecatError(
+            f"parent layer {parent_id} is not known; pass --layer PATH for it / 上级层 {parent_id} 不存在"
+        )
+    current = Version(found.layer.version)
+    upper = f"{current.major + 1}.0.0" if current.major else f"0.{current.minor + 1}.0"
+    layer = Layer(
+        id=code,
+        level=level,
+        division_code=code,
+        name_zh=name_zh,
+        name_en=name_en or name_zh,
+        slug=slug or f"d{code}",
+        version="0.1.0",
+        parent=ParentRef(id=parent_id, version_range=f">={found.layer.version},<{upper}"),
+        covers=list(covers),
+    )
+    written = save_layer(LayerPackage(layer=layer), target)
+    (written / "README.md").write_text(_README.format(name_zh=name_zh, layer_id=code), encoding="utf-8")
+    return written
+
+
+def bump_version(version: str, bump: str) -> str:
+    """Return ``version`` raised by ``major``, ``minor`` or ``patch`` (``none`` returns it unchanged)."""
+    v = Version(version)
+    if bump == "major":
+        return f"{v.major + 1}.0.0"
+    if bump == "minor":
+        return f"{v.major}.{v.minor + 1}.0"
+    if bump == "patch":
+        return f"{v.major}.{v.minor}.{v.micro + 1}"
+    return version
+
+
+def release_layer(
+    previous: LayerPackage,
+    current: LayerPackage,
+    path: str | os.PathLike[str],
+    *,
+    notes: str | None = None,
+    date: dt.date | None = None,
+) -> tuple[LayerPackage, DiffReport]:
+    """Give ``current`` the version its changes since ``previous`` require, with a changelog entry.
+
+    The version is bumped from the previous release's; the entry's notes default to a
+    summary of the changes by code. The package at ``path`` is rewritten atomically.
+
+    Raises:
+        VillagecatError: if nothing changed.
+    """
+    report = diff_packages(previous, current)
+    if not report.changes:
+        raise VillagecatError("nothing changed since the previous release / 与上一版本相比没有变化")
+    version = bump_version(previous.layer.version, report.suggested_bump)
+    counts = report.counts()
+    summary = notes or (
+        f"破坏性变更 {counts['breaking']} 项、需关注 {counts['warning']} 项、一般变更 {counts['info']} 项："
+        + "；".join(dict.fromkeys(c.code for c in report.changes))
+    )
+    when = (date or dt.datetime.now(tz=dt.timezone.utc).date()).isoformat()
+    releases = [r for r in current.layer.releases if r.version != version]
+    layer = current.layer.model_copy(
+        update={"version": version, "releases": [*releases, Release(version=version, date=when, notes=summary)]}
+    )
+    released = LayerPackage(
+        layer=Layer.model_validate(layer.model_dump()),
+        **{name: current.resource(name) for name in _resource_names()},  # type: ignore[arg-type]
+    )
+    save_layer(released, path)
+    return released, report
+
+
+def _resource_names() -> list[str]:
+    from villagecat.package import RESOURCES  # noqa: PLC0415
+
+    return list(RESOURCES)

@@ -1,0 +1,136 @@
+"""``villagecat init``, ``export``, ``import`` and ``release``: the publishing workflow."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from villagecat.cli._common import add_layer_options
+from villagecat.cli._sides import load_side
+from villagecat.errors import VillagecatError
+from villagecat.models import Level, Scope
+from villagecat.resolution import registry_with
+
+if TYPE_CHECKING:
+    import argparse
+
+__all__ = ["register"]
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the publishing subcommands."""
+    init = sub.add_parser(
+        "init",
+        help="新建目录层数据包 / scaffold a new layer package",
+        description="新建一个空的目录层数据包，声明上级层。 Scaffold an empty layer package with its parent declared.",
+    )
+    init.add_argument("path")
+    init.add_argument("--level", required=True, choices=[m.value for m in Level if m is not Level.NATIONAL])
+    init.add_argument("--code", required=True, help="6-digit division code (9 for a township)")
+    init.add_argument("--name", required=True, help="Chinese name, e.g. 浙江省")
+    init.add_argument("--name-en", help="English name (default: the Chinese name)")
+    init.add_argument("--slug", help="lower-case slug (default: d<code>)")
+    init.add_argument("--parent", help="parent layer id (default: the nearest known layer above)")
+    init.add_argument("--covers", choices=("village", "community", "both"), default="both")
+    add_layer_options(init)
+    init.set_defaults(handler=_init)
+
+    export = sub.add_parser(
+        "export",
+        help="导出为 Excel 工作簿 / export a layer as an Excel workbook",
+        description="Write a layer (package path or shipped layer) as a workbook:"
+        " one sheet per item kind, with Chinese titles.",
+    )
+    export.add_argument("layer")
+    export.add_argument("--format", choices=("xlsx",), default="xlsx")
+    export.add_argument("-o", "--output", help="the workbook to write (default: <id>.xlsx)")
+    export.set_defaults(handler=_export)
+
+    imp = sub.add_parser(
+        "import",
+        help="由 Excel 工作簿生成数据包 / turn a workbook back into a package",
+        description="Read a workbook (as written by export) into a package; every problem names sheet, row and column.",
+    )
+    imp.add_argument("workbook")
+    imp.add_argument("-o", "--output", required=True, help="the package folder to write")
+    imp.add_argument("--format", choices=("csv", "json"), default="csv")
+    imp.set_defaults(handler=_import)
+
+    release = sub.add_parser(
+        "release",
+        help="发布新版本 / bump the version by what changed and add a changelog entry",
+        description="Compare PATH with its previous release (default: the committed version in git) and bump the"
+        " version by what the changes require, adding an entry to layer.releases.",
+    )
+    release.add_argument("path")
+    release.add_argument("--against", help="the previous release (path, REV:path or shipped layer); default HEAD:PATH")
+    release.add_argument("--notes", help="changelog text (default: a summary of the changes)")
+    release.set_defaults(handler=_release)
+
+
+def _init(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from villagecat.authoring import init_layer  # noqa: PLC0415
+
+    del stderr
+    covers = (Scope.VILLAGE, Scope.COMMUNITY) if args.covers == "both" else (Scope(args.covers),)
+    written = init_layer(
+        args.path,
+        level=Level(args.level),
+        code=args.code,
+        name_zh=args.name,
+        name_en=args.name_en,
+        slug=args.slug,
+        parent=args.parent,
+        covers=covers,
+        registry=registry_with(args.layer),
+    )
+    stdout.write(f"{written}\n")
+    return 0
+
+
+def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from villagecat.workbook import export_workbook  # noqa: PLC0415
+
+    del stderr
+    package = load_side(args.layer, registry_with())
+    written = export_workbook(package, args.output or f"{package.layer.id}.xlsx")
+    stdout.write(f"{written}\n")
+    return 0
+
+
+def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from villagecat.errors import ValidationFailedError  # noqa: PLC0415
+    from villagecat.package import save_layer  # noqa: PLC0415
+    from villagecat.workbook import import_workbook  # noqa: PLC0415
+
+    del stderr
+    try:
+        package = import_workbook(args.workbook)
+    except ValidationFailedError as exc:
+        stdout.write(exc.report.format_text("zh") + "\n")
+        return 1
+    stdout.write(f"{save_layer(package, args.output, fmt=args.format)}\n")
+    return 0
+
+
+def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from villagecat.authoring import release_layer  # noqa: PLC0415
+    from villagecat.diff import format_report  # noqa: PLC0415
+    from villagecat.package import load_layer  # noqa: PLC0415
+
+    del stderr
+    against = args.against or _committed(args.path)
+    previous = load_side(against, registry_with())
+    released, report = release_layer(previous, load_layer(args.path), args.path, notes=args.notes)
+    stdout.write(f"{released.layer.id} {previous.layer.version} → {released.layer.version}\n")
+    stdout.write(format_report(report, "markdown"))
+    return 0
+
+
+def _committed(path: str) -> str:
+    spec = f"HEAD:./{Path(path).as_posix().removeprefix('./')}"
+    done = subprocess.run(["git", "rev-parse", "--verify", "--quiet", "HEAD"], capture_output=True, check=False)  # noqa: S607
+    if done.returncode != 0:
+        raise VillagecatError("no previous release: pass --against PATH (not inside a git repository with commits)")
+    return spec

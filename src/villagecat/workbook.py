@@ -1,0 +1,254 @@
+"""Excel workbooks of a layer, for the clerks who keep catalogs in spreadsheets.
+
+``export_workbook`` writes one sheet per resource, titled in Chinese (工作事务, 证明事项…),
+with Chinese column titles and vocabulary values as their Chinese labels, plus a sheet
+层信息 with the layer's metadata. ``import_workbook`` reads such a workbook back into a
+package, reporting every problem with its sheet, row and column. Text that a spreadsheet
+would run as a formula (starting with ``= + - @``) is written as a text cell, never as a
+formula.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ValidationError
+
+from villagecat._columns import LIST_DELIMITER, Column, columns
+from villagecat._messages import pydantic_message
+from villagecat.errors import PackageReadError, ValidationFailedError
+from villagecat.models import Layer
+from villagecat.package import RESOURCES, LayerPackage
+from villagecat.report import Problem, ValidationReport
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+__all__ = ["SHEET_TITLES", "export_workbook", "import_workbook"]
+
+#: Sheet title of each resource.
+SHEET_TITLES = {
+    "documents": "来源文件",
+    "duties": "工作事务",
+    "mechanisms": "工作机制",
+    "signs": "标牌标识",
+    "sign_quotas": "标牌数量",
+    "certificates": "证明事项",
+    "facilities": "综合服务设施标准",
+    "overrides": "覆盖",
+    "cancellations": "取消",
+}
+LAYER_SHEET = "层信息"
+_LAYER_FIELDS = list(Layer.model_fields)
+
+
+def _openpyxl() -> Any:  # noqa: ANN401 - the module
+    try:
+        import openpyxl  # noqa: PLC0415 - only workbooks need it
+    except ImportError:
+        raise PackageReadError("openpyxl", "workbooks need openpyxl: pip install 'villagecat[xlsx]'") from None
+    return openpyxl
+
+
+def _cell_value(column: Column, value: object) -> object:
+    if value is None:
+        return None
+    if column.shape == "citations":
+        return LIST_DELIMITER.join(c.to_text() for c in value)  # type: ignore[attr-defined]
+    if column.shape == "list":
+        return LIST_DELIMITER.join(v.label if column.vocab else str(v) for v in value) or None  # type: ignore[attr-defined]
+    if column.shape == "bool":
+        return "是" if value else "否"
+    if column.vocab is not None:
+        return value.label  # type: ignore[attr-defined]
+    return value
+
+
+def _write_text_cell(sheet: Worksheet, row: int, col: int, value: object) -> None:
+    cell = sheet.cell(row=row, column=col)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # never a formula, whatever the text starts with
+
+
+def export_workbook(package: LayerPackage, path: str | os.PathLike[str]) -> Path:
+    """Write a layer as an Excel workbook, atomically.
+
+    Returns:
+        The file written.
+    """
+    openpyxl = _openpyxl()
+    book = openpyxl.Workbook()
+    info = book.active
+    info.title = LAYER_SHEET
+    info.append(["字段", "取值", "说明"])
+    layer = package.layer.model_dump(mode="json", exclude_none=True)
+    for name in _LAYER_FIELDS:
+        value = layer.get(name)
+        text = json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
+        row = info.max_row + 1
+        for col, cell in enumerate([name, text, Layer.model_fields[name].title], start=1):
+            _write_text_cell(info, row, col, cell)
+    for resource, model in RESOURCES.items():
+        sheet = book.create_sheet(SHEET_TITLES[resource])
+        cols = columns(model)
+        sheet.append([c.title_zh for c in cols])
+        for item in package.resource(resource):
+            row = sheet.max_row + 1
+            for col, column in enumerate(cols, start=1):
+                _write_text_cell(sheet, row, col, _cell_value(column, getattr(item, column.name)))
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.close(fd)
+    try:
+        book.save(temporary)
+        Path(temporary).replace(target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _parse(column: Column, raw: object) -> object:
+    """Turn a workbook cell into model input; labels become slugs."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if column.shape in ("list", "citations"):
+        parts = [p.strip() for p in str(raw).split(LIST_DELIMITER) if p.strip()]
+        if column.vocab is not None:
+            return [_slug(column, p) for p in parts]
+        return parts
+    if column.shape == "bool":
+        text = str(raw).strip().lower()
+        return {"是": True, "否": False, "true": True, "false": False}.get(text, raw)
+    if column.vocab is not None:
+        return _slug(column, str(raw).strip())
+    if column.shape in ("number", "integer"):
+        return raw
+    return str(raw).strip() if not isinstance(raw, str) else raw.strip()
+
+
+def _slug(column: Column, text: str) -> str:
+    assert column.vocab is not None  # noqa: S101 - callers check
+    try:
+        return str(column.vocab.from_text(text).value)
+    except ValueError:
+        return text
+
+
+def _letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _read_layer(sheet: Worksheet, problems: list[Problem]) -> Layer | None:
+    data: dict[str, Any] = {}
+    for number, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+        if not row or row[0] is None:
+            continue
+        name, value = str(row[0]).strip(), row[1] if len(row) > 1 else None
+        if value is None or value == "":
+            continue
+        if name in ("parent", "admission", "releases", "covers") and isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except json.JSONDecodeError:
+                problems.append(
+                    Problem(
+                        LAYER_SHEET, "json-syntax", f"“{name}”应为 JSON", f"{name} must be JSON", line=number, field="B"
+                    )
+                )
+                continue
+        data[name] = value
+    try:
+        return Layer.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            zh, en = pydantic_message(dict(error))
+            field = ".".join(str(p) for p in error["loc"])
+            problems.append(Problem(LAYER_SHEET, str(error["type"]), zh, en, field=field))
+        return None
+
+
+def _read_sheet(sheet: Worksheet, model: type[BaseModel], problems: list[Problem]) -> list[BaseModel]:
+    rows = sheet.iter_rows(values_only=True)
+    header = next(rows, None) or ()
+    by_title = {c.title_zh: c for c in columns(model)} | {c.name: c for c in columns(model)}
+    mapped: list[Column | None] = []
+    for index, title in enumerate(header):
+        column = by_title.get(str(title).strip()) if title is not None else None
+        if title is not None and column is None:
+            problems.append(
+                Problem(
+                    sheet.title,
+                    "unknown-column",
+                    f"未知的列“{title}”",
+                    f"unknown column {title!r}",
+                    line=1,
+                    field=_letter(index),
+                )
+            )
+        mapped.append(column)
+    items: list[BaseModel] = []
+    for number, values in enumerate(rows, start=2):
+        if not any(v not in (None, "") for v in values):
+            continue
+        data = {}
+        for column, raw in zip(mapped, values, strict=False):
+            if column is not None:
+                parsed = _parse(column, raw)
+                if parsed is not None:
+                    data[column.name] = parsed
+        try:
+            items.append(model.model_validate(data))
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                zh, en = pydantic_message(dict(error))
+                name = str(error["loc"][0]) if error["loc"] else ""
+                where = next((i for i, c in enumerate(mapped) if c is not None and c.name == name), None)
+                column_label = f"{_letter(where)}（{mapped[where].title_zh}）" if where is not None else name  # type: ignore[union-attr]
+                problems.append(Problem(sheet.title, str(error["type"]), zh, en, line=number, field=column_label))
+    return items
+
+
+def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
+    """Read a workbook written by :func:`export_workbook` (or filled in by hand) into a package.
+
+    Raises:
+        PackageReadError: if the file is not a readable workbook.
+        ValidationFailedError: with every problem, each naming sheet, row and column.
+    """
+    openpyxl = _openpyxl()
+    source = Path(path)
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(source.read_bytes()), data_only=True)
+    except OSError as exc:
+        raise PackageReadError(str(source), "cannot read the file", "无法读取该文件") from exc
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
+        raise PackageReadError(str(source), f"not a readable workbook: {exc}", "不是可读取的 Excel 工作簿") from None
+    report = ValidationReport(target=str(source))
+    if LAYER_SHEET not in book.sheetnames:
+        report.problems.append(
+            Problem(str(source), "missing-sheet", f"缺少工作表“{LAYER_SHEET}”", f"no sheet {LAYER_SHEET}")
+        )
+        raise ValidationFailedError(report)
+    layer = _read_layer(book[LAYER_SHEET], report.problems)
+    resources: dict[str, tuple[BaseModel, ...]] = {}
+    for resource, model in RESOURCES.items():
+        title = SHEET_TITLES[resource]
+        resources[resource] = (
+            tuple(_read_sheet(book[title], model, report.problems)) if title in book.sheetnames else ()
+        )
+    if layer is None or report.problems:
+        raise ValidationFailedError(report)
+    return LayerPackage(layer=layer, **resources)  # type: ignore[arg-type]

@@ -1,0 +1,92 @@
+"""The publishing workflow: init, export and import, release."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+import yaml
+
+from conftest import NATIONAL, REPO, invoke
+from villagecat.package import load_layer, save_layer
+from villagecat.registry import shipped_layer_paths
+from villagecat.workbook import export_workbook, import_workbook
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def test_init_declares_the_nearest_known_parent(tmp_path: Path) -> None:
+    assert invoke("init", str(tmp_path / "zj"), "--level", "province", "--code", "330000", "--name", "浙江省").code == 0
+    layer = json.loads((tmp_path / "zj" / "datapackage.json").read_text(encoding="utf-8"))["layer"]
+    assert (layer["parent"], layer["name_en"], layer["slug"]) == (
+        {"id": "cn", "version_range": ">=0.1.0,<0.2.0"},
+        "浙江省",
+        "d330000",
+    )
+    assert invoke("init", str(tmp_path / "wq"), "--level", "county", "--code", "120114", "--name", "武清区").code == 0
+    county = json.loads((tmp_path / "wq" / "datapackage.json").read_text(encoding="utf-8"))["layer"]
+    assert county["parent"]["id"] == "120000"
+    again = invoke("init", str(tmp_path / "zj"), "--level", "province", "--code", "330000", "--name", "浙江省")
+    assert again.code == 1
+    assert "not empty" in again.err
+
+
+@pytest.mark.parametrize("path", shipped_layer_paths(), ids=lambda p: p.name)
+def test_export_then_import_gives_back_the_same_package(tmp_path: Path, path: Path) -> None:
+    result = invoke("export", str(path), "-o", str(tmp_path / "layer.xlsx"))
+    assert result.code == 0, result.err
+    assert invoke("import", str(tmp_path / "layer.xlsx"), "-o", str(tmp_path / "back")).code == 0
+    assert load_layer(tmp_path / "back") == load_layer(path)
+
+
+def test_formula_like_text_is_kept_as_text_in_the_workbook(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    package = load_layer(NATIONAL)
+    tricky = package.duties[0].model_copy(update={"notes": '=HYPERLINK("http://x")', "category": "+1"})
+    changed = type(package)(**{**package.__dict__, "duties": (tricky, *package.duties[1:]), "origins": {}})
+    path = export_workbook(changed, tmp_path / "t.xlsx")
+    sheet = openpyxl.load_workbook(path)["工作事务"]
+    cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value[:1] in "=+"]
+    assert {c.value for c in cells} == {'=HYPERLINK("http://x")', "+1"}
+    assert {c.data_type for c in cells} == {"s"}
+    assert import_workbook(path).duties[0] == tricky
+
+
+def test_import_names_sheet_row_and_column(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    path = export_workbook(load_layer(NATIONAL), tmp_path / "n.xlsx")
+    book = openpyxl.load_workbook(path)
+    book["工作事务"]["F3"] = "协助"
+    book["证明事项"]["B2"] = None
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(tmp_path / "out"))
+    assert result.code == 1
+    assert "工作事务\n    第 3 行 字段 F（事项类别）：取值不在允许范围内" in result.out
+    assert "证明事项\n    第 2 行 字段 B（名称）：缺少必填字段" in result.out
+    assert not (tmp_path / "out").exists()
+
+
+def test_release_bumps_by_what_changed_and_records_the_entry(tmp_path: Path) -> None:
+    target = save_layer(load_layer(NATIONAL), tmp_path / "n")
+    text = (target / "facilities.csv").read_text(encoding="utf-8").replace(",30,", ",35,")
+    (target / "facilities.csv").write_text(text, encoding="utf-8")
+    result = invoke("release", str(target), "--against", str(NATIONAL))
+    assert result.code == 0, result.err
+    assert result.out.startswith("cn 0.1.0 → 1.0.0\n")
+    layer = load_layer(target).layer
+    assert (layer.version, layer.releases[-1].version) == ("1.0.0", "1.0.0")
+    assert "facility-min-area-per-households-raised" in layer.releases[-1].notes
+    unchanged = invoke("release", str(NATIONAL), "--against", str(NATIONAL))
+    assert unchanged.code == 1
+    assert "nothing changed" in unchanged.err
+
+
+def test_pre_commit_hooks_run_real_subcommands() -> None:
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [h["id"] for h in hooks] == ["villagecat-validate", "villagecat-lint"]
+    for hook in hooks:
+        program, command = hook["entry"].split()
+        assert program == "villagecat"
+        assert invoke(command, str(NATIONAL)).code == 0
