@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from villagecat.cli import run
+
+# CI runs a modest number of examples; `HYPOTHESIS_PROFILE=fuzz pytest tests/property` runs 10,000.
+settings.register_profile("ci", max_examples=100, deadline=None)
+settings.register_profile(
+    "fuzz", max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPO = Path(__file__).resolve().parent.parent
 NATIONAL = REPO / "data" / "national"

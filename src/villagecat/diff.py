@@ -506,10 +506,11 @@ def load_levels(path: str) -> dict[str, ChangeLevel]:
 
     import yaml  # noqa: PLC0415 - only override files need it
 
+    from villagecat._yaml import safe_load  # noqa: PLC0415
     from villagecat.errors import PackageReadError  # noqa: PLC0415
 
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise PackageReadError(
             path, f"cannot read the level overrides: {exc}", f"无法读取变更级别覆盖文件：{exc}"

@@ -35,8 +35,9 @@ class PackageReadError(VillagecatError, OSError):
     exit_code = 2
 
     def __init__(self, path: str, message: str, message_zh: str | None = None) -> None:
-        """Record the path that could not be read and why, in English and Chinese."""
-        super().__init__(f"{path}: {message}")
+        """Record the path that could not be read and why, in Chinese and English."""
+        both = message if not message_zh or message_zh == message else f"{message_zh}（{message}）"
+        super().__init__(f"{path}: {both}")
         self.path = path
         self.message = message
         self.message_zh = message_zh or message

@@ -276,13 +276,16 @@ def _tabular(path: Path, data: bytes) -> list[tuple[str | None, list[_Row]]]:
 def _yaml(path: Path, data: bytes) -> Any:  # noqa: ANN401 - whatever the YAML holds
     import yaml  # noqa: PLC0415
 
+    from villagecat._yaml import safe_load  # noqa: PLC0415
+
     try:
-        return yaml.safe_load(_text(path, data))
+        return safe_load(_text(path, data))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
         raise PackageReadError(
-            str(path), f"malformed YAML{line}: {getattr(exc, 'problem', exc)}", f"YAML 格式错误{line}"
+            str(path), f"malformed or unsafe YAML{line}: {problem}", f"YAML 格式错误或不安全{line}：{problem}"
         ) from None
 
 

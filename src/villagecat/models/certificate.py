@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, ClassVar
 
-from pydantic import StringConstraints, model_validator
+from pydantic import StringConstraints, ValidationError, field_validator, model_validator
 
 from villagecat.models._base import field, model_meta
 from villagecat.models._item import CatalogItem, id_pattern
@@ -124,15 +124,26 @@ class Certificate(CatalogItem):
         default=None,
     )
 
+    @field_validator("template")
+    @classmethod
+    def _balanced(cls, value: str | None) -> str | None:
+        if value is not None:
+            template_placeholders(value)
+        return value
+
     @model_validator(mode="after")
     def _placeholders_match_template(self) -> Certificate:
-        if self.template is None:
-            if self.placeholders:
-                raise ValueError("placeholders are declared but there is no template")
+        used = template_placeholders(self.template) if self.template is not None else []
+        if set(used) == set(self.placeholders):
             return self
-        used = template_placeholders(self.template)
-        if set(used) != set(self.placeholders):
-            undeclared = [p for p in used if p not in self.placeholders]
-            unused = [p for p in self.placeholders if p not in used]
-            raise ValueError(f"template placeholders do not match: undeclared {undeclared}, unused {unused}")
-        return self
+        undeclared = [p for p in used if p not in self.placeholders]
+        unused = [p for p in self.placeholders if p not in used]
+        message = (
+            "placeholders are declared but there is no template"
+            if self.template is None
+            else f"template placeholders do not match: undeclared {undeclared}, unused {unused}"
+        )
+        raise ValidationError.from_exception_data(
+            "Certificate",
+            [{"type": "value_error", "loc": ("placeholders",), "input": self.placeholders, "ctx": {"error": message}}],
+        )
