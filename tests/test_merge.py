@@ -201,3 +201,19 @@ def test_jilin_forms_rule_allows_only_monthly_quarterly_yearly_reports() -> None
     (forms,) = [d for d in catalog.duties() if d.category == "报表"]
     assert [f.value for f in forms.report_frequencies] == ["monthly", "quarterly", "yearly"]
     assert forms.citations[0].section == "一(三)"
+
+
+@pytest.mark.parametrize(
+    ("target", "field", "value"),
+    [
+        ("cn.certificate.birth", "status", "0"),  # found by fuzzing: an invalid value met the direction check first
+        ("120000.document.certificate-opinion", "number", None),  # found by fuzzing: documents have no citations
+    ],
+)
+def test_odd_overrides_found_by_fuzzing_merge_without_exceptions(target: str, field: str, value: str | None) -> None:
+    layers = [
+        *chain("120117"),
+        child_layer("120117", code="120199", overrides=[{"target": target, "field": field, "value": value}]),
+    ]
+    catalog = merge(layers)
+    assert [c.rule for c in catalog.conflicts] in (["invalid_value"], [])

@@ -426,18 +426,19 @@ class _Merger:
                 **base,
             )
             return
-        broken = _direction(column, old, new, override)
-        if broken is not None:
-            self._conflict(
-                package, target.id, column.name, broken[0], inherited=old, attempted=new, detail=broken[1], **base
-            )
-            return
         try:
             updated = model.model_validate({**target.item.model_dump(), column.name: new})
         except ValidationError as exc:
             _, en = pydantic_message(dict(exc.errors(include_url=False)[0]))
             self._conflict(
                 package, target.id, column.name, "invalid_value", inherited=old, attempted=new, detail=en, **base
+            )
+            return
+        new = getattr(updated, column.name)
+        broken = _direction(column, old, new, override)
+        if broken is not None:
+            self._conflict(
+                package, target.id, column.name, broken[0], inherited=old, attempted=new, detail=broken[1], **base
             )
             return
         updated = _with_citations(updated, cites)
@@ -448,7 +449,7 @@ class _Merger:
         target.provenance[column.name].append(
             Step(layer.id, layer.version, action, getattr(updated, column.name), cites, override.id)
         )
-        if updated.citations != target.item.citations:  # type: ignore[attr-defined]
+        if getattr(updated, "citations", None) != getattr(target.item, "citations", None):
             target.provenance["citations"].append(
                 Step(layer.id, layer.version, "added", updated.citations, cites, override.id)  # type: ignore[attr-defined]
             )
@@ -543,6 +544,8 @@ def _direction(column: Column, old: Any, new: Any, override: Override) -> tuple[
 
 
 def _with_citations(item: BaseModel, citations: tuple[Citation, ...]) -> BaseModel:
+    if "citations" not in type(item).model_fields:  # documents carry no citations of their own
+        return item
     current = list(getattr(item, "citations", []))
     added = [c for c in citations if c not in current]
     if not added:
