@@ -221,7 +221,7 @@ def _catalog_pages() -> dict[str, str]:
             items = [e.item for e in entries.values()]
             setters = {
                 e.id: "、".join(
-                    dict.fromkeys(s.layer for steps in e.provenance.values() for s in steps if s.action != "default")
+                    dict.fromkeys([e.introduced_by, *(s.layer for steps in e.changes.values() for s in steps)])
                 )
                 for e in entries.values()
             }

@@ -11,7 +11,6 @@ layers, and validation of data packages::
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from villagecat.errors import (
@@ -37,11 +36,6 @@ if TYPE_CHECKING:
     from villagecat.report import ValidationReport
     from villagecat.resolution import resolve
     from villagecat.validation import validate
-
-try:
-    __version__ = version("villagecat")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0+unknown"
 
 __all__ = [
     "Certificate",
@@ -80,7 +74,14 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 - module attributes of any kind
-    """Import the reading and validation machinery on first use."""
+    """Import the reading and validation machinery, and look the version up, on first use."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415 - costs ~10 ms at import
+
+        try:
+            return version("villagecat")
+        except PackageNotFoundError:  # pragma: no cover - a source tree without install
+            return "0+unknown"
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'villagecat' has no attribute {name!r}")

@@ -85,10 +85,15 @@ class FolderSource(PackageSource):
     def read(self, relpath: str) -> bytes:
         """Return a file's bytes, refusing unsafe paths, symlink escapes and oversize files."""
         pure = check_relative(relpath)
-        path = self.root.joinpath(*pure.parts)
-        real = path.resolve()
-        if not real.is_relative_to(self._real_root):
-            raise UnsafePathError("the path is a link that leads out of the package")
+        real = self.root.joinpath(*pure.parts)
+        # A relative path without '..' stays inside unless one of its own components is a
+        # link; only then is the real path resolved and checked (a few lstat calls, not a
+        # realpath of the whole absolute path for every file).
+        steps = [self.root.joinpath(*pure.parts[: n + 1]) for n in range(len(pure.parts))]
+        if any(step.is_symlink() for step in steps):
+            real = real.resolve()
+            if not real.is_relative_to(self._real_root):
+                raise UnsafePathError("the path is a link that leads out of the package")
         try:
             size = real.stat().st_size
         except OSError as exc:

@@ -480,7 +480,7 @@ def diff_catalogs(
         for catalog in (old, new):
             for item_id, entry in catalog.items.get(resource, {}).items():
                 attribute[item_id] = entry.introduced_by
-                for name in entry.provenance:
+                for name in type(entry.item).model_fields:
                     step = entry.set_by(name)
                     if step is not None:
                         attribute[f"{item_id}.{name}"] = step.layer

@@ -185,22 +185,47 @@ def _jsonable(value: Any) -> Any:  # noqa: ANN401 - any field value
 
 @dataclass
 class EffectiveItem:
-    """An item of the effective catalog and the history of each of its fields."""
+    """An item of the effective catalog and the history of each of its fields.
+
+    The item's own row is kept as it was introduced; only the steps that operations of
+    lower layers made are stored. :attr:`provenance` derives the full per-field history on
+    demand, so merging a large catalog does not build a step for every field of every item.
+    """
 
     resource: str
     item: BaseModel
     introduced_by: str
-    provenance: dict[str, list[Step]] = field(default_factory=dict)
+    introduced_version: str = ""
+    original: BaseModel | None = None
+    changes: dict[str, list[Step]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
         """The item's id."""
         return str(getattr(self.item, "id", ""))
 
+    def _introduced(self, name: str) -> Step:
+        row = self.original if self.original is not None else self.item
+        action: Action = "introduced" if name in row.model_fields_set else "default"
+        return Step(
+            self.introduced_by,
+            self.introduced_version,
+            action,
+            getattr(row, name),
+            tuple(getattr(row, "citations", ())),
+        )
+
+    @property
+    def provenance(self) -> dict[str, list[Step]]:
+        """Every field's steps, layer by layer: how it was introduced, then each change."""
+        return {name: [self._introduced(name), *self.changes.get(name, [])] for name in type(self.item).model_fields}
+
     def set_by(self, name: str) -> Step | None:
         """Return the last step that set a field, or None if no layer gave it a value."""
-        steps = [s for s in self.provenance.get(name, []) if s.action != "default"]
-        return steps[-1] if steps else None
+        if self.changes.get(name):
+            return self.changes[name][-1]
+        step = self._introduced(name)
+        return step if step.action != "default" else None
 
 
 @dataclass(frozen=True)
@@ -349,20 +374,7 @@ class _Merger:
                 if item_id in self.index:
                     self._conflict(package, item_id, None, "duplicate_id", detail="an item with this id is inherited")
                     continue
-                cites = tuple(getattr(item, "citations", ()))
-                provenance = {
-                    name: [
-                        Step(
-                            layer.id,
-                            layer.version,
-                            "introduced" if name in item.model_fields_set else "default",
-                            getattr(item, name),
-                            cites,
-                        )
-                    ]
-                    for name in type(item).model_fields
-                }
-                self.items[resource][item_id] = EffectiveItem(resource, item, layer.id, provenance)
+                self.items[resource][item_id] = EffectiveItem(resource, item, layer.id, layer.version, item)
                 self.index[item_id] = resource
 
     def _target(self, package: LayerPackage, operation: Override | Cancellation) -> EffectiveItem | None:
@@ -446,11 +458,11 @@ class _Merger:
         if action == "set" and getattr(updated, column.name) == old:
             action = "restated"
         layer = package.layer
-        target.provenance[column.name].append(
+        target.changes.setdefault(column.name, []).append(
             Step(layer.id, layer.version, action, getattr(updated, column.name), cites, override.id)
         )
         if getattr(updated, "citations", None) != getattr(target.item, "citations", None):
-            target.provenance["citations"].append(
+            target.changes.setdefault("citations", []).append(
                 Step(layer.id, layer.version, "added", updated.citations, cites, override.id)  # type: ignore[attr-defined]
             )
         target.item = updated

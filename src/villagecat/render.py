@@ -146,7 +146,7 @@ def _summary(item: BaseModel) -> str:
 
 def _setters(catalog: EffectiveCatalog, entry: EffectiveItem) -> list[str]:
     """Return the layers that set any field of the item, in chain order."""
-    touched = {s.layer for steps in entry.provenance.values() for s in steps if s.action != "default"}
+    touched = {entry.introduced_by} | {s.layer for steps in entry.changes.values() for s in steps}
     return [layer.id for layer in catalog.chain if layer.id in touched]
 
 
@@ -232,19 +232,20 @@ def explain_to_dict(catalog: EffectiveCatalog, item_id: str, field: str | None =
         raise UnknownItemError(f"{catalog.layer.id} 的有效目录中没有条目 {item_id} / no item {item_id} in the catalog")
     fields = [field] if field else list(type(entry.item).model_fields)
     for name in fields:
-        if name not in entry.provenance:
+        if name not in type(entry.item).model_fields:
             known = ", ".join(entry.provenance)
             raise UnknownItemError(f"条目 {item_id} 没有字段 {name} / {item_id} has no field {name}; fields: {known}")
     result: dict[str, Any] = {"jurisdiction": catalog.layer.id, "item": item_id, "fields": {}}
+    history = entry.provenance
     for name in fields:
         chain: list[dict[str, Any]] = []
         for layer in catalog.chain:
-            steps = [s for s in entry.provenance[name] if s.layer == layer.id]
+            steps = [s for s in history[name] if s.layer == layer.id]
             if steps:
                 chain.extend({"name_zh": layer.name_zh, **s.to_dict()} for s in steps)
             else:
                 present = any(
-                    s.layer == x.id for x in catalog.chain[: catalog.chain.index(layer)] for s in entry.provenance[name]
+                    s.layer == x.id for x in catalog.chain[: catalog.chain.index(layer)] for s in history[name]
                 )
                 chain.append(
                     {

@@ -90,6 +90,7 @@ def model_meta(zh: str, en: str, desc_zh: str, desc_en: str, *, merge: dict[str,
         title=zh,
         json_schema_extra=extra,
         use_attribute_docstrings=False,
+        defer_build=True,  # build each core schema on first use: `import villagecat` stays light
         validate_default=False,
     )
 

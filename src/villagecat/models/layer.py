@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from packaging.specifiers import InvalidSpecifier, SpecifierSet
-from packaging.version import InvalidVersion, Version
 from pydantic import BaseModel, StringConstraints, field_validator, model_validator
 
 from villagecat.models._base import LAYER_ID_PATTERN, field, model_meta
@@ -41,6 +39,8 @@ class ParentRef(BaseModel):
     @field_validator("version_range")
     @classmethod
     def _valid_range(cls, value: str) -> str:
+        from packaging.specifiers import InvalidSpecifier, SpecifierSet  # noqa: PLC0415 - keep import light
+
         try:
             SpecifierSet(value)
         except InvalidSpecifier as exc:
@@ -49,6 +49,9 @@ class ParentRef(BaseModel):
 
     def admits(self, version: str) -> bool:
         """Return whether the parent's ``version`` lies in the declared range."""
+        from packaging.specifiers import SpecifierSet  # noqa: PLC0415 - keep import light
+        from packaging.version import InvalidVersion, Version  # noqa: PLC0415
+
         try:
             return Version(version) in SpecifierSet(self.version_range)
         except InvalidVersion:

@@ -1,0 +1,298 @@
+"""villagecat's benchmarks: one command, ratios against baselines measured in the same run.
+
+    pip install -e ".[bench]"
+    python bench/run.py                 # the whole synthetic nation (about 470,000 items)
+    python bench/run.py --scale 0.1     # a tenth of it, for a quick look
+
+Writes the table to standard output and, with ``--write``, into bench/README.md. Every figure
+is a ratio of two timings taken in this run on this machine, so the noise of a shared
+machine largely cancels; absolute seconds are shown for orientation only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from nation import generate
+
+from villagecat._columns import columns
+from villagecat.diff import diff_packages
+from villagecat.merging import merge
+from villagecat.package import RESOURCES, LayerPackage, read_package
+from villagecat.registry import LayerRegistry
+from villagecat.validation import check_package
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+HERE = Path(__file__).resolve().parent
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def _struct(model: type) -> Any:
+    citation = msgspec.defstruct("C", [("document", str), ("section", str | None, None), ("quote", str | None, None)])
+    types = {
+        "text": str | None,
+        "list": list[str] | None,
+        "citations": list[citation] | None,
+        "bool": bool | None,
+        "number": float | None,
+        "integer": int | None,
+    }
+    fields = [(c.name, types[c.shape], None) for c in columns(model)]
+    return msgspec.defstruct(model.__name__, fields, forbid_unknown_fields=True)
+
+
+def parse_floor(paths: list[Path]) -> int:
+    """Decode every JSON resource into typed msgspec records: the floor."""
+    decoders = {name: msgspec.json.Decoder(list[_struct(model)]) for name, model in RESOURCES.items()}
+    count = 0
+    for path in paths:
+        msgspec.json.decode((path / "datapackage.json").read_bytes())
+        for name, decoder in decoders.items():
+            count += len(decoder.decode((path / f"{name}.json").read_bytes()))
+    return count
+
+
+def read_all(paths: list[Path]) -> list[LayerPackage]:
+    packages = []
+    for path in paths:
+        package, report = read_package(path)
+        assert package is not None, report.format_text("en")
+        assert report.valid, report.format_text("en")
+        check_package(package, report)
+        packages.append(package)
+    return packages
+
+
+def revise(packages: list[LayerPackage], share: float, seed: int = 7) -> list[LayerPackage]:
+    """Return the nation with ``share`` of its items renamed (the diff benchmark's new version)."""
+    rng = random.Random(seed)
+    result = []
+    for package in packages:
+        changed = {}
+        for name in RESOURCES:
+            items = package.resource(name)
+            changed[name] = tuple(
+                i.model_copy(update={"name": f"{getattr(i, 'name', '')}（修订）"})
+                if hasattr(i, "name") and rng.random() < share
+                else i
+                for i in items
+            )
+        result.append(LayerPackage(layer=package.layer, **changed))  # type: ignore[arg-type]
+    return result
+
+
+def keyed_compare(old: list[LayerPackage], new: list[LayerPackage]) -> int:
+    """The plain baseline: dump both sides keyed by id and compare."""
+    changed = 0
+    for a, b in zip(old, new, strict=True):
+        for name in RESOURCES:
+            before = {i.id: i.model_dump() for i in a.resource(name)}  # type: ignore[attr-defined]
+            after = {i.id: i.model_dump() for i in b.resource(name)}  # type: ignore[attr-defined]
+            changed += sum(1 for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    return changed
+
+
+def villagecat_diff(old: list[LayerPackage], new: list[LayerPackage]) -> int:
+    return sum(len(diff_packages(a, b).changes) for a, b in zip(old, new, strict=True))
+
+
+def deepdiff_compare(old: list[LayerPackage], new: list[LayerPackage]) -> int:
+    from deepdiff import DeepDiff
+
+    total = 0
+    for a, b in zip(old, new, strict=True):
+        for name in RESOURCES:
+            before = {i.id: i.model_dump() for i in a.resource(name)}  # type: ignore[attr-defined]
+            after = {i.id: i.model_dump() for i in b.resource(name)}  # type: ignore[attr-defined]
+            total += len(DeepDiff(before, after))
+    return total
+
+
+def import_time(code: str, runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_memory(root: Path) -> float:
+    """Peak RSS (GiB) of a fresh process that reads, validates and resolves the whole nation."""
+    code = (
+        f"import sys, resource; sys.path.insert(0, {str(HERE)!r})\n"
+        "from pathlib import Path\n"
+        "from villagecat.package import read_package\n"
+        "from villagecat.registry import LayerRegistry\n"
+        "from villagecat.merging import merge\n"
+        f"paths = sorted(p.parent for p in Path({str(root)!r}).rglob('datapackage.json'))\n"
+        "registry = LayerRegistry(read_package(p)[0] for p in paths)\n"
+        "for package in registry:\n"
+        "    if package.layer.level.value == 'county': merge(registry.chain(package))\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    return int(done.stdout.strip()) / 1024 / 1024
+
+
+def main() -> None:  # noqa: PLR0915 - one measurement after another, in the order of the table
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="share of the 2,850 counties (default 1.0)")
+    parser.add_argument("--work", default="/tmp/villagecat-bench", help="where the synthetic nation is written")
+    parser.add_argument("--sample", type=int, default=40, help="packages compared with frictionless and deepdiff")
+    parser.add_argument("--write", action="store_true", help="write the table into bench/README.md")
+    args = parser.parse_args()
+
+    work = Path(args.work) / f"scale-{args.scale}"
+    rows: list[tuple[str, str, str, str]] = []
+    if not (work / "json" / "cn").exists():
+        shutil.rmtree(work, ignore_errors=True)
+        print("generating the nation …", file=sys.stderr)
+        generate(work / "csv", scale=args.scale, fmt="csv")
+        generate(work / "json", scale=args.scale, fmt="json")
+    json_paths = sorted(p.parent for p in (work / "json").rglob("datapackage.json"))
+    csv_paths = sorted(p.parent for p in (work / "csv").rglob("datapackage.json"))
+
+    gc.collect()
+    floor, items = timed(lambda: parse_floor(json_paths))
+    validate_json, packages = timed(lambda: read_all(json_paths))
+    validate_csv, _ = timed(lambda: read_all(csv_paths))
+    rows.append(
+        (
+            "validate the nation (JSON) vs msgspec parse floor",
+            f"{validate_json:.2f} s / {floor:.2f} s",
+            f"{validate_json / floor:.2f}×",
+            "≤ 1.5×",
+        )
+    )
+    rows.append(
+        (
+            "validate the nation (CSV) vs msgspec parse floor (JSON)",
+            f"{validate_csv:.2f} s / {floor:.2f} s",
+            f"{validate_csv / floor:.2f}×",
+            "—",
+        )
+    )
+
+    import frictionless
+
+    sample = csv_paths[1 : 1 + args.sample]
+    ours, _ = timed(lambda: read_all(sample))
+    theirs, reports = timed(lambda: [frictionless.validate(str(p / "datapackage.json")) for p in sample])
+    assert all(r.valid for r in reports)
+    rows.append(
+        (
+            f"frictionless validate vs villagecat, same {len(sample)} packages",
+            f"{theirs:.2f} s / {ours:.2f} s",
+            f"{theirs / ours:.1f}× faster",
+            "≥ 4× faster",
+        )
+    )
+
+    revised = revise(packages, 0.01)
+    keyed, n_keyed = timed(lambda: keyed_compare(packages, revised))
+    ours_diff, n_ours = timed(lambda: villagecat_diff(packages, revised))
+    rows.append(
+        (
+            "diff the nation (1 % changed) vs plain keyed comparison",
+            f"{ours_diff:.2f} s / {keyed:.2f} s",
+            f"{ours_diff / keyed:.2f}×",
+            "≤ 1.5×",
+        )
+    )
+    small_old, small_new = packages[1 : 1 + args.sample], revised[1 : 1 + args.sample]
+    dd, _ = timed(lambda: deepdiff_compare(small_old, small_new))
+    vd, _ = timed(lambda: villagecat_diff(small_old, small_new))
+    rows.append(
+        (
+            f"deepdiff vs villagecat diff, same {len(small_old)} packages",
+            f"{dd:.2f} s / {vd:.3f} s",
+            f"{dd / vd:.0f}× faster",
+            "≥ 50× faster",
+        )
+    )
+    fifth = max(2, len(packages) // 5)
+    part, _ = timed(lambda: villagecat_diff(packages[:fifth], revised[:fifth]))
+    per_small = part / sum(sum(p.counts().values()) for p in packages[:fifth])
+    per_large = ours_diff / items
+    rows.append(
+        (
+            "diff cost per item, whole nation vs a fifth of it",
+            f"{per_large * 1e6:.2f} µs / {per_small * 1e6:.2f} µs",
+            f"{per_large / per_small:.2f}×",
+            "≈ 1× (linear)",
+        )
+    )
+
+    registry = LayerRegistry(packages)
+    counties = [p for p in packages if p.layer.level.value == "county"]
+    resolve_all, _ = timed(lambda: [merge(registry.chain(p)) for p in counties])
+    county_paths = [p for p in json_paths if len(p.relative_to(work / "json").parts) == 2]
+    reload, _ = timed(lambda: read_all(county_paths))
+    rows.append(
+        (
+            f"resolve all {len(counties)} counties vs loading them again",
+            f"{resolve_all:.2f} s / {reload:.2f} s",
+            f"{resolve_all / reload:.2f}×",
+            "≤ 1×",
+        )
+    )
+
+    ours_import = import_time("import villagecat")
+    base_import = import_time("from pydantic import BaseModel, TypeAdapter")
+    rows.append(
+        (
+            "import villagecat vs from pydantic import BaseModel, TypeAdapter",
+            f"{ours_import * 1000:.0f} ms / {base_import * 1000:.0f} ms",
+            f"{ours_import / base_import:.2f}×",
+            "≤ 2×",
+        )
+    )
+    peak = peak_memory(work / "json")
+    rows.append(("peak memory: read, validate and resolve the whole nation", f"{peak:.2f} GiB", "—", "< 2.5 GiB"))
+
+    when = time.strftime("%Y-%m-%d")
+    summary = (
+        f"Run: scale {args.scale} ({items:,} items in {len(json_paths):,} packages), Python {sys.version.split()[0]}"
+    )
+    table = [
+        f"{summary}, {when}. Ratios are of two timings taken in this run.",
+        "",
+        "| measure | seconds (ours / baseline) | ratio | target |",
+        "|---|---|---|---|",
+        *(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows),
+    ]
+    text = "\n".join(table) + "\n"
+    print(text)
+    print(json.dumps({"items": items, "keyed_changes": n_keyed, "villagecat_changes": n_ours}), file=sys.stderr)
+    if args.write:
+        readme = HERE / "README.md"
+        content = readme.read_text(encoding="utf-8")
+        start, end = "<!-- results -->", "<!-- /results -->"
+        head, _, rest = content.partition(start)
+        _, _, tail = rest.partition(end)
+        readme.write_text(f"{head}{start}\n{text}{end}{tail}", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
