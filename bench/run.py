@@ -31,7 +31,7 @@ from nation import generate
 from villagecat._columns import columns
 from villagecat.diff import diff_packages
 from villagecat.merging import merge
-from villagecat.package import RESOURCES, LayerPackage, read_package
+from villagecat.package import RESOURCES, LayerPackage, bulk, read_package
 from villagecat.registry import LayerRegistry
 from villagecat.validation import check_package
 
@@ -39,6 +39,12 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 HERE = Path(__file__).resolve().parent
+
+
+def with_bulk(fn: Callable[..., Any], *args: Any) -> Any:
+    """Run a baseline under the same collector pause as villagecat's bulk operations."""
+    with bulk():
+        return fn(*args)
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -73,6 +79,11 @@ def parse_floor(paths: list[Path]) -> int:
 
 
 def read_all(paths: list[Path]) -> list[LayerPackage]:
+    with bulk():
+        return _read_all(paths)
+
+
+def _read_all(paths: list[Path]) -> list[LayerPackage]:
     packages = []
     for path in paths:
         package, report = read_package(path)
@@ -101,6 +112,11 @@ def revise(packages: list[LayerPackage], share: float, seed: int = 7) -> list[La
     return result
 
 
+def resolve_counties(registry: LayerRegistry, counties: list[LayerPackage]) -> int:
+    with bulk():
+        return sum(len(merge(registry.chain(p)).items) for p in counties)
+
+
 def keyed_compare(old: list[LayerPackage], new: list[LayerPackage]) -> int:
     """The plain baseline: dump both sides keyed by id and compare."""
     changed = 0
@@ -113,7 +129,8 @@ def keyed_compare(old: list[LayerPackage], new: list[LayerPackage]) -> int:
 
 
 def villagecat_diff(old: list[LayerPackage], new: list[LayerPackage]) -> int:
-    return sum(len(diff_packages(a, b).changes) for a, b in zip(old, new, strict=True))
+    with bulk():
+        return sum(len(diff_packages(a, b).changes) for a, b in zip(old, new, strict=True))
 
 
 def deepdiff_compare(old: list[LayerPackage], new: list[LayerPackage]) -> int:
@@ -174,7 +191,7 @@ def main() -> None:  # noqa: PLR0915 - one measurement after another, in the ord
     csv_paths = sorted(p.parent for p in (work / "csv").rglob("datapackage.json"))
 
     gc.collect()
-    floor, items = timed(lambda: parse_floor(json_paths))
+    floor, items = timed(lambda: with_bulk(parse_floor, json_paths))
     validate_json, packages = timed(lambda: read_all(json_paths))
     validate_csv, _ = timed(lambda: read_all(csv_paths))
     rows.append(
@@ -210,7 +227,7 @@ def main() -> None:  # noqa: PLR0915 - one measurement after another, in the ord
     )
 
     revised = revise(packages, 0.01)
-    keyed, n_keyed = timed(lambda: keyed_compare(packages, revised))
+    keyed, n_keyed = timed(lambda: with_bulk(keyed_compare, packages, revised))
     ours_diff, n_ours = timed(lambda: villagecat_diff(packages, revised))
     rows.append(
         (
@@ -221,7 +238,7 @@ def main() -> None:  # noqa: PLR0915 - one measurement after another, in the ord
         )
     )
     small_old, small_new = packages[1 : 1 + args.sample], revised[1 : 1 + args.sample]
-    dd, _ = timed(lambda: deepdiff_compare(small_old, small_new))
+    dd, _ = timed(lambda: with_bulk(deepdiff_compare, small_old, small_new))
     vd, _ = timed(lambda: villagecat_diff(small_old, small_new))
     rows.append(
         (
@@ -246,7 +263,7 @@ def main() -> None:  # noqa: PLR0915 - one measurement after another, in the ord
 
     registry = LayerRegistry(packages)
     counties = [p for p in packages if p.layer.level.value == "county"]
-    resolve_all, _ = timed(lambda: [merge(registry.chain(p)) for p in counties])
+    resolve_all, _ = timed(lambda: resolve_counties(registry, counties))
     county_paths = [p for p in json_paths if len(p.relative_to(work / "json").parts) == 2]
     reload, _ = timed(lambda: read_all(county_paths))
     rows.append(

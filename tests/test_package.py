@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING
 
 import pytest
@@ -49,3 +50,16 @@ def test_shipped_csv_files_are_byte_identical_to_a_fresh_save(tmp_path: Path) ->
     written = save_layer(load_layer(NATIONAL), tmp_path / "n")
     for file in NATIONAL.iterdir():
         assert (written / file.name).read_bytes() == file.read_bytes(), file.name
+
+
+def test_bulk_pauses_the_collector_and_restores_it_even_on_error() -> None:
+    assert gc.isenabled()
+    with villagecat.bulk():
+        assert not gc.isenabled()
+        with villagecat.bulk():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), villagecat.bulk():
+        raise RuntimeError
+    assert gc.isenabled()

@@ -32,7 +32,7 @@ from villagecat.models import (
 
 if TYPE_CHECKING:
     from villagecat.merging import EffectiveCatalog, merge
-    from villagecat.package import LayerPackage, load_layer, save_layer
+    from villagecat.package import LayerPackage, bulk, load_layer, save_layer
     from villagecat.report import ValidationReport
     from villagecat.resolution import resolve
     from villagecat.validation import validate
@@ -54,6 +54,7 @@ __all__ = [
     "ValidationReport",
     "VillagecatError",
     "__version__",
+    "bulk",
     "load_layer",
     "merge",
     "resolve",
@@ -66,6 +67,7 @@ _LAZY = {
     "merge": "villagecat.merging",
     "resolve": "villagecat.resolution",
     "LayerPackage": "villagecat.package",
+    "bulk": "villagecat.package",
     "load_layer": "villagecat.package",
     "save_layer": "villagecat.package",
     "ValidationReport": "villagecat.report",

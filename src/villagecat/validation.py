@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from villagecat.errors import LayerChainError
 from villagecat.models import Certificate, Document
-from villagecat.package import ID_KINDS, LayerPackage, read_package
+from villagecat.package import ID_KINDS, LayerPackage, bulk, read_package
 from villagecat.report import Problem, ValidationReport
 
 if TYPE_CHECKING:
@@ -248,9 +248,10 @@ def validate_many(
     """
     from villagecat.registry import shipped_registry  # noqa: PLC0415 - loads shipped data only when needed
 
-    read = [read_package(p, max_bytes=max_bytes) for p in paths]
-    registry = shipped_registry([*parents, *(pkg for pkg, _ in read if pkg is not None)])
-    for package, report in read:
-        if package is not None:
-            check_package(package, report, registry)
+    with bulk():
+        read = [read_package(p, max_bytes=max_bytes) for p in paths]
+        registry = shipped_registry([*parents, *(pkg for pkg, _ in read if pkg is not None)])
+        for package, report in read:
+            if package is not None:
+                check_package(package, report, registry)
     return [report for _, report in read]
