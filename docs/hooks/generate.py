@@ -27,9 +27,8 @@ import villagecat.diff
 import villagecat.models
 from villagecat.cli import _parser
 from villagecat.merging import merge
-from villagecat.package import RESOURCES
+from villagecat.package import RESOURCE_TITLES, RESOURCES
 from villagecat.registry import shipped_registry
-from villagecat.render import RESOURCE_TITLES
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -48,6 +48,7 @@ __all__ = [
     "ID_KINDS",
     "ITEM_RESOURCES",
     "RESOURCES",
+    "RESOURCE_TITLES",
     "LayerPackage",
     "Origin",
     "bulk",
@@ -71,6 +72,18 @@ RESOURCES: dict[str, type[BaseModel]] = {
 }
 #: The resources that hold catalog items (not operations on inherited ones).
 ITEM_RESOURCES = ("documents", "duties", "mechanisms", "signs", "sign_quotas", "certificates", "facilities")
+#: The Chinese title of each resource: its sheet in a workbook, its heading in reports.
+RESOURCE_TITLES = {
+    "documents": "来源文件",
+    "duties": "工作事务",
+    "mechanisms": "工作机制",
+    "signs": "标牌标识",
+    "sign_quotas": "标牌数量",
+    "certificates": "证明事项",
+    "facilities": "综合服务设施标准",
+    "overrides": "覆盖",
+    "cancellations": "取消",
+}
 #: The kind segment in item ids, per resource.
 ID_KINDS = {
     "documents": "document",

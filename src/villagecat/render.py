@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from villagecat.errors import UnknownItemError
 from villagecat.merging import EffectiveCatalog, EffectiveItem, applies
 from villagecat.models._base import Vocab
+from villagecat.package import RESOURCE_TITLES
 
 if TYPE_CHECKING:
     from villagecat.models import AdmissionRoute, Citation, Layer, Scope
@@ -18,15 +19,6 @@ __all__ = ["catalog_to_dict", "explain_to_dict", "format_catalog", "format_expla
 
 Format = Literal["text", "json", "yaml", "markdown"]
 
-RESOURCE_TITLES = {
-    "documents": "来源文件",
-    "duties": "工作事务",
-    "mechanisms": "工作机制",
-    "signs": "标牌标识",
-    "sign_quotas": "标牌数量",
-    "certificates": "证明事项",
-    "facilities": "综合服务设施标准",
-}
 ACTION_ZH = {
     "introduced": "设立",
     "default": "未设定",

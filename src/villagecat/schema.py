@@ -27,6 +27,7 @@ from villagecat.models import (
     Sign,
     SignQuota,
 )
+from villagecat.package import RESOURCES
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -58,18 +59,8 @@ JSON_SCHEMAS: dict[str, type[BaseModel]] = {
     "cancellation": Cancellation,
     "layer": Layer,
 }
-#: Published Table Schemas (CSV form): file stem -> model.
-TABLE_SCHEMAS: dict[str, type[BaseModel]] = {
-    "documents": Document,
-    "duties": Duty,
-    "mechanisms": Mechanism,
-    "signs": Sign,
-    "sign_quotas": SignQuota,
-    "certificates": Certificate,
-    "facilities": FacilityStandard,
-    "overrides": Override,
-    "cancellations": Cancellation,
-}
+#: Published Table Schemas (CSV form): one per resource of a package.
+TABLE_SCHEMAS: dict[str, type[BaseModel]] = RESOURCES
 
 
 def schema_id(name: str) -> str:

@@ -23,7 +23,7 @@ from villagecat._columns import LIST_DELIMITER, Column, columns
 from villagecat._messages import pydantic_message
 from villagecat.errors import PackageReadError, ValidationFailedError
 from villagecat.models import Layer
-from villagecat.package import RESOURCES, LayerPackage
+from villagecat.package import RESOURCE_TITLES, RESOURCES, LayerPackage
 from villagecat.report import Problem, ValidationReport
 
 if TYPE_CHECKING:
@@ -31,18 +31,8 @@ if TYPE_CHECKING:
 
 __all__ = ["SHEET_TITLES", "export_workbook", "import_workbook"]
 
-#: Sheet title of each resource.
-SHEET_TITLES = {
-    "documents": "来源文件",
-    "duties": "工作事务",
-    "mechanisms": "工作机制",
-    "signs": "标牌标识",
-    "sign_quotas": "标牌数量",
-    "certificates": "证明事项",
-    "facilities": "综合服务设施标准",
-    "overrides": "覆盖",
-    "cancellations": "取消",
-}
+#: Sheet title of each resource (the resources' Chinese titles).
+SHEET_TITLES = RESOURCE_TITLES
 LAYER_SHEET = "层信息"
 _LAYER_FIELDS = list(Layer.model_fields)
 
