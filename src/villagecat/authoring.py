@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
 
@@ -143,15 +144,6 @@ def release_layer(
     layer = current.layer.model_copy(
         update={"version": version, "releases": [*releases, Release(version=version, date=when, notes=summary)]}
     )
-    released = LayerPackage(
-        layer=Layer.model_validate(layer.model_dump()),
-        **{name: current.resource(name) for name in _resource_names()},  # type: ignore[arg-type]
-    )
+    released = dataclasses.replace(current, layer=Layer.model_validate(layer.model_dump()))
     save_layer(released, path)
     return released, report
-
-
-def _resource_names() -> list[str]:
-    from villagecat.package import RESOURCES  # noqa: PLC0415
-
-    return list(RESOURCES)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 if TYPE_CHECKING:
     from pydantic import GetJsonSchemaHandler
@@ -24,7 +24,6 @@ __all__ = [
     "ITEM_ID_PATTERN",
     "LAYER_ID_PATTERN",
     "LOCAL_ID_PATTERN",
-    "StrictModel",
     "Vocab",
     "field",
     "merge_rules",
@@ -102,12 +101,6 @@ def merge_rules(extra: object) -> dict[str, Any]:
         if isinstance(rules, dict):
             return dict(rules)
     return {}
-
-
-class StrictModel(BaseModel):
-    """Base of every villagecat model: frozen, unknown fields rejected."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Vocab(str, Enum):
