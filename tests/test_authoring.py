@@ -83,10 +83,18 @@ def test_release_bumps_by_what_changed_and_records_the_entry(tmp_path: Path) -> 
     assert "nothing changed" in unchanged.err
 
 
-def test_pre_commit_hooks_run_real_subcommands() -> None:
+def test_pre_commit_hooks_check_the_packages_of_the_changed_files(tmp_path: Path) -> None:
+    """pre-commit passes changed files; each names the package it belongs to, checked once."""
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert [h["id"] for h in hooks] == ["villagecat-validate", "villagecat-lint"]
+    files = [str(NATIONAL / "duties.csv"), str(NATIONAL / "signs.csv"), str(NATIONAL / "datapackage.json")]
     for hook in hooks:
         program, command = hook["entry"].split()
         assert program == "villagecat"
-        assert invoke(command, str(NATIONAL)).code == 0
+        assert hook.get("pass_filenames", True)
+        assert invoke(command, *files).code == 0
+    assert invoke("validate", *files).out.count("有效") == 1
+    broken = save_layer(load_layer(NATIONAL), tmp_path / "broken")
+    text = (broken / "duties.csv").read_text(encoding="utf-8").replace(",performs,", ",perform,", 1)
+    (broken / "duties.csv").write_text(text, encoding="utf-8")
+    assert invoke("validate", str(broken / "duties.csv")).code == 1

@@ -9,7 +9,7 @@ from villagecat.models import Scope
 if TYPE_CHECKING:
     import argparse
 
-__all__ = ["add_layer_options", "add_scope_option", "scope_of"]
+__all__ = ["add_layer_options", "add_scope_option", "package_roots", "scope_of"]
 
 
 def add_layer_options(parser: argparse.ArgumentParser) -> None:
@@ -36,3 +36,25 @@ def add_scope_option(parser: argparse.ArgumentParser) -> None:
 def scope_of(value: str) -> Scope | None:
     """Return the Scope for a ``--scope`` value (None for ``all``)."""
     return None if value == "all" else Scope(value)
+
+
+def package_roots(paths: list[str]) -> list[str]:
+    """Return the packages that ``paths`` name, each once, in order.
+
+    A folder or a zip names itself; a file (``datapackage.json`` or any resource) names the
+    nearest folder above it that holds a ``datapackage.json``, so a pre-commit hook can pass
+    the changed files; a file outside every package is kept, to be reported as unreadable.
+    """
+    from pathlib import Path  # noqa: PLC0415
+
+    cwd = Path.cwd().resolve()
+    roots: dict[str, None] = {}
+    for raw in paths:
+        path = Path(raw)
+        if path.is_file() and path.suffix != ".zip":
+            owner = next((p for p in path.resolve().parents if (p / "datapackage.json").is_file()), None)
+            if owner is not None:
+                roots[str(owner.relative_to(cwd)) if owner.is_relative_to(cwd) else str(owner)] = None
+                continue
+        roots[raw] = None
+    return list(roots)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from villagecat.cli._common import add_layer_options
+from villagecat.cli._common import add_layer_options, package_roots
 from villagecat.errors import VillagecatError
 from villagecat.resolution import registry_with, resolve
 
@@ -177,6 +177,6 @@ def _lint(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     del stderr
     registry = registry_with(args.layer)
     status = 0
-    for path in args.paths:
+    for path in package_roots(args.paths):
         status = max(status, _emit(lint(load_layer(path), registry), args, stdout))
     return status

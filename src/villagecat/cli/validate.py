@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, TextIO
 
+from villagecat.cli._common import package_roots
 from villagecat.validation import validate_many
 
 if TYPE_CHECKING:
@@ -21,7 +22,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="校验一个或多个数据包（文件夹、datapackage.json 或 zip）。"
         " Validate packages: schemas, ids, citations and parents. Exit 0 valid, 1 invalid, 2 unreadable.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="package folder, datapackage.json or zip")
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="package folder, datapackage.json, zip, or a file inside a package"
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="report format (default text)")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language (default zh)")
     parser.add_argument("--max-bytes", type=int, default=None, help="largest file read, in bytes (default 64 MiB)")
@@ -31,7 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Validate every path; exit with the worst status."""
     del stderr
-    reports = validate_many(args.paths, max_bytes=args.max_bytes)
+    reports = validate_many(package_roots(args.paths), max_bytes=args.max_bytes)
     if args.format == "json":
         payload = {
             "valid": all(r.valid for r in reports),
