@@ -286,7 +286,7 @@ def _declared_bump(old: str, new: str) -> Bump:
     return "none"
 
 
-def _field_code(resource: str, name: str, old: Any, new: Any, item: BaseModel) -> str:  # noqa: ANN401, PLR0911
+def _field_code(resource: str, name: str, old: Any, new: Any) -> str:  # noqa: ANN401, PLR0911
     kind = KIND_SLUG[resource]
     if name in _QUIET_FIELDS:
         return f"{kind}-citation-changed"
@@ -311,7 +311,6 @@ def _field_code(resource: str, name: str, old: Any, new: Any, item: BaseModel) -
         return f"{kind}-{_DIRECTED_SLUG[name]}-{'raised' if new is not None else 'lowered'}"
     if name in _DIRECTED_SLUG:
         return f"{kind}-{_DIRECTED_SLUG[name]}-{'reduced' if new is not None else 'increased'}"
-    del item
     return f"{kind}-changed"
 
 
@@ -378,7 +377,7 @@ class _Differ:
             old, new = getattr(before, name, None), getattr(after, name, None)
             if old == new:
                 continue
-            code = _field_code(resource, name, old, new, after)
+            code = _field_code(resource, name, old, new)
             if code.endswith("-citation-changed"):
                 if not quiet:
                     self.add(

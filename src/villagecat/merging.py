@@ -42,7 +42,7 @@ from villagecat.models import (
     SignQuota,
 )
 from villagecat.models._base import merge_rules
-from villagecat.package import ITEM_RESOURCES, RESOURCES, LayerPackage
+from villagecat.package import ITEM_RESOURCES, LayerPackage
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -424,7 +424,7 @@ class _Merger:
         old = getattr(target.item, column.name)
         setter = target.set_by(column.name)
         inherited_cites = setter.citations if setter is not None else ()
-        new, error = self._new_value(column, old, override)
+        new, error = self._new_value(model, column, old, override)
         base["inherited_citations"] = inherited_cites
         if error is not None:
             self._conflict(
@@ -468,8 +468,13 @@ class _Merger:
         target.item = updated
 
     @staticmethod
-    def _new_value(column: Column, old: Any, override: Override) -> tuple[Any, tuple[str, str] | None]:  # noqa: ANN401
-        parsed = cells_to_input(_model_of(column), {column.name: override.value or ""}).get(column.name)
+    def _new_value(
+        model: type[BaseModel],
+        column: Column,
+        old: Any,  # noqa: ANN401 - any field's value
+        override: Override,
+    ) -> tuple[Any, tuple[str, str] | None]:
+        parsed = cells_to_input(model, {column.name: override.value or ""}).get(column.name)
         listish = column.shape in ("list", "citations")
         op = override.op.value
         if not listish:
@@ -511,13 +516,6 @@ class _Merger:
         del self.items[target.resource][target.id]
         layer = package.layer
         self.cancelled.append(Cancelled(target.resource, target.item, layer.id, layer.version, cancellation))
-
-
-def _model_of(column: Column) -> type[BaseModel]:
-    for model in RESOURCES.values():
-        if column in columns(model):
-            return model
-    raise LookupError(column.name)  # pragma: no cover - columns come from the models
 
 
 def _plain(value: Any) -> Any:  # noqa: ANN401 - any field value

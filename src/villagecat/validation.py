@@ -6,12 +6,14 @@ from typing import TYPE_CHECKING
 
 from villagecat.errors import LayerChainError
 from villagecat.models import Certificate, Document
-from villagecat.package import ID_KINDS, LayerPackage, bulk, read_package
+from villagecat.package import ID_KINDS, RESOURCES, LayerPackage, bulk, read_package
 from villagecat.report import Problem, ValidationReport
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
+
+    from pydantic import BaseModel
 
     from villagecat.models.document import Citation
     from villagecat.registry import LayerRegistry
@@ -26,13 +28,17 @@ def _citations(item: object) -> list[tuple[str, Citation]]:
     return found
 
 
+def _positioned(package: LayerPackage) -> Iterator[tuple[str, int, BaseModel]]:
+    """Yield every item with its resource and its index there (for ``package.where``)."""
+    for resource in RESOURCES:
+        for index, item in enumerate(package.resource(resource)):
+            yield resource, index, item
+
+
 def _check_ids(package: LayerPackage, problems: list[Problem]) -> None:
     layer_id = package.layer.id
     seen: dict[str, str] = {}
-    counters: dict[str, int] = {}
-    for resource, item in package.iter_items():
-        index = counters.get(resource, 0)
-        counters[resource] = index + 1
+    for resource, index, item in _positioned(package):
         where = package.where(resource, index)
         item_id: str = getattr(item, "id", "")
         prefix, _, rest = item_id.partition(".")
@@ -125,10 +131,7 @@ def _check_citations(package: LayerPackage, docs: set[str], complete: bool, prob
     the package's own namespace are checked.
     """
     own = package.layer.id
-    counters: dict[str, int] = {}
-    for resource, item in package.iter_items():
-        index = counters.get(resource, 0)
-        counters[resource] = index + 1
+    for resource, index, item in _positioned(package):
         refs = [(path, c.document) for path, c in _citations(item)]
         if isinstance(item, Document) and item.part_of is not None:
             refs.append(("part_of", item.part_of))

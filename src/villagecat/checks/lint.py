@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import rule
+from villagecat.errors import LayerChainError
 from villagecat.models import (
     Authority,
     Certificate,
@@ -61,8 +62,8 @@ def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckR
         try:
             for ancestor in registry.chain(package):
                 documents.update({d.id: d for d in ancestor.documents})
-        except Exception:  # noqa: BLE001, S110 - a broken chain is validate's to report; lint what is here
-            pass
+        except LayerChainError:
+            pass  # a broken chain is validate's to report; lint what is here
     report = CheckReport("lint", package.layer.id, package.layer.name_zh)
     findings = report.findings
     for _, item in package.iter_items():
