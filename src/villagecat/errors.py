@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from villagecat.report import ValidationReport
 
 __all__ = [
+    "BudgetExceededError",
     "LayerChainError",
     "PackageReadError",
     "UnknownItemError",
@@ -19,6 +20,7 @@ __all__ = [
     "ValidationFailedError",
     "VillagecatError",
     "VillagecatWarning",
+    "WriteRefusedError",
 ]
 
 
@@ -41,6 +43,36 @@ class PackageReadError(VillagecatError, OSError):
         self.path = path
         self.message = message
         self.message_zh = message_zh or message
+
+
+class BudgetExceededError(PackageReadError):
+    """Reading would take more work than a budget allows (size, rows, cells, nesting, ...).
+
+    Raised before the work is done. ``budget`` names the limit, ``limit`` its value; the
+    message says how to raise it (a CLI option or an environment variable).
+    """
+
+    def __init__(self, path: str, budget: str, limit: int, message: str, message_zh: str) -> None:
+        """Record which budget was exceeded, where, and its limit."""
+        super().__init__(path, message, message_zh)
+        self.budget = budget
+        self.limit = limit
+
+
+class WriteRefusedError(VillagecatError, OSError):
+    """villagecat will not write there: the target holds files it does not own, or is a file.
+
+    Nothing was written or removed.
+    """
+
+    exit_code = 2
+
+    def __init__(self, path: str, message: str, message_zh: str) -> None:
+        """Record the target and why it was refused, in Chinese and English."""
+        super().__init__(f"{path}: {message_zh}（{message}）")
+        self.path = path
+        self.message = message
+        self.message_zh = message_zh
 
 
 class ValidationFailedError(VillagecatError, ValueError):
