@@ -27,6 +27,9 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from villagecat._columns import Column, cells_to_input, columns
+from villagecat._names import normalise_name
+from villagecat.format.registry import kind_of_model
+from villagecat.format.rules import Effect, ItemRules, scope_effect
 from villagecat._messages import pydantic_message
 from villagecat.models import (
     Cancellation,
@@ -41,7 +44,6 @@ from villagecat.models import (
     Sign,
     SignQuota,
 )
-from villagecat.models._base import merge_rules
 from villagecat.package import ITEM_RESOURCES, LayerPackage
 
 if TYPE_CHECKING:
@@ -164,6 +166,9 @@ _RULE_ZH = {
     "parent_version": "上级层版本不在声明的范围内",
     "chain_order": "层的上下级顺序有误",
     "duplicate_id": "标识与上级层条目重复",
+    "red_line_scope": "刚性条目（履职负面事项、不应出具的证明、必须悬挂的标牌）的适用范围不得缩小",
+    "same_name": "与上级层同类条目同名：请用覆盖（overrides）修改上级条目，而不是另立同名条目",
+    "replaceable": "该列表不允许整体替换，请用 add/remove",
 }
 
 
@@ -369,13 +374,37 @@ class _Merger:
     def _add_items(self, package: LayerPackage) -> None:
         layer = package.layer
         for resource in ITEM_RESOURCES:
+            names = self._inherited_names(resource)
             for item in package.resource(resource):
                 item_id = str(getattr(item, "id", ""))
                 if item_id in self.index:
                     self._conflict(package, item_id, None, "duplicate_id", detail="an item with this id is inherited")
                     continue
+                same = next((names[n] for n in _identity(item) if n in names), None)
+                if same is not None:
+                    self._conflict(
+                        package,
+                        item_id,
+                        None,
+                        "same_name",
+                        inherited=same.id,
+                        attempted=getattr(item, "name", None),
+                        citations=tuple(getattr(item, "citations", ())),
+                        inherited_citations=tuple(getattr(same.item, "citations", ())),
+                        detail=f"an inherited item of the same kind has this name: {same.id}; "
+                        "change it with overrides instead of adding an item of the same name",
+                    )
+                    continue
                 self.items[resource][item_id] = EffectiveItem(resource, item, layer.id, layer.version, item)
                 self.index[item_id] = resource
+
+    def _inherited_names(self, resource: str) -> dict[str, EffectiveItem]:
+        """Return the inherited items of a resource by each normalised name and alias."""
+        names: dict[str, EffectiveItem] = {}
+        for effective in self.items[resource].values():
+            for name in _identity(effective.item):
+                names.setdefault(name, effective)
+        return names
 
     def _target(self, package: LayerPackage, operation: Override | Cancellation) -> EffectiveItem | None:
         if operation.target.partition(".")[0] == package.layer.id:
@@ -447,13 +476,15 @@ class _Merger:
             )
             return
         new = getattr(updated, column.name)
-        broken = _direction(column, old, new, override)
+        broken = _direction(column, old, new) or _red_line(target.item, column, old, new)
         if broken is not None:
             self._conflict(
                 package, target.id, column.name, broken[0], inherited=old, attempted=new, detail=broken[1], **base
             )
             return
         updated = _with_citations(updated, cites)
+        if column.name == "name" and new != old:
+            updated = self._keep_name_as_alias(package, target, updated, str(old), cites, override.id)
         action: Action = {"add": "added", "remove": "removed"}.get(override.op.value, "set")  # type: ignore[assignment]
         if action == "set" and getattr(updated, column.name) == old:
             action = "restated"
@@ -466,6 +497,26 @@ class _Merger:
                 Step(layer.id, layer.version, "added", updated.citations, cites, override.id)  # type: ignore[attr-defined]
             )
         target.item = updated
+
+    @staticmethod
+    def _keep_name_as_alias(
+        package: LayerPackage,
+        target: EffectiveItem,
+        updated: BaseModel,
+        old_name: str,
+        cites: tuple[Citation, ...],
+        operation: str,
+    ) -> BaseModel:
+        """A renamed item keeps its inherited name as an alias, so lookups by that name still find it."""
+        aliases = list(getattr(updated, "aliases", ()))
+        if normalise_name(old_name) in {normalise_name(a) for a in aliases}:
+            return updated
+        renamed = updated.model_copy(update={"aliases": [*aliases, old_name]})
+        layer = package.layer
+        target.changes.setdefault("aliases", []).append(
+            Step(layer.id, layer.version, "added", renamed.aliases, cites, operation)  # type: ignore[attr-defined]
+        )
+        return renamed
 
     @staticmethod
     def _new_value(
@@ -484,24 +535,20 @@ class _Merger:
         entries = list(parsed or []) if isinstance(parsed, list) else []
         current = [_plain(v) for v in (old or [])]
         if op == "set":
-            if not column.merge.get("replace"):
+            if column.rule is None or not column.rule.replaceable:
                 return None, ("list_replace", "this list merges by entry; use add or remove")
             return entries, None
         if op == "add":
-            return current + [e for e in entries if e not in current], None
-        return [v for v in current if v not in entries], None
+            present = set(current)
+            return current + [e for e in dict.fromkeys(entries) if e not in present], None
+        dropped = set(entries)
+        return [v for v in current if v not in dropped], None
 
     def _cancel(self, package: LayerPackage, cancellation: Cancellation) -> None:
         target = self._target(package, cancellation)
         if target is None:
             return
-        rule = merge_rules(type(target.item).model_config.get("json_schema_extra")).get("cancel")
-        forbidden = rule == "forbidden"
-        if isinstance(rule, dict):
-            for name, values in rule.get("forbidden_when", {}).items():
-                if _plain(getattr(target.item, name)) in values:
-                    forbidden = True
-        if forbidden:
+        if not _item_rules(target.item).may_cancel(dict(target.item)):
             self._conflict(
                 package,
                 target.id,
@@ -524,32 +571,40 @@ def _plain(value: Any) -> Any:  # noqa: ANN401 - any field value
     return getattr(value, "value", value) if not isinstance(value, str | int | float | bool) else value
 
 
-def _direction(column: Column, old: Any, new: Any, override: Override) -> tuple[str, str] | None:  # noqa: ANN401
-    rule = column.merge
-    old_plain, new_plain = _plain(old), _plain(new)
-    sticky = rule.get("sticky")
-    if sticky is not None and old_plain in sticky and new_plain != old_plain:
-        return "sticky", f"{old_plain!r} may not be changed by a lower layer"
-    direction = rule.get("direction")
-    if (
-        direction == "grow_only"
-        and override.op.value in ("remove", "set")
-        and not {_plain(o) for o in old or []} <= set(new or [])
-    ):
-        return "grow_only", "entries may be added, never removed"
-    if old is None or direction not in ("increase_only", "decrease_only"):
+def _item_rules(item: BaseModel) -> ItemRules:
+    return kind_of_model(type(item)).rules
+
+
+def _identity(item: BaseModel) -> list[str]:
+    """Return the normalised names that identify an item across layers (its name and aliases)."""
+    found: list[str] = []
+    for name in _item_rules(item).identity_fields:
+        value = getattr(item, name, None)
+        for text in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(text, str) and text.strip():
+                found.append(normalise_name(text))
+    return found
+
+
+def _direction(column: Column, old: Any, new: Any) -> tuple[str, str] | None:  # noqa: ANN401
+    """Return the rule a change breaks, by the one definition of tightening, or None."""
+    rule = column.rule
+    if rule is None or rule.effect(old, new) is not Effect.LOOSENS:
         return None
-    order = rule.get("order")
-    if new is None:
-        return direction, "the inherited limit may not be cleared"
-    if order is not None:
-        rank_old, rank_new = order.index(old_plain), order.index(new_plain)
-    else:
-        rank_old, rank_new = float(old), float(new)
-    if direction == "increase_only" and rank_new < rank_old:
-        return direction, "may only rise"
-    if direction == "decrease_only" and rank_new > rank_old:
-        return direction, "may only fall"
+    return rule.name, rule.explain()[1]
+
+
+def _red_line(item: BaseModel, column: Column, old: Any, new: Any) -> tuple[str, str] | None:  # noqa: ANN401
+    """Return the item-level rule a change to a red-line item breaks, or None.
+
+    A red line (a prohibited duty, a certificate not to be issued, a mandatory sign) keeps
+    every place it reaches: a lower layer may widen it, never narrow it. (A renamed item of
+    any kind keeps its inherited name as an alias; aliases only grow.)
+    """
+    if not _item_rules(item).is_red_line(dict(item)):
+        return None
+    if column.name == "applies_to" and scope_effect(old, new) is Effect.LOOSENS:
+        return "red_line_scope", "a red line may not be narrowed to fewer places"
     return None
 
 

@@ -29,7 +29,12 @@ from villagecat.models.vocab import (
     SignType,
 )
 
+#: Every kind of item, in the order a package lists its resources. The format registry
+#: (:mod:`villagecat.format.registry`) is built from these models and nothing else.
+KIND_MODELS = (Document, Duty, Mechanism, Sign, SignQuota, Certificate, FacilityStandard, Override, Cancellation)
+
 __all__ = [
+    "KIND_MODELS",
     "AdmissionRoute",
     "AlternativeHandling",
     "AssistActivity",

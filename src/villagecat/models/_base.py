@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import ConfigDict, Field
 
+from villagecat.format.rules import FieldRule
+
 if TYPE_CHECKING:
     from pydantic import GetJsonSchemaHandler
     from pydantic.json_schema import JsonSchemaValue
@@ -26,7 +28,6 @@ __all__ = [
     "LOCAL_ID_PATTERN",
     "Vocab",
     "field",
-    "merge_rules",
     "model_meta",
 ]
 
@@ -46,10 +47,15 @@ def field(  # noqa: PLR0913 - every argument is a keyword with a clear role
     desc_zh: str | None = None,
     desc_en: str | None = None,
     unit: str | None = None,
-    merge: dict[str, Any] | None = None,
+    rule: FieldRule | None = None,
+    change: str | None = None,
+    former: tuple[str, ...] = (),
     **kwargs: Any,  # noqa: ANN401 - forwarded unchanged to pydantic.Field
 ) -> Any:  # noqa: ANN401 - pydantic.Field itself returns Any
     """Declare a model field with Chinese and English titles and descriptions.
+
+    Everything declared here reaches the format registry
+    (:mod:`villagecat.format.registry`), and from there the schemas, codecs, merge and diff.
 
     Args:
         zh: Chinese title (the schema ``title``).
@@ -57,7 +63,9 @@ def field(  # noqa: PLR0913 - every argument is a keyword with a clear role
         desc_zh: Chinese description.
         desc_en: English description.
         unit: The unit of a number (``m2``, ``cm``, ``percent``), published as ``x-unit``.
-        merge: Merge rules of the field, published as ``x-merge``.
+        rule: The field's merge rule (:mod:`villagecat.format.rules`), published as ``x-merge``.
+        change: The field's part of change codes, when it is not the name with hyphens.
+        former: Names the field had in earlier formats (the upgraders rename them).
         **kwargs: Passed to :func:`pydantic.Field` (defaults, constraints).
 
     Returns:
@@ -66,23 +74,30 @@ def field(  # noqa: PLR0913 - every argument is a keyword with a clear role
     extra: dict[str, Any] = {"x-title-en": en}
     if unit is not None:
         extra["x-unit"] = unit
-    if merge is not None:
-        extra["x-merge"] = merge
+    if rule is not None:
+        extra["x-merge"] = rule.to_json()
+    if change is not None:
+        extra["x-change"] = change
+    if former:
+        extra["x-former-names"] = list(former)
     parts = [p for p in (desc_zh, desc_en) if p]
     description = "\n\n".join(parts) if parts else f"{zh} / {en}"
-    return Field(title=zh, description=description, json_schema_extra=extra, **kwargs)
+    info = Field(title=zh, description=description, json_schema_extra=extra, **kwargs)
+    if rule is not None:
+        # The typed rule travels in the field's metadata, where the registry finds it;
+        # pydantic ignores metadata it does not know.
+        info.metadata.append(rule)
+    return info
 
 
-def model_meta(zh: str, en: str, desc_zh: str, desc_en: str, *, merge: dict[str, Any] | None = None) -> ConfigDict:
+def model_meta(zh: str, en: str, desc_zh: str, desc_en: str) -> ConfigDict:
     """Return the model configuration shared by every villagecat model.
 
     Unknown fields are rejected and the model's schema gets its bilingual title and
-    description. ``merge`` declares item-level merge rules (published as ``x-merge``):
-    ``{"cancel": "forbidden"}``, or ``{"cancel": {"forbidden_when": {field: [values]}}}``.
+    description. Item-level merge rules are declared on the model's ``spec``
+    (:class:`villagecat.format.registry.KindSpec`).
     """
     extra: dict[str, Any] = {"x-title-en": en, "description": f"{desc_zh}\n\n{desc_en}"}
-    if merge is not None:
-        extra["x-merge"] = merge
     return ConfigDict(
         extra="forbid",
         frozen=True,
@@ -92,15 +107,6 @@ def model_meta(zh: str, en: str, desc_zh: str, desc_en: str, *, merge: dict[str,
         defer_build=True,  # build each core schema on first use: `import villagecat` stays light
         validate_default=False,
     )
-
-
-def merge_rules(extra: object) -> dict[str, Any]:
-    """Return the ``x-merge`` declaration inside a ``json_schema_extra`` value, or ``{}``."""
-    if isinstance(extra, dict):
-        rules = extra.get("x-merge")
-        if isinstance(rules, dict):
-            return dict(rules)
-    return {}
 
 
 class Vocab(str, Enum):

@@ -6,6 +6,8 @@ from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, StringConstraints
 
+from villagecat.format.registry import KindSpec
+from villagecat.format.rules import GrowOnly
 from villagecat.models._base import ITEM_ID_PATTERN, LAYER_ID_PATTERN, LOCAL_ID_PATTERN, field
 from villagecat.models.document import Citation, NonEmpty
 
@@ -20,10 +22,10 @@ def id_pattern(kind: str) -> str:
 class CatalogItem(BaseModel):
     """Fields every item shares: a stable id, a name, its citations and notes.
 
-    Subclasses narrow ``id`` to their own kind's pattern and set ``kind``.
+    Subclasses narrow ``id`` to their own kind's pattern and declare their ``spec``.
     """
 
-    kind: ClassVar[str]
+    spec: ClassVar[KindSpec]
 
     id: str
     name: NonEmpty = field("名称", "Name")
@@ -35,6 +37,15 @@ class CatalogItem(BaseModel):
         default_factory=list,
     )
     notes: NonEmpty | None = field("备注", "Notes", default=None)
+    aliases: list[NonEmpty] = field(
+        "别名",
+        "Aliases",
+        desc_zh="条目的其他名称（如上级文件的原有表述），查找和跨层同名判断时与名称同等看待；下级层只能增加，不能删除。",
+        desc_en="Other names of the item (such as a parent's wording); lookups and identity across layers treat them "
+        "as the name. A lower layer may add aliases, never remove them.",
+        default_factory=list,
+        rule=GrowOnly(),
+    )
     replaces: Annotated[str, StringConstraints(pattern=rf"^{ITEM_ID_PATTERN}$")] | None = field(
         "替代条目",
         "Replaces",

@@ -7,6 +7,8 @@ from typing import Annotated, ClassVar
 
 from pydantic import StringConstraints, ValidationError, field_validator, model_validator
 
+from villagecat.format.registry import KindSpec
+from villagecat.format.rules import IncreaseOnly, ItemRules, Replaceable
 from villagecat.models._base import field, model_meta
 from villagecat.models._item import CatalogItem, id_pattern
 from villagecat.models.document import Citation, NonEmpty
@@ -58,9 +60,14 @@ class Certificate(CatalogItem):
         "Certificate",
         "村级组织出具、已取消或不应出具的一项证明事项。",
         "A certificate a village issues, has stopped issuing, or must not issue.",
-        merge={"key": "id", "cancel": {"forbidden_when": {"status": ["not_to_issue", "cancelled"]}}},
     )
-    kind: ClassVar[str] = "certificate"
+    spec: ClassVar[KindSpec] = KindSpec(
+        resource="certificates",
+        segment="certificate",
+        slug="certificate",
+        role="item",
+        rules=ItemRules(sticky_when={"status": ("not_to_issue", "cancelled")}),
+    )
 
     id: CertificateId = field(
         "标识",
@@ -73,9 +80,8 @@ class Certificate(CatalogItem):
         "Status",
         desc_zh="只可由保留改为取消或不应出具，不可逆转。",
         desc_en="May only move from retained towards cancelled and not to be issued, never back.",
-        merge={"direction": "increase_only", "order": ["retained", "cancelled", "not_to_issue"]},
+        rule=IncreaseOnly(order=("retained", "cancelled", "not_to_issue")),
     )
-    aliases: list[NonEmpty] = field("别名", "Aliases", default_factory=list)
     purpose: NonEmpty | None = field("办理用途", "Purpose", default=None)
     issuer: NonEmpty | None = field("开具单位", "Issuer", default=None)
     validity: NonEmpty | None = field("有效时限", "Validity", default=None)
@@ -99,7 +105,7 @@ class Certificate(CatalogItem):
         desc_zh="范本中声明的占位符，须与范本一致。",
         desc_en="The template's declared placeholders; must match the template.",
         default_factory=list,
-        merge={"key": "value", "replace": True},
+        rule=Replaceable(),
     )
     procedure: NonEmpty | None = field("办理程序", "Procedure", default=None)
     time_limit: NonEmpty | None = field(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, StringConstraints, model_validator
 
+from villagecat.format.registry import KindSpec
+from villagecat.format.rules import ItemRules
 from villagecat.models._base import LAYER_ID_PATTERN, LOCAL_ID_PATTERN, field, model_meta
 from villagecat.models.vocab import Authority
 
@@ -73,7 +75,14 @@ class Document(BaseModel):
         "Source document",
         "目录条目引用的法律、法规、党内法规或文件（含附件）。",
         "A law, regulation, party regulation or policy document (or an annex) that items cite.",
-        merge={"key": "id", "cancel": "forbidden"},
+    )
+    spec: ClassVar[KindSpec] = KindSpec(
+        resource="documents",
+        segment="document",
+        slug="document",
+        role="source",
+        rules=ItemRules(cancel_forbidden=True, identity_fields=("title", "number")),
+        sheet="来源文件",
     )
 
     id: DocumentId = field(

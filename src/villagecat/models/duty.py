@@ -6,6 +6,8 @@ from typing import Annotated, ClassVar
 
 from pydantic import StringConstraints
 
+from villagecat.format.registry import KindSpec
+from villagecat.format.rules import ItemRules, Sticky
 from villagecat.models._base import field, model_meta
 from villagecat.models._item import CatalogItem, id_pattern
 from villagecat.models.document import NonEmpty
@@ -24,9 +26,14 @@ class Duty(CatalogItem):
         "Duty",
         "村级组织依法履行、协助、受委托承担或不得承担的一项工作事务。",
         "A work affair a village performs, assists with, is entrusted with, or may never be given.",
-        merge={"key": "id", "cancel": {"forbidden_when": {"duty_kind": ["prohibited"]}}},
     )
-    kind: ClassVar[str] = "duty"
+    spec: ClassVar[KindSpec] = KindSpec(
+        resource="duties",
+        segment="duty",
+        slug="duty",
+        role="item",
+        rules=ItemRules(sticky_when={"duty_kind": ("prohibited",)}),
+    )
 
     id: DutyId = field(
         "标识",
@@ -39,7 +46,8 @@ class Duty(CatalogItem):
         "Kind of duty",
         desc_zh="履职负面事项只增不减：下级层不得改变其类别。",
         desc_en="Prohibited duties may only grow: a lower layer may not change their kind.",
-        merge={"sticky": ["prohibited"]},
+        rule=Sticky(values=("prohibited",)),
+        change="kind",
     )
     category: NonEmpty | None = field(
         "领域",
@@ -73,6 +81,7 @@ class Duty(CatalogItem):
     report_frequencies: list[ReportFrequency] = field(
         "填报频次",
         "Report frequencies",
+        former=("report_frequency",),
         desc_zh="涉及报表时允许的填报频次。",
         desc_en="For forms and reports: the frequencies allowed.",
         default_factory=list,

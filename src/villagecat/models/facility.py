@@ -6,6 +6,8 @@ from typing import Annotated, ClassVar
 
 from pydantic import StringConstraints
 
+from villagecat.format.registry import KindSpec
+from villagecat.format.rules import GrowOnly, IncreaseOnly, ItemRules
 from villagecat.models._base import field, model_meta
 from villagecat.models._item import CatalogItem, id_pattern
 from villagecat.models.document import NonEmpty
@@ -15,7 +17,7 @@ __all__ = ["FacilityStandard", "FacilityStandardId"]
 
 FacilityStandardId = Annotated[str, StringConstraints(pattern=id_pattern("facility"))]
 
-_RISE = {"direction": "increase_only"}
+_RISE = IncreaseOnly()
 
 
 class FacilityStandard(CatalogItem):
@@ -30,9 +32,15 @@ class FacilityStandard(CatalogItem):
         "Facility standard",
         "村（社区）综合服务设施的面积下限和功能区要求；各项面积要求同时成立。",
         "Minimum areas and function areas of a village's service facility; all area rules hold at once.",
-        merge={"key": "id", "cancel": "forbidden"},
     )
-    kind: ClassVar[str] = "facility"
+    spec: ClassVar[KindSpec] = KindSpec(
+        resource="facilities",
+        segment="facility",
+        slug="facility",
+        role="item",
+        rules=ItemRules(cancel_forbidden=True),
+        sheet="综合服务设施标准",
+    )
 
     id: FacilityStandardId = field(
         "标识",
@@ -47,7 +55,8 @@ class FacilityStandard(CatalogItem):
         unit="m2",
         ge=0,
         default=None,
-        merge=_RISE,
+        rule=_RISE,
+        change="min-floor-area",
     )
     min_area_per_100_households_m2: float | None = field(
         "每百户最小面积（平方米）",
@@ -55,7 +64,8 @@ class FacilityStandard(CatalogItem):
         unit="m2",
         ge=0,
         default=None,
-        merge=_RISE,
+        rule=_RISE,
+        change="min-area-per-households",
     )
     min_activity_area_pct: float | None = field(
         "村民活动区域最小占比（%）",
@@ -66,7 +76,8 @@ class FacilityStandard(CatalogItem):
         ge=0,
         le=100,
         default=None,
-        merge=_RISE,
+        rule=_RISE,
+        change="min-activity-share",
     )
     function_areas: list[NonEmpty] = field(
         "功能区域",
@@ -74,5 +85,5 @@ class FacilityStandard(CatalogItem):
         desc_zh="应设置的功能区域，例如 文体活动室。",
         desc_en="Function areas the facility should have.",
         default_factory=list,
-        merge={"key": "value", "direction": "grow_only"},
+        rule=GrowOnly(),
     )

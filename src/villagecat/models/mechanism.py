@@ -6,6 +6,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import StringConstraints
 
+from villagecat.format.registry import KindSpec
 from villagecat.models._base import field, model_meta
 from villagecat.models._item import CatalogItem, id_pattern
 from villagecat.models.document import NonEmpty
@@ -25,7 +26,7 @@ class Mechanism(CatalogItem):
         "在村级设立的分支机构、中心、站、所等工作机制。",
         "A branch, centre, station, office or committee set up in a village.",
     )
-    kind: ClassVar[str] = "mechanism"
+    spec: ClassVar[KindSpec] = KindSpec(resource="mechanisms", segment="mechanism", slug="mechanism", role="item")
 
     id: MechanismId = field(
         "标识",

@@ -11,6 +11,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import StringConstraints
 
+from villagecat.format.registry import KindSpec
 from villagecat.models._base import ITEM_ID_PATTERN, Vocab, model_meta
 from villagecat.models._base import field as describe
 from villagecat.models._item import CatalogItem, id_pattern
@@ -46,7 +47,9 @@ class Override(CatalogItem):
         "下级层对所继承条目某一字段的修改，附出处。",
         "A lower layer's change to one field of an inherited item, with its citation.",
     )
-    kind: ClassVar[str] = "override"
+    spec: ClassVar[KindSpec] = KindSpec(
+        resource="overrides", segment="override", slug="override", role="operation", sheet="覆盖"
+    )
 
     id: Annotated[str, StringConstraints(pattern=id_pattern("override"))] = describe(
         "标识", "Id", desc_zh="形如 <层标识>.override.<名>。", desc_en="Of the form <layer>.override.<name>."
@@ -74,7 +77,9 @@ class Cancellation(CatalogItem):
         "下级层明确取消所继承的条目，须写明理由和出处。",
         "A lower layer's explicit removal of an inherited item, with reason and citation.",
     )
-    kind: ClassVar[str] = "cancellation"
+    spec: ClassVar[KindSpec] = KindSpec(
+        resource="cancellations", segment="cancellation", slug="cancellation", role="operation", sheet="取消"
+    )
 
     id: Annotated[str, StringConstraints(pattern=id_pattern("cancellation"))] = describe(
         "标识", "Id", desc_zh="形如 <层标识>.cancellation.<名>。", desc_en="Of the form <layer>.cancellation.<name>."

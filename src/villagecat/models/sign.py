@@ -6,6 +6,8 @@ from typing import Annotated, ClassVar
 
 from pydantic import StringConstraints
 
+from villagecat.format.registry import KindSpec
+from villagecat.format.rules import DecreaseOnly, ItemRules, Sticky
 from villagecat.models._base import field, model_meta
 from villagecat.models._item import CatalogItem, id_pattern
 from villagecat.models.document import NonEmpty
@@ -31,9 +33,14 @@ class Sign(CatalogItem):
         "Sign",
         "村级综合服务设施内外悬挂的一块标牌或一个标识及其式样。",
         "A plaque or mark on or in the village service facility, with its spec.",
-        merge={"key": "id", "cancel": {"forbidden_when": {"mandatory": [True]}}},
     )
-    kind: ClassVar[str] = "sign"
+    spec: ClassVar[KindSpec] = KindSpec(
+        resource="signs",
+        segment="sign",
+        slug="sign",
+        role="item",
+        rules=ItemRules(sticky_when={"mandatory": (True,)}),
+    )
 
     id: SignId = field(
         "标识",
@@ -65,7 +72,8 @@ class Sign(CatalogItem):
         unit="cm",
         gt=0,
         default=None,
-        merge={"direction": "decrease_only"},
+        rule=DecreaseOnly(),
+        change="max-width",
     )
     max_height_cm: float | None = field(
         "最大高度（厘米）",
@@ -73,7 +81,8 @@ class Sign(CatalogItem):
         unit="cm",
         gt=0,
         default=None,
-        merge={"direction": "decrease_only"},
+        rule=DecreaseOnly(),
+        change="max-height",
     )
     background_colour: Colour | None = field("底色", "Background colour", default=None)
     text_colour: Colour | None = field("字色", "Text colour", default=None)
@@ -92,7 +101,7 @@ class Sign(CatalogItem):
         desc_zh="是否为规定必须悬挂的标牌；下级不得取消。",
         desc_en="Whether the sign is required; lower layers may not remove it.",
         default=False,
-        merge={"sticky": [True]},
+        rule=Sticky(values=(True,)),
     )
 
 
@@ -109,9 +118,14 @@ class SignQuota(CatalogItem):
         "Sign quota",
         "某一位置某类标牌或标识的数量规定。",
         "The number of signs of one kind allowed in one place.",
-        merge={"key": "id", "cancel": "forbidden"},
     )
-    kind: ClassVar[str] = "quota"
+    spec: ClassVar[KindSpec] = KindSpec(
+        resource="sign_quotas",
+        segment="quota",
+        slug="sign-quota",
+        role="item",
+        rules=ItemRules(cancel_forbidden=True),
+    )
 
     id: Annotated[str, StringConstraints(pattern=id_pattern("quota"))] = field(
         "标识", "Id", desc_zh="形如 <层标识>.quota.<名>。", desc_en="Of the form <layer>.quota.<name>."
@@ -120,7 +134,7 @@ class SignQuota(CatalogItem):
     placement: Placement = field("悬挂位置", "Placement")
     orientation: Orientation | None = field("版式", "Orientation", default=None)
     applies_to: Scope | None = field("适用范围", "Applies to", default=None)
-    max_count: int = field("数量上限", "Maximum count", ge=0, unit="count", merge={"direction": "decrease_only"})
+    max_count: int = field("数量上限", "Maximum count", ge=0, unit="count", rule=DecreaseOnly(), change="max-count")
     exact: bool = field(
         "限定全集",
         "Closed set",

@@ -1,0 +1,90 @@
+"""The cell codec of format 1: how one value is written in one CSV (or workbook) cell.
+
+- A **list** is one cell, its entries joined by ``|``. A ``|`` or ``\\`` inside an entry
+  is written ``\\|`` or ``\\\\``, so every text survives a save and a load: ``a\\|b|c`` is
+  the two entries ``a|b`` and ``c``. Spaces around entries are not kept, and empty entries
+  are dropped (``a||b|`` is ``a``, ``b``); a ``\\`` before any other character stands for
+  itself.
+- A **boolean** is ``true`` or ``false`` (``是``/``否`` are read too).
+- A **number** is written in the shortest form that reads back as the same value
+  (``300``, ``2.5``).
+- **Text** is the text itself: quotes, ``「」``, ``#`` and newlines need no escaping (the CSV
+  layer quotes the cell).
+- An **empty** cell means "not given".
+
+Everything structured (a citation, an override's value) is written with these same
+rules; the JSON form of a package holds JSON values instead and needs no codec.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "ESCAPE",
+    "FALSE_VALUES",
+    "LIST_DELIMITER",
+    "TRUE_VALUES",
+    "format_number",
+    "join_list",
+    "parse_bool",
+    "split_list",
+]
+
+LIST_DELIMITER = "|"
+ESCAPE = "\\"
+TRUE_VALUES = ("true", "是")
+FALSE_VALUES = ("false", "否")
+
+
+def join_list(values: Iterable[object]) -> str:
+    """Return the cell holding ``values``: entries joined by ``|``, ``|`` and ``\\`` escaped."""
+    return LIST_DELIMITER.join(
+        str(value).replace(ESCAPE, ESCAPE + ESCAPE).replace(LIST_DELIMITER, ESCAPE + LIST_DELIMITER)
+        for value in values
+    )
+
+
+def split_list(cell: str) -> list[str]:
+    """Return the entries of a list cell (the inverse of :func:`join_list`).
+
+    Entries are stripped of surrounding spaces; empty entries are dropped.
+    """
+    entries: list[str] = []
+    current: list[str] = []
+    chars = iter(cell)
+    for char in chars:
+        if char == ESCAPE:
+            following = next(chars, None)
+            if following in (ESCAPE, LIST_DELIMITER):
+                current.append(following)
+            else:
+                current.append(ESCAPE)
+                if following is not None:
+                    current.append(following)
+        elif char == LIST_DELIMITER:
+            entries.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    entries.append("".join(current))
+    return [entry.strip() for entry in entries if entry.strip()]
+
+
+def parse_bool(cell: str) -> bool | None:
+    """Return the boolean a cell holds, or None if it holds none of the accepted words."""
+    lowered = cell.strip().lower()
+    if lowered in TRUE_VALUES:
+        return True
+    if lowered in FALSE_VALUES:
+        return False
+    return None
+
+
+def format_number(value: float) -> str:
+    """Return a number in the shortest form that reads back as the same value."""
+    number = float(value)
+    return str(int(number)) if number.is_integer() and abs(number) < 2**53 else repr(number)

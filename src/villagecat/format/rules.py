@@ -1,0 +1,315 @@
+"""Merge rules as typed values, and the one definition of tightening.
+
+A field may carry one rule; an item kind carries :class:`ItemRules`. Merge enforces
+them, validation reports their breaches, diff and impact classify changes with them:
+all through :func:`effect`, so "tightens" means the same thing everywhere.
+
+- :class:`IncreaseOnly`: a minimum (areas, shares) or a position along an ``order``
+  (a certificate's status) may only rise.
+- :class:`DecreaseOnly`: a maximum (plaque sizes, sign counts) may only fall.
+- :class:`Sticky`: once a field holds one of ``values`` (a prohibited duty, a mandatory
+  sign), it never changes.
+- :class:`GrowOnly`: a list (required function areas) never loses an entry.
+- :class:`Replaceable`: a list a lower layer may ``set`` as a whole.
+
+"Tightens" is always said from the villages' side: a change that gives villages a new
+or stricter obligation (or forbids more) tightens; one that relieves them loosens.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+__all__ = [
+    "DecreaseOnly",
+    "Effect",
+    "FieldRule",
+    "GrowOnly",
+    "IncreaseOnly",
+    "ItemRules",
+    "Replaceable",
+    "Sticky",
+    "effect",
+    "rule_from_json",
+    "scope_effect",
+]
+
+
+class Effect(str, Enum):
+    """What a change does to the villages' obligations."""
+
+    TIGHTENS = "tightens"
+    LOOSENS = "loosens"
+    NEUTRAL = "neutral"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese word for the effect."""
+        return {"tightens": "收紧", "loosens": "放宽", "neutral": "中性"}[self.value]
+
+
+@dataclass(frozen=True)
+class FieldRule:
+    """A merge rule on one field. Subclasses say which way a value may move."""
+
+    #: The rule's name in ``x-merge`` and in conflicts.
+    name: ClassVar[str] = ""
+    #: Whether a lower layer may ``set`` a list field as a whole.
+    replaceable: ClassVar[bool] = False
+
+    def effect(self, old: Any, new: Any) -> Effect:  # noqa: ANN401 - any field value
+        """Return what moving from ``old`` to ``new`` does to the villages' obligations."""
+        return Effect.NEUTRAL
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the rule as published in the schemas' ``x-merge``."""
+        return {"rule": self.name}
+
+    def explain(self) -> tuple[str, str]:
+        """Return the rule in words, Chinese and English."""
+        return ("", "")
+
+
+def _number(value: Any) -> float | None:  # noqa: ANN401 - any field value
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float) and not (isinstance(value, float) and math.isnan(value)):
+        return float(value)
+    return None
+
+
+def _slug(value: Any) -> Any:  # noqa: ANN401 - vocab members compare by their slug
+    raw = getattr(value, "value", value)
+    return raw if isinstance(raw, str | bool | int | float) or raw is None else value
+
+
+@dataclass(frozen=True)
+class IncreaseOnly(FieldRule):
+    """A minimum, or a position along ``order``, that a lower layer may only raise.
+
+    Setting a value where there was none adds an obligation (tightens); clearing one
+    removes it (loosens).
+    """
+
+    name: ClassVar[str] = "increase_only"
+    order: tuple[str, ...] | None = None
+
+    def _rank(self, value: Any) -> float | None:  # noqa: ANN401
+        if self.order is not None:
+            slug = _slug(value)
+            return float(self.order.index(slug)) if slug in self.order else None
+        return _number(value)
+
+    def effect(self, old: Any, new: Any) -> Effect:  # noqa: ANN401
+        """Higher (or later in ``order``) tightens; lower loosens."""
+        before, after = self._rank(old), self._rank(new)
+        if before == after:
+            return Effect.NEUTRAL
+        if before is None:
+            return Effect.TIGHTENS
+        if after is None:
+            return Effect.LOOSENS
+        return Effect.TIGHTENS if after > before else Effect.LOOSENS
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"rule": "increase_only"}``, with ``order`` where there is one."""
+        data: dict[str, Any] = {"rule": self.name}
+        if self.order is not None:
+            data["order"] = list(self.order)
+        return data
+
+    def explain(self) -> tuple[str, str]:
+        """Only rises."""
+        if self.order is not None:
+            chain = " → ".join(self.order)
+            return (f"只能沿 {chain} 的方向改变", f"may only move along {chain}")
+        return ("只能提高，不能降低", "may only rise")
+
+
+@dataclass(frozen=True)
+class DecreaseOnly(FieldRule):
+    """A maximum that a lower layer may only lower."""
+
+    name: ClassVar[str] = "decrease_only"
+
+    def effect(self, old: Any, new: Any) -> Effect:  # noqa: ANN401
+        """Lower tightens; higher, or no limit where there was one, loosens."""
+        before, after = _number(old), _number(new)
+        if before == after:
+            return Effect.NEUTRAL
+        if before is None:
+            return Effect.TIGHTENS
+        if after is None:
+            return Effect.LOOSENS
+        return Effect.TIGHTENS if after < before else Effect.LOOSENS
+
+    def explain(self) -> tuple[str, str]:
+        """Only falls."""
+        return ("只能降低，不能提高", "may only fall")
+
+
+@dataclass(frozen=True)
+class Sticky(FieldRule):
+    """Once the field holds one of ``values``, it never changes."""
+
+    name: ClassVar[str] = "sticky"
+    values: tuple[Any, ...] = ()
+
+    def holds(self, value: Any) -> bool:  # noqa: ANN401
+        """Whether ``value`` is one of the sticky values."""
+        return _slug(value) in self.values
+
+    def effect(self, old: Any, new: Any) -> Effect:  # noqa: ANN401
+        """Leaving a sticky value loosens; taking one tightens."""
+        if _slug(old) == _slug(new):
+            return Effect.NEUTRAL
+        if self.holds(old):
+            return Effect.LOOSENS
+        if self.holds(new):
+            return Effect.TIGHTENS
+        return Effect.NEUTRAL
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"rule": "sticky", "values": [...]}``."""
+        return {"rule": self.name, "values": list(self.values)}
+
+    def explain(self) -> tuple[str, str]:
+        """Never leaves its sticky values."""
+        shown = "、".join(str(v) for v in self.values)
+        return (f"取值为 {shown} 时为刚性要求，下级层不得改变", f"once {shown}, a lower layer may not change it")
+
+
+def _entries(value: Any) -> set[Any]:  # noqa: ANN401
+    if value is None:
+        return set()
+    if isinstance(value, list | tuple | set | frozenset):
+        return {_slug(v) for v in value}
+    return {_slug(value)}
+
+
+@dataclass(frozen=True)
+class GrowOnly(FieldRule):
+    """A list of requirements that never loses an entry."""
+
+    name: ClassVar[str] = "grow_only"
+
+    def effect(self, old: Any, new: Any) -> Effect:  # noqa: ANN401
+        """Losing any entry loosens; gaining entries only tightens."""
+        before, after = _entries(old), _entries(new)
+        if before - after:
+            return Effect.LOOSENS
+        if after - before:
+            return Effect.TIGHTENS
+        return Effect.NEUTRAL
+
+    def explain(self) -> tuple[str, str]:
+        """Only grows."""
+        return ("该列表只增不减，不得删除条目", "the list only grows; no entry may be removed")
+
+
+@dataclass(frozen=True)
+class Replaceable(FieldRule):
+    """A list that a lower layer may ``set`` as a whole; no direction is implied."""
+
+    name: ClassVar[str] = "replaceable"
+    replaceable: ClassVar[bool] = True
+
+    def explain(self) -> tuple[str, str]:
+        """May be replaced."""
+        return ("下级层可整体替换该列表", "a lower layer may replace the whole list")
+
+
+_RULES: dict[str, type[FieldRule]] = {
+    rule.name: rule for rule in (IncreaseOnly, DecreaseOnly, Sticky, GrowOnly, Replaceable)
+}
+
+
+def rule_from_json(data: Mapping[str, Any]) -> FieldRule:
+    """Return the rule an ``x-merge`` object declares.
+
+    Raises:
+        ValueError: for a rule name that does not exist (a typo must not disable a rule).
+    """
+    name = data.get("rule")
+    rule = _RULES.get(str(name))
+    if rule is None:
+        raise ValueError(f"unknown merge rule {name!r}; known: {', '.join(_RULES)}")
+    if rule is IncreaseOnly and data.get("order") is not None:
+        return IncreaseOnly(order=tuple(data["order"]))
+    if rule is Sticky:
+        return Sticky(values=tuple(data.get("values", ())))
+    return rule()
+
+
+#: How wide each scope is: a scope's places. ``None`` (the layer's own coverage) counts as both.
+_SCOPE_PLACES = {"village": {"village"}, "community": {"community"}, "both": {"village", "community"}, None: {"village", "community"}}
+
+
+def scope_effect(old: Any, new: Any) -> Effect:  # noqa: ANN401 - Scope members or slugs
+    """Return whether a change of an obligation's scope reaches fewer places (loosens) or more (tightens)."""
+    before = _SCOPE_PLACES.get(_slug(old), set())
+    after = _SCOPE_PLACES.get(_slug(new), set())
+    if before == after:
+        return Effect.NEUTRAL
+    if before - after:
+        return Effect.LOOSENS
+    return Effect.TIGHTENS
+
+
+@dataclass(frozen=True)
+class ItemRules:
+    """Rules on an item kind as a whole.
+
+    Attributes:
+        sticky_when: Field values that make an item a red line (``{"duty_kind":
+            ("prohibited",)}``). A red line cannot be cancelled, renamed away, narrowed in
+            scope, or loosened through any field, by any combination of operations.
+        always_sticky: Every item of the kind is kept as it is (documents): it cannot be
+            cancelled.
+        cancel_forbidden: Items of this kind can never be cancelled (facility standards,
+            sign quotas, documents), red line or not.
+        identity_fields: The fields whose normalised text identifies an item across
+            layers (its name and aliases): a new item matching an inherited one must say
+            that it restates it.
+    """
+
+    sticky_when: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
+    cancel_forbidden: bool = False
+    identity_fields: tuple[str, ...] = ("name", "aliases")
+
+    def is_red_line(self, values: Mapping[str, Any]) -> bool:
+        """Whether an item with these field values is a red line."""
+        return any(_slug(values.get(name)) in sticky for name, sticky in self.sticky_when.items())
+
+    def may_cancel(self, values: Mapping[str, Any]) -> bool:
+        """Whether a lower layer may cancel an item with these values."""
+        return not self.cancel_forbidden and not self.is_red_line(values)
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the item rules as published in the schemas' ``x-merge``."""
+        data: dict[str, Any] = {"key": "id", "identity": list(self.identity_fields)}
+        if self.cancel_forbidden:
+            data["cancel"] = "forbidden"
+        if self.sticky_when:
+            data["red_line_when"] = {k: list(v) for k, v in self.sticky_when.items()}
+        return data
+
+
+def effect(rule: FieldRule | None, old: Any, new: Any) -> Effect:  # noqa: ANN401
+    """Return what a change of a field under ``rule`` does to the villages' obligations.
+
+    Fields without a rule change neutrally.
+    """
+    return Effect.NEUTRAL if rule is None else rule.effect(old, new)
+
+
+def entries_removed(old: Iterable[Any], new: Iterable[Any]) -> list[Any]:
+    """Return the entries of ``old`` that ``new`` lacks, in ``old``'s order."""
+    kept = {_slug(v) for v in new}
+    return [v for v in old if _slug(v) not in kept]
