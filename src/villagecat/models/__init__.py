@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from villagecat.models.certificate import Certificate, template_placeholders
-from villagecat.models.document import Citation, Document
+from villagecat.models.document import Citation, Clause, Document
 from villagecat.models.duty import Duty
 from villagecat.models.facility import FacilityStandard
 from villagecat.models.layer import AdmissionRoute, Layer, ParentRef, Release
@@ -31,7 +31,10 @@ from villagecat.models.vocab import (
 
 #: Every kind of item, in the order a package lists its resources. The format registry
 #: (:mod:`villagecat.format.registry`) is built from these models and nothing else.
-KIND_MODELS = (Document, Duty, Mechanism, Sign, SignQuota, Certificate, FacilityStandard, Override, Cancellation)
+KIND_MODELS = (
+    Document,
+    Clause,
+    Duty, Mechanism, Sign, SignQuota, Certificate, FacilityStandard, Override, Cancellation)
 
 __all__ = [
     "KIND_MODELS",
@@ -44,6 +47,7 @@ __all__ = [
     "CertificateStatus",
     "CharacterStandard",
     "Citation",
+    "Clause",
     "Colour",
     "Document",
     "Duty",

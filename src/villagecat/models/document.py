@@ -12,10 +12,11 @@ from villagecat.format.rules import ItemRules
 from villagecat.models._base import LAYER_ID_PATTERN, LOCAL_ID_PATTERN, field, model_meta
 from villagecat.models.vocab import Authority
 
-__all__ = ["DOCUMENT_ID_PATTERN", "Citation", "Document", "DocumentId"]
+__all__ = ["CLAUSE_ID_PATTERN", "DOCUMENT_ID_PATTERN", "Citation", "Clause", "Document", "DocumentId"]
 
 DOCUMENT_ID_PATTERN = rf"^(?:{LAYER_ID_PATTERN})\.document\.{LOCAL_ID_PATTERN}$"
 DocumentId = Annotated[str, StringConstraints(pattern=DOCUMENT_ID_PATTERN)]
+CLAUSE_ID_PATTERN = rf"^(?:{LAYER_ID_PATTERN})\.clause\.{LOCAL_ID_PATTERN}$"
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
 # ``DOC#SECTION`` or ``DOC#SECTION「quoted sentence」``, the cell form in CSV.
@@ -123,3 +124,46 @@ class Document(BaseModel):
         desc_en="Whether the source reproduces its text; false for annexes only named.",
         default=True,
     )
+
+
+class Clause(BaseModel):
+    """One cited passage: a document, a section, and the verbatim quote, written once.
+
+    Items cite clauses by id in a package's files, so a quote cited by many rows is stored
+    once; in memory every item still carries its :class:`Citation` objects.
+    """
+
+    model_config = model_meta(
+        "条款",
+        "Clause",
+        "被引用的一处条款：文件、条款号和原文，每处只写一次，条目按标识引用。",
+        "A cited passage: document, section and verbatim quote, written once and cited by id.",
+    )
+    spec: ClassVar[KindSpec] = KindSpec(
+        resource="clauses",
+        segment="clause",
+        slug="clause",
+        role="source",
+        rules=ItemRules(cancel_forbidden=True, identity_fields=()),
+        sheet="条款",
+    )
+
+    id: Annotated[str, StringConstraints(pattern=CLAUSE_ID_PATTERN)] = field(
+        "标识",
+        "Id",
+        desc_zh="形如 <层标识>.clause.<名>，例如 cn.clause.tingzi-2022-28-2-1-1。",
+        desc_en="Of the form <layer>.clause.<name>, e.g. cn.clause.tingzi-2022-28-2-1-1.",
+    )
+    document: DocumentId = field("文件", "Document", desc_zh="被引用文件的标识。", desc_en="Id of the cited document.")
+    section: NonEmpty | None = field(
+        "条款号",
+        "Section",
+        desc_zh="文件中的条款，照原文结构书写，例如 二(二)6 或 附件第5项。",
+        desc_en="The section within the document, as the document numbers it, e.g. 二(二)6.",
+        default=None,
+    )
+    quote: NonEmpty | None = field("原文", "Quote", desc_zh="条款原文，逐字引述。", desc_en="The verbatim quote.", default=None)
+
+    def citation(self) -> Citation:
+        """Return the citation this clause stands for."""
+        return Citation(document=self.document, section=self.section, quote=self.quote)

@@ -1,0 +1,209 @@
+"""Reading any earlier format: a chain of upgraders over a package's raw rows.
+
+A package declares its format in its descriptor (``"villagecat": {"format": 1}``).
+Everything villagecat wrote before that key existed is **format 0**. A reader takes the
+descriptor and the raw rows of each resource (CSV cells as strings, JSON rows as JSON),
+and :func:`upgrade` applies one small function per step (``upgrade_0_1``, …) until the
+rows are in the current format; only then are they decoded into models. Nothing old
+becomes unreadable, and each step is tested on real old data (the git history of
+``data/``).
+
+Each step is frozen: it says what changed in that step, in that step's terms, and is
+never edited when a later format changes again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from villagecat.format import FORMAT_VERSION
+from villagecat.format.codec import join_list
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = [
+    "FORMAT_KEY",
+    "RawPackage",
+    "RawTable",
+    "UnknownFormatError",
+    "declared_format",
+    "upgrade",
+    "upgrade_0_1",
+]
+
+#: The descriptor key that declares the format: ``{"villagecat": {"format": 1}}``.
+FORMAT_KEY = "villagecat"
+
+
+class UnknownFormatError(ValueError):
+    """The descriptor declares a format this version of villagecat cannot read."""
+
+
+@dataclass
+class RawTable:
+    """One resource's rows before decoding: CSV cells (strings) or JSON values.
+
+    Attributes:
+        form: ``csv`` or ``json``.
+        rows: ``(line or row number, record)`` per row.
+    """
+
+    form: Literal["csv", "json"]
+    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+
+
+@dataclass
+class RawPackage:
+    """A package's descriptor and the raw rows of its resources, by resource name."""
+
+    descriptor: dict[str, Any]
+    tables: dict[str, RawTable] = field(default_factory=dict)
+
+
+def declared_format(descriptor: dict[str, Any]) -> int:
+    """Return the format a descriptor declares (0 when it declares none).
+
+    Raises:
+        UnknownFormatError: if the declaration is malformed or names a newer format.
+    """
+    block = descriptor.get(FORMAT_KEY)
+    if block is None:
+        return 0
+    version = block.get("format") if isinstance(block, dict) else None
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        raise UnknownFormatError(f"{FORMAT_KEY}.format must be a whole number, not {version!r}")
+    if version > FORMAT_VERSION:
+        raise UnknownFormatError(
+            f"the package is in format {version}; this villagecat reads formats 0 to {FORMAT_VERSION}: upgrade villagecat"
+        )
+    return version
+
+
+# -- format 0 -> 1 ---------------------------------------------------------------------
+#
+# What changed:
+# - the descriptor declares {"villagecat": {"format": 1}} (and follows Data Package v2);
+# - duties.report_frequency (one value) became duties.report_frequencies (a list);
+# - list cells escape "|" and "\" inside entries (format 0 had no escaping, so a "\" in a
+#   format-0 entry is literal and a "|" always split entries);
+# - an override's value is typed by its target field: in the JSON form a JSON value (a
+#   list for a list field, a number for a number field), in CSV the field's own cell;
+# - citations may be stored once as clauses and cited by id (format-0 citation text stays
+#   readable: the format-1 reader accepts it).
+
+#: Fields of format 0 that were lists, per resource (their cells were joined by a bare "|").
+_LISTS_0 = {
+    "documents": ("issuers",),
+    "duties": ("citations", "departments", "assist_activities", "report_frequencies"),
+    "mechanisms": ("citations", "departments"),
+    "signs": ("citations",),
+    "sign_quotas": ("citations",),
+    "certificates": ("citations", "aliases", "basis", "placeholders", "alternatives"),
+    "facilities": ("citations", "function_areas"),
+    "overrides": ("citations",),
+    "cancellations": ("citations",),
+}
+#: Format-0 field renames: resource -> {old name: (new name, whether the new one is a list)}.
+_RENAMED_0_1 = {"duties": {"report_frequency": ("report_frequencies", True)}}
+#: The kind segment of ids -> resource, as format 0 had them.
+_SEGMENTS_0 = {
+    "document": "documents",
+    "duty": "duties",
+    "mechanism": "mechanisms",
+    "sign": "signs",
+    "quota": "sign_quotas",
+    "certificate": "certificates",
+    "facility": "facilities",
+}
+#: Number fields of format 0, per resource (override values targeting them become numbers in JSON).
+_NUMBERS_0 = {
+    "signs": ("max_width_cm", "max_height_cm", "precedence"),
+    "sign_quotas": ("max_count",),
+    "facilities": ("min_floor_area_m2", "min_area_per_100_households_m2", "min_activity_area_pct"),
+}
+_BOOLS_0 = {
+    "documents": ("included",),
+    "mechanisms": ("dedicated_post",),
+    "signs": ("mandatory",),
+    "sign_quotas": ("exact",),
+}
+
+
+def _split_0(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _number_0(text: str) -> Any:  # noqa: ANN401 - the number, or the text as it was
+    try:
+        number = float(text)
+    except ValueError:
+        return text
+    return int(number) if number.is_integer() else number
+
+
+def _override_value_0_1(target: str, name: str, value: Any, form: str) -> Any:  # noqa: ANN401
+    """Return a format-0 override value (a CSV cell, even in JSON) in format 1."""
+    if not isinstance(value, str):
+        return value
+    resource = _SEGMENTS_0.get(target.split(".")[1] if target.count(".") >= 2 else "")
+    renamed = _RENAMED_0_1.get(resource or "", {})
+    is_list = name in _LISTS_0.get(resource or "", ()) or (name in renamed and renamed[name][1])
+    if form == "csv":
+        return join_list(_split_0(value)) if is_list else value
+    if is_list:
+        return _split_0(value)
+    if name in _NUMBERS_0.get(resource or "", ()):
+        return _number_0(value.strip())
+    if name in _BOOLS_0.get(resource or "", ()) and value.strip().lower() in ("true", "false", "是", "否"):
+        return value.strip().lower() in ("true", "是")
+    return value
+
+
+def _upgrade_row_0_1(resource: str, record: dict[str, Any], form: str) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for name, value in record.items():
+        new_name, to_list = _RENAMED_0_1.get(resource, {}).get(name, (name, False))
+        upgraded = value
+        if form == "csv" and isinstance(value, str) and (name in _LISTS_0.get(resource, ()) or to_list):
+            upgraded = join_list(_split_0(value))
+        elif form == "json" and to_list and isinstance(value, str):
+            upgraded = [value]
+        row[new_name] = upgraded
+    if resource == "overrides" and isinstance(row.get("target"), str) and isinstance(row.get("field"), str):
+        old_field = row["field"]
+        new_field, _ = _RENAMED_0_1.get(_SEGMENTS_0.get(row["target"].split(".")[1], ""), {}).get(
+            old_field, (old_field, False)
+        )
+        row["field"] = new_field
+        if "value" in row:
+            row["value"] = _override_value_0_1(row["target"], old_field, row["value"], form)
+    return row
+
+
+def upgrade_0_1(raw: RawPackage) -> RawPackage:
+    """Return a format-0 package's rows in format 1 (see the notes above this function)."""
+    descriptor = {**raw.descriptor, FORMAT_KEY: {"format": 1}}
+    tables = {
+        name: RawTable(table.form, [(pos, _upgrade_row_0_1(name, record, table.form)) for pos, record in table.rows])
+        for name, table in raw.tables.items()
+    }
+    return RawPackage(descriptor, tables)
+
+
+#: One step per format: the function that takes a package of that format to the next.
+UPGRADERS: dict[int, Callable[[RawPackage], RawPackage]] = {0: upgrade_0_1}
+
+
+def upgrade(raw: RawPackage) -> RawPackage:
+    """Return ``raw`` in the current format, applying each step from its declared format on.
+
+    Raises:
+        UnknownFormatError: if the declared format is malformed or newer than this villagecat.
+    """
+    version = declared_format(raw.descriptor)
+    while version < FORMAT_VERSION:
+        raw = UPGRADERS[version](raw)
+        version += 1
+    return raw
