@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from packaging.version import Version
 from pydantic import BaseModel
 
-from villagecat.models import Certificate, CertificateStatus, DutyKind
+from villagecat.format.registry import Kind, kind_by_resource, kind_of_id, kinds
+from villagecat.format.rules import DecreaseOnly, Effect, GrowOnly, IncreaseOnly, Sticky
+from villagecat.models import CertificateStatus
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -47,53 +49,50 @@ Bump = Literal["major", "minor", "patch", "none"]
 _RANK: dict[str, int] = {"none": 0, "info": 1, "warning": 2, "breaking": 3}
 _BUMP_FOR: dict[str, Bump] = {"breaking": "major", "warning": "minor", "info": "patch"}
 
-#: The kind slug of each resource, as used in change codes.
-KIND_SLUG = {
-    "documents": "document",
-    "duties": "duty",
-    "mechanisms": "mechanism",
-    "signs": "sign",
-    "sign_quotas": "sign-quota",
-    "certificates": "certificate",
-    "facilities": "facility",
-    "overrides": "override",
-    "cancellations": "cancellation",
+#: The words a change code uses for each direction of a ruled field: (tightens, loosens).
+_DIRECTION_WORDS: dict[type, tuple[str, str]] = {
+    IncreaseOnly: ("raised", "lowered"),
+    DecreaseOnly: ("reduced", "increased"),
+    GrowOnly: ("extended", "shortened"),
 }
-_DIRECTED_SLUG = {
-    "min_floor_area_m2": "min-floor-area",
-    "min_area_per_100_households_m2": "min-area-per-households",
-    "min_activity_area_pct": "min-activity-share",
-    "max_width_cm": "max-width",
-    "max_height_cm": "max-height",
-    "max_count": "max-count",
-}
+#: Field changes with a code of their own, whatever their rule: (resource, field) -> code maker.
 _SIGN_LOOK = {
     "text_pattern": "text",
     "background_colour": "colour",
     "text_colour": "colour",
     "orientation": "orientation",
 }
-_QUIET_FIELDS = {"citations", "notes", "name", "title"}
+_QUIET_FIELDS = {"citations", "notes", "name", "title", "aliases"}
 
 
 def _codes() -> dict[str, tuple[ChangeLevel, str]]:
     codes: dict[str, tuple[ChangeLevel, str]] = {}
-    for kind in KIND_SLUG.values():
-        codes[f"{kind}-added"] = ("info", "新增条目 / item added")
-        codes[f"{kind}-removed"] = (
+    for kind in kinds():
+        slug = kind.slug
+        codes[f"{slug}-added"] = ("info", "新增条目 / item added")
+        codes[f"{slug}-removed"] = (
             "breaking",
             "删除条目，引用其标识的系统将失效 / item removed; references to its id break",
         )
-        codes[f"{kind}-changed"] = (
+        codes[f"{slug}-changed"] = (
             "warning",
             "字段变化，影响无法由数据判断 / a field changed; its effect cannot be told from the data",
         )
-        codes[f"{kind}-citation-changed"] = ("info", "出处、名称或备注变化 / citations, name or notes edited")
-        if kind in ("override", "cancellation"):
+        codes[f"{slug}-citation-changed"] = ("info", "出处、名称、别名或备注变化 / citations, name, aliases or notes edited")
+        if kind.role == "operation":
             continue
-        codes[f"{kind}-renamed"] = ("warning", "条目改用新标识（replaces）/ item renumbered (declared with replaces)")
-        codes[f"{kind}-cancelled"] = ("breaking", "下级层取消所继承的条目 / an inherited item is cancelled")
-        codes[f"{kind}-restored"] = ("warning", "撤回对所继承条目的取消 / a cancellation is withdrawn")
+        codes[f"{slug}-renamed"] = ("warning", "条目改用新标识（replaces）/ item renumbered (declared with replaces)")
+        codes[f"{slug}-cancelled"] = ("breaking", "下级层取消所继承的条目 / an inherited item is cancelled")
+        codes[f"{slug}-restored"] = ("warning", "撤回对所继承条目的取消 / a cancellation is withdrawn")
+        for spec in kind.fields:
+            words = _DIRECTION_WORDS.get(type(spec.rule))
+            if words is None:
+                continue
+            codes[f"{slug}-{spec.slug}-{words[0]}"] = (
+                "breaking",
+                f"{spec.title_zh}收紧，原符合的村可能不再符合 / {spec.title_en}: tightened",
+            )
+            codes[f"{slug}-{spec.slug}-{words[1]}"] = ("info", f"{spec.title_zh}放宽 / {spec.title_en}: loosened")
     codes.update(
         {
             "duty-prohibited-added": ("breaking", "新增履职负面事项 / a new prohibited duty"),
@@ -126,14 +125,6 @@ def _codes() -> dict[str, tuple[ChangeLevel, str]]:
             "layer-admission-changed": ("warning", "准入审批程序变化 / the admission route changed"),
         }
     )
-    for name in ("min_floor_area_m2", "min_area_per_100_households_m2", "min_activity_area_pct"):
-        slug = _DIRECTED_SLUG[name]
-        codes[f"facility-{slug}-raised"] = ("breaking", "下限提高，原达标的设施可能不再达标 / a minimum rose")
-        codes[f"facility-{slug}-lowered"] = ("info", "下限降低 / a minimum fell")
-    for kind, name in (("sign", "max_width_cm"), ("sign", "max_height_cm"), ("sign-quota", "max_count")):
-        slug = _DIRECTED_SLUG[name]
-        codes[f"{kind}-{slug}-reduced"] = ("breaking", "上限降低，原有标牌可能超限 / a maximum fell")
-        codes[f"{kind}-{slug}-increased"] = ("info", "上限提高 / a maximum rose")
     return codes
 
 
@@ -154,6 +145,8 @@ class Change:
         old: The old value (None for additions).
         new: The new value (None for removals).
         layer: In an effective diff, the layer that made the change.
+        effect: What the change does to the villages' obligations, by the same rules merge
+            enforces: ``tightens``, ``loosens`` or ``neutral``.
     """
 
     code: str
@@ -164,6 +157,7 @@ class Change:
     old: Any = None
     new: Any = None
     layer: str | None = None
+    effect: Effect = Effect.NEUTRAL
 
     def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
         """Return one line: code, item, field and the two values."""
@@ -189,6 +183,7 @@ class Change:
             "old": _plain(self.old),
             "new": _plain(self.new),
             "layer": self.layer,
+            "effect": self.effect.value,
         }
 
 
@@ -286,43 +281,52 @@ def _declared_bump(old: str, new: str) -> Bump:
     return "none"
 
 
-def _field_code(resource: str, name: str, old: Any, new: Any) -> str:  # noqa: ANN401, PLR0911
-    kind = KIND_SLUG[resource]
+def _kind(resource: str) -> Kind:
+    kind = kind_by_resource(resource)
+    if kind is None:  # pragma: no cover - resources come from the registry
+        raise KeyError(resource)
+    return kind
+
+
+def _field_change(resource: str, name: str, old: Any, new: Any) -> tuple[str, Effect]:  # noqa: ANN401, PLR0911
+    """Return the code of a field change and its effect, by the field's rule in the registry."""
+    kind = _kind(resource)
+    spec = kind.field(name)
+    rule = spec.rule if spec is not None else None
+    effect = Effect.NEUTRAL if rule is None else rule.effect(old, new)
+    slug = kind.slug
     if name in _QUIET_FIELDS:
-        return f"{kind}-citation-changed"
+        return f"{slug}-citation-changed", effect
     if resource == "certificates":
         if name == "status":
-            return "certificate-reinstated" if new is CertificateStatus.RETAINED else "certificate-cancelled"
+            return ("certificate-reinstated" if new is CertificateStatus.RETAINED else "certificate-cancelled"), effect
         if name in ("template", "placeholders"):
-            return "certificate-template-changed"
-    if resource == "duties" and name == "duty_kind":
-        return "duty-kind-changed"
+            return "certificate-template-changed", effect
     if resource == "signs":
         if name in _SIGN_LOOK:
-            return f"sign-{_SIGN_LOOK[name]}-changed"
+            return f"sign-{_SIGN_LOOK[name]}-changed", effect
         if name == "mandatory":
-            return "sign-made-mandatory" if new else "sign-made-optional"
-    if name in _DIRECTED_SLUG and old is not None and new is not None:
-        slug = _DIRECTED_SLUG[name]
-        if name.startswith("min_"):
-            return f"{kind}-{slug}-{'raised' if new > old else 'lowered'}"
-        return f"{kind}-{slug}-{'reduced' if new < old else 'increased'}"
-    if name in _DIRECTED_SLUG and name.startswith("min_"):
-        return f"{kind}-{_DIRECTED_SLUG[name]}-{'raised' if new is not None else 'lowered'}"
-    if name in _DIRECTED_SLUG:
-        return f"{kind}-{_DIRECTED_SLUG[name]}-{'reduced' if new is not None else 'increased'}"
-    return f"{kind}-changed"
+            return ("sign-made-mandatory" if new else "sign-made-optional"), effect
+    if isinstance(rule, Sticky) and spec is not None:
+        return f"{slug}-{spec.slug}-changed", effect
+    words = _DIRECTION_WORDS.get(type(rule))
+    if words is not None and spec is not None and effect is not Effect.NEUTRAL:
+        return f"{slug}-{spec.slug}-{words[0] if effect is Effect.TIGHTENS else words[1]}", effect
+    return f"{slug}-changed", effect
 
 
-def _added_code(resource: str, item: BaseModel) -> str:
-    kind = KIND_SLUG[resource]
-    if resource == "duties" and getattr(item, "duty_kind", None) is DutyKind.PROHIBITED:
-        return "duty-prohibited-added"
-    if isinstance(item, Certificate) and item.status is CertificateStatus.NOT_TO_ISSUE:
-        return "certificate-not-to-issue-added"
-    if resource == "signs" and getattr(item, "mandatory", False):
-        return "sign-mandatory-added"
-    return f"{kind}-added"
+def _added_code(resource: str, item: BaseModel) -> tuple[str, Effect]:
+    """Return the code of an added item, and whether it adds a red line (tightens)."""
+    kind = _kind(resource)
+    if kind.rules.is_red_line(dict(item)):
+        red = {
+            "duties": "duty-prohibited-added",
+            "certificates": "certificate-not-to-issue-added",
+            "signs": "sign-mandatory-added",
+        }.get(resource)
+        if red is not None:
+            return red, Effect.TIGHTENS
+    return f"{kind.slug}-added", Effect.NEUTRAL
 
 
 class _Differ:
@@ -341,7 +345,7 @@ class _Differ:
         new: dict[str, BaseModel],
         attribute: Mapping[str, str] | None = None,
     ) -> None:
-        kind = KIND_SLUG[resource]
+        kind = _kind(resource).slug
         renamed = {
             str(getattr(item, "replaces", None)): item_id
             for item_id, item in new.items()
@@ -358,7 +362,8 @@ class _Differ:
                 self.add(f"{kind}-removed", resource, item_id, layer=(attribute or {}).get(item_id))
         for item_id, after in new.items():
             if item_id not in old and item_id not in renamed.values():
-                self.add(_added_code(resource, after), resource, item_id, layer=(attribute or {}).get(item_id))
+                code, effect = _added_code(resource, after)
+                self.add(code, resource, item_id, layer=(attribute or {}).get(item_id), effect=effect)
 
     def fields(
         self,
@@ -377,7 +382,7 @@ class _Differ:
             old, new = getattr(before, name, None), getattr(after, name, None)
             if old == new:
                 continue
-            code = _field_code(resource, name, old, new)
+            code, effect = _field_change(resource, name, old, new)
             if code.endswith("-citation-changed"):
                 if not quiet:
                     self.add(
@@ -392,7 +397,14 @@ class _Differ:
                 quiet = True
                 continue
             self.add(
-                code, resource, item_id, field=name, old=old, new=new, layer=(attribute or {}).get(f"{item_id}.{name}")
+                code,
+                resource,
+                item_id,
+                field=name,
+                old=old,
+                new=new,
+                layer=(attribute or {}).get(f"{item_id}.{name}"),
+                effect=effect,
             )
 
 
@@ -413,11 +425,9 @@ def diff_packages(
     Returns:
         The report, with the bump the changes require.
     """
-    from villagecat.package import RESOURCES  # noqa: PLC0415 - keep import light
-
     differ = _Differ(levels or {})
     _layer_changes(differ, old, new)
-    for resource in RESOURCES:
+    for resource in (kind.resource for kind in kinds()):
         before = {str(getattr(i, "id", "")): i for i in old.resource(resource)}
         after = {str(getattr(i, "id", "")): i for i in new.resource(resource)}
         if resource == "cancellations":
@@ -437,17 +447,25 @@ def _cancellation_changes(differ: _Differ, before: dict[str, BaseModel], after: 
     new_targets = {str(getattr(c, "target", "")): c for c in after.values()}
     for target in new_targets.keys() - old_targets.keys():
         differ.add(
-            f"{_kind_of(target)}-cancelled", "cancellations", target, new=getattr(new_targets[target], "reason", None)
+            f"{_kind_slug(target)}-cancelled",
+            "cancellations",
+            target,
+            new=getattr(new_targets[target], "reason", None),
+            effect=Effect.LOOSENS,
         )
     for target in old_targets.keys() - new_targets.keys():
         differ.add(
-            f"{_kind_of(target)}-restored", "cancellations", target, old=getattr(old_targets[target], "reason", None)
+            f"{_kind_slug(target)}-restored",
+            "cancellations",
+            target,
+            old=getattr(old_targets[target], "reason", None),
+            effect=Effect.TIGHTENS,
         )
 
 
-def _kind_of(item_id: str) -> str:
-    kind = item_id.split(".")[1] if item_id.count(".") >= 2 else "item"
-    return {"quota": "sign-quota"}.get(kind, kind)
+def _kind_slug(item_id: str) -> str:
+    kind = kind_of_id(item_id)
+    return kind.slug if kind is not None else "item"
 
 
 def _layer_changes(differ: _Differ, old: LayerPackage, new: LayerPackage) -> None:
@@ -484,9 +502,7 @@ def diff_catalogs(
                     if step is not None:
                         attribute[f"{item_id}.{name}"] = step.layer
         differ.items(resource, before, after, attribute)
-    from villagecat.package import RESOURCES  # noqa: PLC0415
-
-    order = list(RESOURCES)
+    order = [kind.resource for kind in kinds()]
     differ.changes.sort(key=lambda c: (order.index(c.resource) if c.resource in order else -1, c.item))
     return DiffReport(_layer_ref(old.layer), _layer_ref(new.layer), differ.changes)
 

@@ -29,6 +29,7 @@ from villagecat.errors import PackageReadError, ValidationFailedError
 from villagecat.models import (
     Cancellation,
     Certificate,
+    Clause,
     Document,
     Duty,
     FacilityStandard,
@@ -119,6 +120,7 @@ class LayerPackage:
     Attributes:
         layer: The layer's metadata.
         documents: The source documents the layer introduces.
+        clauses: The passages its items cite, each written once (see :mod:`villagecat.format.clauses`).
         duties: Work affairs.
         mechanisms: Work mechanisms.
         signs: Plaques and marks.
@@ -132,6 +134,7 @@ class LayerPackage:
 
     layer: Layer
     documents: tuple[Document, ...] = ()
+    clauses: tuple[Clause, ...] = ()
     duties: tuple[Duty, ...] = ()
     mechanisms: tuple[Mechanism, ...] = ()
     signs: tuple[Sign, ...] = ()

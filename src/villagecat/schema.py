@@ -14,53 +14,35 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from villagecat._columns import columns, table_schema
-from villagecat.models import (
-    Cancellation,
-    Certificate,
-    Citation,
-    Document,
-    Duty,
-    FacilityStandard,
-    Layer,
-    Mechanism,
-    Override,
-    Sign,
-    SignQuota,
-)
-from villagecat.package import RESOURCES
+from villagecat.format import FORMAT_VERSION
+from villagecat.format.registry import kinds
+from villagecat.models import Citation, Layer
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
 __all__ = [
-    "JSON_SCHEMAS",
     "SCHEMA_VERSION",
-    "TABLE_SCHEMAS",
     "generate_schemas",
+    "json_schema_models",
     "schema_id",
+    "table_schema_models",
     "write_schemas",
 ]
 
-#: The version of the published schemas, part of every ``$id``.
-SCHEMA_VERSION = "0.1"
+#: The version of the published schemas, part of every ``$id``: the package format's version.
+SCHEMA_VERSION = str(FORMAT_VERSION)
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
-#: Published JSON Schemas: file stem -> model.
-JSON_SCHEMAS: dict[str, type[BaseModel]] = {
-    "citation": Citation,
-    "document": Document,
-    "duty": Duty,
-    "mechanism": Mechanism,
-    "sign": Sign,
-    "sign-quota": SignQuota,
-    "certificate": Certificate,
-    "facility-standard": FacilityStandard,
-    "override": Override,
-    "cancellation": Cancellation,
-    "layer": Layer,
-}
-#: Published Table Schemas (CSV form): one per resource of a package.
-TABLE_SCHEMAS: dict[str, type[BaseModel]] = RESOURCES
+
+def json_schema_models() -> dict[str, type[BaseModel]]:
+    """Return the published JSON Schemas: file stem -> model (every kind of the registry, the citation and the layer)."""
+    return {"citation": Citation, **{kind.slug: kind.model for kind in kinds()}, "layer": Layer}
+
+
+def table_schema_models() -> dict[str, type[BaseModel]]:
+    """Return the published Table Schemas (CSV form): resource name -> model."""
+    return {kind.resource: kind.model for kind in kinds()}
 
 
 def schema_id(name: str) -> str:
@@ -83,9 +65,12 @@ def _complete_titles(model: type[BaseModel], schema: dict[str, Any]) -> None:
 
 
 def json_schema(name: str, model: type[BaseModel]) -> dict[str, Any]:
-    """Return the published JSON Schema of one model."""
+    """Return the published JSON Schema of one model, with its kind's item rules as ``x-merge``."""
     body = model.model_json_schema(mode="validation")
     _complete_titles(model, body)
+    kind = next((k for k in kinds() if k.model is model), None)
+    if kind is not None:
+        body["x-merge"] = kind.rules.to_json()
     if "Citation" in body.get("$defs", {}):
         _complete_titles(Citation, body["$defs"]["Citation"])
     return {"$schema": _DRAFT, "$id": schema_id(name), **body}
@@ -107,7 +92,7 @@ def diff_report_schema() -> dict[str, Any]:
         "title": "变更",
         "x-title-en": "Change",
         "additionalProperties": False,
-        "required": ["code", "level", "resource", "item", "field", "old", "new", "layer"],
+        "required": ["code", "level", "resource", "item", "field", "old", "new", "layer", "effect"],
         "properties": {
             "code": {
                 "enum": sorted(CHANGE_LEVELS),
@@ -123,6 +108,13 @@ def diff_report_schema() -> dict[str, Any]:
             "old": {"title": "原值", "x-title-en": "Old value"},
             "new": {"title": "新值", "x-title-en": "New value"},
             "layer": {"type": ["string", "null"], "title": "变更所在层", "x-title-en": "Layer that made it"},
+            "effect": {
+                "enum": ["tightens", "loosens", "neutral"],
+                "title": "对村的影响",
+                "x-title-en": "Effect on villages",
+                "description": "按合并规则判断：收紧（新增或加严村的义务）、放宽或中性。\n\n"
+                "By the merge rules: tightens (new or stricter obligations for villages), loosens, or neutral.",
+            },
         },
     }
     return {
@@ -159,10 +151,10 @@ def diff_report_schema() -> dict[str, Any]:
 def generate_schemas() -> dict[str, dict[str, Any]]:
     """Return every published schema, keyed by its path under ``schemas/``."""
     result: dict[str, dict[str, Any]] = {}
-    for name, model in JSON_SCHEMAS.items():
+    for name, model in json_schema_models().items():
         result[f"{name}.schema.json"] = json_schema(name, model)
     result["diff-report.schema.json"] = diff_report_schema()
-    for name, model in TABLE_SCHEMAS.items():
+    for name, model in table_schema_models().items():
         table = table_schema(model, "csv")
         result[f"table/{name}.tableschema.json"] = {
             "$id": schema_id(f"table:{name}"),
