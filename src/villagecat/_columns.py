@@ -21,7 +21,7 @@ from villagecat.format.codec import (
     parse_bool,
     split_list,
 )
-from villagecat.format.registry import FieldSpec, fields_of
+from villagecat.format.registry import FieldSpec, fields_of, kind_of_id
 
 if typing.TYPE_CHECKING:
     from pydantic import BaseModel
@@ -35,6 +35,8 @@ __all__ = [
     "columns",
     "model_to_cells",
     "neutralise",
+    "override_cell_value",
+    "override_value_cell",
     "table_schema",
 ]
 
@@ -95,12 +97,45 @@ def _cell(column: Column, value: object) -> str:
         return "true" if value else "false"
     if column.shape == "number":
         return format_number(typing.cast("float", value))
+    if column.shape == "integer":
+        return str(int(typing.cast("int", value)))
     return str(value)
 
 
 def model_to_cells(item: BaseModel) -> dict[str, str]:
-    """Return an item as a CSV row of strings, one per column."""
-    return {c.name: _cell(c, getattr(item, c.name)) for c in columns(type(item))}
+    """Return an item as a CSV row of strings, one per column.
+
+    An override's value is written as a cell of the field it targets.
+    """
+    cells = {c.name: _cell(c, getattr(item, c.name)) for c in columns(type(item))}
+    if "value" in cells and "target" in cells and "field" in cells:
+        cells["value"] = override_value_cell(item)
+    return cells
+
+
+def _target_spec(target: object, name: object) -> Column | None:
+    if not isinstance(target, str) or not isinstance(name, str):
+        return None
+    kind = kind_of_id(target)
+    return kind.field(name) if kind is not None else None
+
+
+def override_cell_value(row: dict[str, Any]) -> object:
+    """Return the value of an override row's CSV ``value`` cell, decoded by the field it targets."""
+    cell = row.get("value")
+    spec = _target_spec(row.get("target"), row.get("field"))
+    if not isinstance(cell, str) or spec is None:
+        return cell
+    return _parse_cell(spec, cell)
+
+
+def override_value_cell(override: BaseModel) -> str:
+    """Return an override's typed value as a cell of the field it targets."""
+    value = getattr(override, "value", None)
+    spec = _target_spec(getattr(override, "target", None), getattr(override, "field", None))
+    if spec is None:
+        return "" if value is None else str(value)
+    return _cell(spec, value)
 
 
 def table_schema(model: type[BaseModel], fmt: Literal["csv", "json"] = "csv") -> dict[str, Any]:
@@ -132,6 +167,8 @@ def table_schema(model: type[BaseModel], fmt: Literal["csv", "json"] = "csv") ->
                 constraints["minimum"] = column.minimum
             if column.maximum is not None:
                 constraints["maximum"] = column.maximum
+        elif column.shape == "json":
+            spec["type"] = "any"
         else:
             spec["type"] = "string"
             if column.vocab is not None:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from villagecat._columns import Column, cells_to_input, columns
+from villagecat._columns import Column, columns
 from villagecat._names import normalise_name
 from villagecat.format.registry import kind_of_model
 from villagecat.format.rules import Effect, ItemRules, scope_effect
@@ -525,14 +525,14 @@ class _Merger:
         old: Any,  # noqa: ANN401 - any field's value
         override: Override,
     ) -> tuple[Any, tuple[str, str] | None]:
-        parsed = cells_to_input(model, {column.name: override.value or ""}).get(column.name)
-        listish = column.shape in ("list", "citations")
+        del model  # the override's value is already typed by the field it targets
+        value = override.value
         op = override.op.value
-        if not listish:
+        if not column.is_list:
             if op != "set":
                 return None, ("invalid_value", f"{op} applies to list fields only")
-            return parsed, None
-        entries = list(parsed or []) if isinstance(parsed, list) else []
+            return value, None
+        entries = [_plain(v) for v in value] if isinstance(value, list | tuple) else []
         current = [_plain(v) for v in (old or [])]
         if op == "set":
             if column.rule is None or not column.rule.replaceable:

@@ -14,6 +14,7 @@ import functools
 import gc
 import io
 import json
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -22,13 +23,19 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from villagecat._columns import cells_to_input, columns, model_to_cells, table_schema
+from villagecat._columns import cells_to_input, columns, model_to_cells, override_cell_value, table_schema
 from villagecat._messages import pydantic_message
 from villagecat._source import PackageSource, UnsafePathError, open_source
+from villagecat.format import FORMAT_VERSION
+from villagecat.format.clauses import ClauseBook
+from villagecat.format.codec import join_list, split_list
+from villagecat.format.registry import kinds
+from villagecat.format.upgrade import FORMAT_KEY, RawPackage, RawTable, UnknownFormatError, declared_format, upgrade
 from villagecat.errors import PackageReadError, ValidationFailedError
 from villagecat.models import (
     Cancellation,
     Certificate,
+    Citation,
     Clause,
     Document,
     Duty,
@@ -39,6 +46,7 @@ from villagecat.models import (
     Sign,
     SignQuota,
 )
+from villagecat.models.document import CLAUSE_ID_PATTERN
 from villagecat.report import Problem, ValidationReport
 
 if TYPE_CHECKING:
@@ -55,49 +63,21 @@ __all__ = [
     "bulk",
     "descriptor",
     "load_layer",
+    "package_files",
     "read_package",
     "save_layer",
 ]
 
-#: The resources a package may hold: resource name -> model of its rows.
-RESOURCES: dict[str, type[BaseModel]] = {
-    "documents": Document,
-    "duties": Duty,
-    "mechanisms": Mechanism,
-    "signs": Sign,
-    "sign_quotas": SignQuota,
-    "certificates": Certificate,
-    "facilities": FacilityStandard,
-    "overrides": Override,
-    "cancellations": Cancellation,
-}
-#: The resources that hold catalog items (not operations on inherited ones).
-ITEM_RESOURCES = ("documents", "duties", "mechanisms", "signs", "sign_quotas", "certificates", "facilities")
+#: The resources a package may hold: resource name -> model of its rows (from the format registry).
+RESOURCES: dict[str, type[BaseModel]] = {kind.resource: kind.model for kind in kinds()}
+#: The resources that hold sources and catalog items (not operations on inherited ones).
+ITEM_RESOURCES = tuple(kind.resource for kind in kinds() if kind.role != "operation")
 #: The Chinese title of each resource: its sheet in a workbook, its heading in reports.
-RESOURCE_TITLES = {
-    "documents": "来源文件",
-    "duties": "工作事务",
-    "mechanisms": "工作机制",
-    "signs": "标牌标识",
-    "sign_quotas": "标牌数量",
-    "certificates": "证明事项",
-    "facilities": "综合服务设施标准",
-    "overrides": "覆盖",
-    "cancellations": "取消",
-}
+RESOURCE_TITLES = {kind.resource: kind.sheet for kind in kinds()}
 #: The kind segment in item ids, per resource.
-ID_KINDS = {
-    "documents": "document",
-    "duties": "duty",
-    "mechanisms": "mechanism",
-    "signs": "sign",
-    "sign_quotas": "quota",
-    "certificates": "certificate",
-    "facilities": "facility",
-    "overrides": "override",
-    "cancellations": "cancellation",
-}
-_PROFILE = "tabular-data-package"
+ID_KINDS = {kind.resource: kind.segment for kind in kinds()}
+#: Data Package v2 profiles that a format-1 descriptor declares.
+_V2 = "https://datapackage.org/profiles/2.0/"
 
 
 @dataclass(frozen=True)
@@ -217,13 +197,39 @@ def _validation_problems(
     return result
 
 
+def _dialect(spec: dict[str, Any]) -> dict[str, Any]:
+    """Return ``csv.reader`` options for a resource's declared CSV dialect (Frictionless names)."""
+    dialect = spec.get("dialect")
+    options: dict[str, Any] = {"strict": True}
+    if not isinstance(dialect, dict):
+        return options
+    delimiter = dialect.get("delimiter")
+    if isinstance(delimiter, str) and len(delimiter) == 1:
+        options["delimiter"] = delimiter
+    quote = dialect.get("quoteChar")
+    if isinstance(quote, str) and len(quote) == 1:
+        options["quotechar"] = quote
+    if isinstance(dialect.get("doubleQuote"), bool):
+        options["doublequote"] = dialect["doubleQuote"]
+    escape = dialect.get("escapeChar")
+    if isinstance(escape, str) and len(escape) == 1:
+        options["escapechar"] = escape
+    if isinstance(dialect.get("skipInitialSpace"), bool):
+        options["skipinitialspace"] = dialect["skipInitialSpace"]
+    return options
+
+
 def _read_csv(
-    text: str, file: str, model: type[BaseModel], problems: list[Problem]
-) -> list[tuple[int, dict[str, object]]]:
-    """Return ``(line, model input)`` per data row, adding header and syntax problems."""
-    known = [c.name for c in columns(model)]
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    rows: list[tuple[int, dict[str, object]]] = []
+    text: str, file: str, model: type[BaseModel], problems: list[Problem], options: dict[str, Any] | None = None
+) -> list[tuple[int, dict[str, Any]]]:
+    """Return ``(line, cells)`` per data row, adding header and syntax problems.
+
+    Columns are known by their current names or by a name they had in an earlier format
+    (the upgraders rename them).
+    """
+    known = {name for c in columns(model) for name in (c.name, *c.former)}
+    reader = csv.reader(io.StringIO(text, newline=""), **(options or {"strict": True}))
+    rows: list[tuple[int, dict[str, Any]]] = []
     try:
         header = next(reader, None)
         if header is None:
@@ -251,7 +257,7 @@ def _read_csv(
         problems.extend(
             _problem(file, "missing-column", "缺少必填列", "required column is missing", line=1, field=column.name)
             for column in columns(model)
-            if column.required and column.name not in header
+            if column.required and not ({column.name, *column.former} & set(header))
         )
         start = reader.line_num + 1
         for record in reader:
@@ -270,8 +276,7 @@ def _read_csv(
                     )
                 )
                 continue
-            cells = {h: c for h, c in zip(header, record, strict=True) if h in known}
-            rows.append((line, cells_to_input(model, cells)))
+            rows.append((line, {h: c for h, c in zip(header, record, strict=True) if h in known}))
     except csv.Error as exc:
         problems.append(
             _problem(
@@ -319,9 +324,10 @@ def _resource_format(spec: dict[str, Any]) -> str:
     return path.rsplit(".", 1)[-1].lower() if "." in path else ""
 
 
-def _read_resource(
+def _read_raw(
     source: PackageSource, spec: dict[str, Any], index: int, problems: list[Problem]
-) -> tuple[str, list[BaseModel], Origin] | None:
+) -> tuple[str, RawTable, str] | None:
+    """Read one resource's raw rows (CSV cells or JSON records): ``(name, table, file)``."""
     name = spec.get("name")
     if name not in RESOURCES:
         problems.append(
@@ -373,41 +379,89 @@ def _read_resource(
         return None
     text = _decode_text(data, path, problems)
     if text is None:
-        return name, [], Origin(path, "line", ())
+        return name, RawTable("csv"), path
     fmt = _resource_format(spec)
-    locate: Literal["line", "row"]
     if fmt == "csv":
-        rows = _read_csv(text, path, model, problems)
-        locate = "line"
-    elif fmt == "json":
-        rows = _read_json_rows(text, path, problems)
-        locate = "row"
-    else:
-        problems.append(
-            _problem(
-                "datapackage.json",
-                "resource-format",
-                f"不支持的格式“{fmt}”，应为 csv 或 json",
-                f"unsupported format {fmt!r}; use csv or json",
-                field=f"resources[{index}].format",
-            )
+        return name, RawTable("csv", _read_csv(text, path, model, problems, _dialect(spec))), path
+    if fmt == "json":
+        return name, RawTable("json", _read_json_rows(text, path, problems)), path
+    problems.append(
+        _problem(
+            "datapackage.json",
+            "resource-format",
+            f"不支持的格式“{fmt}”，应为 csv 或 json",
+            f"unsupported format {fmt!r}; use csv or json",
+            field=f"resources[{index}].format",
         )
-        return None
+    )
+    return None
+
+
+def _decode_rows(table: RawTable, model: type[BaseModel], clauses: dict[str, Citation]) -> list[dict[str, Any]]:
+    """Turn raw rows into model input: cells through the codec, clause ids into citations."""
+    cited = [c.name for c in columns(model) if c.shape == "citations"]
+    decoded = []
+    for _, record in table.rows:
+        row: dict[str, Any] = cells_to_input(model, record) if table.form == "csv" else dict(record)
+        if isinstance(row.get("value"), str) and model is Override and table.form == "csv":
+            row["value"] = override_cell_value(row)
+        for name in cited:
+            entries = row.get(name)
+            if isinstance(entries, list):
+                row[name] = [clauses.get(e, e) if isinstance(e, str) else e for e in entries]
+        decoded.append(row)
+    return decoded
+
+
+_CLAUSE_ID = re.compile(CLAUSE_ID_PATTERN)
+
+
+def _unknown_clauses(
+    table: RawTable, model: type[BaseModel], file: str, clauses: dict[str, Citation], problems: list[Problem]
+) -> None:
+    """Report citations of clause ids that the package's clauses do not hold."""
+    cited = [c for c in columns(model) if c.shape == "citations"]
+    unit = "line" if table.form == "csv" else "row"
+    for position, record in table.rows:
+        for column in cited:
+            raw = record.get(column.name)
+            entries = split_list(raw) if isinstance(raw, str) else raw if isinstance(raw, list) else []
+            for n, entry in enumerate(entries):
+                if isinstance(entry, str) and _CLAUSE_ID.match(entry) and entry not in clauses:
+                    problems.append(
+                        _problem(
+                            file,
+                            "unknown-clause",
+                            f"引用的条款 {entry} 不在本数据包的 clauses 中",
+                            f"cites clause {entry}, which is not in the package's clauses",
+                            field=f"{column.name}[{n}]",
+                            **{unit: position},
+                        )
+                    )
+
+
+def _validate_rows(
+    name: str, table: RawTable, file: str, clauses: dict[str, Citation], problems: list[Problem]
+) -> tuple[list[BaseModel], Origin]:
+    model = RESOURCES[name]
+    locate: Literal["line", "row"] = "line" if table.form == "csv" else "row"
+    _unknown_clauses(table, model, file, clauses, problems)
+    records = _decode_rows(table, model, clauses)
     try:
         # One call into pydantic-core for the whole resource; per row only when something is wrong.
-        items: list[BaseModel] = _list_adapter(model).validate_python([record for _, record in rows])
-        return name, items, Origin(path, locate, tuple(p for p, _ in rows))
+        items: list[BaseModel] = _list_adapter(model).validate_python(records)
+        return items, Origin(file, locate, tuple(p for p, _ in table.rows))
     except ValidationError:
         pass
     items = []
     positions: list[int] = []
-    for position, record in rows:
+    for (position, _), record in zip(table.rows, records, strict=True):
         try:
             items.append(model.model_validate(record))
             positions.append(position)
         except ValidationError as exc:
-            problems.extend(_validation_problems(exc, path, **{locate: position}))
-    return name, items, Origin(path, locate, tuple(positions))
+            problems.extend(_validation_problems(exc, file, **{locate: position}))
+    return items, Origin(file, locate, tuple(positions))
 
 
 @functools.cache
@@ -477,6 +531,10 @@ def _read_package(path: str | os.PathLike[str], max_bytes: int | None) -> tuple[
     try:
         source = open_source(path, max_bytes)
         descriptor = _read_descriptor(source)
+        try:
+            declared_format(descriptor)
+        except UnknownFormatError as exc:
+            raise PackageReadError(f"{source.label}/datapackage.json", str(exc), _format_zh(exc)) from exc
     except PackageReadError as exc:
         report.readable = False
         report.problems.append(
@@ -505,7 +563,8 @@ def _read_package(path: str | os.PathLike[str], max_bytes: int | None) -> tuple[
             )
         )
         resources = []
-    seen: set[str] = set()
+    raw = RawPackage(descriptor)
+    files: dict[str, str] = {}
     for index, spec in enumerate(resources):
         if not isinstance(spec, dict):
             problems.append(
@@ -518,11 +577,11 @@ def _read_package(path: str | os.PathLike[str], max_bytes: int | None) -> tuple[
                 )
             )
             continue
-        result = _read_resource(source, spec, index, problems)
+        result = _read_raw(source, spec, index, problems)
         if result is None:
             continue
-        name, found, origin = result
-        if name in seen:
+        name, table, file = result
+        if name in raw.tables:
             problems.append(
                 _problem(
                     "datapackage.json",
@@ -533,7 +592,14 @@ def _read_package(path: str | os.PathLike[str], max_bytes: int | None) -> tuple[
                 )
             )
             continue
-        seen.add(name)
+        raw.tables[name] = table
+        files[name] = file
+    raw = upgrade(raw)
+    clauses: dict[str, Citation] = {}
+    for name in sorted(raw.tables, key=lambda n: n != "clauses"):
+        found, origin = _validate_rows(name, raw.tables[name], files[name], clauses, problems)
+        if name == "clauses":
+            clauses = {c.id: c.citation() for c in found if isinstance(c, Clause)}
         origins[name] = origin
         items[name] = found
     if layer is None:
@@ -545,6 +611,13 @@ def _read_package(path: str | os.PathLike[str], max_bytes: int | None) -> tuple[
         origins=origins,
     )
     return package, report
+
+
+def _format_zh(exc: UnknownFormatError) -> str:
+    text = str(exc)
+    if "upgrade villagecat" in text:
+        return f"数据包的格式版本高于本版 villagecat 所能读取的（最高 {FORMAT_VERSION}），请升级 villagecat"
+    return f"{FORMAT_KEY}.format 应为整数"
 
 
 def load_layer(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> LayerPackage:
@@ -578,43 +651,83 @@ def load_layer(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
 
 
 def descriptor(package: LayerPackage, fmt: Literal["csv", "json"] = "csv") -> dict[str, Any]:
-    """Return the ``datapackage.json`` of a package written in ``fmt``."""
+    """Return the ``datapackage.json`` of a package written in ``fmt`` (format 1, Data Package v2)."""
     layer = package.layer
     resources = []
     for name, model in RESOURCES.items():
         spec: dict[str, Any] = {
             "name": name,
-            "profile": "tabular-data-resource",
             "type": "table",
             "path": f"{name}.{fmt}",
             "format": fmt,
             "mediatype": "text/csv" if fmt == "csv" else "application/json",
             "encoding": "utf-8",
-            "schema": table_schema(model, fmt),
         }
         if fmt == "csv":
-            spec["dialect"] = {"delimiter": ",", "quoteChar": '"', "header": True}
+            spec["dialect"] = {
+                "$schema": f"{_V2}tabledialect.json",
+                "delimiter": ",",
+                "quoteChar": '"',
+                "doubleQuote": True,
+                "header": True,
+            }
+        spec["schema"] = {"$schema": f"{_V2}tableschema.json", **table_schema(model, fmt)}
         resources.append(spec)
     return {
-        "profile": _PROFILE,
+        "$schema": f"{_V2}datapackage.json",
         "name": f"villagecat-{layer.id}",
         "title": f"{layer.name_zh}村级组织工作事务、机制牌子和证明事项指导目录",
         "version": layer.version,
+        FORMAT_KEY: {"format": FORMAT_VERSION},
         "layer": layer.model_dump(mode="json", exclude_none=True),
         "resources": resources,
     }
 
 
-def _render(model: type[BaseModel], items: tuple[BaseModel, ...], fmt: str) -> str:
-    if fmt == "json":
-        rows = [item.model_dump(mode="json", exclude_none=True) for item in items]
-        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=[c.name for c in columns(model)], lineterminator="\n")
-    writer.writeheader()
-    for item in items:
-        writer.writerow(model_to_cells(item))
-    return buffer.getvalue()
+def _json_row(item: BaseModel, cited: dict[str, list[str]]) -> dict[str, Any]:
+    row = item.model_dump(mode="json")
+    row.update(cited)
+    return row
+
+
+def _rows(package: LayerPackage, book: ClauseBook) -> dict[str, list[tuple[BaseModel, dict[str, list[str]]]]]:
+    """Return each resource's items with their citations as clause ids (clauses themselves last filled)."""
+    rows: dict[str, list[tuple[BaseModel, dict[str, list[str]]]]] = {}
+    for name, model in RESOURCES.items():
+        if name == "clauses":
+            continue
+        cited = [c.name for c in columns(model) if c.shape == "citations"]
+        rows[name] = [
+            (item, {field: [book.id_for(c) for c in getattr(item, field)] for field in cited})
+            for item in package.resource(name)
+        ]
+    rows["clauses"] = [(clause, {}) for clause in book.clauses()]
+    return rows
+
+
+def package_files(package: LayerPackage, fmt: Literal["csv", "json"] = "csv") -> dict[str, str]:
+    """Return the text of every file of a package written in ``fmt``: the descriptor and one file per resource.
+
+    Citations are written once, as the package's clauses, and cited by id.
+    """
+    book = ClauseBook(package.layer.id, package.clauses)
+    rows = _rows(package, book)
+    files: dict[str, str] = {}
+    for name, model in RESOURCES.items():
+        if fmt == "json":
+            data = [_json_row(item, cited) for item, cited in rows[name]]
+            files[f"{name}.json"] = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            continue
+        buffer = io.StringIO(newline="")
+        writer = csv.DictWriter(buffer, fieldnames=[c.name for c in columns(model)], lineterminator="\n")
+        writer.writeheader()
+        for item, cited in rows[name]:
+            cells = model_to_cells(item)
+            cells.update({field: join_list(ids) for field, ids in cited.items()})
+            writer.writerow(cells)
+        files[f"{name}.csv"] = buffer.getvalue()
+    files["datapackage.json"] = json.dumps(descriptor(package, fmt), ensure_ascii=False, indent=2) + "\n"
+    return files
 
 
 def save_layer(package: LayerPackage, path: str | os.PathLike[str], *, fmt: Literal["csv", "json"] = "csv") -> Path:
@@ -636,12 +749,8 @@ def save_layer(package: LayerPackage, path: str | os.PathLike[str], *, fmt: Lite
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        for name, model in RESOURCES.items():
-            (staging / f"{name}.{fmt}").write_text(_render(model, package.resource(name), fmt), encoding="utf-8")
-        (staging / "datapackage.json").write_text(
-            json.dumps(descriptor(package, fmt), ensure_ascii=False, indent=2) + "\n",
-            encoding="utf-8",
-        )
+        for relpath, text in package_files(package, fmt).items():
+            (staging / relpath).write_text(text, encoding="utf-8")
         if target.exists():
             backup = target.with_name(f".{target.name}.old")
             target.rename(backup)

@@ -19,6 +19,7 @@ from villagecat.cli import impact as impact_command
 from villagecat.cli import layers as layers_command
 from villagecat.cli import patch as patch_command
 from villagecat.cli import schema as schema_command
+from villagecat.cli import upgrade as upgrade_command
 from villagecat.cli import validate as validate_command
 from villagecat.errors import VillagecatError
 
@@ -38,6 +39,7 @@ _COMMANDS = (
     checks_command,
     authoring_command,
     schema_command,
+    upgrade_command,
 )
 
 

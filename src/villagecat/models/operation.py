@@ -7,9 +7,10 @@ effective catalog knows which layer set every value and on what basis.
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
+import functools
+from typing import Annotated, Any, ClassVar
 
-from pydantic import StringConstraints
+from pydantic import StringConstraints, TypeAdapter, ValidationError, ValidationInfo, field_validator
 
 from villagecat.format.registry import KindSpec
 from villagecat.models._base import ITEM_ID_PATTERN, Vocab, model_meta
@@ -36,9 +37,11 @@ class MergeOp(Vocab):
 class Override(CatalogItem):
     """A change a lower layer makes to one field of an inherited item.
 
-    ``set`` replaces a single value (or a whole list, where the field's schema
-    allows it); ``add`` and ``remove`` change entries of a list field, matched by
-    value. ``value`` is written as in a CSV cell of the target's resource.
+    ``set`` replaces a single value (or a whole list, where the field's rule allows
+    it); ``add`` and ``remove`` change entries of a list field, matched by value.
+    ``value`` is typed by the field it targets and checked when the override is read:
+    a JSON value in the JSON form (a list for a list field, a number for a number
+    field), the target field's own cell in CSV.
     """
 
     model_config = model_meta(
@@ -59,13 +62,34 @@ class Override(CatalogItem):
     )
     field: FieldName = describe("字段", "Field")
     op: MergeOp = describe("操作", "Operation", default=MergeOp.SET)
-    value: str | None = describe(
+    value: Any = describe(
         "取值",
         "Value",
-        desc_zh="按目标资源 CSV 单元格的写法填写；列表用 | 分隔；留空表示清空。",
-        desc_en="Written as in a CSV cell of the target's resource; lists joined by |; empty clears.",
+        desc_zh="类型与目标字段相同：CSV 中按目标字段单元格的写法填写（列表用 | 分隔）；JSON 中为相应的 JSON 值；留空表示清空。",
+        desc_en="Typed as the target field: in CSV written as that field's cell (lists joined by |); "
+        "in JSON the matching JSON value; empty clears.",
         default=None,
     )
+
+    @field_validator("value")
+    @classmethod
+    def _typed_by_target(cls, value: Any, info: ValidationInfo) -> Any:  # noqa: ANN401 - typed by the target
+        """Check the value against the target field's type (the registry knows it from the target's id)."""
+        target, name = info.data.get("target"), info.data.get("field")
+        if value is None or not isinstance(target, str) or not isinstance(name, str):
+            return value
+        from villagecat.format.registry import kind_of_id  # noqa: PLC0415 - the registry imports the models
+
+        kind = kind_of_id(target)
+        spec = kind.field(name) if kind is not None else None
+        if kind is None or spec is None:
+            return value  # an unknown target or field is a merge conflict, reported with the layer
+        annotation = kind.model.model_fields[spec.name].annotation
+        try:
+            return _adapter(annotation).validate_python(value)
+        except ValidationError as exc:
+            first = exc.errors(include_url=False)[0]
+            raise ValueError(f"not a valid value for {kind.resource}.{spec.name}: {first['msg']}") from None
 
 
 class Cancellation(CatalogItem):
@@ -89,3 +113,8 @@ class Cancellation(CatalogItem):
     citations: list[Citation] = describe(
         "出处", "Citations", desc_zh="取消所依据的文件和条款。", desc_en="What the cancellation rests on.", min_length=1
     )
+
+
+@functools.cache
+def _adapter(annotation: Any) -> TypeAdapter[Any]:  # noqa: ANN401 - a field's annotation
+    return TypeAdapter(annotation)

@@ -1,0 +1,86 @@
+"""Upgrading a package on disk to the current format: read through the upgraders, write format 1.
+
+:mod:`villagecat.format.upgrade` holds the steps themselves; this module reads a package
+of any format, checks it, and writes it back in the current format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from villagecat.format import FORMAT_VERSION
+
+if TYPE_CHECKING:
+    import os
+
+    from villagecat.report import ValidationReport
+
+__all__ = ["UpgradeResult", "upgrade_package"]
+
+
+@dataclass(frozen=True)
+class UpgradeResult:
+    """What an upgrade did: the report of reading, the folder written, the formats."""
+
+    report: ValidationReport
+    written: Path | None
+    from_format: int | None
+    to_format: int = FORMAT_VERSION
+
+
+def _declared(path: str | os.PathLike[str]) -> int | None:
+    from villagecat._source import open_source  # noqa: PLC0415
+    from villagecat.format.upgrade import UnknownFormatError, declared_format  # noqa: PLC0415
+    from villagecat.package import _read_descriptor  # noqa: PLC0415
+
+    try:
+        return declared_format(_read_descriptor(open_source(path)))
+    except (UnknownFormatError, OSError):
+        return None
+
+
+def _form(path: str | os.PathLike[str]) -> Literal["csv", "json"]:
+    from villagecat._source import open_source  # noqa: PLC0415
+    from villagecat.package import _read_descriptor  # noqa: PLC0415
+
+    resources = _read_descriptor(open_source(path)).get("resources")
+    if isinstance(resources, list) and any(
+        isinstance(r, dict) and str(r.get("path", "")).endswith(".json") for r in resources
+    ):
+        return "json"
+    return "csv"
+
+
+def upgrade_package(
+    path: str | os.PathLike[str],
+    output: str | os.PathLike[str] | None = None,
+    *,
+    fmt: Literal["csv", "json"] | None = None,
+) -> UpgradeResult:
+    """Read a package of any format and write it in the current one.
+
+    Nothing is written when the package cannot be read or is not valid once upgraded.
+
+    Args:
+        path: The package (a folder, its ``datapackage.json``, or a zip when ``output`` is given).
+        output: Where to write; default the package's own folder.
+        fmt: ``csv`` or ``json``; default the form the package was in.
+
+    Returns:
+        The report, and the folder written (None if nothing was).
+    """
+    from villagecat.package import read_package, save_layer  # noqa: PLC0415
+    from villagecat.validation import check_package  # noqa: PLC0415
+
+    from_format = _declared(path)
+    package, report = read_package(path)
+    if package is not None and report.readable:
+        check_package(package, report)
+    if package is None or not report.valid:
+        return UpgradeResult(report, None, None)
+    source = Path(path)
+    target = Path(output) if output is not None else (source.parent if source.is_file() else source)
+    written = save_layer(package, target, fmt=fmt or _form(path))
+    return UpgradeResult(report, written, from_format)
