@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from villagecat._columns import override_cell_value
 from villagecat.models import Cancellation, Layer, Override, ParentRef
 from villagecat.package import LayerPackage, save_layer
 
@@ -20,7 +21,10 @@ def child_layer(
     version_range: str = ">=0.1.0,<1.0.0",
     **items: Any,
 ) -> LayerPackage:
-    """Return a county layer under ``parent`` holding the given operations and items."""
+    """Return a county layer under ``parent`` holding the given operations and items.
+
+    An override's ``value`` given as a string is read as the CSV cell of its target field.
+    """
     layer = Layer(
         id=code,
         level="county",
@@ -39,6 +43,7 @@ def child_layer(
                 "name": "测试覆盖",
                 "citations": ["cn.document.tingzi-2022-28#二(二)5"],
                 **o,
+                "value": override_cell_value(o) if isinstance(o.get("value"), str) else o.get("value"),
             }
         )
         for i, o in enumerate(overrides)

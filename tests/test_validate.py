@@ -38,7 +38,7 @@ def test_three_faults_are_all_reported_with_file_line_and_field(national_copy: P
     )
     edit(
         national_copy / "certificates.csv",
-        "cn.document.minfa-2020-20-annex#第5项|",
+        "cn.clause.minfa-2020-20-annex-5|",
         "cn.document.nonexistent#一|",
     )
     report = villagecat.validate(national_copy)
@@ -127,12 +127,13 @@ def test_csv_with_bom_and_crlf_is_read(national_copy: Path) -> None:
 def test_unsafe_resource_paths_are_refused(national_copy: Path, path: str, fragment: str) -> None:
     descriptor_path = national_copy / "datapackage.json"
     data = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    data["resources"][1]["path"] = path
+    index = next(n for n, r in enumerate(data["resources"]) if r["name"] == "duties")
+    data["resources"][index]["path"] = path
     descriptor_path.write_text(json.dumps(data), encoding="utf-8")
     (problem,) = villagecat.validate(national_copy).problems
     assert (problem.file, problem.field, problem.code) == (
         "datapackage.json",
-        "resources[1].path",
+        f"resources[{index}].path",
         "resource-path",
     )
     assert fragment in problem.message_en
@@ -208,11 +209,14 @@ def test_parent_version_outside_the_range_is_reported(tmp_path: Path) -> None:
     assert "0.1.0" in problem.message_en
 
 
-def test_descriptor_declares_layer_and_tabular_resources() -> None:
+def test_descriptor_declares_format_layer_and_tabular_resources() -> None:
     data = descriptor(load_layer(NATIONAL))
     assert data["layer"]["id"] == "cn"
+    assert data["villagecat"] == {"format": 1}
+    assert data["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
     assert [r["name"] for r in data["resources"]] == [
         "documents",
+        "clauses",
         "duties",
         "mechanisms",
         "signs",

@@ -126,6 +126,8 @@ def override_cell_value(row: dict[str, Any]) -> object:
     spec = _target_spec(row.get("target"), row.get("field"))
     if not isinstance(cell, str) or spec is None:
         return cell
+    if not cell.strip():
+        return None
     return _parse_cell(spec, cell)
 
 

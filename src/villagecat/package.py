@@ -403,8 +403,8 @@ def _decode_rows(table: RawTable, model: type[BaseModel], clauses: dict[str, Cit
     decoded = []
     for _, record in table.rows:
         row: dict[str, Any] = cells_to_input(model, record) if table.form == "csv" else dict(record)
-        if isinstance(row.get("value"), str) and model is Override and table.form == "csv":
-            row["value"] = override_cell_value(row)
+        if model is Override and table.form == "csv":
+            row["value"] = override_cell_value({**record, **row})
         for name in cited:
             entries = row.get(name)
             if isinstance(entries, list):

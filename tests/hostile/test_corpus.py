@@ -214,7 +214,7 @@ CASES = [
     ),
     Case(
         "duplicate-resource",
-        lambda t: descriptor(t, lambda d: d["resources"].append(d["resources"][1])),
+        lambda t: descriptor(t, lambda d: d["resources"].append(next(r for r in d["resources"] if r["name"] == "duties"))),
         1,
         "资源 duties 重复",
     ),
@@ -261,7 +261,7 @@ CASES = [
         "csv-row-width",
         lambda t: replace(t, "duties.csv", "cn.duty.self-building,", "cn.duty.self-building,,"),
         1,
-        "duties.csv\n    第 3 行：本行有 13 列，表头有 12 列",
+        "duties.csv\n    第 3 行：本行有 14 列，表头有 13 列",
     ),
     Case(
         "csv-gbk",
@@ -345,13 +345,13 @@ CASES = [
     ),
     Case(
         "unknown-document",
-        lambda t: replace(t, "certificates.csv", "cn.document.minfa-2020-20-annex#第1项|", "cn.document.nope#一|"),
+        lambda t: replace(t, "certificates.csv", "cn.clause.minfa-2020-20-annex-1|", "cn.document.nope#一|"),
         1,
         "cn.document.nope 不存在",
     ),
     Case(
         "malformed-citation",
-        lambda t: replace(t, "certificates.csv", "cn.document.minfa-2020-20-annex#第1项|", "第1项|"),
+        lambda t: replace(t, "certificates.csv", "cn.clause.minfa-2020-20-annex-1|", "第1项|"),
         1,
         "citation must be written DOCUMENT#SECTION",
     ),
