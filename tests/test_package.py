@@ -40,7 +40,7 @@ def test_a_failed_save_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest
     def boom(*_: object, **__: object) -> str:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("villagecat.package._render", boom)
+    monkeypatch.setattr("villagecat.package.package_files", boom)
     with pytest.raises(RuntimeError):
         save_layer(package, tmp_path / "out")
     assert list(tmp_path.iterdir()) == []

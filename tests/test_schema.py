@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING
 import jsonschema
 import pytest
 
+from villagecat.format.registry import kinds
+from villagecat.package import package_files
+from villagecat.registry import shipped_layer_paths
+
 from conftest import NATIONAL, REPO
 from villagecat.package import load_layer
 from villagecat.schema import SCHEMA_VERSION, dumps, generate_schemas
@@ -54,7 +58,7 @@ def test_table_schemas_key_rows_by_id(path: Path) -> None:
 
 
 def test_units_are_explicit_in_names_and_schemas() -> None:
-    schema = json.loads((SCHEMAS / "facility-standard.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((SCHEMAS / "facility.schema.json").read_text(encoding="utf-8"))
     assert schema["properties"]["min_floor_area_m2"]["x-unit"] == "m2"
     sign = json.loads((SCHEMAS / "sign.schema.json").read_text(encoding="utf-8"))
     assert sign["properties"]["max_width_cm"]["x-unit"] == "cm"
@@ -67,22 +71,17 @@ def test_enums_have_chinese_titles() -> None:
     assert kind["x-enum-titles"]["prohibited"] == "履职负面事项"
 
 
-def test_national_items_validate_against_the_published_json_schemas() -> None:
-    package = load_layer(NATIONAL)
-    names = {
-        "duties": "duty",
-        "signs": "sign",
-        "certificates": "certificate",
-        "mechanisms": "mechanism",
-        "facilities": "facility-standard",
-        "documents": "document",
-    }
-    for resource, stem in names.items():
-        validator = jsonschema.Draft202012Validator(
-            json.loads((SCHEMAS / f"{stem}.schema.json").read_text(encoding="utf-8"))
-        )
-        for item in package.resource(resource):
-            validator.validate(item.model_dump(mode="json", exclude_none=True))
+def test_every_shipped_layer_in_json_form_validates_against_the_published_json_schemas() -> None:
+    """The JSON Schemas describe a package's JSON rows: citations are clause ids (or citation objects)."""
+    for path in shipped_layer_paths():
+        package = load_layer(path)
+        files = package_files(package, "json")
+        for kind in kinds():
+            validator = jsonschema.Draft202012Validator(
+                json.loads((SCHEMAS / f"{kind.slug}.schema.json").read_text(encoding="utf-8"))
+            )
+            for row in json.loads(files[f"{kind.resource}.json"]):
+                validator.validate(row)
     layer = json.loads((SCHEMAS / "layer.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(layer).validate(package.layer.model_dump(mode="json", exclude_none=True))
 

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from villagecat._columns import columns, table_schema
 from villagecat.format import FORMAT_VERSION
-from villagecat.format.registry import kinds
+from villagecat.format.registry import FieldSpec, kinds
 from villagecat.models import Citation, Layer
+from villagecat.models.document import CLAUSE_ID_PATTERN
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -64,6 +65,22 @@ def _complete_titles(model: type[BaseModel], schema: dict[str, Any]) -> None:
             prop.setdefault("x-title-en", column.title_en)
 
 
+def _cite_by_clause(fields: tuple[FieldSpec, ...], schema: dict[str, Any]) -> None:
+    """Let citation lists hold clause ids, as a package's rows do, besides citation objects."""
+    for spec in fields:
+        prop = schema.get("properties", {}).get(spec.name)
+        if spec.shape != "citations" or prop is None:
+            continue
+        clause = {
+            "type": "string",
+            "pattern": CLAUSE_ID_PATTERN,
+            "title": "条款标识",
+            "x-title-en": "Clause id",
+            "description": "数据包 clauses 资源中一条条款的标识。\n\nThe id of a clause in the package's clauses.",
+        }
+        prop["items"] = {"anyOf": [clause, {"$ref": "#/$defs/Citation"}]}
+
+
 def json_schema(name: str, model: type[BaseModel]) -> dict[str, Any]:
     """Return the published JSON Schema of one model, with its kind's item rules as ``x-merge``."""
     body = model.model_json_schema(mode="validation")
@@ -71,6 +88,7 @@ def json_schema(name: str, model: type[BaseModel]) -> dict[str, Any]:
     kind = next((k for k in kinds() if k.model is model), None)
     if kind is not None:
         body["x-merge"] = kind.rules.to_json()
+        _cite_by_clause(kind.fields, body)
     if "Citation" in body.get("$defs", {}):
         _complete_titles(Citation, body["$defs"]["Citation"])
     return {"$schema": _DRAFT, "$id": schema_id(name), **body}

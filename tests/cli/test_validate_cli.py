@@ -70,4 +70,4 @@ def test_schema_command_writes_every_schema(tmp_path: Path) -> None:
     assert result.code == 0
     assert (tmp_path / "duty.schema.json").is_file()
     assert (tmp_path / "table" / "duties.tableschema.json").is_file()
-    assert len(result.out.splitlines()) == 21
+    assert len(result.out.splitlines()) == 23
