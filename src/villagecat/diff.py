@@ -68,6 +68,8 @@ _QUIET_FIELDS = {"citations", "notes", "name", "title", "aliases"}
 def _codes() -> dict[str, tuple[ChangeLevel, str]]:
     codes: dict[str, tuple[ChangeLevel, str]] = {}
     for kind in kinds():
+        if not kind.in_catalog:
+            continue
         slug = kind.slug
         codes[f"{slug}-added"] = ("info", "新增条目 / item added")
         codes[f"{slug}-removed"] = (
@@ -86,7 +88,7 @@ def _codes() -> dict[str, tuple[ChangeLevel, str]]:
         codes[f"{slug}-restored"] = ("warning", "撤回对所继承条目的取消 / a cancellation is withdrawn")
         for spec in kind.fields:
             words = _DIRECTION_WORDS.get(type(spec.rule))
-            if words is None:
+            if words is None or spec.name in _QUIET_FIELDS:
                 continue
             codes[f"{slug}-{spec.slug}-{words[0]}"] = (
                 "breaking",
@@ -427,7 +429,7 @@ def diff_packages(
     """
     differ = _Differ(levels or {})
     _layer_changes(differ, old, new)
-    for resource in (kind.resource for kind in kinds()):
+    for resource in (kind.resource for kind in kinds() if kind.in_catalog):
         before = {str(getattr(i, "id", "")): i for i in old.resource(resource)}
         after = {str(getattr(i, "id", "")): i for i in new.resource(resource)}
         if resource == "cancellations":

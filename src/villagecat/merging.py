@@ -168,7 +168,7 @@ _RULE_ZH = {
     "duplicate_id": "标识与上级层条目重复",
     "red_line_scope": "刚性条目（履职负面事项、不应出具的证明、必须悬挂的标牌）的适用范围不得缩小",
     "same_name": "与上级层同类条目同名：请用覆盖（overrides）修改上级条目，而不是另立同名条目",
-    "replaceable": "该列表不允许整体替换，请用 add/remove",
+    "keep_entries": "上级层的别名不得删除",
 }
 
 
@@ -589,7 +589,7 @@ def _identity(item: BaseModel) -> list[str]:
 def _direction(column: Column, old: Any, new: Any) -> tuple[str, str] | None:  # noqa: ANN401
     """Return the rule a change breaks, by the one definition of tightening, or None."""
     rule = column.rule
-    if rule is None or rule.effect(old, new) is not Effect.LOOSENS:
+    if rule is None or rule.allows(old, new):
         return None
     return rule.name, rule.explain()[1]
 

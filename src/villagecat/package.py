@@ -70,8 +70,8 @@ __all__ = [
 
 #: The resources a package may hold: resource name -> model of its rows (from the format registry).
 RESOURCES: dict[str, type[BaseModel]] = {kind.resource: kind.model for kind in kinds()}
-#: The resources that hold sources and catalog items (not operations on inherited ones).
-ITEM_RESOURCES = tuple(kind.resource for kind in kinds() if kind.role != "operation")
+#: The resources that hold sources and catalog items (not operations on inherited ones, not clauses).
+ITEM_RESOURCES = tuple(kind.resource for kind in kinds() if kind.role != "operation" and kind.in_catalog)
 #: The Chinese title of each resource: its sheet in a workbook, its heading in reports.
 RESOURCE_TITLES = {kind.resource: kind.sheet for kind in kinds()}
 #: The kind segment in item ids, per resource.

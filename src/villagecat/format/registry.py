@@ -58,6 +58,9 @@ class KindSpec:
             (overrides and cancellations of inherited items).
         rules: Rules on items of the kind as a whole.
         sheet: The workbook sheet's title, when it differs from the model's title.
+        in_catalog: Whether items of the kind are part of a catalog (merged, compared, shown).
+            Clauses are not: they are how a package stores its citations, and a change to
+            one shows as a change of the items that cite it.
     """
 
     resource: str
@@ -66,6 +69,7 @@ class KindSpec:
     role: Role
     rules: ItemRules = field(default_factory=ItemRules)
     sheet: str | None = None
+    in_catalog: bool = True
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,7 @@ class Kind:
     model: type[BaseModel]
     rules: ItemRules
     fields: tuple[FieldSpec, ...]
+    in_catalog: bool
 
     def field(self, name: str) -> FieldSpec | None:
         """Return the field called ``name`` (or formerly called so), or None."""
@@ -240,6 +245,7 @@ def kind_of_model(model: type[BaseModel]) -> Kind:
         model=model,
         rules=spec.rules,
         fields=fields_of(model),
+        in_catalog=spec.in_catalog,
     )
 
 

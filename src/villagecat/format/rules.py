@@ -33,6 +33,7 @@ __all__ = [
     "GrowOnly",
     "IncreaseOnly",
     "ItemRules",
+    "KeepEntries",
     "Replaceable",
     "Sticky",
     "effect",
@@ -66,6 +67,10 @@ class FieldRule:
     def effect(self, old: Any, new: Any) -> Effect:  # noqa: ANN401 - any field value
         """Return what moving from ``old`` to ``new`` does to the villages' obligations."""
         return Effect.NEUTRAL
+
+    def allows(self, old: Any, new: Any) -> bool:  # noqa: ANN401 - any field value
+        """Whether a lower layer may move the field from ``old`` to ``new``: never by loosening."""
+        return self.effect(old, new) is not Effect.LOOSENS
 
     def to_json(self) -> dict[str, Any]:
         """Return the rule as published in the schemas' ``x-merge``."""
@@ -214,6 +219,24 @@ class GrowOnly(FieldRule):
 
 
 @dataclass(frozen=True)
+class KeepEntries(FieldRule):
+    """A list whose inherited entries stay (aliases: lookups by an inherited name keep working).
+
+    It says nothing about the villages' obligations: its changes are neutral.
+    """
+
+    name: ClassVar[str] = "keep_entries"
+
+    def allows(self, old: Any, new: Any) -> bool:  # noqa: ANN401
+        """No inherited entry may go."""
+        return not (_entries(old) - _entries(new))
+
+    def explain(self) -> tuple[str, str]:
+        """Keeps its entries."""
+        return ("该列表中上级层的条目不得删除", "inherited entries may not be removed")
+
+
+@dataclass(frozen=True)
 class Replaceable(FieldRule):
     """A list that a lower layer may ``set`` as a whole; no direction is implied."""
 
@@ -226,7 +249,7 @@ class Replaceable(FieldRule):
 
 
 _RULES: dict[str, type[FieldRule]] = {
-    rule.name: rule for rule in (IncreaseOnly, DecreaseOnly, Sticky, GrowOnly, Replaceable)
+    rule.name: rule for rule in (IncreaseOnly, DecreaseOnly, Sticky, GrowOnly, KeepEntries, Replaceable)
 }
 
 
@@ -307,9 +330,3 @@ def effect(rule: FieldRule | None, old: Any, new: Any) -> Effect:  # noqa: ANN40
     Fields without a rule change neutrally.
     """
     return Effect.NEUTRAL if rule is None else rule.effect(old, new)
-
-
-def entries_removed(old: Iterable[Any], new: Iterable[Any]) -> list[Any]:
-    """Return the entries of ``old`` that ``new`` lacks, in ``old``'s order."""
-    kept = {_slug(v) for v in new}
-    return [v for v in old if _slug(v) not in kept]

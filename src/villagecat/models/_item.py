@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar
 from pydantic import BaseModel, StringConstraints
 
 from villagecat.format.registry import KindSpec
-from villagecat.format.rules import GrowOnly
+from villagecat.format.rules import KeepEntries
 from villagecat.models._base import ITEM_ID_PATTERN, LAYER_ID_PATTERN, LOCAL_ID_PATTERN, field
 from villagecat.models.document import Citation, NonEmpty
 
@@ -44,7 +44,7 @@ class CatalogItem(BaseModel):
         desc_en="Other names of the item (such as a parent's wording); lookups and identity across layers treat them "
         "as the name. A lower layer may add aliases, never remove them.",
         default_factory=list,
-        rule=GrowOnly(),
+        rule=KeepEntries(),
     )
     replaces: Annotated[str, StringConstraints(pattern=rf"^{ITEM_ID_PATTERN}$")] | None = field(
         "替代条目",

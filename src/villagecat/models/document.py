@@ -146,6 +146,7 @@ class Clause(BaseModel):
         role="source",
         rules=ItemRules(cancel_forbidden=True, identity_fields=()),
         sheet="条款",
+        in_catalog=False,
     )
 
     id: Annotated[str, StringConstraints(pattern=CLAUSE_ID_PATTERN)] = field(
