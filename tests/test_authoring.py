@@ -58,12 +58,12 @@ def test_import_names_sheet_row_and_column(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     path = export_workbook(load_layer(NATIONAL), tmp_path / "n.xlsx")
     book = openpyxl.load_workbook(path)
-    book["工作事务"]["F3"] = "协助"
+    book["工作事务"]["G3"] = "协助"
     book["证明事项"]["B2"] = None
     book.save(path)
     result = invoke("import", str(path), "-o", str(tmp_path / "out"))
     assert result.code == 1
-    assert "工作事务\n    第 3 行 字段 F（事项类别）：取值不在允许范围内" in result.out
+    assert "工作事务\n    第 3 行 字段 G（事项类别）：取值不在允许范围内" in result.out
     assert "证明事项\n    第 2 行 字段 B（名称）：缺少必填字段" in result.out
     assert not (tmp_path / "out").exists()
 

@@ -205,8 +205,10 @@ def test_jilin_forms_rule_allows_only_monthly_quarterly_yearly_reports() -> None
 
 def test_an_override_value_is_typed_by_its_target_field_when_read() -> None:
     """Found by fuzzing once: an invalid value met the direction check in merge. Now it never reaches merge."""
-    with pytest.raises(ValidationError, match="not a valid value for certificates.status"):
-        child_layer("120117", code="120199", overrides=[{"target": "cn.certificate.birth", "field": "status", "value": "0"}])
+    with pytest.raises(ValidationError, match=r"not a valid value for certificates\.status"):
+        child_layer(
+            "120117", code="120199", overrides=[{"target": "cn.certificate.birth", "field": "status", "value": "0"}]
+        )
 
 
 def test_an_override_of_a_document_merges_without_exceptions() -> None:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import villagecat
-from villagecat.models import Clause
 from conftest import NATIONAL
-from villagecat.models import CertificateStatus, DutyKind
+from villagecat.models import CertificateStatus, Clause, DutyKind
 from villagecat.registry import shipped_layer_paths
 
 NOT_TO_ISSUE = [

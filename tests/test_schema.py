@@ -8,12 +8,10 @@ from typing import TYPE_CHECKING
 import jsonschema
 import pytest
 
-from villagecat.format.registry import kinds
-from villagecat.package import package_files
-from villagecat.registry import shipped_layer_paths
-
 from conftest import NATIONAL, REPO
-from villagecat.package import load_layer
+from villagecat.format.registry import kinds
+from villagecat.package import load_layer, package_files
+from villagecat.registry import shipped_layer_paths
 from villagecat.schema import SCHEMA_VERSION, dumps, generate_schemas
 
 if TYPE_CHECKING:

@@ -1,8 +1,8 @@
-"""The flat, column form of each item kind: CSV cells, JSON rows and Table Schemas.
+r"""The flat, column form of each item kind: CSV cells, JSON rows and Table Schemas.
 
 The columns are the fields of the format registry (:mod:`villagecat.format.registry`);
 cells follow the format's cell codec (:mod:`villagecat.format.codec`): a list is one cell
-with entries joined by ``|`` (``\\|`` and ``\\\\`` inside an entry), a citation is
+with entries joined by ``|`` (``\|`` and ``\\`` inside an entry), a citation is
 ``DOCUMENT#SECTION`` or ``DOCUMENT#SECTION「quote」``, a boolean is ``true``/``false``, an
 empty cell means "not given".
 """

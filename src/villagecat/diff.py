@@ -80,7 +80,10 @@ def _codes() -> dict[str, tuple[ChangeLevel, str]]:
             "warning",
             "字段变化，影响无法由数据判断 / a field changed; its effect cannot be told from the data",
         )
-        codes[f"{slug}-citation-changed"] = ("info", "出处、名称、别名或备注变化 / citations, name, aliases or notes edited")
+        codes[f"{slug}-citation-changed"] = (
+            "info",
+            "出处、名称、别名或备注变化 / citations, name, aliases or notes edited",
+        )
         if kind.role == "operation":
             continue
         codes[f"{slug}-renamed"] = ("warning", "条目改用新标识（replaces）/ item renumbered (declared with replaces)")
@@ -290,7 +293,7 @@ def _kind(resource: str) -> Kind:
     return kind
 
 
-def _field_change(resource: str, name: str, old: Any, new: Any) -> tuple[str, Effect]:  # noqa: ANN401, PLR0911
+def _field_change(resource: str, name: str, old: Any, new: Any) -> tuple[str, Effect]:  # noqa: ANN401
     """Return the code of a field change and its effect, by the field's rule in the registry."""
     kind = _kind(resource)
     spec = kind.field(name)

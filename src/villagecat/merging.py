@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from villagecat._columns import Column, columns
+from villagecat._messages import pydantic_message
 from villagecat._names import normalise_name
 from villagecat.format.registry import kind_of_model
 from villagecat.format.rules import Effect, ItemRules, scope_effect
-from villagecat._messages import pydantic_message
 from villagecat.models import (
     Cancellation,
     Certificate,
@@ -499,7 +499,7 @@ class _Merger:
         target.item = updated
 
     @staticmethod
-    def _keep_name_as_alias(
+    def _keep_name_as_alias(  # noqa: PLR0913, PLR0917 - one call site; every argument has its role
         package: LayerPackage,
         target: EffectiveItem,
         updated: BaseModel,
@@ -580,9 +580,8 @@ def _identity(item: BaseModel) -> list[str]:
     found: list[str] = []
     for name in _item_rules(item).identity_fields:
         value = getattr(item, name, None)
-        for text in value if isinstance(value, list | tuple) else [value]:
-            if isinstance(text, str) and text.strip():
-                found.append(normalise_name(text))
+        texts = value if isinstance(value, list | tuple) else [value]
+        found.extend(normalise_name(t) for t in texts if isinstance(t, str) and t.strip())
     return found
 
 

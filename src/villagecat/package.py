@@ -26,12 +26,12 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from villagecat._columns import cells_to_input, columns, model_to_cells, override_cell_value, table_schema
 from villagecat._messages import pydantic_message
 from villagecat._source import PackageSource, UnsafePathError, open_source
+from villagecat.errors import PackageReadError, ValidationFailedError
 from villagecat.format import FORMAT_VERSION
 from villagecat.format.clauses import ClauseBook
 from villagecat.format.codec import join_list, split_list
 from villagecat.format.registry import kinds
 from villagecat.format.upgrade import FORMAT_KEY, RawPackage, RawTable, UnknownFormatError, declared_format, upgrade
-from villagecat.errors import PackageReadError, ValidationFailedError
 from villagecat.models import (
     Cancellation,
     Certificate,

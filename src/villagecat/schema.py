@@ -37,7 +37,7 @@ _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def json_schema_models() -> dict[str, type[BaseModel]]:
-    """Return the published JSON Schemas: file stem -> model (every kind of the registry, the citation and the layer)."""
+    """Return the published JSON Schemas: file stem -> model (every kind, the citation, the layer)."""
     return {"citation": Citation, **{kind.slug: kind.model for kind in kinds()}, "layer": Layer}
 
 

@@ -214,7 +214,9 @@ CASES = [
     ),
     Case(
         "duplicate-resource",
-        lambda t: descriptor(t, lambda d: d["resources"].append(next(r for r in d["resources"] if r["name"] == "duties"))),
+        lambda t: descriptor(
+            t, lambda d: d["resources"].append(next(r for r in d["resources"] if r["name"] == "duties"))
+        ),
         1,
         "资源 duties 重复",
     ),

@@ -20,6 +20,7 @@ from villagecat.models import (
     Authority,
     Certificate,
     CertificateStatus,
+    Clause,
     Document,
     Duty,
     DutyKind,
@@ -67,7 +68,7 @@ def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckR
     report = CheckReport("lint", package.layer.id, package.layer.name_zh)
     findings = report.findings
     for _, item in package.iter_items():
-        if isinstance(item, Document):
+        if isinstance(item, Document | Clause):
             continue
         item_id = str(getattr(item, "id", ""))
         if not getattr(item, "citations", None):

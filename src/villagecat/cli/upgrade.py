@@ -23,7 +23,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument("path", help="the package: a folder, its datapackage.json, or a zip (with -o)")
     parser.add_argument("-o", "--output", default=None, help="folder to write to (default: the package itself)")
-    parser.add_argument("--format", choices=("csv", "json"), default=None, help="resource format written (default: as read)")
+    parser.add_argument(
+        "--format", choices=("csv", "json"), default=None, help="resource format written (default: as read)"
+    )
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language (default zh)")
     parser.set_defaults(handler=handle)
 

@@ -1,9 +1,9 @@
-"""The cell codec of format 1: how one value is written in one CSV (or workbook) cell.
+r"""The cell codec of format 1: how one value is written in one CSV (or workbook) cell.
 
-- A **list** is one cell, its entries joined by ``|``. A ``|`` or ``\\`` inside an entry
-  is written ``\\|`` or ``\\\\``, so every text survives a save and a load: ``a\\|b|c`` is
+- A **list** is one cell, its entries joined by ``|``. A ``|`` or ``\`` inside an entry
+  is written ``\|`` or ``\\``, so every text survives a save and a load: ``a\|b|c`` is
   the two entries ``a|b`` and ``c``. Spaces around entries are not kept, and empty entries
-  are dropped (``a||b|`` is ``a``, ``b``); a ``\\`` before any other character stands for
+  are dropped (``a||b|`` is ``a``, ``b``); a ``\`` before any other character stands for
   itself.
 - A **boolean** is ``true`` or ``false`` (``是``/``否`` are read too).
 - A **number** is written in the shortest form that reads back as the same value
@@ -41,10 +41,9 @@ FALSE_VALUES = ("false", "否")
 
 
 def join_list(values: Iterable[object]) -> str:
-    """Return the cell holding ``values``: entries joined by ``|``, ``|`` and ``\\`` escaped."""
+    r"""Return the cell holding ``values``: entries joined by ``|``, ``|`` and ``\`` escaped."""
     return LIST_DELIMITER.join(
-        str(value).replace(ESCAPE, ESCAPE + ESCAPE).replace(LIST_DELIMITER, ESCAPE + LIST_DELIMITER)
-        for value in values
+        str(value).replace(ESCAPE, ESCAPE + ESCAPE).replace(LIST_DELIMITER, ESCAPE + LIST_DELIMITER) for value in values
     )
 
 

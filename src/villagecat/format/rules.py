@@ -24,7 +24,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Mapping
 
 __all__ = [
     "DecreaseOnly",
@@ -64,7 +64,7 @@ class FieldRule:
     #: Whether a lower layer may ``set`` a list field as a whole.
     replaceable: ClassVar[bool] = False
 
-    def effect(self, old: Any, new: Any) -> Effect:  # noqa: ANN401 - any field value
+    def effect(self, old: Any, new: Any) -> Effect:  # noqa: ANN401, ARG002 - any field value; no direction here
         """Return what moving from ``old`` to ``new`` does to the villages' obligations."""
         return Effect.NEUTRAL
 
@@ -271,7 +271,12 @@ def rule_from_json(data: Mapping[str, Any]) -> FieldRule:
 
 
 #: How wide each scope is: a scope's places. ``None`` (the layer's own coverage) counts as both.
-_SCOPE_PLACES = {"village": {"village"}, "community": {"community"}, "both": {"village", "community"}, None: {"village", "community"}}
+_SCOPE_PLACES = {
+    "village": {"village"},
+    "community": {"community"},
+    "both": {"village", "community"},
+    None: {"village", "community"},
+}
 
 
 def scope_effect(old: Any, new: Any) -> Effect:  # noqa: ANN401 - Scope members or slugs

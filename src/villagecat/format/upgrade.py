@@ -76,7 +76,8 @@ def declared_format(descriptor: dict[str, Any]) -> int:
         raise UnknownFormatError(f"{FORMAT_KEY}.format must be a whole number, not {version!r}")
     if version > FORMAT_VERSION:
         raise UnknownFormatError(
-            f"the package is in format {version}; this villagecat reads formats 0 to {FORMAT_VERSION}: upgrade villagecat"
+            f"the package is in format {version}; this villagecat reads formats 0 to {FORMAT_VERSION}: "
+            "upgrade villagecat"
         )
     return version
 

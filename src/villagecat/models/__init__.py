@@ -34,7 +34,15 @@ from villagecat.models.vocab import (
 KIND_MODELS = (
     Document,
     Clause,
-    Duty, Mechanism, Sign, SignQuota, Certificate, FacilityStandard, Override, Cancellation)
+    Duty,
+    Mechanism,
+    Sign,
+    SignQuota,
+    Certificate,
+    FacilityStandard,
+    Override,
+    Cancellation,
+)
 
 __all__ = [
     "KIND_MODELS",

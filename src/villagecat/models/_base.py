@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import ConfigDict, Field
 
-from villagecat.format.rules import FieldRule
+from villagecat.format.rules import FieldRule  # noqa: TC001 - field() is called at class creation
 
 if TYPE_CHECKING:
     from pydantic import GetJsonSchemaHandler

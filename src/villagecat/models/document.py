@@ -163,7 +163,9 @@ class Clause(BaseModel):
         desc_en="The section within the document, as the document numbers it, e.g. 二(二)6.",
         default=None,
     )
-    quote: NonEmpty | None = field("原文", "Quote", desc_zh="条款原文，逐字引述。", desc_en="The verbatim quote.", default=None)
+    quote: NonEmpty | None = field(
+        "原文", "Quote", desc_zh="条款原文，逐字引述。", desc_en="The verbatim quote.", default=None
+    )
 
     def citation(self) -> Citation:
         """Return the citation this clause stands for."""

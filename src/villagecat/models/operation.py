@@ -65,7 +65,8 @@ class Override(CatalogItem):
     value: Any = describe(
         "取值",
         "Value",
-        desc_zh="类型与目标字段相同：CSV 中按目标字段单元格的写法填写（列表用 | 分隔）；JSON 中为相应的 JSON 值；留空表示清空。",
+        desc_zh="类型与目标字段相同：CSV 中按目标字段单元格的写法填写（列表用 | 分隔）；"
+        "JSON 中为相应的 JSON 值；留空表示清空。",
         desc_en="Typed as the target field: in CSV written as that field's cell (lists joined by |); "
         "in JSON the matching JSON value; empty clears.",
         default=None,
@@ -86,7 +87,7 @@ class Override(CatalogItem):
             return value  # an unknown target or field is a merge conflict, reported with the layer
         annotation = kind.model.model_fields[spec.name].annotation
         try:
-            return _adapter(annotation).validate_python(value)
+            return _adapter(annotation).validate_python(value)  # type: ignore[arg-type]
         except ValidationError as exc:
             first = exc.errors(include_url=False)[0]
             raise ValueError(f"not a valid value for {kind.resource}.{spec.name}: {first['msg']}") from None
