@@ -29,8 +29,8 @@ def test_init_declares_the_nearest_known_parent(tmp_path: Path) -> None:
     county = json.loads((tmp_path / "wq" / "datapackage.json").read_text(encoding="utf-8"))["layer"]
     assert county["parent"]["id"] == "120000"
     again = invoke("init", str(tmp_path / "zj"), "--level", "province", "--code", "330000", "--name", "浙江省")
-    assert again.code == 1
-    assert "not empty" in again.err
+    assert again.code == 2  # refused: nothing is written into a folder that already holds files
+    assert "已存在且不是空文件夹" in again.err
 
 
 @pytest.mark.parametrize("path", shipped_layer_paths(), ids=lambda p: p.name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from packaging.version import Version
@@ -19,7 +20,16 @@ if TYPE_CHECKING:
 
     from villagecat.registry import LayerRegistry
 
-__all__ = ["bump_version", "default_parent", "init_layer", "release_layer"]
+__all__ = ["CHINA_STANDARD_TIME", "bump_version", "default_parent", "init_layer", "release_layer", "today_in_china"]
+
+#: China Standard Time (UTC+8, no daylight saving): the date a release is recorded under.
+CHINA_STANDARD_TIME = dt.timezone(dt.timedelta(hours=8), "CST")
+
+
+def today_in_china() -> dt.date:
+    """Return today's date in China Standard Time (a release at 07:00 Beijing time is today's, not yesterday's)."""
+    return dt.datetime.now(tz=CHINA_STANDARD_TIME).date()
+
 
 _README = """# {name_zh}村级组织工作事务、机制牌子和证明事项指导目录
 
@@ -71,13 +81,26 @@ def init_layer(  # noqa: PLR0913 - every argument is one field of the new layer
     the Chinese one and the slug to ``d<code>``: nothing is made up.
 
     Raises:
-        VillagecatError: if the folder exists and is not empty, or the parent is not known.
+        WriteRefusedError: if the path is a file, or a folder that is not empty.
+        VillagecatError: if the code is not a division code, or the parent is not known.
     """
     from pathlib import Path  # noqa: PLC0415
 
+    from villagecat._write import atomic_write, write_package  # noqa: PLC0415
+    from villagecat.errors import WriteRefusedError  # noqa: PLC0415
+
+    if not re.fullmatch(r"[0-9]{6}|[0-9]{9}", code):
+        raise VillagecatError(
+            f"--code {code!r}: a division code has 6 digits (9 for a township), e.g. 330106 / "
+            f"行政区划代码应为 6 位数字（乡镇街道为 9 位），例如 330106"
+        )
     target = Path(path)
-    if target.exists() and any(target.iterdir()):
-        raise VillagecatError(f"{target} exists and is not empty / 文件夹已存在且不为空")
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise WriteRefusedError(
+            str(target),
+            "exists and is not an empty folder; init starts a new package in a new or empty folder",
+            "已存在且不是空文件夹；init 只在新的或空的文件夹中新建数据包",
+        )
     parent_id = parent or default_parent(level, code, registry)
     found = registry.get(parent_id)
     if found is None:
@@ -97,8 +120,11 @@ def init_layer(  # noqa: PLR0913 - every argument is one field of the new layer
         parent=ParentRef(id=parent_id, version_range=f">={found.layer.version},<{upper}"),
         covers=list(covers),
     )
-    written = save_layer(LayerPackage(layer=layer), target)
-    (written / "README.md").write_text(_README.format(name_zh=name_zh, layer_id=code), encoding="utf-8")
+    from villagecat.package import package_files  # noqa: PLC0415
+
+    files = {name: text.encode("utf-8") for name, text in package_files(LayerPackage(layer=layer)).items()}
+    written = write_package(target, files)
+    atomic_write(written / "README.md", _README.format(name_zh=name_zh, layer_id=code).encode("utf-8"))
     return written
 
 
@@ -125,7 +151,10 @@ def release_layer(
     """Give ``current`` the version its changes since ``previous`` require, with a changelog entry.
 
     The version is bumped from the previous release's; the entry's notes default to a
-    summary of the changes by code. The package at ``path`` is rewritten atomically.
+    summary of the changes by code, and its date to today in China Standard Time. The
+    package at ``path`` is rewritten file by file (only its own files). When ``current``
+    already records a release of that version, it is returned unchanged: an existing
+    entry's notes are never replaced, and a second run (or a concurrent one) loses nothing.
 
     Raises:
         VillagecatError: if nothing changed.
@@ -134,12 +163,14 @@ def release_layer(
     if not report.changes:
         raise VillagecatError("nothing changed since the previous release / 与上一版本相比没有变化")
     version = bump_version(previous.layer.version, report.suggested_bump)
+    if current.layer.version == version and any(r.version == version for r in current.layer.releases):
+        return current, report
     counts = report.counts()
     summary = notes or (
         f"破坏性变更 {counts['breaking']} 项、需关注 {counts['warning']} 项、一般变更 {counts['info']} 项："
         + "；".join(dict.fromkeys(c.code for c in report.changes))
     )
-    when = (date or dt.datetime.now(tz=dt.timezone.utc).date()).isoformat()
+    when = (date or today_in_china()).isoformat()
     releases = [r for r in current.layer.releases if r.version != version]
     layer = current.layer.model_copy(
         update={"version": version, "releases": [*releases, Release(version=version, date=when, notes=summary)]}

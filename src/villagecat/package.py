@@ -15,10 +15,7 @@ import gc
 import io
 import json
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -52,6 +49,7 @@ from villagecat.report import Problem, ValidationReport
 if TYPE_CHECKING:
     import os
     from collections.abc import Iterator
+    from pathlib import Path
 
 __all__ = [
     "ID_KINDS",
@@ -730,35 +728,35 @@ def package_files(package: LayerPackage, fmt: Literal["csv", "json"] = "csv") ->
     return files
 
 
-def save_layer(package: LayerPackage, path: str | os.PathLike[str], *, fmt: Literal["csv", "json"] = "csv") -> Path:
-    """Write a layer package to a folder, atomically.
+def save_layer(
+    package: LayerPackage,
+    path: str | os.PathLike[str],
+    *,
+    fmt: Literal["csv", "json"] = "csv",
+    force: bool = False,
+) -> Path:
+    """Write a layer package to a folder, touching only the files the package owns.
 
-    The package is written to a temporary folder beside ``path`` and renamed into
-    place, so a failure never leaves a half-written package. An existing folder at
-    ``path`` is replaced.
+    Each file (the resources, then ``datapackage.json``) is replaced atomically, so a
+    failure or a kill never leaves a half-written file, and a reader always finds a
+    readable package. Nothing else in the folder is touched: notes, a README, ``.git``
+    and nested child packages stay. A non-empty folder that holds no villagecat package
+    is refused unless ``force`` is given (which still removes nothing). Concurrent
+    writers of one folder are serialised. See :mod:`villagecat._write`.
 
     Args:
         package: The layer and its items.
-        path: The folder to write.
+        path: The folder to write (or its ``datapackage.json``).
         fmt: ``csv`` (spreadsheet-friendly) or ``json``.
+        force: Write into a non-empty folder that is not a villagecat package.
 
     Returns:
         The folder written.
+
+    Raises:
+        WriteRefusedError: the folder is someone else's, the path is a file, or the disk refuses.
     """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        for relpath, text in package_files(package, fmt).items():
-            (staging / relpath).write_text(text, encoding="utf-8")
-        if target.exists():
-            backup = target.with_name(f".{target.name}.old")
-            target.rename(backup)
-            staging.rename(target)
-            shutil.rmtree(backup)
-        else:
-            staging.rename(target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return target
+    from villagecat._write import write_package  # noqa: PLC0415 - only writers need it
+
+    files = {name: text.encode("utf-8") for name, text in package_files(package, fmt).items()}
+    return write_package(path, files, force=force)

@@ -7,19 +7,19 @@ schema``) and committed; a test fails when they drift from the models.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from villagecat._columns import columns, table_schema
+from villagecat.errors import WriteRefusedError
 from villagecat.format import FORMAT_VERSION
 from villagecat.format.registry import FieldSpec, kinds
 from villagecat.models import Citation, Layer
 from villagecat.models.document import CLAUSE_ID_PATTERN
 
 if TYPE_CHECKING:
+    import os
+
     from pydantic import BaseModel
 
 __all__ = [
@@ -188,20 +188,26 @@ def dumps(schema: dict[str, Any]) -> str:
 
 
 def write_schemas(target: str | os.PathLike[str]) -> list[Path]:
-    """Write every published schema under ``target``, atomically.
+    """Write every published schema under ``target``, each file atomically.
+
+    Only the schema files are written; nothing else in ``target`` is touched.
 
     Returns:
         The files written.
+
+    Raises:
+        WriteRefusedError: if ``target`` cannot be written (a file in the way, no permission, ...).
     """
+    from villagecat._write import atomic_write  # noqa: PLC0415
+
     root = Path(target)
-    root.mkdir(parents=True, exist_ok=True)
     written = []
     for relpath, schema in generate_schemas().items():
         path = root / relpath
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(dumps(schema))
-        shutil.move(tmp, path)
-        written.append(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            raise WriteRefusedError(str(path.parent), f"cannot create the folder: {reason}", "无法创建文件夹") from exc
+        written.append(atomic_write(path, dumps(schema).encode("utf-8")))
     return written

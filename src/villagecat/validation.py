@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from villagecat.models.document import Citation
     from villagecat.registry import LayerRegistry
 
-__all__ = ["check_package", "validate", "validate_many"]
+__all__ = ["check_package", "validate", "validate_layer", "validate_many"]
 
 
 def _citations(item: object) -> list[tuple[str, Citation]]:
@@ -177,14 +177,13 @@ def _check_merge(package: LayerPackage, registry: LayerRegistry, problems: list[
     except LayerChainError:
         return
     rows: dict[str, tuple[str, int]] = {}
-    for resource in ("overrides", "cancellations"):
-        for index, operation in enumerate(package.resource(resource)):
-            rows[str(getattr(operation, "id", ""))] = (resource, index)
+    for resource, index, item in _positioned(package):
+        rows[str(getattr(item, "id", ""))] = (resource, index)
     for conflict in merge(chain).conflicts:
         # The parent's version and duplicate ids are reported by the checks above.
         if conflict.layer != package.layer.id or conflict.rule in ("parent_version", "chain_order", "duplicate_id"):
             continue
-        resource, index = rows.get(conflict.operation or "", ("", -1))
+        resource, index = rows.get(conflict.operation or conflict.item, ("", -1))
         where = package.where(resource, index) if resource else {"file": "datapackage.json"}
         problems.append(
             Problem(
@@ -216,6 +215,20 @@ def check_package(package: LayerPackage, report: ValidationReport, registry: Lay
     _check_admission(package, known, complete, report.problems)
     if registry is not None and docs is not None:
         _check_merge(package, registry, report.problems)
+
+
+def validate_layer(package: LayerPackage, *, parents: Iterable[LayerPackage] = ()) -> ValidationReport:
+    """Validate a package held in memory (before it is written): ids, citations, parent, merge rules.
+
+    Its rows were validated when they were built; this checks what needs the package
+    as a whole and its ancestors, as :func:`validate` does for a package on disk.
+    """
+    from villagecat.registry import shipped_registry  # noqa: PLC0415
+
+    report = ValidationReport(target=package.source or package.layer.id)
+    registry = shipped_registry([*parents, package])
+    check_package(package, report, registry)
+    return report
 
 
 def validate(

@@ -12,21 +12,24 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import tempfile
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from villagecat._columns import LIST_DELIMITER, Column, columns
+from villagecat._columns import Column, columns, override_cell_value, override_value_cell
 from villagecat._messages import pydantic_message
+from villagecat._write import atomic_write
 from villagecat.errors import PackageReadError, ValidationFailedError
-from villagecat.models import Layer
+from villagecat.format.codec import join_list, split_list
+from villagecat.models import Layer, Override
 from villagecat.package import RESOURCE_TITLES, RESOURCES, LayerPackage
 from villagecat.report import Problem, ValidationReport
 
 if TYPE_CHECKING:
+    import os
+
     from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = ["SHEET_TITLES", "export_workbook", "import_workbook"]
@@ -46,12 +49,13 @@ def _openpyxl() -> Any:  # noqa: ANN401 - the module
 
 
 def _cell_value(column: Column, value: object) -> object:
+    """Return a value as a workbook cell: the format's cell codec, with Chinese labels for vocabularies."""
     if value is None:
         return None
     if column.shape == "citations":
-        return LIST_DELIMITER.join(c.to_text() for c in value)  # type: ignore[attr-defined]
+        return join_list(c.to_text() for c in value) or None  # type: ignore[attr-defined]
     if column.shape == "list":
-        return LIST_DELIMITER.join(v.label if column.vocab else str(v) for v in value) or None  # type: ignore[attr-defined]
+        return join_list(v.label if column.vocab else str(v) for v in value) or None  # type: ignore[attr-defined]
     if column.shape == "bool":
         return "是" if value else "否"
     if column.vocab is not None:
@@ -59,7 +63,20 @@ def _cell_value(column: Column, value: object) -> object:
     return value
 
 
+#: Characters a workbook cannot hold (openpyxl refuses them): C0 controls but tab, newline, return.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _write_text_cell(sheet: Worksheet, row: int, col: int, value: object) -> None:
+    if isinstance(value, str) and _ILLEGAL.search(value):
+        from villagecat.errors import VillagecatError  # noqa: PLC0415
+
+        code = ord(_ILLEGAL.search(value).group())  # type: ignore[union-attr]
+        raise VillagecatError(
+            f"sheet {sheet.title}, row {row}, column {col}: the text holds control character U+{code:04X}, "
+            f"which a workbook cannot store / 工作表“{sheet.title}”第 {row} 行第 {col} 列的文字含有控制字符 "
+            f"U+{code:04X}，Excel 工作簿无法保存；请先删去它"
+        )
     cell = sheet.cell(row=row, column=col)
     cell.value = value
     if isinstance(value, str):
@@ -91,26 +108,23 @@ def export_workbook(package: LayerPackage, path: str | os.PathLike[str]) -> Path
         for item in package.resource(resource):
             row = sheet.max_row + 1
             for col, column in enumerate(cols, start=1):
-                _write_text_cell(sheet, row, col, _cell_value(column, getattr(item, column.name)))
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(fd)
-    try:
-        book.save(temporary)
-        Path(temporary).replace(target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+                value = (
+                    override_value_cell(item) or None
+                    if isinstance(item, Override) and column.name == "value"
+                    else _cell_value(column, getattr(item, column.name))
+                )
+                _write_text_cell(sheet, row, col, value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return atomic_write(path, buffer.getvalue())
 
 
 def _parse(column: Column, raw: object) -> object:
     """Turn a workbook cell into model input; labels become slugs."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
-    if column.shape in ("list", "citations"):
-        parts = [p.strip() for p in str(raw).split(LIST_DELIMITER) if p.strip()]
+    if column.is_list:
+        parts = split_list(str(raw))
         if column.vocab is not None:
             return [_slug(column, p) for p in parts]
         return parts
@@ -199,6 +213,8 @@ def _read_sheet(sheet: Worksheet, model: type[BaseModel], problems: list[Problem
                 parsed = _parse(column, raw)
                 if parsed is not None:
                     data[column.name] = parsed
+        if model is Override and isinstance(data.get("value"), str):
+            data["value"] = override_cell_value(data)
         try:
             items.append(model.model_validate(data))
         except ValidationError as exc:

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import subprocess
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
+from villagecat._write import package_folder, package_lock
 from villagecat.cli._common import add_layer_options
 from villagecat.cli._sides import load_side
 from villagecat.errors import VillagecatError
 from villagecat.models import Level, Scope
 from villagecat.resolution import registry_with
-
-if TYPE_CHECKING:
-    import argparse
 
 __all__ = ["register"]
 
@@ -55,6 +55,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument("workbook")
     imp.add_argument("-o", "--output", required=True, help="the package folder to write")
     imp.add_argument("--format", choices=("csv", "json"), default="csv")
+    imp.add_argument(
+        "--force",
+        action="store_true",
+        help="写入不是数据包的非空文件夹（不删除其中任何文件）/ write into a non-empty folder that holds no package"
+        " (nothing in it is removed)",
+    )
     imp.set_defaults(handler=_import)
 
     release = sub.add_parser(
@@ -66,7 +72,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     release.add_argument("path")
     release.add_argument("--against", help="the previous release (path, REV:path or shipped layer); default HEAD:PATH")
     release.add_argument("--notes", help="changelog text (default: a summary of the changes)")
+    release.add_argument(
+        "--date", type=_date, help="release date YYYY-MM-DD (default: today in China Standard Time, UTC+8)"
+    )
     release.set_defaults(handler=_release)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期写作 2023-09-01 / a date is written 2023-09-01, not {text!r}") from None
 
 
 def _init(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -110,7 +126,7 @@ def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     except ValidationFailedError as exc:
         stdout.write(exc.report.format_text("zh") + "\n")
         return 1
-    stdout.write(f"{save_layer(package, args.output, fmt=args.format)}\n")
+    stdout.write(f"{save_layer(package, args.output, fmt=args.format, force=args.force)}\n")
     return 0
 
 
@@ -120,9 +136,15 @@ def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from villagecat.package import load_layer  # noqa: PLC0415
 
     del stderr
-    against = args.against or _committed(args.path)
+    folder = package_folder(args.path)  # a datapackage.json names its folder; a zip is refused
+    against = args.against or _committed(str(folder))
     previous = load_side(against, registry_with())
-    released, report = release_layer(previous, load_layer(args.path), args.path, notes=args.notes)
+    with package_lock(folder):  # the whole read-modify-write: concurrent releases lose nothing
+        current = load_layer(folder)
+        released, report = release_layer(previous, current, folder, notes=args.notes, date=args.date)
+    if released is current:
+        stdout.write(f"{released.layer.id} 已发布 {released.layer.version}，未作改动 / already released\n")
+        return 0
     stdout.write(f"{released.layer.id} {previous.layer.version} → {released.layer.version}\n")
     stdout.write(format_report(report, "markdown"))
     return 0

@@ -6,7 +6,6 @@ when anything fails.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat.cli._common import add_layer_options, package_roots
@@ -145,11 +144,9 @@ def _render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return 1
     text = rendered.html if args.format == "html" else rendered.text
     if args.output:
-        target = Path(args.output)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(target)
-        stdout.write(f"{target}\n")
+        from villagecat._write import atomic_write  # noqa: PLC0415
+
+        stdout.write(f"{atomic_write(args.output, text.encode('utf-8'))}\n")
     else:
         stdout.write(text)
     return 0

@@ -11,6 +11,7 @@ from villagecat.errors import PackageReadError
 from villagecat.package import save_layer
 from villagecat.patch import PatchError, apply_patch, from_document, to_document
 from villagecat.resolution import registry_with
+from villagecat.validation import validate_layer
 
 if TYPE_CHECKING:
     import argparse
@@ -32,13 +33,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--format", choices=("csv", "json"), default="csv", help="resource format written (default csv)"
     )
+    parser.add_argument("--force", action="store_true", help="write into a non-empty folder that holds no package")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language (default zh)")
     parser.set_defaults(handler=handle)
 
 
 def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    """Apply the patch and write the package atomically."""
-    del stderr
-    old = load_side(args.old, registry_with())
+    """Apply the patch, check the result as validate would, and write it only if it is valid."""
+    registry = registry_with()
+    old = load_side(args.old, registry)
     try:
         operations = json.loads(Path(args.patch).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -46,6 +49,13 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if not isinstance(operations, list):
         raise PatchError(f"{args.patch}: a JSON Patch is an array of operations")
     new = from_document(apply_patch(to_document(old), operations))
-    written = save_layer(new, args.output, fmt=args.format)
+    report = validate_layer(new, parents=[p for p in registry if p.layer.id != new.layer.id])
+    if not report.valid:
+        stderr.write(report.format_text(args.lang) + "\n")
+        stderr.write(
+            "villagecat: 补丁应用后的数据包无效，未写入任何文件 / the patched package is not valid; nothing written\n"
+        )
+        return 1
+    written = save_layer(new, args.output, fmt=args.format, force=args.force)
     stdout.write(f"{written}\n")
     return 0

@@ -1,0 +1,235 @@
+"""The one way villagecat writes files: atomically, only its own, never removing anything else.
+
+- Every file is replaced atomically: written to a sibling temporary file, flushed and
+  fsynced, then moved over the target with :func:`os.replace`. Killed at any instant,
+  a file holds either its old or its new content.
+- A package folder is written file by file: the resources first, the descriptor last,
+  so a reader sees a readable package throughout. villagecat touches only the files a
+  package owns (its ``datapackage.json`` and the resource files it lists); it never
+  removes a file or a folder it did not write: notes, PDFs, a README, ``.git`` and
+  nested child packages beside the CSVs stay as they are. A resource file that the
+  previous descriptor listed and the new one does not is removed, since villagecat
+  wrote it.
+- A non-empty folder that is not a villagecat package is refused (``force=True`` writes
+  into it anyway, still removing nothing); a path that is a file is never turned into a
+  folder.
+- Writers of one package are serialised by an advisory lock on the folder itself
+  (``flock``), so no lock file is left behind; :func:`package_lock` holds it across a
+  whole read-modify-write such as a release.
+- Files and folders are created with the user's umask, as any other program's.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from villagecat.errors import WriteRefusedError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
+__all__ = ["atomic_write", "package_folder", "package_lock", "write_package"]
+
+_TEMP_MARK = ".villagecat-"
+_held = threading.local()
+
+
+def _refused(path: Path, exc: OSError) -> WriteRefusedError:
+    reason = exc.strerror or type(exc).__name__
+    return WriteRefusedError(str(path), f"cannot write: {reason}", f"无法写入：{_zh_reason(exc)}")
+
+
+def _zh_reason(exc: OSError) -> str:
+    import errno  # noqa: PLC0415
+
+    return {
+        errno.EACCES: "没有写入权限",
+        errno.EPERM: "没有写入权限",
+        errno.EROFS: "文件系统只读",
+        errno.ENOSPC: "磁盘空间不足",
+        errno.ENAMETOOLONG: "文件名过长",
+        errno.ENOENT: "路径不存在",
+        errno.ENOTDIR: "路径中有一段不是文件夹",
+        errno.EISDIR: "目标是文件夹",
+        errno.EEXIST: "目标已存在",
+    }.get(exc.errno or 0, exc.strerror or "系统错误")
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename durable (best effort: not every platform or file system allows it)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Replace ``path`` with ``data`` atomically; the folder above must exist.
+
+    Raises:
+        WriteRefusedError: if the file cannot be written (permission, read-only or full
+            disk, a name too long, a folder in the way); nothing is left behind.
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise WriteRefusedError(str(target), "a folder is in the way", "目标是文件夹，不能写成文件")
+    temporary = target.with_name(f".{target.name}{_TEMP_MARK}{secrets.token_hex(4)}.tmp")
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except BaseException:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            raise
+        try:
+            temporary.replace(target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            raise
+    except OSError as exc:
+        raise _refused(target, exc) from exc
+    _fsync_folder(target.parent)
+    return target
+
+
+def package_folder(path: str | os.PathLike[str]) -> Path:
+    """Return the folder a package write goes to: ``path``, or the folder of its ``datapackage.json``.
+
+    Raises:
+        WriteRefusedError: if ``path`` is another file (a zip, a CSV): a file is never
+            turned into a folder.
+    """
+    target = Path(path)
+    if target.name == "datapackage.json" and not target.is_dir():
+        return target.parent
+    if target.exists() and not target.is_dir():
+        raise WriteRefusedError(
+            str(target),
+            "is a file, not a folder; write the package to a folder (a zip is read, never rewritten)",
+            "这是一个文件而不是文件夹；数据包只能写入文件夹（zip 只读取，不改写）",
+        )
+    return target
+
+
+def _descriptor_resources(folder: Path) -> list[str] | None:
+    """Return the resource paths a folder's ``datapackage.json`` lists, or None if it is no villagecat package."""
+    try:
+        data = json.loads((folder / "datapackage.json").read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("layer"), dict):
+        return None
+    paths = []
+    for spec in data.get("resources") or []:
+        path = spec.get("path") if isinstance(spec, dict) else None
+        if isinstance(path, str) and "/" not in path and "\\" not in path and path not in ("", ".", ".."):
+            paths.append(path)
+    return paths
+
+
+def _guard(folder: Path, *, force: bool) -> list[str]:
+    """Refuse a non-empty folder that is not a villagecat package; return the files the old package owned."""
+    owned = _descriptor_resources(folder)
+    if owned is not None:
+        return owned
+    try:
+        foreign = sorted(p.name for p in folder.iterdir() if _TEMP_MARK not in p.name)
+    except OSError as exc:
+        raise _refused(folder, exc) from exc
+    if foreign and not force:
+        shown = "、".join(foreign[:5]) + ("等" if len(foreign) > 5 else "")
+        raise WriteRefusedError(
+            str(folder),
+            f"the folder is not empty and holds no villagecat package ({', '.join(foreign[:5])}); "
+            "choose an empty folder, or pass --force to write beside these files (nothing is removed)",
+            f"文件夹不是空的，也不是 villagecat 数据包（其中有 {shown}）；请换一个空文件夹，"
+            "或加 --force 写在这些文件旁边（不会删除任何文件）",
+        )
+    return []
+
+
+@contextlib.contextmanager
+def package_lock(folder: str | os.PathLike[str]) -> Iterator[None]:
+    """Hold the writers' lock of a package folder (created if missing) for a read-modify-write.
+
+    The lock is ``flock`` on the folder itself, so nothing is left in the folder. It is
+    re-entrant within a thread. Where ``fcntl`` is missing (Windows) writers are not
+    serialised, but every file is still replaced atomically.
+    """
+    target = Path(folder).resolve()
+    held: set[Path] = getattr(_held, "paths", set())
+    _held.paths = held
+    if target in held:
+        yield
+        return
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        fd = os.open(target, os.O_RDONLY)
+    except OSError as exc:
+        raise _refused(target, exc) from exc
+    try:
+        try:
+            import fcntl  # noqa: PLC0415 - POSIX only
+        except ImportError:  # pragma: no cover - Windows
+            fcntl = None  # type: ignore[assignment]
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        held.add(target)
+        try:
+            yield
+        finally:
+            held.discard(target)
+    finally:
+        os.close(fd)
+
+
+def _sweep_temporaries(folder: Path) -> None:
+    """Remove temporary files a killed villagecat writer left (only its own, by their name)."""
+    with contextlib.suppress(OSError):
+        for leftover in folder.iterdir():
+            if leftover.name.startswith(".") and _TEMP_MARK in leftover.name and leftover.name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+
+
+def write_package(path: str | os.PathLike[str], files: Mapping[str, bytes], *, force: bool = False) -> Path:
+    """Write a package's files into a folder, touching nothing the package does not own.
+
+    Args:
+        path: The package folder (or its ``datapackage.json``).
+        files: File name -> content; ``datapackage.json`` among them, written last.
+        force: Write into a non-empty folder that holds no villagecat package (nothing is removed).
+
+    Returns:
+        The folder written.
+
+    Raises:
+        WriteRefusedError: the folder is someone else's, the path is a file, or the disk
+            refuses; the files already in the folder are untouched or fully replaced.
+    """
+    folder = package_folder(path)
+    with package_lock(folder):
+        previous = _guard(folder, force=force)
+        _sweep_temporaries(folder)
+        order = sorted(files, key=lambda name: name == "datapackage.json")
+        for name in order:
+            atomic_write(folder / name, files[name])
+        for stale in set(previous) - set(files):
+            candidate = folder / stale
+            if candidate.is_file() and not candidate.is_symlink():
+                with contextlib.suppress(OSError):
+                    candidate.unlink()
+    return folder
