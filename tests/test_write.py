@@ -1,0 +1,176 @@
+"""Writing: atomic per file, only a package's own files, killed at any instant and still readable."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import villagecat
+from conftest import NATIONAL
+from villagecat._write import atomic_write, package_lock, write_package
+from villagecat.errors import WriteRefusedError
+from villagecat.models import Release
+from villagecat.package import load_layer, package_files, save_layer
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+
+def test_atomic_write_uses_the_umask_and_leaves_no_temporary(tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        written = atomic_write(tmp_path / "a.txt", b"hello")
+    finally:
+        os.umask(old)
+    assert written.read_bytes() == b"hello"
+    assert oct(written.stat().st_mode & 0o777) == oct(0o640)
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_saved_packages_follow_the_umask_not_0700(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        folder = save_layer(load_layer(NATIONAL), tmp_path / "pkg")
+    finally:
+        os.umask(old)
+    assert oct(folder.stat().st_mode & 0o777) == oct(0o755)
+    assert oct((folder / "duties.csv").stat().st_mode & 0o777) == oct(0o644)
+
+
+def test_foreign_files_nested_packages_and_git_survive_a_save(tmp_path: Path) -> None:
+    folder = save_layer(load_layer(NATIONAL), tmp_path / "pkg")
+    (folder / "README.md").write_text("我的说明", encoding="utf-8")
+    (folder / "source.pdf").write_bytes(b"%PDF-1.4")
+    (folder / ".git").mkdir()
+    (folder / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    child = save_layer(load_layer(NATIONAL), folder / "child")
+    save_layer(load_layer(NATIONAL), folder, fmt="json")
+    assert (folder / "README.md").read_text(encoding="utf-8") == "我的说明"
+    assert (folder / "source.pdf").read_bytes() == b"%PDF-1.4"
+    assert (folder / ".git" / "HEAD").is_file()
+    assert load_layer(child) == load_layer(NATIONAL)
+    # The CSV resources the old descriptor listed were villagecat's: they go, nothing else does.
+    assert not (folder / "duties.csv").exists()
+    assert (folder / "duties.json").is_file()
+    assert load_layer(folder) == load_layer(NATIONAL)
+
+
+def test_a_foreign_non_empty_folder_is_refused_and_untouched(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "todo.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(WriteRefusedError, match="todo.txt"):
+        save_layer(load_layer(NATIONAL), folder)
+    assert [p.name for p in folder.iterdir()] == ["todo.txt"]
+    save_layer(load_layer(NATIONAL), folder, force=True)
+    assert (folder / "todo.txt").read_text(encoding="utf-8") == "x"
+    assert load_layer(folder) == load_layer(NATIONAL)
+
+
+def test_a_file_is_never_turned_into_a_folder(tmp_path: Path) -> None:
+    archive = tmp_path / "pkg.zip"
+    archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)
+    with pytest.raises(WriteRefusedError, match="not a folder"):
+        save_layer(load_layer(NATIONAL), archive)
+    assert archive.read_bytes() == b"PK\x05\x06" + b"\0" * 18
+    folder = save_layer(load_layer(NATIONAL), tmp_path / "pkg")
+    assert save_layer(load_layer(NATIONAL), folder / "datapackage.json") == folder
+
+
+class _Killed(BaseException):
+    """Stands for the process dying: not an Exception, so nothing catches it."""
+
+
+@pytest.mark.parametrize("fail_at", range(12))
+@pytest.mark.parametrize("operation", ["replace", "fsync", "write"])
+def test_a_writer_killed_between_any_two_operations_leaves_old_or_new_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, operation: str, fail_at: int
+) -> None:
+    """Whatever operation fails, each file holds its old or its new bytes, and the package reads."""
+    old_package = load_layer(NATIONAL)
+    folder = save_layer(old_package, tmp_path / "pkg")
+    before = _snapshot(folder)
+    new_package = villagecat.LayerPackage(
+        layer=old_package.layer.model_copy(
+            update={
+                "version": "0.2.0",
+                "releases": [
+                    *old_package.layer.releases,
+                    Release(version="0.2.0", date="2026-11-22", notes="删去两项"),
+                ],
+            }
+        ),
+        **{name: old_package.resource(name) for name in ("documents", "clauses", "certificates", "facilities")},
+        **{name: old_package.resource(name)[:-1] for name in ("duties", "signs")},
+    )
+    after = {name: text.encode("utf-8") for name, text in package_files(new_package).items()}
+    calls = {"n": 0}
+    real = {"replace": os.replace, "fsync": os.fsync, "write": os.write}
+
+    def dying(*args: object, **kwargs: object) -> object:
+        calls["n"] += 1
+        if calls["n"] > fail_at:
+            raise _Killed
+        return real[operation](*args, **kwargs)  # type: ignore[operator]
+
+    monkeypatch.setattr(os, operation, dying)
+    try:
+        write_package(folder, after)
+        finished = True
+    except _Killed:
+        finished = False
+    monkeypatch.undo()
+    now = _snapshot(folder)
+    for name, content in now.items():
+        assert content in (before.get(name), after.get(name)), name
+    assert not [p for p in folder.iterdir() if ".villagecat-" in p.name]
+    assert villagecat.validate(folder).valid
+    assert load_layer(folder).layer.version in ("0.1.0", "0.2.0")
+    if finished:
+        assert now == after
+
+
+def test_a_leftover_temporary_does_not_break_the_next_write(tmp_path: Path) -> None:
+    folder = save_layer(load_layer(NATIONAL), tmp_path / "pkg")
+    (folder / ".duties.csv.villagecat-dead.tmp").write_bytes(b"half")
+    save_layer(load_layer(NATIONAL), folder)
+    assert not list(folder.glob(".*.tmp"))
+
+
+def test_the_lock_is_reentrant_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    with package_lock(tmp_path / "pkg"), package_lock(tmp_path / "pkg"):
+        save_layer(load_layer(NATIONAL), tmp_path / "pkg")
+    assert sorted(p.name for p in (tmp_path / "pkg").iterdir()) == sorted(package_files(load_layer(NATIONAL)))
+
+
+_HOLD = textwrap.dedent(
+    """
+    import sys, time
+    from villagecat._write import package_lock
+    with package_lock(sys.argv[1]):
+        print("locked", flush=True)
+        time.sleep(1.5)
+    """
+)
+
+
+def test_a_second_writer_waits_for_the_first(tmp_path: Path) -> None:
+    folder = save_layer(load_layer(NATIONAL), tmp_path / "pkg")
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD, str(folder)], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None
+    assert holder.stdout.readline().strip() == "locked"
+    import time  # noqa: PLC0415
+
+    started = time.monotonic()
+    save_layer(load_layer(NATIONAL), folder)
+    waited = time.monotonic() - started
+    holder.wait(timeout=10)
+    holder.stdout.close()
+    assert holder.returncode == 0
+    assert waited > 0.5  # it waited for the lock (a bound on behaviour, not a timing assertion of speed)
