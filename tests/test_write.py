@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -16,6 +16,9 @@ from villagecat._write import atomic_write, package_lock, write_package
 from villagecat.errors import WriteRefusedError
 from villagecat.models import Release
 from villagecat.package import load_layer, package_files, save_layer
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -65,7 +68,7 @@ def test_a_foreign_non_empty_folder_is_refused_and_untouched(tmp_path: Path) -> 
     folder = tmp_path / "notes"
     folder.mkdir()
     (folder / "todo.txt").write_text("x", encoding="utf-8")
-    with pytest.raises(WriteRefusedError, match="todo.txt"):
+    with pytest.raises(WriteRefusedError, match=r"todo\.txt"):
         save_layer(load_layer(NATIONAL), folder)
     assert [p.name for p in folder.iterdir()] == ["todo.txt"]
     save_layer(load_layer(NATIONAL), folder, force=True)
@@ -106,8 +109,12 @@ def test_a_writer_killed_between_any_two_operations_leaves_old_or_new_files(
                 ],
             }
         ),
-        **{name: old_package.resource(name) for name in ("documents", "clauses", "certificates", "facilities")},
-        **{name: old_package.resource(name)[:-1] for name in ("duties", "signs")},
+        documents=old_package.documents,
+        clauses=old_package.clauses,
+        certificates=old_package.certificates,
+        facilities=old_package.facilities,
+        duties=old_package.duties[:-1],
+        signs=old_package.signs[:-1],
     )
     after = {name: text.encode("utf-8") for name, text in package_files(new_package).items()}
     calls = {"n": 0}

@@ -167,11 +167,11 @@ def test_an_invalid_patch_writes_nothing(tmp_path: Path) -> None:
 def test_release_dates_are_in_china_standard_time(monkeypatch: pytest.MonkeyPatch) -> None:
     class _Clock(dt.datetime):
         @classmethod
-        def now(cls, tz: dt.tzinfo | None = None) -> _Clock:  # type: ignore[override]
+        def now(cls, tz: dt.tzinfo | None = None) -> _Clock:
             instant = dt.datetime(2026, 11, 22, 23, 30, tzinfo=dt.timezone.utc)  # 07:30 on the 23rd in Beijing
             return cls.fromtimestamp(instant.timestamp(), tz=tz)
 
-    monkeypatch.setattr(authoring.dt, "datetime", _Clock)
+    monkeypatch.setattr(dt, "datetime", _Clock)
     assert authoring.today_in_china() == dt.date(2026, 11, 23)
 
 
