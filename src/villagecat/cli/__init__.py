@@ -6,10 +6,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import traceback
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat import __version__
+from villagecat._text import printable
 from villagecat.cli import authoring as authoring_command
 from villagecat.cli import catalog as catalog_command
 from villagecat.cli import checks as checks_command
@@ -50,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
         " Village governance catalogs: validate, inspect, publish.",
     )
     parser.add_argument("--version", action="version", version=f"villagecat {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="出错时显示完整的回溯信息 / show the full traceback when something fails"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in _COMMANDS:
         command.register(sub)
@@ -68,10 +74,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
-    """Run the command line and return its exit status.
+    """Run the command line and return its exit status; nothing a user does ends in a traceback.
 
-    0: success; 1: invalid data or a failed check; 2: input that cannot be read,
-    or a usage error.
+    0: success; 1: invalid data or a failed check; 2: input that cannot be read, a usage
+    error, or an environment problem (a file that cannot be written, a full disk); 3: a bug
+    in villagecat (one line asks for a report; ``--debug`` shows the traceback); 130:
+    interrupted (Ctrl-C).
     """
     parser = _parser()
     for action in [parser, *_subparsers(parser)]:
@@ -79,17 +87,41 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
     try:
         args = parser.parse_args(argv)
     except _UsageError as exc:
-        stderr.write(f"villagecat: error: {exc.message}\n")
-        stderr.write("Try 'villagecat --help'.\n")
+        stderr.write(f"villagecat: 用法错误 / error: {printable(exc.message)}\n")
+        stderr.write("请运行 'villagecat --help' 查看用法 / Try 'villagecat --help'.\n")
         return 2
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
     try:
         status: int = args.handler(args, stdout, stderr)
-    except VillagecatError as exc:
-        stderr.write(f"villagecat: {exc}\n")
-        return exc.exit_code
+    except BrokenPipeError:
+        raise  # the reader went away: main() leaves quietly
+    except KeyboardInterrupt:
+        stderr.write("\nvillagecat: 已中断 / interrupted\n")
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one boundary: every failure becomes one line
+        if args.debug:
+            traceback.print_exc(file=stderr)
+        code, line = _explain(exc)
+        stderr.write(f"villagecat: {printable(line)}\n")
+        return code
     return status
+
+
+def _explain(exc: BaseException) -> tuple[int, str]:
+    """Return the exit status and the one line that explain an exception."""
+    if isinstance(exc, VillagecatError):
+        return exc.exit_code, str(exc)
+    if isinstance(exc, OSError):
+        where = exc.filename if exc.filename is not None else ""
+        reason = exc.strerror or type(exc).__name__
+        return 2, f"{where}: 无法读写该文件 / cannot read or write it: {reason}".lstrip(": ")
+    if isinstance(exc, MemoryError | RecursionError):
+        return 2, "输入过大或嵌套过深，无法处理 / the input is too large or too deeply nested to handle"
+    return 3, (
+        f"内部错误（villagecat 的缺陷）/ internal error (a bug in villagecat): {type(exc).__name__}: {exc}. "
+        "请加 --debug 重新运行，并附上输出报告问题 / run again with --debug and report it with the output"
+    )
 
 
 def _subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
@@ -103,5 +135,23 @@ def _subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Entry point of the console script."""
-    sys.exit(run(argv, sys.stdout, sys.stderr))
+    """Entry point of the console script.
+
+    The streams replace what the console cannot show (a GBK console and a rare character)
+    instead of failing; when the reader of a pipe goes away (``villagecat catalog | head``)
+    villagecat stops quietly with status 141, as a program killed by SIGPIPE would.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    try:
+        code = run(argv, sys.stdout, sys.stderr)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's own last flush must not fail again
+        code = 141
+    except KeyboardInterrupt:
+        code = 130
+    sys.exit(code)

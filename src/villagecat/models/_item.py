@@ -9,7 +9,7 @@ from pydantic import BaseModel, StringConstraints
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import KeepEntries
 from villagecat.models._base import ITEM_ID_PATTERN, LAYER_ID_PATTERN, LOCAL_ID_PATTERN, field
-from villagecat.models.document import Citation, NonEmpty
+from villagecat.models.document import Citation, Name, NonEmpty
 
 __all__ = ["CatalogItem", "id_pattern"]
 
@@ -28,7 +28,7 @@ class CatalogItem(BaseModel):
     spec: ClassVar[KindSpec]
 
     id: str
-    name: NonEmpty = field("名称", "Name")
+    name: Name = field("名称", "Name")
     citations: list[Citation] = field(
         "出处",
         "Citations",
@@ -37,7 +37,7 @@ class CatalogItem(BaseModel):
         default_factory=list,
     )
     notes: NonEmpty | None = field("备注", "Notes", default=None)
-    aliases: list[NonEmpty] = field(
+    aliases: list[Name] = field(
         "别名",
         "Aliases",
         desc_zh="条目的其他名称（如上级文件的原有表述），查找和跨层同名判断时与名称同等看待；下级层只能增加，不能删除。",

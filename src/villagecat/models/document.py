@@ -7,6 +7,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, StringConstraints, model_validator
 
+from villagecat._text import SafeLine, SafeText
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import ItemRules
 from villagecat.models._base import LAYER_ID_PATTERN, LOCAL_ID_PATTERN, field, model_meta
@@ -17,7 +18,10 @@ __all__ = ["CLAUSE_ID_PATTERN", "DOCUMENT_ID_PATTERN", "Citation", "Clause", "Do
 DOCUMENT_ID_PATTERN = rf"^(?:{LAYER_ID_PATTERN})\.document\.{LOCAL_ID_PATTERN}$"
 DocumentId = Annotated[str, StringConstraints(pattern=DOCUMENT_ID_PATTERN)]
 CLAUSE_ID_PATTERN = rf"^(?:{LAYER_ID_PATTERN})\.clause\.{LOCAL_ID_PATTERN}$"
-NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+#: Text: not empty, surrounding spaces dropped, no control, bidirectional or invisible characters.
+NonEmpty = Annotated[SafeText, StringConstraints(min_length=1, strip_whitespace=True)]
+#: A name or title: as :data:`NonEmpty`, on one line.
+Name = Annotated[SafeLine, StringConstraints(min_length=1, strip_whitespace=True)]
 
 # ``DOC#SECTION`` or ``DOC#SECTION「quoted sentence」``, the cell form in CSV.
 _CITATION_TEXT = re.compile(r"^(?P<document>[^#「」]+)#(?P<section>[^「」]*)(?:「(?P<quote>.*)」)?$")
@@ -92,7 +96,7 @@ class Document(BaseModel):
         desc_zh="形如 <层标识>.document.<名>，例如 cn.document.tingzi-2022-28。",
         desc_en="Of the form <layer>.document.<name>, e.g. cn.document.tingzi-2022-28.",
     )
-    title: NonEmpty = field("标题", "Title")
+    title: Name = field("标题", "Title")
     number: NonEmpty | None = field(
         "文号",
         "Document number",

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import BaseModel, StringConstraints, field_validator, model_validator
 
 from villagecat.models._base import LAYER_ID_PATTERN, field, model_meta
-from villagecat.models.document import Citation, NonEmpty
+from villagecat.models.document import Citation, Name, NonEmpty
 from villagecat.models.vocab import Level, Scope
 
 __all__ = ["AdmissionRoute", "Layer", "LayerId", "ParentRef", "Release"]
@@ -111,8 +111,8 @@ class Layer(BaseModel):
         desc_en="Empty for the national layer.",
         default=None,
     )
-    name_zh: NonEmpty = field("中文名称", "Chinese name")
-    name_en: NonEmpty = field("英文名称", "English name")
+    name_zh: Name = field("中文名称", "Chinese name")
+    name_en: Name = field("英文名称", "English name")
     slug: Slug = field(
         "简称",
         "Slug",
