@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import AfterValidator
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = ["SafeLine", "SafeText", "printable", "unsafe_character"]
 
@@ -21,12 +24,8 @@ _INVISIBLE = frozenset(
     "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064"
     "\u2066\u2067\u2068\u2069\ufeff"
 )
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(re.escape(c) for c in sorted(_INVISIBLE)) + "]"
-)
-_UNSAFE_LINE = re.compile(
-    "[\x00-\x1f\x7f-\x9f" + "".join(re.escape(c) for c in sorted(_INVISIBLE)) + "]"
-)
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(re.escape(c) for c in sorted(_INVISIBLE)) + "]")
+_UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(re.escape(c) for c in sorted(_INVISIBLE)) + "]")
 
 
 def unsafe_character(text: str, *, multiline: bool = True) -> str | None:
@@ -43,7 +42,7 @@ def _describe(char: str) -> str:
     return f"U+{ord(char):04X}{' ' + name if name else ''}"
 
 
-def _check(multiline: bool):  # noqa: ANN202 - a pydantic validator
+def _check(multiline: bool) -> Callable[[str], str]:
     def check(text: str) -> str:
         char = unsafe_character(text, multiline=multiline)
         if char is not None:
@@ -63,7 +62,7 @@ SafeText = Annotated[str, AfterValidator(_check(multiline=True))]
 
 
 def printable(text: str) -> str:
-    """Return ``text`` with every control, bidirectional or invisible character shown as ``\\u202e``.
+    r"""Return ``text`` with every control, bidirectional or invisible character shown as ``\u202e``.
 
     Newlines and tabs stay: they lay a report out.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from villagecat.checks._measure import check_measurement
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.models import Scope
 
@@ -33,6 +34,12 @@ class FacilityFigures:
     function_areas: tuple[str, ...] | None = None
     village: str = ""
     scope: Scope = Scope.VILLAGE
+
+    def __post_init__(self) -> None:
+        """Refuse impossible figures: NaN, infinite or negative areas and counts."""
+        for name in ("floor_area_m2", "households", "activity_area_m2"):
+            check_measurement(name, getattr(self, name), village=self.village)
+
     extra: dict[str, str] = field(default_factory=dict)
 
 

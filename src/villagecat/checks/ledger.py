@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -131,9 +132,12 @@ class _Row:
         if value is None:
             return None
         try:
-            return float(value)
+            number = float(value)
         except ValueError:
             raise self.error(name, f"{value!r} is not a number") from None
+        if not math.isfinite(number) or number < 0:
+            raise self.error(name, f"{value!r} is not a finite number that is not negative")
+        return number
 
     def vocab(self, name: str, vocab: type[Vocab]) -> Any:  # noqa: ANN401 - a member of ``vocab``
         value = self.text(name)

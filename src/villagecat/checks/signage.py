@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from villagecat.checks._measure import check_measurement
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import rule
 from villagecat.models import Colour, Orientation, Placement, Scope, SignType
@@ -45,6 +46,11 @@ class ActualSign:
     organisation: str | None = None
     sign: str | None = None
     village: str = ""
+
+    def __post_init__(self) -> None:
+        """Refuse impossible sizes: NaN, infinite or negative centimetres."""
+        for name in ("width_cm", "height_cm"):
+            check_measurement(name, getattr(self, name), village=self.village)
 
 
 def traditional_characters(text: str) -> list[str] | None:

@@ -6,9 +6,11 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 import traceback
+import typing
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat import __version__
@@ -81,13 +83,14 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
     in villagecat (one line asks for a report; ``--debug`` shows the traceback); 130:
     interrupted (Ctrl-C).
     """
+    stdout, stderr = typing.cast("TextIO", _Printable(stdout)), typing.cast("TextIO", _Printable(stderr))
     parser = _parser()
     for action in [parser, *_subparsers(parser)]:
         action.__class__ = _Parser
     try:
         args = parser.parse_args(argv)
     except _UsageError as exc:
-        stderr.write(f"villagecat: 用法错误 / error: {printable(exc.message)}\n")
+        stderr.write(f"villagecat: 用法错误 / error: {exc.message}\n")
         stderr.write("请运行 'villagecat --help' 查看用法 / Try 'villagecat --help'.\n")
         return 2
     except SystemExit as exc:  # --help and --version
@@ -103,9 +106,32 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
         if args.debug:
             traceback.print_exc(file=stderr)
         code, line = _explain(exc)
-        stderr.write(f"villagecat: {printable(line)}\n")
+        stderr.write(f"villagecat: {line}\n")
         return code
     return status
+
+
+class _Printable(io.TextIOBase):
+    """A stream that shows control, bidirectional and invisible characters escaped, never raw.
+
+    Whatever a ledger or a layer holds, nothing villagecat prints can move the cursor,
+    clear the screen or reorder text. Inside JSON output the escape reads back as the
+    same character.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(printable(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def writable(self) -> bool:
+        return True
 
 
 def _explain(exc: BaseException) -> tuple[int, str]:

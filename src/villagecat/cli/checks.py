@@ -6,6 +6,8 @@ when anything fails.
 
 from __future__ import annotations
 
+import argparse
+import math
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat.cli._common import add_layer_options, package_roots
@@ -13,8 +15,6 @@ from villagecat.errors import VillagecatError
 from villagecat.resolution import registry_with, resolve
 
 if TYPE_CHECKING:
-    import argparse
-
     from villagecat.checks import CheckReport
 
 __all__ = ["register"]
@@ -42,9 +42,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="综合服务设施面积核查 / facility areas",
         description="Check a village's facility figures, or a CSV/YAML/XLSX file of many villages (--file).",
     )
-    facility.add_argument("--floor-area", type=float, help="floor area, m²")
-    facility.add_argument("--households", type=int, help="number of households")
-    facility.add_argument("--activity-area", type=float, help="area for residents' activities, m²")
+    facility.add_argument("--floor-area", type=_measure, help="floor area, m²")
+    facility.add_argument("--households", type=_count, help="number of households")
+    facility.add_argument("--activity-area", type=_measure, help="area for residents' activities, m²")
     facility.add_argument("--function-areas", help="function areas present, joined by | or 、")
     facility.add_argument("--file", help="figures of many villages (CSV, YAML or XLSX)")
     facility.add_argument("--scope", choices=("village", "community"), default="village")
@@ -126,6 +126,24 @@ def _signage(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     del stderr
     return _emit(check_signage(resolve(args.jurisdiction, layers=args.layer), read_signs(args.file)), args, stdout)
+
+
+def _measure(text: str) -> float:
+    """An argparse type: a finite number that is not negative."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"应为不小于 0 的数字 / must be a number not below 0, not {text!r}")
+    return value
+
+
+def _count(text: str) -> int:
+    """An argparse type: a whole number that is not negative."""
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"应为不小于 0 的整数 / must be a whole number not below 0, not {text!r}")
+    return int(text)
 
 
 def _render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:

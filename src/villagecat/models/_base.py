@@ -106,6 +106,7 @@ def model_meta(zh: str, en: str, desc_zh: str, desc_en: str) -> ConfigDict:
         use_attribute_docstrings=False,
         defer_build=True,  # build each core schema on first use: `import villagecat` stays light
         validate_default=False,
+        allow_inf_nan=False,  # no size, area, count or share is NaN or infinite
     )
 
 
