@@ -1,18 +1,26 @@
 """Reading the files of a package safely, from a folder or a zip.
 
 Resource paths are package-relative. Absolute paths, ``..`` segments, URLs and
-symlinks that lead outside the package are refused, and no file larger than the
-size limit is read (``VILLAGECAT_MAX_BYTES``, default 64 MiB).
+symlinks that lead outside the package are refused; only regular files are read, none
+larger than the byte budget; a zip is checked before anything is inflated (members,
+inflated size, ratio) and a git blob is measured before it is read. See
+:mod:`villagecat._budget`.
 """
 
 from __future__ import annotations
 
-import os
 import re
+import subprocess
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
+from villagecat._budget import exceeded, limit, read_regular_file
 from villagecat.errors import PackageReadError
+
+if TYPE_CHECKING:
+    import os
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -28,8 +36,7 @@ _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://|^file:")
 
 def max_bytes_default() -> int:
     """Return the size limit: ``VILLAGECAT_MAX_BYTES`` if set, else 64 MiB."""
-    raw = os.environ.get("VILLAGECAT_MAX_BYTES", "")
-    return int(raw) if raw.isdigit() else DEFAULT_MAX_BYTES
+    return limit("bytes")
 
 
 class UnsafePathError(ValueError):
@@ -94,23 +101,20 @@ class FolderSource(PackageSource):
             real = real.resolve()
             if not real.is_relative_to(self._real_root):
                 raise UnsafePathError("the path is a link that leads out of the package")
-        try:
-            size = real.stat().st_size
-        except OSError as exc:
-            raise FileNotFoundError(relpath) from exc
-        if size > self.max_bytes:
-            raise self._too_large(relpath, size)
-        return real.read_bytes()
+        if not real.exists() and not real.is_symlink():
+            raise FileNotFoundError(relpath)
+        return read_regular_file(real, self.max_bytes)
 
 
 class ZipSource(PackageSource):
     """A package inside a zip: ``datapackage.json`` at the top or in one folder."""
 
     def __init__(self, archive: zipfile.ZipFile, prefix: str, label: str, max_bytes: int) -> None:
-        """Read the member files below ``prefix``."""
+        """Read the member files below ``prefix``, once the archive has passed the budgets."""
         super().__init__(label, max_bytes)
         self.archive = archive
         self.prefix = prefix
+        check_archive(archive, label)
 
     def read(self, relpath: str) -> bytes:
         """Return a member's bytes, refusing unsafe paths and oversize members."""
@@ -122,7 +126,7 @@ class ZipSource(PackageSource):
             raise FileNotFoundError(relpath) from exc
         if info.file_size > self.max_bytes:
             raise self._too_large(relpath, info.file_size)
-        return self.archive.read(info)
+        return read_member(self.archive, info, f"{self.label}/{relpath}", self.max_bytes)
 
 
 class GitSource(PackageSource):
@@ -136,21 +140,69 @@ class GitSource(PackageSource):
         self.folder = folder.strip("/")
 
     def read(self, relpath: str) -> bytes:
-        """Return a file's bytes at the revision."""
-        import subprocess  # noqa: PLC0415 - only git specs need it
-
+        """Return a file's bytes at the revision; its size is asked first and checked against the budget."""
         pure = check_relative(relpath)
         spec = f"{self.rev}:{self.folder + '/' if self.folder else ''}{pure.as_posix()}"
-        done = subprocess.run(  # noqa: S603 - fixed git command, revision and path as arguments
-            ["git", "-C", str(self.repo), "show", spec],  # noqa: S607 - git from PATH, as the user runs it
-            capture_output=True,
-            check=False,
-        )
+        kind = _git(self.repo, "cat-file", "-t", spec)
+        if kind.returncode != 0 or kind.stdout.strip() != b"blob":
+            raise FileNotFoundError(relpath)
+        size = _git(self.repo, "cat-file", "-s", spec)
+        blob_size = int(size.stdout.strip() or b"0") if size.returncode == 0 else 0
+        if blob_size > self.max_bytes:
+            raise self._too_large(relpath, blob_size)
+        done = _git(self.repo, "cat-file", "blob", spec)
         if done.returncode != 0:
             raise FileNotFoundError(relpath)
-        if len(done.stdout) > self.max_bytes:
-            raise self._too_large(relpath, len(done.stdout))
         return done.stdout
+
+
+def _git(repo: Path | None, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """Run git; a missing git is a clear error, not a traceback."""
+    command = ["git", *(["-C", str(repo)] if repo is not None else []), *args]
+    try:
+        return subprocess.run(command, capture_output=True, check=False)  # noqa: S603 - fixed git commands
+    except FileNotFoundError:
+        raise PackageReadError(
+            " ".join(args[-1:]), "reading REV:path needs git, which is not installed", "读取 REV:path 需要安装 git"
+        ) from None
+
+
+def check_archive(archive: zipfile.ZipFile, label: str) -> None:
+    """Refuse a zip that would cost more than the budgets once inflated (checked before inflating).
+
+    Raises:
+        BudgetExceededError: too many members, too much inflated data, or a member inflating too far.
+    """
+    members = archive.infolist()
+    if len(members) > limit("members"):
+        raise exceeded("members", label, len(members))
+    total = sum(info.file_size for info in members)
+    if total > limit("inflated"):
+        raise exceeded("inflated", label, total)
+    ratio = limit("ratio")
+    for info in members:
+        if info.file_size > 1024 * 1024 and info.file_size > ratio * max(info.compress_size, 1):
+            raise exceeded("ratio", f"{label}/{info.filename}", info.file_size // max(info.compress_size, 1))
+
+
+def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, max_bytes: int) -> bytes:
+    """Return a zip member's bytes, reading no more than ``max_bytes``.
+
+    Raises:
+        PackageReadError: a corrupt member (bad CRC), an encrypted one, or an unsupported compression.
+    """
+    try:
+        with archive.open(info) as handle:
+            data = handle.read(max_bytes + 1)
+    except RuntimeError as exc:  # encrypted
+        raise PackageReadError(where, f"the member cannot be read: {exc}", "zip 成员已加密，无法读取") from None
+    except NotImplementedError as exc:
+        raise PackageReadError(where, f"unsupported compression: {exc}", "zip 成员的压缩方式不受支持") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        raise PackageReadError(where, f"the zip is damaged: {exc}", "zip 文件已损坏（校验失败）") from None
+    if len(data) > max_bytes:
+        raise exceeded("bytes", where, f"more than {max_bytes}", max_bytes)
+    return data
 
 
 def split_git_spec(spec: str) -> tuple[Path, str, str] | None:
@@ -159,29 +211,18 @@ def split_git_spec(spec: str) -> tuple[Path, str, str] | None:
     The folder is taken relative to the current directory, as ``git show REV:./path``
     would, and returned relative to the repository's top.
     """
-    import subprocess  # noqa: PLC0415
-
     if ":" not in spec or Path(spec).exists() or re.match(r"^[a-zA-Z]:[\\/]", spec):
         return None
     rev, _, folder = spec.partition(":")
     if not rev:
         return None
-    top = subprocess.run(
-        ["git", "rev-parse", "--show-toplevel"],  # noqa: S607
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    top = _git(None, "rev-parse", "--show-toplevel")
     if top.returncode != 0:
         return None
-    repo = Path(top.stdout.strip())
-    verify = subprocess.run(  # noqa: S603
-        ["git", "-C", str(repo), "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"],  # noqa: S607
-        capture_output=True,
-        check=False,
-    )
+    repo = Path(top.stdout.decode("utf-8", "replace").strip())
+    verify = _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
     if verify.returncode != 0:
-        return None
+        raise PackageReadError(spec, f"the git revision {rev!r} does not exist", f"git 版本 {rev} 不存在")
     relative = (Path.cwd() / folder).resolve()
     try:
         inside = relative.relative_to(repo.resolve()).as_posix()
@@ -196,21 +237,32 @@ def open_source(path: str | os.PathLike[str], max_bytes: int | None = None) -> P
     Raises:
         PackageReadError: if the path does not exist or holds no package.
     """
-    limit = max_bytes_default() if max_bytes is None else max_bytes
+    try:
+        return _open_source(path, max_bytes)
+    except OSError as exc:
+        if isinstance(exc, PackageReadError):
+            raise
+        raise PackageReadError(str(path), exc.strerror or type(exc).__name__, f"无法读取（{exc.strerror}）") from None
+    except zipfile.BadZipFile as exc:
+        raise PackageReadError(str(path), f"the zip is damaged: {exc}", "zip 文件已损坏") from None
+
+
+def _open_source(path: str | os.PathLike[str], max_bytes: int | None) -> PackageSource:
+    budget = max_bytes_default() if max_bytes is None else max_bytes
     target = Path(path)
     label = str(path)
     git = split_git_spec(str(path)) if not target.exists() else None
     if git is not None:
         repo, rev, folder = git
-        return GitSource(repo, rev, folder, label, limit)
+        return GitSource(repo, rev, folder, label, budget)
     if target.is_dir():
         if not (target / "datapackage.json").is_file():
             raise PackageReadError(label, "no datapackage.json in this folder", "该文件夹中没有 datapackage.json")
-        return FolderSource(target, label, limit)
+        return FolderSource(target, label, budget)
     if not target.is_file():
         raise PackageReadError(label, "no such file or folder", "文件或文件夹不存在")
     if target.name == "datapackage.json" or target.suffix == ".json":
-        return FolderSource(target.parent, str(target.parent) or ".", limit)
+        return FolderSource(target.parent, str(target.parent) or ".", budget)
     if zipfile.is_zipfile(target):
         archive = zipfile.ZipFile(target)
         names = [n for n in archive.namelist() if PurePosixPath(n).name == "datapackage.json"]
@@ -221,7 +273,7 @@ def open_source(path: str | os.PathLike[str], max_bytes: int | None = None) -> P
                 "the zip must hold exactly one datapackage.json, at its top or in one folder",
                 "zip 中须有且仅有一个 datapackage.json（位于顶层或一个文件夹内）",
             )
-        return ZipSource(archive, top[0].removesuffix("datapackage.json"), label, limit)
+        return ZipSource(archive, top[0].removesuffix("datapackage.json"), label, budget)
     raise PackageReadError(
         label,
         "not a package folder, a datapackage.json or a zip",

@@ -29,6 +29,7 @@ from pydantic import BaseModel, ValidationError
 from villagecat._columns import Column, columns
 from villagecat._messages import pydantic_message
 from villagecat._names import normalise_name
+from villagecat.errors import LayerChainError
 from villagecat.format.registry import kind_of_model
 from villagecat.format.rules import Effect, ItemRules, scope_effect
 from villagecat.models import (
@@ -627,8 +628,8 @@ def merge(layers: Sequence[LayerPackage]) -> EffectiveCatalog:
         The effective catalog, with provenance for every field and every conflict.
 
     Raises:
-        ValueError: if ``layers`` is empty.
+        LayerChainError: if ``layers`` is empty (a ``ValueError`` too).
     """
     if not layers:
-        raise ValueError("merge needs at least one layer")
+        raise LayerChainError("merge needs at least one layer, national first / 合并至少需要一层（从全国层开始）")
     return _Merger(layers).run()

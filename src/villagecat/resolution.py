@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from villagecat.errors import UnknownLayerError
 from villagecat.merging import EffectiveCatalog, merge
 from villagecat.package import load_layer
 from villagecat.registry import LayerRegistry, shipped_registry
@@ -47,6 +48,11 @@ def resolve(
         UnknownLayerError: if no layer matches.
         LayerChainError: if a parent is missing or the parents form a cycle.
     """
+    if not isinstance(jurisdiction, str) or not jurisdiction.strip():
+        raise UnknownLayerError(
+            f"name a jurisdiction: a division code, a Chinese name or a slug, not {jurisdiction!r} "
+            f"/ 请给出行政区划代码、中文名称或英文简称"
+        )
     known = registry if registry is not None else registry_with(layers)
     package = known.find(jurisdiction)
     return merge(known.chain(package))

@@ -326,10 +326,16 @@ def read_ledger(path: str | Path, *, max_bytes: int | None = None) -> Ledger:
                 ("mechanisms", "mechanism"),
                 ("certificates", "certificate"),
             ):
-                for index, value in enumerate(village.get(key) or [], start=1):
+                entries = village.get(key) or []
+                if not isinstance(entries, list):
+                    shape = type(entries).__name__
+                    raise LedgerError(str(target), number, key, f"must be a list (每项一行), not {shape}")
+                for index, value in enumerate(entries, start=1):
                     record = value if isinstance(value, dict) else {"name": value}
                     _add(ledger, _Row({**record, "village": name}, f"{label}.{key}", index), category)
             if village.get("facility"):
+                if not isinstance(village["facility"], dict):
+                    raise LedgerError(str(target), number, "facility", "must be a mapping of figures")
                 entry.facility = _facility(_Row(dict(village["facility"]), f"{label}.facility", None), name)
         return ledger
     for sheet, rows in _tabular(target, data):

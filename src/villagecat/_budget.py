@@ -1,0 +1,179 @@
+"""Budgets on the work a read may cost, and the one place that opens a user's file.
+
+A small input must not cost unbounded time or memory: a 5 KB workbook with one cell at
+XFD1048576, a 200 KB zip that inflates to gigabytes, a JSON file nested ten thousand deep,
+``/dev/zero`` given as a ledger. Every read is bounded by the budgets below, each with a
+default and an environment variable to raise it; exceeding one is a
+:class:`~villagecat.errors.BudgetExceededError` (exit 2) that names the file, the budget
+and how to raise it.
+
+| budget | default | environment variable |
+|---|---|---|
+| bytes of one file | 64 MiB | ``VILLAGECAT_MAX_BYTES`` (or ``--max-bytes``) |
+| bytes of a zip once inflated | 256 MiB | ``VILLAGECAT_MAX_INFLATED`` |
+| inflation ratio of a zip member | 200 | ``VILLAGECAT_MAX_RATIO`` |
+| files in a zip | 1,000 | ``VILLAGECAT_MAX_MEMBERS`` |
+| resources in a descriptor | 32 | ``VILLAGECAT_MAX_RESOURCES`` |
+| rows of one resource, ledger or sheet | 500,000 | ``VILLAGECAT_MAX_ROWS`` |
+| columns of one table or sheet | 200 | ``VILLAGECAT_MAX_COLUMNS`` |
+| entries of one list | 10,000 | ``VILLAGECAT_MAX_LIST`` |
+| nesting of JSON | 64 | ``VILLAGECAT_MAX_DEPTH`` |
+
+Only regular files are read: a FIFO, a device or a folder given as a file is refused
+before it is opened, and no read takes more than the byte budget, whatever the file
+system says its size is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from villagecat.errors import BudgetExceededError, PackageReadError
+
+__all__ = ["BUDGETS", "Budget", "exceeded", "limit", "load_json", "read_regular_file"]
+
+
+@dataclass(frozen=True)
+class Budget:
+    """One bound on the work a read may cost."""
+
+    name: str
+    default: int
+    env: str
+    zh: str
+    en: str
+
+
+#: Every budget, declared once: the table above is this table.
+BUDGETS: dict[str, Budget] = {
+    b.name: b
+    for b in (
+        Budget("bytes", 64 * 1024 * 1024, "VILLAGECAT_MAX_BYTES", "文件大小（字节）", "bytes of one file"),
+        Budget("inflated", 256 * 1024 * 1024, "VILLAGECAT_MAX_INFLATED", "zip 解压后的大小（字节）", "bytes inflated"),
+        Budget("ratio", 200, "VILLAGECAT_MAX_RATIO", "zip 成员的压缩比", "inflation ratio of a zip member"),
+        Budget("members", 1000, "VILLAGECAT_MAX_MEMBERS", "zip 中的文件数", "files in a zip"),
+        Budget("resources", 32, "VILLAGECAT_MAX_RESOURCES", "数据包中的资源数", "resources in a descriptor"),
+        Budget("rows", 500_000, "VILLAGECAT_MAX_ROWS", "表格行数", "rows of one table"),
+        Budget("columns", 200, "VILLAGECAT_MAX_COLUMNS", "表格列数", "columns of one table"),
+        Budget("list", 10_000, "VILLAGECAT_MAX_LIST", "一个列表的条目数", "entries of one list"),
+        Budget("depth", 64, "VILLAGECAT_MAX_DEPTH", "JSON 嵌套层数", "nesting of JSON"),
+    )
+}
+
+
+def limit(name: str) -> int:
+    """Return a budget's value: its environment variable if set to a whole number, else its default."""
+    budget = BUDGETS[name]
+    raw = os.environ.get(budget.env, "").strip()
+    return int(raw) if raw.isdigit() else budget.default
+
+
+def exceeded(name: str, where: str, got: int | str, value: int | None = None) -> BudgetExceededError:
+    """Return the error for a budget exceeded at ``where`` (``got`` is what was found, or a lower bound)."""
+    budget = BUDGETS[name]
+    value = limit(name) if value is None else value
+    return BudgetExceededError(
+        where,
+        name,
+        value,
+        f"{budget.en} is {got}, over the limit of {value}; raise it with {budget.env} if the input is genuine",
+        f"{budget.zh}为 {got}，超过上限 {value}；如确属正常，可设置环境变量 {budget.env} 调高上限",
+    )
+
+
+def read_regular_file(path: str | os.PathLike[str], max_bytes: int | None = None) -> bytes:
+    """Return the bytes of a regular file, refusing anything else and anything over the byte budget.
+
+    Raises:
+        PackageReadError: if the path is missing, not a regular file (a folder, a FIFO, a
+            device), or unreadable.
+        BudgetExceededError: if it holds more than the byte budget.
+    """
+    target = Path(path)
+    budget = limit("bytes") if max_bytes is None else max_bytes
+    try:
+        info = target.stat()
+    except OSError as exc:
+        reason = "文件不存在" if isinstance(exc, FileNotFoundError) else f"无法读取（{exc.strerror}）"
+        raise PackageReadError(str(target), exc.strerror or "cannot be read", reason) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise PackageReadError(str(target), "is a folder, not a file", "这是文件夹，不是文件")
+    if not stat.S_ISREG(info.st_mode):
+        raise PackageReadError(
+            str(target),
+            "is not a regular file (a pipe or a device); refusing to read it",
+            "不是普通文件（管道或设备），拒绝读取",
+        )
+    if info.st_size > budget:
+        raise exceeded("bytes", str(target), info.st_size, budget)
+    try:
+        with target.open("rb") as handle:
+            data = handle.read(budget + 1)
+    except OSError as exc:
+        raise PackageReadError(str(target), exc.strerror or "cannot be read", f"无法读取（{exc.strerror}）") from None
+    if len(data) > budget:
+        raise exceeded("bytes", str(target), f"more than {budget}", budget)
+    return data
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(key)
+        result[key] = value
+    return result
+
+
+def _depth(value: Any) -> int:  # noqa: ANN401 - any JSON value
+    """Return the nesting depth of a parsed JSON value, without recursion."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        current, level = stack.pop()
+        if isinstance(current, dict):
+            deepest = max(deepest, level)
+            stack.extend((v, level + 1) for v in current.values())
+        elif isinstance(current, list):
+            deepest = max(deepest, level)
+            stack.extend((v, level + 1) for v in current)
+    return deepest
+
+
+def load_json(text: str, where: str) -> Any:  # noqa: ANN401 - any JSON value
+    """Parse JSON with the budgets: no duplicate keys, bounded nesting, integers of sane length.
+
+    Raises:
+        PackageReadError: on malformed JSON (with line and column), a duplicate key, or an
+            integer too long to read.
+        BudgetExceededError: if the nesting is deeper than the depth budget.
+    """
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicates)
+    except json.JSONDecodeError as exc:
+        raise PackageReadError(
+            where,
+            f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+            f"JSON 格式错误，第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}",
+        ) from None
+    except _DuplicateKeyError as exc:
+        raise PackageReadError(
+            where, f"the key {exc.args[0]!r} appears twice in one object", f"同一对象中键“{exc.args[0]}”出现两次"
+        ) from None
+    except RecursionError:
+        raise exceeded("depth", where, "more than 900") from None
+    except ValueError as exc:  # an integer over 4,300 digits
+        raise PackageReadError(where, f"a number is too long to read: {exc}", "其中的数字过长，无法读取") from None
+    depth = _depth(data)
+    if depth > limit("depth"):
+        raise exceeded("depth", where, depth)
+    return data
