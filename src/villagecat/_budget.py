@@ -160,11 +160,13 @@ def load_json(text: str, where: str) -> Any:  # noqa: ANN401 - any JSON value
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
-        raise PackageReadError(
+        error = PackageReadError(
             where,
             f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
             f"JSON 格式错误，第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}",
-        ) from None
+        )
+        error.line = exc.lineno
+        raise error from None
     except _DuplicateKeyError as exc:
         raise PackageReadError(
             where, f"the key {exc.args[0]!r} appears twice in one object", f"同一对象中键“{exc.args[0]}”出现两次"

@@ -43,6 +43,8 @@ class PackageReadError(VillagecatError, OSError):
         self.path = path
         self.message = message
         self.message_zh = message_zh or message
+        #: The line the problem is on, where known (malformed JSON).
+        self.line: int | None = None
 
 
 class BudgetExceededError(PackageReadError):

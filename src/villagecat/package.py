@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from villagecat._budget import exceeded, limit, load_json
 from villagecat._columns import cells_to_input, columns, model_to_cells, override_cell_value, table_schema
 from villagecat._messages import pydantic_message
 from villagecat._source import PackageSource, UnsafePathError, open_source
-from villagecat.errors import PackageReadError, ValidationFailedError
+from villagecat.errors import BudgetExceededError, PackageReadError, ValidationFailedError
 from villagecat.format import FORMAT_VERSION
 from villagecat.format.clauses import ClauseBook
 from villagecat.format.codec import join_list, split_list
@@ -242,6 +243,8 @@ def _read_csv(
             )
             return rows
         header = [h.strip() for h in header]
+        if len(header) > limit("columns"):
+            raise exceeded("columns", file, len(header))
         problems.extend(
             _problem(file, "unknown-column", "未知的列，不允许出现", "unknown column, not allowed", line=1, field=name)
             for name in header
@@ -275,6 +278,8 @@ def _read_csv(
                 )
                 continue
             rows.append((line, {h: c for h, c in zip(header, record, strict=True) if h in known}))
+            if len(rows) > limit("rows"):
+                raise exceeded("rows", file, f"more than {limit('rows')}")
     except csv.Error as exc:
         problems.append(
             _problem(
@@ -290,21 +295,23 @@ def _read_csv(
 
 def _read_json_rows(text: str, file: str, problems: list[Problem]) -> list[tuple[int, dict[str, object]]]:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        problems.append(
-            _problem(
-                file,
-                "json-syntax",
-                f"JSON 格式错误：{exc.msg}",
-                f"malformed JSON: {exc.msg}",
-                line=exc.lineno,
+        data = load_json(text, file)
+    except BudgetExceededError:
+        raise
+    except PackageReadError as exc:
+        if exc.line is not None:
+            zh, en = exc.message_zh.split("：", 1)[-1], exc.message.split(": ", 1)[-1]
+            problems.append(
+                _problem(file, "json-syntax", f"JSON 格式错误：{zh}", f"malformed JSON: {en}", line=exc.line)
             )
-        )
+        else:
+            problems.append(_problem(file, "json-syntax", exc.message_zh, exc.message))
         return []
     if not isinstance(data, list):
         problems.append(_problem(file, "json-shape", "应为对象数组", "must be an array of objects"))
         return []
+    if len(data) > limit("rows"):
+        raise exceeded("rows", file, len(data))
     rows = []
     for index, record in enumerate(data, start=1):
         if not isinstance(record, dict):
@@ -491,15 +498,9 @@ def _read_descriptor(source: PackageSource) -> dict[str, Any]:
     except FileNotFoundError as exc:
         raise PackageReadError(source.label, "no datapackage.json", "缺少 datapackage.json") from exc
     try:
-        descriptor = json.loads(raw.decode("utf-8-sig"))
+        descriptor = load_json(raw.decode("utf-8-sig"), f"{source.label}/datapackage.json")
     except UnicodeDecodeError as exc:
         raise PackageReadError(f"{source.label}/datapackage.json", "not UTF-8 text", "不是 UTF-8 编码的文本") from exc
-    except json.JSONDecodeError as exc:
-        raise PackageReadError(
-            f"{source.label}/datapackage.json",
-            f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
-            f"JSON 格式错误，第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}",
-        ) from exc
     if not isinstance(descriptor, dict):
         raise PackageReadError(f"{source.label}/datapackage.json", "must hold a JSON object", "内容应为 JSON 对象")
     return descriptor
@@ -525,6 +526,19 @@ def read_package(
 
 
 def _read_package(path: str | os.PathLike[str], max_bytes: int | None) -> tuple[LayerPackage | None, ValidationReport]:
+    try:
+        return _read_package_checked(path, max_bytes)
+    except PackageReadError as exc:  # a budget exceeded, or a resource that cannot be read at all
+        report = ValidationReport(target=str(path), readable=False)
+        report.problems.append(
+            _problem(exc.path, "unreadable", f"无法读取：{exc.message_zh}", f"cannot read: {exc.message}")
+        )
+        return None, report
+
+
+def _read_package_checked(
+    path: str | os.PathLike[str], max_bytes: int | None
+) -> tuple[LayerPackage | None, ValidationReport]:
     report = ValidationReport(target=str(path))
     try:
         source = open_source(path, max_bytes)
@@ -561,6 +575,8 @@ def _read_package(path: str | os.PathLike[str], max_bytes: int | None) -> tuple[
             )
         )
         resources = []
+    if len(resources) > limit("resources"):
+        raise exceeded("resources", f"{source.label}/datapackage.json", len(resources))
     raw = RawPackage(descriptor)
     files: dict[str, str] = {}
     for index, spec in enumerate(resources):

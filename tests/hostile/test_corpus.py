@@ -102,7 +102,7 @@ def json_resource(tmp: Path, text: str) -> list[str]:
     (pkg(tmp) / "duties.json").write_text(text, encoding="utf-8")
 
     def change(d: dict[str, Any]) -> None:
-        d["resources"][1].update(path="duties.json", format="json")
+        next(r for r in d["resources"] if r["name"] == "duties").update(path="duties.json", format="json")
 
     return descriptor(tmp, change)
 
