@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["MAX_NODES", "TooLargeError", "safe_load"]
+__all__ = ["MAX_NODES", "DuplicateKeyError", "TooLargeError", "safe_load"]
 
 #: The most nodes a document may hold once its aliases are expanded.
 MAX_NODES = 1_000_000
@@ -37,13 +37,42 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     return memo[key]
 
 
+class DuplicateKeyError(yaml.YAMLError):
+    """A mapping names the same key twice: the second would silently replace the first."""
+
+    def __init__(self, key: object, mark: yaml.Mark | None) -> None:
+        """Name the key and where it is."""
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        super().__init__(f"the key {key!r} appears twice{where}")
+        self.problem = f"the key {key!r} appears twice (键“{key}”重复)"
+        self.problem_mark = mark
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """The safe loader, refusing duplicate keys."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                duplicate = key in seen
+            except TypeError:  # an unhashable key: the base loader reports it
+                continue
+            if duplicate:
+                raise DuplicateKeyError(key, key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def safe_load(text: str) -> Any:  # noqa: ANN401 - whatever plain data the YAML holds
-    """Load YAML as plain data, refusing Python object tags and alias bombs.
+    """Load YAML as plain data, refusing Python object tags, alias bombs and duplicate keys.
 
     Raises:
-        yaml.YAMLError: on malformed YAML, object tags, or a document too large once expanded.
+        yaml.YAMLError: on malformed YAML, object tags, a duplicate key, or a document too
+            large once expanded.
     """
-    loader = yaml.SafeLoader(text)
+    loader = _StrictLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -522,16 +522,16 @@ def load_levels(path: str) -> dict[str, ChangeLevel]:
     Raises:
         PackageReadError: if the file cannot be read or is not such a mapping.
     """
-    from pathlib import Path  # noqa: PLC0415
-
     import yaml  # noqa: PLC0415 - only override files need it
 
+    from villagecat._budget import read_regular_file  # noqa: PLC0415
     from villagecat._yaml import safe_load  # noqa: PLC0415
     from villagecat.errors import PackageReadError  # noqa: PLC0415
 
+    raw = read_regular_file(path)
     try:
-        data = safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        data = safe_load(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
         raise PackageReadError(
             path, f"cannot read the level overrides: {exc}", f"无法读取变更级别覆盖文件：{exc}"
         ) from exc

@@ -155,9 +155,9 @@ def _letter(index: int) -> str:
     return letters
 
 
-def _read_layer(sheet: Worksheet, problems: list[Problem]) -> Layer | None:
+def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
     data: dict[str, Any] = {}
-    for number, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+    for number, row in enumerate(rows[1:], start=2):
         if not row or row[0] is None:
             continue
         name, value = str(row[0]).strip(), row[1] if len(row) > 1 else None
@@ -184,20 +184,22 @@ def _read_layer(sheet: Worksheet, problems: list[Problem]) -> Layer | None:
         return None
 
 
-def _read_sheet(sheet: Worksheet, model: type[BaseModel], problems: list[Problem]) -> list[BaseModel]:
-    rows = sheet.iter_rows(values_only=True)
+def _read_sheet(
+    title: str, sheet_rows: list[list[Any]], model: type[BaseModel], problems: list[Problem]
+) -> list[BaseModel]:
+    rows = iter(sheet_rows)
     header = next(rows, None) or ()
     by_title = {c.title_zh: c for c in columns(model)} | {c.name: c for c in columns(model)}
     mapped: list[Column | None] = []
-    for index, title in enumerate(header):
-        column = by_title.get(str(title).strip()) if title is not None else None
-        if title is not None and column is None:
+    for index, heading in enumerate(header):
+        column = by_title.get(str(heading).strip()) if heading is not None else None
+        if heading is not None and column is None:
             problems.append(
                 Problem(
-                    sheet.title,
+                    title,
                     "unknown-column",
-                    f"未知的列“{title}”",
-                    f"unknown column {title!r}",
+                    f"未知的列“{heading}”",
+                    f"unknown column {heading!r}",
                     line=1,
                     field=_letter(index),
                 )
@@ -223,7 +225,7 @@ def _read_sheet(sheet: Worksheet, model: type[BaseModel], problems: list[Problem
                 name = str(error["loc"][0]) if error["loc"] else ""
                 where = next((i for i, c in enumerate(mapped) if c is not None and c.name == name), None)
                 column_label = f"{_letter(where)}（{mapped[where].title_zh}）" if where is not None else name  # type: ignore[union-attr]
-                problems.append(Problem(sheet.title, str(error["type"]), zh, en, line=number, field=column_label))
+                problems.append(Problem(title, str(error["type"]), zh, en, line=number, field=column_label))
     return items
 
 
@@ -234,27 +236,35 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
         PackageReadError: if the file is not a readable workbook.
         ValidationFailedError: with every problem, each naming sheet, row and column.
     """
-    openpyxl = _openpyxl()
+    from villagecat._budget import read_regular_file  # noqa: PLC0415
+    from villagecat._xlsx import bounded_rows, open_workbook  # noqa: PLC0415
+
     source = Path(path)
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(source.read_bytes()), data_only=True)
-    except OSError as exc:
-        raise PackageReadError(str(source), "cannot read the file", "无法读取该文件") from exc
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
-        raise PackageReadError(str(source), f"not a readable workbook: {exc}", "不是可读取的 Excel 工作簿") from None
+    book = open_workbook(source, read_regular_file(source))
     report = ValidationReport(target=str(source))
-    if LAYER_SHEET not in book.sheetnames:
+    sheets = {sheet.title.strip(): sheet for sheet in book.worksheets}
+    known = [LAYER_SHEET, *SHEET_TITLES.values()]
+    for title in sheets:
+        if title not in known:
+            report.problems.append(
+                Problem(
+                    title,
+                    "unknown-sheet",
+                    f"未知的工作表“{title}”：工作表应为 {'、'.join(known)} 之一；请改正表名，否则其中的内容不会导入",
+                    f"unknown sheet {title!r}: sheets are {', '.join(known)}; rename it, or its rows are not imported",
+                )
+            )
+    if LAYER_SHEET not in sheets:
         report.problems.append(
             Problem(str(source), "missing-sheet", f"缺少工作表“{LAYER_SHEET}”", f"no sheet {LAYER_SHEET}")
         )
         raise ValidationFailedError(report)
-    layer = _read_layer(book[LAYER_SHEET], report.problems)
+    layer = _read_layer(bounded_rows(sheets[LAYER_SHEET], str(source)), report.problems)
     resources: dict[str, tuple[BaseModel, ...]] = {}
     for resource, model in RESOURCES.items():
         title = SHEET_TITLES[resource]
-        resources[resource] = (
-            tuple(_read_sheet(book[title], model, report.problems)) if title in book.sheetnames else ()
-        )
+        rows = bounded_rows(sheets[title], str(source)) if title in sheets else []
+        resources[resource] = tuple(_read_sheet(title, rows, model, report.problems))
     if layer is None or report.problems:
         raise ValidationFailedError(report)
     return LayerPackage(layer=layer, **resources)  # type: ignore[arg-type]

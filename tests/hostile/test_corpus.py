@@ -420,7 +420,7 @@ CASES = [
         "patch-malformed",
         lambda t: write(t, "p.json", "[{", ["patch", str(NATIONAL), "{}", "-o", str(t / "out")]),
         2,
-        "cannot read the patch",
+        "p.json: JSON 格式错误，第 1 行第 3 列",
     ),
     Case(
         "patch-bad-path",
@@ -437,7 +437,7 @@ CASES = [
         "workbook-not-a-workbook",
         lambda t: write(t, "w.xlsx", b"PK\x03\x04 broken", ["import", "{}", "-o", str(t / "out")]),
         2,
-        "不是可读取的 Excel 工作簿",
+        "不是 Excel 工作簿（.xlsx）",
     ),
     Case("unknown-jurisdiction", lambda _: ["catalog", "北京市"], 2, "no layer matches '北京市'"),
 ]

@@ -221,15 +221,10 @@ def _add(ledger: Ledger, row: _Row, category: str | None) -> None:
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise PackageReadError(str(path), "no such file", "文件不存在") from exc
-    if size > max_bytes:
-        raise PackageReadError(
-            str(path), f"file is {size} bytes, over the limit of {max_bytes}", f"文件超过 {max_bytes} 字节上限"
-        )
-    return path.read_bytes()
+    """Read a ledger: a regular file within the byte budget (no FIFOs, devices or folders)."""
+    from villagecat._budget import read_regular_file  # noqa: PLC0415
+
+    return read_regular_file(path, max_bytes)
 
 
 def _text(path: Path, data: bytes) -> str:
@@ -246,35 +241,66 @@ def _text(path: Path, data: bytes) -> str:
 def _tabular(path: Path, data: bytes) -> list[tuple[str | None, list[_Row]]]:
     """Return (sheet name, rows) for a CSV file or each sheet of a workbook."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        try:
-            import openpyxl  # noqa: PLC0415 - only workbooks need it
-        except ImportError:
-            raise PackageReadError(
-                str(path), "reading workbooks needs openpyxl: pip install 'villagecat[xlsx]'"
-            ) from None
-        try:
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
-            raise PackageReadError(str(path), f"not a readable workbook: {exc}", "无法读取该工作簿") from None
+        from villagecat._xlsx import bounded_rows, open_workbook  # noqa: PLC0415
+
+        book = open_workbook(path, data)
         sheets = []
         for sheet in book.worksheets:
-            values = [list(r) for r in sheet.iter_rows(values_only=True)]
+            values = bounded_rows(sheet, str(path))
             if not values or not any(values[0]):
                 continue
             header = [str(h).strip() if h is not None else "" for h in values[0]]
+            _check_header(f"{path}:{sheet.title}", header)
             rows = [
                 _Row(dict(zip(header, ["" if v is None else v for v in r], strict=False)), f"{path}:{sheet.title}", n)
                 for n, r in enumerate(values[1:], start=2)
                 if any(v not in (None, "") for v in r)
             ]
-            sheets.append((sheet.title, rows))
+            sheets.append((sheet.title.strip(), rows))
         return sheets
     try:
-        reader = csv.DictReader(io.StringIO(_text(path, data), newline=""), strict=True)
-        rows = [_Row(dict(r), str(path), n) for n, r in enumerate(reader, start=2)]
+        rows = _csv_rows(path, _text(path, data))
     except csv.Error as exc:
         raise PackageReadError(str(path), f"malformed CSV: {exc}", f"CSV 格式错误：{exc}") from None
     return [(None, rows)]
+
+
+def _check_header(where: str, header: list[str]) -> None:
+    """Refuse a header too wide, or naming a column twice (also as 村名 and village): never merge silently."""
+    from villagecat._budget import exceeded, limit  # noqa: PLC0415
+
+    if len(header) > limit("columns"):
+        raise exceeded("columns", where, len(header))
+    mapped = [_HEADERS.get(h, h) for h in header]
+    duplicated = sorted({h for h in mapped if h and mapped.count(h) > 1})
+    if duplicated:
+        raise LedgerError(where, 1, duplicated[0], "the column appears twice in the header (表头中列名重复)")
+
+
+def _csv_rows(path: Path, text: str) -> list[_Row]:
+    """Read a CSV ledger strictly: a duplicated header or a row of the wrong width is an error, never dropped."""
+    from villagecat._budget import exceeded, limit  # noqa: PLC0415
+
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header = [h.strip() for h in next(reader, [])]
+    _check_header(str(path), header)
+    rows = []
+    for record in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) != len(header):
+            raise LedgerError(
+                str(path),
+                line,
+                None,
+                f"the row has {len(record)} cells but the header {len(header)} "
+                f"(本行有 {len(record)} 列，表头有 {len(header)} 列)",
+            )
+        rows.append(_Row(dict(zip(header, record, strict=True)), str(path), line))
+        if len(rows) > limit("rows"):
+            raise exceeded("rows", str(path), f"more than {limit('rows')}")
+    return rows
 
 
 def _yaml(path: Path, data: bytes) -> Any:  # noqa: ANN401 - whatever the YAML holds

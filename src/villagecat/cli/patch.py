@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from villagecat._budget import load_json, read_regular_file
 from villagecat.cli._sides import load_side
 from villagecat.errors import PackageReadError
 from villagecat.package import save_layer
@@ -42,10 +41,11 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Apply the patch, check the result as validate would, and write it only if it is valid."""
     registry = registry_with()
     old = load_side(args.old, registry)
+    raw = read_regular_file(args.patch)
     try:
-        operations = json.loads(Path(args.patch).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PackageReadError(args.patch, f"cannot read the patch: {exc}", f"无法读取补丁文件：{exc}") from exc
+        operations = load_json(raw.decode("utf-8-sig"), args.patch)
+    except UnicodeDecodeError as exc:
+        raise PackageReadError(args.patch, "not UTF-8 text", "补丁文件不是 UTF-8 编码的文本") from exc
     if not isinstance(operations, list):
         raise PatchError(f"{args.patch}: a JSON Patch is an array of operations")
     new = from_document(apply_patch(to_document(old), operations))

@@ -1,0 +1,72 @@
+"""Opening Excel workbooks within the budgets: checked as a zip first, read row by row, bounded.
+
+A workbook is a zip of XML. A 5 KB file with one cell at XFD1048576 declares sixteen
+thousand columns and a million rows; a small file can inflate to gigabytes. Both are
+refused before openpyxl builds anything, with the budget they exceed.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import TYPE_CHECKING, Any
+
+from villagecat._budget import exceeded, limit
+from villagecat.errors import PackageReadError
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+__all__ = ["bounded_rows", "open_workbook"]
+
+
+def _openpyxl() -> Any:  # noqa: ANN401 - the module
+    try:
+        import openpyxl  # noqa: PLC0415 - only workbooks need it
+    except ImportError:
+        raise PackageReadError(
+            "openpyxl", "workbooks need openpyxl: pip install 'villagecat[xlsx]'", "读取 Excel 工作簿需要安装 openpyxl"
+        ) from None
+    return openpyxl
+
+
+def open_workbook(where: object, data: bytes) -> Workbook:
+    """Return a read-only workbook from its bytes, once its zip has passed the budgets.
+
+    Raises:
+        PackageReadError: if it is not a readable workbook.
+        BudgetExceededError: if it would inflate beyond the budgets.
+    """
+    from villagecat._source import check_archive  # noqa: PLC0415
+
+    label = str(where)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_archive(archive, label)
+    except zipfile.BadZipFile:
+        raise PackageReadError(label, "not an Excel workbook (.xlsx)", "不是 Excel 工作簿（.xlsx）") from None
+    openpyxl = _openpyxl()
+    try:
+        book: Workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
+        raise PackageReadError(label, f"not a readable workbook: {exc}", "无法读取该工作簿") from None
+    return book
+
+
+def bounded_rows(sheet: Worksheet, where: str) -> list[list[Any]]:
+    """Return a sheet's rows as lists of values, refusing a sheet beyond the row or column budget.
+
+    The sheet's declared size is checked first, then every row as it is read, so neither a
+    lying dimension nor a far-away cell costs more than the budgets.
+    """
+    rows_budget, columns_budget = limit("rows"), limit("columns")
+    label = f"{where}:{sheet.title}"
+    if sheet.max_row is None or sheet.max_column is None:  # no declared size: measure it (one pass over the XML)
+        sheet.calculate_dimension(force=True)
+    declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0
+    if declared_rows > rows_budget + 1:
+        raise exceeded("rows", label, declared_rows)
+    if declared_columns > columns_budget:
+        raise exceeded("columns", label, declared_columns)
+    return [list(values) for values in sheet.iter_rows(values_only=True, max_col=max(declared_columns, 1))]
