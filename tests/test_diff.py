@@ -51,7 +51,7 @@ def revised(version: str = "1.0.0") -> LayerPackage:
         citations=["cn.document.tingzi-2022-28#二(二)6"],
     )
     layer = old.layer.model_copy(
-        update={"version": version, "releases": [*old.layer.releases, Release(version=version, notes="测试修订")]}
+        update={"version": version, "releases": (*old.layer.releases, Release(version=version, notes="测试修订"))}
     )
     return LayerPackage(
         layer=layer,

@@ -86,7 +86,7 @@ def test_certificate_placeholders_must_match_template() -> None:
         template="兹证明{姓名}",
         placeholders=["姓名"],
     )
-    assert cert.placeholders == ["姓名"]
+    assert cert.placeholders == ("姓名",)
 
 
 def test_facility_share_is_a_percentage() -> None:

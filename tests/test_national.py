@@ -44,7 +44,7 @@ def test_national_holds_the_twenty_not_to_issue_certificates_in_order() -> None:
 def test_item_six_keeps_its_qualifier_as_an_alias() -> None:
     package = villagecat.load_layer(NATIONAL)
     cert = next(c for c in package.certificates if c.id == "cn.certificate.drug-rehabilitation-conduct")
-    assert cert.aliases == ["社区戒毒社区康复人员情况证明（表现证明）"]
+    assert cert.aliases == ("社区戒毒社区康复人员情况证明（表现证明）",)
 
 
 def test_national_holds_the_four_prohibited_responsibilities() -> None:

@@ -103,10 +103,10 @@ def test_a_writer_killed_between_any_two_operations_leaves_old_or_new_files(
         layer=old_package.layer.model_copy(
             update={
                 "version": "0.2.0",
-                "releases": [
+                "releases": (
                     *old_package.layer.releases,
                     Release(version="0.2.0", date="2026-11-22", notes="删去两项"),
-                ],
+                ),
             }
         ),
         documents=old_package.documents,

@@ -173,7 +173,7 @@ def release_layer(
     when = (date or today_in_china()).isoformat()
     releases = [r for r in current.layer.releases if r.version != version]
     layer = current.layer.model_copy(
-        update={"version": version, "releases": [*releases, Release(version=version, date=when, notes=summary)]}
+        update={"version": version, "releases": (*releases, Release(version=version, date=when, notes=summary))}
     )
     released = dataclasses.replace(current, layer=Layer.model_validate(layer.model_dump()))
     save_layer(released, path)

@@ -22,7 +22,8 @@ The rules, declared in the schemas as ``x-merge`` and enforced here:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -48,7 +49,7 @@ from villagecat.models import (
 from villagecat.package import ITEM_RESOURCES, LayerPackage
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from villagecat.models import Layer
 
@@ -189,13 +190,14 @@ def _jsonable(value: Any) -> Any:  # noqa: ANN401 - any field value
     return value
 
 
-@dataclass
+@dataclass(frozen=True)
 class EffectiveItem:
     """An item of the effective catalog and the history of each of its fields.
 
     The item's own row is kept as it was introduced; only the steps that operations of
     lower layers made are stored. :attr:`provenance` derives the full per-field history on
     demand, so merging a large catalog does not build a step for every field of every item.
+    Like the whole effective catalog, it cannot be changed once merged.
     """
 
     resource: str
@@ -203,7 +205,7 @@ class EffectiveItem:
     introduced_by: str
     introduced_version: str = ""
     original: BaseModel | None = None
-    changes: dict[str, list[Step]] = field(default_factory=dict)
+    changes: Mapping[str, tuple[Step, ...]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -224,7 +226,7 @@ class EffectiveItem:
     @property
     def provenance(self) -> dict[str, list[Step]]:
         """Every field's steps, layer by layer: how it was introduced, then each change."""
-        return {name: [self._introduced(name), *self.changes.get(name, [])] for name in type(self.item).model_fields}
+        return {name: [self._introduced(name), *self.changes.get(name, ())] for name in type(self.item).model_fields}
 
     def set_by(self, name: str) -> Step | None:
         """Return the last step that set a field, or None if no layer gave it a value."""
@@ -245,15 +247,19 @@ class Cancelled:
     cancellation: Cancellation
 
 
-@dataclass
+@dataclass(frozen=True)
 class EffectiveCatalog:
-    """A jurisdiction's catalog: its layers merged, with provenance and conflicts."""
+    """A jurisdiction's catalog: its layers merged, with provenance and conflicts.
+
+    It is immutable all the way down (read-only mappings, tuples, frozen models), so no
+    caller can change what a later :func:`~villagecat.resolve` returns.
+    """
 
     layer: Layer
     chain: tuple[Layer, ...]
-    items: dict[str, dict[str, EffectiveItem]]
-    cancelled: list[Cancelled] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
+    items: Mapping[str, Mapping[str, EffectiveItem]]
+    cancelled: tuple[Cancelled, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
 
     def get(self, item_id: str) -> EffectiveItem | None:
         """Return an effective item by id."""
@@ -330,13 +336,25 @@ class _Merger:
                 self._cancel(package, cancellation)
             previous = package
         last = self.layers[-1].layer
+        for items in self.items.values():
+            for entry in items.values():
+                if entry.changes:
+                    frozen = MappingProxyType({name: tuple(steps) for name, steps in entry.changes.items()})
+                    object.__setattr__(entry, "changes", frozen)
         return EffectiveCatalog(
             layer=last,
             chain=tuple(p.layer for p in self.layers),
-            items=self.items,
-            cancelled=self.cancelled,
-            conflicts=self.conflicts,
+            items=MappingProxyType({name: MappingProxyType(items) for name, items in self.items.items()}),
+            cancelled=tuple(self.cancelled),
+            conflicts=tuple(self.conflicts),
         )
+
+    @staticmethod
+    def _step(target: EffectiveItem, name: str, step: Step) -> None:
+        """Record a step while merging (the changes become read-only when the merge ends)."""
+        changes = cast("dict[str, list[Step]]", target.changes if isinstance(target.changes, dict) else {})
+        changes.setdefault(name, []).append(step)
+        object.__setattr__(target, "changes", changes)
 
     def _conflict(self, package: LayerPackage, item: str, field_name: str | None, rule: str, **kw: Any) -> None:  # noqa: ANN401
         self.conflicts.append(
@@ -490,14 +508,18 @@ class _Merger:
         if action == "set" and getattr(updated, column.name) == old:
             action = "restated"
         layer = package.layer
-        target.changes.setdefault(column.name, []).append(
-            Step(layer.id, layer.version, action, getattr(updated, column.name), cites, override.id)
+        self._step(
+            target,
+            column.name,
+            Step(layer.id, layer.version, action, getattr(updated, column.name), cites, override.id),
         )
         if getattr(updated, "citations", None) != getattr(target.item, "citations", None):
-            target.changes.setdefault("citations", []).append(
-                Step(layer.id, layer.version, "added", updated.citations, cites, override.id)  # type: ignore[attr-defined]
+            self._step(
+                target,
+                "citations",
+                Step(layer.id, layer.version, "added", updated.citations, cites, override.id),  # type: ignore[attr-defined]
             )
-        target.item = updated
+        object.__setattr__(target, "item", updated)  # the merger builds what callers then cannot change
 
     @staticmethod
     def _keep_name_as_alias(  # noqa: PLR0913, PLR0917 - one call site; every argument has its role
@@ -512,11 +534,9 @@ class _Merger:
         aliases = list(getattr(updated, "aliases", ()))
         if normalise_name(old_name) in {normalise_name(a) for a in aliases}:
             return updated
-        renamed = updated.model_copy(update={"aliases": [*aliases, old_name]})
+        renamed = updated.model_copy(update={"aliases": (*aliases, old_name)})
         layer = package.layer
-        target.changes.setdefault("aliases", []).append(
-            Step(layer.id, layer.version, "added", renamed.aliases, cites, operation)  # type: ignore[attr-defined]
-        )
+        _Merger._step(target, "aliases", Step(layer.id, layer.version, "added", renamed.aliases, cites, operation))  # type: ignore[attr-defined]
         return renamed
 
     @staticmethod
@@ -615,7 +635,7 @@ def _with_citations(item: BaseModel, citations: tuple[Citation, ...]) -> BaseMod
     added = [c for c in citations if c not in current]
     if not added:
         return item
-    return item.model_copy(update={"citations": [*current, *added]})
+    return item.model_copy(update={"citations": (*current, *added)})
 
 
 def merge(layers: Sequence[LayerPackage]) -> EffectiveCatalog:

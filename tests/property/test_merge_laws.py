@@ -21,7 +21,7 @@ def test_an_empty_layer_changes_nothing(base: LayerPackage) -> None:
     """Merging a layer with no items and no operations leaves every item as it was."""
     catalog = merge([base, child()])
     assert _state([base, child()]) == _state([base])
-    assert catalog.conflicts == []
+    assert catalog.conflicts == ()
 
 
 @given(national(), names, names)

@@ -29,21 +29,21 @@ class CatalogItem(BaseModel):
 
     id: str
     name: Name = field("名称", "Name")
-    citations: list[Citation] = field(
+    citations: tuple[Citation, ...] = field(
         "出处",
         "Citations",
         desc_zh="条目所依据的文件和条款。",
         desc_en="The documents and sections the item rests on.",
-        default_factory=list,
+        default_factory=tuple,
     )
     notes: NonEmpty | None = field("备注", "Notes", default=None)
-    aliases: list[Name] = field(
+    aliases: tuple[Name, ...] = field(
         "别名",
         "Aliases",
         desc_zh="条目的其他名称（如上级文件的原有表述），查找和跨层同名判断时与名称同等看待；下级层只能增加，不能删除。",
         desc_en="Other names of the item (such as a parent's wording); lookups and identity across layers treat them "
         "as the name. A lower layer may add aliases, never remove them.",
-        default_factory=list,
+        default_factory=tuple,
         rule=KeepEntries(),
     )
     replaces: Annotated[str, StringConstraints(pattern=rf"^{ITEM_ID_PATTERN}$")] | None = field(

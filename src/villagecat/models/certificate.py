@@ -85,12 +85,12 @@ class Certificate(CatalogItem):
     purpose: NonEmpty | None = field("办理用途", "Purpose", default=None)
     issuer: NonEmpty | None = field("开具单位", "Issuer", default=None)
     validity: NonEmpty | None = field("有效时限", "Validity", default=None)
-    basis: list[Citation] = field(
+    basis: tuple[Citation, ...] = field(
         "政策法规依据",
         "Legal basis",
         desc_zh="保留或取消该证明事项所依据的法律、法规、国务院决定或文件条款。",
         desc_en="The law, regulation, State Council decision or document clauses behind it.",
-        default_factory=list,
+        default_factory=tuple,
     )
     template: NonEmpty | None = field(
         "证明内容范本",
@@ -99,12 +99,12 @@ class Certificate(CatalogItem):
         desc_en="The certificate's text, with placeholders written {姓名}.",
         default=None,
     )
-    placeholders: list[Placeholder] = field(
+    placeholders: tuple[Placeholder, ...] = field(
         "占位符",
         "Placeholders",
         desc_zh="范本中声明的占位符，须与范本一致。",
         desc_en="The template's declared placeholders; must match the template.",
-        default_factory=list,
+        default_factory=tuple,
         rule=Replaceable(),
     )
     procedure: NonEmpty | None = field("办理程序", "Procedure", default=None)
@@ -115,12 +115,12 @@ class Certificate(CatalogItem):
         desc_en="E.g. on the spot.",
         default=None,
     )
-    alternatives: list[AlternativeHandling] = field(
+    alternatives: tuple[AlternativeHandling, ...] = field(
         "替代办理方式",
         "Handled instead by",
         desc_zh="取消或不应出具后该事项的办理方式。",
         desc_en="How the matter is handled once the village no longer certifies it.",
-        default_factory=list,
+        default_factory=tuple,
     )
     resident_guidance: NonEmpty | None = field(
         "解释说明",

@@ -104,7 +104,7 @@ class Document(BaseModel):
         desc_en="E.g. 厅字〔2022〕28号.",
         default=None,
     )
-    issuers: list[NonEmpty] = field("发文机关", "Issuers", default_factory=list)
+    issuers: tuple[NonEmpty, ...] = field("发文机关", "Issuers", default_factory=tuple)
     issued: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")] | None = field(
         "发布日期",
         "Issued",

@@ -63,26 +63,26 @@ class Duty(CatalogItem):
         desc_en="Empty means the layer's own coverage.",
         default=None,
     )
-    departments: list[NonEmpty] = field(
+    departments: tuple[NonEmpty, ...] = field(
         "责任部门",
         "Departments",
         desc_zh="主管或提出事项的党政群机构。",
         desc_en="Departments involved.",
-        default_factory=list,
+        default_factory=tuple,
     )
-    assist_activities: list[AssistActivity] = field(
+    assist_activities: tuple[AssistActivity, ...] = field(
         "协助方式",
         "Assist activities",
         desc_zh="协助事项中村级组织可做的工作，限于封闭词表。",
         desc_en="What the village may do when assisting; a closed vocabulary.",
-        default_factory=list,
+        default_factory=tuple,
     )
     funding: Funding | None = field("经费保障", "Funding", default=None)
-    report_frequencies: list[ReportFrequency] = field(
+    report_frequencies: tuple[ReportFrequency, ...] = field(
         "填报频次",
         "Report frequencies",
         former=("report_frequency",),
         desc_zh="涉及报表时允许的填报频次。",
         desc_en="For forms and reports: the frequencies allowed.",
-        default_factory=list,
+        default_factory=tuple,
     )

@@ -79,11 +79,11 @@ class FacilityStandard(CatalogItem):
         rule=_RISE,
         change="min-activity-share",
     )
-    function_areas: list[NonEmpty] = field(
+    function_areas: tuple[NonEmpty, ...] = field(
         "功能区域",
         "Function areas",
         desc_zh="应设置的功能区域，例如 文体活动室。",
         desc_en="Function areas the facility should have.",
-        default_factory=list,
+        default_factory=tuple,
         rule=GrowOnly(),
     )

@@ -68,8 +68,8 @@ class AdmissionRoute(BaseModel):
         "The steps a task outside the catalog must pass before it may reach a village.",
     )
 
-    steps: list[NonEmpty] = field("审批步骤", "Steps", min_length=1)
-    citations: list[Citation] = field("出处", "Citations", min_length=1)
+    steps: tuple[NonEmpty, ...] = field("审批步骤", "Steps", min_length=1)
+    citations: tuple[Citation, ...] = field("出处", "Citations", min_length=1)
 
 
 class Release(BaseModel):
@@ -137,14 +137,14 @@ class Layer(BaseModel):
         desc_en="The approval route for tasks outside the catalog; empty where the layer sets none.",
         default=None,
     )
-    releases: list[Release] = field(
+    releases: tuple[Release, ...] = field(
         "发布记录",
         "Releases",
         desc_zh="各版本的变更说明，最新在后；最后一条的版本须与本层版本一致。",
         desc_en="A changelog entry per release, newest last; the last one's version is the layer's version.",
-        default_factory=list,
+        default_factory=tuple,
     )
-    covers: list[Scope] = field(
+    covers: tuple[Scope, ...] = field(
         "覆盖范围",
         "Covers",
         desc_zh="本层适用于村、社区或两者。",

@@ -64,4 +64,4 @@ class Mechanism(CatalogItem):
         desc_en="Who provides staff and funds.",
         default=None,
     )
-    departments: list[NonEmpty] = field("相关部门", "Departments", default_factory=list)
+    departments: tuple[NonEmpty, ...] = field("相关部门", "Departments", default_factory=tuple)

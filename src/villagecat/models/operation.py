@@ -111,7 +111,7 @@ class Cancellation(CatalogItem):
     )
     target: TargetId = describe("目标条目", "Target")
     reason: NonEmpty = describe("理由", "Reason")
-    citations: list[Citation] = describe(
+    citations: tuple[Citation, ...] = describe(
         "出处", "Citations", desc_zh="取消所依据的文件和条款。", desc_en="What the cancellation rests on.", min_length=1
     )
 
