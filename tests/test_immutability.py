@@ -30,7 +30,7 @@ def test_nothing_reachable_from_a_resolved_catalog_can_be_changed() -> None:
         lambda: duty.departments.append("某部门"),  # type: ignore[attr-defined]
         lambda: duty.citations.append(duty.citations[0]),  # type: ignore[attr-defined]
         lambda: setattr(duty, "name", "改名"),
-        catalog.items["duties"].clear,  # type: ignore[attr-defined]
+        lambda: catalog.items["duties"].clear(),  # type: ignore[attr-defined]  # noqa: PLW0108
         lambda: catalog.items.pop("duties"),  # type: ignore[attr-defined]
         lambda: setattr(entry, "item", duty),
         lambda: catalog.conflicts.append(None),  # type: ignore[attr-defined]
@@ -44,7 +44,7 @@ def test_nothing_reachable_from_a_resolved_catalog_can_be_changed() -> None:
     assert ninghe is not None
     assert ninghe.changes, "Ninghe renames this sign, so it has steps"
     assert _try(lambda: ninghe.changes["name"].append(None))  # type: ignore[attr-defined]
-    assert _try(ninghe.changes.clear)  # type: ignore[attr-defined]
+    assert _try(lambda: ninghe.changes.clear())  # type: ignore[attr-defined]  # noqa: PLW0108
     after = villagecat.resolve("120117")
     assert [d.model_dump() for d in after.duties()] == [d.model_dump() for d in before.duties()]
     assert after.get(duty.id) is not None
