@@ -97,14 +97,19 @@ class Ledger:
     """A ledger of one or many villages."""
 
     villages: list[VillageLedger] = field(default_factory=list)
+    _index: dict[str, VillageLedger] = field(default_factory=dict, repr=False, compare=False)
 
     def village(self, name: str) -> VillageLedger:
-        """Return (creating it) the entry of a village."""
-        for entry in self.villages:
-            if entry.village == name:
-                return entry
-        entry = VillageLedger(name)
-        self.villages.append(entry)
+        """Return (creating it) the entry of a village: constant time, so reading is linear in rows."""
+        entry = self._index.get(name)
+        if entry is None:
+            if len(self._index) != len(self.villages):  # villages added directly: index them once
+                self._index = {v.village: v for v in self.villages}
+                entry = self._index.get(name)
+        if entry is None:
+            entry = VillageLedger(name)
+            self.villages.append(entry)
+            self._index[name] = entry
         return entry
 
 
