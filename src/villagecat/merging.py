@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
+from villagecat._budget import limit as budget_limit
 from villagecat._columns import Column, columns
 from villagecat._messages import pydantic_message
 from villagecat._names import normalise_name
@@ -487,7 +488,7 @@ class _Merger:
             )
             return
         try:
-            updated = model.model_validate({**target.item.model_dump(), column.name: new})
+            updated = _with_value(target.item, column, new, override.op.value)
         except ValidationError as exc:
             _, en = pydantic_message(dict(exc.errors(include_url=False)[0]))
             self._conflict(
@@ -495,7 +496,9 @@ class _Merger:
             )
             return
         new = getattr(updated, column.name)
-        broken = _direction(column, old, new) or _red_line(target.item, column, old, new)
+        # Adding list entries never loosens a list rule; only the red-line checks apply.
+        growing = override.op.value == "add" and column.is_list
+        broken = (None if growing else _direction(column, old, new)) or _red_line(target.item, column, old, new)
         if broken is not None:
             self._conflict(
                 package, target.id, column.name, broken[0], inherited=old, attempted=new, detail=broken[1], **base
@@ -554,7 +557,7 @@ class _Merger:
                 return None, ("invalid_value", f"{op} applies to list fields only")
             return value, None
         entries = [_plain(v) for v in value] if isinstance(value, list | tuple) else []
-        current = [_plain(v) for v in (old or [])]
+        current = list(old or ()) if column.shape == "list" else [_plain(v) for v in (old or ())]
         if op == "set":
             if column.rule is None or not column.rule.replaceable:
                 return None, ("list_replace", "this list merges by entry; use add or remove")
@@ -626,6 +629,23 @@ def _red_line(item: BaseModel, column: Column, old: Any, new: Any) -> tuple[str,
     if column.name == "applies_to" and scope_effect(old, new) is Effect.LOOSENS:
         return "red_line_scope", "a red line may not be narrowed to fewer places"
     return None
+
+
+def _with_value(item: BaseModel, column: Column, new: Any, op: str) -> BaseModel:  # noqa: ANN401 - any field value
+    """Return ``item`` with one field changed, validated.
+
+    Adding or removing list entries whose values were already checked (an override's value
+    is typed by its field when read) only rebuilds the tuple, so many such operations on one
+    list stay cheap; anything else, or a model with rules across fields, is validated whole.
+    """
+    model = type(item)
+    cheap = op in ("add", "remove") and set(model.__pydantic_decorators__.model_validators) <= {"_lists_within_budget"}
+    if cheap and column.shape == "list":
+        limit_ = budget_limit("list")
+        if len(new) > limit_:
+            raise ValueError(f"{column.name}: more than {limit_} entries (VILLAGECAT_MAX_LIST)")
+        return item.model_copy(update={column.name: tuple(new)})
+    return model.model_validate({**item.model_dump(), column.name: new})
 
 
 def _with_citations(item: BaseModel, citations: tuple[Citation, ...]) -> BaseModel:

@@ -102,10 +102,9 @@ class Ledger:
     def village(self, name: str) -> VillageLedger:
         """Return (creating it) the entry of a village: constant time, so reading is linear in rows."""
         entry = self._index.get(name)
-        if entry is None:
-            if len(self._index) != len(self.villages):  # villages added directly: index them once
-                self._index = {v.village: v for v in self.villages}
-                entry = self._index.get(name)
+        if entry is None and len(self._index) != len(self.villages):  # villages added directly: index them once
+            self._index = {v.village: v for v in self.villages}
+            entry = self._index.get(name)
         if entry is None:
             entry = VillageLedger(name)
             self.villages.append(entry)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, StringConstraints
+from pydantic import BaseModel, StringConstraints, model_validator
 
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import KeepEntries
@@ -53,3 +53,19 @@ class CatalogItem(BaseModel):
         desc_en="The id this item replaces after a renumbering; a diff shows a rename, not a delete plus an insert.",
         default=None,
     )
+
+    @model_validator(mode="after")
+    def _lists_within_budget(self) -> CatalogItem:
+        """Refuse a list longer than the list budget (``VILLAGECAT_MAX_LIST``, default 10,000 entries)."""
+        from villagecat._budget import limit  # noqa: PLC0415 - read at validation time: the budget may be raised
+
+        most = limit("list")
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if isinstance(value, tuple) and len(value) > most:
+                msg = (
+                    f"{name} has {len(value)} entries, more than the limit of {most} (VILLAGECAT_MAX_LIST) "
+                    f"/ {name} 有 {len(value)} 项，超过上限 {most}"
+                )
+                raise ValueError(msg)
+        return self
