@@ -72,12 +72,7 @@ class PackageSource:
         raise NotImplementedError
 
     def _too_large(self, relpath: str, size: int) -> PackageReadError:
-        return PackageReadError(
-            f"{self.label}/{relpath}",
-            f"file is {size} bytes, over the limit of {self.max_bytes} "
-            "(raise it with --max-bytes or VILLAGECAT_MAX_BYTES)",
-            f"文件大小 {size} 字节，超过上限 {self.max_bytes} 字节（可用 --max-bytes 或 VILLAGECAT_MAX_BYTES 调整）",
-        )
+        return exceeded("bytes", f"{self.label}/{relpath}", size, self.max_bytes)
 
 
 class FolderSource(PackageSource):
@@ -194,10 +189,10 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, max
     try:
         with archive.open(info) as handle:
             data = handle.read(max_bytes + 1)
+    except NotImplementedError as exc:  # before RuntimeError, of which it is a kind
+        raise PackageReadError(where, f"unsupported compression: {exc}", "zip 成员的压缩方式不受支持") from None
     except RuntimeError as exc:  # encrypted
         raise PackageReadError(where, f"the member cannot be read: {exc}", "zip 成员已加密，无法读取") from None
-    except NotImplementedError as exc:
-        raise PackageReadError(where, f"unsupported compression: {exc}", "zip 成员的压缩方式不受支持") from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise PackageReadError(where, f"the zip is damaged: {exc}", "zip 文件已损坏（校验失败）") from None
     if len(data) > max_bytes:

@@ -91,12 +91,14 @@ class LayerRegistry:
 
 @cache
 def _shipped() -> tuple[LayerPackage, ...]:
+    from villagecat._budget import BUDGETS  # noqa: PLC0415
     from villagecat.package import load_layer  # noqa: PLC0415 - package imports are heavy-ish
 
     packages = []
     for path in shipped_layer_paths():
         try:
-            packages.append(load_layer(path))
+            # The shipped data is villagecat's own: a user's lower byte budget is for their inputs.
+            packages.append(load_layer(path, max_bytes=BUDGETS["bytes"].default))
         except (
             PackageReadError,
             ValidationFailedError,

@@ -1,0 +1,290 @@
+"""Small inputs that would cost unbounded work, and readers that must not drop data.
+
+Each case asserts the exit code, the message (file, place, budget or field) and that
+nothing was written.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import struct
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import NATIONAL, REPO, invoke
+
+openpyxl = pytest.importorskip("openpyxl")
+
+
+def _package(tmp: Path) -> Path:
+    target = tmp / "pkg"
+    shutil.copytree(NATIONAL, target)
+    return target
+
+
+def _zip_of(folder: Path, archive: Path) -> bytes:
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for file in sorted(folder.iterdir()):
+            zf.write(file, file.name)
+    return archive.read_bytes()
+
+
+def _outcome(*argv: str) -> tuple[int, str]:
+    result = invoke(*argv)
+    text = result.out + result.err
+    assert "Traceback" not in text
+    assert "内部错误" not in text
+    return result.code, text
+
+
+def test_a_far_away_cell_in_a_workbook_is_refused_before_reading(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "标牌"
+    book.active["A1"] = "村名"
+    book.active["XFD1048576"] = "x"
+    book.save(tmp_path / "ledger.xlsx")
+    assert (tmp_path / "ledger.xlsx").stat().st_size < 10_000
+    code, text = _outcome("audit", str(tmp_path / "ledger.xlsx"), "-j", "120117")
+    assert code == 2
+    assert "ledger.xlsx:标牌" in text
+    assert "VILLAGECAT_MAX_" in text
+    assert invoke("export", str(NATIONAL), "-o", str(tmp_path / "n.xlsx")).code == 0
+    exported = openpyxl.load_workbook(tmp_path / "n.xlsx")
+    exported["工作事务"]["XFD1048576"] = "x"
+    exported.save(tmp_path / "far.xlsx")
+    code, text = _outcome("import", str(tmp_path / "far.xlsx"), "-o", str(tmp_path / "out"))
+    assert code == 2
+    assert "far.xlsx:工作事务" in text
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_zip_bomb_is_refused_before_inflating(tmp_path: Path) -> None:
+    archive = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for file in NATIONAL.iterdir():
+            zf.write(file, file.name)
+        zf.writestr("padding.bin", b"\0" * (8 * 1024 * 1024))
+    assert archive.stat().st_size < 200_000
+    code, text = _outcome("validate", str(archive))
+    assert code == 2
+    assert "padding.bin" in text
+    assert "压缩比" in text
+
+
+def test_a_descriptor_listing_one_resource_ten_thousand_times_is_refused(tmp_path: Path) -> None:
+    package = _package(tmp_path)
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"] = [descriptor["resources"][2]] * 10_001
+    (package / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    code, text = _outcome("validate", str(package))
+    assert code == 2
+    assert "数据包中的资源数为 10001" in text
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize("use", ["ledger", "patch", "resource"])
+def test_a_fifo_is_never_opened(tmp_path: Path, use: str) -> None:
+    fifo = tmp_path / ("ledger.csv" if use != "patch" else "p.json")
+    os.mkfifo(fifo)
+    if use == "ledger":
+        code, text = _outcome("audit", str(fifo), "-j", "120117")
+    elif use == "patch":
+        code, text = _outcome("patch", str(NATIONAL), str(fifo), "-o", str(tmp_path / "out"))
+    else:
+        package = _package(tmp_path)
+        (package / "duties.csv").unlink()
+        os.mkfifo(package / "duties.csv")
+        code, text = _outcome("validate", str(package))
+    assert code == 2
+    assert "不是普通文件" in text
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_dev_zero_as_a_ledger_is_refused() -> None:
+    code, text = _outcome("audit", "/dev/zero", "-j", "120117")
+    assert code == 2
+    assert "/dev/zero" in text
+
+
+def test_deeply_nested_json_is_refused(tmp_path: Path) -> None:
+    package = _package(tmp_path)
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    text = json.dumps(descriptor)[:-1] + ', "x": ' + "[" * 200 + "]" * 200 + "}"
+    (package / "datapackage.json").write_text(text, encoding="utf-8")
+    code, out = _outcome("validate", str(package))
+    assert code == 2
+    assert "JSON 嵌套层数" in out
+    (package / "datapackage.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    code, out = _outcome("validate", str(package))
+    assert code == 2
+
+
+@pytest.mark.parametrize("where", ["descriptor", "resource", "patch"])
+def test_an_integer_of_five_thousand_digits_is_refused(tmp_path: Path, where: str) -> None:
+    package = _package(tmp_path)
+    huge = "9" * 5000
+    if where == "descriptor":
+        text = (package / "datapackage.json").read_text(encoding="utf-8")
+        (package / "datapackage.json").write_text(text[:-2] + f', "n": {huge}}}\n', encoding="utf-8")
+        code, out = _outcome("validate", str(package))
+        assert code == 2
+    elif where == "resource":
+        descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+        spec = next(r for r in descriptor["resources"] if r["name"] == "duties")
+        spec.update(path="duties.json", format="json")
+        (package / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+        (package / "duties.json").write_text(f"[{huge}]", encoding="utf-8")
+        code, out = _outcome("validate", str(package))
+        assert code == 1
+        assert "duties.json" in out
+    else:
+        (tmp_path / "p.json").write_text(f"[{huge}]", encoding="utf-8")
+        code, out = _outcome("patch", str(NATIONAL), str(tmp_path / "p.json"), "-o", str(tmp_path / "out"))
+        assert code == 2
+        assert not (tmp_path / "out").exists()
+    assert "数字过长" in out
+
+
+def _damaged_zip(tmp_path: Path, how: str) -> Path:
+    archive = tmp_path / f"{how}.zip"
+    data = bytearray(_zip_of(NATIONAL, tmp_path / "good.zip"))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf:
+        info = zf.getinfo("duties.csv")
+    offset = info.header_offset
+    name_length, extra_length = struct.unpack("<HH", data[offset + 26 : offset + 30])
+    start = offset + 30 + name_length + extra_length
+    if how == "crc":
+        data[start + 10] ^= 0xFF
+    elif how == "encrypted":
+        data[offset + 6] |= 0x1
+        central = data.rfind(b"PK\x01\x02" + data[offset + 4 : offset + 6])
+        central = bytes(data).find(b"PK\x01\x02", 0)
+        while central != -1:
+            (length,) = struct.unpack("<H", data[central + 28 : central + 30])
+            if bytes(data[central + 46 : central + 46 + length]) == b"duties.csv":
+                data[central + 8] |= 0x1
+            central = bytes(data).find(b"PK\x01\x02", central + 4)
+    elif how == "method":
+        data[offset + 8 : offset + 10] = struct.pack("<H", 99)
+        central = bytes(data).find(b"PK\x01\x02", 0)
+        while central != -1:
+            (length,) = struct.unpack("<H", data[central + 28 : central + 30])
+            if bytes(data[central + 46 : central + 46 + length]) == b"duties.csv":
+                data[central + 10 : central + 12] = struct.pack("<H", 99)
+            central = bytes(data).find(b"PK\x01\x02", central + 4)
+    archive.write_bytes(bytes(data))
+    return archive
+
+
+@pytest.mark.parametrize(
+    ("how", "fragment"), [("crc", "已损坏"), ("encrypted", "已加密"), ("method", "压缩方式不受支持")]
+)
+def test_a_damaged_zip_is_one_clear_error(tmp_path: Path, how: str, fragment: str) -> None:
+    code, text = _outcome("validate", str(_damaged_zip(tmp_path, how)))
+    assert code == 2
+    assert fragment in text
+    assert "duties.csv" in text
+
+
+def test_a_resource_path_that_is_a_folder(tmp_path: Path) -> None:
+    package = _package(tmp_path)
+    (package / "duties.csv").unlink()
+    (package / "duties.csv").mkdir()
+    code, text = _outcome("validate", str(package))
+    assert code == 2
+    assert "这是文件夹" in text
+
+
+def test_without_git_a_revision_spec_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    monkeypatch.setenv("PATH", "/nonexistent")
+    code, text = _outcome("diff", "HEAD:data/national", str(NATIONAL))
+    assert code == 2
+    assert "需要安装 git" in text
+
+
+def test_a_git_blob_is_measured_before_it_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    if shutil.which("git") is None or not (REPO / ".git").exists():
+        pytest.skip("needs the repository's git history")
+    monkeypatch.chdir(REPO)
+    monkeypatch.setenv("VILLAGECAT_MAX_BYTES", "1000")
+    code, text = _outcome("diff", "HEAD:data/national", str(NATIONAL))
+    assert code == 2
+    assert "超过上限 1000" in text
+
+
+def test_a_missing_revision_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    if shutil.which("git") is None or not (REPO / ".git").exists():
+        pytest.skip("needs the repository's git history")
+    monkeypatch.chdir(REPO)
+    code, text = _outcome("diff", "no-such-rev-xyz:data/national", str(NATIONAL))
+    assert code == 2
+    assert "git 版本 no-such-rev-xyz 不存在" in text
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        (
+            "village,category,name\n甲村,certificate,无犯罪记录证明,多出的一格\n",
+            "row 2: the row has 4 cells but the header 3",
+        ),
+        ("village,category,name,name\n甲村,certificate,无犯罪记录证明,x\n", "field name: the column appears twice"),
+        (
+            "村名,village,category,name\n甲村,甲村,certificate,无犯罪记录证明\n",
+            "field village: the column appears twice",
+        ),
+    ],
+    ids=["extra-cell", "duplicated-header", "same-column-twice"],
+)
+def test_a_ledger_csv_never_drops_a_cell(tmp_path: Path, content: str, fragment: str) -> None:
+    (tmp_path / "ledger.csv").write_text(content, encoding="utf-8")
+    code, text = _outcome("audit", str(tmp_path / "ledger.csv"), "-j", "120117")
+    assert code == 1
+    assert fragment in text
+
+
+def test_a_duplicated_yaml_key_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "ledger.yaml").write_text(
+        "village: 甲村\ncertificates: [无犯罪记录证明]\ncertificates: [出生证明]\n", encoding="utf-8"
+    )
+    code, text = _outcome("audit", str(tmp_path / "ledger.yaml"), "-j", "120117")
+    assert code == 2
+    assert "'certificates' appears twice" in text
+    assert "line 3" in text
+
+
+def test_a_yaml_ledger_of_the_wrong_shape(tmp_path: Path) -> None:
+    (tmp_path / "ledger.yaml").write_text("village: 甲村\nsigns: 5\n", encoding="utf-8")
+    code, text = _outcome("audit", str(tmp_path / "ledger.yaml"), "-j", "120117")
+    assert code == 1
+    assert "field signs: must be a list" in text
+
+
+def _workbook_with_sheet(tmp_path: Path, title: str) -> Path:
+    assert invoke("export", str(NATIONAL), "-o", str(tmp_path / "n.xlsx")).code == 0
+    book = openpyxl.load_workbook(tmp_path / "n.xlsx")
+    book["证明事项"].title = title
+    book.save(tmp_path / "renamed.xlsx")
+    return tmp_path / "renamed.xlsx"
+
+
+def test_a_sheet_name_with_a_trailing_space_still_imports(tmp_path: Path) -> None:
+    workbook = _workbook_with_sheet(tmp_path, "证明事项 ")
+    code, text = _outcome("import", str(workbook), "-o", str(tmp_path / "out"))
+    assert code == 0, text
+    assert "cn.certificate.no-criminal-record" in (tmp_path / "out" / "certificates.csv").read_text(encoding="utf-8")
+
+
+def test_an_unknown_sheet_is_an_error_naming_the_known_ones(tmp_path: Path) -> None:
+    workbook = _workbook_with_sheet(tmp_path, "证明事项清单")
+    code, text = _outcome("import", str(workbook), "-o", str(tmp_path / "out"))
+    assert code == 1
+    assert "未知的工作表“证明事项清单”" in text
+    assert "证明事项" in text.split("未知的工作表", 1)[1]
+    assert not (tmp_path / "out").exists()
