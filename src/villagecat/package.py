@@ -654,7 +654,9 @@ def load_layer(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
     if not report.readable:
         problem = report.problems[0]
         raise PackageReadError(
-            problem.file, problem.message_en.removeprefix("cannot read: "), problem.message_zh.removeprefix("无法读取：")
+            problem.file,
+            problem.message_en.removeprefix("cannot read: "),
+            problem.message_zh.removeprefix("无法读取："),
         )
     if package is not None:
         check_package(package, report)
