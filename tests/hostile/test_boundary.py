@@ -1,0 +1,176 @@
+"""One error boundary: every failure a user can cause is one line and an exit code, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import villagecat
+from villagecat.cli import layers as layers_command
+from villagecat.errors import LayerChainError, UnknownLayerError
+
+from conftest import NATIONAL, invoke
+
+
+def _boom(error: BaseException) -> object:
+    def handle(*_: object) -> int:
+        raise error
+
+    return handle
+
+
+def test_an_unexpected_exception_is_a_bug_line_and_exit_three(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(layers_command, "handle", _boom(ZeroDivisionError("boom")))
+    result = invoke("layers")
+    assert result.code == 3
+    assert "内部错误（villagecat 的缺陷）" in result.err
+    assert "--debug" in result.err
+    assert "Traceback" not in result.err
+    debug = invoke("--debug", "layers")
+    assert debug.code == 3
+    assert "Traceback (most recent call last)" in debug.err
+    assert "ZeroDivisionError: boom" in debug.err
+
+
+def test_ctrl_c_exits_130_without_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(layers_command, "handle", _boom(KeyboardInterrupt()))
+    result = invoke("layers")
+    assert result.code == 130
+    assert "已中断" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_an_os_error_names_the_file_and_exits_two(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(layers_command, "handle", _boom(PermissionError(13, "Permission denied", "/srv/目录.csv")))
+    result = invoke("layers")
+    assert result.code == 2
+    assert "/srv/目录.csv" in result.err
+    assert "Permission denied" in result.err
+
+
+def _cli(*argv: str, **env: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(  # noqa: S603 - this interpreter, villagecat's own entry point
+        [sys.executable, "-c", "from villagecat.cli import main; main()", *argv],
+        capture_output=True,
+        env={**os.environ, **env},
+        check=False,
+        timeout=120,
+    )
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    process = subprocess.Popen(  # noqa: S603
+        [
+            sys.executable,
+            "-c",
+            "from villagecat.cli import main; main()",
+            "catalog",
+            "120117",
+            "--scope",
+            "all",
+            "--format",
+            "json",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    process.stdout.close()  # the reader goes away before villagecat (still importing) writes a byte
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 141
+    assert b"Traceback" not in err
+
+
+def test_a_gbk_console_gets_replacement_characters_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "ledger.csv").write_text("village,category,name\n😀村,certificate,无犯罪记录证明\n", encoding="utf-8")
+    done = _cli("audit", str(tmp_path / "ledger.csv"), "-j", "120117", PYTHONIOENCODING="gbk")
+    assert done.returncode == 1
+    assert b"Traceback" not in done.stderr
+    assert "无犯罪记录证明".encode("gbk") in done.stdout
+
+
+def test_terminal_escapes_from_a_ledger_are_shown_escaped(tmp_path: Path) -> None:
+    (tmp_path / "ledger.csv").write_text(
+        "village,category,name\n\x1b[2J\u202e村,certificate,无犯罪记录证明\n", encoding="utf-8"
+    )
+    result = invoke("audit", str(tmp_path / "ledger.csv"), "-j", "120117")
+    assert result.code == 1
+    assert "\x1b" not in result.out + result.err
+    assert "\u202e" not in result.out + result.err
+    assert "\\u001b[2J\\u202e村" in result.out
+
+
+@pytest.mark.parametrize("bad", ["\u202e", "\x1b[32m全部合规", "\u200b"])
+def test_control_and_bidi_characters_in_a_layers_names_are_refused(tmp_path: Path, bad: str) -> None:
+    package = tmp_path / "pkg"
+    shutil.copytree(NATIONAL, package)
+    text = (package / "duties.csv").read_text(encoding="utf-8")
+    (package / "duties.csv").write_text(text.replace("实行村民自治", f"实行{bad}村民自治", 1), encoding="utf-8")
+    result = invoke("validate", str(package))
+    assert result.code == 1
+    assert "字段 name" in result.out
+    assert "不可见字符或控制字符" in result.out
+    assert "\x1b" not in result.out
+    assert "\u202e" not in result.out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--floor-area", "nan", "--households", "900"],
+        ["--floor-area", "inf", "--households", "900"],
+        ["--floor-area", "-1", "--households", "900"],
+        ["--floor-area", "300", "--households", "-5000"],
+    ],
+)
+def test_impossible_facility_figures_are_refused(argv: list[str]) -> None:
+    result = invoke("check", "facility", "-j", "220000", *argv)
+    assert result.code == 2
+    assert "不小于 0" in result.err
+
+
+@pytest.mark.parametrize(("field", "value"), [("width_cm", "nan"), ("height_cm", "-900"), ("width_cm", ".inf")])
+def test_impossible_plaque_sizes_are_refused(tmp_path: Path, field: str, value: str) -> None:
+    (tmp_path / "signs.yaml").write_text(
+        f"signs:\n  - village: 甲村\n    name: 村民委员会\n    placement: outside\n    {field}: {value}\n",
+        encoding="utf-8",
+    )
+    result = invoke("check", "signage", str(tmp_path / "signs.yaml"), "-j", "220000")
+    assert result.code == 1
+    assert f"field {field}" in result.err
+    assert "finite number" in result.err
+
+
+def test_the_library_never_raises_for_an_unreadable_path() -> None:
+    report = villagecat.validate("a" * 5000)
+    assert report.exit_code == 2
+    assert not report.readable
+
+
+def test_resolve_and_merge_refuse_nonsense() -> None:
+    with pytest.raises(UnknownLayerError):
+        villagecat.resolve(None)  # type: ignore[arg-type]
+    with pytest.raises(LayerChainError, match="at least one layer"):
+        villagecat.merge([])
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["audit", "/nonexistent/ledger.yaml", "-j", "120117"],
+        ["patch", str(NATIONAL), "/nonexistent/p.json", "-o", "/tmp/villagecat-never"],
+        ["diff", str(NATIONAL), str(NATIONAL), "--levels", "/nonexistent/levels.yaml"],
+        ["validate", "/nonexistent/pkg"],
+    ],
+    ids=["audit", "patch", "levels", "validate"],
+)
+def test_inputs_that_cannot_be_read_exit_two(argv: list[str]) -> None:
+    result = invoke(*argv)
+    assert result.code == 2
+    assert "/nonexistent/" in result.out + result.err
+    assert "Traceback" not in result.err
