@@ -6,15 +6,17 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 import villagecat
+from conftest import NATIONAL, invoke
 from villagecat.cli import layers as layers_command
 from villagecat.errors import LayerChainError, UnknownLayerError
 
-from conftest import NATIONAL, invoke
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def _boom(error: BaseException) -> object:
@@ -54,7 +56,7 @@ def test_an_os_error_names_the_file_and_exits_two(monkeypatch: pytest.MonkeyPatc
 
 
 def _cli(*argv: str, **env: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(  # noqa: S603 - this interpreter, villagecat's own entry point
+    return subprocess.run(
         [sys.executable, "-c", "from villagecat.cli import main; main()", *argv],
         capture_output=True,
         env={**os.environ, **env},
@@ -64,7 +66,7 @@ def _cli(*argv: str, **env: str) -> subprocess.CompletedProcess[bytes]:
 
 
 def test_a_closed_pipe_ends_quietly() -> None:
-    process = subprocess.Popen(  # noqa: S603
+    process = subprocess.Popen(
         [
             sys.executable,
             "-c",
