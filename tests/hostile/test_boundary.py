@@ -165,7 +165,7 @@ def test_resolve_and_merge_refuse_nonsense() -> None:
     "argv",
     [
         ["audit", "/nonexistent/ledger.yaml", "-j", "120117"],
-        ["patch", str(NATIONAL), "/nonexistent/p.json", "-o", "/tmp/villagecat-never"],
+        ["patch", str(NATIONAL), "/nonexistent/p.json", "-o", "/nonexistent/out"],
         ["diff", str(NATIONAL), str(NATIONAL), "--levels", "/nonexistent/levels.yaml"],
         ["validate", "/nonexistent/pkg"],
     ],

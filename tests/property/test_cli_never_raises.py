@@ -69,7 +69,7 @@ def test_any_small_workbook(title: str, rows: list[list[object]]) -> None:
     for row in rows:
         try:
             sheet.append(row)
-        except Exception:  # noqa: BLE001 - a value openpyxl itself will not store is not a workbook a user has
+        except Exception:  # noqa: BLE001, S112 - a value openpyxl will not store is no workbook a user has
             continue
     buffer = io.BytesIO()
     book.save(buffer)
