@@ -64,6 +64,19 @@ def _check_ids(package: LayerPackage, problems: list[Problem]) -> None:
                     **where,
                 )
             )
+        replaces = getattr(item, "replaces", None)
+        if isinstance(replaces, str) and replaces.partition(".")[0] != layer_id:
+            problems.append(
+                Problem(
+                    code="replaces-other-layer",
+                    message_zh=f"replaces 只能指本层原有的标识（{layer_id}.…），不能指 {replaces}；"
+                    "修改上级层的条目请用覆盖（overrides）或取消（cancellations）",
+                    message_en=f"replaces may only name an earlier id of this layer ({layer_id}.…), not {replaces}; "
+                    "change an inherited item with overrides or cancellations",
+                    field="replaces",
+                    **where,
+                )
+            )
         if prefix != layer_id:
             problems.append(
                 Problem(

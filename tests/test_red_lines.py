@@ -1,0 +1,76 @@
+"""Red lines cannot be bypassed: not by a same-name item, not field by field, not by replaces."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import villagecat
+from villagecat.merging import merge
+from villagecat.models import Certificate
+from villagecat.registry import shipped_registry
+
+from layers import child_layer, write_child
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+CITE = ["cn.document.tingzi-2022-28#二(三)7"]
+
+
+def _chain(code: str) -> list[villagecat.LayerPackage]:
+    registry = shipped_registry()
+    return list(registry.chain(registry.find(code)))
+
+
+def test_an_own_item_named_like_an_inherited_red_line_is_invalid(tmp_path: Path) -> None:
+    """A province cannot list its own 健在证明 as retained beside the national 不应出具 one."""
+    own = Certificate(id="220102.certificate.alive", name="健在证明 ", status="retained", citations=CITE)
+    path = write_child(tmp_path, "220000", certificates=(own,))
+    (problem,) = villagecat.validate(path).problems
+    assert (problem.file, problem.line, problem.code) == ("certificates.csv", 2, "merge-same-name")
+    assert "层 220102" in problem.message_zh
+    assert "220102.certificate.alive" in problem.message_zh
+    assert "上级条目 cn.certificate.proof-of-life" in problem.message_zh
+    assert "same_name" in problem.message_zh
+    catalog = merge([*_chain("220000"), child_layer("220000", certificates=(own,))])
+    assert [c.name for c in catalog.certificates() if "健在" in c.name] == ["健在证明"]
+
+
+def test_a_prohibited_duty_cannot_be_narrowed_to_communities(tmp_path: Path) -> None:
+    overrides = [{"target": "cn.duty.no-work-safety", "field": "applies_to", "value": "community"}]
+    path = write_child(tmp_path, "220000", overrides=overrides)
+    (problem,) = villagecat.validate(path).problems
+    assert (problem.file, problem.line, problem.code) == ("overrides.csv", 2, "merge-red-line-scope")
+    assert "cn.duty.no-work-safety.applies_to" in problem.message_zh
+
+
+def test_a_mandatory_sign_cannot_be_narrowed_either() -> None:
+    overrides = [{"target": "cn.sign.villagers-committee", "field": "applies_to", "value": "community"}]
+    catalog = merge([*_chain("220000"), child_layer("220000", overrides=overrides)])
+    assert [c.rule for c in catalog.conflicts] == ["red_line_scope"]
+    entry = catalog.get("cn.sign.villagers-committee")
+    assert entry is not None
+    assert str(entry.item.applies_to) == "village"  # type: ignore[attr-defined]
+
+
+def test_a_renamed_red_line_keeps_its_inherited_name() -> None:
+    inherited = next(d.name for d in _chain("cn")[0].duties if d.id == "cn.duty.no-work-safety")
+    overrides = [{"target": "cn.duty.no-work-safety", "field": "name", "value": "安全生产监管"}]
+    catalog = merge([*_chain("220000"), child_layer("220000", overrides=overrides)])
+    assert catalog.conflicts == ()
+    entry = catalog.get("cn.duty.no-work-safety")
+    assert entry is not None
+    duty = entry.item
+    assert duty.name == "安全生产监管"  # type: ignore[attr-defined]
+    assert inherited in duty.aliases  # type: ignore[attr-defined]
+    assert str(duty.duty_kind) == "prohibited"  # type: ignore[attr-defined]
+    assert [s.action for s in entry.provenance["aliases"]][-1] == "added"
+
+
+def test_replaces_may_only_name_the_layers_own_ids(tmp_path: Path) -> None:
+    own = Certificate(
+        id="220102.certificate.x", name="某证明", status="retained", citations=CITE, replaces="cn.certificate.birth"
+    )
+    path = write_child(tmp_path, "220000", certificates=(own,))
+    codes = [p.code for p in villagecat.validate(path).problems]
+    assert "replaces-other-layer" in codes
