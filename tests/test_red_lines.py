@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import villagecat
+from layers import child_layer, write_child
 from villagecat.merging import merge
 from villagecat.models import Certificate
 from villagecat.registry import shipped_registry
-
-from layers import child_layer, write_child
 
 if TYPE_CHECKING:
     from pathlib import Path

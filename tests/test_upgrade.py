@@ -1,0 +1,115 @@
+"""Every package villagecat ever wrote stays readable: format 0 is upgraded through the chain."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from typing import TYPE_CHECKING
+
+import pytest
+
+import villagecat
+from conftest import NATIONAL, REPO, invoke
+from villagecat.format import FORMAT_VERSION
+from villagecat.format.upgrade import RawPackage, RawTable, UnknownFormatError, declared_format, upgrade
+from villagecat.package import load_layer, package_files
+from villagecat.registry import shipped_layer_paths
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+_GIT = shutil.which("git") is not None and (REPO / ".git").exists()
+needs_history = pytest.mark.skipif(not _GIT, reason="needs the repository's git history")
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True, check=True).stdout  # noqa: S607
+
+
+def _revisions(path: str) -> list[str]:
+    return [line for line in _git("log", "--format=%h", "--", f"{path}/datapackage.json").split() if line]
+
+
+def _layer_dirs() -> list[str]:
+    return [p.relative_to(REPO / "src" / "villagecat").as_posix() for p in shipped_layer_paths()]
+
+
+@needs_history
+@pytest.mark.parametrize("path", _layer_dirs() if _GIT else [])
+def test_every_revision_in_history_diffs_against_today(path: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`villagecat diff REV:path path` reads every revision of every shipped layer, format 0 included."""
+    monkeypatch.chdir(REPO)
+    revisions = _revisions(path)
+    assert revisions, path
+    for revision in revisions:
+        result = invoke("diff", f"{revision}:{path}", path, "--format", "json")
+        assert result.code == 0, (revision, result.err)
+        assert "Traceback" not in result.err
+
+
+@needs_history
+def test_the_first_shipped_national_layer_upgrades_and_validates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    first = _revisions("data/national")[-1]
+    result = invoke("upgrade", f"{first}:data/national", "-o", str(tmp_path / "national"))
+    assert result.code == 0, result.err
+    assert "格式 0 → 1" in result.out
+    assert villagecat.validate(tmp_path / "national").valid
+    assert (tmp_path / "national" / "clauses.csv").is_file()
+
+
+def test_shipped_layers_are_what_a_fresh_upgrade_writes(tmp_path: Path) -> None:
+    """The shipped data is format 1, byte for byte what `villagecat upgrade` produces."""
+    for path in shipped_layer_paths():
+        out = tmp_path / path.name
+        result = invoke("upgrade", str(path), "-o", str(out))
+        assert result.code == 0, result.err
+        for name in package_files(load_layer(path)):
+            assert (out / name).read_bytes() == (path / name).read_bytes(), (path, name)
+
+
+def test_format_declarations() -> None:
+    assert declared_format({}) == 0
+    assert declared_format({"villagecat": {"format": FORMAT_VERSION}}) == FORMAT_VERSION
+    with pytest.raises(UnknownFormatError, match="upgrade villagecat"):
+        declared_format({"villagecat": {"format": FORMAT_VERSION + 1}})
+    with pytest.raises(UnknownFormatError):
+        declared_format({"villagecat": {"format": "1"}})
+
+
+def test_a_newer_format_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    shutil.copytree(NATIONAL, package)
+    text = (package / "datapackage.json").read_text(encoding="utf-8")
+    (package / "datapackage.json").write_text(text.replace('"format": 1', '"format": 99'), encoding="utf-8")
+    result = invoke("validate", str(package))
+    assert result.code == 2
+    assert "请升级 villagecat" in result.out
+
+
+def test_upgrade_0_1_renames_and_types_as_documented() -> None:
+    raw = RawPackage(
+        {"layer": {}},
+        {
+            "duties": RawTable(
+                "csv", [(2, {"id": "cn.duty.x", "report_frequency": "monthly", "departments": "a|b\\c"})]
+            ),
+            "overrides": RawTable(
+                "json",
+                [
+                    (1, {"target": "220000.facility.v", "field": "min_floor_area_m2", "value": "300"}),
+                    (2, {"target": "220000.facility.v", "field": "function_areas", "op": "add", "value": "甲|乙"}),
+                    (3, {"target": "cn.duty.x", "field": "report_frequency", "op": "add", "value": "yearly"}),
+                ],
+            ),
+        },
+    )
+    upgraded = upgrade(raw)
+    assert upgraded.descriptor["villagecat"] == {"format": 1}
+    ((_, duty),) = upgraded.tables["duties"].rows
+    assert duty == {"id": "cn.duty.x", "report_frequencies": "monthly", "departments": "a|b\\\\c"}
+    values = [row["value"] for _, row in upgraded.tables["overrides"].rows]
+    assert values == [300, ["甲", "乙"], ["yearly"]]
+    assert upgraded.tables["overrides"].rows[2][1]["field"] == "report_frequencies"
