@@ -20,6 +20,8 @@ DocumentId = Annotated[str, StringConstraints(pattern=DOCUMENT_ID_PATTERN)]
 CLAUSE_ID_PATTERN = rf"^(?:{LAYER_ID_PATTERN})\.clause\.{LOCAL_ID_PATTERN}$"
 #: Text: not empty, surrounding spaces dropped, no control, bidirectional or invisible characters.
 NonEmpty = Annotated[SafeText, StringConstraints(min_length=1, strip_whitespace=True)]
+#: A section label (二(一)1, 附件第5项): one line, without 「」, which mark a quote in a citation's text form.
+Section = Annotated[SafeLine, StringConstraints(min_length=1, strip_whitespace=True, pattern=r"^[^「」]+$")]
 #: A name or title: as :data:`NonEmpty`, on one line.
 Name = Annotated[SafeLine, StringConstraints(min_length=1, strip_whitespace=True)]
 
@@ -42,7 +44,7 @@ class Citation(BaseModel):
     )
 
     document: DocumentId = field("文件", "Document", desc_zh="被引用文件的标识。", desc_en="Id of the cited document.")
-    section: NonEmpty | None = field(
+    section: Section | None = field(
         "条款",
         "Section",
         desc_zh="文件中的条款，例如 二(一)1 或 附件第5项。",
@@ -160,7 +162,7 @@ class Clause(BaseModel):
         desc_en="Of the form <layer>.clause.<name>, e.g. cn.clause.tingzi-2022-28-2-1-1.",
     )
     document: DocumentId = field("文件", "Document", desc_zh="被引用文件的标识。", desc_en="Id of the cited document.")
-    section: NonEmpty | None = field(
+    section: Section | None = field(
         "条款号",
         "Section",
         desc_zh="文件中的条款，照原文结构书写，例如 二(二)6 或 附件第5项。",
