@@ -49,7 +49,7 @@ from villagecat.report import Problem, ValidationReport
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator, Mapping
     from pathlib import Path
 
 __all__ = [
@@ -124,6 +124,21 @@ class LayerPackage:
     cancellations: tuple[Cancellation, ...] = ()
     source: str | None = field(default=None, compare=False)
     origins: dict[str, Origin] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def of(
+        cls, layer: Layer, resources: Mapping[str, Iterable[BaseModel]], *, source: str | None = None
+    ) -> LayerPackage:
+        """Build a package from its resources by name (``{"duties": [...], ...}``), as the registry names them.
+
+        Raises:
+            ValueError: for a resource name the format does not have.
+        """
+        unknown = sorted(set(resources) - set(RESOURCES))
+        if unknown:
+            raise ValueError(f"unknown resources {unknown}; the format has {', '.join(RESOURCES)}")
+        items = {name: tuple(entries) for name, entries in resources.items()}
+        return cls(layer=layer, source=source, **items)  # type: ignore[arg-type]
 
     def resource(self, name: str) -> tuple[BaseModel, ...]:
         """Return the items of one resource by its name (``duties``, ...)."""

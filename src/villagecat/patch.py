@@ -48,7 +48,7 @@ def from_document(document: dict[str, Any]) -> LayerPackage:
         }
     except (KeyError, TypeError, ValidationError) as exc:
         raise PatchError(f"the patched document is not a valid package: {exc}") from exc
-    return LayerPackage(layer=layer, **resources)  # type: ignore[arg-type]
+    return LayerPackage.of(layer, resources)
 
 
 def _escape(token: str) -> str:

@@ -22,7 +22,7 @@ from villagecat._columns import Column, columns, override_cell_value, override_v
 from villagecat._messages import pydantic_message
 from villagecat._write import atomic_write
 from villagecat.errors import PackageReadError, ValidationFailedError
-from villagecat.format.codec import join_list, split_list
+from villagecat.format.codec import format_number, join_list, split_list
 from villagecat.models import Layer, Override
 from villagecat.package import RESOURCE_TITLES, RESOURCES, LayerPackage
 from villagecat.report import Problem, ValidationReport
@@ -58,6 +58,8 @@ def _cell_value(column: Column, value: object) -> object:
         return join_list(v.label if column.vocab else str(v) for v in value) or None  # type: ignore[attr-defined]
     if column.shape == "bool":
         return "是" if value else "否"
+    if column.shape == "number" and isinstance(value, float) and float(f"{value:.15g}") != value:
+        return format_number(value)  # Excel keeps 15 significant digits: a longer number goes in as text
     if column.vocab is not None:
         return value.label  # type: ignore[attr-defined]
     return value
@@ -267,4 +269,4 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
         resources[resource] = tuple(_read_sheet(title, rows, model, report.problems))
     if layer is None or report.problems:
         raise ValidationFailedError(report)
-    return LayerPackage(layer=layer, **resources)  # type: ignore[arg-type]
+    return LayerPackage.of(layer, resources)

@@ -26,7 +26,7 @@ Section = Annotated[SafeLine, StringConstraints(min_length=1, strip_whitespace=T
 Name = Annotated[SafeLine, StringConstraints(min_length=1, strip_whitespace=True)]
 
 # ``DOC#SECTION`` or ``DOC#SECTION「quoted sentence」``, the cell form in CSV.
-_CITATION_TEXT = re.compile(r"^(?P<document>[^#「」]+)#(?P<section>[^「」]*)(?:「(?P<quote>.*)」)?$")
+_CITATION_TEXT = re.compile(r"^(?P<document>[^#「」]+)#(?P<section>[^「」]*)(?:「(?P<quote>.*)」)?$", re.DOTALL)
 
 
 class Citation(BaseModel):
