@@ -78,8 +78,10 @@ def test_every_shipped_layer_in_json_form_validates_against_the_published_json_s
             validator = jsonschema.Draft202012Validator(
                 json.loads((SCHEMAS / f"{kind.slug}.schema.json").read_text(encoding="utf-8"))
             )
-            for row in json.loads(files[f"{kind.resource}.json"]):
-                validator.validate(row)
+            header, *rows = json.loads(files[f"{kind.resource}.json"])
+            assert header == [spec.name for spec in kind.fields]
+            for row in rows:
+                validator.validate(dict(zip(header, row, strict=True)))
     layer = json.loads((SCHEMAS / "layer.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(layer).validate(package.layer.model_dump(mode="json", exclude_none=True))
 

@@ -170,7 +170,7 @@ def table_schema(model: type[BaseModel], fmt: Literal["csv", "json"] = "csv") ->
             if column.maximum is not None:
                 constraints["maximum"] = column.maximum
         elif column.shape == "json":
-            spec["type"] = "any"
+            spec["type"] = "any" if fmt == "json" else "string"  # in CSV: the target field's own cell
         else:
             spec["type"] = "string"
             if column.vocab is not None:

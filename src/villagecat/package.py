@@ -28,7 +28,7 @@ from villagecat.errors import BudgetExceededError, PackageReadError, ValidationF
 from villagecat.format import FORMAT_VERSION
 from villagecat.format.clauses import ClauseBook
 from villagecat.format.codec import join_list, split_list
-from villagecat.format.registry import kinds
+from villagecat.format.registry import kind_by_resource, kinds
 from villagecat.format.upgrade import FORMAT_KEY, RawPackage, RawTable, UnknownFormatError, declared_format, upgrade
 from villagecat.models import (
     Cancellation,
@@ -327,12 +327,39 @@ def _read_json_rows(text: str, file: str, problems: list[Problem]) -> list[tuple
         return []
     if len(data) > limit("rows"):
         raise exceeded("rows", file, len(data))
+    if data and isinstance(data[0], list):
+        return _json_array_rows(data, file, problems)
     rows = []
     for index, record in enumerate(data, start=1):
         if not isinstance(record, dict):
             problems.append(_problem(file, "json-shape", "每一条应为对象", "each entry must be an object", row=index))
             continue
         rows.append((index, record))
+    return rows
+
+
+def _json_array_rows(data: list[Any], file: str, problems: list[Problem]) -> list[tuple[int, dict[str, object]]]:
+    """Read the array form: a header array of field names, then one array of values per row."""
+    header = data[0]
+    if not all(isinstance(name, str) for name in header) or len(set(header)) != len(header):
+        problems.append(
+            _problem(file, "json-shape", "首行应为各不相同的字段名", "the first array must name distinct fields", row=1)
+        )
+        return []
+    rows = []
+    for index, values in enumerate(data[1:], start=2):
+        if not isinstance(values, list) or len(values) != len(header):
+            problems.append(
+                _problem(
+                    file,
+                    "json-shape",
+                    f"每一行应为与首行等长（{len(header)} 项）的数组",
+                    f"each row must be an array as long as the header ({len(header)})",
+                    row=index,
+                )
+            )
+            continue
+        rows.append((index, {h: v for h, v in zip(header, values, strict=True) if v is not None}))
     return rows
 
 
@@ -705,6 +732,12 @@ def descriptor(package: LayerPackage, fmt: Literal["csv", "json"] = "csv") -> di
                 "header": True,
             }
         spec["schema"] = {"$schema": f"{_V2}tableschema.json", **table_schema(model, fmt)}
+        kind = kind_by_resource(name)
+        if kind is not None:  # the JSON Schema that describes each row (the JSON form's rows, as objects)
+            spec[FORMAT_KEY] = {
+                "kind": kind.segment,
+                "rowSchema": f"urn:villagecat:schema:{FORMAT_VERSION}:{kind.slug}",
+            }
         resources.append(spec)
     return {
         "$schema": f"{_V2}datapackage.json",
@@ -748,8 +781,11 @@ def package_files(package: LayerPackage, fmt: Literal["csv", "json"] = "csv") ->
     files: dict[str, str] = {}
     for name, model in RESOURCES.items():
         if fmt == "json":
-            data = [_json_row(item, cited) for item, cited in rows[name]]
-            files[f"{name}.json"] = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            header = [c.name for c in columns(model)]
+            records = [_json_row(item, cited) for item, cited in rows[name]]
+            lines = [json.dumps(header, ensure_ascii=False)]
+            lines += [json.dumps([record[h] for h in header], ensure_ascii=False) for record in records]
+            files[f"{name}.json"] = "[\n  " + ",\n  ".join(lines) + "\n]\n"
             continue
         buffer = io.StringIO(newline="")
         writer = csv.DictWriter(buffer, fieldnames=[c.name for c in columns(model)], lineterminator="\n")

@@ -19,6 +19,7 @@ from villagecat.models.document import CLAUSE_ID_PATTERN
 
 if TYPE_CHECKING:
     import os
+    from collections.abc import Iterable
 
     from pydantic import BaseModel
 
@@ -166,12 +167,36 @@ def diff_report_schema() -> dict[str, Any]:
     }
 
 
+def vocabulary(schemas: Iterable[Any]) -> dict[str, Any]:
+    """Return the annotation keywords (``x-…``) the schemas use, for validators in strict mode.
+
+    Ajv 2020 in strict mode refuses keywords it does not know; ``ajv.addVocabulary(keywords)``
+    with this list declares them as annotations.
+    """
+    found: set[str] = set()
+    stack = list(schemas)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            found.update(k for k in node if k.startswith("x-"))
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return {
+        "$id": schema_id("vocabulary"),
+        "description": "villagecat 模式中的注释关键字。Annotation keywords of villagecat's schemas: "
+        "declare them to a strict validator (Ajv: addVocabulary(keywords)).",
+        "keywords": sorted(found),
+    }
+
+
 def generate_schemas() -> dict[str, dict[str, Any]]:
     """Return every published schema, keyed by its path under ``schemas/``."""
     result: dict[str, dict[str, Any]] = {}
     for name, model in json_schema_models().items():
         result[f"{name}.schema.json"] = json_schema(name, model)
     result["diff-report.schema.json"] = diff_report_schema()
+    result["vocabulary.json"] = vocabulary(result.values())
     for name, model in table_schema_models().items():
         table = table_schema(model, "csv")
         result[f"table/{name}.tableschema.json"] = {

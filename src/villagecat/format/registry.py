@@ -153,6 +153,8 @@ def _shape(annotation: Any) -> tuple[Shape, Any]:  # noqa: ANN401 - typing objec
     from villagecat.models.document import Citation  # noqa: PLC0415 - models import this module's rules
 
     bare, _ = _unwrap(_strip_optional(annotation))
+    if bare is Any:  # a class since Python 3.11: test it before the types
+        return "json", bare
     origin = typing.get_origin(bare)
     if origin in (list, tuple):
         inner = typing.get_args(bare)[0]
