@@ -1,0 +1,121 @@
+"""The reference of the package format, written from the registry (``docs/format.md``)."""
+
+from __future__ import annotations
+
+from villagecat.format import FORMAT_VERSION
+from villagecat.format.registry import FieldSpec, Kind, kinds
+
+__all__ = ["format_markdown"]
+
+_SHAPES = {
+    "text": "文字 text",
+    "list": "列表 list",
+    "citations": "出处列表 citations",
+    "bool": "是否 boolean",
+    "number": "数字 number",
+    "integer": "整数 integer",
+    "json": "按目标字段 typed by its target",
+}
+_INTRO = """# 数据包格式 {format} / The package format, version {format}
+
+<!-- Generated from villagecat.format.registry by villagecat.format.reference.format_markdown(); a test fails
+when it drifts. -->
+
+A layer is a [Data Package v2](https://datapackage.org/) folder (or a zip of one):
+
+- `datapackage.json` declares `"$schema": "https://datapackage.org/profiles/2.0/datapackage.json"` and
+  `"villagecat": {"format": {format}}` (the format; a package without it is format 0 and is read through the
+  upgraders, `villagecat upgrade` rewrites it), the layer under `layer` (its JSON Schema:
+  `schemas/layer.schema.json`), and one resource per kind below, each with its Table Schema and, under
+  `villagecat.rowSchema`, the `$id` of the JSON Schema its rows follow.
+- Each resource is CSV (UTF-8, a header row, the dialect the descriptor declares) or JSON (an array whose first
+  element names the columns and each further element holds one row's values). Both forms are what
+  `frictionless validate` checks as they are.
+- Citations are written once, as rows of `clauses` (document, section, verbatim quote), and items cite them by
+  clause id. A citations cell may also hold citation text (`DOCUMENT#SECTION「quote」`): it is read, and written
+  back as a clause.
+- An override's `value` is typed by the field it targets: in JSON a JSON value, in CSV that field's own cell.
+
+## Cells
+
+- **list**: one cell, entries joined by `|`; a `|` or `\\` inside an entry is written `\\|` or `\\\\`. Spaces
+  around entries and empty entries are dropped.
+- **boolean**: `true`/`false` (`是`/`否` are read too). **number**: the shortest form that reads back the same
+  (`300`, `2.5`). **empty**: not given.
+- Text refuses control characters (but tab and newline), bidirectional controls and invisible characters; names
+  and titles are one line; a section never holds `「」`.
+
+## Validating outside Python
+
+In Node, with [Ajv](https://ajv.js.org/) 2020 in strict mode (CI runs this on every shipped layer):
+
+```js
+const ajv = new (require("ajv/dist/2020"))({strict: true}).addVocabulary(require("./schemas/vocabulary.json").keywords);
+const valid = ajv.compile(require("./schemas/duty.schema.json"))(row);  // row: one JSON-form row, as an object
+```
+
+`frictionless validate datapackage.json` checks either form against the Table Schemas.
+
+## Kinds
+
+"""
+
+_ROLES = {"source": "来源 source", "item": "目录条目 catalog item", "operation": "对上级条目的操作 operation"}
+
+
+def _cell(spec: FieldSpec) -> str:
+    parts = [_SHAPES[spec.shape]]
+    if spec.vocab is not None:
+        parts.append("取值 values: " + "、".join(f"`{m.value}` {m.label}" for m in spec.vocab))
+    if spec.unit:
+        parts.append(f"单位 unit: {spec.unit}")
+    if spec.minimum is not None:
+        parts.append(f"≥ {spec.minimum:g}")
+    if spec.exclusive_minimum is not None:
+        parts.append(f"> {spec.exclusive_minimum:g}")
+    if spec.maximum is not None:
+        parts.append(f"≤ {spec.maximum:g}")
+    return "; ".join(parts)
+
+
+def _rule(spec: FieldSpec) -> str:
+    if spec.rule is None:
+        return ""
+    zh, en = spec.rule.explain()
+    return f"`{spec.rule.name}`: {zh} / {en}"
+
+
+def _kind(kind: Kind) -> list[str]:
+    rules = kind.rules
+    red = "; ".join(f"`{name}` ∈ {', '.join(map(str, values))}" for name, values in rules.sticky_when.items())
+    lines = [
+        f"## `{kind.resource}` — {kind.title_zh} / {kind.title_en}",
+        "",
+        f"- ids: `<layer>.{kind.segment}.<name>`; role: {_ROLES[kind.role]}; workbook sheet: {kind.sheet}",
+        f"- change codes start `{kind.slug}-`; identity across layers by: {', '.join(rules.identity_fields) or '—'}",
+    ]
+    if red:
+        lines.append(f"- a red line (cannot be cancelled, narrowed in scope or loosened) when {red}")
+    if rules.cancel_forbidden:
+        lines.append("- never cancelled by a lower layer")
+    if not kind.in_catalog:
+        lines.append("- storage only: not merged into catalogs, not compared by diff")
+    lines += [
+        "",
+        "| column | 标题 / title | cell | required | merge rule | formerly |",
+        "|---|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| `{s.name}` | {s.title_zh} / {s.title_en} | {_cell(s)} | {'yes' if s.required else ''} | {_rule(s)} "
+        f"| {', '.join(f'`{f}`' for f in s.former)} |"
+        for s in kind.fields
+    ]
+    return [*lines, ""]
+
+
+def format_markdown() -> str:
+    """Return ``docs/format.md``: what a package of the current format is, cell by cell."""
+    lines = _INTRO.replace("{format}", str(FORMAT_VERSION)).splitlines()
+    for kind in kinds():
+        lines += _kind(kind)
+    return "\n".join(lines).rstrip() + "\n"
