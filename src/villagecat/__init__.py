@@ -19,19 +19,19 @@ from villagecat.errors import (
     ValidationFailedError,
     VillagecatError,
 )
-from villagecat.models import (
-    Certificate,
-    Citation,
-    Document,
-    Duty,
-    FacilityStandard,
-    Layer,
-    Mechanism,
-    Sign,
-)
 
 if TYPE_CHECKING:
     from villagecat.merging import EffectiveCatalog, merge
+    from villagecat.models import (
+        Certificate,
+        Citation,
+        Document,
+        Duty,
+        FacilityStandard,
+        Layer,
+        Mechanism,
+        Sign,
+    )
     from villagecat.package import LayerPackage, bulk, load_layer, save_layer
     from villagecat.report import ValidationReport
     from villagecat.resolution import resolve
@@ -63,6 +63,10 @@ __all__ = [
 ]
 
 _LAZY = {
+    **dict.fromkeys(
+        ("Certificate", "Citation", "Document", "Duty", "FacilityStandard", "Layer", "Mechanism", "Sign"),
+        "villagecat.models",
+    ),
     "EffectiveCatalog": "villagecat.merging",
     "merge": "villagecat.merging",
     "resolve": "villagecat.resolution",
@@ -76,7 +80,10 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 - module attributes of any kind
-    """Import the reading and validation machinery, and look the version up, on first use."""
+    """Import the models, the reading and validation machinery, and look the version up, on first use.
+
+    ``import villagecat`` stays light: nothing of pydantic is built until a name is used.
+    """
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415 - costs ~10 ms at import
 

@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
-from annotated_types import Ge, Gt, Le, MaxLen, MinLen
-
 from villagecat.format.rules import FieldRule, ItemRules
 
 if typing.TYPE_CHECKING:
@@ -180,6 +178,8 @@ def _first(meta: list[Any], kind: type[Any], attribute: str) -> Any:  # noqa: AN
 
 def field_spec(kind: str, name: str, info: FieldInfo) -> FieldSpec:
     """Return the spec of one pydantic field of a kind."""
+    from annotated_types import Ge, Gt, Le, MaxLen, MinLen  # noqa: PLC0415 - only when the registry is built
+
     from villagecat.models._base import Vocab  # noqa: PLC0415
 
     shape, inner = _shape(info.annotation)
