@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import TYPE_CHECKING
 
@@ -45,7 +46,7 @@ def test_formula_like_text_is_kept_as_text_in_the_workbook(tmp_path: Path) -> No
     openpyxl = pytest.importorskip("openpyxl")
     package = load_layer(NATIONAL)
     tricky = package.duties[0].model_copy(update={"notes": '=HYPERLINK("http://x")', "category": "+1"})
-    changed = type(package)(**{**package.__dict__, "duties": (tricky, *package.duties[1:]), "origins": {}})
+    changed = dataclasses.replace(package, duties=(tricky, *package.duties[1:]), origins={})
     path = export_workbook(changed, tmp_path / "t.xlsx")
     sheet = openpyxl.load_workbook(path)["工作事务"]
     cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value[:1] in "=+"]

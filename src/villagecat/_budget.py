@@ -26,16 +26,23 @@ system says its size is.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from villagecat.errors import BudgetExceededError, PackageReadError
 
-__all__ = ["BUDGETS", "Budget", "exceeded", "limit", "load_json", "read_regular_file"]
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = ["BUDGETS", "Budget", "exceeded", "fixed_limits", "limit", "load_json", "read_regular_file"]
+
+_FIXED: ContextVar[dict[str, int] | None] = ContextVar("villagecat_budgets", default=None)
 
 
 @dataclass(frozen=True)
@@ -68,9 +75,25 @@ BUDGETS: dict[str, Budget] = {
 
 def limit(name: str) -> int:
     """Return a budget's value: its environment variable if set to a whole number, else its default."""
+    fixed = _FIXED.get()
+    if fixed is not None:
+        return fixed[name]
     budget = BUDGETS[name]
     raw = os.environ.get(budget.env, "").strip()
     return int(raw) if raw.isdigit() else budget.default
+
+
+@contextlib.contextmanager
+def fixed_limits() -> Iterator[None]:
+    """Read every budget once for a bulk read (a package, many packages): each check is then cheap."""
+    if _FIXED.get() is not None:
+        yield
+        return
+    token = _FIXED.set({name: limit(name) for name in BUDGETS})
+    try:
+        yield
+    finally:
+        _FIXED.reset(token)
 
 
 def exceeded(name: str, where: str, got: int | str, value: int | None = None) -> BudgetExceededError:
@@ -149,8 +172,11 @@ def _depth(value: Any) -> int:  # noqa: ANN401 - any JSON value
     return deepest
 
 
-def load_json(text: str, where: str) -> Any:  # noqa: ANN401 - any JSON value
+def load_json(text: str, where: str, *, measure_depth: bool = True) -> Any:  # noqa: ANN401 - any JSON value
     """Parse JSON with the budgets: no duplicate keys, bounded nesting, integers of sane length.
+
+    ``measure_depth=False`` skips walking the parsed value (for resources, whose rows the
+    models then bound); nesting beyond the parser's own limit is refused either way.
 
     Raises:
         PackageReadError: on malformed JSON (with line and column), a duplicate key, or an
@@ -175,7 +201,8 @@ def load_json(text: str, where: str) -> Any:  # noqa: ANN401 - any JSON value
         raise exceeded("depth", where, "more than 900") from None
     except ValueError as exc:  # an integer over 4,300 digits
         raise PackageReadError(where, f"a number is too long to read: {exc}", "其中的数字过长，无法读取") from None
-    depth = _depth(data)
-    if depth > limit("depth"):
-        raise exceeded("depth", where, depth)
+    if measure_depth:
+        depth = _depth(data)
+        if depth > limit("depth"):
+            raise exceeded("depth", where, depth)
     return data

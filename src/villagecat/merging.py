@@ -328,6 +328,8 @@ class _Merger:
         self.items: dict[str, dict[str, EffectiveItem]] = {name: {} for name in ITEM_RESOURCES}
         self.index: dict[str, str] = {}
         self.cancelled: list[Cancelled] = []
+        #: Normalised names and aliases of the items so far, per resource: name -> item id.
+        self._names: dict[str, dict[str, str]] = {}
         self.conflicts: list[Conflict] = []
 
     def run(self) -> EffectiveCatalog:
@@ -398,13 +400,15 @@ class _Merger:
     def _add_items(self, package: LayerPackage) -> None:
         layer = package.layer
         for resource in ITEM_RESOURCES:
-            names = self._inherited_names(resource)
-            for item in package.resource(resource):
+            names = self._names.setdefault(resource, {})
+            added: list[tuple[str, str]] = []
+            for item, identity in zip(package.resource(resource), package.identities(resource), strict=True):
                 item_id = str(getattr(item, "id", ""))
                 if item_id in self.index:
                     self._conflict(package, item_id, None, "duplicate_id", detail="an item with this id is inherited")
                     continue
-                same = next((names[n] for n in _identity(item) if n in names), None)
+                same_id = next((names[n] for n in identity if n in names), None)
+                same = self.items[resource].get(same_id) if same_id is not None else None
                 if same is not None:
                     self._conflict(
                         package,
@@ -421,14 +425,9 @@ class _Merger:
                     continue
                 self.items[resource][item_id] = EffectiveItem(resource, item, layer.id, layer.version, item)
                 self.index[item_id] = resource
-
-    def _inherited_names(self, resource: str) -> dict[str, EffectiveItem]:
-        """Return the inherited items of a resource by each normalised name and alias."""
-        names: dict[str, EffectiveItem] = {}
-        for effective in self.items[resource].values():
-            for name in _identity(effective.item):
-                names.setdefault(name, effective)
-        return names
+                added.extend((name, item_id) for name in identity)
+            for name, item_id in added:  # a layer's own items become "inherited" for the layers below
+                names.setdefault(name, item_id)
 
     def _target(self, package: LayerPackage, operation: Override | Cancellation) -> EffectiveItem | None:
         if operation.target.partition(".")[0] == package.layer.id:
@@ -527,6 +526,10 @@ class _Merger:
                 Step(layer.id, layer.version, "added", updated.citations, cites, override.id),  # type: ignore[attr-defined]
             )
         object.__setattr__(target, "item", updated)  # the merger builds what callers then cannot change
+        if column.name in _item_rules(updated).identity_fields or column.name == "name":
+            names = self._names.setdefault(target.resource, {})
+            for name in _identity(updated):
+                names.setdefault(name, target.id)
 
     @staticmethod
     def _keep_name_as_alias(  # noqa: PLR0913, PLR0917 - one call site; every argument has its role
@@ -589,6 +592,9 @@ class _Merger:
             )
             return
         del self.items[target.resource][target.id]
+        names = self._names.get(target.resource, {})
+        for name in [n for n, item_id in names.items() if item_id == target.id]:
+            del names[name]
         layer = package.layer
         self.cancelled.append(Cancelled(target.resource, target.item, layer.id, layer.version, cancellation))
 

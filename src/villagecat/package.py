@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from villagecat._budget import exceeded, limit, load_json
+from villagecat._budget import exceeded, fixed_limits, limit, load_json
 from villagecat._columns import cells_to_input, columns, model_to_cells, override_cell_value, table_schema
 from villagecat._messages import pydantic_message
 from villagecat._source import PackageSource, UnsafePathError, open_source
@@ -124,6 +124,30 @@ class LayerPackage:
     cancellations: tuple[Cancellation, ...] = ()
     source: str | None = field(default=None, compare=False)
     origins: dict[str, Origin] = field(default_factory=dict, compare=False, repr=False)
+    _identities: dict[str, tuple[tuple[str, ...], ...]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+
+    def identities(self, name: str) -> tuple[tuple[str, ...], ...]:
+        """Return, per item of a resource, the normalised names that identify it across layers (computed once)."""
+        found = self._identities.get(name)
+        if found is None:
+            from villagecat._names import normalise_name  # noqa: PLC0415
+            from villagecat.format.registry import kind_by_resource  # noqa: PLC0415
+
+            kind = kind_by_resource(name)
+            fields = kind.rules.identity_fields if kind is not None else ()
+            found = tuple(
+                tuple(
+                    normalise_name(text)
+                    for field_name in fields
+                    for text in _texts(getattr(item, field_name, None))
+                    if text.strip()
+                )
+                for item in self.resource(name)
+            )
+            self._identities[name] = found
+        return found
 
     @classmethod
     def of(
@@ -161,6 +185,14 @@ class LayerPackage:
     def counts(self) -> dict[str, int]:
         """Return the number of items per resource."""
         return {name: len(self.resource(name)) for name in RESOURCES}
+
+
+def _texts(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, tuple | list):
+        return tuple(v for v in value if isinstance(v, str))
+    return ()
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -310,7 +342,7 @@ def _read_csv(
 
 def _read_json_rows(text: str, file: str, problems: list[Problem]) -> list[tuple[int, dict[str, object]]]:
     try:
-        data = load_json(text, file)
+        data = load_json(text, file, measure_depth=False)
     except BudgetExceededError:
         raise
     except PackageReadError as exc:
@@ -563,7 +595,7 @@ def read_package(
     Returns:
         The package (None if it could not be built) and the report.
     """
-    with bulk():
+    with bulk(), fixed_limits():
         return _read_package(path, max_bytes)
 
 

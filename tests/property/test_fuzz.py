@@ -5,6 +5,7 @@ Run long with ``HYPOTHESIS_PROFILE=fuzz pytest tests/property/test_fuzz.py`` (10
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import tempfile
@@ -21,7 +22,7 @@ from villagecat.diff import diff_packages
 from villagecat.errors import VillagecatError
 from villagecat.merging import merge
 from villagecat.models import Override
-from villagecat.package import RESOURCES, LayerPackage, load_layer
+from villagecat.package import RESOURCES, load_layer
 from villagecat.registry import shipped_registry
 
 NATIONAL = Path(__file__).resolve().parents[2] / "data" / "national"
@@ -104,7 +105,7 @@ def test_any_overrides_merge_into_conflicts_never_exceptions(ops: list[tuple[str
         except ValidationError:
             continue
     county = CHAIN[-1]
-    fuzzed = LayerPackage(**{**county.__dict__, "overrides": county.overrides + tuple(overrides), "origins": {}})
+    fuzzed = dataclasses.replace(county, overrides=county.overrides + tuple(overrides), origins={})
     catalog = merge([*CHAIN[:-1], fuzzed])
     assert len(catalog.conflicts) <= len(ops)
     report = diff_packages(county, fuzzed)
