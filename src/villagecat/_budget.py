@@ -17,7 +17,7 @@ and how to raise it.
 | rows of one resource, ledger or sheet | 500,000 | ``VILLAGECAT_MAX_ROWS`` |
 | columns of one table or sheet | 200 | ``VILLAGECAT_MAX_COLUMNS`` |
 | entries of one list | 10,000 | ``VILLAGECAT_MAX_LIST`` |
-| nesting of JSON | 64 | ``VILLAGECAT_MAX_DEPTH`` |
+| nesting of a JSON patch or levels file (any JSON: the parser's limit, about 1,000) | 64 | ``VILLAGECAT_MAX_DEPTH`` |
 
 Only regular files are read: a FIFO, a device or a folder given as a file is refused
 before it is opened, and no read takes more than the byte budget, whatever the file
@@ -158,17 +158,14 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _depth(value: Any) -> int:  # noqa: ANN401 - any JSON value
-    """Return the nesting depth of a parsed JSON value, without recursion."""
+    """Return the nesting depth of a parsed JSON value, without recursion (only containers are visited)."""
     deepest = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]
+    stack: list[tuple[Any, int]] = [(value, 1)] if isinstance(value, dict | list) else []
     while stack:
         current, level = stack.pop()
-        if isinstance(current, dict):
-            deepest = max(deepest, level)
-            stack.extend((v, level + 1) for v in current.values())
-        elif isinstance(current, list):
-            deepest = max(deepest, level)
-            stack.extend((v, level + 1) for v in current)
+        deepest = max(deepest, level)
+        children = current.values() if isinstance(current, dict) else current
+        stack.extend((child, level + 1) for child in children if isinstance(child, dict | list))
     return deepest
 
 

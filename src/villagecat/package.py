@@ -572,7 +572,8 @@ def _read_descriptor(source: PackageSource) -> dict[str, Any]:
     except FileNotFoundError as exc:
         raise PackageReadError(source.label, "no datapackage.json", "缺少 datapackage.json") from exc
     try:
-        descriptor = load_json(raw.decode("utf-8-sig"), f"{source.label}/datapackage.json")
+        # The descriptor's shape is validated next; only the parser's own nesting limit applies.
+        descriptor = load_json(raw.decode("utf-8-sig"), f"{source.label}/datapackage.json", measure_depth=False)
     except UnicodeDecodeError as exc:
         raise PackageReadError(f"{source.label}/datapackage.json", "not UTF-8 text", "不是 UTF-8 编码的文本") from exc
     if not isinstance(descriptor, dict):

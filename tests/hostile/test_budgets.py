@@ -112,16 +112,16 @@ def test_dev_zero_as_a_ledger_is_refused() -> None:
 
 
 def test_deeply_nested_json_is_refused(tmp_path: Path) -> None:
-    package = _package(tmp_path)
-    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
-    text = json.dumps(descriptor)[:-1] + ', "x": ' + "[" * 200 + "]" * 200 + "}"
-    (package / "datapackage.json").write_text(text, encoding="utf-8")
-    code, out = _outcome("validate", str(package))
+    (tmp_path / "p.json").write_text("[" * 200 + "]" * 200, encoding="utf-8")
+    code, out = _outcome("patch", str(NATIONAL), str(tmp_path / "p.json"), "-o", str(tmp_path / "out"))
     assert code == 2
-    assert "JSON 嵌套层数" in out
+    assert "JSON 嵌套层数为 200" in out
+    package = _package(tmp_path)
     (package / "datapackage.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     code, out = _outcome("validate", str(package))
     assert code == 2
+    assert "JSON 嵌套层数" in out
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("where", ["descriptor", "resource", "patch"])
