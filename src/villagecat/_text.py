@@ -17,7 +17,7 @@ from pydantic import AfterValidator
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["SafeLine", "SafeText", "printable", "unsafe_character"]
+__all__ = ["ONE_LINE", "TEXT", "SafeLine", "SafeText", "printable", "unsafe_character"]
 
 #: Bidirectional embeddings, overrides, isolates and marks; zero-width and invisible characters.
 _INVISIBLE = frozenset(
@@ -55,10 +55,13 @@ def _check(multiline: bool) -> Callable[[str], str]:
     return check
 
 
+#: The validators, to put after a type's own constraints (which then stay in pydantic-core).
+ONE_LINE = AfterValidator(_check(multiline=False))
+TEXT = AfterValidator(_check(multiline=True))
 #: Text of one line (names, ids, titles): no control, bidirectional or invisible characters.
-SafeLine = Annotated[str, AfterValidator(_check(multiline=False))]
+SafeLine = Annotated[str, ONE_LINE]
 #: Text that may run over lines (templates, quotes): tab and newline allowed, nothing else of the kind.
-SafeText = Annotated[str, AfterValidator(_check(multiline=True))]
+SafeText = Annotated[str, TEXT]
 
 
 def printable(text: str) -> str:

@@ -649,7 +649,7 @@ def _with_value(item: BaseModel, column: Column, new: Any, op: str) -> BaseModel
     list stay cheap; anything else, or a model with rules across fields, is validated whole.
     """
     model = type(item)
-    cheap = op in ("add", "remove") and set(model.__pydantic_decorators__.model_validators) <= {"_lists_within_budget"}
+    cheap = op in ("add", "remove") and not model.__pydantic_decorators__.model_validators
     if cheap and column.shape == "list":
         limit_ = budget_limit("list")
         if len(new) > limit_:

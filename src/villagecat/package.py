@@ -27,7 +27,7 @@ from villagecat._source import PackageSource, UnsafePathError, open_source
 from villagecat.errors import BudgetExceededError, PackageReadError, ValidationFailedError
 from villagecat.format import FORMAT_VERSION
 from villagecat.format.clauses import ClauseBook
-from villagecat.format.codec import join_list, split_list
+from villagecat.format.codec import join_list
 from villagecat.format.registry import kind_by_resource, kinds
 from villagecat.format.upgrade import FORMAT_KEY, RawPackage, RawTable, UnknownFormatError, declared_format, upgrade
 from villagecat.models import (
@@ -391,7 +391,7 @@ def _json_array_rows(data: list[Any], file: str, problems: list[Problem]) -> lis
                 )
             )
             continue
-        rows.append((index, {h: v for h, v in zip(header, values, strict=True) if v is not None}))
+        rows.append((index, dict(zip(header, values, strict=True))))
     return rows
 
 
@@ -476,47 +476,48 @@ def _read_raw(
     return None
 
 
-def _decode_rows(table: RawTable, model: type[BaseModel], clauses: dict[str, Citation]) -> list[dict[str, Any]]:
-    """Turn raw rows into model input: cells through the codec, clause ids into citations."""
+_CLAUSE_ID = re.compile(CLAUSE_ID_PATTERN)
+
+
+def _decode_rows(
+    table: RawTable, model: type[BaseModel], file: str, clauses: dict[str, Citation], problems: list[Problem]
+) -> list[dict[str, Any]]:
+    """Turn raw rows into model input: cells through the codec, clause ids into citations.
+
+    A clause id the package's clauses do not hold is a problem naming the row and the entry.
+    """
     cited = [c.name for c in columns(model) if c.shape == "citations"]
+    unit = "line" if table.form == "csv" else "row"
     decoded = []
-    for _, record in table.rows:
-        row: dict[str, Any] = cells_to_input(model, record) if table.form == "csv" else dict(record)
+    for position, record in table.rows:
+        row: dict[str, Any] = cells_to_input(model, record) if table.form == "csv" else record
         if model is Override and table.form == "csv":
             row["value"] = override_cell_value({**record, **row})
         for name in cited:
             entries = row.get(name)
-            if isinstance(entries, list):
-                row[name] = [clauses.get(e, e) if isinstance(e, str) else e for e in entries]
-        decoded.append(row)
-    return decoded
-
-
-_CLAUSE_ID = re.compile(CLAUSE_ID_PATTERN)
-
-
-def _unknown_clauses(
-    table: RawTable, model: type[BaseModel], file: str, clauses: dict[str, Citation], problems: list[Problem]
-) -> None:
-    """Report citations of clause ids that the package's clauses do not hold."""
-    cited = [c for c in columns(model) if c.shape == "citations"]
-    unit = "line" if table.form == "csv" else "row"
-    for position, record in table.rows:
-        for column in cited:
-            raw = record.get(column.name)
-            entries = split_list(raw) if isinstance(raw, str) else raw if isinstance(raw, list) else []
+            if not isinstance(entries, list):
+                continue
+            resolved = []
             for n, entry in enumerate(entries):
-                if isinstance(entry, str) and _CLAUSE_ID.match(entry) and entry not in clauses:
+                found = clauses.get(entry) if isinstance(entry, str) else None
+                if found is not None:
+                    resolved.append(found)
+                    continue
+                if isinstance(entry, str) and _CLAUSE_ID.match(entry):
                     problems.append(
                         _problem(
                             file,
                             "unknown-clause",
                             f"引用的条款 {entry} 不在本数据包的 clauses 中",
                             f"cites clause {entry}, which is not in the package's clauses",
-                            field=f"{column.name}[{n}]",
+                            field=f"{name}[{n}]",
                             **{unit: position},
                         )
                     )
+                resolved.append(entry)
+            row[name] = resolved
+        decoded.append(row)
+    return decoded
 
 
 def _validate_rows(
@@ -524,8 +525,7 @@ def _validate_rows(
 ) -> tuple[list[BaseModel], Origin]:
     model = RESOURCES[name]
     locate: Literal["line", "row"] = "line" if table.form == "csv" else "row"
-    _unknown_clauses(table, model, file, clauses, problems)
-    records = _decode_rows(table, model, clauses)
+    records = _decode_rows(table, model, file, clauses, problems)
     try:
         # One call into pydantic-core for the whole resource; per row only when something is wrong.
         items: list[BaseModel] = _list_adapter(model).validate_python(records)

@@ -82,6 +82,11 @@ def field(  # noqa: PLR0913 - every argument is a keyword with a clear role
         extra["x-former-names"] = list(former)
     parts = [p for p in (desc_zh, desc_en) if p]
     description = "\n\n".join(parts) if parts else f"{zh} / {en}"
+    if kwargs.get("default_factory") is tuple and "max_length" not in kwargs:
+        # A list field: bounded by the list budget, checked in pydantic-core (read once, at import).
+        from villagecat._budget import limit  # noqa: PLC0415
+
+        kwargs["max_length"] = limit("list")
     info = Field(title=zh, description=description, json_schema_extra=extra, **kwargs)
     if rule is not None:
         # The typed rule travels in the field's metadata, where the registry finds it;

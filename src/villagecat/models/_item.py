@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import typing
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, StringConstraints, model_validator
+from pydantic import BaseModel, StringConstraints
 
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import KeepEntries
@@ -14,23 +12,6 @@ from villagecat.models._base import ITEM_ID_PATTERN, LAYER_ID_PATTERN, LOCAL_ID_
 from villagecat.models.document import Citation, Name, NonEmpty
 
 __all__ = ["CatalogItem", "id_pattern"]
-
-
-@functools.cache
-def _list_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """The names of a model's list fields (computed once per model)."""
-    return tuple(
-        name
-        for name, info in model.model_fields.items()
-        if typing.get_origin(info.annotation) is tuple
-        or any(typing.get_origin(a) is tuple for a in typing.get_args(info.annotation))
-    )
-
-
-def _list_budget() -> int:
-    from villagecat._budget import limit  # noqa: PLC0415 - read when a package is read: the budget may be raised
-
-    return limit("list")
 
 
 def id_pattern(kind: str) -> str:
@@ -72,17 +53,3 @@ class CatalogItem(BaseModel):
         desc_en="The id this item replaces after a renumbering; a diff shows a rename, not a delete plus an insert.",
         default=None,
     )
-
-    @model_validator(mode="after")
-    def _lists_within_budget(self) -> CatalogItem:
-        """Refuse a list longer than the list budget (``VILLAGECAT_MAX_LIST``, default 10,000 entries)."""
-        most = _list_budget()
-        for name in _list_fields(type(self)):
-            value = getattr(self, name)
-            if len(value) > most:
-                msg = (
-                    f"{name} has {len(value)} entries, more than the limit of {most} (VILLAGECAT_MAX_LIST) "
-                    f"/ {name} 有 {len(value)} 项，超过上限 {most}"
-                )
-                raise ValueError(msg)
-        return self

@@ -7,7 +7,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, StringConstraints, model_validator
 
-from villagecat._text import SafeLine, SafeText
+from villagecat._text import ONE_LINE, TEXT
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import ItemRules
 from villagecat.models._base import LAYER_ID_PATTERN, LOCAL_ID_PATTERN, field, model_meta
@@ -19,11 +19,11 @@ DOCUMENT_ID_PATTERN = rf"^(?:{LAYER_ID_PATTERN})\.document\.{LOCAL_ID_PATTERN}$"
 DocumentId = Annotated[str, StringConstraints(pattern=DOCUMENT_ID_PATTERN)]
 CLAUSE_ID_PATTERN = rf"^(?:{LAYER_ID_PATTERN})\.clause\.{LOCAL_ID_PATTERN}$"
 #: Text: not empty, surrounding spaces dropped, no control, bidirectional or invisible characters.
-NonEmpty = Annotated[SafeText, StringConstraints(min_length=1, strip_whitespace=True)]
+NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True), TEXT]
 #: A section label (二(一)1, 附件第5项): one line, without 「」, which mark a quote in a citation's text form.
-Section = Annotated[SafeLine, StringConstraints(min_length=1, strip_whitespace=True, pattern=r"^[^「」]+$")]
+Section = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True, pattern=r"^[^「」]+$"), ONE_LINE]
 #: A name or title: as :data:`NonEmpty`, on one line.
-Name = Annotated[SafeLine, StringConstraints(min_length=1, strip_whitespace=True)]
+Name = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True), ONE_LINE]
 
 # ``DOC#SECTION`` or ``DOC#SECTION「quoted sentence」``, the cell form in CSV.
 _CITATION_TEXT = re.compile(r"^(?P<document>[^#「」]+)#(?P<section>[^「」]*)(?:「(?P<quote>.*)」)?$", re.DOTALL)
