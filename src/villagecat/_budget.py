@@ -109,7 +109,9 @@ def exceeded(name: str, where: str, got: int | str, value: int | None = None) ->
     )
 
 
-def read_regular_file(path: str | os.PathLike[str], max_bytes: int | None = None) -> bytes:
+def read_regular_file(
+    path: str | os.PathLike[str], max_bytes: int | None = None, *, info: os.stat_result | None = None
+) -> bytes:
     """Return the bytes of a regular file, refusing anything else and anything over the byte budget.
 
     Raises:
@@ -120,7 +122,7 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int | None = None
     target = Path(path)
     budget = limit("bytes") if max_bytes is None else max_bytes
     try:
-        info = target.stat()
+        info = info if info is not None else target.stat()
     except OSError as exc:
         reason = "文件不存在" if isinstance(exc, FileNotFoundError) else f"无法读取（{exc.strerror}）"
         raise PackageReadError(str(target), exc.strerror or "cannot be read", reason) from None
@@ -149,11 +151,10 @@ class _DuplicateKeyError(ValueError):
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKeyError(key)
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        raise _DuplicateKeyError(next(key for key, _ in pairs if key in seen or seen.add(key)))  # type: ignore[func-returns-value]
     return result
 
 
