@@ -176,3 +176,28 @@ def test_inputs_that_cannot_be_read_exit_two(argv: list[str]) -> None:
     assert result.code == 2
     assert "/nonexistent/" in result.out + result.err
     assert "Traceback" not in result.err
+
+
+def test_certificate_render_keeps_ampersands_and_angle_brackets_as_text() -> None:
+    from layers import child_layer  # noqa: PLC0415
+    from villagecat.checks import render_certificate  # noqa: PLC0415
+    from villagecat.models import Certificate  # noqa: PLC0415
+    from villagecat.registry import shipped_registry  # noqa: PLC0415
+
+    certificate = Certificate(
+        id="220102.certificate.report",
+        name="报到情况反馈<&>",
+        status="retained",
+        template="兹证明 {姓名<&>} 已于本村报到 <A&B>。",
+        placeholders=["姓名<&>"],
+        citations=["cn.document.tingzi-2022-28#二(三)8"],
+    )
+    registry = shipped_registry()
+    catalog = villagecat.merge(
+        [*registry.chain(registry.find("220000")), child_layer("220000", certificates=(certificate,))]
+    )
+    rendered = render_certificate(catalog, "报到情况反馈<&>", {"姓名<&>": "张三 & <李四>"})
+    assert "张三 & <李四>" in rendered.text
+    assert "<strong>张三 &amp; &lt;李四&gt;</strong>" in rendered.html
+    assert "&lt;A&amp;B&gt;" in rendered.html
+    assert "<title>报到情况反馈&lt;&amp;&gt;</title>" in rendered.html

@@ -114,10 +114,16 @@ def render_certificate(catalog: EffectiveCatalog, key: str, values: dict[str, st
             f"{certificate.name}: {'; '.join(parts_en)}",
         )
     text = _PLACEHOLDER.sub(lambda m: values[m.group(1).strip()], certificate.template)
-    body = _PLACEHOLDER.sub(
-        lambda m: f"<strong>{html.escape(values[m.group(1).strip()])}</strong>",
-        html.escape(certificate.template, quote=False),
-    )
+    # Escape the template's own text and each value apart, so &, < and > anywhere (in the
+    # template, in a placeholder's name, in a value) render as text.
+    pieces: list[str] = []
+    last = 0
+    for match in _PLACEHOLDER.finditer(certificate.template):
+        pieces.append(html.escape(certificate.template[last : match.start()], quote=False))
+        pieces.append(f"<strong>{html.escape(values[match.group(1).strip()])}</strong>")
+        last = match.end()
+    pieces.append(html.escape(certificate.template[last:], quote=False))
+    body = "".join(pieces)
     paragraphs = "".join(f"<p>{line}</p>" for line in body.splitlines() if line.strip())
     page = (
         '<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
