@@ -36,57 +36,85 @@ def _positioned(package: LayerPackage) -> Iterator[tuple[str, int, BaseModel]]:
 
 
 def _check_ids(package: LayerPackage, problems: list[Problem]) -> None:
+    """Check every id: unique, of its resource's kind, in the layer's namespace; ``replaces`` its own.
+
+    The common case (nothing wrong) is checked with sets and string comparisons; messages and
+    positions are built only for the ids that fail.
+    """
     layer_id = package.layer.id
     seen: dict[str, str] = {}
-    for resource, index, item in _positioned(package):
-        where = package.where(resource, index)
-        item_id: str = getattr(item, "id", "")
-        prefix, _, rest = item_id.partition(".")
-        kind = rest.partition(".")[0]
-        if item_id in seen:
-            problems.append(
-                Problem(
-                    code="duplicate-id",
-                    message_zh=f"标识 {item_id} 重复（已在 {seen[item_id]} 中出现）",
-                    message_en=f"id {item_id} is used twice (already in {seen[item_id]})",
-                    field="id",
-                    **where,
-                )
+    for resource in RESOURCES:
+        items = package.resource(resource)
+        kind_segment = ID_KINDS[resource]
+        expected = f"{layer_id}.{kind_segment}."
+        for index, item in enumerate(items):
+            item_id: str = getattr(item, "id", "")
+            replaces = getattr(item, "replaces", None)
+            fine = item_id not in seen and item_id.startswith(expected)
+            seen.setdefault(item_id, resource)
+            if fine and (replaces is None or replaces.startswith(f"{layer_id}.")):
+                continue
+            _id_problems(package, resource, index, item_id, replaces, seen, problems)
+
+
+def _id_problems(  # noqa: PLR0913, PLR0917 - the failing item and what it is checked against
+    package: LayerPackage,
+    resource: str,
+    index: int,
+    item_id: str,
+    replaces: str | None,
+    seen: dict[str, str],
+    problems: list[Problem],
+) -> None:
+    """Describe what is wrong with one item's ids."""
+    layer_id = package.layer.id
+    where = package.where(resource, index)
+    prefix, _, rest = item_id.partition(".")
+    kind = rest.partition(".")[0]
+    first = package.where(seen[item_id], 0)["file"] if seen.get(item_id) else where["file"]
+    duplicates = sum(1 for i in package.resource(resource)[:index] if getattr(i, "id", "") == item_id)
+    if duplicates or seen.get(item_id) != resource:
+        problems.append(
+            Problem(
+                code="duplicate-id",
+                message_zh=f"标识 {item_id} 重复（已在 {first} 中出现）",
+                message_en=f"id {item_id} is used twice (already in {first})",
+                field="id",
+                **where,
             )
-        seen.setdefault(item_id, where["file"])
-        if kind != ID_KINDS[resource]:
-            problems.append(
-                Problem(
-                    code="id-kind",
-                    message_zh=f"标识 {item_id} 的类别段应为 {ID_KINDS[resource]}",
-                    message_en=f"id {item_id} should have the kind segment {ID_KINDS[resource]!r}",
-                    field="id",
-                    **where,
-                )
+        )
+    if kind != ID_KINDS[resource]:
+        problems.append(
+            Problem(
+                code="id-kind",
+                message_zh=f"标识 {item_id} 的类别段应为 {ID_KINDS[resource]}",
+                message_en=f"id {item_id} should have the kind segment {ID_KINDS[resource]!r}",
+                field="id",
+                **where,
             )
-        replaces = getattr(item, "replaces", None)
-        if isinstance(replaces, str) and replaces.partition(".")[0] != layer_id:
-            problems.append(
-                Problem(
-                    code="replaces-other-layer",
-                    message_zh=f"replaces 只能指本层原有的标识（{layer_id}.…），不能指 {replaces}；"
-                    "修改上级层的条目请用覆盖（overrides）或取消（cancellations）",
-                    message_en=f"replaces may only name an earlier id of this layer ({layer_id}.…), not {replaces}; "
-                    "change an inherited item with overrides or cancellations",
-                    field="replaces",
-                    **where,
-                )
+        )
+    if prefix != layer_id:
+        problems.append(
+            Problem(
+                code="id-namespace",
+                message_zh=f"标识 {item_id} 应以本层标识 {layer_id} 开头",
+                message_en=f"id {item_id} should start with this layer's id {layer_id!r}",
+                field="id",
+                **where,
             )
-        if prefix != layer_id:
-            problems.append(
-                Problem(
-                    code="id-namespace",
-                    message_zh=f"标识 {item_id} 应以本层标识 {layer_id} 开头",
-                    message_en=f"id {item_id} should start with this layer's id {layer_id!r}",
-                    field="id",
-                    **where,
-                )
+        )
+    if isinstance(replaces, str) and replaces.partition(".")[0] != layer_id:
+        problems.append(
+            Problem(
+                code="replaces-other-layer",
+                message_zh=f"replaces 只能指本层原有的标识（{layer_id}.…），不能指 {replaces}；"
+                "修改上级层的条目请用覆盖（overrides）或取消（cancellations）",
+                message_en=f"replaces may only name an earlier id of this layer ({layer_id}.…), not {replaces}; "
+                "change an inherited item with overrides or cancellations",
+                field="replaces",
+                **where,
             )
+        )
 
 
 def _documents_in_chain(package: LayerPackage, registry: LayerRegistry, problems: list[Problem]) -> set[str] | None:
@@ -145,6 +173,14 @@ def _check_citations(package: LayerPackage, docs: set[str], complete: bool, prob
     """
     own = package.layer.id
     for resource, index, item in _positioned(package):
+        cited = {c.document for c in getattr(item, "citations", ())}
+        if isinstance(item, Certificate):
+            cited.update(c.document for c in item.basis)
+        part_of = getattr(item, "part_of", None)
+        if part_of is not None:
+            cited.add(part_of)
+        if cited <= docs:  # the common case, checked as a set; positions only for failures
+            continue
         refs = [(path, c.document) for path, c in _citations(item)]
         if isinstance(item, Document) and item.part_of is not None:
             refs.append(("part_of", item.part_of))
