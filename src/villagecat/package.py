@@ -183,8 +183,8 @@ class LayerPackage:
         return {"file": origin.file, **origin.locate(index)}
 
     def counts(self) -> dict[str, int]:
-        """Return the number of items per resource."""
-        return {name: len(self.resource(name)) for name in RESOURCES}
+        """Return the number of items per resource (not of clauses: they are how citations are stored)."""
+        return {k.resource: len(self.resource(k.resource)) for k in kinds() if k.in_catalog or k.role == "operation"}
 
 
 def _texts(value: object) -> tuple[str, ...]:

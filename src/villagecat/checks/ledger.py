@@ -41,13 +41,31 @@ __all__ = [
     "read_signs",
 ]
 
-_CATEGORIES = {
-    "sign": "sign", "标牌": "sign", "标识": "sign", "牌子": "sign",
-    "duty": "duty", "事项": "duty", "工作事务": "duty",
-    "mechanism": "mechanism", "机制": "mechanism", "工作机制": "mechanism",
-    "certificate": "certificate", "证明": "certificate", "证明事项": "certificate",
-    "facility": "facility", "设施": "facility", "综合服务设施": "facility",
-}  # fmt: skip
+#: The kinds a ledger records, with the short words clerks use for them besides the kind's own
+#: names in the format registry (segment, slug, resource, Chinese title, sheet).
+_LEDGER_WORDS = {
+    "sign": ("标牌", "标识", "牌子"),
+    "duty": ("事项",),
+    "mechanism": ("机制",),
+    "certificate": ("证明",),
+    "facility": ("设施", "综合服务设施"),
+}
+
+
+def _categories() -> dict[str, str]:
+    from villagecat.format.registry import kinds  # noqa: PLC0415
+
+    found: dict[str, str] = {}
+    for kind in kinds():
+        words = _LEDGER_WORDS.get(kind.segment)
+        if words is not None:
+            for name in (kind.segment, kind.slug, kind.resource, kind.title_zh, kind.sheet, *words):
+                found[name] = kind.segment
+    return found
+
+
+_CATEGORIES = _categories()
+_ZH_WORDS = sorted(name for name in _CATEGORIES if not name.isascii())
 _HEADERS = {
     "村": "village", "村名": "village", "村（社区）": "village", "类别": "category", "名称": "name", "文字": "text",
     "位置": "placement", "悬挂位置": "placement", "类型": "sign_type", "标牌类型": "sign_type", "版式": "orientation",
@@ -208,7 +226,8 @@ def _add(ledger: Ledger, row: _Row, category: str | None) -> None:
     kind = _CATEGORIES.get(category or row.text("category", required=True) or "")
     if kind is None:
         raise row.error(
-            "category", f"{row.text('category')!r} is not one of sign, duty, mechanism, certificate, facility"
+            "category",
+            f"{row.text('category')!r} is not one of {', '.join(_LEDGER_WORDS)} ({'、'.join(_ZH_WORDS)})",
         )
     entry = ledger.village(village)
     if kind == "sign":

@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat.cli._common import add_layer_options
+from villagecat.models import Level
 from villagecat.resolution import registry_with
 
 if TYPE_CHECKING:
@@ -50,9 +51,7 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     stdout.write("层标识\t层级\t名称\t版本\t上级层\t条目数\n")
     for row in rows:
         counts = " ".join(f"{k}={v}" for k, v in row["counts"].items())
-        level = {"national": "国家", "province": "省级", "prefecture": "市级", "county": "县级", "township": "乡镇级"}[
-            row["level"]
-        ]
+        level = Level(row["level"]).label
         parent = row["parent"] or "—"
         name = f"{row['name_zh']}（{row['name_en']}）"
         stdout.write(f"{row['id']}\t{level}\t{name}\t{row['version']}\t{parent}\t{counts}\n")
