@@ -1,18 +1,39 @@
 """Normalising names for lookups and for identity across layers.
 
-Two names are the same item's when they differ only in width (full-width ``（）`` and
-ASCII ``()``), compatibility forms, or white space: ``健在证明 `` and ``健在证明``,
-``社区戒毒社区康复人员情况证明(表现证明)`` and its full-width form.
+Two names are the same item's when they differ only in script (traditional 健在證明 and
+simplified 健在证明, converted with OpenCC), width (full-width ``（）`` and ASCII ``()``),
+compatibility forms, case or white space.
 """
 
 from __future__ import annotations
 
+import functools
 import unicodedata
+from typing import Any
 
-__all__ = ["normalise_name"]
+__all__ = ["normalise_name", "same_name"]
 
 
+@functools.cache
+def _converter() -> Any:  # noqa: ANN401 - OpenCC's converter
+    import opencc  # noqa: PLC0415 - loaded on the first lookup, not at import
+
+    return opencc.OpenCC("t2s")
+
+
+@functools.lru_cache(maxsize=65_536)
 def normalise_name(name: str) -> str:
-    """Return the form of ``name`` that lookups and identity compare: NFKC, no white space, case folded."""
-    folded = unicodedata.normalize("NFKC", name).casefold()
+    """Return the form of ``name`` that lookups and identity compare.
+
+    Traditional characters become simplified, then NFKC (full-width to half-width), case
+    folding, and no white space.
+    """
+    simplified = _converter().convert(name)
+    folded = unicodedata.normalize("NFKC", simplified).casefold()
     return "".join(folded.split())
+
+
+def same_name(name: str, *candidates: str) -> bool:
+    """Whether ``name`` names the same thing as any of ``candidates``, once all are normalised."""
+    wanted = normalise_name(name)
+    return any(normalise_name(candidate) == wanted for candidate in candidates)

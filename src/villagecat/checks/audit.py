@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from villagecat._names import same_name
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import rule
 from villagecat.checks.admission import admission_findings
@@ -74,7 +75,7 @@ def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str) 
 
 
 def _certificate(catalog: EffectiveCatalog, name: str, village: str) -> list[Finding]:
-    listed = next((c for c in catalog.certificates() if name in (c.name, *c.aliases)), None)
+    listed = next((c for c in catalog.certificates() if same_name(name, c.name, *c.aliases)), None)
     if listed is None:
         return (
             [

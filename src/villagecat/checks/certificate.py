@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from villagecat._names import same_name
 from villagecat.checks._rules import rule
 from villagecat.errors import UnknownItemError, VillagecatError
 from villagecat.models import CertificateStatus
@@ -47,11 +48,13 @@ class Rendered:
 def find_certificate(catalog: EffectiveCatalog, key: str) -> Certificate:
     """Return the certificate whose id, name or alias is ``key``.
 
+    Names are compared normalised: traditional or simplified, full- or half-width, spaces ignored.
+
     Raises:
         UnknownItemError: if none is.
     """
     for certificate in catalog.certificates():
-        if key in (certificate.id, certificate.name, *certificate.aliases):
+        if key == certificate.id or same_name(key, certificate.name, *certificate.aliases):
             return certificate
     raise UnknownItemError(f"{catalog.layer.id} 的目录中没有证明事项 {key} / no certificate {key!r} in the catalog")
 
