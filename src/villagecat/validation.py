@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from villagecat.errors import LayerChainError
-from villagecat.models import Certificate, Document
+from villagecat.models import Certificate, Clause, Document
 from villagecat.package import ID_KINDS, RESOURCES, LayerPackage, bulk, read_package
 from villagecat.report import Problem, ValidationReport
 
@@ -47,9 +47,10 @@ def _check_ids(package: LayerPackage, problems: list[Problem]) -> None:
         items = package.resource(resource)
         kind_segment = ID_KINDS[resource]
         expected = f"{layer_id}.{kind_segment}."
+        has_replaces = "replaces" in RESOURCES[resource].model_fields  # asked once: a miss is slow per item
         for index, item in enumerate(items):
-            item_id: str = getattr(item, "id", "")
-            replaces = getattr(item, "replaces", None)
+            item_id: str = item.id  # type: ignore[attr-defined]
+            replaces = item.replaces if has_replaces else None  # type: ignore[attr-defined]
             fine = item_id not in seen and item_id.startswith(expected)
             seen.setdefault(item_id, resource)
             if fine and (replaces is None or replaces.startswith(f"{layer_id}.")):
@@ -173,17 +174,21 @@ def _check_citations(package: LayerPackage, docs: set[str], complete: bool, prob
     """
     own = package.layer.id
     for resource, index, item in _positioned(package):
-        cited = {c.document for c in getattr(item, "citations", ())}
-        if isinstance(item, Certificate):
-            cited.update(c.document for c in item.basis)
-        part_of = getattr(item, "part_of", None)
-        if part_of is not None:
-            cited.add(part_of)
+        if isinstance(item, Document):  # a document cites nothing; it may be an annex of another
+            cited = {item.part_of} if item.part_of is not None else set()
+        elif isinstance(item, Clause):  # a clause is a passage of one document
+            cited = {item.document}
+        else:
+            cited = {c.document for c in item.citations}  # type: ignore[attr-defined]
+            if isinstance(item, Certificate):
+                cited.update(c.document for c in item.basis)
         if cited <= docs:  # the common case, checked as a set; positions only for failures
             continue
         refs = [(path, c.document) for path, c in _citations(item)]
         if isinstance(item, Document) and item.part_of is not None:
             refs.append(("part_of", item.part_of))
+        if isinstance(item, Clause):
+            refs.append(("document", item.document))
         for path, document in refs:
             if not complete and document.partition(".")[0] != own:
                 continue
