@@ -378,6 +378,11 @@ def _json_array_rows(data: list[Any], file: str, problems: list[Problem]) -> lis
             _problem(file, "json-shape", "首行应为各不相同的字段名", "the first array must name distinct fields", row=1)
         )
         return []
+    width = len(header)
+    if all(type(values) is list and len(values) == width for values in data[1:]):  # the common case, quickly
+        return list(
+            zip(range(2, len(data) + 1), [dict(zip(header, values, strict=True)) for values in data[1:]], strict=True)
+        )
     rows = []
     for index, values in enumerate(data[1:], start=2):
         if not isinstance(values, list) or len(values) != len(header):
@@ -495,7 +500,11 @@ def _decode_rows(
             row["value"] = override_cell_value({**record, **row})
         for name in cited:
             entries = row.get(name)
-            if not isinstance(entries, list):
+            if not isinstance(entries, list) or not entries:
+                continue
+            quick = [clauses.get(entry) for entry in entries] if all(type(e) is str for e in entries) else []
+            if quick and None not in quick:  # every entry a known clause id: the common case
+                row[name] = quick
                 continue
             resolved = []
             for n, entry in enumerate(entries):
