@@ -32,7 +32,6 @@ import os
 import stat
 from contextvars import ContextVar
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from villagecat.errors import BudgetExceededError, PackageReadError
@@ -119,30 +118,30 @@ def read_regular_file(
             device), or unreadable.
         BudgetExceededError: if it holds more than the byte budget.
     """
-    target = Path(path)
+    target = os.fspath(path)
     budget = limit("bytes") if max_bytes is None else max_bytes
     try:
-        info = info if info is not None else target.stat()
+        info = info if info is not None else os.stat(target)  # noqa: PTH116 - string paths, many small files
     except OSError as exc:
         reason = "文件不存在" if isinstance(exc, FileNotFoundError) else f"无法读取（{exc.strerror}）"
-        raise PackageReadError(str(target), exc.strerror or "cannot be read", reason) from None
+        raise PackageReadError(target, exc.strerror or "cannot be read", reason) from None
     if stat.S_ISDIR(info.st_mode):
-        raise PackageReadError(str(target), "is a folder, not a file", "这是文件夹，不是文件")
+        raise PackageReadError(target, "is a folder, not a file", "这是文件夹，不是文件")
     if not stat.S_ISREG(info.st_mode):
         raise PackageReadError(
-            str(target),
+            target,
             "is not a regular file (a pipe or a device); refusing to read it",
             "不是普通文件（管道或设备），拒绝读取",
         )
     if info.st_size > budget:
-        raise exceeded("bytes", str(target), info.st_size, budget)
+        raise exceeded("bytes", target, info.st_size, budget)
     try:
-        with target.open("rb") as handle:
+        with open(target, "rb") as handle:  # noqa: PTH123 - many small files, string paths
             data = handle.read(budget + 1)
     except OSError as exc:
-        raise PackageReadError(str(target), exc.strerror or "cannot be read", f"无法读取（{exc.strerror}）") from None
+        raise PackageReadError(target, exc.strerror or "cannot be read", f"无法读取（{exc.strerror}）") from None
     if len(data) > budget:
-        raise exceeded("bytes", str(target), f"more than {budget}", budget)
+        raise exceeded("bytes", target, f"more than {budget}", budget)
     return data
 
 

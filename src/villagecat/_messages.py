@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from villagecat._patterns import words_for
+from villagecat._text import UNSAFE_LINE_CLASS, describe_character, unsafe_character
+
 __all__ = ["pydantic_message"]
 
 
@@ -16,10 +19,6 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "missing": ("缺少必填字段", "required field is missing"),
     "extra_forbidden": ("未知字段，不允许出现", "unknown field, not allowed"),
     "enum": ("取值不在允许范围内，应为 {expected}", "not an allowed value; expected {expected}"),
-    "string_pattern_mismatch": (
-        "格式不正确，应符合 {pattern}",
-        "wrong format; must match {pattern}",
-    ),
     "string_too_short": ("不能为空", "must not be empty"),
     "too_short": ("至少需要 {min_length} 项", "needs at least {min_length} entries"),
     "string_type": ("应为文字", "must be text"),
@@ -56,6 +55,8 @@ def pydantic_message(error: dict[str, Any]) -> tuple[str, str]:
     if kind == "value_error":
         detail = str(ctx.get("error", error.get("msg", "")))
         return f"取值无效：{detail}", f"invalid value: {detail}"
+    if kind == "string_pattern_mismatch":  # described in words, never as the pattern itself
+        return _pattern_message(str(ctx.get("pattern", "")), error.get("input"))
     template = _TEMPLATES.get(kind)
     if template is None:
         msg = str(error.get("msg", kind))
@@ -65,4 +66,14 @@ def pydantic_message(error: dict[str, Any]) -> tuple[str, str]:
     if kind not in ("missing", "extra_forbidden") and isinstance(value, (str, int, float)):
         zh += f"（实际为“{value}”）"
         en += f" (got {value!r})"
+    return zh, en
+
+
+def _pattern_message(pattern: str, value: object) -> tuple[str, str]:
+    zh, en = words_for(pattern)
+    if isinstance(value, str):
+        char = unsafe_character(value, multiline=UNSAFE_LINE_CLASS not in pattern)
+        if char is not None:  # name the character: it cannot be seen
+            return f"{zh}：含有 {describe_character(char)}，请删去", f"{en}: it contains {describe_character(char)}"
+        return f"{zh}（实际为“{value}”）", f"{en} (got {value!r})"
     return zh, en

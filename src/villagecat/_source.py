@@ -30,6 +30,8 @@ __all__ = [
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://|^file:")
+#: A file name with no folder, drive, scheme or leading dot: safe to join without further checks.
+_PLAIN_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\Z")
 
 
 def max_bytes_default() -> int:
@@ -80,10 +82,21 @@ class FolderSource(PackageSource):
         """Read files below ``root``."""
         super().__init__(label, max_bytes)
         self.root = root
+        self._root_text = os.fspath(root)
         self._real_root = root.resolve()
 
     def read(self, relpath: str) -> bytes:
         """Return a file's bytes, refusing unsafe paths, symlink escapes and oversize files."""
+        if _PLAIN_NAME.match(relpath):  # the common case, a file beside datapackage.json: one lstat
+            real_name = os.path.join(self._root_text, relpath)  # noqa: PTH118 - string paths, many files
+            try:
+                info = os.lstat(real_name)
+            except FileNotFoundError:
+                raise FileNotFoundError(relpath) from None
+            except OSError:
+                info = None
+            if info is not None and not stat.S_ISLNK(info.st_mode):
+                return read_regular_file(real_name, self.max_bytes, info=info)
         pure = check_relative(relpath)
         real = self.root.joinpath(*pure.parts)
         try:

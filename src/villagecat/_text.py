@@ -10,14 +10,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
-from pydantic import AfterValidator
+from pydantic import StringConstraints
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
+from villagecat._patterns import described
 
-__all__ = ["ONE_LINE", "TEXT", "SafeLine", "SafeText", "printable", "unsafe_character"]
+__all__ = [
+    "ONE_LINE",
+    "SAFE_LINE_PATTERN",
+    "SAFE_TEXT_PATTERN",
+    "TEXT",
+    "UNSAFE_LINE_CLASS",
+    "UNSAFE_TEXT_CLASS",
+    "SafeLine",
+    "SafeText",
+    "describe_character",
+    "printable",
+    "unsafe_character",
+]
 
 #: Bidirectional embeddings, overrides, isolates and marks; zero-width and invisible characters.
 _INVISIBLE = frozenset(
@@ -37,27 +48,38 @@ def unsafe_character(text: str, *, multiline: bool = True) -> str | None:
     return match.group() if match else None
 
 
-def _describe(char: str) -> str:
+def describe_character(char: str) -> str:
+    """Name a character for a message: ``U+202E RIGHT-TO-LEFT OVERRIDE``."""
     name = unicodedata.name(char, "")
     return f"U+{ord(char):04X}{' ' + name if name else ''}"
 
 
-def _check(multiline: bool) -> Callable[[str], str]:
-    def check(text: str) -> str:
-        char = unsafe_character(text, multiline=multiline)
-        if char is not None:
-            raise ValueError(
-                f"contains the invisible or control character {_describe(char)}; remove it "
-                f"/ 含有不可见字符或控制字符 {_describe(char)}，请删去"
-            )
-        return text
-
-    return check
+def _class(*, multiline: bool) -> str:
+    """The unsafe characters as a regex class body of ``uXXXX`` escapes (read alike by re, Rust and ECMA)."""
+    ranges = [(0x00, 0x08), (0x0B, 0x1F)] if multiline else [(0x00, 0x1F)]
+    ranges.append((0x7F, 0x9F))
+    body = "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in ranges)
+    return body + "".join(f"\\u{ord(c):04x}" for c in sorted(_INVISIBLE))
 
 
-#: The validators, to put after a type's own constraints (which then stay in pydantic-core).
-ONE_LINE = AfterValidator(_check(multiline=False))
-TEXT = AfterValidator(_check(multiline=True))
+#: The class bodies, for patterns that forbid more (a section also refuses 「」).
+UNSAFE_TEXT_CLASS = _class(multiline=True)
+UNSAFE_LINE_CLASS = _class(multiline=False)
+#: Text without control, bidirectional or invisible characters (tab and newline allowed).
+SAFE_TEXT_PATTERN = described(
+    f"^[^{UNSAFE_TEXT_CLASS}]*$",
+    "不能含控制字符或不可见字符（如从网页复制带入的零宽字符、方向控制符）",
+    "must not contain control or invisible characters (such as zero-width or direction marks pasted from a web page)",
+)
+#: One line of such text: no newline or tab either.
+SAFE_LINE_PATTERN = described(
+    f"^[^{UNSAFE_LINE_CLASS}]*$",
+    "应为一行文字，不能含换行、控制字符或不可见字符（如零宽字符、方向控制符）",
+    "must be one line, without line breaks, control or invisible characters (such as zero-width or direction marks)",
+)
+#: The constraints, to merge into a type's own (pydantic-core checks them, in Rust).
+ONE_LINE = StringConstraints(pattern=SAFE_LINE_PATTERN)
+TEXT = StringConstraints(pattern=SAFE_TEXT_PATTERN)
 #: Text of one line (names, ids, titles): no control, bidirectional or invisible characters.
 SafeLine = Annotated[str, ONE_LINE]
 #: Text that may run over lines (templates, quotes): tab and newline allowed, nothing else of the kind.

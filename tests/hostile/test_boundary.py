@@ -116,7 +116,7 @@ def test_control_and_bidi_characters_in_a_layers_names_are_refused(tmp_path: Pat
     result = invoke("validate", str(package))
     assert result.code == 1
     assert "字段 name" in result.out
-    assert "不可见字符或控制字符" in result.out
+    assert "控制字符或不可见字符" in result.out
     assert "\x1b" not in result.out
     assert "\u202e" not in result.out
 

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from strategies import CITE, child, national
 
 from villagecat._columns import override_cell_value
+from villagecat._text import SAFE_LINE_PATTERN, SAFE_TEXT_PATTERN
 from villagecat.diff import diff_packages
 from villagecat.format.registry import FieldSpec, Kind, kinds
 from villagecat.format.rules import Effect, FieldRule
@@ -32,6 +33,8 @@ _ALPHABET = st.characters(
     codec="utf-8", exclude_categories=("Cc", "Cf", "Cs", "Zl", "Zp"), include_characters="|\\「」\"',#\n\t "
 )
 multi_line = st.text(alphabet=_ALPHABET, min_size=1, max_size=30).map(str.strip).filter(bool)
+#: Patterns that only keep out control and invisible characters: any text of the alphabet passes them.
+FREE_TEXT = (SAFE_TEXT_PATTERN, SAFE_LINE_PATTERN)
 one_line = multi_line.map(lambda t: " ".join(t.split())).filter(bool)
 
 
@@ -52,7 +55,7 @@ def _value(spec: FieldSpec) -> st.SearchStrategy[Any] | None:
     inner: st.SearchStrategy[Any]
     if spec.vocab is not None:
         inner = st.sampled_from(list(spec.vocab))
-    elif spec.pattern is not None or spec.name in ("template", "placeholders", "value"):
+    elif spec.pattern not in (None, *FREE_TEXT) or spec.name in ("template", "placeholders", "value"):
         return None
     elif spec.shape == "number":
         low = spec.minimum if spec.minimum is not None else 0.0

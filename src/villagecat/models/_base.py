@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import ConfigDict, Field
 
+from villagecat._patterns import described
 from villagecat.format.rules import FieldRule  # noqa: TC001 - field() is called at class creation
 
 if TYPE_CHECKING:
@@ -23,9 +24,13 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
 __all__ = [
+    "DATE_PATTERN",
     "ITEM_ID_PATTERN",
+    "ITEM_REF_PATTERN",
     "LAYER_ID_PATTERN",
+    "LAYER_REF_PATTERN",
     "LOCAL_ID_PATTERN",
+    "SEMVER_PATTERN",
     "Vocab",
     "field",
     "model_meta",
@@ -38,6 +43,30 @@ LAYER_ID_PATTERN = r"cn|[0-9]{6}|[0-9]{9}"
 LOCAL_ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 #: ``<layer>.<kind>.<local>``, e.g. ``cn.certificate.no-criminal-record``.
 ITEM_ID_PATTERN = rf"(?:{LAYER_ID_PATTERN})\.[a-z]+\.{LOCAL_ID_PATTERN}"
+#: A whole value that is an item id (a target, a replaced item).
+ITEM_REF_PATTERN = described(
+    rf"^{ITEM_ID_PATTERN}$",
+    "应为条目标识，写作“层级代码.种类.小写英文字母或数字”，如 cn.duty.village-affairs",
+    "must be an item id, written <layer>.<kind>.<lower-case letters or digits>, such as cn.duty.village-affairs",
+)
+#: A whole value that is a layer id.
+LAYER_REF_PATTERN = described(
+    rf"^(?:{LAYER_ID_PATTERN})$",
+    "层级代码应为 cn（全国）或 6 位、9 位行政区划代码，如 220000",
+    "a layer id is cn (national) or a 6- or 9-digit division code, such as 220000",
+)
+#: A date as precise as the source gives it.
+DATE_PATTERN = described(
+    r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+    "日期写作 2023-09-01、2023-09 或 2023",
+    "a date is written 2023-09-01, 2023-09 or 2023",
+)
+#: A release version.
+SEMVER_PATTERN = described(
+    r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$",
+    "版本号写作“主版本.次版本.修订号”，如 1.0.0",
+    "a version is written major.minor.patch, such as 1.0.0",
+)
 
 
 def field(  # noqa: PLR0913 - every argument is a keyword with a clear role

@@ -6,9 +6,10 @@ from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, StringConstraints
 
+from villagecat._patterns import described
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import KeepEntries
-from villagecat.models._base import ITEM_ID_PATTERN, LAYER_ID_PATTERN, LOCAL_ID_PATTERN, field
+from villagecat.models._base import ITEM_REF_PATTERN, LAYER_ID_PATTERN, LOCAL_ID_PATTERN, field
 from villagecat.models.document import Citation, Name, NonEmpty
 
 __all__ = ["CatalogItem", "id_pattern"]
@@ -16,7 +17,12 @@ __all__ = ["CatalogItem", "id_pattern"]
 
 def id_pattern(kind: str) -> str:
     """Return the id pattern of one item kind: ``<layer>.<kind>.<local>``."""
-    return rf"^(?:{LAYER_ID_PATTERN})\.{kind}\.{LOCAL_ID_PATTERN}$"
+    return described(
+        rf"^(?:{LAYER_ID_PATTERN})\.{kind}\.{LOCAL_ID_PATTERN}$",
+        f"标识写作“层级代码.{kind}.小写英文字母或数字（可用连字符连接）”，如 cn.{kind}.example-1",
+        f"an id is written <layer>.{kind}.<lower-case letters or digits joined by hyphens>, "
+        f"such as cn.{kind}.example-1",
+    )
 
 
 class CatalogItem(BaseModel):
@@ -46,7 +52,7 @@ class CatalogItem(BaseModel):
         default_factory=tuple,
         rule=KeepEntries(),
     )
-    replaces: Annotated[str, StringConstraints(pattern=rf"^{ITEM_ID_PATTERN}$")] | None = field(
+    replaces: Annotated[str, StringConstraints(pattern=ITEM_REF_PATTERN)] | None = field(
         "替代条目",
         "Replaces",
         desc_zh="本条目取代的旧标识（重新编号时填写），比较版本时视为改名而非删除加新增。",

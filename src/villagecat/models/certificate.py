@@ -7,6 +7,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import StringConstraints, ValidationError, field_validator, model_validator
 
+from villagecat._patterns import described
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import IncreaseOnly, ItemRules, Replaceable
 from villagecat.models._base import field, model_meta
@@ -17,7 +18,16 @@ from villagecat.models.vocab import AlternativeHandling, CertificateStatus
 __all__ = ["Certificate", "CertificateId", "template_placeholders"]
 
 CertificateId = Annotated[str, StringConstraints(pattern=id_pattern("certificate"))]
-Placeholder = Annotated[str, StringConstraints(pattern=r"^[^{}\s]+$")]
+Placeholder = Annotated[
+    str,
+    StringConstraints(
+        pattern=described(
+            r"^[^{}\s]+$",
+            "占位符名称不能含花括号或空格，如 姓名",
+            "a placeholder name has no braces or spaces, such as 姓名",
+        )
+    ),
+]
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 

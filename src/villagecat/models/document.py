@@ -7,23 +7,45 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, StringConstraints, model_validator
 
-from villagecat._text import ONE_LINE, TEXT
+from villagecat._patterns import described
+from villagecat._text import SAFE_LINE_PATTERN, SAFE_TEXT_PATTERN, UNSAFE_LINE_CLASS
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import ItemRules
-from villagecat.models._base import LAYER_ID_PATTERN, LOCAL_ID_PATTERN, field, model_meta
+from villagecat.models._base import DATE_PATTERN, LAYER_ID_PATTERN, LOCAL_ID_PATTERN, field, model_meta
 from villagecat.models.vocab import Authority
 
 __all__ = ["CLAUSE_ID_PATTERN", "DOCUMENT_ID_PATTERN", "Citation", "Clause", "Document", "DocumentId"]
 
-DOCUMENT_ID_PATTERN = rf"^(?:{LAYER_ID_PATTERN})\.document\.{LOCAL_ID_PATTERN}$"
+DOCUMENT_ID_PATTERN = described(
+    rf"^(?:{LAYER_ID_PATTERN})\.document\.{LOCAL_ID_PATTERN}$",
+    "文件标识写作“层级代码.document.小写英文字母或数字（可用连字符连接）”，如 cn.document.opinion-2022",
+    "a document id is written <layer>.document.<lower-case letters or digits joined by hyphens>, "
+    "such as cn.document.opinion-2022",
+)
 DocumentId = Annotated[str, StringConstraints(pattern=DOCUMENT_ID_PATTERN)]
-CLAUSE_ID_PATTERN = rf"^(?:{LAYER_ID_PATTERN})\.clause\.{LOCAL_ID_PATTERN}$"
+CLAUSE_ID_PATTERN = described(
+    rf"^(?:{LAYER_ID_PATTERN})\.clause\.{LOCAL_ID_PATTERN}$",
+    "条款标识写作“层级代码.clause.小写英文字母或数字（可用连字符连接）”，如 cn.clause.opinion-2-1",
+    "a clause id is written <layer>.clause.<lower-case letters or digits joined by hyphens>, "
+    "such as cn.clause.opinion-2-1",
+)
 #: Text: not empty, surrounding spaces dropped, no control, bidirectional or invisible characters.
-NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True), TEXT]
+NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True, pattern=SAFE_TEXT_PATTERN)]
 #: A section label (二(一)1, 附件第5项): one line, without 「」, which mark a quote in a citation's text form.
-Section = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True, pattern=r"^[^「」]+$"), ONE_LINE]
+Section = Annotated[
+    str,
+    StringConstraints(
+        min_length=1,
+        strip_whitespace=True,
+        pattern=described(
+            f"^[^「」{UNSAFE_LINE_CLASS}]+$",
+            "条款号应为一行文字，不能含「」（「」用于标出原文引语），如 二(一)2、附件第5项",
+            "a section is one line without 「」 (which mark a quote), such as 二(一)2 or 附件第5项",
+        ),
+    ),
+]
 #: A name or title: as :data:`NonEmpty`, on one line.
-Name = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True), ONE_LINE]
+Name = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True, pattern=SAFE_LINE_PATTERN)]
 
 # ``DOC#SECTION`` or ``DOC#SECTION「quoted sentence」``, the cell form in CSV.
 _CITATION_TEXT = re.compile(r"^(?P<document>[^#「」]+)#(?P<section>[^「」]*)(?:「(?P<quote>.*)」)?$", re.DOTALL)
@@ -107,14 +129,26 @@ class Document(BaseModel):
         default=None,
     )
     issuers: tuple[NonEmpty, ...] = field("发文机关", "Issuers", default_factory=tuple)
-    issued: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")] | None = field(
+    issued: Annotated[str, StringConstraints(pattern=DATE_PATTERN)] | None = field(
         "发布日期",
         "Issued",
         desc_zh="YYYY、YYYY-MM 或 YYYY-MM-DD；来源未载明时留空。",
         desc_en="YYYY, YYYY-MM or YYYY-MM-DD; empty where the source does not say.",
         default=None,
     )
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = field("网址", "URL", default=None)
+    url: (
+        Annotated[
+            str,
+            StringConstraints(
+                pattern=described(
+                    r"^https?://\S+$",
+                    "网址应以 http:// 或 https:// 开头，不含空格，如 https://www.gov.cn/",
+                    "a URL starts with http:// or https:// and has no spaces, such as https://www.gov.cn/",
+                )
+            ),
+        ]
+        | None
+    ) = field("网址", "URL", default=None)
     authority: Authority = field("效力层级", "Authority")
     part_of: DocumentId | None = field(
         "所属文件",

@@ -6,16 +6,26 @@ from typing import Annotated
 
 from pydantic import BaseModel, StringConstraints, field_validator, model_validator
 
-from villagecat.models._base import LAYER_ID_PATTERN, field, model_meta
+from villagecat._patterns import described
+from villagecat.models._base import DATE_PATTERN, LAYER_REF_PATTERN, SEMVER_PATTERN, field, model_meta
 from villagecat.models.document import Citation, Name, NonEmpty
 from villagecat.models.vocab import Level, Scope
 
 __all__ = ["AdmissionRoute", "Layer", "LayerId", "ParentRef", "Release"]
 
-LayerId = Annotated[str, StringConstraints(pattern=rf"^(?:{LAYER_ID_PATTERN})$")]
-SemVer = Annotated[str, StringConstraints(pattern=r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")]
-DateText = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
+LayerId = Annotated[str, StringConstraints(pattern=LAYER_REF_PATTERN)]
+SemVer = Annotated[str, StringConstraints(pattern=SEMVER_PATTERN)]
+DateText = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
+Slug = Annotated[
+    str,
+    StringConstraints(
+        pattern=described(
+            r"^[a-z][a-z0-9-]*$",
+            "应以小写英文字母开头，由小写英文字母、数字和连字符组成，如 county-review",
+            "starts with a lower-case letter, then lower-case letters, digits and hyphens, such as county-review",
+        )
+    ),
+]
 
 
 class ParentRef(BaseModel):
@@ -104,7 +114,19 @@ class Layer(BaseModel):
         desc_en="cn for the national layer, else the division code (6 digits, 9 for a township).",
     )
     level: Level = field("层级", "Level")
-    division_code: Annotated[str, StringConstraints(pattern=r"^[0-9]{6}([0-9]{3})?$")] | None = field(
+    division_code: (
+        Annotated[
+            str,
+            StringConstraints(
+                pattern=described(
+                    r"^[0-9]{6}([0-9]{3})?$",
+                    "行政区划代码为 6 位或 9 位数字，如 220000、140404",
+                    "a division code is 6 or 9 digits, such as 220000 or 140404",
+                )
+            ),
+        ]
+        | None
+    ) = field(
         "行政区划代码",
         "Division code",
         desc_zh="国家层留空。",

@@ -12,16 +12,26 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import StringConstraints, TypeAdapter, ValidationError, ValidationInfo, field_validator
 
+from villagecat._patterns import described
 from villagecat.format.registry import KindSpec
-from villagecat.models._base import ITEM_ID_PATTERN, Vocab, model_meta
+from villagecat.models._base import ITEM_REF_PATTERN, Vocab, model_meta
 from villagecat.models._base import field as describe
 from villagecat.models._item import CatalogItem, id_pattern
 from villagecat.models.document import Citation, NonEmpty
 
 __all__ = ["Cancellation", "MergeOp", "Override"]
 
-TargetId = Annotated[str, StringConstraints(pattern=rf"^{ITEM_ID_PATTERN}$")]
-FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+TargetId = Annotated[str, StringConstraints(pattern=ITEM_REF_PATTERN)]
+FieldName = Annotated[
+    str,
+    StringConstraints(
+        pattern=described(
+            r"^[a-z][a-z0-9_]*$",
+            "字段名为小写英文字母、数字和下划线，如 min_area_m2（见 docs/format.md 各字段）",
+            "a field name is lower-case letters, digits and underscores, such as min_area_m2 (see docs/format.md)",
+        )
+    ),
+]
 
 
 class MergeOp(Vocab):
