@@ -108,23 +108,50 @@ def exceeded(name: str, where: str, got: int | str, value: int | None = None) ->
     )
 
 
-def read_regular_file(
-    path: str | os.PathLike[str], max_bytes: int | None = None, *, info: os.stat_result | None = None
-) -> bytes:
+def read_regular_file(path: str | os.PathLike[str], max_bytes: int | None = None, *, follow: bool = True) -> bytes:
     """Return the bytes of a regular file, refusing anything else and anything over the byte budget.
+
+    The file is opened first (without blocking, so a FIFO cannot hang the reader) and what
+    was opened is checked, so nothing can be swapped in between the check and the read.
+    With ``follow=False`` a symbolic link is not opened, and the opening's own ``OSError``
+    is raised as it is (``ELOOP`` for a link, ``FileNotFoundError``), for the caller to judge.
 
     Raises:
         PackageReadError: if the path is missing, not a regular file (a folder, a FIFO, a
             device), or unreadable.
         BudgetExceededError: if it holds more than the byte budget.
+        OSError: when ``follow`` is false and the path cannot be opened (a link, a missing file).
     """
     target = os.fspath(path)
     budget = limit("bytes") if max_bytes is None else max_bytes
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
-        info = info if info is not None else os.stat(target)  # noqa: PTH116 - string paths, many small files
+        fd = os.open(target, flags)
     except OSError as exc:
+        if not follow:
+            raise
+        if isinstance(exc, IsADirectoryError):
+            raise PackageReadError(target, "is a folder, not a file", "这是文件夹，不是文件") from None
         reason = "文件不存在" if isinstance(exc, FileNotFoundError) else f"无法读取（{exc.strerror}）"
         raise PackageReadError(target, exc.strerror or "cannot be read", reason) from None
+    try:
+        data = _read_open(fd, target, budget)
+    finally:
+        os.close(fd)
+    size = len(data)
+    if size > budget:
+        raise exceeded("bytes", target, f"more than {budget}", budget)
+    return data
+
+
+def _read_open(fd: int, target: str, budget: int) -> bytes:
+    """Read an opened file, if it is a regular one within the budget (at most ``budget + 1`` bytes)."""
+    try:
+        info = os.fstat(fd)
+    except OSError as exc:
+        raise PackageReadError(target, exc.strerror or "cannot be read", f"无法读取（{exc.strerror}）") from None
     if stat.S_ISDIR(info.st_mode):
         raise PackageReadError(target, "is a folder, not a file", "这是文件夹，不是文件")
     if not stat.S_ISREG(info.st_mode):
@@ -135,14 +162,19 @@ def read_regular_file(
         )
     if info.st_size > budget:
         raise exceeded("bytes", target, info.st_size, budget)
+    chunks: list[bytes] = []
+    size = 0
     try:
-        with open(target, "rb") as handle:  # noqa: PTH123 - many small files, string paths
-            data = handle.read(budget + 1)
+        while size <= budget:  # never more than the budget, even if the size stat gave was wrong
+            # What stat says, plus one byte to notice growth; never a buffer the size of the budget.
+            chunk = os.read(fd, min(budget + 1 - size, max(info.st_size + 1 - size, 65536)))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
     except OSError as exc:
         raise PackageReadError(target, exc.strerror or "cannot be read", f"无法读取（{exc.strerror}）") from None
-    if len(data) > budget:
-        raise exceeded("bytes", target, f"more than {budget}", budget)
-    return data
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 class _DuplicateKeyError(ValueError):

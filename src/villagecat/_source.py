@@ -87,16 +87,16 @@ class FolderSource(PackageSource):
 
     def read(self, relpath: str) -> bytes:
         """Return a file's bytes, refusing unsafe paths, symlink escapes and oversize files."""
-        if _PLAIN_NAME.match(relpath):  # the common case, a file beside datapackage.json: one lstat
-            real_name = os.path.join(self._root_text, relpath)  # noqa: PTH118 - string paths, many files
+        if _PLAIN_NAME.match(relpath):  # the common case, a file beside datapackage.json: opened once
+            name = os.path.join(self._root_text, relpath)  # noqa: PTH118 - string paths, many files
             try:
-                info = os.lstat(real_name)
+                return read_regular_file(name, self.max_bytes, follow=False)
             except FileNotFoundError:
                 raise FileNotFoundError(relpath) from None
-            except OSError:
-                info = None
-            if info is not None and not stat.S_ISLNK(info.st_mode):
-                return read_regular_file(real_name, self.max_bytes, info=info)
+            except IsADirectoryError:
+                raise PackageReadError(name, "is a folder, not a file", "这是文件夹，不是文件") from None
+            except OSError:  # a link (or unreadable): judged below, by where it leads
+                pass
         pure = check_relative(relpath)
         real = self.root.joinpath(*pure.parts)
         try:
@@ -115,7 +115,7 @@ class FolderSource(PackageSource):
                 if not real.is_relative_to(self._real_root):
                     raise UnsafePathError("the path is a link that leads out of the package")
                 info = None
-        return read_regular_file(real, self.max_bytes, info=info)
+        return read_regular_file(real, self.max_bytes)
 
 
 class ZipSource(PackageSource):

@@ -56,10 +56,15 @@ def describe_character(char: str) -> str:
 
 def _class(*, multiline: bool) -> str:
     """The unsafe characters as a regex class body of ``uXXXX`` escapes (read alike by re, Rust and ECMA)."""
-    ranges = [(0x00, 0x08), (0x0B, 0x1F)] if multiline else [(0x00, 0x1F)]
-    ranges.append((0x7F, 0x9F))
-    body = "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in ranges)
-    return body + "".join(f"\\u{ord(c):04x}" for c in sorted(_INVISIBLE))
+    codes = [*range(0x09), *range(0x0B, 0x20)] if multiline else list(range(0x20))
+    codes += [*range(0x7F, 0xA0), *sorted(ord(c) for c in _INVISIBLE)]
+    runs: list[list[int]] = []
+    for code in codes:  # consecutive code points as one range: a shorter pattern in every descriptor
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(f"\\u{low:04x}" if low == high else f"\\u{low:04x}-\\u{high:04x}" for low, high in runs)
 
 
 #: The class bodies, for patterns that forbid more (a section also refuses 「」).

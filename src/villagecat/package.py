@@ -340,7 +340,7 @@ def _read_csv(
     return rows
 
 
-def _read_json_rows(text: str, file: str, problems: list[Problem]) -> list[tuple[int, dict[str, object]]]:
+def _read_json_rows(text: str, file: str, problems: list[Problem]) -> RawTable:
     try:
         data = load_json(text, file, measure_depth=False)
     except BudgetExceededError:
@@ -353,10 +353,10 @@ def _read_json_rows(text: str, file: str, problems: list[Problem]) -> list[tuple
             )
         else:
             problems.append(_problem(file, "json-syntax", exc.message_zh, exc.message))
-        return []
+        return RawTable("json")
     if not isinstance(data, list):
         problems.append(_problem(file, "json-shape", "应为对象数组", "must be an array of objects"))
-        return []
+        return RawTable("json")
     if len(data) > limit("rows"):
         raise exceeded("rows", file, len(data))
     if data and isinstance(data[0], list):
@@ -367,24 +367,23 @@ def _read_json_rows(text: str, file: str, problems: list[Problem]) -> list[tuple
             problems.append(_problem(file, "json-shape", "每一条应为对象", "each entry must be an object", row=index))
             continue
         rows.append((index, record))
-    return rows
+    return RawTable("json", rows)
 
 
-def _json_array_rows(data: list[Any], file: str, problems: list[Problem]) -> list[tuple[int, dict[str, object]]]:
+def _json_array_rows(data: list[Any], file: str, problems: list[Problem]) -> RawTable:
     """Read the array form: a header array of field names, then one array of values per row."""
     header = data[0]
     if not all(isinstance(name, str) for name in header) or len(set(header)) != len(header):
         problems.append(
             _problem(file, "json-shape", "首行应为各不相同的字段名", "the first array must name distinct fields", row=1)
         )
-        return []
+        return RawTable("json")
     width = len(header)
-    if all(type(values) is list and len(values) == width for values in data[1:]):  # the common case, quickly
-        return list(
-            zip(range(2, len(data) + 1), [dict(zip(header, values, strict=True)) for values in data[1:]], strict=True)
-        )
+    body = data[1:]
+    if set(map(type, body)) <= {list} and set(map(len, body)) <= {width}:  # the common case, checked in C
+        return RawTable("json", header=tuple(header), arrays=body)
     rows = []
-    for index, values in enumerate(data[1:], start=2):
+    for index, values in enumerate(body, start=2):
         if not isinstance(values, list) or len(values) != len(header):
             problems.append(
                 _problem(
@@ -397,7 +396,7 @@ def _json_array_rows(data: list[Any], file: str, problems: list[Problem]) -> lis
             )
             continue
         rows.append((index, dict(zip(header, values, strict=True))))
-    return rows
+    return RawTable("json", rows)
 
 
 def _resource_format(spec: dict[str, Any]) -> str:
@@ -468,7 +467,7 @@ def _read_raw(
     if fmt == "csv":
         return name, RawTable("csv", _read_csv(text, path, model, problems, _dialect(spec))), path
     if fmt == "json":
-        return name, RawTable("json", _read_json_rows(text, path, problems)), path
+        return name, _read_json_rows(text, path, problems), path
     problems.append(
         _problem(
             "datapackage.json",
@@ -492,6 +491,8 @@ def _decode_rows(
     A clause id the package's clauses do not hold is a problem naming the row and the entry.
     """
     cited = [c.name for c in columns(model) if c.shape == "citations"]
+    if table.header is not None:
+        return _decode_arrays(table.header, table.arrays, cited, file, clauses, problems)
     unit = "line" if table.form == "csv" else "row"
     decoded = []
     for position, record in table.rows:
@@ -500,33 +501,68 @@ def _decode_rows(
             row["value"] = override_cell_value({**record, **row})
         for name in cited:
             entries = row.get(name)
-            if not isinstance(entries, list) or not entries:
-                continue
-            quick = [clauses.get(entry) for entry in entries] if all(type(e) is str for e in entries) else []
-            if quick and None not in quick:  # every entry a known clause id: the common case
-                row[name] = quick
-                continue
-            resolved = []
-            for n, entry in enumerate(entries):
-                found = clauses.get(entry) if isinstance(entry, str) else None
-                if found is not None:
-                    resolved.append(found)
-                    continue
-                if isinstance(entry, str) and _CLAUSE_ID.match(entry):
-                    problems.append(
-                        _problem(
-                            file,
-                            "unknown-clause",
-                            f"引用的条款 {entry} 不在本数据包的 clauses 中",
-                            f"cites clause {entry}, which is not in the package's clauses",
-                            field=f"{name}[{n}]",
-                            **{unit: position},
-                        )
-                    )
-                resolved.append(entry)
-            row[name] = resolved
+            if isinstance(entries, list) and entries:
+                row[name] = _resolve(entries, name, clauses, file, unit, position, problems)
         decoded.append(row)
     return decoded
+
+
+def _decode_arrays(  # noqa: PLR0913, PLR0917 - one resource in the array form, and where to report
+    header: tuple[str, ...],
+    arrays: list[list[Any]],
+    cited: list[str],
+    file: str,
+    clauses: dict[str, Citation],
+    problems: list[Problem],
+) -> list[dict[str, Any]]:
+    """Decode the JSON array form in one pass: clause ids resolved in place, then one dict per row."""
+    holds, get = clauses.__contains__, clauses.__getitem__
+    at = [header.index(name) for name in cited if name in header]
+    for number, values in enumerate(arrays, start=2) if at else ():
+        for i in at:
+            entries = values[i]
+            if type(entries) is not list or not entries:
+                continue
+            try:
+                known = all(map(holds, entries))  # in C; citations are not compared, only looked up
+            except TypeError:  # an entry that is a list or an object: described by _resolve
+                known = False
+            if known:  # every entry a known clause id: the common case
+                values[i] = list(map(get, entries))
+            else:
+                values[i] = _resolve(entries, header[i], clauses, file, "row", number, problems)
+    return [dict(zip(header, values, strict=True)) for values in arrays]
+
+
+def _resolve(  # noqa: PLR0913, PLR0917 - the entries, and where to report a problem
+    entries: list[Any],
+    name: str,
+    clauses: dict[str, Citation],
+    file: str,
+    unit: str,
+    position: int,
+    problems: list[Problem],
+) -> list[Any]:
+    """Resolve clause ids to citations; an unknown clause id is a problem naming the row and the entry."""
+    resolved: list[Any] = []
+    for n, entry in enumerate(entries):
+        found = clauses.get(entry) if isinstance(entry, str) else None
+        if found is not None:
+            resolved.append(found)
+            continue
+        if isinstance(entry, str) and _CLAUSE_ID.match(entry):
+            problems.append(
+                _problem(
+                    file,
+                    "unknown-clause",
+                    f"引用的条款 {entry} 不在本数据包的 clauses 中",
+                    f"cites clause {entry}, which is not in the package's clauses",
+                    field=f"{name}[{n}]",
+                    **{unit: position},
+                )
+            )
+        resolved.append(entry)
+    return resolved
 
 
 def _validate_rows(
@@ -538,12 +574,12 @@ def _validate_rows(
     try:
         # One call into pydantic-core for the whole resource; per row only when something is wrong.
         items: list[BaseModel] = _list_adapter(model).validate_python(records)
-        return items, Origin(file, locate, tuple(p for p, _ in table.rows))
+        return items, Origin(file, locate, table.positions())
     except ValidationError:
         pass
     items = []
     positions: list[int] = []
-    for (position, _), record in zip(table.rows, records, strict=True):
+    for position, record in zip(table.positions(), records, strict=True):
         try:
             items.append(model.model_validate(record))
             positions.append(position)

@@ -173,17 +173,23 @@ def _check_citations(package: LayerPackage, docs: set[str], complete: bool, prob
     the package's own namespace are checked.
     """
     own = package.layer.id
-    for resource, index, item in _positioned(package):
-        if isinstance(item, Document):  # a document cites nothing; it may be an annex of another
-            cited = {item.part_of} if item.part_of is not None else set()
-        elif isinstance(item, Clause):  # a clause is a passage of one document
-            cited = {item.document}
+    failing: list[tuple[str, int, BaseModel]] = []
+    for resource in RESOURCES:
+        items = package.resource(resource)
+        model = RESOURCES[resource]
+        # The common case is checked as sets of document ids, per resource; positions only for failures.
+        if model is Document:
+            cited = {d.part_of for d in items if d.part_of is not None}  # type: ignore[attr-defined]
+        elif model is Clause:
+            cited = {c.document for c in items}  # type: ignore[attr-defined]
         else:
-            cited = {c.document for c in item.citations}  # type: ignore[attr-defined]
-            if isinstance(item, Certificate):
-                cited.update(c.document for c in item.basis)
-        if cited <= docs:  # the common case, checked as a set; positions only for failures
+            cited = {c.document for item in items for c in item.citations}  # type: ignore[attr-defined]
+            if model is Certificate:
+                cited.update(c.document for item in items for c in item.basis)  # type: ignore[attr-defined]
+        if cited <= docs:
             continue
+        failing.extend((resource, index, item) for index, item in enumerate(items))
+    for resource, index, item in failing:
         refs = [(path, c.document) for path, c in _citations(item)]
         if isinstance(item, Document) and item.part_of is not None:
             refs.append(("part_of", item.part_of))

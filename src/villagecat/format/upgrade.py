@@ -45,13 +45,34 @@ class UnknownFormatError(ValueError):
 class RawTable:
     """One resource's rows before decoding: CSV cells (strings) or JSON values.
 
+    A JSON resource in the array form (a header array, then one array per row) is kept as
+    it was read, ``header`` and ``arrays``, and turned into records only when asked
+    (:meth:`records`): the reader decodes the common case straight from the arrays.
+
     Attributes:
         form: ``csv`` or ``json``.
-        rows: ``(line or row number, record)`` per row.
+        rows: ``(line or row number, record)`` per row (empty in the array form).
+        header: The field names of the array form, else None.
+        arrays: The rows of the array form, each as long as ``header`` (row 2 onwards).
     """
 
     form: Literal["csv", "json"]
     rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    header: tuple[str, ...] | None = None
+    arrays: list[list[Any]] = field(default_factory=list)
+
+    def records(self) -> list[tuple[int, dict[str, Any]]]:
+        """Return ``(line or row number, record)`` per row, in either form."""
+        if self.header is None:
+            return self.rows
+        header = self.header
+        return [(n, dict(zip(header, values, strict=True))) for n, values in enumerate(self.arrays, start=2)]
+
+    def positions(self) -> tuple[int, ...]:
+        """Return the line or row number of every row."""
+        if self.header is None:
+            return tuple(p for p, _ in self.rows)
+        return tuple(range(2, len(self.arrays) + 2))
 
 
 @dataclass
@@ -187,7 +208,9 @@ def upgrade_0_1(raw: RawPackage) -> RawPackage:
     """Return a format-0 package's rows in format 1 (see the notes above this function)."""
     descriptor = {**raw.descriptor, FORMAT_KEY: {"format": 1}}
     tables = {
-        name: RawTable(table.form, [(pos, _upgrade_row_0_1(name, record, table.form)) for pos, record in table.rows])
+        name: RawTable(
+            table.form, [(pos, _upgrade_row_0_1(name, record, table.form)) for pos, record in table.records()]
+        )
         for name, table in raw.tables.items()
     }
     return RawPackage(descriptor, tables)
