@@ -35,10 +35,12 @@ def fails(report: villagecat.checks.CheckReport) -> list[tuple[str, str]]:
     return sorted((f.subject, f.code) for f in report.findings if f.level == "fail")
 
 
-def test_jilin_village_of_900_households_needs_270_and_misses_by_20() -> None:
+def test_jilin_village_of_900_households_is_advised_270_and_missing_it_by_20_is_a_hint() -> None:
+    """「面积一般应达到200平方米且每百户……不低于30平方米」: 一般 advises, so a miss is 提示, not 不符合."""
     report = check_facility(villagecat.resolve("220000"), [FacilityFigures(250, 900, 160)])
-    (floor,) = [f for f in report.findings if f.code == "facility-floor-area"]
-    assert (floor.level, floor.rule, floor.observed) == ("fail", 270, 250)
+    (floor,) = [f for f in report.findings if f.code == "facility-floor-area-advised"]
+    assert (floor.level, floor.rule, floor.observed) == ("warn", 270, 250)
+    assert not [f for f in report.findings if f.level == "fail"]
     assert "差 20 m²" in floor.message_zh
     assert floor.citations[0].document == "220000.document.measures"
     share = next(f for f in report.findings if f.code == "facility-activity-share")
@@ -65,16 +67,21 @@ def test_facility_cli_and_batch_file(tmp_path: Path) -> None:
         "--activity-area",
         "160",
     )
-    assert result.code == 1
-    assert "应不少于 270 m²（max(200, 9 × 30)），差 20 m²" in result.out
+    assert result.code == 0  # only advised: 提示
+    assert "270 m²（max(200, 9 × 30)），差 20 m²" in result.out
+    assert "[提示]" in result.out
     batch = tmp_path / "villages.csv"
     batch.write_text(
         "village,floor_area_m2,households,activity_area_m2\n甲村,300,900,200\n乙村,250,900,160\n", encoding="utf-8"
     )
     result = invoke("check", "facility", "-j", "jilin", "--file", str(batch))
-    assert result.code == 1
+    assert result.code == 0
     assert "甲村\t0\t0\t2" in result.out
-    assert "乙村\t1\t0\t1" in result.out
+    assert "乙村\t0\t1\t1" in result.out
+    batch.write_text("village,floor_area_m2,households,activity_area_m2\n丙村,300,900,150\n", encoding="utf-8")
+    result = invoke("check", "facility", "-j", "jilin", "--file", str(batch))
+    assert result.code == 1  # 「村民活动区域面积不低于总建筑面积的60％」 binds: 50 % fails
+    assert "[不符合] 丙村：村民活动区域占 50.0%，应不低于 60%" in result.out
 
 
 def test_ninghe_audit_finds_the_fifth_vertical_plaque_and_the_proof_of_life_certificate() -> None:
@@ -90,12 +97,16 @@ def test_ninghe_audit_finds_the_fifth_vertical_plaque_and_the_proof_of_life_cert
 
 def test_jilin_audit_finds_oversize_and_wrong_text_colour_only() -> None:
     report = audit(villagecat.resolve("220000"), read_ledger(LEDGERS / "jilin_village.csv"))
-    assert fails(report) == [("榆树村", "signage-colour"), ("榆树村", "signage-oversize")]
+    assert fails(report) == [("榆树村", "signage-colour")]  # 「用白底红字」 binds
+    # 「一般应在200cm×30cm以内」 advises: an oversize plaque is 提示.
+    assert [(f.subject, f.code) for f in report.findings if f.level == "warn"] == [
+        ("榆树村", "signage-oversize-advised")
+    ]
     for finding in report.findings:
         assert finding.citations[-1].document == "220000.document.measures"
     result = invoke("audit", str(LEDGERS / "jilin_village.csv"), "--jurisdiction", "220000", "--format", "markdown")
     assert result.code == 1
-    assert "| 榆树村 | 不符合 | `signage-oversize` |" in result.out
+    assert "| 榆树村 | 提示 | `signage-oversize-advised` |" in result.out
 
 
 def test_no_finding_rests_on_a_rule_the_jurisdiction_lacks() -> None:

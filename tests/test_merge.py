@@ -10,7 +10,7 @@ from pydantic import ValidationError
 import villagecat
 from layers import child_layer, write_child
 from villagecat.merging import merge
-from villagecat.models import Colour, Scope
+from villagecat.models import Colour, Modality, Scope
 from villagecat.registry import shipped_registry
 
 if TYPE_CHECKING:
@@ -55,41 +55,42 @@ def test_jilin_plaques_are_at_most_200_by_30_with_party_red_on_white() -> None:
     plaques = {
         s.organisation: s for s in catalog.signs() if s.sign_type.value == "plaque" and s.placement.value == "outside"
     }
-    assert {(s.max_width_cm, s.max_height_cm) for s in plaques.values()} == {(200, 30)}
+    # 「一般应在200cm×30cm以内」: sides, not axes, and advised.
+    assert {(s.max_long_side_cm, s.max_short_side_cm, s.size_modality) for s in plaques.values()} == {
+        (200, 30, Modality.SHOULD)
+    }
     party = plaques["村党组织"]
     assert (party.background_colour, party.text_colour) == (Colour.WHITE, Colour.RED)
     for org in ("村民委员会", "村集体经济组织", "村务监督委员会"):
         assert plaques[org].text_colour is Colour.BLACK
     (facility,) = [f for f in catalog.facilities(Scope.VILLAGE) if f.min_floor_area_m2]
-    assert (facility.min_floor_area_m2, facility.min_area_per_100_households_m2, facility.min_activity_area_pct) == (
+    assert (facility.min_floor_area_m2, facility.min_area_per_100_households_m2, facility.modality) == (
         200,
         30,
-        60,
+        Modality.SHOULD,
     )
 
 
 def test_restated_and_inherited_values_stay_distinguishable() -> None:
     catalog = villagecat.resolve("120117")
-    entry = catalog.get("cn.facility.community-service-facility")
+    entry = catalog.get("cn.duty.no-law-enforcement")
     assert entry is not None
-    assert [(s.layer, s.action) for s in entry.provenance["min_area_per_100_households_m2"]] == [
-        ("cn", "introduced"),
-        ("120117", "restated"),
-    ]
-    assert [(s.layer, s.action) for s in entry.provenance["min_floor_area_m2"]] == [("cn", "default")]
+    assert [(s.layer, s.action) for s in entry.provenance["duty_kind"]] == [("cn", "introduced"), ("120117", "restated")]
+    assert [(s.layer, s.action) for s in entry.provenance["funding"]] == [("cn", "default")]
 
 
 @pytest.mark.parametrize(
     ("target", "field", "value", "rule"),
     [
         ("220000.facility.village", "min_floor_area_m2", "150", "increase_only"),
-        ("220000.facility.village", "min_activity_area_pct", "50", "increase_only"),
-        ("cn.sign.party-organisation", "max_width_cm", "240", "decrease_only"),
+        ("220000.facility.village-activity-share", "min_activity_area_pct", "50", "increase_only"),
+        ("cn.sign.party-organisation", "max_long_side_cm", "240", "decrease_only"),
+        ("220000.facility.village-activity-share", "modality", "should", "sticky"),
         ("cn.duty.no-work-safety", "duty_kind", "assists", "sticky"),
         ("cn.certificate.proof-of-life", "status", "retained", "increase_only"),
         ("cn.sign.villagers-committee", "mandatory", "false", "sticky"),
         ("220000.facility.village", "min_floor_area_m2", "", "increase_only"),
-        ("220000.facility.village", "function_areas", "文体活动室", "grow_only"),
+        ("220000.facility.village-function-areas", "function_areas", "文体活动室", "grow_only"),
         ("cn.certificate.kinship", "aliases", "亲属证明", "list_replace"),
         ("cn.duty.nothing", "name", "x", "unknown_target"),
         ("cn.duty.self-building", "colour", "red", "unknown_field"),

@@ -53,20 +53,20 @@ def test_ninghe_catalog_json_holds_what_the_issue_names() -> None:
 
 def test_jilin_catalog_json() -> None:
     data = json.loads(invoke("catalog", "吉林省", "--format", "json").out)
-    (facility,) = [f for f in data["items"]["facilities"] if f["id"] == "220000.facility.village"]
-    assert (
-        facility["min_floor_area_m2"],
-        facility["min_area_per_100_households_m2"],
-        facility["min_activity_area_pct"],
-    ) == (200, 30, 60)
+    facilities = {f["id"]: f for f in data["items"]["facilities"]}
+    area, share = facilities["220000.facility.village"], facilities["220000.facility.village-activity-share"]
+    # 「面积一般应达到200平方米且每百户……不低于30平方米」 advises; 「村民活动区域面积不低于……60％」 binds.
+    assert (area["min_floor_area_m2"], area["min_area_per_100_households_m2"], area["modality"]) == (200, 30, "should")
+    assert (share["min_activity_area_pct"], share["modality"]) == (60, "must")
     plaques = {
         s["organisation"]: s
         for s in data["items"]["signs"]
         if s["placement"] == "outside" and s["sign_type"] == "plaque"
     }
-    assert {(p["max_width_cm"], p["max_height_cm"], p["background_colour"]) for p in plaques.values()} == {
-        (200, 30, "white")
-    }
+    assert {
+        (p["max_long_side_cm"], p["max_short_side_cm"], p["size_modality"], p["background_colour"])
+        for p in plaques.values()
+    } == {(200, 30, "should", "white")}
     assert {o: p["text_colour"] for o, p in plaques.items()} == {
         "村党组织": "red",
         "村民委员会": "black",

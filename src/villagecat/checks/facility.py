@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from villagecat.checks._measure import check_measurement
 from villagecat.checks._report import CheckReport, Finding
-from villagecat.models import Scope
+from villagecat.models import Modality, Scope
 
 if TYPE_CHECKING:
     from villagecat.merging import EffectiveCatalog
-    from villagecat.models import Citation
+    from villagecat.models import Citation, FacilityStandard
 
 __all__ = ["FacilityFigures", "check_facility", "facility_findings"]
 
@@ -53,15 +53,15 @@ def _field_citations(catalog: EffectiveCatalog, item_id: str, name: str) -> tupl
     return step.citations if step is not None else ()
 
 
-def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> list[Finding]:
-    """Return the findings of one facility against the standards that apply to it.
+def _binding(standard: FacilityStandard) -> bool:
+    """Whether a standard binds (``must``, or a source that does not say) rather than advises."""
+    return standard.modality is None or standard.modality is Modality.MUST
 
-    Every area rule holds at once: the floor area must reach each standard's minimum and
-    each standard's per-100-households minimum; the strictest one decides.
-    """
-    subject = figures.village
-    standards = catalog.facilities(figures.scope)
-    findings: list[Finding] = []
+
+def _area_rule(
+    standards: list[FacilityStandard], households: int | None
+) -> tuple[float, str, str, str, str] | None:
+    """Return the strictest area rule of ``standards``: (required m², item, field, how, formula)."""
     best: tuple[float, str, str, str] | None = None  # (required, item, field, how)
     for standard in standards:
         if standard.min_floor_area_m2 is not None:
@@ -69,87 +69,119 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
             if best is None or value >= best[0]:  # on a tie, the more specific layer's rule is cited
                 best = (value, standard.id, "min_floor_area_m2", f"≥ {_fmt(value)} m²")
         per100 = standard.min_area_per_100_households_m2
-        if per100 is not None and figures.households is not None:
-            value = figures.households / 100 * per100
+        if per100 is not None and households is not None:
+            value = households / 100 * per100
             if best is None or value >= best[0]:
-                best = (
-                    value,
-                    standard.id,
-                    "min_area_per_100_households_m2",
-                    f"{figures.households}/100 × {_fmt(per100)} m²",
-                )
-    if best is not None:
-        required, item_id, name, how = best
-        floors = [s.min_floor_area_m2 for s in standards if s.min_floor_area_m2 is not None]
-        pers = [s.min_area_per_100_households_m2 for s in standards if s.min_area_per_100_households_m2 is not None]
-        parts = list(
-            dict.fromkeys(
-                [_fmt(v) for v in floors]
-                + (
-                    [f"{figures.households / 100:g} × {_fmt(p)}" for p in pers]
-                    if figures.households is not None
-                    else []
-                )
-            )
+                best = (value, standard.id, "min_area_per_100_households_m2", f"{households}/100 × {_fmt(per100)} m²")
+    if best is None:
+        return None
+    floors = [s.min_floor_area_m2 for s in standards if s.min_floor_area_m2 is not None]
+    pers = [s.min_area_per_100_households_m2 for s in standards if s.min_area_per_100_households_m2 is not None]
+    per_parts = [f"{households / 100:g} × {_fmt(p)}" for p in pers] if households is not None else []
+    parts = list(dict.fromkeys([_fmt(v) for v in floors] + per_parts))
+    formula = f"max({', '.join(parts)})" if len(parts) > 1 else best[3]
+    return (*best, formula)
+
+
+def _area_finding(
+    catalog: EffectiveCatalog, figures: FacilityFigures, rule: tuple[float, str, str, str, str], *, binding: bool
+) -> Finding:
+    required, item_id, name, _, formula = rule
+    area, subject = figures.floor_area_m2, figures.village
+    cites = _field_citations(catalog, item_id, name)
+    shortfall = required - area
+    if shortfall <= 0:
+        return Finding(
+            "facility-floor-area",
+            "pass",
+            f"建筑面积 {_fmt(area)} m²，达到 {_fmt(required)} m²（{formula}）",
+            f"floor area {_fmt(area)} m² meets the required {_fmt(required)} m² ({formula})",
+            subject,
+            rule=required,
+            observed=area,
+            citations=cites,
+            item=item_id,
         )
-        formula = f"max({', '.join(parts)})" if len(parts) > 1 else how
-        cites = _field_citations(catalog, item_id, name)
-        shortfall = required - figures.floor_area_m2
-        if shortfall > 0:
-            findings.append(
-                Finding(
-                    "facility-floor-area",
-                    "fail",
-                    f"建筑面积 {_fmt(figures.floor_area_m2)} m²，应不少于 {_fmt(required)} m²（{formula}），"
-                    f"差 {_fmt(shortfall)} m²",
-                    f"floor area {_fmt(figures.floor_area_m2)} m² is below the required {_fmt(required)} m² "
-                    f"({formula}) by {_fmt(shortfall)} m²",
-                    subject,
-                    rule=required,
-                    observed=figures.floor_area_m2,
-                    citations=cites,
-                    item=item_id,
-                )
-            )
-        else:
-            findings.append(
-                Finding(
-                    "facility-floor-area",
-                    "pass",
-                    f"建筑面积 {_fmt(figures.floor_area_m2)} m²，达到 {_fmt(required)} m²（{formula}）",
-                    f"floor area {_fmt(figures.floor_area_m2)} m² meets the required {_fmt(required)} m² ({formula})",
-                    subject,
-                    rule=required,
-                    observed=figures.floor_area_m2,
-                    citations=cites,
-                    item=item_id,
-                )
-            )
-    shares = [(s.min_activity_area_pct, s.id) for s in standards if s.min_activity_area_pct is not None]
+    if binding:
+        return Finding(
+            "facility-floor-area",
+            "fail",
+            f"建筑面积 {_fmt(area)} m²，应不少于 {_fmt(required)} m²（{formula}），差 {_fmt(shortfall)} m²",
+            f"floor area {_fmt(area)} m² is below the required {_fmt(required)} m² ({formula}) by {_fmt(shortfall)} m²",
+            subject,
+            rule=required,
+            observed=area,
+            citations=cites,
+            item=item_id,
+        )
+    return Finding(
+        "facility-floor-area-advised",
+        "warn",
+        f"建筑面积 {_fmt(area)} m²，未达到非硬性的建议标准（来源用语为“一般”“原则上”或规划目标） {_fmt(required)} m²"
+        f"（{formula}），差 {_fmt(shortfall)} m²",
+        f"floor area {_fmt(area)} m² is below the advised (not binding) {_fmt(required)} m² ({formula}) "
+        f"by {_fmt(shortfall)} m²",
+        subject,
+        rule=required,
+        observed=area,
+        citations=cites,
+        item=item_id,
+    )
+
+
+def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> list[Finding]:
+    """Return the findings of one facility against the standards that apply to it.
+
+    Every binding area rule holds at once: the floor area must reach each binding standard's
+    minimum and per-100-households minimum; the strictest one decides (不符合 when missed).
+    An advisory standard (``should``: 一般, 原则上) stricter than every binding one is
+    reported as 提示 when missed, never as 不符合.
+    """
+    subject = figures.village
+    standards = catalog.facilities(figures.scope)
+    findings: list[Finding] = []
+    binding = _area_rule([s for s in standards if _binding(s)], figures.households)
+    advised = _area_rule([s for s in standards if not _binding(s)], figures.households)
+    if binding is not None:
+        findings.append(_area_finding(catalog, figures, binding, binding=True))
+    if advised is not None and (binding is None or advised[0] > binding[0]):
+        finding = _area_finding(catalog, figures, advised, binding=False)
+        if finding.level != "pass" or binding is None:
+            findings.append(finding)
+    best = binding or advised
+    shares = [(s.min_activity_area_pct, s.id, _binding(s)) for s in standards if s.min_activity_area_pct is not None]
     if shares and figures.activity_area_m2 is not None:
-        pct, item_id = max(shares)
         observed = figures.activity_area_m2 / figures.floor_area_m2 * 100 if figures.floor_area_m2 else 0.0
-        ok = observed >= pct - 1e-9
-        findings.append(
-            Finding(
-                "facility-activity-share",
-                "pass" if ok else "fail",
-                f"村民活动区域占 {observed:.1f}%，应不低于 {_fmt(pct)}%",
-                f"activity area is {observed:.1f}% of the floor area; at least {_fmt(pct)}% is required",
-                subject,
-                rule=pct,
-                observed=round(observed, 1),
-                citations=_field_citations(catalog, item_id, "min_activity_area_pct"),
-                item=item_id,
+        bound = max((s for s in shares if s[2]), default=None)
+        advice = max((s for s in shares if not s[2]), default=None)
+        for share in (bound, advice if advice and (bound is None or advice[0] > bound[0]) else None):
+            if share is None:
+                continue
+            pct, item_id, binds = share
+            ok = observed >= pct - 1e-9
+            if ok and not binds and bound is not None:
+                continue
+            findings.append(
+                Finding(
+                    "facility-activity-share",
+                    "pass" if ok else ("fail" if binds else "warn"),
+                    f"村民活动区域占 {observed:.1f}%，{'应' if binds else '来源建议'}不低于 {_fmt(pct)}%",
+                    f"activity area is {observed:.1f}% of the floor area; at least {_fmt(pct)}% is "
+                    f"{'required' if binds else 'advised'}",
+                    subject,
+                    rule=pct,
+                    observed=round(observed, 1),
+                    citations=_field_citations(catalog, item_id, "min_activity_area_pct"),
+                    item=item_id,
+                )
             )
-        )
     if figures.function_areas is not None:
         for standard in (s for s in standards if s.function_areas):
             missing = [a for a in standard.function_areas if a not in figures.function_areas]
             findings.append(
                 Finding(
                     "facility-function-areas",
-                    "fail" if missing else "pass",
+                    ("fail" if _binding(standard) else "warn") if missing else "pass",
                     f"缺少功能区域：{'、'.join(missing)}" if missing else "功能区域齐全",
                     f"missing function areas: {', '.join(missing)}" if missing else "all function areas present",
                     subject,

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from villagecat.checks._measure import check_measurement
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import rule
-from villagecat.models import Colour, Orientation, Placement, Scope, SignType
+from villagecat.models import Colour, Modality, Orientation, Placement, Scope, SignType
 
 if TYPE_CHECKING:
     from villagecat.merging import EffectiveCatalog
@@ -103,15 +103,24 @@ def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> l
         over.append(f"宽 {actual.width_cm:g} > {spec.max_width_cm:g}")
     if spec.max_height_cm is not None and actual.height_cm is not None and actual.height_cm > spec.max_height_cm:
         over.append(f"高 {actual.height_cm:g} > {spec.max_height_cm:g}")
+    if actual.width_cm is not None and actual.height_cm is not None:  # sides, whichever way up it hangs
+        long, short = max(actual.width_cm, actual.height_cm), min(actual.width_cm, actual.height_cm)
+        if spec.max_long_side_cm is not None and long > spec.max_long_side_cm:
+            over.append(f"长边 {long:g} > {spec.max_long_side_cm:g}")
+        if spec.max_short_side_cm is not None and short > spec.max_short_side_cm:
+            over.append(f"短边 {short:g} > {spec.max_short_side_cm:g}")
     if over:
+        binds = _binds(spec.size_modality)
+        limits = [spec.max_width_cm, spec.max_height_cm, spec.max_long_side_cm, spec.max_short_side_cm]
         found.append(
             Finding(
-                "signage-oversize",
-                "fail",
-                f"{name}超出规定尺寸（{'，'.join(over)} 厘米）",
-                f"{actual.text}: larger than {spec.max_width_cm:g} × {spec.max_height_cm:g} cm",
+                "signage-oversize" if binds else "signage-oversize-advised",
+                "fail" if binds else "warn",
+                f"{name}超出{'规定' if binds else '来源建议（“一般应”，非硬性要求）的'}尺寸（{'，'.join(over)} 厘米）",
+                f"{actual.text}: larger than the {'required' if binds else 'advised (not binding)'} size "
+                f"({'; '.join(over)} cm)",
                 subject,
-                rule=[spec.max_width_cm, spec.max_height_cm],
+                rule=limits,
                 observed=[actual.width_cm, actual.height_cm],
                 citations=cites,
                 item=spec.id,
@@ -139,12 +148,13 @@ def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> l
             )
         )
     if spec.orientation is not None and actual.orientation is not None and spec.orientation is not actual.orientation:
+        binds = _binds(spec.orientation_modality)
         found.append(
             Finding(
                 "signage-orientation",
-                "fail",
-                f"{name}版式应为{spec.orientation.label}",
-                f"{actual.text}: should be {spec.orientation.value}",
+                "fail" if binds else "warn",
+                f"{name}版式{'应为' if binds else '宜为'}{spec.orientation.label}",
+                f"{actual.text}: {'must' if binds else 'advised to'} be {spec.orientation.value}",
                 subject,
                 rule=spec.orientation,
                 observed=actual.orientation,
@@ -169,6 +179,11 @@ def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> l
                 )
             )
     return found
+
+
+def _binds(modality: Modality | None) -> bool:
+    """Whether a spec binds: ``must``, or a source that does not say; ``should`` only advises."""
+    return modality is None or modality is Modality.MUST
 
 
 def _quota_matches(quota: SignQuota, sign: ActualSign) -> bool:
@@ -222,12 +237,15 @@ def signage_findings(catalog: EffectiveCatalog, signs: list[ActualSign], village
     for spec in specs:
         if spec.mandatory and spec.id not in present:
             entry = catalog.get(spec.id)
+            binds = _binds(spec.modality)
             findings.append(
                 Finding(
                     "signage-missing",
-                    "fail",
-                    f"缺少必须悬挂的{spec.name}",
-                    f"the mandatory sign {spec.name} is missing",
+                    "fail" if binds else "warn",
+                    f"缺少必须悬挂的{spec.name}" if binds else f"未悬挂目录所列的{spec.name}（来源用语为“一般”，非硬性要求）",
+                    f"the mandatory sign {spec.name} is missing"
+                    if binds
+                    else f"the listed sign {spec.name} is not hung (the source says 一般: advised)",
                     village,
                     rule=spec.name,
                     citations=tuple(entry.item.citations) if entry else (),  # type: ignore[attr-defined]

@@ -7,11 +7,11 @@ from typing import Annotated, ClassVar
 from pydantic import StringConstraints
 
 from villagecat.format.registry import KindSpec
-from villagecat.format.rules import GrowOnly, IncreaseOnly, ItemRules
+from villagecat.format.rules import GrowOnly, IncreaseOnly, ItemRules, Sticky
 from villagecat.models._base import field, model_meta
 from villagecat.models._item import CatalogItem, id_pattern
 from villagecat.models.document import NonEmpty
-from villagecat.models.vocab import Scope
+from villagecat.models.vocab import Modality, Scope
 
 __all__ = ["FacilityStandard", "FacilityStandardId"]
 
@@ -49,6 +49,16 @@ class FacilityStandard(CatalogItem):
         desc_en="Of the form <layer>.facility.<name>.",
     )
     applies_to: Scope = field("适用范围", "Applies to")
+    modality: Modality | None = field(
+        "约束力",
+        "Modality",
+        desc_zh="来源用语的约束力：必须（应当、不低于）为 must，一般、原则上为 should；为 should 时未达到只作提示。"
+        "留空表示来源未说明，检查按必须对待。",
+        desc_en="How the source binds: must (应当, 不低于) or should (一般, 原则上); a missed should is advisory. "
+        "Empty: the source does not say, and checks treat it as must.",
+        default=None,
+        rule=Sticky(values=("must",)),
+    )
     min_floor_area_m2: float | None = field(
         "最小建筑面积（平方米）",
         "Minimum floor area (m²)",

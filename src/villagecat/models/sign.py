@@ -14,6 +14,7 @@ from villagecat.models.document import NonEmpty
 from villagecat.models.vocab import (
     CharacterStandard,
     Colour,
+    Modality,
     Orientation,
     Placement,
     Scope,
@@ -84,6 +85,44 @@ class Sign(CatalogItem):
         rule=DecreaseOnly(),
         change="max-height",
     )
+    max_long_side_cm: float | None = field(
+        "长边上限（厘米）",
+        "Maximum long side (cm)",
+        desc_zh="来源只给出“长×宽以内”而不分横竖时，较长一边的上限（如 200cm×30cm 的 200）。",
+        desc_en="Where a source gives a size without saying which side is up, the longer side's limit.",
+        unit="cm",
+        gt=0,
+        default=None,
+        rule=DecreaseOnly(),
+        change="max-long-side",
+    )
+    max_short_side_cm: float | None = field(
+        "短边上限（厘米）",
+        "Maximum short side (cm)",
+        desc_zh="同上，较短一边的上限（如 200cm×30cm 的 30）。",
+        desc_en="Likewise, the shorter side's limit.",
+        unit="cm",
+        gt=0,
+        default=None,
+        rule=DecreaseOnly(),
+        change="max-short-side",
+    )
+    size_modality: Modality | None = field(
+        "尺寸约束力",
+        "Size modality",
+        desc_zh="尺寸要求的约束力（“一般应在……以内”为 should，只作提示）；留空按必须对待。",
+        desc_en="How the size binds (一般应在…以内 is should: advisory); empty counts as must.",
+        default=None,
+        rule=Sticky(values=("must",)),
+    )
+    orientation_modality: Modality | None = field(
+        "版式约束力",
+        "Orientation modality",
+        desc_zh="版式要求的约束力（“以长条竖排为宜”为 should，只作提示）；留空按必须对待。",
+        desc_en="How the orientation binds (以长条竖排为宜 is should: advisory); empty counts as must.",
+        default=None,
+        rule=Sticky(values=("must",)),
+    )
     background_colour: Colour | None = field("底色", "Background colour", default=None)
     text_colour: Colour | None = field("字色", "Text colour", default=None)
     character_standard: CharacterStandard | None = field("用字规范", "Character standard", default=None)
@@ -102,6 +141,15 @@ class Sign(CatalogItem):
         desc_en="Whether the sign is required; lower layers may not remove it.",
         default=False,
         rule=Sticky(values=(True,)),
+    )
+    modality: Modality | None = field(
+        "悬挂约束力",
+        "Modality of hanging",
+        desc_zh="悬挂要求的约束力：“一般在……悬挂”为 should，缺少时只作提示；留空按必须对待。",
+        desc_en="How the requirement to hang binds: 一般在…悬挂 is should (a missing sign is advisory); "
+        "empty counts as must.",
+        default=None,
+        rule=Sticky(values=("must",)),
     )
 
 
@@ -138,7 +186,8 @@ class SignQuota(CatalogItem):
     exact: bool = field(
         "限定全集",
         "Closed set",
-        desc_zh="为是时，除规定的标牌外原则上不得悬挂其他标牌。",
-        desc_en="When true, no other signs of this kind may hang in this place.",
+        desc_zh="为是时，除目录列出的标牌外不得悬挂其他标牌；只有来源列出了全部名称时才可为是，只给数量的是上限。",
+        desc_en="When true, no other signs of this kind may hang in this place; only where the source names "
+        "them all (a count without names is a ceiling).",
         default=False,
     )

@@ -16,6 +16,7 @@ __all__ = [
     "Level",
     "MechanismBasis",
     "MechanismType",
+    "Modality",
     "Orientation",
     "Placement",
     "ReportFrequency",
@@ -59,6 +60,19 @@ class Scope(Vocab):
     VILLAGE = "village", "村"
     COMMUNITY = "community", "社区"
     BOTH = "both", "村和社区"
+
+
+class Modality(Vocab):
+    """How strongly the source's words bind: 必须/应当/不得 bind, 一般/原则上/为宜 advise, 为主 means mainly.
+
+    A check reports a broken ``must`` as 不符合 and a broken ``should`` or ``mainly`` as 提示.
+    """
+
+    __titles__ = ("约束力", "Modality")
+
+    MUST = "must", "必须（应当、不得、一律）"
+    SHOULD = "should", "一般应当（一般、原则上、为宜）"
+    MAINLY = "mainly", "为主"
 
 
 class DutyKind(Vocab):

@@ -1,0 +1,85 @@
+"""The shipped data says what the sources say: verdicts on compliant villages (issue: source fidelity).
+
+Each test is one example of a village that complies with its sources, or a task the sources
+allow, that an earlier transcription judged wrongly.
+"""
+
+from __future__ import annotations
+
+import villagecat
+from villagecat.checks.facility import FacilityFigures, check_facility
+from villagecat.checks.signage import ActualSign, check_signage
+from villagecat.models import Orientation, Placement, Scope, SignType
+
+
+def _levels(report: object) -> list[tuple[str, str]]:
+    return [(f.level, f.code) for f in report.findings]  # type: ignore[attr-defined]
+
+
+def _jilin_plaque(width: float, height: float, orientation: Orientation) -> ActualSign:
+    return ActualSign(
+        "榆树村村民委员会",
+        Placement.OUTSIDE,
+        SignType.PLAQUE,
+        orientation=orientation,
+        width_cm=width,
+        height_cm=height,
+        organisation="村民委员会",
+        village="榆树村",
+    )
+
+
+def test_a_vertical_30_by_200_plaque_passes_jilin() -> None:
+    """「村级组织标牌以长条竖排为宜，一般应在200cm×30cm以内」: 30 wide and 200 tall is within it."""
+    report = check_signage(villagecat.resolve("220000"), [_jilin_plaque(30, 200, Orientation.VERTICAL)])
+    assert not [code for level, code in _levels(report) if level in ("fail", "warn") and "oversize" in code]
+    assert not [code for level, code in _levels(report) if code == "signage-orientation"]
+
+
+def test_a_horizontal_200_by_30_plaque_is_only_advised_to_hang_vertically_in_jilin() -> None:
+    report = check_signage(villagecat.resolve("220000"), [_jilin_plaque(200, 30, Orientation.HORIZONTAL)])
+    assert ("warn", "signage-orientation") in _levels(report)
+    assert not [code for level, code in _levels(report) if "oversize" in code]
+    assert "宜为" in next(f.message_zh for f in report.findings if f.code == "signage-orientation")
+
+
+def test_a_plaque_over_200_by_30_in_jilin_is_a_hint_not_a_failure() -> None:
+    report = check_signage(villagecat.resolve("220000"), [_jilin_plaque(40, 220, Orientation.VERTICAL)])
+    assert ("warn", "signage-oversize-advised") in _levels(report)
+    finding = next(f for f in report.findings if f.code == "signage-oversize-advised")
+    assert "长边 220 > 200" in finding.message_zh
+    assert "短边 40 > 30" in finding.message_zh
+
+
+def test_a_ninghe_village_of_1500_households_with_320_m2_passes() -> None:
+    """Ninghe asks a village for 300 m²; 「城市社区每百户居民……30平方米以上」 is for urban communities."""
+    report = check_facility(villagecat.resolve("120117"), [FacilityFigures(320, 1500)])
+    assert not [f for f in report.findings if f.level == "fail"]
+    floor = next(f for f in report.findings if f.code == "facility-floor-area")
+    assert (floor.level, floor.rule) == ("pass", 300)
+
+
+def test_the_urban_community_rule_still_binds_ninghes_communities() -> None:
+    report = check_facility(villagecat.resolve("120117"), [FacilityFigures(400, 1500, scope=Scope.COMMUNITY)])
+    floor = next(f for f in report.findings if f.code == "facility-floor-area")
+    assert (floor.level, floor.rule, floor.item) == ("fail", 450, "120117.facility.community")
+
+
+def test_a_shanxi_village_of_600_households_with_150_m2_is_not_failed_by_the_ndrc_planning_target() -> None:
+    for code in ("140404", "140000", "340403"):
+        report = check_facility(villagecat.resolve(code), [FacilityFigures(150, 600)])
+        assert not [f for f in report.findings if f.level == "fail"], code
+        advised = next(f for f in report.findings if f.code == "facility-floor-area-advised")
+        assert (advised.level, advised.item) == ("warn", "cn.facility.community-service-facility")
+
+
+def test_an_ordinary_inside_plaque_passes_tianjiaan() -> None:
+    """「内部标牌9个」 gives a count, not names: 文体活动室 may hang (up to nine inside)."""
+    catalog = villagecat.resolve("340403")
+    signs = [
+        ActualSign(name, Placement.INSIDE, SignType.PLAQUE, village="舜耕村") for name in ("文体活动室", "村民议事厅")
+    ]
+    report = check_signage(catalog, signs)
+    assert not [f for f in report.findings if f.level == "fail"], report.findings
+    ten = [ActualSign(f"功能室{n}", Placement.INSIDE, SignType.PLAQUE, village="舜耕村") for n in range(10)]
+    assert ("fail", "signage-count") not in _levels(check_signage(catalog, ten))  # unmatched signs are not counted
