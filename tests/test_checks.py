@@ -134,8 +134,10 @@ def test_ledger_as_an_xlsx_workbook_with_chinese_headers(tmp_path: Path) -> None
     assert fails(report) == [
         ("东棘坨村", "audit-certificate-must-not-issue"),
         ("西村", "audit-certificate-must-not-issue"),
-        ("西村", "audit-duty-prohibited"),
+        ("西村", "audit-duty-needs-approval"),  # 「拆迁拆违」 names no listed item; it points at the prohibition
     ]
+    duty = next(f for f in report.findings if f.code == "audit-duty-needs-approval")
+    assert "作为拆迁拆违事务的责任主体属于履职负面事项" in duty.message_zh
     assert report.summary()["西村"]["fail"] == 2
 
 
@@ -235,21 +237,23 @@ def test_render_fills_a_retained_template_and_refuses_missing_or_unknown_values(
 
 def test_admission_prohibited_listed_and_unlisted_with_the_route() -> None:
     report = admit(
-        villagecat.resolve("120117"), ["拆迁拆违", "组织群众、宣传群众、凝聚群众、服务群众", "人口普查入户登记"]
+        villagecat.resolve("120117"),
+        ["作为拆迁拆违事务的责任主体", "组织群众、宣传群众、凝聚群众、服务群众", "人口普查入户登记"],
     )
     codes = [(f.subject, f.code, f.level) for f in report.findings]
     assert codes == [
-        ("拆迁拆违", "admission-prohibited", "fail"),
+        ("作为拆迁拆违事务的责任主体", "admission-prohibited", "fail"),
         ("组织群众、宣传群众、凝聚群众、服务群众", "admission-listed", "pass"),
-        ("人口普查入户登记", "admission-unlisted", "fail"),
+        ("人口普查入户登记", "admission-needs-approval", "fail"),
     ]
     assert report.findings[2].citations[0].section == "五(二)"
     assist = admit(villagecat.resolve("220000"), ["协助党政群机构开展的工作事务"]).findings[0]
     assert "费随事转" in assist.message_zh
     assert "联系村民" in assist.message_zh
     cli = invoke("admit", "招商引资任务", "-j", "shangdang")
-    assert cli.code == 1
-    assert "履职负面事项" in cli.out
+    assert cli.code == 1  # needs the district's approval, and the answer points at the prohibition
+    assert "须经上党区规定的准入程序" in cli.out
+    assert "作为招商引资事务的责任主体属于履职负面事项" in cli.out
 
 
 def test_lint_flags_a_retained_certificate_resting_only_on_a_normative_document(tmp_path: Path) -> None:

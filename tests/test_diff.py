@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from typing import TYPE_CHECKING
@@ -53,11 +54,10 @@ def revised(version: str = "1.0.0") -> LayerPackage:
     layer = old.layer.model_copy(
         update={"version": version, "releases": (*old.layer.releases, Release(version=version, notes="测试修订"))}
     )
-    return LayerPackage(
+    return dataclasses.replace(
+        old,
         layer=layer,
-        documents=old.documents,
         duties=(*old.duties, duty),
-        mechanisms=old.mechanisms,
         signs=_replace(old.signs, "cn.sign.villagers-committee", text_pattern="XX村民委员会"),
         certificates=_replace(old.certificates, "cn.certificate.no-criminal-record", status="cancelled"),
         facilities=_replace(
@@ -166,15 +166,7 @@ def test_level_overrides(tmp_path: Path, revision: Path) -> None:
 def test_a_renumbered_item_is_a_rename_not_a_delete_and_insert() -> None:
     old = load_layer(NATIONAL)
     moved = old.duties[0].model_copy(update={"id": "cn.duty.party-policy", "replaces": old.duties[0].id})
-    new = LayerPackage(
-        layer=old.layer,
-        documents=old.documents,
-        duties=(moved, *old.duties[1:]),
-        mechanisms=old.mechanisms,
-        signs=old.signs,
-        certificates=old.certificates,
-        facilities=old.facilities,
-    )
+    new = dataclasses.replace(old, duties=(moved, *old.duties[1:]))
     (change,) = diff_packages(old, new).changes
     assert (change.code, change.level, change.old, change.new) == (
         "duty-renamed",

@@ -6,7 +6,11 @@ allow, that an earlier transcription judged wrongly.
 
 from __future__ import annotations
 
+import pytest
+
 import villagecat
+from conftest import invoke
+from villagecat.checks.admission import admit
 from villagecat.checks.facility import FacilityFigures, check_facility
 from villagecat.checks.signage import ActualSign, check_signage
 from villagecat.models import Orientation, Placement, Scope, SignType
@@ -83,3 +87,73 @@ def test_an_ordinary_inside_plaque_passes_tianjiaan() -> None:
     assert not [f for f in report.findings if f.level == "fail"], report.findings
     ten = [ActualSign(f"功能室{n}", Placement.INSIDE, SignType.PLAQUE, village="舜耕村") for n in range(10)]
     assert ("fail", "signage-count") not in _levels(check_signage(catalog, ten))  # unmatched signs are not counted
+
+
+def test_party_building_assessment_materials_need_approval_in_ninghe() -> None:
+    """No source calls anything 党的建设 a category; the task is unlisted and takes Ninghe's route."""
+    (finding,) = admit(villagecat.resolve("120117"), ["党的建设考核材料报送"]).findings
+    assert finding.code == "admission-needs-approval"
+    assert "区民政局会同区委组织部、区委农办初审" in finding.message_zh
+    assert finding.citations[0].section == "五(二)"
+
+
+def test_work_safety_publicity_is_not_prohibited() -> None:
+    """The sources forbid making the village the 责任主体 of work safety, not publicity about it."""
+    (finding,) = admit(villagecat.resolve("120117"), ["安全生产宣传"]).findings
+    assert finding.code != "admission-prohibited"
+    assert "作为安全生产事务的责任主体属于履职负面事项" in finding.message_zh  # pointed at, not decided
+
+
+def test_jilin_names_its_joint_review() -> None:
+    result = invoke("admit", "村级报表新增统计", "-j", "220000")
+    assert "须经吉林省规定的准入程序" in result.out
+    assert "联审" in result.out
+    assert "四(十二)" in result.out
+
+
+@pytest.mark.parametrize("task", ["", " ", "的"])
+def test_an_empty_or_one_character_task_is_an_error(task: str) -> None:
+    result = invoke("admit", task, "-j", "120117")
+    assert result.code == 1
+    assert "过短" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_a_certificate_question_gets_the_certificate_answer() -> None:
+    (finding,) = admit(villagecat.resolve("120117"), ["居民养犬证明"]).findings
+    assert (finding.code, finding.level, finding.item) == (
+        "admission-certificate-not-issued",
+        "fail",
+        "cn.certificate.dog-keeping",
+    )
+    assert "解释说明" in finding.message_zh
+
+
+def test_forms_need_the_county_deployment_in_shangdang() -> None:
+    result = invoke("admit", "填报表格", "-j", "140404")
+    assert result.code == 1
+    assert "未经县级党委和政府统一部署，党政群机构不得要求村级组织填报表格、提供材料" in result.out
+    assert "cn.document.tingzi-2022-28 二(一)3" in result.out
+    assert "相关部门按程序报告区政府批准" in result.out
+
+
+def test_shangdang_timeline_lists_its_deadlines_in_date_order() -> None:
+    result = invoke("timeline", "-j", "140404")
+    assert result.code == 0
+    dates = [line.split("（")[0].strip() for line in result.out.splitlines()[1:] if line.startswith("  2")]
+    assert dates == ["2023-08-10", "2023-08-10", "2023-08-10", "2023-12-10", "2023-12-10", "2024-06-15"]
+    assert "2024 年 6月 15 日前" in result.out
+    assert "140404.document.implementation-plan 二(三)" in result.out
+
+
+def test_jilins_report_frequency_rule_lints_only_jilin() -> None:
+    from villagecat.checks import lint  # noqa: PLC0415
+    from villagecat.package import load_layer  # noqa: PLC0415
+    from villagecat.registry import shipped_layer_paths, shipped_registry  # noqa: PLC0415
+
+    for path in shipped_layer_paths():
+        package = load_layer(path)
+        report = lint(package, shipped_registry())
+        jilin = [f for f in report.findings if any(c.document.startswith("220000.") for c in f.citations)]
+        if not package.layer.id.startswith("22"):
+            assert not jilin, (package.layer.id, jilin)

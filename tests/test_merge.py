@@ -75,7 +75,10 @@ def test_restated_and_inherited_values_stay_distinguishable() -> None:
     catalog = villagecat.resolve("120117")
     entry = catalog.get("cn.duty.no-law-enforcement")
     assert entry is not None
-    assert [(s.layer, s.action) for s in entry.provenance["duty_kind"]] == [("cn", "introduced"), ("120117", "restated")]
+    assert [(s.layer, s.action) for s in entry.provenance["duty_kind"]] == [
+        ("cn", "introduced"),
+        ("120117", "restated"),
+    ]
     assert [(s.layer, s.action) for s in entry.provenance["funding"]] == [("cn", "default")]
 
 
@@ -199,7 +202,7 @@ def test_validate_reports_a_layers_own_conflicts_at_the_override_row(tmp_path: P
 
 def test_jilin_forms_rule_allows_only_monthly_quarterly_yearly_reports() -> None:
     catalog = villagecat.resolve("jilin")
-    (forms,) = [d for d in catalog.duties() if d.category == "报表"]
+    forms = next(d for d in catalog.duties() if d.id == "220000.duty.forms-and-reports")
     assert [f.value for f in forms.report_frequencies] == ["monthly", "quarterly", "yearly"]
     assert forms.citations[0].section == "一(三)"
 

@@ -223,6 +223,8 @@ def test_descriptor_declares_format_layer_and_tabular_resources() -> None:
         "sign_quotas",
         "certificates",
         "facilities",
+        "obligations",
+        "milestones",
         "overrides",
         "cancellations",
     ]

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BudgetExceededError",
+    "InvalidRequestError",
     "LayerChainError",
     "PackageReadError",
     "UnknownItemError",
@@ -107,6 +108,16 @@ class UnknownItemError(VillagecatError, KeyError):
 
 class LayerChainError(VillagecatError, ValueError):
     """A layer's parents cannot be followed: a parent is missing or they form a cycle."""
+
+
+class InvalidRequestError(VillagecatError, ValueError):
+    """A question villagecat cannot answer as asked (an empty or one-character task)."""
+
+    def __init__(self, message: str, message_zh: str) -> None:
+        """Record why, in Chinese and English."""
+        super().__init__(f"{message_zh}（{message}）")
+        self.message = message
+        self.message_zh = message_zh
 
 
 class VillagecatWarning(UserWarning):

@@ -42,6 +42,8 @@ from villagecat.models import (
     Duty,
     FacilityStandard,
     Mechanism,
+    Milestone,
+    Obligation,
     Override,
     Scope,
     Sign,
@@ -311,9 +313,23 @@ class EffectiveCatalog:
         """Return the effective facility standards."""
         return self._typed("facilities", FacilityStandard, scope)
 
+    def obligations(self, scope: Scope | None = None) -> list[Obligation]:
+        """Return the effective rules on departments (减负措施)."""
+        return self._typed("obligations", Obligation, scope)
+
+    def milestones(self, scope: Scope | None = None) -> list[Milestone]:
+        """Return the effective deadlines, earliest first (ties in chain order)."""
+        return sorted(self._typed("milestones", Milestone, scope), key=lambda m: _latest(m.due))
+
     def counts(self) -> dict[str, int]:
         """Return the number of effective items per resource."""
         return {name: len(items) for name, items in self.items.items()}
+
+
+def _latest(due: str) -> str:
+    """A partial date as the end of its period, for ordering: 2023-05 after 2023-05-10, 2023 after 2023-12."""
+    parts = due.split("-")
+    return "-".join([*parts, *["99"] * (3 - len(parts))])
 
 
 def applies(item: BaseModel, scope: Scope) -> bool:

@@ -40,6 +40,8 @@ from villagecat.models import (
     FacilityStandard,
     Layer,
     Mechanism,
+    Milestone,
+    Obligation,
     Override,
     Sign,
     SignQuota,
@@ -106,6 +108,8 @@ class LayerPackage:
         sign_quotas: How many signs of a kind a place holds.
         certificates: Certificate items.
         facilities: Facility standards.
+        obligations: Rules on departments (减负措施).
+        milestones: Deadlines (时间节点).
         overrides: Changes to fields of inherited items.
         cancellations: Inherited items this layer removes.
         source: Where the package was read from, if it was.
@@ -120,6 +124,8 @@ class LayerPackage:
     sign_quotas: tuple[SignQuota, ...] = ()
     certificates: tuple[Certificate, ...] = ()
     facilities: tuple[FacilityStandard, ...] = ()
+    obligations: tuple[Obligation, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
     overrides: tuple[Override, ...] = ()
     cancellations: tuple[Cancellation, ...] = ()
     source: str | None = field(default=None, compare=False)

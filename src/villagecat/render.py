@@ -13,7 +13,7 @@ from villagecat.models._base import Vocab
 from villagecat.package import RESOURCE_TITLES
 
 if TYPE_CHECKING:
-    from villagecat.models import AdmissionRoute, Citation, Layer, Scope
+    from villagecat.models import AdmissionRoute, Layer, Scope
 
 __all__ = ["catalog_to_dict", "explain_to_dict", "format_catalog", "format_explain"]
 
@@ -142,11 +142,6 @@ def _setters(catalog: EffectiveCatalog, entry: EffectiveItem) -> list[str]:
     return [layer.id for layer in catalog.chain if layer.id in touched]
 
 
-def _cite(citation: Citation) -> str:
-    text = citation.document + (f" {citation.section}" if citation.section else "")
-    return text + (f"「{citation.quote}」" if citation.quote else "")
-
-
 def _format_text(catalog: EffectiveCatalog, scope: Scope | None) -> str:
     layer = catalog.layer
     lines = [
@@ -191,7 +186,7 @@ def _format_markdown(catalog: EffectiveCatalog, scope: Scope | None) -> str:
             "|---|---|---|---|",
         ]
         for entry in entries:
-            cites = "；".join(_cite(c) for c in getattr(entry.item, "citations", [])).replace("|", "\\|")
+            cites = "；".join(c.readable() for c in getattr(entry.item, "citations", [])).replace("|", "\\|")
             setters = _setters(catalog, entry)
             lines.append(f"| {_summary(entry.item)} | `{entry.id}` | {cites} | {'、'.join(setters)} |")
     if catalog.conflicts:

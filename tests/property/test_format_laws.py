@@ -24,6 +24,7 @@ from villagecat.format.registry import FieldSpec, Kind, kinds
 from villagecat.format.rules import Effect, FieldRule
 from villagecat.merging import merge
 from villagecat.models import Citation, Document, Layer, Override, ParentRef
+from villagecat.models._base import DATE_PATTERN
 from villagecat.package import LayerPackage, load_layer, save_layer
 
 LAYER = "220102"
@@ -44,6 +45,11 @@ def _text(spec: FieldSpec) -> st.SearchStrategy[str]:
     return multi_line
 
 
+def draw_len(day: object) -> int:
+    """Cut a date to the precision a source may give: year, month or day (chosen from the day itself)."""
+    return (4, 7, 10)[hash(day) % 3]
+
+
 def _value(spec: FieldSpec) -> st.SearchStrategy[Any] | None:
     """A valid value of one field, or None where the field must stay empty (patterns, cross-field rules)."""
     if spec.shape == "citations":
@@ -55,6 +61,8 @@ def _value(spec: FieldSpec) -> st.SearchStrategy[Any] | None:
     inner: st.SearchStrategy[Any]
     if spec.vocab is not None:
         inner = st.sampled_from(list(spec.vocab))
+    elif spec.pattern == DATE_PATTERN:
+        inner = st.dates().map(lambda d: d.isoformat()[: draw_len(d)])
     elif spec.pattern not in (None, *FREE_TEXT) or spec.name in ("template", "placeholders", "value"):
         return None
     elif spec.shape == "number":

@@ -64,11 +64,6 @@ def _plain(value: Any) -> Any:  # noqa: ANN401 - any rule or observed value
     return getattr(value, "value", value) if not isinstance(value, str | int | float | bool) else value
 
 
-def _cite(citation: Citation) -> str:
-    text = citation.document + (f" {citation.section}" if citation.section else "")
-    return text + (f"「{citation.quote}」" if citation.quote else "")
-
-
 @dataclass
 class CheckReport:
     """The findings of one check against one jurisdiction's effective catalog."""
@@ -123,7 +118,7 @@ class CheckReport:
                 lines.append("")
             lines += ["| 对象 | 结论 | 代码 | 说明 | 依据 |", "|---|---|---|---|---|"]
             for f in shown:
-                cites = "；".join(_cite(c) for c in f.citations).replace("|", "\\|")
+                cites = "；".join(c.readable() for c in f.citations).replace("|", "\\|")
                 lines.append(f"| {f.subject} | {_LEVEL_ZH[f.level]} | `{f.code}` | {f.message_zh} | {cites} |")
             return "\n".join(lines) + "\n"
         lines = [head]
@@ -133,5 +128,5 @@ class CheckReport:
         for f in shown:
             subject = f"{f.subject}：" if f.subject else ""
             lines.append(f"  [{_LEVEL_ZH[f.level]}] {subject}{f.message_zh}（{f.code}）")
-            lines.extend(f"      依据：{_cite(c)}" for c in f.citations)
+            lines.extend(f"      依据：{c.readable()}" for c in f.citations)
         return "\n".join(lines) + "\n"

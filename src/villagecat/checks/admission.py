@@ -1,110 +1,250 @@
-"""Admission (准入): may this task be given to a village, on what conditions, by which route?"""
+"""Admission (准入): may this task be given to a village, on what conditions, by which route?
+
+A task is matched against whole listed items, by meaning as far as names carry it: the
+task's normalised text (traditional to simplified, full- and half-width forms, spaces) must
+equal a listed item's name or one of its aliases. A word the task shares with an item is
+never enough: 「安全生产宣传」 is not 「作为安全生产事务的责任主体」, and no category decides
+anything. What a shared word does give is a pointer: a prohibited item whose subject the task
+mentions is named beside the answer, so the reader can judge.
+
+Certificates are answered too: 「居民养犬证明」 is a certificate a village does not issue,
+with its basis and how the matter is handled instead.
+"""
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from villagecat._names import normalise_name
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import rule
-from villagecat.models import DutyKind, Scope
+from villagecat.errors import InvalidRequestError
+from villagecat.models import CertificateStatus, DutyKind, Scope
 
 if TYPE_CHECKING:
     from villagecat.merging import EffectiveCatalog
-    from villagecat.models import Duty
+    from villagecat.models import Certificate, Duty, Obligation
 
-__all__ = ["admission_findings", "admit", "match_duties"]
+__all__ = ["admission_findings", "admit", "match_certificates", "match_duties", "match_obligations"]
+
+#: A task shorter than this (after normalising) names nothing: 「的」 is not a task.
+_MIN_TASK = 2
+#: How many characters a task must share with a prohibited item's name to point at it.
+_RELATED = 4
+
+
+def _names(item: Duty | Certificate) -> set[str]:
+    return {normalise_name(item.name), *(normalise_name(a) for a in item.aliases)}
+
+
+def _task(task: str) -> str:
+    key = normalise_name(task)
+    if len(key) < _MIN_TASK:
+        raise InvalidRequestError(
+            f"the task {task!r} is too short to look up; write the task's whole name, such as 代办社会保险登记",
+            f"事项“{task}”过短，无法查找；请写出事项的完整名称，如 代办社会保险登记",
+        )
+    return key
 
 
 def match_duties(catalog: EffectiveCatalog, task: str) -> list[Duty]:
-    """Return the duties a task names: by name, or by a category or name the task contains."""
-    task = task.strip()
-    duties = catalog.duties(Scope.VILLAGE)
-    exact = [d for d in duties if task == d.name]
-    if exact:
-        return exact
-    return [d for d in duties if (d.category and d.category in task) or d.name in task or task in d.name]
+    """Return the listed duties (for villages) whose name or an alias is the task, normalised.
+
+    Raises:
+        InvalidRequestError: if the task is empty or a single character.
+    """
+    key = _task(task)
+    return [d for d in catalog.duties(Scope.VILLAGE) if key in _names(d)]
 
 
-def admission_findings(catalog: EffectiveCatalog, task: str, subject: str = "") -> list[Finding]:
-    """Return one finding: the task is prohibited, listed (with its conditions), or unlisted."""
-    subject = subject or task
-    matches = match_duties(catalog, task)
-    prohibited = [d for d in matches if d.duty_kind is DutyKind.PROHIBITED]
-    if prohibited:
-        duty = prohibited[0]
-        return [
-            Finding(
-                "admission-prohibited",
-                "fail",
-                f"“{task}”属于履职负面事项（{duty.name}），不得交由村（社区）承担",
-                f"{task!r} is a prohibited duty ({duty.name}); it may not be given to a village",
-                subject,
-                rule=duty.duty_kind,
-                observed=task,
-                citations=tuple(duty.citations),
-                item=duty.id,
-            )
-        ]
-    if matches:
-        duty = matches[0]
-        conditions = []
-        if duty.duty_kind is DutyKind.ASSISTS:
-            if duty.assist_activities:
-                conditions.append("村级组织仅负责" + "、".join(a.label for a in duty.assist_activities))
-            if duty.funding is not None:
-                conditions.append(duty.funding.label)
-        if duty.duty_kind is DutyKind.ENTRUSTED:
-            conditions.append("须征得村级组织同意")
-            if duty.funding is not None:
-                conditions.append(duty.funding.label)
-        extra = f"；条件：{'；'.join(conditions)}" if conditions else ""
-        return [
-            Finding(
-                "admission-listed",
-                "pass",
-                f"“{task}”在目录中：{duty.duty_kind.label}（{duty.name}）{extra}",
-                f"{task!r} is listed as {duty.duty_kind.value} ({duty.name})",
-                subject,
-                rule=duty.duty_kind,
-                observed=task,
-                citations=tuple(duty.citations),
-                item=duty.id,
-            )
-        ]
+def match_certificates(catalog: EffectiveCatalog, task: str) -> list[Certificate]:
+    """Return the certificates whose name or an alias is the task, normalised."""
+    key = _task(task)
+    return [c for c in catalog.certificates() if key in _names(c)]
+
+
+def _related_prohibitions(catalog: EffectiveCatalog, key: str) -> list[Duty]:
+    """Prohibited duties whose name shares a run of characters with the task (a pointer, not a verdict)."""
+    found = []
+    for duty in catalog.duties(Scope.VILLAGE):
+        if duty.duty_kind is not DutyKind.PROHIBITED:
+            continue
+        name = normalise_name(duty.name)
+        match = SequenceMatcher(None, key, name, autojunk=False).find_longest_match(0, len(key), 0, len(name))
+        if match.size >= _RELATED:
+            found.append(duty)
+    return found
+
+
+def _duty_finding(task: str, duty: Duty, subject: str) -> Finding:
+    if duty.duty_kind is DutyKind.PROHIBITED:
+        return Finding(
+            "admission-prohibited",
+            "fail",
+            f"“{task}”属于履职负面事项（{duty.name}），不得交由村级组织承担",
+            f"{task!r} is a prohibited duty ({duty.name}); it may not be given to a village",
+            subject,
+            rule=duty.duty_kind,
+            observed=task,
+            citations=tuple(duty.citations),
+            item=duty.id,
+        )
+    conditions = []
+    if duty.duty_kind is DutyKind.ASSISTS:
+        if duty.assist_activities:
+            conditions.append("村级组织仅负责" + "、".join(a.label for a in duty.assist_activities))
+        if duty.funding is not None:
+            conditions.append(duty.funding.label)
+    if duty.duty_kind is DutyKind.ENTRUSTED:
+        conditions.append("须征得村级组织同意")
+        if duty.funding is not None:
+            conditions.append(duty.funding.label)
+    extra = f"；条件：{'；'.join(conditions)}" if conditions else ""
+    return Finding(
+        "admission-listed",
+        "pass",
+        f"“{task}”在目录中：{duty.duty_kind.label}（{duty.name}）{extra}",
+        f"{task!r} is listed as {duty.duty_kind.value} ({duty.name})",
+        subject,
+        rule=duty.duty_kind,
+        observed=task,
+        citations=tuple(duty.citations),
+        item=duty.id,
+    )
+
+
+def _certificate_finding(catalog: EffectiveCatalog, task: str, cert: Certificate, subject: str) -> Finding:
+    if cert.status is CertificateStatus.RETAINED:
+        return Finding(
+            "admission-certificate-retained",
+            "pass",
+            f"“{task}”是村级组织可以出具的证明事项（{cert.name}）",
+            f"{task!r} is a certificate a village may issue ({cert.name})",
+            subject,
+            rule=cert.status,
+            observed=task,
+            citations=(*cert.citations, *cert.basis),
+            item=cert.id,
+        )
+    instead = "、".join(a.label for a in cert.alternatives)
+    how_zh = f"；改由{instead}等方式办理" if instead else ""
+    how_en = f"; handled instead by {', '.join(a.value for a in cert.alternatives)}" if instead else ""
+    return Finding(
+        "admission-certificate-not-issued",
+        "fail",
+        f"“{task}”是村级组织{cert.status.label}的证明事项（{cert.name}）{how_zh}；村级组织应做好解释说明",
+        f"{task!r} is a certificate villages do not issue ({cert.status.value}: {cert.name}){how_en}",
+        subject,
+        rule=cert.status,
+        observed=task,
+        citations=(*cert.citations, *rule(catalog, "certificate-explain")),
+        item=cert.id,
+    )
+
+
+def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str) -> Finding:
     from villagecat.render import effective_admission  # noqa: PLC0415
 
+    related = _related_prohibitions(catalog, key)
+    note_zh = "".join(f"；另请注意：{d.name}属于履职负面事项，须核实本事项不致使村级组织成为责任主体" for d in related)
+    note_en = "".join(f"; note: {d.name} is a prohibited duty, check the task does not amount to it" for d in related)
+    cites = tuple(c for d in related for c in d.citations)
     route = effective_admission(catalog)
     if route is not None:
         layer, admission = route
         steps = " → ".join(admission.steps)
-        return [
-            Finding(
-                "admission-unlisted",
-                "fail",
-                f"“{task}”不在目录中，须经{layer.name_zh}规定的准入程序：{steps}；未经批准不得进入村（社区）",
-                f"{task!r} is not in the catalog; it needs the approval route of {layer.name_en}: {steps}",
-                subject,
-                rule=list(admission.steps),
-                observed=task,
-                citations=tuple(admission.citations),
-            )
-        ]
-    return [
-        Finding(
-            "admission-unlisted",
+        return Finding(
+            "admission-needs-approval",
             "fail",
-            f"“{task}”不在目录中；本辖区各层未规定准入程序，未经县级党委和政府统一部署不得派交村级组织",
-            f"{task!r} is not in the catalog; no layer sets an approval route, and without the county's deployment "
-            "no department may pass it to a village",
+            f"“{task}”不在目录中，须经{layer.name_zh}规定的准入程序：{steps}{note_zh}",
+            f"{task!r} is not in the catalog; it needs the approval route of {layer.name_en}: {steps}{note_en}",
             subject,
+            rule=list(admission.steps),
             observed=task,
-            citations=rule(catalog, "no-unassigned-tasks"),
+            citations=(*admission.citations, *cites),
         )
-    ]
+    return Finding(
+        "admission-needs-approval",
+        "fail",
+        f"“{task}”不在目录中；本辖区各层未规定准入程序，须经县级党委和政府统一部署方可派交村级组织{note_zh}",
+        f"{task!r} is not in the catalog; no layer sets an approval route, and without the county's deployment "
+        f"no department may pass it to a village{note_en}",
+        subject,
+        observed=task,
+        citations=(*rule(catalog, "no-unassigned-tasks"), *cites),
+    )
+
+
+def match_obligations(catalog: EffectiveCatalog, task: str) -> list[Obligation]:
+    """Return the rules on departments that govern the task: one of their matters, whole, is in it."""
+    key = _task(task)
+    found = []
+    for obligation in catalog.obligations(Scope.VILLAGE):
+        matters = [normalise_name(t) for t in obligation.tasks]
+        if any(len(m) >= _MIN_TASK and m in key for m in matters):
+            found.append(obligation)
+    return found
+
+
+def _obligation_finding(catalog: EffectiveCatalog, task: str, obligation: Obligation, subject: str) -> Finding:
+    from villagecat.render import effective_admission  # noqa: PLC0415
+
+    who = "、".join(obligation.bound) or "（来源未写明受约束者）"
+    rule_zh = f"{obligation.condition}，{who}{obligation.name}" if obligation.condition else f"{who}{obligation.name}"
+    if obligation.exceptions:
+        rule_zh += f"（{obligation.exceptions}）"
+    route = effective_admission(catalog)
+    citations = tuple(obligation.citations)
+    if obligation.condition and route is not None:
+        layer, admission = route
+        then_zh = f"；满足条件须经{layer.name_zh}规定的程序：{' → '.join(admission.steps)}"
+        then_en = f"; meeting the condition takes the route of {layer.name_en}: {' → '.join(admission.steps)}"
+        citations += tuple(admission.citations)
+    elif obligation.condition:
+        then_zh, then_en = "；须先满足上述条件", "; the condition must be met first"
+    else:
+        then_zh, then_en = "", ""
+    return Finding(
+        "admission-conditional" if obligation.condition else "admission-forbidden-to-departments",
+        "fail" if obligation.forbidden else "warn",
+        f"“{task}”受减负措施约束：{rule_zh}{then_zh}",
+        f"{task!r} is governed by a rule on departments ({obligation.id}): "
+        f"{obligation.condition + ', ' if obligation.condition else ''}{who} "
+        f"{'may not' if obligation.forbidden else 'must'}: {obligation.name}{then_en}",
+        subject,
+        rule=obligation.modality,
+        observed=task,
+        citations=citations,
+        item=obligation.id,
+    )
+
+
+def admission_findings(catalog: EffectiveCatalog, task: str, subject: str = "") -> list[Finding]:
+    """Return the findings for one task: a listed duty or certificate, or the route it needs.
+
+    Raises:
+        InvalidRequestError: if the task is empty or a single character.
+    """
+    subject = subject or task
+    key = _task(task)
+    duties = match_duties(catalog, task)
+    certificates = match_certificates(catalog, task)
+    findings = [_duty_finding(task, d, subject) for d in duties]
+    findings += [_certificate_finding(catalog, task, c, subject) for c in certificates]
+    if not findings:
+        findings = [_obligation_finding(catalog, task, o, subject) for o in match_obligations(catalog, task)]
+    return findings or [_unlisted(catalog, task, key, subject)]
 
 
 def admit(catalog: EffectiveCatalog, tasks: list[str]) -> CheckReport:
-    """Decide admission for each task."""
+    """Decide admission for each task.
+
+    Raises:
+        InvalidRequestError: if a task is empty or a single character (nothing is decided).
+    """
+    for task in tasks:
+        _task(task)
     report = CheckReport("admission", catalog.layer.id, catalog.layer.name_zh)
     for task in tasks:
         report.findings.extend(admission_findings(catalog, task))

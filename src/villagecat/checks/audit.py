@@ -18,11 +18,6 @@ if TYPE_CHECKING:
 
 __all__ = ["audit"]
 
-_AUDIT_CODES = {
-    "admission-prohibited": "audit-duty-prohibited",
-    "admission-unlisted": "audit-duty-unlisted",
-    "admission-listed": "audit-duty-listed",
-}
 
 
 def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str) -> list[Finding]:
@@ -123,7 +118,7 @@ def _village(catalog: EffectiveCatalog, entry: VillageLedger) -> list[Finding]:
     found: list[Finding] = []
     for duty in entry.duties:
         found.extend(
-            Finding(**{**finding.__dict__, "code": _AUDIT_CODES[finding.code]})
+            Finding(**{**finding.__dict__, "code": "audit-duty-" + finding.code.removeprefix("admission-")})
             for finding in admission_findings(catalog, duty, village)
         )
     for mechanism in entry.mechanisms:

@@ -58,9 +58,7 @@ def _binding(standard: FacilityStandard) -> bool:
     return standard.modality is None or standard.modality is Modality.MUST
 
 
-def _area_rule(
-    standards: list[FacilityStandard], households: int | None
-) -> tuple[float, str, str, str, str] | None:
+def _area_rule(standards: list[FacilityStandard], households: int | None) -> tuple[float, str, str, str, str] | None:
     """Return the strictest area rule of ``standards``: (required m², item, field, how, formula)."""
     best: tuple[float, str, str, str] | None = None  # (required, item, field, how)
     for standard in standards:

@@ -7,6 +7,10 @@
 - ``lint-assist-funding`` (warn): an assisted duty names its department and funding (吉林 一(一));
 - ``lint-report-frequency`` (warn): reports are monthly, quarterly or yearly (吉林 一(三));
 - ``lint-missing-citation`` (fail): every item cites its basis (三(二)).
+
+A rule applies only to layers whose chain holds the document that states it: Jilin's two
+rules lint Jilin's layers, not Tianjin's or Shanxi's. 「以月报、季报、年报为主」 says
+*mainly*, so an other frequency is a hint (提示), never a failure.
 """
 
 from __future__ import annotations
@@ -124,4 +128,7 @@ def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckR
                         observed=[f.value for f in odd],
                     )
                 )
+    # A rule applies only where the document that states it is in the layer's chain:
+    # Jilin's report frequencies are not Tianjin's.
+    findings[:] = [f for f in findings if all(c.document in documents for c in f.citations)]
     return report

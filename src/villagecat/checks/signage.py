@@ -242,7 +242,9 @@ def signage_findings(catalog: EffectiveCatalog, signs: list[ActualSign], village
                 Finding(
                     "signage-missing",
                     "fail" if binds else "warn",
-                    f"缺少必须悬挂的{spec.name}" if binds else f"未悬挂目录所列的{spec.name}（来源用语为“一般”，非硬性要求）",
+                    f"缺少必须悬挂的{spec.name}"
+                    if binds
+                    else f"未悬挂目录所列的{spec.name}（来源用语为“一般”，非硬性要求）",
                     f"the mandatory sign {spec.name} is missing"
                     if binds
                     else f"the listed sign {spec.name} is not hung (the source says 一般: advised)",

@@ -24,6 +24,7 @@ from villagecat.cli import impact as impact_command
 from villagecat.cli import layers as layers_command
 from villagecat.cli import patch as patch_command
 from villagecat.cli import schema as schema_command
+from villagecat.cli import timeline as timeline_command
 from villagecat.cli import upgrade as upgrade_command
 from villagecat.cli import validate as validate_command
 from villagecat.errors import VillagecatError
@@ -42,6 +43,7 @@ _COMMANDS = (
     patch_command,
     impact_command,
     checks_command,
+    timeline_command,
     authoring_command,
     schema_command,
     upgrade_command,

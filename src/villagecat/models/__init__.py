@@ -8,6 +8,7 @@ from villagecat.models.duty import Duty
 from villagecat.models.facility import FacilityStandard
 from villagecat.models.layer import AdmissionRoute, Layer, ParentRef, Release
 from villagecat.models.mechanism import Mechanism
+from villagecat.models.obligation import Milestone, Obligation
 from villagecat.models.operation import Cancellation, MergeOp, Override
 from villagecat.models.sign import Sign, SignQuota
 from villagecat.models.vocab import (
@@ -41,6 +42,8 @@ KIND_MODELS = (
     SignQuota,
     Certificate,
     FacilityStandard,
+    Obligation,
+    Milestone,
     Override,
     Cancellation,
 )
@@ -68,8 +71,10 @@ __all__ = [
     "Mechanism",
     "MechanismBasis",
     "MechanismType",
-    "Modality",
     "MergeOp",
+    "Milestone",
+    "Modality",
+    "Obligation",
     "Orientation",
     "Override",
     "ParentRef",

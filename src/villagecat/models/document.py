@@ -95,6 +95,11 @@ class Citation(BaseModel):
             text += f"「{self.quote}」"
         return text
 
+    def readable(self) -> str:
+        """Return the form reports show, ``DOCUMENT SECTION「quote」``."""
+        text = self.document + (f" {self.section}" if self.section else "")
+        return text + (f"「{self.quote}」" if self.quote else "")
+
 
 class Document(BaseModel):
     """A source document a catalog cites: a law, a regulation, an opinion, an annex."""

@@ -1,0 +1,56 @@
+"""``villagecat timeline JURISDICTION``: the deadlines a jurisdiction's layers set, in date order."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, TextIO
+
+from villagecat.cli._common import add_layer_options
+from villagecat.resolution import resolve
+
+if TYPE_CHECKING:
+    import argparse
+
+__all__ = ["register"]
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the subcommand to the parser."""
+    parser = sub.add_parser(
+        "timeline",
+        help="列出时间节点 / list the deadlines the layers set, in date order",
+        description="按日期先后列出本辖区各层文件规定的时间节点：做什么、由谁做、何时前完成，并附出处。"
+        " List the deadlines a jurisdiction's layers set, earliest first, with who, what and the source.",
+    )
+    parser.add_argument(
+        "--jurisdiction",
+        "-j",
+        required=True,
+        help="行政区划代码、中文名称或简称 / division code, Chinese name or slug",
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 / output format")
+    add_layer_options(parser)
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Print the milestones, earliest first."""
+    del stderr
+    catalog = resolve(args.jurisdiction, layers=args.layer)
+    milestones = catalog.milestones()
+    if args.format == "json":
+        rows = [{**m.model_dump(mode="json", exclude_none=True), "layer": m.id.partition(".")[0]} for m in milestones]
+        stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    head = f"{catalog.layer.name_zh}（{catalog.layer.id}）· 时间节点 {len(milestones)} 个"
+    lines = [head]
+    if not milestones:
+        lines.append("  本辖区各层文件均未规定时间节点")
+    for m in milestones:
+        who = f"（{'、'.join(m.bound)}）" if m.bound else ""
+        lines.append(f"  {m.due}（原文：{m.due_text}）：{m.name}{who}")
+        lines.extend(f"      依据：{c.readable()}" for c in m.citations)
+        if m.notes:
+            lines.append(f"      说明：{m.notes}")
+    stdout.write("\n".join(lines) + "\n")
+    return 0
