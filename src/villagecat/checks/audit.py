@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 __all__ = ["audit"]
 
 
-
 def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str) -> list[Finding]:
     listed = next((m for m in catalog.mechanisms() if m.name == entry.name), None)
     found: list[Finding] = []
