@@ -174,7 +174,7 @@ def test_parent_version_outside_the_range_is_reported() -> None:
     layers = [*chain("cn"), child_layer("cn", version_range=">=2.0")]
     (conflict,) = merge(layers).conflicts
     assert conflict.rule == "parent_version"
-    assert conflict.inherited == "0.2.0"
+    assert conflict.inherited == shipped_registry().get("cn").layer.version
 
 
 def test_merging_out_of_order_is_reported() -> None:

@@ -369,7 +369,7 @@ CASES = [
         "parent-version-out-of-range",
         lambda t: child(t, {"id": "220000", "version_range": ">=2.0"}),
         1,
-        "上级层 220000 的版本 0.2.0 不在声明的范围 >=2.0 内",
+        "上级层 220000 的版本 1.0.0 不在声明的范围 >=2.0 内",
     ),
     Case("parent-cycle", cycle, 1, "form a cycle"),
     Case(
