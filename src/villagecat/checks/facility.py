@@ -115,8 +115,8 @@ def _area_finding(
     return Finding(
         "facility-floor-area-advised",
         "warn",
-        f"建筑面积 {_fmt(area)} m²，未达到非硬性的建议标准（来源用语为“一般”“原则上”或规划目标） {_fmt(required)} m²"
-        f"（{formula}），差 {_fmt(shortfall)} m²",
+        f"建筑面积 {_fmt(area)} m²，未达到建议的 {_fmt(required)} m²（{formula}），差 {_fmt(shortfall)} m²；"
+        "非硬性要求：来源用语为“一般”“原则上”，或属规划目标",
         f"floor area {_fmt(area)} m² is below the advised (not binding) {_fmt(required)} m² ({formula}) "
         f"by {_fmt(shortfall)} m²",
         subject,
