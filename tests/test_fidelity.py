@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import villagecat
-from conftest import invoke
+from conftest import REPO, invoke
 from villagecat.checks.admission import admit
 from villagecat.checks.facility import FacilityFigures, check_facility
 from villagecat.checks.signage import ActualSign, check_signage
@@ -157,3 +157,36 @@ def test_jilins_report_frequency_rule_lints_only_jilin() -> None:
         jilin = [f for f in report.findings if any(c.document.startswith("220000.") for c in f.citations)]
         if not package.layer.id.startswith("22"):
             assert not jilin, (package.layer.id, jilin)
+
+
+def test_shanxis_published_certificates_and_burden_rules_with_what_is_not_known() -> None:
+    catalog = villagecat.resolve("140404")  # Shangdang resolves under the new Shanxi layer
+    shanxi = [c for c in catalog.certificates() if c.id.startswith("140000.")]
+    assert [(c.name, c.status.value, c.catch_all) for c in shanxi] == [
+        ("在职党员干部到居住地报到情况反馈", "retained", False),
+        ("入党外调政审等发展党员证明", "retained", False),
+        ("收养人婚姻状况和抚养教育能力、收养状况证明", "retained", False),
+        ("学生参加活动情况反馈证明", "retained", False),
+        ("其他依法依规需要出具的证明事项", "retained", True),
+    ]
+    assert all(not c.basis and not c.template for c in shanxi)  # the report gives none: none is made up
+    (eighth,) = [o for o in catalog.obligations() if o.id.startswith("140000.")]
+    assert (eighth.truncated, eighth.modality, eighth.tasks) == (True, None, ())
+    restated = catalog.get("cn.obligation.no-forms-without-deployment")
+    assert restated is not None
+    assert [s.layer for s in restated.provenance["modality"]] == ["cn", "140000"]
+    result = invoke("lint", str(REPO / "data" / "provinces" / "140000-shanxi"))
+    assert "清单共 9 项，本层完整记录 7 项、原文不全 1 项，其余 1 项来源未见" in result.out
+
+
+def test_a_catch_all_is_not_a_certificate_to_render_or_admit() -> None:
+    result = invoke("certificate", "render", "其他依法依规需要出具的证明事项", "-j", "140000")
+    assert result.code == 1
+    assert "兜底条目" in result.err
+    (finding,) = admit(villagecat.resolve("140000"), ["其他依法依规需要出具的证明事项"]).findings
+    assert finding.code == "admission-needs-approval"
+
+
+def test_a_truncated_rule_never_decides_a_task() -> None:
+    (finding,) = admit(villagecat.resolve("140000"), ["省级党委和政府"]).findings
+    assert finding.item != "140000.obligation.item-8"

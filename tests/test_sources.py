@@ -28,6 +28,9 @@ OWN_TEXT = {
     "140404.document.implementation-plan": "seeds/001_69f785c03830a4e3.txt",
     "120117.document.work-plan": "seeds/003_414aa2a04280b990.txt",
     "340403.document.interpretation": "seeds/004_ea057e2d550e4600.txt",
+    # Public reports of Shanxi's 2023 catalogs: sources/README.md reproduces the passages verbatim.
+    "140000.document.peoples-daily-2023-07-21": "sources/README.md",
+    "140000.document.xinzhou-repost-2023": "sources/README.md",
 }
 
 

@@ -61,7 +61,7 @@ def match_duties(catalog: EffectiveCatalog, task: str) -> list[Duty]:
 def match_certificates(catalog: EffectiveCatalog, task: str) -> list[Certificate]:
     """Return the certificates whose name or an alias is the task, normalised."""
     key = _task(task)
-    return [c for c in catalog.certificates() if key in _names(c)]
+    return [c for c in catalog.certificates() if not c.catch_all and key in _names(c)]
 
 
 def _related_prohibitions(catalog: EffectiveCatalog, key: str) -> list[Duty]:
@@ -181,6 +181,8 @@ def match_obligations(catalog: EffectiveCatalog, task: str) -> list[Obligation]:
     key = _task(task)
     found = []
     for obligation in catalog.obligations(Scope.VILLAGE):
+        if obligation.truncated:  # never decide on words the source does not show
+            continue
         matters = [normalise_name(t) for t in obligation.tasks]
         if any(len(m) >= _MIN_TASK and m in key for m in matters):
             found.append(obligation)

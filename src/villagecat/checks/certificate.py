@@ -95,6 +95,12 @@ def render_certificate(catalog: EffectiveCatalog, key: str, values: dict[str, st
     certificate = find_certificate(catalog, key)
     if certificate.status is not CertificateStatus.RETAINED:
         raise CertificateRefusedError(*refusal(catalog, certificate))
+    if certificate.catch_all:
+        raise CertificateRefusedError(
+            f"“{certificate.name}”是兜底条目，代表未列名的证明事项，不是一个可出具的证明；请查找具体的证明事项",
+            f"{certificate.name} is a catch-all entry standing for unnamed certificates, not one to issue",
+            tuple(certificate.citations),
+        )
     if certificate.template is None:
         raise CertificateRefusedError(
             f"“{certificate.name}”没有证明内容范本，无法生成",

@@ -22,6 +22,7 @@ from villagecat.checks._rules import rule
 from villagecat.errors import LayerChainError
 from villagecat.models import (
     Authority,
+    Cancellation,
     Certificate,
     CertificateStatus,
     Clause,
@@ -30,6 +31,7 @@ from villagecat.models import (
     DutyKind,
     Mechanism,
     MechanismBasis,
+    Override,
 )
 from villagecat.models import ReportFrequency as Freq
 
@@ -48,6 +50,7 @@ _ALLOWED_FREQUENCIES = frozenset({Freq.MONTHLY, Freq.QUARTERLY, Freq.YEARLY, Fre
 #: code -> (level, the rule's clause name in :mod:`villagecat.checks._rules`).
 LINT_RULES = {
     "lint-certificate-basis": ("fail", "certificate-basis"),
+    "lint-certificate-basis-unknown": ("warn", "certificate-basis"),
     "lint-mechanism-dedicated-post": ("fail", "mechanism-basis"),
     "lint-assist-funding": ("warn", "assist-funding"),
     "lint-report-frequency": ("warn", "reports-frequency"),
@@ -58,6 +61,40 @@ LINT_RULES = {
 def _finding(code: str, item_id: str, zh: str, en: str, **kw: object) -> Finding:
     level, clause = LINT_RULES[code]
     return Finding(code, level, zh, en, item_id, citations=rule(None, clause), item=item_id, **kw)  # type: ignore[arg-type]
+
+
+def _partial_lists(package: LayerPackage) -> list[Finding]:
+    """Say, for each of the layer's documents with a known list size, how many entries are recorded."""
+    found = []
+    for document in package.documents:
+        if document.list_size is None:
+            continue
+        # One entry per item citing the list; operations (restating inherited items) by the passage they cite.
+        entries: dict[object, bool] = {}
+        for _, item in package.iter_items():
+            for citation in getattr(item, "citations", None) or ():
+                if citation.document == document.id:
+                    key = (citation.section, citation.quote) if isinstance(item, Override | Cancellation) else item
+                    entries[key] = entries.get(key, False) or bool(getattr(item, "truncated", False))
+        cut = sum(entries.values())
+        if len(entries) - cut >= document.list_size:
+            continue
+        found.append(
+            Finding(
+                "lint-partial-list",
+                "warn",
+                f"《{document.title}》的清单共 {document.list_size} 项，本层完整记录 {len(entries) - cut} 项"
+                + (f"、原文不全 {cut} 项" if cut else "")
+                + f"，其余 {document.list_size - len(entries)} 项来源未见，未记录",
+                f"{document.title}: the list has {document.list_size} entries; {len(entries) - cut} are recorded in "
+                f"full, {cut} in part, {document.list_size - len(entries)} are not known",
+                document.id,
+                rule=document.list_size,
+                observed=len(entries),
+                item=document.id,
+            )
+        )
+    return found
 
 
 def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckReport:
@@ -77,9 +114,18 @@ def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckR
         item_id = str(getattr(item, "id", ""))
         if not getattr(item, "citations", None):
             findings.append(_finding("lint-missing-citation", item_id, "条目没有出处", "the item cites nothing"))
-        if isinstance(item, Certificate) and item.status is CertificateStatus.RETAINED:
+        if isinstance(item, Certificate) and item.status is CertificateStatus.RETAINED and not item.catch_all:
             authorities = [documents[c.document].authority for c in item.basis if c.document in documents]
-            if not any(a in LEGAL_BASIS for a in authorities):
+            if not item.basis:  # the source names no basis: unknown, not wanting
+                findings.append(
+                    _finding(
+                        "lint-certificate-basis-unknown",
+                        item_id,
+                        f"保留的证明事项“{item.name}”未记录依据（来源未写明），无法核对是否有法律法规或国务院决定依据",
+                        f"retained certificate {item.name} records no basis (the source gives none)",
+                    )
+                )
+            elif not any(a in LEGAL_BASIS for a in authorities):
                 have = "、".join(a.label for a in authorities) or "无"
                 findings.append(
                     _finding(
@@ -128,6 +174,7 @@ def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckR
                         observed=[f.value for f in odd],
                     )
                 )
+    findings.extend(_partial_lists(package))
     # A rule applies only where the document that states it is in the layer's chain:
     # Jilin's report frequencies are not Tianjin's.
     findings[:] = [f for f in findings if all(c.document in documents for c in f.citations)]

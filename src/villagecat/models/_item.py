@@ -12,7 +12,7 @@ from villagecat.format.rules import KeepEntries
 from villagecat.models._base import ITEM_REF_PATTERN, LAYER_ID_PATTERN, LOCAL_ID_PATTERN, field
 from villagecat.models.document import Citation, Name, NonEmpty
 
-__all__ = ["CatalogItem", "id_pattern"]
+__all__ = ["CatalogItem", "catch_all_field", "id_pattern", "truncated_field"]
 
 
 def id_pattern(kind: str) -> str:
@@ -58,4 +58,31 @@ class CatalogItem(BaseModel):
         desc_zh="本条目取代的旧标识（重新编号时填写），比较版本时视为改名而非删除加新增。",
         desc_en="The id this item replaces after a renumbering; a diff shows a rename, not a delete plus an insert.",
         default=None,
+    )
+
+
+def truncated_field() -> bool:
+    """Declare ``truncated``: the source shows only the start of this list entry.
+
+    A source may cut an entry off (a repost ending in 「……」). The name records only what is
+    visible, and checks never decide a task on the words it lacks. How many entries the
+    whole list has is the cited document's ``list_size``.
+    """
+    return field(  # type: ignore[no-any-return]
+        "原文不全",
+        "Truncated",
+        desc_zh="来源中本条只见开头（被截断），名称只录可见部分；检查不据缺失的文字作出判断。",
+        desc_en="The source shows only the start of this entry; checks never decide on the words it lacks.",
+        default=False,
+    )
+
+
+def catch_all_field() -> bool:
+    """Declare ``catch_all``: a 「其他……」 entry standing for unnamed others, not an item of its own."""
+    return field(  # type: ignore[no-any-return]
+        "兜底条目",
+        "Catch-all",
+        desc_zh="“其他……”一类兜底条目，代表未列名的事项，不是一个具体事项；不按普通条目检查或出具。",
+        desc_en="A catch-all entry (其他…) standing for unnamed others; not checked or rendered as an item.",
+        default=False,
     )

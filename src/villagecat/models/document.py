@@ -155,6 +155,15 @@ class Document(BaseModel):
         | None
     ) = field("网址", "URL", default=None)
     authority: Authority = field("效力层级", "Authority")
+    list_size: int | None = field(
+        "清单条目数",
+        "List size",
+        desc_zh="来源说明的清单条目总数（如“9条”）；本层记录不全时据此说明缺了几项。来源未说明时留空。",
+        desc_en="How many entries the source says its list has (such as 9条); where fewer are recorded, "
+        "the difference is what is not known. Empty where the source does not say.",
+        ge=1,
+        default=None,
+    )
     part_of: DocumentId | None = field(
         "所属文件",
         "Part of",

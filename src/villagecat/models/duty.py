@@ -9,7 +9,7 @@ from pydantic import StringConstraints
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import ItemRules, Sticky
 from villagecat.models._base import field, model_meta
-from villagecat.models._item import CatalogItem, id_pattern
+from villagecat.models._item import CatalogItem, catch_all_field, id_pattern, truncated_field
 from villagecat.models.document import NonEmpty
 from villagecat.models.vocab import AssistActivity, DutyKind, Funding, ReportFrequency, Scope
 
@@ -86,3 +86,5 @@ class Duty(CatalogItem):
         desc_en="For forms and reports: the frequencies allowed.",
         default_factory=tuple,
     )
+    truncated: bool = truncated_field()
+    catch_all: bool = catch_all_field()

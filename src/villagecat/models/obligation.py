@@ -16,7 +16,7 @@ from pydantic import StringConstraints
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import ItemRules, Sticky
 from villagecat.models._base import DATE_PATTERN, field, model_meta
-from villagecat.models._item import CatalogItem, id_pattern
+from villagecat.models._item import CatalogItem, catch_all_field, id_pattern, truncated_field
 from villagecat.models.document import NonEmpty
 from villagecat.models.vocab import Modality, Scope
 
@@ -58,11 +58,13 @@ class Obligation(CatalogItem):
         desc_en="True: the rule forbids (不得); false: it requires (应当).",
         default=True,
     )
-    modality: Modality = field(
+    modality: Modality | None = field(
         "约束力",
         "Modality",
-        desc_zh="来源用语的约束力：不得、一律、须为 must；原则上、一般为 should。",
-        desc_en="How the source binds: 不得/一律/须 are must; 原则上/一般 are should.",
+        desc_zh="来源用语的约束力：不得、一律、须、坚决杜绝为 must；原则上、一般为 should；原文不全时留空。",
+        desc_en="How the source binds: 不得/一律/须 are must; 原则上/一般 are should; empty where the words are not "
+        "visible (a truncated entry).",
+        default=None,
         rule=Sticky(values=("must",)),
     )
     condition: NonEmpty | None = field(
@@ -87,6 +89,8 @@ class Obligation(CatalogItem):
         default_factory=tuple,
     )
     applies_to: Scope | None = field("适用范围", "Applies to", default=None)
+    truncated: bool = truncated_field()
+    catch_all: bool = catch_all_field()
 
 
 class Milestone(CatalogItem):

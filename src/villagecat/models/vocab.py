@@ -38,6 +38,7 @@ class Authority(Vocab):
     LOCAL_REGULATION = "local_regulation", "地方性法规"
     NORMATIVE_DOCUMENT = "normative_document", "规范性文件"
     POLICY_INTERPRETATION = "policy_interpretation", "政策解读"
+    NEWS_REPORT = "news_report", "新闻报道（转述文件内容，非文件本身）"
 
 
 class Level(Vocab):
