@@ -190,3 +190,14 @@ def test_a_catch_all_is_not_a_certificate_to_render_or_admit() -> None:
 def test_a_truncated_rule_never_decides_a_task() -> None:
     (finding,) = admit(villagecat.resolve("140000"), ["省级党委和政府"]).findings
     assert finding.item != "140000.obligation.item-8"
+
+
+def test_titles_and_issuers_are_the_sources_own() -> None:
+    """Each level issues its own 《……工作措施》: same title, two documents; 「等三部门」 stays as written."""
+    catalog = villagecat.resolve("340403")
+    docs = {d.id: d for d in catalog.documents()}
+    title = "关于规范村级组织工作事务、机制牌子和证明事项的工作措施"
+    assert docs["340000.document.work-measures"].title == docs["340403.document.implementation-opinion"].title == title
+    assert docs["340000.document.work-measures"].issuers == ("省民政厅等三部门",)
+    ndrc = villagecat.load_layer(REPO / "data" / "national").documents
+    assert "来源未给出正式标题" in next(d.title for d in ndrc if d.id == "cn.document.ndrc-briefing-2022-02-09")

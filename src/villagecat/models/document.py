@@ -115,7 +115,9 @@ class Document(BaseModel):
         segment="document",
         slug="document",
         role="source",
-        rules=ItemRules(cancel_forbidden=True, identity_fields=("title", "number")),
+        # A 文号 identifies a document; titles repeat across levels (each level issues its own
+        # 《关于规范村级组织工作事务、机制牌子和证明事项的工作措施》).
+        rules=ItemRules(cancel_forbidden=True, identity_fields=("number",)),
         sheet="来源文件",
     )
 
