@@ -174,7 +174,9 @@ def test_parent_version_outside_the_range_is_reported() -> None:
     layers = [*chain("cn"), child_layer("cn", version_range=">=2.0")]
     (conflict,) = merge(layers).conflicts
     assert conflict.rule == "parent_version"
-    assert conflict.inherited == shipped_registry().get("cn").layer.version
+    national = shipped_registry().get("cn")
+    assert national is not None
+    assert conflict.inherited == national.layer.version
 
 
 def test_merging_out_of_order_is_reported() -> None:

@@ -15,6 +15,7 @@ Each change has a stable code and a level:
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -26,13 +27,16 @@ from villagecat.format.rules import DecreaseOnly, Effect, GrowOnly, IncreaseOnly
 from villagecat.models import CertificateStatus
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Mapping, Sequence
 
-    from villagecat.merging import EffectiveCatalog
+    from villagecat.merging import Conflict, EffectiveCatalog
     from villagecat.package import LayerPackage
+    from villagecat.registry import LayerRegistry
 
 __all__ = [
     "CHANGE_LEVELS",
+    "LEVEL_WORDS",
+    "Accepted",
     "Change",
     "ChangeLevel",
     "DiffReport",
@@ -40,13 +44,29 @@ __all__ = [
     "diff_catalogs",
     "diff_packages",
     "format_report",
+    "load_accepted",
     "load_levels",
     "required_bump",
+    "rule_violations",
 ]
 
-ChangeLevel = Literal["breaking", "warning", "info"]
+ChangeLevel = Literal["violation", "breaking", "warning", "info"]
 Bump = Literal["major", "minor", "patch", "none"]
-_RANK: dict[str, int] = {"none": 0, "info": 1, "warning": 2, "breaking": 3}
+#: What ``--fail-on`` accepts: a level, or ``unannounced`` (the version does not announce the changes).
+Gate = Literal["violation", "unannounced", "breaking", "warning"]
+_RANK: dict[str, int] = {"none": 0, "info": 1, "warning": 2, "breaking": 3, "violation": 4}
+#: What a change does to villages' obligations, as a report says it.
+_EFFECT_WORDS = {
+    Effect.TIGHTENS: ("（对村收紧：新增或加严义务）", " (tightens villages' obligations)"),
+    Effect.LOOSENS: ("（对村放宽：义务减少或放松）", " (relaxes villages' obligations)"),
+}
+#: The levels as a report shows them (a violation crosses a rule merge enforces: it cannot be released).
+LEVEL_WORDS: dict[str, tuple[str, str]] = {
+    "violation": ("违反规则", "violation"),
+    "breaking": ("破坏性", "breaking"),
+    "warning": ("需关注", "warning"),
+    "info": ("一般", "info"),
+}
 _BUMP_FOR: dict[str, Bump] = {"breaking": "major", "warning": "minor", "info": "patch"}
 
 #: The words a change code uses for each direction of a ruled field: (tightens, loosens).
@@ -127,6 +147,10 @@ def _codes() -> dict[str, tuple[ChangeLevel, str]]:
             ),
             "layer-metadata-changed": ("info", "层的名称、发布机关或日期变化 / names, publisher or dates changed"),
             "layer-parent-changed": ("warning", "上级层或其版本范围变化 / the parent or its version range changed"),
+            "rule-violated": (
+                "violation",
+                "新版本的操作或条目违反上级层的合并规则（不生效，不能发布）/ an operation breaks a merge rule",
+            ),
             "layer-admission-changed": ("warning", "准入审批程序变化 / the admission route changed"),
         }
     )
@@ -163,6 +187,10 @@ class Change:
     new: Any = None
     layer: str | None = None
     effect: Effect = Effect.NEUTRAL
+    #: Why a reviewer accepted the change (from an accepted-changes file), or None.
+    accepted: str | None = None
+    #: For a violation: the rule broken, in Chinese.
+    detail: str | None = None
 
     def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
         """Return one line: code, item, field and the two values."""
@@ -175,7 +203,12 @@ class Change:
                 else f": {_show(self.old)} -> {_show(self.new)}"
             )
         by = "" if self.layer is None else (f"（{self.layer} 层）" if lang == "zh" else f" (layer {self.layer})")
-        return f"[{self.code}] {target}{values}{by}"
+        ok = ""
+        if self.effect is not Effect.NEUTRAL and self.level != "violation":
+            ok = _EFFECT_WORDS[self.effect][0 if lang == "zh" else 1]
+        if self.accepted is not None:
+            ok += f"（已接受：{self.accepted}）" if lang == "zh" else f" (accepted: {self.accepted})"
+        return f"[{self.code}] {target}{values}{by}{ok}"
 
     def to_dict(self) -> dict[str, Any]:
         """Return the change as a JSON-ready dict."""
@@ -189,6 +222,8 @@ class Change:
             "new": _plain(self.new),
             "layer": self.layer,
             "effect": self.effect.value,
+            "accepted": self.accepted,
+            "detail": self.detail,
         }
 
 
@@ -241,20 +276,47 @@ class DiffReport:
 
     def counts(self) -> dict[str, int]:
         """Return the number of changes per level."""
-        return {level: sum(c.level == level for c in self.changes) for level in ("breaking", "warning", "info")}
+        return {level: sum(c.level == level for c in self.changes) for level in LEVEL_WORDS}
 
-    def fails(self, threshold: ChangeLevel | None) -> bool:
-        """Whether any change is at or above ``threshold``, or goes unannounced by the version.
+    def fails(self, gate: Gate | None) -> bool:
+        """Whether the revision fails the review gate.
 
-        A version that declares a smaller bump than the changes need hides them, so it
-        fails at the level of the changes it fails to announce.
+        - ``violation``: a change crosses a rule merge enforces (always fails, whatever else);
+        - ``unannounced``: as ``violation``, or the declared version is smaller than the
+          changes need;
+        - ``breaking`` / ``warning``: as ``unannounced``, or any change not accepted is at
+          that level or above.
+
+        Accepted changes (an accepted-changes file) do not fail ``breaking`` or ``warning``;
+        a violation cannot be accepted.
         """
-        if threshold is None:
+        if gate is None:
             return False
-        if any(_RANK[c.level] >= _RANK[threshold] for c in self.changes):
+        if any(c.level == "violation" for c in self.changes):
             return True
-        unannounced = {"major": "breaking", "minor": "warning", "patch": "info", "none": "none"}[self.suggested_bump]
-        return not self.version_ok and _RANK[unannounced] >= _RANK[threshold]
+        if gate == "violation":
+            return False
+        if not self.version_ok:
+            return True
+        if gate == "unannounced":
+            return False
+        return any(c.accepted is None and _RANK[c.level] >= _RANK[gate] for c in self.changes)
+
+    def accept(self, entries: Sequence[Accepted]) -> list[Accepted]:
+        """Mark the changes a reviewer accepted; return the entries that matched no change.
+
+        A violation is never accepted: it stays a violation.
+        """
+        unused = []
+        for entry in entries:
+            matched = False
+            for index, change in enumerate(self.changes):
+                if change.code == entry.code and change.item == entry.item and change.level != "violation":
+                    self.changes[index] = dataclasses.replace(change, accepted=entry.reason)
+                    matched = True
+            if not matched:
+                unused.append(entry)
+        return unused
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as a JSON-ready dict (see ``schemas/diff-report.schema.json``)."""
@@ -269,9 +331,102 @@ class DiffReport:
         }
 
 
+def rule_violations(old: LayerPackage | None, new: LayerPackage, registry: LayerRegistry) -> list[Change]:
+    """Return the merge-rule conflicts the new version's own operations and items cause.
+
+    The new version is merged onto its ancestors in ``registry`` (the old one, if given, too);
+    each conflict of the new version's own that the old version did not already have is a
+    ``rule-violated`` change at level ``violation``. A layer whose parents cannot be found
+    has nothing to merge onto, and no violations are reported (``validate`` says why).
+    """
+    from villagecat.errors import LayerChainError  # noqa: PLC0415
+    from villagecat.merging import merge  # noqa: PLC0415 - merging imports this module's neighbours
+    from villagecat.registry import LayerRegistry  # noqa: PLC0415
+
+    def conflicts(package: LayerPackage) -> dict[tuple[str, str | None, str], Conflict]:
+        scoped = LayerRegistry(registry)
+        scoped.add(package)
+        try:
+            chain = scoped.chain(package)
+        except LayerChainError:
+            return {}
+        own = (c for c in merge(chain).conflicts if c.layer == package.layer.id and c.rule != "chain_order")
+        return {(c.item, c.field, c.rule): c for c in own}
+
+    before = conflicts(old) if old is not None else {}
+    kind_of = {kind.segment: kind.resource for kind in kinds()}
+    return [
+        Change(
+            code="rule-violated",
+            level="violation",
+            resource=kind_of.get(item.split(".")[1], "layer") if item.count(".") >= 2 else "layer",
+            item=item,
+            field=field_name,
+            old=conflict.inherited,
+            new=conflict.attempted,
+            detail=conflict.describe("zh"),
+        )
+        for (item, field_name, rule), conflict in conflicts(new).items()
+        if (item, field_name, rule) not in before
+    ]
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """One entry of an accepted-changes file: a change a reviewer approves, and why."""
+
+    code: str
+    item: str
+    reason: str
+
+
+def load_accepted(path: str) -> list[Accepted]:
+    """Read an accepted-changes file: a YAML or JSON list of ``{code, item, reason}``.
+
+    Raises:
+        PackageReadError: if the file cannot be read, is not such a list, or names an
+            unknown change code or no reason.
+    """
+    import yaml  # noqa: PLC0415 - only accepted-changes files need it
+
+    from villagecat._budget import read_regular_file  # noqa: PLC0415
+    from villagecat._yaml import safe_load  # noqa: PLC0415
+    from villagecat.errors import PackageReadError  # noqa: PLC0415
+
+    raw = read_regular_file(path)
+    try:
+        data = safe_load(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise PackageReadError(
+            path, f"cannot read the accepted changes: {exc}", f"无法读取已接受变更文件：{exc}"
+        ) from exc
+    if not isinstance(data, list):
+        raise PackageReadError(
+            path,
+            "must be a list of entries with code, item and reason",
+            "应为列表，每项写明 code（变更代码）、item（条目标识）和 reason（接受理由）",
+        )
+    entries = []
+    for number, entry in enumerate(data, start=1):
+        fine = isinstance(entry, dict) and all(
+            isinstance(entry.get(k), str) and entry[k].strip() for k in ("code", "item", "reason")
+        )
+        if not fine or entry["code"] not in CHANGE_LEVELS:
+            raise PackageReadError(
+                path,
+                f"entry {number}: needs a known change code, an item id and a reason",
+                f"第 {number} 项：须写明已知的变更代码（code）、条目标识（item）和接受理由（reason）",
+            )
+        entries.append(Accepted(entry["code"], entry["item"], entry["reason"].strip()))
+    return entries
+
+
 def required_bump(levels: Iterable[str]) -> Bump:
-    """Return the smallest semantic version bump that announces changes of these levels."""
-    worst = max(levels, key=_RANK.__getitem__, default="none")
+    """Return the smallest semantic version bump that announces changes of these levels.
+
+    A violation is not released at all, so it asks for no bump of its own.
+    """
+    worst = max((lv for lv in levels if lv != "violation"), key=_RANK.__getitem__, default="none")
     return "none" if worst == "none" else _BUMP_FOR[worst]
 
 
@@ -512,8 +667,7 @@ def diff_catalogs(
     return DiffReport(_layer_ref(old.layer), _layer_ref(new.layer), differ.changes)
 
 
-_LEVEL_ZH = {"breaking": "破坏性变更", "warning": "需关注", "info": "一般变更"}
-_COLOURS = {"breaking": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_COLOURS = {"violation": "\033[1;31m", "breaking": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 
 
 def load_levels(path: str) -> dict[str, ChangeLevel]:
@@ -549,25 +703,37 @@ def load_levels(path: str) -> dict[str, ChangeLevel]:
     return result
 
 
+def _summary_zh(report: DiffReport) -> str:
+    counts = report.counts()
+    shown = [level for level in LEVEL_WORDS if level != "violation" or counts[level]]
+    parts = [f"{LEVEL_WORDS[level][0]} {counts[level]}" for level in shown]
+    return " · ".join(parts) + f" · 建议版本升级：{report.suggested_bump}"
+
+
+def _version_line(report: DiffReport) -> str | None:
+    if report.version_ok or report.declared_bump is None:
+        return None
+    return (
+        f"版本号未反映变更：{report.old['version']} → {report.new['version']} 只是 {report.declared_bump} 级升级，"
+        f"这些变更需要 {report.suggested_bump} 级 / the declared version does not announce these changes"
+    )
+
+
 def _format_text(report: DiffReport, colour: bool) -> str:
     old, new = report.old, report.new
     lines = [f"{old['name_zh']} {old['id']} {old['version']} → {new['id']} {new['version']}"]
     if not report.changes:
         lines.append("无变化 / no changes")
         return "\n".join(lines) + "\n"
-    counts = report.counts()
-    lines.append(
-        f"破坏性 {counts['breaking']} · 需关注 {counts['warning']} · 一般 {counts['info']}"
-        f" · 建议版本升级：{report.suggested_bump}"
-    )
-    if not report.version_ok:
-        lines.append(
-            f"版本号不足：{report.old['version']} → {report.new['version']} 仅为 {report.declared_bump}，"
-            f"需要 {report.suggested_bump} / the declared version does not announce these changes"
-        )
+    lines.append(_summary_zh(report))
+    if (line := _version_line(report)) is not None:
+        lines.append(line)
     for change in report.changes:
-        mark = f"{_COLOURS[change.level]}{change.level:<8}\033[0m" if colour else f"{change.level:<8}"
+        word = LEVEL_WORDS[change.level][0]
+        mark = f"{_COLOURS[change.level]}{word}\033[0m" if colour else word
         lines.append(f"  {mark} {change.describe('zh')}")
+        if change.detail:
+            lines.append(f"      {change.detail}")
     return "\n".join(lines) + "\n"
 
 
@@ -576,13 +742,20 @@ def _format_markdown(report: DiffReport) -> str:
     if not report.changes:
         return "\n".join([*lines, "无变化。", ""])
     lines.append(f"建议版本升级：**{report.suggested_bump}**（相对于 {report.old['version']}）")
-    if not report.version_ok:
-        lines.append(f"\n> 声明的版本 {report.new['version']} 仅为 {report.declared_bump} 升级，不足以反映以下变更。")
-    for level in ("breaking", "warning", "info"):
+    if (line := _version_line(report)) is not None:
+        lines.append(f"\n> {line}")
+    for level, (zh, en) in LEVEL_WORDS.items():
         changes = [c for c in report.changes if c.level == level]
         if changes:
-            lines += ["", f"### {_LEVEL_ZH[level]}（{level}）", ""]
-            lines.extend(f"- `{c.code}` {c.describe('zh').split('] ', 1)[1]}" for c in changes)
+            lines += ["", f"### {zh}（{en}）", ""]
+            for change in changes:
+                lines.append(f"- `{change.code}` {change.describe('zh').split('] ', 1)[1]}")
+                if change.detail:
+                    lines.append(f"  - {change.detail}")
+    accepted = [c for c in report.changes if c.accepted is not None]
+    if accepted:
+        lines += ["", "### 已接受的变更（accepted）", ""]
+        lines.extend(f"- `{c.code}` {c.item}：{c.accepted}" for c in accepted)
     return "\n".join(lines) + "\n"
 
 
@@ -594,7 +767,7 @@ def _format_csv(report: DiffReport) -> str:
 
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["action", "level", "code", "resource", "id", "field", "old", "new", "layer"])
+    writer.writerow(["action", "level", "code", "resource", "id", "field", "old", "new", "layer", "accepted"])
     for change in report.changes:
         action = (
             "added" if change.code.endswith("-added") else "removed" if change.code.endswith("-removed") else "changed"
@@ -610,9 +783,11 @@ def _format_csv(report: DiffReport) -> str:
             old,
             new,
             change.layer or "",
+            change.accepted or "",
         ]
         writer.writerow([neutralise(cell) for cell in row])
-    return buffer.getvalue()
+    # A BOM, so that Excel in a Chinese locale reads UTF-8 rather than GBK.
+    return "\ufeff" + buffer.getvalue()
 
 
 def format_report(report: DiffReport, fmt: str = "text", *, colour: bool = False) -> str:

@@ -105,13 +105,33 @@ def diff_report_schema() -> dict[str, Any]:
         "properties": {"id": {"type": "string"}, "name_zh": {"type": "string"}, "version": {"type": "string"}},
     }
     bump = {"enum": ["major", "minor", "patch", "none"]}
-    level = {"enum": ["breaking", "warning", "info"], "title": "级别", "x-title-en": "Level"}
+    from villagecat.diff import LEVEL_WORDS  # noqa: PLC0415
+
+    level = {
+        "enum": list(LEVEL_WORDS),
+        "title": "级别",
+        "x-title-en": "Level",
+        "description": "violation：违反合并规则，不能发布；breaking：破坏性；warning：需关注；info：一般。\n\n"
+        "violation: breaks a merge rule and cannot be released; breaking; warning; info.",
+    }
     change = {
         "type": "object",
         "title": "变更",
         "x-title-en": "Change",
         "additionalProperties": False,
-        "required": ["code", "level", "resource", "item", "field", "old", "new", "layer", "effect"],
+        "required": [
+            "code",
+            "level",
+            "resource",
+            "item",
+            "field",
+            "old",
+            "new",
+            "layer",
+            "effect",
+            "accepted",
+            "detail",
+        ],
         "properties": {
             "code": {
                 "enum": sorted(CHANGE_LEVELS),
@@ -127,6 +147,20 @@ def diff_report_schema() -> dict[str, Any]:
             "old": {"title": "原值", "x-title-en": "Old value"},
             "new": {"title": "新值", "x-title-en": "New value"},
             "layer": {"type": ["string", "null"], "title": "变更所在层", "x-title-en": "Layer that made it"},
+            "accepted": {
+                "type": ["string", "null"],
+                "title": "接受理由",
+                "x-title-en": "Accepted because",
+                "description": "已接受变更文件给出的理由；未被接受时为 null。\n\n"
+                "The reason from the accepted-changes file, or null.",
+            },
+            "detail": {
+                "type": ["string", "null"],
+                "title": "违反的规则",
+                "x-title-en": "Rule broken",
+                "description": "违反合并规则时，说明违反了哪条规则；否则为 null。\n\n"
+                "For a violation, the rule broken; else null.",
+            },
             "effect": {
                 "enum": ["tightens", "loosens", "neutral"],
                 "title": "对村的影响",
@@ -152,8 +186,8 @@ def diff_report_schema() -> dict[str, Any]:
                 "type": "object",
                 "title": "各级别变更数",
                 "x-title-en": "Changes per level",
-                "required": ["breaking", "warning", "info"],
-                "properties": {k: {"type": "integer", "minimum": 0} for k in ("breaking", "warning", "info")},
+                "required": list(LEVEL_WORDS),
+                "properties": {k: {"type": "integer", "minimum": 0} for k in LEVEL_WORDS},
             },
             "suggested_bump": {**bump, "title": "建议版本升级", "x-title-en": "Suggested bump"},
             "declared_bump": {

@@ -124,9 +124,15 @@ class _Printable(io.TextIOBase):
     def __init__(self, stream: TextIO) -> None:
         super().__init__()
         self._stream = stream
+        self._started = False
 
     def write(self, text: str) -> int:
-        self._stream.write(printable(text))
+        if not self._started and text.startswith("\ufeff"):  # a CSV's byte-order mark, first of all: kept
+            self._stream.write("\ufeff")
+            self._stream.write(printable(text[1:]))
+        else:
+            self._stream.write(printable(text))
+        self._started = self._started or bool(text)
         return len(text)
 
     def flush(self) -> None:

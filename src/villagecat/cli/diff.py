@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from villagecat.cli._common import add_layer_options
 from villagecat.cli._sides import load_side
-from villagecat.diff import diff_catalogs, diff_packages, format_report, load_levels
+from villagecat.diff import diff_catalogs, diff_packages, format_report, load_accepted, load_levels, rule_violations
+from villagecat.errors import InvalidRequestError
 from villagecat.merging import merge
 from villagecat.patch import make_patch
 from villagecat.resolution import registry_with
@@ -30,14 +31,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="比较两个版本 / what changed between two versions, and what breaks",
         description="比较两个版本的目录层（或有效目录），按变更代码和级别列出。"
         " Each side is a package folder, a datapackage.json, a zip, a shipped layer (120117) or a git"
-        " revision of a path (v0.1.0:data/national).",
+        " revision of a path (HEAD~1:data/national). The gate (--fail-on): violation (default) fails a revision"
+        " that breaks a merge rule; unannounced also fails a version smaller than the changes need; breaking and"
+        " warning also fail changes at that level that no accepted-changes file (--accept) approves.",
     )
     parser.add_argument("old")
     parser.add_argument("new")
     parser.add_argument("--effective", action="store_true", help="diff the resolved catalogs of the two sides")
     parser.add_argument("--format", choices=("text", "markdown", "json", "patch", "csv"), default="text")
     parser.add_argument(
-        "--fail-on", choices=("breaking", "warning"), default=None, help="exit 1 at this level or above"
+        "--fail-on",
+        choices=("violation", "unannounced", "breaking", "warning"),
+        default="violation",
+        help="何时以 1 退出 / when to exit 1: violation（违反合并规则，默认）, unannounced（另加版本号未反映变更）,"
+        " breaking, warning（另加该级别及以上、未被接受的变更）",
+    )
+    parser.add_argument(
+        "--accept",
+        metavar="FILE",
+        help="已接受变更文件（YAML/JSON 列表：code、item、reason）/ accepted changes: a list of code, item, reason",
     )
     parser.add_argument("--levels", metavar="FILE", help="YAML or JSON mapping change codes to levels")
     add_layer_options(parser)
@@ -56,7 +68,17 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.effective:
         report = diff_catalogs(_effective(old, registry), _effective(new, registry), levels=levels)
     else:
+        if old.layer.id != new.layer.id:
+            raise InvalidRequestError(
+                f"{args.old} is layer {old.layer.id} and {args.new} is layer {new.layer.id}: two different layers; "
+                "to compare what they mean for villages, pass --effective",
+                f"{args.old} 是 {old.layer.id} 层，{args.new} 是 {new.layer.id} 层，不是同一层的两个版本；"
+                "如要比较两者对村的有效目录，请加 --effective",
+            )
         report = diff_packages(old, new, levels=levels)
+    report.changes[:0] = rule_violations(old, new, registry)
+    if args.accept:
+        report.accept(load_accepted(args.accept))
     colour = args.format == "text" and stdout.isatty() and "NO_COLOR" not in os.environ
     stdout.write(format_report(report, args.format, colour=colour))
     return 1 if report.fails(args.fail_on) else 0

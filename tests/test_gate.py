@@ -1,0 +1,99 @@
+"""The review gate: levels from the merge rules, ``--fail-on``, accepted changes (issue: review gate)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import TYPE_CHECKING
+
+from conftest import REPO, invoke
+from villagecat.models import MergeOp, Override, Release
+from villagecat.package import load_layer, save_layer
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+NINGHE = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
+NATIONAL = REPO / "data" / "national"
+
+
+def _ninghe_with(tmp_path: Path, **changes: object) -> Path:
+    old = load_layer(NINGHE)
+    return save_layer(dataclasses.replace(old, **changes), tmp_path / "ninghe")  # type: ignore[arg-type]
+
+
+def _lowering(value: float) -> Override:
+    return Override(
+        id="120117.override.community-per-households-lowered",
+        name="cn.facility.community-service-facility min_area_per_100_households_m2",
+        citations=["120117.document.work-plan#三(二)7"],
+        target="cn.facility.community-service-facility",
+        field="min_area_per_100_households_m2",
+        op=MergeOp.SET,
+        value=value,
+    )
+
+
+def test_lowering_an_inherited_minimum_is_a_violation_that_fails_the_default_gate(tmp_path: Path) -> None:
+    old = load_layer(NINGHE)
+    revised = _ninghe_with(tmp_path, overrides=(*old.overrides, _lowering(20)))
+    text = invoke("diff", str(NINGHE), str(revised))
+    assert text.code == 1  # the default gate: violation
+    assert "违反规则 [rule-violated] cn.facility.community-service-facility.min_area_per_100_households_m2" in text.out
+    assert "上级值 30" in text.out
+    payload = json.loads(invoke("diff", str(NINGHE), str(revised), "--format", "json").out)
+    (violation,) = [c for c in payload["changes"] if c["level"] == "violation"]
+    assert (violation["item"], violation["old"], violation["new"]) == ("cn.facility.community-service-facility", 30, 20)
+    assert payload["summary"]["violation"] == 1
+    accepted = tmp_path / "accepted.yaml"
+    accepted.write_text("- {code: rule-violated, item: cn.facility.community-service-facility, reason: 试}\n", "utf-8")
+    assert invoke("diff", str(NINGHE), str(revised), "--accept", str(accepted)).code == 1  # never accepted
+
+
+def test_relaxing_its_own_standard_is_a_relaxation_not_a_violation(tmp_path: Path) -> None:
+    old = load_layer(NINGHE)
+    own = tuple(
+        f.model_copy(update={"min_floor_area_m2": 250.0}) if f.id == "120117.facility.village" else f
+        for f in old.facilities
+    )
+    revised = _ninghe_with(tmp_path, facilities=own)
+    result = invoke("diff", str(NINGHE), str(revised))
+    assert result.code == 0
+    assert "120117.facility.village.min_floor_area_m2：300 → 250（对村放宽：义务减少或放松）" in result.out
+    assert "违反规则" not in result.out
+
+
+def test_an_announced_major_release_passes_unannounced_and_an_unannounced_one_fails(tmp_path: Path) -> None:
+    old = load_layer(NATIONAL)
+    removed = dataclasses.replace(old, certificates=old.certificates[1:])
+    quiet = save_layer(removed, tmp_path / "quiet")
+    assert invoke("diff", str(NATIONAL), str(quiet), "--fail-on", "unannounced").code == 1
+    release = Release(version="1.0.0", date="2026-11-23", notes="删去一项")
+    layer = old.layer.model_copy(update={"version": "1.0.0", "releases": (*old.layer.releases, release)})
+    announced = save_layer(dataclasses.replace(removed, layer=layer), tmp_path / "loud")
+    assert invoke("diff", str(NATIONAL), str(announced), "--fail-on", "unannounced").code == 0
+    assert invoke("diff", str(NATIONAL), str(announced), "--fail-on", "breaking").code == 1
+    accepted = tmp_path / "accepted.yaml"
+    item = old.certificates[0].id
+    accepted.write_text(f"- code: certificate-removed\n  item: {item}\n  reason: 并入省级清单\n", encoding="utf-8")
+    gated = invoke("diff", str(NATIONAL), str(announced), "--fail-on", "breaking", "--accept", str(accepted))
+    assert gated.code == 0
+    assert "（已接受：并入省级清单）" in gated.out
+    markdown = invoke("diff", str(NATIONAL), str(announced), "--accept", str(accepted), "--format", "markdown").out
+    assert f"- `certificate-removed` {item}：并入省级清单" in markdown
+
+
+def test_two_different_layers_are_compared_only_as_effective_catalogs() -> None:
+    result = invoke("diff", "cn", "120117")
+    assert result.code == 1
+    assert "不是同一层的两个版本" in result.err
+    assert "--effective" in result.err
+    assert invoke("diff", "cn", "120117", "--effective").code in (0, 1)
+
+
+def test_a_bad_accepted_changes_file_is_one_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "accepted.yaml"
+    bad.write_text("- {code: no-such-code, item: x, reason: y}\n", encoding="utf-8")
+    result = invoke("diff", str(NATIONAL), str(NATIONAL), "--accept", str(bad))
+    assert result.code == 2
+    assert "第 1 项" in result.err
