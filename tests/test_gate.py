@@ -97,3 +97,29 @@ def test_a_bad_accepted_changes_file_is_one_clear_error(tmp_path: Path) -> None:
     result = invoke("diff", str(NATIONAL), str(NATIONAL), "--accept", str(bad))
     assert result.code == 2
     assert "第 1 项" in result.err
+
+
+def test_a_new_package_gets_its_first_release_without_against(tmp_path: Path) -> None:
+    folder = tmp_path / "wq"
+    assert invoke("init", str(folder), "--level", "county", "--code", "120114", "--name", "武清区").code == 0
+    declared = load_layer(folder).layer.version
+    first = invoke("release", str(folder), "--date", "2026-11-22")
+    assert first.code == 0, first.err
+    assert first.out == f"120114 首次发布 {declared} / first release\n"
+    (entry,) = load_layer(folder).layer.releases
+    assert (entry.version, entry.date, entry.notes) == (declared, "2026-11-22", "首次发布 / first release")
+    again = invoke("release", str(folder), "--notes", "另一说明")
+    assert "已发布" in again.out
+    (entry,) = load_layer(folder).layer.releases
+    assert entry.notes == "首次发布 / first release"  # an entry's notes are never replaced
+
+
+def test_a_release_that_breaks_a_merge_rule_is_refused(tmp_path: Path) -> None:
+    old = load_layer(NINGHE)
+    revised = _ninghe_with(tmp_path, overrides=(*old.overrides, _lowering(20)))
+    before = (revised / "datapackage.json").read_bytes()
+    result = invoke("release", str(revised), "--against", str(NINGHE))
+    assert result.code == 1
+    assert "未发布" in result.err
+    assert "cn.facility.community-service-facility" in result.err
+    assert (revised / "datapackage.json").read_bytes() == before

@@ -20,7 +20,15 @@ if TYPE_CHECKING:
 
     from villagecat.registry import LayerRegistry
 
-__all__ = ["CHINA_STANDARD_TIME", "bump_version", "default_parent", "init_layer", "release_layer", "today_in_china"]
+__all__ = [
+    "CHINA_STANDARD_TIME",
+    "bump_version",
+    "default_parent",
+    "first_release",
+    "init_layer",
+    "release_layer",
+    "today_in_china",
+]
 
 #: China Standard Time (UTC+8, no daylight saving): the date a release is recorded under.
 CHINA_STANDARD_TIME = dt.timezone(dt.timedelta(hours=8), "CST")
@@ -138,6 +146,29 @@ def bump_version(version: str, bump: str) -> str:
     if bump == "patch":
         return f"{v.major}.{v.minor}.{v.micro + 1}"
     return version
+
+
+def first_release(
+    current: LayerPackage,
+    path: str | os.PathLike[str],
+    *,
+    notes: str | None = None,
+    date: dt.date | None = None,
+) -> LayerPackage:
+    """Record the first release of a package that was never released: its declared version.
+
+    When the package already records a release of its version, it is returned unchanged
+    (an existing entry's notes are never replaced).
+    """
+    version = current.layer.version
+    if any(r.version == version for r in current.layer.releases):
+        return current
+    when = (date or today_in_china()).isoformat()
+    entry = Release(version=version, date=when, notes=notes or "首次发布 / first release")
+    layer = current.layer.model_copy(update={"releases": (*current.layer.releases, entry)})
+    released = dataclasses.replace(current, layer=Layer.model_validate(layer.model_dump()))
+    save_layer(released, path)
+    return released
 
 
 def release_layer(

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import subprocess
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from villagecat._write import package_folder, package_lock
 from villagecat.cli._common import add_layer_options
 from villagecat.cli._sides import load_side
-from villagecat.errors import VillagecatError
+from villagecat.errors import InvalidRequestError
 from villagecat.models import Level, Scope
 from villagecat.resolution import registry_with
+
+if TYPE_CHECKING:
+    from villagecat.diff import Change
 
 __all__ = ["register"]
 
@@ -131,16 +135,28 @@ def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from villagecat.authoring import release_layer  # noqa: PLC0415
-    from villagecat.diff import format_report  # noqa: PLC0415
+    from villagecat.authoring import first_release, release_layer  # noqa: PLC0415
+    from villagecat.diff import format_report, rule_violations  # noqa: PLC0415
     from villagecat.package import load_layer  # noqa: PLC0415
 
     del stderr
     folder = package_folder(args.path)  # a datapackage.json names its folder; a zip is refused
+    registry = registry_with()
     against = args.against or _committed(str(folder))
-    previous = load_side(against, registry_with())
+    if against is None:  # never released: the declared version is the first release
+        with package_lock(folder):
+            current = load_layer(folder)
+            _refuse_violations(rule_violations(None, current, registry))
+            released = first_release(current, folder, notes=args.notes, date=args.date)
+        if released is current:
+            stdout.write(f"{released.layer.id} 已发布 {released.layer.version}，未作改动 / already released\n")
+        else:
+            stdout.write(f"{released.layer.id} 首次发布 {released.layer.version} / first release\n")
+        return 0
+    previous = load_side(against, registry)
     with package_lock(folder):  # the whole read-modify-write: concurrent releases lose nothing
         current = load_layer(folder)
+        _refuse_violations(rule_violations(previous, current, registry))
         released, report = release_layer(previous, current, folder, notes=args.notes, date=args.date)
     if released is current:
         stdout.write(f"{released.layer.id} 已发布 {released.layer.version}，未作改动 / already released\n")
@@ -150,9 +166,22 @@ def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return 0
 
 
-def _committed(path: str) -> str:
-    spec = f"HEAD:./{Path(path).as_posix().removeprefix('./')}"
-    done = subprocess.run(["git", "rev-parse", "--verify", "--quiet", "HEAD"], capture_output=True, check=False)  # noqa: S607
-    if done.returncode != 0:
-        raise VillagecatError("no previous release: pass --against PATH (not inside a git repository with commits)")
-    return spec
+def _refuse_violations(violations: list[Change]) -> None:
+    """Refuse to release a version that breaks a merge rule: it would not apply as written."""
+    if violations:
+        lines = "；".join(c.detail or c.describe("zh") for c in violations)
+        raise InvalidRequestError(
+            f"not released: {len(violations)} change(s) break a merge rule; fix them first",
+            f"未发布：{len(violations)} 处变更违反上级层的合并规则，须先改正：{lines}",
+        )
+
+
+def _committed(path: str) -> str | None:
+    """Return ``HEAD:path`` if the package was committed before, else None (a first release)."""
+    relative = Path(os.path.relpath(path)).as_posix()
+    head = subprocess.run(["git", "rev-parse", "--verify", "--quiet", "HEAD"], capture_output=True, check=False)  # noqa: S607
+    if head.returncode != 0:
+        return None
+    spec = f"HEAD:./{relative}/datapackage.json"
+    known = subprocess.run(["git", "cat-file", "-e", spec], capture_output=True, check=False)  # noqa: S603, S607
+    return f"HEAD:./{relative}" if known.returncode == 0 else None

@@ -1,0 +1,99 @@
+"""The README's publishing and reviewing examples run as written, in a scratch git repository."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+from typing import TYPE_CHECKING
+
+import pytest
+
+from conftest import REPO, invoke
+from villagecat.package import load_layer
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def _section(title: str) -> str:
+    start = README.index(f"## {title}")
+    end = README.find("\n## ", start + 1)
+    return README[start : end if end != -1 else None]
+
+
+def _commands(section: str, verbs: tuple[str, ...]) -> list[str]:
+    """The ``$ villagecat VERB …`` lines of a section's console blocks, without their comments."""
+    lines = []
+    for block in re.findall(r"```console\n(.*?)```", section, flags=re.DOTALL):
+        for line in block.splitlines():
+            if line.startswith("$ villagecat ") and line.split()[2] in verbs:
+                lines.append(re.sub(r"\s+#\s.*$", "", line[2:]).strip())
+    return lines
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],  # noqa: S607
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A git repository with the shipped data committed twice: the second commit revises the national layer."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    root = tmp_path / "repo"
+    shutil.copytree(REPO / "data", root / "data")
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "data")
+    national = root / "data" / "national" / "certificates.csv"
+    lines = national.read_text(encoding="utf-8").splitlines(keepends=True)
+    national.write_text("".join(lines[:-1]), encoding="utf-8")  # one certificate fewer
+    _git(root, "commit", "-q", "-am", "revise")
+    accepted = re.search(r'```yaml title="accepted.yaml"\n(.*?)```', README, flags=re.DOTALL)
+    assert accepted is not None, "the README shows an accepted-changes file"
+    (root / "accepted.yaml").write_text(accepted.group(1), encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root
+
+
+def _run(command: str, repo: Path) -> int:
+    argv = shlex.split(command)[1:]
+    target = None
+    if ">" in argv:
+        at = argv.index(">")
+        argv, target = argv[:at], argv[at + 1]
+    result = invoke(*argv)
+    assert result.code in (0, 1), f"{command}: exit {result.code}\n{result.err}"
+    assert "Traceback" not in result.err
+    if target is not None:
+        (repo / target).write_text(result.out, encoding="utf-8")
+    return result.code
+
+
+def test_the_review_examples_run_as_written(repo: Path) -> None:
+    commands = _commands(_section("Reviewing a revision"), ("diff",))
+    assert len(commands) >= 4
+    codes = {command: _run(command, repo) for command in commands}
+    gate = "villagecat diff HEAD~1:data/national data/national"
+    assert codes[gate] == 0  # removing a certificate is breaking, not a violation
+    unannounced = next(c for c in commands if "--fail-on unannounced" in c)
+    assert codes[unannounced] == 1  # the revision did not raise the version
+    assert (repo / "changes.csv").read_text(encoding="utf-8").startswith("\ufeffaction,")
+
+
+def test_the_publishing_examples_run_as_written(repo: Path) -> None:
+    commands = _commands(_section("Publishing a catalog"), ("init", "export", "import", "release"))
+    assert [c.split()[1] for c in commands] == ["init", "export", "import", "release"]
+    for command in commands:
+        assert _run(command, repo) == 0, command
+    layer = load_layer(repo / "浙江").layer
+    assert [r.version for r in layer.releases] == [layer.version]  # the first release, without --against
