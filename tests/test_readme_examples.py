@@ -27,12 +27,13 @@ def _section(title: str) -> str:
 
 def _commands(section: str, verbs: tuple[str, ...]) -> list[str]:
     """The ``$ villagecat VERB …`` lines of a section's console blocks, without their comments."""
-    lines = []
-    for block in re.findall(r"```console\n(.*?)```", section, flags=re.DOTALL):
-        for line in block.splitlines():
-            if line.startswith("$ villagecat ") and line.split()[2] in verbs:
-                lines.append(re.sub(r"\s+#\s.*$", "", line[2:]).strip())
-    return lines
+    blocks = re.findall(r"```console\n(.*?)```", section, flags=re.DOTALL)
+    return [
+        re.sub(r"\s+#\s.*$", "", line[2:]).strip()
+        for block in blocks
+        for line in block.splitlines()
+        if line.startswith("$ villagecat ") and line.split()[2] in verbs
+    ]
 
 
 def _git(repo: Path, *args: str) -> None:
