@@ -30,7 +30,8 @@ def test_an_own_item_named_like_an_inherited_red_line_is_invalid(tmp_path: Path)
     assert "层 220102" in problem.message_zh
     assert "220102.certificate.alive" in problem.message_zh
     assert "上级条目 cn.certificate.proof-of-life" in problem.message_zh
-    assert "same_name" in problem.message_zh
+    assert "与上级层同类条目同名" in problem.message_zh
+    assert "same_name" not in problem.message_zh  # the rule in words, never its slug
     catalog = merge([*_chain("220000"), child_layer("220000", certificates=(own,))])
     assert [c.name for c in catalog.certificates() if "健在" in c.name] == ["健在证明"]
 

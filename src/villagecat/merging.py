@@ -138,7 +138,7 @@ class Conflict:
             values = f"（上级值 {_show(self.inherited)}，本层值 {_show(self.attempted)}）" if self.field else ""
             if not self.field and self.inherited is not None:
                 values = f"（上级条目 {_show(self.inherited)}）"
-            return f"层 {self.layer}（{self.version}）条目 {target} 违反规则 {self.rule}：{label}{values}"
+            return f"层 {self.layer}（{self.version}）的条目 {target} 不符合上级规则：{label}{values}"
         values = f" (inherited {_show(self.inherited)}, attempted {_show(self.attempted)})" if self.field else ""
         if not self.field and self.inherited is not None:
             values = f" (inherited item {_show(self.inherited)})"

@@ -81,12 +81,12 @@ def test_jilin_catalog_json() -> None:
         (
             [{"target": "220000.facility.village", "field": "min_floor_area_m2", "value": "150"}],
             [],
-            "层 220102（0.1.0）条目 220000.facility.village.min_floor_area_m2 违反规则 increase_only",
+            "层 220102（0.1.0）的条目 220000.facility.village.min_floor_area_m2 不符合上级规则：该字段只能提高，不能降低",
         ),
         (
             [],
             [{"target": "cn.duty.no-work-safety"}],
-            "层 220102（0.1.0）条目 cn.duty.no-work-safety 违反规则 cancel_forbidden",
+            "层 220102（0.1.0）的条目 cn.duty.no-work-safety 不符合上级规则：该条目不得由下级层取消",
         ),
     ],
 )
