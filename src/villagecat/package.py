@@ -22,6 +22,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from villagecat._budget import exceeded, fixed_limits, limit, load_json
 from villagecat._columns import cells_to_input, columns, model_to_cells, override_cell_value, table_schema
+from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
 from villagecat._source import PackageSource, UnsafePathError, open_source
 from villagecat.errors import BudgetExceededError, PackageReadError, ValidationFailedError
@@ -571,12 +572,19 @@ def _resolve(  # noqa: PLR0913, PLR0917 - the entries, and where to report a pro
     return resolved
 
 
-def _validate_rows(
-    name: str, table: RawTable, file: str, clauses: dict[str, Citation], problems: list[Problem]
+def _validate_rows(  # noqa: PLR0913, PLR0917 - one resource, and what it is read against
+    name: str,
+    table: RawTable,
+    file: str,
+    clauses: dict[str, Citation],
+    problems: list[Problem],
+    layer_id: str | None = None,
 ) -> tuple[list[BaseModel], Origin]:
     model = RESOURCES[name]
     locate: Literal["line", "row"] = "line" if table.form == "csv" else "row"
     records = _decode_rows(table, model, file, clauses, problems)
+    if layer_id is not None:  # rows a clerk left without an id get a readable one
+        assign_ids(layer_id, model.spec.segment, records)  # type: ignore[attr-defined]
     try:
         # One call into pydantic-core for the whole resource; per row only when something is wrong.
         items: list[BaseModel] = _list_adapter(model).validate_python(records)
@@ -737,7 +745,8 @@ def _read_package_checked(
     raw = upgrade(raw)
     clauses: dict[str, Citation] = {}
     for name in sorted(raw.tables, key=lambda n: n != "clauses"):
-        found, origin = _validate_rows(name, raw.tables[name], files[name], clauses, problems)
+        layer_id = layer.id if layer is not None else None
+        found, origin = _validate_rows(name, raw.tables[name], files[name], clauses, problems, layer_id)
         if name == "clauses":
             clauses = {c.id: c.citation() for c in found if isinstance(c, Clause)}
         origins[name] = origin

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from villagecat._columns import Column, columns, override_cell_value, override_value_cell
+from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
 from villagecat._write import atomic_write
 from villagecat.errors import PackageReadError, ValidationFailedError
@@ -187,7 +188,11 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
 
 
 def _read_sheet(
-    title: str, sheet_rows: list[list[Any]], model: type[BaseModel], problems: list[Problem]
+    title: str,
+    sheet_rows: list[list[Any]],
+    model: type[BaseModel],
+    problems: list[Problem],
+    layer_id: str | None = None,
 ) -> list[BaseModel]:
     rows = iter(sheet_rows)
     header = next(rows, None) or ()
@@ -208,6 +213,7 @@ def _read_sheet(
             )
         mapped.append(column)
     items: list[BaseModel] = []
+    records: list[tuple[int, dict[str, Any]]] = []
     for number, values in enumerate(rows, start=2):
         if not any(v not in (None, "") for v in values):
             continue
@@ -219,6 +225,10 @@ def _read_sheet(
                     data[column.name] = parsed
         if model is Override and isinstance(data.get("value"), str):
             data["value"] = override_cell_value(data)
+        records.append((number, data))
+    if layer_id is not None:  # rows left without an id get a readable one (pinyin of the name)
+        assign_ids(layer_id, model.spec.segment, [data for _, data in records])  # type: ignore[attr-defined]
+    for number, data in records:
         try:
             items.append(model.model_validate(data))
         except ValidationError as exc:
@@ -266,7 +276,8 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     for resource, model in RESOURCES.items():
         title = SHEET_TITLES[resource]
         rows = bounded_rows(sheets[title], str(source)) if title in sheets else []
-        resources[resource] = tuple(_read_sheet(title, rows, model, report.problems))
+        layer_id = layer.id if layer is not None else None
+        resources[resource] = tuple(_read_sheet(title, rows, model, report.problems, layer_id))
     if layer is None or report.problems:
         raise ValidationFailedError(report)
     return LayerPackage.of(layer, resources)

@@ -81,7 +81,7 @@ def test_jilin_catalog_json() -> None:
         (
             [{"target": "220000.facility.village", "field": "min_floor_area_m2", "value": "150"}],
             [],
-            "层 220102（0.1.0）的条目 220000.facility.village.min_floor_area_m2 不符合上级规则：该字段只能提高，不能降低",
+            "层 220102（0.1.0）的条目 220000.facility.village.min_floor_area_m2 不符合上级规则：该字段只能提高",
         ),
         (
             [],

@@ -1,0 +1,71 @@
+"""Readable ids for items a clerk left without one.
+
+A clerk publishing a list should not have to invent ASCII slugs. An item row with an empty
+标识, or one whose local part is written in Chinese (``430000.duty.不得签订责任状``), gets an
+id made from its name in pinyin (``430000.duty.bu-de-qian-ding-ze-ren-zhuang``), unique in
+its resource. The id is computed the same way every time the same file is read, and is
+written into the package the next time villagecat saves it (``import``, ``upgrade``,
+``release``); from then on it is stored, and renaming the item never changes it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["assign_ids", "readable_slug"]
+
+#: At most this many syllables: a long name gives a long id, and its start is what tells it apart.
+_SYLLABLES = 8
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_ASCII_LOCAL = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def readable_slug(text: str) -> str:
+    """Return a lower-case ASCII slug for ``text``: pinyin for Chinese, words kept for the rest."""
+    from pypinyin import lazy_pinyin  # noqa: PLC0415 - imported only when an id is to be made
+
+    text = unicodedata.normalize("NFKC", text)
+    words = []
+    for part in lazy_pinyin(text, errors="default"):
+        words += [w for w in _NOT_SLUG.split(part.lower()) if w]
+    return "-".join(words[:_SYLLABLES]) or "item"
+
+
+def _needs_id(value: Any, prefix: str) -> str | None:  # noqa: ANN401 - a raw cell
+    """Return the text to make an id from, if the cell holds no usable id: '' for none."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ""
+    if isinstance(value, str) and value.startswith(prefix):
+        local = value[len(prefix) :]
+        if local and not _ASCII_LOCAL.match(local) and any(ord(c) > 127 for c in local):
+            return local
+    return None
+
+
+def assign_ids(layer_id: str, segment: str, records: Iterable[dict[str, Any]]) -> None:
+    """Give every record without a usable id one made from its name (in place, in row order).
+
+    Records whose id is set and ASCII are left alone; a generated id never takes one that a
+    record of the resource already holds.
+    """
+    rows = list(records)
+    if all(type(i) is str and i and i.isascii() for i in [r.get("id") for r in rows]):
+        return  # the common case: every row has an id
+    prefix = f"{layer_id}.{segment}."
+    taken = {r.get("id") for r in rows if isinstance(r.get("id"), str)}
+    for row in rows:
+        source = _needs_id(row.get("id"), prefix)
+        if source is None:
+            continue
+        name = source or str(row.get("name") or row.get("title") or "")
+        base = f"{prefix}{readable_slug(name)}"
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        taken.add(candidate)
+        row["id"] = candidate
