@@ -10,6 +10,7 @@ formula.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
@@ -30,6 +31,7 @@ from villagecat.report import Problem, ValidationReport
 
 if TYPE_CHECKING:
     import os
+    from collections.abc import Sequence
 
     from openpyxl.worksheet.worksheet import Worksheet
 
@@ -86,6 +88,47 @@ def _write_text_cell(sheet: Worksheet, row: int, col: int, value: object) -> Non
         cell.data_type = "s"  # never a formula, whatever the text starts with
 
 
+#: The sheet that tells a clerk how to fill the workbook (not read back).
+GUIDE_SHEET = "填写说明"
+_GUIDE = (
+    "填写说明",
+    "",
+    "1. 每个工作表是一类条目（工作事务、证明事项……），每行一个条目；第一行是列名，请勿修改。",
+    "2. 标识可以留空：导入时按名称的拼音自动生成（如 430000.duty.wang-ge-xun-cha），保存后固定不变。",
+    "3. 有下拉箭头的列只能选列出的取值，也可直接输入中文，如 适用范围 填 村、社区 或 村（社区）。",
+    "4. 一格填多项时用 | 分隔；取值列（如 协助方式）也可用 、，； 分隔。",
+    "5. 出处写作 文件标识#条款，如 cn.document.tingzi-2022-28#二(一)1；多个出处用 | 分隔。",
+    "6. 日期写作 2023-09-01、2023-09 或 2023，也可直接用 Excel 的日期格式。",
+    "7. 来源没有写明的内容请留空，不要凭推测填写。",
+    "8. 填好后运行：villagecat import 本文件.xlsx -o 目录，再运行 villagecat validate 目录。",
+)
+
+
+def _instructions(sheet: Worksheet) -> None:
+    for number, line in enumerate(_GUIDE, start=1):
+        _write_text_cell(sheet, number, 1, line)
+    sheet.column_dimensions["A"].width = 100
+
+
+def _form(sheet: Worksheet, cols: Sequence[Column]) -> None:
+    """Make a sheet a form: frozen header, readable widths, drop-downs of Chinese labels for vocabularies."""
+    from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
+
+    sheet.freeze_panes = "A2"
+    for index, column in enumerate(cols):
+        letter = _letter(index)
+        sheet.column_dimensions[letter].width = min(max(len(column.title_zh) * 2 + 4, 14), 40)
+        if column.is_list or (column.vocab is None and column.shape != "bool"):
+            continue
+        choices = ["是", "否"] if column.shape == "bool" else [m.label for m in column.vocab]  # type: ignore[union-attr]
+        formula = '"' + ",".join(choices) + '"'
+        if len(formula) > 255 or any("," in c or '"' in c for c in choices):
+            continue
+        check = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=False)
+        check.add(f"{letter}2:{letter}1000")
+        sheet.add_data_validation(check)
+
+
 def export_workbook(package: LayerPackage, path: str | os.PathLike[str]) -> Path:
     """Write a layer as an Excel workbook, atomically.
 
@@ -104,10 +147,12 @@ def export_workbook(package: LayerPackage, path: str | os.PathLike[str]) -> Path
         row = info.max_row + 1
         for col, cell in enumerate([name, text, Layer.model_fields[name].title], start=1):
             _write_text_cell(info, row, col, cell)
+    _instructions(book.create_sheet(GUIDE_SHEET))
     for resource, model in RESOURCES.items():
         sheet = book.create_sheet(SHEET_TITLES[resource])
         cols = columns(model)
         sheet.append([c.title_zh for c in cols])
+        _form(sheet, cols)
         for item in package.resource(resource):
             row = sheet.max_row + 1
             for col, column in enumerate(cols, start=1):
@@ -126,10 +171,13 @@ def _parse(column: Column, raw: object) -> object:
     """Turn a workbook cell into model input; labels become slugs."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
+    if isinstance(raw, dt.datetime | dt.date):  # a date typed in Excel or LibreOffice is a date cell
+        return _date_text(raw)
     if column.is_list:
         parts = split_list(str(raw))
         if column.vocab is not None:
-            return [_slug(column, p) for p in parts]
+            # A clerk separates values as Chinese text does: 、，；as well as |.
+            return [_slug(column, p) for part in parts for p in _VOCAB_SEPARATORS.split(part) if p.strip()]
         return parts
     if column.shape == "bool":
         text = str(raw).strip().lower()
@@ -139,6 +187,15 @@ def _parse(column: Column, raw: object) -> object:
     if column.shape in ("number", "integer"):
         return raw
     return str(raw).strip() if not isinstance(raw, str) else raw.strip()
+
+
+_VOCAB_SEPARATORS = re.compile(r"\s*[、，；,;]\s*")
+
+
+def _date_text(value: dt.date) -> str:
+    """A date cell as the format writes dates: 2023-09-01 (a time of day, as spreadsheets add, is dropped)."""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    return day.isoformat()
 
 
 def _slug(column: Column, text: str) -> str:
@@ -166,6 +223,8 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
         name, value = str(row[0]).strip(), row[1] if len(row) > 1 else None
         if value is None or value == "":
             continue
+        if isinstance(value, dt.datetime | dt.date):
+            value = _date_text(value)
         if name in ("parent", "admission", "releases", "covers") and isinstance(value, str):
             try:
                 value = json.loads(value)
@@ -255,7 +314,7 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     book = open_workbook(source, read_regular_file(source))
     report = ValidationReport(target=str(source))
     sheets = {sheet.title.strip(): sheet for sheet in book.worksheets}
-    known = [LAYER_SHEET, *SHEET_TITLES.values()]
+    known = [LAYER_SHEET, GUIDE_SHEET, *SHEET_TITLES.values()]
     for title in sheets:
         if title not in known:
             report.problems.append(

@@ -154,6 +154,8 @@ class Vocab(str, Enum):
 
     label: str
     __titles__: ClassVar[tuple[str, str]] = ("", "")
+    #: Other words a clerk writes for a value (the sources' own: 村（社区） means both): text -> slug.
+    __synonyms__: ClassVar[dict[str, str]] = {}
 
     def __new__(cls, value: str, label: str = "") -> Self:
         obj = str.__new__(cls, value)
@@ -172,8 +174,12 @@ class Vocab(str, Enum):
         Raises:
             ValueError: if ``text`` names no member.
         """
+        import unicodedata  # noqa: PLC0415
+
+        key = unicodedata.normalize("NFKC", text).strip()
+        synonyms = {unicodedata.normalize("NFKC", k): v for k, v in cls.__synonyms__.items()}
         for member in cls:
-            if text in (member.value, member.label):
+            if key in (member.value, unicodedata.normalize("NFKC", member.label)) or synonyms.get(key) == member.value:
                 return member
         raise ValueError(text)
 

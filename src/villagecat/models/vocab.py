@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from villagecat.models._base import Vocab
 
 __all__ = [
@@ -62,6 +64,13 @@ class Scope(Vocab):
     COMMUNITY = "community", "社区"
     BOTH = "both", "村和社区"
 
+    __synonyms__: ClassVar[dict[str, str]] = {
+        "村（社区）": "both",
+        "村、社区": "both",
+        "村级": "village",
+        "城市社区": "community",
+    }
+
 
 class Modality(Vocab):
     """How strongly the source's words bind: 必须/应当/不得 bind, 一般/原则上/为宜 advise, 为主 means mainly.
@@ -74,6 +83,15 @@ class Modality(Vocab):
     MUST = "must", "必须（应当、不得、一律）"
     SHOULD = "should", "一般应当（一般、原则上、为宜）"
     MAINLY = "mainly", "为主"
+
+    __synonyms__: ClassVar[dict[str, str]] = {
+        "必须": "must",
+        "应当": "must",
+        "不得": "must",
+        "一般": "should",
+        "原则上": "should",
+        "为宜": "should",
+    }
 
 
 class DutyKind(Vocab):

@@ -1,0 +1,70 @@
+"""The workbook is a form a clerk fills in Chinese: no ids, Excel dates, 、-separated values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import pytest
+
+from conftest import invoke
+from villagecat.package import load_layer
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+openpyxl = pytest.importorskip("openpyxl")
+
+
+def _header(sheet: object) -> dict[str, int]:
+    return {cell.value: cell.column for cell in sheet[1]}  # type: ignore[index]
+
+
+def test_a_clerk_fills_the_form_with_chinese_labels_only_and_publishes(tmp_path: Path) -> None:
+    folder, book_path = tmp_path / "wq", tmp_path / "wq.xlsx"
+    assert invoke("init", str(folder), "--level", "county", "--code", "120114", "--name", "武清区").code == 0
+    assert invoke("export", str(folder), "-o", str(book_path)).code == 0
+    book = openpyxl.load_workbook(book_path)
+    assert book.sheetnames[:2] == ["层信息", "填写说明"]
+    duties = book["工作事务"]
+    assert duties.freeze_panes == "A2"
+    cols = _header(duties)
+    kinds = [v for v in duties.data_validations.dataValidation if "依法协助政府工作事项" in (v.formula1 or "")]
+    assert kinds, "the 事项类别 column offers its Chinese labels"
+
+    documents = book["来源文件"]
+    dcols = _header(documents)
+    row = documents.max_row + 1
+    for title, value in {
+        "标识": "120114.document.plan",
+        "标题": "武清区规范村（社区）组织工作事务的工作方案",
+        "发布日期": dt.datetime(2023, 9, 1),  # noqa: DTZ001 - a naive date cell, as Excel and LibreOffice store one
+        "效力层级": "规范性文件",
+        "全文可得": "是",
+    }.items():
+        documents.cell(row=row, column=dcols[title], value=value)
+    for title, value in {
+        "名称": "网格巡查中发现问题的报告",  # no 标识: one is made from the name
+        "出处": "120114.document.plan#三(一)2",
+        "事项类别": "依法协助政府工作事项",
+        "适用范围": "村（社区）",  # the sources' own words for both
+        "协助方式": "非专业性工作的发现报告、协调联络",  # separated as Chinese text separates
+        "责任部门": "区城管局",
+    }.items():
+        duties.cell(row=2, column=cols[title], value=value)
+    book.save(book_path)
+
+    result = invoke("import", str(book_path), "-o", str(folder))
+    assert result.code == 0, result.err
+    assert invoke("validate", str(folder)).code == 0
+    package = load_layer(folder)
+    (duty,) = package.duties
+    assert duty.id == "120114.duty.wang-ge-xun-cha-zhong-fa-xian-wen"
+    assert (duty.applies_to.value, [a.value for a in duty.assist_activities]) == (  # type: ignore[union-attr]
+        "both",
+        ["report_findings", "coordinate_liaise"],
+    )
+    assert package.documents[0].issued == "2023-09-01"
+    released = invoke("release", str(folder), "--date", "2026-11-22")
+    assert released.code == 0, released.err
+    assert "首次发布" in released.out
