@@ -42,6 +42,7 @@ from villagecat.models import (
     Duty,
     FacilityStandard,
     Mechanism,
+    MergeOp,
     Milestone,
     Obligation,
     Override,
@@ -415,11 +416,15 @@ class _Merger:
 
     def _add_items(self, package: LayerPackage) -> None:
         layer = package.layer
+        restating: list[tuple[str, BaseModel]] = []
         for resource in ITEM_RESOURCES:
             names = self._names.setdefault(resource, {})
             added: list[tuple[str, str]] = []
             for item, identity in zip(package.resource(resource), package.identities(resource), strict=True):
                 item_id = str(getattr(item, "id", ""))
+                if getattr(item, "restates", None) is not None:
+                    restating.append((resource, item))
+                    continue
                 if item_id in self.index:
                     self._conflict(package, item_id, None, "duplicate_id", detail="an item with this id is inherited")
                     continue
@@ -444,6 +449,50 @@ class _Merger:
                 added.extend((name, item_id) for name in identity)
             for name, item_id in added:  # a layer's own items become "inherited" for the layers below
                 names.setdefault(name, item_id)
+        for resource, item in restating:
+            self._restate(package, resource, item)
+
+    def _restate(self, package: LayerPackage, resource: str, row: BaseModel) -> None:
+        """Merge a row that restates an inherited item: each field it sets, as an override would.
+
+        The row names its item by id, or by exact name or alias (normalised); the fields it
+        sets are restated (重申) where they equal the inherited values and changed (改为) where
+        they differ, under the same rules as overrides; a new name keeps the old as an alias.
+        """
+        row_id = str(getattr(row, "id", ""))
+        key = str(getattr(row, "restates", ""))
+        target_id = key if self.index.get(key) == resource else self._names.get(resource, {}).get(normalise_name(key))
+        if target_id is None or target_id not in self.items[resource] or target_id.startswith(f"{package.layer.id}."):
+            self._conflict(
+                package,
+                row_id,
+                "restates",
+                "unknown_target",
+                operation=row_id,
+                attempted=key,
+                citations=tuple(getattr(row, "citations", ())),
+                detail=f"restates {key!r}, which names no inherited item of this kind",
+            )
+            return
+        defaults = type(row).model_fields
+        for name, info in defaults.items():
+            if name in ("id", "citations", "restates", "replaces") or name in _LOCKED_FIELDS:
+                continue
+            value = getattr(row, name)
+            if value == info.get_default(call_default_factory=True):
+                continue
+            column = next((c for c in columns(type(row)) if c.name == name), None)
+            grows = column is not None and column.is_list and (column.rule is None or not column.rule.replaceable)
+            operation = Override.model_construct(
+                id=row_id,
+                name=f"{target_id} {name}",
+                citations=tuple(getattr(row, "citations", ())),
+                target=target_id,
+                field=name,
+                op=MergeOp.ADD if grows else MergeOp.SET,
+                value=list(value) if isinstance(value, tuple) else value,
+            )
+            self._override(package, operation)
 
     def _target(self, package: LayerPackage, operation: Override | Cancellation) -> EffectiveItem | None:
         if operation.target.partition(".")[0] == package.layer.id:

@@ -263,7 +263,7 @@ CASES = [
         "csv-row-width",
         lambda t: replace(t, "duties.csv", "cn.duty.self-building,", "cn.duty.self-building,,"),
         1,
-        "duties.csv\n    第 3 行：本行有 16 列，表头有 15 列",
+        "duties.csv\n    第 3 行：本行有 17 列，表头有 16 列",
     ),
     Case(
         "csv-gbk",

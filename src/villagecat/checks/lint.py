@@ -74,7 +74,8 @@ def _partial_lists(package: LayerPackage) -> list[Finding]:
         for _, item in package.iter_items():
             for citation in getattr(item, "citations", None) or ():
                 if citation.document == document.id:
-                    key = (citation.section, citation.quote) if isinstance(item, Override | Cancellation) else item
+                    restating = isinstance(item, Override | Cancellation) or getattr(item, "restates", None)
+                    key = (citation.section, citation.quote) if restating else item
                     entries[key] = entries.get(key, False) or bool(getattr(item, "truncated", False))
         cut = sum(entries.values())
         if len(entries) - cut >= document.list_size:

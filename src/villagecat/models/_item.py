@@ -12,7 +12,7 @@ from villagecat.format.rules import KeepEntries
 from villagecat.models._base import ITEM_REF_PATTERN, LAYER_ID_PATTERN, LOCAL_ID_PATTERN, field
 from villagecat.models.document import Citation, Name, NonEmpty
 
-__all__ = ["CatalogItem", "catch_all_field", "id_pattern", "truncated_field"]
+__all__ = ["CatalogItem", "catch_all_field", "id_pattern", "restates_field", "truncated_field"]
 
 
 def id_pattern(kind: str) -> str:
@@ -85,4 +85,22 @@ def catch_all_field() -> bool:
         desc_zh="“其他……”一类兜底条目，代表未列名的事项，不是一个具体事项；不按普通条目检查或出具。",
         desc_en="A catch-all entry (其他…) standing for unnamed others; not checked or rendered as an item.",
         default=False,
+    )
+
+
+def restates_field() -> str | None:
+    """Declare ``restates``: the inherited item this row restates, by id or by exact name or alias.
+
+    A province writes its list as it is published, one row per item: a row that restates a
+    national item (in the same or its own wording) names it here instead of needing override
+    rows. The row is merged into the inherited item: every field it sets is restated (重申) or
+    changed (改为) under the same rules as an override, and a changed name keeps the inherited
+    one as an alias, so lookups by either name find the item.
+    """
+    return field(  # type: ignore[no-any-return]
+        "重申条目",
+        "Restates",
+        desc_zh="本行重申（或改写）的上级条目：填其标识，或其名称、别名；留空表示本层新增的条目。",
+        desc_en="The inherited item this row restates or rewords: its id, name or an alias; empty for a new item.",
+        default=None,
     )

@@ -9,7 +9,7 @@ from pydantic import StringConstraints
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import GrowOnly, IncreaseOnly, ItemRules, Sticky
 from villagecat.models._base import field, model_meta
-from villagecat.models._item import CatalogItem, id_pattern
+from villagecat.models._item import CatalogItem, id_pattern, restates_field
 from villagecat.models.document import NonEmpty
 from villagecat.models.vocab import Modality, Scope
 
@@ -97,3 +97,4 @@ class FacilityStandard(CatalogItem):
         default_factory=tuple,
         rule=GrowOnly(),
     )
+    restates: str | None = restates_field()

@@ -16,7 +16,7 @@ from pydantic import StringConstraints
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import ItemRules, Sticky
 from villagecat.models._base import DATE_PATTERN, field, model_meta
-from villagecat.models._item import CatalogItem, catch_all_field, id_pattern, truncated_field
+from villagecat.models._item import CatalogItem, catch_all_field, id_pattern, restates_field, truncated_field
 from villagecat.models.document import NonEmpty
 from villagecat.models.vocab import Modality, Scope
 
@@ -91,6 +91,7 @@ class Obligation(CatalogItem):
     applies_to: Scope | None = field("适用范围", "Applies to", default=None)
     truncated: bool = truncated_field()
     catch_all: bool = catch_all_field()
+    restates: str | None = restates_field()
 
 
 class Milestone(CatalogItem):
@@ -127,3 +128,4 @@ class Milestone(CatalogItem):
         default_factory=tuple,
     )
     applies_to: Scope | None = field("适用范围", "Applies to", default=None)
+    restates: str | None = restates_field()

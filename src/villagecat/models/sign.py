@@ -9,7 +9,7 @@ from pydantic import StringConstraints
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import DecreaseOnly, ItemRules, Sticky
 from villagecat.models._base import field, model_meta
-from villagecat.models._item import CatalogItem, id_pattern
+from villagecat.models._item import CatalogItem, id_pattern, restates_field
 from villagecat.models.document import NonEmpty
 from villagecat.models.vocab import (
     CharacterStandard,
@@ -151,6 +151,7 @@ class Sign(CatalogItem):
         default=None,
         rule=Sticky(values=("must",)),
     )
+    restates: str | None = restates_field()
 
 
 class SignQuota(CatalogItem):
@@ -191,3 +192,4 @@ class SignQuota(CatalogItem):
         "them all (a count without names is a ceiling).",
         default=False,
     )
+    restates: str | None = restates_field()

@@ -1,0 +1,97 @@
+"""A province writes its list as published, one row per item: restating rows, no override rows."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import villagecat
+from conftest import invoke
+from villagecat.models import Certificate, Document, Layer, ParentRef
+from villagecat.package import LayerPackage, save_layer
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+BASIS = "430000.document.list#"
+
+
+def _certificate(number: int, name: str, restates: str | None = None, **fields: object) -> Certificate:
+    return Certificate.model_validate(
+        {
+            "id": f"430000.certificate.c{number}",
+            "name": name,
+            "citations": [f"{BASIS}第{number}项"],
+            "status": "not_to_issue",
+            "restates": restates,
+            **fields,
+        }
+    )
+
+
+def _province(tmp_path: Path) -> Path:
+    """A provincial not-to-issue list: two national items restated, two reworded, one of its own."""
+    layer = Layer(
+        id="430000",
+        level="province",
+        division_code="430000",
+        name_zh="湖南省",
+        name_en="Hunan",
+        slug="hunan",
+        version="0.1.0",
+        parent=ParentRef(id="cn", version_range=">=0.3.0,<0.4.0"),
+        covers=["village"],
+    )
+    document = Document(
+        id="430000.document.list", title="不应由村级组织出具的证明事项清单", authority="normative_document"
+    )
+    rows = [
+        _certificate(1, "健在证明", restates="健在证明"),
+        _certificate(2, "亲属关系证明", restates="cn.certificate.kinship"),
+        _certificate(3, "养犬登记证明", restates="居民养犬证明"),  # the province's own wording
+        _certificate(4, "无违法犯罪记录证明", restates="无犯罪记录证明"),
+        _certificate(5, "村民身份证明"),  # the province's own item
+    ]
+    package = LayerPackage.of(layer, {"documents": [document], "certificates": rows})
+    return save_layer(package, tmp_path / "hunan")
+
+
+def test_a_restated_and_reworded_list_needs_no_override_rows(tmp_path: Path) -> None:
+    path = _province(tmp_path)
+    assert villagecat.validate(path).valid
+    catalog = villagecat.resolve("430000", layers=[path])
+    assert not catalog.conflicts
+    dog = catalog.get("cn.certificate.dog-keeping")
+    assert dog is not None
+    assert dog.item.name == "养犬登记证明"  # type: ignore[attr-defined]
+    assert "居民养犬证明" in dog.item.aliases  # type: ignore[attr-defined]  # the national name still resolves
+    assert [(s.layer, s.action) for s in dog.provenance["name"]] == [("cn", "introduced"), ("430000", "set")]
+    life = catalog.get("cn.certificate.proof-of-life")
+    assert life is not None
+    assert [(s.layer, s.action) for s in life.provenance["status"]] == [("cn", "introduced"), ("430000", "restated")]
+    own = catalog.get("430000.certificate.c5")
+    assert own is not None
+    assert own.item.name == "村民身份证明"  # type: ignore[attr-defined]
+    assert catalog.get("430000.certificate.c3") is None  # a restating row is not an item of its own
+    names = [c.name for c in catalog.certificates()]
+    assert names.count("养犬登记证明") == 1
+    assert "居民养犬证明" not in names
+
+
+def test_the_national_names_still_resolve_and_provenance_reads_in_chinese(tmp_path: Path) -> None:
+    path = _province(tmp_path)
+    refused = invoke("certificate", "render", "居民养犬证明", "-j", "430000", "--layer", str(path))
+    assert refused.code == 1
+    assert "养犬登记证明" in refused.err
+    explained = invoke("explain", "430000", "cn.certificate.dog-keeping", "name", "--layer", str(path))
+    assert "改为" in explained.out
+    explained = invoke("explain", "430000", "cn.certificate.proof-of-life", "status", "--layer", str(path))
+    assert "重申" in explained.out
+
+
+def test_restating_a_name_no_inherited_item_has_is_a_clear_problem(tmp_path: Path) -> None:
+    path = _province(tmp_path)
+    certificates = path / "certificates.csv"
+    text = certificates.read_text(encoding="utf-8")
+    certificates.write_text(text.replace(",健在证明\n", ",健在证明书\n"), encoding="utf-8")
+    (problem,) = villagecat.validate(path).problems
+    assert (problem.file, problem.line, problem.code) == ("certificates.csv", 2, "merge-unknown-target")
