@@ -41,12 +41,12 @@ def test_following_the_guide_gives_a_package_that_both_validators_accept(
                 handle.write(text)
             continue
         argv = shlex.split(text)
-        if argv[0] == "pip" or "--against" in argv:
-            continue  # installing is CI's job; a release needs a previous version
+        if argv[0] != "villagecat":
+            continue  # installing is CI's job
         result = invoke(*argv[1:])
         assert result.code == 0, f"{text}\n{result.out}{result.err}"
         ran.append(argv[1])
-    assert ran == ["init", "validate", "lint", "export", "import", "catalog"]
+    assert ran == ["init", "export", "import", "validate", "lint", "catalog", "release"]
     assert invoke("validate", str(package)).out.strip().endswith("有效")
     report = frictionless.validate(str(package / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])

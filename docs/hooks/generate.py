@@ -25,6 +25,7 @@ import villagecat
 import villagecat.checks
 import villagecat.diff
 import villagecat.models
+from villagecat._columns import columns
 from villagecat.cli import _parser
 from villagecat.merging import merge
 from villagecat.package import RESOURCE_TITLES, RESOURCES
@@ -148,8 +149,10 @@ def _cite_link(citation: Any, depth: str) -> str:  # noqa: ANN401 - a Citation
 def _cell(value: Any) -> str:  # noqa: ANN401 - any field value
     if value is None:
         return ""
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return "、".join(_cell(v) for v in value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
     label = getattr(value, "label", None)
     text = label if isinstance(label, str) else str(value)
     return text.replace("|", "\\|").replace("\n", " ")
@@ -163,7 +166,8 @@ def _items_table(items: list[Any], depth: str, provenance: dict[str, str] | None
     fields = [
         n for n in model.model_fields if n not in skip and any(getattr(i, n) not in (None, [], False) for i in items)
     ]
-    header = [*fields, "出处"] + (["设定层"] if provenance is not None else [])
+    titles = {c.name: c.title_zh for c in columns(model)}  # the fields' Chinese titles, from the registry
+    header = [titles.get(n, n) for n in fields] + ["出处"] + (["设定层"] if provenance is not None else [])
     lines = ["", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for item in items:
         cells = [_cell(getattr(item, n)) for n in fields]
@@ -175,6 +179,13 @@ def _items_table(items: list[Any], depth: str, provenance: dict[str, str] | None
             cells.append(provenance.get(item.id, ""))
         lines.append("| " + " | ".join(cells) + " |")
     return lines
+
+
+def _reading_order(resources: Any) -> list[str]:  # noqa: ANN401 - any iterable of resource names
+    """Duties first, the source documents and clauses last: what a reader looks for comes first."""
+    last = ("documents", "clauses")
+    names = list(resources)
+    return [n for n in names if n not in last] + [n for n in last if n in names]
 
 
 def _catalog_pages() -> dict[str, str]:
@@ -203,7 +214,7 @@ def _catalog_pages() -> dict[str, str]:
             lines.append(f" · 发布：{layer.publisher} {layer.published or ''}")
         for release in layer.releases:
             lines += ["", f"- {release.version}（{release.date or ''}）：{release.notes}"]
-        for resource in RESOURCES:
+        for resource in _reading_order(RESOURCES):
             items = list(package.resource(resource))
             if items:
                 lines += ["", f"## {RESOURCE_TITLES.get(resource, resource)}"]
@@ -216,7 +227,8 @@ def _catalog_pages() -> dict[str, str]:
             "",
             "层级链：" + " → ".join(f"[{x.name_zh} {x.version}](../layers/{x.id}.md)" for x in catalog.chain),
         ]
-        for resource, entries in catalog.items.items():
+        for resource in _reading_order(catalog.items):
+            entries = catalog.items[resource]
             items = [e.item for e in entries.values()]
             setters = {
                 e.id: "、".join(

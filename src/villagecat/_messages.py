@@ -11,14 +11,27 @@ __all__ = ["pydantic_message"]
 
 
 def _expected(ctx: dict[str, Any]) -> str:
-    return str(ctx.get("expected", "")).replace("' or '", "', '")
+    """The allowed values in words: each vocabulary value as its Chinese label, with its code."""
+    import re  # noqa: PLC0415
+
+    from villagecat.models._base import Vocab  # noqa: PLC0415 - the models import this module's users
+
+    slugs = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+    labels: dict[str, str] = {}
+    stack = list(Vocab.__subclasses__())
+    while stack:
+        vocab = stack.pop()
+        stack.extend(vocab.__subclasses__())
+        if {m.value for m in vocab} == set(slugs):
+            labels = {m.value: m.label for m in vocab}
+            break
+    return "、".join(f"{labels[s]}（{s}）" if s in labels else s for s in slugs) + "之一"
 
 
 # pydantic error type -> (Chinese template, English template); {fields} come from ctx.
 _TEMPLATES: dict[str, tuple[str, str]] = {
     "missing": ("缺少必填字段", "required field is missing"),
     "extra_forbidden": ("未知字段，不允许出现", "unknown field, not allowed"),
-    "enum": ("取值不在允许范围内，应为 {expected}", "not an allowed value; expected {expected}"),
     "string_too_short": ("不能为空", "must not be empty"),
     "too_short": ("至少需要 {min_length} 项", "needs at least {min_length} entries"),
     "string_type": ("应为文字", "must be text"),
@@ -51,7 +64,13 @@ def pydantic_message(error: dict[str, Any]) -> tuple[str, str]:
     kind = str(error.get("type", ""))
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     if kind == "enum":
-        ctx["expected"] = _expected(ctx)
+        value = error.get("input")
+        got = f"（实际为“{value}”）" if isinstance(value, str | int | float) else ""
+        expected_en = str(ctx.get("expected", "")).replace("' or '", "', '")
+        return (
+            f"取值不在允许范围内，应为 {_expected(ctx)}{got}",
+            f"not an allowed value; expected one of {expected_en}" + (f" (got {value!r})" if got else ""),
+        )
     if kind == "value_error":
         detail = str(ctx.get("error", error.get("msg", "")))
         return f"取值无效：{detail}", f"invalid value: {detail}"

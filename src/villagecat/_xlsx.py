@@ -26,7 +26,7 @@ def _openpyxl() -> Any:  # noqa: ANN401 - the module
         import openpyxl  # noqa: PLC0415 - only workbooks need it
     except ImportError:
         raise PackageReadError(
-            "openpyxl", "workbooks need openpyxl: pip install 'villagecat[xlsx]'", "读取 Excel 工作簿需要安装 openpyxl"
+            "openpyxl", "workbooks need openpyxl: pip install openpyxl", "读取 Excel 工作簿需要安装 openpyxl"
         ) from None
     return openpyxl
 

@@ -65,7 +65,7 @@ class LayerRegistry:
             if key in (layer.id, layer.division_code, layer.name_zh, layer.slug, layer.name_en):
                 return package
         known = "、".join(f"{p.layer.id} {p.layer.name_zh}" for p in self)
-        raise UnknownLayerError(f"no layer matches {key!r}; known layers: {known}")
+        raise UnknownLayerError(f"没有与“{key}”对应的目录层，已知的层：{known}（no layer matches {key!r}）")
 
     def chain(self, package: LayerPackage) -> list[LayerPackage]:
         """Return the layers from the national one down to ``package``.

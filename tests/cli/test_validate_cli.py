@@ -24,7 +24,7 @@ def test_invalid_package_exits_one_with_grouped_english_report(national_copy: Pa
         f"{national_copy}: 1 problem",
         "  duties.csv",
         (
-            "    line 2, field duty_kind: not an allowed value; expected 'performs', 'assists', 'entrusted', "
+            "    line 2, field duty_kind: not an allowed value; expected one of 'performs', 'assists', 'entrusted', "
             "'prohibited' (got 'performz')"
         ),
     ]
