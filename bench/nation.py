@@ -107,7 +107,7 @@ def _items(rng: random.Random, code: str, duties: int, scale_items: int) -> dict
         "duties": tuple(
             Duty(
                 id=f"{code}.duty.d{n}",
-                name=f"{rng.choice(WORDS)}{rng.choice(WORDS)}工作{n}",
+                name=f"{rng.choice(WORDS)}{rng.choice(WORDS)}工作{code}-{n}",
                 duty_kind=rng.choice(kinds),
                 category=rng.choice(WORDS),
                 departments=[f"区{rng.choice(WORDS)}局"],
@@ -118,7 +118,7 @@ def _items(rng: random.Random, code: str, duties: int, scale_items: int) -> dict
         "mechanisms": tuple(
             Mechanism(
                 id=f"{code}.mechanism.m{n}",
-                name=f"{rng.choice(WORDS)}站{n}",
+                name=f"{rng.choice(WORDS)}站{code}-{n}",
                 mechanism_type="station",
                 dedicated_post=False,
                 basis="provincial_approval",
@@ -129,7 +129,7 @@ def _items(rng: random.Random, code: str, duties: int, scale_items: int) -> dict
         "signs": tuple(
             Sign(
                 id=f"{code}.sign.s{n}",
-                name=f"{rng.choice(WORDS)}标牌{n}",
+                name=f"{rng.choice(WORDS)}标牌{code}-{n}",
                 sign_type="plaque",
                 placement="inside",
                 max_width_cm=float(rng.randint(40, 120)),
@@ -141,7 +141,7 @@ def _items(rng: random.Random, code: str, duties: int, scale_items: int) -> dict
         "sign_quotas": (
             SignQuota(
                 id=f"{code}.quota.inside",
-                name="内部标牌",
+                name=f"内部标牌（{code}）",  # each layer its own: a same-named item must restate the inherited one
                 sign_type="plaque",
                 placement="inside",
                 max_count=rng.randint(6, 12),
@@ -151,7 +151,7 @@ def _items(rng: random.Random, code: str, duties: int, scale_items: int) -> dict
         "certificates": tuple(
             Certificate(
                 id=f"{code}.certificate.c{n}",
-                name=f"{rng.choice(WORDS)}证明{n}",
+                name=f"{rng.choice(WORDS)}证明{code}-{n}",
                 status=rng.choice(["retained", "cancelled", "not_to_issue"]),
                 basis=cite,
                 citations=cite,
@@ -161,7 +161,7 @@ def _items(rng: random.Random, code: str, duties: int, scale_items: int) -> dict
         "facilities": (
             FacilityStandard(
                 id=f"{code}.facility.village",
-                name="村级综合服务设施",
+                name=f"村级综合服务设施（{code}）",
                 applies_to="village",
                 min_floor_area_m2=float(rng.randint(200, 400)),
                 min_activity_area_pct=60.0,
