@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 from typing import TYPE_CHECKING
 
 from conftest import REPO, invoke
@@ -123,3 +124,19 @@ def test_a_release_that_breaks_a_merge_rule_is_refused(tmp_path: Path) -> None:
     assert "未发布" in result.err
     assert "cn.facility.community-service-facility" in result.err
     assert (revised / "datapackage.json").read_bytes() == before
+
+
+def test_a_one_character_citation_edit_shows_the_character_in_context_on_one_screen(tmp_path: Path) -> None:
+    revised = tmp_path / "national"
+    shutil.copytree(NATIONAL, revised)
+    clauses = revised / "clauses.csv"
+    text = clauses.read_text(encoding="utf-8")
+    old = "不得将村级组织作为行政执法、拆迁拆违、招商引资、安全生产等事务的责任主体。"
+    assert old in text
+    clauses.write_text(text.replace(old, old.replace("招商引资", "招商引咨")), encoding="utf-8")
+    result = invoke("diff", str(NATIONAL), str(revised))
+    lines = result.out.splitlines()
+    assert len(lines) <= 30
+    assert all(len(line) <= 200 for line in lines), max(lines, key=len)
+    assert "〔删：资〕〔增：咨〕" in result.out
+    assert "{'document'" not in result.out  # never a Python repr

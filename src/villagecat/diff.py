@@ -193,15 +193,15 @@ class Change:
     detail: str | None = None
 
     def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
-        """Return one line: code, item, field and the two values."""
+        """Return one line: code, item, field and the two values (a long text as what changed, in context)."""
         target = f"{self.item}.{self.field}" if self.field else self.item
         values = ""
         if self.field is not None or (self.old is not None and self.new is not None):
-            values = (
-                f"：{_show(self.old)} → {_show(self.new)}"
-                if lang == "zh"
-                else f": {_show(self.old)} -> {_show(self.new)}"
-            )
+            old, new = _show(self.old), _show(self.new)
+            if len(old) + len(new) > _LONG and self.old is not None and self.new is not None:
+                values = f"：{inline_diff(old, new)}" if lang == "zh" else f": {inline_diff(old, new)}"
+            else:
+                values = f"：{old} → {new}" if lang == "zh" else f": {old} -> {new}"
         by = "" if self.layer is None else (f"（{self.layer} 层）" if lang == "zh" else f" (layer {self.layer})")
         ok = ""
         if self.effect is not Effect.NEUTRAL and self.level != "violation":
@@ -227,6 +227,39 @@ class Change:
         }
 
 
+#: Two values longer than this together are shown as what changed, in context, not in full.
+_LONG = 80
+#: Characters of unchanged text kept on each side of a change.
+_CONTEXT = 12
+
+
+def inline_diff(old: str, new: str) -> str:
+    """Show what changed between two texts, character by character, with a little context.
+
+    ``「……第二条〔删：原〕〔增：新〕规定……」``: unchanged runs longer than the context are cut
+    to ``……``, so a one-character edit in a 600-character citation fits on one line.
+    """
+    from difflib import SequenceMatcher  # noqa: PLC0415 - only long changes need it
+
+    parts: list[str] = []
+    opcodes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal":
+            text = old[i1:i2]
+            first, last = index == 0, index == len(opcodes) - 1
+            if len(text) > _CONTEXT * (1 if first or last else 2):
+                head = "" if first else text[:_CONTEXT]
+                tail = "" if last else text[-_CONTEXT:]
+                text = f"{head}……{tail}"
+            parts.append(text)
+            continue
+        if i2 > i1:
+            parts.append(f"〔删：{old[i1:i2]}〕")
+        if j2 > j1:
+            parts.append(f"〔增：{new[j1:j2]}〕")
+    return "".join(parts)
+
+
 def _plain(value: Any) -> Any:  # noqa: ANN401 - any field value
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json", exclude_none=True)
@@ -238,6 +271,10 @@ def _plain(value: Any) -> Any:  # noqa: ANN401 - any field value
 
 
 def _show(value: Any) -> str:  # noqa: ANN401 - any field value
+    if isinstance(value, list | tuple) and value and all(hasattr(v, "readable") for v in value):
+        return "；".join(v.readable() for v in value)  # citations as a reader writes them, never a repr
+    if hasattr(value, "readable"):
+        return str(value.readable())
     plain = _plain(value)
     if plain is None:
         return "∅"
