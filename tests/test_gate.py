@@ -8,6 +8,7 @@ import shutil
 from typing import TYPE_CHECKING
 
 from conftest import REPO, invoke
+from villagecat.diff import diff_packages
 from villagecat.models import MergeOp, Override, Release
 from villagecat.package import load_layer, save_layer
 
@@ -60,7 +61,10 @@ def test_relaxing_its_own_standard_is_a_relaxation_not_a_violation(tmp_path: Pat
     revised = _ninghe_with(tmp_path, facilities=own)
     result = invoke("diff", str(NINGHE), str(revised))
     assert result.code == 0
-    assert "120117.facility.village.min_floor_area_m2：300 → 250（对村放宽：义务减少或放松）" in result.out
+    assert (
+        "120117.facility.village.min_floor_area_m2（村党群服务中心（村级综合服务设施） · 村）：300 → 250"
+        "（对村放宽：义务减少或放松）" in result.out  # the item's Chinese name and scope beside its id
+    )
     assert "违反规则" not in result.out
 
 
@@ -140,3 +144,11 @@ def test_a_one_character_citation_edit_shows_the_character_in_context_on_one_scr
     assert all(len(line) <= 200 for line in lines), max(lines, key=len)
     assert "〔删：资〕〔增：咨〕" in result.out
     assert "{'document'" not in result.out  # never a Python repr
+
+
+def test_every_way_an_item_changes_is_listed() -> None:
+    old = load_layer(NATIONAL)
+    duty = old.duties[0]
+    changed = duty.model_copy(update={"name": duty.name + "（修订）", "notes": "新增说明", "aliases": ("别名甲",)})
+    report = diff_packages(old, dataclasses.replace(old, duties=(changed, *old.duties[1:])))
+    assert sorted(c.field for c in report.changes if c.item == duty.id) == ["aliases", "name", "notes"]

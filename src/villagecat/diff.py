@@ -191,10 +191,14 @@ class Change:
     accepted: str | None = None
     #: For a violation: the rule broken, in Chinese.
     detail: str | None = None
+    #: The item's Chinese name and scope (村 / 社区), for readers.
+    label: str | None = None
 
     def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
         """Return one line: code, item, field and the two values (a long text as what changed, in context)."""
         target = f"{self.item}.{self.field}" if self.field else self.item
+        if self.label:
+            target += f"（{self.label}）"
         values = ""
         if self.field is not None or (self.old is not None and self.new is not None):
             old, new = _show(self.old), _show(self.new)
@@ -224,6 +228,7 @@ class Change:
             "effect": self.effect.value,
             "accepted": self.accepted,
             "detail": self.detail,
+            "label": self.label,
         }
 
 
@@ -231,6 +236,15 @@ class Change:
 _LONG = 80
 #: Characters of unchanged text kept on each side of a change.
 _CONTEXT = 12
+
+
+def _label(item: BaseModel) -> str | None:
+    """An item's Chinese name (or title) and, where it says, its scope: 「健在证明」, 「村级综合服务设施面积 · 村」."""
+    name = getattr(item, "name", None) or getattr(item, "title", None)
+    if not isinstance(name, str):
+        return None
+    scope = getattr(item, "applies_to", None)
+    return f"{name} · {scope.label}" if scope is not None and hasattr(scope, "label") else name
 
 
 def inline_diff(old: str, new: str) -> str:
@@ -535,6 +549,13 @@ class _Differ:
         level = self.levels.get(code) or CHANGE_LEVELS.get(code, ("warning", ""))[0]
         self.changes.append(Change(code=code, level=level, resource=resource, item=item, **kw))
 
+    def labelled(self, start: int, item: BaseModel) -> None:
+        """Give the changes recorded since ``start`` the item's Chinese name and scope, for readers."""
+        label = _label(item)
+        for index in range(start, len(self.changes)):
+            if self.changes[index].label is None:
+                self.changes[index] = dataclasses.replace(self.changes[index], label=label)
+
     def items(
         self,
         resource: str,
@@ -542,25 +563,39 @@ class _Differ:
         new: dict[str, BaseModel],
         attribute: Mapping[str, str] | None = None,
     ) -> None:
-        kind = _kind(resource).slug
         renamed = {
             str(getattr(item, "replaces", None)): item_id
             for item_id, item in new.items()
             if getattr(item, "replaces", None) in old and getattr(item, "replaces", None) not in new
         }
         for item_id, before in old.items():
-            if item_id in new:
-                self.fields(resource, item_id, (before, new[item_id]), attribute=attribute)
-            elif item_id in renamed:
-                target = renamed[item_id]
-                self.add(f"{kind}-renamed", resource, target, old=item_id, new=target)
-                self.fields(resource, target, (before, new[target]), attribute=attribute, skip={"id", "replaces"})
-            else:
-                self.add(f"{kind}-removed", resource, item_id, layer=(attribute or {}).get(item_id))
+            start = len(self.changes)
+            self._item(resource, item_id, before, new, renamed, attribute)
+            self.labelled(start, new.get(renamed.get(item_id, item_id), before))
         for item_id, after in new.items():
             if item_id not in old and item_id not in renamed.values():
                 code, effect = _added_code(resource, after)
                 self.add(code, resource, item_id, layer=(attribute or {}).get(item_id), effect=effect)
+                self.labelled(len(self.changes) - 1, after)
+
+    def _item(  # noqa: PLR0913, PLR0917 - one old item, and what it is compared against
+        self,
+        resource: str,
+        item_id: str,
+        before: BaseModel,
+        new: dict[str, BaseModel],
+        renamed: dict[str, str],
+        attribute: Mapping[str, str] | None,
+    ) -> None:
+        kind = _kind(resource).slug
+        if item_id in new:
+            self.fields(resource, item_id, (before, new[item_id]), attribute=attribute)
+        elif item_id in renamed:
+            target = renamed[item_id]
+            self.add(f"{kind}-renamed", resource, target, old=item_id, new=target)
+            self.fields(resource, target, (before, new[target]), attribute=attribute, skip={"id", "replaces"})
+        else:
+            self.add(f"{kind}-removed", resource, item_id, layer=(attribute or {}).get(item_id))
 
     def fields(
         self,
@@ -572,7 +607,6 @@ class _Differ:
         skip: set[str] | None = None,
     ) -> None:
         before, after = versions
-        quiet = False
         for name in type(after).model_fields:
             if skip and name in skip:
                 continue
@@ -580,19 +614,6 @@ class _Differ:
             if old == new:
                 continue
             code, effect = _field_change(resource, name, old, new)
-            if code.endswith("-citation-changed"):
-                if not quiet:
-                    self.add(
-                        code,
-                        resource,
-                        item_id,
-                        field=name,
-                        old=old,
-                        new=new,
-                        layer=(attribute or {}).get(f"{item_id}.{name}"),
-                    )
-                quiet = True
-                continue
             self.add(
                 code,
                 resource,

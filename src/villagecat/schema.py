@@ -131,6 +131,7 @@ def diff_report_schema() -> dict[str, Any]:
             "effect",
             "accepted",
             "detail",
+            "label",
         ],
         "properties": {
             "code": {
@@ -160,6 +161,11 @@ def diff_report_schema() -> dict[str, Any]:
                 "x-title-en": "Rule broken",
                 "description": "违反合并规则时，说明违反了哪条规则；否则为 null。\n\n"
                 "For a violation, the rule broken; else null.",
+            },
+            "label": {
+                "type": ["string", "null"],
+                "title": "条目名称与适用范围",
+                "x-title-en": "Item name and scope",
             },
             "effect": {
                 "enum": ["tightens", "loosens", "neutral"],
