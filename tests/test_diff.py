@@ -88,8 +88,10 @@ def test_cli_text_and_fail_on_breaking(revision: Path) -> None:
     result = invoke("diff", str(NATIONAL), str(revision), "--fail-on", "breaking")
     assert result.code == 1
     lines = result.out.splitlines()
-    assert lines[1] == "破坏性 3 · 需关注 0 · 一般 1 · 建议版本升级：major"
-    assert sorted(line.split()[1] for line in lines[2:]) == sorted(f"[{code}]" for code, *_ in FOUR)
+    # No shipped child conflicts with the revision and no id goes away: a minor release, by compatibility.
+    assert lines[1] == "破坏性 3 · 需关注 0 · 一般 1 · 建议版本升级：minor"
+    assert lines[2].startswith("对村：收紧 ")  # who is affected, before the changes
+    assert sorted(line.split()[1] for line in lines[3:]) == sorted(f"[{code}]" for code, *_ in FOUR)
     assert "\033[" not in result.out
     assert invoke("diff", str(NATIONAL), str(revision)).code == 0
     assert invoke("diff", str(NATIONAL), str(NATIONAL), "--fail-on", "warning").code == 0
@@ -102,9 +104,11 @@ def test_cli_json_validates_against_its_published_schema(revision: Path) -> None
     assert sorted((c["code"], c["level"], c["item"], c["field"]) for c in payload["changes"]) == FOUR
     assert (payload["summary"], payload["suggested_bump"], payload["declared_bump"]) == (
         {"violation": 0, "breaking": 3, "warning": 0, "info": 1},
-        "major",
+        "minor",
         "major",
     )
+    assert payload["audiences"]["child_layers"] == []
+    assert payload["audiences"]["villages"]["tightens"] == ["cn.facility.community-service-facility"]
 
 
 def test_cli_markdown_groups_by_level(revision: Path) -> None:

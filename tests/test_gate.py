@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from conftest import REPO, invoke
 from villagecat.diff import diff_packages
-from villagecat.models import MergeOp, Override, Release
+from villagecat.models import Duty, MergeOp, Override, Release
 from villagecat.package import load_layer, save_layer
 
 if TYPE_CHECKING:
@@ -151,4 +151,39 @@ def test_every_way_an_item_changes_is_listed() -> None:
     duty = old.duties[0]
     changed = duty.model_copy(update={"name": duty.name + "（修订）", "notes": "新增说明", "aliases": ("别名甲",)})
     report = diff_packages(old, dataclasses.replace(old, duties=(changed, *old.duties[1:])))
-    assert sorted(c.field for c in report.changes if c.item == duty.id) == ["aliases", "name", "notes"]
+    assert sorted(str(c.field) for c in report.changes if c.item == duty.id) == ["aliases", "name", "notes"]
+
+
+def test_a_province_adding_a_red_line_is_a_minor_release_that_breaks_no_county(tmp_path: Path) -> None:
+    tianjin = REPO / "data" / "provinces" / "120000-tianjin"
+    old = load_layer(tianjin)
+    duty = Duty(
+        id="120000.duty.no-petition-quota",
+        name="作为信访维稳指标的责任主体",
+        citations=["120000.document.implementation-plan#三"],
+        duty_kind="prohibited",
+    )
+    revised = save_layer(dataclasses.replace(old, duties=(*old.duties, duty)), tmp_path / "tianjin")
+    payload = json.loads(invoke("diff", str(tianjin), str(revised), "--format", "json").out)
+    assert payload["suggested_bump"] == "minor"  # a new red line that no county's own rows conflict with
+    assert payload["audiences"]["child_layers"] == []
+    assert payload["audiences"]["villages"]["tightens"] == ["120000.duty.no-petition-quota"]
+    text = invoke("diff", str(tianjin), str(revised)).out
+    assert "对村：收紧 1 项（新增或加严的义务）" in text
+    assert "下级层：新冲突 0 项" in text
+
+
+def test_a_province_change_that_a_county_conflicts_with_is_major(tmp_path: Path) -> None:
+    national = load_layer(NATIONAL)
+    raised = tuple(
+        s.model_copy(update={"max_long_side_cm": 150.0}) if s.id == "cn.sign.party-organisation" else s
+        for s in national.signs
+    )
+    revised = save_layer(dataclasses.replace(national, signs=raised), tmp_path / "national")
+    payload = json.loads(invoke("diff", str(NATIONAL), str(revised), "--format", "json").out)
+    conflicts = payload["audiences"]["child_layers"]
+    # Jilin's 200 cm long side no longer lowers the national one: Jilin's row now loosens it.
+    assert [(c["layer"], c["item"], c["field"]) for c in conflicts] == [
+        ("220000", "cn.sign.party-organisation", "max_long_side_cm")
+    ]
+    assert payload["suggested_bump"] == "major"

@@ -308,6 +308,18 @@ class DiffReport:
     changes: list[Change] = field(default_factory=list)
     #: The bump the new version declares over the old one (None in effective diffs).
     declared_bump: Bump | None = None
+    #: Conflicts the new version causes in the layers below it (known children, merged), or
+    #: None when they were not computed (no registry of children at hand).
+    child_conflicts: list[Conflict] | None = None
+
+    def audiences(self) -> dict[str, Any]:
+        """Who is affected, and how: villages, the child layers below, systems that integrate the data."""
+        villages = {
+            effect.value: [c for c in self.changes if c.effect is effect and c.level != "violation"]
+            for effect in (Effect.TIGHTENS, Effect.LOOSENS)
+        }
+        integrators = [c for c in self.changes if _for_integrators(c.code)]
+        return {"villages": villages, "integrators": integrators, "child_layers": self.child_conflicts}
 
     @property
     def worst(self) -> str:
@@ -316,8 +328,22 @@ class DiffReport:
 
     @property
     def suggested_bump(self) -> Bump:
-        """The semantic version bump the changes require."""
-        return required_bump(c.level for c in self.changes)
+        """The semantic version bump the changes require.
+
+        Where the child layers were merged (:attr:`child_conflicts` known), the bump follows
+        compatibility: major only for what breaks integrators (ids removed or renamed, the
+        layer's identity) or a child layer (a conflict its own operations now cause); a new
+        red line that conflicts with no child is a minor release. Otherwise it follows the
+        change levels.
+        """
+        if self.child_conflicts is None:
+            return required_bump(c.level for c in self.changes)
+        if self.child_conflicts or any(_for_integrators(c.code) for c in self.changes):
+            return "major"
+        ranked = [c.level for c in self.changes if c.level != "violation"]
+        if any(level in ("breaking", "warning") for level in ranked):
+            return "minor"
+        return "patch" if ranked else "none"
 
     @property
     def version_ok(self) -> bool:
@@ -379,6 +405,11 @@ class DiffReport:
             "declared_bump": self.declared_bump,
             "version_ok": self.version_ok,
             "changes": [c.to_dict() for c in self.changes],
+            "audiences": {
+                "villages": {k: [c.item for c in v] for k, v in self.audiences()["villages"].items()},
+                "integrators": [c.item for c in self.audiences()["integrators"]],
+                "child_layers": None if self.child_conflicts is None else [c.to_dict() for c in self.child_conflicts],
+            },
         }
 
 
@@ -470,6 +501,14 @@ def load_accepted(path: str) -> list[Accepted]:
             )
         entries.append(Accepted(entry["code"], entry["item"], entry["reason"].strip()))
     return entries
+
+
+def _for_integrators(code: str) -> bool:
+    """Whether a change breaks systems built on the ids: removed, renumbered or cancelled items, the layer's id."""
+    # certificate-cancelled is a certificate's status (取消), not an item taken out of the catalog.
+    if code == "certificate-cancelled":
+        return False
+    return code.endswith(("-removed", "-renamed", "-cancelled")) or code == "layer-changed"
 
 
 def required_bump(levels: Iterable[str]) -> Bump:
@@ -777,6 +816,23 @@ def _version_line(report: DiffReport) -> str | None:
     )
 
 
+def _audience_lines(report: DiffReport) -> list[str]:
+    audiences = report.audiences()
+    villages = audiences["villages"]
+    head = (
+        f"对村：收紧 {len(villages['tightens'])} 项（新增或加严的义务），放宽 {len(villages['loosens'])} 项"
+        f" · 对系统集成方：标识或结构变化 {len(audiences['integrators'])} 项"
+    )
+    lines = [head]
+    children = audiences["child_layers"]
+    if children is None:
+        lines[0] += " · 下级层：未核对（未提供下级层）"
+    else:
+        lines[0] += f" · 下级层：新冲突 {len(children)} 项"
+        lines.extend(f"    下级层冲突：{c.describe('zh')}" for c in children)
+    return lines
+
+
 def _format_text(report: DiffReport, colour: bool) -> str:
     old, new = report.old, report.new
     lines = [f"{old['name_zh']} {old['id']} {old['version']} → {new['id']} {new['version']}"]
@@ -786,6 +842,7 @@ def _format_text(report: DiffReport, colour: bool) -> str:
     lines.append(_summary_zh(report))
     if (line := _version_line(report)) is not None:
         lines.append(line)
+    lines.extend(_audience_lines(report))
     for change in report.changes:
         word = LEVEL_WORDS[change.level][0]
         mark = f"{_COLOURS[change.level]}{word}\033[0m" if colour else word

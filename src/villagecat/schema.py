@@ -184,7 +184,7 @@ def diff_report_schema() -> dict[str, Any]:
         "description": "villagecat diff --format json 的输出。\n\nThe output of villagecat diff --format json.",
         "type": "object",
         "additionalProperties": False,
-        "required": ["old", "new", "summary", "suggested_bump", "declared_bump", "version_ok", "changes"],
+        "required": ["old", "new", "summary", "suggested_bump", "declared_bump", "version_ok", "changes", "audiences"],
         "properties": {
             "old": {**side, "title": "原版本", "x-title-en": "Old version"},
             "new": {**side, "title": "新版本", "x-title-en": "New version"},
@@ -194,6 +194,26 @@ def diff_report_schema() -> dict[str, Any]:
                 "x-title-en": "Changes per level",
                 "required": list(LEVEL_WORDS),
                 "properties": {k: {"type": "integer", "minimum": 0} for k in LEVEL_WORDS},
+            },
+            "audiences": {
+                "type": "object",
+                "title": "受影响的对象",
+                "x-title-en": "Who is affected",
+                "description": "villages：对村收紧、放宽的变更（条目标识）；integrators：标识或结构变化；"
+                "child_layers：下级层因此产生的新冲突（未核对时为 null）。\n\n"
+                "villages: changes that tighten or relax villages' obligations (item ids); integrators: id- or "
+                "structure-level changes; child_layers: new conflicts in the layers below (null when not checked).",
+                "required": ["villages", "integrators", "child_layers"],
+                "properties": {
+                    "villages": {
+                        "type": "object",
+                        "properties": {
+                            k: {"type": "array", "items": {"type": "string"}} for k in ("tightens", "loosens")
+                        },
+                    },
+                    "integrators": {"type": "array", "items": {"type": "string"}},
+                    "child_layers": {"type": ["array", "null"], "items": {"type": "object"}},
+                },
             },
             "suggested_bump": {**bump, "title": "建议版本升级", "x-title-en": "Suggested bump"},
             "declared_bump": {

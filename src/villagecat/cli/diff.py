@@ -17,7 +17,7 @@ from villagecat.resolution import registry_with
 if TYPE_CHECKING:
     import argparse
 
-    from villagecat.merging import EffectiveCatalog
+    from villagecat.merging import Conflict, EffectiveCatalog
     from villagecat.package import LayerPackage
     from villagecat.registry import LayerRegistry
 
@@ -77,11 +77,31 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             )
         report = diff_packages(old, new, levels=levels)
     report.changes[:0] = rule_violations(old, new, registry)
+    if not args.effective:
+        report.child_conflicts = _child_conflicts(old, new, registry)
     if args.accept:
         report.accept(load_accepted(args.accept))
     colour = args.format == "text" and stdout.isatty() and "NO_COLOR" not in os.environ
     stdout.write(format_report(report, args.format, colour=colour))
     return 1 if report.fails(args.fail_on) else 0
+
+
+def _child_conflicts(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> list[Conflict]:
+    """The conflicts the new version causes in the known layers below it (their declared parent ranges aside)."""
+    from villagecat.errors import LayerChainError  # noqa: PLC0415
+    from villagecat.impact import impact  # noqa: PLC0415
+
+    try:
+        result = impact(old, new, registry)
+    except LayerChainError:
+        return []
+    found: dict[tuple[str, str, str | None, str], Conflict] = {}
+    for jurisdiction in result.jurisdictions:
+        for conflict in jurisdiction.new_conflicts:
+            if conflict.layer == new.layer.id or conflict.rule in ("parent_version", "chain_order"):
+                continue
+            found.setdefault((conflict.layer, conflict.item, conflict.field, conflict.rule), conflict)
+    return list(found.values())
 
 
 def _effective(package: LayerPackage, registry: LayerRegistry) -> EffectiveCatalog:
