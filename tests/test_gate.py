@@ -7,6 +7,7 @@ import json
 import shutil
 from typing import TYPE_CHECKING
 
+import villagecat
 from conftest import REPO, invoke
 from villagecat.diff import diff_packages
 from villagecat.models import Duty, MergeOp, Override, Release
@@ -171,6 +172,14 @@ def test_a_province_adding_a_red_line_is_a_minor_release_that_breaks_no_county(t
     text = invoke("diff", str(tianjin), str(revised)).out
     assert "对村：收紧 1 项（新增或加严的义务）" in text
     assert "下级层：新冲突 0 项" in text
+    # Released as 0.4.0, beyond Ninghe's declared <0.4.0: Ninghe still resolves, with no conflict.
+    release = Release(version="0.4.0", date="2026-11-23", notes="新增履职负面事项一项")
+    layer = old.layer.model_copy(update={"version": "0.4.0", "releases": (*old.layer.releases, release)})
+    released = save_layer(dataclasses.replace(load_layer(revised), layer=layer), tmp_path / "tianjin-0.4")
+    catalog = villagecat.resolve("120117", layers=[released])
+    assert catalog.chain[1].version == "0.4.0"
+    assert not catalog.conflicts
+    assert villagecat.validate(REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe").valid
 
 
 def test_a_province_change_that_a_county_conflicts_with_is_major(tmp_path: Path) -> None:

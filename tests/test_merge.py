@@ -170,13 +170,17 @@ def test_operations_may_not_target_the_layers_own_items() -> None:
     assert [c.rule for c in merge(layers).conflicts] == ["own_item"]
 
 
-def test_parent_version_outside_the_range_is_reported() -> None:
-    layers = [*chain("cn"), child_layer("cn", version_range=">=2.0")]
-    (conflict,) = merge(layers).conflicts
-    assert conflict.rule == "parent_version"
+def test_a_parent_range_is_judged_by_merging() -> None:
+    """A parent outside the declared range strands a layer only if the layer no longer fits it."""
+    assert not merge([*chain("cn"), child_layer("cn", version_range=">=2.0")]).conflicts
+    loosening = {"target": "cn.certificate.proof-of-life", "field": "status", "value": "retained"}
+    layers = [*chain("cn"), child_layer("cn", version_range=">=2.0", overrides=[loosening])]
+    rules = sorted(c.rule for c in merge(layers).conflicts)
+    assert rules == ["increase_only", "parent_version"]
     national = shipped_registry().get("cn")
     assert national is not None
-    assert conflict.inherited == national.layer.version
+    (mismatch,) = [c for c in merge(layers).conflicts if c.rule == "parent_version"]
+    assert mismatch.inherited == national.layer.version
 
 
 def test_merging_out_of_order_is_reported() -> None:

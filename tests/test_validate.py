@@ -202,10 +202,19 @@ def test_unknown_parent_is_reported(tmp_path: Path) -> None:
     assert (problem.code, problem.field) == ("unknown-parent", "layer.parent.id")
 
 
-def test_parent_version_outside_the_range_is_reported(tmp_path: Path) -> None:
+def test_a_parent_outside_the_range_that_the_layer_still_fits_is_not_a_problem(tmp_path: Path) -> None:
     path = _county(tmp_path, {"id": "cn", "version_range": ">=2.0"})
-    (problem,) = villagecat.validate(path).problems
-    assert problem.code == "parent-version"
+    assert villagecat.validate(path).valid  # judged by merging: the county's rows still fit
+    overrides = path / "overrides.csv"
+    header = overrides.read_text(encoding="utf-8").splitlines()[0]
+    overrides.write_text(
+        header + "\n120117.override.loosen,改为保留,cn.document.tingzi-2022-28#二(三)8,,,,"
+        "cn.certificate.proof-of-life,status,set,retained\n",
+        encoding="utf-8",
+    )
+    codes = sorted(p.code for p in villagecat.validate(path).problems)
+    assert codes == ["merge-increase-only", "parent-version"]
+    problem = next(p for p in villagecat.validate(path).problems if p.code == "parent-version")
     assert load_layer(NATIONAL).layer.version in problem.message_en
 
 

@@ -352,12 +352,14 @@ class _Merger:
     def run(self) -> EffectiveCatalog:
         previous: LayerPackage | None = None
         for package in self.layers:
+            start = len(self.conflicts)
             self._check_chain(previous, package)
             self._add_items(package)
             for override in package.overrides:
                 self._override(package, override)
             for cancellation in package.cancellations:
                 self._cancel(package, cancellation)
+            self._judge_parent_range(start)
             previous = package
         last = self.layers[-1].layer
         for items in self.items.values():
@@ -372,6 +374,18 @@ class _Merger:
             cancelled=tuple(self.cancelled),
             conflicts=tuple(self.conflicts),
         )
+
+    def _judge_parent_range(self, start: int) -> None:
+        """A parent version outside the declared range is a conflict only if the layer no longer fits.
+
+        A layer's parent range records what it was written against; whether a newer parent
+        breaks it is judged by merging: if the layer's own rows still merge without conflict,
+        the parent's release has not stranded it, and the range mismatch is not reported.
+        """
+        own = self.conflicts[start:]
+        mismatch = [c for c in own if c.rule == "parent_version"]
+        if mismatch and len(own) == len(mismatch):
+            del self.conflicts[start:]
 
     @staticmethod
     def _step(target: EffectiveItem, name: str, step: Step) -> None:

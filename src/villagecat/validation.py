@@ -274,7 +274,12 @@ def check_package(package: LayerPackage, report: ValidationReport, registry: Lay
     _check_citations(package, known, complete, report.problems)
     _check_admission(package, known, complete, report.problems)
     if registry is not None and docs is not None:
+        before = len(report.problems)
         _check_merge(package, registry, report.problems)
+        # A parent range is judged by merging: a parent outside it that the layer still fits
+        # (no merge problem of its own) has not stranded the layer, and is not a problem.
+        if len(report.problems) == before:
+            report.problems[:] = [p for p in report.problems if p.code != "parent-version"]
 
 
 def validate_layer(package: LayerPackage, *, parents: Iterable[LayerPackage] = ()) -> ValidationReport:
