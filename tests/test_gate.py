@@ -196,3 +196,14 @@ def test_a_province_change_that_a_county_conflicts_with_is_major(tmp_path: Path)
         ("220000", "cn.sign.party-organisation", "max_long_side_cm")
     ]
     assert payload["suggested_bump"] == "major"
+
+
+def test_the_text_report_in_english(tmp_path: Path) -> None:
+    old = load_layer(NATIONAL)
+    revised = save_layer(dataclasses.replace(old, certificates=old.certificates[1:]), tmp_path / "national")
+    result = invoke("diff", str(NATIONAL), str(revised), "--lang", "en")
+    lines = result.out.splitlines()
+    assert lines[1] == "breaking 1 · warning 0 · info 0 · suggested bump: major"
+    assert lines[3].startswith("villages: 0 tightened, 0 relaxed · integrators: 1 id-level changes")
+    assert lines[4].startswith("  breaking [certificate-removed]")
+    assert "破坏性" not in result.out

@@ -833,21 +833,44 @@ def _audience_lines(report: DiffReport) -> list[str]:
     return lines
 
 
-def _format_text(report: DiffReport, colour: bool) -> str:
+def _english_lines(report: DiffReport) -> list[str]:
+    counts = report.counts()
+    summary = " · ".join(f"{lvl} {counts[lvl]}" for lvl in LEVEL_WORDS if lvl != "violation" or counts[lvl])
+    lines = [f"{summary} · suggested bump: {report.suggested_bump}"]
+    if not report.version_ok and report.declared_bump is not None:
+        lines.append(
+            f"the declared version does not announce these changes: {report.old['version']} -> "
+            f"{report.new['version']} is a {report.declared_bump} bump, they need {report.suggested_bump}"
+        )
+    audiences = report.audiences()
+    children = audiences["child_layers"]
+    lines.append(
+        f"villages: {len(audiences['villages']['tightens'])} tightened, {len(audiences['villages']['loosens'])} "
+        f"relaxed · integrators: {len(audiences['integrators'])} id-level changes · child layers: "
+        + ("not checked" if children is None else f"{len(children)} new conflicts")
+    )
+    lines.extend(f"    child layer conflict: {c.describe('en')}" for c in children or ())
+    return lines
+
+
+def _format_text(report: DiffReport, colour: bool, lang: Literal["zh", "en"] = "zh") -> str:
     old, new = report.old, report.new
     lines = [f"{old['name_zh']} {old['id']} {old['version']} → {new['id']} {new['version']}"]
     if not report.changes:
         lines.append("无变化 / no changes")
         return "\n".join(lines) + "\n"
-    lines.append(_summary_zh(report))
-    if (line := _version_line(report)) is not None:
-        lines.append(line)
-    lines.extend(_audience_lines(report))
+    if lang == "en":
+        lines.extend(_english_lines(report))
+    else:
+        lines.append(_summary_zh(report))
+        if (line := _version_line(report)) is not None:
+            lines.append(line)
+        lines.extend(_audience_lines(report))
     for change in report.changes:
-        word = LEVEL_WORDS[change.level][0]
+        word = LEVEL_WORDS[change.level][0 if lang == "zh" else 1]
         mark = f"{_COLOURS[change.level]}{word}\033[0m" if colour else word
-        lines.append(f"  {mark} {change.describe('zh')}")
-        if change.detail:
+        lines.append(f"  {mark} {change.describe(lang)}")
+        if change.detail and lang == "zh":
             lines.append(f"      {change.detail}")
     return "\n".join(lines) + "\n"
 
@@ -905,8 +928,10 @@ def _format_csv(report: DiffReport) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def format_report(report: DiffReport, fmt: str = "text", *, colour: bool = False) -> str:
-    """Return a diff report as ``text``, ``markdown``, ``json`` or ``csv``."""
+def format_report(
+    report: DiffReport, fmt: str = "text", *, colour: bool = False, lang: Literal["zh", "en"] = "zh"
+) -> str:
+    """Return a diff report as ``text`` (in Chinese, or English with ``lang``), ``markdown``, ``json`` or ``csv``."""
     if fmt == "json":
         import json  # noqa: PLC0415
 
@@ -915,7 +940,7 @@ def format_report(report: DiffReport, fmt: str = "text", *, colour: bool = False
         return _format_markdown(report)
     if fmt == "csv":
         return _format_csv(report)
-    return _format_text(report, colour)
+    return _format_text(report, colour, lang)
 
 
 def codes_markdown() -> str:

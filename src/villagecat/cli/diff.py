@@ -52,6 +52,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="已接受变更文件（YAML/JSON 列表：code、item、reason）/ accepted changes: a list of code, item, reason",
     )
     parser.add_argument("--levels", metavar="FILE", help="YAML or JSON mapping change codes to levels")
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="文字报告的语言 / language of the text report"
+    )
     add_layer_options(parser)
     parser.set_defaults(handler=handle)
 
@@ -82,7 +85,7 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.accept:
         report.accept(load_accepted(args.accept))
     colour = args.format == "text" and stdout.isatty() and "NO_COLOR" not in os.environ
-    stdout.write(format_report(report, args.format, colour=colour))
+    stdout.write(format_report(report, args.format, colour=colour, lang=args.lang))
     return 1 if report.fails(args.fail_on) else 0
 
 
