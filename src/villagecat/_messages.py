@@ -71,9 +71,10 @@ def pydantic_message(error: dict[str, Any]) -> tuple[str, str]:
             f"取值不在允许范围内，应为 {_expected(ctx)}{got}",
             f"not an allowed value; expected one of {expected_en}" + (f" (got {value!r})" if got else ""),
         )
-    if kind == "value_error":
+    if kind == "value_error":  # a model's own rule: "English / 中文" where it says both
         detail = str(ctx.get("error", error.get("msg", "")))
-        return f"取值无效：{detail}", f"invalid value: {detail}"
+        en, _, zh = detail.partition(" / ")
+        return f"取值无效：{zh or en}", f"invalid value: {en}"
     if kind == "string_pattern_mismatch":  # described in words, never as the pattern itself
         return _pattern_message(str(ctx.get("pattern", "")), error.get("input"))
     template = _TEMPLATES.get(kind)

@@ -26,6 +26,7 @@ from villagecat._write import atomic_write
 from villagecat.errors import PackageReadError, ValidationFailedError
 from villagecat.format.codec import format_number, join_list, split_list
 from villagecat.models import Layer, Override
+from villagecat.models._base import DATE_PATTERN
 from villagecat.package import RESOURCE_TITLES, RESOURCES, LayerPackage
 from villagecat.report import Problem, ValidationReport
 
@@ -171,7 +172,7 @@ def export_workbook(package: LayerPackage, path: str | os.PathLike[str]) -> Path
     return atomic_write(path, buffer.getvalue())
 
 
-def _parse(column: Column, raw: object) -> object:
+def _parse(column: Column, raw: object) -> object:  # noqa: PLR0911 - one return per kind of cell
     """Turn a workbook cell into model input; labels become slugs."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
@@ -188,12 +189,26 @@ def _parse(column: Column, raw: object) -> object:
         return {"是": True, "否": False, "true": True, "false": False}.get(text, raw)
     if column.vocab is not None:
         return _slug(column, str(raw).strip())
+    if column.pattern == DATE_PATTERN and isinstance(raw, str):
+        return _typed_date(raw.strip())
     if column.shape in ("number", "integer"):
         return raw
     return str(raw).strip() if not isinstance(raw, str) else raw.strip()
 
 
 _VOCAB_SEPARATORS = re.compile(r"\s*[、，；,;]\s*")
+
+
+_TYPED_DATE = re.compile(r"^(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*(?:[月/.\-]\s*(\d{1,2})\s*日?|月)?$")
+
+
+def _typed_date(text: str) -> str:
+    """A date as a clerk types it (2023/9/1, 2023年9月1日, 2023.9) in the format's form (2023-09-01)."""
+    match = _TYPED_DATE.match(text)
+    if match is None:
+        return text  # left for the pattern's message, which says how to write it
+    year, month, day = match.groups()
+    return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
 
 
 def _date_text(value: dt.date) -> str:

@@ -355,19 +355,19 @@ CASES = [
         "malformed-citation",
         lambda t: replace(t, "certificates.csv", "cn.clause.minfa-2020-20-annex-1|", "第1项|"),
         1,
-        "citation must be written DOCUMENT#SECTION",
+        "出处写作“文件标识#条款”",
     ),
     Case(
         "unbalanced-placeholder",
         placeholder,
         1,
-        "第 2 行 字段 template：取值无效：unclosed '{' at character 4",
+        "第 2 行 字段 template：取值无效：第 4 个字处的左花括号没有闭合",
     ),
     # parents
     Case("unknown-parent", lambda t: child(t, {"id": "110000", "version_range": ">=0.1"}), 1, "上级层 110000 不存在"),
     Case("parent-cycle", cycle, 1, "form a cycle"),
     Case(
-        "bad-version-range", lambda t: child(t, {"id": "220000", "version_range": "latest"}), 1, "not a version range"
+        "bad-version-range", lambda t: child(t, {"id": "220000", "version_range": "latest"}), 1, "版本范围写作 >=0.3.0"
     ),
     # YAML and other inputs
     Case("yaml-malformed", lambda t: write(t, "l.yaml", "villages: [\n", AUDIT), 2, "YAML 格式错误或不安全"),

@@ -45,18 +45,20 @@ def template_placeholders(template: str) -> list[str]:
         if char == "{":
             depth += 1
             if depth > 1:
-                raise ValueError(f"nested '{{' at character {offset + 1}")
+                raise ValueError(f"nested '{{' at character {offset + 1} / 第 {offset + 1} 个字处的花括号嵌套了")
         elif char == "}":
             depth -= 1
             if depth < 0:
-                raise ValueError(f"unmatched '}}' at character {offset + 1}")
+                raise ValueError(f"unmatched '}}' at character {offset + 1} / 第 {offset + 1} 个字处的右花括号没有配对")
     if depth:
-        raise ValueError(f"unclosed '{{' at character {template.rindex('{') + 1}")
+        at = template.rindex("{") + 1
+        raise ValueError(f"unclosed '{{' at character {at} / 第 {at} 个字处的左花括号没有闭合")
     names: list[str] = []
     for match in _PLACEHOLDER.finditer(template):
         name = match.group(1).strip()
         if not name:
-            raise ValueError(f"empty placeholder at character {match.start() + 1}")
+            at = match.start() + 1
+            raise ValueError(f"empty placeholder at character {at} / 第 {at} 个字处的占位符为空，应写作 {{姓名}} 这样")
         if name not in names:
             names.append(name)
     return names

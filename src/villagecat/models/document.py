@@ -83,7 +83,11 @@ class Citation(BaseModel):
         if isinstance(data, str):
             match = _CITATION_TEXT.match(data.strip())
             if match is None:
-                msg = "citation must be written DOCUMENT#SECTION or DOCUMENT#SECTION「quote」"
+                msg = (
+                    "citation must be written DOCUMENT#SECTION or DOCUMENT#SECTION「quote」 / "
+                    f"出处写作“文件标识#条款”或“文件标识#条款「原文」”，如 cn.document.tingzi-2022-28#二(一)1"
+                    f"（实际为“{data.strip()}”）"
+                )
                 raise ValueError(msg)
             return {k: v.strip() for k, v in match.groupdict().items() if v and v.strip()}
         return data

@@ -54,7 +54,9 @@ class ParentRef(BaseModel):
         try:
             SpecifierSet(value)
         except InvalidSpecifier as exc:
-            raise ValueError(f"not a version range: {value!r}") from exc
+            raise ValueError(
+                f"not a version range: {value!r} / 版本范围写作 >=0.3.0,<0.4.0 这样（实际为“{value}”）"
+            ) from exc
         return value
 
     def admits(self, version: str) -> bool:
@@ -177,13 +179,22 @@ class Layer(BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> Layer:
         if self.releases and self.releases[-1].version != self.version:
-            raise ValueError(f"the last release is {self.releases[-1].version}, but the layer is at {self.version}")
+            last = self.releases[-1].version
+            raise ValueError(
+                f"the last release is {last}, but the layer is at {self.version} / "
+                f"最近一次发布记录是 {last}，但本层版本为 {self.version}"
+            )
         if self.level is Level.NATIONAL:
             if self.id != "cn" or self.division_code is not None or self.parent is not None:
-                raise ValueError("the national layer has id 'cn', no division code and no parent")
+                raise ValueError(
+                    "the national layer has id 'cn', no division code and no parent / "
+                    "国家层的标识为 cn，没有区划代码和上级层"
+                )
         else:
             if self.division_code != self.id:
-                raise ValueError("a layer's id is its division code")
+                raise ValueError("a layer's id is its division code / 层的标识应与其行政区划代码相同")
             if self.parent is None:
-                raise ValueError("every layer but the national one declares its parent")
+                raise ValueError(
+                    "every layer but the national one declares its parent / 国家层以外的每一层都须写明上级层"
+                )
         return self
