@@ -68,3 +68,19 @@ def test_a_clerk_fills_the_form_with_chinese_labels_only_and_publishes(tmp_path:
     released = invoke("release", str(folder), "--date", "2026-11-22")
     assert released.code == 0, released.err
     assert "首次发布" in released.out
+
+
+def test_the_layer_sheet_is_labelled_rows_not_json(tmp_path: Path) -> None:
+    from conftest import REPO  # noqa: PLC0415
+
+    ninghe = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
+    path = tmp_path / "ninghe.xlsx"
+    assert invoke("export", str(ninghe), "-o", str(path)).code == 0
+    rows = {row[0]: row[1] for row in openpyxl.load_workbook(path)["层信息"].iter_rows(min_row=2, values_only=True)}
+    assert rows["上级层 · 标识"] == "120000"
+    assert rows["层级"] == "县级"
+    assert rows["准入审批程序 · 步骤"].startswith("区民政局会同区委组织部、区委农办初审|")
+    assert rows["发布记录 1 · 版本"] == "0.1.0"
+    assert not [v for v in rows.values() if isinstance(v, str) and v.lstrip().startswith(("{", "["))]
+    assert invoke("import", str(path), "-o", str(tmp_path / "back")).code == 0
+    assert load_layer(tmp_path / "back") == load_layer(ninghe)

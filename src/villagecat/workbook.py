@@ -25,8 +25,8 @@ from villagecat._messages import pydantic_message
 from villagecat._write import atomic_write
 from villagecat.errors import PackageReadError, ValidationFailedError
 from villagecat.format.codec import format_number, join_list, split_list
-from villagecat.models import Layer, Override
-from villagecat.models._base import DATE_PATTERN
+from villagecat.models import Layer, Level, Override, Scope
+from villagecat.models._base import DATE_PATTERN, Vocab
 from villagecat.package import RESOURCE_TITLES, RESOURCES, LayerPackage
 from villagecat.report import Problem, ValidationReport
 
@@ -144,14 +144,13 @@ def export_workbook(package: LayerPackage, path: str | os.PathLike[str]) -> Path
     book = openpyxl.Workbook()
     info = book.active
     info.title = LAYER_SHEET
-    info.append(["字段", "取值", "说明"])
-    layer = package.layer.model_dump(mode="json", exclude_none=True)
-    for name in _LAYER_FIELDS:
-        value = layer.get(name)
-        text = json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
+    info.append(["项目", "取值", "字段"])
+    for label, value, key in _layer_rows(package.layer):
         row = info.max_row + 1
-        for col, cell in enumerate([name, text, Layer.model_fields[name].title], start=1):
+        for col, cell in enumerate([label, value, key], start=1):
             _write_text_cell(info, row, col, cell)
+    info.column_dimensions["A"].width = 24
+    info.column_dimensions["B"].width = 60
     _instructions(book.create_sheet(GUIDE_SHEET))
     for resource, model in RESOURCES.items():
         sheet = book.create_sheet(SHEET_TITLES[resource])
@@ -234,16 +233,85 @@ def _letter(index: int) -> str:
     return letters
 
 
+def _layer_rows(layer: Layer) -> list[tuple[str, object, str]]:
+    """The layer as labelled rows (项目, 取值, 字段): nested values spelled out, vocabularies as labels, no JSON."""
+    fields = Layer.model_fields
+    rows: list[tuple[str, object, str]] = []
+    for name in _LAYER_FIELDS:
+        value = getattr(layer, name)
+        title = fields[name].title or name
+        if value is None or value == ():
+            rows.append((title, None, name))
+        elif name == "parent":
+            rows += [
+                (f"{title} · 标识", value.id, "parent.id"),
+                (f"{title} · 版本范围", value.version_range, "parent.version_range"),
+            ]
+        elif name == "admission":
+            rows += [
+                (f"{title} · 步骤", join_list(value.steps), "admission.steps"),
+                (f"{title} · 出处", join_list(c.to_text() for c in value.citations), "admission.citations"),
+            ]
+        elif name == "releases":
+            for n, release in enumerate(value, start=1):
+                rows += [
+                    (f"{title} {n} · 版本", release.version, f"releases.{n}.version"),
+                    (f"{title} {n} · 日期", release.date, f"releases.{n}.date"),
+                    (f"{title} {n} · 说明", release.notes, f"releases.{n}.notes"),
+                ]
+        elif name == "covers":
+            rows.append((title, "、".join(v.label for v in value), name))
+        else:
+            rows.append((title, value.label if hasattr(value, "label") else value, name))
+    return rows
+
+
+def _layer_value(key: str, value: object) -> object:
+    """A labelled row's value as model input: lists split, labels turned into slugs."""
+    if key in ("admission.steps", "admission.citations"):
+        return split_list(str(value))
+    if key == "covers":
+        return [str(Scope.from_text(p).value) if _known(Scope, p) else p for p in _VOCAB_SEPARATORS.split(str(value))]
+    if key == "level" and _known(Level, str(value)):
+        return str(Level.from_text(str(value)).value)
+    return value
+
+
+def _known(vocab: type[Vocab], text: str) -> bool:
+    try:
+        vocab.from_text(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _put(data: dict[str, Any], key: str, value: object) -> None:
+    """Set a dotted key (parent.id, releases.2.notes) in nested model input."""
+    parts = key.split(".")
+    if parts[0] == "releases" and len(parts) == 3:
+        entries = data.setdefault("releases", {})
+        entries.setdefault(int(parts[1]), {})[parts[2]] = value
+    elif len(parts) == 2:
+        data.setdefault(parts[0], {})[parts[1]] = value
+    else:
+        data[key] = value
+
+
 def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
     data: dict[str, Any] = {}
     for number, row in enumerate(rows[1:], start=2):
         if not row or row[0] is None:
             continue
-        name, value = str(row[0]).strip(), row[1] if len(row) > 1 else None
+        value = row[1] if len(row) > 1 else None
+        labelled = len(row) > 2 and isinstance(row[2], str) and row[2].strip()
+        name = str(row[2]).strip() if labelled else str(row[0]).strip()
         if value is None or value == "":
             continue
         if isinstance(value, dt.datetime | dt.date):
             value = _date_text(value)
+        if labelled and (name.count(".") or name in ("covers", "level")):
+            _put(data, name, _layer_value(name, value))
+            continue
         if name in ("parent", "admission", "releases", "covers") and isinstance(value, str):
             try:
                 value = json.loads(value)
@@ -255,6 +323,8 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
                 )
                 continue
         data[name] = value
+    if isinstance(data.get("releases"), dict):
+        data["releases"] = [data["releases"][n] for n in sorted(data["releases"])]
     try:
         return Layer.model_validate(data)
     except ValidationError as exc:
