@@ -56,7 +56,9 @@ def _parser() -> argparse.ArgumentParser:
         description="村级组织工作事务、机制牌子和证明事项指导目录工具。"
         " Village governance catalogs: validate, inspect, publish.",
     )
-    parser.add_argument("--version", action="version", version=f"villagecat {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"villagecat {__version__}", help="显示版本 / show the version"
+    )
     parser.add_argument(
         "--debug", action="store_true", help="出错时显示完整的回溯信息 / show the full traceback when something fails"
     )

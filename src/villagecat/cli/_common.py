@@ -19,7 +19,8 @@ def add_layer_options(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="PATH",
-        help="a package outside the shipped data that joins the chain (repeatable)",
+        help="加入层级链的非内置数据包（可重复）"
+        " / a package outside the shipped data that joins the chain (repeatable)",
     )
 
 
@@ -29,7 +30,7 @@ def add_scope_option(parser: argparse.ArgumentParser) -> None:
         "--scope",
         choices=("village", "community", "all"),
         default="village",
-        help="items that apply to villages (default), to communities, or all",
+        help="只列适用于村（默认）、社区或全部的条目 / items that apply to villages (default), to communities, or all",
     )
 
 

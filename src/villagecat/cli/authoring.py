@@ -31,11 +31,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     init.add_argument("path")
     init.add_argument("--level", required=True, choices=[m.value for m in Level if m is not Level.NATIONAL])
-    init.add_argument("--code", required=True, help="6-digit division code (9 for a township)")
-    init.add_argument("--name", required=True, help="Chinese name, e.g. 浙江省")
-    init.add_argument("--name-en", help="English name (default: the Chinese name)")
-    init.add_argument("--slug", help="lower-case slug (default: d<code>)")
-    init.add_argument("--parent", help="parent layer id (default: the nearest known layer above)")
+    init.add_argument(
+        "--code", required=True, help="6 位行政区划代码（乡镇为 9 位） / 6-digit division code (9 for a township)"
+    )
+    init.add_argument("--name", required=True, help="中文名称，如 浙江省 / Chinese name, e.g. 浙江省")
+    init.add_argument("--name-en", help="英文名称（默认同中文名称） / English name (default: the Chinese name)")
+    init.add_argument("--slug", help="小写简称（默认 d<代码>） / lower-case slug (default: d<code>)")
+    init.add_argument(
+        "--parent", help="上级层标识（默认最近的已知上级层） / parent layer id (default: the nearest known layer above)"
+    )
     init.add_argument("--covers", choices=("village", "community", "both"), default="both")
     add_layer_options(init)
     init.set_defaults(handler=_init)
@@ -48,7 +52,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     export.add_argument("layer")
     export.add_argument("--format", choices=("xlsx",), default="xlsx")
-    export.add_argument("-o", "--output", help="the workbook to write (default: <id>.xlsx)")
+    export.add_argument(
+        "-o", "--output", help="要写出的工作簿（默认 <标识>.xlsx） / the workbook to write (default: <id>.xlsx)"
+    )
     export.set_defaults(handler=_export)
 
     imp = sub.add_parser(
@@ -57,7 +63,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Read a workbook (as written by export) into a package; every problem names sheet, row and column.",
     )
     imp.add_argument("workbook")
-    imp.add_argument("-o", "--output", required=True, help="the package folder to write")
+    imp.add_argument("-o", "--output", required=True, help="要写入的数据包文件夹 / the package folder to write")
     imp.add_argument("--format", choices=("csv", "json"), default="csv")
     imp.add_argument(
         "--force",
@@ -74,10 +80,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " version by what the changes require, adding an entry to layer.releases.",
     )
     release.add_argument("path")
-    release.add_argument("--against", help="the previous release (path, REV:path or shipped layer); default HEAD:PATH")
-    release.add_argument("--notes", help="changelog text (default: a summary of the changes)")
     release.add_argument(
-        "--date", type=_date, help="release date YYYY-MM-DD (default: today in China Standard Time, UTC+8)"
+        "--against",
+        help="上一版本（路径、版本:路径或内置层；默认 HEAD:路径，未提交过则为首次发布）"
+        " / the previous release (path, REV:path or shipped layer); default HEAD:PATH",
+    )
+    release.add_argument(
+        "--notes", help="发布说明（默认按变更自动汇总） / changelog text (default: a summary of the changes)"
+    )
+    release.add_argument(
+        "--date",
+        type=_date,
+        help="发布日期 YYYY-MM-DD（默认北京时间今天）"
+        " / release date YYYY-MM-DD (default: today in China Standard Time, UTC+8)",
     )
     release.set_defaults(handler=_release)
 

@@ -23,7 +23,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " Merge the layers from national down and print the effective catalog."
         " Exit 1 if any layer breaks a merge rule.",
     )
-    parser.add_argument("jurisdiction", help="division code (120117), Chinese name (宁河区) or slug (ninghe)")
+    parser.add_argument(
+        "jurisdiction",
+        help="行政区划代码（120117）、中文名称（宁河区）或简称（ninghe）"
+        " / division code (120117), Chinese name (宁河区) or slug (ninghe)",
+    )
     parser.add_argument("--format", choices=("text", "json", "yaml", "markdown"), default="text")
     add_scope_option(parser)
     add_layer_options(parser)

@@ -22,9 +22,14 @@ __all__ = ["register"]
 
 def _common(parser: argparse.ArgumentParser, *, jurisdiction: bool = True) -> None:
     if jurisdiction:
-        parser.add_argument("--jurisdiction", "-j", required=True, help="division code, Chinese name or slug")
+        parser.add_argument(
+            "--jurisdiction",
+            "-j",
+            required=True,
+            help="行政区划代码、中文名称或简称 / division code, Chinese name or slug",
+        )
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    parser.add_argument("--all", action="store_true", help="also list what passed")
+    parser.add_argument("--all", action="store_true", help="同时列出符合的项目 / also list what passed")
     add_layer_options(parser)
 
 
@@ -42,11 +47,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="综合服务设施面积核查 / facility areas",
         description="Check a village's facility figures, or a CSV/YAML/XLSX file of many villages (--file).",
     )
-    facility.add_argument("--floor-area", type=_measure, help="floor area, m²")
-    facility.add_argument("--households", type=_count, help="number of households")
-    facility.add_argument("--activity-area", type=_measure, help="area for residents' activities, m²")
-    facility.add_argument("--function-areas", help="function areas present, joined by | or 、")
-    facility.add_argument("--file", help="figures of many villages (CSV, YAML or XLSX)")
+    facility.add_argument("--floor-area", type=_measure, help="建筑面积（平方米） / floor area, m²")
+    facility.add_argument("--households", type=_count, help="户数 / number of households")
+    facility.add_argument(
+        "--activity-area", type=_measure, help="村民活动区域面积（平方米） / area for residents' activities, m²"
+    )
+    facility.add_argument(
+        "--function-areas", help="已有的功能区域，用 | 或 、 分隔 / function areas present, joined by | or 、"
+    )
+    facility.add_argument(
+        "--file", help="多个村的数据文件（CSV、YAML 或 XLSX） / figures of many villages (CSV, YAML or XLSX)"
+    )
     facility.add_argument("--scope", choices=("village", "community"), default="village")
     _common(facility)
     facility.set_defaults(handler=_facility)
@@ -65,11 +76,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Fill a retained certificate's template; refuse, saying what to do instead,"
         " one the village must not issue.",
     )
-    render.add_argument("certificate", help="id, name or alias")
+    render.add_argument("certificate", help="证明事项的标识、名称或别名 / id, name or alias")
     render.add_argument("--jurisdiction", "-j", required=True)
-    render.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a placeholder's value")
+    render.add_argument(
+        "--set", action="append", default=[], metavar="NAME=VALUE", help="占位符的取值 / a placeholder's value"
+    )
     render.add_argument("--format", choices=("text", "html"), default="text")
-    render.add_argument("-o", "--output", help="write to this file (atomically) instead of standard output")
+    render.add_argument(
+        "-o",
+        "--output",
+        help="写入该文件（原子写入），而不是输出到屏幕 / write to this file (atomically) instead of standard output",
+    )
     add_layer_options(render)
     render.set_defaults(handler=_render)
 

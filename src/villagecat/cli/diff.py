@@ -37,7 +37,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument("old")
     parser.add_argument("new")
-    parser.add_argument("--effective", action="store_true", help="diff the resolved catalogs of the two sides")
+    parser.add_argument(
+        "--effective",
+        action="store_true",
+        help="比较两边的有效目录（可为不同层） / diff the resolved catalogs of the two sides",
+    )
     parser.add_argument("--format", choices=("text", "markdown", "json", "patch", "csv"), default="text")
     parser.add_argument(
         "--fail-on",
@@ -51,7 +55,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="FILE",
         help="已接受变更文件（YAML/JSON 列表：code、item、reason）/ accepted changes: a list of code, item, reason",
     )
-    parser.add_argument("--levels", metavar="FILE", help="YAML or JSON mapping change codes to levels")
+    parser.add_argument(
+        "--levels",
+        metavar="FILE",
+        help="变更代码到级别的对照文件（YAML 或 JSON） / YAML or JSON mapping change codes to levels",
+    )
     parser.add_argument(
         "--lang", choices=("zh", "en"), default="zh", help="文字报告的语言 / language of the text report"
     )

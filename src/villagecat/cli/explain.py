@@ -24,8 +24,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " Show, from the national layer down, what each layer did to an item's fields, with citations.",
     )
     parser.add_argument("jurisdiction")
-    parser.add_argument("item", help="item id, e.g. cn.facility.community-service-facility")
-    parser.add_argument("field", nargs="?", help="one field (default: all)")
+    parser.add_argument(
+        "item",
+        help="条目标识，如 cn.facility.community-service-facility"
+        " / item id, e.g. cn.facility.community-service-facility",
+    )
+    parser.add_argument("field", nargs="?", help="某一字段（默认全部） / one field (default: all)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     add_layer_options(parser)
     parser.set_defaults(handler=handle)

@@ -26,14 +26,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Apply an RFC 6902 JSON Patch (from `villagecat diff --format patch`) to a package"
         " and write the result.",
     )
-    parser.add_argument("old", help="the package to patch")
-    parser.add_argument("patch", help="the JSON Patch file")
-    parser.add_argument("-o", "--output", required=True, help="folder to write the patched package to")
+    parser.add_argument("old", help="要修改的数据包 / the package to patch")
+    parser.add_argument("patch", help="JSON Patch 文件 / the JSON Patch file")
     parser.add_argument(
-        "--format", choices=("csv", "json"), default="csv", help="resource format written (default csv)"
+        "-o", "--output", required=True, help="写出修改后数据包的文件夹 / folder to write the patched package to"
     )
-    parser.add_argument("--force", action="store_true", help="write into a non-empty folder that holds no package")
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language (default zh)")
+    parser.add_argument(
+        "--format",
+        choices=("csv", "json"),
+        default="csv",
+        help="写出的资源格式（默认 csv） / resource format written (default csv)",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="写入不含数据包的非空文件夹（不删除其中文件） / write into a non-empty folder that holds no package",
+    )
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="提示语言（默认中文） / message language (default zh)"
+    )
     parser.set_defaults(handler=handle)
 
 

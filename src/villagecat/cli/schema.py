@@ -19,7 +19,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="生成 JSON Schema 与 Table Schema / write the published schemas",
         description="Write the JSON Schemas (draft 2020-12) and the Table Schemas generated from the models.",
     )
-    parser.add_argument("-o", "--output", default="schemas", help="folder to write (default: schemas)")
+    parser.add_argument(
+        "-o", "--output", default="schemas", help="写入的文件夹（默认 schemas） / folder to write (default: schemas)"
+    )
     parser.set_defaults(handler=handle)
 
 

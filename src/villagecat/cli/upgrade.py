@@ -21,12 +21,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " Rewrite a package of any earlier format in the current one; in place unless -o is given."
         " Exit 0 written, 1 invalid (nothing written), 2 unreadable.",
     )
-    parser.add_argument("path", help="the package: a folder, its datapackage.json, or a zip (with -o)")
-    parser.add_argument("-o", "--output", default=None, help="folder to write to (default: the package itself)")
     parser.add_argument(
-        "--format", choices=("csv", "json"), default=None, help="resource format written (default: as read)"
+        "path",
+        help="数据包：文件夹、其 datapackage.json，或 zip（需 -o）"
+        " / the package: a folder, its datapackage.json, or a zip (with -o)",
     )
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language (default zh)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        help="写入的文件夹（默认原地改写） / folder to write to (default: the package itself)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("csv", "json"),
+        default=None,
+        help="写出的资源格式（默认与读入相同） / resource format written (default: as read)",
+    )
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="提示语言（默认中文） / message language (default zh)"
+    )
     parser.set_defaults(handler=handle)
 
 

@@ -23,11 +23,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " Validate packages: schemas, ids, citations and parents. Exit 0 valid, 1 invalid, 2 unreadable.",
     )
     parser.add_argument(
-        "paths", nargs="+", metavar="PATH", help="package folder, datapackage.json, zip, or a file inside a package"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="数据包文件夹、datapackage.json、zip，或数据包中的文件"
+        " / package folder, datapackage.json, zip, or a file inside a package",
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="report format (default text)")
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language (default zh)")
-    parser.add_argument("--max-bytes", type=int, default=None, help="largest file read, in bytes (default 64 MiB)")
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="报告格式（默认文字） / report format (default text)"
+    )
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="提示语言（默认中文） / message language (default zh)"
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=None,
+        help="读取文件的大小上限（字节，默认 64 MiB） / largest file read, in bytes (default 64 MiB)",
+    )
     parser.set_defaults(handler=handle)
 
 
