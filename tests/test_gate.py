@@ -207,3 +207,10 @@ def test_the_text_report_in_english(tmp_path: Path) -> None:
     assert lines[3].startswith("villages: 0 tightened, 0 relaxed · integrators: 1 id-level changes")
     assert lines[4].startswith("  breaking [certificate-removed]")
     assert "破坏性" not in result.out
+
+
+def test_check_reports_in_english() -> None:
+    result = invoke("check", "facility", "-j", "220000", "--floor-area", "250", "--households", "900", "--lang", "en")
+    assert result.out.startswith("220000 · facility: 0 failed, 1 notes\n")
+    assert "[note]" in result.out
+    assert "不符合" not in result.out

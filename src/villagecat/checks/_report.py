@@ -101,8 +101,14 @@ class CheckReport:
             "findings": [f.to_dict() for f in self.findings],
         }
 
-    def format(self, fmt: Literal["text", "json", "markdown"] = "text", *, show_passes: bool = False) -> str:
-        """Return the report as text (Chinese labels), JSON or Markdown."""
+    def format(
+        self,
+        fmt: Literal["text", "json", "markdown"] = "text",
+        *,
+        show_passes: bool = False,
+        lang: Literal["zh", "en"] = "zh",
+    ) -> str:
+        """Return the report as text (in Chinese, or English with ``lang``), JSON or Markdown."""
         if fmt == "json":
             return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
         shown = [f for f in self.findings if show_passes or f.level != "pass"]
@@ -121,6 +127,8 @@ class CheckReport:
                 cites = "；".join(c.readable() for c in f.citations).replace("|", "\\|")
                 lines.append(f"| {f.subject} | {_LEVEL_ZH[f.level]} | `{f.code}` | {f.message_zh} | {cites} |")
             return "\n".join(lines) + "\n"
+        if lang == "en":
+            return self._english(shown, fails, warns)
         lines = [head]
         if len(self.subjects()) > 1:
             lines.append("对象\t不符合\t提示\t符合")
@@ -129,4 +137,16 @@ class CheckReport:
             subject = f"{f.subject}：" if f.subject else ""
             lines.append(f"  [{_LEVEL_ZH[f.level]}] {subject}{f.message_zh}（{f.code}）")
             lines.extend(f"      依据：{c.readable()}" for c in f.citations)
+        return "\n".join(lines) + "\n"
+
+    def _english(self, shown: list[Finding], fails: int, warns: int) -> str:
+        words = {"fail": "fail", "warn": "note", "pass": "pass"}
+        lines = [f"{self.jurisdiction} · {self.check}: {fails} failed, {warns} notes"]
+        if len(self.subjects()) > 1:
+            lines.append("subject\tfail\tnote\tpass")
+            lines.extend(f"{s}\t{c['fail']}\t{c['warn']}\t{c['pass']}" for s, c in self.summary().items())
+        for f in shown:
+            subject = f"{f.subject}: " if f.subject else ""
+            lines.append(f"  [{words[f.level]}] {subject}{f.message_en} ({f.code})")
+            lines.extend(f"      basis: {c.readable()}" for c in f.citations)
         return "\n".join(lines) + "\n"

@@ -30,11 +30,14 @@ def _common(parser: argparse.ArgumentParser, *, jurisdiction: bool = True) -> No
         )
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     parser.add_argument("--all", action="store_true", help="同时列出符合的项目 / also list what passed")
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="文字报告的语言 / language of the text report"
+    )
     add_layer_options(parser)
 
 
 def _emit(report: CheckReport, args: argparse.Namespace, stdout: TextIO) -> int:
-    stdout.write(report.format(args.format, show_passes=args.all))
+    stdout.write(report.format(args.format, show_passes=args.all, lang=args.lang))
     return 1 if report.failed else 0
 
 
