@@ -30,6 +30,7 @@ from villagecat.cli import _parser
 from villagecat.merging import merge
 from villagecat.package import RESOURCE_TITLES, RESOURCES
 from villagecat.registry import shipped_registry
+from villagecat.render import reading_order
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -181,13 +182,6 @@ def _items_table(items: list[Any], depth: str, provenance: dict[str, str] | None
     return lines
 
 
-def _reading_order(resources: Any) -> list[str]:  # noqa: ANN401 - any iterable of resource names
-    """Duties first, the source documents and clauses last: what a reader looks for comes first."""
-    last = ("documents", "clauses")
-    names = list(resources)
-    return [n for n in names if n not in last] + [n for n in last if n in names]
-
-
 def _catalog_pages() -> dict[str, str]:
     registry = shipped_registry()
     pages: dict[str, str] = {}
@@ -214,7 +208,7 @@ def _catalog_pages() -> dict[str, str]:
             lines.append(f" · 发布：{layer.publisher} {layer.published or ''}")
         for release in layer.releases:
             lines += ["", f"- {release.version}（{release.date or ''}）：{release.notes}"]
-        for resource in _reading_order(RESOURCES):
+        for resource in reading_order(RESOURCES):
             items = list(package.resource(resource))
             if items:
                 lines += ["", f"## {RESOURCE_TITLES.get(resource, resource)}"]
@@ -227,7 +221,7 @@ def _catalog_pages() -> dict[str, str]:
             "",
             "层级链：" + " → ".join(f"[{x.name_zh} {x.version}](../layers/{x.id}.md)" for x in catalog.chain),
         ]
-        for resource in _reading_order(catalog.items):
+        for resource in reading_order(catalog.items):
             entries = catalog.items[resource]
             items = [e.item for e in entries.values()]
             setters = {

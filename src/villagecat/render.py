@@ -13,9 +13,11 @@ from villagecat.models._base import Vocab
 from villagecat.package import RESOURCE_TITLES
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from villagecat.models import AdmissionRoute, Layer, Scope
 
-__all__ = ["catalog_to_dict", "explain_to_dict", "format_catalog", "format_explain"]
+__all__ = ["catalog_to_dict", "explain_to_dict", "format_catalog", "format_explain", "reading_order"]
 
 Format = Literal["text", "json", "yaml", "markdown"]
 
@@ -142,13 +144,22 @@ def _setters(catalog: EffectiveCatalog, entry: EffectiveItem) -> list[str]:
     return [layer.id for layer in catalog.chain if layer.id in touched]
 
 
+def reading_order(resources: Iterable[str]) -> list[str]:
+    """Resource names as a reader wants them: duties first, the source documents and clauses last."""
+    last = ("documents", "clauses")
+    names = list(resources)
+    return [n for n in names if n not in last] + [n for n in last if n in names]
+
+
 def _format_text(catalog: EffectiveCatalog, scope: Scope | None) -> str:
     layer = catalog.layer
     lines = [
         f"{layer.name_zh}（{layer.id}）有效目录 · 适用：{scope.label if scope else '全部'}",
         "层级链：" + " → ".join(f"{x.name_zh} {x.id} {x.version}" for x in catalog.chain),
     ]
-    for name, entries in _selected(catalog, scope).items():
+    selected = _selected(catalog, scope)
+    for name in reading_order(selected):
+        entries = selected[name]
         lines.append("")
         lines.append(f"{RESOURCE_TITLES[name]}（{len(entries)}）")
         for entry in entries:

@@ -181,3 +181,11 @@ def test_golden_catalog_of_each_shipped_jurisdiction(jurisdiction: str) -> None:
     if os.environ.get("VILLAGECAT_UPDATE_GOLDEN") == "1":
         golden.write_text(result.out, encoding="utf-8")
     assert result.out == golden.read_text(encoding="utf-8")
+
+
+def test_catalog_text_puts_duties_first_and_layers_name_their_counts_in_chinese() -> None:
+    out = invoke("catalog", "140404").out
+    assert out.index("\n工作事务（") < out.index("\n来源文件（")
+    layers = invoke("layers").out
+    assert "工作事务 12" in layers
+    assert "duties=" not in layers

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from villagecat.cli._common import add_layer_options
 from villagecat.models import Level
+from villagecat.package import RESOURCE_TITLES
 from villagecat.resolution import registry_with
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return 0
     stdout.write("层标识\t层级\t名称\t版本\t上级层\t条目数\n")
     for row in rows:
-        counts = " ".join(f"{k}={v}" for k, v in row["counts"].items())
+        counts = "、".join(f"{RESOURCE_TITLES.get(k, k)} {v}" for k, v in row["counts"].items())
         level = Level(row["level"]).label
         parent = row["parent"] or "—"
         name = f"{row['name_zh']}（{row['name_en']}）"
