@@ -628,7 +628,8 @@ class _Differ:
     ) -> None:
         kind = _kind(resource).slug
         if item_id in new:
-            self.fields(resource, item_id, (before, new[item_id]), attribute=attribute)
+            if before != new[item_id]:  # most items are unchanged: one comparison, not one per field
+                self.fields(resource, item_id, (before, new[item_id]), attribute=attribute)
         elif item_id in renamed:
             target = renamed[item_id]
             self.add(f"{kind}-renamed", resource, target, old=item_id, new=target)
