@@ -162,7 +162,8 @@ def test_certificate_refusal_says_why_and_what_to_do_instead() -> None:
         render_certificate(villagecat.resolve("120117"), "无犯罪记录证明", {"姓名": "张三"})
     assert "应向群众做好解释说明" in info.value.message_zh
     assert "网上核验" in info.value.message_zh
-    assert [c.section for c in info.value.citations] == ["第5项", "二(三)8", "二(三)7"]
+    # Ninghe restates the national duty to explain (三(三)9): both clauses are cited.
+    assert [c.section for c in info.value.citations] == ["第5项", "二(三)8", "三(三)9", "二(三)7"]
     result = invoke("certificate", "render", "无犯罪记录证明", "--jurisdiction", "120117", "--set", "姓名=张三")
     assert result.code == 1
     assert "村（社区）不应出具“无犯罪记录证明”" in result.err

@@ -148,7 +148,7 @@ def test_a_bad_patch_is_one_clear_error(tmp_path: Path) -> None:
 
 
 def test_declared_version_too_small_fails_at_the_level_it_hides(tmp_path: Path) -> None:
-    path = save_layer(revised(version="0.3.1"), tmp_path / "patch-only")
+    path = save_layer(revised(version="0.3.2"), tmp_path / "patch-only")
     result = invoke("diff", str(NATIONAL), str(path), "--fail-on", "breaking", "--format", "json")
     payload = json.loads(result.out)
     assert (result.code, payload["declared_bump"], payload["version_ok"]) == (1, "patch", False)
@@ -252,7 +252,7 @@ def test_impact_cli_on_a_national_revision(revision: Path) -> None:
     # override of the national planning target, so raising that target conflicts with nothing there.
     assert [c for c in conflicts["120117"] if c["layer"] == "120117"] == []
     text = invoke("impact", str(NATIONAL), str(revision)).out
-    assert text.startswith("cn 0.3.0 → 1.0.0：影响 8 个辖区的有效目录")
+    assert text.startswith("cn 0.3.1 → 1.0.0：影响 8 个辖区的有效目录")
 
 
 def test_document_form_round_trips() -> None:

@@ -201,3 +201,48 @@ def test_titles_and_issuers_are_the_sources_own() -> None:
     assert docs["340000.document.work-measures"].issuers == ("省民政厅等三部门",)
     ndrc = villagecat.load_layer(REPO / "data" / "national").documents
     assert "来源未给出正式标题" in next(d.title for d in ndrc if d.id == "cn.document.ndrc-briefing-2022-02-09")
+
+
+def test_the_checks_rules_are_shipped_obligations_not_quotes_in_code() -> None:
+    from villagecat.checks._rules import RULES  # noqa: PLC0415
+    from villagecat.package import load_layer  # noqa: PLC0415
+    from villagecat.registry import shipped_layer_paths  # noqa: PLC0415
+
+    shipped = {o.id for path in shipped_layer_paths() for o in load_layer(path).obligations}
+    assert set(RULES.values()) <= shipped
+    source = (REPO / "src" / "villagecat" / "checks" / "_rules.py").read_text(encoding="utf-8")
+    assert "quote=" not in source and "Citation(" not in source
+
+
+def test_report_frequencies_beside_jilins_main_ones_are_a_hint_in_jilin_and_nothing_elsewhere() -> None:
+    import dataclasses  # noqa: PLC0415
+
+    from villagecat.checks import lint  # noqa: PLC0415
+    from villagecat.models import Duty, ReportFrequency  # noqa: PLC0415
+    from villagecat.package import load_layer  # noqa: PLC0415
+    from villagecat.registry import shipped_registry  # noqa: PLC0415
+
+    provinces = REPO / "data" / "provinces"
+    for folder, expected in (("220000-jilin", 1), ("120000-tianjin", 0), ("140000-shanxi", 0)):
+        package = load_layer(provinces / folder)
+        code = package.layer.id
+        weekly = Duty(
+            id=f"{code}.duty.weekly-forms",
+            name="每周填报的表格",
+            duty_kind="assists",
+            departments=("某局",),
+            funding="fee_follows_task",
+            report_frequencies=(ReportFrequency.WEEKLY,),
+            citations=package.duties[0].citations if package.duties else package.documents[0:0],
+        )
+        found = [
+            f
+            for f in lint(dataclasses.replace(package, duties=(*package.duties, weekly)), shipped_registry()).findings
+            if f.code == "lint-report-frequency"
+        ]
+        assert len(found) == expected, (folder, found)
+        if found:
+            (finding,) = found
+            assert finding.level == "warn"
+            assert "并未禁止" in finding.message_zh
+            assert [c.section for c in finding.citations] == ["一(三)"]

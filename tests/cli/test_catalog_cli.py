@@ -45,7 +45,7 @@ def test_ninghe_catalog_json_holds_what_the_issue_names() -> None:
     assert data["admission"]["layer"] == "120117"
     assert data["provenance"]["cn.sign.party-service-centre"]["orientation"] == {
         "layer": "120117",
-        "version": "1.0.0",
+        "version": "1.0.1",
         "action": "set",
     }
     assert data["conflicts"] == []
@@ -106,10 +106,10 @@ def test_explain_shows_each_layer_with_its_citation() -> None:
     assert result.out.splitlines() == [
         "宁河区（120117） · cn.sign.party-service-centre",
         '  orientation = "horizontal"',
-        "    cn 全国 0.3.0：未设定",
+        "    cn 全国 0.3.1：未设定",
         "      出处：cn.document.tingzi-2022-28 二(二)6「" + NATIONAL_SIGNS + "」",
         "    120000 天津市 0.3.0：继承",
-        '    120117 宁河区 1.0.0：改为 "horizontal"',
+        '    120117 宁河区 1.0.1：改为 "horizontal"',
         "      出处：120117.document.work-plan 三(二)8「“一横”：XX村（社区）党群服务中心。」",
     ]
 
@@ -147,7 +147,7 @@ def test_layers_lists_every_shipped_layer() -> None:
     ninghe = next(r for r in rows if r["id"] == "120117")
     assert (ninghe["level"], ninghe["parent"]) == ("county", "120000 >=0.3.0,<0.4.0")
     text = invoke("layers").out
-    assert "120117\t县级\t宁河区（Ninghe）\t1.0.0\t120000 >=0.3.0,<0.4.0" in text
+    assert "120117\t县级\t宁河区（Ninghe）\t1.0.1\t120000 >=0.3.0,<0.4.0" in text
 
 
 def test_a_layer_outside_the_repo_joins_the_chain(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ with its basis and how the matter is handled instead.
 from __future__ import annotations
 
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from villagecat._names import normalise_name
 from villagecat.checks._report import CheckReport, Finding
@@ -189,31 +189,59 @@ def match_obligations(catalog: EffectiveCatalog, task: str) -> list[Obligation]:
     return found
 
 
+def _rule_text(obligation: Obligation) -> str:
+    """The rule in one sentence: condition, who, what — each once, as the name may already say it."""
+    text = obligation.name
+    if obligation.bound and not any(b in text for b in obligation.bound):
+        text = "、".join(obligation.bound) + text
+    elif not obligation.bound:
+        text = f"{text}（来源未写明受约束者）"
+    if obligation.condition and obligation.condition not in text:
+        text = f"{obligation.condition}，{text}"
+    if obligation.exceptions and obligation.exceptions not in text:
+        text += f"（{obligation.exceptions}）"
+    return text
+
+
 def _obligation_finding(catalog: EffectiveCatalog, task: str, obligation: Obligation, subject: str) -> Finding:
+    """A rule on departments that governs the task.
+
+    A forbidding rule with a condition (未经县级党委和政府统一部署) sends the task down the
+    jurisdiction's approval route; one without a condition forbids it outright; a requiring
+    rule (应当、由……提供) is advice to the department, not a verdict on the task.
+    """
     from villagecat.render import effective_admission  # noqa: PLC0415
 
-    who = "、".join(obligation.bound) or "（来源未写明受约束者）"
-    rule_zh = f"{obligation.condition}，{who}{obligation.name}" if obligation.condition else f"{who}{obligation.name}"
-    if obligation.exceptions:
-        rule_zh += f"（{obligation.exceptions}）"
-    route = effective_admission(catalog)
+    rule_zh = _rule_text(obligation)
+    who_en = ", ".join(obligation.bound) or "(the source does not say who)"
     citations = tuple(obligation.citations)
-    if obligation.condition and route is not None:
-        layer, admission = route
-        then_zh = f"；满足条件须经{layer.name_zh}规定的程序：{' → '.join(admission.steps)}"
-        then_en = f"; meeting the condition takes the route of {layer.name_en}: {' → '.join(admission.steps)}"
-        citations += tuple(admission.citations)
+    then_zh = then_en = ""
+    level: Literal["fail", "warn"]
+    if not obligation.forbidden:
+        code, level = "admission-rule-on-departments", "warn"
+        lead_zh = f"“{task}”涉及对部门的要求："
     elif obligation.condition:
-        then_zh, then_en = "；须先满足上述条件", "; the condition must be met first"
+        code, level = "admission-conditional", "fail"
+        lead_zh = f"“{task}”受减负措施约束："
+        route = effective_admission(catalog)
+        if route is not None:
+            layer, admission = route
+            then_zh = f"；确需村级组织承担的，须经{layer.name_zh}规定的程序：{' → '.join(admission.steps)}"
+            steps = " → ".join(admission.steps)
+            then_en = f"; where a village is truly needed, it takes the route of {layer.name_en}: {steps}"
+            citations += tuple(admission.citations)
+        else:
+            then_zh, then_en = "；须先满足上述条件", "; the condition must be met first"
     else:
-        then_zh, then_en = "", ""
+        code, level = "admission-forbidden-to-departments", "fail"
+        lead_zh = f"“{task}”受减负措施约束："
     return Finding(
-        "admission-conditional" if obligation.condition else "admission-forbidden-to-departments",
-        "fail" if obligation.forbidden else "warn",
-        f"“{task}”受减负措施约束：{rule_zh}{then_zh}",
+        code,
+        level,
+        f"{lead_zh}{rule_zh}{then_zh}",
         f"{task!r} is governed by a rule on departments ({obligation.id}): "
-        f"{obligation.condition + ', ' if obligation.condition else ''}{who} "
-        f"{'may not' if obligation.forbidden else 'must'}: {obligation.name}{then_en}",
+        f"{obligation.condition + ', ' if obligation.condition else ''}{who_en} "
+        f"{'may not' if obligation.forbidden else 'is to'}: {obligation.name}{then_en}",
         subject,
         rule=obligation.modality,
         observed=task,

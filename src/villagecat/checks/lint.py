@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from villagecat.checks._report import CheckReport, Finding
-from villagecat.checks._rules import rule
+from villagecat.checks._rules import obligation, rule
 from villagecat.errors import LayerChainError
 from villagecat.models import (
     Authority,
@@ -31,11 +31,14 @@ from villagecat.models import (
     DutyKind,
     Mechanism,
     MechanismBasis,
+    Obligation,
     Override,
 )
 from villagecat.models import ReportFrequency as Freq
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
     from villagecat.package import LayerPackage
     from villagecat.registry import LayerRegistry
 
@@ -45,9 +48,7 @@ __all__ = ["LEGAL_BASIS", "LINT_RULES", "lint"]
 LEGAL_BASIS = frozenset(
     {Authority.LAW, Authority.ADMINISTRATIVE_REGULATION, Authority.STATE_COUNCIL_DECISION, Authority.LOCAL_REGULATION}
 )
-_ALLOWED_FREQUENCIES = frozenset({Freq.MONTHLY, Freq.QUARTERLY, Freq.YEARLY, Freq.EMERGENCY})
-
-#: code -> (level, the rule's clause name in :mod:`villagecat.checks._rules`).
+#: code -> (level, the name of the rule it applies in :mod:`villagecat.checks._rules`).
 LINT_RULES = {
     "lint-certificate-basis": ("fail", "certificate-basis"),
     "lint-certificate-basis-unknown": ("warn", "certificate-basis"),
@@ -58,9 +59,17 @@ LINT_RULES = {
 }
 
 
-def _finding(code: str, item_id: str, zh: str, en: str, **kw: object) -> Finding:
-    level, clause = LINT_RULES[code]
-    return Finding(code, level, zh, en, item_id, citations=rule(None, clause), item=item_id, **kw)  # type: ignore[arg-type]
+def _main_frequencies(rules: Mapping[str, Obligation]) -> frozenset[Freq] | None:
+    """The report frequencies a layer in the chain names as the main ones (为主), if any does.
+
+    「除紧急突发工作外，村级组织报表以月报、季报、年报为主」: the frequencies are read from the
+    obligation's matters by their Chinese labels; emergencies are outside the rule.
+    """
+    found = obligation(rules, "reports-frequency")
+    if found is None:
+        return None
+    by_label = {f.label: f for f in Freq}
+    return frozenset(by_label[t] for t in found.tasks if t in by_label) | {Freq.EMERGENCY}
 
 
 def _partial_lists(package: LayerPackage) -> list[Finding]:
@@ -98,17 +107,54 @@ def _partial_lists(package: LayerPackage) -> list[Finding]:
     return found
 
 
+def _duty_findings(item: Duty, main_frequencies: frozenset[Freq] | None, make: Callable[..., Finding]) -> list[Finding]:
+    """An assisted duty without department or funding; report frequencies beside the main ones."""
+    found: list[Finding] = []
+    if item.duty_kind is DutyKind.ASSISTS and (not item.departments or item.funding is None):
+        lacking = "、".join(x for x, ok in (("责任部门", item.departments), ("经费保障", item.funding)) if not ok)
+        found.append(
+            make(
+                "lint-assist-funding",
+                item.id,
+                f"协助事项“{item.name}”未写明{lacking}",
+                f"assisted duty {item.name} names no department or funding",
+            )
+        )
+    odd = [f for f in item.report_frequencies if main_frequencies and f not in main_frequencies]
+    if odd:
+        found.append(
+            make(
+                "lint-report-frequency",
+                item.id,
+                f"“{item.name}”的填报频次{'、'.join(f.label for f in odd)}不在"
+                f"{'、'.join(f.label for f in sorted(main_frequencies or (), key=list(Freq).index))}之列"
+                "（来源说以这些为主，其他频次并未禁止）",
+                f"{item.name} asks for {', '.join(f.value for f in odd)} reports",
+                observed=[f.value for f in odd],
+            )
+        )
+    return found
+
+
 def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckReport:
     """Lint one layer package; documents of its ancestors are looked up in ``registry``."""
     documents = {d.id: d for d in package.documents}
+    rules = {o.id: o for o in package.obligations}
     if registry is not None and package.layer.parent is not None:
         try:
             for ancestor in registry.chain(package):
-                documents.update({d.id: d for d in ancestor.documents})
+                documents = {d.id: d for d in ancestor.documents} | documents
+                rules = {o.id: o for o in ancestor.obligations} | rules
         except LayerChainError:
             pass  # a broken chain is validate's to report; lint what is here
     report = CheckReport("lint", package.layer.id, package.layer.name_zh)
     findings = report.findings
+    main_frequencies = _main_frequencies(rules)
+
+    def _finding(code: str, item_id: str, zh: str, en: str, **kw: object) -> Finding:
+        level, name = LINT_RULES[code]
+        return Finding(code, level, zh, en, item_id, citations=rule(rules, name), item=item_id, **kw)  # type: ignore[arg-type]
+
     for _, item in package.iter_items():
         if isinstance(item, Document | Clause):
             continue
@@ -152,31 +198,9 @@ def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckR
                 )
             )
         if isinstance(item, Duty):
-            if item.duty_kind is DutyKind.ASSISTS and (not item.departments or item.funding is None):
-                lacking = "、".join(
-                    x for x, ok in (("责任部门", item.departments), ("经费保障", item.funding)) if not ok
-                )
-                findings.append(
-                    _finding(
-                        "lint-assist-funding",
-                        item_id,
-                        f"协助事项“{item.name}”未写明{lacking}",
-                        f"assisted duty {item.name} names no department or funding",
-                    )
-                )
-            odd = [f for f in item.report_frequencies if f not in _ALLOWED_FREQUENCIES]
-            if odd:
-                findings.append(
-                    _finding(
-                        "lint-report-frequency",
-                        item_id,
-                        f"“{item.name}”的填报频次{'、'.join(f.label for f in odd)}不是月报、季报或年报",
-                        f"{item.name} asks for {', '.join(f.value for f in odd)} reports",
-                        observed=[f.value for f in odd],
-                    )
-                )
+            findings += _duty_findings(item, main_frequencies, _finding)
     findings.extend(_partial_lists(package))
-    # A rule applies only where the document that states it is in the layer's chain:
-    # Jilin's report frequencies are not Tianjin's.
-    findings[:] = [f for f in findings if all(c.document in documents for c in f.citations)]
+    # A rule applies only where the layer that states it is in the chain: Jilin's report
+    # frequencies are not Tianjin's.
+    findings[:] = [f for f in findings if f.code not in LINT_RULES or f.citations]
     return report

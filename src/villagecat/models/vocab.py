@@ -75,7 +75,9 @@ class Scope(Vocab):
 class Modality(Vocab):
     """How strongly the source's words bind: 必须/应当/不得 bind, 一般/原则上/为宜 advise, 为主 means mainly.
 
-    A check reports a broken ``must`` as 不符合 and a broken ``should`` or ``mainly`` as 提示.
+    鼓励/可以 permit or encourage and bind no one (``may``).
+    A check reports a broken ``must`` as 不符合 and a broken ``should`` or ``mainly`` as 提示;
+    ``may`` is never broken.
     """
 
     __titles__ = ("约束力", "Modality")
@@ -83,6 +85,7 @@ class Modality(Vocab):
     MUST = "must", "必须（应当、不得、一律）"
     SHOULD = "should", "一般应当（一般、原则上、为宜）"
     MAINLY = "mainly", "为主"
+    MAY = "may", "可以（鼓励、可）"
 
     __synonyms__: ClassVar[dict[str, str]] = {
         "必须": "must",
@@ -91,6 +94,9 @@ class Modality(Vocab):
         "一般": "should",
         "原则上": "should",
         "为宜": "should",
+        "鼓励": "may",
+        "可以": "may",
+        "可": "may",
     }
 
 

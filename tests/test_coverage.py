@@ -1,0 +1,90 @@
+"""Coverage pages: every normative statement of a source, mapped to the items that hold it."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from conftest import REPO
+from villagecat.coverage import coverage, pages, split_statements
+from villagecat.registry import shipped_registry
+
+SHARED = REPO.parent / "shared"
+CONFIG = REPO / "docs" / "coverage" / "sources.yml"
+
+
+def _shared_or_skip() -> None:
+    if (SHARED / "seeds").is_dir() and (SHARED / "sources").is_dir():
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail("the source documents (../shared) must be beside the checkout in CI")
+    pytest.skip("the source documents (../shared) are not beside this checkout")
+
+
+def test_sections_are_numbered_as_citations_number_them() -> None:
+    text = [
+        "一、总体要求",
+        "总的要求是这样。",
+        "二、主要任务",
+        "(一)减轻负担",
+        "1. 明确事项。未经县级党委和政府统一部署,党政群机构不得将自身权责事项派交村级组织承担。",
+        "(二)精简牌子",
+        "4. 规范挂牌。一般在外部悬挂标牌；",
+        "内部标牌由村级组织确定。",
+    ]
+    pairs = split_statements(text)
+    assert ("二(一)1", "未经县级党委和政府统一部署,党政群机构不得将自身权责事项派交村级组织承担。") in pairs
+    assert ("二(二)4", "一般在外部悬挂标牌；") in pairs
+    assert ("二(二)", "(二)精简牌子") in pairs  # the heading does not carry the number before it
+    assert pairs[-1] == ("二(二)4", "内部标牌由村级组织确定。")
+
+
+def test_a_statement_is_held_by_the_item_that_quotes_it_and_otherwise_says_why_not() -> None:
+    statements = [
+        (
+            "二(二)6",
+            "省级党委和政府统一规定村级组织和工作机制挂牌数量、名称和式样,党政群机构不得要求村级组织对口挂牌。",
+        ),
+        ("三(一)", "各级党委和政府要重视规范村级组织工作事务。"),
+        ("三(一)", "这一句只是叙述。"),
+    ]
+    result = coverage(
+        "cn.document.tingzi-2022-28", statements, shipped_registry(), reasons={"三": "组织实施，不是目录条目"}
+    )
+    held, organisational = result.statements  # the narrative sentence is not normative: left out
+    assert "cn.obligation.no-matching-plaques" in held.items
+    assert not organisational.held
+    assert organisational.reason == "组织实施，不是目录条目"
+    assert "要" in organisational.words
+    assert result.share == 0.5
+
+
+def test_the_committed_pages_are_the_generated_ones() -> None:
+    """Regenerate: python -m villagecat.coverage docs/coverage/sources.yml ../shared docs/coverage"""
+    _shared_or_skip()
+    generated = pages(CONFIG, SHARED, shipped_registry())
+    for name, text in generated.items():
+        committed = REPO / "docs" / "coverage" / name
+        assert committed.is_file(), f"docs/coverage/{name} is missing"
+        assert committed.read_text(encoding="utf-8") == text, f"docs/coverage/{name} is stale: regenerate it"
+    documents = [name for name in generated if name != "index.md"]
+    # The five seeds and the national first batch (民发〔2020〕20号).
+    assert len(documents) == 6
+    assert "cn.document.minfa-2020-20-annex.md" in documents
+
+
+def test_every_page_reports_its_share_and_no_statement_is_left_without_a_word() -> None:
+    _shared_or_skip()
+    generated = pages(CONFIG, SHARED, shipped_registry())
+    for name, text in generated.items():
+        if name == "index.md":
+            continue
+        assert "已作为数据收录" in text
+        rows = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| 节")]
+        assert rows, name
+        assert all(line.rstrip().endswith("` |") or "未建模：" in line for line in rows), name
+    national = generated["cn.document.tingzi-2022-28.md"]
+    table = national[national.index("| 节 |") :]
+    assert "电影节" not in table and "宽城" not in table  # the page's unrelated news is not the document
+    assert "cn.obligation.remove-unfounded" in national  # the four removal criteria
