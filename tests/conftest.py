@@ -33,6 +33,14 @@ class Result:
     err: str
 
 
+@pytest.fixture(autouse=True)
+def _chinese_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The messages' default language follows the locale: tests run under a neutral one (zh)."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 def invoke(*argv: str) -> Result:
     """Run the villagecat CLI in-process and capture its streams."""
     out, err = io.StringIO(), io.StringIO()

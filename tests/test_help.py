@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import argparse
 import re
+from typing import TYPE_CHECKING
 
+from conftest import REPO, invoke
 from villagecat.cli import _parser
+
+if TYPE_CHECKING:
+    import pytest
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -27,3 +32,13 @@ def test_every_option_has_chinese_help() -> None:
         if action.help and action.help != argparse.SUPPRESS and action.dest != "help" and not _HAN.search(action.help)
     ]
     assert not missing, missing
+
+
+def test_the_message_language_follows_the_locale_and_lang_overrides_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    national = str(REPO / "data" / "national")
+    assert invoke("validate", national).out.strip().endswith("有效")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert invoke("validate", national).out.strip().endswith("valid")
+    assert invoke("validate", national, "--lang", "zh").out.strip().endswith("有效")
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")  # LC_ALL wins over LANG, as in the C library
+    assert invoke("validate", national).out.strip().endswith("有效")

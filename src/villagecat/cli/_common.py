@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from villagecat.models import Scope
@@ -10,6 +11,29 @@ if TYPE_CHECKING:
     import argparse
 
 __all__ = ["add_layer_options", "add_scope_option", "package_roots", "scope_of"]
+
+
+def default_lang() -> str:
+    """The language of messages when ``--lang`` is not given: English under an English locale, else Chinese.
+
+    The locale is read as the C library does: ``LC_ALL``, then ``LC_MESSAGES``, then ``LANG``.
+    """
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "zh"
+    return "zh"
+
+
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--lang zh|en``, defaulting to the locale's language (zh when unset)."""
+    parser.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=default_lang(),
+        help="提示与报告的语言（默认随系统语言环境，未设定时为中文） / language of messages and reports "
+        "(default: the locale's, zh when unset)",
+    )
 
 
 def add_layer_options(parser: argparse.ArgumentParser) -> None:

@@ -10,7 +10,7 @@ import argparse
 import math
 from typing import TYPE_CHECKING, TextIO
 
-from villagecat.cli._common import add_layer_options, package_roots
+from villagecat.cli._common import add_lang_option, add_layer_options, package_roots
 from villagecat.errors import VillagecatError
 from villagecat.resolution import registry_with, resolve
 
@@ -30,9 +30,7 @@ def _common(parser: argparse.ArgumentParser, *, jurisdiction: bool = True) -> No
         )
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     parser.add_argument("--all", action="store_true", help="同时列出符合的项目 / also list what passed")
-    parser.add_argument(
-        "--lang", choices=("zh", "en"), default="zh", help="文字报告的语言 / language of the text report"
-    )
+    add_lang_option(parser)
     add_layer_options(parser)
 
 

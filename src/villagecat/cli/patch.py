@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat._budget import load_json, read_regular_file
+from villagecat.cli._common import add_lang_option
 from villagecat.cli._sides import load_side
 from villagecat.errors import PackageReadError
 from villagecat.package import save_layer
@@ -42,9 +43,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="写入不含数据包的非空文件夹（不删除其中文件） / write into a non-empty folder that holds no package",
     )
-    parser.add_argument(
-        "--lang", choices=("zh", "en"), default="zh", help="提示语言（默认中文） / message language (default zh)"
-    )
+    add_lang_option(parser)
     parser.set_defaults(handler=handle)
 
 

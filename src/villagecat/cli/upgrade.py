@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from villagecat.cli._common import add_lang_option
 from villagecat.upgrading import upgrade_package
 
 if TYPE_CHECKING:
@@ -38,9 +39,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=None,
         help="写出的资源格式（默认与读入相同） / resource format written (default: as read)",
     )
-    parser.add_argument(
-        "--lang", choices=("zh", "en"), default="zh", help="提示语言（默认中文） / message language (default zh)"
-    )
+    add_lang_option(parser)
     parser.set_defaults(handler=handle)
 
 
