@@ -84,3 +84,27 @@ def test_every_quote_is_verbatim_in_the_seeds() -> None:
                 quotes += 1
                 assert _normalise(citation.quote) in corpus, f"{path.name}: {citation.quote}"
     assert quotes > 40
+
+
+def test_titles_and_issuers_of_the_documents_at_hand_are_the_sources_own_words() -> None:
+    """No expanded names (区委农办 is not 中共宁河区委农村工作办公室): what a source calls itself, as written."""
+    _sources_or_skip()
+    # Documents known only from another source that names them (Tianjin's, from Ninghe's plan).
+    named_in = {
+        "120000.document.implementation-plan": "seeds/003_414aa2a04280b990.txt",
+        "120000.document.certificate-opinion": "seeds/003_414aa2a04280b990.txt",
+    }
+    texts = {
+        doc: _normalise((SHARED / path).read_text(encoding="utf-8")) for doc, path in (OWN_TEXT | named_in).items()
+    }
+    checked = 0
+    for path in shipped_layer_paths():
+        for document in load_layer(path).documents:
+            if document.id not in texts:
+                continue
+            for issuer in document.issuers:
+                checked += 1
+                assert _normalise(issuer) in texts[document.id], f"{document.id}: issuer {issuer}"
+            checked += 1
+            assert _normalise(document.title) in texts[document.id], f"{document.id}: title {document.title}"
+    assert checked >= 10
