@@ -89,3 +89,15 @@ def test_every_page_reports_its_share_and_no_statement_is_left_without_a_word() 
     assert "电影节" not in table  # the page's unrelated news is not the document
     assert "宽城" not in table
     assert "cn.obligation.remove-unfounded" in national  # the four removal criteria
+
+
+def test_every_reason_in_the_configuration_is_still_used() -> None:
+    """A reason no statement needs any more (the data now holds it) is removed, not left to mislead."""
+    _shared_or_skip()
+    from villagecat._yaml import safe_load  # noqa: PLC0415
+
+    generated = pages(CONFIG, SHARED, shipped_registry())
+    for entry in safe_load(CONFIG.read_text(encoding="utf-8")):
+        page = generated[f"{entry['document']}.md"]
+        for key, reason in (entry.get("reasons") or {}).items():
+            assert reason in page, f"{entry['document']}: the reason for {key!r} is no longer used"
