@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from villagecat._names import normalise_name
 from villagecat.checks._report import CheckReport, Finding
-from villagecat.checks._rules import rule
+from villagecat.checks._rules import obligation, rule
 from villagecat.errors import InvalidRequestError
 from villagecat.models import CertificateStatus, DutyKind, Scope
 
@@ -164,15 +164,20 @@ def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str) -> F
             observed=task,
             citations=(*admission.citations, *cites),
         )
+    unassigned = obligation(catalog, "no-unassigned-tasks")
+    if unassigned is not None:  # the chain's own rule: 未经县级党委和政府统一部署，不得……
+        rule_zh = f"；{_rule_text(unassigned)}"
+        rule_en = f"; {unassigned.condition + ', ' if unassigned.condition else ''}{unassigned.name}"
+    else:
+        rule_zh = rule_en = ""
     return Finding(
         "admission-needs-approval",
         "fail",
-        f"“{task}”不在目录中；本辖区各层未规定准入程序，须经县级党委和政府统一部署方可派交村级组织{note_zh}",
-        f"{task!r} is not in the catalog; no layer sets an approval route, and without the county's deployment "
-        f"no department may pass it to a village{note_en}",
+        f"“{task}”不在目录中；本辖区各层未规定准入程序{rule_zh}{note_zh}",
+        f"{task!r} is not in the catalog; no layer sets an approval route{rule_en}{note_en}",
         subject,
         observed=task,
-        citations=(*rule(catalog, "no-unassigned-tasks"), *cites),
+        citations=(*(unassigned.citations if unassigned is not None else ()), *cites),
     )
 
 
@@ -180,12 +185,12 @@ def match_obligations(catalog: EffectiveCatalog, task: str) -> list[Obligation]:
     """Return the rules on departments that govern the task: one of their matters, whole, is in it."""
     key = _task(task)
     found = []
-    for obligation in catalog.obligations(Scope.VILLAGE):
-        if obligation.truncated:  # never decide on words the source does not show
+    for candidate in catalog.obligations(Scope.VILLAGE):
+        if candidate.truncated:  # never decide on words the source does not show
             continue
-        matters = [normalise_name(t) for t in obligation.tasks]
+        matters = [normalise_name(t) for t in candidate.tasks]
         if any(len(m) >= _MIN_TASK and m in key for m in matters):
-            found.append(obligation)
+            found.append(candidate)
     return found
 
 

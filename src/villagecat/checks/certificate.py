@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from villagecat._names import same_name
-from villagecat.checks._rules import rule
+from villagecat.checks._rules import obligation
 from villagecat.errors import UnknownItemError, VillagecatError
 from villagecat.models import CertificateStatus
 
@@ -65,18 +65,26 @@ def refusal(catalog: EffectiveCatalog, certificate: Certificate) -> tuple[str, s
     why = "列入不应出具证明事项清单" if status is CertificateStatus.NOT_TO_ISSUE else "已取消"
     handled = "、".join(a.label for a in certificate.alternatives)
     cites = tuple(certificate.basis or certificate.citations)
+    explain = obligation(catalog, "certificate-explain")
     if certificate.resident_guidance:
         guidance = certificate.resident_guidance
-    else:
+    elif explain is not None:  # 「村级组织要做好解释说明工作」, where the chain says so
         guidance = "村（社区）应向群众做好解释说明"
-        cites += rule(catalog, "certificate-explain")
+        cites += tuple(explain.citations)
+    else:
+        guidance = "村（社区）向群众说明不出具的理由"
+    encouraged = obligation(catalog, "certificate-alternatives")
     if handled:
         how = f"该事项改由有关部门通过{handled}等方式办理"
+    elif encouraged is not None and encouraged.tasks:  # the chain's own list of alternatives (鼓励……等方式)
+        how = f"该事项由有关部门通过{'、'.join(encouraged.tasks)}等方式办理"
+        cites += tuple(encouraged.citations)
     else:
-        how = "该事项由有关部门通过网上核验、主动调查、告知承诺等方式办理"
-        cites += rule(catalog, "certificate-alternatives")
+        how = "该事项由有关部门办理"
     zh = f"村（社区）不应出具“{certificate.name}”（{status.label}：{why}）。{guidance}；{how}。"
-    methods = ", ".join(a.value for a in certificate.alternatives) or "online verification, investigation, commitment"
+    methods = ", ".join(a.value for a in certificate.alternatives) or (
+        ", ".join(encouraged.tasks) if encouraged is not None and encouraged.tasks else "by its own means"
+    )
     en = (
         f"The village must not issue {certificate.name} ({status.value}). It explains this to the resident; "
         f"the department handles the matter ({methods})."
