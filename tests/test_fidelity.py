@@ -247,3 +247,14 @@ def test_report_frequencies_beside_jilins_main_ones_are_a_hint_in_jilin_and_noth
             assert finding.level == "warn"
             assert "并未禁止" in finding.message_zh
             assert [c.section for c in finding.citations] == ["一(三)"]
+
+
+def test_the_catalog_text_says_how_strongly_each_value_binds() -> None:
+    """「一般在……悬挂」 is not 必须悬挂; Jilin's 200cm×30cm is by long and short side, 一般."""
+    national = invoke("catalog", "cn").out
+    line = next(x for x in national.splitlines() if "村党组织标牌" in x)
+    assert "一般应悬挂" in line
+    assert "必须悬挂" not in line
+    jilin = next(x for x in invoke("catalog", "220000").out.splitlines() if "村党组织标牌" in x)
+    assert "长边≤200cm、短边≤30cm（一般）" in jilin
+    assert "[竖牌（一般）]" in jilin

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from villagecat.errors import UnknownItemError
 from villagecat.merging import EffectiveCatalog, EffectiveItem, applies
 from villagecat.models._base import Vocab
+from villagecat.models.vocab import Modality
 from villagecat.package import RESOURCE_TITLES
 
 if TYPE_CHECKING:
@@ -106,29 +107,42 @@ def _label(value: object) -> str:
     return str(value)
 
 
+def _hedge(modality: object) -> str:
+    """How a value binds, in the source's words, where it does not simply bind: 一般, 为主, 可."""
+    words = {Modality.SHOULD: "（一般）", Modality.MAINLY: "（为主）", Modality.MAY: "（可）"}
+    return words.get(modality, "") if isinstance(modality, Modality) else ""
+
+
 def _summary(item: BaseModel) -> str:
     parts: list[str] = []
     for name in ("duty_kind", "status", "mechanism_type", "placement", "sign_type", "orientation"):
         value = getattr(item, name, None)
         if value is not None:
-            parts.append(f"[{_label(value)}]")
+            hedge = _hedge(getattr(item, "orientation_modality", None)) if name == "orientation" else ""
+            parts.append(f"[{_label(value)}{hedge}]")
     title = getattr(item, "name", None) or getattr(item, "title", "")
     parts.append(str(title))
+    size_hedge = _hedge(getattr(item, "size_modality", None))
     width, height = getattr(item, "max_width_cm", None), getattr(item, "max_height_cm", None)
     if width is not None or height is not None:
-        parts.append(f"≤{_label(width or '—')}×{_label(height or '—')}cm")
+        parts.append(f"≤{_label(width or '—')}×{_label(height or '—')}cm{size_hedge}")
+    long_side, short_side = getattr(item, "max_long_side_cm", None), getattr(item, "max_short_side_cm", None)
+    if long_side is not None or short_side is not None:
+        parts.append(f"长边≤{_label(long_side or '—')}cm、短边≤{_label(short_side or '—')}cm{size_hedge}")
     bg, fg = getattr(item, "background_colour", None), getattr(item, "text_colour", None)
     if bg is not None and fg is not None:
         parts.append(f"{bg.label}底{fg.label}字")
     if getattr(item, "mandatory", False):
-        parts.append("必须悬挂")
+        modality = getattr(item, "modality", None)
+        parts.append("一般应悬挂" if modality is Modality.SHOULD else "必须悬挂")
+    facility_hedge = _hedge(getattr(item, "modality", None)) if hasattr(item, "min_floor_area_m2") else ""
     for name, unit in (("min_floor_area_m2", "㎡"), ("min_area_per_100_households_m2", "㎡/百户")):
         value = getattr(item, name, None)
         if value is not None:
-            parts.append(f"≥{_label(value)}{unit}")
+            parts.append(f"≥{_label(value)}{unit}{facility_hedge}")
     pct = getattr(item, "min_activity_area_pct", None)
     if pct is not None:
-        parts.append(f"活动区域≥{_label(pct)}%")
+        parts.append(f"活动区域≥{_label(pct)}%{facility_hedge}")
     count = getattr(item, "max_count", None)
     if count is not None:
         parts.append(f"{'限' if getattr(item, 'exact', False) else '至多'}{count}个")
