@@ -142,8 +142,13 @@ def test_a_bad_patch_is_one_clear_error(tmp_path: Path) -> None:
     result = invoke("patch", str(NATIONAL), str(patch_file), "-o", str(tmp_path / "out"))
     assert (result.code, result.err) == (
         1,
-        "villagecat: operation 0: path /items/duties/cn.duty.nothing does not exist\n",
+        (
+            "villagecat: 第 0 项操作：路径 /items/duties/cn.duty.nothing 不存在"
+            "（operation 0: path /items/duties/cn.duty.nothing does not exist）\n"
+        ),
     )
+    english = invoke("patch", str(NATIONAL), str(patch_file), "-o", str(tmp_path / "out"), "--lang", "en")
+    assert english.err == "villagecat: operation 0: path /items/duties/cn.duty.nothing does not exist\n"
     assert not (tmp_path / "out").exists()
 
 

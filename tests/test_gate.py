@@ -111,7 +111,7 @@ def test_a_new_package_gets_its_first_release_without_against(tmp_path: Path) ->
     declared = load_layer(folder).layer.version
     first = invoke("release", str(folder), "--date", "2026-11-22")
     assert first.code == 0, first.err
-    assert first.out == f"120114 首次发布 {declared} / first release\n"
+    assert first.out == f"120114 首次发布 {declared}\n"
     (entry,) = load_layer(folder).layer.releases
     assert (entry.version, entry.date, entry.notes) == (declared, "2026-11-22", "首次发布 / first release")
     again = invoke("release", str(folder), "--notes", "另一说明")

@@ -42,3 +42,50 @@ def test_the_message_language_follows_the_locale_and_lang_overrides_it(monkeypat
     assert invoke("validate", national, "--lang", "zh").out.strip().endswith("有效")
     monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")  # LC_ALL wins over LANG, as in the C library
     assert invoke("validate", national).out.strip().endswith("有效")
+
+
+def _leaves(parser: argparse.ArgumentParser, prefix: str = "") -> list[tuple[str, argparse.ArgumentParser]]:
+    found = []
+    for action in parser._actions:  # noqa: SLF001
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for name, sub in action.choices.items():
+                below = _leaves(sub, f"{prefix}{name} ")
+                found += below or [(f"{prefix}{name}", sub)]
+    return found
+
+
+def test_every_command_takes_lang() -> None:
+    leaves = _leaves(_parser())
+    assert len(leaves) >= 19
+    for name, leaf in leaves:
+        options = {o for action in leaf._actions for o in action.option_strings}  # noqa: SLF001
+        assert "--lang" in options, name
+
+
+def test_the_text_commands_speak_english_when_asked() -> None:
+    layers = invoke("layers", "--lang", "en").out.splitlines()
+    assert layers[0] == "id\tlevel\tname\tversion\tparent\titems"
+    assert any(line.startswith("120117\tcounty\tNinghe\t") for line in layers)
+    timeline = invoke("timeline", "-j", "140404", "--lang", "en").out
+    assert timeline.startswith("Shangdang (140404) · 6 deadlines")
+    assert "(as written: 8月10日前)" in timeline
+    assert "basis: 140404.document.implementation-plan" in timeline
+    explain = invoke("explain", "120117", "cn.sign.party-service-centre", "orientation", "--lang", "en").out
+    assert "  120000 Tianjin " in explain
+    assert ": inherited" in explain
+    assert 'set to "horizontal"' in explain
+    catalog = invoke("catalog", "220000", "--lang", "en").out
+    assert catalog.startswith("Jilin (220000) effective catalog · applies to: village")
+    assert "approval route (Jilin):" in catalog
+    for chinese in ("层级链", "有效目录", "准入审批程序", "：继承", "：改为", "依据：", "原文：", "时间节点"):
+        assert chinese not in catalog + explain + timeline, chinese
+
+
+def test_errors_speak_the_chosen_language() -> None:
+    unknown = invoke("catalog", "nowhere", "--lang", "en")
+    assert (unknown.code, unknown.err.startswith("villagecat: no layer matches 'nowhere'")) == (2, True)
+    assert "没有" not in unknown.err
+    chinese = invoke("catalog", "nowhere")
+    assert chinese.err.startswith("villagecat: 没有与“nowhere”对应的目录层")
+    usage = invoke("frobnicate", "--lang", "en")
+    assert usage.err.startswith("villagecat: error: argument COMMAND: invalid choice")

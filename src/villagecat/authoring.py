@@ -99,8 +99,8 @@ def init_layer(  # noqa: PLR0913 - every argument is one field of the new layer
 
     if not re.fullmatch(r"[0-9]{6}|[0-9]{9}", code):
         raise VillagecatError(
-            f"--code {code!r}: a division code has 6 digits (9 for a township), e.g. 330106 / "
-            f"行政区划代码应为 6 位数字（乡镇街道为 9 位），例如 330106"
+            f"--code {code!r}：行政区划代码应为 6 位数字（乡镇街道为 9 位），例如 330106",
+            f"--code {code!r}: a division code has 6 digits (9 for a township), e.g. 330106",
         )
     target = Path(path)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
@@ -113,7 +113,8 @@ def init_layer(  # noqa: PLR0913 - every argument is one field of the new layer
     found = registry.get(parent_id)
     if found is None:
         raise VillagecatError(
-            f"parent layer {parent_id} is not known; pass --layer PATH for it / 上级层 {parent_id} 不存在"
+            f"上级层 {parent_id} 不存在；请用 --layer 路径 给出它",
+            f"parent layer {parent_id} is not known; pass --layer PATH for it",
         )
     current = Version(found.layer.version)
     upper = f"{current.major + 1}.0.0" if current.major else f"0.{current.minor + 1}.0"
@@ -192,7 +193,7 @@ def release_layer(
     """
     report = diff_packages(previous, current)
     if not report.changes:
-        raise VillagecatError("nothing changed since the previous release / 与上一版本相比没有变化")
+        raise VillagecatError("与上一版本相比没有变化", "nothing changed since the previous release")
     version = bump_version(previous.layer.version, report.suggested_bump)
     if current.layer.version == version and any(r.version == version for r in current.layer.releases):
         return current, report

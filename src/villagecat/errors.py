@@ -26,10 +26,30 @@ __all__ = [
 
 
 class VillagecatError(Exception):
-    """Base of every error villagecat raises on purpose."""
+    """Base of every error villagecat raises on purpose, with its message in Chinese and English.
+
+    ``str(error)`` is the Chinese message with the English detail (one line, as the CLI prints
+    it by default); :meth:`describe` gives either language alone.
+    """
 
     #: The exit status the CLI uses for this error.
     exit_code: int = 1
+
+    def __init__(self, message_zh: str, message_en: str | None = None, *, where: str | None = None) -> None:
+        """Record the message in both languages (one only where the other was not given), and where."""
+        self.message_zh = message_zh
+        self.message_en = message_zh if message_en is None else message_en
+        self.where = where
+        super().__init__(self.describe("zh"))
+
+    def describe(self, lang: str = "zh") -> str:
+        """Return the one line: ``zh`` is Chinese with the English detail, ``en`` English alone."""
+        prefix = f"{self.where}: " if self.where else ""
+        if lang == "en":
+            return prefix + self.message_en
+        if self.message_en == self.message_zh:
+            return prefix + self.message_zh
+        return f"{prefix}{self.message_zh}（{self.message_en}）"
 
 
 class PackageReadError(VillagecatError, OSError):
@@ -39,11 +59,9 @@ class PackageReadError(VillagecatError, OSError):
 
     def __init__(self, path: str, message: str, message_zh: str | None = None) -> None:
         """Record the path that could not be read and why, in Chinese and English."""
-        both = message if not message_zh or message_zh == message else f"{message_zh}（{message}）"
-        super().__init__(f"{path}: {both}")
+        super().__init__(message_zh or message, message, where=path)
         self.path = path
         self.message = message
-        self.message_zh = message_zh or message
         #: The line the problem is on, where known (malformed JSON).
         self.line: int | None = None
 
@@ -72,10 +90,9 @@ class WriteRefusedError(VillagecatError, OSError):
 
     def __init__(self, path: str, message: str, message_zh: str) -> None:
         """Record the target and why it was refused, in Chinese and English."""
-        super().__init__(f"{path}: {message_zh}（{message}）")
+        super().__init__(message_zh, message, where=path)
         self.path = path
         self.message = message
-        self.message_zh = message_zh
 
 
 class ValidationFailedError(VillagecatError, ValueError):
@@ -84,10 +101,17 @@ class ValidationFailedError(VillagecatError, ValueError):
     def __init__(self, report: ValidationReport) -> None:
         """Keep the report; the message is its first problem."""
         self.report = report
-        first = report.problems[0].describe("en") if report.problems else "invalid"
         more = len(report.problems) - 1
-        suffix = f" (and {more} more problems)" if more > 0 else ""
-        super().__init__(f"{first}{suffix}")
+        first_zh = report.problems[0].describe("zh") if report.problems else "无效"
+        first_en = report.problems[0].describe("en") if report.problems else "invalid"
+        super().__init__(
+            first_zh + (f"（另有 {more} 个问题）" if more > 0 else ""),
+            first_en + (f" (and {more} more problems)" if more > 0 else ""),
+        )
+
+    def __str__(self) -> str:
+        """Return the first problem in English, as before (a library user's log line)."""
+        return self.message_en
 
 
 class UnknownLayerError(VillagecatError, LookupError):
@@ -115,9 +139,8 @@ class InvalidRequestError(VillagecatError, ValueError):
 
     def __init__(self, message: str, message_zh: str) -> None:
         """Record why, in Chinese and English."""
-        super().__init__(f"{message_zh}（{message}）")
+        super().__init__(message_zh, message)
         self.message = message
-        self.message_zh = message_zh
 
 
 class VillagecatWarning(UserWarning):

@@ -760,5 +760,5 @@ def merge(layers: Sequence[LayerPackage]) -> EffectiveCatalog:
         LayerChainError: if ``layers`` is empty (a ``ValueError`` too).
     """
     if not layers:
-        raise LayerChainError("merge needs at least one layer, national first / 合并至少需要一层（从全国层开始）")
+        raise LayerChainError("合并至少需要一层（从全国层开始）", "merge needs at least one layer, national first")
     return _Merger(layers).run()

@@ -60,6 +60,7 @@ __all__ = [
     "ITEM_RESOURCES",
     "RESOURCES",
     "RESOURCE_TITLES",
+    "RESOURCE_TITLES_EN",
     "LayerPackage",
     "Origin",
     "bulk",
@@ -76,6 +77,8 @@ RESOURCES: dict[str, type[BaseModel]] = {kind.resource: kind.model for kind in k
 ITEM_RESOURCES = tuple(kind.resource for kind in kinds() if kind.role != "operation" and kind.in_catalog)
 #: The Chinese title of each resource: its sheet in a workbook, its heading in reports.
 RESOURCE_TITLES = {kind.resource: kind.sheet for kind in kinds()}
+#: The English title of each resource, for English reports.
+RESOURCE_TITLES_EN = {kind.resource: kind.title_en for kind in kinds()}
 #: The kind segment in item ids, per resource.
 ID_KINDS = {kind.resource: kind.segment for kind in kinds()}
 #: Data Package v2 profiles that a format-1 descriptor declares.

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
+from villagecat._i18n import MESSAGES, Lang, say
 from villagecat.errors import UnknownItemError
 from villagecat.merging import EffectiveCatalog, EffectiveItem, applies
 from villagecat.models._base import Vocab
 from villagecat.models.vocab import Modality
-from villagecat.package import RESOURCE_TITLES
+from villagecat.package import RESOURCE_TITLES, RESOURCE_TITLES_EN
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -21,15 +22,6 @@ if TYPE_CHECKING:
 __all__ = ["catalog_to_dict", "explain_to_dict", "format_catalog", "format_explain", "reading_order"]
 
 Format = Literal["text", "json", "yaml", "markdown"]
-
-ACTION_ZH = {
-    "introduced": "设立",
-    "default": "未设定",
-    "set": "改为",
-    "restated": "重申（取值不变）",
-    "added": "增加",
-    "removed": "删除",
-}
 
 
 def _layer_ref(layer: Layer) -> dict[str, str]:
@@ -107,48 +99,57 @@ def _label(value: object) -> str:
     return str(value)
 
 
-def _hedge(modality: object) -> str:
+def _hedge(modality: object, lang: Lang = "zh") -> str:
     """How a value binds, in the source's words, where it does not simply bind: 一般, 为主, 可."""
-    words = {Modality.SHOULD: "（一般）", Modality.MAINLY: "（为主）", Modality.MAY: "（可）"}
-    return words.get(modality, "") if isinstance(modality, Modality) else ""
+    if not isinstance(modality, Modality) or modality is Modality.MUST:
+        return ""
+    return say(f"hedge-{modality.value}", lang)
 
 
-def _summary(item: BaseModel) -> str:
+def _word(value: object, lang: Lang) -> str:
+    """A vocabulary value as its Chinese label, or its code in English; other values as written."""
+    if isinstance(value, Vocab) and lang == "en":
+        return str(value.value)
+    return _label(value)
+
+
+def _summary(item: BaseModel, lang: Lang = "zh") -> str:
     parts: list[str] = []
     for name in ("duty_kind", "status", "mechanism_type", "placement", "sign_type", "orientation"):
         value = getattr(item, name, None)
         if value is not None:
-            hedge = _hedge(getattr(item, "orientation_modality", None)) if name == "orientation" else ""
-            parts.append(f"[{_label(value)}{hedge}]")
+            hedge = _hedge(getattr(item, "orientation_modality", None), lang) if name == "orientation" else ""
+            parts.append(f"[{_word(value, lang)}{hedge}]")
     title = getattr(item, "name", None) or getattr(item, "title", "")
     parts.append(str(title))
-    size_hedge = _hedge(getattr(item, "size_modality", None))
+    size_hedge = _hedge(getattr(item, "size_modality", None), lang)
     width, height = getattr(item, "max_width_cm", None), getattr(item, "max_height_cm", None)
     if width is not None or height is not None:
         parts.append(f"≤{_label(width or '—')}×{_label(height or '—')}cm{size_hedge}")
     long_side, short_side = getattr(item, "max_long_side_cm", None), getattr(item, "max_short_side_cm", None)
     if long_side is not None or short_side is not None:
-        parts.append(f"长边≤{_label(long_side or '—')}cm、短边≤{_label(short_side or '—')}cm{size_hedge}")
+        sides = say("sides", lang, long=_label(long_side or "—"), short=_label(short_side or "—"))
+        parts.append(sides + size_hedge)
     bg, fg = getattr(item, "background_colour", None), getattr(item, "text_colour", None)
     if bg is not None and fg is not None:
-        parts.append(f"{bg.label}底{fg.label}字")
+        parts.append(say("colours", lang, background=_word(bg, lang), text=_word(fg, lang)))
     if getattr(item, "mandatory", False):
-        modality = getattr(item, "modality", None)
-        parts.append("一般应悬挂" if modality is Modality.SHOULD else "必须悬挂")
-    facility_hedge = _hedge(getattr(item, "modality", None)) if hasattr(item, "min_floor_area_m2") else ""
-    for name, unit in (("min_floor_area_m2", "㎡"), ("min_area_per_100_households_m2", "㎡/百户")):
+        should = getattr(item, "modality", None) is Modality.SHOULD
+        parts.append(say("hang-should" if should else "hang-must", lang))
+    facility_hedge = _hedge(getattr(item, "modality", None), lang) if hasattr(item, "min_floor_area_m2") else ""
+    for name, unit in (("min_floor_area_m2", "area-unit"), ("min_area_per_100_households_m2", "area-per-100-unit")):
         value = getattr(item, name, None)
         if value is not None:
-            parts.append(f"≥{_label(value)}{unit}{facility_hedge}")
+            parts.append(f"≥{_label(value)}{say(unit, lang)}{facility_hedge}")
     pct = getattr(item, "min_activity_area_pct", None)
     if pct is not None:
-        parts.append(f"活动区域≥{_label(pct)}%{facility_hedge}")
+        parts.append(say("activity-share", lang, pct=_label(pct)) + facility_hedge)
     count = getattr(item, "max_count", None)
     if count is not None:
-        parts.append(f"{'限' if getattr(item, 'exact', False) else '至多'}{count}个")
+        parts.append(say("quota-exact" if getattr(item, "exact", False) else "quota-max", lang, count=count))
     scope = getattr(item, "applies_to", None)
     if scope is not None:
-        parts.append(f"（适用：{scope.label}）")
+        parts.append(say("applies-to", lang, scope=_word(scope, lang)))
     return " ".join(parts)
 
 
@@ -165,32 +166,46 @@ def reading_order(resources: Iterable[str]) -> list[str]:
     return [n for n in names if n not in last] + [n for n in last if n in names]
 
 
-def _format_text(catalog: EffectiveCatalog, scope: Scope | None) -> str:
+def _resource_title(name: str, lang: Lang) -> str:
+    return RESOURCE_TITLES_EN.get(name, name) if lang == "en" else RESOURCE_TITLES.get(name, name)
+
+
+def _scope_word(scope: Scope | None, lang: Lang) -> str:
+    if scope is None:
+        return say("all", lang)
+    return scope.value if lang == "en" else scope.label
+
+
+def _format_text(catalog: EffectiveCatalog, scope: Scope | None, lang: Lang = "zh") -> str:
     layer = catalog.layer
+    name = layer.name_en if lang == "en" else layer.name_zh
+    chain = " → ".join(f"{x.name_en if lang == 'en' else x.name_zh} {x.id} {x.version}" for x in catalog.chain)
     lines = [
-        f"{layer.name_zh}（{layer.id}）有效目录 · 适用：{scope.label if scope else '全部'}",
-        "层级链：" + " → ".join(f"{x.name_zh} {x.id} {x.version}" for x in catalog.chain),
+        say("catalog-title", lang, name=name, id=layer.id, scope=_scope_word(scope, lang)),
+        say("catalog-chain", lang, chain=chain),
     ]
     selected = _selected(catalog, scope)
-    for name in reading_order(selected):
-        entries = selected[name]
+    for resource in reading_order(selected):
+        entries = selected[resource]
         lines.append("")
-        lines.append(f"{RESOURCE_TITLES[name]}（{len(entries)}）")
+        lines.append(say("catalog-kind", lang, title=_resource_title(resource, lang), count=len(entries)))
         for entry in entries:
             setters = _setters(catalog, entry)
-            lines.append(f"  {_summary(entry.item)}  {entry.id}  ← {'、'.join(setters)}")
+            lines.append(f"  {_summary(entry.item, lang)}  {entry.id}  ← {'、'.join(setters)}")
     admission = effective_admission(catalog)
     lines.append("")
     if admission is not None:
-        lines.append(f"准入审批程序（{admission[0].name_zh}）：")
+        route_layer = admission[0].name_en if lang == "en" else admission[0].name_zh
+        lines.append(say("catalog-admission", lang, layer=route_layer))
         lines.extend(f"  {n}. {step}" for n, step in enumerate(admission[1].steps, start=1))
     else:
-        lines.append("准入审批程序：各层均未规定")
+        lines.append(say("catalog-no-admission", lang))
     if catalog.cancelled:
-        lines.append("已取消：")
+        lines.append(say("catalog-cancelled", lang))
         lines.extend(f"  {c.cancellation.target}（{c.layer}）：{c.cancellation.reason}" for c in catalog.cancelled)
-    lines.append("冲突：" + ("无" if not catalog.conflicts else str(len(catalog.conflicts))))
-    lines.extend(f"  {c.describe('zh')}" for c in catalog.conflicts)
+    count = say("none", lang) if not catalog.conflicts else str(len(catalog.conflicts))
+    lines.append(say("catalog-conflicts", lang, count=count))
+    lines.extend(f"  {c.describe(lang)}" for c in catalog.conflicts)
     return "\n".join(lines) + "\n"
 
 
@@ -220,8 +235,10 @@ def _format_markdown(catalog: EffectiveCatalog, scope: Scope | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def format_catalog(catalog: EffectiveCatalog, fmt: Format = "text", scope: Scope | None = None) -> str:
-    """Return the effective catalog in one of the output formats."""
+def format_catalog(
+    catalog: EffectiveCatalog, fmt: Format = "text", scope: Scope | None = None, lang: Lang = "zh"
+) -> str:
+    """Return the effective catalog in one of the output formats (text in ``lang``, ``zh`` or ``en``)."""
     if fmt == "json":
         return json.dumps(catalog_to_dict(catalog, scope), ensure_ascii=False, indent=2) + "\n"
     if fmt == "yaml":
@@ -230,7 +247,7 @@ def format_catalog(catalog: EffectiveCatalog, fmt: Format = "text", scope: Scope
         return str(yaml.safe_dump(catalog_to_dict(catalog, scope), allow_unicode=True, sort_keys=False))
     if fmt == "markdown":
         return _format_markdown(catalog, scope)
-    return _format_text(catalog, scope)
+    return _format_text(catalog, scope, lang)
 
 
 def explain_to_dict(catalog: EffectiveCatalog, item_id: str, field: str | None = None) -> dict[str, Any]:
@@ -241,12 +258,16 @@ def explain_to_dict(catalog: EffectiveCatalog, item_id: str, field: str | None =
     """
     entry = catalog.get(item_id)
     if entry is None:
-        raise UnknownItemError(f"{catalog.layer.id} 的有效目录中没有条目 {item_id} / no item {item_id} in the catalog")
+        raise UnknownItemError(
+            f"{catalog.layer.id} 的有效目录中没有条目 {item_id}", f"no item {item_id} in the catalog"
+        )
     fields = [field] if field else list(type(entry.item).model_fields)
     for name in fields:
         if name not in type(entry.item).model_fields:
             known = ", ".join(entry.provenance)
-            raise UnknownItemError(f"条目 {item_id} 没有字段 {name} / {item_id} has no field {name}; fields: {known}")
+            raise UnknownItemError(
+                f"条目 {item_id} 没有字段 {name}；已有字段：{known}", f"{item_id} has no field {name}; fields: {known}"
+            )
     result: dict[str, Any] = {"jurisdiction": catalog.layer.id, "item": item_id, "fields": {}}
     history = entry.provenance
     for name in fields:
@@ -254,7 +275,7 @@ def explain_to_dict(catalog: EffectiveCatalog, item_id: str, field: str | None =
         for layer in catalog.chain:
             steps = [s for s in history[name] if s.layer == layer.id]
             if steps:
-                chain.extend({"name_zh": layer.name_zh, **s.to_dict()} for s in steps)
+                chain.extend({"name_zh": layer.name_zh, "name_en": layer.name_en, **s.to_dict()} for s in steps)
             else:
                 present = any(
                     s.layer == x.id for x in catalog.chain[: catalog.chain.index(layer)] for s in history[name]
@@ -263,6 +284,7 @@ def explain_to_dict(catalog: EffectiveCatalog, item_id: str, field: str | None =
                     {
                         "layer": layer.id,
                         "name_zh": layer.name_zh,
+                        "name_en": layer.name_en,
                         "version": layer.version,
                         "action": "inherited" if present else "absent",
                     }
@@ -283,26 +305,34 @@ def _default(value: object) -> object:
     raise TypeError(type(value).__name__)
 
 
-def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = None) -> str:
-    """Return the provenance chain of an item's fields as text, national layer first."""
+def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = None, lang: Lang = "zh") -> str:
+    """Return the provenance chain of an item's fields as text, national layer first, in ``lang``."""
     data = explain_to_dict(catalog, item_id, field)
-    lines = [f"{catalog.layer.name_zh}（{catalog.layer.id}） · {item_id}"]
-    for name, info in data["fields"].items():
-        lines.append(f"  {name} = {json.dumps(info['value'], ensure_ascii=False)}")
+    name = catalog.layer.name_en if lang == "en" else catalog.layer.name_zh
+    lines = [
+        f"{name}（{catalog.layer.id}） · {item_id}" if lang != "en" else f"{name} ({catalog.layer.id}) · {item_id}"
+    ]
+    for field_name, info in data["fields"].items():
+        lines.append(f"  {field_name} = {json.dumps(info['value'], ensure_ascii=False)}")
         for step in info["chain"]:
-            where = f"{step['layer']} {step['name_zh']} {step['version']}"
+            where = f"{step['layer']} {step['name_en' if lang == 'en' else 'name_zh']} {step['version']}"
             action = step["action"]
+            colon = ": " if lang == "en" else "："
             if action in ("inherited", "absent"):
-                lines.append(f"    {where}：{'继承' if action == 'inherited' else '（尚无此条目）'}")
+                lines.append(f"    {where}{colon}{say(f'explain-{action}', lang)}")
                 continue
             value = json.dumps(step["value"], ensure_ascii=False)
-            label = ACTION_ZH.get(action, action)
-            lines.append(f"    {where}：{label} {value}" if action != "default" else f"    {where}：{label}")
+            label = say(f"action-{action}", lang) if f"action-{action}" in MESSAGES else action
+            lines.append(f"    {where}{colon}{label} {value}" if action != "default" else f"    {where}{colon}{label}")
             lines.extend(
-                "      出处："
-                + c["document"]
-                + (f" {c['section']}" if c.get("section") else "")
-                + (f"「{c['quote']}」" if c.get("quote") else "")
+                "      "
+                + say(
+                    "source",
+                    lang,
+                    citation=c["document"]
+                    + (f" {c['section']}" if c.get("section") else "")
+                    + (f"「{c['quote']}」" if c.get("quote") else ""),
+                )
                 for c in step["citations"]
             )
     return "\n".join(lines) + "\n"

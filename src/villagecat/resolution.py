@@ -50,8 +50,8 @@ def resolve(
     """
     if not isinstance(jurisdiction, str) or not jurisdiction.strip():
         raise UnknownLayerError(
-            f"name a jurisdiction: a division code, a Chinese name or a slug, not {jurisdiction!r} "
-            f"/ 请给出行政区划代码、中文名称或英文简称"
+            f"请给出行政区划代码、中文名称或英文简称（不是 {jurisdiction!r}）",
+            f"name a jurisdiction: a division code, a Chinese name or a slug, not {jurisdiction!r}",
         )
     known = registry if registry is not None else registry_with(layers)
     package = known.find(jurisdiction)

@@ -83,9 +83,10 @@ def _write_text_cell(sheet: Worksheet, row: int, col: int, value: object) -> Non
 
         code = ord(_ILLEGAL.search(value).group())  # type: ignore[union-attr]
         raise VillagecatError(
+            f"工作表“{sheet.title}”第 {row} 行第 {col} 列的文字含有控制字符 U+{code:04X}，"
+            "Excel 工作簿无法保存；请先删去它",
             f"sheet {sheet.title}, row {row}, column {col}: the text holds control character U+{code:04X}, "
-            f"which a workbook cannot store / 工作表“{sheet.title}”第 {row} 行第 {col} 列的文字含有控制字符 "
-            f"U+{code:04X}，Excel 工作簿无法保存；请先删去它"
+            "which a workbook cannot store",
         )
     cell = sheet.cell(row=row, column=col)
     cell.value = value

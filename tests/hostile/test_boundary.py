@@ -144,7 +144,7 @@ def test_impossible_plaque_sizes_are_refused(tmp_path: Path, field: str, value: 
     )
     result = invoke("check", "signage", str(tmp_path / "signs.yaml"), "-j", "220000")
     assert result.code == 1
-    assert f"field {field}" in result.err
+    assert f"字段 {field}" in result.err
     assert "finite number" in result.err
 
 

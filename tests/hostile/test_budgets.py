@@ -232,12 +232,12 @@ def test_a_missing_revision_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     [
         (
             "village,category,name\n甲村,certificate,无犯罪记录证明,多出的一格\n",
-            "row 2: the row has 4 cells but the header 3",
+            "第 2 行：本行有 4 列，表头有 3 列",
         ),
-        ("village,category,name,name\n甲村,certificate,无犯罪记录证明,x\n", "field name: the column appears twice"),
+        ("village,category,name,name\n甲村,certificate,无犯罪记录证明,x\n", "字段 name：表头中列名重复"),
         (
             "村名,village,category,name\n甲村,甲村,certificate,无犯罪记录证明\n",
-            "field village: the column appears twice",
+            "字段 village：表头中列名重复",
         ),
     ],
     ids=["extra-cell", "duplicated-header", "same-column-twice"],
@@ -263,7 +263,7 @@ def test_a_yaml_ledger_of_the_wrong_shape(tmp_path: Path) -> None:
     (tmp_path / "ledger.yaml").write_text("village: 甲村\nsigns: 5\n", encoding="utf-8")
     code, text = _outcome("audit", str(tmp_path / "ledger.yaml"), "-j", "120117")
     assert code == 1
-    assert "field signs: must be a list" in text
+    assert "字段 signs：应为列表" in text
 
 
 def _workbook_with_sheet(tmp_path: Path, title: str) -> Path:

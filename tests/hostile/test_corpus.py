@@ -388,19 +388,19 @@ CASES = [
         "ledger-not-a-number",
         lambda t: write(t, "l.csv", HEADER + "甲村,sign,XX村民委员会,outside,wide\n", AUDIT),
         1,
-        "row 2, field width_cm: 'wide' is not a number",
+        "第 2 行，字段 width_cm：'wide' 不是数字",
     ),
     Case(
         "ledger-unknown-category",
         lambda t: write(t, "l.csv", HEADER + "甲村,plaque,XX村民委员会,outside,\n", AUDIT),
         1,
-        "row 2, field category: 'plaque' is not one of",
+        "第 2 行，字段 category：'plaque' 应为",
     ),
     Case(
         "ledger-bad-vocabulary",
         lambda t: write(t, "l.csv", HEADER + "甲村,sign,XX村民委员会,upstairs,\n", AUDIT),
         1,
-        "row 2, field placement: 'upstairs' is not one of",
+        "第 2 行，字段 placement：'upstairs' 应为 外部、内部 之一",
     ),
     Case(
         "levels-file-bad",

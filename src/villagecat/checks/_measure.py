@@ -24,6 +24,6 @@ def check_measurement(name: str, value: float | None, *, village: str = "") -> N
     if isinstance(value, bool) or not math.isfinite(value) or value < 0:
         where = f"{village}：" if village else ""
         raise InvalidMeasurementError(
-            f"{where}{name} 应为有限的非负数，实际为 {value!r} / {name} must be a finite number that is not "
-            f"negative, not {value!r}"
+            f"{where}{name} 应为有限的非负数，实际为 {value!r}",
+            f"{village + ': ' if village else ''}{name} must be a finite number that is not negative, not {value!r}",
         )

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from villagecat._i18n import say
 from villagecat._names import same_name
 from villagecat.checks._rules import obligation
 from villagecat.errors import UnknownItemError, VillagecatError
@@ -26,14 +27,13 @@ class CertificateRefusedError(VillagecatError, ValueError):
 
     def __init__(self, message_zh: str, message_en: str, citations: tuple[Citation, ...] = ()) -> None:
         """Keep both messages and the citations."""
-        cites = "".join(
-            f"\n  依据：{c.document}{' ' + c.section if c.section else ''}{'「' + c.quote + '」' if c.quote else ''}"
-            for c in citations
-        )
-        super().__init__(f"{message_zh}{cites}")
-        self.message_zh = message_zh
-        self.message_en = message_en
         self.citations = citations
+        super().__init__(message_zh, message_en)
+
+    def describe(self, lang: str = "zh") -> str:
+        """Return the refusal in ``lang``, then each clause it rests on, one per line."""
+        cites = "".join(f"\n  {say('basis', lang, citation=c.readable())}" for c in self.citations)
+        return (self.message_en if lang == "en" else self.message_zh) + cites
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def find_certificate(catalog: EffectiveCatalog, key: str) -> Certificate:
     for certificate in catalog.certificates():
         if key == certificate.id or same_name(key, certificate.name, *certificate.aliases):
             return certificate
-    raise UnknownItemError(f"{catalog.layer.id} 的目录中没有证明事项 {key} / no certificate {key!r} in the catalog")
+    raise UnknownItemError(f"{catalog.layer.id} 的目录中没有证明事项 {key}", f"no certificate {key!r} in the catalog")
 
 
 def refusal(catalog: EffectiveCatalog, certificate: Certificate) -> tuple[str, str, tuple[Citation, ...]]:

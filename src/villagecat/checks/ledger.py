@@ -81,12 +81,24 @@ _SHORT = {"横": "horizontal", "竖": "vertical", "室外": "outside", "室内":
 class LedgerError(VillagecatError, ValueError):
     """A ledger entry cannot be understood; names the file, row and field."""
 
-    def __init__(self, file: str, row: int | None, field_name: str | None, message: str) -> None:
-        """Record where the problem is."""
-        where = ", ".join(
+    def __init__(
+        self, file: str, row: int | None, field_name: str | None, message_zh: str, message_en: str | None = None
+    ) -> None:
+        """Record where the problem is, and what, in Chinese and English."""
+        self.where_zh = "，".join(
+            p for p in (file, f"第 {row} 行" if row else "", f"字段 {field_name}" if field_name else "") if p
+        )
+        self.where_en = ", ".join(
             p for p in (file, f"row {row}" if row else "", f"field {field_name}" if field_name else "") if p
         )
-        super().__init__(f"{where}: {message}")
+        super().__init__(message_zh, message_en)
+
+    def describe(self, lang: str = "zh") -> str:
+        """Return the one line, with the place in the same language as the message."""
+        if lang == "en":
+            return f"{self.where_en}: {self.message_en}"
+        detail = "" if self.message_en == self.message_zh else f"（{self.message_en}）"
+        return f"{self.where_zh}：{self.message_zh}{detail}"
 
 
 @dataclass(frozen=True)
@@ -138,14 +150,14 @@ class _Row:
         self.file = file
         self.row = row
 
-    def error(self, name: str | None, message: str) -> LedgerError:
-        return LedgerError(self.file, self.row, name, message)
+    def error(self, name: str | None, message_zh: str, message_en: str) -> LedgerError:
+        return LedgerError(self.file, self.row, name, message_zh, message_en)
 
     def text(self, name: str, *, required: bool = False) -> str | None:
         value = self.data.get(name)
         if value is None or str(value).strip() == "":
             if required:
-                raise self.error(name, "required")
+                raise self.error(name, "必填", "required")
             return None
         return str(value).strip()
 
@@ -156,9 +168,11 @@ class _Row:
         try:
             number = float(value)
         except ValueError:
-            raise self.error(name, f"{value!r} is not a number") from None
+            raise self.error(name, f"{value!r} 不是数字", f"{value!r} is not a number") from None
         if not math.isfinite(number) or number < 0:
-            raise self.error(name, f"{value!r} is not a finite number that is not negative")
+            raise self.error(
+                name, f"{value!r} 应为有限的非负数", f"{value!r} is not a finite number that is not negative"
+            )
         return number
 
     def vocab(self, name: str, vocab: type[Vocab]) -> Any:  # noqa: ANN401 - a member of ``vocab``
@@ -168,14 +182,15 @@ class _Row:
         try:
             return vocab.from_text(_SHORT.get(value, value))
         except ValueError:
-            allowed = "、".join(f"{m.value}/{m.label}" for m in vocab)
-            raise self.error(name, f"{value!r} is not one of {allowed}") from None
+            labels = "、".join(m.label for m in vocab)
+            codes = ", ".join(m.value for m in vocab)
+            raise self.error(name, f"{value!r} 应为 {labels} 之一", f"{value!r} is not one of {codes}") from None
 
     def flag(self, name: str) -> bool:
         value = (self.text(name) or "false").lower()
         value = _SHORT.get(value, value)
         if value not in ("true", "false", "1", "0"):
-            raise self.error(name, f"{value!r} is not true/false (是/否)")
+            raise self.error(name, f"{value!r} 应为 是 或 否", f"{value!r} is not true/false")
         return value in ("true", "1")
 
     def items(self, name: str) -> tuple[str, ...] | None:
@@ -191,7 +206,7 @@ def _sign(row: _Row, village: str) -> ActualSign:
     text = row.text("text") or row.text("name", required=True) or ""
     placement = row.vocab("placement", Placement)
     if placement is None:
-        raise row.error("placement", "required (outside/外部 or inside/内部)")
+        raise row.error("placement", "必填（外部 或 内部）", "required (outside or inside)")
     return ActualSign(
         text=text,
         placement=placement,
@@ -210,7 +225,7 @@ def _sign(row: _Row, village: str) -> ActualSign:
 def _facility(row: _Row, village: str) -> FacilityFigures:
     floor = row.number("floor_area_m2")
     if floor is None:
-        raise row.error("floor_area_m2", "required")
+        raise row.error("floor_area_m2", "必填", "required")
     households = row.number("households")
     return FacilityFigures(
         floor_area_m2=floor,
@@ -227,7 +242,8 @@ def _add(ledger: Ledger, row: _Row, category: str | None) -> None:
     if kind is None:
         raise row.error(
             "category",
-            f"{row.text('category')!r} is not one of {', '.join(_LEDGER_WORDS)} ({'、'.join(_ZH_WORDS)})",
+            f"{row.text('category')!r} 应为 {'、'.join(_ZH_WORDS)} 之一",
+            f"{row.text('category')!r} is not one of {', '.join(_LEDGER_WORDS)}",
         )
     entry = ledger.village(village)
     if kind == "sign":
@@ -297,7 +313,7 @@ def _check_header(where: str, header: list[str]) -> None:
     mapped = [_HEADERS.get(h, h) for h in header]
     duplicated = sorted({h for h in mapped if h and mapped.count(h) > 1})
     if duplicated:
-        raise LedgerError(where, 1, duplicated[0], "the column appears twice in the header (表头中列名重复)")
+        raise LedgerError(where, 1, duplicated[0], "表头中列名重复", "the column appears twice in the header")
 
 
 def _csv_rows(path: Path, text: str) -> list[_Row]:
@@ -317,8 +333,8 @@ def _csv_rows(path: Path, text: str) -> list[_Row]:
                 str(path),
                 line,
                 None,
-                f"the row has {len(record)} cells but the header {len(header)} "
-                f"(本行有 {len(record)} 列，表头有 {len(header)} 列)",
+                f"本行有 {len(record)} 列，表头有 {len(header)} 列",
+                f"the row has {len(record)} cells but the header {len(header)}",
             )
         rows.append(_Row(dict(zip(header, record, strict=True)), str(path), line))
         if len(rows) > limit("rows"):
@@ -362,10 +378,10 @@ def read_ledger(path: str | Path, *, max_bytes: int | None = None) -> Ledger:
         document = _yaml(target, data)
         villages = document.get("villages", [document]) if isinstance(document, dict) else document
         if not isinstance(villages, list):
-            raise LedgerError(str(target), None, "villages", "must be a list of villages")
+            raise LedgerError(str(target), None, "villages", "应为村的列表", "must be a list of villages")
         for number, village in enumerate(villages, start=1):
             if not isinstance(village, dict):
-                raise LedgerError(str(target), number, None, "each village must be a mapping")
+                raise LedgerError(str(target), number, None, "每个村应为一组字段", "each village must be a mapping")
             name = str(village.get("village", village.get("村名", "")))
             label = f"{target} villages[{number}]"
             entry = ledger.village(name)
@@ -378,13 +394,17 @@ def read_ledger(path: str | Path, *, max_bytes: int | None = None) -> Ledger:
                 entries = village.get(key) or []
                 if not isinstance(entries, list):
                     shape = type(entries).__name__
-                    raise LedgerError(str(target), number, key, f"must be a list (每项一行), not {shape}")
+                    raise LedgerError(
+                        str(target), number, key, f"应为列表（每项一行），而不是{shape}", f"must be a list, not {shape}"
+                    )
                 for index, value in enumerate(entries, start=1):
                     record = value if isinstance(value, dict) else {"name": value}
                     _add(ledger, _Row({**record, "village": name}, f"{label}.{key}", index), category)
             if village.get("facility"):
                 if not isinstance(village["facility"], dict):
-                    raise LedgerError(str(target), number, "facility", "must be a mapping of figures")
+                    raise LedgerError(
+                        str(target), number, "facility", "应为一组数字字段", "must be a mapping of figures"
+                    )
                 entry.facility = _facility(_Row(dict(village["facility"]), f"{label}.facility", None), name)
         return ledger
     for sheet, rows in _tabular(target, data):
@@ -401,7 +421,7 @@ def read_signs(path: str | Path, *, max_bytes: int | None = None) -> list[Actual
         document = _yaml(target, _read_bytes(target, _limit(max_bytes)))
         entries = document.get("signs", []) if isinstance(document, dict) else document
         if not isinstance(entries, list):
-            raise LedgerError(str(target), None, "signs", "must be a list of signs")
+            raise LedgerError(str(target), None, "signs", "应为标牌的列表", "must be a list of signs")
         return [
             _sign(
                 _Row(e if isinstance(e, dict) else {}, str(target), n),
@@ -421,7 +441,7 @@ def read_facility_file(path: str | Path, *, max_bytes: int | None = None) -> lis
         document = _yaml(target, data)
         entries = document.get("villages", []) if isinstance(document, dict) else document
         if not isinstance(entries, list):
-            raise LedgerError(str(target), None, "villages", "must be a list of villages")
+            raise LedgerError(str(target), None, "villages", "应为村的列表", "must be a list of villages")
         rows = [_Row(e if isinstance(e, dict) else {}, str(target), n) for n, e in enumerate(entries, start=1)]
     else:
         rows = [row for _, sheet_rows in _tabular(target, data) for row in sheet_rows]

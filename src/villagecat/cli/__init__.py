@@ -14,6 +14,7 @@ import typing
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat import __version__
+from villagecat._i18n import say
 from villagecat._text import printable
 from villagecat.cli import authoring as authoring_command
 from villagecat.cli import catalog as catalog_command
@@ -27,6 +28,7 @@ from villagecat.cli import schema as schema_command
 from villagecat.cli import timeline as timeline_command
 from villagecat.cli import upgrade as upgrade_command
 from villagecat.cli import validate as validate_command
+from villagecat.cli._common import add_lang_option, default_lang
 from villagecat.errors import VillagecatError
 
 if TYPE_CHECKING:
@@ -65,6 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in _COMMANDS:
         command.register(sub)
+    for leaf in _subparsers(parser):  # every command speaks both languages: --lang, declared once
+        if not any(isinstance(a, argparse._SubParsersAction) for a in leaf._actions):  # noqa: SLF001
+            add_lang_option(leaf)
     return parser
 
 
@@ -94,8 +99,9 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
     try:
         args = parser.parse_args(argv)
     except _UsageError as exc:
-        stderr.write(f"villagecat: 用法错误 / error: {exc.message}\n")
-        stderr.write("请运行 'villagecat --help' 查看用法 / Try 'villagecat --help'.\n")
+        lang = _lang_in(argv)
+        stderr.write(f"villagecat: {say('usage-error', lang, detail=exc.message)}\n")
+        stderr.write(f"{say('usage-hint', lang)}\n")
         return 2
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
@@ -104,12 +110,12 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
     except BrokenPipeError:
         raise  # the reader went away: main() leaves quietly
     except KeyboardInterrupt:
-        stderr.write("\nvillagecat: 已中断 / interrupted\n")
+        stderr.write(f"\nvillagecat: {say('interrupted', args.lang)}\n")
         return 130
     except Exception as exc:  # noqa: BLE001 - the one boundary: every failure becomes one line
         if args.debug:
             traceback.print_exc(file=stderr)
-        code, line = _explain(exc)
+        code, line = _explain(exc, args.lang)
         stderr.write(f"villagecat: {line}\n")
         return code
     return status
@@ -144,20 +150,28 @@ class _Printable(io.TextIOBase):
         return True
 
 
-def _explain(exc: BaseException) -> tuple[int, str]:
-    """Return the exit status and the one line that explain an exception."""
+def _lang_in(argv: Sequence[str] | None) -> str:
+    """The language asked for on a command line that did not parse (else the locale's)."""
+    words = list(argv if argv is not None else sys.argv[1:])
+    for n, word in enumerate(words):
+        if word == "--lang" and n + 1 < len(words) and words[n + 1] in ("zh", "en"):
+            return words[n + 1]
+        if word in ("--lang=zh", "--lang=en"):
+            return word.partition("=")[2]
+    return default_lang()
+
+
+def _explain(exc: BaseException, lang: str = "zh") -> tuple[int, str]:
+    """Return the exit status and the one line that explain an exception, in ``lang``."""
     if isinstance(exc, VillagecatError):
-        return exc.exit_code, str(exc)
+        return exc.exit_code, exc.describe(lang)
     if isinstance(exc, OSError):
         where = exc.filename if exc.filename is not None else ""
         reason = exc.strerror or type(exc).__name__
-        return 2, f"{where}: 无法读写该文件 / cannot read or write it: {reason}".lstrip(": ")
+        return 2, say("cannot-read-or-write", lang, where=where, reason=reason).lstrip(": ")
     if isinstance(exc, MemoryError | RecursionError):
-        return 2, "输入过大或嵌套过深，无法处理 / the input is too large or too deeply nested to handle"
-    return 3, (
-        f"内部错误（villagecat 的缺陷）/ internal error (a bug in villagecat): {type(exc).__name__}: {exc}. "
-        "请加 --debug 重新运行，并附上输出报告问题 / run again with --debug and report it with the output"
-    )
+        return 2, say("too-large", lang)
+    return 3, say("internal-error", lang, kind=type(exc).__name__, detail=exc)
 
 
 def _subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:

@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from villagecat._i18n import say
 from villagecat._write import package_folder, package_lock
 from villagecat.cli._common import add_layer_options
 from villagecat.cli._sides import load_side
@@ -163,10 +164,8 @@ def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             current = load_layer(folder)
             _refuse_violations(rule_violations(None, current, registry))
             released = first_release(current, folder, notes=args.notes, date=args.date)
-        if released is current:
-            stdout.write(f"{released.layer.id} 已发布 {released.layer.version}，未作改动 / already released\n")
-        else:
-            stdout.write(f"{released.layer.id} 首次发布 {released.layer.version} / first release\n")
+        key = "release-already" if released is current else "release-first"
+        stdout.write(say(key, args.lang, id=released.layer.id, version=released.layer.version) + "\n")
         return 0
     previous = load_side(against, registry)
     with package_lock(folder):  # the whole read-modify-write: concurrent releases lose nothing
@@ -174,10 +173,10 @@ def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         _refuse_violations(rule_violations(previous, current, registry))
         released, report = release_layer(previous, current, folder, notes=args.notes, date=args.date)
     if released is current:
-        stdout.write(f"{released.layer.id} 已发布 {released.layer.version}，未作改动 / already released\n")
+        stdout.write(say("release-already", args.lang, id=released.layer.id, version=released.layer.version) + "\n")
         return 0
     stdout.write(f"{released.layer.id} {previous.layer.version} → {released.layer.version}\n")
-    stdout.write(format_report(report, "markdown"))
+    stdout.write(format_report(report, "markdown", lang=args.lang))
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from villagecat._i18n import say
 from villagecat.cli._common import add_layer_options, add_scope_option, scope_of
 from villagecat.render import format_catalog
 from villagecat.resolution import resolve
@@ -37,6 +38,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Print the catalog; report conflicts on stderr and exit 1 if there are any."""
     catalog = resolve(args.jurisdiction, layers=args.layer)
-    stdout.write(format_catalog(catalog, args.format, scope_of(args.scope)))
-    stderr.writelines(f"villagecat: 冲突 / conflict: {conflict.describe('zh')}\n" for conflict in catalog.conflicts)
+    stdout.write(format_catalog(catalog, args.format, scope_of(args.scope), args.lang))
+    stderr.writelines(
+        f"villagecat: {say('conflict', args.lang, detail=conflict.describe(args.lang))}\n"
+        for conflict in catalog.conflicts
+    )
     return 1 if catalog.conflicts else 0

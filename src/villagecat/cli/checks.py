@@ -10,7 +10,8 @@ import argparse
 import math
 from typing import TYPE_CHECKING, TextIO
 
-from villagecat.cli._common import add_lang_option, add_layer_options, package_roots
+from villagecat._i18n import say
+from villagecat.cli._common import add_layer_options, package_roots
 from villagecat.errors import VillagecatError
 from villagecat.resolution import registry_with, resolve
 
@@ -30,7 +31,6 @@ def _common(parser: argparse.ArgumentParser, *, jurisdiction: bool = True) -> No
         )
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     parser.add_argument("--all", action="store_true", help="同时列出符合的项目 / also list what passed")
-    add_lang_option(parser)
     add_layer_options(parser)
 
 
@@ -128,7 +128,10 @@ def _facility(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.file:
         figures = read_facility_file(args.file)
     elif args.floor_area is None:
-        raise VillagecatError("give --floor-area (with --households), or --file with many villages' figures")
+        raise VillagecatError(
+            "请给出 --floor-area（及 --households），或用 --file 给出多个村的数据",
+            "give --floor-area (with --households), or --file with many villages' figures",
+        )
     else:
         areas = (
             tuple(p.strip() for p in args.function_areas.replace("、", "|").split("|")) if args.function_areas else None
@@ -171,12 +174,12 @@ def _render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     for item in args.set:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise VillagecatError(f"--set takes NAME=VALUE, got {item!r}")
+            raise VillagecatError(f"--set 应写作 名称=取值，而不是 {item!r}", f"--set takes NAME=VALUE, got {item!r}")
         values[name.strip()] = value
     try:
         rendered = render_certificate(resolve(args.jurisdiction, layers=args.layer), args.certificate, values)
     except CertificateRefusedError as exc:
-        stderr.write(f"villagecat: 拒绝出具 / refused: {exc}\n")
+        stderr.write(f"villagecat: {say('refused', args.lang, detail=exc.describe(args.lang))}\n")
         return 1
     text = rendered.html if args.format == "html" else rendered.text
     if args.output:

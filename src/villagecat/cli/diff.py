@@ -6,7 +6,7 @@ import json
 import os
 from typing import TYPE_CHECKING, TextIO
 
-from villagecat.cli._common import add_lang_option, add_layer_options
+from villagecat.cli._common import add_layer_options
 from villagecat.cli._sides import load_side
 from villagecat.diff import diff_catalogs, diff_packages, format_report, load_accepted, load_levels, rule_violations
 from villagecat.errors import InvalidRequestError
@@ -60,7 +60,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="FILE",
         help="变更代码到级别的对照文件（YAML 或 JSON） / YAML or JSON mapping change codes to levels",
     )
-    add_lang_option(parser)
     add_layer_options(parser)
     parser.set_defaults(handler=handle)
 

@@ -42,5 +42,5 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.format == "json":
         stdout.write(json.dumps(explain_to_dict(catalog, args.item, args.field), ensure_ascii=False, indent=2) + "\n")
     else:
-        stdout.write(format_explain(catalog, args.item, args.field))
+        stdout.write(format_explain(catalog, args.item, args.field, args.lang))
     return 0

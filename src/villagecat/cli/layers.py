@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, TextIO
 
+from villagecat._i18n import say
 from villagecat.cli._common import add_layer_options
 from villagecat.models import Level
-from villagecat.package import RESOURCE_TITLES
+from villagecat.package import RESOURCE_TITLES, RESOURCE_TITLES_EN
 from villagecat.resolution import registry_with
 
 if TYPE_CHECKING:
@@ -21,7 +22,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "layers",
         help="列出内置各层 / list the shipped layers",
-        description="List the layers: code, level, name, version, parent and item counts.",
+        description="列出各目录层：标识、层级、名称、版本、上级层与条目数。"
+        " List the layers: code, level, name, version, parent and item counts.",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     add_layer_options(parser)
@@ -49,11 +51,13 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.format == "json":
         stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return 0
-    stdout.write("层标识\t层级\t名称\t版本\t上级层\t条目数\n")
+    english = args.lang == "en"
+    titles = RESOURCE_TITLES_EN if english else RESOURCE_TITLES
+    stdout.write(say("layers-header", args.lang) + "\n")
     for row in rows:
-        counts = "、".join(f"{RESOURCE_TITLES.get(k, k)} {v}" for k, v in row["counts"].items())
-        level = Level(row["level"]).label
+        counts = ("; " if english else "、").join(f"{titles.get(k, k)} {v}" for k, v in row["counts"].items())
+        level = row["level"] if english else Level(row["level"]).label
         parent = row["parent"] or "—"
-        name = f"{row['name_zh']}（{row['name_en']}）"
+        name = row["name_en"] if english else f"{row['name_zh']}（{row['name_en']}）"
         stdout.write(f"{row['id']}\t{level}\t{name}\t{row['version']}\t{parent}\t{counts}\n")
     return 0

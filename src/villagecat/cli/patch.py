@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat._budget import load_json, read_regular_file
-from villagecat.cli._common import add_lang_option
 from villagecat.cli._sides import load_side
 from villagecat.errors import PackageReadError
 from villagecat.package import save_layer
@@ -43,7 +42,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="写入不含数据包的非空文件夹（不删除其中文件） / write into a non-empty folder that holds no package",
     )
-    add_lang_option(parser)
     parser.set_defaults(handler=handle)
 
 
@@ -57,7 +55,7 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     except UnicodeDecodeError as exc:
         raise PackageReadError(args.patch, "not UTF-8 text", "补丁文件不是 UTF-8 编码的文本") from exc
     if not isinstance(operations, list):
-        raise PatchError(f"{args.patch}: a JSON Patch is an array of operations")
+        raise PatchError("JSON Patch 应为操作的数组", "a JSON Patch is an array of operations", where=args.patch)
     new = from_document(apply_patch(to_document(old), operations))
     report = validate_layer(new, parents=[p for p in registry if p.layer.id != new.layer.id])
     if not report.valid:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, TextIO
 
+from villagecat._i18n import say
 from villagecat.cli._common import add_layer_options
 from villagecat.resolution import resolve
 
@@ -42,15 +43,16 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         rows = [{**m.model_dump(mode="json", exclude_none=True), "layer": m.id.partition(".")[0]} for m in milestones]
         stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return 0
-    head = f"{catalog.layer.name_zh}（{catalog.layer.id}）· 时间节点 {len(milestones)} 个"
-    lines = [head]
+    lang = args.lang
+    name = catalog.layer.name_en if lang == "en" else catalog.layer.name_zh
+    lines = [say("timeline-title", lang, name=name, id=catalog.layer.id, count=len(milestones))]
     if not milestones:
-        lines.append("  本辖区各层文件均未规定时间节点")
+        lines.append("  " + say("timeline-none", lang))
     for m in milestones:
-        who = f"（{'、'.join(m.bound)}）" if m.bound else ""
-        lines.append(f"  {m.due}（原文：{m.due_text}）：{m.name}{who}")
-        lines.extend(f"      依据：{c.readable()}" for c in m.citations)
+        who = (f" ({', '.join(m.bound)})" if lang == "en" else f"（{'、'.join(m.bound)}）") if m.bound else ""
+        lines.append("  " + say("timeline-entry", lang, due=m.due, due_text=m.due_text, what=m.name, who=who))
+        lines.extend("      " + say("basis", lang, citation=c.readable()) for c in m.citations)
         if m.notes:
-            lines.append(f"      说明：{m.notes}")
+            lines.append("      " + say("note", lang, text=m.notes))
     stdout.write("\n".join(lines) + "\n")
     return 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from villagecat.cli._common import add_lang_option
 from villagecat.upgrading import upgrade_package
 
 if TYPE_CHECKING:
@@ -39,7 +38,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=None,
         help="写出的资源格式（默认与读入相同） / resource format written (default: as read)",
     )
-    add_lang_option(parser)
     parser.set_defaults(handler=handle)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, TextIO
 
-from villagecat.cli._common import add_lang_option, package_roots
+from villagecat.cli._common import package_roots
 from villagecat.validation import validate_many
 
 if TYPE_CHECKING:
@@ -32,7 +32,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="报告格式（默认文字） / report format (default text)"
     )
-    add_lang_option(parser)
     parser.add_argument(
         "--max-bytes",
         type=int,

@@ -1,0 +1,85 @@
+"""The message catalog: every fixed phrase the commands print, in Chinese and in English.
+
+A phrase is written once here, by key, in both languages; code asks for it with
+:func:`say` in the language the user chose (``--lang``, else the locale's). Nothing is
+assembled from fragments of one language inside the other. Findings of the checks and
+problems of validation carry their own pair of messages, made where they are found.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+__all__ = ["MESSAGES", "Lang", "say"]
+
+Lang = Literal["zh", "en"]
+
+#: key -> (Chinese, English); ``{name}`` fields are filled by :func:`say`.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # the command line itself
+    "usage-error": ("用法错误：{detail}", "error: {detail}"),
+    "usage-hint": ("请运行 'villagecat --help' 查看用法", "Try 'villagecat --help'."),
+    "interrupted": ("已中断", "interrupted"),
+    "cannot-read-or-write": ("{where}: 无法读写该文件：{reason}", "{where}: cannot read or write it: {reason}"),
+    "too-large": ("输入过大或嵌套过深，无法处理", "the input is too large or too deeply nested to handle"),
+    "internal-error": (
+        "内部错误（villagecat 的缺陷）：{kind}: {detail}。请加 --debug 重新运行，并附上输出报告问题",
+        "internal error (a bug in villagecat): {kind}: {detail}. Run again with --debug and report it with the output",
+    ),
+    "conflict": ("冲突：{detail}", "conflict: {detail}"),
+    "refused": ("拒绝出具：{detail}", "refused: {detail}"),
+    # citations and notes, wherever an item is shown
+    "basis": ("依据：{citation}", "basis: {citation}"),
+    "source": ("出处：{citation}", "source: {citation}"),
+    "note": ("说明：{text}", "note: {text}"),
+    "none": ("无", "none"),
+    "all": ("全部", "all"),
+    # villagecat catalog
+    "catalog-title": (
+        "{name}（{id}）有效目录 · 适用：{scope}",
+        "{name} ({id}) effective catalog · applies to: {scope}",
+    ),
+    "catalog-chain": ("层级链：{chain}", "chain: {chain}"),
+    "catalog-kind": ("{title}（{count}）", "{title} ({count})"),
+    "catalog-admission": ("准入审批程序（{layer}）：", "approval route ({layer}):"),
+    "catalog-no-admission": ("准入审批程序：各层均未规定", "approval route: no layer sets one"),
+    "catalog-cancelled": ("已取消：", "cancelled:"),
+    "catalog-conflicts": ("冲突：{count}", "conflicts: {count}"),
+    "hedge-should": ("（一般）", " (as a rule)"),
+    "hedge-mainly": ("（为主）", " (mainly)"),
+    "hedge-may": ("（可）", " (may)"),
+    "sides": ("长边≤{long}cm、短边≤{short}cm", "long side ≤{long} cm, short side ≤{short} cm"),
+    "colours": ("{background}底{text}字", "{text} on {background}"),
+    "hang-must": ("必须悬挂", "must be hung"),
+    "hang-should": ("一般应悬挂", "hung as a rule"),
+    "area-unit": ("㎡", " m²"),
+    "area-per-100-unit": ("㎡/百户", " m² per 100 households"),
+    "activity-share": ("活动区域≥{pct}%", "activity area ≥{pct}%"),
+    "quota-exact": ("限{count}个", "exactly {count}"),
+    "quota-max": ("至多{count}个", "at most {count}"),
+    "applies-to": ("（适用：{scope}）", "(applies to: {scope})"),
+    # villagecat explain
+    "explain-inherited": ("继承", "inherited"),
+    "explain-absent": ("（尚无此条目）", "(no such item yet)"),
+    "action-introduced": ("设立", "introduced"),
+    "action-default": ("未设定", "not set"),
+    "action-set": ("改为", "set to"),
+    "action-restated": ("重申（取值不变）", "restated (value unchanged)"),
+    "action-added": ("增加", "added"),
+    "action-removed": ("删除", "removed"),
+    # villagecat layers
+    "layers-header": ("层标识\t层级\t名称\t版本\t上级层\t条目数", "id\tlevel\tname\tversion\tparent\titems"),
+    # villagecat timeline
+    "timeline-title": ("{name}（{id}）· 时间节点 {count} 个", "{name} ({id}) · {count} deadlines"),
+    "timeline-none": ("本辖区各层文件均未规定时间节点", "no layer of this jurisdiction sets a deadline"),
+    "timeline-entry": ("{due}（原文：{due_text}）：{what}{who}", "{due} (as written: {due_text}): {what}{who}"),
+    # villagecat release
+    "release-already": ("{id} 已发布 {version}，未作改动", "{id} {version} is already released; nothing changed"),
+    "release-first": ("{id} 首次发布 {version}", "{id}: first release {version}"),
+}
+
+
+def say(key: str, lang: str, /, **values: object) -> str:
+    """Return the phrase ``key`` in ``lang`` (``zh`` or ``en``), its fields filled from ``values``."""
+    zh, en = MESSAGES[key]
+    return (en if lang == "en" else zh).format(**values)
