@@ -73,6 +73,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "timeline-title": ("{name}（{id}）· 时间节点 {count} 个", "{name} ({id}) · {count} deadlines"),
     "timeline-none": ("本辖区各层文件均未规定时间节点", "no layer of this jurisdiction sets a deadline"),
     "timeline-entry": ("{due}（原文：{due_text}）：{what}{who}", "{due} (as written: {due_text}): {what}{who}"),
+    # villagecat impact
+    "impact-title": (
+        "{layer} {old} → {new}：影响 {count} 个辖区的有效目录",
+        "{layer} {old} → {new}: affects the effective catalogs of {count} jurisdictions",
+    ),
+    "impact-entry": (
+        "{id} {name}：破坏性 {breaking} · 需关注 {warning} · 一般 {info} · 新冲突 {conflicts}",
+        "{id} {name}: breaking {breaking} · warning {warning} · info {info} · new conflicts {conflicts}",
+    ),
     # villagecat release
     "release-already": ("{id} 已发布 {version}，未作改动", "{id} {version} is already released; nothing changed"),
     "release-first": ("{id} 首次发布 {version}", "{id}: first release {version}"),

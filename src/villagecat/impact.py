@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from villagecat._i18n import Lang, say
 from villagecat.diff import DiffReport, diff_catalogs
 from villagecat.merging import Conflict, merge
 
@@ -58,18 +59,34 @@ class Impact:
             "jurisdictions": [j.to_dict() for j in self.jurisdictions],
         }
 
-    def format_text(self) -> str:
-        """Return the impact as text, one block per affected jurisdiction."""
+    def format_text(self, lang: Lang = "zh") -> str:
+        """Return the impact as text, one block per affected jurisdiction, in ``lang``."""
         lines = [
-            f"{self.layer} {self.old_version} → {self.new_version}：影响 {len(self.jurisdictions)} 个辖区的有效目录"
+            say(
+                "impact-title",
+                lang,
+                layer=self.layer,
+                old=self.old_version,
+                new=self.new_version,
+                count=len(self.jurisdictions),
+            )
         ]
         for entry in self.jurisdictions:
             counts = entry.diff.counts()
             lines.append(
-                f"  {entry.jurisdiction} {entry.name_zh}：破坏性 {counts['breaking']} · 需关注 {counts['warning']}"
-                f" · 一般 {counts['info']} · 新冲突 {len(entry.new_conflicts)}"
+                "  "
+                + say(
+                    "impact-entry",
+                    lang,
+                    id=entry.jurisdiction,
+                    name=entry.name_zh,
+                    breaking=counts["breaking"],
+                    warning=counts["warning"],
+                    info=counts["info"],
+                    conflicts=len(entry.new_conflicts),
+                )
             )
-            lines.extend(f"    冲突：{c.describe('zh')}" for c in entry.new_conflicts)
+            lines.extend("    " + say("conflict", lang, detail=c.describe(lang)) for c in entry.new_conflicts)
         return "\n".join(lines) + "\n"
 
 

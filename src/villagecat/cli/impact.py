@@ -46,5 +46,5 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.format == "json":
         stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        stdout.write(result.format_text())
+        stdout.write(result.format_text(args.lang))
     return 1 if result.broken else 0
