@@ -233,3 +233,53 @@ def test_an_override_of_a_document_merges_without_exceptions() -> None:
     ]
     catalog = merge(layers)
     assert [c.rule for c in catalog.conflicts] in (["invalid_value"], [])
+
+
+def _catalog_state(catalog: object) -> object:
+    """Everything an effective catalog says: items with their full provenance, cancellations, conflicts."""
+    return (
+        catalog.layer,  # type: ignore[attr-defined]
+        catalog.chain,  # type: ignore[attr-defined]
+        {
+            name: {i: (e.item, e.introduced_by, e.provenance) for i, e in entries.items()}
+            for name, entries in catalog.items.items()  # type: ignore[attr-defined]
+        },
+        catalog.cancelled,  # type: ignore[attr-defined]
+        catalog.conflicts,  # type: ignore[attr-defined]
+    )
+
+
+def test_merging_shared_prefixes_once_gives_what_merging_each_chain_gives() -> None:
+    """MergeCache forks the merged nation and province for each county; no county's change leaks into another's."""
+    from villagecat.merging import MergeCache  # noqa: PLC0415
+
+    registry = shipped_registry()
+    jilin = registry.find("220000")
+    # Two counties change the same inherited item in different ways; a third cancels what the others change.
+    area = {"target": "cn.facility.community-service-facility", "field": "min_area_per_100_households_m2"}
+    counties = [
+        child_layer("220000", "220102", overrides=[{**area, "op": "set", "value": "40"}]),
+        child_layer("220000", "220103", overrides=[{**area, "op": "set", "value": "50"}]),
+        child_layer(
+            "220000",
+            "220104",
+            overrides=[{"target": "cn.sign.party-organisation", "field": "modality", "op": "set", "value": "must"}],
+        ),
+    ]
+    chains = [registry.chain(p) for p in registry] + [[*registry.chain(jilin), c] for c in counties]
+    cache = MergeCache()
+    cached = [cache.merge(chain) for chain in chains]
+    again = [cache.merge(chain) for chain in reversed(chains)][::-1]
+    for chain, first, second in zip(chains, cached, again, strict=True):
+        plain = merge(chain)
+        assert _catalog_state(first) == _catalog_state(plain), chain[-1].layer.id
+        assert _catalog_state(second) == _catalog_state(plain), chain[-1].layer.id
+    values = [c.get("cn.facility.community-service-facility").item.min_area_per_100_households_m2 for c in cached[-3:]]
+    assert values[0] == 40
+    assert values[1] == 50
+    assert (
+        values[2]
+        == merge(registry.chain(jilin))
+        .get("cn.facility.community-service-facility")
+        .item.min_area_per_100_households_m2
+    )

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 __all__ = ["normalise_name", "same_name"]
 
@@ -31,6 +34,20 @@ def normalise_name(name: str) -> str:
     simplified = _converter().convert(name)
     folded = unicodedata.normalize("NFKC", simplified).casefold()
     return "".join(folded.split())
+
+
+def normalise_names(names: Sequence[str]) -> list[str]:
+    """Return :func:`normalise_name` of each name, converting them in one call to the converter.
+
+    One conversion of the names joined by line breaks costs a fraction of one call per
+    name; a name that holds a line break itself is converted on its own.
+    """
+    if not names or any("\n" in name for name in names):
+        return [normalise_name(name) for name in names]
+    simplified = _converter().convert("\n".join(names)).split("\n")
+    if len(simplified) != len(names):  # never expected: a converter that adds or drops line breaks
+        return [normalise_name(name) for name in names]
+    return ["".join(unicodedata.normalize("NFKC", text).casefold().split()) for text in simplified]
 
 
 def same_name(name: str, *candidates: str) -> bool:

@@ -21,6 +21,7 @@ The rules, declared in the schemas as ``x-merge`` and enforced here:
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
@@ -57,7 +58,7 @@ if TYPE_CHECKING:
 
     from villagecat.models import Layer
 
-__all__ = ["Cancelled", "Conflict", "EffectiveCatalog", "EffectiveItem", "Step", "merge"]
+__all__ = ["Cancelled", "Conflict", "EffectiveCatalog", "EffectiveItem", "MergeCache", "Step", "merge"]
 
 _M = TypeVar("_M", bound=BaseModel)
 Action = Literal["introduced", "default", "set", "restated", "added", "removed"]
@@ -348,25 +349,60 @@ class _Merger:
         #: Normalised names and aliases of the items so far, per resource: name -> item id.
         self._names: dict[str, dict[str, str]] = {}
         self.conflicts: list[Conflict] = []
+        #: The entries this merger may change in place; others are shared with a fork's parent.
+        self._owned: set[int] | None = None
+        self._previous: LayerPackage | None = None
+        #: Entries whose history this merger extended (only these need freezing in a fork).
+        self._touched: list[EffectiveItem] = []
+
+    def fork(self, layers: Sequence[LayerPackage]) -> _Merger:
+        """Return a merger that goes on from this one's state towards ``layers``, sharing what it does not change.
+
+        Entries are copied only when an operation of a later layer changes them, so a
+        province merged once serves all its counties.
+        """
+        other = _Merger(layers)
+        other.items = {name: dict(items) for name, items in self.items.items()}
+        other.index = dict(self.index)
+        other.cancelled = list(self.cancelled)
+        other._names = {name: dict(names) for name, names in self._names.items()}
+        other.conflicts = list(self.conflicts)
+        other._owned = set()
+        other._previous = self._previous
+        return other
+
+    def feed(self, package: LayerPackage) -> None:
+        """Merge one more layer onto the state so far."""
+        start = len(self.conflicts)
+        self._check_chain(self._previous, package)
+        self._add_items(package)
+        for override in package.overrides:
+            self._override(package, override)
+        for cancellation in package.cancellations:
+            self._cancel(package, cancellation)
+        self._judge_parent_range(start)
+        self._previous = package
 
     def run(self) -> EffectiveCatalog:
-        previous: LayerPackage | None = None
         for package in self.layers:
-            start = len(self.conflicts)
-            self._check_chain(previous, package)
-            self._add_items(package)
-            for override in package.overrides:
-                self._override(package, override)
-            for cancellation in package.cancellations:
-                self._cancel(package, cancellation)
-            self._judge_parent_range(start)
-            previous = package
+            self.feed(package)
+        return self.result()
+
+    def freeze(self) -> None:
+        """Make the histories of the entries changed so far read-only (a fork copies before changing)."""
+        entries = (
+            self._touched if self._owned is not None else [e for items in self.items.values() for e in items.values()]
+        )
+        for entry in entries:
+            if entry.changes and isinstance(entry.changes, dict):
+                frozen = MappingProxyType({name: tuple(steps) for name, steps in entry.changes.items()})
+                object.__setattr__(entry, "changes", frozen)
+        self._touched = []
+
+    def result(self) -> EffectiveCatalog:
+        """The effective catalog of the layers fed so far (the last of :attr:`layers`)."""
         last = self.layers[-1].layer
-        for items in self.items.values():
-            for entry in items.values():
-                if entry.changes:
-                    frozen = MappingProxyType({name: tuple(steps) for name, steps in entry.changes.items()})
-                    object.__setattr__(entry, "changes", frozen)
+        self.freeze()
         return EffectiveCatalog(
             layer=last,
             chain=tuple(p.layer for p in self.layers),
@@ -374,6 +410,16 @@ class _Merger:
             cancelled=tuple(self.cancelled),
             conflicts=tuple(self.conflicts),
         )
+
+    def _own(self, entry: EffectiveItem) -> EffectiveItem:
+        """The entry, copied first if it is shared with another merger (copy on write)."""
+        if self._owned is None or id(entry) in self._owned:
+            return entry
+        mine = copy.copy(entry)
+        object.__setattr__(mine, "changes", {name: list(steps) for name, steps in entry.changes.items()})
+        self.items[entry.resource][entry.id] = mine
+        self._owned.add(id(mine))
+        return mine
 
     def _judge_parent_range(self, start: int) -> None:
         """A parent version outside the declared range is a conflict only if the layer no longer fits.
@@ -390,7 +436,10 @@ class _Merger:
     @staticmethod
     def _step(target: EffectiveItem, name: str, step: Step) -> None:
         """Record a step while merging (the changes become read-only when the merge ends)."""
-        changes = cast("dict[str, list[Step]]", target.changes if isinstance(target.changes, dict) else {})
+        if isinstance(target.changes, dict):
+            changes = cast("dict[str, list[Step]]", target.changes)
+        else:  # read-only from an earlier result: go on from a copy
+            changes = {key: list(steps) for key, steps in target.changes.items()}
         changes.setdefault(name, []).append(step)
         object.__setattr__(target, "changes", changes)
 
@@ -458,7 +507,10 @@ class _Merger:
                         "change it with overrides instead of adding an item of the same name",
                     )
                     continue
-                self.items[resource][item_id] = EffectiveItem(resource, item, layer.id, layer.version, item)
+                entry = EffectiveItem(resource, item, layer.id, layer.version, item)
+                self.items[resource][item_id] = entry
+                if self._owned is not None:
+                    self._owned.add(id(entry))
                 self.index[item_id] = resource
                 added.extend((name, item_id) for name in identity)
             for name, item_id in added:  # a layer's own items become "inherited" for the layers below
@@ -532,7 +584,7 @@ class _Merger:
                 detail="no such inherited item (or it was cancelled)",
             )
             return None
-        return self.items[resource][operation.target]
+        return self._own(self.items[resource][operation.target])
 
     def _override(self, package: LayerPackage, override: Override) -> None:
         target = self._target(package, override)
@@ -605,6 +657,7 @@ class _Merger:
                 Step(layer.id, layer.version, "added", updated.citations, cites, override.id),  # type: ignore[attr-defined]
             )
         object.__setattr__(target, "item", updated)  # the merger builds what callers then cannot change
+        self._touched.append(target)
         if column.name in _item_rules(updated).identity_fields or column.name == "name":
             names = self._names.setdefault(target.resource, {})
             for name in _identity(updated):
@@ -762,3 +815,32 @@ def merge(layers: Sequence[LayerPackage]) -> EffectiveCatalog:
     if not layers:
         raise LayerChainError("合并至少需要一层（从全国层开始）", "merge needs at least one layer, national first")
     return _Merger(layers).run()
+
+
+class MergeCache:
+    """Merges many chains that share their upper layers, merging each shared prefix once.
+
+    ``cache.merge(chain)`` returns what :func:`merge` returns for the chain; the state after
+    each prefix (the nation, then the nation and a province) is kept and forked for the next
+    chain that starts the same way, so validating or resolving every county of a province
+    merges the province once. The packages must not change while the cache is in use.
+    """
+
+    def __init__(self) -> None:
+        """Start with nothing merged."""
+        self._states: dict[tuple[int, ...], _Merger] = {}
+
+    def merge(self, layers: Sequence[LayerPackage]) -> EffectiveCatalog:
+        """Merge ``layers`` (national first), reusing the merged state of any prefix seen before."""
+        if not layers:
+            raise LayerChainError("合并至少需要一层（从全国层开始）", "merge needs at least one layer, national first")
+        key = tuple(id(p) for p in layers)
+        done = next((n for n in range(len(layers) - 1, 0, -1) if key[:n] in self._states), 0)
+        merger = self._states[key[:done]].fork(layers) if done else _Merger(layers)
+        for n in range(done, len(layers)):
+            merger.feed(layers[n])
+            if n < len(layers) - 1:
+                merger.freeze()  # what forks share is read-only
+                self._states[key[: n + 1]] = merger
+                merger = merger.fork(layers)
+        return merger.result()

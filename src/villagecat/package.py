@@ -142,20 +142,17 @@ class LayerPackage:
         """Return, per item of a resource, the normalised names that identify it across layers (computed once)."""
         found = self._identities.get(name)
         if found is None:
-            from villagecat._names import normalise_name  # noqa: PLC0415
+            from villagecat._names import normalise_names  # noqa: PLC0415
             from villagecat.format.registry import kind_by_resource  # noqa: PLC0415
 
             kind = kind_by_resource(name)
             fields = kind.rules.identity_fields if kind is not None else ()
-            found = tuple(
-                tuple(
-                    normalise_name(text)
-                    for field_name in fields
-                    for text in _texts(getattr(item, field_name, None))
-                    if text.strip()
-                )
+            texts = [
+                [text for field_name in fields for text in _texts(getattr(item, field_name, None)) if text.strip()]
                 for item in self.resource(name)
-            )
+            ]
+            flat = iter(normalise_names([text for item_texts in texts for text in item_texts]))  # one call for all
+            found = tuple(tuple(next(flat) for _ in item_texts) for item_texts in texts)
             self._identities[name] = found
         return found
 

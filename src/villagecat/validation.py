@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from pydantic import BaseModel
 
+    from villagecat.merging import MergeCache
     from villagecat.models.document import Citation
     from villagecat.registry import LayerRegistry
 
@@ -228,7 +229,9 @@ def _check_admission(package: LayerPackage, docs: set[str], complete: bool, prob
             )
 
 
-def _check_merge(package: LayerPackage, registry: LayerRegistry, problems: list[Problem]) -> None:
+def _check_merge(
+    package: LayerPackage, registry: LayerRegistry, problems: list[Problem], merges: MergeCache | None = None
+) -> None:
     """Merge the package onto its ancestors and report its own operations' conflicts."""
     from villagecat.merging import merge  # noqa: PLC0415 - merge imports this module's neighbours
 
@@ -239,7 +242,7 @@ def _check_merge(package: LayerPackage, registry: LayerRegistry, problems: list[
     rows: dict[str, tuple[str, int]] = {}
     for resource, index, item in _positioned(package):
         rows[str(getattr(item, "id", ""))] = (resource, index)
-    for conflict in merge(chain).conflicts:
+    for conflict in (merges.merge(chain) if merges is not None else merge(chain)).conflicts:
         # The parent's version and duplicate ids are reported by the checks above.
         if conflict.layer != package.layer.id or conflict.rule in ("parent_version", "chain_order", "duplicate_id"):
             continue
@@ -256,7 +259,12 @@ def _check_merge(package: LayerPackage, registry: LayerRegistry, problems: list[
         )
 
 
-def check_package(package: LayerPackage, report: ValidationReport, registry: LayerRegistry | None = None) -> None:
+def check_package(
+    package: LayerPackage,
+    report: ValidationReport,
+    registry: LayerRegistry | None = None,
+    merges: MergeCache | None = None,
+) -> None:
     """Check what a package's schemas cannot: ids, namespaces, citations, the parent.
 
     Without a registry only the package itself is checked: citations of documents
@@ -266,6 +274,7 @@ def check_package(package: LayerPackage, report: ValidationReport, registry: Lay
         package: The package read.
         report: Where problems are added.
         registry: Known layers, for the parent and the documents of ancestors.
+        merges: Shared merges of common ancestors, when many packages are checked together.
     """
     _check_ids(package, report.problems)
     docs = None if registry is None else _documents_in_chain(package, registry, report.problems)
@@ -275,7 +284,7 @@ def check_package(package: LayerPackage, report: ValidationReport, registry: Lay
     _check_admission(package, known, complete, report.problems)
     if registry is not None and docs is not None:
         before = len(report.problems)
-        _check_merge(package, registry, report.problems)
+        _check_merge(package, registry, report.problems, merges)
         # A parent range is judged by merging: a parent outside it that the layer still fits
         # (no merge problem of its own) has not stranded the layer, and is not a problem.
         if len(report.problems) == before:
@@ -327,12 +336,14 @@ def validate_many(
     Returns:
         One report per path, in order.
     """
+    from villagecat.merging import MergeCache  # noqa: PLC0415 - merge imports this module's neighbours
     from villagecat.registry import shipped_registry  # noqa: PLC0415 - loads shipped data only when needed
 
     with bulk():
         read = [read_package(p, max_bytes=max_bytes) for p in paths]
         registry = shipped_registry([*parents, *(pkg for pkg, _ in read if pkg is not None)])
+        merges = MergeCache()  # a province is merged once for all its counties
         for package, report in read:
             if package is not None:
-                check_package(package, report, registry)
+                check_package(package, report, registry, merges)
     return [report for _, report in read]
