@@ -274,12 +274,12 @@ def test_merging_shared_prefixes_once_gives_what_merging_each_chain_gives() -> N
         plain = merge(chain)
         assert _catalog_state(first) == _catalog_state(plain), chain[-1].layer.id
         assert _catalog_state(second) == _catalog_state(plain), chain[-1].layer.id
-    values = [c.get("cn.facility.community-service-facility").item.min_area_per_100_households_m2 for c in cached[-3:]]
+
+    def per_100(catalog: object) -> object:
+        (facility,) = [f for f in catalog.facilities() if f.id == "cn.facility.community-service-facility"]  # type: ignore[attr-defined]
+        return facility.min_area_per_100_households_m2
+
+    values = [per_100(c) for c in cached[-3:]]
     assert values[0] == 40
     assert values[1] == 50
-    assert (
-        values[2]
-        == merge(registry.chain(jilin))
-        .get("cn.facility.community-service-facility")
-        .item.min_area_per_100_households_m2
-    )
+    assert values[2] == per_100(merge(registry.chain(jilin)))
