@@ -34,6 +34,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "note": ("说明：{text}", "note: {text}"),
     "none": ("无", "none"),
     "all": ("全部", "all"),
+    # the checks' names in their reports
+    "check-admission": ("准入查询", "admission"),
+    "check-audit": ("台账核查", "audit"),
+    "check-facility": ("综合服务设施检查", "facility"),
+    "check-lint": ("数据检查", "lint"),
+    "check-signage": ("标牌检查", "signage"),
     # villagecat catalog
     "catalog-title": (
         "{name}（{id}）有效目录 · 适用：{scope}",

@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from villagecat._i18n import MESSAGES, say
+
 if TYPE_CHECKING:
     from villagecat.models import Citation
 
@@ -114,7 +116,8 @@ class CheckReport:
         shown = [f for f in self.findings if show_passes or f.level != "pass"]
         fails = sum(f.level == "fail" for f in self.findings)
         warns = sum(f.level == "warn" for f in self.findings)
-        head = f"{self.jurisdiction_name}（{self.jurisdiction}）· {self.check}：不符合 {fails} 项，提示 {warns} 项"
+        check = say(f"check-{self.check}", "zh") if f"check-{self.check}" in MESSAGES else self.check
+        head = f"{self.jurisdiction_name}（{self.jurisdiction}）· {check}：不符合 {fails} 项，提示 {warns} 项"
         if fmt == "markdown":
             lines = [f"## {head}", ""]
             multi = len(self.subjects()) > 1
