@@ -89,3 +89,13 @@ def test_errors_speak_the_chosen_language() -> None:
     assert chinese.err.startswith("villagecat: 没有与“nowhere”对应的目录层")
     usage = invoke("frobnicate", "--lang", "en")
     assert usage.err.startswith("villagecat: error: argument COMMAND: invalid choice")
+
+
+def test_every_description_and_help_line_is_in_chinese_too() -> None:
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for name, leaf in [("villagecat", _parser()), *_leaves(_parser())]:
+        if leaf.description:
+            assert cjk.search(leaf.description), f"{name}: {leaf.description}"
+        for action in leaf._actions:  # noqa: SLF001
+            if action.help and action.help != argparse.SUPPRESS:
+                assert cjk.search(action.help), f"{name} {action.option_strings}: {action.help}"

@@ -67,6 +67,10 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in _COMMANDS:
         command.register(sub)
+    for each in [parser, *_subparsers(parser)]:  # argparse's own -h text, in Chinese too
+        for action in each._actions:  # noqa: SLF001
+            if isinstance(action, argparse._HelpAction):  # noqa: SLF001
+                action.help = "显示帮助并退出 / show this help message and exit"
     for leaf in _subparsers(parser):  # every command speaks both languages: --lang, declared once
         if not any(isinstance(a, argparse._SubParsersAction) for a in leaf._actions):  # noqa: SLF001
             add_lang_option(leaf)

@@ -48,7 +48,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = sub.add_parser(
         "export",
         help="导出为 Excel 工作簿 / export a layer as an Excel workbook",
-        description="Write a layer (package path or shipped layer) as a workbook:"
+        description="把目录层（数据包路径或内置层）写成工作簿：每类条目一张工作表，中文表头。"
+        " Write a layer (package path or shipped layer) as a workbook:"
         " one sheet per item kind, with Chinese titles.",
     )
     export.add_argument("layer")
@@ -61,7 +62,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp = sub.add_parser(
         "import",
         help="由 Excel 工作簿生成数据包 / turn a workbook back into a package",
-        description="Read a workbook (as written by export) into a package; every problem names sheet, row and column.",
+        description="把（export 写出的）工作簿读成数据包；每个问题都写明工作表、行和列。"
+        " Read a workbook (as written by export) into a package; every problem names sheet, row and column.",
     )
     imp.add_argument("workbook")
     imp.add_argument("-o", "--output", required=True, help="要写入的数据包文件夹 / the package folder to write")
@@ -77,7 +79,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     release = sub.add_parser(
         "release",
         help="发布新版本 / bump the version by what changed and add a changelog entry",
-        description="Compare PATH with its previous release (default: the committed version in git) and bump the"
+        description="将数据包与上一版本（默认为 git 中已提交的版本）比较，"
+        "按变更需要升级版本号，并在发布记录中增加一条。"
+        " Compare PATH with its previous release (default: the committed version in git) and bump the"
         " version by what the changes require, adding an entry to layer.releases.",
     )
     release.add_argument("path")

@@ -46,7 +46,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     facility = kinds.add_parser(
         "facility",
         help="综合服务设施面积核查 / facility areas",
-        description="Check a village's facility figures, or a CSV/YAML/XLSX file of many villages (--file).",
+        description="核查一个村的综合服务设施数据，或用 --file 核查多个村的 CSV、YAML、XLSX 文件。"
+        " Check a village's facility figures, or a CSV/YAML/XLSX file of many villages (--file).",
     )
     facility.add_argument("--floor-area", type=_measure, help="建筑面积（平方米） / floor area, m²")
     facility.add_argument("--households", type=_count, help="户数 / number of households")
@@ -63,7 +64,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _common(facility)
     facility.set_defaults(handler=_facility)
     signage = kinds.add_parser(
-        "signage", help="标牌核查 / signage", description="Check a village's plaques and marks (YAML, CSV or XLSX)."
+        "signage",
+        help="标牌核查 / signage",
+        description="核查一个村悬挂的标牌标识（YAML、CSV 或 XLSX）。"
+        " Check a village's plaques and marks (YAML, CSV or XLSX).",
     )
     signage.add_argument("file")
     _common(signage)
@@ -74,7 +78,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     render = actions.add_parser(
         "render",
         help="按范本出具证明 / fill a retained certificate's template",
-        description="Fill a retained certificate's template; refuse, saying what to do instead,"
+        description="按范本生成保留的证明；不应出具的证明则拒绝，并说明应如何办理。"
+        " Fill a retained certificate's template; refuse, saying what to do instead,"
         " one the village must not issue.",
     )
     render.add_argument("certificate", help="证明事项的标识、名称或别名 / id, name or alias")
@@ -94,7 +99,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     audit = sub.add_parser(
         "audit",
         help="自查台账核查 / audit a self-inspection ledger",
-        description="Check a ledger (YAML, CSV or XLSX) of one or many villages against the effective catalog.",
+        description="对照有效目录核查一个或多个村的自查台账（YAML、CSV 或 XLSX）。"
+        " Check a ledger (YAML, CSV or XLSX) of one or many villages against the effective catalog.",
     )
     audit.add_argument("ledger")
     _common(audit)
@@ -103,7 +109,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     admit = sub.add_parser(
         "admit",
         help="准入判断 / may this task be given to a village?",
-        description="Decide admission for one or more tasks.",
+        description="判断一项或多项工作能否交由村级组织承担（准入）。 Decide admission for one or more tasks.",
     )
     admit.add_argument("tasks", nargs="+", metavar="TASK")
     _common(admit)
@@ -112,7 +118,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lint = sub.add_parser(
         "lint",
         help="政策规则检查 / policy lint of a layer",
-        description="Apply the national opinion's rules to layer packages.",
+        description="用来源文件规定的规则检查目录层数据。 Apply the national opinion's rules to layer packages.",
     )
     lint.add_argument("paths", nargs="+", metavar="PATH")
     _common(lint, jurisdiction=False)

@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "impact",
         help="修订对各辖区的影响 / which jurisdictions a revision changes or breaks",
-        description="Merge every jurisdiction below the revised layer with the old and the new version;"
+        description="对修订层以下的每个辖区，分别用旧版本和新版本合并有效目录，列出变化与新冲突。"
+        " Merge every jurisdiction below the revised layer with the old and the new version;"
         " list what changes and which lower-layer overrides stop holding. Exit 1 if any does.",
     )
     parser.add_argument("old")

@@ -23,7 +23,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "patch",
         help="应用 JSON Patch / apply a JSON Patch to a package",
-        description="Apply an RFC 6902 JSON Patch (from `villagecat diff --format patch`) to a package"
+        description="把 RFC 6902 JSON Patch（由 villagecat diff --format patch 生成）应用到数据包。"
+        " Apply an RFC 6902 JSON Patch (from `villagecat diff --format patch`) to a package"
         " and write the result.",
     )
     parser.add_argument("old", help="要修改的数据包 / the package to patch")

@@ -17,7 +17,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "schema",
         help="生成 JSON Schema 与 Table Schema / write the published schemas",
-        description="Write the JSON Schemas (draft 2020-12) and the Table Schemas generated from the models.",
+        description="写出由模型生成的 JSON Schema（2020-12）和 Table Schema。"
+        " Write the JSON Schemas (draft 2020-12) and the Table Schemas generated from the models.",
     )
     parser.add_argument(
         "-o", "--output", default="schemas", help="写入的文件夹（默认 schemas） / folder to write (default: schemas)"
