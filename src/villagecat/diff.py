@@ -590,6 +590,8 @@ class _Differ:
 
     def labelled(self, start: int, item: BaseModel) -> None:
         """Give the changes recorded since ``start`` the item's Chinese name and scope, for readers."""
+        if start == len(self.changes):  # nothing changed: no label to make
+            return
         label = _label(item)
         for index in range(start, len(self.changes)):
             if self.changes[index].label is None:
@@ -608,6 +610,8 @@ class _Differ:
             if getattr(item, "replaces", None) in old and getattr(item, "replaces", None) not in new
         }
         for item_id, before in old.items():
+            if not renamed and new.get(item_id) == before:  # the common case, decided in one comparison
+                continue
             start = len(self.changes)
             self._item(resource, item_id, before, new, renamed, attribute)
             self.labelled(start, new.get(renamed.get(item_id, item_id), before))
