@@ -6,6 +6,7 @@ import gc
 from typing import TYPE_CHECKING
 
 import pytest
+from pydantic import ValidationError
 
 import villagecat
 from conftest import NATIONAL
@@ -63,3 +64,18 @@ def test_bulk_pauses_the_collector_and_restores_it_even_on_error() -> None:
     with pytest.raises(RuntimeError), villagecat.bulk():
         raise RuntimeError
     assert gc.isenabled()
+
+
+def test_rows_of_one_table_share_their_fields_set_and_a_copy_never_leaks_into_the_others() -> None:
+    """Memory: rows read from one table share pydantic's set of given fields; copies get their own."""
+    duties = load_layer(NATIONAL).duties
+    first, second = duties[0], duties[1]
+    assert first.__pydantic_fields_set__ is second.__pydantic_fields_set__
+    before = set(second.model_fields_set)
+    changed = first.model_copy(update={"notes": "改过"})
+    assert changed.model_fields_set is not first.model_fields_set
+    assert second.model_fields_set == before
+    assert "notes" in changed.model_fields_set
+    with pytest.raises(ValidationError):
+        first.notes = "冻结"
+    assert second.model_fields_set == before

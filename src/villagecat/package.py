@@ -572,6 +572,23 @@ def _resolve(  # noqa: PLR0913, PLR0917 - the entries, and where to report a pro
     return resolved
 
 
+def _share_fields_set(items: list[BaseModel]) -> None:
+    """Let the rows of one table that set the same fields share one set of their names.
+
+    pydantic keeps, per model, the set of fields its input gave: for rows read from one
+    table it is nearly always the same set, and it takes more memory than the row's values.
+    The models are frozen, so nothing adds to the set in place (a copy gets a set of its
+    own); a whole nation's packages take about a third less memory.
+    """
+    shared: set[str] | None = None
+    for item in items:
+        own = item.__pydantic_fields_set__
+        if shared is None:
+            shared = own
+        elif own is not shared and own == shared:
+            object.__setattr__(item, "__pydantic_fields_set__", shared)
+
+
 def _validate_rows(  # noqa: PLR0913, PLR0917 - one resource, and what it is read against
     name: str,
     table: RawTable,
@@ -588,6 +605,7 @@ def _validate_rows(  # noqa: PLR0913, PLR0917 - one resource, and what it is rea
     try:
         # One call into pydantic-core for the whole resource; per row only when something is wrong.
         items: list[BaseModel] = _list_adapter(model).validate_python(records)
+        _share_fields_set(items)
         return items, Origin(file, locate, table.positions())
     except ValidationError:
         pass
