@@ -320,14 +320,24 @@ def pages(config: Path, shared: Path, packages: Iterable[LayerPackage]) -> dict[
     return out
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    """Write the coverage pages: ``python -m villagecat.coverage CONFIG SHARED OUT``."""
+def main(argv: Sequence[str] | None = None) -> int:
+    """Write the coverage pages: ``python -m villagecat.coverage CONFIG SHARED OUT``; returns the exit status."""
     from villagecat.registry import shipped_registry  # noqa: PLC0415 - the registry loads every layer
 
-    config, shared, out = (Path(a) for a in (argv if argv is not None else sys.argv[1:]))
-    for name, text in pages(config, shared, shipped_registry()).items():
+    args = list(argv if argv is not None else sys.argv[1:])
+    if len(args) != 3:
+        sys.stderr.write("用法 / usage: python -m villagecat.coverage 配置文件 来源目录 输出目录 / CONFIG SHARED OUT\n")
+        return 2
+    config, shared, out = (Path(a) for a in args)
+    try:
+        written = pages(config, shared, shipped_registry())
+    except (OSError, KeyError, ValueError) as exc:
+        sys.stderr.write(f"villagecat.coverage: 无法生成 / cannot build the pages: {exc}\n")
+        return 2
+    for name, text in written.items():
         atomic_write(out / name, text.encode("utf-8"))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
