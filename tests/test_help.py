@@ -99,3 +99,15 @@ def test_every_description_and_help_line_is_in_chinese_too() -> None:
         for action in leaf._actions:  # noqa: SLF001
             if action.help and action.help != argparse.SUPPRESS:
                 assert cjk.search(action.help), f"{name} {action.option_strings}: {action.help}"
+
+
+def test_markdown_reports_follow_the_language_too() -> None:
+    english = invoke("catalog", "120117", "--format", "markdown", "--lang", "en").out
+    assert english.startswith("# Ninghe (120117) effective catalog\n")
+    assert "| item | id | source | set by |" in english
+    assert english.index("## Duty") < english.index("## Source document")  # duties first, as in Chinese
+    report = invoke("admit", "填报表格", "-j", "140404", "--format", "markdown", "--lang", "en").out
+    assert "| subject | verdict | code | finding | basis |" in report
+    assert "| fail |" in report
+    chinese = invoke("admit", "填报表格", "-j", "140404", "--format", "markdown").out
+    assert "| 对象 | 结论 | 代码 | 说明 | 依据 |" in chinese

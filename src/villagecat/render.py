@@ -209,29 +209,33 @@ def _format_text(catalog: EffectiveCatalog, scope: Scope | None, lang: Lang = "z
     return "\n".join(lines) + "\n"
 
 
-def _format_markdown(catalog: EffectiveCatalog, scope: Scope | None) -> str:
+def _format_markdown(catalog: EffectiveCatalog, scope: Scope | None, lang: Lang = "zh") -> str:
     layer = catalog.layer
+    english = lang == "en"
+    chain = " → ".join(f"{x.name_en if english else x.name_zh} `{x.id}` {x.version}" for x in catalog.chain)
+    title = say("catalog-title", lang, name=layer.name_en if english else layer.name_zh, id=layer.id, scope="")
     lines = [
-        f"# {layer.name_zh}（{layer.id}）有效目录",
+        "# " + title.rsplit("·", 1)[0].strip(),
         "",
-        f"适用：{scope.label if scope else '全部'}；层级链："
-        + " → ".join(f"{x.name_zh} `{x.id}` {x.version}" for x in catalog.chain),
+        say("catalog-scope-chain", lang, scope=_scope_word(scope, lang), chain=chain),
     ]
-    for name, entries in _selected(catalog, scope).items():
+    selected = _selected(catalog, scope)
+    for name in reading_order(selected):
+        entries = selected[name]
         lines += [
             "",
-            f"## {RESOURCE_TITLES[name]}（{len(entries)}）",
+            "## " + say("catalog-kind", lang, title=_resource_title(name, lang), count=len(entries)),
             "",
-            "| 条目 | 标识 | 出处 | 设定层 |",
+            say("catalog-table-head", lang),
             "|---|---|---|---|",
         ]
         for entry in entries:
             cites = "；".join(c.readable() for c in getattr(entry.item, "citations", [])).replace("|", "\\|")
             setters = _setters(catalog, entry)
-            lines.append(f"| {_summary(entry.item)} | `{entry.id}` | {cites} | {'、'.join(setters)} |")
+            lines.append(f"| {_summary(entry.item, lang)} | `{entry.id}` | {cites} | {'、'.join(setters)} |")
     if catalog.conflicts:
-        lines += ["", "## 冲突", ""]
-        lines.extend(f"- {c.describe('zh')}" for c in catalog.conflicts)
+        lines += ["", "## " + say("conflicts-heading", lang), ""]
+        lines.extend(f"- {c.describe(lang)}" for c in catalog.conflicts)
     return "\n".join(lines) + "\n"
 
 
@@ -246,7 +250,7 @@ def format_catalog(
 
         return str(yaml.safe_dump(catalog_to_dict(catalog, scope), allow_unicode=True, sort_keys=False))
     if fmt == "markdown":
-        return _format_markdown(catalog, scope)
+        return _format_markdown(catalog, scope, lang)
     return _format_text(catalog, scope, lang)
 
 

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
 __all__ = ["CheckReport", "Finding", "FindingLevel"]
 
 FindingLevel = Literal["fail", "warn", "pass"]
-_LEVEL_ZH = {"fail": "不符合", "warn": "提示", "pass": "符合"}
 
 
 @dataclass(frozen=True)
@@ -119,16 +118,19 @@ class CheckReport:
         check = say(f"check-{self.check}", "zh") if f"check-{self.check}" in MESSAGES else self.check
         head = f"{self.jurisdiction_name}（{self.jurisdiction}）· {check}：不符合 {fails} 项，提示 {warns} 项"
         if fmt == "markdown":
-            lines = [f"## {head}", ""]
+            english = lang == "en"
+            title = f"{self.jurisdiction} · {self.check}: {fails} failed, {warns} notes" if english else head
+            lines = [f"## {title}", ""]
             multi = len(self.subjects()) > 1
             if multi:
-                lines += ["| 对象 | 不符合 | 提示 | 符合 |", "|---|---|---|---|"]
+                lines += [say("report-table-summary", lang), "|---|---|---|---|"]
                 lines.extend(f"| {s} | {c['fail']} | {c['warn']} | {c['pass']} |" for s, c in self.summary().items())
                 lines.append("")
-            lines += ["| 对象 | 结论 | 代码 | 说明 | 依据 |", "|---|---|---|---|---|"]
+            lines += [say("report-table-head", lang), "|---|---|---|---|---|"]
             for f in shown:
                 cites = "；".join(c.readable() for c in f.citations).replace("|", "\\|")
-                lines.append(f"| {f.subject} | {_LEVEL_ZH[f.level]} | `{f.code}` | {f.message_zh} | {cites} |")
+                message = f.message_en if english else f.message_zh
+                lines.append(f"| {f.subject} | {say(f'level-{f.level}', lang)} | `{f.code}` | {message} | {cites} |")
             return "\n".join(lines) + "\n"
         if lang == "en":
             return self._english(shown, fails, warns)
@@ -138,7 +140,7 @@ class CheckReport:
             lines.extend(f"{s}\t{c['fail']}\t{c['warn']}\t{c['pass']}" for s, c in self.summary().items())
         for f in shown:
             subject = f"{f.subject}：" if f.subject else ""
-            lines.append(f"  [{_LEVEL_ZH[f.level]}] {subject}{f.message_zh}（{f.code}）")
+            lines.append(f"  [{say(f'level-{f.level}', 'zh')}] {subject}{f.message_zh}（{f.code}）")
             lines.extend(f"      依据：{c.readable()}" for c in f.citations)
         return "\n".join(lines) + "\n"
 
