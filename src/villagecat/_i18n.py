@@ -8,11 +8,19 @@ problems of validation carry their own pair of messages, made where they are fou
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
-__all__ = ["MESSAGES", "Lang", "say"]
+__all__ = ["MESSAGES", "Both", "Lang", "pair", "say"]
 
 Lang = Literal["zh", "en"]
+
+
+class Both(NamedTuple):
+    """A value that reads differently in each language (a list joined with 、 or with commas, a label or a code)."""
+
+    zh: object
+    en: object
+
 
 #: key -> (Chinese, English); ``{name}`` fields are filled by :func:`say`.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -45,6 +53,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "level-fail": ("不符合", "fail"),
     "level-warn": ("提示", "note"),
     "level-pass": ("符合", "pass"),
+    # check facility
+    "facility-floor-area-met": (
+        "建筑面积 {area} m²，达到 {required} m²（{formula}）",
+        "floor area {area} m² meets the required {required} m² ({formula})",
+    ),
+    "facility-floor-area-short": (
+        "建筑面积 {area} m²，应不少于 {required} m²（{formula}），差 {shortfall} m²",
+        "floor area {area} m² is below the required {required} m² ({formula}) by {shortfall} m²",
+    ),
+    "facility-floor-area-advised": (
+        (
+            "建筑面积 {area} m²，未达到建议的 {required} m²（{formula}），差 {shortfall} m²；"
+            "非硬性要求：来源用语为“一般”“原则上”，或属规划目标"
+        ),
+        "floor area {area} m² is below the advised (not binding) {required} m² ({formula}) by {shortfall} m²",
+    ),
+    "facility-activity-share-required": (
+        "村民活动区域占 {share}%，应不低于 {pct}%",
+        "activity area is {share}% of the floor area; at least {pct}% is required",
+    ),
+    "facility-activity-share-advised": (
+        "村民活动区域占 {share}%，来源建议不低于 {pct}%",
+        "activity area is {share}% of the floor area; at least {pct}% is advised",
+    ),
+    "facility-function-areas-missing": ("缺少功能区域：{missing}", "missing function areas: {missing}"),
+    "facility-function-areas-present": ("功能区域齐全", "all function areas present"),
+    "facility-no-standard": (
+        "本辖区各层未规定适用的设施面积标准",
+        "no layer of this jurisdiction sets an applicable facility standard",
+    ),
     # villagecat catalog
     "catalog-title": (
         "{name}（{id}）有效目录 · 适用：{scope}",
@@ -103,6 +141,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 def say(key: str, lang: str, /, **values: object) -> str:
-    """Return the phrase ``key`` in ``lang`` (``zh`` or ``en``), its fields filled from ``values``."""
+    """Return the phrase ``key`` in ``lang`` (``zh`` or ``en``), its fields filled from ``values``.
+
+    A value given as :class:`Both` is taken in the same language as the phrase.
+    """
     zh, en = MESSAGES[key]
-    return (en if lang == "en" else zh).format(**values)
+    english = lang == "en"
+    filled = {k: ((v.en if english else v.zh) if isinstance(v, Both) else v) for k, v in values.items()}
+    return (en if english else zh).format(**filled)
+
+
+def pair(key: str, /, **values: object) -> tuple[str, str]:
+    """Return the phrase ``key`` in Chinese and in English: what a finding, problem or error carries."""
+    return say(key, "zh", **values), say(key, "en", **values)

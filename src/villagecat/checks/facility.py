@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from villagecat._i18n import Both, pair
 from villagecat.checks._measure import check_measurement
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.models import Modality, Scope
@@ -92,8 +93,7 @@ def _area_finding(
         return Finding(
             "facility-floor-area",
             "pass",
-            f"建筑面积 {_fmt(area)} m²，达到 {_fmt(required)} m²（{formula}）",
-            f"floor area {_fmt(area)} m² meets the required {_fmt(required)} m² ({formula})",
+            *pair("facility-floor-area-met", area=_fmt(area), required=_fmt(required), formula=formula),
             subject,
             rule=required,
             observed=area,
@@ -104,8 +104,13 @@ def _area_finding(
         return Finding(
             "facility-floor-area",
             "fail",
-            f"建筑面积 {_fmt(area)} m²，应不少于 {_fmt(required)} m²（{formula}），差 {_fmt(shortfall)} m²",
-            f"floor area {_fmt(area)} m² is below the required {_fmt(required)} m² ({formula}) by {_fmt(shortfall)} m²",
+            *pair(
+                "facility-floor-area-short",
+                area=_fmt(area),
+                required=_fmt(required),
+                formula=formula,
+                shortfall=_fmt(shortfall),
+            ),
             subject,
             rule=required,
             observed=area,
@@ -115,10 +120,13 @@ def _area_finding(
     return Finding(
         "facility-floor-area-advised",
         "warn",
-        f"建筑面积 {_fmt(area)} m²，未达到建议的 {_fmt(required)} m²（{formula}），差 {_fmt(shortfall)} m²；"
-        "非硬性要求：来源用语为“一般”“原则上”，或属规划目标",
-        f"floor area {_fmt(area)} m² is below the advised (not binding) {_fmt(required)} m² ({formula}) "
-        f"by {_fmt(shortfall)} m²",
+        *pair(
+            "facility-floor-area-advised",
+            area=_fmt(area),
+            required=_fmt(required),
+            formula=formula,
+            shortfall=_fmt(shortfall),
+        ),
         subject,
         rule=required,
         observed=area,
@@ -163,9 +171,11 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
                 Finding(
                     "facility-activity-share",
                     "pass" if ok else ("fail" if binds else "warn"),
-                    f"村民活动区域占 {observed:.1f}%，{'应' if binds else '来源建议'}不低于 {_fmt(pct)}%",
-                    f"activity area is {observed:.1f}% of the floor area; at least {_fmt(pct)}% is "
-                    f"{'required' if binds else 'advised'}",
+                    *pair(
+                        "facility-activity-share-required" if binds else "facility-activity-share-advised",
+                        share=f"{observed:.1f}",
+                        pct=_fmt(pct),
+                    ),
                     subject,
                     rule=pct,
                     observed=round(observed, 1),
@@ -180,8 +190,11 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
                 Finding(
                     "facility-function-areas",
                     ("fail" if _binding(standard) else "warn") if missing else "pass",
-                    f"缺少功能区域：{'、'.join(missing)}" if missing else "功能区域齐全",
-                    f"missing function areas: {', '.join(missing)}" if missing else "all function areas present",
+                    *(
+                        pair("facility-function-areas-missing", missing=Both("、".join(missing), ", ".join(missing)))
+                        if missing
+                        else pair("facility-function-areas-present")
+                    ),
                     subject,
                     rule=list(standard.function_areas),
                     observed=list(figures.function_areas),
@@ -194,8 +207,7 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
             Finding(
                 "facility-no-standard",
                 "warn",
-                "本辖区各层未规定适用的设施面积标准",
-                "no layer of this jurisdiction sets an applicable facility standard",
+                *pair("facility-no-standard"),
                 subject,
             )
         )
