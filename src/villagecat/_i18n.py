@@ -83,6 +83,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "本辖区各层未规定适用的设施面积标准",
         "no layer of this jurisdiction sets an applicable facility standard",
     ),
+    # check signage
+    "side-width": ("宽", "width"),
+    "side-height": ("高", "height"),
+    "side-long-side": ("长边", "long side"),
+    "side-short-side": ("短边", "short side"),
+    "colour-background": ("底色应为{want}，实为{have}", "background {have}, {want} required"),
+    "colour-text": ("字色应为{want}，实为{have}", "text {have}, {want} required"),
+    "signage-oversize": (
+        "{sign}超出规定尺寸（{measured} 厘米）",
+        "{sign}: larger than the required size ({measured} cm)",
+    ),
+    "signage-oversize-advised": (
+        "{sign}超出来源建议（“一般应”，非硬性要求）的尺寸（{measured} 厘米）",
+        "{sign}: larger than the advised (not binding) size ({measured} cm)",
+    ),
+    "signage-colour": ("{sign}颜色不符：{details}", "{sign}: wrong colours ({details})"),
+    "signage-orientation": ("{sign}版式应为{orientation}", "{sign}: must be {orientation}"),
+    "signage-orientation-advised": ("{sign}版式宜为{orientation}", "{sign}: advised to be {orientation}"),
+    "signage-characters": (
+        "{sign}使用了非通用规范汉字（繁体字）：{characters}",
+        "{sign}: traditional characters {characters} instead of standard simplified ones",
+    ),
+    "signage-not-allowed": (
+        "{sign}不在规定的标牌之列，原则上不得悬挂",
+        "{sign}: not among the signs allowed here; nothing else may hang",
+    ),
+    "signage-unlisted": (
+        "{sign}不在指导目录所列外部标牌之中，请核实是否属于对口挂牌",
+        "{sign}: not among the outside signs of the catalog; check it is not a departmental plaque",
+    ),
+    "signage-missing": ("缺少必须悬挂的{sign}", "the mandatory sign {sign} is missing"),
+    "signage-missing-advised": (
+        "未悬挂目录所列的{sign}（来源用语为“一般”，非硬性要求）",
+        "the listed sign {sign} is not hung (the source says it is hung as a rule: advised)",
+    ),
+    "signage-count": (
+        "{quota}共 {count} 个，超过规定的 {allowed} 个",
+        "{count} signs where {allowed} are allowed ({quota})",
+    ),
     # villagecat catalog
     "catalog-title": (
         "{name}（{id}）有效目录 · 适用：{scope}",

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from villagecat._i18n import Both, pair, say
 from villagecat.checks._measure import check_measurement
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import rule
@@ -98,27 +99,36 @@ def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> l
     cites = tuple(entry.item.citations) if entry is not None else ()  # type: ignore[attr-defined]
     found: list[Finding] = []
     subject, name = actual.village, _describe(actual)
-    over = []
+    over: list[tuple[str, float, float]] = []  # (which side, actual, limit)
     if spec.max_width_cm is not None and actual.width_cm is not None and actual.width_cm > spec.max_width_cm:
-        over.append(f"宽 {actual.width_cm:g} > {spec.max_width_cm:g}")
+        over.append(("width", actual.width_cm, spec.max_width_cm))
     if spec.max_height_cm is not None and actual.height_cm is not None and actual.height_cm > spec.max_height_cm:
-        over.append(f"高 {actual.height_cm:g} > {spec.max_height_cm:g}")
+        over.append(("height", actual.height_cm, spec.max_height_cm))
     if actual.width_cm is not None and actual.height_cm is not None:  # sides, whichever way up it hangs
         long, short = max(actual.width_cm, actual.height_cm), min(actual.width_cm, actual.height_cm)
         if spec.max_long_side_cm is not None and long > spec.max_long_side_cm:
-            over.append(f"长边 {long:g} > {spec.max_long_side_cm:g}")
+            over.append(("long-side", long, spec.max_long_side_cm))
         if spec.max_short_side_cm is not None and short > spec.max_short_side_cm:
-            over.append(f"短边 {short:g} > {spec.max_short_side_cm:g}")
+            over.append(("short-side", short, spec.max_short_side_cm))
     if over:
+        sides = [
+            (say(f"side-{side}", "zh"), say(f"side-{side}", "en"), f"{have:g} > {limit:g}")
+            for side, have, limit in over
+        ]
+        measured = Both(
+            "，".join(f"{zh} {text}" for zh, _, text in sides), "; ".join(f"{en} {text}" for _, en, text in sides)
+        )
         binds = _binds(spec.size_modality)
         limits = [spec.max_width_cm, spec.max_height_cm, spec.max_long_side_cm, spec.max_short_side_cm]
         found.append(
             Finding(
                 "signage-oversize" if binds else "signage-oversize-advised",
                 "fail" if binds else "warn",
-                f"{name}超出{'规定' if binds else '来源建议（“一般应”，非硬性要求）的'}尺寸（{'，'.join(over)} 厘米）",
-                f"{actual.text}: larger than the {'required' if binds else 'advised (not binding)'} size "
-                f"({'; '.join(over)} cm)",
+                *pair(
+                    "signage-oversize" if binds else "signage-oversize-advised",
+                    sign=Both(name, actual.text),
+                    measured=measured,
+                ),
                 subject,
                 rule=limits,
                 observed=[actual.width_cm, actual.height_cm],
@@ -126,20 +136,24 @@ def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> l
                 item=spec.id,
             )
         )
-    wrong = []
-    for label, want, have in (
-        ("底色", spec.background_colour, actual.background_colour),
-        ("字色", spec.text_colour, actual.text_colour),
-    ):
-        if want is not None and have is not None and want is not have:
-            wrong.append(f"{label}应为{want.label}，实为{have.label}")
+    wrong = [
+        (part, want, have)
+        for part, want, have in (
+            ("background", spec.background_colour, actual.background_colour),
+            ("text", spec.text_colour, actual.text_colour),
+        )
+        if want is not None and have is not None and want is not have
+    ]
     if wrong:
+        details = Both(
+            "；".join(say(f"colour-{part}", "zh", want=want.label, have=have.label) for part, want, have in wrong),
+            "; ".join(say(f"colour-{part}", "en", want=want.value, have=have.value) for part, want, have in wrong),
+        )
         found.append(
             Finding(
                 "signage-colour",
                 "fail",
-                f"{name}颜色不符：{'；'.join(wrong)}",
-                f"{actual.text}: wrong colours ({spec.background_colour} background, {spec.text_colour} text required)",
+                *pair("signage-colour", sign=Both(name, actual.text), details=details),
                 subject,
                 rule=[spec.background_colour, spec.text_colour],
                 observed=[actual.background_colour, actual.text_colour],
@@ -153,8 +167,11 @@ def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> l
             Finding(
                 "signage-orientation",
                 "fail" if binds else "warn",
-                f"{name}版式{'应为' if binds else '宜为'}{spec.orientation.label}",
-                f"{actual.text}: {'must' if binds else 'advised to'} be {spec.orientation.value}",
+                *pair(
+                    "signage-orientation" if binds else "signage-orientation-advised",
+                    sign=Both(name, actual.text),
+                    orientation=Both(spec.orientation.label, spec.orientation.value),
+                ),
                 subject,
                 rule=spec.orientation,
                 observed=actual.orientation,
@@ -169,8 +186,11 @@ def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> l
                 Finding(
                     "signage-characters",
                     "fail",
-                    f"{name}使用了非通用规范汉字（繁体字）：{'、'.join(bad)}",
-                    f"{actual.text}: traditional characters {''.join(bad)} instead of standard simplified ones",
+                    *pair(
+                        "signage-characters",
+                        sign=Both(name, actual.text),
+                        characters=Both("、".join(bad), "".join(bad)),
+                    ),
                     subject,
                     rule=spec.character_standard,
                     observed=bad,
@@ -212,8 +232,7 @@ def signage_findings(catalog: EffectiveCatalog, signs: list[ActualSign], village
                 Finding(
                     "signage-not-allowed",
                     "fail",
-                    f"{_describe(sign)}不在规定的标牌之列，原则上不得悬挂",
-                    f"{sign.text}: not among the signs allowed here; nothing else may hang",
+                    *pair("signage-not-allowed", sign=Both(_describe(sign), sign.text)),
                     village,
                     rule=closing[0].max_count,
                     observed=sign.text,
@@ -226,8 +245,7 @@ def signage_findings(catalog: EffectiveCatalog, signs: list[ActualSign], village
                 Finding(
                     "signage-unlisted",
                     "warn",
-                    f"{_describe(sign)}不在指导目录所列外部标牌之中，请核实是否属于对口挂牌",
-                    f"{sign.text}: not among the outside signs of the catalog; check it is not a departmental plaque",
+                    *pair("signage-unlisted", sign=Both(_describe(sign), sign.text)),
                     village,
                     observed=sign.text,
                     citations=rule(catalog, "no-matching-plaques"),
@@ -242,12 +260,7 @@ def signage_findings(catalog: EffectiveCatalog, signs: list[ActualSign], village
                 Finding(
                     "signage-missing",
                     "fail" if binds else "warn",
-                    f"缺少必须悬挂的{spec.name}"
-                    if binds
-                    else f"未悬挂目录所列的{spec.name}（来源用语为“一般”，非硬性要求）",
-                    f"the mandatory sign {spec.name} is missing"
-                    if binds
-                    else f"the listed sign {spec.name} is not hung (the source says 一般: advised)",
+                    *pair("signage-missing" if binds else "signage-missing-advised", sign=spec.name),
                     village,
                     rule=spec.name,
                     citations=tuple(entry.item.citations) if entry else (),  # type: ignore[attr-defined]
@@ -261,8 +274,7 @@ def signage_findings(catalog: EffectiveCatalog, signs: list[ActualSign], village
                 Finding(
                     "signage-count",
                     "fail",
-                    f"{quota.name}共 {len(counted)} 个，超过规定的 {quota.max_count} 个",
-                    f"{len(counted)} signs where {quota.max_count} are allowed ({quota.name})",
+                    *pair("signage-count", quota=quota.name, count=len(counted), allowed=quota.max_count),
                     village,
                     rule=quota.max_count,
                     observed=len(counted),
