@@ -122,6 +122,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{quota}共 {count} 个，超过规定的 {allowed} 个",
         "{count} signs where {allowed} are allowed ({quota})",
     ),
+    # audit
+    "audit-mechanism-dedicated-post": (
+        "工作机制“{mechanism}”要求专人专岗，但无党中央、国务院明确要求或法律法规明确规定，不得要求",
+        "mechanism {mechanism} requires a dedicated post nobody may require",
+    ),
+    "audit-mechanism-without-basis": (
+        "工作机制“{mechanism}”不在目录中且无设立依据，应予清理",
+        "mechanism {mechanism} is not in the catalog and has no basis",
+    ),
+    "audit-mechanism-unlisted": (
+        "工作机制“{mechanism}”不在目录中（依据：{basis}），请核实",
+        "mechanism {mechanism} is not in the catalog (basis: {basis}); check it",
+    ),
+    "audit-certificate-unlisted": (
+        "出具的“{certificate}”不在证明事项目录中；仅限职责范围内且能够核实的事项据实出具",
+        "{certificate} is not in the certificate catalog; issue it only where the facts can be verified",
+    ),
+    "audit-certificate-retained": ("“{certificate}”为保留的证明事项", "{certificate} is retained"),
+    "audit-certificate-must-not-issue": (
+        "“{certificate}”{status}，应停止出具",
+        "{certificate} is {status}: stop issuing it",
+    ),
     # villagecat catalog
     "catalog-title": (
         "{name}（{id}）有效目录 · 适用：{scope}",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from villagecat._i18n import Both, pair
 from villagecat._names import same_name
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import rule
@@ -32,8 +33,7 @@ def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str) 
             Finding(
                 "audit-mechanism-dedicated-post",
                 "fail",
-                f"工作机制“{entry.name}”要求专人专岗，但无党中央、国务院明确要求或法律法规明确规定，不得要求",
-                f"mechanism {entry.name} requires a dedicated post nobody may require",
+                *pair("audit-mechanism-dedicated-post", mechanism=entry.name),
                 village,
                 rule=["central", "law"],
                 observed=basis.value if basis else None,
@@ -46,8 +46,7 @@ def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str) 
                 Finding(
                     "audit-mechanism-without-basis",
                     "fail",
-                    f"工作机制“{entry.name}”不在目录中且无设立依据，应予清理",
-                    f"mechanism {entry.name} is not in the catalog and has no basis",
+                    *pair("audit-mechanism-without-basis", mechanism=entry.name),
                     village,
                     observed=entry.name,
                     citations=rule(catalog, "mechanism-basis"),
@@ -58,8 +57,7 @@ def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str) 
                 Finding(
                     "audit-mechanism-unlisted",
                     "warn",
-                    f"工作机制“{entry.name}”不在目录中（依据：{basis.label}），请核实",
-                    f"mechanism {entry.name} is not in the catalog (basis: {basis.value}); check it",
+                    *pair("audit-mechanism-unlisted", mechanism=entry.name, basis=Both(basis.label, basis.value)),
                     village,
                     observed=entry.name,
                     citations=rule(catalog, "mechanism-basis"),
@@ -76,8 +74,7 @@ def _certificate(catalog: EffectiveCatalog, name: str, village: str) -> list[Fin
                 Finding(
                     "audit-certificate-unlisted",
                     "warn",
-                    f"出具的“{name}”不在证明事项目录中；仅限职责范围内且能够核实的事项据实出具",
-                    f"{name} is not in the certificate catalog; issue it only where the facts can be verified",
+                    *pair("audit-certificate-unlisted", certificate=name),
                     village,
                     observed=name,
                     citations=rule(catalog, "certificate-unlisted"),
@@ -91,8 +88,7 @@ def _certificate(catalog: EffectiveCatalog, name: str, village: str) -> list[Fin
             Finding(
                 "audit-certificate-retained",
                 "pass",
-                f"“{name}”为保留的证明事项",
-                f"{name} is retained",
+                *pair("audit-certificate-retained", certificate=name),
                 village,
                 item=listed.id,
             )
@@ -101,8 +97,11 @@ def _certificate(catalog: EffectiveCatalog, name: str, village: str) -> list[Fin
         Finding(
             "audit-certificate-must-not-issue",
             "fail",
-            f"“{name}”{listed.status.label}，应停止出具",
-            f"{name} is {listed.status.value}: stop issuing it",
+            *pair(
+                "audit-certificate-must-not-issue",
+                certificate=name,
+                status=Both(listed.status.label, listed.status.value),
+            ),
             village,
             rule=listed.status,
             observed=name,
