@@ -144,6 +144,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{certificate}”{status}，应停止出具",
         "{certificate} is {status}: stop issuing it",
     ),
+    # admit
+    "admission-prohibited": (
+        "“{task}”属于履职负面事项（{duty}），不得交由村级组织承担",
+        "'{task}' is a prohibited duty ({duty}); it may not be given to a village",
+    ),
+    "admission-listed": (
+        "“{task}”在目录中：{kind}（{duty}）{conditions}",
+        "'{task}' is listed as {kind} ({duty}){conditions}",
+    ),
+    "admission-conditions": ("；条件：{conditions}", "; on these terms: {conditions}"),
+    "admission-condition-only": ("村级组织仅负责{activities}", "the village only does: {activities}"),
+    "admission-condition-consent": ("须征得村级组织同意", "with the village's consent"),
+    "admission-certificate-retained": (
+        "“{task}”是村级组织可以出具的证明事项（{certificate}）",
+        "'{task}' is a certificate a village may issue ({certificate})",
+    ),
+    "admission-certificate-not-issued": (
+        "“{task}”是村级组织{status}的证明事项（{certificate}）{instead}；村级组织应做好解释说明",
+        "'{task}' is a certificate villages do not issue ({status}: {certificate}){instead}",
+    ),
+    "admission-certificate-instead": ("；改由{instead}等方式办理", "; handled instead by {instead}"),
+    "admission-note-prohibited": (
+        "；另请注意：{duty}属于履职负面事项，须核实本事项不致使村级组织成为责任主体",
+        "; note: {duty} is a prohibited duty, check the task does not amount to it",
+    ),
+    "admission-needs-route": (
+        "“{task}”不在目录中，须经{layer}规定的准入程序：{steps}{notes}",
+        "'{task}' is not in the catalog; it needs the approval route of {layer}: {steps}{notes}",
+    ),
+    "admission-no-route": (
+        "“{task}”不在目录中；本辖区各层未规定准入程序{rule}{notes}",
+        "'{task}' is not in the catalog; no layer sets an approval route{rule}{notes}",
+    ),
+    "admission-lead-rule": (
+        "“{task}”受减负措施约束：{rule}{then}",
+        "'{task}' is governed by a rule on departments ({id}): {rule}{then}",
+    ),
+    "admission-lead-requirement": (
+        "“{task}”涉及对部门的要求：{rule}{then}",
+        "'{task}' is governed by a rule on departments ({id}): {rule}{then}",
+    ),
+    "admission-then-route": (
+        "；确需村级组织承担的，须经{layer}规定的程序：{steps}",
+        "; where a village is truly needed, it takes the route of {layer}: {steps}",
+    ),
+    "admission-then-condition": ("；须先满足上述条件", "; the condition must be met first"),
+    "bound-unstated": ("（来源未写明受约束者）", " (the source does not say who)"),
     # villagecat catalog
     "catalog-title": (
         "{name}（{id}）有效目录 · 适用：{scope}",

@@ -16,6 +16,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Literal
 
+from villagecat._i18n import Both, pair, say
 from villagecat._names import normalise_name
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import obligation, rule
@@ -82,30 +83,41 @@ def _duty_finding(task: str, duty: Duty, subject: str) -> Finding:
         return Finding(
             "admission-prohibited",
             "fail",
-            f"“{task}”属于履职负面事项（{duty.name}），不得交由村级组织承担",
-            f"{task!r} is a prohibited duty ({duty.name}); it may not be given to a village",
+            *pair("admission-prohibited", task=task, duty=duty.name),
             subject,
             rule=duty.duty_kind,
             observed=task,
             citations=tuple(duty.citations),
             item=duty.id,
         )
-    conditions = []
-    if duty.duty_kind is DutyKind.ASSISTS:
-        if duty.assist_activities:
-            conditions.append("村级组织仅负责" + "、".join(a.label for a in duty.assist_activities))
-        if duty.funding is not None:
-            conditions.append(duty.funding.label)
+    conditions: list[tuple[str, str]] = []
+    if duty.duty_kind is DutyKind.ASSISTS and duty.assist_activities:
+        activities = Both(
+            "、".join(a.label for a in duty.assist_activities), ", ".join(a.value for a in duty.assist_activities)
+        )
+        conditions.append(pair("admission-condition-only", activities=activities))
     if duty.duty_kind is DutyKind.ENTRUSTED:
-        conditions.append("须征得村级组织同意")
-        if duty.funding is not None:
-            conditions.append(duty.funding.label)
-    extra = f"；条件：{'；'.join(conditions)}" if conditions else ""
+        conditions.append(pair("admission-condition-consent"))
+    if duty.duty_kind in (DutyKind.ASSISTS, DutyKind.ENTRUSTED) and duty.funding is not None:
+        conditions.append((duty.funding.label, duty.funding.value))
+    extra = (
+        Both(
+            say("admission-conditions", "zh", conditions="；".join(c[0] for c in conditions)),
+            say("admission-conditions", "en", conditions="; ".join(c[1] for c in conditions)),
+        )
+        if conditions
+        else ""
+    )
     return Finding(
         "admission-listed",
         "pass",
-        f"“{task}”在目录中：{duty.duty_kind.label}（{duty.name}）{extra}",
-        f"{task!r} is listed as {duty.duty_kind.value} ({duty.name})",
+        *pair(
+            "admission-listed",
+            task=task,
+            kind=Both(duty.duty_kind.label, duty.duty_kind.value),
+            duty=duty.name,
+            conditions=extra,
+        ),
         subject,
         rule=duty.duty_kind,
         observed=task,
@@ -119,22 +131,32 @@ def _certificate_finding(catalog: EffectiveCatalog, task: str, cert: Certificate
         return Finding(
             "admission-certificate-retained",
             "pass",
-            f"“{task}”是村级组织可以出具的证明事项（{cert.name}）",
-            f"{task!r} is a certificate a village may issue ({cert.name})",
+            *pair("admission-certificate-retained", task=task, certificate=cert.name),
             subject,
             rule=cert.status,
             observed=task,
             citations=(*cert.citations, *cert.basis),
             item=cert.id,
         )
-    instead = "、".join(a.label for a in cert.alternatives)
-    how_zh = f"；改由{instead}等方式办理" if instead else ""
-    how_en = f"; handled instead by {', '.join(a.value for a in cert.alternatives)}" if instead else ""
+    instead = Both("、".join(a.label for a in cert.alternatives), ", ".join(a.value for a in cert.alternatives))
+    how = (
+        Both(
+            say("admission-certificate-instead", "zh", instead=instead),
+            say("admission-certificate-instead", "en", instead=instead),
+        )
+        if cert.alternatives
+        else ""
+    )
     return Finding(
         "admission-certificate-not-issued",
         "fail",
-        f"“{task}”是村级组织{cert.status.label}的证明事项（{cert.name}）{how_zh}；村级组织应做好解释说明",
-        f"{task!r} is a certificate villages do not issue ({cert.status.value}: {cert.name}){how_en}",
+        *pair(
+            "admission-certificate-not-issued",
+            task=task,
+            status=Both(cert.status.label, cert.status.value),
+            certificate=cert.name,
+            instead=how,
+        ),
         subject,
         rule=cert.status,
         observed=task,
@@ -143,22 +165,33 @@ def _certificate_finding(catalog: EffectiveCatalog, task: str, cert: Certificate
     )
 
 
+def _notes(related: list[Duty]) -> Both:
+    """The prohibited duties a task shares words with, to be checked, in both languages."""
+    return Both(
+        "".join(say("admission-note-prohibited", "zh", duty=d.name) for d in related),
+        "".join(say("admission-note-prohibited", "en", duty=d.name) for d in related),
+    )
+
+
 def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str) -> Finding:
     from villagecat.render import effective_admission  # noqa: PLC0415
 
     related = _related_prohibitions(catalog, key)
-    note_zh = "".join(f"；另请注意：{d.name}属于履职负面事项，须核实本事项不致使村级组织成为责任主体" for d in related)
-    note_en = "".join(f"; note: {d.name} is a prohibited duty, check the task does not amount to it" for d in related)
+    notes = _notes(related)
     cites = tuple(c for d in related for c in d.citations)
     route = effective_admission(catalog)
     if route is not None:
         layer, admission = route
-        steps = " → ".join(admission.steps)
         return Finding(
             "admission-needs-approval",
             "fail",
-            f"“{task}”不在目录中，须经{layer.name_zh}规定的准入程序：{steps}{note_zh}",
-            f"{task!r} is not in the catalog; it needs the approval route of {layer.name_en}: {steps}{note_en}",
+            *pair(
+                "admission-needs-route",
+                task=task,
+                layer=Both(layer.name_zh, layer.name_en),
+                steps=" → ".join(admission.steps),
+                notes=notes,
+            ),
             subject,
             rule=list(admission.steps),
             observed=task,
@@ -166,15 +199,16 @@ def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str) -> F
         )
     unassigned = obligation(catalog, "no-unassigned-tasks")
     if unassigned is not None:  # the chain's own rule: 未经县级党委和政府统一部署，不得……
-        rule_zh = f"；{_rule_text(unassigned)}"
-        rule_en = f"; {unassigned.condition + ', ' if unassigned.condition else ''}{unassigned.name}"
+        rule_text = Both(
+            f"；{_rule_text(unassigned)}",
+            f"; {unassigned.condition + ', ' if unassigned.condition else ''}{unassigned.name}",
+        )
     else:
-        rule_zh = rule_en = ""
+        rule_text = Both("", "")
     return Finding(
         "admission-needs-approval",
         "fail",
-        f"“{task}”不在目录中；本辖区各层未规定准入程序{rule_zh}{note_zh}",
-        f"{task!r} is not in the catalog; no layer sets an approval route{rule_en}{note_en}",
+        *pair("admission-no-route", task=task, rule=rule_text, notes=notes),
         subject,
         observed=task,
         citations=(*(unassigned.citations if unassigned is not None else ()), *cites),
@@ -200,7 +234,7 @@ def _rule_text(obligation: Obligation) -> str:
     if obligation.bound and not any(b in text for b in obligation.bound):
         text = "、".join(obligation.bound) + text
     elif not obligation.bound:
-        text = f"{text}（来源未写明受约束者）"
+        text += say("bound-unstated", "zh")
     if obligation.condition and obligation.condition not in text:
         text = f"{obligation.condition}，{text}"
     if obligation.exceptions and obligation.exceptions not in text:
@@ -217,36 +251,36 @@ def _obligation_finding(catalog: EffectiveCatalog, task: str, obligation: Obliga
     """
     from villagecat.render import effective_admission  # noqa: PLC0415
 
-    rule_zh = _rule_text(obligation)
-    who_en = ", ".join(obligation.bound) or "(the source does not say who)"
+    rule_text = Both(
+        _rule_text(obligation),
+        f"{obligation.condition + ', ' if obligation.condition else ''}"
+        f"{', '.join(obligation.bound) or say('bound-unstated', 'en').strip()} "
+        f"{'may not' if obligation.forbidden else 'is to'}: {obligation.name}",
+    )
     citations = tuple(obligation.citations)
-    then_zh = then_en = ""
+    then: object = ""
     level: Literal["fail", "warn"]
     if not obligation.forbidden:
-        code, level = "admission-rule-on-departments", "warn"
-        lead_zh = f"“{task}”涉及对部门的要求："
+        code, level, lead = "admission-rule-on-departments", "warn", "admission-lead-requirement"
     elif obligation.condition:
-        code, level = "admission-conditional", "fail"
-        lead_zh = f"“{task}”受减负措施约束："
+        code, level, lead = "admission-conditional", "fail", "admission-lead-rule"
         route = effective_admission(catalog)
         if route is not None:
             layer, admission = route
-            then_zh = f"；确需村级组织承担的，须经{layer.name_zh}规定的程序：{' → '.join(admission.steps)}"
             steps = " → ".join(admission.steps)
-            then_en = f"; where a village is truly needed, it takes the route of {layer.name_en}: {steps}"
+            then = Both(
+                say("admission-then-route", "zh", layer=layer.name_zh, steps=steps),
+                say("admission-then-route", "en", layer=layer.name_en, steps=steps),
+            )
             citations += tuple(admission.citations)
         else:
-            then_zh, then_en = "；须先满足上述条件", "; the condition must be met first"
+            then = Both(say("admission-then-condition", "zh"), say("admission-then-condition", "en"))
     else:
-        code, level = "admission-forbidden-to-departments", "fail"
-        lead_zh = f"“{task}”受减负措施约束："
+        code, level, lead = "admission-forbidden-to-departments", "fail", "admission-lead-rule"
     return Finding(
         code,
         level,
-        f"{lead_zh}{rule_zh}{then_zh}",
-        f"{task!r} is governed by a rule on departments ({obligation.id}): "
-        f"{obligation.condition + ', ' if obligation.condition else ''}{who_en} "
-        f"{'may not' if obligation.forbidden else 'is to'}: {obligation.name}{then_en}",
+        *pair(lead, task=task, rule=rule_text, then=then, id=obligation.id),
         subject,
         rule=obligation.modality,
         observed=task,
