@@ -191,6 +191,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "admission-then-condition": ("；须先满足上述条件", "; the condition must be met first"),
     "bound-unstated": ("（来源未写明受约束者）", " (the source does not say who)"),
+    # lint
+    "lint-partial-list": (
+        "《{title}》的清单共 {size} 项，本层完整记录 {full} 项{cut}，其余 {unknown} 项来源未见，未记录",
+        "{title}: the list has {size} entries; {full} are recorded in full{cut}, {unknown} are not known",
+    ),
+    "lint-partial-cut": ("、原文不全 {cut} 项", ", {cut} in part"),
+    "lint-missing-citation": ("条目没有出处", "the item cites nothing"),
+    "lint-certificate-basis-unknown": (
+        "保留的证明事项“{certificate}”未记录依据（来源未写明），无法核对是否有法律法规或国务院决定依据",
+        "retained certificate {certificate} records no basis (the source gives none)",
+    ),
+    "lint-certificate-basis": (
+        "保留的证明事项“{certificate}”缺乏法律法规或国务院决定依据（现有依据：{have}）",
+        "retained certificate {certificate} has no basis in law, regulation or State Council decision (has: {have})",
+    ),
+    "lint-mechanism-dedicated-post": (
+        "工作机制“{mechanism}”要求专人专岗，但无党中央、国务院明确要求或法律法规明确规定",
+        "mechanism {mechanism} requires a dedicated post without a central or legal basis",
+    ),
+    "lint-assist-funding": ("协助事项“{duty}”未写明{lacking}", "assisted duty {duty} names no {lacking}"),
+    "lint-lacks-departments": ("责任部门", "department"),
+    "lint-lacks-funding": ("经费保障", "funding"),
+    "lint-report-frequency": (
+        "“{duty}”的填报频次{odd}不在{main}之列（来源说以这些为主，其他频次并未禁止）",
+        "{duty} asks for {odd} reports; the source names {main} as the main ones (others are not forbidden)",
+    ),
     # villagecat catalog
     "catalog-title": (
         "{name}（{id}）有效目录 · 适用：{scope}",

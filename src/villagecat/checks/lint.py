@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from villagecat._i18n import Both, pair, say
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import obligation, rule
 from villagecat.errors import LayerChainError
@@ -93,11 +94,14 @@ def _partial_lists(package: LayerPackage) -> list[Finding]:
             Finding(
                 "lint-partial-list",
                 "warn",
-                f"《{document.title}》的清单共 {document.list_size} 项，本层完整记录 {len(entries) - cut} 项"
-                + (f"、原文不全 {cut} 项" if cut else "")
-                + f"，其余 {document.list_size - len(entries)} 项来源未见，未记录",
-                f"{document.title}: the list has {document.list_size} entries; {len(entries) - cut} are recorded in "
-                f"full, {cut} in part, {document.list_size - len(entries)} are not known",
+                *pair(
+                    "lint-partial-list",
+                    title=document.title,
+                    size=document.list_size,
+                    full=len(entries) - cut,
+                    cut=Both(say("lint-partial-cut", "zh", cut=cut) if cut else "", f", {cut} in part"),
+                    unknown=document.list_size - len(entries),
+                ),
                 document.id,
                 rule=document.list_size,
                 observed=len(entries),
@@ -111,25 +115,28 @@ def _duty_findings(item: Duty, main_frequencies: frozenset[Freq] | None, make: C
     """An assisted duty without department or funding; report frequencies beside the main ones."""
     found: list[Finding] = []
     if item.duty_kind is DutyKind.ASSISTS and (not item.departments or item.funding is None):
-        lacking = "、".join(x for x, ok in (("责任部门", item.departments), ("经费保障", item.funding)) if not ok)
-        found.append(
-            make(
-                "lint-assist-funding",
-                item.id,
-                f"协助事项“{item.name}”未写明{lacking}",
-                f"assisted duty {item.name} names no department or funding",
-            )
-        )
+        lacking = [
+            key
+            for key, ok in (("lint-lacks-departments", item.departments), ("lint-lacks-funding", item.funding))
+            if not ok
+        ]
+        what = Both("、".join(say(k, "zh") for k in lacking), " or ".join(say(k, "en") for k in lacking))
+        found.append(make("lint-assist-funding", item.id, *pair("lint-assist-funding", duty=item.name, lacking=what)))
     odd = [f for f in item.report_frequencies if main_frequencies and f not in main_frequencies]
     if odd:
         found.append(
             make(
                 "lint-report-frequency",
                 item.id,
-                f"“{item.name}”的填报频次{'、'.join(f.label for f in odd)}不在"
-                f"{'、'.join(f.label for f in sorted(main_frequencies or (), key=list(Freq).index))}之列"
-                "（来源说以这些为主，其他频次并未禁止）",
-                f"{item.name} asks for {', '.join(f.value for f in odd)} reports",
+                *pair(
+                    "lint-report-frequency",
+                    duty=item.name,
+                    odd=Both("、".join(f.label for f in odd), ", ".join(f.value for f in odd)),
+                    main=Both(
+                        "、".join(f.label for f in sorted(main_frequencies or (), key=list(Freq).index)),
+                        ", ".join(f.value for f in sorted(main_frequencies or (), key=list(Freq).index)),
+                    ),
+                ),
                 observed=[f.value for f in odd],
             )
         )
@@ -160,7 +167,7 @@ def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckR
             continue
         item_id = str(getattr(item, "id", ""))
         if not getattr(item, "citations", None):
-            findings.append(_finding("lint-missing-citation", item_id, "条目没有出处", "the item cites nothing"))
+            findings.append(_finding("lint-missing-citation", item_id, *pair("lint-missing-citation")))
         if isinstance(item, Certificate) and item.status is CertificateStatus.RETAINED and not item.catch_all:
             authorities = [documents[c.document].authority for c in item.basis if c.document in documents]
             if not item.basis:  # the source names no basis: unknown, not wanting
@@ -168,18 +175,19 @@ def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckR
                     _finding(
                         "lint-certificate-basis-unknown",
                         item_id,
-                        f"保留的证明事项“{item.name}”未记录依据（来源未写明），无法核对是否有法律法规或国务院决定依据",
-                        f"retained certificate {item.name} records no basis (the source gives none)",
+                        *pair("lint-certificate-basis-unknown", certificate=item.name),
                     )
                 )
             elif not any(a in LEGAL_BASIS for a in authorities):
-                have = "、".join(a.label for a in authorities) or "无"
+                have = Both(
+                    "、".join(a.label for a in authorities) or say("none", "zh"),
+                    ", ".join(a.value for a in authorities) or say("none", "en"),
+                )
                 findings.append(
                     _finding(
                         "lint-certificate-basis",
                         item_id,
-                        f"保留的证明事项“{item.name}”缺乏法律法规或国务院决定依据（现有依据：{have}）",
-                        f"retained certificate {item.name} has no basis in law, regulation or State Council decision",
+                        *pair("lint-certificate-basis", certificate=item.name, have=have),
                         observed=[a.value for a in authorities],
                     )
                 )
@@ -192,8 +200,7 @@ def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckR
                 _finding(
                     "lint-mechanism-dedicated-post",
                     item_id,
-                    f"工作机制“{item.name}”要求专人专岗，但无党中央、国务院明确要求或法律法规明确规定",
-                    f"mechanism {item.name} requires a dedicated post without a central or legal basis",
+                    *pair("lint-mechanism-dedicated-post", mechanism=item.name),
                     observed=item.basis.value if item.basis else None,
                 )
             )
