@@ -53,6 +53,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "level-fail": ("不符合", "fail"),
     "level-warn": ("提示", "note"),
     "level-pass": ("符合", "pass"),
+    # reading a package: problems of files, tables and the descriptor
+    "encoding": ("不是 UTF-8 编码的文本（第 {byte} 个字节无法解码）", "not UTF-8 text (byte {byte} cannot be decoded)"),
+    "encoding-gbk": (
+        "文件是 GBK/GB18030 编码（Excel 默认另存为的格式）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+        'the file is GBK/GB18030 encoded (as Excel saves CSV by default); save it as "CSV UTF-8 (Comma delimited)"',
+    ),
+    "empty-file": ("文件为空，缺少表头", "the file is empty; a header row is needed"),
+    "unknown-column": ("未知的列，不允许出现", "unknown column, not allowed"),
+    "duplicate-column": ("列名重复", "duplicate column"),
+    "missing-column": ("缺少必填列", "required column is missing"),
+    "row-width": ("本行有 {cells} 列，表头有 {header} 列", "the row has {cells} cells, the header {header}"),
+    "csv-syntax": ("CSV 格式错误：{detail}", "malformed CSV: {detail}"),
+    "json-syntax": ("JSON 格式错误：{detail}", "malformed JSON: {detail}"),
+    "json-not-array": ("应为对象数组", "must be an array of objects"),
+    "json-not-object": ("每一条应为对象", "each entry must be an object"),
+    "json-header": ("首行应为各不相同的字段名", "the first array must name distinct fields"),
+    "json-row-width": (
+        "每一行应为与首行等长（{width} 项）的数组",
+        "each row must be an array as long as the header ({width})",
+    ),
+    "unknown-resource": (
+        "未知的资源名“{name}”，应为 {known} 之一",
+        "unknown resource name {name!r}; expected one of {known}",
+    ),
+    "resource-no-path": ("资源缺少 path", "the resource has no path"),
+    "resource-unsafe-path": ("不安全的资源路径 {path}：{reason}", "unsafe resource path {path}: {reason}"),
+    "resource-missing": ("资源文件 {path} 不存在", "resource file {path} does not exist"),
+    "resource-format": ("不支持的格式“{format}”，应为 csv 或 json", "unsupported format {format!r}; use csv or json"),
+    "path-remote": ("不读取网络上的数据", "remote data is not fetched"),
+    "path-absolute": ("不允许使用绝对路径", "absolute paths are not allowed"),
+    "path-outside": ("路径指向数据包之外", "the path leads out of the package"),
+    "path-link-outside": ("路径是指向数据包之外的链接", "the path is a link that leads out of the package"),
     # check facility
     "facility-floor-area-met": (
         "建筑面积 {area} m²，达到 {required} m²（{formula}）",

@@ -18,6 +18,7 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from villagecat._budget import exceeded, limit, read_regular_file
+from villagecat._i18n import pair
 from villagecat.errors import PackageReadError
 
 __all__ = [
@@ -40,7 +41,12 @@ def max_bytes_default() -> int:
 
 
 class UnsafePathError(ValueError):
-    """A resource path points outside the package, at a URL, or is absolute."""
+    """A resource path points outside the package, at a URL, or is absolute; the reason in both languages."""
+
+    def __init__(self, key: str) -> None:
+        """Record the reason, a key of the message catalog."""
+        self.message_zh, self.message_en = pair(key)
+        super().__init__(self.message_en)
 
 
 def check_relative(path: str) -> PurePosixPath:
@@ -50,12 +56,12 @@ def check_relative(path: str) -> PurePosixPath:
         UnsafePathError: if the path is a URL, absolute, or climbs out with ``..``.
     """
     if _URL.match(path):
-        raise UnsafePathError("remote data is not fetched")
+        raise UnsafePathError("path-remote")
     if path.startswith(("/", "\\")) or re.match(r"^[a-zA-Z]:[\\/]", path):
-        raise UnsafePathError("absolute paths are not allowed")
+        raise UnsafePathError("path-absolute")
     pure = PurePosixPath(path.replace("\\", "/"))
     if ".." in pure.parts:
-        raise UnsafePathError("the path leads out of the package")
+        raise UnsafePathError("path-outside")
     return pure
 
 
@@ -113,7 +119,7 @@ class FolderSource(PackageSource):
             if linked or any(step.is_symlink() for step in steps):
                 real = real.resolve()
                 if not real.is_relative_to(self._real_root):
-                    raise UnsafePathError("the path is a link that leads out of the package")
+                    raise UnsafePathError("path-link-outside")
                 info = None
         return read_regular_file(real, self.max_bytes)
 

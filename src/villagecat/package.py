@@ -22,6 +22,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from villagecat._budget import exceeded, fixed_limits, limit, load_json
 from villagecat._columns import cells_to_input, columns, model_to_cells, override_cell_value, table_schema
+from villagecat._i18n import Both, pair
 from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
 from villagecat._source import PackageSource, UnsafePathError, open_source
@@ -221,8 +222,7 @@ def _decode_text(data: bytes, file: str, problems: list[Problem]) -> str | None:
                 _problem(
                     file,
                     "encoding",
-                    f"不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节无法解码）",
-                    f"not UTF-8 text (byte {exc.start + 1} cannot be decoded)",
+                    *pair("encoding", byte=exc.start + 1),
                 )
             )
         else:
@@ -230,9 +230,7 @@ def _decode_text(data: bytes, file: str, problems: list[Problem]) -> str | None:
                 _problem(
                     file,
                     "encoding-gbk",
-                    "文件是 GBK/GB18030 编码（Excel 默认另存为的格式）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
-                    "the file is GBK/GB18030 encoded (as Excel saves CSV by default); "
-                    'save it as "CSV UTF-8 (Comma delimited)"',
+                    *pair("encoding-gbk"),
                 )
             )
         return None
@@ -290,8 +288,7 @@ def _read_csv(
                 _problem(
                     file,
                     "empty-file",
-                    "文件为空，缺少表头",
-                    "the file is empty; a header row is needed",
+                    *pair("empty-file"),
                     line=1,
                 )
             )
@@ -300,17 +297,17 @@ def _read_csv(
         if len(header) > limit("columns"):
             raise exceeded("columns", file, len(header))
         problems.extend(
-            _problem(file, "unknown-column", "未知的列，不允许出现", "unknown column, not allowed", line=1, field=name)
+            _problem(file, "unknown-column", *pair("unknown-column"), line=1, field=name)
             for name in header
             if name not in known
         )
         seen = set()
         for name in header:
             if name in seen:
-                problems.append(_problem(file, "duplicate-column", "列名重复", "duplicate column", line=1, field=name))
+                problems.append(_problem(file, "duplicate-column", *pair("duplicate-column"), line=1, field=name))
             seen.add(name)
         problems.extend(
-            _problem(file, "missing-column", "缺少必填列", "required column is missing", line=1, field=column.name)
+            _problem(file, "missing-column", *pair("missing-column"), line=1, field=column.name)
             for column in columns(model)
             if column.required and not ({column.name, *column.former} & set(header))
         )
@@ -325,8 +322,7 @@ def _read_csv(
                     _problem(
                         file,
                         "row-width",
-                        f"本行有 {len(record)} 列，表头有 {len(header)} 列",
-                        f"the row has {len(record)} cells, the header {len(header)}",
+                        *pair("row-width", cells=len(record), header=len(header)),
                         line=line,
                     )
                 )
@@ -339,8 +335,7 @@ def _read_csv(
             _problem(
                 file,
                 "csv-syntax",
-                f"CSV 格式错误：{exc}",
-                f"malformed CSV: {exc}",
+                *pair("csv-syntax", detail=exc),
                 line=reader.line_num,
             )
         )
@@ -355,14 +350,12 @@ def _read_json_rows(text: str, file: str, problems: list[Problem]) -> RawTable:
     except PackageReadError as exc:
         if exc.line is not None:
             zh, en = exc.message_zh.split("：", 1)[-1], exc.message.split(": ", 1)[-1]
-            problems.append(
-                _problem(file, "json-syntax", f"JSON 格式错误：{zh}", f"malformed JSON: {en}", line=exc.line)
-            )
+            problems.append(_problem(file, "json-syntax", *pair("json-syntax", detail=Both(zh, en)), line=exc.line))
         else:
             problems.append(_problem(file, "json-syntax", exc.message_zh, exc.message))
         return RawTable("json")
     if not isinstance(data, list):
-        problems.append(_problem(file, "json-shape", "应为对象数组", "must be an array of objects"))
+        problems.append(_problem(file, "json-shape", *pair("json-not-array")))
         return RawTable("json")
     if len(data) > limit("rows"):
         raise exceeded("rows", file, len(data))
@@ -371,7 +364,7 @@ def _read_json_rows(text: str, file: str, problems: list[Problem]) -> RawTable:
     rows = []
     for index, record in enumerate(data, start=1):
         if not isinstance(record, dict):
-            problems.append(_problem(file, "json-shape", "每一条应为对象", "each entry must be an object", row=index))
+            problems.append(_problem(file, "json-shape", *pair("json-not-object"), row=index))
             continue
         rows.append((index, record))
     return RawTable("json", rows)
@@ -381,9 +374,7 @@ def _json_array_rows(data: list[Any], file: str, problems: list[Problem]) -> Raw
     """Read the array form: a header array of field names, then one array of values per row."""
     header = data[0]
     if not all(isinstance(name, str) for name in header) or len(set(header)) != len(header):
-        problems.append(
-            _problem(file, "json-shape", "首行应为各不相同的字段名", "the first array must name distinct fields", row=1)
-        )
+        problems.append(_problem(file, "json-shape", *pair("json-header"), row=1))
         return RawTable("json")
     width = len(header)
     body = data[1:]
@@ -396,8 +387,7 @@ def _json_array_rows(data: list[Any], file: str, problems: list[Problem]) -> Raw
                 _problem(
                     file,
                     "json-shape",
-                    f"每一行应为与首行等长（{len(header)} 项）的数组",
-                    f"each row must be an array as long as the header ({len(header)})",
+                    *pair("json-row-width", width=len(header)),
                     row=index,
                 )
             )
@@ -424,8 +414,11 @@ def _read_raw(
             _problem(
                 "datapackage.json",
                 "unknown-resource",
-                f"未知的资源名“{name}”，应为 {'、'.join(RESOURCES)} 之一",
-                f"unknown resource name {name!r}; expected one of {', '.join(RESOURCES)}",
+                *pair(
+                    "unknown-resource",
+                    name=name,
+                    known=Both("、".join(RESOURCE_TITLES[r] + f"（{r}）" for r in RESOURCES), ", ".join(RESOURCES)),
+                ),
                 field=f"resources[{index}].name",
             )
         )
@@ -437,8 +430,7 @@ def _read_raw(
             _problem(
                 "datapackage.json",
                 "resource-path",
-                "资源缺少 path",
-                "the resource has no path",
+                *pair("resource-no-path"),
                 field=f"resources[{index}].path",
             )
         )
@@ -450,8 +442,7 @@ def _read_raw(
             _problem(
                 "datapackage.json",
                 "resource-path",
-                f"不安全的资源路径 {path}：{exc}",
-                f"unsafe resource path {path}: {exc}",
+                *pair("resource-unsafe-path", path=path, reason=Both(exc.message_zh, exc.message_en)),
                 field=f"resources[{index}].path",
             )
         )
@@ -461,8 +452,7 @@ def _read_raw(
             _problem(
                 "datapackage.json",
                 "resource-missing",
-                f"资源文件 {path} 不存在",
-                f"resource file {path} does not exist",
+                *pair("resource-missing", path=path),
                 field=f"resources[{index}].path",
             )
         )
@@ -479,8 +469,7 @@ def _read_raw(
         _problem(
             "datapackage.json",
             "resource-format",
-            f"不支持的格式“{fmt}”，应为 csv 或 json",
-            f"unsupported format {fmt!r}; use csv or json",
+            *pair("resource-format", format=fmt),
             field=f"resources[{index}].format",
         )
     )
