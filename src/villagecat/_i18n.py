@@ -85,6 +85,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "path-absolute": ("不允许使用绝对路径", "absolute paths are not allowed"),
     "path-outside": ("路径指向数据包之外", "the path leads out of the package"),
     "path-link-outside": ("路径是指向数据包之外的链接", "the path is a link that leads out of the package"),
+    # validation: what the schemas cannot check
+    "duplicate-id": ("标识 {id} 重复（已在 {first} 中出现）", "id {id} is used twice (already in {first})"),
+    "id-kind": ("标识 {id} 的类别段应为 {kind}", "id {id} should have the kind segment {kind!r}"),
+    "id-namespace": ("标识 {id} 应以本层标识 {layer} 开头", "id {id} should start with this layer's id {layer!r}"),
+    "replaces-other-layer": (
+        (
+            "replaces 只能指本层原有的标识（{layer}.…），不能指 {replaces}；"
+            "修改上级层的条目请用覆盖（overrides）或取消（cancellations）"
+        ),
+        (
+            "replaces may only name an earlier id of this layer ({layer}.…), not {replaces}; "
+            "change an inherited item with overrides or cancellations"
+        ),
+    ),
+    "unknown-parent": (
+        "上级层 {parent} 不存在（既非内置层，也未随同给出）",
+        "parent layer {parent} is not known (neither shipped nor given)",
+    ),
+    "parent-version": (
+        "上级层 {parent} 的版本 {version} 不在声明的范围 {range} 内",
+        "parent {parent} is at version {version}, outside the declared range {range}",
+    ),
+    "parent-chain": ("上级层链有误：{detail}", "{detail}"),
+    "unknown-document": (
+        "{item} 引用的文件 {document} 不存在（本包及上级层均无此文件）",
+        "{item} cites document {document}, which is in neither this package nor its parents",
+    ),
+    "admission-unknown-document": (
+        "准入审批程序引用的文件 {document} 不存在",
+        "the admission route cites document {document}, which does not exist",
+    ),
     # check facility
     "facility-floor-area-met": (
         "建筑面积 {area} m²，达到 {required} m²（{formula}）",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
+from villagecat._i18n import Both, pair
 from villagecat.errors import LayerChainError
 from villagecat.models import Certificate, Clause, Document
 from villagecat.package import ID_KINDS, RESOURCES, LayerPackage, bulk, read_package
@@ -79,8 +80,7 @@ def _id_problems(  # noqa: PLR0913, PLR0917 - the failing item and what it is ch
         problems.append(
             Problem(
                 code="duplicate-id",
-                message_zh=f"标识 {item_id} 重复（已在 {first} 中出现）",
-                message_en=f"id {item_id} is used twice (already in {first})",
+                **_message("duplicate-id", id=item_id, first=first),
                 field="id",
                 **where,
             )
@@ -89,8 +89,7 @@ def _id_problems(  # noqa: PLR0913, PLR0917 - the failing item and what it is ch
         problems.append(
             Problem(
                 code="id-kind",
-                message_zh=f"标识 {item_id} 的类别段应为 {ID_KINDS[resource]}",
-                message_en=f"id {item_id} should have the kind segment {ID_KINDS[resource]!r}",
+                **_message("id-kind", id=item_id, kind=ID_KINDS[resource]),
                 field="id",
                 **where,
             )
@@ -99,8 +98,7 @@ def _id_problems(  # noqa: PLR0913, PLR0917 - the failing item and what it is ch
         problems.append(
             Problem(
                 code="id-namespace",
-                message_zh=f"标识 {item_id} 应以本层标识 {layer_id} 开头",
-                message_en=f"id {item_id} should start with this layer's id {layer_id!r}",
+                **_message("id-namespace", id=item_id, layer=layer_id),
                 field="id",
                 **where,
             )
@@ -109,14 +107,22 @@ def _id_problems(  # noqa: PLR0913, PLR0917 - the failing item and what it is ch
         problems.append(
             Problem(
                 code="replaces-other-layer",
-                message_zh=f"replaces 只能指本层原有的标识（{layer_id}.…），不能指 {replaces}；"
-                "修改上级层的条目请用覆盖（overrides）或取消（cancellations）",
-                message_en=f"replaces may only name an earlier id of this layer ({layer_id}.…), not {replaces}; "
-                "change an inherited item with overrides or cancellations",
+                **_message("replaces-other-layer", layer=layer_id, replaces=replaces),
                 field="replaces",
                 **where,
             )
         )
+
+
+class _Said(TypedDict):
+    message_zh: str
+    message_en: str
+
+
+def _message(key: str, /, **values: object) -> _Said:
+    """A problem's message from the catalog, as the keyword arguments of :class:`Problem`."""
+    zh, en = pair(key, **values)
+    return {"message_zh": zh, "message_en": en}
 
 
 def _documents_in_chain(package: LayerPackage, registry: LayerRegistry, problems: list[Problem]) -> set[str] | None:
@@ -131,8 +137,7 @@ def _documents_in_chain(package: LayerPackage, registry: LayerRegistry, problems
             Problem(
                 "datapackage.json",
                 "unknown-parent",
-                f"上级层 {layer.parent.id} 不存在（既非内置层，也未随同给出）",
-                f"parent layer {layer.parent.id} is not known (neither shipped nor given)",
+                *pair("unknown-parent", parent=layer.parent.id),
                 field="layer.parent.id",
             )
         )
@@ -142,10 +147,12 @@ def _documents_in_chain(package: LayerPackage, registry: LayerRegistry, problems
             Problem(
                 "datapackage.json",
                 "parent-version",
-                f"上级层 {parent.layer.id} 的版本 {parent.layer.version} "
-                f"不在声明的范围 {layer.parent.version_range} 内",
-                f"parent {parent.layer.id} is at version {parent.layer.version}, "
-                f"outside the declared range {layer.parent.version_range}",
+                *pair(
+                    "parent-version",
+                    parent=parent.layer.id,
+                    version=parent.layer.version,
+                    range=layer.parent.version_range,
+                ),
                 field="layer.parent.version_range",
             )
         )
@@ -156,8 +163,7 @@ def _documents_in_chain(package: LayerPackage, registry: LayerRegistry, problems
             Problem(
                 "datapackage.json",
                 "parent-chain",
-                f"上级层链有误：{exc}",
-                str(exc),
+                *pair("parent-chain", detail=Both(exc.message_zh, exc.message_en)),
                 field="layer.parent.id",
             )
         )
@@ -203,9 +209,7 @@ def _check_citations(package: LayerPackage, docs: set[str], complete: bool, prob
                 problems.append(
                     Problem(
                         code="unknown-document",
-                        message_zh=f"{getattr(item, 'id', '')} 引用的文件 {document} 不存在（本包及上级层均无此文件）",
-                        message_en=f"{getattr(item, 'id', '')} cites document {document}, "
-                        "which is in neither this package nor its parents",
+                        **_message("unknown-document", item=getattr(item, "id", ""), document=document),
                         field=path,
                         **package.where(resource, index),
                     )
@@ -222,8 +226,7 @@ def _check_admission(package: LayerPackage, docs: set[str], complete: bool, prob
                 Problem(
                     "datapackage.json",
                     "unknown-document",
-                    f"准入审批程序引用的文件 {citation.document} 不存在",
-                    f"the admission route cites document {citation.document}, which does not exist",
+                    *pair("admission-unknown-document", document=citation.document),
                     field=f"layer.admission.citations[{index}]",
                 )
             )

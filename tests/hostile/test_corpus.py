@@ -365,7 +365,7 @@ CASES = [
     ),
     # parents
     Case("unknown-parent", lambda t: child(t, {"id": "110000", "version_range": ">=0.1"}), 1, "上级层 110000 不存在"),
-    Case("parent-cycle", cycle, 1, "form a cycle"),
+    Case("parent-cycle", cycle, 1, "形成循环"),
     Case(
         "bad-version-range", lambda t: child(t, {"id": "220000", "version_range": "latest"}), 1, "版本范围写作 >=0.3.0"
     ),
