@@ -85,6 +85,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "path-absolute": ("不允许使用绝对路径", "absolute paths are not allowed"),
     "path-outside": ("路径指向数据包之外", "the path leads out of the package"),
     "path-link-outside": ("路径是指向数据包之外的链接", "the path is a link that leads out of the package"),
+    # workbooks
+    "sheet-json": ("“{name}”应为 JSON", "{name} must be JSON"),
+    "sheet-unknown-column": ("未知的列“{heading}”", "unknown column {heading!r}"),
+    "unknown-sheet": (
+        "未知的工作表“{title}”：工作表应为 {known} 之一；请改正表名，否则其中的内容不会导入",
+        "unknown sheet {title!r}: sheets are {known}; rename it, or its rows are not imported",
+    ),
+    "missing-sheet": ("缺少工作表“{sheet}”", "no sheet {sheet}"),
     # validation: what the schemas cannot check
     "duplicate-id": ("标识 {id} 重复（已在 {first} 中出现）", "id {id} is used twice (already in {first})"),
     "id-kind": ("标识 {id} 的类别段应为 {kind}", "id {id} should have the kind segment {kind!r}"),

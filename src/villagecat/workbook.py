@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from villagecat._columns import Column, columns, override_cell_value, override_value_cell
+from villagecat._i18n import Both, pair
 from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
 from villagecat._write import atomic_write
@@ -318,9 +319,7 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
                 value = json.loads(value)
             except json.JSONDecodeError:
                 problems.append(
-                    Problem(
-                        LAYER_SHEET, "json-syntax", f"“{name}”应为 JSON", f"{name} must be JSON", line=number, field="B"
-                    )
+                    Problem(LAYER_SHEET, "json-syntax", *pair("sheet-json", name=name), line=number, field="B")
                 )
                 continue
         data[name] = value
@@ -354,8 +353,7 @@ def _read_sheet(
                 Problem(
                     title,
                     "unknown-column",
-                    f"未知的列“{heading}”",
-                    f"unknown column {heading!r}",
+                    *pair("sheet-unknown-column", heading=heading),
                     line=1,
                     field=_letter(index),
                 )
@@ -411,14 +409,11 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
                 Problem(
                     title,
                     "unknown-sheet",
-                    f"未知的工作表“{title}”：工作表应为 {'、'.join(known)} 之一；请改正表名，否则其中的内容不会导入",
-                    f"unknown sheet {title!r}: sheets are {', '.join(known)}; rename it, or its rows are not imported",
+                    *pair("unknown-sheet", title=title, known=Both("、".join(known), ", ".join(known))),
                 )
             )
     if LAYER_SHEET not in sheets:
-        report.problems.append(
-            Problem(str(source), "missing-sheet", f"缺少工作表“{LAYER_SHEET}”", f"no sheet {LAYER_SHEET}")
-        )
+        report.problems.append(Problem(str(source), "missing-sheet", *pair("missing-sheet", sheet=LAYER_SHEET)))
         raise ValidationFailedError(report)
     layer = _read_layer(bounded_rows(sheets[LAYER_SHEET], str(source)), report.problems)
     resources: dict[str, tuple[BaseModel, ...]] = {}
