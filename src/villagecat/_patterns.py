@@ -8,18 +8,21 @@ written so that Python ``re``, pydantic-core (Rust ``regex``) and JSON Schema va
 
 from __future__ import annotations
 
-__all__ = ["PATTERN_WORDS", "described", "words_for"]
+from villagecat._i18n import MESSAGES
 
-#: pattern -> (Chinese description, English description), each with an example.
-PATTERN_WORDS: dict[str, tuple[str, str]] = {}
+__all__ = ["described", "words_for"]
 
 
 def described(pattern: str, zh: str, en: str) -> str:
-    """Register what ``pattern`` means, in Chinese and English, and return the pattern."""
-    PATTERN_WORDS[pattern] = (zh, en)
+    """Register what ``pattern`` means, in Chinese and English, in the message catalog; return the pattern.
+
+    The words are written beside the pattern they describe, and kept with every other
+    message (``pattern <regex>`` keys of :data:`villagecat._i18n.MESSAGES`).
+    """
+    MESSAGES[f"pattern {pattern}"] = (zh, en)
     return pattern
 
 
 def words_for(pattern: str) -> tuple[str, str]:
     """Return the description of a registered pattern (a plain one for an unknown pattern)."""
-    return PATTERN_WORDS.get(pattern, ("格式不正确", "wrong format"))
+    return MESSAGES.get(f"pattern {pattern}", MESSAGES["wrong-format"])
