@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-__all__ = ["MESSAGES", "Both", "Lang", "pair", "say"]
+__all__ = ["MESSAGES", "Both", "Lang", "model_error", "pair", "say"]
 
 Lang = Literal["zh", "en"]
 
@@ -114,6 +114,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pydantic-dict_type": ("应为对象", "must be an object"),
     "pydantic-model_type": ("应为对象", "must be an object"),
     "pydantic-model_attributes_type": ("应为对象", "must be an object"),
+    "citation-form": (
+        "出处写作“文件标识#条款”或“文件标识#条款「原文」”，如 cn.document.tingzi-2022-28#二(一)1（实际为“{value}”）",
+        "citation must be written DOCUMENT#SECTION or DOCUMENT#SECTION「quote」",
+    ),
+    "template-nested": ("第 {at} 个字处的花括号嵌套了", "nested '{{' at character {at}"),
+    "template-unmatched": ("第 {at} 个字处的右花括号没有配对", "unmatched '}}' at character {at}"),
+    "template-unclosed": ("第 {at} 个字处的左花括号没有闭合", "unclosed '{{' at character {at}"),
+    "template-empty": ("第 {at} 个字处的占位符为空，应写作 {{姓名}} 这样", "empty placeholder at character {at}"),
+    "version-range": ("版本范围写作 >=0.3.0,<0.4.0 这样（实际为“{value}”）", "not a version range: {value!r}"),
+    "layer-last-release": (
+        "最近一次发布记录是 {last}，但本层版本为 {version}",
+        "the last release is {last}, but the layer is at {version}",
+    ),
+    "layer-national": (
+        "国家层的标识为 cn，没有区划代码和上级层",
+        "the national layer has id 'cn', no division code and no parent",
+    ),
+    "layer-id-code": ("层的标识应与其行政区划代码相同", "a layer's id is its division code"),
+    "layer-parent": ("国家层以外的每一层都须写明上级层", "every layer but the national one declares its parent"),
+    "override-value": ("不是 {field} 的有效取值：{detail}", "not a valid value for {field}: {detail}"),
     # workbooks
     "sheet-json": ("“{name}”应为 JSON", "{name} must be JSON"),
     "sheet-unknown-column": ("未知的列“{heading}”", "unknown column {heading!r}"),
@@ -383,6 +403,12 @@ def say(key: str, lang: str, /, **values: object) -> str:
     english = lang == "en"
     filled = {k: ((v.en if english else v.zh) if isinstance(v, Both) else v) for k, v in values.items()}
     return (en if english else zh).format(**filled)
+
+
+def model_error(key: str, /, **values: object) -> ValueError:
+    """The error a model's own rule raises: ``English / 中文``, as pydantic carries it to the report."""
+    zh, en = pair(key, **values)
+    return ValueError(f"{en} / {zh}")
 
 
 def pair(key: str, /, **values: object) -> tuple[str, str]:

@@ -7,6 +7,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import StringConstraints, ValidationError, field_validator, model_validator
 
+from villagecat._i18n import model_error
 from villagecat._patterns import described
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import IncreaseOnly, ItemRules, Replaceable
@@ -45,20 +46,20 @@ def template_placeholders(template: str) -> list[str]:
         if char == "{":
             depth += 1
             if depth > 1:
-                raise ValueError(f"nested '{{' at character {offset + 1} / 第 {offset + 1} 个字处的花括号嵌套了")
+                raise model_error("template-nested", at=offset + 1)
         elif char == "}":
             depth -= 1
             if depth < 0:
-                raise ValueError(f"unmatched '}}' at character {offset + 1} / 第 {offset + 1} 个字处的右花括号没有配对")
+                raise model_error("template-unmatched", at=offset + 1)
     if depth:
         at = template.rindex("{") + 1
-        raise ValueError(f"unclosed '{{' at character {at} / 第 {at} 个字处的左花括号没有闭合")
+        raise model_error("template-unclosed", at=at)
     names: list[str] = []
     for match in _PLACEHOLDER.finditer(template):
         name = match.group(1).strip()
         if not name:
             at = match.start() + 1
-            raise ValueError(f"empty placeholder at character {at} / 第 {at} 个字处的占位符为空，应写作 {{姓名}} 这样")
+            raise model_error("template-empty", at=at)
         if name not in names:
             names.append(name)
     return names

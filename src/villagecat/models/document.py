@@ -7,6 +7,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, StringConstraints, model_validator
 
+from villagecat._i18n import model_error
 from villagecat._patterns import described
 from villagecat._text import SAFE_LINE_PATTERN, SAFE_TEXT_PATTERN, UNSAFE_LINE_CLASS
 from villagecat.format.registry import KindSpec
@@ -83,12 +84,7 @@ class Citation(BaseModel):
         if isinstance(data, str):
             match = _CITATION_TEXT.match(data.strip())
             if match is None:
-                msg = (
-                    "citation must be written DOCUMENT#SECTION or DOCUMENT#SECTION「quote」 / "
-                    f"出处写作“文件标识#条款”或“文件标识#条款「原文」”，如 cn.document.tingzi-2022-28#二(一)1"
-                    f"（实际为“{data.strip()}”）"
-                )
-                raise ValueError(msg)
+                raise model_error("citation-form", value=data.strip())
             return {k: v.strip() for k, v in match.groupdict().items() if v and v.strip()}
         return data
 

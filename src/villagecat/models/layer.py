@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, StringConstraints, field_validator, model_validator
 
+from villagecat._i18n import model_error
 from villagecat._patterns import described
 from villagecat.models._base import DATE_PATTERN, LAYER_REF_PATTERN, SEMVER_PATTERN, field, model_meta
 from villagecat.models.document import Citation, Name, NonEmpty
@@ -54,9 +55,7 @@ class ParentRef(BaseModel):
         try:
             SpecifierSet(value)
         except InvalidSpecifier as exc:
-            raise ValueError(
-                f"not a version range: {value!r} / 版本范围写作 >=0.3.0,<0.4.0 这样（实际为“{value}”）"
-            ) from exc
+            raise model_error("version-range", value=value) from exc
         return value
 
     def admits(self, version: str) -> bool:
@@ -180,21 +179,13 @@ class Layer(BaseModel):
     def _consistent(self) -> Layer:
         if self.releases and self.releases[-1].version != self.version:
             last = self.releases[-1].version
-            raise ValueError(
-                f"the last release is {last}, but the layer is at {self.version} / "
-                f"最近一次发布记录是 {last}，但本层版本为 {self.version}"
-            )
+            raise model_error("layer-last-release", last=last, version=self.version)
         if self.level is Level.NATIONAL:
             if self.id != "cn" or self.division_code is not None or self.parent is not None:
-                raise ValueError(
-                    "the national layer has id 'cn', no division code and no parent / "
-                    "国家层的标识为 cn，没有区划代码和上级层"
-                )
+                raise model_error("layer-national")
         else:
             if self.division_code != self.id:
-                raise ValueError("a layer's id is its division code / 层的标识应与其行政区划代码相同")
+                raise model_error("layer-id-code")
             if self.parent is None:
-                raise ValueError(
-                    "every layer but the national one declares its parent / 国家层以外的每一层都须写明上级层"
-                )
+                raise model_error("layer-parent")
         return self

@@ -12,6 +12,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import StringConstraints, TypeAdapter, ValidationError, ValidationInfo, field_validator
 
+from villagecat._i18n import model_error
 from villagecat._patterns import described
 from villagecat.format.registry import KindSpec
 from villagecat.models._base import ITEM_REF_PATTERN, Vocab, model_meta
@@ -100,7 +101,7 @@ class Override(CatalogItem):
             return _adapter(annotation).validate_python(value)  # type: ignore[arg-type]
         except ValidationError as exc:
             first = exc.errors(include_url=False)[0]
-            raise ValueError(f"not a valid value for {kind.resource}.{spec.name}: {first['msg']}") from None
+            raise model_error("override-value", field=f"{kind.resource}.{spec.name}", detail=first["msg"]) from None
 
 
 class Cancellation(CatalogItem):
