@@ -116,7 +116,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pydantic-model_attributes_type": ("应为对象", "must be an object"),
     "citation-form": (
         "出处写作“文件标识#条款”或“文件标识#条款「原文」”，如 cn.document.tingzi-2022-28#二(一)1（实际为“{value}”）",
-        "citation must be written DOCUMENT#SECTION or DOCUMENT#SECTION「quote」",
+        "citation must be written DOCUMENT#SECTION or DOCUMENT#SECTION「quote」, not {value!r}",
     ),
     "template-nested": ("第 {at} 个字处的花括号嵌套了", "nested '{{' at character {at}"),
     "template-unmatched": ("第 {at} 个字处的右花括号没有配对", "unmatched '}}' at character {at}"),
@@ -134,6 +134,79 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "layer-id-code": ("层的标识应与其行政区划代码相同", "a layer's id is its division code"),
     "layer-parent": ("国家层以外的每一层都须写明上级层", "every layer but the national one declares its parent"),
     "override-value": ("不是 {field} 的有效取值：{detail}", "not a valid value for {field}: {detail}"),
+    # merge rules: what a lower layer may not do, and the conflicts when it does
+    "merge-conflict": (
+        "层 {layer}（{version}）的条目 {target} 不符合上级规则：{rule}{values}",
+        "layer {layer} ({version}), item {target}: breaks rule {rule}: {detail}{values}",
+    ),
+    "conflict-values": (
+        "（上级值 {inherited}，本层值 {attempted}）",
+        " (inherited {inherited}, attempted {attempted})",
+    ),
+    "conflict-inherited-item": ("（上级条目 {inherited}）", " (inherited item {inherited})"),
+    "rule-increase_only": ("该字段只能提高，不能降低", "the field may only rise"),
+    "rule-decrease_only": ("该字段只能降低，不能提高", "the field may only fall"),
+    "rule-sticky": ("该取值为刚性要求，下级层不得改变", "the value binds; a lower layer may not change it"),
+    "rule-grow_only": ("该列表只增不减，不得删除条目", "the list only grows; no entry may be removed"),
+    "rule-cancel_forbidden": ("该条目不得由下级层取消", "a lower layer may not cancel this item"),
+    "rule-list_replace": ("该列表不允许整体替换，请用 add/remove", "the list may not be replaced; use add or remove"),
+    "rule-unknown_target": ("目标条目在上级层中不存在或已被取消", "no such inherited item (or it was cancelled)"),
+    "rule-unknown_field": ("目标条目没有该字段，或该字段不可覆盖", "the item has no such overridable field"),
+    "rule-invalid_value": ("取值不符合字段要求", "the value does not fit the field"),
+    "rule-own_item": ("覆盖和取消只能作用于上级层的条目", "overrides and cancellations apply to inherited items only"),
+    "rule-parent_version": ("上级层版本不在声明的范围内", "the parent's version is outside the declared range"),
+    "rule-chain_order": ("层的上下级顺序有误", "the layers are in the wrong order"),
+    "rule-duplicate_id": ("标识与上级层条目重复", "the id is an inherited item's"),
+    "rule-red_line_scope": (
+        "刚性条目（履职负面事项、不应出具的证明、必须悬挂的标牌）的适用范围不得缩小",
+        "a red line (a prohibited duty, a certificate not to be issued, a mandatory sign) may not reach fewer places",
+    ),
+    "rule-same_name": (
+        "与上级层同类条目同名：请用覆盖（overrides）修改上级条目，而不是另立同名条目",
+        "an inherited item of the same kind has this name; change it with overrides",
+    ),
+    "rule-keep_entries": ("上级层的别名不得删除", "inherited aliases may not be removed"),
+    "rule-explain-order": ("只能沿 {chain} 的方向改变", "may only move along {chain}"),
+    "rule-explain-increase": ("只能提高，不能降低", "may only rise"),
+    "rule-explain-decrease": ("只能降低，不能提高", "may only fall"),
+    "rule-explain-sticky": (
+        "取值为 {values} 时为刚性要求，下级层不得改变",
+        "once {values}, a lower layer may not change it",
+    ),
+    "rule-explain-grow": ("该列表只增不减，不得删除条目", "the list only grows; no entry may be removed"),
+    "rule-explain-keep": ("该列表中上级层的条目不得删除", "inherited entries may not be removed"),
+    "rule-explain-replaceable": ("下级层可整体替换该列表", "a lower layer may replace the whole list"),
+    "detail-first-has-parent": ("第一层写有上级层 {parent}", "the first layer names parent {parent}"),
+    "detail-wrong-parent": (
+        "合并在 {previous} 之下，但其上级层为 {parent}",
+        "merged onto {previous}, but its parent is {parent}",
+    ),
+    "detail-parent-version": (
+        "按 {parent} {range} 编写，合并在 {version} 之下",
+        "written against {parent} {range}, merged onto {version}",
+    ),
+    "detail-duplicate-id": ("上级层已有此标识的条目", "an item with this id is inherited"),
+    "detail-restates-unknown": (
+        "重申的“{key}”不是上级层的同类条目",
+        "restates {key!r}, which names no inherited item of this kind",
+    ),
+    "detail-own-item": (
+        "覆盖和取消只能作用于上级层的条目",
+        "overrides and cancellations apply to inherited items only",
+    ),
+    "detail-unknown-target": ("上级层没有此条目（或已被取消）", "no such inherited item (or it was cancelled)"),
+    "detail-unknown-field": ("{model} 没有可覆盖的字段 {field}", "{model} has no overridable field {field!r}"),
+    "detail-cancel-forbidden": ("下级层不得取消此条目", "a lower layer may not cancel this item"),
+    "detail-op-list-only": ("{op} 只适用于列表字段", "{op} applies to list fields only"),
+    "detail-list-replace": ("该列表按条目合并，请用 add 或 remove", "this list merges by entry; use add or remove"),
+    "detail-red-line-scope": ("刚性条目的适用范围不得缩小", "a red line may not be narrowed to fewer places"),
+    "detail-same-name": (
+        "上级层已有同名的同类条目：{inherited}；请用覆盖修改它，而不是另立同名条目",
+        (
+            "an inherited item of the same kind has this name: {inherited}; "
+            "change it with overrides instead of adding an item of the same name"
+        ),
+    ),
     # workbooks
     "sheet-json": ("“{name}”应为 JSON", "{name} must be JSON"),
     "sheet-unknown-column": ("未知的列“{heading}”", "unknown column {heading!r}"),
@@ -299,11 +372,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "admission-lead-rule": (
         "“{task}”受减负措施约束：{rule}{then}",
-        "'{task}' is governed by a rule on departments ({id}): {rule}{then}",
+        "'{task}' is governed by a rule on departments: {rule}{then}",
     ),
     "admission-lead-requirement": (
         "“{task}”涉及对部门的要求：{rule}{then}",
-        "'{task}' is governed by a rule on departments ({id}): {rule}{then}",
+        "'{task}' is governed by a rule on departments: {rule}{then}",
     ),
     "admission-then-route": (
         "；确需村级组织承担的，须经{layer}规定的程序：{steps}",

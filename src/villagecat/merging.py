@@ -30,6 +30,7 @@ from pydantic import BaseModel, ValidationError
 
 from villagecat._budget import limit as budget_limit
 from villagecat._columns import Column, columns
+from villagecat._i18n import MESSAGES, Both, say
 from villagecat._messages import pydantic_message
 from villagecat._names import normalise_name
 from villagecat.errors import LayerChainError
@@ -135,16 +136,22 @@ class Conflict:
     def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
         """Return one line naming layer, item, field and rule."""
         target = f"{self.item}.{self.field}" if self.field else self.item
-        if lang == "zh":
-            label = _RULE_ZH.get(self.rule, self.rule)
-            values = f"（上级值 {_show(self.inherited)}，本层值 {_show(self.attempted)}）" if self.field else ""
-            if not self.field and self.inherited is not None:
-                values = f"（上级条目 {_show(self.inherited)}）"
-            return f"层 {self.layer}（{self.version}）的条目 {target} 不符合上级规则：{label}{values}"
-        values = f" (inherited {_show(self.inherited)}, attempted {_show(self.attempted)})" if self.field else ""
-        if not self.field and self.inherited is not None:
-            values = f" (inherited item {_show(self.inherited)})"
-        return f"layer {self.layer} ({self.version}), item {target}: breaks rule {self.rule}: {self.detail}{values}"
+        values = ""
+        if self.field:
+            values = say("conflict-values", lang, inherited=_show(self.inherited), attempted=_show(self.attempted))
+        elif self.inherited is not None:
+            values = say("conflict-inherited-item", lang, inherited=_show(self.inherited))
+        label = say(f"rule-{self.rule}", "zh") if f"rule-{self.rule}" in MESSAGES else self.rule
+        return say(
+            "merge-conflict",
+            lang,
+            layer=self.layer,
+            version=self.version,
+            target=target,
+            rule=Both(label, self.rule),
+            detail=self.detail,
+            values=values,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Return the conflict as a JSON-ready dict."""
@@ -161,26 +168,6 @@ class Conflict:
             "operation": self.operation,
             "detail": self.detail,
         }
-
-
-_RULE_ZH = {
-    "increase_only": "该字段只能提高，不能降低",
-    "decrease_only": "该字段只能降低，不能提高",
-    "sticky": "该取值为刚性要求，下级层不得改变",
-    "grow_only": "该列表只增不减，不得删除条目",
-    "cancel_forbidden": "该条目不得由下级层取消",
-    "list_replace": "该列表不允许整体替换，请用 add/remove",
-    "unknown_target": "目标条目在上级层中不存在或已被取消",
-    "unknown_field": "目标条目没有该字段，或该字段不可覆盖",
-    "invalid_value": "取值不符合字段要求",
-    "own_item": "覆盖和取消只能作用于上级层的条目",
-    "parent_version": "上级层版本不在声明的范围内",
-    "chain_order": "层的上下级顺序有误",
-    "duplicate_id": "标识与上级层条目重复",
-    "red_line_scope": "刚性条目（履职负面事项、不应出具的证明、必须悬挂的标牌）的适用范围不得缩小",
-    "same_name": "与上级层同类条目同名：请用覆盖（overrides）修改上级条目，而不是另立同名条目",
-    "keep_entries": "上级层的别名不得删除",
-}
 
 
 def _show(value: Any) -> str:  # noqa: ANN401 - any field value
@@ -455,7 +442,11 @@ class _Merger:
         if previous is None:
             if parent is not None:
                 self._conflict(
-                    package, package.layer.id, None, "chain_order", detail=f"the first layer names parent {parent.id}"
+                    package,
+                    package.layer.id,
+                    None,
+                    "chain_order",
+                    detail=say("detail-first-has-parent", "en", parent=parent.id),
                 )
             return
         if parent is None or parent.id != previous.layer.id:
@@ -464,7 +455,9 @@ class _Merger:
                 package.layer.id,
                 None,
                 "chain_order",
-                detail=f"merged onto {previous.layer.id}, but its parent is {parent.id if parent else 'none'}",
+                detail=say(
+                    "detail-wrong-parent", "en", previous=previous.layer.id, parent=parent.id if parent else "none"
+                ),
             )
         elif not parent.admits(previous.layer.version):
             self._conflict(
@@ -474,7 +467,13 @@ class _Merger:
                 "parent_version",
                 inherited=previous.layer.version,
                 attempted=parent.version_range,
-                detail=f"written against {parent.id} {parent.version_range}, merged onto {previous.layer.version}",
+                detail=say(
+                    "detail-parent-version",
+                    "en",
+                    parent=parent.id,
+                    range=parent.version_range,
+                    version=previous.layer.version,
+                ),
             )
 
     def _add_items(self, package: LayerPackage) -> None:
@@ -489,7 +488,7 @@ class _Merger:
                     restating.append((resource, item))
                     continue
                 if item_id in self.index:
-                    self._conflict(package, item_id, None, "duplicate_id", detail="an item with this id is inherited")
+                    self._conflict(package, item_id, None, "duplicate_id", detail=say("detail-duplicate-id", "en"))
                     continue
                 same_id = next((names[n] for n in identity if n in names), None)
                 same = self.items[resource].get(same_id) if same_id is not None else None
@@ -503,8 +502,7 @@ class _Merger:
                         attempted=getattr(item, "name", None),
                         citations=tuple(getattr(item, "citations", ())),
                         inherited_citations=tuple(getattr(same.item, "citations", ())),
-                        detail=f"an inherited item of the same kind has this name: {same.id}; "
-                        "change it with overrides instead of adding an item of the same name",
+                        detail=say("detail-same-name", "en", inherited=same.id),
                     )
                     continue
                 entry = EffectiveItem(resource, item, layer.id, layer.version, item)
@@ -537,7 +535,7 @@ class _Merger:
                 operation=row_id,
                 attempted=key,
                 citations=tuple(getattr(row, "citations", ())),
-                detail=f"restates {key!r}, which names no inherited item of this kind",
+                detail=say("detail-restates-unknown", "en", key=key),
             )
             return
         defaults = type(row).model_fields
@@ -569,7 +567,7 @@ class _Merger:
                 "own_item",
                 operation=operation.id,
                 citations=tuple(operation.citations),
-                detail="overrides and cancellations apply to inherited items only",
+                detail=say("detail-own-item", "en"),
             )
             return None
         resource = self.index.get(operation.target)
@@ -581,7 +579,7 @@ class _Merger:
                 "unknown_target",
                 operation=operation.id,
                 citations=tuple(operation.citations),
-                detail="no such inherited item (or it was cancelled)",
+                detail=say("detail-unknown-target", "en"),
             )
             return None
         return self._own(self.items[resource][operation.target])
@@ -600,7 +598,7 @@ class _Merger:
                 target.id,
                 override.field,
                 "unknown_field",
-                detail=f"{model.__name__} has no overridable field {override.field!r}",
+                detail=say("detail-unknown-field", "en", model=model.__name__, field=override.field),
                 **base,
             )
             return
@@ -693,13 +691,13 @@ class _Merger:
         op = override.op.value
         if not column.is_list:
             if op != "set":
-                return None, ("invalid_value", f"{op} applies to list fields only")
+                return None, ("invalid_value", say("detail-op-list-only", "en", op=op))
             return value, None
         entries = [_plain(v) for v in value] if isinstance(value, list | tuple) else []
         current = list(old or ()) if column.shape == "list" else [_plain(v) for v in (old or ())]
         if op == "set":
             if column.rule is None or not column.rule.replaceable:
-                return None, ("list_replace", "this list merges by entry; use add or remove")
+                return None, ("list_replace", say("detail-list-replace", "en"))
             return entries, None
         if op == "add":
             present = set(current)
@@ -720,7 +718,7 @@ class _Merger:
                 operation=cancellation.id,
                 citations=tuple(cancellation.citations),
                 inherited_citations=tuple(getattr(target.item, "citations", ())),
-                detail="a lower layer may not cancel this item",
+                detail=say("detail-cancel-forbidden", "en"),
             )
             return
         del self.items[target.resource][target.id]
@@ -769,7 +767,7 @@ def _red_line(item: BaseModel, column: Column, old: Any, new: Any) -> tuple[str,
     if not _item_rules(item).is_red_line(dict(item)):
         return None
     if column.name == "applies_to" and scope_effect(old, new) is Effect.LOOSENS:
-        return "red_line_scope", "a red line may not be narrowed to fewer places"
+        return "red_line_scope", say("detail-red-line-scope", "en")
     return None
 
 

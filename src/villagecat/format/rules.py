@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from villagecat._i18n import Both, pair
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
@@ -133,8 +135,8 @@ class IncreaseOnly(FieldRule):
         """Only rises."""
         if self.order is not None:
             chain = " → ".join(self.order)
-            return (f"只能沿 {chain} 的方向改变", f"may only move along {chain}")
-        return ("只能提高，不能降低", "may only rise")
+            return pair("rule-explain-order", chain=chain)
+        return pair("rule-explain-increase")
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,7 @@ class DecreaseOnly(FieldRule):
 
     def explain(self) -> tuple[str, str]:
         """Only falls."""
-        return ("只能降低，不能提高", "may only fall")
+        return pair("rule-explain-decrease")
 
 
 @dataclass(frozen=True)
@@ -186,8 +188,9 @@ class Sticky(FieldRule):
 
     def explain(self) -> tuple[str, str]:
         """Never leaves its sticky values."""
-        shown = "、".join(str(v) for v in self.values)
-        return (f"取值为 {shown} 时为刚性要求，下级层不得改变", f"once {shown}, a lower layer may not change it")
+        return pair(
+            "rule-explain-sticky", values=Both("、".join(map(str, self.values)), ", ".join(map(str, self.values)))
+        )
 
 
 def _entries(value: Any) -> set[Any]:  # noqa: ANN401
@@ -215,7 +218,7 @@ class GrowOnly(FieldRule):
 
     def explain(self) -> tuple[str, str]:
         """Only grows."""
-        return ("该列表只增不减，不得删除条目", "the list only grows; no entry may be removed")
+        return pair("rule-explain-grow")
 
 
 @dataclass(frozen=True)
@@ -233,7 +236,7 @@ class KeepEntries(FieldRule):
 
     def explain(self) -> tuple[str, str]:
         """Keeps its entries."""
-        return ("该列表中上级层的条目不得删除", "inherited entries may not be removed")
+        return pair("rule-explain-keep")
 
 
 @dataclass(frozen=True)
@@ -245,7 +248,7 @@ class Replaceable(FieldRule):
 
     def explain(self) -> tuple[str, str]:
         """May be replaced."""
-        return ("下级层可整体替换该列表", "a lower layer may replace the whole list")
+        return pair("rule-explain-replaceable")
 
 
 _RULES: dict[str, type[FieldRule]] = {

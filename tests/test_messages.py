@@ -1,0 +1,37 @@
+"""The message catalog: every phrase in both languages, with the same fields to fill."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import villagecat.cli  # noqa: F401 - importing the commands registers every pattern's words
+from villagecat._i18n import MESSAGES, Both, pair, say
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _fields(template: str) -> set[str]:
+    return {name.split("!")[0].split(":")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+#: Fields one language leaves out on purpose: a merge conflict in Chinese names the rule in
+#: words; in English it names the rule's code and the case's detail.
+_ONE_LANGUAGE_ONLY = {"merge-conflict": {"detail"}}
+
+
+def test_every_message_has_both_languages_and_the_same_fields() -> None:
+    assert len(MESSAGES) > 150
+    for key, (zh, en) in MESSAGES.items():
+        assert zh.strip(), key
+        assert en.strip(), key
+        assert _fields(zh) ^ _fields(en) == _ONE_LANGUAGE_ONLY.get(key, set()), key
+        if not key.startswith("pattern "):
+            assert _CJK.search(zh) or not _CJK.search(en), f"{key}: the Chinese is not Chinese"
+
+
+def test_a_value_given_in_both_languages_is_taken_in_the_phrase_s_language() -> None:
+    zh, en = pair("facility-function-areas-missing", missing=Both("党员活动室、图书室", "党员活动室, 图书室"))
+    assert zh == "缺少功能区域：党员活动室、图书室"
+    assert en == "missing function areas: 党员活动室, 图书室"
+    assert say("timeline-none", "en") == "no layer of this jurisdiction sets a deadline"
