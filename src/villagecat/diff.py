@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from packaging.version import Version
 from pydantic import BaseModel
 
+from villagecat._i18n import Both, pair
 from villagecat.format.registry import Kind, kind_by_resource, kind_of_id, kinds
 from villagecat.format.rules import DecreaseOnly, Effect, GrowOnly, IncreaseOnly, Sticky
 from villagecat.models import CertificateStatus
@@ -85,75 +86,54 @@ _SIGN_LOOK = {
 _QUIET_FIELDS = {"citations", "notes", "name", "title", "aliases"}
 
 
+def _described(key: str, /, **values: object) -> str:
+    """A change code's meaning from the message catalog, as ``中文 / English``."""
+    zh, en = pair(key, **values)
+    return f"{zh} / {en}"
+
+
 def _codes() -> dict[str, tuple[ChangeLevel, str]]:
     codes: dict[str, tuple[ChangeLevel, str]] = {}
     for kind in kinds():
         if not kind.in_catalog:
             continue
         slug = kind.slug
-        codes[f"{slug}-added"] = ("info", "新增条目 / item added")
-        codes[f"{slug}-removed"] = (
-            "breaking",
-            "删除条目，引用其标识的系统将失效 / item removed; references to its id break",
-        )
-        codes[f"{slug}-changed"] = (
-            "warning",
-            "字段变化，影响无法由数据判断 / a field changed; its effect cannot be told from the data",
-        )
-        codes[f"{slug}-citation-changed"] = (
-            "info",
-            "出处、名称、别名或备注变化 / citations, name, aliases or notes edited",
-        )
+        codes[f"{slug}-added"] = ("info", _described("change-added"))
+        codes[f"{slug}-removed"] = ("breaking", _described("change-removed"))
+        codes[f"{slug}-changed"] = ("warning", _described("change-changed"))
+        codes[f"{slug}-citation-changed"] = ("info", _described("change-citation-changed"))
         if kind.role == "operation":
             continue
-        codes[f"{slug}-renamed"] = ("warning", "条目改用新标识（replaces）/ item renumbered (declared with replaces)")
-        codes[f"{slug}-cancelled"] = ("breaking", "下级层取消所继承的条目 / an inherited item is cancelled")
-        codes[f"{slug}-restored"] = ("warning", "撤回对所继承条目的取消 / a cancellation is withdrawn")
+        codes[f"{slug}-renamed"] = ("warning", _described("change-renamed"))
+        codes[f"{slug}-cancelled"] = ("breaking", _described("change-cancelled"))
+        codes[f"{slug}-restored"] = ("warning", _described("change-restored"))
         for spec in kind.fields:
             words = _DIRECTION_WORDS.get(type(spec.rule))
             if words is None or spec.name in _QUIET_FIELDS:
                 continue
-            codes[f"{slug}-{spec.slug}-{words[0]}"] = (
-                "breaking",
-                f"{spec.title_zh}收紧，原符合的村可能不再符合 / {spec.title_en}: tightened",
-            )
-            codes[f"{slug}-{spec.slug}-{words[1]}"] = ("info", f"{spec.title_zh}放宽 / {spec.title_en}: loosened")
-    codes.update(
-        {
-            "duty-prohibited-added": ("breaking", "新增履职负面事项 / a new prohibited duty"),
-            "duty-kind-changed": ("breaking", "事项类别变化 / the kind of a duty changed"),
-            "certificate-not-to-issue-added": ("breaking", "新增不应出具的证明 / a new certificate not to be issued"),
-            "certificate-cancelled": (
-                "breaking",
-                "证明事项被取消或列为不应出具 / a certificate is cancelled or not to be issued",
-            ),
-            "certificate-reinstated": ("warning", "证明事项恢复保留 / a certificate is retained again"),
-            "certificate-template-changed": (
-                "breaking",
-                "证明内容范本或占位符变化 / the template or placeholders changed",
-            ),
-            "sign-mandatory-added": ("breaking", "新增必须悬挂的标牌 / a new mandatory sign"),
-            "sign-text-changed": (
-                "breaking",
-                "标牌文字变化，须重新制作 / a sign's text changed; plaques must be remade",
-            ),
-            "sign-colour-changed": ("breaking", "标牌颜色变化 / a sign's colours changed"),
-            "sign-orientation-changed": ("breaking", "标牌版式变化 / a sign's orientation changed"),
-            "sign-made-mandatory": ("breaking", "标牌改为必须悬挂 / a sign became mandatory"),
-            "sign-made-optional": ("info", "标牌不再必须悬挂 / a sign is no longer mandatory"),
-            "layer-changed": (
-                "warning",
-                "层的标识、层级、区划代码或覆盖范围变化 / the layer's identity or coverage changed",
-            ),
-            "layer-metadata-changed": ("info", "层的名称、发布机关或日期变化 / names, publisher or dates changed"),
-            "layer-parent-changed": ("warning", "上级层或其版本范围变化 / the parent or its version range changed"),
-            "rule-violated": (
-                "violation",
-                "新版本的操作或条目违反上级层的合并规则（不生效，不能发布）/ an operation breaks a merge rule",
-            ),
-            "layer-admission-changed": ("warning", "准入审批程序变化 / the admission route changed"),
-        }
-    )
+            field_title = Both(spec.title_zh, spec.title_en)
+            codes[f"{slug}-{spec.slug}-{words[0]}"] = ("breaking", _described("change-tightened", field=field_title))
+            codes[f"{slug}-{spec.slug}-{words[1]}"] = ("info", _described("change-loosened", field=field_title))
+    fixed: dict[str, ChangeLevel] = {
+        "rule-violated": "violation",
+        "duty-prohibited-added": "breaking",
+        "duty-kind-changed": "breaking",
+        "certificate-not-to-issue-added": "breaking",
+        "certificate-cancelled": "breaking",
+        "certificate-reinstated": "warning",
+        "certificate-template-changed": "breaking",
+        "sign-mandatory-added": "breaking",
+        "sign-text-changed": "breaking",
+        "sign-colour-changed": "breaking",
+        "sign-orientation-changed": "breaking",
+        "sign-made-mandatory": "breaking",
+        "sign-made-optional": "info",
+        "layer-changed": "warning",
+        "layer-metadata-changed": "info",
+        "layer-parent-changed": "warning",
+        "layer-admission-changed": "warning",
+    }
+    codes.update({code: (level, _described(f"change-{code}")) for code, level in fixed.items()})
     return codes
 
 
