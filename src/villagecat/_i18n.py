@@ -207,6 +207,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
             "change it with overrides instead of adding an item of the same name"
         ),
     ),
+    # diff and release reports
+    "effect-tightens": ("（对村收紧：新增或加严义务）", " (tightens villages' obligations)"),
+    "effect-loosens": ("（对村放宽：义务减少或放松）", " (relaxes villages' obligations)"),
+    "change-level-violation": ("违反规则", "violation"),
+    "change-level-breaking": ("破坏性", "breaking"),
+    "change-level-warning": ("需关注", "warning"),
+    "change-level-info": ("一般", "info"),
+    "change-values": ("：{old} → {new}", ": {old} -> {new}"),
+    "change-values-inline": ("：{diff}", ": {diff}"),
+    "change-by-layer": ("（{layer} 层）", " (layer {layer})"),
+    "change-accepted": ("（已接受：{reason}）", " (accepted: {reason})"),
+    "inline-deleted": ("〔删：{text}〕", "[-{text}-]"),
+    "inline-inserted": ("〔增：{text}〕", "{{+{text}+}}"),
+    "suggested-bump": (" · 建议版本升级：{bump}", " · suggested bump: {bump}"),
+    "version-unannounced": (
+        "版本号未反映变更：{old} → {new} 只是 {declared} 级升级，这些变更需要 {needed} 级",
+        "the declared version does not announce these changes: {old} -> {new} is a {declared} bump, they need {needed}",
+    ),
+    "audiences": (
+        (
+            "对村：收紧 {tightened} 项（新增或加严的义务），放宽 {relaxed} 项"
+            " · 对系统集成方：标识或结构变化 {integrators} 项"
+        ),
+        "villages: {tightened} tightened, {relaxed} relaxed · integrators: {integrators} id-level changes",
+    ),
+    "children-unchecked": (" · 下级层：未核对（未提供下级层）", " · child layers: not checked"),
+    "children-conflicts": (" · 下级层：新冲突 {count} 项", " · child layers: {count} new conflicts"),
+    "child-conflict": ("下级层冲突：{detail}", "child layer conflict: {detail}"),
+    "no-changes": ("无变化", "no changes"),
+    "diff-heading": ("## {name} {version}（{id}）", "## {name} {version} ({id})"),
+    "diff-bump": ("建议版本升级：**{bump}**（相对于 {old}）", "Suggested bump: **{bump}** (from {old})"),
+    "diff-level-heading": ("{word}（{level}）", "{word}{level}"),
+    "diff-accepted-heading": ("已接受的变更（accepted）", "Accepted changes"),
+    "accepted-unreadable": ("无法读取已接受变更文件：{detail}", "cannot read the accepted changes: {detail}"),
+    "accepted-not-a-list": (
+        "应为列表，每项写明 code（变更代码）、item（条目标识）和 reason（接受理由）",
+        "must be a list of entries with code, item and reason",
+    ),
+    "accepted-entry": (
+        "第 {number} 项：须写明已知的变更代码（code）、条目标识（item）和接受理由（reason）",
+        "entry {number}: needs a known change code, an item id and a reason",
+    ),
+    "levels-unreadable": ("无法读取变更级别覆盖文件：{detail}", "cannot read the level overrides: {detail}"),
+    "levels-not-a-mapping": ("应为“变更代码: 级别”的映射", "must map change codes to levels"),
+    "levels-entry": (
+        "{code}: {level} 不是已知的变更代码或级别（breaking、warning、info）",
+        "{code}: {level} is not a known code with a level breaking, warning or info",
+    ),
     # diff: what each change code means
     "change-added": ("新增条目", "item added"),
     "change-rule-violated": (

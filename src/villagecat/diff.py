@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from packaging.version import Version
 from pydantic import BaseModel
 
-from villagecat._i18n import Both, pair
+from villagecat._i18n import Both, pair, say
 from villagecat.format.registry import Kind, kind_by_resource, kind_of_id, kinds
 from villagecat.format.rules import DecreaseOnly, Effect, GrowOnly, IncreaseOnly, Sticky
 from villagecat.models import CertificateStatus
@@ -57,16 +57,10 @@ Bump = Literal["major", "minor", "patch", "none"]
 Gate = Literal["violation", "unannounced", "breaking", "warning"]
 _RANK: dict[str, int] = {"none": 0, "info": 1, "warning": 2, "breaking": 3, "violation": 4}
 #: What a change does to villages' obligations, as a report says it.
-_EFFECT_WORDS = {
-    Effect.TIGHTENS: ("（对村收紧：新增或加严义务）", " (tightens villages' obligations)"),
-    Effect.LOOSENS: ("（对村放宽：义务减少或放松）", " (relaxes villages' obligations)"),
-}
+_EFFECT_WORDS = {Effect.TIGHTENS: pair("effect-tightens"), Effect.LOOSENS: pair("effect-loosens")}
 #: The levels as a report shows them (a violation crosses a rule merge enforces: it cannot be released).
 LEVEL_WORDS: dict[str, tuple[str, str]] = {
-    "violation": ("违反规则", "violation"),
-    "breaking": ("破坏性", "breaking"),
-    "warning": ("需关注", "warning"),
-    "info": ("一般", "info"),
+    level: pair(f"change-level-{level}") for level in ("violation", "breaking", "warning", "info")
 }
 _BUMP_FOR: dict[str, Bump] = {"breaking": "major", "warning": "minor", "info": "patch"}
 
@@ -183,15 +177,15 @@ class Change:
         if self.field is not None or (self.old is not None and self.new is not None):
             old, new = _show(self.old), _show(self.new)
             if len(old) + len(new) > _LONG and self.old is not None and self.new is not None:
-                values = f"：{inline_diff(old, new)}" if lang == "zh" else f": {inline_diff(old, new)}"
+                values = say("change-values-inline", lang, diff=inline_diff(old, new))
             else:
-                values = f"：{old} → {new}" if lang == "zh" else f": {old} -> {new}"
-        by = "" if self.layer is None else (f"（{self.layer} 层）" if lang == "zh" else f" (layer {self.layer})")
+                values = say("change-values", lang, old=old, new=new)
+        by = "" if self.layer is None else say("change-by-layer", lang, layer=self.layer)
         ok = ""
         if self.effect is not Effect.NEUTRAL and self.level != "violation":
             ok = _EFFECT_WORDS[self.effect][0 if lang == "zh" else 1]
         if self.accepted is not None:
-            ok += f"（已接受：{self.accepted}）" if lang == "zh" else f" (accepted: {self.accepted})"
+            ok += say("change-accepted", lang, reason=self.accepted)
         return f"[{self.code}] {target}{values}{by}{ok}"
 
     def to_dict(self) -> dict[str, Any]:
@@ -248,9 +242,9 @@ def inline_diff(old: str, new: str) -> str:
             parts.append(text)
             continue
         if i2 > i1:
-            parts.append(f"〔删：{old[i1:i2]}〕")
+            parts.append(say("inline-deleted", "zh", text=old[i1:i2]))
         if j2 > j1:
-            parts.append(f"〔增：{new[j1:j2]}〕")
+            parts.append(say("inline-inserted", "zh", text=new[j1:j2]))
     return "".join(parts)
 
 
@@ -459,26 +453,19 @@ def load_accepted(path: str) -> list[Accepted]:
     try:
         data = safe_load(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise PackageReadError(
-            path, f"cannot read the accepted changes: {exc}", f"无法读取已接受变更文件：{exc}"
-        ) from exc
+        zh, en = pair("accepted-unreadable", detail=exc)
+        raise PackageReadError(path, en, zh) from exc
     if not isinstance(data, list):
-        raise PackageReadError(
-            path,
-            "must be a list of entries with code, item and reason",
-            "应为列表，每项写明 code（变更代码）、item（条目标识）和 reason（接受理由）",
-        )
+        zh, en = pair("accepted-not-a-list")
+        raise PackageReadError(path, en, zh)
     entries = []
     for number, entry in enumerate(data, start=1):
         fine = isinstance(entry, dict) and all(
             isinstance(entry.get(k), str) and entry[k].strip() for k in ("code", "item", "reason")
         )
         if not fine or entry["code"] not in CHANGE_LEVELS:
-            raise PackageReadError(
-                path,
-                f"entry {number}: needs a known change code, an item id and a reason",
-                f"第 {number} 项：须写明已知的变更代码（code）、条目标识（item）和接受理由（reason）",
-            )
+            zh, en = pair("accepted-entry", number=number)
+            raise PackageReadError(path, en, zh)
         entries.append(Accepted(entry["code"], entry["item"], entry["reason"].strip()))
     return entries
 
@@ -768,73 +755,56 @@ def load_levels(path: str) -> dict[str, ChangeLevel]:
     try:
         data = safe_load(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise PackageReadError(
-            path, f"cannot read the level overrides: {exc}", f"无法读取变更级别覆盖文件：{exc}"
-        ) from exc
+        zh, en = pair("levels-unreadable", detail=exc)
+        raise PackageReadError(path, en, zh) from exc
     if not isinstance(data, dict):
-        raise PackageReadError(path, "must map change codes to levels", "应为“变更代码: 级别”的映射")
+        zh, en = pair("levels-not-a-mapping")
+        raise PackageReadError(path, en, zh)
     result: dict[str, ChangeLevel] = {}
     for code, level in data.items():
         if code not in CHANGE_LEVELS or level not in ("breaking", "warning", "info"):
-            raise PackageReadError(
-                path,
-                f"{code}: {level} is not a known code with a level breaking, warning or info",
-                f"{code}: {level} 不是已知的变更代码或级别（breaking、warning、info）",
-            )
+            zh, en = pair("levels-entry", code=code, level=level)
+            raise PackageReadError(path, en, zh)
         result[str(code)] = level
     return result
 
 
-def _summary_zh(report: DiffReport) -> str:
+def _summary(report: DiffReport, lang: Literal["zh", "en"]) -> str:
     counts = report.counts()
     shown = [level for level in LEVEL_WORDS if level != "violation" or counts[level]]
-    parts = [f"{LEVEL_WORDS[level][0]} {counts[level]}" for level in shown]
-    return " · ".join(parts) + f" · 建议版本升级：{report.suggested_bump}"
+    parts = [f"{say(f'change-level-{level}', lang)} {counts[level]}" for level in shown]
+    return " · ".join(parts) + say("suggested-bump", lang, bump=report.suggested_bump)
 
 
-def _version_line(report: DiffReport) -> str | None:
+def _version_line(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str | None:
     if report.version_ok or report.declared_bump is None:
         return None
-    return (
-        f"版本号未反映变更：{report.old['version']} → {report.new['version']} 只是 {report.declared_bump} 级升级，"
-        f"这些变更需要 {report.suggested_bump} 级 / the declared version does not announce these changes"
+    return say(
+        "version-unannounced",
+        lang,
+        old=report.old["version"],
+        new=report.new["version"],
+        declared=report.declared_bump,
+        needed=report.suggested_bump,
     )
 
 
-def _audience_lines(report: DiffReport) -> list[str]:
+def _audience_lines(report: DiffReport, lang: Literal["zh", "en"]) -> list[str]:
     audiences = report.audiences()
     villages = audiences["villages"]
-    head = (
-        f"对村：收紧 {len(villages['tightens'])} 项（新增或加严的义务），放宽 {len(villages['loosens'])} 项"
-        f" · 对系统集成方：标识或结构变化 {len(audiences['integrators'])} 项"
+    children = audiences["child_layers"]
+    head = say(
+        "audiences",
+        lang,
+        tightened=len(villages["tightens"]),
+        relaxed=len(villages["loosens"]),
+        integrators=len(audiences["integrators"]),
+    )
+    head += (
+        say("children-unchecked", lang) if children is None else say("children-conflicts", lang, count=len(children))
     )
     lines = [head]
-    children = audiences["child_layers"]
-    if children is None:
-        lines[0] += " · 下级层：未核对（未提供下级层）"
-    else:
-        lines[0] += f" · 下级层：新冲突 {len(children)} 项"
-        lines.extend(f"    下级层冲突：{c.describe('zh')}" for c in children)
-    return lines
-
-
-def _english_lines(report: DiffReport) -> list[str]:
-    counts = report.counts()
-    summary = " · ".join(f"{lvl} {counts[lvl]}" for lvl in LEVEL_WORDS if lvl != "violation" or counts[lvl])
-    lines = [f"{summary} · suggested bump: {report.suggested_bump}"]
-    if not report.version_ok and report.declared_bump is not None:
-        lines.append(
-            f"the declared version does not announce these changes: {report.old['version']} -> "
-            f"{report.new['version']} is a {report.declared_bump} bump, they need {report.suggested_bump}"
-        )
-    audiences = report.audiences()
-    children = audiences["child_layers"]
-    lines.append(
-        f"villages: {len(audiences['villages']['tightens'])} tightened, {len(audiences['villages']['loosens'])} "
-        f"relaxed · integrators: {len(audiences['integrators'])} id-level changes · child layers: "
-        + ("not checked" if children is None else f"{len(children)} new conflicts")
-    )
-    lines.extend(f"    child layer conflict: {c.describe('en')}" for c in children or ())
+    lines.extend("    " + say("child-conflict", lang, detail=c.describe(lang)) for c in children or ())
     return lines
 
 
@@ -842,17 +812,14 @@ def _format_text(report: DiffReport, colour: bool, lang: Literal["zh", "en"] = "
     old, new = report.old, report.new
     lines = [f"{old['name_zh']} {old['id']} {old['version']} → {new['id']} {new['version']}"]
     if not report.changes:
-        lines.append("无变化 / no changes")
+        lines.append(say("no-changes", lang))
         return "\n".join(lines) + "\n"
-    if lang == "en":
-        lines.extend(_english_lines(report))
-    else:
-        lines.append(_summary_zh(report))
-        if (line := _version_line(report)) is not None:
-            lines.append(line)
-        lines.extend(_audience_lines(report))
+    lines.append(_summary(report, lang))
+    if (line := _version_line(report, lang)) is not None:
+        lines.append(line)
+    lines.extend(_audience_lines(report, lang))
     for change in report.changes:
-        word = LEVEL_WORDS[change.level][0 if lang == "zh" else 1]
+        word = say(f"change-level-{change.level}", lang)
         mark = f"{_COLOURS[change.level]}{word}\033[0m" if colour else word
         lines.append(f"  {mark} {change.describe(lang)}")
         if change.detail and lang == "zh":
@@ -860,25 +827,27 @@ def _format_text(report: DiffReport, colour: bool, lang: Literal["zh", "en"] = "
     return "\n".join(lines) + "\n"
 
 
-def _format_markdown(report: DiffReport) -> str:
-    lines = [f"## {report.new['name_zh']} {report.new['version']}（{report.new['id']}）", ""]
+def _format_markdown(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
+    name = report.new["name_zh"]
+    lines = [say("diff-heading", lang, name=name, version=report.new["version"], id=report.new["id"]), ""]
     if not report.changes:
-        return "\n".join([*lines, "无变化。", ""])
-    lines.append(f"建议版本升级：**{report.suggested_bump}**（相对于 {report.old['version']}）")
-    if (line := _version_line(report)) is not None:
+        return "\n".join([*lines, say("no-changes", lang), ""])
+    lines.append(say("diff-bump", lang, bump=report.suggested_bump, old=report.old["version"]))
+    if (line := _version_line(report, lang)) is not None:
         lines.append(f"\n> {line}")
-    for level, (zh, en) in LEVEL_WORDS.items():
+    for level in LEVEL_WORDS:
         changes = [c for c in report.changes if c.level == level]
         if changes:
-            lines += ["", f"### {zh}（{en}）", ""]
+            word = Both(say(f"change-level-{level}", "zh"), "")
+            lines += ["", "### " + say("diff-level-heading", lang, word=word, level=level), ""]
             for change in changes:
-                lines.append(f"- `{change.code}` {change.describe('zh').split('] ', 1)[1]}")
+                lines.append(f"- `{change.code}` {change.describe(lang).split('] ', 1)[1]}")
                 if change.detail:
                     lines.append(f"  - {change.detail}")
     accepted = [c for c in report.changes if c.accepted is not None]
     if accepted:
-        lines += ["", "### 已接受的变更（accepted）", ""]
-        lines.extend(f"- `{c.code}` {c.item}：{c.accepted}" for c in accepted)
+        lines += ["", "### " + say("diff-accepted-heading", lang), ""]
+        lines.extend(f"- `{c.code}` {c.item}{'：' if lang == 'zh' else ': '}{c.accepted}" for c in accepted)
     return "\n".join(lines) + "\n"
 
 
@@ -922,7 +891,7 @@ def format_report(
 
         return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
-        return _format_markdown(report)
+        return _format_markdown(report, lang)
     if fmt == "csv":
         return _format_csv(report)
     return _format_text(report, colour, lang)
