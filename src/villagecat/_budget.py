@@ -34,6 +34,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from villagecat._i18n import Both, pair
 from villagecat.errors import BudgetExceededError, PackageReadError
 
 if TYPE_CHECKING:
@@ -99,13 +100,8 @@ def exceeded(name: str, where: str, got: int | str, value: int | None = None) ->
     """Return the error for a budget exceeded at ``where`` (``got`` is what was found, or a lower bound)."""
     budget = BUDGETS[name]
     value = limit(name) if value is None else value
-    return BudgetExceededError(
-        where,
-        name,
-        value,
-        f"{budget.en} is {got}, over the limit of {value}; raise it with {budget.env} if the input is genuine",
-        f"{budget.zh}为 {got}，超过上限 {value}；如确属正常，可设置环境变量 {budget.env} 调高上限",
-    )
+    zh, en = pair("budget-exceeded", budget=Both(budget.zh, budget.en), got=got, limit=value, env=budget.env)
+    return BudgetExceededError(where, name, value, en, zh)
 
 
 def read_regular_file(path: str | os.PathLike[str], max_bytes: int | None = None, *, follow: bool = True) -> bytes:
@@ -133,9 +129,10 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int | None = None
         if not follow:
             raise
         if isinstance(exc, IsADirectoryError):
-            raise PackageReadError(target, "is a folder, not a file", "这是文件夹，不是文件") from None
-        reason = "文件不存在" if isinstance(exc, FileNotFoundError) else f"无法读取（{exc.strerror}）"
-        raise PackageReadError(target, exc.strerror or "cannot be read", reason) from None
+            raise PackageReadError.at(target, "read-folder") from None
+        if isinstance(exc, FileNotFoundError):
+            raise PackageReadError.at(target, "read-missing") from None
+        raise PackageReadError.at(target, "read-os", reason=exc.strerror or type(exc).__name__) from None
     try:
         data = _read_open(fd, target, budget)
     finally:
@@ -151,15 +148,11 @@ def _read_open(fd: int, target: str, budget: int) -> bytes:
     try:
         info = os.fstat(fd)
     except OSError as exc:
-        raise PackageReadError(target, exc.strerror or "cannot be read", f"无法读取（{exc.strerror}）") from None
+        raise PackageReadError.at(target, "read-os", reason=exc.strerror or type(exc).__name__) from None
     if stat.S_ISDIR(info.st_mode):
-        raise PackageReadError(target, "is a folder, not a file", "这是文件夹，不是文件")
+        raise PackageReadError.at(target, "read-folder")
     if not stat.S_ISREG(info.st_mode):
-        raise PackageReadError(
-            target,
-            "is not a regular file (a pipe or a device); refusing to read it",
-            "不是普通文件（管道或设备），拒绝读取",
-        )
+        raise PackageReadError.at(target, "read-not-regular")
     if info.st_size > budget:
         raise exceeded("bytes", target, info.st_size, budget)
     chunks: list[bytes] = []
@@ -173,7 +166,7 @@ def _read_open(fd: int, target: str, budget: int) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
     except OSError as exc:
-        raise PackageReadError(target, exc.strerror or "cannot be read", f"无法读取（{exc.strerror}）") from None
+        raise PackageReadError.at(target, "read-os", reason=exc.strerror or type(exc).__name__) from None
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
@@ -215,21 +208,15 @@ def load_json(text: str, where: str, *, measure_depth: bool = True) -> Any:  # n
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
-        error = PackageReadError(
-            where,
-            f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
-            f"JSON 格式错误，第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}",
-        )
+        error = PackageReadError.at(where, "json-malformed", line=exc.lineno, column=exc.colno, detail=exc.msg)
         error.line = exc.lineno
         raise error from None
     except _DuplicateKeyError as exc:
-        raise PackageReadError(
-            where, f"the key {exc.args[0]!r} appears twice in one object", f"同一对象中键“{exc.args[0]}”出现两次"
-        ) from None
+        raise PackageReadError.at(where, "json-duplicate-key", key=exc.args[0]) from None
     except RecursionError:
         raise exceeded("depth", where, "more than 900") from None
     except ValueError as exc:  # an integer over 4,300 digits
-        raise PackageReadError(where, f"a number is too long to read: {exc}", "其中的数字过长，无法读取") from None
+        raise PackageReadError.at(where, "json-number-too-long", detail=exc) from None
     if measure_depth:
         depth = _depth(data)
         if depth > limit("depth"):

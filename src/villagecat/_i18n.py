@@ -53,6 +53,94 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "level-fail": ("不符合", "fail"),
     "level-warn": ("提示", "note"),
     "level-pass": ("符合", "pass"),
+    # reading and writing files
+    "format-not-integer": (
+        "{key}.format 应为整数（实际为 {version!r}）",
+        "{key}.format must be a whole number, not {version!r}",
+    ),
+    "format-too-new": (
+        "数据包的格式版本为 {version}，高于本版 villagecat 所能读取的（最高 {newest}），请升级 villagecat",
+        "the package is in format {version}; this villagecat reads formats 0 to {newest}: upgrade villagecat",
+    ),
+    "budget-exceeded": (
+        "{budget}为 {got}，超过上限 {limit}；如确属正常，可设置环境变量 {env} 调高上限",
+        "{budget} is {got}, over the limit of {limit}; raise it with {env} if the input is genuine",
+    ),
+    "os-EACCES": ("没有写入权限", "permission denied"),
+    "os-EPERM": ("没有写入权限", "operation not permitted"),
+    "os-EROFS": ("文件系统只读", "read-only file system"),
+    "os-ENOSPC": ("磁盘空间不足", "no space left on the device"),
+    "os-ENAMETOOLONG": ("文件名过长", "file name too long"),
+    "os-ENOENT": ("路径不存在", "no such file or folder"),
+    "os-ENOTDIR": ("路径中有一段不是文件夹", "a part of the path is not a folder"),
+    "os-EISDIR": ("目标是文件夹", "is a folder"),
+    "os-EEXIST": ("目标已存在", "already exists"),
+    "os-error": ("系统错误", "system error"),
+    "init-code": (
+        "--code {code!r}：行政区划代码应为 6 位数字（乡镇街道为 9 位），例如 330106",
+        "--code {code!r}: a division code has 6 digits (9 for a township), e.g. 330106",
+    ),
+    "init-not-empty": (
+        "已存在且不是空文件夹；init 只在新的或空的文件夹中新建数据包",
+        "exists and is not an empty folder; init starts a new package in a new or empty folder",
+    ),
+    "mkdir-failed": ("无法创建文件夹（{reason}）", "cannot create the folder: {reason}"),
+    "read-folder": ("这是文件夹，不是文件", "is a folder, not a file"),
+    "read-missing": ("文件不存在", "no such file"),
+    "read-os": ("无法读取（{reason}）", "cannot be read ({reason})"),
+    "read-not-regular": (
+        "不是普通文件（管道或设备），拒绝读取",
+        "is not a regular file (a pipe or a device); refusing to read it",
+    ),
+    "json-malformed": (
+        "JSON 格式错误，第 {line} 行第 {column} 列：{detail}",
+        "malformed JSON at line {line}, column {column}: {detail}",
+    ),
+    "json-duplicate-key": ("同一对象中键“{key}”出现两次", "the key {key!r} appears twice in one object"),
+    "json-number-too-long": ("其中的数字过长，无法读取（{detail}）", "a number is too long to read: {detail}"),
+    "write-failed": ("无法写入：{reason}", "cannot write: {reason}"),
+    "write-folder-in-the-way": ("目标是文件夹，不能写成文件", "a folder is in the way"),
+    "write-not-a-folder": (
+        "这是一个文件而不是文件夹；数据包只能写入文件夹（zip 只读取，不改写）",
+        "is a file, not a folder; write the package to a folder (a zip is read, never rewritten)",
+    ),
+    "write-foreign-folder": (
+        (
+            "文件夹不是空的，也不是 villagecat 数据包（其中有 {shown}）；请换一个空文件夹，"
+            "或加 --force 写在这些文件旁边（不会删除任何文件）"
+        ),
+        (
+            "the folder is not empty and holds no villagecat package ({shown}); "
+            "choose an empty folder, or pass --force to write beside these files (nothing is removed)"
+        ),
+    ),
+    "git-missing": ("读取 REV:path 需要安装 git", "reading REV:path needs git, which is not installed"),
+    "git-no-revision": ("git 版本 {rev} 不存在", "the git revision {rev!r} does not exist"),
+    "zip-compression": ("zip 成员的压缩方式不受支持（{detail}）", "unsupported compression: {detail}"),
+    "zip-encrypted": ("zip 成员已加密，无法读取（{detail}）", "the member cannot be read: {detail}"),
+    "zip-damaged": ("zip 文件已损坏（{detail}）", "the zip is damaged: {detail}"),
+    "zip-descriptors": (
+        "zip 中须有且仅有一个 datapackage.json（位于顶层或一个文件夹内）",
+        "the zip must hold exactly one datapackage.json, at its top or in one folder",
+    ),
+    "no-descriptor-in-folder": ("该文件夹中没有 datapackage.json", "no datapackage.json in this folder"),
+    "no-descriptor": ("缺少 datapackage.json", "no datapackage.json"),
+    "no-such-path": ("文件或文件夹不存在", "no such file or folder"),
+    "not-a-package": ("不是数据包文件夹、datapackage.json 或 zip", "not a package folder, a datapackage.json or a zip"),
+    "not-utf8": ("不是 UTF-8 编码的文本", "not UTF-8 text"),
+    "descriptor-not-object": ("内容应为 JSON 对象", "must hold a JSON object"),
+    "unreadable": ("无法读取：{detail}", "cannot read: {detail}"),
+    "openpyxl-missing": (
+        "读写 Excel 工作簿需要 openpyxl：pip install openpyxl",
+        "workbooks need openpyxl: pip install openpyxl",
+    ),
+    "not-a-workbook": ("不是 Excel 工作簿（.xlsx）", "not an Excel workbook (.xlsx)"),
+    "workbook-unreadable": ("无法读取该工作簿（{detail}）", "not a readable workbook: {detail}"),
+    "ledger-not-utf8": (
+        "不是 UTF-8 编码（可能是 Excel 默认保存的 GBK 编码）；请另存为“CSV UTF-8（逗号分隔）”",
+        'not UTF-8 (a CSV saved by Excel in GBK?); save it as "CSV UTF-8"',
+    ),
+    "yaml-malformed": ("YAML 格式错误或不安全{line}：{detail}", "malformed or unsafe YAML{line}: {detail}"),
     # reading a package: problems of files, tables and the descriptor
     "encoding": ("不是 UTF-8 编码的文本（第 {byte} 个字节无法解码）", "not UTF-8 text (byte {byte} cannot be decoded)"),
     "encoding-gbk": (

@@ -100,7 +100,7 @@ class FolderSource(PackageSource):
             except FileNotFoundError:
                 raise FileNotFoundError(relpath) from None
             except IsADirectoryError:
-                raise PackageReadError(name, "is a folder, not a file", "这是文件夹，不是文件") from None
+                raise PackageReadError.at(name, "read-folder") from None
             except OSError:  # a link (or unreadable): judged below, by where it leads
                 pass
         pure = check_relative(relpath)
@@ -180,9 +180,7 @@ def _git(repo: Path | None, *args: str) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(command, capture_output=True, check=False)  # noqa: S603 - fixed git commands
     except FileNotFoundError:
-        raise PackageReadError(
-            " ".join(args[-1:]), "reading REV:path needs git, which is not installed", "读取 REV:path 需要安装 git"
-        ) from None
+        raise PackageReadError.at(" ".join(args[-1:]), "git-missing") from None
 
 
 def check_archive(archive: zipfile.ZipFile, label: str) -> None:
@@ -213,11 +211,11 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, max
         with archive.open(info) as handle:
             data = handle.read(max_bytes + 1)
     except NotImplementedError as exc:  # before RuntimeError, of which it is a kind
-        raise PackageReadError(where, f"unsupported compression: {exc}", "zip 成员的压缩方式不受支持") from None
+        raise PackageReadError.at(where, "zip-compression", detail=exc) from None
     except RuntimeError as exc:  # encrypted
-        raise PackageReadError(where, f"the member cannot be read: {exc}", "zip 成员已加密，无法读取") from None
+        raise PackageReadError.at(where, "zip-encrypted", detail=exc) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-        raise PackageReadError(where, f"the zip is damaged: {exc}", "zip 文件已损坏（校验失败）") from None
+        raise PackageReadError.at(where, "zip-damaged", detail=exc) from None
     if len(data) > max_bytes:
         raise exceeded("bytes", where, f"more than {max_bytes}", max_bytes)
     return data
@@ -240,7 +238,7 @@ def split_git_spec(spec: str) -> tuple[Path, str, str] | None:
     repo = Path(top.stdout.decode("utf-8", "replace").strip())
     verify = _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
     if verify.returncode != 0:
-        raise PackageReadError(spec, f"the git revision {rev!r} does not exist", f"git 版本 {rev} 不存在")
+        raise PackageReadError.at(spec, "git-no-revision", rev=rev)
     relative = (Path.cwd() / folder).resolve()
     try:
         inside = relative.relative_to(repo.resolve()).as_posix()
@@ -260,9 +258,9 @@ def open_source(path: str | os.PathLike[str], max_bytes: int | None = None) -> P
     except OSError as exc:
         if isinstance(exc, PackageReadError):
             raise
-        raise PackageReadError(str(path), exc.strerror or type(exc).__name__, f"无法读取（{exc.strerror}）") from None
+        raise PackageReadError.at(str(path), "read-os", reason=exc.strerror or type(exc).__name__) from None
     except zipfile.BadZipFile as exc:
-        raise PackageReadError(str(path), f"the zip is damaged: {exc}", "zip 文件已损坏") from None
+        raise PackageReadError.at(str(path), "zip-damaged", detail=exc) from None
 
 
 def _open_source(path: str | os.PathLike[str], max_bytes: int | None) -> PackageSource:
@@ -275,10 +273,10 @@ def _open_source(path: str | os.PathLike[str], max_bytes: int | None) -> Package
         return GitSource(repo, rev, folder, label, budget)
     if target.is_dir():
         if not (target / "datapackage.json").is_file():
-            raise PackageReadError(label, "no datapackage.json in this folder", "该文件夹中没有 datapackage.json")
+            raise PackageReadError.at(label, "no-descriptor-in-folder")
         return FolderSource(target, label, budget)
     if not target.is_file():
-        raise PackageReadError(label, "no such file or folder", "文件或文件夹不存在")
+        raise PackageReadError.at(label, "no-such-path")
     if target.name == "datapackage.json" or target.suffix == ".json":
         return FolderSource(target.parent, str(target.parent) or ".", budget)
     if zipfile.is_zipfile(target):
@@ -286,14 +284,6 @@ def _open_source(path: str | os.PathLike[str], max_bytes: int | None) -> Package
         names = [n for n in archive.namelist() if PurePosixPath(n).name == "datapackage.json"]
         top = [n for n in names if n.count("/") <= 1]
         if len(top) != 1:
-            raise PackageReadError(
-                label,
-                "the zip must hold exactly one datapackage.json, at its top or in one folder",
-                "zip 中须有且仅有一个 datapackage.json（位于顶层或一个文件夹内）",
-            )
+            raise PackageReadError.at(label, "zip-descriptors")
         return ZipSource(archive, top[0].removesuffix("datapackage.json"), label, budget)
-    raise PackageReadError(
-        label,
-        "not a package folder, a datapackage.json or a zip",
-        "不是数据包文件夹、datapackage.json 或 zip",
-    )
+    raise PackageReadError.at(label, "not-a-package")

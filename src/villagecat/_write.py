@@ -29,6 +29,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from villagecat._i18n import MESSAGES, Both, say
 from villagecat.errors import WriteRefusedError
 
 if TYPE_CHECKING:
@@ -42,23 +43,16 @@ _held = threading.local()
 
 def _refused(path: Path, exc: OSError) -> WriteRefusedError:
     reason = exc.strerror or type(exc).__name__
-    return WriteRefusedError(str(path), f"cannot write: {reason}", f"无法写入：{_zh_reason(exc)}")
+    return WriteRefusedError.at(str(path), "write-failed", reason=Both(_zh_reason(exc), reason))
 
 
 def _zh_reason(exc: OSError) -> str:
     import errno  # noqa: PLC0415
 
-    return {
-        errno.EACCES: "没有写入权限",
-        errno.EPERM: "没有写入权限",
-        errno.EROFS: "文件系统只读",
-        errno.ENOSPC: "磁盘空间不足",
-        errno.ENAMETOOLONG: "文件名过长",
-        errno.ENOENT: "路径不存在",
-        errno.ENOTDIR: "路径中有一段不是文件夹",
-        errno.EISDIR: "目标是文件夹",
-        errno.EEXIST: "目标已存在",
-    }.get(exc.errno or 0, exc.strerror or "系统错误")
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if f"os-{name}" in MESSAGES:
+        return say(f"os-{name}", "zh")
+    return exc.strerror or say("os-error", "zh")
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -80,7 +74,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
     """
     target = Path(path)
     if target.is_dir():
-        raise WriteRefusedError(str(target), "a folder is in the way", "目标是文件夹，不能写成文件")
+        raise WriteRefusedError.at(str(target), "write-folder-in-the-way")
     temporary = target.with_name(f".{target.name}{_TEMP_MARK}{secrets.token_hex(4)}.tmp")
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies
@@ -116,11 +110,7 @@ def package_folder(path: str | os.PathLike[str]) -> Path:
     if target.name == "datapackage.json" and not target.is_dir():
         return target.parent
     if target.exists() and not target.is_dir():
-        raise WriteRefusedError(
-            str(target),
-            "is a file, not a folder; write the package to a folder (a zip is read, never rewritten)",
-            "这是一个文件而不是文件夹；数据包只能写入文件夹（zip 只读取，不改写）",
-        )
+        raise WriteRefusedError.at(str(target), "write-not-a-folder")
     return target
 
 
@@ -151,13 +141,7 @@ def _guard(folder: Path, *, force: bool) -> list[str]:
         raise _refused(folder, exc) from exc
     if foreign and not force:
         shown = "、".join(foreign[:5]) + ("等" if len(foreign) > 5 else "")
-        raise WriteRefusedError(
-            str(folder),
-            f"the folder is not empty and holds no villagecat package ({', '.join(foreign[:5])}); "
-            "choose an empty folder, or pass --force to write beside these files (nothing is removed)",
-            f"文件夹不是空的，也不是 villagecat 数据包（其中有 {shown}）；请换一个空文件夹，"
-            "或加 --force 写在这些文件旁边（不会删除任何文件）",
-        )
+        raise WriteRefusedError.at(str(folder), "write-foreign-folder", shown=Both(shown, ", ".join(foreign[:5])))
     return []
 
 

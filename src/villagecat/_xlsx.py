@@ -25,9 +25,7 @@ def _openpyxl() -> Any:  # noqa: ANN401 - the module
     try:
         import openpyxl  # noqa: PLC0415 - only workbooks need it
     except ImportError:
-        raise PackageReadError(
-            "openpyxl", "workbooks need openpyxl: pip install openpyxl", "读取 Excel 工作簿需要安装 openpyxl"
-        ) from None
+        raise PackageReadError.at("openpyxl", "openpyxl-missing") from None
     return openpyxl
 
 
@@ -45,12 +43,12 @@ def open_workbook(where: object, data: bytes) -> Workbook:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_archive(archive, label)
     except zipfile.BadZipFile:
-        raise PackageReadError(label, "not an Excel workbook (.xlsx)", "不是 Excel 工作簿（.xlsx）") from None
+        raise PackageReadError.at(label, "not-a-workbook") from None
     openpyxl = _openpyxl()
     try:
         book: Workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
-        raise PackageReadError(label, f"not a readable workbook: {exc}", "无法读取该工作簿") from None
+        raise PackageReadError.at(label, "workbook-unreadable", detail=exc) from None
     return book
 
 

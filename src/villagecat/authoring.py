@@ -98,17 +98,10 @@ def init_layer(  # noqa: PLR0913 - every argument is one field of the new layer
     from villagecat.errors import WriteRefusedError  # noqa: PLC0415
 
     if not re.fullmatch(r"[0-9]{6}|[0-9]{9}", code):
-        raise VillagecatError(
-            f"--code {code!r}：行政区划代码应为 6 位数字（乡镇街道为 9 位），例如 330106",
-            f"--code {code!r}: a division code has 6 digits (9 for a township), e.g. 330106",
-        )
+        raise VillagecatError.said("init-code", code=code)
     target = Path(path)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise WriteRefusedError(
-            str(target),
-            "exists and is not an empty folder; init starts a new package in a new or empty folder",
-            "已存在且不是空文件夹；init 只在新的或空的文件夹中新建数据包",
-        )
+        raise WriteRefusedError.at(str(target), "init-not-empty")
     parent_id = parent or default_parent(level, code, registry)
     found = registry.get(parent_id)
     if found is None:

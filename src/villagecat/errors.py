@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from villagecat._i18n import pair
+
 if TYPE_CHECKING:
     from villagecat.report import ValidationReport
 
@@ -42,6 +44,12 @@ class VillagecatError(Exception):
         self.where = where
         super().__init__(self.describe("zh"))
 
+    @classmethod
+    def said(cls, key: str, /, *, where: str | None = None, **values: object) -> VillagecatError:
+        """The error whose message is ``key`` of the message catalog, filled from ``values``."""
+        zh, en = pair(key, **values)
+        return cls(zh, en, where=where)
+
     def describe(self, lang: str = "zh") -> str:
         """Return the one line: ``zh`` is Chinese with the English detail, ``en`` English alone."""
         prefix = f"{self.where}: " if self.where else ""
@@ -64,6 +72,12 @@ class PackageReadError(VillagecatError, OSError):
         self.message = message
         #: The line the problem is on, where known (malformed JSON).
         self.line: int | None = None
+
+    @classmethod
+    def at(cls, path: str, key: str, /, **values: object) -> PackageReadError:
+        """The error for ``path`` whose message is ``key`` of the message catalog."""
+        zh, en = pair(key, **values)
+        return cls(path, en, zh)
 
 
 class BudgetExceededError(PackageReadError):
@@ -93,6 +107,12 @@ class WriteRefusedError(VillagecatError, OSError):
         super().__init__(message_zh, message, where=path)
         self.path = path
         self.message = message
+
+    @classmethod
+    def at(cls, path: str, key: str, /, **values: object) -> WriteRefusedError:
+        """The refusal for ``path`` whose message is ``key`` of the message catalog."""
+        zh, en = pair(key, **values)
+        return cls(path, en, zh)
 
 
 class ValidationFailedError(VillagecatError, ValueError):

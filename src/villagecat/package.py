@@ -636,14 +636,14 @@ def _read_descriptor(source: PackageSource) -> dict[str, Any]:
     try:
         raw = source.read("datapackage.json")
     except FileNotFoundError as exc:
-        raise PackageReadError(source.label, "no datapackage.json", "缺少 datapackage.json") from exc
+        raise PackageReadError.at(source.label, "no-descriptor") from exc
     try:
         # The descriptor's shape is validated next; only the parser's own nesting limit applies.
         descriptor = load_json(raw.decode("utf-8-sig"), f"{source.label}/datapackage.json", measure_depth=False)
     except UnicodeDecodeError as exc:
-        raise PackageReadError(f"{source.label}/datapackage.json", "not UTF-8 text", "不是 UTF-8 编码的文本") from exc
+        raise PackageReadError.at(f"{source.label}/datapackage.json", "not-utf8") from exc
     if not isinstance(descriptor, dict):
-        raise PackageReadError(f"{source.label}/datapackage.json", "must hold a JSON object", "内容应为 JSON 对象")
+        raise PackageReadError.at(f"{source.label}/datapackage.json", "descriptor-not-object")
     return descriptor
 
 
@@ -672,7 +672,7 @@ def _read_package(path: str | os.PathLike[str], max_bytes: int | None) -> tuple[
     except PackageReadError as exc:  # a budget exceeded, or a resource that cannot be read at all
         report = ValidationReport(target=str(path), readable=False)
         report.problems.append(
-            _problem(exc.path, "unreadable", f"无法读取：{exc.message_zh}", f"cannot read: {exc.message}")
+            _problem(exc.path, "unreadable", *pair("unreadable", detail=Both(exc.message_zh, exc.message)))
         )
         return None, report
 
@@ -687,11 +687,11 @@ def _read_package_checked(
         try:
             declared_format(descriptor)
         except UnknownFormatError as exc:
-            raise PackageReadError(f"{source.label}/datapackage.json", str(exc), _format_zh(exc)) from exc
+            raise PackageReadError(f"{source.label}/datapackage.json", exc.message_en, exc.message_zh) from exc
     except PackageReadError as exc:
         report.readable = False
         report.problems.append(
-            _problem(exc.path, "unreadable", f"无法读取：{exc.message_zh}", f"cannot read: {exc.message}")
+            _problem(exc.path, "unreadable", *pair("unreadable", detail=Both(exc.message_zh, exc.message)))
         )
         return None, report
     problems = report.problems
@@ -767,13 +767,6 @@ def _read_package_checked(
         origins=origins,
     )
     return package, report
-
-
-def _format_zh(exc: UnknownFormatError) -> str:
-    text = str(exc)
-    if "upgrade villagecat" in text:
-        return f"数据包的格式版本高于本版 villagecat 所能读取的（最高 {FORMAT_VERSION}），请升级 villagecat"
-    return f"{FORMAT_KEY}.format 应为整数"
 
 
 def load_layer(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> LayerPackage:

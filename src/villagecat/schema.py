@@ -293,6 +293,6 @@ def write_schemas(target: str | os.PathLike[str]) -> list[Path]:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
-            raise WriteRefusedError(str(path.parent), f"cannot create the folder: {reason}", "无法创建文件夹") from exc
+            raise WriteRefusedError.at(str(path.parent), "mkdir-failed", reason=reason) from exc
         written.append(atomic_write(path, dumps(schema).encode("utf-8")))
     return written

@@ -49,11 +49,7 @@ def _openpyxl() -> Any:  # noqa: ANN401 - the module
     try:
         import openpyxl  # noqa: PLC0415 - only workbooks need it
     except ImportError:
-        raise PackageReadError(
-            "openpyxl",
-            "workbooks need openpyxl: pip install openpyxl",
-            "读写 Excel 工作簿需要 openpyxl：pip install openpyxl",
-        ) from None
+        raise PackageReadError.at("openpyxl", "openpyxl-missing") from None
     return openpyxl
 
 

@@ -270,11 +270,7 @@ def _text(path: Path, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise PackageReadError(
-            str(path),
-            'not UTF-8 (a CSV saved by Excel in GBK?); save it as "CSV UTF-8"',
-            "不是 UTF-8 编码（可能是 Excel 默认保存的 GBK 编码）；请另存为“CSV UTF-8（逗号分隔）”",
-        ) from None
+        raise PackageReadError.at(str(path), "ledger-not-utf8") from None
 
 
 def _tabular(path: Path, data: bytes) -> list[tuple[str | None, list[_Row]]]:
@@ -300,7 +296,7 @@ def _tabular(path: Path, data: bytes) -> list[tuple[str | None, list[_Row]]]:
     try:
         rows = _csv_rows(path, _text(path, data))
     except csv.Error as exc:
-        raise PackageReadError(str(path), f"malformed CSV: {exc}", f"CSV 格式错误：{exc}") from None
+        raise PackageReadError.at(str(path), "csv-syntax", detail=exc) from None
     return [(None, rows)]
 
 
@@ -353,9 +349,7 @@ def _yaml(path: Path, data: bytes) -> Any:  # noqa: ANN401 - whatever the YAML h
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise PackageReadError(
-            str(path), f"malformed or unsafe YAML{line}: {problem}", f"YAML 格式错误或不安全{line}：{problem}"
-        ) from None
+        raise PackageReadError.at(str(path), "yaml-malformed", line=line, detail=problem) from None
 
 
 def _limit(max_bytes: int | None) -> int:

@@ -54,7 +54,7 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     try:
         operations = load_json(raw.decode("utf-8-sig"), args.patch)
     except UnicodeDecodeError as exc:
-        raise PackageReadError(args.patch, "not UTF-8 text", "补丁文件不是 UTF-8 编码的文本") from exc
+        raise PackageReadError.at(args.patch, "not-utf8") from exc
     if not isinstance(operations, list):
         raise PatchError("JSON Patch 应为操作的数组", "a JSON Patch is an array of operations", where=args.patch)
     new = from_document(apply_patch(to_document(old), operations))

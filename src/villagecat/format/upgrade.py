@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from villagecat._i18n import pair
 from villagecat.format import FORMAT_VERSION
 from villagecat.format.codec import join_list
 
@@ -38,7 +39,12 @@ FORMAT_KEY = "villagecat"
 
 
 class UnknownFormatError(ValueError):
-    """The descriptor declares a format this version of villagecat cannot read."""
+    """The descriptor declares a format this version of villagecat cannot read; the reason in both languages."""
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        """Record the reason, a key of the message catalog."""
+        self.message_zh, self.message_en = pair(key, **values)
+        super().__init__(self.message_en)
 
 
 @dataclass
@@ -94,12 +100,9 @@ def declared_format(descriptor: dict[str, Any]) -> int:
         return 0
     version = block.get("format") if isinstance(block, dict) else None
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise UnknownFormatError(f"{FORMAT_KEY}.format must be a whole number, not {version!r}")
+        raise UnknownFormatError("format-not-integer", key=FORMAT_KEY, version=version)
     if version > FORMAT_VERSION:
-        raise UnknownFormatError(
-            f"the package is in format {version}; this villagecat reads formats 0 to {FORMAT_VERSION}: "
-            "upgrade villagecat"
-        )
+        raise UnknownFormatError("format-too-new", version=version, newest=FORMAT_VERSION)
     return version
 
 
