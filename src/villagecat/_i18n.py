@@ -53,6 +53,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "level-fail": ("不符合", "fail"),
     "level-warn": ("提示", "note"),
     "level-pass": ("符合", "pass"),
+    # errors of the library and the commands
+    "patch-invalid-result": (
+        "打补丁后的文档不是有效的数据包：{detail}",
+        "the patched document is not a valid package: {detail}",
+    ),
+    "patch-pointer": ("JSON 指针应以“/”开头：{path!r}", "a JSON pointer starts with '/': {path!r}"),
+    "patch-no-path": ("路径 {path} 不存在", "path {path} does not exist"),
+    "patch-op-incomplete": ("第 {index} 项操作缺少 op 或 path", "operation {index} needs 'op' and 'path'"),
+    "patch-op-no-path": ("第 {index} 项操作：路径 {path} 不存在", "operation {index}: path {path} does not exist"),
+    "patch-op-unsupported": ("第 {index} 项操作：不支持的操作 {kind!r}", "operation {index}: unsupported op {kind!r}"),
+    "patch-op-no-value": (
+        "第 {index} 项操作（{kind} {path}）缺少 value",
+        "operation {index} ({kind} {path}) needs a value",
+    ),
+    "patch-op-range": (
+        "第 {index} 项操作：{path} 处的序号 {key} 超出范围",
+        "operation {index}: index {key} out of range at {path}",
+    ),
+    "patch-op-test": ("第 {index} 项操作：{path} 处的 test 不成立", "operation {index}: test failed at {path}"),
+    "patch-not-array": ("JSON Patch 应为操作的数组", "a JSON Patch is an array of operations"),
+    "no-layer": ("没有与“{key}”对应的目录层，已知的层：{known}", "no layer matches {key!r}; known: {known}"),
+    "chain-cycle": (
+        "层 {layer} 的上级层经 {parent} 形成循环",
+        "the parents of layer {layer} form a cycle through {parent}",
+    ),
+    "chain-missing-parent": (
+        "层 {layer} 的上级层 {parent} 不存在",
+        "layer {layer} names parent {parent}, which is not known",
+    ),
+    "no-item": ("{layer} 的有效目录中没有条目 {item}", "no item {item} in the catalog of {layer}"),
+    "no-field": ("条目 {item} 没有字段 {field}；已有字段：{known}", "{item} has no field {field}; fields: {known}"),
+    "name-a-jurisdiction": (
+        "请给出行政区划代码、中文名称或英文简称（不是 {jurisdiction!r}）",
+        "name a jurisdiction: a division code, a Chinese name or a slug, not {jurisdiction!r}",
+    ),
+    "merge-no-layers": ("合并至少需要一层（从全国层开始）", "merge needs at least one layer, national first"),
+    "no-certificate": ("{layer} 的目录中没有证明事项 {key}", "no certificate {key!r} in the catalog of {layer}"),
+    "impact-two-layers": (
+        "impact 比较同一层的两个版本，这里是 {old} 与 {new} 两个不同的层",
+        "impact compares two versions of one layer; got {old} and {new}",
+    ),
+    "facility-figures-needed": (
+        "请给出 --floor-area（及 --households），或用 --file 给出多个村的数据",
+        "give --floor-area (with --households), or --file with many villages' figures",
+    ),
+    "set-form": ("--set 应写作 名称=取值，而不是 {item!r}", "--set takes NAME=VALUE, got {item!r}"),
+    "init-parent-unknown": (
+        "上级层 {parent} 不存在；请用 --layer 路径 给出它",
+        "parent layer {parent} is not known; pass --layer PATH for it",
+    ),
+    "release-nothing-changed": ("与上一版本相比没有变化", "nothing changed since the previous release"),
     # reading and writing files
     "format-not-integer": (
         "{key}.format 应为整数（实际为 {version!r}）",

@@ -105,10 +105,7 @@ def init_layer(  # noqa: PLR0913 - every argument is one field of the new layer
     parent_id = parent or default_parent(level, code, registry)
     found = registry.get(parent_id)
     if found is None:
-        raise VillagecatError(
-            f"上级层 {parent_id} 不存在；请用 --layer 路径 给出它",
-            f"parent layer {parent_id} is not known; pass --layer PATH for it",
-        )
+        raise VillagecatError.said("init-parent-unknown", parent=parent_id)
     current = Version(found.layer.version)
     upper = f"{current.major + 1}.0.0" if current.major else f"0.{current.minor + 1}.0"
     layer = Layer(
@@ -186,7 +183,7 @@ def release_layer(
     """
     report = diff_packages(previous, current)
     if not report.changes:
-        raise VillagecatError("与上一版本相比没有变化", "nothing changed since the previous release")
+        raise VillagecatError.said("release-nothing-changed")
     version = bump_version(previous.layer.version, report.suggested_bump)
     if current.layer.version == version and any(r.version == version for r in current.layer.releases):
         return current, report

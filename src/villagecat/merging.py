@@ -811,7 +811,7 @@ def merge(layers: Sequence[LayerPackage]) -> EffectiveCatalog:
         LayerChainError: if ``layers`` is empty (a ``ValueError`` too).
     """
     if not layers:
-        raise LayerChainError("合并至少需要一层（从全国层开始）", "merge needs at least one layer, national first")
+        raise LayerChainError.said("merge-no-layers")
     return _Merger(layers).run()
 
 
@@ -831,7 +831,7 @@ class MergeCache:
     def merge(self, layers: Sequence[LayerPackage]) -> EffectiveCatalog:
         """Merge ``layers`` (national first), reusing the merged state of any prefix seen before."""
         if not layers:
-            raise LayerChainError("合并至少需要一层（从全国层开始）", "merge needs at least one layer, national first")
+            raise LayerChainError.said("merge-no-layers")
         key = tuple(id(p) for p in layers)
         done = next((n for n in range(len(layers) - 1, 0, -1) if key[:n] in self._states), 0)
         merger = self._states[key[:done]].fork(layers) if done else _Merger(layers)

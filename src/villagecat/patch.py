@@ -47,9 +47,7 @@ def from_document(document: dict[str, Any]) -> LayerPackage:
             for resource, model in RESOURCES.items()
         }
     except (KeyError, TypeError, ValidationError) as exc:
-        raise PatchError(
-            f"打补丁后的文档不是有效的数据包：{exc}", f"the patched document is not a valid package: {exc}"
-        ) from exc
+        raise PatchError.said("patch-invalid-result", detail=exc) from exc
     return LayerPackage.of(layer, resources)
 
 
@@ -79,7 +77,7 @@ def make_patch(old: LayerPackage, new: LayerPackage) -> list[dict[str, Any]]:
 
 def _walk(document: Any, path: str) -> tuple[Any, str]:  # noqa: ANN401 - JSON values
     if not path.startswith("/"):
-        raise PatchError(f"JSON 指针应以“/”开头：{path!r}", f"a JSON pointer starts with '/': {path!r}")
+        raise PatchError.said("patch-pointer", path=path)
     tokens = [t.replace("~1", "/").replace("~0", "~") for t in path[1:].split("/")]
     parent = document
     for token in tokens[:-1]:
@@ -88,7 +86,7 @@ def _walk(document: Any, path: str) -> tuple[Any, str]:  # noqa: ANN401 - JSON v
         elif isinstance(parent, dict) and token in parent:
             parent = parent[token]
         else:
-            raise PatchError(f"路径 {path} 不存在", f"path {path} does not exist")
+            raise PatchError.said("patch-no-path", path=path)
     return parent, tokens[-1]
 
 
@@ -101,34 +99,27 @@ def apply_patch(document: dict[str, Any], patch: list[dict[str, Any]]) -> dict[s
     result = copy.deepcopy(document)
     for index, op in enumerate(patch):
         if not isinstance(op, dict) or "op" not in op or "path" not in op:
-            raise PatchError(f"第 {index} 项操作缺少 op 或 path", f"operation {index} needs 'op' and 'path'")
+            raise PatchError.said("patch-op-incomplete", index=index)
         kind, path = op["op"], str(op["path"])
         parent, key = _walk(result, path)
         if kind in ("add", "replace", "test") and "value" not in op:
-            raise PatchError(
-                f"第 {index} 项操作（{kind} {path}）缺少 value", f"operation {index} ({kind} {path}) needs a value"
-            )
+            raise PatchError.said("patch-op-no-value", index=index, kind=kind, path=path)
         if isinstance(parent, list):
             position = len(parent) if key == "-" else int(key) if key.isdigit() else -1
             if kind == "add" and 0 <= position <= len(parent):
                 parent.insert(position, op["value"])
                 continue
             if not 0 <= position < len(parent):
-                raise PatchError(
-                    f"第 {index} 项操作：{path} 处的序号 {key} 超出范围",
-                    f"operation {index}: index {key} out of range at {path}",
-                )
+                raise PatchError.said("patch-op-range", index=index, key=key, path=path)
         elif not isinstance(parent, dict) or (kind != "add" and key not in parent):
-            raise PatchError(f"第 {index} 项操作：路径 {path} 不存在", f"operation {index}: path {path} does not exist")
+            raise PatchError.said("patch-op-no-path", index=index, path=path)
         if kind in ("add", "replace"):
             parent[key if isinstance(parent, dict) else int(key)] = op["value"]
         elif kind == "remove":
             del parent[key if isinstance(parent, dict) else int(key)]
         elif kind == "test":
             if parent[key if isinstance(parent, dict) else int(key)] != op["value"]:
-                raise PatchError(
-                    f"第 {index} 项操作：{path} 处的 test 不成立", f"operation {index}: test failed at {path}"
-                )
+                raise PatchError.said("patch-op-test", index=index, path=path)
         else:
-            raise PatchError(f"第 {index} 项操作：不支持的操作 {kind!r}", f"operation {index}: unsupported op {kind!r}")
+            raise PatchError.said("patch-op-unsupported", index=index, kind=kind)
     return result

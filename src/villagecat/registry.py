@@ -65,9 +65,7 @@ class LayerRegistry:
             if key in (layer.id, layer.division_code, layer.name_zh, layer.slug, layer.name_en):
                 return package
         known = "、".join(f"{p.layer.id} {p.layer.name_zh}" for p in self)
-        raise UnknownLayerError(
-            f"没有与“{key}”对应的目录层，已知的层：{known}", f"no layer matches {key!r}; known: {known}"
-        )
+        raise UnknownLayerError.said("no-layer", key=key, known=known)
 
     def chain(self, package: LayerPackage) -> list[LayerPackage]:
         """Return the layers from the national one down to ``package``.
@@ -81,16 +79,10 @@ class LayerRegistry:
         while current.layer.parent is not None:
             parent_id = current.layer.parent.id
             if parent_id in seen:
-                raise LayerChainError(
-                    f"层 {package.layer.id} 的上级层经 {parent_id} 形成循环",
-                    f"the parents of layer {package.layer.id} form a cycle through {parent_id}",
-                )
+                raise LayerChainError.said("chain-cycle", layer=package.layer.id, parent=parent_id)
             parent = self.get(parent_id)
             if parent is None:
-                raise LayerChainError(
-                    f"层 {current.layer.id} 的上级层 {parent_id} 不存在",
-                    f"layer {current.layer.id} names parent {parent_id}, which is not known",
-                )
+                raise LayerChainError.said("chain-missing-parent", layer=current.layer.id, parent=parent_id)
             chain.append(parent)
             seen.add(parent_id)
             current = parent

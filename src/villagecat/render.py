@@ -262,16 +262,12 @@ def explain_to_dict(catalog: EffectiveCatalog, item_id: str, field: str | None =
     """
     entry = catalog.get(item_id)
     if entry is None:
-        raise UnknownItemError(
-            f"{catalog.layer.id} 的有效目录中没有条目 {item_id}", f"no item {item_id} in the catalog"
-        )
+        raise UnknownItemError.said("no-item", layer=catalog.layer.id, item=item_id)
     fields = [field] if field else list(type(entry.item).model_fields)
     for name in fields:
         if name not in type(entry.item).model_fields:
             known = ", ".join(entry.provenance)
-            raise UnknownItemError(
-                f"条目 {item_id} 没有字段 {name}；已有字段：{known}", f"{item_id} has no field {name}; fields: {known}"
-            )
+            raise UnknownItemError.said("no-field", item=item_id, field=name, known=known)
     result: dict[str, Any] = {"jurisdiction": catalog.layer.id, "item": item_id, "fields": {}}
     history = entry.provenance
     for name in fields:

@@ -49,10 +49,7 @@ def resolve(
         LayerChainError: if a parent is missing or the parents form a cycle.
     """
     if not isinstance(jurisdiction, str) or not jurisdiction.strip():
-        raise UnknownLayerError(
-            f"请给出行政区划代码、中文名称或英文简称（不是 {jurisdiction!r}）",
-            f"name a jurisdiction: a division code, a Chinese name or a slug, not {jurisdiction!r}",
-        )
+        raise UnknownLayerError.said("name-a-jurisdiction", jurisdiction=jurisdiction)
     known = registry if registry is not None else registry_with(layers)
     package = known.find(jurisdiction)
     return merge(known.chain(package))

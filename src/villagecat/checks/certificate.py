@@ -56,7 +56,7 @@ def find_certificate(catalog: EffectiveCatalog, key: str) -> Certificate:
     for certificate in catalog.certificates():
         if key == certificate.id or same_name(key, certificate.name, *certificate.aliases):
             return certificate
-    raise UnknownItemError(f"{catalog.layer.id} 的目录中没有证明事项 {key}", f"no certificate {key!r} in the catalog")
+    raise UnknownItemError.said("no-certificate", layer=catalog.layer.id, key=key)
 
 
 def refusal(catalog: EffectiveCatalog, certificate: Certificate) -> tuple[str, str, tuple[Citation, ...]]:

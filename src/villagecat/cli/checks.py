@@ -134,10 +134,7 @@ def _facility(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.file:
         figures = read_facility_file(args.file)
     elif args.floor_area is None:
-        raise VillagecatError(
-            "请给出 --floor-area（及 --households），或用 --file 给出多个村的数据",
-            "give --floor-area (with --households), or --file with many villages' figures",
-        )
+        raise VillagecatError.said("facility-figures-needed")
     else:
         areas = (
             tuple(p.strip() for p in args.function_areas.replace("、", "|").split("|")) if args.function_areas else None
@@ -180,7 +177,7 @@ def _render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     for item in args.set:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise VillagecatError(f"--set 应写作 名称=取值，而不是 {item!r}", f"--set takes NAME=VALUE, got {item!r}")
+            raise VillagecatError.said("set-form", item=item)
         values[name.strip()] = value
     try:
         rendered = render_certificate(resolve(args.jurisdiction, layers=args.layer), args.certificate, values)

@@ -39,10 +39,7 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     registry = registry_with(args.layer)
     old, new = load_side(args.old, registry), load_side(args.new, registry)
     if old.layer.id != new.layer.id:
-        raise VillagecatError(
-            f"impact 比较同一层的两个版本，这里是 {old.layer.id} 与 {new.layer.id} 两个不同的层",
-            f"impact compares two versions of one layer; got {old.layer.id} and {new.layer.id}",
-        )
+        raise VillagecatError.said("impact-two-layers", old=old.layer.id, new=new.layer.id)
     result = impact(old, new, registry)
     if args.format == "json":
         stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")

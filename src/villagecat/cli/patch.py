@@ -56,7 +56,7 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     except UnicodeDecodeError as exc:
         raise PackageReadError.at(args.patch, "not-utf8") from exc
     if not isinstance(operations, list):
-        raise PatchError("JSON Patch 应为操作的数组", "a JSON Patch is an array of operations", where=args.patch)
+        raise PatchError.said("patch-not-array", where=args.patch)
     new = from_document(apply_patch(to_document(old), operations))
     report = validate_layer(new, parents=[p for p in registry if p.layer.id != new.layer.id])
     if not report.valid:
