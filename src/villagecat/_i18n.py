@@ -104,6 +104,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "parent layer {parent} is not known; pass --layer PATH for it",
     ),
     "release-nothing-changed": ("与上一版本相比没有变化", "nothing changed since the previous release"),
+    # validation reports
+    "where-line": ("第 {line} 行", "line {line}"),
+    "where-row": ("第 {row} 条", "row {row}"),
+    "where-field": ("字段 {field}", "field {field}"),
+    "where-what": ("{where}：{what}", "{where}: {what}"),
+    "report-valid": ("{target}：有效", "{target}: valid"),
+    "report-problems": ("{target}：发现 {count} 个问题", "{target}: {count} problems"),
+    "report-problem": ("{target}：发现 {count} 个问题", "{target}: {count} problem"),
     # reading and writing files
     "format-not-integer": (
         "{key}.format 应为整数（实际为 {version!r}）",

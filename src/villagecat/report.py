@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from villagecat._i18n import say
+
 __all__ = ["Lang", "Problem", "ValidationReport"]
 
 Lang = Literal["zh", "en"]
@@ -35,21 +37,13 @@ class Problem:
     def where(self, lang: Lang = "zh", *, with_file: bool = True) -> str:
         """Return the location: file, line or row, and field."""
         parts = [self.file] if with_file else []
-        if lang == "zh":
-            if self.line is not None:
-                parts.append(f"第 {self.line} 行")
-            if self.row is not None:
-                parts.append(f"第 {self.row} 条")
-            if self.field:
-                parts.append(f"字段 {self.field}")
-            return " ".join(parts)
         if self.line is not None:
-            parts.append(f"line {self.line}")
+            parts.append(say("where-line", lang, line=self.line))
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(say("where-row", lang, row=self.row))
         if self.field:
-            parts.append(f"field {self.field}")
-        return ", ".join(parts)
+            parts.append(say("where-field", lang, field=self.field))
+        return (" " if lang == "zh" else ", ").join(parts)
 
     def describe(self, lang: Lang = "zh", *, with_file: bool = True) -> str:
         """Return one line: where, then what."""
@@ -57,7 +51,7 @@ class Problem:
         where = self.where(lang, with_file=with_file)
         if not where:
             return message
-        return f"{where}{'：' if lang == 'zh' else ': '}{message}"
+        return say("where-what", lang, where=where, what=message)
 
     def to_dict(self, lang: Lang = "zh") -> dict[str, Any]:
         """Return the problem as a JSON-ready dict."""
@@ -127,13 +121,10 @@ class ValidationReport:
     def format_text(self, lang: Lang = "zh") -> str:
         """Return the report as text for a terminal, grouped by file."""
         if self.valid:
-            return f"{self.target}：有效" if lang == "zh" else f"{self.target}: valid"
+            return say("report-valid", lang, target=self.target)
         lines = []
         count = len(self.problems)
-        if lang == "zh":
-            lines.append(f"{self.target}：发现 {count} 个问题")
-        else:
-            lines.append(f"{self.target}: {count} problem{'s' if count != 1 else ''}")
+        lines.append(say("report-problems" if count != 1 else "report-problem", lang, target=self.target, count=count))
         for name, problems in self.by_file().items():
             lines.append(f"  {name}")
             lines.extend(f"    {p.describe(lang, with_file=False)}" for p in problems)
