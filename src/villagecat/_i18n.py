@@ -112,6 +112,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report-valid": ("{target}：有效", "{target}: valid"),
     "report-problems": ("{target}：发现 {count} 个问题", "{target}: {count} problems"),
     "report-problem": ("{target}：发现 {count} 个问题", "{target}: {count} problem"),
+    # self-inspection ledgers
+    "where-ledger-row": ("第 {row} 行", "row {row}"),
+    "ledger-required": ("必填", "required"),
+    "ledger-not-a-number": ("{value!r} 不是数字", "{value!r} is not a number"),
+    "ledger-not-finite": ("{value!r} 应为有限的非负数", "{value!r} is not a finite number that is not negative"),
+    "ledger-not-one-of": ("{value!r} 应为 {allowed} 之一", "{value!r} is not one of {allowed}"),
+    "ledger-not-a-flag": ("{value!r} 应为 是 或 否", "{value!r} is not true/false"),
+    "ledger-placement-required": ("必填（外部 或 内部）", "required (outside or inside)"),
+    "ledger-duplicate-column": ("表头中列名重复", "the column appears twice in the header"),
+    "ledger-row-width": ("本行有 {cells} 列，表头有 {header} 列", "the row has {cells} cells but the header {header}"),
+    "ledger-villages-list": ("应为村的列表", "must be a list of villages"),
+    "ledger-village-mapping": ("每个村应为一组字段", "each village must be a mapping"),
+    "ledger-list": ("应为列表（每项一行），而不是{shape}", "must be a list, not {shape}"),
+    "ledger-facility-mapping": ("应为一组数字字段", "must be a mapping of figures"),
+    "ledger-signs-list": ("应为标牌的列表", "must be a list of signs"),
     # reading and writing files
     "format-not-integer": (
         "{key}.format 应为整数（实际为 {version!r}）",

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from villagecat._i18n import Both, pair, say
 from villagecat.checks.facility import FacilityFigures
 from villagecat.checks.signage import ActualSign
 from villagecat.errors import PackageReadError, VillagecatError
@@ -81,17 +82,19 @@ _SHORT = {"横": "horizontal", "竖": "vertical", "室外": "outside", "室内":
 class LedgerError(VillagecatError, ValueError):
     """A ledger entry cannot be understood; names the file, row and field."""
 
-    def __init__(
-        self, file: str, row: int | None, field_name: str | None, message_zh: str, message_en: str | None = None
-    ) -> None:
-        """Record where the problem is, and what, in Chinese and English."""
-        self.where_zh = "，".join(
-            p for p in (file, f"第 {row} 行" if row else "", f"字段 {field_name}" if field_name else "") if p
-        )
-        self.where_en = ", ".join(
-            p for p in (file, f"row {row}" if row else "", f"field {field_name}" if field_name else "") if p
-        )
-        super().__init__(message_zh, message_en)
+    def __init__(self, file: str, row: int | None, field_name: str | None, key: str, /, **values: object) -> None:
+        """Record where the problem is, and what: ``key`` of the message catalog, filled from ``values``."""
+        places = {
+            lang: [
+                file,
+                say("where-ledger-row", lang, row=row) if row else "",
+                say("where-field", lang, field=field_name) if field_name else "",
+            ]
+            for lang in ("zh", "en")
+        }
+        self.where_zh = "，".join(p for p in places["zh"] if p)
+        self.where_en = ", ".join(p for p in places["en"] if p)
+        super().__init__(*pair(key, **values))
 
     def describe(self, lang: str = "zh") -> str:
         """Return the one line, with the place in the same language as the message."""
@@ -150,14 +153,14 @@ class _Row:
         self.file = file
         self.row = row
 
-    def error(self, name: str | None, message_zh: str, message_en: str) -> LedgerError:
-        return LedgerError(self.file, self.row, name, message_zh, message_en)
+    def error(self, name: str | None, key: str, /, **values: object) -> LedgerError:
+        return LedgerError(self.file, self.row, name, key, **values)
 
     def text(self, name: str, *, required: bool = False) -> str | None:
         value = self.data.get(name)
         if value is None or str(value).strip() == "":
             if required:
-                raise self.error(name, "必填", "required")
+                raise self.error(name, "ledger-required")
             return None
         return str(value).strip()
 
@@ -168,11 +171,9 @@ class _Row:
         try:
             number = float(value)
         except ValueError:
-            raise self.error(name, f"{value!r} 不是数字", f"{value!r} is not a number") from None
+            raise self.error(name, "ledger-not-a-number", value=value) from None
         if not math.isfinite(number) or number < 0:
-            raise self.error(
-                name, f"{value!r} 应为有限的非负数", f"{value!r} is not a finite number that is not negative"
-            )
+            raise self.error(name, "ledger-not-finite", value=value)
         return number
 
     def vocab(self, name: str, vocab: type[Vocab]) -> Any:  # noqa: ANN401 - a member of ``vocab``
@@ -184,13 +185,13 @@ class _Row:
         except ValueError:
             labels = "、".join(m.label for m in vocab)
             codes = ", ".join(m.value for m in vocab)
-            raise self.error(name, f"{value!r} 应为 {labels} 之一", f"{value!r} is not one of {codes}") from None
+            raise self.error(name, "ledger-not-one-of", value=value, allowed=Both(labels, codes)) from None
 
     def flag(self, name: str) -> bool:
         value = (self.text(name) or "false").lower()
         value = _SHORT.get(value, value)
         if value not in ("true", "false", "1", "0"):
-            raise self.error(name, f"{value!r} 应为 是 或 否", f"{value!r} is not true/false")
+            raise self.error(name, "ledger-not-a-flag", value=value)
         return value in ("true", "1")
 
     def items(self, name: str) -> tuple[str, ...] | None:
@@ -206,7 +207,7 @@ def _sign(row: _Row, village: str) -> ActualSign:
     text = row.text("text") or row.text("name", required=True) or ""
     placement = row.vocab("placement", Placement)
     if placement is None:
-        raise row.error("placement", "必填（外部 或 内部）", "required (outside or inside)")
+        raise row.error("placement", "ledger-placement-required")
     return ActualSign(
         text=text,
         placement=placement,
@@ -225,7 +226,7 @@ def _sign(row: _Row, village: str) -> ActualSign:
 def _facility(row: _Row, village: str) -> FacilityFigures:
     floor = row.number("floor_area_m2")
     if floor is None:
-        raise row.error("floor_area_m2", "必填", "required")
+        raise row.error("floor_area_m2", "ledger-required")
     households = row.number("households")
     return FacilityFigures(
         floor_area_m2=floor,
@@ -242,8 +243,9 @@ def _add(ledger: Ledger, row: _Row, category: str | None) -> None:
     if kind is None:
         raise row.error(
             "category",
-            f"{row.text('category')!r} 应为 {'、'.join(_ZH_WORDS)} 之一",
-            f"{row.text('category')!r} is not one of {', '.join(_LEDGER_WORDS)}",
+            "ledger-not-one-of",
+            value=row.text("category"),
+            allowed=Both("、".join(_ZH_WORDS), ", ".join(_LEDGER_WORDS)),
         )
     entry = ledger.village(village)
     if kind == "sign":
@@ -309,7 +311,7 @@ def _check_header(where: str, header: list[str]) -> None:
     mapped = [_HEADERS.get(h, h) for h in header]
     duplicated = sorted({h for h in mapped if h and mapped.count(h) > 1})
     if duplicated:
-        raise LedgerError(where, 1, duplicated[0], "表头中列名重复", "the column appears twice in the header")
+        raise LedgerError(where, 1, duplicated[0], "ledger-duplicate-column")
 
 
 def _csv_rows(path: Path, text: str) -> list[_Row]:
@@ -325,13 +327,7 @@ def _csv_rows(path: Path, text: str) -> list[_Row]:
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(header):
-            raise LedgerError(
-                str(path),
-                line,
-                None,
-                f"本行有 {len(record)} 列，表头有 {len(header)} 列",
-                f"the row has {len(record)} cells but the header {len(header)}",
-            )
+            raise LedgerError(str(path), line, None, "ledger-row-width", cells=len(record), header=len(header))
         rows.append(_Row(dict(zip(header, record, strict=True)), str(path), line))
         if len(rows) > limit("rows"):
             raise exceeded("rows", str(path), f"more than {limit('rows')}")
@@ -372,10 +368,10 @@ def read_ledger(path: str | Path, *, max_bytes: int | None = None) -> Ledger:
         document = _yaml(target, data)
         villages = document.get("villages", [document]) if isinstance(document, dict) else document
         if not isinstance(villages, list):
-            raise LedgerError(str(target), None, "villages", "应为村的列表", "must be a list of villages")
+            raise LedgerError(str(target), None, "villages", "ledger-villages-list")
         for number, village in enumerate(villages, start=1):
             if not isinstance(village, dict):
-                raise LedgerError(str(target), number, None, "每个村应为一组字段", "each village must be a mapping")
+                raise LedgerError(str(target), number, None, "ledger-village-mapping")
             name = str(village.get("village", village.get("村名", "")))
             label = f"{target} villages[{number}]"
             entry = ledger.village(name)
@@ -388,17 +384,13 @@ def read_ledger(path: str | Path, *, max_bytes: int | None = None) -> Ledger:
                 entries = village.get(key) or []
                 if not isinstance(entries, list):
                     shape = type(entries).__name__
-                    raise LedgerError(
-                        str(target), number, key, f"应为列表（每项一行），而不是{shape}", f"must be a list, not {shape}"
-                    )
+                    raise LedgerError(str(target), number, key, "ledger-list", shape=shape)
                 for index, value in enumerate(entries, start=1):
                     record = value if isinstance(value, dict) else {"name": value}
                     _add(ledger, _Row({**record, "village": name}, f"{label}.{key}", index), category)
             if village.get("facility"):
                 if not isinstance(village["facility"], dict):
-                    raise LedgerError(
-                        str(target), number, "facility", "应为一组数字字段", "must be a mapping of figures"
-                    )
+                    raise LedgerError(str(target), number, "facility", "ledger-facility-mapping")
                 entry.facility = _facility(_Row(dict(village["facility"]), f"{label}.facility", None), name)
         return ledger
     for sheet, rows in _tabular(target, data):
@@ -415,7 +407,7 @@ def read_signs(path: str | Path, *, max_bytes: int | None = None) -> list[Actual
         document = _yaml(target, _read_bytes(target, _limit(max_bytes)))
         entries = document.get("signs", []) if isinstance(document, dict) else document
         if not isinstance(entries, list):
-            raise LedgerError(str(target), None, "signs", "应为标牌的列表", "must be a list of signs")
+            raise LedgerError(str(target), None, "signs", "ledger-signs-list")
         return [
             _sign(
                 _Row(e if isinstance(e, dict) else {}, str(target), n),
@@ -435,7 +427,7 @@ def read_facility_file(path: str | Path, *, max_bytes: int | None = None) -> lis
         document = _yaml(target, data)
         entries = document.get("villages", []) if isinstance(document, dict) else document
         if not isinstance(entries, list):
-            raise LedgerError(str(target), None, "villages", "应为村的列表", "must be a list of villages")
+            raise LedgerError(str(target), None, "villages", "ledger-villages-list")
         rows = [_Row(e if isinstance(e, dict) else {}, str(target), n) for n, e in enumerate(entries, start=1)]
     else:
         rows = [row for _, sheet_rows in _tabular(target, data) for row in sheet_rows]
