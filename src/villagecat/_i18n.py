@@ -127,6 +127,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger-list": ("应为列表（每项一行），而不是{shape}", "must be a list, not {shape}"),
     "ledger-facility-mapping": ("应为一组数字字段", "must be a mapping of figures"),
     "ledger-signs-list": ("应为标牌的列表", "must be a list of signs"),
+    # certificate render
+    "refusal": (
+        "村（社区）不应出具“{certificate}”（{status}：{why}）。{guidance}；{how}。",
+        "The village must not issue {certificate} ({status}: {why}). {guidance}; {how}.",
+    ),
+    "refusal-why-listed": ("列入不应出具证明事项清单", "listed as not to be issued"),
+    "refusal-why-cancelled": ("已取消", "cancelled"),
+    "refusal-explain": ("村（社区）应向群众做好解释说明", "It explains this to the resident"),
+    "refusal-say-why": ("村（社区）向群众说明不出具的理由", "It tells the resident why it does not issue it"),
+    "refusal-handled-by": ("该事项改由有关部门通过{ways}等方式办理", "the department handles the matter ({ways})"),
+    "refusal-handled": ("该事项由有关部门办理", "the department handles the matter"),
+    "refusal-catch-all": (
+        "“{certificate}”是兜底条目，代表未列名的证明事项，不是一个可出具的证明；请查找具体的证明事项",
+        "{certificate} is a catch-all entry standing for unnamed certificates, not one to issue",
+    ),
+    "refusal-no-template": ("“{certificate}”没有证明内容范本，无法生成", "{certificate} has no template"),
+    "refusal-values": (
+        "“{certificate}”的填写项有误（{problems}）。应填写：{declared}",
+        "{certificate}: {problems}; the template asks for {declared}",
+    ),
+    "refusal-values-missing": ("缺少：{names}", "missing: {names}"),
+    "refusal-values-unknown": ("范本中没有：{names}", "not in the template: {names}"),
     # reading and writing files
     "format-not-integer": (
         "{key}.format 应为整数（实际为 {version!r}）",

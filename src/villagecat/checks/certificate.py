@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from villagecat._i18n import say
+from villagecat._i18n import Both, pair, say
 from villagecat._names import same_name
 from villagecat.checks._rules import obligation
 from villagecat.errors import UnknownItemError, VillagecatError
@@ -62,32 +62,34 @@ def find_certificate(catalog: EffectiveCatalog, key: str) -> Certificate:
 def refusal(catalog: EffectiveCatalog, certificate: Certificate) -> tuple[str, str, tuple[Citation, ...]]:
     """Return what the village tells the resident, in Chinese and English, and the clauses."""
     status = certificate.status
-    why = "列入不应出具证明事项清单" if status is CertificateStatus.NOT_TO_ISSUE else "已取消"
-    handled = "、".join(a.label for a in certificate.alternatives)
+    why = "refusal-why-listed" if status is CertificateStatus.NOT_TO_ISSUE else "refusal-why-cancelled"
     cites = tuple(certificate.basis or certificate.citations)
     explain = obligation(catalog, "certificate-explain")
     if certificate.resident_guidance:
-        guidance = certificate.resident_guidance
+        guidance: object = Both(certificate.resident_guidance, "It explains this to the resident")
     elif explain is not None:  # 「村级组织要做好解释说明工作」, where the chain says so
-        guidance = "村（社区）应向群众做好解释说明"
+        guidance = Both(*pair("refusal-explain"))
         cites += tuple(explain.citations)
     else:
-        guidance = "村（社区）向群众说明不出具的理由"
+        guidance = Both(*pair("refusal-say-why"))
     encouraged = obligation(catalog, "certificate-alternatives")
-    if handled:
-        how = f"该事项改由有关部门通过{handled}等方式办理"
+    if certificate.alternatives:
+        ways = Both(
+            "、".join(a.label for a in certificate.alternatives), ", ".join(a.value for a in certificate.alternatives)
+        )
+        how = Both(*pair("refusal-handled-by", ways=ways))
     elif encouraged is not None and encouraged.tasks:  # the chain's own list of alternatives (鼓励……等方式)
-        how = f"该事项由有关部门通过{'、'.join(encouraged.tasks)}等方式办理"
+        how = Both(*pair("refusal-handled-by", ways=Both("、".join(encouraged.tasks), ", ".join(encouraged.tasks))))
         cites += tuple(encouraged.citations)
     else:
-        how = "该事项由有关部门办理"
-    zh = f"村（社区）不应出具“{certificate.name}”（{status.label}：{why}）。{guidance}；{how}。"
-    methods = ", ".join(a.value for a in certificate.alternatives) or (
-        ", ".join(encouraged.tasks) if encouraged is not None and encouraged.tasks else "by its own means"
-    )
-    en = (
-        f"The village must not issue {certificate.name} ({status.value}). It explains this to the resident; "
-        f"the department handles the matter ({methods})."
+        how = Both(*pair("refusal-handled"))
+    zh, en = pair(
+        "refusal",
+        certificate=certificate.name,
+        status=Both(status.label, status.value),
+        why=Both(*pair(why)),
+        guidance=guidance,
+        how=how,
     )
     return zh, en, cites
 
@@ -105,30 +107,28 @@ def render_certificate(catalog: EffectiveCatalog, key: str, values: dict[str, st
         raise CertificateRefusedError(*refusal(catalog, certificate))
     if certificate.catch_all:
         raise CertificateRefusedError(
-            f"“{certificate.name}”是兜底条目，代表未列名的证明事项，不是一个可出具的证明；请查找具体的证明事项",
-            f"{certificate.name} is a catch-all entry standing for unnamed certificates, not one to issue",
-            tuple(certificate.citations),
+            *pair("refusal-catch-all", certificate=certificate.name), tuple(certificate.citations)
         )
     if certificate.template is None:
         raise CertificateRefusedError(
-            f"“{certificate.name}”没有证明内容范本，无法生成",
-            f"{certificate.name} has no template",
-            tuple(certificate.citations),
+            *pair("refusal-no-template", certificate=certificate.name), tuple(certificate.citations)
         )
     missing = [p for p in certificate.placeholders if not values.get(p, "").strip()]
     unknown = [k for k in values if k not in certificate.placeholders]
     if missing or unknown:
-        parts_zh, parts_en = [], []
-        if missing:
-            parts_zh.append(f"缺少：{'、'.join(missing)}")
-            parts_en.append(f"missing: {', '.join(missing)}")
-        if unknown:
-            parts_zh.append(f"范本中没有：{'、'.join(unknown)}")
-            parts_en.append(f"not in the template: {', '.join(unknown)}")
-        declared = "、".join(certificate.placeholders)
+        parts = [
+            pair(key, names=Both("、".join(names), ", ".join(names)))
+            for key, names in (("refusal-values-missing", missing), ("refusal-values-unknown", unknown))
+            if names
+        ]
+        declared = Both("、".join(certificate.placeholders), ", ".join(certificate.placeholders))
         raise CertificateRefusedError(
-            f"“{certificate.name}”的填写项有误（{'；'.join(parts_zh)}）。应填写：{declared}",
-            f"{certificate.name}: {'; '.join(parts_en)}",
+            *pair(
+                "refusal-values",
+                certificate=certificate.name,
+                problems=Both("；".join(p[0] for p in parts), "; ".join(p[1] for p in parts)),
+                declared=declared,
+            )
         )
     text = _PLACEHOLDER.sub(lambda m: values[m.group(1).strip()], certificate.template)
     # Escape the template's own text and each value apart, so &, < and > anywhere (in the
