@@ -149,6 +149,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "refusal-values-missing": ("缺少：{names}", "missing: {names}"),
     "refusal-values-unknown": ("范本中没有：{names}", "not in the template: {names}"),
+    # more errors of the library and the commands
+    "invalid": ("无效", "invalid"),
+    "more-problems": ("（另有 {count} 个问题）", " (and {count} more problems)"),
+    "task-too-short": (
+        "事项“{task}”过短，无法查找；请写出事项的完整名称，如 代办社会保险登记",
+        "the task {task!r} is too short to look up; write the task's whole name, such as 代办社会保险登记",
+    ),
+    "measure-not-finite": (
+        "{village}{name} 应为有限的非负数，实际为 {value!r}",
+        "{village}{name} must be a finite number that is not negative, not {value!r}",
+    ),
+    "sheet-control-character": (
+        "工作表“{sheet}”第 {row} 行第 {col} 列的文字含有控制字符 {code}，Excel 工作簿无法保存；请先删去它",
+        (
+            "sheet {sheet}, row {row}, column {col}: the text holds control "
+            "character {code}, which a workbook cannot store"
+        ),
+    ),
+    "patch-result-invalid": (
+        "补丁应用后的数据包无效，未写入任何文件",
+        "the patched package is not valid; nothing written",
+    ),
+    "upgraded": ("{path}：格式 {old} → {new}", "{path}: format {old} -> {new}"),
+    "diff-two-layers": (
+        "{old} 是 {old_layer} 层，{new} 是 {new_layer} 层，不是同一层的两个版本；如要比较两者对村的有效目录，请加 --effective",
+        (
+            "{old} is layer {old_layer} and {new} is layer {new_layer}: two different "
+            "layers; to compare what they mean for villages, pass --effective"
+        ),
+    ),
+    "release-violations": (
+        "未发布：{count} 处变更违反上级层的合并规则，须先改正：{lines}",
+        "not released: {count} change(s) break a merge rule; fix them first: {lines}",
+    ),
+    "date-form": ("日期写作 2023-09-01（不是 {text!r}）", "a date is written 2023-09-01, not {text!r}"),
+    "argument-number": ("应为不小于 0 的数字（不是 {text!r}）", "must be a number not below 0, not {text!r}"),
+    "argument-integer": ("应为不小于 0 的整数（不是 {text!r}）", "must be a whole number not below 0, not {text!r}"),
+    "yaml-at-line": ("（第 {line} 行）", " at line {line}"),
+    "yaml-duplicate-key": ("键“{key}”重复", "the key {key!r} appears twice"),
     # reading and writing files
     "format-not-integer": (
         "{key}.format 应为整数（实际为 {version!r}）",

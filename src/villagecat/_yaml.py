@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from villagecat._i18n import pair, say
+
 __all__ = ["MAX_NODES", "DuplicateKeyError", "TooLargeError", "safe_load"]
 
 #: The most nodes a document may hold once its aliases are expanded.
@@ -42,9 +44,10 @@ class DuplicateKeyError(yaml.YAMLError):
 
     def __init__(self, key: object, mark: yaml.Mark | None) -> None:
         """Name the key and where it is."""
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        super().__init__(f"the key {key!r} appears twice{where}")
-        self.problem = f"the key {key!r} appears twice (键“{key}”重复)"
+        where = say("yaml-at-line", "en", line=mark.line + 1) if mark is not None else ""
+        super().__init__(say("yaml-duplicate-key", "en", key=key) + where)
+        zh, en = pair("yaml-duplicate-key", key=key)
+        self.problem = f"{en}（{zh}）"
         self.problem_mark = mark
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from villagecat._i18n import pair
+from villagecat._i18n import pair, say
 
 if TYPE_CHECKING:
     from villagecat.report import ValidationReport
@@ -122,12 +122,14 @@ class ValidationFailedError(VillagecatError, ValueError):
         """Keep the report; the message is its first problem."""
         self.report = report
         more = len(report.problems) - 1
-        first_zh = report.problems[0].describe("zh") if report.problems else "无效"
-        first_en = report.problems[0].describe("en") if report.problems else "invalid"
-        super().__init__(
-            first_zh + (f"（另有 {more} 个问题）" if more > 0 else ""),
-            first_en + (f" (and {more} more problems)" if more > 0 else ""),
+        zh, en = (
+            (report.problems[0].describe("zh"), report.problems[0].describe("en"))
+            if report.problems
+            else pair("invalid")
         )
+        if more > 0:
+            zh, en = zh + say("more-problems", "zh", count=more), en + say("more-problems", "en", count=more)
+        super().__init__(zh, en)
 
     def __str__(self) -> str:
         """Return the first problem in English, as before (a library user's log line)."""
@@ -161,6 +163,12 @@ class InvalidRequestError(VillagecatError, ValueError):
         """Record why, in Chinese and English."""
         super().__init__(message_zh, message)
         self.message = message
+
+    @classmethod
+    def because(cls, key: str, /, **values: object) -> InvalidRequestError:
+        """The refusal whose message is ``key`` of the message catalog."""
+        zh, en = pair(key, **values)
+        return cls(en, zh)
 
 
 class VillagecatWarning(UserWarning):

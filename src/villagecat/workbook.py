@@ -79,12 +79,7 @@ def _write_text_cell(sheet: Worksheet, row: int, col: int, value: object) -> Non
         from villagecat.errors import VillagecatError  # noqa: PLC0415
 
         code = ord(_ILLEGAL.search(value).group())  # type: ignore[union-attr]
-        raise VillagecatError(
-            f"工作表“{sheet.title}”第 {row} 行第 {col} 列的文字含有控制字符 U+{code:04X}，"
-            "Excel 工作簿无法保存；请先删去它",
-            f"sheet {sheet.title}, row {row}, column {col}: the text holds control character U+{code:04X}, "
-            "which a workbook cannot store",
-        )
+        raise VillagecatError.said("sheet-control-character", sheet=sheet.title, row=row, col=col, code=f"U+{code:04X}")
     cell = sheet.cell(row=row, column=col)
     cell.value = value
     if isinstance(value, str):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from villagecat._i18n import Both
 from villagecat.errors import VillagecatError
 
 __all__ = ["InvalidMeasurementError", "check_measurement"]
@@ -23,7 +24,6 @@ def check_measurement(name: str, value: float | None, *, village: str = "") -> N
         return
     if isinstance(value, bool) or not math.isfinite(value) or value < 0:
         where = f"{village}：" if village else ""
-        raise InvalidMeasurementError(
-            f"{where}{name} 应为有限的非负数，实际为 {value!r}",
-            f"{village + ': ' if village else ''}{name} must be a finite number that is not negative, not {value!r}",
+        raise InvalidMeasurementError.said(
+            "measure-not-finite", village=Both(where, f"{village}: " if village else ""), name=name, value=value
         )

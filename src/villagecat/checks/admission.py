@@ -42,10 +42,7 @@ def _names(item: Duty | Certificate) -> set[str]:
 def _task(task: str) -> str:
     key = normalise_name(task)
     if len(key) < _MIN_TASK:
-        raise InvalidRequestError(
-            f"the task {task!r} is too short to look up; write the task's whole name, such as 代办社会保险登记",
-            f"事项“{task}”过短，无法查找；请写出事项的完整名称，如 代办社会保险登记",
-        )
+        raise InvalidRequestError.because("task-too-short", task=task)
     return key
 
 

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from villagecat._i18n import say
+from villagecat._i18n import Both, pair, say
 from villagecat._write import package_folder, package_lock
 from villagecat.cli._common import add_layer_options
 from villagecat.cli._sides import load_side
@@ -106,7 +106,7 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"日期写作 2023-09-01 / a date is written 2023-09-01, not {text!r}") from None
+        raise argparse.ArgumentTypeError(" / ".join(pair("date-form", text=text))) from None
 
 
 def _init(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -187,11 +187,10 @@ def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 def _refuse_violations(violations: list[Change]) -> None:
     """Refuse to release a version that breaks a merge rule: it would not apply as written."""
     if violations:
-        lines = "；".join(c.detail or c.describe("zh") for c in violations)
-        raise InvalidRequestError(
-            f"not released: {len(violations)} change(s) break a merge rule; fix them first",
-            f"未发布：{len(violations)} 处变更违反上级层的合并规则，须先改正：{lines}",
+        lines = Both(
+            "；".join(c.detail or c.describe("zh") for c in violations), "; ".join(c.describe("en") for c in violations)
         )
+        raise InvalidRequestError.because("release-violations", count=len(violations), lines=lines)
 
 
 def _committed(path: str) -> str | None:

@@ -10,7 +10,7 @@ import argparse
 import math
 from typing import TYPE_CHECKING, TextIO
 
-from villagecat._i18n import say
+from villagecat._i18n import pair, say
 from villagecat.cli._common import add_layer_options, package_roots
 from villagecat.errors import VillagecatError
 from villagecat.resolution import registry_with, resolve
@@ -159,14 +159,14 @@ def _measure(text: str) -> float:
     except ValueError:
         value = math.nan
     if not math.isfinite(value) or value < 0:
-        raise argparse.ArgumentTypeError(f"应为不小于 0 的数字 / must be a number not below 0, not {text!r}")
+        raise argparse.ArgumentTypeError(" / ".join(pair("argument-number", text=text)))
     return value
 
 
 def _count(text: str) -> int:
     """An argparse type: a whole number that is not negative."""
     if not text.strip().isdigit():
-        raise argparse.ArgumentTypeError(f"应为不小于 0 的整数 / must be a whole number not below 0, not {text!r}")
+        raise argparse.ArgumentTypeError(" / ".join(pair("argument-integer", text=text)))
     return int(text)
 
 

@@ -77,11 +77,8 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         report = diff_catalogs(_effective(old, registry), _effective(new, registry), levels=levels)
     else:
         if old.layer.id != new.layer.id:
-            raise InvalidRequestError(
-                f"{args.old} is layer {old.layer.id} and {args.new} is layer {new.layer.id}: two different layers; "
-                "to compare what they mean for villages, pass --effective",
-                f"{args.old} 是 {old.layer.id} 层，{args.new} 是 {new.layer.id} 层，不是同一层的两个版本；"
-                "如要比较两者对村的有效目录，请加 --effective",
+            raise InvalidRequestError.because(
+                "diff-two-layers", old=args.old, old_layer=old.layer.id, new=args.new, new_layer=new.layer.id
             )
         report = diff_packages(old, new, levels=levels)
     report.changes[:0] = rule_violations(old, new, registry)

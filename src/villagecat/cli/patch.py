@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat._budget import load_json, read_regular_file
+from villagecat._i18n import say
 from villagecat.cli._sides import load_side
 from villagecat.errors import PackageReadError
 from villagecat.package import save_layer
@@ -61,9 +62,7 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     report = validate_layer(new, parents=[p for p in registry if p.layer.id != new.layer.id])
     if not report.valid:
         stderr.write(report.format_text(args.lang) + "\n")
-        stderr.write(
-            "villagecat: 补丁应用后的数据包无效，未写入任何文件 / the patched package is not valid; nothing written\n"
-        )
+        stderr.write(f"villagecat: {say('patch-result-invalid', args.lang)}\n")
         return 1
     written = save_layer(new, args.output, fmt=args.format, force=args.force)
     stdout.write(f"{written}\n")

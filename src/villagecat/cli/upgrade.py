@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from villagecat._i18n import say
 from villagecat.upgrading import upgrade_package
 
 if TYPE_CHECKING:
@@ -47,8 +48,5 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if not result.report.valid:
         stderr.write(result.report.format_text(args.lang) + "\n")
         return result.report.exit_code
-    if args.lang == "zh":
-        stdout.write(f"{result.written}：格式 {result.from_format} → {result.to_format}\n")
-    else:
-        stdout.write(f"{result.written}: format {result.from_format} -> {result.to_format}\n")
+    stdout.write(say("upgraded", args.lang, path=result.written, old=result.from_format, new=result.to_format) + "\n")
     return 0
