@@ -173,7 +173,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "upgraded": ("{path}：格式 {old} → {new}", "{path}: format {old} -> {new}"),
     "diff-two-layers": (
-        "{old} 是 {old_layer} 层，{new} 是 {new_layer} 层，不是同一层的两个版本；如要比较两者对村的有效目录，请加 --effective",
+        (
+            "{old} 是 {old_layer} 层，{new} 是 {new_layer} 层，不是同一层的两个版本；"
+            "如要比较两者对村的有效目录，请加 --effective"
+        ),
         (
             "{old} is layer {old_layer} and {new} is layer {new_layer}: two different "
             "layers; to compare what they mean for villages, pass --effective"
