@@ -191,6 +191,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "argument-integer": ("应为不小于 0 的整数（不是 {text!r}）", "must be a whole number not below 0, not {text!r}"),
     "yaml-at-line": ("（第 {line} 行）", " at line {line}"),
     "yaml-duplicate-key": ("键“{key}”重复", "the key {key!r} appears twice"),
+    # check reports, effects, values
+    "report-head": (
+        "{name}· {check}：不符合 {fails} 项，提示 {warns} 项",
+        "{name} · {check}: {fails} failed, {warns} notes",
+    ),
+    "report-summary-head": ("对象\t不符合\t提示\t符合", "subject\tfail\tnote\tpass"),
+    "report-finding": ("[{level}] {subject}{message}（{code}）", "[{level}] {subject}{message} ({code})"),
+    "effect-word-tightens": ("收紧", "tightens"),
+    "effect-word-loosens": ("放宽", "loosens"),
+    "effect-word-neutral": ("中性", "neutral"),
+    "empty-value": ("空", "empty"),
     # reading and writing files
     "format-not-integer": (
         "{key}.format 应为整数（实际为 {version!r}）",

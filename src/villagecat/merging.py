@@ -173,7 +173,7 @@ class Conflict:
 def _show(value: Any) -> str:  # noqa: ANN401 - any field value
     if isinstance(value, list):
         return "[" + "、".join(str(v) for v in value) + "]"
-    return "空" if value is None else str(value)
+    return say("empty-value", "zh") if value is None else str(value)
 
 
 def _jsonable(value: Any) -> Any:  # noqa: ANN401 - any field value

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from villagecat._i18n import MESSAGES, say
+from villagecat._i18n import MESSAGES, Both, say
 
 if TYPE_CHECKING:
     from villagecat.models import Citation
@@ -115,43 +115,38 @@ class CheckReport:
         shown = [f for f in self.findings if show_passes or f.level != "pass"]
         fails = sum(f.level == "fail" for f in self.findings)
         warns = sum(f.level == "warn" for f in self.findings)
-        check = say(f"check-{self.check}", "zh") if f"check-{self.check}" in MESSAGES else self.check
-        head = f"{self.jurisdiction_name}（{self.jurisdiction}）· {check}：不符合 {fails} 项，提示 {warns} 项"
+        key = f"check-{self.check}"
+        check = Both(say(key, "zh") if key in MESSAGES else self.check, self.check)
+        name = Both(f"{self.jurisdiction_name}（{self.jurisdiction}）", self.jurisdiction)
+        head = say("report-head", lang, name=name, check=check, fails=fails, warns=warns)
         if fmt == "markdown":
-            english = lang == "en"
-            title = f"{self.jurisdiction} · {self.check}: {fails} failed, {warns} notes" if english else head
-            lines = [f"## {title}", ""]
-            multi = len(self.subjects()) > 1
-            if multi:
+            lines = [f"## {head}", ""]
+            if len(self.subjects()) > 1:
                 lines += [say("report-table-summary", lang), "|---|---|---|---|"]
                 lines.extend(f"| {s} | {c['fail']} | {c['warn']} | {c['pass']} |" for s, c in self.summary().items())
                 lines.append("")
             lines += [say("report-table-head", lang), "|---|---|---|---|---|"]
             for f in shown:
                 cites = "；".join(c.readable() for c in f.citations).replace("|", "\\|")
-                message = f.message_en if english else f.message_zh
+                message = f.message_en if lang == "en" else f.message_zh
                 lines.append(f"| {f.subject} | {say(f'level-{f.level}', lang)} | `{f.code}` | {message} | {cites} |")
             return "\n".join(lines) + "\n"
-        if lang == "en":
-            return self._english(shown, fails, warns)
         lines = [head]
         if len(self.subjects()) > 1:
-            lines.append("对象\t不符合\t提示\t符合")
+            lines.append(say("report-summary-head", lang))
             lines.extend(f"{s}\t{c['fail']}\t{c['warn']}\t{c['pass']}" for s, c in self.summary().items())
         for f in shown:
-            subject = f"{f.subject}：" if f.subject else ""
-            lines.append(f"  [{say(f'level-{f.level}', 'zh')}] {subject}{f.message_zh}（{f.code}）")
-            lines.extend(f"      依据：{c.readable()}" for c in f.citations)
-        return "\n".join(lines) + "\n"
-
-    def _english(self, shown: list[Finding], fails: int, warns: int) -> str:
-        words = {"fail": "fail", "warn": "note", "pass": "pass"}
-        lines = [f"{self.jurisdiction} · {self.check}: {fails} failed, {warns} notes"]
-        if len(self.subjects()) > 1:
-            lines.append("subject\tfail\tnote\tpass")
-            lines.extend(f"{s}\t{c['fail']}\t{c['warn']}\t{c['pass']}" for s, c in self.summary().items())
-        for f in shown:
-            subject = f"{f.subject}: " if f.subject else ""
-            lines.append(f"  [{words[f.level]}] {subject}{f.message_en} ({f.code})")
-            lines.extend(f"      basis: {c.readable()}" for c in f.citations)
+            message = f.message_en if lang == "en" else f.message_zh
+            lines.append(
+                "  "
+                + say(
+                    "report-finding",
+                    lang,
+                    level=say(f"level-{f.level}", lang),
+                    subject=Both(f"{f.subject}：" if f.subject else "", f"{f.subject}: " if f.subject else ""),
+                    message=message,
+                    code=f.code,
+                )
+            )
+            lines.extend("      " + say("basis", lang, citation=c.readable()) for c in f.citations)
         return "\n".join(lines) + "\n"

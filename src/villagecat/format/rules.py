@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from villagecat._i18n import Both, pair
+from villagecat._i18n import Both, pair, say
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -54,7 +54,7 @@ class Effect(str, Enum):
     @property
     def label_zh(self) -> str:
         """The Chinese word for the effect."""
-        return {"tightens": "收紧", "loosens": "放宽", "neutral": "中性"}[self.value]
+        return say(f"effect-word-{self.value}", "zh")
 
 
 @dataclass(frozen=True)
