@@ -35,3 +35,31 @@ def test_a_value_given_in_both_languages_is_taken_in_the_phrase_s_language() -> 
     assert zh == "缺少功能区域：党员活动室、图书室"
     assert en == "missing function areas: 党员活动室, 图书室"
     assert say("timeline-none", "en") == "no layer of this jurisdiction sets a deadline"
+
+
+def test_no_message_is_written_outside_the_catalog() -> None:
+    """Errors, findings and problems take their words from the catalog, never from a literal at the call."""
+    import ast  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    import villagecat  # noqa: PLC0415
+
+    root = Path(villagecat.__file__).parent
+    makers = ("Error", "Finding", "Problem", "_problem")
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        if path.name == "_i18n.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if not name.endswith(makers):
+                continue
+            for arg in [*node.args, *(k.value for k in node.keywords)]:
+                texts = [c.value for c in ast.walk(arg) if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+                if any(_CJK.search(t) for t in texts):
+                    found.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert not found, found

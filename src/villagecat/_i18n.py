@@ -561,6 +561,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "准入审批程序引用的文件 {document} 不存在",
         "the admission route cites document {document}, which does not exist",
     ),
+    "unknown-clause": (
+        "引用的条款 {clause} 不在本数据包的 clauses 中",
+        "cites clause {clause}, which is not in the package's clauses",
+    ),
+    "descriptor-no-resources": ("缺少 resources 数组", "resources must be an array"),
+    "descriptor-resource-object": ("资源应为对象", "a resource must be an object"),
+    "duplicate-resource": ("资源 {name} 重复", "resource {name} appears twice"),
     # check facility
     "facility-floor-area-met": (
         "建筑面积 {area} m²，达到 {required} m²（{formula}）",

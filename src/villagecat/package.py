@@ -547,16 +547,8 @@ def _resolve(  # noqa: PLR0913, PLR0917 - the entries, and where to report a pro
             resolved.append(found)
             continue
         if isinstance(entry, str) and _CLAUSE_ID.match(entry):
-            problems.append(
-                _problem(
-                    file,
-                    "unknown-clause",
-                    f"引用的条款 {entry} 不在本数据包的 clauses 中",
-                    f"cites clause {entry}, which is not in the package's clauses",
-                    field=f"{name}[{n}]",
-                    **{unit: position},
-                )
-            )
+            zh, en = pair("unknown-clause", clause=entry)
+            problems.append(_problem(file, "unknown-clause", zh, en, field=f"{name}[{n}]", **{unit: position}))
         resolved.append(entry)
     return resolved
 
@@ -710,8 +702,7 @@ def _read_package_checked(
             _problem(
                 "datapackage.json",
                 "descriptor",
-                "缺少 resources 数组",
-                "resources must be an array",
+                *pair("descriptor-no-resources"),
                 field="resources",
             )
         )
@@ -726,8 +717,7 @@ def _read_package_checked(
                 _problem(
                     "datapackage.json",
                     "descriptor",
-                    "资源应为对象",
-                    "a resource must be an object",
+                    *pair("descriptor-resource-object"),
                     field=f"resources[{index}]",
                 )
             )
@@ -741,8 +731,7 @@ def _read_package_checked(
                 _problem(
                     "datapackage.json",
                     "duplicate-resource",
-                    f"资源 {name} 重复",
-                    f"resource {name} appears twice",
+                    *pair("duplicate-resource", name=name),
                     field=f"resources[{index}].name",
                 )
             )
@@ -788,11 +777,7 @@ def load_layer(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
     package, report = read_package(path, max_bytes=max_bytes)
     if not report.readable:
         problem = report.problems[0]
-        raise PackageReadError(
-            problem.file,
-            problem.message_en.removeprefix("cannot read: "),
-            problem.message_zh.removeprefix("无法读取："),
-        )
+        raise PackageReadError(problem.file, problem.message_en, problem.message_zh)
     if package is not None:
         check_package(package, report)
     if report.problems or package is None:
