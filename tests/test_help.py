@@ -111,3 +111,14 @@ def test_markdown_reports_follow_the_language_too() -> None:
     assert "| fail |" in report
     chinese = invoke("admit", "填报表格", "-j", "140404", "--format", "markdown").out
     assert "| 对象 | 结论 | 代码 | 说明 | 依据 |" in chinese
+
+
+def test_lang_may_come_before_the_command_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert invoke("--lang", "en", "layers").out.startswith("id\tlevel\tname")
+    assert invoke("layers").out.startswith("层标识")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert invoke("--lang", "zh", "layers").out.startswith("层标识")
+    assert invoke("--lang", "en", "layers", "--lang", "zh").out.startswith("层标识")  # the command's own wins
+    unknown = invoke("catalog", "nowhere")
+    assert "Ninghe" in unknown.err
+    assert "宁河区" not in unknown.err

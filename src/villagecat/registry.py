@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from villagecat._i18n import Both
 from villagecat._resources import data_root
 from villagecat.errors import LayerChainError, PackageReadError, UnknownLayerError, ValidationFailedError
 
@@ -64,7 +65,10 @@ class LayerRegistry:
             layer = package.layer
             if key in (layer.id, layer.division_code, layer.name_zh, layer.slug, layer.name_en):
                 return package
-        known = "、".join(f"{p.layer.id} {p.layer.name_zh}" for p in self)
+        known = Both(
+            "、".join(f"{p.layer.id} {p.layer.name_zh}" for p in self),
+            ", ".join(f"{p.layer.id} {p.layer.name_en}" for p in self),
+        )
         raise UnknownLayerError.said("no-layer", key=key, known=known)
 
     def chain(self, package: LayerPackage) -> list[LayerPackage]:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import os
-from typing import TYPE_CHECKING
 
 from villagecat.models import Scope
-
-if TYPE_CHECKING:
-    import argparse
 
 __all__ = ["add_layer_options", "add_scope_option", "package_roots", "scope_of"]
 
@@ -25,12 +22,16 @@ def default_lang() -> str:
     return "zh"
 
 
-def add_lang_option(parser: argparse.ArgumentParser) -> None:
-    """Add ``--lang zh|en``, defaulting to the locale's language (zh when unset)."""
+def add_lang_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """Add ``--lang zh|en``, defaulting to the locale's language (zh when unset).
+
+    The top-level parser holds the default; a command's own ``--lang`` (after its name)
+    overrides it, and ``villagecat --lang en COMMAND`` works as well.
+    """
     parser.add_argument(
         "--lang",
         choices=("zh", "en"),
-        default=default_lang(),
+        default=default_lang() if top else argparse.SUPPRESS,
         help="提示与报告的语言（默认随系统语言环境，未设定时为中文） / language of messages and reports "
         "(default: the locale's, zh when unset)",
     )
