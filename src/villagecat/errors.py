@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from villagecat._i18n import pair, say
-
 if TYPE_CHECKING:
     from villagecat.report import ValidationReport
 
@@ -47,6 +45,8 @@ class VillagecatError(Exception):
     @classmethod
     def said(cls, key: str, /, *, where: str | None = None, **values: object) -> VillagecatError:
         """The error whose message is ``key`` of the message catalog, filled from ``values``."""
+        from villagecat._i18n import pair  # noqa: PLC0415 - the catalog loads with the first error, not with villagecat
+
         zh, en = pair(key, **values)
         return cls(zh, en, where=where)
 
@@ -76,6 +76,8 @@ class PackageReadError(VillagecatError, OSError):
     @classmethod
     def at(cls, path: str, key: str, /, **values: object) -> PackageReadError:
         """The error for ``path`` whose message is ``key`` of the message catalog."""
+        from villagecat._i18n import pair  # noqa: PLC0415
+
         zh, en = pair(key, **values)
         return cls(path, en, zh)
 
@@ -111,6 +113,8 @@ class WriteRefusedError(VillagecatError, OSError):
     @classmethod
     def at(cls, path: str, key: str, /, **values: object) -> WriteRefusedError:
         """The refusal for ``path`` whose message is ``key`` of the message catalog."""
+        from villagecat._i18n import pair  # noqa: PLC0415
+
         zh, en = pair(key, **values)
         return cls(path, en, zh)
 
@@ -122,6 +126,8 @@ class ValidationFailedError(VillagecatError, ValueError):
         """Keep the report; the message is its first problem."""
         self.report = report
         more = len(report.problems) - 1
+        from villagecat._i18n import pair, say  # noqa: PLC0415
+
         zh, en = (
             (report.problems[0].describe("zh"), report.problems[0].describe("en"))
             if report.problems
@@ -167,6 +173,8 @@ class InvalidRequestError(VillagecatError, ValueError):
     @classmethod
     def because(cls, key: str, /, **values: object) -> InvalidRequestError:
         """The refusal whose message is ``key`` of the message catalog."""
+        from villagecat._i18n import pair  # noqa: PLC0415
+
         zh, en = pair(key, **values)
         return cls(en, zh)
 

@@ -567,7 +567,7 @@ class _Merger:
                 "own_item",
                 operation=operation.id,
                 citations=tuple(operation.citations),
-                detail=say("detail-own-item", "en"),
+                detail=say("rule-own_item", "en"),
             )
             return None
         resource = self.index.get(operation.target)
@@ -579,7 +579,7 @@ class _Merger:
                 "unknown_target",
                 operation=operation.id,
                 citations=tuple(operation.citations),
-                detail=say("detail-unknown-target", "en"),
+                detail=say("rule-unknown_target", "en"),
             )
             return None
         return self._own(self.items[resource][operation.target])
@@ -718,7 +718,7 @@ class _Merger:
                 operation=cancellation.id,
                 citations=tuple(cancellation.citations),
                 inherited_citations=tuple(getattr(target.item, "citations", ())),
-                detail=say("detail-cancel-forbidden", "en"),
+                detail=say("rule-cancel_forbidden", "en"),
             )
             return
         del self.items[target.resource][target.id]

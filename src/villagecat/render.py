@@ -181,7 +181,12 @@ def _format_text(catalog: EffectiveCatalog, scope: Scope | None, lang: Lang = "z
     name = layer.name_en if lang == "en" else layer.name_zh
     chain = " → ".join(f"{x.name_en if lang == 'en' else x.name_zh} {x.id} {x.version}" for x in catalog.chain)
     lines = [
-        say("catalog-title", lang, name=name, id=layer.id, scope=_scope_word(scope, lang)),
+        say(
+            "catalog-title",
+            lang,
+            heading=say("catalog-heading", lang, name=name, id=layer.id),
+            scope=_scope_word(scope, lang),
+        ),
         say("catalog-chain", lang, chain=chain),
     ]
     selected = _selected(catalog, scope)
@@ -213,9 +218,8 @@ def _format_markdown(catalog: EffectiveCatalog, scope: Scope | None, lang: Lang 
     layer = catalog.layer
     english = lang == "en"
     chain = " → ".join(f"{x.name_en if english else x.name_zh} `{x.id}` {x.version}" for x in catalog.chain)
-    title = say("catalog-title", lang, name=layer.name_en if english else layer.name_zh, id=layer.id, scope="")
     lines = [
-        "# " + title.rsplit("·", 1)[0].strip(),
+        "# " + say("catalog-heading", lang, name=layer.name_en if english else layer.name_zh, id=layer.id),
         "",
         say("catalog-scope-chain", lang, scope=_scope_word(scope, lang), chain=chain),
     ]

@@ -327,7 +327,7 @@ def _csv_rows(path: Path, text: str) -> list[_Row]:
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(header):
-            raise LedgerError(str(path), line, None, "ledger-row-width", cells=len(record), header=len(header))
+            raise LedgerError(str(path), line, None, "row-width", cells=len(record), header=len(header))
         rows.append(_Row(dict(zip(header, record, strict=True)), str(path), line))
         if len(rows) > limit("rows"):
             raise exceeded("rows", str(path), f"more than {limit('rows')}")

@@ -218,7 +218,7 @@ class GrowOnly(FieldRule):
 
     def explain(self) -> tuple[str, str]:
         """Only grows."""
-        return pair("rule-explain-grow")
+        return pair("rule-grow_only")
 
 
 @dataclass(frozen=True)
