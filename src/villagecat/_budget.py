@@ -160,11 +160,14 @@ def _read_open(fd: int, target: str, budget: int) -> bytes:
     try:
         while size <= budget:  # never more than the budget, even if the size stat gave was wrong
             # What stat says, plus one byte to notice growth; never a buffer the size of the budget.
-            chunk = os.read(fd, min(budget + 1 - size, max(info.st_size + 1 - size, 65536)))
+            wanted = min(budget + 1 - size, max(info.st_size + 1 - size, 65536))
+            chunk = os.read(fd, wanted)
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
+            if len(chunk) < wanted and size >= info.st_size:  # all that stat promised, and no more: the end
+                break
     except OSError as exc:
         raise PackageReadError.at(target, "read-os", reason=exc.strerror or type(exc).__name__) from None
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)

@@ -8,13 +8,17 @@ compatibility forms, case or white space.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["normalise_name", "same_name"]
+__all__ = ["normalise_name", "normalise_names", "same_name"]
+
+#: White space other than the line break (``re``'s ``\s`` is ``str.isspace``, what ``str.split`` drops).
+_SPACE_BUT_LINE_BREAK = re.compile(r"[^\S\n]+")
 
 
 @functools.cache
@@ -37,17 +41,26 @@ def normalise_name(name: str) -> str:
 
 
 def normalise_names(names: Sequence[str]) -> list[str]:
-    """Return :func:`normalise_name` of each name, converting them in one call to the converter.
+    """Return :func:`normalise_name` of each name, normalising them all as one text.
 
-    One conversion of the names joined by line breaks costs a fraction of one call per
-    name; a name that holds a line break itself is converted on its own.
+    The names are joined by line breaks and converted, normalised, case-folded and cleared
+    of white space at once (a line break is a character none of these steps joins with its
+    neighbours or produces), which costs a fraction of one call per name. Names that hold a
+    line break themselves are normalised one by one.
     """
-    if not names or any("\n" in name for name in names):
+    if not names:
+        return []
+    joined = "\n".join(names)
+    if joined.count("\n") != len(names) - 1:
         return [normalise_name(name) for name in names]
-    simplified = _converter().convert("\n".join(names)).split("\n")
-    if len(simplified) != len(names):  # never expected: a converter that adds or drops line breaks
+    converted = _converter().convert(joined)
+    if not unicodedata.is_normalized("NFKC", converted):
+        # Normalised name by name: a long text is normalised all the slow way when any part needs it.
+        converted = "\n".join(map(functools.partial(unicodedata.normalize, "NFKC"), converted.split("\n")))
+    normalised = _SPACE_BUT_LINE_BREAK.sub("", converted.casefold()).split("\n")
+    if len(normalised) != len(names):  # never expected: a converter that adds or drops line breaks
         return [normalise_name(name) for name in names]
-    return ["".join(unicodedata.normalize("NFKC", text).casefold().split()) for text in simplified]
+    return normalised
 
 
 def same_name(name: str, *candidates: str) -> bool:

@@ -9,6 +9,7 @@ inflated size, ratio) and a git blob is measured before it is read. See
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -89,7 +90,11 @@ class FolderSource(PackageSource):
         super().__init__(label, max_bytes)
         self.root = root
         self._root_text = os.fspath(root)
-        self._real_root = root.resolve()
+
+    @functools.cached_property
+    def _real_root(self) -> Path:
+        """The folder's real path, resolved only when a link inside it must be judged."""
+        return self.root.resolve()
 
     def read(self, relpath: str) -> bytes:
         """Return a file's bytes, refusing unsafe paths, symlink escapes and oversize files."""

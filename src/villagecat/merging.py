@@ -480,6 +480,8 @@ class _Merger:
         layer = package.layer
         restating: list[tuple[str, BaseModel]] = []
         for resource in ITEM_RESOURCES:
+            if not package.resource(resource):
+                continue
             names = self._names.setdefault(resource, {})
             added: list[tuple[str, str]] = []
             for item, identity in zip(package.resource(resource), package.identities(resource), strict=True):
@@ -842,3 +844,18 @@ class MergeCache:
                 self._states[key[: n + 1]] = merger
                 merger = merger.fork(layers)
         return merger.result()
+
+    def inherited_names(self, layers: Sequence[LayerPackage]) -> Mapping[str, Mapping[str, str]]:
+        """Return, per resource, the normalised names and aliases the last of ``layers`` inherits: name -> item id.
+
+        A layer's own new item may not bear one of them (it restates the inherited item
+        instead); this is what the merge checks its items against.
+        """
+        if len(layers) < 2:
+            return {}
+        key = tuple(id(p) for p in layers[:-1])
+        state = self._states.get(key)
+        if state is None:
+            self.merge(layers)
+            state = self._states[key]
+        return state._names  # noqa: SLF001 - the cache keeps its own mergers' state

@@ -9,6 +9,7 @@ atomic (a temporary folder renamed into place).
 from __future__ import annotations
 
 import contextlib
+import copy
 import csv
 import functools
 import gc
@@ -69,6 +70,7 @@ __all__ = [
     "load_layer",
     "package_files",
     "read_package",
+    "resource_specs",
     "save_layer",
 ]
 
@@ -404,7 +406,7 @@ def _resource_format(spec: dict[str, Any]) -> str:
     return path.rsplit(".", 1)[-1].lower() if "." in path else ""
 
 
-def _read_raw(
+def read_raw(
     source: PackageSource, spec: dict[str, Any], index: int, problems: list[Problem]
 ) -> tuple[str, RawTable, str] | None:
     """Read one resource's raw rows (CSV cells or JSON records): ``(name, table, file)``."""
@@ -570,7 +572,7 @@ def _share_fields_set(items: list[BaseModel]) -> None:
             object.__setattr__(item, "__pydantic_fields_set__", shared)
 
 
-def _validate_rows(  # noqa: PLR0913, PLR0917 - one resource, and what it is read against
+def validate_rows(  # noqa: PLR0913, PLR0917 - one resource, and what it is read against
     name: str,
     table: RawTable,
     file: str,
@@ -722,7 +724,7 @@ def _read_package_checked(
                 )
             )
             continue
-        result = _read_raw(source, spec, index, problems)
+        result = read_raw(source, spec, index, problems)
         if result is None:
             continue
         name, table, file = result
@@ -742,7 +744,7 @@ def _read_package_checked(
     clauses: dict[str, Citation] = {}
     for name in sorted(raw.tables, key=lambda n: n != "clauses"):
         layer_id = layer.id if layer is not None else None
-        found, origin = _validate_rows(name, raw.tables[name], files[name], clauses, problems, layer_id)
+        found, origin = validate_rows(name, raw.tables[name], files[name], clauses, problems, layer_id)
         if name == "clauses":
             clauses = {c.id: c.citation() for c in found if isinstance(c, Clause)}
         origins[name] = origin
@@ -788,9 +790,13 @@ def load_layer(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
 # -- writing ---------------------------------------------------------------------------
 
 
-def descriptor(package: LayerPackage, fmt: Literal["csv", "json"] = "csv") -> dict[str, Any]:
-    """Return the ``datapackage.json`` of a package written in ``fmt`` (format 1, Data Package v2)."""
-    layer = package.layer
+@functools.cache
+def resource_specs(fmt: Literal["csv", "json"] = "csv") -> tuple[dict[str, Any], ...]:
+    """Return the ``resources`` of a descriptor in ``fmt``: the same for every layer (format 1, Data Package v2).
+
+    Each resource embeds its Table Schema (for Frictionless tools) and names its row schema;
+    the reader reads only the name, path and format (and the CSV dialect).
+    """
     resources = []
     for name, model in RESOURCES.items():
         spec: dict[str, Any] = {
@@ -817,6 +823,12 @@ def descriptor(package: LayerPackage, fmt: Literal["csv", "json"] = "csv") -> di
                 "rowSchema": f"urn:villagecat:schema:{FORMAT_VERSION}:{kind.slug}",
             }
         resources.append(spec)
+    return tuple(resources)
+
+
+def descriptor(package: LayerPackage, fmt: Literal["csv", "json"] = "csv") -> dict[str, Any]:
+    """Return the ``datapackage.json`` of a package written in ``fmt`` (format 1, Data Package v2)."""
+    layer = package.layer
     return {
         "$schema": f"{_V2}datapackage.json",
         "name": f"villagecat-{layer.id}",
@@ -824,7 +836,7 @@ def descriptor(package: LayerPackage, fmt: Literal["csv", "json"] = "csv") -> di
         "version": layer.version,
         FORMAT_KEY: {"format": FORMAT_VERSION},
         "layer": layer.model_dump(mode="json", exclude_none=True),
-        "resources": resources,
+        "resources": copy.deepcopy(list(resource_specs(fmt))),
     }
 
 

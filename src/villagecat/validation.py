@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, TypedDict
 
+from villagecat._columns import columns
 from villagecat._i18n import Both, pair
+from villagecat._names import normalise_names
 from villagecat.errors import LayerChainError
+from villagecat.format.registry import kind_by_resource
 from villagecat.models import Certificate, Clause, Document
 from villagecat.package import ID_KINDS, RESOURCES, LayerPackage, bulk, read_package
 from villagecat.report import Problem, ValidationReport
@@ -16,11 +20,12 @@ if TYPE_CHECKING:
 
     from pydantic import BaseModel
 
+    from villagecat._fast import FastPackage
     from villagecat.merging import MergeCache
     from villagecat.models.document import Citation
     from villagecat.registry import LayerRegistry
 
-__all__ = ["check_package", "validate", "validate_layer", "validate_many"]
+__all__ = ["check_package", "validate", "validate_layer", "validate_many", "verified"]
 
 
 def _citations(item: object) -> list[tuple[str, Citation]]:
@@ -336,17 +341,115 @@ def validate_many(
 ) -> list[ValidationReport]:
     """Validate several packages together: each may be an ancestor of another.
 
+    Every package is first read for a verdict only (:mod:`villagecat._fast`); one that is
+    not certainly valid, and every layer another one here names as its parent, is read and
+    checked in full, so each problem is found and worded as :func:`validate` words it.
+
     Returns:
         One report per path, in order.
     """
+    with bulk():
+        # What is read is let go before the collector runs again, so it has little to look at.
+        return _validate_many(list(paths), list(parents), max_bytes)
+
+
+def _validate_many(
+    targets: list[str | os.PathLike[str]], parents: list[LayerPackage], max_bytes: int | None
+) -> list[ValidationReport]:
+    from villagecat._fast import read_fast  # noqa: PLC0415 - the fast path loads only when many are validated
     from villagecat.merging import MergeCache  # noqa: PLC0415 - merge imports this module's neighbours
     from villagecat.registry import shipped_registry  # noqa: PLC0415 - loads shipped data only when needed
 
-    with bulk():
-        read = [read_package(p, max_bytes=max_bytes) for p in paths]
-        registry = shipped_registry([*parents, *(pkg for pkg, _ in read if pkg is not None)])
-        merges = MergeCache()  # a province is merged once for all its counties
-        for package, report in read:
-            if package is not None:
-                check_package(package, report, registry, merges)
-    return [report for _, report in read]
+    fast = [read_fast(p, max_bytes) for p in targets]
+    read = [None if f is not None else read_package(p, max_bytes=max_bytes) for p, f in zip(targets, fast, strict=True)]
+    held: list[LayerPackage | None] = [
+        f.skeleton if f is not None else r[0] if r is not None else None for f, r in zip(fast, read, strict=True)
+    ]
+    parent_ids = {p.layer.parent.id for p in held if p is not None and p.layer.parent is not None}
+    whole: list[LayerPackage | None] = [None] * len(targets)
+    for index, f in enumerate(fast):
+        if f is not None and f.skeleton.layer.id in parent_ids:  # a parent's items are merged: every row a model
+            whole[index] = held[index] = f.materialise()
+    registry = shipped_registry([*parents, *(p for p in held if p is not None)])
+    merges = MergeCache()  # a province is merged once for all its counties
+    reports = []
+    for index, target in enumerate(targets):
+        f, done = fast[index], read[index]
+        if f is not None and _certain(f, whole[index], registry, merges):
+            reports.append(ValidationReport(target=str(target)))
+            continue
+        # Read in full what the fast path did not vouch for, so that every problem is worded.
+        package, report = done if done is not None else read_package(target, max_bytes=max_bytes)
+        if package is not None:
+            check_package(package, report, registry, merges)
+        reports.append(report)
+    return reports
+
+
+def _certain(fast: FastPackage, whole: LayerPackage | None, registry: LayerRegistry, merges: MergeCache) -> bool:
+    """Whether a package read fast is certainly valid: checked whole if it was built whole, else by :func:`verified`."""
+    if whole is None:
+        return verified(fast, registry, merges)
+    scratch = ValidationReport(target=whole.source or "")
+    check_package(whole, scratch, registry, merges)
+    return not scratch.problems
+
+
+def verified(fast: FastPackage, registry: LayerRegistry, merges: MergeCache) -> bool:
+    """Whether a package read by :func:`villagecat._fast.read_fast` is certainly valid.
+
+    Its documents, clauses, overrides, cancellations and restating rows are models:
+    :func:`check_package` checks them, its parent and the merge of its operations. The other
+    rows are checked here as columns, by the same rules as :func:`_check_ids`,
+    :func:`_check_citations` and the merge's names across layers; False sends the package to
+    the full reader.
+    """
+    package = fast.skeleton
+    scratch = ValidationReport(target=package.source or "")
+    check_package(package, scratch, registry, merges)
+    if scratch.problems:
+        return False
+    layer_id = package.layer.id
+    ids = fast.ids()
+    for resource, table in fast.tables.items():
+        own = table.column("id") or ()
+        if not all(map(str.startswith, own, repeat(f"{layer_id}.{ID_KINDS[resource]}."))):
+            return False
+        replaces = [r for r in table.column("replaces") or () if r is not None]
+        if not all(map(str.startswith, replaces, repeat(f"{layer_id}."))):
+            return False
+    if len(set(ids)) != len(ids):
+        return False
+    docs = _documents_in_chain(package, registry, [])
+    clause_documents = {c.id: c.document for c in package.clauses}
+    cited: set[str] = set()
+    for resource, table in fast.tables.items():
+        for spec in columns(RESOURCES[resource]):
+            if spec.shape == "citations":
+                cited.update(chain.from_iterable(table.column(spec.name) or ()))
+    if docs is None or not cited <= clause_documents.keys() or not {clause_documents[c] for c in cited} <= docs:
+        return False
+    return not _reuses_inherited_names(fast, registry, merges)
+
+
+def _reuses_inherited_names(fast: FastPackage, registry: LayerRegistry, merges: MergeCache) -> bool:
+    """Whether an item of the rows bears an inherited item's name or alias (a merge conflict, ``same_name``)."""
+    inherited = merges.inherited_names(registry.chain(fast.skeleton))
+    for resource, table in fast.tables.items():
+        names = inherited.get(resource)
+        kind = kind_by_resource(resource)
+        if not names or kind is None:
+            continue
+        restates = table.column("restates") or ()
+        own = table
+        if restates.count(None) != len(restates):  # restating rows are merged from the skeleton
+            own = table.select([i for i, key in enumerate(restates) if key is None])
+        texts: list[str] = []
+        for field_name in kind.rules.identity_fields:
+            spec, values = kind.field(field_name), own.column(field_name)
+            if spec is None or values is None:
+                continue
+            texts.extend(chain.from_iterable(values) if spec.is_list else filter(None, values))
+        if not names.keys().isdisjoint(normalise_names(list(filter(str.strip, texts)))):
+            return True
+    return False

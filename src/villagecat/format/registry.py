@@ -59,6 +59,10 @@ class KindSpec:
         in_catalog: Whether items of the kind are part of a catalog (merged, compared, shown).
             Clauses are not: they are how a package stores its citations, and a change to
             one shows as a change of the items that cite it.
+        checked_together: The fields the model's own validators read (its rules across
+            fields, such as a template and its placeholders). A row that leaves every one
+            of them at its default passes those validators; the fast reader of
+            :mod:`villagecat._fast` relies on it and sends any other row to the model.
     """
 
     resource: str
@@ -68,6 +72,7 @@ class KindSpec:
     rules: ItemRules = field(default_factory=ItemRules)
     sheet: str | None = None
     in_catalog: bool = True
+    checked_together: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,7 @@ class Kind:
     rules: ItemRules
     fields: tuple[FieldSpec, ...]
     in_catalog: bool
+    checked_together: tuple[str, ...] = ()
 
     def field(self, name: str) -> FieldSpec | None:
         """Return the field called ``name`` (or formerly called so), or None."""
@@ -248,6 +254,7 @@ def kind_of_model(model: type[BaseModel]) -> Kind:
         rules=spec.rules,
         fields=fields_of(model),
         in_catalog=spec.in_catalog,
+        checked_together=spec.checked_together,
     )
 
 
@@ -267,7 +274,12 @@ def kinds() -> tuple[Kind, ...]:
 
 def kind_by_resource(resource: str) -> Kind | None:
     """Return the kind stored in the resource called ``resource``."""
-    return next((k for k in kinds() if k.resource == resource), None)
+    return _by_resource().get(resource)
+
+
+@cache
+def _by_resource() -> dict[str, Kind]:
+    return {kind.resource: kind for kind in kinds()}
 
 
 def kind_by_segment(segment: str) -> Kind | None:

@@ -80,6 +80,7 @@ class Certificate(CatalogItem):
         slug="certificate",
         role="item",
         rules=ItemRules(sticky_when={"status": ("not_to_issue", "cancelled")}),
+        checked_together=("template", "placeholders"),
     )
 
     id: CertificateId = field(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated
 
 from pydantic import BaseModel, StringConstraints, field_validator, model_validator
@@ -60,13 +61,19 @@ class ParentRef(BaseModel):
 
     def admits(self, version: str) -> bool:
         """Return whether the parent's ``version`` lies in the declared range."""
-        from packaging.specifiers import SpecifierSet  # noqa: PLC0415 - keep import light
-        from packaging.version import InvalidVersion, Version  # noqa: PLC0415
+        return _admits(self.version_range, version)
 
-        try:
-            return Version(version) in SpecifierSet(self.version_range)
-        except InvalidVersion:
-            return False
+
+@functools.lru_cache(maxsize=4096)
+def _admits(version_range: str, version: str) -> bool:
+    """Whether ``version`` lies in ``version_range`` (the same few pairs recur for every county of a province)."""
+    from packaging.specifiers import SpecifierSet  # noqa: PLC0415 - keep import light
+    from packaging.version import InvalidVersion, Version  # noqa: PLC0415
+
+    try:
+        return Version(version) in SpecifierSet(version_range)
+    except InvalidVersion:
+        return False
 
 
 class AdmissionRoute(BaseModel):

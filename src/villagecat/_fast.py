@@ -1,0 +1,508 @@
+"""Reading many packages fast, for a verdict only: "certainly valid", or "read it in full".
+
+:func:`villagecat.validation.validate_many` reads every package through :func:`read_fast`
+first. Each resource's rows are validated in one call into pydantic-core, one tuple per row
+typed by the model's own field annotations and constraints (the same rules, applied by the
+same engine as the models); ids, citations and names across layers are then checked on the
+columns (:func:`villagecat.validation.verified`), without building a model per item.
+
+This path never words a problem. Whatever it does not read, or finds anything wrong with,
+or does not expect, it hands to the full reader (:func:`villagecat.package.read_package`
+and :func:`villagecat.validation.check_package`), which finds every problem and says where
+it is. Its verdict is therefore the full reader's: the tests mutate packages cell by cell
+and require that this path never calls valid what the full reader does not.
+
+It reads packages in the current format whose ``resources`` are exactly those villagecat
+writes (then the Table Schemas embedded in the descriptor, two thirds of its bytes, are not
+parsed again), in CSV or JSON. Documents, clauses, overrides and cancellations, few and
+needed whole (they are merged and cited), are read into models by the full reader's own
+functions.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import functools
+import io
+import json
+import operator
+import typing
+from dataclasses import dataclass
+from itertools import chain, repeat
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from villagecat._budget import fixed_limits, limit, load_json
+from villagecat._source import open_source
+from villagecat.format import FORMAT_VERSION
+from villagecat.format.codec import FALSE_VALUES, TRUE_VALUES, parse_bool, split_list
+from villagecat.format.registry import Kind, kind_by_resource, kinds
+from villagecat.format.upgrade import declared_format
+from villagecat.models import Clause, Layer
+from villagecat.package import LayerPackage, read_raw, resource_specs, validate_rows
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Collection, Mapping
+
+    from pydantic import ConfigDict
+
+    from villagecat.models import Citation
+
+__all__ = ["FastPackage", "Table", "read_fast"]
+
+#: The kinds read into models: sources (documents, clauses) and operations on inherited items.
+MODEL_RESOURCES = tuple(k.resource for k in kinds() if k.role in ("source", "operation"))
+#: Model settings that change nothing in how a field's value is validated.
+_NEUTRAL_CONFIG = {"extra", "frozen", "title", "json_schema_extra", "use_attribute_docstrings", "defer_build"}
+#: Model settings the positional rows take over from the model.
+_VALUE_CONFIG = {"allow_inf_nan", "validate_default", "strict", "str_strip_whitespace", "str_to_lower", "str_to_upper"}
+#: Stands for the resources in the part of a descriptor that is parsed (see :func:`_descriptor`). JSON
+#: can write its first character only as ``\u0000``: a descriptor without that escape cannot hold it.
+_SENTINEL = "\x00villagecat: the resources villagecat writes"
+_NUL_ESCAPE = b"\\u0000"
+_JSON_SPACE = b" \t\n\r"
+
+
+@dataclass(frozen=True)
+class Table:
+    """The validated rows of one resource, as columns: field name -> one value per row.
+
+    ``cells`` keeps a CSV resource's cells (by column), from which the fields each row gave
+    are known when models are built; a JSON row gives every field of its header.
+    """
+
+    columns: dict[str, tuple[Any, ...]]
+    cells: dict[str, tuple[str, ...]] | None = None
+
+    @classmethod
+    def of(cls, header: tuple[str, ...], rows: list[tuple[Any, ...]], cells: list[tuple[str, ...]] | None) -> Table:
+        """Turn rows (tuples in the order of ``header``) into columns."""
+        values = list(zip(*rows, strict=True)) if rows else [() for _ in header]
+        by_name = None if cells is None else dict(zip(header, cells, strict=True))
+        return cls(dict(zip(header, values, strict=True)), by_name)
+
+    def column(self, name: str) -> tuple[Any, ...] | None:
+        """Return the values of one field, or None if the header does not have it."""
+        return self.columns.get(name)
+
+    def select(self, rows: list[int]) -> Table:
+        """Return the table of some of the rows, by index."""
+        pick = operator.itemgetter(*rows) if len(rows) > 1 else None
+
+        def chosen(values: tuple[Any, ...]) -> tuple[Any, ...]:
+            return pick(values) if pick is not None else tuple(values[i] for i in rows)
+
+        cells = None if self.cells is None else {name: chosen(values) for name, values in self.cells.items()}
+        return Table({name: chosen(values) for name, values in self.columns.items()}, cells)
+
+    def __len__(self) -> int:
+        """The number of rows."""
+        return len(self.columns["id"])
+
+
+@dataclass(frozen=True)
+class FastPackage:
+    """A package read for a verdict.
+
+    Attributes:
+        skeleton: The layer, with its documents, clauses, overrides and cancellations as models,
+            and the rows that restate inherited items (they merge field by field, as overrides do).
+        tables: The rows of the other resources, as columns.
+        citations: The package's clauses as citations, by clause id (to build models of the rows).
+    """
+
+    skeleton: LayerPackage
+    tables: dict[str, Table]
+    citations: dict[str, Citation]
+
+    def materialise(self) -> LayerPackage:
+        """Return the package with every row a model, as :func:`villagecat.package.read_package` reads it.
+
+        The rows were validated; the models are built from their values, with the fields
+        each row gave (what provenance tells apart from defaults).
+        """
+        built = {name: _build(name, table, self.citations) for name, table in self.tables.items()}
+        models = {name: self.skeleton.resource(name) for name in MODEL_RESOURCES}
+        return LayerPackage.of(self.skeleton.layer, {**models, **built}, source=self.skeleton.source)
+
+    def ids(self) -> list[str]:
+        """Return the id of every row, each once (a restating row is in its table and in the skeleton)."""
+        found = [str(getattr(item, "id", "")) for name in MODEL_RESOURCES for item in self.skeleton.resource(name)]
+        for table in self.tables.values():
+            found.extend(table.column("id") or ())
+        return found
+
+
+def read_fast(path: str | os.PathLike[str], max_bytes: int | None = None) -> FastPackage | None:
+    """Read a package for a verdict; None if the full reader must read it (anything but the common case).
+
+    Nothing raised here is a user's mistake to report: the full reader reads the package
+    again and reports what is wrong, so any exception means "read it in full".
+    """
+    try:
+        with fixed_limits():
+            return _read_fast(path, max_bytes)
+    except Exception:  # noqa: BLE001 - an optimisation: the full reader judges whatever this did not expect
+        return None
+
+
+def _read_fast(path: str | os.PathLike[str], max_bytes: int | None) -> FastPackage | None:
+    source = open_source(path, max_bytes)
+    found = _descriptor(source.read("datapackage.json"), source.label)
+    if found is None:
+        return None
+    data, fmt = found
+    if declared_format(data) != FORMAT_VERSION:
+        return None
+    layer = Layer.model_validate(data.get("layer"))
+    reader = _json_table if fmt == "json" else _csv_table
+    tables: dict[str, Table] = {}
+    models: dict[str, list[BaseModel]] = {}
+    citations: dict[str, Citation] = {}
+    for index, spec in enumerate(_in_reading_order(fmt)):
+        name = spec["name"]
+        kind = kind_by_resource(name)
+        if kind is None:
+            return None
+        if not _positional(name):  # validators across fields this path cannot run: the model reads the rows
+            problems: list[Any] = []
+            found_raw = read_raw(source, dict(spec), index, problems)
+            if found_raw is None or problems:
+                return None
+            _, raw_table, file = found_raw
+            models[name], _ = validate_rows(name, raw_table, file, citations, problems, layer.id)
+            if problems:
+                return None
+            continue
+        table = reader(kind, source.read(spec["path"]), citations.keys())
+        if table is None:
+            return None
+        if name in MODEL_RESOURCES:
+            models[name] = _build(name, table, citations)
+            if name == "clauses":
+                citations = {c.id: c.citation() for c in models[name] if isinstance(c, Clause)}
+            continue
+        tables[name] = table
+        restating = [i for i, key in enumerate(table.column("restates") or ()) if key is not None]
+        if restating:  # merged field by field like overrides: the merge needs them as models
+            models[name] = _build(name, table.select(restating), citations)
+    skeleton = LayerPackage.of(layer, models, source=str(path))
+    return FastPackage(skeleton, tables, citations)
+
+
+@functools.cache
+def _in_reading_order(fmt: Literal["csv", "json"]) -> tuple[dict[str, Any], ...]:
+    """The resources villagecat writes, clauses first (the others cite them)."""
+    return tuple(sorted(resource_specs(fmt), key=lambda spec: spec["name"] != "clauses"))
+
+
+def _build(name: str, table: Table, citations: Mapping[str, Citation]) -> list[BaseModel]:
+    """Build the models of validated rows: their values as they are, defaults for the fields not given.
+
+    Each model holds the set of the fields its row gave, as pydantic would (a JSON row gives
+    its header's fields; a CSV row those whose cells are not empty); rows that gave the same
+    fields share one set.
+    """
+    kind = kind_by_resource(name)
+    if kind is None:  # pragma: no cover - read_fast only builds its own resources
+        return []
+    model = kind.model
+    columns: list[Any] = []
+    for field_name, info in model.model_fields.items():
+        values = table.columns.get(field_name)
+        if values is None:
+            columns.append(repeat(info.get_default(call_default_factory=True)))
+        elif field_name in _cited(name):
+            columns.append([tuple(map(citations.__getitem__, ids)) for ids in values])
+        else:
+            columns.append(values)
+    names = tuple(model.model_fields)
+    given = _given(table, len(table))
+    new, put = model.__new__, object.__setattr__
+    built: list[BaseModel] = []
+    for row, fields_set in zip(zip(*columns, strict=False), given, strict=False):  # defaults repeat without end
+        item = new(model)
+        put(item, "__dict__", dict(zip(names, row, strict=True)))
+        put(item, "__pydantic_fields_set__", fields_set)
+        put(item, "__pydantic_extra__", None)
+        put(item, "__pydantic_private__", None)
+        built.append(item)
+    return built
+
+
+def _given(table: Table, rows: int) -> list[set[str]]:
+    """The fields each row gave, one shared set per distinct set of fields."""
+    if table.cells is None:
+        return [set(table.columns)] * rows if rows else []
+    shared: dict[frozenset[str], set[str]] = {}
+    found = []
+    header = tuple(table.cells)
+    for row in zip(*table.cells.values(), strict=True):
+        key = frozenset(name for name, cell in zip(header, row, strict=True) if cell.strip())
+        found.append(shared.setdefault(key, set(key)))
+    return found
+
+
+@functools.cache
+def _cited(resource: str) -> frozenset[str]:
+    """The fields of a resource's kind that hold citations."""
+    kind = kind_by_resource(resource)
+    return frozenset(spec.name for spec in kind.fields if spec.shape == "citations") if kind else frozenset()
+
+
+# -- the descriptor ----------------------------------------------------------------------
+
+
+@functools.cache
+def _canonical(fmt: Literal["csv", "json"]) -> bytes:
+    """The ``"resources": [...]`` member exactly as :func:`villagecat.package.package_files` writes it."""
+    text = json.dumps({"resources": list(resource_specs(fmt))}, ensure_ascii=False, indent=2)
+    return text.removeprefix("{\n  ").removesuffix("\n}").encode()
+
+
+def _descriptor(raw: bytes, label: str) -> tuple[dict[str, Any], Literal["csv", "json"]] | None:
+    """Parse a descriptor whose resources are the ones villagecat writes, without parsing them again.
+
+    The resources member is recognised by its bytes, and a string that nothing else in the
+    descriptor can hold stands in for it while the rest (the layer, the format, the title)
+    is parsed as the full reader parses it, duplicate keys refused. The stand-in must come
+    back as the top level's ``resources``: the member recognised was that one.
+    """
+    at = raw.find(b'"resources": [')
+    for fmt in ("json", "csv"):
+        canonical = _canonical(fmt)
+        if at != -1 and raw[at : at + len(canonical)] == canonical:
+            break
+    else:
+        return None
+    head, tail = raw[:at], raw[at + len(canonical) :]
+    if _NUL_ESCAPE in head or _NUL_ESCAPE in tail:  # the stand-in could be written there: never taken for it
+        return None
+    text = (head + b'"resources": ' + json.dumps(_SENTINEL).encode() + tail).decode("utf-8-sig")
+    data = load_json(text, f"{label}/datapackage.json", measure_depth=False)
+    if not isinstance(data, dict) or data.get("resources") != _SENTINEL:
+        return None
+    return data, fmt
+
+
+# -- rows --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How one resource's rows with one header are validated positionally."""
+
+    adapter: TypeAdapter[list[tuple[Any, ...]]]
+    defaults: tuple[Any, ...]  # per column: the value of an empty CSV cell (``_REQUIRED`` if none)
+    shapes: tuple[str, ...]
+    cited: tuple[str, ...]  # the columns of clause ids
+    together: tuple[tuple[str, Any], ...]  # the columns the model's own validators read, with their defaults
+
+
+_REQUIRED = object()
+
+
+def _has_model(annotation: Any) -> bool:  # noqa: ANN401 - typing objects
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_has_model(arg) for arg in typing.get_args(annotation))
+
+
+def _config(model: type[BaseModel]) -> ConfigDict | None:
+    """The model's settings that validate values; None if it has one this path does not know."""
+    config = dict(model.model_config)
+    unknown = set(config) - _NEUTRAL_CONFIG - _VALUE_CONFIG
+    if unknown:
+        return None
+    return typing.cast("ConfigDict", {k: v for k, v in config.items() if k in _VALUE_CONFIG})
+
+
+@functools.cache
+def _positional(resource: str) -> bool:
+    """Whether a kind's rows can be validated positionally: its settings known, its own rules covered."""
+    kind = kind_by_resource(resource)
+    return kind is not None and _config(kind.model) is not None and _own_rules_covered(kind)
+
+
+def _own_rules_covered(kind: Kind) -> bool:
+    """Whether the model's own validators read only fields declared ``checked_together`` (see the registry)."""
+    decorators = kind.model.__pydantic_decorators__
+    together = set(kind.checked_together)
+    if decorators.root_validators or decorators.validators:
+        return False
+    if not decorators.model_validators and not decorators.field_validators:
+        return True
+    if any(d.info.mode != "after" for d in decorators.model_validators.values()):
+        return False
+    fields = {f for d in decorators.field_validators.values() for f in d.info.fields}
+    return bool(together) and fields <= together
+
+
+@functools.cache
+def _plan(resource: str, header: tuple[str, ...]) -> _Plan | None:
+    kind = kind_by_resource(resource)
+    if kind is None:
+        return None
+    fields = kind.model.model_fields
+    config = _config(kind.model)
+    if config is None or not _own_rules_covered(kind) or len(set(header)) != len(header):
+        return None
+    if not set(header) <= set(fields) or any(i.is_required() and n not in header for n, i in fields.items()):
+        return None
+    annotations: list[Any] = []
+    defaults: list[Any] = []
+    shapes: list[str] = []
+    for name in header:
+        info, spec = fields[name], kind.field(name)
+        if spec is None or spec.shape == "json":
+            return None
+        if spec.shape == "citations":
+            bare: Any = tuple[str, ...]  # clause ids, each checked against the package's clauses
+        elif _has_model(info.annotation):
+            return None
+        else:
+            bare = info.annotation
+        default = _REQUIRED if info.is_required() else info.get_default(call_default_factory=True)
+        if isinstance(default, list | dict | set):  # one default serves many rows: only an immutable one
+            return None
+        annotations.append(Annotated.__class_getitem__((bare, *info.metadata)) if info.metadata else bare)  # type: ignore[attr-defined]
+        defaults.append(default)
+        shapes.append(spec.shape)
+    row: Any = tuple.__class_getitem__(tuple(annotations))
+    return _Plan(
+        TypeAdapter(list[row], config=config),
+        tuple(defaults),
+        tuple(shapes),
+        cited=tuple(name for name, shape in zip(header, shapes, strict=True) if shape == "citations"),
+        together=tuple((n, d) for n, d in zip(header, defaults, strict=True) if n in kind.checked_together),
+    )
+
+
+def _table(
+    plan: _Plan,
+    header: tuple[str, ...],
+    rows: list[tuple[Any, ...]],
+    clauses: Collection[str],
+    cells: list[tuple[str, ...]] | None = None,
+) -> Table | None:
+    """The rows as columns, if they need nothing the full reader does: known clause ids, own rules at their defaults."""
+    if len(rows) > limit("rows"):
+        return None
+    table = Table.of(header, rows, cells)
+    for name in plan.cited:
+        if not set(chain.from_iterable(table.columns[name])).issubset(clauses):
+            return None
+    for name, default in plan.together:
+        values = table.columns[name]
+        if values.count(default) != len(values):
+            return None
+    return table
+
+
+def _json_table(kind: Kind, raw: bytes, clauses: Collection[str]) -> Table | None:
+    """Validate a JSON resource in the array form: the header array, then the rows after it."""
+    raw = raw.removeprefix(codecs.BOM_UTF8)
+    start = len(raw) - len(raw.lstrip(_JSON_SPACE))
+    if raw[start : start + 1] != b"[":
+        return None
+    rest = raw[start + 1 :]
+    opened = len(rest) - len(rest.lstrip(_JSON_SPACE))
+    if rest[opened : opened + 1] != b"[":
+        return None
+    end = rest.find(b"]", opened)
+    header = _header(rest[opened : end + 1])
+    if header is None:
+        return None
+    after = rest[end + 1 :].lstrip(_JSON_SPACE)
+    if after.startswith(b","):
+        body = b"[" + after[1:]
+    elif after.startswith(b"]") and not after[1:].strip(_JSON_SPACE):
+        body = b"[]"
+    else:
+        return None
+    plan = _plan(kind.resource, header)
+    if plan is None:
+        return None
+    try:
+        rows = plan.adapter.validate_json(body)
+    except ValidationError:
+        return None
+    return _table(plan, header, rows, clauses)
+
+
+@functools.lru_cache(maxsize=256)
+def _header(text: bytes) -> tuple[str, ...] | None:
+    """The field names of a JSON header array (the same few headers recur in every package)."""
+    header = json.loads(text)
+    if not isinstance(header, list) or not all(isinstance(h, str) for h in header):
+        return None
+    return tuple(header)
+
+
+def _csv_table(kind: Kind, raw: bytes, clauses: Collection[str]) -> Table | None:
+    """Validate a CSV resource: cells decoded by the format's cell codec, column by column."""
+    reader = csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), strict=True)
+    records = list(reader)
+    if not records:
+        return None
+    header = tuple(h.strip() for h in records[0])
+    body = records[1:]
+    if len(header) > limit("columns") or len(body) > limit("rows"):
+        return None
+    plan = _plan(kind.resource, header)
+    if plan is None or (body and set(map(len, body)) != {len(header)}):
+        return None
+    cells: list[tuple[str, ...]] = list(zip(*body, strict=True)) if body else [() for _ in header]
+    decoded = []
+    for shape, default, column in zip(plan.shapes, plan.defaults, cells, strict=True):
+        values = _decode_column(shape, default, column)
+        if values is None:
+            return None
+        decoded.append(values)
+    try:
+        rows = plan.adapter.validate_python(list(zip(*decoded, strict=True)) if body else [])
+    except ValidationError:
+        return None
+    return _table(plan, header, rows, clauses, cells)
+
+
+def _decode_column(shape: str, default: Any, cells: tuple[str, ...]) -> list[Any] | None:  # noqa: ANN401
+    """Decode one column's cells as :func:`villagecat._columns.cells_to_input` does; None if a required cell is empty.
+
+    An empty cell (or one of spaces) is "not given": the field's default. The common cases
+    (no empty cell, no list delimiter, the two spellings of a boolean) are decoded in C.
+    """
+    stripped = list(map(str.strip, cells))
+    blanks = stripped.count("")
+    if blanks and default is _REQUIRED:
+        return None
+    if blanks == len(stripped):
+        return [default] * blanks
+    if shape in ("list", "citations"):
+        joined = "".join(cells)
+        if "\\" in joined:
+            return [split_list(cell) if text else default for cell, text in zip(cells, stripped, strict=True)]
+        if "|" not in joined:
+            return [(text,) if text else default for text in stripped]
+        return [[e for e in map(str.strip, text.split("|")) if e] if text else default for text in stripped]
+    if shape == "bool":
+        values = list(map(_BOOLEANS.get, stripped))
+        if None in values:  # other case or other words: as the codec reads them, one by one
+            return [
+                (cell if (value := parse_bool(cell)) is None else value) if text else default
+                for cell, text in zip(cells, stripped, strict=True)
+            ]
+        return [default if value is _BLANK else value for value in values] if blanks else values
+    return [text or default for text in stripped] if blanks else stripped
+
+
+_BLANK = object()
+#: The cells a boolean column holds, as :func:`villagecat.format.codec.parse_bool` reads them (and the empty cell).
+_BOOLEANS: dict[str, Any] = {
+    **dict.fromkeys(TRUE_VALUES, True),
+    **dict.fromkeys(FALSE_VALUES, False),
+    "": _BLANK,
+}

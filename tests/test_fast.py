@@ -1,0 +1,320 @@
+"""The fast path of ``validate_many``: it gives the full reader's reports, never a verdict of its own.
+
+``validate_many`` reads each package for a verdict first (:mod:`villagecat._fast`) and reads
+in full only what that path does not vouch for. These tests break packages cell by cell, in
+CSV and JSON, in a county and in the province above it, and require the reports to be
+exactly those of reading and checking every package in full.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from villagecat import _fast
+from villagecat._names import normalise_name, normalise_names
+from villagecat.merging import MergeCache
+from villagecat.package import RESOURCES, bulk, load_layer, read_package, save_layer
+from villagecat.registry import shipped_layer_paths, shipped_registry
+from villagecat.validation import check_package, validate_many, verified
+
+if TYPE_CHECKING:
+    from villagecat.report import ValidationReport
+
+REPO = Path(__file__).resolve().parent.parent
+NATIONAL = REPO / "data" / "national"
+SHANXI = REPO / "data" / "provinces" / "140000-shanxi"
+SHANGDANG = SHANXI / "140404-shangdang"
+CHAIN = (NATIONAL, SHANXI, SHANGDANG)
+
+
+def full_reports(paths: list[Path]) -> list[ValidationReport]:
+    """What validate_many gave before it had a fast path: every package read and checked in full."""
+    with bulk():
+        read = [read_package(p) for p in paths]
+        registry = shipped_registry([package for package, _ in read if package is not None])
+        merges = MergeCache()
+        for package, report in read:
+            if package is not None:
+                check_package(package, report, registry, merges)
+    return [report for _, report in read]
+
+
+@pytest.fixture(scope="module")
+def chain(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, ...]]:
+    """The nation, Shanxi and Shangdang as shipped (CSV) and rewritten in JSON, each in its own folder."""
+    root = tmp_path_factory.mktemp("chain")
+    found = {}
+    for fmt in ("csv", "json"):
+        found[fmt] = tuple(save_layer(load_layer(p), root / fmt / p.name, fmt=fmt) for p in CHAIN)
+    return found
+
+
+def _fresh(base: tuple[Path, ...], into: Path) -> list[Path]:
+    return [Path(shutil.copytree(path, into / path.name)) for path in base]
+
+
+# -- what it reads --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", shipped_layer_paths(), ids=lambda p: p.name)
+def test_every_shipped_layer_is_read_fast_and_built_as_the_full_reader_builds_it(path: Path) -> None:
+    fast = _fast.read_fast(path)
+    assert fast is not None, "the fast path must read what villagecat ships"
+    built, (package, report) = fast.materialise(), read_package(path)
+    assert report.valid
+    assert built == package
+    for name in RESOURCES:
+        for ours, theirs in zip(built.resource(name), package.resource(name), strict=True):
+            assert ours.model_fields_set == theirs.model_fields_set, (name, ours)
+
+
+@pytest.mark.parametrize("leaf", [p for p in shipped_layer_paths() if not list(p.glob("*/datapackage.json"))])
+def test_shipped_leaves_are_vouched_for_without_the_full_reader(leaf: Path) -> None:
+    fast = _fast.read_fast(leaf)
+    assert fast is not None
+    assert verified(fast, shipped_registry([fast.skeleton]), MergeCache())
+
+
+def test_shipped_layers_give_the_full_readers_reports() -> None:
+    paths = shipped_layer_paths()
+    reports = validate_many(paths)
+    assert reports == full_reports(paths)
+    assert all(r.valid for r in reports)
+
+
+# -- breaking cells ---------------------------------------------------------------------
+
+TRICKY = [
+    "",
+    " ",
+    "  padded  ",
+    "true",
+    "TRUE",
+    "false",
+    "是",
+    "否",
+    "yes",
+    "0",
+    "-1",
+    "1.5",
+    "nan",
+    "inf",
+    "1e999",
+    "a|b",
+    "a\\|b",
+    "\\",
+    "|",
+    "x\x00y",
+    "x\u200by",
+    "line\nbreak",
+    "（全角）",
+    "cn.duty.village-affairs",
+    "120117.duty.d0",
+    "120117.clause.nope",
+    "120000.clause.nope",
+    "cn.document.tingzi-2022-28",
+    "cn.document.unknown",
+    "120117.document.unknown",
+    "村务监督委员会",
+    "村民委员会",
+    "居民身份信息证明",
+    "prohibited",
+    "assists",
+    "village",
+    "both",
+    "must",
+    "2023-09",
+    "2023-13-45",
+    "1.0.0",
+]
+JSON_EXTRA: list[Any] = [None, 0, 1.5, -3, True, False, [], ["x"], [""], {"a": 1}, [["x"]], "", 10**30]
+
+
+def _break_csv(folder: Path, resource: str, row: int, column: int, value: str) -> None:
+    path = folder / f"{resource}.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    if len(rows) < 2:  # no row to break: break the header instead
+        rows[0][column % len(rows[0])] = value
+    else:
+        rows[1 + row % (len(rows) - 1)][column % len(rows[0])] = value
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def _break_json(folder: Path, resource: str, row: int, column: int, value: Any) -> None:
+    path = folder / f"{resource}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    target = data[1 + row % (len(data) - 1)] if len(data) > 1 else data[0]
+    target[column % len(target)] = value
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def _break(fmt: str, folder: Path, resource: str, row: int, column: int, value: Any) -> None:  # noqa: PLR0917
+    if fmt == "csv":
+        _break_csv(folder, resource, row, column, value if isinstance(value, str) else json.dumps(value))
+    else:
+        _break_json(folder, resource, row, column, value)
+
+
+@settings(max_examples=80)
+@given(
+    fmt=st.sampled_from(["csv", "json"]),
+    which=st.sampled_from([1, 2, 2]),
+    resource=st.sampled_from(list(RESOURCES)),
+    row=st.integers(0, 200),
+    column=st.integers(0, 30),
+    value=st.one_of(st.sampled_from(TRICKY), st.text(max_size=6), st.sampled_from(JSON_EXTRA)),
+)
+def test_a_broken_cell_gets_the_full_readers_report(  # noqa: PLR0917 - what hypothesis draws
+    chain: dict[str, tuple[Path, ...]],
+    fmt: str,
+    which: int,
+    resource: str,
+    row: int,
+    column: int,
+    value: Any,
+) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        paths = _fresh(chain[fmt][1:], Path(scratch))
+        _break(fmt, paths[which - 1], resource, row, column, value)
+        assert validate_many(paths) == full_reports(paths)
+
+
+def _row_of(path: Path, resource: str, test: Any = None) -> int:
+    items = load_layer(path).resource(resource)
+    return next(i for i, item in enumerate(items) if test is None or test(item))
+
+
+def _column(resource: str, name: str) -> int:
+    return list(RESOURCES[resource].model_fields).index(name)
+
+
+#: Breaks aimed at each check of the fast path: (package in the chain, resource, field, row test, value).
+AIMED: dict[str, tuple[int, str, str, Any, Any]] = {
+    "an id twice": (2, "obligations", "id", lambda i: i.restates is None, "{last-id}"),
+    "an id of another kind": (2, "obligations", "id", None, "140404.duty.x"),
+    "an id in another namespace": (2, "milestones", "id", None, "140000.milestone.x"),
+    "replaces in another namespace": (2, "milestones", "replaces", None, "140000.milestone.x"),
+    "an unknown clause": (2, "milestones", "citations", None, ["140404.clause.nope"]),
+    "a clause of the parent": (2, "milestones", "citations", None, ["140000.clause.nope"]),
+    "a template without its placeholders": (0, "certificates", "template", None, "兹证明{姓名}"),
+    "placeholders without a template": (0, "certificates", "placeholders", None, ["姓名"]),
+    "an inherited name": (2, "duties", "name", lambda i: i.restates is None, "{national}"),
+    "restating an unknown item": (1, "duties", "restates", lambda i: i.restates is not None, "没有这个事项"),
+    "restating its own item": (2, "obligations", "restates", lambda i: i.restates is not None, "{own}"),
+    "a clause citing an unknown document": (2, "clauses", "document", None, "140404.document.unknown"),
+    "an override of an unknown item": (2, "overrides", "target", None, "cn.duty.unknown"),
+    "a document of another layer": (2, "documents", "id", None, "140000.document.x"),
+}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+@pytest.mark.parametrize("case", list(AIMED))
+def test_an_aimed_break_is_found_and_worded_by_the_full_reader(
+    chain: dict[str, tuple[Path, ...]], tmp_path: Path, fmt: str, case: str
+) -> None:
+    which, resource, field, test, value = AIMED[case]
+    paths = _fresh(chain[fmt], tmp_path)
+    row = _row_of(paths[which], resource, test)
+    if isinstance(value, str):
+        items = load_layer(paths[which]).resource(resource)
+        filled = {
+            "{last-id}": getattr(items[-1], "id", ""),
+            "{national}": load_layer(paths[0]).duties[0].name,
+            "{own}": getattr(load_layer(paths[2]).duties[0], "name", ""),
+        }
+        value = filled.get(value, value)
+    _break(fmt, paths[which], resource, row, _column(resource, field), value)
+    reports = validate_many(paths)
+    assert reports == full_reports(paths)
+    assert not reports[which].valid, case
+
+
+# -- breaking the whole --------------------------------------------------------------------
+
+
+def _edit_descriptor(folder: Path, change: Any) -> None:
+    path = folder / "datapackage.json"
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+STAND_IN = json.dumps(_fast._SENTINEL)  # noqa: SLF001 - the stand-in itself, as an attacker would write it
+
+WHOLE_CASES = {
+    "descriptor re-indented": lambda t: json.dumps(json.loads(t), ensure_ascii=False, indent=4),
+    "descriptor with CRLF": lambda t: t.replace("\n", "\r\n"),
+    "descriptor with a BOM": lambda t: "\ufeff" + t,
+    "duplicate key in the layer": lambda t: t.replace('"layer": {', '"layer": {"id": "x", ', 1),
+    "resources named twice": lambda t: t.replace('"layer": {', '"resources": [], "layer": {', 1),
+    "the stand-in as the resources, real ones nested": lambda t: (
+        t.replace('"resources": [', f'"resources": {STAND_IN}, "x": {{"resources": [', 1).rstrip()[:-1] + "}}\n"
+    ),
+    "the resources nested, a string at the top": lambda t: (
+        t.replace('"resources": [', '"resources": "nope", "x": {"resources": [', 1).rstrip()[:-1] + "}}\n"
+    ),
+    "format 0": lambda t: t.replace('"format": 1', '"format": 0', 1),
+    "format 9": lambda t: t.replace('"format": 1', '"format": 9', 1),
+    "parent version outside the range": lambda t: t.replace('"version_range": ">=', '"version_range": ">=9.', 1),
+    "no layer": lambda t: t.replace('"layer": {', '"nolayer": {', 1),
+}
+
+
+#: Forms the fast path leaves to the full reader, which reads them (a parent's newer release that the layer
+#: still fits is not a problem; format 0 is upgraded).
+STILL_VALID = {
+    "descriptor re-indented",
+    "descriptor with CRLF",
+    "descriptor with a BOM",
+    "format 0",
+    "parent version outside the range",
+}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+@pytest.mark.parametrize("case", list(WHOLE_CASES))
+@pytest.mark.parametrize("where", ["province", "county"])
+def test_a_broken_descriptor_gets_the_full_readers_report(
+    chain: dict[str, tuple[Path, ...]], tmp_path: Path, fmt: str, case: str, where: str
+) -> None:
+    paths = _fresh(chain[fmt][1:], tmp_path)
+    _edit_descriptor(paths[0] if where == "province" else paths[1], WHOLE_CASES[case])
+    reports = validate_many(paths)
+    assert reports == full_reports(paths)
+    if case not in STILL_VALID:
+        assert not all(r.valid for r in reports)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_files_missing_or_replaced_get_the_full_readers_report(
+    chain: dict[str, tuple[Path, ...]], tmp_path: Path, fmt: str
+) -> None:
+    province, county = paths = _fresh(chain[fmt][1:], tmp_path)
+    (county / f"duties.{fmt}").unlink()
+    (county / f"signs.{fmt}").write_bytes(b"\xff\xfe not text")
+    (province / f"clauses.{fmt}").write_text("", encoding="utf-8")
+    assert validate_many(paths) == full_reports(paths)
+    assert not any(r.valid for r in validate_many(paths))
+
+
+# -- names, normalised at once -------------------------------------------------------------
+
+
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=8), max_size=12))
+def test_names_normalised_at_once_are_each_names_form(names: list[str]) -> None:
+    assert normalise_names(names) == [normalise_name(n) for n in names]
+
+
+def test_names_normalised_at_once_handle_width_script_and_case() -> None:
+    names = ["健在證明", "（全角）", "ＡＢＣ", "Straße", "村\u3000委", "㈱"]
+    assert normalise_names(names) == [normalise_name(n) for n in names]
