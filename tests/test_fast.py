@@ -307,6 +307,20 @@ def test_files_missing_or_replaced_get_the_full_readers_report(
     assert not any(r.valid for r in validate_many(paths))
 
 
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+@pytest.mark.parametrize("slack", [-1, 0, 1])
+def test_the_row_budget_is_counted_as_the_full_reader_counts_it(
+    chain: dict[str, tuple[Path, ...]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, slack: int
+) -> None:
+    paths = _fresh(chain[fmt][1:], tmp_path)
+    rows = max(len(load_layer(p).resource(name)) for p in paths for name in RESOURCES)
+    shipped_registry()  # the shipped layers are read once, under their own budget, before it is lowered
+    monkeypatch.setenv("VILLAGECAT_MAX_ROWS", str(rows + slack))
+    reports = validate_many(paths)
+    assert reports == full_reports(paths)
+    assert all(r.valid for r in reports) == (slack > 0 or (slack == 0 and fmt == "csv"))
+
+
 # -- names, normalised at once -------------------------------------------------------------
 
 

@@ -40,7 +40,7 @@ from villagecat.errors import BudgetExceededError, PackageReadError
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["BUDGETS", "Budget", "exceeded", "fixed_limits", "limit", "load_json", "read_regular_file"]
+__all__ = ["BUDGETS", "Budget", "exceeded", "fixed_limits", "limit", "load_json", "over", "read_regular_file"]
 
 _FIXED: ContextVar[dict[str, int] | None] = ContextVar("villagecat_budgets", default=None)
 
@@ -96,7 +96,12 @@ def fixed_limits() -> Iterator[None]:
         _FIXED.reset(token)
 
 
-def exceeded(name: str, where: str, got: int | str, value: int | None = None) -> BudgetExceededError:
+def over(limit_: int) -> Both:
+    """What was found when reading stopped past a limit: at least one more than it, in both languages."""
+    return Both(*pair("at-least", count=limit_ + 1))
+
+
+def exceeded(name: str, where: str, got: int | Both, value: int | None = None) -> BudgetExceededError:
     """Return the error for a budget exceeded at ``where`` (``got`` is what was found, or a lower bound)."""
     budget = BUDGETS[name]
     value = limit(name) if value is None else value
@@ -139,7 +144,7 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int | None = None
         os.close(fd)
     size = len(data)
     if size > budget:
-        raise exceeded("bytes", target, f"more than {budget}", budget)
+        raise exceeded("bytes", target, over(budget), budget)
     return data
 
 
@@ -217,7 +222,7 @@ def load_json(text: str, where: str, *, measure_depth: bool = True) -> Any:  # n
     except _DuplicateKeyError as exc:
         raise PackageReadError.at(where, "json-duplicate-key", key=exc.args[0]) from None
     except RecursionError:
-        raise exceeded("depth", where, "more than 900") from None
+        raise exceeded("depth", where, over(899)) from None
     except ValueError as exc:  # an integer over 4,300 digits
         raise PackageReadError.at(where, "json-number-too-long", detail=exc) from None
     if measure_depth:

@@ -159,6 +159,7 @@ def _read_fast(path: str | os.PathLike[str], max_bytes: int | None) -> FastPacka
         return None
     layer = Layer.model_validate(data.get("layer"))
     reader = _json_table if fmt == "json" else _csv_table
+    rows_limit, header_rows = limit("rows"), 1 if fmt == "json" else 0  # a JSON table's header is a row
     tables: dict[str, Table] = {}
     models: dict[str, list[BaseModel]] = {}
     citations: dict[str, Citation] = {}
@@ -178,7 +179,7 @@ def _read_fast(path: str | os.PathLike[str], max_bytes: int | None) -> FastPacka
                 return None
             continue
         table = reader(kind, source.read(spec["path"]), citations.keys())
-        if table is None:
+        if table is None or len(table) + header_rows > rows_limit:  # the budget as the full reader counts
             return None
         if name in MODEL_RESOURCES:
             models[name] = _build(name, table, citations)
@@ -389,8 +390,6 @@ def _table(
     cells: list[tuple[str, ...]] | None = None,
 ) -> Table | None:
     """The rows as columns, if they need nothing the full reader does: known clause ids, own rules at their defaults."""
-    if len(rows) > limit("rows"):
-        return None
     table = Table.of(header, rows, cells)
     for name in plan.cited:
         if not set(chain.from_iterable(table.columns[name])).issubset(clauses):

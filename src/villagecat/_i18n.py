@@ -214,6 +214,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{budget}为 {got}，超过上限 {limit}；如确属正常，可设置环境变量 {env} 调高上限",
         "{budget} is {got}, over the limit of {limit}; raise it with {env} if the input is genuine",
     ),
+    "at-least": ("不少于 {count}", "at least {count}"),
     "os-EACCES": ("没有写入权限", "permission denied"),
     "os-EPERM": ("没有写入权限", "operation not permitted"),
     "os-EROFS": ("文件系统只读", "read-only file system"),

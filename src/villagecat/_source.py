@@ -18,7 +18,7 @@ import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
-from villagecat._budget import exceeded, limit, read_regular_file
+from villagecat._budget import exceeded, limit, over, read_regular_file
 from villagecat._i18n import pair
 from villagecat.errors import PackageReadError
 
@@ -222,7 +222,7 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, max
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise PackageReadError.at(where, "zip-damaged", detail=exc) from None
     if len(data) > max_bytes:
-        raise exceeded("bytes", where, f"more than {max_bytes}", max_bytes)
+        raise exceeded("bytes", where, over(max_bytes), max_bytes)
     return data
 
 

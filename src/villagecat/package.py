@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from villagecat._budget import exceeded, fixed_limits, limit, load_json
+from villagecat._budget import exceeded, fixed_limits, limit, load_json, over
 from villagecat._columns import cells_to_input, columns, model_to_cells, override_cell_value, table_schema
 from villagecat._i18n import Both, pair
 from villagecat._ids import assign_ids
@@ -331,7 +331,7 @@ def _read_csv(
                 continue
             rows.append((line, {h: c for h, c in zip(header, record, strict=True) if h in known}))
             if len(rows) > limit("rows"):
-                raise exceeded("rows", file, f"more than {limit('rows')}")
+                raise exceeded("rows", file, over(limit("rows")))
     except csv.Error as exc:
         problems.append(
             _problem(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import chain, repeat
 from typing import TYPE_CHECKING, TypedDict
 
+from villagecat._budget import fixed_limits
 from villagecat._columns import columns
 from villagecat._i18n import Both, pair
 from villagecat._names import normalise_names
@@ -348,7 +349,7 @@ def validate_many(
     Returns:
         One report per path, in order.
     """
-    with bulk():
+    with bulk(), fixed_limits():
         # What is read is let go before the collector runs again, so it has little to look at.
         return _validate_many(list(paths), list(parents), max_bytes)
 

@@ -316,7 +316,7 @@ def _check_header(where: str, header: list[str]) -> None:
 
 def _csv_rows(path: Path, text: str) -> list[_Row]:
     """Read a CSV ledger strictly: a duplicated header or a row of the wrong width is an error, never dropped."""
-    from villagecat._budget import exceeded, limit  # noqa: PLC0415
+    from villagecat._budget import exceeded, limit, over  # noqa: PLC0415
 
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header = [h.strip() for h in next(reader, [])]
@@ -330,7 +330,7 @@ def _csv_rows(path: Path, text: str) -> list[_Row]:
             raise LedgerError(str(path), line, None, "row-width", cells=len(record), header=len(header))
         rows.append(_Row(dict(zip(header, record, strict=True)), str(path), line))
         if len(rows) > limit("rows"):
-            raise exceeded("rows", str(path), f"more than {limit('rows')}")
+            raise exceeded("rows", str(path), over(limit("rows")))
     return rows
 
 
