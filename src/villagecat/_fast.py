@@ -49,9 +49,10 @@ if TYPE_CHECKING:
 
     from pydantic import ConfigDict
 
+    from villagecat._source import PackageSource
     from villagecat.models import Citation
 
-__all__ = ["FastPackage", "Table", "read_fast"]
+__all__ = ["FastPackage", "Opened", "Table", "open_fast", "read_fast"]
 
 #: The kinds read into models: sources (documents, clauses) and operations on inherited items.
 MODEL_RESOURCES = tuple(k.resource for k in kinds() if k.role in ("source", "operation"))
@@ -136,28 +137,57 @@ class FastPackage:
         return found
 
 
-def read_fast(path: str | os.PathLike[str], max_bytes: int | None = None) -> FastPackage | None:
-    """Read a package for a verdict; None if the full reader must read it (anything but the common case).
+@dataclass(frozen=True)
+class Opened:
+    """A package whose descriptor was read fast: where its files are, its layer, its form."""
+
+    path: str
+    source: PackageSource
+    layer: Layer
+    fmt: Literal["csv", "json"]
+
+
+def open_fast(path: str | os.PathLike[str], max_bytes: int | None = None) -> Opened | None:
+    """Read a package's descriptor for a verdict; None if the full reader must read the package.
 
     Nothing raised here is a user's mistake to report: the full reader reads the package
     again and reports what is wrong, so any exception means "read it in full".
     """
     try:
         with fixed_limits():
-            return _read_fast(path, max_bytes)
+            source = open_source(path, max_bytes)
+            found = _descriptor(source.read("datapackage.json"), source.label)
+            if found is None:
+                return None
+            data, fmt = found
+            if declared_format(data) != FORMAT_VERSION:
+                return None
+            return Opened(str(path), source, Layer.model_validate(data.get("layer")), fmt)
     except Exception:  # noqa: BLE001 - an optimisation: the full reader judges whatever this did not expect
         return None
 
 
-def _read_fast(path: str | os.PathLike[str], max_bytes: int | None) -> FastPackage | None:
-    source = open_source(path, max_bytes)
-    found = _descriptor(source.read("datapackage.json"), source.label)
-    if found is None:
+def read_fast(opened: Opened | str | os.PathLike[str], max_bytes: int | None = None) -> FastPackage | None:
+    """Read a package's rows for a verdict; None if the full reader must read it (anything but the common case).
+
+    Args:
+        opened: A package opened by :func:`open_fast`, or its path.
+        max_bytes: The largest file read, when a path is given.
+    """
+    if not isinstance(opened, Opened):
+        found = open_fast(opened, max_bytes)
+        if found is None:
+            return None
+        opened = found
+    try:
+        with fixed_limits():
+            return _read_rows(opened)
+    except Exception:  # noqa: BLE001 - as in open_fast
         return None
-    data, fmt = found
-    if declared_format(data) != FORMAT_VERSION:
-        return None
-    layer = Layer.model_validate(data.get("layer"))
+
+
+def _read_rows(opened: Opened) -> FastPackage | None:
+    source, layer, fmt = opened.source, opened.layer, opened.fmt
     reader = _json_table if fmt == "json" else _csv_table
     rows_limit, header_rows = limit("rows"), 1 if fmt == "json" else 0  # a JSON table's header is a row
     tables: dict[str, Table] = {}
@@ -190,7 +220,7 @@ def _read_fast(path: str | os.PathLike[str], max_bytes: int | None) -> FastPacka
         restating = [i for i, key in enumerate(table.column("restates") or ()) if key is not None]
         if restating:  # merged field by field like overrides: the merge needs them as models
             models[name] = _build(name, table.select(restating), citations)
-    skeleton = LayerPackage.of(layer, models, source=str(path))
+    skeleton = LayerPackage.of(layer, models, source=opened.path)
     return FastPackage(skeleton, tables, citations)
 
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from pydantic import BaseModel
 
-    from villagecat._fast import FastPackage
+    from villagecat._fast import FastPackage, Opened
     from villagecat.merging import MergeCache
     from villagecat.models.document import Citation
     from villagecat.registry import LayerRegistry
@@ -342,9 +342,9 @@ def validate_many(
 ) -> list[ValidationReport]:
     """Validate several packages together: each may be an ancestor of another.
 
-    Every package is first read for a verdict only (:mod:`villagecat._fast`); one that is
-    not certainly valid, and every layer another one here names as its parent, is read and
-    checked in full, so each problem is found and worded as :func:`validate` words it.
+    Every package is first read for a verdict only (:mod:`villagecat._fast`), one at a time
+    after the parents of the others; one that is not certainly valid is read and checked in
+    full, so each problem is found and worded as :func:`validate` words it.
 
     Returns:
         One report per path, in order.
@@ -357,26 +357,36 @@ def validate_many(
 def _validate_many(
     targets: list[str | os.PathLike[str]], parents: list[LayerPackage], max_bytes: int | None
 ) -> list[ValidationReport]:
-    from villagecat._fast import read_fast  # noqa: PLC0415 - the fast path loads only when many are validated
+    from villagecat._fast import open_fast, read_fast  # noqa: PLC0415 - the fast path loads only when it runs
     from villagecat.merging import MergeCache  # noqa: PLC0415 - merge imports this module's neighbours
     from villagecat.registry import shipped_registry  # noqa: PLC0415 - loads shipped data only when needed
 
-    fast = [read_fast(p, max_bytes) for p in targets]
-    read = [None if f is not None else read_package(p, max_bytes=max_bytes) for p, f in zip(targets, fast, strict=True)]
-    held: list[LayerPackage | None] = [
-        f.skeleton if f is not None else r[0] if r is not None else None for f, r in zip(fast, read, strict=True)
+    # First the descriptors: which layer each package is, and which are the parents of others.
+    opened = [open_fast(p, max_bytes) for p in targets]
+    read = [
+        None if o is not None else read_package(p, max_bytes=max_bytes) for p, o in zip(targets, opened, strict=True)
     ]
-    parent_ids = {p.layer.parent.id for p in held if p is not None and p.layer.parent is not None}
+    layers = [
+        o.layer if o is not None else r[0].layer if r and r[0] else None for o, r in zip(opened, read, strict=True)
+    ]
+    parent_ids = {layer.parent.id for layer in layers if layer is not None and layer.parent is not None}
+    # A parent's items are merged for its children: it is read whole, every row a model.
     whole: list[LayerPackage | None] = [None] * len(targets)
-    for index, f in enumerate(fast):
-        if f is not None and f.skeleton.layer.id in parent_ids:  # a parent's items are merged: every row a model
-            whole[index] = held[index] = f.materialise()
+    for index, o in enumerate(opened):
+        if o is not None and o.layer.id in parent_ids:
+            fast = read_fast(o)
+            if fast is not None:
+                whole[index] = fast.materialise()
+            else:
+                opened[index], read[index] = None, read_package(targets[index], max_bytes=max_bytes)
+    held = [w if w is not None else r[0] if r is not None else None for w, r in zip(whole, read, strict=True)]
     registry = shipped_registry([*parents, *(p for p in held if p is not None)])
     merges = MergeCache()  # a province is merged once for all its counties
     reports = []
     for index, target in enumerate(targets):
-        f, done = fast[index], read[index]
-        if f is not None and _certain(f, whole[index], registry, merges):
+        # The others one at a time, each let go once judged: what is held at once stays small.
+        o, done = opened[index], read[index]
+        if o is not None and _certain(o, whole[index], registry, merges):
             reports.append(ValidationReport(target=str(target)))
             continue
         # Read in full what the fast path did not vouch for, so that every problem is worded.
@@ -387,10 +397,13 @@ def _validate_many(
     return reports
 
 
-def _certain(fast: FastPackage, whole: LayerPackage | None, registry: LayerRegistry, merges: MergeCache) -> bool:
-    """Whether a package read fast is certainly valid: checked whole if it was built whole, else by :func:`verified`."""
+def _certain(opened: Opened, whole: LayerPackage | None, registry: LayerRegistry, merges: MergeCache) -> bool:
+    """Whether a package opened fast is certainly valid: checked whole if it was read whole, else :func:`verified`."""
+    from villagecat._fast import read_fast  # noqa: PLC0415 - the fast path loads only when it runs
+
     if whole is None:
-        return verified(fast, registry, merges)
+        fast = read_fast(opened)
+        return fast is not None and verified(fast, registry, merges)
     scratch = ValidationReport(target=whole.source or "")
     check_package(whole, scratch, registry, merges)
     return not scratch.problems
