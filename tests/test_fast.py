@@ -13,6 +13,7 @@ import io
 import json
 import shutil
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -305,6 +306,24 @@ def test_files_missing_or_replaced_get_the_full_readers_report(
     (province / f"clauses.{fmt}").write_text("", encoding="utf-8")
     assert validate_many(paths) == full_reports(paths)
     assert not any(r.valid for r in validate_many(paths))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+@pytest.mark.parametrize("broken", [False, True])
+def test_a_zip_or_a_descriptor_path_gets_the_full_readers_report(
+    chain: dict[str, tuple[Path, ...]], tmp_path: Path, fmt: str, broken: bool
+) -> None:
+    province, county = _fresh(chain[fmt][1:], tmp_path)
+    if broken:
+        _break(fmt, county, "obligations", 0, _column("obligations", "id"), "140404.duty.x")
+    archive = tmp_path / "county.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for file in sorted(county.iterdir()):
+            zipped.write(file, f"county/{file.name}")
+    paths = [province / "datapackage.json", archive]
+    reports = validate_many(paths)
+    assert reports == full_reports(paths)
+    assert reports[1].valid is not broken
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])

@@ -372,7 +372,7 @@ def _own_rules_covered(kind: Kind) -> bool:
     return bool(together) and fields <= together
 
 
-@functools.cache
+@functools.lru_cache(maxsize=128)  # the headers villagecat writes, and a few others; never without bound
 def _plan(resource: str, header: tuple[str, ...]) -> _Plan | None:
     kind = kind_by_resource(resource)
     if kind is None:
@@ -462,9 +462,17 @@ def _json_table(kind: Kind, raw: bytes, clauses: Collection[str]) -> Table | Non
     return _table(plan, header, rows, clauses)
 
 
-@functools.lru_cache(maxsize=256)
 def _header(text: bytes) -> tuple[str, ...] | None:
-    """The field names of a JSON header array (the same few headers recur in every package)."""
+    """The field names of a JSON header array (the same few headers recur in every package: kept when short)."""
+    return _known_header(text) if len(text) <= 4096 else _parse_header(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _known_header(text: bytes) -> tuple[str, ...] | None:
+    return _parse_header(text)
+
+
+def _parse_header(text: bytes) -> tuple[str, ...] | None:
     header = json.loads(text)
     if not isinstance(header, list) or not all(isinstance(h, str) for h in header):
         return None
