@@ -1,7 +1,7 @@
 """Reading many packages fast, for a verdict only: "certainly valid", or "read it in full".
 
-:func:`villagecat.validation.validate_many` reads every package through :func:`read_fast`
-first. Each resource's rows are validated in one call into pydantic-core, one tuple per row
+:func:`villagecat.validation.validate_many` reads every package through :func:`open_fast`
+and :func:`read_fast` first. Each resource's rows are validated in one call into pydantic-core, one tuple per row
 typed by the model's own field annotations and constraints (the same rules, applied by the
 same engine as the models); ids, citations and names across layers are then checked on the
 columns (:func:`villagecat.validation.verified`), without building a model per item.
@@ -14,9 +14,11 @@ and require that this path never calls valid what the full reader does not.
 
 It reads packages in the current format whose ``resources`` are exactly those villagecat
 writes (then the Table Schemas embedded in the descriptor, two thirds of its bytes, are not
-parsed again), in CSV or JSON. Documents, clauses, overrides and cancellations, few and
-needed whole (they are merged and cited), are read into models by the full reader's own
-functions.
+parsed again), in CSV or JSON. The few rows the merge needs whole (documents, clauses,
+cancellations, rows that restate inherited items) become models built from their validated
+values; overrides, whose value is typed by the field it targets, are read by the full
+reader's own functions. A certificate with a template is left to the full reader (its
+model checks the template against its placeholders).
 """
 
 from __future__ import annotations
