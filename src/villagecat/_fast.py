@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from collections.abc import Collection, Mapping
 
     from pydantic import ConfigDict
+    from pydantic.fields import FieldInfo
 
     from villagecat._source import PackageSource
     from villagecat.models import Citation
@@ -338,6 +339,11 @@ class _Plan:
 _REQUIRED = object()
 
 
+def _keyed_otherwise(info: FieldInfo) -> bool:
+    """Whether the model reads a field under another key, or picks its type by a discriminator."""
+    return info.alias is not None or info.validation_alias is not None or info.discriminator is not None
+
+
 def _has_model(annotation: Any) -> bool:  # noqa: ANN401 - typing objects
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return True
@@ -390,7 +396,7 @@ def _plan(resource: str, header: tuple[str, ...]) -> _Plan | None:
     shapes: list[str] = []
     for name in header:
         info, spec = fields[name], kind.field(name)
-        if spec is None or spec.shape == "json":
+        if spec is None or spec.shape == "json" or _keyed_otherwise(info):
             return None
         if spec.shape == "citations":
             bare: Any = tuple[str, ...]  # clause ids, each checked against the package's clauses

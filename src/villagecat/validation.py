@@ -401,11 +401,14 @@ def _certain(opened: Opened, whole: LayerPackage | None, registry: LayerRegistry
     """Whether a package opened fast is certainly valid: checked whole if it was read whole, else :func:`verified`."""
     from villagecat._fast import read_fast  # noqa: PLC0415 - the fast path loads only when it runs
 
-    if whole is None:
-        fast = read_fast(opened)
-        return fast is not None and verified(fast, registry, merges)
-    scratch = ValidationReport(target=whole.source or "")
-    check_package(whole, scratch, registry, merges)
+    scratch = ValidationReport(target=opened.path)
+    try:
+        if whole is None:
+            fast = read_fast(opened)
+            return fast is not None and verified(fast, registry, merges)
+        check_package(whole, scratch, registry, merges)
+    except Exception:  # noqa: BLE001 - a verdict only: what this did not expect, the full reader judges
+        return False
     return not scratch.problems
 
 
