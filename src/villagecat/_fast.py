@@ -32,11 +32,12 @@ import operator
 import typing
 from dataclasses import dataclass
 from itertools import chain, repeat
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from villagecat._budget import fixed_limits, limit, load_json
+from villagecat._fields import field_annotation, value_config
 from villagecat._source import open_source
 from villagecat.format import FORMAT_VERSION
 from villagecat.format.codec import FALSE_VALUES, TRUE_VALUES, parse_bool, split_list
@@ -49,7 +50,6 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Collection, Mapping
 
-    from pydantic import ConfigDict
     from pydantic.fields import FieldInfo
 
     from villagecat._source import PackageSource
@@ -59,10 +59,6 @@ __all__ = ["FastPackage", "Opened", "Table", "open_fast", "read_fast"]
 
 #: The kinds read into models: sources (documents, clauses) and operations on inherited items.
 MODEL_RESOURCES = tuple(k.resource for k in kinds() if k.role in ("source", "operation"))
-#: Model settings that change nothing in how a field's value is validated.
-_NEUTRAL_CONFIG = {"extra", "frozen", "title", "json_schema_extra", "use_attribute_docstrings", "defer_build"}
-#: Model settings the positional rows take over from the model.
-_VALUE_CONFIG = {"allow_inf_nan", "validate_default", "strict", "str_strip_whitespace", "str_to_lower", "str_to_upper"}
 #: Stands for the resources in the part of a descriptor that is parsed (see :func:`_descriptor`). JSON
 #: can write its first character only as ``\u0000``: a descriptor without that escape cannot hold it.
 _SENTINEL = "\x00villagecat: the resources villagecat writes"
@@ -350,20 +346,11 @@ def _has_model(annotation: Any) -> bool:  # noqa: ANN401 - typing objects
     return any(_has_model(arg) for arg in typing.get_args(annotation))
 
 
-def _config(model: type[BaseModel]) -> ConfigDict | None:
-    """The model's settings that validate values; None if it has one this path does not know."""
-    config = dict(model.model_config)
-    unknown = set(config) - _NEUTRAL_CONFIG - _VALUE_CONFIG
-    if unknown:
-        return None
-    return typing.cast("ConfigDict", {k: v for k, v in config.items() if k in _VALUE_CONFIG})
-
-
 @functools.cache
 def _positional(resource: str) -> bool:
     """Whether a kind's rows can be validated positionally: its settings known, its own rules covered."""
     kind = kind_by_resource(resource)
-    return kind is not None and _config(kind.model) is not None and _own_rules_covered(kind)
+    return kind is not None and value_config(kind.model) is not None and _own_rules_covered(kind)
 
 
 def _own_rules_covered(kind: Kind) -> bool:
@@ -386,7 +373,7 @@ def _plan(resource: str, header: tuple[str, ...]) -> _Plan | None:
     if kind is None:
         return None
     fields = kind.model.model_fields
-    config = _config(kind.model)
+    config = value_config(kind.model)
     if config is None or not _own_rules_covered(kind) or len(set(header)) != len(header):
         return None
     if not set(header) <= set(fields) or any(i.is_required() and n not in header for n, i in fields.items()):
@@ -407,7 +394,7 @@ def _plan(resource: str, header: tuple[str, ...]) -> _Plan | None:
         default = _REQUIRED if info.is_required() else info.get_default(call_default_factory=True)
         if isinstance(default, list | dict | set):  # one default serves many rows: only an immutable one
             return None
-        annotations.append(Annotated.__class_getitem__((bare, *info.metadata)) if info.metadata else bare)  # type: ignore[attr-defined]
+        annotations.append(field_annotation(info, bare))
         defaults.append(default)
         shapes.append(spec.shape)
     row: Any = tuple.__class_getitem__(tuple(annotations))

@@ -22,14 +22,16 @@ The rules, declared in the schemas as ``x-merge`` and enforced here:
 from __future__ import annotations
 
 import copy
+import functools
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from villagecat._budget import limit as budget_limit
 from villagecat._columns import Column, columns
+from villagecat._fields import field_annotation, value_config
 from villagecat._i18n import MESSAGES, Both, say
 from villagecat._messages import pydantic_message
 from villagecat._names import normalise_name
@@ -781,13 +783,26 @@ def _with_value(item: BaseModel, column: Column, new: Any, op: str) -> BaseModel
     list stay cheap; anything else, or a model with rules across fields, is validated whole.
     """
     model = type(item)
-    cheap = op in ("add", "remove") and not model.__pydantic_decorators__.model_validators
+    decorators = model.__pydantic_decorators__
+    cheap = op in ("add", "remove") and not decorators.model_validators
     if cheap and column.shape == "list":
         limit_ = budget_limit("list")
         if len(new) > limit_:
             raise ValueError(f"{column.name}: more than {limit_} entries (VILLAGECAT_MAX_LIST)")
         return item.model_copy(update={column.name: tuple(new)})
+    alone = None if decorators.model_validators or decorators.field_validators else _field_adapter(model, column.name)
+    if alone is not None:  # no rule reads two fields: the changed one validated alone is the item validated whole
+        return item.model_copy(update={column.name: alone.validate_python(new)})
     return model.model_validate({**item.model_dump(), column.name: new})
+
+
+@functools.lru_cache(maxsize=512)
+def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any] | None:
+    """The validator of one field of a model, or None if the model has settings it does not know."""
+    config = value_config(model)
+    if config is None:
+        return None
+    return TypeAdapter(field_annotation(model.model_fields[name]), config=config)
 
 
 def _with_citations(item: BaseModel, citations: tuple[Citation, ...]) -> BaseModel:
