@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from villagecat import _fast
@@ -168,7 +168,6 @@ def _break(fmt: str, folder: Path, resource: str, row: int, column: int, value: 
         _break_json(folder, resource, row, column, value)
 
 
-@settings(max_examples=80)
 @given(
     fmt=st.sampled_from(["csv", "json"]),
     which=st.sampled_from([1, 2, 2]),
