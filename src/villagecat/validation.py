@@ -6,7 +6,6 @@ from itertools import chain, repeat
 from typing import TYPE_CHECKING, TypedDict
 
 from villagecat._budget import fixed_limits
-from villagecat._columns import columns
 from villagecat._i18n import Both, pair
 from villagecat._names import normalise_names
 from villagecat.errors import LayerChainError
@@ -417,9 +416,10 @@ def verified(fast: FastPackage, registry: LayerRegistry, merges: MergeCache) -> 
 
     Its documents, clauses, overrides, cancellations and restating rows are models:
     :func:`check_package` checks them, its parent and the merge of its operations. The other
-    rows are checked here as columns, by the same rules as :func:`_check_ids`,
-    :func:`_check_citations` and the merge's names across layers; False sends the package to
-    the full reader.
+    rows are checked here as columns, by the same rules as :func:`_check_ids` and the merge's
+    names across layers; False sends the package to the full reader. Their citations need no
+    check of their own: the fast reader admits only clause ids of the package's clauses, and
+    :func:`check_package` has checked each clause's document.
     """
     package = fast.skeleton
     scratch = ValidationReport(target=package.source or "")
@@ -436,15 +436,6 @@ def verified(fast: FastPackage, registry: LayerRegistry, merges: MergeCache) -> 
         if not all(map(str.startswith, replaces, repeat(f"{layer_id}."))):
             return False
     if len(set(ids)) != len(ids):
-        return False
-    docs = _documents_in_chain(package, registry, [])
-    clause_documents = {c.id: c.document for c in package.clauses}
-    cited: set[str] = set()
-    for resource, table in fast.tables.items():
-        for spec in columns(RESOURCES[resource]):
-            if spec.shape == "citations":
-                cited.update(chain.from_iterable(table.column(spec.name) or ()))
-    if docs is None or not cited <= clause_documents.keys() or not {clause_documents[c] for c in cited} <= docs:
         return False
     return not _reuses_inherited_names(fast, registry, merges)
 
