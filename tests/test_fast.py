@@ -339,6 +339,70 @@ def test_the_row_budget_is_counted_as_the_full_reader_counts_it(
     assert all(r.valid for r in reports) == (slack > 0 or (slack == 0 and fmt == "csv"))
 
 
+@pytest.mark.parametrize("which", [0, 1])
+@pytest.mark.parametrize("resource", ["duties", "signs", "milestones", "cancellations"])
+@pytest.mark.parametrize("spacing", ["", " ", "\n"])
+def test_a_json_header_with_a_trailing_comma_is_not_an_empty_table(
+    chain: dict[str, tuple[Path, ...]], tmp_path: Path, which: int, resource: str, spacing: str
+) -> None:
+    """``[[header],]`` is not JSON: the fast path once read it as a table without rows (found by a hostile test)."""
+    paths = _fresh(chain["json"][1:], tmp_path)
+    path = paths[which] / f"{resource}.json"
+    header = json.loads(path.read_text(encoding="utf-8"))[0]
+    path.write_text(f"[{json.dumps(header, ensure_ascii=False)}{spacing},{spacing}]\n", encoding="utf-8")
+    reports = validate_many(paths)
+    assert reports == full_reports(paths)
+    assert not reports[which].valid
+
+
+def _drop_row(folder: Path, resource: str, fmt: str, row_id: str) -> None:
+    path = folder / f"{resource}.{fmt}"
+    if fmt == "csv":
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = [line for line in lines if not line.startswith(f"{row_id},")]
+    else:
+        lines = json.loads(path.read_text(encoding="utf-8"))
+        kept = [row for row in lines if row[0] != row_id]
+    assert len(kept) == len(lines) - 1
+    path.write_text("".join(kept) if fmt == "csv" else json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+@pytest.mark.parametrize("edit", ["the overridden sign removed", "a duty named as the county's own"])
+def test_a_county_is_checked_against_the_given_nation_when_its_province_is_not_given(
+    chain: dict[str, tuple[Path, ...]], tmp_path: Path, fmt: str, edit: str
+) -> None:
+    """The county's chain runs through the shipped province to the given nation, which is read whole too.
+
+    Only the direct parents of the packages given were read whole once, so the county was
+    checked against the shipped nation (found by a hostile test).
+    """
+    national, _, county = _fresh(chain[fmt], tmp_path)
+    if edit == "the overridden sign removed":
+        _drop_row(national, "signs", fmt, "cn.sign.service-guide")  # the county overrides this sign
+    else:
+        own = next(d for d in load_layer(county).duties if d.restates is None)
+        _break(fmt, national, "duties", 0, _column("duties", "name"), own.name)
+    reports = validate_many([national, county])
+    assert reports == full_reports([national, county])
+    assert reports[0].valid
+    assert not reports[1].valid
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_the_resources_budget_is_kept_by_the_fast_path(
+    chain: dict[str, tuple[Path, ...]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    paths = _fresh(chain[fmt][1:], tmp_path)
+    shipped_registry()  # the shipped layers are read under the default budgets in any case
+    monkeypatch.setenv("VILLAGECAT_MAX_RESOURCES", str(len(RESOURCES) - 1))
+    reports = validate_many(paths)
+    assert reports == full_reports(paths)
+    assert not any(r.valid for r in reports)
+    monkeypatch.setenv("VILLAGECAT_MAX_RESOURCES", str(len(RESOURCES)))
+    assert all(r.valid for r in validate_many(paths))
+
+
 # -- names, normalised at once -------------------------------------------------------------
 
 

@@ -40,7 +40,17 @@ from villagecat.errors import BudgetExceededError, PackageReadError
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["BUDGETS", "Budget", "exceeded", "fixed_limits", "limit", "load_json", "over", "read_regular_file"]
+__all__ = [
+    "BUDGETS",
+    "Budget",
+    "default_limits",
+    "exceeded",
+    "fixed_limits",
+    "limit",
+    "load_json",
+    "over",
+    "read_regular_file",
+]
 
 _FIXED: ContextVar[dict[str, int] | None] = ContextVar("villagecat_budgets", default=None)
 
@@ -90,6 +100,21 @@ def fixed_limits() -> Iterator[None]:
         yield
         return
     token = _FIXED.set({name: limit(name) for name in BUDGETS})
+    try:
+        yield
+    finally:
+        _FIXED.reset(token)
+
+
+@contextlib.contextmanager
+def default_limits() -> Iterator[None]:
+    """Read at the default budgets, whatever the environment says (villagecat's own shipped data).
+
+    A user's budgets bound the work their inputs may cost; the shipped layers are
+    villagecat's own and are read as they were tested. The list budget is the exception: it
+    is fixed in the models when they are imported (see :func:`villagecat.models._base.field`).
+    """
+    token = _FIXED.set({name: budget.default for name, budget in BUDGETS.items()})
     try:
         yield
     finally:

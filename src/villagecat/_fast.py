@@ -159,7 +159,7 @@ def open_fast(path: str | os.PathLike[str], max_bytes: int | None = None) -> Ope
             if found is None:
                 return None
             data, fmt = found
-            if declared_format(data) != FORMAT_VERSION:
+            if declared_format(data) != FORMAT_VERSION or len(resource_specs(fmt)) > limit("resources"):
                 return None
             return Opened(str(path), source, Layer.model_validate(data.get("layer")), fmt)
     except Exception:  # noqa: BLE001 - an optimisation: the full reader judges whatever this did not expect
@@ -442,6 +442,8 @@ def _json_table(kind: Kind, raw: bytes, clauses: Collection[str]) -> Table | Non
         return None
     after = rest[end + 1 :].lstrip(_JSON_SPACE)
     if after.startswith(b","):
+        if after[1:].lstrip(_JSON_SPACE).startswith(b"]"):  # a comma and no row after it: not JSON
+            return None
         body = b"[" + after[1:]
     elif after.startswith(b"]") and not after[1:].strip(_JSON_SPACE):
         body = b"[]"

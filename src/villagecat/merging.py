@@ -785,11 +785,9 @@ def _with_value(item: BaseModel, column: Column, new: Any, op: str) -> BaseModel
     model = type(item)
     decorators = model.__pydantic_decorators__
     cheap = op in ("add", "remove") and not decorators.model_validators
-    if cheap and column.shape == "list":
-        limit_ = budget_limit("list")
-        if len(new) > limit_:
-            raise ValueError(f"{column.name}: more than {limit_} entries (VILLAGECAT_MAX_LIST)")
+    if cheap and column.shape == "list" and len(new) <= budget_limit("list"):
         return item.model_copy(update={column.name: tuple(new)})
+    # A list grown past the budget is validated: the model's own bound words the conflict.
     alone = None if decorators.model_validators or decorators.field_validators else _field_adapter(model, column.name)
     if alone is not None:  # no rule reads two fields: the changed one validated alone is the item validated whole
         return item.model_copy(update={column.name: alone.validate_python(new)})

@@ -95,20 +95,21 @@ class LayerRegistry:
 
 @cache
 def _shipped() -> tuple[LayerPackage, ...]:
-    from villagecat._budget import BUDGETS  # noqa: PLC0415
+    from villagecat._budget import BUDGETS, default_limits, exceeded, limit, over  # noqa: PLC0415
     from villagecat.package import load_layer  # noqa: PLC0415 - package imports are heavy-ish
 
     packages = []
     for path in shipped_layer_paths():
         try:
-            # The shipped data is villagecat's own: a user's lower byte budget is for their inputs.
-            packages.append(load_layer(path, max_bytes=BUDGETS["bytes"].default))
-        except (
-            PackageReadError,
-            ValidationFailedError,
-        ) as exc:  # pragma: no cover - tested via data tests
-            msg = f"shipped layer {os.fspath(path)} is broken: {exc}"
-            raise RuntimeError(msg) from exc
+            # The shipped data is villagecat's own: a user's lower budgets are for their inputs.
+            with default_limits():
+                packages.append(load_layer(path))
+        except (PackageReadError, ValidationFailedError) as exc:
+            if limit("list") < BUDGETS["list"].default:
+                # The one budget fixed in the models at import: the user's, which the shipped lists exceed.
+                raise exceeded("list", os.fspath(path), over(limit("list"))) from exc
+            msg = f"shipped layer {os.fspath(path)} is broken: {exc}"  # pragma: no cover - tested via data tests
+            raise RuntimeError(msg) from exc  # pragma: no cover
     return tuple(packages)
 
 

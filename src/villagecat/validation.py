@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from villagecat._fast import FastPackage, Opened
     from villagecat.merging import MergeCache
+    from villagecat.models import Layer
     from villagecat.models.document import Citation
     from villagecat.registry import LayerRegistry
 
@@ -368,8 +369,8 @@ def _validate_many(
     layers = [
         o.layer if o is not None else r[0].layer if r and r[0] else None for o, r in zip(opened, read, strict=True)
     ]
-    parent_ids = {layer.parent.id for layer in layers if layer is not None and layer.parent is not None}
-    # A parent's items are merged for its children: it is read whole, every row a model.
+    parent_ids = _ancestors_given(layers, shipped_registry(parents))
+    # An ancestor's items are merged for its descendants: it is read whole, every row a model.
     whole: list[LayerPackage | None] = [None] * len(targets)
     for index, o in enumerate(opened):
         if o is not None and o.layer.id in parent_ids:
@@ -394,6 +395,31 @@ def _validate_many(
             check_package(package, report, registry, merges)
         reports.append(report)
     return reports
+
+
+def _ancestors_given(layers: list[Layer | None], known: LayerRegistry) -> set[str]:
+    """The ids of the given layers that are an ancestor of a given layer, however far up.
+
+    Each layer's chain is walked as the registry of :func:`validate_many` will resolve it: a
+    given layer before a known one of the same id (the later given one, on a clash). A
+    county given with the nation but not its province is checked against the given nation,
+    which must therefore be read whole too.
+    """
+    given = {layer.id: layer for layer in layers if layer is not None}
+    needed: set[str] = set()
+    for layer in layers:
+        seen: set[str] = set()
+        current = layer
+        while current is not None and current.parent is not None and current.parent.id not in seen:
+            parent_id = current.parent.id
+            seen.add(parent_id)
+            if parent_id in given:
+                needed.add(parent_id)
+                current = given[parent_id]
+            else:
+                found = known.get(parent_id)
+                current = found.layer if found is not None else None
+    return needed
 
 
 def _certain(opened: Opened, whole: LayerPackage | None, registry: LayerRegistry, merges: MergeCache) -> bool:

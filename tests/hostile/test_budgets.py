@@ -11,6 +11,8 @@ import json
 import os
 import shutil
 import struct
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -288,3 +290,69 @@ def test_an_unknown_sheet_is_an_error_naming_the_known_ones(tmp_path: Path) -> N
     assert "未知的工作表“证明事项清单”" in text
     assert "证明事项" in text.split("未知的工作表", 1)[1]
     assert not (tmp_path / "out").exists()
+
+
+def _fresh_cli(env: dict[str, str], *argv: str) -> tuple[int, str]:
+    """Run the CLI in a new process (the shipped layers and the list budget are read once per process)."""
+    code = "import sys\nfrom villagecat.cli import main\nmain(sys.argv[1:])"
+    done = subprocess.run(
+        [sys.executable, "-c", code, *argv],
+        env={**os.environ, "LANG": "C.UTF-8", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    text = done.stdout + done.stderr
+    assert "Traceback" not in text
+    assert "内部错误" not in text
+    return done.returncode, text
+
+
+def test_lowered_budgets_bound_the_users_inputs_not_the_shipped_layers(tmp_path: Path) -> None:
+    """A shipped layer is villagecat's own: it is read at the default budgets (it once failed as "内部错误")."""
+    lowered = {"VILLAGECAT_MAX_ROWS": "5", "VILLAGECAT_MAX_RESOURCES": "11", "VILLAGECAT_MAX_COLUMNS": "4"}
+    code, text = _fresh_cli(lowered, "catalog", "220000")
+    assert code == 0, text
+    assert "吉林省" in text
+    code, text = _fresh_cli(lowered, "validate", str(_package(tmp_path)))
+    assert code == 2, text
+    assert "VILLAGECAT_MAX_RESOURCES" in text
+
+
+def _longest_shipped_list() -> int:
+    """The most entries of any list in the shipped layers (their items and layer descriptions)."""
+    from villagecat.registry import shipped_registry  # noqa: PLC0415
+
+    longest = 0
+    for package in shipped_registry():
+        for value in (package.layer, *(i for name in package.counts() for i in package.resource(name))):
+            lengths = [len(v) for v in value.__dict__.values() if isinstance(v, tuple)]
+            longest = max(longest, *lengths, 0)
+    return longest
+
+
+def test_a_list_budget_the_shipped_lists_exceed_is_named() -> None:
+    code, text = _fresh_cli({"VILLAGECAT_MAX_LIST": "1"}, "layers")
+    assert code == 2, text
+    assert "VILLAGECAT_MAX_LIST" in text
+    assert "national" in text
+
+
+def test_an_override_growing_a_list_past_the_list_budget_is_a_conflict(tmp_path: Path) -> None:
+    """Adding entries past the budget is the merge's invalid_value conflict (it once raised ValueError)."""
+    budget = _longest_shipped_list()
+    county = Path(shutil.copytree(REPO / "data/provinces/140000-shanxi/140404-shangdang", tmp_path / "county"))
+    aliases = "|".join(f"别名{i}" for i in range(budget + 1))
+    row = (
+        "140404.override.many-aliases,cn.sign.service-guide aliases,140404.clause.implementation-plan-2-2-1,"
+        f",,,cn.sign.service-guide,aliases,add,{aliases}\n"
+    )
+    with (county / "overrides.csv").open("a", encoding="utf-8") as file:
+        file.write(row)
+    code, text = _fresh_cli({"VILLAGECAT_MAX_LIST": str(budget)}, "validate", str(county))
+    assert code == 1, text
+    assert "cn.sign.service-guide" in text
+    assert "overrides.csv" in text
+    code, _ = _fresh_cli({"VILLAGECAT_MAX_LIST": str(budget + 1)}, "validate", str(county))
+    assert code == 0
