@@ -38,10 +38,10 @@ SHANGDANG = SHANXI / "140404-shangdang"
 CHAIN = (NATIONAL, SHANXI, SHANGDANG)
 
 
-def full_reports(paths: list[Path]) -> list[ValidationReport]:
+def full_reports(paths: list[Path], max_bytes: int | None = None) -> list[ValidationReport]:
     """What validate_many gave before it had a fast path: every package read and checked in full."""
     with bulk():
-        read = [read_package(p) for p in paths]
+        read = [read_package(p, max_bytes=max_bytes) for p in paths]
         registry = shipped_registry([package for package, _ in read if package is not None])
         merges = MergeCache()
         for package, report in read:
@@ -387,6 +387,27 @@ def test_a_county_is_checked_against_the_given_nation_when_its_province_is_not_g
     assert reports == full_reports([national, county])
     assert reports[0].valid
     assert not reports[1].valid
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_an_ancestor_that_cannot_be_read_is_in_no_chain(
+    chain: dict[str, tuple[Path, ...]], tmp_path: Path, fmt: str
+) -> None:
+    """A given province that cannot be read leaves the shipped one in its place, and the given nation above it.
+
+    Its descriptor (which names another parent) once decided the walk up the chains, so the
+    given nation was not read whole and the county was checked against the shipped one
+    (found by a hostile test).
+    """
+    national, province, _ = paths = _fresh(chain[fmt], tmp_path)
+    _drop_row(national, "signs", fmt, "cn.sign.service-guide")  # the county overrides this sign
+    _edit_descriptor(province, lambda t: t.replace('"id": "cn"', '"id": "999999"', 1))
+    with (province / f"milestones.{fmt}").open("ab") as file:
+        file.write(b" " * 200_000)  # over the byte budget below: the province cannot be read
+    reports = validate_many(paths, max_bytes=150_000)
+    assert reports == full_reports(paths, max_bytes=150_000)
+    assert [r.readable for r in reports] == [True, False, True]
+    assert not reports[2].valid
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])

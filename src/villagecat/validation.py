@@ -369,16 +369,26 @@ def _validate_many(
     layers = [
         o.layer if o is not None else r[0].layer if r and r[0] else None for o, r in zip(opened, read, strict=True)
     ]
-    parent_ids = _ancestors_given(layers, shipped_registry(parents))
     # An ancestor's items are merged for its descendants: it is read whole, every row a model.
     whole: list[LayerPackage | None] = [None] * len(targets)
-    for index, o in enumerate(opened):
-        if o is not None and o.layer.id in parent_ids:
-            fast = read_fast(o)
+    known = shipped_registry(parents)
+    while True:
+        needed = _ancestors_given(layers, known)
+        todo = [i for i, o in enumerate(opened) if o is not None and whole[i] is None and o.layer.id in needed]
+        if not todo:
+            break
+        for index in todo:
+            o = opened[index]
+            fast = read_fast(o) if o is not None else None
             if fast is not None:
                 whole[index] = fast.materialise()
-            else:
-                opened[index], read[index] = None, read_package(targets[index], max_bytes=max_bytes)
+                continue
+            in_full = read_package(targets[index], max_bytes=max_bytes)
+            opened[index], read[index] = None, in_full
+            if in_full[0] is None:
+                # Not in the registry, so in no chain: walk the chains again without it (another given
+                # layer, or a shipped one, stands in its place, and its ancestors may be given too).
+                layers[index] = None
     held = [w if w is not None else r[0] if r is not None else None for w, r in zip(whole, read, strict=True)]
     registry = shipped_registry([*parents, *(p for p in held if p is not None)])
     merges = MergeCache()  # a province is merged once for all its counties
