@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import re
+import shutil
 import string
+from pathlib import Path
+
+import pytest
 
 import villagecat.cli  # noqa: F401 - importing the commands registers every pattern's words
+from villagecat._budget import load_json
 from villagecat._i18n import MESSAGES, Both, pair, say
+from villagecat.errors import PackageReadError
+from villagecat.package import read_package
 
+NATIONAL = Path(__file__).resolve().parent.parent / "data" / "national"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -63,3 +71,29 @@ def test_no_message_is_written_outside_the_catalog() -> None:
                 if any(_CJK.search(t) for t in texts):
                     found.append(f"{path.relative_to(root)}:{node.lineno}")
     assert not found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[1,]", '{"a" 1}', "{a:1}", "[1 2]", '["abc', '["a\nb"]', '["\\u12"]', '["\\x"]', "[1] 2", '{"a":1,}', "1" * 5000],
+)
+def test_malformed_json_is_worded_in_chinese(text: str) -> None:
+    """Python's JSON decoder speaks English; a clerk reads what it found in Chinese (with line and column)."""
+    with pytest.raises(PackageReadError) as caught:
+        load_json(text, "duties.json")
+    zh, en = caught.value.message_zh, caught.value.message
+    assert not re.findall(r"[A-Za-z]{3,}", zh.replace("JSON", "")), zh
+    assert _CJK.search(zh)
+    assert not _CJK.search(en), en
+
+
+@pytest.mark.parametrize("text", ['id,name\nx,"y\n', 'id,name\nx,"y"z\n'])
+def test_malformed_csv_is_worded_in_chinese(tmp_path: Path, text: str) -> None:
+    """Python's CSV reader speaks English; a clerk reads what it found in Chinese."""
+    folder = tmp_path / "national"
+    shutil.copytree(NATIONAL, folder)
+    (folder / "duties.csv").write_bytes(text.encode())
+    _, report = read_package(folder)
+    problem = next(p for p in report.problems if p.code == "csv-syntax")
+    assert not re.findall(r"[A-Za-z]{3,}", problem.message_zh.replace("CSV", "")), problem.message_zh
+    assert not _CJK.search(problem.message_en), problem.message_en

@@ -30,11 +30,12 @@ import contextlib
 import json
 import os
 import stat
+import sys
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from villagecat._i18n import Both, pair
+from villagecat._i18n import Both, pair, reader_error
 from villagecat.errors import BudgetExceededError, PackageReadError
 
 if TYPE_CHECKING:
@@ -241,15 +242,16 @@ def load_json(text: str, where: str, *, measure_depth: bool = True) -> Any:  # n
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
-        error = PackageReadError.at(where, "json-malformed", line=exc.lineno, column=exc.colno, detail=exc.msg)
+        detail = reader_error(exc.msg)
+        error = PackageReadError.at(where, "json-malformed", line=exc.lineno, column=exc.colno, detail=detail)
         error.line = exc.lineno
         raise error from None
     except _DuplicateKeyError as exc:
         raise PackageReadError.at(where, "json-duplicate-key", key=exc.args[0]) from None
     except RecursionError:
         raise exceeded("depth", where, over(899)) from None
-    except ValueError as exc:  # an integer over 4,300 digits
-        raise PackageReadError.at(where, "json-number-too-long", detail=exc) from None
+    except ValueError:  # an integer over Python's limit of digits
+        raise PackageReadError.at(where, "json-number-too-long", digits=sys.get_int_max_str_digits()) from None
     if measure_depth:
         depth = _depth(data)
         if depth > limit("depth"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-__all__ = ["MESSAGES", "Both", "Lang", "model_error", "pair", "say"]
+__all__ = ["MESSAGES", "Both", "Lang", "model_error", "pair", "reader_error", "say"]
 
 Lang = Literal["zh", "en"]
 
@@ -246,7 +246,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "malformed JSON at line {line}, column {column}: {detail}",
     ),
     "json-duplicate-key": ("同一对象中键“{key}”出现两次", "the key {key!r} appears twice in one object"),
-    "json-number-too-long": ("其中的数字过长，无法读取（{detail}）", "a number is too long to read: {detail}"),
+    "json-number-too-long": (
+        "数字过长：有整数超过 {digits} 位",
+        "a number is too long: an integer of more than {digits} digits",
+    ),
+    # What Python's JSON decoder says, by the start of its message (see villagecat._budget.load_json).
+    "json-expecting-value": ("此处缺少一个值（或多了一个逗号）", "a value is expected here (or a comma is too many)"),
+    "json-expecting-name": ("此处应为用双引号括起的键名", "a key in double quotes is expected here"),
+    "json-expecting-colon": ("此处应为冒号 :", "a colon (:) is expected here"),
+    "json-expecting-comma": ("此处应为逗号 ,", "a comma (,) is expected here"),
+    "json-unterminated-string": ("字符串没有结束（缺少右双引号）", "a string is not closed (no closing double quote)"),
+    "json-control-character": (
+        "字符串中有未转义的控制字符（如换行、制表符）",
+        "a string holds an unescaped control character (a line break, a tab)",
+    ),
+    "json-bad-unicode-escape": ("\\u 之后应为四位十六进制数字", "\\u must be followed by four hex digits"),
+    "json-bad-escape": ("反斜杠之后的转义无效", "an invalid escape after a backslash"),
+    "json-extra-data": ("数据结束之后还有内容", "there is more after the end of the data"),
+    "json-trailing-comma": ("结尾多了一个逗号", "a comma before the end is too many"),
+    # What Python's CSV reader says, by the start of its message (see reader_error).
+    "csv-unexpected-end": ("文件在引号内结束（缺少右引号）", "the file ends inside quotes (no closing quote)"),
+    "csv-text-after-quote": (
+        "右引号之后应为逗号（单元格内的引号应写成两个）",
+        'a comma is expected after a closing quote (a quote inside a cell is written twice, "")',
+    ),
+    "csv-field-too-large": ("有单元格过长，超过读取上限", "a cell is longer than the reader allows"),
+    "csv-line-break-unquoted": (
+        "未加引号的单元格中有单独的回车符",
+        "a cell without quotes holds a lone carriage return",
+    ),
+    "csv-nul": ("文件中有空字符（NUL）", "the file holds a NUL character"),
     "write-failed": ("无法写入：{reason}", "cannot write: {reason}"),
     "write-folder-in-the-way": ("目标是文件夹，不能写成文件", "a folder is in the way"),
     "write-not-a-folder": (
@@ -778,6 +807,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "release-already": ("{id} 已发布 {version}，未作改动", "{id} {version} is already released; nothing changed"),
     "release-first": ("{id} 首次发布 {version}", "{id}: first release {version}"),
 }
+
+
+#: The start of each message of Python's JSON decoder and CSV reader, and the catalog's words for it.
+_READER_MESSAGES = (
+    ("Expecting value", "json-expecting-value"),
+    ("Expecting property name", "json-expecting-name"),
+    ("Expecting ':'", "json-expecting-colon"),
+    ("Expecting ','", "json-expecting-comma"),
+    ("Unterminated string", "json-unterminated-string"),
+    ("Invalid control character", "json-control-character"),
+    ("Invalid \\uXXXX escape", "json-bad-unicode-escape"),
+    ("Invalid \\escape", "json-bad-escape"),
+    ("Extra data", "json-extra-data"),
+    ("Illegal trailing comma", "json-trailing-comma"),
+    ("unexpected end of data", "csv-unexpected-end"),
+    ("',' expected after", "csv-text-after-quote"),
+    ("field larger than field limit", "csv-field-too-large"),
+    ("new-line character seen in unquoted field", "csv-line-break-unquoted"),
+    ("line contains NUL", "csv-nul"),
+)
+
+
+def reader_error(message: object) -> Both | str:
+    """What Python's JSON or CSV reader found, in both languages (its own English if the catalog has no words)."""
+    text = str(message)
+    for start, key in _READER_MESSAGES:
+        if text.startswith(start):
+            return Both(*pair(key))
+    return text
 
 
 def say(key: str, lang: str, /, **values: object) -> str:

@@ -23,7 +23,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from villagecat._budget import exceeded, fixed_limits, limit, load_json, over
 from villagecat._columns import cells_to_input, columns, model_to_cells, override_cell_value, table_schema
-from villagecat._i18n import Both, pair
+from villagecat._i18n import Both, pair, reader_error
 from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
 from villagecat._source import PackageSource, UnsafePathError, open_source
@@ -337,7 +337,7 @@ def _read_csv(
             _problem(
                 file,
                 "csv-syntax",
-                *pair("csv-syntax", detail=exc),
+                *pair("csv-syntax", detail=reader_error(exc)),
                 line=reader.line_num,
             )
         )

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from villagecat._i18n import Both, pair, say
+from villagecat._i18n import Both, pair, reader_error, say
 from villagecat.checks.facility import FacilityFigures
 from villagecat.checks.signage import ActualSign
 from villagecat.errors import PackageReadError, VillagecatError
@@ -298,7 +298,7 @@ def _tabular(path: Path, data: bytes) -> list[tuple[str | None, list[_Row]]]:
     try:
         rows = _csv_rows(path, _text(path, data))
     except csv.Error as exc:
-        raise PackageReadError.at(str(path), "csv-syntax", detail=exc) from None
+        raise PackageReadError.at(str(path), "csv-syntax", detail=reader_error(exc)) from None
     return [(None, rows)]
 
 
