@@ -35,7 +35,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from villagecat._i18n import Both, pair, reader_error
+from villagecat._i18n import Both, os_reason, pair, reader_error
 from villagecat.errors import BudgetExceededError, PackageReadError
 
 if TYPE_CHECKING:
@@ -163,7 +163,7 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int | None = None
             raise PackageReadError.at(target, "read-folder") from None
         if isinstance(exc, FileNotFoundError):
             raise PackageReadError.at(target, "read-missing") from None
-        raise PackageReadError.at(target, "read-os", reason=exc.strerror or type(exc).__name__) from None
+        raise PackageReadError.at(target, "read-os", reason=os_reason(exc)) from None
     try:
         data = _read_open(fd, target, budget)
     finally:
@@ -179,7 +179,7 @@ def _read_open(fd: int, target: str, budget: int) -> bytes:
     try:
         info = os.fstat(fd)
     except OSError as exc:
-        raise PackageReadError.at(target, "read-os", reason=exc.strerror or type(exc).__name__) from None
+        raise PackageReadError.at(target, "read-os", reason=os_reason(exc)) from None
     if stat.S_ISDIR(info.st_mode):
         raise PackageReadError.at(target, "read-folder")
     if not stat.S_ISREG(info.st_mode):
@@ -200,7 +200,7 @@ def _read_open(fd: int, target: str, budget: int) -> bytes:
             if len(chunk) < wanted and size >= info.st_size:  # all that stat promised, and no more: the end
                 break
     except OSError as exc:
-        raise PackageReadError.at(target, "read-os", reason=exc.strerror or type(exc).__name__) from None
+        raise PackageReadError.at(target, "read-os", reason=os_reason(exc)) from None
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-__all__ = ["MESSAGES", "Both", "Lang", "model_error", "pair", "reader_error", "say"]
+__all__ = ["MESSAGES", "Both", "Lang", "model_error", "os_reason", "pair", "reader_error", "say"]
 
 Lang = Literal["zh", "en"]
 
@@ -215,8 +215,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{budget} is {got}, over the limit of {limit}; raise it with {env} if the input is genuine",
     ),
     "at-least": ("不少于 {count}", "at least {count}"),
-    "os-EACCES": ("没有写入权限", "permission denied"),
-    "os-EPERM": ("没有写入权限", "operation not permitted"),
+    "os-EACCES": ("权限不足", "permission denied"),
+    "os-EPERM": ("不允许该操作", "operation not permitted"),
+    "os-ELOOP": ("符号链接过多或形成循环", "too many levels of symbolic links"),
+    "os-EIO": ("输入输出错误", "input/output error"),
     "os-EROFS": ("文件系统只读", "read-only file system"),
     "os-ENOSPC": ("磁盘空间不足", "no space left on the device"),
     "os-ENAMETOOLONG": ("文件名过长", "file name too long"),
@@ -827,6 +829,17 @@ _READER_MESSAGES = (
     ("new-line character seen in unquoted field", "csv-line-break-unquoted"),
     ("line contains NUL", "csv-nul"),
 )
+
+
+def os_reason(exc: OSError) -> Both:
+    """Why the system refused to read or write, in both languages (the catalog's words, else the error's code)."""
+    import errno  # noqa: PLC0415 - only when something failed
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if f"os-{name}" in MESSAGES:
+        return Both(*pair(f"os-{name}"))
+    code = name or type(exc).__name__
+    return Both(f"{say('os-error', 'zh')}（{code}）", exc.strerror or code)
 
 
 def reader_error(message: object) -> Both | str:

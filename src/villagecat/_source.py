@@ -19,7 +19,7 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from villagecat._budget import exceeded, limit, over, read_regular_file
-from villagecat._i18n import pair
+from villagecat._i18n import os_reason, pair
 from villagecat.errors import PackageReadError
 
 __all__ = [
@@ -263,7 +263,7 @@ def open_source(path: str | os.PathLike[str], max_bytes: int | None = None) -> P
     except OSError as exc:
         if isinstance(exc, PackageReadError):
             raise
-        raise PackageReadError.at(str(path), "read-os", reason=exc.strerror or type(exc).__name__) from None
+        raise PackageReadError.at(str(path), "read-os", reason=os_reason(exc)) from None
     except zipfile.BadZipFile as exc:
         raise PackageReadError.at(str(path), "zip-damaged", detail=exc) from None
 

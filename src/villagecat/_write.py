@@ -29,7 +29,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from villagecat._i18n import MESSAGES, Both, say
+from villagecat._i18n import Both, os_reason
 from villagecat.errors import WriteRefusedError
 
 if TYPE_CHECKING:
@@ -42,17 +42,7 @@ _held = threading.local()
 
 
 def _refused(path: Path, exc: OSError) -> WriteRefusedError:
-    reason = exc.strerror or type(exc).__name__
-    return WriteRefusedError.at(str(path), "write-failed", reason=Both(_zh_reason(exc), reason))
-
-
-def _zh_reason(exc: OSError) -> str:
-    import errno  # noqa: PLC0415
-
-    name = errno.errorcode.get(exc.errno or 0, "")
-    if f"os-{name}" in MESSAGES:
-        return say(f"os-{name}", "zh")
-    return exc.strerror or say("os-error", "zh")
+    return WriteRefusedError.at(str(path), "write-failed", reason=os_reason(exc))
 
 
 def _fsync_folder(folder: Path) -> None:

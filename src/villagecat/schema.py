@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from villagecat._columns import columns, table_schema
+from villagecat._i18n import os_reason
 from villagecat.errors import WriteRefusedError
 from villagecat.format import FORMAT_VERSION
 from villagecat.format.registry import FieldSpec, kinds
@@ -292,7 +293,6 @@ def write_schemas(target: str | os.PathLike[str]) -> list[Path]:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
-            raise WriteRefusedError.at(str(path.parent), "mkdir-failed", reason=reason) from exc
+            raise WriteRefusedError.at(str(path.parent), "mkdir-failed", reason=os_reason(exc)) from exc
         written.append(atomic_write(path, dumps(schema).encode("utf-8")))
     return written

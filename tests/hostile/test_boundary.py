@@ -52,7 +52,11 @@ def test_an_os_error_names_the_file_and_exits_two(monkeypatch: pytest.MonkeyPatc
     result = invoke("layers")
     assert result.code == 2
     assert "/srv/目录.csv" in result.err
-    assert "Permission denied" in result.err
+    assert "权限不足" in result.err  # the system's English is worded in Chinese
+    assert "Permission" not in result.err
+    english = invoke("--lang", "en", "layers")
+    assert english.code == 2
+    assert "permission denied" in english.err
 
 
 def _cli(*argv: str, **env: str) -> subprocess.CompletedProcess[bytes]:

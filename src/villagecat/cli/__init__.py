@@ -14,7 +14,7 @@ import typing
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat import __version__
-from villagecat._i18n import say
+from villagecat._i18n import os_reason, say
 from villagecat._text import printable
 from villagecat.cli import authoring as authoring_command
 from villagecat.cli import catalog as catalog_command
@@ -172,8 +172,7 @@ def _explain(exc: BaseException, lang: str = "zh") -> tuple[int, str]:
         return exc.exit_code, exc.describe(lang)
     if isinstance(exc, OSError):
         where = exc.filename if exc.filename is not None else ""
-        reason = exc.strerror or type(exc).__name__
-        return 2, say("cannot-read-or-write", lang, where=where, reason=reason).lstrip(": ")
+        return 2, say("cannot-read-or-write", lang, where=where, reason=os_reason(exc)).lstrip(": ")
     if isinstance(exc, MemoryError | RecursionError):
         return 2, say("too-large", lang)
     return 3, say("internal-error", lang, kind=type(exc).__name__, detail=exc)
