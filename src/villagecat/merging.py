@@ -24,12 +24,12 @@ from __future__ import annotations
 import copy
 import functools
 from dataclasses import dataclass, field
+from enum import Enum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from villagecat._budget import limit as budget_limit
 from villagecat._columns import Column, columns
 from villagecat._fields import field_annotation, value_config
 from villagecat._i18n import MESSAGES, Both, say
@@ -135,14 +135,23 @@ class Conflict:
     operation: str | None = None
     detail: str = ""
 
+    def __post_init__(self) -> None:
+        """Hold list values as tuples: a conflict is shared by every result a cached merge returns."""
+        for name in ("inherited", "attempted"):
+            value = getattr(self, name)
+            if isinstance(value, list):
+                object.__setattr__(self, name, tuple(value))
+
     def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
         """Return one line naming layer, item, field and rule."""
         target = f"{self.item}.{self.field}" if self.field else self.item
         values = ""
         if self.field:
-            values = say("conflict-values", lang, inherited=_show(self.inherited), attempted=_show(self.attempted))
+            values = say(
+                "conflict-values", lang, inherited=_show(self.inherited, lang), attempted=_show(self.attempted, lang)
+            )
         elif self.inherited is not None:
-            values = say("conflict-inherited-item", lang, inherited=_show(self.inherited))
+            values = say("conflict-inherited-item", lang, inherited=_show(self.inherited, lang))
         label = say(f"rule-{self.rule}", "zh") if f"rule-{self.rule}" in MESSAGES else self.rule
         return say(
             "merge-conflict",
@@ -172,10 +181,17 @@ class Conflict:
         }
 
 
-def _show(value: Any) -> str:  # noqa: ANN401 - any field value
-    if isinstance(value, list):
-        return "[" + "、".join(str(v) for v in value) + "]"
-    return say("empty-value", "zh") if value is None else str(value)
+def _show(value: Any, lang: Literal["zh", "en"]) -> str:  # noqa: ANN401 - any field value
+    """A value as a clerk reads it: a list in brackets, a vocabulary word, true or false; never a Python repr."""
+    if value is None or (isinstance(value, list | tuple) and not value):
+        return say("empty-value", lang)
+    if isinstance(value, list | tuple):
+        return "[" + ("、" if lang == "zh" else ", ").join(_show(v, lang) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        return str(value.value)
+    return str(value)
 
 
 def _jsonable(value: Any) -> Any:  # noqa: ANN401 - any field value
@@ -408,6 +424,7 @@ class _Merger:
         object.__setattr__(mine, "changes", {name: list(steps) for name, steps in entry.changes.items()})
         self.items[entry.resource][entry.id] = mine
         self._owned.add(id(mine))
+        self._touched.append(mine)  # frozen with the others, even if the operation then conflicts
         return mine
 
     def _judge_parent_range(self, start: int) -> None:
@@ -640,9 +657,16 @@ class _Merger:
                 package, target.id, column.name, broken[0], inherited=old, attempted=new, detail=broken[1], **base
             )
             return
-        updated = _with_citations(updated, cites)
-        if column.name == "name" and new != old:
-            updated = self._keep_name_as_alias(package, target, updated, str(old), cites, override.id)
+        try:
+            updated = _with_citations(updated, cites)
+            if column.name == "name" and new != old:
+                updated = self._keep_name_as_alias(package, target, updated, str(old), cites, override.id)
+        except ValidationError as exc:  # a list grown past its bound
+            _, en = pydantic_message(dict(exc.errors(include_url=False)[0]))
+            self._conflict(
+                package, target.id, column.name, "invalid_value", inherited=old, attempted=new, detail=en, **base
+            )
+            return
         action: Action = {"add": "added", "remove": "removed"}.get(override.op.value, "set")  # type: ignore[assignment]
         if action == "set" and getattr(updated, column.name) == old:
             action = "restated"
@@ -678,7 +702,7 @@ class _Merger:
         aliases = list(getattr(updated, "aliases", ()))
         if normalise_name(old_name) in {normalise_name(a) for a in aliases}:
             return updated
-        renamed = updated.model_copy(update={"aliases": (*aliases, old_name)})
+        renamed = _grown(updated, "aliases", (*aliases, old_name))
         layer = package.layer
         _Merger._step(target, "aliases", Step(layer.id, layer.version, "added", renamed.aliases, cites, operation))  # type: ignore[attr-defined]
         return renamed
@@ -785,13 +809,32 @@ def _with_value(item: BaseModel, column: Column, new: Any, op: str) -> BaseModel
     model = type(item)
     decorators = model.__pydantic_decorators__
     cheap = op in ("add", "remove") and not decorators.model_validators
-    if cheap and column.shape == "list" and len(new) <= budget_limit("list"):
+    bound = _max_length(model, column.name)
+    if cheap and column.shape == "list" and (bound is None or len(new) <= bound):
         return item.model_copy(update={column.name: tuple(new)})
-    # A list grown past the budget is validated: the model's own bound words the conflict.
+    # A list grown past its bound is validated: the model's own rule words the conflict.
     alone = None if decorators.model_validators or decorators.field_validators else _field_adapter(model, column.name)
     if alone is not None:  # no rule reads two fields: the changed one validated alone is the item validated whole
         return item.model_copy(update={column.name: alone.validate_python(new)})
     return model.model_validate({**item.model_dump(), column.name: new})
+
+
+def _grown(item: BaseModel, name: str, value: tuple[Any, ...]) -> BaseModel:
+    """``item`` with a list field grown; past the field's bound, validated whole (the model raises ValidationError)."""
+    bound = _max_length(type(item), name)
+    if bound is not None and len(value) > bound:
+        return type(item).model_validate({**item.model_dump(), name: value})
+    return item.model_copy(update={name: value})
+
+
+@functools.lru_cache(maxsize=512)
+def _max_length(model: type[BaseModel], name: str) -> int | None:
+    """The most entries a model's list field takes (the list budget, fixed when the models were imported)."""
+    info = model.model_fields.get(name)
+    if info is None:
+        return None
+    bounds = [getattr(m, "max_length", None) for m in info.metadata]  # pydantic's MaxLen, or another bound
+    return min((b for b in bounds if isinstance(b, int)), default=None)
 
 
 @functools.lru_cache(maxsize=512)
@@ -810,7 +853,7 @@ def _with_citations(item: BaseModel, citations: tuple[Citation, ...]) -> BaseMod
     added = [c for c in citations if c not in current]
     if not added:
         return item
-    return item.model_copy(update={"citations": (*current, *added)})
+    return _grown(item, "citations", (*current, *added))
 
 
 def merge(layers: Sequence[LayerPackage]) -> EffectiveCatalog:
@@ -871,4 +914,5 @@ class MergeCache:
         if state is None:
             self.merge(layers)
             state = self._states[key]
-        return state._names  # noqa: SLF001 - the cache keeps its own mergers' state
+        names = state._names  # noqa: SLF001 - the cache keeps its own mergers' state
+        return MappingProxyType({resource: MappingProxyType(found) for resource, found in names.items()})
