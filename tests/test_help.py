@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import re
-from typing import TYPE_CHECKING
+
+import pytest
 
 from conftest import REPO, invoke
 from villagecat.cli import _parser
-
-if TYPE_CHECKING:
-    import pytest
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -122,3 +120,25 @@ def test_lang_may_come_before_the_command_too(monkeypatch: pytest.MonkeyPatch) -
     unknown = invoke("catalog", "nowhere")
     assert "Ninghe" in unknown.err
     assert "宁河区" not in unknown.err
+
+
+@pytest.mark.parametrize(
+    ("argv", "zh", "en"),
+    [
+        (["validate"], "缺少必需的参数：PATH", "the following arguments are required: PATH"),
+        (["catalog", "120117", "--scope", "town"], "参数 --scope：无效的选项 'town'", "invalid choice: 'town'"),
+        (["check", "facility", "-j", "220000", "--floor-area", "abc"], "应为不小于 0 的数字", "must be a number"),
+        (["layers", "--bogus"], "无法识别的参数：--bogus", "unrecognized arguments: --bogus"),
+        (["frobnicate"], "参数 COMMAND：无效的选项 'frobnicate'", "invalid choice: 'frobnicate'"),
+    ],
+)
+def test_usage_errors_are_worded_in_the_chosen_language(argv: list[str], zh: str, en: str) -> None:
+    """argparse speaks English; a clerk reads a usage error in Chinese (it read 用法错误：the following …)."""
+    chinese = invoke(*argv)
+    assert chinese.code == 2
+    assert zh in chinese.err
+    assert not re.search(r"\b(argument|the following|invalid|must|unrecognized)\b", chinese.err), chinese.err
+    english = invoke("--lang", "en", *argv)
+    assert english.code == 2
+    assert en in english.err
+    assert not re.search(r"[\u4e00-\u9fff]", english.err), english.err

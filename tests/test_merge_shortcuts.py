@@ -160,3 +160,22 @@ def test_a_conflict_shows_values_as_a_clerk_reads_them(registry: LayerRegistry) 
     assert "()" not in zh
     assert "[部门0, 部门1, " in en
     assert "、" not in en
+
+
+def test_a_vocabulary_value_in_a_conflict_reads_as_its_label() -> None:
+    """上级值 不应出具（not_to_issue）, as validation shows vocabulary words; English keeps the code."""
+    from villagecat.merging import Conflict  # noqa: PLC0415
+    from villagecat.models import CertificateStatus  # noqa: PLC0415
+
+    conflict = Conflict(
+        layer="120117",
+        version="1.1.1",
+        item="cn.certificate.x",
+        field="status",
+        rule="increase_only",
+        inherited=CertificateStatus.NOT_TO_ISSUE,
+        attempted=CertificateStatus.RETAINED,
+    )
+    assert f"（{CertificateStatus.NOT_TO_ISSUE.value}）" in conflict.describe("zh")
+    assert CertificateStatus.NOT_TO_ISSUE.label in conflict.describe("zh")
+    assert CertificateStatus.NOT_TO_ISSUE.label not in conflict.describe("en")

@@ -26,6 +26,20 @@ class Both(NamedTuple):
 MESSAGES: dict[str, tuple[str, str]] = {
     # the command line itself
     "usage-error": ("用法错误：{detail}", "error: {detail}"),
+    # argparse's own messages (see villagecat.cli._usage_detail)
+    "usage-required": ("缺少必需的参数：{names}", "the following arguments are required: {names}"),
+    "usage-unrecognized": ("无法识别的参数：{names}", "unrecognized arguments: {names}"),
+    "usage-argument": ("参数 {argument}：{detail}", "argument {argument}: {detail}"),
+    "usage-invalid-choice": (
+        "无效的选项 {value}（可选：{choices}）",
+        "invalid choice: {value} (choose from {choices})",
+    ),
+    "usage-invalid-value": ("无效的值 {value}", "invalid value: {value}"),
+    "usage-expected-one": ("需要给出一个值", "expected one argument"),
+    "usage-expected-some": ("至少需要给出一个值", "expected at least one argument"),
+    "usage-not-allowed-with": ("不能与 {other} 同时使用", "not allowed with argument {other}"),
+    "usage-one-required": ("{names} 中至少需要给出一个", "one of the arguments {names} is required"),
+    "usage-ambiguous": ("选项 {option} 有歧义，可能是 {matches}", "ambiguous option: {option} could match {matches}"),
     "usage-hint": ("请运行 'villagecat --help' 查看用法", "Try 'villagecat --help'."),
     "interrupted": ("已中断", "interrupted"),
     "cannot-read-or-write": ("{where}: 无法读写该文件：{reason}", "{where}: cannot read or write it: {reason}"),
@@ -227,6 +241,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "os-EISDIR": ("目标是文件夹", "is a folder"),
     "os-EEXIST": ("目标已存在", "already exists"),
     "os-error": ("系统错误", "system error"),
+    "init-invalid": (
+        "新层的 {field} 无效：{detail}",
+        "the new layer's {field} is not valid: {detail}",
+    ),
     "init-code": (
         "--code {code!r}：行政区划代码应为 6 位数字（乡镇街道为 9 位），例如 330106",
         "--code {code!r}: a division code has 6 digits (9 for a township), e.g. 330106",

@@ -9,6 +9,7 @@ inflated size, ratio) and a git blob is measured before it is read. See
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import re
@@ -122,7 +123,11 @@ class FolderSource(PackageSource):
         if linked or len(pure.parts) > 1:
             steps = [self.root.joinpath(*pure.parts[: n + 1]) for n in range(len(pure.parts))]
             if linked or any(step.is_symlink() for step in steps):
-                real = real.resolve()
+                try:
+                    real = real.resolve()
+                except RuntimeError:  # a loop of links (Python before 3.13 raises this for ELOOP)
+                    loop = OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(real))
+                    raise PackageReadError.at(str(real), "read-os", reason=os_reason(loop)) from None
                 if not real.is_relative_to(self._real_root):
                     raise UnsafePathError("path-link-outside")
                 info = None

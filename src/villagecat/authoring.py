@@ -8,7 +8,10 @@ import re
 from typing import TYPE_CHECKING
 
 from packaging.version import Version
+from pydantic import ValidationError
 
+from villagecat._i18n import Both
+from villagecat._messages import pydantic_message
 from villagecat.diff import DiffReport, diff_packages
 from villagecat.errors import VillagecatError
 from villagecat.models import Layer, Level, ParentRef, Release, Scope
@@ -108,17 +111,23 @@ def init_layer(  # noqa: PLR0913 - every argument is one field of the new layer
         raise VillagecatError.said("init-parent-unknown", parent=parent_id)
     current = Version(found.layer.version)
     upper = f"{current.major + 1}.0.0" if current.major else f"0.{current.minor + 1}.0"
-    layer = Layer(
-        id=code,
-        level=level,
-        division_code=code,
-        name_zh=name_zh,
-        name_en=name_en or name_zh,
-        slug=slug or f"d{code}",
-        version="0.1.0",
-        parent=ParentRef(id=parent_id, version_range=f">={found.layer.version},<{upper}"),
-        covers=list(covers),
-    )
+    try:
+        layer = Layer(
+            id=code,
+            level=level,
+            division_code=code,
+            name_zh=name_zh,
+            name_en=name_en or name_zh,
+            slug=slug or f"d{code}",
+            version="0.1.0",
+            parent=ParentRef(id=parent_id, version_range=f">={found.layer.version},<{upper}"),
+            covers=list(covers),
+        )
+    except ValidationError as exc:  # a name or slug the caller gave that a layer may not have
+        error = exc.errors(include_url=False)[0]
+        zh, en = pydantic_message(dict(error))
+        where = ".".join(str(part) for part in error["loc"]) or "layer"
+        raise VillagecatError.said("init-invalid", field=where, detail=Both(zh, en)) from None
     from villagecat.package import package_files  # noqa: PLC0415
 
     files = {name: text.encode("utf-8") for name, text in package_files(LayerPackage(layer=layer)).items()}

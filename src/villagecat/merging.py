@@ -54,6 +54,7 @@ from villagecat.models import (
     Sign,
     SignQuota,
 )
+from villagecat.models._base import Vocab
 from villagecat.package import ITEM_RESOURCES, LayerPackage
 
 if TYPE_CHECKING:
@@ -189,6 +190,8 @@ def _show(value: Any, lang: Literal["zh", "en"]) -> str:  # noqa: ANN401 - any f
         return "[" + ("、" if lang == "zh" else ", ").join(_show(v, lang) for v in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, Vocab):  # a vocabulary word: its Chinese label with its code, as validation shows it
+        return f"{value.label}（{value.value}）" if lang == "zh" else str(value.value)
     if isinstance(value, Enum):
         return str(value.value)
     return str(value)

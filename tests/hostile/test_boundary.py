@@ -205,3 +205,28 @@ def test_certificate_render_keeps_ampersands_and_angle_brackets_as_text() -> Non
     assert "<strong>张三 &amp; &lt;李四&gt;</strong>" in rendered.html
     assert "&lt;A&amp;B&gt;" in rendered.html
     assert "<title>报到情况反馈&lt;&amp;&gt;</title>" in rendered.html
+
+
+def test_a_new_layer_with_a_slug_it_may_not_have_is_refused_plainly(tmp_path: Path) -> None:
+    """It once ended as 内部错误 with pydantic's dump; nothing is written."""
+    target = tmp_path / "new"
+    result = invoke(
+        "init", str(target), "--level", "county", "--code", "120118", "--name", "测试区", "--parent", "120000",
+        "--slug", "Ce Shi",
+    )  # fmt: skip
+    assert result.code == 1
+    assert "新层的 slug 无效" in result.err
+    assert "内部错误" not in result.err
+    assert "pydantic" not in result.err
+    assert not target.exists()
+
+
+def test_a_resource_linked_to_itself_is_unreadable_not_a_defect(tmp_path: Path) -> None:
+    package = tmp_path / "national"
+    shutil.copytree(NATIONAL, package)
+    (package / "signs.csv").unlink()
+    (package / "signs.csv").symlink_to("signs.csv")
+    result = invoke("validate", str(package))
+    assert result.code == 2
+    assert "符号链接过多或形成循环" in result.out + result.err
+    assert "内部错误" not in result.out + result.err

@@ -8,13 +8,14 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import sys
 import traceback
 import typing
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat import __version__
-from villagecat._i18n import os_reason, say
+from villagecat._i18n import Both, os_reason, pair, say
 from villagecat._text import printable
 from villagecat.cli import authoring as authoring_command
 from villagecat.cli import catalog as catalog_command
@@ -84,6 +85,35 @@ class _UsageError(Exception):
         self.message = message
 
 
+#: argparse's messages (Python 3.10 to 3.13), and the catalog's words for each: (pattern, key, its fields).
+_ARGPARSE = (
+    (re.compile(r"the following arguments are required: (?P<names>.+)"), "usage-required"),
+    (re.compile(r"unrecognized arguments: (?P<names>.+)"), "usage-unrecognized"),
+    (re.compile(r"one of the arguments (?P<names>.+) is required"), "usage-one-required"),
+    (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)"), "usage-ambiguous"),
+    (re.compile(r"invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)"), "usage-invalid-choice"),
+    (re.compile(r"invalid \S+ value: (?P<value>.+)"), "usage-invalid-value"),
+    (re.compile(r"expected one argument"), "usage-expected-one"),
+    (re.compile(r"expected at least one argument"), "usage-expected-some"),
+    (re.compile(r"not allowed with argument (?P<other>.+)"), "usage-not-allowed-with"),
+)
+_ARGUMENT = re.compile(r"argument (?P<argument>[^:]+): (?P<detail>.+)", re.DOTALL)
+
+
+def _usage_detail(message: str) -> Both:
+    """An argparse message in both languages: its known forms from the catalog, villagecat's own as they were given."""
+    found = _ARGUMENT.fullmatch(message)
+    if found is not None:
+        detail = _usage_detail(found["detail"])
+        return Both(*pair("usage-argument", argument=found["argument"], detail=detail))
+    for pattern, key in _ARGPARSE:
+        match = pattern.fullmatch(message)
+        if match is not None:
+            return Both(*pair(key, **match.groupdict()))
+    zh, _, en = message.partition(" / ")  # villagecat's own type errors carry both: 中文 / English
+    return Both(zh, en or zh)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         raise _UsageError(message)
@@ -105,7 +135,7 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
         args = parser.parse_args(argv)
     except _UsageError as exc:
         lang = _lang_in(argv)
-        stderr.write(f"villagecat: {say('usage-error', lang, detail=exc.message)}\n")
+        stderr.write(f"villagecat: {say('usage-error', lang, detail=_usage_detail(exc.message))}\n")
         stderr.write(f"{say('usage-hint', lang)}\n")
         return 2
     except SystemExit as exc:  # --help and --version
