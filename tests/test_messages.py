@@ -97,3 +97,25 @@ def test_malformed_csv_is_worded_in_chinese(tmp_path: Path, text: str) -> None:
     problem = next(p for p in report.problems if p.code == "csv-syntax")
     assert not re.findall(r"[A-Za-z]{3,}", problem.message_zh.replace("CSV", "")), problem.message_zh
     assert not _CJK.search(problem.message_en), problem.message_en
+
+
+@pytest.mark.parametrize(
+    ("target", "field", "value", "fragment"),
+    [
+        ("120117.facility.village", "min_floor_area_m2", "三百", "应为数字"),
+        ("cn.duty.no-law-enforcement", "duty_kind", "履职负面事项", "履职负面事项（prohibited）"),
+    ],
+)
+def test_an_override_value_of_the_wrong_kind_is_worded_in_chinese(
+    tmp_path: Path, target: str, field: str, value: str, fragment: str
+) -> None:
+    """The value is typed by the field it targets; pydantic's English (Input should be …) once came through."""
+    folder = tmp_path / "ninghe"
+    shutil.copytree(NATIONAL.parent / "provinces" / "120000-tianjin" / "120117-ninghe", folder)
+    with (folder / "overrides.csv").open("a", encoding="utf-8") as file:
+        file.write(f"120117.override.t,测试,120117.clause.work-plan-3-1-3,,,,{target},{field},set,{value}\n")
+    _, report = read_package(folder)
+    problem = next(p for p in report.problems if p.field == "value")
+    assert fragment in problem.message_zh
+    assert "Input should" not in problem.message_zh
+    assert not _CJK.search(problem.message_en.replace(value, "")), problem.message_en

@@ -12,7 +12,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import StringConstraints, TypeAdapter, ValidationError, ValidationInfo, field_validator
 
-from villagecat._i18n import model_error
+from villagecat._i18n import Both, model_error
 from villagecat._patterns import described
 from villagecat.format.registry import KindSpec
 from villagecat.models._base import ITEM_REF_PATTERN, Vocab, model_meta
@@ -100,8 +100,11 @@ class Override(CatalogItem):
         try:
             return _adapter(annotation).validate_python(value)  # type: ignore[arg-type]
         except ValidationError as exc:
-            first = exc.errors(include_url=False)[0]
-            raise model_error("override-value", field=f"{kind.resource}.{spec.name}", detail=first["msg"]) from None
+            from villagecat._messages import pydantic_message  # noqa: PLC0415 - worded only when a value fails
+
+            zh, en = pydantic_message(dict(exc.errors(include_url=False)[0]))
+            where = f"{kind.resource}.{spec.name}"
+            raise model_error("override-value", field=where, detail=Both(zh, en)) from None
 
 
 class Cancellation(CatalogItem):
