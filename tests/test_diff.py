@@ -89,7 +89,7 @@ def test_cli_text_and_fail_on_breaking(revision: Path) -> None:
     assert result.code == 1
     lines = result.out.splitlines()
     # No shipped child conflicts with the revision and no id goes away: a minor release, by compatibility.
-    assert lines[1] == "破坏性 3 · 需关注 0 · 一般 1 · 建议版本升级：minor"
+    assert lines[1] == "破坏性 3 · 需关注 0 · 一般 1 · 建议版本升级：次版本号（minor）"
     assert lines[2].startswith("对村：收紧 ")  # who is affected, before the changes
     assert sorted(line.split()[1] for line in lines[3:]) == sorted(f"[{code}]" for code, *_ in FOUR)
     assert "\033[" not in result.out
@@ -167,7 +167,7 @@ def test_level_overrides(tmp_path: Path, revision: Path) -> None:
     )
     result = invoke("diff", str(NATIONAL), str(revision), "--levels", str(levels), "--fail-on", "breaking")
     assert result.code == 0
-    assert "建议版本升级：minor" in result.out
+    assert "建议版本升级：次版本号（minor）" in result.out
     levels.write_text("no-such-code: info\n", encoding="utf-8")
     bad = invoke("diff", str(NATIONAL), str(revision), "--levels", str(levels))
     assert bad.code == 2

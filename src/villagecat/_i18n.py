@@ -500,8 +500,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "inline-deleted": ("〔删：{text}〕", "[-{text}-]"),
     "inline-inserted": ("〔增：{text}〕", "{{+{text}+}}"),
     "suggested-bump": (" · 建议版本升级：{bump}", " · suggested bump: {bump}"),
+    # a version bump's level, in words (semantic versioning's major.minor.patch)
+    "bump-major": ("主版本号（major）", "major"),
+    "bump-minor": ("次版本号（minor）", "minor"),
+    "bump-patch": ("修订号（patch）", "patch"),
+    "bump-none": ("无需升级（none）", "none"),
     "version-unannounced": (
-        "版本号未反映变更：{old} → {new} 只是 {declared} 级升级，这些变更需要 {needed} 级",
+        "版本号未反映变更：{old} → {new} 只升级了{declared}，这些变更需要升级{needed}",
         "the declared version does not announce these changes: {old} -> {new} is a {declared} bump, they need {needed}",
     ),
     "audiences": (

@@ -773,7 +773,12 @@ def _summary(report: DiffReport, lang: Literal["zh", "en"]) -> str:
     counts = report.counts()
     shown = [level for level in LEVEL_WORDS if level != "violation" or counts[level]]
     parts = [f"{say(f'change-level-{level}', lang)} {counts[level]}" for level in shown]
-    return " · ".join(parts) + say("suggested-bump", lang, bump=report.suggested_bump)
+    return " · ".join(parts) + say("suggested-bump", lang, bump=_bump(report.suggested_bump))
+
+
+def _bump(level: Bump) -> Both:
+    """A version bump's level in words: 次版本号（minor） / minor."""
+    return Both(*pair(f"bump-{level}"))
 
 
 def _version_line(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str | None:
@@ -784,8 +789,8 @@ def _version_line(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str |
         lang,
         old=report.old["version"],
         new=report.new["version"],
-        declared=report.declared_bump,
-        needed=report.suggested_bump,
+        declared=_bump(report.declared_bump),
+        needed=_bump(report.suggested_bump),
     )
 
 
@@ -832,7 +837,7 @@ def _format_markdown(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> st
     lines = [say("diff-heading", lang, name=name, version=report.new["version"], id=report.new["id"]), ""]
     if not report.changes:
         return "\n".join([*lines, say("no-changes", lang), ""])
-    lines.append(say("diff-bump", lang, bump=report.suggested_bump, old=report.old["version"]))
+    lines.append(say("diff-bump", lang, bump=_bump(report.suggested_bump), old=report.old["version"]))
     if (line := _version_line(report, lang)) is not None:
         lines.append(f"\n> {line}")
     for level in LEVEL_WORDS:
