@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import villagecat.cli  # noqa: F401 - importing the commands registers every pattern's words
+from conftest import invoke
 from villagecat._budget import load_json
 from villagecat._i18n import MESSAGES, Both, pair, say
 from villagecat.errors import PackageReadError
@@ -119,3 +120,21 @@ def test_an_override_value_of_the_wrong_kind_is_worded_in_chinese(
     assert fragment in problem.message_zh
     assert "Input should" not in problem.message_zh
     assert not _CJK.search(problem.message_en.replace(value, "")), problem.message_en
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("villages:\n  - village: [x\n", "请检查该处的括号、引号和缩进"),
+        ("villages:\n  - village: a\n    village: b\n", "重复"),
+    ],
+)
+def test_a_malformed_yaml_ledger_is_worded_in_chinese(tmp_path: Path, text: str, fragment: str) -> None:
+    """The line in Chinese (it read 「YAML 格式错误或不安全 at line 3：…」), then what the parser found."""
+    ledger = tmp_path / "ledger.yaml"
+    ledger.write_text(text, encoding="utf-8")
+    result = invoke("audit", str(ledger), "-j", "120117")
+    assert result.code == 2
+    assert "（第 3 行）" in result.err
+    assert fragment in result.err
+    assert "at line" not in result.err.partition("（malformed")[0]

@@ -338,6 +338,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不是 UTF-8 编码（可能是 Excel 默认保存的 GBK 编码）；请另存为“CSV UTF-8（逗号分隔）”",
         'not UTF-8 (a CSV saved by Excel in GBK?); save it as "CSV UTF-8"',
     ),
+    "yaml-parse-problem": ("请检查该处的括号、引号和缩进（{problem}）", "{problem}"),
     "yaml-malformed": ("YAML 格式错误或不安全{line}：{detail}", "malformed or unsafe YAML{line}: {detail}"),
     # reading a package: problems of files, tables and the descriptor
     "encoding": ("不是 UTF-8 编码的文本（第 {byte} 个字节无法解码）", "not UTF-8 text (byte {byte} cannot be decoded)"),

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from villagecat._i18n import pair, say
+from villagecat._i18n import Both, pair, say
 
 __all__ = ["MAX_NODES", "DuplicateKeyError", "TooLargeError", "safe_load"]
 
@@ -48,6 +48,8 @@ class DuplicateKeyError(yaml.YAMLError):
         super().__init__(say("yaml-duplicate-key", "en", key=key) + where)
         zh, en = pair("yaml-duplicate-key", key=key)
         self.problem = f"{en}（{zh}）"
+        #: The problem in both languages, for a reader's message (``problem`` is PyYAML's own form).
+        self.problem_both = Both(zh, en)
         self.problem_mark = mark
 
 

@@ -343,8 +343,9 @@ def _yaml(path: Path, data: bytes) -> Any:  # noqa: ANN401 - whatever the YAML h
         return safe_load(_text(path, data))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc)
+        line = Both(*pair("yaml-at-line", line=mark.line + 1)) if mark is not None else ""
+        found = getattr(exc, "problem", None) or str(exc)  # PyYAML's English: after the Chinese advice
+        problem = getattr(exc, "problem_both", None) or Both(*pair("yaml-parse-problem", problem=found))
         raise PackageReadError.at(str(path), "yaml-malformed", line=line, detail=problem) from None
 
 
