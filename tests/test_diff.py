@@ -270,3 +270,27 @@ def test_change_codes_page_is_generated_from_the_code_table() -> None:
     page = (REPO / "docs" / "change-codes.md").read_text(encoding="utf-8")
     assert page == codes_markdown(), "regenerate docs/change-codes.md from villagecat.diff.codes_markdown()"
     assert "| `certificate-cancelled` | breaking |" in page
+
+
+def test_a_patch_that_adds_an_item_without_placing_it_is_refused_not_dropped(tmp_path: Path) -> None:
+    """An item added to /items but not to /order was once dropped, with exit 0."""
+    duty = {
+        "id": "cn.duty.new",
+        "name": "新事项",
+        "duty_kind": "performs",
+        "citations": [{"document": "cn.document.tingzi-2022-28", "section": "二(二)5"}],
+    }
+    patch = tmp_path / "p.json"
+    patch.write_text(json.dumps([{"op": "add", "path": "/items/duties/cn.duty.new", "value": duty}]), encoding="utf-8")
+    result = invoke("patch", str(NATIONAL), str(patch), "-o", str(tmp_path / "out"))
+    assert result.code == 1
+    assert "cn.duty.new" in result.err
+    assert "/order/duties" in result.err
+    assert not (tmp_path / "out").exists()
+    placed = [
+        {"op": "add", "path": "/items/duties/cn.duty.new", "value": duty},
+        {"op": "add", "path": "/order/duties/-", "value": "cn.duty.new"},
+    ]
+    patch.write_text(json.dumps(placed), encoding="utf-8")
+    assert invoke("patch", str(NATIONAL), str(patch), "-o", str(tmp_path / "out")).code == 0
+    assert any(d.id == "cn.duty.new" for d in load_layer(tmp_path / "out").duties)

@@ -68,6 +68,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "level-warn": ("提示", "note"),
     "level-pass": ("符合", "pass"),
     # errors of the library and the commands
+    "patch-unplaced": (
+        "补丁在 /items/{resource} 中加入了 {ids}，却没有放进 /order/{resource}：这些条目会被丢弃，请一并加入顺序",
+        "the patch adds {ids} to /items/{resource} but not to /order/{resource}: they would be dropped",
+    ),
+    "patch-order-unknown": (
+        "/order/{resource} 中的 {ids} 在 /items/{resource} 中没有对应条目",
+        "{ids} in /order/{resource} has no item in /items/{resource}",
+    ),
+    "patch-order-twice": (
+        "/order/{resource} 中 {ids} 出现了不止一次",
+        "{ids} appears more than once in /order/{resource}",
+    ),
+    "patch-missing-part": ("缺少 {part}", "{part} is missing"),
     "patch-invalid-result": (
         "打补丁后的文档不是有效的数据包：{detail}",
         "the patched document is not a valid package: {detail}",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from villagecat._i18n import pair
 from villagecat.errors import VillagecatError
 from villagecat.models import Layer
 from villagecat.package import RESOURCES, LayerPackage
@@ -35,20 +36,49 @@ def to_document(package: LayerPackage) -> dict[str, Any]:
 def from_document(document: dict[str, Any]) -> LayerPackage:
     """Build a package from its document form.
 
+    Every item must be in its resource's order and every id in the order an item: an item a
+    patch adds without placing it (or places without adding it) is refused, never dropped.
+
     Raises:
         PatchError: if the document is not a valid package.
     """
     from pydantic import ValidationError  # noqa: PLC0415
 
+    from villagecat._i18n import Both  # noqa: PLC0415
+    from villagecat._messages import pydantic_message  # noqa: PLC0415
+
     try:
+        for resource in RESOURCES:
+            _check_order(resource, document["items"][resource], document["order"][resource])
         layer = Layer.model_validate(document["layer"])
         resources = {
             resource: tuple(model.model_validate(document["items"][resource][i]) for i in document["order"][resource])
             for resource, model in RESOURCES.items()
         }
-    except (KeyError, TypeError, ValidationError) as exc:
-        raise PatchError.said("patch-invalid-result", detail=exc) from exc
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        zh, en = pydantic_message(dict(error))
+        where = ".".join(str(part) for part in error["loc"])
+        detail = Both(f"{where}：{zh}" if where else zh, f"{where}: {en}" if where else en)
+        raise PatchError.said("patch-invalid-result", detail=detail) from exc
+    except (KeyError, TypeError) as exc:
+        missing = exc.args[0] if isinstance(exc, KeyError) and exc.args else type(exc).__name__
+        raise PatchError.said("patch-invalid-result", detail=Both(*pair("patch-missing-part", part=missing))) from exc
     return LayerPackage.of(layer, resources)
+
+
+def _check_order(resource: str, items: dict[str, Any], order: list[str]) -> None:
+    """Refuse a resource whose items and order disagree (an item would be dropped, or invented)."""
+    from villagecat._i18n import Both  # noqa: PLC0415
+
+    listed = set(order)
+    unplaced = [key for key in items if key not in listed]
+    unknown = [key for key in order if key not in items]
+    twice = sorted({key for key in order if order.count(key) > 1})
+    for key, ids in (("patch-unplaced", unplaced), ("patch-order-unknown", unknown), ("patch-order-twice", twice)):
+        if ids:
+            shown = Both("、".join(map(str, ids)), ", ".join(map(str, ids)))
+            raise PatchError.said(key, resource=resource, ids=shown)
 
 
 def _escape(token: str) -> str:
