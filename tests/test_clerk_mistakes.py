@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import invoke
+from conftest import REPO, invoke
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -65,3 +65,20 @@ def test_every_mistake_is_told_in_chinese_with_sheet_row_column_and_an_example(t
     for line in lines:
         assert not _REGEX.search(line), line
         assert not _ENGLISH.search(line), line
+
+
+def test_a_formula_never_computed_is_refused_not_read_as_empty(tmp_path: Path) -> None:
+    """A workbook written by a program keeps no formula values: the cell once imported as empty, silently."""
+    path, broken = tmp_path / "ninghe.xlsx", tmp_path / "formula.xlsx"
+    ninghe = "data/provinces/120000-tianjin/120117-ninghe"
+    assert invoke("export", str(REPO / ninghe), "-o", str(path)).code == 0
+    book = openpyxl.load_workbook(path)
+    sheet = book["综合服务设施标准"]
+    column = next(c.column for c in sheet[1] if c.value == "最小建筑面积（平方米）")
+    sheet.cell(row=2, column=column, value="=100*3")
+    book.save(broken)  # openpyxl stores the formula and no value, as a script would
+    result = invoke("import", str(broken), "-o", str(tmp_path / "out"))
+    assert result.code == 2
+    assert f"综合服务设施标准: 单元格 {sheet.cell(row=2, column=column).coordinate} 是公式" in result.err
+    assert not (tmp_path / "out").exists()
+    assert invoke("import", str(path), "-o", str(tmp_path / "plain")).code == 0

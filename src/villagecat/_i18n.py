@@ -346,6 +346,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "workbooks need openpyxl: pip install openpyxl",
     ),
     "not-a-workbook": ("不是 Excel 工作簿（.xlsx）", "not an Excel workbook (.xlsx)"),
+    "workbook-uncomputed-formula": (
+        (
+            "单元格 {cell} 是公式，但工作簿里没有它的计算结果（会被当作空单元格）；"
+            "请在 Excel、WPS 或 LibreOffice 中打开并保存后再导入"
+        ),
+        (
+            "cell {cell} holds a formula whose value was never computed (it would read as empty); "
+            "open and save the workbook in Excel, WPS or LibreOffice, then import it"
+        ),
+    ),
     "workbook-unreadable": ("无法读取该工作簿（{detail}）", "not a readable workbook: {detail}"),
     "ledger-not-utf8": (
         "不是 UTF-8 编码（可能是 Excel 默认保存的 GBK 编码）；请另存为“CSV UTF-8（逗号分隔）”",

@@ -8,6 +8,7 @@ refused before openpyxl builds anything, with the budget they exceed.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from typing import TYPE_CHECKING, Any
 
@@ -67,4 +68,24 @@ def bounded_rows(sheet: Worksheet, where: str) -> list[list[Any]]:
         raise exceeded("rows", label, declared_rows)
     if declared_columns > columns_budget:
         raise exceeded("columns", label, declared_columns)
+    _refuse_uncomputed_formulas(sheet, label)
     return [list(values) for values in sheet.iter_rows(values_only=True, max_col=max(declared_columns, 1))]
+
+
+#: A formula cell without a computed value: ``<f>…</f>`` then no ``<v>``, or an empty ``<v/>``.
+_UNCOMPUTED = re.compile(rb'<c r="([A-Z]{1,3}[0-9]+)"[^>]*>\s*<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)\s*(?:<v\s*/>\s*)?</c>')
+
+
+def _refuse_uncomputed_formulas(sheet: Worksheet, label: str) -> None:
+    """Refuse a sheet with a formula whose value was never computed: it would read as an empty cell.
+
+    Excel, WPS and LibreOffice store each formula's value when they save; a workbook written
+    by a program may not, and its formula cells would be imported as empty, silently.
+    """
+    archive = getattr(sheet.parent, "_archive", None)
+    path = getattr(sheet, "_worksheet_path", None)
+    if archive is None or path is None:  # not a read-only sheet from a file: nothing to look at
+        return
+    found = _UNCOMPUTED.search(archive.read(path))
+    if found is not None:
+        raise PackageReadError.at(label, "workbook-uncomputed-formula", cell=found.group(1).decode())
