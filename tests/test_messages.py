@@ -138,3 +138,19 @@ def test_a_malformed_yaml_ledger_is_worded_in_chinese(tmp_path: Path, text: str,
     assert "（第 3 行）" in result.err
     assert fragment in result.err
     assert "at line" not in result.err.partition("（malformed")[0]
+
+
+def test_a_template_and_its_placeholders_that_disagree_are_worded_in_chinese(tmp_path: Path) -> None:
+    folder = tmp_path / "county"
+    shutil.copytree(NATIONAL.parent / "provinces" / "140000-shanxi" / "140404-shangdang", folder)
+    row = (
+        "140404.certificate.t,居住证明,140404.clause.implementation-plan-2-2-1,,,,retained,,,,,"
+        "兹证明{姓名}系本村村民,姓名|身份证号,,,,,false,false,\n"
+    )
+    with (folder / "certificates.csv").open("a", encoding="utf-8") as file:
+        file.write(row)
+    _, report = read_package(folder)
+    problem = next(p for p in report.problems if p.field == "placeholders")
+    assert "声明了但模板未用的 身份证号" in problem.message_zh
+    assert "template" not in problem.message_zh
+    assert "unused 身份证号" in problem.message_en

@@ -346,6 +346,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "workbooks need openpyxl: pip install openpyxl",
     ),
     "not-a-workbook": ("不是 Excel 工作簿（.xlsx）", "not an Excel workbook (.xlsx)"),
+    "nothing": ("无", "none"),
+    "certificate-no-template": ("声明了占位符，却没有模板", "placeholders are declared but there is no template"),
+    "certificate-placeholders-mismatch": (
+        "模板中的占位符与声明的不一致：模板用到但未声明的 {undeclared}；声明了但模板未用的 {unused}",
+        "template placeholders do not match: undeclared {undeclared}; unused {unused}",
+    ),
     "workbook-uncomputed-formula": (
         (
             "单元格 {cell} 是公式，但工作簿里没有它的计算结果（会被当作空单元格）；"

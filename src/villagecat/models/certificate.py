@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import StringConstraints, ValidationError, field_validator, model_validator
 
-from villagecat._i18n import model_error
+from villagecat._i18n import Both, model_error, pair, say
 from villagecat._patterns import described
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import IncreaseOnly, ItemRules, Replaceable
@@ -161,11 +161,15 @@ class Certificate(CatalogItem):
             return self
         undeclared = [p for p in used if p not in self.placeholders]
         unused = [p for p in self.placeholders if p not in used]
-        message = (
-            "placeholders are declared but there is no template"
-            if self.template is None
-            else f"template placeholders do not match: undeclared {undeclared}, unused {unused}"
-        )
+        if self.template is None:
+            zh, en = pair("certificate-no-template")
+        else:
+            shown = {
+                name: Both("、".join(found) or say("nothing", "zh"), ", ".join(found) or say("nothing", "en"))
+                for name, found in (("undeclared", undeclared), ("unused", unused))
+            }
+            zh, en = pair("certificate-placeholders-mismatch", **shown)
+        message = f"{en} / {zh}"  # a model's own rule: pydantic carries both to the report
         raise ValidationError.from_exception_data(
             "Certificate",
             [{"type": "value_error", "loc": ("placeholders",), "input": self.placeholders, "ctx": {"error": message}}],
