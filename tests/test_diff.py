@@ -294,3 +294,16 @@ def test_a_patch_that_adds_an_item_without_placing_it_is_refused_not_dropped(tmp
     patch.write_text(json.dumps(placed), encoding="utf-8")
     assert invoke("patch", str(NATIONAL), str(patch), "-o", str(tmp_path / "out")).code == 0
     assert any(d.id == "cn.duty.new" for d in load_layer(tmp_path / "out").duties)
+
+
+def test_a_vocabulary_value_in_a_change_reads_as_its_label_in_chinese() -> None:
+    """It read ∅ → should; in Chinese a word is its label with its code, in English its code."""
+    from villagecat.models._base import Vocab  # noqa: PLC0415
+
+    registry = shipped_registry()
+    report = diff_catalogs(
+        merge(registry.chain(registry.find("120117"))), merge(registry.chain(registry.find("220000")))
+    )
+    change = next(c for c in report.changes if isinstance(c.new, Vocab))
+    assert f"{change.new.label}（{change.new.value}）" in change.describe("zh")
+    assert change.new.label not in change.describe("en")

@@ -26,6 +26,7 @@ from villagecat._i18n import Both, pair, say
 from villagecat.format.registry import Kind, kind_by_resource, kind_of_id, kinds
 from villagecat.format.rules import DecreaseOnly, Effect, GrowOnly, IncreaseOnly, Sticky
 from villagecat.models import CertificateStatus
+from villagecat.models._base import Vocab
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -175,7 +176,7 @@ class Change:
             target += f"（{self.label}）"
         values = ""
         if self.field is not None or (self.old is not None and self.new is not None):
-            old, new = _show(self.old), _show(self.new)
+            old, new = _show(self.old, lang), _show(self.new, lang)
             if len(old) + len(new) > _LONG and self.old is not None and self.new is not None:
                 values = say("change-values-inline", lang, diff=inline_diff(old, new))
             else:
@@ -258,7 +259,12 @@ def _plain(value: Any) -> Any:  # noqa: ANN401 - any field value
     return value
 
 
-def _show(value: Any) -> str:  # noqa: ANN401 - any field value
+def _show(value: Any, lang: Literal["zh", "en"] = "en") -> str:  # noqa: ANN401 - any field value
+    """A value as a reader writes it; in Chinese a vocabulary word is its label with its code (标牌（plaque））."""
+    if lang == "zh" and isinstance(value, Vocab):
+        return f"{value.label}（{value.value}）"
+    if lang == "zh" and isinstance(value, list | tuple) and value and all(isinstance(v, Vocab) for v in value):
+        return "[" + "、".join(f"{v.label}（{v.value}）" for v in value) + "]"
     if isinstance(value, list | tuple) and value and all(hasattr(v, "readable") for v in value):
         return "；".join(v.readable() for v in value)  # citations as a reader writes them, never a repr
     if hasattr(value, "readable"):
