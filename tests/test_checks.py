@@ -144,7 +144,7 @@ def test_ledger_as_an_xlsx_workbook_with_chinese_headers(tmp_path: Path) -> None
 def test_a_bad_ledger_row_names_file_row_and_field(tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("village,category,text,placement,width_cm\n甲村,sign,XX村民委员会,outside,wide\n", encoding="utf-8")
-    with pytest.raises(LedgerError, match=r"bad\.csv，第 2 行，字段 width_cm：'wide' 不是数字"):
+    with pytest.raises(LedgerError, match=r"bad\.csv，第 2 行，字段 width_cm：“wide”不是数字"):
         read_ledger(path)
     result = invoke("audit", str(path), "-j", "220000")
     assert result.code == 1

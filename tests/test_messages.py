@@ -154,3 +154,31 @@ def test_a_template_and_its_placeholders_that_disagree_are_worded_in_chinese(tmp
     assert "声明了但模板未用的 身份证号" in problem.message_zh
     assert "template" not in problem.message_zh
     assert "unused 身份证号" in problem.message_en
+
+
+@pytest.mark.parametrize(
+    ("argv", "text", "fragment"),
+    [
+        (
+            ["check", "signage"],
+            (
+                "village: 甲村\nsigns:\n  - {text: X, placement: 外部, sign_type: 标牌, orientation: 竖牌,"
+                " width_cm: true}\n"
+            ),
+            "“true”不是数字",
+        ),
+        (["audit"], "villages:\n  - village: 村\n    signs: 5\n", "而不是一个数字"),
+    ],
+)
+def test_a_yaml_value_of_the_wrong_kind_is_told_as_the_clerk_wrote_it(
+    tmp_path: Path, argv: list[str], text: str, fragment: str
+) -> None:
+    """It read 'True' 不是数字 and 而不是int: Python's spellings, not the clerk's."""
+    ledger = tmp_path / "ledger.yaml"
+    ledger.write_text(text, encoding="utf-8")
+    result = invoke(*argv, str(ledger), "-j", "120117")
+    assert result.code == 1
+    chinese = result.err.rsplit("（", 1)[0]  # the English detail is the last parenthesis
+    assert fragment in chinese
+    assert "True" not in chinese
+    assert "int" not in chinese

@@ -142,7 +142,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # self-inspection ledgers
     "where-ledger-row": ("第 {row} 行", "row {row}"),
     "ledger-required": ("必填", "required"),
-    "ledger-not-a-number": ("{value!r} 不是数字", "{value!r} is not a number"),
+    "ledger-not-a-number": ("“{value}”不是数字", "{value!r} is not a number"),
     "ledger-not-finite": ("{value!r} 应为有限的非负数", "{value!r} is not a finite number that is not negative"),
     "ledger-not-one-of": ("{value!r} 应为 {allowed} 之一", "{value!r} is not one of {allowed}"),
     "ledger-not-a-flag": ("{value!r} 应为 是 或 否", "{value!r} is not true/false"),
@@ -151,6 +151,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger-villages-list": ("应为村的列表", "must be a list of villages"),
     "ledger-village-mapping": ("每个村应为一组字段", "each village must be a mapping"),
     "ledger-list": ("应为列表（每项一行），而不是{shape}", "must be a list, not {shape}"),
+    # what a YAML value is, in words (a ledger entry of the wrong shape)
+    "shape-dict": ("键值表", "a mapping"),
+    "shape-str": ("一段文字", "a text"),
+    "shape-int": ("一个数字", "a number"),
+    "shape-float": ("一个数字", "a number"),
+    "shape-bool": ("真假值", "true or false"),
+    "shape-other": ("其他值", "another value"),
     "ledger-facility-mapping": ("应为一组数字字段", "must be a mapping of figures"),
     "ledger-signs-list": ("应为标牌的列表", "must be a list of signs"),
     # certificate render

@@ -388,7 +388,7 @@ CASES = [
         "ledger-not-a-number",
         lambda t: write(t, "l.csv", HEADER + "甲村,sign,XX村民委员会,outside,wide\n", AUDIT),
         1,
-        "第 2 行，字段 width_cm：'wide' 不是数字",
+        "第 2 行，字段 width_cm：“wide”不是数字",
     ),
     Case(
         "ledger-unknown-category",

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from villagecat._i18n import Both, pair, reader_error, say
+from villagecat._i18n import MESSAGES, Both, pair, reader_error, say
 from villagecat.checks.facility import FacilityFigures
 from villagecat.checks.signage import ActualSign
 from villagecat.errors import PackageReadError, VillagecatError
@@ -162,6 +162,8 @@ class _Row:
             if required:
                 raise self.error(name, "ledger-required")
             return None
+        if isinstance(value, bool):  # YAML's true and false, as the clerk wrote them (not Python's True)
+            return "true" if value else "false"
         return str(value).strip()
 
     def number(self, name: str) -> float | None:
@@ -384,7 +386,8 @@ def read_ledger(path: str | Path, *, max_bytes: int | None = None) -> Ledger:
             ):
                 entries = village.get(key) or []
                 if not isinstance(entries, list):
-                    shape = type(entries).__name__
+                    kind = type(entries).__name__
+                    shape = Both(*pair(f"shape-{kind}" if f"shape-{kind}" in MESSAGES else "shape-other"))
                     raise LedgerError(str(target), number, key, "ledger-list", shape=shape)
                 for index, value in enumerate(entries, start=1):
                     record = value if isinstance(value, dict) else {"name": value}
