@@ -19,15 +19,16 @@ def child_layer(
     overrides: list[dict[str, Any]] = (),  # type: ignore[assignment]
     cancellations: list[dict[str, Any]] = (),  # type: ignore[assignment]
     version_range: str = ">=0.1.0,<2.0.0",
+    level: str = "county",
     **items: Any,
 ) -> LayerPackage:
-    """Return a county layer under ``parent`` holding the given operations and items.
+    """Return a layer under ``parent`` (a county unless ``level`` says otherwise) with the given operations and items.
 
     An override's ``value`` given as a string is read as the CSV cell of its target field.
     """
     layer = Layer(
         id=code,
-        level="county",
+        level=level,
         division_code=code,
         name_zh="测试区",
         name_en="Test",

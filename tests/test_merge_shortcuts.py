@@ -8,15 +8,17 @@ change another's.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from layers import child_layer
 from villagecat.merging import EffectiveCatalog, MergeCache, merge
-from villagecat.models import Duty, Layer, Override, ParentRef
-from villagecat.package import LayerPackage
+from villagecat.models import Duty
 from villagecat.registry import LayerRegistry, shipped_registry
+
+if TYPE_CHECKING:
+    from villagecat.package import LayerPackage
 
 CITE = "cn.document.tingzi-2022-28#二(二)5"
 
@@ -32,24 +34,9 @@ def _max_length(model: type[Duty], name: str) -> int | None:
     return min((b for b in bounds if isinstance(b, int)), default=None)
 
 
-def _below(code: str, parent: str, **items: Any) -> LayerPackage:
-    """A township layer under ``parent`` with the given items and overrides."""
-    layer = Layer(
-        id=code,
-        level="township",
-        division_code=code,
-        name_zh="测试镇",
-        name_en="Test",
-        slug=f"t{code}",
-        version="0.1.0",
-        parent=ParentRef(id=parent, version_range=">=0.0.0,<99.0.0"),
-        covers=["village"],
-    )
-    return LayerPackage(layer=layer, **items)
-
-
-def _override(code: str, **fields: Any) -> Override:
-    return Override.model_validate({"id": f"{code}.override.o1", "name": "测试覆盖", "citations": [CITE], **fields})
+def _below(parent: str, code: str, **changes: Any) -> LayerPackage:
+    """A township under ``parent`` with one override (``changes``), or none."""
+    return child_layer(parent, code, level="township", overrides=[changes] if changes else [])
 
 
 def _histories(catalog: EffectiveCatalog) -> dict[str, Any]:
@@ -65,7 +52,7 @@ def test_an_override_that_conflicts_leaves_cached_histories_as_the_plain_merge_h
     county = child_layer(
         "220000", overrides=[{"target": target.id, "field": "no_such_field", "op": "set", "value": "x"}]
     )
-    first, second = _below("220102001", "220102"), _below("220102002", "220102")
+    first, second = _below("220102", "220102001"), _below("220102", "220102002")
     cache = MergeCache()
     cached = cache.merge([*chain, county, first])
     assert _histories(cached) == _histories(merge([*chain, county, first]))
@@ -97,7 +84,7 @@ def test_a_list_grown_past_its_bound_by_a_rename_or_a_citation_is_a_conflict(
         cites = [{"document": "cn.document.tingzi-2022-28", "section": f"{i}"} for i in range(bound)]
         county, duty = _own_duty(citations=cites)
         change = {"field": "category", "op": "set", "value": "党的建设"}
-    town = _below("220102001", "220102", overrides=(_override("220102001", target=duty.id, **change),))
+    town = _below("220102", "220102001", target=duty.id, **change)
     catalog = merge([*registry.chain(registry.find("220000")), county, town])
     assert [c.rule for c in catalog.conflicts if c.layer == "220102001"] == ["invalid_value"]
     entry = catalog.get(duty.id)
@@ -115,11 +102,7 @@ def test_list_entries_added_are_bounded_by_the_models_own_bound(
     assert bound is not None
     county, duty = _own_duty(citations=[CITE])
     add = [f"部门{i}" for i in range(bound + 1)]
-    town = _below(
-        "220102001",
-        "220102",
-        overrides=(_override("220102001", target=duty.id, field="departments", op="add", value=add),),
-    )
+    town = _below("220102", "220102001", target=duty.id, field="departments", op="add", value=add)
     chain = [*registry.chain(registry.find("220000")), county, town]
     monkeypatch.setenv("VILLAGECAT_MAX_LIST", str(2 * bound))
     catalog = merge(chain)
@@ -146,11 +129,7 @@ def test_a_conflict_shows_values_as_a_clerk_reads_them(registry: LayerRegistry) 
     assert bound is not None
     county, duty = _own_duty(citations=[CITE])
     add = [f"部门{i}" for i in range(bound + 1)]  # one too many: the merge's invalid_value conflict
-    town = _below(
-        "220102001",
-        "220102",
-        overrides=(_override("220102001", target=duty.id, field="departments", op="add", value=add),),
-    )
+    town = _below("220102", "220102001", target=duty.id, field="departments", op="add", value=add)
     catalog = merge([*registry.chain(registry.find("220000")), county, town])
     conflict = next(c for c in catalog.conflicts if c.layer == "220102001")
     assert isinstance(conflict.attempted, tuple)  # shared by cached results: held as a tuple

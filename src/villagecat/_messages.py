@@ -18,15 +18,15 @@ def _expected(ctx: dict[str, Any]) -> str:
     from villagecat.models._base import Vocab  # noqa: PLC0415 - the models import this module's users
 
     slugs = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-    labels: dict[str, str] = {}
+    words: dict[str, Vocab] = {}
     stack = list(Vocab.__subclasses__())
     while stack:
         vocab = stack.pop()
         stack.extend(vocab.__subclasses__())
         if {m.value for m in vocab} == set(slugs):
-            labels = {m.value: m.label for m in vocab}
+            words = {m.value: m for m in vocab}
             break
-    return "、".join(f"{labels[s]}（{s}）" if s in labels else s for s in slugs) + "之一"
+    return "、".join(words[s].shown("zh") if s in words else s for s in slugs) + "之一"
 
 
 def pydantic_message(error: dict[str, Any]) -> tuple[str, str]:

@@ -262,9 +262,9 @@ def _plain(value: Any) -> Any:  # noqa: ANN401 - any field value
 def _show(value: Any, lang: Literal["zh", "en"] = "en") -> str:  # noqa: ANN401 - any field value
     """A value as a reader writes it; in Chinese a vocabulary word is its label with its code (标牌（plaque））."""
     if lang == "zh" and isinstance(value, Vocab):
-        return f"{value.label}（{value.value}）"
+        return value.shown(lang)
     if lang == "zh" and isinstance(value, list | tuple) and value and all(isinstance(v, Vocab) for v in value):
-        return "[" + "、".join(f"{v.label}（{v.value}）" for v in value) + "]"
+        return "[" + "、".join(v.shown(lang) for v in value) + "]"
     if isinstance(value, list | tuple) and value and all(hasattr(v, "readable") for v in value):
         return "；".join(v.readable() for v in value)  # citations as a reader writes them, never a repr
     if hasattr(value, "readable"):

@@ -191,7 +191,7 @@ def _show(value: Any, lang: Literal["zh", "en"]) -> str:  # noqa: ANN401 - any f
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Vocab):  # a vocabulary word: its Chinese label with its code, as validation shows it
-        return f"{value.label}（{value.value}）" if lang == "zh" else str(value.value)
+        return value.shown(lang)
     if isinstance(value, Enum):
         return str(value.value)
     return str(value)
@@ -646,10 +646,7 @@ class _Merger:
         try:
             updated = _with_value(target.item, column, new, override.op.value)
         except ValidationError as exc:
-            _, en = pydantic_message(dict(exc.errors(include_url=False)[0]))
-            self._conflict(
-                package, target.id, column.name, "invalid_value", inherited=old, attempted=new, detail=en, **base
-            )
+            self._invalid_value(package, target.id, column.name, old, new, exc, base)
             return
         new = getattr(updated, column.name)
         # Adding list entries never loosens a list rule; only the red-line checks apply.
@@ -665,10 +662,7 @@ class _Merger:
             if column.name == "name" and new != old:
                 updated = self._keep_name_as_alias(package, target, updated, str(old), cites, override.id)
         except ValidationError as exc:  # a list grown past its bound
-            _, en = pydantic_message(dict(exc.errors(include_url=False)[0]))
-            self._conflict(
-                package, target.id, column.name, "invalid_value", inherited=old, attempted=new, detail=en, **base
-            )
+            self._invalid_value(package, target.id, column.name, old, new, exc, base)
             return
         action: Action = {"add": "added", "remove": "removed"}.get(override.op.value, "set")  # type: ignore[assignment]
         if action == "set" and getattr(updated, column.name) == old:
@@ -691,6 +685,20 @@ class _Merger:
             names = self._names.setdefault(target.resource, {})
             for name in _identity(updated):
                 names.setdefault(name, target.id)
+
+    def _invalid_value(  # noqa: PLR0913, PLR0917 - the conflict's parts
+        self,
+        package: LayerPackage,
+        item: str,
+        field_name: str,
+        old: Any,  # noqa: ANN401 - any field's value
+        new: Any,  # noqa: ANN401 - any field's value
+        exc: ValidationError,
+        base: dict[str, Any],
+    ) -> None:
+        """Report an operation whose result the item's model refuses, in the model's own words."""
+        _, en = pydantic_message(dict(exc.errors(include_url=False)[0]))
+        self._conflict(package, item, field_name, "invalid_value", inherited=old, attempted=new, detail=en, **base)
 
     @staticmethod
     def _keep_name_as_alias(  # noqa: PLR0913, PLR0917 - one call site; every argument has its role

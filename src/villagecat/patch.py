@@ -8,9 +8,10 @@ and the order kept apart so applying a patch reproduces the new package exactly.
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from typing import Any
 
-from villagecat._i18n import pair
+from villagecat._i18n import Both, pair
 from villagecat.errors import VillagecatError
 from villagecat.models import Layer
 from villagecat.package import RESOURCES, LayerPackage
@@ -44,7 +45,6 @@ def from_document(document: dict[str, Any]) -> LayerPackage:
     """
     from pydantic import ValidationError  # noqa: PLC0415
 
-    from villagecat._i18n import Both  # noqa: PLC0415
     from villagecat._messages import pydantic_message  # noqa: PLC0415
 
     try:
@@ -69,12 +69,10 @@ def from_document(document: dict[str, Any]) -> LayerPackage:
 
 def _check_order(resource: str, items: dict[str, Any], order: list[str]) -> None:
     """Refuse a resource whose items and order disagree (an item would be dropped, or invented)."""
-    from villagecat._i18n import Both  # noqa: PLC0415
-
-    listed = set(order)
-    unplaced = [key for key in items if key not in listed]
-    unknown = [key for key in order if key not in items]
-    twice = sorted({key for key in order if order.count(key) > 1})
+    counted = Counter(order)
+    unplaced = [key for key in items if key not in counted]
+    unknown = [key for key in counted if key not in items]
+    twice = sorted(key for key, times in counted.items() if times > 1)
     for key, ids in (("patch-unplaced", unplaced), ("patch-order-unknown", unknown), ("patch-order-twice", twice)):
         if ids:
             shown = Both("、".join(map(str, ids)), ", ".join(map(str, ids)))

@@ -85,7 +85,7 @@ class _UsageError(Exception):
         self.message = message
 
 
-#: argparse's messages (Python 3.10 to 3.13), and the catalog's words for each: (pattern, key, its fields).
+#: argparse's messages (Python 3.10 to 3.13), and the catalog's entry for each (its fields are the pattern's groups).
 _ARGPARSE = (
     (re.compile(r"the following arguments are required: (?P<names>.+)"), "usage-required"),
     (re.compile(r"unrecognized arguments: (?P<names>.+)"), "usage-unrecognized"),

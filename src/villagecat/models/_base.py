@@ -167,6 +167,10 @@ class Vocab(str, Enum):
         """Return the slug, so f-strings and CSV cells show the value."""
         return str(self.value)
 
+    def shown(self, lang: str) -> str:
+        """The word as a reader is shown it: 标牌（plaque） in Chinese, its code in English."""
+        return f"{self.label}（{self.value}）" if lang == "zh" else str(self.value)
+
     @classmethod
     def from_text(cls, text: str) -> Vocab:
         """Return the member whose slug or Chinese label is ``text``.
