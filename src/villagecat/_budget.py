@@ -95,12 +95,9 @@ def limit(name: str) -> int:
 
 
 @contextlib.contextmanager
-def fixed_limits() -> Iterator[None]:
-    """Read every budget once for a bulk read (a package, many packages): each check is then cheap."""
-    if _FIXED.get() is not None:
-        yield
-        return
-    token = _FIXED.set({name: limit(name) for name in BUDGETS})
+def _limits(values: dict[str, int]) -> Iterator[None]:
+    """Hold every budget at ``values`` for what runs inside."""
+    token = _FIXED.set(values)
     try:
         yield
     finally:
@@ -108,18 +105,23 @@ def fixed_limits() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def default_limits() -> Iterator[None]:
+def fixed_limits() -> Iterator[None]:
+    """Read every budget once for a bulk read (a package, many packages): each check is then cheap."""
+    if _FIXED.get() is not None:
+        yield
+        return
+    with _limits({name: limit(name) for name in BUDGETS}):
+        yield
+
+
+def default_limits() -> contextlib.AbstractContextManager[None]:
     """Read at the default budgets, whatever the environment says (villagecat's own shipped data).
 
     A user's budgets bound the work their inputs may cost; the shipped layers are
     villagecat's own and are read as they were tested. The list budget is the exception: it
     is fixed in the models when they are imported (see :func:`villagecat.models._base.field`).
     """
-    token = _FIXED.set({name: budget.default for name, budget in BUDGETS.items()})
-    try:
-        yield
-    finally:
-        _FIXED.reset(token)
+    return _limits({name: budget.default for name, budget in BUDGETS.items()})
 
 
 def over(limit_: int) -> Both:

@@ -276,7 +276,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mkdir-failed": ("无法创建文件夹（{reason}）", "cannot create the folder: {reason}"),
     "read-folder": ("这是文件夹，不是文件", "is a folder, not a file"),
     "read-missing": ("文件不存在", "no such file"),
-    "read-os": ("无法读取（{reason}）", "cannot be read ({reason})"),
+    "read-os": ("读取时系统报错（{reason}）", "cannot be read ({reason})"),
     "read-not-regular": (
         "不是普通文件（管道或设备），拒绝读取",
         "is not a regular file (a pipe or a device); refusing to read it",

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from villagecat._i18n import MESSAGES, Both, pair, say
 from villagecat._patterns import words_for
 from villagecat._text import UNSAFE_LINE_CLASS, describe_character, unsafe_character
 
-__all__ = ["pydantic_message"]
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+__all__ = ["first_message", "pydantic_message"]
 
 
 def _expected(ctx: dict[str, Any]) -> str:
@@ -27,6 +30,13 @@ def _expected(ctx: dict[str, Any]) -> str:
             words = {m.value: m for m in vocab}
             break
     return "、".join(words[s].shown("zh") if s in words else s for s in slugs) + "之一"
+
+
+def first_message(exc: ValidationError) -> tuple[str, str, str]:
+    """Return where the first error of ``exc`` is (its dotted location) and its message in Chinese and English."""
+    error = exc.errors(include_url=False)[0]
+    zh, en = pydantic_message(dict(error))
+    return ".".join(str(part) for part in error["loc"]), zh, en
 
 
 def pydantic_message(error: dict[str, Any]) -> tuple[str, str]:

@@ -9,7 +9,6 @@ inflated size, ratio) and a git blob is measured before it is read. See
 
 from __future__ import annotations
 
-import errno
 import functools
 import os
 import re
@@ -20,7 +19,7 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from villagecat._budget import exceeded, limit, over, read_regular_file
-from villagecat._i18n import os_reason, pair
+from villagecat._i18n import Both, os_reason, pair
 from villagecat.errors import PackageReadError
 
 __all__ = [
@@ -126,8 +125,7 @@ class FolderSource(PackageSource):
                 try:
                     real = real.resolve()
                 except RuntimeError:  # a loop of links (Python before 3.13 raises this for ELOOP)
-                    loop = OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(real))
-                    raise PackageReadError.at(str(real), "read-os", reason=os_reason(loop)) from None
+                    raise PackageReadError.at(str(real), "read-os", reason=Both(*pair("os-ELOOP"))) from None
                 if not real.is_relative_to(self._real_root):
                     raise UnsafePathError("path-link-outside")
                 info = None

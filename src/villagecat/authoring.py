@@ -11,7 +11,7 @@ from packaging.version import Version
 from pydantic import ValidationError
 
 from villagecat._i18n import Both
-from villagecat._messages import pydantic_message
+from villagecat._messages import first_message
 from villagecat.diff import DiffReport, diff_packages
 from villagecat.errors import VillagecatError
 from villagecat.models import Layer, Level, ParentRef, Release, Scope
@@ -124,10 +124,8 @@ def init_layer(  # noqa: PLR0913 - every argument is one field of the new layer
             covers=list(covers),
         )
     except ValidationError as exc:  # a name or slug the caller gave that a layer may not have
-        error = exc.errors(include_url=False)[0]
-        zh, en = pydantic_message(dict(error))
-        where = ".".join(str(part) for part in error["loc"]) or "layer"
-        raise VillagecatError.said("init-invalid", field=where, detail=Both(zh, en)) from None
+        where, zh, en = first_message(exc)
+        raise VillagecatError.said("init-invalid", field=where or "layer", detail=Both(zh, en)) from None
     from villagecat.package import package_files  # noqa: PLC0415
 
     files = {name: text.encode("utf-8") for name, text in package_files(LayerPackage(layer=layer)).items()}

@@ -33,7 +33,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from villagecat._columns import Column, columns
 from villagecat._fields import field_annotation, value_config
 from villagecat._i18n import MESSAGES, Both, say
-from villagecat._messages import pydantic_message
+from villagecat._messages import first_message
 from villagecat._names import normalise_name
 from villagecat.errors import LayerChainError
 from villagecat.format.registry import kind_of_model
@@ -697,7 +697,7 @@ class _Merger:
         base: dict[str, Any],
     ) -> None:
         """Report an operation whose result the item's model refuses, in the model's own words."""
-        _, en = pydantic_message(dict(exc.errors(include_url=False)[0]))
+        _, _, en = first_message(exc)
         self._conflict(package, item, field_name, "invalid_value", inherited=old, attempted=new, detail=en, **base)
 
     @staticmethod

@@ -45,7 +45,7 @@ def from_document(document: dict[str, Any]) -> LayerPackage:
     """
     from pydantic import ValidationError  # noqa: PLC0415
 
-    from villagecat._messages import pydantic_message  # noqa: PLC0415
+    from villagecat._messages import first_message  # noqa: PLC0415
 
     try:
         for resource in RESOURCES:
@@ -56,9 +56,7 @@ def from_document(document: dict[str, Any]) -> LayerPackage:
             for resource, model in RESOURCES.items()
         }
     except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        zh, en = pydantic_message(dict(error))
-        where = ".".join(str(part) for part in error["loc"])
+        where, zh, en = first_message(exc)
         detail = Both(f"{where}：{zh}" if where else zh, f"{where}: {en}" if where else en)
         raise PatchError.said("patch-invalid-result", detail=detail) from exc
     except (KeyError, TypeError) as exc:

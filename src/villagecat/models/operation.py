@@ -100,9 +100,9 @@ class Override(CatalogItem):
         try:
             return _adapter(annotation).validate_python(value)  # type: ignore[arg-type]
         except ValidationError as exc:
-            from villagecat._messages import pydantic_message  # noqa: PLC0415 - worded only when a value fails
+            from villagecat._messages import first_message  # noqa: PLC0415 - worded only when a value fails
 
-            zh, en = pydantic_message(dict(exc.errors(include_url=False)[0]))
+            _, zh, en = first_message(exc)
             where = f"{kind.resource}.{spec.name}"
             raise model_error("override-value", field=where, detail=Both(zh, en)) from None
 
