@@ -182,3 +182,11 @@ def test_a_yaml_value_of_the_wrong_kind_is_told_as_the_clerk_wrote_it(
     assert fragment in chinese
     assert "True" not in chinese
     assert "int" not in chinese
+
+
+def test_no_chinese_message_quotes_a_value_as_python_would() -> None:
+    """A clerk reads “上面”, never Python's '上面' (a ``!r`` field in the Chinese phrase)."""
+    quoted = [key for key, (zh, _) in MESSAGES.items() if "!r}" in zh]
+    assert quoted == []
+    zh, _ = pair("ledger-not-one-of", value="上面", allowed="外部、内部")
+    assert zh == "“上面”应为 外部、内部 之一"

@@ -85,11 +85,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "打补丁后的文档不是有效的数据包：{detail}",
         "the patched document is not a valid package: {detail}",
     ),
-    "patch-pointer": ("JSON 指针应以“/”开头：{path!r}", "a JSON pointer starts with '/': {path!r}"),
+    "patch-pointer": ("JSON 指针应以“/”开头：“{path}”", "a JSON pointer starts with '/': {path!r}"),
     "patch-no-path": ("路径 {path} 不存在", "path {path} does not exist"),
     "patch-op-incomplete": ("第 {index} 项操作缺少 op 或 path", "operation {index} needs 'op' and 'path'"),
     "patch-op-no-path": ("第 {index} 项操作：路径 {path} 不存在", "operation {index}: path {path} does not exist"),
-    "patch-op-unsupported": ("第 {index} 项操作：不支持的操作 {kind!r}", "operation {index}: unsupported op {kind!r}"),
+    "patch-op-unsupported": ("第 {index} 项操作：不支持的操作“{kind}”", "operation {index}: unsupported op {kind!r}"),
     "patch-op-no-value": (
         "第 {index} 项操作（{kind} {path}）缺少 value",
         "operation {index} ({kind} {path}) needs a value",
@@ -112,7 +112,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no-item": ("{layer} 的有效目录中没有条目 {item}", "no item {item} in the catalog of {layer}"),
     "no-field": ("条目 {item} 没有字段 {field}；已有字段：{known}", "{item} has no field {field}; fields: {known}"),
     "name-a-jurisdiction": (
-        "请给出行政区划代码、中文名称或英文简称（不是 {jurisdiction!r}）",
+        "请给出行政区划代码、中文名称或英文简称（不是“{jurisdiction}”）",
         "name a jurisdiction: a division code, a Chinese name or a slug, not {jurisdiction!r}",
     ),
     "merge-no-layers": ("合并至少需要一层（从全国层开始）", "merge needs at least one layer, national first"),
@@ -125,7 +125,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请给出 --floor-area（及 --households），或用 --file 给出多个村的数据",
         "give --floor-area (with --households), or --file with many villages' figures",
     ),
-    "set-form": ("--set 应写作 名称=取值，而不是 {item!r}", "--set takes NAME=VALUE, got {item!r}"),
+    "set-form": ("--set 应写作 名称=取值，而不是“{item}”", "--set takes NAME=VALUE, got {item!r}"),
     "init-parent-unknown": (
         "上级层 {parent} 不存在；请用 --layer 路径 给出它",
         "parent layer {parent} is not known; pass --layer PATH for it",
@@ -143,9 +143,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "where-ledger-row": ("第 {row} 行", "row {row}"),
     "ledger-required": ("必填", "required"),
     "ledger-not-a-number": ("“{value}”不是数字", "{value!r} is not a number"),
-    "ledger-not-finite": ("{value!r} 应为有限的非负数", "{value!r} is not a finite number that is not negative"),
-    "ledger-not-one-of": ("{value!r} 应为 {allowed} 之一", "{value!r} is not one of {allowed}"),
-    "ledger-not-a-flag": ("{value!r} 应为 是 或 否", "{value!r} is not true/false"),
+    "ledger-not-finite": ("“{value}”应为有限的非负数", "{value!r} is not a finite number that is not negative"),
+    "ledger-not-one-of": ("“{value}”应为 {allowed} 之一", "{value!r} is not one of {allowed}"),
+    "ledger-not-a-flag": ("“{value}”应为 是 或 否", "{value!r} is not true/false"),
     "ledger-placement-required": ("必填（外部 或 内部）", "required (outside or inside)"),
     "ledger-duplicate-column": ("表头中列名重复", "the column appears twice in the header"),
     "ledger-villages-list": ("应为村的列表", "must be a list of villages"),
@@ -190,7 +190,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the task {task!r} is too short to look up; write the task's whole name, such as 代办社会保险登记",
     ),
     "measure-not-finite": (
-        "{village}{name} 应为有限的非负数，实际为 {value!r}",
+        "{village}{name} 应为有限的非负数，实际为“{value}”",
         "{village}{name} must be a finite number that is not negative, not {value!r}",
     ),
     "sheet-control-character": (
@@ -219,9 +219,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未发布：{count} 处变更违反上级层的合并规则，须先改正：{lines}",
         "not released: {count} change(s) break a merge rule; fix them first: {lines}",
     ),
-    "date-form": ("日期写作 2023-09-01（不是 {text!r}）", "a date is written 2023-09-01, not {text!r}"),
-    "argument-number": ("应为不小于 0 的数字（不是 {text!r}）", "must be a number not below 0, not {text!r}"),
-    "argument-integer": ("应为不小于 0 的整数（不是 {text!r}）", "must be a whole number not below 0, not {text!r}"),
+    "date-form": ("日期写作 2023-09-01（不是“{text}”）", "a date is written 2023-09-01, not {text!r}"),
+    "argument-number": ("应为不小于 0 的数字（不是“{text}”）", "must be a number not below 0, not {text!r}"),
+    "argument-integer": ("应为不小于 0 的整数（不是“{text}”）", "must be a whole number not below 0, not {text!r}"),
     "yaml-at-line": ("（第 {line} 行）", " at line {line}"),
     "yaml-duplicate-key": ("键“{key}”重复", "the key {key!r} appears twice"),
     # check reports, effects, values
@@ -237,7 +237,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "empty-value": ("空", "empty"),
     # reading and writing files
     "format-not-integer": (
-        "{key}.format 应为整数（实际为 {version!r}）",
+        "{key}.format 应为整数（实际为“{version}”）",
         "{key}.format must be a whole number, not {version!r}",
     ),
     "format-too-new": (
@@ -266,7 +266,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the new layer's {field} is not valid: {detail}",
     ),
     "init-code": (
-        "--code {code!r}：行政区划代码应为 6 位数字（乡镇街道为 9 位），例如 330106",
+        "--code “{code}”：行政区划代码应为 6 位数字（乡镇街道为 9 位），例如 330106",
         "--code {code!r}: a division code has 6 digits (9 for a township), e.g. 330106",
     ),
     "init-not-empty": (

@@ -394,13 +394,13 @@ CASES = [
         "ledger-unknown-category",
         lambda t: write(t, "l.csv", HEADER + "甲村,plaque,XX村民委员会,outside,\n", AUDIT),
         1,
-        "第 2 行，字段 category：'plaque' 应为",
+        "第 2 行，字段 category：“plaque”应为",
     ),
     Case(
         "ledger-bad-vocabulary",
         lambda t: write(t, "l.csv", HEADER + "甲村,sign,XX村民委员会,upstairs,\n", AUDIT),
         1,
-        "第 2 行，字段 placement：'upstairs' 应为 外部、内部 之一",
+        "第 2 行，字段 placement：“upstairs”应为 外部、内部 之一",
     ),
     Case(
         "levels-file-bad",
