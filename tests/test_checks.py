@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 import pytest
@@ -275,3 +276,117 @@ def test_lint_flags_a_retained_certificate_resting_only_on_a_normative_document(
 def test_shipped_layers_pass_lint() -> None:
     for path in shipped_layer_paths():
         assert invoke("lint", str(path)).code == 0, path
+
+
+def test_a_ledger_that_records_nothing_is_refused_not_passed(tmp_path: Path) -> None:
+    """An empty file, a table with only its header or villages with only their names checked nothing: never 0 项."""
+    openpyxl = pytest.importorskip("openpyxl")
+    (tmp_path / "empty.csv").write_text("", encoding="utf-8")
+    (tmp_path / "header.csv").write_text("村名,类别,名称\n", encoding="utf-8")
+    (tmp_path / "names.yaml").write_text("villages:\n  - village: 甲村\n  - village: 乙村\n", encoding="utf-8")
+    book = openpyxl.Workbook()
+    book.active.append(["村名", "类别", "名称"])
+    book.save(tmp_path / "header.xlsx")
+    for name in ("empty.csv", "header.csv", "names.yaml", "header.xlsx"):
+        with pytest.raises(LedgerError, match="台账中没有任何可核查的记录"):
+            read_ledger(tmp_path / name)
+        result = invoke("audit", str(tmp_path / name), "-j", "120117")
+        assert result.code == 1, name
+        assert "没有任何可核查的记录" in result.err
+        assert result.out == ""
+
+
+def test_a_village_the_ledger_records_nothing_of_is_told_not_silently_passed(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.yaml"
+    path.write_text("villages:\n  - village: 甲村\n    certificates: [健在证明]\n  - village: 乙村\n", encoding="utf-8")
+    report = audit(villagecat.resolve("120117"), read_ledger(path))
+    empty = [f for f in report.findings if f.code == "audit-village-empty"]
+    assert [(f.subject, f.level) for f in empty] == [("乙村", "warn")]
+    assert "未作核查" in empty[0].message_zh
+
+
+def test_a_row_without_its_village_in_a_ledger_of_many_is_refused(tmp_path: Path) -> None:
+    """Rows without a name were lumped into one nameless village; now the row is named."""
+    path = tmp_path / "ledger.csv"
+    path.write_text("村名,类别,名称\n甲村,证明,健在证明\n,证明,居民养犬证明\n", encoding="utf-8")
+    with pytest.raises(LedgerError, match=r"ledger\.csv，第 3 行，字段 村名：未填写村名"):
+        read_ledger(path)
+    listed = tmp_path / "ledger.yaml"
+    listed.write_text("villages:\n  - village: 甲村\n    duties: [x]\n  - duties: [y]\n", encoding="utf-8")
+    with pytest.raises(LedgerError, match=r"第 2 行，字段 村名：未填写村名"):
+        read_ledger(listed)
+    one = tmp_path / "one.csv"  # no row names a village: one village's ledger
+    one.write_text("类别,名称\n证明,健在证明\n证明,居民养犬证明\n", encoding="utf-8")
+    assert [v.village for v in read_ledger(one).villages] == [""]
+
+
+def test_a_ledger_of_another_kind_is_unreadable_and_json_is_read_as_yaml_is(tmp_path: Path) -> None:
+    """A .json ledger was read as CSV (a header of ``{`` and no rows: 0 项); a .txt as well."""
+    broken = tmp_path / "ledger.json"
+    broken.write_text("{not json", encoding="utf-8")
+    result = invoke("audit", str(broken), "-j", "120117")
+    assert (result.code, result.out) == (2, "")
+    assert "JSON 格式错误" in result.err
+    text = tmp_path / "ledger.txt"
+    text.write_text("村名,类别,名称\n甲村,证明,健在证明\n", encoding="utf-8")
+    result = invoke("audit", str(text), "-j", "120117")
+    assert result.code == 2
+    assert "不支持的台账文件类型“.txt”" in result.err
+    good = tmp_path / "good.json"
+    good.write_text('{"villages": [{"village": "甲村", "certificates": ["健在证明"]}]}', encoding="utf-8")
+    yaml_twin = tmp_path / "good.yaml"
+    yaml_twin.write_text("villages:\n  - village: 甲村\n    certificates: [健在证明]\n", encoding="utf-8")
+    assert read_ledger(good) == read_ledger(yaml_twin)
+    report = audit(villagecat.resolve("120117"), read_ledger(good))
+    assert fails(report) == [("甲村", "audit-certificate-must-not-issue")]
+
+
+def test_a_ledger_error_names_the_column_as_the_clerk_wrote_it(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    import datetime as dt  # noqa: PLC0415
+
+    path = tmp_path / "ledger.csv"
+    path.write_text("村名,类别,名称,位置,宽度\n甲村,标牌,村委会,外部,宽\n", encoding="utf-8")
+    with pytest.raises(LedgerError, match=r"第 2 行，字段 宽度：“宽”不是数字"):
+        read_ledger(path)
+    missing = tmp_path / "missing.csv"
+    missing.write_text("村名,类别\n甲村,证明\n", encoding="utf-8")
+    with pytest.raises(LedgerError, match=r"第 2 行，字段 名称：必填"):
+        read_ledger(missing)
+    for value in (True, dt.date(2023, 1, 5)):  # a spreadsheet's true/false or date is no width
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "标牌"
+        sheet.append(["村名", "名称", "位置", "宽度"])
+        sheet.append(["甲村", "村委会", "外部", value])
+        book.save(tmp_path / "signs.xlsx")
+        with pytest.raises(LedgerError, match=r"标牌，第 2 行，字段 宽度：.*不是数字"):
+            read_ledger(tmp_path / "signs.xlsx")
+
+
+def test_facility_file_counts_households_whole_and_takes_the_scope(tmp_path: Path) -> None:
+    """9.5 households was read as 9; ``--scope`` and the village's own figures were ignored with --file."""
+    half = tmp_path / "half.csv"
+    half.write_text("村名,建筑面积,户数\n甲村,300,9.5\n", encoding="utf-8")
+    result = invoke("check", "facility", "--file", str(half), "-j", "120117")
+    assert result.code == 1
+    assert "第 2 行，字段 户数：“9.5”应为整数" in result.err
+    figures = tmp_path / "figures.csv"  # Ninghe: a village needs 300 m²; a community of 900 households 270 m²
+    figures.write_text("村名,建筑面积,户数\n甲社区,280,900.0\n", encoding="utf-8")
+    as_village = invoke("check", "facility", "--file", str(figures), "-j", "120117")
+    as_community = invoke("check", "facility", "--file", str(figures), "-j", "120117", "--scope", "community")
+    assert (as_village.code, as_community.code) == (1, 0), as_community.out
+    own = tmp_path / "own.csv"
+    own.write_text("村名,建筑面积,户数,村或社区\n甲社区,280,900,社区\n乙村,280,900,村\n", encoding="utf-8")
+    report = invoke("check", "facility", "--file", str(own), "-j", "120117", "--format", "json")
+    failing = {f["subject"] for f in json.loads(report.out)["findings"] if f["level"] == "fail"}
+    assert failing == {"乙村"}
+    both = tmp_path / "both.csv"
+    both.write_text("村名,建筑面积,户数,村或社区\n甲,280,900,村和社区\n", encoding="utf-8")
+    assert (
+        "字段 村或社区：“村和社区”应为 村、社区 之一"
+        in invoke("check", "facility", "--file", str(both), "-j", "120117").err
+    )
+    given = invoke("check", "facility", "--file", str(figures), "-j", "120117", "--floor-area", "5")
+    assert given.code == 1
+    assert "不能同时给出一个村的 --floor-area" in given.err

@@ -121,6 +121,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "impact 比较同一层的两个版本，这里是 {old} 与 {new} 两个不同的层",
         "impact compares two versions of one layer; got {old} and {new}",
     ),
+    "facility-file-and-figures": (
+        "--file 给出多个村的数据，不能同时给出一个村的 {flags}；请二选一",
+        "--file gives many villages' figures: it cannot be used with one village's {flags}",
+    ),
     "facility-figures-needed": (
         "请给出 --floor-area（及 --households），或用 --file 给出多个村的数据",
         "give --floor-area (with --households), or --file with many villages' figures",
@@ -160,6 +164,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "shape-other": ("其他值", "another value"),
     "ledger-facility-mapping": ("应为一组数字字段", "must be a mapping of figures"),
     "ledger-signs-list": ("应为标牌的列表", "must be a list of signs"),
+    "ledger-not-whole": ("“{value}”应为整数", "{value!r} is not a whole number"),
+    "ledger-village-missing": (
+        "未填写村名：本台账记有多个村，每一行都应写明是哪个村",
+        "the village is not named: this ledger records several villages, and each row names its own",
+    ),
+    "ledger-empty": (
+        "台账中没有任何可核查的记录（标牌、事项、机制、证明或设施）；请检查是否选错了文件，或表格只有表头",
+        (
+            "the ledger records nothing to check (no sign, duty, mechanism, certificate or facility);"
+            " is it the right file, or a table with only its header?"
+        ),
+    ),
+    "ledger-suffix": (
+        (
+            "不支持的台账文件类型“{suffix}”；台账应为 YAML（.yaml、.yml）、JSON（.json）、CSV（.csv）"
+            "或 Excel 工作簿（.xlsx）。Excel 97-2003 的 .xls 请另存为 .xlsx"
+        ),
+        (
+            "a ledger of type {suffix!r} cannot be read: give YAML (.yaml, .yml), JSON (.json), CSV (.csv)"
+            " or an Excel workbook (.xlsx); save an Excel 97-2003 .xls as .xlsx"
+        ),
+    ),
     # certificate render
     "refusal": (
         "村（社区）不应出具“{certificate}”（{status}：{why}）。{guidance}；{how}。",
@@ -733,6 +759,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit-mechanism-unlisted": (
         "工作机制“{mechanism}”不在目录中（依据：{basis}），请核实",
         "mechanism {mechanism} is not in the catalog (basis: {basis}); check it",
+    ),
+    "audit-village-empty": (
+        "台账未记录该村的任何标牌、事项、机制、证明或设施，未作核查",
+        "the ledger records no sign, duty, mechanism, certificate or facility of this village: nothing was checked",
     ),
     "audit-certificate-unlisted": (
         "出具的“{certificate}”不在证明事项目录中；仅限职责范围内且能够核实的事项据实出具",

@@ -52,9 +52,9 @@ class VillagecatError(Exception):
 
     def describe(self, lang: str = "zh") -> str:
         """Return the one line: ``zh`` is Chinese with the English detail, ``en`` English alone."""
-        prefix = f"{self.where}: " if self.where else ""
         if lang == "en":
-            return prefix + self.message_en
+            return f"{self.where}: {self.message_en}" if self.where else self.message_en
+        prefix = f"{self.where}：" if self.where else ""
         if self.message_en == self.message_zh:
             return prefix + self.message_zh
         return f"{prefix}{self.message_zh}（{self.message_en}）"

@@ -414,7 +414,7 @@ CASES = [
         "patch-malformed",
         lambda t: write(t, "p.json", "[{", ["patch", str(NATIONAL), "{}", "-o", str(t / "out")]),
         2,
-        "p.json: JSON 格式错误，第 1 行第 3 列",
+        "p.json：JSON 格式错误，第 1 行第 3 列",
     ),
     Case(
         "patch-bad-path",

@@ -113,6 +113,8 @@ def _certificate(catalog: EffectiveCatalog, name: str, village: str) -> list[Fin
 
 def _village(catalog: EffectiveCatalog, entry: VillageLedger) -> list[Finding]:
     village = entry.village
+    if not entry.recorded():
+        return [Finding("audit-village-empty", "warn", *pair("audit-village-empty"), village)]
     found: list[Finding] = []
     for duty in entry.duties:
         found.extend(

@@ -27,7 +27,7 @@ from villagecat._i18n import MESSAGES, Both, pair, reader_error, say
 from villagecat.checks.facility import FacilityFigures
 from villagecat.checks.signage import ActualSign
 from villagecat.errors import PackageReadError, VillagecatError
-from villagecat.models import Colour, MechanismBasis, Orientation, Placement, SignType
+from villagecat.models import Colour, MechanismBasis, Orientation, Placement, Scope, SignType
 
 if TYPE_CHECKING:
     from villagecat.models._base import Vocab
@@ -67,22 +67,26 @@ def _categories() -> dict[str, str]:
 
 _CATEGORIES = _categories()
 _ZH_WORDS = sorted(name for name in _CATEGORIES if not name.isascii())
-_HEADERS = {
-    "村": "village", "村名": "village", "村（社区）": "village", "类别": "category", "名称": "name", "文字": "text",
-    "位置": "placement", "悬挂位置": "placement", "类型": "sign_type", "标牌类型": "sign_type", "版式": "orientation",
-    "宽度": "width_cm", "宽（厘米）": "width_cm", "高度": "height_cm", "高（厘米）": "height_cm",
-    "底色": "background_colour",
-    "字色": "text_colour", "所属组织": "organisation", "专人专岗": "dedicated_post", "设立依据": "basis",
-    "建筑面积": "floor_area_m2", "户数": "households", "活动区域面积": "activity_area_m2", "功能区域": "function_areas",
-    "部门": "department",
+#: Each column a ledger may have, with the Chinese titles a clerk may write for it (the first
+#: is the one messages use when the column is missing).
+_FIELDS: dict[str, tuple[str, ...]] = {
+    "village": ("村名", "村", "村（社区）"), "category": ("类别",), "name": ("名称",), "text": ("文字",),
+    "placement": ("位置", "悬挂位置"), "sign_type": ("标牌类型", "类型"), "orientation": ("版式",),
+    "width_cm": ("宽度", "宽（厘米）"), "height_cm": ("高度", "高（厘米）"), "background_colour": ("底色",),
+    "text_colour": ("字色",), "organisation": ("所属组织",), "dedicated_post": ("专人专岗",), "basis": ("设立依据",),
+    "floor_area_m2": ("建筑面积",), "households": ("户数",), "activity_area_m2": ("活动区域面积",),
+    "function_areas": ("功能区域",), "department": ("部门",), "scope": ("村或社区",),
 }  # fmt: skip
+_HEADERS = {title: name for name, titles in _FIELDS.items() for title in titles}
 _SHORT = {"横": "horizontal", "竖": "vertical", "室外": "outside", "室内": "inside", "是": "true", "否": "false"}
 
 
 class LedgerError(VillagecatError, ValueError):
     """A ledger entry cannot be understood; names the file, row and field."""
 
-    def __init__(self, file: str, row: int | None, field_name: str | None, key: str, /, **values: object) -> None:
+    def __init__(
+        self, file: str, row: int | None, field_name: str | Both | None, key: str, /, **values: object
+    ) -> None:
         """Record where the problem is, and what: ``key`` of the message catalog, filled from ``values``."""
         places = {
             lang: [
@@ -124,6 +128,10 @@ class VillageLedger:
     certificates: list[str] = field(default_factory=list)
     facility: FacilityFigures | None = None
 
+    def recorded(self) -> bool:
+        """Whether the ledger records anything of this village to check."""
+        return bool(self.duties or self.mechanisms or self.signs or self.certificates or self.facility)
+
 
 @dataclass
 class Ledger:
@@ -149,12 +157,25 @@ class _Row:
     """One record with where it came from, for error messages."""
 
     def __init__(self, data: dict[str, Any], file: str, row: int | None) -> None:
-        self.data = {_HEADERS.get(str(k).strip(), str(k).strip()): v for k, v in data.items() if k is not None}
+        self.data: dict[str, Any] = {}
+        #: Each field's column as the clerk wrote it (宽度, or width_cm), for messages.
+        self.columns: dict[str, str] = {}
+        for key, value in data.items():
+            if key is not None:
+                written = str(key).strip()
+                name = _HEADERS.get(written, written)
+                self.data[name] = value
+                self.columns[name] = written
         self.file = file
         self.row = row
 
     def error(self, name: str | None, key: str, /, **values: object) -> LedgerError:
-        return LedgerError(self.file, self.row, name, key, **values)
+        """The error of ``name``, named by its column as written, or by its Chinese title if it has none."""
+        if name is None:
+            return LedgerError(self.file, self.row, None, key, **values)
+        written = self.columns.get(name)
+        shown = Both(written, written) if written is not None else Both(_FIELDS.get(name, (name,))[0], name)
+        return LedgerError(self.file, self.row, shown, key, **values)
 
     def text(self, name: str, *, required: bool = False) -> str | None:
         value = self.data.get(name)
@@ -177,6 +198,15 @@ class _Row:
         if not math.isfinite(number) or number < 0:
             raise self.error(name, "ledger-not-finite", value=value)
         return number
+
+    def whole(self, name: str) -> int | None:
+        """A count: a number that is whole (900, or 900.0 as a spreadsheet may store it; never 9.5)."""
+        number = self.number(name)
+        if number is None:
+            return None
+        if not number.is_integer():
+            raise self.error(name, "ledger-not-whole", value=self.text(name))
+        return int(number)
 
     def vocab(self, name: str, vocab: type[Vocab]) -> Any:  # noqa: ANN401 - a member of ``vocab``
         value = self.text(name)
@@ -225,18 +255,27 @@ def _sign(row: _Row, village: str) -> ActualSign:
     )
 
 
-def _facility(row: _Row, village: str) -> FacilityFigures:
+def _facility(row: _Row, village: str, scope: Scope = Scope.VILLAGE) -> FacilityFigures:
     floor = row.number("floor_area_m2")
     if floor is None:
         raise row.error("floor_area_m2", "ledger-required")
-    households = row.number("households")
     return FacilityFigures(
         floor_area_m2=floor,
-        households=int(households) if households is not None else None,
+        households=row.whole("households"),
         activity_area_m2=row.number("activity_area_m2"),
         function_areas=row.items("function_areas"),
         village=village,
+        scope=_one_scope(row) or scope,
     )
+
+
+def _one_scope(row: _Row) -> Scope | None:
+    """A facility's row may say whether it serves a village or a community, never both."""
+    scope: Scope | None = row.vocab("scope", Scope)
+    if scope is Scope.BOTH:
+        labels, codes = (f"{Scope.VILLAGE.label}、{Scope.COMMUNITY.label}", "village, community")
+        raise row.error("scope", "ledger-not-one-of", value=row.text("scope"), allowed=Both(labels, codes))
+    return scope
 
 
 def _add(ledger: Ledger, row: _Row, category: str | None) -> None:
@@ -357,82 +396,141 @@ def _limit(max_bytes: int | None) -> int:
     return max_bytes_default() if max_bytes is None else max_bytes
 
 
-def read_ledger(path: str | Path, *, max_bytes: int | None = None) -> Ledger:
-    """Read a ledger of one or many villages from YAML, CSV or XLSX.
+#: The files a ledger may be, by suffix: a document (YAML or JSON) or a table (CSV or a workbook).
+_DOCUMENTS = (".yaml", ".yml", ".json")
+_TABLES = (".csv", ".xlsx", ".xlsm")
+
+
+def _load(path: Path, max_bytes: int | None) -> tuple[Any, list[tuple[str | None, list[_Row]]]]:
+    """Read a ledger file: its document (YAML or JSON), or its sheets of rows (CSV or a workbook).
 
     Raises:
-        PackageReadError: if the file cannot be read (exit 2).
-        LedgerError: if an entry is not understood (exit 1), naming file, row and field.
+        PackageReadError: if the file is of another kind (a ``.txt``, a ``.xls``), or cannot be read.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in _DOCUMENTS + _TABLES:
+        raise PackageReadError.at(str(path), "ledger-suffix", suffix=Both(suffix or "（无）", suffix or "(none)"))
+    data = _read_bytes(path, _limit(max_bytes))
+    if suffix == ".json":
+        from villagecat._budget import load_json  # noqa: PLC0415
+
+        return load_json(_text(path, data), str(path)), []
+    if suffix in _DOCUMENTS:
+        return _yaml(path, data), []
+    return None, _tabular(path, data)
+
+
+def _named(rows: list[_Row], *, one_per_row: bool = False) -> None:
+    """Refuse a row without its village in a ledger of many villages: never lump such rows into a nameless one.
+
+    A ledger where no row names a village is one village's. With ``one_per_row`` (facility
+    figures: each row is a village) two rows without names are two villages nobody can tell apart.
+    """
+    unnamed = [row for row in rows if not row.text("village")]
+    if unnamed and (len(unnamed) < len(rows) or (one_per_row and len(rows) > 1)):
+        raise unnamed[0].error("village", "ledger-village-missing")
+
+
+def read_ledger(path: str | Path, *, max_bytes: int | None = None) -> Ledger:
+    """Read a ledger of one or many villages from YAML, JSON, CSV or XLSX.
+
+    Raises:
+        PackageReadError: if the file cannot be read, or is of no kind a ledger may be (exit 2).
+        LedgerError: if an entry is not understood, a village is not named in a ledger of
+            many, or the ledger records nothing to check (exit 1), naming file, row and field.
     """
     target = Path(path)
-    data = _read_bytes(target, _limit(max_bytes))
+    document, sheets = _load(target, max_bytes)
     ledger = Ledger()
-    if target.suffix.lower() in (".yaml", ".yml"):
-        document = _yaml(target, data)
-        villages = document.get("villages", [document]) if isinstance(document, dict) else document
-        if not isinstance(villages, list):
-            raise LedgerError(str(target), None, "villages", "ledger-villages-list")
-        for number, village in enumerate(villages, start=1):
-            if not isinstance(village, dict):
-                raise LedgerError(str(target), number, None, "ledger-village-mapping")
-            name = str(village.get("village", village.get("村名", "")))
-            label = f"{target} villages[{number}]"
-            entry = ledger.village(name)
-            for key, category in (
-                ("signs", "sign"),
-                ("duties", "duty"),
-                ("mechanisms", "mechanism"),
-                ("certificates", "certificate"),
-            ):
-                entries = village.get(key) or []
-                if not isinstance(entries, list):
-                    kind = type(entries).__name__
-                    shape = Both(*pair(f"shape-{kind}" if f"shape-{kind}" in MESSAGES else "shape-other"))
-                    raise LedgerError(str(target), number, key, "ledger-list", shape=shape)
-                for index, value in enumerate(entries, start=1):
-                    record = value if isinstance(value, dict) else {"name": value}
-                    _add(ledger, _Row({**record, "village": name}, f"{label}.{key}", index), category)
-            if village.get("facility"):
-                if not isinstance(village["facility"], dict):
-                    raise LedgerError(str(target), number, "facility", "ledger-facility-mapping")
-                entry.facility = _facility(_Row(dict(village["facility"]), f"{label}.facility", None), name)
-        return ledger
-    for sheet, rows in _tabular(target, data):
-        sheet_category = _CATEGORIES.get(sheet or "")
-        for row in rows:
-            _add(ledger, row, sheet_category)
+    if not sheets:
+        _read_villages(ledger, target, document)
+    else:
+        _named([row for _, rows in sheets for row in rows])
+        for sheet, rows in sheets:
+            sheet_category = _CATEGORIES.get(sheet or "")
+            for row in rows:
+                _add(ledger, row, sheet_category)
+    if not any(entry.recorded() for entry in ledger.villages):
+        raise LedgerError(str(target), None, None, "ledger-empty")
     return ledger
 
 
+def _read_villages(ledger: Ledger, target: Path, document: Any) -> None:  # noqa: ANN401 - whatever the file holds
+    """Read a YAML or JSON ledger: ``{villages: [...]}``, a list of villages, or one village's mapping."""
+    villages = document.get("villages", [document]) if isinstance(document, dict) else document
+    if not isinstance(villages, list):
+        raise LedgerError(str(target), None, "villages", "ledger-villages-list")
+    for number, village in enumerate(villages, start=1):
+        if not isinstance(village, dict):
+            raise LedgerError(str(target), number, None, "ledger-village-mapping")
+        name = str(village.get("village", village.get("村名", "")) or "").strip()
+        if not name and len(villages) > 1:
+            raise LedgerError(str(target), number, Both(_FIELDS["village"][0], "village"), "ledger-village-missing")
+        label = f"{target} villages[{number}]"
+        entry = ledger.village(name)
+        for key, category in (
+            ("signs", "sign"),
+            ("duties", "duty"),
+            ("mechanisms", "mechanism"),
+            ("certificates", "certificate"),
+        ):
+            entries = village.get(key) or []
+            if not isinstance(entries, list):
+                kind = type(entries).__name__
+                shape = Both(*pair(f"shape-{kind}" if f"shape-{kind}" in MESSAGES else "shape-other"))
+                raise LedgerError(str(target), number, key, "ledger-list", shape=shape)
+            for index, value in enumerate(entries, start=1):
+                record = value if isinstance(value, dict) else {"name": value}
+                _add(ledger, _Row({**record, "village": name}, f"{label}.{key}", index), category)
+        if village.get("facility"):
+            if not isinstance(village["facility"], dict):
+                raise LedgerError(str(target), number, "facility", "ledger-facility-mapping")
+            entry.facility = _facility(_Row(dict(village["facility"]), f"{label}.facility", None), name)
+
+
+def _entries(target: Path, document: Any, key: str, message: str) -> list[_Row]:  # noqa: ANN401
+    """The rows of a YAML or JSON list of entries: the document itself, or its ``key``."""
+    entries = document.get(key, []) if isinstance(document, dict) else document
+    if not isinstance(entries, list):
+        raise LedgerError(str(target), None, key, message)
+    return [_Row(e if isinstance(e, dict) else {}, str(target), n) for n, e in enumerate(entries, start=1)]
+
+
 def read_signs(path: str | Path, *, max_bytes: int | None = None) -> list[ActualSign]:
-    """Read a village's (or many villages') signs: a YAML list, or CSV/XLSX rows."""
+    """Read a village's (or many villages') signs: a YAML or JSON list, or CSV/XLSX rows.
+
+    Raises:
+        PackageReadError: as :func:`read_ledger`.
+        LedgerError: as :func:`read_ledger`; also when the file lists no sign.
+    """
     target = Path(path)
-    if target.suffix.lower() in (".yaml", ".yml"):
-        document = _yaml(target, _read_bytes(target, _limit(max_bytes)))
-        entries = document.get("signs", []) if isinstance(document, dict) else document
-        if not isinstance(entries, list):
-            raise LedgerError(str(target), None, "signs", "ledger-signs-list")
-        return [
-            _sign(
-                _Row(e if isinstance(e, dict) else {}, str(target), n),
-                str(e.get("village", "")) if isinstance(e, dict) else "",
-            )
-            for n, e in enumerate(entries, start=1)
-        ]
-    rows = [row for _, sheet in _tabular(target, _read_bytes(target, _limit(max_bytes))) for row in sheet]
+    document, sheets = _load(target, max_bytes)
+    rows = _entries(target, document, "signs", "ledger-signs-list") if not sheets else [r for _, s in sheets for r in s]
+    if not rows:
+        raise LedgerError(str(target), None, None, "ledger-empty")
+    _named(rows)
     return [_sign(row, row.text("village") or "") for row in rows]
 
 
-def read_facility_file(path: str | Path, *, max_bytes: int | None = None) -> list[FacilityFigures]:
-    """Read many villages' facility figures: a YAML list, or CSV/XLSX rows (one per village)."""
+def read_facility_file(
+    path: str | Path, *, max_bytes: int | None = None, scope: Scope = Scope.VILLAGE
+) -> list[FacilityFigures]:
+    """Read many villages' facility figures: a YAML or JSON list, or CSV/XLSX rows (one per village).
+
+    ``scope`` is what a row serves when it does not say (a ``scope`` or 村或社区 column).
+
+    Raises:
+        PackageReadError: as :func:`read_ledger`.
+        LedgerError: as :func:`read_ledger`; also when the file has no row, or two rows
+            without a village's name.
+    """
     target = Path(path)
-    data = _read_bytes(target, _limit(max_bytes))
-    if target.suffix.lower() in (".yaml", ".yml"):
-        document = _yaml(target, data)
-        entries = document.get("villages", []) if isinstance(document, dict) else document
-        if not isinstance(entries, list):
-            raise LedgerError(str(target), None, "villages", "ledger-villages-list")
-        rows = [_Row(e if isinstance(e, dict) else {}, str(target), n) for n, e in enumerate(entries, start=1)]
+    document, sheets = _load(target, max_bytes)
+    if not sheets:
+        rows = _entries(target, document, "villages", "ledger-villages-list")
     else:
-        rows = [row for _, sheet_rows in _tabular(target, data) for row in sheet_rows]
-    return [_facility(row, row.text("village") or "") for row in rows]
+        rows = [row for _, sheet_rows in sheets for row in sheet_rows]
+    if not rows:
+        raise LedgerError(str(target), None, None, "ledger-empty")
+    _named(rows, one_per_row=True)
+    return [_facility(row, row.text("village") or "", scope) for row in rows]

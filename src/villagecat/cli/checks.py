@@ -60,7 +60,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     facility.add_argument(
         "--file", help="多个村的数据文件（CSV、YAML 或 XLSX） / figures of many villages (CSV, YAML or XLSX)"
     )
-    facility.add_argument("--scope", choices=("village", "community"), default="village")
+    facility.add_argument(
+        "--scope",
+        choices=("village", "community"),
+        help="村或社区（默认为村；--file 中填了“村或社区”一列的行以该列为准）"
+        " / a village or a community (default: village; with --file, a row's own scope column wins)",
+    )
     _common(facility)
     facility.set_defaults(handler=_facility)
     signage = kinds.add_parser(
@@ -131,18 +136,29 @@ def _facility(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     del stderr
     catalog = resolve(args.jurisdiction, layers=args.layer)
+    given = [flag for flag, value in _FIGURES.items() if getattr(args, value) is not None]
+    if args.file and given:
+        raise VillagecatError.said("facility-file-and-figures", flags="、".join(given))
+    scope = Scope(args.scope or Scope.VILLAGE.value)
     if args.file:
-        figures = read_facility_file(args.file)
+        figures = read_facility_file(args.file, scope=scope)
     elif args.floor_area is None:
         raise VillagecatError.said("facility-figures-needed")
     else:
         areas = (
             tuple(p.strip() for p in args.function_areas.replace("、", "|").split("|")) if args.function_areas else None
         )
-        figures = [
-            FacilityFigures(args.floor_area, args.households, args.activity_area, areas, scope=Scope(args.scope))
-        ]
+        figures = [FacilityFigures(args.floor_area, args.households, args.activity_area, areas, scope=scope)]
     return _emit(check_facility(catalog, figures), args, stdout)
+
+
+#: The figures of one village, by option: none of them may be given with ``--file``.
+_FIGURES = {
+    "--floor-area": "floor_area",
+    "--households": "households",
+    "--activity-area": "activity_area",
+    "--function-areas": "function_areas",
+}
 
 
 def _signage(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
