@@ -307,3 +307,21 @@ def test_a_vocabulary_value_in_a_change_reads_as_its_label_in_chinese() -> None:
     change = next(c for c in report.changes if isinstance(c.new, Vocab))
     assert f"{change.new.label}（{change.new.value}）" in change.describe("zh")
     assert change.new.label not in change.describe("en")
+
+
+def test_a_changed_parent_or_admission_route_is_shown_by_its_fields_never_as_a_python_dict(tmp_path: Path) -> None:
+    ninghe = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
+    old = load_layer(ninghe)
+    assert old.layer.parent is not None
+    assert old.layer.admission is not None
+    parent = old.layer.parent.model_copy(update={"version_range": ">=0.4.0,<0.6.0"})
+    admission = old.layer.admission.model_copy(update={"steps": ("区民政局初审",)})
+    layer = old.layer.model_copy(update={"parent": parent, "admission": admission})
+    revised = save_layer(dataclasses.replace(old, layer=layer), tmp_path / "ninghe")
+    for lang, words in (
+        ("zh", ("上级层标识：120000；版本范围：", "审批步骤：")),
+        ("en", ("<0.〔删：5〕〔增：6〕.0", "Steps: [")),
+    ):
+        result = invoke("--lang", lang, "diff", str(ninghe), str(revised))
+        assert "{'" not in result.out, result.out
+        assert all(w in result.out for w in words), result.out

@@ -7,6 +7,8 @@ import json
 import shutil
 from typing import TYPE_CHECKING
 
+import pytest
+
 import villagecat
 from conftest import REPO, invoke
 from villagecat.diff import diff_packages
@@ -214,3 +216,20 @@ def test_check_reports_in_english() -> None:
     assert result.out.startswith("220000 · facility: 0 failed, 1 notes\n")
     assert "[note]" in result.out
     assert "不符合" not in result.out
+
+
+def test_a_release_against_another_layer_is_refused_and_writes_nothing(tmp_path: Path) -> None:
+    """``release --against`` the nation bumped Ninghe to 1.0.0, where ``diff`` refuses the pair."""
+    ninghe = tmp_path / "ninghe"
+    shutil.copytree(NINGHE, ninghe)
+    before = {p.name: p.read_bytes() for p in ninghe.iterdir()}
+    result = invoke("release", str(ninghe), "--against", str(NATIONAL), "--date", "2026-12-01")
+    assert (result.code, result.out) == (1, "")
+    assert "上一版本是 cn 层，要发布的是 120117 层" in result.err
+    assert {p.name: p.read_bytes() for p in ninghe.iterdir()} == before
+    from villagecat.authoring import release_layer  # noqa: PLC0415
+    from villagecat.errors import InvalidRequestError  # noqa: PLC0415
+
+    with pytest.raises(InvalidRequestError, match="120117"):
+        release_layer(load_layer(NATIONAL), load_layer(ninghe), ninghe)
+    assert {p.name: p.read_bytes() for p in ninghe.iterdir()} == before

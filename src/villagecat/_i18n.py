@@ -231,6 +231,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the patched package is not valid; nothing written",
     ),
     "upgraded": ("{path}：格式 {old} → {new}", "{path}: format {old} -> {new}"),
+    "release-two-layers": (
+        "上一版本是 {old} 层，要发布的是 {new} 层，不是同一层的两个版本；--against 应给出本层的上一版本",
+        (
+            "the previous version is layer {old} and the package is layer {new}:"
+            " give --against an earlier version of {new}"
+        ),
+    ),
+    "change-part": ("{field}：{value}", "{field}: {value}"),
     "diff-two-layers": (
         (
             "{old} 是 {old_layer} 层，{new} 是 {new_layer} 层，不是同一层的两个版本；"

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from villagecat._i18n import Both
 from villagecat._messages import first_message
 from villagecat.diff import DiffReport, diff_packages
-from villagecat.errors import VillagecatError
+from villagecat.errors import InvalidRequestError, VillagecatError
 from villagecat.models import Layer, Level, ParentRef, Release, Scope
 from villagecat.package import LayerPackage, save_layer
 
@@ -30,6 +30,7 @@ __all__ = [
     "first_release",
     "init_layer",
     "release_layer",
+    "same_layer",
     "today_in_china",
 ]
 
@@ -169,6 +170,16 @@ def first_release(
     return released
 
 
+def same_layer(previous: LayerPackage, current: LayerPackage) -> None:
+    """Refuse to version a layer against another one: their difference is no release of either.
+
+    Raises:
+        InvalidRequestError: if the two packages are different layers.
+    """
+    if previous.layer.id != current.layer.id:
+        raise InvalidRequestError.because("release-two-layers", old=previous.layer.id, new=current.layer.id)
+
+
 def release_layer(
     previous: LayerPackage,
     current: LayerPackage,
@@ -186,8 +197,10 @@ def release_layer(
     entry's notes are never replaced, and a second run (or a concurrent one) loses nothing.
 
     Raises:
+        InvalidRequestError: if ``previous`` is another layer, not an earlier version of this one.
         VillagecatError: if nothing changed.
     """
+    same_layer(previous, current)
     report = diff_packages(previous, current)
     if not report.changes:
         raise VillagecatError.said("release-nothing-changed")

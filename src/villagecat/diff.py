@@ -267,8 +267,8 @@ def _show(value: Any, lang: Literal["zh", "en"] = "en") -> str:  # noqa: ANN401 
         return "[" + "、".join(v.shown(lang) for v in value) + "]"
     if isinstance(value, list | tuple) and value and all(hasattr(v, "readable") for v in value):
         return "；".join(v.readable() for v in value)  # citations as a reader writes them, never a repr
-    if hasattr(value, "readable"):
-        return str(value.readable())
+    if isinstance(value, BaseModel):  # a citation as a reader writes it; a part of the layer field by field
+        return str(value.readable()) if hasattr(value, "readable") else _show_fields(value, lang)
     plain = _plain(value)
     if plain is None:
         return "∅"
@@ -277,6 +277,19 @@ def _show(value: Any, lang: Literal["zh", "en"] = "en") -> str:  # noqa: ANN401 
     if isinstance(plain, list):
         return "[" + ", ".join(str(v) for v in plain) + "]"
     return str(plain)
+
+
+def _show_fields(value: BaseModel, lang: Literal["zh", "en"]) -> str:
+    """A model as its fields' titles and values (上级层标识：120000；版本范围：>=0.4.0), never a Python dict."""
+    from villagecat.format.registry import fields_of  # noqa: PLC0415
+
+    parts = []
+    for spec in fields_of(type(value)):
+        part = getattr(value, spec.name)
+        if part is not None and part != ():
+            title = spec.title_zh if lang == "zh" else spec.title_en
+            parts.append(say("change-part", lang, field=title, value=_show(part, lang)))
+    return ("；" if lang == "zh" else "; ").join(parts)
 
 
 @dataclass

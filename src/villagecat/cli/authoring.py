@@ -155,7 +155,7 @@ def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from villagecat.authoring import first_release, release_layer  # noqa: PLC0415
+    from villagecat.authoring import first_release, release_layer, same_layer  # noqa: PLC0415
     from villagecat.diff import format_report, rule_violations  # noqa: PLC0415
     from villagecat.package import load_layer  # noqa: PLC0415
 
@@ -174,6 +174,7 @@ def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     previous = load_side(against, registry)
     with package_lock(folder):  # the whole read-modify-write: concurrent releases lose nothing
         current = load_layer(folder)
+        same_layer(previous, current)
         _refuse_violations(rule_violations(previous, current, registry))
         released, report = release_layer(previous, current, folder, notes=args.notes, date=args.date)
     if released is current:
