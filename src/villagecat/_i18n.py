@@ -100,6 +100,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "patch-op-test": ("第 {index} 项操作：{path} 处的 test 不成立", "operation {index}: test failed at {path}"),
     "patch-not-array": ("JSON Patch 应为操作的数组", "a JSON Patch is an array of operations"),
+    "layer-ambiguous": (
+        "“{key}”对应多个目录层：{layers}；请给出行政区划代码或全称",
+        "{key!r} matches several layers ({layers}); give the division code or the full name",
+    ),
     "no-layer": ("没有与“{key}”对应的目录层，已知的层：{known}", "no layer matches {key!r}; known: {known}"),
     "chain-cycle": (
         "层 {layer} 的上级层经 {parent} 形成循环",

@@ -14,6 +14,7 @@ from villagecat.errors import LayerChainError, PackageReadError, UnknownLayerErr
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    from villagecat.models import Layer
     from villagecat.package import LayerPackage
 
 __all__ = ["LayerRegistry", "shipped_layer_paths", "shipped_registry"]
@@ -24,6 +25,29 @@ def shipped_layer_paths() -> list[Path]:
     root = Path(str(data_root()))
     found = sorted(p.parent for p in root.rglob("datapackage.json"))
     return sorted(found, key=lambda p: (len(p.relative_to(root).parts), str(p)))
+
+
+#: The words a Chinese division's name ends in by its level, longest first: 天津市 is 天津 when people say it.
+_LEVEL_WORDS = (
+    "特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
+    "地区", "街道", "省", "市", "区", "县", "旗", "盟", "镇", "乡",
+)  # fmt: skip
+
+
+def _short_name(name: str) -> str:
+    """A division's name without its level's word (宁河区 → 宁河), if two characters or more remain."""
+    for word in _LEVEL_WORDS:
+        short = name.removesuffix(word)
+        if short != name and len(short) > 1:  # a one-character name is no name
+            return short
+    return name
+
+
+def _answers_to(layer: Layer, key: str) -> bool:
+    """Whether a layer answers to a key people would use: its short Chinese name, or its slug in any case."""
+    if key.isascii():
+        return key.casefold() in (layer.slug.casefold(), layer.name_en.casefold())
+    return key == _short_name(layer.name_zh)  # 吉林 is 吉林省; 吉林市 is not: a level word given must be the layer's
 
 
 class LayerRegistry:
@@ -58,13 +82,26 @@ class LayerRegistry:
     def find(self, key: str) -> LayerPackage:
         """Return the layer whose id, division code, Chinese name or slug is ``key``.
 
+        The Chinese name may be given without its level's word, as people say it (宁河 for
+        宁河区, 天津 for 天津市), and the slug or English name in any case (Ninghe, NINGHE),
+        as long as only one layer answers to it.
+
         Raises:
-            UnknownLayerError: if none matches.
+            UnknownLayerError: if none matches, or a short name matches several layers.
         """
+        key = key.strip()
         for package in self:
             layer = package.layer
             if key in (layer.id, layer.division_code, layer.name_zh, layer.slug, layer.name_en):
                 return package
+        loose = [p for p in self if _answers_to(p.layer, key)]
+        if len(loose) == 1:
+            return loose[0]
+        if loose:
+            names = Both(
+                "、".join(f"{p.layer.id} {p.layer.name_zh}" for p in loose), ", ".join(p.layer.id for p in loose)
+            )
+            raise UnknownLayerError.said("layer-ambiguous", key=key, layers=names)
         known = Both(
             "、".join(f"{p.layer.id} {p.layer.name_zh}" for p in self),
             ", ".join(f"{p.layer.id} {p.layer.name_en}" for p in self),

@@ -7,7 +7,7 @@ import os
 
 from villagecat.models import Scope
 
-__all__ = ["add_layer_options", "add_scope_option", "package_roots", "scope_of"]
+__all__ = ["add_jurisdiction", "add_layer_options", "add_scope_option", "package_roots", "scope_of"]
 
 
 def default_lang() -> str:
@@ -35,6 +35,18 @@ def add_lang_option(parser: argparse.ArgumentParser, *, top: bool = False) -> No
         help="提示与报告的语言（默认随系统语言环境，未设定时为中文） / language of messages and reports "
         "(default: the locale's, zh when unset)",
     )
+
+
+def add_jurisdiction(parser: argparse.ArgumentParser, *, option: bool = True) -> None:
+    """Add the jurisdiction: ``--jurisdiction/-j`` (required), or a positional argument with ``option=False``."""
+    words = (
+        "行政区划代码（120117）、中文名称（宁河区，或宁河）或简称（ninghe）"
+        " / division code (120117), Chinese name (宁河区, or 宁河) or slug (ninghe)"
+    )
+    if option:
+        parser.add_argument("--jurisdiction", "-j", required=True, help=words)
+    else:
+        parser.add_argument("jurisdiction", help=words)
 
 
 def add_layer_options(parser: argparse.ArgumentParser) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat._i18n import say
-from villagecat.cli._common import add_layer_options, add_scope_option, scope_of
+from villagecat.cli._common import add_jurisdiction, add_layer_options, add_scope_option, scope_of
 from villagecat.render import format_catalog
 from villagecat.resolution import resolve
 
@@ -24,11 +24,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " Merge the layers from national down and print the effective catalog."
         " Exit 1 if any layer breaks a merge rule.",
     )
-    parser.add_argument(
-        "jurisdiction",
-        help="行政区划代码（120117）、中文名称（宁河区）或简称（ninghe）"
-        " / division code (120117), Chinese name (宁河区) or slug (ninghe)",
-    )
+    add_jurisdiction(parser, option=False)
     parser.add_argument("--format", choices=("text", "json", "yaml", "markdown"), default="text")
     add_scope_option(parser)
     add_layer_options(parser)

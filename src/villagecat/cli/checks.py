@@ -11,7 +11,7 @@ import math
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat._i18n import pair, say
-from villagecat.cli._common import add_layer_options, package_roots
+from villagecat.cli._common import add_jurisdiction, add_layer_options, package_roots
 from villagecat.errors import VillagecatError
 from villagecat.resolution import registry_with, resolve
 
@@ -23,12 +23,7 @@ __all__ = ["register"]
 
 def _common(parser: argparse.ArgumentParser, *, jurisdiction: bool = True) -> None:
     if jurisdiction:
-        parser.add_argument(
-            "--jurisdiction",
-            "-j",
-            required=True,
-            help="行政区划代码、中文名称或简称 / division code, Chinese name or slug",
-        )
+        add_jurisdiction(parser)
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     parser.add_argument("--all", action="store_true", help="同时列出符合的项目 / also list what passed")
     add_layer_options(parser)
@@ -88,7 +83,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " one the village must not issue.",
     )
     render.add_argument("certificate", help="证明事项的标识、名称或别名 / id, name or alias")
-    render.add_argument("--jurisdiction", "-j", required=True)
+    add_jurisdiction(render)
     render.add_argument(
         "--set", action="append", default=[], metavar="NAME=VALUE", help="占位符的取值 / a placeholder's value"
     )

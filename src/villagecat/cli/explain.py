@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, TextIO
 
-from villagecat.cli._common import add_layer_options
+from villagecat.cli._common import add_jurisdiction, add_layer_options
 from villagecat.render import explain_to_dict, format_explain
 from villagecat.resolution import resolve
 
@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="自国家层而下，列出每一层对某条目（某字段）所做的设定及其出处。"
         " Show, from the national layer down, what each layer did to an item's fields, with citations.",
     )
-    parser.add_argument("jurisdiction")
+    add_jurisdiction(parser, option=False)
     parser.add_argument(
         "item",
         help="条目标识，如 cn.facility.community-service-facility"

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat._i18n import say
-from villagecat.cli._common import add_layer_options
+from villagecat.cli._common import add_jurisdiction, add_layer_options
 from villagecat.resolution import resolve
 
 if TYPE_CHECKING:
@@ -23,12 +23,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="按日期先后列出本辖区各层文件规定的时间节点：做什么、由谁做、何时前完成，并附出处。"
         " List the deadlines a jurisdiction's layers set, earliest first, with who, what and the source.",
     )
-    parser.add_argument(
-        "--jurisdiction",
-        "-j",
-        required=True,
-        help="行政区划代码、中文名称或简称 / division code, Chinese name or slug",
-    )
+    add_jurisdiction(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 / output format")
     add_layer_options(parser)
     parser.set_defaults(handler=handle)
