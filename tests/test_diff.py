@@ -18,7 +18,7 @@ from villagecat.impact import impact
 from villagecat.merging import merge
 from villagecat.models import Duty, Release
 from villagecat.package import LayerPackage, load_layer, save_layer
-from villagecat.patch import apply_patch, from_document, make_patch, to_document
+from villagecat.patch import PatchError, apply_patch, from_document, make_patch, to_document
 from villagecat.registry import shipped_registry
 
 if TYPE_CHECKING:
@@ -143,13 +143,38 @@ def test_a_bad_patch_is_one_clear_error(tmp_path: Path) -> None:
     assert (result.code, result.err) == (
         1,
         (
-            "villagecat: 第 0 项操作：路径 /items/duties/cn.duty.nothing 不存在"
-            "（operation 0: path /items/duties/cn.duty.nothing does not exist）\n"
+            "villagecat: 第 1 项操作：路径 /items/duties/cn.duty.nothing 不存在"
+            "（operation 1: path /items/duties/cn.duty.nothing does not exist）\n"
         ),
     )
     english = invoke("patch", str(NATIONAL), str(patch_file), "-o", str(tmp_path / "out"), "--lang", "en")
-    assert english.err == "villagecat: operation 0: path /items/duties/cn.duty.nothing does not exist\n"
+    assert english.err == "villagecat: operation 1: path /items/duties/cn.duty.nothing does not exist\n"
     assert not (tmp_path / "out").exists()
+
+
+def test_every_json_patch_operation_applies_and_an_unknown_one_is_named_first() -> None:
+    """RFC 6902's move and copy were refused; an unknown op on a missing path was told as a missing path."""
+    document = {"a": {"b": [1, 2]}, "c": "x"}
+    patch = [
+        {"op": "copy", "from": "/a/b/0", "path": "/a/b/-"},
+        {"op": "move", "from": "/c", "path": "/a/d"},
+        {"op": "test", "path": "/a", "value": {"b": [1, 2, 1], "d": "x"}},
+    ]
+    assert apply_patch(document, patch) == {"a": {"b": [1, 2, 1], "d": "x"}}
+    assert document == {"a": {"b": [1, 2]}, "c": "x"}  # the original is left as it was
+    refusals = {
+        "第 2 项操作：不支持的操作“frobnicate”（可用：add、remove、replace、move、copy、test）": [
+            {"op": "test", "path": "/c", "value": "x"},
+            {"op": "frobnicate", "path": "/nowhere"},
+        ],
+        "第 1 项操作（copy /a/e）缺少 from": [{"op": "copy", "path": "/a/e"}],
+        "第 1 项操作：不能把 /a 移到它自己的下级 /a/b/x": [{"op": "move", "from": "/a", "path": "/a/b/x"}],
+        "第 1 项操作：路径 /z 不存在": [{"op": "move", "from": "/z", "path": "/y"}],
+    }
+    for message, ops in refusals.items():
+        with pytest.raises(PatchError) as caught:
+            apply_patch(document, ops)
+        assert caught.value.message_zh == message
 
 
 def test_declared_version_too_small_fails_at_the_level_it_hides(tmp_path: Path) -> None:

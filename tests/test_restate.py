@@ -95,3 +95,5 @@ def test_restating_a_name_no_inherited_item_has_is_a_clear_problem(tmp_path: Pat
     certificates.write_text(text.replace(",健在证明\n", ",健在证明书\n"), encoding="utf-8")
     (problem,) = villagecat.validate(path).problems
     assert (problem.file, problem.line, problem.code) == ("certificates.csv", 2, "merge-unknown-target")
+    assert problem.field == "restates"  # the column that holds it: this row has no value or target
+    assert "第 2 行 字段 restates：" in invoke("validate", str(path)).out

@@ -89,7 +89,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "patch-no-path": ("路径 {path} 不存在", "path {path} does not exist"),
     "patch-op-incomplete": ("第 {index} 项操作缺少 op 或 path", "operation {index} needs 'op' and 'path'"),
     "patch-op-no-path": ("第 {index} 项操作：路径 {path} 不存在", "operation {index}: path {path} does not exist"),
-    "patch-op-unsupported": ("第 {index} 项操作：不支持的操作“{kind}”", "operation {index}: unsupported op {kind!r}"),
+    "patch-op-unsupported": (
+        "第 {index} 项操作：不支持的操作“{kind}”（可用：{known}）",
+        "operation {index}: unsupported op {kind!r} (known: {known})",
+    ),
+    "patch-op-no-from": (
+        "第 {index} 项操作（{kind} {path}）缺少 from",
+        "operation {index} ({kind} {path}) needs 'from'",
+    ),
+    "patch-op-into-itself": (
+        "第 {index} 项操作：不能把 {source} 移到它自己的下级 {path}",
+        "operation {index}: {source} cannot move into its own child {path}",
+    ),
     "patch-op-no-value": (
         "第 {index} 项操作（{kind} {path}）缺少 value",
         "operation {index} ({kind} {path}) needs a value",

@@ -116,36 +116,66 @@ def _walk(document: Any, path: str) -> tuple[Any, str]:  # noqa: ANN401 - JSON v
     return parent, tokens[-1]
 
 
+#: The operations of RFC 6902, all of which apply.
+_OPS = ("add", "remove", "replace", "move", "copy", "test")
+
+
+def _locate(document: Any, path: str, number: int, *, adding: bool = False) -> tuple[Any, Any]:  # noqa: ANN401
+    """Return the container at ``path`` and the key or position in it (one past the end, or ``-``, when adding)."""
+    parent, key = _walk(document, path)
+    if isinstance(parent, list):
+        position = len(parent) if key == "-" and adding else int(key) if key.isdigit() else -1
+        if not 0 <= position < len(parent) + adding:
+            raise PatchError.said("patch-op-range", index=number, key=key, path=path)
+        return parent, position
+    if not isinstance(parent, dict) or (not adding and key not in parent):
+        raise PatchError.said("patch-op-no-path", index=number, path=path)
+    return parent, key
+
+
+def _add(document: Any, path: str, value: Any, number: int) -> None:  # noqa: ANN401 - JSON values
+    parent, key = _locate(document, path, number, adding=True)
+    if isinstance(parent, list):
+        parent.insert(key, value)
+    else:
+        parent[key] = value
+
+
 def apply_patch(document: dict[str, Any], patch: list[dict[str, Any]]) -> dict[str, Any]:
-    """Apply a JSON Patch (``add``, ``remove``, ``replace``, ``test``) to a copy of ``document``.
+    """Apply a JSON Patch (RFC 6902: ``add``, ``remove``, ``replace``, ``move``, ``copy``, ``test``) to a copy.
+
+    Operations are numbered from 1 in messages, as a reader counts them.
 
     Raises:
-        PatchError: if an operation is malformed, a path is missing, or a test fails.
+        PatchError: if an operation is malformed or unknown, a path is missing, or a test fails.
     """
     result = copy.deepcopy(document)
-    for index, op in enumerate(patch):
+    for number, op in enumerate(patch, start=1):
         if not isinstance(op, dict) or "op" not in op or "path" not in op:
-            raise PatchError.said("patch-op-incomplete", index=index)
+            raise PatchError.said("patch-op-incomplete", index=number)
         kind, path = op["op"], str(op["path"])
-        parent, key = _walk(result, path)
+        if kind not in _OPS:
+            known = Both("、".join(_OPS), ", ".join(_OPS))
+            raise PatchError.said("patch-op-unsupported", index=number, kind=kind, known=known)
         if kind in ("add", "replace", "test") and "value" not in op:
-            raise PatchError.said("patch-op-no-value", index=index, kind=kind, path=path)
-        if isinstance(parent, list):
-            position = len(parent) if key == "-" else int(key) if key.isdigit() else -1
-            if kind == "add" and 0 <= position <= len(parent):
-                parent.insert(position, op["value"])
-                continue
-            if not 0 <= position < len(parent):
-                raise PatchError.said("patch-op-range", index=index, key=key, path=path)
-        elif not isinstance(parent, dict) or (kind != "add" and key not in parent):
-            raise PatchError.said("patch-op-no-path", index=index, path=path)
-        if kind in ("add", "replace"):
-            parent[key if isinstance(parent, dict) else int(key)] = op["value"]
-        elif kind == "remove":
-            del parent[key if isinstance(parent, dict) else int(key)]
-        elif kind == "test":
-            if parent[key if isinstance(parent, dict) else int(key)] != op["value"]:
-                raise PatchError.said("patch-op-test", index=index, path=path)
+            raise PatchError.said("patch-op-no-value", index=number, kind=kind, path=path)
+        if kind in ("move", "copy"):
+            if "from" not in op:
+                raise PatchError.said("patch-op-no-from", index=number, kind=kind, path=path)
+            source = str(op["from"])
+            if kind == "move" and path.startswith(f"{source}/"):
+                raise PatchError.said("patch-op-into-itself", index=number, source=source, path=path)
+            parent, key = _locate(result, source, number)
+            value = parent.pop(key) if kind == "move" else copy.deepcopy(parent[key])
+            _add(result, path, value, number)
+        elif kind == "add":
+            _add(result, path, op["value"], number)
         else:
-            raise PatchError.said("patch-op-unsupported", index=index, kind=kind)
+            parent, key = _locate(result, path, number)
+            if kind == "remove":
+                del parent[key]
+            elif kind == "replace":
+                parent[key] = op["value"]
+            elif parent[key] != op["value"]:
+                raise PatchError.said("patch-op-test", index=number, path=path)
     return result

@@ -262,10 +262,18 @@ def _check_merge(
                 code=f"merge-{conflict.rule.replace('_', '-')}",
                 message_zh=conflict.describe("zh"),
                 message_en=conflict.describe("en"),
-                field="value" if conflict.field else "target",
+                field=_conflict_column(resource, conflict.field),
                 **where,
             )
         )
+
+
+def _conflict_column(resource: str, field: str | None) -> str:
+    """The column that holds a merge conflict: an operation's value or target, or an item's own field (restates)."""
+    kind = kind_by_resource(resource)
+    if kind is not None and kind.role != "operation" and field:
+        return field
+    return "value" if field else "target"
 
 
 def check_package(
