@@ -390,3 +390,12 @@ def test_facility_file_counts_households_whole_and_takes_the_scope(tmp_path: Pat
     given = invoke("check", "facility", "--file", str(figures), "-j", "120117", "--floor-area", "5")
     assert given.code == 1
     assert "不能同时给出一个村的 --floor-area" in given.err
+
+
+def test_a_yaml_ledger_not_in_utf8_gets_advice_for_a_text_file_not_for_a_csv(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.yaml"
+    path.write_bytes("villages:\n  - village: 甲村\n    certificates: [健在证明]\n".encode("gb18030"))
+    result = invoke("audit", str(path), "-j", "120117")
+    assert result.code == 2
+    assert "以 UTF-8 编码另存" in result.err
+    assert "CSV" not in result.err

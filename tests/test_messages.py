@@ -190,3 +190,27 @@ def test_no_chinese_message_quotes_a_value_as_python_would() -> None:
     assert quoted == []
     zh, _ = pair("ledger-not-one-of", value="上面", allowed="外部、内部")
     assert zh == "“上面”应为 外部、内部 之一"
+
+
+def test_every_wrong_kind_of_value_in_any_field_is_told_in_the_catalog_s_words() -> None:
+    """`layer.releases: "x"` read 取值无效（Input should be a valid tuple）: pydantic's English, in a Chinese report."""
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    from villagecat import models  # noqa: PLC0415
+    from villagecat._messages import pydantic_message  # noqa: PLC0415
+    from villagecat.package import RESOURCES  # noqa: PLC0415
+
+    wrong: list[object] = ["x", "", 5, 5.5, True, None, [], ["x"], [1] * 600, {}, {"a": 1}, -1, 10**30]
+    untold = set()
+    every = {*RESOURCES.values(), models.Layer, models.Citation, models.ParentRef, models.Release}
+    for model in every:
+        for name in model.model_fields:
+            for value in wrong:
+                try:
+                    model.model_validate({name: value})
+                except ValidationError as exc:
+                    for error in exc.errors(include_url=False):
+                        zh, _ = pydantic_message(dict(error))
+                        if "Input should" in zh or "取值无效（" in zh:
+                            untold.add((error["type"], model.__name__, name))
+    assert sorted(untold)[:5] == []

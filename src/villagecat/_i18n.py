@@ -423,6 +423,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不是 UTF-8 编码（可能是 Excel 默认保存的 GBK 编码）；请另存为“CSV UTF-8（逗号分隔）”",
         'not UTF-8 (a CSV saved by Excel in GBK?); save it as "CSV UTF-8"',
     ),
+    "ledger-text-not-utf8": (
+        "不是 UTF-8 编码（可能用 GBK 保存）；请在编辑器中以 UTF-8 编码另存",
+        "not UTF-8 (saved as GBK?); save it as UTF-8 in your editor",
+    ),
     "yaml-parse-problem": ("请检查该处的括号、引号和缩进（{problem}）", "{problem}"),
     "yaml-malformed": ("YAML 格式错误或不安全{line}：{detail}", "malformed or unsafe YAML{line}: {detail}"),
     # reading a package: problems of files, tables and the descriptor
@@ -483,6 +487,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pydantic-greater_than_equal": ("应不小于 {ge}", "must be at least {ge}"),
     "pydantic-less_than_equal": ("应不大于 {le}", "must be at most {le}"),
     "pydantic-list_type": ("应为列表", "must be a list"),
+    "pydantic-tuple_type": ("应为列表", "must be a list"),
     "pydantic-dict_type": ("应为对象", "must be an object"),
     "pydantic-model_type": ("应为对象", "must be an object"),
     "pydantic-model_attributes_type": ("应为对象", "must be an object"),

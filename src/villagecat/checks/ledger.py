@@ -313,7 +313,8 @@ def _text(path: Path, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise PackageReadError.at(str(path), "ledger-not-utf8") from None
+        key = "ledger-not-utf8" if path.suffix.lower() == ".csv" else "ledger-text-not-utf8"
+        raise PackageReadError.at(str(path), key) from None
 
 
 def _tabular(path: Path, data: bytes) -> list[tuple[str | None, list[_Row]]]:
