@@ -23,10 +23,10 @@ from packaging.version import Version
 from pydantic import BaseModel
 
 from villagecat._i18n import Both, pair, say
+from villagecat._shown import shown
 from villagecat.format.registry import Kind, kind_by_resource, kind_of_id, kinds
 from villagecat.format.rules import DecreaseOnly, Effect, GrowOnly, IncreaseOnly, Sticky
 from villagecat.models import CertificateStatus
-from villagecat.models._base import Vocab
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -260,36 +260,8 @@ def _plain(value: Any) -> Any:  # noqa: ANN401 - any field value
 
 
 def _show(value: Any, lang: Literal["zh", "en"] = "en") -> str:  # noqa: ANN401 - any field value
-    """A value as a reader writes it; in Chinese a vocabulary word is its label with its code (标牌（plaque））."""
-    if lang == "zh" and isinstance(value, Vocab):
-        return value.shown(lang)
-    if lang == "zh" and isinstance(value, list | tuple) and value and all(isinstance(v, Vocab) for v in value):
-        return "[" + "、".join(v.shown(lang) for v in value) + "]"
-    if isinstance(value, list | tuple) and value and all(hasattr(v, "readable") for v in value):
-        return "；".join(v.readable() for v in value)  # citations as a reader writes them, never a repr
-    if isinstance(value, BaseModel):  # a citation as a reader writes it; a part of the layer field by field
-        return str(value.readable()) if hasattr(value, "readable") else _show_fields(value, lang)
-    plain = _plain(value)
-    if plain is None:
-        return "∅"
-    if isinstance(plain, float) and plain.is_integer():
-        return str(int(plain))
-    if isinstance(plain, list):
-        return "[" + ", ".join(str(v) for v in plain) + "]"
-    return str(plain)
-
-
-def _show_fields(value: BaseModel, lang: Literal["zh", "en"]) -> str:
-    """A model as its fields' titles and values (上级层标识：120000；版本范围：>=0.4.0), never a Python dict."""
-    from villagecat.format.registry import fields_of  # noqa: PLC0415
-
-    parts = []
-    for spec in fields_of(type(value)):
-        part = getattr(value, spec.name)
-        if part is not None and part != ():
-            title = spec.title_zh if lang == "zh" else spec.title_en
-            parts.append(say("change-part", lang, field=title, value=_show(part, lang)))
-    return ("；" if lang == "zh" else "; ").join(parts)
+    """A value as a reader writes it (:func:`villagecat._shown.shown`); nothing is ∅."""
+    return shown(value, lang, empty="∅")
 
 
 @dataclass

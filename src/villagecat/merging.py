@@ -24,7 +24,6 @@ from __future__ import annotations
 import copy
 import functools
 from dataclasses import dataclass, field
-from enum import Enum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
@@ -35,6 +34,7 @@ from villagecat._fields import field_annotation, value_config
 from villagecat._i18n import MESSAGES, Both, say
 from villagecat._messages import first_message
 from villagecat._names import normalise_name
+from villagecat._shown import shown
 from villagecat.errors import LayerChainError
 from villagecat.format.registry import kind_of_model
 from villagecat.format.rules import Effect, ItemRules, scope_effect
@@ -54,7 +54,6 @@ from villagecat.models import (
     Sign,
     SignQuota,
 )
-from villagecat.models._base import Vocab
 from villagecat.package import ITEM_RESOURCES, LayerPackage
 
 if TYPE_CHECKING:
@@ -149,10 +148,10 @@ class Conflict:
         values = ""
         if self.field:
             values = say(
-                "conflict-values", lang, inherited=_show(self.inherited, lang), attempted=_show(self.attempted, lang)
+                "conflict-values", lang, inherited=shown(self.inherited, lang), attempted=shown(self.attempted, lang)
             )
         elif self.inherited is not None:
-            values = say("conflict-inherited-item", lang, inherited=_show(self.inherited, lang))
+            values = say("conflict-inherited-item", lang, inherited=shown(self.inherited, lang))
         label = say(f"rule-{self.rule}", "zh") if f"rule-{self.rule}" in MESSAGES else self.rule
         return say(
             "merge-conflict",
@@ -180,21 +179,6 @@ class Conflict:
             "operation": self.operation,
             "detail": self.detail,
         }
-
-
-def _show(value: Any, lang: Literal["zh", "en"]) -> str:  # noqa: ANN401 - any field value
-    """A value as a clerk reads it: a list in brackets, a vocabulary word, true or false; never a Python repr."""
-    if value is None or (isinstance(value, list | tuple) and not value):
-        return say("empty-value", lang)
-    if isinstance(value, list | tuple):
-        return "[" + ("、" if lang == "zh" else ", ").join(_show(v, lang) for v in value) + "]"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Vocab):  # a vocabulary word: its Chinese label with its code, as validation shows it
-        return value.shown(lang)
-    if isinstance(value, Enum):
-        return str(value.value)
-    return str(value)
 
 
 def _jsonable(value: Any) -> Any:  # noqa: ANN401 - any field value

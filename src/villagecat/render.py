@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from villagecat._i18n import MESSAGES, Lang, say
 from villagecat.errors import UnknownItemError
-from villagecat.merging import EffectiveCatalog, EffectiveItem, applies
+from villagecat.merging import EffectiveCatalog, EffectiveItem, Step, applies
 from villagecat.models._base import Vocab
 from villagecat.models.vocab import Modality
 from villagecat.package import RESOURCE_TITLES, RESOURCE_TITLES_EN
@@ -258,8 +258,8 @@ def format_catalog(
     return _format_text(catalog, scope, lang)
 
 
-def explain_to_dict(catalog: EffectiveCatalog, item_id: str, field: str | None = None) -> dict[str, Any]:
-    """Return, for one item (and optionally one field), what each layer of the chain did.
+def _explained(catalog: EffectiveCatalog, item_id: str, field: str | None) -> tuple[EffectiveItem, list[str]]:
+    """The item and the fields to explain.
 
     Raises:
         UnknownItemError: if the item is not in the effective catalog, or has no such field.
@@ -272,32 +272,41 @@ def explain_to_dict(catalog: EffectiveCatalog, item_id: str, field: str | None =
         if name not in type(entry.item).model_fields:
             known = ", ".join(entry.provenance)
             raise UnknownItemError.said("no-field", item=item_id, field=name, known=known)
+    return entry, fields
+
+
+def _by_layer(catalog: EffectiveCatalog, entry: EffectiveItem, name: str) -> list[tuple[Layer, list[Step] | str]]:
+    """Each layer of the chain with its steps on the field, or ``inherited`` (or ``absent``) when it took none."""
+    history = entry.provenance[name]
+    result: list[tuple[Layer, list[Step] | str]] = []
+    for position, layer in enumerate(catalog.chain):
+        steps = [s for s in history if s.layer == layer.id]
+        if steps:
+            result.append((layer, steps))
+        else:
+            above = {x.id for x in catalog.chain[:position]}
+            result.append((layer, "inherited" if any(s.layer in above for s in history) else "absent"))
+    return result
+
+
+def explain_to_dict(catalog: EffectiveCatalog, item_id: str, field: str | None = None) -> dict[str, Any]:
+    """Return, for one item (and optionally one field), what each layer of the chain did.
+
+    Raises:
+        UnknownItemError: if the item is not in the effective catalog, or has no such field.
+    """
+    entry, fields = _explained(catalog, item_id, field)
     result: dict[str, Any] = {"jurisdiction": catalog.layer.id, "item": item_id, "fields": {}}
-    history = entry.provenance
     for name in fields:
         chain: list[dict[str, Any]] = []
-        for layer in catalog.chain:
-            steps = [s for s in history[name] if s.layer == layer.id]
-            if steps:
-                chain.extend({"name_zh": layer.name_zh, "name_en": layer.name_en, **s.to_dict()} for s in steps)
+        for layer, steps in _by_layer(catalog, entry, name):
+            names = {"name_zh": layer.name_zh, "name_en": layer.name_en}
+            if isinstance(steps, str):
+                chain.append({"layer": layer.id, **names, "version": layer.version, "action": steps})
             else:
-                present = any(
-                    s.layer == x.id for x in catalog.chain[: catalog.chain.index(layer)] for s in history[name]
-                )
-                chain.append(
-                    {
-                        "layer": layer.id,
-                        "name_zh": layer.name_zh,
-                        "name_en": layer.name_en,
-                        "version": layer.version,
-                        "action": "inherited" if present else "absent",
-                    }
-                )
+                chain.extend({**names, **s.to_dict()} for s in steps)
         value = getattr(entry.item, name)
-        result["fields"][name] = {
-            "value": json.loads(json.dumps(value, default=_default)),
-            "chain": chain,
-        }
+        result["fields"][name] = {"value": json.loads(json.dumps(value, default=_default)), "chain": chain}
     return result
 
 
@@ -310,33 +319,32 @@ def _default(value: object) -> object:
 
 
 def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = None, lang: Lang = "zh") -> str:
-    """Return the provenance chain of an item's fields as text, national layer first, in ``lang``."""
-    data = explain_to_dict(catalog, item_id, field)
+    """Return the provenance chain of an item's fields as text, national layer first, in ``lang``.
+
+    Values read as a clerk reads them (:func:`villagecat._shown.shown`): 横牌（horizontal）, 空,
+    [党员活动室、图书室], never JSON's ``"horizontal"``, ``null`` or ``[]``.
+    """
+    from villagecat._shown import shown  # noqa: PLC0415
+    from villagecat.format.registry import fields_of  # noqa: PLC0415
+
+    entry, fields = _explained(catalog, item_id, field)
     name = catalog.layer.name_en if lang == "en" else catalog.layer.name_zh
     lines = [
         f"{name}（{catalog.layer.id}） · {item_id}" if lang != "en" else f"{name} ({catalog.layer.id}) · {item_id}"
     ]
-    for field_name, info in data["fields"].items():
-        lines.append(f"  {field_name} = {json.dumps(info['value'], ensure_ascii=False)}")
-        for step in info["chain"]:
-            where = f"{step['layer']} {step['name_en' if lang == 'en' else 'name_zh']} {step['version']}"
-            action = step["action"]
-            colon = ": " if lang == "en" else "："
-            if action in ("inherited", "absent"):
-                lines.append(f"    {where}{colon}{say(f'explain-{action}', lang)}")
+    colon = ": " if lang == "en" else "："
+    titles = {spec.name: spec.title_zh for spec in fields_of(type(entry.item))}
+    for field_name in fields:
+        title = f"{titles[field_name]}（{field_name}）" if lang == "zh" else field_name
+        lines.append(f"  {title} = {shown(getattr(entry.item, field_name), lang)}")
+        for layer, steps in _by_layer(catalog, entry, field_name):
+            where = f"{layer.id} {layer.name_en if lang == 'en' else layer.name_zh} {layer.version}"
+            if isinstance(steps, str):
+                lines.append(f"    {where}{colon}{say(f'explain-{steps}', lang)}")
                 continue
-            value = json.dumps(step["value"], ensure_ascii=False)
-            label = say(f"action-{action}", lang) if f"action-{action}" in MESSAGES else action
-            lines.append(f"    {where}{colon}{label} {value}" if action != "default" else f"    {where}{colon}{label}")
-            lines.extend(
-                "      "
-                + say(
-                    "source",
-                    lang,
-                    citation=c["document"]
-                    + (f" {c['section']}" if c.get("section") else "")
-                    + (f"「{c['quote']}」" if c.get("quote") else ""),
-                )
-                for c in step["citations"]
-            )
+            for step in steps:
+                label = say(f"action-{step.action}", lang) if f"action-{step.action}" in MESSAGES else step.action
+                value = "" if step.action == "default" else f" {shown(step.value, lang)}"
+                lines.append(f"    {where}{colon}{label}{value}")
+                lines.extend("      " + say("source", lang, citation=c.readable()) for c in step.citations)
     return "\n".join(lines) + "\n"

@@ -116,13 +116,25 @@ def test_explain_shows_each_layer_with_its_citation() -> None:
     assert result.code == 0
     assert result.out.splitlines() == [
         "宁河区（120117） · cn.sign.party-service-centre",
-        '  orientation = "horizontal"',
+        "  版式（orientation） = 横牌（horizontal）",
         f"    cn 全国 {_version('cn')}：未设定",
         "      出处：cn.document.tingzi-2022-28 二(二)6「" + NATIONAL_SIGNS + "」",
         f"    120000 天津市 {_version('120000')}：继承",
-        f'    120117 宁河区 {_version("120117")}：改为 "horizontal"',
+        f"    120117 宁河区 {_version('120117')}：改为 横牌（horizontal）",
         "      出处：120117.document.work-plan 三(二)8「“一横”：XX村（社区）党群服务中心。」",
     ]
+
+
+def test_explain_shows_values_as_a_clerk_reads_them_never_as_json() -> None:
+    """``null``, ``[]`` and ``[{"document": …}]`` were JSON literals in a Chinese report."""
+    result = invoke("explain", "120117", "cn.sign.party-service-centre")
+    assert result.code == 0
+    assert not any(word in result.out for word in ("null", "[]", '{"', '"horizontal"')), result.out
+    assert "  替代条目（replaces） = 空" in result.out
+    assert "  别名（aliases） = [村党群服务中心标识]" in result.out
+    english = invoke("explain", "120117", "cn.sign.party-service-centre", "--lang", "en").out
+    assert "  replaces = empty" in english
+    assert "  orientation = horizontal" in english
 
 
 def test_explain_json_lists_the_chain() -> None:
