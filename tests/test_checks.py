@@ -21,7 +21,7 @@ from villagecat.checks import (
     read_ledger,
     render_certificate,
 )
-from villagecat.models import Certificate, Document
+from villagecat.models import Certificate, Document, Placement
 from villagecat.package import load_layer
 from villagecat.registry import shipped_layer_paths
 from villagecat.resolution import registry_with
@@ -399,3 +399,21 @@ def test_a_yaml_ledger_not_in_utf8_gets_advice_for_a_text_file_not_for_a_csv(tmp
     assert result.code == 2
     assert "以 UTF-8 编码另存" in result.err
     assert "CSV" not in result.err
+
+
+def test_a_figure_past_any_real_one_is_refused_not_checked_into_float_noise(tmp_path: Path) -> None:
+    """``--households 99999999999999999999999999`` was checked: 未达到建议的 30000000000000000570425344 m²."""
+    result = invoke("check", "facility", "-j", "220000", "--floor-area", "250", "--households", "9" * 26)
+    assert (result.code, result.out) == (1, "")
+    assert "户数为 " + "9" * 26 + "，超出合理范围（不超过 10000000）" in result.err
+    ledger = tmp_path / "big.csv"
+    ledger.write_text("村名,建筑面积,户数\n甲村,300,1e9\n", encoding="utf-8")
+    result = invoke("check", "facility", "-j", "220000", "--file", str(ledger))
+    assert result.code == 1
+    assert "big.csv，第 2 行，字段 户数：“1e9”超出合理范围" in result.err
+    with pytest.raises(villagecat.checks.InvalidMeasurementError, match=r"宽度为 20000000\.0"):
+        villagecat.checks.ActualSign(text="村委会", placement=Placement.OUTSIDE, width_cm=2e7)
+    assert (
+        "户数为 10000000"
+        not in invoke("check", "facility", "-j", "220000", "--floor-area", "250", "--households", "10000000").err
+    )

@@ -179,6 +179,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "shape-other": ("其他值", "another value"),
     "ledger-facility-mapping": ("应为一组数字字段", "must be a mapping of figures"),
     "ledger-signs-list": ("应为标牌的列表", "must be a list of signs"),
+    "ledger-too-large": (
+        "“{value}”超出合理范围（不超过 {limit}）；请检查是否多打了数字",
+        "{value!r} is past any real figure (at most {limit}): a typing mistake?",
+    ),
     "ledger-not-whole": ("“{value}”应为整数", "{value!r} is not a whole number"),
     "ledger-village-missing": (
         "未填写村名：本台账记有多个村，每一行都应写明是哪个村",
@@ -233,6 +237,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "measure-not-finite": (
         "{village}{name} 应为有限的非负数，实际为“{value}”",
         "{village}{name} must be a finite number that is not negative, not {value!r}",
+    ),
+    "measure-too-large": (
+        "{village}{name}为 {value}，超出合理范围（不超过 {limit}）；请检查是否多打了数字",
+        "{village}{name} is {value}, past any real figure (at most {limit}): a typing mistake?",
     ),
     "sheet-control-character": (
         "工作表“{sheet}”第 {row} 行第 {col} 列的文字含有控制字符 {code}，Excel 工作簿无法保存；请先删去它",

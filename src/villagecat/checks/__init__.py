@@ -7,6 +7,7 @@ rule's value, the observed value, and the citation of the rule.
 
 from __future__ import annotations
 
+from villagecat.checks._measure import MEASURE_LIMIT, InvalidMeasurementError
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks.admission import admit
 from villagecat.checks.audit import audit
@@ -17,11 +18,13 @@ from villagecat.checks.lint import lint
 from villagecat.checks.signage import ActualSign, check_signage
 
 __all__ = [
+    "MEASURE_LIMIT",
     "ActualSign",
     "CertificateRefusedError",
     "CheckReport",
     "FacilityFigures",
     "Finding",
+    "InvalidMeasurementError",
     "Ledger",
     "LedgerError",
     "Rendered",

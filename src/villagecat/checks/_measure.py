@@ -5,9 +5,14 @@ from __future__ import annotations
 import math
 
 from villagecat._i18n import Both
+from villagecat.checks._fields import title
 from villagecat.errors import VillagecatError
 
-__all__ = ["InvalidMeasurementError", "check_measurement"]
+__all__ = ["MEASURE_LIMIT", "InvalidMeasurementError", "check_measurement"]
+
+#: No facility, sign or village measures more: 10 km² of floor, 100 km of plaque, ten million
+#: households. A figure past it is a typing mistake, and a check on it would print float noise.
+MEASURE_LIMIT = 10_000_000
 
 
 class InvalidMeasurementError(VillagecatError, ValueError):
@@ -22,8 +27,11 @@ def check_measurement(name: str, value: float | None, *, village: str = "") -> N
     """
     if value is None:
         return
+    where = Both(f"{village}：" if village else "", f"{village}: " if village else "")
+    shown = Both(title(name), name)
     if isinstance(value, bool) or not math.isfinite(value) or value < 0:
-        where = f"{village}：" if village else ""
+        raise InvalidMeasurementError.said("measure-not-finite", village=where, name=shown, value=value)
+    if value > MEASURE_LIMIT:
         raise InvalidMeasurementError.said(
-            "measure-not-finite", village=Both(where, f"{village}: " if village else ""), name=name, value=value
+            "measure-too-large", village=where, name=shown, value=value, limit=MEASURE_LIMIT
         )

@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from villagecat._i18n import MESSAGES, Both, pair, reader_error, say
+from villagecat.checks._fields import FIELDS as _FIELDS
+from villagecat.checks._measure import MEASURE_LIMIT
 from villagecat.checks.facility import FacilityFigures
 from villagecat.checks.signage import ActualSign
 from villagecat.errors import PackageReadError, VillagecatError
@@ -67,16 +69,6 @@ def _categories() -> dict[str, str]:
 
 _CATEGORIES = _categories()
 _ZH_WORDS = sorted(name for name in _CATEGORIES if not name.isascii())
-#: Each column a ledger may have, with the Chinese titles a clerk may write for it (the first
-#: is the one messages use when the column is missing).
-_FIELDS: dict[str, tuple[str, ...]] = {
-    "village": ("村名", "村", "村（社区）"), "category": ("类别",), "name": ("名称",), "text": ("文字",),
-    "placement": ("位置", "悬挂位置"), "sign_type": ("标牌类型", "类型"), "orientation": ("版式",),
-    "width_cm": ("宽度", "宽（厘米）"), "height_cm": ("高度", "高（厘米）"), "background_colour": ("底色",),
-    "text_colour": ("字色",), "organisation": ("所属组织",), "dedicated_post": ("专人专岗",), "basis": ("设立依据",),
-    "floor_area_m2": ("建筑面积",), "households": ("户数",), "activity_area_m2": ("活动区域面积",),
-    "function_areas": ("功能区域",), "department": ("部门",), "scope": ("村或社区",),
-}  # fmt: skip
 _HEADERS = {title: name for name, titles in _FIELDS.items() for title in titles}
 _SHORT = {"横": "horizontal", "竖": "vertical", "室外": "outside", "室内": "inside", "是": "true", "否": "false"}
 
@@ -197,6 +189,8 @@ class _Row:
             raise self.error(name, "ledger-not-a-number", value=value) from None
         if not math.isfinite(number) or number < 0:
             raise self.error(name, "ledger-not-finite", value=value)
+        if number > MEASURE_LIMIT:
+            raise self.error(name, "ledger-too-large", value=value, limit=MEASURE_LIMIT)
         return number
 
     def whole(self, name: str) -> int | None:

@@ -1,0 +1,21 @@
+"""What the checks' inputs are called: each field of a ledger, a facility or a sign, with its Chinese titles."""
+
+from __future__ import annotations
+
+__all__ = ["FIELDS", "title"]
+
+#: Each column a ledger may have, with the Chinese titles a clerk may write for it (the first
+#: is the one messages use when the column is missing).
+FIELDS: dict[str, tuple[str, ...]] = {
+    "village": ("村名", "村", "村（社区）"), "category": ("类别",), "name": ("名称",), "text": ("文字",),
+    "placement": ("位置", "悬挂位置"), "sign_type": ("标牌类型", "类型"), "orientation": ("版式",),
+    "width_cm": ("宽度", "宽（厘米）"), "height_cm": ("高度", "高（厘米）"), "background_colour": ("底色",),
+    "text_colour": ("字色",), "organisation": ("所属组织",), "dedicated_post": ("专人专岗",), "basis": ("设立依据",),
+    "floor_area_m2": ("建筑面积",), "households": ("户数",), "activity_area_m2": ("活动区域面积",),
+    "function_areas": ("功能区域",), "department": ("部门",), "scope": ("村或社区",),
+}  # fmt: skip
+
+
+def title(name: str) -> str:
+    """A field's Chinese title (户数 for households), or its name if it has none."""
+    return FIELDS.get(name, (name,))[0]
