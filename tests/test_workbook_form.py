@@ -84,3 +84,28 @@ def test_the_layer_sheet_is_labelled_rows_not_json(tmp_path: Path) -> None:
     assert not [v for v in rows.values() if isinstance(v, str) and v.lstrip().startswith(("{", "["))]
     assert invoke("import", str(path), "-o", str(tmp_path / "back")).code == 0
     assert load_layer(tmp_path / "back") == load_layer(ninghe)
+
+
+def test_the_overrides_sheet_speaks_chinese_and_reads_what_a_clerk_types(tmp_path: Path) -> None:
+    """覆盖 showed 字段 duty_kind and 取值 prohibited, and refused the Chinese label a clerk typed."""
+    ninghe = "data/provinces/120000-tianjin/120117-ninghe"
+    book_path = tmp_path / "nh.xlsx"
+    assert invoke("export", ninghe, "-o", str(book_path)).code == 0
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["覆盖"]
+    cols = _header(sheet)
+    shown = {(row[cols["字段"] - 1], row[cols["取值"] - 1]) for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert ("事项类别", "履职负面事项") in shown
+    assert ("版式", "横牌") in shown
+    assert not any(field and field.isascii() for field, _ in shown), shown
+    first = sheet.cell(row=2, column=cols["目标条目"]).value
+    assert first == "cn.duty.no-law-enforcement"
+    sheet.cell(row=2, column=cols["取值"], value="依法协助政府工作事项")  # a clerk types the label
+    sheet.cell(row=3, column=cols["字段"], value="duty_kind")  # an older workbook's field name still reads
+    sheet.cell(row=3, column=cols["取值"], value="prohibited")  # and so does a code
+    book.save(book_path)
+    result = invoke("import", str(book_path), "-o", str(tmp_path / "out"))
+    assert result.code == 0, result.err
+    values = {o.target: (o.field, o.value) for o in load_layer(tmp_path / "out").overrides}
+    assert values["cn.duty.no-law-enforcement"] == ("duty_kind", "assists")
+    assert values["cn.duty.no-demolition"] == ("duty_kind", "prohibited")

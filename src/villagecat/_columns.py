@@ -38,6 +38,7 @@ __all__ = [
     "override_cell_value",
     "override_value_cell",
     "table_schema",
+    "target_column",
 ]
 
 #: A column of a kind's flat form is a field of the format registry.
@@ -113,17 +114,25 @@ def model_to_cells(item: BaseModel) -> dict[str, str]:
     return cells
 
 
-def _target_spec(target: object, name: object) -> Column | None:
+def target_column(target: object, name: object) -> Column | None:
+    """The column an override's ``value`` is a cell of: field ``name`` of the kind of item ``target``.
+
+    ``name`` may be the field's name or its Chinese title (类型 for ``duty_kind``), as a clerk
+    reads it in a workbook.
+    """
     if not isinstance(target, str) or not isinstance(name, str):
         return None
     kind = kind_of_id(target)
-    return kind.field(name) if kind is not None else None
+    if kind is None:
+        return None
+    titled = [spec for spec in kind.fields if spec.title_zh == name.strip()]
+    return kind.field(name.strip()) or (titled[0] if len(titled) == 1 else None)
 
 
 def override_cell_value(row: dict[str, Any]) -> object:
     """Return the value of an override row's CSV ``value`` cell, decoded by the field it targets."""
     cell = row.get("value")
-    spec = _target_spec(row.get("target"), row.get("field"))
+    spec = target_column(row.get("target"), row.get("field"))
     if not isinstance(cell, str) or spec is None:
         return cell
     if not cell.strip():
@@ -134,7 +143,7 @@ def override_cell_value(row: dict[str, Any]) -> object:
 def override_value_cell(override: BaseModel) -> str:
     """Return an override's typed value as a cell of the field it targets."""
     value = getattr(override, "value", None)
-    spec = _target_spec(getattr(override, "target", None), getattr(override, "field", None))
+    spec = target_column(getattr(override, "target", None), getattr(override, "field", None))
     if spec is None:
         return "" if value is None else str(value)
     return _cell(spec, value)

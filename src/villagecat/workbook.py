@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from villagecat._columns import Column, columns, override_cell_value, override_value_cell
+from villagecat._columns import Column, columns, override_cell_value, override_value_cell, target_column
 from villagecat._i18n import Both, pair
 from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
@@ -154,14 +154,37 @@ def export_workbook(package: LayerPackage, path: str | os.PathLike[str]) -> Path
             row = sheet.max_row + 1
             for col, column in enumerate(cols, start=1):
                 value = (
-                    override_value_cell(item) or None
-                    if isinstance(item, Override) and column.name == "value"
+                    _override_cell(item, column.name)
+                    if isinstance(item, Override) and column.name in ("field", "value")
                     else _cell_value(column, getattr(item, column.name))
                 )
                 _write_text_cell(sheet, row, col, value)
     buffer = io.BytesIO()
     book.save(buffer)
     return atomic_write(path, buffer.getvalue())
+
+
+def _override_cell(item: Override, name: str) -> object:
+    """An override's field as its Chinese title (类型), its value as a cell of that field (labels, 是/否)."""
+    target = target_column(item.target, item.field)
+    if target is None:
+        return (item.field if name == "field" else override_value_cell(item)) or None
+    return target.title_zh if name == "field" else _cell_value(target, item.value)
+
+
+def _override_input(data: dict[str, Any], raw: object) -> None:
+    """Read an override row's field (its name or Chinese title) and value (a cell of that field) into ``data``."""
+    target = target_column(data.get("target"), data.get("field"))
+    if target is None:
+        if isinstance(data.get("value"), str):
+            data["value"] = override_cell_value(data)
+        return
+    data["field"] = target.name
+    value = _parse(target, raw)
+    if value is None:
+        data.pop("value", None)
+    else:
+        data["value"] = value
 
 
 def _parse(column: Column, raw: object) -> object:  # noqa: PLR0911 - one return per kind of cell
@@ -356,13 +379,15 @@ def _read_sheet(
         if not any(v not in (None, "") for v in values):
             continue
         data = {}
+        raws: dict[str, object] = {}
         for column, raw in zip(mapped, values, strict=False):
             if column is not None:
+                raws[column.name] = raw
                 parsed = _parse(column, raw)
                 if parsed is not None:
                     data[column.name] = parsed
-        if model is Override and isinstance(data.get("value"), str):
-            data["value"] = override_cell_value(data)
+        if model is Override:
+            _override_input(data, raws.get("value"))
         records.append((number, data))
     if layer_id is not None:  # rows left without an id get a readable one (pinyin of the name)
         assign_ids(layer_id, model.spec.segment, [data for _, data in records])  # type: ignore[attr-defined]
