@@ -12,6 +12,7 @@ import villagecat
 from conftest import NATIONAL, edit
 from villagecat.errors import PackageReadError, ValidationFailedError
 from villagecat.package import LayerPackage, descriptor, load_layer, save_layer
+from villagecat.validation import validate_many
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -238,3 +239,34 @@ def test_descriptor_declares_format_layer_and_tabular_resources() -> None:
         "cancellations",
     ]
     assert json.loads((NATIONAL / "datapackage.json").read_text(encoding="utf-8")) == data
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_date_the_calendar_lacks_is_refused_in_every_date_field(tmp_path: Path, fmt: str) -> None:
+    """2023-02-30 and 2023-13 had the shape of a date and were valid; the schemas still check only the shape."""
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    from villagecat.models import Document, Milestone  # noqa: PLC0415
+
+    shangdang = load_layer(NATIONAL.parent / "provinces" / "140000-shanxi" / "140404-shangdang")
+    assert shangdang.milestones
+    assert shangdang.layer.published is not None
+    for good in ("2024", "2024-02", "2024-02-29", "2023-12-31"):
+        assert Milestone.model_validate({**shangdang.milestones[0].model_dump(), "due": good}).due == good
+    for bad, words in (("2023-02-29", "日历上没有 2023-02-29 这一天"), ("2023-13", "没有 2023-13 这个月")):
+        with pytest.raises(ValidationError, match=words):
+            Document.model_validate({**shangdang.documents[0].model_dump(), "issued": bad})
+    folder = save_layer(shangdang, tmp_path / "shangdang", fmt=fmt)  # type: ignore[arg-type]
+    edit(folder / f"milestones.{fmt}", "2023-08-10", "2023-02-30")
+    descriptor_path = folder / "datapackage.json"
+    data = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    data["layer"]["published"] = "2023-13"
+    descriptor_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    report = villagecat.validate(folder)
+    found = {(p.file, p.field, p.message_zh.split("：")[-1]) for p in report.problems}
+    assert found == {
+        ("datapackage.json", "layer.published", "没有 2023-13 这个月（月份应为 01 至 12）"),
+        (f"milestones.{fmt}", "due", "日历上没有 2023-02-30 这一天"),
+    }
+    many = validate_many([folder])[0]  # the fast path, as `villagecat validate` reads
+    assert {(p.file, p.field) for p in many.problems} == {(f, fld) for f, fld, _ in found}

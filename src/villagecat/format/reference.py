@@ -56,6 +56,11 @@ const valid = ajv.compile(require("./schemas/duty.schema.json"))(row);  // row: 
 
 `frictionless validate datapackage.json` checks either form against the Table Schemas.
 
+What the schemas cannot say, `villagecat validate` checks besides: ids unique, namespaces,
+citations that name a registered clause, the merge rules against the parent layers, and
+that a date given to the month or the day exists on the calendar (the schemas check a
+date's shape: `2023-02-30` has it, and is refused; 日历上没有 2023-02-30 这一天).
+
 ## Kinds
 
 """

@@ -10,9 +10,9 @@ each member carries its Chinese label, published in the schema as ``x-enum-title
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
-from pydantic import ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
 
 from villagecat._patterns import described
 from villagecat.format.rules import FieldRule  # noqa: TC001 - field() is called at class creation
@@ -31,6 +31,7 @@ __all__ = [
     "LAYER_REF_PATTERN",
     "LOCAL_ID_PATTERN",
     "SEMVER_PATTERN",
+    "DateText",
     "Vocab",
     "field",
     "model_meta",
@@ -61,6 +62,29 @@ DATE_PATTERN = described(
     "日期写作 2023-09-01、2023-09 或 2023",
     "a date is written 2023-09-01, 2023-09 or 2023",
 )
+
+
+def _existing(text: str) -> str:
+    """A date given to the month or the day must exist: 2023-13 and 2023-02-30 do not.
+
+    The pattern checks the shape, as the published schemas do; this checks the calendar.
+    """
+    import datetime as dt  # noqa: PLC0415
+
+    from villagecat._i18n import model_error  # noqa: PLC0415
+
+    year, *rest = (int(part) for part in text.split("-"))
+    if rest:  # a year alone is any year
+        month, day = rest[0], rest[1] if len(rest) > 1 else 1
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            raise model_error("date-impossible-day" if len(rest) > 1 else "date-impossible-month", value=text) from None
+    return text
+
+
+#: A date as precise as the source gives it, that exists (2023, 2023-09 or 2023-09-01).
+DateText = Annotated[str, StringConstraints(pattern=DATE_PATTERN), AfterValidator(_existing)]
 #: A release version.
 SEMVER_PATTERN = described(
     r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$",

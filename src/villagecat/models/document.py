@@ -12,7 +12,7 @@ from villagecat._patterns import described
 from villagecat._text import SAFE_LINE_PATTERN, SAFE_TEXT_PATTERN, UNSAFE_LINE_CLASS
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import ItemRules
-from villagecat.models._base import DATE_PATTERN, LAYER_ID_PATTERN, LOCAL_ID_PATTERN, field, model_meta
+from villagecat.models._base import LAYER_ID_PATTERN, LOCAL_ID_PATTERN, DateText, field, model_meta
 from villagecat.models.vocab import Authority
 
 __all__ = ["CLAUSE_ID_PATTERN", "DOCUMENT_ID_PATTERN", "Citation", "Clause", "Document", "DocumentId"]
@@ -136,7 +136,7 @@ class Document(BaseModel):
         default=None,
     )
     issuers: tuple[NonEmpty, ...] = field("发文机关", "Issuers", default_factory=tuple)
-    issued: Annotated[str, StringConstraints(pattern=DATE_PATTERN)] | None = field(
+    issued: DateText | None = field(
         "发布日期",
         "Issued",
         desc_zh="YYYY、YYYY-MM 或 YYYY-MM-DD；来源未载明时留空。",

@@ -9,7 +9,7 @@ from pydantic import BaseModel, StringConstraints, field_validator, model_valida
 
 from villagecat._i18n import model_error
 from villagecat._patterns import described
-from villagecat.models._base import DATE_PATTERN, LAYER_REF_PATTERN, SEMVER_PATTERN, field, model_meta
+from villagecat.models._base import LAYER_REF_PATTERN, SEMVER_PATTERN, DateText, field, model_meta
 from villagecat.models.document import Citation, Name, NonEmpty
 from villagecat.models.vocab import Level, Scope
 
@@ -17,7 +17,6 @@ __all__ = ["AdmissionRoute", "Layer", "LayerId", "ParentRef", "Release"]
 
 LayerId = Annotated[str, StringConstraints(pattern=LAYER_REF_PATTERN)]
 SemVer = Annotated[str, StringConstraints(pattern=SEMVER_PATTERN)]
-DateText = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
 Slug = Annotated[
     str,
     StringConstraints(

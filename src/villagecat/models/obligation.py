@@ -15,7 +15,7 @@ from pydantic import StringConstraints
 
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import ItemRules, Sticky
-from villagecat.models._base import DATE_PATTERN, field, model_meta
+from villagecat.models._base import DateText, field, model_meta
 from villagecat.models._item import CatalogItem, catch_all_field, id_pattern, restates_field, truncated_field
 from villagecat.models.document import NonEmpty
 from villagecat.models.vocab import Modality, Scope
@@ -108,7 +108,7 @@ class Milestone(CatalogItem):
     id: Annotated[str, StringConstraints(pattern=id_pattern("milestone"))] = field(
         "标识", "Id", desc_zh="形如 <层标识>.milestone.<名>。", desc_en="Of the form <layer>.milestone.<name>."
     )
-    due: Annotated[str, StringConstraints(pattern=DATE_PATTERN)] = field(
+    due: DateText = field(
         "截止日期",
         "Due",
         desc_zh="来源给出的最晚日期，精确到来源所给（2023-08-10、2023-05 或 2024）；“5月底前”记为 2023-05。",
