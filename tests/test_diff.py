@@ -6,7 +6,7 @@ import csv
 import dataclasses
 import io
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import pytest
@@ -154,15 +154,15 @@ def test_a_bad_patch_is_one_clear_error(tmp_path: Path) -> None:
 
 def test_every_json_patch_operation_applies_and_an_unknown_one_is_named_first() -> None:
     """RFC 6902's move and copy were refused; an unknown op on a missing path was told as a missing path."""
-    document = {"a": {"b": [1, 2]}, "c": "x"}
-    patch = [
+    document: dict[str, Any] = {"a": {"b": [1, 2]}, "c": "x"}
+    patch: list[dict[str, Any]] = [
         {"op": "copy", "from": "/a/b/0", "path": "/a/b/-"},
         {"op": "move", "from": "/c", "path": "/a/d"},
         {"op": "test", "path": "/a", "value": {"b": [1, 2, 1], "d": "x"}},
     ]
     assert apply_patch(document, patch) == {"a": {"b": [1, 2, 1], "d": "x"}}
     assert document == {"a": {"b": [1, 2]}, "c": "x"}  # the original is left as it was
-    refusals = {
+    refusals: dict[str, list[dict[str, Any]]] = {
         "第 2 项操作：不支持的操作“frobnicate”（可用：add、remove、replace、move、copy、test）": [
             {"op": "test", "path": "/c", "value": "x"},
             {"op": "frobnicate", "path": "/nowhere"},

@@ -194,7 +194,7 @@ def test_no_chinese_message_quotes_a_value_as_python_would() -> None:
 
 def test_every_wrong_kind_of_value_in_any_field_is_told_in_the_catalog_s_words() -> None:
     """`layer.releases: "x"` read 取值无效（Input should be a valid tuple）: pydantic's English, in a Chinese report."""
-    from pydantic import ValidationError  # noqa: PLC0415
+    from pydantic import BaseModel, ValidationError  # noqa: PLC0415
 
     from villagecat import models  # noqa: PLC0415
     from villagecat._messages import pydantic_message  # noqa: PLC0415
@@ -202,7 +202,7 @@ def test_every_wrong_kind_of_value_in_any_field_is_told_in_the_catalog_s_words()
 
     wrong: list[object] = ["x", "", 5, 5.5, True, None, [], ["x"], [1] * 600, {}, {"a": 1}, -1, 10**30]
     untold = set()
-    every = {*RESOURCES.values(), models.Layer, models.Citation, models.ParentRef, models.Release}
+    every: set[type[BaseModel]] = {*RESOURCES.values(), models.Layer, models.Citation, models.ParentRef, models.Release}
     for model in every:
         for name in model.model_fields:
             for value in wrong:
