@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
 import textwrap
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pytest
 
@@ -16,9 +17,6 @@ from villagecat._write import atomic_write, package_lock, write_package
 from villagecat.errors import WriteRefusedError
 from villagecat.models import Release
 from villagecat.package import load_layer, package_files, save_layer
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -184,3 +182,77 @@ def test_a_second_writer_waits_for_the_first(tmp_path: Path) -> None:
     holder.wait(timeout=10)
     holder.stdout.close()
     assert holder.returncode == 0
+
+
+def test_a_file_a_user_listed_in_the_descriptor_is_never_deleted(tmp_path: Path) -> None:
+    """``save_layer`` removed every file the old descriptor listed and the new one did not: a user's PDF too."""
+    import json  # noqa: PLC0415
+
+    folder = save_layer(load_layer(NATIONAL), tmp_path / "pkg")
+    (folder / "工作方案.pdf").write_bytes(b"%PDF-1.4 the county's plan")
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"].append({"name": "plan", "path": "工作方案.pdf"})
+    (folder / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    save_layer(load_layer(NATIONAL), folder)
+    assert (folder / "工作方案.pdf").read_bytes() == b"%PDF-1.4 the county's plan"
+    json_form = save_layer(load_layer(NATIONAL), folder, fmt="json")  # villagecat's own CSVs go
+    assert not list(json_form.glob("*.csv"))
+    assert (folder / "工作方案.pdf").exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names an open file through /proc (Linux)")
+def test_a_write_that_fails_part_way_leaves_the_old_package_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk at one file left the files written before it new, beside old ones."""
+    import errno  # noqa: PLC0415
+
+    old = load_layer(NATIONAL)
+    folder = save_layer(old, tmp_path / "pkg")
+    before = _snapshot(folder)
+    new = dataclasses.replace(old, duties=old.duties[:-1])
+    real = os.fsync
+
+    def full(fd: int) -> None:  # the disk fills up as obligations.csv, after duties.csv, is flushed
+        if "obligations.csv" in str(Path(f"/proc/self/fd/{fd}").readlink()):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(WriteRefusedError, match="磁盘空间不足"):
+        save_layer(new, folder)
+    monkeypatch.undo()
+    assert _snapshot(folder) == before
+    assert not [p for p in folder.iterdir() if ".villagecat-" in p.name]
+    assert villagecat.validate(folder).valid
+
+
+def test_a_single_file_output_never_overwrites_a_file_it_did_not_write(tmp_path: Path) -> None:
+    """``export -o 笔记.txt`` and ``certificate render -o 西湖/certificates.csv`` overwrote the user's files."""
+    from conftest import invoke  # noqa: PLC0415
+
+    package = save_layer(load_layer(NATIONAL), tmp_path / "pkg")
+    notes = tmp_path / "笔记.xlsx"
+    notes.write_bytes(b"a workbook the clerk has been filling in")
+    result = invoke("export", str(package), "-o", str(notes))
+    assert (result.code, result.out) == (2, "")
+    assert "文件已存在" in result.err
+    assert notes.read_bytes() == b"a workbook the clerk has been filling in"
+    assert invoke("export", str(package), "-o", str(notes), "--force").code == 0
+    assert notes.read_bytes().startswith(b"PK")
+    text = tmp_path / "笔记.txt"
+    assert "应以 .xlsx 结尾" in invoke("export", str(package), "-o", str(text)).err
+    assert not text.exists()
+    before = _snapshot(package)
+    for target in ("datapackage.json", "certificates.csv"):
+        with pytest.raises(WriteRefusedError, match="数据包自己的文件"):
+            atomic_write(package / target, b"x")
+        with pytest.raises(WriteRefusedError, match="数据包自己的文件"):
+            atomic_write(package / target, b"x", replace=False)
+    assert _snapshot(package) == before
+    fresh = tmp_path / "new.txt"
+    atomic_write(fresh, b"1", replace=False)
+    with pytest.raises(WriteRefusedError, match="文件已存在"):
+        atomic_write(fresh, b"2", replace=False)
+    assert fresh.read_bytes() == b"1"
+    assert not [p for p in tmp_path.iterdir() if ".villagecat-" in p.name]

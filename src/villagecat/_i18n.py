@@ -374,6 +374,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "csv-nul": ("文件中有空字符（NUL）", "the file holds a NUL character"),
     "write-failed": ("无法写入：{reason}", "cannot write: {reason}"),
+    "write-exists": (
+        "文件已存在，villagecat 不会覆盖它（它可能是您编辑过的文件）；请换一个文件名，或确认后加 --force 覆盖",
+        (
+            "the file exists and villagecat will not overwrite it (it may hold your edits):"
+            " choose another name, or pass --force to replace it"
+        ),
+    ),
+    "write-not-xlsx": (
+        "工作簿的文件名应以 .xlsx 结尾",
+        "a workbook's name ends in .xlsx",
+    ),
+    "write-package-file": (
+        "这是数据包自己的文件（datapackage.json 或其中列出的资源），不能用单个文件覆盖；请换一个文件名",
+        "this is a package's own file (its datapackage.json or a resource it lists): choose another name",
+    ),
     "write-folder-in-the-way": ("目标是文件夹，不能写成文件", "a folder is in the way"),
     "write-not-a-folder": (
         "这是一个文件而不是文件夹；数据包只能写入文件夹（zip 只读取，不改写）",

@@ -8,8 +8,10 @@
   package owns (its ``datapackage.json`` and the resource files it lists); it never
   removes a file or a folder it did not write: notes, PDFs, a README, ``.git`` and
   nested child packages beside the CSVs stay as they are. A resource file that the
-  previous descriptor listed and the new one does not is removed, since villagecat
-  wrote it.
+  previous descriptor listed and the new one does not is removed only if it is one
+  villagecat writes (``duties.csv``, ``signs.json``…): a file a user listed there (the
+  source's PDF) is theirs. All files are staged before any is moved, so a write that fails
+  part-way (a full disk) leaves the old package whole.
 - A non-empty folder that is not a villagecat package is refused (``force=True`` writes
   into it anyway, still removing nothing); a path that is a file is never turned into a
   folder.
@@ -22,6 +24,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import secrets
@@ -38,6 +41,20 @@ if TYPE_CHECKING:
 __all__ = ["atomic_write", "package_folder", "package_lock", "write_package"]
 
 _TEMP_MARK = ".villagecat-"
+
+
+@functools.cache
+def _own_names() -> frozenset[str]:
+    """The resource files villagecat writes: ``<resource>.csv`` or ``.json``, for each kind of item.
+
+    Only these are removed when a new version no longer lists them: a file a user listed in
+    the descriptor (the source's PDF, a report) is theirs, never villagecat's to delete.
+    """
+    from villagecat.format.registry import kinds  # noqa: PLC0415
+
+    return frozenset(f"{kind.resource}.{ext}" for kind in kinds() for ext in ("csv", "json"))
+
+
 _held = threading.local()
 
 
@@ -55,16 +72,12 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Replace ``path`` with ``data`` atomically; the folder above must exist.
+def _stage(target: Path, data: bytes) -> Path:
+    """Write ``data`` to a fsynced temporary file beside ``target``; return it (nothing is left on failure).
 
     Raises:
-        WriteRefusedError: if the file cannot be written (permission, read-only or full
-            disk, a name too long, a folder in the way); nothing is left behind.
+        WriteRefusedError: if the file cannot be written (permission, read-only or full disk).
     """
-    target = Path(path)
-    if target.is_dir():
-        raise WriteRefusedError.at(str(target), "write-folder-in-the-way")
     temporary = target.with_name(f".{target.name}{_TEMP_MARK}{secrets.token_hex(4)}.tmp")
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies
@@ -77,14 +90,51 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
             with contextlib.suppress(OSError):
                 temporary.unlink()
             raise
-        try:
-            temporary.replace(target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-            raise
     except OSError as exc:
         raise _refused(target, exc) from exc
+    return temporary
+
+
+def _commit(temporary: Path, target: Path, *, replace: bool = True) -> None:
+    """Move a staged file over ``target`` (or, with ``replace=False``, only where nothing is yet)."""
+    try:
+        if replace:
+            temporary.replace(target)
+        else:
+            os.link(temporary, target)  # fails if anything is there, at the instant of the move
+            temporary.unlink()
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        if isinstance(exc, FileExistsError):
+            raise WriteRefusedError.at(str(target), "write-exists") from None
+        raise _refused(target, exc) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes, *, replace: bool = True) -> Path:
+    """Replace ``path`` with ``data`` atomically; the folder above must exist.
+
+    With ``replace=False`` an existing file is never overwritten: a file someone else made
+    (a clerk's notes, an edited workbook) is refused, not destroyed. A file a package lists
+    as its own (its ``datapackage.json`` and resources) is refused always: a package is
+    written whole, by :func:`write_package`, never one file at a time from elsewhere.
+
+    Raises:
+        WriteRefusedError: if the file cannot be written (permission, read-only or full
+            disk, a name too long, a folder in the way), exists and may not be replaced, or
+            is a package's own file; nothing is left behind.
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise WriteRefusedError.at(str(target), "write-folder-in-the-way")
+    owned = _descriptor_resources(target.parent)
+    if owned is not None and target.name in (*owned, "datapackage.json"):
+        raise WriteRefusedError.at(str(target), "write-package-file")
+    _commit(_stage(target, data), target, replace=replace)
     _fsync_folder(target.parent)
     return target
 
@@ -198,12 +248,31 @@ def write_package(path: str | os.PathLike[str], files: Mapping[str, bytes], *, f
     with package_lock(folder):
         previous = _guard(folder, force=force)
         _sweep_temporaries(folder)
-        order = sorted(files, key=lambda name: name == "datapackage.json")
-        for name in order:
-            atomic_write(folder / name, files[name])
+        for name in files:
+            if (folder / name).is_dir():
+                raise WriteRefusedError.at(str(folder / name), "write-folder-in-the-way")
+        # Every file is staged before any is moved: a write that fails (a full disk) leaves
+        # the old package whole, never old files beside new ones.
+        staged: dict[str, Path] = {}
+        try:
+            for name, data in files.items():
+                staged[name] = _stage(folder / name, data)
+        except BaseException:
+            for temporary in staged.values():
+                with contextlib.suppress(OSError):
+                    temporary.unlink()
+            raise
+        try:
+            for name in sorted(staged, key=lambda n: n == "datapackage.json"):  # the descriptor last
+                _commit(staged.pop(name), folder / name)
+        finally:
+            for temporary in staged.values():  # a move failed: the files not yet moved stay old
+                with contextlib.suppress(OSError):
+                    temporary.unlink()
+        _fsync_folder(folder)
         for stale in set(previous) - set(files):
             candidate = folder / stale
-            if candidate.is_file() and not candidate.is_symlink():
+            if stale in _own_names() and candidate.is_file() and not candidate.is_symlink():
                 with contextlib.suppress(OSError):
                     candidate.unlink()
     return folder

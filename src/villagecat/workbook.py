@@ -24,7 +24,7 @@ from villagecat._i18n import Both, pair
 from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
 from villagecat._write import atomic_write
-from villagecat.errors import PackageReadError, ValidationFailedError
+from villagecat.errors import PackageReadError, ValidationFailedError, WriteRefusedError
 from villagecat.format.codec import format_number, join_list, split_list
 from villagecat.models import Layer, Level, Override, Scope
 from villagecat.models._base import DATE_PATTERN, Vocab
@@ -127,12 +127,21 @@ def _form(sheet: Worksheet, cols: Sequence[Column]) -> None:
         sheet.add_data_validation(check)
 
 
-def export_workbook(package: LayerPackage, path: str | os.PathLike[str]) -> Path:
-    """Write a layer as an Excel workbook, atomically.
+def export_workbook(package: LayerPackage, path: str | os.PathLike[str], *, force: bool = False) -> Path:
+    """Write a layer as an Excel workbook (``.xlsx``), atomically.
+
+    An existing file is never overwritten unless ``force`` is given: it may be a workbook a
+    clerk has been filling in, or any other file of theirs.
 
     Returns:
         The file written.
+
+    Raises:
+        WriteRefusedError: if the name does not end in ``.xlsx``, the file exists (without
+            ``force``), or it is a package's own file.
     """
+    if Path(path).suffix.lower() != ".xlsx":
+        raise WriteRefusedError.at(str(path), "write-not-xlsx")
     openpyxl = _openpyxl()
     book = openpyxl.Workbook()
     info = book.active
@@ -161,7 +170,7 @@ def export_workbook(package: LayerPackage, path: str | os.PathLike[str]) -> Path
                 _write_text_cell(sheet, row, col, value)
     buffer = io.BytesIO()
     book.save(buffer)
-    return atomic_write(path, buffer.getvalue())
+    return atomic_write(path, buffer.getvalue(), replace=force)
 
 
 def _override_cell(item: Override, name: str) -> object:

@@ -57,6 +57,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export.add_argument(
         "-o", "--output", help="要写出的工作簿（默认 <标识>.xlsx） / the workbook to write (default: <id>.xlsx)"
     )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="覆盖已存在的同名工作簿（默认拒绝，以免覆盖填写过的表格）"
+        " / replace an existing workbook (refused by default)",
+    )
     export.set_defaults(handler=_export)
 
     imp = sub.add_parser(
@@ -134,7 +140,7 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     del stderr
     package = load_side(args.layer, registry_with())
-    written = export_workbook(package, args.output or f"{package.layer.id}.xlsx")
+    written = export_workbook(package, args.output or f"{package.layer.id}.xlsx", force=args.force)
     stdout.write(f"{written}\n")
     return 0
 

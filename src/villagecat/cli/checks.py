@@ -93,6 +93,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--output",
         help="写入该文件（原子写入），而不是输出到屏幕 / write to this file (atomically) instead of standard output",
     )
+    render.add_argument(
+        "--force",
+        action="store_true",
+        help="覆盖已存在的 -o 文件（默认拒绝） / replace an existing -o file (refused by default)",
+    )
     add_layer_options(render)
     render.set_defaults(handler=_render)
 
@@ -199,7 +204,7 @@ def _render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.output:
         from villagecat._write import atomic_write  # noqa: PLC0415
 
-        stdout.write(f"{atomic_write(args.output, text.encode('utf-8'))}\n")
+        stdout.write(f"{atomic_write(args.output, text.encode('utf-8'), replace=args.force)}\n")
     else:
         stdout.write(text)
     return 0
