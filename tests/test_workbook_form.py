@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
 
 import pytest
 
 from conftest import invoke
-from villagecat.package import load_layer
+from villagecat.models import Release
+from villagecat.package import load_layer, save_layer
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -100,12 +102,59 @@ def test_the_overrides_sheet_speaks_chinese_and_reads_what_a_clerk_types(tmp_pat
     assert not any(field and field.isascii() for field, _ in shown), shown
     first = sheet.cell(row=2, column=cols["目标条目"]).value
     assert first == "cn.duty.no-law-enforcement"
-    sheet.cell(row=2, column=cols["取值"], value="依法协助政府工作事项")  # a clerk types the label
+    orientation = next(n for n in range(2, sheet.max_row + 1) if sheet.cell(row=n, column=cols["字段"]).value == "版式")
+    sheet.cell(row=orientation, column=cols["取值"], value="竖牌")  # a clerk types the label
     sheet.cell(row=3, column=cols["字段"], value="duty_kind")  # an older workbook's field name still reads
     sheet.cell(row=3, column=cols["取值"], value="prohibited")  # and so does a code
     book.save(book_path)
     result = invoke("import", str(book_path), "-o", str(tmp_path / "out"))
     assert result.code == 0, result.err
-    values = {o.target: (o.field, o.value) for o in load_layer(tmp_path / "out").overrides}
-    assert values["cn.duty.no-law-enforcement"] == ("duty_kind", "assists")
-    assert values["cn.duty.no-demolition"] == ("duty_kind", "prohibited")
+    values = {(o.target, o.field): o.value for o in load_layer(tmp_path / "out").overrides}
+    assert values["cn.sign.party-service-centre", "orientation"] == "vertical"
+    assert values["cn.duty.no-demolition", "duty_kind"] == "prohibited"
+
+
+def test_an_import_that_would_lose_rows_break_a_rule_or_go_back_writes_nothing(tmp_path: Path) -> None:
+    """A deleted 覆盖 sheet dropped all 17 overrides; a broken rule and an old version were written too."""
+    import shutil  # noqa: PLC0415
+
+    ninghe = tmp_path / "ninghe"
+    shutil.copytree("data/provinces/120000-tianjin/120117-ninghe", ninghe)
+    before = {p.name: p.read_bytes() for p in ninghe.iterdir()}
+    book_path = tmp_path / "nh.xlsx"
+    assert invoke("export", str(ninghe), "-o", str(book_path)).code == 0
+
+    book = openpyxl.load_workbook(book_path)
+    del book["覆盖"]
+    book.save(tmp_path / "no-overrides.xlsx")
+    result = invoke("import", str(tmp_path / "no-overrides.xlsx"), "-o", str(ninghe))
+    assert result.code == 1
+    assert "缺少工作表“覆盖”；如本类没有条目，请保留该表、只留表头" in result.out
+
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["证明事项"]
+    cols = _header(sheet)
+    row = sheet.max_row + 1
+    for title, value in {"名称": "健在证明", "出处": "120117.document.work-plan#三(一)3", "状态": "保留"}.items():
+        sheet.cell(row=row, column=cols[title], value=value)
+    book.save(tmp_path / "loosened.xlsx")
+    result = invoke("import", str(tmp_path / "loosened.xlsx"), "-o", str(ninghe))
+    assert result.code == 1, result.out
+    assert "  证明事项\n" in result.out
+    assert f"第 {row} 行 字段 名称：" in result.out  # the sheet, its row and column, as the clerk sees them
+    assert "cn.certificate.proof-of-life" in result.out
+
+    assert {p.name: p.read_bytes() for p in ninghe.iterdir()} == before
+    released = load_layer(ninghe)  # a release after the workbook was exported
+    newer = released.layer.model_copy(
+        update={"version": "1.2.0", "releases": (*released.layer.releases, Release(version="1.2.0", notes="修订"))}
+    )
+    save_layer(dataclasses.replace(released, layer=newer), ninghe)
+    after_release = {p.name: p.read_bytes() for p in ninghe.iterdir()}
+    result = invoke("import", str(book_path), "-o", str(ninghe))
+    assert result.code == 1
+    assert "比" in result.err
+    assert "旧，导入会改回旧版本并删去发布记录 1.2.0" in result.err
+    assert {p.name: p.read_bytes() for p in ninghe.iterdir()} == after_release
+    assert invoke("import", str(book_path), "-o", str(ninghe), "--force").code == 0
+    assert load_layer(ninghe).layer.version == released.layer.version

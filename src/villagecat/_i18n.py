@@ -254,6 +254,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the patched package is not valid; nothing written",
     ),
     "upgraded": ("{path}：格式 {old} → {new}", "{path}: format {old} -> {new}"),
+    "import-older": (
+        (
+            "工作簿中的版本 {new} 比 {folder} 中已有的 {old} 旧，导入会改回旧版本并删去发布记录 {lost}；"
+            "工作簿可能是在发布前导出的，请重新导出最新版本再修改（确要如此请加 --force）"
+        ),
+        (
+            "the workbook is version {new}, older than {old} in {folder}: importing it would go back and drop"
+            " the release {lost}. Was it exported before the release? Export again and edit that (or pass --force)"
+        ),
+    ),
     "release-two-layers": (
         "上一版本是 {old} 层，要发布的是 {new} 层，不是同一层的两个版本；--against 应给出本层的上一版本",
         (
@@ -693,6 +703,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown sheet {title!r}: sheets are {known}; rename it, or its rows are not imported",
     ),
     "missing-sheet": ("缺少工作表“{sheet}”", "no sheet {sheet}"),
+    "missing-resource-sheet": (
+        "缺少工作表“{sheet}”；如本类没有条目，请保留该表、只留表头（缺少该表会被当作删除全部条目）",
+        (
+            "no sheet {sheet}: keep it with only its header if the kind has no items"
+            " (a missing sheet would read as deleting all of them)"
+        ),
+    ),
     # validation: what the schemas cannot check
     "duplicate-id": ("标识 {id} 重复（已在 {first} 中出现）", "id {id} is used twice (already in {first})"),
     "id-kind": ("标识 {id} 的类别段应为 {kind}", "id {id} should have the kind segment {kind!r}"),

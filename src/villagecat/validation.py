@@ -269,10 +269,10 @@ def _check_merge(
 
 
 def _conflict_column(resource: str, field: str | None) -> str:
-    """The column that holds a merge conflict: an operation's value or target, or an item's own field (restates)."""
+    """The column that holds a merge conflict: an operation's value or target; an item's own field, or its name."""
     kind = kind_by_resource(resource)
-    if kind is not None and kind.role != "operation" and field:
-        return field
+    if kind is not None and kind.role != "operation":
+        return field or "name"  # restates, replaces; or the item itself (a name its parents already use)
     return "value" if field else "target"
 
 

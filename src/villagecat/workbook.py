@@ -10,6 +10,7 @@ formula.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -28,7 +29,7 @@ from villagecat.errors import PackageReadError, ValidationFailedError, WriteRefu
 from villagecat.format.codec import format_number, join_list, split_list
 from villagecat.models import Layer, Level, Override, Scope
 from villagecat.models._base import DATE_PATTERN, Vocab
-from villagecat.package import RESOURCE_TITLES, RESOURCES, LayerPackage
+from villagecat.package import RESOURCE_TITLES, RESOURCES, LayerPackage, Origin
 from villagecat.report import Problem, ValidationReport
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["SHEET_TITLES", "export_workbook", "import_workbook"]
+__all__ = ["SHEET_TITLES", "export_workbook", "import_workbook", "titled"]
 
 #: Sheet title of each resource (the resources' Chinese titles).
 SHEET_TITLES = RESOURCE_TITLES
@@ -364,7 +365,7 @@ def _read_sheet(
     model: type[BaseModel],
     problems: list[Problem],
     layer_id: str | None = None,
-) -> list[BaseModel]:
+) -> tuple[list[BaseModel], tuple[int, ...]]:
     rows = iter(sheet_rows)
     header = next(rows, None) or ()
     by_title = {c.title_zh: c for c in columns(model)} | {c.name: c for c in columns(model)}
@@ -400,9 +401,11 @@ def _read_sheet(
         records.append((number, data))
     if layer_id is not None:  # rows left without an id get a readable one (pinyin of the name)
         assign_ids(layer_id, model.spec.segment, [data for _, data in records])  # type: ignore[attr-defined]
+    rows_read: list[int] = []
     for number, data in records:
         try:
             items.append(model.model_validate(data))
+            rows_read.append(number)
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
                 zh, en = pydantic_message(dict(error))
@@ -410,11 +413,26 @@ def _read_sheet(
                 where = next((i for i, c in enumerate(mapped) if c is not None and c.name == name), None)
                 column_label = f"{_letter(where)}（{mapped[where].title_zh}）" if where is not None else name  # type: ignore[union-attr]
                 problems.append(Problem(title, str(error["type"]), zh, en, line=number, field=column_label))
-    return items
+    return items, tuple(rows_read)
+
+
+def titled(report: ValidationReport) -> ValidationReport:
+    """The report of a package read from a workbook, each field named by its sheet's column title (名称)."""
+    by_sheet = {SHEET_TITLES[r]: {c.name: c.title_zh for c in columns(m)} for r, m in RESOURCES.items()}
+    problems = [
+        dataclasses.replace(p, field=by_sheet[p.file].get(p.field, p.field))
+        if p.file in by_sheet and p.field is not None
+        else p
+        for p in report.problems
+    ]
+    return dataclasses.replace(report, problems=problems)
 
 
 def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     """Read a workbook written by :func:`export_workbook` (or filled in by hand) into a package.
+
+    Every sheet of the export must be there: a kind without items keeps its sheet with only
+    its header, so a sheet deleted by mistake never reads as "delete every row of its kind".
 
     Raises:
         PackageReadError: if the file is not a readable workbook.
@@ -442,11 +460,17 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
         raise ValidationFailedError(report)
     layer = _read_layer(bounded_rows(sheets[LAYER_SHEET], str(source)), report.problems)
     resources: dict[str, tuple[BaseModel, ...]] = {}
+    origins: dict[str, Origin] = {}
     for resource, model in RESOURCES.items():
         title = SHEET_TITLES[resource]
-        rows = bounded_rows(sheets[title], str(source)) if title in sheets else []
+        if title not in sheets:  # read as "no rows", it would delete every row of its kind on import
+            report.problems.append(Problem(str(source), "missing-sheet", *pair("missing-resource-sheet", sheet=title)))
+            continue
+        rows = bounded_rows(sheets[title], str(source))
         layer_id = layer.id if layer is not None else None
-        resources[resource] = tuple(_read_sheet(title, rows, model, report.problems, layer_id))
+        found, positions = _read_sheet(title, rows, model, report.problems, layer_id)
+        resources[resource] = tuple(found)
+        origins[resource] = Origin(file=title, unit="line", positions=positions)  # a later check names sheet and row
     if layer is None or report.problems:
         raise ValidationFailedError(report)
-    return LayerPackage.of(layer, resources)
+    return dataclasses.replace(LayerPackage.of(layer, resources), origins=origins)

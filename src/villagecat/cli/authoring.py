@@ -13,12 +13,13 @@ from villagecat._i18n import Both, pair, say
 from villagecat._write import package_folder, package_lock
 from villagecat.cli._common import add_layer_options
 from villagecat.cli._sides import load_side
-from villagecat.errors import InvalidRequestError
+from villagecat.errors import InvalidRequestError, VillagecatError
 from villagecat.models import Level, Scope
 from villagecat.resolution import registry_with
 
 if TYPE_CHECKING:
     from villagecat.diff import Change
+    from villagecat.package import LayerPackage
 
 __all__ = ["register"]
 
@@ -77,9 +78,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument(
         "--force",
         action="store_true",
-        help="写入不是数据包的非空文件夹（不删除其中任何文件）/ write into a non-empty folder that holds no package"
-        " (nothing in it is removed)",
+        help="写入不是数据包的非空文件夹（不删除其中任何文件），或以较旧的版本覆盖较新的版本"
+        " / write into a non-empty folder that holds no package (nothing in it is removed),"
+        " or an older version over a newer one",
     )
+    add_layer_options(imp)
     imp.set_defaults(handler=_import)
 
     release = sub.add_parser(
@@ -148,16 +151,47 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from villagecat.errors import ValidationFailedError  # noqa: PLC0415
     from villagecat.package import save_layer  # noqa: PLC0415
-    from villagecat.workbook import import_workbook  # noqa: PLC0415
+    from villagecat.report import ValidationReport  # noqa: PLC0415
+    from villagecat.validation import check_package  # noqa: PLC0415
+    from villagecat.workbook import import_workbook, titled  # noqa: PLC0415
 
     del stderr
     try:
         package = import_workbook(args.workbook)
     except ValidationFailedError as exc:
-        stdout.write(exc.report.format_text("zh") + "\n")
+        stdout.write(exc.report.format_text(args.lang) + "\n")
         return 1
-    stdout.write(f"{save_layer(package, args.output, fmt=args.format, force=args.force)}\n")
+    report = ValidationReport(target=str(args.workbook))
+    check_package(package, report, registry_with(args.layer))  # against its parents: merge rules too
+    if not report.valid:
+        stdout.write(titled(report).format_text(args.lang) + "\n")
+        return 1
+    with package_lock(package_folder(args.output)):
+        if not args.force:
+            _refuse_going_back(package, package_folder(args.output))
+        stdout.write(f"{save_layer(package, args.output, fmt=args.format, force=args.force)}\n")
     return 0
+
+
+def _refuse_going_back(package: LayerPackage, folder: Path) -> None:
+    """Refuse to write an older version over a newer one: the workbook was exported before a release."""
+    from packaging.version import Version  # noqa: PLC0415
+
+    from villagecat.package import load_layer  # noqa: PLC0415
+
+    if not (folder / "datapackage.json").is_file():
+        return
+    try:
+        there = load_layer(folder)
+    except VillagecatError:
+        return  # not a package villagecat reads: the writer's own guard decides
+    if there.layer.id != package.layer.id or Version(there.layer.version) <= Version(package.layer.version):
+        return
+    kept = {r.version for r in package.layer.releases}
+    lost = "、".join(r.version for r in there.layer.releases if r.version not in kept) or there.layer.version
+    raise InvalidRequestError.because(
+        "import-older", new=package.layer.version, old=there.layer.version, folder=str(folder), lost=lost
+    )
 
 
 def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
