@@ -417,3 +417,72 @@ def test_a_figure_past_any_real_one_is_refused_not_checked_into_float_noise(tmp_
         "户数为 10000000"
         not in invoke("check", "facility", "-j", "220000", "--floor-area", "250", "--households", "10000000").err
     )
+
+
+def test_a_column_or_key_the_ledger_does_not_know_is_refused_not_ignored(tmp_path: Path) -> None:
+    """字体颜色 (for 字色) and ``sign:`` (for ``signs:``) were dropped: Jilin's red-text rule went unchecked."""
+    misspelt = tmp_path / "misspelt.csv"
+    misspelt.write_text("村名,类别,名称,位置,字体颜色\n甲村,标牌,村委会,外部,黑\n", encoding="utf-8")
+    with pytest.raises(LedgerError, match=r"misspelt\.csv，第 1 行，字段 字体颜色：不认识这一列.*字色"):
+        read_ledger(misspelt)
+    remarks = tmp_path / "remarks.csv"  # a clerk's 备注 and 序号 are read and left alone
+    remarks.write_text("序号,村名,类别,名称,备注\n1,甲村,证明,健在证明,已停开\n", encoding="utf-8")
+    assert read_ledger(remarks).villages[0].certificates == ["健在证明"]
+    key = tmp_path / "key.yaml"
+    key.write_text("villages:\n  - village: 甲村\n    sign: [{text: 村委会, placement: 外部}]\n", encoding="utf-8")
+    with pytest.raises(LedgerError, match=r"第 1 行，字段 sign：不认识这个键"):
+        read_ledger(key)
+    chinese = tmp_path / "chinese.yaml"  # the Chinese keys a clerk writes
+    chinese.write_text("villages:\n  - 村名: 甲村\n    证明: [健在证明]\n    设施: {建筑面积: 250}\n", encoding="utf-8")
+    (village,) = read_ledger(chinese).villages
+    assert (village.village, village.certificates, village.facility.floor_area_m2) == ("甲村", ["健在证明"], 250)  # type: ignore[union-attr]
+    entry = tmp_path / "entry.yaml"
+    entry.write_text("signs:\n  - {text: 村委会, placement: 外部, 字体颜色: 黑}\n", encoding="utf-8")
+    with pytest.raises(LedgerError, match="字体颜色：不认识这一列"):
+        villagecat.checks.read_signs(entry)
+
+
+def test_a_list_where_one_value_belongs_is_refused_not_read_as_its_repr(tmp_path: Path) -> None:
+    """``certificates: [[无犯罪记录证明]]`` was the unlisted “['无犯罪记录证明']”: a 提示 for a banned certificate."""
+    for text, where in (
+        (
+            "villages:\n  - village: 甲村\n    certificates: [[无犯罪记录证明]]\n",
+            "字段 名称：应为一个值，而不是一个列表",
+        ),
+        ("villages:\n  - village: [甲村]\n    certificates: [健在证明]\n", "字段 村名：应为一个值，而不是一个列表"),
+        ("villages:\n  - village: 甲村\n    facility: {floor_area_m2: [300]}\n", "字段 floor_area_m2：应为一个值"),
+    ):
+        path = tmp_path / "ledger.yaml"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(LedgerError, match=where):
+            read_ledger(path)
+
+
+def test_a_village_s_facility_twice_or_a_sheet_per_village_is_never_silently_merged(tmp_path: Path) -> None:
+    """A second facility row replaced the first (100 m² gone); sheets 榆树村 and 柳树村 became one nameless village."""
+    twice = tmp_path / "twice.csv"
+    twice.write_text("村名,类别,建筑面积\n甲村,设施,100\n甲村,设施,400\n", encoding="utf-8")
+    with pytest.raises(LedgerError, match=r"twice\.csv，第 3 行：甲村 的设施已在前面一行记过"):
+        read_ledger(twice)
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    for index, (name, area) in enumerate((("榆树村", 150), ("柳树村", 400))):
+        sheet = book.active if index == 0 else book.create_sheet()
+        sheet.title = name
+        sheet.append(["类别", "建筑面积", "活动区域面积"])
+        sheet.append(["设施", area, area * 0.7])
+    book.save(tmp_path / "villages.xlsx")
+    ledger = read_ledger(tmp_path / "villages.xlsx")
+    assert {v.village: v.facility.floor_area_m2 for v in ledger.villages} == {"榆树村": 150, "柳树村": 400}  # type: ignore[union-attr]
+    assert ("榆树村", "facility-floor-area") in fails(audit(villagecat.resolve("120117"), ledger))
+
+
+def test_the_guide_s_first_ledger_reads_as_the_guide_writes_it(tmp_path: Path) -> None:
+    """Its certificate row names the certificate in ``text``, as its signs do: it was refused (名称 必填)."""
+    guide = (REPO / "docs" / "guides" / "audit-ledgers.md").read_text(encoding="utf-8")
+    block = guide.split("```csv\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "guide.csv"
+    path.write_text(block, encoding="utf-8")
+    (village,) = read_ledger(path).villages
+    assert village.certificates == ["健在证明"]
+    assert len(village.signs) == 1

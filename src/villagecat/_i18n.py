@@ -177,11 +177,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "shape-float": ("一个数字", "a number"),
     "shape-bool": ("真假值", "true or false"),
     "shape-other": ("其他值", "another value"),
+    "shape-list": ("一个列表", "a list"),
+    "shape-tuple": ("一个列表", "a list"),
     "ledger-facility-mapping": ("应为一组数字字段", "must be a mapping of figures"),
     "ledger-signs-list": ("应为标牌的列表", "must be a list of signs"),
     "ledger-too-large": (
         "“{value}”超出合理范围（不超过 {limit}）；请检查是否多打了数字",
         "{value!r} is past any real figure (at most {limit}): a typing mistake?",
+    ),
+    "ledger-unknown-column": (
+        "不认识这一列（可能是列名写错了，这一列的内容将无法核查）；可用的列名：{known}",
+        "unknown column (misspelt? nothing in it would be checked); the columns are: {known}",
+    ),
+    "ledger-unknown-key": (
+        "不认识这个键（可能写错了，其中的内容将无法核查）；可用的键：{known}",
+        "unknown key (misspelt? nothing under it would be checked); the keys are: {known}",
+    ),
+    "ledger-not-one-value": ("应为一个值，而不是{shape}", "must be one value, not {shape}"),
+    "ledger-facility-twice": (
+        "{village} 的设施已在前面一行记过；一个村只能有一行设施数据",
+        "the facility of {village} is already on an earlier row: one row per village",
     ),
     "ledger-not-whole": ("“{value}”应为整数", "{value!r} is not a whole number"),
     "ledger-village-missing": (

@@ -70,6 +70,7 @@ def _categories() -> dict[str, str]:
 _CATEGORIES = _categories()
 _ZH_WORDS = sorted(name for name in _CATEGORIES if not name.isascii())
 _HEADERS = {title: name for name, titles in _FIELDS.items() for title in titles}
+_KNOWN = Both("、".join(titles[0] for titles in _FIELDS.values()), ", ".join(_FIELDS))
 _SHORT = {"横": "horizontal", "竖": "vertical", "室外": "outside", "室内": "inside", "是": "true", "否": "false"}
 
 
@@ -152,14 +153,16 @@ class _Row:
         self.data: dict[str, Any] = {}
         #: Each field's column as the clerk wrote it (宽度, or width_cm), for messages.
         self.columns: dict[str, str] = {}
-        for key, value in data.items():
-            if key is not None:
-                written = str(key).strip()
-                name = _HEADERS.get(written, written)
-                self.data[name] = value
-                self.columns[name] = written
         self.file = file
         self.row = row
+        for key, value in data.items():
+            if key is not None and str(key).strip():
+                written = str(key).strip()
+                name = _HEADERS.get(written, written)
+                if name not in _FIELDS:  # a misspelt 字体颜色 would be a rule never checked: refuse it
+                    raise LedgerError(file, row, Both(written, written), "ledger-unknown-column", known=_KNOWN)
+                self.data[name] = value
+                self.columns[name] = written
 
     def error(self, name: str | None, key: str, /, **values: object) -> LedgerError:
         """The error of ``name``, named by its column as written, or by its Chinese title if it has none."""
@@ -171,6 +174,8 @@ class _Row:
 
     def text(self, name: str, *, required: bool = False) -> str | None:
         value = self.data.get(name)
+        if isinstance(value, list | tuple | dict):  # a YAML list or mapping where one value belongs
+            raise self.error(name, "ledger-not-one-value", shape=_shape(value))
         if value is None or str(value).strip() == "":
             if required:
                 raise self.error(name, "ledger-required")
@@ -272,6 +277,12 @@ def _one_scope(row: _Row) -> Scope | None:
     return scope
 
 
+def _shape(value: object) -> Both:
+    """What a YAML value is, in words (a list, a mapping, a number…)."""
+    kind = type(value).__name__
+    return Both(*pair(f"shape-{kind}" if f"shape-{kind}" in MESSAGES else "shape-other"))
+
+
 def _add(ledger: Ledger, row: _Row, category: str | None) -> None:
     village = row.text("village") or ""
     kind = _CATEGORIES.get(category or row.text("category", required=True) or "")
@@ -286,14 +297,22 @@ def _add(ledger: Ledger, row: _Row, category: str | None) -> None:
     if kind == "sign":
         entry.signs.append(_sign(row, village))
     elif kind == "facility":
+        if entry.facility is not None:  # a second row would silently replace the first
+            raise row.error(None, "ledger-facility-twice", village=village or "—")
         entry.facility = _facility(row, village)
     elif kind == "mechanism":
-        name = row.text("name", required=True) or ""
-        entry.mechanisms.append(LedgerMechanism(name, row.flag("dedicated_post"), row.vocab("basis", MechanismBasis)))
+        entry.mechanisms.append(
+            LedgerMechanism(_name(row), row.flag("dedicated_post"), row.vocab("basis", MechanismBasis))
+        )
     elif kind == "duty":
-        entry.duties.append(row.text("name", required=True) or "")
+        entry.duties.append(_name(row))
     else:
-        entry.certificates.append(row.text("name", required=True) or "")
+        entry.certificates.append(_name(row))
+
+
+def _name(row: _Row) -> str:
+    """An entry's name: its 名称, or the 文字 column a ledger of signs also uses for it."""
+    return row.text("name") or row.text("text") or row.text("name", required=True) or ""
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -345,6 +364,9 @@ def _check_header(where: str, header: list[str]) -> None:
     if len(header) > limit("columns"):
         raise exceeded("columns", where, len(header))
     mapped = [_HEADERS.get(h, h) for h in header]
+    unknown = next((h for h, name in zip(header, mapped, strict=True) if h and name not in _FIELDS), None)
+    if unknown is not None:  # a misspelt 字体颜色 would be a rule never checked: refuse it
+        raise LedgerError(where, 1, Both(unknown, unknown), "ledger-unknown-column", known=_KNOWN)
     duplicated = sorted({h for h in mapped if h and mapped.count(h) > 1})
     if duplicated:
         raise LedgerError(where, 1, duplicated[0], "ledger-duplicate-column")
@@ -440,6 +462,11 @@ def read_ledger(path: str | Path, *, max_bytes: int | None = None) -> Ledger:
     if not sheets:
         _read_villages(ledger, target, document)
     else:
+        if len(sheets) > 1:  # one sheet per village: a row that names none is of its sheet's village
+            for sheet, rows in sheets:
+                if sheet and sheet not in _CATEGORIES:
+                    for row in (r for r in rows if not r.text("village")):
+                        row.data["village"] = sheet
         _named([row for _, rows in sheets for row in rows])
         for sheet, rows in sheets:
             sheet_category = _CATEGORIES.get(sheet or "")
@@ -450,6 +477,28 @@ def read_ledger(path: str | Path, *, max_bytes: int | None = None) -> Ledger:
     return ledger
 
 
+#: The keys of one village in a YAML or JSON ledger, with the Chinese a clerk may write for them.
+_VILLAGE_KEYS: dict[str, tuple[str, ...]] = {
+    "village": ("村名", "村"), "signs": ("标牌",), "duties": ("事项",), "mechanisms": ("机制",),
+    "certificates": ("证明",), "facility": ("设施",), "notes": ("备注",),
+}  # fmt: skip
+_VILLAGE_FIELD = Both(_FIELDS["village"][0], "village")
+_LISTED = {"signs": "sign", "duties": "duty", "mechanisms": "mechanism", "certificates": "certificate"}
+
+
+def _village_keys(target: Path, number: int, village: dict[Any, Any]) -> dict[str, Any]:
+    """A village's entries by their English keys; a key neither English nor Chinese names is refused."""
+    found: dict[str, Any] = {}
+    for key, value in village.items():
+        written = str(key).strip()
+        name = next((k for k, words in _VILLAGE_KEYS.items() if written == k or written in words), None)
+        if name is None:  # a misspelt ``sign:`` would leave every plaque unchecked
+            known = Both("、".join(f"{w[0]}（{k}）" for k, w in _VILLAGE_KEYS.items()), ", ".join(_VILLAGE_KEYS))
+            raise LedgerError(str(target), number, Both(written, written), "ledger-unknown-key", known=known)
+        found[name] = value
+    return found
+
+
 def _read_villages(ledger: Ledger, target: Path, document: Any) -> None:  # noqa: ANN401 - whatever the file holds
     """Read a YAML or JSON ledger: ``{villages: [...]}``, a list of villages, or one village's mapping."""
     villages = document.get("villages", [document]) if isinstance(document, dict) else document
@@ -458,29 +507,29 @@ def _read_villages(ledger: Ledger, target: Path, document: Any) -> None:  # noqa
     for number, village in enumerate(villages, start=1):
         if not isinstance(village, dict):
             raise LedgerError(str(target), number, None, "ledger-village-mapping")
-        name = str(village.get("village", village.get("村名", "")) or "").strip()
+        keys = _village_keys(target, number, village)
+        raw = keys.get("village")
+        if isinstance(raw, list | tuple | dict | bool):
+            raise LedgerError(str(target), number, _VILLAGE_FIELD, "ledger-not-one-value", shape=_shape(raw))
+        name = str(raw or "").strip()
         if not name and len(villages) > 1:
-            raise LedgerError(str(target), number, Both(_FIELDS["village"][0], "village"), "ledger-village-missing")
+            raise LedgerError(str(target), number, _VILLAGE_FIELD, "ledger-village-missing")
         label = f"{target} villages[{number}]"
         entry = ledger.village(name)
-        for key, category in (
-            ("signs", "sign"),
-            ("duties", "duty"),
-            ("mechanisms", "mechanism"),
-            ("certificates", "certificate"),
-        ):
-            entries = village.get(key) or []
+        for key, category in _LISTED.items():
+            entries = keys.get(key) or []
             if not isinstance(entries, list):
-                kind = type(entries).__name__
-                shape = Both(*pair(f"shape-{kind}" if f"shape-{kind}" in MESSAGES else "shape-other"))
-                raise LedgerError(str(target), number, key, "ledger-list", shape=shape)
+                raise LedgerError(str(target), number, key, "ledger-list", shape=_shape(entries))
             for index, value in enumerate(entries, start=1):
-                record = value if isinstance(value, dict) else {"name": value}
-                _add(ledger, _Row({**record, "village": name}, f"{label}.{key}", index), category)
-        if village.get("facility"):
-            if not isinstance(village["facility"], dict):
+                record = value if isinstance(value, dict) else {_FIELDS["name"][0]: value}
+                _add(ledger, _Row({**record, _FIELDS["village"][0]: name}, f"{label}.{key}", index), category)
+        facility = keys.get("facility")
+        if facility:
+            if not isinstance(facility, dict):
                 raise LedgerError(str(target), number, "facility", "ledger-facility-mapping")
-            entry.facility = _facility(_Row(dict(village["facility"]), f"{label}.facility", None), name)
+            if entry.facility is not None:
+                raise LedgerError(str(target), number, "facility", "ledger-facility-twice", village=name or "—")
+            entry.facility = _facility(_Row(dict(facility), f"{label}.facility", None), name)
 
 
 def _entries(target: Path, document: Any, key: str, message: str) -> list[_Row]:  # noqa: ANN401
