@@ -270,3 +270,26 @@ def test_a_date_the_calendar_lacks_is_refused_in_every_date_field(tmp_path: Path
     }
     many = validate_many([folder])[0]  # the fast path, as `villagecat validate` reads
     assert {(p.file, p.field) for p in many.problems} == {(f, fld) for f, fld, _ in found}
+
+
+def test_a_json_cell_of_the_wrong_type_is_refused_as_the_schemas_refuse_it(tmp_path: Path) -> None:
+    """``true`` for an area, ``"1"`` for a count and ``1`` for a yes/no were coerced, and the package was valid."""
+    ninghe = NATIONAL.parent / "provinces" / "120000-tianjin" / "120117-ninghe"
+    folder = save_layer(load_layer(ninghe), tmp_path / "ninghe", fmt="json")
+    edit(folder / "facilities.json", "'must', 300.0".replace("'", '"'), '"must", true')
+    edit(folder / "sign_quotas.json", '"horizontal", null, 1, true', '"horizontal", null, "1", 1')
+    overrides = folder / "overrides.json"
+    text = overrides.read_text(encoding="utf-8").rstrip().removesuffix("]")
+    row = '["120117.override.t", "测试", ["120117.clause.work-plan-3-2-7"], null, [], null,'
+    row += ' "cn.facility.community-service-facility", "min_floor_area_m2", "set", "300"]'
+    overrides.write_text(f"{text},\n{row}\n]\n", encoding="utf-8")
+    rows = len(load_layer(ninghe).overrides) + 2  # the header is row 1
+    assert villagecat.validate(folder).valid is False
+    for report in (villagecat.validate(folder), validate_many([folder])[0]):
+        found = {(p.file, p.row, p.field, p.message_zh) for p in report.problems}
+        assert found == {
+            ("facilities.json", 2, "min_floor_area_m2", "应为数字（JSON 中不加引号，如 300），而不是真假值 true"),
+            ("sign_quotas.json", 2, "max_count", '应为整数（JSON 中不加引号，如 3），而不是一段文字 "1"'),
+            ("sign_quotas.json", 2, "exact", "应为真假值 true 或 false（不加引号），而不是一个数字 1"),
+            ("overrides.json", rows, "value", '应为数字（JSON 中不加引号，如 300），而不是一段文字 "300"'),
+        }, found

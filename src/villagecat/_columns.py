@@ -33,6 +33,7 @@ __all__ = [
     "Column",
     "cells_to_input",
     "columns",
+    "json_kind",
     "model_to_cells",
     "neutralise",
     "override_cell_value",
@@ -112,6 +113,27 @@ def model_to_cells(item: BaseModel) -> dict[str, str]:
     if "value" in cells and "target" in cells and "field" in cells:
         cells["value"] = override_value_cell(item)
     return cells
+
+
+def json_kind(column: Column, value: object) -> str | None:
+    """The JSON type a cell should have, if it has another: ``number``, ``integer`` or ``bool``; None if right.
+
+    Only what validation would otherwise coerce is judged here (``true`` or ``"300"`` for a
+    number, ``1`` for a boolean): every other wrong type validation refuses by itself.
+    """
+    if value is None:
+        return None
+    if column.shape == "number":
+        right = isinstance(value, int | float) and not isinstance(value, bool)
+    elif column.shape == "integer":
+        right = (isinstance(value, int) and not isinstance(value, bool)) or (
+            isinstance(value, float) and value.is_integer()
+        )
+    elif column.shape == "bool":
+        right = isinstance(value, bool)
+    else:
+        return None
+    return None if right else column.shape
 
 
 def target_column(target: object, name: object) -> Column | None:

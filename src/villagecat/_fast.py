@@ -453,7 +453,9 @@ def _json_table(kind: Kind, raw: bytes, clauses: Collection[str]) -> Table | Non
     if plan is None:
         return None
     try:
-        rows = plan.adapter.validate_json(body)
+        # Strict: a JSON cell of the wrong type (true or "300" for a number) is not coerced, as
+        # the published schemas say; the full reader then names it.
+        rows = plan.adapter.validate_json(body, strict=True)
     except ValidationError:
         return None
     return _table(plan, header, rows, clauses)

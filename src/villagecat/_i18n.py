@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-__all__ = ["MESSAGES", "Both", "Lang", "model_error", "os_reason", "pair", "reader_error", "say"]
+__all__ = ["MESSAGES", "Both", "Lang", "model_error", "os_reason", "pair", "reader_error", "say", "shape_of"]
 
 Lang = Literal["zh", "en"]
 
@@ -189,6 +189,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不认识这一列（可能是列名写错了，这一列的内容将无法核查）；可用的列名：{known}",
         "unknown column (misspelt? nothing in it would be checked); the columns are: {known}",
     ),
+    "json-kind": ("应为{expected}，而不是{shape} {value}", "must be {expected}, not {shape} {value}"),
+    "json-number": ("数字（JSON 中不加引号，如 300）", "a number (unquoted in JSON, such as 300)"),
+    "json-integer": ("整数（JSON 中不加引号，如 3）", "a whole number (unquoted in JSON, such as 3)"),
+    "json-bool": ("真假值 true 或 false（不加引号）", "true or false (unquoted)"),
     "ledger-unknown-key": (
         "不认识这个键（可能写错了，其中的内容将无法核查）；可用的键：{known}",
         "unknown key (misspelt? nothing under it would be checked); the keys are: {known}",
@@ -1024,6 +1028,12 @@ def reader_error(message: object) -> Both | str:
         if text.startswith(start):
             return Both(*pair(key))
     return text
+
+
+def shape_of(value: object) -> Both:
+    """What a value read from YAML or JSON is, in words (一个列表, 一段文字, 真假值)."""
+    key = f"shape-{type(value).__name__}"
+    return Both(*pair(key if key in MESSAGES else "shape-other"))
 
 
 def say(key: str, lang: str, /, **values: object) -> str:

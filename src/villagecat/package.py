@@ -22,8 +22,16 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from villagecat._budget import exceeded, fixed_limits, limit, load_json, over
-from villagecat._columns import cells_to_input, columns, model_to_cells, override_cell_value, table_schema
-from villagecat._i18n import Both, pair, reader_error
+from villagecat._columns import (
+    cells_to_input,
+    columns,
+    json_kind,
+    model_to_cells,
+    override_cell_value,
+    table_schema,
+    target_column,
+)
+from villagecat._i18n import Both, pair, reader_error, shape_of
 from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
 from villagecat._source import PackageSource, UnsafePathError, open_source
@@ -572,6 +580,31 @@ def _share_fields_set(items: list[BaseModel]) -> None:
             object.__setattr__(item, "__pydantic_fields_set__", shared)
 
 
+def _check_json_kinds(
+    model: type[BaseModel],
+    records: list[dict[str, Any]],
+    positions: tuple[int, ...],
+    file: str,
+    problems: list[Problem],
+) -> None:
+    """Name each JSON cell whose type the schema does not allow and validation would coerce (true as 1.0)."""
+    judged = [c for c in columns(model) if c.shape in ("number", "integer", "bool")]
+    for position, record in zip(positions, records, strict=False):
+        targets = [target_column(record.get("target"), record.get("field"))] if "value" in record else []
+        for column, name in [*((c, c.name) for c in judged), *((t, "value") for t in targets if t is not None)]:
+            expected = json_kind(column, record.get(name))
+            if expected is not None:
+                value = record[name]
+                expected_words = Both(*pair(f"json-{expected}"))
+                zh, en = pair("json-kind", expected=expected_words, shape=shape_of(value), value=_json_text(value))
+                problems.append(Problem(file, "json-kind", zh, en, row=position, field=name))
+
+
+def _json_text(value: object) -> str:
+    """A JSON value as it is written in the file: true, "300"."""
+    return json.dumps(value, ensure_ascii=False)
+
+
 def validate_rows(  # noqa: PLR0913, PLR0917 - one resource, and what it is read against
     name: str,
     table: RawTable,
@@ -583,6 +616,8 @@ def validate_rows(  # noqa: PLR0913, PLR0917 - one resource, and what it is read
     model = RESOURCES[name]
     locate: Literal["line", "row"] = "line" if table.form == "csv" else "row"
     records = _decode_rows(table, model, file, clauses, problems)
+    if table.form == "json":
+        _check_json_kinds(model, records, table.positions(), file, problems)
     if layer_id is not None:  # rows a clerk left without an id get a readable one
         assign_ids(layer_id, model.spec.segment, records)  # type: ignore[attr-defined]
     try:

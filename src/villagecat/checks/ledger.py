@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from villagecat._i18n import MESSAGES, Both, pair, reader_error, say
+from villagecat._i18n import Both, pair, reader_error, say, shape_of
 from villagecat.checks._fields import FIELDS as _FIELDS
 from villagecat.checks._measure import MEASURE_LIMIT
 from villagecat.checks.facility import FacilityFigures
@@ -175,7 +175,7 @@ class _Row:
     def text(self, name: str, *, required: bool = False) -> str | None:
         value = self.data.get(name)
         if isinstance(value, list | tuple | dict):  # a YAML list or mapping where one value belongs
-            raise self.error(name, "ledger-not-one-value", shape=_shape(value))
+            raise self.error(name, "ledger-not-one-value", shape=shape_of(value))
         if value is None or str(value).strip() == "":
             if required:
                 raise self.error(name, "ledger-required")
@@ -275,12 +275,6 @@ def _one_scope(row: _Row) -> Scope | None:
         labels, codes = (f"{Scope.VILLAGE.label}、{Scope.COMMUNITY.label}", "village, community")
         raise row.error("scope", "ledger-not-one-of", value=row.text("scope"), allowed=Both(labels, codes))
     return scope
-
-
-def _shape(value: object) -> Both:
-    """What a YAML value is, in words (a list, a mapping, a number…)."""
-    kind = type(value).__name__
-    return Both(*pair(f"shape-{kind}" if f"shape-{kind}" in MESSAGES else "shape-other"))
 
 
 def _add(ledger: Ledger, row: _Row, category: str | None) -> None:
@@ -510,7 +504,7 @@ def _read_villages(ledger: Ledger, target: Path, document: Any) -> None:  # noqa
         keys = _village_keys(target, number, village)
         raw = keys.get("village")
         if isinstance(raw, list | tuple | dict | bool):
-            raise LedgerError(str(target), number, _VILLAGE_FIELD, "ledger-not-one-value", shape=_shape(raw))
+            raise LedgerError(str(target), number, _VILLAGE_FIELD, "ledger-not-one-value", shape=shape_of(raw))
         name = str(raw or "").strip()
         if not name and len(villages) > 1:
             raise LedgerError(str(target), number, _VILLAGE_FIELD, "ledger-village-missing")
@@ -519,7 +513,7 @@ def _read_villages(ledger: Ledger, target: Path, document: Any) -> None:  # noqa
         for key, category in _LISTED.items():
             entries = keys.get(key) or []
             if not isinstance(entries, list):
-                raise LedgerError(str(target), number, key, "ledger-list", shape=_shape(entries))
+                raise LedgerError(str(target), number, key, "ledger-list", shape=shape_of(entries))
             for index, value in enumerate(entries, start=1):
                 record = value if isinstance(value, dict) else {_FIELDS["name"][0]: value}
                 _add(ledger, _Row({**record, _FIELDS["village"][0]: name}, f"{label}.{key}", index), category)
