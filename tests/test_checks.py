@@ -486,3 +486,40 @@ def test_the_guide_s_first_ledger_reads_as_the_guide_writes_it(tmp_path: Path) -
     (village,) = read_ledger(path).villages
     assert village.certificates == ["健在证明"]
     assert len(village.signs) == 1
+
+
+def test_names_in_a_ledger_match_as_names_do_everywhere_else(tmp_path: Path) -> None:
+    """村黨群服務中心 was a mechanism without basis (不符合); 妇女(儿童)之家 was a missing area; an empty cell, none."""
+    ledger = tmp_path / "ledger.yaml"
+    ledger.write_text(
+        "villages:\n  - village: 甲村\n    mechanisms: [{name: 村黨群服務中心, dedicated_post: false}]\n",
+        encoding="utf-8",
+    )
+    assert fails(audit(villagecat.resolve("120117"), read_ledger(ledger))) == []
+    catalog = villagecat.resolve("220000")  # Jilin lists 妇女（儿童）之家 among its function areas
+    areas = next(f.function_areas for f in catalog.facilities() if f.function_areas)
+    typed = tuple(a.replace("（", "(").replace("）", ")") for a in areas)
+    report = check_facility(catalog, [FacilityFigures(400, 100, 300, typed)])
+    assert not [f for f in report.findings if f.code == "facility-function-areas" and f.level != "pass"]
+    blank = tmp_path / "blank.csv"
+    blank.write_text("村名,建筑面积,户数,活动区域面积,功能区域\n甲村,400,100,300,\n", encoding="utf-8")
+    (figures,) = villagecat.checks.read_facility_file(blank)
+    assert figures.function_areas is None  # not given: nothing to check, not “has none”
+
+
+def test_figures_that_cannot_be_or_leave_a_rule_unchecked_are_told(tmp_path: Path) -> None:
+    """An activity area larger than the floor passed; a community without 户数 got 不符合 0 项，提示 0 项."""
+    result = invoke("check", "facility", "-j", "120117", "--floor-area", "300", "--activity-area", "400")
+    assert (result.code, result.out) == (1, "")
+    assert "活动区域面积 400 大于建筑面积 300" in result.err
+    community = invoke("check", "facility", "-j", "120117", "--floor-area", "10", "--scope", "community")
+    assert community.code == 0
+    assert "未给出户数，未核查“每百户不少于 30 平方米”的要求" in community.out
+    assert "120117.document.work-plan 三(二)7" in community.out  # Ninghe's own binding rule, not the nation's
+    counted = invoke(
+        "check", "facility", "-j", "120117", "--floor-area", "10", "--households", "100", "--scope", "community"
+    )
+    assert "facility-households-needed" not in counted.out
+    ledger = tmp_path / "swapped.csv"
+    ledger.write_text("村名,建筑面积,活动区域面积\n甲村,300,400\n", encoding="utf-8")
+    assert "活动区域面积 400 大于建筑面积 300" in invoke("check", "facility", "-j", "120117", "--file", str(ledger)).err

@@ -257,6 +257,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{village}{name} 应为有限的非负数，实际为“{value}”",
         "{village}{name} must be a finite number that is not negative, not {value!r}",
     ),
+    "measure-activity-over-floor": (
+        "{village}活动区域面积 {activity} 大于建筑面积 {floor}；请检查两个数是否填反",
+        "{village}the activity area {activity} is larger than the floor area {floor}: swapped?",
+    ),
+    "facility-households-needed": (
+        "未给出户数，未核查“每百户不少于 {per100} 平方米”的要求；请用 --households（或“户数”一列）给出",
+        "no household count: the rule of {per100} m² per 100 households was not checked (give --households)",
+    ),
     "measure-too-large": (
         "{village}{name}为 {value}，超出合理范围（不超过 {limit}）；请检查是否多打了数字",
         "{village}{name} is {value}, past any real figure (at most {limit}): a typing mistake?",

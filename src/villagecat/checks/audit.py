@@ -21,7 +21,7 @@ __all__ = ["audit"]
 
 
 def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str) -> list[Finding]:
-    listed = next((m for m in catalog.mechanisms() if m.name == entry.name), None)
+    listed = next((m for m in catalog.mechanisms() if same_name(entry.name, m.name, *m.aliases)), None)
     found: list[Finding] = []
     basis = listed.basis if listed is not None and listed.basis is not None else entry.basis
     if (

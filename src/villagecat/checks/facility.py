@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from villagecat._i18n import Both, pair
-from villagecat.checks._measure import check_measurement
+from villagecat._names import same_name
+from villagecat.checks._measure import InvalidMeasurementError, check_measurement
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.models import Modality, Scope
 
@@ -40,6 +41,14 @@ class FacilityFigures:
         """Refuse impossible figures: NaN, infinite or negative areas and counts."""
         for name in ("floor_area_m2", "households", "activity_area_m2"):
             check_measurement(name, getattr(self, name), village=self.village)
+        if self.activity_area_m2 is not None and self.activity_area_m2 > self.floor_area_m2:
+            where = Both(f"{self.village}：" if self.village else "", f"{self.village}: " if self.village else "")
+            raise InvalidMeasurementError.said(
+                "measure-activity-over-floor",
+                village=where,
+                activity=_fmt(self.activity_area_m2),
+                floor=_fmt(self.floor_area_m2),
+            )
 
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -154,6 +163,22 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
         finding = _area_finding(catalog, figures, advised, binding=False)
         if finding.level != "pass" or binding is None:
             findings.append(finding)
+    per_households = [s for s in standards if s.min_area_per_100_households_m2 is not None]
+    if figures.households is None and per_households:  # the rule was not checked: say so, never pass silently
+        standard = max(enumerate(per_households), key=lambda pair: (_binding(pair[1]), pair[0]))[
+            1
+        ]  # the lowest binding layer's
+        findings.append(
+            Finding(
+                "facility-households-needed",
+                "warn",
+                *pair("facility-households-needed", per100=_fmt(standard.min_area_per_100_households_m2 or 0)),
+                subject,
+                rule=standard.min_area_per_100_households_m2,
+                citations=_field_citations(catalog, standard.id, "min_area_per_100_households_m2"),
+                item=standard.id,
+            )
+        )
     best = binding or advised
     shares = [(s.min_activity_area_pct, s.id, _binding(s)) for s in standards if s.min_activity_area_pct is not None]
     if shares and figures.activity_area_m2 is not None:
@@ -185,7 +210,7 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
             )
     if figures.function_areas is not None:
         for standard in (s for s in standards if s.function_areas):
-            missing = [a for a in standard.function_areas if a not in figures.function_areas]
+            missing = [a for a in standard.function_areas if not same_name(a, *figures.function_areas)]
             findings.append(
                 Finding(
                     "facility-function-areas",

@@ -226,8 +226,9 @@ class _Row:
         return value in ("true", "1")
 
     def items(self, name: str) -> tuple[str, ...] | None:
+        """A list: a YAML list, or a cell joined with | or 、; an empty cell is not given (None), not “none”."""
         value = self.data.get(name)
-        if value is None:
+        if value is None or (not isinstance(value, list) and not str(value).strip()):
             return None
         if isinstance(value, list):
             return tuple(str(v).strip() for v in value)
