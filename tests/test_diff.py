@@ -170,6 +170,10 @@ def test_every_json_patch_operation_applies_and_an_unknown_one_is_named_first() 
         "第 1 项操作（copy /a/e）缺少 from": [{"op": "copy", "path": "/a/e"}],
         "第 1 项操作：不能把 /a 移到它自己的下级 /a/b/x": [{"op": "move", "from": "/a", "path": "/a/b/x"}],
         "第 1 项操作：路径 /z 不存在": [{"op": "move", "from": "/z", "path": "/y"}],
+        "第 1 项操作：不支持的操作“null”（可用：add、remove、replace、move、copy、test）": [{"op": None, "path": "/c"}],
+        "JSON 指针应以“/”开头：“null”": [{"op": "remove", "path": None}],
+        "JSON 指针“”指整个文档；补丁只能修改其中的部分，如 /layer/version": [{"op": "remove", "path": ""}],
+        "第 1 项操作：/a/b/01 处的序号 01 超出范围": [{"op": "remove", "path": "/a/b/01"}],
     }
     for message, ops in refusals.items():
         with pytest.raises(PatchError) as caught:

@@ -42,3 +42,18 @@ def test_a_short_name_two_layers_share_is_refused_not_guessed() -> None:
     assert registry.find("吉林省").layer.id == "220000"
     with pytest.raises(UnknownLayerError, match="“吉林”对应多个目录层：220000 吉林省、220200 吉林市"):
         registry.find("吉林")
+
+
+def test_a_full_name_two_layers_share_is_refused_too() -> None:
+    """朝阳区 is a district of Beijing and of Changchun: the first one found was returned."""
+    registry = LayerRegistry(shipped_registry())
+    twin = child_layer("130000", "130117")
+    registry.add(
+        dataclasses.replace(twin, layer=twin.layer.model_copy(update={"name_zh": "宁河区", "slug": "ninghe-2"}))
+    )
+    with pytest.raises(
+        UnknownLayerError, match="“宁河区”对应多个目录层：120117 宁河区、130117 宁河区；请给出行政区划代码"
+    ):
+        registry.find("宁河区")
+    assert registry.find("120117").layer.name_zh == "宁河区"
+    assert registry.find("130117").layer.slug == "ninghe-2"

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-import villagecat.cli  # noqa: F401 - importing the commands registers every pattern's words
-from conftest import invoke
+import villagecat
+import villagecat.cli  # importing the commands registers every pattern's words
+from conftest import REPO, invoke
 from villagecat._budget import load_json
 from villagecat._i18n import MESSAGES, Both, pair, say
 from villagecat.errors import PackageReadError
@@ -214,3 +215,36 @@ def test_every_wrong_kind_of_value_in_any_field_is_told_in_the_catalog_s_words()
                         if "Input should" in zh or "取值无效（" in zh:
                             untold.add((error["type"], model.__name__, name))
     assert sorted(untold)[:5] == []
+
+
+def test_a_value_holding_a_slash_leaves_a_rule_s_message_whole() -> None:
+    """``>=0.4.0 / <0.5.0`` split the message at its own " / ": half Chinese, half English, in both."""
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    from villagecat._messages import pydantic_message  # noqa: PLC0415
+    from villagecat.models import ParentRef  # noqa: PLC0415
+
+    try:
+        ParentRef(id="120000", version_range=">=0.4.0 / <0.5.0")
+    except ValidationError as exc:
+        zh, en = pydantic_message(dict(exc.errors(include_url=False)[0]))
+    assert zh == "取值无效：版本范围写作 >=0.3.0,<0.4.0 这样（实际为“>=0.4.0 / <0.5.0”）"
+    assert en == "invalid value: not a version range: '>=0.4.0 / <0.5.0'"
+
+
+def test_an_infinite_number_and_a_json_boolean_are_told_as_the_file_writes_them(tmp_path: Path) -> None:
+    """``inf`` read 取值无效（Input should be a finite number）; a JSON true read （实际为“True”）."""
+    from villagecat.package import load_layer, save_layer  # noqa: PLC0415
+
+    ninghe = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
+    folder = save_layer(load_layer(ninghe), tmp_path / "ninghe")
+    facilities = folder / "facilities.csv"
+    facilities.write_text(facilities.read_text(encoding="utf-8").replace(",300,", ",inf,", 1), encoding="utf-8")
+    messages = [p.message_zh for p in villagecat.validate(folder).problems]
+    assert messages == ["应为有限的数字（不能是 inf、nan）（实际为“inf”）"], messages
+    json_form = save_layer(load_layer(ninghe), tmp_path / "json", fmt="json")
+    signs = json_form / "signs.json"
+    signs.write_text(signs.read_text(encoding="utf-8").replace('"plaque"', "true", 1), encoding="utf-8")
+    messages = [p.message_zh for p in villagecat.validate(json_form).problems]
+    assert any("（实际为“true”）" in m for m in messages), messages
+    assert not any("True" in m for m in messages), messages

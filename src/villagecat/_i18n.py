@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-__all__ = ["MESSAGES", "Both", "Lang", "model_error", "os_reason", "pair", "reader_error", "say", "shape_of"]
+__all__ = [
+    "MESSAGES",
+    "Both",
+    "Lang",
+    "ModelRuleError",
+    "model_error",
+    "os_reason",
+    "pair",
+    "reader_error",
+    "say",
+    "shape_of",
+]
 
 Lang = Literal["zh", "en"]
 
@@ -86,6 +97,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the patched document is not a valid package: {detail}",
     ),
     "patch-pointer": ("JSON 指针应以“/”开头：“{path}”", "a JSON pointer starts with '/': {path!r}"),
+    "patch-root": (
+        "JSON 指针“”指整个文档；补丁只能修改其中的部分，如 /layer/version",
+        'the pointer "" is the whole document: a patch changes its parts, such as /layer/version',
+    ),
     "patch-no-path": ("路径 {path} 不存在", "path {path} does not exist"),
     "patch-op-incomplete": ("第 {index} 项操作缺少 op 或 path", "operation {index} needs 'op' and 'path'"),
     "patch-op-no-path": ("第 {index} 项操作：路径 {path} 不存在", "operation {index}: path {path} does not exist"),
@@ -112,8 +127,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "patch-op-test": ("第 {index} 项操作：{path} 处的 test 不成立", "operation {index}: test failed at {path}"),
     "patch-not-array": ("JSON Patch 应为操作的数组", "a JSON Patch is an array of operations"),
     "layer-ambiguous": (
-        "“{key}”对应多个目录层：{layers}；请给出行政区划代码或全称",
-        "{key!r} matches several layers ({layers}); give the division code or the full name",
+        "“{key}”对应多个目录层：{layers}；请给出行政区划代码",
+        "{key!r} matches several layers ({layers}); give the division code",
     ),
     "no-layer": ("没有与“{key}”对应的目录层，已知的层：{known}", "no layer matches {key!r}; known: {known}"),
     "chain-cycle": (
@@ -538,6 +553,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pydantic-string_type": ("应为文字", "must be text"),
     "pydantic-float_parsing": ("应为数字", "must be a number"),
     "pydantic-float_type": ("应为数字", "must be a number"),
+    "pydantic-finite_number": ("应为有限的数字（不能是 inf、nan）", "must be a finite number (not inf or nan)"),
     "pydantic-int_parsing": ("应为整数", "must be a whole number"),
     "pydantic-int_type": ("应为整数", "must be a whole number"),
     "pydantic-int_from_float": ("应为整数", "must be a whole number"),
@@ -1055,10 +1071,19 @@ def say(key: str, lang: str, /, **values: object) -> str:
     return (en if english else zh).format(**filled)
 
 
-def model_error(key: str, /, **values: object) -> ValueError:
-    """The error a model's own rule raises: ``English / 中文``, as pydantic carries it to the report."""
-    zh, en = pair(key, **values)
-    return ValueError(f"{en} / {zh}")
+class ModelRuleError(ValueError):
+    """A model's own rule, broken: its message in both languages, carried whole to the report."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        """Keep both messages; ``str()`` is ``English / 中文``, as pydantic shows it."""
+        super().__init__(f"{en} / {zh}")
+        self.zh = zh
+        self.en = en
+
+
+def model_error(key: str, /, **values: object) -> ModelRuleError:
+    """The error a model's own rule raises, with its message in both languages."""
+    return ModelRuleError(*pair(key, **values))
 
 
 def pair(key: str, /, **values: object) -> tuple[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from villagecat._i18n import MESSAGES, Both, pair, say
+from villagecat._i18n import MESSAGES, Both, ModelRuleError, pair, say
 from villagecat._patterns import words_for
 from villagecat._text import UNSAFE_LINE_CLASS, describe_character, unsafe_character
 
@@ -52,17 +52,18 @@ def pydantic_message(error: dict[str, Any]) -> tuple[str, str]:
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     if kind == "enum":
         value = error.get("input")
-        got = say("value-got", "zh", value=value) if isinstance(value, str | int | float) else ""
         expected_en = str(ctx.get("expected", "")).replace("' or '", "', '")
         return pair(
             "value-not-allowed",
             expected=Both(_expected(ctx), expected_en),
-            got=Both(got, f" (got {value!r})" if got else ""),
+            got=Both(*(_got(value) if isinstance(value, str | int | float) else ("", ""))),
         )
-    if kind == "value_error":  # a model's own rule: "English / 中文" where it says both
-        detail = str(ctx.get("error", error.get("msg", "")))
-        en, _, zh = detail.partition(" / ")
-        return pair("value-invalid", detail=Both(zh or en, en))
+    if kind == "value_error":  # a model's own rule, in both languages; another's, as it was said
+        cause = ctx.get("error")
+        if isinstance(cause, ModelRuleError):
+            return pair("value-invalid", detail=Both(cause.zh, cause.en))
+        detail = str(cause if cause is not None else error.get("msg", ""))
+        return pair("value-invalid", detail=Both(detail, detail))
     if kind == "string_pattern_mismatch":  # described in words, never as the pattern itself
         return _pattern_message(str(ctx.get("pattern", "")), error.get("input"))
     if f"pydantic-{kind}" not in MESSAGES:
@@ -71,9 +72,15 @@ def pydantic_message(error: dict[str, Any]) -> tuple[str, str]:
     zh, en = pair(f"pydantic-{kind}", **ctx)
     value = error.get("input")
     if kind not in ("missing", "extra_forbidden") and isinstance(value, (str, int, float)):
-        zh += say("value-got", "zh", value=value)
-        en += say("value-got", "en", value=value)
+        got_zh, got_en = _got(value)
+        zh, en = zh + got_zh, en + got_en
     return zh, en
+
+
+def _got(value: str | float) -> tuple[str, str]:
+    """（实际为“…”）: the value as the file writes it (true, not Python's True)."""
+    shown = ("true" if value else "false") if isinstance(value, bool) else value
+    return say("value-got", "zh", value=shown), say("value-got", "en", value=shown)
 
 
 def _pattern_message(pattern: str, value: object) -> tuple[str, str]:

@@ -8,6 +8,7 @@ and the order kept apart so applying a patch reproduces the new package exactly.
 from __future__ import annotations
 
 import copy
+import json
 from collections import Counter
 from typing import Any
 
@@ -101,14 +102,22 @@ def make_patch(old: LayerPackage, new: LayerPackage) -> list[dict[str, Any]]:
     return ops
 
 
+def _index(part: str) -> int | None:
+    """An array index as RFC 6901 writes one: digits, without leading zeros (``01`` is no index)."""
+    return int(part) if part.isdigit() and (part == "0" or not part.startswith("0")) else None
+
+
 def _walk(document: Any, path: str) -> tuple[Any, str]:  # noqa: ANN401 - JSON values
+    if path == "":
+        raise PatchError.said("patch-root")
     if not path.startswith("/"):
         raise PatchError.said("patch-pointer", path=path)
     tokens = [t.replace("~1", "/").replace("~0", "~") for t in path[1:].split("/")]
     parent = document
     for token in tokens[:-1]:
-        if isinstance(parent, list) and token.isdigit() and int(token) < len(parent):
-            parent = parent[int(token)]
+        index = _index(token)
+        if isinstance(parent, list) and index is not None and index < len(parent):
+            parent = parent[index]
         elif isinstance(parent, dict) and token in parent:
             parent = parent[token]
         else:
@@ -124,7 +133,8 @@ def _locate(document: Any, path: str, number: int, *, adding: bool = False) -> t
     """Return the container at ``path`` and the key or position in it (one past the end, or ``-``, when adding)."""
     parent, key = _walk(document, path)
     if isinstance(parent, list):
-        position = len(parent) if key == "-" and adding else int(key) if key.isdigit() else -1
+        index = _index(key)
+        position = len(parent) if key == "-" and adding else index if index is not None else -1
         if not 0 <= position < len(parent) + adding:
             raise PatchError.said("patch-op-range", index=number, key=key, path=path)
         return parent, position
@@ -153,10 +163,14 @@ def apply_patch(document: dict[str, Any], patch: list[dict[str, Any]]) -> dict[s
     for number, op in enumerate(patch, start=1):
         if not isinstance(op, dict) or "op" not in op or "path" not in op:
             raise PatchError.said("patch-op-incomplete", index=number)
-        kind, path = op["op"], str(op["path"])
-        if kind not in _OPS:
+        kind, path = op["op"], op["path"]
+        if not isinstance(kind, str) or kind not in _OPS:
+            kind = kind if isinstance(kind, str) else json.dumps(kind, ensure_ascii=False)
             known = Both("、".join(_OPS), ", ".join(_OPS))
             raise PatchError.said("patch-op-unsupported", index=number, kind=kind, known=known)
+        if not isinstance(path, str) or ("from" in op and not isinstance(op["from"], str)):
+            shown = json.dumps(path if not isinstance(path, str) else op["from"], ensure_ascii=False)
+            raise PatchError.said("patch-pointer", path=shown)
         if kind in ("add", "replace", "test") and "value" not in op:
             raise PatchError.said("patch-op-no-value", index=number, kind=kind, path=path)
         if kind in ("move", "copy"):

@@ -90,11 +90,10 @@ class LayerRegistry:
             UnknownLayerError: if none matches, or a short name matches several layers.
         """
         key = key.strip()
-        for package in self:
-            layer = package.layer
-            if key in (layer.id, layer.division_code, layer.name_zh, layer.slug, layer.name_en):
-                return package
-        loose = [p for p in self if _answers_to(p.layer, key)]
+        if key in self._by_id:  # an id names one layer
+            return self._by_id[key]
+        exact = [p for p in self if key in (p.layer.division_code, p.layer.name_zh, p.layer.slug, p.layer.name_en)]
+        loose = exact or [p for p in self if _answers_to(p.layer, key)]  # 朝阳区 is two districts' name
         if len(loose) == 1:
             return loose[0]
         if loose:

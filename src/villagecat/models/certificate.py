@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import StringConstraints, ValidationError, field_validator, model_validator
 
-from villagecat._i18n import Both, model_error, pair, say
+from villagecat._i18n import Both, ModelRuleError, model_error, pair, say
 from villagecat._patterns import described
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import IncreaseOnly, ItemRules, Replaceable
@@ -169,8 +169,8 @@ class Certificate(CatalogItem):
                 for name, found in (("undeclared", undeclared), ("unused", unused))
             }
             zh, en = pair("certificate-placeholders-mismatch", **shown)
-        message = f"{en} / {zh}"  # a model's own rule: pydantic carries both to the report
+        error = ModelRuleError(zh, en)  # a model's own rule: pydantic carries both to the report
         raise ValidationError.from_exception_data(
             "Certificate",
-            [{"type": "value_error", "loc": ("placeholders",), "input": self.placeholders, "ctx": {"error": message}}],
+            [{"type": "value_error", "loc": ("placeholders",), "input": self.placeholders, "ctx": {"error": error}}],
         )
