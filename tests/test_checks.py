@@ -523,3 +523,38 @@ def test_figures_that_cannot_be_or_leave_a_rule_unchecked_are_told(tmp_path: Pat
     ledger = tmp_path / "swapped.csv"
     ledger.write_text("村名,建筑面积,活动区域面积\n甲村,300,400\n", encoding="utf-8")
     assert "活动区域面积 400 大于建筑面积 300" in invoke("check", "facility", "-j", "120117", "--file", str(ledger)).err
+
+
+def test_a_community_s_plaques_are_checked_by_the_community_s_rules(tmp_path: Path) -> None:
+    """A Ninghe community with exactly its four plaques and 警务室 got 不符合 4 项 by the villages' rules."""
+    rows = ["村名,类别,名称,位置,标牌类型,版式,所属组织,村或社区"]
+    plaques = ("社区党组织", "居民委员会", "社区工作站", "居务监督委员会")
+    rows += [f"甲社区,标牌,{o},外部,标牌,竖牌,{o},社区" for o in plaques]
+    rows.append("甲社区,标牌,警务室,外部,标识,,警务室,社区")
+    ledger = tmp_path / "community.csv"
+    ledger.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = audit(villagecat.resolve("120117"), read_ledger(ledger))
+    assert fails(report) == []
+    assert not [f for f in report.findings if f.code == "signage-missing"]
+    plain = tmp_path / "plain.csv"  # no 村或社区 column: --scope says it
+    plain.write_text("\n".join(line.rsplit(",", 1)[0] for line in rows) + "\n", encoding="utf-8")
+    assert invoke("check", "signage", str(plain), "-j", "120117", "--scope", "community").code == 0
+    assert invoke("check", "signage", str(plain), "-j", "120117").code == 1  # as a village's, they are not its plaques
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text("\n".join([*rows, "甲社区,标牌,村委会,外部,标牌,竖牌,村民委员会,村"]) + "\n", encoding="utf-8")
+    result = invoke("audit", str(mixed), "-j", "120117")
+    assert result.code == 1
+    assert "甲社区 的标牌有的写“村”，有的写“社区”" in result.err
+
+
+def test_a_ceiling_on_plaques_whose_names_are_not_given_counts_every_plaque(tmp_path: Path) -> None:
+    """Tianjia'an's 办公场所内部标牌 至多9个 was never enforced: inside plaques match no named sign."""
+    rows = ["村名,类别,名称,位置,标牌类型"]
+    rows += [f"甲村,标牌,内部标牌{n},内部,标牌" for n in range(10)]
+    ledger = tmp_path / "inside.csv"
+    ledger.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = audit(villagecat.resolve("340403"), read_ledger(ledger))
+    assert ("甲村", "signage-count") in fails(report)
+    nine = tmp_path / "nine.csv"
+    nine.write_text("\n".join(rows[:-1]) + "\n", encoding="utf-8")
+    assert ("甲村", "signage-count") not in fails(audit(villagecat.resolve("340403"), read_ledger(nine)))

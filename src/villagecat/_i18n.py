@@ -208,6 +208,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "json-number": ("数字（JSON 中不加引号，如 300）", "a number (unquoted in JSON, such as 300)"),
     "json-integer": ("整数（JSON 中不加引号，如 3）", "a whole number (unquoted in JSON, such as 3)"),
     "json-bool": ("真假值 true 或 false（不加引号）", "true or false (unquoted)"),
+    "signage-mixed-scope": (
+        "{village} 的标牌有的写“村”，有的写“社区”；一处只能按村或按社区核查",
+        "the signs of {village} say both village and community: one place is checked as one or the other",
+    ),
     "ledger-unknown-key": (
         "不认识这个键（可能写错了，其中的内容将无法核查）；可用的键：{known}",
         "unknown key (misspelt? nothing under it would be checked); the keys are: {known}",

@@ -124,7 +124,7 @@ def _village(catalog: EffectiveCatalog, entry: VillageLedger) -> list[Finding]:
     for mechanism in entry.mechanisms:
         found.extend(_mechanism(catalog, mechanism, village))
     if entry.signs:
-        found.extend(signage_findings(catalog, entry.signs, village))
+        found.extend(signage_findings(catalog, entry.signs, village))  # by the scope its rows give
     for name in entry.certificates:
         found.extend(_certificate(catalog, name, village))
     if entry.facility is not None:

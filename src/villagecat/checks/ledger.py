@@ -235,7 +235,7 @@ class _Row:
         return tuple(p.strip() for p in str(value).replace("、", "|").split("|") if p.strip())
 
 
-def _sign(row: _Row, village: str) -> ActualSign:
+def _sign(row: _Row, village: str, scope: Scope = Scope.VILLAGE) -> ActualSign:
     text = row.text("text") or row.text("name", required=True) or ""
     placement = row.vocab("placement", Placement)
     if placement is None:
@@ -252,6 +252,7 @@ def _sign(row: _Row, village: str) -> ActualSign:
         organisation=row.text("organisation"),
         sign=row.text("sign"),
         village=village,
+        scope=_one_scope(row) or scope,
     )
 
 
@@ -278,7 +279,7 @@ def _one_scope(row: _Row) -> Scope | None:
     return scope
 
 
-def _add(ledger: Ledger, row: _Row, category: str | None) -> None:
+def _add(ledger: Ledger, row: _Row, category: str | None, scope: Scope = Scope.VILLAGE) -> None:
     village = row.text("village") or ""
     kind = _CATEGORIES.get(category or row.text("category", required=True) or "")
     if kind is None:
@@ -290,11 +291,11 @@ def _add(ledger: Ledger, row: _Row, category: str | None) -> None:
         )
     entry = ledger.village(village)
     if kind == "sign":
-        entry.signs.append(_sign(row, village))
+        entry.signs.append(_sign(row, village, scope))
     elif kind == "facility":
         if entry.facility is not None:  # a second row would silently replace the first
             raise row.error(None, "ledger-facility-twice", village=village or "—")
-        entry.facility = _facility(row, village)
+        entry.facility = _facility(row, village, scope)
     elif kind == "mechanism":
         entry.mechanisms.append(
             LedgerMechanism(_name(row), row.flag("dedicated_post"), row.vocab("basis", MechanismBasis))
@@ -443,8 +444,10 @@ def _named(rows: list[_Row], *, one_per_row: bool = False) -> None:
         raise unnamed[0].error("village", "ledger-village-missing")
 
 
-def read_ledger(path: str | Path, *, max_bytes: int | None = None) -> Ledger:
+def read_ledger(path: str | Path, *, max_bytes: int | None = None, scope: Scope = Scope.VILLAGE) -> Ledger:
     """Read a ledger of one or many villages from YAML, JSON, CSV or XLSX.
+
+    ``scope`` is what a sign or facility row serves when it does not say (a 村或社区 column).
 
     Raises:
         PackageReadError: if the file cannot be read, or is of no kind a ledger may be (exit 2).
@@ -455,7 +458,7 @@ def read_ledger(path: str | Path, *, max_bytes: int | None = None) -> Ledger:
     document, sheets = _load(target, max_bytes)
     ledger = Ledger()
     if not sheets:
-        _read_villages(ledger, target, document)
+        _read_villages(ledger, target, document, scope)
     else:
         if len(sheets) > 1:  # one sheet per village: a row that names none is of its sheet's village
             for sheet, rows in sheets:
@@ -466,7 +469,7 @@ def read_ledger(path: str | Path, *, max_bytes: int | None = None) -> Ledger:
         for sheet, rows in sheets:
             sheet_category = _CATEGORIES.get(sheet or "")
             for row in rows:
-                _add(ledger, row, sheet_category)
+                _add(ledger, row, sheet_category, scope)
     if not any(entry.recorded() for entry in ledger.villages):
         raise LedgerError(str(target), None, None, "ledger-empty")
     return ledger
@@ -494,7 +497,7 @@ def _village_keys(target: Path, number: int, village: dict[Any, Any]) -> dict[st
     return found
 
 
-def _read_villages(ledger: Ledger, target: Path, document: Any) -> None:  # noqa: ANN401 - whatever the file holds
+def _read_villages(ledger: Ledger, target: Path, document: Any, scope: Scope) -> None:  # noqa: ANN401
     """Read a YAML or JSON ledger: ``{villages: [...]}``, a list of villages, or one village's mapping."""
     villages = document.get("villages", [document]) if isinstance(document, dict) else document
     if not isinstance(villages, list):
@@ -517,14 +520,14 @@ def _read_villages(ledger: Ledger, target: Path, document: Any) -> None:  # noqa
                 raise LedgerError(str(target), number, key, "ledger-list", shape=shape_of(entries))
             for index, value in enumerate(entries, start=1):
                 record = value if isinstance(value, dict) else {_FIELDS["name"][0]: value}
-                _add(ledger, _Row({**record, _FIELDS["village"][0]: name}, f"{label}.{key}", index), category)
+                _add(ledger, _Row({**record, _FIELDS["village"][0]: name}, f"{label}.{key}", index), category, scope)
         facility = keys.get("facility")
         if facility:
             if not isinstance(facility, dict):
                 raise LedgerError(str(target), number, "facility", "ledger-facility-mapping")
             if entry.facility is not None:
                 raise LedgerError(str(target), number, "facility", "ledger-facility-twice", village=name or "—")
-            entry.facility = _facility(_Row(dict(facility), f"{label}.facility", None), name)
+            entry.facility = _facility(_Row(dict(facility), f"{label}.facility", None), name, scope)
 
 
 def _entries(target: Path, document: Any, key: str, message: str) -> list[_Row]:  # noqa: ANN401
@@ -535,8 +538,10 @@ def _entries(target: Path, document: Any, key: str, message: str) -> list[_Row]:
     return [_Row(e if isinstance(e, dict) else {}, str(target), n) for n, e in enumerate(entries, start=1)]
 
 
-def read_signs(path: str | Path, *, max_bytes: int | None = None) -> list[ActualSign]:
+def read_signs(path: str | Path, *, max_bytes: int | None = None, scope: Scope = Scope.VILLAGE) -> list[ActualSign]:
     """Read a village's (or many villages') signs: a YAML or JSON list, or CSV/XLSX rows.
+
+    ``scope`` is what a sign hangs at when its row does not say (a 村或社区 column).
 
     Raises:
         PackageReadError: as :func:`read_ledger`.
@@ -548,7 +553,7 @@ def read_signs(path: str | Path, *, max_bytes: int | None = None) -> list[Actual
     if not rows:
         raise LedgerError(str(target), None, None, "ledger-empty")
     _named(rows)
-    return [_sign(row, row.text("village") or "") for row in rows]
+    return [_sign(row, row.text("village") or "", scope) for row in rows]
 
 
 def read_facility_file(

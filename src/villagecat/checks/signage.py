@@ -23,6 +23,7 @@ from villagecat._i18n import Both, pair, say
 from villagecat.checks._measure import check_measurement
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import rule
+from villagecat.errors import InvalidRequestError
 from villagecat.models import Colour, Modality, Orientation, Placement, Scope, SignType
 
 if TYPE_CHECKING:
@@ -47,6 +48,8 @@ class ActualSign:
     organisation: str | None = None
     sign: str | None = None
     village: str = ""
+    #: What the sign hangs at: a village's or an urban community's service facility.
+    scope: Scope = Scope.VILLAGE
 
     def __post_init__(self) -> None:
         """Refuse impossible sizes: NaN, infinite or negative centimetres."""
@@ -214,10 +217,24 @@ def _quota_matches(quota: SignQuota, sign: ActualSign) -> bool:
     )
 
 
-def signage_findings(catalog: EffectiveCatalog, signs: list[ActualSign], village: str = "") -> list[Finding]:
-    """Return the findings of one village's signs against its effective signage spec."""
-    specs = catalog.signs(Scope.VILLAGE)
-    quotas = catalog.sign_quotas(Scope.VILLAGE)
+def signage_findings(
+    catalog: EffectiveCatalog, signs: list[ActualSign], village: str = "", scope: Scope | None = None
+) -> list[Finding]:
+    """Return the findings of one village's (or community's) signs against its effective signage spec.
+
+    ``scope`` is whose rules apply (a community's plaques are not a village's); by default
+    the signs' own, which must agree.
+
+    Raises:
+        InvalidRequestError: if the signs of one place say both village and community.
+    """
+    if scope is None:
+        scopes = {s.scope for s in signs} or {Scope.VILLAGE}
+        if len(scopes) > 1:
+            raise InvalidRequestError.because("signage-mixed-scope", village=village or "—")
+        (scope,) = scopes
+    specs = catalog.signs(scope)
+    quotas = catalog.sign_quotas(scope)
     findings: list[Finding] = []
     matched: dict[int, Sign] = {}
     for index, sign in enumerate(signs):
@@ -269,7 +286,9 @@ def signage_findings(catalog: EffectiveCatalog, signs: list[ActualSign], village
             )
     for quota in quotas:
         counted = [i for i, s in enumerate(signs) if _quota_matches(quota, s)]
-        if len(counted) > quota.max_count and all(i in matched for i in counted):
+        # A closed set's signs that match no listed one are reported as not allowed, each; a
+        # ceiling (至多9个, names not given) counts every sign of its kind.
+        if len(counted) > quota.max_count and (not quota.exact or all(i in matched for i in counted)):
             findings.append(
                 Finding(
                     "signage-count",

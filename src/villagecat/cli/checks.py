@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 from villagecat._i18n import pair, say
 from villagecat.cli._common import add_jurisdiction, add_layer_options, package_roots
 from villagecat.errors import VillagecatError
+from villagecat.models import Scope
 from villagecat.resolution import registry_with, resolve
 
 if TYPE_CHECKING:
@@ -27,6 +28,16 @@ def _common(parser: argparse.ArgumentParser, *, jurisdiction: bool = True) -> No
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     parser.add_argument("--all", action="store_true", help="同时列出符合的项目 / also list what passed")
     add_layer_options(parser)
+
+
+def _scope(parser: argparse.ArgumentParser) -> None:
+    """``--scope``: whose rules a row that does not say (a 村或社区 column) is checked by."""
+    parser.add_argument(
+        "--scope",
+        choices=("village", "community"),
+        help="村或社区（默认为村；文件中填了“村或社区”一列的行以该列为准）"
+        " / a village or a community (default: village; a row's own scope column wins)",
+    )
 
 
 def _emit(report: CheckReport, args: argparse.Namespace, stdout: TextIO) -> int:
@@ -55,12 +66,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     facility.add_argument(
         "--file", help="多个村的数据文件（CSV、YAML 或 XLSX） / figures of many villages (CSV, YAML or XLSX)"
     )
-    facility.add_argument(
-        "--scope",
-        choices=("village", "community"),
-        help="村或社区（默认为村；--file 中填了“村或社区”一列的行以该列为准）"
-        " / a village or a community (default: village; with --file, a row's own scope column wins)",
-    )
+    _scope(facility)
     _common(facility)
     facility.set_defaults(handler=_facility)
     signage = kinds.add_parser(
@@ -69,7 +75,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="核查一个村悬挂的标牌标识（YAML、CSV 或 XLSX）。"
         " Check a village's plaques and marks (YAML, CSV or XLSX).",
     )
-    signage.add_argument("file")
+    signage.add_argument("file", help="标牌文件（YAML、JSON、CSV 或 XLSX） / the signs (YAML, JSON, CSV or XLSX)")
+    _scope(signage)
     _common(signage)
     signage.set_defaults(handler=_signage)
 
@@ -107,7 +114,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="对照有效目录核查一个或多个村的自查台账（YAML、CSV 或 XLSX）。"
         " Check a ledger (YAML, CSV or XLSX) of one or many villages against the effective catalog.",
     )
-    audit.add_argument("ledger")
+    audit.add_argument("ledger", help="台账文件（YAML、JSON、CSV 或 XLSX） / the ledger (YAML, JSON, CSV or XLSX)")
+    _scope(audit)
     _common(audit)
     audit.set_defaults(handler=_audit)
 
@@ -132,7 +140,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _facility(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from villagecat.checks import FacilityFigures, check_facility, read_facility_file  # noqa: PLC0415
-    from villagecat.models import Scope  # noqa: PLC0415
 
     del stderr
     catalog = resolve(args.jurisdiction, layers=args.layer)
@@ -165,7 +172,8 @@ def _signage(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from villagecat.checks import check_signage, read_signs  # noqa: PLC0415
 
     del stderr
-    return _emit(check_signage(resolve(args.jurisdiction, layers=args.layer), read_signs(args.file)), args, stdout)
+    signs = read_signs(args.file, scope=Scope(args.scope or Scope.VILLAGE.value))
+    return _emit(check_signage(resolve(args.jurisdiction, layers=args.layer), signs), args, stdout)
 
 
 def _measure(text: str) -> float:
@@ -214,7 +222,8 @@ def _audit(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from villagecat.checks import audit, read_ledger  # noqa: PLC0415
 
     del stderr
-    return _emit(audit(resolve(args.jurisdiction, layers=args.layer), read_ledger(args.ledger)), args, stdout)
+    ledger = read_ledger(args.ledger, scope=Scope(args.scope or Scope.VILLAGE.value))
+    return _emit(audit(resolve(args.jurisdiction, layers=args.layer), ledger), args, stdout)
 
 
 def _admit(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
