@@ -558,3 +558,21 @@ def test_a_ceiling_on_plaques_whose_names_are_not_given_counts_every_plaque(tmp_
     nine = tmp_path / "nine.csv"
     nine.write_text("\n".join(rows[:-1]) + "\n", encoding="utf-8")
     assert ("甲村", "signage-count") not in fails(audit(villagecat.resolve("340403"), read_ledger(nine)))
+
+
+def test_a_plaque_is_recognised_by_the_legal_name_its_organisation_bears(tmp_path: Path) -> None:
+    """中共榆树村委员会 and 榆树村股份经济合作社 were 不得悬挂 in Ninghe, and their plaques reported missing."""
+    ledger = tmp_path / "plaques.csv"
+    rows = ["村名,类别,名称,位置,标牌类型,版式"]
+    rows += [
+        f"榆树村,标牌,{text},外部,标牌,竖牌"
+        for text in ("中共榆树村委员会", "榆树村村民委员会", "榆树村股份经济合作社", "榆树村村务监督委员会")
+    ]
+    ledger.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = audit(villagecat.resolve("120117"), read_ledger(ledger))
+    assert not [f for f in report.findings if f.code in ("signage-not-allowed", "signage-unlisted")], report.findings
+    missing = {f.rule for f in report.findings if f.code == "signage-missing"}
+    assert not missing & {"村党组织标牌", "村集体经济组织标牌"}, missing
+    jilin = tmp_path / "jilin.csv"  # and so Jilin's colour rule reaches the Party plaque
+    jilin.write_text("村名,类别,名称,位置,底色,字色\n甲村,标牌,中共甲村支部委员会,外部,白,黑\n", encoding="utf-8")
+    assert ("甲村", "signage-colour") in fails(audit(villagecat.resolve("220000"), read_ledger(jilin)))

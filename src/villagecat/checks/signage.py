@@ -2,7 +2,9 @@
 
 Matching: an actual sign names the catalog sign it is (``sign``), or its organisation,
 or its text matches a spec's text pattern (``XX`` standing for the village's name), or
-its text contains the organisation's name. Findings rest only on rules the
+its text contains the organisation's name, or the legal name such an organisation bears
+(中共榆树村委员会 for the Party organisation, 榆树村股份经济合作社 for the collective
+economic organisation). Findings rest only on rules the
 jurisdiction's layers hold: sizes, colours and orientation where a layer sets them;
 "nothing else outside" only where a layer closes the set (an ``exact`` quota); the
 character test only where a layer sets a character standard.
@@ -81,7 +83,28 @@ def _match(actual: ActualSign, specs: list[Sign]) -> Sign | None:
     found = next((s for s in candidates if s.text_pattern and _pattern(s.text_pattern).match(actual.text)), None)
     if found is not None:
         return found
-    return next((s for s in candidates if s.organisation and _core(s.organisation) in actual.text), None)
+    found = next((s for s in candidates if s.organisation and _core(s.organisation) in actual.text), None)
+    if found is not None:
+        return found
+    return next(
+        (s for s in candidates if s.organisation and any(f in actual.text for f in _forms(s.organisation))), None
+    )
+
+
+#: How the plaque of an organisation the catalog names by its kind reads, by the legal name
+#: it bears: a village's Party organisation is 中共榆树村委员会 or 榆树村党支部, its collective
+#: economic organisation 榆树村股份经济合作社. Used to recognise a plaque, never as data.
+_PLAQUE_FORMS = {
+    "党组织": ("中共", "中国共产党", "党委", "党总支", "党支部"),
+    "集体经济组织": ("经济合作社", "经济联合社", "经济合作联合社"),
+}
+
+
+def _forms(organisation: str | None) -> tuple[str, ...]:
+    """The words a plaque of ``organisation`` (村党组织, 社区党组织…) may bear instead of its kind's name."""
+    if not organisation:
+        return ()
+    return next((forms for kind, forms in _PLAQUE_FORMS.items() if organisation.endswith(kind)), ())
 
 
 def _core(organisation: str) -> str:
