@@ -75,9 +75,9 @@ def test_release_bumps_by_what_changed_and_records_the_entry(tmp_path: Path) -> 
     (target / "facilities.csv").write_text(text, encoding="utf-8")
     result = invoke("release", str(target), "--against", str(NATIONAL))
     assert result.code == 0, result.err
-    assert result.out.startswith("cn 0.3.1 → 1.0.0\n")
+    assert result.out.startswith("cn 0.3.1 → 0.4.0\n")  # a tightening no layer below conflicts with: minor
     layer = load_layer(target).layer
-    assert (layer.version, layer.releases[-1].version) == ("1.0.0", "1.0.0")
+    assert (layer.version, layer.releases[-1].version) == ("0.4.0", "0.4.0")
     assert "facility-min-area-per-households-raised" in layer.releases[-1].notes
     unchanged = invoke("release", str(NATIONAL), "--against", str(NATIONAL))
     assert unchanged.code == 1

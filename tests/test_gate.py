@@ -233,3 +233,38 @@ def test_a_release_against_another_layer_is_refused_and_writes_nothing(tmp_path:
     with pytest.raises(InvalidRequestError, match="120117"):
         release_layer(load_layer(NATIONAL), load_layer(ninghe), ninghe)
     assert {p.name: p.read_bytes() for p in ninghe.iterdir()} == before
+
+
+def test_an_override_that_tightens_the_villages_rule_is_as_grave_as_the_effective_diff_says(tmp_path: Path) -> None:
+    """Raising the nation's 30 m² per 100 households to 60 was ``override-added`` (info) and a patch release."""
+    old = load_layer(NINGHE)
+    revised = _ninghe_with(tmp_path, overrides=(*old.overrides, _lowering(60)))
+    data = json.loads(invoke("diff", str(NINGHE), str(revised), "--format", "json").out)
+    (added,) = [c for c in data["changes"] if c["code"] == "override-added"]
+    assert (added["level"], added["effect"]) == ("breaking", "tightens")
+    effective = json.loads(invoke("diff", str(NINGHE), str(revised), "--effective", "--format", "json").out)
+    (raised,) = [c for c in effective["changes"] if c["level"] == "breaking"]  # the two diffs now agree
+    assert (raised["effect"], raised["item"]) == ("tightens", "cn.facility.community-service-facility")
+    # As when a layer raises a minimum of its own: breaking for villages, and, since no county
+    # below conflicts with it, a minor release (issue: review gate).
+    own = old.facilities[0].model_copy(update={"min_floor_area_m2": (old.facilities[0].min_floor_area_m2 or 0) + 50})
+    raised_own = _ninghe_with(tmp_path / "own", facilities=(own, *old.facilities[1:]))
+    own_data = json.loads(invoke("diff", str(NINGHE), str(raised_own), "--format", "json").out)
+    assert data["suggested_bump"] == own_data["suggested_bump"] == "minor"
+    released = invoke("release", str(revised), "--against", str(NINGHE), "--date", "2026-12-06")
+    assert released.code == 0, released.err
+    assert load_layer(revised).layer.version == "1.2.0"
+
+
+def test_the_library_s_release_refuses_a_version_that_breaks_a_merge_rule(tmp_path: Path) -> None:
+    """``release_layer`` released 1.1.2 with an override loosening a prohibited duty; only the CLI refused it."""
+    from villagecat.authoring import release_layer  # noqa: PLC0415
+    from villagecat.errors import InvalidRequestError  # noqa: PLC0415
+    from villagecat.registry import shipped_registry  # noqa: PLC0415
+
+    old = load_layer(NINGHE)
+    revised = _ninghe_with(tmp_path, overrides=(*old.overrides, _lowering(20)))
+    before = {p.name: p.read_bytes() for p in revised.iterdir()}
+    with pytest.raises(InvalidRequestError, match="未发布"):
+        release_layer(old, load_layer(revised), revised, registry=shipped_registry())
+    assert {p.name: p.read_bytes() for p in revised.iterdir()} == before

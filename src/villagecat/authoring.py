@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from villagecat._i18n import Both
 from villagecat._messages import first_message
-from villagecat.diff import DiffReport, diff_packages
+from villagecat.diff import DiffReport, diff_packages, rate_operations, rule_violations
 from villagecat.errors import InvalidRequestError, VillagecatError
 from villagecat.models import Layer, Level, ParentRef, Release, Scope
 from villagecat.package import LayerPackage, save_layer
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import os
     from pathlib import Path
 
+    from villagecat.diff import Change
     from villagecat.registry import LayerRegistry
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "default_parent",
     "first_release",
     "init_layer",
+    "refuse_violations",
     "release_layer",
     "same_layer",
     "today_in_china",
@@ -180,13 +182,27 @@ def same_layer(previous: LayerPackage, current: LayerPackage) -> None:
         raise InvalidRequestError.because("release-two-layers", old=previous.layer.id, new=current.layer.id)
 
 
-def release_layer(
+def refuse_violations(violations: list[Change]) -> None:
+    """Refuse to release a version that breaks a merge rule: it would not apply as written.
+
+    Raises:
+        InvalidRequestError: naming each rule broken, if any is.
+    """
+    if violations:
+        lines = Both(
+            "；".join(c.detail or c.describe("zh") for c in violations), "; ".join(c.describe("en") for c in violations)
+        )
+        raise InvalidRequestError.because("release-violations", count=len(violations), lines=lines)
+
+
+def release_layer(  # noqa: PLR0913 - the release, and what it is judged against
     previous: LayerPackage,
     current: LayerPackage,
     path: str | os.PathLike[str],
     *,
     notes: str | None = None,
     date: dt.date | None = None,
+    registry: LayerRegistry | None = None,
 ) -> tuple[LayerPackage, DiffReport]:
     """Give ``current`` the version its changes since ``previous`` require, with a changelog entry.
 
@@ -196,12 +212,26 @@ def release_layer(
     already records a release of that version, it is returned unchanged: an existing
     entry's notes are never replaced, and a second run (or a concurrent one) loses nothing.
 
+    With ``registry`` (the layers above and below it), a version that breaks a merge rule is
+    refused, each operation is rated by what it does to the effective catalog
+    (:func:`villagecat.diff.rate_operations`: raising an inherited minimum is breaking), and
+    the bump follows compatibility as ``diff`` judges it: major only for what breaks
+    integrators or a child layer. Without it, only the layer's own rows are compared, and
+    the bump follows their levels.
+
     Raises:
-        InvalidRequestError: if ``previous`` is another layer, not an earlier version of this one.
+        InvalidRequestError: if ``previous`` is another layer, not an earlier version of this
+            one, or (with ``registry``) the new version breaks a merge rule.
         VillagecatError: if nothing changed.
     """
     same_layer(previous, current)
     report = diff_packages(previous, current)
+    if registry is not None:
+        from villagecat.impact import child_conflicts  # noqa: PLC0415 - impact imports the merge
+
+        refuse_violations(rule_violations(previous, current, registry))
+        report = rate_operations(report, previous, current, registry)
+        report.child_conflicts = child_conflicts(previous, current, registry)  # the bump, as diff judges it
     if not report.changes:
         raise VillagecatError.said("release-nothing-changed")
     version = bump_version(previous.layer.version, report.suggested_bump)

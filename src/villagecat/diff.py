@@ -48,6 +48,7 @@ __all__ = [
     "format_report",
     "load_accepted",
     "load_levels",
+    "rate_operations",
     "required_bump",
     "rule_violations",
 ]
@@ -660,6 +661,58 @@ def diff_packages(
         differ.changes,
         declared_bump=_declared_bump(old.layer.version, new.layer.version),
     )
+
+
+def rate_operations(
+    report: DiffReport,
+    old: LayerPackage,
+    new: LayerPackage,
+    registry: LayerRegistry,
+    *,
+    levels: Mapping[str, ChangeLevel] | None = None,
+) -> DiffReport:
+    """Rate each added, changed or removed operation by what it does to the catalog it applies to.
+
+    Comparing a layer's own rows, an override is a row like any other: ``override-added``
+    is ``info``. What it does is another matter: raising the nation's 30 m² per 100
+    households to 60 tightens every village's rule, as the effective diff says (breaking).
+    Each operation's change takes the gravest level, and the effect, of the changes the
+    effective catalogs show on its target; without the parents at hand the report is
+    returned as it was.
+    """
+    from villagecat.errors import LayerChainError  # noqa: PLC0415
+    from villagecat.merging import merge  # noqa: PLC0415
+    from villagecat.registry import LayerRegistry  # noqa: PLC0415
+
+    operations = {k.resource for k in kinds() if k.role == "operation"}
+    if not any(c.resource in operations for c in report.changes):
+        return report
+    catalogs = []
+    for package in (old, new):
+        scoped = LayerRegistry(registry)
+        scoped.add(package)
+        try:
+            catalogs.append(merge(scoped.chain(package)))
+        except LayerChainError:
+            return report
+    effective = diff_catalogs(*catalogs, levels=levels)
+    targets = {
+        str(getattr(op, "id", "")): str(getattr(op, "target", ""))
+        for package in (old, new)
+        for resource in operations
+        for op in package.resource(resource)
+    }
+    rated = []
+    for change in report.changes:
+        target = targets.get(change.item, change.item) if change.resource in operations else None
+        found = [e for e in effective.changes if target is not None and e.item == target and e.level != "violation"]
+        gravest = max(found, key=lambda e: _RANK[e.level], default=None)
+        if gravest is not None and _RANK[gravest.level] > _RANK[change.level]:
+            change = dataclasses.replace(change, level=gravest.level, effect=gravest.effect)  # noqa: PLW2901
+        elif gravest is not None and change.effect is Effect.NEUTRAL:
+            change = dataclasses.replace(change, effect=gravest.effect)  # noqa: PLW2901
+        rated.append(change)
+    return dataclasses.replace(report, changes=rated)
 
 
 def _cancellation_changes(differ: _Differ, before: dict[str, BaseModel], after: dict[str, BaseModel]) -> None:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from villagecat.package import LayerPackage
     from villagecat.registry import LayerRegistry
 
-__all__ = ["Impact", "JurisdictionImpact", "impact"]
+__all__ = ["Impact", "JurisdictionImpact", "child_conflicts", "impact"]
 
 
 @dataclass(frozen=True)
@@ -109,3 +109,24 @@ def impact(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> Imp
         if report.changes or fresh:
             result.jurisdictions.append(JurisdictionImpact(package.layer.id, package.layer.name_zh, report, fresh))
     return result
+
+
+def child_conflicts(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> list[Conflict]:
+    """The conflicts the new version causes in the known layers below it (their declared parent ranges aside).
+
+    What a release's bump is judged by (:attr:`villagecat.diff.DiffReport.suggested_bump`):
+    ``diff`` and ``release`` alike.
+    """
+    from villagecat.errors import LayerChainError  # noqa: PLC0415
+
+    try:
+        result = impact(old, new, registry)
+    except LayerChainError:
+        return []
+    found: dict[tuple[str, str, str | None, str], Conflict] = {}
+    for jurisdiction in result.jurisdictions:
+        for conflict in jurisdiction.new_conflicts:
+            if conflict.layer == new.layer.id or conflict.rule in ("parent_version", "chain_order"):
+                continue
+            found.setdefault((conflict.layer, conflict.item, conflict.field, conflict.rule), conflict)
+    return list(found.values())

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from villagecat._i18n import Both, pair, say
+from villagecat._i18n import pair, say
 from villagecat._write import package_folder, package_lock
 from villagecat.cli._common import add_layer_options
 from villagecat.cli._sides import load_side
@@ -18,7 +18,6 @@ from villagecat.models import Level, Scope
 from villagecat.resolution import registry_with
 
 if TYPE_CHECKING:
-    from villagecat.diff import Change
     from villagecat.package import LayerPackage
 
 __all__ = ["register"]
@@ -195,7 +194,7 @@ def _refuse_going_back(package: LayerPackage, folder: Path) -> None:
 
 
 def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from villagecat.authoring import first_release, release_layer, same_layer  # noqa: PLC0415
+    from villagecat.authoring import first_release, refuse_violations, release_layer  # noqa: PLC0415
     from villagecat.diff import format_report, rule_violations  # noqa: PLC0415
     from villagecat.package import load_layer  # noqa: PLC0415
 
@@ -206,7 +205,7 @@ def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if against is None:  # never released: the declared version is the first release
         with package_lock(folder):
             current = load_layer(folder)
-            _refuse_violations(rule_violations(None, current, registry))
+            refuse_violations(rule_violations(None, current, registry))
             released = first_release(current, folder, notes=args.notes, date=args.date)
         key = "release-already" if released is current else "release-first"
         stdout.write(say(key, args.lang, id=released.layer.id, version=released.layer.version) + "\n")
@@ -214,24 +213,13 @@ def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     previous = load_side(against, registry)
     with package_lock(folder):  # the whole read-modify-write: concurrent releases lose nothing
         current = load_layer(folder)
-        same_layer(previous, current)
-        _refuse_violations(rule_violations(previous, current, registry))
-        released, report = release_layer(previous, current, folder, notes=args.notes, date=args.date)
+        released, report = release_layer(previous, current, folder, notes=args.notes, date=args.date, registry=registry)
     if released is current:
         stdout.write(say("release-already", args.lang, id=released.layer.id, version=released.layer.version) + "\n")
         return 0
     stdout.write(f"{released.layer.id} {previous.layer.version} → {released.layer.version}\n")
     stdout.write(format_report(report, "markdown", lang=args.lang))
     return 0
-
-
-def _refuse_violations(violations: list[Change]) -> None:
-    """Refuse to release a version that breaks a merge rule: it would not apply as written."""
-    if violations:
-        lines = Both(
-            "；".join(c.detail or c.describe("zh") for c in violations), "; ".join(c.describe("en") for c in violations)
-        )
-        raise InvalidRequestError.because("release-violations", count=len(violations), lines=lines)
 
 
 def _committed(path: str) -> str | None:

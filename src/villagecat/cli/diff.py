@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, TextIO
 
 from villagecat.cli._common import add_layer_options
 from villagecat.cli._sides import load_side
-from villagecat.diff import diff_catalogs, diff_packages, format_report, load_accepted, load_levels, rule_violations
+from villagecat.diff import (
+    diff_catalogs,
+    diff_packages,
+    format_report,
+    load_accepted,
+    load_levels,
+    rate_operations,
+    rule_violations,
+)
 from villagecat.errors import InvalidRequestError
 from villagecat.merging import merge
 from villagecat.patch import make_patch
@@ -17,7 +25,7 @@ from villagecat.resolution import registry_with
 if TYPE_CHECKING:
     import argparse
 
-    from villagecat.merging import Conflict, EffectiveCatalog
+    from villagecat.merging import EffectiveCatalog
     from villagecat.package import LayerPackage
     from villagecat.registry import LayerRegistry
 
@@ -80,33 +88,17 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             raise InvalidRequestError.because(
                 "diff-two-layers", old=args.old, old_layer=old.layer.id, new=args.new, new_layer=new.layer.id
             )
-        report = diff_packages(old, new, levels=levels)
+        report = rate_operations(diff_packages(old, new, levels=levels), old, new, registry, levels=levels)
     report.changes[:0] = rule_violations(old, new, registry)
     if not args.effective:
-        report.child_conflicts = _child_conflicts(old, new, registry)
+        from villagecat.impact import child_conflicts  # noqa: PLC0415
+
+        report.child_conflicts = child_conflicts(old, new, registry)
     if args.accept:
         report.accept(load_accepted(args.accept))
     colour = args.format == "text" and stdout.isatty() and "NO_COLOR" not in os.environ
     stdout.write(format_report(report, args.format, colour=colour, lang=args.lang))
     return 1 if report.fails(args.fail_on) else 0
-
-
-def _child_conflicts(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> list[Conflict]:
-    """The conflicts the new version causes in the known layers below it (their declared parent ranges aside)."""
-    from villagecat.errors import LayerChainError  # noqa: PLC0415
-    from villagecat.impact import impact  # noqa: PLC0415
-
-    try:
-        result = impact(old, new, registry)
-    except LayerChainError:
-        return []
-    found: dict[tuple[str, str, str | None, str], Conflict] = {}
-    for jurisdiction in result.jurisdictions:
-        for conflict in jurisdiction.new_conflicts:
-            if conflict.layer == new.layer.id or conflict.rule in ("parent_version", "chain_order"):
-                continue
-            found.setdefault((conflict.layer, conflict.item, conflict.field, conflict.rule), conflict)
-    return list(found.values())
 
 
 def _effective(package: LayerPackage, registry: LayerRegistry) -> EffectiveCatalog:
