@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 import villagecat
 
 
@@ -22,3 +24,27 @@ def test_lazy_names_resolve_to_functions() -> None:
     assert callable(villagecat.validate)
     assert callable(villagecat.load_layer)
     assert villagecat.validate.__module__ == "villagecat.validation"
+
+
+def test_every_lazy_name_is_declared_to_a_type_checker_and_no_other_resolves() -> None:
+    """The lazy ``__getattr__`` returned ``Any`` to mypy, so ``villagecat.laod_layer`` type-checked."""
+    import ast  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    source = Path(villagecat.__file__).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    guarded = [n for n in tree.body if isinstance(n, ast.If) and "TYPE_CHECKING" in ast.unparse(n.test)]
+    hidden = [n for n in guarded if ast.unparse(n.test).startswith("not ")]
+    assert any(isinstance(s, ast.FunctionDef) and s.name == "__getattr__" for n in hidden for s in n.body)
+    declared = {
+        alias.asname or alias.name
+        for n in guarded
+        if not ast.unparse(n.test).startswith("not ")
+        for s in n.body
+        if isinstance(s, ast.ImportFrom)
+        for alias in s.names
+    }
+    assert set(villagecat._LAZY) <= declared  # noqa: SLF001 - the lazy table is what is checked
+    assert isinstance(villagecat.__version__, str)
+    with pytest.raises(AttributeError, match="laod_layer"):
+        villagecat.laod_layer  # type: ignore[attr-defined]  # noqa: B018 - the attribute is the test

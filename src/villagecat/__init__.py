@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from villagecat.resolution import resolve
     from villagecat.validation import validate
 
+    __version__: str
+
 __all__ = [
     "Certificate",
     "Citation",
@@ -79,21 +81,23 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:  # noqa: ANN401 - module attributes of any kind
-    """Import the models, the reading and validation machinery, and look the version up, on first use.
+if not TYPE_CHECKING:  # a type checker sees the names above, so a misspelt one is an error
 
-    ``import villagecat`` stays light: nothing of pydantic is built until a name is used.
-    """
-    if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415 - costs ~10 ms at import
+    def __getattr__(name: str) -> Any:  # noqa: ANN401 - module attributes of any kind
+        """Import the models, the reading and validation machinery, and look the version up, on first use.
 
-        try:
-            return version("villagecat")
-        except PackageNotFoundError:  # pragma: no cover - a source tree without install
-            return "0+unknown"
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'villagecat' has no attribute {name!r}")
-    from importlib import import_module  # noqa: PLC0415
+        ``import villagecat`` stays light: nothing of pydantic is built until a name is used.
+        """
+        if name == "__version__":
+            from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415 - costs ~10 ms at import
 
-    return getattr(import_module(module), name)
+            try:
+                return version("villagecat")
+            except PackageNotFoundError:  # pragma: no cover - a source tree without install
+                return "0+unknown"
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module 'villagecat' has no attribute {name!r}")
+        from importlib import import_module  # noqa: PLC0415
+
+        return getattr(import_module(module), name)
