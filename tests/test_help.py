@@ -126,7 +126,16 @@ def test_lang_may_come_before_the_command_too(monkeypatch: pytest.MonkeyPatch) -
     ("argv", "zh", "en"),
     [
         (["validate"], "缺少必需的参数：PATH", "the following arguments are required: PATH"),
-        (["catalog", "120117", "--scope", "town"], "参数 --scope：无效的选项 'town'", "invalid choice: 'town'"),
+        (
+            ["catalog", "120117", "--scope", "town"],
+            "参数 --scope：应为 村 或 社区、全部（不是“town”）",
+            "must be village",
+        ),
+        (
+            ["audit", "x.csv", "-j", "120117", "--scope", "all"],
+            "参数 --scope：应为 村 或 社区（不是“all”）",
+            "not 'all'",
+        ),
         (["check", "facility", "-j", "220000", "--floor-area", "abc"], "应为不小于 0 的数字", "must be a number"),
         (["layers", "--bogus"], "无法识别的参数：--bogus", "unrecognized arguments: --bogus"),
         (["frobnicate"], "参数 COMMAND：无效的选项 'frobnicate'", "invalid choice: 'frobnicate'"),
@@ -142,3 +151,15 @@ def test_usage_errors_are_worded_in_the_chosen_language(argv: list[str], zh: str
     assert english.code == 2
     assert en in english.err
     assert not re.search(r"[\u4e00-\u9fff]", english.err), english.err
+
+
+def test_a_scope_is_given_in_chinese_as_a_clerk_says_it() -> None:
+    """``--scope 社区`` was refused: 无效的选项 '社区'（可选：'village', 'community'）."""
+    assert invoke("catalog", "120117", "--scope", "社区").out.startswith("宁河区（120117）有效目录 · 适用：社区")
+    assert invoke("catalog", "120117", "--scope", "全部").code == 0
+    community = invoke(
+        "check", "facility", "-j", "120117", "--floor-area", "40", "--households", "100", "--scope", "社区"
+    )
+    assert community.code == 0, community.out  # 30 m² per 100 households; a village would need 300
+    village = invoke("check", "facility", "-j", "120117", "--floor-area", "40", "--households", "100", "--scope", "村")
+    assert village.code == 1

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 
+from villagecat._i18n import Both, pair
 from villagecat.models import Scope
 
 __all__ = ["add_jurisdiction", "add_layer_options", "add_scope_option", "package_roots", "scope_of"]
@@ -61,19 +63,48 @@ def add_layer_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_scope_option(parser: argparse.ArgumentParser) -> None:
-    """Add ``--scope village|community|all``."""
+def add_scope_option(parser: argparse.ArgumentParser, *, listing: bool = True) -> None:
+    """Add ``--scope``: 村 or 社区 (``village``, ``community``), and, to list items, 全部 (``all``).
+
+    For a listing the default is villages; for a check it is None: a row's own 村或社区 column
+    decides, else villages.
+    """
+    if listing:
+        words = (
+            "只列适用于村（默认）、社区或全部的条目 / items that apply to villages (default), to communities, or all"
+        )
+    else:
+        words = (
+            "按村（默认）或社区的规则核查；文件中填了“村或社区”一列的行以该列为准"
+            " / check by the rules of a village (default) or a community; a row's own scope column wins"
+        )
     parser.add_argument(
         "--scope",
-        choices=("village", "community", "all"),
-        default="village",
-        help="只列适用于村（默认）、社区或全部的条目 / items that apply to villages (default), to communities, or all",
+        type=functools.partial(_scope_word, listing=listing),
+        default="village" if listing else None,
+        metavar="{村,社区" + (",全部}" if listing else "}"),
+        help=words,
     )
 
 
-def scope_of(value: str) -> Scope | None:
-    """Return the Scope for a ``--scope`` value (None for ``all``)."""
-    return None if value == "all" else Scope(value)
+def _scope_word(text: str, *, listing: bool) -> str:
+    """An argparse type: 村, 社区 (or 全部 for a listing), in Chinese or as the code; the code is kept."""
+    word = text.strip()
+    if listing and word in ("all", "全部"):
+        return "all"
+    try:
+        scope: Scope | None = Scope(Scope.from_text(word).value)
+    except ValueError:
+        scope = None
+    if scope in (Scope.VILLAGE, Scope.COMMUNITY):
+        return str(scope.value)
+    everything = Both("、全部", ", all") if listing else Both("", "")
+    raise argparse.ArgumentTypeError(" / ".join(pair("argument-scope", text=text, all=everything)))
+
+
+def scope_of(value: str | None) -> Scope | None:
+    """Return the Scope for a ``--scope`` value (None for ``all``, or for a check's unset option)."""
+    return None if value in ("all", None) else Scope(value)
 
 
 def package_roots(paths: list[str]) -> list[str]:

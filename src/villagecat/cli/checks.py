@@ -11,7 +11,7 @@ import math
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat._i18n import pair, say
-from villagecat.cli._common import add_jurisdiction, add_layer_options, package_roots
+from villagecat.cli._common import add_jurisdiction, add_layer_options, add_scope_option, package_roots
 from villagecat.errors import VillagecatError
 from villagecat.models import Scope
 from villagecat.resolution import registry_with, resolve
@@ -28,16 +28,6 @@ def _common(parser: argparse.ArgumentParser, *, jurisdiction: bool = True) -> No
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     parser.add_argument("--all", action="store_true", help="同时列出符合的项目 / also list what passed")
     add_layer_options(parser)
-
-
-def _scope(parser: argparse.ArgumentParser) -> None:
-    """``--scope``: whose rules a row that does not say (a 村或社区 column) is checked by."""
-    parser.add_argument(
-        "--scope",
-        choices=("village", "community"),
-        help="村或社区（默认为村；文件中填了“村或社区”一列的行以该列为准）"
-        " / a village or a community (default: village; a row's own scope column wins)",
-    )
 
 
 def _emit(report: CheckReport, args: argparse.Namespace, stdout: TextIO) -> int:
@@ -66,7 +56,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     facility.add_argument(
         "--file", help="多个村的数据文件（CSV、YAML 或 XLSX） / figures of many villages (CSV, YAML or XLSX)"
     )
-    _scope(facility)
+    add_scope_option(facility, listing=False)
     _common(facility)
     facility.set_defaults(handler=_facility)
     signage = kinds.add_parser(
@@ -76,7 +66,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " Check a village's plaques and marks (YAML, CSV or XLSX).",
     )
     signage.add_argument("file", help="标牌文件（YAML、JSON、CSV 或 XLSX） / the signs (YAML, JSON, CSV or XLSX)")
-    _scope(signage)
+    add_scope_option(signage, listing=False)
     _common(signage)
     signage.set_defaults(handler=_signage)
 
@@ -115,7 +105,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " Check a ledger (YAML, CSV or XLSX) of one or many villages against the effective catalog.",
     )
     audit.add_argument("ledger", help="台账文件（YAML、JSON、CSV 或 XLSX） / the ledger (YAML, JSON, CSV or XLSX)")
-    _scope(audit)
+    add_scope_option(audit, listing=False)
     _common(audit)
     audit.set_defaults(handler=_audit)
 
