@@ -576,3 +576,11 @@ def test_a_plaque_is_recognised_by_the_legal_name_its_organisation_bears(tmp_pat
     jilin = tmp_path / "jilin.csv"  # and so Jilin's colour rule reaches the Party plaque
     jilin.write_text("村名,类别,名称,位置,底色,字色\n甲村,标牌,中共甲村支部委员会,外部,白,黑\n", encoding="utf-8")
     assert ("甲村", "signage-colour") in fails(audit(villagecat.resolve("220000"), read_ledger(jilin)))
+
+
+def test_a_column_twice_is_named_as_the_clerk_wrote_it(tmp_path: Path) -> None:
+    """村名 and 村 both name the village: it was reported as 字段 village."""
+    path = tmp_path / "dup.csv"
+    path.write_text("村名,村,类别,名称\n甲,甲,证明,健在证明\n", encoding="utf-8")
+    with pytest.raises(LedgerError, match="第 1 行，字段 村名：表头中列名重复"):
+        read_ledger(path)

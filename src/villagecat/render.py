@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
-from villagecat._i18n import MESSAGES, Lang, say
+from villagecat._i18n import MESSAGES, Both, Lang, say
 from villagecat.errors import UnknownItemError
 from villagecat.merging import EffectiveCatalog, EffectiveItem, Step, applies
 from villagecat.models._base import Vocab
@@ -267,10 +267,14 @@ def _explained(catalog: EffectiveCatalog, item_id: str, field: str | None) -> tu
     entry = catalog.get(item_id)
     if entry is None:
         raise UnknownItemError.said("no-item", layer=catalog.layer.id, item=item_id)
-    fields = [field] if field else list(type(entry.item).model_fields)
+    from villagecat.format.registry import fields_of  # noqa: PLC0415
+
+    specs = fields_of(type(entry.item))
+    titled = {spec.title_zh: spec.name for spec in specs}  # 版式 as the clerk reads it, for orientation
+    fields = [titled.get(field.strip(), field.strip())] if field else [spec.name for spec in specs]
     for name in fields:
         if name not in type(entry.item).model_fields:
-            known = ", ".join(entry.provenance)
+            known = Both("、".join(f"{s.title_zh}（{s.name}）" for s in specs), ", ".join(s.name for s in specs))
             raise UnknownItemError.said("no-field", item=item_id, field=name, known=known)
     return entry, fields
 

@@ -212,3 +212,13 @@ def test_catalog_text_puts_duties_first_and_layers_name_their_counts_in_chinese(
     layers = invoke("layers").out
     assert "工作事务 12" in layers
     assert "duties=" not in layers
+
+
+def test_explain_takes_a_field_by_its_chinese_title() -> None:
+    """``explain 宁河 … 版式`` was refused, listing English field names only."""
+    result = invoke("explain", "宁河", "cn.sign.party-service-centre", "版式")
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[1] == "  版式（orientation） = 横牌（horizontal）"
+    unknown = invoke("explain", "宁河", "cn.sign.party-service-centre", "颜色")
+    assert unknown.code != 0
+    assert "版式（orientation）" in unknown.err

@@ -363,9 +363,9 @@ def _check_header(where: str, header: list[str]) -> None:
     unknown = next((h for h, name in zip(header, mapped, strict=True) if h and name not in _FIELDS), None)
     if unknown is not None:  # a misspelt 字体颜色 would be a rule never checked: refuse it
         raise LedgerError(where, 1, Both(unknown, unknown), "ledger-unknown-column", known=_KNOWN)
-    duplicated = sorted({h for h in mapped if h and mapped.count(h) > 1})
-    if duplicated:
-        raise LedgerError(where, 1, duplicated[0], "ledger-duplicate-column")
+    duplicated = next((h for h, name in zip(header, mapped, strict=True) if name and mapped.count(name) > 1), None)
+    if duplicated is not None:  # named as written: 村名, even when the other is 村 or village
+        raise LedgerError(where, 1, Both(duplicated, duplicated), "ledger-duplicate-column")
 
 
 def _csv_rows(path: Path, text: str) -> list[_Row]:
