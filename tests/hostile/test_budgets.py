@@ -239,7 +239,7 @@ def test_a_missing_revision_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
         ("village,category,name,name\n甲村,certificate,无犯罪记录证明,x\n", "字段 name：表头中列名重复"),
         (
             "村名,village,category,name\n甲村,甲村,certificate,无犯罪记录证明\n",
-            "字段 village：表头中列名重复",
+            "字段 村名：表头中列名重复",
         ),
     ],
     ids=["extra-cell", "duplicated-header", "same-column-twice"],
