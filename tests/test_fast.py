@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from villagecat import _fast
 from villagecat._names import normalise_name, normalise_names
+from villagecat.format import FORMAT_VERSION
 from villagecat.merging import MergeCache
 from villagecat.package import RESOURCES, bulk, load_layer, read_package, save_layer
 from villagecat.registry import shipped_layer_paths, shipped_registry
@@ -263,8 +264,8 @@ WHOLE_CASES = {
     "the resources nested, a string at the top": lambda t: (
         t.replace('"resources": [', '"resources": "nope", "x": {"resources": [', 1).rstrip()[:-1] + "}}\n"
     ),
-    "format 0": lambda t: t.replace('"format": 1', '"format": 0', 1),
-    "format 9": lambda t: t.replace('"format": 1', '"format": 9', 1),
+    "format 0": lambda t: t.replace(f'"format": {FORMAT_VERSION}', '"format": 0', 1),
+    "format 9": lambda t: t.replace(f'"format": {FORMAT_VERSION}', '"format": 9', 1),
     "parent version outside the range": lambda t: t.replace('"version_range": ">=', '"version_range": ">=9.', 1),
     "no layer": lambda t: t.replace('"layer": {', '"nolayer": {', 1),
 }

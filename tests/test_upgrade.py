@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from typing import TYPE_CHECKING
@@ -11,7 +12,14 @@ import pytest
 import villagecat
 from conftest import NATIONAL, REPO, invoke
 from villagecat.format import FORMAT_VERSION
-from villagecat.format.upgrade import RawPackage, RawTable, UnknownFormatError, declared_format, upgrade
+from villagecat.format.upgrade import (
+    RawPackage,
+    RawTable,
+    UnknownFormatError,
+    declared_format,
+    upgrade_0_1,
+    upgrade_1_2,
+)
 from villagecat.package import load_layer, package_files
 from villagecat.registry import shipped_layer_paths
 
@@ -55,7 +63,7 @@ def test_the_first_shipped_national_layer_upgrades_and_validates(
     first = _revisions("data/national")[-1]
     result = invoke("upgrade", f"{first}:data/national", "-o", str(tmp_path / "national"))
     assert result.code == 0, result.err
-    assert "格式 0 → 1" in result.out
+    assert f"格式 0 → {FORMAT_VERSION}" in result.out
     assert villagecat.validate(tmp_path / "national").valid
     assert (tmp_path / "national" / "clauses.csv").is_file()
 
@@ -83,7 +91,9 @@ def test_a_newer_format_is_refused_with_a_clear_message(tmp_path: Path) -> None:
     package = tmp_path / "pkg"
     shutil.copytree(NATIONAL, package)
     text = (package / "datapackage.json").read_text(encoding="utf-8")
-    (package / "datapackage.json").write_text(text.replace('"format": 1', '"format": 99'), encoding="utf-8")
+    (package / "datapackage.json").write_text(
+        text.replace(f'"format": {FORMAT_VERSION}', '"format": 99'), encoding="utf-8"
+    )
     result = invoke("validate", str(package))
     assert result.code == 2
     assert "请升级 villagecat" in result.out
@@ -106,10 +116,40 @@ def test_upgrade_0_1_renames_and_types_as_documented() -> None:
             ),
         },
     )
-    upgraded = upgrade(raw)
+    upgraded = upgrade_0_1(raw)
     assert upgraded.descriptor["villagecat"] == {"format": 1}
     ((_, duty),) = upgraded.tables["duties"].rows
     assert duty == {"id": "cn.duty.x", "report_frequencies": "monthly", "departments": "a|b\\\\c"}
     values = [row["value"] for _, row in upgraded.tables["overrides"].rows]
     assert values == [300, ["甲", "乙"], ["yearly"]]
     assert upgraded.tables["overrides"].rows[2][1]["field"] == "report_frequencies"
+
+
+def test_a_format_1_package_reads_as_format_2_and_upgrades_to_it(tmp_path: Path) -> None:
+    """Format 2 adds sign_quotas.modality; a format-1 quota, which said nothing of it, reads as before."""
+    ninghe = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
+    old = tmp_path / "format-1"
+    shutil.copytree(ninghe, old)
+    descriptor = json.loads((old / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["villagecat"] = {"format": 1}
+    for resource in descriptor["resources"]:
+        resource["villagecat"]["rowSchema"] = resource["villagecat"]["rowSchema"].replace(":2:", ":1:")
+        if resource["name"] == "sign_quotas":  # format 1 had no such column
+            fields = resource["schema"]["fields"]
+            resource["schema"]["fields"] = [f for f in fields if f["name"] != "modality"]
+    (old / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
+    quotas = old / "sign_quotas.csv"
+    lines = quotas.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    at = header.index("modality")
+    kept = [",".join(c for i, c in enumerate(line.split(",")) if i != at) for line in lines]
+    quotas.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    raw = RawPackage({"villagecat": {"format": 1}}, {"sign_quotas": RawTable("csv", [(2, {"id": "x"})])})
+    assert upgrade_1_2(raw).descriptor["villagecat"] == {"format": 2}
+    assert upgrade_1_2(raw).tables["sign_quotas"].rows == [(2, {"id": "x"})]
+    result = invoke("upgrade", str(old), "-o", str(tmp_path / "format-2"))
+    assert result.code == 0, result.err
+    assert "格式 1 → 2" in result.out
+    upgraded = load_layer(tmp_path / "format-2")
+    assert [q.modality for q in upgraded.sign_quotas] == [None, None, None]  # format 1 said nothing: must
+    assert [q.id for q in upgraded.sign_quotas] == [q.id for q in load_layer(ninghe).sign_quotas]

@@ -11,6 +11,7 @@ import pytest
 import villagecat
 from conftest import NATIONAL, edit
 from villagecat.errors import PackageReadError, ValidationFailedError
+from villagecat.format import FORMAT_VERSION
 from villagecat.package import LayerPackage, descriptor, load_layer, save_layer
 from villagecat.validation import validate_many
 
@@ -222,7 +223,7 @@ def test_a_parent_outside_the_range_that_the_layer_still_fits_is_not_a_problem(t
 def test_descriptor_declares_format_layer_and_tabular_resources() -> None:
     data = descriptor(load_layer(NATIONAL))
     assert data["layer"]["id"] == "cn"
-    assert data["villagecat"] == {"format": 1}
+    assert data["villagecat"] == {"format": FORMAT_VERSION}
     assert data["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
     assert [r["name"] for r in data["resources"]] == [
         "documents",

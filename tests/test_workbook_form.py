@@ -147,14 +147,14 @@ def test_an_import_that_would_lose_rows_break_a_rule_or_go_back_writes_nothing(t
     assert {p.name: p.read_bytes() for p in ninghe.iterdir()} == before
     released = load_layer(ninghe)  # a release after the workbook was exported
     newer = released.layer.model_copy(
-        update={"version": "1.2.0", "releases": (*released.layer.releases, Release(version="1.2.0", notes="修订"))}
+        update={"version": "9.0.0", "releases": (*released.layer.releases, Release(version="9.0.0", notes="修订"))}
     )
     save_layer(dataclasses.replace(released, layer=newer), ninghe)
     after_release = {p.name: p.read_bytes() for p in ninghe.iterdir()}
     result = invoke("import", str(book_path), "-o", str(ninghe))
     assert result.code == 1
     assert "比" in result.err
-    assert "旧，导入会改回旧版本并删去发布记录 1.2.0" in result.err
+    assert "旧，导入会改回旧版本并删去发布记录 9.0.0" in result.err
     assert {p.name: p.read_bytes() for p in ninghe.iterdir()} == after_release
     assert invoke("import", str(book_path), "-o", str(ninghe), "--force").code == 0
     assert load_layer(ninghe).layer.version == released.layer.version

@@ -849,8 +849,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{sign}: traditional characters {characters} instead of standard simplified ones",
     ),
     "signage-not-allowed": (
-        "{sign}不在规定的标牌之列，原则上不得悬挂",
-        "{sign}: not among the signs allowed here; nothing else may hang",
+        "{sign}不在规定的标牌之列，不得悬挂；如这是所列组织的标牌，请在“所属组织”一列写明",
+        (
+            "{sign}: not among the signs allowed here; nothing else may hang (if it is a listed organisation's"
+            " plaque, name the organisation)"
+        ),
+    ),
+    "signage-not-allowed-advised": (
+        (
+            "{sign}不在规定的标牌之列，原则上不得悬挂（来源用语为“原则上”，非硬性要求）；"
+            "如这是所列组织的标牌，请在“所属组织”一列写明"
+        ),
+        (
+            "{sign}: not among the signs listed here, which as a rule is all that hangs (the source says 原则上:"
+            " advisory)"
+        ),
     ),
     "signage-unlisted": (
         "{sign}不在指导目录所列外部标牌之中，请核实是否属于对口挂牌",
@@ -864,6 +877,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "signage-count": (
         "{quota}共 {count} 个，超过规定的 {allowed} 个",
         "{count} signs where {allowed} are allowed ({quota})",
+    ),
+    "signage-count-advised": (
+        "{quota}共 {count} 个，超过规定的 {allowed} 个（来源用语为“原则上”，非硬性要求）",
+        "{count} signs where {allowed} are the rule ({quota}; the source says 原则上: advisory)",
     ),
     # audit
     "audit-mechanism-dedicated-post": (

@@ -268,11 +268,15 @@ def signage_findings(
             continue
         closing = [q for q in quotas if q.exact and _quota_matches(q, sign)]
         if closing:
+            binds = _binds(closing[0].modality)  # 原则上不得悬挂其他标牌 advises: a 提示, never 不符合
             findings.append(
                 Finding(
-                    "signage-not-allowed",
-                    "fail",
-                    *pair("signage-not-allowed", sign=Both(_describe(sign), sign.text)),
+                    "signage-not-allowed" if binds else "signage-not-allowed-advised",
+                    "fail" if binds else "warn",
+                    *pair(
+                        "signage-not-allowed" if binds else "signage-not-allowed-advised",
+                        sign=Both(_describe(sign), sign.text),
+                    ),
                     village,
                     rule=closing[0].max_count,
                     observed=sign.text,
@@ -312,11 +316,17 @@ def signage_findings(
         # A closed set's signs that match no listed one are reported as not allowed, each; a
         # ceiling (至多9个, names not given) counts every sign of its kind.
         if len(counted) > quota.max_count and (not quota.exact or all(i in matched for i in counted)):
+            binds = _binds(quota.modality)
             findings.append(
                 Finding(
-                    "signage-count",
-                    "fail",
-                    *pair("signage-count", quota=quota.name, count=len(counted), allowed=quota.max_count),
+                    "signage-count" if binds else "signage-count-advised",
+                    "fail" if binds else "warn",
+                    *pair(
+                        "signage-count" if binds else "signage-count-advised",
+                        quota=quota.name,
+                        count=len(counted),
+                        allowed=quota.max_count,
+                    ),
                     village,
                     rule=quota.max_count,
                     observed=len(counted),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat._i18n import say
+from villagecat.format import FORMAT_VERSION
 from villagecat.upgrading import upgrade_package
 
 if TYPE_CHECKING:
@@ -18,7 +19,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "upgrade",
         help="升级数据包格式 / rewrite a package in the current format",
-        description="把任一旧格式的数据包改写为当前格式（格式 1）。不指定 -o 时就地改写，只改动数据包自己的文件。"
+        description=f"把任一旧格式的数据包改写为当前格式（格式 {FORMAT_VERSION}）。"
+        "不指定 -o 时就地改写，只改动数据包自己的文件。"
         " Rewrite a package of any earlier format in the current one; in place unless -o is given."
         " Exit 0 written, 1 invalid (nothing written), 2 unreadable.",
     )

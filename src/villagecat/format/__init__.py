@@ -14,4 +14,4 @@ from __future__ import annotations
 __all__ = ["FORMAT_VERSION"]
 
 #: The format this version of villagecat writes.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2

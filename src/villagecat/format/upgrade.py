@@ -32,6 +32,7 @@ __all__ = [
     "declared_format",
     "upgrade",
     "upgrade_0_1",
+    "upgrade_1_2",
 ]
 
 #: The descriptor key that declares the format: ``{"villagecat": {"format": 1}}``.
@@ -219,8 +220,24 @@ def upgrade_0_1(raw: RawPackage) -> RawPackage:
     return RawPackage(descriptor, tables)
 
 
+# -- format 1 -> 2 ---------------------------------------------------------------------
+#
+# What changed:
+# - the descriptor declares {"villagecat": {"format": 2}}, and each resource's rowSchema the
+#   format-2 schema ($id urn:villagecat:schema:2:<kind>);
+# - sign_quotas has a column of its own, modality: how the quota binds (原则上不得悬挂其他
+#   标牌 is should). A format-1 quota said nothing about it, which reads as it always has
+#   (empty counts as must), so the rows are kept as they are.
+
+
+def upgrade_1_2(raw: RawPackage) -> RawPackage:
+    """Return a format-1 package's rows in format 2: the declaration changes; no row does."""
+    descriptor = {**raw.descriptor, FORMAT_KEY: {"format": 2}}
+    return RawPackage(descriptor, dict(raw.tables))
+
+
 #: One step per format: the function that takes a package of that format to the next.
-UPGRADERS: dict[int, Callable[[RawPackage], RawPackage]] = {0: upgrade_0_1}
+UPGRADERS: dict[int, Callable[[RawPackage], RawPackage]] = {0: upgrade_0_1, 1: upgrade_1_2}
 
 
 def upgrade(raw: RawPackage) -> RawPackage:

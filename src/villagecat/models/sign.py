@@ -192,4 +192,13 @@ class SignQuota(CatalogItem):
         "them all (a count without names is a ceiling).",
         default=False,
     )
+    modality: Modality | None = field(
+        "约束力",
+        "Modality",
+        desc_zh="数量与限定全集的约束力：“原则上不得悬挂其他标牌”为 should，多出或未列的标牌只作提示；留空按必须对待。",
+        desc_en="How the count and the closed set bind: 原则上不得悬挂其他标牌 is should (an extra or unlisted "
+        "sign is advisory); empty counts as must.",
+        default=None,
+        rule=Sticky(values=("must",)),
+    )
     restates: str | None = restates_field()
