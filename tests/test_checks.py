@@ -589,3 +589,55 @@ def test_a_column_twice_is_named_as_the_clerk_wrote_it(tmp_path: Path) -> None:
     path.write_text("村名,村,类别,名称\n甲,甲,证明,健在证明\n", encoding="utf-8")
     with pytest.raises(LedgerError, match="第 1 行，字段 村名：表头中列名重复"):
         read_ledger(path)
+
+
+def test_signs_and_figures_by_village_sheet_and_the_names_they_must_bear(tmp_path: Path) -> None:
+    """check signage / facility --file merged a workbook's village sheets; a 纪律检查委员会 passed for the Party."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    for index, village in enumerate(("甲村", "乙村")):
+        sheet = book.active if index == 0 else book.create_sheet()
+        sheet.title = village
+        sheet.append(["名称", "位置"])
+        for n in range(6):
+            sheet.append([f"内部牌{n}", "内部"])
+    book.save(tmp_path / "signs.xlsx")
+    signs = villagecat.checks.read_signs(tmp_path / "signs.xlsx")
+    assert {s.village for s in signs} == {"甲村", "乙村"}
+    assert invoke("check", "signage", str(tmp_path / "signs.xlsx"), "-j", "340403").code == 0  # 6 each, not 12
+    book = openpyxl.Workbook()
+    for index, (village, area) in enumerate((("榆树村", 400), ("柳树村", 250))):
+        sheet = book.active if index == 0 else book.create_sheet()
+        sheet.title = village
+        sheet.append(["建筑面积（平方米）", "户数（户）"])  # titles with their units, as spreadsheets head them
+        sheet.append([area, 300])
+    book.save(tmp_path / "figures.xlsx")
+    figures = villagecat.checks.read_facility_file(tmp_path / "figures.xlsx")
+    assert {(f.village, f.floor_area_m2) for f in figures} == {("榆树村", 400), ("柳树村", 250)}
+    twice = tmp_path / "twice.csv"
+    twice.write_text("乡镇,村名,建筑面积,户数\n东棘坨镇,榆树村,400,300\n东棘坨镇,榆树村,250,300\n", encoding="utf-8")
+    with pytest.raises(LedgerError, match="第 3 行：榆树村 的设施已在前面一行记过"):
+        villagecat.checks.read_facility_file(twice)
+    plaques = tmp_path / "plaques.csv"
+    plaques.write_text("名称,位置\n中共榆树村纪律检查委员会,外部\n榆树村股份经济合作社监事会,外部\n", encoding="utf-8")
+    report = check_signage_of(plaques, "120117")
+    assert {f.observed for f in report.findings if f.code == "signage-unlisted"} == {
+        "中共榆树村纪律检查委员会",
+        "榆树村股份经济合作社监事会",
+    }
+
+
+def check_signage_of(path: Path, jurisdiction: str) -> villagecat.checks.CheckReport:
+    return villagecat.checks.check_signage(villagecat.resolve(jurisdiction), villagecat.checks.read_signs(path))
+
+
+def test_ordinary_column_titles_a_county_writes_are_read(tmp_path: Path) -> None:
+    """A 乡镇 column, a title with its unit (宽度（厘米）, 宽(厘米)) or in another case (Width_CM) was refused."""
+    path = tmp_path / "ledger.csv"
+    path.write_text(
+        "乡镇,村名,类别,名称,位置,宽度（厘米）,高(厘米),Text_Colour\n东棘坨镇,榆树村,标牌,村委会,外部,300,80,黑\n",
+        encoding="utf-8",
+    )
+    (village,) = read_ledger(path).villages
+    (sign,) = village.signs
+    assert (sign.width_cm, sign.height_cm, sign.text_colour) == (300, 80, villagecat.models.Colour.BLACK)

@@ -5,8 +5,8 @@ from __future__ import annotations
 __all__ = ["FIELDS", "title"]
 
 #: Each column a ledger may have, with the Chinese titles a clerk may write for it (the first
-#: is the one messages use when the column is missing). ``notes`` and ``number`` (a clerk's
-#: 备注 and 序号) are read and left alone; any other column is refused, never ignored.
+#: is the one messages use when the column is missing). ``notes``, ``number`` and ``township``
+#: (a clerk's 备注, 序号 and 乡镇) are read and left alone; any other column is refused, never ignored.
 FIELDS: dict[str, tuple[str, ...]] = {
     "village": ("村名", "村", "村（社区）"), "category": ("类别",), "name": ("名称",), "text": ("文字",),
     "placement": ("位置", "悬挂位置"), "sign_type": ("标牌类型", "类型"), "orientation": ("版式",),
@@ -15,6 +15,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "floor_area_m2": ("建筑面积",), "households": ("户数",), "activity_area_m2": ("活动区域面积",),
     "function_areas": ("功能区域",), "department": ("部门",), "scope": ("村或社区",),
     "sign": ("目录条目",), "notes": ("备注", "说明"), "number": ("序号", "编号"),
+    "township": ("乡镇", "街道", "乡镇（街道）", "镇（街道）", "所属乡镇", "所属街道"),
 }  # fmt: skip
 
 

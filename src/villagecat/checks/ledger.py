@@ -19,6 +19,8 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,7 +71,27 @@ def _categories() -> dict[str, str]:
 
 _CATEGORIES = _categories()
 _ZH_WORDS = sorted(name for name in _CATEGORIES if not name.isascii())
-_HEADERS = {title: name for name, titles in _FIELDS.items() for title in titles}
+
+
+def _heading(text: str) -> str:
+    """A column title as compared: half-width, lower case, without spaces (宽（厘米） is 宽(厘米))."""
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+_HEADERS = {_heading(title): name for name, titles in _FIELDS.items() for title in (*titles, name)}
+#: A unit written after a title, as spreadsheets head their columns: 宽度（厘米）, 建筑面积(平方米), 户数（户）.
+_UNIT = re.compile(r"^(?P<title>.+?)\((?:厘米|公分|cm|平方米|平米|m2|m²|㎡|户|个|%|％)\)$")
+
+
+def _field_name(written: str) -> str | None:
+    """The field a column title names (its title, its English name, either with its unit), or None."""
+    heading = _heading(written)
+    name = _HEADERS.get(heading)
+    if name is None and (unit := _UNIT.match(heading)) is not None:
+        name = _HEADERS.get(unit["title"])
+    return name
+
+
 _KNOWN = Both("、".join(titles[0] for titles in _FIELDS.values()), ", ".join(_FIELDS))
 _SHORT = {"横": "horizontal", "竖": "vertical", "室外": "outside", "室内": "inside", "是": "true", "否": "false"}
 
@@ -158,8 +180,8 @@ class _Row:
         for key, value in data.items():
             if key is not None and str(key).strip():
                 written = str(key).strip()
-                name = _HEADERS.get(written, written)
-                if name not in _FIELDS:  # a misspelt 字体颜色 would be a rule never checked: refuse it
+                name = _field_name(written)
+                if name is None:  # a misspelt 字体颜色 would be a rule never checked: refuse it
                     raise LedgerError(file, row, Both(written, written), "ledger-unknown-column", known=_KNOWN)
                 self.data[name] = value
                 self.columns[name] = written
@@ -359,8 +381,8 @@ def _check_header(where: str, header: list[str]) -> None:
 
     if len(header) > limit("columns"):
         raise exceeded("columns", where, len(header))
-    mapped = [_HEADERS.get(h, h) for h in header]
-    unknown = next((h for h, name in zip(header, mapped, strict=True) if h and name not in _FIELDS), None)
+    mapped = [_field_name(h) or "" if h else "" for h in header]
+    unknown = next((h for h, name in zip(header, mapped, strict=True) if h and not name), None)
     if unknown is not None:  # a misspelt 字体颜色 would be a rule never checked: refuse it
         raise LedgerError(where, 1, Both(unknown, unknown), "ledger-unknown-column", known=_KNOWN)
     duplicated = next((h for h, name in zip(header, mapped, strict=True) if name and mapped.count(name) > 1), None)
@@ -433,6 +455,20 @@ def _load(path: Path, max_bytes: int | None) -> tuple[Any, list[tuple[str | None
     return None, _tabular(path, data)
 
 
+def _sheet_rows(sheets: list[tuple[str | None, list[_Row]]]) -> list[_Row]:
+    """Every row of a CSV or workbook, a row of a village's own sheet given that village.
+
+    In a workbook of several sheets, one not named after a category (标牌、设施…) is one
+    village's (榆树村): a row that names no village is its sheet's.
+    """
+    if len(sheets) > 1:
+        for sheet, rows in sheets:
+            if sheet and sheet not in _CATEGORIES:
+                for row in (r for r in rows if not r.text("village")):
+                    row.data["village"] = sheet
+    return [row for _, rows in sheets for row in rows]
+
+
 def _named(rows: list[_Row], *, one_per_row: bool = False) -> None:
     """Refuse a row without its village in a ledger of many villages: never lump such rows into a nameless one.
 
@@ -460,12 +496,7 @@ def read_ledger(path: str | Path, *, max_bytes: int | None = None, scope: Scope 
     if not sheets:
         _read_villages(ledger, target, document, scope)
     else:
-        if len(sheets) > 1:  # one sheet per village: a row that names none is of its sheet's village
-            for sheet, rows in sheets:
-                if sheet and sheet not in _CATEGORIES:
-                    for row in (r for r in rows if not r.text("village")):
-                        row.data["village"] = sheet
-        _named([row for _, rows in sheets for row in rows])
+        _named(_sheet_rows(sheets))
         for sheet, rows in sheets:
             sheet_category = _CATEGORIES.get(sheet or "")
             for row in rows:
@@ -549,7 +580,7 @@ def read_signs(path: str | Path, *, max_bytes: int | None = None, scope: Scope =
     """
     target = Path(path)
     document, sheets = _load(target, max_bytes)
-    rows = _entries(target, document, "signs", "ledger-signs-list") if not sheets else [r for _, s in sheets for r in s]
+    rows = _entries(target, document, "signs", "ledger-signs-list") if not sheets else _sheet_rows(sheets)
     if not rows:
         raise LedgerError(str(target), None, None, "ledger-empty")
     _named(rows)
@@ -570,11 +601,14 @@ def read_facility_file(
     """
     target = Path(path)
     document, sheets = _load(target, max_bytes)
-    if not sheets:
-        rows = _entries(target, document, "villages", "ledger-villages-list")
-    else:
-        rows = [row for _, sheet_rows in sheets for row in sheet_rows]
+    rows = _entries(target, document, "villages", "ledger-villages-list") if not sheets else _sheet_rows(sheets)
     if not rows:
         raise LedgerError(str(target), None, None, "ledger-empty")
     _named(rows, one_per_row=True)
+    seen: set[str] = set()
+    for row in rows:  # one row per village: a second would be checked beside the first as if one
+        village = row.text("village") or ""
+        if village in seen:
+            raise row.error(None, "ledger-facility-twice", village=village or "—")
+        seen.add(village)
     return [_facility(row, row.text("village") or "", scope) for row in rows]

@@ -86,25 +86,27 @@ def _match(actual: ActualSign, specs: list[Sign]) -> Sign | None:
     found = next((s for s in candidates if s.organisation and _core(s.organisation) in actual.text), None)
     if found is not None:
         return found
-    return next(
-        (s for s in candidates if s.organisation and any(f in actual.text for f in _forms(s.organisation))), None
-    )
+    return next((s for s in candidates if _bears(s.organisation, actual.text.strip())), None)
 
 
 #: How the plaque of an organisation the catalog names by its kind reads, by the legal name
-#: it bears: a village's Party organisation is 中共榆树村委员会 or 榆树村党支部, its collective
-#: economic organisation 榆树村股份经济合作社. Used to recognise a plaque, never as data.
+#: it bears: a village's Party organisation is 中共榆树村委员会 or 榆树村党支部 (not its
+#: 纪律检查委员会), its collective economic organisation 榆树村股份经济合作社 (not that
+#: cooperative's 监事会). The whole text must be such a name. Used to recognise a plaque,
+#: never as data.
 _PLAQUE_FORMS = {
-    "党组织": ("中共", "中国共产党", "党委", "党总支", "党支部"),
-    "集体经济组织": ("经济合作社", "经济联合社", "经济合作联合社"),
+    "党组织": re.compile(
+        r"^(?!.*(?:纪律检查|纪检|监察))(?:(?:中共|中国共产党).+(?:委员会|支部|总支)|.+(?:党委|党总支|党支部))$"
+    ),
+    "集体经济组织": re.compile(r"^.+(?:经济合作社|经济联合社|经济合作联合社)$"),
 }
 
 
-def _forms(organisation: str | None) -> tuple[str, ...]:
-    """The words a plaque of ``organisation`` (村党组织, 社区党组织…) may bear instead of its kind's name."""
+def _bears(organisation: str | None, text: str) -> bool:
+    """Whether ``text`` is the legal name a plaque of ``organisation`` (村党组织, 社区党组织…) bears."""
     if not organisation:
-        return ()
-    return next((forms for kind, forms in _PLAQUE_FORMS.items() if organisation.endswith(kind)), ())
+        return False
+    return any(form.match(text) for kind, form in _PLAQUE_FORMS.items() if organisation.endswith(kind))
 
 
 def _core(organisation: str) -> str:
