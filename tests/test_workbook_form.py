@@ -158,3 +158,19 @@ def test_an_import_that_would_lose_rows_break_a_rule_or_go_back_writes_nothing(t
     assert {p.name: p.read_bytes() for p in ninghe.iterdir()} == after_release
     assert invoke("import", str(book_path), "-o", str(ninghe), "--force").code == 0
     assert load_layer(ninghe).layer.version == released.layer.version
+
+
+def test_a_workbook_whose_parent_is_not_shipped_says_how_to_give_it(tmp_path: Path) -> None:
+    """The import checks the parents: one outside the shipped data is named on 层信息, with --layer as the way."""
+    province, county = tmp_path / "zj", tmp_path / "hz"
+    assert invoke("init", str(province), "--level", "province", "--code", "330000", "--name", "浙江省").code == 0
+    county_args = ("--level", "county", "--code", "330102", "--name", "上城区", "--parent", "330000")
+    made = invoke("init", str(county), *county_args, "--layer", str(province))
+    assert made.code == 0, made.err
+    assert invoke("export", str(county), "-o", str(tmp_path / "hz.xlsx")).code == 0
+    alone = invoke("import", str(tmp_path / "hz.xlsx"), "-o", str(tmp_path / "out"))
+    assert alone.code == 1
+    assert "  层信息\n    字段 parent.id：上级层 330000 不存在" in alone.out
+    assert "--layer" in alone.out
+    given = invoke("import", str(tmp_path / "hz.xlsx"), "-o", str(tmp_path / "out"), "--layer", str(province))
+    assert given.code == 0, given.out

@@ -773,8 +773,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     "unknown-parent": (
-        "上级层 {parent} 不存在（既非内置层，也未随同给出）",
-        "parent layer {parent} is not known (neither shipped nor given)",
+        "上级层 {parent} 不存在（既非内置层，也未随同给出）；请把上级层的数据包一并给出（PATH，或 --layer 路径）",
+        "parent layer {parent} is not known (neither shipped nor given): give its package too (a PATH, or --layer)",
     ),
     "parent-version": (
         "上级层 {parent} 的版本 {version} 不在声明的范围 {range} 内",

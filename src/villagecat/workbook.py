@@ -422,6 +422,8 @@ def titled(report: ValidationReport) -> ValidationReport:
     problems = [
         dataclasses.replace(p, field=by_sheet[p.file].get(p.field, p.field))
         if p.file in by_sheet and p.field is not None
+        else dataclasses.replace(p, file=LAYER_SHEET, field=(p.field or "").removeprefix("layer.") or None)
+        if p.file == "datapackage.json"  # the layer's fields are the 层信息 sheet's, by their keys (parent.id)
         else p
         for p in report.problems
     ]
