@@ -256,3 +256,18 @@ def test_a_single_file_output_never_overwrites_a_file_it_did_not_write(tmp_path:
         atomic_write(fresh, b"2", replace=False)
     assert fresh.read_bytes() == b"1"
     assert not [p for p in tmp_path.iterdir() if ".villagecat-" in p.name]
+
+
+def test_a_file_the_package_never_listed_is_not_replaced_by_a_resource_of_its_name(tmp_path: Path) -> None:
+    """Upgrading a format-0 package adds clauses.csv: a user's own clauses.csv beside it was overwritten."""
+    import json  # noqa: PLC0415
+
+    folder = save_layer(load_layer(NATIONAL), tmp_path / "pkg")
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["path"] != "clauses.csv"]
+    (folder / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    (folder / "clauses.csv").write_bytes(b"my own notes on the clauses")
+    before = _snapshot(folder)
+    with pytest.raises(WriteRefusedError, match="数据包没有列出它"):
+        save_layer(load_layer(NATIONAL), folder)
+    assert _snapshot(folder) == before

@@ -442,6 +442,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "工作簿的文件名应以 .xlsx 结尾",
         "a workbook's name ends in .xlsx",
     ),
+    "write-unowned-file": (
+        "文件夹中已有同名文件，但数据包没有列出它，它不是 villagecat 写的；villagecat 不会覆盖它，请先移走或改名",
+        (
+            "a file of this name is there, but the package does not list it (villagecat did not write it):"
+            " move or rename it first"
+        ),
+    ),
     "write-package-file": (
         "这是数据包自己的文件（datapackage.json 或其中列出的资源），不能用单个文件覆盖；请换一个文件名",
         "this is a package's own file (its datapackage.json or a resource it lists): choose another name",

@@ -251,6 +251,10 @@ def write_package(path: str | os.PathLike[str], files: Mapping[str, bytes], *, f
         for name in files:
             if (folder / name).is_dir():
                 raise WriteRefusedError.at(str(folder / name), "write-folder-in-the-way")
+            if name != "datapackage.json" and name not in previous and (folder / name).exists():
+                # a file of this name the package never listed (a new resource, as an upgrade adds):
+                # someone else's, never replaced
+                raise WriteRefusedError.at(str(folder / name), "write-unowned-file")
         # Every file is staged before any is moved: a write that fails (a full disk) leaves
         # the old package whole, never old files beside new ones.
         staged: dict[str, Path] = {}
