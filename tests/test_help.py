@@ -128,12 +128,12 @@ def test_lang_may_come_before_the_command_too(monkeypatch: pytest.MonkeyPatch) -
         (["validate"], "缺少必需的参数：PATH", "the following arguments are required: PATH"),
         (
             ["catalog", "120117", "--scope", "town"],
-            "参数 --scope：应为 村 或 社区、全部（不是“town”）",
-            "must be village",
+            "参数 --scope：应为 村、社区、全部 之一（不是“town”）",
+            "must be one of village, community, all",
         ),
         (
             ["audit", "x.csv", "-j", "120117", "--scope", "all"],
-            "参数 --scope：应为 村 或 社区（不是“all”）",
+            "参数 --scope：应为 村、社区 之一（不是“all”）",
             "not 'all'",
         ),
         (["check", "facility", "-j", "220000", "--floor-area", "abc"], "应为不小于 0 的数字", "must be a number"),

@@ -175,6 +175,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report-problem": ("{target}：发现 {count} 个问题", "{target}: {count} problem"),
     # self-inspection ledgers
     "where-ledger-row": ("第 {row} 行", "row {row}"),
+    "where-ledger-entry": ("第 {row} 项", "entry {row}"),
     "ledger-required": ("必填", "required"),
     "ledger-not-a-number": ("“{value}”不是数字", "{value!r} is not a number"),
     "ledger-not-finite": ("“{value}”应为有限的非负数", "{value!r} is not a finite number that is not negative"),
@@ -333,7 +334,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not released: {count} change(s) break a merge rule; fix them first: {lines}",
     ),
     "date-form": ("日期写作 2023-09-01（不是“{text}”）", "a date is written 2023-09-01, not {text!r}"),
-    "argument-scope": ("应为 村 或 社区{all}（不是“{text}”）", "must be village or community{all}, not {text!r}"),
+    "argument-scope": ("应为 {allowed} 之一（不是“{text}”）", "must be one of {allowed}, not {text!r}"),
     "argument-number": ("应为不小于 0 的数字（不是“{text}”）", "must be a number not below 0, not {text!r}"),
     "argument-integer": ("应为不小于 0 的整数（不是“{text}”）", "must be a whole number not below 0, not {text!r}"),
     "yaml-at-line": ("（第 {line} 行）", " at line {line}"),

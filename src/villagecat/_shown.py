@@ -3,7 +3,8 @@
 Never a Python repr or a JSON literal: a vocabulary word is 标牌（plaque） in Chinese and its
 code in English, a list is bracketed and joined with 、 (or commas), citations read as
 ``DOCUMENT SECTION「quote」``, a part of a layer (its parent, its admission route) reads field
-by field with its fields' titles, true and false are written so, and 300.0 is 300.
+by field with its fields' titles, a yes or no is 是 or 否 in Chinese (true or false in English),
+and 300.0 is 300.
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ def shown(value: Any, lang: Lang, *, empty: str | None = None) -> str:  # noqa: 
         if all(hasattr(v, "readable") for v in value):  # citations, as a reader writes them
             return "；".join(v.readable() for v in value)
         return "[" + ("、" if lang == "zh" else ", ").join(shown(v, lang) for v in value) + "]"
-    if isinstance(value, bool):
-        return "true" if value else "false"
+    if isinstance(value, bool):  # as the workbook writes it for a clerk: 是 or 否
+        return ("是" if value else "否") if lang == "zh" else ("true" if value else "false")
     if isinstance(value, Enum):
         return value.shown(lang) if isinstance(value, Vocab) else str(value.value)
     if isinstance(value, BaseModel):

@@ -28,6 +28,8 @@ def check_measurement(name: str, value: float | None, *, village: str = "") -> N
     if value is None:
         return
     where = Both(f"{village}：" if village else "", f"{village}: " if village else "")
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:  # as written: 20000000, not 2e+07
+        value = int(value)
     shown = Both(title(name), name)
     if isinstance(value, bool) or not math.isfinite(value) or value < 0:
         raise InvalidMeasurementError.said("measure-not-finite", village=where, name=shown, value=value)

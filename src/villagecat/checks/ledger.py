@@ -100,13 +100,25 @@ class LedgerError(VillagecatError, ValueError):
     """A ledger entry cannot be understood; names the file, row and field."""
 
     def __init__(
-        self, file: str, row: int | None, field_name: str | Both | None, key: str, /, **values: object
+        self,
+        file: str,
+        row: int | None,
+        field_name: str | Both | None,
+        key: str,
+        /,
+        *,
+        entry: bool = False,
+        **values: object,
     ) -> None:
-        """Record where the problem is, and what: ``key`` of the message catalog, filled from ``values``."""
+        """Record where the problem is, and what: ``key`` of the message catalog, filled from ``values``.
+
+        ``row`` is a table's row (第 2 行), or with ``entry`` the place in a YAML or JSON list (第 2 项).
+        """
+        unit = "where-ledger-entry" if entry else "where-ledger-row"
         places = {
             lang: [
                 file,
-                say("where-ledger-row", lang, row=row) if row else "",
+                say(unit, lang, row=row) if row else "",
                 say("where-field", lang, field=field_name) if field_name else "",
             ]
             for lang in ("zh", "en")
@@ -171,7 +183,8 @@ class Ledger:
 class _Row:
     """One record with where it came from, for error messages."""
 
-    def __init__(self, data: dict[str, Any], file: str, row: int | None) -> None:
+    def __init__(self, data: dict[str, Any], file: str, row: int | None, *, entry: bool = False) -> None:
+        self.entry = entry
         self.data: dict[str, Any] = {}
         #: Each field's column as the clerk wrote it (宽度, or width_cm), for messages.
         self.columns: dict[str, str] = {}
@@ -182,17 +195,18 @@ class _Row:
                 written = str(key).strip()
                 name = _field_name(written)
                 if name is None:  # a misspelt 字体颜色 would be a rule never checked: refuse it
-                    raise LedgerError(file, row, Both(written, written), "ledger-unknown-column", known=_KNOWN)
+                    unknown = "ledger-unknown-key" if entry else "ledger-unknown-column"
+                    raise LedgerError(file, row, Both(written, written), unknown, entry=entry, known=_KNOWN)
                 self.data[name] = value
                 self.columns[name] = written
 
     def error(self, name: str | None, key: str, /, **values: object) -> LedgerError:
         """The error of ``name``, named by its column as written, or by its Chinese title if it has none."""
         if name is None:
-            return LedgerError(self.file, self.row, None, key, **values)
+            return LedgerError(self.file, self.row, None, key, entry=self.entry, **values)
         written = self.columns.get(name)
         shown = Both(written, written) if written is not None else Both(_FIELDS.get(name, (name,))[0], name)
-        return LedgerError(self.file, self.row, shown, key, **values)
+        return LedgerError(self.file, self.row, shown, key, entry=self.entry, **values)
 
     def text(self, name: str, *, required: bool = False) -> str | None:
         value = self.data.get(name)
@@ -523,7 +537,9 @@ def _village_keys(target: Path, number: int, village: dict[Any, Any]) -> dict[st
         name = next((k for k, words in _VILLAGE_KEYS.items() if written == k or written in words), None)
         if name is None:  # a misspelt ``sign:`` would leave every plaque unchecked
             known = Both("、".join(f"{w[0]}（{k}）" for k, w in _VILLAGE_KEYS.items()), ", ".join(_VILLAGE_KEYS))
-            raise LedgerError(str(target), number, Both(written, written), "ledger-unknown-key", known=known)
+            raise LedgerError(
+                str(target), number, Both(written, written), "ledger-unknown-key", entry=True, known=known
+            )
         found[name] = value
     return found
 
@@ -535,30 +551,39 @@ def _read_villages(ledger: Ledger, target: Path, document: Any, scope: Scope) ->
         raise LedgerError(str(target), None, "villages", "ledger-villages-list")
     for number, village in enumerate(villages, start=1):
         if not isinstance(village, dict):
-            raise LedgerError(str(target), number, None, "ledger-village-mapping")
+            raise LedgerError(str(target), number, None, "ledger-village-mapping", entry=True)
         keys = _village_keys(target, number, village)
         raw = keys.get("village")
         if isinstance(raw, list | tuple | dict | bool):
-            raise LedgerError(str(target), number, _VILLAGE_FIELD, "ledger-not-one-value", shape=shape_of(raw))
+            raise LedgerError(
+                str(target), number, _VILLAGE_FIELD, "ledger-not-one-value", entry=True, shape=shape_of(raw)
+            )
         name = str(raw or "").strip()
         if not name and len(villages) > 1:
-            raise LedgerError(str(target), number, _VILLAGE_FIELD, "ledger-village-missing")
+            raise LedgerError(str(target), number, _VILLAGE_FIELD, "ledger-village-missing", entry=True)
         label = f"{target} villages[{number}]"
         entry = ledger.village(name)
         for key, category in _LISTED.items():
             entries = keys.get(key) or []
             if not isinstance(entries, list):
-                raise LedgerError(str(target), number, key, "ledger-list", shape=shape_of(entries))
+                raise LedgerError(str(target), number, key, "ledger-list", entry=True, shape=shape_of(entries))
             for index, value in enumerate(entries, start=1):
                 record = value if isinstance(value, dict) else {_FIELDS["name"][0]: value}
-                _add(ledger, _Row({**record, _FIELDS["village"][0]: name}, f"{label}.{key}", index), category, scope)
+                _add(
+                    ledger,
+                    _Row({**record, _FIELDS["village"][0]: name}, f"{label}.{key}", index, entry=True),
+                    category,
+                    scope,
+                )
         facility = keys.get("facility")
         if facility:
             if not isinstance(facility, dict):
-                raise LedgerError(str(target), number, "facility", "ledger-facility-mapping")
+                raise LedgerError(str(target), number, "facility", "ledger-facility-mapping", entry=True)
             if entry.facility is not None:
-                raise LedgerError(str(target), number, "facility", "ledger-facility-twice", village=name or "—")
-            entry.facility = _facility(_Row(dict(facility), f"{label}.facility", None), name, scope)
+                raise LedgerError(
+                    str(target), number, "facility", "ledger-facility-twice", entry=True, village=name or "—"
+                )
+            entry.facility = _facility(_Row(dict(facility), f"{label}.facility", None, entry=True), name, scope)
 
 
 def _entries(target: Path, document: Any, key: str, message: str) -> list[_Row]:  # noqa: ANN401
@@ -566,7 +591,7 @@ def _entries(target: Path, document: Any, key: str, message: str) -> list[_Row]:
     entries = document.get(key, []) if isinstance(document, dict) else document
     if not isinstance(entries, list):
         raise LedgerError(str(target), None, key, message)
-    return [_Row(e if isinstance(e, dict) else {}, str(target), n) for n, e in enumerate(entries, start=1)]
+    return [_Row(e if isinstance(e, dict) else {}, str(target), n, entry=True) for n, e in enumerate(entries, start=1)]
 
 
 def read_signs(path: str | Path, *, max_bytes: int | None = None, scope: Scope = Scope.VILLAGE) -> list[ActualSign]:

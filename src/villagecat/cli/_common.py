@@ -98,8 +98,8 @@ def _scope_word(text: str, *, listing: bool) -> str:
         scope = None
     if scope in (Scope.VILLAGE, Scope.COMMUNITY):
         return str(scope.value)
-    everything = Both("、全部", ", all") if listing else Both("", "")
-    raise argparse.ArgumentTypeError(" / ".join(pair("argument-scope", text=text, all=everything)))
+    allowed = Both("村、社区、全部", "village, community, all") if listing else Both("村、社区", "village, community")
+    raise argparse.ArgumentTypeError(" / ".join(pair("argument-scope", text=text, allowed=allowed)))
 
 
 def scope_of(value: str | None) -> Scope | None:
