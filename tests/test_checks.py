@@ -643,3 +643,22 @@ def test_ordinary_column_titles_a_county_writes_are_read(tmp_path: Path) -> None
     (village,) = read_ledger(path).villages
     (sign,) = village.signs
     assert (sign.width_cm, sign.height_cm, sign.text_colour) == (300, 80, villagecat.models.Colour.BLACK)
+
+
+def test_a_pattern_written_for_village_and_community_reads_either(tmp_path: Path) -> None:
+    """XX村（社区）党群服务中心: 光明社区党群服务中心 was not recognised, so it was unlisted and its 一横 missing."""
+    path = tmp_path / "community.yaml"
+    path.write_text(
+        "- {text: 光明社区党群服务中心, placement: 外部, sign_type: 标牌, orientation: 横牌, village: 光明社区}\n"
+        "- {text: 榆树村党群服务中心, placement: 外部, sign_type: 标牌, orientation: 横牌, village: 榆树村}\n",
+        encoding="utf-8",
+    )
+    signs = villagecat.checks.read_signs(path)
+    from villagecat.checks.signage import signage_findings  # noqa: PLC0415
+    from villagecat.models import Scope  # noqa: PLC0415
+
+    community = signage_findings(villagecat.resolve("120117"), signs[:1], scope=Scope.COMMUNITY)
+    village = signage_findings(villagecat.resolve("120117"), signs[1:], "榆树村")
+    for findings in (community, village):
+        assert not [f for f in findings if f.item == "cn.sign.party-service-centre" and f.level != "pass"]
+        assert not [f for f in findings if "not-allowed" in f.code]

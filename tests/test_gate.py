@@ -269,3 +269,29 @@ def test_the_library_s_release_refuses_a_version_that_breaks_a_merge_rule(tmp_pa
     with pytest.raises(InvalidRequestError, match="未发布"):
         release_layer(old, load_layer(revised), revised, registry=shipped_registry())
     assert {p.name: p.read_bytes() for p in revised.iterdir()} == before
+
+
+def test_a_modality_left_empty_binds_and_cannot_be_softened_below() -> None:
+    """An empty modality counts as must: a township set Tianjia'an's closed set of plaques to should, unrefused."""
+    from layers import child_layer  # noqa: PLC0415
+    from villagecat.merging import merge  # noqa: PLC0415
+    from villagecat.registry import shipped_registry  # noqa: PLC0415
+
+    registry = shipped_registry()
+    tianjiaan = registry.find("340403")
+    quota = next(q for q in tianjiaan.sign_quotas if q.exact)
+    assert quota.modality is None
+    town = child_layer(
+        "340403",
+        "340403001",
+        level="township",
+        version_range=f"=={tianjiaan.layer.version}",
+        overrides=[{"target": quota.id, "field": "modality", "op": "set", "value": "should"}],
+    )
+    conflicts = merge([*registry.chain(tianjiaan), town]).conflicts
+    assert [(c.item, c.field, c.rule) for c in conflicts] == [(quota.id, "modality", "sticky")]
+    softened = dataclasses.replace(tianjiaan, sign_quotas=tuple(
+        q.model_copy(update={"modality": "should"}) if q.id == quota.id else q for q in tianjiaan.sign_quotas
+    ))  # fmt: skip
+    (change,) = [c for c in diff_packages(tianjiaan, softened).changes if c.field == "modality"]
+    assert change.effect.value == "loosens"

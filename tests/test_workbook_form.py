@@ -174,3 +174,17 @@ def test_a_workbook_whose_parent_is_not_shipped_says_how_to_give_it(tmp_path: Pa
     assert "--layer" in alone.out
     given = invoke("import", str(tmp_path / "hz.xlsx"), "-o", str(tmp_path / "out"), "--layer", str(province))
     assert given.code == 0, given.out
+
+
+def test_a_deleted_column_is_refused_not_read_as_emptied(tmp_path: Path) -> None:
+    """Deleting 标牌数量's 约束力 column emptied Ninghe's should: its quotas bound again, silently."""
+    book_path = tmp_path / "nh.xlsx"
+    assert invoke("export", "data/provinces/120000-tianjin/120117-ninghe", "-o", str(book_path)).code == 0
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["标牌数量"]
+    sheet.delete_cols(_header(sheet)["约束力"])
+    book.save(tmp_path / "no-modality.xlsx")
+    result = invoke("import", str(tmp_path / "no-modality.xlsx"), "-o", str(tmp_path / "out"))
+    assert result.code == 1
+    assert "  标牌数量\n    第 1 行：缺少列“约束力”" in result.out
+    assert not (tmp_path / "out").exists()

@@ -352,8 +352,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "empty-value": ("空", "empty"),
     # reading and writing files
     "format-not-integer": (
-        "{key}.format 应为整数（实际为“{version}”）",
-        "{key}.format must be a whole number, not {version!r}",
+        "{key}.format 应为不小于 0 的整数（实际为 {version}）",
+        "{key}.format must be a whole number not below 0, not {version}",
     ),
     "format-too-new": (
         "数据包的格式版本为 {version}，高于本版 villagecat 所能读取的（最高 {newest}），请升级 villagecat",
@@ -759,6 +759,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown sheet {title!r}: sheets are {known}; rename it, or its rows are not imported",
     ),
     "missing-sheet": ("缺少工作表“{sheet}”", "no sheet {sheet}"),
+    "workbook-missing-column": (
+        "缺少列“{column}”；该列没有内容时，请保留列名、内容留空（缺少该列会被当作清空每一行的这一项）",
+        "no column {column}: keep it, empty, if it has nothing (a missing column would read as emptied in every row)",
+    ),
     "missing-resource-sheet": (
         "缺少工作表“{sheet}”；如本类没有条目，请保留该表、只留表头（缺少该表会被当作删除全部条目）",
         (

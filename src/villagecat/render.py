@@ -146,7 +146,8 @@ def _summary(item: BaseModel, lang: Lang = "zh") -> str:
         parts.append(say("activity-share", lang, pct=_label(pct)) + facility_hedge)
     count = getattr(item, "max_count", None)
     if count is not None:
-        parts.append(say("quota-exact" if getattr(item, "exact", False) else "quota-max", lang, count=count))
+        quota = say("quota-exact" if getattr(item, "exact", False) else "quota-max", lang, count=count)
+        parts.append(quota + _hedge(getattr(item, "modality", None), lang))  # 限1个（一般）: 原则上 advises
     scope = getattr(item, "applies_to", None)
     if scope is not None:
         parts.append(say("applies-to", lang, scope=_word(scope, lang)))

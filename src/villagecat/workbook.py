@@ -359,6 +359,20 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
         return None
 
 
+def _missing_columns(
+    title: str, model: type[BaseModel], mapped: list[Column | None], sheet_rows: list[list[Any]]
+) -> list[Problem]:
+    """A sheet with rows must keep every column: one deleted would read as emptied, in every row."""
+    if not any(v not in (None, "") for row in sheet_rows[1:] for v in row):
+        return []
+    given = {c.name for c in mapped if c is not None}
+    return [
+        Problem(title, "missing-column", *pair("workbook-missing-column", column=column.title_zh), line=1)
+        for column in columns(model)
+        if column.name not in given
+    ]
+
+
 def _read_sheet(
     title: str,
     sheet_rows: list[list[Any]],
@@ -383,6 +397,7 @@ def _read_sheet(
                 )
             )
         mapped.append(column)
+    problems.extend(_missing_columns(title, model, mapped, sheet_rows))
     items: list[BaseModel] = []
     records: list[tuple[int, dict[str, Any]]] = []
     for number, values in enumerate(rows, start=2):

@@ -69,7 +69,18 @@ def traditional_characters(text: str) -> list[str] | None:
 
 
 def _pattern(text_pattern: str) -> re.Pattern[str]:
-    return re.compile("^" + ".+".join(re.escape(part) for part in text_pattern.split("XX")) + "$")
+    """A text pattern as a regular expression: ``XX`` is the place's name, 村（社区） is 村 or 社区.
+
+    The sources write one pattern for both (XX村（社区）党群服务中心): a village's plaque reads
+    榆树村党群服务中心, a community's 光明社区党群服务中心.
+    """
+    pattern = ".+".join(re.escape(part) for part in text_pattern.split("XX"))
+    written = "|".join(re.escape(re.escape(w)) for w in ("村（社区）", "村(社区)"))
+    return re.compile("^" + re.sub(written, lambda _: _EITHER, pattern) + "$")  # one pass: never twice
+
+
+#: 村（社区） in a pattern: either place, or the words as the source writes them.
+_EITHER = r"(?:村（社区）|村\(社区\)|村|社区)"
 
 
 def _match(actual: ActualSign, specs: list[Sign]) -> Sign | None:

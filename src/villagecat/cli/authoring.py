@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from villagecat._i18n import pair, say
+from villagecat._i18n import Both, pair, say
 from villagecat._write import package_folder, package_lock
 from villagecat.cli._common import add_layer_options
 from villagecat.cli._sides import load_side
@@ -187,7 +187,8 @@ def _refuse_going_back(package: LayerPackage, folder: Path) -> None:
     if there.layer.id != package.layer.id or Version(there.layer.version) <= Version(package.layer.version):
         return
     kept = {r.version for r in package.layer.releases}
-    lost = "、".join(r.version for r in there.layer.releases if r.version not in kept) or there.layer.version
+    dropped = [r.version for r in there.layer.releases if r.version not in kept] or [there.layer.version]
+    lost = Both("、".join(dropped), ", ".join(dropped))
     raise InvalidRequestError.because(
         "import-older", new=package.layer.version, old=there.layer.version, folder=str(folder), lost=lost
     )

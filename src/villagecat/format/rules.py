@@ -163,18 +163,26 @@ class DecreaseOnly(FieldRule):
 
 @dataclass(frozen=True)
 class Sticky(FieldRule):
-    """Once the field holds one of ``values``, it never changes."""
+    """Once the field holds one of ``values``, it never changes.
+
+    ``empty`` is what an empty field counts as: a modality left empty binds (``must``), so
+    setting ``should`` over it loosens as setting it over an explicit ``must`` does.
+    """
 
     name: ClassVar[str] = "sticky"
     values: tuple[Any, ...] = ()
+    empty: Any = None
+
+    def _read(self, value: Any) -> Any:  # noqa: ANN401
+        return self.empty if value is None else value
 
     def holds(self, value: Any) -> bool:  # noqa: ANN401
-        """Whether ``value`` is one of the sticky values."""
-        return _slug(value) in self.values
+        """Whether ``value`` (an empty one as what it counts as) is one of the sticky values."""
+        return _slug(self._read(value)) in self.values
 
     def effect(self, old: Any, new: Any) -> Effect:  # noqa: ANN401
-        """Leaving a sticky value loosens; taking one tightens."""
-        if _slug(old) == _slug(new):
+        """Leaving a sticky value loosens; taking one tightens (an empty value counts as ``empty``)."""
+        if _slug(self._read(old)) == _slug(self._read(new)):
             return Effect.NEUTRAL
         if self.holds(old):
             return Effect.LOOSENS
@@ -183,8 +191,11 @@ class Sticky(FieldRule):
         return Effect.NEUTRAL
 
     def to_json(self) -> dict[str, Any]:
-        """``{"rule": "sticky", "values": [...]}``."""
-        return {"rule": self.name, "values": list(self.values)}
+        """``{"rule": "sticky", "values": [...]}``, with ``"empty"`` where an empty field counts as one."""
+        found: dict[str, Any] = {"rule": self.name, "values": list(self.values)}
+        if self.empty is not None:
+            found["empty"] = self.empty
+        return found
 
     def explain(self) -> tuple[str, str]:
         """Never leaves its sticky values."""
@@ -269,7 +280,7 @@ def rule_from_json(data: Mapping[str, Any]) -> FieldRule:
     if rule is IncreaseOnly and data.get("order") is not None:
         return IncreaseOnly(order=tuple(data["order"]))
     if rule is Sticky:
-        return Sticky(values=tuple(data.get("values", ())))
+        return Sticky(values=tuple(data.get("values", ())), empty=data.get("empty"))
     return rule()
 
 

@@ -14,6 +14,7 @@ never edited when a later format changes again.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -101,7 +102,8 @@ def declared_format(descriptor: dict[str, Any]) -> int:
         return 0
     version = block.get("format") if isinstance(block, dict) else None
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise UnknownFormatError("format-not-integer", key=FORMAT_KEY, version=version)
+        shown = json.dumps(version, ensure_ascii=False)  # as the descriptor writes it: true, null, -1
+        raise UnknownFormatError("format-not-integer", key=FORMAT_KEY, version=shown)
     if version > FORMAT_VERSION:
         raise UnknownFormatError("format-too-new", version=version, newest=FORMAT_VERSION)
     return version

@@ -57,7 +57,7 @@ class FacilityStandard(CatalogItem):
         desc_en="How the source binds: must (应当, 不低于) or should (一般, 原则上); a missed should is advisory. "
         "Empty: the source does not say, and checks treat it as must.",
         default=None,
-        rule=Sticky(values=("must",)),
+        rule=Sticky(values=("must",), empty="must"),
     )
     min_floor_area_m2: float | None = field(
         "最小建筑面积（平方米）",

@@ -149,7 +149,7 @@ class Sign(CatalogItem):
         desc_en="How the requirement to hang binds: 一般在…悬挂 is should (a missing sign is advisory); "
         "empty counts as must.",
         default=None,
-        rule=Sticky(values=("must",)),
+        rule=Sticky(values=("must",), empty="must"),
     )
     restates: str | None = restates_field()
 
@@ -199,6 +199,6 @@ class SignQuota(CatalogItem):
         desc_en="How the count and the closed set bind: 原则上不得悬挂其他标牌 is should (an extra or unlisted "
         "sign is advisory); empty counts as must.",
         default=None,
-        rule=Sticky(values=("must",)),
+        rule=Sticky(values=("must",), empty="must"),
     )
     restates: str | None = restates_field()
