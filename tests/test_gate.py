@@ -295,3 +295,14 @@ def test_a_modality_left_empty_binds_and_cannot_be_softened_below() -> None:
     ))  # fmt: skip
     (change,) = [c for c in diff_packages(tianjiaan, softened).changes if c.field == "modality"]
     assert change.effect.value == "loosens"
+
+
+def test_an_unraised_version_is_told_plainly_and_a_release_does_not_warn_of_itself(tmp_path: Path) -> None:
+    """It read 1.1.1 → 1.1.1 只升级了无需升级（none）, and release printed it after bumping."""
+    old = load_layer(NINGHE)
+    revised = _ninghe_with(tmp_path, overrides=(*old.overrides, _lowering(60)))
+    text = invoke("diff", str(NINGHE), str(revised)).out
+    assert f"版本号未升级：{old.layer.version} → {old.layer.version}，这些变更需要升级次版本号（minor）" in text
+    released = invoke("release", str(revised), "--against", str(NINGHE), "--date", "2026-12-06")
+    assert released.code == 0, released.err
+    assert "版本号未" not in released.out

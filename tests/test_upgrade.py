@@ -153,3 +153,18 @@ def test_a_format_1_package_reads_as_format_2_and_upgrades_to_it(tmp_path: Path)
     upgraded = load_layer(tmp_path / "format-2")
     assert [q.modality for q in upgraded.sign_quotas] == [None, None, None]  # format 1 said nothing: must
     assert [q.id for q in upgraded.sign_quotas] == [q.id for q in load_layer(ninghe).sign_quotas]
+
+
+def test_a_zip_is_not_upgraded_in_place_and_says_to_give_a_folder(tmp_path: Path) -> None:
+    """Without -o, a zip's upgrade was written beside it, as a foreign folder with --force advised."""
+    import zipfile  # noqa: PLC0415
+
+    archive = tmp_path / "national.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for file in NATIONAL.iterdir():
+            zipped.write(file, file.name)
+    result = invoke("upgrade", str(archive))
+    assert (result.code, result.out) == (1, "")
+    assert "是压缩包，不能就地改写；请用 -o 给出要写入的文件夹" in result.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["national.zip"]
+    assert invoke("upgrade", str(archive), "-o", str(tmp_path / "out")).code == 0

@@ -301,6 +301,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the patched package is not valid; nothing written",
     ),
     "upgraded": ("{path}：格式 {old} → {new}", "{path}: format {old} -> {new}"),
+    "upgrade-zip-needs-output": (
+        "{path} 是压缩包，不能就地改写；请用 -o 给出要写入的文件夹",
+        "{path} is a zip, which is not rewritten in place: give -o, the folder to write",
+    ),
     "import-older": (
         (
             "工作簿中的版本 {new} 比 {folder} 中已有的 {old} 旧，导入会改回旧版本并删去发布记录 {lost}；"
@@ -687,6 +691,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bump-minor": ("次版本号（minor）", "minor"),
     "bump-patch": ("修订号（patch）", "patch"),
     "bump-none": ("无需升级（none）", "none"),
+    "version-not-raised": (
+        "版本号未升级：{old} → {new}，这些变更需要升级{needed}",
+        "the version was not raised ({old} -> {new}): these changes need a {needed} bump",
+    ),
     "version-unannounced": (
         "版本号未反映变更：{old} → {new} 只升级了{declared}，这些变更需要升级{needed}",
         "the declared version does not announce these changes: {old} -> {new} is a {declared} bump, they need {needed}",

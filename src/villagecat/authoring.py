@@ -249,4 +249,6 @@ def release_layer(  # noqa: PLR0913 - the release, and what it is judged against
     )
     released = dataclasses.replace(current, layer=Layer.model_validate(layer.model_dump()))
     save_layer(released, path)
+    report.new = {**report.new, "version": version}  # the report is of the release made: it announces them
+    report.declared_bump = report.suggested_bump
     return released, report

@@ -829,7 +829,7 @@ def _version_line(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str |
     if report.version_ok or report.declared_bump is None:
         return None
     return say(
-        "version-unannounced",
+        "version-not-raised" if report.declared_bump == "none" else "version-unannounced",
         lang,
         old=report.old["version"],
         new=report.new["version"],

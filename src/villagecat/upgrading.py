@@ -70,17 +70,24 @@ def upgrade_package(
 
     Returns:
         The report, and the folder written (None if nothing was).
+
+    Raises:
+        InvalidRequestError: for a zip without ``output``: a zip is not rewritten in place.
     """
     from villagecat.package import read_package, save_layer  # noqa: PLC0415
     from villagecat.validation import check_package  # noqa: PLC0415
 
+    source = Path(path)
+    if output is None and source.is_file() and source.name != "datapackage.json":
+        from villagecat.errors import InvalidRequestError  # noqa: PLC0415
+
+        raise InvalidRequestError.because("upgrade-zip-needs-output", path=str(source))
     from_format = _declared(path)
     package, report = read_package(path)
     if package is not None and report.readable:
         check_package(package, report)
     if package is None or not report.valid:
         return UpgradeResult(report, None, None)
-    source = Path(path)
     target = Path(output) if output is not None else (source.parent if source.is_file() else source)
     written = save_layer(package, target, fmt=fmt or _form(path))
     return UpgradeResult(report, written, from_format)
