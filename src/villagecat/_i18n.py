@@ -301,6 +301,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the patched package is not valid; nothing written",
     ),
     "upgraded": ("{path}：格式 {old} → {new}", "{path}: format {old} -> {new}"),
+    "release-notes": (
+        "破坏性变更 {breaking} 项、需关注 {warning} 项、一般变更 {info} 项：{changes}",
+        "{breaking} breaking, {warning} warning, {info} info: {changes}",
+    ),
     "upgrade-zip-needs-output": (
         "{path} 是压缩包，不能就地改写；请用 -o 给出要写入的文件夹",
         "{path} is a zip, which is not rewritten in place: give -o, the folder to write",

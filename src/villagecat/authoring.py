@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from packaging.version import Version
 from pydantic import ValidationError
 
-from villagecat._i18n import Both
+from villagecat._i18n import Both, say
 from villagecat._messages import first_message
 from villagecat.diff import DiffReport, diff_packages, rate_operations, rule_violations
 from villagecat.errors import InvalidRequestError, VillagecatError
@@ -182,6 +182,14 @@ def same_layer(previous: LayerPackage, current: LayerPackage) -> None:
         raise InvalidRequestError.because("release-two-layers", old=previous.layer.id, new=current.layer.id)
 
 
+def _described(code: str) -> str:
+    """A change code as release notes give it: its meaning in Chinese, then the code."""
+    from villagecat.diff import CHANGE_LEVELS  # noqa: PLC0415
+
+    meaning = CHANGE_LEVELS.get(code, ("", ""))[1].split(" / ")[0]
+    return f"{meaning}（{code}）" if meaning else code
+
+
 def refuse_violations(violations: list[Change]) -> None:
     """Refuse to release a version that breaks a merge rule: it would not apply as written.
 
@@ -238,9 +246,13 @@ def release_layer(  # noqa: PLR0913 - the release, and what it is judged against
     if current.layer.version == version and any(r.version == version for r in current.layer.releases):
         return current, report
     counts = report.counts()
-    summary = notes or (
-        f"破坏性变更 {counts['breaking']} 项、需关注 {counts['warning']} 项、一般变更 {counts['info']} 项："
-        + "；".join(dict.fromkeys(c.code for c in report.changes))
+    summary = notes or say(
+        "release-notes",
+        "zh",
+        breaking=counts["breaking"],
+        warning=counts["warning"],
+        info=counts["info"],
+        changes="；".join(_described(code) for code in dict.fromkeys(c.code for c in report.changes)),
     )
     when = (date or today_in_china()).isoformat()
     releases = [r for r in current.layer.releases if r.version != version]
