@@ -261,16 +261,10 @@ def write_package(path: str | os.PathLike[str], files: Mapping[str, bytes], *, f
         try:
             for name, data in files.items():
                 staged[name] = _stage(folder / name, data)
-        except BaseException:
-            for temporary in staged.values():
-                with contextlib.suppress(OSError):
-                    temporary.unlink()
-            raise
-        try:
             for name in sorted(staged, key=lambda n: n == "datapackage.json"):  # the descriptor last
                 _commit(staged.pop(name), folder / name)
         finally:
-            for temporary in staged.values():  # a move failed: the files not yet moved stay old
+            for temporary in staged.values():  # what failed left these unmoved: the old files stay
                 with contextlib.suppress(OSError):
                     temporary.unlink()
         _fsync_folder(folder)

@@ -184,10 +184,10 @@ def same_layer(previous: LayerPackage, current: LayerPackage) -> None:
 
 def _described(code: str) -> str:
     """A change code as release notes give it: its meaning in Chinese, then the code."""
-    from villagecat.diff import CHANGE_LEVELS  # noqa: PLC0415
+    from villagecat.diff import CHANGE_MEANINGS  # noqa: PLC0415
 
-    meaning = CHANGE_LEVELS.get(code, ("", ""))[1].split(" / ")[0]
-    return f"{meaning}（{code}）" if meaning else code
+    meaning = CHANGE_MEANINGS.get(code)
+    return f"{meaning.zh}（{code}）" if meaning is not None else code
 
 
 def refuse_violations(violations: list[Change]) -> None:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHANGE_LEVELS",
+    "CHANGE_MEANINGS",
     "LEVEL_WORDS",
     "Accepted",
     "Change",
@@ -82,14 +83,13 @@ _SIGN_LOOK = {
 _QUIET_FIELDS = {"citations", "notes", "name", "title", "aliases"}
 
 
-def _described(key: str, /, **values: object) -> str:
-    """A change code's meaning from the message catalog, as ``中文 / English``."""
-    zh, en = pair(key, **values)
-    return f"{zh} / {en}"
+def _described(key: str, /, **values: object) -> Both:
+    """A change code's meaning from the message catalog, in both languages."""
+    return Both(*pair(key, **values))
 
 
-def _codes() -> dict[str, tuple[ChangeLevel, str]]:
-    codes: dict[str, tuple[ChangeLevel, str]] = {}
+def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
+    codes: dict[str, tuple[ChangeLevel, Both]] = {}
     for kind in kinds():
         if not kind.in_catalog:
             continue
@@ -133,8 +133,13 @@ def _codes() -> dict[str, tuple[ChangeLevel, str]]:
     return codes
 
 
+_CODES = _codes()
+#: Every change code: what it means, in Chinese and English.
+CHANGE_MEANINGS: dict[str, Both] = {code: meaning for code, (_, meaning) in _CODES.items()}
 #: Every change code: its default level and what it means (Chinese / English).
-CHANGE_LEVELS: dict[str, tuple[ChangeLevel, str]] = _codes()
+CHANGE_LEVELS: dict[str, tuple[ChangeLevel, str]] = {
+    code: (level, f"{meaning.zh} / {meaning.en}") for code, (level, meaning) in _CODES.items()
+}
 
 
 @dataclass(frozen=True)
@@ -389,13 +394,10 @@ def rule_violations(old: LayerPackage | None, new: LayerPackage, registry: Layer
     """
     from villagecat.errors import LayerChainError  # noqa: PLC0415
     from villagecat.merging import merge  # noqa: PLC0415 - merging imports this module's neighbours
-    from villagecat.registry import LayerRegistry  # noqa: PLC0415
 
     def conflicts(package: LayerPackage) -> dict[tuple[str, str | None, str], Conflict]:
-        scoped = LayerRegistry(registry)
-        scoped.add(package)
         try:
-            chain = scoped.chain(package)
+            chain = registry.chain(package)  # its parents from the registry, the package itself at the foot
         except LayerChainError:
             return {}
         own = (c for c in merge(chain).conflicts if c.layer == package.layer.id and c.rule != "chain_order")
@@ -682,19 +684,14 @@ def rate_operations(
     """
     from villagecat.errors import LayerChainError  # noqa: PLC0415
     from villagecat.merging import merge  # noqa: PLC0415
-    from villagecat.registry import LayerRegistry  # noqa: PLC0415
 
     operations = {k.resource for k in kinds() if k.role == "operation"}
     if not any(c.resource in operations for c in report.changes):
         return report
-    catalogs = []
-    for package in (old, new):
-        scoped = LayerRegistry(registry)
-        scoped.add(package)
-        try:
-            catalogs.append(merge(scoped.chain(package)))
-        except LayerChainError:
-            return report
+    try:
+        catalogs = [merge(registry.chain(package)) for package in (old, new)]
+    except LayerChainError:
+        return report
     effective = diff_catalogs(*catalogs, levels=levels)
     targets = {
         str(getattr(op, "id", "")): str(getattr(op, "target", ""))

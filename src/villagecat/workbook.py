@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from villagecat._columns import Column, columns, override_cell_value, override_value_cell, target_column
+from villagecat._columns import Column, columns, override_value_cell, target_column
 from villagecat._i18n import Both, pair
 from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
@@ -185,9 +185,7 @@ def _override_cell(item: Override, name: str) -> object:
 def _override_input(data: dict[str, Any], raw: object) -> None:
     """Read an override row's field (its name or Chinese title) and value (a cell of that field) into ``data``."""
     target = target_column(data.get("target"), data.get("field"))
-    if target is None:
-        if isinstance(data.get("value"), str):
-            data["value"] = override_cell_value(data)
+    if target is None:  # an unknown target or field: the model says which, the value is kept as written
         return
     data["field"] = target.name
     value = _parse(target, raw)
@@ -404,15 +402,15 @@ def _read_sheet(
         if not any(v not in (None, "") for v in values):
             continue
         data = {}
-        raws: dict[str, object] = {}
+        raw_value: object = None  # an override's value, read by the field it targets
         for column, raw in zip(mapped, values, strict=False):
             if column is not None:
-                raws[column.name] = raw
+                raw_value = raw if column.name == "value" else raw_value
                 parsed = _parse(column, raw)
                 if parsed is not None:
                     data[column.name] = parsed
         if model is Override:
-            _override_input(data, raws.get("value"))
+            _override_input(data, raw_value)
         records.append((number, data))
     if layer_id is not None:  # rows left without an id get a readable one (pinyin of the name)
         assign_ids(layer_id, model.spec.segment, [data for _, data in records])  # type: ignore[attr-defined]
@@ -434,15 +432,16 @@ def _read_sheet(
 def titled(report: ValidationReport) -> ValidationReport:
     """The report of a package read from a workbook, each field named by its sheet's column title (名称)."""
     by_sheet = {SHEET_TITLES[r]: {c.name: c.title_zh for c in columns(m)} for r, m in RESOURCES.items()}
-    problems = [
-        dataclasses.replace(p, field=by_sheet[p.file].get(p.field, p.field))
-        if p.file in by_sheet and p.field is not None
-        else dataclasses.replace(p, file=LAYER_SHEET, field=(p.field or "").removeprefix("layer.") or None)
-        if p.file == "datapackage.json"  # the layer's fields are the 层信息 sheet's, by their keys (parent.id)
-        else p
-        for p in report.problems
-    ]
-    return dataclasses.replace(report, problems=problems)
+
+    def on_sheet(problem: Problem) -> Problem:
+        if problem.file == "datapackage.json":  # the layer's fields are 层信息's rows, by their keys (parent.id)
+            return dataclasses.replace(
+                problem, file=LAYER_SHEET, field=(problem.field or "").removeprefix("layer.") or None
+            )
+        titles = by_sheet.get(problem.file, {})
+        return dataclasses.replace(problem, field=titles.get(problem.field or "", problem.field))
+
+    return dataclasses.replace(report, problems=[on_sheet(p) for p in report.problems])
 
 
 def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:

@@ -8,7 +8,7 @@ from villagecat._i18n import Both
 from villagecat.checks._fields import title
 from villagecat.errors import VillagecatError
 
-__all__ = ["MEASURE_LIMIT", "InvalidMeasurementError", "check_measurement"]
+__all__ = ["MEASURE_LIMIT", "InvalidMeasurementError", "check_measurement", "place"]
 
 #: No facility, sign or village measures more: 10 km² of floor, 100 km of plaque, ten million
 #: households. A figure past it is a typing mistake, and a check on it would print float noise.
@@ -19,6 +19,11 @@ class InvalidMeasurementError(VillagecatError, ValueError):
     """A size, area or count that is not a finite, non-negative number (NaN, infinite, negative)."""
 
 
+def place(village: str) -> Both:
+    """Where a measurement is, before its message: 榆树村：, or nothing for one unnamed village."""
+    return Both(f"{village}：" if village else "", f"{village}: " if village else "")
+
+
 def check_measurement(name: str, value: float | None, *, village: str = "") -> None:
     """Refuse a measurement that no facility or plaque can have.
 
@@ -27,7 +32,7 @@ def check_measurement(name: str, value: float | None, *, village: str = "") -> N
     """
     if value is None:
         return
-    where = Both(f"{village}：" if village else "", f"{village}: " if village else "")
+    where = place(village)
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:  # as written: 20000000, not 2e+07
         value = int(value)
     shown = Both(title(name), name)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from villagecat._i18n import Both, pair
 from villagecat._names import same_name
-from villagecat.checks._measure import InvalidMeasurementError, check_measurement
+from villagecat.checks._measure import InvalidMeasurementError, check_measurement, place
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.models import Modality, Scope
 
@@ -42,10 +42,9 @@ class FacilityFigures:
         for name in ("floor_area_m2", "households", "activity_area_m2"):
             check_measurement(name, getattr(self, name), village=self.village)
         if self.activity_area_m2 is not None and self.activity_area_m2 > self.floor_area_m2:
-            where = Both(f"{self.village}：" if self.village else "", f"{self.village}: " if self.village else "")
             raise InvalidMeasurementError.said(
                 "measure-activity-over-floor",
-                village=where,
+                village=place(self.village),
                 activity=_fmt(self.activity_area_m2),
                 floor=_fmt(self.floor_area_m2),
             )
@@ -165,9 +164,8 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
             findings.append(finding)
     per_households = [s for s in standards if s.min_area_per_100_households_m2 is not None]
     if figures.households is None and per_households:  # the rule was not checked: say so, never pass silently
-        standard = max(enumerate(per_households), key=lambda pair: (_binding(pair[1]), pair[0]))[
-            1
-        ]  # the lowest binding layer's
+        # The rule named is the lowest layer's binding one (or, if none binds, the lowest layer's).
+        standard = ([s for s in per_households if _binding(s)] or per_households)[-1]
         findings.append(
             Finding(
                 "facility-households-needed",

@@ -344,7 +344,10 @@ def _add(ledger: Ledger, row: _Row, category: str | None, scope: Scope = Scope.V
 
 def _name(row: _Row) -> str:
     """An entry's name: its 名称, or the 文字 column a ledger of signs also uses for it."""
-    return row.text("name") or row.text("text") or row.text("name", required=True) or ""
+    name = row.text("name") or row.text("text")
+    if name is None:
+        raise row.error("name", "ledger-required")
+    return name
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -522,8 +525,8 @@ def read_ledger(path: str | Path, *, max_bytes: int | None = None, scope: Scope 
 
 #: The keys of one village in a YAML or JSON ledger, with the Chinese a clerk may write for them.
 _VILLAGE_KEYS: dict[str, tuple[str, ...]] = {
-    "village": ("村名", "村"), "signs": ("标牌",), "duties": ("事项",), "mechanisms": ("机制",),
-    "certificates": ("证明",), "facility": ("设施",), "notes": ("备注",),
+    "village": _FIELDS["village"], "signs": ("标牌",), "duties": ("事项",), "mechanisms": ("机制",),
+    "certificates": ("证明",), "facility": ("设施",), "notes": _FIELDS["notes"],
 }  # fmt: skip
 _VILLAGE_FIELD = Both(_FIELDS["village"][0], "village")
 _LISTED = {"signs": "sign", "duties": "duty", "mechanisms": "mechanism", "certificates": "certificate"}
@@ -562,7 +565,7 @@ def _read_villages(ledger: Ledger, target: Path, document: Any, scope: Scope) ->
         if not name and len(villages) > 1:
             raise LedgerError(str(target), number, _VILLAGE_FIELD, "ledger-village-missing", entry=True)
         label = f"{target} villages[{number}]"
-        entry = ledger.village(name)
+        ledger.village(name)  # kept when it records nothing: audit says it went unchecked
         for key, category in _LISTED.items():
             entries = keys.get(key) or []
             if not isinstance(entries, list):
@@ -579,11 +582,8 @@ def _read_villages(ledger: Ledger, target: Path, document: Any, scope: Scope) ->
         if facility:
             if not isinstance(facility, dict):
                 raise LedgerError(str(target), number, "facility", "ledger-facility-mapping", entry=True)
-            if entry.facility is not None:
-                raise LedgerError(
-                    str(target), number, "facility", "ledger-facility-twice", entry=True, village=name or "—"
-                )
-            entry.facility = _facility(_Row(dict(facility), f"{label}.facility", None, entry=True), name, scope)
+            row = _Row({**facility, _FIELDS["village"][0]: name}, f"{label}.facility", None, entry=True)
+            _add(ledger, row, "facility", scope)
 
 
 def _entries(target: Path, document: Any, key: str, message: str) -> list[_Row]:  # noqa: ANN401
@@ -630,10 +630,7 @@ def read_facility_file(
     if not rows:
         raise LedgerError(str(target), None, None, "ledger-empty")
     _named(rows, one_per_row=True)
-    seen: set[str] = set()
-    for row in rows:  # one row per village: a second would be checked beside the first as if one
-        village = row.text("village") or ""
-        if village in seen:
-            raise row.error(None, "ledger-facility-twice", village=village or "—")
-        seen.add(village)
-    return [_facility(row, row.text("village") or "", scope) for row in rows]
+    ledger = Ledger()
+    for row in rows:  # one row per village, as in any ledger: a second is refused, never checked beside the first
+        _add(ledger, row, "facility", scope)
+    return [entry.facility for entry in ledger.villages if entry.facility is not None]

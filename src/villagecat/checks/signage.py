@@ -282,14 +282,12 @@ def signage_findings(
         closing = [q for q in quotas if q.exact and _quota_matches(q, sign)]
         if closing:
             binds = _binds(closing[0].modality)  # 原则上不得悬挂其他标牌 advises: a 提示, never 不符合
+            code = "signage-not-allowed" if binds else "signage-not-allowed-advised"
             findings.append(
                 Finding(
-                    "signage-not-allowed" if binds else "signage-not-allowed-advised",
+                    code,
                     "fail" if binds else "warn",
-                    *pair(
-                        "signage-not-allowed" if binds else "signage-not-allowed-advised",
-                        sign=Both(_describe(sign), sign.text),
-                    ),
+                    *pair(code, sign=Both(_describe(sign), sign.text)),
                     village,
                     rule=closing[0].max_count,
                     observed=sign.text,
@@ -330,16 +328,12 @@ def signage_findings(
         # ceiling (至多9个, names not given) counts every sign of its kind.
         if len(counted) > quota.max_count and (not quota.exact or all(i in matched for i in counted)):
             binds = _binds(quota.modality)
+            code = "signage-count" if binds else "signage-count-advised"
             findings.append(
                 Finding(
-                    "signage-count" if binds else "signage-count-advised",
+                    code,
                     "fail" if binds else "warn",
-                    *pair(
-                        "signage-count" if binds else "signage-count-advised",
-                        quota=quota.name,
-                        count=len(counted),
-                        allowed=quota.max_count,
-                    ),
+                    *pair(code, quota=quota.name, count=len(counted), allowed=quota.max_count),
                     village,
                     rule=quota.max_count,
                     observed=len(counted),

@@ -66,8 +66,7 @@ def add_layer_options(parser: argparse.ArgumentParser) -> None:
 def add_scope_option(parser: argparse.ArgumentParser, *, listing: bool = True) -> None:
     """Add ``--scope``: 村 or 社区 (``village``, ``community``), and, to list items, 全部 (``all``).
 
-    For a listing the default is villages; for a check it is None: a row's own 村或社区 column
-    decides, else villages.
+    The default is villages; in a check, a row's own 村或社区 column decides before it.
     """
     if listing:
         words = (
@@ -81,7 +80,7 @@ def add_scope_option(parser: argparse.ArgumentParser, *, listing: bool = True) -
     parser.add_argument(
         "--scope",
         type=functools.partial(_scope_word, listing=listing),
-        default="village" if listing else None,
+        default="village",
         metavar="{村,社区" + (",全部}" if listing else "}"),
         help=words,
     )
@@ -102,9 +101,9 @@ def _scope_word(text: str, *, listing: bool) -> str:
     raise argparse.ArgumentTypeError(" / ".join(pair("argument-scope", text=text, allowed=allowed)))
 
 
-def scope_of(value: str | None) -> Scope | None:
-    """Return the Scope for a ``--scope`` value (None for ``all``, or for a check's unset option)."""
-    return None if value in ("all", None) else Scope(value)
+def scope_of(value: str) -> Scope | None:
+    """Return the Scope for a ``--scope`` value (None for ``all``)."""
+    return None if value == "all" else Scope(value)
 
 
 def package_roots(paths: list[str]) -> list[str]:

@@ -136,7 +136,7 @@ def _facility(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     given = [flag for flag, value in _FIGURES.items() if getattr(args, value) is not None]
     if args.file and given:
         raise VillagecatError.said("facility-file-and-figures", flags="、".join(given))
-    scope = Scope(args.scope or Scope.VILLAGE.value)
+    scope = Scope(args.scope)
     if args.file:
         figures = read_facility_file(args.file, scope=scope)
     elif args.floor_area is None:
@@ -162,7 +162,7 @@ def _signage(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from villagecat.checks import check_signage, read_signs  # noqa: PLC0415
 
     del stderr
-    signs = read_signs(args.file, scope=Scope(args.scope or Scope.VILLAGE.value))
+    signs = read_signs(args.file, scope=Scope(args.scope))
     return _emit(check_signage(resolve(args.jurisdiction, layers=args.layer), signs), args, stdout)
 
 
@@ -212,7 +212,7 @@ def _audit(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from villagecat.checks import audit, read_ledger  # noqa: PLC0415
 
     del stderr
-    ledger = read_ledger(args.ledger, scope=Scope(args.scope or Scope.VILLAGE.value))
+    ledger = read_ledger(args.ledger, scope=Scope(args.scope))
     return _emit(audit(resolve(args.jurisdiction, layers=args.layer), ledger), args, stdout)
 
 

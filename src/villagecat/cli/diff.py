@@ -102,8 +102,4 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _effective(package: LayerPackage, registry: LayerRegistry) -> EffectiveCatalog:
-    from villagecat.registry import LayerRegistry  # noqa: PLC0415
-
-    scoped = LayerRegistry(registry)
-    scoped.add(package)
-    return merge(scoped.chain(package))
+    return merge(registry.chain(package))  # its parents from the registry, the package itself at the foot
