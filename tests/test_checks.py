@@ -662,3 +662,31 @@ def test_a_pattern_written_for_village_and_community_reads_either(tmp_path: Path
     for findings in (community, village):
         assert not [f for f in findings if f.item == "cn.sign.party-service-centre" and f.level != "pass"]
         assert not [f for f in findings if "not-allowed" in f.code]
+
+
+def test_ninghe_grades_a_community_s_plaques_as_it_grades_a_village_s(tmp_path: Path) -> None:
+    """One sentence lists 村“四竖” and 社区“四竖”: a village without one got a 提示, a community 不符合."""
+    rows = ["村名,类别,名称,位置,标牌类型,版式,所属组织,村或社区"]
+    rows += [f"甲社区,标牌,{o},外部,标牌,竖牌,{o},社区" for o in ("社区党组织", "居民委员会", "居务监督委员会")]
+    rows += [f"乙村,标牌,{o},外部,标牌,竖牌,{o},村" for o in ("村党组织", "村民委员会", "村务监督委员会")]
+    ledger = tmp_path / "plaques.csv"
+    ledger.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = audit(villagecat.resolve("120117"), read_ledger(ledger))
+    missing = {(f.subject, f.item): f.level for f in report.findings if f.code == "signage-missing"}
+    assert missing[("甲社区", "120117.sign.community-workstation")] == "warn"
+    assert missing[("乙村", "cn.sign.collective-economic-organisation")] == "warn"
+    assert missing[("甲社区", "120117.sign.police-office")] == missing[("乙村", "120117.sign.police-office")] == "warn"
+    assert fails(report) == []
+
+
+def test_a_count_without_names_does_not_close_the_set(tmp_path: Path) -> None:
+    """Tianjia'an's 共保留外部标牌4个 names none: a village's four plaques, one not the nation's, were 不符合."""
+    rows = ["村名,类别,名称,位置,标牌类型,版式,所属组织"]
+    rows += [f"甲村,标牌,{o},外部,标牌,竖牌,{o}" for o in ("村党组织", "村民委员会", "村务监督委员会")]
+    rows.append("甲村,标牌,便民服务中心,外部,标牌,竖牌,")
+    ledger = tmp_path / "outside.csv"
+    ledger.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert fails(audit(villagecat.resolve("340403"), read_ledger(ledger))) == []
+    five = tmp_path / "five.csv"
+    five.write_text("\n".join([*rows, "甲村,标牌,老年人协会,外部,标牌,竖牌,"]) + "\n", encoding="utf-8")
+    assert ("甲村", "signage-count") in fails(audit(villagecat.resolve("340403"), read_ledger(five)))

@@ -354,3 +354,47 @@ def test_a_changed_parent_or_admission_route_is_shown_by_its_fields_never_as_a_p
         result = invoke("--lang", lang, "diff", str(ninghe), str(revised))
         assert "{'" not in result.out, result.out
         assert all(w in result.out for w in words), result.out
+
+
+def test_making_a_rule_bind_is_breaking_like_raising_a_minimum() -> None:
+    """should -> must was an undeclared code at 需关注 while raising a minimum was 破坏性."""
+    old = load_layer(NATIONAL)
+    sign = next(s for s in old.signs if s.modality is not None and s.modality.value == "should")
+    new = dataclasses.replace(old, signs=_replace(old.signs, sign.id, modality="must"))
+    (change,) = diff_packages(old, new).changes
+    assert (change.code, change.level, change.effect.value) == ("sign-modality-tightened", "breaking", "tightens")
+    (back,) = diff_packages(new, old).changes
+    assert (back.code, back.level, back.effect.value) == ("sign-modality-loosened", "info", "loosens")
+
+
+def test_every_sticky_field_change_has_a_declared_code() -> None:
+    from villagecat.format.registry import kinds  # noqa: PLC0415
+    from villagecat.format.rules import Sticky  # noqa: PLC0415
+
+    declared = set(CHANGE_LEVELS)
+    for kind in kinds():
+        for spec in kind.fields:
+            if isinstance(spec.rule, Sticky) and kind.role == "item":
+                made = {c for c in declared if c.startswith((f"{kind.slug}-{spec.slug}-", f"{kind.slug}-made-"))}
+                assert made or (kind.resource, spec.name) == ("duties", "duty_kind"), (kind.resource, spec.name)
+
+
+def test_a_change_to_a_community_s_item_is_said_of_communities(tmp_path: Path) -> None:
+    """Softening Ninghe's 社区“四竖” was reported as 对村放宽."""
+    ninghe = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
+    old = load_layer(ninghe)
+    sign = next(s for s in old.signs if s.applies_to is not None and s.applies_to.value == "community")
+    new = dataclasses.replace(old, signs=_replace(old.signs, sign.id, modality="must"))
+    (change,) = diff_packages(new, old).changes
+    assert change.scope is not None
+    assert change.scope.value == "community"
+    assert change.describe().endswith("（对社区放宽：义务减少或放松）")
+    audiences = diff_packages(new, old).to_dict()["audiences"]
+    assert (audiences["villages"]["loosens"], audiences["communities"]["loosens"]) == ([], [sign.id])
+    revised = save_layer(new, tmp_path / "ninghe")
+    text = invoke("diff", str(revised), str(ninghe)).out.splitlines()[3]
+    assert text.startswith(
+        "对村：收紧 0 项，放宽 0 项 · 对社区：收紧 0 项，放宽 1 项"
+    )
+    payload = json.loads(invoke("diff", str(revised), str(ninghe), "--format", "json").out)
+    jsonschema.validate(payload, json.loads((REPO / "schemas" / "diff-report.schema.json").read_text(encoding="utf-8")))

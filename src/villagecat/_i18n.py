@@ -677,8 +677,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     # diff and release reports
-    "effect-tightens": ("（对村收紧：新增或加严义务）", " (tightens villages' obligations)"),
-    "effect-loosens": ("（对村放宽：义务减少或放松）", " (relaxes villages' obligations)"),
+    "effect-tightens": ("（对{whom}收紧：新增或加严义务）", " (tightens the obligations of {whom})"),
+    "effect-loosens": ("（对{whom}放宽：义务减少或放松）", " (relaxes the obligations of {whom})"),
     "change-level-violation": ("违反规则", "violation"),
     "change-level-breaking": ("破坏性", "breaking"),
     "change-level-warning": ("需关注", "warning"),
@@ -703,13 +703,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "版本号未反映变更：{old} → {new} 只升级了{declared}，这些变更需要升级{needed}",
         "the declared version does not announce these changes: {old} -> {new} is a {declared} bump, they need {needed}",
     ),
-    "audiences": (
-        (
-            "对村：收紧 {tightened} 项（新增或加严的义务），放宽 {relaxed} 项"
-            " · 对系统集成方：标识或结构变化 {integrators} 项"
-        ),
-        "villages: {tightened} tightened, {relaxed} relaxed · integrators: {integrators} id-level changes",
+    "audience-scope": (
+        "对{whom}：收紧 {tightened} 项，放宽 {relaxed} 项",
+        "{whom}: {tightened} tightened, {relaxed} relaxed",
     ),
+    "audience-integrators": (
+        "对系统集成方：标识或结构变化 {integrators} 项",
+        "integrators: {integrators} id-level changes",
+    ),
+    "whom-village": ("村", "villages"),
+    "whom-community": ("社区", "communities"),
+    "whom-both": ("村和社区", "villages and communities"),
     "children-unchecked": (" · 下级层：未核对（未提供下级层）", " · child layers: not checked"),
     "children-conflicts": (" · 下级层：新冲突 {count} 项", " · child layers: {count} new conflicts"),
     "child-conflict": ("下级层冲突：{detail}", "child layer conflict: {detail}"),
@@ -745,7 +749,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "change-renamed": ("条目改用新标识（replaces）", "item renumbered (declared with replaces)"),
     "change-cancelled": ("下级层取消所继承的条目", "an inherited item is cancelled"),
     "change-restored": ("撤回对所继承条目的取消", "a cancellation is withdrawn"),
-    "change-tightened": ("{field}收紧，原符合的村可能不再符合", "{field}: tightened"),
+    "change-field-changed": (
+        "{field}变化，影响无法由数据判断",
+        "{field} changed; its effect cannot be told from the data",
+    ),
+    "change-tightened": ("{field}收紧，原来符合的可能不再符合", "{field}: tightened"),
     "change-loosened": ("{field}放宽", "{field}: loosened"),
     "change-duty-prohibited-added": ("新增履职负面事项", "a new prohibited duty"),
     "change-duty-kind-changed": ("事项类别变化", "the kind of a duty changed"),

@@ -26,7 +26,7 @@ from villagecat._i18n import Both, pair, say
 from villagecat._shown import shown
 from villagecat.format.registry import Kind, kind_by_resource, kind_of_id, kinds
 from villagecat.format.rules import DecreaseOnly, Effect, GrowOnly, IncreaseOnly, Sticky
-from villagecat.models import CertificateStatus
+from villagecat.models import CertificateStatus, Scope
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -59,8 +59,8 @@ Bump = Literal["major", "minor", "patch", "none"]
 #: What ``--fail-on`` accepts: a level, or ``unannounced`` (the version does not announce the changes).
 Gate = Literal["violation", "unannounced", "breaking", "warning"]
 _RANK: dict[str, int] = {"none": 0, "info": 1, "warning": 2, "breaking": 3, "violation": 4}
-#: What a change does to villages' obligations, as a report says it.
-_EFFECT_WORDS = {Effect.TIGHTENS: pair("effect-tightens"), Effect.LOOSENS: pair("effect-loosens")}
+#: What a change does to the obligations of villages or communities, as a report says it.
+_EFFECT_KEYS = {Effect.TIGHTENS: "effect-tightens", Effect.LOOSENS: "effect-loosens"}
 #: The levels as a report shows them (a violation crosses a rule merge enforces: it cannot be released).
 LEVEL_WORDS: dict[str, tuple[str, str]] = {
     level: pair(f"change-level-{level}") for level in ("violation", "breaking", "warning", "info")
@@ -72,7 +72,10 @@ _DIRECTION_WORDS: dict[type, tuple[str, str]] = {
     IncreaseOnly: ("raised", "lowered"),
     DecreaseOnly: ("reduced", "increased"),
     GrowOnly: ("extended", "shortened"),
+    Sticky: ("tightened", "loosened"),
 }
+#: Sticky fields whose changes have codes of their own (a duty's kind, a sign's mandatory flag).
+_OWN_CODES = {("duties", "duty_kind"), ("signs", "mandatory")}
 #: Field changes with a code of their own, whatever their rule: (resource, field) -> code maker.
 _SIGN_LOOK = {
     "text_pattern": "text",
@@ -105,9 +108,15 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
         codes[f"{slug}-restored"] = ("warning", _described("change-restored"))
         for spec in kind.fields:
             words = _DIRECTION_WORDS.get(type(spec.rule))
-            if words is None or spec.name in _QUIET_FIELDS:
+            if words is None or spec.name in _QUIET_FIELDS or (kind.resource, spec.name) in _OWN_CODES:
                 continue
             field_title = Both(spec.title_zh, spec.title_en)
+            if isinstance(spec.rule, Sticky) and not all(type(v) is bool for v in spec.rule.values):
+                # a change between values that neither bind, e.g. should -> mainly (a yes/no has none)
+                codes[f"{slug}-{spec.slug}-changed"] = (
+                    "warning",
+                    _described("change-field-changed", field=field_title),
+                )
             codes[f"{slug}-{spec.slug}-{words[0]}"] = ("breaking", _described("change-tightened", field=field_title))
             codes[f"{slug}-{spec.slug}-{words[1]}"] = ("info", _described("change-loosened", field=field_title))
     fixed: dict[str, ChangeLevel] = {
@@ -174,6 +183,8 @@ class Change:
     detail: str | None = None
     #: The item's Chinese name and scope (村 / 社区), for readers.
     label: str | None = None
+    #: The item's ``applies_to`` (None where it does not say: it applies wherever its layer does).
+    scope: Scope | None = None
 
     def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
         """Return one line: code, item, field and the two values (a long text as what changed, in context)."""
@@ -190,7 +201,7 @@ class Change:
         by = "" if self.layer is None else say("change-by-layer", lang, layer=self.layer)
         ok = ""
         if self.effect is not Effect.NEUTRAL and self.level != "violation":
-            ok = _EFFECT_WORDS[self.effect][0 if lang == "zh" else 1]
+            ok = say(_EFFECT_KEYS[self.effect], lang, whom=_whom(self.scope))
         if self.accepted is not None:
             ok += say("change-accepted", lang, reason=self.accepted)
         return f"[{self.code}] {target}{values}{by}{ok}"
@@ -210,6 +221,7 @@ class Change:
             "accepted": self.accepted,
             "detail": self.detail,
             "label": self.label,
+            "scope": None if self.scope is None else self.scope.value,
         }
 
 
@@ -217,6 +229,11 @@ class Change:
 _LONG = 80
 #: Characters of unchanged text kept on each side of a change.
 _CONTEXT = 12
+
+
+def _whom(scope: Scope | None) -> Both:
+    """Villages, communities or both, as a report names those a change concerns."""
+    return Both(*pair(f"whom-{(scope or Scope.VILLAGE).value}"))
 
 
 def _label(item: BaseModel) -> str | None:
@@ -282,15 +299,33 @@ class DiffReport:
     #: Conflicts the new version causes in the layers below it (known children, merged), or
     #: None when they were not computed (no registry of children at hand).
     child_conflicts: list[Conflict] | None = None
+    #: Where the new version's layer applies (villages, communities or both): who a report speaks to.
+    scope: Scope = Scope.VILLAGE
 
     def audiences(self) -> dict[str, Any]:
-        """Who is affected, and how: villages, the child layers below, systems that integrate the data."""
-        villages = {
-            effect.value: [c for c in self.changes if c.effect is effect and c.level != "violation"]
-            for effect in (Effect.TIGHTENS, Effect.LOOSENS)
-        }
+        """Who is affected, and how: villages, communities, the child layers below, systems that integrate the data.
+
+        A change concerns villages, communities or both as its item applies (an item that does
+        not say applies wherever its layer does).
+        """
+
+        def concerning(scope: Scope) -> dict[str, list[Change]]:
+            return {
+                effect.value: [
+                    c
+                    for c in self.changes
+                    if c.effect is effect and c.level != "violation" and c.scope in (scope, Scope.BOTH, None)
+                ]
+                for effect in (Effect.TIGHTENS, Effect.LOOSENS)
+            }
+
         integrators = [c for c in self.changes if _for_integrators(c.code)]
-        return {"villages": villages, "integrators": integrators, "child_layers": self.child_conflicts}
+        return {
+            "villages": concerning(Scope.VILLAGE),
+            "communities": concerning(Scope.COMMUNITY),
+            "integrators": integrators,
+            "child_layers": self.child_conflicts,
+        }
 
     @property
     def worst(self) -> str:
@@ -378,6 +413,7 @@ class DiffReport:
             "changes": [c.to_dict() for c in self.changes],
             "audiences": {
                 "villages": {k: [c.item for c in v] for k, v in self.audiences()["villages"].items()},
+                "communities": {k: [c.item for c in v] for k, v in self.audiences()["communities"].items()},
                 "integrators": [c.item for c in self.audiences()["integrators"]],
                 "child_layers": None if self.child_conflicts is None else [c.to_dict() for c in self.child_conflicts],
             },
@@ -518,11 +554,11 @@ def _field_change(resource: str, name: str, old: Any, new: Any) -> tuple[str, Ef
             return f"sign-{_SIGN_LOOK[name]}-changed", effect
         if name == "mandatory":
             return ("sign-made-mandatory" if new else "sign-made-optional"), effect
-    if isinstance(rule, Sticky) and spec is not None:
-        return f"{slug}-{spec.slug}-changed", effect
-    words = _DIRECTION_WORDS.get(type(rule))
+    words = None if (resource, name) in _OWN_CODES else _DIRECTION_WORDS.get(type(rule))
     if words is not None and spec is not None and effect is not Effect.NEUTRAL:
         return f"{slug}-{spec.slug}-{words[0] if effect is Effect.TIGHTENS else words[1]}", effect
+    if isinstance(rule, Sticky) and spec is not None:
+        return f"{slug}-{spec.slug}-changed", effect
     return f"{slug}-changed", effect
 
 
@@ -541,12 +577,15 @@ def _added_code(resource: str, item: BaseModel) -> tuple[str, Effect]:
 
 
 class _Differ:
-    def __init__(self, levels: Mapping[str, ChangeLevel]) -> None:
+    def __init__(self, levels: Mapping[str, ChangeLevel], covers: Sequence[Scope]) -> None:
         self.levels = levels
         self.changes: list[Change] = []
+        #: Where the new version's layer applies: the scope of an item that does not say its own.
+        self.scope = Scope.BOTH if len(set(covers)) > 1 else (covers[0] if covers else Scope.VILLAGE)
 
     def add(self, code: str, resource: str, item: str, **kw: Any) -> None:  # noqa: ANN401
-        level = self.levels.get(code) or CHANGE_LEVELS.get(code, ("warning", ""))[0]
+        level = self.levels.get(code) or CHANGE_LEVELS[code][0]  # every code a diff makes is declared
+        kw.setdefault("scope", self.scope)
         self.changes.append(Change(code=code, level=level, resource=resource, item=item, **kw))
 
     def labelled(self, start: int, item: BaseModel) -> None:
@@ -554,9 +593,14 @@ class _Differ:
         if start == len(self.changes):  # nothing changed: no label to make
             return
         label = _label(item)
+        scope = getattr(item, "applies_to", None)
         for index in range(start, len(self.changes)):
-            if self.changes[index].label is None:
-                self.changes[index] = dataclasses.replace(self.changes[index], label=label)
+            change = self.changes[index]
+            self.changes[index] = dataclasses.replace(
+                change,
+                label=change.label if change.label is not None else label,
+                scope=scope if isinstance(scope, Scope) else change.scope,
+            )
 
     def items(
         self,
@@ -648,7 +692,7 @@ def diff_packages(
     Returns:
         The report, with the bump the changes require.
     """
-    differ = _Differ(levels or {})
+    differ = _Differ(levels or {}, new.layer.covers)
     _layer_changes(differ, old, new)
     for resource in (kind.resource for kind in kinds() if kind.in_catalog):
         before = {str(getattr(i, "id", "")): i for i in old.resource(resource)}
@@ -662,6 +706,7 @@ def diff_packages(
         _layer_ref(new.layer),
         differ.changes,
         declared_bump=_declared_bump(old.layer.version, new.layer.version),
+        scope=differ.scope,
     )
 
 
@@ -759,7 +804,7 @@ def diff_catalogs(
     old: EffectiveCatalog, new: EffectiveCatalog, *, levels: Mapping[str, ChangeLevel] | None = None
 ) -> DiffReport:
     """Compare two effective catalogs; each change is attributed to the layer that made it."""
-    differ = _Differ(levels or {})
+    differ = _Differ(levels or {}, new.layer.covers)
     for resource in old.items.keys() | new.items.keys():
         before = {i: e.item for i, e in old.items.get(resource, {}).items()}
         after = {i: e.item for i, e in new.items.get(resource, {}).items()}
@@ -774,7 +819,7 @@ def diff_catalogs(
         differ.items(resource, before, after, attribute)
     order = [kind.resource for kind in kinds()]
     differ.changes.sort(key=lambda c: (order.index(c.resource) if c.resource in order else -1, c.item))
-    return DiffReport(_layer_ref(old.layer), _layer_ref(new.layer), differ.changes)
+    return DiffReport(_layer_ref(old.layer), _layer_ref(new.layer), differ.changes, scope=differ.scope)
 
 
 _COLOURS = {"violation": "\033[1;31m", "breaking": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -837,15 +882,14 @@ def _version_line(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str |
 
 def _audience_lines(report: DiffReport, lang: Literal["zh", "en"]) -> list[str]:
     audiences = report.audiences()
-    villages = audiences["villages"]
     children = audiences["child_layers"]
-    head = say(
-        "audiences",
-        lang,
-        tightened=len(villages["tightens"]),
-        relaxed=len(villages["loosens"]),
-        integrators=len(audiences["integrators"]),
-    )
+    parts = [
+        say("audience-scope", lang, whom=_whom(scope), tightened=len(found["tightens"]), relaxed=len(found["loosens"]))
+        for scope, found in ((Scope.VILLAGE, audiences["villages"]), (Scope.COMMUNITY, audiences["communities"]))
+        if scope is Scope.VILLAGE or report.scope is not Scope.VILLAGE or any(found.values())
+    ]
+    parts.append(say("audience-integrators", lang, integrators=len(audiences["integrators"])))
+    head = " · ".join(parts)
     head += (
         say("children-unchecked", lang) if children is None else say("children-conflicts", lang, count=len(children))
     )

@@ -170,10 +170,18 @@ def diff_report_schema() -> dict[str, Any]:
             },
             "effect": {
                 "enum": ["tightens", "loosens", "neutral"],
-                "title": "对村的影响",
-                "x-title-en": "Effect on villages",
-                "description": "按合并规则判断：收紧（新增或加严村的义务）、放宽或中性。\n\n"
-                "By the merge rules: tightens (new or stricter obligations for villages), loosens, or neutral.",
+                "title": "对村（社区）的影响",
+                "x-title-en": "Effect on villages or communities",
+                "description": "按合并规则判断：收紧（新增或加严村或社区的义务，见 scope）、放宽或中性。\n\n"
+                "By the merge rules: tightens (new or stricter obligations for the villages or communities "
+                "of scope), loosens, or neutral.",
+            },
+            "scope": {
+                "enum": ["village", "community", "both", None],
+                "title": "涉及村或社区",
+                "x-title-en": "Concerns villages or communities",
+                "description": "条目的适用范围；条目未写明时为其层的覆盖范围。\n\n"
+                "The item's applies_to; where the item does not say, the coverage of its layer.",
             },
         },
     }
@@ -200,17 +208,21 @@ def diff_report_schema() -> dict[str, Any]:
                 "type": "object",
                 "title": "受影响的对象",
                 "x-title-en": "Who is affected",
-                "description": "villages：对村收紧、放宽的变更（条目标识）；integrators：标识或结构变化；"
-                "child_layers：下级层因此产生的新冲突（未核对时为 null）。\n\n"
-                "villages: changes that tighten or relax villages' obligations (item ids); integrators: id- or "
-                "structure-level changes; child_layers: new conflicts in the layers below (null when not checked).",
+                "description": "villages：对村收紧、放宽的变更（条目标识）；communities：对社区的；"
+                "integrators：标识或结构变化；child_layers：下级层因此产生的新冲突（未核对时为 null）。\n\n"
+                "villages: changes that tighten or relax villages' obligations (item ids); communities: the "
+                "same for communities; integrators: id- or structure-level changes; child_layers: new conflicts "
+                "in the layers below (null when not checked).",
                 "required": ["villages", "integrators", "child_layers"],
                 "properties": {
-                    "villages": {
-                        "type": "object",
-                        "properties": {
-                            k: {"type": "array", "items": {"type": "string"}} for k in ("tightens", "loosens")
-                        },
+                    **{
+                        whom: {
+                            "type": "object",
+                            "properties": {
+                                k: {"type": "array", "items": {"type": "string"}} for k in ("tightens", "loosens")
+                            },
+                        }
+                        for whom in ("villages", "communities")
                     },
                     "integrators": {"type": "array", "items": {"type": "string"}},
                     "child_layers": {"type": ["array", "null"], "items": {"type": "object"}},

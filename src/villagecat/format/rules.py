@@ -199,8 +199,11 @@ class Sticky(FieldRule):
 
     def explain(self) -> tuple[str, str]:
         """Never leaves its sticky values."""
+        from villagecat._shown import shown  # noqa: PLC0415 - a value as a reader reads it (是, not True)
+
         return pair(
-            "rule-explain-sticky", values=Both("、".join(map(str, self.values)), ", ".join(map(str, self.values)))
+            "rule-explain-sticky",
+            values=Both("、".join(shown(v, "zh") for v in self.values), ", ".join(shown(v, "en") for v in self.values)),
         )
 
 

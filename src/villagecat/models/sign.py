@@ -191,6 +191,7 @@ class SignQuota(CatalogItem):
         desc_en="When true, no other signs of this kind may hang in this place; only where the source names "
         "them all (a count without names is a ceiling).",
         default=False,
+        rule=Sticky(values=(True,)),
     )
     modality: Modality | None = field(
         "约束力",
