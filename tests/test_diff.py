@@ -393,8 +393,6 @@ def test_a_change_to_a_community_s_item_is_said_of_communities(tmp_path: Path) -
     assert (audiences["villages"]["loosens"], audiences["communities"]["loosens"]) == ([], [sign.id])
     revised = save_layer(new, tmp_path / "ninghe")
     text = invoke("diff", str(revised), str(ninghe)).out.splitlines()[3]
-    assert text.startswith(
-        "对村：收紧 0 项，放宽 0 项 · 对社区：收紧 0 项，放宽 1 项"
-    )
+    assert text.startswith("对村：收紧 0 项，放宽 0 项 · 对社区：收紧 0 项，放宽 1 项")
     payload = json.loads(invoke("diff", str(revised), str(ninghe), "--format", "json").out)
     jsonschema.validate(payload, json.loads((REPO / "schemas" / "diff-report.schema.json").read_text(encoding="utf-8")))
