@@ -116,8 +116,9 @@ def test_a_new_package_gets_its_first_release_without_against(tmp_path: Path) ->
     assert first.out == f"120114 首次发布 {declared}\n"
     (entry,) = load_layer(folder).layer.releases
     assert (entry.version, entry.date, entry.notes) == (declared, "2026-11-22", "首次发布 / first release")
-    again = invoke("release", str(folder), "--notes", "另一说明")
-    assert "已发布" in again.out
+    again = invoke("release", str(folder), "--notes", "另一说明")  # outside git: nothing to compare with
+    assert again.code == 1
+    assert "不在 git 仓库中，又已记有发布" in again.err
     (entry,) = load_layer(folder).layer.releases
     assert entry.notes == "首次发布 / first release"  # an entry's notes are never replaced
 
@@ -307,3 +308,30 @@ def test_an_unraised_version_is_told_plainly_and_a_release_does_not_warn_of_itse
     released = invoke("release", str(revised), "--against", str(NINGHE), "--date", "2026-12-06")
     assert released.code == 0, released.err
     assert "版本号未" not in released.out
+
+
+def test_a_release_compares_with_the_package_s_own_repository_wherever_it_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from outside the repository, ``release`` found no commit and said 已发布，未作改动, exit 0."""
+    import subprocess  # noqa: PLC0415
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    shutil.copytree(NINGHE, repo / "ninghe")
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "1.3"]):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=repo, check=True)  # noqa: S607
+    facilities = repo / "ninghe" / "facilities.csv"
+    facilities.write_text(
+        facilities.read_text(encoding="utf-8").replace(",village,must,300,", ",village,must,400,"), encoding="utf-8"
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = invoke("release", str(repo / "ninghe"))
+    assert result.code == 0, result.err
+    old = load_layer(NINGHE).layer.version
+    assert result.out.startswith(f"120117 {old} → ")
+    assert load_layer(repo / "ninghe").layer.version != old
+    assert invoke("diff", f"HEAD:{repo / 'ninghe'}", str(repo / "ninghe")).code == 0  # an absolute REV:path too

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -271,3 +272,24 @@ def test_a_file_the_package_never_listed_is_not_replaced_by_a_resource_of_its_na
     with pytest.raises(WriteRefusedError, match="数据包没有列出它"):
         save_layer(load_layer(NATIONAL), folder)
     assert _snapshot(folder) == before
+
+
+def test_one_layer_is_never_written_over_another(tmp_path: Path) -> None:
+    """``import``, ``patch`` and ``upgrade`` with ``-o`` on Shangdang's folder replaced it with Ninghe, exit 0."""
+    from conftest import REPO, invoke  # noqa: PLC0415
+
+    shangdang = tmp_path / "shangdang"
+    shutil.copytree(REPO / "data" / "provinces" / "140000-shanxi" / "140404-shangdang", shangdang)
+    before = _snapshot(shangdang)
+    ninghe = load_layer(REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe")
+    with pytest.raises(WriteRefusedError, match="140404"):
+        save_layer(ninghe, shangdang)
+    with pytest.raises(WriteRefusedError):
+        save_layer(ninghe, shangdang, force=True)
+    workbook = tmp_path / "ninghe.xlsx"
+    assert invoke("export", "120117", "-o", str(workbook)).code == 0
+    result = invoke("import", str(workbook), "-o", str(shangdang))
+    assert result.code == 2
+    assert "文件夹中是另一层（140404）的数据包，不是 120117" in result.err
+    assert invoke("upgrade", "120117", "-o", str(shangdang)).code == 2
+    assert _snapshot(shangdang) == before

@@ -467,6 +467,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这是一个文件而不是文件夹；数据包只能写入文件夹（zip 只读取，不改写）",
         "is a file, not a folder; write the package to a folder (a zip is read, never rewritten)",
     ),
+    "write-other-layer": (
+        "文件夹中是另一层（{held}）的数据包，不是 {layer}；villagecat 不会用一层替换另一层：请换一个文件夹",
+        (
+            "the folder holds the package of another layer ({held}), not {layer}; "
+            "villagecat never writes one layer over another: choose another folder"
+        ),
+    ),
     "write-foreign-folder": (
         (
             "文件夹不是空的，也不是 villagecat 数据包（其中有 {shown}）；请换一个空文件夹，"
@@ -1063,6 +1070,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{id} {name}: breaking {breaking} · warning {warning} · info {info} · new conflicts {conflicts}",
     ),
     # villagecat release
+    "release-no-previous": (
+        (
+            "{path} 不在 git 仓库中，又已记有发布 {version}，无从得知上一版本；"
+            "请用 --against 给出上一版的数据包（文件夹或 zip）"
+        ),
+        (
+            "{path} is not in a git repository and already records release {version}, so its previous "
+            "version is unknown; give the previous release with --against (a folder or a zip)"
+        ),
+    ),
     "release-already": ("{id} 已发布 {version}，未作改动", "{id} {version} is already released; nothing changed"),
     "release-first": ("{id} 首次发布 {version}", "{id}: first release {version}"),
 }

@@ -233,21 +233,24 @@ def split_git_spec(spec: str) -> tuple[Path, str, str] | None:
     """Return ``(repo, revision, folder)`` if ``spec`` is ``REV:path`` inside a git repository.
 
     The folder is taken relative to the current directory, as ``git show REV:./path``
-    would, and returned relative to the repository's top.
+    would (or as given, if absolute), and returned relative to the top of the repository
+    that holds it, wherever the command runs.
     """
     if ":" not in spec or Path(spec).exists() or re.match(r"^[a-zA-Z]:[\\/]", spec):
         return None
     rev, _, folder = spec.partition(":")
     if not rev:
         return None
-    top = _git(None, "rev-parse", "--show-toplevel")
+    where = Path.cwd() / folder  # an absolute folder stays itself
+    probe = next((p for p in (where, *where.parents) if p.is_dir()), None)  # the path may be gone from the tree
+    top = _git(probe, "rev-parse", "--show-toplevel")
     if top.returncode != 0:
         return None
     repo = Path(top.stdout.decode("utf-8", "replace").strip())
     verify = _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
     if verify.returncode != 0:
         raise PackageReadError.at(spec, "git-no-revision", rev=rev)
-    relative = (Path.cwd() / folder).resolve()
+    relative = where.resolve()
     try:
         inside = relative.relative_to(repo.resolve()).as_posix()
     except ValueError:

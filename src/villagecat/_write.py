@@ -131,8 +131,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, replace: bool = T
     target = Path(path)
     if target.is_dir():
         raise WriteRefusedError.at(str(target), "write-folder-in-the-way")
-    owned = _descriptor_resources(target.parent)
-    if owned is not None and target.name in (*owned, "datapackage.json"):
+    found = _descriptor_resources(target.parent)
+    if found is not None and target.name in (*found[1], "datapackage.json"):
         raise WriteRefusedError.at(str(target), "write-package-file")
     _commit(_stage(target, data), target, replace=replace)
     _fsync_folder(target.parent)
@@ -154,8 +154,15 @@ def package_folder(path: str | os.PathLike[str]) -> Path:
     return target
 
 
-def _descriptor_resources(folder: Path) -> list[str] | None:
-    """Return the resource paths a folder's ``datapackage.json`` lists, or None if it is no villagecat package."""
+def _layer_id(descriptor: object) -> str | None:
+    """The layer id a parsed ``datapackage.json`` declares, or None."""
+    layer = descriptor.get("layer") if isinstance(descriptor, dict) else None
+    found = layer.get("id") if isinstance(layer, dict) else None
+    return found if isinstance(found, str) else None
+
+
+def _descriptor_resources(folder: Path) -> tuple[str | None, list[str]] | None:
+    """Return the layer id and resource paths of a folder's ``datapackage.json`` (None: no villagecat package)."""
     try:
         data = json.loads((folder / "datapackage.json").read_text(encoding="utf-8-sig"))
     except (OSError, ValueError):
@@ -167,13 +174,20 @@ def _descriptor_resources(folder: Path) -> list[str] | None:
         path = spec.get("path") if isinstance(spec, dict) else None
         if isinstance(path, str) and "/" not in path and "\\" not in path and path not in ("", ".", ".."):
             paths.append(path)
-    return paths
+    return _layer_id(data), paths
 
 
-def _guard(folder: Path, *, force: bool) -> list[str]:
-    """Refuse a non-empty folder that is not a villagecat package; return the files the old package owned."""
-    owned = _descriptor_resources(folder)
-    if owned is not None:
+def _guard(folder: Path, *, force: bool, layer: str | None) -> list[str]:
+    """Refuse a non-empty folder that is not a villagecat package, or holds another layer's.
+
+    Returns:
+        The files the old package owned.
+    """
+    found = _descriptor_resources(folder)
+    if found is not None:
+        held, owned = found
+        if layer is not None and held is not None and held != layer:  # never one layer written over another
+            raise WriteRefusedError.at(str(folder), "write-other-layer", held=held, layer=layer)
         return owned
     try:
         foreign = sorted(p.name for p in folder.iterdir() if _TEMP_MARK not in p.name)
@@ -246,7 +260,11 @@ def write_package(path: str | os.PathLike[str], files: Mapping[str, bytes], *, f
     """
     folder = package_folder(path)
     with package_lock(folder):
-        previous = _guard(folder, force=force)
+        try:
+            layer = _layer_id(json.loads(files["datapackage.json"])) if "datapackage.json" in files else None
+        except ValueError:
+            layer = None
+        previous = _guard(folder, force=force, layer=layer)
         _sweep_temporaries(folder)
         for name in files:
             if (folder / name).is_dir():

@@ -72,3 +72,16 @@ def test_schema_command_writes_every_schema(tmp_path: Path) -> None:
     assert (tmp_path / "duty.schema.json").is_file()
     assert (tmp_path / "table" / "duties.tableschema.json").is_file()
     assert len(result.out.splitlines()) == len(generate_schemas())
+
+
+def test_a_file_that_is_no_part_of_a_package_is_not_called_valid(tmp_path: Path) -> None:
+    """``validate 工作方案.pdf`` beside a package printed 有效 for the package, exit 0."""
+    import shutil  # noqa: PLC0415
+
+    package = tmp_path / "national"
+    shutil.copytree(NATIONAL, package)
+    (package / "工作方案.pdf").write_bytes(b"%PDF-1.4")
+    result = invoke("validate", str(package / "工作方案.pdf"))
+    assert result.code == 2
+    assert "有效" not in result.out
+    assert invoke("validate", str(package / "duties.csv")).code == 0

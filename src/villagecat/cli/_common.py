@@ -109,9 +109,10 @@ def scope_of(value: str) -> Scope | None:
 def package_roots(paths: list[str]) -> list[str]:
     """Return the packages that ``paths`` name, each once, in order.
 
-    A folder or a zip names itself; a file (``datapackage.json`` or any resource) names the
-    nearest folder above it that holds a ``datapackage.json``, so a pre-commit hook can pass
-    the changed files; a file outside every package is kept, to be reported as unreadable.
+    A folder or a zip names itself; a file a package is made of (``datapackage.json``, a CSV
+    or JSON resource) names the nearest folder above it that holds a ``datapackage.json``, so
+    a pre-commit hook can pass the changed files; any other file (a PDF beside the package)
+    and a file outside every package are kept, to be reported as unreadable.
     """
     from pathlib import Path  # noqa: PLC0415
 
@@ -119,7 +120,7 @@ def package_roots(paths: list[str]) -> list[str]:
     roots: dict[str, None] = {}
     for raw in paths:
         path = Path(raw)
-        if path.is_file() and path.suffix != ".zip":
+        if path.is_file() and path.suffix.lower() in (".csv", ".json"):
             owner = next((p for p in path.resolve().parents if (p / "datapackage.json").is_file()), None)
             if owner is not None:
                 roots[str(owner.relative_to(cwd)) if owner.is_relative_to(cwd) else str(owner)] = None

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import subprocess
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat._i18n import Both, pair, say
@@ -18,6 +16,8 @@ from villagecat.models import Level, Scope
 from villagecat.resolution import registry_with
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from villagecat.package import LayerPackage
 
 __all__ = ["register"]
@@ -202,10 +202,14 @@ def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     del stderr
     folder = package_folder(args.path)  # a datapackage.json names its folder; a zip is refused
     registry = registry_with()
-    against = args.against or _committed(str(folder))
-    if against is None:  # never released: the declared version is the first release
+    against = args.against or _committed(folder)
+    if against is None:  # never committed: the declared version is the first release
         with package_lock(folder):
             current = load_layer(folder)
+            if current.layer.releases and not _in_git(folder):  # released before, and nothing to compare with
+                raise InvalidRequestError.because(
+                    "release-no-previous", version=current.layer.releases[-1].version, path=str(folder)
+                )
             refuse_violations(rule_violations(None, current, registry))
             released = first_release(current, folder, notes=args.notes, date=args.date)
         key = "release-already" if released is current else "release-first"
@@ -223,12 +227,22 @@ def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return 0
 
 
-def _committed(path: str) -> str | None:
-    """Return ``HEAD:path`` if the package was committed before, else None (a first release)."""
-    relative = Path(os.path.relpath(path)).as_posix()
-    head = subprocess.run(["git", "rev-parse", "--verify", "--quiet", "HEAD"], capture_output=True, check=False)  # noqa: S607
-    if head.returncode != 0:
+def _git_in(folder: Path, *args: str) -> bool:
+    """Whether git, run in the package's own folder (wherever the command runs), succeeds."""
+    try:
+        done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, check=False)  # noqa: S603, S607
+    except OSError:  # no git: no repository to read
+        return False
+    return done.returncode == 0
+
+
+def _in_git(folder: Path) -> bool:
+    return folder.is_dir() and _git_in(folder, "rev-parse", "--show-toplevel")
+
+
+def _committed(folder: Path) -> str | None:
+    """Return ``HEAD:folder`` if the package was committed in its repository before, else None (a first release)."""
+    if not _in_git(folder) or not _git_in(folder, "rev-parse", "--verify", "--quiet", "HEAD"):
         return None
-    spec = f"HEAD:./{relative}/datapackage.json"
-    known = subprocess.run(["git", "cat-file", "-e", spec], capture_output=True, check=False)  # noqa: S603, S607
-    return f"HEAD:./{relative}" if known.returncode == 0 else None
+    known = _git_in(folder, "cat-file", "-e", "HEAD:./datapackage.json")
+    return f"HEAD:{folder.resolve()}" if known else None
