@@ -188,3 +188,54 @@ def test_a_deleted_column_is_refused_not_read_as_emptied(tmp_path: Path) -> None
     assert result.code == 1
     assert "  标牌数量\n    第 1 行：缺少列“约束力”" in result.out
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("over", ["the package", "nothing"])
+def test_a_quote_edited_on_the_clause_sheet_reaches_the_items_that_cite_it(tmp_path: Path, over: str) -> None:
+    """The edit was left in an uncited clause: the items kept the old quote and diff said 无变化."""
+    import shutil  # noqa: PLC0415
+
+    ninghe = tmp_path / "ninghe"
+    if over == "the package":
+        shutil.copytree("data/provinces/120000-tianjin/120117-ninghe", ninghe)
+    book_path = tmp_path / "nh.xlsx"
+    assert invoke("export", "120117", "-o", str(book_path)).code == 0
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["条款"]
+    (row,) = [r for r in sheet.iter_rows(min_row=2) if r[0].value == "120117.clause.work-plan-3-2-7"]
+    row[3].value = str(row[3].value).replace("每个村拥有", "每个行政村拥有")
+    book.save(tmp_path / "edited.xlsx")
+    result = invoke("import", str(tmp_path / "edited.xlsx"), "-o", str(ninghe))
+    assert result.code == 0, result.out
+    quotes = {c.quote for f in load_layer(ninghe).facilities for c in f.citations}
+    assert any("每个行政村拥有" in (q or "") for q in quotes)
+    assert not any("，每个村拥有" in (q or "") for q in quotes)
+    assert "facility-citation-changed" in invoke("diff", "120117", str(ninghe)).out
+
+
+def test_a_percentage_reads_as_the_clerk_sees_it(tmp_path: Path) -> None:
+    """0.7 formatted as 70% imported as 0.7: the activity share fell from 60 to 0.7, exit 0."""
+    book_path = tmp_path / "nh.xlsx"
+    assert invoke("export", "120117", "-o", str(book_path)).code == 0
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["综合服务设施标准"]
+    columns = _header(sheet)
+    share, floor = columns["村民活动区域最小占比（%）"], columns["最小建筑面积（平方米）"]
+    rows = [r for r in range(2, sheet.max_row + 1) if sheet.cell(r, share).value is not None]
+    sheet.cell(rows[0], share).value = 0.7
+    sheet.cell(rows[0], share).number_format = "0%"
+    sheet.cell(rows[1], share).value = "65%"
+    book.save(tmp_path / "pct.xlsx")
+    assert invoke("import", str(tmp_path / "pct.xlsx"), "-o", str(tmp_path / "out")).code == 0
+    shares = sorted(f.min_activity_area_pct for f in load_layer(tmp_path / "out").facilities if f.min_activity_area_pct)
+    assert 70 in shares
+    assert 65 in shares
+    assert 0.7 not in shares
+    floor_row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, floor).value is not None)
+    sheet.cell(floor_row, floor).value = 3
+    sheet.cell(floor_row, floor).number_format = "0%"
+    book.save(tmp_path / "area.xlsx")
+    result = invoke("import", str(tmp_path / "area.xlsx"), "-o", str(tmp_path / "area"))
+    assert result.code == 1
+    assert "300%" in result.out
+    assert not (tmp_path / "area").exists()

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["bounded_rows", "open_workbook"]
+__all__ = ["PercentCell", "bounded_rows", "open_workbook"]
 
 
 def _openpyxl() -> Any:  # noqa: ANN401 - the module
@@ -69,7 +69,26 @@ def bounded_rows(sheet: Worksheet, where: str) -> list[list[Any]]:
     if declared_columns > columns_budget:
         raise exceeded("columns", label, declared_columns)
     _refuse_uncomputed_formulas(sheet, label)
-    return [list(values) for values in sheet.iter_rows(values_only=True, max_col=max(declared_columns, 1))]
+    return [[_value(cell) for cell in cells] for cells in sheet.iter_rows(max_col=max(declared_columns, 1))]
+
+
+class PercentCell(float):
+    """A number in a cell formatted as a percentage: 0.7 that the clerk sees as 70%."""
+
+    def shown(self) -> str:
+        """The cell as the clerk sees it: ``70%``."""
+        return f"{round(self * 100, 10):g}%"
+
+
+def _value(cell: Any) -> Any:  # noqa: ANN401 - a cell of any kind
+    value = getattr(cell, "value", None)
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and "%" in (getattr(cell, "number_format", None) or "")
+    ):
+        return PercentCell(value)
+    return value
 
 
 #: A formula cell without a computed value: ``<f>…</f>`` then no ``<v>``, or an empty ``<v/>``.

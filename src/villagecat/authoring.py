@@ -15,11 +15,13 @@ from villagecat._messages import first_message
 from villagecat.diff import DiffReport, diff_packages, rate_operations, rule_violations
 from villagecat.errors import InvalidRequestError, VillagecatError
 from villagecat.models import Layer, Level, ParentRef, Release, Scope
-from villagecat.package import LayerPackage, save_layer
+from villagecat.package import RESOURCES, LayerPackage, save_layer
 
 if TYPE_CHECKING:
     import os
     from pathlib import Path
+
+    from pydantic import BaseModel
 
     from villagecat.diff import Change
     from villagecat.registry import LayerRegistry
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CHINA_STANDARD_TIME",
     "bump_version",
+    "carry_clause_edits",
     "default_parent",
     "first_release",
     "init_layer",
@@ -170,6 +173,37 @@ def first_release(
     released = dataclasses.replace(current, layer=Layer.model_validate(layer.model_dump()))
     save_layer(released, path)
     return released
+
+
+def carry_clause_edits(package: LayerPackage, previous: LayerPackage) -> LayerPackage:
+    """Carry what was edited on a clause (the workbook's 条款 sheet) into every item that cites it.
+
+    A workbook shows each quote twice: on the 条款 sheet, and in each citing item's 出处.
+    A clause whose document, section or quote differs from ``previous``'s clause of the same
+    id was edited there; every citation in ``package`` still equal to the old clause takes
+    the new text, so the edit is not left behind in an uncited clause. A citation edited in
+    the item itself is left as it is.
+    """
+    before = {clause.id: clause.citation() for clause in previous.clauses}
+    edits = {
+        before[clause.id]: clause.citation()
+        for clause in package.clauses
+        if clause.id in before and clause.citation() != before[clause.id]
+    }
+    if not edits:
+        return package
+    changed: dict[str, tuple[BaseModel, ...]] = {}
+    for name in RESOURCES:
+        items = package.resource(name)
+        carried = tuple(
+            item.model_copy(update={"citations": tuple(edits.get(c, c) for c in getattr(item, "citations", ()))})
+            if any(c in edits for c in getattr(item, "citations", None) or ())
+            else item
+            for item in items
+        )
+        if any(a is not b for a, b in zip(items, carried, strict=True)):
+            changed[name] = carried
+    return dataclasses.replace(package, **changed)  # type: ignore[arg-type]
 
 
 def same_layer(previous: LayerPackage, current: LayerPackage) -> None:

@@ -215,8 +215,27 @@ def _parse(column: Column, raw: object) -> object:  # noqa: PLR0911 - one return
     if column.pattern == DATE_PATTERN and isinstance(raw, str):
         return _typed_date(raw.strip())
     if column.shape in ("number", "integer"):
-        return raw
+        return _number(column, raw)
     return str(raw).strip() if not isinstance(raw, str) else raw.strip()
+
+
+_PERCENT_TEXT = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]\s*$")
+
+
+def _number(column: Column, raw: object) -> object:
+    """A number cell: a percentage, as a clerk formats or types it (70%), is a percent field's 70.
+
+    In any other field a percentage is left as the text the clerk sees, for the field's
+    message to refuse, never read as its fraction (0.7).
+    """
+    from villagecat._xlsx import PercentCell  # noqa: PLC0415
+
+    typed = _PERCENT_TEXT.match(raw) if isinstance(raw, str) else None
+    if isinstance(raw, PercentCell):
+        return round(raw * 100, 10) if column.unit == "percent" else raw.shown()
+    if typed is not None and column.unit == "percent":
+        return float(typed.group(1))
+    return raw
 
 
 _VOCAB_SEPARATORS = re.compile(r"\s*[、，；,;]\s*")

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from villagecat.package import LayerPackage
+    from villagecat.registry import LayerRegistry
 
 __all__ = ["register"]
 
@@ -148,6 +149,7 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from villagecat.authoring import carry_clause_edits  # noqa: PLC0415
     from villagecat.errors import ValidationFailedError  # noqa: PLC0415
     from villagecat.package import save_layer  # noqa: PLC0415
     from villagecat.report import ValidationReport  # noqa: PLC0415
@@ -160,16 +162,34 @@ def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     except ValidationFailedError as exc:
         stdout.write(exc.report.format_text(args.lang) + "\n")
         return 1
+    registry = registry_with(args.layer)
+    folder = package_folder(args.output)
+    previous = _previous_version(package, folder, registry)
+    if previous is not None:  # a quote edited on the 条款 sheet reaches the items that cite it
+        package = carry_clause_edits(package, previous)
     report = ValidationReport(target=str(args.workbook))
-    check_package(package, report, registry_with(args.layer))  # against its parents: merge rules too
+    check_package(package, report, registry)  # against its parents: merge rules too
     if not report.valid:
         stdout.write(titled(report).format_text(args.lang) + "\n")
         return 1
-    with package_lock(package_folder(args.output)):
+    with package_lock(folder):
         if not args.force:
-            _refuse_going_back(package, package_folder(args.output))
+            _refuse_going_back(package, folder)
         stdout.write(f"{save_layer(package, args.output, fmt=args.format, force=args.force)}\n")
     return 0
+
+
+def _previous_version(package: LayerPackage, folder: Path, registry: LayerRegistry) -> LayerPackage | None:
+    """The version a workbook was exported from: the package being written over, else the shipped layer of its id."""
+    from villagecat.package import load_layer  # noqa: PLC0415
+
+    if (folder / "datapackage.json").is_file():
+        try:
+            there = load_layer(folder)
+        except VillagecatError:
+            return None  # not a package villagecat reads: the writer's own guard decides
+        return there if there.layer.id == package.layer.id else None
+    return registry.get(package.layer.id)
 
 
 def _refuse_going_back(package: LayerPackage, folder: Path) -> None:
