@@ -16,7 +16,7 @@ from layers import child_layer
 from villagecat.diff import CHANGE_LEVELS, codes_markdown, diff_catalogs, diff_packages
 from villagecat.impact import impact
 from villagecat.merging import merge
-from villagecat.models import Duty, Release
+from villagecat.models import Duty, Modality, Release, Scope
 from villagecat.package import LayerPackage, load_layer, save_layer
 from villagecat.patch import PatchError, apply_patch, from_document, make_patch, to_document
 from villagecat.registry import shipped_registry
@@ -396,3 +396,39 @@ def test_a_change_to_a_community_s_item_is_said_of_communities(tmp_path: Path) -
     assert text.startswith("对村：收紧 0 项，放宽 0 项 · 对社区：收紧 0 项，放宽 1 项")
     payload = json.loads(invoke("diff", str(revised), str(ninghe), "--format", "json").out)
     jsonschema.validate(payload, json.loads((REPO / "schemas" / "diff-report.schema.json").read_text(encoding="utf-8")))
+
+
+def test_widening_where_a_mandatory_sign_hangs_tightens_for_the_places_added() -> None:
+    """社区工作站标牌 from 社区 to 村和社区 was 需关注 [sign-changed] with 对村：收紧 0 项."""
+    ninghe = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
+    old = load_layer(ninghe)
+    new = dataclasses.replace(
+        old, signs=_replace(old.signs, "120117.sign.community-workstation", applies_to=Scope.BOTH)
+    )
+    (widened,) = diff_packages(old, new).changes
+    assert (widened.code, widened.level, widened.effect.value) == ("sign-scope-widened", "breaking", "tightens")
+    assert widened.scope is not None
+    assert widened.scope.value == "village"
+    assert diff_packages(old, new).audiences()["villages"]["tightens"] == [widened]
+    (narrowed,) = diff_packages(new, old).changes
+    assert (narrowed.code, narrowed.level, narrowed.effect.value) == ("sign-scope-narrowed", "info", "loosens")
+    moved = dataclasses.replace(
+        old, signs=_replace(old.signs, "120117.sign.community-workstation", applies_to=Scope.VILLAGE)
+    )
+    assert sorted(c.code for c in diff_packages(old, moved).changes) == ["sign-scope-narrowed", "sign-scope-widened"]
+
+
+def test_a_rule_on_departments_is_not_said_to_bind_villages() -> None:
+    """Making 党政群机构不得… bind was reported as 对村收紧：新增或加严义务."""
+    old = load_layer(NATIONAL)
+    rule = next(
+        o for o in old.obligations
+        if o.bound and all("村" not in b for b in o.bound) and (o.modality is None or o.modality.value != "must")
+    )  # fmt: skip
+    new = dataclasses.replace(old, obligations=_replace(old.obligations, rule.id, modality=Modality.MUST))
+    report = diff_packages(old, new)
+    (change,) = report.changes
+    assert change.bound == "、".join(rule.bound)
+    assert change.describe().endswith(f"（对{change.bound}收紧：新增或加严义务）")
+    audiences = report.audiences()
+    assert (audiences["villages"]["tightens"], audiences["others"]["tightens"]) == ([], [change])

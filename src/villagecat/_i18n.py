@@ -714,6 +714,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "对{whom}：收紧 {tightened} 项，放宽 {relaxed} 项",
         "{whom}: {tightened} tightened, {relaxed} relaxed",
     ),
+    "audience-others": (
+        "对其他承办者（部门、乡镇等）：收紧 {tightened} 项，放宽 {relaxed} 项",
+        "others bound (departments, townships): {tightened} tightened, {relaxed} relaxed",
+    ),
     "audience-integrators": (
         "对系统集成方：标识或结构变化 {integrators} 项",
         "integrators: {integrators} id-level changes",
@@ -760,6 +764,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}变化，影响无法由数据判断",
         "{field} changed; its effect cannot be told from the data",
     ),
+    "change-scope-widened": (
+        "适用范围扩大，新适用的村或社区可能不再符合",
+        "applies to more places; those newly covered may not comply",
+    ),
+    "change-scope-narrowed": ("适用范围缩小", "applies to fewer places"),
     "change-tightened": ("{field}收紧，原来符合的可能不再符合", "{field}: tightened"),
     "change-loosened": ("{field}放宽", "{field}: loosened"),
     "change-duty-prohibited-added": ("新增履职负面事项", "a new prohibited duty"),

@@ -106,6 +106,9 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
         codes[f"{slug}-renamed"] = ("warning", _described("change-renamed"))
         codes[f"{slug}-cancelled"] = ("breaking", _described("change-cancelled"))
         codes[f"{slug}-restored"] = ("warning", _described("change-restored"))
+        if kind.field("applies_to") is not None:
+            codes[f"{slug}-scope-widened"] = ("breaking", _described("change-scope-widened"))
+            codes[f"{slug}-scope-narrowed"] = ("info", _described("change-scope-narrowed"))
         for spec in kind.fields:
             words = _DIRECTION_WORDS.get(type(spec.rule))
             if words is None or spec.name in _QUIET_FIELDS or (kind.resource, spec.name) in _OWN_CODES:
@@ -183,8 +186,12 @@ class Change:
     detail: str | None = None
     #: The item's Chinese name and scope (村 / 社区), for readers.
     label: str | None = None
-    #: The item's ``applies_to`` (None where it does not say: it applies wherever its layer does).
+    #: The villages or communities the change concerns: the item's ``applies_to`` (where it does
+    #: not say, its layer's coverage), or for a change of ``applies_to`` the places added or dropped.
     scope: Scope | None = None
+    #: Who a rule on others binds (党政群机构、乡镇党委和政府), when they are not villages: its change
+    #: tightens or relaxes their duties, not the villages'.
+    bound: str | None = None
 
     def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
         """Return one line: code, item, field and the two values (a long text as what changed, in context)."""
@@ -201,7 +208,8 @@ class Change:
         by = "" if self.layer is None else say("change-by-layer", lang, layer=self.layer)
         ok = ""
         if self.effect is not Effect.NEUTRAL and self.level != "violation":
-            ok = say(_EFFECT_KEYS[self.effect], lang, whom=_whom(self.scope))
+            whom = _whom(self.scope) if self.bound is None else self.bound
+            ok = say(_EFFECT_KEYS[self.effect], lang, whom=whom)
         if self.accepted is not None:
             ok += say("change-accepted", lang, reason=self.accepted)
         return f"[{self.code}] {target}{values}{by}{ok}"
@@ -222,6 +230,7 @@ class Change:
             "detail": self.detail,
             "label": self.label,
             "scope": None if self.scope is None else self.scope.value,
+            "bound": self.bound,
         }
 
 
@@ -229,6 +238,15 @@ class Change:
 _LONG = 80
 #: Characters of unchanged text kept on each side of a change.
 _CONTEXT = 12
+
+
+def _bound_others(bound: object) -> str | None:
+    """Who a rule binds, when none of them is a village or community organisation; else None."""
+    if not isinstance(bound, tuple | list) or not bound:
+        return None
+    if any("村" in str(who) or "社区" in str(who) for who in bound):
+        return None
+    return "、".join(map(str, bound))
 
 
 def _whom(scope: Scope | None) -> Both:
@@ -309,13 +327,14 @@ class DiffReport:
         not say applies wherever its layer does).
         """
 
-        def concerning(scope: Scope) -> dict[str, list[Change]]:
+        def concerning(scope: Scope | None) -> dict[str, list[Change]]:
+            def concerns(c: Change) -> bool:
+                if scope is None:  # rules on others: departments, townships
+                    return c.bound is not None
+                return c.bound is None and c.scope in (scope, Scope.BOTH, None)
+
             return {
-                effect.value: [
-                    c
-                    for c in self.changes
-                    if c.effect is effect and c.level != "violation" and c.scope in (scope, Scope.BOTH, None)
-                ]
+                effect.value: [c for c in self.changes if c.effect is effect and c.level != "violation" and concerns(c)]
                 for effect in (Effect.TIGHTENS, Effect.LOOSENS)
             }
 
@@ -323,6 +342,7 @@ class DiffReport:
         return {
             "villages": concerning(Scope.VILLAGE),
             "communities": concerning(Scope.COMMUNITY),
+            "others": concerning(None),
             "integrators": integrators,
             "child_layers": self.child_conflicts,
         }
@@ -414,6 +434,7 @@ class DiffReport:
             "audiences": {
                 "villages": {k: [c.item for c in v] for k, v in self.audiences()["villages"].items()},
                 "communities": {k: [c.item for c in v] for k, v in self.audiences()["communities"].items()},
+                "others": {k: [c.item for c in v] for k, v in self.audiences()["others"].items()},
                 "integrators": [c.item for c in self.audiences()["integrators"]],
                 "child_layers": None if self.child_conflicts is None else [c.to_dict() for c in self.child_conflicts],
             },
@@ -585,22 +606,49 @@ class _Differ:
 
     def add(self, code: str, resource: str, item: str, **kw: Any) -> None:  # noqa: ANN401
         level = self.levels.get(code) or CHANGE_LEVELS[code][0]  # every code a diff makes is declared
-        kw.setdefault("scope", self.scope)
         self.changes.append(Change(code=code, level=level, resource=resource, item=item, **kw))
 
     def labelled(self, start: int, item: BaseModel) -> None:
-        """Give the changes recorded since ``start`` the item's Chinese name and scope, for readers."""
+        """Give the changes recorded since ``start`` the item's Chinese name, scope and who it binds."""
         if start == len(self.changes):  # nothing changed: no label to make
             return
         label = _label(item)
         scope = getattr(item, "applies_to", None)
+        bound = _bound_others(getattr(item, "bound", None))
         for index in range(start, len(self.changes)):
             change = self.changes[index]
             self.changes[index] = dataclasses.replace(
                 change,
                 label=change.label if change.label is not None else label,
-                scope=scope if isinstance(scope, Scope) else change.scope,
+                scope=change.scope or (scope if isinstance(scope, Scope) else None),
+                bound=change.bound or bound,
             )
+
+    def finished(self) -> list[Change]:
+        """The changes, each concerning its layer's places where nothing narrower was said."""
+        return [c if c.scope is not None else dataclasses.replace(c, scope=self.scope) for c in self.changes]
+
+    def _places(self, value: object) -> set[Scope]:
+        scope = Scope(value) if isinstance(value, str) and value in Scope._value2member_map_ else self.scope
+        return {Scope.VILLAGE, Scope.COMMUNITY} if scope is Scope.BOTH else {scope}
+
+    def scope_change(self, resource: str, item_id: str, old: object, new: object, layer: str | None) -> bool:
+        """Record a change of ``applies_to`` as the places it adds (tightens) and drops (relaxes)."""
+        before, after = self._places(old), self._places(new)
+        if before == after:
+            return False
+        slug = _kind(resource).slug
+        for places, word, effect in (
+            (after - before, "widened", Effect.TIGHTENS),
+            (before - after, "narrowed", Effect.LOOSENS),
+        ):
+            if places:
+                where = Scope.BOTH if len(places) > 1 else next(iter(places))
+                self.add(
+                    f"{slug}-scope-{word}", resource, item_id, field="applies_to", old=old, new=new, layer=layer,
+                    effect=effect, scope=where,
+                )  # fmt: skip
+        return True
 
     def items(
         self,
@@ -662,6 +710,9 @@ class _Differ:
             old, new = getattr(before, name, None), getattr(after, name, None)
             if old == new:
                 continue
+            layer = (attribute or {}).get(f"{item_id}.{name}")
+            if name == "applies_to" and self.scope_change(resource, item_id, old, new, layer):
+                continue
             code, effect = _field_change(resource, name, old, new)
             self.add(
                 code,
@@ -704,7 +755,7 @@ def diff_packages(
     return DiffReport(
         _layer_ref(old.layer),
         _layer_ref(new.layer),
-        differ.changes,
+        differ.finished(),
         declared_bump=_declared_bump(old.layer.version, new.layer.version),
         scope=differ.scope,
     )
@@ -819,7 +870,7 @@ def diff_catalogs(
         differ.items(resource, before, after, attribute)
     order = [kind.resource for kind in kinds()]
     differ.changes.sort(key=lambda c: (order.index(c.resource) if c.resource in order else -1, c.item))
-    return DiffReport(_layer_ref(old.layer), _layer_ref(new.layer), differ.changes, scope=differ.scope)
+    return DiffReport(_layer_ref(old.layer), _layer_ref(new.layer), differ.finished(), scope=differ.scope)
 
 
 _COLOURS = {"violation": "\033[1;31m", "breaking": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -888,6 +939,9 @@ def _audience_lines(report: DiffReport, lang: Literal["zh", "en"]) -> list[str]:
         for scope, found in ((Scope.VILLAGE, audiences["villages"]), (Scope.COMMUNITY, audiences["communities"]))
         if scope is Scope.VILLAGE or report.scope is not Scope.VILLAGE or any(found.values())
     ]
+    others = audiences["others"]
+    if any(others.values()):
+        parts.append(say("audience-others", lang, tightened=len(others["tightens"]), relaxed=len(others["loosens"])))
     parts.append(say("audience-integrators", lang, integrators=len(audiences["integrators"])))
     head = " · ".join(parts)
     head += (

@@ -180,8 +180,16 @@ def diff_report_schema() -> dict[str, Any]:
                 "enum": ["village", "community", "both", None],
                 "title": "涉及村或社区",
                 "x-title-en": "Concerns villages or communities",
-                "description": "条目的适用范围；条目未写明时为其层的覆盖范围。\n\n"
-                "The item's applies_to; where the item does not say, the coverage of its layer.",
+                "description": "条目的适用范围；条目未写明时为其层的覆盖范围；适用范围的变更为增加或去掉的范围。\n\n"
+                "The item's applies_to; where the item does not say, the coverage of its layer; for a change of "
+                "applies_to, the places it adds or drops.",
+            },
+            "bound": {
+                "type": ["string", "null"],
+                "title": "所约束的其他承办者",
+                "x-title-en": "Others bound",
+                "description": "规则约束的不是村或社区组织时（党政群机构、乡镇党委和政府），其承办者；否则为 null。\n\n"
+                "Who a rule binds when they are not village or community organisations; else null.",
             },
         },
     }
@@ -209,10 +217,11 @@ def diff_report_schema() -> dict[str, Any]:
                 "title": "受影响的对象",
                 "x-title-en": "Who is affected",
                 "description": "villages：对村收紧、放宽的变更（条目标识）；communities：对社区的；"
-                "integrators：标识或结构变化；child_layers：下级层因此产生的新冲突（未核对时为 null）。\n\n"
+                "others：对其他承办者（部门等）的；integrators：标识或结构变化；"
+                "child_layers：下级层因此产生的新冲突（未核对时为 null）。\n\n"
                 "villages: changes that tighten or relax villages' obligations (item ids); communities: the "
-                "same for communities; integrators: id- or structure-level changes; child_layers: new conflicts "
-                "in the layers below (null when not checked).",
+                "same for communities; others: for others bound (departments); integrators: id- or "
+                "structure-level changes; child_layers: new conflicts in the layers below (null when not checked).",
                 "required": ["villages", "integrators", "child_layers"],
                 "properties": {
                     **{
@@ -222,7 +231,7 @@ def diff_report_schema() -> dict[str, Any]:
                                 k: {"type": "array", "items": {"type": "string"}} for k in ("tightens", "loosens")
                             },
                         }
-                        for whom in ("villages", "communities")
+                        for whom in ("villages", "communities", "others")
                     },
                     "integrators": {"type": "array", "items": {"type": "string"}},
                     "child_layers": {"type": ["array", "null"], "items": {"type": "object"}},
