@@ -335,3 +335,17 @@ def test_a_release_compares_with_the_package_s_own_repository_wherever_it_runs(
     assert result.out.startswith(f"120117 {old} → ")
     assert load_layer(repo / "ninghe").layer.version != old
     assert invoke("diff", f"HEAD:{repo / 'ninghe'}", str(repo / "ninghe")).code == 0  # an absolute REV:path too
+
+
+def test_an_item_that_cites_nothing_is_not_released(tmp_path: Path) -> None:
+    """Removing 居民委员会标牌's citation passed validate and release as 一般 [sign-citation-changed]."""
+    old = load_layer(NINGHE)
+    uncited = dataclasses.replace(old, signs=tuple(
+        s.model_copy(update={"citations": ()}) if s.id == "120117.sign.residents-committee" else s for s in old.signs
+    ))  # fmt: skip
+    folder = save_layer(uncited, tmp_path / "ninghe")
+    before = (folder / "datapackage.json").read_bytes()
+    result = invoke("release", str(folder), "--against", str(NINGHE))
+    assert result.code == 1
+    assert "1 个条目没有出处（120117.sign.residents-committee）" in result.err
+    assert (folder / "datapackage.json").read_bytes() == before

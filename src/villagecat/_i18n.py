@@ -337,6 +337,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
             "layers; to compare what they mean for villages, pass --effective"
         ),
     ),
+    "release-uncited": (
+        "未发布：{count} 个条目没有出处（{items}）；每个发布的条目都须写明来源文件和条款，可用 villagecat lint 查看",
+        "not released: {count} item(s) cite nothing ({items}); every released item names its source and section",
+    ),
     "release-violations": (
         "未发布：{count} 处变更违反上级层的合并规则，须先改正：{lines}",
         "not released: {count} change(s) break a merge rule; fix them first: {lines}",

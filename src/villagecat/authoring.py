@@ -33,6 +33,7 @@ __all__ = [
     "default_parent",
     "first_release",
     "init_layer",
+    "refuse_uncited",
     "refuse_violations",
     "release_layer",
     "same_layer",
@@ -167,6 +168,7 @@ def first_release(
     version = current.layer.version
     if any(r.version == version for r in current.layer.releases):
         return current
+    refuse_uncited(current)
     when = (date or today_in_china()).isoformat()
     entry = Release(version=version, date=when, notes=notes or "首次发布 / first release")
     layer = current.layer.model_copy(update={"releases": (*current.layer.releases, entry)})
@@ -224,6 +226,22 @@ def _described(code: str) -> str:
     return f"{meaning.zh}（{code}）" if meaning is not None else code
 
 
+def refuse_uncited(package: LayerPackage) -> None:
+    """Refuse to release items that cite nothing: every released item names its source and section.
+
+    Raises:
+        InvalidRequestError: naming the items (up to ten), if any cites nothing.
+    """
+    uncited = [
+        str(getattr(item, "id", "")) for _, item in package.iter_items() if getattr(item, "citations", None) == ()
+    ]
+    if uncited:
+        shown = "、".join(uncited[:10]) + ("等" if len(uncited) > 10 else "")
+        raise InvalidRequestError.because(
+            "release-uncited", count=len(uncited), items=Both(shown, ", ".join(uncited[:10]))
+        )
+
+
 def refuse_violations(violations: list[Change]) -> None:
     """Refuse to release a version that breaks a merge rule: it would not apply as written.
 
@@ -267,6 +285,7 @@ def release_layer(  # noqa: PLR0913 - the release, and what it is judged against
         VillagecatError: if nothing changed.
     """
     same_layer(previous, current)
+    refuse_uncited(current)
     report = diff_packages(previous, current)
     if registry is not None:
         from villagecat.impact import child_conflicts  # noqa: PLC0415 - impact imports the merge
