@@ -75,17 +75,22 @@ def test_an_announced_major_release_passes_unannounced_and_an_unannounced_one_fa
     old = load_layer(NATIONAL)
     removed = dataclasses.replace(old, certificates=old.certificates[1:])
     quiet = save_layer(removed, tmp_path / "quiet")
-    assert invoke("diff", str(NATIONAL), str(quiet), "--fail-on", "unannounced").code == 1
+    unannounced = invoke("diff", str(NATIONAL), str(quiet), "--fail-on", "unannounced")
+    assert unannounced.code == 1
+    assert unannounced.err == "未通过审查（--fail-on unannounced）：版本号不足以反映这些变更，须升级主版本号（major）\n"
     release = Release(version="1.0.0", date="2026-11-23", notes="删去一项")
     layer = old.layer.model_copy(update={"version": "1.0.0", "releases": (*old.layer.releases, release)})
     announced = save_layer(dataclasses.replace(removed, layer=layer), tmp_path / "loud")
     assert invoke("diff", str(NATIONAL), str(announced), "--fail-on", "unannounced").code == 0
-    assert invoke("diff", str(NATIONAL), str(announced), "--fail-on", "breaking").code == 1
+    breaking = invoke("diff", str(NATIONAL), str(announced), "--fail-on", "breaking")
+    assert breaking.code == 1
+    assert breaking.err.startswith("未通过审查（--fail-on breaking）：1 项破坏性或更高级别的变更未被接受")
     accepted = tmp_path / "accepted.yaml"
     item = old.certificates[0].id
     accepted.write_text(f"- code: certificate-removed\n  item: {item}\n  reason: 并入省级清单\n", encoding="utf-8")
     gated = invoke("diff", str(NATIONAL), str(announced), "--fail-on", "breaking", "--accept", str(accepted))
     assert gated.code == 0
+    assert gated.err == ""
     assert "（已接受：并入省级清单）" in gated.out
     markdown = invoke("diff", str(NATIONAL), str(announced), "--accept", str(accepted), "--format", "markdown").out
     assert f"- `certificate-removed` {item}：并入省级清单" in markdown
@@ -349,3 +354,25 @@ def test_an_item_that_cites_nothing_is_not_released(tmp_path: Path) -> None:
     assert result.code == 1
     assert "1 个条目没有出处（120117.sign.residents-committee）" in result.err
     assert (folder / "datapackage.json").read_bytes() == before
+
+
+@pytest.mark.parametrize("option", ["--accept", "--levels"])
+def test_a_malformed_review_file_is_one_chinese_line_naming_its_line(tmp_path: Path, option: str) -> None:
+    """PyYAML's own multi-line English (while parsing a flow sequence…) was the whole message."""
+    bad = tmp_path / "review.yaml"
+    bad.write_text("a: [1\n", encoding="utf-8")
+    result = invoke("diff", "120117", "120117", option, str(bad))
+    assert result.code == 2
+    assert result.err.count("\n") == 1
+    assert f"{bad}：YAML 格式错误或不安全（第 2 行）：请检查该处的括号、引号和缩进" in result.err
+    assert "while parsing" not in result.err
+
+
+def test_a_lowered_version_is_called_lowered() -> None:
+    """2.0.0 → 1.3.0 read 版本号未升级."""
+    old = load_layer(NINGHE)
+    lowered = old.layer.model_copy(update={"version": "0.1.0"})
+    report = diff_packages(old, dataclasses.replace(old, layer=lowered, signs=old.signs[1:]))
+    from villagecat.diff import format_report  # noqa: PLC0415
+
+    assert f"版本号降低了：{old.layer.version} → 0.1.0" in format_report(report, "text")

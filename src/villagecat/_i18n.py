@@ -706,6 +706,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bump-minor": ("次版本号（minor）", "minor"),
     "bump-patch": ("修订号（patch）", "patch"),
     "bump-none": ("无需升级（none）", "none"),
+    "gate-failed": ("未通过审查（--fail-on {gate}）：{reason}", "the review gate failed (--fail-on {gate}): {reason}"),
+    "gate-violations": (
+        "{count} 处变更违反合并规则，须改正（不能接受）",
+        "{count} change(s) break a merge rule and must be fixed (they cannot be accepted)",
+    ),
+    "gate-version": (
+        "版本号不足以反映这些变更，须升级{needed}",
+        "the version does not announce these changes: {needed} needed",
+    ),
+    "gate-unaccepted": (
+        "{count} 项{level}或更高级别的变更未被接受（在 --accept 文件中写明接受理由）",
+        "{count} change(s) at {level} or above are not accepted (give a reason in an --accept file)",
+    ),
+    "version-lowered": (
+        "版本号降低了：{old} → {new}，这些变更需要在 {old} 上升级{needed}",
+        "the version went down ({old} -> {new}): these changes need a {needed} bump over {old}",
+    ),
     "version-not-raised": (
         "版本号未升级：{old} → {new}，这些变更需要升级{needed}",
         "the version was not raised ({old} -> {new}): these changes need a {needed} bump",
@@ -737,7 +754,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff-bump": ("建议版本升级：**{bump}**（相对于 {old}）", "Suggested bump: **{bump}** (from {old})"),
     "diff-level-heading": ("{word}（{level}）", "{word}{level}"),
     "diff-accepted-heading": ("已接受的变更（accepted）", "Accepted changes"),
-    "accepted-unreadable": ("无法读取已接受变更文件：{detail}", "cannot read the accepted changes: {detail}"),
     "accepted-not-a-list": (
         "应为列表，每项写明 code（变更代码）、item（条目标识）和 reason（接受理由）",
         "must be a list of entries with code, item and reason",
@@ -746,7 +762,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {number} 项：须写明已知的变更代码（code）、条目标识（item）和接受理由（reason）",
         "entry {number}: needs a known change code, an item id and a reason",
     ),
-    "levels-unreadable": ("无法读取变更级别覆盖文件：{detail}", "cannot read the level overrides: {detail}"),
     "levels-not-a-mapping": ("应为“变更代码: 级别”的映射", "must map change codes to levels"),
     "levels-entry": (
         "{code}: {level} 不是已知的变更代码或级别（breaking、warning、info）",

@@ -15,7 +15,7 @@ import yaml
 
 from villagecat._i18n import Both, pair, say
 
-__all__ = ["MAX_NODES", "DuplicateKeyError", "TooLargeError", "safe_load"]
+__all__ = ["MAX_NODES", "DuplicateKeyError", "TooLargeError", "load_file_text", "safe_load"]
 
 #: The most nodes a document may hold once its aliases are expanded.
 MAX_NODES = 1_000_000
@@ -87,3 +87,22 @@ def safe_load(text: str) -> Any:  # noqa: ANN401 - whatever plain data the YAML 
         return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+def load_file_text(text: str, where: str) -> Any:  # noqa: ANN401 - whatever plain data the YAML holds
+    """Load a user's YAML (or JSON) file as :func:`safe_load` does; a malformed one is one clear error.
+
+    Raises:
+        PackageReadError: naming the file and the line, the advice in Chinese first and
+            PyYAML's own words after it.
+    """
+    from villagecat.errors import PackageReadError  # noqa: PLC0415
+
+    try:
+        return safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = Both(*pair("yaml-at-line", line=mark.line + 1)) if mark is not None else ""
+        found = getattr(exc, "problem", None) or str(exc)  # PyYAML's English: after the Chinese advice
+        problem = getattr(exc, "problem_both", None) or Both(*pair("yaml-parse-problem", problem=found))
+        raise PackageReadError.at(where, "yaml-malformed", line=line, detail=problem) from None

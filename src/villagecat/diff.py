@@ -202,7 +202,7 @@ class Change:
         if self.field is not None or (self.old is not None and self.new is not None):
             old, new = _show(self.old, lang), _show(self.new, lang)
             if len(old) + len(new) > _LONG and self.old is not None and self.new is not None:
-                values = say("change-values-inline", lang, diff=inline_diff(old, new))
+                values = say("change-values-inline", lang, diff=inline_diff(old, new, lang))
             else:
                 values = say("change-values", lang, old=old, new=new)
         by = "" if self.layer is None else say("change-by-layer", lang, layer=self.layer)
@@ -263,7 +263,7 @@ def _label(item: BaseModel) -> str | None:
     return f"{name} · {scope.label}" if scope is not None and hasattr(scope, "label") else name
 
 
-def inline_diff(old: str, new: str) -> str:
+def inline_diff(old: str, new: str, lang: Literal["zh", "en"] = "zh") -> str:
     """Show what changed between two texts, character by character, with a little context.
 
     ``「……第二条〔删：原〕〔增：新〕规定……」``: unchanged runs longer than the context are cut
@@ -284,9 +284,9 @@ def inline_diff(old: str, new: str) -> str:
             parts.append(text)
             continue
         if i2 > i1:
-            parts.append(say("inline-deleted", "zh", text=old[i1:i2]))
+            parts.append(say("inline-deleted", lang, text=old[i1:i2]))
         if j2 > j1:
-            parts.append(say("inline-inserted", "zh", text=new[j1:j2]))
+            parts.append(say("inline-inserted", lang, text=new[j1:j2]))
     return "".join(parts)
 
 
@@ -405,6 +405,21 @@ class DiffReport:
             return False
         return any(c.accepted is None and _RANK[c.level] >= _RANK[gate] for c in self.changes)
 
+    def why_fails(self, gate: Gate | None, lang: Literal["zh", "en"] = "zh") -> str | None:
+        """Why the revision fails the gate, in one line (None if it passes): what the reviewer must fix."""
+        if not self.fails(gate):
+            return None
+        violations = sum(c.level == "violation" for c in self.changes)
+        if violations:
+            reason = say("gate-violations", lang, count=violations)
+        elif not self.version_ok:
+            reason = say("gate-version", lang, needed=_bump(self.suggested_bump))
+        else:
+            assert gate in ("breaking", "warning")  # noqa: S101 - the only gates left that can fail
+            count = sum(c.accepted is None and _RANK[c.level] >= _RANK[gate] for c in self.changes)
+            reason = say("gate-unaccepted", lang, count=count, level=Both(*LEVEL_WORDS[gate]))
+        return say("gate-failed", lang, gate=gate, reason=reason)
+
     def accept(self, entries: Sequence[Accepted]) -> list[Accepted]:
         """Mark the changes a reviewer accepted; return the entries that matched no change.
 
@@ -494,18 +509,16 @@ def load_accepted(path: str) -> list[Accepted]:
         PackageReadError: if the file cannot be read, is not such a list, or names an
             unknown change code or no reason.
     """
-    import yaml  # noqa: PLC0415 - only accepted-changes files need it
-
     from villagecat._budget import read_regular_file  # noqa: PLC0415
-    from villagecat._yaml import safe_load  # noqa: PLC0415
+    from villagecat._yaml import load_file_text  # noqa: PLC0415
     from villagecat.errors import PackageReadError  # noqa: PLC0415
 
     raw = read_regular_file(path)
     try:
-        data = safe_load(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        zh, en = pair("accepted-unreadable", detail=exc)
-        raise PackageReadError(path, en, zh) from exc
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PackageReadError.at(path, "encoding", byte=exc.start + 1) from None
+    data = load_file_text(text, path)
     if not isinstance(data, list):
         zh, en = pair("accepted-not-a-list")
         raise PackageReadError(path, en, zh)
@@ -882,18 +895,16 @@ def load_levels(path: str) -> dict[str, ChangeLevel]:
     Raises:
         PackageReadError: if the file cannot be read or is not such a mapping.
     """
-    import yaml  # noqa: PLC0415 - only override files need it
-
     from villagecat._budget import read_regular_file  # noqa: PLC0415
-    from villagecat._yaml import safe_load  # noqa: PLC0415
+    from villagecat._yaml import load_file_text  # noqa: PLC0415
     from villagecat.errors import PackageReadError  # noqa: PLC0415
 
     raw = read_regular_file(path)
     try:
-        data = safe_load(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        zh, en = pair("levels-unreadable", detail=exc)
-        raise PackageReadError(path, en, zh) from exc
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PackageReadError.at(path, "encoding", byte=exc.start + 1) from None
+    data = load_file_text(text, path)
     if not isinstance(data, dict):
         zh, en = pair("levels-not-a-mapping")
         raise PackageReadError(path, en, zh)
@@ -921,8 +932,13 @@ def _bump(level: Bump) -> Both:
 def _version_line(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str | None:
     if report.version_ok or report.declared_bump is None:
         return None
+    lowered = Version(report.new["version"]) < Version(report.old["version"])
     return say(
-        "version-not-raised" if report.declared_bump == "none" else "version-unannounced",
+        "version-lowered"
+        if lowered
+        else "version-not-raised"
+        if report.declared_bump == "none"
+        else "version-unannounced",
         lang,
         old=report.old["version"],
         new=report.new["version"],

@@ -428,18 +428,9 @@ def _csv_rows(path: Path, text: str) -> list[_Row]:
 
 
 def _yaml(path: Path, data: bytes) -> Any:  # noqa: ANN401 - whatever the YAML holds
-    import yaml  # noqa: PLC0415
+    from villagecat._yaml import load_file_text  # noqa: PLC0415
 
-    from villagecat._yaml import safe_load  # noqa: PLC0415
-
-    try:
-        return safe_load(_text(path, data))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = Both(*pair("yaml-at-line", line=mark.line + 1)) if mark is not None else ""
-        found = getattr(exc, "problem", None) or str(exc)  # PyYAML's English: after the Chinese advice
-        problem = getattr(exc, "problem_both", None) or Both(*pair("yaml-parse-problem", problem=found))
-        raise PackageReadError.at(str(path), "yaml-malformed", line=line, detail=problem) from None
+    return load_file_text(_text(path, data), str(path))
 
 
 def _limit(max_bytes: int | None) -> int:

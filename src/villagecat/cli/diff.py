@@ -73,8 +73,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    """Print the report; exit 1 when --fail-on is reached."""
-    del stderr
+    """Print the report; exit 1, saying why on stderr, when --fail-on is reached."""
     registry = registry_with(args.layer)
     old, new = load_side(args.old, registry), load_side(args.new, registry)
     levels = load_levels(args.levels) if args.levels else None
@@ -98,7 +97,11 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         report.accept(load_accepted(args.accept))
     colour = args.format == "text" and stdout.isatty() and "NO_COLOR" not in os.environ
     stdout.write(format_report(report, args.format, colour=colour, lang=args.lang))
-    return 1 if report.fails(args.fail_on) else 0
+    why = report.why_fails(args.fail_on, args.lang)
+    if why is not None:  # the gate's verdict, said once, where a CI log shows it
+        stderr.write(why + "\n")
+        return 1
+    return 0
 
 
 def _effective(package: LayerPackage, registry: LayerRegistry) -> EffectiveCatalog:
