@@ -18,7 +18,7 @@ def child_layer(
     *,
     overrides: list[dict[str, Any]] = (),  # type: ignore[assignment]
     cancellations: list[dict[str, Any]] = (),  # type: ignore[assignment]
-    version_range: str = ">=0.1.0,<2.0.0",
+    version_range: str = ">=0.1.0,<3.0.0",
     level: str = "county",
     **items: Any,
 ) -> LayerPackage:

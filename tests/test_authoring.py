@@ -22,7 +22,7 @@ def test_init_declares_the_nearest_known_parent(tmp_path: Path) -> None:
     assert invoke("init", str(tmp_path / "zj"), "--level", "province", "--code", "330000", "--name", "浙江省").code == 0
     layer = json.loads((tmp_path / "zj" / "datapackage.json").read_text(encoding="utf-8"))["layer"]
     assert (layer["parent"], layer["name_en"], layer["slug"]) == (
-        {"id": "cn", "version_range": ">=0.3.1,<0.4.0"},
+        {"id": "cn", "version_range": ">=0.4.0,<0.5.0"},
         "浙江省",
         "d330000",
     )
@@ -75,9 +75,9 @@ def test_release_bumps_by_what_changed_and_records_the_entry(tmp_path: Path) -> 
     (target / "facilities.csv").write_text(text, encoding="utf-8")
     result = invoke("release", str(target), "--against", str(NATIONAL))
     assert result.code == 0, result.err
-    assert result.out.startswith("cn 0.3.1 → 0.4.0\n")  # a tightening no layer below conflicts with: minor
+    assert result.out.startswith("cn 0.4.0 → 0.5.0\n")  # a tightening no layer below conflicts with: minor
     layer = load_layer(target).layer
-    assert (layer.version, layer.releases[-1].version) == ("0.4.0", "0.4.0")
+    assert (layer.version, layer.releases[-1].version) == ("0.5.0", "0.5.0")
     assert "每百户最小面积（平方米）收紧，原来符合的可能不再符合（facility-min-area-per-households-raised）" in (
         layer.releases[-1].notes
     )

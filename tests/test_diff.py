@@ -182,7 +182,7 @@ def test_every_json_patch_operation_applies_and_an_unknown_one_is_named_first() 
 
 
 def test_declared_version_too_small_fails_at_the_level_it_hides(tmp_path: Path) -> None:
-    path = save_layer(revised(version="0.3.2"), tmp_path / "patch-only")
+    path = save_layer(revised(version="0.4.1"), tmp_path / "patch-only")
     result = invoke("diff", str(NATIONAL), str(path), "--fail-on", "breaking", "--format", "json")
     payload = json.loads(result.out)
     assert (result.code, payload["declared_bump"], payload["version_ok"]) == (1, "patch", False)
@@ -286,7 +286,7 @@ def test_impact_cli_on_a_national_revision(revision: Path) -> None:
     # override of the national planning target, so raising that target conflicts with nothing there.
     assert [c for c in conflicts["120117"] if c["layer"] == "120117"] == []
     text = invoke("impact", str(NATIONAL), str(revision)).out
-    assert text.startswith("cn 0.3.1 → 1.0.0：影响 8 个辖区的有效目录")
+    assert text.startswith("cn 0.4.0 → 1.0.0：影响 8 个辖区的有效目录")
 
 
 def test_document_form_round_trips() -> None:
@@ -343,13 +343,13 @@ def test_a_changed_parent_or_admission_route_is_shown_by_its_fields_never_as_a_p
     old = load_layer(ninghe)
     assert old.layer.parent is not None
     assert old.layer.admission is not None
-    parent = old.layer.parent.model_copy(update={"version_range": ">=0.4.0,<0.6.0"})
+    parent = old.layer.parent.model_copy(update={"version_range": ">=0.5.0,<0.7.0"})
     admission = old.layer.admission.model_copy(update={"steps": ("区民政局初审",)})
     layer = old.layer.model_copy(update={"parent": parent, "admission": admission})
     revised = save_layer(dataclasses.replace(old, layer=layer), tmp_path / "ninghe")
     for lang, words in (
         ("zh", ("上级层标识：120000；版本范围：", "审批步骤：")),
-        ("en", ("<0.[-5-]{+6+}.0", "Steps: [")),
+        ("en", ("<0.[-6-]{+7+}.0", "Steps: [")),
     ):
         result = invoke("--lang", lang, "diff", str(ninghe), str(revised))
         assert "{'" not in result.out, result.out

@@ -13,7 +13,7 @@ from conftest import REPO, invoke
 from villagecat.checks.admission import admit
 from villagecat.checks.facility import FacilityFigures, check_facility
 from villagecat.checks.signage import ActualSign, check_signage
-from villagecat.models import Orientation, Placement, Scope, SignType
+from villagecat.models import Modality, Orientation, Placement, Scope, SignType
 
 
 def _levels(report: object) -> list[tuple[str, str]]:
@@ -259,3 +259,46 @@ def test_the_catalog_text_says_how_strongly_each_value_binds() -> None:
     jilin = next(x for x in invoke("catalog", "220000").out.splitlines() if "村党组织标牌" in x)
     assert "长边≤200cm、短边≤30cm（一般）" in jilin
     assert "[竖牌（一般）]" in jilin
+
+
+@pytest.mark.parametrize("jurisdiction", ["cn", "220000", "120117", "140000"])
+def test_taking_a_screenshot_is_not_what_the_screenshot_rule_forbids(jurisdiction: str) -> None:
+    """「不得简单以上传工作场景截图或者录制视频等作为评价…的依据」 forbids evaluating by them, not taking them."""
+    catalog = villagecat.resolve(jurisdiction)
+    for task in ("上传工作场景截图", "录制视频"):
+        (finding,) = admit(catalog, [task]).findings
+        assert finding.item is None or not finding.item.endswith("no-screenshot-evaluation"), finding
+        assert finding.code != "admission-forbidden-to-departments"
+    for task in ("以上传工作场景截图作为评价依据", "以录制视频作为评价村级组织是否落实工作的依据"):
+        (finding,) = admit(catalog, [task]).findings
+        assert (finding.code, finding.level) == ("admission-forbidden-to-departments", "fail")
+        assert finding.item == "cn.obligation.no-screenshot-evaluation"
+
+
+def test_ninghes_inside_plaques_are_a_community_s_too() -> None:
+    """三(二)8: 「村（社区）党群服务中心根据实际情况确定内部挂牌，在入口醒目位置设置……在功能区入口悬挂简明标牌」."""
+    catalog = villagecat.resolve("120117")
+    inside = {s.id: s for s in catalog.signs(Scope.COMMUNITY) if s.placement is Placement.INSIDE}
+    assert set(inside) == {"cn.sign.service-organisation", "cn.sign.service-guide", "cn.sign.function-area"}
+    assert {s.name for s in inside.values()} == {"综合服务机构标牌", "集成式服务功能指引标牌", "功能区入口简明标牌"}
+    # 根据实际情况确定, and the nation's 一般: none of them binds as must, none is required.
+    assert all((s.modality, s.mandatory) == (Modality.SHOULD, False) for s in inside.values())
+    assert {s.id for s in villagecat.resolve("cn").signs(Scope.COMMUNITY)} == set()  # the nation's are villages'
+
+
+def test_the_nations_inside_plaques_are_generally_hung_not_must() -> None:
+    """二(二)6: 「村级组织根据实际情况确定…内部悬挂的标牌，一般在内部显著位置悬挂…」."""
+    for jurisdiction in ("cn", "220000", "140404", "340403"):
+        inside = [s for s in villagecat.resolve(jurisdiction).signs() if s.placement is Placement.INSIDE]
+        assert len(inside) == 3
+        assert all(s.modality is Modality.SHOULD for s in inside), jurisdiction
+
+
+def test_ninghes_evaluation_and_publicity_are_the_three_district_offices() -> None:
+    """四(三) 「区民政局、区委组织部、区委农办组建联合检查组……」 and 四(五) name who does them."""
+    milestones = {m.id: m for m in villagecat.resolve("120117").milestones()}
+    for key, section in (("evaluation", "四(三)"), ("publicity", "四(五)")):
+        milestone = milestones[f"120117.milestone.{key}"]
+        assert milestone.bound == ("区民政局", "区委组织部", "区委农办")
+        assert section in [c.section for c in milestone.citations]
+        assert "未写明" not in (milestone.notes or "")

@@ -206,11 +206,18 @@ def test_validate_reports_a_layers_own_conflicts_at_the_override_row(tmp_path: P
     assert "220000.facility.village.min_floor_area_m2" in problem.message_zh
 
 
-def test_jilin_forms_rule_allows_only_monthly_quarterly_yearly_reports() -> None:
+def test_jilins_reports_are_mainly_monthly_quarterly_yearly_and_not_an_assisted_duty() -> None:
+    """一(三) 「村级组织报表以月报、季报、年报为主」 is a rule (为主), and never calls filling in reports 协助."""
     catalog = villagecat.resolve("jilin")
-    forms = next(d for d in catalog.duties() if d.id == "220000.duty.forms-and-reports")
-    assert [f.value for f in forms.report_frequencies] == ["monthly", "quarterly", "yearly"]
-    assert forms.citations[0].section == "一(三)"
+    assert catalog.get("220000.duty.forms-and-reports") is None
+    assert not [d for d in catalog.duties() if any(c.section == "一(三)" for c in d.citations)]
+    reports = catalog.get("220000.obligation.reports-mainly")
+    assert reports is not None
+    assert (reports.item.modality, reports.item.tasks) == (Modality.MAINLY, ("月报", "季报", "年报"))  # type: ignore[attr-defined]
+    assert reports.item.citations[0].section == "一(三)"  # type: ignore[attr-defined]
+    integrate = catalog.get("cn.obligation.integrate-forms")
+    assert integrate is not None
+    assert [s.layer for s in integrate.provenance["name"]] == ["cn", "220000"]
 
 
 def test_an_override_value_is_typed_by_its_target_field_when_read() -> None:

@@ -38,7 +38,7 @@ def _province(tmp_path: Path) -> Path:
         name_en="Hunan",
         slug="hunan",
         version="0.1.0",
-        parent=ParentRef(id="cn", version_range=">=0.3.0,<0.4.0"),
+        parent=ParentRef(id="cn", version_range=">=0.4.0,<0.5.0"),
         covers=["village"],
     )
     document = Document(

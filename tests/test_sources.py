@@ -69,6 +69,25 @@ def test_every_quote_is_verbatim_in_the_cited_documents_own_text() -> None:
     assert quotes > 40
 
 
+def _joined(text: str) -> str:
+    """Text with its line breaks undone (a wrapped line joined to the next), spaces within a line kept."""
+    return re.sub(r"[ \t\u3000]*\n\s*", "", text)
+
+
+def test_every_quote_keeps_the_spaces_its_line_has() -> None:
+    """A quote may join a wrapped line (「8月 10」 / 「日前」), never drop a space within one (8月10日前)."""
+    _sources_or_skip()
+    texts = {doc: _joined((SHARED / path).read_text(encoding="utf-8")) for doc, path in OWN_TEXT.items()}
+    quotes = 0
+    for where, citation in _citations():
+        if citation.quote and citation.document in texts:
+            quotes += 1
+            assert _joined(citation.quote) in texts[citation.document], (
+                f"{where}: not as {citation.document} writes it: {citation.quote}"
+            )
+    assert quotes > 40
+
+
 def test_every_quote_is_verbatim_in_the_seeds() -> None:
     seeds = [*sorted((SHARED / "seeds").glob("*.txt")), SHARED / "sources" / "README.md"]
     _sources_or_skip()
