@@ -138,7 +138,7 @@ def test_lang_may_come_before_the_command_too(monkeypatch: pytest.MonkeyPatch) -
         ),
         (["check", "facility", "-j", "220000", "--floor-area", "abc"], "应为不小于 0 的数字", "must be a number"),
         (["layers", "--bogus"], "无法识别的参数：--bogus", "unrecognized arguments: --bogus"),
-        (["frobnicate"], "参数 COMMAND：无效的选项 'frobnicate'", "invalid choice: 'frobnicate'"),
+        (["frobnicate"], "参数 COMMAND：无效的取值“frobnicate”", "invalid choice: 'frobnicate'"),
     ],
 )
 def test_usage_errors_are_worded_in_the_chosen_language(argv: list[str], zh: str, en: str) -> None:

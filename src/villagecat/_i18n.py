@@ -35,23 +35,27 @@ class Both(NamedTuple):
 
 #: key -> (Chinese, English); ``{name}`` fields are filled by :func:`say`.
 MESSAGES: dict[str, tuple[str, str]] = {
-    # the command line itself
-    "usage-error": ("用法错误：{detail}", "error: {detail}"),
-    # argparse's own messages (see villagecat.cli._usage_detail)
+    # the command line itself: argparse's headings and usage errors (see villagecat.cli._argparse)
+    "help-usage": ("用法", "usage"),
+    "help-positionals": ("位置参数", "positional arguments"),
+    "help-options": ("选项", "options"),
+    "help-help": ("显示帮助并退出", "show this help message and exit"),
+    "usage-error": ("用法错误：{detail}；请运行 {prog} --help 查看用法", "error: {detail}; try '{prog} --help'"),
     "usage-required": ("缺少必需的参数：{names}", "the following arguments are required: {names}"),
     "usage-unrecognized": ("无法识别的参数：{names}", "unrecognized arguments: {names}"),
     "usage-argument": ("参数 {argument}：{detail}", "argument {argument}: {detail}"),
     "usage-invalid-choice": (
-        "无效的选项 {value}（可选：{choices}）",
-        "invalid choice: {value} (choose from {choices})",
+        "无效的取值“{value}”（可选：{choices}）",
+        "invalid choice: {value!r} (choose from {choices})",
     ),
+    "usage-invalid-int": ("应为整数，而不是 {value}", "invalid int value: {value}"),
+    "usage-invalid-float": ("应为数字，而不是 {value}", "invalid float value: {value}"),
     "usage-invalid-value": ("无效的值 {value}", "invalid value: {value}"),
-    "usage-expected-one": ("需要给出一个值", "expected one argument"),
-    "usage-expected-some": ("至少需要给出一个值", "expected at least one argument"),
+    "usage-expected-one": ("后面需要给出一个值", "expected one argument"),
+    "usage-expected-some": ("后面至少需要给出一个值", "expected at least one argument"),
     "usage-not-allowed-with": ("不能与 {other} 同时使用", "not allowed with argument {other}"),
     "usage-one-required": ("{names} 中至少需要给出一个", "one of the arguments {names} is required"),
     "usage-ambiguous": ("选项 {option} 有歧义，可能是 {matches}", "ambiguous option: {option} could match {matches}"),
-    "usage-hint": ("请运行 'villagecat --help' 查看用法", "Try 'villagecat --help'."),
     "interrupted": ("已中断", "interrupted"),
     "cannot-read-or-write": ("{where}: 无法读写该文件：{reason}", "{where}: cannot read or write it: {reason}"),
     "too-large": ("输入过大或嵌套过深，无法处理", "the input is too large or too deeply nested to handle"),

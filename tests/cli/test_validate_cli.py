@@ -62,7 +62,8 @@ def test_worst_status_wins_over_several_paths(tmp_path: Path) -> None:
 def test_usage_error_is_one_line_and_exit_two() -> None:
     result = invoke("frobnicate")
     assert result.code == 2
-    assert result.err.startswith("villagecat: 用法错误：参数 COMMAND：无效的选项 'frobnicate'")
+    assert result.err.startswith("villagecat: 用法错误：参数 COMMAND：无效的取值“frobnicate”")
+    assert result.err.count("\n") == 1
     assert "Traceback" not in result.err
 
 

@@ -8,14 +8,13 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import re
 import sys
 import traceback
 import typing
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat import __version__
-from villagecat._i18n import Both, os_reason, pair, say
+from villagecat._i18n import os_reason, say
 from villagecat._text import printable
 from villagecat.cli import authoring as authoring_command
 from villagecat.cli import catalog as catalog_command
@@ -29,6 +28,7 @@ from villagecat.cli import schema as schema_command
 from villagecat.cli import timeline as timeline_command
 from villagecat.cli import upgrade as upgrade_command
 from villagecat.cli import validate as validate_command
+from villagecat.cli._argparse import Parser, UsageError
 from villagecat.cli._common import add_lang_option, default_lang
 from villagecat.errors import VillagecatError
 
@@ -54,7 +54,7 @@ _COMMANDS = (
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="villagecat",
         description="村级组织工作事务、机制牌子和证明事项指导目录工具。"
         " Village governance catalogs: validate, inspect, publish.",
@@ -66,57 +66,15 @@ def _parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="出错时显示完整的回溯信息 / show the full traceback when something fails"
     )
     add_lang_option(parser, top=True)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, help="要运行的命令 / the command to run"
+    )
     for command in _COMMANDS:
         command.register(sub)
-    for each in [parser, *_subparsers(parser)]:  # argparse's own -h text, in Chinese too
-        for action in each._actions:  # noqa: SLF001
-            if isinstance(action, argparse._HelpAction):  # noqa: SLF001
-                action.help = "显示帮助并退出 / show this help message and exit"
     for leaf in _subparsers(parser):  # every command speaks both languages: --lang, declared once
         if not any(isinstance(a, argparse._SubParsersAction) for a in leaf._actions):  # noqa: SLF001
             add_lang_option(leaf)
     return parser
-
-
-class _UsageError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-#: argparse's messages (Python 3.10 to 3.13), and the catalog's entry for each (its fields are the pattern's groups).
-_ARGPARSE = (
-    (re.compile(r"the following arguments are required: (?P<names>.+)"), "usage-required"),
-    (re.compile(r"unrecognized arguments: (?P<names>.+)"), "usage-unrecognized"),
-    (re.compile(r"one of the arguments (?P<names>.+) is required"), "usage-one-required"),
-    (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)"), "usage-ambiguous"),
-    (re.compile(r"invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)"), "usage-invalid-choice"),
-    (re.compile(r"invalid \S+ value: (?P<value>.+)"), "usage-invalid-value"),
-    (re.compile(r"expected one argument"), "usage-expected-one"),
-    (re.compile(r"expected at least one argument"), "usage-expected-some"),
-    (re.compile(r"not allowed with argument (?P<other>.+)"), "usage-not-allowed-with"),
-)
-_ARGUMENT = re.compile(r"argument (?P<argument>[^:]+): (?P<detail>.+)", re.DOTALL)
-
-
-def _usage_detail(message: str) -> Both:
-    """An argparse message in both languages: its known forms from the catalog, villagecat's own as they were given."""
-    found = _ARGUMENT.fullmatch(message)
-    if found is not None:
-        detail = _usage_detail(found["detail"])
-        return Both(*pair("usage-argument", argument=found["argument"], detail=detail))
-    for pattern, key in _ARGPARSE:
-        match = pattern.fullmatch(message)
-        if match is not None:
-            return Both(*pair(key, **match.groupdict()))
-    zh, _, en = message.partition(" / ")  # villagecat's own type errors carry both: 中文 / English
-    return Both(zh, en or zh)
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise _UsageError(message)
 
 
 def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
@@ -128,15 +86,10 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
     interrupted (Ctrl-C).
     """
     stdout, stderr = typing.cast("TextIO", _Printable(stdout)), typing.cast("TextIO", _Printable(stderr))
-    parser = _parser()
-    for action in [parser, *_subparsers(parser)]:
-        action.__class__ = _Parser
     try:
-        args = parser.parse_args(argv)
-    except _UsageError as exc:
-        lang = _lang_in(argv)
-        stderr.write(f"villagecat: {say('usage-error', lang, detail=_usage_detail(exc.message))}\n")
-        stderr.write(f"{say('usage-hint', lang)}\n")
+        args = _parser().parse_args(argv)
+    except UsageError as exc:  # one line, in the language asked for, naming the subcommand's --help
+        stderr.write(f"{exc.describe(_lang_in(argv))}\n")
         return 2
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)

@@ -9,7 +9,15 @@ import os
 from villagecat._i18n import Both, pair
 from villagecat.models import Scope
 
-__all__ = ["add_jurisdiction", "add_layer_options", "add_scope_option", "package_roots", "scope_of"]
+__all__ = [
+    "add_format_option",
+    "add_jurisdiction",
+    "add_layer_options",
+    "add_package_paths",
+    "add_scope_option",
+    "package_roots",
+    "scope_of",
+]
 
 
 def default_lang() -> str:
@@ -49,6 +57,29 @@ def add_jurisdiction(parser: argparse.ArgumentParser, *, option: bool = True) ->
         parser.add_argument("--jurisdiction", "-j", required=True, help=words)
     else:
         parser.add_argument("jurisdiction", help=words)
+
+
+def add_format_option(
+    parser: argparse.ArgumentParser, choices: tuple[str, ...], *, default: str = "text", written: bool = False
+) -> None:
+    """Add ``--format``: what the command prints in, or (``written=True``) the format of the resources it writes."""
+    words = (
+        "写出的资源格式（默认 %(default)s） / resource format written (default: %(default)s)"
+        if written
+        else "输出格式（默认 %(default)s） / output format (default: %(default)s)"
+    )
+    parser.add_argument("--format", choices=choices, default=default, help=words)
+
+
+def add_package_paths(parser: argparse.ArgumentParser) -> None:
+    """Add the packages a command reads, ``PATH`` one or more (see :func:`package_roots`)."""
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="数据包文件夹、datapackage.json、zip，或数据包中的文件（可多个）"
+        " / package folder, datapackage.json, zip, or a file inside a package (one or more)",
+    )
 
 
 def add_layer_options(parser: argparse.ArgumentParser) -> None:

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, TextIO
 
 from villagecat._i18n import Both, pair, say
 from villagecat._write import package_folder, package_lock
-from villagecat.cli._common import add_layer_options
-from villagecat.cli._sides import load_side
+from villagecat.cli._argparse import listed, vocabulary
+from villagecat.cli._common import add_format_option, add_layer_options
+from villagecat.cli._sides import SIDE_FORMS, load_side
 from villagecat.errors import InvalidRequestError, VillagecatError
 from villagecat.models import Level, Scope
 from villagecat.resolution import registry_with
@@ -31,8 +32,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="新建目录层数据包 / scaffold a new layer package",
         description="新建一个空的目录层数据包，声明上级层。 Scaffold an empty layer package with its parent declared.",
     )
-    init.add_argument("path")
-    init.add_argument("--level", required=True, choices=[m.value for m in Level if m is not Level.NATIONAL])
+    init.add_argument("path", help="新数据包的文件夹（须不存在或为空） / folder of the new package (absent or empty)")
+    levels = tuple(m for m in Level if m is not Level.NATIONAL)
+    init.add_argument(
+        "--level",
+        required=True,
+        type=vocabulary(Level),
+        choices=levels,
+        help=f"新层的层级：{listed(levels).zh} / the new layer's level: {listed(levels).en}",
+    )
     init.add_argument(
         "--code", required=True, help="6 位行政区划代码（乡镇为 9 位） / 6-digit division code (9 for a township)"
     )
@@ -42,7 +50,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init.add_argument(
         "--parent", help="上级层标识（默认最近的已知上级层） / parent layer id (default: the nearest known layer above)"
     )
-    init.add_argument("--covers", choices=("village", "community", "both"), default="both")
+    init.add_argument(
+        "--covers",
+        type=vocabulary(Scope),
+        choices=tuple(Scope),
+        default="both",
+        help=f"新层适用于：{listed(Scope).zh}；默认 %(default)s"
+        f" / what the new layer applies to: {listed(Scope).en} (default: %(default)s)",
+    )
     add_layer_options(init)
     init.set_defaults(handler=_init)
 
@@ -53,8 +68,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " Write a layer (package path or shipped layer) as a workbook:"
         " one sheet per item kind, with Chinese titles.",
     )
-    export.add_argument("layer")
-    export.add_argument("--format", choices=("xlsx",), default="xlsx")
+    export.add_argument("layer", help=f"要导出的目录层：{SIDE_FORMS[0]} / the layer to export: {SIDE_FORMS[1]}")
+    add_format_option(export, ("xlsx",), default="xlsx")
     export.add_argument(
         "-o", "--output", help="要写出的工作簿（默认 <标识>.xlsx） / the workbook to write (default: <id>.xlsx)"
     )
@@ -72,9 +87,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="把（export 写出的）工作簿读成数据包；每个问题都写明工作表、行和列。"
         " Read a workbook (as written by export) into a package; every problem names sheet, row and column.",
     )
-    imp.add_argument("workbook")
+    imp.add_argument(
+        "workbook", help="要读入的工作簿（.xlsx，由 export 写出） / the workbook to read (.xlsx, as export writes it)"
+    )
     imp.add_argument("-o", "--output", required=True, help="要写入的数据包文件夹 / the package folder to write")
-    imp.add_argument("--format", choices=("csv", "json"), default="csv")
+    add_format_option(imp, ("csv", "json"), default="csv", written=True)
     imp.add_argument(
         "--force",
         action="store_true",
@@ -93,7 +110,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " Compare PATH with its previous release (default: the committed version in git) and bump the"
         " version by what the changes require, adding an entry to layer.releases.",
     )
-    release.add_argument("path")
+    release.add_argument(
+        "path",
+        help="要发布的数据包：文件夹或其 datapackage.json / the package to release: a folder or its datapackage.json",
+    )
     release.add_argument(
         "--against",
         help="上一版本（路径、版本:路径或内置层；默认 HEAD:路径，未提交过则为首次发布）"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat._i18n import say
-from villagecat.cli._common import add_jurisdiction, add_layer_options, add_scope_option, scope_of
+from villagecat.cli._common import add_format_option, add_jurisdiction, add_layer_options, add_scope_option, scope_of
 from villagecat.render import format_catalog
 from villagecat.resolution import resolve
 
@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " Exit 1 if any layer breaks a merge rule.",
     )
     add_jurisdiction(parser, option=False)
-    parser.add_argument("--format", choices=("text", "json", "yaml", "markdown"), default="text")
+    add_format_option(parser, ("text", "json", "yaml", "markdown"))
     add_scope_option(parser)
     add_layer_options(parser)
     parser.set_defaults(handler=handle)

@@ -11,7 +11,14 @@ import math
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat._i18n import pair, say
-from villagecat.cli._common import add_jurisdiction, add_layer_options, add_scope_option, package_roots
+from villagecat.cli._common import (
+    add_format_option,
+    add_jurisdiction,
+    add_layer_options,
+    add_package_paths,
+    add_scope_option,
+    package_roots,
+)
 from villagecat.errors import VillagecatError
 from villagecat.models import Scope
 from villagecat.resolution import registry_with, resolve
@@ -25,7 +32,7 @@ __all__ = ["register"]
 def _common(parser: argparse.ArgumentParser, *, jurisdiction: bool = True) -> None:
     if jurisdiction:
         add_jurisdiction(parser)
-    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    add_format_option(parser, ("text", "json", "markdown"))
     parser.add_argument("--all", action="store_true", help="同时列出符合的项目 / also list what passed")
     add_layer_options(parser)
 
@@ -37,8 +44,13 @@ def _emit(report: CheckReport, args: argparse.Namespace, stdout: TextIO) -> int:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the check subcommands."""
-    check = sub.add_parser("check", help="核查设施、标牌 / check a facility or signage against the catalog")
-    kinds = check.add_subparsers(dest="check", metavar="CHECK", required=True)
+    check = sub.add_parser(
+        "check",
+        help="核查设施、标牌 / check a facility or signage against the catalog",
+        description="对照有效目录核查一个村的综合服务设施（facility）或标牌标识（signage）。"
+        " Check a village's facility or its signage against the effective catalog.",
+    )
+    kinds = check.add_subparsers(dest="check", metavar="CHECK", required=True, help="核查的对象 / what to check")
     facility = kinds.add_parser(
         "facility",
         help="综合服务设施面积核查 / facility areas",
@@ -70,8 +82,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _common(signage)
     signage.set_defaults(handler=_signage)
 
-    cert = sub.add_parser("certificate", help="证明事项 / certificates")
-    actions = cert.add_subparsers(dest="action", metavar="ACTION", required=True)
+    cert = sub.add_parser(
+        "certificate",
+        help="证明事项 / certificates",
+        description="村（社区）出具的证明事项：按范本出具（render）。"
+        " The certificates a village issues: fill one in (render).",
+    )
+    actions = cert.add_subparsers(
+        dest="action", metavar="ACTION", required=True, help="对证明事项的操作 / what to do with a certificate"
+    )
     render = actions.add_parser(
         "render",
         help="按范本出具证明 / fill a retained certificate's template",
@@ -84,7 +103,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     render.add_argument(
         "--set", action="append", default=[], metavar="NAME=VALUE", help="占位符的取值 / a placeholder's value"
     )
-    render.add_argument("--format", choices=("text", "html"), default="text")
+    add_format_option(render, ("text", "html"))
     render.add_argument(
         "-o",
         "--output",
@@ -114,7 +133,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="准入判断 / may this task be given to a village?",
         description="判断一项或多项工作能否交由村级组织承担（准入）。 Decide admission for one or more tasks.",
     )
-    admit.add_argument("tasks", nargs="+", metavar="TASK")
+    admit.add_argument(
+        "tasks",
+        nargs="+",
+        metavar="TASK",
+        help="要交由村级组织承担的工作事项，写出完整名称（可多个），如 代办社会保险登记"
+        " / the task's whole name (one or more), such as 代办社会保险登记",
+    )
     _common(admit)
     admit.set_defaults(handler=_admit)
 
@@ -123,7 +148,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="政策规则检查 / policy lint of a layer",
         description="用来源文件规定的规则检查目录层数据。 Apply the national opinion's rules to layer packages.",
     )
-    lint.add_argument("paths", nargs="+", metavar="PATH")
+    add_package_paths(lint)
     _common(lint, jurisdiction=False)
     lint.set_defaults(handler=_lint)
 

@@ -6,8 +6,8 @@ import json
 import os
 from typing import TYPE_CHECKING, TextIO
 
-from villagecat.cli._common import add_layer_options
-from villagecat.cli._sides import load_side
+from villagecat.cli._common import add_format_option, add_layer_options
+from villagecat.cli._sides import add_sides, load_side
 from villagecat.diff import (
     diff_catalogs,
     diff_packages,
@@ -38,19 +38,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "diff",
         help="比较两个版本 / what changed between two versions, and what breaks",
         description="比较两个版本的目录层（或有效目录），按变更代码和级别列出。"
-        " Each side is a package folder, a datapackage.json, a zip, a shipped layer (120117) or a git"
+        "每一边可以是数据包文件夹、datapackage.json、zip、内置层（如 120117），或 git 版本中的路径"
+        "（如 HEAD~1:data/national）。"
+        "何时以 1 退出（--fail-on）：violation（默认）：新版本违反合并规则；"
+        "unannounced：另加版本号的升级小于变更所需；"
+        "breaking（破坏性）、warning（需关注）：另加有该级别及以上、"
+        "未经已接受变更文件（--accept）认可的变更。违反合并规则的变更不能被认可。"
+        "\n\n"
+        "Each side is a package folder, a datapackage.json, a zip, a shipped layer (120117) or a git"
         " revision of a path (HEAD~1:data/national). The gate (--fail-on): violation (default) fails a revision"
         " that breaks a merge rule; unannounced also fails a version smaller than the changes need; breaking and"
         " warning also fail changes at that level that no accepted-changes file (--accept) approves.",
     )
-    parser.add_argument("old")
-    parser.add_argument("new")
+    add_sides(parser)
     parser.add_argument(
         "--effective",
         action="store_true",
         help="比较两边的有效目录（可为不同层） / diff the resolved catalogs of the two sides",
     )
-    parser.add_argument("--format", choices=("text", "markdown", "json", "patch", "csv"), default="text")
+    add_format_option(parser, ("text", "markdown", "json", "patch", "csv"))
     parser.add_argument(
         "--fail-on",
         choices=("violation", "unannounced", "breaking", "warning"),

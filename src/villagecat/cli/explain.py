@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, TextIO
 
-from villagecat.cli._common import add_jurisdiction, add_layer_options
+from villagecat.cli._common import add_format_option, add_jurisdiction, add_layer_options
 from villagecat.render import explain_to_dict, format_explain
 from villagecat.resolution import resolve
 
@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " / item id, e.g. cn.facility.community-service-facility",
     )
     parser.add_argument("field", nargs="?", help="某一字段（默认全部） / one field (default: all)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_format_option(parser, ("text", "json"))
     add_layer_options(parser)
     parser.set_defaults(handler=handle)
 

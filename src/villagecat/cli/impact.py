@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, TextIO
 
-from villagecat.cli._common import add_layer_options
-from villagecat.cli._sides import load_side
+from villagecat.cli._common import add_format_option, add_layer_options
+from villagecat.cli._sides import add_sides, load_side
 from villagecat.errors import VillagecatError
 from villagecat.impact import impact
 from villagecat.resolution import registry_with
@@ -26,9 +26,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " Merge every jurisdiction below the revised layer with the old and the new version;"
         " list what changes and which lower-layer overrides stop holding. Exit 1 if any does.",
     )
-    parser.add_argument("old")
-    parser.add_argument("new")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_sides(parser)
+    add_format_option(parser, ("text", "json"))
     add_layer_options(parser)
     parser.set_defaults(handler=handle)
 

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat._i18n import say
-from villagecat.cli._common import add_layer_options
+from villagecat.cli._common import add_format_option, add_layer_options
 from villagecat.models import Level
 from villagecat.package import RESOURCE_TITLES, RESOURCE_TITLES_EN
 from villagecat.resolution import registry_with
@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="列出各目录层：标识、层级、名称、版本、上级层与条目数。"
         " List the layers: code, level, name, version, parent and item counts.",
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_format_option(parser, ("text", "json"))
     add_layer_options(parser)
     parser.set_defaults(handler=handle)
 

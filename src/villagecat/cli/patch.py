@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from villagecat._budget import load_json, read_regular_file
 from villagecat._i18n import say
+from villagecat.cli._common import add_format_option
 from villagecat.cli._sides import load_side
 from villagecat.errors import PackageReadError
 from villagecat.package import save_layer
@@ -33,12 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "-o", "--output", required=True, help="写出修改后数据包的文件夹 / folder to write the patched package to"
     )
-    parser.add_argument(
-        "--format",
-        choices=("csv", "json"),
-        default="csv",
-        help="写出的资源格式（默认 csv） / resource format written (default csv)",
-    )
+    add_format_option(parser, ("csv", "json"), default="csv", written=True)
     parser.add_argument(
         "--force",
         action="store_true",

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat._i18n import say
-from villagecat.cli._common import add_jurisdiction, add_layer_options
+from villagecat.cli._common import add_format_option, add_jurisdiction, add_layer_options
 from villagecat.resolution import resolve
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " List the deadlines a jurisdiction's layers set, earliest first, with who, what and the source.",
     )
     add_jurisdiction(parser)
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 / output format")
+    add_format_option(parser, ("text", "json"))
     add_layer_options(parser)
     parser.set_defaults(handler=handle)
 

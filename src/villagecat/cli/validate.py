@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, TextIO
 
-from villagecat.cli._common import package_roots
+from villagecat.cli._common import add_format_option, add_package_paths, package_roots
 from villagecat.validation import validate_many
 
 if TYPE_CHECKING:
@@ -22,16 +22,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="校验一个或多个数据包（文件夹、datapackage.json 或 zip）。"
         " Validate packages: schemas, ids, citations and parents. Exit 0 valid, 1 invalid, 2 unreadable.",
     )
-    parser.add_argument(
-        "paths",
-        nargs="+",
-        metavar="PATH",
-        help="数据包文件夹、datapackage.json、zip，或数据包中的文件"
-        " / package folder, datapackage.json, zip, or a file inside a package",
-    )
-    parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="报告格式（默认文字） / report format (default text)"
-    )
+    add_package_paths(parser)
+    add_format_option(parser, ("text", "json"))
     parser.add_argument(
         "--max-bytes",
         type=int,
