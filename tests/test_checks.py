@@ -690,3 +690,13 @@ def test_a_count_without_names_does_not_close_the_set(tmp_path: Path) -> None:
     five = tmp_path / "five.csv"
     five.write_text("\n".join([*rows, "甲村,标牌,老年人协会,外部,标牌,竖牌,"]) + "\n", encoding="utf-8")
     assert ("甲村", "signage-count") in fails(audit(villagecat.resolve("340403"), read_ledger(five)))
+
+
+def test_a_value_with_an_invisible_control_character_is_refused(tmp_path: Path) -> None:
+    """A U+202E in a placeholder's value reached the certificate's text and page unescaped."""
+    path = _county_with_certificate(tmp_path, "220102.document.basis#第一条")
+    args = ["certificate", "render", "居住证明", "-j", "220102", "--layer", str(path), "--set", "身份证号=1"]
+    result = invoke(*args, "--set", "姓名=张\u202e三")
+    assert result.code == 1
+    assert "含有看不见的控制字符（U+202E）" in result.err
+    assert result.out == ""

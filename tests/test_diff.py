@@ -432,3 +432,18 @@ def test_a_rule_on_departments_is_not_said_to_bind_villages() -> None:
     assert change.describe().endswith(f"（对{change.bound}收紧：新增或加严义务）")
     audiences = report.audiences()
     assert (audiences["villages"]["tightens"], audiences["others"]["tightens"]) == ([], [change])
+
+
+def test_the_library_compares_only_two_versions_of_one_layer_and_a_renumbering_is_major() -> None:
+    """``diff_packages(cn, 120117)`` returned 145 changes; a renumbered id suggested a minor release."""
+    from villagecat.errors import InvalidRequestError  # noqa: PLC0415
+
+    ninghe = load_layer(REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe")
+    with pytest.raises(InvalidRequestError, match="不是同一层的两个版本"):
+        diff_packages(load_layer(NATIONAL), ninghe)
+    old = load_layer(NATIONAL)
+    first = old.duties[0]
+    renumbered = first.model_copy(update={"id": first.id + "-renumbered", "replaces": first.id})
+    report = diff_packages(old, dataclasses.replace(old, duties=(renumbered, *old.duties[1:])))
+    assert [c.code for c in report.changes] == ["duty-renamed"]
+    assert report.suggested_bump == "major"

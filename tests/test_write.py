@@ -293,3 +293,13 @@ def test_one_layer_is_never_written_over_another(tmp_path: Path) -> None:
     assert "文件夹中是另一层（140404）的数据包，不是 120117" in result.err
     assert invoke("upgrade", "120117", "-o", str(shangdang)).code == 2
     assert _snapshot(shangdang) == before
+
+
+def test_force_never_writes_over_someone_else_s_descriptor(tmp_path: Path) -> None:
+    """``--force`` writes beside the files, removing nothing, yet replaced a Frictionless survey's descriptor."""
+    folder = tmp_path / "survey"
+    folder.mkdir()
+    (folder / "datapackage.json").write_text('{"name": "my-survey", "resources": []}', encoding="utf-8")
+    with pytest.raises(WriteRefusedError, match=r"不是 villagecat 数据包的 datapackage\.json"):
+        save_layer(load_layer(NATIONAL), folder, force=True)
+    assert "my-survey" in (folder / "datapackage.json").read_text(encoding="utf-8")

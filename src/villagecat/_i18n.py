@@ -475,6 +475,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这是一个文件而不是文件夹；数据包只能写入文件夹（zip 只读取，不改写）",
         "is a file, not a folder; write the package to a folder (a zip is read, never rewritten)",
     ),
+    "refusal-values-hidden": (
+        (
+            "不能开具“{certificate}”：“{name}”的取值含有看不见的控制字符（{code}），"
+            "证明上的文字会与所填的不同；请重新输入"
+        ),
+        (
+            "cannot issue {certificate}: the value of {name} holds an invisible control character ({code}) "
+            "that would make the certificate read otherwise than typed"
+        ),
+    ),
+    "measure-digits": ("一个 {digits} 位数", "a {digits}-digit number"),
+    "write-foreign-descriptor": (
+        (
+            "文件夹中已有一个不是 villagecat 数据包的 datapackage.json；"
+            "villagecat 不会覆盖它（加 --force 也不会）：请换一个文件夹"
+        ),
+        (
+            "the folder holds a datapackage.json that is no villagecat package; it is never replaced, "
+            "not even with --force: choose another folder"
+        ),
+    ),
     "write-other-layer": (
         "文件夹中是另一层（{held}）的数据包，不是 {layer}；villagecat 不会用一层替换另一层：请换一个文件夹",
         (

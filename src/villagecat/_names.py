@@ -28,13 +28,26 @@ def _converter() -> Any:  # noqa: ANN401 - OpenCC's converter
     return opencc.OpenCC("t2s")
 
 
-@functools.lru_cache(maxsize=65_536)
+#: Names up to this long are remembered: item names are short; a long text (a task asked of
+#: ``admit``) is normalised each time, so the cache holds at most 65,536 × 256 characters.
+_CACHED_LENGTH = 256
+
+
 def normalise_name(name: str) -> str:
     """Return the form of ``name`` that lookups and identity compare.
 
     Traditional characters become simplified, then NFKC (full-width to half-width), case
     folding, and no white space.
     """
+    return _cached_normalise(name) if len(name) <= _CACHED_LENGTH else _normalise(name)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _cached_normalise(name: str) -> str:
+    return _normalise(name)
+
+
+def _normalise(name: str) -> str:
     simplified = _converter().convert(name)
     folded = unicodedata.normalize("NFKC", simplified).casefold()
     return "".join(folded.split())

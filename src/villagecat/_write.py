@@ -189,6 +189,8 @@ def _guard(folder: Path, *, force: bool, layer: str | None) -> list[str]:
         if layer is not None and held is not None and held != layer:  # never one layer written over another
             raise WriteRefusedError.at(str(folder), "write-other-layer", held=held, layer=layer)
         return owned
+    if (folder / "datapackage.json").exists():  # someone else's descriptor: --force writes beside files, never over one
+        raise WriteRefusedError.at(str(folder / "datapackage.json"), "write-foreign-descriptor")
     try:
         foreign = sorted(p.name for p in folder.iterdir() if _TEMP_MARK not in p.name)
     except OSError as exc:

@@ -95,14 +95,22 @@ def load_file_text(text: str, where: str) -> Any:  # noqa: ANN401 - whatever pla
     Raises:
         PackageReadError: naming the file and the line, the advice in Chinese first and
             PyYAML's own words after it.
+        BudgetExceededError: naming the file, if the document nests deeper than the depth budget.
     """
+    from villagecat._budget import _depth, exceeded, limit, over  # noqa: PLC0415
     from villagecat.errors import PackageReadError  # noqa: PLC0415
 
     try:
-        return safe_load(text)
+        data = safe_load(text)
+    except RecursionError:  # PyYAML composes nested nodes recursively
+        raise exceeded("depth", where, over(limit("depth"))) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = Both(*pair("yaml-at-line", line=mark.line + 1)) if mark is not None else ""
         found = getattr(exc, "problem", None) or str(exc)  # PyYAML's English: after the Chinese advice
         problem = getattr(exc, "problem_both", None) or Both(*pair("yaml-parse-problem", problem=found))
         raise PackageReadError.at(where, "yaml-malformed", line=line, detail=problem) from None
+    depth = _depth(data)
+    if depth > limit("depth"):  # deep enough to break whoever walks it next
+        raise exceeded("depth", where, depth)
+    return data

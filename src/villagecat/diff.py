@@ -24,6 +24,7 @@ from pydantic import BaseModel
 
 from villagecat._i18n import Both, pair, say
 from villagecat._shown import shown
+from villagecat.errors import InvalidRequestError
 from villagecat.format.registry import Kind, kind_by_resource, kind_of_id, kinds
 from villagecat.format.rules import DecreaseOnly, Effect, GrowOnly, IncreaseOnly, Sticky
 from villagecat.models import CertificateStatus, Scope
@@ -362,10 +363,10 @@ class DiffReport:
         red line that conflicts with no child is a minor release. Otherwise it follows the
         change levels.
         """
+        if self.child_conflicts or any(_for_integrators(c.code) for c in self.changes):
+            return "major"  # ids removed or renumbered break integrators, whether the children are known or not
         if self.child_conflicts is None:
             return required_bump(c.level for c in self.changes)
-        if self.child_conflicts or any(_for_integrators(c.code) for c in self.changes):
-            return "major"
         ranked = [c.level for c in self.changes if c.level != "violation"]
         if any(level in ("breaking", "warning") for level in ranked):
             return "minor"
@@ -755,7 +756,19 @@ def diff_packages(
 
     Returns:
         The report, with the bump the changes require.
+
+    Raises:
+        InvalidRequestError: if the two are different layers (compare their effective
+            catalogs with :func:`diff_catalogs` instead).
     """
+    if old.layer.id != new.layer.id:  # two layers' difference is no release of either
+        raise InvalidRequestError.because(
+            "diff-two-layers",
+            old=old.source or old.layer.id,
+            old_layer=old.layer.id,
+            new=new.source or new.layer.id,
+            new_layer=new.layer.id,
+        )
     differ = _Differ(levels or {}, new.layer.covers)
     _layer_changes(differ, old, new)
     for resource in (kind.resource for kind in kinds() if kind.in_catalog):

@@ -356,3 +356,60 @@ def test_an_override_growing_a_list_past_the_list_budget_is_a_conflict(tmp_path:
     assert "overrides.csv" in text
     code, _ = _fresh_cli({"VILLAGECAT_MAX_LIST": str(budget + 1)}, "validate", str(county))
     assert code == 0
+
+
+def test_a_pattern_of_many_placeholders_is_matched_without_backtracking() -> None:
+    """``XXXXXXXXXXXXXXXX村民委员会`` became nested ``.+``: 23 s for a 70-character plaque text, more beyond.
+
+    The old matcher would not finish this test; the new one reads each part once.
+    """
+    from villagecat.checks.signage import _fits  # noqa: PLC0415
+
+    pattern = "XX" * 40 + "村民委员会"
+    assert not _fits(pattern, "甲" * 5000 + "村民委员")
+    assert _fits(pattern, "甲" * 5000 + "村民委员会")
+    assert not _fits(pattern, "甲" * 39 + "村民委员会")  # forty names need forty characters
+    assert _fits("XX村（社区）党群服务中心", "光明社区党群服务中心")
+    assert not _fits("XX村XX", "甲村")
+
+
+def test_a_deeply_nested_review_file_or_ledger_is_refused_by_name(tmp_path: Path) -> None:
+    """A RecursionError reached the CLI as 输入过大或嵌套过深, naming no file."""
+    from conftest import invoke  # noqa: PLC0415
+
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("a: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    for args in (("diff", "120117", "120117", "--levels", str(deep)), ("audit", str(deep), "-j", "120117")):
+        result = invoke(*args)
+        assert result.code == 2
+        assert f"{deep}：" in result.err
+        assert "VILLAGECAT_MAX_DEPTH" in result.err
+
+
+def test_long_task_texts_are_not_kept_after_admit_returns() -> None:
+    """40 calls of ``admit`` with long task texts left 332 MiB in the name cache."""
+    import villagecat  # noqa: PLC0415
+    from villagecat._names import _cached_normalise  # noqa: PLC0415
+    from villagecat.checks import admit  # noqa: PLC0415
+
+    catalog = villagecat.resolve("120117")
+    admit(catalog, ["协助开展"])  # the catalog's own names, cached once
+    before = _cached_normalise.cache_info().currsize
+    for n in range(5):
+        admit(catalog, [f"协助开展{n}" + "甲" * 100_000])
+    assert _cached_normalise.cache_info().currsize - before < 5
+
+
+def test_a_number_too_large_for_a_float_is_an_invalid_measurement() -> None:
+    """``FacilityFigures(households=10**400)`` raised OverflowError, not InvalidMeasurementError."""
+    from villagecat.checks import (  # noqa: PLC0415
+        ActualSign,
+        FacilityFigures,
+        InvalidMeasurementError,
+    )
+    from villagecat.models import Placement  # noqa: PLC0415
+
+    with pytest.raises(InvalidMeasurementError, match="一个 401 位数"):
+        FacilityFigures(floor_area_m2=300, households=10**400)
+    with pytest.raises(InvalidMeasurementError):
+        ActualSign(village="甲村", text="村民委员会", placement=Placement.OUTSIDE, width_cm=10**400)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from villagecat._i18n import Both
+from villagecat._i18n import Both, pair
 from villagecat.checks._fields import title
 from villagecat.errors import VillagecatError
 
@@ -36,9 +36,12 @@ def check_measurement(name: str, value: float | None, *, village: str = "") -> N
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:  # as written: 20000000, not 2e+07
         value = int(value)
     shown = Both(title(name), name)
-    if isinstance(value, bool) or not math.isfinite(value) or value < 0:
+    finite = isinstance(value, int) or math.isfinite(value)  # a huge int has no float: compare it as it is
+    if isinstance(value, bool) or not finite or value < 0:
         raise InvalidMeasurementError.said("measure-not-finite", village=where, name=shown, value=value)
     if value > MEASURE_LIMIT:
+        digits = len(str(int(value))) if isinstance(value, int) else 0
+        said = Both(*pair("measure-digits", digits=digits)) if digits > 40 else value  # never 400 digits in a message
         raise InvalidMeasurementError.said(
-            "measure-too-large", village=where, name=shown, value=value, limit=MEASURE_LIMIT
+            "measure-too-large", village=where, name=shown, value=said, limit=MEASURE_LIMIT
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -99,8 +100,8 @@ def render_certificate(catalog: EffectiveCatalog, key: str, values: dict[str, st
 
     Raises:
         UnknownItemError: if no certificate matches ``key``.
-        CertificateRefusedError: if the village must not issue it, it has no template, or a
-            placeholder is missing or unknown.
+        CertificateRefusedError: if the village must not issue it, it has no template, a
+            placeholder is missing or unknown, or a value holds an invisible control character.
     """
     certificate = find_certificate(catalog, key)
     if certificate.status is not CertificateStatus.RETAINED:
@@ -130,6 +131,12 @@ def render_certificate(catalog: EffectiveCatalog, key: str, values: dict[str, st
                 declared=declared,
             )
         )
+    for name, value in values.items():  # an invisible control (U+202E) makes the page read otherwise than typed
+        hidden = next((c for c in value if unicodedata.category(c) in ("Cc", "Cf")), None)
+        if hidden is not None:
+            raise CertificateRefusedError(
+                *pair("refusal-values-hidden", certificate=certificate.name, name=name, code=f"U+{ord(hidden):04X}")
+            )
     text = _PLACEHOLDER.sub(lambda m: values[m.group(1).strip()], certificate.template)
     # Escape the template's own text and each value apart, so &, < and > anywhere (in the
     # template, in a placeholder's name, in a value) render as text.
