@@ -296,7 +296,7 @@ def test_a_modality_left_empty_binds_and_cannot_be_softened_below() -> None:
         overrides=[{"target": quota.id, "field": "modality", "op": "set", "value": "should"}],
     )
     conflicts = merge([*registry.chain(tianjiaan), town]).conflicts
-    assert [(c.item, c.field, c.rule) for c in conflicts] == [(quota.id, "modality", "sticky")]
+    assert [(c.item, c.field, c.rule) for c in conflicts] == [(quota.id, "modality", "graded")]
     softened = dataclasses.replace(tianjiaan, sign_quotas=tuple(
         q.model_copy(update={"modality": "should"}) if q.id == quota.id else q for q in tianjiaan.sign_quotas
     ))  # fmt: skip

@@ -685,6 +685,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "取值为 {values} 时为刚性要求，下级层不得改变",
         "once {values}, a lower layer may not change it",
     ),
+    "rule-explain-graded": (
+        "约束力只能加强（{chain}），下级层不得放松",
+        "binds only harder ({chain}); a lower layer may not soften it",
+    ),
+    "rule-explain-fixed": ("一经规定，下级层不得更改或删去", "once set, a lower layer may not change or empty it"),
     "rule-explain-keep": ("该列表中上级层的条目不得删除", "inherited entries may not be removed"),
     "rule-explain-replaceable": ("下级层可整体替换该列表", "a lower layer may replace the whole list"),
     "detail-first-has-parent": ("第一层写有上级层 {parent}", "the first layer names parent {parent}"),

@@ -26,7 +26,7 @@ from villagecat._i18n import Both, pair, say
 from villagecat._shown import shown
 from villagecat.errors import InvalidRequestError
 from villagecat.format.registry import Kind, kind_by_resource, kind_of_id, kinds
-from villagecat.format.rules import DecreaseOnly, Effect, GrowOnly, IncreaseOnly, Sticky
+from villagecat.format.rules import DecreaseOnly, Effect, Fixed, Graded, GrowOnly, IncreaseOnly, Sticky
 from villagecat.models import CertificateStatus, Scope
 
 if TYPE_CHECKING:
@@ -74,9 +74,15 @@ _DIRECTION_WORDS: dict[type, tuple[str, str]] = {
     DecreaseOnly: ("reduced", "increased"),
     GrowOnly: ("extended", "shortened"),
     Sticky: ("tightened", "loosened"),
+    Graded: ("tightened", "loosened"),
 }
-#: Sticky fields whose changes have codes of their own (a duty's kind, a sign's mandatory flag).
-_OWN_CODES = {("duties", "duty_kind"), ("signs", "mandatory")}
+#: Ruled fields whose changes have codes of their own (a duty's kind, a sign's mandatory flag and colours).
+_OWN_CODES = {
+    ("duties", "duty_kind"),
+    ("signs", "mandatory"),
+    ("signs", "background_colour"),
+    ("signs", "text_colour"),
+}
 #: Field changes with a code of their own, whatever their rule: (resource, field) -> code maker.
 _SIGN_LOOK = {
     "text_pattern": "text",
@@ -111,12 +117,19 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
             codes[f"{slug}-scope-widened"] = ("breaking", _described("change-scope-widened"))
             codes[f"{slug}-scope-narrowed"] = ("info", _described("change-scope-narrowed"))
         for spec in kind.fields:
+            field_title = Both(spec.title_zh, spec.title_en)
+            if isinstance(spec.rule, Fixed) and (kind.resource, spec.name) not in _OWN_CODES:
+                # the sense of a rule (不得 → 应当) or a plaque's style: what complied may no longer
+                codes[f"{slug}-{spec.slug}-changed"] = (
+                    "breaking",
+                    _described("change-field-changed", field=field_title),
+                )
             words = _DIRECTION_WORDS.get(type(spec.rule))
             if words is None or spec.name in _QUIET_FIELDS or (kind.resource, spec.name) in _OWN_CODES:
                 continue
-            field_title = Both(spec.title_zh, spec.title_en)
-            if isinstance(spec.rule, Sticky) and not all(type(v) is bool for v in spec.rule.values):
-                # a change between values that neither bind, e.g. should -> mainly (a yes/no has none)
+            if isinstance(spec.rule, Graded) or (
+                isinstance(spec.rule, Sticky) and not all(type(v) is bool for v in spec.rule.values)
+            ):  # a change between values of one grade, e.g. should -> mainly (a yes/no has none)
                 codes[f"{slug}-{spec.slug}-changed"] = (
                     "warning",
                     _described("change-field-changed", field=field_title),
@@ -592,7 +605,7 @@ def _field_change(resource: str, name: str, old: Any, new: Any) -> tuple[str, Ef
     words = None if (resource, name) in _OWN_CODES else _DIRECTION_WORDS.get(type(rule))
     if words is not None and spec is not None and effect is not Effect.NEUTRAL:
         return f"{slug}-{spec.slug}-{words[0] if effect is Effect.TIGHTENS else words[1]}", effect
-    if isinstance(rule, Sticky) and spec is not None:
+    if isinstance(rule, Sticky | Graded | Fixed) and spec is not None:
         return f"{slug}-{spec.slug}-changed", effect
     return f"{slug}-changed", effect
 

@@ -37,7 +37,7 @@ from villagecat._names import normalise_name
 from villagecat._shown import shown
 from villagecat.errors import LayerChainError
 from villagecat.format.registry import kind_of_model
-from villagecat.format.rules import Effect, ItemRules, scope_effect
+from villagecat.format.rules import Effect, Graded, ItemRules, scope_effect
 from villagecat.models import (
     Cancellation,
     Certificate,
@@ -781,17 +781,24 @@ def _direction(column: Column, old: Any, new: Any) -> tuple[str, str] | None:  #
 
 
 def _red_line(item: BaseModel, column: Column, old: Any, new: Any) -> tuple[str, str] | None:  # noqa: ANN401
-    """Return the item-level rule a change to a red-line item breaks, or None.
+    """Return the item-level rule a change to a red-line or binding item breaks, or None.
 
-    A red line (a prohibited duty, a certificate not to be issued, a mandatory sign) keeps
-    every place it reaches: a lower layer may widen it, never narrow it. (A renamed item of
-    any kind keeps its inherited name as an alias; aliases only grow.)
+    A red line (a prohibited duty, a certificate not to be issued, a mandatory sign), and a
+    rule that binds (its modality ``must``, or empty where that counts as must: Jilin's 60 %
+    activity share), keeps every place it reaches: a lower layer may widen it, never narrow
+    it. (A renamed item of any kind keeps its inherited name as an alias; aliases only grow.)
     """
-    if not _item_rules(item).is_red_line(dict(item)):
+    if not (_item_rules(item).is_red_line(dict(item)) or _binds(item)):
         return None
     if column.name == "applies_to" and scope_effect(old, new) is Effect.LOOSENS:
         return "red_line_scope", say("detail-red-line-scope", "en")
     return None
+
+
+def _binds(item: BaseModel) -> bool:
+    """Whether the item's modality binds (must, or empty where the format counts that as must)."""
+    spec = kind_of_model(type(item)).field("modality")
+    return spec is not None and isinstance(spec.rule, Graded) and spec.rule.binds(getattr(item, "modality", None))
 
 
 def _with_value(item: BaseModel, column: Column, new: Any, op: str) -> BaseModel:  # noqa: ANN401 - any field value

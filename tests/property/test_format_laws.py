@@ -207,6 +207,8 @@ def test_merge_and_diff_agree_on_the_direction_of_every_ruled_field(
     assert [c.effect for c in changes] == [rule.effect(old, new)]
     if rule.name == "keep_entries":
         assert rule.allows(old, new) == (set(old or ()) <= set(new or ()))
+    elif rule.name == "fixed":  # neither tightens nor loosens: once given, it stays
+        assert rule.allows(old, new) == (old is None)
     else:
         assert rule.allows(old, new) == (rule.effect(old, new) is not Effect.LOOSENS)
     if not spec.is_list:

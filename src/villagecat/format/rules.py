@@ -32,6 +32,8 @@ __all__ = [
     "DecreaseOnly",
     "Effect",
     "FieldRule",
+    "Fixed",
+    "Graded",
     "GrowOnly",
     "IncreaseOnly",
     "ItemRules",
@@ -236,6 +238,76 @@ class GrowOnly(FieldRule):
 
 
 @dataclass(frozen=True)
+class Graded(FieldRule):
+    """How strongly a rule binds: a lower layer may make it bind harder, never softer.
+
+    ``grades`` ranks each value (``may`` below ``should`` and ``mainly``, which advise alike,
+    below ``must``); ``empty`` is what an empty field counts as (a sign's modality left empty
+    binds). should → may loosens as must → should does.
+    """
+
+    name: ClassVar[str] = "graded"
+    grades: tuple[tuple[str, int], ...] = ()
+    empty: str | None = None
+
+    def grade(self, value: Any) -> int | None:  # noqa: ANN401
+        """The grade of ``value`` (an empty one as what it counts as), or None."""
+        slug = _slug(self.empty if value is None else value)
+        return dict(self.grades).get(slug) if isinstance(slug, str) else None
+
+    def binds(self, value: Any) -> bool:  # noqa: ANN401
+        """Whether ``value`` is of the highest grade: a rule that binds."""
+        found = self.grade(value)
+        return found is not None and found == max(g for _, g in self.grades)
+
+    def effect(self, old: Any, new: Any) -> Effect:  # noqa: ANN401
+        """A higher grade tightens, a lower one loosens; values of one grade are neutral."""
+        before, after = self.grade(old), self.grade(new)
+        if before == after:
+            return Effect.NEUTRAL
+        if before is None:
+            return Effect.TIGHTENS
+        if after is None:
+            return Effect.LOOSENS
+        return Effect.TIGHTENS if after > before else Effect.LOOSENS
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"rule": "graded", "grades": {...}}``, with ``"empty"`` where an empty field counts as one."""
+        found: dict[str, Any] = {"rule": self.name, "grades": dict(self.grades)}
+        if self.empty is not None:
+            found["empty"] = self.empty
+        return found
+
+    def explain(self) -> tuple[str, str]:
+        """Only binds harder."""
+        ordered = sorted(self.grades, key=lambda pair_: pair_[1])
+        steps: dict[int, list[str]] = {}
+        for value, grade in ordered:
+            steps.setdefault(grade, []).append(value)
+        chain = " → ".join("/".join(values) for values in steps.values())
+        return pair("rule-explain-graded", chain=chain)
+
+
+@dataclass(frozen=True)
+class Fixed(FieldRule):
+    """A value a lower layer may give where there is none, but never change or empty.
+
+    The province sets the style of its plaques (式样) and the sense of its rules (不得 or 应当):
+    a county below neither recolours a plaque nor turns a prohibition into a requirement.
+    """
+
+    name: ClassVar[str] = "fixed"
+
+    def allows(self, old: Any, new: Any) -> bool:  # noqa: ANN401
+        """Unset may be set; a set value stays."""
+        return old is None or _slug(old) == _slug(new)
+
+    def explain(self) -> tuple[str, str]:
+        """Never changes once set."""
+        return pair("rule-explain-fixed")
+
+
+@dataclass(frozen=True)
 class KeepEntries(FieldRule):
     """A list whose inherited entries stay (aliases: lookups by an inherited name keep working).
 
@@ -266,7 +338,7 @@ class Replaceable(FieldRule):
 
 
 _RULES: dict[str, type[FieldRule]] = {
-    rule.name: rule for rule in (IncreaseOnly, DecreaseOnly, Sticky, GrowOnly, KeepEntries, Replaceable)
+    rule.name: rule for rule in (IncreaseOnly, DecreaseOnly, Sticky, Graded, Fixed, GrowOnly, KeepEntries, Replaceable)
 }
 
 
@@ -284,6 +356,9 @@ def rule_from_json(data: Mapping[str, Any]) -> FieldRule:
         return IncreaseOnly(order=tuple(data["order"]))
     if rule is Sticky:
         return Sticky(values=tuple(data.get("values", ())), empty=data.get("empty"))
+    if rule is Graded:
+        grades = sorted(dict(data.get("grades", {})).items(), key=lambda entry: (entry[1], entry[0]))
+        return Graded(grades=tuple(grades), empty=data.get("empty"))
     return rule()
 
 

@@ -7,11 +7,11 @@ from typing import Annotated, ClassVar
 from pydantic import StringConstraints
 
 from villagecat.format.registry import KindSpec
-from villagecat.format.rules import GrowOnly, IncreaseOnly, ItemRules, Sticky
+from villagecat.format.rules import Graded, GrowOnly, IncreaseOnly, ItemRules
 from villagecat.models._base import field, model_meta
 from villagecat.models._item import CatalogItem, id_pattern, restates_field
 from villagecat.models.document import NonEmpty
-from villagecat.models.vocab import Modality, Scope
+from villagecat.models.vocab import MODALITY_GRADES, Modality, Scope
 
 __all__ = ["FacilityStandard", "FacilityStandardId"]
 
@@ -57,7 +57,7 @@ class FacilityStandard(CatalogItem):
         desc_en="How the source binds: must (应当, 不低于) or should (一般, 原则上); a missed should is advisory. "
         "Empty: the source does not say, and checks treat it as must.",
         default=None,
-        rule=Sticky(values=("must",), empty="must"),
+        rule=Graded(grades=MODALITY_GRADES, empty="must"),
     )
     min_floor_area_m2: float | None = field(
         "最小建筑面积（平方米）",

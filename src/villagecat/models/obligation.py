@@ -14,11 +14,11 @@ from typing import Annotated, ClassVar
 from pydantic import StringConstraints
 
 from villagecat.format.registry import KindSpec
-from villagecat.format.rules import ItemRules, Sticky
+from villagecat.format.rules import Fixed, Graded, GrowOnly, ItemRules
 from villagecat.models._base import DateText, field, model_meta
 from villagecat.models._item import CatalogItem, catch_all_field, id_pattern, restates_field, truncated_field
 from villagecat.models.document import NonEmpty
-from villagecat.models.vocab import Modality, Scope
+from villagecat.models.vocab import MODALITY_GRADES, Modality, Scope
 
 __all__ = ["Milestone", "Obligation"]
 
@@ -57,6 +57,7 @@ class Obligation(CatalogItem):
         desc_zh="为是时规定“不得”做某事；为否时规定“应当”做某事。",
         desc_en="True: the rule forbids (不得); false: it requires (应当).",
         default=True,
+        rule=Fixed(),
     )
     modality: Modality | None = field(
         "约束力",
@@ -65,7 +66,7 @@ class Obligation(CatalogItem):
         desc_en="How the source binds: 不得/一律/须 are must; 原则上/一般 are should; empty where the words are not "
         "visible (a truncated entry).",
         default=None,
-        rule=Sticky(values=("must",)),
+        rule=Graded(grades=MODALITY_GRADES),
     )
     condition: NonEmpty | None = field(
         "条件",
@@ -87,6 +88,7 @@ class Obligation(CatalogItem):
         desc_zh="规则所管的事项，取来源用词，如 填报表格、提供材料；准入查询按整项匹配。",
         desc_en="What the rule governs, in the source's words; admission matches whole entries.",
         default_factory=tuple,
+        rule=GrowOnly(),
     )
     applies_to: Scope | None = field("适用范围", "Applies to", default=None)
     truncated: bool = truncated_field()

@@ -7,11 +7,12 @@ from typing import Annotated, ClassVar
 from pydantic import StringConstraints
 
 from villagecat.format.registry import KindSpec
-from villagecat.format.rules import DecreaseOnly, ItemRules, Sticky
+from villagecat.format.rules import DecreaseOnly, Fixed, Graded, ItemRules, Sticky
 from villagecat.models._base import field, model_meta
 from villagecat.models._item import CatalogItem, id_pattern, restates_field
 from villagecat.models.document import NonEmpty
 from villagecat.models.vocab import (
+    MODALITY_GRADES,
     CharacterStandard,
     Colour,
     Modality,
@@ -113,7 +114,7 @@ class Sign(CatalogItem):
         desc_zh="尺寸要求的约束力（“一般应在……以内”为 should，只作提示）；留空按必须对待。",
         desc_en="How the size binds (一般应在…以内 is should: advisory); empty counts as must.",
         default=None,
-        rule=Sticky(values=("must",)),
+        rule=Graded(grades=MODALITY_GRADES),
     )
     orientation_modality: Modality | None = field(
         "版式约束力",
@@ -121,11 +122,11 @@ class Sign(CatalogItem):
         desc_zh="版式要求的约束力（“以长条竖排为宜”为 should，只作提示）；留空按必须对待。",
         desc_en="How the orientation binds (以长条竖排为宜 is should: advisory); empty counts as must.",
         default=None,
-        rule=Sticky(values=("must",)),
+        rule=Graded(grades=MODALITY_GRADES),
     )
-    background_colour: Colour | None = field("底色", "Background colour", default=None)
-    text_colour: Colour | None = field("字色", "Text colour", default=None)
-    character_standard: CharacterStandard | None = field("用字规范", "Character standard", default=None)
+    background_colour: Colour | None = field("底色", "Background colour", default=None, rule=Fixed())
+    text_colour: Colour | None = field("字色", "Text colour", default=None, rule=Fixed())
+    character_standard: CharacterStandard | None = field("用字规范", "Character standard", default=None, rule=Fixed())
     precedence: int | None = field(
         "悬挂次序",
         "Order of precedence",
@@ -149,7 +150,7 @@ class Sign(CatalogItem):
         desc_en="How the requirement to hang binds: 一般在…悬挂 is should (a missing sign is advisory); "
         "empty counts as must.",
         default=None,
-        rule=Sticky(values=("must",), empty="must"),
+        rule=Graded(grades=MODALITY_GRADES, empty="must"),
     )
     restates: str | None = restates_field()
 
@@ -200,6 +201,6 @@ class SignQuota(CatalogItem):
         desc_en="How the count and the closed set bind: 原则上不得悬挂其他标牌 is should (an extra or unlisted "
         "sign is advisory); empty counts as must.",
         default=None,
-        rule=Sticky(values=("must",), empty="must"),
+        rule=Graded(grades=MODALITY_GRADES, empty="must"),
     )
     restates: str | None = restates_field()

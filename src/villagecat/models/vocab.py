@@ -7,6 +7,7 @@ from typing import ClassVar
 from villagecat.models._base import Vocab
 
 __all__ = [
+    "MODALITY_GRADES",
     "AlternativeHandling",
     "AssistActivity",
     "Authority",
@@ -70,6 +71,11 @@ class Scope(Vocab):
         "村级": "village",
         "城市社区": "community",
     }
+
+
+#: How hard each modality binds, for the merge rule on modalities: may, then should and mainly
+#: (both advise), then must.
+MODALITY_GRADES = (("may", 0), ("mainly", 1), ("should", 1), ("must", 2))
 
 
 class Modality(Vocab):
