@@ -303,3 +303,48 @@ def test_force_never_writes_over_someone_else_s_descriptor(tmp_path: Path) -> No
     with pytest.raises(WriteRefusedError, match=r"不是 villagecat 数据包的 datapackage\.json"):
         save_layer(load_layer(NATIONAL), folder, force=True)
     assert "my-survey" in (folder / "datapackage.json").read_text(encoding="utf-8")
+
+
+def test_a_rewrite_keeps_the_descriptor_s_metadata_villagecat_did_not_write(tmp_path: Path) -> None:
+    """``licenses`` and ``contributors`` a province added were dropped by every load and save."""
+    import json  # noqa: PLC0415
+
+    from conftest import invoke  # noqa: PLC0415
+
+    folder = save_layer(load_layer(NATIONAL), tmp_path / "national")
+    data = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    data["licenses"] = [{"name": "CC-BY-4.0"}]
+    data["contributors"] = [{"title": "省民政厅"}]
+    (folder / "datapackage.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    package = load_layer(folder)
+    save_layer(dataclasses.replace(package, duties=package.duties[1:]), folder)
+    assert invoke("release", str(folder), "--against", str(NATIONAL)).code == 0
+    kept = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert (kept["licenses"], kept["contributors"]) == ([{"name": "CC-BY-4.0"}], [{"title": "省民政厅"}])
+    assert invoke("validate", str(folder)).code == 0
+
+
+def test_a_move_that_fails_part_way_puts_back_the_files_already_moved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An I/O error at a later move left the files moved before it new, beside old ones."""
+    import errno  # noqa: PLC0415
+
+    old = load_layer(NATIONAL)
+    folder = save_layer(old, tmp_path / "pkg")
+    before = _snapshot(folder)
+    new = dataclasses.replace(old, duties=old.duties[:-1], signs=old.signs[:-1])
+    real = Path.replace
+
+    def failing(self: Path, target: str | os.PathLike[str]) -> Path:
+        if self.name.startswith(".signs.csv") and self.name.endswith(".tmp"):  # after duties.csv has moved
+            raise OSError(errno.EIO, "Input/output error")
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "replace", failing)
+    with pytest.raises(WriteRefusedError):
+        save_layer(new, folder)
+    monkeypatch.undo()
+    assert _snapshot(folder) == before
+    assert not [p for p in folder.iterdir() if ".villagecat-" in p.name]
+    assert villagecat.validate(folder).valid

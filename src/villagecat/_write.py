@@ -115,6 +115,31 @@ def _commit(temporary: Path, target: Path, *, replace: bool = True) -> None:
         raise
 
 
+def _set_aside(target: Path) -> Path | None:
+    """Keep the file ``target`` is now under a second name (a hard link, else a copy); None if there is none."""
+    if not target.is_file():
+        return None
+    aside = target.with_name(f".{target.name}{_TEMP_MARK}{secrets.token_hex(4)}.old")
+    try:
+        os.link(target, aside)
+    except OSError:  # a file system without hard links: a copy
+        try:
+            aside = _stage(aside, target.read_bytes())
+        except (OSError, WriteRefusedError) as exc:
+            raise _refused(target, exc if isinstance(exc, OSError) else OSError(str(exc))) from exc
+    return aside
+
+
+def _roll_back(folder: Path, kept: Mapping[str, Path | None]) -> None:
+    """Put back the old file of every name in ``kept`` (remove the new one where there was none)."""
+    for name, aside in kept.items():
+        with contextlib.suppress(OSError):
+            if aside is None:
+                (folder / name).unlink()
+            else:
+                aside.replace(folder / name)
+
+
 def atomic_write(path: str | os.PathLike[str], data: bytes, *, replace: bool = True) -> Path:
     """Replace ``path`` with ``data`` atomically; the folder above must exist.
 
@@ -152,6 +177,32 @@ def package_folder(path: str | os.PathLike[str]) -> Path:
     if target.exists() and not target.is_dir():
         raise WriteRefusedError.at(str(target), "write-not-a-folder")
     return target
+
+
+#: The descriptor keys villagecat writes; any other a user (or another tool) added is kept on rewrite.
+_DESCRIPTOR_KEYS = frozenset({"$schema", "profile", "name", "title", "version", "villagecat", "layer", "resources"})
+
+
+def _keeping_metadata(folder: Path, files: Mapping[str, bytes]) -> Mapping[str, bytes]:
+    """The files, the new descriptor keeping what the old one holds besides villagecat's keys.
+
+    A Data Package may carry ``licenses``, ``contributors``, ``keywords``…: a rewrite of the
+    package (import, patch, release, upgrade) must not drop what villagecat did not write.
+    """
+    new = files.get("datapackage.json")
+    try:
+        old = json.loads((folder / "datapackage.json").read_text(encoding="utf-8-sig"))
+        fresh = json.loads(new) if new is not None else None
+    except (OSError, ValueError):
+        return files
+    if not isinstance(old, dict) or not isinstance(fresh, dict):
+        return files
+    kept = {k: v for k, v in old.items() if k not in _DESCRIPTOR_KEYS and k not in fresh}
+    if not kept:
+        return files
+    merged = {**fresh, **kept}
+    text = json.dumps(merged, ensure_ascii=False, indent=2) + "\n"
+    return {**files, "datapackage.json": text.encode("utf-8")}
 
 
 def _layer_id(descriptor: object) -> str | None:
@@ -240,7 +291,11 @@ def _sweep_temporaries(folder: Path) -> None:
     """Remove temporary files a killed villagecat writer left (only its own, by their name)."""
     with contextlib.suppress(OSError):
         for leftover in folder.iterdir():
-            if leftover.name.startswith(".") and _TEMP_MARK in leftover.name and leftover.name.endswith(".tmp"):
+            if (
+                leftover.name.startswith(".")
+                and _TEMP_MARK in leftover.name
+                and leftover.name.endswith((".tmp", ".old"))
+            ):
                 with contextlib.suppress(OSError):
                     leftover.unlink()
 
@@ -267,6 +322,7 @@ def write_package(path: str | os.PathLike[str], files: Mapping[str, bytes], *, f
         except ValueError:
             layer = None
         previous = _guard(folder, force=force, layer=layer)
+        files = _keeping_metadata(folder, files)
         _sweep_temporaries(folder)
         for name in files:
             if (folder / name).is_dir():
@@ -278,14 +334,19 @@ def write_package(path: str | os.PathLike[str], files: Mapping[str, bytes], *, f
         # Every file is staged before any is moved: a write that fails (a full disk) leaves
         # the old package whole, never old files beside new ones.
         staged: dict[str, Path] = {}
+        kept: dict[str, Path | None] = {}  # each file moved so far: the old one, linked aside (None: there was none)
         try:
             for name, data in files.items():
                 staged[name] = _stage(folder / name, data)
             for name in sorted(staged, key=lambda n: n == "datapackage.json"):  # the descriptor last
+                kept[name] = _set_aside(folder / name)
                 _commit(staged.pop(name), folder / name)
+        except BaseException:
+            _roll_back(folder, kept)  # a move that failed part-way: the files already moved go back
+            raise
         finally:
-            for temporary in staged.values():  # what failed left these unmoved: the old files stay
-                with contextlib.suppress(OSError):
+            for temporary in [*staged.values(), *(a for a in kept.values() if a is not None)]:
+                with contextlib.suppress(OSError):  # unmoved files (the old ones stay) and old ones set aside
                     temporary.unlink()
         _fsync_folder(folder)
         for stale in set(previous) - set(files):

@@ -933,9 +933,12 @@ def save_layer(
 ) -> Path:
     """Write a layer package to a folder, touching only the files the package owns.
 
-    Each file (the resources, then ``datapackage.json``) is replaced atomically, so a
-    failure or a kill never leaves a half-written file, and a reader always finds a
-    readable package. Nothing else in the folder is touched: notes, a README, ``.git``
+    Every file is written aside first; then each (the resources, then ``datapackage.json``)
+    is moved into place atomically, and a move that fails puts back the files moved before
+    it, so a failure leaves the old package whole and no file is ever half-written. The
+    moves are one file at a time: a reader running during a save may find some files new
+    and others old, and a writer killed between two moves (SIGKILL) leaves each file old
+    or new until the package is written again. Nothing else in the folder is touched: notes, a README, ``.git``
     and nested child packages stay. A non-empty folder that holds no villagecat package
     is refused unless ``force`` is given (which still removes nothing). Concurrent
     writers of one folder are serialised. See :mod:`villagecat._write`.
