@@ -79,6 +79,13 @@ BUDGETS: dict[str, Budget] = {
         Budget("rows", 500_000, "VILLAGECAT_MAX_ROWS", "表格行数", "rows of one table"),
         Budget("columns", 200, "VILLAGECAT_MAX_COLUMNS", "表格列数", "columns of one table"),
         Budget("list", 10_000, "VILLAGECAT_MAX_LIST", "一个列表的条目数", "entries of one list"),
+        Budget(
+            "operations",
+            1_000,
+            "VILLAGECAT_MAX_OPERATIONS",
+            "一层对同一条目同一字段的覆盖操作数",
+            "one layer's overrides of one field of one item",
+        ),
         Budget("depth", 64, "VILLAGECAT_MAX_DEPTH", "JSON 嵌套层数", "nesting of JSON"),
     )
 }

@@ -242,7 +242,8 @@ def _check_merge(
     package: LayerPackage, registry: LayerRegistry, problems: list[Problem], merges: MergeCache | None = None
 ) -> None:
     """Merge the package onto its ancestors and report its own operations' conflicts."""
-    from villagecat.merging import merge  # noqa: PLC0415 - merge imports this module's neighbours
+    from villagecat._budget import exceeded  # noqa: PLC0415
+    from villagecat.merging import crowded_field, merge  # noqa: PLC0415 - merge imports this module's neighbours
 
     try:
         chain = registry.chain(package)
@@ -251,6 +252,14 @@ def _check_merge(
     rows: dict[str, tuple[str, int]] = {}
     for resource, index, item in _positioned(package):
         rows[str(getattr(item, "id", ""))] = (resource, index)
+    crowded = crowded_field(package)
+    if crowded is not None:  # too many operations on one field to merge: a verdict, not a raise
+        target, name, most = crowded
+        error = exceeded("operations", package.source or package.layer.id, most)
+        problems.append(
+            Problem("overrides", "budget-operations", error.message_zh, error.message_en, field=f"{target}.{name}")
+        )
+        return
     for conflict in (merges.merge(chain) if merges is not None else merge(chain)).conflicts:
         # The parent's version and duplicate ids are reported by the checks above.
         if conflict.layer != package.layer.id or conflict.rule in ("parent_version", "chain_order", "duplicate_id"):
