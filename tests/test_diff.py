@@ -447,3 +447,14 @@ def test_the_library_compares_only_two_versions_of_one_layer_and_a_renumbering_i
     report = diff_packages(old, dataclasses.replace(old, duties=(renumbered, *old.duties[1:])))
     assert [c.code for c in report.changes] == ["duty-renamed"]
     assert report.suggested_bump == "major"
+
+
+def test_removing_a_sign_a_village_must_hang_relaxes_its_obligations() -> None:
+    """Removing 警务室标识 (mandatory) showed no effect on villages."""
+    ninghe = load_layer(REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe")
+    removed = dataclasses.replace(ninghe, signs=tuple(s for s in ninghe.signs if s.id != "120117.sign.police-office"))
+    (change,) = diff_packages(ninghe, removed).changes
+    assert (change.code, change.effect.value) == ("sign-removed", "loosens")
+    optional = next(s for s in ninghe.signs if not s.mandatory)
+    gone = dataclasses.replace(ninghe, signs=tuple(s for s in ninghe.signs if s.id != optional.id))
+    assert [c.effect.value for c in diff_packages(ninghe, gone).changes] == ["neutral"]

@@ -213,7 +213,7 @@ def test_the_text_report_in_english(tmp_path: Path) -> None:
     lines = result.out.splitlines()
     assert lines[1] == "breaking 1 · warning 0 · info 0 · suggested bump: major"
     assert lines[3].startswith(
-        "villages: 0 tightened, 0 relaxed · communities: 0 tightened, 0 relaxed · integrators: 1 id-level changes"
+        "villages: 0 tightened, 1 relaxed · communities: 0 tightened, 1 relaxed · integrators: 1 id-level changes"
     )
     assert lines[4].startswith("  breaking [certificate-removed]")
     assert "破坏性" not in result.out

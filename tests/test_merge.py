@@ -209,7 +209,7 @@ def test_validate_reports_a_layers_own_conflicts_at_the_override_row(tmp_path: P
     )
     (problem,) = villagecat.validate(path).problems
     assert (problem.file, problem.line, problem.code) == ("overrides.csv", 2, "merge-increase-only")
-    assert "220000.facility.village.min_floor_area_m2" in problem.message_zh
+    assert "220000.facility.village的“最小建筑面积（平方米）”" in problem.message_zh
 
 
 def test_jilins_reports_are_mainly_monthly_quarterly_yearly_and_not_an_assisted_duty() -> None:

@@ -41,7 +41,7 @@ def test_a_prohibited_duty_cannot_be_narrowed_to_communities(tmp_path: Path) -> 
     path = write_child(tmp_path, "220000", overrides=overrides)
     (problem,) = villagecat.validate(path).problems
     assert (problem.file, problem.line, problem.code) == ("overrides.csv", 2, "merge-red-line-scope")
-    assert "cn.duty.no-work-safety.applies_to" in problem.message_zh
+    assert "cn.duty.no-work-safety的“适用范围”" in problem.message_zh
 
 
 def test_a_mandatory_sign_cannot_be_narrowed_either() -> None:

@@ -239,3 +239,15 @@ def test_a_percentage_reads_as_the_clerk_sees_it(tmp_path: Path) -> None:
     assert result.code == 1
     assert "300%" in result.out
     assert not (tmp_path / "area").exists()
+
+
+def test_an_import_over_a_json_package_keeps_it_json(tmp_path: Path) -> None:
+    """The default ``--format csv`` silently rewrote a JSON package as CSV."""
+    json_package = save_layer(load_layer("data/provinces/120000-tianjin/120117-ninghe"), tmp_path / "nh", fmt="json")
+    book = tmp_path / "nh.xlsx"
+    assert invoke("export", str(json_package), "-o", str(book)).code == 0
+    assert invoke("import", str(book), "-o", str(json_package)).code == 0
+    assert sorted(p.suffix for p in json_package.iterdir()) == [".json"] * len(list(json_package.iterdir()))
+    fresh = tmp_path / "fresh"
+    assert invoke("import", str(book), "-o", str(fresh)).code == 0
+    assert (fresh / "duties.csv").is_file()

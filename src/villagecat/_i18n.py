@@ -349,6 +349,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未发布：{count} 处变更违反上级层的合并规则，须先改正：{lines}",
         "not released: {count} change(s) break a merge rule; fix them first: {lines}",
     ),
+    "date-impossible": ("日历上没有 {text} 这一天", "{text} is not a day of the calendar"),
     "date-form": ("日期写作 2023-09-01（不是“{text}”）", "a date is written 2023-09-01, not {text!r}"),
     "argument-scope": ("应为 {allowed} 之一（不是“{text}”）", "must be one of {allowed}, not {text!r}"),
     "argument-number": ("应为不小于 0 的数字（不是“{text}”）", "must be a number not below 0, not {text!r}"),
@@ -670,8 +671,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule-chain_order": ("层的上下级顺序有误", "the layers are in the wrong order"),
     "rule-duplicate_id": ("标识与上级层条目重复", "the id is an inherited item's"),
     "rule-red_line_scope": (
-        "刚性条目（履职负面事项、不应出具的证明、必须悬挂的标牌）的适用范围不得缩小",
-        "a red line (a prohibited duty, a certificate not to be issued, a mandatory sign) may not reach fewer places",
+        "刚性条目（履职负面事项、不应出具的证明、必须悬挂的标牌）和约束力为必须的规则，适用范围不得缩小",
+        (
+            "a red line (a prohibited duty, a certificate not to be issued, a mandatory sign) or a binding rule "
+            "may not reach fewer places"
+        ),
     ),
     "rule-same_name": (
         "与上级层同类条目同名：请用覆盖（overrides）修改上级条目，而不是另立同名条目",

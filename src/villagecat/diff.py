@@ -610,6 +610,15 @@ def _field_change(resource: str, name: str, old: Any, new: Any) -> tuple[str, Ef
     return f"{slug}-changed", effect
 
 
+def _imposes(resource: str, item: BaseModel) -> bool:
+    """Whether an item binds: a red line (a prohibited duty, a mandatory sign…) or a rule whose modality binds."""
+    kind = _kind(resource)
+    if kind.rules.is_red_line(dict(item)):
+        return True
+    spec = kind.field("modality")
+    return spec is not None and isinstance(spec.rule, Graded) and spec.rule.binds(getattr(item, "modality", None))
+
+
 def _added_code(resource: str, item: BaseModel) -> tuple[str, Effect]:
     """Return the code of an added item, and whether it adds a red line (tightens)."""
     kind = _kind(resource)
@@ -718,8 +727,9 @@ class _Differ:
             target = renamed[item_id]
             self.add(f"{kind}-renamed", resource, target, old=item_id, new=target)
             self.fields(resource, target, (before, new[target]), attribute=attribute, skip={"id", "replaces"})
-        else:
-            self.add(f"{kind}-removed", resource, item_id, layer=(attribute or {}).get(item_id))
+        else:  # an item that bound the villages, gone: their obligations relax
+            effect = Effect.LOOSENS if _imposes(resource, before) else Effect.NEUTRAL
+            self.add(f"{kind}-removed", resource, item_id, layer=(attribute or {}).get(item_id), effect=effect)
 
     def fields(
         self,

@@ -38,7 +38,7 @@ from villagecat._messages import first_message
 from villagecat._names import normalise_name
 from villagecat._shown import shown
 from villagecat.errors import LayerChainError
-from villagecat.format.registry import kind_of_model
+from villagecat.format.registry import kind_of_id, kind_of_model
 from villagecat.format.rules import Effect, Graded, ItemRules, scope_effect
 from villagecat.models import (
     Cancellation,
@@ -145,8 +145,12 @@ class Conflict:
                 object.__setattr__(self, name, tuple(value))
 
     def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
-        """Return one line naming layer, item, field and rule."""
+        """Return one line naming layer, item, field (by its Chinese title in Chinese) and rule."""
         target = f"{self.item}.{self.field}" if self.field else self.item
+        kind = kind_of_id(self.item) if self.field and lang == "zh" else None
+        spec = kind.field(self.field) if kind is not None and self.field else None
+        if spec is not None:
+            target = f"{self.item}的“{spec.title_zh}”"
         values = ""
         if self.field:
             values = say(

@@ -924,6 +924,20 @@ def package_files(package: LayerPackage, fmt: Literal["csv", "json"] = "csv") ->
     return files
 
 
+def package_form(path: str | os.PathLike[str]) -> Literal["csv", "json"]:
+    """The form a package's resources are written in: ``json`` if any resource is a JSON file, else ``csv``.
+
+    Raises:
+        PackageReadError: if there is no package at ``path``.
+    """
+    resources = _read_descriptor(open_source(path)).get("resources")
+    if isinstance(resources, list) and any(
+        isinstance(r, dict) and str(r.get("path", "")).endswith(".json") for r in resources
+    ):
+        return "json"
+    return "csv"
+
+
 def save_layer(
     package: LayerPackage,
     path: str | os.PathLike[str],

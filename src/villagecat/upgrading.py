@@ -41,18 +41,6 @@ def _declared(path: str | os.PathLike[str]) -> int | None:
         return None
 
 
-def _form(path: str | os.PathLike[str]) -> Literal["csv", "json"]:
-    from villagecat._source import open_source  # noqa: PLC0415
-    from villagecat.package import _read_descriptor  # noqa: PLC0415
-
-    resources = _read_descriptor(open_source(path)).get("resources")
-    if isinstance(resources, list) and any(
-        isinstance(r, dict) and str(r.get("path", "")).endswith(".json") for r in resources
-    ):
-        return "json"
-    return "csv"
-
-
 def upgrade_package(
     path: str | os.PathLike[str],
     output: str | os.PathLike[str] | None = None,
@@ -74,7 +62,7 @@ def upgrade_package(
     Raises:
         InvalidRequestError: for a zip without ``output``: a zip is not rewritten in place.
     """
-    from villagecat.package import read_package, save_layer  # noqa: PLC0415
+    from villagecat.package import package_form, read_package, save_layer  # noqa: PLC0415
     from villagecat.validation import check_package  # noqa: PLC0415
 
     source = Path(path)
@@ -89,5 +77,5 @@ def upgrade_package(
     if package is None or not report.valid:
         return UpgradeResult(report, None, None)
     target = Path(output) if output is not None else (source.parent if source.is_file() else source)
-    written = save_layer(package, target, fmt=fmt or _form(path))
+    written = save_layer(package, target, fmt=fmt or package_form(path))
     return UpgradeResult(report, written, from_format)

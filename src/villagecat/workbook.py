@@ -458,6 +458,9 @@ def titled(report: ValidationReport) -> ValidationReport:
                 problem, file=LAYER_SHEET, field=(problem.field or "").removeprefix("layer.") or None
             )
         titles = by_sheet.get(problem.file, {})
+        name, _, entry = (problem.field or "").partition("[")  # citations[0]: the 出处's first entry
+        if entry.rstrip("]").isdigit() and name in titles:
+            return dataclasses.replace(problem, field=f"{titles[name]}（第 {int(entry.rstrip(']')) + 1} 项）")
         return dataclasses.replace(problem, field=titles.get(problem.field or "", problem.field))
 
     return dataclasses.replace(report, problems=[on_sheet(p) for p in report.problems])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+from typing import Literal
 
 from villagecat._i18n import Both, pair
 from villagecat.models import Scope
@@ -60,15 +61,34 @@ def add_jurisdiction(parser: argparse.ArgumentParser, *, option: bool = True) ->
 
 
 def add_format_option(
-    parser: argparse.ArgumentParser, choices: tuple[str, ...], *, default: str = "text", written: bool = False
+    parser: argparse.ArgumentParser, choices: tuple[str, ...], *, default: str | None = "text", written: bool = False
 ) -> None:
     """Add ``--format``: what the command prints in, or (``written=True``) the format of the resources it writes."""
     words = (
-        "写出的资源格式（默认 %(default)s） / resource format written (default: %(default)s)"
+        "写出的资源格式（默认沿用所写数据包原来的格式，否则为 csv） / resource format written"
+        " (default: the form of the package written over or read, else csv)"
         if written
         else "输出格式（默认 %(default)s） / output format (default: %(default)s)"
     )
     parser.add_argument("--format", choices=choices, default=default, help=words)
+
+
+def written_form(requested: str | None, output: str, source: str | None = None) -> Literal["csv", "json"]:
+    """The form to write a package in: as asked, else that of the package written over, else the source's, else csv."""
+    from pathlib import Path  # noqa: PLC0415
+
+    from villagecat.errors import VillagecatError  # noqa: PLC0415
+    from villagecat.package import package_form  # noqa: PLC0415
+
+    if requested in ("csv", "json"):
+        return "json" if requested == "json" else "csv"
+    for candidate in (output, source):
+        if candidate is not None and (Path(candidate).is_dir() or Path(candidate).is_file()):
+            try:
+                return package_form(candidate)
+            except (VillagecatError, OSError):
+                continue
+    return "csv"
 
 
 def add_package_paths(parser: argparse.ArgumentParser) -> None:

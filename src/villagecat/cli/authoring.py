@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import subprocess
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat._i18n import Both, pair, say
 from villagecat._write import package_folder, package_lock
 from villagecat.cli._argparse import listed, vocabulary
-from villagecat.cli._common import add_format_option, add_layer_options
+from villagecat.cli._common import add_format_option, add_layer_options, written_form
 from villagecat.cli._sides import SIDE_FORMS, load_side
 from villagecat.errors import InvalidRequestError, VillagecatError
 from villagecat.models import Level, Scope
@@ -91,7 +92,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "workbook", help="要读入的工作簿（.xlsx，由 export 写出） / the workbook to read (.xlsx, as export writes it)"
     )
     imp.add_argument("-o", "--output", required=True, help="要写入的数据包文件夹 / the package folder to write")
-    add_format_option(imp, ("csv", "json"), default="csv", written=True)
+    add_format_option(imp, ("csv", "json"), default=None, written=True)
     imp.add_argument(
         "--force",
         action="store_true",
@@ -135,7 +136,9 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(" / ".join(pair("date-form", text=text))) from None
+        shaped = re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()) is not None  # the form is right, the day is not
+        key = "date-impossible" if shaped else "date-form"
+        raise argparse.ArgumentTypeError(" / ".join(pair(key, text=text))) from None
 
 
 def _init(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -195,7 +198,8 @@ def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     with package_lock(folder):
         if not args.force:
             _refuse_going_back(package, folder)
-        stdout.write(f"{save_layer(package, args.output, fmt=args.format, force=args.force)}\n")
+        form = written_form(args.format, args.output)
+        stdout.write(f"{save_layer(package, args.output, fmt=form, force=args.force)}\n")
     return 0
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from villagecat._budget import load_json, read_regular_file
 from villagecat._i18n import say
-from villagecat.cli._common import add_format_option
+from villagecat.cli._common import add_format_option, written_form
 from villagecat.cli._sides import load_side
 from villagecat.errors import PackageReadError
 from villagecat.package import save_layer
@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "-o", "--output", required=True, help="写出修改后数据包的文件夹 / folder to write the patched package to"
     )
-    add_format_option(parser, ("csv", "json"), default="csv", written=True)
+    add_format_option(parser, ("csv", "json"), default=None, written=True)
     parser.add_argument(
         "--force",
         action="store_true",
@@ -60,6 +60,6 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         stderr.write(report.format_text(args.lang) + "\n")
         stderr.write(f"villagecat: {say('patch-result-invalid', args.lang)}\n")
         return 1
-    written = save_layer(new, args.output, fmt=args.format, force=args.force)
+    written = save_layer(new, args.output, fmt=written_form(args.format, args.output, args.old), force=args.force)
     stdout.write(f"{written}\n")
     return 0
