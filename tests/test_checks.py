@@ -700,3 +700,34 @@ def test_a_value_with_an_invisible_control_character_is_refused(tmp_path: Path) 
     assert result.code == 1
     assert "含有看不见的控制字符（U+202E）" in result.err
     assert result.out == ""
+
+
+def test_an_open_list_of_assist_activities_is_not_called_the_only_ones() -> None:
+    """主要负责协调联络、组织动员、宣传教育、诉求反映等 was answered as 村级组织仅负责…."""
+    result = invoke("admit", "依法协助政府工作事务（附件2所列事项）", "-j", "120117")
+    assert result.code == 0
+    assert "仅负责" not in result.out
+    assert (
+        "来源列出的村级组织协助工作：协调联络、组织动员、宣传教育、诉求反映（是否仅限于此，以出处原文为准）"
+        in result.out
+    )
+
+
+def test_a_dedicated_post_the_province_consented_to_is_allowed(tmp_path: Path) -> None:
+    """未经省级党委和政府同意……不得要求专人专岗: a post with the province's consent was 不符合."""
+    ledger = tmp_path / "ledger.yaml"
+    rows = "villages:\n  - village: 甲村\n    mechanisms:\n"
+    rows += "      - {name: 甲工作站, dedicated_post: true, basis: 省级党委和政府同意}\n"
+    rows += "      - {name: 乙工作站, dedicated_post: true, basis: 无依据}\n"
+    ledger.write_text(rows, encoding="utf-8")
+    result = invoke("audit", str(ledger), "-j", "220000")
+    assert "工作机制“甲工作站”要求专人专岗" not in result.out
+    assert "工作机制“乙工作站”要求专人专岗" in result.out
+
+
+def test_an_encouraged_alternative_is_not_told_as_done() -> None:
+    """鼓励……网上核验、主动调查、告知承诺 was told the resident as 该事项改由有关部门……办理, a fact."""
+    result = invoke("certificate", "render", "无犯罪记录证明", "-j", "120117")
+    assert result.code == 1
+    assert "来源鼓励有关部门通过网上核验、主动调查、告知承诺等方式办理该事项" in result.err
+    assert "改由有关部门" not in result.err

@@ -257,6 +257,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "refusal-why-cancelled": ("已取消", "cancelled"),
     "refusal-explain": ("村（社区）应向群众做好解释说明", "It explains this to the resident"),
     "refusal-say-why": ("村（社区）向群众说明不出具的理由", "It tells the resident why it does not issue it"),
+    "refusal-encouraged": (
+        "来源鼓励有关部门通过{ways}等方式办理该事项",
+        "the source encourages the departments to handle the matter instead ({ways})",
+    ),
     "refusal-handled-by": ("该事项改由有关部门通过{ways}等方式办理", "the department handles the matter ({ways})"),
     "refusal-handled": ("该事项由有关部门办理", "the department handles the matter"),
     "refusal-catch-all": (
@@ -985,8 +989,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # audit
     "audit-mechanism-dedicated-post": (
-        "工作机制“{mechanism}”要求专人专岗，但无党中央、国务院明确要求或法律法规明确规定，不得要求",
-        "mechanism {mechanism} requires a dedicated post nobody may require",
+        "工作机制“{mechanism}”要求专人专岗，但无党中央、国务院明确要求或法律法规明确规定，也未经省级党委和政府同意，不得要求",
+        "mechanism {mechanism} requires a dedicated post without a central or legal basis or the province's consent",
     ),
     "audit-mechanism-without-basis": (
         "工作机制“{mechanism}”不在目录中且无设立依据，应予清理",
@@ -1019,7 +1023,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{task}' is listed as {kind} ({duty}){conditions}",
     ),
     "admission-conditions": ("；条件：{conditions}", "; on these terms: {conditions}"),
-    "admission-condition-only": ("村级组织仅负责{activities}", "the village only does: {activities}"),
+    "admission-condition-only": (
+        "来源列出的村级组织协助工作：{activities}（是否仅限于此，以出处原文为准）",
+        "what the source lists the village as doing: {activities} (whether only these, see the cited words)",
+    ),
     "admission-condition-consent": ("须征得村级组织同意", "with the village's consent"),
     "admission-certificate-retained": (
         "“{task}”是村级组织可以出具的证明事项（{certificate}）",
@@ -1072,8 +1079,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "retained certificate {certificate} has no basis in law, regulation or State Council decision (has: {have})",
     ),
     "lint-mechanism-dedicated-post": (
-        "工作机制“{mechanism}”要求专人专岗，但无党中央、国务院明确要求或法律法规明确规定",
-        "mechanism {mechanism} requires a dedicated post without a central or legal basis",
+        "工作机制“{mechanism}”要求专人专岗，但无党中央、国务院明确要求或法律法规明确规定，也未经省级党委和政府同意",
+        "mechanism {mechanism} requires a dedicated post without a central or legal basis or the province's consent",
     ),
     "lint-assist-funding": ("协助事项“{duty}”未写明{lacking}", "assisted duty {duty} names no {lacking}"),
     "lint-lacks-departments": ("责任部门", "department"),

@@ -19,23 +19,23 @@ if TYPE_CHECKING:
 
 __all__ = ["audit"]
 
+#: What allows a dedicated post (专人专岗): 除党中央、国务院明确要求或者法律法规明确规定外，未经省级党委和
+#: 政府同意，……不得要求专人专岗 (national 二(二)4): the Centre, a law, or the province's consent.
+POST_ALLOWED = frozenset({MechanismBasis.CENTRAL, MechanismBasis.LAW, MechanismBasis.PROVINCIAL_APPROVAL})
+
 
 def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str) -> list[Finding]:
     listed = next((m for m in catalog.mechanisms() if same_name(entry.name, m.name, *m.aliases)), None)
     found: list[Finding] = []
     basis = listed.basis if listed is not None and listed.basis is not None else entry.basis
-    if (
-        entry.dedicated_post
-        and basis not in (MechanismBasis.CENTRAL, MechanismBasis.LAW)
-        and rule(catalog, "mechanism-basis")
-    ):
+    if entry.dedicated_post and basis not in POST_ALLOWED and rule(catalog, "mechanism-basis"):
         found.append(
             Finding(
                 "audit-mechanism-dedicated-post",
                 "fail",
                 *pair("audit-mechanism-dedicated-post", mechanism=entry.name),
                 village,
-                rule=["central", "law"],
+                rule=[b.value for b in POST_ALLOWED],
                 observed=basis.value if basis else None,
                 citations=rule(catalog, "mechanism-basis"),
             )

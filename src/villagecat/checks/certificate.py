@@ -80,7 +80,8 @@ def refusal(catalog: EffectiveCatalog, certificate: Certificate) -> tuple[str, s
         )
         how = Both(*pair("refusal-handled-by", ways=ways))
     elif encouraged is not None and encouraged.tasks:  # the chain's own list of alternatives (鼓励……等方式)
-        how = Both(*pair("refusal-handled-by", ways=Both("、".join(encouraged.tasks), ", ".join(encouraged.tasks))))
+        ways = Both("、".join(encouraged.tasks), ", ".join(encouraged.tasks))
+        how = Both(*pair("refusal-encouraged", ways=ways))  # 鼓励: may, never said as done
         cites += tuple(encouraged.citations)
     else:
         how = Both(*pair("refusal-handled"))

@@ -3,7 +3,7 @@
 - ``lint-certificate-basis`` (fail): a retained certificate rests on a law, regulation or
   State Council decision (厅字〔2022〕28号 二(三)7);
 - ``lint-mechanism-dedicated-post`` (fail): a dedicated post only where the Party Centre,
-  the State Council or a law requires it (二(二)4);
+  the State Council or a law requires it, or the province consented (二(二)4);
 - ``lint-assist-funding`` (warn): an assisted duty names its department and funding (吉林 一(一));
 - ``lint-report-frequency`` (warn): reports are monthly, quarterly or yearly (吉林 一(三));
 - ``lint-missing-citation`` (fail): every item cites its basis (三(二)).
@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from villagecat._i18n import Both, pair, say
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import obligation, rule
+from villagecat.checks.audit import POST_ALLOWED
 from villagecat.errors import LayerChainError
 from villagecat.models import (
     Authority,
@@ -31,7 +32,6 @@ from villagecat.models import (
     Duty,
     DutyKind,
     Mechanism,
-    MechanismBasis,
     Obligation,
     Override,
 )
@@ -191,11 +191,7 @@ def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckR
                         observed=[a.value for a in authorities],
                     )
                 )
-        if (
-            isinstance(item, Mechanism)
-            and item.dedicated_post
-            and item.basis not in (MechanismBasis.CENTRAL, MechanismBasis.LAW)
-        ):
+        if isinstance(item, Mechanism) and item.dedicated_post and item.basis not in POST_ALLOWED:
             findings.append(
                 _finding(
                     "lint-mechanism-dedicated-post",

@@ -73,8 +73,9 @@ class Duty(CatalogItem):
     assist_activities: tuple[AssistActivity, ...] = field(
         "协助方式",
         "Assist activities",
-        desc_zh="协助事项中村级组织可做的工作，限于封闭词表。",
-        desc_en="What the village may do when assisting; a closed vocabulary.",
+        desc_zh="来源列出的协助事项中村级组织做的工作，取自固定词表；来源写“等”“主要”或“原则上只”时，所列不一定是全部，备注说明。",
+        desc_en="What the source lists the village as doing when assisting, from a fixed vocabulary; where the "
+        "source says 等, 主要 or 原则上只, the list need not be all (the notes say so).",
         default_factory=tuple,
     )
     funding: Funding | None = field("经费保障", "Funding", default=None)
