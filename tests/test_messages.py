@@ -248,3 +248,20 @@ def test_an_infinite_number_and_a_json_boolean_are_told_as_the_file_writes_them(
     messages = [p.message_zh for p in villagecat.validate(json_form).problems]
     assert any("（实际为“true”）" in m for m in messages), messages
     assert not any("True" in m for m in messages), messages
+
+
+def test_a_failed_validation_reads_chinese_first_like_every_error(tmp_path: Path) -> None:
+    """``str(ValidationFailedError)`` alone was English, against "Chinese with the English detail"."""
+    from villagecat.errors import ValidationFailedError  # noqa: PLC0415
+    from villagecat.workbook import import_workbook  # noqa: PLC0415
+
+    book = tmp_path / "empty.xlsx"
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "随便"
+    workbook.save(book)
+    with pytest.raises(ValidationFailedError) as caught:
+        import_workbook(book)
+    assert str(caught.value) == caught.value.describe("zh")
+    assert str(caught.value).startswith(("随便", str(book)))
+    assert "（" in str(caught.value)

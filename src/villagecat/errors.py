@@ -137,10 +137,6 @@ class ValidationFailedError(VillagecatError, ValueError):
             zh, en = zh + say("more-problems", "zh", count=more), en + say("more-problems", "en", count=more)
         super().__init__(zh, en)
 
-    def __str__(self) -> str:
-        """Return the first problem in English, as before (a library user's log line)."""
-        return self.message_en
-
 
 class UnknownLayerError(VillagecatError, LookupError):
     """No shipped or given layer matches a code, name or slug."""
