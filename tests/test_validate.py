@@ -294,3 +294,19 @@ def test_a_json_cell_of_the_wrong_type_is_refused_as_the_schemas_refuse_it(tmp_p
             ("sign_quotas.json", 2, "exact", "应为真假值 true 或 false（不加引号），而不是一个数字 1"),
             ("overrides.json", rows, "value", '应为数字（JSON 中不加引号，如 300），而不是一段文字 "300"'),
         }, found
+
+
+def test_one_bad_cell_in_a_document_row_is_one_problem(tmp_path: Path) -> None:
+    """An impossible date in documents.csv also gave 99 problems saying the document does not exist."""
+    import shutil  # noqa: PLC0415
+
+    from conftest import NATIONAL  # noqa: PLC0415
+
+    package = tmp_path / "national"
+    shutil.copytree(NATIONAL, package)
+    documents = package / "documents.csv"
+    lines = documents.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace(",2022-08,", ",2022-02-30,")
+    documents.write_text("".join(lines), encoding="utf-8")
+    report = villagecat.validate(package)
+    assert [(p.file, p.field) for p in report.problems] == [("documents.csv", "issued")]
