@@ -310,3 +310,20 @@ def test_one_bad_cell_in_a_document_row_is_one_problem(tmp_path: Path) -> None:
     documents.write_text("".join(lines), encoding="utf-8")
     report = villagecat.validate(package)
     assert [(p.file, p.field) for p in report.problems] == [("documents.csv", "issued")]
+
+
+def test_library_misuse_is_refused_with_villagecat_errors() -> None:
+    """``validate(max_bytes=-1)`` was accepted, ``LayerPackage.of`` raised a bare ValueError, CHANGE_LEVELS mutable."""
+    import pytest  # noqa: PLC0415
+
+    from conftest import NATIONAL  # noqa: PLC0415
+    from villagecat.diff import CHANGE_LEVELS  # noqa: PLC0415
+    from villagecat.errors import InvalidRequestError  # noqa: PLC0415
+    from villagecat.package import LayerPackage, load_layer  # noqa: PLC0415
+
+    with pytest.raises(InvalidRequestError, match="读取上限应为正整数"):
+        villagecat.validate(NATIONAL, max_bytes=-1)
+    with pytest.raises(InvalidRequestError, match="dutie"):
+        LayerPackage.of(load_layer(NATIONAL).layer, {"dutie": ()})
+    with pytest.raises(TypeError):
+        CHANGE_LEVELS["duty-added"] = ("breaking", "")  # type: ignore[index]

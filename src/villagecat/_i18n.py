@@ -490,6 +490,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
             "that would make the certificate read otherwise than typed"
         ),
     ),
+    "unknown-resources": (
+        "格式中没有资源 {unknown}；格式的资源为 {known}",
+        "unknown resources {unknown}; the format has {known}",
+    ),
+    "max-bytes-positive": (
+        "读取上限应为正整数（不是 {value}）",
+        "the read limit must be a positive number, not {value}",
+    ),
     "measure-digits": ("一个 {digits} 位数", "a {digits}-digit number"),
     "write-foreign-descriptor": (
         (

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 from packaging.version import Version
@@ -161,11 +162,11 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
 
 _CODES = _codes()
 #: Every change code: what it means, in Chinese and English.
-CHANGE_MEANINGS: dict[str, Both] = {code: meaning for code, (_, meaning) in _CODES.items()}
+CHANGE_MEANINGS: Mapping[str, Both] = MappingProxyType({code: meaning for code, (_, meaning) in _CODES.items()})
 #: Every change code: its default level and what it means (Chinese / English).
-CHANGE_LEVELS: dict[str, tuple[ChangeLevel, str]] = {
-    code: (level, f"{meaning.zh} / {meaning.en}") for code, (level, meaning) in _CODES.items()
-}
+CHANGE_LEVELS: Mapping[str, tuple[ChangeLevel, str]] = MappingProxyType(
+    {code: (level, f"{meaning.zh} / {meaning.en}") for code, (level, meaning) in _CODES.items()}
+)
 
 
 @dataclass(frozen=True)

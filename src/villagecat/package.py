@@ -174,11 +174,17 @@ class LayerPackage:
         """Build a package from its resources by name (``{"duties": [...], ...}``), as the registry names them.
 
         Raises:
-            ValueError: for a resource name the format does not have.
+            InvalidRequestError: (a ValueError) for a resource name the format does not have.
         """
         unknown = sorted(set(resources) - set(RESOURCES))
         if unknown:
-            raise ValueError(f"unknown resources {unknown}; the format has {', '.join(RESOURCES)}")
+            from villagecat.errors import InvalidRequestError  # noqa: PLC0415
+
+            raise InvalidRequestError.because(
+                "unknown-resources",
+                unknown=Both("、".join(unknown), ", ".join(unknown)),
+                known=Both("、".join(RESOURCES), ", ".join(RESOURCES)),
+            )
         items = {name: tuple(entries) for name, entries in resources.items()}
         return cls(layer=layer, source=source, **items)  # type: ignore[arg-type]
 

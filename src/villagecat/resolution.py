@@ -47,6 +47,7 @@ def resolve(
     Raises:
         UnknownLayerError: if no layer matches.
         LayerChainError: if a parent is missing or the parents form a cycle.
+        PackageReadError: if a layer given in ``layers`` cannot be read.
     """
     if not isinstance(jurisdiction, str) or not jurisdiction.strip():
         raise UnknownLayerError.said("name-a-jurisdiction", jurisdiction=jurisdiction)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypedDict
 from villagecat._budget import fixed_limits
 from villagecat._i18n import Both, pair
 from villagecat._names import normalise_names
-from villagecat.errors import LayerChainError
+from villagecat.errors import InvalidRequestError, LayerChainError
 from villagecat.format.registry import kind_by_resource
 from villagecat.models import Certificate, Clause, Document
 from villagecat.package import ID_KINDS, RESOURCES, LayerPackage, bulk, read_package
@@ -370,7 +370,12 @@ def validate_many(
 
     Returns:
         One report per path, in order.
+
+    Raises:
+        InvalidRequestError: if ``max_bytes`` is below 1 (no file could be read).
     """
+    if max_bytes is not None and max_bytes < 1:
+        raise InvalidRequestError.because("max-bytes-positive", value=max_bytes)
     with bulk(), fixed_limits():
         # What is read is let go before the collector runs again, so it has little to look at.
         return _validate_many(list(paths), list(parents), max_bytes)
