@@ -458,3 +458,25 @@ def test_removing_a_sign_a_village_must_hang_relaxes_its_obligations() -> None:
     optional = next(s for s in ninghe.signs if not s.mandatory)
     gone = dataclasses.replace(ninghe, signs=tuple(s for s in ninghe.signs if s.id != optional.id))
     assert [c.effect.value for c in diff_packages(ninghe, gone).changes] == ["neutral"]
+
+
+def test_an_empty_modality_binds_only_where_its_requirement_is_given() -> None:
+    """∅ → may on a sign with a size limit was 'size-modality-tightened'; it softens a binding limit."""
+    jilin = load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    national = load_layer(NATIONAL)
+    sign = next(s for s in national.signs if s.max_long_side_cm is None and s.size_modality is None)
+    limited = dataclasses.replace(national, signs=_replace(national.signs, sign.id, max_long_side_cm=200.0))
+    softened = dataclasses.replace(limited, signs=_replace(limited.signs, sign.id, size_modality=Modality.MAY))
+    (change,) = diff_packages(limited, softened).changes
+    assert (change.code, change.effect.value) == ("sign-size-modality-loosened", "loosens")
+    graded = dataclasses.replace(national, signs=_replace(national.signs, sign.id, size_modality=Modality.SHOULD))
+    (given,) = diff_packages(national, graded).changes  # no size limit yet: grading it adds a rule
+    assert given.effect.value == "tightens"
+    assert villagecat_valid(jilin)
+
+
+def villagecat_valid(package: LayerPackage) -> bool:
+    """Jilin gives its size limits and their modality (should) where the nation gave none: no conflict."""
+    from villagecat.registry import shipped_registry  # noqa: PLC0415
+
+    return not [c for c in merge(shipped_registry().chain(package)).conflicts if c.layer == package.layer.id]

@@ -98,6 +98,9 @@ def test_restated_and_inherited_values_stay_distinguishable() -> None:
         ("220000.facility.village-activity-share", "applies_to", "community", "red_line_scope"),
         ("cn.obligation.no-forms-without-deployment", "forbidden", "false", "fixed"),
         ("cn.sign.party-organisation", "text_colour", "black", "fixed"),
+        # an empty modality of an inherited size limit binds: may softens it; truncated would switch a rule off
+        ("cn.sign.villagers-committee", "size_modality", "may", "graded"),
+        ("cn.obligation.no-forms-without-deployment", "truncated", "true", "fixed"),
         ("220000.facility.village", "min_floor_area_m2", "", "increase_only"),
         ("220000.facility.village-function-areas", "function_areas", "文体活动室", "grow_only"),
         ("cn.certificate.kinship", "aliases", "亲属证明", "list_replace"),

@@ -673,6 +673,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule-decrease_only": ("该字段只能降低，不能提高", "the field may only fall"),
     "rule-sticky": ("该取值为刚性要求，下级层不得改变", "the value binds; a lower layer may not change it"),
     "rule-grow_only": ("该列表只增不减，不得删除条目", "the list only grows; no entry may be removed"),
+    "rule-graded": (
+        "约束力只能加强（可以 → 一般应当/为主 → 必须），下级层不得放松",
+        "the modality may only bind harder (may → should/mainly → must)",
+    ),
+    "rule-fixed": (
+        "该取值一经上级层规定，下级层不得更改或删去",
+        "once set above, a lower layer may not change or empty it",
+    ),
     "rule-cancel_forbidden": ("该条目不得由下级层取消", "a lower layer may not cancel this item"),
     "rule-list_replace": ("该列表不允许整体替换，请用 add/remove", "the list may not be replaced; use add or remove"),
     "rule-unknown_target": ("目标条目在上级层中不存在或已被取消", "no such inherited item (or it was cancelled)"),

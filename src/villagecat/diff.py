@@ -584,12 +584,17 @@ def _kind(resource: str) -> Kind:
     return kind
 
 
-def _field_change(resource: str, name: str, old: Any, new: Any) -> tuple[str, Effect]:  # noqa: ANN401
-    """Return the code of a field change and its effect, by the field's rule in the registry."""
+def _field_change(resource: str, name: str, old: Any, new: Any, before: BaseModel | None = None) -> tuple[str, Effect]:  # noqa: ANN401
+    """Return the code of a field change and its effect, by the field's rule in the registry.
+
+    An empty modality of a requirement ``before`` does not give grades nothing: giving it one tightens.
+    """
     kind = _kind(resource)
     spec = kind.field(name)
     rule = spec.rule if spec is not None else None
     effect = Effect.NEUTRAL if rule is None else rule.effect(old, new)
+    if isinstance(rule, Graded) and old is None and before is not None and not rule.in_force(before):
+        effect = Effect.TIGHTENS
     slug = kind.slug
     if name in _QUIET_FIELDS:
         return f"{slug}-citation-changed", effect
@@ -751,7 +756,7 @@ class _Differ:
             layer = (attribute or {}).get(f"{item_id}.{name}")
             if name == "applies_to" and self.scope_change(resource, item_id, old, new, layer):
                 continue
-            code, effect = _field_change(resource, name, old, new)
+            code, effect = _field_change(resource, name, old, new, before)
             self.add(
                 code,
                 resource,

@@ -642,7 +642,11 @@ class _Merger:
         new = getattr(updated, column.name)
         # Adding list entries never loosens a list rule; only the red-line checks apply.
         growing = override.op.value == "add" and column.is_list
-        broken = (None if growing else _direction(column, old, new)) or _red_line(target.item, column, old, new)
+        graded = column.rule if isinstance(column.rule, Graded) else None
+        in_force = graded is None or _inherited_in_force(target, graded, package.layer.id)
+        broken = (None if growing else _direction(column, old, new, in_force=in_force)) or _red_line(
+            target.item, column, old, new
+        )
         if broken is not None:
             self._conflict(
                 package, target.id, column.name, broken[0], inherited=old, attempted=new, detail=broken[1], **base
@@ -779,10 +783,23 @@ def _identity(item: BaseModel) -> list[str]:
     return found
 
 
-def _direction(column: Column, old: Any, new: Any) -> tuple[str, str] | None:  # noqa: ANN401
-    """Return the rule a change breaks, by the one definition of tightening, or None."""
+def _inherited_in_force(target: EffectiveItem, rule: Graded, layer: str) -> bool:
+    """Whether a layer above ``layer`` gave the requirement a modality grades (a size limit, an orientation)."""
+    if not rule.governs:
+        return True
+    return any((step := target.set_by(name)) is not None and step.layer != layer for name in rule.governs)
+
+
+def _direction(column: Column, old: Any, new: Any, *, in_force: bool = True) -> tuple[str, str] | None:  # noqa: ANN401
+    """Return the rule a change breaks, by the one definition of tightening, or None.
+
+    An empty modality of a requirement no layer above gave (a size limit the nation does not
+    set) grades nothing: the layer that gives the requirement gives its modality.
+    """
     rule = column.rule
     if rule is None or rule.allows(old, new):
+        return None
+    if isinstance(rule, Graded) and old is None and not in_force:
         return None
     return rule.name, rule.explain()[1]
 

@@ -249,6 +249,13 @@ class Graded(FieldRule):
     name: ClassVar[str] = "graded"
     grades: tuple[tuple[str, int], ...] = ()
     empty: str | None = None
+    #: The fields whose requirement this modality grades (a size, an orientation); where none of
+    #: them is given, an empty modality grades nothing, and giving one adds a rule (tightens).
+    governs: tuple[str, ...] = ()
+
+    def in_force(self, item: Any) -> bool:  # noqa: ANN401 - an item of any kind
+        """Whether the requirement this modality grades is given on ``item`` (always, if it governs no field)."""
+        return not self.governs or any(getattr(item, name, None) not in (None, ()) for name in self.governs)
 
     def grade(self, value: Any) -> int | None:  # noqa: ANN401
         """The grade of ``value`` (an empty one as what it counts as), or None."""
@@ -276,6 +283,8 @@ class Graded(FieldRule):
         found: dict[str, Any] = {"rule": self.name, "grades": dict(self.grades)}
         if self.empty is not None:
             found["empty"] = self.empty
+        if self.governs:
+            found["governs"] = list(self.governs)
         return found
 
     def explain(self) -> tuple[str, str]:
@@ -358,7 +367,7 @@ def rule_from_json(data: Mapping[str, Any]) -> FieldRule:
         return Sticky(values=tuple(data.get("values", ())), empty=data.get("empty"))
     if rule is Graded:
         grades = sorted(dict(data.get("grades", {})).items(), key=lambda entry: (entry[1], entry[0]))
-        return Graded(grades=tuple(grades), empty=data.get("empty"))
+        return Graded(grades=tuple(grades), empty=data.get("empty"), governs=tuple(data.get("governs", ())))
     return rule()
 
 

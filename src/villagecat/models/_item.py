@@ -8,7 +8,7 @@ from pydantic import BaseModel, StringConstraints
 
 from villagecat._patterns import described
 from villagecat.format.registry import KindSpec
-from villagecat.format.rules import KeepEntries
+from villagecat.format.rules import Fixed, KeepEntries
 from villagecat.models._base import ITEM_REF_PATTERN, LAYER_ID_PATTERN, LOCAL_ID_PATTERN, field
 from villagecat.models.document import Citation, Name, NonEmpty
 
@@ -75,6 +75,7 @@ def truncated_field() -> bool:
         desc_zh="来源中本条只见开头（被截断），名称只录可见部分；检查不据缺失的文字作出判断。",
         desc_en="The source shows only the start of this entry; checks never decide on the words it lacks.",
         default=False,
+        rule=Fixed(),  # a lower layer marking an inherited rule truncated would switch its checks off
     )
 
 

@@ -114,7 +114,11 @@ class Sign(CatalogItem):
         desc_zh="尺寸要求的约束力（“一般应在……以内”为 should，只作提示）；留空按必须对待。",
         desc_en="How the size binds (一般应在…以内 is should: advisory); empty counts as must.",
         default=None,
-        rule=Graded(grades=MODALITY_GRADES),
+        rule=Graded(
+            grades=MODALITY_GRADES,
+            empty="must",
+            governs=("max_width_cm", "max_height_cm", "max_long_side_cm", "max_short_side_cm"),
+        ),
     )
     orientation_modality: Modality | None = field(
         "版式约束力",
@@ -122,7 +126,7 @@ class Sign(CatalogItem):
         desc_zh="版式要求的约束力（“以长条竖排为宜”为 should，只作提示）；留空按必须对待。",
         desc_en="How the orientation binds (以长条竖排为宜 is should: advisory); empty counts as must.",
         default=None,
-        rule=Graded(grades=MODALITY_GRADES),
+        rule=Graded(grades=MODALITY_GRADES, empty="must", governs=("orientation",)),
     )
     background_colour: Colour | None = field("底色", "Background colour", default=None, rule=Fixed())
     text_colour: Colour | None = field("字色", "Text colour", default=None, rule=Fixed())
