@@ -15,13 +15,11 @@ from villagecat._messages import first_message
 from villagecat.diff import DiffReport, diff_packages, rate_operations, rule_violations
 from villagecat.errors import InvalidRequestError, VillagecatError
 from villagecat.models import Layer, Level, ParentRef, Release, Scope
-from villagecat.package import RESOURCES, LayerPackage, save_layer
+from villagecat.package import LayerPackage, carry_citations, save_layer
 
 if TYPE_CHECKING:
     import os
     from pathlib import Path
-
-    from pydantic import BaseModel
 
     from villagecat.diff import Change
     from villagecat.registry import LayerRegistry
@@ -192,20 +190,7 @@ def carry_clause_edits(package: LayerPackage, previous: LayerPackage) -> LayerPa
         for clause in package.clauses
         if clause.id in before and clause.citation() != before[clause.id]
     }
-    if not edits:
-        return package
-    changed: dict[str, tuple[BaseModel, ...]] = {}
-    for name in RESOURCES:
-        items = package.resource(name)
-        carried = tuple(
-            item.model_copy(update={"citations": tuple(edits.get(c, c) for c in getattr(item, "citations", ()))})
-            if any(c in edits for c in getattr(item, "citations", None) or ())
-            else item
-            for item in items
-        )
-        if any(a is not b for a, b in zip(items, carried, strict=True)):
-            changed[name] = carried
-    return dataclasses.replace(package, **changed)  # type: ignore[arg-type]
+    return carry_citations(package, edits)
 
 
 def same_layer(previous: LayerPackage, current: LayerPackage) -> None:

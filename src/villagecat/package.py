@@ -16,7 +16,7 @@ import gc
 import io
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -74,6 +74,7 @@ __all__ = [
     "LayerPackage",
     "Origin",
     "bulk",
+    "carry_citations",
     "descriptor",
     "load_layer",
     "package_files",
@@ -928,6 +929,28 @@ def package_files(package: LayerPackage, fmt: Literal["csv", "json"] = "csv") ->
         files[f"{name}.csv"] = buffer.getvalue()
     files["datapackage.json"] = json.dumps(descriptor(package, fmt), ensure_ascii=False, indent=2) + "\n"
     return files
+
+
+def carry_citations(package: LayerPackage, edits: Mapping[Citation, Citation]) -> LayerPackage:
+    """Return ``package`` with every citation equal to a key of ``edits`` replaced by its value.
+
+    A clause edited where the clauses are shown (the workbook's 条款 sheet) reaches every item
+    that still cites it as it was; a citation edited in the item itself is left as it is.
+    """
+    if not edits:
+        return package
+    changed: dict[str, tuple[BaseModel, ...]] = {}
+    for name in RESOURCES:
+        items = package.resource(name)
+        carried = tuple(
+            item.model_copy(update={"citations": tuple(edits.get(c, c) for c in getattr(item, "citations", ()))})
+            if any(c in edits for c in getattr(item, "citations", None) or ())
+            else item
+            for item in items
+        )
+        if any(a is not b for a, b in zip(items, carried, strict=True)):
+            changed[name] = carried
+    return replace(package, **changed)  # type: ignore[arg-type]
 
 
 def package_form(path: str | os.PathLike[str]) -> Literal["csv", "json"]:

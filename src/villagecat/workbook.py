@@ -27,9 +27,9 @@ from villagecat._messages import pydantic_message
 from villagecat._write import atomic_write
 from villagecat.errors import PackageReadError, ValidationFailedError, WriteRefusedError
 from villagecat.format.codec import format_number, join_list, split_list
-from villagecat.models import Layer, Level, Override, Scope
+from villagecat.models import Citation, Clause, Layer, Level, Override, Scope
 from villagecat.models._base import DATE_PATTERN, Vocab
-from villagecat.package import RESOURCE_TITLES, RESOURCES, LayerPackage, Origin
+from villagecat.package import RESOURCE_TITLES, RESOURCES, LayerPackage, Origin, carry_citations
 from villagecat.report import Problem, ValidationReport
 
 if TYPE_CHECKING:
@@ -169,6 +169,11 @@ def export_workbook(package: LayerPackage, path: str | os.PathLike[str], *, forc
                     else _cell_value(column, getattr(item, column.name))
                 )
                 _write_text_cell(sheet, row, col, value)
+            if isinstance(item, Clause):  # the clause as exported, hidden: import tells an edit on this sheet
+                _write_text_cell(sheet, row, len(cols) + 1, item.citation().to_text())
+        if model is Clause:
+            sheet.cell(1, len(cols) + 1, EXPORTED_CLAUSE)
+            sheet.column_dimensions[_letter(len(cols))].hidden = True
     buffer = io.BytesIO()
     book.save(buffer)
     return atomic_write(path, buffer.getvalue(), replace=force)
@@ -376,6 +381,26 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
         return None
 
 
+#: The 条款 sheet's hidden column: each clause as it was exported (``DOCUMENT#SECTION「quote」``).
+#: A row whose clause differs from it was edited on the sheet, and the edit reaches every item
+#: whose 出处 still reads as exported. (A workbook shows each quote twice: there, and in the items.)
+EXPORTED_CLAUSE = "导出时的条款（请勿修改）"
+
+
+def _exported_clauses(title: str, sheet_rows: list[list[Any]]) -> tuple[list[list[Any]], dict[int, str]]:
+    """The 条款 sheet without its hidden column, and that column's text by row number."""
+    header = sheet_rows[0] if sheet_rows else []
+    where = next((i for i, h in enumerate(header) if isinstance(h, str) and h.strip() == EXPORTED_CLAUSE), None)
+    if title != SHEET_TITLES["clauses"] or where is None:
+        return sheet_rows, {}
+    texts = {
+        number: str(row[where]).strip()
+        for number, row in enumerate(sheet_rows[1:], start=2)
+        if where < len(row) and row[where] not in (None, "")
+    }
+    return [row[:where] + row[where + 1 :] for row in sheet_rows], texts
+
+
 def _missing_columns(
     title: str, model: type[BaseModel], mapped: list[Column | None], sheet_rows: list[list[Any]]
 ) -> list[Problem]:
@@ -499,16 +524,37 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     layer = _read_layer(bounded_rows(sheets[LAYER_SHEET], str(source)), report.problems)
     resources: dict[str, tuple[BaseModel, ...]] = {}
     origins: dict[str, Origin] = {}
+    exported: dict[Citation, Citation] = {}
     for resource, model in RESOURCES.items():
         title = SHEET_TITLES[resource]
         if title not in sheets:  # read as "no rows", it would delete every row of its kind on import
             report.problems.append(Problem(str(source), "missing-sheet", *pair("missing-resource-sheet", sheet=title)))
             continue
-        rows = bounded_rows(sheets[title], str(source))
+        rows, exported_texts = _exported_clauses(title, bounded_rows(sheets[title], str(source)))
         layer_id = layer.id if layer is not None else None
         found, positions = _read_sheet(title, rows, model, report.problems, layer_id)
         resources[resource] = tuple(found)
         origins[resource] = Origin(file=title, unit="line", positions=positions)  # a later check names sheet and row
+        exported.update(_edited_clauses(found, positions, exported_texts))
     if layer is None or report.problems:
         raise ValidationFailedError(report)
-    return dataclasses.replace(LayerPackage.of(layer, resources), origins=origins)
+    package = dataclasses.replace(LayerPackage.of(layer, resources), origins=origins)
+    return carry_citations(package, exported)
+
+
+def _edited_clauses(
+    found: list[BaseModel], positions: tuple[int, ...], texts: dict[int, str]
+) -> dict[Citation, Citation]:
+    """Each clause edited on the sheet: its citation as exported -> as it reads now."""
+    edits: dict[Citation, Citation] = {}
+    for clause, number in zip(found, positions, strict=True):
+        text = texts.get(number)
+        if not isinstance(clause, Clause) or text is None:
+            continue
+        try:
+            before = Citation.model_validate(text)
+        except ValidationError:
+            continue  # a hidden cell someone typed over: nothing to carry
+        if before != clause.citation():
+            edits[before] = clause.citation()
+    return edits
