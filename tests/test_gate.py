@@ -123,7 +123,8 @@ def test_a_new_package_gets_its_first_release_without_against(tmp_path: Path) ->
     assert (entry.version, entry.date, entry.notes) == (declared, "2026-11-22", "首次发布 / first release")
     again = invoke("release", str(folder), "--notes", "另一说明")  # outside git: nothing to compare with
     assert again.code == 1
-    assert "不在 git 仓库中，又已记有发布" in again.err
+    assert "已记有发布" in again.err
+    assert "请用 --against 给出上一版的数据包" in again.err
     (entry,) = load_layer(folder).layer.releases
     assert entry.notes == "首次发布 / first release"  # an entry's notes are never replaced
 
@@ -342,6 +343,11 @@ def test_a_release_compares_with_the_package_s_own_repository_wherever_it_runs(
     assert result.out.startswith(f"120117 {old} → ")
     assert load_layer(repo / "ninghe").layer.version != old
     assert invoke("diff", f"HEAD:{repo / 'ninghe'}", str(repo / "ninghe")).code == 0  # an absolute REV:path too
+    untracked = repo / "copy"  # in the repository, never committed: no previous version to compare with
+    shutil.copytree(repo / "ninghe", untracked)
+    refused = invoke("release", str(untracked))
+    assert refused.code == 1
+    assert "请用 --against 给出上一版的数据包" in refused.err
 
 
 def test_an_item_that_cites_nothing_is_not_released(tmp_path: Path) -> None:

@@ -1157,12 +1157,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # villagecat release
     "release-no-previous": (
         (
-            "{path} 不在 git 仓库中，又已记有发布 {version}，无从得知上一版本；"
-            "请用 --against 给出上一版的数据包（文件夹或 zip）"
+            "{path} 已记有发布 {version}，但没有可比较的上一版本（不在 git 仓库中，或未在 git 中提交过），"
+            "无从得知改了什么；请用 --against 给出上一版的数据包（文件夹或 zip）"
         ),
         (
-            "{path} is not in a git repository and already records release {version}, so its previous "
-            "version is unknown; give the previous release with --against (a folder or a zip)"
+            "{path} already records release {version} but has no committed previous version (not in git, "
+            "or never committed); give the previous release with --against (a folder or a zip)"
         ),
     ),
     "release-already": ("{id} 已发布 {version}，未作改动", "{id} {version} is already released; nothing changed"),

@@ -250,7 +250,7 @@ def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if against is None:  # never committed: the declared version is the first release
         with package_lock(folder):
             current = load_layer(folder)
-            if current.layer.releases and not _in_git(folder):  # released before, and nothing to compare with
+            if current.layer.releases:  # released before, yet no committed version to compare with
                 raise InvalidRequestError.because(
                     "release-no-previous", version=current.layer.releases[-1].version, path=str(folder)
                 )
