@@ -299,3 +299,23 @@ def test_merging_shared_prefixes_once_gives_what_merging_each_chain_gives() -> N
     assert values[0] == 40
     assert values[1] == 50
     assert values[2] == per_100(merge(registry.chain(jilin)))
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("orientation", "vertical"), ("placement", "inside"), ("sign_type", "mark")]
+)
+def test_a_quota_keeps_what_it_counts(field: str, value: str) -> None:
+    """A county made Tianjia'an's 4 outside plaques count only vertical ones: six horizontal plaques passed."""
+    from villagecat.registry import shipped_registry  # noqa: PLC0415
+
+    registry = shipped_registry()
+    tianjiaan = registry.find("340403")
+    town = child_layer(
+        "340403",
+        "340403001",
+        level="township",
+        version_range=f"=={tianjiaan.layer.version}",
+        overrides=[{"target": "340403.quota.outside-plaques", "field": field, "op": "set", "value": value}],
+    )
+    conflicts = merge([*registry.chain(tianjiaan), town]).conflicts
+    assert [(c.item, c.field, c.rule) for c in conflicts] == [("340403.quota.outside-plaques", field, "frozen")]

@@ -713,6 +713,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "约束力只能加强（{chain}），下级层不得放松",
         "binds only harder ({chain}); a lower layer may not soften it",
     ),
+    "rule-explain-frozen": (
+        "规定了规则所管的对象，下级层不得更改",
+        "says what the rule is about; a lower layer may not change it",
+    ),
+    "rule-frozen": (
+        "该字段规定了规则所管的对象（如标牌数量数的是哪类标牌），下级层不得更改",
+        "the field says what the rule is about (which signs a quota counts); a lower layer may not change it",
+    ),
     "rule-explain-fixed": ("一经规定，下级层不得更改或删去", "once set, a lower layer may not change or empty it"),
     "rule-explain-keep": ("该列表中上级层的条目不得删除", "inherited entries may not be removed"),
     "rule-explain-replaceable": ("下级层可整体替换该列表", "a lower layer may replace the whole list"),

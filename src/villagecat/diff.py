@@ -27,7 +27,7 @@ from villagecat._i18n import Both, pair, say
 from villagecat._shown import shown
 from villagecat.errors import InvalidRequestError
 from villagecat.format.registry import Kind, kind_by_resource, kind_of_id, kinds
-from villagecat.format.rules import DecreaseOnly, Effect, Fixed, Graded, GrowOnly, IncreaseOnly, Sticky
+from villagecat.format.rules import DecreaseOnly, Effect, Fixed, Frozen, Graded, GrowOnly, IncreaseOnly, Sticky
 from villagecat.models import CertificateStatus, Scope
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
             codes[f"{slug}-scope-narrowed"] = ("info", _described("change-scope-narrowed"))
         for spec in kind.fields:
             field_title = Both(spec.title_zh, spec.title_en)
-            if isinstance(spec.rule, Fixed) and (kind.resource, spec.name) not in _OWN_CODES:
+            if isinstance(spec.rule, Fixed | Frozen) and (kind.resource, spec.name) not in _OWN_CODES:
                 # the sense of a rule (不得 → 应当) or a plaque's style: what complied may no longer
                 codes[f"{slug}-{spec.slug}-changed"] = (
                     "breaking",
@@ -611,7 +611,7 @@ def _field_change(resource: str, name: str, old: Any, new: Any, before: BaseMode
     words = None if (resource, name) in _OWN_CODES else _DIRECTION_WORDS.get(type(rule))
     if words is not None and spec is not None and effect is not Effect.NEUTRAL:
         return f"{slug}-{spec.slug}-{words[0] if effect is Effect.TIGHTENS else words[1]}", effect
-    if isinstance(rule, Sticky | Graded | Fixed) and spec is not None:
+    if isinstance(rule, Sticky | Graded | Fixed | Frozen) and spec is not None:
         return f"{slug}-{spec.slug}-changed", effect
     return f"{slug}-changed", effect
 

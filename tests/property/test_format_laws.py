@@ -211,6 +211,8 @@ def test_merge_and_diff_agree_on_the_direction_of_every_ruled_field(
         assert rule.allows(old, new) == (set(old or ()) <= set(new or ()))
     elif rule.name == "fixed":  # neither tightens nor loosens: once given, it stays
         assert rule.allows(old, new) == (old is None)
+    elif rule.name == "frozen":  # what a rule is about: it stays as it is
+        assert not rule.allows(old, new)
     else:
         assert rule.allows(old, new) == (rule.effect(old, new) is not Effect.LOOSENS)
     if not spec.is_list:

@@ -33,6 +33,7 @@ __all__ = [
     "Effect",
     "FieldRule",
     "Fixed",
+    "Frozen",
     "Graded",
     "GrowOnly",
     "IncreaseOnly",
@@ -317,6 +318,25 @@ class Fixed(FieldRule):
 
 
 @dataclass(frozen=True)
+class Frozen(FieldRule):
+    """A value that says what a rule is about (what a quota counts): a lower layer may not change it, nor give one.
+
+    A quota of "4 outside plaques" given an orientation would count only vertical ones, moved
+    inside it would count inside ones: either way the parent's rule no longer holds.
+    """
+
+    name: ClassVar[str] = "frozen"
+
+    def allows(self, old: Any, new: Any) -> bool:  # noqa: ANN401
+        """Only the value it has."""
+        return bool(_slug(old) == _slug(new))
+
+    def explain(self) -> tuple[str, str]:
+        """Never changes."""
+        return pair("rule-explain-frozen")
+
+
+@dataclass(frozen=True)
 class KeepEntries(FieldRule):
     """A list whose inherited entries stay (aliases: lookups by an inherited name keep working).
 
@@ -347,7 +367,8 @@ class Replaceable(FieldRule):
 
 
 _RULES: dict[str, type[FieldRule]] = {
-    rule.name: rule for rule in (IncreaseOnly, DecreaseOnly, Sticky, Graded, Fixed, GrowOnly, KeepEntries, Replaceable)
+    rule.name: rule
+    for rule in (IncreaseOnly, DecreaseOnly, Sticky, Graded, Fixed, Frozen, GrowOnly, KeepEntries, Replaceable)
 }
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar
 from pydantic import StringConstraints
 
 from villagecat.format.registry import KindSpec
-from villagecat.format.rules import DecreaseOnly, Fixed, Graded, ItemRules, Sticky
+from villagecat.format.rules import DecreaseOnly, Fixed, Frozen, Graded, ItemRules, Sticky
 from villagecat.models._base import field, model_meta
 from villagecat.models._item import CatalogItem, id_pattern, restates_field
 from villagecat.models.document import NonEmpty
@@ -184,9 +184,9 @@ class SignQuota(CatalogItem):
     id: Annotated[str, StringConstraints(pattern=id_pattern("quota"))] = field(
         "标识", "Id", desc_zh="形如 <层标识>.quota.<名>。", desc_en="Of the form <layer>.quota.<name>."
     )
-    sign_type: SignType = field("标牌类型", "Sign type")
-    placement: Placement = field("悬挂位置", "Placement")
-    orientation: Orientation | None = field("版式", "Orientation", default=None)
+    sign_type: SignType = field("标牌类型", "Sign type", rule=Frozen())
+    placement: Placement = field("悬挂位置", "Placement", rule=Frozen())
+    orientation: Orientation | None = field("版式", "Orientation", default=None, rule=Frozen())
     applies_to: Scope | None = field("适用范围", "Applies to", default=None)
     max_count: int = field("数量上限", "Maximum count", ge=0, unit="count", rule=DecreaseOnly(), change="max-count")
     exact: bool = field(
