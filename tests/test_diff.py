@@ -480,3 +480,22 @@ def villagecat_valid(package: LayerPackage) -> bool:
     from villagecat.registry import shipped_registry  # noqa: PLC0415
 
     return not [c for c in merge(shipped_registry().chain(package)).conflicts if c.layer == package.layer.id]
+
+
+def test_an_override_concerns_whom_its_target_concerns() -> None:
+    """An override making a rule on 党政群机构 bind was counted 对村和社区收紧; --effective said 对其他承办者."""
+    from layers import child_layer  # noqa: PLC0415
+    from villagecat.diff import rate_operations  # noqa: PLC0415
+
+    registry = shipped_registry()
+    target = "cn.obligation.certificate-alternatives"
+    old = child_layer("220000", "220102")
+    new = child_layer(
+        "220000", "220102", overrides=[{"target": target, "field": "modality", "op": "set", "value": "must"}]
+    )
+    registry.add(old)
+    report = rate_operations(diff_packages(old, new), old, new, registry)
+    (change,) = report.changes
+    assert change.bound is not None
+    assert (change.effect.value, report.audiences()["villages"]["tightens"]) == ("tightens", [])
+    assert report.audiences()["others"]["tightens"] == [change]

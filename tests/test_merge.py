@@ -319,3 +319,24 @@ def test_a_quota_keeps_what_it_counts(field: str, value: str) -> None:
     )
     conflicts = merge([*registry.chain(tianjiaan), town]).conflicts
     assert [(c.item, c.field, c.rule) for c in conflicts] == [("340403.quota.outside-plaques", field, "frozen")]
+
+
+def test_a_restating_row_that_turns_a_requirement_into_a_prohibition_conflicts() -> None:
+    """禁止性=是 on a restatement of an 应当 rule equals the column's default, and was dropped silently."""
+    from villagecat.models import Obligation  # noqa: PLC0415
+    from villagecat.registry import shipped_registry  # noqa: PLC0415
+
+    registry = shipped_registry()
+    requirement = next(o for o in registry.find("cn").obligations if not o.forbidden)
+    row = Obligation.model_validate(
+        {
+            "id": "220102.obligation.restated",
+            "name": requirement.name,
+            "citations": ["220000.document.measures#一"],
+            "restates": requirement.id,
+            "forbidden": True,
+        }
+    )
+    county = child_layer("220000", "220102", obligations=[row])
+    conflicts = merge([*registry.chain(registry.find("220000")), county]).conflicts
+    assert [(c.item, c.field, c.rule) for c in conflicts] == [(requirement.id, "forbidden", "fixed")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 import villagecat
@@ -74,3 +75,29 @@ def test_replaces_may_only_name_the_layers_own_ids(tmp_path: Path) -> None:
     path = write_child(tmp_path, "220000", certificates=(own,))
     codes = [p.code for p in villagecat.validate(path).problems]
     assert "replaces-other-layer" in codes
+
+
+def test_a_village_only_layer_writing_village_narrows_nothing() -> None:
+    """Shanxi (villages only) restating a binding rule with 适用范围=村 was refused: 适用范围不得缩小."""
+    from villagecat.models import Obligation  # noqa: PLC0415
+    from villagecat.registry import shipped_registry  # noqa: PLC0415
+
+    registry = shipped_registry()
+    national = registry.find("cn")
+    binding = next(o for o in national.obligations if o.id == "cn.obligation.no-unassigned-tasks")
+    row = Obligation.model_validate(
+        {
+            "id": "140000.obligation.restated-village",
+            "name": binding.name,
+            "citations": ["cn.document.tingzi-2022-28#二(一)3"],
+            "restates": binding.id,
+            "applies_to": "village",
+        }
+    )
+    shanxi = registry.find("140000")
+    assert tuple(s.value for s in shanxi.layer.covers) == ("village",)
+    restated = dataclasses.replace(shanxi, obligations=(*shanxi.obligations, row))
+    conflicts = [c for c in merge([national, restated]).conflicts if c.field == "applies_to"]
+    assert conflicts == []
+    both = dataclasses.replace(restated, layer=shanxi.layer.model_copy(update={"covers": ("village", "community")}))
+    assert [c.rule for c in merge([national, both]).conflicts if c.field == "applies_to"] == ["red_line_scope"]

@@ -255,11 +255,26 @@ _LONG = 80
 _CONTEXT = 12
 
 
+#: Words that name a village's or community's own organisations among those a rule binds
+#: (村级组织, 村（社区）组织, 村民委员会, 居民委员会); 县农业农村局 binds a department.
+_VILLAGE_BODIES = (
+    "村级",
+    "村（社区）",
+    "村(社区)",
+    "村民委员会",
+    "村委会",
+    "村党组织",
+    "社区组织",
+    "居民委员会",
+    "居委会",
+)
+
+
 def _bound_others(bound: object) -> str | None:
     """Who a rule binds, when none of them is a village or community organisation; else None."""
     if not isinstance(bound, tuple | list) or not bound:
         return None
-    if any("村" in str(who) or "社区" in str(who) for who in bound):
+    if any(word in str(who) for who in bound for word in _VILLAGE_BODIES):
         return None
     return "、".join(map(str, bound))
 
@@ -855,6 +870,8 @@ def rate_operations(
         target = targets.get(change.item, change.item) if change.resource in operations else None
         found = [e for e in effective.changes if target is not None and e.item == target and e.level != "violation"]
         gravest = max(found, key=lambda e: _RANK[e.level], default=None)
+        if gravest is not None:  # whom it concerns: the target's places and bound, as the catalog shows them
+            change = dataclasses.replace(change, scope=gravest.scope, bound=gravest.bound)  # noqa: PLW2901
         if gravest is not None and _RANK[gravest.level] > _RANK[change.level]:
             change = dataclasses.replace(change, level=gravest.level, effect=gravest.effect)  # noqa: PLW2901
         elif gravest is not None and change.effect is Effect.NEUTRAL:

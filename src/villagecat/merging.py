@@ -56,7 +56,7 @@ from villagecat.models import (
     Sign,
     SignQuota,
 )
-from villagecat.package import ITEM_RESOURCES, LayerPackage
+from villagecat.package import ITEM_RESOURCES, RESOURCES, LayerPackage
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -553,12 +553,17 @@ class _Merger:
                 detail=say("detail-restates-unknown", "en", key=key),
             )
             return
+        inherited = self.items[resource][target_id].item
         defaults = type(row).model_fields
         for name, info in defaults.items():
             if name in ("id", "citations", "restates", "replaces") or name in _LOCKED_FIELDS:
                 continue
             value = getattr(row, name)
-            if value == info.get_default(call_default_factory=True):
+            # A value at its default is not restated, unless the row gave it and it differs from the
+            # inherited one (禁止性=是 on a 应当 rule): that is a change, judged like any other.
+            if value == info.get_default(call_default_factory=True) and (
+                name not in row.model_fields_set or value == getattr(inherited, name, None)
+            ):
                 continue
             column = next((c for c in columns(type(row)) if c.name == name), None)
             grows = column is not None and column.is_list and (column.rule is None or not column.rule.replaceable)
@@ -644,8 +649,10 @@ class _Merger:
         growing = override.op.value == "add" and column.is_list
         graded = column.rule if isinstance(column.rule, Graded) else None
         in_force = graded is None or _inherited_in_force(target, graded, package.layer.id)
+        covers = package.layer.covers
+        within = covers[0] if len(set(covers)) == 1 else None  # where this layer applies
         broken = (None if growing else _direction(column, old, new, in_force=in_force)) or _red_line(
-            target.item, column, old, new
+            target.item, column, old, new, within
         )
         if broken is not None:
             self._conflict(
@@ -804,7 +811,7 @@ def _direction(column: Column, old: Any, new: Any, *, in_force: bool = True) -> 
     return rule.name, rule.explain()[1]
 
 
-def _red_line(item: BaseModel, column: Column, old: Any, new: Any) -> tuple[str, str] | None:  # noqa: ANN401
+def _red_line(item: BaseModel, column: Column, old: Any, new: Any, within: Any = None) -> tuple[str, str] | None:  # noqa: ANN401
     """Return the item-level rule a change to a red-line or binding item breaks, or None.
 
     A red line (a prohibited duty, a certificate not to be issued, a mandatory sign), and a
@@ -814,7 +821,7 @@ def _red_line(item: BaseModel, column: Column, old: Any, new: Any) -> tuple[str,
     """
     if not (_item_rules(item).is_red_line(dict(item)) or _binds(item)):
         return None
-    if column.name == "applies_to" and scope_effect(old, new) is Effect.LOOSENS:
+    if column.name == "applies_to" and scope_effect(old, new, within) is Effect.LOOSENS:
         return "red_line_scope", say("detail-red-line-scope", "en")
     return None
 
@@ -825,9 +832,17 @@ def crowded_field(package: LayerPackage) -> tuple[str, str, int] | None:
     A field's history holds its value after every step, so 10,000 ``add`` rows on one list
     cost 10,000 lists of up to 10,000 entries (2.7 GiB for three such lists in a 3 MB package).
     """
-    if len(package.overrides) <= limit("operations"):
+    if sum(len(package.resource(name)) for name in RESOURCES) <= limit("operations"):
+        return None  # the common case: too few rows of any kind to cross the budget
+    restating = [
+        (str(restates), "restates")
+        for _, item in package.iter_items()
+        if (restates := getattr(item, "restates", None)) is not None
+    ]  # a restating row is operations on its target, one per field it sets
+    if len(package.overrides) + len(restating) <= limit("operations"):
         return None
-    (target, name), most = Counter((o.target, o.field) for o in package.overrides).most_common(1)[0]
+    counts = Counter([(o.target, o.field) for o in package.overrides] + restating)
+    (target, name), most = counts.most_common(1)[0]
     return (target, name, most) if most > limit("operations") else None
 
 

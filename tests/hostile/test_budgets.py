@@ -433,3 +433,28 @@ def test_thousands_of_operations_on_one_list_are_refused_before_they_cost_gigaby
         merge([*registry.chain(registry.find("220000")), county])
     report = validate(save_layer(county, tmp_path / "county"))
     assert [(p.code, p.field) for p in report.problems] == [("budget-operations", f"{target}.function_areas")]
+
+
+def test_restating_rows_count_toward_the_operations_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """9,000 restating rows of one item validated as 有效 after 30 s and 1.5 GB: only overrides were counted."""
+    sys.path.insert(0, str(Path(__file__).parent.parent))
+    from layers import child_layer  # noqa: PLC0415
+    from villagecat.models import Obligation  # noqa: PLC0415
+    from villagecat.package import save_layer  # noqa: PLC0415
+    from villagecat.validation import validate  # noqa: PLC0415
+
+    monkeypatch.setenv("VILLAGECAT_MAX_OPERATIONS", "10")
+    rows = [
+        Obligation.model_validate(
+            {
+                "id": f"220102.obligation.r{n}",
+                "name": f"重申{n}",
+                "citations": ["220000.document.measures#一"],
+                "restates": "cn.obligation.no-forms-without-deployment",
+                "tasks": [f"事项{n}"],
+            }
+        )
+        for n in range(11)
+    ]
+    report = validate(save_layer(child_layer("220000", "220102", obligations=rows), tmp_path / "county"))
+    assert [p.code for p in report.problems] == ["budget-operations"]

@@ -401,10 +401,15 @@ _SCOPE_PLACES = {
 }
 
 
-def scope_effect(old: Any, new: Any) -> Effect:  # noqa: ANN401 - Scope members or slugs
-    """Return whether a change of an obligation's scope reaches fewer places (loosens) or more (tightens)."""
-    before = _SCOPE_PLACES.get(_slug(old), set())
-    after = _SCOPE_PLACES.get(_slug(new), set())
+def scope_effect(old: Any, new: Any, within: Any = None) -> Effect:  # noqa: ANN401 - Scope members or slugs
+    """Return whether a change of an obligation's scope reaches fewer places (loosens) or more (tightens).
+
+    ``within`` is where the layer making the change applies: a layer that covers villages only
+    narrows nothing by writing 村 over an inherited 村和社区.
+    """
+    reach = _SCOPE_PLACES.get(_slug(within), set()) if within is not None else _SCOPE_PLACES[None]
+    before = _SCOPE_PLACES.get(_slug(old), set()) & reach
+    after = _SCOPE_PLACES.get(_slug(new), set()) & reach
     if before == after:
         return Effect.NEUTRAL
     if before - after:
