@@ -316,13 +316,15 @@ def test_library_misuse_is_refused_with_villagecat_errors() -> None:
     """``validate(max_bytes=-1)`` was accepted, ``LayerPackage.of`` raised a bare ValueError, CHANGE_LEVELS mutable."""
     import pytest  # noqa: PLC0415
 
-    from conftest import NATIONAL  # noqa: PLC0415
+    from conftest import NATIONAL, invoke  # noqa: PLC0415
     from villagecat.diff import CHANGE_LEVELS  # noqa: PLC0415
     from villagecat.errors import InvalidRequestError  # noqa: PLC0415
     from villagecat.package import LayerPackage, load_layer  # noqa: PLC0415
 
-    with pytest.raises(InvalidRequestError, match="读取上限应为正整数"):
-        villagecat.validate(NATIONAL, max_bytes=-1)
+    for bad in (-1, float("nan"), "10", True, 1.5):
+        with pytest.raises(InvalidRequestError, match="读取上限应为正整数"):
+            villagecat.validate(NATIONAL, max_bytes=bad)  # type: ignore[arg-type]
+    assert invoke("validate", str(NATIONAL), "--max-bytes", "-1").code == 2  # a usage error
     with pytest.raises(InvalidRequestError, match="dutie"):
         LayerPackage.of(load_layer(NATIONAL).layer, {"dutie": ()})
     with pytest.raises(TypeError):

@@ -98,7 +98,7 @@ def limit(name: str) -> int:
         return fixed[name]
     budget = BUDGETS[name]
     raw = os.environ.get(budget.env, "").strip()
-    return int(raw) if raw.isdigit() else budget.default
+    return int(raw) if raw.isascii() and raw.isdigit() else budget.default  # ² is a digit, not a number
 
 
 @contextlib.contextmanager

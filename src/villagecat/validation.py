@@ -374,7 +374,7 @@ def validate_many(
     Raises:
         InvalidRequestError: if ``max_bytes`` is below 1 (no file could be read).
     """
-    if max_bytes is not None and max_bytes < 1:
+    if max_bytes is not None and (type(max_bytes) is not int or max_bytes < 1):  # not nan, "10" or True
         raise InvalidRequestError.because("max-bytes-positive", value=max_bytes)
     with bulk(), fixed_limits():
         # What is read is let go before the collector runs again, so it has little to look at.

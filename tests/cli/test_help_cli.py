@@ -145,7 +145,11 @@ def test_a_usage_error_is_english_when_asked(path: tuple[str, ...]) -> None:
         ),
         (["catalog", "120117", "--format", "pdf"], "（可选：text、json、yaml、markdown）", "choose from text, json"),
         (["layers", "--format"], "参数 --format：后面需要给出一个值", "argument --format: expected one argument"),
-        (["validate", "x", "--max-bytes", "many"], "参数 --max-bytes：应为整数，而不是 'many'", "invalid int value"),
+        (
+            ["validate", "x", "--max-bytes", "many"],
+            "参数 --max-bytes：读取上限应为正整数（不是 many）",
+            "the read limit must be a positive number, not many",
+        ),
         (["admit", "-j", "120117"], "缺少必需的参数：TASK", "required: TASK"),
     ],
 )

@@ -86,3 +86,15 @@ def test_a_file_that_is_no_part_of_a_package_is_not_called_valid(tmp_path: Path)
     assert result.code == 2
     assert "有效" not in result.out
     assert invoke("validate", str(package / "duties.csv")).code == 0
+
+
+def test_a_ledger_beside_a_package_is_not_called_valid(tmp_path: Path) -> None:
+    """``validate jilin/台账.csv`` (a file the descriptor does not list) printed jilin：有效."""
+    import shutil  # noqa: PLC0415
+
+    package = tmp_path / "national"
+    shutil.copytree(NATIONAL, package)
+    (package / "台账.csv").write_text("村名,类别,名称\n甲村,标牌,村民委员会\n", encoding="utf-8")
+    result = invoke("validate", str(package / "台账.csv"))
+    assert result.code == 2
+    assert "有效" not in result.out

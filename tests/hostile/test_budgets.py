@@ -458,3 +458,12 @@ def test_restating_rows_count_toward_the_operations_budget(tmp_path: Path, monke
     ]
     report = validate(save_layer(child_layer("220000", "220102", obligations=rows), tmp_path / "county"))
     assert [p.code for p in report.problems] == ["budget-operations"]
+
+
+def test_a_plaque_text_is_read_as_names_are() -> None:
+    """东风村 党群服务中心 (a space) and 東風村黨群服務中心 (traditional) were 不得悬挂 and reported missing."""
+    from villagecat.checks.signage import _fits  # noqa: PLC0415
+
+    assert _fits("XX村（社区）党群服务中心", "东风村 党群服务中心")
+    assert _fits("XX村（社区）党群服务中心", "東風村黨群服務中心")
+    assert not _fits("XX村民委员会", "村民委员会")

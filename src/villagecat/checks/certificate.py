@@ -96,6 +96,13 @@ def refusal(catalog: EffectiveCatalog, certificate: Certificate) -> tuple[str, s
     return zh, en, cites
 
 
+#: Characters a value may not hold: controls and format marks (U+202E turns text backwards), line
+#: and paragraph separators (a second sentence on its own line), and characters that show as
+#: nothing (Hangul fillers, the combining grapheme joiner, variation selectors).
+_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp"})
+_BLANKS = frozenset("\u115f\u1160\u3164\uffa0\u034f") | {chr(c) for c in range(0xFE00, 0xFE10)}
+
+
 def render_certificate(catalog: EffectiveCatalog, key: str, values: dict[str, str]) -> Rendered:
     """Fill a retained certificate's template with ``values``.
 
@@ -133,7 +140,7 @@ def render_certificate(catalog: EffectiveCatalog, key: str, values: dict[str, st
             )
         )
     for name, value in values.items():  # an invisible control (U+202E) makes the page read otherwise than typed
-        hidden = next((c for c in value if unicodedata.category(c) in ("Cc", "Cf")), None)
+        hidden = next((c for c in value if unicodedata.category(c) in _HIDDEN or c in _BLANKS), None)
         if hidden is not None:
             raise CertificateRefusedError(
                 *pair("refusal-values-hidden", certificate=certificate.name, name=name, code=f"U+{ord(hidden):04X}")

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from villagecat._i18n import Both, pair, say
+from villagecat._names import normalise_name
 from villagecat.checks._measure import check_measurement
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import rule
@@ -77,7 +78,9 @@ def _pattern(text_pattern: str) -> tuple[re.Pattern[str], ...]:
     榆树村党群服务中心, a community's 光明社区党群服务中心. The last part is anchored at the end.
     """
     written = "|".join(re.escape(re.escape(w)) for w in ("村（社区）", "村(社区)"))
-    parts = [re.sub(written, lambda _: _EITHER, re.escape(part)) for part in text_pattern.split("XX")]  # one pass
+    parts = [  # each part read as names are (traditional, full-width and spaces aside), as the text is
+        re.sub(written, lambda _: _EITHER, re.escape(normalise_name(part))) for part in text_pattern.split("XX")
+    ]
     parts[-1] = f"(?:{parts[-1]})\\Z"
     return tuple(re.compile(part) for part in parts)
 
@@ -90,6 +93,7 @@ def _fits(text_pattern: str, text: str) -> bool:
     ``XX`` made a regular expression of nested ``.+`` that took minutes on a 70-character text.
     """
     first, *rest = _pattern(text_pattern)
+    text = normalise_name(text)
     head = first.match(text)
     if head is None:
         return False

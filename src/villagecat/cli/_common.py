@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import functools
 import os
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from villagecat._i18n import Both, pair
 from villagecat.models import Scope
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "add_format_option",
@@ -157,13 +160,29 @@ def scope_of(value: str) -> Scope | None:
     return None if value == "all" else Scope(value)
 
 
+def _listed(package: Path, file: Path) -> bool:
+    """Whether ``file`` is one of the package's own: its descriptor, or a resource the descriptor lists."""
+    import json  # noqa: PLC0415
+
+    if file == package / "datapackage.json":
+        return True
+    try:
+        descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return True  # a descriptor that does not read: validate says why, for the package
+    resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    paths = {r.get("path") for r in resources or () if isinstance(r, dict)}
+    return file.relative_to(package).as_posix() in paths
+
+
 def package_roots(paths: list[str]) -> list[str]:
     """Return the packages that ``paths`` name, each once, in order.
 
-    A folder or a zip names itself; a file a package is made of (``datapackage.json``, a CSV
-    or JSON resource) names the nearest folder above it that holds a ``datapackage.json``, so
-    a pre-commit hook can pass the changed files; any other file (a PDF beside the package)
-    and a file outside every package are kept, to be reported as unreadable.
+    A folder or a zip names itself; a file a package is made of (its ``datapackage.json``, a
+    resource its descriptor lists) names the nearest folder above it that holds a
+    ``datapackage.json``, so a pre-commit hook can pass the changed files; any other file (a
+    PDF or a ledger beside the package) and a file outside every package are kept, to be
+    reported as no package.
     """
     from pathlib import Path  # noqa: PLC0415
 
@@ -173,7 +192,7 @@ def package_roots(paths: list[str]) -> list[str]:
         path = Path(raw)
         if path.is_file() and path.suffix.lower() in (".csv", ".json"):
             owner = next((p for p in path.resolve().parents if (p / "datapackage.json").is_file()), None)
-            if owner is not None:
+            if owner is not None and _listed(owner, path.resolve()):
                 roots[str(owner.relative_to(cwd)) if owner.is_relative_to(cwd) else str(owner)] = None
                 continue
         roots[raw] = None

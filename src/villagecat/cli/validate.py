@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import json
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
+from villagecat._i18n import pair
 from villagecat.cli._common import add_format_option, add_package_paths, package_roots
 from villagecat.validation import validate_many
-
-if TYPE_CHECKING:
-    import argparse
 
 __all__ = ["register"]
 
@@ -26,11 +25,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_format_option(parser, ("text", "json"))
     parser.add_argument(
         "--max-bytes",
-        type=int,
+        type=_positive,
         default=None,
         help="读取文件的大小上限（字节，默认 64 MiB） / largest file read, in bytes (default 64 MiB)",
     )
     parser.set_defaults(handler=handle)
+
+
+def _positive(text: str) -> int:
+    """A read limit as typed: a whole number above 0 (else a usage error, exit 2)."""
+    value = int(text) if text.strip().isascii() and text.strip().isdigit() else 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(" / ".join(pair("max-bytes-positive", value=text)))
+    return value
 
 
 def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
