@@ -340,3 +340,16 @@ def test_a_restating_row_that_turns_a_requirement_into_a_prohibition_conflicts()
     county = child_layer("220000", "220102", obligations=[row])
     conflicts = merge([*registry.chain(registry.find("220000")), county]).conflicts
     assert [(c.item, c.field, c.rule) for c in conflicts] == [(requirement.id, "forbidden", "fixed")]
+
+
+@pytest.mark.parametrize("values", [("400", "300"), ("300", "400")])
+def test_a_layer_that_sets_one_field_twice_is_told_whichever_the_order(values: tuple[str, str]) -> None:
+    """400 then 300 conflicted, 300 then 400 did not: the row order decided, silently."""
+    ops = [
+        {"target": "220000.facility.village", "field": "min_floor_area_m2", "op": "set", "value": value}
+        for value in values
+    ]
+    conflicts = merge([*chain("220000"), child_layer("220000", overrides=ops)]).conflicts
+    assert [(c.item, c.field, c.rule) for c in conflicts] == [
+        ("220000.facility.village", "min_floor_area_m2", "set_twice")
+    ]

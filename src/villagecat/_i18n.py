@@ -742,6 +742,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "detail-op-list-only": ("{op} 只适用于列表字段", "{op} applies to list fields only"),
     "detail-list-replace": ("该列表按条目合并，请用 add 或 remove", "this list merges by entry; use add or remove"),
     "detail-red-line-scope": ("刚性条目的适用范围不得缩小", "a red line may not be narrowed to fewer places"),
+    "detail-set-twice": (
+        "本层已由 {first} 设定该字段；同一层对同一字段只能设定一次",
+        "{first} of this layer already sets this field; a layer sets a field once",
+    ),
+    "rule-set_twice": (
+        "同一层对同一字段设定了两次，取值不明",
+        "a layer sets one field twice; which value holds is unclear",
+    ),
     "detail-same-name": (
         "上级层已有同名的同类条目：{inherited}；请用覆盖修改它，而不是另立同名条目",
         (

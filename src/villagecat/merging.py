@@ -352,6 +352,8 @@ class _Merger:
         self._previous: LayerPackage | None = None
         #: Entries whose history this merger extended (only these need freezing in a fork).
         self._touched: list[EffectiveItem] = []
+        #: The layer being fed: (item, field) -> the operation of that layer that set it.
+        self._set_here: dict[tuple[str, str], str] = {}
 
     def fork(self, layers: Sequence[LayerPackage]) -> _Merger:
         """Return a merger that goes on from this one's state towards ``layers``, sharing what it does not change.
@@ -372,6 +374,7 @@ class _Merger:
     def feed(self, package: LayerPackage) -> None:
         """Merge one more layer onto the state so far."""
         start = len(self.conflicts)
+        self._set_here = {}
         self._check_chain(self._previous, package)
         self._add_items(package)
         _bound_operations(package)
@@ -622,6 +625,19 @@ class _Merger:
                 **base,
             )
             return
+        if override.op is MergeOp.SET:  # one layer, one value per field: a second would win by row order
+            first = self._set_here.setdefault((target.id, column.name), override.id)
+            if first != override.id:
+                self._conflict(
+                    package,
+                    target.id,
+                    column.name,
+                    "set_twice",
+                    attempted=override.value,
+                    detail=say("detail-set-twice", "en", first=first),
+                    **base,
+                )
+                return
         old = getattr(target.item, column.name)
         setter = target.set_by(column.name)
         inherited_cites = setter.citations if setter is not None else ()
