@@ -499,3 +499,19 @@ def test_an_override_concerns_whom_its_target_concerns() -> None:
     assert change.bound is not None
     assert (change.effect.value, report.audiences()["villages"]["tightens"]) == ("tightens", [])
     assert report.audiences()["others"]["tightens"] == [change]
+
+
+def test_a_name_changed_without_keeping_the_old_one_is_told() -> None:
+    """Renaming 收养人…证明 to 收养证明 was 一般 [certificate-citation-changed]; render by the old name then failed."""
+    old = load_layer(NATIONAL)
+    certificate = old.certificates[0]
+    renamed = dataclasses.replace(old, certificates=_replace(old.certificates, certificate.id, name="新名称证明"))
+    (change,) = diff_packages(old, renamed).changes
+    assert (change.code, change.level) == ("certificate-name-changed", "warning")
+    kept = dataclasses.replace(
+        old,
+        certificates=_replace(
+            old.certificates, certificate.id, name="新名称证明", aliases=(*certificate.aliases, certificate.name)
+        ),
+    )
+    assert {c.code for c in diff_packages(old, kept).changes} == {"certificate-citation-changed"}

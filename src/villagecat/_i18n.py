@@ -846,6 +846,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "change-removed": ("删除条目，引用其标识的系统将失效", "item removed; references to its id break"),
     "change-changed": ("字段变化，影响无法由数据判断", "a field changed; its effect cannot be told from the data"),
     "change-citation-changed": ("出处、名称、别名或备注变化", "citations, name, aliases or notes edited"),
+    "change-name-changed": (
+        "名称变化，按旧名称查找（如开具证明、准入查询）将找不到它；旧名仍有人用时，请把旧名写入别名",
+        "the name changed and the old one no longer finds it; keep the old name as an alias if it is still used",
+    ),
     "change-renamed": ("条目改用新标识（replaces）", "item renumbered (declared with replaces)"),
     "change-cancelled": ("下级层取消所继承的条目", "an inherited item is cancelled"),
     "change-restored": ("撤回对所继承条目的取消", "a cancellation is withdrawn"),

@@ -112,6 +112,8 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
         if kind.role == "operation":
             continue
         codes[f"{slug}-renamed"] = ("warning", _described("change-renamed"))
+        if kind.field("aliases") is not None:
+            codes[f"{slug}-name-changed"] = ("warning", _described("change-name-changed"))
         codes[f"{slug}-cancelled"] = ("breaking", _described("change-cancelled"))
         codes[f"{slug}-restored"] = ("warning", _described("change-restored"))
         if kind.field("applies_to") is not None:
@@ -772,6 +774,8 @@ class _Differ:
             if name == "applies_to" and self.scope_change(resource, item_id, old, new, layer):
                 continue
             code, effect = _field_change(resource, name, old, new, before)
+            if name == "name" and old not in (getattr(after, "aliases", None) or ()) and _kind(resource).role == "item":
+                code = f"{_kind(resource).slug}-name-changed"  # the old name no longer finds it
             self.add(
                 code,
                 resource,
