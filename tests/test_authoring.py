@@ -78,8 +78,9 @@ def test_release_bumps_by_what_changed_and_records_the_entry(tmp_path: Path) -> 
     assert result.out.startswith("cn 0.4.0 → 0.5.0\n")  # a tightening no layer below conflicts with: minor
     layer = load_layer(target).layer
     assert (layer.version, layer.releases[-1].version) == ("0.5.0", "0.5.0")
-    assert "每百户最小面积（平方米）收紧，原来符合的可能不再符合（facility-min-area-per-households-raised）" in (
-        layer.releases[-1].notes
+    assert (
+        "收紧，原来符合的可能不再符合（facility-min-area-per-households-raised：城乡社区综合服务设施 · 村和社区）"
+        in (layer.releases[-1].notes)
     )
     unchanged = invoke("release", str(NATIONAL), "--against", str(NATIONAL))
     assert unchanged.code == 1

@@ -384,3 +384,13 @@ def test_a_lowered_version_is_called_lowered() -> None:
     from villagecat.diff import format_report  # noqa: PLC0415
 
     assert f"版本号降低了：{old.layer.version} → 0.1.0" in format_report(report, "text")
+
+
+def test_a_failed_gate_gives_every_reason_at_once(tmp_path: Path) -> None:
+    """Only 版本号不足 was told; the unaccepted breaking change surfaced after the version was raised."""
+    old = load_layer(NATIONAL)
+    quiet = save_layer(dataclasses.replace(old, certificates=old.certificates[1:]), tmp_path / "quiet")
+    result = invoke("diff", str(NATIONAL), str(quiet), "--fail-on", "breaking")
+    assert result.code == 1
+    assert "版本号不足以反映这些变更" in result.err
+    assert "1 项破坏性或更高级别的变更未被接受" in result.err

@@ -253,3 +253,45 @@ def test_an_import_over_a_json_package_keeps_it_json(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh"
     assert invoke("import", str(book), "-o", str(fresh)).code == 0
     assert (fresh / "duties.csv").is_file()
+
+
+def test_a_quote_typed_once_on_the_clause_sheet_is_the_one_its_section_is_cited_with(tmp_path: Path) -> None:
+    """Items citing 文件标识#条款 got new clauses with empty quotes; the quotes typed on 条款 were left uncited."""
+    book_path = tmp_path / "nh.xlsx"
+    assert invoke("export", "120117", "-o", str(book_path)).code == 0
+    book = openpyxl.load_workbook(book_path)
+    clauses = book["条款"]
+    clauses.append([None, "120117.document.work-plan", "五(一)", "全面梳理村（社区）组织工作事务。"])
+    duties = book["工作事务"]
+    header = _header(duties)
+    row = duties.max_row + 1
+    duties.cell(row, header["名称"]).value = "梳理工作事务"
+    duties.cell(row, header["出处"]).value = "120117.document.work-plan#五(一)"
+    duties.cell(row, header["事项类别"]).value = "依法履行职责事项"
+    book.save(tmp_path / "typed.xlsx")
+    result = invoke("import", str(tmp_path / "typed.xlsx"), "-o", str(tmp_path / "out"))
+    assert result.code == 0, result.out
+    package = load_layer(tmp_path / "out")
+    (duty,) = [d for d in package.duties if d.name == "梳理工作事务"]
+    assert [c.quote for c in duty.citations] == ["全面梳理村（社区）组织工作事务。"]
+    assert not [c for c in package.clauses if c.section == "五(一)" and not c.quote]
+
+
+def test_a_bad_layer_sheet_is_one_problem_on_its_row_and_its_dates_read_as_elsewhere(tmp_path: Path) -> None:
+    """A bad version also gave 15 false 标识 missing errors; 2023年9月1日 was refused in 层信息 only, by its key."""
+    book_path = tmp_path / "nh.xlsx"
+    assert invoke("export", "120117", "-o", str(book_path)).code == 0
+    book = openpyxl.load_workbook(book_path)
+    for row in book["层信息"].iter_rows(min_row=2):
+        if row[2].value == "published":
+            row[1].value = "2023年3月23日"
+        if row[2].value == "version":
+            row[1].value = "bad"
+    for row in book["工作事务"].iter_rows(min_row=2):
+        row[0].value = None  # 标识 may be left blank
+    book.save(tmp_path / "bad.xlsx")
+    result = invoke("import", str(tmp_path / "bad.xlsx"), "-o", str(tmp_path / "out"))
+    assert result.code == 1
+    assert result.out.count("行 字段") == 1, result.out
+    assert "字段 B（版本）" in result.out
+    assert "published" not in result.out

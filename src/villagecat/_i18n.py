@@ -290,8 +290,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{village}the activity area {activity} is larger than the floor area {floor}: swapped?",
     ),
     "facility-households-needed": (
-        "未给出户数，未核查“每百户不少于 {per100} 平方米”的要求；请用 --households（或“户数”一列）给出",
-        "no household count: the rule of {per100} m² per 100 households was not checked (give --households)",
+        (
+            "未给出户数，未核查“每百户不少于 {per100} 平方米”的要求；"
+            "请给出户数（台账的“户数”一列，或 check facility 的 --households）"
+        ),
+        (
+            "no household count: the rule of {per100} m² per 100 households was not checked (give a 户数 column "
+            "in the ledger, or --households to check facility)"
+        ),
     ),
     "measure-too-large": (
         "{village}{name}为 {value}，超出合理范围（不超过 {limit}）；请检查是否多打了数字",

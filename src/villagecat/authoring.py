@@ -203,12 +203,14 @@ def same_layer(previous: LayerPackage, current: LayerPackage) -> None:
         raise InvalidRequestError.because("release-two-layers", old=previous.layer.id, new=current.layer.id)
 
 
-def _described(code: str) -> str:
-    """A change code as release notes give it: its meaning in Chinese, then the code."""
+def _described(code: str, changes: list[Change]) -> str:
+    """A change code as release notes give it: its meaning in Chinese, the code, and the items it touched."""
     from villagecat.diff import CHANGE_MEANINGS  # noqa: PLC0415
 
     meaning = CHANGE_MEANINGS.get(code)
-    return f"{meaning.zh}（{code}）" if meaning is not None else code
+    items = list(dict.fromkeys(c.label or c.item for c in changes if c.code == code))
+    shown = "、".join(items[:5]) + ("等" if len(items) > 5 else "")  # 社区党群服务中心 · 社区: whose rule it was
+    return f"{meaning.zh if meaning is not None else code}（{code}：{shown}）"
 
 
 def refuse_uncited(package: LayerPackage) -> None:
@@ -290,7 +292,7 @@ def release_layer(  # noqa: PLR0913 - the release, and what it is judged against
         breaking=counts["breaking"],
         warning=counts["warning"],
         info=counts["info"],
-        changes="；".join(_described(code) for code in dict.fromkeys(c.code for c in report.changes)),
+        changes="；".join(_described(code, report.changes) for code in dict.fromkeys(c.code for c in report.changes)),
     )
     when = (date or today_in_china()).isoformat()
     releases = [r for r in current.layer.releases if r.version != version]

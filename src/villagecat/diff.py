@@ -441,16 +441,19 @@ class DiffReport:
         """Why the revision fails the gate, in one line (None if it passes): what the reviewer must fix."""
         if not self.fails(gate):
             return None
+        reasons = []  # every reason the gate fails for, so one fix is not followed by another surprise
         violations = sum(c.level == "violation" for c in self.changes)
         if violations:
-            reason = say("gate-violations", lang, count=violations)
-        elif not self.version_ok:
-            reason = say("gate-version", lang, needed=_bump(self.suggested_bump))
-        else:
-            assert gate in ("breaking", "warning")  # noqa: S101 - the only gates left that can fail
-            count = sum(c.accepted is None and _RANK[c.level] >= _RANK[gate] for c in self.changes)
-            reason = say("gate-unaccepted", lang, count=count, level=Both(*LEVEL_WORDS[gate]))
-        return say("gate-failed", lang, gate=gate, reason=reason)
+            reasons.append(say("gate-violations", lang, count=violations))
+        if gate != "violation" and not self.version_ok:
+            reasons.append(say("gate-version", lang, needed=_bump(self.suggested_bump)))
+        if gate in ("breaking", "warning"):
+            count = sum(
+                c.accepted is None and c.level != "violation" and _RANK[c.level] >= _RANK[gate] for c in self.changes
+            )
+            if count:
+                reasons.append(say("gate-unaccepted", lang, count=count, level=Both(*LEVEL_WORDS[gate])))
+        return say("gate-failed", lang, gate=gate, reason=("；" if lang == "zh" else "; ").join(reasons))
 
     def accept(self, entries: Sequence[Accepted]) -> list[Accepted]:
         """Mark the changes a reviewer accepted; return the entries that matched no change.

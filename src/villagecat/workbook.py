@@ -160,7 +160,7 @@ def export_workbook(package: LayerPackage, path: str | os.PathLike[str], *, forc
         cols = columns(model)
         sheet.append([c.title_zh for c in cols])
         _form(sheet, cols)
-        for item in package.resource(resource):
+        for item in _clauses_of(package) if model is Clause else package.resource(resource):
             row = sheet.max_row + 1
             for col, column in enumerate(cols, start=1):
                 value = (
@@ -347,16 +347,20 @@ def _put(data: dict[str, Any], key: str, value: object) -> None:
 
 def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
     data: dict[str, Any] = {}
+    rows_of: dict[str, tuple[int, str]] = {}  # a key -> its row and the label a clerk reads there
     for number, row in enumerate(rows[1:], start=2):
         if not row or row[0] is None:
             continue
         value = row[1] if len(row) > 1 else None
         labelled = len(row) > 2 and isinstance(row[2], str) and row[2].strip()
         name = str(row[2]).strip() if labelled else str(row[0]).strip()
+        rows_of[name] = (number, str(row[0]).strip())
         if value is None or value == "":
             continue
         if isinstance(value, dt.datetime | dt.date):
             value = _date_text(value)
+        elif isinstance(value, str) and name.rpartition(".")[2] in ("published", "effective", "date"):
+            value = _typed_date(value.strip())  # 2023年9月1日, as every other sheet takes it
         if labelled and (name.count(".") or name in ("covers", "level")):
             _put(data, name, _layer_value(name, value))
             continue
@@ -376,9 +380,22 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             zh, en = pydantic_message(dict(error))
-            field = ".".join(str(p) for p in error["loc"])
-            problems.append(Problem(LAYER_SHEET, str(error["type"]), zh, en, field=field))
+            key = ".".join(str(p) for p in error["loc"])
+            found = rows_of.get(key) or rows_of.get(str(error["loc"][0]) if error["loc"] else "")
+            where = {"line": found[0], "field": f"B（{found[1]}）"} if found else {"field": key}
+            problems.append(Problem(LAYER_SHEET, str(error["type"]), zh, en, **where))
         return None
+
+
+def _clauses_of(package: LayerPackage) -> tuple[Clause, ...]:
+    """Every clause the package's citations need, as a written package lists them (its own first)."""
+    from villagecat.format.clauses import ClauseBook  # noqa: PLC0415
+
+    book = ClauseBook(package.layer.id, package.clauses)
+    for _, item in package.iter_items():
+        for citation in getattr(item, "citations", None) or ():
+            book.id_for(citation)
+    return tuple(book.clauses())
 
 
 #: The 条款 sheet's hidden column: each clause as it was exported (``DOCUMENT#SECTION「quote」``).
@@ -465,8 +482,10 @@ def _read_sheet(
             rows_read.append(number)
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
-                zh, en = pydantic_message(dict(error))
                 name = str(error["loc"][0]) if error["loc"] else ""
+                if layer_id is None and name == "id" and error["type"] == "missing":
+                    continue  # a blank 标识 gets one from the layer's id: 层信息 is at fault, said once there
+                zh, en = pydantic_message(dict(error))
                 where = next((i for i, c in enumerate(mapped) if c is not None and c.name == name), None)
                 column_label = f"{_letter(where)}（{mapped[where].title_zh}）" if where is not None else name  # type: ignore[union-attr]
                 problems.append(Problem(title, str(error["type"]), zh, en, line=number, field=column_label))
@@ -539,7 +558,29 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     if layer is None or report.problems:
         raise ValidationFailedError(report)
     package = dataclasses.replace(LayerPackage.of(layer, resources), origins=origins)
-    return carry_citations(package, exported)
+    return carry_citations(carry_citations(package, exported), _quoted(package.clauses))
+
+
+def _quoted(clauses: tuple[Clause, ...]) -> dict[Citation, Citation]:
+    """A 出处 written 文件标识#条款 takes the quote the 条款 sheet gives that section, where it gives one.
+
+    A clerk types the sentence once, on the 条款 sheet, and cites it by document and section;
+    where the sheet quotes the section more than once, the 出处 must say which (its quote). A
+    section the sheet also lists without a quote is cited so on purpose (an exported package
+    lists every citation it has): it stays as it is.
+    """
+    by_section: dict[tuple[str, str | None], list[Citation]] = {}
+    unquoted: set[tuple[str, str | None]] = set()
+    for clause in clauses:
+        if clause.quote:
+            by_section.setdefault((clause.document, clause.section), []).append(clause.citation())
+        else:
+            unquoted.add((clause.document, clause.section))
+    return {
+        Citation(document=document, section=section): found[0]
+        for (document, section), found in by_section.items()
+        if len(found) == 1 and (document, section) not in unquoted
+    }
 
 
 def _edited_clauses(
