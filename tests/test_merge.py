@@ -353,3 +353,22 @@ def test_a_layer_that_sets_one_field_twice_is_told_whichever_the_order(values: t
     assert [(c.item, c.field, c.rule) for c in conflicts] == [
         ("220000.facility.village", "min_floor_area_m2", "set_twice")
     ]
+
+
+def test_two_items_of_one_name_in_one_layer_conflict() -> None:
+    """A second 宣传推广 in one layer was accepted: lookups by that name found either."""
+    from villagecat.models import Duty  # noqa: PLC0415
+
+    duties = [
+        Duty.model_validate(
+            {
+                "id": f"220102.duty.d{n}",
+                "name": "宣传推广",
+                "duty_kind": "performs",
+                "citations": ["220102.document.d#一"],
+            }
+        )
+        for n in (1, 2)
+    ]
+    conflicts = merge([*chain("220000"), child_layer("220000", duties=duties)]).conflicts
+    assert [(c.item, c.rule, c.inherited) for c in conflicts] == [("220102.duty.d2", "same_name", "220102.duty.d1")]

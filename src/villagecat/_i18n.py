@@ -748,6 +748,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "detail-op-list-only": ("{op} 只适用于列表字段", "{op} applies to list fields only"),
     "detail-list-replace": ("该列表按条目合并，请用 add 或 remove", "this list merges by entry; use add or remove"),
     "detail-red-line-scope": ("刚性条目的适用范围不得缩小", "a red line may not be narrowed to fewer places"),
+    "detail-same-name-here": (
+        "本层已有同名的同类条目 {other}；同一层中一个名称只指一个条目，请合并或改名",
+        "{other} of this layer has the same name; within a layer a name names one item",
+    ),
     "detail-set-twice": (
         "本层已由 {first} 设定该字段；同一层对同一字段只能设定一次",
         "{first} of this layer already sets this field; a layer sets a field once",

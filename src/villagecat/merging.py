@@ -500,6 +500,7 @@ class _Merger:
                 continue
             names = self._names.setdefault(resource, {})
             added: list[tuple[str, str]] = []
+            here: dict[str, str] = {}  # this layer's own names so far: a second item of one name is ambiguous
             for item, identity in zip(package.resource(resource), package.identities(resource), strict=True):
                 item_id = str(getattr(item, "id", ""))
                 if getattr(item, "restates", None) is not None:
@@ -507,6 +508,19 @@ class _Merger:
                     continue
                 if item_id in self.index:
                     self._conflict(package, item_id, None, "duplicate_id", detail=say("detail-duplicate-id", "en"))
+                    continue
+                twin = next((here[n] for n in identity if n in here), None)
+                if twin is not None:
+                    self._conflict(
+                        package,
+                        item_id,
+                        None,
+                        "same_name",
+                        inherited=twin,
+                        attempted=getattr(item, "name", None),
+                        citations=tuple(getattr(item, "citations", ())),
+                        detail=say("detail-same-name-here", "en", other=twin),
+                    )
                     continue
                 same_id = next((names[n] for n in identity if n in names), None)
                 same = self.items[resource].get(same_id) if same_id is not None else None
@@ -529,6 +543,7 @@ class _Merger:
                     self._owned.add(id(entry))
                 self.index[item_id] = resource
                 added.extend((name, item_id) for name in identity)
+                here.update((name, item_id) for name in identity)
             for name, item_id in added:  # a layer's own items become "inherited" for the layers below
                 names.setdefault(name, item_id)
         for resource, item in restating:
