@@ -182,3 +182,10 @@ def test_argparse_itself_is_left_as_it_was() -> None:
     page = other.format_help()
     assert page.startswith("usage: other")
     assert "positional arguments:" in page
+
+
+def test_a_level_is_taken_as_people_say_it(tmp_path: Path) -> None:
+    """``--level 乡镇`` was refused while ``--covers 村和社区`` was taken."""
+    result = invoke("init", str(tmp_path / "town"), "--level", "乡镇", "--code", "120117001", "--name", "芦台镇")
+    assert result.code == 0, result.err
+    assert '"township"' in (tmp_path / "town" / "datapackage.json").read_text(encoding="utf-8")

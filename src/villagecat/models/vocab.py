@@ -55,6 +55,16 @@ class Level(Vocab):
     COUNTY = "county", "县级"
     TOWNSHIP = "township", "乡镇级"
 
+    __synonyms__: ClassVar[dict[str, str]] = {
+        "国家级": "national",
+        "省": "province",
+        "市": "prefecture",
+        "县": "county",
+        "区县": "county",
+        "乡镇": "township",
+        "街道": "township",
+    }
+
 
 class Scope(Vocab):
     """What an item or a layer applies to: villages, urban communities, or both."""
