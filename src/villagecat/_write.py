@@ -30,7 +30,7 @@ import os
 import secrets
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from villagecat._i18n import Both, os_reason
 from villagecat.errors import WriteRefusedError
@@ -156,8 +156,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, replace: bool = T
     target = Path(path)
     if target.is_dir():
         raise WriteRefusedError.at(str(target), "write-folder-in-the-way")
-    found = _descriptor_resources(target.parent)
-    if found is not None and target.name in (*found[1], "datapackage.json"):
+    found = _descriptor(target.parent)
+    if found is not None and target.name in (*_resource_paths(found), "datapackage.json"):
         raise WriteRefusedError.at(str(target), "write-package-file")
     _commit(_stage(target, data), target, replace=replace)
     _fsync_folder(target.parent)
@@ -183,63 +183,59 @@ def package_folder(path: str | os.PathLike[str]) -> Path:
 _DESCRIPTOR_KEYS = frozenset({"$schema", "profile", "name", "title", "version", "villagecat", "layer", "resources"})
 
 
-def _keeping_metadata(folder: Path, files: Mapping[str, bytes]) -> Mapping[str, bytes]:
+def _keeping_metadata(
+    old: dict[str, Any] | None, new: dict[str, Any] | None, files: Mapping[str, bytes]
+) -> Mapping[str, bytes]:
     """The files, the new descriptor keeping what the old one holds besides villagecat's keys.
 
     A Data Package may carry ``licenses``, ``contributors``, ``keywords``…: a rewrite of the
     package (import, patch, release, upgrade) must not drop what villagecat did not write.
     """
-    new = files.get("datapackage.json")
-    try:
-        old = json.loads((folder / "datapackage.json").read_text(encoding="utf-8-sig"))
-        fresh = json.loads(new) if new is not None else None
-    except (OSError, ValueError):
+    if old is None or new is None:
         return files
-    if not isinstance(old, dict) or not isinstance(fresh, dict):
-        return files
-    kept = {k: v for k, v in old.items() if k not in _DESCRIPTOR_KEYS and k not in fresh}
+    kept = {k: v for k, v in old.items() if k not in _DESCRIPTOR_KEYS and k not in new}
     if not kept:
         return files
-    merged = {**fresh, **kept}
-    text = json.dumps(merged, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps({**new, **kept}, ensure_ascii=False, indent=2) + "\n"
     return {**files, "datapackage.json": text.encode("utf-8")}
 
 
-def _layer_id(descriptor: object) -> str | None:
-    """The layer id a parsed ``datapackage.json`` declares, or None."""
-    layer = descriptor.get("layer") if isinstance(descriptor, dict) else None
-    found = layer.get("id") if isinstance(layer, dict) else None
-    return found if isinstance(found, str) else None
-
-
-def _descriptor_resources(folder: Path) -> tuple[str | None, list[str]] | None:
-    """Return the layer id and resource paths of a folder's ``datapackage.json`` (None: no villagecat package)."""
+def _descriptor(folder: Path) -> dict[str, Any] | None:
+    """A folder's ``datapackage.json``, parsed, if it is a villagecat package's (it has a layer); else None."""
     try:
         data = json.loads((folder / "datapackage.json").read_text(encoding="utf-8-sig"))
     except (OSError, ValueError):
         return None
-    if not isinstance(data, dict) or not isinstance(data.get("layer"), dict):
-        return None
+    return data if isinstance(data, dict) and isinstance(data.get("layer"), dict) else None
+
+
+def _layer_id(descriptor: dict[str, Any] | None) -> str | None:
+    """The layer id a parsed ``datapackage.json`` declares, or None."""
+    found = descriptor["layer"].get("id") if descriptor is not None else None
+    return found if isinstance(found, str) else None
+
+
+def _resource_paths(descriptor: dict[str, Any]) -> list[str]:
+    """The plain file names a villagecat descriptor lists as its resources."""
     paths = []
-    for spec in data.get("resources") or []:
+    for spec in descriptor.get("resources") or []:
         path = spec.get("path") if isinstance(spec, dict) else None
         if isinstance(path, str) and "/" not in path and "\\" not in path and path not in ("", ".", ".."):
             paths.append(path)
-    return _layer_id(data), paths
+    return paths
 
 
-def _guard(folder: Path, *, force: bool, layer: str | None) -> list[str]:
+def _guard(folder: Path, old: dict[str, Any] | None, *, force: bool, layer: str | None) -> list[str]:
     """Refuse a non-empty folder that is not a villagecat package, or holds another layer's.
 
     Returns:
-        The files the old package owned.
+        The files the old package (its descriptor ``old``) owned.
     """
-    found = _descriptor_resources(folder)
-    if found is not None:
-        held, owned = found
+    if old is not None:
+        held = _layer_id(old)
         if layer is not None and held is not None and held != layer:  # never one layer written over another
             raise WriteRefusedError.at(str(folder), "write-other-layer", held=held, layer=layer)
-        return owned
+        return _resource_paths(old)
     if (folder / "datapackage.json").exists():  # someone else's descriptor: --force writes beside files, never over one
         raise WriteRefusedError.at(str(folder / "datapackage.json"), "write-foreign-descriptor")
     try:
@@ -318,11 +314,13 @@ def write_package(path: str | os.PathLike[str], files: Mapping[str, bytes], *, f
     folder = package_folder(path)
     with package_lock(folder):
         try:
-            layer = _layer_id(json.loads(files["datapackage.json"])) if "datapackage.json" in files else None
+            new = json.loads(files["datapackage.json"]) if "datapackage.json" in files else None
         except ValueError:
-            layer = None
-        previous = _guard(folder, force=force, layer=layer)
-        files = _keeping_metadata(folder, files)
+            new = None
+        new = new if isinstance(new, dict) and isinstance(new.get("layer"), dict) else None
+        old = _descriptor(folder)  # read once: whose folder it is, what it owns, what it carries besides
+        previous = _guard(folder, old, force=force, layer=_layer_id(new))
+        files = _keeping_metadata(old, new, files)
         _sweep_temporaries(folder)
         for name in files:
             if (folder / name).is_dir():

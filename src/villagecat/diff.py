@@ -27,7 +27,17 @@ from villagecat._i18n import Both, pair, say
 from villagecat._shown import shown
 from villagecat.errors import InvalidRequestError
 from villagecat.format.registry import Kind, kind_by_resource, kind_of_id, kinds
-from villagecat.format.rules import DecreaseOnly, Effect, Fixed, Frozen, Graded, GrowOnly, IncreaseOnly, Sticky
+from villagecat.format.rules import (
+    DecreaseOnly,
+    Effect,
+    Fixed,
+    Frozen,
+    Graded,
+    GrowOnly,
+    IncreaseOnly,
+    Sticky,
+    scope_places,
+)
 from villagecat.models import CertificateStatus, Scope
 
 if TYPE_CHECKING:
@@ -636,15 +646,6 @@ def _field_change(resource: str, name: str, old: Any, new: Any, before: BaseMode
     return f"{slug}-changed", effect
 
 
-def _imposes(resource: str, item: BaseModel) -> bool:
-    """Whether an item binds: a red line (a prohibited duty, a mandatory sign…) or a rule whose modality binds."""
-    kind = _kind(resource)
-    if kind.rules.is_red_line(dict(item)):
-        return True
-    spec = kind.field("modality")
-    return spec is not None and isinstance(spec.rule, Graded) and spec.rule.binds(getattr(item, "modality", None))
-
-
 def _added_code(resource: str, item: BaseModel) -> tuple[str, Effect]:
     """Return the code of an added item, and whether it adds a red line (tightens)."""
     kind = _kind(resource)
@@ -660,11 +661,11 @@ def _added_code(resource: str, item: BaseModel) -> tuple[str, Effect]:
 
 
 class _Differ:
-    def __init__(self, levels: Mapping[str, ChangeLevel], covers: Sequence[Scope]) -> None:
+    def __init__(self, levels: Mapping[str, ChangeLevel], reach: Scope) -> None:
         self.levels = levels
         self.changes: list[Change] = []
         #: Where the new version's layer applies: the scope of an item that does not say its own.
-        self.scope = Scope.BOTH if len(set(covers)) > 1 else (covers[0] if covers else Scope.VILLAGE)
+        self.scope = reach
 
     def add(self, code: str, resource: str, item: str, **kw: Any) -> None:  # noqa: ANN401
         level = self.levels.get(code) or CHANGE_LEVELS[code][0]  # every code a diff makes is declared
@@ -691,8 +692,7 @@ class _Differ:
         return [c if c.scope is not None else dataclasses.replace(c, scope=self.scope) for c in self.changes]
 
     def _places(self, value: object) -> set[Scope]:
-        scope = Scope(value) if isinstance(value, str) and value in Scope._value2member_map_ else self.scope
-        return {Scope.VILLAGE, Scope.COMMUNITY} if scope is Scope.BOTH else {scope}
+        return {Scope(place) for place in scope_places(value, self.scope)}  # unset: where the layer applies
 
     def scope_change(self, resource: str, item_id: str, old: object, new: object, layer: str | None) -> bool:
         """Record a change of ``applies_to`` as the places it adds (tightens) and drops (relaxes)."""
@@ -754,7 +754,7 @@ class _Differ:
             self.add(f"{kind}-renamed", resource, target, old=item_id, new=target)
             self.fields(resource, target, (before, new[target]), attribute=attribute, skip={"id", "replaces"})
         else:  # an item that bound the villages, gone: their obligations relax
-            effect = Effect.LOOSENS if _imposes(resource, before) else Effect.NEUTRAL
+            effect = Effect.LOOSENS if _kind(resource).binds(before) else Effect.NEUTRAL
             self.add(f"{kind}-removed", resource, item_id, layer=(attribute or {}).get(item_id), effect=effect)
 
     def fields(
@@ -820,7 +820,7 @@ def diff_packages(
             new=new.source or new.layer.id,
             new_layer=new.layer.id,
         )
-    differ = _Differ(levels or {}, new.layer.covers)
+    differ = _Differ(levels or {}, new.layer.reach)
     _layer_changes(differ, old, new)
     for resource in (kind.resource for kind in kinds() if kind.in_catalog):
         before = {str(getattr(i, "id", "")): i for i in old.resource(resource)}
@@ -934,7 +934,7 @@ def diff_catalogs(
     old: EffectiveCatalog, new: EffectiveCatalog, *, levels: Mapping[str, ChangeLevel] | None = None
 ) -> DiffReport:
     """Compare two effective catalogs; each change is attributed to the layer that made it."""
-    differ = _Differ(levels or {}, new.layer.covers)
+    differ = _Differ(levels or {}, new.layer.reach)
     for resource in old.items.keys() | new.items.keys():
         before = {i: e.item for i, e in old.items.get(resource, {}).items()}
         after = {i: e.item for i, e in new.items.get(resource, {}).items()}

@@ -680,10 +680,8 @@ class _Merger:
         growing = override.op.value == "add" and column.is_list
         graded = column.rule if isinstance(column.rule, Graded) else None
         in_force = graded is None or _inherited_in_force(target, graded, package.layer.id)
-        covers = package.layer.covers
-        within = covers[0] if len(set(covers)) == 1 else None  # where this layer applies
         broken = (None if growing else _direction(column, old, new, in_force=in_force)) or _red_line(
-            target.item, column, old, new, within
+            target.item, column, old, new, package.layer.reach
         )
         if broken is not None:
             self._conflict(
@@ -850,7 +848,7 @@ def _red_line(item: BaseModel, column: Column, old: Any, new: Any, within: Any =
     activity share), keeps every place it reaches: a lower layer may widen it, never narrow
     it. (A renamed item of any kind keeps its inherited name as an alias; aliases only grow.)
     """
-    if not (_item_rules(item).is_red_line(dict(item)) or _binds(item)):
+    if not kind_of_model(type(item)).binds(item):
         return None
     if column.name == "applies_to" and scope_effect(old, new, within) is Effect.LOOSENS:
         return "red_line_scope", say("detail-red-line-scope", "en")
@@ -887,12 +885,6 @@ def _bound_operations(package: LayerPackage) -> None:
     if crowded is not None:
         target, name, most = crowded
         raise exceeded("operations", f"{package.source or package.layer.id}：{target}.{name}", most)
-
-
-def _binds(item: BaseModel) -> bool:
-    """Whether the item's modality binds (must, or empty where the format counts that as must)."""
-    spec = kind_of_model(type(item)).field("modality")
-    return spec is not None and isinstance(spec.rule, Graded) and spec.rule.binds(getattr(item, "modality", None))
 
 
 def _with_value(item: BaseModel, column: Column, new: Any, op: str) -> BaseModel:  # noqa: ANN401 - any field value

@@ -160,19 +160,16 @@ def scope_of(value: str) -> Scope | None:
     return None if value == "all" else Scope(value)
 
 
-def _listed(package: Path, file: Path) -> bool:
-    """Whether ``file`` is one of the package's own: its descriptor, or a resource the descriptor lists."""
+def _own_files(package: Path) -> frozenset[str] | None:
+    """The files a package's descriptor lists, itself among them; None if it does not read."""
     import json  # noqa: PLC0415
 
-    if file == package / "datapackage.json":
-        return True
     try:
         descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8-sig"))
     except (OSError, ValueError):
-        return True  # a descriptor that does not read: validate says why, for the package
+        return None
     resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
-    paths = {r.get("path") for r in resources or () if isinstance(r, dict)}
-    return file.relative_to(package).as_posix() in paths
+    return frozenset({"datapackage.json", *(str(r.get("path")) for r in resources or () if isinstance(r, dict))})
 
 
 def package_roots(paths: list[str]) -> list[str]:
@@ -188,12 +185,16 @@ def package_roots(paths: list[str]) -> list[str]:
 
     cwd = Path.cwd().resolve()
     roots: dict[str, None] = {}
+    owned: dict[Path, frozenset[str] | None] = {}  # each package's descriptor read once, however many files name it
     for raw in paths:
-        path = Path(raw)
-        if path.is_file() and path.suffix.lower() in (".csv", ".json"):
-            owner = next((p for p in path.resolve().parents if (p / "datapackage.json").is_file()), None)
-            if owner is not None and _listed(owner, path.resolve()):
-                roots[str(owner.relative_to(cwd)) if owner.is_relative_to(cwd) else str(owner)] = None
-                continue
-        roots[raw] = None
+        path = Path(raw).resolve()
+        owner = next((p for p in path.parents if (p / "datapackage.json").is_file()), None)
+        if owner is None or not path.is_file() or path.suffix.lower() not in (".csv", ".json"):
+            roots[raw] = None
+            continue
+        if owner not in owned:
+            owned[owner] = _own_files(owner)
+        own = owned[owner]  # None: a descriptor that does not read, for validate to say why
+        listed = own is None or path.relative_to(owner).as_posix() in own
+        roots[(str(owner.relative_to(cwd)) if owner.is_relative_to(cwd) else str(owner)) if listed else raw] = None
     return list(roots)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
-from villagecat.format.rules import FieldRule, ItemRules
+from villagecat.format.rules import FieldRule, Graded, ItemRules
 
 if typing.TYPE_CHECKING:
     from pydantic import BaseModel
@@ -126,6 +126,17 @@ class Kind:
     fields: tuple[FieldSpec, ...]
     in_catalog: bool
     checked_together: tuple[str, ...] = ()
+
+    def binds(self, item: BaseModel) -> bool:
+        """Whether an item of this kind binds: a red line, or a rule whose modality binds.
+
+        A red line is a prohibited duty, a mandatory sign…; a modality binds when it is must, or
+        empty where the format counts that as must.
+        """
+        if self.rules.is_red_line(dict(item)):
+            return True
+        spec = self.field("modality")
+        return isinstance(spec.rule, Graded) and spec.rule.binds(getattr(item, "modality", None)) if spec else False
 
     def field(self, name: str) -> FieldSpec | None:
         """Return the field called ``name`` (or formerly called so), or None."""

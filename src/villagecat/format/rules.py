@@ -44,6 +44,7 @@ __all__ = [
     "effect",
     "rule_from_json",
     "scope_effect",
+    "scope_places",
 ]
 
 
@@ -94,6 +95,17 @@ def _number(value: Any) -> float | None:  # noqa: ANN401 - any field value
     return None
 
 
+def _ranked(before: float | None, after: float | None) -> Effect:
+    """The effect of moving along a ranking where higher binds harder: giving a rank tightens, dropping one loosens."""
+    if before == after:
+        return Effect.NEUTRAL
+    if before is None:
+        return Effect.TIGHTENS
+    if after is None:
+        return Effect.LOOSENS
+    return Effect.TIGHTENS if after > before else Effect.LOOSENS
+
+
 def _slug(value: Any) -> Any:  # noqa: ANN401 - vocab members compare by their slug
     raw = getattr(value, "value", value)
     return raw if isinstance(raw, str | bool | int | float) or raw is None else value
@@ -118,14 +130,7 @@ class IncreaseOnly(FieldRule):
 
     def effect(self, old: Any, new: Any) -> Effect:  # noqa: ANN401
         """Higher (or later in ``order``) tightens; lower loosens."""
-        before, after = self._rank(old), self._rank(new)
-        if before == after:
-            return Effect.NEUTRAL
-        if before is None:
-            return Effect.TIGHTENS
-        if after is None:
-            return Effect.LOOSENS
-        return Effect.TIGHTENS if after > before else Effect.LOOSENS
+        return _ranked(self._rank(old), self._rank(new))
 
     def to_json(self) -> dict[str, Any]:
         """``{"rule": "increase_only"}``, with ``order`` where there is one."""
@@ -151,13 +156,7 @@ class DecreaseOnly(FieldRule):
     def effect(self, old: Any, new: Any) -> Effect:  # noqa: ANN401
         """Lower tightens; higher, or no limit where there was one, loosens."""
         before, after = _number(old), _number(new)
-        if before == after:
-            return Effect.NEUTRAL
-        if before is None:
-            return Effect.TIGHTENS
-        if after is None:
-            return Effect.LOOSENS
-        return Effect.TIGHTENS if after < before else Effect.LOOSENS
+        return _ranked(None if before is None else -before, None if after is None else -after)
 
     def explain(self) -> tuple[str, str]:
         """Only falls."""
@@ -166,26 +165,18 @@ class DecreaseOnly(FieldRule):
 
 @dataclass(frozen=True)
 class Sticky(FieldRule):
-    """Once the field holds one of ``values``, it never changes.
-
-    ``empty`` is what an empty field counts as: a modality left empty binds (``must``), so
-    setting ``should`` over it loosens as setting it over an explicit ``must`` does.
-    """
+    """Once the field holds one of ``values``, it never changes (a modality's grades are :class:`Graded`)."""
 
     name: ClassVar[str] = "sticky"
     values: tuple[Any, ...] = ()
-    empty: Any = None
-
-    def _read(self, value: Any) -> Any:  # noqa: ANN401
-        return self.empty if value is None else value
 
     def holds(self, value: Any) -> bool:  # noqa: ANN401
-        """Whether ``value`` (an empty one as what it counts as) is one of the sticky values."""
-        return _slug(self._read(value)) in self.values
+        """Whether ``value`` is one of the sticky values."""
+        return _slug(value) in self.values
 
     def effect(self, old: Any, new: Any) -> Effect:  # noqa: ANN401
-        """Leaving a sticky value loosens; taking one tightens (an empty value counts as ``empty``)."""
-        if _slug(self._read(old)) == _slug(self._read(new)):
+        """Leaving a sticky value loosens; taking one tightens."""
+        if _slug(old) == _slug(new):
             return Effect.NEUTRAL
         if self.holds(old):
             return Effect.LOOSENS
@@ -194,11 +185,8 @@ class Sticky(FieldRule):
         return Effect.NEUTRAL
 
     def to_json(self) -> dict[str, Any]:
-        """``{"rule": "sticky", "values": [...]}``, with ``"empty"`` where an empty field counts as one."""
-        found: dict[str, Any] = {"rule": self.name, "values": list(self.values)}
-        if self.empty is not None:
-            found["empty"] = self.empty
-        return found
+        """``{"rule": "sticky", "values": [...]}``."""
+        return {"rule": self.name, "values": list(self.values)}
 
     def explain(self) -> tuple[str, str]:
         """Never leaves its sticky values."""
@@ -270,14 +258,7 @@ class Graded(FieldRule):
 
     def effect(self, old: Any, new: Any) -> Effect:  # noqa: ANN401
         """A higher grade tightens, a lower one loosens; values of one grade are neutral."""
-        before, after = self.grade(old), self.grade(new)
-        if before == after:
-            return Effect.NEUTRAL
-        if before is None:
-            return Effect.TIGHTENS
-        if after is None:
-            return Effect.LOOSENS
-        return Effect.TIGHTENS if after > before else Effect.LOOSENS
+        return _ranked(self.grade(old), self.grade(new))
 
     def to_json(self) -> dict[str, Any]:
         """``{"rule": "graded", "grades": {...}}``, with ``"empty"`` where an empty field counts as one."""
@@ -385,7 +366,7 @@ def rule_from_json(data: Mapping[str, Any]) -> FieldRule:
     if rule is IncreaseOnly and data.get("order") is not None:
         return IncreaseOnly(order=tuple(data["order"]))
     if rule is Sticky:
-        return Sticky(values=tuple(data.get("values", ())), empty=data.get("empty"))
+        return Sticky(values=tuple(data.get("values", ())))
     if rule is Graded:
         grades = sorted(dict(data.get("grades", {})).items(), key=lambda entry: (entry[1], entry[0]))
         return Graded(grades=tuple(grades), empty=data.get("empty"), governs=tuple(data.get("governs", ())))
@@ -401,15 +382,19 @@ _SCOPE_PLACES = {
 }
 
 
+def scope_places(value: Any, otherwise: Any = None) -> frozenset[str]:  # noqa: ANN401 - a Scope member or slug
+    """The places a scope reaches (``village``, ``community``); an empty one reaches what ``otherwise`` does."""
+    return frozenset(_SCOPE_PLACES.get(_slug(otherwise if value is None else value), ()))
+
+
 def scope_effect(old: Any, new: Any, within: Any = None) -> Effect:  # noqa: ANN401 - Scope members or slugs
     """Return whether a change of an obligation's scope reaches fewer places (loosens) or more (tightens).
 
     ``within`` is where the layer making the change applies: a layer that covers villages only
     narrows nothing by writing 村 over an inherited 村和社区.
     """
-    reach = _SCOPE_PLACES.get(_slug(within), set()) if within is not None else _SCOPE_PLACES[None]
-    before = _SCOPE_PLACES.get(_slug(old), set()) & reach
-    after = _SCOPE_PLACES.get(_slug(new), set()) & reach
+    reach = scope_places(within)
+    before, after = scope_places(old) & reach, scope_places(new) & reach
     if before == after:
         return Effect.NEUTRAL
     if before - after:

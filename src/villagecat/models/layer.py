@@ -181,6 +181,11 @@ class Layer(BaseModel):
         min_length=1,
     )
 
+    @property
+    def reach(self) -> Scope:
+        """Where the layer applies, as one scope: village, community, or both."""
+        return Scope.BOTH if len(set(self.covers)) > 1 else self.covers[0]
+
     @model_validator(mode="after")
     def _consistent(self) -> Layer:
         if self.releases and self.releases[-1].version != self.version:
