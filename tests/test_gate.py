@@ -85,6 +85,8 @@ def test_an_announced_major_release_passes_unannounced_and_an_unannounced_one_fa
     breaking = invoke("diff", str(NATIONAL), str(announced), "--fail-on", "breaking")
     assert breaking.code == 1
     assert breaking.err.startswith("未通过审查（--fail-on breaking）：1 项破坏性或更高级别的变更未被接受")
+    said = invoke("diff", str(NATIONAL), str(announced), "--fail-on", "破坏性")  # the gate as a clerk says it
+    assert said.err == breaking.err
     accepted = tmp_path / "accepted.yaml"
     item = old.certificates[0].id
     accepted.write_text(f"- code: certificate-removed\n  item: {item}\n  reason: 并入省级清单\n", encoding="utf-8")

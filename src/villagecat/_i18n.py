@@ -774,6 +774,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "change-level-breaking": ("破坏性", "breaking"),
     "change-level-warning": ("需关注", "warning"),
     "change-level-info": ("一般", "info"),
+    "gate-unannounced": ("版本号未反映变更", "unannounced"),
     "change-values": ("：{old} → {new}", ": {old} -> {new}"),
     "change-values-inline": ("：{diff}", ": {diff}"),
     "change-by-layer": ("（{layer} 层）", " (layer {layer})"),

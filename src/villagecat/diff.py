@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from packaging.version import Version
 from pydantic import BaseModel
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CHANGE_LEVELS",
     "CHANGE_MEANINGS",
+    "GATE_WORDS",
     "LEVEL_WORDS",
     "Accepted",
     "Change",
@@ -76,6 +77,10 @@ _EFFECT_KEYS = {Effect.TIGHTENS: "effect-tightens", Effect.LOOSENS: "effect-loos
 #: The levels as a report shows them (a violation crosses a rule merge enforces: it cannot be released).
 LEVEL_WORDS: dict[str, tuple[str, str]] = {
     level: pair(f"change-level-{level}") for level in ("violation", "breaking", "warning", "info")
+}
+#: Each gate of ``--fail-on`` as a reader names it: a level by its word, ``unannounced`` by what it fails.
+GATE_WORDS: dict[str, tuple[str, str]] = {
+    gate: LEVEL_WORDS[gate] if gate in LEVEL_WORDS else pair(f"gate-{gate}") for gate in get_args(Gate)
 }
 _BUMP_FOR: dict[str, Bump] = {"breaking": "major", "warning": "minor", "info": "patch"}
 

@@ -144,6 +144,11 @@ def test_a_usage_error_is_english_when_asked(path: tuple[str, ...]) -> None:
             "(choose from province, prefecture, county, township)",
         ),
         (["catalog", "120117", "--format", "pdf"], "（可选：text、json、yaml、markdown）", "choose from text, json"),
+        (
+            ["diff", "a", "b", "--fail-on", "breakng"],
+            "（可选：违反规则（violation）、版本号未反映变更（unannounced）、破坏性（breaking）、需关注（warning））",
+            "(choose from violation, unannounced, breaking, warning)",
+        ),
         (["layers", "--format"], "参数 --format：后面需要给出一个值", "argument --format: expected one argument"),
         (
             ["validate", "x", "--max-bytes", "many"],

@@ -19,9 +19,11 @@ from villagecat._i18n import Both, pair, say
 from villagecat.models._base import Vocab
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
-__all__ = ["Formatter", "Parser", "UsageError", "bilingual", "listed", "vocabulary"]
+    from typing_extensions import Self
+
+__all__ = ["Choice", "Formatter", "Parser", "UsageError", "bilingual", "labelled", "listed", "vocabulary"]
 
 
 def bilingual(key: str, /, **values: object) -> str:
@@ -81,8 +83,39 @@ def listed(choices: Iterable[object]) -> Both:
     """Choices as a user reads them: a vocabulary's values with their labels (省级（province）、市级（prefecture）)."""
     shown = list(choices)
     return Both(
-        "、".join(c.shown("zh") if isinstance(c, Vocab) else str(c) for c in shown), ", ".join(str(c) for c in shown)
+        "、".join(c.shown("zh") if isinstance(c, Vocab | Choice) else str(c) for c in shown),
+        ", ".join(str(c) for c in shown),
     )
+
+
+class Choice(str):  # noqa: SLOT000 - a str subclass cannot have non-empty slots, and it carries its words
+    """A choice of an option that has words of its own: listed as 破坏性（breaking）, taken as either."""
+
+    words: tuple[str, str]
+
+    def __new__(cls, value: str, words: tuple[str, str]) -> Self:
+        """The choice ``value`` (what code compares) and its words in Chinese and English."""
+        obj = str.__new__(cls, value)
+        obj.words = words
+        return obj
+
+    def shown(self, lang: str) -> str:
+        """The choice as a reader is shown it: 破坏性（breaking） in Chinese, its code in English."""
+        return f"{self.words[0]}（{self}）" if lang == "zh" else str(self)
+
+
+def labelled(words: Mapping[str, tuple[str, str]]) -> dict[str, Any]:
+    """An option's ``choices`` and ``type`` where each choice has words: given as its code or its Chinese word.
+
+    Anything else is passed on unchanged, for the choices to refuse it with the list of what is allowed.
+    """
+    choices = tuple(Choice(value, pair) for value, pair in words.items())
+
+    def code(text: str) -> str:
+        key = unicodedata.normalize("NFKC", text).strip()
+        return next((str(c) for c in choices if key in (str(c), c.words[0])), text)
+
+    return {"choices": choices, "type": code}
 
 
 def vocabulary(vocab: type[Vocab]) -> Callable[[str], str]:

@@ -6,9 +6,11 @@ import json
 import os
 from typing import TYPE_CHECKING, TextIO
 
+from villagecat.cli._argparse import labelled
 from villagecat.cli._common import add_format_option, add_layer_options
 from villagecat.cli._sides import add_sides, load_side
 from villagecat.diff import (
+    GATE_WORDS,
     diff_catalogs,
     diff_packages,
     format_report,
@@ -59,10 +61,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_format_option(parser, ("text", "markdown", "json", "patch", "csv"))
     parser.add_argument(
         "--fail-on",
-        choices=("violation", "unannounced", "breaking", "warning"),
+        **labelled(GATE_WORDS),
         default="violation",
         help="何时以 1 退出 / when to exit 1: violation（违反合并规则，默认）, unannounced（另加版本号未反映变更）,"
-        " breaking, warning（另加该级别及以上、未被接受的变更）",
+        " breaking, warning（另加该级别及以上、未被接受的变更）；也可写中文，如 破坏性 / or its Chinese word",
     )
     parser.add_argument(
         "--accept",
