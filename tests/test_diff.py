@@ -367,6 +367,46 @@ def test_making_a_rule_bind_is_breaking_like_raising_a_minimum() -> None:
     assert (back.code, back.level, back.effect.value) == ("sign-modality-loosened", "info", "loosens")
 
 
+@pytest.mark.parametrize(
+    ("item", "field", "value", "code", "level"),
+    [
+        # a rule given a condition holds less often: it relaxes those it binds; dropping one binds them more
+        (
+            "cn.obligation.no-screenshot-evaluation",
+            "condition",
+            "未经县级党委同意",
+            "obligation-condition-loosened",
+            "info",
+        ),
+        ("cn.obligation.no-new-mechanisms", "exceptions", None, "obligation-exceptions-tightened", "breaking"),
+        # a permission (可以) given a condition allows less
+        (
+            "cn.obligation.certificate-alternatives",
+            "condition",
+            "村民同意的",
+            "obligation-condition-tightened",
+            "breaking",
+        ),
+        # a condition reworded: which way it goes, words cannot tell; a reviewer reads it
+        (
+            "cn.obligation.no-unassigned-tasks",
+            "condition",
+            "未经市、区党委和政府统一部署",
+            "obligation-condition-changed",
+            "warning",
+        ),
+    ],
+)
+def test_a_rules_condition_or_exceptions_change_by_what_they_do(
+    item: str, field: str, value: str | None, code: str, level: str
+) -> None:
+    """A condition or exception was 一般 (obligation-changed) whether it was given, dropped or reworded."""
+    old = load_layer(NATIONAL)
+    new = dataclasses.replace(old, obligations=_replace(old.obligations, item, **{field: value}))
+    (change,) = diff_packages(old, new).changes
+    assert (change.code, change.level) == (code, level)
+
+
 def test_every_sticky_field_change_has_a_declared_code() -> None:
     from villagecat.format.registry import kinds  # noqa: PLC0415
     from villagecat.format.rules import Sticky  # noqa: PLC0415

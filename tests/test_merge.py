@@ -101,6 +101,10 @@ def test_restated_and_inherited_values_stay_distinguishable() -> None:
         # an empty modality of an inherited size limit binds: may softens it; truncated would switch a rule off
         ("cn.sign.villagers-committee", "size_modality", "may", "graded"),
         ("cn.obligation.no-forms-without-deployment", "truncated", "true", "fixed"),
+        # a condition or exception given to a rule that had none: it no longer holds whenever it is met
+        ("cn.obligation.no-screenshot-evaluation", "condition", "未经县级党委和政府同意", "qualifier"),
+        ("cn.obligation.no-plaques-forms-traces", "exceptions", "上级另有要求的除外", "qualifier"),
+        ("cn.obligation.certificate-unlisted", "condition", "", "qualifier"),  # a permission widened
         ("220000.facility.village", "min_floor_area_m2", "", "increase_only"),
         ("220000.facility.village-function-areas", "function_areas", "文体活动室", "grow_only"),
         ("cn.certificate.kinship", "aliases", "亲属证明", "list_replace"),
@@ -125,6 +129,25 @@ def test_loosening_yields_a_structured_conflict_and_keeps_the_inherited_value(
     if before is not None:
         assert after is not None
         assert after.item == before.item
+
+
+@pytest.mark.parametrize(
+    ("target", "field", "value"),
+    [
+        ("cn.obligation.certificate-alternatives", "condition", "村民同意的"),  # a permission narrowed
+        ("cn.obligation.no-new-mechanisms", "exceptions", ""),  # a prohibition's exception dropped
+        ("cn.obligation.no-unassigned-tasks", "condition", "未经市、区党委和政府统一部署"),  # reworded, as Ninghe does
+    ],
+)
+def test_a_qualifier_may_narrow_a_permission_drop_from_a_requirement_or_be_reworded(
+    target: str, field: str, value: str
+) -> None:
+    county = child_layer("220000", overrides=[{"target": target, "field": field, "value": value}])
+    catalog = merge([*chain("220000"), county])
+    assert catalog.conflicts == ()
+    entry = catalog.get(target)
+    assert entry is not None
+    assert getattr(entry.item, field) == (value or None)
 
 
 def test_tightening_is_applied_with_provenance() -> None:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
+
 import villagecat
 from conftest import invoke
+from villagecat.merging import merge
 from villagecat.models import Certificate, Document, Layer, ParentRef
-from villagecat.package import LayerPackage, save_layer
+from villagecat.package import LayerPackage, load_layer, save_layer
+from villagecat.registry import shipped_layer_paths, shipped_registry
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -97,3 +101,15 @@ def test_restating_a_name_no_inherited_item_has_is_a_clear_problem(tmp_path: Pat
     assert (problem.file, problem.line, problem.code) == ("certificates.csv", 2, "merge-unknown-target")
     assert problem.field == "restates"  # the column that holds it: this row has no value or target
     assert "第 2 行 字段 restates：" in invoke("validate", str(path)).out
+
+
+@pytest.mark.parametrize("path", shipped_layer_paths(), ids=lambda p: p.name)
+def test_a_layer_merges_alike_in_csv_and_in_json(path: Path, tmp_path: Path) -> None:
+    """Shanxi's restating rows left 条件 empty: in CSV the national condition was kept, in JSON
+    (where the empty cell is null) it was dropped, and Shangdang's restatement then conflicted."""
+    registry = shipped_registry()
+    chain = registry.chain(load_layer(path))
+    as_json = [load_layer(save_layer(p, tmp_path / p.layer.id, fmt="json")) for p in chain]
+    from_csv, from_json = merge(chain), merge(as_json)
+    assert from_json.conflicts == from_csv.conflicts == ()
+    assert from_json.items == from_csv.items

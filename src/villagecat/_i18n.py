@@ -727,6 +727,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "该字段规定了规则所管的对象（如标牌数量数的是哪类标牌），下级层不得更改",
         "the field says what the rule is about (which signs a quota counts); a lower layer may not change it",
     ),
+    "rule-explain-qualifier": (
+        "上级层规定为要求且未设此项的，下级层不得增设（为许可（{permits}）时不得删去）",
+        "where a requirement has none, a lower layer may not add one (nor drop one from a permission: {permits})",
+    ),
+    "rule-qualifier": (
+        "条件、例外缩小规则成立的范围：上级层的要求未设条件或例外的，下级层不得增设",
+        "a condition or exception narrows where a rule holds: a lower layer may not add one to a requirement",
+    ),
     "rule-explain-fixed": ("一经规定，下级层不得更改或删去", "once set, a lower layer may not change or empty it"),
     "rule-explain-keep": ("该列表中上级层的条目不得删除", "inherited entries may not be removed"),
     "rule-explain-replaceable": ("下级层可整体替换该列表", "a lower layer may replace the whole list"),

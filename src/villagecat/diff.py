@@ -35,6 +35,7 @@ from villagecat.format.rules import (
     Graded,
     GrowOnly,
     IncreaseOnly,
+    Qualifier,
     Sticky,
     scope_places,
 )
@@ -91,6 +92,7 @@ _DIRECTION_WORDS: dict[type, tuple[str, str]] = {
     GrowOnly: ("extended", "shortened"),
     Sticky: ("tightened", "loosened"),
     Graded: ("tightened", "loosened"),
+    Qualifier: ("tightened", "loosened"),
 }
 #: Ruled fields whose changes have codes of their own (a duty's kind, a sign's mandatory flag and colours).
 _OWN_CODES = {
@@ -145,7 +147,7 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
             words = _DIRECTION_WORDS.get(type(spec.rule))
             if words is None or spec.name in _QUIET_FIELDS or (kind.resource, spec.name) in _OWN_CODES:
                 continue
-            if isinstance(spec.rule, Graded) or (
+            if isinstance(spec.rule, Graded | Qualifier) or (
                 isinstance(spec.rule, Sticky) and not all(type(v) is bool for v in spec.rule.values)
             ):  # a change between values of one grade, e.g. should -> mainly (a yes/no has none)
                 codes[f"{slug}-{spec.slug}-changed"] = (
@@ -627,6 +629,8 @@ def _field_change(resource: str, name: str, old: Any, new: Any, before: BaseMode
     kind = _kind(resource)
     spec = kind.field(name)
     rule = spec.rule if spec is not None else None
+    if rule is not None and before is not None:
+        rule = rule.for_item(before)
     effect = Effect.NEUTRAL if rule is None else rule.effect(old, new)
     if isinstance(rule, Graded) and old is None and before is not None and not rule.in_force(before):
         effect = Effect.TIGHTENS
@@ -646,7 +650,7 @@ def _field_change(resource: str, name: str, old: Any, new: Any, before: BaseMode
     words = None if (resource, name) in _OWN_CODES else _DIRECTION_WORDS.get(type(rule))
     if words is not None and spec is not None and effect is not Effect.NEUTRAL:
         return f"{slug}-{spec.slug}-{words[0] if effect is Effect.TIGHTENS else words[1]}", effect
-    if isinstance(rule, Sticky | Graded | Fixed | Frozen) and spec is not None:
+    if isinstance(rule, Sticky | Graded | Fixed | Frozen | Qualifier) and spec is not None:
         return f"{slug}-{spec.slug}-changed", effect
     return f"{slug}-changed", effect
 

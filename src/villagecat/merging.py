@@ -221,7 +221,7 @@ class EffectiveItem:
 
     def _introduced(self, name: str) -> Step:
         row = self.original if self.original is not None else self.item
-        action: Action = "introduced" if name in row.model_fields_set else "default"
+        action: Action = "introduced" if _given(row, name) else "default"
         return Step(
             self.introduced_by,
             self.introduced_version,
@@ -577,10 +577,11 @@ class _Merger:
             if name in ("id", "citations", "restates", "replaces") or name in _LOCKED_FIELDS:
                 continue
             value = getattr(row, name)
-            # A value at its default is not restated, unless the row gave it and it differs from the
+            # A value not given restates nothing (an empty cell leaves a field as inherited). A value
+            # at its default is not restated either, unless the row gave it and it differs from the
             # inherited one (禁止性=是 on a 应当 rule): that is a change, judged like any other.
-            if value == info.get_default(call_default_factory=True) and (
-                name not in row.model_fields_set or value == getattr(inherited, name, None)
+            if not _given(row, name) or (
+                value == info.get_default(call_default_factory=True) and value == getattr(inherited, name, None)
             ):
                 continue
             column = next((c for c in columns(type(row)) if c.name == name), None)
@@ -680,7 +681,7 @@ class _Merger:
         growing = override.op.value == "add" and column.is_list
         graded = column.rule if isinstance(column.rule, Graded) else None
         in_force = graded is None or _inherited_in_force(target, graded, package.layer.id)
-        broken = (None if growing else _direction(column, old, new, in_force=in_force)) or _red_line(
+        broken = (None if growing else _direction(column, old, new, in_force=in_force, item=target.item)) or _red_line(
             target.item, column, old, new, package.layer.reach
         )
         if broken is not None:
@@ -819,6 +820,15 @@ def _identity(item: BaseModel) -> list[str]:
     return found
 
 
+def _given(row: BaseModel, name: str) -> bool:
+    """Whether ``row`` gives field ``name`` a value: set, and not empty.
+
+    An empty value is how a row leaves a field unsaid, in CSV (the cell is not given) and in
+    JSON (it is null, or an empty list) alike: a package merges the same in either form.
+    """
+    return name in row.model_fields_set and getattr(row, name) not in (None, ())
+
+
 def _inherited_in_force(target: EffectiveItem, rule: Graded, layer: str) -> bool:
     """Whether a layer above ``layer`` gave the requirement a modality grades (a size limit, an orientation)."""
     if not rule.governs:
@@ -826,13 +836,21 @@ def _inherited_in_force(target: EffectiveItem, rule: Graded, layer: str) -> bool
     return any((step := target.set_by(name)) is not None and step.layer != layer for name in rule.governs)
 
 
-def _direction(column: Column, old: Any, new: Any, *, in_force: bool = True) -> tuple[str, str] | None:  # noqa: ANN401
+def _direction(
+    column: Column,
+    old: Any,  # noqa: ANN401 - any field value
+    new: Any,  # noqa: ANN401 - any field value
+    *,
+    in_force: bool = True,
+    item: BaseModel | None = None,
+) -> tuple[str, str] | None:
     """Return the rule a change breaks, by the one definition of tightening, or None.
 
     An empty modality of a requirement no layer above gave (a size limit the nation does not
-    set) grades nothing: the layer that gives the requirement gives its modality.
+    set) grades nothing: the layer that gives the requirement gives its modality. A rule that
+    holds differently by item (a condition on a permission) is taken as it holds on ``item``.
     """
-    rule = column.rule
+    rule = column.rule if column.rule is None or item is None else column.rule.for_item(item)
     if rule is None or rule.allows(old, new):
         return None
     if isinstance(rule, Graded) and old is None and not in_force:

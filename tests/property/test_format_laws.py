@@ -186,6 +186,7 @@ def test_merge_and_diff_agree_on_the_direction_of_every_ruled_field(
             kind.model.model_validate(version.model_dump())
         except ValidationError:
             assume(False)  # noqa: FBT003 - hypothesis's own signature
+    rule = rule.for_item(before)  # as it holds on this item (a condition turns on a permission)
     layer = Layer(
         id=LAYER,
         level="county",

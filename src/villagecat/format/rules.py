@@ -10,6 +10,8 @@ all through :func:`effect`, so "tightens" means the same thing everywhere.
 - :class:`Sticky`: once a field holds one of ``values`` (a prohibited duty, a mandatory
   sign), it never changes.
 - :class:`GrowOnly`: a list (required function areas) never loses an entry.
+- :class:`Qualifier`: a rule's condition or exceptions, which narrow where it holds: a lower
+  layer may not give one to a requirement that had none (it may to a permission).
 - :class:`Replaceable`: a list a lower layer may ``set`` as a whole.
 
 "Tightens" is always said from the villages' side: a change that gives villages a new
@@ -19,7 +21,7 @@ or stricter obligation (or forbids more) tightens; one that relieves them loosen
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -39,6 +41,7 @@ __all__ = [
     "IncreaseOnly",
     "ItemRules",
     "KeepEntries",
+    "Qualifier",
     "Replaceable",
     "Sticky",
     "effect",
@@ -85,6 +88,10 @@ class FieldRule:
     def explain(self) -> tuple[str, str]:
         """Return the rule in words, Chinese and English."""
         return ("", "")
+
+    def for_item(self, item: Any) -> FieldRule:  # noqa: ANN401, ARG002 - an item of any kind
+        """The rule as it holds on ``item`` (most rules hold alike on every item)."""
+        return self
 
 
 def _number(value: Any) -> float | None:  # noqa: ANN401 - any field value
@@ -347,9 +354,59 @@ class Replaceable(FieldRule):
         return pair("rule-explain-replaceable")
 
 
+@dataclass(frozen=True)
+class Qualifier(FieldRule):
+    """A rule's condition (未经县级党委和政府统一部署) or exceptions (…的除外): each narrows where it holds.
+
+    Giving one to a requirement that had none relieves whoever it binds whenever the
+    qualifier is met: it loosens, and a lower layer may not. Dropping one tightens. On a
+    permission (its ``of`` field one of ``permits``: 可以) the directions turn: a condition
+    narrows what is allowed. A qualifier reworded (each layer quotes its own source) is a
+    change whose direction words cannot tell: it is allowed, and diff reports it for review.
+    """
+
+    name: ClassVar[str] = "qualifier"
+    #: The field that says whether the item requires or permits (its modality).
+    of: str = "modality"
+    #: The values of ``of`` that make the item a permission.
+    permits: tuple[str, ...] = ("may",)
+    #: Whether the item at hand is a permission (see :meth:`for_item`); not published.
+    permission: bool = False
+
+    def for_item(self, item: Any) -> Qualifier:  # noqa: ANN401 - an item of any kind
+        """The rule on ``item``: turned where the item is a permission."""
+        return replace(self, permission=_slug(getattr(item, self.of, None)) in self.permits)
+
+    def effect(self, old: Any, new: Any) -> Effect:  # noqa: ANN401
+        """Giving a qualifier loosens a requirement (tightens a permission); dropping one does the reverse."""
+        if (old is None) == (new is None):
+            return Effect.NEUTRAL
+        narrowed = old is None
+        return Effect.TIGHTENS if narrowed == self.permission else Effect.LOOSENS
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"rule": "qualifier", "of": "modality", "permits": ["may"]}``."""
+        return {"rule": self.name, "of": self.of, "permits": list(self.permits)}
+
+    def explain(self) -> tuple[str, str]:
+        """Never given where a requirement had none."""
+        return pair("rule-explain-qualifier", permits="、".join(self.permits))
+
+
 _RULES: dict[str, type[FieldRule]] = {
     rule.name: rule
-    for rule in (IncreaseOnly, DecreaseOnly, Sticky, Graded, Fixed, Frozen, GrowOnly, KeepEntries, Replaceable)
+    for rule in (
+        IncreaseOnly,
+        DecreaseOnly,
+        Sticky,
+        Graded,
+        Fixed,
+        Frozen,
+        GrowOnly,
+        KeepEntries,
+        Qualifier,
+        Replaceable,
+    )
 }
 
 
@@ -370,6 +427,8 @@ def rule_from_json(data: Mapping[str, Any]) -> FieldRule:
     if rule is Graded:
         grades = sorted(dict(data.get("grades", {})).items(), key=lambda entry: (entry[1], entry[0]))
         return Graded(grades=tuple(grades), empty=data.get("empty"), governs=tuple(data.get("governs", ())))
+    if rule is Qualifier:
+        return Qualifier(of=str(data.get("of", "modality")), permits=tuple(data.get("permits", ("may",))))
     return rule()
 
 

@@ -14,13 +14,16 @@ from typing import Annotated, ClassVar
 from pydantic import StringConstraints
 
 from villagecat.format.registry import KindSpec
-from villagecat.format.rules import Fixed, Graded, GrowOnly, ItemRules
+from villagecat.format.rules import Fixed, Graded, GrowOnly, ItemRules, Qualifier
 from villagecat.models._base import DateText, field, model_meta
 from villagecat.models._item import CatalogItem, catch_all_field, id_pattern, restates_field, truncated_field
 from villagecat.models.document import NonEmpty
 from villagecat.models.vocab import MODALITY_GRADES, Modality, Scope
 
 __all__ = ["Milestone", "Obligation"]
+
+#: A condition or exceptions narrow where a rule holds: never given to a requirement that had none.
+_QUALIFIER = Qualifier(of="modality", permits=(Modality.MAY.value,))
 
 
 class Obligation(CatalogItem):
@@ -74,6 +77,7 @@ class Obligation(CatalogItem):
         desc_zh="规则成立的条件，原文照录，如 未经县级党委和政府统一部署；无条件时留空。",
         desc_en="When the rule holds, in the source's words; empty when unconditional.",
         default=None,
+        rule=_QUALIFIER,
     )
     exceptions: NonEmpty | None = field(
         "例外",
@@ -81,6 +85,7 @@ class Obligation(CatalogItem):
         desc_zh="来源写明的例外，如 党中央、国务院明确要求或者法律法规明确规定的除外。",
         desc_en="The exceptions the source states.",
         default=None,
+        rule=_QUALIFIER,
     )
     tasks: tuple[NonEmpty, ...] = field(
         "涉及事项",
