@@ -407,6 +407,22 @@ def test_a_rules_condition_or_exceptions_change_by_what_they_do(
     assert (change.code, change.level) == (code, level)
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "code", "level"),
+    [
+        ("due", "2023-06-30", "milestone-due-put-off", "info"),
+        ("due", "2023-04", "milestone-due-brought-forward", "breaking"),
+        ("bound", ("各市（州）",), "milestone-bound-shortened", "info"),
+    ],
+)
+def test_a_deadline_put_off_or_brought_forward_says_so(field: str, value: object, code: str, level: str) -> None:
+    """A deadline two years later was 需关注 (milestone-changed), neither tightening nor loosening."""
+    old = load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    new = dataclasses.replace(old, milestones=_replace(old.milestones, "220000.milestone.survey", **{field: value}))
+    (change,) = diff_packages(old, new).changes
+    assert (change.code, change.level) == (code, level)
+
+
 def test_every_sticky_field_change_has_a_declared_code() -> None:
     from villagecat.format.registry import kinds  # noqa: PLC0415
     from villagecat.format.rules import Sticky  # noqa: PLC0415

@@ -71,6 +71,19 @@ def test_jilin_plaques_are_at_most_200_by_30_with_party_red_on_white() -> None:
     )
 
 
+def test_adding_list_entries_already_inherited_restates_them() -> None:
+    """A county listing 填报表格 again was told 增加 [填报表格、提供材料]: it added nothing."""
+    target = "cn.obligation.no-forms-without-deployment"
+    ops = [{"target": target, "field": "tasks", "op": "add", "value": "填报表格"}]
+    entry = merge([*chain("220000"), child_layer("220000", overrides=ops)]).get(target)
+    assert entry is not None
+    assert [s.action for s in entry.provenance["tasks"]][-1] == "restated"
+    grown = [{"target": target, "field": "tasks", "op": "add", "value": "报送数据"}]
+    entry = merge([*chain("220000"), child_layer("220000", overrides=grown)]).get(target)
+    assert entry is not None
+    assert [s.action for s in entry.provenance["tasks"]][-1] == "added"
+
+
 def test_restated_and_inherited_values_stay_distinguishable() -> None:
     catalog = villagecat.resolve("120117")
     entry = catalog.get("cn.duty.no-law-enforcement")
@@ -105,6 +118,15 @@ def test_restated_and_inherited_values_stay_distinguishable() -> None:
         ("cn.obligation.no-screenshot-evaluation", "condition", "未经县级党委和政府同意", "qualifier"),
         ("cn.obligation.no-plaques-forms-traces", "exceptions", "上级另有要求的除外", "qualifier"),
         ("cn.obligation.certificate-unlisted", "condition", "", "qualifier"),  # a permission widened
+        # who is bound released, a deadline put off, a plaque moved inside or laid flat
+        ("cn.obligation.no-forms-without-deployment", "bound", "党政群机构", "grow_only"),
+        ("220000.milestone.survey", "bound", "各市（州）、县（市、区）", "grow_only"),
+        ("220000.milestone.survey", "due", "2023-06-01", "earlier_only"),
+        ("220000.milestone.survey", "due", "2024", "earlier_only"),
+        ("220000.milestone.survey", "applies_to", "community", "red_line_scope"),
+        ("cn.sign.party-organisation", "placement", "inside", "fixed"),
+        ("cn.sign.party-organisation", "orientation", "horizontal", "fixed"),
+        ("cn.sign.party-organisation", "orientation", "", "fixed"),
         ("220000.facility.village", "min_floor_area_m2", "", "increase_only"),
         ("220000.facility.village-function-areas", "function_areas", "文体活动室", "grow_only"),
         ("cn.certificate.kinship", "aliases", "亲属证明", "list_replace"),
@@ -137,11 +159,11 @@ def test_loosening_yields_a_structured_conflict_and_keeps_the_inherited_value(
         ("cn.obligation.certificate-alternatives", "condition", "村民同意的"),  # a permission narrowed
         ("cn.obligation.no-new-mechanisms", "exceptions", ""),  # a prohibition's exception dropped
         ("cn.obligation.no-unassigned-tasks", "condition", "未经市、区党委和政府统一部署"),  # reworded, as Ninghe does
+        ("220000.milestone.survey", "due", "2023-05-20"),  # brought forward within the month it was due in
+        ("220000.milestone.survey", "due", "2023-05-31"),  # 2023-05 is due by its last day
     ],
 )
-def test_a_qualifier_may_narrow_a_permission_drop_from_a_requirement_or_be_reworded(
-    target: str, field: str, value: str
-) -> None:
+def test_a_qualifier_or_a_deadline_may_tighten_or_be_reworded(target: str, field: str, value: str) -> None:
     county = child_layer("220000", overrides=[{"target": target, "field": field, "value": value}])
     catalog = merge([*chain("220000"), county])
     assert catalog.conflicts == ()
@@ -182,12 +204,15 @@ def test_cancelling_a_prohibited_duty_is_a_conflict_but_a_mechanism_may_go() -> 
             cancellations=[
                 {"target": "cn.duty.no-law-enforcement"},
                 {"target": "220000.mechanism.convenience-service-station"},
+                {"target": "220000.milestone.survey"},  # a deadline is a rule: it stays
             ],
         ),
     ]
     catalog = merge(layers)
-    (conflict,) = catalog.conflicts
-    assert (conflict.item, conflict.field, conflict.rule) == ("cn.duty.no-law-enforcement", None, "cancel_forbidden")
+    assert [(c.item, c.field, c.rule) for c in catalog.conflicts] == [
+        ("cn.duty.no-law-enforcement", None, "cancel_forbidden"),
+        ("220000.milestone.survey", None, "cancel_forbidden"),
+    ]
     assert catalog.get("cn.duty.no-law-enforcement") is not None
     assert catalog.get("220000.mechanism.convenience-service-station") is None
     (cancelled,) = catalog.cancelled

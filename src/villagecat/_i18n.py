@@ -711,6 +711,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule-explain-order": ("只能沿 {chain} 的方向改变", "may only move along {chain}"),
     "rule-explain-increase": ("只能提高，不能降低", "may only rise"),
     "rule-explain-decrease": ("只能降低，不能提高", "may only fall"),
+    "rule-explain-earlier": ("时限只能提前，不能推迟", "may only come earlier, never later"),
+    "rule-earlier_only": (
+        "时限只能提前，下级层不得推迟",
+        "a deadline may only come earlier; a lower layer may not put it off",
+    ),
     "rule-explain-sticky": (
         "取值为 {values} 时为刚性要求，下级层不得改变",
         "once {values}, a lower layer may not change it",

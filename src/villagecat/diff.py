@@ -29,6 +29,7 @@ from villagecat.errors import InvalidRequestError
 from villagecat.format.registry import Kind, kind_by_resource, kind_of_id, kinds
 from villagecat.format.rules import (
     DecreaseOnly,
+    EarlierOnly,
     Effect,
     Fixed,
     Frozen,
@@ -89,6 +90,7 @@ _BUMP_FOR: dict[str, Bump] = {"breaking": "major", "warning": "minor", "info": "
 _DIRECTION_WORDS: dict[type, tuple[str, str]] = {
     IncreaseOnly: ("raised", "lowered"),
     DecreaseOnly: ("reduced", "increased"),
+    EarlierOnly: ("brought-forward", "put-off"),
     GrowOnly: ("extended", "shortened"),
     Sticky: ("tightened", "loosened"),
     Graded: ("tightened", "loosened"),

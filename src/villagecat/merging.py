@@ -697,8 +697,8 @@ class _Merger:
             self._invalid_value(package, target.id, column.name, old, new, exc, base)
             return
         action: Action = {"add": "added", "remove": "removed"}.get(override.op.value, "set")  # type: ignore[assignment]
-        if action == "set" and getattr(updated, column.name) == old:
-            action = "restated"
+        if action in ("set", "added") and getattr(updated, column.name) == old:
+            action = "restated"  # a value, or list entries, it already had
         layer = package.layer
         self._step(
             target,

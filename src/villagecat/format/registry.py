@@ -128,12 +128,12 @@ class Kind:
     checked_together: tuple[str, ...] = ()
 
     def binds(self, item: BaseModel) -> bool:
-        """Whether an item of this kind binds: a red line, or a rule whose modality binds.
+        """Whether an item of this kind binds: a red line, a rule whose modality binds, or a deadline.
 
         A red line is a prohibited duty, a mandatory sign…; a modality binds when it is must, or
         empty where the format counts that as must.
         """
-        if self.rules.is_red_line(dict(item)):
+        if self.rules.binding or self.rules.is_red_line(dict(item)):
             return True
         spec = self.field("modality")
         return isinstance(spec.rule, Graded) and spec.rule.binds(getattr(item, "modality", None)) if spec else False

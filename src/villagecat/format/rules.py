@@ -7,6 +7,7 @@ all through :func:`effect`, so "tightens" means the same thing everywhere.
 - :class:`IncreaseOnly`: a minimum (areas, shares) or a position along an ``order``
   (a certificate's status) may only rise.
 - :class:`DecreaseOnly`: a maximum (plaque sizes, sign counts) may only fall.
+- :class:`EarlierOnly`: a deadline may only come earlier.
 - :class:`Sticky`: once a field holds one of ``values`` (a prohibited duty, a mandatory
   sign), it never changes.
 - :class:`GrowOnly`: a list (required function areas) never loses an entry.
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DecreaseOnly",
+    "EarlierOnly",
     "Effect",
     "FieldRule",
     "Fixed",
@@ -168,6 +170,42 @@ class DecreaseOnly(FieldRule):
     def explain(self) -> tuple[str, str]:
         """Only falls."""
         return pair("rule-explain-decrease")
+
+
+def _last_day(value: Any) -> float | None:  # noqa: ANN401 - any field value
+    """The last day a date given to the year, month or day denotes (2023-05 is 2023-05-31), as an ordinal."""
+    import calendar  # noqa: PLC0415 - keep import light
+    import datetime as dt  # noqa: PLC0415
+
+    if not isinstance(value, str):
+        return None
+    try:
+        year, month, day = ([*map(int, value.split("-")), 0, 0])[:3]
+        month = month or 12
+        found = dt.date(year, month, day or calendar.monthrange(year, month)[1])
+    except ValueError:
+        return None
+    return float(found.toordinal())
+
+
+@dataclass(frozen=True)
+class EarlierOnly(FieldRule):
+    """A deadline that a lower layer may only bring forward, never put off.
+
+    A date given to the month or the year is due by its last day: 2023-05 is later than
+    2023-05-20 and the same as 2023-05-31.
+    """
+
+    name: ClassVar[str] = "earlier_only"
+
+    def effect(self, old: Any, new: Any) -> Effect:  # noqa: ANN401
+        """Earlier tightens; later loosens."""
+        before, after = _last_day(old), _last_day(new)
+        return _ranked(None if before is None else -before, None if after is None else -after)
+
+    def explain(self) -> tuple[str, str]:
+        """Only comes earlier."""
+        return pair("rule-explain-earlier")
 
 
 @dataclass(frozen=True)
@@ -398,6 +436,7 @@ _RULES: dict[str, type[FieldRule]] = {
     for rule in (
         IncreaseOnly,
         DecreaseOnly,
+        EarlierOnly,
         Sticky,
         Graded,
         Fixed,
@@ -476,11 +515,14 @@ class ItemRules:
         identity_fields: The fields whose normalised text identifies an item across
             layers (its name and aliases): a new item matching an inherited one must say
             that it restates it.
+        binding: Every item of the kind binds whatever its fields (a deadline): it keeps
+            every place it reaches, as a rule whose modality binds does.
     """
 
     sticky_when: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
     cancel_forbidden: bool = False
     identity_fields: tuple[str, ...] = ("name", "aliases")
+    binding: bool = False
 
     def is_red_line(self, values: Mapping[str, Any]) -> bool:
         """Whether an item with these field values is a red line."""
@@ -497,6 +539,8 @@ class ItemRules:
             data["cancel"] = "forbidden"
         if self.sticky_when:
             data["red_line_when"] = {k: list(v) for k, v in self.sticky_when.items()}
+        if self.binding:
+            data["binding"] = True
         return data
 
 

@@ -14,7 +14,7 @@ from typing import Annotated, ClassVar
 from pydantic import StringConstraints
 
 from villagecat.format.registry import KindSpec
-from villagecat.format.rules import Fixed, Graded, GrowOnly, ItemRules, Qualifier
+from villagecat.format.rules import EarlierOnly, Fixed, Graded, GrowOnly, ItemRules, Qualifier
 from villagecat.models._base import DateText, field, model_meta
 from villagecat.models._item import CatalogItem, catch_all_field, id_pattern, restates_field, truncated_field
 from villagecat.models.document import NonEmpty
@@ -53,6 +53,7 @@ class Obligation(CatalogItem):
         desc_zh="来源所说受约束的机构，原文照录，如 党政群机构、县级党委和政府；来源未写明时留空。",
         desc_en="Who the source binds, in its words, e.g. 党政群机构; empty where the source does not say.",
         default_factory=tuple,
+        rule=GrowOnly(),
     )
     forbidden: bool = field(
         "禁止性",
@@ -110,7 +111,13 @@ class Milestone(CatalogItem):
         "来源规定的一个完成时限：做什么、由谁做、何时前完成。",
         "A deadline a source sets: what, by whom, by when.",
     )
-    spec: ClassVar[KindSpec] = KindSpec(resource="milestones", segment="milestone", slug="milestone", role="item")
+    spec: ClassVar[KindSpec] = KindSpec(
+        resource="milestones",
+        segment="milestone",
+        slug="milestone",
+        role="item",
+        rules=ItemRules(cancel_forbidden=True, binding=True),  # a deadline is a rule: it stays, for every place
+    )
 
     id: Annotated[str, StringConstraints(pattern=id_pattern("milestone"))] = field(
         "标识", "Id", desc_zh="形如 <层标识>.milestone.<名>。", desc_en="Of the form <layer>.milestone.<name>."
@@ -120,6 +127,7 @@ class Milestone(CatalogItem):
         "Due",
         desc_zh="来源给出的最晚日期，精确到来源所给（2023-08-10、2023-05 或 2024）；“5月底前”记为 2023-05。",
         desc_en="The latest date, as precise as the source gives it; 5月底前 is 2023-05.",
+        rule=EarlierOnly(),
     )
     due_text: NonEmpty = field(
         "时限原文",
@@ -133,6 +141,7 @@ class Milestone(CatalogItem):
         desc_zh="来源写明的承办者，原文照录；未写明时留空。",
         desc_en="Who is to do it, in the source's words; empty where the source does not say.",
         default_factory=tuple,
+        rule=GrowOnly(),
     )
     applies_to: Scope | None = field("适用范围", "Applies to", default=None)
     restates: str | None = restates_field()

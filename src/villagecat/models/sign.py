@@ -50,9 +50,12 @@ class Sign(CatalogItem):
         desc_zh="形如 <层标识>.sign.<名>。",
         desc_en="Of the form <layer>.sign.<name>.",
     )
+    # where a plaque hangs and its form are the province's (national 二(二)6): a county moves
+    # none, nor turns a vertical one horizontal. Its type is not ruled: Ninghe's 一横 names as a
+    # plaque the 党群服务中心 the nation calls a mark (标识), in its own source's words.
     sign_type: SignType = field("标牌类型", "Sign type")
-    placement: Placement = field("悬挂位置", "Placement")
-    orientation: Orientation | None = field("版式", "Orientation", default=None)
+    placement: Placement = field("悬挂位置", "Placement", rule=Fixed())
+    orientation: Orientation | None = field("版式", "Orientation", default=None, rule=Fixed())
     applies_to: Scope | None = field("适用范围", "Applies to", default=None)
     organisation: NonEmpty | None = field(
         "所属组织",
