@@ -139,3 +139,15 @@ def test_every_shipped_package_quotes_its_sources_verbatim() -> None:
     lines = result.out.splitlines()
     assert len(lines) == len(paths)
     assert all(line.endswith(("处引文均逐字见于所引文件的原文", "没有需要核对的引文")) for line in lines)
+
+
+def test_a_text_over_the_byte_budget_is_refused_naming_the_file_and_the_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "plan.txt").write_text("工作方案" * 100, encoding="utf-8")
+    monkeypatch.setenv("VILLAGECAT_MAX_BYTES", "100")
+    result = invoke("quotes", str(NATIONAL), "--text", f"{DOCUMENT}={tmp_path / 'plan.txt'}")
+    assert result.code == 2
+    assert result.err.startswith(f"villagecat: {tmp_path / 'plan.txt'}：文件大小（字节）为 1200，超过上限 100")
+    assert "VILLAGECAT_MAX_BYTES" in result.err
+    assert result.err.count("\n") == 1
