@@ -25,6 +25,8 @@ def steps() -> list[tuple[str, str, str | None]]:
             found += [("run", line[2:], None) for line in match["body"].splitlines() if line.startswith("$ ")]
         elif match["lang"] == "csv":
             found.append(("append", match["body"], match["title"]))
+        elif match["lang"] == "text" and match["title"]:  # a file the reader saves beside the package
+            found.append(("write", match["body"], match["title"]))
     return found
 
 
@@ -40,13 +42,18 @@ def test_following_the_guide_gives_a_package_that_both_validators_accept(
             with (package / str(title)).open("a", encoding="utf-8") as handle:
                 handle.write(text)
             continue
+        if kind == "write":
+            (tmp_path / str(title)).write_text(text, encoding="utf-8")
+            continue
         argv = shlex.split(text)
         if argv[0] != "villagecat":
             continue  # installing is CI's job
         result = invoke(*argv[1:])
         assert result.code == 0, f"{text}\n{result.out}{result.err}"
+        if argv[1] == "quotes":  # what the guide says it prints, it prints
+            assert f"“{result.out.strip()}”" in GUIDE.read_text(encoding="utf-8"), result.out
         ran.append(argv[1])
-    assert ran == ["init", "export", "import", "validate", "lint", "catalog", "release"]
+    assert ran == ["init", "export", "import", "validate", "lint", "quotes", "catalog", "release"]
     assert invoke("validate", str(package)).out.strip().endswith("有效")
     report = frictionless.validate(str(package / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])

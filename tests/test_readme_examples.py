@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
@@ -98,3 +99,27 @@ def test_the_publishing_examples_run_as_written(repo: Path) -> None:
         assert _run(command, repo) == 0, command
     layer = load_layer(repo / "浙江").layer
     assert [r.version for r in layer.releases] == [layer.version]  # the first release, without --against
+
+
+def test_the_quote_examples_run_as_written_and_print_what_the_readme_shows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``villagecat quotes`` on the shipped data, with the real texts: each command passes and prints as shown."""
+    if not (REPO.parent / "shared" / "seeds").is_dir():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("the source documents (../shared) must be beside the checkout in CI")
+        pytest.skip("the source documents (../shared) are not beside this checkout")
+    monkeypatch.chdir(REPO)
+    blocks = re.findall(r"```console\n(.*?)```", _section("Reviewing a revision"), flags=re.DOTALL)
+    ran = 0
+    for block in blocks:
+        runs = re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]
+        for run in runs:
+            command, *shown = run.splitlines()
+            argv = shlex.split(re.sub(r"\s+#\s.*$", "", command))
+            if argv[1] != "quotes":
+                continue
+            result = invoke(*argv[1:])
+            assert result.code == 0, f"{command}\n{result.out}{result.err}"
+            if shown:
+                assert result.out.splitlines() == shown
+            ran += 1
+    assert ran >= 2

@@ -25,6 +25,7 @@ import villagecat
 import villagecat.checks
 import villagecat.diff
 import villagecat.models
+import villagecat.quotes
 from villagecat._columns import columns
 from villagecat.cli import _parser
 from villagecat.merging import merge
@@ -65,6 +66,7 @@ def _library() -> str:
         ("villagecat.models", villagecat.models, list(villagecat.models.__all__)),
         ("villagecat.checks", villagecat.checks, list(villagecat.checks.__all__)),
         ("villagecat.diff", villagecat.diff, list(villagecat.diff.__all__)),
+        ("villagecat.quotes", villagecat.quotes, list(villagecat.quotes.__all__)),
     ]
     lines = [
         "# Library reference",

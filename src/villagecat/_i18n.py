@@ -1149,6 +1149,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{duty}”的填报频次{odd}不在{main}之列（来源说以这些为主，其他频次并未禁止）",
         "{duty} asks for {odd} reports; the source names {main} as the main ones (others are not forbidden)",
     ),
+    # villagecat quotes: every quote verbatim in its document's own text (villagecat.quotes)
+    "quote-not-found": (
+        "引文不见于 {document} 的原文：「{quote}」（{subject}）",
+        "the quote is not in the text of {document}: 「{quote}」 ({subject})",
+    ),
+    "quote-spacing": (
+        "引文与 {document} 原文的空格不同（原文换行处可连写，同一行内的空格不可省去或增添）：「{quote}」（{subject}）",
+        (
+            "the quote does not keep the spaces of {document}'s text"
+            " (a wrapped line may be joined, a space within a line is kept): 「{quote}」 ({subject})"
+        ),
+    ),
+    "quote-no-text": (
+        "没有 {document} 的原文，其 {count} 处引文未核对（用 --texts 或 --text 给出原文）",
+        "no text of {document} at hand: {count} quotes not checked (give it with --texts or --text)",
+    ),
+    "quote-subject-clause": ("条款 {clause}，引用它的条目：{items}", "clause {clause}, cited by {items}"),
+    "quote-subject-clause-uncited": ("条款 {clause}，没有条目引用", "clause {clause}, cited by no item"),
+    "quote-subject-item": ("条目 {item}", "item {item}"),
+    "quote-subject-admission": ("本层的准入审批程序", "the layer's approval route"),
+    "quote-items-more": ("{items} 等 {count} 项", "{items} ({count} in all)"),
+    "quotes-none": ("{target}：没有需要核对的引文", "{target}: no quotes to check"),
+    "quotes-all-found": (
+        "{target}：{count} 处引文均逐字见于所引文件的原文",
+        "{target}: all {count} quotes are verbatim in the cited documents' text",
+    ),
+    "quotes-summary": (
+        "{target}：{count} 处引文，{failed} 处不见于原文，{unchecked} 处因缺少原文未核对",
+        "{target}: {count} quotes, {failed} not in the text, {unchecked} not checked (no text at hand)",
+    ),
+    "sources-not-a-list": (
+        "应为条目列表，每条写明 document（文件标识）和 source（原文文本文件）",
+        "must be a list of entries, each giving document (an id) and source (its text file)",
+    ),
+    "sources-entry": (
+        "第 {number} 条应写明 document（文件标识）和 source（原文文本文件），keep 为成对的起止行",
+        "entry {number} must give document (an id) and source (its text file), keep as pairs of first and last lines",
+    ),
+    "sources-keep": (
+        "第 {number} 条：{source} 中没有从“{first}”到“{last}”的行",
+        "entry {number}: no lines from {first!r} to {last!r} in {source}",
+    ),
+    "text-option-form": (
+        "应写作 文件标识=原文文件，如 120117.document.work-plan=工作方案.txt，而不是 {text}",
+        "write DOCUMENT_ID=FILE, such as 120117.document.work-plan=plan.txt, not {text}",
+    ),
     # villagecat catalog
     "catalog-heading": ("{name}（{id}）有效目录", "{name} ({id}) effective catalog"),
     "catalog-title": ("{heading} · 适用：{scope}", "{heading} · applies to: {scope}"),

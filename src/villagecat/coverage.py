@@ -13,14 +13,17 @@ the statement within the quote (punctuation and white space aside).
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from villagecat._budget import read_regular_file
 from villagecat._write import atomic_write
-from villagecat._yaml import safe_load
+from villagecat._yaml import load_file_text
+from villagecat.errors import PackageReadError
 from villagecat.models import Citation
 
 if TYPE_CHECKING:
@@ -28,7 +31,17 @@ if TYPE_CHECKING:
 
     from villagecat.package import LayerPackage
 
-__all__ = ["NORMATIVE", "Coverage", "Statement", "coverage", "coverage_markdown", "pages", "split_statements"]
+__all__ = [
+    "NORMATIVE",
+    "Coverage",
+    "Statement",
+    "coverage",
+    "coverage_markdown",
+    "pages",
+    "read_text",
+    "source_texts",
+    "split_statements",
+]
 
 #: Words that make a sentence normative (binding, advising, permitting, or setting a date).
 #: Compounds that only look alike (相应、主要、需要、要求、认可、可能 …) are excluded.
@@ -236,7 +249,11 @@ def coverage_markdown(result: Coverage) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _kept(lines: list[str], keep: Sequence[Sequence[str]] | None, where: str) -> list[str]:
+class _NotKeptError(ValueError):
+    """A ``keep`` range whose first or last line the text does not have."""
+
+
+def _kept(lines: list[str], keep: Sequence[Sequence[str]] | None) -> list[str]:
     """The lines of the document itself: ranges of non-blank lines from one opening to another."""
     lines = [line.strip() for line in lines if line.strip()]
     if not keep:
@@ -246,7 +263,7 @@ def _kept(lines: list[str], keep: Sequence[Sequence[str]] | None, where: str) ->
         start = next((n for n, line in enumerate(lines) if line.startswith(first)), None)
         end = None if start is None else next((n for n in range(start, len(lines)) if lines[n].startswith(last)), None)
         if start is None or end is None:
-            raise ValueError(f"{where}: no lines from {first!r} to {last!r}")
+            raise _NotKeptError(first, last)
         kept += lines[start : end + 1]
     return kept
 
@@ -265,21 +282,104 @@ def _table(lines: list[str], heading: str) -> list[tuple[str, str]]:
     return rows
 
 
+def read_text(path: str | os.PathLike[str]) -> str:
+    """Read a document's text: a regular file within the byte budget, in UTF-8 (a BOM is dropped).
+
+    Raises:
+        PackageReadError: (exit 2) naming the file, if it is missing, not a regular file,
+            unreadable or not UTF-8.
+        BudgetExceededError: naming the file, if it is larger than the byte budget.
+    """
+    data = read_regular_file(path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PackageReadError.at(os.fspath(path), "not-utf8") from None
+
+
+def _entries(config: str | os.PathLike[str]) -> list[dict[str, Any]]:
+    """The entries of a sources file, each checked for its ``document``, ``source`` and ``keep``."""
+    where = os.fspath(config)
+    data = load_file_text(read_text(config), where)
+    if not isinstance(data, list):
+        raise PackageReadError.at(where, "sources-not-a-list")
+    for number, entry in enumerate(data, start=1):
+        fine = isinstance(entry, dict) and all(
+            isinstance(entry.get(key), str) and entry[key].strip() for key in ("document", "source")
+        )
+        keep = entry.get("keep") if isinstance(entry, dict) else None
+        pairs = isinstance(keep, list) and all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in keep
+        )
+        if not fine or (keep is not None and not pairs):
+            raise PackageReadError.at(where, "sources-entry", number=number)
+    return data
+
+
+def _kept_lines(lines: list[str], entry: Mapping[str, Any], number: int, config: str | os.PathLike[str]) -> list[str]:
+    """The lines of the document itself, as the entry's ``keep`` says (an entry that matches nothing: exit 2)."""
+    try:
+        return _kept(lines, entry.get("keep"))
+    except _NotKeptError as exc:
+        first, last = exc.args
+        raise PackageReadError.at(
+            os.fspath(config), "sources-keep", number=number, source=entry["source"], first=first, last=last
+        ) from None
+
+
+def source_texts(
+    config: str | os.PathLike[str] | None = None,
+    root: str | os.PathLike[str] | None = None,
+    files: Mapping[str, str | os.PathLike[str]] | None = None,
+) -> dict[str, str]:
+    """Return the text of each document at hand, by document id, for :func:`villagecat.quotes.check_quotes`.
+
+    Args:
+        config: A sources file in the form of ``docs/coverage/sources.yml``: a YAML list of
+            entries, each with ``document`` (the id) and ``source`` (its text file, relative to
+            ``root``), and optionally ``keep`` (ranges of lines that are the document's own,
+            from one opening to another: a page that prints other articles too) or ``table``
+            (the heading of a Markdown table that lists the document's entries).
+        root: The folder the entries' ``source`` paths are relative to (default: the config's own).
+        files: Texts given one by one, document id → file: the whole file is the document's
+            text. They win over the config's entries for the same document.
+
+    Raises:
+        PackageReadError: (exit 2) naming the file, for a config or a text that cannot be
+            read, is not UTF-8, or (a config) is not in this form.
+    """
+    texts: dict[str, str] = {}
+    if config is not None:
+        base = Path(root) if root is not None else Path(config).parent
+        for number, entry in enumerate(_entries(config), start=1):
+            text = read_text(base / entry["source"])
+            if "table" in entry:
+                text = "\n".join(name for _, name in _table(text.splitlines(), str(entry["table"])))
+            elif entry.get("keep"):
+                text = "\n".join(_kept_lines(text.splitlines(), entry, number, config))
+            texts[entry["document"]] = text
+    for document, path in (files or {}).items():
+        texts[document] = read_text(path)
+    return texts
+
+
 def pages(config: Path, shared: Path, packages: Iterable[LayerPackage]) -> dict[str, str]:
     """Build the coverage pages that ``config`` (YAML) describes, from the texts under ``shared``.
 
     Returns ``{file name: Markdown}``: one page per document and an ``index.md``.
     """
-    entries: list[dict[str, Any]] = safe_load(config.read_text(encoding="utf-8"))
+    entries = _entries(config)
     packages = list(packages)
     out: dict[str, str] = {}
     rows = []
-    for entry in entries:
-        lines = (shared / entry["source"]).read_text(encoding="utf-8").splitlines()
+    for number, entry in enumerate(entries, start=1):
+        if entry.get("page") is False:
+            continue
+        lines = read_text(Path(shared) / entry["source"]).splitlines()
         if "table" in entry:
             statements = _table(lines, entry["table"])
         else:
-            statements = split_statements(_kept(lines, entry.get("keep"), entry["source"]))
+            statements = split_statements(_kept_lines(lines, entry, number, config))
         result = coverage(
             entry["document"],
             statements,

@@ -24,6 +24,7 @@ from villagecat.cli import explain as explain_command
 from villagecat.cli import impact as impact_command
 from villagecat.cli import layers as layers_command
 from villagecat.cli import patch as patch_command
+from villagecat.cli import quotes as quotes_command
 from villagecat.cli import schema as schema_command
 from villagecat.cli import timeline as timeline_command
 from villagecat.cli import upgrade as upgrade_command
@@ -46,6 +47,7 @@ _COMMANDS = (
     patch_command,
     impact_command,
     checks_command,
+    quotes_command,
     timeline_command,
     authoring_command,
     schema_command,

@@ -1,0 +1,83 @@
+"""``villagecat quotes PATH... --texts SOURCES.yml``: every quote verbatim in its document's own text."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import TextIO
+
+from villagecat._i18n import pair
+from villagecat.cli._common import add_format_option, add_package_paths, package_roots
+
+__all__ = ["register"]
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the subcommand to the parser."""
+    parser = sub.add_parser(
+        "quotes",
+        help="核对引文是否逐字见于原文 / check every quote against its document's text",
+        description="核对数据包中的每一处引文是否逐字见于所引文件的原文（空白不计；原文换行处可以连写，"
+        "同一行内的空格不可省去）。没有原文的文件只作提示，不影响结果（--strict 时判为不通过）。"
+        "\n\nCheck that every quote of the packages is verbatim in the text of the document it cites"
+        " (white space aside; a wrapped line may be joined, a space within a line is kept). A quoted document"
+        " whose text is not given is a note (a failure with --strict)."
+        " Exit 0 all found, 1 some not found, 2 a text or package that cannot be read.",
+    )
+    add_package_paths(parser)
+    parser.add_argument(
+        "--texts",
+        metavar="SOURCES.yml",
+        help="原文清单：每条写明 document（文件标识）和 source（原文文本文件），格式同 docs/coverage/sources.yml"
+        " / where each document's text is, in the form of docs/coverage/sources.yml",
+    )
+    parser.add_argument(
+        "--root",
+        metavar="DIR",
+        help="--texts 中 source 路径的起点（默认为该清单所在的文件夹），如 ../shared"
+        " / the folder the --texts sources are relative to (default: its own folder), such as ../shared",
+    )
+    parser.add_argument(
+        "--text",
+        action="append",
+        default=[],
+        type=_document_text,
+        metavar="DOC_ID=FILE",
+        help="一份文件的原文（UTF-8 文本文件，可重复；优先于 --texts）"
+        " / one document's text, a UTF-8 file (repeatable; wins over --texts)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="被引文件没有原文时也判为不通过（退出码 1） / a quoted document without text fails too (exit 1)",
+    )
+    add_format_option(parser, ("text", "json"))
+    parser.set_defaults(handler=handle)
+
+
+def _document_text(text: str) -> tuple[str, str]:
+    """An argparse type: ``DOC_ID=FILE``, both parts given."""
+    document, sep, path = text.partition("=")
+    if not sep or not document.strip() or not path.strip():
+        raise argparse.ArgumentTypeError(" / ".join(pair("text-option-form", text=text)))
+    return document.strip(), path
+
+
+def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Read the texts, check every package's quotes; exit with the worst status."""
+    from villagecat.coverage import source_texts  # noqa: PLC0415
+    from villagecat.package import load_layer  # noqa: PLC0415
+    from villagecat.quotes import check_quotes  # noqa: PLC0415
+
+    del stderr
+    texts = source_texts(args.texts, args.root, dict(args.text))
+    reports = [check_quotes(load_layer(path), texts, target=path) for path in package_roots(args.paths)]
+    if args.format == "json":
+        payload = {
+            "passed": not any(r.exit_code(strict=args.strict) for r in reports),
+            "reports": [r.to_dict(args.lang) for r in reports],
+        }
+        stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        stdout.write("\n".join(r.format_text(args.lang, strict=args.strict) for r in reports) + "\n")
+    return max(r.exit_code(strict=args.strict) for r in reports)

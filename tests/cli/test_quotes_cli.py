@@ -1,0 +1,153 @@
+"""``villagecat quotes``: a reviewer checks every quote against its document's text."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import TYPE_CHECKING
+
+import pytest
+
+from conftest import NATIONAL, REPO, edit, invoke
+from villagecat.package import load_layer
+from villagecat.quotes import iter_quotes
+from villagecat.registry import shipped_layer_paths
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+SHARED = REPO.parent / "shared"
+CONFIG = REPO / "docs" / "coverage" / "sources.yml"
+CLAUSE = "cn.clause.tingzi-2022-28-2-1-1"
+DOCUMENT = "cn.document.tingzi-2022-28"
+
+
+def _texts(folder: Path) -> list[str]:
+    """``--text`` options giving each document the national layer quotes a text made of its quotes."""
+    lines: dict[str, list[str]] = {}
+    for quote in iter_quotes(load_layer(NATIONAL)):
+        lines.setdefault(quote.document, []).append(quote.text)
+    options = []
+    for n, (document, quoted) in enumerate(lines.items()):
+        path = folder / f"text-{n}.txt"
+        path.write_text("\n".join(quoted), encoding="utf-8")
+        options += ["--text", f"{document}={path}"]
+    return options
+
+
+def test_a_misquoted_clause_exits_one_naming_its_file_line_field_and_the_items(
+    national_copy: Path, tmp_path: Path
+) -> None:
+    texts = _texts(tmp_path)
+    count = len(list(iter_quotes(load_layer(NATIONAL))))
+    edit(national_copy / "clauses.csv", "村级组织工作事务包括", "村级组织工作事务包含")
+    citing = [
+        d.id
+        for d in load_layer(national_copy).duties
+        if any((c.quote or "").startswith("村级组织工作事务包含") for c in d.citations)
+    ]
+    result = invoke("quotes", str(national_copy), *texts)
+    assert result.code == 1
+    assert result.out.splitlines() == [
+        f"{national_copy}：{count} 处引文，1 处不见于原文，0 处因缺少原文未核对",
+        "  clauses.csv",
+        (
+            f"    [不符合] 第 2 行 字段 quote：引文不见于 {DOCUMENT} 的原文："
+            "「村级组织工作事务包含宣传贯彻执行党的理论和路线方针政策,党中央、国务院以及地方党…」"
+            f"（条款 {CLAUSE}，引用它的条目：{'、'.join(citing[:3])} 等 {len(citing)} 项）"
+        ),
+    ]
+    assert len(citing) > 3
+
+
+def test_a_misquoted_item_exits_one_naming_item_file_line_and_field(national_copy: Path, tmp_path: Path) -> None:
+    texts = _texts(tmp_path)
+    edit(national_copy / "duties.csv", CLAUSE, f"{DOCUMENT}#二(一)1「村级组织工作事务包含宣传」")
+    result = invoke("quotes", str(national_copy), *texts, "--lang", "en")
+    assert result.code == 1
+    assert result.out.splitlines()[1:] == [
+        "  duties.csv",
+        (
+            "    [fail] line 2, field citations[0].quote: the quote is not in the text of "
+            f"{DOCUMENT}: 「村级组织工作事务包含宣传」 (item cn.duty.publicise-party-policy)"
+        ),
+    ]
+
+
+def test_the_json_report_carries_the_item_file_line_and_field(national_copy: Path, tmp_path: Path) -> None:
+    texts = _texts(tmp_path)
+    edit(national_copy / "duties.csv", CLAUSE, f"{DOCUMENT}#二(一)1「村级组织工作事务包含宣传」")
+    result = invoke("quotes", str(national_copy), *texts, "--format", "json")
+    assert result.code == 1
+    payload = json.loads(result.out)
+    assert payload["passed"] is False
+    (problem,) = payload["reports"][0]["problems"]
+    assert problem | {"message": None} == {
+        "file": "duties.csv",
+        "line": 2,
+        "row": None,
+        "field": "citations[0].quote",
+        "code": "quote-not-found",
+        "message": None,
+        "level": "fail",
+        "document": DOCUMENT,
+        "clause": None,
+        "items": ["cn.duty.publicise-party-policy"],
+        "quote": "村级组织工作事务包含宣传",
+    }
+
+
+def test_a_document_without_text_is_a_note_and_fails_only_when_strict() -> None:
+    count = len(list(iter_quotes(load_layer(NATIONAL))))
+    result = invoke("quotes", str(NATIONAL))
+    assert result.code == 0
+    assert result.out.splitlines()[0] == f"{NATIONAL}：{count} 处引文，0 处不见于原文，{count} 处因缺少原文未核对"
+    assert result.out.splitlines()[2] == (
+        f"    [提示] 第 2 行 字段 quote：没有 {DOCUMENT} 的原文，其 {count} 处引文未核对"
+        "（用 --texts 或 --text 给出原文）"
+    )
+    strict = invoke("quotes", str(NATIONAL), "--strict")
+    assert strict.code == 1
+    assert strict.out.splitlines()[2].startswith("    [不符合] 第 2 行 字段 quote：没有")
+
+
+def test_a_text_that_cannot_be_read_exits_two_in_one_line_naming_the_file(tmp_path: Path) -> None:
+    (tmp_path / "plan.txt").write_bytes("工作方案".encode("gb18030"))
+    result = invoke("quotes", str(NATIONAL), "--text", f"{DOCUMENT}={tmp_path / 'plan.txt'}")
+    assert result.code == 2
+    assert result.err == f"villagecat: {tmp_path / 'plan.txt'}：不是 UTF-8 编码的文本（not UTF-8 text）\n"
+    missing = invoke("quotes", str(NATIONAL), "--texts", str(tmp_path / "sources.yml"))
+    assert missing.code == 2
+    assert missing.err == f"villagecat: {tmp_path / 'sources.yml'}：文件不存在（no such file）\n"
+
+
+def test_a_text_option_without_its_document_is_a_usage_error() -> None:
+    result = invoke("quotes", str(NATIONAL), "--text", "工作方案.txt")
+    assert result.code == 2
+    assert result.err.startswith("villagecat quotes: 用法错误：参数 --text：应写作 文件标识=原文文件")
+
+
+def test_every_shipped_package_quotes_its_sources_verbatim() -> None:
+    """The shipped data passes the reviewer's own command, with every text it quotes at hand (--strict)."""
+    if not (SHARED / "seeds").is_dir():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("the source documents (../shared) must be beside the checkout in CI")
+        pytest.skip("the source documents (../shared) are not beside this checkout")
+    paths = [str(p) for p in shipped_layer_paths()]
+    result = invoke("quotes", *paths, "--texts", str(CONFIG), "--root", str(SHARED), "--strict")
+    assert result.code == 0, result.out
+    lines = result.out.splitlines()
+    assert len(lines) == len(paths)
+    assert all(line.endswith(("处引文均逐字见于所引文件的原文", "没有需要核对的引文")) for line in lines)
+
+
+def test_a_text_over_the_byte_budget_is_refused_naming_the_file_and_the_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "plan.txt").write_text("工作方案" * 100, encoding="utf-8")
+    monkeypatch.setenv("VILLAGECAT_MAX_BYTES", "100")
+    result = invoke("quotes", str(NATIONAL), "--text", f"{DOCUMENT}={tmp_path / 'plan.txt'}")
+    assert result.code == 2
+    assert result.err.startswith(f"villagecat: {tmp_path / 'plan.txt'}：文件大小（字节）为 1200，超过上限 100")
+    assert "VILLAGECAT_MAX_BYTES" in result.err
+    assert result.err.count("\n") == 1
