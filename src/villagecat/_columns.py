@@ -198,6 +198,8 @@ def table_schema(model: type[BaseModel], fmt: Literal["csv", "json"] = "csv") ->
             spec["type"] = column.shape
             if column.minimum is not None:
                 constraints["minimum"] = column.minimum
+            if column.exclusive_minimum is not None:
+                constraints["exclusiveMinimum"] = column.exclusive_minimum
             if column.maximum is not None:
                 constraints["maximum"] = column.maximum
         elif column.shape == "json":

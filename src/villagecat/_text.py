@@ -14,18 +14,23 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
-from villagecat._patterns import described
+from villagecat._patterns import described, words_for
 
 __all__ = [
+    "FILLED_LINE_PATTERN",
+    "FILLED_TEXT_PATTERN",
     "ONE_LINE",
     "SAFE_LINE_PATTERN",
     "SAFE_TEXT_PATTERN",
+    "SPACE_CLASS",
     "TEXT",
     "UNSAFE_LINE_CLASS",
     "UNSAFE_TEXT_CLASS",
+    "WHITE_SPACE",
     "SafeLine",
     "SafeText",
     "describe_character",
+    "filled",
     "printable",
     "unsafe_character",
 ]
@@ -57,7 +62,11 @@ def describe_character(char: str) -> str:
 def _class(*, multiline: bool) -> str:
     """The unsafe characters as a regex class body of ``uXXXX`` escapes (read alike by re, Rust and ECMA)."""
     codes = [*range(0x09), *range(0x0B, 0x20)] if multiline else list(range(0x20))
-    codes += [*range(0x7F, 0xA0), *sorted(ord(c) for c in _INVISIBLE)]
+    return _class_of([*codes, *range(0x7F, 0xA0), *sorted(ord(c) for c in _INVISIBLE)])
+
+
+def _class_of(codes: list[int]) -> str:
+    """Code points as a regex class body of ``uXXXX`` escapes, each run of neighbours as one range."""
     runs: list[list[int]] = []
     for code in codes:  # consecutive code points as one range: a shorter pattern in every descriptor
         if runs and code == runs[-1][1] + 1:
@@ -82,6 +91,31 @@ SAFE_LINE_PATTERN = described(
     "应为一行文字，不能含换行、控制字符或不可见字符（如零宽字符、方向控制符）",
     "must be one line, without line breaks, control or invisible characters (such as zero-width or direction marks)",
 )
+#: The spaces around text that pydantic-core drops from a field declared ``strip_whitespace`` (Rust's
+#: ``str::trim``: the Unicode White_Space property), so a value made of them alone is empty.
+WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+#: The same characters as a class body. Written out, not ``\s``: Python, Rust and ECMA-262 each
+#: read ``\s`` differently (U+0085, U+FEFF, U+001C to U+001F).
+SPACE_CLASS = _class_of(sorted(map(ord, WHITE_SPACE)))
+
+
+def filled(forbidden: str) -> str:
+    """A whole value with a character besides spaces, and none of the class body ``forbidden``.
+
+    Spaces may surround it (:data:`WHITE_SPACE`): the model drops them before it checks
+    the value, and a schema checks the value as written, so both take ``" 名称 "`` and both
+    refuse ``"   "``. Each part starts where the one before must end, so no validator
+    backtracks more than once over a character.
+    """
+    word = f"[^{forbidden}{SPACE_CLASS}]"
+    return f"^[{SPACE_CLASS}]*{word}(?:[^{forbidden}]*{word})?[{SPACE_CLASS}]*$"
+
+
+#: Text with some character besides spaces, and no control, bidirectional or invisible characters.
+#: A blank value is told apart by its length (pydantic checks it first), so the words are the safe text's.
+FILLED_TEXT_PATTERN = described(filled(UNSAFE_TEXT_CLASS), *words_for(SAFE_TEXT_PATTERN))
+#: One line of such text.
+FILLED_LINE_PATTERN = described(filled(UNSAFE_LINE_CLASS), *words_for(SAFE_LINE_PATTERN))
 #: The constraints, to merge into a type's own (pydantic-core checks them, in Rust).
 ONE_LINE = StringConstraints(pattern=SAFE_LINE_PATTERN)
 TEXT = StringConstraints(pattern=SAFE_TEXT_PATTERN)
