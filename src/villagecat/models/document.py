@@ -9,7 +9,7 @@ from pydantic import BaseModel, StringConstraints, model_validator
 
 from villagecat._i18n import model_error
 from villagecat._patterns import described
-from villagecat._text import FILLED_LINE_PATTERN, FILLED_TEXT_PATTERN, SPACE_CLASS, UNSAFE_LINE_CLASS, filled
+from villagecat._text import FILLED_LINE_PATTERN, FILLED_TEXT_PATTERN, SPACES, UNSAFE_LINE, class_of, filled
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import ItemRules
 from villagecat.models._base import LAYER_ID_PATTERN, LOCAL_ID_PATTERN, DateText, field, model_meta
@@ -40,7 +40,7 @@ Section = Annotated[
         min_length=1,
         strip_whitespace=True,
         pattern=described(
-            filled(f"「」{UNSAFE_LINE_CLASS}"),
+            filled({ord("「"), ord("」"), *UNSAFE_LINE}),
             "条款号应为一行文字，不能含「」（「」用于标出原文引语），如 二(一)2、附件第5项",
             "a section is one line without 「」 (which mark a quote), such as 二(一)2 or 附件第5项",
         ),
@@ -149,7 +149,7 @@ class Document(BaseModel):
             str,
             StringConstraints(
                 pattern=described(
-                    f"^https?://[^{SPACE_CLASS}{UNSAFE_LINE_CLASS}]+$",
+                    f"^https?://[^{class_of(SPACES | UNSAFE_LINE)}]+$",
                     "网址应以 http:// 或 https:// 开头，不含空格，如 https://www.gov.cn/",
                     "a URL starts with http:// or https:// and has no spaces, such as https://www.gov.cn/",
                 )
