@@ -228,8 +228,14 @@ def test_a_value_holding_a_slash_leaves_a_rule_s_message_whole() -> None:
         ParentRef(id="120000", version_range=">=0.4.0 / <0.5.0")
     except ValidationError as exc:
         zh, en = pydantic_message(dict(exc.errors(include_url=False)[0]))
-    assert zh == "取值无效：版本范围写作 >=0.3.0,<0.4.0 这样（实际为“>=0.4.0 / <0.5.0”）"
-    assert en == "invalid value: not a version range: '>=0.4.0 / <0.5.0'"
+    assert zh == (
+        "版本范围写作 >=0.3.0,<0.4.0 这样：比较符（>=、<、==、!=、~= 等）加版本号，多项用英文逗号分隔"
+        "（实际为“>=0.4.0 / <0.5.0”）"
+    )
+    assert en == (
+        "a version range is written like >=0.3.0,<0.4.0: comparisons (>=, <, ==, !=, ~=…) of version numbers, "
+        "joined by commas (got '>=0.4.0 / <0.5.0')"
+    )
 
 
 def test_an_infinite_number_and_a_json_boolean_are_told_as_the_file_writes_them(tmp_path: Path) -> None:

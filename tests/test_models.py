@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from villagecat._messages import pydantic_message
 from villagecat.models import (
     Certificate,
     Citation,
@@ -106,7 +107,7 @@ def test_layer_levels_are_consistent() -> None:
             version="0.1.0",
             covers=["village"],
         )
-    with pytest.raises(ValidationError, match="not a version range"):
+    with pytest.raises(ValidationError) as caught:
         Layer.model_validate(
             {
                 "id": "220000",
@@ -120,3 +121,5 @@ def test_layer_levels_are_consistent() -> None:
                 "parent": {"id": "cn", "version_range": "about one"},
             }
         )
+    zh, _ = pydantic_message(dict(caught.value.errors(include_url=False)[0]))
+    assert zh.startswith("版本范围写作 >=0.3.0,<0.4.0 这样"), zh  # a clerk reads words, never the pattern

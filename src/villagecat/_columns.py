@@ -171,6 +171,12 @@ def override_value_cell(override: BaseModel) -> str:
     return _cell(spec, value)
 
 
+def _bounds(column: Column) -> dict[str, float]:
+    """A number column's bounds as Table Schema (v2) constraints."""
+    bounds = {"minimum": column.minimum, "exclusiveMinimum": column.exclusive_minimum, "maximum": column.maximum}
+    return {name: bound for name, bound in bounds.items() if bound is not None}
+
+
 def table_schema(model: type[BaseModel], fmt: Literal["csv", "json"] = "csv") -> dict[str, Any]:
     """Return the Table Schema of a model's resource in CSV or JSON form.
 
@@ -196,10 +202,7 @@ def table_schema(model: type[BaseModel], fmt: Literal["csv", "json"] = "csv") ->
                 spec.update(trueValues=list(TRUE_VALUES), falseValues=list(FALSE_VALUES))
         elif column.shape in ("number", "integer"):
             spec["type"] = column.shape
-            if column.minimum is not None:
-                constraints["minimum"] = column.minimum
-            if column.maximum is not None:
-                constraints["maximum"] = column.maximum
+            constraints.update(_bounds(column))
         elif column.shape == "json":
             spec["type"] = "any" if fmt == "json" else "string"  # in CSV: the target field's own cell
         else:
@@ -213,4 +216,6 @@ def table_schema(model: type[BaseModel], fmt: Literal["csv", "json"] = "csv") ->
         if constraints:
             spec["constraints"] = constraints
         fields.append(spec)
-    return {"fields": fields, "primaryKey": ["id"], "missingValues": [""]}
+    # Table Schema v2: exclusiveMinimum (a size above zero) is a v2 constraint.
+    profile = "https://datapackage.org/profiles/2.0/tableschema.json"
+    return {"$schema": profile, "fields": fields, "primaryKey": ["id"], "missingValues": [""]}

@@ -653,7 +653,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template-empty": ("第 {at} 个字处的占位符为空，应写作 {{姓名}} 这样", "empty placeholder at character {at}"),
     "date-impossible-day": ("日历上没有 {value} 这一天", "{value} is not a day on the calendar"),
     "date-impossible-month": ("没有 {value} 这个月（月份应为 01 至 12）", "{value} is not a month (01 to 12)"),
-    "version-range": ("版本范围写作 >=0.3.0,<0.4.0 这样（实际为“{value}”）", "not a version range: {value!r}"),
     "layer-last-release": (
         "最近一次发布记录是 {last}，但本层版本为 {version}",
         "the last release is {last}, but the layer is at {version}",

@@ -10,22 +10,34 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import StringConstraints
 
-from villagecat._patterns import described
+from villagecat._patterns import described, words_for
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Iterable
 
 __all__ = [
+    "FILLED_LINE_PATTERN",
+    "FILLED_TEXT_PATTERN",
     "ONE_LINE",
     "SAFE_LINE_PATTERN",
     "SAFE_TEXT_PATTERN",
+    "SPACES",
+    "SPACE_CLASS",
     "TEXT",
+    "UNSAFE_LINE",
     "UNSAFE_LINE_CLASS",
+    "UNSAFE_TEXT",
     "UNSAFE_TEXT_CLASS",
+    "WHITE_SPACE",
     "SafeLine",
     "SafeText",
+    "class_of",
     "describe_character",
+    "filled",
     "printable",
     "unsafe_character",
 ]
@@ -54,12 +66,19 @@ def describe_character(char: str) -> str:
     return f"U+{ord(char):04X}{' ' + name if name else ''}"
 
 
-def _class(*, multiline: bool) -> str:
-    """The unsafe characters as a regex class body of ``uXXXX`` escapes (read alike by re, Rust and ECMA)."""
+def _unsafe(*, multiline: bool) -> frozenset[int]:
+    """The code points of the unsafe characters (tab and newline are safe where ``multiline``)."""
     codes = [*range(0x09), *range(0x0B, 0x20)] if multiline else list(range(0x20))
-    codes += [*range(0x7F, 0xA0), *sorted(ord(c) for c in _INVISIBLE)]
+    return frozenset([*codes, *range(0x7F, 0xA0), *(ord(c) for c in _INVISIBLE)])
+
+
+def class_of(codes: Iterable[int]) -> str:
+    """Code points as a regex class body of ``uXXXX`` escapes (read alike by re, Rust and ECMA).
+
+    Neighbours make one range: a shorter pattern in every descriptor.
+    """
     runs: list[list[int]] = []
-    for code in codes:  # consecutive code points as one range: a shorter pattern in every descriptor
+    for code in sorted(set(codes)):
         if runs and code == runs[-1][1] + 1:
             runs[-1][1] = code
         else:
@@ -68,8 +87,10 @@ def _class(*, multiline: bool) -> str:
 
 
 #: The class bodies, for patterns that forbid more (a section also refuses 「」).
-UNSAFE_TEXT_CLASS = _class(multiline=True)
-UNSAFE_LINE_CLASS = _class(multiline=False)
+UNSAFE_TEXT = _unsafe(multiline=True)
+UNSAFE_LINE = _unsafe(multiline=False)
+UNSAFE_TEXT_CLASS = class_of(UNSAFE_TEXT)
+UNSAFE_LINE_CLASS = class_of(UNSAFE_LINE)
 #: Text without control, bidirectional or invisible characters (tab and newline allowed).
 SAFE_TEXT_PATTERN = described(
     f"^[^{UNSAFE_TEXT_CLASS}]*$",
@@ -82,6 +103,34 @@ SAFE_LINE_PATTERN = described(
     "应为一行文字，不能含换行、控制字符或不可见字符（如零宽字符、方向控制符）",
     "must be one line, without line breaks, control or invisible characters (such as zero-width or direction marks)",
 )
+#: The spaces around text that pydantic-core drops from a field declared ``strip_whitespace`` (Rust's
+#: ``str::trim``: the Unicode White_Space property), so a value made of them alone is empty.
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+)
+#: The same characters as a class body. Written out, not ``\s``: Python, Rust and ECMA-262 each
+#: read ``\s`` differently (U+0085, U+FEFF, U+001C to U+001F).
+SPACES = frozenset(map(ord, WHITE_SPACE))
+SPACE_CLASS = class_of(SPACES)
+
+
+def filled(forbidden: Collection[int]) -> str:
+    """A whole value with a character besides spaces, and none of the class body ``forbidden``.
+
+    Spaces may surround it (:data:`WHITE_SPACE`): the model drops them before it checks
+    the value, and a schema checks the value as written, so both take ``" 名称 "`` and both
+    refuse ``"   "``. Each part starts where the one before must end, so no validator
+    backtracks more than once over a character.
+    """
+    word = f"[^{class_of({*forbidden, *SPACES})}]"
+    return f"^[{SPACE_CLASS}]*{word}(?:[^{class_of(forbidden)}]*{word})?[{SPACE_CLASS}]*$"
+
+
+#: Text with some character besides spaces, and no control, bidirectional or invisible characters.
+#: A blank value is told apart by its length (pydantic checks it first), so the words are the safe text's.
+FILLED_TEXT_PATTERN = described(filled(UNSAFE_TEXT), *words_for(SAFE_TEXT_PATTERN))
+#: One line of such text.
+FILLED_LINE_PATTERN = described(filled(UNSAFE_LINE), *words_for(SAFE_LINE_PATTERN))
 #: The constraints, to merge into a type's own (pydantic-core checks them, in Rust).
 ONE_LINE = StringConstraints(pattern=SAFE_LINE_PATTERN)
 TEXT = StringConstraints(pattern=SAFE_TEXT_PATTERN)

@@ -857,7 +857,7 @@ def resource_specs(fmt: Literal["csv", "json"] = "csv") -> tuple[dict[str, Any],
                 "doubleQuote": True,
                 "header": True,
             }
-        spec["schema"] = {"$schema": f"{_V2}tableschema.json", **table_schema(model, fmt)}
+        spec["schema"] = table_schema(model, fmt)
         kind = kind_by_resource(name)
         if kind is not None:  # the JSON Schema that describes each row (the JSON form's rows, as objects)
             spec[FORMAT_KEY] = {

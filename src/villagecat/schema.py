@@ -7,6 +7,7 @@ schema``) and committed; a test fails when they drift from the models.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ from villagecat.errors import WriteRefusedError
 from villagecat.format import FORMAT_VERSION
 from villagecat.format.registry import FieldSpec, kinds
 from villagecat.models import Citation, Layer
+from villagecat.models._base import DATE_PATTERN
 from villagecat.models.document import CLAUSE_ID_PATTERN
 
 if TYPE_CHECKING:
@@ -25,7 +27,9 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
 __all__ = [
+    "NOT_IN_SCHEMAS",
     "SCHEMA_VERSION",
+    "Unsaid",
     "generate_schemas",
     "json_schema_models",
     "schema_id",
@@ -36,6 +40,85 @@ __all__ = [
 #: The version of the published schemas, part of every ``$id``: the package format's version.
 SCHEMA_VERSION = str(FORMAT_VERSION)
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+@dataclass(frozen=True)
+class Unsaid:
+    """A rule of the models that the published schemas do not check, and why.
+
+    Attributes:
+        key: A short name (the parity tests cite it for every difference they meet).
+        zh: The rule and the difference, in Chinese.
+        en: The same in English.
+        schemas: The JSON Schemas (file stems) whose description repeats it.
+        pattern: Also every JSON Schema holding this pattern.
+    """
+
+    key: str
+    zh: str
+    en: str
+    schemas: tuple[str, ...] = ()
+    pattern: str | None = None
+
+
+#: Every rule of the models a schema cannot say, declared once: docs/format.md lists them, each JSON
+#: Schema's description repeats those about it, and the parity tests accept no other difference.
+NOT_IN_SCHEMAS: tuple[Unsaid, ...] = (
+    Unsaid(
+        "calendar",
+        "日期须在日历上存在：模式只检查写法，2023-02-30、2023-13 合乎写法，由 villagecat 拒绝。",
+        "A date must exist on the calendar: the schemas check its shape only, so 2023-02-30 and 2023-13 pass "
+        "them and villagecat refuses them.",
+        pattern=DATE_PATTERN,
+    ),
+    Unsaid(
+        "layer-consistency",
+        "层的各字段须一致：最后一条发布记录的版本即本层版本；国家层标识为 cn，无区划代码和上级层；"
+        "其余层的区划代码即其标识，并须写明上级层。",
+        "A layer's fields agree: the last release is the layer's version; the national layer is cn, with no "
+        "division code and no parent; any other layer's division code is its id, and it names its parent.",
+        schemas=("layer",),
+    ),
+    Unsaid(
+        "certificate-template",
+        "证明内容范本的花括号须成对、不嵌套、括住占位符名称，声明的占位符须与范本所用的一致。",
+        "A certificate's template pairs its braces, never nests them and names a placeholder in each; the "
+        "declared placeholders are the ones the template uses.",
+        schemas=("certificate",),
+    ),
+    Unsaid(
+        "override-value",
+        "覆盖的取值须符合目标字段的类型（由目标条目的种类和字段名决定）。",
+        "An override's value has the type of the field it targets (found from the target's kind and the field).",
+        schemas=("override",),
+    ),
+    Unsaid(
+        "python-end-of-line",
+        "Python 的 jsonschema 按 Python re 执行 pattern，其 $ 也匹配末尾的一个换行，"
+        "因此会接受末尾多一个换行的标识；Ajv 等按 ECMA-262 执行的校验器和 villagecat 都拒绝。",
+        "Python's jsonschema runs a pattern with Python's re, whose $ also matches before a final newline, so "
+        "it takes an id with one newline after it; validators that follow ECMA-262 (Ajv) and villagecat refuse it.",
+    ),
+    Unsaid(
+        "csv-cells",
+        "CSV 中 villagecat 去掉每个单元格和列表各项两端的空格，略去空项，整数也可写作 2.0；"
+        "Table Schema 按原样检查单元格，且 list 类型不能约束各项（词表取值、不可见字符等由 villagecat 检查）。",
+        "In CSV villagecat drops the spaces around every cell and list entry, skips empty entries and reads a "
+        "whole number written 2.0; a Table "
+        "Schema checks a cell as written, and a list field cannot constrain its entries (villagecat checks their "
+        "vocabulary and characters).",
+    ),
+)
+
+
+def unsaid_in(name: str, schema: dict[str, Any]) -> tuple[Unsaid, ...]:
+    """Return the rules of :data:`NOT_IN_SCHEMAS` about the JSON Schema ``name``."""
+    text = json.dumps(schema)
+    return tuple(
+        rule
+        for rule in NOT_IN_SCHEMAS
+        if name in rule.schemas or (rule.pattern is not None and json.dumps(rule.pattern) in text)
+    )
 
 
 def json_schema_models() -> dict[str, type[BaseModel]]:
@@ -93,6 +176,11 @@ def json_schema(name: str, model: type[BaseModel]) -> dict[str, Any]:
         _cite_by_clause(kind.fields, body)
     if "Citation" in body.get("$defs", {}):
         _complete_titles(Citation, body["$defs"]["Citation"])
+    unsaid = unsaid_in(name, body)
+    if unsaid:
+        zh, en = "\n".join(f"- {u.zh}" for u in unsaid), "\n".join(f"- {u.en}" for u in unsaid)
+        body["description"] += f"\n\n本模式不检查（villagecat validate 检查）：\n{zh}\n\nNot checked by this schema "
+        body["description"] += f"(villagecat validate checks it):\n{en}"
     return {"$schema": _DRAFT, "$id": schema_id(name), **body}
 
 

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from strategies import CITE, child, national
 
 from villagecat._columns import override_cell_value
-from villagecat._text import SAFE_LINE_PATTERN, SAFE_TEXT_PATTERN
+from villagecat._text import FILLED_LINE_PATTERN, FILLED_TEXT_PATTERN
 from villagecat.diff import diff_packages
 from villagecat.format.registry import FieldSpec, Kind, kinds
 from villagecat.format.rules import Effect, FieldRule, Graded
@@ -35,7 +35,7 @@ _ALPHABET = st.characters(
 )
 multi_line = st.text(alphabet=_ALPHABET, min_size=1, max_size=30).map(str.strip).filter(bool)
 #: Patterns that only keep out control and invisible characters: any text of the alphabet passes them.
-FREE_TEXT = (SAFE_TEXT_PATTERN, SAFE_LINE_PATTERN)
+FREE_TEXT = (FILLED_TEXT_PATTERN, FILLED_LINE_PATTERN)
 one_line = multi_line.map(lambda t: " ".join(t.split())).filter(bool)
 
 

@@ -57,9 +57,12 @@ const valid = ajv.compile(require("./schemas/duty.schema.json"))(row);  // row: 
 `frictionless validate datapackage.json` checks either form against the Table Schemas.
 
 What the schemas cannot say, `villagecat validate` checks besides: ids unique, namespaces,
-citations that name a registered clause, the merge rules against the parent layers, and
-that a date given to the month or the day exists on the calendar (the schemas check a
-date's shape: `2023-02-30` has it, and is refused; 日历上没有 2023-02-30 这一天).
+citations that name a registered clause, the merge rules against the parent layers, and the rules below.
+Everything else a model refuses, the schemas refuse too (a test checks it value by value).
+
+模式无法表达、由 villagecat 检查的规则 / Rules of the models the schemas do not check:
+
+{unsaid}
 
 ## Kinds
 
@@ -120,7 +123,10 @@ def _kind(kind: Kind) -> list[str]:
 
 def format_markdown() -> str:
     """Return ``docs/format.md``: what a package of the current format is, cell by cell."""
-    lines = _INTRO.replace("{format}", str(FORMAT_VERSION)).splitlines()
+    from villagecat.schema import NOT_IN_SCHEMAS  # noqa: PLC0415 - the schemas import the registry
+
+    unsaid = "\n".join(f"- {rule.zh}\n  {rule.en}" for rule in NOT_IN_SCHEMAS)
+    lines = _INTRO.replace("{format}", str(FORMAT_VERSION)).replace("{unsaid}", unsaid).splitlines()
     for kind in kinds():
         lines += _kind(kind)
     return "\n".join(lines).rstrip() + "\n"

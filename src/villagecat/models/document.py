@@ -9,7 +9,7 @@ from pydantic import BaseModel, StringConstraints, model_validator
 
 from villagecat._i18n import model_error
 from villagecat._patterns import described
-from villagecat._text import SAFE_LINE_PATTERN, SAFE_TEXT_PATTERN, UNSAFE_LINE_CLASS
+from villagecat._text import FILLED_LINE_PATTERN, FILLED_TEXT_PATTERN, SPACES, UNSAFE_LINE, class_of, filled
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import ItemRules
 from villagecat.models._base import LAYER_ID_PATTERN, LOCAL_ID_PATTERN, DateText, field, model_meta
@@ -31,7 +31,8 @@ CLAUSE_ID_PATTERN = described(
     "such as cn.clause.opinion-2-1",
 )
 #: Text: not empty, surrounding spaces dropped, no control, bidirectional or invisible characters.
-NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True, pattern=SAFE_TEXT_PATTERN)]
+#: The pattern says "not blank" too, for the published schemas, which see the value before it is stripped.
+NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True, pattern=FILLED_TEXT_PATTERN)]
 #: A section label (二(一)1, 附件第5项): one line, without 「」, which mark a quote in a citation's text form.
 Section = Annotated[
     str,
@@ -39,14 +40,14 @@ Section = Annotated[
         min_length=1,
         strip_whitespace=True,
         pattern=described(
-            f"^[^「」{UNSAFE_LINE_CLASS}]+$",
+            filled({ord("「"), ord("」"), *UNSAFE_LINE}),
             "条款号应为一行文字，不能含「」（「」用于标出原文引语），如 二(一)2、附件第5项",
             "a section is one line without 「」 (which mark a quote), such as 二(一)2 or 附件第5项",
         ),
     ),
 ]
 #: A name or title: as :data:`NonEmpty`, on one line.
-Name = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True, pattern=SAFE_LINE_PATTERN)]
+Name = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True, pattern=FILLED_LINE_PATTERN)]
 
 # ``DOC#SECTION`` or ``DOC#SECTION「quoted sentence」``, the cell form in CSV.
 _CITATION_TEXT = re.compile(r"^(?P<document>[^#「」]+)#(?P<section>[^「」]*)(?:「(?P<quote>.*)」)?$", re.DOTALL)
@@ -148,7 +149,7 @@ class Document(BaseModel):
             str,
             StringConstraints(
                 pattern=described(
-                    r"^https?://\S+$",
+                    f"^https?://[^{class_of(SPACES | UNSAFE_LINE)}]+$",
                     "网址应以 http:// 或 https:// 开头，不含空格，如 https://www.gov.cn/",
                     "a URL starts with http:// or https:// and has no spaces, such as https://www.gov.cn/",
                 )

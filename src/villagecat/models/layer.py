@@ -5,15 +5,16 @@ from __future__ import annotations
 import functools
 from typing import Annotated
 
-from pydantic import BaseModel, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, StringConstraints, model_validator
 
 from villagecat._i18n import model_error
 from villagecat._patterns import described
+from villagecat._text import SPACE_CLASS
 from villagecat.models._base import LAYER_REF_PATTERN, SEMVER_PATTERN, DateText, field, model_meta
 from villagecat.models.document import Citation, Name, NonEmpty
 from villagecat.models.vocab import Level, Scope
 
-__all__ = ["AdmissionRoute", "Layer", "LayerId", "ParentRef", "Release"]
+__all__ = ["VERSION_RANGE_PATTERN", "AdmissionRoute", "Layer", "LayerId", "ParentRef", "Release"]
 
 LayerId = Annotated[str, StringConstraints(pattern=LAYER_REF_PATTERN)]
 SemVer = Annotated[str, StringConstraints(pattern=SEMVER_PATTERN)]
@@ -28,6 +29,21 @@ Slug = Annotated[
     ),
 ]
 
+_RELEASE = r"[0-9]+(?:\.[0-9]+)*"
+#: One comparison of a PEP 440 specifier, with a release number as its version (a parent's versions are
+#: ``major.minor.patch``, so pre-, post- and dev-releases, local versions and ``===`` never apply):
+#: ``==``/``!=`` may end in ``.*``, ``~=`` needs two parts or more.
+_COMPARISON = rf"(?:(?:==|!=) *{_RELEASE}(?:\.\*)?|~= *[0-9]+(?:\.[0-9]+)+|(?:<=|>=|<|>) *{_RELEASE})"
+#: A version range: comparisons joined by commas (a PEP 440 specifier set ``packaging`` reads, checked by
+#: the model and the published schemas alike). Spaces may surround it, as around any text.
+VERSION_RANGE_PATTERN = described(
+    rf"^[{SPACE_CLASS}]*{_COMPARISON}(?: *, *{_COMPARISON})*[{SPACE_CLASS}]*$",
+    "版本范围写作 >=0.3.0,<0.4.0 这样：比较符（>=、<、==、!=、~= 等）加版本号，多项用英文逗号分隔",
+    "a version range is written like >=0.3.0,<0.4.0: comparisons (>=, <, ==, !=, ~=…) of version numbers, "
+    "joined by commas",
+)
+VersionRange = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True, pattern=VERSION_RANGE_PATTERN)]
+
 
 class ParentRef(BaseModel):
     """The parent layer and the range of its versions a layer was written against."""
@@ -40,23 +56,14 @@ class ParentRef(BaseModel):
     )
 
     id: LayerId = field("上级层标识", "Parent id")
-    version_range: NonEmpty = field(
+    version_range: VersionRange = field(
         "版本范围",
         "Version range",
-        desc_zh="上级层版本范围，例如 >=0.1.0,<0.2.0。",
-        desc_en="The parent versions this layer fits, e.g. >=0.1.0,<0.2.0 (PEP 440 specifiers).",
+        desc_zh="本层适用的上级层版本：比较符加版本号，多项用英文逗号分隔，例如 >=0.1.0,<0.2.0（PEP 440 版本说明符，"
+        "版本号只用数字）。",
+        desc_en="The parent versions this layer fits: comparisons of version numbers joined by commas, e.g. "
+        ">=0.1.0,<0.2.0 (PEP 440 specifiers of release numbers).",
     )
-
-    @field_validator("version_range")
-    @classmethod
-    def _valid_range(cls, value: str) -> str:
-        from packaging.specifiers import InvalidSpecifier, SpecifierSet  # noqa: PLC0415 - keep import light
-
-        try:
-            SpecifierSet(value)
-        except InvalidSpecifier as exc:
-            raise model_error("version-range", value=value) from exc
-        return value
 
     def admits(self, version: str) -> bool:
         """Return whether the parent's ``version`` lies in the declared range."""
