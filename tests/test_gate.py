@@ -442,3 +442,21 @@ def test_a_committed_package_never_released_makes_its_first_release(tmp_path: Pa
     assert second.code == 0, second.err
     assert second.out.startswith("320000 0.1.0 → 0.1.1\n")
     assert [r.version for r in load_layer(repo / "江苏").layer.releases] == ["0.1.0", "0.1.1"]
+
+
+def test_release_notes_say_what_the_diff_report_says(tmp_path: Path) -> None:
+    """Notes said 破坏性变更 1 项…字段变化，影响无法由数据判断 where the report said 对村和社区收紧, minor."""
+    old = load_layer(NINGHE)
+    released = _ninghe_with(tmp_path, overrides=(*old.overrides, _lowering(35)))  # 30 → 35: raised, then to 40
+    revised = save_layer(dataclasses.replace(old, overrides=(*old.overrides, _lowering(40))), tmp_path / "revised")
+    report = invoke("diff", str(released), str(revised))
+    summary = report.out.splitlines()[1]
+    assert summary.startswith("破坏性 1 · 需关注 0 · 一般 0 · 建议版本升级：")
+    (line,) = [line for line in report.out.splitlines() if "[override-changed]" in line]
+    effect = line.rsplit("（", 1)[1].rstrip("）")  # 对社区收紧：新增或加严义务, as the report rates the override
+    assert "收紧" in effect
+    result = invoke("release", str(revised), "--against", str(released), "--date", "2026-12-07")
+    assert result.code == 0, result.err
+    notes = load_layer(revised).layer.releases[-1].notes
+    assert notes == f"{summary}。{effect}（override-changed：{_lowering(40).name}）"
+    assert "影响无法由数据判断" not in notes

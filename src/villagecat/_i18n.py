@@ -315,10 +315,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the patched package is not valid; nothing written",
     ),
     "upgraded": ("{path}：格式 {old} → {new}", "{path}: format {old} -> {new}"),
-    "release-notes": (
-        "破坏性变更 {breaking} 项、需关注 {warning} 项、一般变更 {info} 项：{changes}",
-        "{breaking} breaking, {warning} warning, {info} info: {changes}",
-    ),
+    "release-notes": ("{summary}。{changes}", "{summary}. {changes}"),
     "upgrade-zip-needs-output": (
         "{path} 是压缩包，不能就地改写；请用 -o 给出要写入的文件夹",
         "{path} is a zip, which is not rewritten in place: give -o, the folder to write",
@@ -776,8 +773,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     # diff and release reports
-    "effect-tightens": ("（对{whom}收紧：新增或加严义务）", " (tightens the obligations of {whom})"),
-    "effect-loosens": ("（对{whom}放宽：义务减少或放松）", " (relaxes the obligations of {whom})"),
+    "effect-tightens": ("对{whom}收紧：新增或加严义务", "tightens the obligations of {whom}"),
+    "effect-loosens": ("对{whom}放宽：义务减少或放松", "relaxes the obligations of {whom}"),
+    "change-effect": ("（{effect}）", " ({effect})"),
     "change-level-violation": ("违反规则", "violation"),
     "change-level-breaking": ("破坏性", "breaking"),
     "change-level-warning": ("需关注", "warning"),

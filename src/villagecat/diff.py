@@ -240,13 +240,31 @@ class Change:
             else:
                 values = say("change-values", lang, old=old, new=new)
         by = "" if self.layer is None else say("change-by-layer", lang, layer=self.layer)
-        ok = ""
-        if self.effect is not Effect.NEUTRAL and self.level != "violation":
-            whom = _whom(self.scope) if self.bound is None else self.bound
-            ok = say(_EFFECT_KEYS[self.effect], lang, whom=whom)
+        effect = self._effect(lang)
+        ok = "" if effect is None else say("change-effect", lang, effect=effect)
         if self.accepted is not None:
             ok += say("change-accepted", lang, reason=self.accepted)
         return f"[{self.code}] {target}{values}{by}{ok}"
+
+    def meaning(self, lang: Literal["zh", "en"] = "zh") -> str:
+        """What the change does, as a report rates it: its effect on those it concerns, else its code's meaning.
+
+        An override's code says only that a row changed (字段变化，影响无法由数据判断); rated by
+        what it does to the catalog, it tightens or relaxes (对村和社区收紧：新增或加严义务), and
+        that is what it means, in the report and in release notes alike.
+        """
+        effect = self._effect(lang)
+        if effect is not None:
+            return effect
+        meaning = CHANGE_MEANINGS.get(self.code)
+        return self.code if meaning is None else str(meaning.zh if lang == "zh" else meaning.en)
+
+    def _effect(self, lang: Literal["zh", "en"]) -> str | None:
+        """Whom the change tightens or relaxes, and how (None for a neutral change or a violation)."""
+        if self.effect is Effect.NEUTRAL or self.level == "violation":
+            return None
+        whom = _whom(self.scope) if self.bound is None else self.bound
+        return say(_EFFECT_KEYS[self.effect], lang, whom=whom)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the change as a JSON-ready dict."""
@@ -429,6 +447,17 @@ class DiffReport:
     def counts(self) -> dict[str, int]:
         """Return the number of changes per level."""
         return {level: sum(c.level == level for c in self.changes) for level in LEVEL_WORDS}
+
+    def summary(self, lang: Literal["zh", "en"] = "zh") -> str:
+        """The changes counted by level, and the bump they need: the report's first line, and a release's notes'.
+
+        ``破坏性 1 · 需关注 0 · 一般 0 · 建议版本升级：次版本号（minor）``: a breaking change that
+        breaks no integrator and no child layer is a minor release, said where it is counted.
+        """
+        counts = self.counts()
+        shown = [level for level in LEVEL_WORDS if level != "violation" or counts[level]]
+        parts = [f"{say(f'change-level-{level}', lang)} {counts[level]}" for level in shown]
+        return " · ".join(parts) + say("suggested-bump", lang, bump=_bump(self.suggested_bump))
 
     def fails(self, gate: Gate | None) -> bool:
         """Whether the revision fails the review gate.
@@ -992,13 +1021,6 @@ def load_levels(path: str) -> dict[str, ChangeLevel]:
     return result
 
 
-def _summary(report: DiffReport, lang: Literal["zh", "en"]) -> str:
-    counts = report.counts()
-    shown = [level for level in LEVEL_WORDS if level != "violation" or counts[level]]
-    parts = [f"{say(f'change-level-{level}', lang)} {counts[level]}" for level in shown]
-    return " · ".join(parts) + say("suggested-bump", lang, bump=_bump(report.suggested_bump))
-
-
 def _bump(level: Bump) -> Both:
     """A version bump's level in words: 次版本号（minor） / minor."""
     return Both(*pair(f"bump-{level}"))
@@ -1049,7 +1071,7 @@ def _format_text(report: DiffReport, colour: bool, lang: Literal["zh", "en"] = "
     if not report.changes:
         lines.append(say("no-changes", lang))
         return "\n".join(lines) + "\n"
-    lines.append(_summary(report, lang))
+    lines.append(report.summary(lang))
     if (line := _version_line(report, lang)) is not None:
         lines.append(line)
     lines.extend(_audience_lines(report, lang))
