@@ -802,6 +802,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "版本号不足以反映这些变更，须升级{needed}",
         "the version does not announce these changes: {needed} needed",
     ),
+    "gate-children-unchecked": (
+        "{count} 个下级层未核对（{layers}），无从判断新版本是否与之冲突",
+        "{count} child layer(s) not checked ({layers}): whether the new version conflicts with them is not known",
+    ),
     "gate-unaccepted": (
         "{count} 项{level}或更高级别的变更未被接受（在 --accept 文件中写明接受理由）",
         "{count} change(s) at {level} or above are not accepted (give a reason in an --accept file)",
@@ -836,6 +840,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "children-unchecked": (" · 下级层：未核对（未提供下级层）", " · child layers: not checked"),
     "children-conflicts": (" · 下级层：新冲突 {count} 项", " · child layers: {count} new conflicts"),
     "child-conflict": ("下级层冲突：{detail}", "child layer conflict: {detail}"),
+    "children-some-unchecked": ("，另有 {count} 个未核对", "; {count} not checked"),
+    "child-unchecked": (
+        "下级层未核对：{layer} {name}：{reason}；请用 --layer 一并给出其上级层",
+        "child layer not checked: {layer} {name}: {reason}; give its parents with --layer too",
+    ),
     "no-changes": ("无变化", "no changes"),
     "diff-heading": ("## {name} {version}（{id}）", "## {name} {version} ({id})"),
     "diff-bump": ("建议版本升级：**{bump}**（相对于 {old}）", "Suggested bump: **{bump}** (from {old})"),

@@ -284,11 +284,12 @@ def release_layer(  # noqa: PLR0913 - the release, and what it is judged against
     refuse_uncited(current)
     report = diff_packages(previous, current)
     if registry is not None:
-        from villagecat.impact import child_conflicts  # noqa: PLC0415 - impact imports the merge
+        from villagecat.impact import children  # noqa: PLC0415 - impact imports the merge
 
         refuse_violations(rule_violations(previous, current, registry))
         report = rate_operations(report, previous, current, registry)
-        report.child_conflicts = child_conflicts(previous, current, registry)  # the bump, as diff judges it
+        below = children(previous, current, registry)  # the bump, as diff judges it
+        report.child_conflicts, report.children_unchecked = below.conflicts, below.unchecked
     if not report.changes:
         raise VillagecatError.said("release-nothing-changed")
     version = bump_version(previous.layer.version, report.suggested_bump)

@@ -44,6 +44,7 @@ from villagecat.models import CertificateStatus, Scope
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
+    from villagecat.impact import UncheckedLayer
     from villagecat.merging import Conflict, EffectiveCatalog
     from villagecat.package import LayerPackage
     from villagecat.registry import LayerRegistry
@@ -384,6 +385,9 @@ class DiffReport:
     #: Conflicts the new version causes in the layers below it (known children, merged), or
     #: None when they were not computed (no registry of children at hand).
     child_conflicts: list[Conflict] | None = None
+    #: The layers that may lie below the new version but could not be merged (a parent not known):
+    #: whether they conflict is not known, so they are never counted among those that do not.
+    children_unchecked: list[UncheckedLayer] = field(default_factory=list)
     #: Where the new version's layer applies (villages, communities or both): who a report speaks to.
     scope: Scope = Scope.VILLAGE
 
@@ -466,7 +470,8 @@ class DiffReport:
         - ``unannounced``: as ``violation``, or the declared version is smaller than the
           changes need;
         - ``breaking`` / ``warning``: as ``unannounced``, or any change not accepted is at
-          that level or above.
+          that level or above, or there are changes and a layer below could not be checked
+          (:attr:`children_unchecked`): whether they conflict with it is not known.
 
         Accepted changes (an accepted-changes file) do not fail ``breaking`` or ``warning``;
         a violation cannot be accepted.
@@ -481,6 +486,8 @@ class DiffReport:
             return True
         if gate == "unannounced":
             return False
+        if self.changes and self.children_unchecked:  # what it does to them is not known: not "no conflict"
+            return True
         return any(c.accepted is None and _RANK[c.level] >= _RANK[gate] for c in self.changes)
 
     def why_fails(self, gate: Gate | None, lang: Literal["zh", "en"] = "zh") -> str | None:
@@ -499,6 +506,10 @@ class DiffReport:
             )
             if count:
                 reasons.append(say("gate-unaccepted", lang, count=count, level=Both(*LEVEL_WORDS[gate])))
+            if self.changes and self.children_unchecked:
+                layers = [u.layer for u in self.children_unchecked]
+                shown = Both("、".join(layers), ", ".join(layers))
+                reasons.append(say("gate-children-unchecked", lang, count=len(layers), layers=shown))
         return say("gate-failed", lang, gate=gate, reason=("；" if lang == "zh" else "; ").join(reasons))
 
     def accept(self, entries: Sequence[Accepted]) -> list[Accepted]:
@@ -533,6 +544,7 @@ class DiffReport:
                 "others": {k: [c.item for c in v] for k, v in self.audiences()["others"].items()},
                 "integrators": [c.item for c in self.audiences()["integrators"]],
                 "child_layers": None if self.child_conflicts is None else [c.to_dict() for c in self.child_conflicts],
+                "unchecked_child_layers": [u.to_dict() for u in self.children_unchecked],
             },
         }
 
@@ -1060,8 +1072,11 @@ def _audience_lines(report: DiffReport, lang: Literal["zh", "en"]) -> list[str]:
     head += (
         say("children-unchecked", lang) if children is None else say("children-conflicts", lang, count=len(children))
     )
+    if report.children_unchecked:  # never 0 conflicts where some could not be looked for
+        head += say("children-some-unchecked", lang, count=len(report.children_unchecked))
     lines = [head]
     lines.extend("    " + say("child-conflict", lang, detail=c.describe(lang)) for c in children or ())
+    lines.extend("    " + u.describe(lang) for u in report.children_unchecked)
     return lines
 
 
