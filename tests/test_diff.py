@@ -571,3 +571,66 @@ def test_a_name_changed_without_keeping_the_old_one_is_told() -> None:
         ),
     )
     assert {c.code for c in diff_packages(old, kept).changes} == {"certificate-citation-changed"}
+
+
+def _province_and_county(tmp_path: Path, county_parent: str = "330000") -> tuple[Path, Path, Path]:
+    """A province that raises 35 m² per 100 households to 45, outside the registry; a county below that set 40."""
+    target = {"target": "cn.facility.community-service-facility", "field": "min_area_per_100_households_m2"}
+    old, new = (
+        save_layer(
+            child_layer("cn", "330000", level="province", overrides=[{**target, "value": value}]), tmp_path / side
+        )
+        for side, value in (("old", "35"), ("new", "45"))
+    )
+    county = child_layer(county_parent, "330106", overrides=[{**target, "value": "40"}], version_range=">=0.1.0,<1.0.0")
+    return old, new, save_layer(county, tmp_path / "county")
+
+
+def test_a_county_below_the_diffed_layer_is_checked_without_the_old_side_registered(tmp_path: Path) -> None:
+    """The county could not be attached (330000 was no registered layer): 新冲突 0 项, minor; impact failed."""
+    old, new, county = _province_and_county(tmp_path)
+    result = invoke("diff", str(old), str(new), "--layer", str(county), "--fail-on", "unannounced")
+    assert "下级层：新冲突 1 项" in result.out
+    assert "层 330106（0.1.0）的条目 cn.facility.community-service-facility" in result.out
+    assert "建议版本升级：主版本号（major）" in result.out
+    assert result.code == 1  # the version (0.1.0) does not announce a major change
+    shown = invoke("impact", str(old), str(new), "--layer", str(county))
+    assert shown.code == 1, shown.err
+    assert shown.err == ""
+    assert "330106 测试区：" in shown.out
+    assert "冲突：层 330106（0.1.0）的条目 cn.facility.community-service-facility" in shown.out
+
+
+def test_a_layer_below_that_cannot_be_checked_is_not_counted_as_free_of_conflicts(tmp_path: Path) -> None:
+    """Its parent not given, the county was silently left out: 下级层：新冲突 0 项, and the gate passed."""
+    old, new, county = _province_and_county(tmp_path, county_parent="330100")  # a city that is not given
+    result = invoke("diff", str(old), str(new), "--layer", str(county), "--fail-on", "breaking")
+    assert "下级层：新冲突 0 项，另有 1 个未核对" in result.out
+    assert "下级层未核对：330106 测试区：层 330106 的上级层 330100 不存在；请用 --layer 一并给出其上级层" in result.out
+    assert result.code == 1
+    assert "1 个下级层未核对（330106），无从判断新版本是否与之冲突" in result.err
+    # Announced and accepted, the change would pass: the layer not checked alone fails the gate.
+    announced = load_layer(new)
+    save_layer(dataclasses.replace(announced, layer=announced.layer.model_copy(update={"version": "0.2.0"})), new)
+    accepted = tmp_path / "accepted.yaml"
+    accepted.write_text("- {code: override-changed, item: 330000.override.o0, reason: 省里统一提高}\n", "utf-8")
+    sides = (str(old), str(new), "--layer", str(county))
+    gated = invoke("diff", *sides, "--fail-on", "breaking", "--accept", str(accepted))
+    assert gated.code == 1
+    assert gated.err == "未通过审查（--fail-on breaking）：1 个下级层未核对（330106），无从判断新版本是否与之冲突\n"
+    assert invoke("diff", *sides, "--fail-on", "unannounced").code == 0
+    payload = json.loads(invoke("diff", str(old), str(new), "--layer", str(county), "--format", "json").out)
+    (unchecked,) = payload["audiences"]["unchecked_child_layers"]
+    assert (unchecked["layer"], unchecked["reason"]) == ("330106", "层 330106 的上级层 330100 不存在")
+    schema = json.loads((REPO / "schemas" / "diff-report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(payload, schema)
+    shown = invoke("impact", str(old), str(new), "--layer", str(county))
+    assert shown.code == 1
+    assert "下级层未核对：330106 测试区" in shown.out
+    assert "1 个下级层未核对（330106）" in shown.err
+    # A layer elsewhere (Jilin's county, its city not given) is no layer below Zhejiang: nothing to say of it.
+    elsewhere = save_layer(child_layer("220100", "220102"), tmp_path / "jilin-county")
+    quiet = invoke("diff", str(old), str(new), "--layer", str(elsewhere), "--fail-on", "breaking")
+    assert "未核对" not in quiet.out
+    assert "1 项破坏性" in quiet.err
+    assert "未核对" not in quiet.err

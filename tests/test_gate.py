@@ -18,6 +18,8 @@ from villagecat.package import load_layer, save_layer
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from villagecat.models import Layer
+
 NINGHE = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
 NATIONAL = REPO / "data" / "national"
 
@@ -396,3 +398,65 @@ def test_a_failed_gate_gives_every_reason_at_once(tmp_path: Path) -> None:
     assert result.code == 1
     assert "版本号不足以反映这些变更" in result.err
     assert "1 项破坏性或更高级别的变更未被接受" in result.err
+
+
+def test_a_committed_package_never_released_makes_its_first_release(tmp_path: Path) -> None:
+    """Committed, then released: 与上一版本相比没有变化, exit 1; after an edit, 0.1.0 → 0.2.0 (0.1.0 never recorded)."""
+    import subprocess  # noqa: PLC0415
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+
+    def commit(message: str) -> None:
+        for args in (["add", "-A"], ["commit", "-q", "-m", message]):
+            subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=repo, check=True)  # noqa: S607
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)  # noqa: S607
+    for name, code in (("浙江", "330000"), ("江苏", "320000")):
+        made = invoke("init", str(repo / name), "--level", "province", "--code", code, "--name", f"{name}省")
+        assert made.code == 0, made.err
+    commit("init")  # committing before releasing is the normal order in a province's repository
+    first = invoke("release", str(repo / "浙江"), "--date", "2026-12-07")
+    assert first.code == 0, first.err
+    assert first.out == "330000 首次发布 0.1.0\n"
+    (entry,) = load_layer(repo / "浙江").layer.releases
+    assert (entry.version, entry.date, entry.notes) == ("0.1.0", "2026-12-07", "首次发布 / first release")
+    # Edited after the commit, never released: still its declared version, nothing released to diff against.
+    jiangsu = load_layer(repo / "江苏")
+
+    def rename(name_en: str, layer: Layer) -> None:
+        save_layer(dataclasses.replace(jiangsu, layer=layer.model_copy(update={"name_en": name_en})), repo / "江苏")
+
+    rename("Jiangsu", jiangsu.layer)
+    edited = invoke("release", str(repo / "江苏"), "--date", "2026-12-07")
+    assert edited.code == 0, edited.err
+    assert edited.out == "320000 首次发布 0.1.0\n"
+    layer = load_layer(repo / "江苏").layer
+    assert (layer.version, layer.name_en, [r.version for r in layer.releases]) == ("0.1.0", "Jiangsu", ["0.1.0"])
+    commit("release 0.1.0")
+    # Released once: the next release is compared with the committed one and bumped from it.
+    rename("Jiangsu Province", layer)
+    second = invoke("release", str(repo / "江苏"), "--date", "2026-12-08")
+    assert second.code == 0, second.err
+    assert second.out.startswith("320000 0.1.0 → 0.1.1\n")
+    assert [r.version for r in load_layer(repo / "江苏").layer.releases] == ["0.1.0", "0.1.1"]
+
+
+def test_release_notes_say_what_the_diff_report_says(tmp_path: Path) -> None:
+    """Notes said 破坏性变更 1 项…字段变化，影响无法由数据判断 where the report said 对村和社区收紧, minor."""
+    old = load_layer(NINGHE)
+    released = _ninghe_with(tmp_path, overrides=(*old.overrides, _lowering(35)))  # 30 → 35: raised, then to 40
+    revised = save_layer(dataclasses.replace(old, overrides=(*old.overrides, _lowering(40))), tmp_path / "revised")
+    report = invoke("diff", str(released), str(revised))
+    summary = report.out.splitlines()[1]
+    assert summary.startswith("破坏性 1 · 需关注 0 · 一般 0 · 建议版本升级：")
+    (line,) = [line for line in report.out.splitlines() if "[override-changed]" in line]
+    effect = line.rsplit("（", 1)[1].rstrip("）")  # 对社区收紧：新增或加严义务, as the report rates the override
+    assert "收紧" in effect
+    result = invoke("release", str(revised), "--against", str(released), "--date", "2026-12-07")
+    assert result.code == 0, result.err
+    notes = load_layer(revised).layer.releases[-1].notes
+    assert notes == f"{summary}。{effect}（override-changed：{_lowering(40).name}）"
+    assert "影响无法由数据判断" not in notes

@@ -315,10 +315,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the patched package is not valid; nothing written",
     ),
     "upgraded": ("{path}：格式 {old} → {new}", "{path}: format {old} -> {new}"),
-    "release-notes": (
-        "破坏性变更 {breaking} 项、需关注 {warning} 项、一般变更 {info} 项：{changes}",
-        "{breaking} breaking, {warning} warning, {info} info: {changes}",
-    ),
+    "release-notes": ("{summary}。{changes}", "{summary}. {changes}"),
     "upgrade-zip-needs-output": (
         "{path} 是压缩包，不能就地改写；请用 -o 给出要写入的文件夹",
         "{path} is a zip, which is not rewritten in place: give -o, the folder to write",
@@ -780,8 +777,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     # diff and release reports
-    "effect-tightens": ("（对{whom}收紧：新增或加严义务）", " (tightens the obligations of {whom})"),
-    "effect-loosens": ("（对{whom}放宽：义务减少或放松）", " (relaxes the obligations of {whom})"),
+    "effect-tightens": ("对{whom}收紧：新增或加严义务", "tightens the obligations of {whom}"),
+    "effect-loosens": ("对{whom}放宽：义务减少或放松", "relaxes the obligations of {whom}"),
+    "change-effect": ("（{effect}）", " ({effect})"),
     "change-level-violation": ("违反规则", "violation"),
     "change-level-breaking": ("破坏性", "breaking"),
     "change-level-warning": ("需关注", "warning"),
@@ -807,6 +805,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "gate-version": (
         "版本号不足以反映这些变更，须升级{needed}",
         "the version does not announce these changes: {needed} needed",
+    ),
+    "gate-children-unchecked": (
+        "{count} 个下级层未核对（{layers}），无从判断新版本是否与之冲突",
+        "{count} child layer(s) not checked ({layers}): whether the new version conflicts with them is not known",
     ),
     "gate-unaccepted": (
         "{count} 项{level}或更高级别的变更未被接受（在 --accept 文件中写明接受理由）",
@@ -842,6 +844,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "children-unchecked": (" · 下级层：未核对（未提供下级层）", " · child layers: not checked"),
     "children-conflicts": (" · 下级层：新冲突 {count} 项", " · child layers: {count} new conflicts"),
     "child-conflict": ("下级层冲突：{detail}", "child layer conflict: {detail}"),
+    "children-some-unchecked": ("，另有 {count} 个未核对", "; {count} not checked"),
+    "child-unchecked": (
+        "下级层未核对：{layer} {name}：{reason}；请用 --layer 一并给出其上级层",
+        "child layer not checked: {layer} {name}: {reason}; give its parents with --layer too",
+    ),
     "no-changes": ("无变化", "no changes"),
     "diff-heading": ("## {name} {version}（{id}）", "## {name} {version} ({id})"),
     "diff-bump": ("建议版本升级：**{bump}**（相对于 {old}）", "Suggested bump: **{bump}** (from {old})"),

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from villagecat._i18n import Both, say
 from villagecat._messages import first_message
-from villagecat.diff import DiffReport, diff_packages, rate_operations, rule_violations
+from villagecat.diff import LEVEL_WORDS, DiffReport, diff_packages, rate_operations, rule_violations
 from villagecat.errors import InvalidRequestError, VillagecatError
 from villagecat.models import Layer, Level, ParentRef, Release, Scope
 from villagecat.package import LayerPackage, carry_citations, save_layer
@@ -203,14 +203,23 @@ def same_layer(previous: LayerPackage, current: LayerPackage) -> None:
         raise InvalidRequestError.because("release-two-layers", old=previous.layer.id, new=current.layer.id)
 
 
-def _described(code: str, changes: list[Change]) -> str:
-    """A change code as release notes give it: its meaning in Chinese, the code, and the items it touched."""
-    from villagecat.diff import CHANGE_MEANINGS  # noqa: PLC0415
-
-    meaning = CHANGE_MEANINGS.get(code)
-    items = list(dict.fromkeys(c.label or c.item for c in changes if c.code == code))
+def _described(meaning: str, code: str, changes: list[Change]) -> str:
+    """Changes of one code and one meaning as release notes give them: what they do, the code, the items touched."""
+    items = list(dict.fromkeys(c.label or c.item for c in changes if (c.meaning("zh"), c.code) == (meaning, code)))
     shown = "、".join(items[:5]) + ("等" if len(items) > 5 else "")  # 社区党群服务中心 · 社区: whose rule it was
-    return f"{meaning.zh if meaning is not None else code}（{code}：{shown}）"
+    return f"{meaning}（{code}：{shown}）"
+
+
+def _notes(report: DiffReport) -> str:
+    """A release's default notes, in the report's own words: its summary line, then what each change does.
+
+    Both come from the report (:meth:`DiffReport.summary`, :meth:`Change.meaning`), so the notes
+    never say 影响无法由数据判断 of an override the report rates 对村收紧, nor count without the bump.
+    """
+    ranked = [c for level in LEVEL_WORDS for c in report.changes if c.level == level]  # gravest first, as the report
+    groups = dict.fromkeys((c.meaning("zh"), c.code) for c in ranked)
+    changes = "；".join(_described(meaning, code, report.changes) for meaning, code in groups)
+    return say("release-notes", "zh", summary=report.summary("zh"), changes=changes)
 
 
 def refuse_uncited(package: LayerPackage) -> None:
@@ -275,25 +284,18 @@ def release_layer(  # noqa: PLR0913 - the release, and what it is judged against
     refuse_uncited(current)
     report = diff_packages(previous, current)
     if registry is not None:
-        from villagecat.impact import child_conflicts  # noqa: PLC0415 - impact imports the merge
+        from villagecat.impact import children  # noqa: PLC0415 - impact imports the merge
 
         refuse_violations(rule_violations(previous, current, registry))
         report = rate_operations(report, previous, current, registry)
-        report.child_conflicts = child_conflicts(previous, current, registry)  # the bump, as diff judges it
+        below = children(previous, current, registry)  # the bump, as diff judges it
+        report.child_conflicts, report.children_unchecked = below.conflicts, below.unchecked
     if not report.changes:
         raise VillagecatError.said("release-nothing-changed")
     version = bump_version(previous.layer.version, report.suggested_bump)
     if current.layer.version == version and any(r.version == version for r in current.layer.releases):
         return current, report
-    counts = report.counts()
-    summary = notes or say(
-        "release-notes",
-        "zh",
-        breaking=counts["breaking"],
-        warning=counts["warning"],
-        info=counts["info"],
-        changes="；".join(_described(code, report.changes) for code in dict.fromkeys(c.code for c in report.changes)),
-    )
+    summary = notes or _notes(report)
     when = (date or today_in_china()).isoformat()
     releases = [r for r in current.layer.releases if r.version != version]
     layer = current.layer.model_copy(

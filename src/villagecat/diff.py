@@ -45,6 +45,7 @@ from villagecat.models import CertificateStatus, Scope
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
+    from villagecat.impact import UncheckedLayer
     from villagecat.merging import Conflict, EffectiveCatalog
     from villagecat.package import LayerPackage
     from villagecat.registry import LayerRegistry
@@ -242,13 +243,31 @@ class Change:
             else:
                 values = say("change-values", lang, old=old, new=new)
         by = "" if self.layer is None else say("change-by-layer", lang, layer=self.layer)
-        ok = ""
-        if self.effect is not Effect.NEUTRAL and self.level != "violation":
-            whom = _whom(self.scope) if self.bound is None else self.bound
-            ok = say(_EFFECT_KEYS[self.effect], lang, whom=whom)
+        effect = self._effect(lang)
+        ok = "" if effect is None else say("change-effect", lang, effect=effect)
         if self.accepted is not None:
             ok += say("change-accepted", lang, reason=self.accepted)
         return f"[{self.code}] {target}{values}{by}{ok}"
+
+    def meaning(self, lang: Literal["zh", "en"] = "zh") -> str:
+        """What the change does, as a report rates it: its effect on those it concerns, else its code's meaning.
+
+        An override's code says only that a row changed (字段变化，影响无法由数据判断); rated by
+        what it does to the catalog, it tightens or relaxes (对村和社区收紧：新增或加严义务), and
+        that is what it means, in the report and in release notes alike.
+        """
+        effect = self._effect(lang)
+        if effect is not None:
+            return effect
+        meaning = CHANGE_MEANINGS.get(self.code)
+        return self.code if meaning is None else str(meaning.zh if lang == "zh" else meaning.en)
+
+    def _effect(self, lang: Literal["zh", "en"]) -> str | None:
+        """Whom the change tightens or relaxes, and how (None for a neutral change or a violation)."""
+        if self.effect is Effect.NEUTRAL or self.level == "violation":
+            return None
+        whom = _whom(self.scope) if self.bound is None else self.bound
+        return say(_EFFECT_KEYS[self.effect], lang, whom=whom)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the change as a JSON-ready dict."""
@@ -368,6 +387,9 @@ class DiffReport:
     #: Conflicts the new version causes in the layers below it (known children, merged), or
     #: None when they were not computed (no registry of children at hand).
     child_conflicts: list[Conflict] | None = None
+    #: The layers that may lie below the new version but could not be merged (a parent not known):
+    #: whether they conflict is not known, so they are never counted among those that do not.
+    children_unchecked: list[UncheckedLayer] = field(default_factory=list)
     #: Where the new version's layer applies (villages, communities or both): who a report speaks to.
     scope: Scope = Scope.VILLAGE
 
@@ -432,6 +454,17 @@ class DiffReport:
         """Return the number of changes per level."""
         return {level: sum(c.level == level for c in self.changes) for level in LEVEL_WORDS}
 
+    def summary(self, lang: Literal["zh", "en"] = "zh") -> str:
+        """The changes counted by level, and the bump they need: the report's first line, and a release's notes'.
+
+        ``破坏性 1 · 需关注 0 · 一般 0 · 建议版本升级：次版本号（minor）``: a breaking change that
+        breaks no integrator and no child layer is a minor release, said where it is counted.
+        """
+        counts = self.counts()
+        shown = [level for level in LEVEL_WORDS if level != "violation" or counts[level]]
+        parts = [f"{say(f'change-level-{level}', lang)} {counts[level]}" for level in shown]
+        return " · ".join(parts) + say("suggested-bump", lang, bump=_bump(self.suggested_bump))
+
     def fails(self, gate: Gate | None) -> bool:
         """Whether the revision fails the review gate.
 
@@ -439,7 +472,8 @@ class DiffReport:
         - ``unannounced``: as ``violation``, or the declared version is smaller than the
           changes need;
         - ``breaking`` / ``warning``: as ``unannounced``, or any change not accepted is at
-          that level or above.
+          that level or above, or there are changes and a layer below could not be checked
+          (:attr:`children_unchecked`): whether they conflict with it is not known.
 
         Accepted changes (an accepted-changes file) do not fail ``breaking`` or ``warning``;
         a violation cannot be accepted.
@@ -454,6 +488,8 @@ class DiffReport:
             return True
         if gate == "unannounced":
             return False
+        if self.changes and self.children_unchecked:  # what it does to them is not known: not "no conflict"
+            return True
         return any(c.accepted is None and _RANK[c.level] >= _RANK[gate] for c in self.changes)
 
     def why_fails(self, gate: Gate | None, lang: Literal["zh", "en"] = "zh") -> str | None:
@@ -472,6 +508,10 @@ class DiffReport:
             )
             if count:
                 reasons.append(say("gate-unaccepted", lang, count=count, level=Both(*LEVEL_WORDS[gate])))
+            if self.changes and self.children_unchecked:
+                layers = [u.layer for u in self.children_unchecked]
+                shown = Both("、".join(layers), ", ".join(layers))
+                reasons.append(say("gate-children-unchecked", lang, count=len(layers), layers=shown))
         return say("gate-failed", lang, gate=gate, reason=("；" if lang == "zh" else "; ").join(reasons))
 
     def accept(self, entries: Sequence[Accepted]) -> list[Accepted]:
@@ -506,6 +546,7 @@ class DiffReport:
                 "others": {k: [c.item for c in v] for k, v in self.audiences()["others"].items()},
                 "integrators": [c.item for c in self.audiences()["integrators"]],
                 "child_layers": None if self.child_conflicts is None else [c.to_dict() for c in self.child_conflicts],
+                "unchecked_child_layers": [u.to_dict() for u in self.children_unchecked],
             },
         }
 
@@ -994,13 +1035,6 @@ def load_levels(path: str) -> dict[str, ChangeLevel]:
     return result
 
 
-def _summary(report: DiffReport, lang: Literal["zh", "en"]) -> str:
-    counts = report.counts()
-    shown = [level for level in LEVEL_WORDS if level != "violation" or counts[level]]
-    parts = [f"{say(f'change-level-{level}', lang)} {counts[level]}" for level in shown]
-    return " · ".join(parts) + say("suggested-bump", lang, bump=_bump(report.suggested_bump))
-
-
 def _bump(level: Bump) -> Both:
     """A version bump's level in words: 次版本号（minor） / minor."""
     return Both(*pair(f"bump-{level}"))
@@ -1040,8 +1074,11 @@ def _audience_lines(report: DiffReport, lang: Literal["zh", "en"]) -> list[str]:
     head += (
         say("children-unchecked", lang) if children is None else say("children-conflicts", lang, count=len(children))
     )
+    if report.children_unchecked:  # never 0 conflicts where some could not be looked for
+        head += say("children-some-unchecked", lang, count=len(report.children_unchecked))
     lines = [head]
     lines.extend("    " + say("child-conflict", lang, detail=c.describe(lang)) for c in children or ())
+    lines.extend("    " + u.describe(lang) for u in report.children_unchecked)
     return lines
 
 
@@ -1051,7 +1088,7 @@ def _format_text(report: DiffReport, colour: bool, lang: Literal["zh", "en"] = "
     if not report.changes:
         lines.append(say("no-changes", lang))
         return "\n".join(lines) + "\n"
-    lines.append(_summary(report, lang))
+    lines.append(report.summary(lang))
     if (line := _version_line(report, lang)) is not None:
         lines.append(line)
     lines.extend(_audience_lines(report, lang))

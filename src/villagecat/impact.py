@@ -7,13 +7,42 @@ from typing import TYPE_CHECKING, Any
 
 from villagecat._i18n import Lang, say
 from villagecat.diff import DiffReport, diff_catalogs
+from villagecat.errors import LayerChainError
 from villagecat.merging import Conflict, merge
+from villagecat.models import Level
+from villagecat.registry import LayerRegistry
 
 if TYPE_CHECKING:
+    from villagecat.models import Layer
     from villagecat.package import LayerPackage
-    from villagecat.registry import LayerRegistry
 
-__all__ = ["Impact", "JurisdictionImpact", "child_conflicts", "impact"]
+__all__ = ["Children", "Impact", "JurisdictionImpact", "UncheckedLayer", "child_conflicts", "children", "impact"]
+
+
+@dataclass(frozen=True)
+class UncheckedLayer:
+    """A layer that may lie below the revised one but could not be merged: whether it conflicts is not known.
+
+    Attributes:
+        layer: The layer's id.
+        name_zh: Its Chinese name.
+        reason_zh: Why it could not be merged (a parent that is not known, a cycle), in Chinese.
+        reason_en: The same, in English.
+    """
+
+    layer: str
+    name_zh: str
+    reason_zh: str
+    reason_en: str
+
+    def describe(self, lang: Lang = "zh") -> str:
+        """Return one line: the layer and why it was not checked."""
+        reason = self.reason_zh if lang == "zh" else self.reason_en
+        return say("child-unchecked", lang, layer=self.layer, name=self.name_zh, reason=reason)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return {"layer": self.layer, "name_zh": self.name_zh, "reason": self.reason_zh, "reason_en": self.reason_en}
 
 
 @dataclass(frozen=True)
@@ -44,6 +73,8 @@ class Impact:
     old_version: str
     new_version: str
     jurisdictions: list[JurisdictionImpact] = field(default_factory=list)
+    #: The layers that may lie below the revised one but could not be merged: not checked.
+    unchecked: list[UncheckedLayer] = field(default_factory=list)
 
     @property
     def broken(self) -> bool:
@@ -57,6 +88,7 @@ class Impact:
             "old_version": self.old_version,
             "new_version": self.new_version,
             "jurisdictions": [j.to_dict() for j in self.jurisdictions],
+            "unchecked": [u.to_dict() for u in self.unchecked],
         }
 
     def format_text(self, lang: Lang = "zh") -> str:
@@ -87,6 +119,7 @@ class Impact:
                 )
             )
             lines.extend("    " + say("conflict", lang, detail=c.describe(lang)) for c in entry.new_conflicts)
+        lines.extend("  " + u.describe(lang) for u in self.unchecked)
         return "\n".join(lines) + "\n"
 
 
@@ -94,12 +127,26 @@ def impact(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> Imp
     """Merge every known jurisdiction whose chain holds ``old``'s layer, with old and with new.
 
     A change is attributed to the layer that made it; conflicts the new version causes
-    in lower layers (a county override no longer above the new minimum) are listed.
+    in lower layers (a county override no longer above the new minimum) are listed. The
+    revised layer need not be in ``registry``: a lower layer whose parent it is finds it as
+    ``old`` (the two sides of a diff are not registered layers). A layer that may lie below
+    it (its chain passes through it, or its division code lies within it) but whose chain
+    cannot be followed is listed as unchecked, never counted as free of conflicts.
     """
     layer_id = old.layer.id
+    known = LayerRegistry(registry)
+    if layer_id not in known:
+        known.add(old)  # replaced by old and new below: only its own parents are read from it
     result = Impact(layer_id, old.layer.version, new.layer.version)
-    for package in registry:
-        chain = registry.chain(package)
+    for package in known:
+        try:
+            chain = known.chain(package)
+        except LayerChainError as exc:
+            if package.layer.id != layer_id and _may_lie_below(package.layer, old.layer, known):
+                result.unchecked.append(
+                    UncheckedLayer(package.layer.id, package.layer.name_zh, exc.message_zh, exc.message_en)
+                )
+            continue
         if layer_id not in [p.layer.id for p in chain]:
             continue
         before = merge([old if p.layer.id == layer_id else p for p in chain])
@@ -111,22 +158,52 @@ def impact(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> Imp
     return result
 
 
-def child_conflicts(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> list[Conflict]:
-    """The conflicts the new version causes in the known layers below it (their declared parent ranges aside).
+#: How many leading digits of a division code name the area of a layer at each level (a county: all six).
+_AREA_DIGITS = {Level.PROVINCE: 2, Level.PREFECTURE: 4}
 
-    What a release's bump is judged by (:attr:`villagecat.diff.DiffReport.suggested_bump`):
-    ``diff`` and ``release`` alike.
+
+def _may_lie_below(layer: Layer, revised: Layer, known: LayerRegistry) -> bool:
+    """Whether ``layer`` may lie below ``revised``: a parent on its way up is ``revised``, or its area within."""
+    current: Layer | None = layer
+    seen: set[str] = set()
+    while current is not None and current.parent is not None and current.parent.id not in seen:
+        if current.parent.id == revised.id:
+            return True
+        seen.add(current.parent.id)
+        found = known.get(current.parent.id)
+        current = None if found is None else found.layer
+    if revised.division_code is None:  # the national layer: every layer lies below it
+        return True
+    area = revised.division_code[: _AREA_DIGITS.get(revised.level, len(revised.division_code))]
+    return layer.id != revised.id and (layer.division_code or "").startswith(area)
+
+
+@dataclass(frozen=True)
+class Children:
+    """What a revision does to the known layers below it: the conflicts it causes, and the layers not checked."""
+
+    conflicts: list[Conflict]
+    unchecked: list[UncheckedLayer]
+
+
+def children(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> Children:
+    """The conflicts the new version causes in the known layers below it, and the layers that could not be checked.
+
+    What a release's bump is judged by (:attr:`villagecat.diff.DiffReport.suggested_bump`),
+    ``diff`` and ``release`` alike; an unchecked layer fails the gate at ``breaking`` and
+    above (:meth:`villagecat.diff.DiffReport.fails`). A child's declared parent range is
+    not a conflict of the revision.
     """
-    from villagecat.errors import LayerChainError  # noqa: PLC0415
-
-    try:
-        result = impact(old, new, registry)
-    except LayerChainError:
-        return []
+    result = impact(old, new, registry)
     found: dict[tuple[str, str, str | None, str], Conflict] = {}
     for jurisdiction in result.jurisdictions:
         for conflict in jurisdiction.new_conflicts:
             if conflict.layer == new.layer.id or conflict.rule in ("parent_version", "chain_order"):
                 continue
             found.setdefault((conflict.layer, conflict.item, conflict.field, conflict.rule), conflict)
-    return list(found.values())
+    return Children(list(found.values()), result.unchecked)
+
+
+def child_conflicts(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> list[Conflict]:
+    """The conflicts the new version causes in the known layers below it (see :func:`children`)."""
+    return children(old, new, registry).conflicts

@@ -306,10 +306,13 @@ def diff_report_schema() -> dict[str, Any]:
                 "x-title-en": "Who is affected",
                 "description": "villages：对村收紧、放宽的变更（条目标识）；communities：对社区的；"
                 "others：对其他承办者（部门等）的；integrators：标识或结构变化；"
-                "child_layers：下级层因此产生的新冲突（未核对时为 null）。\n\n"
+                "child_layers：下级层因此产生的新冲突（未核对时为 null）；"
+                "unchecked_child_layers：可能位于其下、但因缺少上级层而未能核对的下级层（不计入无冲突）。\n\n"
                 "villages: changes that tighten or relax villages' obligations (item ids); communities: the "
                 "same for communities; others: for others bound (departments); integrators: id- or "
-                "structure-level changes; child_layers: new conflicts in the layers below (null when not checked).",
+                "structure-level changes; child_layers: new conflicts in the layers below (null when not checked); "
+                "unchecked_child_layers: layers that may lie below but could not be merged (a parent not given), "
+                "never counted as free of conflicts.",
                 "required": ["villages", "integrators", "child_layers"],
                 "properties": {
                     **{
@@ -323,6 +326,14 @@ def diff_report_schema() -> dict[str, Any]:
                     },
                     "integrators": {"type": "array", "items": {"type": "string"}},
                     "child_layers": {"type": ["array", "null"], "items": {"type": "object"}},
+                    "unchecked_child_layers": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["layer", "name_zh", "reason", "reason_en"],
+                            "properties": {k: {"type": "string"} for k in ("layer", "name_zh", "reason", "reason_en")},
+                        },
+                    },
                 },
             },
             "suggested_bump": {**bump, "title": "建议版本升级", "x-title-en": "Suggested bump"},

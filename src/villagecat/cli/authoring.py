@@ -107,9 +107,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "release",
         help="发布新版本 / bump the version by what changed and add a changelog entry",
         description="将数据包与上一版本（默认为 git 中已提交的版本）比较，"
-        "按变更需要升级版本号，并在发布记录中增加一条。"
+        "按变更需要升级版本号，并在发布记录中增加一条。从未发布过（发布记录为空）的数据包，"
+        "无论 git 中是否已提交，都以声明的版本记为首次发布。"
         " Compare PATH with its previous release (default: the committed version in git) and bump the"
-        " version by what the changes require, adding an entry to layer.releases.",
+        " version by what the changes require, adding an entry to layer.releases. A package that records"
+        " no release, committed or not, records its declared version as its first release.",
     )
     release.add_argument(
         "path",
@@ -117,8 +119,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     release.add_argument(
         "--against",
-        help="上一版本（路径、版本:路径或内置层；默认 HEAD:路径，未提交过则为首次发布）"
-        " / the previous release (path, REV:path or shipped layer); default HEAD:PATH",
+        help="上一版本（路径、版本:路径或内置层；默认 HEAD:路径，从未发布过则为首次发布）"
+        " / the previous release (path, REV:path or shipped layer); default HEAD:PATH,"
+        " or a first release if the package records none",
     )
     release.add_argument(
         "--notes", help="发布说明（默认按变更自动汇总） / changelog text (default: a summary of the changes)"
@@ -246,22 +249,22 @@ def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     del stderr
     folder = package_folder(args.path)  # a datapackage.json names its folder; a zip is refused
     registry = registry_with()
-    against = args.against or _committed(folder)
-    if against is None:  # never committed: the declared version is the first release
-        with package_lock(folder):
-            current = load_layer(folder)
+    with package_lock(folder):  # the whole read-modify-write: concurrent releases lose nothing
+        current = load_layer(folder)
+        # A package that records no release has no previous one to compare with, whatever git holds:
+        # committing before releasing is the normal order. Only --against names a previous release.
+        against = args.against or (_committed(folder) if current.layer.releases else None)
+        if against is None:  # never released: the declared version is the first release
             if current.layer.releases:  # released before, yet no committed version to compare with
                 raise InvalidRequestError.because(
                     "release-no-previous", version=current.layer.releases[-1].version, path=str(folder)
                 )
             refuse_violations(rule_violations(None, current, registry))
             released = first_release(current, folder, notes=args.notes, date=args.date)
-        key = "release-already" if released is current else "release-first"
-        stdout.write(say(key, args.lang, id=released.layer.id, version=released.layer.version) + "\n")
-        return 0
-    previous = load_side(against, registry)
-    with package_lock(folder):  # the whole read-modify-write: concurrent releases lose nothing
-        current = load_layer(folder)
+            key = "release-already" if released is current else "release-first"
+            stdout.write(say(key, args.lang, id=released.layer.id, version=released.layer.version) + "\n")
+            return 0
+        previous = load_side(against, registry)
         released, report = release_layer(previous, current, folder, notes=args.notes, date=args.date, registry=registry)
     if released is current:
         stdout.write(say("release-already", args.lang, id=released.layer.id, version=released.layer.version) + "\n")

@@ -98,9 +98,10 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         report = rate_operations(diff_packages(old, new, levels=levels), old, new, registry, levels=levels)
     report.changes[:0] = rule_violations(old, new, registry)
     if not args.effective:
-        from villagecat.impact import child_conflicts  # noqa: PLC0415
+        from villagecat.impact import children  # noqa: PLC0415
 
-        report.child_conflicts = child_conflicts(old, new, registry)
+        below = children(old, new, registry)
+        report.child_conflicts, report.children_unchecked = below.conflicts, below.unchecked
     if args.accept:
         report.accept(load_accepted(args.accept))
     colour = args.format == "text" and stdout.isatty() and "NO_COLOR" not in os.environ

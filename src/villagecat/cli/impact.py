@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, TextIO
 
+from villagecat._i18n import Both, say
 from villagecat.cli._common import add_format_option, add_layer_options
 from villagecat.cli._sides import add_sides, load_side
 from villagecat.errors import VillagecatError
@@ -22,9 +23,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "impact",
         help="修订对各辖区的影响 / which jurisdictions a revision changes or breaks",
-        description="对修订层以下的每个辖区，分别用旧版本和新版本合并有效目录，列出变化与新冲突。"
+        description="对修订层以下的每个辖区，分别用旧版本和新版本合并有效目录，列出变化与新冲突；"
+        "有新冲突，或有下级层因缺少其上级层而未能核对时，以 1 退出。"
         " Merge every jurisdiction below the revised layer with the old and the new version;"
-        " list what changes and which lower-layer overrides stop holding. Exit 1 if any does.",
+        " list what changes and which lower-layer overrides stop holding. Exit 1 if any does,"
+        " or if a layer below could not be checked (a parent of it not given).",
     )
     add_sides(parser)
     add_format_option(parser, ("text", "json"))
@@ -33,8 +36,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    """Print the impact; exit 1 when a jurisdiction gains a conflict."""
-    del stderr
+    """Print the impact; exit 1 when a jurisdiction gains a conflict or a layer below could not be checked."""
     registry = registry_with(args.layer)
     old, new = load_side(args.old, registry), load_side(args.new, registry)
     if old.layer.id != new.layer.id:
@@ -44,4 +46,8 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
         stdout.write(result.format_text(args.lang))
-    return 1 if result.broken else 0
+    if result.unchecked:  # never "no conflict" where it could not be looked for
+        layers = [u.layer for u in result.unchecked]
+        shown = Both("、".join(layers), ", ".join(layers))
+        stderr.write(say("gate-children-unchecked", args.lang, count=len(layers), layers=shown) + "\n")
+    return 1 if result.broken or result.unchecked else 0
