@@ -619,6 +619,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "取值不在允许范围内，应为 {expected}{got}",
         "not an allowed value; expected one of {expected}{got}",
     ),
+    "value-label-not-code": (
+        "“{got}”是中文名称，数据包中应写代码 {code}",
+        "{got!r} is a Chinese label: a package holds its code, {code}",
+    ),
     "value-invalid": ("取值无效：{detail}", "invalid value: {detail}"),
     "value-invalid-other": ("取值无效（{detail}）", "{detail}"),
     "value-hidden-character": ("{rule}：含有 {character}，请删去", "{rule}: it contains {character}"),
