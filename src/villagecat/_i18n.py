@@ -135,6 +135,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key!r} matches several layers ({layers}); give the division code",
     ),
     "no-layer": ("没有与“{key}”对应的目录层，已知的层：{known}", "no layer matches {key!r}; known: {known}"),
+    "hint-layer-option": (
+        "；不是内置层的，请用 --layer 路径 给出它的数据包（非内置的上级层也一并给出）",
+        "; for a layer that is not shipped, give its package with --layer PATH (and its parents that are not shipped)",
+    ),
     "chain-cycle": (
         "层 {layer} 的上级层经 {parent} 形成循环",
         "the parents of layer {layer} form a cycle through {parent}",
