@@ -126,6 +126,45 @@ def test_cli_csv_is_one_row_per_change(revision: Path) -> None:
     assert {r["action"] for r in rows} == {"added", "changed"}
 
 
+def test_cli_csv_names_each_item_and_shows_what_an_added_item_holds(revision: Path, tmp_path: Path) -> None:
+    """An added item's row had old and new ∅ and no name: a reviewer could not see what was added."""
+    out = invoke("diff", str(NATIONAL), str(revision), "--format", "csv").out
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out.removeprefix("\ufeff")))}
+    added = rows["cn.duty.village-affairs-disclosure"]
+    assert (added["action"], added["name"], added["old"], added["new"]) == (
+        "added",
+        "测试新增事项",
+        "∅",
+        (
+            "标识：cn.duty.village-affairs-disclosure；名称：测试新增事项；出处：cn.document.tingzi-2022-28 二(二)6；"
+            "事项类别：依法履行职责事项（performs）；原文不全：否；兜底条目：否"
+        ),
+    )
+    cancelled = rows["cn.certificate.no-criminal-record"]
+    assert (cancelled["name"], cancelled["old"], cancelled["new"]) == (
+        "无犯罪记录证明",
+        "不应出具（not_to_issue）",
+        "取消（cancelled）",
+    )
+    back = invoke("diff", str(revision), str(NATIONAL), "--format", "csv", "--lang", "en").out
+    removed = next(r for r in csv.DictReader(io.StringIO(back.removeprefix("\ufeff"))) if r["action"] == "removed")
+    assert (removed["id"], removed["name"], removed["new"]) == (
+        "cn.duty.village-affairs-disclosure",
+        "测试新增事项",
+        "∅",
+    )
+    assert removed["old"].startswith("Id: cn.duty.village-affairs-disclosure; Name: 测试新增事项; ")
+    # An item whose name a spreadsheet would run as a formula is still only text.
+    duty = load_layer(revision).duties[-1].model_copy(update={"name": "=HYPERLINK(1)"})
+    formula = save_layer(
+        dataclasses.replace(load_layer(revision), duties=(*load_layer(revision).duties[:-1], duty)), tmp_path / "f"
+    )
+    out = invoke("diff", str(NATIONAL), str(formula), "--format", "csv").out
+    (row,) = [r for r in csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))) if r["action"] == "added"]
+    assert row["name"] == "'=HYPERLINK(1)"
+    assert row["new"].startswith("标识：")
+
+
 def test_cli_patch_reproduces_the_new_package(revision: Path, tmp_path: Path) -> None:
     patch_file = tmp_path / "change.json"
     patch_file.write_text(invoke("diff", str(NATIONAL), str(revision), "--format", "patch").out, encoding="utf-8")

@@ -132,6 +132,7 @@ def test_restated_and_inherited_values_stay_distinguishable() -> None:
         ("cn.certificate.kinship", "aliases", "亲属证明", "list_replace"),
         ("cn.duty.nothing", "name", "x", "unknown_target"),
         ("cn.duty.self-building", "colour", "red", "unknown_field"),
+        ("cn.duty.self-building", "replaces", "cn.duty.party-policy", "unknown_field"),  # which item it succeeds
     ],
 )
 def test_loosening_yields_a_structured_conflict_and_keeps_the_inherited_value(
@@ -261,6 +262,18 @@ def test_validate_reports_a_layers_own_conflicts_at_the_override_row(tmp_path: P
     (problem,) = villagecat.validate(path).problems
     assert (problem.file, problem.line, problem.code) == ("overrides.csv", 2, "merge-increase-only")
     assert "220000.facility.village的“最小建筑面积（平方米）”" in problem.message_zh
+
+
+def test_validate_reports_a_field_the_kind_lacks_at_the_override_rows_field_cell(tmp_path: Path) -> None:
+    """The cell at fault is the field named, not the value (it read 字段 value)."""
+    override = {"target": "cn.certificate.kinship", "field": "applies_to", "value": "community"}
+    (problem,) = villagecat.validate(write_child(tmp_path, "cn", overrides=[override])).problems
+    assert (problem.file, problem.line, problem.field, problem.code) == (
+        "overrides.csv",
+        2,
+        "field",
+        "merge-unknown-field",
+    )
 
 
 def test_jilins_reports_are_mainly_monthly_quarterly_yearly_and_not_an_assisted_duty() -> None:
@@ -420,3 +433,74 @@ def test_two_items_of_one_name_in_one_layer_conflict() -> None:
     ]
     conflicts = merge([*chain("220000"), child_layer("220000", duties=duties)]).conflicts
     assert [(c.item, c.rule, c.inherited) for c in conflicts] == [("220102.duty.d2", "same_name", "220102.duty.d1")]
+
+
+@pytest.mark.parametrize(
+    ("key", "target", "field", "op", "value", "said"),
+    [
+        (
+            "cn",
+            "cn.obligation.no-new-mechanisms",
+            "exceptions",
+            "remove",
+            "{inherited}",
+            (
+                "“例外”是单一文本，不能用 删除条目（remove），请用 设为（set）写出完整的新值"
+                "（上级值 {inherited}，本层给出的值 {inherited}）"
+            ),
+        ),
+        (
+            "cn",
+            "cn.obligation.no-forms-without-deployment",
+            "exceptions",
+            "add",
+            "区里的",
+            (
+                "“例外”是单一文本，不能用 增加条目（add），请用 设为（set）写出完整的新值"
+                "（上级值 空，本层给出的值 {value}）"
+            ),
+        ),
+        (
+            "220000",
+            "220000.milestone.survey",
+            "due",
+            "set",
+            "",
+            "“截止日期”是必填字段，不能为空（上级值 {inherited}）；要修改，请在取值（value）中写出新值",
+        ),
+    ],
+)
+def test_an_operation_that_does_not_fit_a_single_value_says_so_by_the_fields_title(  # noqa: PLR0917
+    key: str, target: str, field: str, op: str, value: str, said: str
+) -> None:
+    """add/remove on a single text, or nothing for a required field, read 取值不符合字段要求（上级值 X，本层值 X）."""
+    before = merge(chain(key)).get(target)
+    assert before is not None
+    inherited = getattr(before.item, field) or "空"
+    override = {"target": target, "field": field, "op": op, "value": value.format(inherited=inherited)}
+    (conflict,) = merge([*chain(key), child_layer(key, overrides=[override])]).conflicts
+    assert conflict.rule == "invalid_value"
+    title = type(before.item).model_fields[field].title
+    assert conflict.describe("zh") == (
+        f"层 220102（0.1.0）的条目 {target}的“{title}” 不符合上级规则：" + said.format(inherited=inherited, value=value)
+    )
+    assert "“" not in conflict.describe("en")
+
+
+def test_an_override_on_a_field_the_kind_lacks_shows_the_value_and_the_fields_it_has() -> None:
+    """It read 目标条目没有该字段…（上级值 空，本层值 空）: the value written hidden, the kind's fields unnamed."""
+    override = {"target": "cn.certificate.kinship", "field": "applies_to", "value": "community"}
+    (conflict,) = merge([*chain("cn"), child_layer("cn", overrides=[override])]).conflicts
+    assert conflict.rule == "unknown_field"
+    assert conflict.describe("zh") == (
+        "层 220102（0.1.0）的条目 cn.certificate.kinship.applies_to 不符合上级规则："
+        "证明事项没有可覆盖的字段“applies_to”（本层给出的值 community）；可覆盖的字段："
+        "名称（name）、备注（notes）、别名（aliases）、状态（status）、办理用途（purpose）、开具单位（issuer）、"
+        "有效时限（validity）、政策法规依据（basis）、证明内容范本（template）、占位符（placeholders）、"
+        "办理程序（procedure）、办理时限（time_limit）、替代办理方式（alternatives）、解释说明（resident_guidance）、"
+        "原文不全（truncated）、兜底条目（catch_all）"
+    )
+    assert conflict.describe("en").endswith(
+        "(given community); its overridable fields: name, notes, aliases, status, purpose, issuer, validity, basis, "
+        "template, placeholders, procedure, time_limit, alternatives, resident_guidance, truncated, catch_all"
+    )

@@ -105,7 +105,7 @@ def test_malformed_csv_is_worded_in_chinese(tmp_path: Path, text: str) -> None:
     ("target", "field", "value", "fragment"),
     [
         ("120117.facility.village", "min_floor_area_m2", "三百", "应为数字"),
-        ("cn.duty.no-law-enforcement", "duty_kind", "履职负面事项", "履职负面事项（prohibited）"),
+        ("cn.duty.no-law-enforcement", "duty_kind", "履职负面事项", "数据包中应写代码 prohibited（履职负面事项）"),
     ],
 )
 def test_an_override_value_of_the_wrong_kind_is_worded_in_chinese(
@@ -271,3 +271,48 @@ def test_a_failed_validation_reads_chinese_first_like_every_error(tmp_path: Path
     assert str(caught.value) == caught.value.describe("zh")
     assert str(caught.value).startswith(("随便", str(book)))
     assert "（" in str(caught.value)
+
+
+def test_a_vocabulary_word_in_a_package_s_cell_names_the_code_it_stands_for(tmp_path: Path) -> None:
+    """联系村民 in assist_activities read 应为 联系村民（contact_villagers）…之一（实际为“联系村民”): refused
+    as not one of the values it listed. The workbook takes the word; a package holds the code, as its Table
+    Schema's enum (which ``frictionless validate`` checks) says."""
+    from villagecat.package import load_layer, save_layer  # noqa: PLC0415
+
+    folder = shutil.copytree(NATIONAL, tmp_path / "csv")
+    duties = folder / "duties.csv"
+    rows = duties.read_text(encoding="utf-8").splitlines()
+    cells = rows[1].split(",")
+    cells[6], cells[10] = "assists", "联系村民|宣传教育"  # duty_kind, assist_activities
+    other = rows[2].split(",")
+    other[6] = "协助"  # no value's word: refused with the values listed
+    duties.write_text("\n".join([rows[0], ",".join(cells), ",".join(other), *rows[3:]]) + "\n", encoding="utf-8")
+    problems = villagecat.validate(folder).problems
+    assert [(p.line, p.field, p.message_zh, p.message_en) for p in problems] == [
+        (
+            2,
+            "assist_activities.0",
+            "“联系村民”是中文名称，数据包中应写代码 contact_villagers（联系村民）",
+            "'联系村民' is a Chinese label: a package holds its code, 'contact_villagers'",
+        ),
+        (
+            2,
+            "assist_activities.1",
+            "“宣传教育”是中文名称，数据包中应写代码 publicise_educate（宣传教育）",
+            "'宣传教育' is a Chinese label: a package holds its code, 'publicise_educate'",
+        ),
+        (
+            3,
+            "duty_kind",
+            (
+                "取值不在允许范围内，应为 依法履行职责事项（performs）、依法协助政府工作事项（assists）、"
+                "委托事项（entrusted）、履职负面事项（prohibited）之一（实际为“协助”）"
+            ),
+            "not an allowed value; expected one of 'performs', 'assists', 'entrusted', 'prohibited' (got '协助')",
+        ),
+    ]
+    json_form = save_layer(load_layer(NATIONAL), tmp_path / "json", fmt="json")
+    edit = json_form / "duties.json"
+    edit.write_text(edit.read_text(encoding="utf-8").replace('"performs"', '"依法履行职责事项"', 1), encoding="utf-8")
+    (problem,) = villagecat.validate(json_form).problems
+    assert problem.message_zh == "“依法履行职责事项”是中文名称，数据包中应写代码 performs（依法履行职责事项）"

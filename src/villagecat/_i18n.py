@@ -135,6 +135,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key!r} matches several layers ({layers}); give the division code",
     ),
     "no-layer": ("没有与“{key}”对应的目录层，已知的层：{known}", "no layer matches {key!r}; known: {known}"),
+    "hint-layer-option": (
+        "；不是内置层的，请用 --layer 路径 给出它的数据包（非内置的上级层也一并给出）",
+        "; for a layer that is not shipped, give its package with --layer PATH (and its parents that are not shipped)",
+    ),
     "chain-cycle": (
         "层 {layer} 的上级层经 {parent} 形成循环",
         "the parents of layer {layer} form a cycle through {parent}",
@@ -616,6 +620,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "取值不在允许范围内，应为 {expected}{got}",
         "not an allowed value; expected one of {expected}{got}",
     ),
+    "value-label-not-code": (
+        "“{got}”是中文名称，数据包中应写代码 {code}",
+        "{got!r} is a Chinese label: a package holds its code, {code}",
+    ),
     "value-invalid": ("取值无效：{detail}", "invalid value: {detail}"),
     "value-invalid-other": ("取值无效（{detail}）", "{detail}"),
     "value-hidden-character": ("{rule}：含有 {character}，请删去", "{rule}: it contains {character}"),
@@ -753,8 +761,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "重申的“{key}”不是上级层的同类条目",
         "restates {key!r}, which names no inherited item of this kind",
     ),
-    "detail-unknown-field": ("{model} 没有可覆盖的字段 {field}", "{model} has no overridable field {field!r}"),
-    "detail-op-list-only": ("{op} 只适用于列表字段", "{op} applies to list fields only"),
+    "detail-unknown-field": (
+        "{kind}没有可覆盖的字段“{field}”（本层给出的值 {value}）；可覆盖的字段：{fields}",
+        "a {kind} has no overridable field '{field}' (given {value}); its overridable fields: {fields}",
+    ),
+    "detail-op-list-only": (
+        "“{field}”是单一{what}，不能用 {op}，请用 {set}写出完整的新值（上级值 {inherited}，本层给出的值 {value}）",
+        (
+            "{field} holds a single {what}, not a list: {op} does not apply; use {set} with the whole new value "
+            "(inherited {inherited}, given {value})"
+        ),
+    ),
+    "detail-required-empty": (
+        "“{field}”是必填字段，不能为空（上级值 {inherited}）；要修改，请在取值（value）中写出新值",
+        "{field} is required and may not be empty (inherited {inherited}); give the new value",
+    ),
+    "field-shape-text": ("文本", "text"),
+    "field-shape-number": ("数值", "number"),
+    "field-shape-integer": ("数值", "number"),
+    "field-shape-bool": ("真假值", "true or false"),
+    "field-shape-other": ("取值", "value"),
     "detail-list-replace": ("该列表按条目合并，请用 add 或 remove", "this list merges by entry; use add or remove"),
     "detail-red-line-scope": ("刚性条目的适用范围不得缩小", "a red line may not be narrowed to fewer places"),
     "detail-same-name-here": (

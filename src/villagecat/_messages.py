@@ -11,25 +11,41 @@ from villagecat._text import UNSAFE_LINE_CLASS, describe_character, unsafe_chara
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
+    from villagecat.models._base import Vocab
+
 __all__ = ["first_message", "pydantic_message"]
 
 
-def _expected(ctx: dict[str, Any]) -> str:
-    """The allowed values in words: each vocabulary value as its Chinese label, with its code."""
+def _vocabulary(ctx: dict[str, Any]) -> tuple[list[str], type[Vocab] | None]:
+    """The allowed values an enum error lists, and the vocabulary they are (None if no vocabulary is exactly they)."""
     import re  # noqa: PLC0415
 
     from villagecat.models._base import Vocab  # noqa: PLC0415 - the models import this module's users
 
     slugs = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-    words: dict[str, Vocab] = {}
     stack = list(Vocab.__subclasses__())
     while stack:
         vocab = stack.pop()
         stack.extend(vocab.__subclasses__())
         if {m.value for m in vocab} == set(slugs):
-            words = {m.value: m for m in vocab}
-            break
+            return slugs, vocab
+    return slugs, None
+
+
+def _expected(slugs: list[str], vocab: type[Vocab] | None) -> str:
+    """The allowed values in words: each vocabulary value as its Chinese label, with its code."""
+    words = {m.value: m for m in vocab} if vocab is not None else {}
     return "、".join(words[s].shown("zh") if s in words else s for s in slugs) + "之一"
+
+
+def _code_for(vocab: type[Vocab] | None, value: object) -> Vocab | None:
+    """The member a clerk meant by a Chinese label (联系村民) or another word for it, where a code belongs."""
+    if vocab is None or not isinstance(value, str):
+        return None
+    try:
+        return vocab.from_text(value)
+    except ValueError:
+        return None
 
 
 def first_message(exc: ValidationError) -> tuple[str, str, str]:
@@ -52,10 +68,16 @@ def pydantic_message(error: dict[str, Any]) -> tuple[str, str]:
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     if kind == "enum":
         value = error.get("input")
+        slugs, vocab = _vocabulary(ctx)
+        meant = _code_for(vocab, value)
+        if meant is not None:  # the workbook's word in a package's cell: say which code it stands for
+            return pair(
+                "value-label-not-code", got=value, code=Both(f"{meant.value}（{meant.label}）", f"'{meant.value}'")
+            )
         expected_en = str(ctx.get("expected", "")).replace("' or '", "', '")
         return pair(
             "value-not-allowed",
-            expected=Both(_expected(ctx), expected_en),
+            expected=Both(_expected(slugs, vocab), expected_en),
             got=Both(*(_got(value) if isinstance(value, str | int | float) else ("", ""))),
         )
     if kind == "value_error":  # a model's own rule, in both languages; another's, as it was said

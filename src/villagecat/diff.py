@@ -201,8 +201,8 @@ class Change:
         resource: The resource (``certificates``), or ``layer``.
         item: The item's id (or the layer's).
         field: The field, for field changes.
-        old: The old value (None for additions).
-        new: The new value (None for removals).
+        old: The old value; for a removed item, the item (None for additions).
+        new: The new value; for an added item, the item (None for removals).
         layer: In an effective diff, the layer that made the change.
         effect: What the change does to the villages' obligations, by the same rules merge
             enforces: ``tightens``, ``loosens`` or ``neutral``.
@@ -785,7 +785,7 @@ class _Differ:
         for item_id, after in new.items():
             if item_id not in old and item_id not in renamed.values():
                 code, effect = _added_code(resource, after)
-                self.add(code, resource, item_id, layer=(attribute or {}).get(item_id), effect=effect)
+                self.add(code, resource, item_id, new=after, layer=(attribute or {}).get(item_id), effect=effect)
                 self.labelled(len(self.changes) - 1, after)
 
     def _item(  # noqa: PLR0913, PLR0917 - one old item, and what it is compared against
@@ -807,7 +807,8 @@ class _Differ:
             self.fields(resource, target, (before, new[target]), attribute=attribute, skip={"id", "replaces"})
         else:  # an item that bound the villages, gone: their obligations relax
             effect = Effect.LOOSENS if _kind(resource).binds(before) else Effect.NEUTRAL
-            self.add(f"{kind}-removed", resource, item_id, layer=(attribute or {}).get(item_id), effect=effect)
+            layer = (attribute or {}).get(item_id)
+            self.add(f"{kind}-removed", resource, item_id, old=before, layer=layer, effect=effect)
 
     def fields(
         self,
@@ -1125,7 +1126,12 @@ def _format_markdown(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> st
     return "\n".join(lines) + "\n"
 
 
-def _format_csv(report: DiffReport) -> str:
+def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
+    """One row per change, for a spreadsheet: the item's name beside its id, values as a reader writes them.
+
+    An added or removed item's row shows the item itself, field by field (名称：…；类型：…), in
+    ``new`` or ``old``. Every cell is neutralised, so a spreadsheet never runs one as a formula.
+    """
     import csv  # noqa: PLC0415
     import io  # noqa: PLC0415
 
@@ -1133,18 +1139,19 @@ def _format_csv(report: DiffReport) -> str:
 
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["action", "level", "code", "resource", "id", "field", "old", "new", "layer", "accepted"])
+    writer.writerow(["action", "level", "code", "resource", "id", "name", "field", "old", "new", "layer", "accepted"])
     for change in report.changes:
         action = (
             "added" if change.code.endswith("-added") else "removed" if change.code.endswith("-removed") else "changed"
         )
-        old, new = _show(change.old), _show(change.new)
+        old, new = _show(change.old, lang), _show(change.new, lang)
         row = [
             action,
             change.level,
             change.code,
             change.resource,
             change.item,
+            change.label or "",
             change.field or "",
             old,
             new,
@@ -1167,7 +1174,7 @@ def format_report(
     if fmt == "markdown":
         return _format_markdown(report, lang)
     if fmt == "csv":
-        return _format_csv(report)
+        return _format_csv(report, lang)
     return _format_text(report, colour, lang)
 
 

@@ -40,6 +40,8 @@ class VillagecatError(Exception):
         self.message_zh = message_zh
         self.message_en = message_zh if message_en is None else message_en
         self.where = where
+        #: The message catalog's key for the message, where it was said by key (:meth:`said`).
+        self.key: str | None = None
         super().__init__(self.describe("zh"))
 
     @classmethod
@@ -48,7 +50,9 @@ class VillagecatError(Exception):
         from villagecat._i18n import pair  # noqa: PLC0415 - the catalog loads with the first error, not with villagecat
 
         zh, en = pair(key, **values)
-        return cls(zh, en, where=where)
+        error = cls(zh, en, where=where)
+        error.key = key
+        return error
 
     def describe(self, lang: str = "zh") -> str:
         """Return the one line: ``zh`` is Chinese with the English detail, ``en`` English alone."""

@@ -33,7 +33,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from villagecat._budget import exceeded, limit
 from villagecat._columns import Column, columns
 from villagecat._fields import field_annotation, value_config
-from villagecat._i18n import MESSAGES, Both, say
+from villagecat._i18n import MESSAGES, Both, pair, say
 from villagecat._messages import first_message
 from villagecat._names import normalise_name
 from villagecat._shown import shown
@@ -67,7 +67,6 @@ __all__ = ["Cancelled", "Conflict", "EffectiveCatalog", "EffectiveItem", "MergeC
 
 _M = TypeVar("_M", bound=BaseModel)
 Action = Literal["introduced", "default", "set", "restated", "added", "removed"]
-_LOCKED_FIELDS = {"id", "citations"}
 
 
 @dataclass(frozen=True)
@@ -123,6 +122,10 @@ class Conflict:
         inherited_citations: The citations behind the inherited value.
         operation: The id of the override or cancellation, if any.
         detail: A short explanation in English.
+        detail_zh: The explanation in Chinese, where the rule's own words would not tell a clerk
+            what to fix (an add on a single text, an empty required value, a field the kind does
+            not have). A conflict with it says everything itself, the values included, in both
+            languages: ``describe`` prints it, and ``detail``, in place of the rule and values.
     """
 
     layer: str
@@ -136,6 +139,7 @@ class Conflict:
     inherited_citations: tuple[Citation, ...] = ()
     operation: str | None = None
     detail: str = ""
+    detail_zh: str = ""
 
     def __post_init__(self) -> None:
         """Hold list values as tuples: a conflict is shared by every result a cached merge returns."""
@@ -152,13 +156,15 @@ class Conflict:
         if spec is not None:
             target = f"{self.item}的“{spec.title_zh}”"
         values = ""
-        if self.field:
-            values = say(
-                "conflict-values", lang, inherited=shown(self.inherited, lang), attempted=shown(self.attempted, lang)
-            )
-        elif self.inherited is not None:
-            values = say("conflict-inherited-item", lang, inherited=shown(self.inherited, lang))
-        label = say(f"rule-{self.rule}", "zh") if f"rule-{self.rule}" in MESSAGES else self.rule
+        if self.detail_zh:  # its own words say everything, the values included
+            label = self.detail_zh
+        else:
+            label = say(f"rule-{self.rule}", "zh") if f"rule-{self.rule}" in MESSAGES else self.rule
+            if self.field:
+                inherited, attempted = shown(self.inherited, lang), shown(self.attempted, lang)
+                values = say("conflict-values", lang, inherited=inherited, attempted=attempted)
+            elif self.inherited is not None:
+                values = say("conflict-inherited-item", lang, inherited=shown(self.inherited, lang))
         return say(
             "merge-conflict",
             lang,
@@ -184,6 +190,7 @@ class Conflict:
             "inherited_citations": [c.model_dump(mode="json", exclude_none=True) for c in self.inherited_citations],
             "operation": self.operation,
             "detail": self.detail,
+            "detail_zh": self.detail_zh,
         }
 
 
@@ -573,8 +580,9 @@ class _Merger:
             return
         inherited = self.items[resource][target_id].item
         defaults = type(row).model_fields
+        overridable = {c.name for c in columns(type(row)) if c.overridable}
         for name, info in defaults.items():
-            if name in ("id", "citations", "restates", "replaces") or name in _LOCKED_FIELDS:
+            if name not in overridable:
                 continue
             value = getattr(row, name)
             # A value not given restates nothing (an empty cell leaves a field as inherited). A value
@@ -631,13 +639,16 @@ class _Merger:
         column = next((c for c in columns(model) if c.name == override.field), None)
         cites = tuple(override.citations)
         base = {"operation": override.id, "citations": cites}
-        if column is None or column.name in _LOCKED_FIELDS:
+        if column is None or not column.overridable:
+            zh, en = _unknown_field(model, override)
             self._conflict(
                 package,
                 target.id,
                 override.field,
                 "unknown_field",
-                detail=say("detail-unknown-field", "en", model=model.__name__, field=override.field),
+                attempted=override.value,
+                detail=en,
+                detail_zh=zh,
                 **base,
             )
             return
@@ -657,17 +668,19 @@ class _Merger:
         old = getattr(target.item, column.name)
         setter = target.set_by(column.name)
         inherited_cites = setter.citations if setter is not None else ()
-        new, error = self._new_value(model, column, old, override)
+        new, error = self._new_value(column, old, override)
         base["inherited_citations"] = inherited_cites
         if error is not None:
+            rule, en, zh = error
             self._conflict(
                 package,
                 target.id,
                 column.name,
-                error[0],
+                rule,
                 inherited=old,
                 attempted=override.value,
-                detail=error[1],
+                detail=en,
+                detail_zh=zh,
                 **base,
             )
             return
@@ -752,23 +765,26 @@ class _Merger:
 
     @staticmethod
     def _new_value(
-        model: type[BaseModel],
         column: Column,
         old: Any,  # noqa: ANN401 - any field's value
         override: Override,
-    ) -> tuple[Any, tuple[str, str] | None]:
-        del model  # the override's value is already typed by the field it targets
-        value = override.value
+    ) -> tuple[Any, tuple[str, str, str] | None]:
+        """The field's value after ``override``, or the conflict it makes: its rule, English and Chinese words.
+
+        The Chinese words are empty where the rule's own words say it (the values are shown beside them).
+        """
+        value = override.value  # already typed by the field it targets
         op = override.op.value
         if not column.is_list:
-            if op != "set":
-                return None, ("invalid_value", say("detail-op-list-only", "en", op=op))
+            if op != "set" or (column.required and (value is None or (isinstance(value, str) and not value.strip()))):
+                zh, en = _misfit(column, old, override)
+                return None, ("invalid_value", en, zh)
             return value, None
         entries = [_plain(v) for v in value] if isinstance(value, list | tuple) else []
         current = list(old or ()) if column.shape == "list" else [_plain(v) for v in (old or ())]
         if op == "set":
             if column.rule is None or not column.rule.replaceable:
-                return None, ("list_replace", say("detail-list-replace", "en"))
+                return None, ("list_replace", say("detail-list-replace", "en"), "")
             return entries, None
         if op == "add":
             present = set(current)
@@ -798,6 +814,40 @@ class _Merger:
             del names[name]
         layer = package.layer
         self.cancelled.append(Cancelled(target.resource, target.item, layer.id, layer.version, cancellation))
+
+
+def _both(value: Any) -> Both:  # noqa: ANN401 - any field value
+    return Both(shown(value, "zh"), shown(value, "en"))
+
+
+def _unknown_field(model: type[BaseModel], override: Override) -> tuple[str, str]:
+    """What to say of an override on a field the kind lacks: the value given, and the fields it has."""
+    kind = kind_of_model(model)
+    fields = [spec for spec in kind.fields if spec.overridable]
+    return pair(
+        "detail-unknown-field",
+        kind=Both(kind.title_zh, kind.title_en.lower()),
+        field=override.field,
+        value=_both(override.value),
+        fields=Both("、".join(f"{s.title_zh}（{s.name}）" for s in fields), ", ".join(s.name for s in fields)),
+    )
+
+
+def _misfit(column: Column, old: Any, override: Override) -> tuple[str, str]:  # noqa: ANN401 - any field value
+    """What to say of an override that does not fit a single-valued field: add/remove, or nothing for a required one."""
+    field_name = Both(column.title_zh, column.name)
+    if override.op is MergeOp.SET:
+        return pair("detail-required-empty", field=field_name, inherited=_both(old))
+    shape = f"field-shape-{column.shape}"
+    return pair(
+        "detail-op-list-only",
+        field=field_name,
+        what=Both(*pair(shape if shape in MESSAGES else "field-shape-other")),
+        op=Both(override.op.shown("zh"), override.op.shown("en")),
+        set=Both(MergeOp.SET.shown("zh"), MergeOp.SET.shown("en")),
+        inherited=_both(old),
+        value=_both(override.value),
+    )
 
 
 def _plain(value: Any) -> Any:  # noqa: ANN401 - any field value

@@ -276,17 +276,19 @@ def _check_merge(
                 code=f"merge-{conflict.rule.replace('_', '-')}",
                 message_zh=conflict.describe("zh"),
                 message_en=conflict.describe("en"),
-                field=_conflict_column(resource, conflict.field),
+                field=_conflict_column(resource, conflict.field, conflict.rule),
                 **where,
             )
         )
 
 
-def _conflict_column(resource: str, field: str | None) -> str:
-    """The column that holds a merge conflict: an operation's value or target; an item's own field, or its name."""
+def _conflict_column(resource: str, field: str | None, rule: str) -> str:
+    """The cell that holds a merge conflict: an operation's value, field or target; an item's own field, or its name."""
     kind = kind_by_resource(resource)
     if kind is not None and kind.role != "operation":
         return field or "name"  # restates, replaces; or the item itself (a name its parents already use)
+    if rule == "unknown_field":
+        return "field"
     return "value" if field else "target"
 
 

@@ -222,3 +222,29 @@ def test_explain_takes_a_field_by_its_chinese_title() -> None:
     unknown = invoke("explain", "宁河", "cn.sign.party-service-centre", "颜色")
     assert unknown.code != 0
     assert "版式（orientation）" in unknown.err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("catalog", "330106"),
+        ("explain", "330106", "cn.duty.self-building"),
+        ("check", "facility", "-j", "330106", "--floor-area", "300"),
+        ("timeline", "-j", "330106"),
+        ("impact", "330106", "cn"),
+    ],
+)
+def test_a_jurisdiction_not_shipped_is_told_to_come_with_layer(argv: tuple[str, ...]) -> None:
+    """It listed the shipped layers and stopped: a clerk with a province not shipped was not told of --layer."""
+    last = list(shipped_registry())[-1].layer
+    result = invoke(*argv)
+    assert result.code == 2
+    assert result.err.startswith("villagecat: 没有与“330106”对应的目录层，已知的层：cn 全国、"), result.err
+    assert (
+        f"{last.name_zh}；不是内置层的，请用 --layer 路径 给出它的数据包（非内置的上级层也一并给出）"
+        "（no layer matches '330106'; known: cn National, "
+    ) in result.err
+    assert result.err.endswith(
+        f"{last.name_en}; for a layer that is not shipped, give its package with --layer PATH"
+        " (and its parents that are not shipped)）\n"
+    )

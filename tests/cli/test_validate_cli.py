@@ -4,6 +4,8 @@ import json
 from typing import TYPE_CHECKING
 
 from conftest import NATIONAL, edit, invoke
+from layers import child_layer
+from villagecat.package import save_layer
 from villagecat.schema import generate_schemas
 
 if TYPE_CHECKING:
@@ -98,3 +100,19 @@ def test_a_ledger_beside_a_package_is_not_called_valid(tmp_path: Path) -> None:
     result = invoke("validate", str(package / "台账.csv"))
     assert result.code == 2
     assert "有效" not in result.out
+
+
+def test_a_county_whose_parent_is_not_shipped_validates_with_the_parent_as_the_hint_says(tmp_path: Path) -> None:
+    """The hint said 「PATH，或 --layer 路径」, but validate refused --layer as 无法识别的参数."""
+    province = save_layer(child_layer("cn", "330000", level="province"), tmp_path / "province")
+    county = save_layer(child_layer("330000", "330106"), tmp_path / "county")
+    alone = invoke("validate", str(county))
+    assert alone.code == 1
+    assert (
+        "上级层 330000 不存在（既非内置层，也未随同给出）；请把上级层的数据包一并给出（PATH，或 --layer 路径）"
+        in alone.out
+    )
+    with_layer = invoke("validate", str(county), "--layer", str(province))
+    assert (with_layer.code, with_layer.out) == (0, f"{county}：有效\n")  # the parent is used, not reported
+    listed = invoke("validate", str(province), str(county))
+    assert (listed.code, listed.out) == (0, f"{province}：有效\n{county}：有效\n")

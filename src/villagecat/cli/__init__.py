@@ -14,7 +14,7 @@ import typing
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat import __version__
-from villagecat._i18n import os_reason, say
+from villagecat._i18n import os_reason, pair, say
 from villagecat._text import printable
 from villagecat.cli import authoring as authoring_command
 from villagecat.cli import catalog as catalog_command
@@ -31,7 +31,7 @@ from villagecat.cli import upgrade as upgrade_command
 from villagecat.cli import validate as validate_command
 from villagecat.cli._argparse import Parser, UsageError
 from villagecat.cli._common import add_lang_option, default_lang
-from villagecat.errors import VillagecatError
+from villagecat.errors import UnknownLayerError, VillagecatError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -105,7 +105,7 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
     except Exception as exc:  # noqa: BLE001 - the one boundary: every failure becomes one line
         if args.debug:
             traceback.print_exc(file=stderr)
-        code, line = _explain(exc, args.lang)
+        code, line = _explain(_with_hint(exc, args), args.lang)
         stderr.write(f"villagecat: {line}\n")
         return code
     return status
@@ -149,6 +149,15 @@ def _lang_in(argv: Sequence[str] | None) -> str:
         if word in ("--lang=zh", "--lang=en"):
             return word.partition("=")[2]
     return default_lang()
+
+
+def _with_hint(exc: BaseException, args: argparse.Namespace) -> BaseException:
+    """``exc``, with what to try next where the command offers it: --layer for a layer that is not shipped."""
+    takes_layers = isinstance(getattr(args, "layer", None), list)  # the shared --layer PATH (repeatable)
+    if isinstance(exc, UnknownLayerError) and exc.key == "no-layer" and takes_layers:
+        zh, en = pair("hint-layer-option")
+        return UnknownLayerError(exc.message_zh + zh, exc.message_en + en, where=exc.where)
+    return exc
 
 
 def _explain(exc: BaseException, lang: str = "zh") -> tuple[int, str]:

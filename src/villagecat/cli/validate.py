@@ -7,7 +7,8 @@ import json
 from typing import TextIO
 
 from villagecat._i18n import pair
-from villagecat.cli._common import add_format_option, add_package_paths, package_roots
+from villagecat.cli._common import add_format_option, add_layer_options, add_package_paths, package_roots
+from villagecat.package import load_layer
 from villagecat.validation import validate_many
 
 __all__ = ["register"]
@@ -18,10 +19,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "validate",
         help="校验数据包 / validate layer packages",
-        description="校验一个或多个数据包（文件夹、datapackage.json 或 zip）。"
-        " Validate packages: schemas, ids, citations and parents. Exit 0 valid, 1 invalid, 2 unreadable.",
+        description="校验一个或多个数据包（文件夹、datapackage.json 或 zip）；非内置的上级层可与之一并列出，"
+        "或用 --layer 给出（只用于校验下级层，本身不报告）。"
+        " Validate packages: schemas, ids, citations and parents. A parent that is not shipped is listed"
+        " among the PATHs (and validated too) or given with --layer (used, not reported)."
+        " Exit 0 valid, 1 invalid, 2 unreadable.",
     )
     add_package_paths(parser)
+    add_layer_options(parser)  # an ancestor that joins the chain, as every command that merges one takes it
     add_format_option(parser, ("text", "json"))
     parser.add_argument(
         "--max-bytes",
@@ -43,7 +48,9 @@ def _positive(text: str) -> int:
 def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Validate every path; exit with the worst status."""
     del stderr
-    reports = validate_many(package_roots(args.paths), max_bytes=args.max_bytes)
+    # A --layer package is used, not reported; one listed as a PATH is checked too.
+    parents = [load_layer(path, max_bytes=args.max_bytes) for path in args.layer]
+    reports = validate_many(package_roots(args.paths), parents=parents, max_bytes=args.max_bytes)
     if args.format == "json":
         payload = {
             "valid": all(r.valid for r in reports),
