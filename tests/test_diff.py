@@ -16,7 +16,7 @@ from layers import child_layer
 from villagecat.diff import CHANGE_LEVELS, codes_markdown, diff_catalogs, diff_packages
 from villagecat.impact import impact
 from villagecat.merging import merge
-from villagecat.models import Duty, Modality, Release, Scope
+from villagecat.models import Citation, Duty, Modality, Release, Scope, SignQuota
 from villagecat.package import LayerPackage, load_layer, save_layer
 from villagecat.patch import PatchError, apply_patch, from_document, make_patch, to_document
 from villagecat.registry import shipped_registry
@@ -460,6 +460,29 @@ def test_a_deadline_put_off_or_brought_forward_says_so(field: str, value: object
     new = dataclasses.replace(old, milestones=_replace(old.milestones, "220000.milestone.survey", **{field: value}))
     (change,) = diff_packages(old, new).changes
     assert (change.code, change.level) == (code, level)
+
+
+@pytest.mark.parametrize(
+    ("modality", "code", "level"),
+    [(None, "sign-quota-binding-added", "breaking"), ("should", "sign-quota-added", "info")],
+)
+def test_a_binding_item_added_tightens_as_one_removed_relaxes(modality: str | None, code: str, level: str) -> None:
+    """A new quota of at most 4 plaques (empty modality: must) was 一般 / 新增条目, while removing it relaxed."""
+    old = load_layer(NATIONAL)
+    quota = SignQuota(
+        id="cn.quota.outside-plaques",
+        name="外部标牌",
+        citations=(Citation(document="cn.document.tingzi-2022-28", section="二(二)6"),),
+        sign_type="plaque",
+        placement="outside",
+        max_count=4,
+        modality=modality,
+    )
+    new = dataclasses.replace(old, sign_quotas=(*old.sign_quotas, quota))
+    (change,) = diff_packages(old, new).changes
+    assert (change.code, change.level) == (code, level)
+    (back,) = diff_packages(new, old).changes
+    assert back.effect.value == ("loosens" if modality is None else "neutral")
 
 
 def test_every_sticky_field_change_has_a_declared_code() -> None:

@@ -895,6 +895,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # diff: what each change code means
     "change-added": ("新增条目", "item added"),
+    "change-binding-added": (
+        "新增有约束力的条目（必须、不得），原来符合的可能不再符合",
+        "a binding item added (must, must not); what complied may no longer",
+    ),
     "change-rule-violated": (
         "新版本的操作或条目违反上级层的合并规则（不生效，不能发布）",
         "an operation breaks a merge rule",

@@ -126,6 +126,8 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
             continue
         slug = kind.slug
         codes[f"{slug}-added"] = ("info", _described("change-added"))
+        if kind.can_bind:
+            codes[f"{slug}-binding-added"] = ("breaking", _described("change-binding-added"))
         codes[f"{slug}-removed"] = ("breaking", _described("change-removed"))
         codes[f"{slug}-changed"] = ("warning", _described("change-changed"))
         codes[f"{slug}-citation-changed"] = ("info", _described("change-citation-changed"))
@@ -699,7 +701,7 @@ def _field_change(resource: str, name: str, old: Any, new: Any, before: BaseMode
 
 
 def _added_code(resource: str, item: BaseModel) -> tuple[str, Effect]:
-    """Return the code of an added item, and whether it adds a red line (tightens)."""
+    """Return the code of an added item, and whether it adds a red line or a binding rule (tightens)."""
     kind = _kind(resource)
     if kind.rules.is_red_line(dict(item)):
         red = {
@@ -709,6 +711,8 @@ def _added_code(resource: str, item: BaseModel) -> tuple[str, Effect]:
         }.get(resource)
         if red is not None:
             return red, Effect.TIGHTENS
+    if kind.binds(item):  # a new rule that binds: what complied may no longer, as removing one relaxes
+        return f"{kind.slug}-binding-added", Effect.TIGHTENS
     return f"{kind.slug}-added", Effect.NEUTRAL
 
 

@@ -138,6 +138,12 @@ class Kind:
         spec = self.field("modality")
         return isinstance(spec.rule, Graded) and spec.rule.binds(getattr(item, "modality", None)) if spec else False
 
+    @property
+    def can_bind(self) -> bool:
+        """Whether an item of this kind may bind by what it says: a deadline, or a graded modality at its top."""
+        spec = self.field("modality")
+        return self.rules.binding or (spec is not None and isinstance(spec.rule, Graded))
+
     def field(self, name: str) -> FieldSpec | None:
         """Return the field called ``name`` (or formerly called so), or None."""
         for spec in self.fields:
