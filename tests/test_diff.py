@@ -696,3 +696,13 @@ def test_a_layer_below_that_cannot_be_checked_is_not_counted_as_free_of_conflict
     assert "未核对" not in quiet.out
     assert "1 项破坏性" in quiet.err
     assert "未核对" not in quiet.err
+
+
+def test_release_counts_the_layers_below_given_with_layer(tmp_path: Path) -> None:
+    """release took no --layer: a county in the province's repository did not count, and it bumped minor
+    where diff --layer said major."""
+    old, new, county = _province_and_county(tmp_path)
+    released = invoke("release", str(new), "--against", str(old), "--layer", str(county), "--date", "2026-12-07")
+    assert released.code == 0, released.err
+    assert released.out.startswith("330000 0.1.0 → 1.0.0\n")
+    assert load_layer(new).layer.version == "1.0.0"

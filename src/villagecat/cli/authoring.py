@@ -132,6 +132,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="发布日期 YYYY-MM-DD（默认北京时间今天）"
         " / release date YYYY-MM-DD (default: today in China Standard Time, UTC+8)",
     )
+    add_layer_options(release)  # the layers above a package not shipped, and those below that its bump must count
     release.set_defaults(handler=_release)
 
 
@@ -248,7 +249,7 @@ def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     del stderr
     folder = package_folder(args.path)  # a datapackage.json names its folder; a zip is refused
-    registry = registry_with()
+    registry = registry_with(args.layer)
     with package_lock(folder):  # the whole read-modify-write: concurrent releases lose nothing
         current = load_layer(folder)
         # A package that records no release has no previous one to compare with, whatever git holds:
