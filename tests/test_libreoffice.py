@@ -78,3 +78,46 @@ def test_export_saved_by_libreoffice_imports_to_the_same_package(tmp_path: Path)
         assert back.layer == original.layer, layer_id
         for name in RESOURCES:
             assert back.resource(name) == original.resource(name), (layer_id, name)
+
+
+def test_ledgers_saved_by_libreoffice_read_percentages_and_merged_cells_as_shown(tmp_path: Path) -> None:
+    """Calc writes a percentage's format and a merged range its own way: both read as the clerk sees them."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from villagecat.checks import read_facility_file, read_ledger, read_signs  # noqa: PLC0415
+
+    soffice = _soffice()
+    facility = openpyxl.Workbook()
+    sheet = facility.active
+    sheet.title = "设施"
+    sheet.append(["村名", "建筑面积", "户数", "活动区域面积"])
+    sheet.append(["东村", 300, 500, 0.65])
+    sheet["D2"].number_format = "0%"
+    sheet.append(["西村", 3, 500, 180])
+    sheet["B3"].number_format = "0%"
+    facility.save(tmp_path / "facility.xlsx")
+    signs = openpyxl.Workbook()
+    sheet = signs.active
+    sheet.title = "标牌"
+    sheet.append(["村名", "名称", "位置", "标牌类型", "版式", "宽度", "高度", "底色", "字色"])
+    for name in ("和平村民委员会", "中共和平村支部委员会", "和平村股份经济合作社", "和平村务监督委员会"):
+        sheet.append([None, name, "外部", "标牌", "竖牌", 30, 200, "白", "黑"])
+    sheet["A2"] = "和平村"
+    for column in "AFGHI":
+        sheet.merge_cells(f"{column}2:{column}5")
+    signs.save(tmp_path / "signs.xlsx")
+    _save_with_calc(soffice, [tmp_path / "facility.xlsx", tmp_path / "signs.xlsx"], tmp_path / "saved")
+    with pytest.raises(ValueError, match="第 3 行，字段 建筑面积：“300%”是百分比"):
+        read_facility_file(tmp_path / "saved" / "facility.xlsx")
+    saved = tmp_path / "saved" / "signs.xlsx"
+    assert [(s.village, s.width_cm, s.text_colour.label if s.text_colour else None) for s in read_signs(saved)] == [
+        ("和平村", 30, "黑")
+    ] * 4
+    assert len(read_ledger(saved).villages) == 1
+    result = invoke("check", "signage", str(saved), "-j", "220000")
+    assert "“中共和平村支部委员会”颜色不符：字色应为红，实为黑" in result.out
+    (tmp_path / "one.xlsx").write_bytes((tmp_path / "saved" / "facility.xlsx").read_bytes())
+    book = openpyxl.load_workbook(tmp_path / "one.xlsx")
+    book["设施"].delete_rows(3)  # openpyxl keeps Calc's percentage format of D2
+    book.save(tmp_path / "one.xlsx")
+    (figures,) = read_facility_file(tmp_path / "one.xlsx")
+    assert figures.activity_area_m2 == 195

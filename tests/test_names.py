@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 import pytest
@@ -56,3 +57,33 @@ def test_a_ledger_in_traditional_characters_is_audited_the_same(tmp_path: Path) 
     result = invoke("audit", str(tmp_path / "ledger.csv"), "-j", "120117")
     assert result.code == 1
     assert "audit-certificate-must-not-issue" in result.out
+
+
+@pytest.mark.parametrize("written", ["妇女儿童之家", "妇女之家", "妇女(儿童)之家", "妇女（儿童）之家"])
+def test_a_function_area_with_a_part_in_brackets_is_found_written_with_or_without_it(written: str) -> None:
+    """Jilin lists 妇女（儿童）之家: a village's 妇女儿童之家 was reported missing (提示 缺少功能区域)."""
+    areas = "文体活动室|多功能室|{}|村民议事厅|矛盾纠纷调解室|标准化卫生室"
+    result = invoke(
+        "check", "facility", "-j", "220000", "--floor-area", "300", "--households", "500",
+        "--function-areas", areas.format(written), "--format", "json",
+    )  # fmt: skip
+    assert result.code == 0
+    (finding,) = [f for f in json.loads(result.out)["findings"] if f["code"] == "facility-function-areas"]
+    assert finding["level"] == "pass", finding["message_zh"]
+    missing = invoke(
+        "check", "facility", "-j", "220000", "--floor-area", "300", "--households", "500",
+        "--function-areas", areas.format("儿童之家"),
+    )  # fmt: skip
+    assert "[提示] 缺少功能区域：妇女（儿童）之家" in missing.out  # the bracketed part is optional, not the rest
+
+
+def test_the_forms_of_a_name_are_itself_with_and_without_each_bracketed_part() -> None:
+    """Law: a name is among its own forms, and a name without brackets has no other."""
+    from villagecat._names import name_forms  # noqa: PLC0415
+
+    assert name_forms("妇女（儿童）之家") == {"妇女(儿童)之家", "妇女儿童之家", "妇女之家"}
+    assert name_forms("便民服务站（大厅）（室）") == {
+        "便民服务站(大厅)(室)", "便民服务站大厅室", "便民服务站大厅", "便民服务站室", "便民服务站",
+    }  # fmt: skip
+    assert name_forms("文体活动室") == {"文体活动室"}
+    assert name_forms("（儿童）") == {"(儿童)", "儿童"}  # never the empty name

@@ -295,3 +295,47 @@ def test_a_bad_layer_sheet_is_one_problem_on_its_row_and_its_dates_read_as_elsew
     assert result.out.count("行 字段") == 1, result.out
     assert "字段 B（版本）" in result.out
     assert "published" not in result.out
+
+
+def test_merged_cells_import_as_they_show_and_the_import_says_so(tmp_path: Path) -> None:
+    """出处 and 承担组织 merged over four committees imported as empty below the first: citations lost, exit 0.
+
+    A clerk merges a value shared by neighbouring rows; every row shows it, so every row gets
+    it. A package records the source, and a covered cell may have been meant empty: the import
+    names each range it read so, on stderr (the path written stays stdout's one line).
+    """
+    from villagecat.errors import MergedCellsWarning  # noqa: PLC0415
+    from villagecat.workbook import import_workbook  # noqa: PLC0415
+
+    jilin = "data/provinces/220000-jilin"
+    book_path = tmp_path / "jl.xlsx"
+    assert invoke("export", jilin, "-o", str(book_path)).code == 0
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["工作机制"]
+    columns = _header(sheet)
+    rows = [r for r in range(2, sheet.max_row + 1) if sheet.cell(r, columns["机制类型"]).value == "委员会"][:4]
+    assert len(rows) == 4
+    ranges = []
+    for title in ("出处", "承担组织"):
+        values = {sheet.cell(r, columns[title]).value for r in rows}
+        assert len(values) == 1, title  # the same in each row: what a clerk merges
+        letter = openpyxl.utils.get_column_letter(columns[title])
+        ranges.append(f"{letter}{rows[0]}:{letter}{rows[-1]}")
+        sheet.merge_cells(ranges[-1])
+    book.save(tmp_path / "merged.xlsx")
+    result = invoke("import", str(tmp_path / "merged.xlsx"), "-o", str(tmp_path / "out"))
+    assert result.code == 0, result.out
+    assert result.out == f"{tmp_path / 'out'}\n"
+    assert result.err == (
+        f"villagecat: 注意：工作机制：合并单元格 {'、'.join(ranges)} 已按所见读取："
+        "左上角的值填入了合并区域的每一格；若其中某格本应留空，请取消合并后再导入"
+        f"（the merged cells {', '.join(ranges)} were read as they show: their top-left "
+        "value fills every cell they cover; if a cell should be empty, unmerge them and import again）\n"
+    )
+    assert load_layer(tmp_path / "out").mechanisms == load_layer(jilin).mechanisms
+    with pytest.warns(MergedCellsWarning) as caught:
+        import_workbook(tmp_path / "merged.xlsx")
+    (warning,) = caught
+    assert isinstance(warning.message, MergedCellsWarning)
+    assert (warning.message.sheet, len(warning.message.ranges)) == ("工作机制", 2)
+    assert not invoke("import", str(book_path), "-o", str(tmp_path / "plain")).err  # nothing merged, nothing said

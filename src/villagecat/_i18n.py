@@ -65,6 +65,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "conflict": ("冲突：{detail}", "conflict: {detail}"),
     "refused": ("拒绝出具：{detail}", "refused: {detail}"),
+    "notice": ("注意：{what}", "note: {what}"),
     # citations and notes, wherever an item is shown
     "basis": ("依据：{citation}", "basis: {citation}"),
     "source": ("出处：{citation}", "source: {citation}"),
@@ -186,6 +187,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "where-ledger-entry": ("第 {row} 项", "entry {row}"),
     "ledger-required": ("必填", "required"),
     "ledger-not-a-number": ("“{value}”不是数字", "{value!r} is not a number"),
+    "ledger-unit": (
+        "“{value}”的单位“{unit}”不是此列的单位：此列是{quantity}",
+        "{value!r} is in {unit!r}, which is not this column's unit: the column is {quantity}",
+    ),
+    "ledger-column-unit": (
+        "列名中的单位“{unit}”与此列不符：此列是{quantity}",
+        "the unit {unit!r} in the column's title does not fit it: the column is {quantity}",
+    ),
+    "ledger-percent-not-here": (
+        "“{value}”是百分比，而此列是{quantity}；百分比只能填在{shares}",
+        "{value!r} is a percentage, but this column is {quantity}; a percentage goes only in {shares}",
+    ),
+    "ledger-share-column": ("“{column}”一列（读作占{of}的比例）", "the {column} column (read as a share of {of})"),
+    "ledger-share-over": (
+        "“{value}”读作占{of}的比例，不能超过 100%",
+        "{value!r} reads as a share of {of}, which cannot be over 100%",
+    ),
+    "unit-m2": ("面积，以平方米计", "an area in square metres"),
+    "unit-cm": ("长度，以厘米计", "a length in centimetres"),
+    "unit-households": ("户数", "a count of households"),
+    "unit-none": ("文字，不带单位", "text, without a unit"),
     "ledger-not-finite": ("“{value}”应为有限的非负数", "{value!r} is not a finite number that is not negative"),
     "ledger-not-one-of": ("“{value}”应为 {allowed} 之一", "{value!r} is not one of {allowed}"),
     "ledger-not-a-flag": ("“{value}”应为 是 或 否", "{value!r} is not true/false"),
@@ -568,6 +590,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         (
             "cell {cell} holds a formula whose value was never computed (it would read as empty); "
             "open and save the workbook in Excel, WPS or LibreOffice, then import it"
+        ),
+    ),
+    "workbook-merged-overlap": (
+        "合并单元格 {cell} 与另一个合并区域重叠，工作簿已损坏；请在 Excel、WPS 或 LibreOffice 中打开并保存后再读取",
+        (
+            "the merged cells {cell} overlap another merged range (a damaged workbook); open and save it in Excel,"
+            " WPS or LibreOffice, then read it again"
+        ),
+    ),
+    "workbook-merged-read": (
+        ("合并单元格 {ranges} 已按所见读取：左上角的值填入了合并区域的每一格；若其中某格本应留空，请取消合并后再导入"),
+        (
+            "the merged cells {ranges} were read as they show: their top-left value fills every cell they cover;"
+            " if a cell should be empty, unmerge them and import again"
         ),
     ),
     "workbook-unreadable": ("无法读取该工作簿（{detail}）", "not a readable workbook: {detail}"),

@@ -8,6 +8,7 @@ compatibility forms, case or white space.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["normalise_name", "normalise_names", "same_name"]
+__all__ = ["name_forms", "normalise_name", "normalise_names", "same_name"]
 
 #: White space other than the line break (``re``'s ``\s`` is ``str.isspace``, what ``str.split`` drops).
 _SPACE_BUT_LINE_BREAK = re.compile(r"[^\S\n]+")
@@ -80,3 +81,29 @@ def same_name(name: str, *candidates: str) -> bool:
     """Whether ``name`` names the same thing as any of ``candidates``, once all are normalised."""
     wanted = normalise_name(name)
     return any(normalise_name(candidate) == wanted for candidate in candidates)
+
+
+#: A part of a name in brackets, once normalised (（） is ()): 妇女（儿童）之家's 儿童.
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+#: At most this many bracketed parts are expanded (2 ** 4 forms): names have one, rarely two.
+_MOST_BRACKETS = 4
+
+
+def name_forms(name: str) -> frozenset[str]:
+    """Return the normalised forms of a name whose bracketed part may be written or left out.
+
+    The sources name a function area 妇女（儿童）之家: a village's ledger writes it so, or
+    妇女儿童之家, or 妇女之家. Each form is :func:`normalise_name`'s; two names are the same
+    area when their forms meet. Not for item identity: there 村（居）民委员会 is one name.
+    """
+    written = normalise_name(name)
+    parts = _BRACKETED.split(written)  # text, bracketed, text, bracketed, ..., text
+    groups = len(parts) // 2
+    if not groups or groups > _MOST_BRACKETS:
+        return frozenset((written,))
+    forms = {written}
+    for kept in itertools.product((False, True), repeat=groups):
+        form = "".join(part if i % 2 == 0 or kept[i // 2] else "" for i, part in enumerate(parts))
+        if form:
+            forms.add(form)
+    return frozenset(forms)

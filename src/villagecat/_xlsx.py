@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from villagecat._budget import exceeded, limit
 from villagecat.errors import PackageReadError
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["PercentCell", "bounded_rows", "open_workbook"]
+__all__ = ["PercentCell", "SheetRows", "bounded_rows", "open_workbook", "read_sheet"]
 
 
 def _openpyxl() -> Any:  # noqa: ANN401 - the module
@@ -53,11 +53,37 @@ def open_workbook(where: object, data: bytes) -> Workbook:
     return book
 
 
+class SheetRows(NamedTuple):
+    """A sheet's rows as values, merged cells read as the clerk sees them.
+
+    Attributes:
+        rows: Each row's values; every cell of a merged range holds its top-left value.
+        merged: The merged ranges whose value was so copied into other cells (``A2:A8``).
+    """
+
+    rows: list[list[Any]]
+    merged: tuple[str, ...]
+
+
 def bounded_rows(sheet: Worksheet, where: str) -> list[list[Any]]:
+    """Return a sheet's rows as lists of values (as :func:`read_sheet`), without the ranges that were merged."""
+    return read_sheet(sheet, where).rows
+
+
+def read_sheet(sheet: Worksheet, where: str) -> SheetRows:
     """Return a sheet's rows as lists of values, refusing a sheet beyond the row or column budget.
 
     The sheet's declared size is checked first, then every row as it is read, so neither a
     lying dimension nor a far-away cell costs more than the budgets.
+
+    A merged range (宽度 merged down four plaques, 村名 down a village's rows) shows its
+    top-left value in every cell it covers, and the file holds the value only there: each
+    covered cell is given that value, in each row that holds a value of its own (a spare
+    row the range runs into stays empty).
+
+    Raises:
+        PackageReadError: if a formula was never computed, or two merged ranges overlap.
+        BudgetExceededError: if the sheet is beyond the row or column budget.
     """
     rows_budget, columns_budget = limit("rows"), limit("columns")
     label = f"{where}:{sheet.title}"
@@ -68,8 +94,48 @@ def bounded_rows(sheet: Worksheet, where: str) -> list[list[Any]]:
         raise exceeded("rows", label, declared_rows)
     if declared_columns > columns_budget:
         raise exceeded("columns", label, declared_columns)
-    _refuse_uncomputed_formulas(sheet, label)
-    return [[_value(cell) for cell in cells] for cells in sheet.iter_rows(max_col=max(declared_columns, 1))]
+    xml = _sheet_xml(sheet)
+    _refuse_uncomputed_formulas(xml, label)
+    rows = [[_value(cell) for cell in cells] for cells in sheet.iter_rows(max_col=max(declared_columns, 1))]
+    return SheetRows(rows, _fill_merged(rows, _merged_ranges(xml), label))
+
+
+#: A merged range in a sheet's XML: ``<mergeCell ref="A2:A8"/>`` (with or without a namespace prefix).
+_MERGED = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref="([A-Za-z]{1,3}[0-9]+:[A-Za-z]{1,3}[0-9]+)"')
+
+
+def _merged_ranges(xml: bytes | None) -> list[str]:
+    return [found.decode().upper() for found in _MERGED.findall(xml)] if xml is not None else []
+
+
+def _fill_merged(rows: list[list[Any]], ranges: list[str], label: str) -> tuple[str, ...]:
+    """Give every covered cell of each range its top-left value; return the ranges that filled a cell.
+
+    Each cell is covered at most once (overlapping ranges are a damaged file, refused), so the
+    work is bounded by the cells read, whatever the ranges declare.
+    """
+    from openpyxl.utils.cell import range_boundaries  # noqa: PLC0415 - openpyxl is loaded by now
+
+    own = [any(v not in (None, "") for v in row) for row in rows]
+    covered: set[tuple[int, int]] = set()
+    filled: list[tuple[int, int, str]] = []
+    for ref in ranges:
+        first_col, first_row, last_col, last_row = (int(n) for n in range_boundaries(ref))
+        top = rows[first_row - 1] if first_row <= len(rows) else []
+        value = top[first_col - 1] if first_col <= len(top) else None
+        copied = False
+        for number in range(first_row, min(last_row, len(rows)) + 1):
+            row = rows[number - 1]
+            for col in range(first_col, min(last_col, len(row)) + 1):
+                if (number, col) in covered:
+                    raise PackageReadError.at(label, "workbook-merged-overlap", cell=ref)
+                covered.add((number, col))
+                if (number, col) != (first_row, first_col) and own[number - 1]:
+                    row[col - 1] = value
+                    copied = copied or value not in (None, "")
+        if copied:
+            filled.append((first_row, first_col, ref))
+    return tuple(ref for *_, ref in sorted(filled))  # as the sheet reads: by row, then column
 
 
 class PercentCell(float):
@@ -95,16 +161,22 @@ def _value(cell: Any) -> Any:  # noqa: ANN401 - a cell of any kind
 _UNCOMPUTED = re.compile(rb'<c r="([A-Z]{1,3}[0-9]+)"[^>]*>\s*<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)\s*(?:<v\s*/>\s*)?</c>')
 
 
-def _refuse_uncomputed_formulas(sheet: Worksheet, label: str) -> None:
+def _sheet_xml(sheet: Worksheet) -> bytes | None:
+    """The XML of a read-only sheet from a file, or None (a sheet built in memory)."""
+    archive = getattr(sheet.parent, "_archive", None)
+    path = getattr(sheet, "_worksheet_path", None)
+    if archive is None or path is None:
+        return None
+    data: bytes = archive.read(path)
+    return data
+
+
+def _refuse_uncomputed_formulas(xml: bytes | None, label: str) -> None:
     """Refuse a sheet with a formula whose value was never computed: it would read as an empty cell.
 
     Excel, WPS and LibreOffice store each formula's value when they save; a workbook written
     by a program may not, and its formula cells would be imported as empty, silently.
     """
-    archive = getattr(sheet.parent, "_archive", None)
-    path = getattr(sheet, "_worksheet_path", None)
-    if archive is None or path is None:  # not a read-only sheet from a file: nothing to look at
-        return
-    found = _UNCOMPUTED.search(archive.read(path))
+    found = _UNCOMPUTED.search(xml) if xml is not None else None
     if found is not None:
         raise PackageReadError.at(label, "workbook-uncomputed-formula", cell=found.group(1).decode())

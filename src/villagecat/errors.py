@@ -15,6 +15,7 @@ __all__ = [
     "BudgetExceededError",
     "InvalidRequestError",
     "LayerChainError",
+    "MergedCellsWarning",
     "PackageReadError",
     "UnknownItemError",
     "UnknownLayerError",
@@ -181,3 +182,28 @@ class InvalidRequestError(VillagecatError, ValueError):
 
 class VillagecatWarning(UserWarning):
     """Base of the warnings villagecat issues."""
+
+
+class MergedCellsWarning(VillagecatWarning):
+    """A workbook's merged cells were read as they show: their top-left value in every cell they cover.
+
+    A package imported from a workbook says so, since a value may then stand in a cell the
+    clerk meant to leave empty (a 出处 merged over rows of which one has none).
+    """
+
+    def __init__(self, sheet: str, ranges: tuple[str, ...]) -> None:
+        """Record the sheet and its ranges that were filled (``A2:A5``)."""
+        from villagecat._i18n import Both, pair  # noqa: PLC0415
+
+        self.sheet = sheet
+        self.ranges = ranges
+        self.message_zh, self.message_en = pair(
+            "workbook-merged-read", ranges=Both("、".join(ranges), ", ".join(ranges))
+        )
+        super().__init__(self.describe("zh"))
+
+    def describe(self, lang: str = "zh") -> str:
+        """Return the one line, naming the sheet: ``zh`` with the English detail, ``en`` English alone."""
+        if lang == "en":
+            return f"{self.sheet}: {self.message_en}"
+        return f"{self.sheet}：{self.message_zh}（{self.message_en}）"

@@ -15,6 +15,7 @@ import datetime as dt
 import io
 import json
 import re
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +26,7 @@ from villagecat._i18n import Both, pair
 from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
 from villagecat._write import atomic_write
-from villagecat.errors import PackageReadError, ValidationFailedError, WriteRefusedError
+from villagecat.errors import MergedCellsWarning, PackageReadError, ValidationFailedError, WriteRefusedError
 from villagecat.format.codec import format_number, join_list, split_list
 from villagecat.models import Citation, Clause, Layer, Level, Override, Scope
 from villagecat.models._base import DATE_PATTERN, Vocab
@@ -515,13 +516,17 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
 
     Every sheet of the export must be there: a kind without items keeps its sheet with only
     its header, so a sheet deleted by mistake never reads as "delete every row of its kind".
+    Merged cells are read as they show, their top-left value in every cell they cover.
 
     Raises:
         PackageReadError: if the file is not a readable workbook.
         ValidationFailedError: with every problem, each naming sheet, row and column.
+
+    Warns:
+        MergedCellsWarning: for each sheet whose merged cells filled other cells, naming the ranges.
     """
     from villagecat._budget import read_regular_file  # noqa: PLC0415
-    from villagecat._xlsx import bounded_rows, open_workbook  # noqa: PLC0415
+    from villagecat._xlsx import open_workbook  # noqa: PLC0415
 
     source = Path(path)
     book = open_workbook(source, read_regular_file(source))
@@ -540,7 +545,7 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     if LAYER_SHEET not in sheets:
         report.problems.append(Problem(str(source), "missing-sheet", *pair("missing-sheet", sheet=LAYER_SHEET)))
         raise ValidationFailedError(report)
-    layer = _read_layer(bounded_rows(sheets[LAYER_SHEET], str(source)), report.problems)
+    layer = _read_layer(_rows(sheets[LAYER_SHEET], source), report.problems)
     resources: dict[str, tuple[BaseModel, ...]] = {}
     origins: dict[str, Origin] = {}
     exported: dict[Citation, Citation] = {}
@@ -549,7 +554,7 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
         if title not in sheets:  # read as "no rows", it would delete every row of its kind on import
             report.problems.append(Problem(str(source), "missing-sheet", *pair("missing-resource-sheet", sheet=title)))
             continue
-        rows, exported_texts = _exported_clauses(title, bounded_rows(sheets[title], str(source)))
+        rows, exported_texts = _exported_clauses(title, _rows(sheets[title], source))
         layer_id = layer.id if layer is not None else None
         found, positions = _read_sheet(title, rows, model, report.problems, layer_id)
         resources[resource] = tuple(found)
@@ -559,6 +564,21 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
         raise ValidationFailedError(report)
     package = dataclasses.replace(LayerPackage.of(layer, resources), origins=origins)
     return carry_citations(carry_citations(package, exported), _quoted(package.clauses))
+
+
+def _rows(sheet: Worksheet, source: Path) -> list[list[Any]]:
+    """A sheet's rows, merged cells read as they show; a warning names the ranges so read.
+
+    Filling is the faithful reading (the clerk sees the value in every row of the range),
+    but a package is a record of the source: where a covered cell was meant empty the value
+    would now stand there too, so the import says which ranges it read so.
+    """
+    from villagecat._xlsx import read_sheet  # noqa: PLC0415
+
+    read = read_sheet(sheet, str(source))
+    if read.merged:
+        warnings.warn(MergedCellsWarning(sheet.title.strip(), read.merged), stacklevel=3)
+    return read.rows
 
 
 def _quoted(clauses: tuple[Clause, ...]) -> dict[Citation, Citation]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["FIELDS", "title"]
+from dataclasses import dataclass
+
+__all__ = ["FIELDS", "PERCENT", "UNITS", "Unit", "title"]
 
 #: Each column a ledger may have, with the Chinese titles a clerk may write for it (the first
 #: is the one messages use when the column is missing). ``notes``, ``number`` and ``township``
@@ -17,6 +19,40 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "sign": ("目录条目",), "notes": ("备注", "说明"), "number": ("序号", "编号"),
     "township": ("乡镇", "街道", "乡镇（街道）", "镇（街道）", "所属乡镇", "所属街道"),
 }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Unit:
+    """The unit a measure is in, as a clerk writes it after a number (300平方米) or in a title (建筑面积（平方米）).
+
+    Attributes:
+        key: The message catalog's phrase for what the column holds (面积，以平方米计).
+        words: The unit as written, compared half-width and case-folded (so ㎡ and m² are ``m2``).
+        share_of: The measure a percentage in this column is a share of, if a share may be
+            written in it; every other column refuses a percentage.
+    """
+
+    key: str
+    words: tuple[str, ...]
+    share_of: str | None = None
+
+
+_AREA = Unit("unit-m2", ("平方米", "平米", "m2"))
+_LENGTH = Unit("unit-cm", ("厘米", "公分", "cm"))
+
+#: The unit of each measure a ledger records. A share (65%) is read only where the rule that
+#: uses the figure is a share: the activity area, as Ninghe and Jilin word it
+#: (「村民活动区域面积占…总建筑面积60%以上」), so 65% there is 65% of the row's floor area.
+UNITS: dict[str, Unit] = {
+    "width_cm": _LENGTH,
+    "height_cm": _LENGTH,
+    "floor_area_m2": _AREA,
+    "activity_area_m2": Unit(_AREA.key, _AREA.words, share_of="floor_area_m2"),
+    "households": Unit("unit-households", ("户", "个")),
+}
+
+#: A percentage as written after a number or in a title, once compared (％ is %).
+PERCENT = "%"
 
 
 def title(name: str) -> str:

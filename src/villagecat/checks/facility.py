@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from villagecat._i18n import Both, pair
-from villagecat._names import same_name
+from villagecat._names import name_forms
 from villagecat.checks._measure import InvalidMeasurementError, check_measurement, place
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.models import Modality, Scope
@@ -207,8 +207,9 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
                 )
             )
     if figures.function_areas is not None:
+        present = frozenset().union(*map(name_forms, figures.function_areas))  # 妇女（儿童）之家 or 妇女儿童之家
         for standard in (s for s in standards if s.function_areas):
-            missing = [a for a in standard.function_areas if not same_name(a, *figures.function_areas)]
+            missing = [a for a in standard.function_areas if name_forms(a).isdisjoint(present)]
             findings.append(
                 Finding(
                     "facility-function-areas",

@@ -26,7 +26,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from villagecat._i18n import Both, pair, reader_error, say, shape_of
+from villagecat._xlsx import PercentCell
 from villagecat.checks._fields import FIELDS as _FIELDS
+from villagecat.checks._fields import PERCENT, UNITS, title
 from villagecat.checks._measure import MEASURE_LIMIT
 from villagecat.checks.facility import FacilityFigures
 from villagecat.checks.signage import ActualSign
@@ -80,16 +82,40 @@ def _heading(text: str) -> str:
 
 _HEADERS = {_heading(title): name for name, titles in _FIELDS.items() for title in (*titles, name)}
 #: A unit written after a title, as spreadsheets head their columns: 宽度（厘米）, 建筑面积(平方米), 户数（户）.
-_UNIT = re.compile(r"^(?P<title>.+?)\((?:厘米|公分|cm|平方米|平米|m2|m²|㎡|户|个|%|％)\)$")
+_UNIT_WORDS = sorted({word for unit in UNITS.values() for word in unit.words} | {PERCENT}, key=len, reverse=True)
+_UNIT = re.compile(rf"^(?P<title>.+?)\((?P<unit>{'|'.join(map(re.escape, _UNIT_WORDS))})\)$")
+
+
+def _column(written: str) -> tuple[str, str] | None:
+    """The field a column title names and the unit the title gives ("" if none): 宽度（厘米） is width_cm in cm."""
+    heading = _heading(written)
+    name = _HEADERS.get(heading)
+    if name is not None:
+        return name, ""
+    unit = _UNIT.match(heading)
+    if unit is None or (name := _HEADERS.get(unit["title"])) is None:
+        return None
+    return name, unit["unit"]
 
 
 def _field_name(written: str) -> str | None:
     """The field a column title names (its title, its English name, either with its unit), or None."""
-    heading = _heading(written)
-    name = _HEADERS.get(heading)
-    if name is None and (unit := _UNIT.match(heading)) is not None:
-        name = _HEADERS.get(unit["title"])
-    return name
+    column = _column(written)
+    return column[0] if column is not None else None
+
+
+def _quantity(name: str) -> Both:
+    """What a column holds, in its unit: 面积，以平方米计 (or, for a column of text, 文字)."""
+    unit = UNITS.get(name)
+    return Both(*pair(unit.key if unit is not None else "unit-none"))
+
+
+def _unit_fits(name: str, unit: str) -> bool:
+    """Whether a unit written in a title or after a number is the field's own (a share only where one may be)."""
+    own = UNITS.get(name)
+    if not unit:
+        return True
+    return own is not None and (unit in own.words or (unit == PERCENT and own.share_of is not None))
 
 
 _KNOWN = Both("、".join(titles[0] for titles in _FIELDS.values()), ", ".join(_FIELDS))
@@ -180,6 +206,26 @@ class Ledger:
         return entry
 
 
+#: A number as a clerk writes it: thousands grouped by commas or not, then perhaps a unit (300平方米, 65%).
+_WRITTEN_NUMBER = re.compile(
+    r"(?P<number>[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|[-+]?\.[0-9]+)"
+    r"\s*(?P<unit>(?:[^\s0-9.,+-][^\s.,+-]*)?)"  # a unit starts with a letter, and may hold one (m2)
+)
+
+
+def _written_number(text: str) -> tuple[float, str] | None:
+    """A cell's number and the unit written after it (compared half-width, case-folded: ㎡ is m2), or None."""
+    folded = unicodedata.normalize("NFKC", text).casefold().strip()
+    try:
+        return float(folded), ""  # as Python reads numbers: 300, 3e2, inf (refused later as not finite)
+    except ValueError:
+        pass
+    found = _WRITTEN_NUMBER.fullmatch(folded)
+    if found is None:
+        return None
+    return float(found["number"].replace(",", "")), found["unit"]
+
+
 class _Row:
     """One record with where it came from, for error messages."""
 
@@ -188,17 +234,26 @@ class _Row:
         self.data: dict[str, Any] = {}
         #: Each field's column as the clerk wrote it (宽度, or width_cm), for messages.
         self.columns: dict[str, str] = {}
+        #: The unit each field's title gives (平方米 of 建筑面积（平方米）, % of 活动区域面积（%）), if any.
+        self.units: dict[str, str] = {}
         self.file = file
         self.row = row
         for key, value in data.items():
             if key is not None and str(key).strip():
                 written = str(key).strip()
-                name = _field_name(written)
-                if name is None:  # a misspelt 字体颜色 would be a rule never checked: refuse it
+                column = _column(written)
+                if column is None:  # a misspelt 字体颜色 would be a rule never checked: refuse it
                     unknown = "ledger-unknown-key" if entry else "ledger-unknown-column"
                     raise LedgerError(file, row, Both(written, written), unknown, entry=entry, known=_KNOWN)
+                name, unit = column
+                if not _unit_fits(name, unit):
+                    raise LedgerError(
+                        file, row, Both(written, written), "ledger-column-unit", entry=entry, unit=unit,
+                        quantity=_quantity(name),
+                    )  # fmt: skip
                 self.data[name] = value
                 self.columns[name] = written
+                self.units[name] = unit
 
     def error(self, name: str | None, key: str, /, **values: object) -> LedgerError:
         """The error of ``name``, named by its column as written, or by its Chinese title if it has none."""
@@ -221,18 +276,64 @@ class _Row:
         return str(value).strip()
 
     def number(self, name: str) -> float | None:
-        value = self.text(name)
-        if value is None:
+        """A measure in its column's unit: 300, 1,200, 300平方米 (the column's own unit), or a share where one may be.
+
+        A percentage (65%, a cell formatted as one, or any number under a title headed （%）) is
+        read only in a column whose unit says what it is a share of (the activity area: of the
+        row's floor area); in any other column it is refused, never read as its fraction (0.65).
+        """
+        written = self.measure(name)
+        if written is None:
             return None
-        try:
-            number = float(value)
-        except ValueError:
-            raise self.error(name, "ledger-not-a-number", value=value) from None
-        if not math.isfinite(number) or number < 0:
-            raise self.error(name, "ledger-not-finite", value=value)
+        number, percent, shown = written
+        own = UNITS.get(name)
+        if percent and (own is None or own.share_of is None):
+            shares = [
+                pair("ledger-share-column", column=Both(title(f), f), of=Both(title(unit.share_of), unit.share_of))
+                for f, unit in UNITS.items()
+                if unit.share_of is not None
+            ]
+            raise self.error(
+                name,
+                "ledger-percent-not-here",
+                value=shown,
+                quantity=_quantity(name),
+                shares=Both("、".join(zh for zh, _ in shares), ", ".join(en for _, en in shares)),
+            )
+        if percent and own is not None and own.share_of is not None:
+            if number > 100:  # a share is at most the whole
+                raise self.error(name, "ledger-share-over", value=shown, of=Both(title(own.share_of), own.share_of))
+            whole = self.number(own.share_of)
+            if whole is None:
+                raise self.error(own.share_of, "ledger-required")
+            number = round(number / 100 * whole, 10)  # 65% of 300: 195, not 195.00000000000003
         if number > MEASURE_LIMIT:
-            raise self.error(name, "ledger-too-large", value=value, limit=MEASURE_LIMIT)
+            raise self.error(name, "ledger-too-large", value=shown, limit=MEASURE_LIMIT)
         return number
+
+    def measure(self, name: str) -> tuple[float, bool, str] | None:
+        """A measure as written: its number, whether it is a percentage, and the cell as the clerk sees it.
+
+        Thousands are grouped or not (1,200; 1，200); a unit after the number must be the
+        column's own (300平方米, 300㎡, 300 m² in an area) or % where a share may be written.
+        """
+        value = self.data.get(name)
+        if isinstance(value, PercentCell):  # 0.65 formatted as 65%: the clerk wrote 65%
+            number, percent, shown = round(value * 100, 10), True, value.shown()
+        else:
+            text = self.text(name)
+            if text is None:
+                return None
+            parsed = _written_number(text)
+            if parsed is None:
+                raise self.error(name, "ledger-not-a-number", value=text)
+            number, unit = parsed
+            if unit and unit != PERCENT and not _unit_fits(name, unit):
+                raise self.error(name, "ledger-unit", value=text, unit=unit, quantity=_quantity(name))
+            percent, shown = unit == PERCENT or self.units.get(name) == PERCENT, text
+        if not math.isfinite(number) or number < 0:
+            raise self.error(name, "ledger-not-finite", value=shown)
+        return number, percent, shown
 
     def whole(self, name: str) -> int | None:
         """A count: a number that is whole (900, or 900.0 as a spreadsheet may store it; never 9.5)."""
@@ -402,6 +503,12 @@ def _check_header(where: str, header: list[str]) -> None:
     unknown = next((h for h, name in zip(header, mapped, strict=True) if h and not name), None)
     if unknown is not None:  # a misspelt 字体颜色 would be a rule never checked: refuse it
         raise LedgerError(where, 1, Both(unknown, unknown), "ledger-unknown-column", known=_KNOWN)
+    for written in filter(None, header):
+        name, unit = _column(written) or ("", "")
+        if not _unit_fits(name, unit):  # 宽度（平方米）: which unit would its numbers be in?
+            raise LedgerError(
+                where, 1, Both(written, written), "ledger-column-unit", unit=unit, quantity=_quantity(name)
+            )
     duplicated = next((h for h, name in zip(header, mapped, strict=True) if name and mapped.count(name) > 1), None)
     if duplicated is not None:  # named as written: 村名, even when the other is 村 or village
         raise LedgerError(where, 1, Both(duplicated, duplicated), "ledger-duplicate-column")

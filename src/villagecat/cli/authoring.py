@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import re
 import subprocess
+import warnings
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat._i18n import Both, pair, say
@@ -13,7 +14,7 @@ from villagecat._write import package_folder, package_lock
 from villagecat.cli._argparse import listed, vocabulary
 from villagecat.cli._common import add_format_option, add_layer_options, written_form
 from villagecat.cli._sides import SIDE_FORMS, load_side
-from villagecat.errors import InvalidRequestError, VillagecatError
+from villagecat.errors import InvalidRequestError, MergedCellsWarning, VillagecatError
 from villagecat.models import Level, Scope
 from villagecat.resolution import registry_with
 
@@ -183,12 +184,15 @@ def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from villagecat.validation import check_package  # noqa: PLC0415
     from villagecat.workbook import import_workbook, titled  # noqa: PLC0415
 
-    del stderr
     try:
-        package = import_workbook(args.workbook)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", MergedCellsWarning)
+            package = import_workbook(args.workbook)
     except ValidationFailedError as exc:
+        _merged_cells_read(caught, stderr, args.lang)
         stdout.write(exc.report.format_text(args.lang) + "\n")
         return 1
+    _merged_cells_read(caught, stderr, args.lang)
     registry = registry_with(args.layer)
     folder = package_folder(args.output)
     previous = _previous_version(package, folder, registry)
@@ -205,6 +209,15 @@ def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         form = written_form(args.format, args.output)
         stdout.write(f"{save_layer(package, args.output, fmt=form, force=args.force)}\n")
     return 0
+
+
+def _merged_cells_read(caught: list[warnings.WarningMessage], stderr: TextIO, lang: str) -> None:
+    """Say which merged cells the import read as filled (one line a sheet); pass on any other warning."""
+    for warning in caught:
+        if isinstance(warning.message, MergedCellsWarning):
+            stderr.write(f"villagecat: {say('notice', lang, what=warning.message.describe(lang))}\n")
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
 
 
 def _previous_version(package: LayerPackage, folder: Path, registry: LayerRegistry) -> LayerPackage | None:

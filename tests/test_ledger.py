@@ -1,0 +1,218 @@
+"""Reading a ledger as the clerk sees it: percentages, merged cells, units and thousands written in cells."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from conftest import invoke
+from villagecat.checks import LedgerError, read_facility_file, read_ledger, read_signs
+from villagecat.models import Colour
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+openpyxl = pytest.importorskip("openpyxl")
+
+SIGN_HEADER: list[object] = ["村名", "名称", "位置", "标牌类型", "版式", "宽度", "高度", "底色", "字色"]
+#: Jilin's four vertical plaques, each 白底黑字: the Party's must be 白底红字 (「村党组织标牌用白底红字」).
+PLAQUES: list[Sequence[object]] = [
+    ["和平村", "和平村民委员会", "外部", "标牌", "竖牌", 30, 200, "白", "黑"],
+    ["和平村", "中共和平村支部委员会", "外部", "标牌", "竖牌", 30, 200, "白", "黑"],
+    ["和平村", "和平村股份经济合作社", "外部", "标牌", "竖牌", 30, 200, "白", "黑"],
+    ["和平村", "和平村务监督委员会", "外部", "标牌", "竖牌", 30, 200, "白", "黑"],
+    ["和平村", "和平村党群服务中心", "外部", "标识", None, None, None, None, None],
+    ["和平村", "和平村新时代文明实践站", "外部", "标识", None, None, None, None, None],
+]
+
+
+def _book(path: Path, title: str, rows: Sequence[Sequence[object]], *, merged: tuple[str, ...] = ()) -> Path:
+    """Save one sheet of rows; each range in ``merged`` is merged as Excel does (the covered cells emptied)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    for cells in merged:
+        sheet.merge_cells(cells)
+    book.save(path)
+    return path
+
+
+def _facility_book(path: Path, *, column: str, value: float, number_format: str) -> Path:
+    """A facility sheet of one village, 300 m² for 500 households, with one cell formatted."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "设施"
+    sheet.append(["村名", "建筑面积", "户数", "活动区域面积"])
+    sheet.append(["东村", 300, 500, 180])
+    cell = sheet.cell(2, ["村名", "建筑面积", "户数", "活动区域面积"].index(column) + 1)
+    cell.value = value
+    cell.number_format = number_format
+    book.save(path)
+    return path
+
+
+def test_a_percentage_in_the_activity_area_is_its_share_of_the_floor_area(tmp_path: Path) -> None:
+    """65% in 活动区域面积 was read as 0.65 m² (村民活动区域占 0.2%, 不符合): Ninghe words the rule as a share.
+
+    The rule is 「村（居）民活动区域面积占…总建筑面积60%以上」, so a share can only be of the
+    row's floor area: 65% of 300 m² is 195 m², and the check reports 65.0%.
+    """
+    book = _facility_book(tmp_path / "pct.xlsx", column="活动区域面积", value=0.65, number_format="0%")
+    (figures,) = read_facility_file(book)
+    assert figures.activity_area_m2 == 195
+    result = invoke("check", "facility", "-j", "120117", "--file", str(book), "--format", "json")
+    assert result.code == 0, result.out
+    assert "村民活动区域占 65.0%，应不低于 60%" in result.out
+    typed = tmp_path / "typed.csv"  # typed as text, in a CSV or under a title that says （%）
+    typed.write_text("村名,建筑面积,户数,活动区域面积\n东村,300,500,65%\n西村,300,500,５５％\n", encoding="utf-8")
+    assert [f.activity_area_m2 for f in read_facility_file(typed)] == [195, 165]
+    titled = tmp_path / "titled.csv"
+    titled.write_text("村名,建筑面积,户数,活动区域面积（%）\n东村,300,500,65\n", encoding="utf-8")
+    assert [f.activity_area_m2 for f in read_facility_file(titled)] == [195]
+    over = tmp_path / "over.csv"
+    over.write_text("村名,建筑面积,户数,活动区域面积\n东村,300,500,130%\n", encoding="utf-8")
+    with pytest.raises(LedgerError, match=r"第 2 行，字段 活动区域面积：“130%”读作占建筑面积的比例，不能超过 100%"):
+        read_facility_file(over)
+
+
+@pytest.mark.parametrize(
+    ("column", "quantity"),
+    [("建筑面积", "面积，以平方米计"), ("户数", "户数"), ("活动区域面积", None)],
+)
+def test_a_percentage_in_any_other_measure_is_refused_naming_sheet_row_and_column(
+    tmp_path: Path, column: str, quantity: str | None
+) -> None:
+    """3 formatted as 300% in 建筑面积 was read as 3 m²: a share has no meaning there."""
+    book = _facility_book(tmp_path / "pct.xlsx", column=column, value=3, number_format="0%")
+    if quantity is None:  # 300% of the floor area: the share is refused, not the column
+        with pytest.raises(LedgerError, match="“300%”读作占建筑面积的比例，不能超过 100%"):
+            read_facility_file(book)
+        return
+    result = invoke("check", "facility", "-j", "120117", "--file", str(book))
+    assert result.code == 1
+    assert result.err.startswith(
+        f"villagecat: {book}:设施，第 2 行，字段 {column}：“300%”是百分比，而此列是{quantity}；"
+        "百分比只能填在“活动区域面积”一列（读作占建筑面积的比例）"
+    ), result.err
+    english = invoke("check", "facility", "-j", "120117", "--file", str(book), "--lang", "en")
+    assert f"row 2, field {column}: '300%' is a percentage" in english.err
+
+
+def test_a_percentage_in_a_plaque_s_size_is_refused(tmp_path: Path) -> None:
+    rows = [SIGN_HEADER, ["和平村", "和平村民委员会", "外部", "标牌", "竖牌", 0.3, 200, "白", "黑"]]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    sheet["F2"].number_format = "0%"
+    book.save(tmp_path / "signs.xlsx")
+    with pytest.raises(LedgerError, match="字段 宽度：“30%”是百分比，而此列是长度，以厘米计"):
+        read_signs(tmp_path / "signs.xlsx")
+
+
+def test_merged_cells_read_as_the_clerk_sees_them(tmp_path: Path) -> None:
+    """宽度、高度、底色、字色 merged down four plaques read as empty below the first: 白底黑字 on the Party's passed."""
+    rows: list[Sequence[object]] = [SIGN_HEADER, *PLAQUES]
+    plain = _book(tmp_path / "plain.xlsx", "标牌", rows)
+    merged = _book(tmp_path / "merged.xlsx", "标牌", rows, merged=("F2:F5", "G2:G5", "H2:H5", "I2:I5"))
+    assert read_signs(merged) == read_signs(plain)
+    party = next(s for s in read_signs(merged) if s.text.startswith("中共"))
+    assert (party.width_cm, party.height_cm, party.text_colour) == (30, 200, Colour.BLACK)
+    result = invoke("check", "signage", str(merged), "-j", "220000")
+    assert result.code == 1
+    assert "不符合 1 项" in result.out
+    assert "“中共和平村支部委员会”颜色不符：字色应为红，实为黑" in result.out
+
+
+def test_a_village_s_name_merged_down_its_rows_names_each_row(tmp_path: Path) -> None:
+    """村名 merged over a village's rows was 「第 3 行…未填写村名」; a spare row the merge runs into stays empty."""
+    rows: list[list[object]] = [
+        ["村名", "类别", "名称"],
+        ["东棘坨村", "证明", "健在证明"],
+        [None, "证明", "居民养犬证明"],
+        [None, None, None],  # a spare row inside the merge: nothing of its own, nothing read
+        ["西村", "事项", "拆迁拆违"],
+        [None, "证明", "在职党员到居住地报到情况反馈"],
+    ]
+    book = _book(tmp_path / "ledger.xlsx", "台账", rows, merged=("A2:A4", "A5:A6"))
+    ledger = read_ledger(book)
+    assert [(v.village, v.certificates, v.duties) for v in ledger.villages] == [
+        ("东棘坨村", ["健在证明", "居民养犬证明"], []),
+        ("西村", ["在职党员到居住地报到情况反馈"], ["拆迁拆违"]),
+    ]
+    assert invoke("audit", str(book), "-j", "120117").code == 1  # 健在证明 must not be issued: checked, not refused
+
+
+def test_overlapping_merged_ranges_are_a_damaged_workbook(tmp_path: Path) -> None:
+    """Excel never writes two ranges over one cell; a file that does is refused, not filled twice."""
+    book = _book(tmp_path / "ledger.xlsx", "证明", [["村名", "名称"], ["东村", "健在证明"], ["", "x"]])
+    import zipfile  # noqa: PLC0415
+
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(book) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                merges = b'<mergeCells count="2"><mergeCell ref="A2:A3"/><mergeCell ref="A3:B3"/></mergeCells>'
+                data = data.replace(b"</sheetData>", b"</sheetData>" + merges)
+            target.writestr(item, data)
+    result = invoke("audit", str(damaged), "-j", "120117")
+    assert result.code == 2
+    assert "合并单元格 A3:B3 与另一个合并区域重叠" in result.err
+
+
+def test_thousands_and_the_column_s_own_unit_are_read_in_a_cell(tmp_path: Path) -> None:
+    """1,200 and 300平方米 were 「不是数字」: a clerk groups thousands and writes the unit the column is in."""
+    path = tmp_path / "villages.csv"
+    path.write_text(
+        "村名,建筑面积,户数,活动区域面积\n"
+        '甲村,"1,200",500户,800平方米\n'
+        "乙村,１，２００,1200,300 ㎡\n"
+        "丙村,300m²,500 户,180 M2\n",
+        encoding="utf-8",
+    )
+    figures = read_facility_file(path)
+    assert [(f.floor_area_m2, f.households, f.activity_area_m2) for f in figures] == [
+        (1200, 500, 800),
+        (1200, 1200, 300),
+        (300, 500, 180),
+    ]
+    signs = tmp_path / "signs.csv"
+    signs.write_text("村名,名称,位置,宽度,高度\n和平村,和平村民委员会,外部,30厘米,200cm\n", encoding="utf-8")
+    (sign,) = read_signs(signs)
+    assert (sign.width_cm, sign.height_cm) == (30, 200)
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        ("3米,200", "字段 宽度：“3米”的单位“米”不是此列的单位：此列是长度，以厘米计"),
+        ("30平方米,200", "字段 宽度：“30平方米”的单位“平方米”不是此列的单位：此列是长度，以厘米计"),
+        ("1,20", None),
+    ],
+)
+def test_another_unit_or_a_misgrouped_number_is_refused(tmp_path: Path, cells: str, message: str | None) -> None:
+    path = tmp_path / "signs.csv"
+    if message is None:
+        path.write_text('村名,名称,位置,宽度,高度\n和平村,村委会,外部,"1,20",200\n', encoding="utf-8")
+        message = "字段 宽度：“1,20”不是数字"
+    else:
+        path.write_text(f"村名,名称,位置,宽度,高度\n和平村,村委会,外部,{cells}\n", encoding="utf-8")
+    with pytest.raises(LedgerError, match=message):
+        read_signs(path)
+
+
+def test_a_unit_in_a_title_must_be_the_column_s(tmp_path: Path) -> None:
+    """宽度（平方米） was read as 宽度, and 活动区域面积（%） as square metres: 65 then failed as 65 m²."""
+    path = tmp_path / "signs.csv"
+    path.write_text("村名,名称,位置,宽度（平方米）\n和平村,村委会,外部,30\n", encoding="utf-8")
+    with pytest.raises(LedgerError, match=r"第 1 行，字段 宽度（平方米）：列名中的单位“平方米”与此列不符：此列是长度"):
+        read_signs(path)
+    ledger = tmp_path / "ledger.yaml"
+    ledger.write_text("村名: 东村\n设施:\n  建筑面积（%）: 300\n", encoding="utf-8")
+    with pytest.raises(LedgerError, match="字段 建筑面积（%）：列名中的单位“%”与此列不符：此列是面积，以平方米计"):
+        read_ledger(ledger)
