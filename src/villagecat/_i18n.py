@@ -1057,6 +1057,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "村民活动区域占 {share}%，来源建议不低于 {pct}%",
         "activity area is {share}% of the floor area; at least {pct}% is advised",
     ),
+    "facility-activity-share-required-community": (
+        "居民活动区域占 {share}%，应不低于 {pct}%",
+        "residents' activity area is {share}% of the floor area; at least {pct}% is required",
+    ),
+    "facility-activity-share-advised-community": (
+        "居民活动区域占 {share}%，来源建议不低于 {pct}%",
+        "residents' activity area is {share}% of the floor area; at least {pct}% is advised",
+    ),
     "facility-function-areas-missing": ("缺少功能区域：{missing}", "missing function areas: {missing}"),
     "facility-function-areas-present": ("功能区域齐全", "all function areas present"),
     "facility-no-standard": (
@@ -1085,6 +1093,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{sign}使用了非通用规范汉字（繁体字）：{characters}",
         "{sign}: traditional characters {characters} instead of standard simplified ones",
     ),
+    "character-traditional": ("繁体字", "traditional form"),
+    "character-variant": ("异体字", "variant"),
+    "signage-characters-noted": (
+        (
+            "{sign}中的“{character}”是《通用规范汉字表》所收规范字（{number}），但表的附件1 又将它列为“{standard}”的"
+            "{kind}：它只在特定用法（如姓氏人名、地名）或读音中作规范字，请核实此处用法"
+        ),
+        (
+            "{sign}: {character} is a standard character of the 通用规范汉字表 (no. {number}), which its 附件1 also"
+            " lists as the {kind} of {standard}: it is standard only in some uses (names of people or places) or one"
+            " reading; check its use here"
+        ),
+    ),
     "signage-not-allowed": (
         "{sign}不在规定的标牌之列，不得悬挂；如这是所列组织的标牌，请在“所属组织”一列写明",
         (
@@ -1106,6 +1127,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{sign}不在指导目录所列外部标牌之中，请核实是否属于对口挂牌",
         "{sign}: not among the outside signs of the catalog; check it is not a departmental plaque",
     ),
+    "signage-none-listed": (
+        "本辖区指导目录未列出{scope}的标牌标识，{count} 块外部标牌标识无从核对，不据此认定为对口挂牌",
+        (
+            "this jurisdiction's catalog lists no signs for {scope}: {count} outside signs could not be checked,"
+            " which is no evidence of departmental plaques"
+        ),
+    ),
     "signage-missing": ("缺少必须悬挂的{sign}", "the mandatory sign {sign} is missing"),
     "signage-missing-advised": (
         "未悬挂目录所列的{sign}（来源用语为“一般”，非硬性要求）",
@@ -1118,6 +1146,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "signage-count-advised": (
         "{quota}共 {count} 个，超过规定的 {allowed} 个（来源用语为“原则上”，非硬性要求）",
         "{count} signs where {allowed} are the rule ({quota}; the source says 原则上: advisory)",
+    ),
+    "signage-count-unknown-type": (
+        (
+            "{quota}已计 {count} 个（规定 {allowed} 个），另有 {unknown} 个未填写标牌类型（标牌或标识）：{signs}；"
+            "类型不明，数量核对未能完成，请补填“标牌类型”"
+        ),
+        (
+            "{quota}: {count} counted ({allowed} allowed), and {unknown} whose type (plaque or mark) is not given:"
+            " {signs}; the count could not be completed: give their sign type"
+        ),
     ),
     # audit
     "audit-mechanism-dedicated-post": (

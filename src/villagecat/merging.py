@@ -283,11 +283,26 @@ class EffectiveCatalog:
         return None
 
     def resource(self, name: str, scope: Scope | None = None) -> list[BaseModel]:
-        """Return the effective items of one resource, optionally those that apply to ``scope``."""
-        found = [e.item for e in self.items.get(name, {}).values()]
+        """Return the effective items of one resource, optionally those that apply to ``scope``.
+
+        An item that does not say whom it applies to applies where the layer that introduced it
+        does: Tianjia'an's 外部标牌4个 (a layer of villages only) is no community's quota.
+        """
+        entries = self.items.get(name, {}).values()
         if scope is None:
-            return found
-        return [i for i in found if applies(i, scope)]
+            return [e.item for e in entries]
+        return [e.item for e in entries if self.applies(e, scope)]
+
+    def applies(self, entry: EffectiveItem, scope: Scope) -> bool:
+        """Whether an effective item applies to villages or to communities.
+
+        Its ``applies_to`` says (``both`` applies to all); where it is empty, the coverage
+        (``covers``) of the layer that introduced the item does, as :mod:`villagecat.diff` reads it.
+        """
+        if getattr(entry.item, "applies_to", None) is not None:
+            return applies(entry.item, scope)
+        reach = next((layer.reach for layer in self.chain if layer.id == entry.introduced_by), Scope.BOTH)
+        return reach in (Scope.BOTH, scope)
 
     def _typed(self, name: str, model: type[_M], scope: Scope | None) -> list[_M]:
         return [item for item in self.resource(name, scope) if isinstance(item, model)]
@@ -340,7 +355,11 @@ def _latest(due: str) -> str:
 
 
 def applies(item: BaseModel, scope: Scope) -> bool:
-    """Whether an item applies to villages or to communities (``both`` and unset apply to all)."""
+    """Whether an item applies to villages or to communities by its own ``applies_to`` (``both``, unset: to all).
+
+    An item of a catalog is better asked through :meth:`EffectiveCatalog.applies`, which reads an
+    unset ``applies_to`` as the coverage of the item's layer.
+    """
     value = getattr(item, "applies_to", None)
     return value in (None, Scope.BOTH, scope)
 

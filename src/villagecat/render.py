@@ -9,7 +9,6 @@ from pydantic import BaseModel
 
 from villagecat._i18n import MESSAGES, Both, Lang, say
 from villagecat.errors import UnknownItemError
-from villagecat.merging import EffectiveCatalog, EffectiveItem, Step, applies
 from villagecat.models._base import Vocab
 from villagecat.models.vocab import Modality
 from villagecat.package import RESOURCE_TITLES, RESOURCE_TITLES_EN
@@ -17,6 +16,7 @@ from villagecat.package import RESOURCE_TITLES, RESOURCE_TITLES_EN
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from villagecat.merging import EffectiveCatalog, EffectiveItem, Step
     from villagecat.models import AdmissionRoute, Layer, Scope
 
 __all__ = ["catalog_to_dict", "explain_to_dict", "format_catalog", "format_explain", "reading_order"]
@@ -38,7 +38,7 @@ def effective_admission(catalog: EffectiveCatalog) -> tuple[Layer, AdmissionRout
 
 def _selected(catalog: EffectiveCatalog, scope: Scope | None) -> dict[str, list[EffectiveItem]]:
     return {
-        name: [e for e in items.values() if scope is None or applies(e.item, scope)]
+        name: [e for e in items.values() if scope is None or catalog.applies(e, scope)]
         for name, items in catalog.items.items()
     }
 

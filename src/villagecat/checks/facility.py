@@ -62,6 +62,16 @@ def _field_citations(catalog: EffectiveCatalog, item_id: str, name: str) -> tupl
     return step.citations if step is not None else ()
 
 
+#: The activity share's message by (binds, a community's): 村（居）民活动区域 (Ninghe 三(二)7), a
+#: community's residents being 居民.
+_ACTIVITY_SHARE = {
+    (True, False): "facility-activity-share-required",
+    (False, False): "facility-activity-share-advised",
+    (True, True): "facility-activity-share-required-community",
+    (False, True): "facility-activity-share-advised-community",
+}
+
+
 def _binding(standard: FacilityStandard) -> bool:
     """Whether a standard binds (``must``, or a source that does not say) rather than advises."""
     return standard.modality is None or standard.modality is Modality.MUST
@@ -195,7 +205,7 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
                     "facility-activity-share",
                     "pass" if ok else ("fail" if binds else "warn"),
                     *pair(
-                        "facility-activity-share-required" if binds else "facility-activity-share-advised",
+                        _ACTIVITY_SHARE[binds, figures.scope is Scope.COMMUNITY],
                         share=f"{observed:.1f}",
                         pct=_fmt(pct),
                     ),

@@ -119,7 +119,8 @@ def _unit_fits(name: str, unit: str) -> bool:
 
 
 _KNOWN = Both("、".join(titles[0] for titles in _FIELDS.values()), ", ".join(_FIELDS))
-_SHORT = {"横": "horizontal", "竖": "vertical", "室外": "outside", "室内": "inside", "是": "true", "否": "false"}
+#: A flag's words (the vocabularies' own, 竖排 or 白色, are their ``__synonyms__``).
+_FLAGS = {"是": "true", "否": "false"}
 
 
 class LedgerError(VillagecatError, ValueError):
@@ -349,7 +350,7 @@ class _Row:
         if value is None:
             return None
         try:
-            return vocab.from_text(_SHORT.get(value, value))
+            return vocab.from_text(value)
         except ValueError:
             labels = "、".join(m.label for m in vocab)
             codes = ", ".join(m.value for m in vocab)
@@ -357,7 +358,7 @@ class _Row:
 
     def flag(self, name: str) -> bool:
         value = (self.text(name) or "false").lower()
-        value = _SHORT.get(value, value)
+        value = _FLAGS.get(value, value)
         if value not in ("true", "false", "1", "0"):
             raise self.error(name, "ledger-not-a-flag", value=value)
         return value in ("true", "1")
@@ -380,7 +381,7 @@ def _sign(row: _Row, village: str, scope: Scope = Scope.VILLAGE) -> ActualSign:
     return ActualSign(
         text=text,
         placement=placement,
-        sign_type=row.vocab("sign_type", SignType) or SignType.PLAQUE,
+        sign_type=row.vocab("sign_type", SignType),
         orientation=row.vocab("orientation", Orientation),
         width_cm=row.number("width_cm"),
         height_cm=row.number("height_cm"),

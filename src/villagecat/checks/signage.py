@@ -9,10 +9,17 @@ jurisdiction's layers hold: sizes, colours and orientation where a layer sets th
 "nothing else outside" only where a layer closes the set (an ``exact`` quota); the
 character test only where a layer sets a character standard.
 
+A matched sign counts towards the quotas as the type its catalog item has in the
+jurisdiction (national 二(二)6 calls the 党群服务中心 a mark; Ninghe's 一横 makes it a
+plaque), whatever the ledger's type cell says; an unmatched sign whose type the ledger does
+not give is counted by no quota, and where that leaves a count open the check says so.
+
 The character test uses ``hanzidentifier`` (CC-CEDICT data, ``pip install
 villagecat[signage]``): it finds traditional-only characters. It cannot tell whether a
 character is on the 通用规范汉字表 itself, so variant (异体) or rare characters that are
-neither traditional-only nor common simplified forms are not caught.
+neither traditional-only nor common simplified forms are not caught. Characters of the table
+that CC-CEDICT takes for traditional are known (:mod:`villagecat.checks._characters`): 畬 is
+never reported, 甯 (standard for surnames and given names) is a note, not a failure.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from villagecat._i18n import Both, pair, say
 from villagecat._names import normalise_name
+from villagecat.checks._characters import STANDARD, STANDARD_IN_NOTED_USES
 from villagecat.checks._measure import check_measurement
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import rule
@@ -32,18 +40,23 @@ from villagecat.models import Colour, Modality, Orientation, Placement, Scope, S
 
 if TYPE_CHECKING:
     from villagecat.merging import EffectiveCatalog
-    from villagecat.models import Sign, SignQuota
+    from villagecat.models import Citation, Sign, SignQuota
 
-__all__ = ["ActualSign", "check_signage", "signage_findings", "traditional_characters"]
+__all__ = ["ActualSign", "check_signage", "noted_characters", "signage_findings", "traditional_characters"]
 
 
 @dataclass(frozen=True)
 class ActualSign:
-    """A plaque or mark that hangs at a village, as its ledger records it."""
+    """A plaque or mark that hangs at a village, as its ledger records it.
+
+    ``sign_type`` is None where the ledger does not say whether it is a plaque or a mark: a
+    sign that matches a catalog item is counted as that item's type, any other by no quota.
+    A sign whose orientation is given (横牌, 竖牌) is a plaque.
+    """
 
     text: str
     placement: Placement
-    sign_type: SignType = SignType.PLAQUE
+    sign_type: SignType | None = None
     orientation: Orientation | None = None
     width_cm: float | None = None
     height_cm: float | None = None
@@ -56,18 +69,35 @@ class ActualSign:
     scope: Scope = Scope.VILLAGE
 
     def __post_init__(self) -> None:
-        """Refuse impossible sizes: NaN, infinite or negative centimetres."""
+        """Refuse impossible sizes: NaN, infinite or negative centimetres; a 横牌 or 竖牌 is a plaque."""
         for name in ("width_cm", "height_cm"):
             check_measurement(name, getattr(self, name), village=self.village)
+        if self.sign_type is None and self.orientation is not None:
+            object.__setattr__(self, "sign_type", SignType.PLAQUE)
 
 
 def traditional_characters(text: str) -> list[str] | None:
-    """Return the traditional-only characters in ``text``, or None if the library is missing."""
+    """Return the traditional-only characters in ``text``, or None if the library is missing.
+
+    Characters of the 通用规范汉字表 are not among them, even where CC-CEDICT takes them for
+    traditional (畬, 甯): :func:`noted_characters` returns those whose standing depends on their use.
+    """
     try:
         import hanzidentifier  # noqa: PLC0415 - optional dependency
     except ImportError:
         return None
-    return [c for c in dict.fromkeys(text) if hanzidentifier.identify(c) == hanzidentifier.TRADITIONAL]
+    return [
+        c
+        for c in dict.fromkeys(text)
+        if hanzidentifier.identify(c) == hanzidentifier.TRADITIONAL
+        and c not in STANDARD
+        and c not in STANDARD_IN_NOTED_USES
+    ]
+
+
+def noted_characters(text: str) -> list[str]:
+    """Return the characters of ``text`` that the 通用规范汉字表 holds as standard only in some uses (甯, 陞)."""
+    return [c for c in dict.fromkeys(text) if c in STANDARD_IN_NOTED_USES]
 
 
 @functools.lru_cache(maxsize=256)
@@ -120,6 +150,10 @@ def _match(actual: ActualSign, specs: list[Sign]) -> Sign | None:
         found = next((s for s in candidates if s.organisation == actual.organisation), None)
         if found is not None:
             return found
+    text = normalise_name(actual.text)
+    found = next((s for s in candidates if text in {normalise_name(n) for n in (s.name, *s.aliases)}), None)
+    if found is not None:  # the item's own name: 集合式服务功能指引标识
+        return found
     found = next((s for s in candidates if s.text_pattern and _fits(s.text_pattern, actual.text)), None)
     if found is not None:
         return found
@@ -157,16 +191,39 @@ def _core(organisation: str) -> str:
     return organisation
 
 
-def _describe(sign: ActualSign) -> str:
-    kind = f"{sign.placement.label}{sign.orientation.label if sign.orientation else ''}{sign.sign_type.label}"
-    return f"{kind}“{sign.text}”"
+def _describe(sign: ActualSign, spec: Sign | None = None) -> str:
+    """外部竖牌标牌“…”, as the ledger says; a type it does not give is its catalog item's, if it matches one."""
+    sign_type = sign.sign_type or (spec.sign_type if spec is not None else None)
+    orientation = sign.orientation.label if sign.orientation else ""
+    return f"{sign.placement.label}{orientation}{sign_type.label if sign_type else ''}“{sign.text}”"
+
+
+def _counted_as(sign: ActualSign, spec: Sign | None) -> tuple[SignType | None, Orientation | None]:
+    """The type and orientation a sign is counted as: its catalog item's where it matches one."""
+    if spec is None:
+        return sign.sign_type, sign.orientation
+    return spec.sign_type, spec.orientation or sign.orientation
+
+
+def _field_citations(catalog: EffectiveCatalog, spec: Sign, *names: str) -> tuple[Citation, ...]:
+    """The citations of the steps that last set the fields a finding rests on (Jilin 二(七) for a colour).
+
+    The item's own citations where no layer set them (a rule never leaves them all unset).
+    """
+    entry = catalog.get(spec.id)
+    if entry is None:
+        return ()
+    found: dict[tuple[str, str | None], Citation] = {}
+    for name in names:
+        step = entry.set_by(name)
+        for citation in step.citations if step is not None else ():
+            found.setdefault((citation.document, citation.section), citation)
+    return tuple(found.values()) or tuple(getattr(entry.item, "citations", ()))
 
 
 def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> list[Finding]:
-    entry = catalog.get(spec.id)
-    cites = tuple(entry.item.citations) if entry is not None else ()  # type: ignore[attr-defined]
     found: list[Finding] = []
-    subject, name = actual.village, _describe(actual)
+    subject, name = actual.village, _describe(actual, spec)
     over: list[tuple[str, float, float]] = []  # (which side, actual, limit)
     if spec.max_width_cm is not None and actual.width_cm is not None and actual.width_cm > spec.max_width_cm:
         over.append(("width", actual.width_cm, spec.max_width_cm))
@@ -188,6 +245,7 @@ def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> l
         )
         binds = _binds(spec.size_modality)
         limits = [spec.max_width_cm, spec.max_height_cm, spec.max_long_side_cm, spec.max_short_side_cm]
+        cites = _field_citations(catalog, spec, *(f"max_{side.replace('-', '_')}_cm" for side, _, _ in over))
         found.append(
             Finding(
                 "signage-oversize" if binds else "signage-oversize-advised",
@@ -225,7 +283,7 @@ def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> l
                 subject,
                 rule=[spec.background_colour, spec.text_colour],
                 observed=[actual.background_colour, actual.text_colour],
-                citations=cites,
+                citations=_field_citations(catalog, spec, *(f"{part}_colour" for part, _, _ in wrong)),
                 item=spec.id,
             )
         )
@@ -243,29 +301,56 @@ def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> l
                 subject,
                 rule=spec.orientation,
                 observed=actual.orientation,
-                citations=cites,
+                citations=_field_citations(catalog, spec, "orientation"),
                 item=spec.id,
             )
         )
     if spec.character_standard is not None:
-        bad = traditional_characters(actual.text)
-        if bad:
-            found.append(
-                Finding(
-                    "signage-characters",
-                    "fail",
-                    *pair(
-                        "signage-characters",
-                        sign=Both(name, actual.text),
-                        characters=Both("、".join(bad), "".join(bad)),
-                    ),
-                    subject,
-                    rule=spec.character_standard,
-                    observed=bad,
-                    citations=cites,
-                    item=spec.id,
-                )
+        found.extend(_character_checks(actual, spec, catalog, name))
+    return found
+
+
+def _character_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog, name: str) -> list[Finding]:
+    """不符合 for a traditional-only character; 提示 for one the table holds as standard in some uses only."""
+    found: list[Finding] = []
+    cites = _field_citations(catalog, spec, "character_standard")
+    bad = traditional_characters(actual.text)
+    if bad:
+        found.append(
+            Finding(
+                "signage-characters",
+                "fail",
+                *pair(
+                    "signage-characters", sign=Both(name, actual.text), characters=Both("、".join(bad), "".join(bad))
+                ),
+                actual.village,
+                rule=spec.character_standard,
+                observed=bad,
+                citations=cites,
+                item=spec.id,
             )
+        )
+    for character in noted_characters(actual.text):
+        number, standard, kind = STANDARD_IN_NOTED_USES[character]
+        found.append(
+            Finding(
+                "signage-characters-noted",
+                "warn",
+                *pair(
+                    "signage-characters-noted",
+                    sign=Both(name, actual.text),
+                    character=character,
+                    number=number,
+                    standard=standard,
+                    kind=Both(say(f"character-{kind}", "zh"), say(f"character-{kind}", "en")),
+                ),
+                actual.village,
+                rule=spec.character_standard,
+                observed=character,
+                citations=cites,
+                item=spec.id,
+            )
+        )
     return found
 
 
@@ -274,10 +359,21 @@ def _binds(modality: Modality | None) -> bool:
     return modality is None or modality is Modality.MUST
 
 
-def _quota_matches(quota: SignQuota, sign: ActualSign) -> bool:
+def _quota_matches(quota: SignQuota, sign: ActualSign, spec: Sign | None = None) -> bool:
+    """Whether a quota counts a sign, as the type it is counted as (its item's, where it matches one)."""
+    sign_type, orientation = _counted_as(sign, spec)
     return (
         sign.placement is quota.placement
-        and sign.sign_type is quota.sign_type
+        and sign_type is quota.sign_type
+        and (quota.orientation is None or orientation is quota.orientation)
+    )
+
+
+def _may_count(quota: SignQuota, sign: ActualSign) -> bool:
+    """Whether a quota would count an unmatched sign of unknown type, were it of the quota's type."""
+    return (
+        sign.sign_type is None
+        and sign.placement is quota.placement
         and (quota.orientation is None or sign.orientation is quota.orientation)
     )
 
@@ -302,6 +398,7 @@ def signage_findings(
     quotas = catalog.sign_quotas(scope)
     findings: list[Finding] = []
     matched: dict[int, Sign] = {}
+    unlisted: list[ActualSign] = []
     for index, sign in enumerate(signs):
         spec = _match(sign, specs)
         if spec is not None:
@@ -325,20 +422,11 @@ def signage_findings(
                 )
             )
         elif sign.placement is Placement.OUTSIDE and rule(catalog, "no-matching-plaques"):
-            findings.append(
-                Finding(
-                    "signage-unlisted",
-                    "warn",
-                    *pair("signage-unlisted", sign=Both(_describe(sign), sign.text)),
-                    village,
-                    observed=sign.text,
-                    citations=rule(catalog, "no-matching-plaques"),
-                )
-            )
+            unlisted.append(sign)
+    findings.extend(_unlisted(catalog, unlisted, village, scope, listed=bool(specs)))
     present = {spec.id for spec in matched.values()}
     for spec in specs:
         if spec.mandatory and spec.id not in present:
-            entry = catalog.get(spec.id)
             binds = _binds(spec.modality)
             findings.append(
                 Finding(
@@ -347,30 +435,91 @@ def signage_findings(
                     *pair("signage-missing" if binds else "signage-missing-advised", sign=spec.name),
                     village,
                     rule=spec.name,
-                    citations=tuple(entry.item.citations) if entry else (),  # type: ignore[attr-defined]
+                    citations=_field_citations(catalog, spec, "mandatory", "modality"),
                     item=spec.id,
                 )
             )
     for quota in quotas:
-        counted = [i for i, s in enumerate(signs) if _quota_matches(quota, s)]
-        # A closed set's signs that match no listed one are reported as not allowed, each; a
-        # ceiling (至多9个, names not given) counts every sign of its kind.
-        if len(counted) > quota.max_count and (not quota.exact or all(i in matched for i in counted)):
-            binds = _binds(quota.modality)
-            code = "signage-count" if binds else "signage-count-advised"
-            findings.append(
-                Finding(
-                    code,
-                    "fail" if binds else "warn",
-                    *pair(code, quota=quota.name, count=len(counted), allowed=quota.max_count),
-                    village,
-                    rule=quota.max_count,
-                    observed=len(counted),
-                    citations=tuple(quota.citations),
-                    item=quota.id,
-                )
-            )
+        findings.extend(_count(quota, signs, matched, village))
     return findings
+
+
+def _unlisted(
+    catalog: EffectiveCatalog, signs: list[ActualSign], village: str, scope: Scope, *, listed: bool
+) -> list[Finding]:
+    """对口挂牌? for each outside sign the catalog does not list; one note where it lists none for ``scope``.
+
+    A sign is evidence of a departmental plaque only against a list: where the jurisdiction's
+    catalog names no sign of communities, a community's own plaques are not.
+    """
+    if not signs:
+        return []
+    if not listed:
+        return [
+            Finding(
+                "signage-none-listed",
+                "warn",
+                *pair("signage-none-listed", scope=Both(scope.label, scope.value), count=len(signs)),
+                village,
+                observed=[s.text for s in signs],
+            )
+        ]
+    return [
+        Finding(
+            "signage-unlisted",
+            "warn",
+            *pair("signage-unlisted", sign=Both(_describe(sign), sign.text)),
+            village,
+            observed=sign.text,
+            citations=rule(catalog, "no-matching-plaques"),
+        )
+        for sign in signs
+    ]
+
+
+def _count(quota: SignQuota, signs: list[ActualSign], matched: dict[int, Sign], village: str) -> list[Finding]:
+    """The count of one quota: over it, 不符合 (or 提示); left open by signs of unknown type, 提示."""
+    counted = [i for i, s in enumerate(signs) if _quota_matches(quota, s, matched.get(i))]
+    unknown = [s for i, s in enumerate(signs) if i not in matched and _may_count(quota, s)]
+    # A closed set's signs that match no listed one are reported as not allowed, each; a
+    # ceiling (至多9个, names not given) counts every sign of its kind.
+    if len(counted) > quota.max_count and (not quota.exact or all(i in matched for i in counted)):
+        binds = _binds(quota.modality)
+        code = "signage-count" if binds else "signage-count-advised"
+        return [
+            Finding(
+                code,
+                "fail" if binds else "warn",
+                *pair(code, quota=quota.name, count=len(counted), allowed=quota.max_count),
+                village,
+                rule=quota.max_count,
+                observed=len(counted),
+                citations=tuple(quota.citations),
+                item=quota.id,
+            )
+        ]
+    if unknown and len(counted) + len(unknown) > quota.max_count:  # over or not, as their types are
+        texts = [s.text for s in unknown]
+        return [
+            Finding(
+                "signage-count-unknown-type",
+                "warn",
+                *pair(
+                    "signage-count-unknown-type",
+                    quota=quota.name,
+                    count=len(counted),
+                    allowed=quota.max_count,
+                    unknown=len(unknown),
+                    signs=Both("、".join(f"“{t}”" for t in texts), ", ".join(texts)),
+                ),
+                village,
+                rule=quota.max_count,
+                observed=len(counted),
+                citations=tuple(quota.citations),
+                item=quota.id,
+            )
+        ]
+    return []
 
 
 def check_signage(catalog: EffectiveCatalog, signs: list[ActualSign]) -> CheckReport:

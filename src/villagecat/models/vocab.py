@@ -208,6 +208,8 @@ class Placement(Vocab):
     OUTSIDE = "outside", "外部"
     INSIDE = "inside", "内部"
 
+    __synonyms__: ClassVar[dict[str, str]] = {"室外": "outside", "室内": "inside"}
+
 
 class Orientation(Vocab):
     """How a plaque's text runs."""
@@ -216,6 +218,14 @@ class Orientation(Vocab):
 
     HORIZONTAL = "horizontal", "横牌"
     VERTICAL = "vertical", "竖牌"
+
+    #: Jilin 二(七) writes 「以长条竖排为宜」.
+    __synonyms__: ClassVar[dict[str, str]] = {
+        "横": "horizontal",
+        "横排": "horizontal",
+        "竖": "vertical",
+        "竖排": "vertical",
+    }
 
 
 class Colour(Vocab):
@@ -230,6 +240,12 @@ class Colour(Vocab):
     GOLD = "gold", "金"
     BLUE = "blue", "蓝"
     GREEN = "green", "绿"
+
+    #: 白色 as clerks write it; the sources write 白底红字.
+    __synonyms__: ClassVar[dict[str, str]] = {
+        "白色": "white", "红色": "red", "黑色": "black", "黄色": "yellow",
+        "金色": "gold", "蓝色": "blue", "绿色": "green",
+    }  # fmt: skip
 
 
 class CharacterStandard(Vocab):
