@@ -734,3 +734,39 @@ def test_an_encouraged_alternative_is_not_told_as_done() -> None:
     assert result.code == 1
     assert "来源鼓励有关部门通过网上核验、主动调查、告知承诺等方式办理该事项" in result.err
     assert "改由有关部门" not in result.err
+
+
+def test_a_mechanism_whose_basis_the_ledger_leaves_empty_is_asked_for_it_not_ordered_removed(tmp_path: Path) -> None:
+    """人民调解委员会 with an empty 设立依据 was 不在目录中且无设立依据，应予清理 (不符合) in Ninghe.
+
+    National 二(二)4 names 村民委员会及其下属委员会 as bodies that carry duties; an empty cell
+    says nothing either way. Only a basis written 无依据 fails; Jilin lists the committees.
+    """
+    ledger = tmp_path / "mech.csv"
+    ledger.write_text(
+        "村名,类别,名称,专人专岗,设立依据\n"
+        "甲村,机制,人民调解委员会,否,\n"
+        "甲村,机制,网格化服务管理站,是,\n"
+        "甲村,机制,乙工作站,是,无依据\n",
+        encoding="utf-8",
+    )
+    report = audit(villagecat.resolve("120117"), read_ledger(ledger))
+    codes = [(f.observed, f.code, f.level) for f in report.findings]
+    assert codes == [
+        ("人民调解委员会", "audit-mechanism-basis-unstated", "warn"),
+        ("网格化服务管理站", "audit-mechanism-basis-unstated", "warn"),
+        ("none", "audit-mechanism-dedicated-post", "fail"),
+        ("乙工作站", "audit-mechanism-without-basis", "fail"),
+    ]
+    assert "台账未写明设立依据，未核查" in report.findings[0].message_zh
+    assert "“无依据”" in report.findings[0].message_zh
+    jilin = audit(villagecat.resolve("220000"), read_ledger(ledger))
+    assert [f.code for f in jilin.findings] == [code for _, code, _ in codes[1:]]  # 人民调解委员会 is listed
+    # A listed mechanism with a dedicated post and no basis anywhere: asked for, not failed.
+    post = tmp_path / "post.csv"
+    post.write_text("村名,类别,名称,专人专岗,设立依据\n甲村,机制,人民调解委员会,是,\n", encoding="utf-8")
+    (finding,) = audit(villagecat.resolve("220000"), read_ledger(post)).findings
+    assert (finding.code, finding.level) == ("audit-mechanism-post-unstated", "warn")
+    result = invoke("audit", str(ledger), "-j", "120117")
+    assert result.code == 1  # 乙工作站's written 无依据 still fails
+    assert "人民调解委员会”不在目录中且无设立依据" not in result.out

@@ -1088,6 +1088,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "工作机制“{mechanism}”不在目录中且无设立依据，应予清理",
         "mechanism {mechanism} is not in the catalog and has no basis",
     ),
+    "audit-mechanism-post-unstated": (
+        "工作机制“{mechanism}”要求专人专岗，台账未写明设立依据，未核查是否允许；请在“设立依据”一列填写：{choices}",
+        "mechanism {mechanism} requires a dedicated post and the ledger gives no basis: not checked; give its basis"
+        " ({choices})",
+    ),
+    "audit-mechanism-basis-unstated": (
+        "工作机制“{mechanism}”不在目录中，台账未写明设立依据，未核查；请在“设立依据”一列填写：{choices}",
+        "mechanism {mechanism} is not in the catalog and the ledger gives no basis: not checked; give its basis"
+        " ({choices})",
+    ),
     "audit-mechanism-unlisted": (
         "工作机制“{mechanism}”不在目录中（依据：{basis}），请核实",
         "mechanism {mechanism} is not in the catalog (basis: {basis}); check it",
