@@ -264,17 +264,23 @@ def test_admission_prohibited_listed_and_unlisted_with_the_route() -> None:
     assert "作为招商引资事务的责任主体属于履职负面事项" in cli.out
 
 
-def test_lint_flags_a_retained_certificate_resting_only_on_a_normative_document(tmp_path: Path) -> None:
-    path = _county_with_certificate(tmp_path, "220102.document.basis#第一条", authority="normative_document")
-    report = lint(load_layer(path), registry_with([path]))
-    (finding,) = [f for f in report.findings if f.level == "fail"]
-    assert (finding.code, finding.item) == ("lint-certificate-basis", "220102.certificate.residence")
-    assert finding.citations[0].section == "二(三)7"
-    result = invoke("lint", str(path))
-    assert result.code == 1
-    assert "缺乏法律法规或国务院决定依据（现有依据：规范性文件）" in result.out
+def test_lint_asks_about_a_retained_certificate_resting_on_another_kind_of_basis(tmp_path: Path) -> None:
+    """「缺乏法律法规或国务院决定等依据」: 等 leaves the list open, so a Party regulation was 不符合 wrongly.
+
+    A basis of another kind (党内法规, 规范性文件) is a hint to check; a law passes.
+    """
+    for authority, label in (("party_regulation", "党内法规"), ("normative_document", "规范性文件")):
+        path = _county_with_certificate(tmp_path / authority, "220102.document.basis#第一条", authority=authority)
+        report = lint(load_layer(path), registry_with([path]))
+        (finding,) = [f for f in report.findings if f.code == "lint-certificate-basis"]
+        assert (finding.level, finding.item) == ("warn", "220102.certificate.residence")
+        assert finding.citations[0].section == "二(三)7"
+        result = invoke("lint", str(path))
+        assert result.code == 0
+        assert f"依据为{label}，不是法律法规或国务院决定" in result.out
+        assert "未列尽，请核实该依据" in result.out
     ok = _county_with_certificate(tmp_path / "ok", "220102.document.basis#第一条", authority="law")
-    assert invoke("lint", str(ok)).code == 0
+    assert not [f for f in lint(load_layer(ok), registry_with([ok])).findings if f.code == "lint-certificate-basis"]
 
 
 def test_shipped_layers_pass_lint() -> None:

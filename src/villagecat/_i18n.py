@@ -1177,9 +1177,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "retained certificate {certificate} records no basis (the source gives none)",
     ),
     "lint-certificate-basis": (
-        "保留的证明事项“{certificate}”缺乏法律法规或国务院决定依据（现有依据：{have}）",
-        "retained certificate {certificate} has no basis in law, regulation or State Council decision (has: {have})",
+        (
+            "保留的证明事项“{certificate}”的依据为{have}，不是法律法规或国务院决定；"
+            "来源所说“法律法规或国务院决定等依据”未列尽，请核实该依据"
+        ),
+        (
+            "retained certificate {certificate} rests on {have}, not a law, regulation or State Council decision;"
+            " the source's list of bases ends in 等 (it is open): check the basis"
+        ),
     ),
+    "lint-authority-unknown": ("效力层级不明的文件（不在本层及上级层的来源文件中）", "a document of unknown authority"),
     "lint-mechanism-dedicated-post": (
         "工作机制“{mechanism}”要求专人专岗，但无党中央、国务院明确要求或法律法规明确规定，也未经省级党委和政府同意",
         "mechanism {mechanism} requires a dedicated post without a central or legal basis or the province's consent",

@@ -1,7 +1,10 @@
 """Policy lint: the national opinion's own rules turned on a layer's data.
 
-- ``lint-certificate-basis`` (fail): a retained certificate rests on a law, regulation or
-  State Council decision (厅字〔2022〕28号 二(三)7);
+- ``lint-certificate-basis`` (warn): a retained certificate whose basis is not a law,
+  regulation or State Council decision. 厅字〔2022〕28号 二(三)7 says 「缺乏法律法规或国务院决定
+  **等**依据」: the list is open (Shanxi retains 入党外调政审等发展党员证明, resting on Party
+  regulations), so another kind of basis is a hint to check, never a failure; a certificate
+  whose source names no basis is ``lint-certificate-basis-unknown`` (warn), unknown, not wanting;
 - ``lint-mechanism-dedicated-post`` (fail): a dedicated post only where the Party Centre,
   the State Council or a law requires it, or the province consented (二(二)4);
 - ``lint-assist-funding`` (warn): an assisted duty names its department and funding (吉林 一(一));
@@ -51,7 +54,7 @@ LEGAL_BASIS = frozenset(
 )
 #: code -> (level, the name of the rule it applies in :mod:`villagecat.checks._rules`).
 LINT_RULES = {
-    "lint-certificate-basis": ("fail", "certificate-basis"),
+    "lint-certificate-basis": ("warn", "certificate-basis"),
     "lint-certificate-basis-unknown": ("warn", "certificate-basis"),
     "lint-mechanism-dedicated-post": ("fail", "mechanism-basis"),
     "lint-assist-funding": ("warn", "assist-funding"),
@@ -180,8 +183,8 @@ def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckR
                 )
             elif not any(a in LEGAL_BASIS for a in authorities):
                 have = Both(
-                    "、".join(a.label for a in authorities) or say("none", "zh"),
-                    ", ".join(a.value for a in authorities) or say("none", "en"),
+                    "、".join(a.label for a in authorities) or say("lint-authority-unknown", "zh"),
+                    ", ".join(a.value for a in authorities) or say("lint-authority-unknown", "en"),
                 )
                 findings.append(
                     _finding(
