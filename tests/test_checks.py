@@ -776,3 +776,33 @@ def test_a_mechanism_whose_basis_the_ledger_leaves_empty_is_asked_for_it_not_ord
     result = invoke("audit", str(ledger), "-j", "120117")
     assert result.code == 1  # 乙工作站's written 无依据 still fails
     assert "人民调解委员会”不在目录中且无设立依据" not in result.out
+
+
+@pytest.mark.parametrize(
+    ("issued", "listed"),
+    [("养犬证明", "居民养犬证明"), ("无犯罪证明", "无犯罪记录证明"), ("居民死亡证明", "死亡证明"), ("婚姻状况证明书", "婚姻状况证明")],
+)
+def test_a_short_name_of_a_certificate_not_to_be_issued_is_pointed_at_it(tmp_path: Path, issued: str, listed: str) -> None:
+    """养犬证明 got only 不在证明事项目录中；仅限……据实出具, which reads as permission.
+
+    The name is alike, not the same: a 提示 naming the listed item (and only the closest one:
+    婚姻状况证明书 is not 婚育状况证明), never 不符合.
+    """
+    ledger = tmp_path / "cert.csv"
+    ledger.write_text(f"村名,类别,名称\n东村,证明,{issued}\n", encoding="utf-8")
+    (finding,) = audit(villagecat.resolve("120117"), read_ledger(ledger)).findings
+    assert (finding.code, finding.level) == ("audit-certificate-alike", "warn")
+    assert f"名称与“{listed}”（不应出具）相近：请核实是否即该项，如是应停止出具" in finding.message_zh
+    assert finding.citations[0].document == "cn.document.minfa-2020-20-annex"
+    assert invoke("audit", str(ledger), "-j", "120117").code == 0
+    # admit finds the same, by the same measure
+    (answer,) = admit(villagecat.resolve("120117"), [issued]).findings
+    assert f"名称与“{listed}”（不应出具）相近" in answer.message_zh
+
+
+def test_a_certificate_alike_to_none_is_told_only_that_it_is_unlisted(tmp_path: Path) -> None:
+    ledger = tmp_path / "cert.csv"
+    ledger.write_text("村名,类别,名称\n东村,证明,居住证明\n", encoding="utf-8")
+    (finding,) = audit(villagecat.resolve("120117"), read_ledger(ledger)).findings
+    assert (finding.code, finding.level) == ("audit-certificate-unlisted", "warn")
+    assert "相近" not in finding.message_zh

@@ -1110,6 +1110,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "出具的“{certificate}”不在证明事项目录中；仅限职责范围内且能够核实的事项据实出具",
         "{certificate} is not in the certificate catalog; issue it only where the facts can be verified",
     ),
+    "audit-certificate-alike": (
+        "出具的“{certificate}”不在证明事项目录中，名称与{similar}相近：请核实是否即该项，如是应停止出具",
+        "{certificate} is not in the certificate catalog, but its name is like {similar}: check whether it is"
+        " that one, and stop issuing it if so",
+    ),
     "audit-certificate-retained": ("“{certificate}”为保留的证明事项", "{certificate} is retained"),
     "audit-certificate-must-not-issue": (
         "“{certificate}”{status}，应停止出具",
@@ -1142,6 +1147,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "admission-note-prohibited": (
         "；另请注意：{duty}属于履职负面事项，须核实本事项不致使村级组织成为责任主体",
         "; note: {duty} is a prohibited duty, check the task does not amount to it",
+    ),
+    "admission-note-certificate": (
+        "；另请注意：名称与{similar}相近，须核实是否即该项，如是，村级组织不应出具",
+        "; note: the name is like {similar}, which villages do not issue: check whether it is that one",
     ),
     "admission-needs-route": (
         "“{task}”不在目录中，须经{layer}规定的准入程序：{steps}{notes}",

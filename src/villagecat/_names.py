@@ -3,6 +3,9 @@
 Two names are the same item's when they differ only in script (traditional 健在證明 and
 simplified 健在证明, converted with OpenCC), width (full-width ``（）`` and ASCII ``()``),
 compatibility forms, case or white space.
+
+Two names that are not the same may still be *alike* (:func:`alike`): a pointer for a reader
+to judge, never a verdict. 养犬证明 is alike to 居民养犬证明, 无犯罪证明 to 无犯罪记录证明.
 """
 
 from __future__ import annotations
@@ -10,12 +13,18 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Any
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
-__all__ = ["normalise_name", "normalise_names", "same_name"]
+__all__ = ["ALIKE", "alike", "normalise_name", "normalise_names", "same_name", "shared_characters"]
+
+_T = TypeVar("_T")
+
+#: How many characters two names must share, in order and in runs of two or more, to be alike.
+ALIKE = 4
 
 #: White space other than the line break (``re``'s ``\s`` is ``str.isspace``, what ``str.split`` drops).
 _SPACE_BUT_LINE_BREAK = re.compile(r"[^\S\n]+")
@@ -80,3 +89,37 @@ def same_name(name: str, *candidates: str) -> bool:
     """Whether ``name`` names the same thing as any of ``candidates``, once all are normalised."""
     wanted = normalise_name(name)
     return any(normalise_name(candidate) == wanted for candidate in candidates)
+
+
+def shared_characters(a: str, b: str) -> int:
+    """How many characters the normalised names share in order, counting runs of two or more only.
+
+    A lone character in common (的, 证) says nothing: 无犯罪证明 and 无犯罪记录证明 share 5
+    (无犯罪, 证明); 招商引资任务 and 作为招商引资事务的责任主体 share 4 (招商引资).
+    """
+    x, y = normalise_name(a), normalise_name(b)
+    blocks = SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in blocks if block.size >= 2)  # noqa: PLR2004 - a run is two or more
+
+
+def alike(name: str, items: Iterable[_T], names: Callable[[_T], Iterable[str]], *, closest: bool = False) -> list[_T]:
+    """Return the items one of whose ``names`` shares at least :data:`ALIKE` characters with ``name``.
+
+    A pointer, never a match: the caller says "check whether it is this one". With ``closest``,
+    only the items most alike (the largest share of both names in common) are returned: a
+    name names one thing, and 婚姻状况证明书 is 婚姻状况证明 rather than 婚育状况证明.
+    """
+    length = len(normalise_name(name))
+    scored: list[tuple[float, _T]] = []
+    for item in items:
+        best = 0.0
+        for other in names(item):
+            shared = shared_characters(name, other)
+            if shared >= ALIKE:
+                best = max(best, 2 * shared / (length + len(normalise_name(other))))
+        if best:
+            scored.append((best, item))
+    if closest and scored:
+        top = max(score for score, _ in scored)
+        return [item for score, item in scored if score == top]
+    return [item for _, item in scored]

@@ -8,16 +8,17 @@ anything. What a shared word does give is a pointer: a prohibited item whose sub
 mentions is named beside the answer, so the reader can judge.
 
 Certificates are answered too: 「居民养犬证明」 is a certificate a village does not issue,
-with its basis and how the matter is handled instead.
+with its basis and how the matter is handled instead. A task only alike to such a certificate
+(「养犬证明」) is pointed at it, for the reader to judge (:func:`similar_certificates`, which
+``audit`` uses for the certificates a ledger records).
 """
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Literal
 
 from villagecat._i18n import Both, pair, say
-from villagecat._names import normalise_name
+from villagecat._names import alike, normalise_name
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import obligation, rule
 from villagecat.errors import InvalidRequestError
@@ -27,12 +28,17 @@ if TYPE_CHECKING:
     from villagecat.merging import EffectiveCatalog
     from villagecat.models import Certificate, Duty, Obligation
 
-__all__ = ["admission_findings", "admit", "match_certificates", "match_duties", "match_obligations"]
+__all__ = [
+    "admission_findings",
+    "admit",
+    "match_certificates",
+    "match_duties",
+    "match_obligations",
+    "similar_certificates",
+]
 
 #: A task shorter than this (after normalising) names nothing: 「的」 is not a task.
 _MIN_TASK = 2
-#: How many characters a task must share with a prohibited item's name to point at it.
-_RELATED = 4
 
 
 def _names(item: Duty | Certificate) -> set[str]:
@@ -63,16 +69,27 @@ def match_certificates(catalog: EffectiveCatalog, task: str) -> list[Certificate
 
 
 def _related_prohibitions(catalog: EffectiveCatalog, key: str) -> list[Duty]:
-    """Prohibited duties whose name shares a run of characters with the task (a pointer, not a verdict)."""
-    found = []
-    for duty in catalog.duties(Scope.VILLAGE):
-        if duty.duty_kind is not DutyKind.PROHIBITED:
-            continue
-        name = normalise_name(duty.name)
-        match = SequenceMatcher(None, key, name, autojunk=False).find_longest_match(0, len(key), 0, len(name))
-        if match.size >= _RELATED:
-            found.append(duty)
-    return found
+    """Prohibited duties whose name is alike to the task (a pointer, not a verdict)."""
+    prohibited = [d for d in catalog.duties(Scope.VILLAGE) if d.duty_kind is DutyKind.PROHIBITED]
+    return alike(key, prohibited, lambda d: (d.name,))
+
+
+def similar_certificates(catalog: EffectiveCatalog, name: str) -> list[Certificate]:
+    """Certificates a village does not issue (不应出具, 已取消) whose name or alias is most alike to ``name``.
+
+    A pointer, never a match: 养犬证明 is not the listed 居民养犬证明 by name, and the reader is
+    asked whether it is that one. Only the closest are given: a name names one certificate.
+    """
+    stopped = [c for c in catalog.certificates() if c.status is not CertificateStatus.RETAINED and not c.catch_all]
+    return alike(name, stopped, lambda c: (c.name, *c.aliases), closest=True)
+
+
+def similar_names(certificates: list[Certificate]) -> Both:
+    """The certificates :func:`similar_certificates` found, each with its status: “居民养犬证明”（不应出具）."""
+    return Both(
+        "、".join(f"“{c.name}”（{c.status.label}）" for c in certificates),
+        ", ".join(f"{c.name} ({c.status.value})" for c in certificates),
+    )
 
 
 def _duty_finding(task: str, duty: Duty, subject: str) -> Finding:
@@ -162,11 +179,14 @@ def _certificate_finding(catalog: EffectiveCatalog, task: str, cert: Certificate
     )
 
 
-def _notes(related: list[Duty]) -> Both:
-    """The prohibited duties a task shares words with, to be checked, in both languages."""
+def _notes(related: list[Duty], certificates: list[Certificate]) -> Both:
+    """The prohibited duties and stopped certificates a task is alike to, to be checked, in both languages."""
+    similar = (
+        [pair("admission-note-certificate", similar=similar_names(certificates))] if certificates else []
+    )
     return Both(
-        "".join(say("admission-note-prohibited", "zh", duty=d.name) for d in related),
-        "".join(say("admission-note-prohibited", "en", duty=d.name) for d in related),
+        "".join(say("admission-note-prohibited", "zh", duty=d.name) for d in related) + "".join(z for z, _ in similar),
+        "".join(say("admission-note-prohibited", "en", duty=d.name) for d in related) + "".join(e for _, e in similar),
     )
 
 
@@ -174,8 +194,9 @@ def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str) -> F
     from villagecat.render import effective_admission  # noqa: PLC0415
 
     related = _related_prohibitions(catalog, key)
-    notes = _notes(related)
-    cites = tuple(c for d in related for c in d.citations)
+    certificates = similar_certificates(catalog, key)
+    notes = _notes(related, certificates)
+    cites = tuple(c for item in (*related, *certificates) for c in item.citations)
     route = effective_admission(catalog)
     if route is not None:
         layer, admission = route

@@ -8,7 +8,7 @@ from villagecat._i18n import Both, pair
 from villagecat._names import same_name
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import rule
-from villagecat.checks.admission import admission_findings
+from villagecat.checks.admission import admission_findings, similar_certificates, similar_names
 from villagecat.checks.facility import facility_findings
 from villagecat.checks.signage import signage_findings
 from villagecat.models import CertificateStatus, MechanismBasis
@@ -77,20 +77,27 @@ def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str) 
 def _certificate(catalog: EffectiveCatalog, name: str, village: str) -> list[Finding]:
     listed = next((c for c in catalog.certificates() if same_name(name, c.name, *c.aliases)), None)
     if listed is None:
-        return (
-            [
-                Finding(
-                    "audit-certificate-unlisted",
-                    "warn",
-                    *pair("audit-certificate-unlisted", certificate=name),
-                    village,
-                    observed=name,
-                    citations=rule(catalog, "certificate-unlisted"),
-                )
-            ]
-            if rule(catalog, "certificate-unlisted")
-            else []
+        if not rule(catalog, "certificate-unlisted"):
+            return []
+        # A name only alike to one the village must not issue (养犬证明, 居民养犬证明) is a pointer
+        # for the clerk to judge, never a match: a 提示 naming it, never 不符合.
+        similar = similar_certificates(catalog, name)
+        words = (
+            pair("audit-certificate-alike", certificate=name, similar=similar_names(similar))
+            if similar
+            else pair("audit-certificate-unlisted", certificate=name)
         )
+        return [
+            Finding(
+                "audit-certificate-alike" if similar else "audit-certificate-unlisted",
+                "warn",
+                *words,
+                village,
+                observed=name,
+                citations=(*(c for s in similar for c in s.citations), *rule(catalog, "certificate-unlisted")),
+                item=similar[0].id if len(similar) == 1 else None,
+            )
+        ]
     if listed.status is CertificateStatus.RETAINED:
         return [
             Finding(
