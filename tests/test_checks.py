@@ -14,6 +14,7 @@ from villagecat.checks import (
     CertificateRefusedError,
     FacilityFigures,
     LedgerError,
+    NoTemplateError,
     admit,
     audit,
     check_facility,
@@ -806,3 +807,31 @@ def test_a_certificate_alike_to_none_is_told_only_that_it_is_unlisted(tmp_path: 
     (finding,) = audit(villagecat.resolve("120117"), read_ledger(ledger)).findings
     assert (finding.code, finding.level) == ("audit-certificate-unlisted", "warn")
     assert "相近" not in finding.message_zh
+
+
+def test_a_retained_certificate_without_a_template_is_not_refused() -> None:
+    """Shanxi's 收养人……证明 is 由村级组织出具; render said 拒绝出具：……没有证明内容范本, exit 1.
+
+    The village may issue it; villagecat only has no template to fill in: said so, exit 2 (as an
+    item or field that is not there), never as a refusal.
+    """
+    name = "收养人婚姻状况和抚养教育能力、收养状况证明"
+    with pytest.raises(NoTemplateError) as info:
+        render_certificate(villagecat.resolve("140404"), name, {})
+    assert not isinstance(info.value, CertificateRefusedError)
+    result = invoke("certificate", "render", name, "-j", "140404")
+    assert (result.code, result.out) == (2, "")
+    assert "拒绝" not in result.err
+    assert f"目录中没有“{name}”的证明内容范本，无法生成；该事项是目录保留的证明事项，村（社区）可按目录据实出具" in result.err
+    assert "140000.document.peoples-daily-2023-07-21" in result.err
+    refused = invoke("certificate", "render", "健在证明", "-j", "140404")
+    assert refused.code == 1
+    assert "拒绝出具：" in refused.err
+
+
+def test_values_that_do_not_fit_a_template_are_not_a_refusal(tmp_path: Path) -> None:
+    path = _county_with_certificate(tmp_path, "220102.document.basis#第一条")
+    result = invoke("certificate", "render", "居住证明", "-j", "220102", "--layer", str(path), "--set", "姓名=张三")
+    assert result.code == 1
+    assert "“居住证明”的填写项有误（缺少：身份证号）" in result.err
+    assert "拒绝出具" not in result.err

@@ -267,17 +267,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "refusal-handled-by": ("该事项改由有关部门通过{ways}等方式办理", "the department handles the matter ({ways})"),
     "refusal-handled": ("该事项由有关部门办理", "the department handles the matter"),
-    "refusal-catch-all": (
-        "“{certificate}”是兜底条目，代表未列名的证明事项，不是一个可出具的证明；请查找具体的证明事项",
-        "{certificate} is a catch-all entry standing for unnamed certificates, not one to issue",
+    # certificate render: what cannot be generated, though the village may issue it (not a refusal)
+    "render-catch-all": (
+        "“{certificate}”是兜底条目，代表未列名的证明事项，不是一个具体的证明，无法按范本生成；请查找具体的证明事项",
+        "{certificate} is a catch-all entry standing for unnamed certificates, not one certificate to generate",
     ),
-    "refusal-no-template": ("“{certificate}”没有证明内容范本，无法生成", "{certificate} has no template"),
-    "refusal-values": (
+    "render-no-template": (
+        "目录中没有“{certificate}”的证明内容范本，无法生成；该事项是目录保留的证明事项，村（社区）可按目录据实出具",
+        "the catalog holds no template of {certificate}, so none can be generated; it is retained in the catalog:"
+        " the village may issue it as the catalog says",
+    ),
+    "render-values": (
         "“{certificate}”的填写项有误（{problems}）。应填写：{declared}",
         "{certificate}: {problems}; the template asks for {declared}",
     ),
-    "refusal-values-missing": ("缺少：{names}", "missing: {names}"),
-    "refusal-values-unknown": ("范本中没有：{names}", "not in the template: {names}"),
+    "render-values-missing": ("缺少：{names}", "missing: {names}"),
+    "render-values-unknown": ("范本中没有：{names}", "not in the template: {names}"),
     # more errors of the library and the commands
     "invalid": ("无效", "invalid"),
     "more-problems": ("（另有 {count} 个问题）", " (and {count} more problems)"),
@@ -487,7 +492,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这是一个文件而不是文件夹；数据包只能写入文件夹（zip 只读取，不改写）",
         "is a file, not a folder; write the package to a folder (a zip is read, never rewritten)",
     ),
-    "refusal-values-hidden": (
+    "render-values-hidden": (
         (
             "不能开具“{certificate}”：“{name}”的取值含有看不见的控制字符（{code}），"
             "证明上的文字会与所填的不同；请重新输入"
