@@ -10,6 +10,7 @@ import pytest
 import villagecat
 from conftest import REPO, invoke
 from layers import write_child
+from villagecat._names import place_form
 from villagecat.checks import (
     CertificateRefusedError,
     FacilityFigures,
@@ -22,7 +23,7 @@ from villagecat.checks import (
     read_ledger,
     render_certificate,
 )
-from villagecat.models import Certificate, Document, Placement
+from villagecat.models import Certificate, Document, Placement, Scope
 from villagecat.package import load_layer
 from villagecat.registry import shipped_layer_paths
 from villagecat.resolution import registry_with
@@ -781,9 +782,16 @@ def test_a_mechanism_whose_basis_the_ledger_leaves_empty_is_asked_for_it_not_ord
 
 @pytest.mark.parametrize(
     ("issued", "listed"),
-    [("养犬证明", "居民养犬证明"), ("无犯罪证明", "无犯罪记录证明"), ("居民死亡证明", "死亡证明"), ("婚姻状况证明书", "婚姻状况证明")],
+    [
+        ("养犬证明", "居民养犬证明"),
+        ("无犯罪证明", "无犯罪记录证明"),
+        ("居民死亡证明", "死亡证明"),
+        ("婚姻状况证明书", "婚姻状况证明"),
+    ],
 )
-def test_a_short_name_of_a_certificate_not_to_be_issued_is_pointed_at_it(tmp_path: Path, issued: str, listed: str) -> None:
+def test_a_short_name_of_a_certificate_not_to_be_issued_is_pointed_at_it(
+    tmp_path: Path, issued: str, listed: str
+) -> None:
     """养犬证明 got only 不在证明事项目录中；仅限……据实出具, which reads as permission.
 
     The name is alike, not the same: a 提示 naming the listed item (and only the closest one:
@@ -822,7 +830,10 @@ def test_a_retained_certificate_without_a_template_is_not_refused() -> None:
     result = invoke("certificate", "render", name, "-j", "140404")
     assert (result.code, result.out) == (2, "")
     assert "拒绝" not in result.err
-    assert f"目录中没有“{name}”的证明内容范本，无法生成；该事项是目录保留的证明事项，村（社区）可按目录据实出具" in result.err
+    assert (
+        f"目录中没有“{name}”的证明内容范本，无法生成；该事项是目录保留的证明事项，村（社区）可按目录据实出具"
+        in result.err
+    )
     assert "140000.document.peoples-daily-2023-07-21" in result.err
     refused = invoke("certificate", "render", "健在证明", "-j", "140404")
     assert refused.code == 1
@@ -835,3 +846,49 @@ def test_values_that_do_not_fit_a_template_are_not_a_refusal(tmp_path: Path) -> 
     assert result.code == 1
     assert "“居住证明”的填写项有误（缺少：身份证号）" in result.err
     assert "拒绝出具" not in result.err
+
+
+def test_a_communitys_own_duty_is_listed_for_a_community_by_reference(tmp_path: Path) -> None:
+    """`admit 实行居民自治 -j 120117` was 不在目录中，须经……准入程序, and admit had no --scope.
+
+    Ninghe 三(一)1 writes 实行村（居）民依法自治; national 三 says communities follow the opinion
+    by reference. For a community the catalog's 实行村民自治 is its 实行居民自治, and says so.
+    """
+    catalog = villagecat.resolve("120117")
+    (village,) = admit(catalog, ["实行居民自治"]).findings
+    assert (village.code, village.level) == ("admission-needs-approval", "fail")  # a village's word is 村民
+    (community,) = admit(catalog, ["实行居民自治"], Scope.COMMUNITY).findings
+    assert (community.code, community.level, community.item) == (
+        "admission-listed",
+        "pass",
+        "cn.duty.villager-autonomy",
+    )
+    assert "（实行村民自治，城市社区参照执行）" in community.message_zh
+    assert community.citations[-1].section == "三"
+    (own,) = admit(catalog, ["实行村民自治"], Scope.COMMUNITY).findings
+    assert "参照执行" not in own.message_zh  # the catalog's own words need no reference
+    result = invoke("admit", "实行居民自治", "-j", "120117", "--scope", "社区")
+    assert result.code == 0
+    assert invoke("admit", "实行居民自治", "-j", "120117").code == 1
+    ledger = tmp_path / "duties.csv"
+    ledger.write_text("村名,村或社区,类别,名称\n光明社区,社区,事项,实行居民自治\n", encoding="utf-8")
+    assert fails(audit(catalog, read_ledger(ledger))) == []
+    plain = tmp_path / "plain.csv"
+    plain.write_text("村名,类别,名称\n光明社区,事项,实行居民自治\n", encoding="utf-8")
+    assert invoke("audit", str(plain), "-j", "120117", "--scope", "community").code == 0
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text(
+        "村名,村或社区,类别,名称\n光明社区,社区,事项,实行居民自治\n光明社区,村,事项,实行村民自治\n", encoding="utf-8"
+    )
+    refused = invoke("audit", str(mixed), "-j", "120117")
+    assert refused.code == 1
+    assert "第 3 行，字段 村或社区：光明社区的事项行有的写村、有的写社区" in refused.err
+
+
+def test_names_read_the_words_for_a_place_as_the_scope_reads_them() -> None:
+    """村（居）民 is 村民 for a village and 居民 for a community; a community reads 村民 as its 居民."""
+    assert place_form("实行村（居）民依法自治") == place_form("实行村民依法自治")
+    assert place_form("实行村（居）民依法自治", Scope.COMMUNITY, by_reference=False) == place_form("实行居民依法自治")
+    assert place_form("实行居民自治", Scope.COMMUNITY) == place_form("实行村民自治", Scope.COMMUNITY)
+    assert place_form("实行居民自治") != place_form("实行村民自治")  # a village's 居民 stays 居民
+    assert place_form("居住证明", Scope.COMMUNITY) == "居住证明"

@@ -226,6 +226,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown key (misspelt? nothing under it would be checked); the keys are: {known}",
     ),
     "ledger-not-one-value": ("应为一个值，而不是{shape}", "must be one value, not {shape}"),
+    "ledger-duty-scopes": (
+        "{village}的事项行有的写村、有的写社区；一个村（社区）只能是其一",
+        "the duty rows of {village} say village on some rows and community on others; it is one or the other",
+    ),
     "ledger-facility-twice": (
         "{village} 的设施已在前面一行记过；一个村只能有一行设施数据",
         "the facility of {village} is already on an earlier row: one row per village",
@@ -274,8 +278,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "render-no-template": (
         "目录中没有“{certificate}”的证明内容范本，无法生成；该事项是目录保留的证明事项，村（社区）可按目录据实出具",
-        "the catalog holds no template of {certificate}, so none can be generated; it is retained in the catalog:"
-        " the village may issue it as the catalog says",
+        (
+            "the catalog holds no template of {certificate}, so none can be generated; it is retained in the catalog:"
+            " the village may issue it as the catalog says"
+        ),
     ),
     "render-values": (
         "“{certificate}”的填写项有误（{problems}）。应填写：{declared}",
@@ -289,6 +295,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "task-too-short": (
         "事项“{task}”过短，无法查找；请写出事项的完整名称，如 代办社会保险登记",
         "the task {task!r} is too short to look up; write the task's whole name, such as 代办社会保险登记",
+    ),
+    "admit-scope-one": (
+        "准入查询针对村或社区之一，不能同时针对两者；请分别查询",
+        "admission is asked of a village or of a community, not both at once; ask each",
     ),
     "measure-not-finite": (
         "{village}{name} 应为有限的非负数，实际为“{value}”",
@@ -1095,13 +1105,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "audit-mechanism-post-unstated": (
         "工作机制“{mechanism}”要求专人专岗，台账未写明设立依据，未核查是否允许；请在“设立依据”一列填写：{choices}",
-        "mechanism {mechanism} requires a dedicated post and the ledger gives no basis: not checked; give its basis"
-        " ({choices})",
+        (
+            "mechanism {mechanism} requires a dedicated post and the ledger gives no basis: not checked; give its basis"
+            " ({choices})"
+        ),
     ),
     "audit-mechanism-basis-unstated": (
         "工作机制“{mechanism}”不在目录中，台账未写明设立依据，未核查；请在“设立依据”一列填写：{choices}",
-        "mechanism {mechanism} is not in the catalog and the ledger gives no basis: not checked; give its basis"
-        " ({choices})",
+        (
+            "mechanism {mechanism} is not in the catalog and the ledger gives no basis: not checked; give its basis"
+            " ({choices})"
+        ),
     ),
     "audit-mechanism-unlisted": (
         "工作机制“{mechanism}”不在目录中（依据：{basis}），请核实",
@@ -1117,8 +1131,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "audit-certificate-alike": (
         "出具的“{certificate}”不在证明事项目录中，名称与{similar}相近：请核实是否即该项，如是应停止出具",
-        "{certificate} is not in the certificate catalog, but its name is like {similar}: check whether it is"
-        " that one, and stop issuing it if so",
+        (
+            "{certificate} is not in the certificate catalog, but its name is like {similar}: check whether it is"
+            " that one, and stop issuing it if so"
+        ),
     ),
     "audit-certificate-retained": ("“{certificate}”为保留的证明事项", "{certificate} is retained"),
     "audit-certificate-must-not-issue": (
@@ -1127,13 +1143,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # admit
     "admission-prohibited": (
-        "“{task}”属于履职负面事项（{duty}），不得交由村级组织承担",
-        "'{task}' is a prohibited duty ({duty}); it may not be given to a village",
+        "“{task}”属于履职负面事项（{duty}{reference}），不得交由村级组织承担",
+        "'{task}' is a prohibited duty ({duty}{reference}); it may not be given to a village",
     ),
     "admission-listed": (
-        "“{task}”在目录中：{kind}（{duty}）{conditions}",
-        "'{task}' is listed as {kind} ({duty}){conditions}",
+        "“{task}”在目录中：{kind}（{duty}{reference}）{conditions}",
+        "'{task}' is listed as {kind} ({duty}{reference}){conditions}",
     ),
+    "admission-by-reference": ("，城市社区参照执行", ", for an urban community by reference"),
     "admission-conditions": ("；条件：{conditions}", "; on these terms: {conditions}"),
     "admission-condition-only": (
         "来源列出的村级组织协助工作：{activities}（是否仅限于此，以出处原文为准）",

@@ -4,6 +4,10 @@ Two names are the same item's when they differ only in script (traditional 健�
 simplified 健在证明, converted with OpenCC), width (full-width ``（）`` and ASCII ``()``),
 compatibility forms, case or white space.
 
+For a community, the words a village's item uses read as the community's (:func:`place_form`):
+实行村民自治 is a community's 实行居民自治, as the sources write both at once (村（居）民, 村（社区）)
+and communities follow the national opinion by reference (厅字〔2022〕28号 三).
+
 Two names that are not the same may still be *alike* (:func:`alike`): a pointer for a reader
 to judge, never a verdict. 养犬证明 is alike to 居民养犬证明, 无犯罪证明 to 无犯罪记录证明.
 """
@@ -19,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
-__all__ = ["ALIKE", "alike", "normalise_name", "normalise_names", "same_name", "shared_characters"]
+__all__ = ["ALIKE", "alike", "normalise_name", "normalise_names", "place_form", "same_name", "shared_characters"]
 
 _T = TypeVar("_T")
 
@@ -62,6 +66,37 @@ def _normalise(name: str) -> str:
     return "".join(folded.split())
 
 
+#: The words for the same thing in a village's and in a community's names, normalised: the
+#: combined form the sources write for both (村（居）民, 村（社区）: Ninghe throughout), the
+#: village's word and the community's. Longest first.
+_PLACE_WORDS: tuple[tuple[str, str, str], ...] = (
+    ("村(居)民", "村民", "居民"),
+    ("村(居)务", "村务", "居务"),
+    ("村(居)", "村", "居"),
+    ("村(社区)", "村", "社区"),
+)
+
+
+def place_form(name: str, scope: object = None, *, by_reference: bool = True) -> str:
+    """Return the normalised ``name`` with the words for a place read as ``scope`` reads them.
+
+    A combined form (村（居）民, 村（社区）) reads as the village's word, or for a community
+    (``scope`` is ``Scope.COMMUNITY``) as the community's. A community also reads a village's
+    words as its own (``by_reference``, national 三: 参照执行): both are then compared in the
+    village's words, so a community's 实行居民自治 is the catalog's 实行村民自治. Compare two
+    names by their forms in one scope: a village's 居民 stays 居民.
+    """
+    form = normalise_name(name)
+    community = getattr(scope, "value", scope) == "community"
+    for combined, village, own in _PLACE_WORDS:
+        form = form.replace(combined, own if community and not by_reference else village)
+    if community and by_reference:
+        for _, village, own in _PLACE_WORDS:
+            if own != "居":  # 居 alone is no word (居住); 居民 and 居务 are read by their own rows
+                form = form.replace(own, village)
+    return form
+
+
 def normalise_names(names: Sequence[str]) -> list[str]:
     """Return :func:`normalise_name` of each name, normalising them all as one text.
 
@@ -99,7 +134,7 @@ def shared_characters(a: str, b: str) -> int:
     """
     x, y = normalise_name(a), normalise_name(b)
     blocks = SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks()
-    return sum(block.size for block in blocks if block.size >= 2)  # noqa: PLR2004 - a run is two or more
+    return sum(block.size for block in blocks if block.size >= 2)
 
 
 def alike(name: str, items: Iterable[_T], names: Callable[[_T], Iterable[str]], *, closest: bool = False) -> list[_T]:

@@ -134,7 +134,7 @@ def _village(catalog: EffectiveCatalog, entry: VillageLedger) -> list[Finding]:
     for duty in entry.duties:
         found.extend(
             Finding(**{**finding.__dict__, "code": "audit-duty-" + finding.code.removeprefix("admission-")})
-            for finding in admission_findings(catalog, duty, village)
+            for finding in admission_findings(catalog, duty, village, entry.duty_scope)
         )
     for mechanism in entry.mechanisms:
         found.extend(_mechanism(catalog, mechanism, village))
