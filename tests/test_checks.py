@@ -892,3 +892,27 @@ def test_names_read_the_words_for_a_place_as_the_scope_reads_them() -> None:
     assert place_form("实行居民自治", Scope.COMMUNITY) == place_form("实行村民自治", Scope.COMMUNITY)
     assert place_form("实行居民自治") != place_form("实行村民自治")  # a village's 居民 stays 居民
     assert place_form("居住证明", Scope.COMMUNITY) == "居住证明"
+
+
+def test_a_facility_finding_says_when_the_rule_is_advice_and_cites_the_clause_that_sets_it() -> None:
+    """A Ninghe village without 户数 was told 未核查“每百户不少于 30 平方米”的要求, as if binding, citing
+    二(二)5 「以省…为单位制定…标准」 (which sets no value); a community's 30 m² cited the 60 % clause too.
+    """
+    catalog = villagecat.resolve("120117")
+    (village,) = [f for f in check_facility(catalog, [FacilityFigures(350)]).findings if f.level != "pass"]
+    assert (village.code, village.level) == ("facility-households-needed", "warn")
+    assert "未核查来源建议（非硬性要求）的“每百户不少于 30 平方米”" in village.message_zh
+    assert [c.document for c in village.citations] == ["cn.document.ndrc-briefing-2022-02-09"]
+    (advised,) = [f for f in check_facility(catalog, [FacilityFigures(350, 2000)]).findings if f.level != "pass"]
+    assert (advised.level, advised.rule) == ("warn", 600)  # the national planning target, advice only
+    assert [c.document for c in advised.citations] == ["cn.document.ndrc-briefing-2022-02-09"]
+    community = check_facility(catalog, [FacilityFigures(350, 2000, 100, scope=Scope.COMMUNITY)]).findings
+    floor = next(f for f in community if f.code == "facility-floor-area")
+    share = next(f for f in community if f.code == "facility-activity-share")
+    assert floor.level == "fail"
+    assert [c.quote and "30平方米" in c.quote for c in floor.citations] == [True]
+    assert [c.quote and "60%" in c.quote for c in share.citations] == [True]
+    (binding,) = [
+        f for f in check_facility(catalog, [FacilityFigures(350, scope=Scope.COMMUNITY)]).findings if f.level != "pass"
+    ]
+    assert "未核查“每百户不少于 30 平方米”的要求" in binding.message_zh  # Ninghe's own rule for communities binds

@@ -318,6 +318,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
             "in the ledger, or --households to check facility)"
         ),
     ),
+    "facility-households-needed-advised": (
+        (
+            "未给出户数，未核查来源建议（非硬性要求）的“每百户不少于 {per100} 平方米”；"
+            "请给出户数（台账的“户数”一列，或 check facility 的 --households）"
+        ),
+        (
+            "no household count: the advised (not binding) {per100} m² per 100 households was not checked"
+            " (give a 户数 column in the ledger, or --households to check facility)"
+        ),
+    ),
     "measure-too-large": (
         "{village}{name}为 {value}，超出合理范围（不超过 {limit}）；请检查是否多打了数字",
         "{village}{name} is {value}, past any real figure (at most {limit}): a typing mistake?",
