@@ -23,7 +23,7 @@ from villagecat.checks import (
     read_ledger,
     render_certificate,
 )
-from villagecat.models import Certificate, Document, Placement, Scope
+from villagecat.models import Certificate, Document, Mechanism, Placement, Scope
 from villagecat.package import load_layer
 from villagecat.registry import shipped_layer_paths
 from villagecat.resolution import registry_with
@@ -916,3 +916,23 @@ def test_a_facility_finding_says_when_the_rule_is_advice_and_cites_the_clause_th
         f for f in check_facility(catalog, [FacilityFigures(350, scope=Scope.COMMUNITY)]).findings if f.level != "pass"
     ]
     assert "未核查“每百户不少于 30 平方米”的要求" in binding.message_zh  # Ninghe's own rule for communities binds
+
+
+def test_lint_fails_a_dedicated_post_only_where_the_basis_is_recorded_as_none(tmp_path: Path) -> None:
+    """A mechanism with 专人专岗 and no basis recorded was 不符合; the basis is not known, not wanting."""
+    cite = ("cn.document.tingzi-2022-28#二(二)4",)
+    for basis, code, level in (
+        (None, "lint-mechanism-post-unstated", "warn"),
+        ("none", "lint-mechanism-dedicated-post", "fail"),
+    ):
+        station = Mechanism(
+            id="220102.mechanism.station",
+            name="网格化服务管理站",
+            mechanism_type="station",
+            dedicated_post=True,
+            basis=basis,
+            citations=cite,
+        )
+        path = write_child(tmp_path / code, "220000", mechanisms=(station,))
+        (finding,) = [f for f in lint(load_layer(path), registry_with([path])).findings if "mechanism" in f.code]
+        assert (finding.code, finding.level) == (code, level)

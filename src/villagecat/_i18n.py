@@ -1232,6 +1232,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "工作机制“{mechanism}”要求专人专岗，但无党中央、国务院明确要求或法律法规明确规定，也未经省级党委和政府同意",
         "mechanism {mechanism} requires a dedicated post without a central or legal basis or the province's consent",
     ),
+    "lint-mechanism-post-unstated": (
+        "工作机制“{mechanism}”要求专人专岗，但未记录设立依据，无法核对是否允许",
+        "mechanism {mechanism} requires a dedicated post and records no basis: whether it may is not known",
+    ),
     "lint-assist-funding": ("协助事项“{duty}”未写明{lacking}", "assisted duty {duty} names no {lacking}"),
     "lint-lacks-departments": ("责任部门", "department"),
     "lint-lacks-funding": ("经费保障", "funding"),

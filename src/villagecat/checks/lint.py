@@ -6,7 +6,9 @@
   regulations), so another kind of basis is a hint to check, never a failure; a certificate
   whose source names no basis is ``lint-certificate-basis-unknown`` (warn), unknown, not wanting;
 - ``lint-mechanism-dedicated-post`` (fail): a dedicated post only where the Party Centre,
-  the State Council or a law requires it, or the province consented (二(二)4);
+  the State Council or a law requires it, or the province consented (二(二)4): fails where the
+  basis is recorded as 无依据; where no basis is recorded it is not known, and
+  ``lint-mechanism-post-unstated`` (warn) asks for it;
 - ``lint-assist-funding`` (warn): an assisted duty names its department and funding (吉林 一(一));
 - ``lint-report-frequency`` (warn): reports are monthly, quarterly or yearly (吉林 一(三));
 - ``lint-missing-citation`` (fail): every item cites its basis (三(二)).
@@ -57,6 +59,7 @@ LINT_RULES = {
     "lint-certificate-basis": ("warn", "certificate-basis"),
     "lint-certificate-basis-unknown": ("warn", "certificate-basis"),
     "lint-mechanism-dedicated-post": ("fail", "mechanism-basis"),
+    "lint-mechanism-post-unstated": ("warn", "mechanism-basis"),
     "lint-assist-funding": ("warn", "assist-funding"),
     "lint-report-frequency": ("warn", "reports-frequency"),
     "lint-missing-citation": ("fail", "basis-required"),
@@ -195,11 +198,12 @@ def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckR
                     )
                 )
         if isinstance(item, Mechanism) and item.dedicated_post and item.basis not in POST_ALLOWED:
+            code = "lint-mechanism-dedicated-post" if item.basis is not None else "lint-mechanism-post-unstated"
             findings.append(
                 _finding(
-                    "lint-mechanism-dedicated-post",
+                    code,
                     item_id,
-                    *pair("lint-mechanism-dedicated-post", mechanism=item.name),
+                    *pair(code, mechanism=item.name),
                     observed=item.basis.value if item.basis else None,
                 )
             )
