@@ -10,10 +10,12 @@ import pytest
 import villagecat
 from conftest import REPO, invoke
 from layers import write_child
+from villagecat._names import place_form
 from villagecat.checks import (
     CertificateRefusedError,
     FacilityFigures,
     LedgerError,
+    NoTemplateError,
     admit,
     audit,
     check_facility,
@@ -21,7 +23,7 @@ from villagecat.checks import (
     read_ledger,
     render_certificate,
 )
-from villagecat.models import Certificate, Document, Placement
+from villagecat.models import Certificate, Document, Mechanism, Placement, Scope
 from villagecat.package import load_layer
 from villagecat.registry import shipped_layer_paths
 from villagecat.resolution import registry_with
@@ -264,17 +266,23 @@ def test_admission_prohibited_listed_and_unlisted_with_the_route() -> None:
     assert "作为招商引资事务的责任主体属于履职负面事项" in cli.out
 
 
-def test_lint_flags_a_retained_certificate_resting_only_on_a_normative_document(tmp_path: Path) -> None:
-    path = _county_with_certificate(tmp_path, "220102.document.basis#第一条", authority="normative_document")
-    report = lint(load_layer(path), registry_with([path]))
-    (finding,) = [f for f in report.findings if f.level == "fail"]
-    assert (finding.code, finding.item) == ("lint-certificate-basis", "220102.certificate.residence")
-    assert finding.citations[0].section == "二(三)7"
-    result = invoke("lint", str(path))
-    assert result.code == 1
-    assert "缺乏法律法规或国务院决定依据（现有依据：规范性文件）" in result.out
+def test_lint_asks_about_a_retained_certificate_resting_on_another_kind_of_basis(tmp_path: Path) -> None:
+    """「缺乏法律法规或国务院决定等依据」: 等 leaves the list open, so a Party regulation was 不符合 wrongly.
+
+    A basis of another kind (党内法规, 规范性文件) is a hint to check; a law passes.
+    """
+    for authority, label in (("party_regulation", "党内法规"), ("normative_document", "规范性文件")):
+        path = _county_with_certificate(tmp_path / authority, "220102.document.basis#第一条", authority=authority)
+        report = lint(load_layer(path), registry_with([path]))
+        (finding,) = [f for f in report.findings if f.code == "lint-certificate-basis"]
+        assert (finding.level, finding.item) == ("warn", "220102.certificate.residence")
+        assert finding.citations[0].section == "二(三)7"
+        result = invoke("lint", str(path))
+        assert result.code == 0
+        assert f"依据为{label}，不是法律法规或国务院决定" in result.out
+        assert "未列尽，请核实该依据" in result.out
     ok = _county_with_certificate(tmp_path / "ok", "220102.document.basis#第一条", authority="law")
-    assert invoke("lint", str(ok)).code == 0
+    assert not [f for f in lint(load_layer(ok), registry_with([ok])).findings if f.code == "lint-certificate-basis"]
 
 
 def test_shipped_layers_pass_lint() -> None:
@@ -734,3 +742,197 @@ def test_an_encouraged_alternative_is_not_told_as_done() -> None:
     assert result.code == 1
     assert "来源鼓励有关部门通过网上核验、主动调查、告知承诺等方式办理该事项" in result.err
     assert "改由有关部门" not in result.err
+
+
+def test_a_mechanism_whose_basis_the_ledger_leaves_empty_is_asked_for_it_not_ordered_removed(tmp_path: Path) -> None:
+    """人民调解委员会 with an empty 设立依据 was 不在目录中且无设立依据，应予清理 (不符合) in Ninghe.
+
+    National 二(二)4 names 村民委员会及其下属委员会 as bodies that carry duties; an empty cell
+    says nothing either way. Only a basis written 无依据 fails; Jilin lists the committees.
+    """
+    ledger = tmp_path / "mech.csv"
+    ledger.write_text(
+        "村名,类别,名称,专人专岗,设立依据\n"
+        "甲村,机制,人民调解委员会,否,\n"
+        "甲村,机制,网格化服务管理站,是,\n"
+        "甲村,机制,乙工作站,是,无依据\n",
+        encoding="utf-8",
+    )
+    report = audit(villagecat.resolve("120117"), read_ledger(ledger))
+    codes = [(f.observed, f.code, f.level) for f in report.findings]
+    assert codes == [
+        ("人民调解委员会", "audit-mechanism-basis-unstated", "warn"),
+        ("网格化服务管理站", "audit-mechanism-basis-unstated", "warn"),
+        ("none", "audit-mechanism-dedicated-post", "fail"),
+        ("乙工作站", "audit-mechanism-without-basis", "fail"),
+    ]
+    assert "台账未写明设立依据，未核查" in report.findings[0].message_zh
+    assert "“无依据”" in report.findings[0].message_zh
+    jilin = audit(villagecat.resolve("220000"), read_ledger(ledger))
+    assert [f.code for f in jilin.findings] == [code for _, code, _ in codes[1:]]  # 人民调解委员会 is listed
+    # A listed mechanism with a dedicated post and no basis anywhere: asked for, not failed.
+    post = tmp_path / "post.csv"
+    post.write_text("村名,类别,名称,专人专岗,设立依据\n甲村,机制,人民调解委员会,是,\n", encoding="utf-8")
+    (finding,) = audit(villagecat.resolve("220000"), read_ledger(post)).findings
+    assert (finding.code, finding.level) == ("audit-mechanism-post-unstated", "warn")
+    result = invoke("audit", str(ledger), "-j", "120117")
+    assert result.code == 1  # 乙工作站's written 无依据 still fails
+    assert "人民调解委员会”不在目录中且无设立依据" not in result.out
+
+
+@pytest.mark.parametrize(
+    ("issued", "listed"),
+    [
+        ("养犬证明", "居民养犬证明"),
+        ("无犯罪证明", "无犯罪记录证明"),
+        ("居民死亡证明", "死亡证明"),
+        ("婚姻状况证明书", "婚姻状况证明"),
+    ],
+)
+def test_a_short_name_of_a_certificate_not_to_be_issued_is_pointed_at_it(
+    tmp_path: Path, issued: str, listed: str
+) -> None:
+    """养犬证明 got only 不在证明事项目录中；仅限……据实出具, which reads as permission.
+
+    The name is alike, not the same: a 提示 naming the listed item (and only the closest one:
+    婚姻状况证明书 is not 婚育状况证明), never 不符合.
+    """
+    ledger = tmp_path / "cert.csv"
+    ledger.write_text(f"村名,类别,名称\n东村,证明,{issued}\n", encoding="utf-8")
+    (finding,) = audit(villagecat.resolve("120117"), read_ledger(ledger)).findings
+    assert (finding.code, finding.level) == ("audit-certificate-alike", "warn")
+    assert f"名称与“{listed}”（不应出具）相近：请核实是否即该项，如是应停止出具" in finding.message_zh
+    assert finding.citations[0].document == "cn.document.minfa-2020-20-annex"
+    assert invoke("audit", str(ledger), "-j", "120117").code == 0
+    # admit finds the same, by the same measure
+    (answer,) = admit(villagecat.resolve("120117"), [issued]).findings
+    assert f"名称与“{listed}”（不应出具）相近" in answer.message_zh
+
+
+def test_a_certificate_alike_to_none_is_told_only_that_it_is_unlisted(tmp_path: Path) -> None:
+    ledger = tmp_path / "cert.csv"
+    ledger.write_text("村名,类别,名称\n东村,证明,居住证明\n", encoding="utf-8")
+    (finding,) = audit(villagecat.resolve("120117"), read_ledger(ledger)).findings
+    assert (finding.code, finding.level) == ("audit-certificate-unlisted", "warn")
+    assert "相近" not in finding.message_zh
+
+
+def test_a_retained_certificate_without_a_template_is_not_refused() -> None:
+    """Shanxi's 收养人……证明 is 由村级组织出具; render said 拒绝出具：……没有证明内容范本, exit 1.
+
+    The village may issue it; villagecat only has no template to fill in: said so, exit 2 (as an
+    item or field that is not there), never as a refusal.
+    """
+    name = "收养人婚姻状况和抚养教育能力、收养状况证明"
+    with pytest.raises(NoTemplateError) as info:
+        render_certificate(villagecat.resolve("140404"), name, {})
+    assert not isinstance(info.value, CertificateRefusedError)
+    result = invoke("certificate", "render", name, "-j", "140404")
+    assert (result.code, result.out) == (2, "")
+    assert "拒绝" not in result.err
+    assert (
+        f"目录中没有“{name}”的证明内容范本，无法生成；该事项是目录保留的证明事项，村（社区）可按目录据实出具"
+        in result.err
+    )
+    assert "140000.document.peoples-daily-2023-07-21" in result.err
+    refused = invoke("certificate", "render", "健在证明", "-j", "140404")
+    assert refused.code == 1
+    assert "拒绝出具：" in refused.err
+
+
+def test_values_that_do_not_fit_a_template_are_not_a_refusal(tmp_path: Path) -> None:
+    path = _county_with_certificate(tmp_path, "220102.document.basis#第一条")
+    result = invoke("certificate", "render", "居住证明", "-j", "220102", "--layer", str(path), "--set", "姓名=张三")
+    assert result.code == 1
+    assert "“居住证明”的填写项有误（缺少：身份证号）" in result.err
+    assert "拒绝出具" not in result.err
+
+
+def test_a_communitys_own_duty_is_listed_for_a_community_by_reference(tmp_path: Path) -> None:
+    """`admit 实行居民自治 -j 120117` was 不在目录中，须经……准入程序, and admit had no --scope.
+
+    Ninghe 三(一)1 writes 实行村（居）民依法自治; national 三 says communities follow the opinion
+    by reference. For a community the catalog's 实行村民自治 is its 实行居民自治, and says so.
+    """
+    catalog = villagecat.resolve("120117")
+    (village,) = admit(catalog, ["实行居民自治"]).findings
+    assert (village.code, village.level) == ("admission-needs-approval", "fail")  # a village's word is 村民
+    (community,) = admit(catalog, ["实行居民自治"], Scope.COMMUNITY).findings
+    assert (community.code, community.level, community.item) == (
+        "admission-listed",
+        "pass",
+        "cn.duty.villager-autonomy",
+    )
+    assert "（实行村民自治，城市社区参照执行）" in community.message_zh
+    assert community.citations[-1].section == "三"
+    (own,) = admit(catalog, ["实行村民自治"], Scope.COMMUNITY).findings
+    assert "参照执行" not in own.message_zh  # the catalog's own words need no reference
+    result = invoke("admit", "实行居民自治", "-j", "120117", "--scope", "社区")
+    assert result.code == 0
+    assert invoke("admit", "实行居民自治", "-j", "120117").code == 1
+    ledger = tmp_path / "duties.csv"
+    ledger.write_text("村名,村或社区,类别,名称\n光明社区,社区,事项,实行居民自治\n", encoding="utf-8")
+    assert fails(audit(catalog, read_ledger(ledger))) == []
+    plain = tmp_path / "plain.csv"
+    plain.write_text("村名,类别,名称\n光明社区,事项,实行居民自治\n", encoding="utf-8")
+    assert invoke("audit", str(plain), "-j", "120117", "--scope", "community").code == 0
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text(
+        "村名,村或社区,类别,名称\n光明社区,社区,事项,实行居民自治\n光明社区,村,事项,实行村民自治\n", encoding="utf-8"
+    )
+    refused = invoke("audit", str(mixed), "-j", "120117")
+    assert refused.code == 1
+    assert "第 3 行，字段 村或社区：光明社区的事项行有的写村、有的写社区" in refused.err
+
+
+def test_names_read_the_words_for_a_place_as_the_scope_reads_them() -> None:
+    """村（居）民 is 村民 for a village and 居民 for a community; a community reads 村民 as its 居民."""
+    assert place_form("实行村（居）民依法自治") == place_form("实行村民依法自治")
+    assert place_form("实行村（居）民依法自治", Scope.COMMUNITY, by_reference=False) == place_form("实行居民依法自治")
+    assert place_form("实行居民自治", Scope.COMMUNITY) == place_form("实行村民自治", Scope.COMMUNITY)
+    assert place_form("实行居民自治") != place_form("实行村民自治")  # a village's 居民 stays 居民
+    assert place_form("居住证明", Scope.COMMUNITY) == "居住证明"
+
+
+def test_a_facility_finding_says_when_the_rule_is_advice_and_cites_the_clause_that_sets_it() -> None:
+    """A Ninghe village without 户数 was told 未核查“每百户不少于 30 平方米”的要求, as if binding, citing
+    二(二)5 「以省…为单位制定…标准」 (which sets no value); a community's 30 m² cited the 60 % clause too.
+    """
+    catalog = villagecat.resolve("120117")
+    (village,) = [f for f in check_facility(catalog, [FacilityFigures(350)]).findings if f.level != "pass"]
+    assert (village.code, village.level) == ("facility-households-needed", "warn")
+    assert "未核查来源建议（非硬性要求）的“每百户不少于 30 平方米”" in village.message_zh
+    assert [c.document for c in village.citations] == ["cn.document.ndrc-briefing-2022-02-09"]
+    (advised,) = [f for f in check_facility(catalog, [FacilityFigures(350, 2000)]).findings if f.level != "pass"]
+    assert (advised.level, advised.rule) == ("warn", 600)  # the national planning target, advice only
+    assert [c.document for c in advised.citations] == ["cn.document.ndrc-briefing-2022-02-09"]
+    community = check_facility(catalog, [FacilityFigures(350, 2000, 100, scope=Scope.COMMUNITY)]).findings
+    floor = next(f for f in community if f.code == "facility-floor-area")
+    share = next(f for f in community if f.code == "facility-activity-share")
+    assert floor.level == "fail"
+    assert [c.quote and "30平方米" in c.quote for c in floor.citations] == [True]
+    assert [c.quote and "60%" in c.quote for c in share.citations] == [True]
+    (binding,) = [
+        f for f in check_facility(catalog, [FacilityFigures(350, scope=Scope.COMMUNITY)]).findings if f.level != "pass"
+    ]
+    assert "未核查“每百户不少于 30 平方米”的要求" in binding.message_zh  # Ninghe's own rule for communities binds
+
+
+def test_lint_fails_a_dedicated_post_only_where_the_basis_is_recorded_as_none(tmp_path: Path) -> None:
+    """A mechanism with 专人专岗 and no basis recorded was 不符合; the basis is not known, not wanting."""
+    cite = ("cn.document.tingzi-2022-28#二(二)4",)
+    for basis, code, level in (
+        (None, "lint-mechanism-post-unstated", "warn"),
+        ("none", "lint-mechanism-dedicated-post", "fail"),
+    ):
+        station = Mechanism(
+            id="220102.mechanism.station",
+            name="网格化服务管理站",
+            mechanism_type="station",
+            dedicated_post=True,
+            basis=basis,
+            citations=cite,
+        )
+        path = write_child(tmp_path / code, "220000", mechanisms=(station,))
+        (finding,) = [f for f in lint(load_layer(path), registry_with([path])).findings if "mechanism" in f.code]
+        assert (finding.code, finding.level) == (code, level)

@@ -182,8 +182,9 @@ def test_shanxis_published_certificates_and_burden_rules_with_what_is_not_known(
 
 def test_a_catch_all_is_not_a_certificate_to_render_or_admit() -> None:
     result = invoke("certificate", "render", "其他依法依规需要出具的证明事项", "-j", "140000")
-    assert result.code == 1
+    assert result.code == 2  # nothing to generate; not a refusal (the catalog retains what it stands for)
     assert "兜底条目" in result.err
+    assert "拒绝出具" not in result.err
     (finding,) = admit(villagecat.resolve("140000"), ["其他依法依规需要出具的证明事项"]).findings
     assert finding.code == "admission-needs-approval"
 

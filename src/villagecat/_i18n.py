@@ -248,6 +248,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown key (misspelt? nothing under it would be checked); the keys are: {known}",
     ),
     "ledger-not-one-value": ("应为一个值，而不是{shape}", "must be one value, not {shape}"),
+    "ledger-duty-scopes": (
+        "{village}的事项行有的写村、有的写社区；一个村（社区）只能是其一",
+        "the duty rows of {village} say village on some rows and community on others; it is one or the other",
+    ),
     "ledger-facility-twice": (
         "{village} 的设施已在前面一行记过；一个村只能有一行设施数据",
         "the facility of {village} is already on an earlier row: one row per village",
@@ -289,23 +293,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "refusal-handled-by": ("该事项改由有关部门通过{ways}等方式办理", "the department handles the matter ({ways})"),
     "refusal-handled": ("该事项由有关部门办理", "the department handles the matter"),
-    "refusal-catch-all": (
-        "“{certificate}”是兜底条目，代表未列名的证明事项，不是一个可出具的证明；请查找具体的证明事项",
-        "{certificate} is a catch-all entry standing for unnamed certificates, not one to issue",
+    # certificate render: what cannot be generated, though the village may issue it (not a refusal)
+    "render-catch-all": (
+        "“{certificate}”是兜底条目，代表未列名的证明事项，不是一个具体的证明，无法按范本生成；请查找具体的证明事项",
+        "{certificate} is a catch-all entry standing for unnamed certificates, not one certificate to generate",
     ),
-    "refusal-no-template": ("“{certificate}”没有证明内容范本，无法生成", "{certificate} has no template"),
-    "refusal-values": (
+    "render-no-template": (
+        "目录中没有“{certificate}”的证明内容范本，无法生成；该事项是目录保留的证明事项，村（社区）可按目录据实出具",
+        (
+            "the catalog holds no template of {certificate}, so none can be generated; it is retained in the catalog:"
+            " the village may issue it as the catalog says"
+        ),
+    ),
+    "render-values": (
         "“{certificate}”的填写项有误（{problems}）。应填写：{declared}",
         "{certificate}: {problems}; the template asks for {declared}",
     ),
-    "refusal-values-missing": ("缺少：{names}", "missing: {names}"),
-    "refusal-values-unknown": ("范本中没有：{names}", "not in the template: {names}"),
+    "render-values-missing": ("缺少：{names}", "missing: {names}"),
+    "render-values-unknown": ("范本中没有：{names}", "not in the template: {names}"),
     # more errors of the library and the commands
     "invalid": ("无效", "invalid"),
     "more-problems": ("（另有 {count} 个问题）", " (and {count} more problems)"),
     "task-too-short": (
         "事项“{task}”过短，无法查找；请写出事项的完整名称，如 代办社会保险登记",
         "the task {task!r} is too short to look up; write the task's whole name, such as 代办社会保险登记",
+    ),
+    "admit-scope-one": (
+        "准入查询针对村或社区之一，不能同时针对两者；请分别查询",
+        "admission is asked of a village or of a community, not both at once; ask each",
     ),
     "measure-not-finite": (
         "{village}{name} 应为有限的非负数，实际为“{value}”",
@@ -323,6 +338,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         (
             "no household count: the rule of {per100} m² per 100 households was not checked (give a 户数 column "
             "in the ledger, or --households to check facility)"
+        ),
+    ),
+    "facility-households-needed-advised": (
+        (
+            "未给出户数，未核查来源建议（非硬性要求）的“每百户不少于 {per100} 平方米”；"
+            "请给出户数（台账的“户数”一列，或 check facility 的 --households）"
+        ),
+        (
+            "no household count: the advised (not binding) {per100} m² per 100 households was not checked"
+            " (give a 户数 column in the ledger, or --households to check facility)"
         ),
     ),
     "measure-too-large": (
@@ -509,7 +534,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这是一个文件而不是文件夹；数据包只能写入文件夹（zip 只读取，不改写）",
         "is a file, not a folder; write the package to a folder (a zip is read, never rewritten)",
     ),
-    "refusal-values-hidden": (
+    "render-values-hidden": (
         (
             "不能开具“{certificate}”：“{name}”的取值含有看不见的控制字符（{code}），"
             "证明上的文字会与所填的不同；请重新输入"
@@ -1166,6 +1191,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "工作机制“{mechanism}”不在目录中且无设立依据，应予清理",
         "mechanism {mechanism} is not in the catalog and has no basis",
     ),
+    "audit-mechanism-post-unstated": (
+        "工作机制“{mechanism}”要求专人专岗，台账未写明设立依据，未核查是否允许；请在“设立依据”一列填写：{choices}",
+        (
+            "mechanism {mechanism} requires a dedicated post and the ledger gives no basis: not checked; give its basis"
+            " ({choices})"
+        ),
+    ),
+    "audit-mechanism-basis-unstated": (
+        "工作机制“{mechanism}”不在目录中，台账未写明设立依据，未核查；请在“设立依据”一列填写：{choices}",
+        (
+            "mechanism {mechanism} is not in the catalog and the ledger gives no basis: not checked; give its basis"
+            " ({choices})"
+        ),
+    ),
     "audit-mechanism-unlisted": (
         "工作机制“{mechanism}”不在目录中（依据：{basis}），请核实",
         "mechanism {mechanism} is not in the catalog (basis: {basis}); check it",
@@ -1178,6 +1217,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "出具的“{certificate}”不在证明事项目录中；仅限职责范围内且能够核实的事项据实出具",
         "{certificate} is not in the certificate catalog; issue it only where the facts can be verified",
     ),
+    "audit-certificate-alike": (
+        "出具的“{certificate}”不在证明事项目录中，名称与{similar}相近：请核实是否即该项，如是应停止出具",
+        (
+            "{certificate} is not in the certificate catalog, but its name is like {similar}: check whether it is"
+            " that one, and stop issuing it if so"
+        ),
+    ),
     "audit-certificate-retained": ("“{certificate}”为保留的证明事项", "{certificate} is retained"),
     "audit-certificate-must-not-issue": (
         "“{certificate}”{status}，应停止出具",
@@ -1185,13 +1231,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # admit
     "admission-prohibited": (
-        "“{task}”属于履职负面事项（{duty}），不得交由村级组织承担",
-        "'{task}' is a prohibited duty ({duty}); it may not be given to a village",
+        "“{task}”属于履职负面事项（{duty}{reference}），不得交由村级组织承担",
+        "'{task}' is a prohibited duty ({duty}{reference}); it may not be given to a village",
     ),
     "admission-listed": (
-        "“{task}”在目录中：{kind}（{duty}）{conditions}",
-        "'{task}' is listed as {kind} ({duty}){conditions}",
+        "“{task}”在目录中：{kind}（{duty}{reference}）{conditions}",
+        "'{task}' is listed as {kind} ({duty}{reference}){conditions}",
     ),
+    "admission-by-reference": ("，城市社区参照执行", ", for an urban community by reference"),
     "admission-conditions": ("；条件：{conditions}", "; on these terms: {conditions}"),
     "admission-condition-only": (
         "来源列出的村级组织协助工作：{activities}（是否仅限于此，以出处原文为准）",
@@ -1210,6 +1257,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "admission-note-prohibited": (
         "；另请注意：{duty}属于履职负面事项，须核实本事项不致使村级组织成为责任主体",
         "; note: {duty} is a prohibited duty, check the task does not amount to it",
+    ),
+    "admission-note-certificate": (
+        "；另请注意：名称与{similar}相近，须核实是否即该项，如是，村级组织不应出具",
+        "; note: the name is like {similar}, which villages do not issue: check whether it is that one",
     ),
     "admission-needs-route": (
         "“{task}”不在目录中，须经{layer}规定的准入程序：{steps}{notes}",
@@ -1245,12 +1296,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "retained certificate {certificate} records no basis (the source gives none)",
     ),
     "lint-certificate-basis": (
-        "保留的证明事项“{certificate}”缺乏法律法规或国务院决定依据（现有依据：{have}）",
-        "retained certificate {certificate} has no basis in law, regulation or State Council decision (has: {have})",
+        (
+            "保留的证明事项“{certificate}”的依据为{have}，不是法律法规或国务院决定；"
+            "来源所说“法律法规或国务院决定等依据”未列尽，请核实该依据"
+        ),
+        (
+            "retained certificate {certificate} rests on {have}, not a law, regulation or State Council decision;"
+            " the source's list of bases ends in 等 (it is open): check the basis"
+        ),
     ),
+    "lint-authority-unknown": ("效力层级不明的文件（不在本层及上级层的来源文件中）", "a document of unknown authority"),
     "lint-mechanism-dedicated-post": (
         "工作机制“{mechanism}”要求专人专岗，但无党中央、国务院明确要求或法律法规明确规定，也未经省级党委和政府同意",
         "mechanism {mechanism} requires a dedicated post without a central or legal basis or the province's consent",
+    ),
+    "lint-mechanism-post-unstated": (
+        "工作机制“{mechanism}”要求专人专岗，但未记录设立依据，无法核对是否允许",
+        "mechanism {mechanism} requires a dedicated post and records no basis: whether it may is not known",
     ),
     "lint-assist-funding": ("协助事项“{duty}”未写明{lacking}", "assisted duty {duty} names no {lacking}"),
     "lint-lacks-departments": ("责任部门", "department"),

@@ -3,6 +3,13 @@
 Two names are the same item's when they differ only in script (traditional 健在證明 and
 simplified 健在证明, converted with OpenCC), width (full-width ``（）`` and ASCII ``()``),
 compatibility forms, case or white space.
+
+For a community, the words a village's item uses read as the community's (:func:`place_form`):
+实行村民自治 is a community's 实行居民自治, as the sources write both at once (村（居）民, 村（社区）)
+and communities follow the national opinion by reference (厅字〔2022〕28号 三).
+
+Two names that are not the same may still be *alike* (:func:`alike`): a pointer for a reader
+to judge, never a verdict. 养犬证明 is alike to 居民养犬证明, 无犯罪证明 to 无犯罪记录证明.
 """
 
 from __future__ import annotations
@@ -11,12 +18,27 @@ import functools
 import itertools
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Any
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
-__all__ = ["name_forms", "normalise_name", "normalise_names", "same_name"]
+__all__ = [
+    "ALIKE",
+    "alike",
+    "name_forms",
+    "normalise_name",
+    "normalise_names",
+    "place_form",
+    "same_name",
+    "shared_characters",
+]
+
+_T = TypeVar("_T")
+
+#: How many characters two names must share, in order and in runs of two or more, to be alike.
+ALIKE = 4
 
 #: White space other than the line break (``re``'s ``\s`` is ``str.isspace``, what ``str.split`` drops).
 _SPACE_BUT_LINE_BREAK = re.compile(r"[^\S\n]+")
@@ -52,6 +74,37 @@ def _normalise(name: str) -> str:
     simplified = _converter().convert(name)
     folded = unicodedata.normalize("NFKC", simplified).casefold()
     return "".join(folded.split())
+
+
+#: The words for the same thing in a village's and in a community's names, normalised: the
+#: combined form the sources write for both (村（居）民, 村（社区）: Ninghe throughout), the
+#: village's word and the community's. Longest first.
+_PLACE_WORDS: tuple[tuple[str, str, str], ...] = (
+    ("村(居)民", "村民", "居民"),
+    ("村(居)务", "村务", "居务"),
+    ("村(居)", "村", "居"),
+    ("村(社区)", "村", "社区"),
+)
+
+
+def place_form(name: str, scope: object = None, *, by_reference: bool = True) -> str:
+    """Return the normalised ``name`` with the words for a place read as ``scope`` reads them.
+
+    A combined form (村（居）民, 村（社区）) reads as the village's word, or for a community
+    (``scope`` is ``Scope.COMMUNITY``) as the community's. A community also reads a village's
+    words as its own (``by_reference``, national 三: 参照执行): both are then compared in the
+    village's words, so a community's 实行居民自治 is the catalog's 实行村民自治. Compare two
+    names by their forms in one scope: a village's 居民 stays 居民.
+    """
+    form = normalise_name(name)
+    community = getattr(scope, "value", scope) == "community"
+    for combined, village, own in _PLACE_WORDS:
+        form = form.replace(combined, own if community and not by_reference else village)
+    if community and by_reference:
+        for _, village, own in _PLACE_WORDS:
+            if own != "居":  # 居 alone is no word (居住); 居民 and 居务 are read by their own rows
+                form = form.replace(own, village)
+    return form
 
 
 def normalise_names(names: Sequence[str]) -> list[str]:
@@ -107,3 +160,37 @@ def name_forms(name: str) -> frozenset[str]:
         if form:
             forms.add(form)
     return frozenset(forms)
+
+
+def shared_characters(a: str, b: str) -> int:
+    """How many characters the normalised names share in order, counting runs of two or more only.
+
+    A lone character in common (的, 证) says nothing: 无犯罪证明 and 无犯罪记录证明 share 5
+    (无犯罪, 证明); 招商引资任务 and 作为招商引资事务的责任主体 share 4 (招商引资).
+    """
+    x, y = normalise_name(a), normalise_name(b)
+    blocks = SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in blocks if block.size >= 2)
+
+
+def alike(name: str, items: Iterable[_T], names: Callable[[_T], Iterable[str]], *, closest: bool = False) -> list[_T]:
+    """Return the items one of whose ``names`` shares at least :data:`ALIKE` characters with ``name``.
+
+    A pointer, never a match: the caller says "check whether it is this one". With ``closest``,
+    only the items most alike (the largest share of both names in common) are returned: a
+    name names one thing, and 婚姻状况证明书 is 婚姻状况证明 rather than 婚育状况证明.
+    """
+    length = len(normalise_name(name))
+    scored: list[tuple[float, _T]] = []
+    for item in items:
+        best = 0.0
+        for other in names(item):
+            shared = shared_characters(name, other)
+            if shared >= ALIKE:
+                best = max(best, 2 * shared / (length + len(normalise_name(other))))
+        if best:
+            scored.append((best, item))
+    if closest and scored:
+        top = max(score for score, _ in scored)
+        return [item for score, item in scored if score == top]
+    return [item for _, item in scored]

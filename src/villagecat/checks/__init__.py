@@ -11,7 +11,13 @@ from villagecat.checks._measure import MEASURE_LIMIT, InvalidMeasurementError
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks.admission import admit
 from villagecat.checks.audit import audit
-from villagecat.checks.certificate import CertificateRefusedError, Rendered, render_certificate
+from villagecat.checks.certificate import (
+    CertificateNotRenderedError,
+    CertificateRefusedError,
+    NoTemplateError,
+    Rendered,
+    render_certificate,
+)
 from villagecat.checks.facility import FacilityFigures, check_facility
 from villagecat.checks.ledger import Ledger, LedgerError, read_facility_file, read_ledger, read_signs
 from villagecat.checks.lint import lint
@@ -20,6 +26,7 @@ from villagecat.checks.signage import ActualSign, check_signage
 __all__ = [
     "MEASURE_LIMIT",
     "ActualSign",
+    "CertificateNotRenderedError",
     "CertificateRefusedError",
     "CheckReport",
     "FacilityFigures",
@@ -27,6 +34,7 @@ __all__ = [
     "InvalidMeasurementError",
     "Ledger",
     "LedgerError",
+    "NoTemplateError",
     "Rendered",
     "admit",
     "audit",

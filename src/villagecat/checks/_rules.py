@@ -32,6 +32,7 @@ RULES: dict[str, str] = {
     "reports-frequency": "220000.obligation.reports-mainly",
     "assist-funding": "220000.obligation.assist-funding",
     "basis-required": "cn.obligation.remove-unfounded",
+    "communities-by-reference": "cn.obligation.communities-by-reference",
 }
 
 

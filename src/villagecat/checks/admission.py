@@ -2,22 +2,26 @@
 
 A task is matched against whole listed items, by meaning as far as names carry it: the
 task's normalised text (traditional to simplified, full- and half-width forms, spaces) must
-equal a listed item's name or one of its aliases. A word the task shares with an item is
+equal a listed item's name or one of its aliases. A task is asked for a village or for an
+urban community (``scope``): only the items that apply to it count, and a community reads the
+catalog's words for a village as its own (实行居民自治 is 实行村民自治, see
+:func:`villagecat._names.place_form`). A word the task shares with an item is
 never enough: 「安全生产宣传」 is not 「作为安全生产事务的责任主体」, and no category decides
 anything. What a shared word does give is a pointer: a prohibited item whose subject the task
 mentions is named beside the answer, so the reader can judge.
 
 Certificates are answered too: 「居民养犬证明」 is a certificate a village does not issue,
-with its basis and how the matter is handled instead.
+with its basis and how the matter is handled instead. A task only alike to such a certificate
+(「养犬证明」) is pointed at it, for the reader to judge (:func:`similar_certificates`, which
+``audit`` uses for the certificates a ledger records).
 """
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Literal
 
 from villagecat._i18n import Both, pair, say
-from villagecat._names import normalise_name
+from villagecat._names import alike, normalise_name, place_form
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import obligation, rule
 from villagecat.errors import InvalidRequestError
@@ -25,18 +29,23 @@ from villagecat.models import CertificateStatus, DutyKind, Scope
 
 if TYPE_CHECKING:
     from villagecat.merging import EffectiveCatalog
-    from villagecat.models import Certificate, Duty, Obligation
+    from villagecat.models import Certificate, Citation, Duty, Obligation
 
-__all__ = ["admission_findings", "admit", "match_certificates", "match_duties", "match_obligations"]
+__all__ = [
+    "admission_findings",
+    "admit",
+    "match_certificates",
+    "match_duties",
+    "match_obligations",
+    "similar_certificates",
+]
 
 #: A task shorter than this (after normalising) names nothing: 「的」 is not a task.
 _MIN_TASK = 2
-#: How many characters a task must share with a prohibited item's name to point at it.
-_RELATED = 4
 
 
-def _names(item: Duty | Certificate) -> set[str]:
-    return {normalise_name(item.name), *(normalise_name(a) for a in item.aliases)}
+def _names(item: Duty | Certificate, scope: Scope) -> set[str]:
+    return {place_form(item.name, scope), *(place_form(a, scope) for a in item.aliases)}
 
 
 def _task(task: str) -> str:
@@ -46,45 +55,75 @@ def _task(task: str) -> str:
     return key
 
 
-def match_duties(catalog: EffectiveCatalog, task: str) -> list[Duty]:
-    """Return the listed duties (for villages) whose name or an alias is the task, normalised.
+def match_duties(catalog: EffectiveCatalog, task: str, scope: Scope = Scope.VILLAGE) -> list[Duty]:
+    """Return the listed duties that apply to ``scope`` whose name or an alias is the task, normalised.
 
     Raises:
         InvalidRequestError: if the task is empty or a single character.
     """
-    key = _task(task)
-    return [d for d in catalog.duties(Scope.VILLAGE) if key in _names(d)]
+    key = place_form(_task(task), scope)
+    return [d for d in catalog.duties(scope) if key in _names(d, scope)]
 
 
-def match_certificates(catalog: EffectiveCatalog, task: str) -> list[Certificate]:
-    """Return the certificates whose name or an alias is the task, normalised."""
-    key = _task(task)
-    return [c for c in catalog.certificates() if not c.catch_all and key in _names(c)]
+def match_certificates(catalog: EffectiveCatalog, task: str, scope: Scope = Scope.VILLAGE) -> list[Certificate]:
+    """Return the certificates whose name or an alias is the task, normalised (as ``scope`` reads names)."""
+    key = place_form(_task(task), scope)
+    return [c for c in catalog.certificates() if not c.catch_all and key in _names(c, scope)]
 
 
-def _related_prohibitions(catalog: EffectiveCatalog, key: str) -> list[Duty]:
-    """Prohibited duties whose name shares a run of characters with the task (a pointer, not a verdict)."""
-    found = []
-    for duty in catalog.duties(Scope.VILLAGE):
-        if duty.duty_kind is not DutyKind.PROHIBITED:
-            continue
-        name = normalise_name(duty.name)
-        match = SequenceMatcher(None, key, name, autojunk=False).find_longest_match(0, len(key), 0, len(name))
-        if match.size >= _RELATED:
-            found.append(duty)
-    return found
+def _related_prohibitions(catalog: EffectiveCatalog, key: str, scope: Scope) -> list[Duty]:
+    """Prohibited duties (of ``scope``) whose name is alike to the task (a pointer, not a verdict)."""
+    prohibited = [d for d in catalog.duties(scope) if d.duty_kind is DutyKind.PROHIBITED]
+    return alike(key, prohibited, lambda d: (d.name,))
 
 
-def _duty_finding(task: str, duty: Duty, subject: str) -> Finding:
+def similar_certificates(catalog: EffectiveCatalog, name: str) -> list[Certificate]:
+    """Certificates a village does not issue (不应出具, 已取消) whose name or alias is most alike to ``name``.
+
+    A pointer, never a match: 养犬证明 is not the listed 居民养犬证明 by name, and the reader is
+    asked whether it is that one. Only the closest are given: a name names one certificate.
+    """
+    stopped = [c for c in catalog.certificates() if c.status is not CertificateStatus.RETAINED and not c.catch_all]
+    return alike(name, stopped, lambda c: (c.name, *c.aliases), closest=True)
+
+
+def similar_names(certificates: list[Certificate]) -> Both:
+    """The certificates :func:`similar_certificates` found, each with its status: “居民养犬证明”（不应出具）."""
+    return Both(
+        "、".join(f"“{c.name}”（{c.status.label}）" for c in certificates),
+        ", ".join(f"{c.name} ({c.status.value})" for c in certificates),
+    )
+
+
+def _by_reference(catalog: EffectiveCatalog, task: str, item: Duty | Certificate, scope: Scope) -> tuple[Citation, ...]:
+    """The clause a community's task rests on when it matched a village's words only by reference, else ``()``.
+
+    「规范城市社区组织……参照本意见精神执行」 (national 三): a community's 实行居民自治 is the
+    catalog's 实行村民自治 by reference, and the finding says so; a name the source writes for
+    both (村（居）民) matches directly.
+    """
+    if scope is not Scope.COMMUNITY:
+        return ()
+    own = place_form(task, scope, by_reference=False)
+    if own in {place_form(n, scope, by_reference=False) for n in (item.name, *item.aliases)}:
+        return ()
+    return rule(catalog, "communities-by-reference")
+
+
+def _reference_words(reference: tuple[Citation, ...]) -> Both:
+    return Both(*pair("admission-by-reference")) if reference else Both("", "")
+
+
+def _duty_finding(task: str, duty: Duty, subject: str, reference: tuple[Citation, ...] = ()) -> Finding:
     if duty.duty_kind is DutyKind.PROHIBITED:
         return Finding(
             "admission-prohibited",
             "fail",
-            *pair("admission-prohibited", task=task, duty=duty.name),
+            *pair("admission-prohibited", task=task, duty=duty.name, reference=_reference_words(reference)),
             subject,
             rule=duty.duty_kind,
             observed=task,
-            citations=tuple(duty.citations),
+            citations=(*duty.citations, *reference),
             item=duty.id,
         )
     conditions: list[tuple[str, str]] = []
@@ -114,11 +153,12 @@ def _duty_finding(task: str, duty: Duty, subject: str) -> Finding:
             kind=Both(duty.duty_kind.label, duty.duty_kind.value),
             duty=duty.name,
             conditions=extra,
+            reference=_reference_words(reference),
         ),
         subject,
         rule=duty.duty_kind,
         observed=task,
-        citations=tuple(duty.citations),
+        citations=(*duty.citations, *reference),
         item=duty.id,
     )
 
@@ -162,20 +202,22 @@ def _certificate_finding(catalog: EffectiveCatalog, task: str, cert: Certificate
     )
 
 
-def _notes(related: list[Duty]) -> Both:
-    """The prohibited duties a task shares words with, to be checked, in both languages."""
+def _notes(related: list[Duty], certificates: list[Certificate]) -> Both:
+    """The prohibited duties and stopped certificates a task is alike to, to be checked, in both languages."""
+    similar = [pair("admission-note-certificate", similar=similar_names(certificates))] if certificates else []
     return Both(
-        "".join(say("admission-note-prohibited", "zh", duty=d.name) for d in related),
-        "".join(say("admission-note-prohibited", "en", duty=d.name) for d in related),
+        "".join(say("admission-note-prohibited", "zh", duty=d.name) for d in related) + "".join(z for z, _ in similar),
+        "".join(say("admission-note-prohibited", "en", duty=d.name) for d in related) + "".join(e for _, e in similar),
     )
 
 
-def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str) -> Finding:
+def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str, scope: Scope) -> Finding:
     from villagecat.render import effective_admission  # noqa: PLC0415
 
-    related = _related_prohibitions(catalog, key)
-    notes = _notes(related)
-    cites = tuple(c for d in related for c in d.citations)
+    related = _related_prohibitions(catalog, key, scope)
+    certificates = similar_certificates(catalog, key)
+    notes = _notes(related, certificates)
+    cites = tuple(c for item in (*related, *certificates) for c in item.citations)
     route = effective_admission(catalog)
     if route is not None:
         layer, admission = route
@@ -212,14 +254,14 @@ def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str) -> F
     )
 
 
-def match_obligations(catalog: EffectiveCatalog, task: str) -> list[Obligation]:
-    """Return the rules on departments that govern the task: one of their matters, whole, is in it."""
-    key = _task(task)
+def match_obligations(catalog: EffectiveCatalog, task: str, scope: Scope = Scope.VILLAGE) -> list[Obligation]:
+    """Return the rules on departments (of ``scope``) that govern the task: one of their matters, whole, is in it."""
+    key = place_form(_task(task), scope)
     found = []
-    for candidate in catalog.obligations(Scope.VILLAGE):
+    for candidate in catalog.obligations(scope):
         if candidate.truncated:  # never decide on words the source does not show
             continue
-        matters = [normalise_name(t) for t in candidate.tasks]
+        matters = [place_form(t, scope) for t in candidate.tasks]
         if any(len(m) >= _MIN_TASK and m in key for m in matters):
             found.append(candidate)
     return found
@@ -286,32 +328,38 @@ def _obligation_finding(catalog: EffectiveCatalog, task: str, obligation: Obliga
     )
 
 
-def admission_findings(catalog: EffectiveCatalog, task: str, subject: str = "") -> list[Finding]:
-    """Return the findings for one task: a listed duty or certificate, or the route it needs.
+def admission_findings(
+    catalog: EffectiveCatalog, task: str, subject: str = "", scope: Scope = Scope.VILLAGE
+) -> list[Finding]:
+    """Return the findings for one task asked of a village (or, with ``scope``, a community).
+
+    A listed duty or certificate, a rule on departments that governs it, or the route it needs.
 
     Raises:
         InvalidRequestError: if the task is empty or a single character.
     """
     subject = subject or task
     key = _task(task)
-    duties = match_duties(catalog, task)
-    certificates = match_certificates(catalog, task)
-    findings = [_duty_finding(task, d, subject) for d in duties]
+    duties = match_duties(catalog, task, scope)
+    certificates = match_certificates(catalog, task, scope)
+    findings = [_duty_finding(task, d, subject, _by_reference(catalog, task, d, scope)) for d in duties]
     findings += [_certificate_finding(catalog, task, c, subject) for c in certificates]
     if not findings:
-        findings = [_obligation_finding(catalog, task, o, subject) for o in match_obligations(catalog, task)]
-    return findings or [_unlisted(catalog, task, key, subject)]
+        findings = [_obligation_finding(catalog, task, o, subject) for o in match_obligations(catalog, task, scope)]
+    return findings or [_unlisted(catalog, task, key, subject, scope)]
 
 
-def admit(catalog: EffectiveCatalog, tasks: list[str]) -> CheckReport:
-    """Decide admission for each task.
+def admit(catalog: EffectiveCatalog, tasks: list[str], scope: Scope = Scope.VILLAGE) -> CheckReport:
+    """Decide admission for each task, asked of a village (or, with ``scope``, an urban community).
 
     Raises:
         InvalidRequestError: if a task is empty or a single character (nothing is decided).
     """
+    if scope is Scope.BOTH:
+        raise InvalidRequestError.because("admit-scope-one")
     for task in tasks:
         _task(task)
     report = CheckReport("admission", catalog.layer.id, catalog.layer.name_zh)
     for task in tasks:
-        report.findings.extend(admission_findings(catalog, task))
+        report.findings.extend(admission_findings(catalog, task, scope=scope))
     return report

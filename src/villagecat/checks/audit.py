@@ -8,7 +8,7 @@ from villagecat._i18n import Both, pair
 from villagecat._names import same_name
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import rule
-from villagecat.checks.admission import admission_findings
+from villagecat.checks.admission import admission_findings, similar_certificates, similar_names
 from villagecat.checks.facility import facility_findings
 from villagecat.checks.signage import signage_findings
 from villagecat.models import CertificateStatus, MechanismBasis
@@ -22,67 +22,82 @@ __all__ = ["audit"]
 #: What allows a dedicated post (专人专岗): 除党中央、国务院明确要求或者法律法规明确规定外，未经省级党委和
 #: 政府同意，……不得要求专人专岗 (national 二(二)4): the Centre, a law, or the province's consent.
 POST_ALLOWED = frozenset({MechanismBasis.CENTRAL, MechanismBasis.LAW, MechanismBasis.PROVINCIAL_APPROVAL})
+#: What a ledger's 设立依据 may say, for a finding that asks for it.
+_BASIS_CHOICES = Both("、".join(f"“{b.label}”" for b in MechanismBasis), ", ".join(b.value for b in MechanismBasis))
 
 
 def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str) -> list[Finding]:
+    """A mechanism's dedicated post and its basis, as far as the ledger and the catalog say.
+
+    An empty 设立依据 is not known, not wanting: the villagers' committee's own committees
+    (人民调解、治安保卫…) are bodies that carry duties (national 二(二)4), and a ledger that
+    does not give a basis says nothing either way. Only a basis written as 无依据 fails.
+    """
     listed = next((m for m in catalog.mechanisms() if same_name(entry.name, m.name, *m.aliases)), None)
-    found: list[Finding] = []
+    cites = rule(catalog, "mechanism-basis")
+    if not cites:
+        return []
     basis = listed.basis if listed is not None and listed.basis is not None else entry.basis
-    if entry.dedicated_post and basis not in POST_ALLOWED and rule(catalog, "mechanism-basis"):
+    found: list[Finding] = []
+    if entry.dedicated_post and basis not in POST_ALLOWED and (listed is not None or basis is not None):
+        # 无依据 written: not allowed; left empty: not known, so the ledger is asked for it (once: an
+        # unlisted mechanism's note below asks for the same basis).
+        code = "audit-mechanism-dedicated-post" if basis is MechanismBasis.NONE else "audit-mechanism-post-unstated"
         found.append(
             Finding(
-                "audit-mechanism-dedicated-post",
-                "fail",
-                *pair("audit-mechanism-dedicated-post", mechanism=entry.name),
+                code,
+                "fail" if basis is MechanismBasis.NONE else "warn",
+                *pair(code, mechanism=entry.name, choices=_BASIS_CHOICES),
                 village,
                 rule=[b.value for b in POST_ALLOWED],
                 observed=basis.value if basis else None,
-                citations=rule(catalog, "mechanism-basis"),
+                citations=cites,
             )
         )
     if listed is None:
-        if basis in (None, MechanismBasis.NONE) and rule(catalog, "mechanism-basis"):
-            found.append(
-                Finding(
-                    "audit-mechanism-without-basis",
-                    "fail",
-                    *pair("audit-mechanism-without-basis", mechanism=entry.name),
-                    village,
-                    observed=entry.name,
-                    citations=rule(catalog, "mechanism-basis"),
-                )
+        if basis is None:
+            code, values = "audit-mechanism-basis-unstated", {"choices": _BASIS_CHOICES}
+        elif basis is MechanismBasis.NONE:
+            code, values = "audit-mechanism-without-basis", {}
+        else:
+            code, values = "audit-mechanism-unlisted", {"basis": Both(basis.label, basis.value)}
+        found.append(
+            Finding(
+                code,
+                "fail" if basis is MechanismBasis.NONE else "warn",
+                *pair(code, mechanism=entry.name, **values),
+                village,
+                observed=entry.name,
+                citations=cites,
             )
-        elif basis not in (None, MechanismBasis.NONE):
-            found.append(
-                Finding(
-                    "audit-mechanism-unlisted",
-                    "warn",
-                    *pair("audit-mechanism-unlisted", mechanism=entry.name, basis=Both(basis.label, basis.value)),
-                    village,
-                    observed=entry.name,
-                    citations=rule(catalog, "mechanism-basis"),
-                )
-            )
+        )
     return found
 
 
 def _certificate(catalog: EffectiveCatalog, name: str, village: str) -> list[Finding]:
     listed = next((c for c in catalog.certificates() if same_name(name, c.name, *c.aliases)), None)
     if listed is None:
-        return (
-            [
-                Finding(
-                    "audit-certificate-unlisted",
-                    "warn",
-                    *pair("audit-certificate-unlisted", certificate=name),
-                    village,
-                    observed=name,
-                    citations=rule(catalog, "certificate-unlisted"),
-                )
-            ]
-            if rule(catalog, "certificate-unlisted")
-            else []
+        if not rule(catalog, "certificate-unlisted"):
+            return []
+        # A name only alike to one the village must not issue (养犬证明, 居民养犬证明) is a pointer
+        # for the clerk to judge, never a match: a 提示 naming it, never 不符合.
+        similar = similar_certificates(catalog, name)
+        words = (
+            pair("audit-certificate-alike", certificate=name, similar=similar_names(similar))
+            if similar
+            else pair("audit-certificate-unlisted", certificate=name)
         )
+        return [
+            Finding(
+                "audit-certificate-alike" if similar else "audit-certificate-unlisted",
+                "warn",
+                *words,
+                village,
+                observed=name,
+                citations=(*(c for s in similar for c in s.citations), *rule(catalog, "certificate-unlisted")),
+                item=similar[0].id if len(similar) == 1 else None,
+            )
+        ]
     if listed.status is CertificateStatus.RETAINED:
         return [
             Finding(
@@ -119,7 +134,7 @@ def _village(catalog: EffectiveCatalog, entry: VillageLedger) -> list[Finding]:
     for duty in entry.duties:
         found.extend(
             Finding(**{**finding.__dict__, "code": "audit-duty-" + finding.code.removeprefix("admission-")})
-            for finding in admission_findings(catalog, duty, village)
+            for finding in admission_findings(catalog, duty, village, entry.duty_scope)
         )
     for mechanism in entry.mechanisms:
         found.extend(_mechanism(catalog, mechanism, village))

@@ -1,4 +1,9 @@
-"""Rendering a retained certificate from its template, or refusing one the village must not issue."""
+"""Rendering a retained certificate from its template, or refusing one the village must not issue.
+
+Only a certificate the village must not issue (不应出具, 已取消) is refused. A retained one that
+cannot be generated (no template in the catalog, or a catch-all entry) is not refused: the
+village may issue it per the catalog, villagecat only has nothing to fill in.
+"""
 
 from __future__ import annotations
 
@@ -18,13 +23,25 @@ if TYPE_CHECKING:
     from villagecat.merging import EffectiveCatalog
     from villagecat.models import Certificate, Citation
 
-__all__ = ["CertificateRefusedError", "Rendered", "find_certificate", "refusal", "render_certificate"]
+__all__ = [
+    "CertificateNotRenderedError",
+    "CertificateRefusedError",
+    "NoTemplateError",
+    "Rendered",
+    "find_certificate",
+    "refusal",
+    "render_certificate",
+]
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
-class CertificateRefusedError(VillagecatError, ValueError):
-    """The certificate cannot be rendered: not to be issued, cancelled, no template, or values wrong."""
+class CertificateNotRenderedError(VillagecatError, ValueError):
+    """The certificate was not rendered: the values given do not fit its template (exit 1).
+
+    Its subclasses say why otherwise: :class:`CertificateRefusedError` (the village must not
+    issue it) and :class:`NoTemplateError` (it may be issued, but there is nothing to fill in).
+    """
 
     def __init__(self, message_zh: str, message_en: str, citations: tuple[Citation, ...] = ()) -> None:
         """Keep both messages and the citations."""
@@ -32,9 +49,23 @@ class CertificateRefusedError(VillagecatError, ValueError):
         super().__init__(message_zh, message_en)
 
     def describe(self, lang: str = "zh") -> str:
-        """Return the refusal in ``lang``, then each clause it rests on, one per line."""
+        """Return the message in ``lang``, then each clause it rests on, one per line."""
         cites = "".join(f"\n  {say('basis', lang, citation=c.readable())}" for c in self.citations)
         return (self.message_en if lang == "en" else self.message_zh) + cites
+
+
+class CertificateRefusedError(CertificateNotRenderedError):
+    """The village must not issue the certificate (不应出具, 已取消): what it tells the resident instead."""
+
+
+class NoTemplateError(CertificateNotRenderedError, LookupError):
+    """A certificate the village may issue, which villagecat cannot generate: no template, or a catch-all entry.
+
+    Not a refusal: the catalog lets the village issue it; what is missing is the text to fill in,
+    as an item or field missing is (exit 2).
+    """
+
+    exit_code = 2
 
 
 @dataclass(frozen=True)
@@ -108,32 +139,34 @@ def render_certificate(catalog: EffectiveCatalog, key: str, values: dict[str, st
 
     Raises:
         UnknownItemError: if no certificate matches ``key``.
-        CertificateRefusedError: if the village must not issue it, it has no template, a
-            placeholder is missing or unknown, or a value holds an invisible control character.
+        CertificateRefusedError: if the village must not issue it.
+        NoTemplateError: if it may be issued but the catalog holds no template for it (or it is
+            a catch-all entry, not one certificate).
+        CertificateNotRenderedError: if a placeholder is missing or unknown, or a value holds an
+            invisible control character.
     """
     certificate = find_certificate(catalog, key)
     if certificate.status is not CertificateStatus.RETAINED:
         raise CertificateRefusedError(*refusal(catalog, certificate))
     if certificate.catch_all:
-        raise CertificateRefusedError(
-            *pair("refusal-catch-all", certificate=certificate.name), tuple(certificate.citations)
-        )
+        raise NoTemplateError(*pair("render-catch-all", certificate=certificate.name), tuple(certificate.citations))
     if certificate.template is None:
-        raise CertificateRefusedError(
-            *pair("refusal-no-template", certificate=certificate.name), tuple(certificate.citations)
+        raise NoTemplateError(
+            *pair("render-no-template", certificate=certificate.name),
+            tuple(certificate.citations),
         )
     missing = [p for p in certificate.placeholders if not values.get(p, "").strip()]
     unknown = [k for k in values if k not in certificate.placeholders]
     if missing or unknown:
         parts = [
             pair(key, names=Both("、".join(names), ", ".join(names)))
-            for key, names in (("refusal-values-missing", missing), ("refusal-values-unknown", unknown))
+            for key, names in (("render-values-missing", missing), ("render-values-unknown", unknown))
             if names
         ]
         declared = Both("、".join(certificate.placeholders), ", ".join(certificate.placeholders))
-        raise CertificateRefusedError(
+        raise CertificateNotRenderedError(
             *pair(
-                "refusal-values",
+                "render-values",
                 certificate=certificate.name,
                 problems=Both("；".join(p[0] for p in parts), "; ".join(p[1] for p in parts)),
                 declared=declared,
@@ -142,8 +175,8 @@ def render_certificate(catalog: EffectiveCatalog, key: str, values: dict[str, st
     for name, value in values.items():  # an invisible control (U+202E) makes the page read otherwise than typed
         hidden = next((c for c in value if unicodedata.category(c) in _HIDDEN or c in _BLANKS), None)
         if hidden is not None:
-            raise CertificateRefusedError(
-                *pair("refusal-values-hidden", certificate=certificate.name, name=name, code=f"U+{ord(hidden):04X}")
+            raise CertificateNotRenderedError(
+                *pair("render-values-hidden", certificate=certificate.name, name=name, code=f"U+{ord(hidden):04X}")
             )
     text = _PLACEHOLDER.sub(lambda m: values[m.group(1).strip()], certificate.template)
     # Escape the template's own text and each value apart, so &, < and > anywhere (in the

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -57,9 +59,24 @@ def _fmt(value: float) -> str:
 
 
 def _field_citations(catalog: EffectiveCatalog, item_id: str, name: str) -> tuple[Citation, ...]:
+    """The clauses behind a field's value: of the step that set it (its provenance), those that state it.
+
+    An item may cite several clauses (Ninghe's facility cites its area clause and its 60 % clause;
+    the national one a briefing and 二(二)5, which leaves the standard to the provinces). A number
+    is cited by the clauses whose quoted words hold it; if none does, by those quoted nowhere (the
+    words are not at hand); if every clause is quoted and none holds it, by all, as nothing tells.
+    """
     entry = catalog.get(item_id)
     step = entry.set_by(name) if entry is not None else None
-    return step.citations if step is not None else ()
+    if step is None:
+        return ()
+    value = getattr(entry.item, name, None) if entry is not None else None
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return step.citations
+    number = re.compile(rf"(?<![\d.]){re.escape(_fmt(value))}(?![\d.]*\d)")
+    stating = [c for c in step.citations if c.quote and number.search(unicodedata.normalize("NFKC", c.quote))]
+    unquoted = [c for c in step.citations if not c.quote]
+    return tuple(stating or unquoted or step.citations)
 
 
 #: The activity share's message by (binds, a community's): 村（居）民活动区域 (Ninghe 三(二)7), a
@@ -176,11 +193,12 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
     if figures.households is None and per_households:  # the rule was not checked: say so, never pass silently
         # The rule named is the lowest layer's binding one (or, if none binds, the lowest layer's).
         standard = ([s for s in per_households if _binding(s)] or per_households)[-1]
+        words = "facility-households-needed" if _binding(standard) else "facility-households-needed-advised"
         findings.append(
             Finding(
                 "facility-households-needed",
                 "warn",
-                *pair("facility-households-needed", per100=_fmt(standard.min_area_per_100_households_m2 or 0)),
+                *pair(words, per100=_fmt(standard.min_area_per_100_households_m2 or 0)),
                 subject,
                 rule=standard.min_area_per_100_households_m2,
                 citations=_field_citations(catalog, standard.id, "min_area_per_100_households_m2"),

@@ -173,7 +173,11 @@ class LedgerMechanism:
 
 @dataclass
 class VillageLedger:
-    """One village's entries."""
+    """One village's entries.
+
+    ``duty_scope`` is what its duties are asked of: a village, or an urban community where a
+    duty row's 村或社区 cell (or the ledger's ``scope``) says so.
+    """
 
     village: str
     duties: list[str] = field(default_factory=list)
@@ -181,6 +185,7 @@ class VillageLedger:
     signs: list[ActualSign] = field(default_factory=list)
     certificates: list[str] = field(default_factory=list)
     facility: FacilityFigures | None = None
+    duty_scope: Scope = Scope.VILLAGE
 
     def recorded(self) -> bool:
         """Whether the ledger records anything of this village to check."""
@@ -439,7 +444,11 @@ def _add(ledger: Ledger, row: _Row, category: str | None, scope: Scope = Scope.V
             LedgerMechanism(_name(row), row.flag("dedicated_post"), row.vocab("basis", MechanismBasis))
         )
     elif kind == "duty":
+        given = _one_scope(row) or scope
+        if entry.duties and given is not entry.duty_scope:  # one place is a village or a community, never both
+            raise row.error("scope", "ledger-duty-scopes", village=village or "—")
         entry.duties.append(_name(row))
+        entry.duty_scope = given
     else:
         entry.certificates.append(_name(row))
 

@@ -1,9 +1,14 @@
 """Policy lint: the national opinion's own rules turned on a layer's data.
 
-- ``lint-certificate-basis`` (fail): a retained certificate rests on a law, regulation or
-  State Council decision (厅字〔2022〕28号 二(三)7);
+- ``lint-certificate-basis`` (warn): a retained certificate whose basis is not a law,
+  regulation or State Council decision. 厅字〔2022〕28号 二(三)7 says 「缺乏法律法规或国务院决定
+  **等**依据」: the list is open (Shanxi retains 入党外调政审等发展党员证明, resting on Party
+  regulations), so another kind of basis is a hint to check, never a failure; a certificate
+  whose source names no basis is ``lint-certificate-basis-unknown`` (warn), unknown, not wanting;
 - ``lint-mechanism-dedicated-post`` (fail): a dedicated post only where the Party Centre,
-  the State Council or a law requires it, or the province consented (二(二)4);
+  the State Council or a law requires it, or the province consented (二(二)4): fails where the
+  basis is recorded as 无依据; where no basis is recorded it is not known, and
+  ``lint-mechanism-post-unstated`` (warn) asks for it;
 - ``lint-assist-funding`` (warn): an assisted duty names its department and funding (吉林 一(一));
 - ``lint-report-frequency`` (warn): reports are monthly, quarterly or yearly (吉林 一(三));
 - ``lint-missing-citation`` (fail): every item cites its basis (三(二)).
@@ -51,9 +56,10 @@ LEGAL_BASIS = frozenset(
 )
 #: code -> (level, the name of the rule it applies in :mod:`villagecat.checks._rules`).
 LINT_RULES = {
-    "lint-certificate-basis": ("fail", "certificate-basis"),
+    "lint-certificate-basis": ("warn", "certificate-basis"),
     "lint-certificate-basis-unknown": ("warn", "certificate-basis"),
     "lint-mechanism-dedicated-post": ("fail", "mechanism-basis"),
+    "lint-mechanism-post-unstated": ("warn", "mechanism-basis"),
     "lint-assist-funding": ("warn", "assist-funding"),
     "lint-report-frequency": ("warn", "reports-frequency"),
     "lint-missing-citation": ("fail", "basis-required"),
@@ -180,8 +186,8 @@ def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckR
                 )
             elif not any(a in LEGAL_BASIS for a in authorities):
                 have = Both(
-                    "、".join(a.label for a in authorities) or say("none", "zh"),
-                    ", ".join(a.value for a in authorities) or say("none", "en"),
+                    "、".join(a.label for a in authorities) or say("lint-authority-unknown", "zh"),
+                    ", ".join(a.value for a in authorities) or say("lint-authority-unknown", "en"),
                 )
                 findings.append(
                     _finding(
@@ -192,11 +198,12 @@ def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckR
                     )
                 )
         if isinstance(item, Mechanism) and item.dedicated_post and item.basis not in POST_ALLOWED:
+            code = "lint-mechanism-dedicated-post" if item.basis is not None else "lint-mechanism-post-unstated"
             findings.append(
                 _finding(
-                    "lint-mechanism-dedicated-post",
+                    code,
                     item_id,
-                    *pair("lint-mechanism-dedicated-post", mechanism=item.name),
+                    *pair(code, mechanism=item.name),
                     observed=item.basis.value if item.basis else None,
                 )
             )

@@ -117,15 +117,18 @@ def add_layer_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_scope_option(parser: argparse.ArgumentParser, *, listing: bool = True) -> None:
+def add_scope_option(parser: argparse.ArgumentParser, *, listing: bool = True, rows: bool = True) -> None:
     """Add ``--scope``: 村 or 社区 (``village``, ``community``), and, to list items, 全部 (``all``).
 
-    The default is villages; in a check, a row's own 村或社区 column decides before it.
+    The default is villages; in a check of a file, a row's own 村或社区 column decides before it
+    (``rows=False`` for a check that reads no file, such as ``admit``).
     """
     if listing:
         words = (
             "只列适用于村（默认）、社区或全部的条目 / items that apply to villages (default), to communities, or all"
         )
+    elif not rows:
+        words = "按村（默认）或社区的目录判断 / decide for a village (default) or an urban community"
     else:
         words = (
             "按村（默认）或社区的规则核查；文件中填了“村或社区”一列的行以该列为准"

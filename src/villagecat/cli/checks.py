@@ -140,6 +140,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="要交由村级组织承担的工作事项，写出完整名称（可多个），如 代办社会保险登记"
         " / the task's whole name (one or more), such as 代办社会保险登记",
     )
+    add_scope_option(admit, listing=False, rows=False)
     _common(admit)
     admit.set_defaults(handler=_admit)
 
@@ -246,7 +247,8 @@ def _admit(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     del stderr
     args.all = True
-    return _emit(admit(resolve(args.jurisdiction, layers=args.layer), args.tasks), args, stdout)
+    catalog = resolve(args.jurisdiction, layers=args.layer)
+    return _emit(admit(catalog, args.tasks, Scope(args.scope)), args, stdout)
 
 
 def _lint(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
