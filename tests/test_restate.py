@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import villagecat
-from conftest import invoke
+from conftest import REPO, invoke
 from villagecat.merging import merge
 from villagecat.models import Certificate, Document, Layer, ParentRef
 from villagecat.package import LayerPackage, load_layer, save_layer
@@ -113,3 +113,48 @@ def test_a_layer_merges_alike_in_csv_and_in_json(path: Path, tmp_path: Path) -> 
     from_csv, from_json = merge(chain), merge(as_json)
     assert from_json.conflicts == from_csv.conflicts == ()
     assert from_json.items == from_csv.items
+
+
+@pytest.mark.parametrize("form", ["csv", "json", "xlsx"])
+def test_a_restating_row_leaves_unsaid_what_it_left_empty_when_written_out(tmp_path: Path, form: str) -> None:
+    """A restatement of the mandatory party plaque, 必须悬挂 left empty, was written back 否 (and a
+    catch-all's 兜底条目 empty written 否): read again, it changed the inherited item or was refused."""
+    from villagecat.models import Sign  # noqa: PLC0415
+    from villagecat.workbook import export_workbook, import_workbook  # noqa: PLC0415
+
+    national = load_layer(REPO / "data" / "national")
+    layer = Layer(
+        id="430000",
+        level="province",
+        division_code="430000",
+        name_zh="湖南省",
+        name_en="Hunan",
+        slug="hunan",
+        version="0.1.0",
+        parent=ParentRef(id="cn", version_range=f">={national.layer.version}"),
+        covers=["village"],
+    )
+    document = Document(id="430000.document.list", title="村级组织挂牌清单", authority="normative_document")
+    row = Sign.model_validate(
+        {
+            "id": "430000.sign.party",
+            "name": "村党组织标牌",
+            "citations": [f"{document.id}#一"],
+            "sign_type": "plaque",
+            "placement": "outside",
+            "restates": "cn.sign.party-organisation",
+        }
+    )
+    written = save_layer(LayerPackage.of(layer, {"documents": [document], "signs": [row]}), tmp_path / "hunan")
+    if form == "xlsx":
+        export_workbook(load_layer(written), tmp_path / "hunan.xlsx")
+        again = import_workbook(tmp_path / "hunan.xlsx")
+    else:
+        again = load_layer(save_layer(load_layer(written), tmp_path / form, fmt=form))  # type: ignore[arg-type]
+    (restated,) = again.signs
+    assert "mandatory" not in restated.model_fields_set
+    catalog = merge([national, again])
+    assert catalog.conflicts == ()
+    entry = catalog.get("cn.sign.party-organisation")
+    assert entry is not None
+    assert entry.item.mandatory is True  # type: ignore[attr-defined]

@@ -80,8 +80,8 @@ def test_every_shipped_layer_in_json_form_validates_against_the_published_json_s
             )
             header, *rows = json.loads(files[f"{kind.resource}.json"])
             assert header == [spec.name for spec in kind.fields]
-            for row in rows:
-                validator.validate(dict(zip(header, row, strict=True)))
+            for row in rows:  # a null is a field not given, as an empty cell is (and as .ci/ajv-check.mjs reads it)
+                validator.validate({k: v for k, v in zip(header, row, strict=True) if v is not None})
     layer = json.loads((SCHEMAS / "layer.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(layer).validate(package.layer.model_dump(mode="json", exclude_none=True))
 

@@ -40,6 +40,7 @@ __all__ = [
     "override_value_cell",
     "table_schema",
     "target_column",
+    "unsaid",
 ]
 
 #: A column of a kind's flat form is a field of the format registry.
@@ -104,12 +105,26 @@ def _cell(column: Column, value: object) -> str:
     return str(value)
 
 
+def unsaid(item: BaseModel) -> frozenset[str]:
+    """The fields a row that restates an inherited item leaves unsaid: written empty, they stay inherited.
+
+    Only a restating row's empty cells mean anything (the field as inherited); written out with
+    the model's defaults (必须悬挂=否, 禁止性=是), they would be read back as given and change the
+    inherited item. Any other row is written whole.
+    """
+    if getattr(item, "restates", None) is None:
+        return frozenset()
+    return frozenset(type(item).model_fields) - item.model_fields_set
+
+
 def model_to_cells(item: BaseModel) -> dict[str, str]:
     """Return an item as a CSV row of strings, one per column.
 
-    An override's value is written as a cell of the field it targets.
+    An override's value is written as a cell of the field it targets; a restating row's unsaid
+    fields (:func:`unsaid`) are empty.
     """
-    cells = {c.name: _cell(c, getattr(item, c.name)) for c in columns(type(item))}
+    empty = unsaid(item)
+    cells = {c.name: "" if c.name in empty else _cell(c, getattr(item, c.name)) for c in columns(type(item))}
     if "value" in cells and "target" in cells and "field" in cells:
         cells["value"] = override_value_cell(item)
     return cells

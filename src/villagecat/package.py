@@ -15,9 +15,10 @@ import functools
 import gc
 import io
 import json
+import operator
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -30,6 +31,7 @@ from villagecat._columns import (
     override_cell_value,
     table_schema,
     target_column,
+    unsaid,
 )
 from villagecat._i18n import Both, pair, reader_error, shape_of
 from villagecat._ids import assign_ids
@@ -505,11 +507,18 @@ def _decode_rows(
     """
     cited = [c.name for c in columns(model) if c.shape == "citations"]
     if table.header is not None:
-        return _decode_arrays(table.header, table.arrays, cited, file, clauses, problems)
+        decoded = _decode_arrays(table.header, table.arrays, cited, file, clauses, problems)
+        _drop_nulls(model, table.header, table.arrays, decoded)
+        return decoded
     unit = "line" if table.form == "csv" else "row"
     decoded = []
+    never_null = _never_null(model)
     for position, record in table.rows:
-        row: dict[str, Any] = cells_to_input(model, record) if table.form == "csv" else record
+        row: dict[str, Any] = (
+            cells_to_input(model, record)
+            if table.form == "csv"
+            else {k: v for k, v in record.items() if v is not None or k not in never_null}
+        )
         if model is Override and table.form == "csv":
             row["value"] = override_cell_value({**record, **row})
         for name in cited:
@@ -545,6 +554,32 @@ def _decode_arrays(  # noqa: PLR0913, PLR0917 - one resource in the array form, 
             else:
                 values[i] = _resolve(entries, header[i], clauses, file, "row", number, problems)
     return [dict(zip(header, values, strict=True)) for values in arrays]
+
+
+@functools.cache
+def _never_null(model: type[BaseModel]) -> frozenset[str]:
+    """The fields of ``model`` that cannot be None (a yes/no, a list, a required value)."""
+    return frozenset(name for name, info in model.model_fields.items() if type(None) not in get_args(info.annotation))
+
+
+def _drop_nulls(
+    model: type[BaseModel], header: tuple[str, ...], arrays: list[list[Any]], decoded: list[dict[str, Any]]
+) -> None:
+    """Leave out of each decoded row the nulls of fields that cannot be None: a JSON null is an empty cell.
+
+    In CSV an empty cell is a field not given (its default, or as inherited in a row that
+    restates an inherited item); in JSON the same is null, as Ajv and frictionless read it.
+    """
+    never_null = _never_null(model)
+    at = [i for i, name in enumerate(header) if name in never_null]
+    if not at:
+        return
+    pick = operator.itemgetter(*at) if len(at) > 1 else lambda values: (values[at[0]],)
+    for row, values in zip(decoded, arrays, strict=True):
+        if None in pick(values):  # rare: one check per row, in C
+            for i in at:
+                if values[i] is None:
+                    del row[header[i]]
 
 
 def _resolve(  # noqa: PLR0913, PLR0917 - the entries, and where to report a problem
@@ -885,6 +920,7 @@ def descriptor(package: LayerPackage, fmt: Literal["csv", "json"] = "csv") -> di
 def _json_row(item: BaseModel, cited: dict[str, list[str]]) -> dict[str, Any]:
     row = item.model_dump(mode="json")
     row.update(cited)
+    row.update(dict.fromkeys(unsaid(item)))  # null: a restating row's field left as inherited
     return row
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from villagecat._columns import Column, columns, override_value_cell, target_column
+from villagecat._columns import Column, columns, override_value_cell, target_column, unsaid
 from villagecat._i18n import Both, pair
 from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
@@ -163,10 +163,13 @@ def export_workbook(package: LayerPackage, path: str | os.PathLike[str], *, forc
         _form(sheet, cols)
         for item in _clauses_of(package) if model is Clause else package.resource(resource):
             row = sheet.max_row + 1
+            empty = unsaid(item)  # a restating row's fields left as inherited stay empty
             for col, column in enumerate(cols, start=1):
                 value = (
                     _override_cell(item, column.name)
                     if isinstance(item, Override) and column.name in ("field", "value")
+                    else None
+                    if column.name in empty
                     else _cell_value(column, getattr(item, column.name))
                 )
                 _write_text_cell(sheet, row, col, value)

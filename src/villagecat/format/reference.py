@@ -30,7 +30,9 @@ A layer is a [Data Package v2](https://datapackage.org/) folder (or a zip of one
   `villagecat.rowSchema`, the `$id` of the JSON Schema its rows follow.
 - Each resource is CSV (UTF-8, a header row, the dialect the descriptor declares) or JSON (an array whose first
   element names the columns and each further element holds one row's values). Both forms are what
-  `frictionless validate` checks as they are.
+  `frictionless validate` checks as they are. An empty CSV cell and a JSON `null` say the same: the field is
+  not given (its default; in a row that restates an inherited item, the field as inherited), and a row is
+  checked against its JSON Schema without its nulls. 空单元格与 JSON 的 null 同义：该字段未填写。
 - Citations are written once, as rows of `clauses` (document, section, verbatim quote), and items cite them by
   clause id. A citations cell may also hold citation text (`DOCUMENT#SECTION「quote」`): it is read, and written
   back as a clause.
