@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 import pytest
@@ -71,6 +72,42 @@ def test_jilin_plaques_are_at_most_200_by_30_with_party_red_on_white() -> None:
     )
 
 
+@pytest.mark.parametrize("reverse", [False, True])
+def test_a_layers_operations_are_judged_alike_in_any_row_order(reverse: bool) -> None:
+    """A directive made 可以 and then given a condition, as a permission may be, was accepted in one
+    row order and refused in the other; so was a permission made 必须 with its condition dropped."""
+    manufactured = [
+        {"target": "cn.obligation.sort-public-services", "field": "modality", "value": "may"},
+        {"target": "cn.obligation.sort-public-services", "field": "condition", "value": "条件具备的"},
+    ]
+    bound = [
+        {"target": "cn.obligation.certificate-unlisted", "field": "modality", "value": "must"},
+        {"target": "cn.obligation.certificate-unlisted", "field": "condition", "value": ""},
+    ]
+    if reverse:
+        manufactured.reverse()
+        bound.reverse()
+    refused = merge([*chain("220000"), child_layer("220000", overrides=manufactured)]).conflicts
+    assert sorted((c.field, c.rule) for c in refused) == [("condition", "qualifier"), ("modality", "graded")]
+    assert merge([*chain("220000"), child_layer("220000", overrides=bound)]).conflicts == ()
+
+
+def test_an_item_that_does_not_say_its_scope_applies_where_its_layer_does() -> None:
+    """Shangdang (villages only) gives a deadline no scope: a township of villages and communities below
+    writing 村 was refused as narrowing it, though it never applied to communities."""
+    ops = [{"target": "140404.milestone.signs", "field": "applies_to", "value": "village"}]
+    town = child_layer("140404", "140404100", overrides=ops, level="township")
+    everywhere = {"covers": (Scope.VILLAGE, Scope.COMMUNITY)}
+    both = dataclasses.replace(town, layer=town.layer.model_copy(update=everywhere))
+    assert merge([*chain("140404"), both]).conflicts == ()
+    narrowed = [{"target": "220000.milestone.survey", "field": "applies_to", "value": "village"}]
+    county = child_layer("220000", overrides=narrowed)  # Jilin applies to both: this narrows, for communities
+    wide = dataclasses.replace(
+        county, layer=county.layer.model_copy(update={"covers": (Scope.VILLAGE, Scope.COMMUNITY)})
+    )
+    assert [c.rule for c in merge([*chain("220000"), wide]).conflicts] == ["red_line_scope"]
+
+
 def test_adding_list_entries_already_inherited_restates_them() -> None:
     """A county listing 填报表格 again was told 增加 [填报表格、提供材料]: it added nothing."""
     target = "cn.obligation.no-forms-without-deployment"
@@ -118,6 +155,7 @@ def test_restated_and_inherited_values_stay_distinguishable() -> None:
         ("cn.obligation.no-screenshot-evaluation", "condition", "未经县级党委和政府同意", "qualifier"),
         ("cn.obligation.no-plaques-forms-traces", "exceptions", "上级另有要求的除外", "qualifier"),
         ("cn.obligation.certificate-unlisted", "condition", "", "qualifier"),  # a permission widened
+        ("cn.obligation.sort-public-services", "modality", "may", "graded"),  # a directive made a permission
         # who is bound released, a deadline put off, a plaque moved inside or laid flat
         ("cn.obligation.no-forms-without-deployment", "bound", "党政群机构", "grow_only"),
         ("220000.milestone.survey", "bound", "各市（州）、县（市、区）", "grow_only"),

@@ -802,8 +802,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "where a requirement has none, a lower layer may not add one (nor drop one from a permission: {permits})",
     ),
     "rule-qualifier": (
-        "条件、例外缩小规则成立的范围：上级层的要求未设条件或例外的，下级层不得增设",
-        "a condition or exception narrows where a rule holds: a lower layer may not add one to a requirement",
+        (
+            "条件、例外限定规则成立的范围：上级层的要求未设条件或例外的，下级层不得增设；上级层的许可（可以）"
+            "附有条件或例外的，下级层不得删去"
+        ),
+        (
+            "a condition or exception limits where a rule holds: a lower layer may not add one to a requirement "
+            "that had none, nor drop one from a permission (may)"
+        ),
     ),
     "rule-explain-fixed": ("一经规定，下级层不得更改或删去", "once set, a lower layer may not change or empty it"),
     "rule-explain-keep": ("该列表中上级层的条目不得删除", "inherited entries may not be removed"),

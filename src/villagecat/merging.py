@@ -38,8 +38,8 @@ from villagecat._messages import first_message
 from villagecat._names import normalise_name
 from villagecat._shown import shown
 from villagecat.errors import LayerChainError
-from villagecat.format.registry import kind_of_id, kind_of_model
-from villagecat.format.rules import Effect, Graded, ItemRules, scope_effect
+from villagecat.format.registry import kind_of_id, kind_of_model, kinds
+from villagecat.format.rules import Effect, Graded, ItemRules, Qualifier, scope_effect
 from villagecat.models import (
     Cancellation,
     Certificate,
@@ -380,6 +380,8 @@ class _Merger:
         self._touched: list[EffectiveItem] = []
         #: The layer being fed: (item, field) -> the operation of that layer that set it.
         self._set_here: dict[tuple[str, str], str] = {}
+        #: Where each layer fed so far applies: the scope of an item it introduced without saying its own.
+        self._reach: dict[str, Scope] = {}
 
     def fork(self, layers: Sequence[LayerPackage]) -> _Merger:
         """Return a merger that goes on from this one's state towards ``layers``, sharing what it does not change.
@@ -395,16 +397,18 @@ class _Merger:
         other.conflicts = list(self.conflicts)
         other._owned = set()
         other._previous = self._previous
+        other._reach = dict(self._reach)
         return other
 
     def feed(self, package: LayerPackage) -> None:
         """Merge one more layer onto the state so far."""
         start = len(self.conflicts)
         self._set_here = {}
+        self._reach[package.layer.id] = package.layer.reach
         self._check_chain(self._previous, package)
         self._add_items(package)
         _bound_operations(package)
-        for override in package.overrides:
+        for override in sorted(package.overrides, key=_judged_after):
             self._override(package, override)
         for cancellation in package.cancellations:
             self._cancel(package, cancellation)
@@ -714,7 +718,7 @@ class _Merger:
         graded = column.rule if isinstance(column.rule, Graded) else None
         in_force = graded is None or _inherited_in_force(target, graded, package.layer.id)
         broken = (None if growing else _direction(column, old, new, in_force=in_force, item=target.item)) or _red_line(
-            target.item, column, old, new, package.layer.reach
+            target.item, column, old, new, package.layer.reach, self._reach.get(target.introduced_by)
         )
         if broken is not None:
             self._conflict(
@@ -889,6 +893,22 @@ def _identity(item: BaseModel) -> list[str]:
     return found
 
 
+def _judged_after(override: Override) -> bool:
+    """Apply a layer's operations on what other rules read first (a rule's modality, before its condition).
+
+    A qualifier is judged by whether its item requires or permits: by the modality the layer
+    gives it, whatever the order of its rows (a restating row sets its fields in the model's
+    order, where the modality comes first too).
+    """
+    return override.field not in _read_by_rules()
+
+
+@functools.cache
+def _read_by_rules() -> frozenset[str]:
+    """The fields a rule reads on the item it judges (a qualifier's ``of``): set before the fields it judges."""
+    return frozenset(spec.rule.of for kind in kinds() for spec in kind.fields if isinstance(spec.rule, Qualifier))
+
+
 def _given(row: BaseModel, name: str) -> bool:
     """Whether ``row`` gives field ``name`` a value: set, and not empty.
 
@@ -927,7 +947,14 @@ def _direction(
     return rule.name, rule.explain()[1]
 
 
-def _red_line(item: BaseModel, column: Column, old: Any, new: Any, within: Any = None) -> tuple[str, str] | None:  # noqa: ANN401
+def _red_line(  # noqa: PLR0913, PLR0917 - the change, and the reach of the layers making and introducing it
+    item: BaseModel,
+    column: Column,
+    old: Any,  # noqa: ANN401 - any field value
+    new: Any,  # noqa: ANN401 - any field value
+    within: Any = None,  # noqa: ANN401 - a Scope
+    otherwise: Any = None,  # noqa: ANN401 - a Scope
+) -> tuple[str, str] | None:
     """Return the item-level rule a change to a red-line or binding item breaks, or None.
 
     A red line (a prohibited duty, a certificate not to be issued, a mandatory sign), and a
@@ -937,7 +964,7 @@ def _red_line(item: BaseModel, column: Column, old: Any, new: Any, within: Any =
     """
     if not kind_of_model(type(item)).binds(item):
         return None
-    if column.name == "applies_to" and scope_effect(old, new, within) is Effect.LOOSENS:
+    if column.name == "applies_to" and scope_effect(old, new, within, otherwise) is Effect.LOOSENS:
         return "red_line_scope", say("detail-red-line-scope", "en")
     return None
 

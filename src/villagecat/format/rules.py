@@ -485,14 +485,16 @@ def scope_places(value: Any, otherwise: Any = None) -> frozenset[str]:  # noqa: 
     return frozenset(_SCOPE_PLACES.get(_slug(otherwise if value is None else value), ()))
 
 
-def scope_effect(old: Any, new: Any, within: Any = None) -> Effect:  # noqa: ANN401 - Scope members or slugs
+def scope_effect(old: Any, new: Any, within: Any = None, otherwise: Any = None) -> Effect:  # noqa: ANN401 - Scope members or slugs
     """Return whether a change of an obligation's scope reaches fewer places (loosens) or more (tightens).
 
     ``within`` is where the layer making the change applies: a layer that covers villages only
-    narrows nothing by writing 村 over an inherited 村和社区.
+    narrows nothing by writing 村 over an inherited 村和社区. ``otherwise`` is where an item that
+    does not say its scope applies: where the layer that introduced it does (Shangdang's
+    deadlines, a layer of villages, are no community's; writing 村 narrows nothing).
     """
     reach = scope_places(within)
-    before, after = scope_places(old) & reach, scope_places(new) & reach
+    before, after = scope_places(old, otherwise) & reach, scope_places(new, otherwise) & reach
     if before == after:
         return Effect.NEUTRAL
     if before - after:

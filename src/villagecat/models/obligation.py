@@ -66,11 +66,16 @@ class Obligation(CatalogItem):
     modality: Modality | None = field(
         "约束力",
         "Modality",
-        desc_zh="来源用语的约束力：不得、一律、须、坚决杜绝为 must；原则上、一般为 should；原文不全时留空。",
-        desc_en="How the source binds: 不得/一律/须 are must; 原则上/一般 are should; empty where the words are not "
-        "visible (a truncated entry).",
+        desc_zh="来源用语的约束力：不得、一律、须、坚决杜绝为 must；原则上、一般为 should；可以为 may；"
+        "来源未用约束力用语（如“要……”）或原文不全时留空。下级层比较时，空值视为一般应当："
+        "可改为必须，不得改为可以。",
+        desc_en="How the source binds: 不得/一律/须 are must; 原则上/一般 are should; 可以 is may; empty where "
+        "the source uses no such word (要……) or the words are not visible (a truncated entry). Below, an empty "
+        "one ranks as should: a lower layer may make it must, never may.",
         default=None,
-        rule=Graded(grades=MODALITY_GRADES),
+        # A directive of unstated strength is no permission: made 可以 below, then given a condition as a
+        # permission may be, it would be loosened twice unrefused.
+        rule=Graded(grades=MODALITY_GRADES, empty="should"),
     )
     condition: NonEmpty | None = field(
         "条件",
