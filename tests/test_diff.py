@@ -706,3 +706,65 @@ def test_release_counts_the_layers_below_given_with_layer(tmp_path: Path) -> Non
     assert released.code == 0, released.err
     assert released.out.startswith("330000 0.1.0 → 1.0.0\n")
     assert load_layer(new).layer.version == "1.0.0"
+
+
+def _county_restating(tmp_path: Path, **fields: object) -> tuple[Path, Path]:
+    """An empty county under Jilin, and the same county with one row restating Jilin's survey deadline."""
+    from villagecat.models import Milestone  # noqa: PLC0415
+
+    empty = save_layer(child_layer("220000"), tmp_path / "old")
+    row = Milestone.model_validate(
+        {
+            "id": "220102.milestone.survey",
+            "name": "深入开展相关调研，摸清村级组织工作事项底数",
+            "citations": ["220000.document.measures#四(十三)"],
+            "due": "2023-05",
+            "due_text": "2023年5月底前",
+            "restates": "220000.milestone.survey",
+            **fields,
+        }
+    )
+    return empty, save_layer(child_layer("220000", milestones=[row]), tmp_path / "new")
+
+
+@pytest.mark.parametrize(
+    ("fields", "level"),
+    [
+        ({}, "info"),  # restated as it is: nothing changes
+        ({"due": "2023-05-31"}, "info"),  # the same deadline written to the day: reworded
+        ({"due": "2023-04"}, "breaking"),  # brought forward: for those it binds, tighter
+    ],
+)
+def test_a_restating_row_is_rated_by_what_it_does_to_the_item_it_restates(
+    tmp_path: Path, fields: dict[str, object], level: str
+) -> None:
+    """A restatement of Jilin's deadline, as it is, was 破坏性 milestone-binding-added 对村和社区收紧."""
+    old, new = _county_restating(tmp_path, **fields)
+    payload = json.loads(invoke("diff", str(old), str(new), "--format", "json").out)
+    (change,) = payload["changes"]
+    assert (change["code"], change["level"]) == ("milestone-restated", level)
+    if level == "breaking":
+        assert change["bound"] == "各市（州）、县（市、区）"  # those it binds, not the villages
+
+
+def test_a_deadline_written_to_the_day_is_the_same_deadline(tmp_path: Path) -> None:
+    """2023-05 written 2023-05-31 was 需关注 (milestone-changed) and provenance said 改为."""
+    old = load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    new = dataclasses.replace(old, milestones=_replace(old.milestones, "220000.milestone.survey", due="2023-05-31"))
+    (change,) = diff_packages(old, new).changes
+    assert (change.code, change.level, change.effect.value) == ("milestone-due-reworded", "info", "neutral")
+    _, county = _county_restating(tmp_path, due="2023-05-31")
+    explained = invoke("explain", "220102", "220000.milestone.survey", "due", "--layer", str(county))
+    assert "220102 测试区 0.1.0：重申（取值不变） 2023-05-31" in explained.out
+
+
+@pytest.mark.parametrize(
+    ("bound", "whom"),
+    [((), "对各市（州）、县（市、区）放宽"), (("各市（州）、县（市、区）", "乡镇党委和政府"), "对乡镇党委和政府收紧")],
+)
+def test_a_change_of_who_is_bound_concerns_those_added_or_dropped(bound: tuple[str, ...], whom: str) -> None:
+    """Emptying who a deadline binds said 对村和社区放宽; adding one said 收紧 for all it binds."""
+    old = load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    new = dataclasses.replace(old, milestones=_replace(old.milestones, "220000.milestone.survey", bound=bound))
+    changes = [c for c in diff_packages(old, new).changes if c.field == "bound"]
+    assert [whom in c.describe("zh") for c in changes] == [True]

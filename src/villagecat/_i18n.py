@@ -962,6 +962,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # diff: what each change code means
     "change-added": ("新增条目", "item added"),
+    "change-reworded": (
+        "{field}换了写法，所指相同（如 2023-05 与 2023-05-31）",
+        "{field} written otherwise, saying the same (2023-05 and 2023-05-31)",
+    ),
+    "change-restated": (
+        "新增重申上级条目的一行（有上级层在手时，按其对上级条目的改动定级）",
+        "a row restating an inherited item added (rated, with the parents at hand, by what it does to that item)",
+    ),
     "change-binding-added": (
         "新增有约束力的条目（必须、不得），原来符合的可能不再符合",
         "a binding item added (must, must not); what complied may no longer",

@@ -126,6 +126,8 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
             continue
         slug = kind.slug
         codes[f"{slug}-added"] = ("info", _described("change-added"))
+        if kind.field("restates") is not None:
+            codes[f"{slug}-restated"] = ("info", _described("change-restated"))
         if kind.can_bind:
             codes[f"{slug}-binding-added"] = ("breaking", _described("change-binding-added"))
         codes[f"{slug}-removed"] = ("breaking", _described("change-removed"))
@@ -149,6 +151,8 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
                     "breaking",
                     _described("change-field-changed", field=field_title),
                 )
+            if spec.rule is not None and spec.rule.rewordable:
+                codes[f"{slug}-{spec.slug}-reworded"] = ("info", _described("change-reworded", field=field_title))
             words = _DIRECTION_WORDS.get(type(spec.rule))
             if words is None or spec.name in _QUIET_FIELDS or (kind.resource, spec.name) in _OWN_CODES:
                 continue
@@ -319,6 +323,13 @@ def _bound_others(bound: object) -> str | None:
     if any(word in str(who) for who in bound for word in _VILLAGE_BODIES):
         return None
     return "、".join(map(str, bound))
+
+
+def _entries_changed(old: object, new: object) -> tuple[object, ...]:
+    """The entries one list has and the other has not (who a rule binds, added or dropped)."""
+    before = tuple(old) if isinstance(old, tuple | list) else ()
+    after = tuple(new) if isinstance(new, tuple | list) else ()
+    return tuple(e for e in before if e not in after) + tuple(e for e in after if e not in before)
 
 
 def _whom(scope: Scope | None) -> Both:
@@ -666,7 +677,13 @@ def _kind(resource: str) -> Kind:
     return kind
 
 
-def _field_change(resource: str, name: str, old: Any, new: Any, before: BaseModel | None = None) -> tuple[str, Effect]:  # noqa: ANN401
+def _field_change(  # noqa: PLR0911 - one return per family of codes
+    resource: str,
+    name: str,
+    old: Any,  # noqa: ANN401 - any field value
+    new: Any,  # noqa: ANN401 - any field value
+    before: BaseModel | None = None,
+) -> tuple[str, Effect]:
     """Return the code of a field change and its effect, by the field's rule in the registry.
 
     An empty modality of a requirement ``before`` does not give grades nothing: giving it one tightens.
@@ -682,6 +699,8 @@ def _field_change(resource: str, name: str, old: Any, new: Any, before: BaseMode
     slug = kind.slug
     if name in _QUIET_FIELDS:
         return f"{slug}-citation-changed", effect
+    if rule is not None and spec is not None and rule.rewordable and rule.same(old, new):
+        return f"{slug}-{spec.slug}-reworded", effect
     if resource == "certificates":
         if name == "status":
             return ("certificate-reinstated" if new is CertificateStatus.RETAINED else "certificate-cancelled"), effect
@@ -703,6 +722,8 @@ def _field_change(resource: str, name: str, old: Any, new: Any, before: BaseMode
 def _added_code(resource: str, item: BaseModel) -> tuple[str, Effect]:
     """Return the code of an added item, and whether it adds a red line or a binding rule (tightens)."""
     kind = _kind(resource)
+    if getattr(item, "restates", None) is not None:  # no item of its own: rated by what it does to its target
+        return f"{kind.slug}-restated", Effect.NEUTRAL
     if kind.rules.is_red_line(dict(item)):
         red = {
             "duties": "duty-prohibited-added",
@@ -740,7 +761,10 @@ class _Differ:
                 change,
                 label=change.label if change.label is not None else label,
                 scope=change.scope or (scope if isinstance(scope, Scope) else None),
-                bound=change.bound or bound,
+                # who is bound, changed: it concerns those added or dropped, not those the rule binds now
+                bound=_bound_others(_entries_changed(change.old, change.new))
+                if change.field == "bound"
+                else change.bound or bound,
             )
 
     def finished(self) -> list[Change]:
@@ -916,7 +940,13 @@ def rate_operations(
     from villagecat.merging import merge  # noqa: PLC0415
 
     operations = {k.resource for k in kinds() if k.role == "operation"}
-    if not any(c.resource in operations for c in report.changes):
+    restating = {
+        str(getattr(item, "id", ""))
+        for package in (old, new)
+        for _, item in package.iter_items()
+        if getattr(item, "restates", None) is not None
+    }
+    if not any(c.resource in operations or c.item in restating for c in report.changes):
         return report
     try:
         catalogs = [merge(registry.chain(package)) for package in (old, new)]
@@ -929,19 +959,36 @@ def rate_operations(
         for resource in operations
         for op in package.resource(resource)
     }
+    # A row that restates an inherited item is operations on it (one per field it sets): its steps name it.
+    targets.update(_restated_targets(catalogs, restating))
     rated = []
     for change in report.changes:
-        target = targets.get(change.item, change.item) if change.resource in operations else None
+        operation = change.resource in operations or change.item in restating
+        target = targets.get(change.item, change.item) if operation else None
         found = [e for e in effective.changes if target is not None and e.item == target and e.level != "violation"]
         gravest = max(found, key=lambda e: _RANK[e.level], default=None)
         if gravest is not None:  # whom it concerns: the target's places and bound, as the catalog shows them
             change = dataclasses.replace(change, scope=gravest.scope, bound=gravest.bound)  # noqa: PLW2901
-        if gravest is not None and _RANK[gravest.level] > _RANK[change.level]:
+        if change.item in restating and change.item in targets:  # no item of its own: only what it does counts
+            level, effect = (gravest.level, gravest.effect) if gravest is not None else ("info", Effect.NEUTRAL)
+            change = dataclasses.replace(change, level=level, effect=effect)  # noqa: PLW2901
+        elif gravest is not None and _RANK[gravest.level] > _RANK[change.level]:
             change = dataclasses.replace(change, level=gravest.level, effect=gravest.effect)  # noqa: PLW2901
         elif gravest is not None and change.effect is Effect.NEUTRAL:
             change = dataclasses.replace(change, effect=gravest.effect)  # noqa: PLW2901
         rated.append(change)
     return dataclasses.replace(report, changes=rated)
+
+
+def _restated_targets(catalogs: Sequence[EffectiveCatalog], rows: set[str]) -> dict[str, str]:
+    """The inherited item each restating row of ``rows`` was merged into, from the steps it made."""
+    found: dict[str, str] = {}
+    for catalog in catalogs:
+        for entries in catalog.items.values():
+            for entry in entries.values():
+                for steps in entry.changes.values():
+                    found.update((s.operation, entry.id) for s in steps if s.operation in rows)
+    return found
 
 
 def _cancellation_changes(differ: _Differ, before: dict[str, BaseModel], after: dict[str, BaseModel]) -> None:

@@ -733,8 +733,10 @@ class _Merger:
             self._invalid_value(package, target.id, column.name, old, new, exc, base)
             return
         action: Action = {"add": "added", "remove": "removed"}.get(override.op.value, "set")  # type: ignore[assignment]
-        if action in ("set", "added") and getattr(updated, column.name) == old:
-            action = "restated"  # a value, or list entries, it already had
+        if action in ("set", "added") and (
+            getattr(updated, column.name) == old or (column.rule is not None and column.rule.same(old, new))
+        ):
+            action = "restated"  # a value, or list entries, it already had (2023-05 written 2023-05-31)
         layer = package.layer
         self._step(
             target,

@@ -97,7 +97,7 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             )
         report = rate_operations(diff_packages(old, new, levels=levels), old, new, registry, levels=levels)
     report.changes[:0] = rule_violations(old, new, registry)
-    if not args.effective:
+    if old.layer.id == new.layer.id:  # two versions of one layer, effective or not: the layers below count alike
         from villagecat.impact import children  # noqa: PLC0415
 
         below = children(old, new, registry)

@@ -95,6 +95,13 @@ class FieldRule:
         """The rule as it holds on ``item`` (most rules hold alike on every item)."""
         return self
 
+    #: Whether two different values may say the same (a date to the month and its last day).
+    rewordable: ClassVar[bool] = False
+
+    def same(self, old: Any, new: Any) -> bool:  # noqa: ANN401 - any field value
+        """Whether ``old`` and ``new`` say the same, as the rule reads them."""
+        return bool(old == new)
+
 
 def _number(value: Any) -> float | None:  # noqa: ANN401 - any field value
     if value is None or isinstance(value, bool):
@@ -197,6 +204,11 @@ class EarlierOnly(FieldRule):
     """
 
     name: ClassVar[str] = "earlier_only"
+    rewordable: ClassVar[bool] = True
+
+    def same(self, old: Any, new: Any) -> bool:  # noqa: ANN401
+        """The same deadline however written: 2023-05 and 2023-05-31, 2023 and 2023-12-31."""
+        return old == new or (_last_day(old) is not None and _last_day(old) == _last_day(new))
 
     def effect(self, old: Any, new: Any) -> Effect:  # noqa: ANN401
         """Earlier tightens; later loosens."""
