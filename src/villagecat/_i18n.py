@@ -1412,6 +1412,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action-introduced": ("设立", "introduced"),
     "action-default": ("未设定", "not set"),
     "action-set": ("改为", "set to"),
+    "action-set-first": ("设定", "set"),
     "action-restated": ("重申（取值不变）", "restated (value unchanged)"),
     "action-added": ("增加", "added"),
     "action-removed": ("删除", "removed"),

@@ -342,13 +342,17 @@ def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = 
     for field_name in fields:
         title = f"{titles[field_name]}（{field_name}）" if lang == "zh" else field_name
         lines.append(f"  {title} = {shown(getattr(entry.item, field_name), lang)}")
+        before: object = None
         for layer, steps in _by_layer(catalog, entry, field_name):
             where = f"{layer.id} {layer.name_en if lang == 'en' else layer.name_zh} {layer.version}"
             if isinstance(steps, str):
                 lines.append(f"    {where}{colon}{say(f'explain-{steps}', lang)}")
                 continue
             for step in steps:
-                label = say(f"action-{step.action}", lang) if f"action-{step.action}" in MESSAGES else step.action
+                # a value given where there was none is set (设定), not changed (改为)
+                action = "set-first" if step.action == "set" and before in (None, (), []) else step.action
+                before = step.value
+                label = say(f"action-{action}", lang) if f"action-{action}" in MESSAGES else step.action
                 value = "" if step.action == "default" else f" {shown(step.value, lang)}"
                 lines.append(f"    {where}{colon}{label}{value}")
                 lines.extend("      " + say("source", lang, citation=c.readable()) for c in step.citations)

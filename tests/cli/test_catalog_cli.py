@@ -120,9 +120,11 @@ def test_explain_shows_each_layer_with_its_citation() -> None:
         f"    cn 全国 {_version('cn')}：未设定",
         "      出处：cn.document.tingzi-2022-28 二(二)6「" + NATIONAL_SIGNS + "」",
         f"    120000 天津市 {_version('120000')}：继承",
-        f"    120117 宁河区 {_version('120117')}：改为 横牌（horizontal）",
+        f"    120117 宁河区 {_version('120117')}：设定 横牌（horizontal）",  # none before: set, not changed
         "      出处：120117.document.work-plan 三(二)8「“一横”：XX村（社区）党群服务中心。」",
     ]
+    changed = invoke("explain", "120117", "cn.sign.party-service-centre", "sign_type").out
+    assert f"    120117 宁河区 {_version('120117')}：改为 标牌（plaque）" in changed
 
 
 def test_explain_shows_values_as_a_clerk_reads_them_never_as_json() -> None:
