@@ -149,6 +149,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "layer {layer} names parent {parent}, which is not known",
     ),
     "no-item": ("{layer} 的有效目录中没有条目 {item}", "no item {item} in the catalog of {layer}"),
+    "item-ambiguous": (
+        "{layer} 的有效目录中有多个条目名为 {item}：{candidates}；请改用其标识",
+        "several items of the catalog of {layer} are called {item}: {candidates}; give its id",
+    ),
     "no-field": ("条目 {item} 没有字段 {field}；已有字段：{known}", "{item} has no field {field}; fields: {known}"),
     "name-a-jurisdiction": (
         "请给出行政区划代码、中文名称或英文简称（不是“{jurisdiction}”）",
