@@ -242,6 +242,27 @@ def test_level_overrides(tmp_path: Path, revision: Path) -> None:
     assert "no-such-code" in bad.err
 
 
+def test_a_levels_file_takes_the_chinese_level_words_as_fail_on_does(tmp_path: Path, revision: Path) -> None:
+    """``sign-text-changed: 一般`` was refused (不是已知的…级别（breaking、warning、info）) while ``--fail-on 破坏性`` worked."""
+    levels = tmp_path / "levels.yaml"
+    levels.write_text(
+        "sign-text-changed: 一般\ncertificate-cancelled: 需关注\nfacility-min-area-per-households-raised: ｉｎｆｏ\n",
+        encoding="utf-8",
+    )
+    result = invoke("diff", str(NATIONAL), str(revision), "--levels", str(levels), "--fail-on", "破坏性")
+    assert result.code == 0, result.err
+    assert "建议版本升级：次版本号（minor）" in result.out
+    levels.write_text("sign-text-changed: 严重\n", encoding="utf-8")
+    bad = invoke("diff", str(NATIONAL), str(revision), "--levels", str(levels))
+    assert (bad.code, bad.err) == (
+        2,
+        f"villagecat: {levels}：sign-text-changed: 严重 不是已知的变更代码或级别（breaking（破坏性）、warning（需关注）、"
+        "info（一般））（sign-text-changed: 严重 is not a known code with a level (breaking, warning, info)）\n",
+    )
+    levels.write_text("sign-text-changed: 违反规则\n", encoding="utf-8")  # merge's verdict, never a team's
+    assert invoke("diff", str(NATIONAL), str(revision), "--levels", str(levels)).code == 2
+
+
 def test_a_renumbered_item_is_a_rename_not_a_delete_and_insert() -> None:
     old = load_layer(NATIONAL)
     moved = old.duties[0].model_copy(update={"id": "cn.duty.party-policy", "replaces": old.duties[0].id})

@@ -961,8 +961,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "levels-not-a-mapping": ("应为“变更代码: 级别”的映射", "must map change codes to levels"),
     "levels-entry": (
-        "{code}: {level} 不是已知的变更代码或级别（breaking、warning、info）",
-        "{code}: {level} is not a known code with a level breaking, warning or info",
+        "{code}: {level} 不是已知的变更代码或级别（{levels}）",
+        "{code}: {level} is not a known code with a level ({levels})",
     ),
     # diff: what each change code means
     "change-added": ("新增条目", "item added"),

@@ -16,6 +16,7 @@ Each change has a stable code and a level:
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, get_args
@@ -55,6 +56,7 @@ __all__ = [
     "CHANGE_MEANINGS",
     "GATE_WORDS",
     "LEVEL_WORDS",
+    "SETTABLE_LEVELS",
     "Accepted",
     "Change",
     "ChangeLevel",
@@ -81,6 +83,8 @@ _EFFECT_KEYS = {Effect.TIGHTENS: "effect-tightens", Effect.LOOSENS: "effect-loos
 LEVEL_WORDS: dict[str, tuple[str, str]] = {
     level: pair(f"change-level-{level}") for level in ("violation", "breaking", "warning", "info")
 }
+#: The levels a ``--levels`` file may give a code, by code or word (a violation is merge's verdict, never a team's).
+SETTABLE_LEVELS: tuple[ChangeLevel, ...] = ("breaking", "warning", "info")
 #: Each gate of ``--fail-on`` as a reader names it: a level by its word, ``unannounced`` by what it fails.
 GATE_WORDS: dict[str, tuple[str, str]] = {
     gate: LEVEL_WORDS[gate] if gate in LEVEL_WORDS else pair(f"gate-{gate}") for gate in get_args(Gate)
@@ -1060,7 +1064,7 @@ _COLOURS = {"violation": "\033[1;31m", "breaking": "\033[31m", "warning": "\033[
 
 
 def load_levels(path: str) -> dict[str, ChangeLevel]:
-    """Read a level override file: a YAML or JSON mapping of change code to level.
+    """Read a level override file: a YAML or JSON mapping of change code to level (its code or Chinese word).
 
     Raises:
         PackageReadError: if the file cannot be read or is not such a mapping.
@@ -1080,11 +1084,23 @@ def load_levels(path: str) -> dict[str, ChangeLevel]:
         raise PackageReadError(path, en, zh)
     result: dict[str, ChangeLevel] = {}
     for code, level in data.items():
-        if code not in CHANGE_LEVELS or level not in ("breaking", "warning", "info"):
-            zh, en = pair("levels-entry", code=code, level=level)
+        given = _level_given(level)
+        if code not in CHANGE_LEVELS or given is None:
+            zh, en = pair("levels-entry", code=code, level=level, levels=_LEVELS_GIVEN)
             raise PackageReadError(path, en, zh)
-        result[str(code)] = level
+        result[str(code)] = given
     return result
+
+
+_LEVELS_GIVEN = Both(
+    "、".join(f"{level}（{LEVEL_WORDS[level][0]}）" for level in SETTABLE_LEVELS), ", ".join(SETTABLE_LEVELS)
+)
+
+
+def _level_given(text: object) -> ChangeLevel | None:
+    """The level a ``--levels`` file gives, written as its code (``info``) or its Chinese word (一般); else None."""
+    key = unicodedata.normalize("NFKC", str(text)).strip()
+    return next((level for level in SETTABLE_LEVELS if key in (level, LEVEL_WORDS[level][0])), None)
 
 
 def _bump(level: Bump) -> Both:
@@ -1235,10 +1251,10 @@ def codes_markdown() -> str:
         "# 变更代码 / Change codes",
         "",
         "`villagecat diff` 给出的每一项变更都有一个稳定的代码和级别。级别可用 `--levels FILE`",
-        "（YAML 或 JSON，`代码: 级别`）按本单位的判断覆盖。",
+        f"（YAML 或 JSON，`代码: 级别`，级别为 {_LEVELS_GIVEN.zh}）按本单位的判断覆盖。",
         "",
         "Every change `villagecat diff` reports has a stable code and a level; override levels",
-        "with `--levels FILE` (YAML or JSON mapping code to level). Generated from",
+        f"with `--levels FILE` (YAML or JSON mapping code to level: {_LEVELS_GIVEN.en}, or its Chinese word). Generated from",
         "`villagecat.diff.CHANGE_LEVELS`; a test fails when this page drifts.",
         "",
         "| code | level | meaning |",
