@@ -9,9 +9,8 @@ import pytest
 
 from conftest import NATIONAL, REPO, edit
 from villagecat.coverage import source_texts
-from villagecat.errors import PackageReadError
+from villagecat.errors import PackageReadError, UnknownItemError
 from villagecat.package import load_layer
-from villagecat.errors import UnknownItemError
 from villagecat.quotes import (
     Difference,
     bare,
@@ -101,10 +100,13 @@ def test_a_clause_is_judged_once_at_its_row_naming_the_items_that_cite_it(nation
     assert list(problem.items) == citing
     assert len(citing) > 3
     clause = next(c for c in package.clauses if c.id == CLAUSE)
-    assert problem.message_zh == (
-        f"引文不见于 {DOCUMENT} 的原文：「{clause.quote}」"  # whole: it is the clerk's evidence
-        f"（条款 {CLAUSE}，引用它的条目：{'、'.join(citing[:3])} 等 {len(citing)} 项）；"
-        "从“含宣传贯彻执行党的理…”起与原文不同，原文此处为“括宣传贯彻执行党的理…”"
+    assert (
+        problem.message_zh
+        == (
+            f"引文不见于 {DOCUMENT} 的原文：「{clause.quote}」"  # whole: it is the clerk's evidence
+            f"（条款 {CLAUSE}，引用它的条目：{'、'.join(citing[:3])} 等 {len(citing)} 项）；"
+            "从“含宣传贯彻执行党的理…”起与原文不同，原文此处为“括宣传贯彻执行党的理…”"
+        )
     )
     assert problem.quote == clause.quote
     assert problem.difference == Difference(9, "含宣传贯彻执行党的理…", "括宣传贯彻执行党的理…")
@@ -210,7 +212,9 @@ def test_the_nearest_passage_is_the_one_whose_sequel_is_most_like_the_rest_of_th
 def test_a_quote_that_parts_from_its_text_says_where_in_both_languages_and_in_json() -> None:
     (problem,) = _problems("集中整治标识牌", "集中规范标识牌，8月 10\n日前完成。")
     assert problem.message_zh.endswith("；从“整治标识牌”起与原文不同，原文此处为“规范标识牌，8月 10…”")
-    assert problem.message_en.endswith("; it parts from the text at “整治标识牌”, where the text has “规范标识牌，8月 10…”")
+    assert problem.message_en.endswith(
+        "; it parts from the text at “整治标识牌”, where the text has “规范标识牌，8月 10…”"
+    )
     shown = problem.to_dict()
     assert (shown["quote"], shown["differs_at"], shown["differs"], shown["text_there"]) == (
         "集中整治标识牌",

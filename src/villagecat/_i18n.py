@@ -959,6 +959,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {number} 项：须写明已知的变更代码（code）、条目标识（item）和接受理由（reason）",
         "entry {number}: needs a known change code, an item id and a reason",
     ),
+    # diff --format csv: the columns' titles and the kinds of change, one row per change
+    "diff-csv-action": ("变更", "action"),
+    "diff-csv-level": ("级别", "level"),
+    "diff-csv-code": ("变更代码", "code"),
+    "diff-csv-resource": ("表", "resource"),
+    "diff-csv-id": ("标识", "id"),
+    "diff-csv-name": ("名称", "name"),
+    "diff-csv-field": ("字段", "field"),
+    "diff-csv-old": ("原值", "old"),
+    "diff-csv-new": ("新值", "new"),
+    "diff-csv-layer": ("变更层", "layer"),
+    "diff-csv-accepted": ("接受理由", "accepted"),
+    "diff-csv-added": ("新增", "added"),
+    "diff-csv-removed": ("删除", "removed"),
+    "diff-csv-changed": ("修改", "changed"),
     "levels-not-a-mapping": ("应为“变更代码: 级别”的映射", "must map change codes to levels"),
     "levels-entry": (
         "{code}: {level} 不是已知的变更代码或级别（{levels}）",
@@ -1383,7 +1398,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{unchecked}; the list gives a text for {given}, which no package cites: is it this document, its id mistyped?",
     ),
     "text-not-cited": (
-        "给出了 {documents} 的原文，但所查的数据包均未引用或收录该文件，请核对文件标识；数据包引用的文件有（最接近的在前）：{cited}",
+        (
+            "给出了 {documents} 的原文，但所查的数据包均未引用或收录该文件，请核对文件标识；"
+            "数据包引用的文件有（最接近的在前）：{cited}"
+        ),
         (
             "a text is given for {documents}, which none of the packages checked cites or holds: check the id;"
             " they cite (closest first): {cited}"

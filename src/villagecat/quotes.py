@@ -405,9 +405,7 @@ def require_cited(packages: Iterable[LayerPackage], documents: Iterable[str]) ->
         names = Both(*pair("text-cited-more", ids=names, count=len(known)))
     if not known:
         names = Both(*pair("none"))
-    raise UnknownItemError.said(
-        "text-not-cited", documents=Both("、".join(unknown), ", ".join(unknown)), cited=names
-    )
+    raise UnknownItemError.said("text-not-cited", documents=Both("、".join(unknown), ", ".join(unknown)), cited=names)
 
 
 @dataclass

@@ -51,16 +51,19 @@ def test_a_misquoted_clause_exits_one_naming_its_file_line_field_and_the_items(
     assert len(quoted) > 100
     result = invoke("quotes", str(national_copy), *texts)
     assert result.code == 1
-    assert result.out.splitlines() == [
-        f"{national_copy}：{count} 处引文，1 处不见于原文，0 处因缺少原文未核对",
-        "  clauses.csv",
-        (
-            f"    [不符合] 第 2 行 字段 quote：引文不见于 {DOCUMENT} 的原文："
-            f"「{quoted}」"  # whole: the clerk's evidence, never cut short
-            f"（条款 {CLAUSE}，引用它的条目：{'、'.join(citing[:3])} 等 {len(citing)} 项）；"
-            "从“含宣传贯彻执行党的理…”起与原文不同，原文此处为“括宣传贯彻执行党的理…”"
-        ),
-    ]
+    assert (
+        result.out.splitlines()
+        == [
+            f"{national_copy}：{count} 处引文，1 处不见于原文，0 处因缺少原文未核对",
+            "  clauses.csv",
+            (
+                f"    [不符合] 第 2 行 字段 quote：引文不见于 {DOCUMENT} 的原文："
+                f"「{quoted}」"  # whole: the clerk's evidence, never cut short
+                f"（条款 {CLAUSE}，引用它的条目：{'、'.join(citing[:3])} 等 {len(citing)} 项）；"
+                "从“含宣传贯彻执行党的理…”起与原文不同，原文此处为“括宣传贯彻执行党的理…”"
+            ),
+        ]
+    )
     assert len(citing) > 3
 
 
@@ -163,9 +166,11 @@ def test_a_list_entry_whose_id_reads_like_a_document_without_text_is_named_in_it
     )
     result = invoke("quotes", str(NATIONAL), "--texts", str(tmp_path / "sources.yml"))
     assert result.code == 0
+    count = len(list(iter_quotes(load_layer(NATIONAL))))
     assert result.out.splitlines()[2].endswith(
-        f"没有 {DOCUMENT} 的原文，其 {len(list(iter_quotes(load_layer(NATIONAL))))} 处引文未核对（用 --texts 或 --text 给出原文）；"
-        "清单中有 cn.document.tingzi-2022-82 的原文，但没有数据包引用 cn.document.tingzi-2022-82：是否即此文件、文件标识写错了？"
+        f"没有 {DOCUMENT} 的原文，其 {count} 处引文未核对（用 --texts 或 --text 给出原文）；"
+        "清单中有 cn.document.tingzi-2022-82 的原文，但没有数据包引用 cn.document.tingzi-2022-82："
+        "是否即此文件、文件标识写错了？"
     )
     assert "330106.document.work-plan" not in result.out
     assert invoke("quotes", str(NATIONAL), "--texts", str(tmp_path / "sources.yml"), "--strict").code == 1
