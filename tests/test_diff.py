@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING, Any
 import jsonschema
 import pytest
 
-from conftest import NATIONAL, REPO, invoke
+from conftest import NATIONAL, REPO, edit, invoke
 from layers import child_layer
 from villagecat.diff import CHANGE_LEVELS, codes_markdown, diff_catalogs, diff_packages
 from villagecat.format.registry import kind_of_id
 from villagecat.impact import impact
 from villagecat.merging import merge
 from villagecat.models import Citation, Duty, Modality, Release, Scope, SignQuota
-from villagecat.package import LayerPackage, load_layer, save_layer
+from villagecat.package import LayerPackage, load_layer, package_files, save_layer
 from villagecat.patch import PatchError, apply_patch, from_document, make_patch, to_document
 from villagecat.registry import shipped_registry
 
@@ -196,6 +196,31 @@ def test_cli_patch_reproduces_the_new_package(revision: Path, tmp_path: Path) ->
     assert load_layer(tmp_path / "patched") == load_layer(revision)
     for file in revision.iterdir():
         assert (tmp_path / "patched" / file.name).read_bytes() == file.read_bytes()
+
+
+def test_a_patch_gives_the_new_packages_data_written_as_villagecat_writes_any_package(
+    national_copy: Path, tmp_path: Path
+) -> None:
+    """The guide said a patch reproduces the new package "exactly"; its README was gone, an inline
+    citation came back as a clause row, an empty cell as false. What it reproduces is the data: the
+    layer and every item, field by field (the law the guide now states); the files are those
+    villagecat writes for that data, nothing else carried."""
+    new = national_copy
+    (new / "README.md").write_text("# 说明\n", encoding="utf-8")  # a file villagecat does not own
+    edit(new / "duties.csv", "cn.clause.tingzi-2022-28-2-1-1", "cn.document.tingzi-2022-28#二(一)9")  # inline
+    edit(new / "duties.csv", ",false,false,\n", ",,false,\n")  # an empty cell: its field's default, false
+    patch_file = tmp_path / "change.json"
+    patch_file.write_text(invoke("diff", str(NATIONAL), str(new), "--format", "patch").out, encoding="utf-8")
+    result = invoke("patch", str(NATIONAL), str(patch_file), "-o", str(tmp_path / "patched"))
+    assert result.code == 0, result.err
+    patched, wanted = load_layer(tmp_path / "patched"), load_layer(new)
+    assert dataclasses.replace(patched, clauses=wanted.clauses) == wanted  # the layer and every item, in order
+    (added,) = set(patched.clauses) - set(wanted.clauses)  # the inline citation, written as a clause
+    assert (added.document, added.section, added.quote) == ("cn.document.tingzi-2022-28", "二(一)9", None)
+    for name, text in package_files(wanted).items():  # the new package as villagecat writes it
+        assert (tmp_path / "patched" / name).read_text(encoding="utf-8") == text, name
+    assert not (tmp_path / "patched" / "README.md").exists()
+    assert wanted.duties[0].truncated is False  # the empty cell read as false, and written so
 
 
 def test_a_bad_patch_is_one_clear_error(tmp_path: Path) -> None:

@@ -92,6 +92,14 @@ def test_the_review_examples_run_as_written(repo: Path) -> None:
     assert (repo / "changes.csv").read_text(encoding="utf-8").startswith("\ufeff变更,级别,变更代码,")
 
 
+def test_the_review_guides_first_command_runs_as_written(repo: Path) -> None:
+    """The guide opened with ``diff v0.1.0:data/provinces/220000-jilin …``: no such tag, exit 2 for whoever tried it."""
+    guide = (REPO / "docs" / "guides" / "review-revision.md").read_text(encoding="utf-8")
+    first = _commands(guide, ("diff",))[0]
+    assert "OLD" not in first
+    assert _run(first, repo) == 0, first
+
+
 def test_the_publishing_examples_run_as_written(repo: Path) -> None:
     commands = _commands(_section("Publishing a catalog"), ("init", "export", "import", "release"))
     assert [c.split()[1] for c in commands] == ["init", "export", "import", "release"]
