@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING, Any
 import jsonschema
 import pytest
 
-from conftest import NATIONAL, REPO, invoke
+from conftest import NATIONAL, REPO, edit, invoke
 from layers import child_layer
 from villagecat.diff import CHANGE_LEVELS, codes_markdown, diff_catalogs, diff_packages
+from villagecat.format.registry import kind_of_id
 from villagecat.impact import impact
 from villagecat.merging import merge
 from villagecat.models import Citation, Duty, Modality, Release, Scope, SignQuota
-from villagecat.package import LayerPackage, load_layer, save_layer
+from villagecat.package import LayerPackage, load_layer, package_files, save_layer
 from villagecat.patch import PatchError, apply_patch, from_document, make_patch, to_document
 from villagecat.registry import shipped_registry
 
@@ -119,20 +120,42 @@ def test_cli_markdown_groups_by_level(revision: Path) -> None:
 
 
 def test_cli_csv_is_one_row_per_change(revision: Path) -> None:
-    out = invoke("diff", str(NATIONAL), str(revision), "--format", "csv").out
-    assert out.startswith("\ufeffaction,")  # a BOM: Excel in a Chinese locale reads it as UTF-8
+    out = invoke("diff", str(NATIONAL), str(revision), "--format", "csv", "--lang", "en").out
+    assert out.startswith("\ufeffaction,level,code,resource,id,name,field,old,new,layer,accepted\n")  # a BOM: Excel
     rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     assert sorted((r["code"], r["level"], r["id"], r["field"] or None) for r in rows) == FOUR
     assert {r["action"] for r in rows} == {"added", "changed"}
+    assert {r["resource"] for r in rows} == {kind_of_id(item).resource for _, _, item, _ in FOUR}  # type: ignore[union-attr]
+
+
+def test_cli_csv_in_chinese_titles_its_columns_and_says_each_change_and_level_in_words(revision: Path) -> None:
+    """The CSV a Chinese clerk opens in Excel was English only: action,level,… and added, breaking."""
+    out = invoke("diff", str(NATIONAL), str(revision), "--format", "csv").out
+    assert out.startswith("\ufeff变更,级别,变更代码,表,标识,名称,字段,原值,新值,变更层,接受理由\n")
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
+    words = {"breaking": "破坏性", "info": "一般"}
+
+    def title(item: str, field: str | None) -> str:  # the workbook's column title
+        spec = kind_of_id(item).field(field) if field else None  # type: ignore[union-attr]
+        return spec.title_zh if spec else ""
+
+    assert sorted((r["变更代码"], r["级别"], r["标识"], r["字段"]) for r in rows) == sorted(
+        (code, words[level], item, title(item, field)) for code, level, item, field in FOUR
+    )  # the code stays the code
+    assert "状态" in {r["字段"] for r in rows}
+    assert {(r["变更代码"], r["变更"], r["表"]) for r in rows} >= {
+        ("duty-added", "新增", "工作事务"),
+        ("certificate-cancelled", "修改", "证明事项"),
+    }
 
 
 def test_cli_csv_names_each_item_and_shows_what_an_added_item_holds(revision: Path, tmp_path: Path) -> None:
     """An added item's row had old and new ∅ and no name: a reviewer could not see what was added."""
     out = invoke("diff", str(NATIONAL), str(revision), "--format", "csv").out
-    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out.removeprefix("\ufeff")))}
+    rows = {r["标识"]: r for r in csv.DictReader(io.StringIO(out.removeprefix("\ufeff")))}
     added = rows["cn.duty.village-affairs-disclosure"]
-    assert (added["action"], added["name"], added["old"], added["new"]) == (
-        "added",
+    assert (added["变更"], added["名称"], added["原值"], added["新值"]) == (
+        "新增",
         "测试新增事项",
         "∅",
         (
@@ -141,7 +164,7 @@ def test_cli_csv_names_each_item_and_shows_what_an_added_item_holds(revision: Pa
         ),
     )
     cancelled = rows["cn.certificate.no-criminal-record"]
-    assert (cancelled["name"], cancelled["old"], cancelled["new"]) == (
+    assert (cancelled["名称"], cancelled["原值"], cancelled["新值"]) == (
         "无犯罪记录证明",
         "不应出具（not_to_issue）",
         "取消（cancelled）",
@@ -160,9 +183,9 @@ def test_cli_csv_names_each_item_and_shows_what_an_added_item_holds(revision: Pa
         dataclasses.replace(load_layer(revision), duties=(*load_layer(revision).duties[:-1], duty)), tmp_path / "f"
     )
     out = invoke("diff", str(NATIONAL), str(formula), "--format", "csv").out
-    (row,) = [r for r in csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))) if r["action"] == "added"]
-    assert row["name"] == "'=HYPERLINK(1)"
-    assert row["new"].startswith("标识：")
+    (row,) = [r for r in csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))) if r["变更"] == "新增"]
+    assert row["名称"] == "'=HYPERLINK(1)"
+    assert row["新值"].startswith("标识：")
 
 
 def test_cli_patch_reproduces_the_new_package(revision: Path, tmp_path: Path) -> None:
@@ -173,6 +196,31 @@ def test_cli_patch_reproduces_the_new_package(revision: Path, tmp_path: Path) ->
     assert load_layer(tmp_path / "patched") == load_layer(revision)
     for file in revision.iterdir():
         assert (tmp_path / "patched" / file.name).read_bytes() == file.read_bytes()
+
+
+def test_a_patch_gives_the_new_packages_data_written_as_villagecat_writes_any_package(
+    national_copy: Path, tmp_path: Path
+) -> None:
+    """The guide said a patch reproduces the new package "exactly"; its README was gone, an inline
+    citation came back as a clause row, an empty cell as false. What it reproduces is the data: the
+    layer and every item, field by field (the law the guide now states); the files are those
+    villagecat writes for that data, nothing else carried."""
+    new = national_copy
+    (new / "README.md").write_text("# 说明\n", encoding="utf-8")  # a file villagecat does not own
+    edit(new / "duties.csv", "cn.clause.tingzi-2022-28-2-1-1", "cn.document.tingzi-2022-28#二(一)9")  # inline
+    edit(new / "duties.csv", ",false,false,\n", ",,false,\n")  # an empty cell: its field's default, false
+    patch_file = tmp_path / "change.json"
+    patch_file.write_text(invoke("diff", str(NATIONAL), str(new), "--format", "patch").out, encoding="utf-8")
+    result = invoke("patch", str(NATIONAL), str(patch_file), "-o", str(tmp_path / "patched"))
+    assert result.code == 0, result.err
+    patched, wanted = load_layer(tmp_path / "patched"), load_layer(new)
+    assert dataclasses.replace(patched, clauses=wanted.clauses) == wanted  # the layer and every item, in order
+    (added,) = set(patched.clauses) - set(wanted.clauses)  # the inline citation, written as a clause
+    assert (added.document, added.section, added.quote) == ("cn.document.tingzi-2022-28", "二(一)9", None)
+    for name, text in package_files(wanted).items():  # the new package as villagecat writes it
+        assert (tmp_path / "patched" / name).read_text(encoding="utf-8") == text, name
+    assert not (tmp_path / "patched" / "README.md").exists()
+    assert wanted.duties[0].truncated is False  # the empty cell read as false, and written so
 
 
 def test_a_bad_patch_is_one_clear_error(tmp_path: Path) -> None:
@@ -240,6 +288,30 @@ def test_level_overrides(tmp_path: Path, revision: Path) -> None:
     bad = invoke("diff", str(NATIONAL), str(revision), "--levels", str(levels))
     assert bad.code == 2
     assert "no-such-code" in bad.err
+
+
+def test_a_levels_file_takes_the_chinese_level_words_as_fail_on_does(tmp_path: Path, revision: Path) -> None:
+    """``sign-text-changed: 一般`` was refused (…级别（breaking、warning、info）); ``--fail-on 破坏性`` worked."""
+    levels = tmp_path / "levels.yaml"
+    levels.write_text(
+        "sign-text-changed: 一般\ncertificate-cancelled: 需关注\nfacility-min-area-per-households-raised: ｉｎｆｏ\n",
+        encoding="utf-8",
+    )
+    result = invoke("diff", str(NATIONAL), str(revision), "--levels", str(levels), "--fail-on", "破坏性")
+    assert result.code == 0, result.err
+    assert "建议版本升级：次版本号（minor）" in result.out
+    levels.write_text("sign-text-changed: 严重\n", encoding="utf-8")
+    bad = invoke("diff", str(NATIONAL), str(revision), "--levels", str(levels))
+    assert (bad.code, bad.err) == (
+        2,
+        (
+            f"villagecat: {levels}：sign-text-changed: 严重 不是已知的变更代码或级别"
+            "（breaking（破坏性）、warning（需关注）、info（一般））"
+            "（sign-text-changed: 严重 is not a known code with a level (breaking, warning, info)）\n"
+        ),
+    )
+    levels.write_text("sign-text-changed: 违反规则\n", encoding="utf-8")  # merge's verdict, never a team's
+    assert invoke("diff", str(NATIONAL), str(revision), "--levels", str(levels)).code == 2
 
 
 def test_a_renumbered_item_is_a_rename_not_a_delete_and_insert() -> None:

@@ -53,7 +53,7 @@ def test_following_the_guide_gives_a_package_that_both_validators_accept(
         if argv[1] == "quotes":  # what the guide says it prints, it prints
             assert f"“{result.out.strip()}”" in GUIDE.read_text(encoding="utf-8"), result.out
         ran.append(argv[1])
-    assert ran == ["init", "export", "import", "validate", "lint", "quotes", "catalog", "release"]
+    assert ran == ["init", "export", "import", "validate", "lint", "quotes", "catalog", "explain", "release"]
     assert invoke("validate", str(package)).out.strip().endswith("有效")
     report = frictionless.validate(str(package / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])

@@ -9,14 +9,24 @@ import pytest
 
 from conftest import NATIONAL, REPO, edit
 from villagecat.coverage import source_texts
-from villagecat.errors import PackageReadError
+from villagecat.errors import PackageReadError, UnknownItemError
 from villagecat.package import load_layer
-from villagecat.quotes import bare, check_quotes, iter_quote_problems, iter_quotes, joined
+from villagecat.quotes import (
+    Difference,
+    bare,
+    check_quotes,
+    iter_quote_problems,
+    iter_quotes,
+    joined,
+    require_cited,
+    where_differs,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from villagecat.package import LayerPackage
+    from villagecat.quotes import QuoteProblem
 
 #: The first national clause, and the duty whose row is the first to cite it.
 CLAUSE = "cn.clause.tingzi-2022-28-2-1-1"
@@ -89,8 +99,17 @@ def test_a_clause_is_judged_once_at_its_row_naming_the_items_that_cite_it(nation
     assert problem.clause == CLAUSE
     assert list(problem.items) == citing
     assert len(citing) > 3
-    assert problem.message_zh.startswith(f"引文不见于 {DOCUMENT} 的原文：「村级组织工作事务包含")
-    assert problem.message_zh.endswith(f"（条款 {CLAUSE}，引用它的条目：{'、'.join(citing[:3])} 等 {len(citing)} 项）")
+    clause = next(c for c in package.clauses if c.id == CLAUSE)
+    assert (
+        problem.message_zh
+        == (
+            f"引文不见于 {DOCUMENT} 的原文：「{clause.quote}」"  # whole: it is the clerk's evidence
+            f"（条款 {CLAUSE}，引用它的条目：{'、'.join(citing[:3])} 等 {len(citing)} 项）；"
+            "从“含宣传贯彻执行党的理…”起与原文不同，原文此处为“括宣传贯彻执行党的理…”"
+        )
+    )
+    assert problem.quote == clause.quote
+    assert problem.difference == Difference(9, "含宣传贯彻执行党的理…", "括宣传贯彻执行党的理…")
 
 
 def test_a_quote_in_an_items_own_cell_is_judged_at_the_items_row(national_copy: Path) -> None:
@@ -102,7 +121,8 @@ def test_a_quote_in_an_items_own_cell_is_judged_at_the_items_row(national_copy: 
     assert problem.clause is None
     assert problem.describe("en") == (
         "duties.csv, line 2, field citations[0].quote: the quote is not in the text of "
-        f"{DOCUMENT}: 「村级组织工作事务包含宣传」 (item cn.duty.publicise-party-policy)"
+        f"{DOCUMENT}: 「村级组织工作事务包含宣传」 (item cn.duty.publicise-party-policy);"
+        " it parts from the text at “含宣传”, where the text has “括宣传贯彻执行党的理…”"
     )
 
 
@@ -161,4 +181,86 @@ def test_the_approval_routes_quote_is_judged_in_the_descriptor(tmp_path: Path) -
         "layer.admission.citations[0].quote",
     )
     assert problem.items == ()
-    assert problem.message_zh.endswith("…」（本层的准入审批程序）")
+    assert "」（本层的准入审批程序）；从“" in problem.message_zh
+    assert "…」" not in problem.message_zh  # the quote whole, never cut
+
+
+def test_where_a_quote_parts_from_its_text_is_after_its_longest_beginning_the_text_holds() -> None:
+    """The quote's longest beginning in the text, white space aside; then the quote and the text from there."""
+    text = "集中规范标识牌，8月 10\n日前完成。"
+    assert where_differs("集中整治标识牌", text) == Difference(2, "整治标识牌", "规范标识牌，8月 10…")
+    assert where_differs("8月 10日前完成了。", text) == Difference(9, "了。", "。")
+    assert where_differs("日前完成。之后", text) == Difference(5, "之后", "")  # the text ends there
+    assert where_differs("全面规范", text) == Difference(0, "全面规范", None)  # no beginning of it is in the text
+    # The offset counts the quote as written (its spaces too); the context is as the text writes it.
+    assert where_differs("集中 规范标 牌", text) == Difference(7, "牌", "识牌，8月 10日前完…")
+
+
+def test_where_spaces_part_is_judged_as_the_text_writes_it() -> None:
+    text = "集中规范标识牌，8月 10\n日前完成。"
+    assert where_differs("8月10日前", text, spaces=True) == Difference(2, "10日前", " 10日前完成。")
+    assert where_differs("规范 标识牌", text, spaces=True) == Difference(2, " 标识牌", "标识牌，8月 10日…")
+
+
+def test_the_nearest_passage_is_the_one_whose_sequel_is_most_like_the_rest_of_the_quote() -> None:
+    """村级组织 opens three sentences: the one going on as the quote does is the text shown."""
+    text = "村级组织要减负。村级组织工作事务包括宣传。村级组织不得出具证明。"
+    assert where_differs("村级组织工作事务包含宣传", text) == Difference(9, "含宣传", "括宣传。村级组织不得…")
+    assert where_differs("村级组织不得出示证明", text) == Difference(7, "示证明", "具证明。")
+
+
+def test_a_quote_that_parts_from_its_text_says_where_in_both_languages_and_in_json() -> None:
+    (problem,) = _problems("集中整治标识牌", "集中规范标识牌，8月 10\n日前完成。")
+    assert problem.message_zh.endswith("；从“整治标识牌”起与原文不同，原文此处为“规范标识牌，8月 10…”")
+    assert problem.message_en.endswith(
+        "; it parts from the text at “整治标识牌”, where the text has “规范标识牌，8月 10…”"
+    )
+    shown = problem.to_dict()
+    assert (shown["quote"], shown["differs_at"], shown["differs"], shown["text_there"]) == (
+        "集中整治标识牌",
+        2,
+        "整治标识牌",
+        "规范标识牌，8月 10…",
+    )
+    (start,) = _problems("全面规范", "集中规范标识牌")
+    assert start.message_zh.endswith("；开头“全面规范”即不见于原文")
+    (spacing,) = _problems("8月10日前", "集中规范标识牌，8月 10\n日前完成。")
+    assert spacing.message_zh.endswith("；从“10日前”起与原文的空格不同，原文此处为“ 10日前完成。”")
+
+
+def test_a_text_given_for_a_document_no_package_cites_is_refused_naming_those_they_cite(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A mistyped id (workplan for work-plan) checked nothing and said only that the text was missing."""
+    monkeypatch.setattr("villagecat.quotes._LISTED", 2)
+    national = load_layer(NATIONAL)
+    require_cited([national], [DOCUMENT, "cn.document.minfa-2020-20-annex"])  # cited, or held: no complaint
+    with pytest.raises(UnknownItemError) as caught:
+        require_cited([national], ["cn.document.tingzi-2022-82"])
+    assert caught.value.exit_code == 2
+    assert caught.value.message_zh.startswith(
+        "给出了 cn.document.tingzi-2022-82 的原文，但所查的数据包均未引用或收录该文件，请核对文件标识；"
+        f"数据包引用的文件有（最接近的在前）：{DOCUMENT}、"
+    )
+    cited = len({c.document for c in national.clauses} | {d.id for d in national.documents})
+    assert caught.value.message_zh.endswith(f" 等 {cited} 份")  # the rest counted, not listed
+
+
+def test_a_document_without_text_names_an_unused_text_whose_id_reads_like_its_own() -> None:
+    national = load_layer(NATIONAL)
+    report = check_quotes(national, {}, spare=["cn.document.tingzi-2022-82", "330106.document.work-plan"])
+    first = next(p for p in report.problems if p.document == DOCUMENT)
+    assert first.misspelt == "cn.document.tingzi-2022-82"
+    assert first.message_zh.endswith(
+        "；清单中有 cn.document.tingzi-2022-82 的原文，但没有数据包引用 cn.document.tingzi-2022-82："
+        "是否即此文件、文件标识写错了？"
+    )
+    assert all(p.misspelt is None for p in report.problems if p.document != DOCUMENT)
+
+
+def _problems(quote: str, text: str) -> list[QuoteProblem]:
+    """The problems of one national clause quoting ``quote`` against ``text``."""
+    national = load_layer(NATIONAL)
+    clause = next(c for c in national.clauses if c.id == CLAUSE)
+    package = national.__class__(layer=national.layer, clauses=(clause.model_copy(update={"quote": quote}),))
+    return list(iter_quote_problems(package, {DOCUMENT: text}))

@@ -89,7 +89,15 @@ def test_the_review_examples_run_as_written(repo: Path) -> None:
     assert codes[gate] == 0  # removing a certificate is breaking, not a violation
     unannounced = next(c for c in commands if "--fail-on unannounced" in c)
     assert codes[unannounced] == 1  # the revision did not raise the version
-    assert (repo / "changes.csv").read_text(encoding="utf-8").startswith("\ufeffaction,")
+    assert (repo / "changes.csv").read_text(encoding="utf-8").startswith("\ufeff变更,级别,变更代码,")
+
+
+def test_the_review_guides_first_command_runs_as_written(repo: Path) -> None:
+    """The guide opened with ``diff v0.1.0:data/provinces/220000-jilin …``: no such tag, exit 2 for whoever tried it."""
+    guide = (REPO / "docs" / "guides" / "review-revision.md").read_text(encoding="utf-8")
+    first = _commands(guide, ("diff",))[0]
+    assert "OLD" not in first
+    assert _run(first, repo) == 0, first
 
 
 def test_the_publishing_examples_run_as_written(repo: Path) -> None:

@@ -149,6 +149,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "layer {layer} names parent {parent}, which is not known",
     ),
     "no-item": ("{layer} 的有效目录中没有条目 {item}", "no item {item} in the catalog of {layer}"),
+    "item-ambiguous": (
+        "{layer} 的有效目录中有多个条目名为 {item}：{candidates}；请改用其标识",
+        "several items of the catalog of {layer} are called {item}: {candidates}; give its id",
+    ),
     "no-field": ("条目 {item} 没有字段 {field}；已有字段：{known}", "{item} has no field {field}; fields: {known}"),
     "name-a-jurisdiction": (
         "请给出行政区划代码、中文名称或英文简称（不是“{jurisdiction}”）",
@@ -955,10 +959,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {number} 项：须写明已知的变更代码（code）、条目标识（item）和接受理由（reason）",
         "entry {number}: needs a known change code, an item id and a reason",
     ),
+    # diff --format csv: the columns' titles and the kinds of change, one row per change
+    "diff-csv-action": ("变更", "action"),
+    "diff-csv-level": ("级别", "level"),
+    "diff-csv-code": ("变更代码", "code"),
+    "diff-csv-resource": ("表", "resource"),
+    "diff-csv-id": ("标识", "id"),
+    "diff-csv-name": ("名称", "name"),
+    "diff-csv-field": ("字段", "field"),
+    "diff-csv-old": ("原值", "old"),
+    "diff-csv-new": ("新值", "new"),
+    "diff-csv-layer": ("变更层", "layer"),
+    "diff-csv-accepted": ("接受理由", "accepted"),
+    "diff-csv-added": ("新增", "added"),
+    "diff-csv-removed": ("删除", "removed"),
+    "diff-csv-changed": ("修改", "changed"),
     "levels-not-a-mapping": ("应为“变更代码: 级别”的映射", "must map change codes to levels"),
     "levels-entry": (
-        "{code}: {level} 不是已知的变更代码或级别（breaking、warning、info）",
-        "{code}: {level} is not a known code with a level breaking, warning or info",
+        "{code}: {level} 不是已知的变更代码或级别（{levels}）",
+        "{code}: {level} is not a known code with a level ({levels})",
     ),
     # diff: what each change code means
     "change-added": ("新增条目", "item added"),
@@ -1337,20 +1356,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # villagecat quotes: every quote verbatim in its document's own text (villagecat.quotes)
     "quote-not-found": (
-        "引文不见于 {document} 的原文：「{quote}」（{subject}）",
-        "the quote is not in the text of {document}: 「{quote}」 ({subject})",
+        "引文不见于 {document} 的原文：「{quote}」（{subject}）；{parted}",
+        "the quote is not in the text of {document}: 「{quote}」 ({subject}); {parted}",
     ),
     "quote-spacing": (
-        "引文与 {document} 原文的空格不同（原文换行处可连写，同一行内的空格不可省去或增添）：「{quote}」（{subject}）",
+        (
+            "引文与 {document} 原文的空格不同（原文换行处可连写，同一行内的空格不可省去或增添）："
+            "「{quote}」（{subject}）；{parted}"
+        ),
         (
             "the quote does not keep the spaces of {document}'s text"
-            " (a wrapped line may be joined, a space within a line is kept): 「{quote}」 ({subject})"
+            " (a wrapped line may be joined, a space within a line is kept): 「{quote}」 ({subject}); {parted}"
         ),
+    ),
+    "quote-differs": (
+        "从“{differs}”起与原文不同，原文此处为“{there}”",
+        "it parts from the text at “{differs}”, where the text has “{there}”",
+    ),
+    "quote-differs-end": (
+        "从“{differs}”起与原文不同，原文至此已结束",
+        "it parts from the text at “{differs}”, where the text ends",
+    ),
+    "quote-differs-spacing": (
+        "从“{differs}”起与原文的空格不同，原文此处为“{there}”",
+        "its spaces part from the text's at “{differs}”, where the text has “{there}”",
+    ),
+    "quote-differs-spacing-end": (
+        "从“{differs}”起与原文的空格不同，原文至此已结束",
+        "its spaces part from the text's at “{differs}”, where the text ends",
+    ),
+    "quote-differs-start": (
+        "开头“{differs}”即不见于原文",
+        "its very beginning, “{differs}”, is nowhere in the text",
     ),
     "quote-no-text": (
         "没有 {document} 的原文，其 {count} 处引文未核对（用 --texts 或 --text 给出原文）",
         "no text of {document} at hand: {count} quotes not checked (give it with --texts or --text)",
     ),
+    "quote-no-text-misspelt": (
+        "{unchecked}；清单中有 {given} 的原文，但没有数据包引用 {given}：是否即此文件、文件标识写错了？",
+        "{unchecked}; the list gives a text for {given}, which no package cites: is it this document, its id mistyped?",
+    ),
+    "text-not-cited": (
+        (
+            "给出了 {documents} 的原文，但所查的数据包均未引用或收录该文件，请核对文件标识；"
+            "数据包引用的文件有（最接近的在前）：{cited}"
+        ),
+        (
+            "a text is given for {documents}, which none of the packages checked cites or holds: check the id;"
+            " they cite (closest first): {cited}"
+        ),
+    ),
+    "text-cited-more": ("{ids} 等 {count} 份", "{ids} ({count} in all)"),
     "quote-subject-clause": ("条款 {clause}，引用它的条目：{items}", "clause {clause}, cited by {items}"),
     "quote-subject-clause-uncited": ("条款 {clause}，没有条目引用", "clause {clause}, cited by no item"),
     "quote-subject-item": ("条目 {item}", "item {item}"),

@@ -16,6 +16,7 @@ Each change has a stable code and a level:
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, get_args
@@ -55,6 +56,7 @@ __all__ = [
     "CHANGE_MEANINGS",
     "GATE_WORDS",
     "LEVEL_WORDS",
+    "SETTABLE_LEVELS",
     "Accepted",
     "Change",
     "ChangeLevel",
@@ -81,6 +83,8 @@ _EFFECT_KEYS = {Effect.TIGHTENS: "effect-tightens", Effect.LOOSENS: "effect-loos
 LEVEL_WORDS: dict[str, tuple[str, str]] = {
     level: pair(f"change-level-{level}") for level in ("violation", "breaking", "warning", "info")
 }
+#: The levels a ``--levels`` file may give a code, by code or word (a violation is merge's verdict, never a team's).
+SETTABLE_LEVELS: tuple[ChangeLevel, ...] = ("breaking", "warning", "info")
 #: Each gate of ``--fail-on`` as a reader names it: a level by its word, ``unannounced`` by what it fails.
 GATE_WORDS: dict[str, tuple[str, str]] = {
     gate: LEVEL_WORDS[gate] if gate in LEVEL_WORDS else pair(f"gate-{gate}") for gate in get_args(Gate)
@@ -1060,7 +1064,7 @@ _COLOURS = {"violation": "\033[1;31m", "breaking": "\033[31m", "warning": "\033[
 
 
 def load_levels(path: str) -> dict[str, ChangeLevel]:
-    """Read a level override file: a YAML or JSON mapping of change code to level.
+    """Read a level override file: a YAML or JSON mapping of change code to level (its code or Chinese word).
 
     Raises:
         PackageReadError: if the file cannot be read or is not such a mapping.
@@ -1080,11 +1084,23 @@ def load_levels(path: str) -> dict[str, ChangeLevel]:
         raise PackageReadError(path, en, zh)
     result: dict[str, ChangeLevel] = {}
     for code, level in data.items():
-        if code not in CHANGE_LEVELS or level not in ("breaking", "warning", "info"):
-            zh, en = pair("levels-entry", code=code, level=level)
+        given = _level_given(level)
+        if code not in CHANGE_LEVELS or given is None:
+            zh, en = pair("levels-entry", code=code, level=level, levels=_LEVELS_GIVEN)
             raise PackageReadError(path, en, zh)
-        result[str(code)] = level
+        result[str(code)] = given
     return result
+
+
+_LEVELS_GIVEN = Both(
+    "、".join(f"{level}（{LEVEL_WORDS[level][0]}）" for level in SETTABLE_LEVELS), ", ".join(SETTABLE_LEVELS)
+)
+
+
+def _level_given(text: object) -> ChangeLevel | None:
+    """The level a ``--levels`` file gives, written as its code (``info``) or its Chinese word (一般); else None."""
+    key = unicodedata.normalize("NFKC", str(text)).strip()
+    return next((level for level in SETTABLE_LEVELS if key in (level, LEVEL_WORDS[level][0])), None)
 
 
 def _bump(level: Bump) -> Both:
@@ -1177,9 +1193,35 @@ def _format_markdown(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> st
     return "\n".join(lines) + "\n"
 
 
+#: The columns of ``--format csv``, in order; each is titled by the catalog's ``diff-csv-<column>``.
+_CSV_COLUMNS = ("action", "level", "code", "resource", "id", "name", "field", "old", "new", "layer", "accepted")
+
+
+def _csv_place(change: Change, lang: Literal["zh", "en"]) -> tuple[str, str]:
+    """The change's table and field as ``lang`` reads them: in Chinese the workbook's sheet and column titles.
+
+    In English, the package's own names (``duties``, ``max_count``), as before.
+    """
+    if lang == "en":
+        return change.resource, change.field or ""
+    from villagecat.format.registry import fields_of  # noqa: PLC0415
+    from villagecat.models import Layer  # noqa: PLC0415
+    from villagecat.package import RESOURCE_TITLES, RESOURCES  # noqa: PLC0415
+    from villagecat.workbook import LAYER_SHEET  # noqa: PLC0415
+
+    model = RESOURCES.get(change.resource, Layer if change.resource == "layer" else None)
+    sheet = LAYER_SHEET if change.resource == "layer" else RESOURCE_TITLES.get(change.resource, change.resource)
+    titles = {spec.name: spec.title_zh for spec in fields_of(model)} if model is not None else {}
+    return sheet, titles.get(change.field, change.field) if change.field else ""
+
+
 def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
     """One row per change, for a spreadsheet: the item's name beside its id, values as a reader writes them.
 
+    In Chinese the columns are titled in Chinese (变更、级别、变更代码、表、标识、名称、字段、原值、新值、
+    变更层、接受理由), the kind of change and its level are words (新增、破坏性), and the table and
+    field are the workbook's sheet and column titles (工作事务, 数量上限); the code stays the code.
+    In English, as the package names them (``added``, ``breaking``, ``duties``, ``max_count``).
     An added or removed item's row shows the item itself, field by field (名称：…；类型：…), in
     ``new`` or ``old``. Every cell is neutralised, so a spreadsheet never runs one as a formula.
     """
@@ -1190,20 +1232,21 @@ def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
 
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["action", "level", "code", "resource", "id", "name", "field", "old", "new", "layer", "accepted"])
+    writer.writerow([say(f"diff-csv-{column}", lang) for column in _CSV_COLUMNS])
     for change in report.changes:
         action = (
             "added" if change.code.endswith("-added") else "removed" if change.code.endswith("-removed") else "changed"
         )
         old, new = _show(change.old, lang), _show(change.new, lang)
+        resource, field_title = _csv_place(change, lang)
         row = [
-            action,
-            change.level,
+            say(f"diff-csv-{action}", lang),
+            say(f"change-level-{change.level}", lang),
             change.code,
-            change.resource,
+            resource,
             change.item,
             change.label or "",
-            change.field or "",
+            field_title,
             old,
             new,
             change.layer or "",
@@ -1235,10 +1278,11 @@ def codes_markdown() -> str:
         "# 变更代码 / Change codes",
         "",
         "`villagecat diff` 给出的每一项变更都有一个稳定的代码和级别。级别可用 `--levels FILE`",
-        "（YAML 或 JSON，`代码: 级别`）按本单位的判断覆盖。",
+        f"（YAML 或 JSON，`代码: 级别`，级别为 {_LEVELS_GIVEN.zh}）按本单位的判断覆盖。",
         "",
         "Every change `villagecat diff` reports has a stable code and a level; override levels",
-        "with `--levels FILE` (YAML or JSON mapping code to level). Generated from",
+        f"with `--levels FILE` (YAML or JSON mapping code to level: {_LEVELS_GIVEN.en}, or its Chinese word).",
+        "Generated from",
         "`villagecat.diff.CHANGE_LEVELS`; a test fails when this page drifts.",
         "",
         "| code | level | meaning |",

@@ -282,6 +282,21 @@ class EffectiveCatalog:
                 return items[item_id]
         return None
 
+    def find(self, key: str, resource: str | None = None) -> list[EffectiveItem]:
+        """Return the effective items ``key`` names: the one whose id it is, else each whose name or alias it is.
+
+        Names are compared normalised, as merge identifies items across layers (traditional or
+        simplified, full- or half-width, spaces ignored): a renamed item answers to its new name
+        and, as an alias, to the one it inherited. A name may be borne by items of several kinds;
+        ``resource`` keeps one kind's.
+        """
+        pools = [self.items.get(resource, {})] if resource is not None else list(self.items.values())
+        for items in pools:
+            if key in items:
+                return [items[key]]
+        wanted = normalise_name(key)
+        return [entry for items in pools for entry in items.values() if wanted in _identity(entry.item)]
+
     def resource(self, name: str, scope: Scope | None = None) -> list[BaseModel]:
         """Return the effective items of one resource, optionally those that apply to ``scope``.
 

@@ -2,7 +2,10 @@
 
 A package's *document form* is ``{"layer": {...}, "items": {resource: {id: item}},
 "order": {resource: [id, ...]}}``: items keyed by id so a patch names what it touches,
-and the order kept apart so applying a patch reproduces the new package exactly.
+and the order kept apart so applying a patch reproduces the new package's data exactly (its
+layer and items, in order). Written out (``villagecat patch``), the files are those villagecat
+writes for that data: a citation written inline becomes a clause, an empty cell its field's
+value, and files villagecat does not own (a README) are not carried.
 """
 
 from __future__ import annotations

@@ -10,46 +10,67 @@ judges each against its document's text, by two rules, declared here once:
   next (「8月 10」 / 「日前」 quoted as 「8月 10日前」), a space within a line is never dropped
   or added (not 「8月10日前」), else ``quote-spacing``.
 
+A quote not found is shown whole, with where it stops matching (:func:`where_differs`): the
+longest beginning of the quote the text holds, compared as the rule compares, then a few of
+the quote's characters from there and what the nearest passage of the text has instead.
+
 A quoted document whose text is not given is one ``quote-no-text`` per document, a warning:
 the quote is not known to be wrong, only not checked. Texts of laws, of another province's
 documents and of annexes never published are at hand to no one, and a reviewer holding the
 county's own plan should still be able to check the county's quotes; ``villagecat quotes
 --strict`` makes the warning fail where every text is expected (the shipped data's tests).
+
+A text given for a document that no package checked cites or holds is a mistake in the
+command, never a finding about a package: :func:`require_cited` refuses it (exit 2), naming
+the ids the packages do cite, closest first.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher, get_close_matches
 from typing import TYPE_CHECKING, Any, Literal
 
 from villagecat._i18n import Both, pair, say
+from villagecat.errors import UnknownItemError
 from villagecat.models import Citation, Clause, Document
 from villagecat.package import RESOURCES
 from villagecat.report import Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Collection, Iterable, Iterator, Mapping
 
     from villagecat.package import LayerPackage
     from villagecat.report import Lang
 
 __all__ = [
+    "Difference",
     "Quote",
     "QuoteProblem",
     "QuoteReport",
     "bare",
     "check_quotes",
+    "cited_documents",
     "iter_quote_problems",
     "iter_quotes",
     "joined",
+    "require_cited",
+    "where_differs",
 ]
 
 _SPACE = re.compile(r"\s+")
 _LINE_BREAK = re.compile(r"[ \t\u3000]*\n\s*")
-#: How many citing items a message names before it counts the rest; how much of a quote it shows.
+#: How many citing items a message names before it counts the rest.
 _NAMED = 3
-_SHOWN = 40
+#: How many characters of the quote, and of the text, a difference shows from where they part.
+_CONTEXT = 10
+#: How many places of the text holding the quote's matching beginning are weighed for the nearest passage.
+_PLACES = 200
+#: How many document ids a refused ``--text`` lists (closest first) before it counts the rest.
+_LISTED = 8
+#: How alike (difflib's ratio) an unused text's id must be to a document without text to be named as it.
+_MISSPELT = 0.8
 
 
 def bare(text: str) -> str:
@@ -60,6 +81,79 @@ def bare(text: str) -> str:
 def joined(text: str) -> str:
     """The text with its line breaks undone (a wrapped line joined to the next), spaces within a line kept."""
     return _LINE_BREAK.sub("", text)
+
+
+def _kept(text: str, dropped: re.Pattern[str]) -> tuple[str, list[int]]:
+    """``text`` without what ``dropped`` matches, and where each character left stands in ``text``."""
+    kept: list[str] = []
+    places: list[int] = []
+    start = 0
+    for match in [*dropped.finditer(text), None]:
+        end = match.start() if match is not None else len(text)
+        kept.append(text[start:end])
+        places.extend(range(start, end))
+        if match is not None:
+            start = match.end()
+    return "".join(kept), places
+
+
+def _shown(text: str, start: int, places: list[int], count: int) -> str:
+    """``count`` characters of the compared form from ``start``, as ``text`` writes them (lines joined), … if cut."""
+    if start >= len(places):
+        return ""
+    end = min(start + count, len(places))
+    written = joined(text[places[start] : places[end - 1] + 1])
+    return written + ("…" if end < len(places) else "")
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Where a quote stops matching its document's text, compared as a rule compares them.
+
+    Attributes:
+        offset: How many characters of the quote (as written) match the text before it parts from it.
+        quote: A few characters of the quote from there, … if it goes on.
+        text: What the nearest passage of the text has there (the place holding the quote's
+            matching beginning whose sequel is most like the rest of the quote), or None when no
+            beginning of the quote is in the text at all.
+    """
+
+    offset: int
+    quote: str
+    text: str | None
+
+
+def where_differs(quote: str, text: str, *, spaces: bool = False) -> Difference:
+    """Return where ``quote`` stops matching ``text``: white space aside, or (``spaces``) as the text writes it.
+
+    The quote's longest beginning the text holds is found (every shorter one is held too, so
+    halving finds it); the quote parts from the text just after it.
+    """
+    dropped = _LINE_BREAK if spaces else _SPACE
+    wanted, quote_places = _kept(quote, dropped)
+    haystack, text_places = _kept(text, dropped)
+    low, high = 0, len(wanted)  # wanted[:low] is in the text; wanted[:high + 1] is not (or is all of it)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if wanted[:middle] in haystack:
+            low = middle
+        else:
+            high = middle - 1
+    offset = quote_places[low] if low < len(quote_places) else len(quote)
+    shown = _shown(quote, low, quote_places, _CONTEXT)
+    if low == 0:
+        return Difference(offset, shown, None)
+    rest = wanted[low : low + _CONTEXT]
+    best, best_score, found = -1, -1.0, haystack.find(wanted[:low])
+    for _ in range(_PLACES):
+        if found < 0:
+            break
+        after = found + low
+        score = SequenceMatcher(None, rest, haystack[after : after + len(rest)], autojunk=False).ratio()
+        if score > best_score:
+            best, best_score = after, score
+        found = haystack.find(wanted[:low], found + 1)
+    return Difference(offset, shown, _shown(text, best, text_places, _CONTEXT))
 
 
 @dataclass(frozen=True)
@@ -147,9 +241,20 @@ class QuoteProblem(Problem):
     clause: str | None = None
     items: tuple[str, ...] = ()
     quote: str | None = None
+    difference: Difference | None = None
+    #: For a document without text: the id of a text given that no package cites and that reads like it.
+    misspelt: str | None = None
 
     def to_dict(self, lang: Lang = "zh") -> dict[str, Any]:
-        """Return the problem as a JSON-ready dict."""
+        """Return the problem as a JSON-ready dict.
+
+        A quote not found carries, besides the whole quote, where it parts from the text:
+        ``differs_at`` (characters of the quote that match first), ``differs`` (the quote from
+        there, a few characters) and ``text_there`` (what the text has there; null when no
+        beginning of the quote is in it, empty where the text ends). A document without text
+        carries ``misspelt``: the given text's id that reads like its own, if any.
+        """
+        difference = self.difference
         return {
             **super().to_dict(lang),
             "level": self.level,
@@ -157,6 +262,10 @@ class QuoteProblem(Problem):
             "clause": self.clause,
             "items": list(self.items),
             "quote": self.quote,
+            "differs_at": difference.offset if difference else None,
+            "differs": difference.quote if difference else None,
+            "text_there": difference.text if difference else None,
+            "misspelt": self.misspelt,
         }
 
 
@@ -174,19 +283,33 @@ def _subject(quote: Quote) -> Both:
     return Both(*pair("quote-subject-clause", clause=quote.clause, items=items))
 
 
-def iter_quote_problems(package: LayerPackage, texts: Mapping[str, str]) -> Iterator[QuoteProblem]:
+def _parted(difference: Difference, code: str) -> Both:
+    """Where a quote parts from its text, in both languages: from which characters, and what the text has there."""
+    spaces = "-spacing" if code == "quote-spacing" else ""
+    if difference.text is None:
+        return Both(*pair("quote-differs-start", differs=difference.quote))
+    if not difference.text:
+        return Both(*pair(f"quote-differs{spaces}-end", differs=difference.quote))
+    return Both(*pair(f"quote-differs{spaces}", differs=difference.quote, there=difference.text))
+
+
+def iter_quote_problems(
+    package: LayerPackage, texts: Mapping[str, str], *, spare: Collection[str] = ()
+) -> Iterator[QuoteProblem]:
     """Yield one problem per quote of ``package`` not in its document's text, and per quoted document without text.
 
     Args:
         package: A loaded layer package.
         texts: The text of each document at hand, by document id (see
             :func:`villagecat.coverage.source_texts`).
+        spare: Ids of texts given that no package checked cites (a shared list's other
+            documents): a document without text names the one that reads like its id, if any.
 
     Yields:
         A ``fail`` per quote not in its document's text (``quote-not-found``), or in it only
-        when spaces are ignored (``quote-spacing``), in the order the quotes are written; then
-        a ``warn`` per quoted document whose text is not in ``texts`` (``quote-no-text``), at
-        its first quote.
+        when spaces are ignored (``quote-spacing``), in the order the quotes are written, the
+        quote whole and where it parts from the text (:func:`where_differs`); then a ``warn``
+        per quoted document whose text is not in ``texts`` (``quote-no-text``), at its first quote.
     """
     bare_texts: dict[str, str] = {}
     joined_texts: dict[str, str] = {}
@@ -204,8 +327,14 @@ def iter_quote_problems(package: LayerPackage, texts: Mapping[str, str]) -> Iter
             code = "quote-spacing"
         else:
             continue
-        shown = quote.text if len(quote.text) <= _SHOWN else quote.text[:_SHOWN] + "…"
-        zh, en = pair(code, subject=_subject(quote), document=quote.document, quote=shown)
+        difference = where_differs(quote.text, texts[quote.document], spaces=code == "quote-spacing")
+        zh, en = pair(
+            code,
+            subject=_subject(quote),
+            document=quote.document,
+            quote=quote.text,
+            parted=_parted(difference, code),
+        )
         yield QuoteProblem(
             quote.file,
             code,
@@ -218,10 +347,15 @@ def iter_quote_problems(package: LayerPackage, texts: Mapping[str, str]) -> Iter
             clause=quote.clause,
             items=quote.items,
             quote=quote.text,
+            difference=difference,
         )
     for document, quotes in unchecked.items():
         first = quotes[0]
+        alike = get_close_matches(document, list(spare), n=1, cutoff=_MISSPELT)
+        misspelt = alike[0] if alike else None
         zh, en = pair("quote-no-text", document=document, count=len(quotes))
+        if misspelt is not None:
+            zh, en = pair("quote-no-text-misspelt", unchecked=Both(zh, en), given=misspelt)
         items = tuple(dict.fromkeys(i for q in quotes for i in q.items))
         yield QuoteProblem(
             first.file,
@@ -234,7 +368,44 @@ def iter_quote_problems(package: LayerPackage, texts: Mapping[str, str]) -> Iter
             level="warn",
             document=document,
             items=items,
+            misspelt=misspelt,
         )
+
+
+def cited_documents(package: LayerPackage) -> set[str]:
+    """Return the ids of the documents ``package`` holds or cites: in its items, its clauses or its approval route."""
+    found = {d.id for d in package.documents} | {c.document for c in package.clauses}
+    for resource in RESOURCES:
+        for item in package.resource(resource):
+            for name in ("citations", "basis"):
+                values = getattr(item, name, None)
+                found.update(c.document for c in values or () if isinstance(c, Citation))
+    admission = package.layer.admission
+    found.update(c.document for c in (admission.citations if admission else ()))
+    return found
+
+
+def require_cited(packages: Iterable[LayerPackage], documents: Iterable[str]) -> None:
+    """Refuse texts given for documents that none of ``packages`` cites or holds: a mistyped id checks nothing.
+
+    Raises:
+        UnknownItemError: (exit 2) naming every such id and the ids the packages do cite,
+            the closest to the first first.
+    """
+    cited: set[str] = set()
+    for package in packages:
+        cited |= cited_documents(package)
+    unknown = [d for d in dict.fromkeys(documents) if d not in cited]
+    if not unknown:
+        return
+    known = sorted(cited, key=lambda d: (-SequenceMatcher(None, unknown[0], d, autojunk=False).ratio(), d))
+    listed = known[:_LISTED]
+    names = Both("、".join(listed), ", ".join(listed))
+    if len(known) > len(listed):
+        names = Both(*pair("text-cited-more", ids=names, count=len(known)))
+    if not known:
+        names = Both(*pair("none"))
+    raise UnknownItemError.said("text-not-cited", documents=Both("、".join(unknown), ", ".join(unknown)), cited=names)
 
 
 @dataclass
@@ -303,15 +474,18 @@ class QuoteReport:
         return "\n".join(lines)
 
 
-def check_quotes(package: LayerPackage, texts: Mapping[str, str], *, target: str | None = None) -> QuoteReport:
+def check_quotes(
+    package: LayerPackage, texts: Mapping[str, str], *, target: str | None = None, spare: Collection[str] = ()
+) -> QuoteReport:
     """Check every quote of ``package`` against ``texts`` (document id → text), collecting the problems.
 
-    ``target`` names the package in the report (default: its source, else its layer's id).
+    ``target`` names the package in the report (default: its source, else its layer's id);
+    ``spare`` as for :func:`iter_quote_problems`.
     """
     quotes = list(iter_quotes(package))
     return QuoteReport(
         target or package.source or package.layer.id,
         len(quotes),
         sum(q.document not in texts for q in quotes),
-        list(iter_quote_problems(package, texts)),
+        list(iter_quote_problems(package, texts, spare=spare)),
     )

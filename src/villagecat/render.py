@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from villagecat.merging import EffectiveCatalog, EffectiveItem, Step
     from villagecat.models import AdmissionRoute, Layer, Scope
 
-__all__ = ["catalog_to_dict", "explain_to_dict", "format_catalog", "format_explain", "reading_order"]
+__all__ = ["catalog_to_dict", "explain_to_dict", "find_item", "format_catalog", "format_explain", "reading_order"]
 
 Format = Literal["text", "json", "yaml", "markdown"]
 
@@ -259,15 +259,33 @@ def format_catalog(
     return _format_text(catalog, scope, lang)
 
 
-def _explained(catalog: EffectiveCatalog, item_id: str, field: str | None) -> tuple[EffectiveItem, list[str]]:
-    """The item and the fields to explain.
+def find_item(catalog: EffectiveCatalog, key: str) -> EffectiveItem:
+    """Return the one effective item ``key`` names: its id, or its name or an alias (normalised).
 
     Raises:
-        UnknownItemError: if the item is not in the effective catalog, or has no such field.
+        UnknownItemError: if no item is so named, or several are (naming each, with its kind).
     """
-    entry = catalog.get(item_id)
-    if entry is None:
-        raise UnknownItemError.said("no-item", layer=catalog.layer.id, item=item_id)
+    found = catalog.find(key)
+    if not found:
+        raise UnknownItemError.said("no-item", layer=catalog.layer.id, item=key)
+    if len(found) > 1:
+        named = [(e.id, getattr(e.item, "name", ""), e.resource) for e in found]
+        candidates = Both(
+            "、".join(f"{i}（{RESOURCE_TITLES[r]}：{name}）" for i, name, r in named),
+            ", ".join(f"{i} ({RESOURCE_TITLES_EN[r]}: {name})" for i, name, r in named),
+        )
+        raise UnknownItemError.said("item-ambiguous", layer=catalog.layer.id, item=key, candidates=candidates)
+    return found[0]
+
+
+def _explained(catalog: EffectiveCatalog, key: str, field: str | None) -> tuple[EffectiveItem, list[str]]:
+    """The item ``key`` names (id, name or alias) and the fields to explain.
+
+    Raises:
+        UnknownItemError: if no item is so named, several are, or it has no such field.
+    """
+    entry = find_item(catalog, key)
+    item_id = entry.id
     from villagecat.format.registry import fields_of  # noqa: PLC0415
 
     specs = fields_of(type(entry.item))
@@ -297,11 +315,14 @@ def _by_layer(catalog: EffectiveCatalog, entry: EffectiveItem, name: str) -> lis
 def explain_to_dict(catalog: EffectiveCatalog, item_id: str, field: str | None = None) -> dict[str, Any]:
     """Return, for one item (and optionally one field), what each layer of the chain did.
 
+    The item is named by its id, or by its name or an alias (:func:`find_item`); ``item`` in the
+    result is its id.
+
     Raises:
         UnknownItemError: if the item is not in the effective catalog, or has no such field.
     """
     entry, fields = _explained(catalog, item_id, field)
-    result: dict[str, Any] = {"jurisdiction": catalog.layer.id, "item": item_id, "fields": {}}
+    result: dict[str, Any] = {"jurisdiction": catalog.layer.id, "item": entry.id, "fields": {}}
     for name in fields:
         chain: list[dict[str, Any]] = []
         for layer, steps in _by_layer(catalog, entry, name):
@@ -326,6 +347,8 @@ def _default(value: object) -> object:
 def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = None, lang: Lang = "zh") -> str:
     """Return the provenance chain of an item's fields as text, national layer first, in ``lang``.
 
+    The item is named by its id, or by its name or an alias (:func:`find_item`).
+
     Values read as a clerk reads them (:func:`villagecat._shown.shown`): 横牌（horizontal）, 空,
     [党员活动室、图书室], never JSON's ``"horizontal"``, ``null`` or ``[]``.
     """
@@ -333,7 +356,7 @@ def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = 
     from villagecat.format.registry import fields_of  # noqa: PLC0415
 
     entry, fields = _explained(catalog, item_id, field)
-    name = catalog.layer.name_en if lang == "en" else catalog.layer.name_zh
+    name, item_id = catalog.layer.name_en if lang == "en" else catalog.layer.name_zh, entry.id
     lines = [
         f"{name}（{catalog.layer.id}） · {item_id}" if lang != "en" else f"{name} ({catalog.layer.id}) · {item_id}"
     ]

@@ -227,6 +227,50 @@ def test_explain_takes_a_field_by_its_chinese_title() -> None:
 
 
 @pytest.mark.parametrize(
+    "key",
+    [
+        "村（社区）党群服务中心标牌（一横）",  # its name in Ninghe, renamed there
+        "村(社區)党群服务中心标牌(一横)",  # traditional, half-width: normalised, as certificate render does
+        "村党群服务中心标识",  # the name it inherited, kept as an alias
+        "cn.sign.party-service-centre",  # and its id, still
+    ],
+)
+def test_explain_takes_an_items_name_or_alias(key: str) -> None:
+    """``explain 330106 养犬登记证明`` said 没有条目 of an item ``certificate render 养犬登记证明`` found."""
+    result = invoke("explain", "120117", key, "版式")
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[:2] == [
+        "宁河区（120117） · cn.sign.party-service-centre",
+        "  版式（orientation） = 横牌（horizontal）",
+    ]
+    data = json.loads(invoke("explain", "120117", key, "orientation", "--format", "json").out)
+    assert data["item"] == "cn.sign.party-service-centre"
+
+
+def test_explain_of_a_name_two_items_bear_lists_both_and_asks_for_the_id(tmp_path: Path) -> None:
+    from villagecat.models import Mechanism  # noqa: PLC0415
+
+    named = Mechanism.model_validate(
+        {
+            "id": "220102.mechanism.dog",
+            "name": "居民養犬證明",
+            "citations": ["cn.document.tingzi-2022-28#二(二)5"],
+            "mechanism_type": "centre",
+        }
+    )
+    path = write_child(tmp_path, "cn", mechanisms=(named,))
+    result = invoke("explain", "220102", "居民养犬证明", "--layer", str(path))
+    assert result.code == 2
+    assert result.err == (
+        "villagecat: 220102 的有效目录中有多个条目名为 居民养犬证明："
+        "220102.mechanism.dog（工作机制：居民養犬證明）、cn.certificate.dog-keeping（证明事项：居民养犬证明）；请改用其标识"
+        "（several items of the catalog of 220102 are called 居民养犬证明: 220102.mechanism.dog"
+        " (Mechanism: 居民養犬證明), cn.certificate.dog-keeping (Certificate: 居民养犬证明); give its id）\n"
+    )
+    assert invoke("explain", "220102", "220102.mechanism.dog", "--layer", str(path)).code == 0
+
+
+@pytest.mark.parametrize(
     "argv",
     [
         ("catalog", "330106"),

@@ -46,17 +46,24 @@ def test_a_misquoted_clause_exits_one_naming_its_file_line_field_and_the_items(
         for d in load_layer(national_copy).duties
         if any((c.quote or "").startswith("村级组织工作事务包含") for c in d.citations)
     ]
+    quoted = next(c.quote for c in load_layer(national_copy).clauses if c.id == CLAUSE)
+    assert quoted is not None
+    assert len(quoted) > 100
     result = invoke("quotes", str(national_copy), *texts)
     assert result.code == 1
-    assert result.out.splitlines() == [
-        f"{national_copy}：{count} 处引文，1 处不见于原文，0 处因缺少原文未核对",
-        "  clauses.csv",
-        (
-            f"    [不符合] 第 2 行 字段 quote：引文不见于 {DOCUMENT} 的原文："
-            "「村级组织工作事务包含宣传贯彻执行党的理论和路线方针政策,党中央、国务院以及地方党…」"
-            f"（条款 {CLAUSE}，引用它的条目：{'、'.join(citing[:3])} 等 {len(citing)} 项）"
-        ),
-    ]
+    assert (
+        result.out.splitlines()
+        == [
+            f"{national_copy}：{count} 处引文，1 处不见于原文，0 处因缺少原文未核对",
+            "  clauses.csv",
+            (
+                f"    [不符合] 第 2 行 字段 quote：引文不见于 {DOCUMENT} 的原文："
+                f"「{quoted}」"  # whole: the clerk's evidence, never cut short
+                f"（条款 {CLAUSE}，引用它的条目：{'、'.join(citing[:3])} 等 {len(citing)} 项）；"
+                "从“含宣传贯彻执行党的理…”起与原文不同，原文此处为“括宣传贯彻执行党的理…”"
+            ),
+        ]
+    )
     assert len(citing) > 3
 
 
@@ -69,7 +76,8 @@ def test_a_misquoted_item_exits_one_naming_item_file_line_and_field(national_cop
         "  duties.csv",
         (
             "    [fail] line 2, field citations[0].quote: the quote is not in the text of "
-            f"{DOCUMENT}: 「村级组织工作事务包含宣传」 (item cn.duty.publicise-party-policy)"
+            f"{DOCUMENT}: 「村级组织工作事务包含宣传」 (item cn.duty.publicise-party-policy);"
+            " it parts from the text at “含宣传”, where the text has “括宣传贯彻执行党的理…”"
         ),
     ]
 
@@ -94,6 +102,10 @@ def test_the_json_report_carries_the_item_file_line_and_field(national_copy: Pat
         "clause": None,
         "items": ["cn.duty.publicise-party-policy"],
         "quote": "村级组织工作事务包含宣传",
+        "differs_at": 9,
+        "differs": "含宣传",
+        "text_there": "括宣传贯彻执行党的理…",
+        "misspelt": None,
     }
 
 
@@ -119,6 +131,49 @@ def test_a_text_that_cannot_be_read_exits_two_in_one_line_naming_the_file(tmp_pa
     missing = invoke("quotes", str(NATIONAL), "--texts", str(tmp_path / "sources.yml"))
     assert missing.code == 2
     assert missing.err == f"villagecat: {tmp_path / 'sources.yml'}：文件不存在（no such file）\n"
+
+
+def test_a_text_for_a_document_no_package_cites_is_refused_naming_the_ids_they_cite(tmp_path: Path) -> None:
+    """``--text 330106.document.workplan=…`` (work-plan misspelt) exited 0, saying only that no text was given.
+
+    Exit 2, as for any name the command line gives that the data does not hold (``explain`` an
+    unknown item): the packages may be right; the command is what is wrong.
+    """
+    (tmp_path / "plan.txt").write_text("工作方案", encoding="utf-8")
+    result = invoke("quotes", str(NATIONAL), "--text", f"cn.document.tingzi-2022-82={tmp_path / 'plan.txt'}")
+    assert (result.code, result.out) == (2, "")
+    assert result.err.startswith(
+        "villagecat: 给出了 cn.document.tingzi-2022-82 的原文，但所查的数据包均未引用或收录该文件，请核对文件标识；"
+        f"数据包引用的文件有（最接近的在前）：{DOCUMENT}、"
+    )
+    assert result.err.count("\n") == 1
+    english = invoke("quotes", str(NATIONAL), "--text", f"cn.document.x={tmp_path / 'plan.txt'}", "--lang", "en")
+    assert english.err.startswith(
+        "villagecat: a text is given for cn.document.x, which none of the packages checked cites or holds:"
+    )
+    # A document the package holds but does not quote is no mistake: its text is just not needed.
+    held = invoke("quotes", str(NATIONAL), "--text", f"cn.document.minfa-2020-20-annex={tmp_path / 'plan.txt'}")
+    assert held.code == 0
+
+
+def test_a_list_entry_whose_id_reads_like_a_document_without_text_is_named_in_its_note(tmp_path: Path) -> None:
+    """A shared list (--texts) holds other packages' documents, so an unused entry is no mistake by itself."""
+    (tmp_path / "plan.txt").write_text("工作方案", encoding="utf-8")
+    (tmp_path / "sources.yml").write_text(
+        "- document: cn.document.tingzi-2022-82\n  source: plan.txt\n"
+        "- document: 330106.document.work-plan\n  source: plan.txt\n",
+        encoding="utf-8",
+    )
+    result = invoke("quotes", str(NATIONAL), "--texts", str(tmp_path / "sources.yml"))
+    assert result.code == 0
+    count = len(list(iter_quotes(load_layer(NATIONAL))))
+    assert result.out.splitlines()[2].endswith(
+        f"没有 {DOCUMENT} 的原文，其 {count} 处引文未核对（用 --texts 或 --text 给出原文）；"
+        "清单中有 cn.document.tingzi-2022-82 的原文，但没有数据包引用 cn.document.tingzi-2022-82："
+        "是否即此文件、文件标识写错了？"
+    )
+    assert "330106.document.work-plan" not in result.out
+    assert invoke("quotes", str(NATIONAL), "--texts", str(tmp_path / "sources.yml"), "--strict").code == 1
 
 
 def test_a_text_option_without_its_document_is_a_usage_error() -> None:

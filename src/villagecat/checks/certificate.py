@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from villagecat._i18n import Both, pair, say
-from villagecat._names import same_name
 from villagecat.checks._rules import obligation
 from villagecat.errors import UnknownItemError, VillagecatError
-from villagecat.models import CertificateStatus
+from villagecat.models import Certificate, CertificateStatus
 
 if TYPE_CHECKING:
     from villagecat.merging import EffectiveCatalog
-    from villagecat.models import Certificate, Citation
+    from villagecat.models import Citation
 
 __all__ = [
     "CertificateNotRenderedError",
@@ -80,14 +79,15 @@ class Rendered:
 def find_certificate(catalog: EffectiveCatalog, key: str) -> Certificate:
     """Return the certificate whose id, name or alias is ``key``.
 
-    Names are compared normalised: traditional or simplified, full- or half-width, spaces ignored.
+    Names are compared normalised (:meth:`~villagecat.merging.EffectiveCatalog.find`):
+    traditional or simplified, full- or half-width, spaces ignored.
 
     Raises:
         UnknownItemError: if none is.
     """
-    for certificate in catalog.certificates():
-        if key == certificate.id or same_name(key, certificate.name, *certificate.aliases):
-            return certificate
+    for entry in catalog.find(key, "certificates"):
+        if isinstance(entry.item, Certificate):
+            return entry.item
     raise UnknownItemError.said("no-certificate", layer=catalog.layer.id, key=key)
 
 

@@ -11,6 +11,8 @@ from villagecat.cli._common import add_format_option, add_layer_options
 from villagecat.cli._sides import add_sides, load_side
 from villagecat.diff import (
     GATE_WORDS,
+    LEVEL_WORDS,
+    SETTABLE_LEVELS,
     diff_catalogs,
     diff_packages,
     format_report,
@@ -74,7 +76,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--levels",
         metavar="FILE",
-        help="变更代码到级别的对照文件（YAML 或 JSON） / YAML or JSON mapping change codes to levels",
+        help="变更代码到级别的对照文件（YAML 或 JSON；级别写 "
+        + "、".join(f"{level}（{LEVEL_WORDS[level][0]}）" for level in SETTABLE_LEVELS)
+        + "） / YAML or JSON mapping change codes to levels ("
+        + ", ".join(SETTABLE_LEVELS)
+        + ", or their Chinese words)",
     )
     add_layer_options(parser)
     parser.set_defaults(handler=handle)

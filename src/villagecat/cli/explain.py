@@ -26,8 +26,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_jurisdiction(parser, option=False)
     parser.add_argument(
         "item",
-        help="条目标识，如 cn.facility.community-service-facility"
-        " / item id, e.g. cn.facility.community-service-facility",
+        help="条目标识、名称或别名，如 cn.facility.community-service-facility 或 居民养犬证明"
+        " / item id, name or alias, e.g. cn.facility.community-service-facility or 居民养犬证明",
     )
     parser.add_argument("field", nargs="?", help="某一字段（默认全部） / one field (default: all)")
     add_format_option(parser, ("text", "json"))

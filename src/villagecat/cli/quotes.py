@@ -19,10 +19,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="核对引文是否逐字见于原文 / check every quote against its document's text",
         description="核对数据包中的每一处引文是否逐字见于所引文件的原文（空白不计；原文换行处可以连写，"
         "同一行内的空格不可省去）。没有原文的文件只作提示，不影响结果（--strict 时判为不通过）。"
+        "--text 给出的文件没有任何数据包引用时拒绝执行（退出码 2），并列出数据包引用的文件标识。"
         "\n\nCheck that every quote of the packages is verbatim in the text of the document it cites"
         " (white space aside; a wrapped line may be joined, a space within a line is kept). A quoted document"
-        " whose text is not given is a note (a failure with --strict)."
-        " Exit 0 all found, 1 some not found, 2 a text or package that cannot be read.",
+        " whose text is not given is a note (a failure with --strict). A --text for a document no package cites"
+        " is refused, naming the ids they cite."
+        " Exit 0 all found, 1 some not found, 2 a text or package that cannot be read, or a --text no package cites.",
     )
     add_package_paths(parser)
     parser.add_argument(
@@ -67,11 +69,16 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Read the texts, check every package's quotes; exit with the worst status."""
     from villagecat.coverage import source_texts  # noqa: PLC0415
     from villagecat.package import load_layer  # noqa: PLC0415
-    from villagecat.quotes import check_quotes  # noqa: PLC0415
+    from villagecat.quotes import check_quotes, cited_documents, require_cited  # noqa: PLC0415
 
     del stderr
-    texts = source_texts(args.texts, args.root, dict(args.text))
-    reports = [check_quotes(load_layer(path), texts, target=path) for path in package_roots(args.paths)]
+    given = dict(args.text)
+    texts = source_texts(args.texts, args.root, given)
+    packages = [(path, load_layer(path)) for path in package_roots(args.paths)]
+    require_cited((p for _, p in packages), given)  # a mistyped --text checks nothing: refused, exit 2
+    cited = {d for _, p in packages for d in cited_documents(p)}
+    spare = [d for d in texts if d not in cited]  # a shared list's other documents, or a misspelt entry
+    reports = [check_quotes(package, texts, target=path, spare=spare) for path, package in packages]
     if args.format == "json":
         payload = {
             "passed": not any(r.exit_code(strict=args.strict) for r in reports),
