@@ -855,8 +855,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{other} of this layer has the same name; within a layer a name names one item",
     ),
     "detail-set-twice": (
-        "本层已由 {first} 设定该字段；同一层对同一字段只能设定一次",
-        "{first} of this layer already sets this field; a layer sets a field once",
+        (
+            "同一层对同一字段设定了两次，取值不明：本层的{first}已设为 {earlier}，此处又设为 {attempted}"
+            "（上级值 {inherited}）；同一层对同一字段只能设定一次，请删去其中一处"
+        ),
+        (
+            "{first} of this layer already sets this field to {earlier}, and this sets it to {attempted}"
+            " (inherited {inherited}); a layer sets a field once: drop one of them"
+        ),
+    ),
+    "set-twice-by-override": ("覆盖 {id}", "override {id}"),
+    "set-twice-by-restating-row": (
+        "“{sheet}”表中重申该条目的行（标识 {id}）",
+        "the row {id} of {sheet} that restates the item",
     ),
     "rule-set_twice": (
         "同一层对同一字段设定了两次，取值不明",

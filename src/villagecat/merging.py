@@ -378,8 +378,8 @@ class _Merger:
         self._previous: LayerPackage | None = None
         #: Entries whose history this merger extended (only these need freezing in a fork).
         self._touched: list[EffectiveItem] = []
-        #: The layer being fed: (item, field) -> the operation of that layer that set it.
-        self._set_here: dict[tuple[str, str], str] = {}
+        #: The layer being fed: (item, field) -> the operation of that layer that set it, and the value it found.
+        self._set_here: dict[tuple[str, str], tuple[Override, Any]] = {}
         #: Where each layer fed so far applies: the scope of an item it introduced without saying its own.
         self._reach: dict[str, Scope] = {}
 
@@ -675,20 +675,23 @@ class _Merger:
                 **base,
             )
             return
+        old = getattr(target.item, column.name)
         if override.op is MergeOp.SET:  # one layer, one value per field: a second would win by row order
-            first = self._set_here.setdefault((target.id, column.name), override.id)
-            if first != override.id:
+            first, inherited = self._set_here.setdefault((target.id, column.name), (override, old))
+            if first.id != override.id:
+                zh, en = _set_twice(first, inherited, override)
                 self._conflict(
                     package,
                     target.id,
                     column.name,
                     "set_twice",
+                    inherited=inherited,
                     attempted=override.value,
-                    detail=say("detail-set-twice", "en", first=first),
+                    detail=en,
+                    detail_zh=zh,
                     **base,
                 )
                 return
-        old = getattr(target.item, column.name)
         setter = target.set_by(column.name)
         inherited_cites = setter.citations if setter is not None else ()
         new, error = self._new_value(column, old, override)
@@ -855,6 +858,26 @@ def _unknown_field(model: type[BaseModel], override: Override) -> tuple[str, str
         field=override.field,
         value=_both(override.value),
         fields=Both("、".join(f"{s.title_zh}（{s.name}）" for s in fields), ", ".join(s.name for s in fields)),
+    )
+
+
+def _set_twice(first: Override, old: Any, override: Override) -> tuple[str, str]:  # noqa: ANN401 - any field value
+    """What to say of a second setting of one field in one layer: where the first is, and both values.
+
+    The first is an override, or a restating row (an item of the layer whose 重申条目 names the
+    target), which a clerk finds on its kind's sheet: its id may have been made on import.
+    """
+    kind = kind_of_id(first.id)
+    if kind is None or kind.role == "operation":
+        where = pair("set-twice-by-override", id=first.id)
+    else:
+        where = pair("set-twice-by-restating-row", id=first.id, sheet=Both(kind.sheet, kind.resource))
+    return pair(
+        "detail-set-twice",
+        first=Both(*where),
+        earlier=_both(first.value),
+        attempted=_both(override.value),
+        inherited=_both(old),
     )
 
 
