@@ -114,6 +114,43 @@ def test_the_overrides_sheet_speaks_chinese_and_reads_what_a_clerk_types(tmp_pat
     assert values["cn.duty.no-demolition", "duty_kind"] == "prohibited"
 
 
+def test_a_field_the_target_lacks_lists_its_column_titles_never_the_codes_pattern(tmp_path: Path) -> None:
+    """字段 面积 read 字段名为小写英文字母、数字和下划线，如 min_area_m2: English to write, and no such field."""
+    from villagecat.format.registry import kind_of_id  # noqa: PLC0415
+
+    folder, book_path = tmp_path / "wq", tmp_path / "wq.xlsx"
+    assert invoke("init", str(folder), "--level", "county", "--code", "120114", "--name", "武清区").code == 0
+    assert invoke("export", str(folder), "-o", str(book_path)).code == 0
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["覆盖"]
+    cols = _header(sheet)
+    target = "cn.facility.community-service-facility"
+    for row, written in ((2, target), (3, "村级综合服务设施")):  # the second names the item, not its id
+        for title, value in {
+            "名称": "提高面积下限",
+            "出处": "cn.document.tingzi-2022-28#二(二)5",
+            "目标条目": written,
+            "字段": "面积",
+            "取值": "250",
+        }.items():
+            sheet.cell(row=row, column=cols[title], value=value)
+    book.save(book_path)
+    result = invoke("import", str(book_path), "-o", str(folder))
+    assert result.code == 1
+    kind = kind_of_id(target)
+    assert kind is not None
+    titles = "、".join(f"{f.title_zh}（{f.name}）" for f in kind.fields if f.overridable)
+    assert f"第 2 行 字段 H（字段）：综合服务设施标准没有可覆盖的字段“面积”（本层给出的值 250）；可覆盖的字段：{titles}\n" in (
+        result.out
+    )
+    assert "最小建筑面积（平方米）（min_floor_area_m2）" in titles
+    assert (
+        "第 3 行 字段 H（字段）：“字段”填目标条目所在工作表第一行的列名；目标条目未填写或不是条目的标识，"
+        "无法列出可填的列名（实际为“面积”）\n"
+    ) in result.out
+    assert "下划线" not in result.out  # the code's pattern
+
+
 def test_an_import_that_would_lose_rows_break_a_rule_or_go_back_writes_nothing(tmp_path: Path) -> None:
     """A deleted 覆盖 sheet dropped all 17 overrides; a broken rule and an old version were written too."""
     import shutil  # noqa: PLC0415

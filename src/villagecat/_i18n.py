@@ -1033,6 +1033,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未知的工作表“{title}”：工作表应为 {known} 之一；请改正表名，否则其中的内容不会导入",
         "unknown sheet {title!r}: sheets are {known}; rename it, or its rows are not imported",
     ),
+    "workbook-override-field": (
+        "“字段”填目标条目所在工作表第一行的列名；目标条目未填写或不是条目的标识，无法列出可填的列名（实际为“{field}”）",
+        (
+            "write the column title of the target's sheet (its first row); the target is missing or not"
+            " an item id, so its fields cannot be listed (got {field!r})"
+        ),
+    ),
     "missing-sheet": ("缺少工作表“{sheet}”", "no sheet {sheet}"),
     "workbook-missing-column": (
         "缺少列“{column}”；该列没有内容时，请保留列名、内容留空（缺少该列会被当作清空每一行的这一项）",

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from villagecat._budget import exceeded, limit
-from villagecat._columns import Column, columns
+from villagecat._columns import Column, columns, unknown_field
 from villagecat._fields import field_annotation, value_config
 from villagecat._i18n import MESSAGES, Both, pair, say
 from villagecat._messages import first_message
@@ -663,7 +663,7 @@ class _Merger:
         cites = tuple(override.citations)
         base = {"operation": override.id, "citations": cites}
         if column is None or not column.overridable:
-            zh, en = _unknown_field(model, override)
+            zh, en = unknown_field(kind_of_model(model), override.field, override.value)
             self._conflict(
                 package,
                 target.id,
@@ -846,19 +846,6 @@ class _Merger:
 
 def _both(value: Any) -> Both:  # noqa: ANN401 - any field value
     return Both(shown(value, "zh"), shown(value, "en"))
-
-
-def _unknown_field(model: type[BaseModel], override: Override) -> tuple[str, str]:
-    """What to say of an override on a field the kind lacks: the value given, and the fields it has."""
-    kind = kind_of_model(model)
-    fields = [spec for spec in kind.fields if spec.overridable]
-    return pair(
-        "detail-unknown-field",
-        kind=Both(kind.title_zh, kind.title_en.lower()),
-        field=override.field,
-        value=_both(override.value),
-        fields=Both("、".join(f"{s.title_zh}（{s.name}）" for s in fields), ", ".join(s.name for s in fields)),
-    )
 
 
 def _set_twice(first: Override, old: Any, override: Override) -> tuple[str, str]:  # noqa: ANN401 - any field value
