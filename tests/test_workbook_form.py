@@ -376,3 +376,53 @@ def test_merged_cells_import_as_they_show_and_the_import_says_so(tmp_path: Path)
     assert isinstance(warning.message, MergedCellsWarning)
     assert (warning.message.sheet, len(warning.message.ranges)) == ("工作机制", 2)
     assert not invoke("import", str(book_path), "-o", str(tmp_path / "plain")).err  # nothing merged, nothing said
+
+
+def test_an_unknown_column_lists_the_sheets_column_titles(tmp_path: Path) -> None:
+    """未知的列“我的列” said nothing of the columns the sheet has."""
+    from villagecat.models import Duty  # noqa: PLC0415
+    from villagecat._columns import columns  # noqa: PLC0415
+
+    folder, book_path = tmp_path / "wq", tmp_path / "wq.xlsx"
+    assert invoke("init", str(folder), "--level", "county", "--code", "120114", "--name", "武清区").code == 0
+    assert invoke("export", str(folder), "-o", str(book_path)).code == 0
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["工作事务"]
+    sheet.cell(row=1, column=sheet.max_column + 1, value="我的列")
+    book.save(book_path)
+    result = invoke("import", str(book_path), "-o", str(folder))
+    assert result.code == 1
+    titles = "、".join(c.title_zh for c in columns(Duty))
+    assert titles.startswith("标识、名称、出处、")
+    letter = openpyxl.utils.get_column_letter(sheet.max_column)
+    assert result.out.endswith(
+        f"  工作事务\n    第 1 行 字段 {letter}：未知的列“我的列”：请改正列名或删去该列；本表的列名：{titles}\n"
+    )
+
+
+def test_a_blank_sheet_an_office_suite_added_is_left_out_and_said(tmp_path: Path) -> None:
+    """A blank Sheet1 blocked the import: 未知的工作表“Sheet1”…请改正表名."""
+    from villagecat.errors import EmptySheetWarning  # noqa: PLC0415
+    from villagecat.workbook import import_workbook  # noqa: PLC0415
+
+    folder, book_path = tmp_path / "wq", tmp_path / "wq.xlsx"
+    assert invoke("init", str(folder), "--level", "county", "--code", "120114", "--name", "武清区").code == 0
+    assert invoke("export", str(folder), "-o", str(book_path)).code == 0
+    book = openpyxl.load_workbook(book_path)
+    book.create_sheet("Sheet1").cell(row=3, column=2, value="  ")  # white space is nothing
+    book.save(book_path)
+    result = invoke("import", str(book_path), "-o", str(folder))
+    assert result.code == 0, result.out
+    assert result.err == (
+        "villagecat: 注意：Sheet1：不是目录的工作表，且没有内容，导入时已略过"
+        "（none of the catalog's sheets, and empty: left out of the import）\n"
+    )
+    with pytest.warns(EmptySheetWarning) as caught:
+        import_workbook(book_path)
+    assert [w.message.sheet for w in caught] == ["Sheet1"]  # type: ignore[union-attr]
+    book = openpyxl.load_workbook(book_path)
+    book["Sheet1"].cell(row=3, column=2, value="备忘")  # with content, it is refused: its rows would be lost
+    book.save(book_path)
+    result = invoke("import", str(book_path), "-o", str(folder))
+    assert result.code == 1
+    assert "  Sheet1\n    未知的工作表“Sheet1”：工作表应为 层信息、填写说明、" in result.out

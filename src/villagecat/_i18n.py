@@ -624,6 +624,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " WPS or LibreOffice, then read it again"
         ),
     ),
+    "workbook-empty-sheet": (
+        "不是目录的工作表，且没有内容，导入时已略过",
+        "none of the catalog's sheets, and empty: left out of the import",
+    ),
     "workbook-merged-read": (
         ("合并单元格 {ranges} 已按所见读取：左上角的值填入了合并区域的每一格；若其中某格本应留空，请取消合并后再导入"),
         (
@@ -1028,7 +1032,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "change-layer-admission-changed": ("准入审批程序变化", "the admission route changed"),
     # workbooks
     "sheet-json": ("“{name}”应为 JSON", "{name} must be JSON"),
-    "sheet-unknown-column": ("未知的列“{heading}”", "unknown column {heading!r}"),
+    "sheet-unknown-column": (
+        "未知的列“{heading}”：请改正列名或删去该列；本表的列名：{known}",
+        "unknown column {heading!r}: correct its title or delete it; the sheet's columns are: {known}",
+    ),
     "unknown-sheet": (
         "未知的工作表“{title}”：工作表应为 {known} 之一；请改正表名，否则其中的内容不会导入",
         "unknown sheet {title!r}: sheets are {known}; rename it, or its rows are not imported",

@@ -26,7 +26,13 @@ from villagecat._i18n import Both, pair
 from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
 from villagecat._write import atomic_write
-from villagecat.errors import MergedCellsWarning, PackageReadError, ValidationFailedError, WriteRefusedError
+from villagecat.errors import (
+    EmptySheetWarning,
+    MergedCellsWarning,
+    PackageReadError,
+    ValidationFailedError,
+    WriteRefusedError,
+)
 from villagecat.format.codec import format_number, join_list, split_list
 from villagecat.format.registry import kind_of_id
 from villagecat.models import Citation, Clause, Layer, Level, Override, Scope
@@ -461,6 +467,7 @@ def _read_sheet(
     rows = iter(sheet_rows)
     header = next(rows, None) or ()
     by_title = {c.title_zh: c for c in columns(model)} | {c.name: c for c in columns(model)}
+    known = Both("、".join(c.title_zh for c in columns(model)), ", ".join(c.name for c in columns(model)))
     mapped: list[Column | None] = []
     for index, heading in enumerate(header):
         column = by_title.get(str(heading).strip()) if heading is not None else None
@@ -469,7 +476,7 @@ def _read_sheet(
                 Problem(
                     title,
                     "unknown-column",
-                    *pair("sheet-unknown-column", heading=heading),
+                    *pair("sheet-unknown-column", heading=heading, known=known),
                     line=1,
                     field=_letter(index),
                 )
@@ -546,6 +553,7 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
 
     Warns:
         MergedCellsWarning: for each sheet whose merged cells filled other cells, naming the ranges.
+        EmptySheetWarning: for each sheet of another name that holds nothing, left out.
     """
     from villagecat._budget import read_regular_file  # noqa: PLC0415
     from villagecat._xlsx import open_workbook  # noqa: PLC0415
@@ -555,8 +563,11 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     report = ValidationReport(target=str(source))
     sheets = {sheet.title.strip(): sheet for sheet in book.worksheets}
     known = [LAYER_SHEET, GUIDE_SHEET, *SHEET_TITLES.values()]
-    for title in sheets:
-        if title not in known:
+    for title in list(sheets):
+        if title not in known and _blank(_rows(sheets[title], source)):  # a spreadsheet's own Sheet1
+            warnings.warn(EmptySheetWarning(title), stacklevel=2)
+            del sheets[title]
+        elif title not in known:
             report.problems.append(
                 Problem(
                     title,
@@ -586,6 +597,11 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
         raise ValidationFailedError(report)
     package = dataclasses.replace(LayerPackage.of(layer, resources), origins=origins)
     return carry_citations(carry_citations(package, exported), _quoted(package.clauses))
+
+
+def _blank(rows: list[list[Any]]) -> bool:
+    """Whether a sheet's rows hold nothing: every cell empty or white space."""
+    return not any(v is not None and str(v).strip() for row in rows for v in row)
 
 
 def _rows(sheet: Worksheet, source: Path) -> list[list[Any]]:
