@@ -47,7 +47,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--code", required=True, help="6 位行政区划代码（乡镇为 9 位） / 6-digit division code (9 for a township)"
     )
     init.add_argument("--name", required=True, help="中文名称，如 浙江省 / Chinese name, e.g. 浙江省")
-    init.add_argument("--name-en", help="英文名称（默认同中文名称） / English name (default: the Chinese name)")
+    init.add_argument(
+        "--name-en",
+        help="英文名称（默认为中文名称的拼音，如 西湖区 → Xihu） / English name (default: the Chinese name in pinyin)",
+    )
     init.add_argument("--slug", help="小写简称（默认 d<代码>） / lower-case slug (default: d<code>)")
     init.add_argument(
         "--parent", help="上级层标识（默认最近的已知上级层） / parent layer id (default: the nearest known layer above)"
