@@ -70,9 +70,9 @@ def test_the_guide_says_which_columns_have_drop_downs_as_the_export_makes_them(t
     assert invoke("export", str(REPO / "data" / "national"), "-o", str(tmp_path / "cn.xlsx")).code == 0
     offered: set[str] = set()
     for sheet in openpyxl.load_workbook(tmp_path / "cn.xlsx").worksheets:
-        titles = {cell.column_letter: cell.value for cell in sheet[1]}
+        header = {cell.column_letter: cell.value for cell in sheet[1]}
         for check in sheet.data_validations.dataValidation:
-            offered.add(titles[str(check.sqref).split(":")[0].rstrip("0123456789")])
+            offered.add(header[str(check.sqref).split(":")[0].rstrip("0123456789")])
     several = {c.title_zh for m in RESOURCES.values() for c in columns(m) if c.is_list and c.vocab is not None}
     titles = {c.title_zh for m in RESOURCES.values() for c in columns(m)}
     text = GUIDE.read_text(encoding="utf-8")

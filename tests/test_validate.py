@@ -344,7 +344,7 @@ def test_a_field_that_is_no_column_name_is_told_with_a_real_columns_example(tmp_
     (problem,) = villagecat.validate(path).problems
     assert (problem.file, problem.line, problem.field) == ("overrides.csv", 2, "field")
     assert problem.message_zh == (
-        "字段写目标条目所在 CSV 文件的列名（小写英文字母、数字和下划线），如 min_floor_area_m2（见 docs/format.md 各字段）"
-        "（实际为“面积”）"
+        "字段写目标条目所在 CSV 文件的列名（小写英文字母、数字和下划线），"
+        "如 min_floor_area_m2（见 docs/format.md 各字段）（实际为“面积”）"
     )
     assert villagecat.FacilityStandard.model_fields["min_floor_area_m2"]  # the example is a real field

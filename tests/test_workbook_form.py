@@ -140,9 +140,8 @@ def test_a_field_the_target_lacks_lists_its_column_titles_never_the_codes_patter
     kind = kind_of_id(target)
     assert kind is not None
     titles = "、".join(f"{f.title_zh}（{f.name}）" for f in kind.fields if f.overridable)
-    assert f"第 2 行 字段 H（字段）：综合服务设施标准没有可覆盖的字段“面积”（本层给出的值 250）；可覆盖的字段：{titles}\n" in (
-        result.out
-    )
+    said = f"综合服务设施标准没有可覆盖的字段“面积”（本层给出的值 250）；可覆盖的字段：{titles}"
+    assert f"第 2 行 字段 H（字段）：{said}\n" in result.out
     assert "最小建筑面积（平方米）（min_floor_area_m2）" in titles
     assert (
         "第 3 行 字段 H（字段）：“字段”填目标条目所在工作表第一行的列名；目标条目未填写或不是条目的标识，"
@@ -380,8 +379,8 @@ def test_merged_cells_import_as_they_show_and_the_import_says_so(tmp_path: Path)
 
 def test_an_unknown_column_lists_the_sheets_column_titles(tmp_path: Path) -> None:
     """未知的列“我的列” said nothing of the columns the sheet has."""
-    from villagecat.models import Duty  # noqa: PLC0415
     from villagecat._columns import columns  # noqa: PLC0415
+    from villagecat.models import Duty  # noqa: PLC0415
 
     folder, book_path = tmp_path / "wq", tmp_path / "wq.xlsx"
     assert invoke("init", str(folder), "--level", "county", "--code", "120114", "--name", "武清区").code == 0

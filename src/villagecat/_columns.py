@@ -12,6 +12,8 @@ from __future__ import annotations
 import typing
 from typing import Any, Literal
 
+from villagecat._i18n import Both, pair
+from villagecat._shown import shown
 from villagecat.format.codec import (
     FALSE_VALUES,
     LIST_DELIMITER,
@@ -21,15 +23,12 @@ from villagecat.format.codec import (
     parse_bool,
     split_list,
 )
-from villagecat._i18n import Both, pair
-from villagecat._shown import shown
 from villagecat.format.registry import FieldSpec, fields_of, kind_of_id
 
 if typing.TYPE_CHECKING:
     from pydantic import BaseModel
 
     from villagecat.format.registry import Kind
-
     from villagecat.models.document import Citation
 
 __all__ = [

@@ -38,7 +38,24 @@ def readable_slug(text: str) -> str:
 
 #: Generic parts of an administrative name, longest first: the romanised name leaves them out
 #: (宁河区 is Ninghe, 吉林省 Jilin), as the shipped layers and the place-name standard write them.
-_GENERIC = ("特别行政区", "街道办事处", "自治区", "自治州", "自治县", "自治旗", "街道", "地区", "省", "市", "区", "县", "旗", "盟", "镇", "乡")
+_GENERIC = (
+    "特别行政区",
+    "街道办事处",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "街道",
+    "地区",
+    "省",
+    "市",
+    "区",
+    "县",
+    "旗",
+    "盟",
+    "镇",
+    "乡",
+)
 #: A syllable that starts with a, o or e takes an apostrophe after another (田家庵 Tianjia'an, 西安 Xi'an).
 _VOWEL_START = ("a", "o", "e")
 
@@ -54,7 +71,7 @@ def place_name_pinyin(name: str) -> str:
     from pypinyin import lazy_pinyin  # noqa: PLC0415 - imported only when a name is to be made
 
     text = unicodedata.normalize("NFKC", name).strip()
-    generic = next((g for g in _GENERIC if text.endswith(g) and len(text) - len(g) >= 2), "")  # noqa: PLR2004 - two characters
+    generic = next((g for g in _GENERIC if text.endswith(g) and len(text) - len(g) >= 2), "")
     syllables = lazy_pinyin(text[: len(text) - len(generic)], v_to_u=True, errors="default")
     written = ""
     for syllable in syllables:

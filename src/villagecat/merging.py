@@ -679,7 +679,6 @@ class _Merger:
         if override.op is MergeOp.SET:  # one layer, one value per field: a second would win by row order
             first, inherited = self._set_here.setdefault((target.id, column.name), (override, old))
             if first.id != override.id:
-                zh, en = _set_twice(first, inherited, override)
                 self._conflict(
                     package,
                     target.id,
@@ -687,8 +686,7 @@ class _Merger:
                     "set_twice",
                     inherited=inherited,
                     attempted=override.value,
-                    detail=en,
-                    detail_zh=zh,
+                    **_set_twice(first, inherited, override),
                     **base,
                 )
                 return
@@ -848,8 +846,8 @@ def _both(value: Any) -> Both:  # noqa: ANN401 - any field value
     return Both(shown(value, "zh"), shown(value, "en"))
 
 
-def _set_twice(first: Override, old: Any, override: Override) -> tuple[str, str]:  # noqa: ANN401 - any field value
-    """What to say of a second setting of one field in one layer: where the first is, and both values.
+def _set_twice(first: Override, old: Any, override: Override) -> dict[str, str]:  # noqa: ANN401 - any field value
+    """What to say of a second setting of one field in one layer (``detail``, ``detail_zh``): where the first is.
 
     The first is an override, or a restating row (an item of the layer whose 重申条目 names the
     target), which a clerk finds on its kind's sheet: its id may have been made on import.
@@ -859,13 +857,14 @@ def _set_twice(first: Override, old: Any, override: Override) -> tuple[str, str]
         where = pair("set-twice-by-override", id=first.id)
     else:
         where = pair("set-twice-by-restating-row", id=first.id, sheet=Both(kind.sheet, kind.resource))
-    return pair(
+    zh, en = pair(
         "detail-set-twice",
         first=Both(*where),
         earlier=_both(first.value),
         attempted=_both(override.value),
         inherited=_both(old),
     )
+    return {"detail": en, "detail_zh": zh}
 
 
 def _misfit(column: Column, old: Any, override: Override) -> tuple[str, str]:  # noqa: ANN401 - any field value
