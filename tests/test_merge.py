@@ -467,7 +467,7 @@ def test_a_field_set_twice_names_the_other_override_and_both_values() -> None:
         "同一层对同一字段只能设定一次，请删去其中一处"
     )
     assert conflict.describe("en").endswith(
-        "override 220102.override.o0 of this layer already sets this field to 400, and this sets it to 300"
+        "this layer already sets this field to 400 (override 220102.override.o0), and this sets it to 300"
         " (inherited 200); a layer sets a field once: drop one of them"
     )
 
@@ -495,7 +495,7 @@ def test_a_field_set_twice_names_the_restating_row_and_its_sheet() -> None:
         "本层的“综合服务设施标准”表中重申该条目的行（标识 220102.facility.restated）已设为 300，此处又设为 250"
         "（上级值 200）；同一层对同一字段只能设定一次，请删去其中一处"
     )
-    assert "the row 220102.facility.restated of facilities that restates the item" in conflict.describe("en")
+    assert "to 300 (the row 220102.facility.restated of facilities that restates the item)" in conflict.describe("en")
 
 
 def test_two_items_of_one_name_in_one_layer_conflict() -> None:

@@ -864,7 +864,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
             "（上级值 {inherited}）；同一层对同一字段只能设定一次，请删去其中一处"
         ),
         (
-            "{first} of this layer already sets this field to {earlier}, and this sets it to {attempted}"
+            "this layer already sets this field to {earlier} ({first}), and this sets it to {attempted}"
             " (inherited {inherited}); a layer sets a field once: drop one of them"
         ),
     ),
