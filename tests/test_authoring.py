@@ -23,7 +23,7 @@ def test_init_declares_the_nearest_known_parent(tmp_path: Path) -> None:
     layer = json.loads((tmp_path / "zj" / "datapackage.json").read_text(encoding="utf-8"))["layer"]
     assert (layer["parent"], layer["name_en"], layer["slug"]) == (
         {"id": "cn", "version_range": ">=0.4.0,<0.5.0"},
-        "浙江省",
+        "Zhejiang",  # it read 浙江省: Chinese in the English field
         "d330000",
     )
     assert invoke("init", str(tmp_path / "wq"), "--level", "county", "--code", "120114", "--name", "武清区").code == 0
@@ -32,6 +32,18 @@ def test_init_declares_the_nearest_known_parent(tmp_path: Path) -> None:
     again = invoke("init", str(tmp_path / "zj"), "--level", "province", "--code", "330000", "--name", "浙江省")
     assert again.code == 2  # refused: nothing is written into a folder that already holds files
     assert "已存在且不是空文件夹" in again.err
+
+
+@pytest.mark.parametrize("path", shipped_layer_paths()[1:], ids=lambda p: p.name)
+def test_init_names_a_layer_in_english_as_the_shipped_layers_are_named(tmp_path: Path, path: Path) -> None:
+    """英文名称 西湖区: init wrote the Chinese name into name_en when no English name was given."""
+    shipped = load_layer(path).layer
+    assert shipped.level.value != "national"
+    folder = tmp_path / "new"
+    code = shipped.division_code or ""
+    made = invoke("init", str(folder), "--level", shipped.level.value, "--code", code, "--name", shipped.name_zh)
+    assert made.code == 0, made.err
+    assert load_layer(folder).layer.name_en == shipped.name_en  # 田家庵区 → Tianjia'an, 宁河区 → Ninghe
 
 
 @pytest.mark.parametrize("path", shipped_layer_paths(), ids=lambda p: p.name)

@@ -43,7 +43,7 @@ def test_every_mistake_is_told_in_chinese_with_sheet_row_column_and_an_example(t
         "适用范围": "全部",
     }.items():
         duties.cell(row=2, column=cols[title], value=value)
-    book.create_sheet("证明事项清单")
+    book.create_sheet("证明事项清单").append(["名称"])  # a sheet of its own name, with content: refused
     book.save(path)
 
     result = invoke("import", str(path), "-o", str(folder))

@@ -59,3 +59,54 @@ def test_following_the_guide_gives_a_package_that_both_validators_accept(
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     catalog = invoke("catalog", "330106", "--layer", str(package), "--format", "json").out
     assert "330106.duty.grid-patrol" in catalog
+
+
+def test_the_guide_says_which_columns_have_drop_downs_as_the_export_makes_them(tmp_path: Path) -> None:
+    """It named 协助方式 among the columns with a drop-down: a list of several values has none."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from villagecat._columns import columns  # noqa: PLC0415
+    from villagecat.package import RESOURCES  # noqa: PLC0415
+
+    assert invoke("export", str(REPO / "data" / "national"), "-o", str(tmp_path / "cn.xlsx")).code == 0
+    offered: set[str] = set()
+    for sheet in openpyxl.load_workbook(tmp_path / "cn.xlsx").worksheets:
+        header = {cell.column_letter: cell.value for cell in sheet[1]}
+        for check in sheet.data_validations.dataValidation:
+            offered.add(header[str(check.sqref).split(":")[0].rstrip("0123456789")])
+    several = {c.title_zh for m in RESOURCES.values() for c in columns(m) if c.is_list and c.vocab is not None}
+    titles = {c.title_zh for m in RESOURCES.values() for c in columns(m)}
+    text = GUIDE.read_text(encoding="utf-8")
+    bullets = [" ".join(b.split()) for b in re.split(r"\n- ", text) if "下拉箭头" in b.split("\n\n")[0]]
+    named = {
+        b: {t for group in re.findall(r"（(?:如 )?([^）]+)）", b.split("\n\n")[0]) for t in group.split("、")}
+        for b in bullets
+    }
+    with_arrow = {t for b, ts in named.items() if "没有下拉箭头" not in b for t in ts & titles}
+    without = {t for b, ts in named.items() if "没有下拉箭头" in b for t in ts & titles}
+    assert with_arrow, bullets
+    assert with_arrow <= offered, with_arrow - offered
+    assert without == several  # every column of several values is named, and says how to write them
+    assert not without & offered
+
+
+def test_the_guide_names_every_column_the_overrides_sheet_requires() -> None:
+    """It described 目标条目、字段、取值、出处 only: a row without 名称 is refused."""
+    from villagecat._columns import columns  # noqa: PLC0415
+    from villagecat.models import Override  # noqa: PLC0415
+
+    text = GUIDE.read_text(encoding="utf-8")
+    paragraph = text[text.index("“覆盖”表的每一行") :].split("\n\n")[0]
+    required = [c.title_zh for c in columns(Override) if c.required and c.name != "id"]  # 标识 may be left empty
+    assert "名称" in required
+    assert [t for t in required if f"“{t}”" not in paragraph] == []
+
+
+def test_the_guide_leaves_the_villagecat_folder_before_making_a_package() -> None:
+    """Followed literally, the package was made inside the villagecat checkout, where it was installed."""
+    commands = [text for kind, text, _ in steps() if kind == "run"]
+    install = next(n for n, c in enumerate(commands) if "pip install" in c)
+    first = next(n for n, c in enumerate(commands) if c.startswith("villagecat "))
+    assert commands[install - 1].startswith("cd ")  # into villagecat's folder to install
+    assert any(c.startswith("cd ") or " cd " in c for c in commands[install + 1 : first])  # then out of it
+    before = GUIDE.read_text(encoding="utf-8").split("## 第二步")[0]
+    assert before.count(".venv/bin/activate") >= 2  # and how to take the environment up in a new window

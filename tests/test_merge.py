@@ -454,6 +454,50 @@ def test_a_layer_that_sets_one_field_twice_is_told_whichever_the_order(values: t
     ]
 
 
+def test_a_field_set_twice_names_the_other_override_and_both_values() -> None:
+    """It read 同一层对同一字段设定了两次，取值不明（上级值 空，本层值 300）: the other setting unnamed."""
+    ops = [
+        {"target": "220000.facility.village", "field": "min_floor_area_m2", "op": "set", "value": value}
+        for value in ("400", "300")
+    ]
+    (conflict,) = merge([*chain("220000"), child_layer("220000", overrides=ops)]).conflicts
+    assert conflict.describe("zh") == (
+        "层 220102（0.1.0）的条目 220000.facility.village的“最小建筑面积（平方米）” 不符合上级规则："
+        "同一层对同一字段设定了两次，取值不明：本层的覆盖 220102.override.o0已设为 400，此处又设为 300（上级值 200）；"
+        "同一层对同一字段只能设定一次，请删去其中一处"
+    )
+    assert conflict.describe("en").endswith(
+        "this layer already sets this field to 400 (override 220102.override.o0), and this sets it to 300"
+        " (inherited 200); a layer sets a field once: drop one of them"
+    )
+
+
+def test_a_field_set_twice_names_the_restating_row_and_its_sheet() -> None:
+    """A restating row's id may be made on import: the clerk finds it by its sheet (综合服务设施标准)."""
+    from villagecat.models import FacilityStandard  # noqa: PLC0415
+
+    row = FacilityStandard.model_validate(
+        {
+            "id": "220102.facility.restated",
+            "name": "村级综合服务设施面积",
+            "citations": ["220000.document.measures#二"],
+            "restates": "220000.facility.village",
+            "applies_to": "village",
+            "min_floor_area_m2": 300,
+        }
+    )
+    override = {"target": "220000.facility.village", "field": "min_floor_area_m2", "value": "250"}
+    county = child_layer("220000", overrides=[override], facilities=[row])
+    (conflict,) = merge([*chain("220000"), county]).conflicts
+    assert conflict.rule == "set_twice"
+    assert conflict.describe("zh").endswith(
+        "不符合上级规则：同一层对同一字段设定了两次，取值不明："
+        "本层的“综合服务设施标准”表中重申该条目的行（标识 220102.facility.restated）已设为 300，此处又设为 250"
+        "（上级值 200）；同一层对同一字段只能设定一次，请删去其中一处"
+    )
+    assert "to 300 (the row 220102.facility.restated of facilities that restates the item)" in conflict.describe("en")
+
+
 def test_two_items_of_one_name_in_one_layer_conflict() -> None:
     """A second 宣传推广 in one layer was accepted: lookups by that name found either."""
     from villagecat.models import Duty  # noqa: PLC0415

@@ -265,6 +265,7 @@ def test_a_failed_validation_reads_chinese_first_like_every_error(tmp_path: Path
     openpyxl = pytest.importorskip("openpyxl")
     workbook = openpyxl.Workbook()
     workbook.active.title = "随便"
+    workbook.active["A1"] = "备忘"  # an unknown sheet with content (a blank one is left out, with a warning)
     workbook.save(book)
     with pytest.raises(ValidationFailedError) as caught:
         import_workbook(book)

@@ -329,3 +329,22 @@ def test_library_misuse_is_refused_with_villagecat_errors() -> None:
         LayerPackage.of(load_layer(NATIONAL).layer, {"dutie": ()})
     with pytest.raises(TypeError):
         CHANGE_LEVELS["duty-added"] = ("breaking", "")  # type: ignore[index]
+
+
+def test_a_field_that_is_no_column_name_is_told_with_a_real_columns_example(tmp_path: Path) -> None:
+    """It read 如 min_area_m2: no field is called so."""
+    path = _county(tmp_path, {"id": "cn", "version_range": ">=0.1,<1"})
+    overrides = path / "overrides.csv"
+    header = overrides.read_text(encoding="utf-8").splitlines()[0]
+    overrides.write_text(
+        header + "\n120117.override.area,提高面积,cn.document.tingzi-2022-28#二(二)5,,,,"
+        "cn.facility.community-service-facility,面积,set,250\n",
+        encoding="utf-8",
+    )
+    (problem,) = villagecat.validate(path).problems
+    assert (problem.file, problem.line, problem.field) == ("overrides.csv", 2, "field")
+    assert problem.message_zh == (
+        "字段写目标条目所在 CSV 文件的列名（小写英文字母、数字和下划线），"
+        "如 min_floor_area_m2（见 docs/format.md 各字段）（实际为“面积”）"
+    )
+    assert villagecat.FacilityStandard.model_fields["min_floor_area_m2"]  # the example is a real field

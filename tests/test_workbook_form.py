@@ -114,6 +114,42 @@ def test_the_overrides_sheet_speaks_chinese_and_reads_what_a_clerk_types(tmp_pat
     assert values["cn.duty.no-demolition", "duty_kind"] == "prohibited"
 
 
+def test_a_field_the_target_lacks_lists_its_column_titles_never_the_codes_pattern(tmp_path: Path) -> None:
+    """字段 面积 read 字段名为小写英文字母、数字和下划线，如 min_area_m2: English to write, and no such field."""
+    from villagecat.format.registry import kind_of_id  # noqa: PLC0415
+
+    folder, book_path = tmp_path / "wq", tmp_path / "wq.xlsx"
+    assert invoke("init", str(folder), "--level", "county", "--code", "120114", "--name", "武清区").code == 0
+    assert invoke("export", str(folder), "-o", str(book_path)).code == 0
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["覆盖"]
+    cols = _header(sheet)
+    target = "cn.facility.community-service-facility"
+    for row, written in ((2, target), (3, "村级综合服务设施")):  # the second names the item, not its id
+        for title, value in {
+            "名称": "提高面积下限",
+            "出处": "cn.document.tingzi-2022-28#二(二)5",
+            "目标条目": written,
+            "字段": "面积",
+            "取值": "250",
+        }.items():
+            sheet.cell(row=row, column=cols[title], value=value)
+    book.save(book_path)
+    result = invoke("import", str(book_path), "-o", str(folder))
+    assert result.code == 1
+    kind = kind_of_id(target)
+    assert kind is not None
+    titles = "、".join(f"{f.title_zh}（{f.name}）" for f in kind.fields if f.overridable)
+    said = f"综合服务设施标准没有可覆盖的字段“面积”（本层给出的值 250）；可覆盖的字段：{titles}"
+    assert f"第 2 行 字段 H（字段）：{said}\n" in result.out
+    assert "最小建筑面积（平方米）（min_floor_area_m2）" in titles
+    assert (
+        "第 3 行 字段 H（字段）：“字段”填目标条目所在工作表第一行的列名；目标条目未填写或不是条目的标识，"
+        "无法列出可填的列名（实际为“面积”）\n"
+    ) in result.out
+    assert "下划线" not in result.out  # the code's pattern
+
+
 def test_an_import_that_would_lose_rows_break_a_rule_or_go_back_writes_nothing(tmp_path: Path) -> None:
     """A deleted 覆盖 sheet dropped all 17 overrides; a broken rule and an old version were written too."""
     import shutil  # noqa: PLC0415
@@ -339,3 +375,53 @@ def test_merged_cells_import_as_they_show_and_the_import_says_so(tmp_path: Path)
     assert isinstance(warning.message, MergedCellsWarning)
     assert (warning.message.sheet, len(warning.message.ranges)) == ("工作机制", 2)
     assert not invoke("import", str(book_path), "-o", str(tmp_path / "plain")).err  # nothing merged, nothing said
+
+
+def test_an_unknown_column_lists_the_sheets_column_titles(tmp_path: Path) -> None:
+    """未知的列“我的列” said nothing of the columns the sheet has."""
+    from villagecat._columns import columns  # noqa: PLC0415
+    from villagecat.models import Duty  # noqa: PLC0415
+
+    folder, book_path = tmp_path / "wq", tmp_path / "wq.xlsx"
+    assert invoke("init", str(folder), "--level", "county", "--code", "120114", "--name", "武清区").code == 0
+    assert invoke("export", str(folder), "-o", str(book_path)).code == 0
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["工作事务"]
+    sheet.cell(row=1, column=sheet.max_column + 1, value="我的列")
+    book.save(book_path)
+    result = invoke("import", str(book_path), "-o", str(folder))
+    assert result.code == 1
+    titles = "、".join(c.title_zh for c in columns(Duty))
+    assert titles.startswith("标识、名称、出处、")
+    letter = openpyxl.utils.get_column_letter(sheet.max_column)
+    assert result.out.endswith(
+        f"  工作事务\n    第 1 行 字段 {letter}：未知的列“我的列”：请改正列名或删去该列；本表的列名：{titles}\n"
+    )
+
+
+def test_a_blank_sheet_an_office_suite_added_is_left_out_and_said(tmp_path: Path) -> None:
+    """A blank Sheet1 blocked the import: 未知的工作表“Sheet1”…请改正表名."""
+    from villagecat.errors import EmptySheetWarning  # noqa: PLC0415
+    from villagecat.workbook import import_workbook  # noqa: PLC0415
+
+    folder, book_path = tmp_path / "wq", tmp_path / "wq.xlsx"
+    assert invoke("init", str(folder), "--level", "county", "--code", "120114", "--name", "武清区").code == 0
+    assert invoke("export", str(folder), "-o", str(book_path)).code == 0
+    book = openpyxl.load_workbook(book_path)
+    book.create_sheet("Sheet1").cell(row=3, column=2, value="  ")  # white space is nothing
+    book.save(book_path)
+    result = invoke("import", str(book_path), "-o", str(folder))
+    assert result.code == 0, result.out
+    assert result.err == (
+        "villagecat: 注意：Sheet1：不是目录的工作表，且没有内容，导入时已略过"
+        "（none of the catalog's sheets, and empty: left out of the import）\n"
+    )
+    with pytest.warns(EmptySheetWarning) as caught:
+        import_workbook(book_path)
+    assert [w.message.sheet for w in caught] == ["Sheet1"]  # type: ignore[union-attr]
+    book = openpyxl.load_workbook(book_path)
+    book["Sheet1"].cell(row=3, column=2, value="备忘")  # with content, it is refused: its rows would be lost
+    book.save(book_path)
+    result = invoke("import", str(book_path), "-o", str(folder))
+    assert result.code == 1
+    assert "  Sheet1\n    未知的工作表“Sheet1”：工作表应为 层信息、填写说明、" in result.out

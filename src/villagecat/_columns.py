@@ -12,6 +12,8 @@ from __future__ import annotations
 import typing
 from typing import Any, Literal
 
+from villagecat._i18n import Both, pair
+from villagecat._shown import shown
 from villagecat.format.codec import (
     FALSE_VALUES,
     LIST_DELIMITER,
@@ -26,6 +28,7 @@ from villagecat.format.registry import FieldSpec, fields_of, kind_of_id
 if typing.TYPE_CHECKING:
     from pydantic import BaseModel
 
+    from villagecat.format.registry import Kind
     from villagecat.models.document import Citation
 
 __all__ = [
@@ -40,6 +43,7 @@ __all__ = [
     "override_value_cell",
     "table_schema",
     "target_column",
+    "unknown_field",
     "unsaid",
 ]
 
@@ -164,6 +168,23 @@ def target_column(target: object, name: object) -> Column | None:
         return None
     titled = [spec for spec in kind.fields if spec.title_zh == name.strip()]
     return kind.field(name.strip()) or (titled[0] if len(titled) == 1 else None)
+
+
+def unknown_field(kind: Kind, name: str, value: object) -> tuple[str, str]:
+    """What to say of an override of a field ``kind`` lacks: the value given, and the fields it has.
+
+    Each field is named by its Chinese title (the workbook's column) with its code (the CSV's
+    column): 证明事项没有可覆盖的字段“面积”…；可覆盖的字段：名称（name）、…. The merge says it of
+    an override it cannot apply, the workbook of a 字段 cell that names no field.
+    """
+    fields = [spec for spec in kind.fields if spec.overridable]
+    return pair(
+        "detail-unknown-field",
+        kind=Both(kind.title_zh, kind.title_en.lower()),
+        field=name,
+        value=Both(shown(value, "zh"), shown(value, "en")),
+        fields=Both("、".join(f"{s.title_zh}（{s.name}）" for s in fields), ", ".join(s.name for s in fields)),
+    )
 
 
 def override_cell_value(row: dict[str, Any]) -> object:

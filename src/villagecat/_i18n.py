@@ -628,6 +628,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " WPS or LibreOffice, then read it again"
         ),
     ),
+    "workbook-empty-sheet": (
+        "不是目录的工作表，且没有内容，导入时已略过",
+        "none of the catalog's sheets, and empty: left out of the import",
+    ),
     "workbook-merged-read": (
         ("合并单元格 {ranges} 已按所见读取：左上角的值填入了合并区域的每一格；若其中某格本应留空，请取消合并后再导入"),
         (
@@ -859,8 +863,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{other} of this layer has the same name; within a layer a name names one item",
     ),
     "detail-set-twice": (
-        "本层已由 {first} 设定该字段；同一层对同一字段只能设定一次",
-        "{first} of this layer already sets this field; a layer sets a field once",
+        (
+            "同一层对同一字段设定了两次，取值不明：本层的{first}已设为 {earlier}，此处又设为 {attempted}"
+            "（上级值 {inherited}）；同一层对同一字段只能设定一次，请删去其中一处"
+        ),
+        (
+            "this layer already sets this field to {earlier} ({first}), and this sets it to {attempted}"
+            " (inherited {inherited}); a layer sets a field once: drop one of them"
+        ),
+    ),
+    "set-twice-by-override": ("覆盖 {id}", "override {id}"),
+    "set-twice-by-restating-row": (
+        "“{sheet}”表中重申该条目的行（标识 {id}）",
+        "the row {id} of {sheet} that restates the item",
     ),
     "rule-set_twice": (
         "同一层对同一字段设定了两次，取值不明",
@@ -1036,10 +1051,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "change-layer-admission-changed": ("准入审批程序变化", "the admission route changed"),
     # workbooks
     "sheet-json": ("“{name}”应为 JSON", "{name} must be JSON"),
-    "sheet-unknown-column": ("未知的列“{heading}”", "unknown column {heading!r}"),
+    "sheet-unknown-column": (
+        "未知的列“{heading}”：请改正列名或删去该列；本表的列名：{known}",
+        "unknown column {heading!r}: correct its title or delete it; the sheet's columns are: {known}",
+    ),
     "unknown-sheet": (
         "未知的工作表“{title}”：工作表应为 {known} 之一；请改正表名，否则其中的内容不会导入",
         "unknown sheet {title!r}: sheets are {known}; rename it, or its rows are not imported",
+    ),
+    "workbook-override-field": (
+        "“字段”填目标条目所在工作表第一行的列名；目标条目未填写或不是条目的标识，无法列出可填的列名（实际为“{field}”）",
+        (
+            "write the column title of the target's sheet (its first row); the target is missing or not"
+            " an item id, so its fields cannot be listed (got {field!r})"
+        ),
     ),
     "missing-sheet": ("缺少工作表“{sheet}”", "no sheet {sheet}"),
     "workbook-missing-column": (

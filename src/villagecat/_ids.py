@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["assign_ids", "readable_slug"]
+__all__ = ["assign_ids", "place_name_pinyin", "readable_slug"]
 
 #: At most this many syllables: a long name gives a long id, and its start is what tells it apart.
 _SYLLABLES = 8
@@ -34,6 +34,51 @@ def readable_slug(text: str) -> str:
     for part in lazy_pinyin(text, errors="default"):
         words += [w for w in _NOT_SLUG.split(part.lower()) if w]
     return "-".join(words[:_SYLLABLES]) or "item"
+
+
+#: Generic parts of an administrative name, longest first: the romanised name leaves them out
+#: (宁河区 is Ninghe, 吉林省 Jilin), as the shipped layers and the place-name standard write them.
+_GENERIC = (
+    "特别行政区",
+    "街道办事处",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "街道",
+    "地区",
+    "省",
+    "市",
+    "区",
+    "县",
+    "旗",
+    "盟",
+    "镇",
+    "乡",
+)
+#: A syllable that starts with a, o or e takes an apostrophe after another (田家庵 Tianjia'an, 西安 Xi'an).
+_VOWEL_START = ("a", "o", "e")
+
+
+def place_name_pinyin(name: str) -> str:
+    """Return a place's name in Hanyu Pinyin, as the shipped layers write their English names.
+
+    The generic part (省, 市, 区, 县, 镇…) is left out unless only one character would remain
+    (和县 is Hexian); syllables are written together, an apostrophe marking where one starting
+    with a, o or e would run into the one before: 西湖区 → Xihu, 田家庵区 → Tianjia'an. Anything
+    not Chinese is kept as written.
+    """
+    from pypinyin import lazy_pinyin  # noqa: PLC0415 - imported only when a name is to be made
+
+    text = unicodedata.normalize("NFKC", name).strip()
+    generic = next((g for g in _GENERIC if text.endswith(g) and len(text) - len(g) >= 2), "")
+    syllables = lazy_pinyin(text[: len(text) - len(generic)], v_to_u=True, errors="default")
+    written = ""
+    for syllable in syllables:
+        if written and written[-1].isalpha() and syllable.startswith(_VOWEL_START):
+            written += "'"
+        written += syllable
+    return written[:1].upper() + written[1:]
 
 
 def _needs_id(value: Any, prefix: str) -> str | None:  # noqa: ANN401 - a raw cell

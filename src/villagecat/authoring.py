@@ -11,6 +11,7 @@ from packaging.version import Version
 from pydantic import ValidationError
 
 from villagecat._i18n import Both, say
+from villagecat._ids import place_name_pinyin
 from villagecat._messages import first_message
 from villagecat.diff import LEVEL_WORDS, DiffReport, diff_packages, rate_operations, rule_violations
 from villagecat.errors import InvalidRequestError, VillagecatError
@@ -94,7 +95,8 @@ def init_layer(  # noqa: PLR0913 - every argument is one field of the new layer
 
     The parent defaults to the nearest known layer above (see :func:`default_parent`) and
     the declared range to the parent's current major version. The English name defaults to
-    the Chinese one and the slug to ``d<code>``: nothing is made up.
+    the Chinese one in pinyin, without its generic part (西湖区 → Xihu, as the shipped layers
+    write theirs; never Chinese in an English field), and the slug to ``d<code>``.
 
     Raises:
         WriteRefusedError: if the path is a file, or a folder that is not empty.
@@ -122,7 +124,7 @@ def init_layer(  # noqa: PLR0913 - every argument is one field of the new layer
             level=level,
             division_code=code,
             name_zh=name_zh,
-            name_en=name_en or name_zh,
+            name_en=name_en or place_name_pinyin(name_zh),
             slug=slug or f"d{code}",
             version="0.1.0",
             parent=ParentRef(id=parent_id, version_range=f">={found.layer.version},<{upper}"),

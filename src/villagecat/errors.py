@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BudgetExceededError",
+    "EmptySheetWarning",
     "InvalidRequestError",
     "LayerChainError",
     "MergedCellsWarning",
@@ -22,6 +23,7 @@ __all__ = [
     "ValidationFailedError",
     "VillagecatError",
     "VillagecatWarning",
+    "WorkbookNotice",
     "WriteRefusedError",
 ]
 
@@ -184,7 +186,26 @@ class VillagecatWarning(UserWarning):
     """Base of the warnings villagecat issues."""
 
 
-class MergedCellsWarning(VillagecatWarning):
+class WorkbookNotice(VillagecatWarning):
+    """Something the import of a workbook did that its clerk should know, naming the sheet.
+
+    The CLI prints each as one line on stderr (注意：…); the package is written all the same.
+    """
+
+    def __init__(self, sheet: str, message_zh: str, message_en: str) -> None:
+        """Record the sheet and what to say of it, in both languages."""
+        self.sheet = sheet
+        self.message_zh, self.message_en = message_zh, message_en
+        super().__init__(self.describe("zh"))
+
+    def describe(self, lang: str = "zh") -> str:
+        """Return the one line, naming the sheet: ``zh`` with the English detail, ``en`` English alone."""
+        if lang == "en":
+            return f"{self.sheet}: {self.message_en}"
+        return f"{self.sheet}：{self.message_zh}（{self.message_en}）"
+
+
+class MergedCellsWarning(WorkbookNotice):
     """A workbook's merged cells were read as they show: their top-left value in every cell they cover.
 
     A package imported from a workbook says so, since a value may then stand in a cell the
@@ -195,15 +216,20 @@ class MergedCellsWarning(VillagecatWarning):
         """Record the sheet and its ranges that were filled (``A2:A5``)."""
         from villagecat._i18n import Both, pair  # noqa: PLC0415
 
-        self.sheet = sheet
         self.ranges = ranges
-        self.message_zh, self.message_en = pair(
-            "workbook-merged-read", ranges=Both("、".join(ranges), ", ".join(ranges))
-        )
-        super().__init__(self.describe("zh"))
+        super().__init__(sheet, *pair("workbook-merged-read", ranges=Both("、".join(ranges), ", ".join(ranges))))
 
-    def describe(self, lang: str = "zh") -> str:
-        """Return the one line, naming the sheet: ``zh`` with the English detail, ``en`` English alone."""
-        if lang == "en":
-            return f"{self.sheet}: {self.message_en}"
-        return f"{self.sheet}：{self.message_zh}（{self.message_en}）"
+
+class EmptySheetWarning(WorkbookNotice):
+    """A workbook's sheet that is none of the catalog's and holds nothing was left out of the import.
+
+    Office suites add a blank ``Sheet1`` (or 工作表1); refusing the workbook for it would make
+    a clerk hunt for a sheet with nothing in it. A sheet of another name with content is
+    still refused: its rows would not be imported.
+    """
+
+    def __init__(self, sheet: str) -> None:
+        """Record the sheet left out."""
+        from villagecat._i18n import pair  # noqa: PLC0415
+
+        super().__init__(sheet, *pair("workbook-empty-sheet"))

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from villagecat._budget import exceeded, limit
-from villagecat._columns import Column, columns
+from villagecat._columns import Column, columns, unknown_field
 from villagecat._fields import field_annotation, value_config
 from villagecat._i18n import MESSAGES, Both, pair, say
 from villagecat._messages import first_message
@@ -393,8 +393,8 @@ class _Merger:
         self._previous: LayerPackage | None = None
         #: Entries whose history this merger extended (only these need freezing in a fork).
         self._touched: list[EffectiveItem] = []
-        #: The layer being fed: (item, field) -> the operation of that layer that set it.
-        self._set_here: dict[tuple[str, str], str] = {}
+        #: The layer being fed: (item, field) -> the operation of that layer that set it, and the value it found.
+        self._set_here: dict[tuple[str, str], tuple[Override, Any]] = {}
         #: Where each layer fed so far applies: the scope of an item it introduced without saying its own.
         self._reach: dict[str, Scope] = {}
 
@@ -678,7 +678,7 @@ class _Merger:
         cites = tuple(override.citations)
         base = {"operation": override.id, "citations": cites}
         if column is None or not column.overridable:
-            zh, en = _unknown_field(model, override)
+            zh, en = unknown_field(kind_of_model(model), override.field, override.value)
             self._conflict(
                 package,
                 target.id,
@@ -690,20 +690,21 @@ class _Merger:
                 **base,
             )
             return
+        old = getattr(target.item, column.name)
         if override.op is MergeOp.SET:  # one layer, one value per field: a second would win by row order
-            first = self._set_here.setdefault((target.id, column.name), override.id)
-            if first != override.id:
+            first, inherited = self._set_here.setdefault((target.id, column.name), (override, old))
+            if first.id != override.id:
                 self._conflict(
                     package,
                     target.id,
                     column.name,
                     "set_twice",
+                    inherited=inherited,
                     attempted=override.value,
-                    detail=say("detail-set-twice", "en", first=first),
+                    **_set_twice(first, inherited, override),
                     **base,
                 )
                 return
-        old = getattr(target.item, column.name)
         setter = target.set_by(column.name)
         inherited_cites = setter.citations if setter is not None else ()
         new, error = self._new_value(column, old, override)
@@ -860,17 +861,25 @@ def _both(value: Any) -> Both:  # noqa: ANN401 - any field value
     return Both(shown(value, "zh"), shown(value, "en"))
 
 
-def _unknown_field(model: type[BaseModel], override: Override) -> tuple[str, str]:
-    """What to say of an override on a field the kind lacks: the value given, and the fields it has."""
-    kind = kind_of_model(model)
-    fields = [spec for spec in kind.fields if spec.overridable]
-    return pair(
-        "detail-unknown-field",
-        kind=Both(kind.title_zh, kind.title_en.lower()),
-        field=override.field,
-        value=_both(override.value),
-        fields=Both("、".join(f"{s.title_zh}（{s.name}）" for s in fields), ", ".join(s.name for s in fields)),
+def _set_twice(first: Override, old: Any, override: Override) -> dict[str, str]:  # noqa: ANN401 - any field value
+    """What to say of a second setting of one field in one layer (``detail``, ``detail_zh``): where the first is.
+
+    The first is an override, or a restating row (an item of the layer whose 重申条目 names the
+    target), which a clerk finds on its kind's sheet: its id may have been made on import.
+    """
+    kind = kind_of_id(first.id)
+    if kind is None or kind.role == "operation":
+        where = pair("set-twice-by-override", id=first.id)
+    else:
+        where = pair("set-twice-by-restating-row", id=first.id, sheet=Both(kind.sheet, kind.resource))
+    zh, en = pair(
+        "detail-set-twice",
+        first=Both(*where),
+        earlier=_both(first.value),
+        attempted=_both(override.value),
+        inherited=_both(old),
     )
+    return {"detail": en, "detail_zh": zh}
 
 
 def _misfit(column: Column, old: Any, override: Override) -> tuple[str, str]:  # noqa: ANN401 - any field value

@@ -21,13 +21,20 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from villagecat._columns import Column, columns, override_value_cell, target_column, unsaid
+from villagecat._columns import Column, columns, override_value_cell, target_column, unknown_field, unsaid
 from villagecat._i18n import Both, pair
 from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
 from villagecat._write import atomic_write
-from villagecat.errors import MergedCellsWarning, PackageReadError, ValidationFailedError, WriteRefusedError
+from villagecat.errors import (
+    EmptySheetWarning,
+    MergedCellsWarning,
+    PackageReadError,
+    ValidationFailedError,
+    WriteRefusedError,
+)
 from villagecat.format.codec import format_number, join_list, split_list
+from villagecat.format.registry import kind_of_id
 from villagecat.models import Citation, Clause, Layer, Level, Override, Scope
 from villagecat.models._base import DATE_PATTERN, Vocab
 from villagecat.package import RESOURCE_TITLES, RESOURCES, LayerPackage, Origin, carry_citations
@@ -202,6 +209,20 @@ def _override_input(data: dict[str, Any], raw: object) -> None:
         data.pop("value", None)
     else:
         data["value"] = value
+
+
+def _override_field_words(data: dict[str, Any]) -> tuple[str, str]:
+    """A 字段 cell that names no field of the target: the fields it may name, as the merge lists them.
+
+    A clerk writes the column title (事项类别), never the field's code, so the words are never the
+    code's pattern: the target's overridable fields by title and code where its kind is known,
+    else where to find the titles.
+    """
+    target, name = data.get("target"), str(data.get("field", ""))
+    kind = kind_of_id(target) if isinstance(target, str) else None
+    if kind is None:
+        return pair("workbook-override-field", field=name)
+    return unknown_field(kind, name, data.get("value"))
 
 
 def _parse(column: Column, raw: object) -> object:  # noqa: PLR0911 - one return per kind of cell
@@ -446,6 +467,7 @@ def _read_sheet(
     rows = iter(sheet_rows)
     header = next(rows, None) or ()
     by_title = {c.title_zh: c for c in columns(model)} | {c.name: c for c in columns(model)}
+    known = Both("、".join(c.title_zh for c in columns(model)), ", ".join(c.name for c in columns(model)))
     mapped: list[Column | None] = []
     for index, heading in enumerate(header):
         column = by_title.get(str(heading).strip()) if heading is not None else None
@@ -454,7 +476,7 @@ def _read_sheet(
                 Problem(
                     title,
                     "unknown-column",
-                    *pair("sheet-unknown-column", heading=heading),
+                    *pair("sheet-unknown-column", heading=heading, known=known),
                     line=1,
                     field=_letter(index),
                 )
@@ -489,7 +511,11 @@ def _read_sheet(
                 name = str(error["loc"][0]) if error["loc"] else ""
                 if layer_id is None and name == "id" and error["type"] == "missing":
                     continue  # a blank 标识 gets one from the layer's id: 层信息 is at fault, said once there
-                zh, en = pydantic_message(dict(error))
+                zh, en = (
+                    _override_field_words(data)
+                    if model is Override and name == "field" and error["type"] == "string_pattern_mismatch"
+                    else pydantic_message(dict(error))
+                )
                 where = next((i for i, c in enumerate(mapped) if c is not None and c.name == name), None)
                 column_label = f"{_letter(where)}（{mapped[where].title_zh}）" if where is not None else name  # type: ignore[union-attr]
                 problems.append(Problem(title, str(error["type"]), zh, en, line=number, field=column_label))
@@ -527,6 +553,7 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
 
     Warns:
         MergedCellsWarning: for each sheet whose merged cells filled other cells, naming the ranges.
+        EmptySheetWarning: for each sheet of another name that holds nothing, left out.
     """
     from villagecat._budget import read_regular_file  # noqa: PLC0415
     from villagecat._xlsx import open_workbook  # noqa: PLC0415
@@ -536,8 +563,11 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     report = ValidationReport(target=str(source))
     sheets = {sheet.title.strip(): sheet for sheet in book.worksheets}
     known = [LAYER_SHEET, GUIDE_SHEET, *SHEET_TITLES.values()]
-    for title in sheets:
-        if title not in known:
+    for title in list(sheets):
+        if title not in known and _blank(_rows(sheets[title], source)):  # a spreadsheet's own Sheet1
+            warnings.warn(EmptySheetWarning(title), stacklevel=2)
+            del sheets[title]
+        elif title not in known:
             report.problems.append(
                 Problem(
                     title,
@@ -567,6 +597,11 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
         raise ValidationFailedError(report)
     package = dataclasses.replace(LayerPackage.of(layer, resources), origins=origins)
     return carry_citations(carry_citations(package, exported), _quoted(package.clauses))
+
+
+def _blank(rows: list[list[Any]]) -> bool:
+    """Whether a sheet's rows hold nothing: every cell empty or white space."""
+    return not any(v is not None and str(v).strip() for row in rows for v in row)
 
 
 def _rows(sheet: Worksheet, source: Path) -> list[list[Any]]:

@@ -14,7 +14,7 @@ from villagecat._write import package_folder, package_lock
 from villagecat.cli._argparse import listed, vocabulary
 from villagecat.cli._common import add_format_option, add_layer_options, written_form
 from villagecat.cli._sides import SIDE_FORMS, load_side
-from villagecat.errors import InvalidRequestError, MergedCellsWarning, VillagecatError
+from villagecat.errors import InvalidRequestError, VillagecatError, WorkbookNotice
 from villagecat.models import Level, Scope
 from villagecat.resolution import registry_with
 
@@ -47,7 +47,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--code", required=True, help="6 位行政区划代码（乡镇为 9 位） / 6-digit division code (9 for a township)"
     )
     init.add_argument("--name", required=True, help="中文名称，如 浙江省 / Chinese name, e.g. 浙江省")
-    init.add_argument("--name-en", help="英文名称（默认同中文名称） / English name (default: the Chinese name)")
+    init.add_argument(
+        "--name-en",
+        help="英文名称（默认为中文名称的拼音，如 西湖区 → Xihu） / English name (default: the Chinese name in pinyin)",
+    )
     init.add_argument("--slug", help="小写简称（默认 d<代码>） / lower-case slug (default: d<code>)")
     init.add_argument(
         "--parent", help="上级层标识（默认最近的已知上级层） / parent layer id (default: the nearest known layer above)"
@@ -186,13 +189,13 @@ def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     try:
         with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", MergedCellsWarning)
+            warnings.simplefilter("always", WorkbookNotice)
             package = import_workbook(args.workbook)
     except ValidationFailedError as exc:
-        _merged_cells_read(caught, stderr, args.lang)
+        _notices(caught, stderr, args.lang)
         stdout.write(exc.report.format_text(args.lang) + "\n")
         return 1
-    _merged_cells_read(caught, stderr, args.lang)
+    _notices(caught, stderr, args.lang)
     registry = registry_with(args.layer)
     folder = package_folder(args.output)
     previous = _previous_version(package, folder, registry)
@@ -211,10 +214,13 @@ def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return 0
 
 
-def _merged_cells_read(caught: list[warnings.WarningMessage], stderr: TextIO, lang: str) -> None:
-    """Say which merged cells the import read as filled (one line a sheet); pass on any other warning."""
+def _notices(caught: list[warnings.WarningMessage], stderr: TextIO, lang: str) -> None:
+    """Say what the import did that the clerk should know (merged cells read as filled, a blank sheet left out).
+
+    One line each, naming the sheet; any other warning is passed on.
+    """
     for warning in caught:
-        if isinstance(warning.message, MergedCellsWarning):
+        if isinstance(warning.message, WorkbookNotice):
             stderr.write(f"villagecat: {say('notice', lang, what=warning.message.describe(lang))}\n")
         else:
             warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)

@@ -28,8 +28,14 @@ FieldName = Annotated[
     StringConstraints(
         pattern=described(
             r"^[a-z][a-z0-9_]*$",
-            "字段名为小写英文字母、数字和下划线，如 min_area_m2（见 docs/format.md 各字段）",
-            "a field name is lower-case letters, digits and underscores, such as min_area_m2 (see docs/format.md)",
+            (
+                "字段写目标条目所在 CSV 文件的列名（小写英文字母、数字和下划线），"
+                "如 min_floor_area_m2（见 docs/format.md 各字段）"
+            ),
+            (
+                "a field is a column name of the target's CSV file (lower-case letters, digits and underscores),"
+                " such as min_floor_area_m2 (see docs/format.md)"
+            ),
         )
     ),
 ]
