@@ -399,9 +399,21 @@ def test_facility_file_counts_households_whole_and_takes_the_scope(tmp_path: Pat
         "字段 村或社区：“村和社区”应为 村、社区 之一"
         in invoke("check", "facility", "--file", str(both), "-j", "120117").err
     )
+
+
+def test_check_facility_figures_given_both_ways_or_not_at_all_is_a_usage_error(tmp_path: Path) -> None:
+    """An options mistake exits 2 with the 用法错误 line and the command's --help, as argparse's own do."""
+    figures = tmp_path / "villages.csv"
+    figures.write_text("村名,建筑面积,户数\n甲村,300,900\n", encoding="utf-8")
     given = invoke("check", "facility", "--file", str(figures), "-j", "120117", "--floor-area", "5")
-    assert given.code == 1
-    assert "不能同时给出一个村的 --floor-area" in given.err
+    assert (given.code, given.out) == (2, "")
+    assert given.err == (
+        "villagecat check facility: 用法错误：--file 给出多个村的数据，不能同时给出一个村的 --floor-area；请二选一；"
+        "请运行 villagecat check facility --help 查看用法\n"
+    )
+    neither = invoke("check", "facility", "-j", "120117", "--households", "900", "--lang", "en")
+    assert (neither.code, neither.out) == (2, "")
+    assert neither.err.startswith("villagecat check facility: error: give --floor-area (with --households)")
 
 
 def test_a_yaml_ledger_not_in_utf8_gets_advice_for_a_text_file_not_for_a_csv(tmp_path: Path) -> None:
