@@ -113,7 +113,14 @@ def test_jilin_audit_finds_oversize_and_wrong_text_colour_only() -> None:
         assert finding.citations[-1].document == "220000.document.measures"
     result = invoke("audit", str(LEDGERS / "jilin_village.csv"), "--jurisdiction", "220000", "--format", "markdown")
     assert result.code == 1
-    assert "| 榆树村 | 提示 | `signage-oversize-advised` |" in result.out
+    table = "| 对象 | 结论 | 说明 | 依据 |\n|---|---|---|---|\n| 榆树村 | 提示 | 外部竖牌标牌“中共XX村支部委员会”超出"
+    assert table in result.out
+    assert "signage-" not in result.out  # a code is a slug a clerk cannot read
+    english = invoke(
+        "audit", str(LEDGERS / "jilin_village.csv"), "-j", "220000", "--format", "markdown", "--lang", "en"
+    )
+    assert "| subject | verdict | code | finding | basis |\n|---|---|---|---|---|\n" in english.out
+    assert "| 榆树村 | note | `signage-oversize-advised` |" in english.out
 
 
 def test_no_finding_rests_on_a_rule_the_jurisdiction_lacks() -> None:
@@ -565,7 +572,7 @@ def test_a_community_s_plaques_are_checked_by_the_community_s_rules(tmp_path: Pa
     plain = tmp_path / "plain.csv"  # no 村或社区 column: --scope says it
     plain.write_text("\n".join(line.rsplit(",", 1)[0] for line in rows) + "\n", encoding="utf-8")
     assert invoke("check", "signage", str(plain), "-j", "120117", "--scope", "community").code == 0
-    as_village = invoke("check", "signage", str(plain), "-j", "120117")  # as a village's, they are not its plaques
+    as_village = invoke("check", "signage", str(plain), "-j", "120117", "--format", "json")  # not a village's plaques
     assert "signage-not-allowed-advised" in as_village.out
     mixed = tmp_path / "mixed.csv"
     mixed.write_text("\n".join([*rows, "甲社区,标牌,村委会,外部,标牌,竖牌,村民委员会,村"]) + "\n", encoding="utf-8")
@@ -948,3 +955,26 @@ def test_lint_fails_a_dedicated_post_only_where_the_basis_is_recorded_as_none(tm
         path = write_child(tmp_path / code, "220000", mechanisms=(station,))
         (finding,) = [f for f in lint(load_layer(path), registry_with([path])).findings if "mechanism" in f.code]
         assert (finding.code, finding.level) == (code, level)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("admit", "人口普查入户登记", "-j", "120117"),
+        ("audit", str(LEDGERS / "jilin_village.csv"), "-j", "220000"),
+        ("check", "facility", "-j", "120117", "--floor-area", "250"),
+        ("lint", str(REPO / "data" / "provinces" / "220000-jilin")),
+    ],
+)
+def test_a_chinese_report_says_each_finding_in_words_and_leaves_its_code_to_english_and_json(
+    argv: tuple[str, ...],
+) -> None:
+    """A code (signage-missing) is a slug a clerk cannot read; support and machines have it in English and JSON."""
+    chinese = invoke(*argv)
+    english = invoke(*argv, "--lang", "en")
+    data = json.loads(invoke(*argv, "--format", "json").out)
+    codes = {f["code"] for f in data["findings"] if f["level"] != "pass"}
+    assert codes
+    for code in codes:
+        assert code not in chinese.out
+        assert f"({code})" in english.out

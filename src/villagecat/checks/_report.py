@@ -109,7 +109,11 @@ class CheckReport:
         show_passes: bool = False,
         lang: Literal["zh", "en"] = "zh",
     ) -> str:
-        """Return the report as text (in Chinese, or English with ``lang``), JSON or Markdown."""
+        """Return the report as text (in Chinese, or English with ``lang``), JSON or Markdown.
+
+        Each finding's code (``signage-missing``) is for machines and support: JSON always has
+        it, and English text and Markdown show it; Chinese, read by clerks, shows the words alone.
+        """
         if fmt == "json":
             return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
         shown = [f for f in self.findings if show_passes or f.level != "pass"]
@@ -125,11 +129,13 @@ class CheckReport:
                 lines += [say("report-table-summary", lang), "|---|---|---|---|"]
                 lines.extend(f"| {s} | {c['fail']} | {c['warn']} | {c['pass']} |" for s, c in self.summary().items())
                 lines.append("")
-            lines += [say("report-table-head", lang), "|---|---|---|---|---|"]
+            head_row = say("report-table-head", lang)
+            lines += [head_row, "|---" * (head_row.count("|") - 1) + "|"]
             for f in shown:
                 cites = "；".join(c.readable() for c in f.citations).replace("|", "\\|")
                 message = f.message_en if lang == "en" else f.message_zh
-                lines.append(f"| {f.subject} | {say(f'level-{f.level}', lang)} | `{f.code}` | {message} | {cites} |")
+                code = f" `{f.code}` |" if lang == "en" else ""  # a slug a clerk cannot read: English and JSON only
+                lines.append(f"| {f.subject} | {say(f'level-{f.level}', lang)} |{code} {message} | {cites} |")
             return "\n".join(lines) + "\n"
         lines = [head]
         if len(self.subjects()) > 1:
