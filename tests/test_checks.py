@@ -978,3 +978,25 @@ def test_a_chinese_report_says_each_finding_in_words_and_leaves_its_code_to_engl
     for code in codes:
         assert code not in chinese.out
         assert f"({code})" in english.out
+
+
+def test_a_citation_that_quotes_nothing_reads_as_its_document_s_title_never_a_bare_id() -> None:
+    """The national per-household advice cites the NDRC briefing, whose clause has no section and no quote.
+
+    The report said 依据：cn.document.ndrc-briefing-2022-02-09, an id a clerk cannot read; it names the
+    document by its title (as the data gives it), adds no section or quote, and JSON keeps the id.
+    """
+    clauses = (REPO / "data" / "national" / "clauses.csv").read_text(encoding="utf-8")
+    assert "\ncn.clause.ndrc-briefing-2022-02-09,cn.document.ndrc-briefing-2022-02-09,,\n" in clauses
+    argv = ("check", "facility", "-j", "120117", "--floor-area", "350", "--households", "2000")
+    text = invoke(*argv).out
+    assert "cn.document.ndrc-briefing" not in text
+    title = "国家发展改革委2022年2月9日新闻发布会（谈《“十四五”城乡社区服务体系建设规划》；来源未给出正式标题）"
+    assert f"\n      依据：{title}\n" in text
+    assert "| 国家发展改革委2022年2月9日新闻发布会（" in invoke(*argv, "--format", "markdown").out
+    (advised,) = [f for f in json.loads(invoke(*argv, "--format", "json").out)["findings"] if f["level"] == "warn"]
+    assert advised["citations"] == [{"document": "cn.document.ndrc-briefing-2022-02-09"}]
+    refused = invoke("certificate", "render", "无犯罪记录证明", "-j", "120117")  # a section, no quote: title, section
+    assert "\n  依据：不应由基层群众性自治组织出具证明事项清单（第一批） 第5项\n" in refused.err
+    quoted = invoke("check", "facility", "-j", "120117", "--floor-area", "250").out  # a quote: as before
+    assert "依据：120117.document.work-plan 三(二)7「按照城市社区每百户居民" in quoted
