@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import invoke
+from conftest import REPO, invoke
 from villagecat.checks import LedgerError, read_facility_file, read_ledger, read_signs
 from villagecat.models import Colour
 
@@ -216,3 +216,31 @@ def test_a_unit_in_a_title_must_be_the_column_s(tmp_path: Path) -> None:
     ledger.write_text("村名: 东村\n设施:\n  建筑面积（%）: 300\n", encoding="utf-8")
     with pytest.raises(LedgerError, match="字段 建筑面积（%）：列名中的单位“%”与此列不符：此列是面积，以平方米计"):
         read_ledger(ledger)
+
+
+def test_the_guide_s_wording_of_passed_findings_is_what_its_commands_print(tmp_path: Path) -> None:
+    """The guide said the report says 村民活动区域占 65.0% and 城市社区参照执行; its command printed neither.
+
+    Passed findings are counted, not listed: what the guide quotes of them appears with ``--all``
+    (the command it gives for the record to file), never in the list of what to act on.
+    """
+    guide = (REPO / "docs" / "guides" / "audit-ledgers.md").read_text(encoding="utf-8")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "设施"
+    sheet.append(["村名", "建筑面积", "户数", "活动区域面积"])
+    sheet.append(["东村", 300, 500, 0.65])
+    sheet["D2"].number_format = "0%"
+    duties = book.create_sheet("事项")
+    duties.append(["村名", "名称", "村或社区"])
+    duties.append(["芦台社区", "实行居民自治", "社区"])
+    book.save(tmp_path / "ledger.xlsx")
+    lines = [line for line in guide.splitlines() if line.startswith("$ villagecat audit")]
+    commands = [line[2:].split(" > ")[0].split() for line in lines]
+    assert len(commands) == 2
+    listed, record = (invoke(*argv[1:]).out for argv in ([*c[:2], str(tmp_path / c[2]), *c[3:]] for c in commands))
+    for said in ("村民活动区域占 65.0%，应不低于 60%", "依法履行职责事项（实行村民自治，城市社区参照执行）"):
+        assert said in guide.replace("\n", "")
+        assert said in record
+        assert said not in listed
+    assert "--all" in commands[1]
