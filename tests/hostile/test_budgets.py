@@ -259,8 +259,8 @@ def test_a_duplicated_yaml_key_is_refused(tmp_path: Path) -> None:
     )
     code, text = _outcome("audit", str(tmp_path / "ledger.yaml"), "-j", "120117")
     assert code == 2
-    assert "'certificates' appears twice" in text
-    assert "line 3" in text
+    assert "键“certificates”重复" in text
+    assert "（第 3 行第 1 列）" in text
 
 
 def test_a_yaml_ledger_of_the_wrong_shape(tmp_path: Path) -> None:
