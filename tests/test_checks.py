@@ -332,7 +332,7 @@ def test_a_row_without_its_village_in_a_ledger_of_many_is_refused(tmp_path: Path
         read_ledger(path)
     listed = tmp_path / "ledger.yaml"
     listed.write_text("villages:\n  - village: 甲村\n    duties: [x]\n  - duties: [y]\n", encoding="utf-8")
-    with pytest.raises(LedgerError, match=r"第 2 项，字段 村名：未填写村名"):
+    with pytest.raises(LedgerError, match=r"第 2 个村，字段 村名：未填写村名"):
         read_ledger(listed)
     one = tmp_path / "one.csv"  # no row names a village: one village's ledger
     one.write_text("类别,名称\n证明,健在证明\n证明,居民养犬证明\n", encoding="utf-8")
@@ -372,14 +372,14 @@ def test_a_ledger_error_names_the_column_as_the_clerk_wrote_it(tmp_path: Path) -
     missing.write_text("村名,类别\n甲村,证明\n", encoding="utf-8")
     with pytest.raises(LedgerError, match=r"第 2 行，字段 名称：必填"):
         read_ledger(missing)
-    for value in (True, dt.date(2023, 1, 5)):  # a spreadsheet's true/false or date is no width
+    for value, shown in ((True, "true"), (dt.date(2023, 1, 5), "2023-01-05")):  # a true/false or date is no width
         book = openpyxl.Workbook()
         sheet = book.active
         sheet.title = "标牌"
         sheet.append(["村名", "名称", "位置", "宽度"])
         sheet.append(["甲村", "村委会", "外部", value])
         book.save(tmp_path / "signs.xlsx")
-        with pytest.raises(LedgerError, match=r"标牌，第 2 行，字段 宽度：.*不是数字"):
+        with pytest.raises(LedgerError, match=rf"signs\.xlsx，工作表“标牌”，第 2 行，字段 宽度：“{shown}”不是数字$"):
             read_ledger(tmp_path / "signs.xlsx")
 
 
@@ -461,7 +461,7 @@ def test_a_column_or_key_the_ledger_does_not_know_is_refused_not_ignored(tmp_pat
     assert read_ledger(remarks).villages[0].certificates == ["健在证明"]
     key = tmp_path / "key.yaml"
     key.write_text("villages:\n  - village: 甲村\n    sign: [{text: 村委会, placement: 外部}]\n", encoding="utf-8")
-    with pytest.raises(LedgerError, match=r"第 1 项，字段 sign：不认识这个键"):
+    with pytest.raises(LedgerError, match=r"第 1 个村，字段 sign：不认识这个键"):
         read_ledger(key)
     chinese = tmp_path / "chinese.yaml"  # the Chinese keys a clerk writes
     chinese.write_text("villages:\n  - 村名: 甲村\n    证明: [健在证明]\n    设施: {建筑面积: 250}\n", encoding="utf-8")

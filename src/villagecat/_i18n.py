@@ -185,6 +185,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # self-inspection ledgers
     "where-ledger-row": ("第 {row} 行", "row {row}"),
     "where-ledger-entry": ("第 {row} 项", "entry {row}"),
+    "where-ledger-sheet": ("{file}，工作表“{sheet}”", "{file}, sheet {sheet}"),
+    "where-ledger-village": ("第 {number} 个村{name}", "village {number}{name}"),
+    "where-ledger-village-name": ("（{name}）", " ({name})"),
+    "where-ledger-village-entry": (
+        "第 {number} 个村{name}的{kind}第 {row} 项",
+        "village {number}{name}, {kind} entry {row}",
+    ),
+    "where-ledger-village-facility": ("第 {number} 个村{name}的设施", "village {number}{name}, facility"),
+    "ledger-problems": ("发现 {count} 个问题，未作核查：", "{count} problems; nothing was checked:"),
     "ledger-required": ("必填", "required"),
     "ledger-not-a-number": ("“{value}”不是数字", "{value!r} is not a number"),
     "ledger-unit": (
