@@ -113,7 +113,14 @@ def test_jilin_audit_finds_oversize_and_wrong_text_colour_only() -> None:
         assert finding.citations[-1].document == "220000.document.measures"
     result = invoke("audit", str(LEDGERS / "jilin_village.csv"), "--jurisdiction", "220000", "--format", "markdown")
     assert result.code == 1
-    assert "| 榆树村 | 提示 | `signage-oversize-advised` |" in result.out
+    table = "| 对象 | 结论 | 说明 | 依据 |\n|---|---|---|---|\n| 榆树村 | 提示 | 外部竖牌标牌“中共XX村支部委员会”超出"
+    assert table in result.out
+    assert "signage-" not in result.out  # a code is a slug a clerk cannot read
+    english = invoke(
+        "audit", str(LEDGERS / "jilin_village.csv"), "-j", "220000", "--format", "markdown", "--lang", "en"
+    )
+    assert "| subject | verdict | code | finding | basis |\n|---|---|---|---|---|\n" in english.out
+    assert "| 榆树村 | note | `signage-oversize-advised` |" in english.out
 
 
 def test_no_finding_rests_on_a_rule_the_jurisdiction_lacks() -> None:
@@ -325,7 +332,7 @@ def test_a_row_without_its_village_in_a_ledger_of_many_is_refused(tmp_path: Path
         read_ledger(path)
     listed = tmp_path / "ledger.yaml"
     listed.write_text("villages:\n  - village: 甲村\n    duties: [x]\n  - duties: [y]\n", encoding="utf-8")
-    with pytest.raises(LedgerError, match=r"第 2 项，字段 村名：未填写村名"):
+    with pytest.raises(LedgerError, match=r"第 2 个村，字段 村名：未填写村名"):
         read_ledger(listed)
     one = tmp_path / "one.csv"  # no row names a village: one village's ledger
     one.write_text("类别,名称\n证明,健在证明\n证明,居民养犬证明\n", encoding="utf-8")
@@ -365,14 +372,14 @@ def test_a_ledger_error_names_the_column_as_the_clerk_wrote_it(tmp_path: Path) -
     missing.write_text("村名,类别\n甲村,证明\n", encoding="utf-8")
     with pytest.raises(LedgerError, match=r"第 2 行，字段 名称：必填"):
         read_ledger(missing)
-    for value in (True, dt.date(2023, 1, 5)):  # a spreadsheet's true/false or date is no width
+    for value, shown in ((True, "true"), (dt.date(2023, 1, 5), "2023-01-05")):  # a true/false or date is no width
         book = openpyxl.Workbook()
         sheet = book.active
         sheet.title = "标牌"
         sheet.append(["村名", "名称", "位置", "宽度"])
         sheet.append(["甲村", "村委会", "外部", value])
         book.save(tmp_path / "signs.xlsx")
-        with pytest.raises(LedgerError, match=r"标牌，第 2 行，字段 宽度：.*不是数字"):
+        with pytest.raises(LedgerError, match=rf"signs\.xlsx，工作表“标牌”，第 2 行，字段 宽度：“{shown}”不是数字$"):
             read_ledger(tmp_path / "signs.xlsx")
 
 
@@ -399,9 +406,21 @@ def test_facility_file_counts_households_whole_and_takes_the_scope(tmp_path: Pat
         "字段 村或社区：“村和社区”应为 村、社区 之一"
         in invoke("check", "facility", "--file", str(both), "-j", "120117").err
     )
+
+
+def test_check_facility_figures_given_both_ways_or_not_at_all_is_a_usage_error(tmp_path: Path) -> None:
+    """An options mistake exits 2 with the 用法错误 line and the command's --help, as argparse's own do."""
+    figures = tmp_path / "villages.csv"
+    figures.write_text("村名,建筑面积,户数\n甲村,300,900\n", encoding="utf-8")
     given = invoke("check", "facility", "--file", str(figures), "-j", "120117", "--floor-area", "5")
-    assert given.code == 1
-    assert "不能同时给出一个村的 --floor-area" in given.err
+    assert (given.code, given.out) == (2, "")
+    assert given.err == (
+        "villagecat check facility: 用法错误：--file 给出多个村的数据，不能同时给出一个村的 --floor-area；请二选一；"
+        "请运行 villagecat check facility --help 查看用法\n"
+    )
+    neither = invoke("check", "facility", "-j", "120117", "--households", "900", "--lang", "en")
+    assert (neither.code, neither.out) == (2, "")
+    assert neither.err.startswith("villagecat check facility: error: give --floor-area (with --households)")
 
 
 def test_a_yaml_ledger_not_in_utf8_gets_advice_for_a_text_file_not_for_a_csv(tmp_path: Path) -> None:
@@ -442,7 +461,7 @@ def test_a_column_or_key_the_ledger_does_not_know_is_refused_not_ignored(tmp_pat
     assert read_ledger(remarks).villages[0].certificates == ["健在证明"]
     key = tmp_path / "key.yaml"
     key.write_text("villages:\n  - village: 甲村\n    sign: [{text: 村委会, placement: 外部}]\n", encoding="utf-8")
-    with pytest.raises(LedgerError, match=r"第 1 项，字段 sign：不认识这个键"):
+    with pytest.raises(LedgerError, match=r"第 1 个村，字段 sign：不认识这个键"):
         read_ledger(key)
     chinese = tmp_path / "chinese.yaml"  # the Chinese keys a clerk writes
     chinese.write_text("villages:\n  - 村名: 甲村\n    证明: [健在证明]\n    设施: {建筑面积: 250}\n", encoding="utf-8")
@@ -553,7 +572,7 @@ def test_a_community_s_plaques_are_checked_by_the_community_s_rules(tmp_path: Pa
     plain = tmp_path / "plain.csv"  # no 村或社区 column: --scope says it
     plain.write_text("\n".join(line.rsplit(",", 1)[0] for line in rows) + "\n", encoding="utf-8")
     assert invoke("check", "signage", str(plain), "-j", "120117", "--scope", "community").code == 0
-    as_village = invoke("check", "signage", str(plain), "-j", "120117")  # as a village's, they are not its plaques
+    as_village = invoke("check", "signage", str(plain), "-j", "120117", "--format", "json")  # not a village's plaques
     assert "signage-not-allowed-advised" in as_village.out
     mixed = tmp_path / "mixed.csv"
     mixed.write_text("\n".join([*rows, "甲社区,标牌,村委会,外部,标牌,竖牌,村民委员会,村"]) + "\n", encoding="utf-8")
@@ -936,3 +955,48 @@ def test_lint_fails_a_dedicated_post_only_where_the_basis_is_recorded_as_none(tm
         path = write_child(tmp_path / code, "220000", mechanisms=(station,))
         (finding,) = [f for f in lint(load_layer(path), registry_with([path])).findings if "mechanism" in f.code]
         assert (finding.code, finding.level) == (code, level)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("admit", "人口普查入户登记", "-j", "120117"),
+        ("audit", str(LEDGERS / "jilin_village.csv"), "-j", "220000"),
+        ("check", "facility", "-j", "120117", "--floor-area", "250"),
+        ("lint", str(REPO / "data" / "provinces" / "220000-jilin")),
+    ],
+)
+def test_a_chinese_report_says_each_finding_in_words_and_leaves_its_code_to_english_and_json(
+    argv: tuple[str, ...],
+) -> None:
+    """A code (signage-missing) is a slug a clerk cannot read; support and machines have it in English and JSON."""
+    chinese = invoke(*argv)
+    english = invoke(*argv, "--lang", "en")
+    data = json.loads(invoke(*argv, "--format", "json").out)
+    codes = {f["code"] for f in data["findings"] if f["level"] != "pass"}
+    assert codes
+    for code in codes:
+        assert code not in chinese.out
+        assert f"({code})" in english.out
+
+
+def test_a_citation_that_quotes_nothing_reads_as_its_document_s_title_never_a_bare_id() -> None:
+    """The national per-household advice cites the NDRC briefing, whose clause has no section and no quote.
+
+    The report said 依据：cn.document.ndrc-briefing-2022-02-09, an id a clerk cannot read; it names the
+    document by its title (as the data gives it), adds no section or quote, and JSON keeps the id.
+    """
+    clauses = (REPO / "data" / "national" / "clauses.csv").read_text(encoding="utf-8")
+    assert "\ncn.clause.ndrc-briefing-2022-02-09,cn.document.ndrc-briefing-2022-02-09,,\n" in clauses
+    argv = ("check", "facility", "-j", "120117", "--floor-area", "350", "--households", "2000")
+    text = invoke(*argv).out
+    assert "cn.document.ndrc-briefing" not in text
+    title = "国家发展改革委2022年2月9日新闻发布会（谈《“十四五”城乡社区服务体系建设规划》；来源未给出正式标题）"
+    assert f"\n      依据：{title}\n" in text
+    assert "| 国家发展改革委2022年2月9日新闻发布会（" in invoke(*argv, "--format", "markdown").out
+    (advised,) = [f for f in json.loads(invoke(*argv, "--format", "json").out)["findings"] if f["level"] == "warn"]
+    assert advised["citations"] == [{"document": "cn.document.ndrc-briefing-2022-02-09"}]
+    refused = invoke("certificate", "render", "无犯罪记录证明", "-j", "120117")  # a section, no quote: title, section
+    assert "\n  依据：不应由基层群众性自治组织出具证明事项清单（第一批） 第5项\n" in refused.err
+    quoted = invoke("check", "facility", "-j", "120117", "--floor-area", "250").out  # a quote: as before
+    assert "依据：120117.document.work-plan 三(二)7「按照城市社区每百户居民" in quoted

@@ -376,7 +376,7 @@ def test_a_malformed_review_file_is_one_chinese_line_naming_its_line(tmp_path: P
     result = invoke("diff", "120117", "120117", option, str(bad))
     assert result.code == 2
     assert result.err.count("\n") == 1
-    assert f"{bad}：YAML 格式错误或不安全（第 2 行）：请检查该处的括号、引号和缩进" in result.err
+    assert f"{bad}：YAML 格式错误或不安全（第 2 行第 1 列）：方括号 [ 没有闭合" in result.err
     assert "while parsing" not in result.err
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import invoke
+from conftest import REPO, invoke
 from villagecat.checks import LedgerError, read_facility_file, read_ledger, read_signs
 from villagecat.models import Colour
 
@@ -95,7 +95,7 @@ def test_a_percentage_in_any_other_measure_is_refused_naming_sheet_row_and_colum
     result = invoke("check", "facility", "-j", "120117", "--file", str(book))
     assert result.code == 1
     assert result.err.startswith(
-        f"villagecat: {book}:设施，第 2 行，字段 {column}：“300%”是百分比，而此列是{quantity}；"
+        f"villagecat: {book}，工作表“设施”，第 2 行，字段 {column}：“300%”是百分比，而此列是{quantity}；"
         "百分比只能填在“活动区域面积”一列（读作占建筑面积的比例）"
     ), result.err
     english = invoke("check", "facility", "-j", "120117", "--file", str(book), "--lang", "en")
@@ -216,3 +216,140 @@ def test_a_unit_in_a_title_must_be_the_column_s(tmp_path: Path) -> None:
     ledger.write_text("村名: 东村\n设施:\n  建筑面积（%）: 300\n", encoding="utf-8")
     with pytest.raises(LedgerError, match="字段 建筑面积（%）：列名中的单位“%”与此列不符：此列是面积，以平方米计"):
         read_ledger(ledger)
+
+
+def test_the_guide_s_wording_of_passed_findings_is_what_its_commands_print(tmp_path: Path) -> None:
+    """The guide said the report says 村民活动区域占 65.0% and 城市社区参照执行; its command printed neither.
+
+    Passed findings are counted, not listed: what the guide quotes of them appears with ``--all``
+    (the command it gives for the record to file), never in the list of what to act on.
+    """
+    guide = (REPO / "docs" / "guides" / "audit-ledgers.md").read_text(encoding="utf-8")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "设施"
+    sheet.append(["村名", "建筑面积", "户数", "活动区域面积"])
+    sheet.append(["东村", 300, 500, 0.65])
+    sheet["D2"].number_format = "0%"
+    duties = book.create_sheet("事项")
+    duties.append(["村名", "名称", "村或社区"])
+    duties.append(["芦台社区", "实行居民自治", "社区"])
+    book.save(tmp_path / "ledger.xlsx")
+    lines = [line for line in guide.splitlines() if line.startswith("$ villagecat audit")]
+    commands = [line[2:].split(" > ")[0].split() for line in lines]
+    assert len(commands) == 2
+    listed, record = (invoke(*argv[1:]).out for argv in ([*c[:2], str(tmp_path / c[2]), *c[3:]] for c in commands))
+    for said in ("村民活动区域占 65.0%，应不低于 60%", "依法履行职责事项（实行村民自治，城市社区参照执行）"):
+        assert said in guide.replace("\n", "")
+        assert said in record
+        assert said not in listed
+    assert "--all" in commands[1]
+
+
+def test_every_problem_of_a_ledger_is_reported_at_once_and_nothing_is_judged(tmp_path: Path) -> None:
+    """A ledger with three bad cells (two in one row) reported only the first: fix, run, fix, run."""
+    two = tmp_path / "two.csv"
+    two.write_text("村名,类别,建筑面积,户数\n榆树村,设施,30%,9.5\n柳树村,设施,abc,100\n", encoding="utf-8")
+    for argv in (("audit", str(two)), ("check", "facility", "--file", str(two))):
+        result = invoke(*argv, "-j", "120117")
+        assert (result.code, result.out) == (1, "")  # no report: nothing is judged on a ledger misread
+        assert result.err == (
+            f"villagecat: {two}：发现 3 个问题，未作核查：\n"
+            f"  {two}，第 2 行，字段 建筑面积：“30%”是百分比，而此列是面积，以平方米计；"
+            "百分比只能填在“活动区域面积”一列（读作占建筑面积的比例）\n"
+            f"  {two}，第 2 行，字段 户数：“9.5”应为整数\n"
+            f"  {two}，第 3 行，字段 建筑面积：“abc”不是数字\n"
+        )
+    english = invoke("audit", str(two), "-j", "120117", "--lang", "en")
+    assert english.err.startswith(
+        f"villagecat: {two}: 3 problems; nothing was checked:\n  {two}, row 2, field 建筑面积:"
+    )
+    with pytest.raises(LedgerError) as caught:
+        read_ledger(two)
+    assert caught.value.total == 3
+    assert [p.where_zh.removeprefix(str(two)) for p in caught.value.problems] == [
+        "，第 2 行，字段 建筑面积",
+        "，第 2 行，字段 户数",
+        "，第 3 行，字段 建筑面积",
+    ]
+
+
+def test_a_ledger_s_problems_are_listed_up_to_a_bound_and_the_rest_counted(tmp_path: Path) -> None:
+    many = tmp_path / "many.csv"
+    many.write_text("村名,类别,建筑面积\n" + "".join(f"村{n},设施,宽\n" for n in range(25)), encoding="utf-8")
+    result = invoke("audit", str(many), "-j", "120117")
+    lines = result.err.splitlines()
+    assert lines[0] == f"villagecat: {many}：发现 25 个问题，未作核查："
+    assert len(lines) == 1 + 20 + 1
+    assert lines[-2] == f"  {many}，第 21 行，字段 建筑面积：“宽”不是数字"
+    assert lines[-1] == "  （另有 5 个问题）"
+
+
+def test_a_workbook_s_problems_name_each_sheet_and_a_date_as_the_clerk_sees_it(tmp_path: Path) -> None:
+    """A date in 宽度 read “2024-02-01 00:00:00”不是数字 after date.xlsx:标牌 (an ASCII colon, Python's datetime).
+
+    A header's problem and the cells of other sheets are all reported; the rows under a
+    header with a problem are not read (which column is which is not known).
+    """
+    import datetime as dt  # noqa: PLC0415
+
+    book = openpyxl.Workbook()
+    signs = book.active
+    signs.title = "标牌"
+    signs.append(["村名", "名称", "位置", "宽度", "高度"])
+    signs.append(["甲村", "甲村村民委员会", "外部", dt.datetime(2024, 2, 1), 200.0])  # noqa: DTZ001 - a cell's date
+    signs.append(["甲村", "甲村股份经济合作社", "楼上", 30, "高"])
+    facility = book.create_sheet("设施")
+    facility.append(["村名", "建筑面积", "字体颜色"])
+    facility.append(["甲村", "三百", "红"])
+    path = tmp_path / "date.xlsx"
+    book.save(path)
+    result = invoke("audit", str(path), "-j", "120117")
+    assert result.code == 1
+    lines = result.err.splitlines()
+    assert lines[0] == f"villagecat: {path}：发现 4 个问题，未作核查："
+    assert lines[1].startswith(f"  {path}，工作表“设施”，第 1 行，字段 字体颜色：不认识这一列")  # headers first
+    assert lines[2] == f"  {path}，工作表“标牌”，第 2 行，字段 宽度：“2024-02-01”不是数字"
+    assert lines[3].startswith(f"  {path}，工作表“标牌”，第 3 行，字段 位置：“楼上”应为 外部、内部 之一")
+    assert lines[4] == f"  {path}，工作表“标牌”，第 3 行，字段 高度：“高”不是数字"
+    assert ":标牌" not in result.err
+    assert "00:00:00" not in result.err
+    english = invoke("audit", str(path), "-j", "120117", "--lang", "en")
+    assert f"  {path}, sheet 标牌, row 2, field 宽度: '2024-02-01' is not a number" in english.err
+
+
+def test_a_yaml_ledger_names_the_village_and_its_entry_in_words(tmp_path: Path) -> None:
+    """It read l.yaml villages[1].certificates，第 1 项: a programmer's path, not where a clerk looks."""
+    path = tmp_path / "l.yaml"
+    path.write_text(
+        "villages:\n"
+        "  - village: 榆树村\n    certificates: [[无犯罪记录证明]]\n"
+        "  - village: 柳树村\n    signs:\n      - {name: 柳树村村民委员会, placement: 外部, width_cm: 宽}\n"
+        "    facility: {建筑面积: 三百}\n"
+        "  - village: [桃村]\n",
+        encoding="utf-8",
+    )
+    result = invoke("audit", str(path), "-j", "120117")
+    assert result.code == 1
+    assert result.err.splitlines() == [
+        f"villagecat: {path}：发现 4 个问题，未作核查：",
+        f"  {path}，第 1 个村（榆树村）的证明第 1 项，字段 名称：应为一个值，而不是一个列表",
+        f"  {path}，第 2 个村（柳树村）的标牌第 1 项，字段 width_cm：“宽”不是数字",
+        f"  {path}，第 2 个村（柳树村）的设施，字段 建筑面积：“三百”不是数字",
+        f"  {path}，第 3 个村，字段 村名：应为一个值，而不是一个列表",
+    ]
+    assert "villages[" not in result.err
+    english = invoke("audit", str(path), "-j", "120117", "--lang", "en")
+    assert f"  {path}, village 1 (榆树村), certificates entry 1, field 名称: must be one value" in english.err
+
+
+def test_a_signs_file_reports_every_problem_too(tmp_path: Path) -> None:
+    path = tmp_path / "signs.csv"
+    path.write_text("村名,名称,位置,宽度\n甲村,村委会,楼上,宽\n乙村,,外部,30\n", encoding="utf-8")
+    with pytest.raises(LedgerError) as caught:
+        read_signs(path)
+    assert [p.message_zh for p in caught.value.problems] == [
+        "“楼上”应为 外部、内部 之一",
+        "“宽”不是数字",
+        "必填",
+    ]

@@ -26,8 +26,14 @@ def _fields(template: str) -> set[str]:
 
 
 #: Fields one language leaves out on purpose: a merge conflict in Chinese names the rule in
-#: words; in English it names the rule's code and the case's detail.
-_ONE_LANGUAGE_ONLY = {"merge-conflict": {"detail"}}
+#: words; in English it names the rule's code and the case's detail. So does a finding.
+_ONE_LANGUAGE_ONLY = {
+    "merge-conflict": {"detail"},
+    # A finding's code (signage-missing) is a slug a clerk cannot read: shown in English and JSON only.
+    "report-finding": {"code"},
+    # PyYAML's own words: under --lang en only.
+    "yaml-parse-problem": {"problem"},
+}
 
 
 def test_every_message_has_both_languages_and_the_same_fields() -> None:
@@ -124,21 +130,60 @@ def test_an_override_value_of_the_wrong_kind_is_worded_in_chinese(
 
 
 @pytest.mark.parametrize(
-    ("text", "fragment"),
+    ("text", "place", "said"),
     [
-        ("villages:\n  - village: [x\n", "请检查该处的括号、引号和缩进"),
-        ("villages:\n  - village: a\n    village: b\n", "重复"),
+        (
+            "villages:\n  - village: [x\n",
+            "（第 3 行第 1 列）",
+            "方括号 [ 没有闭合：列表各项之间用逗号分隔，最后以 ] 结束",
+        ),
+        ("villages:\n  - village: a\n    village: b\n", "（第 3 行第 5 列）", "键“village”重复"),
     ],
 )
-def test_a_malformed_yaml_ledger_is_worded_in_chinese(tmp_path: Path, text: str, fragment: str) -> None:
-    """The line in Chinese (it read 「YAML 格式错误或不安全 at line 3：…」), then what the parser found."""
+def test_a_malformed_yaml_ledger_is_worded_in_chinese(tmp_path: Path, text: str, place: str, said: str) -> None:
+    """The line in Chinese (it read 「YAML 格式错误或不安全 at line 3：…」), then what is wrong, in Chinese."""
     ledger = tmp_path / "ledger.yaml"
     ledger.write_text(text, encoding="utf-8")
     result = invoke("audit", str(ledger), "-j", "120117")
     assert result.code == 2
-    assert "（第 3 行）" in result.err
-    assert fragment in result.err
-    assert "at line" not in result.err.partition("（malformed")[0]
+    assert result.err == f"villagecat: {ledger}：YAML 格式错误或不安全{place}：{said}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "said", "parser"),
+    [
+        (
+            "villages: [\n",
+            "（第 2 行第 1 列）",
+            "文件在此处结束，但前面还缺少内容：可能少了右括号 ] 或 }，或冒号后的值",
+            "expected the node content, but found '<stream end>'",
+        ),
+        ("a: b: c\n", "（第 1 行第 5 列）", "此处不能再有冒号", "mapping values are not allowed here"),
+        ("a:\n  - x\n y: 1\n", "（第 3 行第 2 列）", "缩进没有对齐", "expected <block end>"),
+        ("a: 'x\n", "（第 2 行第 1 列）", "引号没有闭合", "found unexpected end of stream"),
+        ("\tfoo: 1\n", "（第 1 行第 1 列）", "含有制表符（Tab）", "found character '\\t'"),
+        ("a: {x: 1\n", "（第 2 行第 1 列）", "花括号 { 没有闭合", "expected ',' or '}'"),
+        ("a: @x\n", "（第 1 行第 4 列）", "“@”不能作为值的开头", "cannot start any token"),
+        ("a: !!python/object:os.system x\n", "（第 1 行第 4 列）", "含有不允许的标签", "could not determine"),
+    ],
+)
+def test_a_yaml_parser_problem_is_said_in_chinese_and_its_english_kept_for_lang_en(
+    tmp_path: Path, text: str, place: str, said: str, parser: str
+) -> None:
+    """broken.yaml read 「…：请检查该处的括号、引号和缩进（expected the node content, but found '<stream end>'）」
+    and the whole English again: the parser's words in a clerk's line. They are for --lang en only.
+    """
+    ledger = tmp_path / "ledger.yaml"
+    ledger.write_text(text, encoding="utf-8")
+    chinese = invoke("audit", str(ledger), "-j", "120117")
+    assert chinese.code == 2
+    assert chinese.err.startswith(f"villagecat: {ledger}：YAML 格式错误或不安全{place}：{said}")
+    words = chinese.err.partition("YAML 格式错误或不安全")[2].replace("YAML", "").replace("（Tab）", "")
+    assert not re.search(r"[A-Za-z]{3,}", words), chinese.err  # PyYAML's English is not in the clerk's line
+    english = invoke("audit", str(ledger), "-j", "120117", "--lang", "en")
+    assert english.code == 2
+    assert "(the parser: " in english.err
+    assert parser in english.err
 
 
 def test_a_template_and_its_placeholders_that_disagree_are_worded_in_chinese(tmp_path: Path) -> None:
@@ -179,7 +224,7 @@ def test_a_yaml_value_of_the_wrong_kind_is_told_as_the_clerk_wrote_it(
     ledger.write_text(text, encoding="utf-8")
     result = invoke(*argv, str(ledger), "-j", "120117")
     assert result.code == 1
-    chinese = result.err.rsplit("（", 1)[0]  # the English detail is the last parenthesis
+    chinese = result.err  # Chinese alone: a ledger's problems carry no English detail
     assert fragment in chinese
     assert "True" not in chinese
     assert "int" not in chinese

@@ -54,7 +54,7 @@ def test_a_traditional_same_name_item_is_still_the_inherited_one(tmp_path: Path)
 
 def test_a_ledger_in_traditional_characters_is_audited_the_same(tmp_path: Path) -> None:
     (tmp_path / "ledger.csv").write_text("village,category,name\n甲村,certificate,無犯罪記錄證明\n", encoding="utf-8")
-    result = invoke("audit", str(tmp_path / "ledger.csv"), "-j", "120117")
+    result = invoke("audit", str(tmp_path / "ledger.csv"), "-j", "120117", "--format", "json")
     assert result.code == 1
     assert "audit-certificate-must-not-issue" in result.out
 

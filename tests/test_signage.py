@@ -98,7 +98,7 @@ def test_a_village_only_quota_is_no_community_s(tmp_path: Path) -> None:
     rows += ["舜耕社区,舜耕社区股份经济合作社,外部,标牌,竖牌", "舜耕社区,舜耕社区党群服务中心,外部,标识,"]
     path = tmp_path / "community.csv"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    result = invoke("check", "signage", str(path), "-j", "340403", "--scope", "社区")
+    result = invoke("check", "signage", str(path), "-j", "340403", "--scope", "社区", "--format", "json")
     assert result.code == 0, result.out
     assert "signage-count" not in result.out
 

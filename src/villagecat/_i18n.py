@@ -79,7 +79,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check-lint": ("数据检查", "lint"),
     "check-signage": ("标牌检查", "signage"),
     "report-table-summary": ("| 对象 | 不符合 | 提示 | 符合 |", "| subject | fail | note | pass |"),
-    "report-table-head": ("| 对象 | 结论 | 代码 | 说明 | 依据 |", "| subject | verdict | code | finding | basis |"),
+    "report-table-head": ("| 对象 | 结论 | 说明 | 依据 |", "| subject | verdict | code | finding | basis |"),
     "level-fail": ("不符合", "fail"),
     "level-warn": ("提示", "note"),
     "level-pass": ("符合", "pass"),
@@ -189,6 +189,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # self-inspection ledgers
     "where-ledger-row": ("第 {row} 行", "row {row}"),
     "where-ledger-entry": ("第 {row} 项", "entry {row}"),
+    "where-ledger-sheet": ("{file}，工作表“{sheet}”", "{file}, sheet {sheet}"),
+    "where-ledger-village": ("第 {number} 个村{name}", "village {number}{name}"),
+    "where-ledger-village-name": ("（{name}）", " ({name})"),
+    "where-ledger-village-entry": (
+        "第 {number} 个村{name}的{kind}第 {row} 项",
+        "village {number}{name}, {kind} entry {row}",
+    ),
+    "where-ledger-village-facility": ("第 {number} 个村{name}的设施", "village {number}{name}, facility"),
+    "ledger-problems": ("发现 {count} 个问题，未作核查：", "{count} problems; nothing was checked:"),
     "ledger-required": ("必填", "required"),
     "ledger-not-a-number": ("“{value}”不是数字", "{value!r} is not a number"),
     "ledger-unit": (
@@ -416,7 +425,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "argument-scope": ("应为 {allowed} 之一（不是“{text}”）", "must be one of {allowed}, not {text!r}"),
     "argument-number": ("应为不小于 0 的数字（不是“{text}”）", "must be a number not below 0, not {text!r}"),
     "argument-integer": ("应为不小于 0 的整数（不是“{text}”）", "must be a whole number not below 0, not {text!r}"),
-    "yaml-at-line": ("（第 {line} 行）", " at line {line}"),
+    "yaml-at-line": ("（第 {line} 行第 {column} 列）", " at line {line}, column {column}"),
     "yaml-duplicate-key": ("键“{key}”重复", "the key {key!r} appears twice"),
     # check reports, effects, values
     "report-head": (
@@ -424,7 +433,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} · {check}: {fails} failed, {warns} notes",
     ),
     "report-summary-head": ("对象\t不符合\t提示\t符合", "subject\tfail\tnote\tpass"),
-    "report-finding": ("[{level}] {subject}{message}（{code}）", "[{level}] {subject}{message} ({code})"),
+    "report-finding": ("[{level}] {subject}{message}", "[{level}] {subject}{message} ({code})"),
     "effect-word-tightens": ("收紧", "tightens"),
     "effect-word-loosens": ("放宽", "loosens"),
     "effect-word-neutral": ("中性", "neutral"),
@@ -648,7 +657,61 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不是 UTF-8 编码（可能用 GBK 保存）；请在编辑器中以 UTF-8 编码另存",
         "not UTF-8 (saved as GBK?); save it as UTF-8 in your editor",
     ),
-    "yaml-parse-problem": ("请检查该处的括号、引号和缩进（{problem}）", "{problem}"),
+    # what PyYAML found, said in words: the Chinese alone (a clerk never reads the parser's English),
+    # the English with the parser's own words after it
+    "yaml-parse-problem": ("{advice}", "{advice} (the parser: {problem})"),
+    "yaml-problem-other": ("请检查该处的括号、引号和缩进", "check the brackets, quotes and indentation there"),
+    "yaml-problem-ends-early": (
+        "文件在此处结束，但前面还缺少内容：可能少了右括号 ] 或 }}，或冒号后的值",
+        "the file ends where more is needed: a closing ] or }}, or a value after a colon",
+    ),
+    "yaml-problem-quote-open": (
+        "引号没有闭合：文件结束前找不到与之对应的引号",
+        "a quotation mark is not closed before the end of the file",
+    ),
+    "yaml-problem-list-open": (
+        "方括号 [ 没有闭合：列表各项之间用逗号分隔，最后以 ] 结束",
+        "a [ is not closed: separate the entries with commas and end the list with ]",
+    ),
+    "yaml-problem-mapping-open": (
+        "花括号 {{ 没有闭合：各项之间用逗号分隔，最后以 }} 结束",
+        "a {{ is not closed: separate the entries with commas and end it with }}",
+    ),
+    "yaml-problem-colon-here": (
+        "此处不能再有冒号：一行只写一个“键: 值”，下一层要另起一行并缩进；值本身含冒号时请给它加上引号",
+        "no colon may stand here: one key: value a line, the next level indented below; quote a value with a colon",
+    ),
+    "yaml-problem-colon-missing": (
+        "缺少冒号：键后应写冒号和空格，再写值（如 名称: 健在证明）",
+        "a colon is missing: write the key, a colon and a space, then the value",
+    ),
+    "yaml-problem-indent": (
+        "缩进没有对齐：同一层的键或列表项（-）应从同一列开始，只用空格缩进",
+        "the indentation does not line up: keys or entries (-) of one level start in the same column",
+    ),
+    "yaml-problem-tab": ("含有制表符（Tab）：YAML 只能用空格缩进", "a tab: YAML is indented with spaces only"),
+    "yaml-problem-start": (
+        "“{character}”不能作为值的开头：请给这个值加上引号",
+        "{character!r} cannot start a value: quote the value",
+    ),
+    "yaml-problem-escape": (
+        "双引号中的反斜杠写法无效：请改用单引号，或把 \\ 写成两个",
+        "a backslash in double quotes is not a valid escape: use single quotes, or write it twice",
+    ),
+    "yaml-problem-alias": (
+        "引用了未定义的锚点（*{name}）",
+        "the alias *{name} refers to no anchor",
+    ),
+    "yaml-problem-anchor-twice": ("锚点（&{name}）重复定义", "the anchor &{name} is defined twice"),
+    "yaml-problem-tag": (
+        "含有不允许的标签（!!…）：只能写普通的文字、数字、列表和键值",
+        "a tag (!!…) that is not allowed: only plain text, numbers, lists and mappings",
+    ),
+    "yaml-problem-key-shape": ("键不能是列表或键值对", "a key cannot be a list or a mapping"),
+    "yaml-problem-too-large": (
+        "别名（*）展开后内容过多，拒绝读取",
+        "expands to too many nodes through its aliases: refused",
+    ),
     "yaml-malformed": ("YAML 格式错误或不安全{line}：{detail}", "malformed or unsafe YAML{line}: {detail}"),
     # reading a package: problems of files, tables and the descriptor
     "encoding": ("不是 UTF-8 编码的文本（第 {byte} 个字节无法解码）", "not UTF-8 text (byte {byte} cannot be decoded)"),

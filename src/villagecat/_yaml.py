@@ -9,6 +9,7 @@ and a document that would expand beyond :data:`MAX_NODES` is refused.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -44,7 +45,7 @@ class DuplicateKeyError(yaml.YAMLError):
 
     def __init__(self, key: object, mark: yaml.Mark | None) -> None:
         """Name the key and where it is."""
-        where = say("yaml-at-line", "en", line=mark.line + 1) if mark is not None else ""
+        where = say("yaml-at-line", "en", line=mark.line + 1, column=mark.column + 1) if mark is not None else ""
         super().__init__(say("yaml-duplicate-key", "en", key=key) + where)
         zh, en = pair("yaml-duplicate-key", key=key)
         self.problem = f"{en}（{zh}）"
@@ -89,6 +90,38 @@ def safe_load(text: str) -> Any:  # noqa: ANN401 - whatever plain data the YAML 
         loader.dispose()
 
 
+#: PyYAML's problems (its ``problem``, or its ``context`` where the problem alone is too general), each
+#: with the catalog's words for it: what a clerk can fix, never the parser's English.
+_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"found unexpected end of stream"), "yaml-problem-quote-open"),
+    (re.compile(r"expected ',' or '\]'"), "yaml-problem-list-open"),
+    (re.compile(r"expected ',' or '\}'"), "yaml-problem-mapping-open"),
+    (re.compile(r"expected the node content, but found '<stream end>'"), "yaml-problem-ends-early"),
+    (re.compile(r"mapping values are not allowed here"), "yaml-problem-colon-here"),
+    (re.compile(r"could not find expected ':'"), "yaml-problem-colon-missing"),
+    (re.compile(r"expected <block end>|did not find expected (?:key|'-' indicator)"), "yaml-problem-indent"),
+    (re.compile(r"found character '\\t' that cannot start any token"), "yaml-problem-tab"),
+    (re.compile(r"found character '(?P<character>.)' that cannot start any token"), "yaml-problem-start"),
+    (re.compile(r"found unknown escape character"), "yaml-problem-escape"),
+    (re.compile(r"found undefined alias '?(?P<name>[^']*)'?"), "yaml-problem-alias"),
+    (re.compile(r"found duplicate anchor '?(?P<name>[^';]*)'?"), "yaml-problem-anchor-twice"),
+    (re.compile(r"could not determine a constructor for the tag"), "yaml-problem-tag"),
+    (re.compile(r"found unhashable key"), "yaml-problem-key-shape"),
+)
+
+
+def _advice(exc: yaml.YAMLError) -> Both:
+    """What PyYAML found, in the catalog's words (the general advice where it is none of the known problems)."""
+    if isinstance(exc, TooLargeError):
+        return Both(*pair("yaml-problem-too-large"))
+    said = " ".join(str(getattr(exc, name, None) or "") for name in ("context", "problem"))
+    for pattern, key in _PROBLEMS:
+        found = pattern.search(said)
+        if found is not None:
+            return Both(*pair(key, **found.groupdict()))
+    return Both(*pair("yaml-problem-other"))
+
+
 def load_file_text(text: str, where: str) -> Any:  # noqa: ANN401 - whatever plain data the YAML holds
     """Load a user's YAML (or JSON) file as :func:`safe_load` does; a malformed one is one clear error.
 
@@ -106,10 +139,11 @@ def load_file_text(text: str, where: str) -> Any:  # noqa: ANN401 - whatever pla
         raise exceeded("depth", where, over(limit("depth"))) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = Both(*pair("yaml-at-line", line=mark.line + 1)) if mark is not None else ""
-        found = getattr(exc, "problem", None) or str(exc)  # PyYAML's English: after the Chinese advice
-        problem = getattr(exc, "problem_both", None) or Both(*pair("yaml-parse-problem", problem=found))
-        raise PackageReadError.at(where, "yaml-malformed", line=line, detail=problem) from None
+        line = Both(*pair("yaml-at-line", line=mark.line + 1, column=mark.column + 1)) if mark is not None else ""
+        found = getattr(exc, "problem", None) or str(exc)  # PyYAML's English: under --lang en only
+        said = Both(*pair("yaml-parse-problem", advice=_advice(exc), problem=found))
+        problem = getattr(exc, "problem_both", None) or said
+        raise PackageReadError.at(where, "yaml-malformed", zh_alone=True, line=line, detail=problem) from None
     depth = _depth(data)
     if depth > limit("depth"):  # deep enough to break whoever walks it next
         raise exceeded("depth", where, depth)

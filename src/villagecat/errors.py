@@ -38,11 +38,18 @@ class VillagecatError(Exception):
     #: The exit status the CLI uses for this error.
     exit_code: int = 1
 
-    def __init__(self, message_zh: str, message_en: str | None = None, *, where: str | None = None) -> None:
-        """Record the message in both languages (one only where the other was not given), and where."""
+    def __init__(
+        self, message_zh: str, message_en: str | None = None, *, where: str | None = None, zh_alone: bool = False
+    ) -> None:
+        """Record the message in both languages (one only where the other was not given), and where.
+
+        With ``zh_alone`` the Chinese line is whole without the English detail (which holds a
+        parser's own words, say, that a clerk cannot act on); ``describe("en")`` still gives it.
+        """
         self.message_zh = message_zh
         self.message_en = message_zh if message_en is None else message_en
         self.where = where
+        self.zh_alone = zh_alone
         #: The message catalog's key for the message, where it was said by key (:meth:`said`).
         self.key: str | None = None
         super().__init__(self.describe("zh"))
@@ -62,7 +69,7 @@ class VillagecatError(Exception):
         if lang == "en":
             return f"{self.where}: {self.message_en}" if self.where else self.message_en
         prefix = f"{self.where}：" if self.where else ""
-        if self.message_en == self.message_zh:
+        if self.message_en == self.message_zh or self.zh_alone:
             return prefix + self.message_zh
         return f"{prefix}{self.message_zh}（{self.message_en}）"
 
@@ -72,21 +79,21 @@ class PackageReadError(VillagecatError, OSError):
 
     exit_code = 2
 
-    def __init__(self, path: str, message: str, message_zh: str | None = None) -> None:
-        """Record the path that could not be read and why, in Chinese and English."""
-        super().__init__(message_zh or message, message, where=path)
+    def __init__(self, path: str, message: str, message_zh: str | None = None, *, zh_alone: bool = False) -> None:
+        """Record the path that could not be read and why, in Chinese and English (``zh_alone``: as the base's)."""
+        super().__init__(message_zh or message, message, where=path, zh_alone=zh_alone)
         self.path = path
         self.message = message
         #: The line the problem is on, where known (malformed JSON).
         self.line: int | None = None
 
     @classmethod
-    def at(cls, path: str, key: str, /, **values: object) -> PackageReadError:
+    def at(cls, path: str, key: str, /, *, zh_alone: bool = False, **values: object) -> PackageReadError:
         """The error for ``path`` whose message is ``key`` of the message catalog."""
         from villagecat._i18n import pair  # noqa: PLC0415
 
         zh, en = pair(key, **values)
-        return cls(path, en, zh)
+        return cls(path, en, zh, zh_alone=zh_alone)
 
 
 class BudgetExceededError(PackageReadError):

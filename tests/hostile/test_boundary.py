@@ -149,7 +149,7 @@ def test_impossible_plaque_sizes_are_refused(tmp_path: Path, field: str, value: 
     result = invoke("check", "signage", str(tmp_path / "signs.yaml"), "-j", "220000")
     assert result.code == 1
     assert f"字段 {field}" in result.err
-    assert "finite number" in result.err
+    assert "应为有限的非负数" in result.err
 
 
 def test_the_library_never_raises_for_an_unreadable_path() -> None:

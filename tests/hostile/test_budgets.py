@@ -259,15 +259,15 @@ def test_a_duplicated_yaml_key_is_refused(tmp_path: Path) -> None:
     )
     code, text = _outcome("audit", str(tmp_path / "ledger.yaml"), "-j", "120117")
     assert code == 2
-    assert "'certificates' appears twice" in text
-    assert "line 3" in text
+    assert "键“certificates”重复" in text
+    assert "（第 3 行第 1 列）" in text
 
 
 def test_a_yaml_ledger_of_the_wrong_shape(tmp_path: Path) -> None:
     (tmp_path / "ledger.yaml").write_text("village: 甲村\nsigns: 5\n", encoding="utf-8")
     code, text = _outcome("audit", str(tmp_path / "ledger.yaml"), "-j", "120117")
     assert code == 1
-    assert "字段 signs：应为列表" in text
+    assert "字段 标牌（signs）：应为列表" in text
 
 
 def _workbook_with_sheet(tmp_path: Path, title: str) -> Path:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from villagecat._i18n import MESSAGES, Both, say
 
 if TYPE_CHECKING:
+    from villagecat.merging import EffectiveCatalog
     from villagecat.models import Citation
 
 __all__ = ["CheckReport", "Finding", "FindingLevel"]
@@ -57,6 +58,11 @@ class Finding:
         }
 
 
+def document_titles(catalog: EffectiveCatalog) -> dict[str, str]:
+    """The title of every document of the catalog's chain, by id: what a citation quoting nothing reads as."""
+    return {d.id: d.title for d in catalog.documents()}
+
+
 def _plain(value: Any) -> Any:  # noqa: ANN401 - any rule or observed value
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
@@ -73,6 +79,17 @@ class CheckReport:
     jurisdiction: str
     jurisdiction_name: str
     findings: list[Finding] = field(default_factory=list)
+    #: The title of each document the findings may cite, by id: a citation that quotes nothing reads as it.
+    titles: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def against(cls, check: str, catalog: EffectiveCatalog) -> CheckReport:
+        """The empty report of ``check`` against ``catalog``, knowing its documents' titles."""
+        return cls(check, catalog.layer.id, catalog.layer.name_zh, titles=document_titles(catalog))
+
+    def cited(self, citation: Citation) -> str:
+        """A citation as the report shows it: its quote, or, quoting nothing, its document's title."""
+        return citation.readable(self.titles.get(citation.document))
 
     @property
     def failed(self) -> bool:
@@ -109,7 +126,11 @@ class CheckReport:
         show_passes: bool = False,
         lang: Literal["zh", "en"] = "zh",
     ) -> str:
-        """Return the report as text (in Chinese, or English with ``lang``), JSON or Markdown."""
+        """Return the report as text (in Chinese, or English with ``lang``), JSON or Markdown.
+
+        Each finding's code (``signage-missing``) is for machines and support: JSON always has
+        it, and English text and Markdown show it; Chinese, read by clerks, shows the words alone.
+        """
         if fmt == "json":
             return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
         shown = [f for f in self.findings if show_passes or f.level != "pass"]
@@ -125,11 +146,13 @@ class CheckReport:
                 lines += [say("report-table-summary", lang), "|---|---|---|---|"]
                 lines.extend(f"| {s} | {c['fail']} | {c['warn']} | {c['pass']} |" for s, c in self.summary().items())
                 lines.append("")
-            lines += [say("report-table-head", lang), "|---|---|---|---|---|"]
+            head_row = say("report-table-head", lang)
+            lines += [head_row, "|---" * (head_row.count("|") - 1) + "|"]
             for f in shown:
-                cites = "；".join(c.readable() for c in f.citations).replace("|", "\\|")
+                cites = "；".join(self.cited(c) for c in f.citations).replace("|", "\\|")
                 message = f.message_en if lang == "en" else f.message_zh
-                lines.append(f"| {f.subject} | {say(f'level-{f.level}', lang)} | `{f.code}` | {message} | {cites} |")
+                code = f" `{f.code}` |" if lang == "en" else ""  # a slug a clerk cannot read: English and JSON only
+                lines.append(f"| {f.subject} | {say(f'level-{f.level}', lang)} |{code} {message} | {cites} |")
             return "\n".join(lines) + "\n"
         lines = [head]
         if len(self.subjects()) > 1:
@@ -148,5 +171,5 @@ class CheckReport:
                     code=f.code,
                 )
             )
-            lines.extend("      " + say("basis", lang, citation=c.readable()) for c in f.citations)
+            lines.extend("      " + say("basis", lang, citation=self.cited(c)) for c in f.citations)
         return "\n".join(lines) + "\n"

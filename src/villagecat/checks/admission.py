@@ -359,7 +359,7 @@ def admit(catalog: EffectiveCatalog, tasks: list[str], scope: Scope = Scope.VILL
         raise InvalidRequestError.because("admit-scope-one")
     for task in tasks:
         _task(task)
-    report = CheckReport("admission", catalog.layer.id, catalog.layer.name_zh)
+    report = CheckReport.against("admission", catalog)
     for task in tasks:
         report.findings.extend(admission_findings(catalog, task, scope=scope))
     return report

@@ -149,7 +149,7 @@ def _village(catalog: EffectiveCatalog, entry: VillageLedger) -> list[Finding]:
 
 def audit(catalog: EffectiveCatalog, ledger: Ledger) -> CheckReport:
     """Check every village of a ledger; the report's summary is the per-village table."""
-    report = CheckReport("audit", catalog.layer.id, catalog.layer.name_zh)
+    report = CheckReport.against("audit", catalog)
     for entry in ledger.villages:
         report.findings.extend(_village(catalog, entry))
     return report

@@ -14,11 +14,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from villagecat._i18n import Both, pair, say
+from villagecat.checks._report import document_titles
 from villagecat.checks._rules import obligation
 from villagecat.errors import UnknownItemError, VillagecatError
 from villagecat.models import Certificate, CertificateStatus
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from villagecat.merging import EffectiveCatalog
     from villagecat.models import Citation
 
@@ -42,14 +45,24 @@ class CertificateNotRenderedError(VillagecatError, ValueError):
     issue it) and :class:`NoTemplateError` (it may be issued, but there is nothing to fill in).
     """
 
-    def __init__(self, message_zh: str, message_en: str, citations: tuple[Citation, ...] = ()) -> None:
-        """Keep both messages and the citations."""
+    def __init__(
+        self,
+        message_zh: str,
+        message_en: str,
+        citations: tuple[Citation, ...] = (),
+        *,
+        titles: Mapping[str, str] | None = None,
+    ) -> None:
+        """Keep both messages and the citations (with ``titles``, their documents' titles by id)."""
         self.citations = citations
+        self.titles = dict(titles or {})
         super().__init__(message_zh, message_en)
 
     def describe(self, lang: str = "zh") -> str:
         """Return the message in ``lang``, then each clause it rests on, one per line."""
-        cites = "".join(f"\n  {say('basis', lang, citation=c.readable())}" for c in self.citations)
+        cites = "".join(
+            f"\n  {say('basis', lang, citation=c.readable(self.titles.get(c.document)))}" for c in self.citations
+        )
         return (self.message_en if lang == "en" else self.message_zh) + cites
 
 
@@ -147,13 +160,18 @@ def render_certificate(catalog: EffectiveCatalog, key: str, values: dict[str, st
     """
     certificate = find_certificate(catalog, key)
     if certificate.status is not CertificateStatus.RETAINED:
-        raise CertificateRefusedError(*refusal(catalog, certificate))
+        raise CertificateRefusedError(*refusal(catalog, certificate), titles=document_titles(catalog))
     if certificate.catch_all:
-        raise NoTemplateError(*pair("render-catch-all", certificate=certificate.name), tuple(certificate.citations))
+        raise NoTemplateError(
+            *pair("render-catch-all", certificate=certificate.name),
+            tuple(certificate.citations),
+            titles=document_titles(catalog),
+        )
     if certificate.template is None:
         raise NoTemplateError(
             *pair("render-no-template", certificate=certificate.name),
             tuple(certificate.citations),
+            titles=document_titles(catalog),
         )
     missing = [p for p in certificate.placeholders if not values.get(p, "").strip()]
     unknown = [k for k in values if k not in certificate.placeholders]

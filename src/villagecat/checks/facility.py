@@ -268,7 +268,7 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
 
 def check_facility(catalog: EffectiveCatalog, figures: list[FacilityFigures]) -> CheckReport:
     """Check one or many villages' facilities; the report has one subject per village."""
-    report = CheckReport("facility", catalog.layer.id, catalog.layer.name_zh)
+    report = CheckReport.against("facility", catalog)
     for entry in figures:
         report.findings.extend(facility_findings(catalog, entry))
     return report

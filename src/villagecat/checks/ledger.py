@@ -17,26 +17,32 @@ certificates: [...]}]}``.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from villagecat._i18n import Both, pair, reader_error, say, shape_of
+from villagecat._i18n import Both, pair, reader_error, shape_of
 from villagecat._xlsx import PercentCell
 from villagecat.checks._fields import FIELDS as _FIELDS
 from villagecat.checks._fields import PERCENT, UNITS, title
+from villagecat.checks._ledger_errors import LedgerError, _Problems, _sheet_place
 from villagecat.checks._measure import MEASURE_LIMIT
 from villagecat.checks.facility import FacilityFigures
 from villagecat.checks.signage import ActualSign
-from villagecat.errors import PackageReadError, VillagecatError
+from villagecat.errors import PackageReadError
 from villagecat.models import Colour, MechanismBasis, Orientation, Placement, Scope, SignType
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from villagecat.models._base import Vocab
+
+_T = TypeVar("_T")
 
 __all__ = [
     "Ledger",
@@ -123,45 +129,6 @@ _KNOWN = Both("、".join(titles[0] for titles in _FIELDS.values()), ", ".join(_F
 _FLAGS = {"是": "true", "否": "false"}
 
 
-class LedgerError(VillagecatError, ValueError):
-    """A ledger entry cannot be understood; names the file, row and field."""
-
-    def __init__(
-        self,
-        file: str,
-        row: int | None,
-        field_name: str | Both | None,
-        key: str,
-        /,
-        *,
-        entry: bool = False,
-        **values: object,
-    ) -> None:
-        """Record where the problem is, and what: ``key`` of the message catalog, filled from ``values``.
-
-        ``row`` is a table's row (第 2 行), or with ``entry`` the place in a YAML or JSON list (第 2 项).
-        """
-        unit = "where-ledger-entry" if entry else "where-ledger-row"
-        places = {
-            lang: [
-                file,
-                say(unit, lang, row=row) if row else "",
-                say("where-field", lang, field=field_name) if field_name else "",
-            ]
-            for lang in ("zh", "en")
-        }
-        self.where_zh = "，".join(p for p in places["zh"] if p)
-        self.where_en = ", ".join(p for p in places["en"] if p)
-        super().__init__(*pair(key, **values))
-
-    def describe(self, lang: str = "zh") -> str:
-        """Return the one line, with the place in the same language as the message."""
-        if lang == "en":
-            return f"{self.where_en}: {self.message_en}"
-        detail = "" if self.message_en == self.message_zh else f"（{self.message_en}）"
-        return f"{self.where_zh}：{self.message_zh}{detail}"
-
-
 @dataclass(frozen=True)
 class LedgerMechanism:
     """A mechanism a village keeps, as its ledger records it."""
@@ -219,6 +186,28 @@ _WRITTEN_NUMBER = re.compile(
 )
 
 
+#: Below this, a whole float is exactly its integer: a number cell 300.0 is shown 300.
+_EXACT = 2**53
+
+
+def _shown(value: object) -> str:
+    """A cell as the clerk sees it: a date 2024-02-01 (not Python's 2024-02-01 00:00:00), 300 (not 300.0).
+
+    YAML's true and false read as written, not as Python's True.
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):  # a date cell: its time only where it has one
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ", "minutes")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.isoformat("minutes") if not value.second and not value.microsecond else value.isoformat()
+    if isinstance(value, float) and value.is_integer() and abs(value) < _EXACT:
+        return str(int(value))
+    return str(value).strip()
+
+
 def _written_number(text: str) -> tuple[float, str] | None:
     """A cell's number and the unit written after it (compared half-width, case-folded: ㎡ is m2), or None."""
     folded = unicodedata.normalize("NFKC", text).casefold().strip()
@@ -233,9 +222,17 @@ def _written_number(text: str) -> tuple[float, str] | None:
 
 
 class _Row:
-    """One record with where it came from, for error messages."""
+    """One record with where it came from, for error messages, and the problems found in it so far."""
 
-    def __init__(self, data: dict[str, Any], file: str, row: int | None, *, entry: bool = False) -> None:
+    def __init__(
+        self,
+        data: dict[str, Any],
+        file: str | Both,
+        row: int | None,
+        *,
+        entry: bool = False,
+        place: Both | None = None,
+    ) -> None:
         self.entry = entry
         self.data: dict[str, Any] = {}
         #: Each field's column as the clerk wrote it (宽度, or width_cm), for messages.
@@ -244,30 +241,51 @@ class _Row:
         self.units: dict[str, str] = {}
         self.file = file
         self.row = row
+        self.place = place
+        #: Every problem of the record, so that all its cells are reported, not its first.
+        self.problems: list[LedgerError] = []
         for key, value in data.items():
             if key is not None and str(key).strip():
                 written = str(key).strip()
                 column = _column(written)
                 if column is None:  # a misspelt 字体颜色 would be a rule never checked: refuse it
                     unknown = "ledger-unknown-key" if entry else "ledger-unknown-column"
-                    raise LedgerError(file, row, Both(written, written), unknown, entry=entry, known=_KNOWN)
+                    self.problems.append(self._at(Both(written, written), unknown, known=_KNOWN))
+                    continue
                 name, unit = column
                 if not _unit_fits(name, unit):
-                    raise LedgerError(
-                        file, row, Both(written, written), "ledger-column-unit", entry=entry, unit=unit,
-                        quantity=_quantity(name),
-                    )  # fmt: skip
+                    self.problems.append(
+                        self._at(Both(written, written), "ledger-column-unit", unit=unit, quantity=_quantity(name))
+                    )
+                    continue
                 self.data[name] = value
                 self.columns[name] = written
                 self.units[name] = unit
 
+    def _at(self, field_name: Both | None, key: str, /, **values: object) -> LedgerError:
+        return LedgerError(self.file, self.row, field_name, key, entry=self.entry, place=self.place, **values)
+
     def error(self, name: str | None, key: str, /, **values: object) -> LedgerError:
         """The error of ``name``, named by its column as written, or by its Chinese title if it has none."""
         if name is None:
-            return LedgerError(self.file, self.row, None, key, entry=self.entry, **values)
+            return self._at(None, key, **values)
         written = self.columns.get(name)
         shown = Both(written, written) if written is not None else Both(_FIELDS.get(name, (name,))[0], name)
-        return LedgerError(self.file, self.row, shown, key, entry=self.entry, **values)
+        return self._at(shown, key, **values)
+
+    def cell(self, read: Callable[..., _T], /, *args: Any) -> _T | None:  # noqa: ANN401 - ``read``'s own arguments
+        """``read(*args)``, or None with its problem kept: a record's every bad cell is reported, not its first."""
+        try:
+            return read(*args)
+        except LedgerError as exc:
+            for problem in exc.problems:  # once each: a share's floor area is read twice
+                if all((p.where_zh, p.message_zh) != (problem.where_zh, problem.message_zh) for p in self.problems):
+                    self.problems.append(problem)
+            return None
+
+    def failed(self) -> LedgerError:
+        """The error of every problem found in the record."""
+        return LedgerError.collected(str(self.file), self.problems)
 
     def text(self, name: str, *, required: bool = False) -> str | None:
         value = self.data.get(name)
@@ -277,9 +295,7 @@ class _Row:
             if required:
                 raise self.error(name, "ledger-required")
             return None
-        if isinstance(value, bool):  # YAML's true and false, as the clerk wrote them (not Python's True)
-            return "true" if value else "false"
-        return str(value).strip()
+        return _shown(value)
 
     def number(self, name: str) -> float | None:
         """A measure in its column's unit: 300, 1,200, 300平方米 (the column's own unit), or a share where one may be.
@@ -378,38 +394,65 @@ class _Row:
         return tuple(p.strip() for p in str(value).replace("、", "|").split("|") if p.strip())
 
 
-def _sign(row: _Row, village: str, scope: Scope = Scope.VILLAGE) -> ActualSign:
-    text = row.text("text") or row.text("name", required=True) or ""
-    placement = row.vocab("placement", Placement)
+def _sign_text(row: _Row) -> str:
+    return row.text("text") or row.text("name", required=True) or ""
+
+
+def _placement(row: _Row) -> Placement:
+    placement: Placement | None = row.vocab("placement", Placement)
     if placement is None:
         raise row.error("placement", "ledger-placement-required")
+    return placement
+
+
+def _sign(row: _Row, village: str, scope: Scope = Scope.VILLAGE) -> ActualSign:
+    """A plaque or mark, every cell read (each bad one reported, not only the first)."""
+    cell = row.cell
+    text, placement = cell(_sign_text, row), cell(_placement, row)
+    sign_type, orientation = cell(row.vocab, "sign_type", SignType), cell(row.vocab, "orientation", Orientation)
+    width, height = cell(row.number, "width_cm"), cell(row.number, "height_cm")
+    colours = cell(row.vocab, "background_colour", Colour), cell(row.vocab, "text_colour", Colour)
+    organisation, sign, given = cell(row.text, "organisation"), cell(row.text, "sign"), cell(_one_scope, row)
+    if text is None or placement is None or row.problems:
+        raise row.failed()
     return ActualSign(
         text=text,
         placement=placement,
-        sign_type=row.vocab("sign_type", SignType),
-        orientation=row.vocab("orientation", Orientation),
-        width_cm=row.number("width_cm"),
-        height_cm=row.number("height_cm"),
-        background_colour=row.vocab("background_colour", Colour),
-        text_colour=row.vocab("text_colour", Colour),
-        organisation=row.text("organisation"),
-        sign=row.text("sign"),
+        sign_type=sign_type,
+        orientation=orientation,
+        width_cm=width,
+        height_cm=height,
+        background_colour=colours[0],
+        text_colour=colours[1],
+        organisation=organisation,
+        sign=sign,
         village=village,
-        scope=_one_scope(row) or scope,
+        scope=given or scope,
     )
 
 
-def _facility(row: _Row, village: str, scope: Scope = Scope.VILLAGE) -> FacilityFigures:
+def _floor(row: _Row) -> float:
     floor = row.number("floor_area_m2")
     if floor is None:
         raise row.error("floor_area_m2", "ledger-required")
+    return floor
+
+
+def _facility(row: _Row, village: str, scope: Scope = Scope.VILLAGE) -> FacilityFigures:
+    """A village's facility figures, every cell read (each bad one reported, not only the first)."""
+    cell = row.cell
+    floor, households = cell(_floor, row), cell(row.whole, "households")
+    activity, areas = cell(row.number, "activity_area_m2"), cell(row.items, "function_areas")
+    given = cell(_one_scope, row)
+    if floor is None or row.problems:
+        raise row.failed()
     return FacilityFigures(
         floor_area_m2=floor,
-        households=row.whole("households"),
-        activity_area_m2=row.number("activity_area_m2"),
-        function_areas=row.items("function_areas"),
+        households=households,
+        activity_area_m2=activity,
+        function_areas=areas,
         village=village,
-        scope=_one_scope(row) or scope,
+        scope=given or scope,
     )
 
 
@@ -422,8 +465,7 @@ def _one_scope(row: _Row) -> Scope | None:
     return scope
 
 
-def _add(ledger: Ledger, row: _Row, category: str | None, scope: Scope = Scope.VILLAGE) -> None:
-    village = row.text("village") or ""
+def _kind(row: _Row, category: str | None) -> str:
     kind = _CATEGORIES.get(category or row.text("category", required=True) or "")
     if kind is None:
         raise row.error(
@@ -432,6 +474,14 @@ def _add(ledger: Ledger, row: _Row, category: str | None, scope: Scope = Scope.V
             value=row.text("category"),
             allowed=Both("、".join(_ZH_WORDS), ", ".join(_LEDGER_WORDS)),
         )
+    return kind
+
+
+def _add(ledger: Ledger, row: _Row, category: str | None, scope: Scope = Scope.VILLAGE) -> None:
+    """Add a record to its village, or raise every problem found in it."""
+    village, kind = row.cell(row.text, "village") or "", row.cell(_kind, row, category)
+    if kind is None or row.problems:  # an unknown column of a YAML entry, a list for a village's name
+        raise row.failed()
     entry = ledger.village(village)
     if kind == "sign":
         entry.signs.append(_sign(row, village, scope))
@@ -440,14 +490,19 @@ def _add(ledger: Ledger, row: _Row, category: str | None, scope: Scope = Scope.V
             raise row.error(None, "ledger-facility-twice", village=village or "—")
         entry.facility = _facility(row, village, scope)
     elif kind == "mechanism":
-        entry.mechanisms.append(
-            LedgerMechanism(_name(row), row.flag("dedicated_post"), row.vocab("basis", MechanismBasis))
-        )
+        name, post = row.cell(_name, row), row.cell(row.flag, "dedicated_post")
+        basis = row.cell(row.vocab, "basis", MechanismBasis)
+        if name is None or row.problems:
+            raise row.failed()
+        entry.mechanisms.append(LedgerMechanism(name, bool(post), basis))
     elif kind == "duty":
-        given = _one_scope(row) or scope
+        name, given = row.cell(_name, row), row.cell(_one_scope, row)
+        if name is None or row.problems:
+            raise row.failed()
+        given = given or scope
         if entry.duties and given is not entry.duty_scope:  # one place is a village or a community, never both
             raise row.error("scope", "ledger-duty-scopes", village=village or "—")
-        entry.duties.append(_name(row))
+        entry.duties.append(name)
         entry.duty_scope = given
     else:
         entry.certificates.append(_name(row))
@@ -476,8 +531,11 @@ def _text(path: Path, data: bytes) -> str:
         raise PackageReadError.at(str(path), key) from None
 
 
-def _tabular(path: Path, data: bytes) -> list[tuple[str | None, list[_Row]]]:
-    """Return (sheet name, rows) for a CSV file or each sheet of a workbook."""
+def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | None, list[_Row]]]:
+    """Return (sheet name, rows) for a CSV file or each sheet of a workbook; a header's problems are kept.
+
+    The rows of a sheet whose header has a problem are not read: which column is which is not known.
+    """
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from villagecat._xlsx import bounded_rows, open_workbook  # noqa: PLC0415
 
@@ -488,56 +546,65 @@ def _tabular(path: Path, data: bytes) -> list[tuple[str | None, list[_Row]]]:
             if not values or not any(values[0]):
                 continue
             header = [str(h).strip() if h is not None else "" for h in values[0]]
-            _check_header(f"{path}:{sheet.title}", header)
+            where = _sheet_place(path, sheet.title)
+            if _header_problems(where, f"{path}:{sheet.title}", header, problems):
+                continue
             rows = [
-                _Row(dict(zip(header, ["" if v is None else v for v in r], strict=False)), f"{path}:{sheet.title}", n)
+                _Row(dict(zip(header, ["" if v is None else v for v in r], strict=False)), where, n)
                 for n, r in enumerate(values[1:], start=2)
                 if any(v not in (None, "") for v in r)
             ]
             sheets.append((sheet.title.strip(), rows))
         return sheets
     try:
-        rows = _csv_rows(path, _text(path, data))
+        rows = _csv_rows(path, _text(path, data), problems)
     except csv.Error as exc:
         raise PackageReadError.at(str(path), "csv-syntax", detail=reader_error(exc)) from None
     return [(None, rows)]
 
 
-def _check_header(where: str, header: list[str]) -> None:
-    """Refuse a header too wide, or naming a column twice (also as 村名 and village): never merge silently."""
+def _header_problems(where: Both, budget_where: str, header: list[str], problems: _Problems) -> bool:
+    """Keep every problem of a header (a column unknown, of another unit, or twice): never merge silently.
+
+    Returns whether there was one. Raises the column budget's error (exit 2) at once.
+    """
     from villagecat._budget import exceeded, limit  # noqa: PLC0415
 
     if len(header) > limit("columns"):
-        raise exceeded("columns", where, len(header))
+        raise exceeded("columns", budget_where, len(header))
     mapped = [_field_name(h) or "" if h else "" for h in header]
-    unknown = next((h for h, name in zip(header, mapped, strict=True) if h and not name), None)
-    if unknown is not None:  # a misspelt 字体颜色 would be a rule never checked: refuse it
-        raise LedgerError(where, 1, Both(unknown, unknown), "ledger-unknown-column", known=_KNOWN)
-    for written in filter(None, header):
-        name, unit = _column(written) or ("", "")
-        if not _unit_fits(name, unit):  # 宽度（平方米）: which unit would its numbers be in?
-            raise LedgerError(
-                where, 1, Both(written, written), "ledger-column-unit", unit=unit, quantity=_quantity(name)
+    before = problems.total
+    for written, name in zip(header, mapped, strict=True):
+        if written and not name:  # a misspelt 字体颜色 would be a rule never checked: refuse it
+            problems.add(LedgerError(where, 1, Both(written, written), "ledger-unknown-column", known=_KNOWN))
+            continue
+        unit = (_column(written) or ("", ""))[1] if written else ""
+        if name and not _unit_fits(name, unit):  # 宽度（平方米）: which unit would its numbers be in?
+            problems.add(
+                LedgerError(where, 1, Both(written, written), "ledger-column-unit", unit=unit, quantity=_quantity(name))
             )
-    duplicated = next((h for h, name in zip(header, mapped, strict=True) if name and mapped.count(name) > 1), None)
-    if duplicated is not None:  # named as written: 村名, even when the other is 村 or village
-        raise LedgerError(where, 1, Both(duplicated, duplicated), "ledger-duplicate-column")
+    for name in dict.fromkeys(n for n in mapped if n and mapped.count(n) > 1):
+        duplicated = header[mapped.index(name)]  # named as written: 村名, even when the other is 村 or village
+        problems.add(LedgerError(where, 1, Both(duplicated, duplicated), "ledger-duplicate-column"))
+    return problems.total > before
 
 
-def _csv_rows(path: Path, text: str) -> list[_Row]:
-    """Read a CSV ledger strictly: a duplicated header or a row of the wrong width is an error, never dropped."""
+def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
+    """Read a CSV ledger strictly: a duplicated header or a row of the wrong width is a problem, never dropped."""
     from villagecat._budget import exceeded, limit, over  # noqa: PLC0415
 
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header = [h.strip() for h in next(reader, [])]
-    _check_header(str(path), header)
+    if _header_problems(Both(str(path), str(path)), str(path), header, problems):
+        return []
     rows = []
     for record in reader:
         line = reader.line_num
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(header):
-            raise LedgerError(str(path), line, None, "row-width", cells=len(record), header=len(header))
+            problems.add(LedgerError(str(path), line, None, "row-width", cells=len(record), header=len(header)))
+            continue
         rows.append(_Row(dict(zip(header, record, strict=True)), str(path), line))
         if len(rows) > limit("rows"):
             raise exceeded("rows", str(path), over(limit("rows")))
@@ -561,7 +628,7 @@ _DOCUMENTS = (".yaml", ".yml", ".json")
 _TABLES = (".csv", ".xlsx", ".xlsm")
 
 
-def _load(path: Path, max_bytes: int | None) -> tuple[Any, list[tuple[str | None, list[_Row]]]]:
+def _load(path: Path, max_bytes: int | None, problems: _Problems) -> tuple[Any, list[tuple[str | None, list[_Row]]]]:
     """Read a ledger file: its document (YAML or JSON), or its sheets of rows (CSV or a workbook).
 
     Raises:
@@ -577,7 +644,12 @@ def _load(path: Path, max_bytes: int | None) -> tuple[Any, list[tuple[str | None
         return load_json(_text(path, data), str(path)), []
     if suffix in _DOCUMENTS:
         return _yaml(path, data), []
-    return None, _tabular(path, data)
+    return None, _tabular(path, data, problems)
+
+
+def _village_of(row: _Row) -> str:
+    """The village a row names ("" if none); a list or mapping where its name belongs is kept as a problem."""
+    return row.cell(row.text, "village") or ""
 
 
 def _sheet_rows(sheets: list[tuple[str | None, list[_Row]]]) -> list[_Row]:
@@ -589,43 +661,49 @@ def _sheet_rows(sheets: list[tuple[str | None, list[_Row]]]) -> list[_Row]:
     if len(sheets) > 1:
         for sheet, rows in sheets:
             if sheet and sheet not in _CATEGORIES:
-                for row in (r for r in rows if not r.text("village")):
+                for row in (r for r in rows if not _village_of(r)):
                     row.data["village"] = sheet
     return [row for _, rows in sheets for row in rows]
 
 
-def _named(rows: list[_Row], *, one_per_row: bool = False) -> None:
-    """Refuse a row without its village in a ledger of many villages: never lump such rows into a nameless one.
+def _named(rows: list[_Row], problems: _Problems, *, one_per_row: bool = False) -> None:
+    """Keep a problem for each row without its village in a ledger of many: never lump them into a nameless one.
 
     A ledger where no row names a village is one village's. With ``one_per_row`` (facility
     figures: each row is a village) two rows without names are two villages nobody can tell apart.
     """
-    unnamed = [row for row in rows if not row.text("village")]
+    unnamed = [row for row in rows if not _village_of(row)]
     if unnamed and (len(unnamed) < len(rows) or (one_per_row and len(rows) > 1)):
-        raise unnamed[0].error("village", "ledger-village-missing")
+        for row in unnamed:
+            problems.add(row.error("village", "ledger-village-missing"))
 
 
 def read_ledger(path: str | Path, *, max_bytes: int | None = None, scope: Scope = Scope.VILLAGE) -> Ledger:
     """Read a ledger of one or many villages from YAML, JSON, CSV or XLSX.
 
     ``scope`` is what a sign or facility row serves when it does not say (a 村或社区 column).
+    Every problem of the file is found before any is raised (the first :data:`MAX_PROBLEMS`
+    listed, the rest counted), so a clerk fixes them all in one pass.
 
     Raises:
         PackageReadError: if the file cannot be read, or is of no kind a ledger may be (exit 2).
-        LedgerError: if an entry is not understood, a village is not named in a ledger of
-            many, or the ledger records nothing to check (exit 1), naming file, row and field.
+        LedgerError: if entries are not understood, a village is not named in a ledger of
+            many, or the ledger records nothing to check (exit 1), naming file (and sheet),
+            row and field of each problem.
     """
     target = Path(path)
-    document, sheets = _load(target, max_bytes)
+    problems = _Problems(target)
+    document, sheets = _load(target, max_bytes, problems)
     ledger = Ledger()
     if not sheets:
-        _read_villages(ledger, target, document, scope)
+        problems.read(_read_villages, ledger, target, document, scope, problems)
     else:
-        _named(_sheet_rows(sheets))
+        _named(_sheet_rows(sheets), problems)
         for sheet, rows in sheets:
             sheet_category = _CATEGORIES.get(sheet or "")
             for row in rows:
-                _add(ledger, row, sheet_category, scope)
+                problems.read(_add, ledger, row, sheet_category, scope)
+    problems.raise_any()
     if not any(entry.recorded() for entry in ledger.villages):
         raise LedgerError(str(target), None, None, "ledger-empty")
     return ledger
@@ -640,58 +718,87 @@ _VILLAGE_FIELD = Both(_FIELDS["village"][0], "village")
 _LISTED = {"signs": "sign", "duties": "duty", "mechanisms": "mechanism", "certificates": "certificate"}
 
 
-def _village_keys(target: Path, number: int, village: dict[Any, Any]) -> dict[str, Any]:
-    """A village's entries by their English keys; a key neither English nor Chinese names is refused."""
+def _key_field(key: str) -> Both:
+    """A village's key as messages name it: 证明（certificates）."""
+    return Both(f"{_VILLAGE_KEYS[key][0]}（{key}）", key)
+
+
+def _village_place(number: int, name: str, key: str | None = None, index: int | None = None) -> Both:
+    """Where in a YAML or JSON ledger: 第 2 个村（柳树村）, its 证明第 1 项, or its 设施."""
+    named = Both(*pair("where-ledger-village-name", name=name)) if name else Both("", "")
+    if key == "facility":
+        return Both(*pair("where-ledger-village-facility", number=number, name=named))
+    if key is not None:
+        kind = Both(_VILLAGE_KEYS[key][0], key)
+        return Both(*pair("where-ledger-village-entry", number=number, name=named, kind=kind, row=index))
+    return Both(*pair("where-ledger-village", number=number, name=named))
+
+
+def _village_keys(target: Path, number: int, village: dict[Any, Any], problems: _Problems) -> dict[str, Any]:
+    """A village's entries by their English keys; a key neither English nor Chinese names is a problem."""
     found: dict[str, Any] = {}
     for key, value in village.items():
         written = str(key).strip()
         name = next((k for k, words in _VILLAGE_KEYS.items() if written == k or written in words), None)
         if name is None:  # a misspelt ``sign:`` would leave every plaque unchecked
             known = Both("、".join(f"{w[0]}（{k}）" for k, w in _VILLAGE_KEYS.items()), ", ".join(_VILLAGE_KEYS))
-            raise LedgerError(
-                str(target), number, Both(written, written), "ledger-unknown-key", entry=True, known=known
+            place = _village_place(number, "")
+            problems.add(
+                LedgerError(str(target), None, Both(written, written), "ledger-unknown-key", place=place, known=known)
             )
+            continue
         found[name] = value
     return found
 
 
-def _read_villages(ledger: Ledger, target: Path, document: Any, scope: Scope) -> None:  # noqa: ANN401
+def _read_villages(ledger: Ledger, target: Path, document: Any, scope: Scope, problems: _Problems) -> None:  # noqa: ANN401
     """Read a YAML or JSON ledger: ``{villages: [...]}``, a list of villages, or one village's mapping."""
     villages = document.get("villages", [document]) if isinstance(document, dict) else document
     if not isinstance(villages, list):
         raise LedgerError(str(target), None, "villages", "ledger-villages-list")
     for number, village in enumerate(villages, start=1):
         if not isinstance(village, dict):
-            raise LedgerError(str(target), number, None, "ledger-village-mapping", entry=True)
-        keys = _village_keys(target, number, village)
+            problems.add(
+                LedgerError(str(target), None, None, "ledger-village-mapping", place=_village_place(number, ""))
+            )
+            continue
+        keys = _village_keys(target, number, village, problems)
         raw = keys.get("village")
         if isinstance(raw, list | tuple | dict | bool):
-            raise LedgerError(
-                str(target), number, _VILLAGE_FIELD, "ledger-not-one-value", entry=True, shape=shape_of(raw)
+            where = _village_place(number, "")
+            problems.add(
+                LedgerError(str(target), None, _VILLAGE_FIELD, "ledger-not-one-value", place=where, shape=shape_of(raw))
             )
+            continue
         name = str(raw or "").strip()
         if not name and len(villages) > 1:
-            raise LedgerError(str(target), number, _VILLAGE_FIELD, "ledger-village-missing", entry=True)
-        label = f"{target} villages[{number}]"
+            where = _village_place(number, "")
+            problems.add(LedgerError(str(target), None, _VILLAGE_FIELD, "ledger-village-missing", place=where))
         ledger.village(name)  # kept when it records nothing: audit says it went unchecked
         for key, category in _LISTED.items():
             entries = keys.get(key) or []
             if not isinstance(entries, list):
-                raise LedgerError(str(target), number, key, "ledger-list", entry=True, shape=shape_of(entries))
+                where = _village_place(number, name)
+                problems.add(
+                    LedgerError(str(target), None, _key_field(key), "ledger-list", place=where, shape=shape_of(entries))
+                )
+                continue
             for index, value in enumerate(entries, start=1):
                 record = value if isinstance(value, dict) else {_FIELDS["name"][0]: value}
-                _add(
-                    ledger,
-                    _Row({**record, _FIELDS["village"][0]: name}, f"{label}.{key}", index, entry=True),
-                    category,
-                    scope,
-                )
+                where = _village_place(number, name, key, index)
+                row = _Row({**record, _FIELDS["village"][0]: name}, str(target), index, entry=True, place=where)
+                problems.read(_add, ledger, row, category, scope)
         facility = keys.get("facility")
         if facility:
             if not isinstance(facility, dict):
-                raise LedgerError(str(target), number, "facility", "ledger-facility-mapping", entry=True)
-            row = _Row({**facility, _FIELDS["village"][0]: name}, f"{label}.facility", None, entry=True)
-            _add(ledger, row, "facility", scope)
+                where = _village_place(number, name)
+                problems.add(
+                    LedgerError(str(target), None, _key_field("facility"), "ledger-facility-mapping", place=where)
+                )
+                continue
+            where = _village_place(number, name, "facility")
+            row = _Row({**facility, _FIELDS["village"][0]: name}, str(target), None, entry=True, place=where)
+            problems.read(_add, ledger, row, "facility", scope)
 
 
 def _entries(target: Path, document: Any, key: str, message: str) -> list[_Row]:  # noqa: ANN401
@@ -709,15 +816,19 @@ def read_signs(path: str | Path, *, max_bytes: int | None = None, scope: Scope =
 
     Raises:
         PackageReadError: as :func:`read_ledger`.
-        LedgerError: as :func:`read_ledger`; also when the file lists no sign.
+        LedgerError: as :func:`read_ledger` (every problem at once); also when the file lists no sign.
     """
     target = Path(path)
-    document, sheets = _load(target, max_bytes)
+    problems = _Problems(target)
+    document, sheets = _load(target, max_bytes, problems)
     rows = _entries(target, document, "signs", "ledger-signs-list") if not sheets else _sheet_rows(sheets)
     if not rows:
+        problems.raise_any()  # a header's problems first: its rows were not read
         raise LedgerError(str(target), None, None, "ledger-empty")
-    _named(rows)
-    return [_sign(row, row.text("village") or "", scope) for row in rows]
+    _named(rows, problems)
+    signs = [problems.read(_sign, row, _village_of(row), scope) for row in rows]
+    problems.raise_any()
+    return [sign for sign in signs if sign is not None]
 
 
 def read_facility_file(
@@ -729,16 +840,19 @@ def read_facility_file(
 
     Raises:
         PackageReadError: as :func:`read_ledger`.
-        LedgerError: as :func:`read_ledger`; also when the file has no row, or two rows
-            without a village's name.
+        LedgerError: as :func:`read_ledger` (every problem at once); also when the file has no
+            row, or two rows without a village's name.
     """
     target = Path(path)
-    document, sheets = _load(target, max_bytes)
+    problems = _Problems(target)
+    document, sheets = _load(target, max_bytes, problems)
     rows = _entries(target, document, "villages", "ledger-villages-list") if not sheets else _sheet_rows(sheets)
     if not rows:
+        problems.raise_any()  # a header's problems first: its rows were not read
         raise LedgerError(str(target), None, None, "ledger-empty")
-    _named(rows, one_per_row=True)
+    _named(rows, problems, one_per_row=True)
     ledger = Ledger()
     for row in rows:  # one row per village, as in any ledger: a second is refused, never checked beside the first
-        _add(ledger, row, "facility", scope)
+        problems.read(_add, ledger, row, "facility", scope)
+    problems.raise_any()
     return [entry.facility for entry in ledger.villages if entry.facility is not None]

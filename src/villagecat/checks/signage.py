@@ -524,7 +524,7 @@ def _count(quota: SignQuota, signs: list[ActualSign], matched: dict[int, Sign], 
 
 def check_signage(catalog: EffectiveCatalog, signs: list[ActualSign]) -> CheckReport:
     """Check the signs of one or many villages (grouped by ``ActualSign.village``)."""
-    report = CheckReport("signage", catalog.layer.id, catalog.layer.name_zh)
+    report = CheckReport.against("signage", catalog)
     for village in dict.fromkeys(s.village for s in signs):
         report.findings.extend(signage_findings(catalog, [s for s in signs if s.village == village], village))
     return report

@@ -252,9 +252,30 @@ class Parser(argparse.ArgumentParser):
         self._positionals.title = bilingual("help-positionals")
         self._optionals.title = bilingual("help-options")
         self.register("action", "parsers", _Commands)
+        #: Rules between arguments that argparse cannot state, checked once they are parsed.
+        self._rules: list[Callable[[argparse.Namespace], Both | None]] = []
         for action in self._actions:
             if isinstance(action, argparse._HelpAction):  # noqa: SLF001 - argparse's -h
                 action.help = bilingual("help-help")
+
+    def add_rule(self, rule: Callable[[argparse.Namespace], Both | None]) -> None:
+        """Add a rule between this command's arguments: what it returns is a usage error (exit 2), as argparse's are.
+
+        For what argparse cannot state: ``--file`` excludes each of a village's figures, which
+        do not exclude each other (a mutually exclusive group would part them too).
+        """
+        self._rules.append(rule)
+
+    def parse_known_args(  # type: ignore[override]  # typeshed overloads it by namespace type
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """Parse as argparse does, then apply this command's rules between arguments."""
+        parsed, extra = super().parse_known_args(args, namespace)
+        for rule in self._rules:
+            detail = rule(parsed)
+            if detail is not None:
+                self.fail(detail)
+        return parsed, extra
 
     def fail(self, detail: Both) -> NoReturn:
         """Stop on a usage error of this (sub)command; :func:`villagecat.cli.run` prints it and exits 2."""

@@ -10,7 +10,8 @@ import argparse
 import math
 from typing import TYPE_CHECKING, TextIO
 
-from villagecat._i18n import pair, say
+from villagecat._i18n import Both, pair, say
+from villagecat.cli._argparse import Parser
 from villagecat.cli._common import (
     add_format_option,
     add_jurisdiction,
@@ -70,6 +71,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_scope_option(facility, listing=False)
     _common(facility)
+    if isinstance(facility, Parser):  # the figures given both ways, or neither: a usage error (exit 2)
+        facility.add_rule(_figures_given)
     facility.set_defaults(handler=_facility)
     signage = kinds.add_parser(
         "signage",
@@ -159,14 +162,9 @@ def _facility(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     del stderr
     catalog = resolve(args.jurisdiction, layers=args.layer)
-    given = [flag for flag, value in _FIGURES.items() if getattr(args, value) is not None]
-    if args.file and given:
-        raise VillagecatError.said("facility-file-and-figures", flags="、".join(given))
     scope = Scope(args.scope)
     if args.file:
         figures = read_facility_file(args.file, scope=scope)
-    elif args.floor_area is None:
-        raise VillagecatError.said("facility-figures-needed")
     else:
         areas = (
             tuple(p.strip() for p in args.function_areas.replace("、", "|").split("|")) if args.function_areas else None
@@ -182,6 +180,16 @@ _FIGURES = {
     "--activity-area": "activity_area",
     "--function-areas": "function_areas",
 }
+
+
+def _figures_given(args: argparse.Namespace) -> Both | None:
+    """The usage error of ``check facility``'s figures: one village's beside ``--file``, or no floor area at all."""
+    given = [flag for flag, value in _FIGURES.items() if getattr(args, value) is not None]
+    if args.file and given:
+        return Both(*pair("facility-file-and-figures", flags=Both("、".join(given), ", ".join(given))))
+    if not args.file and args.floor_area is None:
+        return Both(*pair("facility-figures-needed"))
+    return None
 
 
 def _signage(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:

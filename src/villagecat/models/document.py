@@ -96,9 +96,14 @@ class Citation(BaseModel):
             text += f"「{self.quote}」"
         return text
 
-    def readable(self) -> str:
-        """Return the form reports show, ``DOCUMENT SECTION「quote」``."""
-        text = self.document + (f" {self.section}" if self.section else "")
+    def readable(self, title: str | None = None) -> str:
+        """Return the form reports show, ``DOCUMENT SECTION「quote」``.
+
+        A citation that quotes nothing reads as the document's ``title`` where it is given
+        (``不应由基层群众性自治组织出具证明事项清单（第一批） 第5项``): without a quote, an id says
+        nothing to the reader. Nothing is added that the citation does not hold.
+        """
+        text = (title if title and not self.quote else self.document) + (f" {self.section}" if self.section else "")
         return text + (f"「{self.quote}」" if self.quote else "")
 
 
