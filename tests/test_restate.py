@@ -32,9 +32,9 @@ def _certificate(number: int, name: str, restates: str | None = None, **fields: 
     )
 
 
-def _province(tmp_path: Path) -> Path:
-    """A provincial not-to-issue list: two national items restated, two reworded, one of its own."""
-    layer = Layer(
+def _hunan(parent_range: str = ">=0.4.0,<0.5.0") -> Layer:
+    """A province under the nation, covering villages."""
+    return Layer(
         id="430000",
         level="province",
         division_code="430000",
@@ -42,9 +42,14 @@ def _province(tmp_path: Path) -> Path:
         name_en="Hunan",
         slug="hunan",
         version="0.1.0",
-        parent=ParentRef(id="cn", version_range=">=0.4.0,<0.5.0"),
+        parent=ParentRef(id="cn", version_range=parent_range),
         covers=["village"],
     )
+
+
+def _province(tmp_path: Path) -> Path:
+    """A provincial not-to-issue list: two national items restated, two reworded, one of its own."""
+    layer = _hunan()
     document = Document(
         id="430000.document.list", title="不应由村级组织出具的证明事项清单", authority="normative_document"
     )
@@ -123,17 +128,7 @@ def test_a_restating_row_leaves_unsaid_what_it_left_empty_when_written_out(tmp_p
     from villagecat.workbook import export_workbook, import_workbook  # noqa: PLC0415
 
     national = load_layer(REPO / "data" / "national")
-    layer = Layer(
-        id="430000",
-        level="province",
-        division_code="430000",
-        name_zh="湖南省",
-        name_en="Hunan",
-        slug="hunan",
-        version="0.1.0",
-        parent=ParentRef(id="cn", version_range=f">={national.layer.version}"),
-        covers=["village"],
-    )
+    layer = _hunan(f">={national.layer.version}")
     document = Document(id="430000.document.list", title="村级组织挂牌清单", authority="normative_document")
     row = Sign.model_validate(
         {
