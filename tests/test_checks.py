@@ -1000,3 +1000,13 @@ def test_a_citation_that_quotes_nothing_reads_as_its_document_s_title_never_a_ba
     assert "\n  依据：不应由基层群众性自治组织出具证明事项清单（第一批） 第5项\n" in refused.err
     quoted = invoke("check", "facility", "-j", "120117", "--floor-area", "250").out  # a quote: as before
     assert "依据：120117.document.work-plan 三(二)7「按照城市社区每百户居民" in quoted
+
+
+def test_a_finding_cites_each_clause_once() -> None:
+    """admit 居民养犬证明 printed 依据：…二(三)8… twice: the certificate's basis and the rule cite one clause."""
+    from villagecat.checks import admit  # noqa: PLC0415
+
+    report = admit(villagecat.resolve("120117"), ["居民养犬证明"])
+    for finding in report.findings:
+        assert len(finding.citations) == len(set(finding.citations)), finding.citations
+    assert report.findings

@@ -43,6 +43,10 @@ class Finding:
     citations: tuple[Citation, ...] = ()
     item: str | None = None
 
+    def __post_init__(self) -> None:
+        """Cite each clause once: a rule and the item it rests on may cite the same clause."""
+        object.__setattr__(self, "citations", tuple(dict.fromkeys(self.citations)))
+
     def to_dict(self) -> dict[str, Any]:
         """Return the finding as a JSON-ready dict."""
         return {
