@@ -153,3 +153,25 @@ def test_a_restating_row_leaves_unsaid_what_it_left_empty_when_written_out(tmp_p
     entry = catalog.get("cn.sign.party-organisation")
     assert entry is not None
     assert entry.item.mandatory is True  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("form", ["csv", "json", "xlsx"])
+def test_what_a_new_item_left_unsaid_stays_unsaid_when_written_out(tmp_path: Path, form: str) -> None:
+    """A document whose 全文可得 was left empty was written back 是: provenance then said 设立 是 where
+    the source had said nothing (未设定), and the effective catalog differed after one rewrite."""
+    from villagecat.workbook import export_workbook, import_workbook  # noqa: PLC0415
+
+    document = Document(id="430000.document.list", title="村级组织挂牌清单", authority="normative_document")
+    written = save_layer(LayerPackage.of(_hunan(), {"documents": [document]}), tmp_path / "hunan")
+    if form == "xlsx":
+        export_workbook(load_layer(written), tmp_path / "hunan.xlsx")
+        again = import_workbook(tmp_path / "hunan.xlsx")
+    else:
+        again = load_layer(save_layer(load_layer(written), tmp_path / form, fmt=form))  # type: ignore[arg-type]
+    (read,) = again.documents
+    assert read == document
+
+    def said(item: Document) -> set[str]:  # a null says nothing, as an empty cell does
+        return {name for name in item.model_fields_set if getattr(item, name) is not None}
+
+    assert said(read) == said(document) == {"id", "title", "authority"}

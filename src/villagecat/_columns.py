@@ -110,22 +110,21 @@ def _cell(column: Column, value: object) -> str:
 
 
 def unsaid(item: BaseModel) -> frozenset[str]:
-    """The fields a row that restates an inherited item leaves unsaid: written empty, they stay inherited.
+    """The fields a row leaves unsaid: written empty (null in JSON), they are read back unsaid.
 
-    Only a restating row's empty cells mean anything (the field as inherited); written out with
-    the model's defaults (必须悬挂=否, 禁止性=是), they would be read back as given and change the
-    inherited item. Any other row is written whole.
+    A row that restates an inherited item leaves a field as inherited by leaving it empty;
+    written out with the model's defaults (必须悬挂=否, 禁止性=是), it would be read back as given
+    and change the inherited item. A new item's empty 全文可得 is the source's silence, not 是:
+    provenance tells the two apart (未设定, 设立). So what a row did not say stays unsaid.
     """
-    if getattr(item, "restates", None) is None:
-        return frozenset()
     return frozenset(type(item).model_fields) - item.model_fields_set
 
 
 def model_to_cells(item: BaseModel) -> dict[str, str]:
     """Return an item as a CSV row of strings, one per column.
 
-    An override's value is written as a cell of the field it targets; a restating row's unsaid
-    fields (:func:`unsaid`) are empty.
+    An override's value is written as a cell of the field it targets; a row's unsaid fields
+    (:func:`unsaid`) are empty.
     """
     empty = unsaid(item)
     cells = {c.name: "" if c.name in empty else _cell(c, getattr(item, c.name)) for c in columns(type(item))}

@@ -920,7 +920,7 @@ def descriptor(package: LayerPackage, fmt: Literal["csv", "json"] = "csv") -> di
 def _json_row(item: BaseModel, cited: dict[str, list[str]]) -> dict[str, Any]:
     row = item.model_dump(mode="json")
     row.update(cited)
-    row.update(dict.fromkeys(unsaid(item)))  # null: a restating row's field left as inherited
+    row.update(dict.fromkeys(unsaid(item)))  # null: a field the row did not say
     return row
 
 

@@ -28,12 +28,14 @@ class PatchError(VillagecatError, ValueError):
 
 
 def to_document(package: LayerPackage) -> dict[str, Any]:
-    """Return the document form of a package."""
+    """Return the document form of a package: each item as its row says it (what it leaves unsaid left out)."""
     items: dict[str, dict[str, Any]] = {}
     order: dict[str, list[str]] = {}
     for resource in RESOURCES:
         entries = package.resource(resource)
-        items[resource] = {str(getattr(i, "id", "")): i.model_dump(mode="json", exclude_none=True) for i in entries}
+        items[resource] = {
+            str(getattr(i, "id", "")): i.model_dump(mode="json", exclude_none=True, exclude_unset=True) for i in entries
+        }
         order[resource] = [str(getattr(i, "id", "")) for i in entries]
     return {"layer": package.layer.model_dump(mode="json", exclude_none=True), "items": items, "order": order}
 

@@ -170,7 +170,7 @@ def export_workbook(package: LayerPackage, path: str | os.PathLike[str], *, forc
         _form(sheet, cols)
         for item in _clauses_of(package) if model is Clause else package.resource(resource):
             row = sheet.max_row + 1
-            empty = unsaid(item)  # a restating row's fields left as inherited stay empty
+            empty = unsaid(item)  # what a row did not say stays empty
             for col, column in enumerate(cols, start=1):
                 value = (
                     _override_cell(item, column.name)
