@@ -380,6 +380,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "upgraded": ("{path}：格式 {old} → {new}", "{path}: format {old} -> {new}"),
     "release-notes": ("{summary}。{changes}", "{summary}. {changes}"),
+    "release-notes-children": ("{summary}。{children}。{changes}", "{summary}. {children}. {changes}"),
     "upgrade-zip-needs-output": (
         "{path} 是压缩包，不能就地改写；请用 -o 给出要写入的文件夹",
         "{path} is a zip, which is not rewritten in place: give -o, the folder to write",
@@ -1019,6 +1020,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "children-unchecked": (" · 下级层：未核对（未提供下级层）", " · child layers: not checked"),
     "children-conflicts": (" · 下级层：新冲突 {count} 项", " · child layers: {count} new conflicts"),
     "child-conflict": ("下级层冲突：{detail}", "child layer conflict: {detail}"),
+    "children-conflicts-named": (
+        "下级层新冲突 {count} 项（{layers}）",
+        "{count} new conflicts in child layers ({layers})",
+    ),
+    "children-unchecked-named": ("下级层未核对 {count} 个（{layers}）", "{count} child layers not checked ({layers})"),
     "children-some-unchecked": ("，另有 {count} 个未核对", "; {count} not checked"),
     "child-unchecked": (
         "下级层未核对：{layer} {name}：{reason}；请用 --layer 一并给出其上级层",
