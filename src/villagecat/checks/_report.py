@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from villagecat._i18n import MESSAGES, Both, say
+from villagecat._shown import cited, document_titles
 
 if TYPE_CHECKING:
     from villagecat.merging import EffectiveCatalog
@@ -62,11 +63,6 @@ class Finding:
         }
 
 
-def document_titles(catalog: EffectiveCatalog) -> dict[str, str]:
-    """The title of every document of the catalog's chain, by id: what a citation quoting nothing reads as."""
-    return {d.id: d.title for d in catalog.documents()}
-
-
 def _plain(value: Any) -> Any:  # noqa: ANN401 - any rule or observed value
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
@@ -92,8 +88,8 @@ class CheckReport:
         return cls(check, catalog.layer.id, catalog.layer.name_zh, titles=document_titles(catalog))
 
     def cited(self, citation: Citation) -> str:
-        """A citation as the report shows it: its quote, or, quoting nothing, its document's title."""
-        return citation.readable(self.titles.get(citation.document))
+        """A citation as the report shows it, as every command does (:func:`villagecat._shown.cited`)."""
+        return cited(citation, self.titles)
 
     @property
     def failed(self) -> bool:
