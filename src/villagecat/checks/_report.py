@@ -17,6 +17,10 @@ __all__ = ["CheckReport", "Finding", "FindingLevel"]
 
 FindingLevel = Literal["fail", "warn", "pass"]
 
+#: The subject JSON gives a finding on the one place a check was given without a name (``check
+#: facility --floor-area 250``, a signage file that names no village): a key a system can read, never "".
+UNNAMED = "village"
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -53,7 +57,7 @@ class Finding:
         return {
             "code": self.code,
             "level": self.level,
-            "subject": self.subject,
+            "subject": self.subject or UNNAMED,
             "message_zh": self.message_zh,
             "message_en": self.message_en,
             "rule": _plain(self.rule),
@@ -115,7 +119,7 @@ class CheckReport:
             "jurisdiction": self.jurisdiction,
             "jurisdiction_name": self.jurisdiction_name,
             "failed": self.failed,
-            "summary": self.summary(),
+            "summary": {subject or UNNAMED: counts for subject, counts in self.summary().items()},
             "findings": [f.to_dict() for f in self.findings],
         }
 
