@@ -733,6 +733,15 @@ def test_a_county_below_the_diffed_layer_is_checked_without_the_old_side_registe
     assert shown.err == ""
     assert "330106 测试区：" in shown.out
     assert "冲突：层 330106（0.1.0）的条目 cn.facility.community-service-facility" in shown.out
+    # JSON carries the conflict's Chinese words as text describes it, beside the English (detail_zh was empty).
+    payload = json.loads(invoke("impact", str(old), str(new), "--layer", str(county), "--format", "json").out)
+    (conflict,) = [c for j in payload["jurisdictions"] for c in j["new_conflicts"]]
+    assert (conflict["rule"], conflict["detail"], conflict["detail_zh"]) == (
+        "increase_only",
+        "may only rise",
+        "该字段只能提高，不能降低",
+    )
+    assert f"不符合上级规则：{conflict['detail_zh']}（上级值 45，本层值 40）" in shown.out
 
 
 def test_a_layer_below_that_cannot_be_checked_is_not_counted_as_free_of_conflicts(tmp_path: Path) -> None:
