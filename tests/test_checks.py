@@ -408,6 +408,23 @@ def test_facility_file_counts_households_whole_and_takes_the_scope(tmp_path: Pat
     )
 
 
+def test_one_unnamed_village_has_a_subject_systems_can_read(tmp_path: Path) -> None:
+    """``check facility --floor-area …`` (and a signage file naming no village) gave JSON ``"summary": {"": …}``
+    and ``"subject": ""``: a key no system can tell from a missing one."""
+    argv = ("check", "facility", "-j", "220000", "--floor-area", "250", "--households", "900", "--format", "json")
+    payload = json.loads(invoke(*argv).out)
+    assert payload["summary"] == {"village": {"fail": 0, "warn": 1, "pass": 0}}
+    assert [f["subject"] for f in payload["findings"]] == ["village"]
+    signs = tmp_path / "signs.yaml"
+    signs.write_text("signs:\n  - {name: 村党组织, sign_type: plaque, placement: outside}\n", encoding="utf-8")
+    signage = json.loads(invoke("check", "signage", str(signs), "-j", "120117", "--format", "json").out)
+    assert list(signage["summary"]) == ["village"]
+    assert {f["subject"] for f in signage["findings"]} == {"village"}
+    # The text names no subject it was not given: the one village's findings read as before.
+    text = invoke(*argv[:-2]).out
+    assert "  [提示] 建筑面积 250 m²" in text
+
+
 def test_check_facility_figures_given_both_ways_or_not_at_all_is_a_usage_error(tmp_path: Path) -> None:
     """An options mistake exits 2 with the 用法错误 line and the command's --help, as argparse's own do."""
     figures = tmp_path / "villages.csv"

@@ -733,6 +733,15 @@ def test_a_county_below_the_diffed_layer_is_checked_without_the_old_side_registe
     assert shown.err == ""
     assert "330106 测试区：" in shown.out
     assert "冲突：层 330106（0.1.0）的条目 cn.facility.community-service-facility" in shown.out
+    # JSON carries the conflict's Chinese words as text describes it, beside the English (detail_zh was empty).
+    payload = json.loads(invoke("impact", str(old), str(new), "--layer", str(county), "--format", "json").out)
+    (conflict,) = [c for j in payload["jurisdictions"] for c in j["new_conflicts"]]
+    assert (conflict["rule"], conflict["detail"], conflict["detail_zh"]) == (
+        "increase_only",
+        "may only rise",
+        "该字段只能提高，不能降低",
+    )
+    assert f"不符合上级规则：{conflict['detail_zh']}（上级值 45，本层值 40）" in shown.out
 
 
 def test_a_layer_below_that_cannot_be_checked_is_not_counted_as_free_of_conflicts(tmp_path: Path) -> None:
@@ -778,6 +787,29 @@ def test_release_counts_the_layers_below_given_with_layer(tmp_path: Path) -> Non
     assert released.code == 0, released.err
     assert released.out.startswith("330000 0.1.0 → 1.0.0\n")
     assert load_layer(new).layer.version == "1.0.0"
+
+
+def test_a_release_made_major_by_a_layer_below_says_which_in_its_report_and_notes(tmp_path: Path) -> None:
+    """release --layer 西湖 bumped major for the county's conflict, yet its Markdown report and its notes
+    showed only the province's own change, a minor release by itself: nothing said why."""
+    old, new, county = _province_and_county(tmp_path)
+    released = invoke("release", str(new), "--against", str(old), "--layer", str(county), "--date", "2026-12-07")
+    assert released.code == 0, released.err
+    assert "· 下级层：新冲突 1 项\n\n- 下级层冲突：层 330106（0.1.0）的条目 cn.facility.community-service-facility" in (
+        released.out
+    )
+    notes = load_layer(new).layer.releases[-1].notes
+    summary = "破坏性 1 · 需关注 0 · 一般 0 · 建议版本升级：主版本号（major）"
+    assert notes.startswith(f"{summary}。下级层新冲突 1 项（330106）。")
+    markdown = invoke("diff", str(old), str(new), "--layer", str(county), "--format", "markdown", "--lang", "en").out
+    assert "child layers: 1 new conflicts\n\n- child layer conflict: layer 330106 (0.1.0)" in markdown
+    # A county that could not be merged (its city not given) is said unchecked in both, never free of conflicts.
+    old, new, county = _province_and_county(tmp_path / "unchecked", county_parent="330100")
+    released = invoke("release", str(new), "--against", str(old), "--layer", str(county), "--date", "2026-12-07")
+    assert released.code == 0, released.err
+    unchecked = "- 下级层未核对：330106 测试区：层 330106 的上级层 330100 不存在"
+    assert f"下级层：新冲突 0 项，另有 1 个未核对\n\n{unchecked}" in released.out
+    assert "。下级层未核对 1 个（330106）。" in load_layer(new).layer.releases[-1].notes
 
 
 def _county_restating(tmp_path: Path, **fields: object) -> tuple[Path, Path]:

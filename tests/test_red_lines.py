@@ -33,8 +33,36 @@ def test_an_own_item_named_like_an_inherited_red_line_is_invalid(tmp_path: Path)
     assert "上级条目 cn.certificate.proof-of-life" in problem.message_zh
     assert "与上级层同类条目同名" in problem.message_zh
     assert "same_name" not in problem.message_zh  # the rule in words, never its slug
+    # It points at the column the guide recommends for a row that repeats an inherited item, not overrides alone.
+    assert "重申上级条目请在“重申条目”一列（restates）填它的名称或标识" in problem.message_zh
+    assert "name it in the restates column" in problem.message_en
     catalog = merge([*_chain("220000"), child_layer("220000", certificates=(own,))])
     assert [c.name for c in catalog.certificates() if "健在" in c.name] == ["健在证明"]
+
+
+def test_a_status_moved_back_is_said_along_its_order_not_as_lowered(tmp_path: Path) -> None:
+    """状态 保留 on a not-to-issue certificate said 该字段只能提高，不能降低: a status is not raised."""
+    row = Certificate(
+        id="220102.certificate.dog",
+        name="居民养犬证明",
+        status="retained",
+        citations=CITE,
+        restates="居民养犬证明",
+    )
+    path = write_child(tmp_path, "220000", certificates=(row,))
+    (problem,) = villagecat.validate(path).problems
+    assert problem.message_zh.endswith(
+        "cn.certificate.dog-keeping的“状态” 不符合上级规则：只能沿 保留 → 取消 → 不应出具 的方向改变"
+        "（上级值 不应出具（not_to_issue），本层值 保留（retained））"
+    )
+    assert "提高" not in problem.message_zh
+    assert problem.message_en.endswith(
+        "breaks rule increase_only: may only move along retained → cancelled → not_to_issue"
+        " (inherited not_to_issue, attempted retained)"
+    )
+    (conflict,) = merge([*_chain("220000"), child_layer("220000", certificates=(row,))]).conflicts
+    assert conflict.to_dict()["detail_zh"] == conflict.label_zh == conflict.detail_zh
+    assert "只能沿 保留 → 取消 → 不应出具" in conflict.detail_zh
 
 
 def test_a_prohibited_duty_cannot_be_narrowed_to_communities(tmp_path: Path) -> None:

@@ -380,6 +380,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "upgraded": ("{path}：格式 {old} → {new}", "{path}: format {old} -> {new}"),
     "release-notes": ("{summary}。{changes}", "{summary}. {changes}"),
+    "release-notes-children": ("{summary}。{children}。{changes}", "{summary}. {children}. {changes}"),
     "upgrade-zip-needs-output": (
         "{path} 是压缩包，不能就地改写；请用 -o 给出要写入的文件夹",
         "{path} is a zip, which is not rewritten in place: give -o, the folder to write",
@@ -810,6 +811,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（上级值 {inherited}，本层值 {attempted}）",
         " (inherited {inherited}, attempted {attempted})",
     ),
+    "conflict-order": (
+        "只能沿 {chain} 的方向改变（上级值 {inherited}，本层值 {attempted}）",
+        "may only move along {chain} (inherited {inherited}, attempted {attempted})",
+    ),
     "conflict-inherited-item": ("（上级条目 {inherited}）", " (inherited item {inherited})"),
     "rule-increase_only": ("该字段只能提高，不能降低", "the field may only rise"),
     "rule-decrease_only": ("该字段只能降低，不能提高", "the field may only fall"),
@@ -840,8 +845,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     "rule-same_name": (
-        "与上级层同类条目同名：请用覆盖（overrides）修改上级条目，而不是另立同名条目",
-        "an inherited item of the same kind has this name; change it with overrides",
+        (
+            "与上级层同类条目同名：重申上级条目请在“重申条目”一列（restates）填它的名称或标识（措辞略有不同也可），"
+            "修改它请用覆盖（overrides），而不是另立同名条目"
+        ),
+        (
+            "an inherited item of the same kind has this name; to restate it, name it in the restates column"
+            " (its name or id, even reworded), or change it with overrides"
+        ),
     ),
     "rule-keep_entries": ("上级层的别名不得删除", "inherited aliases may not be removed"),
     "rule-explain-order": ("只能沿 {chain} 的方向改变", "may only move along {chain}"),
@@ -945,10 +956,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a layer sets one field twice; which value holds is unclear",
     ),
     "detail-same-name": (
-        "上级层已有同名的同类条目：{inherited}；请用覆盖修改它，而不是另立同名条目",
+        "上级层已有同名的同类条目：{inherited}；重申它请在“重申条目”一列写它的名称或标识，修改它请用覆盖，而不是另立同名条目",
         (
-            "an inherited item of the same kind has this name: {inherited}; "
-            "change it with overrides instead of adding an item of the same name"
+            "an inherited item of the same kind has this name: {inherited}; to restate it, name it in the restates"
+            " column (its name or id, even reworded), or change it with overrides, instead of adding an item of the"
+            " same name"
         ),
     ),
     # diff and release reports
@@ -1019,6 +1031,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "children-unchecked": (" · 下级层：未核对（未提供下级层）", " · child layers: not checked"),
     "children-conflicts": (" · 下级层：新冲突 {count} 项", " · child layers: {count} new conflicts"),
     "child-conflict": ("下级层冲突：{detail}", "child layer conflict: {detail}"),
+    "children-conflicts-named": (
+        "下级层新冲突 {count} 项（{layers}）",
+        "{count} new conflicts in child layers ({layers})",
+    ),
+    "children-unchecked-named": ("下级层未核对 {count} 个（{layers}）", "{count} child layers not checked ({layers})"),
     "children-some-unchecked": ("，另有 {count} 个未核对", "; {count} not checked"),
     "child-unchecked": (
         "下级层未核对：{layer} {name}：{reason}；请用 --layer 一并给出其上级层",

@@ -2,38 +2,69 @@
 
 Never a Python repr or a JSON literal: a vocabulary word is 标牌（plaque） in Chinese and its
 code in English, a list is bracketed and joined with 、 (or commas), citations read as
-``DOCUMENT SECTION「quote」``, a part of a layer (its parent, its admission route) reads field
-by field with its fields' titles, a yes or no is 是 or 否 in Chinese (true or false in English),
-and 300.0 is 300.
+``DOCUMENT SECTION「quote」`` (one quoting nothing as its document's title where the titles are
+known: :func:`cited`, the one reading of a citation every report and command uses), a part of
+a layer (its parent, its admission route) reads field by field with its fields' titles, a yes
+or no is 是 or 否 in Chinese (true or false in English), and 300.0 is 300.
 """
 
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from villagecat._i18n import Lang, say
 from villagecat.models._base import Vocab
+from villagecat.models.document import Citation
 
-__all__ = ["shown"]
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from villagecat.merging import EffectiveCatalog
+
+__all__ = ["cited", "document_titles", "shown"]
 
 
-def shown(value: Any, lang: Lang, *, empty: str | None = None) -> str:  # noqa: ANN401 - any field value
-    """Return ``value`` as a reader reads it in ``lang``; nothing (None, an empty list) is ``empty`` or 空."""
+def document_titles(catalog: EffectiveCatalog) -> dict[str, str]:
+    """The title of every document of the catalog's chain, by id: what a citation quoting nothing reads as."""
+    return {d.id: d.title for d in catalog.documents()}
+
+
+def cited(citation: Citation, titles: Mapping[str, str] | None = None) -> str:
+    """A citation as a reader reads it: ``DOCUMENT SECTION「quote」``, or, quoting nothing, its document's title.
+
+    ``不应由基层群众性自治组织出具证明事项清单（第一批） 第4项``, not ``cn.document.minfa-2020-20-annex 第4项``:
+    without a quote an id says nothing to the reader. ``titles`` (:func:`document_titles`) gives
+    the titles by document id; a document it does not name reads as its id.
+    """
+    return citation.readable((titles or {}).get(citation.document))
+
+
+def shown(
+    value: Any,  # noqa: ANN401 - any field value
+    lang: Lang,
+    *,
+    empty: str | None = None,
+    titles: Mapping[str, str] | None = None,
+) -> str:
+    """Return ``value`` as a reader reads it in ``lang``; nothing (None, an empty list) is ``empty`` or 空.
+
+    Citations read as :func:`cited` reads them, by the documents' ``titles`` where given.
+    """
     if value is None or (isinstance(value, list | tuple) and not value):
         return say("empty-value", lang) if empty is None else empty
     if isinstance(value, list | tuple):
-        if all(hasattr(v, "readable") for v in value):  # citations, as a reader writes them
-            return "；".join(v.readable() for v in value)
+        if all(isinstance(v, Citation) for v in value):  # citations, as a reader reads them
+            return "；".join(cited(v, titles) for v in value)
         return "[" + ("、" if lang == "zh" else ", ").join(shown(v, lang) for v in value) + "]"
     if isinstance(value, bool):  # as the workbook writes it for a clerk: 是 or 否
         return ("是" if value else "否") if lang == "zh" else ("true" if value else "false")
     if isinstance(value, Enum):
         return value.shown(lang) if isinstance(value, Vocab) else str(value.value)
     if isinstance(value, BaseModel):
-        return str(value.readable()) if hasattr(value, "readable") else _fields(value, lang)
+        return cited(value, titles) if isinstance(value, Citation) else _fields(value, lang)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

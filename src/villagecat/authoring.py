@@ -213,15 +213,20 @@ def _described(meaning: str, code: str, changes: list[Change]) -> str:
 
 
 def _notes(report: DiffReport) -> str:
-    """A release's default notes, in the report's own words: its summary line, then what each change does.
+    """A release's default notes, in the report's own words: its summary, the layers below, what each change does.
 
-    Both come from the report (:meth:`DiffReport.summary`, :meth:`Change.meaning`), so the notes
-    never say 影响无法由数据判断 of an override the report rates 对村收紧, nor count without the bump.
+    All come from the report (:meth:`DiffReport.summary`, :meth:`DiffReport.children_said`,
+    :meth:`Change.meaning`), so the notes never say 影响无法由数据判断 of an override the report
+    rates 对村收紧, nor count without the bump, nor make a release major without saying which
+    layer below conflicts with it.
     """
     ranked = [c for level in LEVEL_WORDS for c in report.changes if c.level == level]  # gravest first, as the report
     groups = dict.fromkeys((c.meaning("zh"), c.code) for c in ranked)
     changes = "；".join(_described(meaning, code, report.changes) for meaning, code in groups)
-    return say("release-notes", "zh", summary=report.summary("zh"), changes=changes)
+    children = report.children_said("zh")  # a child's conflict makes it major: the notes say which
+    if children is None:
+        return say("release-notes", "zh", summary=report.summary("zh"), changes=changes)
+    return say("release-notes-children", "zh", summary=report.summary("zh"), children=children, changes=changes)
 
 
 def refuse_uncited(package: LayerPackage) -> None:

@@ -482,6 +482,23 @@ class DiffReport:
         parts = [f"{say(f'change-level-{level}', lang)} {counts[level]}" for level in shown]
         return " · ".join(parts) + say("suggested-bump", lang, bump=_bump(self.suggested_bump))
 
+    def children_said(self, lang: Literal["zh", "en"] = "zh") -> str | None:
+        """The layers below that conflict or are not checked, named: ``下级层新冲突 1 项（330106）``; else None.
+
+        A release's notes say it beside the summary, since a child's conflict alone makes a
+        release major (:attr:`suggested_bump`) and the changes' own words do not tell why.
+        """
+        parts = []
+        if self.child_conflicts:
+            layers = list(dict.fromkeys(c.layer for c in self.child_conflicts))
+            shown = Both("、".join(layers), ", ".join(layers))
+            parts.append(say("children-conflicts-named", lang, count=len(self.child_conflicts), layers=shown))
+        if self.children_unchecked:
+            layers = [u.layer for u in self.children_unchecked]
+            shown = Both("、".join(layers), ", ".join(layers))
+            parts.append(say("children-unchecked-named", lang, count=len(layers), layers=shown))
+        return ("；" if lang == "zh" else "; ").join(parts) or None
+
     def fails(self, gate: Gate | None) -> bool:
         """Whether the revision fails the review gate.
 
@@ -1177,6 +1194,10 @@ def _format_markdown(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> st
     lines.append(say("diff-bump", lang, bump=_bump(report.suggested_bump), old=report.old["version"]))
     if (line := _version_line(report, lang)) is not None:
         lines.append(f"\n> {line}")
+    audience, *children = _audience_lines(report, lang)  # who is affected, the layers below named, as in text
+    lines += ["", audience]
+    if children:
+        lines += ["", *(f"- {line.strip()}" for line in children)]
     for level in LEVEL_WORDS:
         changes = [c for c in report.changes if c.level == level]
         if changes:

@@ -39,7 +39,7 @@ from villagecat._names import normalise_name
 from villagecat._shown import shown
 from villagecat.errors import LayerChainError
 from villagecat.format.registry import kind_of_id, kind_of_model, kinds
-from villagecat.format.rules import Effect, Graded, ItemRules, Qualifier, scope_effect
+from villagecat.format.rules import Effect, Graded, IncreaseOnly, ItemRules, Qualifier, scope_effect
 from villagecat.models import (
     Cancellation,
     Certificate,
@@ -56,6 +56,7 @@ from villagecat.models import (
     Sign,
     SignQuota,
 )
+from villagecat.models._base import Vocab
 from villagecat.package import ITEM_RESOURCES, RESOURCES, LayerPackage
 
 if TYPE_CHECKING:
@@ -148,6 +149,17 @@ class Conflict:
             if isinstance(value, list):
                 object.__setattr__(self, name, tuple(value))
 
+    @property
+    def label_zh(self) -> str:
+        """The Chinese words the conflict is described with: its own (:attr:`detail_zh`), or its rule's label.
+
+        JSON carries them as ``detail_zh`` beside the English ``detail``: 该字段只能降低，不能提高
+        where ``detail`` says ``may only fall``.
+        """
+        if self.detail_zh:
+            return self.detail_zh
+        return say(f"rule-{self.rule}", "zh") if f"rule-{self.rule}" in MESSAGES else self.rule
+
     def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
         """Return one line naming layer, item, field (by its Chinese title in Chinese) and rule."""
         target = f"{self.item}.{self.field}" if self.field else self.item
@@ -155,11 +167,8 @@ class Conflict:
         spec = kind.field(self.field) if kind is not None and self.field else None
         if spec is not None:
             target = f"{self.item}的“{spec.title_zh}”"
-        values = ""
-        if self.detail_zh:  # its own words say everything, the values included
-            label = self.detail_zh
-        else:
-            label = say(f"rule-{self.rule}", "zh") if f"rule-{self.rule}" in MESSAGES else self.rule
+        values, label = "", self.label_zh
+        if not self.detail_zh:  # its own words say everything, the values included; a rule's label does not
             if self.field:
                 inherited, attempted = shown(self.inherited, lang), shown(self.attempted, lang)
                 values = say("conflict-values", lang, inherited=inherited, attempted=attempted)
@@ -190,7 +199,7 @@ class Conflict:
             "inherited_citations": [c.model_dump(mode="json", exclude_none=True) for c in self.inherited_citations],
             "operation": self.operation,
             "detail": self.detail,
-            "detail_zh": self.detail_zh,
+            "detail_zh": self.label_zh,
         }
 
 
@@ -738,7 +747,15 @@ class _Merger:
         )
         if broken is not None:
             self._conflict(
-                package, target.id, column.name, broken[0], inherited=old, attempted=new, detail=broken[1], **base
+                package,
+                target.id,
+                column.name,
+                broken[0],
+                inherited=old,
+                attempted=new,
+                detail=broken[1],
+                detail_zh=broken[2],  # a rule's own words where its label would not say it (an order)
+                **base,
             )
             return
         try:
@@ -958,19 +975,41 @@ def _direction(
     *,
     in_force: bool = True,
     item: BaseModel | None = None,
-) -> tuple[str, str] | None:
-    """Return the rule a change breaks, by the one definition of tightening, or None.
+) -> tuple[str, str, str] | None:
+    """Return the rule a change breaks (by the one definition of tightening) and its words, English and Chinese.
 
     An empty modality of a requirement no layer above gave (a size limit the nation does not
     set) grades nothing: the layer that gives the requirement gives its modality. A rule that
     holds differently by item (a condition on a permission) is taken as it holds on ``item``.
+    The Chinese words are empty where the rule's label says it (该字段只能降低，不能提高); a
+    position along an order (a certificate's status) is said along its order, which 提高 is not.
+    None if the change breaks no rule.
     """
     rule = column.rule if column.rule is None or item is None else column.rule.for_item(item)
     if rule is None or rule.allows(old, new):
         return None
     if isinstance(rule, Graded) and old is None and not in_force:
         return None
-    return rule.name, rule.explain()[1]
+    if isinstance(rule, IncreaseOnly) and rule.order is not None:
+        return rule.name, *_along(rule.order, old, new)
+    return rule.name, rule.explain()[1], ""
+
+
+def _along(order: tuple[str, ...], old: Any, new: Any) -> tuple[str, str]:  # noqa: ANN401 - any field value
+    """A move against an order in its own words, the values included: English, then Chinese.
+
+    只能沿 保留 → 取消 → 不应出具 的方向改变（上级值 不应出具（not_to_issue），本层值 保留（retained））:
+    the order by its values' Chinese labels, where the values are a vocabulary's.
+    """
+    vocab = next((type(v) for v in (old, new) if isinstance(v, Vocab)), None)
+    labels = [vocab(slug).label if vocab is not None else slug for slug in order]
+    zh, en = pair(
+        "conflict-order",
+        chain=Both(" → ".join(labels), " → ".join(order)),
+        inherited=Both(shown(old, "zh"), shown(old, "en")),
+        attempted=Both(shown(new, "zh"), shown(new, "en")),
+    )
+    return en, zh
 
 
 def _red_line(  # noqa: PLR0913, PLR0917 - the change, and the reach of the layers making and introducing it
@@ -980,7 +1019,7 @@ def _red_line(  # noqa: PLR0913, PLR0917 - the change, and the reach of the laye
     new: Any,  # noqa: ANN401 - any field value
     within: Any = None,  # noqa: ANN401 - a Scope
     otherwise: Any = None,  # noqa: ANN401 - a Scope
-) -> tuple[str, str] | None:
+) -> tuple[str, str, str] | None:
     """Return the item-level rule a change to a red-line or binding item breaks, or None.
 
     A red line (a prohibited duty, a certificate not to be issued, a mandatory sign), and a
@@ -991,7 +1030,7 @@ def _red_line(  # noqa: PLR0913, PLR0917 - the change, and the reach of the laye
     if not kind_of_model(type(item)).binds(item):
         return None
     if column.name == "applies_to" and scope_effect(old, new, within, otherwise) is Effect.LOOSENS:
-        return "red_line_scope", say("detail-red-line-scope", "en")
+        return "red_line_scope", say("detail-red-line-scope", "en"), ""
     return None
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel
 
 from villagecat._i18n import MESSAGES, Both, Lang, say
+from villagecat._shown import cited, document_titles, shown
 from villagecat.errors import UnknownItemError
 from villagecat.models._base import Vocab
 from villagecat.models.vocab import Modality
@@ -224,7 +225,7 @@ def _format_markdown(catalog: EffectiveCatalog, scope: Scope | None, lang: Lang 
         "",
         say("catalog-scope-chain", lang, scope=_scope_word(scope, lang), chain=chain),
     ]
-    selected = _selected(catalog, scope)
+    selected, titles = _selected(catalog, scope), document_titles(catalog)
     for name in reading_order(selected):
         entries = selected[name]
         lines += [
@@ -235,7 +236,7 @@ def _format_markdown(catalog: EffectiveCatalog, scope: Scope | None, lang: Lang 
             "|---|---|---|---|",
         ]
         for entry in entries:
-            cites = "；".join(c.readable() for c in getattr(entry.item, "citations", [])).replace("|", "\\|")
+            cites = "；".join(cited(c, titles) for c in getattr(entry.item, "citations", [])).replace("|", "\\|")
             setters = _setters(catalog, entry)
             lines.append(f"| {_summary(entry.item, lang)} | `{entry.id}` | {cites} | {'、'.join(setters)} |")
     if catalog.conflicts:
@@ -352,19 +353,19 @@ def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = 
     Values read as a clerk reads them (:func:`villagecat._shown.shown`): 横牌（horizontal）, 空,
     [党员活动室、图书室], never JSON's ``"horizontal"``, ``null`` or ``[]``.
     """
-    from villagecat._shown import shown  # noqa: PLC0415
     from villagecat.format.registry import fields_of  # noqa: PLC0415
 
     entry, fields = _explained(catalog, item_id, field)
+    titles = document_titles(catalog)
     name, item_id = catalog.layer.name_en if lang == "en" else catalog.layer.name_zh, entry.id
     lines = [
         f"{name}（{catalog.layer.id}） · {item_id}" if lang != "en" else f"{name} ({catalog.layer.id}) · {item_id}"
     ]
     colon = ": " if lang == "en" else "："
-    titles = {spec.name: spec.title_zh for spec in fields_of(type(entry.item))}
+    field_titles = {spec.name: spec.title_zh for spec in fields_of(type(entry.item))}
     for field_name in fields:
-        title = f"{titles[field_name]}（{field_name}）" if lang == "zh" else field_name
-        lines.append(f"  {title} = {shown(getattr(entry.item, field_name), lang)}")
+        title = f"{field_titles[field_name]}（{field_name}）" if lang == "zh" else field_name
+        lines.append(f"  {title} = {shown(getattr(entry.item, field_name), lang, titles=titles)}")
         before: object = None
         for layer, steps in _by_layer(catalog, entry, field_name):
             where = f"{layer.id} {layer.name_en if lang == 'en' else layer.name_zh} {layer.version}"
@@ -376,7 +377,10 @@ def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = 
                 action = "set-first" if step.action == "set" and before in (None, (), []) else step.action
                 before = step.value
                 label = say(f"action-{action}", lang) if f"action-{action}" in MESSAGES else step.action
-                value = "" if step.action == "default" else f" {shown(step.value, lang)}"
-                lines.append(f"    {where}{colon}{label}{value}")
-                lines.extend("      " + say("source", lang, citation=c.readable()) for c in step.citations)
+                if step.action == "default":  # the row left it empty: nothing was said, so nothing is cited
+                    lines.append(f"    {where}{colon}{label}")
+                    continue
+                lines.append(f"    {where}{colon}{label} {shown(step.value, lang, titles=titles)}")
+                if field_name != "citations" or tuple(step.value) != step.citations:  # a value that is its own basis
+                    lines.extend("      " + say("source", lang, citation=cited(c, titles)) for c in step.citations)
     return "\n".join(lines) + "\n"

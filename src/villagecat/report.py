@@ -54,7 +54,11 @@ class Problem:
         return say("where-what", lang, where=where, what=message)
 
     def to_dict(self, lang: Lang = "zh") -> dict[str, Any]:
-        """Return the problem as a JSON-ready dict."""
+        """Return the problem as a JSON-ready dict.
+
+        ``message_zh`` and ``message_en`` are the message in each language, as every finding and
+        problem carries them; ``message`` is the one in ``lang`` (kept for systems that read it).
+        """
         return {
             "file": self.file,
             "line": self.line,
@@ -62,6 +66,8 @@ class Problem:
             "field": self.field,
             "code": self.code,
             "message": self.message_zh if lang == "zh" else self.message_en,
+            "message_zh": self.message_zh,
+            "message_en": self.message_en,
         }
 
 

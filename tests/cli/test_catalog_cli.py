@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from typing import TYPE_CHECKING
@@ -8,6 +9,7 @@ import pytest
 
 from conftest import REPO, invoke
 from layers import write_child
+from villagecat.models import Milestone
 from villagecat.registry import shipped_layer_paths, shipped_registry
 
 if TYPE_CHECKING:
@@ -117,14 +119,45 @@ def test_explain_shows_each_layer_with_its_citation() -> None:
     assert result.out.splitlines() == [
         "宁河区（120117） · cn.sign.party-service-centre",
         "  版式（orientation） = 横牌（horizontal）",
-        f"    cn 全国 {_version('cn')}：未设定",
-        "      出处：cn.document.tingzi-2022-28 二(二)6「" + NATIONAL_SIGNS + "」",
+        f"    cn 全国 {_version('cn')}：未设定",  # nothing said, nothing cited
         f"    120000 天津市 {_version('120000')}：继承",
         f"    120117 宁河区 {_version('120117')}：设定 横牌（horizontal）",  # none before: set, not changed
         "      出处：120117.document.work-plan 三(二)8「“一横”：XX村（社区）党群服务中心。」",
     ]
     changed = invoke("explain", "120117", "cn.sign.party-service-centre", "sign_type").out
     assert f"    120117 宁河区 {_version('120117')}：改为 标牌（plaque）" in changed
+
+
+def test_explain_catalog_and_timeline_read_a_citation_as_check_does(tmp_path: Path) -> None:
+    """explain printed 出处：cn.document.minfa-2020-20-annex 第5项 where check and admit print the
+    document's title, and repeated the item's citations under every field its row left 未设定."""
+    annex = "不应由基层群众性自治组织出具证明事项清单（第一批）"
+    item = invoke("explain", "120117", "无犯罪记录证明").out
+    assert f"      出处：{annex} 第5项" in item
+    assert "cn.document.minfa-2020-20-annex" not in item
+    lines = item.splitlines()
+    notes = lines.index("  备注（notes） = 空")
+    assert lines[notes + 1 : notes + 3] == [
+        f"    cn 全国 {_version('cn')}：未设定",
+        f"    120000 天津市 {_version('120000')}：继承",
+    ]
+    for before, after in itertools.pairwise(lines):
+        assert not (before.endswith("：未设定") and after.startswith("      出处：")), before
+    assert item.count("出处：") == 2 * 6  # two clauses, under each field the row gave (id, name, status, basis…)
+    citations = invoke("explain", "120117", "无犯罪记录证明", "citations").out.splitlines()
+    assert citations[2].startswith(f"    cn 全国 {_version('cn')}：设立 {annex} 第5项；")
+    assert not citations[3].startswith("      出处")  # the value is the citations: not cited again beneath
+    assert f"| {annex} 第5项；" in invoke("catalog", "120117", "--format", "markdown").out
+    milestone = {
+        "id": "220102.milestone.m",
+        "name": "清理证明事项",
+        "citations": ["cn.document.minfa-2020-20-annex#第4项"],
+        "due": "2024-06",
+        "due_text": "2024年6月底前",
+    }
+    county = write_child(tmp_path, "220000", milestones=[Milestone.model_validate(milestone)])
+    timeline = invoke("timeline", "-j", "220102", "--layer", str(county)).out
+    assert f"      依据：{annex} 第4项" in timeline
 
 
 def test_explain_shows_values_as_a_clerk_reads_them_never_as_json() -> None:

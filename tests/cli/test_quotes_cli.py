@@ -90,13 +90,15 @@ def test_the_json_report_carries_the_item_file_line_and_field(national_copy: Pat
     payload = json.loads(result.out)
     assert payload["passed"] is False
     (problem,) = payload["reports"][0]["problems"]
-    assert problem | {"message": None} == {
+    assert problem | {"message": None, "message_zh": None, "message_en": None} == {
         "file": "duties.csv",
         "line": 2,
         "row": None,
         "field": "citations[0].quote",
         "code": "quote-not-found",
         "message": None,
+        "message_zh": None,
+        "message_en": None,
         "level": "fail",
         "document": DOCUMENT,
         "clause": None,
@@ -107,6 +109,9 @@ def test_the_json_report_carries_the_item_file_line_and_field(national_copy: Pat
         "text_there": "括宣传贯彻执行党的理…",
         "misspelt": None,
     }
+    assert problem["message_zh"].startswith(f"引文不见于 {DOCUMENT} 的原文")
+    assert problem["message_en"].startswith(f"the quote is not in the text of {DOCUMENT}")
+    assert problem["message"] == problem["message_zh"]
 
 
 def test_a_document_without_text_is_a_note_and_fails_only_when_strict() -> None:

@@ -40,14 +40,23 @@ def test_json_report_is_machine_readable(national_copy: Path) -> None:
     assert payload["valid"] is False
     (file_report,) = payload["reports"][0]["files"]
     assert file_report["file"] == "signs.csv"
-    assert file_report["problems"][0] | {"message": None} == {
+    (problem,) = file_report["problems"]
+    assert problem | {"message": None, "message_zh": None, "message_en": None} == {
         "file": "signs.csv",
         "line": 2,
         "row": None,
         "field": "placement",
         "code": "enum",
         "message": None,
+        "message_zh": None,
+        "message_en": None,
     }
+    # Both languages, whatever --lang chose, as integrate.md promises of every problem; message is --lang's.
+    assert problem["message_zh"].startswith("取值不在允许范围内")
+    assert problem["message_en"].startswith("not an allowed value")
+    assert problem["message"] == problem["message_zh"]
+    english = json.loads(invoke("validate", str(national_copy), "--format", "json", "--lang", "en").out)
+    assert english["reports"][0]["files"][0]["problems"] == [problem | {"message": problem["message_en"]}]
 
 
 def test_unreadable_input_exits_two(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from villagecat._i18n import MESSAGES, Both, say
+from villagecat._shown import cited, document_titles
 
 if TYPE_CHECKING:
     from villagecat.merging import EffectiveCatalog
@@ -15,6 +16,10 @@ if TYPE_CHECKING:
 __all__ = ["CheckReport", "Finding", "FindingLevel"]
 
 FindingLevel = Literal["fail", "warn", "pass"]
+
+#: The subject JSON gives a finding on the one place a check was given without a name (``check
+#: facility --floor-area 250``, a signage file that names no village): a key a system can read, never "".
+UNNAMED = "village"
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,7 @@ class Finding:
         return {
             "code": self.code,
             "level": self.level,
-            "subject": self.subject,
+            "subject": self.subject or UNNAMED,
             "message_zh": self.message_zh,
             "message_en": self.message_en,
             "rule": _plain(self.rule),
@@ -60,11 +65,6 @@ class Finding:
             "item": self.item,
             "citations": [c.model_dump(mode="json", exclude_none=True) for c in self.citations],
         }
-
-
-def document_titles(catalog: EffectiveCatalog) -> dict[str, str]:
-    """The title of every document of the catalog's chain, by id: what a citation quoting nothing reads as."""
-    return {d.id: d.title for d in catalog.documents()}
 
 
 def _plain(value: Any) -> Any:  # noqa: ANN401 - any rule or observed value
@@ -92,8 +92,8 @@ class CheckReport:
         return cls(check, catalog.layer.id, catalog.layer.name_zh, titles=document_titles(catalog))
 
     def cited(self, citation: Citation) -> str:
-        """A citation as the report shows it: its quote, or, quoting nothing, its document's title."""
-        return citation.readable(self.titles.get(citation.document))
+        """A citation as the report shows it, as every command does (:func:`villagecat._shown.cited`)."""
+        return cited(citation, self.titles)
 
     @property
     def failed(self) -> bool:
@@ -119,7 +119,7 @@ class CheckReport:
             "jurisdiction": self.jurisdiction,
             "jurisdiction_name": self.jurisdiction_name,
             "failed": self.failed,
-            "summary": self.summary(),
+            "summary": {subject or UNNAMED: counts for subject, counts in self.summary().items()},
             "findings": [f.to_dict() for f in self.findings],
         }
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from villagecat._i18n import Both, pair, say
-from villagecat.checks._report import document_titles
+from villagecat._shown import cited, document_titles
 from villagecat.checks._rules import obligation
 from villagecat.errors import UnknownItemError, VillagecatError
 from villagecat.models import Certificate, CertificateStatus
@@ -60,9 +60,7 @@ class CertificateNotRenderedError(VillagecatError, ValueError):
 
     def describe(self, lang: str = "zh") -> str:
         """Return the message in ``lang``, then each clause it rests on, one per line."""
-        cites = "".join(
-            f"\n  {say('basis', lang, citation=c.readable(self.titles.get(c.document)))}" for c in self.citations
-        )
+        cites = "".join(f"\n  {say('basis', lang, citation=cited(c, self.titles))}" for c in self.citations)
         return (self.message_en if lang == "en" else self.message_zh) + cites
 
 

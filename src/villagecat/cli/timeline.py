@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat._i18n import say
+from villagecat._shown import cited, document_titles
 from villagecat.cli._common import add_format_option, add_jurisdiction, add_layer_options
 from villagecat.resolution import resolve
 
@@ -38,7 +39,7 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         rows = [{**m.model_dump(mode="json", exclude_none=True), "layer": m.id.partition(".")[0]} for m in milestones]
         stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return 0
-    lang = args.lang
+    lang, titles = args.lang, document_titles(catalog)
     name = catalog.layer.name_en if lang == "en" else catalog.layer.name_zh
     lines = [say("timeline-title", lang, name=name, id=catalog.layer.id, count=len(milestones))]
     if not milestones:
@@ -46,7 +47,7 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     for m in milestones:
         who = (f" ({', '.join(m.bound)})" if lang == "en" else f"（{'、'.join(m.bound)}）") if m.bound else ""
         lines.append("  " + say("timeline-entry", lang, due=m.due, due_text=m.due_text, what=m.name, who=who))
-        lines.extend("      " + say("basis", lang, citation=c.readable()) for c in m.citations)
+        lines.extend("      " + say("basis", lang, citation=cited(c, titles)) for c in m.citations)
         if m.notes:
             lines.append("      " + say("note", lang, text=m.notes))
     stdout.write("\n".join(lines) + "\n")
