@@ -515,6 +515,8 @@ def test_two_items_of_one_name_in_one_layer_conflict() -> None:
     ]
     conflicts = merge([*chain("220000"), child_layer("220000", duties=duties)]).conflicts
     assert [(c.item, c.rule, c.inherited) for c in conflicts] == [("220102.duty.d2", "same_name", "220102.duty.d1")]
+    assert "本层已有同名的同类条目 220102.duty.d1" in conflicts[0].describe("zh")
+    assert "上级层" not in conflicts[0].describe("zh")  # the other item is this layer's own
 
 
 @pytest.mark.parametrize(

@@ -574,6 +574,7 @@ class _Merger:
                         attempted=getattr(item, "name", None),
                         citations=tuple(getattr(item, "citations", ())),
                         detail=say("detail-same-name-here", "en", other=twin),
+                        detail_zh=say("detail-same-name-here", "zh", other=twin),  # not an inherited item's name
                     )
                     continue
                 same_id = next((names[n] for n in identity if n in names), None)
