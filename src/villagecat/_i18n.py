@@ -443,6 +443,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key}.format 应为不小于 0 的整数（实际为 {version}）",
         "{key}.format must be a whole number not below 0, not {version}",
     ),
+    "format-key-missing": (
+        '{key} 中缺少 format，应写明数据包的格式版本，如 "{key}": {{"format": {newest}}}',
+        '{key}.format is missing: declare the package\'s format, such as "{key}": {{"format": {newest}}}',
+    ),
+    "format-undeclared-later": (
+        (
+            'datapackage.json 未声明格式（缺少 "{key}": {{"format": …}}），但{seen}，应为格式 {least} 或以上；'
+            'villagecat 不猜格式，请写明所用的格式，如 "{key}": {{"format": {newest}}}'
+        ),
+        (
+            'datapackage.json declares no format (no "{key}": {{"format": …}}), but {seen}, so it is format {least} '
+            'or later; villagecat does not guess a format: declare it, such as "{key}": {{"format": {newest}}}'
+        ),
+    ),
+    "format-undetermined": (
+        (
+            'datapackage.json 未声明格式（缺少 "{key}": {{"format": …}}），也无法判断其格式（不像格式 0 那样声明 '
+            '"profile": "tabular-data-package"）；请写明所用的格式，如 "{key}": {{"format": {newest}}}'
+        ),
+        (
+            'the format could not be determined: datapackage.json declares none (no "{key}": {{"format": …}}) and '
+            'does not look like format 0 (which declared "profile": "tabular-data-package"); declare it, such as '
+            '"{key}": {{"format": {newest}}}'
+        ),
+    ),
     "format-too-new": (
         "数据包的格式版本为 {version}，高于本版 villagecat 所能读取的（最高 {newest}），请升级 villagecat",
         "the package is in format {version}; this villagecat reads formats 0 to {newest}: upgrade villagecat",

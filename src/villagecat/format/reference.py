@@ -24,10 +24,13 @@ when it drifts. -->
 A layer is a [Data Package v2](https://datapackage.org/) folder (or a zip of one):
 
 - `datapackage.json` declares `"$schema": "https://datapackage.org/profiles/2.0/datapackage.json"` and
-  `"villagecat": {"format": {format}}` (the format; a package without it is format 0 and is read through the
-  upgraders, `villagecat upgrade` rewrites it), the layer under `layer` (its JSON Schema:
-  `schemas/layer.schema.json`), and one resource per kind below, each with its Table Schema and, under
-  `villagecat.rowSchema`, the `$id` of the JSON Schema its rows follow.
+  `"villagecat": {"format": {format}}` (the format). A package without it is format 0 only when it looks like what
+  villagecat wrote before the key existed (`"profile": "tabular-data-package"`) and shows nothing a later format
+  added (a `clauses` resource, a `rowSchema`, the Data Package v2 `$schema`, a later column): it is read through
+  the upgraders, and `villagecat upgrade` rewrites it. Any other descriptor without the key is refused (exit 2),
+  never guessed (未声明格式的数据包只有确像格式 0 时才按格式 0 读取，否则拒绝读取). The layer is under
+  `layer` (its JSON Schema: `schemas/layer.schema.json`), and one resource per kind below, each with its Table
+  Schema and, under `villagecat.rowSchema`, the `$id` of the JSON Schema its rows follow.
 - Each resource is CSV (UTF-8, a header row, the dialect the descriptor declares) or JSON (an array whose first
   element names the columns and each further element holds one row's values). Both forms are what
   `frictionless validate` checks as they are. An empty CSV cell and a JSON `null` say the same: the field is
