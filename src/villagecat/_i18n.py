@@ -795,6 +795,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pydantic-int_parsing": ("应为整数", "must be a whole number"),
     "pydantic-int_type": ("应为整数", "must be a whole number"),
     "pydantic-int_from_float": ("应为整数", "must be a whole number"),
+    "pydantic-int_parsing_size": ("应为不大于 {le} 的整数", "must be a whole number not above {le}"),
+    "pydantic-too_long": (
+        "至多 {max_length} 项（实际为 {actual_length} 项）",
+        "has at most {max_length} entries, not {actual_length}",
+    ),
     "pydantic-bool_parsing": ("应为 true 或 false（是/否）", "must be true or false"),
     "pydantic-bool_type": ("应为 true 或 false", "must be true or false"),
     "pydantic-greater_than": ("应大于 {gt}", "must be greater than {gt}"),
@@ -805,6 +810,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pydantic-dict_type": ("应为对象", "must be an object"),
     "pydantic-model_type": ("应为对象", "must be an object"),
     "pydantic-model_attributes_type": ("应为对象", "must be an object"),
+    "citation-text-in-json": (
+        (
+            '在 JSON 形式中，出处应为条款标识（如 cn.clause.opinion-2-1）或出处对象 {{"document": …, "section": …, '
+            '"quote": …}}，不能写作出处文字（实际为“{value}”）；“文件标识#条款「原文」”只用于 CSV 单元格'
+        ),
+        (
+            "in the JSON form a citation is a clause id (such as cn.clause.opinion-2-1) or a citation object "
+            '{{"document": …, "section": …, "quote": …}}, not citation text ({value!r}); DOCUMENT#SECTION「quote」 '
+            "is for CSV cells"
+        ),
+    ),
     "citation-form": (
         "出处写作“文件标识#条款”或“文件标识#条款「原文」”，如 cn.document.tingzi-2022-28#二(一)1（实际为“{value}”）",
         "citation must be written DOCUMENT#SECTION or DOCUMENT#SECTION「quote」, not {value!r}",

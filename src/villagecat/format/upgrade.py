@@ -336,13 +336,56 @@ def upgrade_0_1(raw: RawPackage) -> RawPackage:
 #   format-2 schema ($id urn:villagecat:schema:2:<kind>);
 # - sign_quotas has a column of its own, modality: how the quota binds (原则上不得悬挂其他
 #   标牌 is should). A format-1 quota said nothing about it, which reads as it always has
-#   (empty counts as must), so the rows are kept as they are.
+#   (empty counts as must), so the rows are kept as they are;
+# - in the JSON form (rows, and the layer's admission route in the descriptor) a citation is a
+#   clause id or a citation object, as the published schemas always said. The format-1 reader
+#   also took citation text there (DOCUMENT#SECTION「quote」, the CSV cell's form), so such an
+#   entry becomes the object it wrote.
+
+#: The citation text of format 1: ``DOCUMENT#SECTION`` or ``DOCUMENT#SECTION「quote」``.
+_CITATION_TEXT_1 = re.compile(r"^(?P<document>[^#「」]+)#(?P<section>[^「」]*)(?:「(?P<quote>.*)」)?$", re.DOTALL)
+#: The JSON columns of format 1 holding citations, per resource (every item's citations; a certificate's basis).
+_CITED_1 = ("citations", "basis")
+
+
+def _citation_1_2(entry: Any) -> Any:  # noqa: ANN401 - a JSON value, as read
+    """Return a format-1 JSON citation entry in format 2: citation text becomes an object; the rest is kept."""
+    match = _CITATION_TEXT_1.match(entry.strip()) if isinstance(entry, str) else None
+    if match is None:
+        return entry
+    return {k: v.strip() for k, v in match.groupdict().items() if v and v.strip()}
+
+
+def _cited_1_2(value: Any) -> Any:  # noqa: ANN401 - a JSON value, as read
+    return [_citation_1_2(e) for e in value] if isinstance(value, list) else value
+
+
+def _json_table_1_2(table: RawTable) -> RawTable:
+    if table.form != "json":
+        return table
+    if table.header is not None:
+        at = [i for i, name in enumerate(table.header) if name in _CITED_1]
+        if not at:
+            return table
+        arrays = [[_cited_1_2(v) if i in at else v for i, v in enumerate(values)] for values in table.arrays]
+        return RawTable(table.form, header=table.header, arrays=arrays)
+    rows = [(n, {k: _cited_1_2(v) if k in _CITED_1 else v for k, v in record.items()}) for n, record in table.rows]
+    return RawTable(table.form, rows)
+
+
+def _layer_1_2(layer: Any) -> Any:  # noqa: ANN401 - the descriptor's layer, as read
+    admission = layer.get("admission") if isinstance(layer, dict) else None
+    if not isinstance(admission, dict) or "citations" not in admission:
+        return layer
+    return {**layer, "admission": {**admission, "citations": _cited_1_2(admission["citations"])}}
 
 
 def upgrade_1_2(raw: RawPackage) -> RawPackage:
-    """Return a format-1 package's rows in format 2: the declaration changes; no row does."""
+    """Return a format-1 package's rows in format 2: the declaration changes, and JSON citation text becomes objects."""
     descriptor = {**raw.descriptor, FORMAT_KEY: {"format": 2}}
-    return RawPackage(descriptor, dict(raw.tables))
+    if "layer" in descriptor:
+        descriptor["layer"] = _layer_1_2(descriptor["layer"])
+    return RawPackage(descriptor, {name: _json_table_1_2(table) for name, table in raw.tables.items()})
 
 
 #: One step per format: the function that takes a package of that format to the next.
