@@ -249,3 +249,24 @@ def test_a_declaration_without_its_format_says_it_is_missing(national_copy: Path
         result.out
     )
     assert "null" not in result.out
+
+
+def test_upgrade_writes_beside_a_lower_layers_package_and_never_touches_it(tmp_path: Path) -> None:
+    """A province upgraded into a new folder holding its county's package was refused as not villagecat's."""
+    anhui = REPO / "data" / "provinces" / "340000-anhui"
+    county = anhui / "340403-tianjiaan"
+    out = tmp_path / "anhui"
+    shutil.copytree(county, out / county.name)
+    child = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (out / county.name).iterdir()}
+    result = invoke("upgrade", str(anhui), "-o", str(out))
+    assert result.code == 0, result.err
+    assert load_layer(out) == load_layer(anhui)
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (out / county.name).iterdir()} == child
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == [county.name]
+    # Anything else in the folder is still someone else's: --force, or another folder.
+    stray = tmp_path / "stray"
+    shutil.copytree(county, stray / county.name)
+    (stray / "notes.txt").write_text("a clerk's notes", encoding="utf-8")
+    refused = invoke("upgrade", str(anhui), "-o", str(stray))
+    assert refused.code == 2
+    assert "其中有 notes.txt" in refused.err

@@ -503,6 +503,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "mkdir-failed": ("无法创建文件夹（{reason}）", "cannot create the folder: {reason}"),
     "read-folder": ("这是文件夹，不是文件", "is a folder, not a file"),
+    "read-link-outside": (
+        "是指向数据包之外的链接，拒绝读取（请把文件本身放进数据包）",
+        "is a link that leads out of the package; refusing to read it (put the file itself in the package)",
+    ),
     "read-missing": ("文件不存在", "no such file"),
     "read-os": ("读取时系统报错（{reason}）", "cannot be read ({reason})"),
     "read-not-regular": (
@@ -769,7 +773,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "path-remote": ("不读取网络上的数据", "remote data is not fetched"),
     "path-absolute": ("不允许使用绝对路径", "absolute paths are not allowed"),
     "path-outside": ("路径指向数据包之外", "the path leads out of the package"),
-    "path-link-outside": ("路径是指向数据包之外的链接", "the path is a link that leads out of the package"),
     # a value a model refuses (pydantic's error types, and the models' own rules)
     "wrong-format": ("格式不正确", "wrong format"),
     "value-got": ("（实际为“{value}”）", " (got {value!r})"),
