@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 import villagecat
-from conftest import NATIONAL, REPO, invoke
+from conftest import NATIONAL, REPO, edit, invoke
 from villagecat.format import FORMAT_VERSION
 from villagecat.format.upgrade import (
     RawPackage,
@@ -79,7 +79,7 @@ def test_shipped_layers_are_what_a_fresh_upgrade_writes(tmp_path: Path) -> None:
 
 
 def test_format_declarations() -> None:
-    assert declared_format({}) == 0
+    assert declared_format({"profile": "tabular-data-package", "resources": []}) == 0
     assert declared_format({"villagecat": {"format": FORMAT_VERSION}}) == FORMAT_VERSION
     with pytest.raises(UnknownFormatError, match="upgrade villagecat"):
         declared_format({"villagecat": {"format": FORMAT_VERSION + 1}})
@@ -168,3 +168,105 @@ def test_a_zip_is_not_upgraded_in_place_and_says_to_give_a_folder(tmp_path: Path
     assert "是压缩包，不能就地改写；请用 -o 给出要写入的文件夹" in result.err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["national.zip"]
     assert invoke("upgrade", str(archive), "-o", str(tmp_path / "out")).code == 0
+
+
+def _format_0(*, columns: dict[str, list[str]]) -> dict[str, Any]:
+    """A descriptor as villagecat wrote it before the format was declared."""
+    return {
+        "profile": "tabular-data-package",
+        "resources": [
+            {"name": name, "profile": "tabular-data-resource", "schema": {"fields": [{"name": c} for c in cols]}}
+            for name, cols in columns.items()
+        ],
+    }
+
+
+def test_format_0_is_recognised_by_what_it_looked_like() -> None:
+    """A descriptor without the key is format 0 only when it looks like format 0 and shows nothing later."""
+    old = _format_0(columns={"duties": ["id", "report_frequency"], "sign_quotas": ["id", "max_count", "exact"]})
+    assert declared_format(old) == 0
+    assert declared_format({**old, "villagecat": None}) == 0
+    with pytest.raises(UnknownFormatError, match="format could not be determined") as undetermined:
+        declared_format({"resources": []})
+    assert undetermined.value.message_zh == (
+        'datapackage.json 未声明格式（缺少 "villagecat": {"format": …}），也无法判断其格式（不像格式 0 那样声明 '
+        f'"profile": "tabular-data-package"）；请写明所用的格式，如 "villagecat": {{"format": {FORMAT_VERSION}}}'
+    )
+    later: dict[str, dict[str, Any]] = {
+        "有 clauses 资源，应为格式 1 或以上": _format_0(columns={"clauses": ["id"]}),
+        "资源 duties 有 aliases 列，应为格式 1 或以上": _format_0(columns={"duties": ["id", "aliases"]}),
+        "资源 sign_quotas 有 modality 列，应为格式 2 或以上": _format_0(columns={"sign_quotas": ["modality"]}),
+        "声明了 Data Package v2 的 $schema，应为格式 1 或以上": {
+            "$schema": "https://datapackage.org/profiles/2.0/datapackage.json"
+        },
+        "资源 duties 的 rowSchema 为 urn:villagecat:schema:2:duty，应为格式 2 或以上": {
+            **_format_0(columns={}),
+            "resources": [{"name": "duties", "villagecat": {"rowSchema": "urn:villagecat:schema:2:duty"}}],
+        },
+    }
+    for seen, descriptor in later.items():
+        with pytest.raises(UnknownFormatError) as refused:
+            declared_format(descriptor)
+        assert f"但{seen}；villagecat 不猜格式" in refused.value.message_zh
+
+
+@pytest.mark.parametrize("declaration", ["removed", None])
+def test_a_later_package_that_lost_its_declaration_is_refused_not_read_as_format_0(
+    national_copy: Path, declaration: str | None
+) -> None:
+    """Read as format 0, a list entry with an escaped | was split in three and upgrade wrote it so."""
+    descriptor_path = national_copy / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    documents = national_copy / "documents.csv"
+    lines = documents.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    cells = lines[1].split(",")
+    cells[header.index("issuers")] = "A\\|B|C\\\\D"
+    documents.write_text("\n".join([lines[0], ",".join(cells), *lines[2:]]) + "\n", encoding="utf-8")
+    assert villagecat.load_layer(national_copy).documents[0].issuers == ("A|B", "C\\D")
+    if declaration == "removed":
+        del descriptor["villagecat"]
+    else:
+        descriptor["villagecat"] = None
+    descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in national_copy.iterdir()}
+    for command in ("validate", "upgrade"):
+        result = invoke(command, str(national_copy))
+        assert result.code == 2, (command, result.out, result.err)
+        shown = result.out + result.err
+        assert "未声明格式" in shown
+        assert f"应为格式 {FORMAT_VERSION} 或以上" in shown
+        assert f'请写明所用的格式，如 "villagecat": {{"format": {FORMAT_VERSION}}}' in shown
+    assert {p.name: p.read_bytes() for p in national_copy.iterdir()} == before
+
+
+def test_a_declaration_without_its_format_says_it_is_missing(national_copy: Path) -> None:
+    """{"villagecat": {"x": 1}} was reported as villagecat.format being null."""
+    edit(national_copy / "datapackage.json", f'"format": {FORMAT_VERSION}', '"x": 1')
+    result = invoke("validate", str(national_copy))
+    assert result.code == 2
+    assert f'villagecat 中缺少 format，应写明数据包的格式版本，如 "villagecat": {{"format": {FORMAT_VERSION}}}' in (
+        result.out
+    )
+    assert "null" not in result.out
+
+
+def test_upgrade_writes_beside_a_lower_layers_package_and_never_touches_it(tmp_path: Path) -> None:
+    """A province upgraded into a new folder holding its county's package was refused as not villagecat's."""
+    anhui = REPO / "data" / "provinces" / "340000-anhui"
+    county = anhui / "340403-tianjiaan"
+    out = tmp_path / "anhui"
+    shutil.copytree(county, out / county.name)
+    child = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (out / county.name).iterdir()}
+    result = invoke("upgrade", str(anhui), "-o", str(out))
+    assert result.code == 0, result.err
+    assert load_layer(out) == load_layer(anhui)
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (out / county.name).iterdir()} == child
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == [county.name]
+    # Anything else in the folder is still someone else's: --force, or another folder.
+    stray = tmp_path / "stray"
+    shutil.copytree(county, stray / county.name)
+    (stray / "notes.txt").write_text("a clerk's notes", encoding="utf-8")
+    refused = invoke("upgrade", str(anhui), "-o", str(stray))
+    assert refused.code == 2
+    assert "其中有 notes.txt" in refused.err

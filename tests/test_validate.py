@@ -273,6 +273,154 @@ def test_a_date_the_calendar_lacks_is_refused_in_every_date_field(tmp_path: Path
     assert {(p.file, p.field) for p in many.problems} == {(f, fld) for f, fld, _ in found}
 
 
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_year_0000_is_no_date_for_villagecat_nor_for_the_published_schemas(tmp_path: Path, fmt: str) -> None:
+    """0000 was valid while 0000-05 was refused, and diff rated a due date moved to 0000 as put off."""
+    import jsonschema  # noqa: PLC0415
+
+    from villagecat.schema import generate_schemas  # noqa: PLC0415
+
+    shangdang = load_layer(NATIONAL.parent / "provinces" / "140000-shanxi" / "140404-shangdang")
+    folder = save_layer(shangdang, tmp_path / "shangdang", fmt=fmt)  # type: ignore[arg-type]
+    edit(folder / f"milestones.{fmt}", "2023-08-10", "0000")
+    report = villagecat.validate(folder)
+    assert [(p.file, p.field, p.message_zh.split("：")[-1]) for p in report.problems] == [
+        (f"milestones.{fmt}", "due", "日期写作 2023-09-01、2023-09 或 2023（年份不能为 0000）（实际为“0000”）")
+    ]
+    assert validate_many([folder])[0].problems == report.problems
+    milestone = {k: v for k, v in shangdang.milestones[0].model_dump(mode="json").items() if v is not None}
+    schema = jsonschema.Draft202012Validator(generate_schemas()["milestone.schema.json"])
+    assert schema.is_valid({**milestone, "due": "0001"})
+    for bad in ("0000", "0000-05", "0000-05-07"):
+        assert not schema.is_valid({**milestone, "due": bad}), bad
+
+
+_SHANGDANG = NATIONAL.parent / "provinces" / "140000-shanxi" / "140404-shangdang"
+_TEXT = "140404.document.implementation-plan#二(三)「相关部门应按程序报告区政府批准。」"
+
+
+def _json_rows(path: Path) -> list[list[object]]:
+    rows: list[list[object]] = json.loads(path.read_text(encoding="utf-8"))
+    return rows
+
+
+def _set_json_cell(path: Path, column: str, value: object, row: int = 1) -> None:
+    rows = _json_rows(path)
+    rows[row][rows[0].index(column)] = value
+    path.write_text(json.dumps(rows), encoding="utf-8")  # ASCII: a lone surrogate is written \\ud800
+
+
+def test_citation_text_is_for_csv_cells_the_json_form_holds_a_clause_id_or_an_object(tmp_path: Path) -> None:
+    """In JSON villagecat took DOC#SECTION「quote」, which Ajv strict refuses: the JSON form follows its schema."""
+    import jsonschema  # noqa: PLC0415
+
+    from villagecat.schema import generate_schemas  # noqa: PLC0415
+
+    folder = save_layer(load_layer(_SHANGDANG), tmp_path / "json", fmt="json")
+    _set_json_cell(folder / "duties.json", "citations", [_TEXT])
+    descriptor_path = folder / "datapackage.json"
+    data = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    data["layer"]["admission"]["citations"] = [_TEXT]
+    descriptor_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    report = villagecat.validate(folder)
+    words = (
+        "在 JSON 形式中，出处应为条款标识（如 cn.clause.opinion-2-1）或出处对象 "
+        '{"document": …, "section": …, "quote": …}，不能写作出处文字（实际为“' + _TEXT + "”）；"
+        "“文件标识#条款「原文」”只用于 CSV 单元格"
+    )
+    found = {(p.file, p.row, p.field, p.message_zh) for p in report.problems}
+    assert ("datapackage.json", None, "layer.admission.citations.0", f"取值无效：{words}") in found
+    assert ("duties.json", 2, "citations.0", f"取值无效：{words}") in found
+    assert {(p.file, p.field) for p in validate_many([folder])[0].problems} == {
+        (p.file, p.field) for p in report.problems
+    }
+    duty = dict(zip(*(_json_rows(folder / "duties.json")[:2]), strict=True))
+    duty = {k: v for k, v in duty.items() if v is not None}
+    assert not jsonschema.Draft202012Validator(generate_schemas()["duty.schema.json"]).is_valid(duty)
+    # The same text in a CSV cell is the cell's form, read and written back as a clause.
+    csv = save_layer(load_layer(_SHANGDANG), tmp_path / "csv")
+    first = (csv / "duties.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[2]
+    edit(csv / "duties.csv", first, _TEXT)
+    assert villagecat.validate(csv).valid
+
+
+def test_citation_text_of_a_format_1_json_package_is_read_as_the_object_it_wrote(tmp_path: Path) -> None:
+    """Format 1's reader took citation text in JSON: upgrading to format 2 turns it into the object, nothing is lost."""
+    folder = save_layer(load_layer(_SHANGDANG), tmp_path / "json", fmt="json")
+    _set_json_cell(folder / "duties.json", "citations", [_TEXT])
+    descriptor_path = folder / "datapackage.json"
+    data = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    data["villagecat"] = {"format": 1}
+    data["layer"]["admission"]["citations"] = [_TEXT]
+    for resource in data["resources"]:
+        resource["villagecat"]["rowSchema"] = resource["villagecat"]["rowSchema"].replace(":2:", ":1:")
+    descriptor_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    layer = load_layer(folder)
+    quoted = "相关部门应按程序报告区政府批准。"
+    assert [(c.section, c.quote) for c in layer.duties[0].citations] == [("二(三)", quoted)]
+    assert layer.layer.admission is not None
+    assert [(c.section, c.quote) for c in layer.layer.admission.citations] == [("二(三)", quoted)]
+
+
+def test_every_integer_field_is_bounded_alike_by_villagecat_and_its_schemas(tmp_path: Path) -> None:
+    """max_count 1e20 passed Ajv and was refused in pydantic English; 2⁶³ passed both."""
+    import jsonschema  # noqa: PLC0415
+
+    from villagecat.format.registry import kinds  # noqa: PLC0415
+    from villagecat.models._base import MAX_COUNT  # noqa: PLC0415
+    from villagecat.schema import generate_schemas  # noqa: PLC0415
+
+    integers = [(k, f) for k in kinds() for f in k.fields if f.shape == "integer"]
+    assert {f"{k.resource}.{f.name}" for k, f in integers} >= {"sign_quotas.max_count", "signs.precedence"}
+    schemas = generate_schemas()
+    for kind, spec in integers:
+        assert spec.maximum == MAX_COUNT, spec.name
+        prop = schemas[f"{kind.slug}.schema.json"]["properties"][spec.name]
+        assert MAX_COUNT in [prop.get("maximum"), *(p.get("maximum") for p in prop.get("anyOf", []))], spec.name
+    ninghe = NATIONAL.parent / "provinces" / "120000-tianjin" / "120117-ninghe"
+    folder = save_layer(load_layer(ninghe), tmp_path / "json", fmt="json")
+    quota = dict(zip(*(_json_rows(folder / "sign_quotas.json")[:2]), strict=True))
+    quota = {k: v for k, v in quota.items() if v is not None}
+    validator = jsonschema.Draft202012Validator(schemas["sign-quota.schema.json"])
+    assert validator.is_valid({**quota, "max_count": MAX_COUNT})
+    for big in (1e20, 2**63, MAX_COUNT + 1):
+        assert not validator.is_valid({**quota, "max_count": big}), big
+        _set_json_cell(folder / "sign_quotas.json", "max_count", big)
+        (problem,) = villagecat.validate(folder).problems
+        assert problem.field == "max_count"
+        words = f"应为不大于 {MAX_COUNT} 的整数" if isinstance(big, float) else f"应不大于 {MAX_COUNT}"
+        assert problem.message_zh.endswith(f"{words}（实际为“{big}”）"), problem.message_zh
+    csv = save_layer(load_layer(ninghe), tmp_path / "csv")
+    lines = (csv / "sign_quotas.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    cells = lines[1].split(",")
+    cells[header.index("max_count")] = str(2**63)
+    (csv / "sign_quotas.csv").write_text("\n".join([lines[0], ",".join(cells), *lines[2:]]) + "\n", encoding="utf-8")
+    (problem,) = villagecat.validate(csv).problems
+    assert (problem.field, problem.message_zh) == ("max_count", f"应不大于 {MAX_COUNT}（实际为“{2**63}”）")
+
+
+def test_a_lone_surrogate_is_a_hidden_character_for_villagecat_and_for_its_schemas(tmp_path: Path) -> None:
+    """ "a\\ud800b" in JSON was refused in pydantic English, and the published pattern took it."""
+    import jsonschema  # noqa: PLC0415
+
+    from villagecat.schema import generate_schemas  # noqa: PLC0415
+
+    folder = save_layer(load_layer(_SHANGDANG), tmp_path / "json", fmt="json")
+    _set_json_cell(folder / "duties.json", "name", "a\ud800b")
+    (problem,) = villagecat.validate(folder).problems
+    assert (problem.file, problem.row, problem.field) == ("duties.json", 2, "name")
+    assert problem.message_zh.endswith(
+        "不能含控制字符或不可见字符（如从网页复制带入的零宽字符、方向控制符）：含有 U+D800 SURROGATE，请删去"
+    )
+    assert problem.message_en.endswith("it contains U+D800 SURROGATE")
+    duty = dict(zip(*(_json_rows(folder / "duties.json")[:2]), strict=True))
+    duty = {k: v for k, v in duty.items() if v is not None}
+    validator = jsonschema.Draft202012Validator(generate_schemas()["duty.schema.json"])
+    assert not validator.is_valid(duty)
+    assert validator.is_valid({**duty, "name": "a\U0001f600b"})  # a pair is a character
+
+
 def test_a_json_cell_of_the_wrong_type_is_refused_as_the_schemas_refuse_it(tmp_path: Path) -> None:
     """``true`` for an area, ``"1"`` for a count and ``1`` for a yes/no were coerced, and the package was valid."""
     ninghe = NATIONAL.parent / "provinces" / "120000-tianjin" / "120117-ninghe"

@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from villagecat._i18n import Both, pair
 from villagecat._shown import shown
+from villagecat._text import published_pattern
 from villagecat.format.codec import (
     FALSE_VALUES,
     LIST_DELIMITER,
@@ -245,7 +246,7 @@ def table_schema(model: type[BaseModel], fmt: Literal["csv", "json"] = "csv") ->
             if column.vocab is not None:
                 constraints["enum"] = [m.value for m in column.vocab]
             if column.pattern is not None:
-                constraints["pattern"] = column.pattern.removeprefix("^").removesuffix("$")
+                constraints["pattern"] = published_pattern(column.pattern.removeprefix("^").removesuffix("$"))
         if column.required:
             constraints["required"] = True
         if constraints:

@@ -44,6 +44,7 @@ from villagecat.format.codec import FALSE_VALUES, TRUE_VALUES, parse_bool, split
 from villagecat.format.registry import Kind, kind_by_resource, kinds
 from villagecat.format.upgrade import declared_format
 from villagecat.models import Clause, Layer
+from villagecat.models.document import JSON_FORM
 from villagecat.package import LayerPackage, read_raw, resource_specs, validate_rows
 
 if TYPE_CHECKING:
@@ -161,7 +162,7 @@ def open_fast(path: str | os.PathLike[str], max_bytes: int | None = None) -> Ope
             data, fmt = found
             if declared_format(data) != FORMAT_VERSION or len(resource_specs(fmt)) > limit("resources"):
                 return None
-            return Opened(str(path), source, Layer.model_validate(data.get("layer")), fmt)
+            return Opened(str(path), source, Layer.model_validate(data.get("layer"), context=JSON_FORM), fmt)
     except Exception:  # noqa: BLE001 - an optimisation: the full reader judges whatever this did not expect
         return None
 

@@ -444,6 +444,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key}.format 应为不小于 0 的整数（实际为 {version}）",
         "{key}.format must be a whole number not below 0, not {version}",
     ),
+    "format-key-missing": (
+        '{key} 中缺少 format，应写明数据包的格式版本，如 "{key}": {{"format": {newest}}}',
+        '{key}.format is missing: declare the package\'s format, such as "{key}": {{"format": {newest}}}',
+    ),
+    "format-undeclared-later": (
+        (
+            'datapackage.json 未声明格式（缺少 "{key}": {{"format": …}}），但{seen}，应为格式 {least} 或以上；'
+            'villagecat 不猜格式，请写明所用的格式，如 "{key}": {{"format": {newest}}}'
+        ),
+        (
+            'datapackage.json declares no format (no "{key}": {{"format": …}}), but {seen}, so it is format {least} '
+            'or later; villagecat does not guess a format: declare it, such as "{key}": {{"format": {newest}}}'
+        ),
+    ),
+    "format-undetermined": (
+        (
+            'datapackage.json 未声明格式（缺少 "{key}": {{"format": …}}），也无法判断其格式（不像格式 0 那样声明 '
+            '"profile": "tabular-data-package"）；请写明所用的格式，如 "{key}": {{"format": {newest}}}'
+        ),
+        (
+            'the format could not be determined: datapackage.json declares none (no "{key}": {{"format": …}}) and '
+            'does not look like format 0 (which declared "profile": "tabular-data-package"); declare it, such as '
+            '"{key}": {{"format": {newest}}}'
+        ),
+    ),
     "format-too-new": (
         "数据包的格式版本为 {version}，高于本版 villagecat 所能读取的（最高 {newest}），请升级 villagecat",
         "the package is in format {version}; this villagecat reads formats 0 to {newest}: upgrade villagecat",
@@ -479,6 +504,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "mkdir-failed": ("无法创建文件夹（{reason}）", "cannot create the folder: {reason}"),
     "read-folder": ("这是文件夹，不是文件", "is a folder, not a file"),
+    "read-link-outside": (
+        "是指向数据包之外的链接，拒绝读取（请把文件本身放进数据包）",
+        "is a link that leads out of the package; refusing to read it (put the file itself in the package)",
+    ),
     "read-missing": ("文件不存在", "no such file"),
     "read-os": ("读取时系统报错（{reason}）", "cannot be read ({reason})"),
     "read-not-regular": (
@@ -745,7 +774,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "path-remote": ("不读取网络上的数据", "remote data is not fetched"),
     "path-absolute": ("不允许使用绝对路径", "absolute paths are not allowed"),
     "path-outside": ("路径指向数据包之外", "the path leads out of the package"),
-    "path-link-outside": ("路径是指向数据包之外的链接", "the path is a link that leads out of the package"),
     # a value a model refuses (pydantic's error types, and the models' own rules)
     "wrong-format": ("格式不正确", "wrong format"),
     "value-got": ("（实际为“{value}”）", " (got {value!r})"),
@@ -771,6 +799,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pydantic-int_parsing": ("应为整数", "must be a whole number"),
     "pydantic-int_type": ("应为整数", "must be a whole number"),
     "pydantic-int_from_float": ("应为整数", "must be a whole number"),
+    "pydantic-int_parsing_size": ("应为不大于 {le} 的整数", "must be a whole number not above {le}"),
+    "pydantic-too_long": (
+        "至多 {max_length} 项（实际为 {actual_length} 项）",
+        "has at most {max_length} entries, not {actual_length}",
+    ),
     "pydantic-bool_parsing": ("应为 true 或 false（是/否）", "must be true or false"),
     "pydantic-bool_type": ("应为 true 或 false", "must be true or false"),
     "pydantic-greater_than": ("应大于 {gt}", "must be greater than {gt}"),
@@ -781,6 +814,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pydantic-dict_type": ("应为对象", "must be an object"),
     "pydantic-model_type": ("应为对象", "must be an object"),
     "pydantic-model_attributes_type": ("应为对象", "must be an object"),
+    "citation-text-in-json": (
+        (
+            '在 JSON 形式中，出处应为条款标识（如 cn.clause.opinion-2-1）或出处对象 {{"document": …, "section": …, '
+            '"quote": …}}，不能写作出处文字（实际为“{value}”）；“文件标识#条款「原文」”只用于 CSV 单元格'
+        ),
+        (
+            "in the JSON form a citation is a clause id (such as cn.clause.opinion-2-1) or a citation object "
+            '{{"document": …, "section": …, "quote": …}}, not citation text ({value!r}); DOCUMENT#SECTION「quote」 '
+            "is for CSV cells"
+        ),
+    ),
     "citation-form": (
         "出处写作“文件标识#条款”或“文件标识#条款「原文」”，如 cn.document.tingzi-2022-28#二(一)1（实际为“{value}”）",
         "citation must be written DOCUMENT#SECTION or DOCUMENT#SECTION「quote」, not {value!r}",

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from villagecat._i18n import MESSAGES, Both, ModelRuleError, pair, say
 from villagecat._patterns import words_for
-from villagecat._text import UNSAFE_LINE_CLASS, describe_character, unsafe_character
+from villagecat._text import SAFE_TEXT_PATTERN, UNSAFE_LINE_CLASS, describe_character, unsafe_character
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -88,6 +88,16 @@ def pydantic_message(error: dict[str, Any]) -> tuple[str, str]:
         return pair("value-invalid", detail=Both(detail, detail))
     if kind == "string_pattern_mismatch":  # described in words, never as the pattern itself
         return _pattern_message(str(ctx.get("pattern", "")), error.get("input"))
+    if kind == "string_unicode":  # a lone surrogate, which no text holds: a hidden character, named
+        value = error.get("input")
+        char = unsafe_character(value) if isinstance(value, str) else None
+        if char is not None:
+            rule = Both(*words_for(SAFE_TEXT_PATTERN))
+            return pair("value-hidden-character", rule=rule, character=describe_character(char))
+    if kind == "int_parsing_size":  # a number past any integer (1e20): every integer field's bound is the count's
+        from villagecat.models._base import MAX_COUNT  # noqa: PLC0415 - the models import this module's users
+
+        ctx = {"le": MAX_COUNT}
     if f"pydantic-{kind}" not in MESSAGES:
         msg = str(error.get("msg", kind))
         return pair("value-invalid-other", detail=msg)

@@ -109,7 +109,7 @@ class FolderSource(PackageSource):
             except OSError:  # a link (or unreadable): judged below, by where it leads
                 pass
         pure = check_relative(relpath)
-        real = self.root.joinpath(*pure.parts)
+        real = link = self.root.joinpath(*pure.parts)
         try:
             info = os.lstat(real)  # one system call for the common case: a plain file in the folder
         except FileNotFoundError:
@@ -126,8 +126,8 @@ class FolderSource(PackageSource):
                     real = real.resolve()
                 except RuntimeError:  # a loop of links (Python before 3.13 raises this for ELOOP)
                     raise PackageReadError.at(str(real), "read-os", reason=Both(*pair("os-ELOOP"))) from None
-                if not real.is_relative_to(self._real_root):
-                    raise UnsafePathError("path-link-outside")
+                if not real.is_relative_to(self._real_root):  # a file villagecat will not read: unreadable input
+                    raise PackageReadError.at(str(link), "read-link-outside")
                 info = None
         return read_regular_file(real, self.max_bytes)
 

@@ -27,6 +27,7 @@ __all__ = [
     "SAFE_TEXT_PATTERN",
     "SPACES",
     "SPACE_CLASS",
+    "SURROGATES",
     "TEXT",
     "UNSAFE_LINE",
     "UNSAFE_LINE_CLASS",
@@ -39,6 +40,7 @@ __all__ = [
     "describe_character",
     "filled",
     "printable",
+    "published_pattern",
     "unsafe_character",
 ]
 
@@ -47,8 +49,14 @@ _INVISIBLE = frozenset(
     "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064"
     "\u2066\u2067\u2068\u2069\ufeff"
 )
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(re.escape(c) for c in sorted(_INVISIBLE)) + "]")
-_UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(re.escape(c) for c in sorted(_INVISIBLE)) + "]")
+#: Lone surrogates: halves of a UTF-16 pair, no character on their own, yet a JSON string may hold one
+#: (``"a\\ud800b"``). pydantic-core refuses one in any text before a pattern is tried, and Rust's regex cannot
+#: name them, so the models' patterns leave them out and the published ones add them (:func:`published_pattern`).
+SURROGATES = frozenset(range(0xD800, 0xE000))
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + "".join(re.escape(c) for c in sorted(_INVISIBLE)) + "]"
+)
+_UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff" + "".join(re.escape(c) for c in sorted(_INVISIBLE)) + "]")
 
 
 def unsafe_character(text: str, *, multiline: bool = True) -> str | None:
@@ -61,8 +69,8 @@ def unsafe_character(text: str, *, multiline: bool = True) -> str | None:
 
 
 def describe_character(char: str) -> str:
-    """Name a character for a message: ``U+202E RIGHT-TO-LEFT OVERRIDE``."""
-    name = unicodedata.name(char, "")
+    """Name a character for a message: ``U+202E RIGHT-TO-LEFT OVERRIDE``, ``U+D800 SURROGATE``."""
+    name = unicodedata.name(char, "") or ("SURROGATE" if ord(char) in SURROGATES else "")
     return f"U+{ord(char):04X}{' ' + name if name else ''}"
 
 
@@ -84,6 +92,18 @@ def class_of(codes: Iterable[int]) -> str:
         else:
             runs.append([code, code])
     return "".join(f"\\u{low:04x}" if low == high else f"\\u{low:04x}-\\u{high:04x}" for low, high in runs)
+
+
+_NEGATED_CLASS = re.compile(r"(?<!\\)\[\^")
+
+
+def published_pattern(pattern: str) -> str:
+    """Return a model's pattern as the schemas publish it: every class of what text must not hold refuses surrogates.
+
+    A validator of the schemas (Ajv with its ``u`` flag, Python's ``re``) sees a lone surrogate as a
+    character, which ``[^…]`` would take; villagecat refuses it in every text, as a hidden character.
+    """
+    return _NEGATED_CLASS.sub(lambda _: f"[^{class_of(SURROGATES)}", pattern)
 
 
 #: The class bodies, for patterns that forbid more (a section also refuses 「」).

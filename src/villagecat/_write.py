@@ -228,6 +228,9 @@ def _resource_paths(descriptor: dict[str, Any]) -> list[str]:
 def _guard(folder: Path, old: dict[str, Any] | None, *, force: bool, layer: str | None) -> list[str]:
     """Refuse a non-empty folder that is not a villagecat package, or holds another layer's.
 
+    A folder that holds nothing but other layers' packages, each in a folder of its own, is
+    no one else's: the package is written beside them.
+
     Returns:
         The files the old package (its descriptor ``old``) owned.
     """
@@ -239,7 +242,13 @@ def _guard(folder: Path, old: dict[str, Any] | None, *, force: bool, layer: str 
     if (folder / "datapackage.json").exists():  # someone else's descriptor: --force writes beside files, never over one
         raise WriteRefusedError.at(str(folder / "datapackage.json"), "write-foreign-descriptor")
     try:
-        foreign = sorted(p.name for p in folder.iterdir() if _TEMP_MARK not in p.name)
+        # A lower layer's package in a folder of its own is the normal layout (a province's folder holds its
+        # counties'): the package's own files go beside it, and it is never touched.
+        foreign = sorted(
+            p.name
+            for p in folder.iterdir()
+            if _TEMP_MARK not in p.name and not (p.is_dir() and not p.is_symlink() and _descriptor(p) is not None)
+        )
     except OSError as exc:
         raise _refused(folder, exc) from exc
     if foreign and not force:

@@ -59,7 +59,7 @@ from villagecat.models import (
     Sign,
     SignQuota,
 )
-from villagecat.models.document import CLAUSE_ID_PATTERN
+from villagecat.models.document import CLAUSE_ID_PATTERN, JSON_FORM
 from villagecat.report import Problem, ValidationReport
 
 if TYPE_CHECKING:
@@ -658,13 +658,14 @@ def validate_rows(  # noqa: PLR0913, PLR0917 - one resource, and what it is read
     model = RESOURCES[name]
     locate: Literal["line", "row"] = "line" if table.form == "csv" else "row"
     records = _decode_rows(table, model, file, clauses, problems)
+    context = JSON_FORM if table.form == "json" else None  # in JSON a citation is never text
     if table.form == "json":
         _check_json_kinds(model, records, table.positions(), file, problems)
     if layer_id is not None:  # rows a clerk left without an id get a readable one
         assign_ids(layer_id, model.spec.segment, records)  # type: ignore[attr-defined]
     try:
         # One call into pydantic-core for the whole resource; per row only when something is wrong.
-        items: list[BaseModel] = _list_adapter(model).validate_python(records)
+        items: list[BaseModel] = _list_adapter(model).validate_python(records, context=context)
         _share_fields_set(items)
         return items, Origin(file, locate, table.positions())
     except ValidationError:
@@ -673,7 +674,7 @@ def validate_rows(  # noqa: PLR0913, PLR0917 - one resource, and what it is read
     positions: list[int] = []
     for position, record in zip(table.positions(), records, strict=True):
         try:
-            items.append(model.model_validate(record))
+            items.append(model.model_validate(record, context=context))
             positions.append(position)
         except ValidationError as exc:
             problems.extend(_validation_problems(exc, file, **{locate: position}))
@@ -716,6 +717,11 @@ def _read_descriptor(source: PackageSource) -> dict[str, Any]:
     if not isinstance(descriptor, dict):
         raise PackageReadError.at(f"{source.label}/datapackage.json", "descriptor-not-object")
     return descriptor
+
+
+def _current_layer(descriptor: dict[str, Any]) -> Layer:
+    """The descriptor's layer as the current format reads it (an older format's is upgraded as its rows are)."""
+    return Layer.model_validate(upgrade(RawPackage(descriptor)).descriptor.get("layer"), context=JSON_FORM)
 
 
 def read_package(
@@ -768,7 +774,7 @@ def _read_package_checked(
     problems = report.problems
     layer: Layer | None = None
     try:
-        layer = Layer.model_validate(descriptor.get("layer"))
+        layer = _current_layer(descriptor)
     except ValidationError as exc:
         for problem in _validation_problems(exc, "datapackage.json"):
             field_name = f"layer.{problem.field}" if problem.field else "layer"

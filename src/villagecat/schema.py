@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from villagecat._columns import columns, table_schema
 from villagecat._i18n import os_reason
+from villagecat._text import SURROGATES, class_of, published_pattern
 from villagecat.errors import WriteRefusedError
 from villagecat.format import FORMAT_VERSION
 from villagecat.format.registry import FieldSpec, kinds
@@ -181,7 +182,27 @@ def json_schema(name: str, model: type[BaseModel]) -> dict[str, Any]:
         zh, en = "\n".join(f"- {u.zh}" for u in unsaid), "\n".join(f"- {u.en}" for u in unsaid)
         body["description"] += f"\n\n本模式不检查（villagecat validate 检查）：\n{zh}\n\nNot checked by this schema "
         body["description"] += f"(villagecat validate checks it):\n{en}"
+    _publish_patterns(body)
     return {"$schema": _DRAFT, "$id": schema_id(name), **body}
+
+
+def _publish_patterns(node: object) -> None:
+    """Write every pattern of a schema as published: refusing lone surrogates too (see ``published_pattern``).
+
+    Text the models take without a pattern of theirs (``restates``) is no lone surrogate either:
+    pydantic-core refuses one in any text, so the schema says it with a pattern of its own.
+    """
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "pattern" and isinstance(value, str):
+                node[key] = published_pattern(value)
+            else:
+                _publish_patterns(value)
+        if node.get("type") == "string" and not {"pattern", "enum", "const"} & node.keys():
+            node["pattern"] = f"^[^{class_of(SURROGATES)}]*$"
+    elif isinstance(node, list):
+        for value in node:
+            _publish_patterns(value)
 
 
 def diff_report_schema() -> dict[str, Any]:

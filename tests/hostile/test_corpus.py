@@ -244,7 +244,8 @@ CASES = [
         1,
         "不读取网络上的数据",
     ),
-    Case("path-symlink-outside", symlink, 1, "路径是指向数据包之外的链接"),
+    # A file villagecat will not read is input that cannot be read (exit 2), as a pipe or a folder is: one line.
+    Case("path-symlink-outside", symlink, 2, "duties.csv\n    无法读取：是指向数据包之外的链接，拒绝读取"),
     Case(
         "resource-file-missing",
         lambda t: remove(t, "signs.csv"),

@@ -54,10 +54,11 @@ SPECIAL = (
     *("", " ", "   ", "\t", "\n", "\u3000", "\xa0", "\x85", "\ufeff", "\u200b", "\x1c"),
     *(" 名称 ", "\u3000名称\n", "名\n称", "名\t称", "名\x00称", "名\u202e称", "「引」", "a b", "https://a\x85"),
     *("nope", ">=0.1.0,<0.2.0", " >=0.1, <1 ", "==0.4.*", "~=1", "~=1.0", "===1", ">=", ">=1.0rc1", ","),
+    *("0000", "0000-05", "0001", "a\ud800b", "\udfff", "a\U0001f600b"),
     *("2023-02-30", "2023-13", "2023-09", "2023", "1.0.0", "1.0.0\n", "cn.duty.x", "cn.duty.x\n", "a-b", "a_b"),
     *("{姓名}", "{ }", "{a", "a}", "{{a}}", "https://www.gov.cn/", "https://a b", "https://a\x00"),
 )
-NUMBERS = (0, -1, 0.5, 1, 2, 100, 101, -0.0, 1.5)
+NUMBERS = (0, -1, 0.5, 1, 2, 100, 101, -0.0, 1.5, 10_000, 10_001, 1e20, 2**63)
 #: Characters worth drawing text from: every space a model strips, hidden ones, ASCII, CJK.
 ALPHABET = st.sampled_from([*WHITE_SPACE, "\x00", "\x1c", "\u200b", "\ufeff", "{", "}", "「", "」", "|", "\\"]) | (
     st.characters(min_codepoint=0x20, max_codepoint=0x7E) | st.characters(min_codepoint=0x4E00, max_codepoint=0x4E10)

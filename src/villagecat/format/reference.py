@@ -24,18 +24,23 @@ when it drifts. -->
 A layer is a [Data Package v2](https://datapackage.org/) folder (or a zip of one):
 
 - `datapackage.json` declares `"$schema": "https://datapackage.org/profiles/2.0/datapackage.json"` and
-  `"villagecat": {"format": {format}}` (the format; a package without it is format 0 and is read through the
-  upgraders, `villagecat upgrade` rewrites it), the layer under `layer` (its JSON Schema:
-  `schemas/layer.schema.json`), and one resource per kind below, each with its Table Schema and, under
-  `villagecat.rowSchema`, the `$id` of the JSON Schema its rows follow.
+  `"villagecat": {"format": {format}}` (the format). A package without it is format 0 only when it looks like what
+  villagecat wrote before the key existed (`"profile": "tabular-data-package"`) and shows nothing a later format
+  added (a `clauses` resource, a `rowSchema`, the Data Package v2 `$schema`, a later column): it is read through
+  the upgraders, and `villagecat upgrade` rewrites it. Any other descriptor without the key is refused (exit 2),
+  never guessed (未声明格式的数据包只有确像格式 0 时才按格式 0 读取，否则拒绝读取). The layer is under
+  `layer` (its JSON Schema: `schemas/layer.schema.json`), and one resource per kind below, each with its Table
+  Schema and, under `villagecat.rowSchema`, the `$id` of the JSON Schema its rows follow.
 - Each resource is CSV (UTF-8, a header row, the dialect the descriptor declares) or JSON (an array whose first
   element names the columns and each further element holds one row's values). Both forms are what
   `frictionless validate` checks as they are. An empty CSV cell and a JSON `null` say the same: the field is
   not given (its default; in a row that restates an inherited item, the field as inherited), and a row is
   checked against its JSON Schema without its nulls. 空单元格与 JSON 的 null 同义：该字段未填写。
 - Citations are written once, as rows of `clauses` (document, section, verbatim quote), and items cite them by
-  clause id. A citations cell may also hold citation text (`DOCUMENT#SECTION「quote」`): it is read, and written
-  back as a clause.
+  clause id. A CSV citations cell may also hold citation text (`DOCUMENT#SECTION「quote」`): it is read, and
+  written back as a clause. The JSON form is the machine form and holds what its schemas say, a clause id or a
+  citation object (`{"document": …, "section": …, "quote": …}`), never citation text: one spelling per citation,
+  read without parsing a cell's mini-language (在 JSON 形式中出处只写作条款标识或出处对象).
 - An override's `value` is typed by the field it targets: in JSON a JSON value, in CSV that field's own cell.
 
 ## Cells
@@ -44,8 +49,11 @@ A layer is a [Data Package v2](https://datapackage.org/) folder (or a zip of one
   around entries and empty entries are dropped.
 - **boolean**: `true`/`false` (`是`/`否` are read too). **number**: the shortest form that reads back the same
   (`300`, `2.5`). **empty**: not given.
-- Text refuses control characters (but tab and newline), bidirectional controls and invisible characters; names
-  and titles are one line; a section never holds `「」`.
+- Text refuses control characters (but tab and newline), bidirectional controls, invisible characters and lone
+  surrogates (`"\\ud800"` in JSON: half of a UTF-16 pair, no character; the published patterns refuse them
+  too); names and titles are one line; a section never holds `「」`.
+- **date**: `2023-09-01`, `2023-09` or `2023`, as precise as the source; the year is never `0000`.
+  **whole numbers** (a count of plaques, a rank, a list's size) are at most {max_count}, in the schemas too.
 
 ## Validating outside Python
 
@@ -128,7 +136,10 @@ def format_markdown() -> str:
     from villagecat.schema import NOT_IN_SCHEMAS  # noqa: PLC0415 - the schemas import the registry
 
     unsaid = "\n".join(f"- {rule.zh}\n  {rule.en}" for rule in NOT_IN_SCHEMAS)
-    lines = _INTRO.replace("{format}", str(FORMAT_VERSION)).replace("{unsaid}", unsaid).splitlines()
+    from villagecat.models._base import MAX_COUNT  # noqa: PLC0415 - the models import the format
+
+    intro = _INTRO.replace("{format}", str(FORMAT_VERSION)).replace("{max_count}", f"{MAX_COUNT:,}")
+    lines = intro.replace("{unsaid}", unsaid).splitlines()
     for kind in kinds():
         lines += _kind(kind)
     return "\n".join(lines).rstrip() + "\n"

@@ -1,7 +1,9 @@
 """Reading any earlier format: a chain of upgraders over a package's raw rows.
 
 A package declares its format in its descriptor (``"villagecat": {"format": 1}``).
-Everything villagecat wrote before that key existed is **format 0**. A reader takes the
+Everything villagecat wrote before that key existed is **format 0**, recognised by what it
+looked like (:func:`declared_format`); a descriptor that lacks the key and is not
+recognisably format 0 is refused, never guessed. A reader takes the
 descriptor and the raw rows of each resource (CSV cells as strings, JSON rows as JSON),
 and :func:`upgrade` applies one small function per step (``upgrade_0_1``, …) until the
 rows are in the current format; only then are they decoded into models. Nothing old
@@ -15,10 +17,11 @@ never edited when a later format changes again.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from villagecat._i18n import pair
+from villagecat._i18n import Both, pair
 from villagecat.format import FORMAT_VERSION
 from villagecat.format.codec import join_list
 
@@ -31,6 +34,7 @@ __all__ = [
     "RawTable",
     "UnknownFormatError",
     "declared_format",
+    "later_feature",
     "upgrade",
     "upgrade_0_1",
     "upgrade_1_2",
@@ -92,14 +96,23 @@ class RawPackage:
 
 
 def declared_format(descriptor: dict[str, Any]) -> int:
-    """Return the format a descriptor declares (0 when it declares none).
+    """Return the format a descriptor declares, or format 0 when it is recognisably format 0.
+
+    A descriptor without the declaration (or with ``"villagecat": null``) is format 0 only
+    when it looks like what villagecat wrote before the declaration existed (the Data
+    Package v1 profile ``tabular-data-package``) and shows nothing a later format added: a
+    later package that lost its declaration would otherwise be read as format 0 and its
+    list cells split again on every ``|`` (see :func:`later_feature`).
 
     Raises:
-        UnknownFormatError: if the declaration is malformed or names a newer format.
+        UnknownFormatError: if the declaration is missing and the format cannot be told, is
+            malformed, or names a newer format.
     """
     block = descriptor.get(FORMAT_KEY)
     if block is None:
-        return 0
+        return _undeclared(descriptor)
+    if isinstance(block, dict) and "format" not in block:
+        raise UnknownFormatError("format-key-missing", key=FORMAT_KEY, newest=FORMAT_VERSION)
     version = block.get("format") if isinstance(block, dict) else None
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         shown = json.dumps(version, ensure_ascii=False)  # as the descriptor writes it: true, null, -1
@@ -107,6 +120,100 @@ def declared_format(descriptor: dict[str, Any]) -> int:
     if version > FORMAT_VERSION:
         raise UnknownFormatError("format-too-new", version=version, newest=FORMAT_VERSION)
     return version
+
+
+def _undeclared(descriptor: dict[str, Any]) -> int:
+    """Return 0 for a descriptor that is recognisably format 0; else refuse, naming what was seen."""
+    seen = later_feature(descriptor)
+    if seen is not None:
+        least, zh, en = seen
+        raise UnknownFormatError(
+            "format-undeclared-later", seen=Both(zh, en), least=least, key=FORMAT_KEY, newest=FORMAT_VERSION
+        )
+    if descriptor.get("profile") != _PROFILE_0:
+        raise UnknownFormatError("format-undetermined", key=FORMAT_KEY, newest=FORMAT_VERSION)
+    return 0
+
+
+# -- what format 0 looked like, and what later formats added (frozen facts, from git history) --------------
+#
+# Every format-0 descriptor villagecat wrote declared the Data Package v1 profile
+# ``"profile": "tabular-data-package"`` and had no ``$schema``; its resources were the nine
+# of _LISTS_0 (the earliest had six), and their columns those below.
+
+_PROFILE_0 = "tabular-data-package"
+#: Resources format 1 added.
+_RESOURCES_ADDED = {1: ("clauses", "obligations", "milestones")}
+#: Columns later formats added to resources format 0 had: format -> resource -> columns.
+_COLUMNS_ADDED: dict[int, dict[str, tuple[str, ...]]] = {
+    1: {
+        "documents": ("list_size",),
+        "duties": ("aliases", "truncated", "catch_all", "restates"),
+        "mechanisms": ("aliases", "restates"),
+        "signs": (
+            "aliases",
+            "max_long_side_cm",
+            "max_short_side_cm",
+            "size_modality",
+            "orientation_modality",
+            "modality",
+            "restates",
+        ),
+        "sign_quotas": ("aliases", "restates"),
+        "certificates": ("truncated", "catch_all", "restates"),
+        "facilities": ("aliases", "modality", "restates"),
+        "overrides": ("aliases",),
+        "cancellations": ("aliases",),
+    },
+    2: {"sign_quotas": ("modality",)},
+}
+#: The Data Package v2 profile, which format 1 took up.
+_PROFILE_2_0 = "https://datapackage.org/profiles/2.0/datapackage.json"
+#: A resource's row schema names the format it was written in: ``urn:villagecat:schema:2:duty``.
+_ROW_SCHEMA = re.compile(r"urn:villagecat:schema:([0-9]+):")
+
+
+def later_feature(descriptor: dict[str, Any]) -> tuple[int, str, str] | None:
+    """Return what in a descriptor only a later format than 0 has: ``(format, zh, en)``, the latest one seen.
+
+    A resource's row schema naming a format, a column or resource a later format added,
+    the Data Package v2 profile, a resource's own ``villagecat`` block. None if there is none.
+    """
+    seen: list[tuple[int, str, str]] = []
+    if descriptor.get("$schema") == _PROFILE_2_0:
+        seen.append((1, "声明了 Data Package v2 的 $schema", "it declares the Data Package v2 $schema"))
+    resources = descriptor.get("resources")
+    for index, spec in enumerate(resources if isinstance(resources, list) else []):
+        if not isinstance(spec, dict):
+            continue
+        name = spec.get("name")
+        label = name if isinstance(name, str) else f"resources[{index}]"
+        block = spec.get(FORMAT_KEY)
+        row_schema = block.get("rowSchema") if isinstance(block, dict) else None
+        match = _ROW_SCHEMA.match(row_schema) if isinstance(row_schema, str) else None
+        if match is not None:
+            seen.append(
+                (
+                    int(match.group(1)),
+                    f"资源 {label} 的 rowSchema 为 {row_schema}",
+                    f"the resource {label} has the rowSchema {row_schema}",
+                )
+            )
+        elif block is not None:
+            seen.append((1, f"资源 {label} 有 villagecat 块", f"the resource {label} has a villagecat block"))
+        for version, names in _RESOURCES_ADDED.items():
+            if name in names:
+                seen.append((version, f"有 {name} 资源", f"it has a {name} resource"))
+        schema = spec.get("schema")
+        fields = schema.get("fields") if isinstance(schema, dict) else None
+        columns = {f.get("name") for f in fields if isinstance(f, dict)} if isinstance(fields, list) else set()
+        seen.extend(
+            (version, f"资源 {name} 有 {column} 列", f"the resource {name} has a {column} column")
+            for version, added in _COLUMNS_ADDED.items()
+            for column in (added.get(name, ()) if isinstance(name, str) else ())
+            if column in columns
+        )
+    return max(seen, key=lambda s: s[0]) if seen else None
 
 
 # -- format 0 -> 1 ---------------------------------------------------------------------
@@ -229,13 +336,56 @@ def upgrade_0_1(raw: RawPackage) -> RawPackage:
 #   format-2 schema ($id urn:villagecat:schema:2:<kind>);
 # - sign_quotas has a column of its own, modality: how the quota binds (原则上不得悬挂其他
 #   标牌 is should). A format-1 quota said nothing about it, which reads as it always has
-#   (empty counts as must), so the rows are kept as they are.
+#   (empty counts as must), so the rows are kept as they are;
+# - in the JSON form (rows, and the layer's admission route in the descriptor) a citation is a
+#   clause id or a citation object, as the published schemas always said. The format-1 reader
+#   also took citation text there (DOCUMENT#SECTION「quote」, the CSV cell's form), so such an
+#   entry becomes the object it wrote.
+
+#: The citation text of format 1: ``DOCUMENT#SECTION`` or ``DOCUMENT#SECTION「quote」``.
+_CITATION_TEXT_1 = re.compile(r"^(?P<document>[^#「」]+)#(?P<section>[^「」]*)(?:「(?P<quote>.*)」)?$", re.DOTALL)
+#: The JSON columns of format 1 holding citations, per resource (every item's citations; a certificate's basis).
+_CITED_1 = ("citations", "basis")
+
+
+def _citation_1_2(entry: Any) -> Any:  # noqa: ANN401 - a JSON value, as read
+    """Return a format-1 JSON citation entry in format 2: citation text becomes an object; the rest is kept."""
+    match = _CITATION_TEXT_1.match(entry.strip()) if isinstance(entry, str) else None
+    if match is None:
+        return entry
+    return {k: v.strip() for k, v in match.groupdict().items() if v and v.strip()}
+
+
+def _cited_1_2(value: Any) -> Any:  # noqa: ANN401 - a JSON value, as read
+    return [_citation_1_2(e) for e in value] if isinstance(value, list) else value
+
+
+def _json_table_1_2(table: RawTable) -> RawTable:
+    if table.form != "json":
+        return table
+    if table.header is not None:
+        at = [i for i, name in enumerate(table.header) if name in _CITED_1]
+        if not at:
+            return table
+        arrays = [[_cited_1_2(v) if i in at else v for i, v in enumerate(values)] for values in table.arrays]
+        return RawTable(table.form, header=table.header, arrays=arrays)
+    rows = [(n, {k: _cited_1_2(v) if k in _CITED_1 else v for k, v in record.items()}) for n, record in table.rows]
+    return RawTable(table.form, rows)
+
+
+def _layer_1_2(layer: Any) -> Any:  # noqa: ANN401 - the descriptor's layer, as read
+    admission = layer.get("admission") if isinstance(layer, dict) else None
+    if not isinstance(admission, dict) or "citations" not in admission:
+        return layer
+    return {**layer, "admission": {**admission, "citations": _cited_1_2(admission["citations"])}}
 
 
 def upgrade_1_2(raw: RawPackage) -> RawPackage:
-    """Return a format-1 package's rows in format 2: the declaration changes; no row does."""
+    """Return a format-1 package's rows in format 2: the declaration changes, and JSON citation text becomes objects."""
     descriptor = {**raw.descriptor, FORMAT_KEY: {"format": 2}}
-    return RawPackage(descriptor, dict(raw.tables))
+    if "layer" in descriptor:
+        descriptor["layer"] = _layer_1_2(descriptor["layer"])
+    return RawPackage(descriptor, {name: _json_table_1_2(table) for name, table in raw.tables.items()})
 
 
 #: One step per format: the function that takes a package of that format to the next.

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
 
+from villagecat._budget import BUDGETS
 from villagecat._patterns import described
 from villagecat.format.rules import FieldRule  # noqa: TC001 - field() is called at class creation
 
@@ -30,6 +31,7 @@ __all__ = [
     "LAYER_ID_PATTERN",
     "LAYER_REF_PATTERN",
     "LOCAL_ID_PATTERN",
+    "MAX_COUNT",
     "SEMVER_PATTERN",
     "DateText",
     "Vocab",
@@ -56,11 +58,12 @@ LAYER_REF_PATTERN = described(
     "层级代码应为 cn（全国）或 6 位、9 位行政区划代码，如 220000",
     "a layer id is cn (national) or a 6- or 9-digit division code, such as 220000",
 )
-#: A date as precise as the source gives it.
+#: A date as precise as the source gives it. The calendar has no year 0 (0000 is no year a source
+#: gives, and ``datetime`` refuses it), so the pattern refuses it too: a year alone is checked by nothing else.
 DATE_PATTERN = described(
-    r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
-    "日期写作 2023-09-01、2023-09 或 2023",
-    "a date is written 2023-09-01, 2023-09 or 2023",
+    r"^(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])(-[0-9]{2}(-[0-9]{2})?)?$",
+    "日期写作 2023-09-01、2023-09 或 2023（年份不能为 0000）",
+    "a date is written 2023-09-01, 2023-09 or 2023 (the year cannot be 0000)",
 )
 
 
@@ -85,6 +88,11 @@ def _existing(text: str) -> str:
 
 #: A date as precise as the source gives it, that exists (2023, 2023-09 or 2023-09-01).
 DateText = Annotated[str, StringConstraints(pattern=DATE_PATTERN), AfterValidator(_existing)]
+#: The largest whole number any field holds: a quota's count of plaques, a plaque's rank, the entries of a
+#: document's list. None comes near the most entries one list may have (the list budget's default), which
+#: bounds them all. Every integer field declares it as its ``le`` (published as the schemas' ``maximum``),
+#: so a count of 1e20 or 2⁶³ is refused alike by villagecat and by any validator of the schemas.
+MAX_COUNT = BUDGETS["list"].default
 #: A release version.
 SEMVER_PATTERN = described(
     r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$",

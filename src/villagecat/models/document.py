@@ -5,17 +5,25 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, StringConstraints, model_validator
+from pydantic import BaseModel, StringConstraints, ValidationInfo, model_validator
 
 from villagecat._i18n import model_error
 from villagecat._patterns import described
 from villagecat._text import FILLED_LINE_PATTERN, FILLED_TEXT_PATTERN, SPACES, UNSAFE_LINE, class_of, filled
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import ItemRules
-from villagecat.models._base import LAYER_ID_PATTERN, LOCAL_ID_PATTERN, DateText, field, model_meta
+from villagecat.models._base import LAYER_ID_PATTERN, LOCAL_ID_PATTERN, MAX_COUNT, DateText, field, model_meta
 from villagecat.models.vocab import Authority
 
-__all__ = ["CLAUSE_ID_PATTERN", "DOCUMENT_ID_PATTERN", "Citation", "Clause", "Document", "DocumentId"]
+__all__ = [
+    "CLAUSE_ID_PATTERN",
+    "DOCUMENT_ID_PATTERN",
+    "JSON_FORM",
+    "Citation",
+    "Clause",
+    "Document",
+    "DocumentId",
+]
 
 DOCUMENT_ID_PATTERN = described(
     rf"^(?:{LAYER_ID_PATTERN})\.document\.{LOCAL_ID_PATTERN}$",
@@ -49,6 +57,10 @@ Section = Annotated[
 #: A name or title: as :data:`NonEmpty`, on one line.
 Name = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True, pattern=FILLED_LINE_PATTERN)]
 
+#: The validation context of values read from a package's JSON form (rows and descriptor): there a
+#: citation is a clause id or an object, as the published schemas say, never text.
+JSON_FORM: dict[str, str] = {"form": "json"}
+
 # ``DOC#SECTION`` or ``DOC#SECTION「quoted sentence」``, the cell form in CSV.
 _CITATION_TEXT = re.compile(r"^(?P<document>[^#「」]+)#(?P<section>[^「」]*)(?:「(?P<quote>.*)」)?$", re.DOTALL)
 
@@ -56,8 +68,11 @@ _CITATION_TEXT = re.compile(r"^(?P<document>[^#「」]+)#(?P<section>[^「」]*)
 class Citation(BaseModel):
     """A pointer at a document and a section, optionally with the quoted sentence.
 
-    In CSV cells a citation is written ``DOCUMENT#SECTION`` or
-    ``DOCUMENT#SECTION「quoted sentence」``; in JSON it is an object.
+    In CSV cells (and in Python, YAML and workbooks) a citation may be written
+    ``DOCUMENT#SECTION`` or ``DOCUMENT#SECTION「quoted sentence」``; in a package's JSON form,
+    validated with the context :data:`JSON_FORM`, it is an object (or a clause id, resolved
+    before), as the published schemas say: the JSON form is the machine form, one spelling per
+    citation, read without parsing a cell's mini-language.
     """
 
     model_config = model_meta(
@@ -81,8 +96,10 @@ class Citation(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _from_text(cls, data: Any) -> Any:  # noqa: ANN401 - pydantic hands raw input
+    def _from_text(cls, data: Any, info: ValidationInfo) -> Any:  # noqa: ANN401 - pydantic hands raw input
         if isinstance(data, str):
+            if info.context == JSON_FORM:
+                raise model_error("citation-text-in-json", value=data.strip())
             match = _CITATION_TEXT.match(data.strip())
             if match is None:
                 raise model_error("citation-form", value=data.strip())
@@ -170,6 +187,7 @@ class Document(BaseModel):
         desc_en="How many entries the source says its list has (such as 9条); where fewer are recorded, "
         "the difference is what is not known. Empty where the source does not say.",
         ge=1,
+        le=MAX_COUNT,
         default=None,
     )
     part_of: DocumentId | None = field(

@@ -8,7 +8,7 @@ from pydantic import StringConstraints
 
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import DecreaseOnly, Fixed, Frozen, Graded, ItemRules, Sticky
-from villagecat.models._base import field, model_meta
+from villagecat.models._base import MAX_COUNT, field, model_meta
 from villagecat.models._item import CatalogItem, id_pattern, restates_field
 from villagecat.models.document import NonEmpty
 from villagecat.models.vocab import (
@@ -140,6 +140,7 @@ class Sign(CatalogItem):
         desc_zh="依主次悬挂的次序，1 为首。",
         desc_en="Order of precedence when hung, 1 first.",
         ge=1,
+        le=MAX_COUNT,
         default=None,
     )
     mandatory: bool = field(
@@ -191,7 +192,9 @@ class SignQuota(CatalogItem):
     placement: Placement = field("悬挂位置", "Placement", rule=Frozen())
     orientation: Orientation | None = field("版式", "Orientation", default=None, rule=Frozen())
     applies_to: Scope | None = field("适用范围", "Applies to", default=None)
-    max_count: int = field("数量上限", "Maximum count", ge=0, unit="count", rule=DecreaseOnly(), change="max-count")
+    max_count: int = field(
+        "数量上限", "Maximum count", ge=0, le=MAX_COUNT, unit="count", rule=DecreaseOnly(), change="max-count"
+    )
     exact: bool = field(
         "限定全集",
         "Closed set",
