@@ -132,14 +132,16 @@ def test_a_writer_killed_between_any_two_operations_leaves_old_or_new_files(
     except _Killed:
         finished = False
     monkeypatch.undo()
-    now = _snapshot(folder)
+    now = {name: data for name, data in _snapshot(folder).items() if ".villagecat-" not in name}
     for name, content in now.items():
         assert content in (before.get(name), after.get(name)), name
-    assert not [p for p in folder.iterdir() if ".villagecat-" in p.name]
     assert villagecat.validate(folder).valid
     assert load_layer(folder).layer.version in (old_package.layer.version, "9.0.0")
     if finished:
         assert now == after
+    # Dying again while putting back may leave the journal; the next write finishes from it.
+    write_package(folder, after)
+    assert _snapshot(folder) == after
 
 
 def test_a_leftover_temporary_does_not_break_the_next_write(tmp_path: Path) -> None:
