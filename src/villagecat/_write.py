@@ -293,6 +293,14 @@ def _digest(path: Path) -> str | None:
     return digest.hexdigest()
 
 
+def _journaled(name: object) -> TypeGuard[str]:
+    """Whether a journal may name ``name``: only a file villagecat writes.
+
+    A journal inside a package someone sent proves nothing about a README or a PDF.
+    """
+    return isinstance(name, str) and (name == "datapackage.json" or name in _own_names())
+
+
 def _is_sha256(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
 
@@ -309,7 +317,7 @@ def _parse_journal(data: object) -> _Journal | None:
         if not isinstance(item, dict):
             return None
         name, old, new, aside = item.get("name"), item.get("old"), item.get("new"), item.get("aside")
-        if not _plain_name(name) or not _is_sha256(new) or not (old is None or _is_sha256(old)):
+        if not _journaled(name) or not _is_sha256(new) or not (old is None or _is_sha256(old)):
             return None
         if aside is not None and not (  # only a name villagecat gives an old file it keeps aside
             _plain_name(aside) and aside.startswith(f".{name}{_TEMP_MARK}") and aside.endswith(".old")
@@ -321,7 +329,7 @@ def _parse_journal(data: object) -> _Journal | None:
         if not isinstance(item, dict):
             return None
         name, old = item.get("name"), item.get("old")
-        if not _plain_name(name) or name not in _own_names() or not _is_sha256(old):
+        if not _journaled(name) or name == "datapackage.json" or not _is_sha256(old):
             return None
         gone.append((name, old))
     return _Journal(tuple(entries), tuple(gone))
@@ -413,6 +421,9 @@ def _recover(folder: Path, *, forward: bool | None = None) -> None:
     if forward:
         _remove_stale(folder, journal.removed)
     else:
+        for entry in journal.placed:  # all or none: a changed file stops the roll-back before it starts
+            if _digest(folder / entry.name) not in (entry.old, entry.new, None):
+                raise WriteRefusedError.at(str(folder / entry.name), "write-journal-changed")
         for entry in reversed(journal.placed):
             _put_back(folder, entry)
     _fsync_folder(folder)
