@@ -534,8 +534,13 @@ def write_package(path: str | os.PathLike[str], files: Mapping[str, bytes], *, f
         The folder written.
 
     Raises:
-        WriteRefusedError: the folder is someone else's, the path is a file, or the disk
-            refuses; the files already in the folder are untouched or fully replaced.
+        WriteRefusedError: the folder is someone else's, the path is a file, the disk
+            refuses, or a file the journal of a killed write names has changed since; the
+            files already in the folder are untouched or fully replaced.
+
+    Warns:
+        StrayFileWarning: resource files by villagecat's names that the package does not
+            list and nothing proves villagecat's were left in the folder.
     """
     folder = package_folder(path)
     with package_lock(folder):
