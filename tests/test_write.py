@@ -9,13 +9,14 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
 import villagecat
 from conftest import NATIONAL
 from villagecat._write import atomic_write, package_lock, write_package
-from villagecat.errors import WriteRefusedError
+from villagecat.errors import StrayFileWarning, WriteRefusedError
 from villagecat.models import Release
 from villagecat.package import load_layer, package_files, save_layer
 
@@ -132,14 +133,16 @@ def test_a_writer_killed_between_any_two_operations_leaves_old_or_new_files(
     except _Killed:
         finished = False
     monkeypatch.undo()
-    now = _snapshot(folder)
+    now = {name: data for name, data in _snapshot(folder).items() if ".villagecat-" not in name}
     for name, content in now.items():
         assert content in (before.get(name), after.get(name)), name
-    assert not [p for p in folder.iterdir() if ".villagecat-" in p.name]
     assert villagecat.validate(folder).valid
     assert load_layer(folder).layer.version in (old_package.layer.version, "9.0.0")
     if finished:
         assert now == after
+    # Dying again while putting back may leave the journal; the next write finishes from it.
+    write_package(folder, after)
+    assert _snapshot(folder) == after
 
 
 def test_a_leftover_temporary_does_not_break_the_next_write(tmp_path: Path) -> None:
@@ -348,3 +351,200 @@ def test_a_move_that_fails_part_way_puts_back_the_files_already_moved(
     assert _snapshot(folder) == before
     assert not [p for p in folder.iterdir() if ".villagecat-" in p.name]
     assert villagecat.validate(folder).valid
+
+
+# A write killed for real: a child process runs the CLI and signals itself right after a
+# chosen step (the journal's move, a resource's, the descriptor's, a stale file's removal),
+# so the point of death is exact, never a matter of timing.
+_DIE_AT = textwrap.dedent(
+    """
+    import os, signal, sys
+    from pathlib import Path
+    from villagecat import _write
+    from villagecat.cli import run
+
+    folder, at, sig, fmt = sys.argv[1], sys.argv[2], getattr(signal, sys.argv[3]), sys.argv[4]
+    commit, unlink, moves = _write._commit, Path.unlink, [0]
+
+    def commit_then_die(temporary, target, *, replace=True):
+        commit(temporary, target, replace=replace)
+        moves[0] += 1
+        if at.isdigit() and moves[0] == int(at):
+            os.kill(os.getpid(), sig)
+
+    def unlink_then_die(self, missing_ok=False):
+        unlink(self, missing_ok=missing_ok)
+        if at == "stale" and ".villagecat-" not in self.name and self.suffix == ".csv":
+            os.kill(os.getpid(), sig)
+
+    _write._commit, Path.unlink = commit_then_die, unlink_then_die
+    code = run(["upgrade", folder, "--format", fmt], sys.stdout, sys.stderr)
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL, "the CLI put back the handler it found"
+    sys.exit(code)
+    """
+)
+
+#: Where the child dies: after the journal is in place, after one resource, half of them,
+#: all but the descriptor, the descriptor, and the first stale CSV's removal.
+_POINTS = ("journal", "one", "half", "no-descriptor", "descriptor", "stale")
+
+
+def _die_at(folder: Path, point: str, signal_name: str, fmt: str = "json") -> subprocess.CompletedProcess[str]:
+    moves = len(package_files(load_layer(NATIONAL), "json")) + 1  # the journal's move, then each file's
+    at = {"journal": 1, "one": 2, "half": moves // 2, "no-descriptor": moves - 1, "descriptor": moves}
+    return subprocess.run(
+        [sys.executable, "-c", _DIE_AT, str(folder), str(at.get(point, point)), signal_name, fmt],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def _user_files(folder: Path) -> dict[str, bytes]:
+    """A README and a notes folder the user keeps beside the package."""
+    (folder / "README.md").write_text("本县目录的说明", encoding="utf-8")
+    (folder / "notes").mkdir()
+    (folder / "notes" / "会议纪要.txt").write_text("纪要", encoding="utf-8")
+    return _theirs(folder)
+
+
+def _theirs(folder: Path) -> dict[str, bytes]:
+    return {"README.md": (folder / "README.md").read_bytes(), "notes": (folder / "notes" / "会议纪要.txt").read_bytes()}
+
+
+def _package_files(folder: Path) -> dict[str, bytes]:
+    """The folder's files but the user's (a journal or a temporary left behind included)."""
+    return {name: data for name, data in _snapshot(folder).items() if name != "README.md"}
+
+
+@pytest.mark.parametrize("point", _POINTS)
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_a_conversion_killed_at_any_step_is_finished_by_the_next_write(
+    tmp_path: Path, point: str, fmt: Literal["csv", "json"]
+) -> None:
+    """SIGKILL between the moves left documents.json… beside the CSVs; writing again was refused.
+
+    Killed at any step, the folder holds a valid package (the old one, or the new one once
+    its descriptor has landed) and the user's files; the next write, in either format, ends
+    with exactly that format's files, nothing left over.
+    """
+    folder = save_layer(load_layer(NATIONAL), tmp_path / "pkg")
+    theirs = _user_files(folder)
+    killed = _die_at(folder, point, "SIGKILL")
+    assert killed.returncode == -9, killed.stderr
+    assert villagecat.validate(folder).valid
+    assert load_layer(folder) == load_layer(NATIONAL)
+    assert _theirs(folder) == theirs
+
+    save_layer(load_layer(NATIONAL), folder, fmt=fmt)
+    expected = _snapshot(save_layer(load_layer(NATIONAL), tmp_path / "expected", fmt=fmt))
+    assert _package_files(folder) == expected
+    assert _theirs(folder) == theirs
+
+
+@pytest.mark.parametrize("point", _POINTS)
+def test_sigterm_rolls_a_write_back_as_ctrl_c_does(tmp_path: Path, point: str) -> None:
+    """``kill`` (and a CI timeout) sends SIGTERM, which killed a write between two moves."""
+    folder = save_layer(load_layer(NATIONAL), tmp_path / "pkg")
+    theirs = _user_files(folder)
+    before = _package_files(folder)
+    terminated = _die_at(folder, point, "SIGTERM")
+    assert terminated.returncode == 143, terminated.stderr
+    assert terminated.stderr == "\nvillagecat: 已终止（收到 SIGTERM）\n"
+    assert _theirs(folder) == theirs
+    assert villagecat.validate(folder).valid
+    if point != "stale":  # before the descriptor's move returned: rolled back, nothing left behind
+        assert _package_files(folder) == before
+    save_layer(load_layer(NATIONAL), folder, fmt="json")  # after it: the next write finishes
+    assert _package_files(folder) == _snapshot(save_layer(load_layer(NATIONAL), tmp_path / "expected", fmt="json"))
+
+
+def test_a_file_the_journal_names_but_someone_changed_is_refused_and_kept(tmp_path: Path) -> None:
+    """The journal proves a file villagecat's only while it holds the bytes villagecat wrote."""
+    folder = save_layer(load_layer(NATIONAL), tmp_path / "pkg")
+    theirs = _user_files(folder)
+    assert _die_at(folder, "half", "SIGKILL").returncode == -9
+    moved = sorted(p.name for p in folder.glob("[!.]*.json") if p.name != "datapackage.json")
+    assert moved
+    (folder / moved[0]).write_bytes(b'{"mine": "edited after the crash"}')
+    journal = (folder / ".villagecat-journal.json").read_bytes()
+    after_refusal = _package_files(folder)
+    for fmt in ("json", "csv"):
+        with pytest.raises(WriteRefusedError, match="此后又被改过") as refused:
+            save_layer(load_layer(NATIONAL), folder, fmt=fmt)
+        assert refused.value.path == str(folder / moved[0])
+    assert (folder / moved[0]).read_bytes() == b'{"mine": "edited after the crash"}'
+    assert (folder / ".villagecat-journal.json").read_bytes() == journal  # kept, for when it is moved away
+    assert _package_files(folder) == after_refusal  # nothing the journal names was touched
+    assert villagecat.validate(folder).valid
+    (folder / moved[0]).rename(tmp_path / moved[0])
+    save_layer(load_layer(NATIONAL), folder)
+    assert _package_files(folder) == _snapshot(save_layer(load_layer(NATIONAL), tmp_path / "expected"))
+    assert _theirs(folder) == theirs
+
+
+def test_a_stale_file_someone_changed_after_the_descriptor_landed_is_left_and_named(tmp_path: Path) -> None:
+    """The CSVs a conversion to JSON removes go only while they hold villagecat's bytes."""
+    folder = save_layer(load_layer(NATIONAL), tmp_path / "pkg")
+    assert _die_at(folder, "descriptor", "SIGKILL").returncode == -9
+    (folder / "duties.csv").write_bytes(b"my own edit")
+    with pytest.warns(StrayFileWarning, match=r"duties\.csv") as warned:
+        save_layer(load_layer(NATIONAL), folder, fmt="json")
+    assert [w.message.names for w in warned if isinstance(w.message, StrayFileWarning)] == [("duties.csv",)]
+    assert (folder / "duties.csv").read_bytes() == b"my own edit"
+    assert sorted(p.name for p in folder.glob("*.csv")) == ["duties.csv"]
+
+
+def test_resource_files_nothing_proves_villagecat_s_are_left_and_the_cli_says_so(tmp_path: Path) -> None:
+    """An earlier villagecat, killed converting to JSON, left documents.json with no journal.
+
+    Nothing proves it villagecat's: a write in CSV leaves it and says so on one line; one in
+    JSON refuses to replace it, as any file the package does not list.
+    """
+    from conftest import invoke  # noqa: PLC0415
+
+    folder = save_layer(load_layer(NATIONAL), tmp_path / "pkg")
+    json_form = save_layer(load_layer(NATIONAL), tmp_path / "json", fmt="json")
+    (folder / "documents.json").write_bytes((json_form / "documents.json").read_bytes())
+    result = invoke("upgrade", str(folder))
+    assert result.code == 0, result.err
+    assert result.err == (
+        f"villagecat: 注意：{folder}：文件夹中还有 documents.json：数据包没有列出，也没有记录证明是 villagecat 写的，"
+        "所以没有删除；如果是早先中断的写入留下的，请自行删除（the folder also holds documents.json, which the package"
+        " does not list and nothing proves villagecat wrote: left as they are; if an earlier interrupted write left"
+        " them, delete them yourself）\n"
+    )
+    assert (folder / "documents.json").read_bytes() == (json_form / "documents.json").read_bytes()
+    refused = invoke("upgrade", str(folder), "--format", "json")
+    assert refused.code == 2
+    assert "也没有哪次中断的 villagecat 写入记下它" in refused.err
+
+
+def test_a_journal_villagecat_did_not_write_proves_nothing(tmp_path: Path) -> None:
+    """A journal in a package someone sent may name only villagecat's files, with their digests."""
+    import hashlib  # noqa: PLC0415
+    import json  # noqa: PLC0415
+
+    folder = save_layer(load_layer(NATIONAL), tmp_path / "pkg")
+    theirs = _user_files(folder)
+    (folder / "duties.json").write_bytes(b"[]")
+    readme = hashlib.sha256(theirs["README.md"]).hexdigest()
+    forged = {
+        "journal": "villagecat",
+        "version": 1,
+        "placed": [
+            {"name": "README.md", "old": None, "new": readme, "aside": None},
+            {"name": "duties.json", "old": None, "new": hashlib.sha256(b"[]").hexdigest(), "aside": None},
+        ],
+        "removed": [],
+    }
+    (folder / ".villagecat-journal.json").write_text(json.dumps(forged), encoding="utf-8")
+    with pytest.raises(WriteRefusedError, match="也没有哪次中断的 villagecat 写入记下它"):
+        save_layer(load_layer(NATIONAL), folder, fmt="json")
+    assert _theirs(folder) == theirs
+    assert (folder / "duties.json").read_bytes() == b"[]"
+    with pytest.warns(StrayFileWarning):
+        save_layer(load_layer(NATIONAL), folder)
+    assert not (folder / ".villagecat-journal.json").exists()  # replaced by the write's own, then removed
+    assert _theirs(folder) == theirs

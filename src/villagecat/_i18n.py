@@ -57,6 +57,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage-one-required": ("{names} 中至少需要给出一个", "one of the arguments {names} is required"),
     "usage-ambiguous": ("选项 {option} 有歧义，可能是 {matches}", "ambiguous option: {option} could match {matches}"),
     "interrupted": ("已中断", "interrupted"),
+    "terminated": ("已终止（收到 SIGTERM）", "terminated (SIGTERM)"),
     "cannot-read-or-write": ("{where}: 无法读写该文件：{reason}", "{where}: cannot read or write it: {reason}"),
     "too-large": ("输入过大或嵌套过深，无法处理", "the input is too large or too deeply nested to handle"),
     "internal-error": (
@@ -562,10 +563,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a workbook's name ends in .xlsx",
     ),
     "write-unowned-file": (
-        "文件夹中已有同名文件，但数据包没有列出它，它不是 villagecat 写的；villagecat 不会覆盖它，请先移走或改名",
         (
-            "a file of this name is there, but the package does not list it (villagecat did not write it):"
-            " move or rename it first"
+            "文件夹中已有同名文件，但数据包没有列出它，也没有哪次中断的 villagecat 写入记下它，它不是 villagecat 写的；"
+            "villagecat 不会覆盖它，请先移走或改名"
+        ),
+        (
+            "a file of this name is there, but neither the package nor an interrupted villagecat write names it"
+            " (villagecat did not write it): move or rename it first"
+        ),
+    ),
+    "write-journal-changed": (
+        (
+            "villagecat 的一次写入在这里中断了，这个文件此后又被改过（内容不是 villagecat 写的）；"
+            "villagecat 不会动它，也不会完成那次写入：请先移走它，再重新运行"
+        ),
+        (
+            "a villagecat write was interrupted here, and this file has changed since (villagecat did not write"
+            " these bytes): it is left as it is and the write is not finished; move it away, then run again"
+        ),
+    ),
+    "write-journal-lost": (
+        (
+            "villagecat 的一次写入在这里中断了，而这个文件原来的版本已不在（其备份被删除）；"
+            "villagecat 无法还原它：请从备份或版本库中恢复这个文件，再重新运行"
+        ),
+        (
+            "a villagecat write was interrupted here, and the earlier version of this file (kept aside) is gone:"
+            " villagecat cannot put it back; restore the file from a backup or version control, then run again"
+        ),
+    ),
+    "stray-files": (
+        (
+            "文件夹中还有 {names}：数据包没有列出，也没有记录证明是 villagecat 写的，所以没有删除；"
+            "如果是早先中断的写入留下的，请自行删除"
+        ),
+        (
+            "the folder also holds {names}, which the package does not list and nothing proves villagecat wrote:"
+            " left as they are; if an earlier interrupted write left them, delete them yourself"
         ),
     ),
     "write-package-file": (

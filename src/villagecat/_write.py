@@ -12,6 +12,15 @@
   villagecat writes (``duties.csv``, ``signs.json``…): a file a user listed there (the
   source's PDF) is theirs. All files are staged before any is moved, so a write that fails
   part-way (a full disk) leaves the old package whole.
+- Before the first move, a journal (``.villagecat-journal.json``) records every file about
+  to be placed or removed, with the SHA-256 of its old and new bytes and the name its old
+  version is kept under; it is removed once the descriptor has landed and the stale files
+  are gone. A writer killed in between (SIGKILL, a power cut) leaves it behind, and the
+  next writer to take the package's lock finishes the write if the new descriptor had
+  landed, else rolls it back, before anything else: the journal is what proves those
+  files are villagecat's. A file it names is touched only while it holds the bytes the
+  journal says; one changed since (other bytes) is someone's: refused, and the journal
+  kept. A journal that cannot be read proves nothing and removes nothing.
 - A non-empty folder that is not a villagecat package is refused (``force=True`` writes
   into it anyway, still removing nothing); a path that is a file is never turned into a
   folder.
@@ -25,15 +34,17 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import json
 import os
 import secrets
 import threading
+import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
 
 from villagecat._i18n import Both, os_reason
-from villagecat.errors import WriteRefusedError
+from villagecat.errors import StrayFileWarning, WriteRefusedError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -41,6 +52,7 @@ if TYPE_CHECKING:
 __all__ = ["atomic_write", "package_folder", "package_lock", "write_package"]
 
 _TEMP_MARK = ".villagecat-"
+_JOURNAL = f"{_TEMP_MARK}journal.json"  # starts with the mark: never taken for a user's file
 
 
 @functools.cache
@@ -115,29 +127,23 @@ def _commit(temporary: Path, target: Path, *, replace: bool = True) -> None:
         raise
 
 
-def _set_aside(target: Path) -> Path | None:
-    """Keep the file ``target`` is now under a second name (a hard link, else a copy); None if there is none."""
+def _aside_name(target: Path) -> Path:
+    """A fresh name, beside ``target``, to keep its old version under while it is replaced."""
+    return target.with_name(f".{target.name}{_TEMP_MARK}{secrets.token_hex(4)}.old")
+
+
+def _set_aside(target: Path, aside: Path) -> Path | None:
+    """Keep the file ``target`` is now under the name ``aside`` (a hard link, else a copy); None if there is none."""
     if not target.is_file():
         return None
-    aside = target.with_name(f".{target.name}{_TEMP_MARK}{secrets.token_hex(4)}.old")
     try:
         os.link(target, aside)
     except OSError:  # a file system without hard links: a copy
         try:
-            aside = _stage(aside, target.read_bytes())
+            _commit(_stage(aside, target.read_bytes()), aside, replace=False)
         except (OSError, WriteRefusedError) as exc:
             raise _refused(target, exc if isinstance(exc, OSError) else OSError(str(exc))) from exc
     return aside
-
-
-def _roll_back(folder: Path, kept: Mapping[str, Path | None]) -> None:
-    """Put back the old file of every name in ``kept`` (remove the new one where there was none)."""
-    for name, aside in kept.items():
-        with contextlib.suppress(OSError):
-            if aside is None:
-                (folder / name).unlink()
-            else:
-                aside.replace(folder / name)
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes, *, replace: bool = True) -> Path:
@@ -220,9 +226,14 @@ def _resource_paths(descriptor: dict[str, Any]) -> list[str]:
     paths = []
     for spec in descriptor.get("resources") or []:
         path = spec.get("path") if isinstance(spec, dict) else None
-        if isinstance(path, str) and "/" not in path and "\\" not in path and path not in ("", ".", ".."):
+        if _plain_name(path):
             paths.append(path)
     return paths
+
+
+def _plain_name(name: object) -> TypeGuard[str]:
+    """Whether ``name`` is a file's name within the folder (no path, nothing above)."""
+    return isinstance(name, str) and "/" not in name and "\\" not in name and name not in ("", ".", "..")
 
 
 def _guard(folder: Path, old: dict[str, Any] | None, *, force: bool, layer: str | None) -> list[str]:
@@ -257,12 +268,192 @@ def _guard(folder: Path, old: dict[str, Any] | None, *, force: bool, layer: str 
     return []
 
 
+class _Placed(NamedTuple):
+    """A file a write puts in place: its name, the SHA-256 of its old bytes (None: none) and its new ones."""
+
+    name: str
+    old: str | None
+    new: str
+    aside: str | None  # the name the old file is kept under until the write is done
+
+
+class _Journal(NamedTuple):
+    """What a write is about to do: the files it places (the descriptor last) and the stale ones it removes."""
+
+    placed: tuple[_Placed, ...]
+    removed: tuple[tuple[str, str], ...]  # (name, SHA-256 of the bytes villagecat wrote there)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _digest(path: Path) -> str | None:
+    """The SHA-256 of the file at ``path``, or None if there is none (a folder is none)."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for chunk in iter(functools.partial(handle.read, 1 << 20), b""):
+                digest.update(chunk)
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        raise _refused(path, exc) from exc
+    return digest.hexdigest()
+
+
+def _journaled(name: object) -> TypeGuard[str]:
+    """Whether a journal may name ``name``: only a file villagecat writes.
+
+    A journal inside a package someone sent proves nothing about a README or a PDF.
+    """
+    return isinstance(name, str) and (name == "datapackage.json" or name in _own_names())
+
+
+def _is_sha256(value: object) -> TypeGuard[str]:
+    return isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+
+
+def _parse_journal(data: object) -> _Journal | None:
+    """The journal ``data`` holds, or None if it is not one villagecat wrote (it then proves nothing)."""
+    if not isinstance(data, dict) or data.get("journal") != "villagecat" or data.get("version") != 1:
+        return None
+    placed, removed = data.get("placed"), data.get("removed")
+    if not isinstance(placed, list) or not isinstance(removed, list):
+        return None
+    entries: list[_Placed] = []
+    for item in placed:
+        if not isinstance(item, dict):
+            return None
+        name, old, new, aside = item.get("name"), item.get("old"), item.get("new"), item.get("aside")
+        if not _journaled(name) or not _is_sha256(new) or not (old is None or _is_sha256(old)):
+            return None
+        if aside is not None and not (  # only a name villagecat gives an old file it keeps aside
+            _plain_name(aside) and aside.startswith(f".{name}{_TEMP_MARK}") and aside.endswith(".old")
+        ):
+            return None
+        entries.append(_Placed(name, old, new, aside))
+    gone: list[tuple[str, str]] = []
+    for item in removed:
+        if not isinstance(item, dict):
+            return None
+        name, old = item.get("name"), item.get("old")
+        if not _journaled(name) or name == "datapackage.json" or not _is_sha256(old):
+            return None
+        gone.append((name, old))
+    return _Journal(tuple(entries), tuple(gone))
+
+
+def _read_journal(folder: Path) -> _Journal | None:
+    """The journal a write in ``folder`` left (None: there is none, or none villagecat wrote)."""
+    try:
+        raw = (folder / _JOURNAL).read_bytes()
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return None
+    except OSError as exc:
+        raise _refused(folder / _JOURNAL, exc) from exc
+    try:
+        return _parse_journal(json.loads(raw))
+    except ValueError:
+        return None
+
+
+def _write_journal(folder: Path, journal: _Journal) -> None:
+    """Put the journal in place, durably, before the first file is moved."""
+    data = {
+        "journal": "villagecat",
+        "version": 1,
+        "placed": [entry._asdict() for entry in journal.placed],
+        "removed": [{"name": name, "old": old} for name, old in journal.removed],
+    }
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    _commit(_stage(folder / _JOURNAL, text.encode("utf-8")), folder / _JOURNAL)
+    _fsync_folder(folder)
+
+
+def _put_back(folder: Path, entry: _Placed) -> None:
+    """Put back the old file of ``entry`` (remove the new one where there was none), if the new one is there.
+
+    Raises:
+        WriteRefusedError: the file holds bytes the journal does not name (someone changed it
+            since), or its old version is gone; nothing is touched.
+    """
+    target = folder / entry.name
+    now = _digest(target)
+    if now == entry.old:  # never moved, or already put back
+        return
+    if now is not None and now != entry.new:
+        raise WriteRefusedError.at(str(target), "write-journal-changed")
+    aside = folder / entry.aside if entry.aside is not None else None
+    try:
+        if entry.old is None:
+            target.unlink(missing_ok=True)
+        elif aside is not None and _digest(aside) == entry.old:
+            aside.replace(target)
+        elif now is not None:
+            raise WriteRefusedError.at(str(target), "write-journal-lost")
+    except OSError as exc:
+        raise _refused(target, exc) from exc
+
+
+def _remove_stale(folder: Path, removed: tuple[tuple[str, str], ...]) -> None:
+    """Remove the files the new descriptor no longer lists, each only while it holds the bytes villagecat wrote."""
+    for name, old in removed:
+        candidate = folder / name
+        if candidate.is_file() and not candidate.is_symlink() and _digest(candidate) == old:
+            with contextlib.suppress(OSError):
+                candidate.unlink()
+
+
+def _recover(folder: Path, *, forward: bool | None = None) -> None:
+    """Finish or roll back the write a journal in ``folder`` records; then remove the journal.
+
+    Args:
+        folder: The package folder.
+        forward: Finish (True) or roll back (False); None decides as after a kill: finish if
+            the new descriptor has landed (the write's last move), else roll back.
+
+    Raises:
+        WriteRefusedError: a file the journal names has been changed since; the journal is
+            kept and the files it names are as they were.
+    """
+    journal = _read_journal(folder)
+    if journal is None:
+        return
+    if forward is None:
+        descriptor = next((e for e in journal.placed if e.name == "datapackage.json"), None)
+        forward = (
+            descriptor is not None
+            and descriptor.new != descriptor.old
+            and _digest(folder / "datapackage.json") == descriptor.new
+        )
+    if forward:
+        _remove_stale(folder, journal.removed)
+    else:
+        for entry in journal.placed:  # all or none: a changed file stops the roll-back before it starts
+            if _digest(folder / entry.name) not in (entry.old, entry.new, None):
+                raise WriteRefusedError.at(str(folder / entry.name), "write-journal-changed")
+        for entry in reversed(journal.placed):
+            _put_back(folder, entry)
+    _fsync_folder(folder)
+    try:
+        (folder / _JOURNAL).unlink(missing_ok=True)
+    except OSError as exc:
+        raise _refused(folder / _JOURNAL, exc) from exc
+    _fsync_folder(folder)
+    for entry in journal.placed:  # the old versions kept aside (a later sweep takes any left)
+        if entry.aside is not None:
+            with contextlib.suppress(OSError):
+                (folder / entry.aside).unlink()
+
+
 @contextlib.contextmanager
 def package_lock(folder: str | os.PathLike[str]) -> Iterator[None]:
     """Hold the writers' lock of a package folder (created if missing) for a read-modify-write.
 
     The lock is ``flock`` on the folder itself, so nothing is left in the folder. It is
-    re-entrant within a thread. Where ``fcntl`` is missing (Windows) writers are not
+    re-entrant within a thread. Whoever takes it first after a writer was killed finishes
+    or rolls back that write (by its journal) before going on. Where ``fcntl`` is missing (Windows) writers are not
     serialised, but every file is still replaced atomically.
     """
     target = Path(folder).resolve()
@@ -285,6 +476,7 @@ def package_lock(folder: str | os.PathLike[str]) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX)
         held.add(target)
         try:
+            _recover(target)  # what a killed writer left is finished or rolled back before anyone reads or writes
             yield
         finally:
             held.discard(target)
@@ -305,6 +497,40 @@ def _sweep_temporaries(folder: Path) -> None:
                     leftover.unlink()
 
 
+def _plan(folder: Path, files: Mapping[str, bytes], previous: list[str]) -> _Journal:
+    """The journal of writing ``files`` over a package that listed ``previous``.
+
+    Each file is placed with its old bytes' digest and a name to keep them under, the
+    descriptor last; a resource file the old package listed and the new one does not is
+    removed if it is one villagecat writes (``duties.csv``), never one a user listed.
+    """
+    placed = []
+    for name in sorted(files, key=lambda n: n == "datapackage.json"):  # the descriptor last
+        old = _digest(folder / name)
+        aside = _aside_name(folder / name).name if old is not None else None
+        placed.append(_Placed(name, old, _sha256(files[name]), aside))
+    removed = []
+    for stale in sorted(set(previous) - set(files)):
+        candidate = folder / stale
+        if stale in _own_names() and candidate.is_file() and not candidate.is_symlink():
+            digest = _digest(candidate)
+            if digest is not None:
+                removed.append((stale, digest))
+    return _Journal(tuple(placed), tuple(removed))
+
+
+def _say_strays(folder: Path, files: Mapping[str, bytes]) -> None:
+    """Warn of resource files by villagecat's names the package does not list: left, since nothing proves them ours.
+
+    ``documents.json`` beside a CSV package is left by an earlier villagecat killed during a
+    conversion (before writes kept a journal), or put there by someone: either way not
+    villagecat's to remove.
+    """
+    strays = sorted(n for n in _own_names() - set(files) if (folder / n).is_file())
+    if strays:
+        warnings.warn(StrayFileWarning(str(folder), tuple(strays)), stacklevel=3)
+
+
 def write_package(path: str | os.PathLike[str], files: Mapping[str, bytes], *, force: bool = False) -> Path:
     """Write a package's files into a folder, touching nothing the package does not own.
 
@@ -317,8 +543,13 @@ def write_package(path: str | os.PathLike[str], files: Mapping[str, bytes], *, f
         The folder written.
 
     Raises:
-        WriteRefusedError: the folder is someone else's, the path is a file, or the disk
-            refuses; the files already in the folder are untouched or fully replaced.
+        WriteRefusedError: the folder is someone else's, the path is a file, the disk
+            refuses, or a file the journal of a killed write names has changed since; the
+            files already in the folder are untouched or fully replaced.
+
+    Warns:
+        StrayFileWarning: resource files by villagecat's names that the package does not
+            list and nothing proves villagecat's were left in the folder.
     """
     folder = package_folder(path)
     with package_lock(folder):
@@ -340,25 +571,25 @@ def write_package(path: str | os.PathLike[str], files: Mapping[str, bytes], *, f
                 raise WriteRefusedError.at(str(folder / name), "write-unowned-file")
         # Every file is staged before any is moved: a write that fails (a full disk) leaves
         # the old package whole, never old files beside new ones.
+        journal = _plan(folder, files, previous)
         staged: dict[str, Path] = {}
-        kept: dict[str, Path | None] = {}  # each file moved so far: the old one, linked aside (None: there was none)
         try:
-            for name, data in files.items():
-                staged[name] = _stage(folder / name, data)
-            for name in sorted(staged, key=lambda n: n == "datapackage.json"):  # the descriptor last
-                kept[name] = _set_aside(folder / name)
-                _commit(staged.pop(name), folder / name)
+            for entry in journal.placed:
+                staged[entry.name] = _stage(folder / entry.name, files[entry.name])
+            _write_journal(folder, journal)  # from here a kill leaves what the next writer needs to finish
+            for entry in journal.placed:  # the descriptor last
+                if entry.aside is not None:
+                    _set_aside(folder / entry.name, folder / entry.aside)
+                _commit(staged.pop(entry.name), folder / entry.name)
         except BaseException:
-            _roll_back(folder, kept)  # a move that failed part-way: the files already moved go back
+            with contextlib.suppress(WriteRefusedError):  # else the journal stays, for the next writer
+                _recover(folder, forward=False)  # a move that failed part-way: the files already moved go back
             raise
         finally:
-            for temporary in [*staged.values(), *(a for a in kept.values() if a is not None)]:
-                with contextlib.suppress(OSError):  # unmoved files (the old ones stay) and old ones set aside
+            for temporary in staged.values():  # unmoved files: the old ones stay
+                with contextlib.suppress(OSError):
                     temporary.unlink()
         _fsync_folder(folder)
-        for stale in set(previous) - set(files):
-            candidate = folder / stale
-            if stale in _own_names() and candidate.is_file() and not candidate.is_symlink():
-                with contextlib.suppress(OSError):
-                    candidate.unlink()
+        _recover(folder, forward=True)  # the descriptor has landed: the stale files go, then the journal
+        _say_strays(folder, files)
     return folder

@@ -18,6 +18,7 @@ __all__ = [
     "LayerChainError",
     "MergedCellsWarning",
     "PackageReadError",
+    "StrayFileWarning",
     "UnknownItemError",
     "UnknownLayerError",
     "ValidationFailedError",
@@ -191,6 +192,28 @@ class InvalidRequestError(VillagecatError, ValueError):
 
 class VillagecatWarning(UserWarning):
     """Base of the warnings villagecat issues."""
+
+
+class StrayFileWarning(VillagecatWarning):
+    """A package was written beside resource files by villagecat's names that it does not list.
+
+    They are left: nothing (neither the package nor the journal of an interrupted write)
+    proves villagecat wrote them. The CLI prints it as one line on stderr (注意：…).
+    """
+
+    def __init__(self, folder: str, names: tuple[str, ...]) -> None:
+        """Record the folder and the files left there."""
+        from villagecat._i18n import Both, pair  # noqa: PLC0415
+
+        self.folder, self.names = folder, names
+        self.message_zh, self.message_en = pair("stray-files", names=Both("、".join(names), ", ".join(names)))
+        super().__init__(self.describe("zh"))
+
+    def describe(self, lang: str = "zh") -> str:
+        """Return the one line, naming the folder: ``zh`` with the English detail, ``en`` English alone."""
+        if lang == "en":
+            return f"{self.folder}: {self.message_en}"
+        return f"{self.folder}：{self.message_zh}（{self.message_en}）"
 
 
 class WorkbookNotice(VillagecatWarning):

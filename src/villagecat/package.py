@@ -1023,7 +1023,8 @@ def save_layer(
     it, so a failure leaves the old package whole and no file is ever half-written. The
     moves are one file at a time: a reader running during a save may find some files new
     and others old, and a writer killed between two moves (SIGKILL) leaves each file old
-    or new until the package is written again. Nothing else in the folder is touched: notes, a README, ``.git``
+    or new, and a journal by which the next write of the package finishes or rolls back
+    the killed one before its own. Nothing else in the folder is touched: notes, a README, ``.git``
     and nested child packages stay. A non-empty folder that holds no villagecat package
     is refused unless ``force`` is given (which still removes nothing). Concurrent
     writers of one folder are serialised. See :mod:`villagecat._write`.

@@ -6,11 +6,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
+import signal
 import sys
+import threading
 import traceback
 import typing
+import warnings
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat import __version__
@@ -31,10 +35,10 @@ from villagecat.cli import upgrade as upgrade_command
 from villagecat.cli import validate as validate_command
 from villagecat.cli._argparse import Parser, UsageError
 from villagecat.cli._common import add_lang_option, default_lang
-from villagecat.errors import UnknownLayerError, VillagecatError
+from villagecat.errors import StrayFileWarning, UnknownLayerError, VillagecatError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
 __all__ = ["main", "run"]
 
@@ -85,7 +89,8 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
     0: success; 1: invalid data or a failed check; 2: input that cannot be read, a usage
     error, or an environment problem (a file that cannot be written, a full disk); 3: a bug
     in villagecat (one line asks for a report; ``--debug`` shows the traceback); 130:
-    interrupted (Ctrl-C).
+    interrupted (Ctrl-C); 143: terminated (SIGTERM). Either signal ends the command where it
+    is, so a package being written is rolled back.
     """
     stdout, stderr = typing.cast("TextIO", _Printable(stdout)), typing.cast("TextIO", _Printable(stderr))
     try:
@@ -96,9 +101,19 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
     try:
-        status: int = args.handler(args, stdout, stderr)
+        caught: list[warnings.WarningMessage] = []
+        with _terminate_as_interrupt():
+            try:
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always", StrayFileWarning)
+                    status: int = args.handler(args, stdout, stderr)
+            finally:
+                _notices(caught, stderr, args.lang)
     except BrokenPipeError:
         raise  # the reader went away: main() leaves quietly
+    except _Terminated:
+        stderr.write(f"\nvillagecat: {say('terminated', args.lang)}\n")
+        return 143
     except KeyboardInterrupt:
         stderr.write(f"\nvillagecat: {say('interrupted', args.lang)}\n")
         return 130
@@ -109,6 +124,43 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
         stderr.write(f"villagecat: {line}\n")
         return code
     return status
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is: a write in progress rolls back as on Ctrl-C."""
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """For the command's run, make SIGTERM (``kill``'s default, a CI timeout's) end it as Ctrl-C does.
+
+    Killed by the default SIGTERM, a write would stop between two moves, its rollback never
+    run. The handler is installed only in the main thread and only over the default one (a
+    program that embeds ``run`` keeps its own), and the previous handler is put back after.
+    """
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) is not (
+        signal.SIG_DFL
+    ):
+        yield
+        return
+
+    def terminated(_signum: int, _frame: object) -> None:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _notices(caught: list[warnings.WarningMessage], stderr: TextIO, lang: str) -> None:
+    """Say, one line each, what a write left that the user should know (files it could not prove its own)."""
+    for warning in caught:
+        if isinstance(warning.message, StrayFileWarning):
+            stderr.write(f"villagecat: {say('notice', lang, what=warning.message.describe(lang))}\n")
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
 
 
 class _Printable(io.TextIOBase):
