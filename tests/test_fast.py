@@ -436,3 +436,38 @@ def test_names_normalised_at_once_are_each_names_form(names: list[str]) -> None:
 def test_names_normalised_at_once_handle_width_script_and_case() -> None:
     names = ["健在證明", "（全角）", "ＡＢＣ", "Straße", "村\u3000委", "㈱"]
     assert normalise_names(names) == [normalise_name(n) for n in names]
+
+
+def test_a_json_null_where_a_field_cannot_be_none_is_read_fast_as_an_empty_cell(tmp_path: Path) -> None:
+    """Rows that leave a yes/no or a list unsaid are written with nulls; the fast path refused them, so
+    a nation written that way was read in full (the bench's stages found no fast read)."""
+    from villagecat.models import Document, Duty, Layer, ParentRef  # noqa: PLC0415
+
+    layer = Layer(
+        id="430000",
+        level="province",
+        division_code="430000",
+        name_zh="湖南省",
+        name_en="Hunan",
+        slug="hunan",
+        version="0.1.0",
+        parent=ParentRef(id="cn", version_range=">=0.4.0"),
+        covers=["village"],
+    )
+    document = Document(id="430000.document.list", title="清单", authority="normative_document")
+    duty = Duty.model_validate(
+        {"id": "430000.duty.d", "name": "宣传推广", "duty_kind": "performs", "citations": [f"{document.id}#一"]}
+    )
+    from villagecat.package import LayerPackage  # noqa: PLC0415
+
+    path = save_layer(LayerPackage.of(layer, {"documents": [document], "duties": [duty]}), tmp_path / "p", fmt="json")
+    assert "null" in (path / "duties.json").read_text(encoding="utf-8")
+    fast = _fast.read_fast(path)
+    assert fast is not None
+    built, (package, report) = fast.materialise(), read_package(path)
+    assert report.valid
+    assert built == package
+    for name in RESOURCES:
+        for ours, theirs in zip(built.resource(name), package.resource(name), strict=True):
+            said = {n for n in ours.model_fields_set if getattr(ours, n) not in (None, ())}
+            assert said == {n for n in theirs.model_fields_set if getattr(theirs, n) not in (None, ())}, name

@@ -32,7 +32,7 @@ import operator
 import typing
 from dataclasses import dataclass
 from itertools import chain, repeat
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Optional, get_args
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -77,6 +77,8 @@ class Table:
 
     columns: dict[str, tuple[Any, ...]]
     cells: dict[str, tuple[str, ...]] | None = None
+    #: A JSON resource's nulls in fields that cannot be None, by column: read as the field's default, not given.
+    nulls: dict[str, tuple[bool, ...]] | None = None
 
     @classmethod
     def of(cls, header: tuple[str, ...], rows: list[tuple[Any, ...]], cells: list[tuple[str, ...]] | None) -> Table:
@@ -97,7 +99,8 @@ class Table:
             return pick(values) if pick is not None else tuple(values[i] for i in rows)
 
         cells = None if self.cells is None else {name: chosen(values) for name, values in self.cells.items()}
-        return Table({name: chosen(values) for name, values in self.columns.items()}, cells)
+        nulls = None if self.nulls is None else {name: chosen(values) for name, values in self.nulls.items()}
+        return Table({name: chosen(values) for name, values in self.columns.items()}, cells, nulls)
 
     def __len__(self) -> int:
         """The number of rows."""
@@ -266,8 +269,17 @@ def _build(name: str, table: Table, citations: Mapping[str, Citation]) -> list[B
 
 def _given(table: Table, rows: int) -> list[set[str]]:
     """The fields each row gave, one shared set per distinct set of fields."""
-    if table.cells is None:
+    if table.cells is None and not table.nulls:
         return [set(table.columns)] * rows if rows else []
+    if table.cells is None:  # JSON: every field of the header but the nulls read as not given
+        names = tuple(table.nulls or {})
+        flags = zip(*(table.nulls or {}).values(), strict=True)
+        every = frozenset(table.columns)
+        unshared: dict[frozenset[str], set[str]] = {}
+        return [
+            unshared.setdefault(key, set(key))
+            for key in (every - {n for n, null in zip(names, row, strict=True) if null} for row in flags)
+        ]
     shared: dict[frozenset[str], set[str]] = {}
     found = []
     header = tuple(table.cells)
@@ -331,6 +343,8 @@ class _Plan:
     shapes: tuple[str, ...]
     cited: tuple[str, ...]  # the columns of clause ids
     together: tuple[tuple[str, Any], ...]  # the columns the model's own validators read, with their defaults
+    #: The columns that cannot be None but have a default, with it: a JSON null there is an empty cell.
+    blank: tuple[tuple[str, Any], ...] = ()
 
 
 _REQUIRED = object()
@@ -382,6 +396,7 @@ def _plan(resource: str, header: tuple[str, ...]) -> _Plan | None:
     annotations: list[Any] = []
     defaults: list[Any] = []
     shapes: list[str] = []
+    blank: list[tuple[str, Any]] = []
     for name in header:
         info, spec = fields[name], kind.field(name)
         if spec is None or spec.shape == "json" or _keyed_otherwise(info):
@@ -395,7 +410,11 @@ def _plan(resource: str, header: tuple[str, ...]) -> _Plan | None:
         default = _REQUIRED if info.is_required() else info.get_default(call_default_factory=True)
         if isinstance(default, list | dict | set):  # one default serves many rows: only an immutable one
             return None
-        annotations.append(field_annotation(info, bare))
+        annotation = field_annotation(info, bare)
+        if default is not _REQUIRED and type(None) not in get_args(info.annotation):
+            annotation = Optional[annotation]  # noqa: UP045 - a typing object built at run time
+            blank.append((name, default))
+        annotations.append(annotation)
         defaults.append(default)
         shapes.append(spec.shape)
     row: Any = tuple.__class_getitem__(tuple(annotations))
@@ -405,6 +424,7 @@ def _plan(resource: str, header: tuple[str, ...]) -> _Plan | None:
         tuple(shapes),
         cited=tuple(name for name, shape in zip(header, shapes, strict=True) if shape == "citations"),
         together=tuple((n, d) for n, d in zip(header, defaults, strict=True) if n in kind.checked_together),
+        blank=tuple(blank),
     )
 
 
@@ -417,6 +437,15 @@ def _table(
 ) -> Table | None:
     """The rows as columns, if they need nothing the full reader does: known clause ids, own rules at their defaults."""
     table = Table.of(header, rows, cells)
+    if cells is None:  # JSON: a null where a field cannot be None is an empty cell (its default, not given)
+        nulls = {}
+        for name, default in plan.blank:
+            values = table.columns[name]
+            if None in values:  # rare, and found in C
+                nulls[name] = tuple(v is None for v in values)
+                table.columns[name] = tuple(default if v is None else v for v in values)
+        if nulls:
+            table = Table(table.columns, None, nulls)
     for name in plan.cited:
         if not set(chain.from_iterable(table.columns[name])).issubset(clauses):
             return None
