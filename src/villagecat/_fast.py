@@ -441,7 +441,12 @@ def _table(
         nulls = {}
         for name, default in plan.blank:
             values = table.columns[name]
-            if None in values:  # rare, and found in C
+            if None not in values:  # found in C
+                continue
+            if values.count(None) == len(values):  # a column no row says: the default throughout, in C
+                nulls[name] = (True,) * len(values)
+                table.columns[name] = (default,) * len(values)
+            else:
                 nulls[name] = tuple(v is None for v in values)
                 table.columns[name] = tuple(default if v is None else v for v in values)
         if nulls:
