@@ -12,6 +12,21 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
+def province(parent_range: str = ">=0.4.0,<0.5.0") -> Layer:
+    """A province under the nation (Hunan, not shipped), covering villages."""
+    return Layer(
+        id="430000",
+        level="province",
+        division_code="430000",
+        name_zh="湖南省",
+        name_en="Hunan",
+        slug="hunan",
+        version="0.1.0",
+        parent=ParentRef(id="cn", version_range=parent_range),
+        covers=["village"],
+    )
+
+
 def child_layer(
     parent: str,
     code: str = "220102",

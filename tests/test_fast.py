@@ -441,19 +441,10 @@ def test_names_normalised_at_once_handle_width_script_and_case() -> None:
 def test_a_json_null_where_a_field_cannot_be_none_is_read_fast_as_an_empty_cell(tmp_path: Path) -> None:
     """Rows that leave a yes/no or a list unsaid are written with nulls; the fast path refused them, so
     a nation written that way was read in full (the bench's stages found no fast read)."""
-    from villagecat.models import Document, Duty, Layer, ParentRef  # noqa: PLC0415
+    from layers import province  # noqa: PLC0415
+    from villagecat.models import Document, Duty  # noqa: PLC0415
 
-    layer = Layer(
-        id="430000",
-        level="province",
-        division_code="430000",
-        name_zh="湖南省",
-        name_en="Hunan",
-        slug="hunan",
-        version="0.1.0",
-        parent=ParentRef(id="cn", version_range=">=0.4.0"),
-        covers=["village"],
-    )
+    layer = province()
     document = Document(id="430000.document.list", title="清单", authority="normative_document")
     duty = Duty.model_validate(
         {"id": "430000.duty.d", "name": "宣传推广", "duty_kind": "performs", "citations": [f"{document.id}#一"]}

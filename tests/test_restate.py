@@ -8,8 +8,9 @@ import pytest
 
 import villagecat
 from conftest import REPO, invoke
+from layers import province
 from villagecat.merging import merge
-from villagecat.models import Certificate, Document, Layer, ParentRef
+from villagecat.models import Certificate, Document
 from villagecat.package import LayerPackage, load_layer, save_layer
 from villagecat.registry import shipped_layer_paths, shipped_registry
 
@@ -32,24 +33,9 @@ def _certificate(number: int, name: str, restates: str | None = None, **fields: 
     )
 
 
-def _hunan(parent_range: str = ">=0.4.0,<0.5.0") -> Layer:
-    """A province under the nation, covering villages."""
-    return Layer(
-        id="430000",
-        level="province",
-        division_code="430000",
-        name_zh="湖南省",
-        name_en="Hunan",
-        slug="hunan",
-        version="0.1.0",
-        parent=ParentRef(id="cn", version_range=parent_range),
-        covers=["village"],
-    )
-
-
 def _province(tmp_path: Path) -> Path:
     """A provincial not-to-issue list: two national items restated, two reworded, one of its own."""
-    layer = _hunan()
+    layer = province()
     document = Document(
         id="430000.document.list", title="不应由村级组织出具的证明事项清单", authority="normative_document"
     )
@@ -128,7 +114,7 @@ def test_a_restating_row_leaves_unsaid_what_it_left_empty_when_written_out(tmp_p
     from villagecat.workbook import export_workbook, import_workbook  # noqa: PLC0415
 
     national = load_layer(REPO / "data" / "national")
-    layer = _hunan(f">={national.layer.version}")
+    layer = province(f">={national.layer.version}")
     document = Document(id="430000.document.list", title="村级组织挂牌清单", authority="normative_document")
     row = Sign.model_validate(
         {
@@ -162,7 +148,7 @@ def test_what_a_new_item_left_unsaid_stays_unsaid_when_written_out(tmp_path: Pat
     from villagecat.workbook import export_workbook, import_workbook  # noqa: PLC0415
 
     document = Document(id="430000.document.list", title="村级组织挂牌清单", authority="normative_document")
-    written = save_layer(LayerPackage.of(_hunan(), {"documents": [document]}), tmp_path / "hunan")
+    written = save_layer(LayerPackage.of(province(), {"documents": [document]}), tmp_path / "hunan")
     if form == "xlsx":
         export_workbook(load_layer(written), tmp_path / "hunan.xlsx")
         again = import_workbook(tmp_path / "hunan.xlsx")

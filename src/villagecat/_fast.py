@@ -32,7 +32,7 @@ import operator
 import typing
 from dataclasses import dataclass
 from itertools import chain, repeat
-from typing import TYPE_CHECKING, Any, Literal, Optional, get_args
+from typing import TYPE_CHECKING, Any, Literal, Optional
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -411,7 +411,7 @@ def _plan(resource: str, header: tuple[str, ...]) -> _Plan | None:
         if isinstance(default, list | dict | set):  # one default serves many rows: only an immutable one
             return None
         annotation = field_annotation(info, bare)
-        if default is not _REQUIRED and type(None) not in get_args(info.annotation):
+        if default is not _REQUIRED and not spec.nullable:
             annotation = Optional[annotation]  # noqa: UP045 - a typing object built at run time
             blank.append((name, default))
         annotations.append(annotation)

@@ -18,7 +18,7 @@ import json
 import operator
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -41,7 +41,7 @@ from villagecat.errors import BudgetExceededError, PackageReadError, ValidationF
 from villagecat.format import FORMAT_VERSION
 from villagecat.format.clauses import ClauseBook
 from villagecat.format.codec import join_list
-from villagecat.format.registry import kind_by_resource, kinds
+from villagecat.format.registry import fields_of, kind_by_resource, kinds
 from villagecat.format.upgrade import FORMAT_KEY, RawPackage, RawTable, UnknownFormatError, declared_format, upgrade
 from villagecat.models import (
     Cancellation,
@@ -559,7 +559,7 @@ def _decode_arrays(  # noqa: PLR0913, PLR0917 - one resource in the array form, 
 @functools.cache
 def _never_null(model: type[BaseModel]) -> frozenset[str]:
     """The fields of ``model`` that cannot be None (a yes/no, a list, a required value)."""
-    return frozenset(name for name, info in model.model_fields.items() if type(None) not in get_args(info.annotation))
+    return frozenset(spec.name for spec in fields_of(model) if not spec.nullable)
 
 
 def _drop_nulls(

@@ -83,6 +83,8 @@ class FieldSpec:
     kind: str
     shape: Shape
     required: bool
+    #: Whether the field may hold None; one that may not, but has a default, reads an empty cell (a JSON null) as it.
+    nullable: bool
     title_zh: str
     title_en: str
     description: str
@@ -219,6 +221,7 @@ def field_spec(kind: str, name: str, info: FieldInfo) -> FieldSpec:
         kind=kind,
         shape=shape,
         required=info.is_required(),
+        nullable=type(None) in typing.get_args(info.annotation),
         title_zh=info.title or name,
         title_en=str(extra.get("x-title-en", name)),
         description=info.description or "",
