@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import TYPE_CHECKING
 
@@ -9,7 +10,7 @@ import pytest
 
 import villagecat
 from conftest import REPO, invoke
-from layers import write_child
+from layers import child_layer, write_child
 from villagecat._names import place_form
 from villagecat.checks import (
     CertificateRefusedError,
@@ -24,7 +25,7 @@ from villagecat.checks import (
     render_certificate,
 )
 from villagecat.models import Certificate, Document, Mechanism, Placement, Scope
-from villagecat.package import load_layer
+from villagecat.package import load_layer, save_layer
 from villagecat.registry import shipped_layer_paths
 from villagecat.resolution import registry_with
 
@@ -918,7 +919,66 @@ def test_a_communitys_own_duty_is_listed_for_a_community_by_reference(tmp_path: 
     )
     refused = invoke("audit", str(mixed), "-j", "120117")
     assert refused.code == 1
-    assert "第 3 行，字段 村或社区：光明社区的事项行有的写村、有的写社区" in refused.err
+    assert "第 3 行，字段 村或社区：光明社区的事项、机制、证明行有的写村、有的写社区" in refused.err
+
+
+def test_a_layer_of_villages_only_judges_no_communitys_certificates_or_route(tmp_path: Path) -> None:
+    """Shanxi's list (a layer that covers villages only) told a community 是村级组织可以出具的证明事项.
+
+    A certificate says nothing of whom it applies to, so it applies where the layer that listed
+    it does, as duties and signs already did; Shangdang's admission route, a layer of villages,
+    is no community's either; and a community's findings name 社区组织, not 村级组织.
+    """
+    catalog = villagecat.resolve("140404")
+    shanxi = "学生参加活动情况反馈证明"
+    assert shanxi in {c.name for c in catalog.certificates(Scope.VILLAGE)}
+    assert shanxi not in {c.name for c in catalog.certificates(Scope.COMMUNITY)}
+    assert len(catalog.certificates(Scope.COMMUNITY)) == 20  # the national list, which covers both
+    (village,) = admit(catalog, [shanxi]).findings
+    assert (village.code, village.level) == ("admission-certificate-retained", "pass")
+    assert "是村级组织可以出具的证明事项" in village.message_zh
+    (community,) = admit(catalog, [shanxi], Scope.COMMUNITY).findings
+    assert community.code == "admission-needs-approval"
+    assert "村级组织" not in community.message_zh.split("；", 1)[1].replace("派交村级组织承担", "")
+    assert "上党区" not in community.message_zh  # not Shangdang's route
+    assert "本辖区各层未规定准入程序" in community.message_zh
+    (route,) = admit(catalog, ["代为办理低保申请"]).findings
+    assert "须经上党区规定的准入程序" in route.message_zh
+    (stopped,) = admit(catalog, ["居民养犬证明"], Scope.COMMUNITY).findings
+    assert "是社区组织不应出具的证明事项" in stopped.message_zh
+    assert "社区组织应做好解释说明" in stopped.message_zh
+    ledger = tmp_path / "certificates.csv"
+    ledger.write_text(f"村名,村或社区,类别,名称\n甲村,村,证明,{shanxi}\n乙社区,社区,证明,{shanxi}\n", encoding="utf-8")
+    village_finding, community_finding = audit(catalog, read_ledger(ledger)).findings
+    assert (village_finding.subject, village_finding.code) == ("甲村", "audit-certificate-retained")
+    assert (community_finding.subject, community_finding.level) == ("乙社区", "warn")  # not listed for it
+    assert community_finding.code != "audit-certificate-retained"
+
+
+def test_a_mechanism_listed_for_communities_only_is_not_a_villages(tmp_path: Path) -> None:
+    """audit matched a village's mechanism against one listed for communities only, and took its basis."""
+    doc = Document(id="220102.document.basis", title="测试依据", authority="law")
+    station = Mechanism(
+        id="220102.mechanism.community-station",
+        name="社区工作站",
+        mechanism_type="station",
+        applies_to=Scope.COMMUNITY,
+        basis="law",
+        dedicated_post=True,
+        citations=["220102.document.basis#第一条"],
+    )
+    package = child_layer("220000", documents=(doc,), mechanisms=(station,))
+    covers = (Scope.VILLAGE, Scope.COMMUNITY)
+    both = dataclasses.replace(package, layer=package.layer.model_copy(update={"covers": covers}))
+    path = save_layer(both, tmp_path / "child")
+    catalog = villagecat.resolve("220102", layers=[path])
+    ledger = tmp_path / "mechanisms.csv"
+    ledger.write_text(
+        "村名,村或社区,类别,名称,专人专岗,设立依据\n甲村,村,机制,社区工作站,是,\n乙社区,社区,机制,社区工作站,是,\n",
+        encoding="utf-8",
+    )
+    found = sorted((f.subject, f.code) for f in audit(catalog, read_ledger(ledger)).findings)
+    assert found == [("甲村", "audit-mechanism-basis-unstated")]  # unlisted for a village: its basis is asked for
 
 
 def test_names_read_the_words_for_a_place_as_the_scope_reads_them() -> None:

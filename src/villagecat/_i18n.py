@@ -262,9 +262,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown key (misspelt? nothing under it would be checked); the keys are: {known}",
     ),
     "ledger-not-one-value": ("应为一个值，而不是{shape}", "must be one value, not {shape}"),
-    "ledger-duty-scopes": (
-        "{village}的事项行有的写村、有的写社区；一个村（社区）只能是其一",
-        "the duty rows of {village} say village on some rows and community on others; it is one or the other",
+    "ledger-place-scopes": (
+        "{village}的事项、机制、证明行有的写村、有的写社区；一个村（社区）只能是其一",
+        "the duty, mechanism and certificate rows of {village} say village on some, community on others",
     ),
     "ledger-facility-twice": (
         "{village} 的设施已在前面一行记过；一个村只能有一行设施数据",
@@ -1447,14 +1447,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # admit
     "admission-prohibited": (
-        "“{task}”属于履职负面事项（{duty}{reference}），不得交由村级组织承担",
-        "'{task}' is a prohibited duty ({duty}{reference}); it may not be given to a village",
+        "“{task}”属于履职负面事项（{duty}{reference}），不得交由{org}承担",
+        "'{task}' is a prohibited duty ({duty}{reference}); it may not be given to {org}",
     ),
     "admission-listed": (
         "“{task}”在目录中：{kind}（{duty}{reference}）{conditions}",
         "'{task}' is listed as {kind} ({duty}{reference}){conditions}",
     ),
     "admission-by-reference": ("，城市社区参照执行", ", for an urban community by reference"),
+    # who a task is asked of: 村级组织, or 城市社区组织 (national 三: 规范城市社区组织工作事务……参照本意见精神执行)
+    "admission-org-village": ("村级组织", "a village"),
+    "admission-org-community": ("社区组织", "a community"),
     "admission-conditions": ("；条件：{conditions}", "; on these terms: {conditions}"),
     "admission-condition-only": (
         "来源列出的村级组织协助工作：{activities}（是否仅限于此，以出处原文为准）",
@@ -1462,21 +1465,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "admission-condition-consent": ("须征得村级组织同意", "with the village's consent"),
     "admission-certificate-retained": (
-        "“{task}”是村级组织可以出具的证明事项（{certificate}）",
-        "'{task}' is a certificate a village may issue ({certificate})",
+        "“{task}”是{org}可以出具的证明事项（{certificate}）",
+        "'{task}' is a certificate {org} may issue ({certificate})",
     ),
     "admission-certificate-not-issued": (
-        "“{task}”是村级组织{status}的证明事项（{certificate}）{instead}；村级组织应做好解释说明",
-        "'{task}' is a certificate villages do not issue ({status}: {certificate}){instead}",
+        "“{task}”是{org}{status}的证明事项（{certificate}）{instead}；{org}应做好解释说明",
+        "'{task}' is a certificate {org} does not issue ({status}: {certificate}){instead}",
     ),
     "admission-certificate-instead": ("；改由{instead}等方式办理", "; handled instead by {instead}"),
     "admission-note-prohibited": (
-        "；另请注意：{duty}属于履职负面事项，须核实本事项不致使村级组织成为责任主体",
-        "; note: {duty} is a prohibited duty, check the task does not amount to it",
+        "；另请注意：{duty}属于履职负面事项，须核实本事项不致使{org}成为责任主体",
+        "; note: {duty} is a prohibited duty, check the task does not make {org} answerable for it",
     ),
     "admission-note-certificate": (
-        "；另请注意：名称与{similar}相近，须核实是否即该项，如是，村级组织不应出具",
-        "; note: the name is like {similar}, which villages do not issue: check whether it is that one",
+        "；另请注意：名称与{similar}相近，须核实是否即该项，如是，{org}不应出具",
+        "; note: the name is like {similar}, which {org} does not issue: check whether it is that one",
     ),
     "admission-needs-route": (
         "“{task}”不在目录中，须经{layer}规定的准入程序：{steps}{notes}",
@@ -1495,8 +1498,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{task}' is governed by a rule on departments: {rule}{then}",
     ),
     "admission-then-route": (
-        "；确需村级组织承担的，须经{layer}规定的程序：{steps}",
-        "; where a village is truly needed, it takes the route of {layer}: {steps}",
+        "；确需{org}承担的，须经{layer}规定的程序：{steps}",
+        "; where {org} is truly needed, it takes the route of {layer}: {steps}",
     ),
     "admission-then-condition": ("；须先满足上述条件", "; the condition must be met first"),
     "bound-unstated": ("（来源未写明受约束者）", " (the source does not say who)"),

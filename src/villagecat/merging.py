@@ -351,9 +351,13 @@ class EffectiveCatalog:
         """Return the effective sign quotas."""
         return self._typed("sign_quotas", SignQuota, scope)
 
-    def certificates(self) -> list[Certificate]:
-        """Return the effective certificate items."""
-        return self._typed("certificates", Certificate, None)
+    def certificates(self, scope: Scope | None = None) -> list[Certificate]:
+        """Return the effective certificate items, optionally those that apply to ``scope``.
+
+        A certificate says nothing of whom it applies to, so it applies where the layer that
+        listed it does: Shanxi's list (a layer of villages only) is no community's.
+        """
+        return self._typed("certificates", Certificate, scope)
 
     def facilities(self, scope: Scope | None = None) -> list[FacilityStandard]:
         """Return the effective facility standards."""

@@ -11,14 +11,14 @@ from villagecat._i18n import MESSAGES, Both, Lang, say
 from villagecat._shown import cited, document_titles, shown
 from villagecat.errors import UnknownItemError
 from villagecat.models._base import Vocab
-from villagecat.models.vocab import Modality
+from villagecat.models.vocab import Modality, Scope
 from villagecat.package import RESOURCE_TITLES, RESOURCE_TITLES_EN
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from villagecat.merging import EffectiveCatalog, EffectiveItem, Step
-    from villagecat.models import AdmissionRoute, Layer, Scope
+    from villagecat.models import AdmissionRoute, Layer
 
 __all__ = ["catalog_to_dict", "explain_to_dict", "find_item", "format_catalog", "format_explain", "reading_order"]
 
@@ -29,10 +29,14 @@ def _layer_ref(layer: Layer) -> dict[str, str]:
     return {"id": layer.id, "name_zh": layer.name_zh, "name_en": layer.name_en, "version": layer.version}
 
 
-def effective_admission(catalog: EffectiveCatalog) -> tuple[Layer, AdmissionRoute] | None:
-    """Return the most specific layer that defines an admission route, and the route."""
+def effective_admission(catalog: EffectiveCatalog, scope: Scope | None = None) -> tuple[Layer, AdmissionRoute] | None:
+    """Return the most specific layer that defines an admission route, and the route.
+
+    With ``scope``, only a layer that covers it: Shangdang's route (a layer of villages only)
+    is no community's.
+    """
     for layer in reversed(catalog.chain):
-        if layer.admission is not None:
+        if layer.admission is not None and (scope is None or layer.reach in (Scope.BOTH, scope)):
             return layer, layer.admission
     return None
 
@@ -51,7 +55,7 @@ def catalog_to_dict(catalog: EffectiveCatalog, scope: Scope | None = None) -> di
     ``provenance`` maps item id -> field -> the layer (id and version) that last set it.
     """
     selected = _selected(catalog, scope)
-    admission = effective_admission(catalog)
+    admission = effective_admission(catalog, scope)
     provenance: dict[str, dict[str, dict[str, str]]] = {}
     for entries in selected.values():
         for entry in entries:
@@ -199,7 +203,7 @@ def _format_text(catalog: EffectiveCatalog, scope: Scope | None, lang: Lang = "z
         for entry in entries:
             setters = _setters(catalog, entry)
             lines.append(f"  {_summary(entry.item, lang)}  {entry.id}  ← {'、'.join(setters)}")
-    admission = effective_admission(catalog)
+    admission = effective_admission(catalog, scope)
     lines.append("")
     if admission is not None:
         route_layer = admission[0].name_en if lang == "en" else admission[0].name_zh

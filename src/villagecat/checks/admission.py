@@ -68,7 +68,7 @@ def match_duties(catalog: EffectiveCatalog, task: str, scope: Scope = Scope.VILL
 def match_certificates(catalog: EffectiveCatalog, task: str, scope: Scope = Scope.VILLAGE) -> list[Certificate]:
     """Return the certificates whose name or an alias is the task, normalised (as ``scope`` reads names)."""
     key = place_form(_task(task), scope)
-    return [c for c in catalog.certificates() if not c.catch_all and key in _names(c, scope)]
+    return [c for c in catalog.certificates(scope) if not c.catch_all and key in _names(c, scope)]
 
 
 def _related_prohibitions(catalog: EffectiveCatalog, key: str, scope: Scope) -> list[Duty]:
@@ -77,13 +77,13 @@ def _related_prohibitions(catalog: EffectiveCatalog, key: str, scope: Scope) -> 
     return alike(key, prohibited, lambda d: (d.name,))
 
 
-def similar_certificates(catalog: EffectiveCatalog, name: str) -> list[Certificate]:
+def similar_certificates(catalog: EffectiveCatalog, name: str, scope: Scope = Scope.VILLAGE) -> list[Certificate]:
     """Certificates a village does not issue (不应出具, 已取消) whose name or alias is most alike to ``name``.
 
     A pointer, never a match: 养犬证明 is not the listed 居民养犬证明 by name, and the reader is
     asked whether it is that one. Only the closest are given: a name names one certificate.
     """
-    stopped = [c for c in catalog.certificates() if c.status is not CertificateStatus.RETAINED and not c.catch_all]
+    stopped = [c for c in catalog.certificates(scope) if c.status is not CertificateStatus.RETAINED and not c.catch_all]
     return alike(name, stopped, lambda c: (c.name, *c.aliases), closest=True)
 
 
@@ -114,12 +114,25 @@ def _reference_words(reference: tuple[Citation, ...]) -> Both:
     return Both(*pair("admission-by-reference")) if reference else Both("", "")
 
 
-def _duty_finding(task: str, duty: Duty, subject: str, reference: tuple[Citation, ...] = ()) -> Finding:
+def _org(scope: Scope) -> Both:
+    """Whom a task is asked of, in words: 村级组织, or 社区组织 for an urban community."""
+    return Both(*pair("admission-org-community" if scope is Scope.COMMUNITY else "admission-org-village"))
+
+
+def _duty_finding(
+    task: str, duty: Duty, subject: str, reference: tuple[Citation, ...] = (), scope: Scope = Scope.VILLAGE
+) -> Finding:
     if duty.duty_kind is DutyKind.PROHIBITED:
         return Finding(
             "admission-prohibited",
             "fail",
-            *pair("admission-prohibited", task=task, duty=duty.name, reference=_reference_words(reference)),
+            *pair(
+                "admission-prohibited",
+                task=task,
+                duty=duty.name,
+                reference=_reference_words(reference),
+                org=_org(scope),
+            ),
             subject,
             rule=duty.duty_kind,
             observed=task,
@@ -163,12 +176,14 @@ def _duty_finding(task: str, duty: Duty, subject: str, reference: tuple[Citation
     )
 
 
-def _certificate_finding(catalog: EffectiveCatalog, task: str, cert: Certificate, subject: str) -> Finding:
+def _certificate_finding(
+    catalog: EffectiveCatalog, task: str, cert: Certificate, subject: str, scope: Scope = Scope.VILLAGE
+) -> Finding:
     if cert.status is CertificateStatus.RETAINED:
         return Finding(
             "admission-certificate-retained",
             "pass",
-            *pair("admission-certificate-retained", task=task, certificate=cert.name),
+            *pair("admission-certificate-retained", task=task, certificate=cert.name, org=_org(scope)),
             subject,
             rule=cert.status,
             observed=task,
@@ -193,6 +208,7 @@ def _certificate_finding(catalog: EffectiveCatalog, task: str, cert: Certificate
             status=Both(cert.status.label, cert.status.value),
             certificate=cert.name,
             instead=how,
+            org=_org(scope),
         ),
         subject,
         rule=cert.status,
@@ -202,23 +218,22 @@ def _certificate_finding(catalog: EffectiveCatalog, task: str, cert: Certificate
     )
 
 
-def _notes(related: list[Duty], certificates: list[Certificate]) -> Both:
+def _notes(related: list[Duty], certificates: list[Certificate], scope: Scope) -> Both:
     """The prohibited duties and stopped certificates a task is alike to, to be checked, in both languages."""
-    similar = [pair("admission-note-certificate", similar=similar_names(certificates))] if certificates else []
-    return Both(
-        "".join(say("admission-note-prohibited", "zh", duty=d.name) for d in related) + "".join(z for z, _ in similar),
-        "".join(say("admission-note-prohibited", "en", duty=d.name) for d in related) + "".join(e for _, e in similar),
-    )
+    org = _org(scope)
+    similar = [pair("admission-note-certificate", similar=similar_names(certificates), org=org)] if certificates else []
+    prohibited = [pair("admission-note-prohibited", duty=d.name, org=org) for d in related]
+    return Both("".join(z for z, _ in (*prohibited, *similar)), "".join(e for _, e in (*prohibited, *similar)))
 
 
 def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str, scope: Scope) -> Finding:
     from villagecat.render import effective_admission  # noqa: PLC0415
 
     related = _related_prohibitions(catalog, key, scope)
-    certificates = similar_certificates(catalog, key)
-    notes = _notes(related, certificates)
+    certificates = similar_certificates(catalog, key, scope)
+    notes = _notes(related, certificates, scope)
     cites = tuple(c for item in (*related, *certificates) for c in item.citations)
-    route = effective_admission(catalog)
+    route = effective_admission(catalog, scope)
     if route is not None:
         layer, admission = route
         return Finding(
@@ -281,7 +296,9 @@ def _rule_text(obligation: Obligation) -> str:
     return text
 
 
-def _obligation_finding(catalog: EffectiveCatalog, task: str, obligation: Obligation, subject: str) -> Finding:
+def _obligation_finding(
+    catalog: EffectiveCatalog, task: str, obligation: Obligation, subject: str, scope: Scope = Scope.VILLAGE
+) -> Finding:
     """A rule on departments that governs the task.
 
     A forbidding rule with a condition (未经县级党委和政府统一部署) sends the task down the
@@ -303,13 +320,13 @@ def _obligation_finding(catalog: EffectiveCatalog, task: str, obligation: Obliga
         code, level, lead = "admission-rule-on-departments", "warn", "admission-lead-requirement"
     elif obligation.condition:
         code, level, lead = "admission-conditional", "fail", "admission-lead-rule"
-        route = effective_admission(catalog)
+        route = effective_admission(catalog, scope)
         if route is not None:
             layer, admission = route
             steps = " → ".join(admission.steps)
             then = Both(
-                say("admission-then-route", "zh", layer=layer.name_zh, steps=steps),
-                say("admission-then-route", "en", layer=layer.name_en, steps=steps),
+                say("admission-then-route", "zh", layer=layer.name_zh, steps=steps, org=_org(scope)),
+                say("admission-then-route", "en", layer=layer.name_en, steps=steps, org=_org(scope)),
             )
             citations += tuple(admission.citations)
         else:
@@ -342,10 +359,12 @@ def admission_findings(
     key = _task(task)
     duties = match_duties(catalog, task, scope)
     certificates = match_certificates(catalog, task, scope)
-    findings = [_duty_finding(task, d, subject, _by_reference(catalog, task, d, scope)) for d in duties]
-    findings += [_certificate_finding(catalog, task, c, subject) for c in certificates]
+    findings = [_duty_finding(task, d, subject, _by_reference(catalog, task, d, scope), scope) for d in duties]
+    findings += [_certificate_finding(catalog, task, c, subject, scope) for c in certificates]
     if not findings:
-        findings = [_obligation_finding(catalog, task, o, subject) for o in match_obligations(catalog, task, scope)]
+        findings = [
+            _obligation_finding(catalog, task, o, subject, scope) for o in match_obligations(catalog, task, scope)
+        ]
     return findings or [_unlisted(catalog, task, key, subject, scope)]
 
 

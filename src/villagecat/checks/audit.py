@@ -16,6 +16,7 @@ from villagecat.models import CertificateStatus, MechanismBasis
 if TYPE_CHECKING:
     from villagecat.checks.ledger import Ledger, LedgerMechanism, VillageLedger
     from villagecat.merging import EffectiveCatalog
+    from villagecat.models import Scope
 
 __all__ = ["audit"]
 
@@ -26,14 +27,14 @@ POST_ALLOWED = frozenset({MechanismBasis.CENTRAL, MechanismBasis.LAW, MechanismB
 _BASIS_CHOICES = Both("、".join(f"“{b.label}”" for b in MechanismBasis), ", ".join(b.value for b in MechanismBasis))
 
 
-def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str) -> list[Finding]:
+def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str, scope: Scope) -> list[Finding]:
     """A mechanism's dedicated post and its basis, as far as the ledger and the catalog say.
 
     An empty 设立依据 is not known, not wanting: the villagers' committee's own committees
     (人民调解、治安保卫…) are bodies that carry duties (national 二(二)4), and a ledger that
     does not give a basis says nothing either way. Only a basis written as 无依据 fails.
     """
-    listed = next((m for m in catalog.mechanisms() if same_name(entry.name, m.name, *m.aliases)), None)
+    listed = next((m for m in catalog.mechanisms(scope) if same_name(entry.name, m.name, *m.aliases)), None)
     cites = rule(catalog, "mechanism-basis")
     if not cites:
         return []
@@ -74,14 +75,14 @@ def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str) 
     return found
 
 
-def _certificate(catalog: EffectiveCatalog, name: str, village: str) -> list[Finding]:
-    listed = next((c for c in catalog.certificates() if same_name(name, c.name, *c.aliases)), None)
+def _certificate(catalog: EffectiveCatalog, name: str, village: str, scope: Scope) -> list[Finding]:
+    listed = next((c for c in catalog.certificates(scope) if same_name(name, c.name, *c.aliases)), None)
     if listed is None:
         if not rule(catalog, "certificate-unlisted"):
             return []
         # A name only alike to one the village must not issue (养犬证明, 居民养犬证明) is a pointer
         # for the clerk to judge, never a match: a 提示 naming it, never 不符合.
-        similar = similar_certificates(catalog, name)
+        similar = similar_certificates(catalog, name, scope)
         words = (
             pair("audit-certificate-alike", certificate=name, similar=similar_names(similar))
             if similar
@@ -134,14 +135,14 @@ def _village(catalog: EffectiveCatalog, entry: VillageLedger) -> list[Finding]:
     for duty in entry.duties:
         found.extend(
             Finding(**{**finding.__dict__, "code": "audit-duty-" + finding.code.removeprefix("admission-")})
-            for finding in admission_findings(catalog, duty, village, entry.duty_scope)
+            for finding in admission_findings(catalog, duty, village, entry.scope)
         )
     for mechanism in entry.mechanisms:
-        found.extend(_mechanism(catalog, mechanism, village))
+        found.extend(_mechanism(catalog, mechanism, village, entry.scope))
     if entry.signs:
         found.extend(signage_findings(catalog, entry.signs, village))  # by the scope its rows give
     for name in entry.certificates:
-        found.extend(_certificate(catalog, name, village))
+        found.extend(_certificate(catalog, name, village, entry.scope))
     if entry.facility is not None:
         found.extend(facility_findings(catalog, entry.facility))
     return found

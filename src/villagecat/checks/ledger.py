@@ -142,8 +142,9 @@ class LedgerMechanism:
 class VillageLedger:
     """One village's entries.
 
-    ``duty_scope`` is what its duties are asked of: a village, or an urban community where a
-    duty row's 村或社区 cell (or the ledger's ``scope``) says so.
+    ``scope`` is what the place is, so what its duties, mechanisms and certificates are judged
+    as: a village, or an urban community where such a row's 村或社区 cell (or the ledger's
+    ``scope``) says so. Signs and the facility carry their own.
     """
 
     village: str
@@ -152,7 +153,7 @@ class VillageLedger:
     signs: list[ActualSign] = field(default_factory=list)
     certificates: list[str] = field(default_factory=list)
     facility: FacilityFigures | None = None
-    duty_scope: Scope = Scope.VILLAGE
+    scope: Scope = Scope.VILLAGE
 
     def recorded(self) -> bool:
         """Whether the ledger records anything of this village to check."""
@@ -489,23 +490,22 @@ def _add(ledger: Ledger, row: _Row, category: str | None, scope: Scope = Scope.V
         if entry.facility is not None:  # a second row would silently replace the first
             raise row.error(None, "ledger-facility-twice", village=village or "—")
         entry.facility = _facility(row, village, scope)
-    elif kind == "mechanism":
-        name, post = row.cell(_name, row), row.cell(row.flag, "dedicated_post")
-        basis = row.cell(row.vocab, "basis", MechanismBasis)
-        if name is None or row.problems:
-            raise row.failed()
-        entry.mechanisms.append(LedgerMechanism(name, bool(post), basis))
-    elif kind == "duty":
+    else:
         name, given = row.cell(_name, row), row.cell(_one_scope, row)
+        post = row.cell(row.flag, "dedicated_post") if kind == "mechanism" else None
+        basis = row.cell(row.vocab, "basis", MechanismBasis) if kind == "mechanism" else None
         if name is None or row.problems:
             raise row.failed()
         given = given or scope
-        if entry.duties and given is not entry.duty_scope:  # one place is a village or a community, never both
-            raise row.error("scope", "ledger-duty-scopes", village=village or "—")
-        entry.duties.append(name)
-        entry.duty_scope = given
-    else:
-        entry.certificates.append(_name(row))
+        if (entry.duties or entry.mechanisms or entry.certificates) and given is not entry.scope:
+            raise row.error("scope", "ledger-place-scopes", village=village or "—")  # a village or a community
+        entry.scope = given
+        if kind == "mechanism":
+            entry.mechanisms.append(LedgerMechanism(name, bool(post), basis))
+        elif kind == "duty":
+            entry.duties.append(name)
+        else:
+            entry.certificates.append(name)
 
 
 def _name(row: _Row) -> str:
