@@ -42,6 +42,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help-help": ("显示帮助并退出", "show this help message and exit"),
     "usage-error": ("用法错误：{detail}；请运行 {prog} --help 查看用法", "error: {detail}; try '{prog} --help'"),
     "usage-required": ("缺少必需的参数：{names}", "the following arguments are required: {names}"),
+    "usage-jurisdiction-twice": (
+        "辖区给了两次：{first} 与 -j {second}，只能给一个",
+        "the jurisdiction is given twice, {first} and -j {second}: give one",
+    ),
     "usage-unrecognized": ("无法识别的参数：{names}", "unrecognized arguments: {names}"),
     "usage-argument": ("参数 {argument}：{detail}", "argument {argument}: {detail}"),
     "usage-invalid-choice": (

@@ -327,3 +327,28 @@ def test_a_jurisdiction_not_shipped_is_told_to_come_with_layer(argv: tuple[str, 
         f"{last.name_en}; for a layer that is not shipped, give its package with --layer PATH"
         " (and its parents that are not shipped)）\n"
     )
+
+
+def test_every_command_that_resolves_a_jurisdiction_takes_it_as_j() -> None:
+    """`catalog -j 140404` was 无法识别的参数：-j, though admit, audit and check take only -j.
+
+    catalog, explain and timeline take it either way; given twice, or not at all, it is a
+    usage error (exit 2) naming the command's help.
+    """
+    for positional, option in (
+        (("catalog", "120117"), ("catalog", "-j", "120117")),
+        (("explain", "120117", "居民养犬证明", "状态"), ("explain", "-j", "120117", "居民养犬证明", "状态")),
+        (("explain", "120117", "居民养犬证明"), ("explain", "居民养犬证明", "--jurisdiction", "宁河")),
+        (("timeline", "120117"), ("timeline", "-j", "ninghe")),
+    ):
+        first, second = invoke(*positional), invoke(*option)
+        assert (first.code, first.out) == (second.code, second.out), option
+        assert first.code == 0
+        assert "宁河区（120117）" in first.out
+    twice = invoke("catalog", "140404", "-j", "120117")
+    assert twice.code == 2
+    assert "辖区给了两次：140404 与 -j 120117，只能给一个；请运行 villagecat catalog --help 查看用法" in twice.err
+    assert invoke("explain", "120117", "居民养犬证明", "状态", "-j", "120117").code == 2
+    missing = invoke("explain", "居民养犬证明")
+    assert missing.code == 2
+    assert "缺少必需的参数：jurisdiction（-j）" in missing.err

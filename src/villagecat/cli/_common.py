@@ -8,6 +8,7 @@ import os
 from typing import TYPE_CHECKING, Literal
 
 from villagecat._i18n import Both, pair
+from villagecat.cli._argparse import Parser
 from villagecat.models import Scope
 
 if TYPE_CHECKING:
@@ -51,16 +52,45 @@ def add_lang_option(parser: argparse.ArgumentParser, *, top: bool = False) -> No
     )
 
 
-def add_jurisdiction(parser: argparse.ArgumentParser, *, option: bool = True) -> None:
-    """Add the jurisdiction: ``--jurisdiction/-j`` (required), or a positional argument with ``option=False``."""
+def add_jurisdiction(parser: argparse.ArgumentParser, *, option: bool = True, then: tuple[str, ...] = ()) -> None:
+    """Add the jurisdiction: ``--jurisdiction/-j`` (required); with ``option=False``, as the first positional too.
+
+    ``-j`` is how every command that resolves a jurisdiction takes it (``admit``, ``audit``,
+    ``check``…); those whose positionals start with it (``catalog 120117``, ``explain 120117
+    ITEM``) take it either way. ``then`` names the positionals after it, shifted into place
+    when ``-j`` gave it: ``explain -j 120117 ITEM FIELD``.
+    """
     words = (
         "行政区划代码（120117）、中文名称（宁河区，或宁河）或简称（ninghe）"
         " / division code (120117), Chinese name (宁河区, or 宁河) or slug (ninghe)"
     )
     if option:
         parser.add_argument("--jurisdiction", "-j", required=True, help=words)
-    else:
-        parser.add_argument("jurisdiction", help=words)
+        return
+    parser.add_argument("jurisdiction", nargs="?", help=f"{words}；也可写作 -j / or give it as -j")
+    parser.add_argument("--jurisdiction", "-j", dest="jurisdiction_option", metavar="JURISDICTION", help=words)
+    if isinstance(parser, Parser):
+        parser.add_rule(functools.partial(_one_jurisdiction, then=then))
+
+
+def _one_jurisdiction(args: argparse.Namespace, then: tuple[str, ...]) -> Both | None:
+    """The jurisdiction given once, positionally or by ``-j``; with ``-j``, the positionals moved up one."""
+    given = args.jurisdiction_option
+    del args.jurisdiction_option
+    if given is None:
+        if args.jurisdiction is None:
+            return Both(*pair("usage-required", names=Both("jurisdiction（-j）", "jurisdiction (-j)")))
+        return None
+    if args.jurisdiction is None:
+        args.jurisdiction = given
+        return None
+    shifted = [args.jurisdiction, *(getattr(args, name) for name in then)]
+    if not then or shifted[-1] is not None:  # a positional jurisdiction beside -j
+        return Both(*pair("usage-jurisdiction-twice", first=args.jurisdiction, second=given))
+    args.jurisdiction = given
+    for name, value in zip(then, shifted, strict=False):
+        setattr(args, name, value)
+    return None
 
 
 def add_format_option(

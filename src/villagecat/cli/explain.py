@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="自国家层而下，列出每一层对某条目（某字段）所做的设定及其出处。"
         " Show, from the national layer down, what each layer did to an item's fields, with citations.",
     )
-    add_jurisdiction(parser, option=False)
+    add_jurisdiction(parser, option=False, then=("item", "field"))
     parser.add_argument(
         "item",
         help="条目标识、名称或别名，如 cn.facility.community-service-facility 或 居民养犬证明"

@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="按日期先后列出本辖区各层文件规定的时间节点：做什么、由谁做、何时前完成，并附出处。"
         " List the deadlines a jurisdiction's layers set, earliest first, with who, what and the source.",
     )
-    add_jurisdiction(parser)
+    add_jurisdiction(parser, option=False)
     add_format_option(parser, ("text", "json"))
     add_layer_options(parser)
     parser.set_defaults(handler=handle)
