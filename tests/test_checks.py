@@ -846,12 +846,16 @@ def test_a_short_name_of_a_certificate_not_to_be_issued_is_pointed_at_it(
     assert f"名称与“{listed}”（不应出具）相近" in answer.message_zh
 
 
-def test_a_certificate_alike_to_none_is_told_only_that_it_is_unlisted(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["居住证明", "学生参加活动情况反馈证明"])
+def test_a_certificate_alike_to_none_is_told_only_that_it_is_unlisted(tmp_path: Path, name: str) -> None:
+    """学生参加活动情况反馈证明 was 相近 to 社区戒毒社区康复人员情况证明: they share only 情况 and 证明."""
     ledger = tmp_path / "cert.csv"
-    ledger.write_text("村名,类别,名称\n东村,证明,居住证明\n", encoding="utf-8")
+    ledger.write_text(f"村名,类别,名称\n东村,证明,{name}\n", encoding="utf-8")
     (finding,) = audit(villagecat.resolve("120117"), read_ledger(ledger)).findings
     assert (finding.code, finding.level) == ("audit-certificate-unlisted", "warn")
     assert "相近" not in finding.message_zh
+    (answer,) = admit(villagecat.resolve("120117"), [name]).findings
+    assert "相近" not in answer.message_zh
 
 
 def test_a_retained_certificate_without_a_template_is_not_refused() -> None:
@@ -952,7 +956,7 @@ def test_a_layer_of_villages_only_judges_no_communitys_certificates_or_route(tmp
     village_finding, community_finding = audit(catalog, read_ledger(ledger)).findings
     assert (village_finding.subject, village_finding.code) == ("甲村", "audit-certificate-retained")
     assert (community_finding.subject, community_finding.level) == ("乙社区", "warn")  # not listed for it
-    assert community_finding.code != "audit-certificate-retained"
+    assert community_finding.code == "audit-certificate-unlisted"
 
 
 def test_a_mechanism_listed_for_communities_only_is_not_a_villages(tmp_path: Path) -> None:

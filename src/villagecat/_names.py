@@ -39,6 +39,10 @@ _T = TypeVar("_T")
 
 #: How many characters two names must share, in order and in runs of two or more, to be alike.
 ALIKE = 4
+#: And what share of both names that is, at least (twice the shared over both lengths): 安全生产宣传
+#: and 作为安全生产事务的责任主体 share 0.44, 养犬证明 and 居民养犬证明 0.8; 学生参加活动情况反馈证明
+#: and 社区戒毒社区康复人员情况证明 share only 情况 and 证明, 0.31, and name different things.
+ALIKE_SHARE = 0.4
 
 #: White space other than the line break (``re``'s ``\s`` is ``str.isspace``, what ``str.split`` drops).
 _SPACE_BUT_LINE_BREAK = re.compile(r"[^\S\n]+")
@@ -176,6 +180,9 @@ def shared_characters(a: str, b: str) -> int:
 def alike(name: str, items: Iterable[_T], names: Callable[[_T], Iterable[str]], *, closest: bool = False) -> list[_T]:
     """Return the items one of whose ``names`` shares at least :data:`ALIKE` characters with ``name``.
 
+    And at least :data:`ALIKE_SHARE` of both: two long names that share a generic 情况 and 证明
+    are not alike.
+
     A pointer, never a match: the caller says "check whether it is this one". With ``closest``,
     only the items most alike (the largest share of both names in common) are returned: a
     name names one thing, and 婚姻状况证明书 is 婚姻状况证明 rather than 婚育状况证明.
@@ -186,8 +193,9 @@ def alike(name: str, items: Iterable[_T], names: Callable[[_T], Iterable[str]], 
         best = 0.0
         for other in names(item):
             shared = shared_characters(name, other)
-            if shared >= ALIKE:
-                best = max(best, 2 * shared / (length + len(normalise_name(other))))
+            share = 2 * shared / (length + len(normalise_name(other)))
+            if shared >= ALIKE and share >= ALIKE_SHARE:
+                best = max(best, share)
         if best:
             scored.append((best, item))
     if closest and scored:
