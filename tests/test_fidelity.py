@@ -368,3 +368,14 @@ def test_jilins_committees_are_an_open_list_silent_on_dedicated_posts() -> None:
     assert {m.name for m in committees} == named
     assert all(m.dedicated_post is None for m in committees)
     assert all("未穷尽" in (m.notes or "") for m in committees)
+
+
+def test_ninghes_self_inspection_ledgers_are_due_on_31_march() -> None:
+    """四(一) 「……准确填报自查工作台账（详见附件6）……并于3月31日盖章报送至区民政局」 set a date no item held."""
+    milestones = {m.id: m for m in villagecat.resolve("120117").milestones()}
+    ledger = milestones["120117.milestone.self-inspection-ledger"]
+    assert (ledger.due, ledger.due_text, ledger.bound) == ("2023-03-31", "3月31日", ("各相关部门", "各街镇"))
+    assert [c.section for c in ledger.citations] == ["四(一)"]
+    assert "并于3月31日盖章报送至区民政局" in (ledger.citations[0].quote or "")
+    out = invoke("timeline", "-j", "120117").out
+    assert "2023-03-31（原文：3月31日）" in out
