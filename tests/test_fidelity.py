@@ -379,3 +379,17 @@ def test_ninghes_self_inspection_ledgers_are_due_on_31_march() -> None:
     assert "并于3月31日盖章报送至区民政局" in (ledger.citations[0].quote or "")
     out = invoke("timeline", "-j", "120117").out
     assert "2023-03-31（原文：3月31日）" in out
+
+
+@pytest.mark.parametrize("jurisdiction", ["cn", "140404", "120117"])
+def test_a_rule_that_forbids_in_principle_is_told_not_failed(jurisdiction: str) -> None:
+    """二(二)4 「……原则上不得在村级设立专门工作机制或者要求专人专岗」 is should, yet admit answered 不符合."""
+    (finding,) = admit(villagecat.resolve(jurisdiction), ["在村级设立专门工作机制"]).findings
+    assert (finding.code, finding.level, finding.rule) == ("admission-conditional-advised", "warn", Modality.SHOULD)
+    assert "原则上不得" in finding.message_zh
+    result = invoke("admit", "在村级设立专门工作机制", "-j", jurisdiction)
+    assert result.code == 0, result.out
+    assert "[提示]" in result.out
+    # 「……不得新设村级工作机制，不得要求专人专岗」 binds (must): still 不符合
+    (binding,) = admit(villagecat.resolve(jurisdiction), ["新设村级工作机制"]).findings
+    assert binding.level == "fail"
