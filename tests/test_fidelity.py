@@ -393,3 +393,15 @@ def test_a_rule_that_forbids_in_principle_is_told_not_failed(jurisdiction: str) 
     # 「……不得新设村级工作机制，不得要求专人专岗」 binds (must): still 不符合
     (binding,) = admit(villagecat.resolve(jurisdiction), ["新设村级工作机制"]).findings
     assert binding.level == "fail"
+
+
+def test_jilin_cancels_one_vote_vetoes_on_village_organisations() -> None:
+    """一(四) 「……取消对村级组织的“一票否决”事项」 was held by no item: 一票否决 took the approval route."""
+    rule = next(o for o in villagecat.resolve("220000").obligations() if o.id == "220000.obligation.no-veto-items")
+    assert (rule.bound, rule.forbidden, rule.modality, rule.tasks) == ((), False, None, ("一票否决",))
+    (finding,) = admit(villagecat.resolve("220000"), ["一票否决"]).findings
+    assert (finding.code, finding.level, finding.item) == (
+        "admission-rule-on-departments",
+        "warn",
+        "220000.obligation.no-veto-items",
+    )
