@@ -405,3 +405,17 @@ def test_jilin_cancels_one_vote_vetoes_on_village_organisations() -> None:
         "warn",
         "220000.obligation.no-veto-items",
     )
+
+
+def test_shangdangs_service_guide_is_the_plaque_its_plan_names() -> None:
+    """二(二)1 「……在综合服务站设置集合式服务功能指引标牌……」 kept the nation's 集合式服务功能指引标识, a mark."""
+    guide = next(s for s in villagecat.resolve("140404").signs() if s.id == "cn.sign.service-guide")
+    assert (guide.name, guide.sign_type, guide.modality, guide.mandatory) == (
+        "集合式服务功能指引标牌",
+        SignType.PLAQUE,
+        Modality.SHOULD,
+        False,
+    )
+    assert "集合式服务功能指引标识" in guide.aliases
+    assert "一般应当（should）" in (guide.notes or "")
+    assert any("根据村级组织实际情况确定" in (c.quote or "") for c in guide.citations)
