@@ -6,6 +6,8 @@ allow, that an earlier transcription judged wrongly.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 import villagecat
@@ -14,6 +16,9 @@ from villagecat.checks.admission import admit
 from villagecat.checks.facility import FacilityFigures, check_facility
 from villagecat.checks.signage import ActualSign, check_signage
 from villagecat.models import Modality, Orientation, Placement, Scope, SignType
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def _levels(report: object) -> list[tuple[str, str]]:
@@ -86,8 +91,9 @@ def test_an_ordinary_inside_plaque_passes_tianjiaan() -> None:
     report = check_signage(catalog, signs)
     assert not [f for f in report.findings if f.level == "fail"], report.findings
     ten = [ActualSign(f"功能室{n}", Placement.INSIDE, SignType.PLAQUE, village="舜耕村") for n in range(10)]
-    assert ("fail", "signage-count") in _levels(check_signage(catalog, ten))  # only the count: ten is over nine
-    assert ("fail", "signage-count") not in _levels(check_signage(catalog, ten[:9]))
+    # only the count: ten is over nine, a 提示 (the source states the count, binding or advising with no word)
+    assert ("warn", "signage-count-advised") in _levels(check_signage(catalog, ten))
+    assert not [code for _, code in _levels(check_signage(catalog, ten[:9])) if code.startswith("signage-count")]
 
 
 def test_party_building_assessment_materials_need_approval_in_ninghe() -> None:
@@ -303,3 +309,113 @@ def test_ninghes_evaluation_and_publicity_are_the_three_district_offices() -> No
         assert milestone.bound == ("区民政局", "区委组织部", "区委农办")
         assert section in [c.section for c in milestone.citations]
         assert "未写明" not in (milestone.notes or "")
+
+
+def test_tianjiaans_counts_are_stated_not_graded_so_a_village_over_them_is_told_not_failed(tmp_path: Path) -> None:
+    """五(一) 「规范挂牌后,村级组织共保留办公场所外部标牌4个,外部标识2个,内部标牌9个」.
+
+    The interpretation states the outcome of 规范挂牌 with neither 必须/不得 nor 一般/原则上, and the
+    measures it explains are not published. An empty modality reads as must, so the ten inside plaques
+    of a village were 不符合 on a rule the source never words as binding: they are a 提示 now, and the
+    message does not claim the source said 原则上.
+    """
+    catalog = villagecat.resolve("340403")
+    quotas = {q.id: q for q in catalog.sign_quotas(Scope.VILLAGE)}
+    counts = {"outside-plaques": 4, "outside-marks": 2, "inside-plaques": 9}
+    assert {k: (quotas[f"340403.quota.{k}"].max_count, quotas[f"340403.quota.{k}"].exact) for k in counts} == {
+        k: (n, False) for k, n in counts.items()
+    }
+    assert all(q.modality is Modality.SHOULD for q in quotas.values())
+    assert all("未用“必须”“不得”" in (q.notes or "") for q in quotas.values())
+    rows = ["村名,名称,位置,类型", *(f"舜耕村,功能室{n},内部,标牌" for n in range(10))]
+    ledger = tmp_path / "inside.csv"
+    ledger.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = invoke("check", "signage", str(ledger), "-j", "340403")
+    assert result.code == 0, result.out
+    assert "[提示] 舜耕村：办公场所内部标牌共 10 个，超过来源所载的 9 个" in result.out
+    assert "「规范挂牌后,村级组织共保留办公场所外部标牌4个,外部标识2个,内部标牌9个。」" in result.out
+    assert "来源用语为“原则上”，非硬性要求" not in result.out
+    nine = tmp_path / "nine.csv"
+    nine.write_text("\n".join(rows[:-1]) + "\n", encoding="utf-8")
+    assert "内部标牌" not in invoke("check", "signage", str(nine), "-j", "340403").out
+
+
+def test_jilins_report_rule_holds_except_for_emergencies_it_is_not_conditional_on_them() -> None:
+    """一(三) 「除紧急突发工作外，村级组织报表以月报、季报、年报为主」: 除……外 is an exception, not a condition."""
+    rule = next(o for o in villagecat.resolve("220000").obligations() if o.id == "220000.obligation.reports-mainly")
+    assert (rule.condition, rule.exceptions, rule.modality) == (None, "除紧急突发工作外", Modality.MAINLY)
+
+
+def test_an_exception_is_written_whole_as_the_source_writes_it() -> None:
+    """「除党中央、国务院明确要求或者法律法规明确规定外」 had lost its 除 in Jilin 二(五) and Ninghe 三(二)6."""
+    for jurisdiction in ("220000", "120117"):
+        for rule in villagecat.resolve(jurisdiction).obligations():
+            if rule.id.startswith(jurisdiction) and rule.exceptions and rule.exceptions.endswith("外"):
+                # 除……外 whole, or the nation's ……的除外; never ……外 alone
+                assert rule.exceptions.startswith("除") or rule.exceptions.endswith("除外"), (rule.id, rule.exceptions)
+    jilin = next(o for o in villagecat.resolve("220000").obligations() if o.id == "220000.obligation.no-new-mechanisms")
+    assert jilin.exceptions == "除党中央、国务院明确要求或者法律法规明确规定外"
+
+
+def test_jilins_committees_are_an_open_list_silent_on_dedicated_posts() -> None:
+    """二(五) 「建立健全人民调解、公共卫生、治安保卫、妇女和儿童工作等村民委员会下属委员会」.
+
+    The sentence names four committees and leaves the list open (等); it says nothing of whether
+    they need a dedicated post, so 专人专岗 stays empty (it read 否).
+    """
+    committees = [m for m in villagecat.resolve("220000").mechanisms() if m.carried_by == "村民委员会"]
+    named = {"人民调解委员会", "公共卫生委员会", "治安保卫委员会", "妇女和儿童工作委员会"}
+    assert {m.name for m in committees} == named
+    assert all(m.dedicated_post is None for m in committees)
+    assert all("未穷尽" in (m.notes or "") for m in committees)
+
+
+def test_ninghes_self_inspection_ledgers_are_due_on_31_march() -> None:
+    """四(一) 「……准确填报自查工作台账（详见附件6）……并于3月31日盖章报送至区民政局」 set a date no item held."""
+    milestones = {m.id: m for m in villagecat.resolve("120117").milestones()}
+    ledger = milestones["120117.milestone.self-inspection-ledger"]
+    assert (ledger.due, ledger.due_text, ledger.bound) == ("2023-03-31", "3月31日", ("各相关部门", "各街镇"))
+    assert [c.section for c in ledger.citations] == ["四(一)"]
+    assert "并于3月31日盖章报送至区民政局" in (ledger.citations[0].quote or "")
+    out = invoke("timeline", "-j", "120117").out
+    assert "2023-03-31（原文：3月31日）" in out
+
+
+@pytest.mark.parametrize("jurisdiction", ["cn", "140404", "120117"])
+def test_a_rule_that_forbids_in_principle_is_told_not_failed(jurisdiction: str) -> None:
+    """二(二)4 「……原则上不得在村级设立专门工作机制或者要求专人专岗」 is should, yet admit answered 不符合."""
+    (finding,) = admit(villagecat.resolve(jurisdiction), ["在村级设立专门工作机制"]).findings
+    assert (finding.code, finding.level, finding.rule) == ("admission-conditional-advised", "warn", Modality.SHOULD)
+    assert "原则上不得" in finding.message_zh
+    result = invoke("admit", "在村级设立专门工作机制", "-j", jurisdiction)
+    assert result.code == 0, result.out
+    assert "[提示]" in result.out
+    # 「……不得新设村级工作机制，不得要求专人专岗」 binds (must): still 不符合
+    (binding,) = admit(villagecat.resolve(jurisdiction), ["新设村级工作机制"]).findings
+    assert binding.level == "fail"
+
+
+def test_jilin_cancels_one_vote_vetoes_on_village_organisations() -> None:
+    """一(四) 「……取消对村级组织的“一票否决”事项」 was held by no item: 一票否决 took the approval route."""
+    rule = next(o for o in villagecat.resolve("220000").obligations() if o.id == "220000.obligation.no-veto-items")
+    assert (rule.bound, rule.forbidden, rule.modality, rule.tasks) == ((), False, None, ("一票否决",))
+    (finding,) = admit(villagecat.resolve("220000"), ["一票否决"]).findings
+    assert (finding.code, finding.level, finding.item) == (
+        "admission-rule-on-departments",
+        "warn",
+        "220000.obligation.no-veto-items",
+    )
+
+
+def test_shangdangs_service_guide_is_the_plaque_its_plan_names() -> None:
+    """二(二)1 「……在综合服务站设置集合式服务功能指引标牌……」 kept the nation's 集合式服务功能指引标识, a mark."""
+    guide = next(s for s in villagecat.resolve("140404").signs() if s.id == "cn.sign.service-guide")
+    assert (guide.name, guide.sign_type, guide.modality, guide.mandatory) == (
+        "集合式服务功能指引标牌",
+        SignType.PLAQUE,
+        Modality.SHOULD,
+        False,
+    )
+    assert "集合式服务功能指引标识" in guide.aliases
+    assert "一般应当（should）" in (guide.notes or "")
+    assert any("根据村级组织实际情况确定" in (c.quote or "") for c in guide.citations)

@@ -1389,8 +1389,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} signs where {allowed} are allowed ({quota})",
     ),
     "signage-count-advised": (
-        "{quota}共 {count} 个，超过规定的 {allowed} 个（来源用语为“原则上”，非硬性要求）",
-        "{count} signs where {allowed} are the rule ({quota}; the source says 原则上: advisory)",
+        (
+            "{quota}共 {count} 个，超过来源所载的 {allowed} 个"
+            "（非硬性要求：来源用语为“原则上”等，或只陈述数量、未用约束词）"
+        ),
+        (
+            "{count} signs where the source gives {allowed} ({quota}; advisory: the source says 原则上 or the like,"
+            " or states the count without a binding word)"
+        ),
     ),
     "signage-count-unknown-type": (
         (

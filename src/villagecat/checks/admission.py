@@ -25,6 +25,7 @@ from villagecat._names import alike, normalise_name, place_form
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import obligation, rule
 from villagecat.errors import InvalidRequestError
+from villagecat.format.registry import kind_of_model
 from villagecat.models import CertificateStatus, DutyKind, Scope
 
 if TYPE_CHECKING:
@@ -303,7 +304,8 @@ def _obligation_finding(
 
     A forbidding rule with a condition (未经县级党委和政府统一部署) sends the task down the
     jurisdiction's approval route; one without a condition forbids it outright; a requiring
-    rule (应当、由……提供) is advice to the department, not a verdict on the task.
+    rule (应当、由……提供) is advice to the department, not a verdict on the task. A forbidding
+    rule binds only as its words do: 原则上不得 (should) is a 提示, not 不符合.
     """
     from villagecat.render import effective_admission  # noqa: PLC0415
 
@@ -333,6 +335,8 @@ def _obligation_finding(
             then = Both(say("admission-then-condition", "zh"), say("admission-then-condition", "en"))
     else:
         code, level, lead = "admission-forbidden-to-departments", "fail", "admission-lead-rule"
+    if level == "fail" and not kind_of_model(type(obligation)).binds(obligation):
+        code, level = f"{code}-advised", "warn"
     return Finding(
         code,
         level,
