@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from itertools import chain, repeat
+from itertools import repeat
 from typing import TYPE_CHECKING, TypedDict
 
 from villagecat._budget import fixed_limits
@@ -11,7 +11,7 @@ from villagecat._names import normalise_names
 from villagecat.errors import InvalidRequestError, LayerChainError
 from villagecat.format.registry import kind_by_resource
 from villagecat.models import Certificate, Clause, Document
-from villagecat.package import ID_KINDS, RESOURCES, LayerPackage, bulk, read_package
+from villagecat.package import ID_KINDS, ITEM_RESOURCES, RESOURCES, LayerPackage, bulk, read_package
 from villagecat.report import Problem, ValidationReport
 
 if TYPE_CHECKING:
@@ -502,27 +502,41 @@ def verified(fast: FastPackage, registry: LayerRegistry, merges: MergeCache) -> 
             return False
     if len(set(ids)) != len(ids):
         return False
-    return not _reuses_inherited_names(fast, registry, merges)
+    return not _reuses_names(fast, registry, merges)
 
 
-def _reuses_inherited_names(fast: FastPackage, registry: LayerRegistry, merges: MergeCache) -> bool:
-    """Whether an item of the rows bears an inherited item's name or alias (a merge conflict, ``same_name``)."""
+def _reuses_names(fast: FastPackage, registry: LayerRegistry, merges: MergeCache) -> bool:
+    """Whether an item of the rows bears a name or alias already taken (a merge conflict, ``same_name``).
+
+    Taken by an inherited item of its kind, or by another of the layer's own new items of its kind:
+    within a layer a name names one item, as the merge checks it.
+    """
     inherited = merges.inherited_names(registry.chain(fast.skeleton))
     for resource, table in fast.tables.items():
-        names = inherited.get(resource)
+        names = inherited.get(resource, {})
         kind = kind_by_resource(resource)
-        if not names or kind is None:
+        if kind is None or resource not in ITEM_RESOURCES:
             continue
         restates = table.column("restates") or ()
         own = table
         if restates.count(None) != len(restates):  # restating rows are merged from the skeleton
             own = table.select([i for i, key in enumerate(restates) if key is None])
         texts: list[str] = []
+        rows: list[int] = []  # the row of each text
         for field_name in kind.rules.identity_fields:
             spec, values = kind.field(field_name), own.column(field_name)
             if spec is None or values is None:
                 continue
-            texts.extend(chain.from_iterable(values) if spec.is_list else filter(None, values))
-        if not names.keys().isdisjoint(normalise_names(list(filter(str.strip, texts)))):
+            for row, value in enumerate(values):
+                given = [value] if not spec.is_list else list(value or ())
+                found = [text for text in given if text and text.strip()]
+                texts.extend(found)
+                rows.extend(repeat(row, len(found)))
+        normalised = normalise_names(texts)
+        if not names.keys().isdisjoint(normalised):
             return True
+        if len(set(normalised)) != len(normalised):  # some name is written twice: by one row, or by two?
+            first: dict[str, int] = {}
+            if any(first.setdefault(name, row) != row for name, row in zip(normalised, rows, strict=True)):
+                return True
     return False
