@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import gc
 from typing import TYPE_CHECKING
 
@@ -79,3 +81,23 @@ def test_rows_of_one_table_share_their_fields_set_and_a_copy_never_leaks_into_th
     with pytest.raises(ValidationError):
         first.notes = "冻结"
     assert second.model_fields_set == before
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_cell_longer_than_the_csv_modules_own_limit_reads_back(tmp_path: Path, fmt: str) -> None:
+    """A note or quote of 200,000 characters (a whole annex quoted) is written and read back, in any process.
+
+    The csv module refuses a field over 131,072 characters unless someone raised its limit (frictionless
+    does on import), so the package villagecat wrote could be read only where frictionless had been imported.
+    """
+    package = load_layer(NATIONAL)
+    long_note = "村级组织工作事务。" * 22_000
+    duty = package.duties[0].model_copy(update={"notes": long_note})
+    package = dataclasses.replace(package, duties=(duty, *package.duties[1:]))
+    written = save_layer(package, tmp_path / "out", fmt=fmt)  # type: ignore[arg-type]
+    before = csv.field_size_limit(131_072)  # the module's default, as in a process without frictionless
+    try:
+        assert load_layer(written).duties[0].notes == long_note
+        assert villagecat.validate(written).valid
+    finally:
+        csv.field_size_limit(max(before, csv.field_size_limit()))

@@ -27,6 +27,7 @@ system says its size is.
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import os
 import stat
@@ -129,6 +130,18 @@ def default_limits() -> contextlib.AbstractContextManager[None]:
     is fixed in the models when they are imported (see :func:`villagecat.models._base.field`).
     """
     return _limits({name: budget.default for name, budget in BUDGETS.items()})
+
+
+def allow_cells_of(text: str) -> None:
+    """Let :mod:`csv` read a cell as long as ``text``, the whole file, which the byte budget has bounded.
+
+    The module's own limit (131,072 characters, unless a library such as frictionless raised it
+    on import) would refuse a long quote or note that villagecat itself wrote: a package saved
+    could not be read back, or only in a process that had imported frictionless. The limit is
+    the module's, for the whole process, so it is only ever raised, never lowered.
+    """
+    if csv.field_size_limit() < len(text):
+        csv.field_size_limit(len(text))
 
 
 def over(limit_: int) -> Both:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from villagecat._budget import exceeded, fixed_limits, limit, load_json, over
+from villagecat._budget import allow_cells_of, exceeded, fixed_limits, limit, load_json, over
 from villagecat._columns import (
     cells_to_input,
     columns,
@@ -298,6 +298,7 @@ def _read_csv(
     (the upgraders rename them).
     """
     known = {name for c in columns(model) for name in (c.name, *c.former)}
+    allow_cells_of(text)
     reader = csv.reader(io.StringIO(text, newline=""), **(options or {"strict": True}))
     rows: list[tuple[int, dict[str, Any]]] = []
     try:

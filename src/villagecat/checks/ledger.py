@@ -591,8 +591,9 @@ def _header_problems(where: Both, budget_where: str, header: list[str], problems
 
 def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
     """Read a CSV ledger strictly: a duplicated header or a row of the wrong width is a problem, never dropped."""
-    from villagecat._budget import exceeded, limit, over  # noqa: PLC0415
+    from villagecat._budget import allow_cells_of, exceeded, limit, over  # noqa: PLC0415
 
+    allow_cells_of(text)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header = [h.strip() for h in next(reader, [])]
     if _header_problems(Both(str(path), str(path)), str(path), header, problems):
