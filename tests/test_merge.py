@@ -336,6 +336,17 @@ def test_an_override_value_is_typed_by_its_target_field_when_read() -> None:
         )
 
 
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_an_override_value_is_finite_as_the_field_it_targets_is(value: float) -> None:
+    """``value=float("nan")`` was taken (a bare float adapter allows it, the models do not): saved in JSON
+    it became null, and the package was then told 本层值 空, not what the override said."""
+    with pytest.raises(ValidationError, match=r"not a valid value for facilities\.min_floor_area_m2: must be a finite"):
+        child_layer(
+            "220000",
+            overrides=[{"target": "220000.facility.village", "field": "min_floor_area_m2", "value": value}],
+        )
+
+
 def test_an_override_of_a_document_merges_without_exceptions() -> None:
     """Found by fuzzing: documents have no citations of their own."""
     layers = [
