@@ -607,6 +607,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this is a package's own file (its datapackage.json or a resource it lists): choose another name",
     ),
     "write-folder-in-the-way": ("目标是文件夹，不能写成文件", "a folder is in the way"),
+    "write-not-regular": (
+        "目标不是普通文件（管道、套接字或设备，或指向它们的链接），villagecat 不会读取或替换它；请先移走或改名",
+        (
+            "not a regular file (a pipe, socket or device, or a link to one): villagecat neither reads nor "
+            "replaces it; move or rename it first"
+        ),
+    ),
     "write-not-a-folder": (
         "这是一个文件而不是文件夹；数据包只能写入文件夹（zip 只读取，不改写）",
         "is a file, not a folder; write the package to a folder (a zip is read, never rewritten)",
