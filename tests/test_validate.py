@@ -496,3 +496,10 @@ def test_a_field_that_is_no_column_name_is_told_with_a_real_columns_example(tmp_
         "如 min_floor_area_m2（见 docs/format.md 各字段）（实际为“面积”）"
     )
     assert villagecat.FacilityStandard.model_fields["min_floor_area_m2"]  # the example is a real field
+
+
+def test_validate_many_takes_one_path_alone_as_one_package() -> None:
+    """``validate_many("data/national")`` validated each character of the path (d, a, t, …), all unreadable."""
+    for given in (NATIONAL, str(NATIONAL)):
+        reports = validate_many(given)
+        assert [(r.target, r.valid) for r in reports] == [(str(NATIONAL), True)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from itertools import repeat
 from typing import TYPE_CHECKING, TypedDict
 
@@ -15,7 +16,6 @@ from villagecat.package import ID_KINDS, ITEM_RESOURCES, RESOURCES, LayerPackage
 from villagecat.report import Problem, ValidationReport
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Iterable, Iterator
 
     from pydantic import BaseModel
@@ -359,7 +359,7 @@ def validate(
 
 
 def validate_many(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     parents: Iterable[LayerPackage] = (),
     max_bytes: int | None = None,
@@ -380,7 +380,9 @@ def validate_many(
         raise InvalidRequestError.because("max-bytes-positive", value=max_bytes)
     with bulk(), fixed_limits():
         # What is read is let go before the collector runs again, so it has little to look at.
-        return _validate_many(list(paths), list(parents), max_bytes)
+        # One path alone is one package, not the characters of its name (a str is an iterable of str).
+        targets = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+        return _validate_many(targets, list(parents), max_bytes)
 
 
 def _validate_many(
