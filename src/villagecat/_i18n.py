@@ -981,11 +981,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule-explain-fixed": ("一经规定，下级层不得更改或删去", "once set, a lower layer may not change or empty it"),
     "rule-explain-keep": ("该列表中上级层的条目不得删除", "inherited entries may not be removed"),
     "rule-explain-replaceable": ("下级层可整体替换该列表", "a lower layer may replace the whole list"),
-    "detail-first-has-parent": ("第一层写有上级层 {parent}", "the first layer names parent {parent}"),
+    "detail-first-has-parent": (
+        "层的上下级顺序有误：第一层写有上级层 {parent}，合并应从全国层开始，逐级向下",
+        "the first layer names parent {parent}",
+    ),
     "detail-wrong-parent": (
-        "合并在 {previous} 之下，但其上级层为 {parent}",
+        "层的上下级顺序有误：合并在 {previous} 之下，但其上级层为 {parent}",
         "merged onto {previous}, but its parent is {parent}",
     ),
+    "no-parent": ("无", "none"),
     "detail-parent-version": (
         "按 {parent} {range} 编写，合并在 {version} 之下",
         "written against {parent} {range}, merged onto {version}",
