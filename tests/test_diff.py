@@ -13,8 +13,16 @@ import pytest
 
 from conftest import NATIONAL, REPO, edit, invoke
 from layers import child_layer
-from villagecat.diff import CHANGE_LEVELS, codes_markdown, diff_catalogs, diff_packages, load_accepted, load_levels
-from villagecat.errors import PackageReadError
+from villagecat.diff import (
+    CHANGE_LEVELS,
+    codes_markdown,
+    diff_catalogs,
+    diff_packages,
+    format_report,
+    load_accepted,
+    load_levels,
+)
+from villagecat.errors import InvalidRequestError, PackageReadError
 from villagecat.format.registry import kind_of_id
 from villagecat.impact import impact
 from villagecat.merging import merge
@@ -339,6 +347,14 @@ def test_an_accepted_changes_file_may_be_given_as_a_path(tmp_path: Path) -> None
     accepted = tmp_path / "accepted.yaml"
     accepted.write_text("- code: duty-added\n  item: cn.duty.x\n  reason: 同意\n", encoding="utf-8")
     assert [(a.code, a.item, a.reason) for a in load_accepted(accepted)] == [("duty-added", "cn.duty.x", "同意")]
+
+
+@pytest.mark.parametrize("fmt", ["JSON", "jsno", "patch", "xml"])
+def test_a_report_format_it_cannot_write_is_refused_not_written_as_text(fmt: str) -> None:
+    """``format_report(report, "JSON")`` returned the text report, which a system then failed to parse."""
+    old = load_layer(NATIONAL)
+    with pytest.raises(InvalidRequestError, match=f"报告格式“{fmt}”无法写出：可选 text, markdown, json, csv"):
+        format_report(diff_packages(old, old), fmt)
 
 
 def test_a_renumbered_item_is_a_rename_not_a_delete_and_insert() -> None:

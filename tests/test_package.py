@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 import villagecat
 from conftest import NATIONAL
+from villagecat.errors import InvalidRequestError
 from villagecat.package import load_layer, save_layer
 from villagecat.registry import shipped_layer_paths
 
@@ -101,3 +102,16 @@ def test_a_cell_longer_than_the_csv_modules_own_limit_reads_back(tmp_path: Path,
         assert villagecat.validate(written).valid
     finally:
         csv.field_size_limit(max(before, csv.field_size_limit()))
+
+
+@pytest.mark.parametrize("fmt", ["JSON", "Json", "xlsx", ""])
+def test_a_format_other_than_csv_or_json_is_refused_before_anything_is_written(tmp_path: Path, fmt: str) -> None:
+    """``save_layer(package, folder, fmt="JSON")`` wrote CSV files under a descriptor listing ``duties.JSON``:
+    a package that could not be read, over the one that was there."""
+    package = load_layer(NATIONAL)
+    folder = save_layer(package, tmp_path / "n")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    with pytest.raises(InvalidRequestError, match=f"数据包格式“{fmt}”无法写出：只能是 csv 或 json"):
+        save_layer(package, folder, fmt=fmt)  # type: ignore[arg-type]
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert villagecat.validate(folder).valid

@@ -628,6 +628,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
             "that would make the certificate read otherwise than typed"
         ),
     ),
+    "unknown-package-format": (
+        "数据包格式“{fmt}”无法写出：只能是 csv 或 json",
+        "cannot write a package in '{fmt}': the forms are csv and json",
+    ),
+    "unknown-report-format": (
+        "报告格式“{fmt}”无法写出：可选 {known}",
+        "cannot write a report in '{fmt}': the forms are {known}",
+    ),
     "unknown-resources": (
         "格式中没有资源 {unknown}；格式的资源为 {known}",
         "unknown resources {unknown}; the format has {known}",

@@ -1287,10 +1287,20 @@ def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
     return "\ufeff" + buffer.getvalue()
 
 
+#: The forms :func:`format_report` writes a report in.
+REPORT_FORMATS = ("text", "markdown", "json", "csv")
+
+
 def format_report(
     report: DiffReport, fmt: str = "text", *, colour: bool = False, lang: Literal["zh", "en"] = "zh"
 ) -> str:
-    """Return a diff report as ``text`` (in Chinese, or English with ``lang``), ``markdown``, ``json`` or ``csv``."""
+    """Return a diff report as ``text`` (in Chinese, or English with ``lang``), ``markdown``, ``json`` or ``csv``.
+
+    Raises:
+        InvalidRequestError: (a ValueError) for another ``fmt``, which was written as text (``jsno``, ``JSON``).
+    """
+    if fmt not in REPORT_FORMATS:
+        raise InvalidRequestError.because("unknown-report-format", fmt=fmt, known=", ".join(REPORT_FORMATS))
     if fmt == "json":
         import json  # noqa: PLC0415
 

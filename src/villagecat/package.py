@@ -950,7 +950,15 @@ def package_files(package: LayerPackage, fmt: Literal["csv", "json"] = "csv") ->
     """Return the text of every file of a package written in ``fmt``: the descriptor and one file per resource.
 
     Citations are written once, as the package's clauses, and cited by id.
+
+    Raises:
+        InvalidRequestError: (a ValueError) for a ``fmt`` other than ``csv`` or ``json``: the files would
+            be CSV and the descriptor would list ``duties.JSON``, a package that cannot be read.
     """
+    if fmt not in ("csv", "json"):
+        from villagecat.errors import InvalidRequestError  # noqa: PLC0415
+
+        raise InvalidRequestError.because("unknown-package-format", fmt=fmt)
     book = ClauseBook(package.layer.id, package.clauses)
     rows = _rows(package, book)
     files: dict[str, str] = {}
@@ -1041,6 +1049,7 @@ def save_layer(
 
     Raises:
         WriteRefusedError: the folder is someone else's, the path is a file, or the disk refuses.
+        InvalidRequestError: (a ValueError) for a ``fmt`` other than ``csv`` or ``json``; nothing is written.
     """
     from villagecat._write import write_package  # noqa: PLC0415 - only writers need it
 
