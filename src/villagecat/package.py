@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from villagecat._budget import allow_cells_of, exceeded, fixed_limits, limit, load_json, over
+from villagecat._budget import allow_cells_of, exceeded, fixed_limits, given_max_bytes, limit, load_json, over
 from villagecat._columns import (
     cells_to_input,
     columns,
@@ -739,7 +739,11 @@ def read_package(
 
     Returns:
         The package (None if it could not be built) and the report.
+
+    Raises:
+        InvalidRequestError: if ``max_bytes`` is not a whole number of one byte or more.
     """
+    given_max_bytes(max_bytes)
     with bulk(), fixed_limits():
         return _read_package(path, max_bytes)
 
@@ -857,6 +861,7 @@ def load_layer(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
     Raises:
         PackageReadError: if the input cannot be read at all.
         ValidationFailedError: if it was read but is not valid; ``.report`` has every problem.
+        InvalidRequestError: if ``max_bytes`` is not a whole number of one byte or more.
     """
     from villagecat.validation import check_package  # noqa: PLC0415 - validate imports this module
 

@@ -6,10 +6,10 @@ import os
 from itertools import repeat
 from typing import TYPE_CHECKING, TypedDict
 
-from villagecat._budget import fixed_limits
+from villagecat._budget import fixed_limits, given_max_bytes
 from villagecat._i18n import Both, pair
 from villagecat._names import normalise_names
-from villagecat.errors import InvalidRequestError, LayerChainError
+from villagecat.errors import LayerChainError
 from villagecat.format.registry import kind_by_resource
 from villagecat.models import Certificate, Clause, Document
 from villagecat.package import ID_KINDS, ITEM_RESOURCES, RESOURCES, LayerPackage, bulk, read_package
@@ -376,8 +376,7 @@ def validate_many(
     Raises:
         InvalidRequestError: if ``max_bytes`` is below 1 (no file could be read).
     """
-    if max_bytes is not None and (type(max_bytes) is not int or max_bytes < 1):  # not nan, "10" or True
-        raise InvalidRequestError.because("max-bytes-positive", value=max_bytes)
+    given_max_bytes(max_bytes)
     with bulk(), fixed_limits():
         # What is read is let go before the collector runs again, so it has little to look at.
         # One path alone is one package, not the characters of its name (a str is an iterable of str).

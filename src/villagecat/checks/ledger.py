@@ -619,9 +619,11 @@ def _yaml(path: Path, data: bytes) -> Any:  # noqa: ANN401 - whatever the YAML h
 
 
 def _limit(max_bytes: int | None) -> int:
+    from villagecat._budget import given_max_bytes  # noqa: PLC0415
     from villagecat._source import max_bytes_default  # noqa: PLC0415
 
-    return max_bytes_default() if max_bytes is None else max_bytes
+    given = given_max_bytes(max_bytes)
+    return max_bytes_default() if given is None else given
 
 
 #: The files a ledger may be, by suffix: a document (YAML or JSON) or a table (CSV or a workbook).
