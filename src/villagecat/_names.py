@@ -40,8 +40,12 @@ _T = TypeVar("_T")
 #: How many characters two names must share, in order and in runs of two or more, to be alike.
 ALIKE = 4
 
-#: White space other than the line break (``re``'s ``\s`` is ``str.isspace``, what ``str.split`` drops).
-_SPACE_BUT_LINE_BREAK = re.compile(r"[^\S\n]+")
+#: Characters no name holds (the models refuse them) that a name copied from a web page or a chat
+#: carries unseen: zero-width space, non-joiner and joiner, word joiner, BOM, soft hyphen.
+_INVISIBLE = "\u200b-\u200d\u2060\ufeff\u00ad"
+#: White space other than the line break (``re``'s ``\s`` is ``str.isspace``, what ``str.split`` drops),
+#: and the invisible characters: both are dropped from a name compared.
+_SPACE_BUT_LINE_BREAK = re.compile(rf"[^\S\n]+|[{_INVISIBLE}]+")
 
 
 @functools.cache
@@ -60,7 +64,7 @@ def normalise_name(name: str) -> str:
     """Return the form of ``name`` that lookups and identity compare.
 
     Traditional characters become simplified, then NFKC (full-width to half-width), case
-    folding, and no white space.
+    folding, and no white space or invisible character (a zero-width space copied with a name).
     """
     return _cached_normalise(name) if len(name) <= _CACHED_LENGTH else _normalise(name)
 
@@ -73,7 +77,7 @@ def _cached_normalise(name: str) -> str:
 def _normalise(name: str) -> str:
     simplified = _converter().convert(name)
     folded = unicodedata.normalize("NFKC", simplified).casefold()
-    return "".join(folded.split())
+    return _SPACE_BUT_LINE_BREAK.sub("", folded.replace("\n", ""))
 
 
 #: The words for the same thing in a village's and in a community's names, normalised: the
