@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from itertools import repeat
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, TypedDict
 
 from villagecat._budget import fixed_limits, given_max_bytes
@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
     from pydantic import BaseModel
 
-    from villagecat._fast import FastPackage, Opened
+    from villagecat._fast import FastPackage, Opened, Table
+    from villagecat.format.registry import Kind
     from villagecat.merging import MergeCache
     from villagecat.models import Layer
     from villagecat.models.document import Citation
@@ -506,6 +507,23 @@ def verified(fast: FastPackage, registry: LayerRegistry, merges: MergeCache) -> 
     return not _reuses_names(fast, registry, merges)
 
 
+def _shared_by_two_rows(kind: Kind, table: Table) -> bool:
+    """Whether two rows of a table bear one name or alias, compared normalised (row by row: the rare case)."""
+    columns = [(spec, table.column(spec.name)) for spec in map(kind.field, kind.rules.identity_fields) if spec]
+    owner: dict[str, int] = {}
+    for row in range(len(table)):
+        texts = [
+            text
+            for spec, values in columns
+            if values is not None
+            for text in (values[row] or () if spec.is_list else (values[row],))
+            if text and text.strip()
+        ]
+        if any(owner.setdefault(name, row) != row for name in normalise_names(texts)):
+            return True
+    return False
+
+
 def _reuses_names(fast: FastPackage, registry: LayerRegistry, merges: MergeCache) -> bool:
     """Whether an item of the rows bears a name or alias already taken (a merge conflict, ``same_name``).
 
@@ -523,21 +541,15 @@ def _reuses_names(fast: FastPackage, registry: LayerRegistry, merges: MergeCache
         if restates.count(None) != len(restates):  # restating rows are merged from the skeleton
             own = table.select([i for i, key in enumerate(restates) if key is None])
         texts: list[str] = []
-        rows: list[int] = []  # the row of each text
         for field_name in kind.rules.identity_fields:
             spec, values = kind.field(field_name), own.column(field_name)
             if spec is None or values is None:
                 continue
-            for row, value in enumerate(values):
-                given = [value] if not spec.is_list else list(value or ())
-                found = [text for text in given if text and text.strip()]
-                texts.extend(found)
-                rows.extend(repeat(row, len(found)))
-        normalised = normalise_names(texts)
+            texts.extend(chain.from_iterable(values) if spec.is_list else filter(None, values))
+        normalised = normalise_names(list(filter(str.strip, texts)))
         if not names.keys().isdisjoint(normalised):
             return True
-        if len(set(normalised)) != len(normalised):  # some name is written twice: by one row, or by two?
-            first: dict[str, int] = {}
-            if any(first.setdefault(name, row) != row for name, row in zip(normalised, rows, strict=True)):
-                return True
+        # A name written twice: by two rows (a conflict), or by one, its alias its own name in another script?
+        if len(set(normalised)) != len(normalised) and _shared_by_two_rows(kind, own):
+            return True
     return False
