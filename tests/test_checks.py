@@ -13,6 +13,7 @@ from conftest import REPO, invoke
 from layers import child_layer, write_child
 from villagecat._names import place_form
 from villagecat.checks import (
+    ActualSign,
     CertificateRefusedError,
     FacilityFigures,
     LedgerError,
@@ -20,6 +21,7 @@ from villagecat.checks import (
     admit,
     audit,
     check_facility,
+    check_signage,
     lint,
     read_ledger,
     render_certificate,
@@ -1097,3 +1099,32 @@ def test_a_finding_cites_each_clause_once() -> None:
     for finding in report.findings:
         assert len(finding.citations) == len(set(finding.citations)), finding.citations
     assert report.findings
+
+
+def test_the_checks_read_what_they_are_given_once_a_generator_included() -> None:
+    """``admit(catalog, (t for t in tasks))`` found nothing: the tasks were read once to check them, again to decide.
+
+    ``check_signage`` grouped the signs by village the same way; both now read their input once.
+    """
+    catalog = villagecat.resolve("120117")
+    tasks = ["人口普查入户登记", "招商引资"]
+    listed = [(f.code, f.subject) for f in admit(catalog, tasks).findings]
+    assert listed
+    assert [(f.code, f.subject) for f in admit(catalog, (t for t in tasks)).findings] == listed
+    alone = [(f.code, f.subject) for f in admit(catalog, "人口普查入户登记").findings]  # one task, not its characters
+    assert alone == [(f.code, f.subject) for f in admit(catalog, ["人口普查入户登记"]).findings]
+    signs = [
+        ActualSign(text=text, placement=Placement.OUTSIDE, village=village)
+        for village in ("东村", "西村")
+        for text in (
+            "中共东村支部委员会",
+            "东村村民委员会",
+            "东村村务监督委员会",
+            "乡村振兴工作站",
+            "综治中心",
+            "志愿服务站",
+        )
+    ]
+    findings = [(f.code, f.subject, f.level) for f in check_signage(catalog, signs).findings]
+    assert findings
+    assert [(f.code, f.subject, f.level) for f in check_signage(catalog, iter(signs)).findings] == findings

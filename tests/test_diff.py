@@ -13,7 +13,16 @@ import pytest
 
 from conftest import NATIONAL, REPO, edit, invoke
 from layers import child_layer
-from villagecat.diff import CHANGE_LEVELS, codes_markdown, diff_catalogs, diff_packages
+from villagecat.diff import (
+    CHANGE_LEVELS,
+    codes_markdown,
+    diff_catalogs,
+    diff_packages,
+    format_report,
+    load_accepted,
+    load_levels,
+)
+from villagecat.errors import InvalidRequestError, PackageReadError
 from villagecat.format.registry import kind_of_id
 from villagecat.impact import impact
 from villagecat.merging import merge
@@ -312,6 +321,40 @@ def test_a_levels_file_takes_the_chinese_level_words_as_fail_on_does(tmp_path: P
     )
     levels.write_text("sign-text-changed: 违反规则\n", encoding="utf-8")  # merge's verdict, never a team's
     assert invoke("diff", str(NATIONAL), str(revision), "--levels", str(levels)).code == 2
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("sign-text-changed: null", "sign-text-changed: null"),
+        ("sign-text-changed:", "sign-text-changed: null"),
+        ("sign-text-changed: true", "sign-text-changed: true"),
+        ("sign-text-changed: [一般, info]", 'sign-text-changed: ["一般", "info"]'),
+        ("sign-text-changed: {level: info}", 'sign-text-changed: {"level": "info"}'),
+    ],
+)
+def test_a_levels_file_s_wrong_value_is_shown_as_the_file_writes_it(tmp_path: Path, written: str, shown: str) -> None:
+    """``sign-text-changed: null`` was told ``sign-text-changed: None``, a list ``['一般', 'info']``: Python's words."""
+    levels = tmp_path / "levels.yaml"
+    levels.write_text(written + "\n", encoding="utf-8")
+    with pytest.raises(PackageReadError) as raised:
+        load_levels(levels)  # a Path, as every other reader of a file takes
+    assert raised.value.path == str(levels)
+    assert raised.value.describe("zh").startswith(f"{levels}：{shown} 不是已知的变更代码或级别")
+
+
+def test_an_accepted_changes_file_may_be_given_as_a_path(tmp_path: Path) -> None:
+    accepted = tmp_path / "accepted.yaml"
+    accepted.write_text("- code: duty-added\n  item: cn.duty.x\n  reason: 同意\n", encoding="utf-8")
+    assert [(a.code, a.item, a.reason) for a in load_accepted(accepted)] == [("duty-added", "cn.duty.x", "同意")]
+
+
+@pytest.mark.parametrize("fmt", ["JSON", "jsno", "patch", "xml"])
+def test_a_report_format_it_cannot_write_is_refused_not_written_as_text(fmt: str) -> None:
+    """``format_report(report, "JSON")`` returned the text report, which a system then failed to parse."""
+    old = load_layer(NATIONAL)
+    with pytest.raises(InvalidRequestError, match=f"报告格式“{fmt}”无法写出：可选 text, markdown, json, csv"):
+        format_report(diff_packages(old, old), fmt)
 
 
 def test_a_renumbered_item_is_a_rename_not_a_delete_and_insert() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -55,3 +56,17 @@ def test_catalog_pages_speak_chinese_and_put_duties_before_documents(site: Path)
     assert "<th>名称</th>" in page
     assert "<th>name</th>" not in page
     assert page.index("工作事务") < page.index("来源文件")
+
+
+def test_the_library_page_shows_a_type_alias_as_its_type_not_as_a_function() -> None:
+    """``villagecat.diff.ChangeLevel`` read *function* ``ChangeLevel(*args, **kwargs)``: a Literal is callable."""
+    if importlib.util.find_spec("mkdocs") is None and os.environ.get("CI", "").lower() != "true":
+        pytest.skip("mkdocs is not installed (pip install -e '.[docs]')")
+    spec = importlib.util.spec_from_file_location("villagecat_docs_generate", REPO / "docs" / "hooks" / "generate.py")
+    assert spec is not None
+    assert spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    page: str = generate._library()  # noqa: SLF001 - the page the hook builds
+    assert "*type* `ChangeLevel = Literal['violation', 'breaking', 'warning', 'info']`" in page
+    assert "(*args, **kwargs)" not in page

@@ -163,8 +163,10 @@ def _break_json(folder: Path, resource: str, row: int, column: int, value: Any) 
 
 
 def _break(fmt: str, folder: Path, resource: str, row: int, column: int, value: Any) -> None:  # noqa: PLR0917
-    if fmt == "csv":
-        _break_csv(folder, resource, row, column, value if isinstance(value, str) else json.dumps(value))
+    if fmt == "csv":  # a list of texts as a list cell, anything else as its JSON
+        texts = isinstance(value, list) and all(isinstance(entry, str) for entry in value)
+        cell = value if isinstance(value, str) else "|".join(value) if texts else json.dumps(value)
+        _break_csv(folder, resource, row, column, cell)
     else:
         _break_json(folder, resource, row, column, value)
 
@@ -212,6 +214,9 @@ AIMED: dict[str, tuple[int, str, str, Any, Any]] = {
     "a template without its placeholders": (0, "certificates", "template", None, "兹证明{姓名}"),
     "placeholders without a template": (0, "certificates", "placeholders", None, ["姓名"]),
     "an inherited name": (2, "duties", "name", lambda i: i.restates is None, "{national}"),
+    "a name its own layer gives another item": (2, "milestones", "name", None, "{sibling}"),
+    "an alias its own layer gives another item": (2, "milestones", "aliases", None, ["{sibling}"]),
+    "a name the nation gives another item": (0, "certificates", "name", None, "{sibling}"),
     "restating an unknown item": (1, "duties", "restates", lambda i: i.restates is not None, "没有这个事项"),
     "restating its own item": (2, "obligations", "restates", lambda i: i.restates is not None, "{own}"),
     "a clause citing an unknown document": (2, "clauses", "document", None, "140404.document.unknown"),
@@ -228,14 +233,18 @@ def test_an_aimed_break_is_found_and_worded_by_the_full_reader(
     which, resource, field, test, value = AIMED[case]
     paths = _fresh(chain[fmt], tmp_path)
     row = _row_of(paths[which], resource, test)
+    items = load_layer(paths[which]).resource(resource)
+    sibling = next((i for n, i in enumerate(items) if n != row and getattr(i, "restates", None) is None), None)
+    filled = {
+        "{last-id}": getattr(items[-1], "id", ""),
+        "{national}": load_layer(paths[0]).duties[0].name,
+        "{own}": getattr(load_layer(paths[2]).duties[0], "name", ""),
+        "{sibling}": getattr(sibling, "name", ""),  # another of the layer's own new items of the kind
+    }
     if isinstance(value, str):
-        items = load_layer(paths[which]).resource(resource)
-        filled = {
-            "{last-id}": getattr(items[-1], "id", ""),
-            "{national}": load_layer(paths[0]).duties[0].name,
-            "{own}": getattr(load_layer(paths[2]).duties[0], "name", ""),
-        }
         value = filled.get(value, value)
+    elif isinstance(value, list):
+        value = [filled.get(entry, entry) for entry in value]
     _break(fmt, paths[which], resource, row, _column(resource, field), value)
     reports = validate_many(paths)
     assert reports == full_reports(paths)

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 import pytest
 
+import villagecat
 from conftest import invoke
 from layers import child_layer
 from villagecat.errors import UnknownLayerError
+from villagecat.package import save_layer
 from villagecat.registry import LayerRegistry, shipped_registry
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def test_a_jurisdiction_is_found_by_the_name_people_say() -> None:
@@ -30,6 +36,29 @@ def test_a_jurisdiction_is_found_by_the_name_people_say() -> None:
     result = invoke("catalog", "宁河")
     assert result.code == 0
     assert result.out.startswith("宁河区（120117）")
+
+
+def test_a_jurisdiction_is_found_as_an_input_method_types_it() -> None:
+    """Full-width digits and letters, traditional characters and spaces: compared as merge compares names.
+
+    ``villagecat catalog １２０１１７`` (a Chinese input method's digits) and ``寧河區`` said 没有与…对应的目录层,
+    though the item lookups (``explain``, ``EffectiveCatalog.find``) compare names so.
+    """
+    registry = shipped_registry()
+    for key in ("１２０１１７", "寧河區", "寧河", "宁 河 区", "ＮＩＮＧＨＥ", "全國"):
+        assert registry.find(key).layer.id == ("cn" if key == "全國" else "120117"), key
+    for key in ("吉林市", "宁河县", "宁", "寧河區區", "１２０１１"):
+        with pytest.raises(UnknownLayerError, match="没有与"):
+            registry.find(key)
+    result = invoke("catalog", "寧河區", "--format", "json")
+    assert result.code == 0, result.err
+
+
+def test_one_path_given_alone_as_layers_is_one_package(tmp_path: Path) -> None:
+    """``resolve(code, layers="/srv/county")`` read the characters of the path as paths (/ has no datapackage.json)."""
+    folder = save_layer(child_layer("220000"), tmp_path / "220102")
+    for given in (folder, str(folder)):
+        assert villagecat.resolve("220102", layers=given).layer.id == "220102"
 
 
 def test_a_short_name_two_layers_share_is_refused_not_guessed() -> None:

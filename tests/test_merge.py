@@ -336,6 +336,17 @@ def test_an_override_value_is_typed_by_its_target_field_when_read() -> None:
         )
 
 
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_an_override_value_is_finite_as_the_field_it_targets_is(value: float) -> None:
+    """``value=float("nan")`` was taken (a bare float adapter allows it, the models do not): saved in JSON
+    it became null, and the package was then told 本层值 空, not what the override said."""
+    with pytest.raises(ValidationError, match=r"not a valid value for facilities\.min_floor_area_m2: must be a finite"):
+        child_layer(
+            "220000",
+            overrides=[{"target": "220000.facility.village", "field": "min_floor_area_m2", "value": value}],
+        )
+
+
 def test_an_override_of_a_document_merges_without_exceptions() -> None:
     """Found by fuzzing: documents have no citations of their own."""
     layers = [
@@ -588,3 +599,20 @@ def test_an_override_on_a_field_the_kind_lacks_shows_the_value_and_the_fields_it
         "(given community); its overridable fields: name, notes, aliases, status, purpose, issuer, validity, basis, "
         "template, placeholders, procedure, time_limit, alternatives, resident_guidance, truncated, catch_all"
     )
+
+
+def test_a_chain_out_of_order_is_said_in_chinese_with_the_parents_named() -> None:
+    """``merge([national, ninghe])`` (Tianjin left out) said only 层的上下级顺序有误 in Chinese; the English named
+    the parent (merged onto cn, but its parent is 120000), and the nation below Tianjin had "its parent is none"."""
+    national, tianjin, ninghe = chain("120117")
+    skipped = merge([national, ninghe]).conflicts
+    assert [c.describe("zh") for c in skipped if c.rule == "chain_order"] == [
+        "层 120117（1.4.0）的条目 120117 不符合上级规则：层的上下级顺序有误：合并在 cn 之下，但其上级层为 120000"
+    ]
+    first = merge([tianjin, ninghe]).conflicts
+    assert [c.to_dict()["detail_zh"] for c in first if c.rule == "chain_order"] == [
+        "层的上下级顺序有误：第一层写有上级层 cn，合并应从全国层开始，逐级向下"
+    ]
+    upside_down = merge([tianjin, national]).conflicts
+    said = [c.describe("zh") for c in upside_down if c.rule == "chain_order" and c.layer == "cn"]
+    assert said == ["层 cn（0.4.0）的条目 cn 不符合上级规则：层的上下级顺序有误：合并在 120000 之下，但其上级层为 无"]

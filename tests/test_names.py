@@ -10,7 +10,7 @@ import pytest
 import villagecat
 from conftest import invoke
 from layers import write_child
-from villagecat._names import normalise_name
+from villagecat._names import normalise_name, normalise_names
 from villagecat.models import Certificate
 
 if TYPE_CHECKING:
@@ -87,3 +87,12 @@ def test_the_forms_of_a_name_are_itself_with_and_without_each_bracketed_part() -
     }  # fmt: skip
     assert name_forms("文体活动室") == {"文体活动室"}
     assert name_forms("（儿童）") == {"(儿童)", "儿童"}  # never the empty name
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"])
+def test_a_name_copied_with_an_invisible_character_is_still_found(invisible: str) -> None:
+    """居民养犬证明 copied from a web page with a zero-width space in it found nothing (no item may hold one)."""
+    catalog = villagecat.resolve("120117")
+    key = f"居民养犬{invisible}证明"
+    assert [e.id for e in catalog.find(key)] == [e.id for e in catalog.find("居民养犬证明")] != []
+    assert normalise_names([key, "  居民 养犬证明"]) == [normalise_name(key)] * 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import gc
 from typing import TYPE_CHECKING
 
@@ -10,6 +12,7 @@ from pydantic import ValidationError
 
 import villagecat
 from conftest import NATIONAL
+from villagecat.errors import InvalidRequestError
 from villagecat.package import load_layer, save_layer
 from villagecat.registry import shipped_layer_paths
 
@@ -79,3 +82,36 @@ def test_rows_of_one_table_share_their_fields_set_and_a_copy_never_leaks_into_th
     with pytest.raises(ValidationError):
         first.notes = "冻结"
     assert second.model_fields_set == before
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_cell_longer_than_the_csv_modules_own_limit_reads_back(tmp_path: Path, fmt: str) -> None:
+    """A note or quote of 200,000 characters (a whole annex quoted) is written and read back, in any process.
+
+    The csv module refuses a field over 131,072 characters unless someone raised its limit (frictionless
+    does on import), so the package villagecat wrote could be read only where frictionless had been imported.
+    """
+    package = load_layer(NATIONAL)
+    long_note = "村级组织工作事务。" * 22_000
+    duty = package.duties[0].model_copy(update={"notes": long_note})
+    package = dataclasses.replace(package, duties=(duty, *package.duties[1:]))
+    written = save_layer(package, tmp_path / "out", fmt=fmt)  # type: ignore[arg-type]
+    before = csv.field_size_limit(131_072)  # the module's default, as in a process without frictionless
+    try:
+        assert load_layer(written).duties[0].notes == long_note
+        assert villagecat.validate(written).valid
+    finally:
+        csv.field_size_limit(max(before, csv.field_size_limit()))
+
+
+@pytest.mark.parametrize("fmt", ["JSON", "Json", "xlsx", ""])
+def test_a_format_other_than_csv_or_json_is_refused_before_anything_is_written(tmp_path: Path, fmt: str) -> None:
+    """``save_layer(package, folder, fmt="JSON")`` wrote CSV files under a descriptor listing ``duties.JSON``:
+    a package that could not be read, over the one that was there."""
+    package = load_layer(NATIONAL)
+    folder = save_layer(package, tmp_path / "n")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    with pytest.raises(InvalidRequestError, match=f"数据包格式“{fmt}”无法写出：只能是 csv 或 json"):
+        save_layer(package, folder, fmt=fmt)  # type: ignore[arg-type]
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert villagecat.validate(folder).valid

@@ -9,13 +9,16 @@ from typing import TYPE_CHECKING
 import pytest
 
 import villagecat
-from conftest import NATIONAL, edit
-from villagecat.errors import PackageReadError, ValidationFailedError
+from conftest import NATIONAL, REPO, edit
+from villagecat.errors import InvalidRequestError, PackageReadError, ValidationFailedError
 from villagecat.format import FORMAT_VERSION
-from villagecat.package import LayerPackage, descriptor, load_layer, save_layer
+from villagecat.package import LayerPackage, descriptor, load_layer, read_package, save_layer
 from villagecat.validation import validate_many
 
+LEDGER = REPO / "tests" / "fixtures" / "ledgers" / "jilin_village.csv"
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from villagecat.report import Problem
@@ -496,3 +499,27 @@ def test_a_field_that_is_no_column_name_is_told_with_a_real_columns_example(tmp_
         "如 min_floor_area_m2（见 docs/format.md 各字段）（实际为“面积”）"
     )
     assert villagecat.FacilityStandard.model_fields["min_floor_area_m2"]  # the example is a real field
+
+
+def test_validate_many_takes_one_path_alone_as_one_package() -> None:
+    """``validate_many("data/national")`` validated each character of the path (d, a, t, …), all unreadable."""
+    for given in (NATIONAL, str(NATIONAL)):
+        reports = validate_many(given)
+        assert [(r.target, r.valid) for r in reports] == [(str(NATIONAL), True)]
+
+
+@pytest.mark.parametrize("max_bytes", [0, -1, 1.5, "10", True])
+def test_every_reader_refuses_a_read_limit_no_file_fits_under_as_validate_does(max_bytes: object) -> None:
+    """``validate`` refused ``max_bytes=0``; ``load_layer`` and ``read_ledger`` said 超过上限 -1, or raised
+    ``TypeError: '>' not supported`` for ``"10"``."""
+    from villagecat.checks import read_ledger  # noqa: PLC0415 - the checks' reader, beside the package's
+
+    readers: list[Callable[[], object]] = [
+        lambda: villagecat.validate(NATIONAL, max_bytes=max_bytes),  # type: ignore[arg-type]
+        lambda: load_layer(NATIONAL, max_bytes=max_bytes),  # type: ignore[arg-type]
+        lambda: read_package(NATIONAL, max_bytes=max_bytes),  # type: ignore[arg-type]
+        lambda: read_ledger(LEDGER, max_bytes=max_bytes),  # type: ignore[arg-type]
+    ]
+    for read in readers:
+        with pytest.raises(InvalidRequestError, match=f"读取上限应为正整数（不是 {max_bytes}）"):
+            read()

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 from typing import Literal
 
 import pytest
 
 import villagecat
-from conftest import NATIONAL
+from conftest import NATIONAL, invoke
 from villagecat._write import atomic_write, package_lock, write_package
 from villagecat.errors import StrayFileWarning, WriteRefusedError
 from villagecat.models import Release
@@ -548,3 +551,57 @@ def test_a_journal_villagecat_did_not_write_proves_nothing(tmp_path: Path) -> No
         save_layer(load_layer(NATIONAL), folder)
     assert not (folder / ".villagecat-journal.json").exists()  # replaced by the write's own, then removed
     assert _theirs(folder) == theirs
+
+
+def _unblock_later(fifo: Path) -> threading.Timer:
+    """Open the FIFO's other end after a while: a writer that opens it to read then gets an end, not a hang."""
+
+    def open_and_close() -> None:
+        with contextlib.suppress(OSError):
+            fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            os.close(fd)
+
+    timer = threading.Timer(5, open_and_close)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+@pytest.mark.parametrize("name", ["duties.csv", "datapackage.json", ".villagecat-journal.json"])
+def test_a_fifo_in_a_package_file_s_place_is_refused_not_read(tmp_path: Path, name: str) -> None:
+    """A FIFO where duties.csv goes hung save_layer for ever: its old bytes' digest read the FIFO.
+
+    Its descriptor (whose folder is it?) and the journal of a killed write were read the same way.
+    """
+    package = load_layer(NATIONAL)
+    folder = save_layer(package, tmp_path / "n")
+    (folder / name).unlink(missing_ok=True)
+    os.mkfifo(folder / name)
+    timer = _unblock_later(folder / name)
+    try:
+        with pytest.raises(WriteRefusedError) as refused:
+            save_layer(package, folder, force=True)
+    finally:
+        timer.cancel()
+    assert refused.value.where == str(folder / name)
+    # a descriptor that does not read is no villagecat package's: refused as another's datapackage.json
+    assert ("不是普通文件" if name != "datapackage.json" else "不是 villagecat 数据包") in str(refused.value)
+    assert stat.S_ISFIFO((folder / name).lstat().st_mode)
+
+
+def test_a_loop_of_links_is_refused_in_one_line_not_a_crash(tmp_path: Path) -> None:
+    """A folder that is a link to itself ended ``save_layer``, ``validate`` and ``init`` in RuntimeError (exit 3)."""
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    with pytest.raises(WriteRefusedError, match="符号链接过多或形成循环"):
+        save_layer(load_layer(NATIONAL), loop)
+    report = villagecat.validate(loop)
+    assert not report.readable
+    assert "符号链接过多或形成循环" in report.problems[0].describe("zh")
+    for args in (["validate", str(loop)], ["validate", str(loop / "duties.csv")]):
+        result = invoke(*args)
+        assert (result.code, "符号链接过多或形成循环" in result.out + result.err) == (2, True), args
+    made = invoke("init", str(loop), "--level", "county", "--code", "220102", "--name", "南关区", "--parent", "220000")
+    assert made.code == 2
+    assert "符号链接过多或形成循环" in made.err

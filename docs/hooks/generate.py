@@ -16,6 +16,7 @@ import argparse
 import inspect
 import json
 import os
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -84,16 +85,24 @@ def _library() -> str:
             obj = getattr(module, name)
             if name.startswith("__"):
                 continue
-            kind = "class" if inspect.isclass(obj) else "function" if callable(obj) else "constant"
+            alias = typing.get_origin(obj) is not None  # ChangeLevel = Literal[...]: a type, not a function
+            kind = "type" if alias else "class" if inspect.isclass(obj) else "function" if callable(obj) else "constant"
             try:
                 signature = str(inspect.signature(obj)) if kind == "function" else ""
             except (TypeError, ValueError):
                 signature = ""
+            if alias:
+                signature = f" = {_alias(obj)}"
             doc = inspect.getdoc(obj) if kind != "constant" else None
             lines += ["", f"### `{title}.{name}`", "", f"*{kind}* `{name}{signature}`"]
             if doc and (kind != "class" or obj.__doc__):
                 lines += ["", "```text", doc, "```"]
     return "\n".join(lines) + "\n"
+
+
+def _alias(obj: Any) -> str:  # noqa: ANN401 - a typing alias
+    """A type alias as it is written: ``Literal['violation', 'breaking', 'warning', 'info']``."""
+    return repr(obj).removeprefix("typing.")
 
 
 def _schemas() -> str:

@@ -27,6 +27,7 @@ system says its size is.
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import os
 import stat
@@ -36,7 +37,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from villagecat._i18n import Both, os_reason, pair, reader_error
-from villagecat.errors import BudgetExceededError, PackageReadError
+from villagecat.errors import BudgetExceededError, InvalidRequestError, PackageReadError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -129,6 +130,30 @@ def default_limits() -> contextlib.AbstractContextManager[None]:
     is fixed in the models when they are imported (see :func:`villagecat.models._base.field`).
     """
     return _limits({name: budget.default for name, budget in BUDGETS.items()})
+
+
+def given_max_bytes(max_bytes: int | None) -> int | None:
+    """Return a caller's ``max_bytes`` (None: the budget's), refusing what no file could be read under.
+
+    Raises:
+        InvalidRequestError: (a ValueError) if it is not a whole number of one byte or more: not 0, -1,
+            1.5, ``True`` or ``"10"`` (which ended in a TypeError, or in 超过上限 -1, where it was not checked).
+    """
+    if max_bytes is not None and (type(max_bytes) is not int or max_bytes < 1):
+        raise InvalidRequestError.because("max-bytes-positive", value=max_bytes)
+    return max_bytes
+
+
+def allow_cells_of(text: str) -> None:
+    """Let :mod:`csv` read a cell as long as ``text``, the whole file, which the byte budget has bounded.
+
+    The module's own limit (131,072 characters, unless a library such as frictionless raised it
+    on import) would refuse a long quote or note that villagecat itself wrote: a package saved
+    could not be read back, or only in a process that had imported frictionless. The limit is
+    the module's, for the whole process, so it is only ever raised, never lowered.
+    """
+    if csv.field_size_limit() < len(text):
+        csv.field_size_limit(len(text))
 
 
 def over(limit_: int) -> Both:

@@ -611,6 +611,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this is a package's own file (its datapackage.json or a resource it lists): choose another name",
     ),
     "write-folder-in-the-way": ("目标是文件夹，不能写成文件", "a folder is in the way"),
+    "write-not-regular": (
+        "目标不是普通文件（管道、套接字或设备，或指向它们的链接），villagecat 不会读取或替换它；请先移走或改名",
+        (
+            "not a regular file (a pipe, socket or device, or a link to one): villagecat neither reads nor "
+            "replaces it; move or rename it first"
+        ),
+    ),
     "write-not-a-folder": (
         "这是一个文件而不是文件夹；数据包只能写入文件夹（zip 只读取，不改写）",
         "is a file, not a folder; write the package to a folder (a zip is read, never rewritten)",
@@ -624,6 +631,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
             "cannot issue {certificate}: the value of {name} holds an invisible control character ({code}) "
             "that would make the certificate read otherwise than typed"
         ),
+    ),
+    "unknown-package-format": (
+        "数据包格式“{fmt}”无法写出：只能是 csv 或 json",
+        "cannot write a package in '{fmt}': the forms are csv and json",
+    ),
+    "unknown-report-format": (
+        "报告格式“{fmt}”无法写出：可选 {known}",
+        "cannot write a report in '{fmt}': the forms are {known}",
     ),
     "unknown-resources": (
         "格式中没有资源 {unknown}；格式的资源为 {known}",
@@ -978,11 +993,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule-explain-fixed": ("一经规定，下级层不得更改或删去", "once set, a lower layer may not change or empty it"),
     "rule-explain-keep": ("该列表中上级层的条目不得删除", "inherited entries may not be removed"),
     "rule-explain-replaceable": ("下级层可整体替换该列表", "a lower layer may replace the whole list"),
-    "detail-first-has-parent": ("第一层写有上级层 {parent}", "the first layer names parent {parent}"),
+    "detail-first-has-parent": (
+        "层的上下级顺序有误：第一层写有上级层 {parent}，合并应从全国层开始，逐级向下",
+        "the first layer names parent {parent}",
+    ),
     "detail-wrong-parent": (
-        "合并在 {previous} 之下，但其上级层为 {parent}",
+        "层的上下级顺序有误：合并在 {previous} 之下，但其上级层为 {parent}",
         "merged onto {previous}, but its parent is {parent}",
     ),
+    "no-parent": ("无", "none"),
     "detail-parent-version": (
         "按 {parent} {range} 编写，合并在 {version} 之下",
         "written against {parent} {range}, merged onto {version}",

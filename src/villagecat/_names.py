@@ -44,8 +44,17 @@ ALIKE = 4
 #: and 社区戒毒社区康复人员情况证明 share only 情况 and 证明, 0.31, and name different things.
 ALIKE_SHARE = 0.4
 
+#: Characters no name holds (the models refuse them) that a name copied from a web page or a chat
+#: carries unseen: zero-width space, non-joiner and joiner, word joiner, BOM, soft hyphen. Dropped
+#: from a name compared, as white space is (looked for first: one pass finds none in most texts).
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]+")
 #: White space other than the line break (``re``'s ``\s`` is ``str.isspace``, what ``str.split`` drops).
 _SPACE_BUT_LINE_BREAK = re.compile(r"[^\S\n]+")
+
+
+def _visible(text: str) -> str:
+    """``text`` without the invisible characters."""
+    return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
 
 
 @functools.cache
@@ -64,7 +73,7 @@ def normalise_name(name: str) -> str:
     """Return the form of ``name`` that lookups and identity compare.
 
     Traditional characters become simplified, then NFKC (full-width to half-width), case
-    folding, and no white space.
+    folding, and no white space or invisible character (a zero-width space copied with a name).
     """
     return _cached_normalise(name) if len(name) <= _CACHED_LENGTH else _normalise(name)
 
@@ -77,7 +86,7 @@ def _cached_normalise(name: str) -> str:
 def _normalise(name: str) -> str:
     simplified = _converter().convert(name)
     folded = unicodedata.normalize("NFKC", simplified).casefold()
-    return "".join(folded.split())
+    return _visible("".join(folded.split()))
 
 
 #: The words for the same thing in a village's and in a community's names, normalised: the
@@ -128,7 +137,7 @@ def normalise_names(names: Sequence[str]) -> list[str]:
     if not unicodedata.is_normalized("NFKC", converted):
         # Normalised name by name: a long text is normalised all the slow way when any part needs it.
         converted = "\n".join(map(functools.partial(unicodedata.normalize, "NFKC"), converted.split("\n")))
-    normalised = _SPACE_BUT_LINE_BREAK.sub("", converted.casefold()).split("\n")
+    normalised = _visible(_SPACE_BUT_LINE_BREAK.sub("", converted.casefold())).split("\n")
     if len(normalised) != len(names):  # never expected: a converter that adds or drops line breaks
         return [normalise_name(name) for name in names]
     return normalised

@@ -287,7 +287,11 @@ def _open_source(path: str | os.PathLike[str], max_bytes: int | None) -> Package
             raise PackageReadError.at(label, "no-descriptor-in-folder")
         return FolderSource(target, label, budget)
     if not target.is_file():
-        raise PackageReadError.at(label, "no-such-path")
+        try:
+            target.stat()  # a loop of links is an OSError (ELOOP), said as such by open_source, not "no such path"
+        except FileNotFoundError:
+            raise PackageReadError.at(label, "no-such-path") from None
+        raise PackageReadError.at(label, "not-a-package")  # there, but neither folder nor file: a FIFO, a device
     if target.name == "datapackage.json" or target.suffix == ".json":
         return FolderSource(target.parent, str(target.parent) or ".", budget)
     if zipfile.is_zipfile(target):

@@ -33,15 +33,17 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import hashlib
 import json
 import os
 import secrets
+import stat
 import threading
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, TypeGuard
 
 from villagecat._i18n import Both, os_reason
 from villagecat.errors import StrayFileWarning, WriteRefusedError
@@ -209,8 +211,12 @@ def _keeping_metadata(
 def _descriptor(folder: Path) -> dict[str, Any] | None:
     """A folder's ``datapackage.json``, parsed, if it is a villagecat package's (it has a layer); else None."""
     try:
-        data = json.loads((folder / "datapackage.json").read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError):
+        handle = _open_regular(folder / "datapackage.json")
+        if handle is None:
+            return None
+        with handle:
+            data = json.loads(handle.read().decode("utf-8-sig"))
+    except (OSError, ValueError):  # a FIFO there too (WriteRefusedError is an OSError): no package's
         return None
     return data if isinstance(data, dict) and isinstance(data.get("layer"), dict) else None
 
@@ -288,17 +294,53 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _digest(path: Path) -> str | None:
-    """The SHA-256 of the file at ``path``, or None if there is none (a folder is none)."""
-    digest = hashlib.sha256()
+def _open_regular(path: Path) -> BinaryIO | None:
+    """Open the file at ``path`` to read it, or None if there is none (a folder is none).
+
+    It is opened without blocking and checked once open, as :func:`villagecat._budget.read_regular_file`
+    checks what it reads: a FIFO in a package file's place (or a link to one, or to ``/dev/zero``) would
+    otherwise hang the write, or never let it end.
+
+    Raises:
+        WriteRefusedError: a FIFO, socket or device is there, or the file cannot be opened.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        with path.open("rb") as handle:
-            for chunk in iter(functools.partial(handle.read, 1 << 20), b""):
-                digest.update(chunk)
+        fd = os.open(path, flags)
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return None
     except OSError as exc:
         raise _refused(path, exc) from exc
+    handle = os.fdopen(fd, "rb")
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError as exc:
+        handle.close()
+        raise _refused(path, exc) from exc
+    if stat.S_ISREG(mode):
+        return handle
+    handle.close()
+    if stat.S_ISDIR(mode):
+        return None
+    raise WriteRefusedError.at(str(path), "write-not-regular")
+
+
+def _digest(path: Path) -> str | None:
+    """The SHA-256 of the file at ``path``, or None if there is none (a folder is none).
+
+    Raises:
+        WriteRefusedError: a FIFO, socket or device is there, or the file cannot be read.
+    """
+    handle = _open_regular(path)
+    if handle is None:
+        return None
+    digest = hashlib.sha256()
+    with handle:
+        try:
+            for chunk in iter(functools.partial(handle.read, 1 << 20), b""):
+                digest.update(chunk)
+        except OSError as exc:
+            raise _refused(path, exc) from exc
     return digest.hexdigest()
 
 
@@ -346,12 +388,14 @@ def _parse_journal(data: object) -> _Journal | None:
 
 def _read_journal(folder: Path) -> _Journal | None:
     """The journal a write in ``folder`` left (None: there is none, or none villagecat wrote)."""
-    try:
-        raw = (folder / _JOURNAL).read_bytes()
-    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+    handle = _open_regular(folder / _JOURNAL)
+    if handle is None:
         return None
-    except OSError as exc:
-        raise _refused(folder / _JOURNAL, exc) from exc
+    with handle:
+        try:
+            raw = handle.read()
+        except OSError as exc:
+            raise _refused(folder / _JOURNAL, exc) from exc
     try:
         return _parse_journal(json.loads(raw))
     except ValueError:
@@ -456,7 +500,10 @@ def package_lock(folder: str | os.PathLike[str]) -> Iterator[None]:
     or rolls back that write (by its journal) before going on. Where ``fcntl`` is missing (Windows) writers are not
     serialised, but every file is still replaced atomically.
     """
-    target = Path(folder).resolve()
+    try:
+        target = Path(folder).resolve()
+    except RuntimeError:  # a loop of links (Python before 3.13 raises this for ELOOP)
+        raise _refused(Path(folder), OSError(errno.ELOOP, os.strerror(errno.ELOOP))) from None
     held: set[Path] = getattr(_held, "paths", set())
     _held.paths = held
     if target in held:

@@ -16,6 +16,8 @@ Each change has a stable code and a level:
 from __future__ import annotations
 
 import dataclasses
+import json
+import os
 import unicodedata
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -631,7 +633,7 @@ class Accepted:
     reason: str
 
 
-def load_accepted(path: str) -> list[Accepted]:
+def load_accepted(path: str | os.PathLike[str]) -> list[Accepted]:
     """Read an accepted-changes file: a YAML or JSON list of ``{code, item, reason}``.
 
     Raises:
@@ -642,6 +644,7 @@ def load_accepted(path: str) -> list[Accepted]:
     from villagecat._yaml import load_file_text  # noqa: PLC0415
     from villagecat.errors import PackageReadError  # noqa: PLC0415
 
+    path = os.fspath(path)
     raw = read_regular_file(path)
     try:
         text = raw.decode("utf-8-sig")
@@ -1080,7 +1083,7 @@ def diff_catalogs(
 _COLOURS = {"violation": "\033[1;31m", "breaking": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 
 
-def load_levels(path: str) -> dict[str, ChangeLevel]:
+def load_levels(path: str | os.PathLike[str]) -> dict[str, ChangeLevel]:
     """Read a level override file: a YAML or JSON mapping of change code to level (its code or Chinese word).
 
     Raises:
@@ -1090,6 +1093,7 @@ def load_levels(path: str) -> dict[str, ChangeLevel]:
     from villagecat._yaml import load_file_text  # noqa: PLC0415
     from villagecat.errors import PackageReadError  # noqa: PLC0415
 
+    path = os.fspath(path)
     raw = read_regular_file(path)
     try:
         text = raw.decode("utf-8-sig")
@@ -1103,7 +1107,7 @@ def load_levels(path: str) -> dict[str, ChangeLevel]:
     for code, level in data.items():
         given = _level_given(level)
         if code not in CHANGE_LEVELS or given is None:
-            zh, en = pair("levels-entry", code=code, level=level, levels=_LEVELS_GIVEN)
+            zh, en = pair("levels-entry", code=_as_written(code), level=_as_written(level), levels=_LEVELS_GIVEN)
             raise PackageReadError(path, en, zh)
         result[str(code)] = given
     return result
@@ -1112,6 +1116,11 @@ def load_levels(path: str) -> dict[str, ChangeLevel]:
 _LEVELS_GIVEN = Both(
     "、".join(f"{level}（{LEVEL_WORDS[level][0]}）" for level in SETTABLE_LEVELS), ", ".join(SETTABLE_LEVELS)
 )
+
+
+def _as_written(value: object) -> str:
+    """A value of a user's YAML or JSON file as the file can write it (null, true, [一般, info]), not as Python."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
 
 
 def _level_given(text: object) -> ChangeLevel | None:
@@ -1278,10 +1287,20 @@ def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
     return "\ufeff" + buffer.getvalue()
 
 
+#: The forms :func:`format_report` writes a report in.
+REPORT_FORMATS = ("text", "markdown", "json", "csv")
+
+
 def format_report(
     report: DiffReport, fmt: str = "text", *, colour: bool = False, lang: Literal["zh", "en"] = "zh"
 ) -> str:
-    """Return a diff report as ``text`` (in Chinese, or English with ``lang``), ``markdown``, ``json`` or ``csv``."""
+    """Return a diff report as ``text`` (in Chinese, or English with ``lang``), ``markdown``, ``json`` or ``csv``.
+
+    Raises:
+        InvalidRequestError: (a ValueError) for another ``fmt``, which was written as text (``jsno``, ``JSON``).
+    """
+    if fmt not in REPORT_FORMATS:
+        raise InvalidRequestError.because("unknown-report-format", fmt=fmt, known=", ".join(REPORT_FORMATS))
     if fmt == "json":
         import json  # noqa: PLC0415
 

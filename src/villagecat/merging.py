@@ -521,17 +521,18 @@ class _Merger:
                     None,
                     "chain_order",
                     detail=say("detail-first-has-parent", "en", parent=parent.id),
+                    detail_zh=say("detail-first-has-parent", "zh", parent=parent.id),
                 )
             return
         if parent is None or parent.id != previous.layer.id:
+            named = Both(parent.id, parent.id) if parent else Both(*pair("no-parent"))
             self._conflict(
                 package,
                 package.layer.id,
                 None,
                 "chain_order",
-                detail=say(
-                    "detail-wrong-parent", "en", previous=previous.layer.id, parent=parent.id if parent else "none"
-                ),
+                detail=say("detail-wrong-parent", "en", previous=previous.layer.id, parent=named),
+                detail_zh=say("detail-wrong-parent", "zh", previous=previous.layer.id, parent=named),
             )
         elif not parent.admits(previous.layer.version):
             self._conflict(

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from villagecat._budget import exceeded, fixed_limits, limit, load_json, over
+from villagecat._budget import allow_cells_of, exceeded, fixed_limits, given_max_bytes, limit, load_json, over
 from villagecat._columns import (
     cells_to_input,
     columns,
@@ -298,6 +298,7 @@ def _read_csv(
     (the upgraders rename them).
     """
     known = {name for c in columns(model) for name in (c.name, *c.former)}
+    allow_cells_of(text)
     reader = csv.reader(io.StringIO(text, newline=""), **(options or {"strict": True}))
     rows: list[tuple[int, dict[str, Any]]] = []
     try:
@@ -738,7 +739,11 @@ def read_package(
 
     Returns:
         The package (None if it could not be built) and the report.
+
+    Raises:
+        InvalidRequestError: if ``max_bytes`` is not a whole number of one byte or more.
     """
+    given_max_bytes(max_bytes)
     with bulk(), fixed_limits():
         return _read_package(path, max_bytes)
 
@@ -856,6 +861,7 @@ def load_layer(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
     Raises:
         PackageReadError: if the input cannot be read at all.
         ValidationFailedError: if it was read but is not valid; ``.report`` has every problem.
+        InvalidRequestError: if ``max_bytes`` is not a whole number of one byte or more.
     """
     from villagecat.validation import check_package  # noqa: PLC0415 - validate imports this module
 
@@ -949,7 +955,15 @@ def package_files(package: LayerPackage, fmt: Literal["csv", "json"] = "csv") ->
     """Return the text of every file of a package written in ``fmt``: the descriptor and one file per resource.
 
     Citations are written once, as the package's clauses, and cited by id.
+
+    Raises:
+        InvalidRequestError: (a ValueError) for a ``fmt`` other than ``csv`` or ``json``: the files would
+            be CSV and the descriptor would list ``duties.JSON``, a package that cannot be read.
     """
+    if fmt not in ("csv", "json"):
+        from villagecat.errors import InvalidRequestError  # noqa: PLC0415
+
+        raise InvalidRequestError.because("unknown-package-format", fmt=fmt)
     book = ClauseBook(package.layer.id, package.clauses)
     rows = _rows(package, book)
     files: dict[str, str] = {}
@@ -1040,6 +1054,7 @@ def save_layer(
 
     Raises:
         WriteRefusedError: the folder is someone else's, the path is a file, or the disk refuses.
+        InvalidRequestError: (a ValueError) for a ``fmt`` other than ``csv`` or ``json``; nothing is written.
     """
     from villagecat._write import write_package  # noqa: PLC0415 - only writers need it
 

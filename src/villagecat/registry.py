@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from villagecat._i18n import Both
+from villagecat._names import normalise_name
 from villagecat._resources import data_root
 from villagecat.errors import LayerChainError, PackageReadError, UnknownLayerError, ValidationFailedError
 
@@ -43,8 +44,16 @@ def _short_name(name: str) -> str:
     return name
 
 
-def _answers_to(layer: Layer, key: str) -> bool:
-    """Whether a layer answers to a key people would use: its short Chinese name, or its slug in any case."""
+def _answers_to(layer: Layer, key: str, *, normalised: bool = False) -> bool:
+    """Whether a layer answers to a key people would use: its short Chinese name, or its slug in any case.
+
+    With ``normalised``, ``key`` is :func:`~villagecat._names.normalise_name`'s form and is compared with
+    the layer's names in that form, its division code and full Chinese name too: names compared as merge
+    compares them (traditional or simplified, full- or half-width, spaces ignored).
+    """
+    if normalised:
+        names = (layer.division_code or layer.id, layer.name_zh, _short_name(layer.name_zh), layer.slug, layer.name_en)
+        return key in {normalise_name(name) for name in names}
     if key.isascii():
         return key.casefold() in (layer.slug.casefold(), layer.name_en.casefold())
     return key == _short_name(layer.name_zh)  # 吉林 is 吉林省; 吉林市 is not: a level word given must be the layer's
@@ -84,7 +93,9 @@ class LayerRegistry:
 
         The Chinese name may be given without its level's word, as people say it (宁河 for
         宁河区, 天津 for 天津市), and the slug or English name in any case (Ninghe, NINGHE),
-        as long as only one layer answers to it.
+        as long as only one layer answers to it. Failing that, every one of them is compared
+        as merge compares names (traditional or simplified, full- or half-width, spaces
+        ignored), so ``１２０１１７`` and ``寧河區`` as an input method types them name 宁河区 too.
 
         Raises:
             UnknownLayerError: if none matches, or a short name matches several layers.
@@ -94,6 +105,9 @@ class LayerRegistry:
             return self._by_id[key]
         exact = [p for p in self if key in (p.layer.division_code, p.layer.name_zh, p.layer.slug, p.layer.name_en)]
         loose = exact or [p for p in self if _answers_to(p.layer, key)]  # 朝阳区 is two districts' name
+        if not loose:  # as an input method may type it: ２２０１０２, 寧河區, 宁 河 区, Ｎｉｎｇｈｅ
+            wanted = normalise_name(key)
+            loose = [p for p in self if _answers_to(p.layer, wanted, normalised=True)]
         if len(loose) == 1:
             return loose[0]
         if loose:

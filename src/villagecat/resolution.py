@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from villagecat.errors import UnknownLayerError
@@ -10,26 +11,29 @@ from villagecat.package import load_layer
 from villagecat.registry import LayerRegistry, shipped_registry
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Iterable
 
 __all__ = ["registry_with", "resolve"]
 
 
-def registry_with(layer_paths: Iterable[str | os.PathLike[str]] = ()) -> LayerRegistry:
+def registry_with(layer_paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] = ()) -> LayerRegistry:
     """Return the shipped layers plus the packages at ``layer_paths`` (which win on a clash).
+
+    One path given alone (``"/srv/catalogs/220102"``, a ``Path``) is one package, not the
+    characters of its name (a ``str`` is an iterable of strings too, so mypy lets it through).
 
     Raises:
         PackageReadError: if a path cannot be read.
         ValidationFailedError: if a package is not valid.
     """
-    return shipped_registry([load_layer(path) for path in layer_paths])
+    paths = [layer_paths] if isinstance(layer_paths, str | os.PathLike) else layer_paths
+    return shipped_registry([load_layer(path) for path in paths])
 
 
 def resolve(
     jurisdiction: str,
     *,
-    layers: Iterable[str | os.PathLike[str]] = (),
+    layers: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] = (),
     registry: LayerRegistry | None = None,
 ) -> EffectiveCatalog:
     """Return the effective catalog of a jurisdiction.
@@ -38,7 +42,8 @@ def resolve(
         jurisdiction: A division code (``120117``), Chinese name (``宁河区``), slug
             (``ninghe``) or ``cn``.
         layers: Paths of packages outside the shipped data that join the chain, so a
-            province or county that is not shipped can see its effective catalog.
+            province or county that is not shipped can see its effective catalog (one
+            path may be given alone).
         registry: The layers to resolve against; default the shipped ones plus ``layers``.
 
     Returns:

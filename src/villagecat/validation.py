@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from itertools import chain, repeat
 from typing import TYPE_CHECKING, TypedDict
 
-from villagecat._budget import fixed_limits
+from villagecat._budget import fixed_limits, given_max_bytes
 from villagecat._i18n import Both, pair
 from villagecat._names import normalise_names
-from villagecat.errors import InvalidRequestError, LayerChainError
+from villagecat.errors import LayerChainError
 from villagecat.format.registry import kind_by_resource
 from villagecat.models import Certificate, Clause, Document
-from villagecat.package import ID_KINDS, RESOURCES, LayerPackage, bulk, read_package
+from villagecat.package import ID_KINDS, ITEM_RESOURCES, RESOURCES, LayerPackage, bulk, read_package
 from villagecat.report import Problem, ValidationReport
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Iterable, Iterator
 
     from pydantic import BaseModel
 
-    from villagecat._fast import FastPackage, Opened
+    from villagecat._fast import FastPackage, Opened, Table
+    from villagecat.format.registry import Kind
     from villagecat.merging import MergeCache
     from villagecat.models import Layer
     from villagecat.models.document import Citation
@@ -359,7 +360,7 @@ def validate(
 
 
 def validate_many(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     parents: Iterable[LayerPackage] = (),
     max_bytes: int | None = None,
@@ -376,11 +377,12 @@ def validate_many(
     Raises:
         InvalidRequestError: if ``max_bytes`` is below 1 (no file could be read).
     """
-    if max_bytes is not None and (type(max_bytes) is not int or max_bytes < 1):  # not nan, "10" or True
-        raise InvalidRequestError.because("max-bytes-positive", value=max_bytes)
+    given_max_bytes(max_bytes)
     with bulk(), fixed_limits():
         # What is read is let go before the collector runs again, so it has little to look at.
-        return _validate_many(list(paths), list(parents), max_bytes)
+        # One path alone is one package, not the characters of its name (a str is an iterable of str).
+        targets = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+        return _validate_many(targets, list(parents), max_bytes)
 
 
 def _validate_many(
@@ -502,16 +504,37 @@ def verified(fast: FastPackage, registry: LayerRegistry, merges: MergeCache) -> 
             return False
     if len(set(ids)) != len(ids):
         return False
-    return not _reuses_inherited_names(fast, registry, merges)
+    return not _reuses_names(fast, registry, merges)
 
 
-def _reuses_inherited_names(fast: FastPackage, registry: LayerRegistry, merges: MergeCache) -> bool:
-    """Whether an item of the rows bears an inherited item's name or alias (a merge conflict, ``same_name``)."""
+def _shared_by_two_rows(kind: Kind, table: Table) -> bool:
+    """Whether two rows of a table bear one name or alias, compared normalised (row by row: the rare case)."""
+    columns = [(spec, table.column(spec.name)) for spec in map(kind.field, kind.rules.identity_fields) if spec]
+    owner: dict[str, int] = {}
+    for row in range(len(table)):
+        texts = [
+            text
+            for spec, values in columns
+            if values is not None
+            for text in (values[row] or () if spec.is_list else (values[row],))
+            if text and text.strip()
+        ]
+        if any(owner.setdefault(name, row) != row for name in normalise_names(texts)):
+            return True
+    return False
+
+
+def _reuses_names(fast: FastPackage, registry: LayerRegistry, merges: MergeCache) -> bool:
+    """Whether an item of the rows bears a name or alias already taken (a merge conflict, ``same_name``).
+
+    Taken by an inherited item of its kind, or by another of the layer's own new items of its kind:
+    within a layer a name names one item, as the merge checks it.
+    """
     inherited = merges.inherited_names(registry.chain(fast.skeleton))
     for resource, table in fast.tables.items():
-        names = inherited.get(resource)
+        names = inherited.get(resource, {})
         kind = kind_by_resource(resource)
-        if not names or kind is None:
+        if kind is None or resource not in ITEM_RESOURCES:
             continue
         restates = table.column("restates") or ()
         own = table
@@ -523,6 +546,10 @@ def _reuses_inherited_names(fast: FastPackage, registry: LayerRegistry, merges: 
             if spec is None or values is None:
                 continue
             texts.extend(chain.from_iterable(values) if spec.is_list else filter(None, values))
-        if not names.keys().isdisjoint(normalise_names(list(filter(str.strip, texts)))):
+        normalised = normalise_names(list(filter(str.strip, texts)))
+        if not names.keys().isdisjoint(normalised):
+            return True
+        # A name written twice: by two rows (a conflict), or by one, its alias its own name in another script?
+        if len(set(normalised)) != len(normalised) and _shared_by_two_rows(kind, own):
             return True
     return False

@@ -29,6 +29,8 @@ from villagecat.format.registry import kind_of_model
 from villagecat.models import CertificateStatus, DutyKind, Scope
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from villagecat.merging import EffectiveCatalog
     from villagecat.models import Certificate, Citation, Duty, Obligation
 
@@ -372,14 +374,17 @@ def admission_findings(
     return findings or [_unlisted(catalog, task, key, subject, scope)]
 
 
-def admit(catalog: EffectiveCatalog, tasks: list[str], scope: Scope = Scope.VILLAGE) -> CheckReport:
+def admit(catalog: EffectiveCatalog, tasks: Iterable[str] | str, scope: Scope = Scope.VILLAGE) -> CheckReport:
     """Decide admission for each task, asked of a village (or, with ``scope``, an urban community).
+
+    ``tasks`` is read once (a generator is fine); one task may be given alone, as a ``str``.
 
     Raises:
         InvalidRequestError: if a task is empty or a single character (nothing is decided).
     """
     if scope is Scope.BOTH:
         raise InvalidRequestError.because("admit-scope-one")
+    tasks = [tasks] if isinstance(tasks, str) else list(tasks)  # checked, then decided: read twice
     for task in tasks:
         _task(task)
     report = CheckReport.against("admission", catalog)

@@ -14,6 +14,8 @@ from villagecat.checks._report import CheckReport, Finding
 from villagecat.models import Modality, Scope
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from villagecat.merging import EffectiveCatalog
     from villagecat.models import Citation, FacilityStandard
 
@@ -266,7 +268,7 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
     return findings
 
 
-def check_facility(catalog: EffectiveCatalog, figures: list[FacilityFigures]) -> CheckReport:
+def check_facility(catalog: EffectiveCatalog, figures: Iterable[FacilityFigures]) -> CheckReport:
     """Check one or many villages' facilities; the report has one subject per village."""
     report = CheckReport.against("facility", catalog)
     for entry in figures:

@@ -591,8 +591,9 @@ def _header_problems(where: Both, budget_where: str, header: list[str], problems
 
 def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
     """Read a CSV ledger strictly: a duplicated header or a row of the wrong width is a problem, never dropped."""
-    from villagecat._budget import exceeded, limit, over  # noqa: PLC0415
+    from villagecat._budget import allow_cells_of, exceeded, limit, over  # noqa: PLC0415
 
+    allow_cells_of(text)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header = [h.strip() for h in next(reader, [])]
     if _header_problems(Both(str(path), str(path)), str(path), header, problems):
@@ -618,9 +619,11 @@ def _yaml(path: Path, data: bytes) -> Any:  # noqa: ANN401 - whatever the YAML h
 
 
 def _limit(max_bytes: int | None) -> int:
+    from villagecat._budget import given_max_bytes  # noqa: PLC0415
     from villagecat._source import max_bytes_default  # noqa: PLC0415
 
-    return max_bytes_default() if max_bytes is None else max_bytes
+    given = given_max_bytes(max_bytes)
+    return max_bytes_default() if given is None else given
 
 
 #: The files a ledger may be, by suffix: a document (YAML or JSON) or a table (CSV or a workbook).

@@ -39,6 +39,8 @@ from villagecat.errors import InvalidRequestError
 from villagecat.models import Colour, Modality, Orientation, Placement, Scope, SignType
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from villagecat.merging import EffectiveCatalog
     from villagecat.models import Citation, Sign, SignQuota
 
@@ -522,8 +524,12 @@ def _count(quota: SignQuota, signs: list[ActualSign], matched: dict[int, Sign], 
     return []
 
 
-def check_signage(catalog: EffectiveCatalog, signs: list[ActualSign]) -> CheckReport:
-    """Check the signs of one or many villages (grouped by ``ActualSign.village``)."""
+def check_signage(catalog: EffectiveCatalog, signs: Iterable[ActualSign]) -> CheckReport:
+    """Check the signs of one or many villages (grouped by ``ActualSign.village``).
+
+    ``signs`` is read once (a generator is fine), then grouped by village.
+    """
+    signs = list(signs)
     report = CheckReport.against("signage", catalog)
     for village in dict.fromkeys(s.village for s in signs):
         report.findings.extend(signage_findings(catalog, [s for s in signs if s.village == village], village))

@@ -220,7 +220,11 @@ def package_roots(paths: list[str]) -> list[str]:
     roots: dict[str, None] = {}
     owned: dict[Path, frozenset[str] | None] = {}  # each package's descriptor read once, however many files name it
     for raw in paths:
-        path = Path(raw).resolve()
+        try:
+            path = Path(raw).resolve()
+        except RuntimeError:  # a loop of links (Python before 3.13): the reader says so, as it reads it
+            roots[raw] = None
+            continue
         owner = next((p for p in path.parents if (p / "datapackage.json").is_file()), None)
         if owner is None or not path.is_file() or path.suffix.lower() not in (".csv", ".json"):
             roots[raw] = None

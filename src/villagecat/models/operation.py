@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from typing import Annotated, Any, ClassVar
 
-from pydantic import StringConstraints, TypeAdapter, ValidationError, ValidationInfo, field_validator
+from pydantic import ConfigDict, StringConstraints, TypeAdapter, ValidationError, ValidationInfo, field_validator
 
 from villagecat._i18n import Both, model_error
 from villagecat._patterns import described
@@ -138,4 +138,9 @@ class Cancellation(CatalogItem):
 
 @functools.cache
 def _adapter(annotation: Any) -> TypeAdapter[Any]:  # noqa: ANN401 - a field's annotation
-    return TypeAdapter(annotation)
+    """Validate as the target's model does: its annotation under the models' config (no NaN or infinity).
+
+    A bare ``TypeAdapter(float | None)`` took ``nan`` and ``inf``, which no item may hold and JSON cannot
+    write: a package saved in JSON said null where the override had a value.
+    """
+    return TypeAdapter(annotation, config=ConfigDict(allow_inf_nan=False))
