@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from conftest import REPO, invoke
+from villagecat.package import load_layer
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -82,3 +83,73 @@ def test_a_formula_never_computed_is_refused_not_read_as_empty(tmp_path: Path) -
     assert f"综合服务设施标准：单元格 {sheet.cell(row=2, column=column).coordinate} 是公式" in result.err
     assert not (tmp_path / "out").exists()
     assert invoke("import", str(path), "-o", str(tmp_path / "plain")).code == 0
+
+
+def _xihu(tmp_path: Path) -> tuple[Path, Path]:
+    folder, path = tmp_path / "xihu", tmp_path / "xihu.xlsx"
+    assert invoke("init", str(folder), "--level", "county", "--code", "330106", "--name", "西湖区").code == 0
+    assert invoke("export", str(folder), "-o", str(path)).code == 0
+    return folder, path
+
+
+def test_a_column_given_twice_is_refused_never_read_as_the_later_one(tmp_path: Path) -> None:
+    """A second 名称 column (pasted at the end) silently won over the first: 甲 was lost, 乙 imported."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    duties = book["工作事务"]
+    duties.cell(1, 17).value = "名称"
+    duties.append([None, "甲", None, None, None, None, "依法协助政府工作事项", None, "村", *[None] * 7, "乙"])
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[1:] == [
+        "  工作事务",
+        "    第 1 行 字段 Q：列“名称”与 B 列重复：同一列只能出现一次；请删去其中一列，或把内容合到一列中",
+    ]
+
+
+def test_a_heading_retyped_with_a_space_reads_and_a_missing_column_is_named_by_its_title(tmp_path: Path) -> None:
+    """名 称 (a space typed in) was an unknown column, and every row's problem named the field ``name``."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    duties = book["工作事务"]
+    duties.cell(1, 2).value = "名 称"
+    duties.append([None, "环境整治", None, None, None, None, "依法协助政府工作事项", None, "村"])
+    book.save(path)
+    assert invoke("import", str(path), "-o", str(folder)).code == 0
+    assert [d.name for d in load_layer(folder).duties] == ["环境整治"]
+    duties.cell(1, 2).value = "事项名称"
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert "    第 2 行 字段 名称：缺少必填字段" in result.out.splitlines()
+    assert not _ENGLISH.search(result.out.replace("xihu", "")), result.out
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+            "是 Excel 97-2003 格式（.xls）的工作簿，不能读取；请在 Excel 或 WPS 中另存为",
+        ),
+        (None, "是 LibreOffice 的 ODF 电子表格（.ods），不能读取；请在 LibreOffice 中选“文件 → 另存为”"),
+    ],
+)
+def test_a_workbook_of_another_format_says_how_to_save_it(tmp_path: Path, content: bytes | None, said: str) -> None:
+    """An .ods read as a zip without [Content_Types].xml: the clerk was shown openpyxl's English."""
+    import zipfile  # noqa: PLC0415
+
+    path = tmp_path / "目录.xlsx"
+    if content is None:
+        with zipfile.ZipFile(path, "w") as ods:
+            ods.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+            ods.writestr("content.xml", "<office:document-content/>")
+    else:
+        path.write_bytes(content)
+    for argv in (["import", str(path), "-o", str(tmp_path / "out")], ["audit", str(path), "-j", "120117"]):
+        result = invoke(*argv)
+        assert result.code == 2
+        assert result.err.startswith(f"villagecat: {path}：{said}"), result.err
+        assert "Content_Types" not in result.err
+    assert not (tmp_path / "out").exists()

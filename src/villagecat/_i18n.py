@@ -677,7 +677,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "读写 Excel 工作簿需要 openpyxl：pip install openpyxl",
         "workbooks need openpyxl: pip install openpyxl",
     ),
-    "not-a-workbook": ("不是 Excel 工作簿（.xlsx）", "not an Excel workbook (.xlsx)"),
+    "not-a-workbook": (
+        "不是 Excel 工作簿（.xlsx）；请在 Excel、WPS 或 LibreOffice 中打开，另存为“Excel 工作簿（.xlsx）”后再读取",
+        "not an Excel workbook (.xlsx); open it in Excel, WPS or LibreOffice and save it as an Excel workbook (.xlsx)",
+    ),
+    "workbook-xls": (
+        "是 Excel 97-2003 格式（.xls）的工作簿，不能读取；请在 Excel 或 WPS 中另存为“Excel 工作簿（.xlsx）”后再读取",
+        "an Excel 97-2003 workbook (.xls), which cannot be read; save it as an Excel workbook (.xlsx) and try again",
+    ),
+    "workbook-ods": (
+        (
+            "是 LibreOffice 的 ODF 电子表格（.ods），不能读取；请在 LibreOffice 中选“文件 → 另存为”，"
+            "文件类型选“Excel 2007-365 (.xlsx)”后再读取"
+        ),
+        (
+            "a LibreOffice spreadsheet (.ods), which cannot be read; in LibreOffice choose File → Save As,"
+            " type Excel 2007-365 (.xlsx), and try again"
+        ),
+    ),
     "nothing": ("无", "none"),
     "certificate-no-template": ("声明了占位符，却没有模板", "placeholders are declared but there is no template"),
     "certificate-placeholders-mismatch": (
@@ -711,6 +728,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
             "the merged cells {ranges} were read as they show: their top-left value fills every cell they cover;"
             " if a cell should be empty, unmerge them and import again"
         ),
+    ),
+    "workbook-duplicate-column": (
+        "列“{heading}”与 {first} 列重复：同一列只能出现一次；请删去其中一列，或把内容合到一列中",
+        "the column {heading!r} repeats column {first}: keep one of them, with the contents of both",
+    ),
+    "workbook-error-cell": (
+        "单元格显示的是错误值 {value}（公式出错），不是取值；请改正公式，或删去公式直接填写",
+        "the cell shows the error {value} (a formula gone wrong), not a value; correct the formula or type the value",
     ),
     "workbook-unreadable": ("无法读取该工作簿（{detail}）", "not a readable workbook: {detail}"),
     "ledger-not-utf8": (

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["PercentCell", "SheetRows", "bounded_rows", "open_workbook", "read_sheet"]
+__all__ = ["ErrorCell", "PercentCell", "SheetRows", "bounded_rows", "open_workbook", "read_sheet"]
 
 
 def _openpyxl() -> Any:  # noqa: ANN401 - the module
@@ -40,9 +40,13 @@ def open_workbook(where: object, data: bytes) -> Workbook:
     from villagecat._source import check_archive  # noqa: PLC0415
 
     label = str(where)
+    if data.startswith(_OLE2):  # Excel 97-2003 (.xls) or WPS (.et): not a zip at all
+        raise PackageReadError.at(label, "workbook-xls")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_archive(archive, label)
+            if _opendocument(archive):  # LibreOffice's own .ods, whatever the file is called
+                raise PackageReadError.at(label, "workbook-ods")
     except zipfile.BadZipFile:
         raise PackageReadError.at(label, "not-a-workbook") from None
     openpyxl = _openpyxl()
@@ -51,6 +55,19 @@ def open_workbook(where: object, data: bytes) -> Workbook:
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
         raise PackageReadError.at(label, "workbook-unreadable", detail=exc) from None
     return book
+
+
+#: The first bytes of an OLE2 compound file: an Excel 97-2003 workbook (.xls), or WPS's .et.
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _opendocument(archive: zipfile.ZipFile) -> bool:
+    """Whether a zip is an OpenDocument file (.ods): its first member, ``mimetype``, says so."""
+    try:
+        kind = archive.read("mimetype")[:100] if "mimetype" in archive.namelist() else b""
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, NotImplementedError):
+        return False
+    return kind.startswith(b"application/vnd.oasis.opendocument")
 
 
 class SheetRows(NamedTuple):
@@ -146,8 +163,16 @@ class PercentCell(float):
         return f"{round(self * 100, 10):g}%"
 
 
+class ErrorCell(str):
+    """A cell showing a formula's error (``#DIV/0!``, ``#N/A``, ``#REF!``): what the clerk sees is no value."""
+
+    __slots__ = ()
+
+
 def _value(cell: Any) -> Any:  # noqa: ANN401 - a cell of any kind
     value = getattr(cell, "value", None)
+    if getattr(cell, "data_type", None) == "e" and isinstance(value, str):
+        return ErrorCell(value)
     if (
         isinstance(value, int | float)
         and not isinstance(value, bool)

@@ -15,6 +15,7 @@ import datetime as dt
 import io
 import json
 import re
+import unicodedata
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,7 @@ from villagecat._i18n import Both, pair
 from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
 from villagecat._write import atomic_write
+from villagecat._xlsx import ErrorCell
 from villagecat.errors import (
     EmptySheetWarning,
     MergedCellsWarning,
@@ -260,6 +262,10 @@ def _number(column: Column, raw: object) -> object:
     """
     from villagecat._xlsx import PercentCell  # noqa: PLC0415
 
+    if isinstance(raw, str) and not isinstance(
+        raw, PercentCell
+    ):  # ３００ and ６０％, as a Chinese input method types them
+        raw = unicodedata.normalize("NFKC", raw).strip()
     typed = _PERCENT_TEXT.match(raw) if isinstance(raw, str) else None
     if isinstance(raw, PercentCell):
         return round(raw * 100, 10) if column.unit == "percent" else raw.shown()
@@ -382,6 +388,10 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
         rows_of[name] = (number, str(row[0]).strip())
         if value is None or value == "":
             continue
+        if isinstance(value, ErrorCell):
+            words = pair("workbook-error-cell", value=value)
+            problems.append(Problem(LAYER_SHEET, "error-cell", *words, line=number, field=f"B（{rows_of[name][1]}）"))
+            continue
         if isinstance(value, dt.datetime | dt.date):
             value = _date_text(value)
         elif isinstance(value, str) and name.rpartition(".")[2] in ("published", "effective", "date"):
@@ -443,6 +453,11 @@ def _exported_clauses(title: str, sheet_rows: list[list[Any]]) -> tuple[list[lis
     return [row[:where] + row[where + 1 :] for row in sheet_rows], texts
 
 
+def _heading(text: str) -> str:
+    """A column title as compared: full- and half-width alike, spaces ignored (最小建筑面积(平方米), 名 称)."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
 def _missing_columns(
     title: str, model: type[BaseModel], mapped: list[Column | None], sheet_rows: list[list[Any]]
 ) -> list[Problem]:
@@ -457,6 +472,27 @@ def _missing_columns(
     ]
 
 
+def _header(
+    title: str, header: Sequence[object], model: type[BaseModel], problems: list[Problem]
+) -> list[Column | None]:
+    """Each heading's column (None where it names none): an unknown or repeated heading is a problem of row 1."""
+    by_title = {_heading(c.title_zh): c for c in columns(model)} | {c.name: c for c in columns(model)}
+    known = Both("、".join(c.title_zh for c in columns(model)), ", ".join(c.name for c in columns(model)))
+    mapped: list[Column | None] = []
+    for index, heading in enumerate(header):
+        column = by_title.get(_heading(str(heading))) if heading is not None else None
+        first = next((i for i, c in enumerate(mapped) if column is not None and c is column), None)
+        if first is not None:  # read twice, the later column would win and the earlier be lost, silently
+            words = pair("workbook-duplicate-column", heading=heading, first=_letter(first))
+            problems.append(Problem(title, "duplicate-column", *words, line=1, field=_letter(index)))
+            column = None
+        elif heading is not None and column is None:
+            words = pair("sheet-unknown-column", heading=heading, known=known)
+            problems.append(Problem(title, "unknown-column", *words, line=1, field=_letter(index)))
+        mapped.append(column)
+    return mapped
+
+
 def _read_sheet(
     title: str,
     sheet_rows: list[list[Any]],
@@ -465,23 +501,7 @@ def _read_sheet(
     layer_id: str | None = None,
 ) -> tuple[list[BaseModel], tuple[int, ...]]:
     rows = iter(sheet_rows)
-    header = next(rows, None) or ()
-    by_title = {c.title_zh: c for c in columns(model)} | {c.name: c for c in columns(model)}
-    known = Both("、".join(c.title_zh for c in columns(model)), ", ".join(c.name for c in columns(model)))
-    mapped: list[Column | None] = []
-    for index, heading in enumerate(header):
-        column = by_title.get(str(heading).strip()) if heading is not None else None
-        if heading is not None and column is None:
-            problems.append(
-                Problem(
-                    title,
-                    "unknown-column",
-                    *pair("sheet-unknown-column", heading=heading, known=known),
-                    line=1,
-                    field=_letter(index),
-                )
-            )
-        mapped.append(column)
+    mapped = _header(title, next(rows, []), model, problems)
     problems.extend(_missing_columns(title, model, mapped, sheet_rows))
     items: list[BaseModel] = []
     records: list[tuple[int, dict[str, Any]]] = []
@@ -490,8 +510,13 @@ def _read_sheet(
             continue
         data = {}
         raw_value: object = None  # an override's value, read by the field it targets
-        for column, raw in zip(mapped, values, strict=False):
-            if column is not None:
+        for index, (column, raw) in enumerate(zip(mapped, values, strict=False)):
+            if column is not None and isinstance(raw, ErrorCell):  # #DIV/0!, #N/A: a formula gone wrong, no value
+                label = f"{_letter(index)}（{column.title_zh}）"
+                problems.append(
+                    Problem(title, "error-cell", *pair("workbook-error-cell", value=raw), line=number, field=label)
+                )
+            elif column is not None:
                 raw_value = raw if column.name == "value" else raw_value
                 parsed = _parse(column, raw)
                 if parsed is not None:
@@ -502,6 +527,7 @@ def _read_sheet(
     if layer_id is not None:  # rows left without an id get a readable one (pinyin of the name)
         assign_ids(layer_id, model.spec.segment, [data for _, data in records])  # type: ignore[attr-defined]
     rows_read: list[int] = []
+    titles = {c.name: c.title_zh for c in columns(model)}
     for number, data in records:
         try:
             items.append(model.model_validate(data))
@@ -517,7 +543,11 @@ def _read_sheet(
                     else pydantic_message(dict(error))
                 )
                 where = next((i for i, c in enumerate(mapped) if c is not None and c.name == name), None)
-                column_label = f"{_letter(where)}（{mapped[where].title_zh}）" if where is not None else name  # type: ignore[union-attr]
+                column_label = (
+                    f"{_letter(where)}（{mapped[where].title_zh}）"  # type: ignore[union-attr]
+                    if where is not None
+                    else titles.get(name, name)  # a column the sheet lacks: its title, as 缺少列 names it
+                )
                 problems.append(Problem(title, str(error["type"]), zh, en, line=number, field=column_label))
     return items, tuple(rows_read)
 
