@@ -810,6 +810,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "empty-file": ("文件为空，缺少表头", "the file is empty; a header row is needed"),
     "unknown-column": ("未知的列，不允许出现", "unknown column, not allowed"),
+    "csv-delimiter": (
+        (
+            "各列之间用的是{separator}，应为逗号；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，"
+            "或在 LibreOffice 中另存为 CSV 时把字段分隔符选为逗号"
+        ),
+        (
+            "the columns are separated by {separator}, not commas; save it as CSV UTF-8 (Comma delimited) in Excel,"
+            " or with the comma as field delimiter in LibreOffice"
+        ),
+    ),
     "duplicate-column": ("列名重复", "duplicate column"),
     "missing-column": ("缺少必填列", "required column is missing"),
     "row-width": ("本行有 {cells} 列，表头有 {header} 列", "the row has {cells} cells, the header {header}"),

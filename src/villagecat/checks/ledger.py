@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from villagecat._delimiter import other_delimiter
 from villagecat._i18n import Both, pair, reader_error, shape_of
 from villagecat._xlsx import PercentCell
 from villagecat.checks._fields import FIELDS as _FIELDS
@@ -595,6 +596,9 @@ def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
 
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header = [h.strip() for h in next(reader, [])]
+    separator = other_delimiter(header, lambda name: _field_name(name) is not None)
+    if separator is not None:  # one column a line: say so once, never as one unknown column
+        raise PackageReadError.at(str(path), "csv-delimiter", separator=separator)
     if _header_problems(Both(str(path), str(path)), str(path), header, problems):
         return []
     rows = []
