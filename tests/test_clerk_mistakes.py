@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -153,3 +153,55 @@ def test_a_workbook_of_another_format_says_how_to_save_it(tmp_path: Path, conten
         assert result.err.startswith(f"villagecat: {path}：{said}"), result.err
         assert "Content_Types" not in result.err
     assert not (tmp_path / "out").exists()
+
+
+def _info_row(book: Any, label: str) -> Any:
+    return next(row for row in book["层信息"].iter_rows() if row[0].value == label)
+
+
+def test_a_layer_field_typed_as_a_number_reads_as_the_text_it_shows(tmp_path: Path) -> None:
+    """Every 层信息 field is text: 330106 retyped (a number to Calc and Excel) was 应为文字（实际为“330106”）,
+    and a version typed 1 was 应为文字 where the version's own words say how to write it."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    _info_row(book, "行政区划代码")[1].value = 330106
+    book.save(path)
+    assert invoke("import", str(path), "-o", str(folder)).code == 0
+    assert load_layer(folder).layer.division_code == "330106"
+    _info_row(book, "版本")[1].value = 1
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[-1].endswith(
+        "字段 B（版本）：版本号写作“主版本.次版本.修订号”，如 1.0.0（实际为“1”）"
+    )
+
+
+def test_the_layer_sheet_without_its_field_column_reads_by_its_labels(tmp_path: Path) -> None:
+    """The 字段 column (id, level…) deleted as clutter: 20 problems, each naming a field by its code."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    _info_row(book, "发布机关")[1].value = "西湖区民政局"
+    book["层信息"].delete_cols(3)
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 0, result.out
+    layer = load_layer(folder).layer
+    assert (layer.publisher, layer.parent.id if layer.parent else None) == ("西湖区民政局", "cn")
+    book["层信息"].delete_rows(_info_row(book, "版本")[0].row)
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.out.splitlines()[1:] == ["  层信息", "    字段 版本：缺少必填字段"]
+
+
+def test_a_line_break_pasted_into_a_name_is_named_in_words(tmp_path: Path) -> None:
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    book["工作事务"].append([None, "协助开展\n环境整治", None, None, None, None, "依法协助政府工作事项", None, "村"])
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[-1].endswith(
+        "字段 B（名称）：应为一行文字，不能含换行、控制字符或不可见字符"
+        "（如零宽字符、方向控制符）：含有 换行（U+000A），请删去"
+    )

@@ -729,6 +729,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " if a cell should be empty, unmerge them and import again"
         ),
     ),
+    "workbook-header-row": (
+        "应为列名，而本表的列名在第 {row} 行；请删去列名上方的 {above} 行（如表格标题）后再导入",
+        "row 1 must hold the column titles, which are on row {row}: delete the {above} row(s) above them (a title?)",
+    ),
     "workbook-duplicate-column": (
         "列“{heading}”与 {first} 列重复：同一列只能出现一次；请删去其中一列，或把内容合到一列中",
         "the column {heading!r} repeats column {first}: keep one of them, with the contents of both",

@@ -312,6 +312,32 @@ def _letter(index: int) -> str:
     return letters
 
 
+#: The rows a nested layer field is spelled out on: each part's key and the words after its title (上级层 · 标识).
+_PARTS = {
+    "parent": (("id", "标识"), ("version_range", "版本范围")),
+    "admission": (("steps", "步骤"), ("citations", "出处")),
+    "releases": (("version", "版本"), ("date", "日期"), ("notes", "说明")),
+}
+
+
+def _layer_key(label: str) -> str | None:
+    """The key a 项目 label names (上级层 · 标识 -> parent.id, 发布记录 2 · 日期 -> releases.2.date), or None.
+
+    Read where the 字段 column was deleted or emptied: the labels say the same as the keys.
+    """
+    fields = Layer.model_fields
+    by_title = {fields[name].title: name for name in _LAYER_FIELDS}
+    head, _, part = (p.strip() for p in label.partition("·"))
+    if not part:
+        return by_title.get(head)
+    title, _, number = head.rpartition(" ")
+    name = by_title.get(head) or (by_title.get(title.strip()) if number.isdigit() else None)
+    key = next((k for k, words in _PARTS.get(name or "", ()) if words == part), None)
+    if key is None or (name == "releases") != number.isdigit():
+        return None
+    return f"releases.{number}.{key}" if name == "releases" else f"{name}.{key}"
+
+
 def _layer_rows(layer: Layer) -> list[tuple[str, object, str]]:
     """The layer as labelled rows (项目, 取值, 字段): nested values spelled out, vocabularies as labels, no JSON."""
     fields = Layer.model_fields
@@ -322,21 +348,15 @@ def _layer_rows(layer: Layer) -> list[tuple[str, object, str]]:
         if value is None or value == ():
             rows.append((title, None, name))
         elif name == "parent":
-            rows += [
-                (f"{title} · 标识", value.id, "parent.id"),
-                (f"{title} · 版本范围", value.version_range, "parent.version_range"),
-            ]
+            rows += [(f"{title} · {part}", getattr(value, key), f"parent.{key}") for key, part in _PARTS[name]]
         elif name == "admission":
-            rows += [
-                (f"{title} · 步骤", join_list(value.steps), "admission.steps"),
-                (f"{title} · 出处", join_list(c.to_text() for c in value.citations), "admission.citations"),
-            ]
+            cells = {"steps": join_list(value.steps), "citations": join_list(c.to_text() for c in value.citations)}
+            rows += [(f"{title} · {part}", cells[key], f"admission.{key}") for key, part in _PARTS[name]]
         elif name == "releases":
             for n, release in enumerate(value, start=1):
                 rows += [
-                    (f"{title} {n} · 版本", release.version, f"releases.{n}.version"),
-                    (f"{title} {n} · 日期", release.date, f"releases.{n}.date"),
-                    (f"{title} {n} · 说明", release.notes, f"releases.{n}.notes"),
+                    (f"{title} {n} · {part}", getattr(release, key), f"releases.{n}.{key}")
+                    for key, part in _PARTS[name]
                 ]
         elif name == "covers":
             rows.append((title, "、".join(v.label for v in value), name))
@@ -376,6 +396,17 @@ def _put(data: dict[str, Any], key: str, value: object) -> None:
         data[key] = value
 
 
+def _layer_cell(key: str, value: object) -> object:
+    """A 层信息 cell as text: a date cell or a typed date in the format's form, a number as it shows."""
+    if isinstance(value, dt.datetime | dt.date):
+        return _date_text(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return format_number(value)  # every layer field is text: a code or a version Calc took for a number
+    if isinstance(value, str) and key.rpartition(".")[2] in ("published", "effective", "date"):
+        return _typed_date(value.strip())  # 2023年9月1日, as every other sheet takes it
+    return value
+
+
 def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
     data: dict[str, Any] = {}
     rows_of: dict[str, tuple[int, str]] = {}  # a key -> its row and the label a clerk reads there
@@ -383,8 +414,9 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
         if not row or row[0] is None:
             continue
         value = row[1] if len(row) > 1 else None
-        labelled = len(row) > 2 and isinstance(row[2], str) and row[2].strip()
-        name = str(row[2]).strip() if labelled else str(row[0]).strip()
+        given = str(row[2]).strip() if len(row) > 2 and isinstance(row[2], str) else ""
+        key = given or _layer_key(str(row[0]).strip())  # the 字段 column deleted: the label says which
+        labelled, name = key is not None, key or str(row[0]).strip()
         rows_of[name] = (number, str(row[0]).strip())
         if value is None or value == "":
             continue
@@ -392,10 +424,7 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
             words = pair("workbook-error-cell", value=value)
             problems.append(Problem(LAYER_SHEET, "error-cell", *words, line=number, field=f"B（{rows_of[name][1]}）"))
             continue
-        if isinstance(value, dt.datetime | dt.date):
-            value = _date_text(value)
-        elif isinstance(value, str) and name.rpartition(".")[2] in ("published", "effective", "date"):
-            value = _typed_date(value.strip())  # 2023年9月1日, as every other sheet takes it
+        value = _layer_cell(name, value)
         if labelled and (name.count(".") or name in ("covers", "level")):
             _put(data, name, _layer_value(name, value))
             continue
@@ -417,7 +446,9 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
             zh, en = pydantic_message(dict(error))
             key = ".".join(str(p) for p in error["loc"])
             found = rows_of.get(key) or rows_of.get(str(error["loc"][0]) if error["loc"] else "")
-            where = {"line": found[0], "field": f"B（{found[1]}）"} if found else {"field": key}
+            top = Layer.model_fields.get(str(error["loc"][0])) if error["loc"] else None
+            unnamed = top.title if top is not None and top.title and len(error["loc"]) == 1 else key  # a row deleted
+            where = {"line": found[0], "field": f"B（{found[1]}）"} if found else {"field": unnamed}
             problems.append(Problem(LAYER_SHEET, str(error["type"]), zh, en, **where))
         return None
 
@@ -493,6 +524,22 @@ def _header(
     return mapped
 
 
+#: How far down a header moved by title rows is looked for.
+_HEADER_SEARCH = 5
+
+
+def _header_below(sheet_rows: list[list[Any]], model: type[BaseModel]) -> int | None:
+    """The row the header is on, where row 1 names no column and a row below names several (a title above)."""
+    titles = {_heading(c.title_zh) for c in columns(model)}
+
+    def named(row: list[Any]) -> int:
+        return sum(isinstance(v, str) and _heading(v) in titles for v in row)
+
+    if not sheet_rows or named(sheet_rows[0]):
+        return None
+    return next((n for n, row in enumerate(sheet_rows[1 : _HEADER_SEARCH + 1], start=2) if named(row) >= 2), None)
+
+
 def _read_sheet(
     title: str,
     sheet_rows: list[list[Any]],
@@ -500,6 +547,10 @@ def _read_sheet(
     problems: list[Problem],
     layer_id: str | None = None,
 ) -> tuple[list[BaseModel], tuple[int, ...]]:
+    lower = _header_below(sheet_rows, model)
+    if lower is not None:  # a title row above the header: every heading unknown, every column missing
+        problems.append(Problem(title, "header-row", *pair("workbook-header-row", row=lower, above=lower - 1), line=1))
+        return [], ()
     rows = iter(sheet_rows)
     mapped = _header(title, next(rows, []), model, problems)
     problems.extend(_missing_columns(title, model, mapped, sheet_rows))
