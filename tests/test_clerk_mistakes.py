@@ -205,3 +205,14 @@ def test_a_line_break_pasted_into_a_name_is_named_in_words(tmp_path: Path) -> No
         "字段 B（名称）：应为一行文字，不能含换行、控制字符或不可见字符"
         "（如零宽字符、方向控制符）：含有 换行（U+000A），请删去"
     )
+
+
+@pytest.mark.parametrize("command", [["validate"], ["lint"], ["diff", str(REPO / "data" / "national")]])
+def test_a_workbook_given_where_a_package_belongs_says_to_import_it(tmp_path: Path, command: list[str]) -> None:
+    """A workbook is a zip: ``validate 目录.xlsx`` said zip 中须有且仅有一个 datapackage.json."""
+    _, path = _xihu(tmp_path)
+    result = invoke(*command, str(path))
+    assert result.code == 2
+    said = f"是 Excel 工作簿，不是数据包；请先导入（villagecat import {path} -o 数据包文件夹），再对数据包文件夹运行"
+    assert said in result.out + result.err, result.out + result.err
+    assert "zip" not in (result.out + result.err).partition("（cannot")[0]

@@ -669,6 +669,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no-descriptor-in-folder": ("该文件夹中没有 datapackage.json", "no datapackage.json in this folder"),
     "no-descriptor": ("缺少 datapackage.json", "no datapackage.json"),
     "no-such-path": ("文件或文件夹不存在", "no such file or folder"),
+    "workbook-not-package": (
+        "是 Excel 工作簿，不是数据包；请先导入（villagecat import {name} -o 数据包文件夹），再对数据包文件夹运行本命令",
+        "an Excel workbook, not a package: import it first (villagecat import {name} -o FOLDER), then give the folder",
+    ),
     "not-a-package": ("不是数据包文件夹、datapackage.json 或 zip", "not a package folder, a datapackage.json or a zip"),
     "not-utf8": ("不是 UTF-8 编码的文本", "not UTF-8 text"),
     "descriptor-not-object": ("内容应为 JSON 对象", "must hold a JSON object"),
