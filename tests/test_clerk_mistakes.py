@@ -216,3 +216,18 @@ def test_a_workbook_given_where_a_package_belongs_says_to_import_it(tmp_path: Pa
     said = f"是 Excel 工作簿，不是数据包；请先导入（villagecat import {path} -o 数据包文件夹），再对数据包文件夹运行"
     assert said in result.out + result.err, result.out + result.err
     assert "zip" not in (result.out + result.err).partition("（cannot")[0]
+
+
+def test_a_yes_no_column_is_told_by_its_words(tmp_path: Path) -> None:
+    """A 是/否 column (兜底条目) with a tick said 应为 true 或 false: the package's words, not the sheet's."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    duties = book["工作事务"]
+    duties.append([None, "环境整治", None, None, None, None, "依法协助政府工作事项", None, "村", *[None] * 5, "√"])
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.out.splitlines()[1:] == ["  工作事务", "    第 2 行 字段 O（兜底条目）：应填“是”或“否”（实际为“√”）"]
+    duties["O2"] = True  # TRUE, as Calc and Excel write a boolean cell
+    book.save(path)
+    assert invoke("import", str(path), "-o", str(folder)).code == 0
+    assert load_layer(folder).duties[0].catch_all is True

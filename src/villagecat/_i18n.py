@@ -733,6 +733,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " if a cell should be empty, unmerge them and import again"
         ),
     ),
+    "workbook-bool": ("应填“是”或“否”（实际为“{got}”）", "must be 是 (yes) or 否 (no) (got {got!r})"),
     "workbook-header-row": (
         "应为列名，而本表的列名在第 {row} 行；请删去列名上方的 {above} 行（如表格标题）后再导入",
         "row 1 must hold the column titles, which are on row {row}: delete the {above} row(s) above them (a title?)",

@@ -591,7 +591,7 @@ def _read_sheet(
                 zh, en = (
                     _override_field_words(data)
                     if model is Override and name == "field" and error["type"] == "string_pattern_mismatch"
-                    else pydantic_message(dict(error))
+                    else _sheet_message(dict(error))
                 )
                 where = next((i for i, c in enumerate(mapped) if c is not None and c.name == name), None)
                 column_label = (
@@ -601,6 +601,13 @@ def _read_sheet(
                 )
                 problems.append(Problem(title, str(error["type"]), zh, en, line=number, field=column_label))
     return items, tuple(rows_read)
+
+
+def _sheet_message(error: dict[str, Any]) -> tuple[str, str]:
+    """A pydantic error as a sheet's cell is told: a 是/否 column by the words its drop-down offers."""
+    if error.get("type") == "bool_parsing":  # not the package's true/false, which no clerk types here
+        return pair("workbook-bool", got=error.get("input"))
+    return pydantic_message(error)
 
 
 def titled(report: ValidationReport) -> ValidationReport:
