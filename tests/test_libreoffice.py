@@ -196,7 +196,7 @@ def test_a_workbook_laid_out_as_a_clerk_lays_it_out_is_told_once_or_read(tmp_pat
     assert result.code == 1
     assert result.out.splitlines()[1:] == [
         "  工作事务",
-        "    第 1 行：应为列名，而本表的列名在第 2 行；请删去列名上方的 1 行（如表格标题）后再导入",
+        "    第 1 行：应为列名，而本表的列名在第 2 行；请删去列名上方的 1 行（如表格标题）",
     ]
     result = invoke("import", str(tmp_path / "saved" / "plain.xlsx"), "-o", str(folder))
     assert result.code == 0, result.out

@@ -735,7 +735,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "workbook-bool": ("应填“是”或“否”（实际为“{got}”）", "must be 是 (yes) or 否 (no) (got {got!r})"),
     "workbook-header-row": (
-        "应为列名，而本表的列名在第 {row} 行；请删去列名上方的 {above} 行（如表格标题）后再导入",
+        "应为列名，而本表的列名在第 {row} 行；请删去列名上方的 {above} 行（如表格标题）",
         "row 1 must hold the column titles, which are on row {row}: delete the {above} row(s) above them (a title?)",
     ),
     "workbook-duplicate-column": (

@@ -16,10 +16,12 @@ from villagecat._budget import exceeded, limit
 from villagecat.errors import PackageReadError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["ErrorCell", "PercentCell", "SheetRows", "bounded_rows", "open_workbook", "read_sheet"]
+__all__ = ["ErrorCell", "PercentCell", "SheetRows", "bounded_rows", "header_below", "open_workbook", "read_sheet"]
 
 
 def _openpyxl() -> Any:  # noqa: ANN401 - the module
@@ -153,6 +155,25 @@ def _fill_merged(rows: list[list[Any]], ranges: list[str], label: str) -> tuple[
         if copied:
             filled.append((first_row, first_col, ref))
     return tuple(ref for *_, ref in sorted(filled))  # as the sheet reads: by row, then column
+
+
+#: How far down a header moved by title rows is looked for.
+_HEADER_SEARCH = 5
+
+
+def header_below(rows: list[list[Any]], known: Callable[[str], bool]) -> int | None:
+    """The row a sheet's header is on, where row 1 names no column and a row below names several.
+
+    Chinese tables put a title above the header (西湖区村级组织工作事务清单, merged across the
+    columns); read as the header, it makes every heading unknown and every column missing.
+    """
+
+    def named(row: list[Any]) -> int:
+        return sum(isinstance(v, str) and known(v) for v in row)
+
+    if not rows or named(rows[0]):
+        return None
+    return next((n for n, row in enumerate(rows[1 : _HEADER_SEARCH + 1], start=2) if named(row) >= 2), None)
 
 
 class PercentCell(float):

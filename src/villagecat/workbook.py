@@ -27,7 +27,7 @@ from villagecat._i18n import Both, pair
 from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
 from villagecat._write import atomic_write
-from villagecat._xlsx import ErrorCell
+from villagecat._xlsx import ErrorCell, header_below
 from villagecat.errors import (
     EmptySheetWarning,
     MergedCellsWarning,
@@ -524,22 +524,6 @@ def _header(
     return mapped
 
 
-#: How far down a header moved by title rows is looked for.
-_HEADER_SEARCH = 5
-
-
-def _header_below(sheet_rows: list[list[Any]], model: type[BaseModel]) -> int | None:
-    """The row the header is on, where row 1 names no column and a row below names several (a title above)."""
-    titles = {_heading(c.title_zh) for c in columns(model)}
-
-    def named(row: list[Any]) -> int:
-        return sum(isinstance(v, str) and _heading(v) in titles for v in row)
-
-    if not sheet_rows or named(sheet_rows[0]):
-        return None
-    return next((n for n, row in enumerate(sheet_rows[1 : _HEADER_SEARCH + 1], start=2) if named(row) >= 2), None)
-
-
 def _read_sheet(
     title: str,
     sheet_rows: list[list[Any]],
@@ -547,7 +531,8 @@ def _read_sheet(
     problems: list[Problem],
     layer_id: str | None = None,
 ) -> tuple[list[BaseModel], tuple[int, ...]]:
-    lower = _header_below(sheet_rows, model)
+    titles = {_heading(c.title_zh) for c in columns(model)}
+    lower = header_below(sheet_rows, lambda text: _heading(text) in titles)
     if lower is not None:  # a title row above the header: every heading unknown, every column missing
         problems.append(Problem(title, "header-row", *pair("workbook-header-row", row=lower, above=lower - 1), line=1))
         return [], ()
@@ -578,7 +563,7 @@ def _read_sheet(
     if layer_id is not None:  # rows left without an id get a readable one (pinyin of the name)
         assign_ids(layer_id, model.spec.segment, [data for _, data in records])  # type: ignore[attr-defined]
     rows_read: list[int] = []
-    titles = {c.name: c.title_zh for c in columns(model)}
+    title_of = {c.name: c.title_zh for c in columns(model)}
     for number, data in records:
         try:
             items.append(model.model_validate(data))
@@ -597,7 +582,7 @@ def _read_sheet(
                 column_label = (
                     f"{_letter(where)}（{mapped[where].title_zh}）"  # type: ignore[union-attr]
                     if where is not None
-                    else titles.get(name, name)  # a column the sheet lacks: its title, as 缺少列 names it
+                    else title_of.get(name, name)  # a column the sheet lacks: its title, as 缺少列 names it
                 )
                 problems.append(Problem(title, str(error["type"]), zh, en, line=number, field=column_label))
     return items, tuple(rows_read)

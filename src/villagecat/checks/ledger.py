@@ -538,7 +538,7 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
     The rows of a sheet whose header has a problem are not read: which column is which is not known.
     """
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from villagecat._xlsx import bounded_rows, open_workbook  # noqa: PLC0415
+        from villagecat._xlsx import bounded_rows, header_below, open_workbook  # noqa: PLC0415
 
         book = open_workbook(path, data)
         sheets = []
@@ -548,6 +548,10 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
                 continue
             header = [str(h).strip() if h is not None else "" for h in values[0]]
             where = _sheet_place(path, sheet.title)
+            lower = header_below(values, lambda text: _field_name(text.strip()) is not None)
+            if lower is not None:  # a title above the header: one line, not every heading unknown
+                problems.add(LedgerError(where, 1, None, "workbook-header-row", row=lower, above=lower - 1))
+                continue
             if _header_problems(where, f"{path}:{sheet.title}", header, problems):
                 continue
             rows = [
@@ -699,7 +703,7 @@ def read_ledger(path: str | Path, *, max_bytes: int | None = None, scope: Scope 
     problems = _Problems(target)
     document, sheets = _load(target, max_bytes, problems)
     ledger = Ledger()
-    if not sheets:
+    if target.suffix.lower() in _DOCUMENTS:  # not "no sheets": a workbook's sheets may all have been left unread
         problems.read(_read_villages, ledger, target, document, scope, problems)
     else:
         _named(_sheet_rows(sheets), problems)
@@ -850,7 +854,8 @@ def read_facility_file(
     target = Path(path)
     problems = _Problems(target)
     document, sheets = _load(target, max_bytes, problems)
-    rows = _entries(target, document, "villages", "ledger-villages-list") if not sheets else _sheet_rows(sheets)
+    documented = target.suffix.lower() in _DOCUMENTS
+    rows = _entries(target, document, "villages", "ledger-villages-list") if documented else _sheet_rows(sheets)
     if not rows:
         problems.raise_any()  # a header's problems first: its rows were not read
         raise LedgerError(str(target), None, None, "ledger-empty")
