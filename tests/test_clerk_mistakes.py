@@ -231,3 +231,21 @@ def test_a_yes_no_column_is_told_by_its_words(tmp_path: Path) -> None:
     book.save(path)
     assert invoke("import", str(path), "-o", str(folder)).code == 0
     assert load_layer(folder).duties[0].catch_all is True
+
+
+def test_a_section_cited_with_full_width_brackets_takes_the_clause_sheet_s_quote(tmp_path: Path) -> None:
+    """The 条款 sheet quotes 三(一)2; the 出处 typed 三（一）2 (a Chinese input method's brackets) became a
+    second clause without the quote, silently, and the sheet's clause, its 标识 left blank, was called
+    ``330106.clause.item``."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    book["来源文件"].append(["330106.document.work-plan", "工作方案", None, None, None, None, "规范性文件"])
+    book["条款"].append([None, "330106.document.work-plan", "三(一)2", "网格员在巡查中发现的问题，及时报告街道。"])
+    cited = "330106.document.work-plan#三（一） 2"
+    book["工作事务"].append([None, "网格巡查", cited, None, None, None, "依法协助政府工作事项", None, "村"])
+    book.save(path)
+    assert invoke("import", str(path), "-o", str(folder)).code == 0
+    package = load_layer(folder)
+    (clause,) = package.clauses
+    assert (clause.id, clause.section) == ("330106.clause.work-plan-3-1-2", "三(一)2")
+    assert package.duties[0].citations == (clause.citation(),)

@@ -560,8 +560,8 @@ def _read_sheet(
         if model is Override:
             _override_input(data, raw_value)
         records.append((number, data))
-    if layer_id is not None:  # rows left without an id get a readable one (pinyin of the name)
-        assign_ids(layer_id, model.spec.segment, [data for _, data in records])  # type: ignore[attr-defined]
+    if layer_id is not None:
+        _give_ids(layer_id, model, [data for _, data in records])
     rows_read: list[int] = []
     title_of = {c.name: c.title_zh for c in columns(model)}
     for number, data in records:
@@ -586,6 +586,33 @@ def _read_sheet(
                 )
                 problems.append(Problem(title, str(error["type"]), zh, en, line=number, field=column_label))
     return items, tuple(rows_read)
+
+
+def _section(section: str | None) -> str | None:
+    """A section as compared: full- and half-width alike, spaces ignored (三（一）2 is 三(一)2)."""
+    return None if section is None else "".join(unicodedata.normalize("NFKC", section).split())
+
+
+def _give_ids(layer_id: str, model: type[BaseModel], records: list[dict[str, Any]]) -> None:
+    """Give rows left without an id a readable one: a clause's from its document and section, else its name's pinyin."""
+    if model is Clause:
+        _clause_ids(layer_id, records)
+    assign_ids(layer_id, model.spec.segment, records)  # type: ignore[attr-defined]
+
+
+def _clause_ids(layer_id: str, records: list[dict[str, Any]]) -> None:
+    """Give each 条款 row without an id the one a citation of it would get (``330106.clause.work-plan-3-1-2``).
+
+    It has no name to make one from: by name it was ``330106.clause.item``, ``item-2``…
+    """
+    from villagecat.format.clauses import new_clause_id  # noqa: PLC0415
+
+    taken = {r["id"] for r in records if isinstance(r.get("id"), str) and r["id"]}
+    for record in records:
+        document, section = record.get("document"), record.get("section")
+        if record.get("id") in (None, "") and isinstance(document, str) and isinstance(section, str | None):
+            record["id"] = new_clause_id(layer_id, document, section, taken)
+            taken.add(record["id"])
 
 
 def _sheet_message(error: dict[str, Any]) -> tuple[str, str]:
@@ -669,7 +696,8 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     if layer is None or report.problems:
         raise ValidationFailedError(report)
     package = dataclasses.replace(LayerPackage.of(layer, resources), origins=origins)
-    return carry_citations(carry_citations(package, exported), _quoted(package.clauses))
+    package = carry_citations(package, exported)
+    return carry_citations(package, _quoted(package))
 
 
 def _blank(rows: list[list[Any]]) -> bool:
@@ -692,25 +720,29 @@ def _rows(sheet: Worksheet, source: Path) -> list[list[Any]]:
     return read.rows
 
 
-def _quoted(clauses: tuple[Clause, ...]) -> dict[Citation, Citation]:
+def _quoted(package: LayerPackage) -> dict[Citation, Citation]:
     """A 出处 written 文件标识#条款 takes the quote the 条款 sheet gives that section, where it gives one.
 
     A clerk types the sentence once, on the 条款 sheet, and cites it by document and section;
     where the sheet quotes the section more than once, the 出处 must say which (its quote). A
     section the sheet also lists without a quote is cited so on purpose (an exported package
-    lists every citation it has): it stays as it is.
+    lists every citation it has): it stays as it is. Sections compare as they read, brackets
+    full- or half-width and spaces aside (三（一）2 is the sheet's 三(一)2).
     """
+    clauses = package.clauses
+    cited = {c for _, item in package.iter_items() for c in getattr(item, "citations", None) or () if not c.quote}
     by_section: dict[tuple[str, str | None], list[Citation]] = {}
     unquoted: set[tuple[str, str | None]] = set()
     for clause in clauses:
         if clause.quote:
-            by_section.setdefault((clause.document, clause.section), []).append(clause.citation())
+            by_section.setdefault((clause.document, _section(clause.section)), []).append(clause.citation())
         else:
-            unquoted.add((clause.document, clause.section))
+            unquoted.add((clause.document, _section(clause.section)))
+    keys = {citation: (citation.document, _section(citation.section)) for citation in cited}
     return {
-        Citation(document=document, section=section): found[0]
-        for (document, section), found in by_section.items()
-        if len(found) == 1 and (document, section) not in unquoted
+        citation: by_section[key][0]
+        for citation, key in keys.items()
+        if len(by_section.get(key, ())) == 1 and key not in unquoted
     }
 
 
