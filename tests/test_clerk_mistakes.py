@@ -249,3 +249,25 @@ def test_a_section_cited_with_full_width_brackets_takes_the_clause_sheet_s_quote
     (clause,) = package.clauses
     assert (clause.id, clause.section) == ("330106.clause.work-plan-3-1-2", "三(一)2")
     assert package.duties[0].citations == (clause.citation(),)
+
+
+def test_a_sheet_of_notes_says_what_to_do_and_a_hidden_one_how_to_see_it(tmp_path: Path) -> None:
+    """备注 said 请改正表名，否则其中的内容不会导入, as if the import went on without it (it stopped); a hidden
+    sheet was named as any other, though the clerk cannot see it."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("备注")["A1"] = "本表由张三填写"
+    hidden = book.create_sheet("Sheet2")
+    hidden["A1"] = "草稿"
+    hidden.sheet_state = "hidden"
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert lines[lines.index("  备注") + 1].startswith("    未知的工作表“备注”：工作表应为 层信息、")
+    assert lines[lines.index("  备注") + 1].endswith(
+        "是目录的内容请改正表名，是备注等其他内容请删去该表或移到别的文件，再导入"
+    )
+    assert lines[lines.index("  Sheet2") + 1].startswith(
+        "    未知的工作表“Sheet2”（隐藏的工作表：在表名处右键选“取消隐藏”可以看到）：工作表应为"
+    )

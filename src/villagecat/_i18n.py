@@ -1258,8 +1258,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown column {heading!r}: correct its title or delete it; the sheet's columns are: {known}",
     ),
     "unknown-sheet": (
-        "未知的工作表“{title}”：工作表应为 {known} 之一；请改正表名，否则其中的内容不会导入",
-        "unknown sheet {title!r}: sheets are {known}; rename it, or its rows are not imported",
+        (
+            "未知的工作表“{title}”：工作表应为 {known} 之一；是目录的内容请改正表名，"
+            "是备注等其他内容请删去该表或移到别的文件，再导入"
+        ),
+        (
+            "unknown sheet {title!r}: sheets are {known}; rename it if it holds catalog rows, else delete it"
+            " or move it to another file, then import again"
+        ),
+    ),
+    "unknown-hidden-sheet": (
+        (
+            "未知的工作表“{title}”（隐藏的工作表：在表名处右键选“取消隐藏”可以看到）：工作表应为 {known} 之一；"
+            "是目录的内容请改正表名，是备注等其他内容请删去该表或移到别的文件，再导入"
+        ),
+        (
+            "unknown sheet {title!r} (hidden: right-click a sheet tab and choose Unhide to see it): sheets are"
+            " {known}; rename it if it holds catalog rows, else delete it or move it to another file, then import again"
+        ),
     ),
     "workbook-override-field": (
         "“字段”填目标条目所在工作表第一行的列名；目标条目未填写或不是条目的标识，无法列出可填的列名（实际为“{field}”）",

@@ -672,7 +672,11 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
                 Problem(
                     title,
                     "unknown-sheet",
-                    *pair("unknown-sheet", title=title, known=Both("、".join(known), ", ".join(known))),
+                    *pair(
+                        "unknown-hidden-sheet" if sheets[title].sheet_state != "visible" else "unknown-sheet",
+                        title=title,
+                        known=Both("、".join(known), ", ".join(known)),
+                    ),
                 )
             )
     if LAYER_SHEET not in sheets:
