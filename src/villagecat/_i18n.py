@@ -813,6 +813,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml-malformed": ("YAML 格式错误或不安全{line}：{detail}", "malformed or unsafe YAML{line}: {detail}"),
     # reading a package: problems of files, tables and the descriptor
     "encoding": ("不是 UTF-8 编码的文本（第 {byte} 个字节无法解码）", "not UTF-8 text (byte {byte} cannot be decoded)"),
+    "encoding-utf16": (
+        "文件是 UTF-16 编码（Excel 另存为“Unicode 文本”的格式）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+        'the file is UTF-16 encoded (Excel\'s "Unicode Text"); save it as "CSV UTF-8 (Comma delimited)"',
+    ),
     "encoding-gbk": (
         "文件是 GBK/GB18030 编码（Excel 默认另存为的格式）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
         'the file is GBK/GB18030 encoded (as Excel saves CSV by default); save it as "CSV UTF-8 (Comma delimited)"',

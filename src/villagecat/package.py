@@ -235,6 +235,9 @@ def _decode_text(data: bytes, file: str, problems: list[Problem]) -> str | None:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode 文本": UTF-16, tab-separated
+            problems.append(_problem(file, "encoding-utf16", *pair("encoding-utf16")))
+            return None
         try:
             data.decode("gb18030")
         except UnicodeDecodeError:

@@ -528,7 +528,10 @@ def _text(path: Path, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        key = "ledger-not-utf8" if path.suffix.lower() == ".csv" else "ledger-text-not-utf8"
+        csv_file = path.suffix.lower() == ".csv"
+        if csv_file and data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode 文本", not GBK
+            raise PackageReadError.at(str(path), "encoding-utf16") from None
+        key = "ledger-not-utf8" if csv_file else "ledger-text-not-utf8"
         raise PackageReadError.at(str(path), key) from None
 
 
