@@ -271,3 +271,25 @@ def test_a_sheet_of_notes_says_what_to_do_and_a_hidden_one_how_to_see_it(tmp_pat
     assert lines[lines.index("  Sheet2") + 1].startswith(
         "    未知的工作表“Sheet2”（隐藏的工作表：在表名处右键选“取消隐藏”可以看到）：工作表应为"
     )
+
+
+def test_a_full_width_bar_is_a_separator_of_values_and_said_of_other_lists(tmp_path: Path) -> None:
+    """A Chinese input method types ｜ for |: 协调联络｜宣传教育 was refused as one unknown value, and
+    区城管局｜区民政局 ran two departments into one, silently."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    row = [None, "环境整治", None, None, None, None, "依法协助政府工作事项", None, "村", "区城管局｜区民政局"]
+    book["工作事务"].append([*row, "协调联络｜宣传教育"])
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 0, result.out
+    assert result.err == (
+        "villagecat: 注意：工作事务：第 2 行 字段 J（责任部门）中的全角竖线“｜”不分隔多项，已作为文字读入；"
+        "若要填多项，请改用半角竖线 |（row 2, column J（责任部门）: the full-width ｜ separates nothing and"
+        " was read as text; separate entries with |）\n"
+    )
+    (duty,) = load_layer(folder).duties
+    assert (duty.departments, [a.value for a in duty.assist_activities or ()]) == (
+        ("区城管局｜区民政局",),
+        ["coordinate_liaise", "publicise_educate"],
+    )

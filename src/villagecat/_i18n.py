@@ -733,6 +733,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " if a cell should be empty, unmerge them and import again"
         ),
     ),
+    "workbook-full-width-bar": (
+        "第 {row} 行 字段 {column}中的全角竖线“｜”不分隔多项，已作为文字读入；若要填多项，请改用半角竖线 |",
+        "row {row}, column {column}: the full-width ｜ separates nothing and was read as text; separate entries with |",
+    ),
     "workbook-bool": ("应填“是”或“否”（实际为“{got}”）", "must be 是 (yes) or 否 (no) (got {got!r})"),
     "workbook-header-row": (
         "应为列名，而本表的列名在第 {row} 行；请删去列名上方的 {above} 行（如表格标题）",

@@ -33,6 +33,7 @@ from villagecat.errors import (
     MergedCellsWarning,
     PackageReadError,
     ValidationFailedError,
+    WorkbookNotice,
     WriteRefusedError,
 )
 from villagecat.format.codec import format_number, join_list, split_list
@@ -274,7 +275,7 @@ def _number(column: Column, raw: object) -> object:
     return raw
 
 
-_VOCAB_SEPARATORS = re.compile(r"\s*[、，；,;]\s*")
+_VOCAB_SEPARATORS = re.compile(r"\s*[、，；,;｜]\s*")
 
 
 _TYPED_DATE = re.compile(r"^(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*(?:[月/.\-]\s*(\d{1,2})\s*日?|月)?$")
@@ -524,6 +525,28 @@ def _header(
     return mapped
 
 
+def _row_input(
+    title: str, number: int, mapped: list[Column | None], values: list[Any], problems: list[Problem]
+) -> dict[str, Any]:
+    """A row's cells as model input, by the columns they are under; a cell showing an error is a problem."""
+    data: dict[str, Any] = {}
+    for index, (column, raw) in enumerate(zip(mapped, values, strict=False)):
+        if column is None:
+            continue
+        label = f"{_letter(index)}（{column.title_zh}）"
+        if isinstance(raw, ErrorCell):  # #DIV/0!, #N/A: a formula gone wrong, no value
+            problems.append(
+                Problem(title, "error-cell", *pair("workbook-error-cell", value=raw), line=number, field=label)
+            )
+            continue
+        if column.is_list and column.vocab is None and isinstance(raw, str) and "｜" in raw:
+            _full_width_bar(title, number, label)
+        parsed = _parse(column, raw)
+        if parsed is not None:
+            data[column.name] = parsed
+    return data
+
+
 def _read_sheet(
     title: str,
     sheet_rows: list[list[Any]],
@@ -544,21 +567,11 @@ def _read_sheet(
     for number, values in enumerate(rows, start=2):
         if not any(v not in (None, "") for v in values):
             continue
-        data = {}
-        raw_value: object = None  # an override's value, read by the field it targets
-        for index, (column, raw) in enumerate(zip(mapped, values, strict=False)):
-            if column is not None and isinstance(raw, ErrorCell):  # #DIV/0!, #N/A: a formula gone wrong, no value
-                label = f"{_letter(index)}（{column.title_zh}）"
-                problems.append(
-                    Problem(title, "error-cell", *pair("workbook-error-cell", value=raw), line=number, field=label)
-                )
-            elif column is not None:
-                raw_value = raw if column.name == "value" else raw_value
-                parsed = _parse(column, raw)
-                if parsed is not None:
-                    data[column.name] = parsed
+        data = _row_input(title, number, mapped, values, problems)
         if model is Override:
-            _override_input(data, raw_value)
+            cells = zip(mapped, values, strict=False)
+            raw_value = next((v for c, v in cells if c and c.name == "value" and not isinstance(v, ErrorCell)), None)
+            _override_input(data, raw_value)  # an override's value, read by the field it targets
         records.append((number, data))
     if layer_id is not None:
         _give_ids(layer_id, model, [data for _, data in records])
@@ -591,6 +604,15 @@ def _read_sheet(
 def _section(section: str | None) -> str | None:
     """A section as compared: full- and half-width alike, spaces ignored (三（一）2 is 三(一)2)."""
     return None if section is None else "".join(unicodedata.normalize("NFKC", section).split())
+
+
+def _full_width_bar(sheet: str, row: int, column: str) -> None:
+    """Say that a list cell's full-width ｜ (a Chinese input method's) was read as text, not as a separator.
+
+    Only ``|`` separates entries, so every text survives a save and a load; a ｜ typed for it
+    would run two departments into one, silently.
+    """
+    warnings.warn(WorkbookNotice(sheet, *pair("workbook-full-width-bar", row=row, column=column)), stacklevel=4)
 
 
 def _give_ids(layer_id: str, model: type[BaseModel], records: list[dict[str, Any]]) -> None:
