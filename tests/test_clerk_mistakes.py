@@ -293,3 +293,15 @@ def test_a_full_width_bar_is_a_separator_of_values_and_said_of_other_lists(tmp_p
         ("区城管局｜区民政局",),
         ["coordinate_liaise", "publicise_educate"],
     )
+
+
+def test_a_value_written_as_the_source_writes_it_reads_without_its_label_s_explanation(tmp_path: Path) -> None:
+    """经费保障 费随事转 (厅字〔2022〕28号's words) was refused: the label is 费随事转（部门提供经费和工作条件）."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    row = [None, "环境整治", None, None, None, None, "依法协助政府工作事项", None, "村", None, None, "费随事转"]
+    book["工作事务"].append(row)
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 0, result.out
+    assert load_layer(folder).duties[0].funding == "fee_follows_task"
