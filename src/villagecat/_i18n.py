@@ -737,6 +737,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {row} 行 字段 {column}中的全角竖线“｜”不分隔多项，已作为文字读入；若要填多项，请改用半角竖线 |",
         "row {row}, column {column}: the full-width ｜ separates nothing and was read as text; separate entries with |",
     ),
+    "workbook-citation-lines": (
+        (
+            "几个出处分在了几行（可能是从 Word 粘贴的）；一格中的几个出处请用半角竖线 | 连在一行，"
+            "如 文件标识#二(一)1|文件标识#二(一)2"
+        ),
+        "the citations are on separate lines (pasted from Word?); join them with | on one line, like DOC#1|DOC#2",
+    ),
     "workbook-bool": ("应填“是”或“否”（实际为“{got}”）", "must be 是 (yes) or 否 (no) (got {got!r})"),
     "workbook-header-row": (
         "应为列名，而本表的列名在第 {row} 行；请删去列名上方的 {above} 行（如表格标题）",

@@ -539,6 +539,11 @@ def _row_input(
                 Problem(title, "error-cell", *pair("workbook-error-cell", value=raw), line=number, field=label)
             )
             continue
+        if column.shape == "citations" and _citation_lines(raw):  # pasted from Word, one 出处 a line
+            problems.append(
+                Problem(title, "citation-lines", *pair("workbook-citation-lines"), line=number, field=label)
+            )
+            continue
         if column.is_list and column.vocab is None and isinstance(raw, str) and "｜" in raw:
             _full_width_bar(title, number, label)
         parsed = _parse(column, raw)
@@ -604,6 +609,14 @@ def _read_sheet(
 def _section(section: str | None) -> str | None:
     """A section as compared: full- and half-width alike, spaces ignored (三（一）2 is 三(一)2)."""
     return None if section is None else "".join(unicodedata.normalize("NFKC", section).split())
+
+
+def _citation_lines(raw: object) -> bool:
+    """Whether a 出处 cell holds several citations a line each (文件标识#条款 on each line), not joined by |."""
+    if not isinstance(raw, str):
+        return False
+    lines = [line.strip() for line in raw.strip().splitlines() if line.strip()]
+    return len(lines) > 1 and all("#" in line and "|" not in line for line in lines)
 
 
 def _full_width_bar(sheet: str, row: int, column: str) -> None:
