@@ -307,12 +307,14 @@ def test_a_value_written_as_the_source_writes_it_reads_without_its_label_s_expla
     assert load_layer(folder).duties[0].funding == "fee_follows_task"
 
 
-def test_citations_pasted_a_line_each_are_told_to_be_joined_by_a_bar(tmp_path: Path) -> None:
-    """Two 出处 pasted from Word, a line each, were told 条款号应为一行文字，不能含「」: about a section."""
+def test_entries_pasted_a_line_each_are_told_to_be_joined_by_a_bar(tmp_path: Path) -> None:
+    """Two 出处 pasted from Word, a line each, were told 条款号应为一行文字，不能含「」: about a section; two
+    departments so were read as one, silently; two values of 协助方式 so were one unknown value."""
     folder, path = _xihu(tmp_path)
     book = openpyxl.load_workbook(path)
     cited = "cn.document.tingzi-2022-28#二(一)1\ncn.document.tingzi-2022-28#二(一)2"
-    book["工作事务"].append([None, "环境整治", cited, None, None, None, "依法协助政府工作事项", None, "村"])
+    row = [None, "环境整治", cited, None, None, None, "依法协助政府工作事项", None, "村", "区城管局\n区民政局"]
+    book["工作事务"].append([*row, "协调联络\n宣传教育"])
     book.save(path)
     result = invoke("import", str(path), "-o", str(folder))
     assert result.out.splitlines()[1:] == [
@@ -320,5 +322,9 @@ def test_citations_pasted_a_line_each_are_told_to_be_joined_by_a_bar(tmp_path: P
         (
             "    第 2 行 字段 C（出处）：几个出处分在了几行（可能是从 Word 粘贴的）；"
             "一格中的几个出处请用半角竖线 | 连在一行，如 文件标识#二(一)1|文件标识#二(一)2"
+        ),
+        (
+            "    第 2 行 字段 J（责任部门）：几项分在了几行（可能是从 Word 粘贴的），会被读成带换行的一项；"
+            "一格中的几项请用半角竖线 | 连在一行，如 甲|乙"
         ),
     ]

@@ -744,6 +744,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
         "the citations are on separate lines (pasted from Word?); join them with | on one line, like DOC#1|DOC#2",
     ),
+    "workbook-list-lines": (
+        "几项分在了几行（可能是从 Word 粘贴的），会被读成带换行的一项；一格中的几项请用半角竖线 | 连在一行，如 甲|乙",
+        "the entries are on separate lines (pasted from Word?) and would read as one; join them with | on one line",
+    ),
     "workbook-bool": ("应填“是”或“否”（实际为“{got}”）", "must be 是 (yes) or 否 (no) (got {got!r})"),
     "workbook-header-row": (
         "应为列名，而本表的列名在第 {row} 行；请删去列名上方的 {above} 行（如表格标题）",

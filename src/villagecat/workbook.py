@@ -275,7 +275,7 @@ def _number(column: Column, raw: object) -> object:
     return raw
 
 
-_VOCAB_SEPARATORS = re.compile(r"\s*[、，；,;｜]\s*")
+_VOCAB_SEPARATORS = re.compile(r"\s*[、，；,;｜\n]\s*")
 
 
 _TYPED_DATE = re.compile(r"^(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*(?:[月/.\-]\s*(\d{1,2})\s*日?|月)?$")
@@ -539,10 +539,9 @@ def _row_input(
                 Problem(title, "error-cell", *pair("workbook-error-cell", value=raw), line=number, field=label)
             )
             continue
-        if column.shape == "citations" and _citation_lines(raw):  # pasted from Word, one 出处 a line
-            problems.append(
-                Problem(title, "citation-lines", *pair("workbook-citation-lines"), line=number, field=label)
-            )
+        if column.is_list and column.vocab is None and _list_lines(column, raw):  # pasted from Word, one a line
+            key = "workbook-citation-lines" if column.shape == "citations" else "workbook-list-lines"
+            problems.append(Problem(title, "list-lines", *pair(key), line=number, field=label))
             continue
         if column.is_list and column.vocab is None and isinstance(raw, str) and "｜" in raw:
             _full_width_bar(title, number, label)
@@ -611,12 +610,15 @@ def _section(section: str | None) -> str | None:
     return None if section is None else "".join(unicodedata.normalize("NFKC", section).split())
 
 
-def _citation_lines(raw: object) -> bool:
-    """Whether a 出处 cell holds several citations a line each (文件标识#条款 on each line), not joined by |."""
-    if not isinstance(raw, str):
+def _list_lines(column: Column, raw: object) -> bool:
+    """Whether a list cell holds its entries a line each, not joined by | (区城管局⏎区民政局 read as one).
+
+    A 出处 is so only where each line is a citation (文件标识#条款): a quote may run over lines.
+    """
+    if not isinstance(raw, str) or "|" in raw:
         return False
     lines = [line.strip() for line in raw.strip().splitlines() if line.strip()]
-    return len(lines) > 1 and all("#" in line and "|" not in line for line in lines)
+    return len(lines) > 1 and (column.shape != "citations" or all("#" in line for line in lines))
 
 
 def _full_width_bar(sheet: str, row: int, column: str) -> None:
