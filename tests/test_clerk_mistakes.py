@@ -328,3 +328,19 @@ def test_entries_pasted_a_line_each_are_told_to_be_joined_by_a_bar(tmp_path: Pat
             "一格中的几项请用半角竖线 | 连在一行，如 甲|乙"
         ),
     ]
+
+
+def test_a_value_wrapped_in_its_cell_reads_and_one_unknown_is_shown_on_one_line(tmp_path: Path) -> None:
+    """依法协助政府⏎工作事项 (a label wrapped by Word) was refused, and the report echoed the line break raw,
+    breaking its line in two."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    book["工作事务"].append([None, "环境整治", None, None, None, None, "依法协助政府\n工作事项", None, "村"])
+    book.save(path)
+    assert invoke("import", str(path), "-o", str(folder)).code == 0
+    assert load_layer(folder).duties[0].duty_kind == "assists"
+    book["工作事务"]["G2"] = "依法协助\n政务"
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[-1].endswith("（实际为“依法协助↵政务”）"), result.out

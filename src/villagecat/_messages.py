@@ -117,6 +117,8 @@ def _character(char: str) -> Both:
 def _got(value: str | float) -> tuple[str, str]:
     """（实际为“…”）: the value as the file writes it (true, not Python's True)."""
     shown = ("true" if value else "false") if isinstance(value, bool) else value
+    if isinstance(shown, str):  # one line, as the report lays it out: a line break in the value shows as ↵
+        shown = shown.replace("\r\n", "↵").replace("\n", "↵").replace("\r", "↵")
     return say("value-got", "zh", value=shown), say("value-got", "en", value=shown)
 
 

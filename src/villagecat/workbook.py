@@ -297,9 +297,14 @@ def _date_text(value: dt.date) -> str:
 
 
 def _slug(column: Column, text: str) -> str:
+    """A value's code, from its label, another word for it or its code.
+
+    No label holds a space or a line break, so one wrapped inside the cell (依法协助政府⏎工作事项,
+    pasted from Word) is read without it.
+    """
     assert column.vocab is not None  # noqa: S101 - callers check
     try:
-        return str(column.vocab.from_text(text).value)
+        return str(column.vocab.from_text("".join(text.split())).value)
     except ValueError:
         return text
 
