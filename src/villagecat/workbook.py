@@ -263,9 +263,7 @@ def _number(column: Column, raw: object) -> object:
     """
     from villagecat._xlsx import PercentCell  # noqa: PLC0415
 
-    if isinstance(raw, str) and not isinstance(
-        raw, PercentCell
-    ):  # ３００ and ６０％, as a Chinese input method types them
+    if isinstance(raw, str):  # ３００ and ６０％, as a Chinese input method types them
         raw = unicodedata.normalize("NFKC", raw).strip()
     typed = _PERCENT_TEXT.match(raw) if isinstance(raw, str) else None
     if isinstance(raw, PercentCell):
