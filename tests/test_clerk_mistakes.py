@@ -134,6 +134,10 @@ def test_a_heading_retyped_with_a_space_reads_and_a_missing_column_is_named_by_i
             "是 Excel 97-2003 格式（.xls）的工作簿，不能读取；请在 Excel 或 WPS 中另存为",
         ),
         (None, "是 LibreOffice 的 ODF 电子表格（.ods），不能读取；请在 LibreOffice 中选“文件 → 另存为”"),
+        (  # a workbook saved with a password to open it: its zip is encrypted inside an OLE2 file
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000) + "EncryptedPackage".encode("utf-16-le"),
+            "工作簿设置了打开密码（已加密），不能读取；请在 Excel 或 WPS 中取消打开密码后保存",
+        ),
     ],
 )
 def test_a_workbook_of_another_format_says_how_to_save_it(tmp_path: Path, content: bytes | None, said: str) -> None:

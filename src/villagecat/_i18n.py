@@ -689,6 +689,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "是 Excel 97-2003 格式（.xls）的工作簿，不能读取；请在 Excel 或 WPS 中另存为“Excel 工作簿（.xlsx）”后再读取",
         "an Excel 97-2003 workbook (.xls), which cannot be read; save it as an Excel workbook (.xlsx) and try again",
     ),
+    "workbook-encrypted": (
+        "工作簿设置了打开密码（已加密），不能读取；请在 Excel 或 WPS 中取消打开密码后保存，再读取",
+        "the workbook has a password to open it (encrypted) and cannot be read; remove the password and save it again",
+    ),
     "workbook-ods": (
         (
             "是 LibreOffice 的 ODF 电子表格（.ods），不能读取；请在 LibreOffice 中选“文件 → 另存为”，"

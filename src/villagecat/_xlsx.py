@@ -42,8 +42,9 @@ def open_workbook(where: object, data: bytes) -> Workbook:
     from villagecat._source import check_archive  # noqa: PLC0415
 
     label = str(where)
-    if data.startswith(_OLE2):  # Excel 97-2003 (.xls) or WPS (.et): not a zip at all
-        raise PackageReadError.at(label, "workbook-xls")
+    if data.startswith(_OLE2):  # Excel 97-2003 (.xls), WPS (.et), or a workbook with a password: not a zip
+        encrypted = "EncryptedPackage".encode("utf-16-le") in data[:_OLE2_DIRECTORY]
+        raise PackageReadError.at(label, "workbook-encrypted" if encrypted else "workbook-xls")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_archive(archive, label)
@@ -59,8 +60,11 @@ def open_workbook(where: object, data: bytes) -> Workbook:
     return book
 
 
-#: The first bytes of an OLE2 compound file: an Excel 97-2003 workbook (.xls), or WPS's .et.
+#: The first bytes of an OLE2 compound file: an Excel 97-2003 workbook (.xls), WPS's .et, or an
+#: .xlsx saved with a password to open it (its zip encrypted inside, as ``EncryptedPackage``).
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: How far into an OLE2 file its directory, naming ``EncryptedPackage``, is looked for.
+_OLE2_DIRECTORY = 1 << 20
 
 
 def _opendocument(archive: zipfile.ZipFile) -> bool:
