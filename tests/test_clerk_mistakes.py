@@ -348,3 +348,16 @@ def test_a_value_wrapped_in_its_cell_reads_and_one_unknown_is_shown_on_one_line(
     result = invoke("import", str(path), "-o", str(folder))
     assert result.code == 1
     assert result.out.splitlines()[-1].endswith("（实际为“依法协助↵政务”）"), result.out
+
+
+def test_a_package_given_to_import_for_its_workbook_says_which_way_each_command_goes(tmp_path: Path) -> None:
+    """``import 西湖区目录 -o …`` (the folder for the workbook) said only 这是文件夹，不是文件."""
+    folder, _ = _xihu(tmp_path)
+    result = invoke("import", str(folder), "-o", str(tmp_path / "out"))
+    assert result.code == 2
+    assert result.err.startswith(
+        f"villagecat: {folder}：是文件夹，不是工作簿：导入读取 Excel 工作簿"
+        f"（villagecat import 工作簿.xlsx -o {folder}）；"
+        f"把数据包写成工作簿请用 villagecat export {folder} -o 工作簿.xlsx（"
+    ), result.err
+    assert not (tmp_path / "out").exists()

@@ -689,6 +689,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "是 Excel 97-2003 格式（.xls）的工作簿，不能读取；请在 Excel 或 WPS 中另存为“Excel 工作簿（.xlsx）”后再读取",
         "an Excel 97-2003 workbook (.xls), which cannot be read; save it as an Excel workbook (.xlsx) and try again",
     ),
+    "workbook-is-folder": (
+        (
+            "是文件夹，不是工作簿：导入读取 Excel 工作簿（villagecat import 工作簿.xlsx -o {folder}）；"
+            "把数据包写成工作簿请用 villagecat export {folder} -o 工作簿.xlsx"
+        ),
+        (
+            "a folder, not a workbook: import reads a workbook (villagecat import BOOK.xlsx -o {folder});"
+            " to write the package as a workbook, villagecat export {folder} -o BOOK.xlsx"
+        ),
+    ),
     "workbook-encrypted": (
         "工作簿设置了打开密码（已加密），不能读取；请在 Excel 或 WPS 中取消打开密码后保存，再读取",
         "the workbook has a password to open it (encrypted) and cannot be read; remove the password and save it again",

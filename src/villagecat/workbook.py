@@ -699,6 +699,8 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     from villagecat._xlsx import open_workbook  # noqa: PLC0415
 
     source = Path(path)
+    if source.is_dir():  # the package given for the workbook: say which way each command goes
+        raise PackageReadError.at(str(source), "workbook-is-folder", folder=str(source))
     book = open_workbook(source, read_regular_file(source))
     report = ValidationReport(target=str(source))
     sheets = {sheet.title.strip(): sheet for sheet in book.worksheets}
