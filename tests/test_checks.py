@@ -176,6 +176,15 @@ def test_a_bad_ledger_row_names_file_row_and_field(tmp_path: Path) -> None:
     assert "CSV UTF-8" in result.err
 
 
+def test_a_ledger_saved_with_semicolons_says_so_once(tmp_path: Path) -> None:
+    """Read with commas, the header was one unknown column named 村名;类别;名称, and nothing said why."""
+    path = tmp_path / "台账.csv"
+    path.write_text("村名;类别;名称\n甲村;证明;健在证明\n", encoding="utf-8-sig")
+    result = invoke("audit", str(path), "-j", "220000")
+    assert result.code == 2
+    assert result.err.startswith(f"villagecat: {path}：各列之间用的是分号（;），应为逗号；请在 Excel 中"), result.err
+
+
 def test_certificate_refusal_says_why_and_what_to_do_instead() -> None:
     with pytest.raises(CertificateRefusedError) as info:
         render_certificate(villagecat.resolve("120117"), "无犯罪记录证明", {"姓名": "张三"})

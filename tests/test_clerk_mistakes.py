@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from conftest import REPO, invoke
+from villagecat.package import load_layer
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -82,3 +83,281 @@ def test_a_formula_never_computed_is_refused_not_read_as_empty(tmp_path: Path) -
     assert f"综合服务设施标准：单元格 {sheet.cell(row=2, column=column).coordinate} 是公式" in result.err
     assert not (tmp_path / "out").exists()
     assert invoke("import", str(path), "-o", str(tmp_path / "plain")).code == 0
+
+
+def _xihu(tmp_path: Path) -> tuple[Path, Path]:
+    folder, path = tmp_path / "xihu", tmp_path / "xihu.xlsx"
+    assert invoke("init", str(folder), "--level", "county", "--code", "330106", "--name", "西湖区").code == 0
+    assert invoke("export", str(folder), "-o", str(path)).code == 0
+    return folder, path
+
+
+def test_a_column_given_twice_is_refused_never_read_as_the_later_one(tmp_path: Path) -> None:
+    """A second 名称 column (pasted at the end) silently won over the first: 甲 was lost, 乙 imported."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    duties = book["工作事务"]
+    duties.cell(1, 17).value = "名称"
+    duties.append([None, "甲", None, None, None, None, "依法协助政府工作事项", None, "村", *[None] * 7, "乙"])
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[1:] == [
+        "  工作事务",
+        "    第 1 行 字段 Q：列“名称”与 B 列重复：同一列只能出现一次；请删去其中一列，或把内容合到一列中",
+    ]
+
+
+def test_a_heading_retyped_with_a_space_reads_and_a_missing_column_is_named_by_its_title(tmp_path: Path) -> None:
+    """名 称 (a space typed in) was an unknown column, and every row's problem named the field ``name``."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    duties = book["工作事务"]
+    duties.cell(1, 2).value = "名 称"
+    duties.append([None, "环境整治", None, None, None, None, "依法协助政府工作事项", None, "村"])
+    book.save(path)
+    assert invoke("import", str(path), "-o", str(folder)).code == 0
+    assert [d.name for d in load_layer(folder).duties] == ["环境整治"]
+    duties.cell(1, 2).value = "事项名称"
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert "    第 2 行 字段 名称：缺少必填字段" in result.out.splitlines()
+    assert not _ENGLISH.search(result.out.replace("xihu", "")), result.out
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+            "是 Excel 97-2003 格式（.xls）的工作簿，不能读取；请在 Excel 或 WPS 中另存为",
+        ),
+        (None, "是 LibreOffice 的 ODF 电子表格（.ods），不能读取；请在 LibreOffice 中选“文件 → 另存为”"),
+        (  # a workbook saved with a password to open it: its zip is encrypted inside an OLE2 file
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000) + "EncryptedPackage".encode("utf-16-le"),
+            "工作簿设置了打开密码（已加密），不能读取；请在 Excel 或 WPS 中取消打开密码后保存",
+        ),
+    ],
+)
+def test_a_workbook_of_another_format_says_how_to_save_it(tmp_path: Path, content: bytes | None, said: str) -> None:
+    """An .ods read as a zip without [Content_Types].xml: the clerk was shown openpyxl's English."""
+    import zipfile  # noqa: PLC0415
+
+    path = tmp_path / "目录.xlsx"
+    if content is None:
+        with zipfile.ZipFile(path, "w") as ods:
+            ods.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+            ods.writestr("content.xml", "<office:document-content/>")
+    else:
+        path.write_bytes(content)
+    for argv in (["import", str(path), "-o", str(tmp_path / "out")], ["audit", str(path), "-j", "120117"]):
+        result = invoke(*argv)
+        assert result.code == 2
+        assert result.err.startswith(f"villagecat: {path}：{said}"), result.err
+        assert "Content_Types" not in result.err
+    assert not (tmp_path / "out").exists()
+
+
+def _info_row(book: Any, label: str) -> Any:
+    return next(row for row in book["层信息"].iter_rows() if row[0].value == label)
+
+
+def test_a_layer_field_typed_as_a_number_reads_as_the_text_it_shows(tmp_path: Path) -> None:
+    """Every 层信息 field is text: 330106 retyped (a number to Calc and Excel) was 应为文字（实际为“330106”）,
+    and a version typed 1 was 应为文字 where the version's own words say how to write it."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    _info_row(book, "行政区划代码")[1].value = 330106
+    book.save(path)
+    assert invoke("import", str(path), "-o", str(folder)).code == 0
+    assert load_layer(folder).layer.division_code == "330106"
+    _info_row(book, "版本")[1].value = 1
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[-1].endswith(
+        "字段 B（版本）：版本号写作“主版本.次版本.修订号”，如 1.0.0（实际为“1”）"
+    )
+
+
+def test_the_layer_sheet_without_its_field_column_reads_by_its_labels(tmp_path: Path) -> None:
+    """The 字段 column (id, level…) deleted as clutter: 20 problems, each naming a field by its code."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    _info_row(book, "发布机关")[1].value = "西湖区民政局"
+    book["层信息"].delete_cols(3)
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 0, result.out
+    layer = load_layer(folder).layer
+    assert (layer.publisher, layer.parent.id if layer.parent else None) == ("西湖区民政局", "cn")
+    book["层信息"].delete_rows(_info_row(book, "版本")[0].row)
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.out.splitlines()[1:] == ["  层信息", "    字段 版本：缺少必填字段"]
+
+
+def test_a_line_break_pasted_into_a_name_is_named_in_words(tmp_path: Path) -> None:
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    book["工作事务"].append([None, "协助开展\n环境整治", None, None, None, None, "依法协助政府工作事项", None, "村"])
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[-1].endswith(
+        "字段 B（名称）：应为一行文字，不能含换行、控制字符或不可见字符"
+        "（如零宽字符、方向控制符）：含有 换行（U+000A），请删去"
+    )
+
+
+@pytest.mark.parametrize("command", [["validate"], ["lint"], ["diff", str(REPO / "data" / "national")]])
+def test_a_workbook_given_where_a_package_belongs_says_to_import_it(tmp_path: Path, command: list[str]) -> None:
+    """A workbook is a zip: ``validate 目录.xlsx`` said zip 中须有且仅有一个 datapackage.json."""
+    _, path = _xihu(tmp_path)
+    result = invoke(*command, str(path))
+    assert result.code == 2
+    said = f"是 Excel 工作簿，不是数据包；请先导入（villagecat import {path} -o 数据包文件夹），再对数据包文件夹运行"
+    assert said in result.out + result.err, result.out + result.err
+    assert "zip" not in (result.out + result.err).partition("（cannot")[0]
+
+
+def test_a_yes_no_column_is_told_by_its_words(tmp_path: Path) -> None:
+    """A 是/否 column (兜底条目) with a tick said 应为 true 或 false: the package's words, not the sheet's."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    duties = book["工作事务"]
+    duties.append([None, "环境整治", None, None, None, None, "依法协助政府工作事项", None, "村", *[None] * 5, "√"])
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.out.splitlines()[1:] == ["  工作事务", "    第 2 行 字段 O（兜底条目）：应填“是”或“否”（实际为“√”）"]
+    duties["O2"] = True  # TRUE, as Calc and Excel write a boolean cell
+    book.save(path)
+    assert invoke("import", str(path), "-o", str(folder)).code == 0
+    assert load_layer(folder).duties[0].catch_all is True
+
+
+def test_a_section_cited_with_full_width_brackets_takes_the_clause_sheet_s_quote(tmp_path: Path) -> None:
+    """The 条款 sheet quotes 三(一)2; the 出处 typed 三（一）2 (a Chinese input method's brackets) became a
+    second clause without the quote, silently, and the sheet's clause, its 标识 left blank, was called
+    ``330106.clause.item``."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    book["来源文件"].append(["330106.document.work-plan", "工作方案", None, None, None, None, "规范性文件"])
+    book["条款"].append([None, "330106.document.work-plan", "三(一)2", "网格员在巡查中发现的问题，及时报告街道。"])
+    cited = "330106.document.work-plan#三（一） 2"
+    book["工作事务"].append([None, "网格巡查", cited, None, None, None, "依法协助政府工作事项", None, "村"])
+    book.save(path)
+    assert invoke("import", str(path), "-o", str(folder)).code == 0
+    package = load_layer(folder)
+    (clause,) = package.clauses
+    assert (clause.id, clause.section) == ("330106.clause.work-plan-3-1-2", "三(一)2")
+    assert package.duties[0].citations == (clause.citation(),)
+
+
+def test_a_sheet_of_notes_says_what_to_do_and_a_hidden_one_how_to_see_it(tmp_path: Path) -> None:
+    """备注 said 请改正表名，否则其中的内容不会导入, as if the import went on without it (it stopped); a hidden
+    sheet was named as any other, though the clerk cannot see it."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("备注")["A1"] = "本表由张三填写"
+    hidden = book.create_sheet("Sheet2")
+    hidden["A1"] = "草稿"
+    hidden.sheet_state = "hidden"
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert lines[lines.index("  备注") + 1].startswith("    未知的工作表“备注”：工作表应为 层信息、")
+    assert lines[lines.index("  备注") + 1].endswith(
+        "是目录的内容请改正表名，是备注等其他内容请删去该表或移到别的文件，再导入"
+    )
+    assert lines[lines.index("  Sheet2") + 1].startswith(
+        "    未知的工作表“Sheet2”（隐藏的工作表：在表名处右键选“取消隐藏”可以看到）：工作表应为"
+    )
+
+
+def test_a_full_width_bar_is_a_separator_of_values_and_said_of_other_lists(tmp_path: Path) -> None:
+    """A Chinese input method types ｜ for |: 协调联络｜宣传教育 was refused as one unknown value, and
+    区城管局｜区民政局 ran two departments into one, silently."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    row = [None, "环境整治", None, None, None, None, "依法协助政府工作事项", None, "村", "区城管局｜区民政局"]
+    book["工作事务"].append([*row, "协调联络｜宣传教育"])
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 0, result.out
+    assert result.err == (
+        "villagecat: 注意：工作事务：第 2 行 字段 J（责任部门）中的全角竖线“｜”不分隔多项，已作为文字读入；"
+        "若要填多项，请改用半角竖线 |（row 2, column J（责任部门）: the full-width ｜ separates nothing and"
+        " was read as text; separate entries with |）\n"
+    )
+    (duty,) = load_layer(folder).duties
+    assert (duty.departments, [a.value for a in duty.assist_activities or ()]) == (
+        ("区城管局｜区民政局",),
+        ["coordinate_liaise", "publicise_educate"],
+    )
+
+
+def test_a_value_written_as_the_source_writes_it_reads_without_its_label_s_explanation(tmp_path: Path) -> None:
+    """经费保障 费随事转 (厅字〔2022〕28号's words) was refused: the label is 费随事转（部门提供经费和工作条件）."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    row = [None, "环境整治", None, None, None, None, "依法协助政府工作事项", None, "村", None, None, "费随事转"]
+    book["工作事务"].append(row)
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 0, result.out
+    assert load_layer(folder).duties[0].funding == "fee_follows_task"
+
+
+def test_entries_pasted_a_line_each_are_told_to_be_joined_by_a_bar(tmp_path: Path) -> None:
+    """Two 出处 pasted from Word, a line each, were told 条款号应为一行文字，不能含「」: about a section; two
+    departments so were read as one, silently; two values of 协助方式 so were one unknown value."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    cited = "cn.document.tingzi-2022-28#二(一)1\ncn.document.tingzi-2022-28#二(一)2"
+    row = [None, "环境整治", cited, None, None, None, "依法协助政府工作事项", None, "村", "区城管局\n区民政局"]
+    book["工作事务"].append([*row, "协调联络\n宣传教育"])
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.out.splitlines()[1:] == [
+        "  工作事务",
+        (
+            "    第 2 行 字段 C（出处）：几个出处分在了几行（可能是从 Word 粘贴的）；"
+            "一格中的几个出处请用半角竖线 | 连在一行，如 文件标识#二(一)1|文件标识#二(一)2"
+        ),
+        (
+            "    第 2 行 字段 J（责任部门）：几项分在了几行（可能是从 Word 粘贴的），会被读成带换行的一项；"
+            "一格中的几项请用半角竖线 | 连在一行，如 甲|乙"
+        ),
+    ]
+
+
+def test_a_value_wrapped_in_its_cell_reads_and_one_unknown_is_shown_on_one_line(tmp_path: Path) -> None:
+    """依法协助政府⏎工作事项 (a label wrapped by Word) was refused, and the report echoed the line break raw,
+    breaking its line in two."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    book["工作事务"].append([None, "环境整治", None, None, None, None, "依法协助政府\n工作事项", None, "村"])
+    book.save(path)
+    assert invoke("import", str(path), "-o", str(folder)).code == 0
+    assert load_layer(folder).duties[0].duty_kind == "assists"
+    book["工作事务"]["G2"] = "依法协助\n政务"
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[-1].endswith("（实际为“依法协助↵政务”）"), result.out
+
+
+def test_a_package_given_to_import_for_its_workbook_says_which_way_each_command_goes(tmp_path: Path) -> None:
+    """``import 西湖区目录 -o …`` (the folder for the workbook) said only 这是文件夹，不是文件."""
+    folder, _ = _xihu(tmp_path)
+    result = invoke("import", str(folder), "-o", str(tmp_path / "out"))
+    assert result.code == 2
+    assert result.err.startswith(
+        f"villagecat: {folder}：是文件夹，不是工作簿：导入读取 Excel 工作簿"
+        f"（villagecat import 工作簿.xlsx -o {folder}）；"
+        f"把数据包写成工作簿请用 villagecat export {folder} -o 工作簿.xlsx（"
+    ), result.err
+    assert not (tmp_path / "out").exists()

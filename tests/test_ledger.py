@@ -353,3 +353,44 @@ def test_a_signs_file_reports_every_problem_too(tmp_path: Path) -> None:
         "“宽”不是数字",
         "必填",
     ]
+
+
+def test_a_title_above_a_ledger_s_header_is_one_problem_and_nothing_else(tmp_path: Path) -> None:
+    """和平村标牌自查台账 merged above the header: nine lines of 不认识这一列 and 字段 villages：应为村的列表
+    (the workbook read as a YAML document once its only sheet was left unread); a facility file said only that."""
+    signs = openpyxl.Workbook()
+    sheet = signs.active
+    sheet.title = "标牌"
+    sheet.append(["和平村标牌自查台账"])
+    sheet.merge_cells("A1:I1")
+    sheet.append(["村名", "名称", "位置", "标牌类型", "版式", "宽度", "高度", "底色", "字色"])
+    sheet.append(["和平村", "和平村民委员会", "外部", "标牌", "竖牌", 30, 200, "白", "黑"])
+    signs.save(tmp_path / "signs.xlsx")
+    sheet["A1"].value = "设施统计表"
+    sheet.unmerge_cells("A1:I1")
+    sheet.title = "设施"
+    sheet.delete_rows(2, 2)
+    sheet.append(["村名", "建筑面积", "户数"])
+    sheet.append(["东村", 300, 500])
+    signs.save(tmp_path / "facility.xlsx")
+    said = "第 1 行：应为列名，而本表的列名在第 2 行；请删去列名上方的 1 行（如表格标题）"
+    for argv, name, sheet_title in (
+        (["audit", "{}", "-j", "220000"], "signs.xlsx", "标牌"),
+        (["check", "facility", "--file", "{}", "-j", "220000"], "facility.xlsx", "设施"),
+    ):
+        path = str(tmp_path / name)
+        result = invoke(*(path if a == "{}" else a for a in argv))
+        assert result.code == 1
+        assert result.err == f"villagecat: {path}，工作表“{sheet_title}”，{said}\n", result.err
+
+
+def test_a_one_sheet_workbook_with_an_unknown_column_is_not_also_told_it_lacks_villages(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "标牌"
+    book.active.append(["村名", "名称", "字体颜色"])
+    book.active.append(["和平村", "和平村民委员会", "黑"])
+    book.save(tmp_path / "ledger.xlsx")
+    with pytest.raises(LedgerError) as info:
+        read_ledger(tmp_path / "ledger.xlsx")
+    assert len(info.value.problems) == 1
+    assert "villages" not in info.value.message_zh

@@ -121,3 +121,90 @@ def test_ledgers_saved_by_libreoffice_read_percentages_and_merged_cells_as_shown
     book.save(tmp_path / "one.xlsx")
     (figures,) = read_facility_file(tmp_path / "one.xlsx")
     assert figures.activity_area_m2 == 195
+
+
+def test_a_clerks_edits_saved_by_calc_read_as_the_clerk_sees_them(tmp_path: Path) -> None:
+    """Full-width digits typed through a Chinese input method, a heading retyped with half-width brackets,
+    and a formula gone wrong (#DIV/0!), in a workbook as Calc writes it.
+
+    The digits were refused as 应为数字 and the heading as an unknown column; the error value
+    was imported as the text of a department, silently.
+    """
+    openpyxl = pytest.importorskip("openpyxl")
+    soffice = _soffice()
+    folder, book_path = tmp_path / "xihu", tmp_path / "xihu.xlsx"
+    assert invoke("init", str(folder), "--level", "county", "--code", "330106", "--name", "西湖区").code == 0
+    assert invoke("export", str(folder), "-o", str(book_path)).code == 0
+    book = openpyxl.load_workbook(book_path)
+    book["来源文件"].append(["330106.document.plan", "工作方案", *[None] * 4, "规范性文件"])
+    facilities = book["综合服务设施标准"]
+    facilities.cell(1, 9).value = "最小建筑面积(平方米)"  # retyped: half-width brackets
+    facilities.append([None, "村级综合服务设施", "330106.document.plan#三", None, None, None, "村", "应当", "３００"])
+    facilities.cell(2, 11).value = "６０％"
+    duties = book["工作事务"]
+    duties.append([None, "环境整治", "330106.document.plan#三", *[None] * 3, "依法协助政府工作事项", None, "村"])
+    duties.cell(2, 10).value = "=1/0"
+    book.save(tmp_path / "broken.xlsx")
+    duties.cell(2, 10).value = "区城管局"
+    book.save(tmp_path / "fixed.xlsx")
+    _save_with_calc(soffice, [tmp_path / "broken.xlsx", tmp_path / "fixed.xlsx"], tmp_path / "saved")
+
+    result = invoke("import", str(tmp_path / "saved" / "broken.xlsx"), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[1:] == [
+        "  工作事务",
+        (
+            "    第 2 行 字段 J（责任部门）：单元格显示的是错误值 #DIV/0!（公式出错），不是取值；"
+            "请改正公式，或删去公式直接填写"
+        ),
+    ]
+    assert load_layer(folder).duties == ()  # nothing written
+    result = invoke("import", str(tmp_path / "saved" / "fixed.xlsx"), "-o", str(folder))
+    assert result.code == 0, result.out
+    (facility,) = load_layer(folder).facilities
+    assert (facility.min_floor_area_m2, facility.min_activity_area_pct) == (300, 60)
+    assert load_layer(folder).duties[0].departments == ("区城管局",)
+
+
+def test_a_workbook_laid_out_as_a_clerk_lays_it_out_is_told_once_or_read(tmp_path: Path) -> None:
+    """A title row merged above the header gave 38 problems, none saying why; 层信息 without its 字段
+    column gave 20, each naming a field by its code (字段 id); a 行政区划代码 Calc took for a number
+    was 应为文字; a name pasted from Word with a line break was said to hold U+000A."""
+    openpyxl = pytest.importorskip("openpyxl")
+    soffice = _soffice()
+    folder, book_path = tmp_path / "xihu", tmp_path / "xihu.xlsx"
+    assert invoke("init", str(folder), "--level", "county", "--code", "330106", "--name", "西湖区").code == 0
+    assert invoke("export", str(folder), "-o", str(book_path)).code == 0
+    book = openpyxl.load_workbook(book_path)
+    info = book["层信息"]
+    info.delete_cols(3)  # 字段: codes a clerk does not read
+    code_row = next(row for row in info.iter_rows() if row[0].value == "行政区划代码")
+    code_row[1].value = 330106
+    duties = book["工作事务"]
+    duties.insert_rows(1)
+    duties["A1"] = "西湖区村级组织工作事务清单"
+    duties.merge_cells("A1:P1")
+    duties.append([None, "协助开展\n环境整治", None, None, None, None, "依法协助政府工作事项", None, "村"])
+    book.save(tmp_path / "titled.xlsx")
+    duties.unmerge_cells("A1:P1")
+    duties.delete_rows(1)
+    duties["B2"] = "协助开展环境整治"
+    book.save(tmp_path / "plain.xlsx")
+    _save_with_calc(soffice, [tmp_path / "titled.xlsx", tmp_path / "plain.xlsx"], tmp_path / "saved")
+
+    result = invoke("import", str(tmp_path / "saved" / "titled.xlsx"), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[1:] == [
+        "  工作事务",
+        "    第 1 行：应为列名，而本表的列名在第 2 行；请删去列名上方的 1 行（如表格标题）",
+    ]
+    result = invoke("import", str(tmp_path / "saved" / "plain.xlsx"), "-o", str(folder))
+    assert result.code == 0, result.out
+    package = load_layer(folder)
+    assert (package.layer.division_code, [d.name for d in package.duties]) == ("330106", ["协助开展环境整治"])
+    book = openpyxl.load_workbook(tmp_path / "saved" / "plain.xlsx")
+    book["工作事务"]["B2"] = "协助开展\n环境整治"
+    book.save(tmp_path / "pasted.xlsx")
+    result = invoke("import", str(tmp_path / "pasted.xlsx"), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[-1].endswith("含有 换行（U+000A），请删去"), result.out

@@ -607,7 +607,10 @@ def test_a_chain_out_of_order_is_said_in_chinese_with_the_parents_named() -> Non
     national, tianjin, ninghe = chain("120117")
     skipped = merge([national, ninghe]).conflicts
     assert [c.describe("zh") for c in skipped if c.rule == "chain_order"] == [
-        f"层 120117（{ninghe.layer.version}）的条目 120117 不符合上级规则：层的上下级顺序有误：合并在 cn 之下，但其上级层为 120000"
+        (
+            f"层 120117（{ninghe.layer.version}）的条目 120117 不符合上级规则："
+            "层的上下级顺序有误：合并在 cn 之下，但其上级层为 120000"
+        )
     ]
     first = merge([tianjin, ninghe]).conflicts
     assert [c.to_dict()["detail_zh"] for c in first if c.rule == "chain_order"] == [
@@ -616,5 +619,8 @@ def test_a_chain_out_of_order_is_said_in_chinese_with_the_parents_named() -> Non
     upside_down = merge([tianjin, national]).conflicts
     said = [c.describe("zh") for c in upside_down if c.rule == "chain_order" and c.layer == "cn"]
     assert said == [
-        f"层 cn（{national.layer.version}）的条目 cn 不符合上级规则：层的上下级顺序有误：合并在 120000 之下，但其上级层为 无"
+        (
+            f"层 cn（{national.layer.version}）的条目 cn 不符合上级规则："
+            "层的上下级顺序有误：合并在 120000 之下，但其上级层为 无"
+        )
     ]

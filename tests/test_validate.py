@@ -113,6 +113,43 @@ def test_gbk_csv_is_named_not_read_as_mojibake(national_copy: Path) -> None:
     assert "CSV UTF-8" in problem.message_zh
 
 
+@pytest.mark.parametrize(("delimiter", "said"), [(";", "分号（;）"), ("\t", "制表符（Tab）")])
+def test_csv_saved_with_another_delimiter_is_one_problem_saying_how_to_save_it(
+    national_copy: Path, delimiter: str, said: str
+) -> None:
+    """A CSV saved with semicolons (LibreOffice's choice, or Excel's where 1,5 is a number) read as one
+    column a line: an unknown column named by the whole header, then every required column and field missing."""
+    import csv  # noqa: PLC0415
+    import io  # noqa: PLC0415
+
+    path = national_copy / "duties.csv"
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter).writerows(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    path.write_bytes(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
+    (problem,) = villagecat.validate(national_copy).problems
+    assert (problem.file, problem.line, problem.code) == ("duties.csv", 1, "csv-delimiter")
+    assert problem.message_zh.startswith(f"各列之间用的是{said}，应为逗号；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”")
+
+
+def test_utf16_csv_is_named_with_how_to_save_it(national_copy: Path, tmp_path: Path) -> None:
+    """Excel's 另存为“Unicode 文本” writes UTF-16: 不是 UTF-8 编码的文本（第 1 个字节无法解码） said nothing to do."""
+    path = national_copy / "duties.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    (problem,) = villagecat.validate(national_copy).problems
+    assert (problem.file, problem.code) == ("duties.csv", "encoding-utf16")
+    assert (
+        problem.message_zh
+        == "文件是 UTF-16 编码（Excel 另存为“Unicode 文本”的格式）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”"
+    )
+    from villagecat.checks import read_ledger  # noqa: PLC0415
+    from villagecat.errors import PackageReadError  # noqa: PLC0415
+
+    ledger = tmp_path / "台账.csv"
+    ledger.write_bytes("村名,类别,名称\n甲村,证明,健在证明\n".encode("utf-16"))
+    with pytest.raises(PackageReadError, match="UTF-16"):
+        read_ledger(ledger)
+
+
 def test_csv_with_bom_and_crlf_is_read(national_copy: Path) -> None:
     path = national_copy / "duties.csv"
     text = path.read_text(encoding="utf-8").replace("\n", "\r\n")

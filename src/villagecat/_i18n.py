@@ -688,6 +688,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no-descriptor-in-folder": ("该文件夹中没有 datapackage.json", "no datapackage.json in this folder"),
     "no-descriptor": ("缺少 datapackage.json", "no datapackage.json"),
     "no-such-path": ("文件或文件夹不存在", "no such file or folder"),
+    "workbook-not-package": (
+        "是 Excel 工作簿，不是数据包；请先导入（villagecat import {name} -o 数据包文件夹），再对数据包文件夹运行本命令",
+        "an Excel workbook, not a package: import it first (villagecat import {name} -o FOLDER), then give the folder",
+    ),
     "not-a-package": ("不是数据包文件夹、datapackage.json 或 zip", "not a package folder, a datapackage.json or a zip"),
     "not-utf8": ("不是 UTF-8 编码的文本", "not UTF-8 text"),
     "descriptor-not-object": ("内容应为 JSON 对象", "must hold a JSON object"),
@@ -696,7 +700,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "读写 Excel 工作簿需要 openpyxl：pip install openpyxl",
         "workbooks need openpyxl: pip install openpyxl",
     ),
-    "not-a-workbook": ("不是 Excel 工作簿（.xlsx）", "not an Excel workbook (.xlsx)"),
+    "not-a-workbook": (
+        "不是 Excel 工作簿（.xlsx）；请在 Excel、WPS 或 LibreOffice 中打开，另存为“Excel 工作簿（.xlsx）”后再读取",
+        "not an Excel workbook (.xlsx); open it in Excel, WPS or LibreOffice and save it as an Excel workbook (.xlsx)",
+    ),
+    "workbook-xls": (
+        "是 Excel 97-2003 格式（.xls）的工作簿，不能读取；请在 Excel 或 WPS 中另存为“Excel 工作簿（.xlsx）”后再读取",
+        "an Excel 97-2003 workbook (.xls), which cannot be read; save it as an Excel workbook (.xlsx) and try again",
+    ),
+    "workbook-is-folder": (
+        (
+            "是文件夹，不是工作簿：导入读取 Excel 工作簿（villagecat import 工作簿.xlsx -o {folder}）；"
+            "把数据包写成工作簿请用 villagecat export {folder} -o 工作簿.xlsx"
+        ),
+        (
+            "a folder, not a workbook: import reads a workbook (villagecat import BOOK.xlsx -o {folder});"
+            " to write the package as a workbook, villagecat export {folder} -o BOOK.xlsx"
+        ),
+    ),
+    "workbook-encrypted": (
+        "工作簿设置了打开密码（已加密），不能读取；请在 Excel 或 WPS 中取消打开密码后保存，再读取",
+        "the workbook has a password to open it (encrypted) and cannot be read; remove the password and save it again",
+    ),
+    "workbook-ods": (
+        (
+            "是 LibreOffice 的 ODF 电子表格（.ods），不能读取；请在 LibreOffice 中选“文件 → 另存为”，"
+            "文件类型选“Excel 2007-365 (.xlsx)”后再读取"
+        ),
+        (
+            "a LibreOffice spreadsheet (.ods), which cannot be read; in LibreOffice choose File → Save As,"
+            " type Excel 2007-365 (.xlsx), and try again"
+        ),
+    ),
     "nothing": ("无", "none"),
     "certificate-no-template": ("声明了占位符，却没有模板", "placeholders are declared but there is no template"),
     "certificate-placeholders-mismatch": (
@@ -730,6 +765,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
             "the merged cells {ranges} were read as they show: their top-left value fills every cell they cover;"
             " if a cell should be empty, unmerge them and import again"
         ),
+    ),
+    "workbook-full-width-bar": (
+        "第 {row} 行 字段 {column}中的全角竖线“｜”不分隔多项，已作为文字读入；若要填多项，请改用半角竖线 |",
+        "row {row}, column {column}: the full-width ｜ separates nothing and was read as text; separate entries with |",
+    ),
+    "workbook-citation-lines": (
+        (
+            "几个出处分在了几行（可能是从 Word 粘贴的）；一格中的几个出处请用半角竖线 | 连在一行，"
+            "如 文件标识#二(一)1|文件标识#二(一)2"
+        ),
+        "the citations are on separate lines (pasted from Word?); join them with | on one line, like DOC#1|DOC#2",
+    ),
+    "workbook-list-lines": (
+        "几项分在了几行（可能是从 Word 粘贴的），会被读成带换行的一项；一格中的几项请用半角竖线 | 连在一行，如 甲|乙",
+        "the entries are on separate lines (pasted from Word?) and would read as one; join them with | on one line",
+    ),
+    "workbook-bool": ("应填“是”或“否”（实际为“{got}”）", "must be 是 (yes) or 否 (no) (got {got!r})"),
+    "workbook-header-row": (
+        "应为列名，而本表的列名在第 {row} 行；请删去列名上方的 {above} 行（如表格标题）",
+        "row 1 must hold the column titles, which are on row {row}: delete the {above} row(s) above them (a title?)",
+    ),
+    "workbook-duplicate-column": (
+        "列“{heading}”与 {first} 列重复：同一列只能出现一次；请删去其中一列，或把内容合到一列中",
+        "the column {heading!r} repeats column {first}: keep one of them, with the contents of both",
+    ),
+    "workbook-error-cell": (
+        "单元格显示的是错误值 {value}（公式出错），不是取值；请改正公式，或删去公式直接填写",
+        "the cell shows the error {value} (a formula gone wrong), not a value; correct the formula or type the value",
     ),
     "workbook-unreadable": ("无法读取该工作簿（{detail}）", "not a readable workbook: {detail}"),
     "ledger-not-utf8": (
@@ -798,12 +861,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml-malformed": ("YAML 格式错误或不安全{line}：{detail}", "malformed or unsafe YAML{line}: {detail}"),
     # reading a package: problems of files, tables and the descriptor
     "encoding": ("不是 UTF-8 编码的文本（第 {byte} 个字节无法解码）", "not UTF-8 text (byte {byte} cannot be decoded)"),
+    "encoding-utf16": (
+        "文件是 UTF-16 编码（Excel 另存为“Unicode 文本”的格式）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+        'the file is UTF-16 encoded (Excel\'s "Unicode Text"); save it as "CSV UTF-8 (Comma delimited)"',
+    ),
     "encoding-gbk": (
         "文件是 GBK/GB18030 编码（Excel 默认另存为的格式）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
         'the file is GBK/GB18030 encoded (as Excel saves CSV by default); save it as "CSV UTF-8 (Comma delimited)"',
     ),
     "empty-file": ("文件为空，缺少表头", "the file is empty; a header row is needed"),
     "unknown-column": ("未知的列，不允许出现", "unknown column, not allowed"),
+    "csv-delimiter": (
+        (
+            "各列之间用的是{separator}，应为逗号；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，"
+            "或在 LibreOffice 中另存为 CSV 时把字段分隔符选为逗号"
+        ),
+        (
+            "the columns are separated by {separator}, not commas; save it as CSV UTF-8 (Comma delimited) in Excel,"
+            " or with the comma as field delimiter in LibreOffice"
+        ),
+    ),
     "duplicate-column": ("列名重复", "duplicate column"),
     "missing-column": ("缺少必填列", "required column is missing"),
     "row-width": ("本行有 {cells} 列，表头有 {header} 列", "the row has {cells} cells, the header {header}"),
@@ -1237,8 +1314,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown column {heading!r}: correct its title or delete it; the sheet's columns are: {known}",
     ),
     "unknown-sheet": (
-        "未知的工作表“{title}”：工作表应为 {known} 之一；请改正表名，否则其中的内容不会导入",
-        "unknown sheet {title!r}: sheets are {known}; rename it, or its rows are not imported",
+        (
+            "未知的工作表“{title}”：工作表应为 {known} 之一；是目录的内容请改正表名，"
+            "是备注等其他内容请删去该表或移到别的文件，再导入"
+        ),
+        (
+            "unknown sheet {title!r}: sheets are {known}; rename it if it holds catalog rows, else delete it"
+            " or move it to another file, then import again"
+        ),
+    ),
+    "unknown-hidden-sheet": (
+        (
+            "未知的工作表“{title}”（隐藏的工作表：在表名处右键选“取消隐藏”可以看到）：工作表应为 {known} 之一；"
+            "是目录的内容请改正表名，是备注等其他内容请删去该表或移到别的文件，再导入"
+        ),
+        (
+            "unknown sheet {title!r} (hidden: right-click a sheet tab and choose Unhide to see it): sheets are"
+            " {known}; rename it if it holds catalog rows, else delete it or move it to another file, then import again"
+        ),
     ),
     "workbook-override-field": (
         "“字段”填目标条目所在工作表第一行的列名；目标条目未填写或不是条目的标识，无法列出可填的列名（实际为“{field}”）",

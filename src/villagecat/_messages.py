@@ -93,7 +93,7 @@ def pydantic_message(error: dict[str, Any]) -> tuple[str, str]:
         char = unsafe_character(value) if isinstance(value, str) else None
         if char is not None:
             rule = Both(*words_for(SAFE_TEXT_PATTERN))
-            return pair("value-hidden-character", rule=rule, character=describe_character(char))
+            return pair("value-hidden-character", rule=rule, character=_character(char))
     if kind == "int_parsing_size":  # a number past any integer (1e20): every integer field's bound is the count's
         from villagecat.models._base import MAX_COUNT  # noqa: PLC0415 - the models import this module's users
 
@@ -109,9 +109,16 @@ def pydantic_message(error: dict[str, Any]) -> tuple[str, str]:
     return zh, en
 
 
+def _character(char: str) -> Both:
+    """A hidden character as each language names it: 换行（U+000A）, U+000A."""
+    return Both(describe_character(char, "zh"), describe_character(char))
+
+
 def _got(value: str | float) -> tuple[str, str]:
     """（实际为“…”）: the value as the file writes it (true, not Python's True)."""
     shown = ("true" if value else "false") if isinstance(value, bool) else value
+    if isinstance(shown, str):  # one line, as the report lays it out: a line break in the value shows as ↵
+        shown = shown.replace("\r\n", "↵").replace("\n", "↵").replace("\r", "↵")
     return say("value-got", "zh", value=shown), say("value-got", "en", value=shown)
 
 
@@ -120,6 +127,6 @@ def _pattern_message(pattern: str, value: object) -> tuple[str, str]:
     if isinstance(value, str):
         char = unsafe_character(value, multiline=UNSAFE_LINE_CLASS not in pattern)
         if char is not None:  # name the character: it cannot be seen
-            return pair("value-hidden-character", rule=Both(zh, en), character=describe_character(char))
+            return pair("value-hidden-character", rule=Both(zh, en), character=_character(char))
         return zh + say("value-got", "zh", value=value), en + say("value-got", "en", value=value)
     return zh, en

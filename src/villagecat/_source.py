@@ -298,6 +298,8 @@ def _open_source(path: str | os.PathLike[str], max_bytes: int | None) -> Package
         archive = zipfile.ZipFile(target)
         names = [n for n in archive.namelist() if PurePosixPath(n).name == "datapackage.json"]
         top = [n for n in names if n.count("/") <= 1]
+        if len(top) != 1 and "xl/workbook.xml" in archive.namelist():  # a workbook is a zip too
+            raise PackageReadError.at(label, "workbook-not-package", name=label)
         if len(top) != 1:
             raise PackageReadError.at(label, "zip-descriptors")
         return ZipSource(archive, top[0].removesuffix("datapackage.json"), label, budget)

@@ -68,10 +68,17 @@ def unsafe_character(text: str, *, multiline: bool = True) -> str | None:
     return match.group() if match else None
 
 
-def describe_character(char: str) -> str:
-    """Name a character for a message: ``U+202E RIGHT-TO-LEFT OVERRIDE``, ``U+D800 SURROGATE``."""
+#: The characters a clerk's text picks up unseen (a line break pasted from Word, a tab), named in Chinese.
+_NAMED_ZH = {0x09: "制表符", 0x0A: "换行", 0x0D: "回车", 0x200B: "零宽空格", 0xFEFF: "零宽不换行空格"}
+
+
+def describe_character(char: str, lang: str = "en") -> str:
+    """Name a character for a message: ``U+202E RIGHT-TO-LEFT OVERRIDE``, in Chinese 换行（U+000A）."""
+    code = f"U+{ord(char):04X}"
+    if lang == "zh" and ord(char) in _NAMED_ZH:
+        return f"{_NAMED_ZH[ord(char)]}（{code}）"
     name = unicodedata.name(char, "") or ("SURROGATE" if ord(char) in SURROGATES else "")
-    return f"U+{ord(char):04X}{' ' + name if name else ''}"
+    return f"{code}{' ' + name if name else ''}"
 
 
 def _unsafe(*, multiline: bool) -> frozenset[int]:

@@ -16,10 +16,12 @@ from villagecat._budget import exceeded, limit
 from villagecat.errors import PackageReadError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["PercentCell", "SheetRows", "bounded_rows", "open_workbook", "read_sheet"]
+__all__ = ["ErrorCell", "PercentCell", "SheetRows", "bounded_rows", "header_below", "open_workbook", "read_sheet"]
 
 
 def _openpyxl() -> Any:  # noqa: ANN401 - the module
@@ -40,9 +42,14 @@ def open_workbook(where: object, data: bytes) -> Workbook:
     from villagecat._source import check_archive  # noqa: PLC0415
 
     label = str(where)
+    if data.startswith(_OLE2):  # Excel 97-2003 (.xls), WPS (.et), or a workbook with a password: not a zip
+        encrypted = "EncryptedPackage".encode("utf-16-le") in data[:_OLE2_DIRECTORY]
+        raise PackageReadError.at(label, "workbook-encrypted" if encrypted else "workbook-xls")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_archive(archive, label)
+            if _opendocument(archive):  # LibreOffice's own .ods, whatever the file is called
+                raise PackageReadError.at(label, "workbook-ods")
     except zipfile.BadZipFile:
         raise PackageReadError.at(label, "not-a-workbook") from None
     openpyxl = _openpyxl()
@@ -51,6 +58,22 @@ def open_workbook(where: object, data: bytes) -> Workbook:
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
         raise PackageReadError.at(label, "workbook-unreadable", detail=exc) from None
     return book
+
+
+#: The first bytes of an OLE2 compound file: an Excel 97-2003 workbook (.xls), WPS's .et, or an
+#: .xlsx saved with a password to open it (its zip encrypted inside, as ``EncryptedPackage``).
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: How far into an OLE2 file its directory, naming ``EncryptedPackage``, is looked for.
+_OLE2_DIRECTORY = 1 << 20
+
+
+def _opendocument(archive: zipfile.ZipFile) -> bool:
+    """Whether a zip is an OpenDocument file (.ods): its first member, ``mimetype``, says so."""
+    try:
+        kind = archive.read("mimetype")[:100] if "mimetype" in archive.namelist() else b""
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, NotImplementedError):
+        return False
+    return kind.startswith(b"application/vnd.oasis.opendocument")
 
 
 class SheetRows(NamedTuple):
@@ -138,6 +161,25 @@ def _fill_merged(rows: list[list[Any]], ranges: list[str], label: str) -> tuple[
     return tuple(ref for *_, ref in sorted(filled))  # as the sheet reads: by row, then column
 
 
+#: How far down a header moved by title rows is looked for.
+_HEADER_SEARCH = 5
+
+
+def header_below(rows: list[list[Any]], known: Callable[[str], bool]) -> int | None:
+    """The row a sheet's header is on, where row 1 names no column and a row below names several.
+
+    Chinese tables put a title above the header (西湖区村级组织工作事务清单, merged across the
+    columns); read as the header, it makes every heading unknown and every column missing.
+    """
+
+    def named(row: list[Any]) -> int:
+        return sum(isinstance(v, str) and known(v) for v in row)
+
+    if not rows or named(rows[0]):
+        return None
+    return next((n for n, row in enumerate(rows[1 : _HEADER_SEARCH + 1], start=2) if named(row) >= 2), None)
+
+
 class PercentCell(float):
     """A number in a cell formatted as a percentage: 0.7 that the clerk sees as 70%."""
 
@@ -146,8 +188,16 @@ class PercentCell(float):
         return f"{round(self * 100, 10):g}%"
 
 
+class ErrorCell(str):
+    """A cell showing a formula's error (``#DIV/0!``, ``#N/A``, ``#REF!``): what the clerk sees is no value."""
+
+    __slots__ = ()
+
+
 def _value(cell: Any) -> Any:  # noqa: ANN401 - a cell of any kind
     value = getattr(cell, "value", None)
+    if getattr(cell, "data_type", None) == "e" and isinstance(value, str):
+        return ErrorCell(value)
     if (
         isinstance(value, int | float)
         and not isinstance(value, bool)

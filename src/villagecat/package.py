@@ -33,6 +33,7 @@ from villagecat._columns import (
     target_column,
     unsaid,
 )
+from villagecat._delimiter import other_delimiter
 from villagecat._i18n import Both, pair, reader_error, shape_of
 from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
@@ -234,6 +235,9 @@ def _decode_text(data: bytes, file: str, problems: list[Problem]) -> str | None:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode 文本": UTF-16, tab-separated
+            problems.append(_problem(file, "encoding-utf16", *pair("encoding-utf16")))
+            return None
         try:
             data.decode("gb18030")
         except UnicodeDecodeError:
@@ -316,6 +320,12 @@ def _read_csv(
         header = [h.strip() for h in header]
         if len(header) > limit("columns"):
             raise exceeded("columns", file, len(header))
+        separator = (
+            other_delimiter(header, known.__contains__) if (options or {}).get("delimiter", ",") == "," else None
+        )
+        if separator is not None:  # every line would read as one cell: say why once, not column by column
+            problems.append(_problem(file, "csv-delimiter", *pair("csv-delimiter", separator=separator), line=1))
+            return rows
         problems.extend(
             _problem(file, "unknown-column", *pair("unknown-column"), line=1, field=name)
             for name in header

@@ -15,6 +15,7 @@ import datetime as dt
 import io
 import json
 import re
+import unicodedata
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,11 +27,13 @@ from villagecat._i18n import Both, pair
 from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
 from villagecat._write import atomic_write
+from villagecat._xlsx import ErrorCell, header_below
 from villagecat.errors import (
     EmptySheetWarning,
     MergedCellsWarning,
     PackageReadError,
     ValidationFailedError,
+    WorkbookNotice,
     WriteRefusedError,
 )
 from villagecat.format.codec import format_number, join_list, split_list
@@ -260,6 +263,8 @@ def _number(column: Column, raw: object) -> object:
     """
     from villagecat._xlsx import PercentCell  # noqa: PLC0415
 
+    if isinstance(raw, str):  # ３００ and ６０％, as a Chinese input method types them
+        raw = unicodedata.normalize("NFKC", raw).strip()
     typed = _PERCENT_TEXT.match(raw) if isinstance(raw, str) else None
     if isinstance(raw, PercentCell):
         return round(raw * 100, 10) if column.unit == "percent" else raw.shown()
@@ -268,7 +273,7 @@ def _number(column: Column, raw: object) -> object:
     return raw
 
 
-_VOCAB_SEPARATORS = re.compile(r"\s*[、，；,;]\s*")
+_VOCAB_SEPARATORS = re.compile(r"\s*[、，；,;｜\n]\s*")
 
 
 _TYPED_DATE = re.compile(r"^(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*(?:[月/.\-]\s*(\d{1,2})\s*日?|月)?$")
@@ -290,9 +295,14 @@ def _date_text(value: dt.date) -> str:
 
 
 def _slug(column: Column, text: str) -> str:
+    """A value's code, from its label, another word for it or its code.
+
+    No label holds a space or a line break, so one wrapped inside the cell (依法协助政府⏎工作事项,
+    pasted from Word) is read without it.
+    """
     assert column.vocab is not None  # noqa: S101 - callers check
     try:
-        return str(column.vocab.from_text(text).value)
+        return str(column.vocab.from_text("".join(text.split())).value)
     except ValueError:
         return text
 
@@ -306,6 +316,32 @@ def _letter(index: int) -> str:
     return letters
 
 
+#: The rows a nested layer field is spelled out on: each part's key and the words after its title (上级层 · 标识).
+_PARTS = {
+    "parent": (("id", "标识"), ("version_range", "版本范围")),
+    "admission": (("steps", "步骤"), ("citations", "出处")),
+    "releases": (("version", "版本"), ("date", "日期"), ("notes", "说明")),
+}
+
+
+def _layer_key(label: str) -> str | None:
+    """The key a 项目 label names (上级层 · 标识 -> parent.id, 发布记录 2 · 日期 -> releases.2.date), or None.
+
+    Read where the 字段 column was deleted or emptied: the labels say the same as the keys.
+    """
+    fields = Layer.model_fields
+    by_title = {fields[name].title: name for name in _LAYER_FIELDS}
+    head, _, part = (p.strip() for p in label.partition("·"))
+    if not part:
+        return by_title.get(head)
+    title, _, number = head.rpartition(" ")
+    name = by_title.get(head) or (by_title.get(title.strip()) if number.isdigit() else None)
+    key = next((k for k, words in _PARTS.get(name or "", ()) if words == part), None)
+    if key is None or (name == "releases") != number.isdigit():
+        return None
+    return f"releases.{number}.{key}" if name == "releases" else f"{name}.{key}"
+
+
 def _layer_rows(layer: Layer) -> list[tuple[str, object, str]]:
     """The layer as labelled rows (项目, 取值, 字段): nested values spelled out, vocabularies as labels, no JSON."""
     fields = Layer.model_fields
@@ -316,21 +352,15 @@ def _layer_rows(layer: Layer) -> list[tuple[str, object, str]]:
         if value is None or value == ():
             rows.append((title, None, name))
         elif name == "parent":
-            rows += [
-                (f"{title} · 标识", value.id, "parent.id"),
-                (f"{title} · 版本范围", value.version_range, "parent.version_range"),
-            ]
+            rows += [(f"{title} · {part}", getattr(value, key), f"parent.{key}") for key, part in _PARTS[name]]
         elif name == "admission":
-            rows += [
-                (f"{title} · 步骤", join_list(value.steps), "admission.steps"),
-                (f"{title} · 出处", join_list(c.to_text() for c in value.citations), "admission.citations"),
-            ]
+            cells = {"steps": join_list(value.steps), "citations": join_list(c.to_text() for c in value.citations)}
+            rows += [(f"{title} · {part}", cells[key], f"admission.{key}") for key, part in _PARTS[name]]
         elif name == "releases":
             for n, release in enumerate(value, start=1):
                 rows += [
-                    (f"{title} {n} · 版本", release.version, f"releases.{n}.version"),
-                    (f"{title} {n} · 日期", release.date, f"releases.{n}.date"),
-                    (f"{title} {n} · 说明", release.notes, f"releases.{n}.notes"),
+                    (f"{title} {n} · {part}", getattr(release, key), f"releases.{n}.{key}")
+                    for key, part in _PARTS[name]
                 ]
         elif name == "covers":
             rows.append((title, "、".join(v.label for v in value), name))
@@ -370,6 +400,17 @@ def _put(data: dict[str, Any], key: str, value: object) -> None:
         data[key] = value
 
 
+def _layer_cell(key: str, value: object) -> object:
+    """A 层信息 cell as text: a date cell or a typed date in the format's form, a number as it shows."""
+    if isinstance(value, dt.datetime | dt.date):
+        return _date_text(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return format_number(value)  # every layer field is text: a code or a version Calc took for a number
+    if isinstance(value, str) and key.rpartition(".")[2] in ("published", "effective", "date"):
+        return _typed_date(value.strip())  # 2023年9月1日, as every other sheet takes it
+    return value
+
+
 def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
     data: dict[str, Any] = {}
     rows_of: dict[str, tuple[int, str]] = {}  # a key -> its row and the label a clerk reads there
@@ -377,15 +418,17 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
         if not row or row[0] is None:
             continue
         value = row[1] if len(row) > 1 else None
-        labelled = len(row) > 2 and isinstance(row[2], str) and row[2].strip()
-        name = str(row[2]).strip() if labelled else str(row[0]).strip()
+        given = str(row[2]).strip() if len(row) > 2 and isinstance(row[2], str) else ""
+        key = given or _layer_key(str(row[0]).strip())  # the 字段 column deleted: the label says which
+        labelled, name = key is not None, key or str(row[0]).strip()
         rows_of[name] = (number, str(row[0]).strip())
         if value is None or value == "":
             continue
-        if isinstance(value, dt.datetime | dt.date):
-            value = _date_text(value)
-        elif isinstance(value, str) and name.rpartition(".")[2] in ("published", "effective", "date"):
-            value = _typed_date(value.strip())  # 2023年9月1日, as every other sheet takes it
+        if isinstance(value, ErrorCell):
+            words = pair("workbook-error-cell", value=value)
+            problems.append(Problem(LAYER_SHEET, "error-cell", *words, line=number, field=f"B（{rows_of[name][1]}）"))
+            continue
+        value = _layer_cell(name, value)
         if labelled and (name.count(".") or name in ("covers", "level")):
             _put(data, name, _layer_value(name, value))
             continue
@@ -407,7 +450,9 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
             zh, en = pydantic_message(dict(error))
             key = ".".join(str(p) for p in error["loc"])
             found = rows_of.get(key) or rows_of.get(str(error["loc"][0]) if error["loc"] else "")
-            where = {"line": found[0], "field": f"B（{found[1]}）"} if found else {"field": key}
+            top = Layer.model_fields.get(str(error["loc"][0])) if error["loc"] else None
+            unnamed = top.title if top is not None and top.title and len(error["loc"]) == 1 else key  # a row deleted
+            where = {"line": found[0], "field": f"B（{found[1]}）"} if found else {"field": unnamed}
             problems.append(Problem(LAYER_SHEET, str(error["type"]), zh, en, **where))
         return None
 
@@ -443,6 +488,11 @@ def _exported_clauses(title: str, sheet_rows: list[list[Any]]) -> tuple[list[lis
     return [row[:where] + row[where + 1 :] for row in sheet_rows], texts
 
 
+def _heading(text: str) -> str:
+    """A column title as compared: full- and half-width alike, spaces ignored (最小建筑面积(平方米), 名 称)."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
 def _missing_columns(
     title: str, model: type[BaseModel], mapped: list[Column | None], sheet_rows: list[list[Any]]
 ) -> list[Problem]:
@@ -457,6 +507,53 @@ def _missing_columns(
     ]
 
 
+def _header(
+    title: str, header: Sequence[object], model: type[BaseModel], problems: list[Problem]
+) -> list[Column | None]:
+    """Each heading's column (None where it names none): an unknown or repeated heading is a problem of row 1."""
+    by_title = {_heading(c.title_zh): c for c in columns(model)} | {c.name: c for c in columns(model)}
+    known = Both("、".join(c.title_zh for c in columns(model)), ", ".join(c.name for c in columns(model)))
+    mapped: list[Column | None] = []
+    for index, heading in enumerate(header):
+        column = by_title.get(_heading(str(heading))) if heading is not None else None
+        first = next((i for i, c in enumerate(mapped) if column is not None and c is column), None)
+        if first is not None:  # read twice, the later column would win and the earlier be lost, silently
+            words = pair("workbook-duplicate-column", heading=heading, first=_letter(first))
+            problems.append(Problem(title, "duplicate-column", *words, line=1, field=_letter(index)))
+            column = None
+        elif heading is not None and column is None:
+            words = pair("sheet-unknown-column", heading=heading, known=known)
+            problems.append(Problem(title, "unknown-column", *words, line=1, field=_letter(index)))
+        mapped.append(column)
+    return mapped
+
+
+def _row_input(
+    title: str, number: int, mapped: list[Column | None], values: list[Any], problems: list[Problem]
+) -> dict[str, Any]:
+    """A row's cells as model input, by the columns they are under; a cell showing an error is a problem."""
+    data: dict[str, Any] = {}
+    for index, (column, raw) in enumerate(zip(mapped, values, strict=False)):
+        if column is None:
+            continue
+        label = f"{_letter(index)}（{column.title_zh}）"
+        if isinstance(raw, ErrorCell):  # #DIV/0!, #N/A: a formula gone wrong, no value
+            problems.append(
+                Problem(title, "error-cell", *pair("workbook-error-cell", value=raw), line=number, field=label)
+            )
+            continue
+        if column.is_list and column.vocab is None and _list_lines(column, raw):  # pasted from Word, one a line
+            key = "workbook-citation-lines" if column.shape == "citations" else "workbook-list-lines"
+            problems.append(Problem(title, "list-lines", *pair(key), line=number, field=label))
+            continue
+        if column.is_list and column.vocab is None and isinstance(raw, str) and "｜" in raw:
+            _full_width_bar(title, number, label)
+        parsed = _parse(column, raw)
+        if parsed is not None:
+            data[column.name] = parsed
+    return data
+
+
 def _read_sheet(
     title: str,
     sheet_rows: list[list[Any]],
@@ -464,44 +561,29 @@ def _read_sheet(
     problems: list[Problem],
     layer_id: str | None = None,
 ) -> tuple[list[BaseModel], tuple[int, ...]]:
+    titles = {_heading(c.title_zh) for c in columns(model)}
+    lower = header_below(sheet_rows, lambda text: _heading(text) in titles)
+    if lower is not None:  # a title row above the header: every heading unknown, every column missing
+        problems.append(Problem(title, "header-row", *pair("workbook-header-row", row=lower, above=lower - 1), line=1))
+        return [], ()
     rows = iter(sheet_rows)
-    header = next(rows, None) or ()
-    by_title = {c.title_zh: c for c in columns(model)} | {c.name: c for c in columns(model)}
-    known = Both("、".join(c.title_zh for c in columns(model)), ", ".join(c.name for c in columns(model)))
-    mapped: list[Column | None] = []
-    for index, heading in enumerate(header):
-        column = by_title.get(str(heading).strip()) if heading is not None else None
-        if heading is not None and column is None:
-            problems.append(
-                Problem(
-                    title,
-                    "unknown-column",
-                    *pair("sheet-unknown-column", heading=heading, known=known),
-                    line=1,
-                    field=_letter(index),
-                )
-            )
-        mapped.append(column)
+    mapped = _header(title, next(rows, []), model, problems)
     problems.extend(_missing_columns(title, model, mapped, sheet_rows))
     items: list[BaseModel] = []
     records: list[tuple[int, dict[str, Any]]] = []
     for number, values in enumerate(rows, start=2):
         if not any(v not in (None, "") for v in values):
             continue
-        data = {}
-        raw_value: object = None  # an override's value, read by the field it targets
-        for column, raw in zip(mapped, values, strict=False):
-            if column is not None:
-                raw_value = raw if column.name == "value" else raw_value
-                parsed = _parse(column, raw)
-                if parsed is not None:
-                    data[column.name] = parsed
+        data = _row_input(title, number, mapped, values, problems)
         if model is Override:
-            _override_input(data, raw_value)
+            cells = zip(mapped, values, strict=False)
+            raw_value = next((v for c, v in cells if c and c.name == "value" and not isinstance(v, ErrorCell)), None)
+            _override_input(data, raw_value)  # an override's value, read by the field it targets
         records.append((number, data))
-    if layer_id is not None:  # rows left without an id get a readable one (pinyin of the name)
-        assign_ids(layer_id, model.spec.segment, [data for _, data in records])  # type: ignore[attr-defined]
+    if layer_id is not None:
+        _give_ids(layer_id, model, [data for _, data in records])
     rows_read: list[int] = []
+    title_of = {c.name: c.title_zh for c in columns(model)}
     for number, data in records:
         try:
             items.append(model.model_validate(data))
@@ -514,12 +596,70 @@ def _read_sheet(
                 zh, en = (
                     _override_field_words(data)
                     if model is Override and name == "field" and error["type"] == "string_pattern_mismatch"
-                    else pydantic_message(dict(error))
+                    else _sheet_message(dict(error))
                 )
                 where = next((i for i, c in enumerate(mapped) if c is not None and c.name == name), None)
-                column_label = f"{_letter(where)}（{mapped[where].title_zh}）" if where is not None else name  # type: ignore[union-attr]
+                column_label = (
+                    f"{_letter(where)}（{mapped[where].title_zh}）"  # type: ignore[union-attr]
+                    if where is not None
+                    else title_of.get(name, name)  # a column the sheet lacks: its title, as 缺少列 names it
+                )
                 problems.append(Problem(title, str(error["type"]), zh, en, line=number, field=column_label))
     return items, tuple(rows_read)
+
+
+def _section(section: str | None) -> str | None:
+    """A section as compared: full- and half-width alike, spaces ignored (三（一）2 is 三(一)2)."""
+    return None if section is None else "".join(unicodedata.normalize("NFKC", section).split())
+
+
+def _list_lines(column: Column, raw: object) -> bool:
+    """Whether a list cell holds its entries a line each, not joined by | (区城管局⏎区民政局 read as one).
+
+    A 出处 is so only where each line is a citation (文件标识#条款): a quote may run over lines.
+    """
+    if not isinstance(raw, str) or "|" in raw:
+        return False
+    lines = [line.strip() for line in raw.strip().splitlines() if line.strip()]
+    return len(lines) > 1 and (column.shape != "citations" or all("#" in line for line in lines))
+
+
+def _full_width_bar(sheet: str, row: int, column: str) -> None:
+    """Say that a list cell's full-width ｜ (a Chinese input method's) was read as text, not as a separator.
+
+    Only ``|`` separates entries, so every text survives a save and a load; a ｜ typed for it
+    would run two departments into one, silently.
+    """
+    warnings.warn(WorkbookNotice(sheet, *pair("workbook-full-width-bar", row=row, column=column)), stacklevel=4)
+
+
+def _give_ids(layer_id: str, model: type[BaseModel], records: list[dict[str, Any]]) -> None:
+    """Give rows left without an id a readable one: a clause's from its document and section, else its name's pinyin."""
+    if model is Clause:
+        _clause_ids(layer_id, records)
+    assign_ids(layer_id, model.spec.segment, records)  # type: ignore[attr-defined]
+
+
+def _clause_ids(layer_id: str, records: list[dict[str, Any]]) -> None:
+    """Give each 条款 row without an id the one a citation of it would get (``330106.clause.work-plan-3-1-2``).
+
+    It has no name to make one from: by name it was ``330106.clause.item``, ``item-2``…
+    """
+    from villagecat.format.clauses import new_clause_id  # noqa: PLC0415
+
+    taken = {r["id"] for r in records if isinstance(r.get("id"), str) and r["id"]}
+    for record in records:
+        document, section = record.get("document"), record.get("section")
+        if record.get("id") in (None, "") and isinstance(document, str) and isinstance(section, str | None):
+            record["id"] = new_clause_id(layer_id, document, section, taken)
+            taken.add(record["id"])
+
+
+def _sheet_message(error: dict[str, Any]) -> tuple[str, str]:
+    """A pydantic error as a sheet's cell is told: a 是/否 column by the words its drop-down offers."""
+    if error.get("type") == "bool_parsing":  # not the package's true/false, which no clerk types here
+        return pair("workbook-bool", got=error.get("input"))
+    return pydantic_message(error)
 
 
 def titled(report: ValidationReport) -> ValidationReport:
@@ -559,6 +699,8 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     from villagecat._xlsx import open_workbook  # noqa: PLC0415
 
     source = Path(path)
+    if source.is_dir():  # the package given for the workbook: say which way each command goes
+        raise PackageReadError.at(str(source), "workbook-is-folder", folder=str(source))
     book = open_workbook(source, read_regular_file(source))
     report = ValidationReport(target=str(source))
     sheets = {sheet.title.strip(): sheet for sheet in book.worksheets}
@@ -572,7 +714,11 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
                 Problem(
                     title,
                     "unknown-sheet",
-                    *pair("unknown-sheet", title=title, known=Both("、".join(known), ", ".join(known))),
+                    *pair(
+                        "unknown-hidden-sheet" if sheets[title].sheet_state != "visible" else "unknown-sheet",
+                        title=title,
+                        known=Both("、".join(known), ", ".join(known)),
+                    ),
                 )
             )
     if LAYER_SHEET not in sheets:
@@ -596,7 +742,8 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     if layer is None or report.problems:
         raise ValidationFailedError(report)
     package = dataclasses.replace(LayerPackage.of(layer, resources), origins=origins)
-    return carry_citations(carry_citations(package, exported), _quoted(package.clauses))
+    package = carry_citations(package, exported)
+    return carry_citations(package, _quoted(package))
 
 
 def _blank(rows: list[list[Any]]) -> bool:
@@ -619,25 +766,29 @@ def _rows(sheet: Worksheet, source: Path) -> list[list[Any]]:
     return read.rows
 
 
-def _quoted(clauses: tuple[Clause, ...]) -> dict[Citation, Citation]:
+def _quoted(package: LayerPackage) -> dict[Citation, Citation]:
     """A 出处 written 文件标识#条款 takes the quote the 条款 sheet gives that section, where it gives one.
 
     A clerk types the sentence once, on the 条款 sheet, and cites it by document and section;
     where the sheet quotes the section more than once, the 出处 must say which (its quote). A
     section the sheet also lists without a quote is cited so on purpose (an exported package
-    lists every citation it has): it stays as it is.
+    lists every citation it has): it stays as it is. Sections compare as they read, brackets
+    full- or half-width and spaces aside (三（一）2 is the sheet's 三(一)2).
     """
+    clauses = package.clauses
+    cited = {c for _, item in package.iter_items() for c in getattr(item, "citations", None) or () if not c.quote}
     by_section: dict[tuple[str, str | None], list[Citation]] = {}
     unquoted: set[tuple[str, str | None]] = set()
     for clause in clauses:
         if clause.quote:
-            by_section.setdefault((clause.document, clause.section), []).append(clause.citation())
+            by_section.setdefault((clause.document, _section(clause.section)), []).append(clause.citation())
         else:
-            unquoted.add((clause.document, clause.section))
+            unquoted.add((clause.document, _section(clause.section)))
+    keys = {citation: (citation.document, _section(citation.section)) for citation in cited}
     return {
-        Citation(document=document, section=section): found[0]
-        for (document, section), found in by_section.items()
-        if len(found) == 1 and (document, section) not in unquoted
+        citation: by_section[key][0]
+        for citation, key in keys.items()
+        if len(by_section.get(key, ())) == 1 and key not in unquoted
     }
 
 

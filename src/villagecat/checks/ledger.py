@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from villagecat._delimiter import other_delimiter
 from villagecat._i18n import Both, pair, reader_error, shape_of
 from villagecat._xlsx import PercentCell
 from villagecat.checks._fields import FIELDS as _FIELDS
@@ -527,7 +528,10 @@ def _text(path: Path, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        key = "ledger-not-utf8" if path.suffix.lower() == ".csv" else "ledger-text-not-utf8"
+        csv_file = path.suffix.lower() == ".csv"
+        if csv_file and data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode 文本", not GBK
+            raise PackageReadError.at(str(path), "encoding-utf16") from None
+        key = "ledger-not-utf8" if csv_file else "ledger-text-not-utf8"
         raise PackageReadError.at(str(path), key) from None
 
 
@@ -537,7 +541,7 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
     The rows of a sheet whose header has a problem are not read: which column is which is not known.
     """
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from villagecat._xlsx import bounded_rows, open_workbook  # noqa: PLC0415
+        from villagecat._xlsx import bounded_rows, header_below, open_workbook  # noqa: PLC0415
 
         book = open_workbook(path, data)
         sheets = []
@@ -547,6 +551,10 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
                 continue
             header = [str(h).strip() if h is not None else "" for h in values[0]]
             where = _sheet_place(path, sheet.title)
+            lower = header_below(values, lambda text: _field_name(text.strip()) is not None)
+            if lower is not None:  # a title above the header: one line, not every heading unknown
+                problems.add(LedgerError(where, 1, None, "workbook-header-row", row=lower, above=lower - 1))
+                continue
             if _header_problems(where, f"{path}:{sheet.title}", header, problems):
                 continue
             rows = [
@@ -596,6 +604,9 @@ def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
     allow_cells_of(text)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header = [h.strip() for h in next(reader, [])]
+    separator = other_delimiter(header, lambda name: _field_name(name) is not None)
+    if separator is not None:  # one column a line: say so once, never as one unknown column
+        raise PackageReadError.at(str(path), "csv-delimiter", separator=separator)
     if _header_problems(Both(str(path), str(path)), str(path), header, problems):
         return []
     rows = []
@@ -698,7 +709,7 @@ def read_ledger(path: str | Path, *, max_bytes: int | None = None, scope: Scope 
     problems = _Problems(target)
     document, sheets = _load(target, max_bytes, problems)
     ledger = Ledger()
-    if not sheets:
+    if target.suffix.lower() in _DOCUMENTS:  # not "no sheets": a workbook's sheets may all have been left unread
         problems.read(_read_villages, ledger, target, document, scope, problems)
     else:
         _named(_sheet_rows(sheets), problems)
@@ -849,7 +860,8 @@ def read_facility_file(
     target = Path(path)
     problems = _Problems(target)
     document, sheets = _load(target, max_bytes, problems)
-    rows = _entries(target, document, "villages", "ledger-villages-list") if not sheets else _sheet_rows(sheets)
+    documented = target.suffix.lower() in _DOCUMENTS
+    rows = _entries(target, document, "villages", "ledger-villages-list") if documented else _sheet_rows(sheets)
     if not rows:
         problems.raise_any()  # a header's problems first: its rows were not read
         raise LedgerError(str(target), None, None, "ledger-empty")

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from villagecat.models.document import Citation, Clause
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Container, Iterable
 
-__all__ = ["ClauseBook", "section_slug"]
+__all__ = ["ClauseBook", "new_clause_id", "section_slug"]
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百]+|[0-9]+")
@@ -50,6 +50,22 @@ def section_slug(section: str | None) -> str:
     return "-".join(numbers)
 
 
+def new_clause_id(layer_id: str, document: str, section: str | None, taken: Container[str]) -> str:
+    """Return a new clause's id, made from its document and section, that ``taken`` does not hold.
+
+    ``cn.clause.tingzi-2022-28-2-1-1`` for 二(一)1 of ``cn.document.tingzi-2022-28``; a second
+    clause of that section gets ``…-2-1-1-b``.
+    """
+    local = document.split(".", 2)[-1]
+    slug = section_slug(section)
+    base = f"{layer_id}.clause.{local}{'-' + slug if slug else ''}"
+    clause_id, suffix = base, 0
+    while clause_id in taken:
+        suffix += 1
+        clause_id = f"{base}-{_letters(suffix)}"
+    return clause_id
+
+
 class ClauseBook:
     """The clauses of one layer's package: the existing ones, and new ones as citations need them."""
 
@@ -68,13 +84,7 @@ class ClauseBook:
         found = self._by_citation.get(key)
         if found is not None:
             return found
-        local = citation.document.split(".", 2)[-1]
-        slug = section_slug(citation.section)
-        base = f"{self.layer_id}.clause.{local}{'-' + slug if slug else ''}"
-        clause_id, suffix = base, 0
-        while clause_id in self._clauses:
-            suffix += 1
-            clause_id = f"{base}-{_letters(suffix)}"
+        clause_id = new_clause_id(self.layer_id, citation.document, citation.section, self._clauses)
         self._clauses[clause_id] = Clause(
             id=clause_id, document=citation.document, section=citation.section, quote=citation.quote
         )

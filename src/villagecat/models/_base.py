@@ -205,7 +205,7 @@ class Vocab(str, Enum):
 
     @classmethod
     def from_text(cls, text: str) -> Vocab:
-        """Return the member whose slug or Chinese label is ``text``.
+        """Return the member whose slug or Chinese label is ``text`` (or the label's words before its brackets).
 
         Raises:
             ValueError: if ``text`` names no member.
@@ -217,6 +217,12 @@ class Vocab(str, Enum):
         for member in cls:
             if key in (member.value, unicodedata.normalize("NFKC", member.label)) or synonyms.get(key) == member.value:
                 return member
+        # A label's words before its explanation in brackets, as the sources write them: 费随事转 for
+        # 费随事转（部门提供经费和工作条件）, 服务团队 for 服务团队（岗位）; where one label alone reads so.
+        labels = {m: unicodedata.normalize("NFKC", m.label) for m in cls}
+        headed = [m for m, label in labels.items() if "(" in label and label.split("(")[0] == key]
+        if len(headed) == 1:
+            return headed[0]
         raise ValueError(text)
 
     @classmethod
