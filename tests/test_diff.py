@@ -872,3 +872,15 @@ def test_a_change_of_who_is_bound_concerns_those_added_or_dropped(bound: tuple[s
     new = dataclasses.replace(old, milestones=_replace(old.milestones, "220000.milestone.survey", bound=bound))
     changes = [c for c in diff_packages(old, new).changes if c.field == "bound"]
     assert [whom in c.describe("zh") for c in changes] == [True]
+
+
+def test_an_item_a_lower_layer_cancels_is_attributed_to_that_layer_in_the_effective_diff() -> None:
+    """The effective diff names the layer that made each change: a cancelled item was removed by its canceller."""
+    national = load_layer(NATIONAL)
+    before = merge([national, child_layer("cn")])
+    after = merge([national, child_layer("cn", cancellations=[{"target": "cn.duty.collective-economy"}])])
+    (change,) = diff_catalogs(before, after).changes
+    assert (change.code, change.item, change.layer) == ("duty-removed", "cn.duty.collective-economy", "220102")
+    assert "（220102 层）" in change.describe("zh")
+    (back,) = diff_catalogs(after, before).changes  # the cancellation dropped: the item is back, by the same layer
+    assert (back.code, back.layer) == ("duty-added", "220102")

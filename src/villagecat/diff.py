@@ -1071,6 +1071,12 @@ def diff_catalogs(
                     step = entry.set_by(name)
                     if step is not None:
                         attribute[f"{item_id}.{name}"] = step.layer
+        # An item a lower layer cancels (or stops cancelling) is removed (or back) by that layer, not the one
+        # that introduced it.
+        for cancelled in (*old.cancelled, *new.cancelled):
+            item_id = str(getattr(cancelled.item, "id", ""))
+            if cancelled.resource == resource and (item_id in before) != (item_id in after):
+                attribute[item_id] = cancelled.layer
         differ.items(resource, before, after, attribute)
     order = [kind.resource for kind in kinds()]
     differ.changes.sort(key=lambda c: (order.index(c.resource) if c.resource in order else -1, c.item))
