@@ -13,7 +13,15 @@ import pytest
 
 from conftest import NATIONAL, REPO, edit, invoke
 from layers import child_layer
-from villagecat.diff import CHANGE_LEVELS, codes_markdown, diff_catalogs, diff_packages
+from villagecat.diff import (
+    CHANGE_LEVELS,
+    Effect,
+    codes_markdown,
+    diff_catalogs,
+    diff_packages,
+    format_report,
+    rate_operations,
+)
 from villagecat.format.registry import kind_of_id
 from villagecat.impact import impact
 from villagecat.merging import merge
@@ -884,3 +892,29 @@ def test_an_item_a_lower_layer_cancels_is_attributed_to_that_layer_in_the_effect
     assert "（220102 层）" in change.describe("zh")
     (back,) = diff_catalogs(after, before).changes  # the cancellation dropped: the item is back, by the same layer
     assert (back.code, back.layer) == ("duty-added", "220102")
+
+
+@pytest.mark.parametrize(
+    ("parent", "target", "name", "effect", "words"),
+    [
+        # a duty the villages perform binds no one: its removal relaxes nothing, in the effective diff alike
+        ("cn", "cn.duty.collective-economy", "发展壮大农村集体经济", Effect.NEUTRAL, None),
+        # an optional plaque (一般 hung: advised) binds no one either
+        ("cn", "cn.sign.service-guide", "集合式服务功能指引标识", Effect.NEUTRAL, None),
+    ],
+)
+def test_a_cancellation_is_rated_by_what_removing_its_target_does_and_named_by_it(  # noqa: PLR0913
+    parent: str, target: str, name: str, effect: Effect, words: str | None
+) -> None:
+    """A layer's diff rates a cancellation as the effective diff rates its target's removal, and names the target."""
+    old, new = child_layer(parent), child_layer(parent, cancellations=[{"target": target}])
+    registry = shipped_registry()
+    (removed,) = diff_catalogs(merge(registry.chain(old)), merge(registry.chain(new))).changes
+    (change,) = rate_operations(diff_packages(old, new), old, new, registry).changes
+    assert (change.item, change.effect, change.label) == (target, removed.effect, removed.label)
+    assert change.effect is effect
+    line = change.describe("zh")
+    assert name in line
+    assert (words is None and "放宽" not in line) or (words is not None and words in line)
+    summary = format_report(rate_operations(diff_packages(old, new), old, new, registry), "text")
+    assert "对村：收紧 0 项，放宽 0 项" in summary

@@ -990,7 +990,15 @@ def rate_operations(
         gravest = max(found, key=lambda e: _RANK[e.level], default=None)
         if gravest is not None:  # whom it concerns: the target's places and bound, as the catalog shows them
             change = dataclasses.replace(change, scope=gravest.scope, bound=gravest.bound)  # noqa: PLW2901
-        if change.item in restating and change.item in targets:  # no item of its own: only what it does counts
+        if change.resource == "cancellations" and gravest is not None:
+            # the item it cancels is gone from the catalog: what that does, and its name, as the effective diff says
+            change = dataclasses.replace(  # noqa: PLW2901
+                change,
+                level=max(change.level, gravest.level, key=_RANK.__getitem__),
+                effect=gravest.effect,
+                label=change.label or gravest.label,
+            )
+        elif change.item in restating and change.item in targets:  # no item of its own: only what it does counts
             level, effect = (gravest.level, gravest.effect) if gravest is not None else ("info", Effect.NEUTRAL)
             change = dataclasses.replace(change, level=level, effect=effect)  # noqa: PLW2901
         elif gravest is not None and _RANK[gravest.level] > _RANK[change.level]:
