@@ -15,7 +15,6 @@ from conftest import NATIONAL, REPO, edit, invoke
 from layers import child_layer
 from villagecat.diff import (
     CHANGE_LEVELS,
-    Effect,
     codes_markdown,
     diff_catalogs,
     diff_packages,
@@ -23,6 +22,7 @@ from villagecat.diff import (
     rate_operations,
 )
 from villagecat.format.registry import kind_of_id
+from villagecat.format.rules import Effect
 from villagecat.impact import impact
 from villagecat.merging import merge
 from villagecat.models import Citation, Duty, Modality, Release, Scope, SignQuota
@@ -903,7 +903,7 @@ def test_an_item_a_lower_layer_cancels_is_attributed_to_that_layer_in_the_effect
         ("cn", "cn.sign.service-guide", "集合式服务功能指引标识", Effect.NEUTRAL, None),
     ],
 )
-def test_a_cancellation_is_rated_by_what_removing_its_target_does_and_named_by_it(  # noqa: PLR0913
+def test_a_cancellation_is_rated_by_what_removing_its_target_does_and_named_by_it(
     parent: str, target: str, name: str, effect: Effect, words: str | None
 ) -> None:
     """A layer's diff rates a cancellation as the effective diff rates its target's removal, and names the target."""
@@ -918,3 +918,45 @@ def test_a_cancellation_is_rated_by_what_removing_its_target_does_and_named_by_i
     assert (words is None and "放宽" not in line) or (words is not None and words in line)
     summary = format_report(rate_operations(diff_packages(old, new), old, new, registry), "text")
     assert "对村：收紧 0 项，放宽 0 项" in summary
+
+
+@pytest.mark.parametrize(
+    ("modality", "advised", "words"),
+    [
+        ("should", True, "对村收紧：加严建议，未达到只作提示"),  # 一般应达到: a shortfall is a note
+        ("must", False, "对村收紧：新增或加严义务"),
+        (None, False, "对村收紧：新增或加严义务"),  # the source's word not known: never called advice
+    ],
+)
+def test_a_tightened_value_is_said_as_advice_where_its_modality_binds_on_neither_side(
+    modality: str | None, advised: bool, words: str
+) -> None:
+    """The words follow the source's modality: raising a 一般 (should) minimum tightens advice, not a duty."""
+    jilin = load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    old = dataclasses.replace(
+        jilin, facilities=_replace(jilin.facilities, "220000.facility.village", modality=modality)
+    )
+    new = dataclasses.replace(
+        old, facilities=_replace(old.facilities, "220000.facility.village", min_floor_area_m2=250.0)
+    )
+    (change,) = diff_packages(old, new).changes
+    assert (change.code, change.advised, change.to_dict()["advised"]) == (
+        "facility-min-floor-area-raised",
+        advised,
+        advised,
+    )
+    assert words in change.describe("zh")
+
+
+def test_an_override_of_an_advised_size_is_said_as_advice_in_the_layers_diff_and_the_effective_one() -> None:
+    """Jilin's plaques are 一般应在 200 × 30 cm 以内 (should): an override lowering the long side tightens advice."""
+    jilin = load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    target = "220000.override.party-organisation-long-side"
+    new = dataclasses.replace(jilin, overrides=_replace(jilin.overrides, target, value=180.0))
+    registry = shipped_registry()
+    (change,) = rate_operations(diff_packages(jilin, new), jilin, new, registry).changes
+    (effective,) = diff_catalogs(merge(registry.chain(jilin)), merge(registry.chain(new))).changes
+    for found in (change, effective):
+        assert found.advised
+        assert "对村收紧：加严建议" in found.describe("zh")
+        assert "tightens what is advised to villages" in found.describe("en")

@@ -1044,6 +1044,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # diff and release reports
     "effect-tightens": ("对{whom}收紧：新增或加严义务", "tightens the obligations of {whom}"),
     "effect-loosens": ("对{whom}放宽：义务减少或放松", "relaxes the obligations of {whom}"),
+    "effect-tightens-advised": (
+        "对{whom}收紧：加严建议，未达到只作提示",
+        "tightens what is advised to {whom} (not binding: a shortfall is a note)",
+    ),
+    "effect-loosens-advised": (
+        "对{whom}放宽：建议放松，不具强制力",
+        "relaxes what is advised to {whom} (not binding)",
+    ),
     "change-effect": ("（{effect}）", " ({effect})"),
     "change-level-violation": ("违反规则", "violation"),
     "change-level-breaking": ("破坏性", "breaking"),

@@ -239,6 +239,9 @@ class Change:
     #: Who a rule on others binds (党政群机构、乡镇党委和政府), when they are not villages: its change
     #: tightens or relaxes their duties, not the villages'.
     bound: str | None = None
+    #: Whether the value changed is advice: the modality that grades it (一般、原则上、为宜 …) binds on
+    #: neither side, so the change tightens or relaxes what is advised (a shortfall is a note), no obligation.
+    advised: bool = False
 
     def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
         """Return one line: code, item, field and the two values (a long text as what changed, in context)."""
@@ -277,7 +280,8 @@ class Change:
         if self.effect is Effect.NEUTRAL or self.level == "violation":
             return None
         whom = _whom(self.scope) if self.bound is None else self.bound
-        return say(_EFFECT_KEYS[self.effect], lang, whom=whom)
+        key = _EFFECT_KEYS[self.effect]
+        return say(f"{key}-advised" if self.advised else key, lang, whom=whom)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the change as a JSON-ready dict."""
@@ -296,6 +300,7 @@ class Change:
             "label": self.label,
             "scope": None if self.scope is None else self.scope.value,
             "bound": self.bound,
+            "advised": self.advised,
         }
 
 
@@ -879,6 +884,7 @@ class _Differ:
             if name == "applies_to" and self.scope_change(resource, item_id, old, new, layer):
                 continue
             code, effect = _field_change(resource, name, old, new, before)
+            advised = effect is not Effect.NEUTRAL and _advised(_kind(resource), name, versions)
             if name == "name" and old not in (getattr(after, "aliases", None) or ()) and _kind(resource).role == "item":
                 code = f"{_kind(resource).slug}-name-changed"  # the old name no longer finds it
             self.add(
@@ -890,7 +896,36 @@ class _Differ:
                 new=new,
                 layer=(attribute or {}).get(f"{item_id}.{name}"),
                 effect=effect,
+                advised=advised,
             )
+
+
+#: Rules of a bound or a list that an item's own modality grades where no modality of a field's own does.
+_GRADED_BY_THE_ITEM = (IncreaseOnly, DecreaseOnly, EarlierOnly, GrowOnly, Qualifier)
+
+
+def _advised(kind: Kind, name: str, versions: tuple[BaseModel, BaseModel]) -> bool:
+    """Whether field ``name`` is advice on both versions of an item: the modality grading it is given, and not binding.
+
+    The modality that grades a field is the one that says it governs it (a sign's 尺寸约束力 its sizes), else the
+    item's own (a facility's 一般应达到 its minimums, a quota's 原则上 its count). An empty modality is not advice:
+    the source's word is not known.
+    """
+    spec = kind.field(name)
+    if spec is None or not isinstance(spec.rule, _GRADED_BY_THE_ITEM):
+        return False
+    grading = [s for s in kind.fields if isinstance(s.rule, Graded) and name in s.rule.governs]
+    own = kind.field("modality")
+    if not grading and own is not None and isinstance(own.rule, Graded) and not own.rule.governs:
+        grading = [own]
+    return bool(grading) and all(
+        isinstance(s.rule, Graded)
+        and getattr(item, s.name, None) is not None
+        and s.rule.grade(getattr(item, s.name, None)) is not None
+        and not s.rule.binds(getattr(item, s.name, None))
+        for s in grading
+        for item in versions
+    )
 
 
 def _layer_ref(package_layer: Any) -> dict[str, str]:  # noqa: ANN401 - a Layer
@@ -997,14 +1032,18 @@ def rate_operations(
                 level=max(change.level, gravest.level, key=_RANK.__getitem__),
                 effect=gravest.effect,
                 label=change.label or gravest.label,
+                advised=gravest.advised,
             )
         elif change.item in restating and change.item in targets:  # no item of its own: only what it does counts
             level, effect = (gravest.level, gravest.effect) if gravest is not None else ("info", Effect.NEUTRAL)
-            change = dataclasses.replace(change, level=level, effect=effect)  # noqa: PLW2901
+            advised = gravest is not None and gravest.advised
+            change = dataclasses.replace(change, level=level, effect=effect, advised=advised)  # noqa: PLW2901
         elif gravest is not None and _RANK[gravest.level] > _RANK[change.level]:
-            change = dataclasses.replace(change, level=gravest.level, effect=gravest.effect)  # noqa: PLW2901
+            change = dataclasses.replace(  # noqa: PLW2901
+                change, level=gravest.level, effect=gravest.effect, advised=gravest.advised
+            )
         elif gravest is not None and change.effect is Effect.NEUTRAL:
-            change = dataclasses.replace(change, effect=gravest.effect)  # noqa: PLW2901
+            change = dataclasses.replace(change, effect=gravest.effect, advised=gravest.advised)  # noqa: PLW2901
         rated.append(change)
     return dataclasses.replace(report, changes=rated)
 
