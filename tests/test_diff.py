@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from conftest import NATIONAL, REPO, edit, invoke
-from layers import child_layer
+from layers import child_layer, write_child
 from villagecat.diff import (
     CHANGE_LEVELS,
     codes_markdown,
@@ -960,3 +960,20 @@ def test_an_override_of_an_advised_size_is_said_as_advice_in_the_layers_diff_and
         assert found.advised
         assert "对村收紧：加严建议" in found.describe("zh")
         assert "tightens what is advised to villages" in found.describe("en")
+
+
+def test_a_package_a_diff_cannot_read_is_named_with_the_file_and_line(tmp_path: Path) -> None:
+    """A diff reads two versions and the layers below, each with an overrides.csv: the error names the package too."""
+    jilin = REPO / "data" / "provinces" / "220000-jilin"
+    county = write_child(
+        tmp_path,
+        "220000",
+        overrides=[{"target": "220000.facility.village", "field": "min_floor_area_m2", "op": "set", "value": "220"}],
+    )
+    edit(county / "overrides.csv", ",测试覆盖,", ",,")  # a clerk left the override's name empty
+    result = invoke("diff", str(jilin), str(jilin), "--layer", str(county))
+    assert result.code == 1
+    assert result.err == (
+        f"villagecat: {county}：overrides.csv 第 2 行 字段 name：缺少必填字段"
+        "（overrides.csv, line 2, field name: required field is missing）\n"
+    )
