@@ -977,3 +977,27 @@ def test_a_package_a_diff_cannot_read_is_named_with_the_file_and_line(tmp_path: 
         f"villagecat: {county}：overrides.csv 第 2 行 字段 name：缺少必填字段"
         "（overrides.csv, line 2, field name: required field is missing）\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("due", "due_text", "codes", "bump"),
+    [
+        # put off, in the source's words too: one change, a patch (the words were 需关注 and made it minor)
+        ("2023-06", "2023年6月底前", ["milestone-due-put-off", "milestone-due-text-changed"], "patch"),
+        ("2023-04", "2023年4月底前", ["milestone-due-brought-forward", "milestone-due-text-changed"], "major"),
+        # the words alone changed, the date not: which is right the data cannot tell
+        ("2023-05", "2023年6月底前", ["milestone-changed"], "minor"),
+    ],
+)
+def test_a_deadline_s_words_changed_with_its_date_are_the_same_change(
+    due: str, due_text: str, codes: list[str], bump: str
+) -> None:
+    """A deadline put off with its words (2023-05 → 2023-06, 5月底前 → 6月底前) is not 需关注 for the words."""
+    old = load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    new = dataclasses.replace(
+        old, milestones=_replace(old.milestones, "220000.milestone.survey", due=due, due_text=due_text)
+    )
+    report = diff_packages(old, new)
+    assert [c.code for c in report.changes] == codes
+    assert report.suggested_bump == bump
+    assert {c.code: c.level for c in report.changes}.get("milestone-due-text-changed", "info") == "info"

@@ -116,6 +116,9 @@ _SIGN_LOOK = {
     "orientation": "orientation",
 }
 _QUIET_FIELDS = {"citations", "notes", "name", "title", "aliases"}
+#: Fields that hold the source's words for another field: changed with it, they are the same change,
+#: said in words (a deadline's 5月底前 → 6月底前 with 2023-05 → 2023-06); changed alone, the data cannot tell.
+_WORDS_OF = {("milestones", "due_text"): "due"}
 
 
 def _described(key: str, /, **values: object) -> Both:
@@ -149,6 +152,12 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
             codes[f"{slug}-scope-narrowed"] = ("info", _described("change-scope-narrowed"))
         for spec in kind.fields:
             field_title = Both(spec.title_zh, spec.title_en)
+            of = _WORDS_OF.get((kind.resource, spec.name))
+            if of is not None and (of_spec := kind.field(of)) is not None:
+                codes[f"{slug}-{spec.slug}-changed"] = (
+                    "info",
+                    _described("change-words-changed", field=field_title, of=Both(of_spec.title_zh, of_spec.title_en)),
+                )
             if isinstance(spec.rule, Fixed | Frozen) and (kind.resource, spec.name) not in _OWN_CODES:
                 # the sense of a rule (不得 → 应当) or a plaque's style: what complied may no longer
                 codes[f"{slug}-{spec.slug}-changed"] = (
@@ -884,6 +893,10 @@ class _Differ:
             if name == "applies_to" and self.scope_change(resource, item_id, old, new, layer):
                 continue
             code, effect = _field_change(resource, name, old, new, before)
+            of = _WORDS_OF.get((resource, name))
+            words = _kind(resource).field(name)
+            if of is not None and words is not None and getattr(before, of, None) != getattr(after, of, None):
+                code = f"{_kind(resource).slug}-{words.slug}-changed"  # the same change as ``of``'s, in words
             advised = effect is not Effect.NEUTRAL and _advised(_kind(resource), name, versions)
             if name == "name" and old not in (getattr(after, "aliases", None) or ()) and _kind(resource).role == "item":
                 code = f"{_kind(resource).slug}-name-changed"  # the old name no longer finds it
