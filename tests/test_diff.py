@@ -20,6 +20,7 @@ from villagecat.diff import (
     diff_packages,
     format_report,
     rate_operations,
+    rule_violations,
 )
 from villagecat.format.registry import kind_of_id
 from villagecat.format.rules import Effect
@@ -1001,3 +1002,24 @@ def test_a_deadline_s_words_changed_with_its_date_are_the_same_change(
     assert [c.code for c in report.changes] == codes
     assert report.suggested_bump == bump
     assert {c.code: c.level for c in report.changes}.get("milestone-due-text-changed", "info") == "info"
+
+
+def test_a_violation_names_the_item_it_breaks_as_every_change_does() -> None:
+    """A violation showed the item by its id alone, where every other change shows its Chinese name and scope."""
+    lowered = child_layer(
+        "cn",
+        overrides=[
+            {
+                "target": "cn.facility.community-service-facility",
+                "field": "min_area_per_100_households_m2",
+                "op": "set",
+                "value": "20",
+            }
+        ],
+    )
+    (violation,) = rule_violations(child_layer("cn"), lowered, shipped_registry())
+    assert violation.label == "城乡社区综合服务设施 · 村和社区"
+    assert violation.describe("zh").startswith(
+        "[rule-violated] cn.facility.community-service-facility.min_area_per_100_households_m2"
+        "（城乡社区综合服务设施 · 村和社区）：30 → 20"
+    )
