@@ -34,6 +34,8 @@ from villagecat.registry import shipped_registry
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from villagecat.diff import DiffReport
+
 FOUR = [
     ("certificate-cancelled", "breaking", "cn.certificate.no-criminal-record", "status"),
     ("duty-added", "info", "cn.duty.village-affairs-disclosure", None),
@@ -1023,3 +1025,63 @@ def test_a_violation_names_the_item_it_breaks_as_every_change_does() -> None:
         "[rule-violated] cn.facility.community-service-facility.min_area_per_100_households_m2"
         "（城乡社区综合服务设施 · 村和社区）：30 → 20"
     )
+
+
+def test_a_restating_row_says_each_thing_it_does_and_counts_it_for_whom_it_concerns() -> None:
+    """A row restating 村党群服务中心 for villages only (communities dropped) and with a dedicated post was one
+    需关注 change, neither tightening nor relaxing: 对社区放宽 0 项, where ``--effective`` said 1."""
+    from villagecat.models import Mechanism  # noqa: PLC0415
+
+    row = Mechanism(
+        id="220102.mechanism.party-service-centre",
+        name="村党群服务中心",
+        citations=["cn.document.tingzi-2022-28#二(二)5"],
+        mechanism_type="centre",
+        applies_to="village",
+        dedicated_post=True,
+        restates="cn.mechanism.party-service-centre",
+    )
+    old = child_layer("cn")
+    old = dataclasses.replace(old, layer=old.layer.model_copy(update={"covers": [Scope.BOTH]}))
+    new = dataclasses.replace(old, mechanisms=(row,))
+    registry = shipped_registry()
+    effective = diff_catalogs(merge(registry.chain(old)), merge(registry.chain(new)))
+    report = rate_operations(diff_packages(old, new), old, new, registry)
+
+    def counts(found: DiffReport) -> dict[str, dict[str, int]]:
+        audiences = found.audiences()
+        return {
+            whom: {how: len(changes) for how, changes in audiences[whom].items()}
+            for whom in ("villages", "communities")
+        }
+
+    assert counts(report) == counts(effective)
+    assert counts(report)["communities"]["loosens"] == 1
+    lines = format_report(report, "text").splitlines()
+    assert any("[mechanism-restated]" in line and "对社区放宽" in line for line in lines)
+    assert report.worst == effective.worst == "warning"
+
+
+def test_a_restating_row_that_tightens_for_some_and_relaxes_for_others_says_both() -> None:
+    """Restating the nation's facility for villages only, at 35 m² per 100 households: 对村收紧 and 对社区放宽."""
+    from villagecat.models import FacilityStandard  # noqa: PLC0415
+
+    row = FacilityStandard(
+        id="220102.facility.community-service-facility",
+        name="城乡社区综合服务设施",
+        citations=["cn.document.tingzi-2022-28#二(二)5"],
+        applies_to="village",
+        modality="should",
+        min_area_per_100_households_m2=35,
+        restates="cn.facility.community-service-facility",
+    )
+    old = child_layer("cn")
+    old = dataclasses.replace(old, layer=old.layer.model_copy(update={"covers": [Scope.BOTH]}))
+    new = dataclasses.replace(old, facilities=(row,))
+    registry = shipped_registry()
+    effective = diff_catalogs(merge(registry.chain(old)), merge(registry.chain(new)))
+    report = rate_operations(diff_packages(old, new), old, new, registry)
+    said = {(c.effect, c.scope) for c in report.changes if c.effect is not Effect.NEUTRAL}
+    assert said == {(c.effect, c.scope) for c in effective.changes if c.effect is not Effect.NEUTRAL}
+    assert said == {(Effect.TIGHTENS, Scope.VILLAGE), (Effect.LOOSENS, Scope.COMMUNITY)}
+    assert {c.code for c in report.changes} == {"facility-restated"}

@@ -1038,7 +1038,7 @@ def rate_operations(
     }
     # A row that restates an inherited item is operations on it (one per field it sets): its steps name it.
     targets.update(_restated_targets(catalogs, restating))
-    rated = []
+    rated: list[Change] = []
     for change in report.changes:
         operation = change.resource in operations or change.item in restating
         target = targets.get(change.item, change.item) if operation else None
@@ -1056,9 +1056,41 @@ def rate_operations(
                 advised=gravest.advised,
             )
         elif change.item in restating and change.item in targets:  # no item of its own: only what it does counts
+            if change.field is not None:  # a field of the row changed: what that does to the same field of its target
+                found = [e for e in found if e.field == change.field] or found
+                gravest = max(found, key=lambda e: _RANK[e.level], default=None)
+            doing = [e for e in found if e.effect is not Effect.NEUTRAL]  # what it tightens or relaxes, for whom
+            if change.field is None and len({(e.effect, e.scope, e.bound) for e in doing}) > 1:
+                # a row added or removed that tightens for some and relaxes for others: one change for each,
+                # each for whom it concerns, as the effective diff counts them
+                rated.extend(
+                    dataclasses.replace(
+                        change,
+                        field=e.field,
+                        old=e.old,
+                        new=e.new,
+                        level=e.level,
+                        effect=e.effect,
+                        scope=e.scope,
+                        bound=e.bound,
+                        advised=e.advised,
+                    )
+                    for e in sorted(found, key=lambda e: -_RANK[e.level])
+                )
+                continue
+            if gravest is not None and gravest.effect is Effect.NEUTRAL and doing:
+                # as grave as its gravest change, and doing what the one that does something does (drops communities)
+                gravest = dataclasses.replace(doing[0], level=gravest.level)
             level, effect = (gravest.level, gravest.effect) if gravest is not None else ("info", Effect.NEUTRAL)
             advised = gravest is not None and gravest.advised
-            change = dataclasses.replace(change, level=level, effect=effect, advised=advised)  # noqa: PLW2901
+            change = dataclasses.replace(  # noqa: PLW2901
+                change,
+                level=level,
+                effect=effect,
+                advised=advised,
+                scope=gravest.scope if gravest is not None else change.scope,
+                bound=gravest.bound if gravest is not None else change.bound,
+            )
         elif gravest is not None and _RANK[gravest.level] > _RANK[change.level]:
             change = dataclasses.replace(  # noqa: PLW2901
                 change, level=gravest.level, effect=gravest.effect, advised=gravest.advised
