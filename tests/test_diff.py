@@ -1085,3 +1085,25 @@ def test_a_restating_row_that_tightens_for_some_and_relaxes_for_others_says_both
     assert said == {(c.effect, c.scope) for c in effective.changes if c.effect is not Effect.NEUTRAL}
     assert said == {(Effect.TIGHTENS, Scope.VILLAGE), (Effect.LOOSENS, Scope.COMMUNITY)}
     assert {c.code for c in report.changes} == {"facility-restated"}
+
+
+def test_an_override_removed_is_rated_by_what_it_did_to_its_own_field() -> None:
+    """Dropping Jilin's 200 cm limit on the Party plaque relaxes advice (一般) and breaks no integrator, yet it was
+    破坏性, a major release, and took the level of another override of the same plaque (its colour)."""
+    jilin = load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    gone = {"220000.override.party-organisation-long-side", "220000.override.party-organisation-text"}
+    new = dataclasses.replace(jilin, overrides=tuple(o for o in jilin.overrides if o.id not in gone))
+    registry = shipped_registry()
+    report = rate_operations(diff_packages(jilin, new), jilin, new, registry)
+    rated = {c.item: (c.code, c.level, c.effect) for c in report.changes}
+    assert rated == {
+        "220000.override.party-organisation-long-side": ("override-removed", "info", Effect.LOOSENS),
+        "220000.override.party-organisation-text": ("override-removed", "breaking", Effect.NEUTRAL),
+    }
+    assert report.audiences()["integrators"] == []  # an override's id is no catalog item's
+    only_the_limit = dataclasses.replace(
+        jilin, overrides=tuple(o for o in jilin.overrides if o.id != "220000.override.party-organisation-long-side")
+    )
+    relaxed = rate_operations(diff_packages(jilin, only_the_limit), jilin, only_the_limit, registry)
+    assert relaxed.suggested_bump == "patch"
+    assert "对村放宽：建议放松" in format_report(relaxed, "text")

@@ -690,7 +690,13 @@ def _for_integrators(code: str) -> bool:
     # certificate-cancelled is a certificate's status (取消), not an item taken out of the catalog.
     if code == "certificate-cancelled":
         return False
+    if code.startswith(_OPERATION_CODES):  # an override's id is no catalog item's: no system builds on it
+        return False
     return code.endswith(("-removed", "-renamed", "-cancelled")) or code == "layer-changed"
+
+
+#: The codes of the operations' own rows (``override-removed``): what they do is rated on their targets.
+_OPERATION_CODES = tuple(f"{kind.slug}-" for kind in kinds() if kind.role == "operation")
 
 
 def required_bump(levels: Iterable[str]) -> Bump:
@@ -1036,6 +1042,12 @@ def rate_operations(
         for resource in operations
         for op in package.resource(resource)
     }
+    # An override sets one field of its target: what it does is what changed there, not another override's work.
+    fields = {
+        str(getattr(op, "id", "")): str(getattr(op, "field", ""))
+        for package in (old, new)
+        for op in package.resource("overrides")
+    }
     # A row that restates an inherited item is operations on it (one per field it sets): its steps name it.
     targets.update(_restated_targets(catalogs, restating))
     rated: list[Change] = []
@@ -1043,6 +1055,8 @@ def rate_operations(
         operation = change.resource in operations or change.item in restating
         target = targets.get(change.item, change.item) if operation else None
         found = [e for e in effective.changes if target is not None and e.item == target and e.level != "violation"]
+        if change.item in fields:
+            found = [e for e in found if e.field == fields[change.item]] or found
         gravest = max(found, key=lambda e: _RANK[e.level], default=None)
         if gravest is not None:  # whom it concerns: the target's places and bound, as the catalog shows them
             change = dataclasses.replace(change, scope=gravest.scope, bound=gravest.bound)  # noqa: PLW2901
@@ -1091,7 +1105,10 @@ def rate_operations(
                 scope=gravest.scope if gravest is not None else change.scope,
                 bound=gravest.bound if gravest is not None else change.bound,
             )
-        elif gravest is not None and _RANK[gravest.level] > _RANK[change.level]:
+        elif gravest is not None and (
+            change.resource == "overrides"  # no item of its own: what it does counts, graver or not
+            or _RANK[gravest.level] > _RANK[change.level]
+        ):
             change = dataclasses.replace(  # noqa: PLW2901
                 change, level=gravest.level, effect=gravest.effect, advised=gravest.advised
             )
