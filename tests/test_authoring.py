@@ -91,8 +91,8 @@ def test_release_bumps_by_what_changed_and_records_the_entry(tmp_path: Path) -> 
     layer = load_layer(target).layer
     assert (layer.version, layer.releases[-1].version) == ("0.5.0", "0.5.0")
     assert (
-        "对村和社区收紧：新增或加严义务（facility-min-area-per-households-raised：城乡社区综合服务设施 · 村和社区）"
-        in (layer.releases[-1].notes)
+        "对村和社区收紧：加严建议，未达到只作提示"
+        "（facility-min-area-per-households-raised：城乡社区综合服务设施 · 村和社区）" in (layer.releases[-1].notes)
     )
     unchanged = invoke("release", str(NATIONAL), "--against", str(NATIONAL))
     assert unchanged.code == 1

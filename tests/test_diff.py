@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from conftest import NATIONAL, REPO, edit, invoke
-from layers import child_layer
+from layers import child_layer, write_child
 from villagecat.diff import (
     CHANGE_LEVELS,
     codes_markdown,
@@ -21,9 +21,12 @@ from villagecat.diff import (
     format_report,
     load_accepted,
     load_levels,
+    rate_operations,
+    rule_violations,
 )
 from villagecat.errors import InvalidRequestError, PackageReadError
 from villagecat.format.registry import kind_of_id
+from villagecat.format.rules import Effect
 from villagecat.impact import impact
 from villagecat.merging import merge
 from villagecat.models import Citation, Duty, Modality, Release, Scope, SignQuota
@@ -33,6 +36,8 @@ from villagecat.registry import shipped_registry
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from villagecat.diff import DiffReport
 
 FOUR = [
     ("certificate-cancelled", "breaking", "cn.certificate.no-criminal-record", "status"),
@@ -915,3 +920,227 @@ def test_a_change_of_who_is_bound_concerns_those_added_or_dropped(bound: tuple[s
     new = dataclasses.replace(old, milestones=_replace(old.milestones, "220000.milestone.survey", bound=bound))
     changes = [c for c in diff_packages(old, new).changes if c.field == "bound"]
     assert [whom in c.describe("zh") for c in changes] == [True]
+
+
+def test_an_item_a_lower_layer_cancels_is_attributed_to_that_layer_in_the_effective_diff() -> None:
+    """The effective diff names the layer that made each change: a cancelled item was removed by its canceller."""
+    national = load_layer(NATIONAL)
+    before = merge([national, child_layer("cn")])
+    after = merge([national, child_layer("cn", cancellations=[{"target": "cn.duty.collective-economy"}])])
+    (change,) = diff_catalogs(before, after).changes
+    assert (change.code, change.item, change.layer) == ("duty-removed", "cn.duty.collective-economy", "220102")
+    assert "（220102 层）" in change.describe("zh")
+    (back,) = diff_catalogs(after, before).changes  # the cancellation dropped: the item is back, by the same layer
+    assert (back.code, back.layer) == ("duty-added", "220102")
+
+
+@pytest.mark.parametrize(
+    ("parent", "target", "name", "effect", "words"),
+    [
+        # a duty the villages perform binds no one: its removal relaxes nothing, in the effective diff alike
+        ("cn", "cn.duty.collective-economy", "发展壮大农村集体经济", Effect.NEUTRAL, None),
+        # an optional plaque (一般 hung: advised) binds no one either
+        ("cn", "cn.sign.service-guide", "集合式服务功能指引标识", Effect.NEUTRAL, None),
+    ],
+)
+def test_a_cancellation_is_rated_by_what_removing_its_target_does_and_named_by_it(
+    parent: str, target: str, name: str, effect: Effect, words: str | None
+) -> None:
+    """A layer's diff rates a cancellation as the effective diff rates its target's removal, and names the target."""
+    old, new = child_layer(parent), child_layer(parent, cancellations=[{"target": target}])
+    registry = shipped_registry()
+    (removed,) = diff_catalogs(merge(registry.chain(old)), merge(registry.chain(new))).changes
+    (change,) = rate_operations(diff_packages(old, new), old, new, registry).changes
+    assert (change.item, change.effect, change.label) == (target, removed.effect, removed.label)
+    assert change.effect is effect
+    line = change.describe("zh")
+    assert name in line
+    assert (words is None and "放宽" not in line) or (words is not None and words in line)
+    summary = format_report(rate_operations(diff_packages(old, new), old, new, registry), "text")
+    assert "对村：收紧 0 项，放宽 0 项" in summary
+
+
+@pytest.mark.parametrize(
+    ("modality", "advised", "words"),
+    [
+        ("should", True, "对村收紧：加严建议，未达到只作提示"),  # 一般应达到: a shortfall is a note
+        ("must", False, "对村收紧：新增或加严义务"),
+        (None, False, "对村收紧：新增或加严义务"),  # the source's word not known: never called advice
+    ],
+)
+def test_a_tightened_value_is_said_as_advice_where_its_modality_binds_on_neither_side(
+    modality: str | None, advised: bool, words: str
+) -> None:
+    """The words follow the source's modality: raising a 一般 (should) minimum tightens advice, not a duty."""
+    jilin = load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    old = dataclasses.replace(
+        jilin, facilities=_replace(jilin.facilities, "220000.facility.village", modality=modality)
+    )
+    new = dataclasses.replace(
+        old, facilities=_replace(old.facilities, "220000.facility.village", min_floor_area_m2=250.0)
+    )
+    (change,) = diff_packages(old, new).changes
+    assert (change.code, change.advised, change.to_dict()["advised"]) == (
+        "facility-min-floor-area-raised",
+        advised,
+        advised,
+    )
+    assert words in change.describe("zh")
+
+
+def test_an_override_of_an_advised_size_is_said_as_advice_in_the_layers_diff_and_the_effective_one() -> None:
+    """Jilin's plaques are 一般应在 200 × 30 cm 以内 (should): an override lowering the long side tightens advice."""
+    jilin = load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    target = "220000.override.party-organisation-long-side"
+    new = dataclasses.replace(jilin, overrides=_replace(jilin.overrides, target, value=180.0))
+    registry = shipped_registry()
+    (change,) = rate_operations(diff_packages(jilin, new), jilin, new, registry).changes
+    (effective,) = diff_catalogs(merge(registry.chain(jilin)), merge(registry.chain(new))).changes
+    for found in (change, effective):
+        assert found.advised
+        assert "对村收紧：加严建议" in found.describe("zh")
+        assert "tightens what is advised to villages" in found.describe("en")
+
+
+def test_a_package_a_diff_cannot_read_is_named_with_the_file_and_line(tmp_path: Path) -> None:
+    """A diff reads two versions and the layers below, each with an overrides.csv: the error names the package too."""
+    jilin = REPO / "data" / "provinces" / "220000-jilin"
+    county = write_child(
+        tmp_path,
+        "220000",
+        overrides=[{"target": "220000.facility.village", "field": "min_floor_area_m2", "op": "set", "value": "220"}],
+    )
+    edit(county / "overrides.csv", ",测试覆盖,", ",,")  # a clerk left the override's name empty
+    result = invoke("diff", str(jilin), str(jilin), "--layer", str(county))
+    assert result.code == 1
+    assert result.err == (
+        f"villagecat: {county}：overrides.csv 第 2 行 字段 name：缺少必填字段"
+        "（overrides.csv, line 2, field name: required field is missing）\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("due", "due_text", "codes", "bump"),
+    [
+        # put off, in the source's words too: one change, a patch (the words were 需关注 and made it minor)
+        ("2023-06", "2023年6月底前", ["milestone-due-put-off", "milestone-due-text-changed"], "patch"),
+        ("2023-04", "2023年4月底前", ["milestone-due-brought-forward", "milestone-due-text-changed"], "major"),
+        # the words alone changed, the date not: which is right the data cannot tell
+        ("2023-05", "2023年6月底前", ["milestone-changed"], "minor"),
+    ],
+)
+def test_a_deadline_s_words_changed_with_its_date_are_the_same_change(
+    due: str, due_text: str, codes: list[str], bump: str
+) -> None:
+    """A deadline put off with its words (2023-05 → 2023-06, 5月底前 → 6月底前) is not 需关注 for the words."""
+    old = load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    new = dataclasses.replace(
+        old, milestones=_replace(old.milestones, "220000.milestone.survey", due=due, due_text=due_text)
+    )
+    report = diff_packages(old, new)
+    assert [c.code for c in report.changes] == codes
+    assert report.suggested_bump == bump
+    assert {c.code: c.level for c in report.changes}.get("milestone-due-text-changed", "info") == "info"
+
+
+def test_a_violation_names_the_item_it_breaks_as_every_change_does() -> None:
+    """A violation showed the item by its id alone, where every other change shows its Chinese name and scope."""
+    lowered = child_layer(
+        "cn",
+        overrides=[
+            {
+                "target": "cn.facility.community-service-facility",
+                "field": "min_area_per_100_households_m2",
+                "op": "set",
+                "value": "20",
+            }
+        ],
+    )
+    (violation,) = rule_violations(child_layer("cn"), lowered, shipped_registry())
+    assert violation.label == "城乡社区综合服务设施 · 村和社区"
+    assert violation.describe("zh").startswith(
+        "[rule-violated] cn.facility.community-service-facility.min_area_per_100_households_m2"
+        "（城乡社区综合服务设施 · 村和社区）：30 → 20"
+    )
+
+
+def test_a_restating_row_says_each_thing_it_does_and_counts_it_for_whom_it_concerns() -> None:
+    """A row restating 村党群服务中心 for villages only (communities dropped) and with a dedicated post was one
+    需关注 change, neither tightening nor relaxing: 对社区放宽 0 项, where ``--effective`` said 1."""
+    from villagecat.models import Mechanism  # noqa: PLC0415
+
+    row = Mechanism(
+        id="220102.mechanism.party-service-centre",
+        name="村党群服务中心",
+        citations=["cn.document.tingzi-2022-28#二(二)5"],
+        mechanism_type="centre",
+        applies_to="village",
+        dedicated_post=True,
+        restates="cn.mechanism.party-service-centre",
+    )
+    old = child_layer("cn")
+    old = dataclasses.replace(old, layer=old.layer.model_copy(update={"covers": [Scope.BOTH]}))
+    new = dataclasses.replace(old, mechanisms=(row,))
+    registry = shipped_registry()
+    effective = diff_catalogs(merge(registry.chain(old)), merge(registry.chain(new)))
+    report = rate_operations(diff_packages(old, new), old, new, registry)
+
+    def counts(found: DiffReport) -> dict[str, dict[str, int]]:
+        audiences = found.audiences()
+        return {
+            whom: {how: len(changes) for how, changes in audiences[whom].items()}
+            for whom in ("villages", "communities")
+        }
+
+    assert counts(report) == counts(effective)
+    assert counts(report)["communities"]["loosens"] == 1
+    lines = format_report(report, "text").splitlines()
+    assert any("[mechanism-restated]" in line and "对社区放宽" in line for line in lines)
+    assert report.worst == effective.worst == "warning"
+
+
+def test_a_restating_row_that_tightens_for_some_and_relaxes_for_others_says_both() -> None:
+    """Restating the nation's facility for villages only, at 35 m² per 100 households: 对村收紧 and 对社区放宽."""
+    from villagecat.models import FacilityStandard  # noqa: PLC0415
+
+    row = FacilityStandard(
+        id="220102.facility.community-service-facility",
+        name="城乡社区综合服务设施",
+        citations=["cn.document.tingzi-2022-28#二(二)5"],
+        applies_to="village",
+        modality="should",
+        min_area_per_100_households_m2=35,
+        restates="cn.facility.community-service-facility",
+    )
+    old = child_layer("cn")
+    old = dataclasses.replace(old, layer=old.layer.model_copy(update={"covers": [Scope.BOTH]}))
+    new = dataclasses.replace(old, facilities=(row,))
+    registry = shipped_registry()
+    effective = diff_catalogs(merge(registry.chain(old)), merge(registry.chain(new)))
+    report = rate_operations(diff_packages(old, new), old, new, registry)
+    said = {(c.effect, c.scope) for c in report.changes if c.effect is not Effect.NEUTRAL}
+    assert said == {(c.effect, c.scope) for c in effective.changes if c.effect is not Effect.NEUTRAL}
+    assert said == {(Effect.TIGHTENS, Scope.VILLAGE), (Effect.LOOSENS, Scope.COMMUNITY)}
+    assert {c.code for c in report.changes} == {"facility-restated"}
+
+
+def test_an_override_removed_is_rated_by_what_it_did_to_its_own_field() -> None:
+    """Dropping Jilin's 200 cm limit on the Party plaque relaxes advice (一般) and breaks no integrator, yet it was
+    破坏性, a major release, and took the level of another override of the same plaque (its colour)."""
+    jilin = load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    gone = {"220000.override.party-organisation-long-side", "220000.override.party-organisation-text"}
+    new = dataclasses.replace(jilin, overrides=tuple(o for o in jilin.overrides if o.id not in gone))
+    registry = shipped_registry()
+    report = rate_operations(diff_packages(jilin, new), jilin, new, registry)
+    rated = {c.item: (c.code, c.level, c.effect) for c in report.changes}
+    assert rated == {
+        "220000.override.party-organisation-long-side": ("override-removed", "info", Effect.LOOSENS),
+        "220000.override.party-organisation-text": ("override-removed", "breaking", Effect.NEUTRAL),
+    }
+    assert report.audiences()["integrators"] == []  # an override's id is no catalog item's
+    only_the_limit = dataclasses.replace(
+        jilin, overrides=tuple(o for o in jilin.overrides if o.id != "220000.override.party-organisation-long-side")
+    )
+    relaxed = rate_operations(diff_packages(jilin, only_the_limit), jilin, only_the_limit, registry)
+    assert relaxed.suggested_bump == "patch"
+    assert "对村放宽：建议放松" in format_report(relaxed, "text")

@@ -463,6 +463,24 @@ def test_sigterm_rolls_a_write_back_as_ctrl_c_does(tmp_path: Path, point: str) -
     assert _package_files(folder) == _snapshot(save_layer(load_layer(NATIONAL), tmp_path / "expected", fmt="json"))
 
 
+@pytest.mark.parametrize(("signal_name", "code", "said"), [("SIGTERM", 143, "已终止"), ("SIGINT", 130, "已中断")])
+def test_a_signal_once_the_descriptor_has_landed_lets_the_save_finish_and_leaves_nothing_behind(
+    tmp_path: Path, signal_name: str, code: int, said: str
+) -> None:
+    """Ctrl-C or SIGTERM during the clean-up left the journal and hidden ``.old`` copies in the user's folder.
+
+    Once the descriptor has landed the save cannot be undone (a stale file is gone): it is
+    finished, then the command ends as interrupted.
+    """
+    folder = save_layer(load_layer(NATIONAL), tmp_path / "pkg")
+    theirs = _user_files(folder)
+    ended = _die_at(folder, "stale", signal_name)
+    assert ended.returncode == code, ended.stderr
+    assert said in ended.stderr
+    assert _theirs(folder) == theirs
+    assert _package_files(folder) == _snapshot(save_layer(load_layer(NATIONAL), tmp_path / "expected", fmt="json"))
+
+
 def test_a_file_the_journal_names_but_someone_changed_is_refused_and_kept(tmp_path: Path) -> None:
     """The journal proves a file villagecat's only while it holds the bytes villagecat wrote."""
     folder = save_layer(load_layer(NATIONAL), tmp_path / "pkg")

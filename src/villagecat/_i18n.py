@@ -1144,6 +1144,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # diff and release reports
     "effect-tightens": ("对{whom}收紧：新增或加严义务", "tightens the obligations of {whom}"),
     "effect-loosens": ("对{whom}放宽：义务减少或放松", "relaxes the obligations of {whom}"),
+    "effect-tightens-advised": (
+        "对{whom}收紧：加严建议，未达到只作提示",
+        "tightens what is advised to {whom} (not binding: a shortfall is a note)",
+    ),
+    "effect-loosens-advised": (
+        "对{whom}放宽：建议放松，不具强制力",
+        "relaxes what is advised to {whom} (not binding)",
+    ),
     "change-effect": ("（{effect}）", " ({effect})"),
     "change-level-violation": ("违反规则", "violation"),
     "change-level-breaking": ("破坏性", "breaking"),
@@ -1272,6 +1280,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "change-removed": ("删除条目，引用其标识的系统将失效", "item removed; references to its id break"),
     "change-changed": ("字段变化，影响无法由数据判断", "a field changed; its effect cannot be told from the data"),
+    "change-words-changed": (
+        "{field}随{of}改写：与{of}的变更是同一项变更，见该项",
+        "{field} changed with {of}: the same change, rated there",
+    ),
     "change-citation-changed": ("出处、名称、别名或备注变化", "citations, name, aliases or notes edited"),
     "change-name-changed": (
         "名称变化，按旧名称查找（如开具证明、准入查询）将找不到它；旧名仍有人用时，请把旧名写入别名",

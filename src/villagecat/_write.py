@@ -21,6 +21,9 @@
   files are villagecat's. A file it names is touched only while it holds the bytes the
   journal says; one changed since (other bytes) is someone's: refused, and the journal
   kept. A journal that cannot be read proves nothing and removes nothing.
+- Ctrl-C and SIGTERM before the descriptor lands roll the write back; once it has landed
+  they wait for the clean-up (stale files, the journal, the old files kept aside), so the
+  save ends whole with nothing left behind, then end the command.
 - A non-empty folder that is not a villagecat package is refused (``force=True`` writes
   into it anyway, still removing nothing); a path that is a file is never turned into a
   folder.
@@ -39,6 +42,7 @@ import hashlib
 import json
 import os
 import secrets
+import signal
 import stat
 import threading
 import warnings
@@ -531,6 +535,33 @@ def package_lock(folder: str | os.PathLike[str]) -> Iterator[None]:
         os.close(fd)
 
 
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the block is done, then deliver them as they came.
+
+    Once the new descriptor has landed, the save is done and cannot be rolled back (a stale
+    file may be gone): a signal there would stop the clean-up and leave the journal and the old
+    files kept aside (``.duties.csv.villagecat-….old``) in the user's folder. It is held
+    instead, and raised once the save is finished. Only the main thread can hold signals;
+    elsewhere the block runs as it is.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    names = (signal.SIGINT, signal.SIGTERM)
+    previous = {signum: signal.getsignal(signum) for signum in names}
+    for signum in names:
+        signal.signal(signum, lambda received, _frame: held.append(received))
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)  # None: not set from Python
+        for received in dict.fromkeys(held):
+            signal.raise_signal(received)  # to the handler that was there: the command ends as it would have
+
+
 def _sweep_temporaries(folder: Path) -> None:
     """Remove temporary files a killed villagecat writer left (only its own, by their name)."""
     with contextlib.suppress(OSError):
@@ -636,7 +667,8 @@ def write_package(path: str | os.PathLike[str], files: Mapping[str, bytes], *, f
             for temporary in staged.values():  # unmoved files: the old ones stay
                 with contextlib.suppress(OSError):
                     temporary.unlink()
-        _fsync_folder(folder)
-        _recover(folder, forward=True)  # the descriptor has landed: the stale files go, then the journal
+        with _signals_deferred():  # the descriptor has landed: the save is done, a signal waits for its clean-up
+            _fsync_folder(folder)
+            _recover(folder, forward=True)  # the stale files go, then the journal and the old files kept aside
         _say_strays(folder, files)
     return folder

@@ -118,6 +118,9 @@ _SIGN_LOOK = {
     "orientation": "orientation",
 }
 _QUIET_FIELDS = {"citations", "notes", "name", "title", "aliases"}
+#: Fields that hold the source's words for another field: changed with it, they are the same change,
+#: said in words (a deadline's 5月底前 → 6月底前 with 2023-05 → 2023-06); changed alone, the data cannot tell.
+_WORDS_OF = {("milestones", "due_text"): "due"}
 
 
 def _described(key: str, /, **values: object) -> Both:
@@ -151,6 +154,12 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
             codes[f"{slug}-scope-narrowed"] = ("info", _described("change-scope-narrowed"))
         for spec in kind.fields:
             field_title = Both(spec.title_zh, spec.title_en)
+            of = _WORDS_OF.get((kind.resource, spec.name))
+            if of is not None and (of_spec := kind.field(of)) is not None:
+                codes[f"{slug}-{spec.slug}-changed"] = (
+                    "info",
+                    _described("change-words-changed", field=field_title, of=Both(of_spec.title_zh, of_spec.title_en)),
+                )
             if isinstance(spec.rule, Fixed | Frozen) and (kind.resource, spec.name) not in _OWN_CODES:
                 # the sense of a rule (不得 → 应当) or a plaque's style: what complied may no longer
                 codes[f"{slug}-{spec.slug}-changed"] = (
@@ -241,6 +250,9 @@ class Change:
     #: Who a rule on others binds (党政群机构、乡镇党委和政府), when they are not villages: its change
     #: tightens or relaxes their duties, not the villages'.
     bound: str | None = None
+    #: Whether the value changed is advice: the modality that grades it (一般、原则上、为宜 …) binds on
+    #: neither side, so the change tightens or relaxes what is advised (a shortfall is a note), no obligation.
+    advised: bool = False
 
     def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
         """Return one line: code, item, field and the two values (a long text as what changed, in context)."""
@@ -279,7 +291,8 @@ class Change:
         if self.effect is Effect.NEUTRAL or self.level == "violation":
             return None
         whom = _whom(self.scope) if self.bound is None else self.bound
-        return say(_EFFECT_KEYS[self.effect], lang, whom=whom)
+        key = _EFFECT_KEYS[self.effect]
+        return say(f"{key}-advised" if self.advised else key, lang, whom=whom)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the change as a JSON-ready dict."""
@@ -298,6 +311,7 @@ class Change:
             "label": self.label,
             "scope": None if self.scope is None else self.scope.value,
             "bound": self.bound,
+            "advised": self.advised,
         }
 
 
@@ -598,15 +612,22 @@ def rule_violations(old: LayerPackage | None, new: LayerPackage, registry: Layer
     from villagecat.errors import LayerChainError  # noqa: PLC0415
     from villagecat.merging import merge  # noqa: PLC0415 - merging imports this module's neighbours
 
+    labels: dict[str, str | None] = {}
+
     def conflicts(package: LayerPackage) -> dict[tuple[str, str | None, str], Conflict]:
         try:
             chain = registry.chain(package)  # its parents from the registry, the package itself at the foot
         except LayerChainError:
             return {}
-        own = (c for c in merge(chain).conflicts if c.layer == package.layer.id and c.rule != "chain_order")
+        catalog = merge(chain)
+        own = [c for c in catalog.conflicts if c.layer == package.layer.id and c.rule != "chain_order"]
+        for c in own:  # the item's Chinese name, as every other change of the report shows it
+            entry = catalog.get(c.item)
+            labels.setdefault(c.item, _label(entry.item) if entry is not None else None)
         return {(c.item, c.field, c.rule): c for c in own}
 
     before = conflicts(old) if old is not None else {}
+    labels.clear()
     kind_of = {kind.segment: kind.resource for kind in kinds()}
     return [
         Change(
@@ -618,6 +639,7 @@ def rule_violations(old: LayerPackage | None, new: LayerPackage, registry: Layer
             old=conflict.inherited,
             new=conflict.attempted,
             detail=conflict.describe("zh"),
+            label=labels.get(item),
         )
         for (item, field_name, rule), conflict in conflicts(new).items()
         if (item, field_name, rule) not in before
@@ -671,7 +693,13 @@ def _for_integrators(code: str) -> bool:
     # certificate-cancelled is a certificate's status (取消), not an item taken out of the catalog.
     if code == "certificate-cancelled":
         return False
+    if code.startswith(_OPERATION_CODES):  # an override's id is no catalog item's: no system builds on it
+        return False
     return code.endswith(("-removed", "-renamed", "-cancelled")) or code == "layer-changed"
+
+
+#: The codes of the operations' own rows (``override-removed``): what they do is rated on their targets.
+_OPERATION_CODES = tuple(f"{kind.slug}-" for kind in kinds() if kind.role == "operation")
 
 
 def required_bump(levels: Iterable[str]) -> Bump:
@@ -882,6 +910,11 @@ class _Differ:
             if name == "applies_to" and self.scope_change(resource, item_id, old, new, layer):
                 continue
             code, effect = _field_change(resource, name, old, new, before)
+            of = _WORDS_OF.get((resource, name))
+            words = _kind(resource).field(name)
+            if of is not None and words is not None and getattr(before, of, None) != getattr(after, of, None):
+                code = f"{_kind(resource).slug}-{words.slug}-changed"  # the same change as ``of``'s, in words
+            advised = effect is not Effect.NEUTRAL and _advised(_kind(resource), name, versions)
             if name == "name" and old not in (getattr(after, "aliases", None) or ()) and _kind(resource).role == "item":
                 code = f"{_kind(resource).slug}-name-changed"  # the old name no longer finds it
             self.add(
@@ -893,7 +926,36 @@ class _Differ:
                 new=new,
                 layer=(attribute or {}).get(f"{item_id}.{name}"),
                 effect=effect,
+                advised=advised,
             )
+
+
+#: Rules of a bound or a list that an item's own modality grades where no modality of a field's own does.
+_GRADED_BY_THE_ITEM = (IncreaseOnly, DecreaseOnly, EarlierOnly, GrowOnly, Qualifier)
+
+
+def _advised(kind: Kind, name: str, versions: tuple[BaseModel, BaseModel]) -> bool:
+    """Whether field ``name`` is advice on both versions of an item: the modality grading it is given, and not binding.
+
+    The modality that grades a field is the one that says it governs it (a sign's 尺寸约束力 its sizes), else the
+    item's own (a facility's 一般应达到 its minimums, a quota's 原则上 its count). An empty modality is not advice:
+    the source's word is not known.
+    """
+    spec = kind.field(name)
+    if spec is None or not isinstance(spec.rule, _GRADED_BY_THE_ITEM):
+        return False
+    grading = [s for s in kind.fields if isinstance(s.rule, Graded) and name in s.rule.governs]
+    own = kind.field("modality")
+    if not grading and own is not None and isinstance(own.rule, Graded) and not own.rule.governs:
+        grading = [own]
+    return bool(grading) and all(
+        isinstance(s.rule, Graded)
+        and getattr(item, s.name, None) is not None
+        and s.rule.grade(getattr(item, s.name, None)) is not None
+        and not s.rule.binds(getattr(item, s.name, None))
+        for s in grading
+        for item in versions
+    )
 
 
 def _layer_ref(package_layer: Any) -> dict[str, str]:  # noqa: ANN401 - a Layer
@@ -983,23 +1045,78 @@ def rate_operations(
         for resource in operations
         for op in package.resource(resource)
     }
+    # An override sets one field of its target: what it does is what changed there, not another override's work.
+    fields = {
+        str(getattr(op, "id", "")): str(getattr(op, "field", ""))
+        for package in (old, new)
+        for op in package.resource("overrides")
+    }
     # A row that restates an inherited item is operations on it (one per field it sets): its steps name it.
     targets.update(_restated_targets(catalogs, restating))
-    rated = []
+    rated: list[Change] = []
     for change in report.changes:
         operation = change.resource in operations or change.item in restating
         target = targets.get(change.item, change.item) if operation else None
         found = [e for e in effective.changes if target is not None and e.item == target and e.level != "violation"]
+        if change.item in fields:
+            found = [e for e in found if e.field == fields[change.item]] or found
         gravest = max(found, key=lambda e: _RANK[e.level], default=None)
         if gravest is not None:  # whom it concerns: the target's places and bound, as the catalog shows them
             change = dataclasses.replace(change, scope=gravest.scope, bound=gravest.bound)  # noqa: PLW2901
-        if change.item in restating and change.item in targets:  # no item of its own: only what it does counts
+        if change.resource == "cancellations" and gravest is not None:
+            # the item it cancels is gone from the catalog: what that does, and its name, as the effective diff says
+            change = dataclasses.replace(  # noqa: PLW2901
+                change,
+                level=max(change.level, gravest.level, key=_RANK.__getitem__),
+                effect=gravest.effect,
+                label=change.label or gravest.label,
+                advised=gravest.advised,
+            )
+        elif change.item in restating and change.item in targets:  # no item of its own: only what it does counts
+            if change.field is not None:  # a field of the row changed: what that does to the same field of its target
+                found = [e for e in found if e.field == change.field] or found
+                gravest = max(found, key=lambda e: _RANK[e.level], default=None)
+            doing = [e for e in found if e.effect is not Effect.NEUTRAL]  # what it tightens or relaxes, for whom
+            if change.field is None and len({(e.effect, e.scope, e.bound) for e in doing}) > 1:
+                # a row added or removed that tightens for some and relaxes for others: one change for each,
+                # each for whom it concerns, as the effective diff counts them
+                rated.extend(
+                    dataclasses.replace(
+                        change,
+                        field=e.field,
+                        old=e.old,
+                        new=e.new,
+                        level=e.level,
+                        effect=e.effect,
+                        scope=e.scope,
+                        bound=e.bound,
+                        advised=e.advised,
+                    )
+                    for e in sorted(found, key=lambda e: -_RANK[e.level])
+                )
+                continue
+            if gravest is not None and gravest.effect is Effect.NEUTRAL and doing:
+                # as grave as its gravest change, and doing what the one that does something does (drops communities)
+                gravest = dataclasses.replace(doing[0], level=gravest.level)
             level, effect = (gravest.level, gravest.effect) if gravest is not None else ("info", Effect.NEUTRAL)
-            change = dataclasses.replace(change, level=level, effect=effect)  # noqa: PLW2901
-        elif gravest is not None and _RANK[gravest.level] > _RANK[change.level]:
-            change = dataclasses.replace(change, level=gravest.level, effect=gravest.effect)  # noqa: PLW2901
+            advised = gravest is not None and gravest.advised
+            change = dataclasses.replace(  # noqa: PLW2901
+                change,
+                level=level,
+                effect=effect,
+                advised=advised,
+                scope=gravest.scope if gravest is not None else change.scope,
+                bound=gravest.bound if gravest is not None else change.bound,
+            )
+        elif gravest is not None and (
+            change.resource == "overrides"  # no item of its own: what it does counts, graver or not
+            or _RANK[gravest.level] > _RANK[change.level]
+        ):
+            change = dataclasses.replace(  # noqa: PLW2901
+                change, level=gravest.level, effect=gravest.effect, advised=gravest.advised
+            )
         elif gravest is not None and change.effect is Effect.NEUTRAL:
-            change = dataclasses.replace(change, effect=gravest.effect)  # noqa: PLW2901
+            change = dataclasses.replace(change, effect=gravest.effect, advised=gravest.advised)  # noqa: PLW2901
         rated.append(change)
     return dataclasses.replace(report, changes=rated)
 
@@ -1074,6 +1191,12 @@ def diff_catalogs(
                     step = entry.set_by(name)
                     if step is not None:
                         attribute[f"{item_id}.{name}"] = step.layer
+        # An item a lower layer cancels (or stops cancelling) is removed (or back) by that layer, not the one
+        # that introduced it.
+        for cancelled in (*old.cancelled, *new.cancelled):
+            item_id = str(getattr(cancelled.item, "id", ""))
+            if cancelled.resource == resource and (item_id in before) != (item_id in after):
+                attribute[item_id] = cancelled.layer
         differ.items(resource, before, after, attribute)
     order = [kind.resource for kind in kinds()]
     differ.changes.sort(key=lambda c: (order.index(c.resource) if c.resource in order else -1, c.item))

@@ -150,7 +150,9 @@ class ValidationFailedError(VillagecatError, ValueError):
         )
         if more > 0:
             zh, en = zh + say("more-problems", "zh", count=more), en + say("more-problems", "en", count=more)
-        super().__init__(zh, en)
+        # the package, when its files are named within it: a diff reads two versions and the layers below,
+        # each with an overrides.csv
+        super().__init__(zh, en, where=report.target if report.problems and report.target else None)
 
 
 class UnknownLayerError(VillagecatError, LookupError):

@@ -300,6 +300,15 @@ def diff_report_schema() -> dict[str, Any]:
                 "description": "规则约束的不是村或社区组织时（党政群机构、乡镇党委和政府），其承办者；否则为 null。\n\n"
                 "Who a rule binds when they are not village or community organisations; else null.",
             },
+            "advised": {
+                "type": "boolean",
+                "title": "建议性变更",
+                "x-title-en": "Advice",
+                "description": "所改的值是建议：给它约束力的用语（一般、原则上、为宜等）前后都不具强制力，"
+                "收紧或放宽的是建议（未达到只作提示），不是义务。\n\n"
+                "The value changed is advice: the modality grading it binds on neither side, so the change "
+                "tightens or relaxes what is advised (a shortfall is a note), not an obligation.",
+            },
         },
     }
     return {
