@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import villagecat
-from conftest import REPO, invoke
+from conftest import REPO, edit, invoke
 from villagecat.diff import diff_packages
 from villagecat.models import Duty, MergeOp, Override, Release
 from villagecat.package import load_layer, save_layer
@@ -468,3 +468,20 @@ def test_release_notes_say_what_the_diff_report_says(tmp_path: Path) -> None:
     notes = load_layer(revised).layer.releases[-1].notes
     assert notes == f"{summary}。{effect}（override-changed：{_lowering(40).name}）"
     assert "影响无法由数据判断" not in notes
+
+
+def test_a_citation_added_is_shown_whole_without_the_lists_separator(tmp_path: Path) -> None:
+    """A second citation read 〔增：；220000.document.measures 一(一)「…」〕: the list's 「；」 went with it."""
+    revised = tmp_path / "jilin"
+    shutil.copytree(REPO / "data/provinces/220000-jilin", revised)
+    edit(
+        revised / "obligations.csv",
+        "220000.obligation.reports-mainly,村级组织报表以月报、季报、年报为主,220000.clause.measures-1-3,",
+        "220000.obligation.reports-mainly,村级组织报表以月报、季报、年报为主,"
+        "220000.clause.measures-1-3|220000.clause.measures-1-1,",
+    )
+    result = invoke("diff", str(REPO / "data/provinces/220000-jilin"), str(revised))
+    (line,) = [line for line in result.out.splitlines() if "reports-mainly" in line]
+    assert "：〔增：220000.document.measures 一(一)「需村级组织协助开展的工作事务" in line
+    assert "〔增：；" not in line
+    assert "……" not in line  # the citation kept is not shown cut as context

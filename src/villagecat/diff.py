@@ -263,7 +263,13 @@ class Change:
         if self.field is not None or (self.old is not None and self.new is not None):
             old, new = _show(self.old, lang), _show(self.new, lang)
             if len(old) + len(new) > _LONG and self.old is not None and self.new is not None:
-                values = say("change-values-inline", lang, diff=inline_diff(old, new, lang))
+                grown = (  # entries added or dropped, not an entry edited in place (a quote's one character)
+                    isinstance(self.old, list | tuple)
+                    and isinstance(self.new, list | tuple)
+                    and len(self.old) != len(self.new)
+                )
+                edit = (grown and _entries_diff(self.old, self.new, lang)) or inline_diff(old, new, lang)
+                values = say("change-values-inline", lang, diff=edit)
             else:
                 values = say("change-values", lang, old=old, new=new)
         by = "" if self.layer is None else say("change-by-layer", lang, layer=self.layer)
@@ -391,6 +397,19 @@ def inline_diff(old: str, new: str, lang: Literal["zh", "en"] = "zh") -> str:
         if j2 > j1:
             parts.append(say("inline-inserted", lang, text=new[j1:j2]))
     return "".join(parts)
+
+
+def _entries_diff(old: Sequence[object], new: Sequence[object], lang: Literal["zh", "en"] = "zh") -> str:
+    """Show what changed between two long lists as the entries dropped and added, each whole.
+
+    A citation added reads 〔增：DOCUMENT SECTION「quote」〕, not as characters inserted into the
+    joined list (〔增：；DOCUMENT…〕, the separator with it).
+    """
+    dropped = [e for e in old if e not in new]
+    added = [e for e in new if e not in old]
+    parts = [say("inline-deleted", lang, text=_show(e, lang)) for e in dropped]
+    parts += [say("inline-inserted", lang, text=_show(e, lang)) for e in added]
+    return "".join(parts)  # empty where only a repeated entry went: the caller shows the texts instead
 
 
 def _plain(value: Any) -> Any:  # noqa: ANN401 - any field value
