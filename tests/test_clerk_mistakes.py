@@ -361,3 +361,28 @@ def test_a_package_given_to_import_for_its_workbook_says_which_way_each_command_
         f"把数据包写成工作簿请用 villagecat export {folder} -o 工作簿.xlsx（"
     ), result.err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_column_of_row_numbers_is_left_out_with_a_notice(tmp_path: Path) -> None:
+    """A 序号 column a clerk adds to a sheet was 未知的列, though ledgers read it: the import stopped.
+
+    It numbers the rows and holds no catalog data: left out, said once, and the package is
+    what the workbook without it makes.
+    """
+    ninghe = REPO / "data/provinces/120000-tianjin/120117-ninghe"
+    plain, numbered = tmp_path / "plain.xlsx", tmp_path / "numbered.xlsx"
+    assert invoke("export", str(ninghe), "-o", str(plain)).code == 0
+    book = openpyxl.load_workbook(plain)
+    duties = book["工作事务"]
+    duties.insert_cols(1)
+    duties.cell(row=1, column=1, value="序号")
+    for row in range(2, duties.max_row + 1):
+        duties.cell(row=row, column=1, value=row - 1)
+    book.save(numbered)
+    assert invoke("import", str(plain), "-o", str(tmp_path / "a")).code == 0
+    result = invoke("import", str(numbered), "-o", str(tmp_path / "b"))
+    assert result.code == 0, result.out
+    assert "工作事务：A 列“序号”是行的编号，不属于目录数据，未导入" in result.err
+    for made in sorted((tmp_path / "a").iterdir()):
+        assert (tmp_path / "b" / made.name).read_bytes() == made.read_bytes(), made.name
+    assert load_layer(tmp_path / "b").duties == load_layer(ninghe).duties

@@ -766,6 +766,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " if a cell should be empty, unmerge them and import again"
         ),
     ),
+    "workbook-row-numbers": (
+        "{column} 列“{heading}”是行的编号，不属于目录数据，未导入（导出的工作簿不含此列）",
+        "column {column} ({heading}) numbers the rows: it is no catalog data and was not imported",
+    ),
     "workbook-full-width-bar": (
         "第 {row} 行 字段 {column}中的全角竖线“｜”不分隔多项，已作为文字读入；若要填多项，请改用半角竖线 |",
         "row {row}, column {column}: the full-width ｜ separates nothing and was read as text; separate entries with |",

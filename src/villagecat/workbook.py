@@ -511,7 +511,10 @@ def _header(
     title: str, header: Sequence[object], model: type[BaseModel], problems: list[Problem]
 ) -> list[Column | None]:
     """Each heading's column (None where it names none): an unknown or repeated heading is a problem of row 1."""
+    from villagecat.checks._fields import FIELDS  # noqa: PLC0415 - a clerk's 序号, as ledgers read it
+
     by_title = {_heading(c.title_zh): c for c in columns(model)} | {c.name: c for c in columns(model)}
+    row_numbers = {_heading(t) for t in FIELDS["number"]}  # the clerk's own row numbers: no catalog data
     known = Both("、".join(c.title_zh for c in columns(model)), ", ".join(c.name for c in columns(model)))
     mapped: list[Column | None] = []
     for index, heading in enumerate(header):
@@ -521,6 +524,9 @@ def _header(
             words = pair("workbook-duplicate-column", heading=heading, first=_letter(first))
             problems.append(Problem(title, "duplicate-column", *words, line=1, field=_letter(index)))
             column = None
+        elif heading is not None and column is None and _heading(str(heading)) in row_numbers:
+            words = pair("workbook-row-numbers", heading=heading, column=_letter(index))
+            warnings.warn(WorkbookNotice(title, *words), stacklevel=4)
         elif heading is not None and column is None:
             words = pair("sheet-unknown-column", heading=heading, known=known)
             problems.append(Problem(title, "unknown-column", *words, line=1, field=_letter(index)))
