@@ -1144,3 +1144,14 @@ def test_an_override_removed_is_rated_by_what_it_did_to_its_own_field() -> None:
     relaxed = rate_operations(diff_packages(jilin, only_the_limit), jilin, only_the_limit, registry)
     assert relaxed.suggested_bump == "patch"
     assert "对村放宽：建议放松" in format_report(relaxed, "text")
+
+
+def test_an_english_report_names_the_layer_in_english(revision: Path) -> None:
+    """`diff --lang en` headed its text and Markdown with 全国, where `catalog --lang en` says National."""
+    text = invoke("diff", str(NATIONAL), str(revision), "--lang", "en").out
+    assert text.splitlines()[0].startswith("National cn ")
+    markdown = invoke("diff", str(NATIONAL), str(revision), "--format", "markdown", "--lang", "en").out
+    assert markdown.startswith("## National ")
+    assert invoke("diff", str(NATIONAL), str(revision)).out.startswith("全国 cn ")
+    report = json.loads(invoke("diff", str(NATIONAL), str(revision), "--format", "json").out)
+    assert (report["old"]["name_zh"], report["old"]["name_en"]) == ("全国", "National")

@@ -978,7 +978,17 @@ def _advised(kind: Kind, name: str, versions: tuple[BaseModel, BaseModel]) -> bo
 
 
 def _layer_ref(package_layer: Any) -> dict[str, str]:  # noqa: ANN401 - a Layer
-    return {"id": package_layer.id, "name_zh": package_layer.name_zh, "version": package_layer.version}
+    return {
+        "id": package_layer.id,
+        "name_zh": package_layer.name_zh,
+        "name_en": package_layer.name_en,
+        "version": package_layer.version,
+    }
+
+
+def _side_name(side: Mapping[str, str], lang: Literal["zh", "en"]) -> str:
+    """A side's layer named in ``lang`` (a report read from JSON written before ``name_en`` has only Chinese)."""
+    return (side.get("name_en") or side["name_zh"]) if lang == "en" else side["name_zh"]
 
 
 def diff_packages(
@@ -1320,7 +1330,7 @@ def _audience_lines(report: DiffReport, lang: Literal["zh", "en"]) -> list[str]:
 
 def _format_text(report: DiffReport, colour: bool, lang: Literal["zh", "en"] = "zh") -> str:
     old, new = report.old, report.new
-    lines = [f"{old['name_zh']} {old['id']} {old['version']} → {new['id']} {new['version']}"]
+    lines = [f"{_side_name(old, lang)} {old['id']} {old['version']} → {new['id']} {new['version']}"]
     if not report.changes:
         lines.append(say("no-changes", lang))
         return "\n".join(lines) + "\n"
@@ -1338,7 +1348,7 @@ def _format_text(report: DiffReport, colour: bool, lang: Literal["zh", "en"] = "
 
 
 def _format_markdown(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
-    name = report.new["name_zh"]
+    name = _side_name(report.new, lang)
     lines = [say("diff-heading", lang, name=name, version=report.new["version"], id=report.new["id"]), ""]
     if not report.changes:
         return "\n".join([*lines, say("no-changes", lang), ""])

@@ -212,7 +212,12 @@ def diff_report_schema() -> dict[str, Any]:
     side = {
         "type": "object",
         "required": ["id", "name_zh", "version"],
-        "properties": {"id": {"type": "string"}, "name_zh": {"type": "string"}, "version": {"type": "string"}},
+        "properties": {
+            "id": {"type": "string"},
+            "name_zh": {"type": "string"},
+            "name_en": {"type": "string"},
+            "version": {"type": "string"},
+        },
     }
     bump = {"enum": ["major", "minor", "patch", "none"]}
     from villagecat.diff import LEVEL_WORDS  # noqa: PLC0415
