@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -58,6 +58,14 @@ def _save_with_calc(soffice: str, books: list[Path], out: Path) -> None:
         capture_output=True,
         timeout=300,
     )
+
+
+def _new_county(tmp_path: Path, openpyxl: Any) -> tuple[Path, Any]:
+    """A new county's package (西湖区, 330106), made by ``init``, and the workbook ``export`` writes of it, opened."""
+    folder, book_path = tmp_path / "xihu", tmp_path / "xihu.xlsx"
+    assert invoke("init", str(folder), "--level", "county", "--code", "330106", "--name", "西湖区").code == 0
+    assert invoke("export", str(folder), "-o", str(book_path)).code == 0
+    return folder, openpyxl.load_workbook(book_path)
 
 
 def test_export_saved_by_libreoffice_imports_to_the_same_package(tmp_path: Path) -> None:
@@ -132,10 +140,7 @@ def test_a_clerks_edits_saved_by_calc_read_as_the_clerk_sees_them(tmp_path: Path
     """
     openpyxl = pytest.importorskip("openpyxl")
     soffice = _soffice()
-    folder, book_path = tmp_path / "xihu", tmp_path / "xihu.xlsx"
-    assert invoke("init", str(folder), "--level", "county", "--code", "330106", "--name", "西湖区").code == 0
-    assert invoke("export", str(folder), "-o", str(book_path)).code == 0
-    book = openpyxl.load_workbook(book_path)
+    folder, book = _new_county(tmp_path, openpyxl)
     book["来源文件"].append(["330106.document.plan", "工作方案", *[None] * 4, "规范性文件"])
     facilities = book["综合服务设施标准"]
     facilities.cell(1, 9).value = "最小建筑面积(平方米)"  # retyped: half-width brackets
@@ -172,10 +177,7 @@ def test_a_workbook_laid_out_as_a_clerk_lays_it_out_is_told_once_or_read(tmp_pat
     was 应为文字; a name pasted from Word with a line break was said to hold U+000A."""
     openpyxl = pytest.importorskip("openpyxl")
     soffice = _soffice()
-    folder, book_path = tmp_path / "xihu", tmp_path / "xihu.xlsx"
-    assert invoke("init", str(folder), "--level", "county", "--code", "330106", "--name", "西湖区").code == 0
-    assert invoke("export", str(folder), "-o", str(book_path)).code == 0
-    book = openpyxl.load_workbook(book_path)
+    folder, book = _new_county(tmp_path, openpyxl)
     info = book["层信息"]
     info.delete_cols(3)  # 字段: codes a clerk does not read
     code_row = next(row for row in info.iter_rows() if row[0].value == "行政区划代码")
