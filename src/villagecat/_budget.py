@@ -27,6 +27,8 @@ system says its size is.
 from __future__ import annotations
 
 import contextlib
+import csv
+import io
 import json
 import os
 import stat
@@ -39,11 +41,13 @@ from villagecat._i18n import Both, os_reason, pair, reader_error
 from villagecat.errors import BudgetExceededError, PackageReadError
 
 if TYPE_CHECKING:
+    from _csv import Reader
     from collections.abc import Iterator
 
 __all__ = [
     "BUDGETS",
     "Budget",
+    "csv_reader",
     "default_limits",
     "exceeded",
     "fixed_limits",
@@ -211,6 +215,20 @@ def _read_open(fd: int, target: str, budget: int) -> bytes:
     except OSError as exc:
         raise PackageReadError.at(target, "read-os", reason=os_reason(exc)) from None
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def csv_reader(text: str, **options: Any) -> Reader:  # noqa: ANN401 - csv.reader's own options
+    """Return a strict CSV reader of ``text`` that takes a cell of any length the byte budget allows.
+
+    Python's reader refuses a cell of more than 131,072 characters, a limit of its own that no
+    writer of villagecat's knows: a note that long, valid in a JSON package or a workbook, was
+    written to CSV and could not be read back. The file is bounded by the byte budget, and so
+    is every cell in it; the process-wide limit is only ever raised, never lowered.
+    """
+    cells = min(limit("bytes"), 2**31 - 1)  # a C long, even where it is 32 bits
+    if csv.field_size_limit() < cells:
+        csv.field_size_limit(cells)
+    return csv.reader(io.StringIO(text, newline=""), **{"strict": True, **options})
 
 
 class _DuplicateKeyError(ValueError):

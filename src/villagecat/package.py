@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from villagecat._budget import exceeded, fixed_limits, limit, load_json, over
+from villagecat._budget import csv_reader, exceeded, fixed_limits, limit, load_json, over
 from villagecat._columns import (
     cells_to_input,
     columns,
@@ -298,7 +298,7 @@ def _read_csv(
     (the upgraders rename them).
     """
     known = {name for c in columns(model) for name in (c.name, *c.former)}
-    reader = csv.reader(io.StringIO(text, newline=""), **(options or {"strict": True}))
+    reader = csv_reader(text, **(options or {}))
     rows: list[tuple[int, dict[str, Any]]] = []
     try:
         header = next(reader, None)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import math
 import re
 import unicodedata
@@ -591,9 +590,9 @@ def _header_problems(where: Both, budget_where: str, header: list[str], problems
 
 def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
     """Read a CSV ledger strictly: a duplicated header or a row of the wrong width is a problem, never dropped."""
-    from villagecat._budget import exceeded, limit, over  # noqa: PLC0415
+    from villagecat._budget import csv_reader, exceeded, limit, over  # noqa: PLC0415
 
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv_reader(text)
     header = [h.strip() for h in next(reader, [])]
     if _header_problems(Both(str(path), str(path)), str(path), header, problems):
         return []

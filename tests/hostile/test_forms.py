@@ -1,0 +1,46 @@
+"""One package, two forms: what is valid in JSON is valid in CSV, and each converts to the other unchanged.
+
+Found by fuzzing the shipped packages in both forms (cells replaced by odd values, then
+``upgrade --format`` to the other form, ``validate`` and ``diff`` of the two).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from conftest import NATIONAL, invoke
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def _json_package(tmp_path: Path) -> Path:
+    target = tmp_path / "json"
+    assert invoke("upgrade", str(NATIONAL), "-o", str(target), "--format", "json").code == 0
+    return target
+
+
+def _set_cell(package: Path, resource: str, row: int, field: str, value: object) -> None:
+    path = package / f"{resource}.json"
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    rows[row][rows[0].index(field)] = value
+    path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+
+
+def test_a_cell_longer_than_pythons_csv_limit_is_written_and_read_back(tmp_path: Path) -> None:
+    """A note of 140,000 characters (Python's CSV reader stops at 131,072) survives JSON → CSV → JSON."""
+    package = _json_package(tmp_path)
+    _set_cell(package, "duties", 1, "notes", "长" * 140_000)
+    assert invoke("validate", str(package)).code == 0
+    as_csv = tmp_path / "csv"
+    assert invoke("upgrade", str(package), "-o", str(as_csv), "--format", "csv").code == 0
+    result = invoke("validate", str(as_csv))
+    assert (result.code, result.out, result.err) == (0, f"{as_csv}：有效\n", "")
+    same = invoke("diff", str(package), str(as_csv))
+    assert same.code == 0
+    assert "无变化" in same.out
+    back = tmp_path / "back"
+    assert invoke("upgrade", str(as_csv), "-o", str(back), "--format", "json").code == 0
+    assert invoke("diff", str(package), str(back)).out == same.out
+
