@@ -379,6 +379,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
             "character {code}, which a workbook cannot store"
         ),
     ),
+    "sheet-cell-too-long": (
+        (
+            "工作表“{sheet}”第 {row} 行第 {col} 列（{title}）的文字有 {length} 个字，"
+            "超过 Excel 单元格所能容纳的 {limit} 个字"
+            "（Excel、WPS 打开时会截去多出的部分，导入后内容就不全了）；请缩短它，或直接发布 CSV 或 JSON 数据包"
+        ),
+        (
+            "sheet {sheet}, row {row}, column {col} ({title}): the text has {length} characters,"
+            " more than the {limit} an Excel cell holds (Excel cuts the rest off, and the import would lose it);"
+            " shorten it, or publish the CSV or JSON package as it is"
+        ),
+    ),
     "patch-result-invalid": (
         "补丁应用后的数据包无效，未写入任何文件",
         "the patched package is not valid; nothing written",

@@ -14,6 +14,9 @@ from conftest import NATIONAL, invoke
 if TYPE_CHECKING:
     from pathlib import Path
 
+#: What an Excel cell holds at most (Excel's specifications and limits; LibreOffice and WPS cut there too).
+EXCEL_CELL = 32_767
+
 
 def _json_package(tmp_path: Path) -> Path:
     target = tmp_path / "json"
@@ -44,3 +47,19 @@ def test_a_cell_longer_than_pythons_csv_limit_is_written_and_read_back(tmp_path:
     assert invoke("upgrade", str(as_csv), "-o", str(back), "--format", "json").code == 0
     assert invoke("diff", str(package), str(back)).out == same.out
 
+
+def test_a_text_longer_than_an_excel_cell_is_refused_by_export(tmp_path: Path) -> None:
+    """A note of 40,000 characters was exported; LibreOffice kept 32,767 of them and the import lost the rest."""
+    package = _json_package(tmp_path)
+    _set_cell(package, "duties", 1, "notes", "长" * (EXCEL_CELL + 1))
+    assert invoke("validate", str(package)).code == 0
+    book = tmp_path / "目录.xlsx"
+    result = invoke("export", str(package), "-o", str(book))
+    assert result.code == 1
+    assert result.err.startswith(
+        "villagecat: 工作表“工作事务”第 2 行第 4 列（备注）的文字有 32768 个字，超过 Excel 单元格所能容纳的 32767 个字"
+    )
+    assert len(result.err.splitlines()) == 1
+    assert not book.exists()
+    _set_cell(package, "duties", 1, "notes", "长" * EXCEL_CELL)
+    assert invoke("export", str(package), "-o", str(book)).code == 0
