@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+import pytest
+
 from conftest import NATIONAL, invoke
 
 if TYPE_CHECKING:
@@ -63,3 +65,25 @@ def test_a_text_longer_than_an_excel_cell_is_refused_by_export(tmp_path: Path) -
     assert not book.exists()
     _set_cell(package, "duties", 1, "notes", "长" * EXCEL_CELL)
     assert invoke("export", str(package), "-o", str(book)).code == 0
+
+
+@pytest.mark.parametrize("bad", ["\ud800", "\u202e", "\x01", "\n"])
+def test_a_restates_cell_is_a_name_and_refuses_what_a_name_refuses(tmp_path: Path, bad: str) -> None:
+    """``restates`` took any text: a lone surrogate in a JSON package ended validate in UnicodeEncodeError (exit 3).
+
+    It names an inherited item by id, name or alias, so it holds what a name may: one line
+    of visible text, as the published JSON Schema already said of surrogates.
+    """
+    package = _json_package(tmp_path)
+    path = package / "duties.json"
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    rows[1][rows[0].index("restates")] = "@@"
+    path.write_text(json.dumps(rows).replace('"@@"', json.dumps(f"实行{bad}村民自治")), encoding="utf-8")
+    result = invoke("validate", str(package))
+    assert result.code == 1, result.err
+    assert "第 2 条 字段 restates：" in result.out
+    assert "控制字符或不可见字符" in result.out
+    written = tmp_path / "csv"
+    assert invoke("upgrade", str(package), "-o", str(written), "--format", "csv").code == 1
+    assert not written.exists()
+

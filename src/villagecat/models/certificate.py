@@ -14,7 +14,7 @@ from villagecat.format.registry import KindSpec
 from villagecat.format.rules import IncreaseOnly, ItemRules, Replaceable
 from villagecat.models._base import field, model_meta
 from villagecat.models._item import CatalogItem, catch_all_field, id_pattern, restates_field, truncated_field
-from villagecat.models.document import Citation, NonEmpty
+from villagecat.models.document import Citation, Name, NonEmpty
 from villagecat.models.vocab import AlternativeHandling, CertificateStatus
 
 __all__ = ["Certificate", "CertificateId", "template_placeholders"]
@@ -146,7 +146,7 @@ class Certificate(CatalogItem):
     )
     truncated: bool = truncated_field()
     catch_all: bool = catch_all_field()
-    restates: str | None = restates_field()
+    restates: Name | None = restates_field()
 
     @field_validator("template")
     @classmethod

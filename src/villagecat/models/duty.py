@@ -10,7 +10,7 @@ from villagecat.format.registry import KindSpec
 from villagecat.format.rules import ItemRules, Sticky
 from villagecat.models._base import field, model_meta
 from villagecat.models._item import CatalogItem, catch_all_field, id_pattern, restates_field, truncated_field
-from villagecat.models.document import NonEmpty
+from villagecat.models.document import Name, NonEmpty
 from villagecat.models.vocab import AssistActivity, DutyKind, Funding, ReportFrequency, Scope
 
 __all__ = ["Duty", "DutyId"]
@@ -89,4 +89,4 @@ class Duty(CatalogItem):
     )
     truncated: bool = truncated_field()
     catch_all: bool = catch_all_field()
-    restates: str | None = restates_field()
+    restates: Name | None = restates_field()

@@ -9,7 +9,7 @@ from pydantic import StringConstraints
 from villagecat.format.registry import KindSpec
 from villagecat.models._base import field, model_meta
 from villagecat.models._item import CatalogItem, id_pattern, restates_field
-from villagecat.models.document import NonEmpty
+from villagecat.models.document import Name, NonEmpty
 from villagecat.models.vocab import MechanismBasis, MechanismType, Scope
 
 __all__ = ["Mechanism", "MechanismId"]
@@ -65,4 +65,4 @@ class Mechanism(CatalogItem):
         default=None,
     )
     departments: tuple[NonEmpty, ...] = field("相关部门", "Departments", default_factory=tuple)
-    restates: str | None = restates_field()
+    restates: Name | None = restates_field()

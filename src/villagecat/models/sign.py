@@ -10,7 +10,7 @@ from villagecat.format.registry import KindSpec
 from villagecat.format.rules import DecreaseOnly, Fixed, Frozen, Graded, ItemRules, Sticky
 from villagecat.models._base import MAX_COUNT, field, model_meta
 from villagecat.models._item import CatalogItem, id_pattern, restates_field
-from villagecat.models.document import NonEmpty
+from villagecat.models.document import Name, NonEmpty
 from villagecat.models.vocab import (
     MODALITY_GRADES,
     CharacterStandard,
@@ -160,7 +160,7 @@ class Sign(CatalogItem):
         default=None,
         rule=Graded(grades=MODALITY_GRADES, empty="must"),
     )
-    restates: str | None = restates_field()
+    restates: Name | None = restates_field()
 
 
 class SignQuota(CatalogItem):
@@ -213,4 +213,4 @@ class SignQuota(CatalogItem):
         default=None,
         rule=Graded(grades=MODALITY_GRADES, empty="must"),
     )
-    restates: str | None = restates_field()
+    restates: Name | None = restates_field()
