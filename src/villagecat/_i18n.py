@@ -729,6 +729,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     "workbook-unreadable": ("无法读取该工作簿（{detail}）", "not a readable workbook: {detail}"),
+    "workbook-sheet-damaged": (
+        "该工作表的内容已损坏（不是有效的 XML），无法读取；请用 Excel 或 WPS 打开工作簿，另存一次后再导入",
+        "the sheet is damaged (not valid XML: {detail}); open the workbook in Excel and save it again",
+    ),
     "ledger-not-utf8": (
         "不是 UTF-8 编码（可能是 Excel 默认保存的 GBK 编码）；请另存为“CSV UTF-8（逗号分隔）”",
         'not UTF-8 (a CSV saved by Excel in GBK?); save it as "CSV UTF-8"',

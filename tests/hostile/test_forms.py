@@ -7,6 +7,7 @@ Found by fuzzing the shipped packages in both forms (cells replaced by odd value
 from __future__ import annotations
 
 import json
+import zipfile
 from typing import TYPE_CHECKING
 
 import pytest
@@ -87,3 +88,28 @@ def test_a_restates_cell_is_a_name_and_refuses_what_a_name_refuses(tmp_path: Pat
     assert invoke("upgrade", str(package), "-o", str(written), "--format", "csv").code == 1
     assert not written.exists()
 
+
+def _damaged_sheet(tmp_path: Path) -> Path:
+    """An exported workbook with a character reference in one sheet that XML does not allow (a lone surrogate)."""
+    book = tmp_path / "目录.xlsx"
+    assert invoke("export", str(NATIONAL), "-o", str(book)).code == 0
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(book) as source, zipfile.ZipFile(damaged, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet5.xml":
+                data = data.replace(b"<t>", b"<t>&#55296;", 1)
+            target.writestr(info, data)
+    return damaged
+
+
+def test_a_sheet_whose_xml_is_damaged_is_unreadable_input_not_a_defect(tmp_path: Path) -> None:
+    """A sheet with ``&#55296;`` (a workbook written by another program) ended import in ParseError (exit 3)."""
+    damaged = _damaged_sheet(tmp_path)
+    result = invoke("import", str(damaged), "-o", str(tmp_path / "out"))
+    assert result.code == 2
+    assert result.err == (
+        f"villagecat: {damaged}:工作事务：该工作表的内容已损坏（不是有效的 XML），无法读取；"
+        "请用 Excel 或 WPS 打开工作簿，另存一次后再导入\n"
+    )
+    assert not (tmp_path / "out").exists()
