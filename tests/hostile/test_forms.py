@@ -113,3 +113,14 @@ def test_a_sheet_whose_xml_is_damaged_is_unreadable_input_not_a_defect(tmp_path:
         "请用 Excel 或 WPS 打开工作簿，另存一次后再导入\n"
     )
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("field", "value"), [("truncated", "x"), ("catch_all", "是的"), ("truncated", [])])
+def test_a_json_cell_of_the_wrong_type_is_one_problem(tmp_path: Path, field: str, value: object) -> None:
+    """``"truncated": "x"`` was told twice: 应为真假值…而不是一段文字 "x", then 应为 true 或 false（实际为“x”）."""
+    package = _json_package(tmp_path)
+    _set_cell(package, "duties", 3, field, value)
+    result = invoke("validate", str(package))
+    assert result.code == 1
+    assert result.out.startswith(f"{package}：发现 1 个问题\n  duties.json\n    第 4 条 字段 {field}：应为真假值")
+    assert len(result.out.splitlines()) == 3
