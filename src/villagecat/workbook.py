@@ -243,6 +243,8 @@ def _parse(column: Column, raw: object) -> object:  # noqa: PLR0911 - one return
     """Turn a workbook cell into model input; labels become slugs."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
+    if isinstance(raw, bool):  # a TRUE or FALSE cell is read as the clerk sees it: never as the number 1 or 0
+        raw = "TRUE" if raw else "FALSE"
     if isinstance(raw, dt.datetime | dt.date):  # a date typed in Excel or LibreOffice is a date cell
         return _date_text(raw)
     if column.is_list:

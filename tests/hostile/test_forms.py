@@ -124,3 +124,23 @@ def test_a_json_cell_of_the_wrong_type_is_one_problem(tmp_path: Path, field: str
     assert result.code == 1
     assert result.out.startswith(f"{package}：发现 1 个问题\n  duties.json\n    第 4 条 字段 {field}：应为真假值")
     assert len(result.out.splitlines()) == 3
+
+
+def test_a_true_or_false_cell_in_a_number_column_is_refused_not_read_as_one_or_zero(tmp_path: Path) -> None:
+    """A TRUE cell in 数量上限 was imported as 1 (FALSE as 0), where CSV and JSON refuse true in a number column."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = tmp_path / "宁河.xlsx"
+    assert invoke("export", "120117", "-o", str(book)).code == 0
+    workbook = openpyxl.load_workbook(book)
+    quotas, signs = workbook["标牌数量"], workbook["标牌标识"]
+    signs.cell(2, [c.value for c in signs[1]].index("必须悬挂") + 1).value = True  # a 是/否 column takes it
+    workbook.save(book)
+    assert invoke("import", str(book), "-o", str(tmp_path / "signs")).code == 0
+    quotas.cell(2, [c.value for c in quotas[1]].index("数量上限") + 1).value = True
+    workbook.save(book)
+    result = invoke("import", str(book), "-o", str(tmp_path / "out"))
+    assert result.code == 1
+    assert result.out == (
+        f"{book}：发现 1 个问题\n  标牌数量\n    第 2 行 字段 K（数量上限）：应为整数（实际为“TRUE”）\n"
+    )
+    assert not (tmp_path / "out").exists()
