@@ -860,7 +860,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "has at most {max_length} entries, not {actual_length}",
     ),
     "pydantic-bool_parsing": ("应为 true 或 false（是/否）", "must be true or false"),
-    "pydantic-bool_type": ("应为 true 或 false", "must be true or false"),
+    "pydantic-bool_type": ("应为 true 或 false（是/否）", "must be true or false"),
     "pydantic-greater_than": ("应大于 {gt}", "must be greater than {gt}"),
     "pydantic-greater_than_equal": ("应不小于 {ge}", "must be at least {ge}"),
     "pydantic-less_than_equal": ("应不大于 {le}", "must be at most {le}"),

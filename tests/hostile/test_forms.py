@@ -6,6 +6,8 @@ Found by fuzzing the shipped packages in both forms (cells replaced by odd value
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import zipfile
 from typing import TYPE_CHECKING
@@ -144,3 +146,22 @@ def test_a_true_or_false_cell_in_a_number_column_is_refused_not_read_as_one_or_z
         f"{book}：发现 1 个问题\n  标牌数量\n    第 2 行 字段 K（数量上限）：应为整数（实际为“TRUE”）\n"
     )
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("cell", ["yes", "on", "1", "0", "n"])
+def test_a_boolean_cell_holds_the_words_the_table_schema_lists(tmp_path: Path, cell: str) -> None:
+    """``yes``, ``on``, ``1``… passed as pydantic reads them, where the Table Schema lists true/是 and false/否.
+
+    ``frictionless validate`` refused what villagecat called valid.
+    """
+    package = tmp_path / "pkg"
+    assert invoke("upgrade", str(NATIONAL), "-o", str(package)).code == 0
+    path = package / "duties.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    rows[2][rows[0].index("truncated")] = cell
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    result = invoke("validate", str(package))
+    assert result.code == 1
+    assert f"第 3 行 字段 truncated：应为 true 或 false（是/否）（实际为“{cell}”）" in result.out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, ClassVar
 
-from pydantic import StringConstraints, ValidationError, field_validator, model_validator
+from pydantic import StrictBool, StringConstraints, ValidationError, field_validator, model_validator
 
 from villagecat._i18n import Both, ModelRuleError, model_error, pair, say
 from villagecat._patterns import described
@@ -144,8 +144,8 @@ class Certificate(CatalogItem):
         desc_en="What the village tells the resident.",
         default=None,
     )
-    truncated: bool = truncated_field()
-    catch_all: bool = catch_all_field()
+    truncated: StrictBool = truncated_field()
+    catch_all: StrictBool = catch_all_field()
     restates: Name | None = restates_field()
 
     @field_validator("template")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import StringConstraints
+from pydantic import StrictBool, StringConstraints
 
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import ItemRules, Sticky
@@ -87,6 +87,6 @@ class Duty(CatalogItem):
         desc_en="For forms and reports: the frequencies allowed.",
         default_factory=tuple,
     )
-    truncated: bool = truncated_field()
-    catch_all: bool = catch_all_field()
+    truncated: StrictBool = truncated_field()
+    catch_all: StrictBool = catch_all_field()
     restates: Name | None = restates_field()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import StringConstraints
+from pydantic import StrictBool, StringConstraints
 
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import DecreaseOnly, Fixed, Frozen, Graded, ItemRules, Sticky
@@ -143,7 +143,7 @@ class Sign(CatalogItem):
         le=MAX_COUNT,
         default=None,
     )
-    mandatory: bool = field(
+    mandatory: StrictBool = field(
         "必须悬挂",
         "Mandatory",
         desc_zh="是否为规定必须悬挂的标牌；下级不得取消。",
@@ -195,7 +195,7 @@ class SignQuota(CatalogItem):
     max_count: int = field(
         "数量上限", "Maximum count", ge=0, le=MAX_COUNT, unit="count", rule=DecreaseOnly(), change="max-count"
     )
-    exact: bool = field(
+    exact: StrictBool = field(
         "限定全集",
         "Closed set",
         desc_zh="为是时，除目录列出的标牌外不得悬挂其他标牌；只有来源列出了全部名称时才可为是，只给数量的是上限。",
