@@ -33,6 +33,8 @@ _ONE_LANGUAGE_ONLY = {
     "report-finding": {"code"},
     # PyYAML's own words: under --lang en only.
     "yaml-parse-problem": {"problem"},
+    # The XML parser's own words: under --lang en only.
+    "workbook-sheet-damaged": {"detail"},
 }
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import json
 import os
 import stat
@@ -40,11 +41,13 @@ from villagecat._i18n import Both, os_reason, pair, reader_error
 from villagecat.errors import BudgetExceededError, InvalidRequestError, PackageReadError
 
 if TYPE_CHECKING:
+    from _csv import Reader
     from collections.abc import Iterator
 
 __all__ = [
     "BUDGETS",
     "Budget",
+    "csv_reader",
     "default_limits",
     "exceeded",
     "fixed_limits",
@@ -144,18 +147,6 @@ def given_max_bytes(max_bytes: int | None) -> int | None:
     return max_bytes
 
 
-def allow_cells_of(text: str) -> None:
-    """Let :mod:`csv` read a cell as long as ``text``, the whole file, which the byte budget has bounded.
-
-    The module's own limit (131,072 characters, unless a library such as frictionless raised it
-    on import) would refuse a long quote or note that villagecat itself wrote: a package saved
-    could not be read back, or only in a process that had imported frictionless. The limit is
-    the module's, for the whole process, so it is only ever raised, never lowered.
-    """
-    if csv.field_size_limit() < len(text):
-        csv.field_size_limit(len(text))
-
-
 def over(limit_: int) -> Both:
     """What was found when reading stopped past a limit: at least one more than it, in both languages."""
     return Both(*pair("at-least", count=limit_ + 1))
@@ -236,6 +227,20 @@ def _read_open(fd: int, target: str, budget: int) -> bytes:
     except OSError as exc:
         raise PackageReadError.at(target, "read-os", reason=os_reason(exc)) from None
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def csv_reader(text: str, **options: Any) -> Reader:  # noqa: ANN401 - csv.reader's own options
+    """Return a strict CSV reader of ``text`` that takes a cell of any length the byte budget allows.
+
+    Python's reader refuses a cell of more than 131,072 characters, a limit of its own that no
+    writer of villagecat's knows: a note that long, valid in a JSON package or a workbook, was
+    written to CSV and could not be read back. The file is bounded by the byte budget, and so
+    is every cell in it; the process-wide limit is only ever raised, never lowered.
+    """
+    cells = min(limit("bytes"), 2**31 - 1)  # a C long, even where it is 32 bits
+    if csv.field_size_limit() < cells:
+        csv.field_size_limit(cells)
+    return csv.reader(io.StringIO(text, newline=""), **{"strict": True, **options})
 
 
 class _DuplicateKeyError(ValueError):

@@ -24,9 +24,7 @@ model checks the template against its placeholders).
 from __future__ import annotations
 
 import codecs
-import csv
 import functools
-import io
 import json
 import operator
 import typing
@@ -36,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Literal, Optional
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from villagecat._budget import allow_cells_of, fixed_limits, limit, load_json
+from villagecat._budget import csv_reader, fixed_limits, limit, load_json
 from villagecat._fields import field_annotation, value_config
 from villagecat._source import open_source
 from villagecat.format import FORMAT_VERSION
@@ -515,9 +513,7 @@ def _parse_header(text: bytes) -> tuple[str, ...] | None:
 
 def _csv_table(kind: Kind, raw: bytes, clauses: Collection[str]) -> Table | None:
     """Validate a CSV resource: cells decoded by the format's cell codec, column by column."""
-    text = raw.decode("utf-8-sig")
-    allow_cells_of(text)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv_reader(raw.decode("utf-8-sig"))
     records = list(reader)
     if not records:
         return None

@@ -379,6 +379,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
             "character {code}, which a workbook cannot store"
         ),
     ),
+    "sheet-cell-too-long": (
+        (
+            "工作表“{sheet}”第 {row} 行第 {col} 列（{title}）的文字有 {length} 个字，"
+            "超过 Excel 单元格所能容纳的 {limit} 个字"
+            "（Excel、WPS 打开时会截去多出的部分，导入后内容就不全了）；请缩短它，或直接发布 CSV 或 JSON 数据包"
+        ),
+        (
+            "sheet {sheet}, row {row}, column {col} ({title}): the text has {length} characters,"
+            " more than the {limit} an Excel cell holds (Excel cuts the rest off, and the import would lose it);"
+            " shorten it, or publish the CSV or JSON package as it is"
+        ),
+    ),
     "patch-result-invalid": (
         "补丁应用后的数据包无效，未写入任何文件",
         "the patched package is not valid; nothing written",
@@ -799,6 +811,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the cell shows the error {value} (a formula gone wrong), not a value; correct the formula or type the value",
     ),
     "workbook-unreadable": ("无法读取该工作簿（{detail}）", "not a readable workbook: {detail}"),
+    "workbook-sheet-damaged": (
+        "该工作表的内容已损坏（不是有效的 XML），无法读取；请用 Excel 或 WPS 打开工作簿，另存一次后再导入",
+        "the sheet is damaged (not valid XML: {detail}); open the workbook in Excel and save it again",
+    ),
     "ledger-not-utf8": (
         "不是 UTF-8 编码（可能是 Excel 默认保存的 GBK 编码）；请另存为“CSV UTF-8（逗号分隔）”",
         'not UTF-8 (a CSV saved by Excel in GBK?); save it as "CSV UTF-8"',
@@ -908,6 +924,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "path-remote": ("不读取网络上的数据", "remote data is not fetched"),
     "path-absolute": ("不允许使用绝对路径", "absolute paths are not allowed"),
     "path-outside": ("路径指向数据包之外", "the path leads out of the package"),
+    "path-control": ("路径中有控制字符（如 NUL）", "the path holds a control character (such as NUL)"),
     # a value a model refuses (pydantic's error types, and the models' own rules)
     "wrong-format": ("格式不正确", "wrong format"),
     "value-got": ("（实际为“{value}”）", " (got {value!r})"),
@@ -939,7 +956,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "has at most {max_length} entries, not {actual_length}",
     ),
     "pydantic-bool_parsing": ("应为 true 或 false（是/否）", "must be true or false"),
-    "pydantic-bool_type": ("应为 true 或 false", "must be true or false"),
+    "pydantic-bool_type": ("应为 true 或 false（是/否）", "must be true or false"),
     "pydantic-greater_than": ("应大于 {gt}", "must be greater than {gt}"),
     "pydantic-greater_than_equal": ("应不小于 {ge}", "must be at least {ge}"),
     "pydantic-less_than_equal": ("应不大于 {le}", "must be at most {le}"),

@@ -83,8 +83,13 @@ def _cached_normalise(name: str) -> str:
     return _normalise(name)
 
 
+#: A lone surrogate: what Python makes of bytes that are not UTF-8 (an argument typed in a GBK console).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _normalise(name: str) -> str:
-    simplified = _converter().convert(name)
+    # The converter takes UTF-8 only: a lone surrogate, which names nothing, is compared as U+FFFD.
+    simplified = _converter().convert(_SURROGATE.sub("\ufffd", name))
     folded = unicodedata.normalize("NFKC", simplified).casefold()
     return _visible("".join(folded.split()))
 

@@ -34,6 +34,8 @@ DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://|^file:")
 #: A file name with no folder, drive, scheme or leading dot: safe to join without further checks.
 _PLAIN_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\Z")
+#: Characters no resource path may hold: the system refuses a NUL in a file name, and the rest are never a name's.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def max_bytes_default() -> int:
@@ -54,8 +56,11 @@ def check_relative(path: str) -> PurePosixPath:
     """Return ``path`` as a safe package-relative path.
 
     Raises:
-        UnsafePathError: if the path is a URL, absolute, or climbs out with ``..``.
+        UnsafePathError: if the path is a URL, absolute, climbs out with ``..``, or holds a
+            control character.
     """
+    if _CONTROL.search(path):
+        raise UnsafePathError("path-control")
     if _URL.match(path):
         raise UnsafePathError("path-remote")
     if path.startswith(("/", "\\")) or re.match(r"^[a-zA-Z]:[\\/]", path):

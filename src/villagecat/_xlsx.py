@@ -108,8 +108,15 @@ def read_sheet(sheet: Worksheet, where: str) -> SheetRows:
         PackageReadError: if a formula was never computed, or two merged ranges overlap.
         BudgetExceededError: if the sheet is beyond the row or column budget.
     """
-    rows_budget, columns_budget = limit("rows"), limit("columns")
     label = f"{where}:{sheet.title}"
+    try:  # the sheet's XML is parsed as it is read
+        return _read_sheet(sheet, label)
+    except SyntaxError as exc:  # xml.etree's ParseError: a character XML cannot hold, a file cut short
+        raise PackageReadError.at(label, "workbook-sheet-damaged", zh_alone=True, detail=exc) from None
+
+
+def _read_sheet(sheet: Worksheet, label: str) -> SheetRows:
+    rows_budget, columns_budget = limit("rows"), limit("columns")
     if sheet.max_row is None or sheet.max_column is None:  # no declared size: measure it (one pass over the XML)
         sheet.calculate_dimension(force=True)
     declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0

@@ -325,6 +325,9 @@ class Change:
 _LONG = 80
 #: Characters of unchanged text kept on each side of a change.
 _CONTEXT = 12
+#: The most character pairs :func:`inline_diff` lets difflib compare: its matching costs about the
+#: product of the two lengths, or worse on text that repeats (two notes of 12,000 characters took minutes).
+_MATCHED_PAIRS = 1_000_000
 
 
 #: Words that name a village's or community's own organisations among those a rule binds
@@ -378,10 +381,8 @@ def inline_diff(old: str, new: str, lang: Literal["zh", "en"] = "zh") -> str:
     ``「……第二条〔删：原〕〔增：新〕规定……」``: unchanged runs longer than the context are cut
     to ``……``, so a one-character edit in a 600-character citation fits on one line.
     """
-    from difflib import SequenceMatcher  # noqa: PLC0415 - only long changes need it
-
     parts: list[str] = []
-    opcodes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    opcodes = _opcodes(old, new)
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal":
             text = old[i1:i2]
@@ -410,6 +411,36 @@ def _entries_diff(old: Sequence[object], new: Sequence[object], lang: Literal["z
     parts = [say("inline-deleted", lang, text=_show(e, lang)) for e in dropped]
     parts += [say("inline-inserted", lang, text=_show(e, lang)) for e in added]
     return "".join(parts)  # empty where only a repeated entry went: the caller shows the texts instead
+
+
+def _opcodes(old: str, new: str) -> Sequence[tuple[str, int, int, int, int]]:
+    """The opcodes of difflib's matcher from ``old`` to ``new``, at a cost bounded by :data:`_MATCHED_PAIRS`.
+
+    Long texts are matched only between their common start and end; what lies between, if
+    still too long to match, is shown replaced whole.
+    """
+    from difflib import SequenceMatcher  # noqa: PLC0415 - only long changes need it
+
+    if len(old) * len(new) <= _MATCHED_PAIRS:
+        return SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    start = _common_start(old, new)
+    end = _common_start(old[start:][::-1], new[start:][::-1])
+    middle_old, middle_new = old[start : len(old) - end], new[start : len(new) - end]
+    middle: Sequence[tuple[str, int, int, int, int]]
+    if len(middle_old) * len(middle_new) <= _MATCHED_PAIRS:
+        middle = SequenceMatcher(None, middle_old, middle_new, autojunk=False).get_opcodes()
+    else:
+        middle = [("replace", 0, len(middle_old), 0, len(middle_new))]
+    opcodes = [("equal", 0, start, 0, start)] if start else []
+    opcodes += [(tag, i1 + start, i2 + start, j1 + start, j2 + start) for tag, i1, i2, j1, j2 in middle]
+    if end:
+        opcodes.append(("equal", len(old) - end, len(old), len(new) - end, len(new)))
+    return opcodes
+
+
+def _common_start(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share from their start."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 def _plain(value: Any) -> Any:  # noqa: ANN401 - any field value

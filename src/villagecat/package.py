@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from villagecat._budget import allow_cells_of, exceeded, fixed_limits, given_max_bytes, limit, load_json, over
+from villagecat._budget import csv_reader, exceeded, fixed_limits, given_max_bytes, limit, load_json, over
 from villagecat._columns import (
     cells_to_input,
     columns,
@@ -302,8 +302,7 @@ def _read_csv(
     (the upgraders rename them).
     """
     known = {name for c in columns(model) for name in (c.name, *c.former)}
-    allow_cells_of(text)
-    reader = csv.reader(io.StringIO(text, newline=""), **(options or {"strict": True}))
+    reader = csv_reader(text, **(options or {}))
     rows: list[tuple[int, dict[str, Any]]] = []
     try:
         header = next(reader, None)
@@ -639,8 +638,14 @@ def _check_json_kinds(
     positions: tuple[int, ...],
     file: str,
     problems: list[Problem],
-) -> None:
-    """Name each JSON cell whose type the schema does not allow and validation would coerce (true as 1.0)."""
+) -> set[tuple[int, str]]:
+    """Name each JSON cell whose type the schema does not allow and validation would coerce (true as 1.0).
+
+    Returns:
+        The cells named, as ``(row, field)``: the model's own error for one (``"x"`` is no
+        boolean either) would say the same thing twice.
+    """
+    named: set[tuple[int, str]] = set()
     judged = [c for c in columns(model) if c.shape in ("number", "integer", "bool")]
     for position, record in zip(positions, records, strict=False):
         targets = [target_column(record.get("target"), record.get("field"))] if "value" in record else []
@@ -651,6 +656,8 @@ def _check_json_kinds(
                 expected_words = Both(*pair(f"json-{expected}"))
                 zh, en = pair("json-kind", expected=expected_words, shape=shape_of(value), value=_json_text(value))
                 problems.append(Problem(file, "json-kind", zh, en, row=position, field=name))
+                named.add((position, name))
+    return named
 
 
 def _json_text(value: object) -> str:
@@ -670,8 +677,7 @@ def validate_rows(  # noqa: PLR0913, PLR0917 - one resource, and what it is read
     locate: Literal["line", "row"] = "line" if table.form == "csv" else "row"
     records = _decode_rows(table, model, file, clauses, problems)
     context = JSON_FORM if table.form == "json" else None  # in JSON a citation is never text
-    if table.form == "json":
-        _check_json_kinds(model, records, table.positions(), file, problems)
+    named = _check_json_kinds(model, records, table.positions(), file, problems) if table.form == "json" else set()
     if layer_id is not None:  # rows a clerk left without an id get a readable one
         assign_ids(layer_id, model.spec.segment, records)  # type: ignore[attr-defined]
     try:
@@ -688,7 +694,8 @@ def validate_rows(  # noqa: PLR0913, PLR0917 - one resource, and what it is read
             items.append(model.model_validate(record, context=context))
             positions.append(position)
         except ValidationError as exc:
-            problems.extend(_validation_problems(exc, file, **{locate: position}))
+            found = _validation_problems(exc, file, **{locate: position})
+            problems.extend(p for p in found if (position, p.field) not in named)
     return items, Origin(file, locate, tuple(positions))
 
 

@@ -86,12 +86,26 @@ def _cell_value(column: Column, value: object) -> object:
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def _write_text_cell(sheet: Worksheet, row: int, col: int, value: object) -> None:
-    if isinstance(value, str) and _ILLEGAL.search(value):
-        from villagecat.errors import VillagecatError  # noqa: PLC0415
+#: The most characters an Excel cell holds; Excel, WPS and LibreOffice cut a longer text without a word.
+_EXCEL_CELL_CHARACTERS = 32_767
 
+
+def _write_text_cell(sheet: Worksheet, row: int, col: int, value: object) -> None:
+    from villagecat.errors import VillagecatError  # noqa: PLC0415
+
+    if isinstance(value, str) and _ILLEGAL.search(value):
         code = ord(_ILLEGAL.search(value).group())  # type: ignore[union-attr]
         raise VillagecatError.said("sheet-control-character", sheet=sheet.title, row=row, col=col, code=f"U+{code:04X}")
+    if isinstance(value, str) and len(value) > _EXCEL_CELL_CHARACTERS:
+        raise VillagecatError.said(
+            "sheet-cell-too-long",
+            sheet=sheet.title,
+            row=row,
+            col=col,
+            title=sheet.cell(1, col).value,
+            length=len(value),
+            limit=_EXCEL_CELL_CHARACTERS,
+        )
     cell = sheet.cell(row=row, column=col)
     cell.value = value
     if isinstance(value, str):
@@ -232,6 +246,8 @@ def _parse(column: Column, raw: object) -> object:  # noqa: PLR0911 - one return
     """Turn a workbook cell into model input; labels become slugs."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
+    if isinstance(raw, bool):  # a TRUE or FALSE cell is read as the clerk sees it: never as the number 1 or 0
+        raw = "TRUE" if raw else "FALSE"
     if isinstance(raw, dt.datetime | dt.date):  # a date typed in Excel or LibreOffice is a date cell
         return _date_text(raw)
     if column.is_list:

@@ -230,3 +230,23 @@ def test_a_resource_linked_to_itself_is_unreadable_not_a_defect(tmp_path: Path) 
     assert result.code == 2
     assert "符号链接过多或形成循环" in result.out + result.err
     assert "内部错误" not in result.out + result.err
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "fragment"),
+    [
+        (["explain", "120117", "\udcff\udcfe"], 2, "120117 的有效目录中没有条目 \\udcff\\udcfe"),
+        (["certificate", "render", "\udcff", "-j", "120117"], 2, "120117 的目录中没有证明事项 \\udcff"),
+        (["admit", "-j", "120117", "\udcff村"], 1, "“\\udcff村”不在目录中"),
+    ],
+    ids=["explain", "certificate-render", "admit"],
+)
+def test_an_argument_that_is_not_utf8_is_looked_up_not_a_defect(argv: list[str], code: int, fragment: str) -> None:
+    """Bytes that are not UTF-8 (宁河 typed in a GBK console) reach Python as lone surrogates.
+
+    The name converter takes UTF-8 only: every lookup by name ended in UnicodeEncodeError (exit 3).
+    """
+    result = invoke(*argv)
+    assert result.code == code, result.err
+    assert fragment in result.out + result.err
+    assert "内部错误" not in result.err

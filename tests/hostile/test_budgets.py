@@ -6,19 +6,25 @@ nothing was written.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
 import shutil
+import signal
 import struct
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from conftest import NATIONAL, REPO, invoke
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -469,3 +475,53 @@ def test_a_plaque_text_is_read_as_names_are() -> None:
     assert _fits("XX村（社区）党群服务中心", "东风村 党群服务中心")
     assert _fits("XX村（社区）党群服务中心", "東風村黨群服務中心")
     assert not _fits("XX村民委员会", "村民委员会")
+
+
+@contextlib.contextmanager
+def _at_most(seconds: int) -> Iterator[None]:
+    """Stop what runs inside with a TimeoutError if it takes longer than ``seconds`` (where there is SIGALRM).
+
+    Raised inside a command, the error is reported as a defect (exit 3), which the test rejects.
+    """
+    if not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def fail(*_: object) -> None:
+        raise TimeoutError(seconds)
+
+    previous = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("长" * 20_000, "长" * 15_000), ("甲乙" * 10_000, "乙甲" * 10_000)],
+    ids=["repeated", "nothing-in-common"],
+)
+def test_a_diff_of_long_texts_is_shown_at_a_bounded_cost(tmp_path: Path, old: str, new: str) -> None:
+    """Two notes of 12,000 and 9,000 characters took `diff` 90 s (difflib matches every pair), more beyond.
+
+    The old matcher would not finish this test; the new one matches what lies between the
+    common start and end, and shows it replaced whole when that is still too long.
+    """
+    sides = []
+    for name, text in (("old", old), ("new", new)):
+        side = tmp_path / name
+        assert invoke("upgrade", str(NATIONAL), "-o", str(side), "--format", "json").code == 0
+        path = side / "duties.json"
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        rows[1][rows[0].index("notes")] = text
+        path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+        sides.append(str(side))
+    with _at_most(seconds=20):  # about one second here; the old matcher took minutes
+        code, text = _outcome("diff", *sides)
+    assert code == 0
+    line = next(line for line in text.splitlines() if ".notes" in line)
+    assert "〔删：" in line
+    assert len(line) < len(old) + len(new) + 200  # each text once at most, with a little context

@@ -239,6 +239,12 @@ CASES = [
         "不安全的资源路径 /etc/passwd：不允许使用绝对路径",
     ),
     Case(
+        "path-nul",
+        lambda t: descriptor(t, lambda d: d["resources"][1].update(path="clauses.csv\x00")),
+        1,
+        "不安全的资源路径 clauses.csv\\u0000：路径中有控制字符（如 NUL）",
+    ),
+    Case(
         "path-url",
         lambda t: descriptor(t, lambda d: d["resources"][1].update(path="https://example.org/d.csv")),
         1,

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import math
 import re
 import unicodedata
@@ -599,10 +598,9 @@ def _header_problems(where: Both, budget_where: str, header: list[str], problems
 
 def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
     """Read a CSV ledger strictly: a duplicated header or a row of the wrong width is a problem, never dropped."""
-    from villagecat._budget import allow_cells_of, exceeded, limit, over  # noqa: PLC0415
+    from villagecat._budget import csv_reader, exceeded, limit, over  # noqa: PLC0415
 
-    allow_cells_of(text)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv_reader(text)
     header = [h.strip() for h in next(reader, [])]
     separator = other_delimiter(header, lambda name: _field_name(name) is not None)
     if separator is not None:  # one column a line: say so once, never as one unknown column

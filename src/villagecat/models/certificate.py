@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, ClassVar
 
-from pydantic import StringConstraints, ValidationError, field_validator, model_validator
+from pydantic import StrictBool, StringConstraints, ValidationError, field_validator, model_validator
 
 from villagecat._i18n import Both, ModelRuleError, model_error, pair, say
 from villagecat._patterns import described
@@ -14,7 +14,7 @@ from villagecat.format.registry import KindSpec
 from villagecat.format.rules import IncreaseOnly, ItemRules, Replaceable
 from villagecat.models._base import field, model_meta
 from villagecat.models._item import CatalogItem, catch_all_field, id_pattern, restates_field, truncated_field
-from villagecat.models.document import Citation, NonEmpty
+from villagecat.models.document import Citation, Name, NonEmpty
 from villagecat.models.vocab import AlternativeHandling, CertificateStatus
 
 __all__ = ["Certificate", "CertificateId", "template_placeholders"]
@@ -144,9 +144,9 @@ class Certificate(CatalogItem):
         desc_en="What the village tells the resident.",
         default=None,
     )
-    truncated: bool = truncated_field()
-    catch_all: bool = catch_all_field()
-    restates: str | None = restates_field()
+    truncated: StrictBool = truncated_field()
+    catch_all: StrictBool = catch_all_field()
+    restates: Name | None = restates_field()
 
     @field_validator("template")
     @classmethod

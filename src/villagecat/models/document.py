@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, StringConstraints, ValidationInfo, model_validator
+from pydantic import BaseModel, StrictBool, StringConstraints, ValidationInfo, model_validator
 
 from villagecat._i18n import model_error
 from villagecat._patterns import described
@@ -197,7 +197,7 @@ class Document(BaseModel):
         desc_en="The document an annex belongs to; records annexes that are named but not included.",
         default=None,
     )
-    included: bool = field(
+    included: StrictBool = field(
         "全文可得",
         "Text included",
         desc_zh="来源中是否载有全文；仅列名的附件为否。",

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import StringConstraints
+from pydantic import StrictBool, StringConstraints
 
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import ItemRules, Sticky
 from villagecat.models._base import field, model_meta
 from villagecat.models._item import CatalogItem, catch_all_field, id_pattern, restates_field, truncated_field
-from villagecat.models.document import NonEmpty
+from villagecat.models.document import Name, NonEmpty
 from villagecat.models.vocab import AssistActivity, DutyKind, Funding, ReportFrequency, Scope
 
 __all__ = ["Duty", "DutyId"]
@@ -87,6 +87,6 @@ class Duty(CatalogItem):
         desc_en="For forms and reports: the frequencies allowed.",
         default_factory=tuple,
     )
-    truncated: bool = truncated_field()
-    catch_all: bool = catch_all_field()
-    restates: str | None = restates_field()
+    truncated: StrictBool = truncated_field()
+    catch_all: StrictBool = catch_all_field()
+    restates: Name | None = restates_field()

@@ -10,7 +10,7 @@ from villagecat.format.registry import KindSpec
 from villagecat.format.rules import Graded, GrowOnly, IncreaseOnly, ItemRules
 from villagecat.models._base import field, model_meta
 from villagecat.models._item import CatalogItem, id_pattern, restates_field
-from villagecat.models.document import NonEmpty
+from villagecat.models.document import Name, NonEmpty
 from villagecat.models.vocab import MODALITY_GRADES, Modality, Scope
 
 __all__ = ["FacilityStandard", "FacilityStandardId"]
@@ -97,4 +97,4 @@ class FacilityStandard(CatalogItem):
         default_factory=tuple,
         rule=GrowOnly(),
     )
-    restates: str | None = restates_field()
+    restates: Name | None = restates_field()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import StringConstraints
+from pydantic import StrictBool, StringConstraints
 
 from villagecat.format.registry import KindSpec
 from villagecat.models._base import field, model_meta
 from villagecat.models._item import CatalogItem, id_pattern, restates_field
-from villagecat.models.document import NonEmpty
+from villagecat.models.document import Name, NonEmpty
 from villagecat.models.vocab import MechanismBasis, MechanismType, Scope
 
 __all__ = ["Mechanism", "MechanismId"]
@@ -36,7 +36,7 @@ class Mechanism(CatalogItem):
     )
     mechanism_type: MechanismType = field("机制类型", "Mechanism type")
     applies_to: Scope | None = field("适用范围", "Applies to", default=None)
-    dedicated_post: bool | None = field(
+    dedicated_post: StrictBool | None = field(
         "专人专岗",
         "Dedicated post",
         desc_zh="是否要求专人专岗；来源未载明时留空。",
@@ -65,4 +65,4 @@ class Mechanism(CatalogItem):
         default=None,
     )
     departments: tuple[NonEmpty, ...] = field("相关部门", "Departments", default_factory=tuple)
-    restates: str | None = restates_field()
+    restates: Name | None = restates_field()

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import StringConstraints
+from pydantic import StrictBool, StringConstraints
 
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import EarlierOnly, Fixed, Graded, GrowOnly, ItemRules, Qualifier
 from villagecat.models._base import DateText, field, model_meta
 from villagecat.models._item import CatalogItem, catch_all_field, id_pattern, restates_field, truncated_field
-from villagecat.models.document import NonEmpty
+from villagecat.models.document import Name, NonEmpty
 from villagecat.models.vocab import MODALITY_GRADES, Modality, Scope
 
 __all__ = ["Milestone", "Obligation"]
@@ -55,7 +55,7 @@ class Obligation(CatalogItem):
         default_factory=tuple,
         rule=GrowOnly(),
     )
-    forbidden: bool = field(
+    forbidden: StrictBool = field(
         "禁止性",
         "Forbidden",
         desc_zh="为是时规定“不得”做某事；为否时规定“应当”做某事。",
@@ -102,9 +102,9 @@ class Obligation(CatalogItem):
         rule=GrowOnly(),
     )
     applies_to: Scope | None = field("适用范围", "Applies to", default=None)
-    truncated: bool = truncated_field()
-    catch_all: bool = catch_all_field()
-    restates: str | None = restates_field()
+    truncated: StrictBool = truncated_field()
+    catch_all: StrictBool = catch_all_field()
+    restates: Name | None = restates_field()
 
 
 class Milestone(CatalogItem):
@@ -149,4 +149,4 @@ class Milestone(CatalogItem):
         rule=GrowOnly(),
     )
     applies_to: Scope | None = field("适用范围", "Applies to", default=None)
-    restates: str | None = restates_field()
+    restates: Name | None = restates_field()

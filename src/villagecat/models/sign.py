@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import StringConstraints
+from pydantic import StrictBool, StringConstraints
 
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import DecreaseOnly, Fixed, Frozen, Graded, ItemRules, Sticky
 from villagecat.models._base import MAX_COUNT, field, model_meta
 from villagecat.models._item import CatalogItem, id_pattern, restates_field
-from villagecat.models.document import NonEmpty
+from villagecat.models.document import Name, NonEmpty
 from villagecat.models.vocab import (
     MODALITY_GRADES,
     CharacterStandard,
@@ -143,7 +143,7 @@ class Sign(CatalogItem):
         le=MAX_COUNT,
         default=None,
     )
-    mandatory: bool = field(
+    mandatory: StrictBool = field(
         "必须悬挂",
         "Mandatory",
         desc_zh="是否为规定必须悬挂的标牌；下级不得取消。",
@@ -160,7 +160,7 @@ class Sign(CatalogItem):
         default=None,
         rule=Graded(grades=MODALITY_GRADES, empty="must"),
     )
-    restates: str | None = restates_field()
+    restates: Name | None = restates_field()
 
 
 class SignQuota(CatalogItem):
@@ -195,7 +195,7 @@ class SignQuota(CatalogItem):
     max_count: int = field(
         "数量上限", "Maximum count", ge=0, le=MAX_COUNT, unit="count", rule=DecreaseOnly(), change="max-count"
     )
-    exact: bool = field(
+    exact: StrictBool = field(
         "限定全集",
         "Closed set",
         desc_zh="为是时，除目录列出的标牌外不得悬挂其他标牌；只有来源列出了全部名称时才可为是，只给数量的是上限。",
@@ -213,4 +213,4 @@ class SignQuota(CatalogItem):
         default=None,
         rule=Graded(grades=MODALITY_GRADES, empty="must"),
     )
-    restates: str | None = restates_field()
+    restates: Name | None = restates_field()
