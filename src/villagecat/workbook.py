@@ -679,7 +679,7 @@ def _clause_ids(layer_id: str, records: list[dict[str, Any]]) -> None:
 
 def _sheet_message(error: dict[str, Any]) -> tuple[str, str]:
     """A pydantic error as a sheet's cell is told: a 是/否 column by the words its drop-down offers."""
-    if error.get("type") == "bool_parsing":  # not the package's true/false, which no clerk types here
+    if error.get("type") in ("bool_parsing", "bool_type"):  # not the package's true/false, which no clerk types here
         return pair("workbook-bool", got=error.get("input"))
     return pydantic_message(error)
 
