@@ -8,7 +8,11 @@ The same seed and scale always give the same packages, byte for byte.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import random
+import shutil
+import sys
 from pathlib import Path
 
 from villagecat.models import (
@@ -24,6 +28,7 @@ from villagecat.models import (
     SignQuota,
 )
 from villagecat.package import LayerPackage, load_layer, save_layer
+from villagecat.schema import generate_schemas
 
 PROVINCES = [
     "11",
@@ -208,3 +213,26 @@ def generate(root: Path, *, scale: float = 1.0, fmt: str = "csv", seed: int = 20
             package = LayerPackage(layer=_layer(county, "county", code), overrides=overrides, **items)  # type: ignore[arg-type]
             paths.append(save_layer(package, root / code / county, fmt=fmt))  # type: ignore[arg-type]
     return paths
+
+
+def _stamp() -> str:
+    """What a nation is written by: this generator and the schemas villagecat writes into descriptors now.
+
+    A nation written before a format change holds descriptors villagecat no longer recognises
+    by their bytes, so it would be read the slow way throughout and time the wrong path.
+    """
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(json.dumps(generate_schemas(), sort_keys=True, ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
+def fresh_nation(work: Path, scale: float) -> None:
+    """Write the nation under ``work`` (``csv`` and ``json``) unless the one there was written as now."""
+    stamp, marker = _stamp(), work / "stamp"
+    if marker.is_file() and marker.read_text(encoding="utf-8") == stamp:
+        return
+    shutil.rmtree(work, ignore_errors=True)
+    print("generating the nation …", file=sys.stderr)
+    for fmt in ("csv", "json"):
+        generate(work / fmt, scale=scale, fmt=fmt)
+    marker.write_text(stamp, encoding="utf-8")

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from nation import generate
+from nation import fresh_nation
 
 from villagecat._columns import columns
 from villagecat.diff import diff_packages
@@ -356,11 +356,7 @@ def main() -> None:  # noqa: PLR0915 - one measurement after another, in the ord
 
     work = Path(args.work) / f"scale-{args.scale}"
     rows: list[tuple[str, str, str, str]] = []
-    if not (work / "json" / "cn").exists():
-        shutil.rmtree(work, ignore_errors=True)
-        print("generating the nation …", file=sys.stderr)
-        generate(work / "csv", scale=args.scale, fmt="csv")
-        generate(work / "json", scale=args.scale, fmt="json")
+    fresh_nation(work, args.scale)
     json_paths = sorted(p.parent for p in (work / "json").rglob("datapackage.json"))
     csv_paths = sorted(p.parent for p in (work / "csv").rglob("datapackage.json"))
 

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from nation import generate
+from nation import fresh_nation
 from run import _cells, _rows, _rules_struct, _struct, csv_floor, csv_rules_floor, parse_floor, rounds, with_bulk
 
 from villagecat import _fast
@@ -189,10 +189,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds (default 3)")
     args = parser.parse_args()
     work = Path(args.work) / f"scale-{args.scale}"
-    for fmt in ("json", "csv"):
-        if not (work / fmt / "cn").exists():
-            print(f"generating the nation in {fmt} …", file=sys.stderr)
-            generate(work / fmt, scale=args.scale, fmt=fmt)
+    fresh_nation(work, args.scale)
     for fmt in ("json", "csv"):
         paths = sorted(p.parent for p in (work / fmt).rglob("datapackage.json"))
         parts = measure(paths, fmt, args.rounds)
