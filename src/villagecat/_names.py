@@ -21,6 +21,8 @@ import unicodedata
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from villagecat._text import SURROGATES, UNSAFE_TEXT_CLASS, class_of
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
@@ -44,10 +46,11 @@ ALIKE = 4
 #: and 社区戒毒社区康复人员情况证明 share only 情况 and 证明, 0.31, and name different things.
 ALIKE_SHARE = 0.4
 
-#: Characters no name holds (the models refuse them) that a name copied from a web page or a chat
-#: carries unseen: zero-width space, non-joiner and joiner, word joiner, BOM, soft hyphen. Dropped
-#: from a name compared, as white space is (looked for first: one pass finds none in most texts).
-_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]+")
+#: What a name copied from a web page or a chat carries unseen, dropped from a name compared as white
+#: space is (looked for first: one pass finds none in most texts): the characters no name may hold
+#: (:data:`villagecat._text.UNSAFE_TEXT`: zero-width, bidirectional, control; tab and line break are
+#: white space), and the soft hyphen, a hint where a line may break, which is no part of a name.
+_INVISIBLE = re.compile(f"[{UNSAFE_TEXT_CLASS}\\u00ad]+")
 #: White space other than the line break (``re``'s ``\s`` is ``str.isspace``, what ``str.split`` drops).
 _SPACE_BUT_LINE_BREAK = re.compile(r"[^\S\n]+")
 
@@ -84,7 +87,7 @@ def _cached_normalise(name: str) -> str:
 
 
 #: A lone surrogate: what Python makes of bytes that are not UTF-8 (an argument typed in a GBK console).
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(f"[{class_of(SURROGATES)}]")
 
 
 def _normalise(name: str) -> str:
