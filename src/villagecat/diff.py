@@ -662,22 +662,21 @@ def rule_violations(old: LayerPackage | None, new: LayerPackage, registry: Layer
     from villagecat.errors import LayerChainError  # noqa: PLC0415
     from villagecat.merging import merge  # noqa: PLC0415 - merging imports this module's neighbours
 
-    labels: dict[str, str | None] = {}
-
-    def conflicts(package: LayerPackage) -> dict[tuple[str, str | None, str], Conflict]:
+    def conflicts(package: LayerPackage) -> dict[tuple[str, str | None, str], tuple[Conflict, str | None]]:
+        """The package's own conflicts, each with its item's Chinese name, as every other change shows it."""
         try:
             chain = registry.chain(package)  # its parents from the registry, the package itself at the foot
         except LayerChainError:
             return {}
         catalog = merge(chain)
         own = [c for c in catalog.conflicts if c.layer == package.layer.id and c.rule != "chain_order"]
-        for c in own:  # the item's Chinese name, as every other change of the report shows it
-            entry = catalog.get(c.item)
-            labels.setdefault(c.item, _label(entry.item) if entry is not None else None)
-        return {(c.item, c.field, c.rule): c for c in own}
+        entries = {c.item: catalog.get(c.item) for c in own}
+        return {
+            (c.item, c.field, c.rule): (c, _label(entry.item) if (entry := entries[c.item]) is not None else None)
+            for c in own
+        }
 
     before = conflicts(old) if old is not None else {}
-    labels.clear()
     kind_of = {kind.segment: kind.resource for kind in kinds()}
     return [
         Change(
@@ -689,9 +688,9 @@ def rule_violations(old: LayerPackage | None, new: LayerPackage, registry: Layer
             old=conflict.inherited,
             new=conflict.attempted,
             detail=conflict.describe("zh"),
-            label=labels.get(item),
+            label=label,
         )
-        for (item, field_name, rule), conflict in conflicts(new).items()
+        for (item, field_name, rule), (conflict, label) in conflicts(new).items()
         if (item, field_name, rule) not in before
     ]
 
