@@ -1,0 +1,115 @@
+"""Every Python example in the README and the documentation runs as written, and shows what it says.
+
+A block runs in one namespace per page, from a folder holding the shipped ``data`` and the
+packages its placeholders name (``my-county-package``, ``/srv/catalogs/…``: copies of shipped
+layers). A line whose comment is a Python literal (``[f.x for f in …]   # [None, 300.0]``)
+must evaluate to it; a ``print`` whose comment is text must print that text.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import io
+import re
+import shutil
+import tokenize
+from typing import TYPE_CHECKING
+
+import pytest
+
+from conftest import REPO
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+PAGES = [REPO / "README.md", *sorted((REPO / "docs").rglob("*.md"))]
+BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
+
+#: A placeholder an example names → the shipped package standing in for it.
+PLACEHOLDERS = {
+    "my-county-package": "data/provinces/120000-tianjin/120117-ninghe",
+    "my-package": "data/provinces/120000-tianjin/120117-ninghe",
+    "/srv/catalogs/120000-2024": "data/provinces/120000-tianjin",
+}
+
+
+def _pages_with_python() -> list[Path]:
+    return [page for page in PAGES if BLOCK.search(page.read_text(encoding="utf-8"))]
+
+
+def _claim(line: str) -> tuple[str, str] | None:
+    """A line's code and the comment stating what it shows, when the comment states a value."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(line).readline))
+    except (SyntaxError, tokenize.TokenError):
+        return None
+    comments = [token for token in tokens if token.type == tokenize.COMMENT]
+    if not comments:
+        return None
+    code = line[: comments[0].start[1]].rstrip()
+    return (code, comments[0].string[1:].strip()) if code else None
+
+
+def _literal(text: str) -> object:
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return None
+
+
+def test_the_docs_have_python_examples() -> None:
+    pages = {page.name for page in _pages_with_python()}
+    assert {"README.md", "integrate.md", "getting-started.md"} <= pages
+
+
+@pytest.mark.parametrize("page", _pages_with_python(), ids=lambda page: str(page.relative_to(REPO)))
+def test_the_python_examples_run_and_show_what_they_say(
+    page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    for placeholder, shipped in PLACEHOLDERS.items():
+        target = tmp_path / placeholder.lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(REPO / shipped, target)
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {}
+    checked = 0
+    for number, written in enumerate(BLOCK.findall(page.read_text(encoding="utf-8"))):
+        block = written
+        for placeholder in PLACEHOLDERS:
+            if placeholder.startswith("/"):  # an absolute path stands for the copy in the scratch folder
+                block = block.replace(f'"{placeholder}"', repr(str(tmp_path / placeholder.lstrip("/"))))
+        where = f"{page.name}, Python example {number + 1}"
+        statements = ast.parse(block).body
+        lines = block.splitlines()
+        for statement in statements:
+            claim = _claim(lines[statement.end_lineno - 1]) if statement.lineno == statement.end_lineno else None
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                if isinstance(statement, ast.Expr) and not _is_print(statement):
+                    value = eval(compile(ast.Expression(statement.value), where, "eval"), namespace)  # noqa: S307
+                else:
+                    value = None
+                    exec(compile(ast.Module([statement], []), where, "exec"), namespace)  # noqa: S102
+            if claim is None:
+                continue
+            code, shown = claim
+            expected = _literal(shown)
+            if _is_print(statement):
+                assert out.getvalue().strip() == shown, f"{where}: {code} printed {out.getvalue()!r}"
+                checked += 1
+            elif isinstance(statement, ast.Expr) and expected is not None:
+                assert value == expected, f"{where}: {code} is {value!r}, the page says {shown}"
+                checked += 1
+    if page.name == "README.md":
+        assert checked >= 2, "the README's stated results were checked"
+
+
+def _is_print(statement: ast.stmt) -> bool:
+    return (
+        isinstance(statement, ast.Expr)
+        and isinstance(statement.value, ast.Call)
+        and isinstance(statement.value.func, ast.Name)
+        and statement.value.func.id == "print"
+    )
