@@ -9,6 +9,7 @@ and a document that would expand beyond :data:`MAX_NODES` is refused.
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Any
 
@@ -16,7 +17,7 @@ import yaml
 
 from villagecat._i18n import Both, pair, say
 
-__all__ = ["MAX_NODES", "DuplicateKeyError", "TooLargeError", "load_file_text", "safe_load"]
+__all__ = ["MAX_NODES", "DuplicateKeyError", "TooLargeError", "load_file", "load_file_text", "safe_load"]
 
 #: The most nodes a document may hold once its aliases are expanded.
 MAX_NODES = 1_000_000
@@ -120,6 +121,26 @@ def _advice(exc: yaml.YAMLError) -> Both:
         if found is not None:
             return Both(*pair(key, **found.groupdict()))
     return Both(*pair("yaml-problem-other"))
+
+
+def load_file(path: str | os.PathLike[str]) -> Any:  # noqa: ANN401 - whatever plain data the YAML holds
+    """Read and load a user's YAML (or JSON) file: a regular file within the byte budget, in UTF-8 (a BOM dropped).
+
+    Raises:
+        PackageReadError: naming the file, if it is missing, not a regular file, unreadable, not
+            UTF-8 (the first byte that is not) or malformed (the line, as :func:`load_file_text`).
+        BudgetExceededError: naming the file, if it is larger than the byte budget or nests too deep.
+    """
+    from villagecat._budget import read_regular_file  # noqa: PLC0415
+    from villagecat.errors import PackageReadError  # noqa: PLC0415
+
+    where = os.fspath(path)
+    raw = read_regular_file(where)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PackageReadError.at(where, "encoding", byte=exc.start + 1) from None
+    return load_file_text(text, where)
 
 
 def load_file_text(text: str, where: str) -> Any:  # noqa: ANN401 - whatever plain data the YAML holds

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from villagecat._budget import read_regular_file
 from villagecat._write import atomic_write
-from villagecat._yaml import load_file_text
+from villagecat._yaml import load_file
 from villagecat.errors import PackageReadError
 from villagecat.models import Citation
 
@@ -300,7 +300,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
 def _entries(config: str | os.PathLike[str]) -> list[dict[str, Any]]:
     """The entries of a sources file, each checked for its ``document``, ``source`` and ``keep``."""
     where = os.fspath(config)
-    data = load_file_text(read_text(config), where)
+    data = load_file(where)
     if not isinstance(data, list):
         raise PackageReadError.at(where, "sources-not-a-list")
     for number, entry in enumerate(data, start=1):

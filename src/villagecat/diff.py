@@ -711,17 +711,11 @@ def load_accepted(path: str | os.PathLike[str]) -> list[Accepted]:
         PackageReadError: if the file cannot be read, is not such a list, or names an
             unknown change code or no reason.
     """
-    from villagecat._budget import read_regular_file  # noqa: PLC0415
-    from villagecat._yaml import load_file_text  # noqa: PLC0415
+    from villagecat._yaml import load_file  # noqa: PLC0415
     from villagecat.errors import PackageReadError  # noqa: PLC0415
 
     path = os.fspath(path)
-    raw = read_regular_file(path)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise PackageReadError.at(path, "encoding", byte=exc.start + 1) from None
-    data = load_file_text(text, path)
+    data = load_file(path)
     if not isinstance(data, list):
         zh, en = pair("accepted-not-a-list")
         raise PackageReadError(path, en, zh)
@@ -1271,17 +1265,11 @@ def load_levels(path: str | os.PathLike[str]) -> dict[str, ChangeLevel]:
     Raises:
         PackageReadError: if the file cannot be read or is not such a mapping.
     """
-    from villagecat._budget import read_regular_file  # noqa: PLC0415
-    from villagecat._yaml import load_file_text  # noqa: PLC0415
+    from villagecat._yaml import load_file  # noqa: PLC0415
     from villagecat.errors import PackageReadError  # noqa: PLC0415
 
     path = os.fspath(path)
-    raw = read_regular_file(path)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise PackageReadError.at(path, "encoding", byte=exc.start + 1) from None
-    data = load_file_text(text, path)
+    data = load_file(path)
     if not isinstance(data, dict):
         zh, en = pair("levels-not-a-mapping")
         raise PackageReadError(path, en, zh)
