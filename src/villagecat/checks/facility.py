@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from villagecat._i18n import Both, pair
 from villagecat._names import name_forms
 from villagecat.checks._measure import InvalidMeasurementError, check_measurement, place
-from villagecat.checks._report import CheckReport, Finding
+from villagecat.checks._report import CheckReport, Finding, FindingLevel
 from villagecat.models import Modality, Scope
 
 if TYPE_CHECKING:
@@ -126,44 +126,20 @@ def _area_finding(
     area, subject = figures.floor_area_m2, figures.village
     cites = _field_citations(catalog, item_id, name)
     shortfall = required - area
+    figures_said = {"area": _fmt(area), "required": _fmt(required), "formula": formula}
+    level: FindingLevel
     if shortfall <= 0:
-        return Finding(
-            "facility-floor-area",
-            "pass",
-            *pair("facility-floor-area-met", area=_fmt(area), required=_fmt(required), formula=formula),
-            subject,
-            rule=required,
-            observed=area,
-            citations=cites,
-            item=item_id,
-        )
-    if binding:
-        return Finding(
-            "facility-floor-area",
-            "fail",
-            *pair(
-                "facility-floor-area-short",
-                area=_fmt(area),
-                required=_fmt(required),
-                formula=formula,
-                shortfall=_fmt(shortfall),
-            ),
-            subject,
-            rule=required,
-            observed=area,
-            citations=cites,
-            item=item_id,
-        )
+        code, level, key = "facility-floor-area", "pass", "facility-floor-area-met"
+    elif binding:
+        code, level, key = "facility-floor-area", "fail", "facility-floor-area-short"
+    else:  # advised: a shortfall is told, not failed
+        code, level, key = "facility-floor-area-advised", "warn", "facility-floor-area-advised"
+    if shortfall > 0:
+        figures_said["shortfall"] = _fmt(shortfall)
     return Finding(
-        "facility-floor-area-advised",
-        "warn",
-        *pair(
-            "facility-floor-area-advised",
-            area=_fmt(area),
-            required=_fmt(required),
-            formula=formula,
-            shortfall=_fmt(shortfall),
-        ),
+        code,
+        level,
+        *pair(key, **figures_said),
         subject,
         rule=required,
         observed=area,
