@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from packaging.version import Version
+
 from villagecat._columns import override_cell_value
 from villagecat.models import Cancellation, Layer, Override, ParentRef
 from villagecat.package import LayerPackage, save_layer
@@ -12,8 +14,22 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-def province(parent_range: str = ">=0.4.0,<0.5.0") -> Layer:
-    """A province under the nation (Hunan, not shipped), covering villages."""
+def series(layer_id: str = "cn") -> str:
+    """The range ``init`` declares for a shipped layer: its current version up to its next series.
+
+    Derived from the shipped data, so a release of that layer moves no test.
+    """
+    from villagecat.registry import shipped_registry  # noqa: PLC0415
+
+    found = shipped_registry().get(layer_id)
+    assert found is not None, layer_id
+    current = Version(found.layer.version)
+    upper = f"{current.major + 1}.0.0" if current.major else f"0.{current.minor + 1}.0"
+    return f">={found.layer.version},<{upper}"
+
+
+def province(parent_range: str | None = None) -> Layer:
+    """A province under the nation (Hunan, not shipped), covering villages, in the nation's current series."""
     return Layer(
         id="430000",
         level="province",
@@ -22,7 +38,7 @@ def province(parent_range: str = ">=0.4.0,<0.5.0") -> Layer:
         name_en="Hunan",
         slug="hunan",
         version="0.1.0",
-        parent=ParentRef(id="cn", version_range=parent_range),
+        parent=ParentRef(id="cn", version_range=parent_range or series("cn")),
         covers=["village"],
     )
 

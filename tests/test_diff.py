@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import io
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 import jsonschema
@@ -13,6 +14,7 @@ import pytest
 
 from conftest import NATIONAL, REPO, edit, invoke
 from layers import child_layer, write_child
+from villagecat.authoring import bump_version
 from villagecat.diff import (
     CHANGE_LEVELS,
     codes_markdown,
@@ -283,7 +285,8 @@ def test_every_json_patch_operation_applies_and_an_unknown_one_is_named_first() 
 
 
 def test_declared_version_too_small_fails_at_the_level_it_hides(tmp_path: Path) -> None:
-    path = save_layer(revised(version="0.4.1"), tmp_path / "patch-only")
+    patch = bump_version(load_layer(NATIONAL).layer.version, "patch")
+    path = save_layer(revised(version=patch), tmp_path / "patch-only")
     result = invoke("diff", str(NATIONAL), str(path), "--fail-on", "breaking", "--format", "json")
     payload = json.loads(result.out)
     assert (result.code, payload["declared_bump"], payload["version_ok"]) == (1, "patch", False)
@@ -428,7 +431,7 @@ def test_impact_names_changed_jurisdictions_and_overrides_that_stop_holding() ->
 def test_impact_cli_on_a_national_revision(revision: Path) -> None:
     """A major national release that no layer below conflicts with strands none of them.
 
-    Their declared parent ranges (``<0.4.0``) are behind 1.0.0, but a range is judged by
+    Their declared parent ranges (the nation's current series) are behind 1.0.0, but a range is judged by
     merging: every province and county still merges without a conflict of its own.
     """
     result = invoke("impact", str(NATIONAL), str(revision), "--format", "json")
@@ -445,7 +448,7 @@ def test_impact_cli_on_a_national_revision(revision: Path) -> None:
     # override of the national planning target, so raising that target conflicts with nothing there.
     assert [c for c in conflicts["120117"] if c["layer"] == "120117"] == []
     text = invoke("impact", str(NATIONAL), str(revision)).out
-    assert text.startswith("cn 0.4.0 → 1.0.0：影响 8 个辖区的有效目录")
+    assert text.startswith(f"cn {load_layer(NATIONAL).layer.version} → 1.0.0：影响 8 个辖区的有效目录")
 
 
 def test_document_form_round_trips() -> None:
@@ -502,13 +505,16 @@ def test_a_changed_parent_or_admission_route_is_shown_by_its_fields_never_as_a_p
     old = load_layer(ninghe)
     assert old.layer.parent is not None
     assert old.layer.admission is not None
-    parent = old.layer.parent.model_copy(update={"version_range": ">=0.5.0,<0.7.0"})
+    declared = re.fullmatch(r">=([0-9.]+),<0\.([0-9]+)\.0", old.layer.parent.version_range)
+    assert declared is not None  # the range ``init`` writes: the parent's series
+    lower, upper = declared.groups()
+    parent = old.layer.parent.model_copy(update={"version_range": f">={lower},<0.{int(upper) + 1}.0"})
     admission = old.layer.admission.model_copy(update={"steps": ("区民政局初审",)})
     layer = old.layer.model_copy(update={"parent": parent, "admission": admission})
     revised = save_layer(dataclasses.replace(old, layer=layer), tmp_path / "ninghe")
     for lang, words in (
         ("zh", ("上级层标识：120000；版本范围：", "审批步骤：")),
-        ("en", ("<0.[-6-]{+7+}.0", "Steps: [")),
+        ("en", (f"<0.[-{upper}-]{{+{int(upper) + 1}+}}.0", "Steps: [")),
     ):
         result = invoke("--lang", lang, "diff", str(ninghe), str(revised))
         assert "{'" not in result.out, result.out

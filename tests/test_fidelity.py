@@ -6,6 +6,7 @@ allow, that an earlier transcription judged wrongly.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pytest
@@ -346,15 +347,62 @@ def test_jilins_report_rule_holds_except_for_emergencies_it_is_not_conditional_o
     assert (rule.condition, rule.exceptions, rule.modality) == (None, "除紧急突发工作外", Modality.MAINLY)
 
 
-def test_an_exception_is_written_whole_as_the_source_writes_it() -> None:
-    """「除党中央、国务院明确要求或者法律法规明确规定外」 had lost its 除 in Jilin 二(五) and Ninghe 三(二)6."""
-    for jurisdiction in ("220000", "120117"):
-        for rule in villagecat.resolve(jurisdiction).obligations():
-            if rule.id.startswith(jurisdiction) and rule.exceptions and rule.exceptions.endswith("外"):
-                # 除……外 whole, or the nation's ……的除外; never ……外 alone
-                assert rule.exceptions.startswith("除") or rule.exceptions.endswith("除外"), (rule.id, rule.exceptions)
-    jilin = next(o for o in villagecat.resolve("220000").obligations() if o.id == "220000.obligation.no-new-mechanisms")
-    assert jilin.exceptions == "除党中央、国务院明确要求或者法律法规明确规定外"
+def _shipped_layers() -> list[villagecat.LayerPackage]:
+    return [villagecat.load_layer(p.parent) for p in sorted((REPO / "data").rglob("datapackage.json"))]
+
+
+@pytest.mark.parametrize("layer", _shipped_layers(), ids=lambda layer: layer.layer.id)
+def test_an_exception_is_written_whole_as_the_source_writes_it(layer: villagecat.LayerPackage) -> None:
+    """An exception is the source's 「除……外」 whole, never a paraphrase nor the words between 除 and 外.
+
+    The nation wrote 二(二)4's as 「党中央、国务院明确要求或者法律法规明确规定的除外」, and Ninghe 三(一)5's
+    「除中央及国家有关部委、市委市政府明确要求开展的评比达标、示范创建项目外」 had lost its 除 and 外.
+    """
+    for rule in layer.obligations:
+        if rule.exceptions is None:
+            continue
+        quotes = [c.quote or "" for c in rule.citations]
+        assert any(rule.exceptions in q for q in quotes), (rule.id, rule.exceptions)
+        assert not any(f"除{rule.exceptions}" in q or f"{rule.exceptions}外" in q for q in quotes), rule.id
+
+
+#: What makes a rule on departments must (the model's words: 不得、一律、须、坚决杜绝 …); 要 is not among them.
+_BINDING = re.compile(r"必须|应当|(?<![相对适响供反不])应(?![急用对])|须|不得|不能|一律|严禁|禁止|坚决")
+
+
+@pytest.mark.parametrize("layer", _shipped_layers(), ids=lambda layer: layer.layer.id)
+def test_a_rule_recorded_as_binding_is_worded_so(layer: villagecat.LayerPackage) -> None:
+    """A rule is must only where a quote it cites binds; 「村级组织要做好解释说明工作」 (要) was must.
+
+    The model leaves modality empty where the source uses no binding word (「要……」): the nation's
+    二(三)8 twice, Jilin 三(十), Ninghe 三(三)9 and Shangdang 二(二)4 had hardened 要 into must.
+    """
+    for rule in layer.obligations:
+        if rule.modality is Modality.MUST:
+            assert any(_BINDING.search(c.quote or "") for c in rule.citations), rule.id
+
+
+@pytest.mark.parametrize("layer", _shipped_layers(), ids=lambda layer: layer.layer.id)
+def test_whoever_a_row_names_as_bound_is_named_by_what_it_cites(layer: villagecat.LayerPackage) -> None:
+    """Ninghe's 组织实施、整改落实 and 全面自查 named 各相关部门、各街镇 citing only their headings."""
+    named = [(m.id, m.bound, m.citations) for m in layer.milestones]
+    named += [(o.id, o.bound, o.citations) for o in layer.obligations]
+    for ident, bound, citations in named:
+        for who in bound:
+            assert any(who in (c.quote or "") for c in citations), (ident, who)
+
+
+def test_the_exception_of_new_mechanisms_is_whole_from_the_nation_down() -> None:
+    """The whole 「除……外」 of 二(二)4: the nation, Jilin 二(五), Ninghe 三(二)6 and Shanxi's sixth rule."""
+    whole = "除党中央、国务院明确要求或者法律法规明确规定外"
+    for jurisdiction, ident in [
+        ("cn", "cn.obligation.no-new-mechanisms"),
+        ("140000", "cn.obligation.no-new-mechanisms"),
+        ("220000", "220000.obligation.no-new-mechanisms"),
+        ("120117", "120117.obligation.no-new-mechanisms"),
+    ]:
+        rule = next(o for o in villagecat.resolve(jurisdiction).obligations() if o.id == ident)
+        assert rule.exceptions == whole, (jurisdiction, rule.exceptions)
 
 
 def test_jilins_committees_are_an_open_list_silent_on_dedicated_posts() -> None:
@@ -419,3 +467,42 @@ def test_shangdangs_service_guide_is_the_plaque_its_plan_names() -> None:
     assert "集合式服务功能指引标识" in guide.aliases
     assert "一般应当（should）" in (guide.notes or "")
     assert any("根据村级组织实际情况确定" in (c.quote or "") for c in guide.citations)
+
+
+def test_the_nations_office_rule_is_its_own_advised_item() -> None:
+    """二(二)5 「村级组织和工作机制原则上全部在综合服务设施中办公」 was held only by the quote of 村党群服务中心."""
+    catalog = villagecat.resolve("cn")
+    rule = next(o for o in catalog.obligations() if o.id == "cn.obligation.offices-in-facility")
+    assert (rule.bound, rule.forbidden, rule.modality, rule.applies_to) == (
+        ("村级组织", "工作机制"),
+        False,
+        Modality.SHOULD,
+        Scope.VILLAGE,
+    )
+    assert [(c.section, c.quote) for c in rule.citations] == [
+        ("二(二)5", "村级组织和工作机制原则上全部在综合服务设施中办公。")
+    ]
+    centre = next(m for m in catalog.mechanisms() if m.id == "cn.mechanism.party-service-centre")
+    assert not any("办公" in (c.quote or "") for c in centre.citations)
+
+
+def test_jilins_function_area_plaque_keeps_why_it_is_only_advised() -> None:
+    """二(七)'s 插入式简明标牌 replaced the nation's note (why it is should) with the bare sentence.
+
+    Shangdang's service guide had lost the same note the same way (fixed in Shangdang 0.5.0).
+    """
+    plaque = next(s for s in villagecat.resolve("220000").signs() if s.id == "cn.sign.function-area")
+    assert (plaque.modality, plaque.mandatory) == (Modality.SHOULD, False)
+    assert "可更换的插入式简明标牌" in (plaque.notes or "")
+    assert "一般应当（should）" in (plaque.notes or "")
+    assert any("由村级组织根据实际情况确定，一般在显著位置" in (c.quote or "") for c in plaque.citations)
+
+
+def test_ninghes_office_rule_is_a_community_s_too() -> None:
+    """三(二)7 「村（社区）组织原则上全部在村（社区）党群服务中心办公」 was held by no item (a coverage reason
+    pointed to the nation's 二(二)5, which names neither communities nor the 党群服务中心)."""
+    catalog = villagecat.resolve("120117")
+    for scope in (Scope.VILLAGE, Scope.COMMUNITY):
+        rule = next(o for o in catalog.obligations(scope) if o.id == "120117.obligation.offices-in-centre")
+        assert (rule.bound, rule.forbidden, rule.modality) == (("村（社区）组织",), False, Modality.SHOULD)
+    assert [o.id for o in catalog.obligations(Scope.COMMUNITY) if o.id == "cn.obligation.offices-in-facility"] == []
