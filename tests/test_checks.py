@@ -188,7 +188,7 @@ def test_a_ledger_saved_with_semicolons_says_so_once(tmp_path: Path) -> None:
 def test_certificate_refusal_says_why_and_what_to_do_instead() -> None:
     with pytest.raises(CertificateRefusedError) as info:
         render_certificate(villagecat.resolve("120117"), "无犯罪记录证明", {"姓名": "张三"})
-    assert "应向群众做好解释说明" in info.value.message_zh
+    assert "要向群众做好解释说明" in info.value.message_zh
     assert "网上核验" in info.value.message_zh
     # Ninghe restates the national duty to explain (三(三)9): both clauses are cited.
     assert [c.section for c in info.value.citations] == ["第5项", "二(三)8", "三(三)9", "二(三)7"]
@@ -967,7 +967,7 @@ def test_a_layer_of_villages_only_judges_no_communitys_certificates_or_route(tmp
     assert "须经上党区规定的准入程序" in route.message_zh
     (stopped,) = admit(catalog, ["居民养犬证明"], Scope.COMMUNITY).findings
     assert "是社区组织不应出具的证明事项" in stopped.message_zh
-    assert "社区组织应做好解释说明" in stopped.message_zh
+    assert "社区组织要做好解释说明" in stopped.message_zh
     ledger = tmp_path / "certificates.csv"
     ledger.write_text(f"村名,村或社区,类别,名称\n甲村,村,证明,{shanxi}\n乙社区,社区,证明,{shanxi}\n", encoding="utf-8")
     village_finding, community_finding = audit(catalog, read_ledger(ledger)).findings

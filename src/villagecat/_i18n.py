@@ -303,7 +303,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "refusal-why-listed": ("列入不应出具证明事项清单", "listed as not to be issued"),
     "refusal-why-cancelled": ("已取消", "cancelled"),
-    "refusal-explain": ("村（社区）应向群众做好解释说明", "It explains this to the resident"),
+    "refusal-explain": ("村（社区）要向群众做好解释说明", "It explains this to the resident"),
     "refusal-say-why": ("村（社区）向群众说明不出具的理由", "It tells the resident why it does not issue it"),
     "refusal-encouraged": (
         "来源鼓励有关部门通过{ways}等方式办理该事项",
@@ -1624,7 +1624,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{task}' is a certificate {org} may issue ({certificate})",
     ),
     "admission-certificate-not-issued": (
-        "“{task}”是{org}{status}的证明事项（{certificate}）{instead}；{org}应做好解释说明",
+        "“{task}”是{org}{status}的证明事项（{certificate}）{instead}；{org}要做好解释说明",
         "'{task}' is a certificate {org} does not issue ({status}: {certificate}){instead}",
     ),
     "admission-certificate-instead": ("；改由{instead}等方式办理", "; handled instead by {instead}"),
