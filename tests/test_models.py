@@ -123,3 +123,48 @@ def test_layer_levels_are_consistent() -> None:
         )
     zh, _ = pydantic_message(dict(caught.value.errors(include_url=False)[0]))
     assert zh.startswith("版本范围写作 >=0.3.0,<0.4.0 这样"), zh  # a clerk reads words, never the pattern
+
+
+def _duty() -> Duty:
+    return Duty(
+        id="cn.duty.example",
+        name="宣传党的路线方针政策",
+        citations=(Citation(document="cn.document.tingzi-2022-28", section="二(一)1"),),
+        duty_kind=DutyKind.PERFORMS,
+    )
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        {"duty_kind": "performz"},  # a value outside the vocabulary
+        {"name": ""},  # a required text left empty
+        {"id": "cn.certificate.example"},  # an id of another kind
+        {"colour": "red"},  # a field the model does not have
+    ],
+)
+def test_a_copy_with_changes_is_validated_as_a_new_model_is(update: dict[str, object]) -> None:
+    """model_copy(update=...) put any value in place: the item broke the rules until it was saved and read."""
+    with pytest.raises(ValidationError):
+        _duty().model_copy(update=update)
+
+
+def test_a_copy_with_changes_takes_what_the_constructor_takes_and_keeps_the_fields_given() -> None:
+    duty = _duty()
+    renamed = duty.model_copy(update={"name": "宣传政策", "aliases": ["宣传党的路线方针政策"], "duty_kind": "assists"})
+    assert (renamed.name, renamed.aliases) == ("宣传政策", ("宣传党的路线方针政策",))
+    assert renamed.duty_kind is DutyKind.ASSISTS
+    assert renamed.model_fields_set == duty.model_fields_set | {"name", "aliases", "duty_kind"}
+    assert duty.model_copy() == duty
+
+
+def test_a_rule_across_fields_holds_for_a_copy() -> None:
+    """A layer's version, a certificate's template: the model's own validators run on the copy too."""
+    from conftest import NATIONAL  # noqa: PLC0415
+    from villagecat.package import load_layer  # noqa: PLC0415
+
+    national = load_layer(NATIONAL)
+    with pytest.raises(ValidationError):
+        national.layer.model_copy(update={"version": "1.0"})
+    with pytest.raises(ValidationError):
+        national.certificates[0].model_copy(update={"template": "兹证明{姓名"})

@@ -560,3 +560,129 @@ def test_every_reader_refuses_a_read_limit_no_file_fits_under_as_validate_does(m
     for read in readers:
         with pytest.raises(InvalidRequestError, match=f"读取上限应为正整数（不是 {max_bytes}）"):
             read()
+
+
+def _json_copy(tmp_path: Path, source: Path = NATIONAL) -> Path:
+    return save_layer(load_layer(source), tmp_path / f"{source.name}-json", fmt="json")
+
+
+def _lose_documents_id_column(package: Path) -> None:
+    edit(package / "documents.csv", "id,title,", "idd,title,")
+
+
+def _lose_documents_file(package: Path) -> None:
+    (package / "documents.csv").unlink()
+
+
+def _lose_clauses_file(package: Path) -> None:
+    (package / "clauses.csv").unlink()
+
+
+@pytest.mark.parametrize(
+    ("mistake", "root", "unchecked"),
+    [
+        (
+            _lose_documents_id_column,
+            [("documents.csv", 1, "idd", "unknown-column"), ("documents.csv", 1, "id", "missing-column")],
+            ("documents.csv", "因来源文件（documents）无法读取，未检查各条目引用的文件是否存在"),
+        ),
+        (
+            _lose_documents_file,
+            [("datapackage.json", None, "resources[0].path", "resource-missing")],
+            ("datapackage.json", "因来源文件（documents）无法读取，未检查各条目引用的文件是否存在"),
+        ),
+        (
+            _lose_clauses_file,
+            [("datapackage.json", None, "resources[1].path", "resource-missing")],
+            ("datapackage.json", "因条款（clauses）无法读取，未检查各条目引用的条款是否存在"),
+        ),
+    ],
+)
+def test_a_resource_not_read_is_its_mistake_and_one_line_not_a_hundred(
+    national_copy: Path,
+    mistake: Callable[[Path], None],
+    root: list[tuple[str, int | None, str | None, str]],
+    unchecked: tuple[str, str],
+) -> None:
+    """A table lost whole (its file, its id column) made every citation into it 'does not exist': 100-270 lines."""
+    mistake(national_copy)
+    problems = villagecat.validate(national_copy).problems
+    assert [where(p) for p in problems] == [*root, (unchecked[0], None, None, "unchecked")]
+    assert (problems[-1].file, problems[-1].message_zh) == unchecked
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ('{"rows": []}', ("documents.json", None, None, "json-shape")),
+        ("[{]", ("documents.json", 1, None, "json-syntax")),
+    ],
+)
+def test_a_json_documents_file_of_the_wrong_shape_is_one_problem_and_one_note(
+    tmp_path: Path, text: str, root: tuple[str, int | None, str | None, str]
+) -> None:
+    package = _json_copy(tmp_path)
+    (package / "documents.json").write_text(text, encoding="utf-8")
+    problems = villagecat.validate(package).problems
+    assert [where(p) for p in problems] == [root, ("documents.json", None, None, "unchecked")]
+
+
+def test_a_json_header_is_checked_once_not_in_every_row(tmp_path: Path) -> None:
+    """A misspelt column in the header array was two problems in every row (unknown, and required missing)."""
+    package = _json_copy(tmp_path)
+    edit(package / "duties.json", '["id", "name",', '["id", "nmae",')
+    problems = villagecat.validate(package).problems
+    assert [where(p) for p in problems] == [
+        ("duties.json", None, "nmae", "unknown-column"),
+        ("duties.json", None, "name", "missing-column"),
+    ]
+    assert [p.row for p in problems] == [1, 1]
+
+
+def test_an_unknown_clause_id_is_one_problem(national_copy: Path) -> None:
+    """A clause id that names no clause was said twice: not in clauses, and not a citation's form."""
+    edit(national_copy / "duties.csv", "cn.clause.villagers-committee-law", "cn.clause.villagers-committee-lav")
+    problems = villagecat.validate(national_copy).problems
+    assert [(p.file, p.field, p.code) for p in problems] == [("duties.csv", "citations[2]", "unknown-clause")]
+
+
+def test_a_refused_clause_row_is_one_problem_not_one_per_citing_item(national_copy: Path) -> None:
+    lines = (national_copy / "clauses.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    cells = lines[1].split(",")
+    assert cells[0] == "cn.clause.tingzi-2022-28-2-1-1"
+    lines[1] = ",".join([cells[0], "not-a-document-id", *cells[2:]])
+    (national_copy / "clauses.csv").write_text("".join(lines), encoding="utf-8")
+    problems = villagecat.validate(national_copy).problems
+    assert [(p.file, p.line, p.field) for p in problems] == [("clauses.csv", 2, "document")]
+
+
+def test_a_parent_given_with_a_resource_lost_is_said_once_in_its_child(tmp_path: Path) -> None:
+    """The county was judged against its province's empty documents: each citation of them 'did not exist'."""
+    import shutil  # noqa: PLC0415
+
+    province = tmp_path / "140000"
+    shutil.copytree(REPO / "data" / "provinces" / "140000-shanxi", province, ignore=shutil.ignore_patterns("140404*"))
+    county = REPO / "data" / "provinces" / "140000-shanxi" / "140404-shangdang"
+    (province / "documents.csv").unlink()
+    _, child = validate_many([province, county])
+    assert [(where(p), p.message_zh) for p in child.problems] == [
+        (
+            ("datapackage.json", None, "layer.parent.id", "unchecked"),
+            "因上级层 140000 的来源文件（documents）无法读取，未检查各条目引用的文件是否存在",
+        )
+    ]
+
+
+def test_a_parent_given_with_its_items_lost_leaves_the_operations_on_them_unjudged(
+    national_copy: Path,
+) -> None:
+    """Every override of a national sign was an unknown target when the nation's signs.csv was missing."""
+    county = REPO / "data" / "provinces" / "140000-shanxi" / "140404-shangdang"
+    (national_copy / "signs.csv").unlink()
+    _, child = validate_many([national_copy, county])
+    assert [(where(p), p.message_zh) for p in child.problems] == [
+        (
+            ("datapackage.json", None, "layer.parent.id", "unchecked"),
+            "因上级层 cn 的标牌标识（signs）无法读取，未检查以其中条目为目标的覆盖、取消和重申",
+        )
+    ]

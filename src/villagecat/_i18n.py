@@ -906,7 +906,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "row-width": ("本行有 {cells} 列，表头有 {header} 列", "the row has {cells} cells, the header {header}"),
     "csv-syntax": ("CSV 格式错误：{detail}", "malformed CSV: {detail}"),
     "json-syntax": ("JSON 格式错误：{detail}", "malformed JSON: {detail}"),
-    "json-not-array": ("应为对象数组", "must be an array of objects"),
+    "json-not-array": (
+        "应为数组：第一项是字段名的数组，其后每行一个数组（或每条一个对象）",
+        "must be an array: an array of field names, then one array per row (or one object per row)",
+    ),
     "json-not-object": ("每一条应为对象", "each entry must be an object"),
     "json-header": ("首行应为各不相同的字段名", "the first array must name distinct fields"),
     "json-row-width": (
@@ -1419,6 +1422,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown-clause": (
         "引用的条款 {clause} 不在本数据包的 clauses 中",
         "cites clause {clause}, which is not in the package's clauses",
+    ),
+    "resource-words": ("{title}（{name}）", "{name} ({title})"),
+    "resource-of-parent": ("上级层 {layer} 的{title}（{name}）", "{name} ({title}) of the parent layer {layer}"),
+    "unchecked-documents": (
+        "因{resource}无法读取，未检查各条目引用的文件是否存在",
+        "{resource} could not be read, so whether the documents cited exist was not checked",
+    ),
+    "unchecked-clauses": (
+        "因{resource}无法读取，未检查各条目引用的条款是否存在",
+        "{resource} could not be read, so whether the clauses cited exist was not checked",
+    ),
+    "unchecked-targets": (
+        "因{resource}无法读取，未检查以其中条目为目标的覆盖、取消和重申",
+        (
+            "{resource} could not be read, so the overrides, cancellations and restating rows aimed at its items"
+            " were not checked"
+        ),
     ),
     "descriptor-no-resources": ("缺少 resources 数组", "resources must be an array"),
     "descriptor-resource-object": ("资源应为对象", "a resource must be an object"),

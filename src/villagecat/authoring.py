@@ -171,8 +171,8 @@ def first_release(
     refuse_uncited(current)
     when = (date or today_in_china()).isoformat()
     entry = Release(version=version, date=when, notes=notes or "首次发布 / first release")
-    layer = current.layer.model_copy(update={"releases": (*current.layer.releases, entry)})
-    released = dataclasses.replace(current, layer=Layer.model_validate(layer.model_dump()))
+    layer = current.layer.model_copy(update={"releases": (*current.layer.releases, entry)})  # validated
+    released = dataclasses.replace(current, layer=layer)
     save_layer(released, path)
     return released
 
@@ -308,7 +308,7 @@ def release_layer(  # noqa: PLR0913 - the release, and what it is judged against
     layer = current.layer.model_copy(
         update={"version": version, "releases": (*releases, Release(version=version, date=when, notes=summary))}
     )
-    released = dataclasses.replace(current, layer=Layer.model_validate(layer.model_dump()))
+    released = dataclasses.replace(current, layer=layer)  # model_copy validates the layer as changed
     save_layer(released, path)
     report.new = {**report.new, "version": version}  # the report is of the release made: it announces them
     report.declared_bump = report.suggested_bump

@@ -56,7 +56,7 @@ from villagecat.models import (
     Sign,
     SignQuota,
 )
-from villagecat.models._base import Vocab
+from villagecat.models._base import Vocab, copy_unchecked
 from villagecat.package import ITEM_RESOURCES, RESOURCES, LayerPackage
 
 if TYPE_CHECKING:
@@ -1084,11 +1084,11 @@ def _with_value(item: BaseModel, column: Column, new: Any, op: str) -> BaseModel
     cheap = op in ("add", "remove") and not decorators.model_validators
     bound = _max_length(model, column.name)
     if cheap and column.shape == "list" and (bound is None or len(new) <= bound):
-        return item.model_copy(update={column.name: tuple(new)})
+        return copy_unchecked(item, {column.name: tuple(new)})
     # A list grown past its bound is validated: the model's own rule words the conflict.
     alone = None if decorators.model_validators or decorators.field_validators else _field_adapter(model, column.name)
     if alone is not None:  # no rule reads two fields: the changed one validated alone is the item validated whole
-        return item.model_copy(update={column.name: alone.validate_python(new)})
+        return copy_unchecked(item, {column.name: alone.validate_python(new)})
     return model.model_validate({**item.model_dump(), column.name: new})
 
 
@@ -1097,7 +1097,7 @@ def _grown(item: BaseModel, name: str, value: tuple[Any, ...]) -> BaseModel:
     bound = _max_length(type(item), name)
     if bound is not None and len(value) > bound:
         return type(item).model_validate({**item.model_dump(), name: value})
-    return item.model_copy(update={name: value})
+    return copy_unchecked(item, {name: value})  # the entries were validated, and the list is within its bound
 
 
 @functools.lru_cache(maxsize=512)

@@ -69,13 +69,16 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 __all__ = [
+    "DEPENDENCIES",
     "ID_KINDS",
     "ITEM_RESOURCES",
     "RESOURCES",
     "RESOURCE_TITLES",
     "RESOURCE_TITLES_EN",
+    "Clauses",
     "LayerPackage",
     "Origin",
+    "Unread",
     "bulk",
     "carry_citations",
     "descriptor",
@@ -113,6 +116,43 @@ class Origin:
         return {self.unit: self.positions[index]} if index < len(self.positions) else {}
 
 
+#: The checks that look an id up in another resource, by the code of their problem, and the
+#: message that says, once, that a reference into a resource its reader lost was not judged.
+#: ``None`` stands for the resource of the item the reference names (an override's target).
+DEPENDENCIES: dict[str, tuple[str | None, str]] = {
+    "unknown-document": ("documents", "unchecked-documents"),  # citations, clauses, annexes, the admission route
+    "unknown-clause": ("clauses", "unchecked-clauses"),  # citation cells (judged as they are read: Clauses)
+    "merge-unknown-target": (None, "unchecked-targets"),  # overrides, cancellations, restating rows
+}
+
+
+@dataclass(frozen=True)
+class Unread:
+    """What reading a package lost: resources not read at all, and rows refused.
+
+    A check that looks an id up in another resource (a citation's document, a cell's clause,
+    an override's target) does not judge a reference into what was lost: the reader has
+    reported why it was lost, once, and "does not exist" a hundred times more would drown it.
+
+    Attributes:
+        files: Each resource that could not be read at all (a file missing or unreadable, a
+            table of the wrong shape, a header without a required column), with the file
+            where the reason was reported.
+        rows: Per resource, the ids its refused rows were written with.
+    """
+
+    files: Mapping[str, str] = field(default_factory=dict)
+    rows: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def hides(self, resource: str, item_id: str) -> bool:
+        """Whether ``item_id`` of ``resource`` may have been lost in reading (so its absence proves nothing)."""
+        return resource in self.files or item_id in self.rows.get(resource, ())
+
+    def __bool__(self) -> bool:
+        """Whether anything was lost."""
+        return bool(self.files or self.rows)
+
+
 @dataclass(frozen=True)
 class LayerPackage:
     """One layer and its items, as read from a package.
@@ -132,6 +172,7 @@ class LayerPackage:
         overrides: Changes to fields of inherited items.
         cancellations: Inherited items this layer removes.
         source: Where the package was read from, if it was.
+        unread: What its reader could not read (see :class:`Unread`); nothing for a package built in memory.
     """
 
     layer: Layer
@@ -149,6 +190,7 @@ class LayerPackage:
     cancellations: tuple[Cancellation, ...] = ()
     source: str | None = field(default=None, compare=False)
     origins: dict[str, Origin] = field(default_factory=dict, compare=False, repr=False)
+    unread: Unread = field(default_factory=Unread, compare=False, repr=False)
     _identities: dict[str, tuple[tuple[str, ...], ...]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
@@ -301,7 +343,7 @@ def _read_csv(
     Columns are known by their current names or by a name they had in an earlier format
     (the upgraders rename them).
     """
-    known = {name for c in columns(model) for name in (c.name, *c.former)}
+    known = _known_columns(model)
     reader = csv_reader(text, **(options or {}))
     rows: list[tuple[int, dict[str, Any]]] = []
     try:
@@ -325,21 +367,7 @@ def _read_csv(
         if separator is not None:  # every line would read as one cell: say why once, not column by column
             problems.append(_problem(file, "csv-delimiter", *pair("csv-delimiter", separator=separator), line=1))
             return rows
-        problems.extend(
-            _problem(file, "unknown-column", *pair("unknown-column"), line=1, field=name)
-            for name in header
-            if name not in known
-        )
-        seen = set()
-        for name in header:
-            if name in seen:
-                problems.append(_problem(file, "duplicate-column", *pair("duplicate-column"), line=1, field=name))
-            seen.add(name)
-        problems.extend(
-            _problem(file, "missing-column", *pair("missing-column"), line=1, field=column.name)
-            for column in columns(model)
-            if column.required and not ({column.name, *column.former} & set(header))
-        )
+        _check_header(header, model, file, problems, "line")
         start = reader.line_num + 1
         for record in reader:
             line = start
@@ -371,7 +399,39 @@ def _read_csv(
     return rows
 
 
-def _read_json_rows(text: str, file: str, problems: list[Problem]) -> RawTable:
+def _known_columns(model: type[BaseModel]) -> set[str]:
+    """The column names a resource's header may hold: each field's current name and its former ones."""
+    return {name for c in columns(model) for name in (c.name, *c.former)}
+
+
+def _check_header(
+    header: list[str], model: type[BaseModel], file: str, problems: list[Problem], unit: Literal["line", "row"]
+) -> None:
+    """Name, once at the header, each unknown, duplicated or missing required column.
+
+    Said here, a column's mistake is not said again in every row: the reader leaves unknown
+    columns out, and a table without a required column is not read (see :class:`Unread`).
+    """
+    known = _known_columns(model)
+    at: dict[str, Any] = {unit: 1}
+    problems.extend(
+        _problem(file, "unknown-column", *pair("unknown-column"), field=name, **at)
+        for name in header
+        if name not in known
+    )
+    seen = set()
+    for name in header:
+        if name in seen:
+            problems.append(_problem(file, "duplicate-column", *pair("duplicate-column"), field=name, **at))
+        seen.add(name)
+    problems.extend(
+        _problem(file, "missing-column", *pair("missing-column"), field=column.name, **at)
+        for column in columns(model)
+        if column.required and not ({column.name, *column.former} & set(header))
+    )
+
+
+def _read_json_rows(text: str, file: str, model: type[BaseModel], problems: list[Problem]) -> RawTable:
     try:
         data = load_json(text, file, measure_depth=False)
     except BudgetExceededError:
@@ -389,7 +449,7 @@ def _read_json_rows(text: str, file: str, problems: list[Problem]) -> RawTable:
     if len(data) > limit("rows"):
         raise exceeded("rows", file, len(data))
     if data and isinstance(data[0], list):
-        return _json_array_rows(data, file, problems)
+        return _json_array_rows(data, file, model, problems)
     rows = []
     for index, record in enumerate(data, start=1):
         if not isinstance(record, dict):
@@ -399,29 +459,37 @@ def _read_json_rows(text: str, file: str, problems: list[Problem]) -> RawTable:
     return RawTable("json", rows)
 
 
-def _json_array_rows(data: list[Any], file: str, problems: list[Problem]) -> RawTable:
-    """Read the array form: a header array of field names, then one array of values per row."""
+def _json_array_rows(data: list[Any], file: str, model: type[BaseModel], problems: list[Problem]) -> RawTable:
+    """Read the array form: a header array of field names, then one array of values per row.
+
+    The header is checked as a CSV file's is: an unknown column is named once and left out.
+    """
     header = data[0]
     if not all(isinstance(name, str) for name in header) or len(set(header)) != len(header):
         problems.append(_problem(file, "json-shape", *pair("json-header"), row=1))
         return RawTable("json")
+    _check_header(header, model, file, problems, "row")
     width = len(header)
     body = data[1:]
+    known = _known_columns(model)
+    kept = None if known.issuperset(header) else [i for i, name in enumerate(header) if name in known]
     if set(map(type, body)) <= {list} and set(map(len, body)) <= {width}:  # the common case, checked in C
-        return RawTable("json", header=tuple(header), arrays=body)
+        if kept is None:
+            return RawTable("json", header=tuple(header), arrays=body)
+        return RawTable("json", header=tuple(header[i] for i in kept), arrays=[[v[i] for i in kept] for v in body])
     rows = []
     for index, values in enumerate(body, start=2):
-        if not isinstance(values, list) or len(values) != len(header):
+        if not isinstance(values, list) or len(values) != width:
             problems.append(
                 _problem(
                     file,
                     "json-shape",
-                    *pair("json-row-width", width=len(header)),
+                    *pair("json-row-width", width=width),
                     row=index,
                 )
             )
             continue
-        rows.append((index, dict(zip(header, values, strict=True))))
+        rows.append((index, {name: value for name, value in zip(header, values, strict=True) if name in known}))
     return RawTable("json", rows)
 
 
@@ -493,7 +561,7 @@ def read_raw(
     if fmt == "csv":
         return name, RawTable("csv", _read_csv(text, path, model, problems, _dialect(spec))), path
     if fmt == "json":
-        return name, _read_json_rows(text, path, problems), path
+        return name, _read_json_rows(text, path, model, problems), path
     problems.append(
         _problem(
             "datapackage.json",
@@ -601,7 +669,12 @@ def _resolve(  # noqa: PLR0913, PLR0917 - the entries, and where to report a pro
     position: int,
     problems: list[Problem],
 ) -> list[Any]:
-    """Resolve clause ids to citations; an unknown clause id is a problem naming the row and the entry."""
+    """Resolve clause ids to citations; an unknown clause id is a problem naming the row and the entry.
+
+    An unknown clause id is left out of the citations (said once, not again as a citation of
+    the wrong form); one that reading the clauses may have lost (:class:`Clauses`) is left out
+    unsaid, and counted.
+    """
     resolved: list[Any] = []
     for n, entry in enumerate(entries):
         found = clauses.get(entry) if isinstance(entry, str) else None
@@ -609,10 +682,29 @@ def _resolve(  # noqa: PLR0913, PLR0917 - the entries, and where to report a pro
             resolved.append(found)
             continue
         if isinstance(entry, str) and _CLAUSE_ID.match(entry):
+            if isinstance(clauses, Clauses) and clauses.unread.hides("clauses", entry):
+                clauses.passed_over += 1
+                continue
             zh, en = pair("unknown-clause", clause=entry)
             problems.append(_problem(file, "unknown-clause", zh, en, field=f"{name}[{n}]", **{unit: position}))
+            continue
         resolved.append(entry)
     return resolved
+
+
+class Clauses(dict[str, "Citation"]):
+    """A package's clauses as citations, by clause id, with what reading them lost.
+
+    Attributes:
+        unread: What the reader lost (only its clauses matter here).
+        passed_over: How many citations named a clause that may have been lost, and were not judged.
+    """
+
+    def __init__(self, found: Mapping[str, Citation], unread: Unread) -> None:
+        """Hold ``found`` and what was lost."""
+        super().__init__(found)
+        self.unread = unread
+        self.passed_over = 0
 
 
 def _share_fields_set(items: list[BaseModel]) -> None:
@@ -672,7 +764,19 @@ def validate_rows(  # noqa: PLR0913, PLR0917 - one resource, and what it is read
     clauses: dict[str, Citation],
     problems: list[Problem],
     layer_id: str | None = None,
+    refused: set[str] | None = None,
 ) -> tuple[list[BaseModel], Origin]:
+    """Validate one resource's rows: the models built, and where each was read.
+
+    Args:
+        name: The resource.
+        table: Its raw rows.
+        file: Its file, for the problems.
+        clauses: The package's clauses as citations, by id (to resolve citation cells).
+        problems: Where problems are added.
+        layer_id: The layer's id, to give rows without one a readable id.
+        refused: Where to add the id of each row refused, as it was written.
+    """
     model = RESOURCES[name]
     locate: Literal["line", "row"] = "line" if table.form == "csv" else "row"
     records = _decode_rows(table, model, file, clauses, problems)
@@ -696,6 +800,8 @@ def validate_rows(  # noqa: PLR0913, PLR0917 - one resource, and what it is read
         except ValidationError as exc:
             found = _validation_problems(exc, file, **{locate: position})
             problems.extend(p for p in found if (position, p.field) not in named)
+            if refused is not None:
+                refused.add(str(record.get("id")))
     return items, Origin(file, locate, tuple(positions))
 
 
@@ -802,8 +908,6 @@ def _read_package_checked(
             field_name = f"layer.{problem.field}" if problem.field else "layer"
             problems.append(Problem(**{**problem.__dict__, "field": field_name}))
     resources = descriptor.get("resources")
-    items: dict[str, list[BaseModel]] = {name: [] for name in RESOURCES}
-    origins: dict[str, Origin] = {}
     if not isinstance(resources, list):
         problems.append(
             _problem(
@@ -813,12 +917,39 @@ def _read_package_checked(
                 field="resources",
             )
         )
-        resources = []
-    if len(resources) > limit("resources"):
+    elif len(resources) > limit("resources"):
         raise exceeded("resources", f"{source.label}/datapackage.json", len(resources))
+    raw, files, lost = _read_tables(source, descriptor, problems)
+    items, origins, refused = _validate_tables(upgrade(raw), files, lost, layer, problems)
+    if layer is None:
+        return None, report
+    package = LayerPackage(
+        layer=layer,
+        **{name: tuple(found) for name, found in items.items()},  # type: ignore[arg-type]
+        source=str(path),
+        origins=origins,
+        unread=Unread(lost, refused),
+    )
+    return package, report
+
+
+def _read_tables(
+    source: PackageSource, descriptor: dict[str, Any], problems: list[Problem]
+) -> tuple[RawPackage, dict[str, str], dict[str, str]]:
+    """Read the raw rows of every resource the descriptor lists.
+
+    Returns:
+        The raw package, each resource's file, and the resources lost (see :class:`Unread`),
+        each with the file where the reason is said. When a resource entry is itself wrong
+        (not an object, a name villagecat does not know), any resource not read may be the one
+        it meant: all of them count as lost.
+    """
     raw = RawPackage(descriptor)
     files: dict[str, str] = {}
-    for index, spec in enumerate(resources):
+    lost: dict[str, str] = {}
+    resources = descriptor.get("resources")
+    unnamed = not isinstance(resources, list)
+    for index, spec in enumerate(resources if isinstance(resources, list) else []):
         if not isinstance(spec, dict):
             problems.append(
                 _problem(
@@ -828,41 +959,84 @@ def _read_package_checked(
                     field=f"resources[{index}]",
                 )
             )
+            unnamed = True
             continue
-        result = read_raw(source, spec, index, problems)
-        if result is None:
-            continue
-        name, table, file = result
-        if name in raw.tables:
+        if spec.get("name") in raw.tables:
             problems.append(
                 _problem(
                     "datapackage.json",
                     "duplicate-resource",
-                    *pair("duplicate-resource", name=name),
+                    *pair("duplicate-resource", name=spec.get("name")),
                     field=f"resources[{index}].name",
                 )
             )
             continue
-        raw.tables[name] = table
-        files[name] = file
-    raw = upgrade(raw)
-    clauses: dict[str, Citation] = {}
+        before = len(problems)
+        result = read_raw(source, spec, index, problems)
+        if result is None:
+            if spec.get("name") in RESOURCES:
+                lost.setdefault(str(spec.get("name")), "datapackage.json")
+            else:
+                unnamed = True
+            continue
+        name, table, file = result
+        raw.tables[name], files[name] = table, file
+        whole = _table_lost(table, problems[before:])
+        if whole is not None:
+            lost.setdefault(name, whole)
+    if unnamed:
+        lost.update({name: "datapackage.json" for name in RESOURCES if name not in raw.tables and name not in lost})
+    return raw, files, lost
+
+
+def _validate_tables(
+    raw: RawPackage, files: dict[str, str], lost: dict[str, str], layer: Layer | None, problems: list[Problem]
+) -> tuple[dict[str, list[BaseModel]], dict[str, Origin], dict[str, frozenset[str]]]:
+    """Validate the rows of every table not lost, clauses first (the others cite them).
+
+    Returns:
+        The items and origins by resource, and the ids of the rows refused, by resource.
+    """
+    items: dict[str, list[BaseModel]] = {name: [] for name in RESOURCES}
+    origins: dict[str, Origin] = {}
+    refused: dict[str, set[str]] = {name: set() for name in RESOURCES}
+    clauses = Clauses({}, Unread(lost))
     for name in sorted(raw.tables, key=lambda n: n != "clauses"):
+        if name in lost:  # its rows, if any, would each be refused for the reason already said
+            continue
         layer_id = layer.id if layer is not None else None
-        found, origin = validate_rows(name, raw.tables[name], files[name], clauses, problems, layer_id)
+        found, origin = validate_rows(name, raw.tables[name], files[name], clauses, problems, layer_id, refused[name])
         if name == "clauses":
-            clauses = {c.id: c.citation() for c in found if isinstance(c, Clause)}
+            found_clauses = {c.id: c.citation() for c in found if isinstance(c, Clause)}
+            clauses = Clauses(found_clauses, Unread(lost, {"clauses": frozenset(refused[name])}))
         origins[name] = origin
         items[name] = found
+    if clauses.passed_over and "clauses" in lost:
+        message = DEPENDENCIES["unknown-clause"][1]
+        problems.append(_problem(lost["clauses"], "unchecked", *pair(message, resource=resource_words("clauses"))))
+    return items, origins, {name: frozenset(ids) for name, ids in refused.items() if ids}
+
+
+def resource_words(name: str, layer: str | None = None) -> Both:
+    """A resource as a report names it: 来源文件（documents）, or a parent layer's."""
+    title = Both(RESOURCE_TITLES[name], RESOURCE_TITLES_EN[name])
     if layer is None:
-        return None, report
-    package = LayerPackage(
-        layer=layer,
-        **{name: tuple(found) for name, found in items.items()},  # type: ignore[arg-type]
-        source=str(path),
-        origins=origins,
-    )
-    return package, report
+        return Both(*pair("resource-words", title=title, name=name))
+    return Both(*pair("resource-of-parent", title=title, name=name, layer=layer))
+
+
+def _table_lost(table: RawTable, said: list[Problem]) -> str | None:
+    """The file where a table was said to be lost as a whole, if it was; else None.
+
+    Lost: a problem was found and no row was read (a file not UTF-8, a CSV without its header
+    or with the wrong delimiter, JSON that is not a table), or its header lacks a required
+    column, so that every row would be refused for it.
+    """
+    if not said:
+        return None
+    if not table.records() or any(p.code == "missing-column" for p in said):
+        return said[0].file
+    return None
 
 
 def load_layer(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> LayerPackage:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from itertools import chain, repeat
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from villagecat._budget import fixed_limits, given_max_bytes
 from villagecat._i18n import Both, pair
@@ -12,7 +13,16 @@ from villagecat._names import normalise_names
 from villagecat.errors import LayerChainError
 from villagecat.format.registry import kind_by_resource
 from villagecat.models import Certificate, Clause, Document
-from villagecat.package import ID_KINDS, ITEM_RESOURCES, RESOURCES, LayerPackage, bulk, read_package
+from villagecat.package import (
+    DEPENDENCIES,
+    ID_KINDS,
+    ITEM_RESOURCES,
+    RESOURCES,
+    LayerPackage,
+    bulk,
+    read_package,
+    resource_words,
+)
 from villagecat.report import Problem, ValidationReport
 
 if TYPE_CHECKING:
@@ -22,7 +32,7 @@ if TYPE_CHECKING:
 
     from villagecat._fast import FastPackage, Opened, Table
     from villagecat.format.registry import Kind
-    from villagecat.merging import MergeCache
+    from villagecat.merging import Conflict, MergeCache
     from villagecat.models import Layer
     from villagecat.models.document import Citation
     from villagecat.registry import LayerRegistry
@@ -180,16 +190,77 @@ def _documents_in_chain(package: LayerPackage, registry: LayerRegistry, problems
     return docs
 
 
-def _check_citations(package: LayerPackage, docs: set[str], complete: bool, problems: list[Problem]) -> None:
+@dataclass
+class _Lost:
+    """What the readers of a package and of its ancestors lost (:class:`~villagecat.package.Unread`), by layer.
+
+    A reference into a resource one of them lost is not judged: :meth:`hides` notes it, and
+    :meth:`say` then adds one problem per check and resource so passed over, beside the reason
+    it was lost (see :data:`~villagecat.package.DEPENDENCIES`).
+    """
+
+    own: LayerPackage
+    ancestors: list[LayerPackage]
+    passed_over: dict[tuple[str, str, str], LayerPackage] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, package: LayerPackage, registry: LayerRegistry | None) -> _Lost:
+        """What ``package`` and, when the registry knows its chain, its ancestors lost."""
+        ancestors: list[LayerPackage] = []
+        if registry is not None:
+            try:
+                ancestors = registry.chain(package)[:-1]
+            except LayerChainError:  # said by the parent's checks
+                ancestors = []
+        return cls(package, ancestors)
+
+    def hides(self, check: str, reference: str, *, resource: str | None = None, by_name: bool = False) -> bool:
+        """Whether ``reference`` (an id, or a name, ``by_name``) may name an item a reader lost.
+
+        ``check`` is the code of the problem not reported (a key of ``DEPENDENCIES``), which
+        names the resource looked in, unless it depends on the item named (then ``resource``).
+        An id is looked for in its own namespace's layer; a name in any ancestor.
+        """
+        resource = resource or DEPENDENCIES[check][0] or ""
+        if by_name:
+            layers = [p for p in self.ancestors if resource in p.unread.files or p.unread.rows.get(resource)]
+        else:
+            layer = reference.partition(".")[0]
+            mine = (self.own, *self.ancestors)
+            layers = [p for p in mine if p.layer.id == layer and p.unread.hides(resource, reference)]
+        for package in layers:
+            if resource in package.unread.files:  # a refused row's own problem says why it is missing
+                self.passed_over.setdefault((check, package.layer.id, resource), package)
+        return bool(layers)
+
+    def knows(self, layer: str) -> bool:
+        """Whether ``layer`` is the package's or an ancestor's id."""
+        return any(p.layer.id == layer for p in (self.own, *self.ancestors))
+
+    def say(self, problems: list[Problem]) -> None:
+        """Say once per check, layer and resource that references into what a reader lost were not judged."""
+        for (check, _, resource), package in self.passed_over.items():
+            message = DEPENDENCIES[check][1]
+            if package is self.own:
+                words = resource_words(resource)
+                where: dict[str, Any] = {"file": package.unread.files[resource]}
+            else:
+                words = resource_words(resource, package.layer.id)
+                where = {"file": "datapackage.json", "field": "layer.parent.id"}
+            problems.append(Problem(code="unchecked", **_message(message, resource=words), **where))
+
+
+def _check_citations(
+    package: LayerPackage, docs: set[str], complete: bool, lost: _Lost, problems: list[Problem]
+) -> None:
     """Check every citation (and annex link) against the known documents.
 
     When the chain is not known (``complete`` false), only citations of documents in
-    the package's own namespace are checked. When a row of the package's own documents
-    was refused (an impossible date), its id is not known: citations of the package's own
-    documents are then not judged, so one bad cell is one problem, not a hundred.
+    the package's own namespace are checked. A document a reader lost (its file, or its
+    refused row: an impossible date) is not judged missing, so one bad cell is one problem,
+    not a hundred.
     """
     own = package.layer.id
-    rows_refused = any(p.file.partition(".")[0] == "documents" and (p.line or p.row) for p in problems)
     failing: list[tuple[str, int, BaseModel]] = []
     for resource in RESOURCES:
         items = package.resource(resource)
@@ -213,11 +284,9 @@ def _check_citations(package: LayerPackage, docs: set[str], complete: bool, prob
         if isinstance(item, Clause):
             refs.append(("document", item.document))
         for path, document in refs:
-            if rows_refused and document.partition(".")[0] == own:  # perhaps the refused row's
-                continue
             if not complete and document.partition(".")[0] != own:
                 continue
-            if document not in docs:
+            if document not in docs and not lost.hides("unknown-document", document):
                 problems.append(
                     Problem(
                         code="unknown-document",
@@ -228,12 +297,18 @@ def _check_citations(package: LayerPackage, docs: set[str], complete: bool, prob
                 )
 
 
-def _check_admission(package: LayerPackage, docs: set[str], complete: bool, problems: list[Problem]) -> None:
+def _check_admission(
+    package: LayerPackage, docs: set[str], complete: bool, lost: _Lost, problems: list[Problem]
+) -> None:
     admission = package.layer.admission
     if admission is None:
         return
     for index, citation in enumerate(admission.citations):
-        if (complete or citation.document.partition(".")[0] == package.layer.id) and citation.document not in docs:
+        if (
+            (complete or citation.document.partition(".")[0] == package.layer.id)
+            and citation.document not in docs
+            and not lost.hides("unknown-document", citation.document)
+        ):
             problems.append(
                 Problem(
                     "datapackage.json",
@@ -245,7 +320,11 @@ def _check_admission(package: LayerPackage, docs: set[str], complete: bool, prob
 
 
 def _check_merge(
-    package: LayerPackage, registry: LayerRegistry, problems: list[Problem], merges: MergeCache | None = None
+    package: LayerPackage,
+    registry: LayerRegistry,
+    lost: _Lost,
+    problems: list[Problem],
+    merges: MergeCache | None = None,
 ) -> None:
     """Merge the package onto its ancestors and report its own operations' conflicts."""
     from villagecat._budget import exceeded  # noqa: PLC0415
@@ -271,6 +350,8 @@ def _check_merge(
         if conflict.layer != package.layer.id or conflict.rule in ("parent_version", "chain_order", "duplicate_id"):
             continue
         resource, index = rows.get(conflict.operation or conflict.item, ("", -1))
+        if conflict.rule == "unknown_target" and _target_lost(conflict, resource, lost):
+            continue
         where = package.where(resource, index) if resource else {"file": "datapackage.json"}
         problems.append(
             Problem(
@@ -281,6 +362,16 @@ def _check_merge(
                 **where,
             )
         )
+
+
+def _target_lost(conflict: Conflict, resource: str, lost: _Lost) -> bool:
+    """Whether the item an operation or restating row names may be one an ancestor's reader lost."""
+    if conflict.field == "restates":  # by id or name, an item of the row's own kind in any ancestor
+        key = str(conflict.attempted)
+        return lost.hides("merge-unknown-target", key, resource=resource, by_name=not lost.knows(key.partition(".")[0]))
+    segment = conflict.item.split(".")[1] if conflict.item.count(".") >= 2 else ""
+    target = next((name for name, kind in ID_KINDS.items() if kind == segment), None)
+    return target is not None and lost.hides("merge-unknown-target", conflict.item, resource=target)
 
 
 def _conflict_column(resource: str, field: str | None, rule: str) -> str:
@@ -314,15 +405,17 @@ def check_package(
     docs = None if registry is None else _documents_in_chain(package, registry, report.problems)
     complete = docs is not None
     known = docs if docs is not None else {d.id for d in package.documents}
-    _check_citations(package, known, complete, report.problems)
-    _check_admission(package, known, complete, report.problems)
+    lost = _Lost.of(package, registry)
+    _check_citations(package, known, complete, lost, report.problems)
+    _check_admission(package, known, complete, lost, report.problems)
     if registry is not None and docs is not None:
         before = len(report.problems)
-        _check_merge(package, registry, report.problems, merges)
+        _check_merge(package, registry, lost, report.problems, merges)
         # A parent range is judged by merging: a parent outside it that the layer still fits
         # (no merge problem of its own) has not stranded the layer, and is not a problem.
         if len(report.problems) == before:
             report.problems[:] = [p for p in report.problems if p.code != "parent-version"]
+    lost.say(report.problems)
 
 
 def validate_layer(package: LayerPackage, *, parents: Iterable[LayerPackage] = ()) -> ValidationReport:

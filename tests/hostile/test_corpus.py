@@ -319,7 +319,7 @@ CASES = [
     ),
     # JSON resources
     Case("json-resource-malformed", lambda t: json_resource(t, "[{]"), 1, "duties.json\n    第 1 行：JSON 格式错误"),
-    Case("json-resource-not-array", lambda t: json_resource(t, "{}"), 1, "应为对象数组"),
+    Case("json-resource-not-array", lambda t: json_resource(t, "{}"), 1, "应为数组：第一项是字段名的数组"),
     Case("json-resource-entry-not-object", lambda t: json_resource(t, "[1]"), 1, "第 1 条：每一条应为对象"),
     # content
     Case(

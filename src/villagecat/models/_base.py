@@ -10,15 +10,17 @@ each member carries its Chinese label, published in the schema as ``x-enum-title
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar
 
-from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from villagecat._budget import BUDGETS
 from villagecat._patterns import described
 from villagecat.format.rules import FieldRule  # noqa: TC001 - field() is called at class creation
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from pydantic import GetJsonSchemaHandler
     from pydantic.json_schema import JsonSchemaValue
     from pydantic_core import CoreSchema
@@ -34,7 +36,9 @@ __all__ = [
     "MAX_COUNT",
     "SEMVER_PATTERN",
     "DateText",
+    "Model",
     "Vocab",
+    "copy_unchecked",
     "field",
     "model_meta",
 ]
@@ -174,6 +178,45 @@ def model_meta(zh: str, en: str, desc_zh: str, desc_en: str) -> ConfigDict:
         validate_default=False,
         allow_inf_nan=False,  # no size, area, count or share is NaN or infinite
     )
+
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+class Model(BaseModel):
+    """The base of every villagecat model: a copy with changes is validated as a new model is.
+
+    pydantic's ``model_copy(update=...)`` puts the changed values in place unchecked; villagecat's
+    models are frozen, so a copy with changes is how a caller edits one, and it must hold the
+    same rules as the rows read from a package. :meth:`model_copy` therefore validates the
+    result, raising :class:`pydantic.ValidationError` for what the constructor would refuse.
+    """
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """Return a copy; with ``update``, validated as a new model is (the fields given stay those given).
+
+        Args:
+            update: Fields to change, by name, with values as the constructor takes them.
+            deep: Copy nested values too (without ``update``: the models are frozen, so rarely needed).
+
+        Raises:
+            pydantic.ValidationError: if a changed value, or the model as changed, breaks a rule
+                (an unknown field included).
+        """
+        if not update:
+            return super().model_copy(deep=deep)
+        given = {name: getattr(self, name) for name in self.model_fields_set}
+        return self.model_validate({**given, **update})
+
+
+def copy_unchecked(model: _M, update: Mapping[str, Any]) -> _M:
+    """``model`` with ``update`` put in place unvalidated: only for values the caller has validated.
+
+    The merge changes one field at a time with values already checked against the field
+    (an override's value is typed when read); validating the whole item again each time
+    would make merging a nation's layers several times slower.
+    """
+    return BaseModel.model_copy(model, update=update)
 
 
 class Vocab(str, Enum):

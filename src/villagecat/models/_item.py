@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, StringConstraints
+from pydantic import StringConstraints
 
 from villagecat._patterns import described
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import Fixed, KeepEntries
-from villagecat.models._base import ITEM_REF_PATTERN, LAYER_ID_PATTERN, LOCAL_ID_PATTERN, field
+from villagecat.models._base import ITEM_REF_PATTERN, LAYER_ID_PATTERN, LOCAL_ID_PATTERN, Model, field
 from villagecat.models.document import Citation, Name, NonEmpty
 
 __all__ = ["CatalogItem", "catch_all_field", "id_pattern", "restates_field", "truncated_field"]
@@ -26,7 +26,7 @@ def id_pattern(kind: str) -> str:
     )
 
 
-class CatalogItem(BaseModel):
+class CatalogItem(Model):
     """Fields every item shares: a stable id, a name, its citations and notes.
 
     Subclasses narrow ``id`` to their own kind's pattern and declare their ``spec``.

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, StrictBool, StringConstraints, ValidationInfo, model_validator
+from pydantic import StrictBool, StringConstraints, ValidationInfo, model_validator
 
 from villagecat._i18n import model_error
 from villagecat._patterns import described
 from villagecat._text import FILLED_LINE_PATTERN, FILLED_TEXT_PATTERN, SPACES, UNSAFE_LINE, class_of, filled
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import ItemRules
-from villagecat.models._base import LAYER_ID_PATTERN, LOCAL_ID_PATTERN, MAX_COUNT, DateText, field, model_meta
+from villagecat.models._base import LAYER_ID_PATTERN, LOCAL_ID_PATTERN, MAX_COUNT, DateText, Model, field, model_meta
 from villagecat.models.vocab import Authority
 
 __all__ = [
@@ -65,7 +65,7 @@ JSON_FORM: dict[str, str] = {"form": "json"}
 _CITATION_TEXT = re.compile(r"^(?P<document>[^#「」]+)#(?P<section>[^「」]*)(?:「(?P<quote>.*)」)?$", re.DOTALL)
 
 
-class Citation(BaseModel):
+class Citation(Model):
     """A pointer at a document and a section, optionally with the quoted sentence.
 
     In CSV cells (and in Python, YAML and workbooks) a citation may be written
@@ -124,7 +124,7 @@ class Citation(BaseModel):
         return text + (f"「{self.quote}」" if self.quote else "")
 
 
-class Document(BaseModel):
+class Document(Model):
     """A source document a catalog cites: a law, a regulation, an opinion, an annex."""
 
     model_config = model_meta(
@@ -206,7 +206,7 @@ class Document(BaseModel):
     )
 
 
-class Clause(BaseModel):
+class Clause(Model):
     """One cited passage: a document, a section, and the verbatim quote, written once.
 
     Items cite clauses by id in a package's files, so a quote cited by many rows is stored

@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 from typing import Annotated
 
-from pydantic import BaseModel, StringConstraints, model_validator
+from pydantic import StringConstraints, model_validator
 
 from villagecat._i18n import model_error
 from villagecat._patterns import described
 from villagecat._text import SPACE_CLASS
-from villagecat.models._base import LAYER_REF_PATTERN, SEMVER_PATTERN, DateText, field, model_meta
+from villagecat.models._base import LAYER_REF_PATTERN, SEMVER_PATTERN, DateText, Model, field, model_meta
 from villagecat.models.document import Citation, Name, NonEmpty
 from villagecat.models.vocab import Level, Scope
 
@@ -45,7 +45,7 @@ VERSION_RANGE_PATTERN = described(
 VersionRange = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True, pattern=VERSION_RANGE_PATTERN)]
 
 
-class ParentRef(BaseModel):
+class ParentRef(Model):
     """The parent layer and the range of its versions a layer was written against."""
 
     model_config = model_meta(
@@ -82,7 +82,7 @@ def _admits(version_range: str, version: str) -> bool:
         return False
 
 
-class AdmissionRoute(BaseModel):
+class AdmissionRoute(Model):
     """The approval route a layer defines for tasks outside its catalog (准入)."""
 
     model_config = model_meta(
@@ -96,7 +96,7 @@ class AdmissionRoute(BaseModel):
     citations: tuple[Citation, ...] = field("出处", "Citations", min_length=1)
 
 
-class Release(BaseModel):
+class Release(Model):
     """One published version of a layer and what changed in it."""
 
     model_config = model_meta(
@@ -111,7 +111,7 @@ class Release(BaseModel):
     notes: NonEmpty = field("变更说明", "Notes")
 
 
-class Layer(BaseModel):
+class Layer(Model):
     """One jurisdiction's catalog at one version (the metadata of a data package)."""
 
     model_config = model_meta(
