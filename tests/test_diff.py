@@ -1161,3 +1161,29 @@ def test_an_english_report_names_the_layer_in_english(revision: Path) -> None:
     assert invoke("diff", str(NATIONAL), str(revision)).out.startswith("全国 cn ")
     report = json.loads(invoke("diff", str(NATIONAL), str(revision), "--format", "json").out)
     assert (report["old"]["name_zh"], report["old"]["name_en"]) == ("全国", "National")
+
+
+def test_a_rule_that_names_no_one_is_not_said_to_bind_villages() -> None:
+    """Removing Shangdang's deadline 集中规范村级组织标识牌, which names no one, said 对村收紧 / 对村放宽.
+
+    Its source sets the deadline for those carrying out the plan; it names no one, so the
+    report says so (对未写明的承办者) and counts it apart from villages and from named others.
+    """
+    old = load_layer(REPO / "data" / "provinces" / "140000-shanxi" / "140404-shangdang")
+    milestone = next(m for m in old.milestones if not m.bound)
+    new = dataclasses.replace(old, milestones=tuple(m for m in old.milestones if m.id != milestone.id))
+    report = diff_packages(old, new)
+    (change,) = report.changes
+    assert change.bound == ""
+    assert change.describe("zh").endswith("（对未写明的承办者放宽：义务减少或放松）")
+    assert "those the source does not name" in change.describe("en")
+    audiences = report.audiences()
+    assert (audiences["villages"]["loosens"], audiences["others"]["loosens"]) == ([], [])
+    assert audiences["unnamed"]["loosens"] == [change]
+    assert "对未写明的承办者：收紧 0 项，放宽 1 项" in format_report(report, "text", lang="zh")
+    assert report.to_dict()["audiences"]["unnamed"] == {"tightens": [], "loosens": [milestone.id]}
+    national = load_layer(NATIONAL)
+    rule = next(o for o in national.obligations if not o.bound and o.modality is not None)
+    loosened = dataclasses.replace(national, obligations=_replace(national.obligations, rule.id, modality=None))
+    (relaxed,) = diff_packages(national, loosened).changes
+    assert relaxed.bound == ""

@@ -1231,6 +1231,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "对其他承办者（部门、乡镇等）：收紧 {tightened} 项，放宽 {relaxed} 项",
         "others bound (departments, townships): {tightened} tightened, {relaxed} relaxed",
     ),
+    "audience-unnamed": (
+        "对未写明的承办者：收紧 {tightened} 项，放宽 {relaxed} 项",
+        "those the source does not name: {tightened} tightened, {relaxed} relaxed",
+    ),
     "audience-integrators": (
         "对系统集成方：标识或结构变化 {integrators} 项",
         "integrators: {integrators} id-level changes",
@@ -1238,6 +1242,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "whom-village": ("村", "villages"),
     "whom-community": ("社区", "communities"),
     "whom-both": ("村和社区", "villages and communities"),
+    "whom-unnamed": ("未写明的承办者", "those the source does not name"),
     "children-unchecked": (" · 下级层：未核对（未提供下级层）", " · child layers: not checked"),
     "children-conflicts": (" · 下级层：新冲突 {count} 项", " · child layers: {count} new conflicts"),
     "child-conflict": ("下级层冲突：{detail}", "child layer conflict: {detail}"),

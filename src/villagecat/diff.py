@@ -248,7 +248,8 @@ class Change:
     #: not say, its layer's coverage), or for a change of ``applies_to`` the places added or dropped.
     scope: Scope | None = None
     #: Who a rule on others binds (党政群机构、乡镇党委和政府), when they are not villages: its change
-    #: tightens or relaxes their duties, not the villages'.
+    #: tightens or relaxes their duties, not the villages'. :data:`UNNAMED` (empty) where the rule
+    #: names no one: the source does not say the villages must meet it either.
     bound: str | None = None
     #: Whether the value changed is advice: the modality that grades it (一般、原则上、为宜 …) binds on
     #: neither side, so the change tightens or relaxes what is advised (a shortfall is a note), no obligation.
@@ -296,7 +297,7 @@ class Change:
         """Whom the change tightens or relaxes, and how (None for a neutral change or a violation)."""
         if self.effect is Effect.NEUTRAL or self.level == "violation":
             return None
-        whom = _whom(self.scope) if self.bound is None else self.bound
+        whom: object = _whom(self.scope) if self.bound is None else self.bound or Both(*pair("whom-unnamed"))
         key = _EFFECT_KEYS[self.effect]
         return say(f"{key}-advised" if self.advised else key, lang, whom=whom)
 
@@ -345,10 +346,24 @@ _VILLAGE_BODIES = (
 )
 
 
+#: Those a report counts a change's effect against, in its ``audiences``: villages, communities, the
+#: others a rule names (departments, townships), and those a rule that names no one leaves unsaid.
+AFFECTED = ("villages", "communities", "others", "unnamed")
+#: :attr:`Change.bound` of a rule that names no one it binds (来源未写明受约束者): not the villages either.
+UNNAMED = ""
+
+
 def _bound_others(bound: object) -> str | None:
-    """Who a rule binds, when none of them is a village or community organisation; else None."""
-    if not isinstance(bound, tuple | list) or not bound:
+    """Who a rule binds, when none of them is a village or community organisation; else None.
+
+    A rule that could name them and names no one (a deadline, a rule on departments, its
+    ``bound`` empty) is :data:`UNNAMED`: the source does not say the villages must meet it.
+    An item with no ``bound`` (a duty, a sign) concerns the villages: None.
+    """
+    if not isinstance(bound, tuple | list):
         return None
+    if not bound:
+        return UNNAMED
     if any(word in str(who) for who in bound for word in _VILLAGE_BODIES):
         return None
     return "、".join(map(str, bound))
@@ -483,11 +498,13 @@ class DiffReport:
         not say applies wherever its layer does).
         """
 
-        def concerning(scope: Scope | None) -> dict[str, list[Change]]:
+        def concerning(whom: Scope | Literal["others", "unnamed"]) -> dict[str, list[Change]]:
             def concerns(c: Change) -> bool:
-                if scope is None:  # rules on others: departments, townships
-                    return c.bound is not None
-                return c.bound is None and c.scope in (scope, Scope.BOTH, None)
+                if whom == "others":  # rules on others: departments, townships
+                    return bool(c.bound)
+                if whom == "unnamed":  # rules that name no one
+                    return c.bound == UNNAMED
+                return c.bound is None and c.scope in (whom, Scope.BOTH, None)
 
             return {
                 effect.value: [c for c in self.changes if c.effect is effect and c.level != "violation" and concerns(c)]
@@ -498,7 +515,8 @@ class DiffReport:
         return {
             "villages": concerning(Scope.VILLAGE),
             "communities": concerning(Scope.COMMUNITY),
-            "others": concerning(None),
+            "others": concerning("others"),
+            "unnamed": concerning("unnamed"),
             "integrators": integrators,
             "child_layers": self.child_conflicts,
         }
@@ -632,6 +650,7 @@ class DiffReport:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as a JSON-ready dict (see ``schemas/diff-report.schema.json``)."""
+        audiences = self.audiences()
         return {
             "old": self.old,
             "new": self.new,
@@ -641,10 +660,8 @@ class DiffReport:
             "version_ok": self.version_ok,
             "changes": [c.to_dict() for c in self.changes],
             "audiences": {
-                "villages": {k: [c.item for c in v] for k, v in self.audiences()["villages"].items()},
-                "communities": {k: [c.item for c in v] for k, v in self.audiences()["communities"].items()},
-                "others": {k: [c.item for c in v] for k, v in self.audiences()["others"].items()},
-                "integrators": [c.item for c in self.audiences()["integrators"]],
+                **{whom: {k: [c.item for c in v] for k, v in audiences[whom].items()} for whom in AFFECTED},
+                "integrators": [c.item for c in audiences["integrators"]],
                 "child_layers": None if self.child_conflicts is None else [c.to_dict() for c in self.child_conflicts],
                 "unchecked_child_layers": [u.to_dict() for u in self.children_unchecked],
             },
@@ -857,9 +874,11 @@ class _Differ:
                 label=change.label if change.label is not None else label,
                 scope=change.scope or (scope if isinstance(scope, Scope) else None),
                 # who is bound, changed: it concerns those added or dropped, not those the rule binds now
-                bound=_bound_others(_entries_changed(change.old, change.new))
+                bound=_bound_others(_entries_changed(change.old, change.new) or None)
                 if change.field == "bound"
-                else change.bound or bound,
+                else change.bound
+                if change.bound is not None
+                else bound,
             )
 
     def finished(self) -> list[Change]:
@@ -1330,9 +1349,10 @@ def _audience_lines(report: DiffReport, lang: Literal["zh", "en"]) -> list[str]:
         for scope, found in ((Scope.VILLAGE, audiences["villages"]), (Scope.COMMUNITY, audiences["communities"]))
         if scope is Scope.VILLAGE or report.scope is not Scope.VILLAGE or any(found.values())
     ]
-    others = audiences["others"]
-    if any(others.values()):
-        parts.append(say("audience-others", lang, tightened=len(others["tightens"]), relaxed=len(others["loosens"])))
+    for whom in ("others", "unnamed"):
+        found = audiences[whom]
+        if any(found.values()):
+            parts.append(say(f"audience-{whom}", lang, tightened=len(found["tightens"]), relaxed=len(found["loosens"])))
     parts.append(say("audience-integrators", lang, integrators=len(audiences["integrators"])))
     head = " · ".join(parts)
     head += (

@@ -207,7 +207,7 @@ def _publish_patterns(node: object) -> None:
 
 def diff_report_schema() -> dict[str, Any]:
     """Return the JSON Schema of ``villagecat diff --format json``."""
-    from villagecat.diff import CHANGE_LEVELS  # noqa: PLC0415
+    from villagecat.diff import AFFECTED, CHANGE_LEVELS  # noqa: PLC0415
 
     side = {
         "type": "object",
@@ -302,8 +302,10 @@ def diff_report_schema() -> dict[str, Any]:
                 "type": ["string", "null"],
                 "title": "所约束的其他承办者",
                 "x-title-en": "Others bound",
-                "description": "规则约束的不是村或社区组织时（党政群机构、乡镇党委和政府），其承办者；否则为 null。\n\n"
-                "Who a rule binds when they are not village or community organisations; else null.",
+                "description": "规则约束的不是村或社区组织时（党政群机构、乡镇党委和政府），其承办者；"
+                "规则未写明受约束者时为空字符串（不计为对村或社区）；否则为 null。\n\n"
+                "Who a rule binds when they are not village or community organisations; an empty string where "
+                "the rule names no one (not counted against villages or communities); else null.",
             },
             "advised": {
                 "type": "boolean",
@@ -340,11 +342,12 @@ def diff_report_schema() -> dict[str, Any]:
                 "title": "受影响的对象",
                 "x-title-en": "Who is affected",
                 "description": "villages：对村收紧、放宽的变更（条目标识）；communities：对社区的；"
-                "others：对其他承办者（部门等）的；integrators：标识或结构变化；"
+                "others：对其他承办者（部门等）的；unnamed：对来源未写明的承办者的；integrators：标识或结构变化；"
                 "child_layers：下级层因此产生的新冲突（未核对时为 null）；"
                 "unchecked_child_layers：可能位于其下、但因缺少上级层而未能核对的下级层（不计入无冲突）。\n\n"
                 "villages: changes that tighten or relax villages' obligations (item ids); communities: the "
-                "same for communities; others: for others bound (departments); integrators: id- or "
+                "same for communities; others: for others bound (departments); unnamed: for rules that name no "
+                "one they bind; integrators: id- or "
                 "structure-level changes; child_layers: new conflicts in the layers below (null when not checked); "
                 "unchecked_child_layers: layers that may lie below but could not be merged (a parent not given), "
                 "never counted as free of conflicts.",
@@ -357,7 +360,7 @@ def diff_report_schema() -> dict[str, Any]:
                                 k: {"type": "array", "items": {"type": "string"}} for k in ("tightens", "loosens")
                             },
                         }
-                        for whom in ("villages", "communities", "others")
+                        for whom in AFFECTED
                     },
                     "integrators": {"type": "array", "items": {"type": "string"}},
                     "child_layers": {"type": ["array", "null"], "items": {"type": "object"}},
