@@ -9,6 +9,8 @@ empty cell means "not given".
 
 from __future__ import annotations
 
+import functools
+import re
 import typing
 from typing import Any, Literal
 
@@ -35,6 +37,7 @@ if typing.TYPE_CHECKING:
 __all__ = [
     "LIST_DELIMITER",
     "Column",
+    "as_written",
     "cells_to_input",
     "columns",
     "json_kind",
@@ -60,29 +63,91 @@ def columns(model: type[BaseModel]) -> tuple[Column, ...]:
 def _parse_cell(column: Column, cell: str) -> object:
     if column.is_list:
         return split_list(cell)
+    text = cell.strip()
     if column.shape == "bool":
-        parsed = parse_bool(cell)
-        return cell if parsed is None else parsed
-    return cell.strip()
+        parsed = parse_bool(text)
+        return text if parsed is None else parsed
+    return text
 
 
-def cells_to_input(model: type[BaseModel], row: dict[str, str]) -> dict[str, object]:
+def as_written(column: Column, cell: str) -> str | None:
+    """Why the published Table Schema refuses a cell villagecat reads otherwise: a message key, or None.
+
+    villagecat reads a cell without the spaces around it, and pydantic reads ``3.0`` as the whole
+    number 3; a Table Schema reads the cell as written (``frictionless`` strips a number's spaces
+    only). So a cell of only spaces is refused where the type or the constraints refuse it, spaces
+    around a true/false, a vocabulary value or a text whose pattern refuses them are refused, and a
+    whole number is written without a point. The reader asks only of a cell with spaces around it,
+    or of a whole number with a point: what is clean costs nothing.
+    """
+    text = cell.strip()
+    if column.is_list or column.shape == "json":  # a list of texts, an override's value: a string as written
+        return None
+    if not text:
+        takes = column.shape not in ("bool", "number", "integer") and column.vocab is None
+        return None if takes and _takes_pattern(column, cell) else "cell-only-spaces"
+    if column.shape == "integer" and "." in text:
+        return "cell-whole-number-point"
+    if text == cell or column.shape in ("number", "integer"):
+        return None
+    if column.shape == "bool" or column.vocab is not None or not _takes_pattern(column, cell):
+        return "cell-spaces"
+    return None
+
+
+def _takes_pattern(column: Column, cell: str) -> bool:
+    """Whether the column's published pattern takes the cell, matched as a Table Schema reader matches it."""
+    pattern = _table_pattern(column)
+    return pattern is None or re.match(f"^{pattern}$", cell) is not None
+
+
+def _table_pattern(column: Column) -> str | None:
+    """The column's pattern as its Table Schema publishes it (a reader anchors it with ``^…$``)."""
+    if column.pattern is None:
+        return None
+    return published_pattern(column.pattern.removeprefix("^").removesuffix("$"))
+
+
+def cells_to_input(
+    model: type[BaseModel], row: dict[str, str], refused: dict[str, str] | None = None
+) -> dict[str, object]:
     """Turn a CSV row of strings into model input; empty cells are left out.
 
     Vocabulary cells hold slugs (``retained``), exactly as the Table Schema's enum
     says, so villagecat and ``frictionless validate`` agree on every cell.
+
+    Args:
+        model: The row's model.
+        row: The cells, by column.
+        refused: If given, each cell the published Table Schema refuses as written (see
+            :func:`as_written`) is put here, column -> message key; the row still holds what
+            villagecat reads from it.
     """
-    by_name = {c.name: c for c in columns(model)}
+    by_name, whole = _by_name(model)
     data: dict[str, object] = {}
     for name, cell in row.items():
         column = by_name.get(name)
         if column is None:
             data[name] = cell
             continue
-        if cell is None or not cell.strip():
+        if cell is None:
+            continue
+        text = cell.strip()  # the cell itself when nothing is stripped
+        if refused is not None and (text is not cell or (name in whole and "." in text)):
+            why = as_written(column, cell)  # the rare cell with spaces around it, or 3.0
+            if why is not None:
+                refused[name] = why
+        if not text:
             continue
         data[name] = _parse_cell(column, cell)
     return data
+
+
+@functools.cache
+def _by_name(model: type[BaseModel]) -> tuple[dict[str, Column], frozenset[str]]:
+    """A model's columns by name, and the names of its whole-number columns (read once per model, not per row)."""
+    found = columns(model)
+    return {c.name: c for c in found}, frozenset(c.name for c in found if c.shape == "integer")
 
 
 def neutralise(cell: str) -> str:
@@ -246,7 +311,7 @@ def table_schema(model: type[BaseModel], fmt: Literal["csv", "json"] = "csv") ->
             if column.vocab is not None:
                 constraints["enum"] = [m.value for m in column.vocab]
             if column.pattern is not None:
-                constraints["pattern"] = published_pattern(column.pattern.removeprefix("^").removesuffix("$"))
+                constraints["pattern"] = _table_pattern(column)
         if column.required:
             constraints["required"] = True
         if constraints:

@@ -38,7 +38,7 @@ from villagecat._budget import csv_reader, fixed_limits, limit, load_json
 from villagecat._fields import field_annotation, value_config
 from villagecat._source import open_source
 from villagecat.format import FORMAT_VERSION
-from villagecat.format.codec import FALSE_VALUES, TRUE_VALUES, parse_bool, split_list
+from villagecat.format.codec import FALSE_VALUES, TRUE_VALUES, split_list
 from villagecat.format.registry import Kind, kind_by_resource, kinds
 from villagecat.format.upgrade import declared_format
 from villagecat.models import Clause, Layer
@@ -541,12 +541,18 @@ def _csv_table(kind: Kind, raw: bytes, clauses: Collection[str]) -> Table | None
 def _decode_column(shape: str, default: Any, cells: tuple[str, ...]) -> list[Any] | None:  # noqa: ANN401
     """Decode one column's cells as :func:`villagecat._columns.cells_to_input` does; None if a required cell is empty.
 
-    An empty cell (or one of spaces) is "not given": the field's default. The common cases
-    (no empty cell, no list delimiter, the two spellings of a boolean) are decoded in C.
+    An empty cell is "not given": the field's default. The common cases (no empty cell, no
+    list delimiter, the spellings of a boolean) are decoded in C. A cell with spaces around it
+    (or of spaces only) outside a list, and a whole number with a point, are for the full
+    reader: the published Table Schema reads them as written (:func:`villagecat._columns.as_written`).
     """
     stripped = list(map(str.strip, cells))
     blanks = stripped.count("")
-    if blanks and default is _REQUIRED:
+    if (
+        (blanks and default is _REQUIRED)
+        or (shape not in ("list", "citations") and stripped != list(cells))  # a clean cell is its own strip: in C
+        or (shape == "integer" and "." in "".join(stripped))
+    ):
         return None
     if blanks == len(stripped):
         return [default] * blanks
@@ -559,11 +565,8 @@ def _decode_column(shape: str, default: Any, cells: tuple[str, ...]) -> list[Any
         return [[e for e in map(str.strip, text.split("|")) if e] if text else default for text in stripped]
     if shape == "bool":
         values = list(map(_BOOLEANS.get, stripped))
-        if None in values:  # other case or other words: as the codec reads them, one by one
-            return [
-                (cell if (value := parse_bool(cell)) is None else value) if text else default
-                for cell, text in zip(cells, stripped, strict=True)
-            ]
+        if None in values:  # a word the published trueValues and falseValues do not hold: the full reader names it
+            return None
         return [default if value is _BLANK else value for value in values] if blanks else values
     return [text or default for text in stripped] if blanks else stripped
 

@@ -901,8 +901,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " or with the comma as field delimiter in LibreOffice"
         ),
     ),
+    "cell-spaces": (
+        "单元格两端有空白（实际为“{value}”）；数据包的表结构按原样读取单元格，frictionless 等工具不认，请删去空白",
+        (
+            "spaces around the cell ({value!r}): the package's Table Schema reads a cell as written, and frictionless"
+            " refuses it; remove the spaces"
+        ),
+    ),
+    "cell-only-spaces": (
+        "单元格只有空白；数据包的表结构按原样读取单元格，frictionless 等工具不认；不填请留空（不写任何字符）",
+        (
+            "the cell holds only spaces: the package's Table Schema reads a cell as written, and frictionless refuses"
+            " it; leave it empty instead"
+        ),
+    ),
+    "cell-whole-number-point": (
+        "整数不写小数点（实际为“{value}”）；数据包的表结构按整数读取，frictionless 等工具不认",
+        (
+            "a whole number is written without a point ({value!r}): the package's Table Schema reads an integer, and"
+            " frictionless refuses it"
+        ),
+    ),
     "duplicate-column": ("列名重复", "duplicate column"),
     "missing-column": ("缺少必填列", "required column is missing"),
+    "blank-row": (
+        "空行；数据包的表结构不允许空行，frictionless 等工具不认，请删去该行",
+        "a blank row: the package's Table Schema allows none, and frictionless refuses it; remove the row",
+    ),
     "row-width": ("本行有 {cells} 列，表头有 {header} 列", "the row has {cells} cells, the header {header}"),
     "csv-syntax": ("CSV 格式错误：{detail}", "malformed CSV: {detail}"),
     "json-syntax": ("JSON 格式错误：{detail}", "malformed JSON: {detail}"),
@@ -924,6 +949,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "resource-unsafe-path": ("不安全的资源路径 {path}：{reason}", "unsafe resource path {path}: {reason}"),
     "resource-missing": ("资源文件 {path} 不存在", "resource file {path} does not exist"),
     "resource-format": ("不支持的格式“{format}”，应为 csv 或 json", "unsupported format {format!r}; use csv or json"),
+    "resource-property": (
+        "villagecat 不读取资源的 {property} 属性（{value}）；frictionless 会按它读取或核对，两者的结论便不同，请删去",
+        (
+            "villagecat does not read a resource's {property} ({value}); frictionless would read or check the data by"
+            " it, reaching another verdict: remove it"
+        ),
+    ),
+    "resource-encoding": (
+        (
+            "资源声明的编码为 {value}；villagecat 只读 UTF-8，frictionless 却会按所声明的编码读取；"
+            "请把文件另存为 UTF-8，并把 encoding 写作 utf-8"
+        ),
+        (
+            "the resource declares the encoding {value}; villagecat reads UTF-8 only, and frictionless would decode by"
+            " the declared one: save the file as UTF-8 and declare utf-8"
+        ),
+    ),
+    "resource-mediatype": (
+        "媒体类型 {value} 与资源的格式不符，应为 {expected}",
+        "the media type {value} does not match the resource's format; use {expected}",
+    ),
+    "resource-dialect": (
+        (
+            "villagecat 不支持 CSV 方言的 {property}（{value}）：它读取首行为表头、用所声明的分隔符、引号和转义符的"
+            " CSV，frictionless 却会按此读取；请删去"
+        ),
+        (
+            "villagecat does not read the CSV dialect's {property} ({value}): it reads a header row and the declared"
+            " delimiter, quote and escape character, and frictionless would read the file otherwise; remove it"
+        ),
+    ),
+    "resource-schema": (
+        (
+            "内嵌的表结构（schema）与 villagecat 为本格式发布的不同，frictionless 会按它校验而得出另一结论；"
+            "请用 villagecat upgrade 重写描述文件"
+        ),
+        (
+            "the embedded Table Schema is not the one villagecat publishes for this format, and frictionless would"
+            " check the data by it: rewrite the descriptor with villagecat upgrade"
+        ),
+    ),
     "path-remote": ("不读取网络上的数据", "remote data is not fetched"),
     "path-absolute": ("不允许使用绝对路径", "absolute paths are not allowed"),
     "path-outside": ("路径指向数据包之外", "the path leads out of the package"),

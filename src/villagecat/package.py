@@ -33,6 +33,7 @@ from villagecat._columns import (
     target_column,
     unsaid,
 )
+from villagecat._contract import resource_refusals
 from villagecat._delimiter import other_delimiter
 from villagecat._i18n import Both, pair, reader_error, shape_of
 from villagecat._ids import assign_ids
@@ -373,6 +374,7 @@ def _read_csv(
             line = start
             start = reader.line_num + 1
             if not any(cell.strip() for cell in record):
+                problems.append(_problem(file, "blank-row", *pair("blank-row"), line=line))
                 continue
             if len(record) != len(header):
                 problems.append(
@@ -495,16 +497,21 @@ def _json_array_rows(data: list[Any], file: str, model: type[BaseModel], problem
 
 def _resource_format(spec: dict[str, Any]) -> str:
     fmt = spec.get("format")
-    if isinstance(fmt, str):
-        return fmt.lower()
+    if isinstance(fmt, str):  # as written: frictionless reads no format "CSV"
+        return fmt
     path = str(spec.get("path", ""))
     return path.rsplit(".", 1)[-1].lower() if "." in path else ""
 
 
 def read_raw(
-    source: PackageSource, spec: dict[str, Any], index: int, problems: list[Problem]
+    source: PackageSource, spec: dict[str, Any], index: int, problems: list[Problem], *, current: bool = True
 ) -> tuple[str, RawTable, str] | None:
-    """Read one resource's raw rows (CSV cells or JSON records): ``(name, table, file)``."""
+    """Read one resource's raw rows (CSV cells or JSON records): ``(name, table, file)``.
+
+    Each property of its description frictionless would read otherwise is a problem too
+    (:mod:`villagecat._contract`); its embedded Table Schema is compared with the published
+    one when the package is in the ``current`` format.
+    """
     name = spec.get("name")
     if name not in RESOURCES:
         problems.append(
@@ -554,6 +561,7 @@ def read_raw(
             )
         )
         return None
+    _check_resource(spec, index, name, current=current, problems=problems)
     text = _decode_text(data, path, problems)
     if text is None:
         return name, RawTable("csv"), path
@@ -573,15 +581,38 @@ def read_raw(
     return None
 
 
+#: Problems of a descriptor's own words that saving the layer rewrites (an embedded Table Schema other than the
+#: published one, as a revision written before an amendment of the format holds): ``validate`` reports them, as
+#: frictionless would judge the package by that schema; reading a layer to use it (diff, merge, upgrade) passes
+#: over them, since its rows were read and checked by the published rules.
+DESCRIPTION_ONLY = frozenset({"resource-schema"})
+
+
+def _check_resource(spec: dict[str, Any], index: int, name: str, *, current: bool, problems: list[Problem]) -> None:
+    """Name each property of a resource that frictionless would read otherwise than villagecat (see ``_contract``)."""
+    fmt = _resource_format(spec)
+    published = next((s["schema"] for s in resource_specs(fmt) if s["name"] == name), None) if current else None
+    for where, key, values in resource_refusals(spec, fmt, published):
+        problems.append(_problem("datapackage.json", key, *pair(key, **values), field=f"resources[{index}].{where}"))
+
+
 _CLAUSE_ID = re.compile(CLAUSE_ID_PATTERN)
 
 
-def _decode_rows(
-    table: RawTable, model: type[BaseModel], file: str, clauses: dict[str, Citation], problems: list[Problem]
+def _decode_rows(  # noqa: PLR0913, PLR0917 - one resource, and where to report
+    table: RawTable,
+    model: type[BaseModel],
+    file: str,
+    clauses: dict[str, Citation],
+    problems: list[Problem],
+    named: set[tuple[int, str]],
 ) -> list[dict[str, Any]]:
     """Turn raw rows into model input: cells through the codec, clause ids into citations.
 
-    A clause id the package's clauses do not hold is a problem naming the row and the entry.
+    A clause id the package's clauses do not hold is a problem naming the row and the entry;
+    so is a CSV cell the published Table Schema refuses as written (spaces around it, a whole
+    number with a point), which is added to ``named``: the model's own error on it would say
+    a second thing of one cell.
     """
     cited = [c.name for c in columns(model) if c.shape == "citations"]
     if table.header is not None:
@@ -591,12 +622,19 @@ def _decode_rows(
     unit = "line" if table.form == "csv" else "row"
     decoded = []
     never_null = _never_null(model)
+    refused: dict[str, str] = {}
     for position, record in table.rows:
         row: dict[str, Any] = (
-            cells_to_input(model, record)
+            cells_to_input(model, record, refused)
             if table.form == "csv"
             else {k: v for k, v in record.items() if v is not None or k not in never_null}
         )
+        if refused:  # rare: a cell with spaces around it, or 3.0
+            for name, key in refused.items():
+                zh, en = pair(key, value=record[name])
+                problems.append(_problem(file, key, zh, en, field=name, line=position))
+                named.add((position, name))
+            refused.clear()
         if model is Override and table.form == "csv":
             row["value"] = override_cell_value({**record, **row})
         for name in cited:
@@ -779,9 +817,11 @@ def validate_rows(  # noqa: PLR0913, PLR0917 - one resource, and what it is read
     """
     model = RESOURCES[name]
     locate: Literal["line", "row"] = "line" if table.form == "csv" else "row"
-    records = _decode_rows(table, model, file, clauses, problems)
+    named: set[tuple[int, str]] = set()
+    records = _decode_rows(table, model, file, clauses, problems, named)
     context = JSON_FORM if table.form == "json" else None  # in JSON a citation is never text
-    named = _check_json_kinds(model, records, table.positions(), file, problems) if table.form == "json" else set()
+    if table.form == "json":
+        named |= _check_json_kinds(model, records, table.positions(), file, problems)
     if layer_id is not None:  # rows a clerk left without an id get a readable one
         assign_ids(layer_id, model.spec.segment, records)  # type: ignore[attr-defined]
     try:
@@ -972,7 +1012,7 @@ def _read_tables(
             )
             continue
         before = len(problems)
-        result = read_raw(source, spec, index, problems)
+        result = read_raw(source, spec, index, problems, current=declared_format(descriptor) == FORMAT_VERSION)
         if result is None:
             if spec.get("name") in RESOURCES:
                 lost.setdefault(str(spec.get("name")), "datapackage.json")
@@ -1060,6 +1100,7 @@ def load_layer(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
     if not report.readable:
         problem = report.problems[0]
         raise PackageReadError(problem.file, problem.message_en, problem.message_zh)
+    report.problems[:] = [p for p in report.problems if p.code not in DESCRIPTION_ONLY]
     if package is not None:
         check_package(package, report)
     if report.problems or package is None:

@@ -102,12 +102,13 @@ NOT_IN_SCHEMAS: tuple[Unsaid, ...] = (
     ),
     Unsaid(
         "csv-cells",
-        "CSV 中 villagecat 去掉每个单元格和列表各项两端的空格，略去空项，整数也可写作 2.0；"
-        "Table Schema 按原样检查单元格，且 list 类型不能约束各项（词表取值、不可见字符等由 villagecat 检查）。",
-        "In CSV villagecat drops the spaces around every cell and list entry, skips empty entries and reads a "
-        "whole number written 2.0; a Table "
-        "Schema checks a cell as written, and a list field cannot constrain its entries (villagecat checks their "
-        "vocabulary and characters).",
+        "CSV 中 list 类型不能约束各项：villagecat 逐项检查（词表取值、不可见字符等），去掉各项两端的空格并略去空项。"
+        "单元格两端的空白，villagecat 只在表结构按原样也接受时才去掉（如名称），否则与表结构一样拒绝"
+        "（是/否、词表取值、日期、只有空白的单元格）；整数不写小数点。",
+        "In CSV a list field cannot constrain its entries: villagecat checks each (vocabulary, characters), drops "
+        "the spaces around it and skips empty entries. Spaces around a cell villagecat drops only where the Table "
+        "Schema takes the cell as written (a name); elsewhere it refuses the cell as the schema does (a true/false, "
+        "a vocabulary value, a date, a cell of spaces only), and a whole number has no point.",
     ),
 )
 

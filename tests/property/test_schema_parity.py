@@ -254,18 +254,17 @@ def _judge_cell(slot: Slot, value: object) -> None:
     model = json_schema_models()[slot.schema]
     base = model.model_validate(_bases()[slot.schema])
     row = model_to_cells(base) | {slot.spec.name: _cell(slot.spec, value)}
+    refused: dict[str, str] = {}  # cells the Table Schema refuses as written (spaces around, 2.0): villagecat too
     try:
-        model.model_validate(cells_to_input(model, row))
-        villagecat_takes = True
+        model.model_validate(cells_to_input(model, row, refused))
+        villagecat_takes = not refused
     except ValidationError:
         villagecat_takes = False
     cell = row[slot.spec.name]
     _, notes = _table_field(slot).read_cell(cell)
     if villagecat_takes != (not notes):
-        # villagecat reads a cell with its spaces dropped, and a list's entries one by one.
-        known = "csv-cells" if cell != cell.strip() or slot.spec.is_list else None
-        if slot.spec.shape == "integer" and villagecat_takes:  # a whole number written 2.0
-            known = "csv-cells"
+        # villagecat reads a list's entries one by one.
+        known = "csv-cells" if slot.spec.is_list else None
         if slot.spec.pattern == DATE_PATTERN and _DATE.match(cell):
             known = "calendar"
         if model is Certificate and not villagecat_takes:  # the template and its placeholders

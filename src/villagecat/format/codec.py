@@ -5,7 +5,10 @@ r"""The cell codec of format 1: how one value is written in one CSV (or workbook
   the two entries ``a|b`` and ``c``. Spaces around entries are not kept, and empty entries
   are dropped (``a||b|`` is ``a``, ``b``); a ``\`` before any other character stands for
   itself.
-- A **boolean** is ``true`` or ``false`` (``是``/``否`` are read too).
+- A **boolean** is ``true`` or ``false``; ``TRUE``/``True``, ``FALSE``/``False`` (as spreadsheets
+  write them) and ``是``/``否`` are read too, exactly so: the descriptor declares these spellings as the
+  Table Schema's ``trueValues`` and ``falseValues``, which ``frictionless`` reads as written (no other
+  case, no spaces around).
 - A **number** is written in the shortest form that reads back as the same value
   (``300``, ``2.5``).
 - **Text** is the text itself: quotes, ``「」``, ``#`` and newlines need no escaping (the CSV
@@ -36,8 +39,11 @@ __all__ = [
 
 LIST_DELIMITER = "|"
 ESCAPE = "\\"
-TRUE_VALUES = ("true", "是")
-FALSE_VALUES = ("false", "否")
+#: The spellings of true and of false a CSV cell may hold, the first the one written (published as the Table
+#: Schema's trueValues and falseValues, which a reader of the schema matches exactly).
+TRUE_VALUES = ("true", "TRUE", "True", "是")
+FALSE_VALUES = ("false", "FALSE", "False", "否")
+_BOOLEANS = {**dict.fromkeys(TRUE_VALUES, True), **dict.fromkeys(FALSE_VALUES, False)}
 
 
 def join_list(values: Iterable[object]) -> str:
@@ -74,13 +80,8 @@ def split_list(cell: str) -> list[str]:
 
 
 def parse_bool(cell: str) -> bool | None:
-    """Return the boolean a cell holds, or None if it holds none of the accepted words."""
-    lowered = cell.strip().lower()
-    if lowered in TRUE_VALUES:
-        return True
-    if lowered in FALSE_VALUES:
-        return False
-    return None
+    """Return the boolean a cell holds, or None if it holds none of the accepted spellings (as written)."""
+    return _BOOLEANS.get(cell)
 
 
 def format_number(value: float) -> str:

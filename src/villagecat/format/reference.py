@@ -47,8 +47,18 @@ A layer is a [Data Package v2](https://datapackage.org/) folder (or a zip of one
 
 - **list**: one cell, entries joined by `|`; a `|` or `\\` inside an entry is written `\\|` or `\\\\`. Spaces
   around entries and empty entries are dropped.
-- **boolean**: `true`/`false` (`是`/`否` are read too). **number**: the shortest form that reads back the same
-  (`300`, `2.5`). **empty**: not given.
+- **boolean**: `true`/`false`; `TRUE`/`True`, `FALSE`/`False` (as spreadsheets write them) and `是`/`否` are read
+  too, exactly as the descriptor's `trueValues`/`falseValues` list them (no other case, no spaces around).
+  **number**: the shortest form that reads back the same (`300`, `2.5`); a whole number has no point (`3`, not
+  `3.0`). **empty**: not given; a cell of spaces only is not empty (布尔值只认 true/TRUE/True/是 和
+  false/FALSE/False/否；整数不写小数点；只有空白的单元格不算空).
+- A cell is checked as written, as a Table Schema reads it: spaces around a true/false, a vocabulary value or a
+  date are refused (villagecat drops them only where the schema takes them, around a name).
+- A CSV resource is UTF-8 with a header row; its dialect may declare another delimiter, quote or escape
+  character, nothing else that changes what is read (no `header: false`, `headerRows`, `commentChar`,
+  `nullSequence`), and a resource declares no `encoding` but UTF-8, no `compression`, `hash`, `bytes` or inline
+  `data`, and embeds the Table Schema villagecat publishes for it: what frictionless would read otherwise,
+  villagecat refuses, naming the property.
 - Text refuses control characters (but tab and newline), bidirectional controls, invisible characters and lone
   surrogates (`"\\ud800"` in JSON: half of a UTF-16 pair, no character; the published patterns refuse them
   too); names and titles are one line; a section never holds `「」`.
