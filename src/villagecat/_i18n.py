@@ -874,6 +874,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a tag (!!…) that is not allowed: only plain text, numbers, lists and mappings",
     ),
     "yaml-problem-key-shape": ("键不能是列表或键值对", "a key cannot be a list or a mapping"),
+    "yaml-problem-alias-loop": (
+        "别名（*）引用了包含它自身的内容，展开后没有尽头：请把该处内容直接写出，不用锚点（&）和别名",
+        "an alias (*) stands inside what its anchor (&) names: it would never end; write the content out instead",
+    ),
     "yaml-problem-too-large": (
         "别名（*）展开后内容过多，拒绝读取",
         "expands to too many nodes through its aliases: refused",
