@@ -102,6 +102,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{ids} appears more than once in /order/{resource}",
     ),
     "patch-missing-part": ("缺少 {part}", "{part} is missing"),
+    "patch-part-shape": (
+        "{part} 应为{expected}，补丁后却是{got}",
+        "{part} should be {expected}; the patch made it {got}",
+    ),
     "patch-invalid-result": (
         "打补丁后的文档不是有效的数据包：{detail}",
         "the patched document is not a valid package: {detail}",

@@ -15,7 +15,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from villagecat._i18n import Both, pair
+from villagecat._i18n import Both, pair, shape_of
 from villagecat.errors import VillagecatError
 from villagecat.models import Layer
 from villagecat.package import RESOURCES, LayerPackage
@@ -53,6 +53,7 @@ def from_document(document: dict[str, Any]) -> LayerPackage:
 
     from villagecat._messages import first_message  # noqa: PLC0415
 
+    _check_shape(document)
     try:
         for resource in RESOURCES:
             _check_order(resource, document["items"][resource], document["order"][resource])
@@ -65,10 +66,42 @@ def from_document(document: dict[str, Any]) -> LayerPackage:
         where, zh, en = first_message(exc)
         detail = Both(f"{where}：{zh}" if where else zh, f"{where}: {en}" if where else en)
         raise PatchError.said("patch-invalid-result", detail=detail) from exc
-    except (KeyError, TypeError) as exc:
-        missing = exc.args[0] if isinstance(exc, KeyError) and exc.args else type(exc).__name__
-        raise PatchError.said("patch-invalid-result", detail=Both(*pair("patch-missing-part", part=missing))) from exc
     return LayerPackage.of(layer, resources)
+
+
+def _check_shape(document: object) -> None:
+    """Refuse a document form a patch left without a part, or with a part of the wrong shape, naming its pointer.
+
+    Raises:
+        PatchError: naming the first part missing or misshapen (``/order/duties``, ``/order/duties/3``).
+    """
+    expected: list[tuple[str, object, type]] = [("", document, dict)]
+    if isinstance(document, dict):
+        expected += [(f"/{part}", document.get(part, _MISSING), dict) for part in ("layer", "items", "order")]
+    part_kinds: tuple[tuple[str, type], ...] = (("items", dict), ("order", list))
+    for part, kind in part_kinds:
+        within = document.get(part) if isinstance(document, dict) else None
+        if isinstance(within, dict):
+            expected += [(f"/{part}/{resource}", within.get(resource, _MISSING), kind) for resource in RESOURCES]
+            for resource in RESOURCES:
+                entries = within.get(resource) if part == "order" else None
+                if isinstance(entries, list):
+                    expected += [(f"/order/{resource}/{n}", entry, str) for n, entry in enumerate(entries)]
+    for pointer, value, kind in expected:
+        if value is _MISSING:
+            detail = Both(*pair("patch-missing-part", part=pointer))
+        elif not isinstance(value, kind):
+            detail = Both(*pair("patch-part-shape", part=pointer or "/", expected=_SHAPES[kind], got=shape_of(value)))
+        else:
+            continue
+        raise PatchError.said("patch-invalid-result", detail=detail)
+
+
+#: A part the document form lacks (``None`` is a value a patch may write).
+_MISSING = object()
+
+#: The shape each part of the document form has, in words.
+_SHAPES: dict[type, Both] = {kind: shape_of(kind()) for kind in (dict, list, str)}
 
 
 def _check_order(resource: str, items: dict[str, Any], order: list[str]) -> None:

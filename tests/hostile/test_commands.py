@@ -7,6 +7,7 @@ the law is the README's: one clear Chinese line naming the file and what is wron
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import NATIONAL
+from conftest import NATIONAL, invoke
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -57,3 +58,38 @@ def test_a_yaml_alias_that_contains_itself_is_refused_not_walked_forever(tmp_pat
     assert "loop.yaml" in text
     assert "第 2 行" in text
     assert "别名（*）引用了包含它自身的内容" in text
+
+
+def _patch(tmp_path: Path, *operations: dict[str, object], base: Path = NATIONAL) -> tuple[int, str]:
+    """Apply ``operations`` to ``base`` with ``villagecat patch``, as a script would; nothing written on failure."""
+    patch = tmp_path / "change.json"
+    patch.write_text(json.dumps(list(operations), ensure_ascii=False), encoding="utf-8")
+    result = invoke("patch", str(base), str(patch), "-o", str(tmp_path / "out"))
+    assert "Traceback" not in result.err
+    if result.code:
+        assert not (tmp_path / "out").exists()
+    return result.code, result.err
+
+
+@pytest.mark.parametrize(
+    ("operation", "said"),
+    [
+        ({"op": "replace", "path": "/items", "value": []}, "/items 应为键值表，补丁后却是一个列表"),
+        ({"op": "replace", "path": "/items/duties", "value": "x"}, "/items/duties 应为键值表，补丁后却是一段文字"),
+        ({"op": "replace", "path": "/order/duties", "value": "x"}, "/order/duties 应为一个列表，补丁后却是一段文字"),
+        (
+            {"op": "add", "path": "/order/duties/-", "value": {"a": 1}},
+            "/order/duties/12 应为一段文字，补丁后却是键值表",
+        ),
+        ({"op": "replace", "path": "/layer", "value": None}, "/layer 应为键值表，补丁后却是其他值"),
+        ({"op": "remove", "path": "/order/signs"}, "缺少 /order/signs"),
+    ],
+)
+def test_a_patch_that_breaks_the_documents_shape_names_the_part(
+    tmp_path: Path, operation: dict[str, object], said: str
+) -> None:
+    """A part of the document form made the wrong shape was told as 缺少 TypeError, or as items the patch adds."""
+    code, err = _patch(tmp_path, operation)
+    assert code == 1
+    assert err.startswith(f"villagecat: 打补丁后的文档不是有效的数据包：{said}（")
+    assert "TypeError" not in err
