@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import NATIONAL, invoke
+from conftest import NATIONAL, REPO, invoke
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -93,3 +93,14 @@ def test_a_patch_that_breaks_the_documents_shape_names_the_part(
     assert code == 1
     assert err.startswith(f"villagecat: 打补丁后的文档不是有效的数据包：{said}（")
     assert "TypeError" not in err
+
+
+def test_lint_of_several_packages_in_json_is_one_json_document() -> None:
+    """Several packages printed one JSON object after another, which no JSON reader takes."""
+    jilin = str(REPO / "data" / "provinces" / "220000-jilin")
+    result = invoke("lint", str(NATIONAL), jilin, "--format", "json")
+    payload = json.loads(result.out)
+    assert [r["jurisdiction"] for r in payload["reports"]] == ["cn", "220000"]
+    assert payload["failed"] is any(r["failed"] for r in payload["reports"])
+    alone = json.loads(invoke("lint", jilin, "--format", "json").out)
+    assert alone == payload["reports"][1]  # one package's report is as every check's
