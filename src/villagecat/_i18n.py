@@ -519,6 +519,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--code “{code}”：行政区划代码应为 6 位数字（乡镇街道为 9 位），例如 330106",
         "--code {code!r}: a division code has 6 digits (9 for a township), e.g. 330106",
     ),
+    "init-code-province-part": (
+        "--code “{code}”：不是行政区划代码：前 2 位是省级代码，不能为 00",
+        "--code {code!r} is no division code: its first 2 digits, the province's, cannot be 00",
+    ),
+    "init-code-level": (
+        "--code “{code}” 与 --level {level}不符：{rule}",
+        "--code {code!r} does not fit --level {level}: {rule}",
+    ),
+    "init-code-province-length": (
+        "省级代码为 6 位，后 4 位为 0，如 330000",
+        "a province's code has 6 digits, the last 4 zeros (330000)",
+    ),
+    "init-code-prefecture-length": (
+        "市级代码为 6 位，后 2 位为 0，如 330100",
+        "a prefecture's code has 6 digits, the last 2 zeros (330100)",
+    ),
+    "init-code-county-length": ("县级代码为 6 位，如 330106", "a county's code has 6 digits (330106)"),
+    "init-code-township-length": (
+        "乡镇级代码为 9 位：所属县级代码加 3 位，如 120117001",
+        "a township's code has 9 digits: its county's code and 3 more (120117001)",
+    ),
+    "init-code-province": ("省级代码后 4 位为 0，如 330000", "a province's code ends in 0000 (330000)"),
+    "init-code-prefecture": (
+        "市级代码后 2 位为 0，第 3、4 位不全为 0，如 330100",
+        "a prefecture's code ends in 00, its 3rd and 4th digits not both 0 (330100)",
+    ),
+    "init-code-county": ("县级代码后 2 位不全为 0，如 330106", "a county's code does not end in 00 (330106)"),
+    "init-code-township": (
+        "乡镇级代码的前 6 位应为县级代码（第 5、6 位不全为 0），如 120117001",
+        "a township's code begins with its county's (the 5th and 6th digits not both 0), e.g. 120117001",
+    ),
+    "init-parent-not-above": (
+        "上级层 {parent} 不是 {code} 的上级行政区划；上级层应为 {above}",
+        "parent layer {parent} is not above {code}: the parent is {above}",
+    ),
     "init-not-empty": (
         "已存在且不是空文件夹；init 只在新的或空的文件夹中新建数据包",
         "exists and is not an empty folder; init starts a new package in a new or empty folder",

@@ -104,3 +104,40 @@ def test_lint_of_several_packages_in_json_is_one_json_document() -> None:
     assert payload["failed"] is any(r["failed"] for r in payload["reports"])
     alone = json.loads(invoke("lint", jilin, "--format", "json").out)
     assert alone == payload["reports"][1]  # one package's report is as every check's
+
+
+@pytest.mark.parametrize(
+    ("level", "code", "said"),
+    [
+        ("county", "140405000", "--code “140405000” 与 --level county（县级）不符：县级代码为 6 位"),
+        ("township", "140405", "--code “140405” 与 --level township（乡镇级）不符：乡镇级代码为 9 位"),
+        ("province", "140405", "--code “140405” 与 --level province（省级）不符：省级代码后 4 位为 0"),
+        ("prefecture", "140000", "--code “140000” 与 --level prefecture（市级）不符：市级代码后 2 位为 0"),
+        ("county", "140000", "--code “140000” 与 --level county（县级）不符：县级代码后 2 位不全为 0"),
+        ("county", "000101", "--code “000101”：不是行政区划代码：前 2 位是省级代码，不能为 00"),
+    ],
+)
+def test_init_refuses_a_code_that_does_not_fit_its_level(tmp_path: Path, level: str, code: str, said: str) -> None:
+    """The help says 6 digits, 9 for a township; a county got a township's code, a province a county's."""
+    result = invoke("init", str(tmp_path / "new"), "--level", level, "--code", code, "--name", "测试")
+    assert result.code == 1
+    assert result.err.startswith(f"villagecat: {said}")
+    assert not (tmp_path / "new").exists()
+
+
+def test_init_refuses_a_parent_that_is_not_above_the_code(tmp_path: Path) -> None:
+    """A Shanxi county (1404..) was declared under Tianjin (120000) without a word."""
+    result = invoke(
+        "init", str(tmp_path / "new"), "--level", "county", "--code", "140405", "--name", "测试县", "--parent", "120000"
+    )
+    assert result.code == 1
+    assert result.err.startswith(
+        "villagecat: 上级层 120000 不是 140405 的上级行政区划；上级层应为 140400、140000 或 cn"
+    )
+    assert not (tmp_path / "new").exists()
+    assert (
+        invoke(
+            "init", str(tmp_path / "ok"), "--level", "county", "--code", "140405", "--name", "测试县", "--parent", "cn"
+        ).code
+        == 0
+    )
