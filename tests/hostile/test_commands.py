@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import NATIONAL, REPO, invoke
+from conftest import NATIONAL, REPO, edit, invoke
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -141,3 +143,35 @@ def test_init_refuses_a_parent_that_is_not_above_the_code(tmp_path: Path) -> Non
         ).code
         == 0
     )
+
+
+def _table_rows_fit(markdown: str) -> None:
+    """Every row of every Markdown table has its header's cells: a | in a value is escaped."""
+    header: int | None = None
+    for line in markdown.splitlines():
+        if not line.startswith("|"):
+            header = None
+            continue
+        cells = len(re.findall(r"(?<!\\)\|", line))
+        header = cells if header is None else header
+        assert cells == header, line
+
+
+def test_a_pipe_in_a_name_keeps_the_catalogs_markdown_table_whole(tmp_path: Path) -> None:
+    """An item's name with a | split its row into one cell too many (citations alone were escaped)."""
+    jilin = tmp_path / "jilin"
+    shutil.copytree(REPO / "data" / "provinces" / "220000-jilin", jilin)
+    edit(jilin / "duties.csv", ",协助党政群机构开展的工作事务,", ",协助党政群机构|开展的工作事务,")
+    result = invoke("catalog", "220000", "--layer", str(jilin), "--format", "markdown")
+    assert result.code == 0, result.err
+    assert "协助党政群机构\\|开展的工作事务" in result.out
+    _table_rows_fit(result.out)
+
+
+def test_a_pipe_in_a_ledger_keeps_the_check_reports_markdown_tables_whole(tmp_path: Path) -> None:
+    """A village named with a | (or a sign's text) split the summary and findings rows of ``--format markdown``."""
+    ledger = tmp_path / "villages.csv"
+    ledger.write_text("村名,建筑面积,户数\n甲|村,150,900\n乙村,400,900\n", encoding="utf-8")
+    result = invoke("check", "facility", "-j", "220000", "--file", str(ledger), "--format", "markdown", "--all")
+    assert "甲\\|村" in result.out
+    _table_rows_fit(result.out)
