@@ -115,7 +115,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "JSON 指针“”指整个文档；补丁只能修改其中的部分，如 /layer/version",
         'the pointer "" is the whole document: a patch changes its parts, such as /layer/version',
     ),
-    "patch-no-path": ("路径 {path} 不存在", "path {path} does not exist"),
     "patch-op-incomplete": ("第 {index} 项操作缺少 op 或 path", "operation {index} needs 'op' and 'path'"),
     "patch-op-no-path": ("第 {index} 项操作：路径 {path} 不存在", "operation {index}: path {path} does not exist"),
     "patch-op-unsupported": (
@@ -139,6 +138,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "operation {index}: index {key} out of range at {path}",
     ),
     "patch-op-test": ("第 {index} 项操作：{path} 处的 test 不成立", "operation {index}: test failed at {path}"),
+    "patch-op-test-value": (
+        "第 {index} 项操作：{path} 应为“{wanted}”，实际为“{got}”（test 不成立）：补丁不是对这个版本写的",
+        "operation {index}: {path} should be {wanted!r}, it is {got!r} (test failed): the patch is for another version",
+    ),
     "patch-not-array": ("JSON Patch 应为操作的数组", "a JSON Patch is an array of operations"),
     "layer-ambiguous": (
         "“{key}”对应多个目录层：{layers}；请给出行政区划代码",

@@ -134,10 +134,18 @@ def _diff(old: Any, new: Any, path: str, ops: list[dict[str, Any]]) -> None:  # 
 
 
 def make_patch(old: LayerPackage, new: LayerPackage) -> list[dict[str, Any]]:
-    """Return the JSON Patch that turns ``old``'s document form into ``new``'s."""
+    """Return the JSON Patch that turns ``old``'s document form into ``new``'s.
+
+    A patch that changes anything opens by testing the layer and version it was made on
+    (RFC 6902 ``test``), so applied to another layer or version it stops at once, saying so,
+    rather than changing what happens to share a path.
+    """
     ops: list[dict[str, Any]] = []
     _diff(to_document(old), to_document(new), "", ops)
-    return ops
+    if not ops:
+        return ops
+    base = [{"op": "test", "path": f"/layer/{key}", "value": getattr(old.layer, key)} for key in ("id", "version")]
+    return base + ops
 
 
 def _index(part: str) -> int | None:
@@ -145,7 +153,7 @@ def _index(part: str) -> int | None:
     return int(part) if part.isdigit() and (part == "0" or not part.startswith("0")) else None
 
 
-def _walk(document: Any, path: str) -> tuple[Any, str]:  # noqa: ANN401 - JSON values
+def _walk(document: Any, path: str, number: int) -> tuple[Any, str]:  # noqa: ANN401 - JSON values
     if path == "":
         raise PatchError.said("patch-root")
     if not path.startswith("/"):
@@ -159,7 +167,7 @@ def _walk(document: Any, path: str) -> tuple[Any, str]:  # noqa: ANN401 - JSON v
         elif isinstance(parent, dict) and token in parent:
             parent = parent[token]
         else:
-            raise PatchError.said("patch-no-path", path=path)
+            raise PatchError.said("patch-op-no-path", index=number, path=path)
     return parent, tokens[-1]
 
 
@@ -169,7 +177,7 @@ _OPS = ("add", "remove", "replace", "move", "copy", "test")
 
 def _locate(document: Any, path: str, number: int, *, adding: bool = False) -> tuple[Any, Any]:  # noqa: ANN401
     """Return the container at ``path`` and the key or position in it (one past the end, or ``-``, when adding)."""
-    parent, key = _walk(document, path)
+    parent, key = _walk(document, path, number)
     if isinstance(parent, list):
         index = _index(key)
         position = len(parent) if key == "-" and adding else index if index is not None else -1
@@ -187,6 +195,17 @@ def _add(document: Any, path: str, value: Any, number: int) -> None:  # noqa: AN
         parent.insert(key, value)
     else:
         parent[key] = value
+
+
+def _test_failed(number: int, path: str, wanted: Any, found: Any) -> VillagecatError:  # noqa: ANN401 - JSON values
+    """A ``test`` that does not hold, with both values where each is one short text or number."""
+    if all(isinstance(v, str | int | float) and len(str(v)) <= _SHOWN_VALUE for v in (wanted, found)):
+        return PatchError.said("patch-op-test-value", index=number, path=path, wanted=wanted, got=found)
+    return PatchError.said("patch-op-test", index=number, path=path)
+
+
+#: The longest value a failed test shows (an item's whole row is not a message).
+_SHOWN_VALUE = 80
 
 
 def apply_patch(document: dict[str, Any], patch: list[dict[str, Any]]) -> dict[str, Any]:
@@ -229,5 +248,5 @@ def apply_patch(document: dict[str, Any], patch: list[dict[str, Any]]) -> dict[s
             elif kind == "replace":
                 parent[key] = op["value"]
             elif parent[key] != op["value"]:
-                raise PatchError.said("patch-op-test", index=number, path=path)
+                raise _test_failed(number, path, op["value"], parent[key])
     return result

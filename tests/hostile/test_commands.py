@@ -175,3 +175,57 @@ def test_a_pipe_in_a_ledger_keeps_the_check_reports_markdown_tables_whole(tmp_pa
     result = invoke("check", "facility", "-j", "220000", "--file", str(ledger), "--format", "markdown", "--all")
     assert "甲\\|村" in result.out
     _table_rows_fit(result.out)
+
+
+def _diff_patch(tmp_path: Path, old: Path, new: Path) -> Path:
+    """The patch ``villagecat diff --format patch`` writes from ``old`` to ``new``, in a file."""
+    made = invoke("diff", str(old), str(new), "--format", "patch")
+    assert made.code == 0, made.err
+    patch = tmp_path / "change.json"
+    patch.write_text(made.out, encoding="utf-8")
+    return patch
+
+
+def _renamed(tmp_path: Path, source: Path, name: str) -> Path:
+    """A copy of ``source`` with its first duty renamed (a patch-level change a diff gives as one operation)."""
+    copy = tmp_path / name
+    shutil.copytree(source, copy)
+    edit(copy / "duties.csv", ",宣传贯彻执行党的理论", ",宣传贯彻落实党的理论")
+    return copy
+
+
+def test_a_patch_applied_to_another_layer_says_so_naming_the_patch_file(tmp_path: Path) -> None:
+    """A diff's patch of the national layer, applied to Jilin, was told as 路径 … 不存在, no file, no operation."""
+    patch = _diff_patch(tmp_path, NATIONAL, _renamed(tmp_path, NATIONAL, "national-new"))
+    jilin = REPO / "data" / "provinces" / "220000-jilin"
+    result = invoke("patch", str(jilin), str(patch), "-o", str(tmp_path / "out"))
+    assert result.code == 1
+    assert result.err.startswith(
+        f"villagecat: {patch}：第 1 项操作：/layer/id 应为“cn”，实际为“220000”（test 不成立）：补丁不是对这个版本写的"
+    )
+    assert not (tmp_path / "out").exists()
+    applied = invoke("patch", str(NATIONAL), str(patch), "-o", str(tmp_path / "right"))  # its own base still takes it
+    assert applied.code == 0, applied.err
+
+
+def test_a_patch_applied_to_another_version_of_its_layer_says_so(tmp_path: Path) -> None:
+    """The same layer at another version: the patch's first operations test the id and the version it was made on."""
+    newer = tmp_path / "newer"
+    shutil.copytree(NATIONAL, newer)
+    descriptor = json.loads((newer / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["version"] = descriptor["layer"]["version"] = "0.4.1"
+    descriptor["layer"]["releases"].append({"version": "0.4.1", "date": "2026-12-08", "notes": "修订"})
+    (newer / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    patch = _diff_patch(tmp_path, newer, _renamed(tmp_path, newer, "newer-renamed"))
+    result = invoke("patch", str(NATIONAL), str(patch), "-o", str(tmp_path / "out"))
+    assert result.code == 1
+    assert "第 2 项操作：/layer/version 应为“0.4.1”，实际为“0.4.0”（test 不成立）" in result.err
+
+
+def test_every_failing_operation_of_a_patch_file_is_named_by_file_and_number(tmp_path: Path) -> None:
+    """A path missing halfway (/items/nothing/x) was told without the operation's number or the file."""
+    code, err = _patch(
+        tmp_path, {"op": "test", "path": "/layer/id", "value": "cn"}, {"op": "remove", "path": "/items/x/y"}
+    )
+    assert code == 1
+    assert err.startswith(f"villagecat: {tmp_path / 'change.json'}：第 2 项操作：路径 /items/x/y 不存在（")
