@@ -557,6 +557,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "上级层 {parent} 不是 {code} 的上级行政区划；上级层应为 {above}",
         "parent layer {parent} is not above {code}: the parent is {above}",
     ),
+    "schema-not-ours": (
+        "不是 villagecat 写出的 schema 文件，不会覆盖；未写入任何文件，请换一个文件夹",
+        "not a schema villagecat wrote: not replaced; nothing written, choose another folder",
+    ),
     "init-not-empty": (
         "已存在且不是空文件夹；init 只在新的或空的文件夹中新建数据包",
         "exists and is not an empty folder; init starts a new package in a new or empty folder",

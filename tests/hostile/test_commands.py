@@ -229,3 +229,29 @@ def test_every_failing_operation_of_a_patch_file_is_named_by_file_and_number(tmp
     )
     assert code == 1
     assert err.startswith(f"villagecat: {tmp_path / 'change.json'}：第 2 项操作：路径 /items/x/y 不存在（")
+
+
+@pytest.mark.parametrize("mine", [b'{"title": "my own duty schema"}', b"not json at all", b"\xff\xfe"])
+def test_schema_never_replaces_a_file_it_did_not_write(tmp_path: Path, mine: bytes) -> None:
+    """``schema -o`` into a user's folder replaced their own duty.schema.json, and wrote half before any refusal."""
+    folder = tmp_path / "work"
+    folder.mkdir()
+    (folder / "duty.schema.json").write_bytes(mine)
+    result = invoke("schema", "-o", str(folder))
+    assert result.code == 2
+    assert result.err.startswith(f"villagecat: {folder / 'duty.schema.json'}：不是 villagecat 写出的 schema 文件")
+    assert (folder / "duty.schema.json").read_bytes() == mine
+    assert sorted(p.name for p in folder.iterdir()) == ["duty.schema.json"]  # nothing written before the refusal
+
+
+def test_schema_replaces_what_it_wrote_and_writes_beside_other_files(tmp_path: Path) -> None:
+    """Its own files, of this format or an earlier one, are replaced; a README beside them is left."""
+    folder = tmp_path / "schemas"
+    assert invoke("schema", "-o", str(folder)).code == 0
+    (folder / "README.md").write_text("说明", encoding="utf-8")
+    older = (folder / "duty.schema.json").read_text(encoding="utf-8").replace(":schema:2:", ":schema:1:")
+    (folder / "duty.schema.json").write_text(older, encoding="utf-8")
+    again = invoke("schema", "-o", str(folder))
+    assert again.code == 0, again.err
+    assert ":schema:2:duty" in (folder / "duty.schema.json").read_text(encoding="utf-8")
+    assert (folder / "README.md").read_text(encoding="utf-8") == "说明"
