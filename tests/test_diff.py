@@ -246,12 +246,12 @@ def test_a_bad_patch_is_one_clear_error(tmp_path: Path) -> None:
     assert (result.code, result.err) == (
         1,
         (
-            "villagecat: 第 1 项操作：路径 /items/duties/cn.duty.nothing 不存在"
+            f"villagecat: {patch_file}：第 1 项操作：路径 /items/duties/cn.duty.nothing 不存在"
             "（operation 1: path /items/duties/cn.duty.nothing does not exist）\n"
         ),
     )
     english = invoke("patch", str(NATIONAL), str(patch_file), "-o", str(tmp_path / "out"), "--lang", "en")
-    assert english.err == "villagecat: operation 1: path /items/duties/cn.duty.nothing does not exist\n"
+    assert english.err == f"villagecat: {patch_file}: operation 1: path /items/duties/cn.duty.nothing does not exist\n"
     assert not (tmp_path / "out").exists()
 
 

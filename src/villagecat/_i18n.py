@@ -102,6 +102,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{ids} appears more than once in /order/{resource}",
     ),
     "patch-missing-part": ("缺少 {part}", "{part} is missing"),
+    "patch-part-shape": (
+        "{part} 应为{expected}，补丁后却是{got}",
+        "{part} should be {expected}; the patch made it {got}",
+    ),
     "patch-invalid-result": (
         "打补丁后的文档不是有效的数据包：{detail}",
         "the patched document is not a valid package: {detail}",
@@ -111,7 +115,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "JSON 指针“”指整个文档；补丁只能修改其中的部分，如 /layer/version",
         'the pointer "" is the whole document: a patch changes its parts, such as /layer/version',
     ),
-    "patch-no-path": ("路径 {path} 不存在", "path {path} does not exist"),
     "patch-op-incomplete": ("第 {index} 项操作缺少 op 或 path", "operation {index} needs 'op' and 'path'"),
     "patch-op-no-path": ("第 {index} 项操作：路径 {path} 不存在", "operation {index}: path {path} does not exist"),
     "patch-op-unsupported": (
@@ -135,6 +138,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "operation {index}: index {key} out of range at {path}",
     ),
     "patch-op-test": ("第 {index} 项操作：{path} 处的 test 不成立", "operation {index}: test failed at {path}"),
+    "patch-op-test-value": (
+        "第 {index} 项操作：{path} 应为“{wanted}”，实际为“{got}”（test 不成立）：补丁不是对这个版本写的",
+        "operation {index}: {path} should be {wanted!r}, it is {got!r} (test failed): the patch is for another version",
+    ),
     "patch-not-array": ("JSON Patch 应为操作的数组", "a JSON Patch is an array of operations"),
     "layer-ambiguous": (
         "“{key}”对应多个目录层：{layers}；请给出行政区划代码",
@@ -515,6 +522,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--code “{code}”：行政区划代码应为 6 位数字（乡镇街道为 9 位），例如 330106",
         "--code {code!r}: a division code has 6 digits (9 for a township), e.g. 330106",
     ),
+    "init-code-province-part": (
+        "--code “{code}”：不是行政区划代码：前 2 位是省级代码，不能为 00",
+        "--code {code!r} is no division code: its first 2 digits, the province's, cannot be 00",
+    ),
+    "init-code-level": (
+        "--code “{code}” 与 --level {level}不符：{rule}",
+        "--code {code!r} does not fit --level {level}: {rule}",
+    ),
+    "init-code-province-length": (
+        "省级代码为 6 位，后 4 位为 0，如 330000",
+        "a province's code has 6 digits, the last 4 zeros (330000)",
+    ),
+    "init-code-prefecture-length": (
+        "市级代码为 6 位，后 2 位为 0，如 330100",
+        "a prefecture's code has 6 digits, the last 2 zeros (330100)",
+    ),
+    "init-code-county-length": ("县级代码为 6 位，如 330106", "a county's code has 6 digits (330106)"),
+    "init-code-township-length": (
+        "乡镇级代码为 9 位：所属县级代码加 3 位，如 120117001",
+        "a township's code has 9 digits: its county's code and 3 more (120117001)",
+    ),
+    "init-code-province": ("省级代码后 4 位为 0，如 330000", "a province's code ends in 0000 (330000)"),
+    "init-code-prefecture": (
+        "市级代码后 2 位为 0，第 3、4 位不全为 0，如 330100",
+        "a prefecture's code ends in 00, its 3rd and 4th digits not both 0 (330100)",
+    ),
+    "init-code-county": ("县级代码后 2 位不全为 0，如 330106", "a county's code does not end in 00 (330106)"),
+    "init-code-township": (
+        "乡镇级代码的前 6 位应为县级代码（第 5、6 位不全为 0），如 120117001",
+        "a township's code begins with its county's (the 5th and 6th digits not both 0), e.g. 120117001",
+    ),
+    "init-parent-not-above": (
+        "上级层 {parent} 不是 {code} 的上级行政区划；上级层应为 {above}",
+        "parent layer {parent} is not above {code}: the parent is {above}",
+    ),
+    "schema-not-ours": (
+        "不是 villagecat 写出的 schema 文件，不会覆盖；未写入任何文件，请换一个文件夹",
+        "not a schema villagecat wrote: not replaced; nothing written, choose another folder",
+    ),
     "init-not-empty": (
         "已存在且不是空文件夹；init 只在新的或空的文件夹中新建数据包",
         "exists and is not an empty folder; init starts a new package in a new or empty folder",
@@ -874,6 +920,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a tag (!!…) that is not allowed: only plain text, numbers, lists and mappings",
     ),
     "yaml-problem-key-shape": ("键不能是列表或键值对", "a key cannot be a list or a mapping"),
+    "yaml-problem-alias-loop": (
+        "别名（*）引用了包含它自身的内容，展开后没有尽头：请把该处内容直接写出，不用锚点（&）和别名",
+        "an alias (*) stands inside what its anchor (&) names: it would never end; write the content out instead",
+    ),
     "yaml-problem-too-large": (
         "别名（*）展开后内容过多，拒绝读取",
         "expands to too many nodes through its aliases: refused",

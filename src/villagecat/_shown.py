@@ -24,7 +24,12 @@ if TYPE_CHECKING:
 
     from villagecat.merging import EffectiveCatalog
 
-__all__ = ["cited", "document_titles", "shown"]
+__all__ = ["cited", "document_titles", "markdown_cell", "shown"]
+
+
+def markdown_cell(text: object) -> str:
+    """A value as one cell of a Markdown table: a ``|`` in it escaped, so the row keeps its columns."""
+    return str(text).replace("|", "\\|")
 
 
 def document_titles(catalog: EffectiveCatalog) -> dict[str, str]:

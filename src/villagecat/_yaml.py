@@ -17,7 +17,15 @@ import yaml
 
 from villagecat._i18n import Both, pair, say
 
-__all__ = ["MAX_NODES", "DuplicateKeyError", "TooLargeError", "load_file", "load_file_text", "safe_load"]
+__all__ = [
+    "MAX_NODES",
+    "AliasLoopError",
+    "DuplicateKeyError",
+    "TooLargeError",
+    "load_file",
+    "load_file_text",
+    "safe_load",
+]
 
 #: The most nodes a document may hold once its aliases are expanded.
 MAX_NODES = 1_000_000
@@ -27,16 +35,35 @@ class TooLargeError(yaml.YAMLError):
     """The document would expand to more than :data:`MAX_NODES` nodes."""
 
 
-def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+class AliasLoopError(yaml.YAMLError):
+    """An alias inside the node its anchor names (``&a [*a]``): the data would hold itself, without end."""
+
+    def __init__(self, mark: yaml.Mark | None) -> None:
+        """Say where the anchor that holds its own alias is."""
+        super().__init__(say("yaml-problem-alias-loop", "en"))
+        #: The problem in both languages, for a reader's message (there are no parser's words to add).
+        self.problem_both = Both(*pair("yaml-problem-alias-loop"))
+        self.problem_mark = mark
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int], open_nodes: set[int]) -> int:
+    """The nodes ``node`` expands to; a node met again inside itself (a recursive alias) is refused.
+
+    Raises:
+        AliasLoopError: if an alias stands inside the node its anchor names.
+    """
     key = id(node)
+    if key in open_nodes:
+        raise AliasLoopError(node.start_mark)
     if key in memo:
         return memo[key]
-    memo[key] = 1  # guards against recursive aliases while measuring
+    open_nodes.add(key)
     size = 1
     if isinstance(node, yaml.SequenceNode):
-        size += sum(_expanded_size(child, memo) for child in node.value)
+        size += sum(_expanded_size(child, memo, open_nodes) for child in node.value)
     elif isinstance(node, yaml.MappingNode):
-        size += sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+        size += sum(_expanded_size(k, memo, open_nodes) + _expanded_size(v, memo, open_nodes) for k, v in node.value)
+    open_nodes.discard(key)
     memo[key] = min(size, MAX_NODES + 1)
     return memo[key]
 
@@ -73,18 +100,18 @@ class _StrictLoader(yaml.SafeLoader):
 
 
 def safe_load(text: str) -> Any:  # noqa: ANN401 - whatever plain data the YAML holds
-    """Load YAML as plain data, refusing Python object tags, alias bombs and duplicate keys.
+    """Load YAML as plain data, refusing Python object tags, alias bombs and loops, and duplicate keys.
 
     Raises:
-        yaml.YAMLError: on malformed YAML, object tags, a duplicate key, or a document too
-            large once expanded.
+        yaml.YAMLError: on malformed YAML, object tags, a duplicate key, an alias inside its
+            own anchor's node, or a document too large once expanded.
     """
     loader = _StrictLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None
-        if _expanded_size(node, {}) > MAX_NODES:
+        if _expanded_size(node, {}, set()) > MAX_NODES:
             raise TooLargeError(f"expands to more than {MAX_NODES} nodes through its aliases: refusing to load")
         return loader.construct_document(node)
     finally:

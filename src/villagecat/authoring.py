@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from packaging.version import Version
 from pydantic import ValidationError
 
-from villagecat._i18n import Both, say
+from villagecat._i18n import Both, pair, say
 from villagecat._ids import place_name_pinyin
 from villagecat._messages import first_message
 from villagecat.diff import LEVEL_WORDS, DiffReport, diff_packages, rate_operations, rule_violations
@@ -68,15 +68,38 @@ _README = """# {name_zh}村级组织工作事务、机制牌子和证明事项�
 """
 
 
-def default_parent(level: Level, code: str, registry: LayerRegistry) -> str:
-    """Return the nearest known layer above a division code: county → prefecture or province → cn."""
-    candidates = {
+def _above(level: Level, code: str) -> list[str]:
+    """The division codes above ``code`` of a ``level``, nearest first (cn above them all)."""
+    return {
         Level.PROVINCE: [],
         Level.PREFECTURE: [code[:2] + "0000"],
         Level.COUNTY: [code[:4] + "00", code[:2] + "0000"],
         Level.TOWNSHIP: [code[:6], code[:4] + "00", code[:2] + "0000"],
     }.get(level, [])
-    return next((c for c in candidates if c != code and c in registry), "cn")
+
+
+def default_parent(level: Level, code: str, registry: LayerRegistry) -> str:
+    """Return the nearest known layer above a division code: county → prefecture or province → cn."""
+    return next((c for c in _above(level, code) if c != code and c in registry), "cn")
+
+
+def _code_misfit(level: Level, code: str) -> str | None:
+    """The message key of the rule a division code of ``level`` breaks (its length, its zeros), or ``None``.
+
+    A province's code ends in 0000 (330000), a prefecture's in 00 (330100), a county's not in
+    00 (330106); a township's has 9 digits, its county's 6 first (120117001).
+    """
+    digits = 9 if level is Level.TOWNSHIP else 6
+    if len(code) != digits:
+        return f"init-code-{level.value}-length"
+    county = code[:6]
+    broken = {
+        Level.PROVINCE: county[2:] != "0000",
+        Level.PREFECTURE: county[4:] != "00" or county[2:4] == "00",
+        Level.COUNTY: county[4:] == "00",
+        Level.TOWNSHIP: county[4:] == "00",
+    }.get(level, False)
+    return f"init-code-{level.value}" if broken else None
 
 
 def init_layer(  # noqa: PLR0913 - every argument is one field of the new layer
@@ -100,7 +123,8 @@ def init_layer(  # noqa: PLR0913 - every argument is one field of the new layer
 
     Raises:
         WriteRefusedError: if the path is a file, or a folder that is not empty.
-        VillagecatError: if the code is not a division code, or the parent is not known.
+        VillagecatError: if the code is not a division code of the level, or the parent is
+            not known or not above it.
     """
     from pathlib import Path  # noqa: PLC0415
 
@@ -109,10 +133,20 @@ def init_layer(  # noqa: PLR0913 - every argument is one field of the new layer
 
     if not re.fullmatch(r"[0-9]{6}|[0-9]{9}", code):
         raise VillagecatError.said("init-code", code=code)
+    if code.startswith("00"):
+        raise VillagecatError.said("init-code-province-part", code=code)
+    misfit = _code_misfit(level, code)
+    if misfit is not None:
+        shown = Both(f"{level.value}（{level.label}）", level.value)
+        raise VillagecatError.said("init-code-level", code=code, level=shown, rule=Both(*pair(misfit)))
     target = Path(path)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise WriteRefusedError.at(str(target), "init-not-empty")
+    above = [*_above(level, code), "cn"]  # nearest first
     parent_id = parent or default_parent(level, code, registry)
+    if parent_id not in above:
+        named = Both("、".join(above[:-1]) + " 或 cn", ", ".join(above[:-1]) + " or cn") if len(above) > 1 else "cn"
+        raise VillagecatError.said("init-parent-not-above", parent=parent_id, code=code, above=named)
     found = registry.get(parent_id)
     if found is None:
         raise VillagecatError.said("init-parent-unknown", parent=parent_id)

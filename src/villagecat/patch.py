@@ -15,7 +15,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from villagecat._i18n import Both, pair
+from villagecat._i18n import Both, pair, shape_of
 from villagecat.errors import VillagecatError
 from villagecat.models import Layer
 from villagecat.package import RESOURCES, LayerPackage
@@ -53,6 +53,7 @@ def from_document(document: dict[str, Any]) -> LayerPackage:
 
     from villagecat._messages import first_message  # noqa: PLC0415
 
+    _check_shape(document)
     try:
         for resource in RESOURCES:
             _check_order(resource, document["items"][resource], document["order"][resource])
@@ -65,10 +66,42 @@ def from_document(document: dict[str, Any]) -> LayerPackage:
         where, zh, en = first_message(exc)
         detail = Both(f"{where}：{zh}" if where else zh, f"{where}: {en}" if where else en)
         raise PatchError.said("patch-invalid-result", detail=detail) from exc
-    except (KeyError, TypeError) as exc:
-        missing = exc.args[0] if isinstance(exc, KeyError) and exc.args else type(exc).__name__
-        raise PatchError.said("patch-invalid-result", detail=Both(*pair("patch-missing-part", part=missing))) from exc
     return LayerPackage.of(layer, resources)
+
+
+def _check_shape(document: object) -> None:
+    """Refuse a document form a patch left without a part, or with a part of the wrong shape, naming its pointer.
+
+    Raises:
+        PatchError: naming the first part missing or misshapen (``/order/duties``, ``/order/duties/3``).
+    """
+    expected: list[tuple[str, object, type]] = [("", document, dict)]
+    if isinstance(document, dict):
+        expected += [(f"/{part}", document.get(part, _MISSING), dict) for part in ("layer", "items", "order")]
+    part_kinds: tuple[tuple[str, type], ...] = (("items", dict), ("order", list))
+    for part, kind in part_kinds:
+        within = document.get(part) if isinstance(document, dict) else None
+        if isinstance(within, dict):
+            expected += [(f"/{part}/{resource}", within.get(resource, _MISSING), kind) for resource in RESOURCES]
+            for resource in RESOURCES:
+                entries = within.get(resource) if part == "order" else None
+                if isinstance(entries, list):
+                    expected += [(f"/order/{resource}/{n}", entry, str) for n, entry in enumerate(entries)]
+    for pointer, value, kind in expected:
+        if value is _MISSING:
+            detail = Both(*pair("patch-missing-part", part=pointer))
+        elif not isinstance(value, kind):
+            detail = Both(*pair("patch-part-shape", part=pointer or "/", expected=_SHAPES[kind], got=shape_of(value)))
+        else:
+            continue
+        raise PatchError.said("patch-invalid-result", detail=detail)
+
+
+#: A part the document form lacks (``None`` is a value a patch may write).
+_MISSING = object()
+
+#: The shape each part of the document form has, in words.
+_SHAPES: dict[type, Both] = {kind: shape_of(kind()) for kind in (dict, list, str)}
 
 
 def _check_order(resource: str, items: dict[str, Any], order: list[str]) -> None:
@@ -101,10 +134,18 @@ def _diff(old: Any, new: Any, path: str, ops: list[dict[str, Any]]) -> None:  # 
 
 
 def make_patch(old: LayerPackage, new: LayerPackage) -> list[dict[str, Any]]:
-    """Return the JSON Patch that turns ``old``'s document form into ``new``'s."""
+    """Return the JSON Patch that turns ``old``'s document form into ``new``'s.
+
+    A patch that changes anything opens by testing the layer and version it was made on
+    (RFC 6902 ``test``), so applied to another layer or version it stops at once, saying so,
+    rather than changing what happens to share a path.
+    """
     ops: list[dict[str, Any]] = []
     _diff(to_document(old), to_document(new), "", ops)
-    return ops
+    if not ops:
+        return ops
+    base = [{"op": "test", "path": f"/layer/{key}", "value": getattr(old.layer, key)} for key in ("id", "version")]
+    return base + ops
 
 
 def _index(part: str) -> int | None:
@@ -112,7 +153,7 @@ def _index(part: str) -> int | None:
     return int(part) if part.isdigit() and (part == "0" or not part.startswith("0")) else None
 
 
-def _walk(document: Any, path: str) -> tuple[Any, str]:  # noqa: ANN401 - JSON values
+def _walk(document: Any, path: str, number: int) -> tuple[Any, str]:  # noqa: ANN401 - JSON values
     if path == "":
         raise PatchError.said("patch-root")
     if not path.startswith("/"):
@@ -126,7 +167,7 @@ def _walk(document: Any, path: str) -> tuple[Any, str]:  # noqa: ANN401 - JSON v
         elif isinstance(parent, dict) and token in parent:
             parent = parent[token]
         else:
-            raise PatchError.said("patch-no-path", path=path)
+            raise PatchError.said("patch-op-no-path", index=number, path=path)
     return parent, tokens[-1]
 
 
@@ -136,7 +177,7 @@ _OPS = ("add", "remove", "replace", "move", "copy", "test")
 
 def _locate(document: Any, path: str, number: int, *, adding: bool = False) -> tuple[Any, Any]:  # noqa: ANN401
     """Return the container at ``path`` and the key or position in it (one past the end, or ``-``, when adding)."""
-    parent, key = _walk(document, path)
+    parent, key = _walk(document, path, number)
     if isinstance(parent, list):
         index = _index(key)
         position = len(parent) if key == "-" and adding else index if index is not None else -1
@@ -154,6 +195,17 @@ def _add(document: Any, path: str, value: Any, number: int) -> None:  # noqa: AN
         parent.insert(key, value)
     else:
         parent[key] = value
+
+
+def _test_failed(number: int, path: str, wanted: Any, found: Any) -> VillagecatError:  # noqa: ANN401 - JSON values
+    """A ``test`` that does not hold, with both values where each is one short text or number."""
+    if all(isinstance(v, str | int | float) and len(str(v)) <= _SHOWN_VALUE for v in (wanted, found)):
+        return PatchError.said("patch-op-test-value", index=number, path=path, wanted=wanted, got=found)
+    return PatchError.said("patch-op-test", index=number, path=path)
+
+
+#: The longest value a failed test shows (an item's whole row is not a message).
+_SHOWN_VALUE = 80
 
 
 def apply_patch(document: dict[str, Any], patch: list[dict[str, Any]]) -> dict[str, Any]:
@@ -196,5 +248,5 @@ def apply_patch(document: dict[str, Any], patch: list[dict[str, Any]]) -> dict[s
             elif kind == "replace":
                 parent[key] = op["value"]
             elif parent[key] != op["value"]:
-                raise PatchError.said("patch-op-test", index=number, path=path)
+                raise _test_failed(number, path, op["value"], parent[key])
     return result

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel
 
 from villagecat._i18n import MESSAGES, Both, Lang, say
-from villagecat._shown import cited, document_titles, shown
+from villagecat._shown import cited, document_titles, markdown_cell, shown
 from villagecat.errors import UnknownItemError
 from villagecat.models._base import Vocab
 from villagecat.models.vocab import Modality, Scope
@@ -240,9 +240,11 @@ def _format_markdown(catalog: EffectiveCatalog, scope: Scope | None, lang: Lang 
             "|---|---|---|---|",
         ]
         for entry in entries:
-            cites = "；".join(cited(c, titles) for c in getattr(entry.item, "citations", [])).replace("|", "\\|")
+            cites = markdown_cell("；".join(cited(c, titles) for c in getattr(entry.item, "citations", [])))
             setters = _setters(catalog, entry)
-            lines.append(f"| {_summary(entry.item, lang)} | `{entry.id}` | {cites} | {'、'.join(setters)} |")
+            lines.append(
+                f"| {markdown_cell(_summary(entry.item, lang))} | `{entry.id}` | {cites} | {'、'.join(setters)} |"
+            )
     if catalog.conflicts:
         lines += ["", "## " + say("conflicts-heading", lang), ""]
         lines.extend(f"- {c.describe(lang)}" for c in catalog.conflicts)

@@ -435,19 +435,25 @@ def dumps(schema: dict[str, Any]) -> str:
 def write_schemas(target: str | os.PathLike[str]) -> list[Path]:
     """Write every published schema under ``target``, each file atomically.
 
-    Only the schema files are written; nothing else in ``target`` is touched.
+    Only the schema files are written; nothing else in ``target`` is touched. A file where a
+    schema goes is replaced only if villagecat wrote it (its ``$id`` is one of villagecat's
+    schemas, of any format); anything else there is refused before a file is written.
 
     Returns:
         The files written.
 
     Raises:
-        WriteRefusedError: if ``target`` cannot be written (a file in the way, no permission, ...).
+        WriteRefusedError: if ``target`` cannot be written (a file in the way, no permission, ...),
+            or a file where a schema goes is not one villagecat wrote.
     """
     from villagecat._write import atomic_write  # noqa: PLC0415
 
     root = Path(target)
+    schemas = generate_schemas()
+    for relpath in schemas:
+        _refuse_unless_ours(root / relpath)
     written = []
-    for relpath, schema in generate_schemas().items():
+    for relpath, schema in schemas.items():
         path = root / relpath
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -455,3 +461,26 @@ def write_schemas(target: str | os.PathLike[str]) -> list[Path]:
             raise WriteRefusedError.at(str(path.parent), "mkdir-failed", reason=os_reason(exc)) from exc
         written.append(atomic_write(path, dumps(schema).encode("utf-8")))
     return written
+
+
+#: How every schema villagecat writes begins its ``$id``, whatever the format.
+_OUR_ID = "urn:villagecat:schema:"
+
+
+def _refuse_unless_ours(path: Path) -> None:
+    """Refuse a file at ``path`` that is not a schema villagecat wrote (a missing one is fine).
+
+    Raises:
+        WriteRefusedError: naming the file, if it is there and is not villagecat's.
+    """
+    from villagecat._budget import read_regular_file  # noqa: PLC0415
+    from villagecat.errors import PackageReadError  # noqa: PLC0415
+
+    if not path.exists() and not path.is_symlink():
+        return
+    try:
+        found = json.loads(read_regular_file(path, follow=False).decode("utf-8"))
+    except (OSError, PackageReadError, UnicodeDecodeError, ValueError):
+        found = None
+    if not (isinstance(found, dict) and str(found.get("$id", "")).startswith(_OUR_ID)):
+        raise WriteRefusedError.at(str(path), "schema-not-ours")

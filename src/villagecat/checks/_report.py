@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from villagecat._i18n import MESSAGES, Both, say
-from villagecat._shown import cited, document_titles
+from villagecat._shown import cited, document_titles, markdown_cell
 
 if TYPE_CHECKING:
     from villagecat.merging import EffectiveCatalog
@@ -148,15 +148,19 @@ class CheckReport:
             lines = [f"## {head}", ""]
             if len(self.subjects()) > 1:
                 lines += [say("report-table-summary", lang), "|---|---|---|---|"]
-                lines.extend(f"| {s} | {c['fail']} | {c['warn']} | {c['pass']} |" for s, c in self.summary().items())
+                lines.extend(
+                    f"| {markdown_cell(s)} | {c['fail']} | {c['warn']} | {c['pass']} |"
+                    for s, c in self.summary().items()
+                )
                 lines.append("")
             head_row = say("report-table-head", lang)
             lines += [head_row, "|---" * (head_row.count("|") - 1) + "|"]
             for f in shown:
-                cites = "；".join(self.cited(c) for c in f.citations).replace("|", "\\|")
-                message = f.message_en if lang == "en" else f.message_zh
+                cites = markdown_cell("；".join(self.cited(c) for c in f.citations))
+                message = markdown_cell(f.message_en if lang == "en" else f.message_zh)
                 code = f" `{f.code}` |" if lang == "en" else ""  # a slug a clerk cannot read: English and JSON only
-                lines.append(f"| {f.subject} | {say(f'level-{f.level}', lang)} |{code} {message} | {cites} |")
+                subject = markdown_cell(f.subject)
+                lines.append(f"| {subject} | {say(f'level-{f.level}', lang)} |{code} {message} | {cites} |")
             return "\n".join(lines) + "\n"
         lines = [head]
         if len(self.subjects()) > 1:

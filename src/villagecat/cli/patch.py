@@ -54,7 +54,12 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         raise PackageReadError.at(args.patch, "not-utf8") from exc
     if not isinstance(operations, list):
         raise PatchError.said("patch-not-array", where=args.patch)
-    new = from_document(apply_patch(to_document(old), operations))
+    try:
+        patched = apply_patch(to_document(old), operations)
+    except PatchError as exc:  # an operation of the file: named with the file, as a reader's error is
+        exc.where = args.patch
+        raise
+    new = from_document(patched)
     report = validate_layer(new, parents=[p for p in registry if p.layer.id != new.layer.id])
     if not report.valid:
         stderr.write(report.format_text(args.lang) + "\n")
