@@ -212,6 +212,12 @@ DESCRIPTORS: dict[str, tuple[Callable[[Path], None], str | None]] = {
     "bytes": (_resource("signs", lambda r: r.update(bytes=1)), None),
     "compression": (_resource("signs", lambda r: r.update(compression="gz")), None),
     "hash": (_resource("signs", lambda r: r.update(hash="md5:0123")), None),
+    "rows": (_resource("signs", lambda r: r.update(rows=1)), None),
+    "a publisher's own property": (_resource("signs", lambda r: r.update({"x-province-note": "本省自行补充"})), None),
+    "a title and a licence": (
+        _resource("signs", lambda r: r.update(title="标牌", licenses=[{"name": "CC-BY-4.0"}])),
+        None,
+    ),
     "trueValues narrowed, a TRUE cell": (
         _both(
             _resource("signs", lambda r: _first_boolean(r).update(trueValues=["true"])),

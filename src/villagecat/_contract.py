@@ -6,7 +6,8 @@ checks its rows against the Table Schema it publishes; ``frictionless validate``
 same resource by every property it is given. So a property that would make frictionless read
 other data, or check it by other rules, is refused here, naming it, rather than ignored: an
 encoding other than UTF-8, a dialect without a header row, a compression, a hash, an embedded
-schema other than the published one. Titles, descriptions and the like change nothing read.
+schema other than the published one. Titles, descriptions and a publisher's own properties
+change nothing read, and pass.
 """
 
 from __future__ import annotations
@@ -17,10 +18,14 @@ from typing import Any
 
 __all__ = ["Refusal", "resource_refusals"]
 
-#: The resource properties villagecat writes or that describe without changing what is read (Data Package v2).
-_KNOWN = frozenset(
-    {"name", "type", "path", "format", "mediatype", "encoding", "dialect", "schema", "villagecat"}
-    | {"$schema", "profile", "title", "description", "sources", "licenses", "homepage"}
+#: The resource properties frictionless (5.x) reads data or checks it by, beyond those villagecat reads as it
+#: does (``format``, ``mediatype``, ``encoding``, ``dialect``, ``schema``, judged below): inline data, a
+#: compression, a file inside an archive or across files, a size, a hash, a count of fields or rows. Any
+#: other property (a title, a licence, a system's own ``x-…`` note) describes and changes nothing read: the
+#: Data Package standard lets a publisher add them, and both tools pass them by.
+_READ_BY_FRICTIONLESS = frozenset(
+    {"data", "scheme", "datatype", "compression", "extrapaths", "innerpath", "hash", "bytes", "fields", "rows"}
+    | {"stats", "control", "basepath", "dialect_profile", "schema_profile", "jsonSchema", "checklist", "pipeline"}
 )
 #: The media type of each format villagecat reads.
 MEDIATYPES = {"csv": "text/csv", "json": "application/json"}
@@ -46,7 +51,7 @@ def resource_refusals(spec: dict[str, Any], fmt: str, schema: dict[str, Any] | N
     refused: list[Refusal] = [
         (str(key), "resource-property", {"property": str(key), "value": _shown(spec[key])})
         for key in spec
-        if key not in _KNOWN
+        if key in _READ_BY_FRICTIONLESS
     ]
     encoding = spec.get("encoding")
     if encoding is not None and not _utf8(encoding):
