@@ -330,6 +330,28 @@ def test_a_rewrite_keeps_the_descriptor_s_metadata_villagecat_did_not_write(tmp_
     assert invoke("validate", str(folder)).code == 0
 
 
+def test_a_rewrite_keeps_a_resource_s_own_description(tmp_path: Path) -> None:
+    """A resource's ``title`` or ``x-…`` note a province added was dropped by every rewrite (upgrade, release)."""
+    import json  # noqa: PLC0415
+
+    from conftest import invoke  # noqa: PLC0415
+
+    folder = save_layer(load_layer(NATIONAL), tmp_path / "national")
+    data = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    signs = next(r for r in data["resources"] if r["name"] == "signs")
+    signs.update({"title": "标牌标识", "x-province-note": "本省补充"})
+    (folder / "datapackage.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert invoke("validate", str(folder)).code == 0  # a publisher's description passes
+    assert invoke("upgrade", str(folder)).code == 0
+    package = load_layer(folder)
+    save_layer(dataclasses.replace(package, signs=package.signs[1:]), folder)
+    kept = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    signs = next(r for r in kept["resources"] if r["name"] == "signs")
+    assert (signs["title"], signs["x-province-note"]) == ("标牌标识", "本省补充")
+    assert all("x-province-note" not in r for r in kept["resources"] if r["name"] != "signs")
+    assert invoke("validate", str(folder)).code == 0
+
+
 def test_a_move_that_fails_part_way_puts_back_the_files_already_moved(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -16,7 +16,7 @@ import codecs
 import json
 from typing import Any
 
-__all__ = ["Refusal", "resource_refusals"]
+__all__ = ["Refusal", "descriptive", "resource_refusals"]
 
 #: The resource properties frictionless (5.x) reads data or checks it by, beyond those villagecat reads as it
 #: does (``format``, ``mediatype``, ``encoding``, ``dialect``, ``schema``, judged below): inline data, a
@@ -27,6 +27,21 @@ _READ_BY_FRICTIONLESS = frozenset(
     {"data", "scheme", "datatype", "compression", "extrapaths", "innerpath", "hash", "bytes", "fields", "rows"}
     | {"stats", "control", "basepath", "dialect_profile", "schema_profile", "jsonSchema", "checklist", "pipeline"}
 )
+#: The resource properties villagecat writes itself (and those earlier formats wrote): a rewrite sets them anew.
+_WRITTEN = frozenset(
+    {"name", "type", "path", "format", "mediatype", "encoding", "dialect", "schema", "villagecat", "profile", "$schema"}
+)
+
+
+def descriptive(key: str) -> bool:
+    """Whether a resource property is a publisher's description (a title, a licence, an ``x-…`` note).
+
+    villagecat neither writes it nor reads the data by it, and neither does frictionless: a
+    rewrite of the package keeps it as it was.
+    """
+    return key not in _WRITTEN and key not in _READ_BY_FRICTIONLESS
+
+
 #: The media type of each format villagecat reads.
 MEDIATYPES = {"csv": "text/csv", "json": "application/json"}
 #: CSV dialect properties villagecat reads (``villagecat.package`` gives them to ``csv.reader``), by their values.

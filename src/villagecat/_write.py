@@ -49,6 +49,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, TypeGuard
 
+from villagecat._contract import descriptive
 from villagecat._i18n import Both, os_reason
 from villagecat.errors import StrayFileWarning, WriteRefusedError
 
@@ -206,10 +207,29 @@ def _keeping_metadata(
     if old is None or new is None:
         return files
     kept = {k: v for k, v in old.items() if k not in _DESCRIPTOR_KEYS and k not in new}
-    if not kept:
+    resources = _keeping_resource_metadata(old.get("resources"), new.get("resources"))
+    if not kept and resources is None:
         return files
-    text = json.dumps({**new, **kept}, ensure_ascii=False, indent=2) + "\n"
+    merged = {**new, **kept} if resources is None else {**new, **kept, "resources": resources}
+    text = json.dumps(merged, ensure_ascii=False, indent=2) + "\n"
     return {**files, "datapackage.json": text.encode("utf-8")}
+
+
+def _keeping_resource_metadata(old: object, new: object) -> list[Any] | None:
+    """The new resources, each keeping the descriptive properties its namesake held; None if none held any.
+
+    A resource's ``title`` or a publisher's ``x-…`` note is the publisher's (see
+    :func:`villagecat._contract.descriptive`); a size or hash described the bytes the rewrite replaces.
+    """
+    if not isinstance(old, list) or not isinstance(new, list):
+        return None
+    before = {spec.get("name"): spec for spec in old if isinstance(spec, dict)}
+    resources: list[Any] = []
+    for spec in new:
+        held = before.get(spec.get("name"), {}) if isinstance(spec, dict) else {}
+        extra = {k: v for k, v in held.items() if k not in spec and descriptive(k)}
+        resources.append({**spec, **extra} if extra else spec)
+    return resources if any(a is not b for a, b in zip(resources, new, strict=True)) else None
 
 
 def _descriptor(folder: Path) -> dict[str, Any] | None:
