@@ -29,6 +29,7 @@ from villagecat._columns import (
     json_kind,
     model_to_cells,
     override_cell_value,
+    refusal_values,
     table_schema,
     target_column,
     unsaid,
@@ -370,12 +371,14 @@ def _read_csv(
             return rows
         _check_header(header, model, file, problems, "line")
         start = reader.line_num + 1
+        blank: list[int] = []  # the lines of the run of blank rows being read
         for record in reader:
             line = start
             start = reader.line_num + 1
             if not any(cell.strip() for cell in record):
-                problems.append(_problem(file, "blank-row", *pair("blank-row"), line=line))
+                blank.append(line)
                 continue
+            _blank_rows(file, blank, problems)
             if len(record) != len(header):
                 problems.append(
                     _problem(
@@ -389,6 +392,7 @@ def _read_csv(
             rows.append((line, {h: c for h, c in zip(header, record, strict=True) if h in known}))
             if len(rows) > limit("rows"):
                 raise exceeded("rows", file, over(limit("rows")))
+        _blank_rows(file, blank, problems)
     except csv.Error as exc:
         problems.append(
             _problem(
@@ -399,6 +403,20 @@ def _read_csv(
             )
         )
     return rows
+
+
+def _blank_rows(file: str, lines: list[int], problems: list[Problem]) -> None:
+    """Name a run of blank rows once, at its first line, and empty ``lines`` for the next run.
+
+    A spreadsheet writes a row of commas for every row whose cells were cleared, often many at
+    the end of the sheet: one line each would bury the other problems.
+    """
+    if len(lines) == 1:
+        problems.append(_problem(file, "blank-row", *pair("blank-row"), line=lines[0]))
+    elif lines:
+        zh, en = pair("blank-rows", last=lines[-1], count=len(lines))
+        problems.append(_problem(file, "blank-row", zh, en, line=lines[0]))
+    lines.clear()
 
 
 def _known_columns(model: type[BaseModel]) -> set[str]:
@@ -581,17 +599,20 @@ def read_raw(
     return None
 
 
-#: Problems of a descriptor's own words that saving the layer rewrites (an embedded Table Schema other than the
-#: published one, as a revision written before an amendment of the format holds): ``validate`` reports them, as
-#: frictionless would judge the package by that schema; reading a layer to use it (diff, merge, upgrade) passes
-#: over them, since its rows were read and checked by the published rules.
-DESCRIPTION_ONLY = frozenset({"resource-schema"})
+#: Problems of a package's form that saving the layer rewrites: an embedded Table Schema other than the published
+#: one (as a revision written before an amendment of the format holds), and a blank row (a spreadsheet writes one
+#: for every row whose cells were cleared), which holds nothing and is not written again. ``validate`` reports them,
+#: as frictionless would judge the package by that schema and refuses a blank row; reading a layer to use it (diff,
+#: merge, catalog) and rewriting it (upgrade, release) pass over them, since its rows were read and checked by the
+#: published rules.
+REWRITTEN = frozenset({"resource-schema", "blank-row"})
 
 
 def _check_resource(spec: dict[str, Any], index: int, name: str, *, current: bool, problems: list[Problem]) -> None:
     """Name each property of a resource that frictionless would read otherwise than villagecat (see ``_contract``)."""
     fmt = _resource_format(spec)
-    published = next((s["schema"] for s in resource_specs(fmt) if s["name"] == name), None) if current else None
+    known = current and fmt in ("csv", "json")  # another format is refused alone, not by a schema it has not
+    published = next((s["schema"] for s in resource_specs(fmt) if s["name"] == name), None) if known else None
     for where, key, values in resource_refusals(spec, fmt, published):
         problems.append(_problem("datapackage.json", key, *pair(key, **values), field=f"resources[{index}].{where}"))
 
@@ -631,7 +652,7 @@ def _decode_rows(  # noqa: PLR0913, PLR0917 - one resource, and where to report
         )
         if refused:  # rare: a cell with spaces around it, or 3.0
             for name, key in refused.items():
-                zh, en = pair(key, value=record[name])
+                zh, en = pair(key, **refusal_values(key, record[name]))
                 problems.append(_problem(file, key, zh, en, field=name, line=position))
                 named.add((position, name))
             refused.clear()
@@ -1100,7 +1121,7 @@ def load_layer(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
     if not report.readable:
         problem = report.problems[0]
         raise PackageReadError(problem.file, problem.message_en, problem.message_zh)
-    report.problems[:] = [p for p in report.problems if p.code not in DESCRIPTION_ONLY]
+    report.problems[:] = [p for p in report.problems if p.code not in REWRITTEN]
     if package is not None:
         check_package(package, report)
     if report.problems or package is None:
