@@ -181,3 +181,22 @@ def test_csv_saved_again_by_libreoffice_stays_valid(national_copy: Path) -> None
     assert result.code == 0, result.out
     for name in RESOURCES:
         assert load_layer(national_copy).resource(name) == load_layer(NATIONAL).resource(name), name
+
+
+def test_a_descriptor_an_older_villagecat_wrote_says_which_command_rewrites_it(national_copy: Path) -> None:
+    """The embedded Table Schema of an older release of villagecat: the clerk is told the command, not frictionless."""
+    descriptor = national_copy / "datapackage.json"
+    data = json.loads(descriptor.read_text("utf-8"))
+    index = next(i for i, r in enumerate(data["resources"]) if r["name"] == "signs")
+    data["resources"][index]["schema"]["fields"][0]["title"] = "旧的标题"
+    descriptor.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    result = invoke("validate", str(national_copy))
+    assert _problem_lines(result.out) == [
+        (
+            f"字段 resources[{index}].schema：数据包描述文件中各列的定义与本版 villagecat 所写的不同"
+            "（多半由旧版 villagecat 写成），别的软件会按它核对数据；"
+            "请运行 villagecat upgrade 加数据包文件夹，重写描述文件"
+        )
+    ]
+    assert invoke("upgrade", str(national_copy)).code == 0
+    assert invoke("validate", str(national_copy)).code == 0

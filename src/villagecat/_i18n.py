@@ -1050,8 +1050,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "resource-schema": (
         (
-            "内嵌的表结构（schema）与 villagecat 为本格式发布的不同，frictionless 会按它校验而得出另一结论；"
-            "请用 villagecat upgrade 重写描述文件"
+            "数据包描述文件中各列的定义与本版 villagecat 所写的不同（多半由旧版 villagecat 写成），"
+            "别的软件会按它核对数据；请运行 villagecat upgrade 加数据包文件夹，重写描述文件"
         ),
         (
             "the embedded Table Schema is not the one villagecat publishes for this format, and frictionless would"
