@@ -200,3 +200,40 @@ def test_a_descriptor_an_older_villagecat_wrote_says_which_command_rewrites_it(n
     ]
     assert invoke("upgrade", str(national_copy)).code == 0
     assert invoke("validate", str(national_copy)).code == 0
+
+
+def _with_column(path: Path, header: str, cell: str) -> None:
+    """Add a column at the right of every line: Excel's when a cell right of the table was touched."""
+    lines = path.read_text("utf-8").splitlines()
+    path.write_text("\n".join([f"{lines[0]},{header}", *(f"{line},{cell}" for line in lines[1:])]) + "\n", "utf-8")
+
+
+def test_an_empty_column_without_a_name_is_one_line_and_upgrade_removes_it(national_copy: Path) -> None:
+    signs = national_copy / "signs.csv"
+    width = signs.read_text("utf-8").splitlines()[0].count(",") + 1
+    _with_column(signs, "", "")
+    result = invoke("validate", str(national_copy))
+    assert _problem_lines(result.out) == [
+        (
+            f"第 1 行：第 {width + 1} 列（{chr(64 + width + 1)} 列）没有列名，"
+            "整列是空的（多半是表格软件另存时带出的）；请删去这一列（右键点列标，选“删除”整列），"
+            "或运行 villagecat upgrade 加数据包文件夹，自动删去"
+        )
+    ], result.out
+    assert invoke("upgrade", str(national_copy)).code == 0
+    assert invoke("validate", str(national_copy)).code == 0
+    assert load_layer(national_copy).resource("signs") == load_layer(NATIONAL).resource("signs")
+
+
+def test_a_column_without_a_name_that_holds_cells_asks_for_its_name_and_is_not_dropped(national_copy: Path) -> None:
+    signs = national_copy / "signs.csv"
+    width = signs.read_text("utf-8").splitlines()[0].count(",") + 1
+    _with_column(signs, "", "已核对")
+    said = [
+        (
+            f"第 1 行：第 {width + 1} 列（{chr(64 + width + 1)} 列）没有列名，却填有内容；"
+            "请在第 1 行写上列名（各列见“表结构参考”页），或删去这一列"
+        )
+    ]
+    assert _problem_lines(invoke("validate", str(national_copy)).out) == said
+    assert invoke("upgrade", str(national_copy)).code == 1  # what the clerk wrote is never dropped by a rewrite

@@ -996,6 +996,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " saves the file), or run villagecat upgrade on the package, which drops every blank row"
         ),
     ),
+    "unnamed-column": (
+        (
+            "{columns}没有列名，整列是空的（多半是表格软件另存时带出的）；请删去这一列（右键点列标，"
+            "选“删除”整列），或运行 villagecat upgrade 加数据包文件夹，自动删去"
+        ),
+        (
+            "{columns} has no name and holds nothing (a spreadsheet saved it): delete the column, or run"
+            " villagecat upgrade on the package, which drops it"
+        ),
+    ),
+    "unnamed-column-filled": (
+        "{columns}没有列名，却填有内容；请在第 1 行写上列名（各列见“表结构参考”页），或删去这一列",
+        "{columns} has no name but holds cells: name it in the header, or delete the column",
+    ),
     "row-width": ("本行有 {cells} 列，表头有 {header} 列", "the row has {cells} cells, the header {header}"),
     "csv-syntax": ("CSV 格式错误：{detail}", "malformed CSV: {detail}"),
     "json-syntax": ("JSON 格式错误：{detail}", "malformed JSON: {detail}"),

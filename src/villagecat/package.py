@@ -40,6 +40,7 @@ from villagecat._i18n import Both, pair, reader_error, shape_of
 from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
 from villagecat._source import PackageSource, UnsafePathError, open_source
+from villagecat._xlsx import column_letter
 from villagecat.errors import BudgetExceededError, PackageReadError, ValidationFailedError
 from villagecat.format import FORMAT_VERSION
 from villagecat.format.clauses import ClauseBook
@@ -369,7 +370,9 @@ def _read_csv(
         if separator is not None:  # every line would read as one cell: say why once, not column by column
             problems.append(_problem(file, "csv-delimiter", *pair("csv-delimiter", separator=separator), line=1))
             return rows
-        _check_header(header, model, file, problems, "line")
+        _check_header([h for h in header if h], model, file, problems, "line")
+        unnamed = [i for i, h in enumerate(header) if not h]  # said below, once: empty, or filled
+        filled = False
         start = reader.line_num + 1
         blank: list[int] = []  # the lines of the run of blank rows being read
         for record in reader:
@@ -379,6 +382,7 @@ def _read_csv(
                 blank.append(line)
                 continue
             _blank_rows(file, blank, problems)
+            filled = filled or any(i < len(record) and record[i].strip() for i in unnamed)
             if len(record) != len(header):
                 problems.append(
                     _problem(
@@ -393,6 +397,7 @@ def _read_csv(
             if len(rows) > limit("rows"):
                 raise exceeded("rows", file, over(limit("rows")))
         _blank_rows(file, blank, problems)
+        _unnamed_columns(file, unnamed, filled=filled, problems=problems)
     except csv.Error as exc:
         problems.append(
             _problem(
@@ -417,6 +422,24 @@ def _blank_rows(file: str, lines: list[int], problems: list[Problem]) -> None:
         zh, en = pair("blank-rows", last=lines[-1], count=len(lines))
         problems.append(_problem(file, "blank-row", zh, en, line=lines[0]))
     lines.clear()
+
+
+def _unnamed_columns(file: str, positions: list[int], *, filled: bool, problems: list[Problem]) -> None:
+    """Name, once, the columns without a name in the header: empty ones (a spreadsheet saved them), or filled.
+
+    Excel writes a comma more on every line when a cell right of the table was touched; such a
+    column holds nothing and a rewrite leaves it out. One that holds something wants a name.
+    """
+    if not positions:
+        return
+    shown = Both(
+        "、".join(f"第 {i + 1} 列（{column_letter(i)} 列）" for i in positions),
+        ", ".join(f"column {i + 1} ({column_letter(i)})" for i in positions),
+    )
+    if filled:
+        problems.append(_problem(file, "unknown-column", *pair("unnamed-column-filled", columns=shown), line=1))
+    else:
+        problems.append(_problem(file, "unnamed-column", *pair("unnamed-column", columns=shown), line=1))
 
 
 def _known_columns(model: type[BaseModel]) -> set[str]:
@@ -600,12 +623,13 @@ def read_raw(
 
 
 #: Problems of a package's form that saving the layer rewrites: an embedded Table Schema other than the published
-#: one (as a revision written before an amendment of the format holds), and a blank row (a spreadsheet writes one
-#: for every row whose cells were cleared), which holds nothing and is not written again. ``validate`` reports them,
+#: one (as a revision written before an amendment of the format holds), a blank row (a spreadsheet writes one
+#: for every row whose cells were cleared) and an empty column without a name (one for a cell touched right of the
+#: table), which hold nothing and are not written again. ``validate`` reports them,
 #: as frictionless would judge the package by that schema and refuses a blank row; reading a layer to use it (diff,
 #: merge, catalog) and rewriting it (upgrade, release) pass over them, since its rows were read and checked by the
 #: published rules.
-REWRITTEN = frozenset({"resource-schema", "blank-row"})
+REWRITTEN = frozenset({"resource-schema", "blank-row", "unnamed-column"})
 
 
 def _check_resource(spec: dict[str, Any], index: int, name: str, *, current: bool, problems: list[Problem]) -> None:
