@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import typing
+from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
 from villagecat._i18n import Both, pair
@@ -45,6 +46,7 @@ __all__ = [
     "neutralise",
     "override_cell_value",
     "override_value_cell",
+    "refusal_values",
     "table_schema",
     "target_column",
     "unknown_field",
@@ -86,13 +88,29 @@ def as_written(column: Column, cell: str) -> str | None:
     if not text:
         takes = column.shape not in ("bool", "number", "integer") and column.vocab is None
         return None if takes and _takes_pattern(column, cell) else "cell-only-spaces"
-    if column.shape == "integer" and "." in text:
-        return "cell-whole-number-point"
+    if column.shape == "integer" and "." in text:  # 3.5 is not a whole number: the model says so
+        return "cell-whole-number-point" if _whole(text) is not None else None
     if text == cell or column.shape in ("number", "integer"):
         return None
     if column.shape == "bool" or column.vocab is not None or not _takes_pattern(column, cell):
         return "cell-spaces"
     return None
+
+
+def _whole(text: str) -> int | None:
+    """The whole number ``text`` writes with a point (``3.0`` → 3), or None if it writes no whole number."""
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    return int(number) if number.is_finite() and number == number.to_integral_value() else None
+
+
+def refusal_values(key: str, cell: str) -> dict[str, object]:
+    """The values that fill the message ``key`` of :func:`as_written` for ``cell``: the cell, and what to write."""
+    if key == "cell-whole-number-point":
+        return {"value": cell, "whole": _whole(cell.strip())}
+    return {"value": cell}
 
 
 def _takes_pattern(column: Column, cell: str) -> bool:

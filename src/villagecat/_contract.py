@@ -61,7 +61,8 @@ def resource_refusals(spec: dict[str, Any], fmt: str, schema: dict[str, Any] | N
         spec: The resource, as the descriptor holds it.
         fmt: The format villagecat reads it in (``csv`` or ``json``).
         schema: The Table Schema villagecat publishes for it, in the current format; None for an
-            older format (its schemas are rewritten by ``villagecat upgrade``).
+            older format (its schemas are rewritten by ``villagecat upgrade``) or a format villagecat
+            does not read (``CSV``), which is refused on its own.
     """
     refused: list[Refusal] = [
         (str(key), "resource-property", {"property": str(key), "value": _shown(spec[key])})
@@ -76,7 +77,7 @@ def resource_refusals(spec: dict[str, Any], fmt: str, schema: dict[str, Any] | N
     if mediatype is not None and expected is not None and mediatype != expected:
         refused.append(("mediatype", "resource-mediatype", {"value": _shown(mediatype), "expected": expected}))
     dialect = spec.get("dialect")
-    if dialect is not None:
+    if dialect is not None and expected is not None:  # a format not read is said alone: its dialect is not judged
         refused.extend(
             (f"dialect.{key}" if key else "dialect", "resource-dialect", {"property": key or "dialect", "value": shown})
             for key, shown in _dialect_refusals(dialect, fmt)

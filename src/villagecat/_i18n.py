@@ -952,31 +952,63 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     "cell-spaces": (
-        "单元格两端有空白（实际为“{value}”）；数据包的表结构按原样读取单元格，frictionless 等工具不认，请删去空白",
+        "单元格两端有空格（实际为“{value}”）；请删去空格",
         (
             "spaces around the cell ({value!r}): the package's Table Schema reads a cell as written, and frictionless"
             " refuses it; remove the spaces"
         ),
     ),
     "cell-only-spaces": (
-        "单元格只有空白；数据包的表结构按原样读取单元格，frictionless 等工具不认；不填请留空（不写任何字符）",
+        "单元格只有空格；不填请删去空格，留空（什么也不写）",
         (
             "the cell holds only spaces: the package's Table Schema reads a cell as written, and frictionless refuses"
             " it; leave it empty instead"
         ),
     ),
     "cell-whole-number-point": (
-        "整数不写小数点（实际为“{value}”）；数据包的表结构按整数读取，frictionless 等工具不认",
+        "整数不写小数点（实际为“{value}”）；请写作 {whole}",
         (
             "a whole number is written without a point ({value!r}): the package's Table Schema reads an integer, and"
-            " frictionless refuses it"
+            " frictionless refuses it; write {whole}"
         ),
     ),
     "duplicate-column": ("列名重复", "duplicate column"),
     "missing-column": ("缺少必填列", "required column is missing"),
     "blank-row": (
-        "空行；数据包的表结构不允许空行，frictionless 等工具不认，请删去该行",
-        "a blank row: the package's Table Schema allows none, and frictionless refuses it; remove the row",
+        (
+            "空行；请删去这一行（右键点行号，选“删除”整行；只按 Delete 键清除内容，另存后仍会留下空行），"
+            "或运行 villagecat upgrade 加数据包文件夹，自动删去全部空行"
+        ),
+        (
+            "a blank row, which the package's Table Schema allows nowhere (frictionless refuses it): delete the row"
+            " (clearing its cells leaves it blank when a spreadsheet saves the file), or run villagecat upgrade on"
+            " the package, which drops every blank row"
+        ),
+    ),
+    "blank-rows": (
+        (
+            "从这一行到第 {last} 行共 {count} 行是空行；请删去这些行（选中这些行号，右键选“删除”整行；"
+            "只按 Delete 键清除内容，另存后仍会留下空行），或运行 villagecat upgrade 加数据包文件夹，自动删去全部空行"
+        ),
+        (
+            "{count} blank rows, from this line to line {last}, which the package's Table Schema allows nowhere"
+            " (frictionless refuses them): delete the rows (clearing their cells leaves them blank when a spreadsheet"
+            " saves the file), or run villagecat upgrade on the package, which drops every blank row"
+        ),
+    ),
+    "unnamed-column": (
+        (
+            "{columns}没有列名，整列是空的（多半是表格软件另存时带出的）；请删去这一列（右键点列标，"
+            "选“删除”整列），或运行 villagecat upgrade 加数据包文件夹，自动删去"
+        ),
+        (
+            "{columns} has no name and holds nothing (a spreadsheet saved it): delete the column, or run"
+            " villagecat upgrade on the package, which drops it"
+        ),
+    ),
+    "unnamed-column-filled": (
+        "{columns}没有列名，却填有内容；请在第 1 行写上列名（各列见“表结构参考”页），或删去这一列",
+        "{columns} has no name but holds cells: name it in the header, or delete the column",
     ),
     "row-width": ("本行有 {cells} 列，表头有 {header} 列", "the row has {cells} cells, the header {header}"),
     "csv-syntax": ("CSV 格式错误：{detail}", "malformed CSV: {detail}"),
@@ -1032,8 +1064,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "resource-schema": (
         (
-            "内嵌的表结构（schema）与 villagecat 为本格式发布的不同，frictionless 会按它校验而得出另一结论；"
-            "请用 villagecat upgrade 重写描述文件"
+            "数据包描述文件中各列的定义与本版 villagecat 所写的不同（多半由旧版 villagecat 写成），"
+            "别的软件会按它核对数据；请运行 villagecat upgrade 加数据包文件夹，重写描述文件"
         ),
         (
             "the embedded Table Schema is not the one villagecat publishes for this format, and frictionless would"

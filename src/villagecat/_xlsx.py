@@ -21,7 +21,26 @@ if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["ErrorCell", "PercentCell", "SheetRows", "bounded_rows", "header_below", "open_workbook", "read_sheet"]
+__all__ = [
+    "ErrorCell",
+    "PercentCell",
+    "SheetRows",
+    "bounded_rows",
+    "column_letter",
+    "header_below",
+    "open_workbook",
+    "read_sheet",
+]
+
+
+def column_letter(index: int) -> str:
+    """The letter a spreadsheet shows over the column at 0-based ``index``: 0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
 
 
 def _openpyxl() -> Any:  # noqa: ANN401 - the module

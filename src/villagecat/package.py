@@ -29,6 +29,7 @@ from villagecat._columns import (
     json_kind,
     model_to_cells,
     override_cell_value,
+    refusal_values,
     table_schema,
     target_column,
     unsaid,
@@ -39,6 +40,7 @@ from villagecat._i18n import Both, pair, reader_error, shape_of
 from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
 from villagecat._source import PackageSource, UnsafePathError, open_source
+from villagecat._xlsx import column_letter
 from villagecat.errors import BudgetExceededError, PackageReadError, ValidationFailedError
 from villagecat.format import FORMAT_VERSION
 from villagecat.format.clauses import ClauseBook
@@ -368,14 +370,19 @@ def _read_csv(
         if separator is not None:  # every line would read as one cell: say why once, not column by column
             problems.append(_problem(file, "csv-delimiter", *pair("csv-delimiter", separator=separator), line=1))
             return rows
-        _check_header(header, model, file, problems, "line")
+        _check_header([h for h in header if h], model, file, problems, "line")
+        unnamed = [i for i, h in enumerate(header) if not h]  # said below, once: empty, or filled
+        filled = False
         start = reader.line_num + 1
+        blank: list[int] = []  # the lines of the run of blank rows being read
         for record in reader:
             line = start
             start = reader.line_num + 1
             if not any(cell.strip() for cell in record):
-                problems.append(_problem(file, "blank-row", *pair("blank-row"), line=line))
+                blank.append(line)
                 continue
+            _blank_rows(file, blank, problems)
+            filled = filled or any(i < len(record) and record[i].strip() for i in unnamed)
             if len(record) != len(header):
                 problems.append(
                     _problem(
@@ -389,6 +396,8 @@ def _read_csv(
             rows.append((line, {h: c for h, c in zip(header, record, strict=True) if h in known}))
             if len(rows) > limit("rows"):
                 raise exceeded("rows", file, over(limit("rows")))
+        _blank_rows(file, blank, problems)
+        _unnamed_columns(file, unnamed, filled=filled, problems=problems)
     except csv.Error as exc:
         problems.append(
             _problem(
@@ -399,6 +408,38 @@ def _read_csv(
             )
         )
     return rows
+
+
+def _blank_rows(file: str, lines: list[int], problems: list[Problem]) -> None:
+    """Name a run of blank rows once, at its first line, and empty ``lines`` for the next run.
+
+    A spreadsheet writes a row of commas for every row whose cells were cleared, often many at
+    the end of the sheet: one line each would bury the other problems.
+    """
+    if len(lines) == 1:
+        problems.append(_problem(file, "blank-row", *pair("blank-row"), line=lines[0]))
+    elif lines:
+        zh, en = pair("blank-rows", last=lines[-1], count=len(lines))
+        problems.append(_problem(file, "blank-row", zh, en, line=lines[0]))
+    lines.clear()
+
+
+def _unnamed_columns(file: str, positions: list[int], *, filled: bool, problems: list[Problem]) -> None:
+    """Name, once, the columns without a name in the header: empty ones (a spreadsheet saved them), or filled.
+
+    Excel writes a comma more on every line when a cell right of the table was touched; such a
+    column holds nothing and a rewrite leaves it out. One that holds something wants a name.
+    """
+    if not positions:
+        return
+    shown = Both(
+        "、".join(f"第 {i + 1} 列（{column_letter(i)} 列）" for i in positions),
+        ", ".join(f"column {i + 1} ({column_letter(i)})" for i in positions),
+    )
+    if filled:
+        problems.append(_problem(file, "unknown-column", *pair("unnamed-column-filled", columns=shown), line=1))
+    else:
+        problems.append(_problem(file, "unnamed-column", *pair("unnamed-column", columns=shown), line=1))
 
 
 def _known_columns(model: type[BaseModel]) -> set[str]:
@@ -581,17 +622,21 @@ def read_raw(
     return None
 
 
-#: Problems of a descriptor's own words that saving the layer rewrites (an embedded Table Schema other than the
-#: published one, as a revision written before an amendment of the format holds): ``validate`` reports them, as
-#: frictionless would judge the package by that schema; reading a layer to use it (diff, merge, upgrade) passes
-#: over them, since its rows were read and checked by the published rules.
-DESCRIPTION_ONLY = frozenset({"resource-schema"})
+#: Problems of a package's form that saving the layer rewrites: an embedded Table Schema other than the published
+#: one (as a revision written before an amendment of the format holds), a blank row (a spreadsheet writes one
+#: for every row whose cells were cleared) and an empty column without a name (one for a cell touched right of the
+#: table), which hold nothing and are not written again. ``validate`` reports them,
+#: as frictionless would judge the package by that schema and refuses a blank row; reading a layer to use it (diff,
+#: merge, catalog) and rewriting it (upgrade, release) pass over them, since its rows were read and checked by the
+#: published rules.
+REWRITTEN = frozenset({"resource-schema", "blank-row", "unnamed-column"})
 
 
 def _check_resource(spec: dict[str, Any], index: int, name: str, *, current: bool, problems: list[Problem]) -> None:
     """Name each property of a resource that frictionless would read otherwise than villagecat (see ``_contract``)."""
     fmt = _resource_format(spec)
-    published = next((s["schema"] for s in resource_specs(fmt) if s["name"] == name), None) if current else None
+    known = current and fmt in ("csv", "json")  # another format is refused alone, not by a schema it has not
+    published = next((s["schema"] for s in resource_specs(fmt) if s["name"] == name), None) if known else None
     for where, key, values in resource_refusals(spec, fmt, published):
         problems.append(_problem("datapackage.json", key, *pair(key, **values), field=f"resources[{index}].{where}"))
 
@@ -631,7 +676,7 @@ def _decode_rows(  # noqa: PLR0913, PLR0917 - one resource, and where to report
         )
         if refused:  # rare: a cell with spaces around it, or 3.0
             for name, key in refused.items():
-                zh, en = pair(key, value=record[name])
+                zh, en = pair(key, **refusal_values(key, record[name]))
                 problems.append(_problem(file, key, zh, en, field=name, line=position))
                 named.add((position, name))
             refused.clear()
@@ -1100,7 +1145,7 @@ def load_layer(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
     if not report.readable:
         problem = report.problems[0]
         raise PackageReadError(problem.file, problem.message_en, problem.message_zh)
-    report.problems[:] = [p for p in report.problems if p.code not in DESCRIPTION_ONLY]
+    report.problems[:] = [p for p in report.problems if p.code not in REWRITTEN]
     if package is not None:
         check_package(package, report)
     if report.problems or package is None:

@@ -62,7 +62,7 @@ def upgrade_package(
     Raises:
         InvalidRequestError: for a zip without ``output``: a zip is not rewritten in place.
     """
-    from villagecat.package import DESCRIPTION_ONLY, package_form, read_package, save_layer  # noqa: PLC0415
+    from villagecat.package import REWRITTEN, package_form, read_package, save_layer  # noqa: PLC0415
     from villagecat.validation import check_package  # noqa: PLC0415
 
     source = Path(path)
@@ -72,7 +72,7 @@ def upgrade_package(
         raise InvalidRequestError.because("upgrade-zip-needs-output", path=str(source))
     from_format = _declared(path)
     package, report = read_package(path)
-    report.problems[:] = [p for p in report.problems if p.code not in DESCRIPTION_ONLY]  # what the rewrite replaces
+    report.problems[:] = [p for p in report.problems if p.code not in REWRITTEN]  # what the rewrite replaces
     if package is not None and report.readable:
         check_package(package, report)
     if package is None or not report.valid:

@@ -27,7 +27,7 @@ from villagecat._i18n import Both, pair
 from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
 from villagecat._write import atomic_write
-from villagecat._xlsx import ErrorCell, header_below
+from villagecat._xlsx import ErrorCell, column_letter, header_below
 from villagecat.errors import (
     EmptySheetWarning,
     MergedCellsWarning,
@@ -140,7 +140,7 @@ def _form(sheet: Worksheet, cols: Sequence[Column]) -> None:
 
     sheet.freeze_panes = "A2"
     for index, column in enumerate(cols):
-        letter = _letter(index)
+        letter = column_letter(index)
         sheet.column_dimensions[letter].width = min(max(len(column.title_zh) * 2 + 4, 14), 40)
         if column.is_list or (column.vocab is None and column.shape != "bool"):
             continue
@@ -201,7 +201,7 @@ def export_workbook(package: LayerPackage, path: str | os.PathLike[str], *, forc
                 _write_text_cell(sheet, row, len(cols) + 1, item.citation().to_text())
         if model is Clause:
             sheet.cell(1, len(cols) + 1, EXPORTED_CLAUSE)
-            sheet.column_dimensions[_letter(len(cols))].hidden = True
+            sheet.column_dimensions[column_letter(len(cols))].hidden = True
     buffer = io.BytesIO()
     book.save(buffer)
     return atomic_write(path, buffer.getvalue(), replace=force)
@@ -321,15 +321,6 @@ def _slug(column: Column, text: str) -> str:
         return str(column.vocab.from_text("".join(text.split())).value)
     except ValueError:
         return text
-
-
-def _letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 #: The rows a nested layer field is spelled out on: each part's key and the words after its title (上级层 · 标识).
@@ -537,15 +528,15 @@ def _header(
         column = by_title.get(_heading(str(heading))) if heading is not None else None
         first = next((i for i, c in enumerate(mapped) if column is not None and c is column), None)
         if first is not None:  # read twice, the later column would win and the earlier be lost, silently
-            words = pair("workbook-duplicate-column", heading=heading, first=_letter(first))
-            problems.append(Problem(title, "duplicate-column", *words, line=1, field=_letter(index)))
+            words = pair("workbook-duplicate-column", heading=heading, first=column_letter(first))
+            problems.append(Problem(title, "duplicate-column", *words, line=1, field=column_letter(index)))
             column = None
         elif heading is not None and column is None and _heading(str(heading)) in row_numbers:
-            words = pair("workbook-row-numbers", heading=heading, column=_letter(index))
+            words = pair("workbook-row-numbers", heading=heading, column=column_letter(index))
             warnings.warn(WorkbookNotice(title, *words), stacklevel=4)
         elif heading is not None and column is None:
             words = pair("sheet-unknown-column", heading=heading, known=known)
-            problems.append(Problem(title, "unknown-column", *words, line=1, field=_letter(index)))
+            problems.append(Problem(title, "unknown-column", *words, line=1, field=column_letter(index)))
         mapped.append(column)
     return mapped
 
@@ -558,7 +549,7 @@ def _row_input(
     for index, (column, raw) in enumerate(zip(mapped, values, strict=False)):
         if column is None:
             continue
-        label = f"{_letter(index)}（{column.title_zh}）"
+        label = f"{column_letter(index)}（{column.title_zh}）"
         if isinstance(raw, ErrorCell):  # #DIV/0!, #N/A: a formula gone wrong, no value
             problems.append(
                 Problem(title, "error-cell", *pair("workbook-error-cell", value=raw), line=number, field=label)
@@ -622,7 +613,7 @@ def _read_sheet(
                 )
                 where = next((i for i, c in enumerate(mapped) if c is not None and c.name == name), None)
                 column_label = (
-                    f"{_letter(where)}（{mapped[where].title_zh}）"  # type: ignore[union-attr]
+                    f"{column_letter(where)}（{mapped[where].title_zh}）"  # type: ignore[union-attr]
                     if where is not None
                     else title_of.get(name, name)  # a column the sheet lacks: its title, as 缺少列 names it
                 )
