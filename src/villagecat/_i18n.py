@@ -735,6 +735,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     "git-missing": ("读取 REV:path 需要安装 git", "reading REV:path needs git, which is not installed"),
+    "git-not-repository": (
+        "{folder} 不在 git 仓库中，读不到它在 git 版本 {rev} 中的内容",
+        "{folder} is not in a git repository, so its git revision {rev} cannot be read",
+    ),
     "git-no-revision": ("git 版本 {rev} 不存在", "the git revision {rev!r} does not exist"),
     "zip-compression": ("zip 成员的压缩方式不受支持（{detail}）", "unsupported compression: {detail}"),
     "zip-encrypted": ("zip 成员已加密，无法读取（{detail}）", "the member cannot be read: {detail}"),
