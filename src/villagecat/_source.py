@@ -304,8 +304,10 @@ def _open_source(path: str | os.PathLike[str], max_bytes: int | None) -> Package
         except FileNotFoundError:
             raise PackageReadError.at(label, "no-such-path") from None
         raise PackageReadError.at(label, "not-a-package")  # there, but neither folder nor file: a FIFO, a device
-    if target.name == "datapackage.json" or target.suffix == ".json":
+    if target.name == "datapackage.json":
         return FolderSource(target.parent, str(target.parent) or ".", budget)
+    if target.suffix.lower() == ".json":  # a JSON Patch, a resource: never the datapackage.json beside it
+        raise PackageReadError.at(label, "not-a-package")
     if zipfile.is_zipfile(target):
         archive = zipfile.ZipFile(target)
         names = [n for n in archive.namelist() if PurePosixPath(n).name == "datapackage.json"]
