@@ -447,6 +447,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "date-impossible": ("日历上没有 {text} 这一天", "{text} is not a day of the calendar"),
     "date-form": ("日期写作 2023-09-01（不是“{text}”）", "a date is written 2023-09-01, not {text!r}"),
+    "argument-empty": ("不能为空", "must not be empty"),
     "argument-scope": ("应为 {allowed} 之一（不是“{text}”）", "must be one of {allowed}, not {text!r}"),
     "argument-number": ("应为不小于 0 的数字（不是“{text}”）", "must be a number not below 0, not {text!r}"),
     "argument-integer": ("应为不小于 0 的整数（不是“{text}”）", "must be a whole number not below 0, not {text!r}"),
