@@ -184,7 +184,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请给出 --floor-area（及 --households），或用 --file 给出多个村的数据",
         "give --floor-area (with --households), or --file with many villages' figures",
     ),
-    "set-form": ("--set 应写作 名称=取值，而不是“{item}”", "--set takes NAME=VALUE, got {item!r}"),
+    "set-form": ("应写作 名称=取值，名称不能为空（不是“{item}”）", "takes NAME=VALUE, with a name, not {item!r}"),
     "init-parent-unknown": (
         "上级层 {parent} 不存在；请用 --layer 路径 给出它",
         "parent layer {parent} is not known; pass --layer PATH for it",

@@ -169,6 +169,16 @@ def test_a_usage_error_is_english_when_asked(path: tuple[str, ...]) -> None:
         (["init", "", "--level", "county", "--code", "140405", "--name", "x"], "参数 path：不能为空", "path: must not"),
         (["export", " "], "参数 layer：不能为空", "argument layer: must not be empty"),
         (["catalog", "120117", "--layer", ""], "参数 --layer：不能为空", "argument --layer: must not be empty"),
+        (
+            ["certificate", "render", "X", "-j", "120117", "--set", "=x"],
+            "参数 --set：应写作 名称=取值，名称不能为空（不是“=x”）",
+            "argument --set: takes NAME=VALUE, with a name, not '=x'",
+        ),
+        (
+            ["certificate", "render", "X", "-j", "120117", "--set", "x"],
+            "参数 --set：应写作 名称=取值，名称不能为空（不是“x”）",
+            "argument --set: takes NAME=VALUE, with a name, not 'x'",
+        ),
     ],
 )
 def test_argparse_errors_are_told_in_the_catalog_words(argv: list[str], zh: str, en: str) -> None:

@@ -22,7 +22,6 @@ from villagecat.cli._common import (
     given,
     package_roots,
 )
-from villagecat.errors import VillagecatError
 from villagecat.models import Scope
 from villagecat.resolution import registry_with, resolve
 
@@ -108,7 +107,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     render.add_argument("certificate", type=given, help="证明事项的标识、名称或别名 / id, name or alias")
     add_jurisdiction(render)
     render.add_argument(
-        "--set", action="append", default=[], metavar="NAME=VALUE", help="占位符的取值 / a placeholder's value"
+        "--set",
+        action="append",
+        default=[],
+        type=_setting,
+        metavar="NAME=VALUE",
+        help="占位符的取值 / a placeholder's value",
     )
     add_format_option(render, ("text", "html"))
     render.add_argument(
@@ -228,15 +232,18 @@ def _count(text: str) -> int:
     return int(text)
 
 
+def _setting(text: str) -> tuple[str, str]:
+    """An argparse type: a placeholder's ``NAME=VALUE``, its name not blank (else a usage error, exit 2)."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(" / ".join(pair("set-form", item=text)))
+    return name.strip(), value
+
+
 def _render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from villagecat.checks import CertificateRefusedError, render_certificate  # noqa: PLC0415
 
-    values = {}
-    for item in args.set:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise VillagecatError.said("set-form", item=item)
-        values[name.strip()] = value
+    values = dict(args.set)
     try:
         rendered = render_certificate(resolve(args.jurisdiction, layers=args.layer), args.certificate, values)
     except CertificateRefusedError as exc:
