@@ -499,10 +499,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the package is in format {version}; this villagecat reads formats 0 to {newest}: upgrade villagecat",
     ),
     "budget-exceeded": (
-        "{budget}为 {got}，超过上限 {limit}；如确属正常，可设置环境变量 {env} 调高上限",
-        "{budget} is {got}, over the limit of {limit}; raise it with {env} if the input is genuine",
+        "{budget}为 {got}{unit}，超过上限 {limit}{unit}；如确属正常，可设置环境变量 {env} 调高上限",
+        "{budget} is {got}{unit}, over the limit of {limit}{unit}; raise it with {env} if the input is genuine",
     ),
-    "at-least": ("不少于 {count}", "at least {count}"),
+    "budget-exceeded-at-least": (
+        "{budget}至少为 {got}{unit}，超过上限 {limit}{unit}；如确属正常，可设置环境变量 {env} 调高上限",
+        (
+            "{budget} is at least {got}{unit}, over the limit of {limit}{unit};"
+            " raise it with {env} if the input is genuine"
+        ),
+    ),
     "os-EACCES": ("权限不足", "permission denied"),
     "os-EPERM": ("不允许该操作", "operation not permitted"),
     "os-ELOOP": ("符号链接过多或形成循环", "too many levels of symbolic links"),
