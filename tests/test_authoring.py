@@ -36,6 +36,30 @@ def test_init_declares_the_nearest_known_parent(tmp_path: Path) -> None:
     assert "已存在且不是空文件夹" in again.err
 
 
+def test_init_takes_a_code_and_a_parent_typed_full_width_as_minus_j_does(tmp_path: Path) -> None:
+    """``init --code １４０４０５`` was refused as no division code, while ``-j １４０４０５`` names a layer."""
+    result = invoke(
+        "init",
+        str(tmp_path / "sx"),
+        "--level",
+        "county",
+        "--code",
+        " １４０４０５",
+        "--name",
+        "测试区",
+        "--parent",
+        "１４００００",
+    )
+    assert (result.code, result.err) == (0, "")
+    layer = json.loads((tmp_path / "sx" / "datapackage.json").read_text(encoding="utf-8"))["layer"]
+    assert (layer["id"], layer["division_code"], layer["slug"], layer["parent"]["id"]) == (
+        "140405",
+        "140405",
+        "d140405",
+        "140000",
+    )
+
+
 @pytest.mark.parametrize("path", shipped_layer_paths()[1:], ids=lambda p: p.name)
 def test_init_names_a_layer_in_english_as_the_shipped_layers_are_named(tmp_path: Path, path: Path) -> None:
     """英文名称 西湖区: init wrote the Chinese name into name_en when no English name was given."""

@@ -1137,3 +1137,29 @@ def test_the_checks_read_what_they_are_given_once_a_generator_included() -> None
     findings = [(f.code, f.subject, f.level) for f in check_signage(catalog, signs).findings]
     assert findings
     assert [(f.code, f.subject, f.level) for f in check_signage(catalog, iter(signs)).findings] == findings
+
+
+def test_a_refused_certificate_names_its_status_as_the_catalog_does(tmp_path: Path) -> None:
+    """A clerk reads 不应出具, never the code; in English the status is its code, as the English catalog shows it."""
+    import re  # noqa: PLC0415
+
+    from villagecat.models import CertificateStatus  # noqa: PLC0415
+
+    ledger = tmp_path / "台账.csv"
+    ledger.write_text("村名,类别,名称\n甲村,证明,居民养犬证明\n甲村,证明,养犬情况证明\n", encoding="utf-8")
+    commands = (
+        ["certificate", "render", "居民养犬证明", "-j", "120117"],
+        ["admit", "出具居民养犬证明", "-j", "120117"],
+        ["audit", str(ledger), "-j", "120117"],
+    )
+    status = CertificateStatus.NOT_TO_ISSUE
+    catalog = {lang: invoke("catalog", "120117", "--lang", lang).out for lang in ("zh", "en")}
+    assert f"[{status.words.zh}] 居民养犬证明" in catalog["zh"]
+    assert f"[{status.words.en}] 居民养犬证明" in catalog["en"]
+    for argv in commands:
+        chinese = invoke(*argv)
+        said = chinese.out + chinese.err
+        assert status.label in said, argv
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", said), (argv, said)  # no code for a clerk
+        english = invoke(*argv, "--lang", "en")
+        assert str(status.words.en) in english.out + english.err, argv

@@ -7,6 +7,7 @@ import dataclasses
 import io
 import json
 import re
+import shutil
 from typing import TYPE_CHECKING, Any
 
 import jsonschema
@@ -382,6 +383,32 @@ def test_shipped_layer_and_git_revision_sides() -> None:
     result = invoke("diff", "HEAD:data/national", "cn")
     assert result.code == 0, result.err
     assert "cn" in result.out.splitlines()[0]
+
+
+@pytest.mark.parametrize("command", ["diff", "impact"])
+def test_a_git_revision_outside_a_repository_says_so_naming_it(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """REV:path where the folder is in no git repository was read as a layer's name: 没有与…对应的目录层."""
+    outside = tmp_path / "work"
+    shutil.copytree(NATIONAL, outside / "national")
+    monkeypatch.chdir(outside)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))  # no repository above, wherever tmp_path is
+    result = invoke(command, "HEAD~1:national", "national")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "villagecat: HEAD~1:national：national 不在 git 仓库中，读不到它在 git 版本 HEAD~1 中的内容"
+        "（national is not in a git repository, so its git revision HEAD~1 cannot be read）\n"
+    )
+
+
+def test_a_git_revision_without_git_installed_says_so_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no git on the path
+    result = invoke("diff", "HEAD~1:data/national", str(NATIONAL), "--lang", "en")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == "villagecat: HEAD~1:data/national: reading REV:path needs git, which is not installed\n"
 
 
 def test_effective_diff_attributes_each_change_to_its_layer() -> None:

@@ -119,11 +119,14 @@ def test_jilin_names_its_joint_review() -> None:
     assert "四(十二)" in result.out
 
 
-@pytest.mark.parametrize("task", ["", " ", "的"])
-def test_an_empty_or_one_character_task_is_an_error(task: str) -> None:
+@pytest.mark.parametrize(
+    ("task", "code", "said"), [("", 2, "参数 TASK：不能为空"), (" ", 2, "参数 TASK：不能为空"), ("的", 1, "过短")]
+)
+def test_an_empty_or_one_character_task_is_an_error(task: str, code: int, said: str) -> None:
+    """An empty task is a usage error (exit 2), as every empty argument is; one character is too short to look up."""
     result = invoke("admit", task, "-j", "120117")
-    assert result.code == 1
-    assert "过短" in result.err
+    assert result.code == code
+    assert said in result.err
     assert "Traceback" not in result.err
 
 

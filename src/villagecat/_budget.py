@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BUDGETS",
+    "AtLeast",
     "Budget",
     "csv_reader",
     "default_limits",
@@ -62,35 +63,54 @@ _FIXED: ContextVar[dict[str, int] | None] = ContextVar("villagecat_budgets", def
 
 @dataclass(frozen=True)
 class Budget:
-    """One bound on the work a read may cost."""
+    """One bound on the work a read may cost: what it counts, in words a sentence takes (文件大小, the file's size)."""
 
     name: str
     default: int
     env: str
     zh: str
     en: str
+    #: The unit a count of it is said in, with its space (" 字节", " bytes"); none for a number of things.
+    unit: tuple[str, str] = ("", "")
+
+
+class AtLeast(int):
+    """A count known only to be at least this much: reading stopped past the limit (see :func:`over`)."""
+
+    __slots__ = ()
 
 
 #: Every budget, declared once: the table above is this table.
 BUDGETS: dict[str, Budget] = {
     b.name: b
     for b in (
-        Budget("bytes", 64 * 1024 * 1024, "VILLAGECAT_MAX_BYTES", "文件大小（字节）", "bytes of one file"),
-        Budget("inflated", 256 * 1024 * 1024, "VILLAGECAT_MAX_INFLATED", "zip 解压后的大小（字节）", "bytes inflated"),
-        Budget("ratio", 200, "VILLAGECAT_MAX_RATIO", "zip 成员的压缩比", "inflation ratio of a zip member"),
-        Budget("members", 1000, "VILLAGECAT_MAX_MEMBERS", "zip 中的文件数", "files in a zip"),
-        Budget("resources", 32, "VILLAGECAT_MAX_RESOURCES", "数据包中的资源数", "resources in a descriptor"),
-        Budget("rows", 500_000, "VILLAGECAT_MAX_ROWS", "表格行数", "rows of one table"),
-        Budget("columns", 200, "VILLAGECAT_MAX_COLUMNS", "表格列数", "columns of one table"),
-        Budget("list", 10_000, "VILLAGECAT_MAX_LIST", "一个列表的条目数", "entries of one list"),
+        Budget("bytes", 64 * 1024 * 1024, "VILLAGECAT_MAX_BYTES", "文件大小", "the file's size", (" 字节", " bytes")),
+        Budget(
+            "inflated",
+            256 * 1024 * 1024,
+            "VILLAGECAT_MAX_INFLATED",
+            "zip 解压后的大小",
+            "the zip's size once inflated",
+            (" 字节", " bytes"),
+        ),
+        Budget("ratio", 200, "VILLAGECAT_MAX_RATIO", "zip 成员的压缩比", "a zip member's inflation ratio"),
+        Budget("members", 1000, "VILLAGECAT_MAX_MEMBERS", "zip 中的文件数", "the number of files in the zip"),
+        Budget(
+            "resources", 32, "VILLAGECAT_MAX_RESOURCES", "数据包中的资源数", "the number of resources in the descriptor"
+        ),
+        Budget("rows", 500_000, "VILLAGECAT_MAX_ROWS", "表格行数", "the number of rows of one table"),
+        Budget("columns", 200, "VILLAGECAT_MAX_COLUMNS", "表格列数", "the number of columns of one table"),
+        Budget("list", 10_000, "VILLAGECAT_MAX_LIST", "一个列表的条目数", "the number of entries of one list"),
         Budget(
             "operations",
             1_000,
             "VILLAGECAT_MAX_OPERATIONS",
             "一层对同一条目同一字段的覆盖操作数",
-            "one layer's overrides of one field of one item",
+            "the number of one layer's overrides of one field of one item",
         ),
-        Budget("depth", 64, "VILLAGECAT_MAX_DEPTH", "JSON 嵌套层数", "nesting of JSON"),
+        Budget(
+            "depth", 64, "VILLAGECAT_MAX_DEPTH", "JSON 嵌套层数", "the nesting depth of the JSON", (" 层", " levels")
+        ),
     )
 }
 
@@ -147,16 +167,21 @@ def given_max_bytes(max_bytes: int | None) -> int | None:
     return max_bytes
 
 
-def over(limit_: int) -> Both:
-    """What was found when reading stopped past a limit: at least one more than it, in both languages."""
-    return Both(*pair("at-least", count=limit_ + 1))
+def over(limit_: int) -> AtLeast:
+    """What was found when reading stopped past a limit: at least one more than it."""
+    return AtLeast(limit_ + 1)
 
 
-def exceeded(name: str, where: str, got: int | Both, value: int | None = None) -> BudgetExceededError:
-    """Return the error for a budget exceeded at ``where`` (``got`` is what was found, or a lower bound)."""
+def exceeded(name: str, where: str, got: int, value: int | None = None) -> BudgetExceededError:
+    """Return the error for a budget exceeded at ``where`` (``got`` is what was found, or :func:`over` a lower bound).
+
+    One sentence per budget: 文件大小为 150 字节，超过上限 100 字节 (or 至少为, when reading stopped past the limit).
+    """
     budget = BUDGETS[name]
     value = limit(name) if value is None else value
-    zh, en = pair("budget-exceeded", budget=Both(budget.zh, budget.en), got=got, limit=value, env=budget.env)
+    key = "budget-exceeded-at-least" if isinstance(got, AtLeast) else "budget-exceeded"
+    words = {"budget": Both(budget.zh, budget.en), "unit": Both(*budget.unit), "env": budget.env}
+    zh, en = pair(key, got=int(got), limit=value, **words)
     return BudgetExceededError(where, name, value, en, zh)
 
 

@@ -184,7 +184,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请给出 --floor-area（及 --households），或用 --file 给出多个村的数据",
         "give --floor-area (with --households), or --file with many villages' figures",
     ),
-    "set-form": ("--set 应写作 名称=取值，而不是“{item}”", "--set takes NAME=VALUE, got {item!r}"),
+    "set-form": ("应写作 名称=取值，名称不能为空（不是“{item}”）", "takes NAME=VALUE, with a name, not {item!r}"),
     "init-parent-unknown": (
         "上级层 {parent} 不存在；请用 --layer 路径 给出它",
         "parent layer {parent} is not known; pass --layer PATH for it",
@@ -447,6 +447,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "date-impossible": ("日历上没有 {text} 这一天", "{text} is not a day of the calendar"),
     "date-form": ("日期写作 2023-09-01（不是“{text}”）", "a date is written 2023-09-01, not {text!r}"),
+    "argument-empty": ("不能为空", "must not be empty"),
     "argument-scope": ("应为 {allowed} 之一（不是“{text}”）", "must be one of {allowed}, not {text!r}"),
     "argument-number": ("应为不小于 0 的数字（不是“{text}”）", "must be a number not below 0, not {text!r}"),
     "argument-integer": ("应为不小于 0 的整数（不是“{text}”）", "must be a whole number not below 0, not {text!r}"),
@@ -498,10 +499,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the package is in format {version}; this villagecat reads formats 0 to {newest}: upgrade villagecat",
     ),
     "budget-exceeded": (
-        "{budget}为 {got}，超过上限 {limit}；如确属正常，可设置环境变量 {env} 调高上限",
-        "{budget} is {got}, over the limit of {limit}; raise it with {env} if the input is genuine",
+        "{budget}为 {got}{unit}，超过上限 {limit}{unit}；如确属正常，可设置环境变量 {env} 调高上限",
+        "{budget} is {got}{unit}, over the limit of {limit}{unit}; raise it with {env} if the input is genuine",
     ),
-    "at-least": ("不少于 {count}", "at least {count}"),
+    "budget-exceeded-at-least": (
+        "{budget}至少为 {got}{unit}，超过上限 {limit}{unit}；如确属正常，可设置环境变量 {env} 调高上限",
+        (
+            "{budget} is at least {got}{unit}, over the limit of {limit}{unit};"
+            " raise it with {env} if the input is genuine"
+        ),
+    ),
     "os-EACCES": ("权限不足", "permission denied"),
     "os-EPERM": ("不允许该操作", "operation not permitted"),
     "os-ELOOP": ("符号链接过多或形成循环", "too many levels of symbolic links"),
@@ -735,6 +742,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     "git-missing": ("读取 REV:path 需要安装 git", "reading REV:path needs git, which is not installed"),
+    "git-not-repository": (
+        "{folder} 不在 git 仓库中，读不到它在 git 版本 {rev} 中的内容",
+        "{folder} is not in a git repository, so its git revision {rev} cannot be read",
+    ),
     "git-no-revision": ("git 版本 {rev} 不存在", "the git revision {rev!r} does not exist"),
     "zip-compression": ("zip 成员的压缩方式不受支持（{detail}）", "unsupported compression: {detail}"),
     "zip-encrypted": ("zip 成员已加密，无法读取（{detail}）", "the member cannot be read: {detail}"),

@@ -235,11 +235,15 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, max
 
 
 def split_git_spec(spec: str) -> tuple[Path, str, str] | None:
-    """Return ``(repo, revision, folder)`` if ``spec`` is ``REV:path`` inside a git repository.
+    """Return ``(repo, revision, folder)`` if ``spec`` is ``REV:path``; None if it is not of that form.
 
     The folder is taken relative to the current directory, as ``git show REV:./path``
     would (or as given, if absolute), and returned relative to the top of the repository
     that holds it, wherever the command runs.
+
+    Raises:
+        PackageReadError: naming ``spec``, if git is not installed, the folder is in no git
+            repository, or the revision does not exist.
     """
     if ":" not in spec or Path(spec).exists() or re.match(r"^[a-zA-Z]:[\\/]", spec):
         return None
@@ -248,9 +252,12 @@ def split_git_spec(spec: str) -> tuple[Path, str, str] | None:
         return None
     where = Path.cwd() / folder  # an absolute folder stays itself
     probe = next((p for p in (where, *where.parents) if p.is_dir()), None)  # the path may be gone from the tree
-    top = _git(probe, "rev-parse", "--show-toplevel")
-    if top.returncode != 0:
-        return None
+    try:
+        top = _git(probe, "rev-parse", "--show-toplevel")
+    except PackageReadError:  # git is not installed: said of the argument, not of git's own options
+        raise PackageReadError.at(spec, "git-missing") from None
+    if top.returncode != 0:  # REV:path outside any repository: not a layer's name either
+        raise PackageReadError.at(spec, "git-not-repository", folder=folder or ".", rev=rev)
     repo = Path(top.stdout.decode("utf-8", "replace").strip())
     verify = _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
     if verify.returncode != 0:
@@ -297,8 +304,10 @@ def _open_source(path: str | os.PathLike[str], max_bytes: int | None) -> Package
         except FileNotFoundError:
             raise PackageReadError.at(label, "no-such-path") from None
         raise PackageReadError.at(label, "not-a-package")  # there, but neither folder nor file: a FIFO, a device
-    if target.name == "datapackage.json" or target.suffix == ".json":
+    if target.name == "datapackage.json":
         return FolderSource(target.parent, str(target.parent) or ".", budget)
+    if target.suffix.lower() == ".json":  # a JSON Patch, a resource: never the datapackage.json beside it
+        raise PackageReadError.at(label, "not-a-package")
     if zipfile.is_zipfile(target):
         archive = zipfile.ZipFile(target)
         names = [n for n in archive.namelist() if PurePosixPath(n).name == "datapackage.json"]

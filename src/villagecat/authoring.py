@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from villagecat._i18n import Both, pair, say
 from villagecat._ids import place_name_pinyin
 from villagecat._messages import first_message
+from villagecat._names import normalise_name
 from villagecat.diff import LEVEL_WORDS, DiffReport, diff_packages, rate_operations, rule_violations
 from villagecat.errors import InvalidRequestError, VillagecatError
 from villagecat.models import Layer, Level, ParentRef, Release, Scope
@@ -131,6 +132,9 @@ def init_layer(  # noqa: PLR0913 - every argument is one field of the new layer
     from villagecat._write import atomic_write, write_package  # noqa: PLC0415
     from villagecat.errors import WriteRefusedError  # noqa: PLC0415
 
+    # As -j reads a jurisdiction: full-width digits as an input method types them, spaces around them.
+    code = normalise_name(code)
+    parent = normalise_name(parent) if parent else parent
     if not re.fullmatch(r"[0-9]{6}|[0-9]{9}", code):
         raise VillagecatError.said("init-code", code=code)
     if code.startswith("00"):

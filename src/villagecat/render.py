@@ -112,9 +112,9 @@ def _hedge(modality: object, lang: Lang = "zh") -> str:
 
 
 def _word(value: object, lang: Lang) -> str:
-    """A vocabulary value as its Chinese label, or its code in English; other values as written."""
-    if isinstance(value, Vocab) and lang == "en":
-        return str(value.value)
+    """A vocabulary value as its words read (:attr:`Vocab.words`); other values as written."""
+    if isinstance(value, Vocab):
+        return str(value.words.zh if lang == "zh" else value.words.en)
     return _label(value)
 
 
@@ -179,7 +179,7 @@ def _resource_title(name: str, lang: Lang) -> str:
 def _scope_word(scope: Scope | None, lang: Lang) -> str:
     if scope is None:
         return say("all", lang)
-    return scope.value if lang == "en" else scope.label
+    return _word(scope, lang)
 
 
 def _format_text(catalog: EffectiveCatalog, scope: Scope | None, lang: Lang = "zh") -> str:

@@ -208,6 +208,6 @@ def test_a_text_over_the_byte_budget_is_refused_naming_the_file_and_the_budget(
     monkeypatch.setenv("VILLAGECAT_MAX_BYTES", "100")
     result = invoke("quotes", str(NATIONAL), "--text", f"{DOCUMENT}={tmp_path / 'plan.txt'}")
     assert result.code == 2
-    assert result.err.startswith(f"villagecat: {tmp_path / 'plan.txt'}：文件大小（字节）为 1200，超过上限 100")
+    assert result.err.startswith(f"villagecat: {tmp_path / 'plan.txt'}：文件大小为 1200 字节，超过上限 100 字节")
     assert "VILLAGECAT_MAX_BYTES" in result.err
     assert result.err.count("\n") == 1

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from conftest import NATIONAL, edit, invoke
@@ -9,7 +10,7 @@ from villagecat.package import save_layer
 from villagecat.schema import generate_schemas
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    import pytest
 
 
 def test_valid_package_exits_zero() -> None:
@@ -109,6 +110,33 @@ def test_a_ledger_beside_a_package_is_not_called_valid(tmp_path: Path) -> None:
     result = invoke("validate", str(package / "台账.csv"))
     assert result.code == 2
     assert "有效" not in result.out
+
+
+def test_a_json_file_that_is_not_a_descriptor_is_named_never_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``validate change.json`` (a JSON Patch) said ``.：缺少 datapackage.json``; beside a package, read the package."""
+    import shutil  # noqa: PLC0415
+
+    monkeypatch.chdir(tmp_path)
+    Path("change.json").write_text('[{"op": "replace", "path": "/layer/version", "value": "9.0.0"}]', encoding="utf-8")
+    result = invoke("validate", "change.json")
+    assert (result.code, result.out) == (
+        2,
+        "change.json：发现 1 个问题\n  change.json\n    无法读取：不是数据包文件夹、datapackage.json 或 zip\n",
+    )
+    shutil.copytree(NATIONAL, "national")
+    Path("national/change.json").write_text("{}", encoding="utf-8")  # beside a package: not the package
+    result = invoke("validate", "national/change.json")
+    assert result.code == 2
+    assert "有效" not in result.out
+    assert "national/change.json\n    无法读取：不是数据包文件夹" in result.out
+    impact = invoke("impact", "change.json", "national")
+    assert (impact.code, impact.out) == (2, "")
+    assert impact.err == (
+        "villagecat: change.json：无法读取：不是数据包文件夹、datapackage.json 或 zip"
+        "（cannot read: not a package folder, a datapackage.json or a zip）\n"
+    )
 
 
 def test_a_county_whose_parent_is_not_shipped_validates_with_the_parent_as_the_hint_says(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from conftest import NATIONAL, REPO, invoke
+from villagecat._budget import BUDGETS, exceeded, over
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -125,13 +126,58 @@ def test_deeply_nested_json_is_refused(tmp_path: Path) -> None:
     (tmp_path / "p.json").write_text("[" * 200 + "]" * 200, encoding="utf-8")
     code, out = _outcome("patch", str(NATIONAL), str(tmp_path / "p.json"), "-o", str(tmp_path / "out"))
     assert code == 2
-    assert "JSON 嵌套层数为 200" in out
+    assert "JSON 嵌套层数为 200 层，超过上限 64 层；" in out
     package = _package(tmp_path)
     (package / "datapackage.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     code, out = _outcome("validate", str(package))
     assert code == 2
-    assert "JSON 嵌套层数" in out
+    assert "JSON 嵌套层数至少为 900 层，超过上限 64 层；" in out  # as deep as the parser went: it was read no further
     assert not (tmp_path / "out").exists()
+
+
+#: Each budget's words when it is exceeded by what was counted (150) and by what reading stopped past (at least 101).
+_EXCEEDED = {
+    "bytes": ("文件大小为 150 字节", "文件大小至少为 101 字节", "the file's size is 150 bytes"),
+    "inflated": (
+        "zip 解压后的大小为 150 字节",
+        "zip 解压后的大小至少为 101 字节",
+        "the zip's size once inflated is 150 bytes",
+    ),
+    "ratio": ("zip 成员的压缩比为 150", "zip 成员的压缩比至少为 101", "a zip member's inflation ratio is 150"),
+    "members": ("zip 中的文件数为 150", "zip 中的文件数至少为 101", "the number of files in the zip is 150"),
+    "resources": (
+        "数据包中的资源数为 150",
+        "数据包中的资源数至少为 101",
+        "the number of resources in the descriptor is 150",
+    ),
+    "rows": ("表格行数为 150", "表格行数至少为 101", "the number of rows of one table is 150"),
+    "columns": ("表格列数为 150", "表格列数至少为 101", "the number of columns of one table is 150"),
+    "list": ("一个列表的条目数为 150", "一个列表的条目数至少为 101", "the number of entries of one list is 150"),
+    "operations": (
+        "一层对同一条目同一字段的覆盖操作数为 150",
+        "一层对同一条目同一字段的覆盖操作数至少为 101",
+        "the number of one layer's overrides of one field of one item is 150",
+    ),
+    "depth": ("JSON 嵌套层数为 150 层", "JSON 嵌套层数至少为 101 层", "the nesting depth of the JSON is 150 levels"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BUDGETS))
+def test_every_budget_exceeded_reads_as_a_sentence(name: str) -> None:
+    """It read 「JSON 嵌套层数为 不少于 900」 and 「bytes of one file is at least 101」: a phrase put in a slot."""
+    budget = BUDGETS[name]
+    counted, past, english = _EXCEEDED[name]
+    unit_zh, unit_en = {"bytes": (" 字节", " bytes"), "inflated": (" 字节", " bytes"), "depth": (" 层", " levels")}.get(
+        name, ("", "")
+    )
+    hint = f"；如确属正常，可设置环境变量 {budget.env} 调高上限"
+    assert exceeded(name, "x", 150, 100).message_zh == f"{counted}，超过上限 100{unit_zh}{hint}"
+    assert exceeded(name, "x", over(100), 100).message_zh == f"{past}，超过上限 100{unit_zh}{hint}"
+    assert exceeded(name, "x", 150, 100).message_en == (
+        f"{english}, over the limit of 100{unit_en}; raise it with {budget.env} if the input is genuine"
+    )
+    at_least = english.replace(" is 150", " is at least 101")
+    assert exceeded(name, "x", over(100), 100).message_en.startswith(f"{at_least}, over the limit of 100{unit_en};")
 
 
 @pytest.mark.parametrize("where", ["descriptor", "resource", "patch"])

@@ -151,7 +151,7 @@ def _duty_finding(
     if duty.duty_kind is DutyKind.ENTRUSTED:
         conditions.append(pair("admission-condition-consent"))
     if duty.duty_kind in (DutyKind.ASSISTS, DutyKind.ENTRUSTED) and duty.funding is not None:
-        conditions.append((duty.funding.label, duty.funding.value))
+        conditions.append((str(duty.funding.words.zh), str(duty.funding.words.en)))
     extra = (
         Both(
             say("admission-conditions", "zh", conditions="；".join(c[0] for c in conditions)),
@@ -166,7 +166,7 @@ def _duty_finding(
         *pair(
             "admission-listed",
             task=task,
-            kind=Both(duty.duty_kind.label, duty.duty_kind.value),
+            kind=duty.duty_kind.words,
             duty=duty.name,
             conditions=extra,
             reference=_reference_words(reference),
@@ -208,7 +208,7 @@ def _certificate_finding(
         *pair(
             "admission-certificate-not-issued",
             task=task,
-            status=Both(cert.status.label, cert.status.value),
+            status=cert.status.words,
             certificate=cert.name,
             instead=how,
             org=_org(scope),

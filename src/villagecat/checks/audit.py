@@ -61,7 +61,7 @@ def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str, 
         elif basis is MechanismBasis.NONE:
             code, values = "audit-mechanism-without-basis", {}
         else:
-            code, values = "audit-mechanism-unlisted", {"basis": Both(basis.label, basis.value)}
+            code, values = "audit-mechanism-unlisted", {"basis": basis.words}
         found.append(
             Finding(
                 code,
@@ -116,7 +116,7 @@ def _certificate(catalog: EffectiveCatalog, name: str, village: str, scope: Scop
             *pair(
                 "audit-certificate-must-not-issue",
                 certificate=name,
-                status=Both(listed.status.label, listed.status.value),
+                status=listed.status.words,
             ),
             village,
             rule=listed.status,

@@ -130,7 +130,7 @@ def refusal(catalog: EffectiveCatalog, certificate: Certificate) -> tuple[str, s
     zh, en = pair(
         "refusal",
         certificate=certificate.name,
-        status=Both(status.label, status.value),
+        status=status.words,
         why=Both(*pair(why)),
         guidance=guidance,
         how=how,

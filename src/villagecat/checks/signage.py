@@ -298,7 +298,7 @@ def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> l
                 *pair(
                     "signage-orientation" if binds else "signage-orientation-advised",
                     sign=Both(name, actual.text),
-                    orientation=Both(spec.orientation.label, spec.orientation.value),
+                    orientation=spec.orientation.words,
                 ),
                 subject,
                 rule=spec.orientation,
@@ -461,7 +461,7 @@ def _unlisted(
             Finding(
                 "signage-none-listed",
                 "warn",
-                *pair("signage-none-listed", scope=Both(scope.label, scope.value), count=len(signs)),
+                *pair("signage-none-listed", scope=scope.words, count=len(signs)),
                 village,
                 observed=[s.text for s in signs],
             )

@@ -20,6 +20,7 @@ __all__ = [
     "add_layer_options",
     "add_package_paths",
     "add_scope_option",
+    "given",
     "package_roots",
     "scope_of",
 ]
@@ -52,6 +53,17 @@ def add_lang_option(parser: argparse.ArgumentParser, *, top: bool = False) -> No
     )
 
 
+def given(text: str) -> str:
+    """An argparse type: a name, a task or a path that is not empty or blank (else a usage error, exit 2).
+
+    ``explain 120117 ''`` looked up an item called nothing and said 没有条目 （…）: an empty
+    argument (a variable not set in a script, a cell copied empty) is the caller's mistake.
+    """
+    if not text.strip():
+        raise argparse.ArgumentTypeError(" / ".join(pair("argument-empty")))
+    return text
+
+
 def add_jurisdiction(parser: argparse.ArgumentParser, *, option: bool = True, then: tuple[str, ...] = ()) -> None:
     """Add the jurisdiction: ``--jurisdiction/-j`` (required); with ``option=False``, as the first positional too.
 
@@ -65,10 +77,12 @@ def add_jurisdiction(parser: argparse.ArgumentParser, *, option: bool = True, th
         " / division code (120117), Chinese name (宁河区, or 宁河) or slug (ninghe)"
     )
     if option:
-        parser.add_argument("--jurisdiction", "-j", required=True, help=words)
+        parser.add_argument("--jurisdiction", "-j", required=True, type=given, help=words)
         return
-    parser.add_argument("jurisdiction", nargs="?", help=f"{words}；也可写作 -j / or give it as -j")
-    parser.add_argument("--jurisdiction", "-j", dest="jurisdiction_option", metavar="JURISDICTION", help=words)
+    parser.add_argument("jurisdiction", nargs="?", type=given, help=f"{words}；也可写作 -j / or give it as -j")
+    parser.add_argument(
+        "--jurisdiction", "-j", dest="jurisdiction_option", metavar="JURISDICTION", type=given, help=words
+    )
     if isinstance(parser, Parser):
         parser.add_rule(functools.partial(_one_jurisdiction, then=then))
 
@@ -130,6 +144,7 @@ def add_package_paths(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="+",
         metavar="PATH",
+        type=given,
         help="数据包文件夹、datapackage.json、zip，或数据包中的文件（可多个）"
         " / package folder, datapackage.json, zip, or a file inside a package (one or more)",
     )
@@ -142,6 +157,7 @@ def add_layer_options(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="PATH",
+        type=given,
         help="加入层级链的非内置数据包（可重复）"
         " / a package outside the shipped data that joins the chain (repeatable)",
     )

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from villagecat._source import split_git_spec
+from villagecat.cli._common import given
 from villagecat.package import load_layer
 
 if TYPE_CHECKING:
@@ -28,8 +29,8 @@ SIDE_FORMS = (
 
 def add_sides(parser: argparse.ArgumentParser) -> None:
     """Add the two sides compared, ``old`` and ``new``."""
-    parser.add_argument("old", help=f"旧版本：{SIDE_FORMS[0]} / the old version: {SIDE_FORMS[1]}")
-    parser.add_argument("new", help="新版本，写法同上 / the new version, in the same forms")
+    parser.add_argument("old", type=given, help=f"旧版本：{SIDE_FORMS[0]} / the old version: {SIDE_FORMS[1]}")
+    parser.add_argument("new", type=given, help="新版本，写法同上 / the new version, in the same forms")
 
 
 def load_side(spec: str, registry: LayerRegistry) -> LayerPackage:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 from villagecat._i18n import Both, pair, say
 from villagecat._write import package_folder, package_lock
 from villagecat.cli._argparse import listed, vocabulary
-from villagecat.cli._common import add_format_option, add_layer_options, written_form
+from villagecat.cli._common import add_format_option, add_layer_options, given, written_form
 from villagecat.cli._sides import SIDE_FORMS, load_side
 from villagecat.errors import InvalidRequestError, VillagecatError, WorkbookNotice
 from villagecat.models import Level, Scope
@@ -34,7 +34,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="新建目录层数据包 / scaffold a new layer package",
         description="新建一个空的目录层数据包，声明上级层。 Scaffold an empty layer package with its parent declared.",
     )
-    init.add_argument("path", help="新数据包的文件夹（须不存在或为空） / folder of the new package (absent or empty)")
+    init.add_argument(
+        "path", type=given, help="新数据包的文件夹（须不存在或为空） / folder of the new package (absent or empty)"
+    )
     levels = tuple(m for m in Level if m is not Level.NATIONAL)
     init.add_argument(
         "--level",
@@ -44,9 +46,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=f"新层的层级：{listed(levels).zh} / the new layer's level: {listed(levels).en}",
     )
     init.add_argument(
-        "--code", required=True, help="6 位行政区划代码（乡镇为 9 位） / 6-digit division code (9 for a township)"
+        "--code",
+        required=True,
+        type=given,
+        help="6 位行政区划代码（乡镇为 9 位） / 6-digit division code (9 for a township)",
     )
-    init.add_argument("--name", required=True, help="中文名称，如 浙江省 / Chinese name, e.g. 浙江省")
+    init.add_argument("--name", required=True, type=given, help="中文名称，如 浙江省 / Chinese name, e.g. 浙江省")
     init.add_argument(
         "--name-en",
         help="英文名称（默认为中文名称的拼音，如 西湖区 → Xihu） / English name (default: the Chinese name in pinyin)",
@@ -73,7 +78,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " Write a layer (package path or shipped layer) as a workbook:"
         " one sheet per item kind, with Chinese titles.",
     )
-    export.add_argument("layer", help=f"要导出的目录层：{SIDE_FORMS[0]} / the layer to export: {SIDE_FORMS[1]}")
+    export.add_argument(
+        "layer", type=given, help=f"要导出的目录层：{SIDE_FORMS[0]} / the layer to export: {SIDE_FORMS[1]}"
+    )
     add_format_option(export, ("xlsx",), default="xlsx")
     export.add_argument(
         "-o", "--output", help="要写出的工作簿（默认 <标识>.xlsx） / the workbook to write (default: <id>.xlsx)"
@@ -93,9 +100,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " Read a workbook (as written by export) into a package; every problem names sheet, row and column.",
     )
     imp.add_argument(
-        "workbook", help="要读入的工作簿（.xlsx，由 export 写出） / the workbook to read (.xlsx, as export writes it)"
+        "workbook",
+        type=given,
+        help="要读入的工作簿（.xlsx，由 export 写出） / the workbook to read (.xlsx, as export writes it)",
     )
-    imp.add_argument("-o", "--output", required=True, help="要写入的数据包文件夹 / the package folder to write")
+    imp.add_argument(
+        "-o", "--output", required=True, type=given, help="要写入的数据包文件夹 / the package folder to write"
+    )
     add_format_option(imp, ("csv", "json"), default=None, written=True)
     imp.add_argument(
         "--force",
@@ -119,10 +130,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     release.add_argument(
         "path",
+        type=given,
         help="要发布的数据包：文件夹或其 datapackage.json / the package to release: a folder or its datapackage.json",
     )
     release.add_argument(
         "--against",
+        type=given,
         help="上一版本（路径、版本:路径或内置层；默认 HEAD:路径，从未发布过则为首次发布）"
         " / the previous release (path, REV:path or shipped layer); default HEAD:PATH,"
         " or a first release if the package records none",

@@ -19,9 +19,9 @@ from villagecat.cli._common import (
     add_layer_options,
     add_package_paths,
     add_scope_option,
+    given,
     package_roots,
 )
-from villagecat.errors import VillagecatError
 from villagecat.models import Scope
 from villagecat.resolution import registry_with, resolve
 
@@ -81,7 +81,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="核查一个村悬挂的标牌标识（YAML、CSV 或 XLSX）。"
         " Check a village's plaques and marks (YAML, CSV or XLSX).",
     )
-    signage.add_argument("file", help="标牌文件（YAML、JSON、CSV 或 XLSX） / the signs (YAML, JSON, CSV or XLSX)")
+    signage.add_argument(
+        "file", type=given, help="标牌文件（YAML、JSON、CSV 或 XLSX） / the signs (YAML, JSON, CSV or XLSX)"
+    )
     add_scope_option(signage, listing=False)
     _common(signage)
     signage.set_defaults(handler=_signage)
@@ -102,10 +104,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " Fill a retained certificate's template; refuse, saying what to do instead,"
         " one the village must not issue.",
     )
-    render.add_argument("certificate", help="证明事项的标识、名称或别名 / id, name or alias")
+    render.add_argument("certificate", type=given, help="证明事项的标识、名称或别名 / id, name or alias")
     add_jurisdiction(render)
     render.add_argument(
-        "--set", action="append", default=[], metavar="NAME=VALUE", help="占位符的取值 / a placeholder's value"
+        "--set",
+        action="append",
+        default=[],
+        type=_setting,
+        metavar="NAME=VALUE",
+        help="占位符的取值 / a placeholder's value",
     )
     add_format_option(render, ("text", "html"))
     render.add_argument(
@@ -127,7 +134,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="对照有效目录核查一个或多个村的自查台账（YAML、CSV 或 XLSX）。"
         " Check a ledger (YAML, CSV or XLSX) of one or many villages against the effective catalog.",
     )
-    audit.add_argument("ledger", help="台账文件（YAML、JSON、CSV 或 XLSX） / the ledger (YAML, JSON, CSV or XLSX)")
+    audit.add_argument(
+        "ledger", type=given, help="台账文件（YAML、JSON、CSV 或 XLSX） / the ledger (YAML, JSON, CSV or XLSX)"
+    )
     add_scope_option(audit, listing=False)
     _common(audit)
     audit.set_defaults(handler=_audit)
@@ -141,6 +150,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "tasks",
         nargs="+",
         metavar="TASK",
+        type=given,
         help="要交由村级组织承担的工作事项，写出完整名称（可多个），如 代办社会保险登记"
         " / the task's whole name (one or more), such as 代办社会保险登记",
     )
@@ -222,15 +232,18 @@ def _count(text: str) -> int:
     return int(text)
 
 
+def _setting(text: str) -> tuple[str, str]:
+    """An argparse type: a placeholder's ``NAME=VALUE``, its name not blank (else a usage error, exit 2)."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(" / ".join(pair("set-form", item=text)))
+    return name.strip(), value
+
+
 def _render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from villagecat.checks import CertificateRefusedError, render_certificate  # noqa: PLC0415
 
-    values = {}
-    for item in args.set:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise VillagecatError.said("set-form", item=item)
-        values[name.strip()] = value
+    values = dict(args.set)
     try:
         rendered = render_certificate(resolve(args.jurisdiction, layers=args.layer), args.certificate, values)
     except CertificateRefusedError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, TextIO
 
-from villagecat.cli._common import add_format_option, add_jurisdiction, add_layer_options
+from villagecat.cli._common import add_format_option, add_jurisdiction, add_layer_options, given
 from villagecat.render import explain_to_dict, format_explain
 from villagecat.resolution import resolve
 
@@ -26,10 +26,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_jurisdiction(parser, option=False, then=("item", "field"))
     parser.add_argument(
         "item",
+        type=given,
         help="条目标识、名称或别名，如 cn.facility.community-service-facility 或 居民养犬证明"
         " / item id, name or alias, e.g. cn.facility.community-service-facility or 居民养犬证明",
     )
-    parser.add_argument("field", nargs="?", help="某一字段（默认全部） / one field (default: all)")
+    parser.add_argument("field", nargs="?", type=given, help="某一字段（默认全部） / one field (default: all)")
     add_format_option(parser, ("text", "json"))
     add_layer_options(parser)
     parser.set_defaults(handler=handle)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from villagecat._budget import load_json, read_regular_file
 from villagecat._i18n import say
-from villagecat.cli._common import add_format_option, written_form
+from villagecat.cli._common import add_format_option, given, written_form
 from villagecat.cli._sides import load_side
 from villagecat.errors import PackageReadError
 from villagecat.package import save_layer
@@ -29,10 +29,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " Apply an RFC 6902 JSON Patch (from `villagecat diff --format patch`) to a package"
         " and write the result.",
     )
-    parser.add_argument("old", help="要修改的数据包 / the package to patch")
-    parser.add_argument("patch", help="JSON Patch 文件 / the JSON Patch file")
+    parser.add_argument("old", type=given, help="要修改的数据包 / the package to patch")
+    parser.add_argument("patch", type=given, help="JSON Patch 文件 / the JSON Patch file")
     parser.add_argument(
-        "-o", "--output", required=True, help="写出修改后数据包的文件夹 / folder to write the patched package to"
+        "-o",
+        "--output",
+        required=True,
+        type=given,
+        help="写出修改后数据包的文件夹 / folder to write the patched package to",
     )
     add_format_option(parser, ("csv", "json"), default=None, written=True)
     parser.add_argument(

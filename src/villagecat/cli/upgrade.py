@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat._i18n import say
+from villagecat.cli._common import given
 from villagecat.format import FORMAT_VERSION
 from villagecat.upgrading import upgrade_package
 
@@ -26,6 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument(
         "path",
+        type=given,
         help="数据包：文件夹、其 datapackage.json，或 zip（需 -o）"
         " / the package: a folder, its datapackage.json, or a zip (with -o)",
     )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from villagecat._budget import BUDGETS
+from villagecat._i18n import Both
 from villagecat._patterns import described
 from villagecat.format.rules import FieldRule  # noqa: TC001 - field() is called at class creation
 
@@ -243,8 +244,17 @@ class Vocab(str, Enum):
         return str(self.value)
 
     def shown(self, lang: str) -> str:
-        """The word as a reader is shown it: 标牌（plaque） in Chinese, its code in English."""
+        """The word as a value is shown (a diff, a conflict): 标牌（plaque） in Chinese, its code in English."""
         return f"{self.label}（{self.value}）" if lang == "zh" else str(self.value)
+
+    @property
+    def words(self) -> Both:
+        """The word in a report's sentence: its label alone in Chinese (no code for a clerk), its code in English.
+
+        The one reading of a value in running text: checks' findings, refusals, the catalog's summaries.
+        A vocabulary has no English label of its own; its code is its English word.
+        """
+        return Both(self.label, str(self.value))
 
     @classmethod
     def from_text(cls, text: str) -> Vocab:
