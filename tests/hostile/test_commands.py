@@ -213,13 +213,16 @@ def test_a_patch_applied_to_another_version_of_its_layer_says_so(tmp_path: Path)
     newer = tmp_path / "newer"
     shutil.copytree(NATIONAL, newer)
     descriptor = json.loads((newer / "datapackage.json").read_text(encoding="utf-8"))
-    descriptor["version"] = descriptor["layer"]["version"] = "0.4.1"
-    descriptor["layer"]["releases"].append({"version": "0.4.1", "date": "2026-12-08", "notes": "修订"})
+    shipped = descriptor["layer"]["version"]
+    major, minor, fix = (int(part) for part in shipped.split("."))
+    later = f"{major}.{minor}.{fix + 1}"  # derived, so a release of the national layer leaves the test standing
+    descriptor["version"] = descriptor["layer"]["version"] = later
+    descriptor["layer"]["releases"].append({"version": later, "date": "2026-12-08", "notes": "修订"})
     (newer / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
     patch = _diff_patch(tmp_path, newer, _renamed(tmp_path, newer, "newer-renamed"))
     result = invoke("patch", str(NATIONAL), str(patch), "-o", str(tmp_path / "out"))
     assert result.code == 1
-    assert "第 2 项操作：/layer/version 应为“0.4.1”，实际为“0.4.0”（test 不成立）" in result.err
+    assert f"第 2 项操作：/layer/version 应为“{later}”，实际为“{shipped}”（test 不成立）" in result.err
 
 
 def test_every_failing_operation_of_a_patch_file_is_named_by_file_and_number(tmp_path: Path) -> None:
