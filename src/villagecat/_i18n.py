@@ -170,6 +170,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请给出行政区划代码、中文名称或英文简称（不是“{jurisdiction}”）",
         "name a jurisdiction: a division code, a Chinese name or a slug, not {jurisdiction!r}",
     ),
+    "jurisdiction-not-text": (
+        '辖区应写作文字，而不是 {kind} {value}：请写作 "{value}"',
+        "a jurisdiction is named by text, not {kind} {value}: pass '{value}'",
+    ),
     "merge-no-layers": ("合并至少需要一层（从全国层开始）", "merge needs at least one layer, national first"),
     "no-certificate": ("{layer} 的目录中没有证明事项 {key}", "no certificate {key!r} in the catalog of {layer}"),
     "impact-two-layers": (

@@ -50,10 +50,13 @@ def resolve(
         The merged catalog; ``catalog.conflicts`` lists every rule a layer broke.
 
     Raises:
-        UnknownLayerError: if no layer matches.
+        UnknownLayerError: if no layer matches, or ``jurisdiction`` is not text (a code as an ``int``
+            is named as such: pass ``"120117"``).
         LayerChainError: if a parent is missing or the parents form a cycle.
         PackageReadError: if a layer given in ``layers`` cannot be read.
     """
+    if jurisdiction is not None and not isinstance(jurisdiction, str):  # a code read from a database as an int
+        raise UnknownLayerError.said("jurisdiction-not-text", kind=type(jurisdiction).__name__, value=jurisdiction)
     if not isinstance(jurisdiction, str) or not jurisdiction.strip():
         raise UnknownLayerError.said("name-a-jurisdiction", jurisdiction=jurisdiction)
     known = registry if registry is not None else registry_with(layers)

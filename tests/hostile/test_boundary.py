@@ -165,6 +165,14 @@ def test_resolve_and_merge_refuse_nonsense() -> None:
         villagecat.merge([])
 
 
+def test_resolve_of_a_code_given_as_a_number_says_to_write_it_as_text() -> None:
+    """A division code read from a database as an int was told it is no division code (not 120117)."""
+    with pytest.raises(UnknownLayerError) as caught:
+        villagecat.resolve(120117)  # type: ignore[arg-type]
+    assert caught.value.describe("en") == "a jurisdiction is named by text, not int 120117: pass '120117'"
+    assert caught.value.message_zh == '辖区应写作文字，而不是 int 120117：请写作 "120117"'
+
+
 @pytest.mark.parametrize(
     "argv",
     [
