@@ -410,12 +410,110 @@ def vocabulary(schemas: Iterable[Any]) -> dict[str, Any]:
     }
 
 
+def validation_report_schema() -> dict[str, Any]:
+    """Return the JSON Schema of ``villagecat validate --format json``: one report per package given."""
+    nullable_text = {"type": ["string", "null"]}
+    nullable_count = {"type": ["integer", "null"], "minimum": 1}
+    problem = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["file", "line", "row", "field", "code", "message", "message_zh", "message_en"],
+        "properties": {
+            "file": {
+                "type": "string",
+                "title": "文件",
+                "x-title-en": "File",
+                "description": "数据包内的文件（或数据包本身）。\n\nThe file, relative to the package, or the package.",
+            },
+            "line": {
+                **nullable_count,
+                "title": "行",
+                "x-title-en": "Line",
+                "description": "文本文件中的行号（CSV 表头为第 1 行）。\n\n"
+                "The line in a text file (a CSV header is 1).",
+            },
+            "row": {
+                **nullable_count,
+                "title": "条",
+                "x-title-en": "Row",
+                "description": "JSON 数组中的第几条（从 1 起）。\n\nThe 1-based position of a record in a JSON array.",
+            },
+            "field": {
+                **nullable_text,
+                "title": "字段",
+                "x-title-en": "Field",
+                "description": "列名或字段的点分路径。\n\nThe column or the dotted path of the field.",
+            },
+            "code": {
+                "type": "string",
+                "title": "问题代码",
+                "x-title-en": "Problem code",
+                "description": "稳定的问题代码，如 missing、unknown-document。\n\nA stable code.",
+            },
+            "message": {
+                "type": "string",
+                "title": "说明（--lang 所选语言）",
+                "x-title-en": "Message (in --lang's language)",
+            },
+            "message_zh": {"type": "string", "title": "说明（中文）", "x-title-en": "Message in Chinese"},
+            "message_en": {"type": "string", "title": "说明（英文）", "x-title-en": "Message in English"},
+        },
+    }
+    report = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["target", "valid", "readable", "problem_count", "files"],
+        "properties": {
+            "target": {"type": "string", "title": "所校验的路径", "x-title-en": "Path validated"},
+            "valid": {"type": "boolean", "title": "有效", "x-title-en": "Valid"},
+            "readable": {
+                "type": "boolean",
+                "title": "可读取",
+                "x-title-en": "Readable",
+                "description": "为 false 时数据包无法读取（退出码 2）。\n\n"
+                "False: the package could not be read (exit 2).",
+            },
+            "problem_count": {"type": "integer", "minimum": 0, "title": "问题数", "x-title-en": "Problems"},
+            "files": {
+                "type": "array",
+                "title": "按文件分组的问题",
+                "x-title-en": "Problems by file",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["file", "problems"],
+                    "properties": {
+                        "file": {"type": "string"},
+                        "problems": {"type": "array", "items": problem, "minItems": 1},
+                    },
+                },
+            },
+        },
+    }
+    return {
+        "$schema": _DRAFT,
+        "$id": schema_id("validation-report"),
+        "title": "校验报告",
+        "x-title-en": "Validation report",
+        "description": "villagecat validate --format json 的输出：每个所给数据包一份报告。\n\n"
+        "The output of villagecat validate --format json: one report per package given.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["valid", "reports"],
+        "properties": {
+            "valid": {"type": "boolean", "title": "全部有效", "x-title-en": "All valid"},
+            "reports": {"type": "array", "items": report, "title": "各数据包的报告", "x-title-en": "Reports"},
+        },
+    }
+
+
 def generate_schemas() -> dict[str, dict[str, Any]]:
     """Return every published schema, keyed by its path under ``schemas/``."""
     result: dict[str, dict[str, Any]] = {}
     for name, model in json_schema_models().items():
         result[f"{name}.schema.json"] = json_schema(name, model)
     result["diff-report.schema.json"] = diff_report_schema()
+    result["validation-report.schema.json"] = validation_report_schema()
     result["vocabulary.json"] = vocabulary(result.values())
     for name, model in table_schema_models().items():
         table = table_schema(model, "csv")

@@ -153,3 +153,21 @@ def test_a_county_whose_parent_is_not_shipped_validates_with_the_parent_as_the_h
     assert (with_layer.code, with_layer.out) == (0, f"{county}：有效\n")  # the parent is used, not reported
     listed = invoke("validate", str(province), str(county))
     assert (listed.code, listed.out) == (0, f"{province}：有效\n{county}：有效\n")
+
+
+def test_json_reports_validate_against_their_published_schema(national_copy: Path, tmp_path: Path) -> None:
+    """``validate --format json`` had no published schema: a CI system reading it had only examples."""
+    import jsonschema  # noqa: PLC0415
+
+    schema = generate_schemas()["validation-report.schema.json"]
+    edit(national_copy / "duties.csv", "performs", "performz")
+    missing = tmp_path / "missing"
+    for paths, code in (([str(NATIONAL)], 0), ([str(national_copy)], 1), ([str(NATIONAL), str(missing)], 2)):
+        result = invoke("validate", *paths, "--format", "json", "--lang", "en")
+        assert result.code == code
+        payload = json.loads(result.out)
+        jsonschema.Draft202012Validator(schema).validate(payload)
+        assert payload["valid"] is (code == 0)
+        assert [r["target"] for r in payload["reports"]] == paths
+    broken = dict(payload["reports"][0], problem_count=-1)
+    assert not jsonschema.Draft202012Validator(schema).is_valid({"valid": True, "reports": [broken]})
