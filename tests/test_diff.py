@@ -1214,3 +1214,18 @@ def test_a_rule_that_names_no_one_is_not_said_to_bind_villages() -> None:
     loosened = dataclasses.replace(national, obligations=_replace(national.obligations, rule.id, modality=None))
     (relaxed,) = diff_packages(national, loosened).changes
     assert relaxed.bound == ""
+
+
+def test_a_renumbered_item_names_the_layer_that_renumbered_it_in_the_effective_diff() -> None:
+    """`diff --effective` names the layer that made each change; a renumbered item (replaces) named none."""
+    jilin = load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    old_id = "220000.milestone.review"
+    new = dataclasses.replace(
+        jilin,
+        milestones=_replace(jilin.milestones, old_id, id="220000.milestone.look-back", replaces=old_id),
+    )
+    registry = shipped_registry()
+    report = diff_catalogs(merge(registry.chain(jilin)), merge(registry.chain(new)))
+    (renamed,) = [c for c in report.changes if c.code == "milestone-renamed"]
+    assert renamed.layer == "220000"
+    assert "（220000 层）" in renamed.describe("zh")

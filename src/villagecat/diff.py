@@ -945,7 +945,7 @@ class _Differ:
                 self.fields(resource, item_id, (before, new[item_id]), attribute=attribute)
         elif item_id in renamed:
             target = renamed[item_id]
-            self.add(f"{kind}-renamed", resource, target, old=item_id, new=target)
+            self.add(f"{kind}-renamed", resource, target, old=item_id, new=target, layer=(attribute or {}).get(target))
             self.fields(resource, target, (before, new[target]), attribute=attribute, skip={"id", "replaces"})
         else:  # an item that bound the villages, gone: their obligations relax
             effect = Effect.LOOSENS if _kind(resource).binds(before) else Effect.NEUTRAL
