@@ -1216,6 +1216,29 @@ def test_a_rule_that_names_no_one_is_not_said_to_bind_villages() -> None:
     assert relaxed.bound == ""
 
 
+@pytest.mark.parametrize(
+    ("target", "whom"),
+    [
+        ("cn.obligation.no-plaques-forms-traces", "对未写明的承办者放宽"),  # bound empty: names no one
+        ("cn.obligation.no-matching-plaques", "对党政群机构放宽"),  # binds departments
+    ],
+)
+def test_a_refused_cancellation_of_a_rule_concerns_whom_the_rule_binds(target: str, whom: str) -> None:
+    """A rule on departments, or one naming no one, cancelled (merge refuses it: a violation) was said 对村放宽
+    and counted against the villages, unnamed: the target is inherited, and merge left it where it was."""
+    old, new = child_layer("cn"), child_layer("cn", cancellations=[{"target": target}])
+    registry = shipped_registry()
+    rule = next(o for o in load_layer(NATIONAL).obligations if o.id == target)
+    report = rate_operations(diff_packages(old, new), old, new, registry)
+    (change,) = report.changes
+    assert (change.code, change.label) == ("obligation-cancelled", rule.name)
+    assert change.describe("zh").endswith(f"（{rule.name}）（{whom}：义务减少或放松）")
+    audiences = report.audiences()
+    assert (audiences["villages"]["loosens"], audiences["communities"]["loosens"]) == ([], [])
+    assert [c.item for who in ("others", "unnamed") for c in audiences[who]["loosens"]] == [target]
+    assert "对村：收紧 0 项，放宽 0 项" in format_report(report, "text")
+
+
 def test_a_renumbered_item_names_the_layer_that_renumbered_it_in_the_effective_diff() -> None:
     """`diff --effective` names the layer that made each change; a renumbered item (replaces) named none."""
     jilin = load_layer(REPO / "data" / "provinces" / "220000-jilin")

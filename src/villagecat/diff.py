@@ -1135,6 +1135,8 @@ def rate_operations(
         gravest = max(found, key=lambda e: _RANK[e.level], default=None)
         if gravest is not None:  # whom it concerns: the target's places and bound, as the catalog shows them
             change = dataclasses.replace(change, scope=gravest.scope, bound=gravest.bound)  # noqa: PLW2901
+        if change.resource == "cancellations" and gravest is None and target is not None:
+            change = _refused_cancellation(change, target, catalogs)  # noqa: PLW2901
         if change.resource == "cancellations" and gravest is not None:
             # the item it cancels is gone from the catalog: what that does, and its name, as the effective diff says
             change = dataclasses.replace(  # noqa: PLW2901
@@ -1191,6 +1193,24 @@ def rate_operations(
             change = dataclasses.replace(change, effect=gravest.effect, advised=gravest.advised)  # noqa: PLW2901
         rated.append(change)
     return dataclasses.replace(report, changes=rated)
+
+
+def _refused_cancellation(change: Change, target: str, catalogs: Sequence[EffectiveCatalog]) -> Change:
+    """A cancellation merge refused (a violation says so), which left its target in place: whom it concerns.
+
+    It concerns whom its target does (a rule on departments, or one naming no one, is no village's) and is
+    named by it, as a cancellation merge applies is by the effective diff.
+    """
+    inherited = catalogs[0].get(target) or catalogs[1].get(target)
+    if inherited is None:
+        return change
+    scope = getattr(inherited.item, "applies_to", None)
+    return dataclasses.replace(
+        change,
+        label=change.label or _label(inherited.item),
+        scope=scope if isinstance(scope, Scope) else change.scope,
+        bound=_bound_others(getattr(inherited.item, "bound", None)),
+    )
 
 
 def _restated_targets(catalogs: Sequence[EffectiveCatalog], rows: set[str]) -> dict[str, str]:
