@@ -8,7 +8,7 @@ import io
 import json
 import re
 import shutil
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import jsonschema
 import pytest
@@ -138,7 +138,9 @@ def test_cli_markdown_groups_by_level(revision: Path) -> None:
 
 def test_cli_csv_is_one_row_per_change(revision: Path) -> None:
     out = invoke("diff", str(NATIONAL), str(revision), "--format", "csv", "--lang", "en").out
-    assert out.startswith("\ufeffaction,level,code,resource,id,name,field,old,new,layer,accepted\n")  # a BOM: Excel
+    assert out.startswith(
+        "\ufeffaction,level,code,resource,id,name,field,old,new,layer,accepted,meaning\n"
+    )  # a BOM: Excel
     rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     assert sorted((r["code"], r["level"], r["id"], r["field"] or None) for r in rows) == FOUR
     assert {r["action"] for r in rows} == {"added", "changed"}
@@ -148,7 +150,7 @@ def test_cli_csv_is_one_row_per_change(revision: Path) -> None:
 def test_cli_csv_in_chinese_titles_its_columns_and_says_each_change_and_level_in_words(revision: Path) -> None:
     """The CSV a Chinese clerk opens in Excel was English only: action,level,… and added, breaking."""
     out = invoke("diff", str(NATIONAL), str(revision), "--format", "csv").out
-    assert out.startswith("\ufeff变更,级别,变更代码,表,标识,名称,字段,原值,新值,变更层,接受理由\n")
+    assert out.startswith("\ufeff变更,级别,变更代码,表,标识,名称,字段,原值,新值,变更层,接受理由,说明\n")
     rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     words = {"breaking": "破坏性", "info": "一般"}
 
@@ -1252,3 +1254,26 @@ def test_a_renumbered_item_names_the_layer_that_renumbered_it_in_the_effective_d
     (renamed,) = [c for c in report.changes if c.code == "milestone-renamed"]
     assert renamed.layer == "220000"
     assert "（220000 层）" in renamed.describe("zh")
+
+
+def test_cli_csv_says_whom_each_change_concerns_as_the_text_report_does() -> None:
+    """The CSV had no word of whom a change binds: a deadline naming no one, brought forward, read 破坏性 alone,
+    where the text says 对未写明的承办者收紧; a clerk reading it in Excel took it for the villages'."""
+    jilin = load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    milestone = next(m for m in jilin.milestones if not m.bound)
+    earlier = f"{int(milestone.due[:4]) - 1}{milestone.due[4:]}"
+    new = dataclasses.replace(
+        jilin,
+        milestones=_replace(jilin.milestones, milestone.id, due=earlier),
+        facilities=_replace(jilin.facilities, "220000.facility.village-activity-share", min_activity_area_pct=65.0),
+    )
+    report = diff_packages(jilin, new)
+    columns: tuple[tuple[Literal["zh", "en"], str], ...] = (("zh", "说明"), ("en", "meaning"))
+    for lang, column in columns:
+        rows = list(csv.DictReader(io.StringIO(format_report(report, "csv", lang=lang).removeprefix("\ufeff"))))
+        said = {r["标识" if lang == "zh" else "id"]: r[column] for r in rows}
+        assert said == {c.item: c.meaning(lang) for c in report.changes}
+    assert said[milestone.id] == "tightens the obligations of those the source does not name"
+    zh = format_report(report, "csv")
+    assert "对未写明的承办者收紧：新增或加严义务" in zh
+    assert "对村收紧：新增或加严义务" in zh

@@ -1434,7 +1434,20 @@ def _format_markdown(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> st
 
 
 #: The columns of ``--format csv``, in order; each is titled by the catalog's ``diff-csv-<column>``.
-_CSV_COLUMNS = ("action", "level", "code", "resource", "id", "name", "field", "old", "new", "layer", "accepted")
+_CSV_COLUMNS = (
+    "action",
+    "level",
+    "code",
+    "resource",
+    "id",
+    "name",
+    "field",
+    "old",
+    "new",
+    "layer",
+    "accepted",
+    "meaning",
+)
 
 
 def _csv_place(change: Change, lang: Literal["zh", "en"]) -> tuple[str, str]:
@@ -1459,11 +1472,13 @@ def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
     """One row per change, for a spreadsheet: the item's name beside its id, values as a reader writes them.
 
     In Chinese the columns are titled in Chinese (变更、级别、变更代码、表、标识、名称、字段、原值、新值、
-    变更层、接受理由), the kind of change and its level are words (新增、破坏性), and the table and
+    变更层、接受理由、说明), the kind of change and its level are words (新增、破坏性), and the table and
     field are the workbook's sheet and column titles (工作事务, 数量上限); the code stays the code.
     In English, as the package names them (``added``, ``breaking``, ``duties``, ``max_count``).
     An added or removed item's row shows the item itself, field by field (名称：…；类型：…), in
-    ``new`` or ``old``. Every cell is neutralised, so a spreadsheet never runs one as a formula.
+    ``new`` or ``old``. The last column, 说明, says what the change does as the report rates it: whom it
+    tightens or relaxes (对未写明的承办者收紧：新增或加严义务), else its code's meaning. Every cell is
+    neutralised, so a spreadsheet never runs one as a formula.
     """
     import csv  # noqa: PLC0415
     import io  # noqa: PLC0415
@@ -1491,6 +1506,7 @@ def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
             new,
             change.layer or "",
             change.accepted or "",
+            change.meaning(lang),  # whom it tightens or relaxes (对未写明的承办者收紧), as the text says it
         ]
         writer.writerow([neutralise(cell) for cell in row])
     # A BOM, so that Excel in a Chinese locale reads UTF-8 rather than GBK.
