@@ -8,7 +8,7 @@ import io
 import json
 import re
 import shutil
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import jsonschema
 import pytest
@@ -138,7 +138,9 @@ def test_cli_markdown_groups_by_level(revision: Path) -> None:
 
 def test_cli_csv_is_one_row_per_change(revision: Path) -> None:
     out = invoke("diff", str(NATIONAL), str(revision), "--format", "csv", "--lang", "en").out
-    assert out.startswith("\ufeffaction,level,code,resource,id,name,field,old,new,layer,accepted\n")  # a BOM: Excel
+    assert out.startswith(
+        "\ufeffaction,level,code,resource,id,name,field,old,new,layer,accepted,meaning\n"
+    )  # a BOM: Excel
     rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     assert sorted((r["code"], r["level"], r["id"], r["field"] or None) for r in rows) == FOUR
     assert {r["action"] for r in rows} == {"added", "changed"}
@@ -148,7 +150,7 @@ def test_cli_csv_is_one_row_per_change(revision: Path) -> None:
 def test_cli_csv_in_chinese_titles_its_columns_and_says_each_change_and_level_in_words(revision: Path) -> None:
     """The CSV a Chinese clerk opens in Excel was English only: action,level,… and added, breaking."""
     out = invoke("diff", str(NATIONAL), str(revision), "--format", "csv").out
-    assert out.startswith("\ufeff变更,级别,变更代码,表,标识,名称,字段,原值,新值,变更层,接受理由\n")
+    assert out.startswith("\ufeff变更,级别,变更代码,表,标识,名称,字段,原值,新值,变更层,接受理由,说明\n")
     rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     words = {"breaking": "破坏性", "info": "一般"}
 
@@ -1214,3 +1216,64 @@ def test_a_rule_that_names_no_one_is_not_said_to_bind_villages() -> None:
     loosened = dataclasses.replace(national, obligations=_replace(national.obligations, rule.id, modality=None))
     (relaxed,) = diff_packages(national, loosened).changes
     assert relaxed.bound == ""
+
+
+@pytest.mark.parametrize(
+    ("target", "whom"),
+    [
+        ("cn.obligation.no-plaques-forms-traces", "对未写明的承办者放宽"),  # bound empty: names no one
+        ("cn.obligation.no-matching-plaques", "对党政群机构放宽"),  # binds departments
+    ],
+)
+def test_a_refused_cancellation_of_a_rule_concerns_whom_the_rule_binds(target: str, whom: str) -> None:
+    """A rule on departments, or one naming no one, cancelled (merge refuses it: a violation) was said 对村放宽
+    and counted against the villages, unnamed: the target is inherited, and merge left it where it was."""
+    old, new = child_layer("cn"), child_layer("cn", cancellations=[{"target": target}])
+    registry = shipped_registry()
+    rule = next(o for o in load_layer(NATIONAL).obligations if o.id == target)
+    report = rate_operations(diff_packages(old, new), old, new, registry)
+    (change,) = report.changes
+    assert (change.code, change.label) == ("obligation-cancelled", rule.name)
+    assert change.describe("zh").endswith(f"（{rule.name}）（{whom}：义务减少或放松）")
+    audiences = report.audiences()
+    assert (audiences["villages"]["loosens"], audiences["communities"]["loosens"]) == ([], [])
+    assert [c.item for who in ("others", "unnamed") for c in audiences[who]["loosens"]] == [target]
+    assert "对村：收紧 0 项，放宽 0 项" in format_report(report, "text")
+
+
+def test_a_renumbered_item_names_the_layer_that_renumbered_it_in_the_effective_diff() -> None:
+    """`diff --effective` names the layer that made each change; a renumbered item (replaces) named none."""
+    jilin = load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    old_id = "220000.milestone.review"
+    new = dataclasses.replace(
+        jilin,
+        milestones=_replace(jilin.milestones, old_id, id="220000.milestone.look-back", replaces=old_id),
+    )
+    registry = shipped_registry()
+    report = diff_catalogs(merge(registry.chain(jilin)), merge(registry.chain(new)))
+    (renamed,) = [c for c in report.changes if c.code == "milestone-renamed"]
+    assert renamed.layer == "220000"
+    assert "（220000 层）" in renamed.describe("zh")
+
+
+def test_cli_csv_says_whom_each_change_concerns_as_the_text_report_does() -> None:
+    """The CSV had no word of whom a change binds: a deadline naming no one, brought forward, read 破坏性 alone,
+    where the text says 对未写明的承办者收紧; a clerk reading it in Excel took it for the villages'."""
+    jilin = load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    milestone = next(m for m in jilin.milestones if not m.bound)
+    earlier = f"{int(milestone.due[:4]) - 1}{milestone.due[4:]}"
+    new = dataclasses.replace(
+        jilin,
+        milestones=_replace(jilin.milestones, milestone.id, due=earlier),
+        facilities=_replace(jilin.facilities, "220000.facility.village-activity-share", min_activity_area_pct=65.0),
+    )
+    report = diff_packages(jilin, new)
+    columns: tuple[tuple[Literal["zh", "en"], str], ...] = (("zh", "说明"), ("en", "meaning"))
+    for lang, column in columns:
+        rows = list(csv.DictReader(io.StringIO(format_report(report, "csv", lang=lang).removeprefix("\ufeff"))))
+        said = {r["标识" if lang == "zh" else "id"]: r[column] for r in rows}
+        assert said == {c.item: c.meaning(lang) for c in report.changes}
+    assert said[milestone.id] == "tightens the obligations of those the source does not name"
+    zh = format_report(report, "csv")
+    assert "对未写明的承办者收紧：新增或加严义务" in zh
+    assert "对村收紧：新增或加严义务" in zh

@@ -1444,6 +1444,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff-csv-new": ("新值", "new"),
     "diff-csv-layer": ("变更层", "layer"),
     "diff-csv-accepted": ("接受理由", "accepted"),
+    "diff-csv-meaning": ("说明", "meaning"),
     "diff-csv-added": ("新增", "added"),
     "diff-csv-removed": ("删除", "removed"),
     "diff-csv-changed": ("修改", "changed"),

@@ -945,7 +945,7 @@ class _Differ:
                 self.fields(resource, item_id, (before, new[item_id]), attribute=attribute)
         elif item_id in renamed:
             target = renamed[item_id]
-            self.add(f"{kind}-renamed", resource, target, old=item_id, new=target)
+            self.add(f"{kind}-renamed", resource, target, old=item_id, new=target, layer=(attribute or {}).get(target))
             self.fields(resource, target, (before, new[target]), attribute=attribute, skip={"id", "replaces"})
         else:  # an item that bound the villages, gone: their obligations relax
             effect = Effect.LOOSENS if _kind(resource).binds(before) else Effect.NEUTRAL
@@ -1135,6 +1135,8 @@ def rate_operations(
         gravest = max(found, key=lambda e: _RANK[e.level], default=None)
         if gravest is not None:  # whom it concerns: the target's places and bound, as the catalog shows them
             change = dataclasses.replace(change, scope=gravest.scope, bound=gravest.bound)  # noqa: PLW2901
+        if change.resource == "cancellations" and gravest is None and target is not None:
+            change = _refused_cancellation(change, target, catalogs)  # noqa: PLW2901
         if change.resource == "cancellations" and gravest is not None:
             # the item it cancels is gone from the catalog: what that does, and its name, as the effective diff says
             change = dataclasses.replace(  # noqa: PLW2901
@@ -1191,6 +1193,24 @@ def rate_operations(
             change = dataclasses.replace(change, effect=gravest.effect, advised=gravest.advised)  # noqa: PLW2901
         rated.append(change)
     return dataclasses.replace(report, changes=rated)
+
+
+def _refused_cancellation(change: Change, target: str, catalogs: Sequence[EffectiveCatalog]) -> Change:
+    """A cancellation merge refused (a violation says so), which left its target in place: whom it concerns.
+
+    It concerns whom its target does (a rule on departments, or one naming no one, is no village's) and is
+    named by it, as a cancellation merge applies is by the effective diff.
+    """
+    inherited = catalogs[0].get(target) or catalogs[1].get(target)
+    if inherited is None:
+        return change
+    scope = getattr(inherited.item, "applies_to", None)
+    return dataclasses.replace(
+        change,
+        label=change.label or _label(inherited.item),
+        scope=scope if isinstance(scope, Scope) else change.scope,
+        bound=_bound_others(getattr(inherited.item, "bound", None)),
+    )
 
 
 def _restated_targets(catalogs: Sequence[EffectiveCatalog], rows: set[str]) -> dict[str, str]:
@@ -1414,7 +1434,20 @@ def _format_markdown(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> st
 
 
 #: The columns of ``--format csv``, in order; each is titled by the catalog's ``diff-csv-<column>``.
-_CSV_COLUMNS = ("action", "level", "code", "resource", "id", "name", "field", "old", "new", "layer", "accepted")
+_CSV_COLUMNS = (
+    "action",
+    "level",
+    "code",
+    "resource",
+    "id",
+    "name",
+    "field",
+    "old",
+    "new",
+    "layer",
+    "accepted",
+    "meaning",
+)
 
 
 def _csv_place(change: Change, lang: Literal["zh", "en"]) -> tuple[str, str]:
@@ -1439,11 +1472,13 @@ def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
     """One row per change, for a spreadsheet: the item's name beside its id, values as a reader writes them.
 
     In Chinese the columns are titled in Chinese (变更、级别、变更代码、表、标识、名称、字段、原值、新值、
-    变更层、接受理由), the kind of change and its level are words (新增、破坏性), and the table and
+    变更层、接受理由、说明), the kind of change and its level are words (新增、破坏性), and the table and
     field are the workbook's sheet and column titles (工作事务, 数量上限); the code stays the code.
     In English, as the package names them (``added``, ``breaking``, ``duties``, ``max_count``).
     An added or removed item's row shows the item itself, field by field (名称：…；类型：…), in
-    ``new`` or ``old``. Every cell is neutralised, so a spreadsheet never runs one as a formula.
+    ``new`` or ``old``. The last column, 说明, says what the change does as the report rates it: whom it
+    tightens or relaxes (对未写明的承办者收紧：新增或加严义务), else its code's meaning. Every cell is
+    neutralised, so a spreadsheet never runs one as a formula.
     """
     import csv  # noqa: PLC0415
     import io  # noqa: PLC0415
@@ -1471,6 +1506,7 @@ def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
             new,
             change.layer or "",
             change.accepted or "",
+            change.meaning(lang),  # whom it tightens or relaxes (对未写明的承办者收紧), as the text says it
         ]
         writer.writerow([neutralise(cell) for cell in row])
     # A BOM, so that Excel in a Chinese locale reads UTF-8 rather than GBK.
