@@ -139,9 +139,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "patch-op-test": ("第 {index} 项操作：{path} 处的 test 不成立", "operation {index}: test failed at {path}"),
     "patch-op-test-value": (
-        "第 {index} 项操作：{path} 应为“{wanted}”，实际为“{got}”（test 不成立）：补丁不是对这个版本写的",
-        "operation {index}: {path} should be {wanted!r}, it is {got!r} (test failed): the patch is for another version",
+        "第 {index} 项操作：{path} 应为“{wanted}”，实际为“{got}”（test 不成立）{why}",
+        "operation {index}: {path} should be {wanted!r}, it is {got!r} (test failed){why}",
     ),
+    "patch-for-another-layer": ("：补丁不是对这个层写的", ": the patch is for another layer"),
+    "patch-for-another-version": ("：补丁不是对这个版本写的", ": the patch is for another version"),
+    "patch-for-other-data": ("：补丁不是对这份数据写的", ": the patch is for other data"),
     "patch-not-array": ("JSON Patch 应为操作的数组", "a JSON Patch is an array of operations"),
     "layer-ambiguous": (
         "“{key}”对应多个目录层：{layers}；请给出行政区划代码",

@@ -200,10 +200,13 @@ def _add(document: Any, path: str, value: Any, number: int) -> None:  # noqa: AN
 def _test_failed(number: int, path: str, wanted: Any, found: Any) -> VillagecatError:  # noqa: ANN401 - JSON values
     """A ``test`` that does not hold, with both values where each is one short text or number."""
     if all(isinstance(v, str | int | float) and len(str(v)) <= _SHOWN_VALUE for v in (wanted, found)):
-        return PatchError.said("patch-op-test-value", index=number, path=path, wanted=wanted, got=found)
+        why = Both(*pair(_TESTED.get(path, "patch-for-other-data")))
+        return PatchError.said("patch-op-test-value", index=number, path=path, wanted=wanted, got=found, why=why)
     return PatchError.said("patch-op-test", index=number, path=path)
 
 
+#: What a failed ``test`` of the layer's identity says of the patch (``diff --format patch`` writes them first).
+_TESTED = {"/layer/id": "patch-for-another-layer", "/layer/version": "patch-for-another-version"}
 #: The longest value a failed test shows (an item's whole row is not a message).
 _SHOWN_VALUE = 80
 

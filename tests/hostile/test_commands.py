@@ -201,7 +201,7 @@ def test_a_patch_applied_to_another_layer_says_so_naming_the_patch_file(tmp_path
     result = invoke("patch", str(jilin), str(patch), "-o", str(tmp_path / "out"))
     assert result.code == 1
     assert result.err.startswith(
-        f"villagecat: {patch}：第 1 项操作：/layer/id 应为“cn”，实际为“220000”（test 不成立）：补丁不是对这个版本写的"
+        f"villagecat: {patch}：第 1 项操作：/layer/id 应为“cn”，实际为“220000”（test 不成立）：补丁不是对这个层写的"
     )
     assert not (tmp_path / "out").exists()
     applied = invoke("patch", str(NATIONAL), str(patch), "-o", str(tmp_path / "right"))  # its own base still takes it
@@ -222,7 +222,8 @@ def test_a_patch_applied_to_another_version_of_its_layer_says_so(tmp_path: Path)
     patch = _diff_patch(tmp_path, newer, _renamed(tmp_path, newer, "newer-renamed"))
     result = invoke("patch", str(NATIONAL), str(patch), "-o", str(tmp_path / "out"))
     assert result.code == 1
-    assert f"第 2 项操作：/layer/version 应为“{revised}”，实际为“{shipped}”（test 不成立）" in result.err
+    said = f"第 2 项操作：/layer/version 应为“{revised}”，实际为“{shipped}”（test 不成立）：补丁不是对这个版本写的"
+    assert said in result.err
 
 
 def test_every_failing_operation_of_a_patch_file_is_named_by_file_and_number(tmp_path: Path) -> None:
