@@ -983,6 +983,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " frictionless refuses it; write {whole}"
         ),
     ),
+    "spreadsheet-date": (
+        (
+            "日期“{value}”多半是表格软件（如 Excel）另存时改写的，应写作 {date}；"
+            "请改回，或运行 villagecat upgrade 加数据包文件夹，自动改写全部这样的日期"
+        ),
+        (
+            "the date {value!r} is as a spreadsheet writes dates when it saves the file (the package's Table Schema"
+            " reads a date as 2023-09-01, and frictionless refuses it): write {date}, or run villagecat upgrade on"
+            " the package, which rewrites every such date"
+        ),
+    ),
     "duplicate-column": ("列名重复", "duplicate column"),
     "missing-column": ("缺少必填列", "required column is missing"),
     "blank-row": (
