@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from villagecat.errors import UnknownLayerError
+from villagecat._names import looked_up
 from villagecat.merging import EffectiveCatalog, merge
 from villagecat.package import load_layer
 from villagecat.registry import LayerRegistry, shipped_registry
@@ -51,11 +51,11 @@ def resolve(
 
     Raises:
         UnknownLayerError: if no layer matches.
+        InvalidRequestError: if ``jurisdiction`` is empty or blank.
         LayerChainError: if a parent is missing or the parents form a cycle.
         PackageReadError: if a layer given in ``layers`` cannot be read.
     """
-    if not isinstance(jurisdiction, str) or not jurisdiction.strip():
-        raise UnknownLayerError.said("name-a-jurisdiction", jurisdiction=jurisdiction)
+    looked_up(jurisdiction, "layer")  # before any layer is read
     known = registry if registry is not None else registry_with(layers)
     package = known.find(jurisdiction)
     return merge(known.chain(package))
