@@ -237,3 +237,92 @@ def test_a_column_without_a_name_that_holds_cells_asks_for_its_name_and_is_not_d
     ]
     assert _problem_lines(invoke("validate", str(national_copy)).out) == said
     assert invoke("upgrade", str(national_copy)).code == 1  # what the clerk wrote is never dropped by a rewrite
+
+
+def _set_document_issued(package: Path, document: str, cell: str) -> None:
+    """Write ``cell`` as the date ``document`` was issued, as a spreadsheet saving documents.csv would."""
+    documents = package / "documents.csv"
+    rows = list(csv.reader(io.StringIO(documents.read_text("utf-8"), newline="")))
+    (row,) = [r for r in rows if r[0] == document]
+    row[rows[0].index("issued")] = cell
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    documents.write_text(out.getvalue(), "utf-8")
+
+
+#: The national documents issued on a day (民发〔2020〕20号, 2020-04-28) and in a month (厅字〔2022〕28号, 2022-08).
+_ON_A_DAY, _IN_A_MONTH = "cn.document.minfa-2020-20", "cn.document.tingzi-2022-28"
+
+
+@pytest.mark.parametrize(
+    ("document", "cell", "repaired"),
+    [
+        (_ON_A_DAY, "2020/4/28", "2020-04-28"),  # Excel under a Chinese locale
+        (_IN_A_MONTH, "2022/8", "2022-08"),
+        (_ON_A_DAY, "2020年4月28日", "2020-04-28"),  # a long date format (WPS, Excel)
+        (_IN_A_MONTH, "2022年8月", "2022-08"),
+        (_ON_A_DAY, "2020.4.28", "2020-04-28"),
+        (_ON_A_DAY, "2020/04/28", "2020-04-28"),
+        (_ON_A_DAY, "2020-4-28", "2020-04-28"),
+    ],
+)
+def test_a_date_a_spreadsheet_rewrote_says_so_and_upgrade_writes_it_back(
+    national_copy: Path, document: str, cell: str, repaired: str
+) -> None:
+    """Excel reads 2020-04-28 as a date and saves it as its locale writes dates: the line names the repair.
+
+    ``validate`` refuses the cell, as frictionless does; reading the layer to use it passes over
+    it, and ``upgrade``, the rewrite the line names, writes the date as the format does.
+    """
+    ids = [line.split(",", 1)[0] for line in (national_copy / "documents.csv").read_text("utf-8").splitlines()]
+    row = 1 + ids.index(document)
+    _set_document_issued(national_copy, document, cell)
+    result = invoke("validate", str(national_copy))
+    assert result.code == 1
+    assert _problem_lines(result.out) == [
+        (
+            f"第 {row} 行 字段 issued：日期“{cell}”多半是表格软件（如 Excel）另存时改写的，应写作 {repaired}；"
+            "请改回，或运行 villagecat upgrade 加数据包文件夹，自动改写全部这样的日期"
+        )
+    ], result.out
+    assert not any(word in result.out for word in _FOREIGN), result.out
+    assert load_layer(national_copy).resource("documents") == load_layer(NATIONAL).resource("documents")
+
+    assert invoke("upgrade", str(national_copy)).code == 0
+    assert invoke("validate", str(national_copy)).code == 0
+    assert f",{repaired}," in (national_copy / "documents.csv").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "28/4/2020",  # day first, or month first: which, a line cannot tell
+        "4/28/2020",
+        "20/4/28",  # a two-digit year is never guessed
+        "2020/4/31",  # no such day: a repair would invent one
+        "2020.1",  # a number to a spreadsheet: 2020.10 is saved as 2020.1
+        "2020/4/28 0:00",
+        "２０２０/4/28",  # full-width digits: once read as the year ２０２０, a repair the model refused, and upgrade
+        # wrote the package without the row
+    ],
+)
+def test_a_date_whose_repair_is_not_certain_stays_a_plain_refusal(national_copy: Path, cell: str) -> None:
+    _set_document_issued(national_copy, _ON_A_DAY, cell)
+    result = invoke("validate", str(national_copy))
+    (line,) = _problem_lines(result.out)
+    assert line.endswith(f"日期写作 2023-09-01、2023-09 或 2023（年份不能为 0000）（实际为“{cell}”）"), line
+    assert invoke("upgrade", str(national_copy)).code == 1
+
+
+def test_a_date_a_spreadsheet_rewrote_is_read_to_use_and_released_as_the_format_writes_it(tmp_path: Path) -> None:
+    folder = tmp_path / "xihu"
+    assert invoke("init", str(folder), "--level", "county", "--code", "330106", "--name", "西湖区").code == 0
+    documents = folder / "documents.csv"
+    row = "330106.document.plan,西湖区工作方案,,,{},,normative_document,,,true\n"
+    documents.write_text(documents.read_text("utf-8") + row.format("2023/9/1"), "utf-8")
+    assert invoke("validate", str(folder)).code == 1
+    assert invoke("catalog", "-j", "330106", "--layer", str(folder)).code == 0
+    result = invoke("release", str(folder))
+    assert result.code == 0, result.err
+    assert invoke("validate", str(folder)).code == 0
+    assert documents.read_text("utf-8").splitlines()[1:] == [row.format("2023-09-01").rstrip("\n")]

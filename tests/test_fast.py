@@ -137,6 +137,8 @@ TRICKY = [
     "must",
     "2023-09",
     "2023-13-45",
+    "2023/9/1",
+    "2023年9月",
     "1.0.0",
 ]
 JSON_EXTRA: list[Any] = [None, 0, 1.5, -3, True, False, [], ["x"], [""], {"a": 1}, [["x"]], "", 10**30]
@@ -222,6 +224,8 @@ AIMED: dict[str, tuple[int, str, str, Any, Any]] = {
     "a clause citing an unknown document": (2, "clauses", "document", None, "140404.document.unknown"),
     "an override of an unknown item": (2, "overrides", "target", None, "cn.duty.unknown"),
     "a document of another layer": (2, "documents", "id", None, "140000.document.x"),
+    "a date a spreadsheet rewrote": (2, "milestones", "due", None, "2023/9/1"),
+    "a date of a month a spreadsheet rewrote": (1, "documents", "issued", None, "2023年9月"),
 }
 
 

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 import villagecat
+import villagecat.checks.admission
+import villagecat.checks.certificate
+import villagecat.errors
+import villagecat.registry
+import villagecat.render
 from conftest import invoke
 from layers import write_child
 from villagecat._names import normalise_name, normalise_names
@@ -96,3 +101,46 @@ def test_a_name_copied_with_an_invisible_character_is_still_found(invisible: str
     key = f"居民养犬{invisible}证明"
     assert [e.id for e in catalog.find(key)] == [e.id for e in catalog.find("居民养犬证明")] != []
     assert normalise_names([key, "  居民 养犬证明"]) == [normalise_name(key)] * 2
+
+
+_ITEM = "cn.duty.self-building"
+_LAYER = "目录层的行政区划代码、中文名称或英文简称不能为空"
+_NAME, _TASK = "条目的标识、名称或别名不能为空", "事项的名称不能为空"
+
+
+@pytest.fixture(scope="module")
+def ninghe() -> villagecat.EffectiveCatalog:
+    return villagecat.resolve("120117")
+
+
+@pytest.mark.parametrize("empty", ["", " ", "\u3000"])
+@pytest.mark.parametrize(
+    ("lookup", "said"),
+    [
+        (lambda _, e: villagecat.resolve(e), _LAYER),
+        (lambda _, e: villagecat.registry.shipped_registry().find(e), _LAYER),
+        (villagecat.render.format_explain, _NAME),
+        (villagecat.render.explain_to_dict, _NAME),
+        (villagecat.render.find_item, _NAME),
+        (villagecat.EffectiveCatalog.find, _NAME),
+        (lambda c, e: villagecat.render.format_explain(c, _ITEM, e), "字段名不能为空"),
+        (lambda c, e: villagecat.render.explain_to_dict(c, _ITEM, e), "字段名不能为空"),
+        (villagecat.checks.certificate.find_certificate, _NAME),
+        (lambda c, e: villagecat.checks.certificate.render_certificate(c, e, {}), _NAME),
+        (villagecat.checks.admission.admit, _TASK),
+        (villagecat.checks.admission.match_duties, _TASK),
+        (villagecat.checks.admission.match_obligations, _TASK),
+        (villagecat.checks.admission.similar_certificates, _TASK),
+    ],
+)
+def test_a_lookup_by_an_empty_name_is_one_clear_error(
+    ninghe: villagecat.EffectiveCatalog, lookup: Any, said: str, empty: str
+) -> None:
+    """Every library function that looks something up by name says so of an empty one, as the CLI does.
+
+    ``format_explain(catalog, "")`` said 没有条目 （…）, an item called nothing; an empty field
+    explained every field; an empty task was 过短; ``resolve("")`` was an unknown layer.
+    """
+    with pytest.raises(villagecat.errors.InvalidRequestError) as raised:
+        lookup(ninghe, empty)
+    assert str(raised.value).startswith(said), raised.value

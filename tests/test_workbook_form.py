@@ -425,3 +425,40 @@ def test_a_blank_sheet_an_office_suite_added_is_left_out_and_said(tmp_path: Path
     result = invoke("import", str(book_path), "-o", str(folder))
     assert result.code == 1
     assert "  Sheet1\n    未知的工作表“Sheet1”：工作表应为 层信息、填写说明、" in result.out
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("2023/9/1", "2023-09-01"),
+        ("2023/9", "2023-09"),
+        ("2023年9月1日", "2023-09-01"),
+        ("2023年9月", "2023-09"),
+        ("2023.9.1", "2023-09-01"),
+        ("2023-9-1", "2023-09-01"),
+        ("1/9/2023", None),  # day or month first: never guessed
+        ("23/9/1", None),  # a two-digit year: never guessed
+    ],
+)
+def test_a_date_typed_as_text_in_a_spreadsheets_form_is_read_year_first_only(
+    tmp_path: Path, typed: str, read: str | None
+) -> None:
+    """A date typed as text (a cell formatted 文本, or pasted) in the forms Excel and WPS show dates in."""
+    folder, path = tmp_path / "wq", tmp_path / "wq.xlsx"
+    assert invoke("init", str(folder), "--level", "county", "--code", "120114", "--name", "武清区").code == 0
+    assert invoke("export", str(folder), "-o", str(path)).code == 0
+    book = openpyxl.load_workbook(path)
+    documents = book["来源文件"]
+    cols = _header(documents)
+    filled = {"标识": "120114.document.plan", "标题": "方案", "发布日期": typed, "效力层级": "规范性文件"}
+    for title, value in filled.items():
+        documents.cell(row=2, column=cols[title], value=value)
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    if read is None:
+        assert result.code == 1
+        assert f"日期写作 2023-09-01、2023-09 或 2023（年份不能为 0000）（实际为“{typed}”）" in result.out, result.out
+        return
+    assert result.code == 0, result.out
+    (document,) = load_layer(folder).documents
+    assert document.issued == read

@@ -24,10 +24,12 @@ from villagecat.format.codec import (
     TRUE_VALUES,
     format_number,
     join_list,
+    local_date,
     parse_bool,
     split_list,
 )
 from villagecat.format.registry import FieldSpec, fields_of, kind_of_id
+from villagecat.models._base import DATE_PATTERN, impossible_date
 
 if typing.TYPE_CHECKING:
     from pydantic import BaseModel
@@ -47,6 +49,7 @@ __all__ = [
     "override_cell_value",
     "override_value_cell",
     "refusal_values",
+    "spreadsheet_date",
     "table_schema",
     "target_column",
     "unknown_field",
@@ -106,10 +109,31 @@ def _whole(text: str) -> int | None:
     return int(number) if number.is_finite() and number == number.to_integral_value() else None
 
 
+#: A year and month with a point, which a spreadsheet reads as a number: 2023.10 is saved as 2023.1.
+_NUMBER_LIKE = re.compile(r"^[0-9]{4}\.[0-9]{1,2}$")
+
+
+def spreadsheet_date(cell: str) -> str | None:
+    """The date a date column's cell means, if a spreadsheet wrote it in its own form and it means one date; else None.
+
+    Excel reads a CSV's 2023-09-01 as a date and saves it as its locale writes dates (2023/9/1
+    in Chinese), another tool as 2023年9月1日: such a cell is read as :func:`local_date` reads
+    it, to the form the format writes. Never a guess: a year and month with a point is a number
+    to a spreadsheet (2023.10 saved as 2023.1), a date the calendar lacks is no repair, and a
+    day or month first, or a two-digit year, is not read (see :func:`local_date`).
+    """
+    repaired = local_date(cell)
+    if repaired is None or repaired == cell or _NUMBER_LIKE.match(cell) or impossible_date(repaired) is not None:
+        return None
+    return repaired
+
+
 def refusal_values(key: str, cell: str) -> dict[str, object]:
     """The values that fill the message ``key`` of :func:`as_written` for ``cell``: the cell, and what to write."""
     if key == "cell-whole-number-point":
         return {"value": cell, "whole": _whole(cell.strip())}
+    if key == "spreadsheet-date":
+        return {"value": cell, "date": spreadsheet_date(cell)}
     return {"value": cell}
 
 
@@ -139,9 +163,10 @@ def cells_to_input(
         row: The cells, by column.
         refused: If given, each cell the published Table Schema refuses as written (see
             :func:`as_written`) is put here, column -> message key; the row still holds what
-            villagecat reads from it.
+            villagecat reads from it. So is a date a spreadsheet rewrote (see :func:`spreadsheet_date`),
+            read as the date it means.
     """
-    by_name, whole = _by_name(model)
+    by_name, whole, dates = _by_name(model)
     data: dict[str, object] = {}
     for name, cell in row.items():
         column = by_name.get(name)
@@ -155,6 +180,10 @@ def cells_to_input(
             why = as_written(column, cell)  # the rare cell with spaces around it, or 3.0
             if why is not None:
                 refused[name] = why
+        elif refused is not None and name in dates and (repaired := spreadsheet_date(cell)) is not None:
+            refused[name] = "spreadsheet-date"
+            data[name] = repaired
+            continue
         if not text:
             continue
         data[name] = _parse_cell(column, cell)
@@ -162,10 +191,14 @@ def cells_to_input(
 
 
 @functools.cache
-def _by_name(model: type[BaseModel]) -> tuple[dict[str, Column], frozenset[str]]:
-    """A model's columns by name, and the names of its whole-number columns (read once per model, not per row)."""
+def _by_name(model: type[BaseModel]) -> tuple[dict[str, Column], frozenset[str], frozenset[str]]:
+    """A model's columns by name, and the names of its whole-number and its date columns (once per model)."""
     found = columns(model)
-    return {c.name: c for c in found}, frozenset(c.name for c in found if c.shape == "integer")
+    return (
+        {c.name: c for c in found},
+        frozenset(c.name for c in found if c.shape == "integer"),
+        frozenset(c.name for c in found if c.pattern == DATE_PATTERN),
+    )
 
 
 def neutralise(cell: str) -> str:

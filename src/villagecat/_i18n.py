@@ -169,10 +169,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "several items of the catalog of {layer} are called {item}: {candidates}; give its id",
     ),
     "no-field": ("条目 {item} 没有字段 {field}；已有字段：{known}", "{item} has no field {field}; fields: {known}"),
-    "name-a-jurisdiction": (
-        "请给出行政区划代码、中文名称或英文简称（不是“{jurisdiction}”）",
-        "name a jurisdiction: a division code, a Chinese name or a slug, not {jurisdiction!r}",
-    ),
     "jurisdiction-not-text": (
         '辖区应写作文字，而不是 {kind} {value}：请写作 "{value}"',
         "a jurisdiction is named by text, not {kind} {value}: pass '{value}'",
@@ -455,6 +451,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "date-impossible": ("日历上没有 {text} 这一天", "{text} is not a day of the calendar"),
     "date-form": ("日期写作 2023-09-01（不是“{text}”）", "a date is written 2023-09-01, not {text!r}"),
     "argument-empty": ("不能为空", "must not be empty"),
+    "empty-layer": (
+        "目录层的行政区划代码、中文名称或英文简称不能为空",
+        "a layer's division code, Chinese name or slug must not be empty",
+    ),
+    "empty-item": ("条目的标识、名称或别名不能为空", "an item's id, name or alias must not be empty"),
+    "empty-field": ("字段名不能为空", "a field's name must not be empty"),
+    "empty-task": ("事项的名称不能为空", "a task's name must not be empty"),
     "argument-scope": ("应为 {allowed} 之一（不是“{text}”）", "must be one of {allowed}, not {text!r}"),
     "argument-number": ("应为不小于 0 的数字（不是“{text}”）", "must be a number not below 0, not {text!r}"),
     "argument-integer": ("应为不小于 0 的整数（不是“{text}”）", "must be a whole number not below 0, not {text!r}"),
@@ -988,6 +991,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         (
             "a whole number is written without a point ({value!r}): the package's Table Schema reads an integer, and"
             " frictionless refuses it; write {whole}"
+        ),
+    ),
+    "spreadsheet-date": (
+        (
+            "日期“{value}”多半是表格软件（如 Excel）另存时改写的，应写作 {date}；"
+            "请改回，或运行 villagecat upgrade 加数据包文件夹，自动改写全部这样的日期"
+        ),
+        (
+            "the date {value!r} is as a spreadsheet writes dates when it saves the file (the package's Table Schema"
+            " reads a date as 2023-09-01, and frictionless refuses it): write {date}, or run villagecat upgrade on"
+            " the package, which rewrites every such date"
         ),
     ),
     "duplicate-column": ("列名重复", "duplicate column"),

@@ -19,7 +19,7 @@ import itertools
 import re
 import unicodedata
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from villagecat._text import SURROGATES, UNSAFE_TEXT_CLASS, class_of
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ALIKE",
     "alike",
+    "looked_up",
     "name_forms",
     "normalise_name",
     "normalise_names",
@@ -70,6 +71,26 @@ def _converter() -> Any:  # noqa: ANN401 - OpenCC's converter
 #: Names up to this long are remembered: item names are short; a long text (a task asked of
 #: ``admit``) is normalised each time, so the cache holds at most 65,536 × 256 characters.
 _CACHED_LENGTH = 256
+
+
+def looked_up(key: object, what: Literal["layer", "item", "field", "task"]) -> str:
+    """Return ``key``, the name something is looked up by, if it names anything: text that is not blank.
+
+    Every lookup by a caller's name passes here (a layer: :meth:`LayerRegistry.find
+    <villagecat.registry.LayerRegistry.find>`; an item or a certificate:
+    :meth:`EffectiveCatalog.find <villagecat.merging.EffectiveCatalog.find>`; a field of
+    ``explain``; a task of ``admit``), so an empty one is one error wherever it is given, as an
+    empty argument is one usage error of the CLI (``villagecat.cli._common.given``): not an item
+    called nothing, every field, or a task too short.
+
+    Raises:
+        InvalidRequestError: if ``key`` is not text, or is empty or only spaces.
+    """
+    if not isinstance(key, str) or not key.strip():
+        from villagecat.errors import InvalidRequestError  # noqa: PLC0415 - errors import the message catalog
+
+        raise InvalidRequestError.because(f"empty-{what}")
+    return key
 
 
 def normalise_name(name: str) -> str:

@@ -35,7 +35,7 @@ from villagecat._columns import Column, columns, unknown_field
 from villagecat._fields import field_annotation, value_config
 from villagecat._i18n import MESSAGES, Both, pair, say
 from villagecat._messages import first_message
-from villagecat._names import normalise_name
+from villagecat._names import looked_up, normalise_name
 from villagecat._shown import shown
 from villagecat.errors import LayerChainError
 from villagecat.format.registry import kind_of_id, kind_of_model, kinds
@@ -298,7 +298,11 @@ class EffectiveCatalog:
         simplified, full- or half-width, spaces ignored): a renamed item answers to its new name
         and, as an alias, to the one it inherited. A name may be borne by items of several kinds;
         ``resource`` keeps one kind's.
+
+        Raises:
+            InvalidRequestError: if ``key`` is empty or blank.
         """
+        key = looked_up(key, "item")
         pools = [self.items.get(resource, {})] if resource is not None else list(self.items.values())
         for items in pools:
             if key in items:

@@ -625,11 +625,13 @@ def read_raw(
 #: Problems of a package's form that saving the layer rewrites: an embedded Table Schema other than the published
 #: one (as a revision written before an amendment of the format holds), a blank row (a spreadsheet writes one
 #: for every row whose cells were cleared) and an empty column without a name (one for a cell touched right of the
-#: table), which hold nothing and are not written again. ``validate`` reports them,
+#: table), which hold nothing and are not written again, and a date a spreadsheet wrote in its own form (2023/9/1),
+#: read as the one date it means (:func:`villagecat._columns.spreadsheet_date`) and written as the format writes
+#: dates. ``validate`` reports them,
 #: as frictionless would judge the package by that schema and refuses a blank row; reading a layer to use it (diff,
 #: merge, catalog) and rewriting it (upgrade, release) pass over them, since its rows were read and checked by the
 #: published rules.
-REWRITTEN = frozenset({"resource-schema", "blank-row", "unnamed-column"})
+REWRITTEN = frozenset({"resource-schema", "blank-row", "unnamed-column", "spreadsheet-date"})
 
 
 def _check_resource(spec: dict[str, Any], index: int, name: str, *, current: bool, problems: list[Problem]) -> None:
@@ -678,7 +680,8 @@ def _decode_rows(  # noqa: PLR0913, PLR0917 - one resource, and where to report
             for name, key in refused.items():
                 zh, en = pair(key, **refusal_values(key, record[name]))
                 problems.append(_problem(file, key, zh, en, field=name, line=position))
-                named.add((position, name))
+                if key not in REWRITTEN:  # a rewritten cell holds a value the model takes: never hide its refusal
+                    named.add((position, name))
             refused.clear()
         if model is Override and table.form == "csv":
             row["value"] = override_cell_value({**record, **row})

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from villagecat._i18n import Both
-from villagecat._names import normalise_name
+from villagecat._names import looked_up, normalise_name
 from villagecat._resources import data_root
 from villagecat.errors import LayerChainError, PackageReadError, UnknownLayerError, ValidationFailedError
 
@@ -99,8 +99,9 @@ class LayerRegistry:
 
         Raises:
             UnknownLayerError: if none matches, or a short name matches several layers.
+            InvalidRequestError: if ``key`` is empty or blank.
         """
-        key = key.strip()
+        key = looked_up(key, "layer").strip()
         if key in self._by_id:  # an id names one layer
             return self._by_id[key]
         exact = [p for p in self if key in (p.layer.division_code, p.layer.name_zh, p.layer.slug, p.layer.name_en)]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel
 
 from villagecat._i18n import MESSAGES, Both, Lang, say
+from villagecat._names import looked_up
 from villagecat._shown import cited, document_titles, markdown_cell, shown
 from villagecat.errors import UnknownItemError
 from villagecat.models._base import Vocab
@@ -271,6 +272,7 @@ def find_item(catalog: EffectiveCatalog, key: str) -> EffectiveItem:
 
     Raises:
         UnknownItemError: if no item is so named, or several are (naming each, with its kind).
+        InvalidRequestError: if ``key`` is empty or blank.
     """
     found = catalog.find(key)
     if not found:
@@ -290,6 +292,7 @@ def _explained(catalog: EffectiveCatalog, key: str, field: str | None) -> tuple[
 
     Raises:
         UnknownItemError: if no item is so named, several are, or it has no such field.
+        InvalidRequestError: if ``key`` or ``field`` is empty or blank.
     """
     entry = find_item(catalog, key)
     item_id = entry.id
@@ -297,7 +300,11 @@ def _explained(catalog: EffectiveCatalog, key: str, field: str | None) -> tuple[
 
     specs = fields_of(type(entry.item))
     titled = {spec.title_zh: spec.name for spec in specs}  # 版式 as the clerk reads it, for orientation
-    fields = [titled.get(field.strip(), field.strip())] if field else [spec.name for spec in specs]
+    if field is None:
+        fields = [spec.name for spec in specs]
+    else:
+        named = looked_up(field, "field").strip()
+        fields = [titled.get(named, named)]
     for name in fields:
         if name not in type(entry.item).model_fields:
             known = Both("、".join(f"{s.title_zh}（{s.name}）" for s in specs), ", ".join(s.name for s in specs))
@@ -327,6 +334,7 @@ def explain_to_dict(catalog: EffectiveCatalog, item_id: str, field: str | None =
 
     Raises:
         UnknownItemError: if the item is not in the effective catalog, or has no such field.
+        InvalidRequestError: if ``item_id`` or ``field`` is empty or blank.
     """
     entry, fields = _explained(catalog, item_id, field)
     result: dict[str, Any] = {"jurisdiction": catalog.layer.id, "item": entry.id, "fields": {}}
@@ -358,6 +366,10 @@ def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = 
 
     Values read as a clerk reads them (:func:`villagecat._shown.shown`): 横牌（horizontal）, 空,
     [党员活动室、图书室], never JSON's ``"horizontal"``, ``null`` or ``[]``.
+
+    Raises:
+        UnknownItemError: if the item is not in the effective catalog, or has no such field.
+        InvalidRequestError: if ``item_id`` or ``field`` is empty or blank.
     """
     from villagecat.format.registry import fields_of  # noqa: PLC0415
 

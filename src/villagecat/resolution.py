@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
+from villagecat._names import looked_up
 from villagecat.errors import UnknownLayerError
 from villagecat.merging import EffectiveCatalog, merge
 from villagecat.package import load_layer
@@ -52,13 +53,13 @@ def resolve(
     Raises:
         UnknownLayerError: if no layer matches, or ``jurisdiction`` is not text (a code as an ``int``
             is named as such: pass ``"120117"``).
+        InvalidRequestError: if ``jurisdiction`` is empty or blank.
         LayerChainError: if a parent is missing or the parents form a cycle.
         PackageReadError: if a layer given in ``layers`` cannot be read.
     """
     if jurisdiction is not None and not isinstance(jurisdiction, str):  # a code read from a database as an int
         raise UnknownLayerError.said("jurisdiction-not-text", kind=type(jurisdiction).__name__, value=jurisdiction)
-    if not isinstance(jurisdiction, str) or not jurisdiction.strip():
-        raise UnknownLayerError.said("name-a-jurisdiction", jurisdiction=jurisdiction)
+    looked_up(jurisdiction, "layer")  # before any layer is read
     known = registry if registry is not None else registry_with(layers)
     package = known.find(jurisdiction)
     return merge(known.chain(package))

@@ -36,7 +36,7 @@ from villagecat.errors import (
     WorkbookNotice,
     WriteRefusedError,
 )
-from villagecat.format.codec import format_number, join_list, split_list
+from villagecat.format.codec import format_number, join_list, local_date, split_list
 from villagecat.format.registry import kind_of_id
 from villagecat.models import Citation, Clause, Layer, Level, Override, Scope
 from villagecat.models._base import DATE_PATTERN, Vocab
@@ -262,7 +262,7 @@ def _parse(column: Column, raw: object) -> object:  # noqa: PLR0911 - one return
     if column.vocab is not None:
         return _slug(column, str(raw).strip())
     if column.pattern == DATE_PATTERN and isinstance(raw, str):
-        return _typed_date(raw.strip())
+        return local_date(raw.strip()) or raw.strip()  # else left for the pattern's message, which says how
     if column.shape in ("number", "integer"):
         return _number(column, raw)
     return str(raw).strip() if not isinstance(raw, str) else raw.strip()
@@ -290,18 +290,6 @@ def _number(column: Column, raw: object) -> object:
 
 
 _VOCAB_SEPARATORS = re.compile(r"\s*[、，；,;｜\n]\s*")
-
-
-_TYPED_DATE = re.compile(r"^(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*(?:[月/.\-]\s*(\d{1,2})\s*日?|月)?$")
-
-
-def _typed_date(text: str) -> str:
-    """A date as a clerk types it (2023/9/1, 2023年9月1日, 2023.9) in the format's form (2023-09-01)."""
-    match = _TYPED_DATE.match(text)
-    if match is None:
-        return text  # left for the pattern's message, which says how to write it
-    year, month, day = match.groups()
-    return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
 
 
 def _date_text(value: dt.date) -> str:
@@ -414,7 +402,7 @@ def _layer_cell(key: str, value: object) -> object:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return format_number(value)  # every layer field is text: a code or a version Calc took for a number
     if isinstance(value, str) and key.rpartition(".")[2] in ("published", "effective", "date"):
-        return _typed_date(value.strip())  # 2023年9月1日, as every other sheet takes it
+        return local_date(value.strip()) or value.strip()  # 2023年9月1日, as every other sheet takes it
     return value
 
 

@@ -123,6 +123,26 @@ def test_a_usage_error_is_english_when_asked(path: tuple[str, ...]) -> None:
     assert not _HAN.search(result.err), result.err
 
 
+def test_every_option_that_takes_text_refuses_it_empty() -> None:
+    """An empty value (a variable unset in a script) is a usage error, never read as "not given" or as ".".
+
+    ``init --slug ''`` took the default slug, ``schema -o ''`` wrote into the current folder and
+    ``quotes --texts ''`` said 文件不存在 of a file called nothing. An option whose value is text
+    (a name, a path, notes) is read by ``given``, or by a type of its own that refuses it empty.
+    """
+    unread = [
+        (" ".join(path), action.dest)
+        for path, parser in _tree(_parser())
+        for action in parser._actions  # noqa: SLF001 - argparse offers no public walk
+        if action.nargs != 0 and action.type is None and not action.choices and action.dest != "help"
+    ]
+    assert unread == []
+
+
+#: ``init`` with every required option, for the cases of its other options.
+_INIT = ["init", "x", "--level", "county", "--code", "140405", "--name", "x"]
+
+
 @pytest.mark.parametrize(
     ("argv", "zh", "en"),
     [
@@ -169,6 +189,28 @@ def test_a_usage_error_is_english_when_asked(path: tuple[str, ...]) -> None:
         (["init", "", "--level", "county", "--code", "140405", "--name", "x"], "参数 path：不能为空", "path: must not"),
         (["export", " "], "参数 layer：不能为空", "argument layer: must not be empty"),
         (["catalog", "120117", "--layer", ""], "参数 --layer：不能为空", "argument --layer: must not be empty"),
+        ([*_INIT, "--slug", ""], "参数 --slug：不能为空", "argument --slug: must not be empty"),
+        ([*_INIT, "--name-en", " "], "参数 --name-en：不能为空", "argument --name-en: must not be empty"),
+        ([*_INIT, "--parent", ""], "参数 --parent：不能为空", "argument --parent: must not be empty"),
+        (["schema", "-o", ""], "参数 -o/--output：不能为空", "argument -o/--output: must not be empty"),
+        (["upgrade", "x", "-o", ""], "参数 -o/--output：不能为空", "argument -o/--output: must not be empty"),
+        (["export", "cn", "-o", ""], "参数 -o/--output：不能为空", "argument -o/--output: must not be empty"),
+        (["quotes", "x", "--texts", ""], "参数 --texts：不能为空", "argument --texts: must not be empty"),
+        (["quotes", "x", "--root", " "], "参数 --root：不能为空", "argument --root: must not be empty"),
+        (["release", "x", "--notes", ""], "参数 --notes：不能为空", "argument --notes: must not be empty"),
+        (["diff", "a", "b", "--accept", ""], "参数 --accept：不能为空", "argument --accept: must not be empty"),
+        (["diff", "a", "b", "--levels", ""], "参数 --levels：不能为空", "argument --levels: must not be empty"),
+        (["check", "facility", "-j", "120117", "--file", ""], "参数 --file：不能为空", "argument --file: must not"),
+        (
+            ["check", "facility", "-j", "120117", "--floor-area", "300", "--function-areas", ""],
+            "参数 --function-areas：不能为空",
+            "argument --function-areas: must not be empty",
+        ),
+        (
+            ["certificate", "render", "X", "-j", "120117", "-o", ""],
+            "参数 -o/--output：不能为空",
+            "argument -o/--output: must not be empty",
+        ),
         (
             ["certificate", "render", "X", "-j", "120117", "--set", "=x"],
             "参数 --set：应写作 名称=取值，名称不能为空（不是“=x”）",

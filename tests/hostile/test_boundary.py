@@ -13,7 +13,7 @@ import pytest
 import villagecat
 from conftest import NATIONAL, invoke
 from villagecat.cli import layers as layers_command
-from villagecat.errors import LayerChainError, UnknownLayerError
+from villagecat.errors import InvalidRequestError, LayerChainError, UnknownLayerError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -159,7 +159,7 @@ def test_the_library_never_raises_for_an_unreadable_path() -> None:
 
 
 def test_resolve_and_merge_refuse_nonsense() -> None:
-    with pytest.raises(UnknownLayerError):
+    with pytest.raises(InvalidRequestError, match="不能为空"):  # no name, as an empty one: test_names
         villagecat.resolve(None)  # type: ignore[arg-type]
     with pytest.raises(LayerChainError, match="at least one layer"):
         villagecat.merge([])

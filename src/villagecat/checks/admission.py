@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from villagecat._i18n import Both, pair, say
-from villagecat._names import alike, normalise_name, place_form
+from villagecat._names import alike, looked_up, normalise_name, place_form
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import obligation, rule
 from villagecat.errors import InvalidRequestError
@@ -52,7 +52,7 @@ def _names(item: Duty | Certificate, scope: Scope) -> set[str]:
 
 
 def _task(task: str) -> str:
-    key = normalise_name(task)
+    key = normalise_name(looked_up(task, "task"))
     if len(key) < _MIN_TASK:
         raise InvalidRequestError.because("task-too-short", task=task)
     return key
@@ -86,6 +86,7 @@ def similar_certificates(catalog: EffectiveCatalog, name: str, scope: Scope = Sc
     A pointer, never a match: 养犬证明 is not the listed 居民养犬证明 by name, and the reader is
     asked whether it is that one. Only the closest are given: a name names one certificate.
     """
+    looked_up(name, "task")
     stopped = [c for c in catalog.certificates(scope) if c.status is not CertificateStatus.RETAINED and not c.catch_all]
     return alike(name, stopped, lambda c: (c.name, *c.aliases), closest=True)
 

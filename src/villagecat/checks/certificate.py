@@ -95,6 +95,7 @@ def find_certificate(catalog: EffectiveCatalog, key: str) -> Certificate:
 
     Raises:
         UnknownItemError: if none is.
+        InvalidRequestError: if ``key`` is empty or blank.
     """
     for entry in catalog.find(key, "certificates"):
         if isinstance(entry.item, Certificate):
@@ -150,6 +151,7 @@ def render_certificate(catalog: EffectiveCatalog, key: str, values: dict[str, st
 
     Raises:
         UnknownItemError: if no certificate matches ``key``.
+        InvalidRequestError: if ``key`` is empty or blank.
         CertificateRefusedError: if the village must not issue it.
         NoTemplateError: if it may be issued but the catalog holds no template for it (or it is
             a catch-all entry, not one certificate).

@@ -54,11 +54,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init.add_argument("--name", required=True, type=given, help="中文名称，如 浙江省 / Chinese name, e.g. 浙江省")
     init.add_argument(
         "--name-en",
+        type=given,
         help="英文名称（默认为中文名称的拼音，如 西湖区 → Xihu） / English name (default: the Chinese name in pinyin)",
     )
-    init.add_argument("--slug", help="小写简称（默认 d<代码>） / lower-case slug (default: d<code>)")
+    init.add_argument("--slug", type=given, help="小写简称（默认 d<代码>） / lower-case slug (default: d<code>)")
     init.add_argument(
-        "--parent", help="上级层标识（默认最近的已知上级层） / parent layer id (default: the nearest known layer above)"
+        "--parent",
+        type=given,
+        help="上级层标识（默认最近的已知上级层） / parent layer id (default: the nearest known layer above)",
     )
     init.add_argument(
         "--covers",
@@ -83,7 +86,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_format_option(export, ("xlsx",), default="xlsx")
     export.add_argument(
-        "-o", "--output", help="要写出的工作簿（默认 <标识>.xlsx） / the workbook to write (default: <id>.xlsx)"
+        "-o",
+        "--output",
+        type=given,
+        help="要写出的工作簿（默认 <标识>.xlsx） / the workbook to write (default: <id>.xlsx)",
     )
     export.add_argument(
         "--force",
@@ -141,7 +147,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " or a first release if the package records none",
     )
     release.add_argument(
-        "--notes", help="发布说明（默认按变更自动汇总） / changelog text (default: a summary of the changes)"
+        "--notes",
+        type=given,
+        help="发布说明（默认按变更自动汇总） / changelog text (default: a summary of the changes)",
     )
     release.add_argument(
         "--date",

@@ -65,10 +65,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--activity-area", type=_measure, help="村民活动区域面积（平方米） / area for residents' activities, m²"
     )
     facility.add_argument(
-        "--function-areas", help="已有的功能区域，用 | 或 、 分隔 / function areas present, joined by | or 、"
+        "--function-areas",
+        type=given,
+        help="已有的功能区域，用 | 或 、 分隔 / function areas present, joined by | or 、",
     )
     facility.add_argument(
-        "--file", help="多个村的数据文件（CSV、YAML 或 XLSX） / figures of many villages (CSV, YAML or XLSX)"
+        "--file",
+        type=given,
+        help="多个村的数据文件（CSV、YAML 或 XLSX） / figures of many villages (CSV, YAML or XLSX)",
     )
     add_scope_option(facility, listing=False)
     _common(facility)
@@ -118,6 +122,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     render.add_argument(
         "-o",
         "--output",
+        type=given,
         help="写入该文件（原子写入），而不是输出到屏幕 / write to this file (atomically) instead of standard output",
     )
     render.add_argument(

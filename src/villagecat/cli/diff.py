@@ -7,7 +7,7 @@ import os
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat.cli._argparse import labelled
-from villagecat.cli._common import add_format_option, add_layer_options
+from villagecat.cli._common import add_format_option, add_layer_options, given
 from villagecat.cli._sides import add_sides, load_side
 from villagecat.diff import (
     GATE_WORDS,
@@ -71,11 +71,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--accept",
         metavar="FILE",
+        type=given,
         help="已接受变更文件（YAML/JSON 列表：code、item、reason）/ accepted changes: a list of code, item, reason",
     )
     parser.add_argument(
         "--levels",
         metavar="FILE",
+        type=given,
         help="变更代码到级别的对照文件（YAML 或 JSON；级别写 "
         + "、".join(f"{level}（{LEVEL_WORDS[level][0]}）" for level in SETTABLE_LEVELS)
         + "） / YAML or JSON mapping change codes to levels ("

@@ -7,7 +7,7 @@ import json
 from typing import TextIO
 
 from villagecat._i18n import pair
-from villagecat.cli._common import add_format_option, add_package_paths, package_roots
+from villagecat.cli._common import add_format_option, add_package_paths, given, package_roots
 
 __all__ = ["register"]
 
@@ -29,12 +29,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_package_paths(parser)
     parser.add_argument(
         "--texts",
+        type=given,
         metavar="SOURCES.yml",
         help="原文清单：每条写明 document（文件标识）和 source（原文文本文件），格式同 docs/coverage/sources.yml"
         " / where each document's text is, in the form of docs/coverage/sources.yml",
     )
     parser.add_argument(
         "--root",
+        type=given,
         metavar="DIR",
         help="--texts 中 source 路径的起点（默认为该清单所在的文件夹），如 ../shared"
         " / the folder the --texts sources are relative to (default: its own folder), such as ../shared",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from villagecat.cli._common import given
 from villagecat.schema import write_schemas
 
 if TYPE_CHECKING:
@@ -21,7 +22,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " Write the JSON Schemas (draft 2020-12) and the Table Schemas generated from the models.",
     )
     parser.add_argument(
-        "-o", "--output", default="schemas", help="写入的文件夹（默认 schemas） / folder to write (default: schemas)"
+        "-o",
+        "--output",
+        default="schemas",
+        type=given,
+        help="写入的文件夹（默认 schemas） / folder to write (default: schemas)",
     )
     parser.set_defaults(handler=handle)
 

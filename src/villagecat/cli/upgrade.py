@@ -35,6 +35,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "-o",
         "--output",
         default=None,
+        type=given,
         help="写入的文件夹（默认原地改写） / folder to write to (default: the package itself)",
     )
     parser.add_argument(

@@ -13,6 +13,10 @@ r"""The cell codec of format 1: how one value is written in one CSV (or workbook
   (``300``, ``2.5``).
 - **Text** is the text itself: quotes, ``「」``, ``#`` and newlines need no escaping (the CSV
   layer quotes the cell).
+- A **date** is written ``2023-09-01``, ``2023-09`` or ``2023``. A date as a spreadsheet or a clerk writes
+  it, year first (``2023/9/1``, ``2023年9月1日``, ``2023.9.1``, ``2023/9``), is read by :func:`local_date`
+  where villagecat rewrites it (a workbook's cell, a CSV cell a spreadsheet saved); the published
+  Table Schema refuses it.
 - An **empty** cell means "not given".
 
 Everything structured (a citation, an override's value) is written with these same
@@ -21,6 +25,7 @@ rules; the JSON form of a package holds JSON values instead and needs no codec.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -33,6 +38,7 @@ __all__ = [
     "TRUE_VALUES",
     "format_number",
     "join_list",
+    "local_date",
     "parse_bool",
     "split_list",
 ]
@@ -88,3 +94,21 @@ def format_number(value: float) -> str:
     """Return a number in the shortest form that reads back as the same value."""
     number = float(value)
     return str(int(number)) if number.is_integer() and abs(number) < 2**53 else repr(number)
+
+
+#: A date year first, as a spreadsheet or a clerk writes it: 2023/9/1, 2023年9月1日, 2023.9.1, 2023-9-1, 2023/9.
+#: Digits are ASCII (``\d`` would take ２０２３, which no date of the format holds).
+_LOCAL_DATE = re.compile(r"^([0-9]{4})\s*[年/.\-]\s*([0-9]{1,2})\s*(?:[月/.\-]\s*([0-9]{1,2})\s*日?|月)?$")
+
+
+def local_date(text: str) -> str | None:
+    """Return the format's form (2023-09-01, 2023-09) of a date written year first otherwise; None if it is not one.
+
+    The year has four digits and comes first: a two-digit year, or a day or a month first
+    (1/9/2023, which a locale reads either way), is never guessed. The calendar is not checked.
+    """
+    match = _LOCAL_DATE.match(text)
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")

@@ -41,6 +41,7 @@ __all__ = [
     "Vocab",
     "copy_unchecked",
     "field",
+    "impossible_date",
     "model_meta",
 ]
 
@@ -72,22 +73,31 @@ DATE_PATTERN = described(
 )
 
 
-def _existing(text: str) -> str:
-    """A date given to the month or the day must exist: 2023-13 and 2023-02-30 do not.
+def impossible_date(text: str) -> str | None:
+    """Why a date of the pattern's shape is not on the calendar (2023-13, 2023-02-30): a message key, or None.
 
     The pattern checks the shape, as the published schemas do; this checks the calendar.
     """
     import datetime as dt  # noqa: PLC0415
 
+    year, *rest = (int(part) for part in text.split("-"))
+    if not rest:  # a year alone is any year
+        return None
+    month, day = rest[0], rest[1] if len(rest) > 1 else 1
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return "date-impossible-day" if len(rest) > 1 else "date-impossible-month"
+    return None
+
+
+def _existing(text: str) -> str:
+    """A date given to the month or the day must exist: 2023-13 and 2023-02-30 do not."""
     from villagecat._i18n import model_error  # noqa: PLC0415
 
-    year, *rest = (int(part) for part in text.split("-"))
-    if rest:  # a year alone is any year
-        month, day = rest[0], rest[1] if len(rest) > 1 else 1
-        try:
-            dt.date(year, month, day)
-        except ValueError:
-            raise model_error("date-impossible-day" if len(rest) > 1 else "date-impossible-month", value=text) from None
+    key = impossible_date(text)
+    if key is not None:
+        raise model_error(key, value=text)
     return text
 
 
