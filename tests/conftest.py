@@ -61,3 +61,16 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def libreoffice() -> str:
+    """LibreOffice's command, for the tests that save files as a clerk's Calc does; skipped where it is not installed.
+
+    CI installs it (``.ci/run``), so there a missing LibreOffice fails rather than skips.
+    """
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found:
+        return found
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail("LibreOffice (soffice) must be installed in CI: apt-get install libreoffice-calc-nogui")
+    pytest.skip("LibreOffice (soffice) is not installed")

@@ -13,14 +13,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
 import subprocess
 from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import NATIONAL, invoke
+from conftest import NATIONAL, invoke, libreoffice
 from villagecat.package import RESOURCES, load_layer
 
 if TYPE_CHECKING:
@@ -145,18 +144,9 @@ def test_a_format_written_in_capitals_is_one_problem_not_one_per_dialect_propert
     assert _problem_lines(result.out) == [f"字段 resources[{index}].format：不支持的格式“CSV”，应为 csv 或 json"]
 
 
-def _soffice() -> str:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found:
-        return found
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail("LibreOffice (soffice) must be installed in CI: apt-get install libreoffice-calc-nogui")
-    pytest.skip("LibreOffice (soffice) is not installed")
-
-
 def test_csv_saved_again_by_libreoffice_stays_valid(national_copy: Path) -> None:
     """Calc quotes every text, writes TRUE/FALSE and keeps 2022-08 as written: the package is valid and the same."""
-    soffice = _soffice()
+    soffice = libreoffice()
     out = national_copy.parent / "calc"
     subprocess.run(
         [

@@ -9,14 +9,12 @@ missing ``soffice`` fails instead of skipping.
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from conftest import REPO, invoke
+from conftest import REPO, invoke, libreoffice
 from villagecat.package import RESOURCES, load_layer
 
 if TYPE_CHECKING:
@@ -28,15 +26,6 @@ LAYERS = {
     "120117": REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe",
     "140000": REPO / "data" / "provinces" / "140000-shanxi",
 }
-
-
-def _soffice() -> str:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found:
-        return found
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail("LibreOffice (soffice) must be installed in CI: apt-get install libreoffice-calc-nogui")
-    pytest.skip("LibreOffice (soffice) is not installed")
 
 
 def _save_with_calc(soffice: str, books: list[Path], out: Path) -> None:
@@ -69,7 +58,7 @@ def _new_county(tmp_path: Path, openpyxl: Any) -> tuple[Path, Any]:
 
 
 def test_export_saved_by_libreoffice_imports_to_the_same_package(tmp_path: Path) -> None:
-    soffice = _soffice()
+    soffice = libreoffice()
     books = []
     for layer_id, path in LAYERS.items():
         book = tmp_path / f"{layer_id}.xlsx"
@@ -93,7 +82,7 @@ def test_ledgers_saved_by_libreoffice_read_percentages_and_merged_cells_as_shown
     openpyxl = pytest.importorskip("openpyxl")
     from villagecat.checks import read_facility_file, read_ledger, read_signs  # noqa: PLC0415
 
-    soffice = _soffice()
+    soffice = libreoffice()
     facility = openpyxl.Workbook()
     sheet = facility.active
     sheet.title = "设施"
@@ -139,7 +128,7 @@ def test_a_clerks_edits_saved_by_calc_read_as_the_clerk_sees_them(tmp_path: Path
     was imported as the text of a department, silently.
     """
     openpyxl = pytest.importorskip("openpyxl")
-    soffice = _soffice()
+    soffice = libreoffice()
     folder, book = _new_county(tmp_path, openpyxl)
     book["来源文件"].append(["330106.document.plan", "工作方案", *[None] * 4, "规范性文件"])
     facilities = book["综合服务设施标准"]
@@ -176,7 +165,7 @@ def test_a_workbook_laid_out_as_a_clerk_lays_it_out_is_told_once_or_read(tmp_pat
     column gave 20, each naming a field by its code (字段 id); a 行政区划代码 Calc took for a number
     was 应为文字; a name pasted from Word with a line break was said to hold U+000A."""
     openpyxl = pytest.importorskip("openpyxl")
-    soffice = _soffice()
+    soffice = libreoffice()
     folder, book = _new_county(tmp_path, openpyxl)
     info = book["层信息"]
     info.delete_cols(3)  # 字段: codes a clerk does not read
