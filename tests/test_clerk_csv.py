@@ -316,3 +316,36 @@ def test_a_date_a_spreadsheet_rewrote_is_read_to_use_and_released_as_the_format_
     assert result.code == 0, result.err
     assert invoke("validate", str(folder)).code == 0
     assert documents.read_text("utf-8").splitlines()[1:] == [row.format("2023-09-01").rstrip("\n")]
+
+
+@pytest.mark.parametrize(
+    ("target", "field", "cell", "repaired"),
+    [
+        ("220000.milestone.survey", "due", "2023/4/30", "2023-04-30"),  # a deadline brought forward
+        ("220000.milestone.survey", "due", "2023年4月", "2023-04"),
+        ("cn.document.tingzi-2022-28", "issued", "2022/8/1", "2022-08-01"),
+    ],
+)
+def test_an_override_value_of_a_date_a_spreadsheet_rewrote_is_told_and_repaired_as_a_date_column_is(
+    tmp_path: Path, target: str, field: str, cell: str, repaired: str
+) -> None:
+    """An override's value typed by a date field, rewritten by Excel (2023/4/30), was a conflict with the parent
+    (取值不符合字段要求) and refused by every command; a date column's cell was repaired. The same rule holds."""
+    folder = tmp_path / "nanguan"
+    assert invoke("init", str(folder), "--level", "county", "--code", "220102", "--name", "南关区").code == 0
+    overrides = folder / "overrides.csv"
+    row = f"220102.override.o1,提前,cn.document.tingzi-2022-28#二(二)5,,,,{target},{field},set,{{}}\n"
+    overrides.write_text(overrides.read_text("utf-8") + row.format(cell), "utf-8")
+    result = invoke("validate", str(folder))
+    assert result.code == 1
+    assert _problem_lines(result.out) == [
+        (
+            f"第 2 行 字段 value：日期“{cell}”多半是表格软件（如 Excel）另存时改写的，应写作 {repaired}；"
+            "请改回，或运行 villagecat upgrade 加数据包文件夹，自动改写全部这样的日期"
+        )
+    ], result.out
+    assert invoke("catalog", "-j", "220102", "--layer", str(folder)).code == 0
+    assert invoke("upgrade", str(folder)).code == 0
+    assert invoke("validate", str(folder)).code == 0
+    ((written,),) = [r[-1:] for r in csv.reader(io.StringIO(overrides.read_text("utf-8")))][1:]
+    assert written == repaired

@@ -164,9 +164,12 @@ def cells_to_input(
         refused: If given, each cell the published Table Schema refuses as written (see
             :func:`as_written`) is put here, column -> message key; the row still holds what
             villagecat reads from it. So is a date a spreadsheet rewrote (see :func:`spreadsheet_date`),
-            read as the date it means.
+            read as the date it means: in a date column, and in an override's ``value`` that sets a
+            date field (its cell is a cell of that field).
     """
     by_name, whole, dates = _by_name(model)
+    if "value" in by_name and (spec := target_column(row.get("target"), row.get("field"))) is not None:
+        dates = dates | {"value"} if spec.pattern == DATE_PATTERN else dates - {"value"}
     data: dict[str, object] = {}
     for name, cell in row.items():
         column = by_name.get(name)
