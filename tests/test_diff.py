@@ -1277,3 +1277,22 @@ def test_cli_csv_says_whom_each_change_concerns_as_the_text_report_does() -> Non
     zh = format_report(report, "csv")
     assert "对未写明的承办者收紧：新增或加严义务" in zh
     assert "对村收紧：新增或加严义务" in zh
+
+
+@pytest.mark.parametrize("effective", [False, True])
+def test_writing_out_the_places_an_empty_applies_to_already_reaches_changes_no_one_s_rule(effective: bool) -> None:
+    """An obligation's empty 适用范围 written 村和社区 in a layer covering both was 需关注 (影响无法由数据判断):
+    the places it reaches are the same, so it is one 一般 change saying so, and no bump beyond a patch."""
+    national = load_layer(NATIONAL)
+    rule = next(o for o in national.obligations if o.applies_to is None)
+    assert national.layer.reach is Scope.BOTH
+    new = dataclasses.replace(national, obligations=_replace(national.obligations, rule.id, applies_to=Scope.BOTH))
+    if effective:
+        registry = shipped_registry()
+        report = diff_catalogs(merge(registry.chain(national)), merge([new]))
+    else:
+        report = diff_packages(national, new)
+    (change,) = report.changes
+    assert (change.code, change.level, change.effect) == ("obligation-scope-reworded", "info", Effect.NEUTRAL)
+    assert change.meaning("zh") == "适用范围换了写法，所及之处相同（如留空与写明本层所适用的村和社区）"
+    assert report.suggested_bump == "patch"

@@ -1511,6 +1511,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "applies to more places; those newly covered may not comply",
     ),
     "change-scope-narrowed": ("适用范围缩小", "applies to fewer places"),
+    "change-scope-reworded": (
+        "适用范围换了写法，所及之处相同（如留空与写明本层所适用的村和社区）",
+        "applies to written otherwise, reaching the same places (left empty, or the layer's own coverage written out)",
+    ),
     "change-tightened": ("{field}收紧，原来符合的可能不再符合", "{field}: tightened"),
     "change-loosened": ("{field}放宽", "{field}: loosened"),
     "change-duty-prohibited-added": ("新增履职负面事项", "a new prohibited duty"),

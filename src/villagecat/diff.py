@@ -152,6 +152,7 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
         if kind.field("applies_to") is not None:
             codes[f"{slug}-scope-widened"] = ("breaking", _described("change-scope-widened"))
             codes[f"{slug}-scope-narrowed"] = ("info", _described("change-scope-narrowed"))
+            codes[f"{slug}-scope-reworded"] = ("info", _described("change-scope-reworded"))
         for spec in kind.fields:
             field_title = Both(spec.title_zh, spec.title_en)
             of = _WORDS_OF.get((kind.resource, spec.name))
@@ -888,11 +889,17 @@ class _Differ:
     def _places(self, value: object) -> set[Scope]:
         return {Scope(place) for place in scope_places(value, self.scope)}  # unset: where the layer applies
 
-    def scope_change(self, resource: str, item_id: str, old: object, new: object, layer: str | None) -> bool:
-        """Record a change of ``applies_to`` as the places it adds (tightens) and drops (relaxes)."""
+    def scope_change(self, resource: str, item_id: str, old: object, new: object, layer: str | None) -> None:
+        """Record a change of ``applies_to`` as the places it adds (tightens) and drops (relaxes).
+
+        Written otherwise and reaching the same places (empty, where the layer covers 村和社区, written
+        村和社区), it changes no one's rule: one ``info`` change saying so.
+        """
         before, after = self._places(old), self._places(new)
         if before == after:
-            return False
+            slug = _kind(resource).slug
+            self.add(f"{slug}-scope-reworded", resource, item_id, field="applies_to", old=old, new=new, layer=layer)
+            return
         slug = _kind(resource).slug
         for places, word, effect in (
             (after - before, "widened", Effect.TIGHTENS),
@@ -904,7 +911,6 @@ class _Differ:
                     f"{slug}-scope-{word}", resource, item_id, field="applies_to", old=old, new=new, layer=layer,
                     effect=effect, scope=where,
                 )  # fmt: skip
-        return True
 
     def items(
         self,
@@ -969,7 +975,8 @@ class _Differ:
             if old == new:
                 continue
             layer = (attribute or {}).get(f"{item_id}.{name}")
-            if name == "applies_to" and self.scope_change(resource, item_id, old, new, layer):
+            if name == "applies_to":
+                self.scope_change(resource, item_id, old, new, layer)
                 continue
             code, effect = _field_change(resource, name, old, new, before)
             of = _WORDS_OF.get((resource, name))
