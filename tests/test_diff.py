@@ -1219,26 +1219,35 @@ def test_a_rule_that_names_no_one_is_not_said_to_bind_villages() -> None:
 
 
 @pytest.mark.parametrize(
-    ("target", "whom"),
+    "target",
     [
-        ("cn.obligation.no-plaques-forms-traces", "对未写明的承办者放宽"),  # bound empty: names no one
-        ("cn.obligation.no-matching-plaques", "对党政群机构放宽"),  # binds departments
+        "cn.obligation.no-plaques-forms-traces",  # bound empty: names no one
+        "cn.obligation.no-matching-plaques",  # binds departments
     ],
 )
-def test_a_refused_cancellation_of_a_rule_concerns_whom_the_rule_binds(target: str, whom: str) -> None:
-    """A rule on departments, or one naming no one, cancelled (merge refuses it: a violation) was said 对村放宽
-    and counted against the villages, unnamed: the target is inherited, and merge left it where it was."""
+def test_a_refused_cancellation_of_a_rule_is_the_violation_alone(target: str, tmp_path: Path) -> None:
+    """A cancellation merge refuses (a rule may not be cancelled) left the rule where it was, yet its row was also
+    rated 破坏性, a relaxation (对党政群机构放宽) and an integrator's change, making the release major. Nothing
+    changed in the catalog: the report is the violation alone, and asks for no bump."""
     old, new = child_layer("cn"), child_layer("cn", cancellations=[{"target": target}])
     registry = shipped_registry()
     rule = next(o for o in load_layer(NATIONAL).obligations if o.id == target)
     report = rate_operations(diff_packages(old, new), old, new, registry)
-    (change,) = report.changes
-    assert (change.code, change.label) == ("obligation-cancelled", rule.name)
-    assert change.describe("zh").endswith(f"（{rule.name}）（{whom}：义务减少或放松）")
+    report.changes[:0] = rule_violations(old, new, registry)
+    (violation,) = report.changes
+    assert (violation.code, violation.level, violation.item, violation.label) == (
+        "rule-violated",
+        "violation",
+        target,
+        rule.name,
+    )
     audiences = report.audiences()
-    assert (audiences["villages"]["loosens"], audiences["communities"]["loosens"]) == ([], [])
-    assert [c.item for who in ("others", "unnamed") for c in audiences[who]["loosens"]] == [target]
-    assert "对村：收紧 0 项，放宽 0 项" in format_report(report, "text")
+    assert [c for who in ("villages", "communities", "others", "unnamed") for c in audiences[who]["loosens"]] == []
+    assert audiences["integrators"] == []
+    assert report.suggested_bump == "none"
+    shown = invoke("diff", str(save_layer(old, tmp_path / "old")), str(save_layer(new, tmp_path / "new")))
+    assert shown.code == 1
+    assert shown.out.splitlines()[1] == "违反规则 1 · 破坏性 0 · 需关注 0 · 一般 0 · 建议版本升级：无需升级（none）"
 
 
 def test_a_renumbered_item_names_the_layer_that_renumbered_it_in_the_effective_diff() -> None:

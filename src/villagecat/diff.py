@@ -1132,11 +1132,14 @@ def rate_operations(
     }
     # A row that restates an inherited item is operations on it (one per field it sets): its steps name it.
     targets.update(_restated_targets(catalogs, restating))
+    refused = _refused_cancellations(new, catalogs[1])
     rated: list[Change] = []
     for change in report.changes:
         operation = change.resource in operations or change.item in restating
         target = targets.get(change.item, change.item) if operation else None
         found = [e for e in effective.changes if target is not None and e.item == target and e.level != "violation"]
+        if change.resource == "cancellations" and change.effect is Effect.LOOSENS and not found and target in refused:
+            continue  # merge refused it (a violation says so): the catalog is as it was, nothing to rate
         if change.item in fields:
             found = [e for e in found if e.field == fields[change.item]] or found
         gravest = max(found, key=lambda e: _RANK[e.level], default=None)
@@ -1202,10 +1205,16 @@ def rate_operations(
     return dataclasses.replace(report, changes=rated)
 
 
-def _refused_cancellation(change: Change, target: str, catalogs: Sequence[EffectiveCatalog]) -> Change:
-    """A cancellation merge refused (a violation says so), which left its target in place: whom it concerns.
+def _refused_cancellations(package: LayerPackage, catalog: EffectiveCatalog) -> set[str]:
+    """The targets of ``package``'s cancellations that merge refused in ``catalog`` (each a conflict of its own)."""
+    own = {str(getattr(c, "id", "")) for c in package.resource("cancellations")}
+    return {c.item for c in catalog.conflicts if c.layer == package.layer.id and c.operation in own}
 
-    It concerns whom its target does (a rule on departments, or one naming no one, is no village's) and is
+
+def _refused_cancellation(change: Change, target: str, catalogs: Sequence[EffectiveCatalog]) -> Change:
+    """A cancellation whose target the catalog shows unchanged (one withdrawn that merge had refused): whom it concerns.
+
+    One merge refuses now is no change at all (:func:`_refused_cancellations`). It concerns whom its target does (a rule on departments, or one naming no one, is no village's) and is
     named by it, as a cancellation merge applies is by the effective diff.
     """
     inherited = catalogs[0].get(target) or catalogs[1].get(target)
