@@ -1305,3 +1305,24 @@ def test_writing_out_the_places_an_empty_applies_to_already_reaches_changes_no_o
     assert (change.code, change.level, change.effect) == ("obligation-scope-reworded", "info", Effect.NEUTRAL)
     assert change.meaning("zh") == "适用范围换了写法，所及之处相同（如留空与写明本层所适用的村和社区）"
     assert report.suggested_bump == "patch"
+
+
+def test_impact_says_whom_each_jurisdiction_s_changes_concern_as_diff_does(revision: Path) -> None:
+    """`impact` counted each jurisdiction's changes by level only, and its JSON had no audiences: a reviewer could not
+    see whom the revision tightens or relaxes there, as `diff` says it. Each jurisdiction now says it, in the same words."""
+    registry = shipped_registry()
+    result = impact(load_layer(NATIONAL), load_layer(revision), registry)
+    text = invoke("impact", str(NATIONAL), str(revision)).out.splitlines()
+    payload = json.loads(invoke("impact", str(NATIONAL), str(revision), "--format", "json").out)
+    for entry, listed in zip(result.jurisdictions, payload["jurisdictions"], strict=True):
+        said = format_report(entry.diff, "text").splitlines()[2].split(" · 下级层")[0]
+        assert said.startswith("对村：收紧 ")
+        (at,) = [i for i, line in enumerate(text) if line.startswith(f"  {entry.jurisdiction} {entry.name_zh}：")]
+        assert text[at + 1] == f"    {said}"  # under the jurisdiction's counts
+        assert listed["audiences"] == {
+            whom: {effect: [c.item for c in found] for effect, found in entry.diff.audiences()[whom].items()}
+            for whom in ("villages", "communities", "others", "unnamed")
+        } | {"integrators": []}
+    assert payload["jurisdictions"][0]["audiences"]["villages"]["tightens"] == ["cn.facility.community-service-facility"]
+    en = invoke("impact", str(NATIONAL), str(revision), "--lang", "en").out
+    assert "    villages: 1 tightened, 1 relaxed" in en

@@ -522,6 +522,38 @@ class DiffReport:
             "child_layers": self.child_conflicts,
         }
 
+    def audiences_said(self, lang: Literal["zh", "en"] = "zh") -> str:
+        """Whom the changes tighten or relax, in one line (the layers below aside): what every report says of them.
+
+        ``对村：收紧 1 项，放宽 0 项 · 对社区：… · 对系统集成方：标识或结构变化 0 项``: communities where the
+        layer covers them or a change concerns them, others and those unnamed where a change concerns them.
+        """
+        audiences = self.audiences()
+        parts = [
+            say("audience-scope", lang, whom=_whom(scope), tightened=len(found["tightens"]), relaxed=len(found["loosens"]))
+            for scope, found in ((Scope.VILLAGE, audiences["villages"]), (Scope.COMMUNITY, audiences["communities"]))
+            if scope is Scope.VILLAGE or self.scope is not Scope.VILLAGE or any(found.values())
+        ]
+        for whom in ("others", "unnamed"):
+            found = audiences[whom]
+            if any(found.values()):
+                parts.append(
+                    say(f"audience-{whom}", lang, tightened=len(found["tightens"]), relaxed=len(found["loosens"]))
+                )
+        parts.append(say("audience-integrators", lang, integrators=len(audiences["integrators"])))
+        return " · ".join(parts)
+
+    def audiences_listed(self) -> dict[str, Any]:
+        """Whom the changes tighten or relax, as JSON lists the items: ``{"villages": {"tightens": [id…], …}, …}``.
+
+        The layers below aside (``to_dict`` adds them where they were merged).
+        """
+        audiences = self.audiences()
+        return {
+            **{whom: {k: [c.item for c in v] for k, v in audiences[whom].items()} for whom in AFFECTED},
+            "integrators": [c.item for c in audiences["integrators"]],
+        }
+
     @property
     def worst(self) -> str:
         """The highest level among the changes, or ``none``."""
@@ -651,7 +683,6 @@ class DiffReport:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as a JSON-ready dict (see ``schemas/diff-report.schema.json``)."""
-        audiences = self.audiences()
         return {
             "old": self.old,
             "new": self.new,
@@ -661,8 +692,7 @@ class DiffReport:
             "version_ok": self.version_ok,
             "changes": [c.to_dict() for c in self.changes],
             "audiences": {
-                **{whom: {k: [c.item for c in v] for k, v in audiences[whom].items()} for whom in AFFECTED},
-                "integrators": [c.item for c in audiences["integrators"]],
+                **self.audiences_listed(),
                 "child_layers": None if self.child_conflicts is None else [c.to_dict() for c in self.child_conflicts],
                 "unchecked_child_layers": [u.to_dict() for u in self.children_unchecked],
             },
@@ -1378,19 +1408,8 @@ def _version_line(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str |
 
 
 def _audience_lines(report: DiffReport, lang: Literal["zh", "en"]) -> list[str]:
-    audiences = report.audiences()
-    children = audiences["child_layers"]
-    parts = [
-        say("audience-scope", lang, whom=_whom(scope), tightened=len(found["tightens"]), relaxed=len(found["loosens"]))
-        for scope, found in ((Scope.VILLAGE, audiences["villages"]), (Scope.COMMUNITY, audiences["communities"]))
-        if scope is Scope.VILLAGE or report.scope is not Scope.VILLAGE or any(found.values())
-    ]
-    for whom in ("others", "unnamed"):
-        found = audiences[whom]
-        if any(found.values()):
-            parts.append(say(f"audience-{whom}", lang, tightened=len(found["tightens"]), relaxed=len(found["loosens"])))
-    parts.append(say("audience-integrators", lang, integrators=len(audiences["integrators"])))
-    head = " · ".join(parts)
+    children = report.child_conflicts
+    head = report.audiences_said(lang)
     head += (
         say("children-unchecked", lang) if children is None else say("children-conflicts", lang, count=len(children))
     )

@@ -60,6 +60,7 @@ class JurisdictionImpact:
             "jurisdiction": self.jurisdiction,
             "name_zh": self.name_zh,
             "summary": self.diff.counts(),
+            "audiences": self.diff.audiences_listed(),
             "changes": [c.to_dict() for c in self.diff.changes],
             "new_conflicts": [c.to_dict() for c in self.new_conflicts],
         }
@@ -118,6 +119,7 @@ class Impact:
                     conflicts=len(entry.new_conflicts),
                 )
             )
+            lines.append("    " + entry.diff.audiences_said(lang))  # whom it tightens or relaxes there, as diff says it
             lines.extend("    " + say("conflict", lang, detail=c.describe(lang)) for c in entry.new_conflicts)
         lines.extend("  " + u.describe(lang) for u in self.unchecked)
         return "\n".join(lines) + "\n"
