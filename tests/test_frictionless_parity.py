@@ -15,12 +15,15 @@ import csv
 import io
 import json
 import shutil
+import subprocess
+import tarfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import frictionless
 import pytest
 
+from conftest import REPO, invoke
 from villagecat import _fast
 from villagecat.package import load_layer, read_package, save_layer
 from villagecat.validation import check_package
@@ -243,3 +246,39 @@ def test_villagecat_and_frictionless_agree_on_a_description(tmp_path: Path, case
     package = _copy(NATIONAL, tmp_path)
     change(package)
     _judge(package, stricter, case)
+
+
+#: The last revision of the national layer in format 1, whose Table Schemas declare trueValues ["true", "是"].
+FORMAT_1 = "2407718"
+
+
+@pytest.fixture(scope="module")
+def format_1(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The national layer as format 1 wrote it, from the repository's history."""
+    if shutil.which("git") is None or not (REPO / ".git").exists():
+        pytest.skip("needs the repository's git history")
+    into = tmp_path_factory.mktemp("format-1")
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", FORMAT_1, "data/national"],  # noqa: S607
+        capture_output=True,
+        check=True,
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    package = into / "data" / "national"
+    assert json.loads((package / "datapackage.json").read_text("utf-8"))["villagecat"] == {"format": 1}
+    return package
+
+
+@pytest.mark.parametrize("cell", ["TRUE", "True", "FALSE", "False", "true", "是", "否"])
+def test_an_older_format_s_boolean_cells_are_judged_by_its_own_declared_true_and_false_values(
+    format_1: Path, tmp_path: Path, cell: str
+) -> None:
+    """Format 1 declared trueValues ["true", "是"]: frictionless refuses TRUE there, which villagecat took as valid,
+    reading it with format 2's wider list. Each verdict is now the same; what it refuses, upgrade writes as true."""
+    package = _copy(format_1, tmp_path / "p")
+    _set_cell(package, "csv", "signs", "mandatory", cell)
+    _judge(package, None, f"format 1 signs.mandatory = {cell!r}")
+    if cell not in ("true", "是", "否"):
+        assert invoke("upgrade", str(package)).code == 0
+        assert invoke("validate", str(package)).code == 0

@@ -993,6 +993,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " frictionless refuses it; write {whole}"
         ),
     ),
+    "older-format-boolean": (
+        (
+            "“{value}”不是本数据包的格式所写的是否值（只有 {values}），应写作 {fix}；"
+            "请改回，或运行 villagecat upgrade 加数据包文件夹，升级到当前格式并自动改写"
+        ),
+        (
+            "{value!r} is none of the true/false values this package's format declares ({values}), by which"
+            " frictionless refuses it; write {fix}, or run villagecat upgrade on the package folder to bring it to"
+            " the current format, which takes it"
+        ),
+    ),
     "spreadsheet-date": (
         (
             "日期“{value}”多半是表格软件（如 Excel）另存时改写的，应写作 {date}；"

@@ -44,7 +44,7 @@ from villagecat._xlsx import column_letter
 from villagecat.errors import BudgetExceededError, PackageReadError, ValidationFailedError
 from villagecat.format import FORMAT_VERSION
 from villagecat.format.clauses import ClauseBook
-from villagecat.format.codec import join_list
+from villagecat.format.codec import join_list, parse_bool
 from villagecat.format.registry import fields_of, kind_by_resource, kinds
 from villagecat.format.upgrade import FORMAT_KEY, RawPackage, RawTable, UnknownFormatError, declared_format, upgrade
 from villagecat.models import (
@@ -608,7 +608,10 @@ def read_raw(
         return name, RawTable("csv"), path
     fmt = _resource_format(spec)
     if fmt == "csv":
-        return name, RawTable("csv", _read_csv(text, path, model, problems, _dialect(spec))), path
+        table = RawTable("csv", _read_csv(text, path, model, problems, _dialect(spec)))
+        if not current:  # the published schema of its own format, which may take fewer spellings than today's
+            _check_declared_booleans(spec, table, path, problems)
+        return name, table, path
     if fmt == "json":
         return name, _read_json_rows(text, path, model, problems), path
     problems.append(
@@ -622,6 +625,44 @@ def read_raw(
     return None
 
 
+#: What Table Schema reads as true and false where a boolean field declares no trueValues or falseValues.
+_TABLE_SCHEMA_BOOLEANS = (("true", "True", "TRUE", "1"), ("false", "False", "FALSE", "0"))
+
+
+def _check_declared_booleans(spec: dict[str, Any], table: RawTable, file: str, problems: list[Problem]) -> None:
+    """Name each boolean cell villagecat reads but the resource's own Table Schema does not take.
+
+    A package of an older format declares the true and false spellings of its own format (format 1:
+    ``true``/``是`` and ``false``/``否``), by which frictionless judges it; villagecat reads every
+    format's rows with today's wider list (TRUE, True …). Such a cell is a problem of the package
+    as written, which ``upgrade`` rewrites (:data:`REWRITTEN`): the current format takes it, written
+    ``true`` or ``false``.
+    """
+    schema = spec.get("schema")
+    fields = schema.get("fields") if isinstance(schema, dict) else None
+    declared = {
+        f["name"]: (
+            f.get("trueValues", _TABLE_SCHEMA_BOOLEANS[0]),
+            f.get("falseValues", _TABLE_SCHEMA_BOOLEANS[1]),
+        )
+        for f in (fields if isinstance(fields, list) else [])
+        if isinstance(f, dict) and f.get("type") == "boolean" and isinstance(f.get("name"), str)
+    }
+    if not declared:
+        return
+    for position, record in table.rows:
+        for name, (true, false) in declared.items():
+            cell = record.get(name)
+            if not isinstance(cell, str) or not cell or parse_bool(cell) is None:
+                continue  # empty, or not a boolean villagecat reads either: the model names it
+            if not isinstance(true, list) or not isinstance(false, list) or cell in (*true, *false):
+                continue
+            values = Both("、".join(map(str, [*true, *false])), ", ".join(map(str, [*true, *false])))
+            fix = "true" if parse_bool(cell) else "false"
+            zh, en = pair("older-format-boolean", value=cell, values=values, fix=fix)
+            problems.append(_problem(file, "older-format-boolean", zh, en, field=name, line=position))
+
+
 #: Problems of a package's form that saving the layer rewrites: an embedded Table Schema other than the published
 #: one (as a revision written before an amendment of the format holds), a blank row (a spreadsheet writes one
 #: for every row whose cells were cleared) and an empty column without a name (one for a cell touched right of the
@@ -631,7 +672,7 @@ def read_raw(
 #: as frictionless would judge the package by that schema and refuses a blank row; reading a layer to use it (diff,
 #: merge, catalog) and rewriting it (upgrade, release) pass over them, since its rows were read and checked by the
 #: published rules.
-REWRITTEN = frozenset({"resource-schema", "blank-row", "unnamed-column", "spreadsheet-date"})
+REWRITTEN = frozenset({"resource-schema", "blank-row", "unnamed-column", "spreadsheet-date", "older-format-boolean"})
 
 
 def _check_resource(spec: dict[str, Any], index: int, name: str, *, current: bool, problems: list[Problem]) -> None:
