@@ -1308,8 +1308,8 @@ def test_writing_out_the_places_an_empty_applies_to_already_reaches_changes_no_o
 
 
 def test_impact_says_whom_each_jurisdiction_s_changes_concern_as_diff_does(revision: Path) -> None:
-    """`impact` counted each jurisdiction's changes by level only, and its JSON had no audiences: a reviewer could not
-    see whom the revision tightens or relaxes there, as `diff` says it. Each jurisdiction now says it, in the same words."""
+    """`impact` counted each jurisdiction's changes by level only, and its JSON had no audiences: a reviewer could
+    not see whom the revision tightens or relaxes there, as `diff` says it. Each jurisdiction now says it, alike."""
     registry = shipped_registry()
     result = impact(load_layer(NATIONAL), load_layer(revision), registry)
     text = invoke("impact", str(NATIONAL), str(revision)).out.splitlines()
@@ -1323,6 +1323,7 @@ def test_impact_says_whom_each_jurisdiction_s_changes_concern_as_diff_does(revis
             whom: {effect: [c.item for c in found] for effect, found in entry.diff.audiences()[whom].items()}
             for whom in ("villages", "communities", "others", "unnamed")
         } | {"integrators": []}
-    assert payload["jurisdictions"][0]["audiences"]["villages"]["tightens"] == ["cn.facility.community-service-facility"]
+    tightened = payload["jurisdictions"][0]["audiences"]["villages"]["tightens"]
+    assert tightened == ["cn.facility.community-service-facility"]
     en = invoke("impact", str(NATIONAL), str(revision), "--lang", "en").out
     assert "    villages: 1 tightened, 1 relaxed" in en

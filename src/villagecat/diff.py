@@ -530,7 +530,13 @@ class DiffReport:
         """
         audiences = self.audiences()
         parts = [
-            say("audience-scope", lang, whom=_whom(scope), tightened=len(found["tightens"]), relaxed=len(found["loosens"]))
+            say(
+                "audience-scope",
+                lang,
+                whom=_whom(scope),
+                tightened=len(found["tightens"]),
+                relaxed=len(found["loosens"]),
+            )
             for scope, found in ((Scope.VILLAGE, audiences["villages"]), (Scope.COMMUNITY, audiences["communities"]))
             if scope is Scope.VILLAGE or self.scope is not Scope.VILLAGE or any(found.values())
         ]
@@ -1162,14 +1168,11 @@ def rate_operations(
     }
     # A row that restates an inherited item is operations on it (one per field it sets): its steps name it.
     targets.update(_restated_targets(catalogs, restating))
-    refused = _refused_cancellations(new, catalogs[1])
     rated: list[Change] = []
-    for change in report.changes:
+    for change in _without_refused_cancellations(report.changes, new, catalogs[1], effective):
         operation = change.resource in operations or change.item in restating
         target = targets.get(change.item, change.item) if operation else None
         found = [e for e in effective.changes if target is not None and e.item == target and e.level != "violation"]
-        if change.resource == "cancellations" and change.effect is Effect.LOOSENS and not found and target in refused:
-            continue  # merge refused it (a violation says so): the catalog is as it was, nothing to rate
         if change.item in fields:
             found = [e for e in found if e.field == fields[change.item]] or found
         gravest = max(found, key=lambda e: _RANK[e.level], default=None)
@@ -1235,16 +1238,26 @@ def rate_operations(
     return dataclasses.replace(report, changes=rated)
 
 
-def _refused_cancellations(package: LayerPackage, catalog: EffectiveCatalog) -> set[str]:
-    """The targets of ``package``'s cancellations that merge refused in ``catalog`` (each a conflict of its own)."""
+def _without_refused_cancellations(
+    changes: Sequence[Change], package: LayerPackage, catalog: EffectiveCatalog, effective: DiffReport
+) -> list[Change]:
+    """``changes`` but the cancellations ``package`` adds that merge refused in ``catalog`` (a violation says so).
+
+    Merge left their targets as they were (the effective diff shows no change of them): they change nothing.
+    """
     own = {str(getattr(c, "id", "")) for c in package.resource("cancellations")}
-    return {c.item for c in catalog.conflicts if c.layer == package.layer.id and c.operation in own}
+    refused = {c.item for c in catalog.conflicts if c.layer == package.layer.id and c.operation in own}
+    refused -= {e.item for e in effective.changes if e.level != "violation"}
+    return [
+        c for c in changes if not (c.resource == "cancellations" and c.effect is Effect.LOOSENS and c.item in refused)
+    ]
 
 
 def _refused_cancellation(change: Change, target: str, catalogs: Sequence[EffectiveCatalog]) -> Change:
     """A cancellation whose target the catalog shows unchanged (one withdrawn that merge had refused): whom it concerns.
 
-    One merge refuses now is no change at all (:func:`_refused_cancellations`). It concerns whom its target does (a rule on departments, or one naming no one, is no village's) and is
+    One merge refuses now is no change at all (:func:`_without_refused_cancellations`).
+    It concerns whom its target does (a rule on departments, or one naming no one, is no village's) and is
     named by it, as a cancellation merge applies is by the effective diff.
     """
     inherited = catalogs[0].get(target) or catalogs[1].get(target)
