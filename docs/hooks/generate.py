@@ -142,6 +142,10 @@ def _schemas() -> str:
 
 
 def _type(prop: dict[str, Any], schema: dict[str, Any]) -> str:
+    if "enum" in prop:
+        return f"enum ({', '.join('null' if v is None else str(v) for v in prop['enum'])})"
+    if "$ref" in prop and not prop["$ref"].startswith("#"):  # another published schema: its name (and the part)
+        return prop["$ref"].rpartition(":")[2]
     if "$ref" in prop:
         ref = schema.get("$defs", {}).get(prop["$ref"].split("/")[-1], {})
         return f"enum ({', '.join(ref['enum'])})" if "enum" in ref else prop["$ref"].split("/")[-1]

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Difference",
     "Quote",
+    "QuoteLevel",
     "QuoteProblem",
     "QuoteReport",
     "bare",
@@ -227,6 +228,10 @@ def iter_quotes(package: LayerPackage) -> Iterator[Quote]:
             yield Quote(citation.document, citation.quote, "datapackage.json", f"layer.admission.citations[{n}].quote")
 
 
+#: A quote problem's level: ``fail``, a quote not found; ``warn``, a quoted document whose text is not given.
+QuoteLevel = Literal["fail", "warn"]
+
+
 @dataclass(frozen=True)
 class QuoteProblem(Problem):
     """A quote not found in its document's text (``fail``), or a document whose text is not given (``warn``).
@@ -236,7 +241,7 @@ class QuoteProblem(Problem):
     it, and the quote itself.
     """
 
-    level: Literal["fail", "warn"] = "fail"
+    level: QuoteLevel = "fail"
     document: str = ""
     clause: str | None = None
     items: tuple[str, ...] = ()

@@ -331,13 +331,7 @@ def diff_report_schema() -> dict[str, Any]:
         "properties": {
             "old": {**side, "title": "原版本", "x-title-en": "Old version"},
             "new": {**side, "title": "新版本", "x-title-en": "New version"},
-            "summary": {
-                "type": "object",
-                "title": "各级别变更数",
-                "x-title-en": "Changes per level",
-                "required": list(LEVEL_WORDS),
-                "properties": {k: {"type": "integer", "minimum": 0} for k in LEVEL_WORDS},
-            },
+            "summary": {"$ref": "#/$defs/counts", "title": "各级别变更数", "x-title-en": "Changes per level"},
             "audiences": {
                 "type": "object",
                 "title": "受影响的对象",
@@ -364,15 +358,8 @@ def diff_report_schema() -> dict[str, Any]:
                         for whom in AFFECTED
                     },
                     "integrators": {"type": "array", "items": {"type": "string"}},
-                    "child_layers": {"type": ["array", "null"], "items": {"type": "object"}},
-                    "unchecked_child_layers": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["layer", "name_zh", "reason", "reason_en"],
-                            "properties": {k: {"type": "string"} for k in ("layer", "name_zh", "reason", "reason_en")},
-                        },
-                    },
+                    "child_layers": {"type": ["array", "null"], "items": {"$ref": schema_id("conflict")}},
+                    "unchecked_child_layers": {"type": "array", "items": {"$ref": "#/$defs/unchecked-layer"}},
                 },
             },
             "suggested_bump": {**bump, "title": "建议版本升级", "x-title-en": "Suggested bump"},
@@ -382,7 +369,26 @@ def diff_report_schema() -> dict[str, Any]:
                 "x-title-en": "Declared bump",
             },
             "version_ok": {"type": "boolean", "title": "版本号足够", "x-title-en": "Version announces the changes"},
-            "changes": {"type": "array", "items": change, "title": "变更", "x-title-en": "Changes"},
+            "changes": {"type": "array", "items": {"$ref": "#/$defs/change"}, "title": "变更", "x-title-en": "Changes"},
+        },
+        "$defs": {
+            "change": change,
+            "counts": {
+                "type": "object",
+                "title": "各级别变更数",
+                "x-title-en": "Changes per level",
+                "additionalProperties": False,
+                "required": list(LEVEL_WORDS),
+                "properties": {k: {"type": "integer", "minimum": 0} for k in LEVEL_WORDS},
+            },
+            "unchecked-layer": {
+                "type": "object",
+                "title": "未核对的下级层",
+                "x-title-en": "Layer below not checked",
+                "additionalProperties": False,
+                "required": ["layer", "name_zh", "reason", "reason_en"],
+                "properties": {k: {"type": "string"} for k in ("layer", "name_zh", "reason", "reason_en")},
+            },
         },
     }
 
@@ -410,55 +416,55 @@ def vocabulary(schemas: Iterable[Any]) -> dict[str, Any]:
     }
 
 
-def validation_report_schema() -> dict[str, Any]:
-    """Return the JSON Schema of ``villagecat validate --format json``: one report per package given."""
+def problem_properties() -> dict[str, Any]:
+    """Return the properties of a problem as ``Problem.to_dict`` writes it (validate's, and quotes' with more)."""
     nullable_text = {"type": ["string", "null"]}
     nullable_count = {"type": ["integer", "null"], "minimum": 1}
-    problem = {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["file", "line", "row", "field", "code", "message", "message_zh", "message_en"],
-        "properties": {
-            "file": {
-                "type": "string",
-                "title": "文件",
-                "x-title-en": "File",
-                "description": "数据包内的文件（或数据包本身）。\n\nThe file, relative to the package, or the package.",
-            },
-            "line": {
-                **nullable_count,
-                "title": "行",
-                "x-title-en": "Line",
-                "description": "文本文件中的行号（CSV 表头为第 1 行）。\n\n"
-                "The line in a text file (a CSV header is 1).",
-            },
-            "row": {
-                **nullable_count,
-                "title": "条",
-                "x-title-en": "Row",
-                "description": "JSON 数组中的第几条（从 1 起）。\n\nThe 1-based position of a record in a JSON array.",
-            },
-            "field": {
-                **nullable_text,
-                "title": "字段",
-                "x-title-en": "Field",
-                "description": "列名或字段的点分路径。\n\nThe column or the dotted path of the field.",
-            },
-            "code": {
-                "type": "string",
-                "title": "问题代码",
-                "x-title-en": "Problem code",
-                "description": "稳定的问题代码，如 missing、unknown-document。\n\nA stable code.",
-            },
-            "message": {
-                "type": "string",
-                "title": "说明（--lang 所选语言）",
-                "x-title-en": "Message (in --lang's language)",
-            },
-            "message_zh": {"type": "string", "title": "说明（中文）", "x-title-en": "Message in Chinese"},
-            "message_en": {"type": "string", "title": "说明（英文）", "x-title-en": "Message in English"},
+    return {
+        "file": {
+            "type": "string",
+            "title": "文件",
+            "x-title-en": "File",
+            "description": "数据包内的文件（或数据包本身）。\n\nThe file, relative to the package, or the package.",
         },
+        "line": {
+            **nullable_count,
+            "title": "行",
+            "x-title-en": "Line",
+            "description": "文本文件中的行号（CSV 表头为第 1 行）。\n\nThe line in a text file (a CSV header is 1).",
+        },
+        "row": {
+            **nullable_count,
+            "title": "条",
+            "x-title-en": "Row",
+            "description": "JSON 数组中的第几条（从 1 起）。\n\nThe 1-based position of a record in a JSON array.",
+        },
+        "field": {
+            **nullable_text,
+            "title": "字段",
+            "x-title-en": "Field",
+            "description": "列名或字段的点分路径。\n\nThe column or the dotted path of the field.",
+        },
+        "code": {
+            "type": "string",
+            "title": "问题代码",
+            "x-title-en": "Problem code",
+            "description": "稳定的问题代码，如 missing、unknown-document。\n\nA stable code.",
+        },
+        "message": {
+            "type": "string",
+            "title": "说明（--lang 所选语言）",
+            "x-title-en": "Message (in --lang's language)",
+        },
+        "message_zh": {"type": "string", "title": "说明（中文）", "x-title-en": "Message in Chinese"},
+        "message_en": {"type": "string", "title": "说明（英文）", "x-title-en": "Message in English"},
     }
+
+
+def validation_report_schema() -> dict[str, Any]:
+    """Return the JSON Schema of ``villagecat validate --format json``: one report per package given."""
+    properties = problem_properties()
+    problem = {"type": "object", "additionalProperties": False, "required": list(properties), "properties": properties}
     report = {
         "type": "object",
         "additionalProperties": False,
@@ -509,11 +515,14 @@ def validation_report_schema() -> dict[str, Any]:
 
 def generate_schemas() -> dict[str, dict[str, Any]]:
     """Return every published schema, keyed by its path under ``schemas/``."""
+    from villagecat._output_schemas import output_schemas  # noqa: PLC0415 - it builds on this module
+
     result: dict[str, dict[str, Any]] = {}
     for name, model in json_schema_models().items():
         result[f"{name}.schema.json"] = json_schema(name, model)
     result["diff-report.schema.json"] = diff_report_schema()
     result["validation-report.schema.json"] = validation_report_schema()
+    result |= output_schemas(result)
     result["vocabulary.json"] = vocabulary(result.values())
     for name, model in table_schema_models().items():
         table = table_schema(model, "csv")

@@ -13,9 +13,11 @@ if TYPE_CHECKING:
     from villagecat.merging import EffectiveCatalog
     from villagecat.models import Citation
 
-__all__ = ["CheckReport", "Finding", "FindingLevel"]
+__all__ = ["CheckName", "CheckReport", "Finding", "FindingLevel"]
 
 FindingLevel = Literal["fail", "warn", "pass"]
+#: The checks a report can be of (its ``check``): ``check facility``, ``check signage``, ``admit``, ``audit``, ``lint``.
+CheckName = Literal["facility", "signage", "admission", "audit", "lint"]
 
 #: The subject JSON gives a finding on the one place a check was given without a name (``check
 #: facility --floor-area 250``, a signage file that names no village): a key a system can read, never "".
@@ -79,7 +81,7 @@ def _plain(value: Any) -> Any:  # noqa: ANN401 - any rule or observed value
 class CheckReport:
     """The findings of one check against one jurisdiction's effective catalog."""
 
-    check: str
+    check: CheckName
     jurisdiction: str
     jurisdiction_name: str
     findings: list[Finding] = field(default_factory=list)
@@ -87,7 +89,7 @@ class CheckReport:
     titles: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def against(cls, check: str, catalog: EffectiveCatalog) -> CheckReport:
+    def against(cls, check: CheckName, catalog: EffectiveCatalog) -> CheckReport:
         """The empty report of ``check`` against ``catalog``, knowing its documents' titles."""
         return cls(check, catalog.layer.id, catalog.layer.name_zh, titles=document_titles(catalog))
 

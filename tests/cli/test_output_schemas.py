@@ -1,0 +1,288 @@
+"""Every ``--format json`` output is a published contract: real outputs validate against their schema.
+
+Each command's outputs, passing and failing, in both languages, validate against the schema
+published for it (with every other published schema at hand for its ``$ref``s), and a
+mutated output (a wrong type, a key the schema does not know) does not.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+from typing import TYPE_CHECKING, Any
+
+import jsonschema
+import pytest
+from referencing import Registry, Resource
+
+from conftest import NATIONAL, REPO, edit, invoke
+from layers import write_child
+from villagecat.package import load_layer, save_layer
+from villagecat.quotes import iter_quotes
+from villagecat.schema import generate_schemas
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+LEDGERS = REPO / "tests" / "fixtures" / "ledgers"
+JILIN = REPO / "data" / "provinces" / "220000-jilin"
+NINGHE = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
+JURISDICTIONS = ["cn", "120000", "120117", "140000", "140404", "220000", "340000", "340403"]
+
+
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    """The validator of the published schema ``name``, every published schema resolvable by its ``$id``."""
+    schemas = {k: v for k, v in generate_schemas().items() if k.endswith(".schema.json")}
+    registry: Registry[Any] = Registry().with_resources(
+        (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values()
+    )
+    return jsonschema.Draft202012Validator(schemas[f"{name}.schema.json"], registry=registry)
+
+
+def valid(name: str, out: str) -> Any:
+    """The output, parsed, after checking it against the schema ``name`` (all its errors shown)."""
+    payload = json.loads(out)
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator(name).iter_errors(payload)]
+    assert errors == [], f"{name}: {errors[:5]}"
+    return payload
+
+
+def refused(name: str, payload: Any, mutate: Callable[[Any], None]) -> None:
+    """A copy of ``payload`` changed by ``mutate`` does not validate against ``name``."""
+    changed = copy.deepcopy(payload)
+    mutate(changed)
+    assert not validator(name).is_valid(changed), f"{name} took {mutate.__name__}"
+
+
+def _signs(tmp_path: Path) -> Path:
+    path = tmp_path / "signs.csv"
+    path.write_text(
+        "village,text,placement,sign_type,orientation,width_cm,height_cm,background_colour,text_colour\n"
+        "甲村,中共甲村支部委员会,outside,plaque,vertical,400,35,red,black\n"
+        "甲村,甲村民委员會,outside,plaque,horizontal,200,30,white,black\n"
+        "甲村,甲村综治中心,outside,plaque,vertical,,,,\n"
+        "甲村,甲村老年人协会,outside,,vertical,,,,\n"
+        "乙村,中共乙村支部委员会,outside,plaque,vertical,200,30,white,black\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_check_reports_validate(tmp_path: Path, lang: str) -> None:
+    facility = tmp_path / "villages.csv"
+    facility.write_text(
+        "village,floor_area_m2,households,activity_area_m2,function_areas\n"
+        "甲村,300,900,200,便民服务|党员活动\n乙村,150,900,10,\n丙村,0,,,\n",
+        encoding="utf-8",
+    )
+    runs = [
+        ("check", "facility", "-j", "220000", "--floor-area", "250", "--households", "900", "--activity-area", "160"),
+        ("check", "facility", "-j", "120117", "--floor-area", "80.5", "--function-areas", "便民服务、党员活动"),
+        ("check", "facility", "-j", "120117", "--floor-area", "900", "--scope", "社区"),
+        ("check", "facility", "-j", "cn", "--floor-area", "100"),
+        ("check", "facility", "-j", "jilin", "--file", str(facility)),
+        ("check", "signage", str(_signs(tmp_path)), "-j", "120117"),
+        ("check", "signage", str(_signs(tmp_path)), "-j", "220000"),
+        ("check", "signage", str(_signs(tmp_path)), "-j", "340403"),
+        ("audit", str(LEDGERS / "ninghe_village.yaml"), "-j", "120117"),
+        ("audit", str(LEDGERS / "jilin_village.csv"), "-j", "220000"),
+        ("admit", "代办社会保险登记", "人口普查入户登记", "开具无犯罪记录证明", "养犬证明", "-j", "120117"),
+        ("admit", "实行居民自治", "安全生产监管", "-j", "140404", "--scope", "社区"),
+        ("admit", "代办社会保险登记", "-j", "220000"),
+        ("lint", str(NINGHE)),
+        ("lint", str(NATIONAL)),
+    ]
+    codes, levels = set(), set()
+    for argv in runs:
+        result = invoke(*argv, "--format", "json", "--lang", lang)
+        assert result.code in (0, 1), (argv, result.err)
+        payload = valid("check-report", result.out)
+        assert payload["failed"] is (result.code == 1)
+        levels |= {f["level"] for f in payload["findings"]}
+        codes.add(result.code)
+        if argv[0] == "lint":
+            valid("lint-report", result.out)
+    assert codes == {0, 1}
+    assert levels == {"fail", "warn", "pass"}
+
+
+def test_check_report_refuses_what_no_check_writes() -> None:
+    argv = ("check", "facility", "-j", "220000", "--floor-area", "250", "--households", "900", "--format", "json")
+    payload = valid("check-report", invoke(*argv).out)
+
+    def unknown_key(p: Any) -> None:
+        p["findings"][0]["severity"] = "high"
+
+    def wrong_level(p: Any) -> None:
+        p["findings"][0]["level"] = "error"
+
+    def failed_as_text(p: Any) -> None:
+        p["failed"] = "false"
+
+    def empty_subject(p: Any) -> None:
+        p["summary"] = {"": {"fail": 0, "warn": 1, "pass": 0}}
+
+    def object_observed(p: Any) -> None:
+        p["findings"][0]["observed"] = {"area": 250}
+
+    for mutate in (unknown_key, wrong_level, failed_as_text, empty_subject, object_observed):
+        refused("check-report", payload, mutate)
+
+
+def test_lint_of_several_packages_validates(tmp_path: Path) -> None:
+    paths = [str(NATIONAL), str(JILIN), str(NINGHE)]
+    result = invoke("lint", *paths, "--format", "json", "--lang", "en")
+    payload = valid("lint-report", result.out)
+    assert [r["jurisdiction"] for r in payload["reports"]] == ["cn", "220000", "120117"]
+    assert not validator("check-report").is_valid(payload)  # several: not one check report
+    refused("lint-report", payload, lambda p: p.update(passed=True))
+    refused("lint-report", payload, lambda p: p["reports"][0].update(check="audit"))
+    del tmp_path
+
+
+def _texts(folder: Path) -> list[str]:
+    """``--text`` options giving each document the national layer quotes a text made of its quotes."""
+    lines: dict[str, list[str]] = {}
+    for quote in iter_quotes(load_layer(NATIONAL)):
+        lines.setdefault(quote.document, []).append(quote.text)
+    options = []
+    for n, (document, quoted) in enumerate(lines.items()):
+        path = folder / f"text-{n}.txt"
+        path.write_text("\n".join(quoted), encoding="utf-8")
+        options += ["--text", f"{document}={path}"]
+    return options
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_quotes_reports_validate(national_copy: Path, tmp_path: Path, lang: str) -> None:
+    texts = _texts(tmp_path)
+    edit(national_copy / "clauses.csv", "村级组织工作事务包括", "村级组织工作事务包含")
+    all_found = valid("quotes-report", invoke("quotes", str(NATIONAL), *texts, "--format", "json").out)
+    assert all_found["passed"] is True
+    result = invoke("quotes", str(national_copy), str(NINGHE), *texts, "--format", "json", "--lang", lang)
+    assert result.code == 1
+    payload = valid("quotes-report", result.out)
+    problems = [p for r in payload["reports"] for p in r["problems"]]
+    assert {p["level"] for p in problems} == {"fail", "warn"}
+    assert any(p["text_there"] is not None for p in problems)
+    refused("quotes-report", payload, lambda p: p["reports"][1]["problems"][0].update(level="error"))
+    refused("quotes-report", payload, lambda p: p["reports"][1]["problems"][0].update(items="cn.duty.x"))
+    refused("quotes-report", payload, lambda p: p["reports"][0].update(quotes="12"))
+    refused("quotes-report", payload, lambda p: p["reports"][0]["problems"][0].update(page=3))
+
+
+@pytest.fixture
+def jilin_revision(tmp_path: Path) -> tuple[Path, Path]:
+    """Jilin raising its village floor area to 280 m², and a county below that had raised it to 250."""
+    jilin = load_layer(JILIN)
+    raised = tuple(
+        f.model_copy(update={"min_floor_area_m2": 280.0}) if f.id == "220000.facility.village" else f
+        for f in jilin.facilities
+    )
+    revision = save_layer(dataclasses.replace(jilin, facilities=raised), tmp_path / "jilin")
+    override = {"target": "220000.facility.village", "field": "min_floor_area_m2", "value": "250"}
+    county = write_child(tmp_path, "220000", overrides=[override])
+    return revision, county
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_impact_reports_validate(jilin_revision: tuple[Path, Path], lang: str) -> None:
+    revision, county = jilin_revision
+    result = invoke("impact", str(JILIN), str(revision), "--layer", str(county), "--format", "json", "--lang", lang)
+    assert result.code == 1
+    payload = valid("impact-report", result.out)
+    (conflict,) = [c for j in payload["jurisdictions"] for c in j["new_conflicts"]]
+    assert (conflict["rule"], conflict["inherited"], conflict["attempted"]) == ("increase_only", 280, 250)
+    valid("conflict", json.dumps(conflict))
+    quiet = invoke("impact", str(JILIN), str(JILIN), "--format", "json", "--lang", lang)
+    assert quiet.code == 0
+    valid("impact-report", quiet.out)
+    refused("impact-report", payload, lambda p: p["jurisdictions"][1]["new_conflicts"][0].update(rule=7))
+    refused("impact-report", payload, lambda p: p["jurisdictions"][1]["changes"][0].update(level="fatal"))
+    refused("impact-report", payload, lambda p: p.update(broken=True))
+
+
+def test_diff_child_layers_hold_conflicts(jilin_revision: tuple[Path, Path]) -> None:
+    """``audiences.child_layers`` was a list of any objects: a merge conflict was described nowhere."""
+    revision, county = jilin_revision
+    result = invoke("diff", str(JILIN), str(revision), "--layer", str(county), "--format", "json")
+    payload = valid("diff-report", result.out)
+    (conflict,) = payload["audiences"]["child_layers"]
+    assert conflict["layer"] == "220102"
+    refused("diff-report", payload, lambda p: p["audiences"]["child_layers"][0].pop("rule"))
+    refused("diff-report", payload, lambda p: p["audiences"]["child_layers"][0].update(note="x"))
+    refused("diff-report", payload, lambda p: p["audiences"]["child_layers"].append({}))
+
+
+@pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
+def test_catalogs_validate(jurisdiction: str) -> None:
+    for scope in ("村", "社区", "全部"):
+        result = invoke("catalog", jurisdiction, "--format", "json", "--scope", scope)
+        assert result.code == 0, result.err
+        valid("catalog", result.out)
+
+
+def test_a_catalog_with_conflicts_and_cancellations_validates(tmp_path: Path) -> None:
+    override = {"target": "220000.facility.village", "field": "min_floor_area_m2", "value": "150"}
+    cancellations = [{"target": "cn.duty.no-work-safety"}, {"target": "220000.duty.grid-management"}]
+    path = write_child(tmp_path, "220000", overrides=[override], cancellations=cancellations)
+    result = invoke("catalog", "220102", "--layer", str(path), "--format", "json", "--lang", "en")
+    assert result.code == 1
+    payload = valid("catalog", result.out)
+    assert {c["rule"] for c in payload["conflicts"]} >= {"increase_only", "cancel_forbidden"}
+    refused("catalog", payload, lambda p: p["conflicts"][0].update(field=["min_floor_area_m2"]))
+    refused("catalog", payload, lambda p: p["items"]["duties"][0].update(duty_kind="performz"))
+    refused("catalog", payload, lambda p: p["items"].update(widgets=[]))
+    refused("catalog", payload, lambda p: p.update(scope="town"))
+    refused("catalog", payload, lambda p: next(iter(p["provenance"].values())).update(id={"layer": "cn"}))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("120117", "cn.facility.community-service-facility"),
+        ("120117", "居民养犬证明"),
+        ("120117", "cn.facility.community-service-facility", "min_area_per_100_households_m2"),
+        ("220000", "220000.facility.village", "min_floor_area_m2"),
+        ("cn", "cn.document.tingzi-2022-28"),
+        ("140404", "cn.duty.no-work-safety"),
+    ],
+)
+def test_explanations_validate(argv: tuple[str, ...]) -> None:
+    for lang in ("zh", "en"):
+        valid("explain", invoke("explain", *argv, "--format", "json", "--lang", lang).out)
+
+
+def test_an_explanation_through_an_override_validates(tmp_path: Path) -> None:
+    override = {"target": "220000.facility.village", "field": "min_floor_area_m2", "value": "250"}
+    path = write_child(tmp_path, "220000", overrides=[override])
+    argv = ("explain", "220102", "220000.facility.village", "--layer", str(path), "--format", "json")
+    payload = valid("explain", invoke(*argv).out)
+    actions = {s["action"] for f in payload["fields"].values() for s in f["chain"]}
+    assert {"introduced", "set", "inherited", "absent"} <= actions
+    refused("explain", payload, lambda p: p["fields"].update(colour={"value": 1, "chain": []}))
+    refused("explain", payload, lambda p: p["fields"]["min_floor_area_m2"]["chain"][0].update(action="kept"))
+    refused("explain", payload, lambda p: p["fields"]["min_floor_area_m2"].update(why="x"))
+
+
+@pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
+def test_timelines_validate(jurisdiction: str) -> None:
+    payload = valid("timeline", invoke("timeline", jurisdiction, "--format", "json").out)
+    if payload:
+        refused("timeline", payload, lambda p: p[0].update(layer=120117))
+        refused("timeline", payload, lambda p: p[0].update(owner="x"))
+        refused("timeline", payload, lambda p: p[0].pop("due"))
+
+
+def test_layers_validate(tmp_path: Path) -> None:
+    payload = valid("layers", invoke("layers", "--format", "json").out)
+    assert len(payload) == len(JURISDICTIONS)
+    child = write_child(tmp_path, "220000", overrides=[], cancellations=[{"target": "220000.duty.grid-management"}])
+    valid("layers", invoke("layers", "--layer", str(child), "--format", "json", "--lang", "en").out)
+    refused("layers", payload, lambda p: p[0].update(level="nation"))
+    refused("layers", payload, lambda p: p[0]["counts"].update(widgets=1))
+    refused("layers", payload, lambda p: p[0]["counts"].update(duties=0))
+    refused("layers", payload, lambda p: p[0].update(extra=None))
