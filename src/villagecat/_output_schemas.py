@@ -291,6 +291,7 @@ def impact_report_schema() -> dict[str, Any]:
                 "Changes to the effective catalog",
             ),
             "new_conflicts": _titled({"type": "array", "items": _ref("conflict")}, "新冲突", "New conflicts"),
+            "audiences": _titled({"$ref": f"{diff}#/$defs/affected"}, "受影响的对象", "Who is affected"),
         }
     )
     return _document(

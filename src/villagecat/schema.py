@@ -319,6 +319,27 @@ def diff_report_schema() -> dict[str, Any]:
             },
         },
     }
+    affected: dict[str, Any] = {
+        "type": "object",
+        "title": "受影响的对象",
+        "x-title-en": "Who is affected",
+        "description": "各类对象被收紧、放宽的变更（条目标识），及标识或结构变化（integrators）。\n\n"
+        "The changes (item ids) that tighten or relax each audience, and the id- or structure-level ones.",
+        "additionalProperties": False,
+        "required": [*AFFECTED, "integrators"],
+        "properties": {
+            **{
+                whom: {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["tightens", "loosens"],
+                    "properties": {k: {"type": "array", "items": {"type": "string"}} for k in ("tightens", "loosens")},
+                }
+                for whom in AFFECTED
+            },
+            "integrators": {"type": "array", "items": {"type": "string"}},
+        },
+    }
     return {
         "$schema": _DRAFT,
         "$id": schema_id("diff-report"),
@@ -348,16 +369,7 @@ def diff_report_schema() -> dict[str, Any]:
                 "never counted as free of conflicts.",
                 "required": ["villages", "integrators", "child_layers"],
                 "properties": {
-                    **{
-                        whom: {
-                            "type": "object",
-                            "properties": {
-                                k: {"type": "array", "items": {"type": "string"}} for k in ("tightens", "loosens")
-                            },
-                        }
-                        for whom in AFFECTED
-                    },
-                    "integrators": {"type": "array", "items": {"type": "string"}},
+                    **affected["properties"],
                     "child_layers": {"type": ["array", "null"], "items": {"$ref": schema_id("conflict")}},
                     "unchecked_child_layers": {"type": "array", "items": {"$ref": "#/$defs/unchecked-layer"}},
                 },
@@ -373,6 +385,7 @@ def diff_report_schema() -> dict[str, Any]:
         },
         "$defs": {
             "change": change,
+            "affected": affected,
             "counts": {
                 "type": "object",
                 "title": "各级别变更数",
