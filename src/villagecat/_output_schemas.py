@@ -1,4 +1,4 @@
-"""The JSON Schemas of the commands' ``--format json`` outputs, besides ``diff`` and ``validate``'s.
+"""The JSON Schemas of the commands' ``--format json`` outputs, besides ``diff``'s.
 
 Each is derived from the code that writes the output: its vocabularies from the code's own
 (``FindingLevel``, ``Scope``, the registry of kinds), and every value an output shares with a
@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, get_args
 
-from villagecat.schema import schema_id
+from villagecat.schema import DRAFT, schema_id
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
 __all__ = ["output_schemas"]
 
-_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _TEXT = {"type": "string"}
 _NULLABLE_TEXT = {"type": ["string", "null"]}
 _COUNT = {"type": "integer", "minimum": 0}
@@ -48,7 +47,7 @@ def _closed(properties: dict[str, Any], required: list[str] | None = None, **res
 
 def _document(name: str, zh: str, en: str, description: str, body: dict[str, Any]) -> dict[str, Any]:
     return {
-        "$schema": _DRAFT,
+        "$schema": DRAFT,
         "$id": schema_id(name),
         "title": zh,
         "x-title-en": en,
@@ -211,7 +210,6 @@ def lint_report_schema() -> dict[str, Any]:
 def quotes_report_schema() -> dict[str, Any]:
     """The JSON Schema of ``quotes --format json`` (:meth:`villagecat.quotes.QuoteReport.to_dict`)."""
     from villagecat.quotes import QuoteLevel  # noqa: PLC0415
-    from villagecat.schema import problem_properties  # noqa: PLC0415
 
     problem = _closed(
         {
@@ -531,6 +529,73 @@ def layers_schema() -> dict[str, Any]:
     )
 
 
+def problem_properties() -> dict[str, Any]:
+    """The properties of a problem as ``Problem.to_dict`` writes it (validate's, and quotes' with more)."""
+    nullable_count = {"type": ["integer", "null"], "minimum": 1}
+    return {
+        "file": _titled(
+            _TEXT,
+            "文件",
+            "File",
+            "数据包内的文件（或数据包本身）。\n\nThe file, relative to the package, or the package.",
+        ),
+        "line": _titled(
+            nullable_count,
+            "行",
+            "Line",
+            "文本文件中的行号（CSV 表头为第 1 行）。\n\nThe line in a text file (a CSV header is 1).",
+        ),
+        "row": _titled(
+            nullable_count,
+            "条",
+            "Row",
+            "JSON 数组中的第几条（从 1 起）。\n\nThe 1-based position of a record in a JSON array.",
+        ),
+        "field": _titled(
+            _NULLABLE_TEXT, "字段", "Field", "列名或字段的点分路径。\n\nThe column or the dotted path of the field."
+        ),
+        "code": _titled(
+            _TEXT, "问题代码", "Problem code", "稳定的问题代码，如 missing、unknown-document。\n\nA stable code."
+        ),
+        "message": _titled(_TEXT, "说明（--lang 所选语言）", "Message (in --lang's language)"),
+        "message_zh": _titled(_TEXT, "说明（中文）", "Message in Chinese"),
+        "message_en": _titled(_TEXT, "说明（英文）", "Message in English"),
+    }
+
+
+def validation_report_schema() -> dict[str, Any]:
+    """The JSON Schema of ``validate --format json`` (one :meth:`ValidationReport.to_dict` per package given)."""
+    listed = {"type": "array", "items": _closed(problem_properties()), "minItems": 1}
+    problems = _closed({"file": _TEXT, "problems": listed})
+    report = _closed(
+        {
+            "target": _titled(_TEXT, "所校验的路径", "Path validated"),
+            "valid": _titled(_BOOLEAN, "有效", "Valid"),
+            "readable": _titled(
+                _BOOLEAN,
+                "可读取",
+                "Readable",
+                "为 false 时数据包无法读取（退出码 2）。\n\nFalse: the package could not be read (exit 2).",
+            ),
+            "problem_count": _titled(_COUNT, "问题数", "Problems"),
+            "files": _titled({"type": "array", "items": problems}, "按文件分组的问题", "Problems by file"),
+        }
+    )
+    return _document(
+        "validation-report",
+        "校验报告",
+        "Validation report",
+        "villagecat validate --format json 的输出：每个所给数据包一份报告。\n\n"
+        "The output of villagecat validate --format json: one report per package given.",
+        _closed(
+            {
+                "valid": _titled(_BOOLEAN, "全部有效", "All valid"),
+                "reports": _titled({"type": "array", "items": report}, "各数据包的报告", "Reports"),
+            }
+        ),
+    )
+
+
 def output_schemas(published: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
     """Return the schemas of the outputs, keyed by their path under ``schemas/``.
 
@@ -539,6 +604,7 @@ def output_schemas(published: Mapping[str, Mapping[str, Any]]) -> dict[str, dict
             items (a milestone, an admission route) list their fields from them.
     """
     schemas = {
+        "validation-report": validation_report_schema(),
         "conflict": conflict_schema(),
         "check-report": check_report_schema(),
         "lint-report": lint_report_schema(),

@@ -40,7 +40,8 @@ __all__ = [
 
 #: The version of the published schemas, part of every ``$id``: the package format's version.
 SCHEMA_VERSION = str(FORMAT_VERSION)
-_DRAFT = "https://json-schema.org/draft/2020-12/schema"
+#: The JSON Schema dialect of every published schema.
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,7 @@ def json_schema(name: str, model: type[BaseModel]) -> dict[str, Any]:
         body["description"] += f"\n\n本模式不检查（villagecat validate 检查）：\n{zh}\n\nNot checked by this schema "
         body["description"] += f"(villagecat validate checks it):\n{en}"
     _publish_patterns(body)
-    return {"$schema": _DRAFT, "$id": schema_id(name), **body}
+    return {"$schema": DRAFT, "$id": schema_id(name), **body}
 
 
 def _publish_patterns(node: object) -> None:
@@ -341,7 +342,7 @@ def diff_report_schema() -> dict[str, Any]:
         },
     }
     return {
-        "$schema": _DRAFT,
+        "$schema": DRAFT,
         "$id": schema_id("diff-report"),
         "title": "版本比较报告",
         "x-title-en": "Diff report",
@@ -429,103 +430,6 @@ def vocabulary(schemas: Iterable[Any]) -> dict[str, Any]:
     }
 
 
-def problem_properties() -> dict[str, Any]:
-    """Return the properties of a problem as ``Problem.to_dict`` writes it (validate's, and quotes' with more)."""
-    nullable_text = {"type": ["string", "null"]}
-    nullable_count = {"type": ["integer", "null"], "minimum": 1}
-    return {
-        "file": {
-            "type": "string",
-            "title": "文件",
-            "x-title-en": "File",
-            "description": "数据包内的文件（或数据包本身）。\n\nThe file, relative to the package, or the package.",
-        },
-        "line": {
-            **nullable_count,
-            "title": "行",
-            "x-title-en": "Line",
-            "description": "文本文件中的行号（CSV 表头为第 1 行）。\n\nThe line in a text file (a CSV header is 1).",
-        },
-        "row": {
-            **nullable_count,
-            "title": "条",
-            "x-title-en": "Row",
-            "description": "JSON 数组中的第几条（从 1 起）。\n\nThe 1-based position of a record in a JSON array.",
-        },
-        "field": {
-            **nullable_text,
-            "title": "字段",
-            "x-title-en": "Field",
-            "description": "列名或字段的点分路径。\n\nThe column or the dotted path of the field.",
-        },
-        "code": {
-            "type": "string",
-            "title": "问题代码",
-            "x-title-en": "Problem code",
-            "description": "稳定的问题代码，如 missing、unknown-document。\n\nA stable code.",
-        },
-        "message": {
-            "type": "string",
-            "title": "说明（--lang 所选语言）",
-            "x-title-en": "Message (in --lang's language)",
-        },
-        "message_zh": {"type": "string", "title": "说明（中文）", "x-title-en": "Message in Chinese"},
-        "message_en": {"type": "string", "title": "说明（英文）", "x-title-en": "Message in English"},
-    }
-
-
-def validation_report_schema() -> dict[str, Any]:
-    """Return the JSON Schema of ``villagecat validate --format json``: one report per package given."""
-    properties = problem_properties()
-    problem = {"type": "object", "additionalProperties": False, "required": list(properties), "properties": properties}
-    report = {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["target", "valid", "readable", "problem_count", "files"],
-        "properties": {
-            "target": {"type": "string", "title": "所校验的路径", "x-title-en": "Path validated"},
-            "valid": {"type": "boolean", "title": "有效", "x-title-en": "Valid"},
-            "readable": {
-                "type": "boolean",
-                "title": "可读取",
-                "x-title-en": "Readable",
-                "description": "为 false 时数据包无法读取（退出码 2）。\n\n"
-                "False: the package could not be read (exit 2).",
-            },
-            "problem_count": {"type": "integer", "minimum": 0, "title": "问题数", "x-title-en": "Problems"},
-            "files": {
-                "type": "array",
-                "title": "按文件分组的问题",
-                "x-title-en": "Problems by file",
-                "items": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "required": ["file", "problems"],
-                    "properties": {
-                        "file": {"type": "string"},
-                        "problems": {"type": "array", "items": problem, "minItems": 1},
-                    },
-                },
-            },
-        },
-    }
-    return {
-        "$schema": _DRAFT,
-        "$id": schema_id("validation-report"),
-        "title": "校验报告",
-        "x-title-en": "Validation report",
-        "description": "villagecat validate --format json 的输出：每个所给数据包一份报告。\n\n"
-        "The output of villagecat validate --format json: one report per package given.",
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["valid", "reports"],
-        "properties": {
-            "valid": {"type": "boolean", "title": "全部有效", "x-title-en": "All valid"},
-            "reports": {"type": "array", "items": report, "title": "各数据包的报告", "x-title-en": "Reports"},
-        },
-    }
-
-
 def generate_schemas() -> dict[str, dict[str, Any]]:
     """Return every published schema, keyed by its path under ``schemas/``."""
     from villagecat._output_schemas import output_schemas  # noqa: PLC0415 - it builds on this module
@@ -534,7 +438,6 @@ def generate_schemas() -> dict[str, dict[str, Any]]:
     for name, model in json_schema_models().items():
         result[f"{name}.schema.json"] = json_schema(name, model)
     result["diff-report.schema.json"] = diff_report_schema()
-    result["validation-report.schema.json"] = validation_report_schema()
     result |= output_schemas(result)
     result["vocabulary.json"] = vocabulary(result.values())
     for name, model in table_schema_models().items():
