@@ -16,7 +16,7 @@ import codecs
 import json
 from typing import Any
 
-__all__ = ["Refusal", "descriptive", "resource_refusals"]
+__all__ = ["MEDIATYPES", "Refusal", "descriptive", "resource_refusals"]
 
 #: The resource properties frictionless (5.x) reads data or checks it by, beyond those villagecat reads as it
 #: does (``format``, ``mediatype``, ``encoding``, ``dialect``, ``schema``, judged below): inline data, a

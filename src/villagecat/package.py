@@ -34,7 +34,7 @@ from villagecat._columns import (
     target_column,
     unsaid,
 )
-from villagecat._contract import resource_refusals
+from villagecat._contract import MEDIATYPES, resource_refusals
 from villagecat._delimiter import other_delimiter
 from villagecat._i18n import Both, pair, reader_error, shape_of
 from villagecat._ids import assign_ids
@@ -1214,7 +1214,7 @@ def resource_specs(fmt: Literal["csv", "json"] = "csv") -> tuple[dict[str, Any],
             "type": "table",
             "path": f"{name}.{fmt}",
             "format": fmt,
-            "mediatype": "text/csv" if fmt == "csv" else "application/json",
+            "mediatype": MEDIATYPES[fmt],
             "encoding": "utf-8",
         }
         if fmt == "csv":
