@@ -74,3 +74,19 @@ def libreoffice() -> str:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail("LibreOffice (soffice) must be installed in CI: apt-get install libreoffice-calc-nogui")
     pytest.skip("LibreOffice (soffice) is not installed")
+
+
+def quote_texts(folder: Path) -> list[str]:
+    """``--text`` options giving each document the national layer quotes a text made of its quotes."""
+    from villagecat.package import load_layer  # noqa: PLC0415
+    from villagecat.quotes import iter_quotes  # noqa: PLC0415
+
+    lines: dict[str, list[str]] = {}
+    for quote in iter_quotes(load_layer(NATIONAL)):
+        lines.setdefault(quote.document, []).append(quote.text)
+    options = []
+    for n, (document, quoted) in enumerate(lines.items()):
+        path = folder / f"text-{n}.txt"
+        path.write_text("\n".join(quoted), encoding="utf-8")
+        options += ["--text", f"{document}={path}"]
+    return options

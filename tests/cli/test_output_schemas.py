@@ -16,10 +16,9 @@ import jsonschema
 import pytest
 from referencing import Registry, Resource
 
-from conftest import NATIONAL, REPO, edit, invoke
+from conftest import NATIONAL, REPO, edit, invoke, quote_texts
 from layers import write_child
 from villagecat.package import load_layer, save_layer
-from villagecat.quotes import iter_quotes
 from villagecat.schema import generate_schemas
 
 if TYPE_CHECKING:
@@ -143,22 +142,9 @@ def test_lint_of_several_packages_validates(tmp_path: Path) -> None:
     del tmp_path
 
 
-def _texts(folder: Path) -> list[str]:
-    """``--text`` options giving each document the national layer quotes a text made of its quotes."""
-    lines: dict[str, list[str]] = {}
-    for quote in iter_quotes(load_layer(NATIONAL)):
-        lines.setdefault(quote.document, []).append(quote.text)
-    options = []
-    for n, (document, quoted) in enumerate(lines.items()):
-        path = folder / f"text-{n}.txt"
-        path.write_text("\n".join(quoted), encoding="utf-8")
-        options += ["--text", f"{document}={path}"]
-    return options
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_quotes_reports_validate(national_copy: Path, tmp_path: Path, lang: str) -> None:
-    texts = _texts(tmp_path)
+    texts = quote_texts(tmp_path)
     edit(national_copy / "clauses.csv", "村级组织工作事务包括", "村级组织工作事务包含")
     all_found = valid("quotes-report", invoke("quotes", str(NATIONAL), *texts, "--format", "json").out)
     assert all_found["passed"] is True

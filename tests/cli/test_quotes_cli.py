@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import NATIONAL, REPO, edit, invoke
+from conftest import NATIONAL, REPO, edit, invoke, quote_texts
 from villagecat.package import load_layer
 from villagecat.quotes import iter_quotes
 from villagecat.registry import shipped_layer_paths
@@ -22,23 +22,10 @@ CLAUSE = "cn.clause.tingzi-2022-28-2-1-1"
 DOCUMENT = "cn.document.tingzi-2022-28"
 
 
-def _texts(folder: Path) -> list[str]:
-    """``--text`` options giving each document the national layer quotes a text made of its quotes."""
-    lines: dict[str, list[str]] = {}
-    for quote in iter_quotes(load_layer(NATIONAL)):
-        lines.setdefault(quote.document, []).append(quote.text)
-    options = []
-    for n, (document, quoted) in enumerate(lines.items()):
-        path = folder / f"text-{n}.txt"
-        path.write_text("\n".join(quoted), encoding="utf-8")
-        options += ["--text", f"{document}={path}"]
-    return options
-
-
 def test_a_misquoted_clause_exits_one_naming_its_file_line_field_and_the_items(
     national_copy: Path, tmp_path: Path
 ) -> None:
-    texts = _texts(tmp_path)
+    texts = quote_texts(tmp_path)
     count = len(list(iter_quotes(load_layer(NATIONAL))))
     edit(national_copy / "clauses.csv", "村级组织工作事务包括", "村级组织工作事务包含")
     citing = [
@@ -68,7 +55,7 @@ def test_a_misquoted_clause_exits_one_naming_its_file_line_field_and_the_items(
 
 
 def test_a_misquoted_item_exits_one_naming_item_file_line_and_field(national_copy: Path, tmp_path: Path) -> None:
-    texts = _texts(tmp_path)
+    texts = quote_texts(tmp_path)
     edit(national_copy / "duties.csv", CLAUSE, f"{DOCUMENT}#二(一)1「村级组织工作事务包含宣传」")
     result = invoke("quotes", str(national_copy), *texts, "--lang", "en")
     assert result.code == 1
@@ -83,7 +70,7 @@ def test_a_misquoted_item_exits_one_naming_item_file_line_and_field(national_cop
 
 
 def test_the_json_report_carries_the_item_file_line_and_field(national_copy: Path, tmp_path: Path) -> None:
-    texts = _texts(tmp_path)
+    texts = quote_texts(tmp_path)
     edit(national_copy / "duties.csv", CLAUSE, f"{DOCUMENT}#二(一)1「村级组织工作事务包含宣传」")
     result = invoke("quotes", str(national_copy), *texts, "--format", "json")
     assert result.code == 1
