@@ -52,7 +52,7 @@ def test_a_status_moved_back_is_said_along_its_order_not_as_lowered(tmp_path: Pa
     path = write_child(tmp_path, "220000", certificates=(row,))
     (problem,) = villagecat.validate(path).problems
     assert problem.message_zh.endswith(
-        "cn.certificate.dog-keeping的“状态” 不符合上级规则：只能沿 保留 → 取消 → 不应出具 的方向改变"
+        "cn.certificate.dog-keeping 的“状态”不符合上级规则：只能沿 保留 → 取消 → 不应出具 的方向改变"
         "（上级值 不应出具（not_to_issue），本层值 保留（retained））"
     )
     assert "提高" not in problem.message_zh
@@ -70,7 +70,7 @@ def test_a_prohibited_duty_cannot_be_narrowed_to_communities(tmp_path: Path) -> 
     path = write_child(tmp_path, "220000", overrides=overrides)
     (problem,) = villagecat.validate(path).problems
     assert (problem.file, problem.line, problem.code) == ("overrides.csv", 2, "merge-red-line-scope")
-    assert "cn.duty.no-work-safety的“适用范围”" in problem.message_zh
+    assert "cn.duty.no-work-safety 的“适用范围”" in problem.message_zh
 
 
 def test_a_mandatory_sign_cannot_be_narrowed_either() -> None:

@@ -1196,6 +1196,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "层 {layer}（{version}）的条目 {target} 不符合上级规则：{rule}{values}",
         "layer {layer} ({version}), item {target}: breaks rule {rule}: {detail}{values}",
     ),
+    # a field named by its title: 条目 X 的“最小建筑面积（平方米）”不符合 (no space inside the quotes' reach)
+    "merge-conflict-field": (
+        "层 {layer}（{version}）的条目 {target} 的“{field}”不符合上级规则：{rule}{values}",
+        "layer {layer} ({version}), item {target}.{field}: breaks rule {rule}: {detail}{values}",
+    ),
     "conflict-values": (
         "（上级值 {inherited}，本层值 {attempted}）",
         " (inherited {inherited}, attempted {attempted})",

@@ -163,10 +163,11 @@ class Conflict:
     def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
         """Return one line naming layer, item, field (by its Chinese title in Chinese) and rule."""
         target = f"{self.item}.{self.field}" if self.field else self.item
-        kind = kind_of_id(self.item) if self.field and lang == "zh" else None
+        kind = kind_of_id(self.item) if self.field else None
         spec = kind.field(self.field) if kind is not None and self.field else None
-        if spec is not None:
-            target = f"{self.item}的“{spec.title_zh}”"
+        key, named = "merge-conflict", {}
+        if spec is not None:  # the field by its title in Chinese, by its name in English
+            key, target, named = "merge-conflict-field", self.item, {"field": Both(spec.title_zh, spec.name)}
         values, label = "", self.label_zh
         if not self.detail_zh:  # its own words say everything, the values included; a rule's label does not
             if self.field:
@@ -175,8 +176,9 @@ class Conflict:
             elif self.inherited is not None:
                 values = say("conflict-inherited-item", lang, inherited=shown(self.inherited, lang))
         return say(
-            "merge-conflict",
+            key,
             lang,
+            **named,
             layer=self.layer,
             version=self.version,
             target=target,

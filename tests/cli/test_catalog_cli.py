@@ -94,7 +94,7 @@ def test_jilin_catalog_json() -> None:
         (
             [{"target": "220000.facility.village", "field": "min_floor_area_m2", "value": "150"}],
             [],
-            "层 220102（0.1.0）的条目 220000.facility.village的“最小建筑面积（平方米）” 不符合上级规则：该字段只能提高",
+            "层 220102（0.1.0）的条目 220000.facility.village 的“最小建筑面积（平方米）”不符合上级规则：该字段只能提高",
         ),
         (
             [],
