@@ -1327,3 +1327,52 @@ def test_impact_says_whom_each_jurisdiction_s_changes_concern_as_diff_does(revis
     assert tightened == ["cn.facility.community-service-facility"]
     en = invoke("impact", str(NATIONAL), str(revision), "--lang", "en").out
     assert "    villages: 1 tightened, 1 relaxed" in en
+
+
+SHANGDANG = REPO / "data" / "provinces" / "140000-shanxi" / "140404-shangdang"
+
+
+@pytest.mark.parametrize(
+    ("resource", "row", "item"),
+    [
+        (  # a red line cancelled: merge refused it, and the next revision takes the row out
+            "cancellations.csv",
+            "140404.cancellation.no-work-safety,不再列为负面事项,140404.clause.implementation-plan-2-2-4,,,,"
+            "cn.duty.no-work-safety,本区不再列为负面事项",
+            "cn.duty.no-work-safety",
+        ),
+        (  # a red line's kind overridden: refused alike
+            "overrides.csv",
+            "140404.override.ws-kind,cn.duty.no-work-safety duty_kind,140404.clause.implementation-plan-2-2-4,,,,"
+            "cn.duty.no-work-safety,duty_kind,set,performs",
+            "140404.override.ws-kind",
+        ),
+    ],
+)
+def test_withdrawing_an_operation_merge_refused_is_the_violation_withdrawn(
+    resource: str, row: str, item: str, tmp_path: Path
+) -> None:
+    """A county's cancellation (or override) that merge refused never applied: withdrawing it changes nothing for the
+    villages. It was reported 需关注 [duty-restored] 对村收紧 (the override 破坏性 [override-removed]), asking a minor
+    release; it is the violation withdrawn, 一般, tightening or relaxing no one."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(SHANGDANG, old)
+    shutil.copytree(SHANGDANG, new)
+    with (old / resource).open("a", encoding="utf-8") as f:
+        f.write(row + "\n")
+    assert invoke("diff", str(new), str(old)).out.splitlines()[1].startswith("违反规则 1 ")  # the refusal, as it was
+    report = json.loads(invoke("diff", str(old), str(new), "--format", "json").out)
+    (change,) = report["changes"]
+    assert (change["code"], change["level"], change["effect"], change["item"]) == (
+        "rule-violation-withdrawn",
+        "info",
+        "neutral",
+        item,
+    )
+    assert report["suggested_bump"] == "patch"
+    assert all(report["audiences"][who][way] == [] for who in ("villages",) for way in ("tightens", "loosens"))
+    text = invoke("diff", str(old), str(new)).out.splitlines()
+    assert text[3].startswith("对村：收紧 0 项，放宽 0 项")
+    assert text[4].startswith(f"  一般 [rule-violation-withdrawn] {item}（")
+    row = invoke("diff", str(old), str(new), "--format", "csv").out.splitlines()[1].split(",")
+    assert row[:3] == ["删除", "一般", "rule-violation-withdrawn"]

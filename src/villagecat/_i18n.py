@@ -1504,6 +1504,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "新版本的操作或条目违反上级层的合并规则（不生效，不能发布）",
         "an operation breaks a merge rule",
     ),
+    "change-rule-violation-withdrawn": (
+        "撤回旧版本中合并未予执行的操作（原违反规则）：该操作从未生效，目录不变，对村和社区均无影响",
+        "an operation merge refused in the old version (a violation) is withdrawn: it never applied, the catalog is"
+        " as it was",
+    ),
     "change-removed": ("删除条目，引用其标识的系统将失效", "item removed; references to its id break"),
     "change-changed": ("字段变化，影响无法由数据判断", "a field changed; its effect cannot be told from the data"),
     "change-words-changed": (

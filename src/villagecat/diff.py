@@ -183,6 +183,7 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
             codes[f"{slug}-{spec.slug}-{words[1]}"] = ("info", _described("change-loosened", field=field_title))
     fixed: dict[str, ChangeLevel] = {
         "rule-violated": "violation",
+        "rule-violation-withdrawn": "info",
         "duty-prohibited-added": "breaking",
         "duty-kind-changed": "breaking",
         "certificate-not-to-issue-added": "breaking",
@@ -1168,8 +1169,12 @@ def rate_operations(
     }
     # A row that restates an inherited item is operations on it (one per field it sets): its steps name it.
     targets.update(_restated_targets(catalogs, restating))
+    withdrawn = _withdrawn_refusals(old, catalogs[0], effective)
     rated: list[Change] = []
     for change in _without_refused_cancellations(report.changes, new, catalogs[1], effective):
+        if change.resource in operations and change.new is None and change.item in withdrawn:
+            rated.append(_violation_withdrawn(change, withdrawn[change.item], catalogs, levels or {}))
+            continue
         operation = change.resource in operations or change.item in restating
         target = targets.get(change.item, change.item) if operation else None
         found = [e for e in effective.changes if target is not None and e.item == target and e.level != "violation"]
@@ -1236,6 +1241,38 @@ def rate_operations(
             change = dataclasses.replace(change, effect=gravest.effect, advised=gravest.advised)  # noqa: PLW2901
         rated.append(change)
     return dataclasses.replace(report, changes=rated)
+
+
+def _withdrawn_refusals(package: LayerPackage, catalog: EffectiveCatalog, effective: DiffReport) -> dict[str, str]:
+    """The operations of ``package`` that merge refused in ``catalog`` and that the effective diff shows unchanged.
+
+    Keyed as the package diff names their changes: a cancellation by its target, an override by its row's id;
+    each with the item it would have changed. Withdrawn, such an operation changes nothing: it never applied.
+    """
+    cancelled = {str(getattr(c, "id", "")): str(getattr(c, "target", "")) for c in package.resource("cancellations")}
+    refused = {c.operation: c.item for c in catalog.conflicts if c.layer == package.layer.id and c.operation}
+    changed = {e.item for e in effective.changes if e.level != "violation"}
+    return {
+        cancelled.get(operation, operation): target
+        for operation, target in refused.items()
+        if target not in changed
+    }
+
+
+def _violation_withdrawn(
+    change: Change, target: str, catalogs: Sequence[EffectiveCatalog], levels: Mapping[str, ChangeLevel]
+) -> Change:
+    """An operation merge had refused, withdrawn: the violation gone, nothing changed for anyone (its target named)."""
+    code = "rule-violation-withdrawn"
+    inherited = catalogs[0].get(target) or catalogs[1].get(target)
+    return dataclasses.replace(
+        change,
+        code=code,
+        level=levels.get(code) or CHANGE_LEVELS[code][0],
+        effect=Effect.NEUTRAL,
+        advised=False,
+        label=change.label or (None if inherited is None else _label(inherited.item)),
+    )
 
 
 def _without_refused_cancellations(
@@ -1537,8 +1574,12 @@ def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([say(f"diff-csv-{column}", lang) for column in _CSV_COLUMNS])
     for change in report.changes:
-        action = (
-            "added" if change.code.endswith("-added") else "removed" if change.code.endswith("-removed") else "changed"
+        action = (  # a refused operation withdrawn is its row removed
+            "added"
+            if change.code.endswith("-added")
+            else "removed"
+            if change.code.endswith(("-removed", "-withdrawn"))
+            else "changed"
         )
         old, new = _show(change.old, lang), _show(change.new, lang)
         resource, field_title = _csv_place(change, lang)
