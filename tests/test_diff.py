@@ -1060,8 +1060,9 @@ def test_a_package_a_diff_cannot_read_is_named_with_the_file_and_line(tmp_path: 
         # put off, in the source's words too: one change, a patch (the words were 需关注 and made it minor)
         ("2023-06", "2023年6月底前", ["milestone-due-put-off", "milestone-due-text-changed"], "patch"),
         ("2023-04", "2023年4月底前", ["milestone-due-brought-forward", "milestone-due-text-changed"], "major"),
-        # the words alone changed, the date not: which is right the data cannot tell
-        ("2023-05", "2023年6月底前", ["milestone-changed"], "minor"),
+        # the words alone changed, the date not: which is right the data cannot tell, and the words may say another
+        # deadline: 需关注 under a code that says so
+        ("2023-05", "2023年6月底前", ["milestone-due-text-rewritten"], "minor"),
     ],
 )
 def test_a_deadline_s_words_changed_with_its_date_are_the_same_change(
@@ -1376,3 +1377,21 @@ def test_withdrawing_an_operation_merge_refused_is_the_violation_withdrawn(
     assert text[4].startswith(f"  一般 [rule-violation-withdrawn] {item}（")
     row = invoke("diff", str(old), str(new), "--format", "csv").out.splitlines()[1].split(",")
     assert row[:3] == ["删除", "一般", "rule-violation-withdrawn"]
+
+
+def test_a_deadline_s_words_rewritten_alone_say_what_to_check(tmp_path: Path) -> None:
+    """Shangdang's 8月 10日前 rewritten 8月 10日起, the date kept: a deadline became a start, and the report said only
+    [milestone-changed] 字段变化，影响无法由数据判断. It is 需关注 (the data cannot tell which is right, and it is no mere
+    wording), under a code of its own that says the words may state another deadline than the date."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(SHANGDANG, old)
+    shutil.copytree(SHANGDANG, new)
+    edit(new / "milestones.csv", ",2023-08-10,8月 10日前,", ",2023-08-10,8月 10日起,")
+    text = invoke("diff", str(old), str(new)).out.splitlines()
+    assert text[1] == "破坏性 0 · 需关注 1 · 一般 0 · 建议版本升级：次版本号（minor）"
+    assert text[4].startswith("  需关注 [milestone-due-text-rewritten] 140404.milestone.self-inspection.due_text（")
+    row = next(csv.reader(io.StringIO(invoke("diff", str(old), str(new), "--format", "csv").out.splitlines()[1])))
+    assert row[2] == "milestone-due-text-rewritten"
+    assert row[-1] == (
+        "时限原文改写而截止日期未变：原文可能说的是另一时限（如“8月10日前”改为“8月10日起”），请核对截止日期是否仍与原文相符"
+    )

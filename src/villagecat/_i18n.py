@@ -1515,6 +1515,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}随{of}改写：与{of}的变更是同一项变更，见该项",
         "{field} changed with {of}: the same change, rated there",
     ),
+    "change-words-rewritten": (
+        "{field}改写而{of}未变：原文可能说的是另一时限（如“8月10日前”改为“8月10日起”），请核对{of}是否仍与原文相符",
+        "{field} rewritten while {of} stayed: the words may state another deadline (8月10日前 → 8月10日起); check"
+        " that {of} still matches them",
+    ),
     "change-citation-changed": ("出处、名称、别名或备注变化", "citations, name, aliases or notes edited"),
     "change-name-changed": (
         "名称变化，按旧名称查找（如开具证明、准入查询）将找不到它；旧名仍有人用时，请把旧名写入别名",

@@ -157,9 +157,15 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
             field_title = Both(spec.title_zh, spec.title_en)
             of = _WORDS_OF.get((kind.resource, spec.name))
             if of is not None and (of_spec := kind.field(of)) is not None:
+                of_title = Both(of_spec.title_zh, of_spec.title_en)
                 codes[f"{slug}-{spec.slug}-changed"] = (
                     "info",
-                    _described("change-words-changed", field=field_title, of=Both(of_spec.title_zh, of_spec.title_en)),
+                    _described("change-words-changed", field=field_title, of=of_title),
+                )
+                # changed alone, the words may say another deadline than the date (8月10日前 → 8月10日起)
+                codes[f"{slug}-{spec.slug}-rewritten"] = (
+                    "warning",
+                    _described("change-words-rewritten", field=field_title, of=of_title),
                 )
             if isinstance(spec.rule, Fixed | Frozen) and (kind.resource, spec.name) not in _OWN_CODES:
                 # the sense of a rule (不得 → 应当) or a plaque's style: what complied may no longer
@@ -1018,8 +1024,9 @@ class _Differ:
             code, effect = _field_change(resource, name, old, new, before)
             of = _WORDS_OF.get((resource, name))
             words = _kind(resource).field(name)
-            if of is not None and words is not None and getattr(before, of, None) != getattr(after, of, None):
-                code = f"{_kind(resource).slug}-{words.slug}-changed"  # the same change as ``of``'s, in words
+            if of is not None and words is not None:  # the same change as ``of``'s, in words; or words alone
+                alone = getattr(before, of, None) == getattr(after, of, None)
+                code = f"{_kind(resource).slug}-{words.slug}-{'rewritten' if alone else 'changed'}"
             advised = effect is not Effect.NEUTRAL and _advised(_kind(resource), name, versions)
             if name == "name" and old not in (getattr(after, "aliases", None) or ()) and _kind(resource).role == "item":
                 code = f"{_kind(resource).slug}-name-changed"  # the old name no longer finds it
