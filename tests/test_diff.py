@@ -1304,7 +1304,9 @@ def test_writing_out_the_places_an_empty_applies_to_already_reaches_changes_no_o
         report = diff_packages(national, new)
     (change,) = report.changes
     assert (change.code, change.level, change.effect) == ("obligation-scope-reworded", "info", Effect.NEUTRAL)
-    assert change.meaning("zh") == "适用范围换了写法，所及之处相同（如留空与写明本层所适用的村和社区）"
+    assert change.meaning("zh") == (
+        "适用范围换了写法，所及之处相同（留空表示与条目所在层的适用范围相同：如留空与写明本层所适用的村和社区）"
+    )
     assert report.suggested_bump == "patch"
 
 
@@ -1395,3 +1397,33 @@ def test_a_deadline_s_words_rewritten_alone_say_what_to_check(tmp_path: Path) ->
     assert row[-1] == (
         "时限原文改写而截止日期未变：原文可能说的是另一时限（如“8月10日前”改为“8月10日起”），请核对截止日期是否仍与原文相符"
     )
+
+
+def test_an_empty_scope_is_where_the_item_s_own_layer_applies_in_a_catalog_below(tmp_path: Path) -> None:
+    """Shanxi covers villages only; its rule 140000.obligation.item-8 written 村, then left empty (留空表示与所在层的
+    适用范围相同), reaches the same villages. In the catalog of a county below that covers villages and communities, the
+    effective diff read the empty scope as the county's coverage: 破坏性 [obligation-scope-widened], 收紧, as if the
+    province's rule now bound communities. It is worded otherwise (一般 [obligation-scope-reworded]), for every
+    jurisdiction below."""
+    shanxi = REPO / "data" / "provinces" / "140000-shanxi"
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(shanxi, old, ignore=shutil.ignore_patterns("140404-*"))
+    shutil.copytree(shanxi, new, ignore=shutil.ignore_patterns("140404-*"))
+    rows = list(csv.reader(io.StringIO((old / "obligations.csv").read_text(encoding="utf-8"))))
+    own = next(r for r in rows[1:] if not r[rows[0].index("restates")])
+    assert own[rows[0].index("applies_to")] == ""
+    own[rows[0].index("applies_to")] = "village"
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    (old / "obligations.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    county = tmp_path / "county"
+    made = invoke(
+        "init", str(county), "--level", "county", "--code", "140405", "--name", "测试区", "--parent", "140000",
+        "--covers", "both", "--layer", str(new),
+    )  # fmt: skip
+    assert made.code == 0, made.err
+    shown = json.loads(invoke("impact", str(old), str(new), "--layer", str(county), "--format", "json").out)
+    for jurisdiction in shown["jurisdictions"]:
+        codes = {(c["item"], c["code"], c["level"], c["effect"]) for c in jurisdiction["changes"]}
+        assert codes == {(own[0], "obligation-scope-reworded", "info", "neutral")}, jurisdiction["jurisdiction"]
+    assert "140405" in {j["jurisdiction"] for j in shown["jurisdictions"]}

@@ -894,11 +894,14 @@ def _added_code(resource: str, item: BaseModel) -> tuple[str, Effect]:
 
 
 class _Differ:
-    def __init__(self, levels: Mapping[str, ChangeLevel], reach: Scope) -> None:
+    def __init__(self, levels: Mapping[str, ChangeLevel], reach: Scope, reaches: Mapping[str, Scope] | None = None) -> None:
         self.levels = levels
         self.changes: list[Change] = []
-        #: Where the new version's layer applies: the scope of an item that does not say its own.
+        #: Where the new version's layer applies: the places a change can concern.
         self.scope = reach
+        #: Where the layer that introduced each item applies, by item id (in an effective catalog, an inherited
+        #: item's layer): what an empty ``applies_to`` means (留空表示与所在层的适用范围相同); else :attr:`scope`.
+        self.reaches: Mapping[str, Scope] = reaches or {}
 
     def add(self, code: str, resource: str, item: str, **kw: Any) -> None:  # noqa: ANN401
         level = self.levels.get(code) or CHANGE_LEVELS[code][0]  # every code a diff makes is declared
@@ -926,11 +929,22 @@ class _Differ:
             )
 
     def finished(self) -> list[Change]:
-        """The changes, each concerning its layer's places where nothing narrower was said."""
-        return [c if c.scope is not None else dataclasses.replace(c, scope=self.scope) for c in self.changes]
+        """The changes, each concerning its item's layer's places (within this one's) where nothing narrower was said."""
+        return [c if c.scope is not None else dataclasses.replace(c, scope=self._reach(c.item)) for c in self.changes]
 
-    def _places(self, value: object) -> set[Scope]:
-        return {Scope(place) for place in scope_places(value, self.scope)}  # unset: where the layer applies
+    def _reach(self, item_id: str) -> Scope:
+        """Where an item that does not say its scope applies, of the places this layer covers."""
+        places = self._places(None, item_id)
+        return Scope.BOTH if len(places) > 1 else next(iter(places), self.scope)
+
+    def _places(self, value: object, item_id: str) -> set[Scope]:
+        """The places ``value`` reaches (unset: where the item's own layer applies), of those this layer covers.
+
+        A village-only province's item left empty is no community's, even in the catalog of a county that covers
+        both; and as merge reads a scope, a layer of villages writing 村 over 村和社区 narrows nothing.
+        """
+        reach = scope_places(value, self.reaches.get(item_id, self.scope)) & scope_places(self.scope)
+        return {Scope(place) for place in reach}
 
     def scope_change(self, resource: str, item_id: str, old: object, new: object, layer: str | None) -> None:
         """Record a change of ``applies_to`` as the places it adds (tightens) and drops (relaxes).
@@ -938,7 +952,7 @@ class _Differ:
         Written otherwise and reaching the same places (empty, where the layer covers 村和社区, written
         村和社区), it changes no one's rule: one ``info`` change saying so.
         """
-        before, after = self._places(old), self._places(new)
+        before, after = self._places(old, item_id), self._places(new, item_id)
         if before == after:
             slug = _kind(resource).slug
             self.add(f"{slug}-scope-reworded", resource, item_id, field="applies_to", old=old, new=new, layer=layer)
@@ -1374,7 +1388,9 @@ def diff_catalogs(
     old: EffectiveCatalog, new: EffectiveCatalog, *, levels: Mapping[str, ChangeLevel] | None = None
 ) -> DiffReport:
     """Compare two effective catalogs; each change is attributed to the layer that made it."""
-    differ = _Differ(levels or {}, new.layer.reach)
+    reach = {layer.id: layer.reach for catalog in (old, new) for layer in catalog.chain}
+    introduced = {i: e.introduced_by for c in (old, new) for entries in c.items.values() for i, e in entries.items()}
+    differ = _Differ(levels or {}, new.layer.reach, {i: reach[by] for i, by in introduced.items() if by in reach})
     for resource in old.items.keys() | new.items.keys():
         before = {i: e.item for i, e in old.items.get(resource, {}).items()}
         after = {i: e.item for i, e in new.items.get(resource, {}).items()}
