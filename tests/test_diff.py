@@ -1340,14 +1340,18 @@ SHANGDANG = REPO / "data" / "provinces" / "140000-shanxi" / "140404-shangdang"
     [
         (  # a red line cancelled: merge refused it, and the next revision takes the row out
             "cancellations.csv",
-            "140404.cancellation.no-work-safety,不再列为负面事项,140404.clause.implementation-plan-2-2-4,,,,"
-            "cn.duty.no-work-safety,本区不再列为负面事项",
+            (
+                "140404.cancellation.no-work-safety,不再列为负面事项,140404.clause.implementation-plan-2-2-4,,,,"
+                "cn.duty.no-work-safety,本区不再列为负面事项"
+            ),
             "cn.duty.no-work-safety",
         ),
         (  # a red line's kind overridden: refused alike
             "overrides.csv",
-            "140404.override.ws-kind,cn.duty.no-work-safety duty_kind,140404.clause.implementation-plan-2-2-4,,,,"
-            "cn.duty.no-work-safety,duty_kind,set,performs",
+            (
+                "140404.override.ws-kind,cn.duty.no-work-safety duty_kind,140404.clause.implementation-plan-2-2-4,,,,"
+                "cn.duty.no-work-safety,duty_kind,set,performs"
+            ),
             "140404.override.ws-kind",
         ),
     ],
@@ -1377,14 +1381,14 @@ def test_withdrawing_an_operation_merge_refused_is_the_violation_withdrawn(
     text = invoke("diff", str(old), str(new)).out.splitlines()
     assert text[3].startswith("对村：收紧 0 项，放宽 0 项")
     assert text[4].startswith(f"  一般 [rule-violation-withdrawn] {item}（")
-    row = invoke("diff", str(old), str(new), "--format", "csv").out.splitlines()[1].split(",")
-    assert row[:3] == ["删除", "一般", "rule-violation-withdrawn"]
+    cells = invoke("diff", str(old), str(new), "--format", "csv").out.splitlines()[1].split(",")
+    assert cells[:3] == ["删除", "一般", "rule-violation-withdrawn"]
 
 
 def test_a_deadline_s_words_rewritten_alone_say_what_to_check(tmp_path: Path) -> None:
     """Shangdang's 8月 10日前 rewritten 8月 10日起, the date kept: a deadline became a start, and the report said only
-    [milestone-changed] 字段变化，影响无法由数据判断. It is 需关注 (the data cannot tell which is right, and it is no mere
-    wording), under a code of its own that says the words may state another deadline than the date."""
+    [milestone-changed] 字段变化，影响无法由数据判断. It is 需关注 (the data cannot tell which is right, and it is no
+    mere wording), under a code of its own that says the words may state another deadline than the date."""
     old, new = tmp_path / "old", tmp_path / "new"
     shutil.copytree(SHANGDANG, old)
     shutil.copytree(SHANGDANG, new)

@@ -1506,8 +1506,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "change-rule-violation-withdrawn": (
         "撤回旧版本中合并未予执行的操作（原违反规则）：该操作从未生效，目录不变，对村和社区均无影响",
-        "an operation merge refused in the old version (a violation) is withdrawn: it never applied, the catalog is"
-        " as it was",
+        (
+            "an operation merge refused in the old version (a violation) is withdrawn: it never applied, the catalog"
+            " is as it was"
+        ),
     ),
     "change-removed": ("删除条目，引用其标识的系统将失效", "item removed; references to its id break"),
     "change-changed": ("字段变化，影响无法由数据判断", "a field changed; its effect cannot be told from the data"),
@@ -1517,8 +1519,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "change-words-rewritten": (
         "{field}改写而{of}未变：原文可能说的是另一时限（如“8月10日前”改为“8月10日起”），请核对{of}是否仍与原文相符",
-        "{field} rewritten while {of} stayed: the words may state another deadline (8月10日前 → 8月10日起); check"
-        " that {of} still matches them",
+        (
+            "{field} rewritten while {of} stayed: the words may state another deadline (8月10日前 → 8月10日起);"
+            " check that {of} still matches them"
+        ),
     ),
     "change-citation-changed": ("出处、名称、别名或备注变化", "citations, name, aliases or notes edited"),
     "change-name-changed": (
@@ -1539,8 +1543,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "change-scope-narrowed": ("适用范围缩小", "applies to fewer places"),
     "change-scope-reworded": (
         "适用范围换了写法，所及之处相同（留空表示与条目所在层的适用范围相同：如留空与写明本层所适用的村和社区）",
-        "applies to written otherwise, reaching the same places (left empty, it is the coverage of the item's own"
-        " layer: left empty, or that layer's coverage written out)",
+        (
+            "applies to written otherwise, reaching the same places (left empty, it is the coverage of the item's"
+            " own layer: left empty, or that layer's coverage written out)"
+        ),
     ),
     "change-tightened": ("{field}收紧，原来符合的可能不再符合", "{field}: tightened"),
     "change-loosened": ("{field}放宽", "{field}: loosened"),

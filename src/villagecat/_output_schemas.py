@@ -596,6 +596,48 @@ def validation_report_schema() -> dict[str, Any]:
     )
 
 
+def patch_schema() -> dict[str, Any]:
+    """The JSON Schema of ``diff --format patch`` (:func:`villagecat.patch.make_patch`): RFC 6902, as written."""
+    pointer = _titled({"type": "string", "pattern": "^(/([^~]|~[01])*)*$"}, "JSON 指针", "JSON Pointer", "RFC 6901.")
+    valued = _closed({"op": {"enum": ["add", "replace", "test"]}, "path": pointer, "value": _titled({}, "值", "Value")})
+    removal = _closed({"op": {"const": "remove"}, "path": pointer})
+
+    def tested(key: str, zh: str, en: str) -> dict[str, Any]:
+        return _titled(
+            _closed({"op": {"const": "test"}, "path": {"const": f"/layer/{key}"}, "value": _layer(key)}), zh, en
+        )
+
+    return _document(
+        "patch",
+        "补丁",
+        "Patch",
+        "villagecat diff --format patch 的输出：RFC 6902 JSON Patch，作用于数据包的文档形式（layer、items、order）；"
+        "有变更时先以两项 test 操作核对层的标识和所基于的版本，villagecat patch 应用它。"
+        "\n\nThe output of villagecat diff --format patch: an RFC 6902 JSON Patch over the package's document form "
+        "(layer, items, order); one that changes anything opens with two test operations, the layer's id and the "
+        "version it was made on. villagecat patch applies it.",
+        {
+            "type": "array",
+            "items": {"oneOf": [valued, removal]},
+            # nothing changed: no operation; else each test once (written first: Ajv's strict mode refuses the
+            # open tuple prefixItems would say that with, so the order is the description's and villagecat patch's)
+            "anyOf": [
+                _titled({"type": "array", "maxItems": 0}, "无变更", "No change"),
+                {
+                    "type": "array",
+                    "allOf": [
+                        {"contains": tested(key, zh, en), "minContains": 1, "maxContains": 1}
+                        for key, zh, en in (
+                            ("id", "核对层的标识", "Test of the layer's id"),
+                            ("version", "核对所基于的版本", "Test of the version it was made on"),
+                        )
+                    ],
+                },
+            ],
+        },
+    )
+
+
 def output_schemas(published: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
     """Return the schemas of the outputs, keyed by their path under ``schemas/``.
 
@@ -614,5 +656,6 @@ def output_schemas(published: Mapping[str, Mapping[str, Any]]) -> dict[str, dict
         "explain": explain_schema(published),
         "timeline": timeline_schema(published),
         "layers": layers_schema(),
+        "patch": patch_schema(),
     }
     return {f"{name}.schema.json": schema for name, schema in schemas.items()}

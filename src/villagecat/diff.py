@@ -894,7 +894,9 @@ def _added_code(resource: str, item: BaseModel) -> tuple[str, Effect]:
 
 
 class _Differ:
-    def __init__(self, levels: Mapping[str, ChangeLevel], reach: Scope, reaches: Mapping[str, Scope] | None = None) -> None:
+    def __init__(
+        self, levels: Mapping[str, ChangeLevel], reach: Scope, reaches: Mapping[str, Scope] | None = None
+    ) -> None:
         self.levels = levels
         self.changes: list[Change] = []
         #: Where the new version's layer applies: the places a change can concern.
@@ -929,7 +931,7 @@ class _Differ:
             )
 
     def finished(self) -> list[Change]:
-        """The changes, each concerning its item's layer's places (within this one's) where nothing narrower was said."""
+        """The changes, each concerning its item's layer's places (of this one's) where nothing narrower was said."""
         return [c if c.scope is not None else dataclasses.replace(c, scope=self._reach(c.item)) for c in self.changes]
 
     def _reach(self, item_id: str) -> Scope:
@@ -1191,11 +1193,14 @@ def rate_operations(
     # A row that restates an inherited item is operations on it (one per field it sets): its steps name it.
     targets.update(_restated_targets(catalogs, restating))
     withdrawn = _withdrawn_refusals(old, catalogs[0], effective)
+    changes = [  # an operation merge had refused, withdrawn: it never applied (nothing found below to rate it by)
+        _violation_withdrawn(c, withdrawn[c.item], catalogs, levels or {})
+        if c.resource in operations and c.new is None and c.item in withdrawn
+        else c
+        for c in _without_refused_cancellations(report.changes, new, catalogs[1], effective)
+    ]
     rated: list[Change] = []
-    for change in _without_refused_cancellations(report.changes, new, catalogs[1], effective):
-        if change.resource in operations and change.new is None and change.item in withdrawn:
-            rated.append(_violation_withdrawn(change, withdrawn[change.item], catalogs, levels or {}))
-            continue
+    for change in changes:
         operation = change.resource in operations or change.item in restating
         target = targets.get(change.item, change.item) if operation else None
         found = [e for e in effective.changes if target is not None and e.item == target and e.level != "violation"]
@@ -1274,9 +1279,7 @@ def _withdrawn_refusals(package: LayerPackage, catalog: EffectiveCatalog, effect
     refused = {c.operation: c.item for c in catalog.conflicts if c.layer == package.layer.id and c.operation}
     changed = {e.item for e in effective.changes if e.level != "violation"}
     return {
-        cancelled.get(operation, operation): target
-        for operation, target in refused.items()
-        if target not in changed
+        cancelled.get(operation, operation): target for operation, target in refused.items() if target not in changed
     }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
+import shutil
 from typing import TYPE_CHECKING, Any
 
 import jsonschema
@@ -272,3 +273,37 @@ def test_layers_validate(tmp_path: Path) -> None:
     refused("layers", payload, lambda p: p[0]["counts"].update(widgets=1))
     refused("layers", payload, lambda p: p[0]["counts"].update(duties=0))
     refused("layers", payload, lambda p: p[0].update(extra=None))
+
+
+def test_diff_patches_validate(tmp_path: Path) -> None:
+    """``diff --format patch`` had no published schema. Real patches (one changing a value, adding and removing items,
+    and one of no change) validate against ``patch.schema.json``; a patch without its leading tests of the layer, an
+    operation villagecat does not write, or a remove with a value, does not."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shanxi = REPO / "data" / "provinces" / "140000-shanxi"
+    for side in (old, new):
+        shutil.copytree(shanxi / "140404-shangdang", side)
+    edit(new / "milestones.csv", ",2023-08-10,8月 10日前,", ",2023-08-10,8月 10日起,")
+    lines = (new / "obligations.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (new / "obligations.csv").write_text("".join(lines[:-1]), encoding="utf-8")
+    patch = valid("patch", invoke("diff", str(old), str(new), "--format", "patch").out)
+    assert [op["op"] for op in patch[:2]] == ["test", "test"]
+    assert {op["op"] for op in patch} == {"test", "replace", "remove"}
+    assert valid("patch", invoke("diff", str(old), str(old), "--format", "patch").out) == []
+    added = valid("patch", invoke("diff", str(new), str(old), "--format", "patch").out)
+    assert "add" in {op["op"] for op in added}
+
+    def untested(p: Any) -> None:
+        del p[1]
+
+    def moved(p: Any) -> None:
+        p[2] = {"op": "move", "from": "/items", "path": p[2]["path"]}
+
+    def valued_removal(p: Any) -> None:
+        p.append({"op": "remove", "path": "/items/duties/x", "value": 1})
+
+    def relative(p: Any) -> None:
+        p[2]["path"] = "items/milestones"
+
+    for mutate in (untested, moved, valued_removal, relative):
+        refused("patch", patch, mutate)
