@@ -29,6 +29,7 @@ def _fields(template: str) -> set[str]:
 #: words; in English it names the rule's code and the case's detail. So does a finding.
 _ONE_LANGUAGE_ONLY = {
     "merge-conflict": {"detail"},
+    "merge-conflict-field": {"detail"},
     # A finding's code (signage-missing) is a slug a clerk cannot read: shown in English and JSON only.
     "report-finding": {"code"},
     # PyYAML's own words: under --lang en only.
