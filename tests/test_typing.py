@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import pytest
 from pydantic import BaseModel
 
+from conftest import REPO
 from villagecat import models
 
 if TYPE_CHECKING:
@@ -24,9 +25,11 @@ if TYPE_CHECKING:
 pytest.importorskip("mypy", reason="mypy is a development dependency (pip install -e '.[dev]')")
 
 #: The mypy configurations a system may have: strict alone, and strict with pydantic's plugin.
+#: jsonschema ships no types (types-jsonschema has them): ignored, as villagecat's own configuration does.
+UNTYPED = "[mypy-jsonschema.*]\nignore_missing_imports = True\n"
 CONFIGS = {
-    "strict": "[mypy]\nstrict = True\n",
-    "pydantic-plugin": "[mypy]\nstrict = True\nplugins = pydantic.mypy\n",
+    "strict": "[mypy]\nstrict = True\n" + UNTYPED,
+    "pydantic-plugin": "[mypy]\nstrict = True\nplugins = pydantic.mypy\n" + UNTYPED,
 }
 #: Every model the public ``villagecat.models`` exports.
 MODELS = sorted(
@@ -94,3 +97,13 @@ duty.model_copy(update={"name": "宣传政策"}).name.upper()
         8: 'Unexpected keyword argument "nmae" for "Duty"  [call-arg]',
         9: 'Property "name" defined in "Duty" is read-only  [misc]',
     }
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+@pytest.mark.parametrize("page", ["README.md", "docs/guides/integrate.md"])
+def test_the_python_examples_type_check(tmp_path: Path, config: str, page: str) -> None:
+    """A system checks its code with mypy strict: the examples it copies from these pages pass (one module per page)."""
+    blocks = re.findall(r"```python\n(.*?)```", (REPO / page).read_text(encoding="utf-8"), flags=re.DOTALL)
+    assert blocks
+    errors = _mypy(tmp_path, config, "\n".join(blocks))
+    assert not errors, errors
