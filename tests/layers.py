@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from packaging.version import Version
 
 from villagecat._columns import override_cell_value
-from villagecat.models import Cancellation, Layer, Override, ParentRef
+from villagecat.models import Cancellation, Layer, Level, Override, ParentRef, Scope
 from villagecat.package import LayerPackage, save_layer
 
 if TYPE_CHECKING:
@@ -32,14 +32,14 @@ def province(parent_range: str | None = None) -> Layer:
     """A province under the nation (Hunan, not shipped), covering villages, in the nation's current series."""
     return Layer(
         id="430000",
-        level="province",
+        level=Level.PROVINCE,
         division_code="430000",
         name_zh="湖南省",
         name_en="Hunan",
         slug="hunan",
         version="0.1.0",
         parent=ParentRef(id="cn", version_range=parent_range or series("cn")),
-        covers=["village"],
+        covers=(Scope.VILLAGE,),
     )
 
 
@@ -59,14 +59,14 @@ def child_layer(
     """
     layer = Layer(
         id=code,
-        level=level,
+        level=Level(level),
         division_code=code,
         name_zh="测试区",
         name_en="Test",
         slug="test",
         version="0.1.0",
         parent=ParentRef(id=parent, version_range=version_range),
-        covers=["village"],
+        covers=(Scope.VILLAGE,),
     )
     ops = tuple(
         Override.model_validate(

@@ -26,7 +26,17 @@ from villagecat.checks import (
     read_ledger,
     render_certificate,
 )
-from villagecat.models import Certificate, Document, Mechanism, Placement, Scope
+from villagecat.models import (
+    Authority,
+    Certificate,
+    Citation,
+    Document,
+    Mechanism,
+    MechanismBasis,
+    MechanismType,
+    Placement,
+    Scope,
+)
 from villagecat.package import load_layer, save_layer
 from villagecat.registry import shipped_layer_paths
 from villagecat.resolution import registry_with
@@ -198,15 +208,17 @@ def test_certificate_refusal_says_why_and_what_to_do_instead() -> None:
 
 
 def _county_with_certificate(tmp_path: Path, basis: str, authority: str = "law") -> Path:
-    doc = Document(id="220102.document.basis", title="测试依据", authority=authority)
-    cert = Certificate(
-        id="220102.certificate.residence",
-        name="居住证明",
-        status="retained",
-        template="兹证明{姓名}（身份证号：{身份证号}）居住在本村。",
-        placeholders=["姓名", "身份证号"],
-        basis=[basis],
-        citations=["cn.document.tingzi-2022-28#二(三)8"],
+    doc = Document(id="220102.document.basis", title="测试依据", authority=Authority(authority))
+    cert = Certificate.model_validate(
+        {
+            "id": "220102.certificate.residence",
+            "name": "居住证明",
+            "status": "retained",
+            "template": "兹证明{姓名}（身份证号：{身份证号}）居住在本村。",
+            "placeholders": ["姓名", "身份证号"],
+            "basis": [basis],
+            "citations": ["cn.document.tingzi-2022-28#二(三)8"],
+        }
     )
     return write_child(tmp_path, "220000", documents=(doc,), certificates=(cert,))
 
@@ -978,15 +990,15 @@ def test_a_layer_of_villages_only_judges_no_communitys_certificates_or_route(tmp
 
 def test_a_mechanism_listed_for_communities_only_is_not_a_villages(tmp_path: Path) -> None:
     """audit matched a village's mechanism against one listed for communities only, and took its basis."""
-    doc = Document(id="220102.document.basis", title="测试依据", authority="law")
+    doc = Document(id="220102.document.basis", title="测试依据", authority=Authority.LAW)
     station = Mechanism(
         id="220102.mechanism.community-station",
         name="社区工作站",
-        mechanism_type="station",
+        mechanism_type=MechanismType.STATION,
         applies_to=Scope.COMMUNITY,
-        basis="law",
+        basis=MechanismBasis.LAW,
         dedicated_post=True,
-        citations=["220102.document.basis#第一条"],
+        citations=(Citation(document="220102.document.basis", section="第一条"),),
     )
     package = child_layer("220000", documents=(doc,), mechanisms=(station,))
     covers = (Scope.VILLAGE, Scope.COMMUNITY)
@@ -1037,7 +1049,7 @@ def test_a_facility_finding_says_when_the_rule_is_advice_and_cites_the_clause_th
 
 def test_lint_fails_a_dedicated_post_only_where_the_basis_is_recorded_as_none(tmp_path: Path) -> None:
     """A mechanism with 专人专岗 and no basis recorded was 不符合; the basis is not known, not wanting."""
-    cite = ("cn.document.tingzi-2022-28#二(二)4",)
+    cite = (Citation(document="cn.document.tingzi-2022-28", section="二(二)4"),)
     for basis, code, level in (
         (None, "lint-mechanism-post-unstated", "warn"),
         ("none", "lint-mechanism-dedicated-post", "fail"),
@@ -1045,9 +1057,9 @@ def test_lint_fails_a_dedicated_post_only_where_the_basis_is_recorded_as_none(tm
         station = Mechanism(
             id="220102.mechanism.station",
             name="网格化服务管理站",
-            mechanism_type="station",
+            mechanism_type=MechanismType.STATION,
             dedicated_post=True,
-            basis=basis,
+            basis=MechanismBasis(basis) if basis else None,
             citations=cite,
         )
         path = write_child(tmp_path / code, "220000", mechanisms=(station,))

@@ -32,7 +32,18 @@ from villagecat.format.registry import kind_of_id
 from villagecat.format.rules import Effect
 from villagecat.impact import impact
 from villagecat.merging import merge
-from villagecat.models import Citation, Duty, Modality, Release, Scope, SignQuota
+from villagecat.models import (
+    Citation,
+    Duty,
+    DutyKind,
+    MechanismType,
+    Modality,
+    Placement,
+    Release,
+    Scope,
+    SignQuota,
+    SignType,
+)
 from villagecat.package import LayerPackage, load_layer, package_files, save_layer
 from villagecat.patch import PatchError, apply_patch, from_document, make_patch, to_document
 from villagecat.registry import shipped_registry
@@ -66,8 +77,8 @@ def revised(version: str = "1.0.0") -> LayerPackage:
     duty = Duty(
         id="cn.duty.village-affairs-disclosure",
         name="测试新增事项",
-        duty_kind="performs",
-        citations=["cn.document.tingzi-2022-28#二(二)6"],
+        duty_kind=DutyKind.PERFORMS,
+        citations=(Citation(document="cn.document.tingzi-2022-28", section="二(二)6"),),
     )
     layer = old.layer.model_copy(
         update={"version": version, "releases": (*old.layer.releases, Release(version=version, notes="测试修订"))}
@@ -420,8 +431,8 @@ def test_effective_diff_attributes_each_change_to_its_layer() -> None:
     duty = Duty(
         id="120000.duty.new-task",
         name="新增协助事项",
-        duty_kind="assists",
-        citations=["cn.document.tingzi-2022-28#二(一)1"],
+        duty_kind=DutyKind.ASSISTS,
+        citations=(Citation(document="cn.document.tingzi-2022-28", section="二(一)1"),),
     )
     revised_tianjin = LayerPackage(layer=tianjin.layer, documents=tianjin.documents, duties=(duty,))
     before, after = merge(chain), merge([chain[0], revised_tianjin, chain[2]])
@@ -628,10 +639,10 @@ def test_a_binding_item_added_tightens_as_one_removed_relaxes(modality: str | No
         id="cn.quota.outside-plaques",
         name="外部标牌",
         citations=(Citation(document="cn.document.tingzi-2022-28", section="二(二)6"),),
-        sign_type="plaque",
-        placement="outside",
+        sign_type=SignType.PLAQUE,
+        placement=Placement.OUTSIDE,
         max_count=4,
-        modality=modality,
+        modality=Modality(modality) if modality else None,
     )
     new = dataclasses.replace(old, sign_quotas=(*old.sign_quotas, quota))
     (change,) = diff_packages(old, new).changes
@@ -1108,9 +1119,9 @@ def test_a_restating_row_says_each_thing_it_does_and_counts_it_for_whom_it_conce
     row = Mechanism(
         id="220102.mechanism.party-service-centre",
         name="村党群服务中心",
-        citations=["cn.document.tingzi-2022-28#二(二)5"],
-        mechanism_type="centre",
-        applies_to="village",
+        citations=(Citation(document="cn.document.tingzi-2022-28", section="二(二)5"),),
+        mechanism_type=MechanismType.CENTRE,
+        applies_to=Scope.VILLAGE,
         dedicated_post=True,
         restates="cn.mechanism.party-service-centre",
     )
@@ -1142,9 +1153,9 @@ def test_a_restating_row_that_tightens_for_some_and_relaxes_for_others_says_both
     row = FacilityStandard(
         id="220102.facility.community-service-facility",
         name="城乡社区综合服务设施",
-        citations=["cn.document.tingzi-2022-28#二(二)5"],
-        applies_to="village",
-        modality="should",
+        citations=(Citation(document="cn.document.tingzi-2022-28", section="二(二)5"),),
+        applies_to=Scope.VILLAGE,
+        modality=Modality.SHOULD,
         min_area_per_100_households_m2=35,
         restates="cn.facility.community-service-facility",
     )

@@ -25,6 +25,7 @@ from villagecat import _fast
 from villagecat._names import normalise_name, normalise_names
 from villagecat.format import FORMAT_VERSION
 from villagecat.merging import MergeCache
+from villagecat.models import Authority
 from villagecat.package import RESOURCES, bulk, load_layer, read_package, save_layer
 from villagecat.registry import shipped_layer_paths, shipped_registry
 from villagecat.validation import check_package, validate_many, verified
@@ -458,7 +459,7 @@ def test_a_json_null_where_a_field_cannot_be_none_is_read_fast_as_an_empty_cell(
     from villagecat.models import Document, Duty  # noqa: PLC0415
 
     layer = province()
-    document = Document(id="430000.document.list", title="清单", authority="normative_document")
+    document = Document(id="430000.document.list", title="清单", authority=Authority.NORMATIVE_DOCUMENT)
     duty = Duty.model_validate(
         {"id": "430000.duty.d", "name": "宣传推广", "duty_kind": "performs", "citations": [f"{document.id}#一"]}
     )

@@ -16,7 +16,7 @@ from conftest import REPO, invoke
 from villagecat.checks.admission import admit
 from villagecat.checks.facility import FacilityFigures, check_facility
 from villagecat.checks.signage import ActualSign, check_signage
-from villagecat.models import Modality, Orientation, Placement, Scope, SignType
+from villagecat.models import DutyKind, Funding, Modality, Orientation, Placement, Scope, SignType
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -242,11 +242,11 @@ def test_report_frequencies_beside_jilins_main_ones_are_a_hint_in_jilin_and_noth
         weekly = Duty(
             id=f"{code}.duty.weekly-forms",
             name="每周填报的表格",
-            duty_kind="assists",
+            duty_kind=DutyKind.ASSISTS,
             departments=("某局",),
-            funding="fee_follows_task",
+            funding=Funding.FEE_FOLLOWS_TASK,
             report_frequencies=(ReportFrequency.WEEKLY,),
-            citations=package.duties[0].citations if package.duties else package.documents[0:0],
+            citations=package.duties[0].citations if package.duties else (),
         )
         found = [
             f

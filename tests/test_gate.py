@@ -12,7 +12,7 @@ import pytest
 import villagecat
 from conftest import REPO, edit, invoke
 from villagecat.diff import diff_packages
-from villagecat.models import Duty, MergeOp, Override, Release
+from villagecat.models import Citation, Duty, DutyKind, MergeOp, Override, Release
 from villagecat.package import load_layer, save_layer
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def _lowering(value: float) -> Override:
     return Override(
         id="120117.override.community-per-households-lowered",
         name="cn.facility.community-service-facility min_area_per_100_households_m2",
-        citations=["120117.document.work-plan#三(二)7"],
+        citations=(Citation(document="120117.document.work-plan", section="三(二)7"),),
         target="cn.facility.community-service-facility",
         field="min_area_per_100_households_m2",
         op=MergeOp.SET,
@@ -174,8 +174,8 @@ def test_a_province_adding_a_red_line_is_a_minor_release_that_breaks_no_county(t
     duty = Duty(
         id="120000.duty.no-petition-quota",
         name="作为信访维稳指标的责任主体",
-        citations=["120000.document.implementation-plan#三"],
-        duty_kind="prohibited",
+        citations=(Citation(document="120000.document.implementation-plan", section="三"),),
+        duty_kind=DutyKind.PROHIBITED,
     )
     revised = save_layer(dataclasses.replace(old, duties=(*old.duties, duty)), tmp_path / "tianjin")
     payload = json.loads(invoke("diff", str(tianjin), str(revised), "--format", "json").out)

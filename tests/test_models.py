@@ -6,11 +6,14 @@ from pydantic import ValidationError
 from villagecat._messages import pydantic_message
 from villagecat.models import (
     Certificate,
+    CertificateStatus,
     Citation,
     Duty,
     DutyKind,
     FacilityStandard,
     Layer,
+    Level,
+    Scope,
     template_placeholders,
 )
 
@@ -49,11 +52,11 @@ def test_unknown_fields_are_rejected() -> None:
 
 
 def test_item_id_pattern_names_layer_and_kind() -> None:
-    Duty(id="120117.duty.p-01", name="x", duty_kind="performs")
+    Duty(id="120117.duty.p-01", name="x", duty_kind=DutyKind.PERFORMS)
     with pytest.raises(ValidationError):
-        Duty(id="120117.sign.p-01", name="x", duty_kind="performs")
+        Duty(id="120117.sign.p-01", name="x", duty_kind=DutyKind.PERFORMS)
     with pytest.raises(ValidationError):
-        Duty(id="Ninghe.duty.p-01", name="x", duty_kind="performs")
+        Duty(id="Ninghe.duty.p-01", name="x", duty_kind=DutyKind.PERFORMS)
 
 
 def test_template_placeholders_in_order() -> None:
@@ -79,33 +82,35 @@ def test_template_placeholders_reject_unbalanced(template: str, message: str) ->
 
 def test_certificate_placeholders_must_match_template() -> None:
     with pytest.raises(ValidationError, match="undeclared"):
-        Certificate(id="cn.certificate.x", name="x", status="retained", template="{姓名}", placeholders=[])
+        Certificate(
+            id="cn.certificate.x", name="x", status=CertificateStatus.RETAINED, template="{姓名}", placeholders=()
+        )
     cert = Certificate(
         id="cn.certificate.x",
         name="x",
-        status="retained",
+        status=CertificateStatus.RETAINED,
         template="兹证明{姓名}",
-        placeholders=["姓名"],
+        placeholders=("姓名",),
     )
     assert cert.placeholders == ("姓名",)
 
 
 def test_facility_share_is_a_percentage() -> None:
     with pytest.raises(ValidationError):
-        FacilityStandard(id="cn.facility.x", name="x", applies_to="village", min_activity_area_pct=160)
+        FacilityStandard(id="cn.facility.x", name="x", applies_to=Scope.VILLAGE, min_activity_area_pct=160)
 
 
 def test_layer_levels_are_consistent() -> None:
     with pytest.raises(ValidationError, match="declares its parent"):
         Layer(
             id="220000",
-            level="province",
+            level=Level.PROVINCE,
             division_code="220000",
             name_zh="吉林省",
             name_en="Jilin",
             slug="jilin",
             version="0.1.0",
-            covers=["village"],
+            covers=(Scope.VILLAGE,),
         )
     with pytest.raises(ValidationError) as caught:
         Layer.model_validate(

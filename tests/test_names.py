@@ -16,7 +16,7 @@ import villagecat.render
 from conftest import invoke
 from layers import write_child
 from villagecat._names import normalise_name, normalise_names
-from villagecat.models import Certificate
+from villagecat.models import Certificate, CertificateStatus, Citation
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -50,8 +50,8 @@ def test_a_traditional_same_name_item_is_still_the_inherited_one(tmp_path: Path)
     own = Certificate(
         id="220102.certificate.alive",
         name="健在證明",
-        status="retained",
-        citations=["cn.document.tingzi-2022-28#二(三)7"],
+        status=CertificateStatus.RETAINED,
+        citations=(Citation(document="cn.document.tingzi-2022-28", section="二(三)7"),),
     )
     (problem,) = villagecat.validate(write_child(tmp_path, "220000", certificates=(own,))).problems
     assert problem.code == "merge-same-name"

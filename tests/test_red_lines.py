@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 import villagecat
 from layers import child_layer, write_child
 from villagecat.merging import merge
-from villagecat.models import Certificate
+from villagecat.models import Certificate, CertificateStatus, Citation
 from villagecat.registry import shipped_registry
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-CITE = ["cn.document.tingzi-2022-28#二(三)7"]
+CITE = (Citation(document="cn.document.tingzi-2022-28", section="二(三)7"),)
 
 
 def _chain(code: str) -> list[villagecat.LayerPackage]:
@@ -24,7 +24,9 @@ def _chain(code: str) -> list[villagecat.LayerPackage]:
 
 def test_an_own_item_named_like_an_inherited_red_line_is_invalid(tmp_path: Path) -> None:
     """A province cannot list its own 健在证明 as retained beside the national 不应出具 one."""
-    own = Certificate(id="220102.certificate.alive", name="健在证明 ", status="retained", citations=CITE)
+    own = Certificate(
+        id="220102.certificate.alive", name="健在证明 ", status=CertificateStatus.RETAINED, citations=CITE
+    )
     path = write_child(tmp_path, "220000", certificates=(own,))
     (problem,) = villagecat.validate(path).problems
     assert (problem.file, problem.line, problem.code) == ("certificates.csv", 2, "merge-same-name")
@@ -45,7 +47,7 @@ def test_a_status_moved_back_is_said_along_its_order_not_as_lowered(tmp_path: Pa
     row = Certificate(
         id="220102.certificate.dog",
         name="居民养犬证明",
-        status="retained",
+        status=CertificateStatus.RETAINED,
         citations=CITE,
         restates="居民养犬证明",
     )
@@ -98,7 +100,11 @@ def test_a_renamed_red_line_keeps_its_inherited_name() -> None:
 
 def test_replaces_may_only_name_the_layers_own_ids(tmp_path: Path) -> None:
     own = Certificate(
-        id="220102.certificate.x", name="某证明", status="retained", citations=CITE, replaces="cn.certificate.birth"
+        id="220102.certificate.x",
+        name="某证明",
+        status=CertificateStatus.RETAINED,
+        citations=CITE,
+        replaces="cn.certificate.birth",
     )
     path = write_child(tmp_path, "220000", certificates=(own,))
     codes = [p.code for p in villagecat.validate(path).problems]

@@ -10,7 +10,7 @@ import villagecat
 from conftest import REPO, invoke
 from layers import province
 from villagecat.merging import merge
-from villagecat.models import Certificate, Document
+from villagecat.models import Authority, Certificate, Document
 from villagecat.package import LayerPackage, load_layer, save_layer
 from villagecat.registry import shipped_layer_paths, shipped_registry
 
@@ -37,7 +37,7 @@ def _province(tmp_path: Path) -> Path:
     """A provincial not-to-issue list: two national items restated, two reworded, one of its own."""
     layer = province()
     document = Document(
-        id="430000.document.list", title="不应由村级组织出具的证明事项清单", authority="normative_document"
+        id="430000.document.list", title="不应由村级组织出具的证明事项清单", authority=Authority.NORMATIVE_DOCUMENT
     )
     rows = [
         _certificate(1, "健在证明", restates="健在证明"),
@@ -115,7 +115,7 @@ def test_a_restating_row_leaves_unsaid_what_it_left_empty_when_written_out(tmp_p
 
     national = load_layer(REPO / "data" / "national")
     layer = province(f">={national.layer.version}")
-    document = Document(id="430000.document.list", title="村级组织挂牌清单", authority="normative_document")
+    document = Document(id="430000.document.list", title="村级组织挂牌清单", authority=Authority.NORMATIVE_DOCUMENT)
     row = Sign.model_validate(
         {
             "id": "430000.sign.party",
@@ -147,7 +147,7 @@ def test_what_a_new_item_left_unsaid_stays_unsaid_when_written_out(tmp_path: Pat
     the source had said nothing (未设定), and the effective catalog differed after one rewrite."""
     from villagecat.workbook import export_workbook, import_workbook  # noqa: PLC0415
 
-    document = Document(id="430000.document.list", title="村级组织挂牌清单", authority="normative_document")
+    document = Document(id="430000.document.list", title="村级组织挂牌清单", authority=Authority.NORMATIVE_DOCUMENT)
     written = save_layer(LayerPackage.of(province(), {"documents": [document]}), tmp_path / "hunan")
     if form == "xlsx":
         export_workbook(load_layer(written), tmp_path / "hunan.xlsx")

@@ -173,6 +173,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '辖区应写作文字，而不是 {kind} {value}：请写作 "{value}"',
         "a jurisdiction is named by text, not {kind} {value}: pass '{value}'",
     ),
+    "argument-not-path": (
+        "数据包的路径应为文字（str）或 os.PathLike（如 pathlib.Path），而不是 {kind}",
+        "a package's path must be text (str) or an os.PathLike (a pathlib.Path), not {kind}",
+    ),
+    "argument-not-paths": (
+        "数据包的路径应为一个路径或路径的列表，而不是 {kind}",
+        "packages are given as one path or a list of paths, not {kind}",
+    ),
+    "argument-not-package": (
+        "{what}应为 LayerPackage（villagecat.load_layer 读出的数据包），而不是 {kind}",
+        "{what} must be a LayerPackage (as villagecat.load_layer returns), not {kind}",
+    ),
+    "argument-not-figures": (
+        "设施数据应为 FacilityFigures 的列表（一个村也写作 [figures]），而不是 {kind}",
+        "facility figures are a list of FacilityFigures ([figures] for one village), not {kind}",
+    ),
+    "argument-not-signs": (
+        "标牌应为 ActualSign 的列表（一块也写作 [sign]），而不是 {kind}",
+        "signs are a list of ActualSign ([sign] for one), not {kind}",
+    ),
+    "argument-not-tasks": (
+        "事项应为事项名称（str）或其列表，而不是 {kind}",
+        "tasks are a task's name (str) or a list of them, not {kind}",
+    ),
+    "argument-not-sign-text": (
+        "标牌文字应为文字（str），而不是 {kind}",
+        "a sign's text must be text (str), not {kind}",
+    ),
+    "measure-not-number": (
+        "{village}{name} 应为数字，而不是 {kind}“{value}”",
+        "{village}{name} must be a number, not {kind} {value!r}",
+    ),
     "merge-no-layers": ("合并至少需要一层（从全国层开始）", "merge needs at least one layer, national first"),
     "no-certificate": ("{layer} 的目录中没有证明事项 {key}", "no certificate {key!r} in the catalog of {layer}"),
     "impact-two-layers": (

@@ -18,6 +18,7 @@ import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
+from villagecat._arguments import need_path
 from villagecat._budget import exceeded, limit, over, read_regular_file
 from villagecat._i18n import Both, os_reason, pair
 from villagecat.errors import PackageReadError
@@ -275,7 +276,9 @@ def open_source(path: str | os.PathLike[str], max_bytes: int | None = None) -> P
 
     Raises:
         PackageReadError: if the path does not exist or holds no package.
+        ArgumentTypeError: if ``path`` is no path (None, a number).
     """
+    need_path(path)
     try:
         return _open_source(path, max_bytes)
     except OSError as exc:

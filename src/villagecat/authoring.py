@@ -166,7 +166,7 @@ def init_layer(  # noqa: PLR0913 - every argument is one field of the new layer
             slug=slug or f"d{code}",
             version="0.1.0",
             parent=ParentRef(id=parent_id, version_range=f">={found.layer.version},<{upper}"),
-            covers=list(covers),
+            covers=tuple(covers),
         )
     except ValidationError as exc:  # a name or slug the caller gave that a layer may not have
         where, zh, en = first_message(exc)

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 from packaging.version import Version
 from pydantic import BaseModel
 
+from villagecat._arguments import need
 from villagecat._i18n import Both, pair, say
 from villagecat._shown import shown
 from villagecat.errors import InvalidRequestError
@@ -1117,7 +1118,12 @@ def diff_packages(
     Raises:
         InvalidRequestError: if the two are different layers (compare their effective
             catalogs with :func:`diff_catalogs` instead).
+        ArgumentTypeError: if either is no LayerPackage.
     """
+    from villagecat.package import LayerPackage  # noqa: PLC0415 - diff reads no package itself
+
+    need(old, LayerPackage, "argument-not-package", what=Both("旧版本", "the old version"))
+    need(new, LayerPackage, "argument-not-package", what=Both("新版本", "the new version"))
     if old.layer.id != new.layer.id:  # two layers' difference is no release of either
         raise InvalidRequestError.because(
             "diff-two-layers",

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from villagecat.report import ValidationReport
 
 __all__ = [
+    "ArgumentTypeError",
     "BudgetExceededError",
     "EmptySheetWarning",
     "InvalidRequestError",
@@ -190,6 +191,13 @@ class InvalidRequestError(VillagecatError, ValueError):
 
         zh, en = pair(key, **values)
         return cls(en, zh)
+
+
+class ArgumentTypeError(InvalidRequestError, TypeError):
+    """A library function was given a value of the wrong kind (None or a number for a path, one item for a list).
+
+    A ``TypeError`` as Python says it, and villagecat's: the message names what to pass.
+    """
 
 
 class VillagecatWarning(UserWarning):

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from villagecat._arguments import need
 from villagecat._budget import exceeded, limit
 from villagecat._columns import Column, columns, unknown_field
 from villagecat._fields import field_annotation, value_config
@@ -1146,9 +1147,12 @@ def merge(layers: Sequence[LayerPackage]) -> EffectiveCatalog:
 
     Raises:
         LayerChainError: if ``layers`` is empty (a ``ValueError`` too).
+        ArgumentTypeError: if a layer is no LayerPackage (a jurisdiction's name: see :func:`villagecat.resolve`).
     """
     if not layers:
         raise LayerChainError.said("merge-no-layers")
+    for layer in layers:
+        need(layer, LayerPackage, "argument-not-package", what=Both("合并的每一层", "each layer merged"))
     return _Merger(layers).run()
 
 

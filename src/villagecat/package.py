@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from villagecat._arguments import need, need_path
 from villagecat._budget import csv_reader, exceeded, fixed_limits, given_max_bytes, limit, load_json, over
 from villagecat._columns import (
     cells_to_input,
@@ -1376,7 +1377,10 @@ def save_layer(
     Raises:
         WriteRefusedError: the folder is someone else's, the path is a file, or the disk refuses.
         InvalidRequestError: (a ValueError) for a ``fmt`` other than ``csv`` or ``json``; nothing is written.
+        ArgumentTypeError: if ``package`` is no LayerPackage or ``path`` no path; nothing is written.
     """
+    need(package, LayerPackage, "argument-not-package", what=Both("要保存的数据包", "the package to save"))
+    need_path(path)
     from villagecat._write import write_package  # noqa: PLC0415 - only writers need it
 
     files = {name: text.encode("utf-8") for name, text in package_files(package, fmt).items()}

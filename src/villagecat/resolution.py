@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
+from villagecat._arguments import need_paths
 from villagecat._names import looked_up
 from villagecat.errors import UnknownLayerError
 from villagecat.merging import EffectiveCatalog, merge
@@ -12,6 +12,7 @@ from villagecat.package import load_layer
 from villagecat.registry import LayerRegistry, shipped_registry
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Iterable
 
 __all__ = ["registry_with", "resolve"]
@@ -26,9 +27,9 @@ def registry_with(layer_paths: Iterable[str | os.PathLike[str]] | str | os.PathL
     Raises:
         PackageReadError: if a path cannot be read.
         ValidationFailedError: if a package is not valid.
+        ArgumentTypeError: if ``layer_paths`` is neither a path nor an iterable of paths.
     """
-    paths = [layer_paths] if isinstance(layer_paths, str | os.PathLike) else layer_paths
-    return shipped_registry([load_layer(path) for path in paths])
+    return shipped_registry([load_layer(path) for path in need_paths(layer_paths)])
 
 
 def resolve(

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any, TypedDict
 
+from villagecat._arguments import need_paths
 from villagecat._budget import fixed_limits, given_max_bytes
 from villagecat._i18n import Both, pair
 from villagecat._names import normalise_names
@@ -26,6 +26,7 @@ from villagecat.package import (
 from villagecat.report import Problem, ValidationReport
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Iterable, Iterator
 
     from pydantic import BaseModel
@@ -469,12 +470,12 @@ def validate_many(
 
     Raises:
         InvalidRequestError: if ``max_bytes`` is below 1 (no file could be read).
+        ArgumentTypeError: if ``paths`` is neither a path nor an iterable of paths.
     """
     given_max_bytes(max_bytes)
+    targets = need_paths(paths)  # one path alone is one package, not the characters of its name
     with bulk(), fixed_limits():
         # What is read is let go before the collector runs again, so it has little to look at.
-        # One path alone is one package, not the characters of its name (a str is an iterable of str).
-        targets = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
         return _validate_many(targets, list(parents), max_bytes)
 
 

@@ -193,16 +193,16 @@ def test_inputs_that_cannot_be_read_exit_two(argv: list[str]) -> None:
 def test_certificate_render_keeps_ampersands_and_angle_brackets_as_text() -> None:
     from layers import child_layer  # noqa: PLC0415
     from villagecat.checks import render_certificate  # noqa: PLC0415
-    from villagecat.models import Certificate  # noqa: PLC0415
+    from villagecat.models import Certificate, CertificateStatus, Citation  # noqa: PLC0415
     from villagecat.registry import shipped_registry  # noqa: PLC0415
 
     certificate = Certificate(
         id="220102.certificate.report",
         name="报到情况反馈<&>",
-        status="retained",
+        status=CertificateStatus.RETAINED,
         template="兹证明 {姓名<&>} 已于本村报到 <A&B>。",
-        placeholders=["姓名<&>"],
-        citations=["cn.document.tingzi-2022-28#二(三)8"],
+        placeholders=("姓名<&>",),
+        citations=(Citation(document="cn.document.tingzi-2022-28", section="二(三)8"),),
     )
     registry = shipped_registry()
     catalog = villagecat.merge(

@@ -4,7 +4,21 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from villagecat.models import Citation, Document, FacilityStandard, Layer, Override, ParentRef, Sign
+from villagecat.models import (
+    Authority,
+    Citation,
+    Document,
+    DutyKind,
+    FacilityStandard,
+    Layer,
+    Level,
+    Override,
+    ParentRef,
+    Placement,
+    Scope,
+    Sign,
+    SignType,
+)
 from villagecat.package import LayerPackage
 
 DOC = "cn.document.base"
@@ -21,33 +35,33 @@ def national(draw: st.DrawFn) -> LayerPackage:
     facility = FacilityStandard(
         id="cn.facility.f",
         name=draw(names),
-        applies_to="village",
+        applies_to=Scope.VILLAGE,
         min_floor_area_m2=draw(areas),
         min_area_per_100_households_m2=draw(areas),
-        citations=[CITE],
+        citations=(CITE,),
     )
     sign = Sign(
         id="cn.sign.s",
         name=draw(names),
-        sign_type="plaque",
-        placement="outside",
+        sign_type=SignType.PLAQUE,
+        placement=Placement.OUTSIDE,
         max_width_cm=draw(sizes),
         max_height_cm=draw(sizes),
         mandatory=draw(st.booleans()),
-        citations=[CITE],
+        citations=(CITE,),
     )
     layer = Layer(
         id="cn",
-        level="national",
+        level=Level.NATIONAL,
         name_zh="全国",
         name_en="National",
         slug="national",
         version="0.1.0",
-        covers=["village"],
+        covers=(Scope.VILLAGE,),
     )
     return LayerPackage(
         layer=layer,
-        documents=(Document(id=DOC, title="基础文件", authority="normative_document"),),
+        documents=(Document(id=DOC, title="基础文件", authority=Authority.NORMATIVE_DOCUMENT),),
         signs=(sign,),
         facilities=(facility,),
     )
@@ -57,14 +71,14 @@ def child(overrides: tuple[Override, ...] = ()) -> LayerPackage:
     """A province under ``cn`` holding only the given overrides."""
     layer = Layer(
         id="220000",
-        level="province",
+        level=Level.PROVINCE,
         division_code="220000",
         name_zh="省",
         name_en="P",
         slug="p",
         version="0.1.0",
         parent=ParentRef(id="cn", version_range=">=0.1.0"),
-        covers=["village"],
+        covers=(Scope.VILLAGE,),
     )
     return LayerPackage(layer=layer, overrides=overrides)
 
@@ -89,7 +103,7 @@ def directed_override(draw: st.DrawFn) -> tuple[str, str, bool, float | None]:
 def override(target: str, field_name: str, value: str | None, n: int = 0) -> Override:
     """An override with a citation."""
     return Override(
-        id=f"220000.override.o{n}", name="覆盖", target=target, field=field_name, value=value, citations=[CITE]
+        id=f"220000.override.o{n}", name="覆盖", target=target, field=field_name, value=value, citations=(CITE,)
     )
 
 
@@ -105,7 +119,7 @@ def revision(draw: st.DrawFn, base: LayerPackage) -> LayerPackage:
         update={"max_width_cm": draw(sizes), "mandatory": draw(st.booleans()), "name": draw(names)}
     )
     duties = tuple(
-        Duty(id=f"cn.duty.d{n}", name=name, duty_kind=kind, citations=[CITE])
+        Duty(id=f"cn.duty.d{n}", name=name, duty_kind=DutyKind(kind), citations=(CITE,))
         for n, (name, kind) in enumerate(
             draw(st.lists(st.tuples(names, st.sampled_from(["performs", "assists", "prohibited"])), max_size=3))
         )

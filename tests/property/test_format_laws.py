@@ -23,7 +23,7 @@ from villagecat.diff import diff_packages
 from villagecat.format.registry import FieldSpec, Kind, kinds
 from villagecat.format.rules import Effect, FieldRule, Graded
 from villagecat.merging import merge
-from villagecat.models import Citation, Document, Layer, Override, ParentRef
+from villagecat.models import Authority, Citation, Document, Layer, Level, Override, ParentRef, Scope
 from villagecat.models._base import DATE_PATTERN
 from villagecat.package import LayerPackage, load_layer, save_layer
 
@@ -113,19 +113,19 @@ def layers(draw: st.DrawFn) -> LayerPackage:
         count = draw(st.integers(min_value=1, max_value=2))
         resources[kind.resource] = tuple(draw(item_of(kind, n)) for n in range(count))
     resources["documents"] = (
-        Document(id=DOCUMENT, title="测试文件", authority="normative_document"),
+        Document(id=DOCUMENT, title="测试文件", authority=Authority.NORMATIVE_DOCUMENT),
         *resources["documents"][1:],
     )
     layer = Layer(
         id=LAYER,
-        level="county",
+        level=Level.COUNTY,
         division_code=LAYER,
         name_zh=draw(one_line),
         name_en="Test",
         slug="test",
         version="0.1.0",
         parent=ParentRef(id="220100", version_range=">=0.1.0"),
-        covers=["village"],
+        covers=(Scope.VILLAGE,),
     )
     return LayerPackage.of(layer, resources)
 
@@ -189,14 +189,14 @@ def test_merge_and_diff_agree_on_the_direction_of_every_ruled_field(
     rule = rule.for_item(before)  # as it holds on this item (a condition turns on a permission)
     layer = Layer(
         id=LAYER,
-        level="county",
+        level=Level.COUNTY,
         division_code=LAYER,
         name_zh="测",
         name_en="T",
         slug="t",
         version="0.1.0",
         parent=ParentRef(id="220100", version_range=">=0.1.0"),
-        covers=["village"],
+        covers=(Scope.VILLAGE,),
     )
     report = diff_packages(
         LayerPackage.of(layer, {kind.resource: (before,)}), LayerPackage.of(layer, {kind.resource: (after,)})
@@ -220,18 +220,18 @@ def test_merge_and_diff_agree_on_the_direction_of_every_ruled_field(
         # Merge enforces exactly what the rule allows: an override making the change conflicts iff it loosens.
         parent = LayerPackage.of(layer, {kind.resource: (before,)})
         operation = Override(
-            id="220103.override.o", name="覆盖", target=before.id, field=spec.name, value=new, citations=[CITE]
+            id="220103.override.o", name="覆盖", target=before.id, field=spec.name, value=new, citations=(CITE,)
         )
         county = Layer(
             id="220103",
-            level="county",
+            level=Level.COUNTY,
             division_code="220103",
             name_zh="子",
             name_en="C",
             slug="c",
             version="0.1.0",
             parent=ParentRef(id=LAYER, version_range=">=0.1.0"),
-            covers=["village"],
+            covers=(Scope.VILLAGE,),
         )
         conflicts = merge([parent, LayerPackage(layer=county, overrides=(operation,))]).conflicts
         refused = [c for c in conflicts if c.rule == rule.name]
@@ -247,7 +247,7 @@ def _override(field: str, value: Any, n: int) -> Override:
         value=override_cell_value({"target": "cn.facility.f", "field": field, "value": value})
         if isinstance(value, str)
         else value,
-        citations=[CITE],
+        citations=(CITE,),
     )
 
 

@@ -21,7 +21,7 @@ from villagecat.checks.ledger import read_ledger
 from villagecat.diff import diff_packages
 from villagecat.errors import VillagecatError
 from villagecat.merging import merge
-from villagecat.models import Override
+from villagecat.models import Citation, MergeOp, Override
 from villagecat.package import RESOURCES, load_layer
 from villagecat.registry import shipped_registry
 
@@ -98,8 +98,8 @@ def test_any_overrides_merge_into_conflicts_never_exceptions(ops: list[tuple[str
                     target=t,
                     field=f,
                     value=override_cell_value({"target": t, "field": f, "value": v}),
-                    op=o,
-                    citations=["cn.document.tingzi-2022-28#一"],
+                    op=MergeOp(o),
+                    citations=(Citation(document="cn.document.tingzi-2022-28", section="一"),),
                 )
             )
         except ValidationError:

@@ -173,7 +173,12 @@ def _known_json_difference(slot: Slot, value: object, errors: list[Any] | None) 
         return "calendar"
     model = json_schema_models()[slot.schema]
     if all(e["type"] == "value_error" for e in errors):  # a model's own rule across fields
-        return {Layer: "layer-consistency", Certificate: "certificate-template", Override: "override-value"}.get(model)
+        rules: dict[type[BaseModel], str] = {
+            Layer: "layer-consistency",
+            Certificate: "certificate-template",
+            Override: "override-value",
+        }
+        return rules.get(model)
     if isinstance(value, str) and value.endswith("\n"):
         patterns = [e["ctx"]["pattern"] for e in errors if e["type"] == "string_pattern_mismatch"]
         # Python's re (as jsonschema runs it) lets `$` match before a final newline; ECMA-262 and Rust do not.

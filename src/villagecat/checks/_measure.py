@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import numbers
 
 from villagecat._i18n import Both, pair
 from villagecat.checks._fields import title
@@ -24,15 +25,20 @@ def place(village: str) -> Both:
     return Both(f"{village}：" if village else "", f"{village}: " if village else "")
 
 
-def check_measurement(name: str, value: float | None, *, village: str = "") -> None:
-    """Refuse a measurement that no facility or plaque can have.
+def check_measurement(name: str, value: float | None, *, village: str = "", required: bool = False) -> None:
+    """Refuse a measurement that no facility or plaque can have, or that is no number (``"280"`` from a form).
 
     Raises:
         InvalidMeasurementError: naming the village (if any), the field and the value.
     """
-    if value is None:
-        return
     where = place(village)
+    if value is None and not required:
+        return
+    if not isinstance(value, numbers.Real):  # None where a figure is required, text, a Decimal's cousin
+        kind = "None" if value is None else type(value).__name__
+        raise InvalidMeasurementError.said(
+            "measure-not-number", village=where, name=Both(title(name), name), kind=kind, value=value
+        )
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:  # as written: 20000000, not 2e+07
         value = int(value)
     shown = Both(title(name), name)

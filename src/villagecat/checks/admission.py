@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from villagecat._arguments import need_items
 from villagecat._i18n import Both, pair, say
 from villagecat._names import alike, looked_up, normalise_name, place_form
 from villagecat.checks._report import CheckReport, Finding
@@ -385,7 +386,7 @@ def admit(catalog: EffectiveCatalog, tasks: Iterable[str] | str, scope: Scope = 
     """
     if scope is Scope.BOTH:
         raise InvalidRequestError.because("admit-scope-one")
-    tasks = [tasks] if isinstance(tasks, str) else list(tasks)  # checked, then decided: read twice
+    tasks = [tasks] if isinstance(tasks, str) else need_items(tasks, str, "argument-not-tasks")  # read twice
     for task in tasks:
         _task(task)
     report = CheckReport.against("admission", catalog)

@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from villagecat._arguments import need_items
 from villagecat._i18n import Both, pair
 from villagecat._names import name_forms
 from villagecat.checks._measure import InvalidMeasurementError, check_measurement, place
@@ -44,7 +45,7 @@ class FacilityFigures:
     def __post_init__(self) -> None:
         """Refuse impossible figures: NaN, infinite or negative areas and counts."""
         for name in ("floor_area_m2", "households", "activity_area_m2"):
-            check_measurement(name, getattr(self, name), village=self.village)
+            check_measurement(name, getattr(self, name), village=self.village, required=name == "floor_area_m2")
         if self.activity_area_m2 is not None and self.activity_area_m2 > self.floor_area_m2:
             raise InvalidMeasurementError.said(
                 "measure-activity-over-floor",
@@ -245,7 +246,12 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
 
 
 def check_facility(catalog: EffectiveCatalog, figures: Iterable[FacilityFigures]) -> CheckReport:
-    """Check one or many villages' facilities; the report has one subject per village."""
+    """Check one or many villages' facilities; the report has one subject per village.
+
+    Raises:
+        ArgumentTypeError: if ``figures`` is not an iterable of :class:`FacilityFigures` (one alone included).
+    """
+    figures = need_items(figures, FacilityFigures, "argument-not-figures")
     report = CheckReport.against("facility", catalog)
     for entry in figures:
         report.findings.extend(facility_findings(catalog, entry))

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from villagecat._arguments import need, need_items
 from villagecat._i18n import Both, pair, say
 from villagecat._names import normalise_name
 from villagecat.checks._characters import STANDARD, STANDARD_IN_NOTED_USES
@@ -72,6 +73,7 @@ class ActualSign:
 
     def __post_init__(self) -> None:
         """Refuse impossible sizes: NaN, infinite or negative centimetres; a 横牌 or 竖牌 is a plaque."""
+        need(self.text, str, "argument-not-sign-text")
         for name in ("width_cm", "height_cm"):
             check_measurement(name, getattr(self, name), village=self.village)
         if self.sign_type is None and self.orientation is not None:
@@ -528,8 +530,11 @@ def check_signage(catalog: EffectiveCatalog, signs: Iterable[ActualSign]) -> Che
     """Check the signs of one or many villages (grouped by ``ActualSign.village``).
 
     ``signs`` is read once (a generator is fine), then grouped by village.
+
+    Raises:
+        ArgumentTypeError: if ``signs`` is not an iterable of :class:`ActualSign` (one alone included).
     """
-    signs = list(signs)
+    signs = need_items(signs, ActualSign, "argument-not-signs")
     report = CheckReport.against("signage", catalog)
     for village in dict.fromkeys(s.village for s in signs):
         report.findings.extend(signage_findings(catalog, [s for s in signs if s.village == village], village))

@@ -22,10 +22,11 @@ from villagecat.format.rules import FieldRule  # noqa: TC001 - field() is called
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from pydantic import GetJsonSchemaHandler
+    from pydantic import GetJsonSchemaHandler, PrivateAttr
+    from pydantic._internal._model_construction import ModelMetaclass
     from pydantic.json_schema import JsonSchemaValue
     from pydantic_core import CoreSchema
-    from typing_extensions import Self
+    from typing_extensions import Self, dataclass_transform
 
 __all__ = [
     "DATE_PATTERN",
@@ -193,8 +194,23 @@ def model_meta(zh: str, en: str, desc_zh: str, desc_en: str) -> ConfigDict:
 
 _M = TypeVar("_M", bound=BaseModel)
 
+if TYPE_CHECKING:
+    # What a type checker sees: pydantic's metaclass, with villagecat's field() among the field
+    # specifiers (PEP 681). pydantic's own dataclass_transform names pydantic.Field alone, so a field
+    # declared with field(...) looked like one with a default, and a model built without a required
+    # field type-checked. A specifier's call gives a default only through its default= or
+    # default_factory= argument, as field(...) passes them on to pydantic.Field. mypy (with or without
+    # pydantic's plugin, which only resets pydantic's own metaclass) and pyright read it alike.
+    # frozen_default: the models are frozen (model_meta), so assigning a field is an error to them too.
+    @dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(Field, PrivateAttr, field))
+    class _ModelMetaclass(ModelMetaclass):
+        """pydantic's metaclass, as type checkers see villagecat's models."""
 
-class Model(BaseModel):
+else:  # at run time, pydantic's metaclass itself: nothing changes
+    _ModelMetaclass = type(BaseModel)
+
+
+class Model(BaseModel, metaclass=_ModelMetaclass):
     """The base of every villagecat model: a copy with changes is validated as a new model is.
 
     pydantic's ``model_copy(update=...)`` puts the changed values in place unchecked; villagecat's

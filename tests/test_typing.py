@@ -1,0 +1,109 @@
+"""What a type checker sees of the models is what pydantic enforces: the required fields, the known ones, frozen.
+
+A system that imports villagecat checks its code with mypy strict, with or without pydantic's
+plugin. Every field is declared through villagecat's ``field()``, which mypy took for a default,
+so ``Duty(id=…, name=…)`` without ``duty_kind`` type-checked and failed only when it ran (and with
+the plugin, an unknown keyword type-checked too). These tests run mypy on snippets, both ways.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+from pydantic import BaseModel
+
+from conftest import REPO
+from villagecat import models
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+pytest.importorskip("mypy", reason="mypy is a development dependency (pip install -e '.[dev]')")
+
+#: The mypy configurations a system may have: strict alone, and strict with pydantic's plugin.
+#: jsonschema ships no types (types-jsonschema has them): ignored, as villagecat's own configuration does.
+UNTYPED = "[mypy-jsonschema.*]\nignore_missing_imports = True\n"
+CONFIGS = {
+    "strict": "[mypy]\nstrict = True\n" + UNTYPED,
+    "pydantic-plugin": "[mypy]\nstrict = True\nplugins = pydantic.mypy\n" + UNTYPED,
+}
+#: Every model the public ``villagecat.models`` exports.
+MODELS = sorted(
+    name
+    for name in models.__all__
+    if isinstance(getattr(models, name), type) and issubclass(getattr(models, name), BaseModel)
+)
+
+
+def _mypy(tmp_path: Path, config: str, code: str) -> dict[int, list[str]]:
+    """mypy's errors on ``code``, by line."""
+    (tmp_path / "mypy.ini").write_text(CONFIGS[config], encoding="utf-8")
+    (tmp_path / "snippet.py").write_text(code, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", "mypy.ini", "--no-incremental", "snippet.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    errors: dict[int, list[str]] = {}
+    for line in result.stdout.splitlines():
+        found = re.match(r"snippet\.py:(\d+): error: (.*)", line)
+        if found:
+            errors.setdefault(int(found[1]), []).append(found[2])
+    assert result.returncode in (0, 1), result.stdout + result.stderr
+    return errors
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_mypy_requires_what_pydantic_requires_of_every_model(tmp_path: Path, config: str) -> None:
+    """Law: calling a model with no arguments, mypy names as missing exactly the fields ``is_required()``."""
+    code = f"from villagecat.models import {', '.join(MODELS)}\n" + "".join(f"{name}()\n" for name in MODELS)
+    errors = _mypy(tmp_path, config, code)
+    for line, name in enumerate(MODELS, start=2):
+        required = {n for n, f in getattr(models, name).model_fields.items() if f.is_required()}
+        said = errors.get(line, [])
+        missing = [re.match(rf'Missing named arguments? (.*) for "{name}"', message) for message in said]
+        assert all(missing), f"{name}: mypy said {said!r}"
+        named = {argument for found in missing if found for argument in re.findall(r'"(\w+)"', found[1])}
+        assert named == required, f"{name}: mypy said {said!r}"
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_mypy_refuses_a_missing_required_field_an_unknown_one_and_an_assignment(tmp_path: Path, config: str) -> None:
+    code = """\
+from villagecat.models import Authority, Document, Duty, DutyKind, FacilityStandard, Scope
+
+duty = Duty(id="330000.duty.x", name="村务", duty_kind=DutyKind.PERFORMS, departments=("民政",))
+Duty(id="330000.duty.x", name="村务")
+FacilityStandard(id="330000.facility.x", name="设施")
+Document(id="330000.document.x", title="文件")
+Document(id="330000.document.x", title="文件", authority=Authority.NORMATIVE_DOCUMENT)
+Duty(id="330000.duty.x", name="村务", duty_kind=DutyKind.PERFORMS, nmae="x")
+duty.name = "改名"
+FacilityStandard(id="330000.facility.x", name="设施", applies_to=Scope.VILLAGE, min_floor_area_m2=300)
+Duty.model_validate({"id": "330000.duty.x", "name": "村务", "duty_kind": "performs", "departments": ["民政"]})
+duty.model_copy(update={"name": "宣传政策"}).name.upper()
+"""
+    errors = _mypy(tmp_path, config, code)
+    assert {line: " ".join(said) for line, said in errors.items()} == {
+        4: 'Missing named argument "duty_kind" for "Duty"  [call-arg]',
+        5: 'Missing named argument "applies_to" for "FacilityStandard"  [call-arg]',
+        6: 'Missing named argument "authority" for "Document"  [call-arg]',
+        8: 'Unexpected keyword argument "nmae" for "Duty"  [call-arg]',
+        9: 'Property "name" defined in "Duty" is read-only  [misc]',
+    }
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+@pytest.mark.parametrize("page", ["README.md", "docs/guides/integrate.md"])
+def test_the_python_examples_type_check(tmp_path: Path, config: str, page: str) -> None:
+    """A system checks its code with mypy strict: the examples it copies from these pages pass (one module per page)."""
+    blocks = re.findall(r"```python\n(.*?)```", (REPO / page).read_text(encoding="utf-8"), flags=re.DOTALL)
+    assert blocks
+    errors = _mypy(tmp_path, config, "\n".join(blocks))
+    assert not errors, errors
