@@ -9,11 +9,16 @@ raise :class:`~villagecat.errors.ArgumentTypeError` at the door, its message nam
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from villagecat.errors import ArgumentTypeError
+from villagecat._i18n import Both
+from villagecat.errors import ArgumentTypeError, InvalidRequestError
+from villagecat.models.vocab import Scope
 
-__all__ = ["kind_of", "need", "need_items", "need_path", "need_paths"]
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+__all__ = ["kind_of", "need", "need_items", "need_path", "need_paths", "need_resource", "need_scope"]
 
 
 def kind_of(value: object) -> str:
@@ -52,3 +57,29 @@ def need_items(items: object, expected: type, key: str, /) -> list[Any]:
     for item in listed:
         need(item, expected, key)
     return listed
+
+
+def need_scope(scope: object) -> Scope | None:
+    """A scope given to a library function as the member, its code or its Chinese word (村, 社区); None is every place.
+
+    ``"villag"`` is refused, naming the three: compared as it was, it matched no item's scope and
+    left only the items that apply everywhere, silently.
+    """
+    if scope is None or isinstance(scope, Scope):
+        return scope
+    need(scope, str, "argument-not-scope")
+    try:
+        return Scope(Scope.from_text(str(scope)).value)
+    except ValueError:
+        raise InvalidRequestError.because("argument-unknown-scope", text=scope) from None
+
+
+def need_resource(name: object, known: Collection[str]) -> str:
+    """A resource's name (``duties``, ``signs`` …) among ``known``; another is refused, naming the known ones."""
+    need(name, str, "argument-not-resource")
+    if name not in known:
+        listed = "、".join(known)
+        raise InvalidRequestError.because(
+            "unknown-resources", unknown=Both(str(name), str(name)), known=Both(listed, ", ".join(known))
+        )
+    return str(name)

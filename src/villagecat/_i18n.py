@@ -201,6 +201,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "标牌文字应为文字（str），而不是 {kind}",
         "a sign's text must be text (str), not {kind}",
     ),
+    "argument-not-scope": (
+        "适用范围应为 Scope（如 Scope.VILLAGE）、其代码或“村”“社区”“村和社区”，而不是 {kind}",
+        "a scope is a Scope (Scope.VILLAGE), its code or its Chinese word, not {kind}",
+    ),
+    "argument-unknown-scope": (
+        "适用范围应为村（village）、社区（community）或村和社区（both），而不是“{text}”",
+        "a scope is village, community or both, not {text!r}",
+    ),
+    "argument-not-resource": (
+        "资源名应为文字（如 \"duties\"），而不是 {kind}",
+        "a resource is named by text (\"duties\"), not {kind}",
+    ),
     "measure-not-number": (
         "{village}{name} 应为数字，而不是 {kind}“{value}”",
         "{village}{name} must be a number, not {kind} {value!r}",

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from villagecat._arguments import need
+from villagecat._arguments import need, need_resource, need_scope
 from villagecat._budget import exceeded, limit
 from villagecat._columns import Column, columns, unknown_field
 from villagecat._fields import field_annotation, value_config
@@ -313,16 +313,22 @@ class EffectiveCatalog:
         wanted = normalise_name(key)
         return [entry for items in pools for entry in items.values() if wanted in _identity(entry.item)]
 
-    def resource(self, name: str, scope: Scope | None = None) -> list[BaseModel]:
+    def resource(self, name: str, scope: Scope | str | None = None) -> list[BaseModel]:
         """Return the effective items of one resource, optionally those that apply to ``scope``.
 
         An item that does not say whom it applies to applies where the layer that introduced it
         does: Tianjia'an's 外部标牌4个 (a layer of villages only) is no community's quota.
+        ``scope`` is a :class:`Scope`, its code or its Chinese word (村, 社区).
+
+        Raises:
+            InvalidRequestError: for a resource the catalog does not have (``"dutys"``), or a scope
+                that names none (``"villag"``): either would have given an empty or unfiltered list.
         """
-        entries = self.items.get(name, {}).values()
-        if scope is None:
+        entries = self.items.get(need_resource(name, ITEM_RESOURCES), {}).values()
+        wanted = need_scope(scope)
+        if wanted is None:
             return [e.item for e in entries]
-        return [e.item for e in entries if self.applies(e, scope)]
+        return [e.item for e in entries if self.applies(e, wanted)]
 
     def applies(self, entry: EffectiveItem, scope: Scope) -> bool:
         """Whether an effective item applies to villages or to communities.
@@ -335,30 +341,30 @@ class EffectiveCatalog:
         reach = next((layer.reach for layer in self.chain if layer.id == entry.introduced_by), Scope.BOTH)
         return reach in (Scope.BOTH, scope)
 
-    def _typed(self, name: str, model: type[_M], scope: Scope | None) -> list[_M]:
+    def _typed(self, name: str, model: type[_M], scope: Scope | str | None) -> list[_M]:
         return [item for item in self.resource(name, scope) if isinstance(item, model)]
 
     def documents(self) -> list[Document]:
         """Return the documents of every layer in the chain."""
         return self._typed("documents", Document, None)
 
-    def duties(self, scope: Scope | None = None) -> list[Duty]:
+    def duties(self, scope: Scope | str | None = None) -> list[Duty]:
         """Return the effective duties, optionally those that apply to ``scope``."""
         return self._typed("duties", Duty, scope)
 
-    def mechanisms(self, scope: Scope | None = None) -> list[Mechanism]:
+    def mechanisms(self, scope: Scope | str | None = None) -> list[Mechanism]:
         """Return the effective mechanisms."""
         return self._typed("mechanisms", Mechanism, scope)
 
-    def signs(self, scope: Scope | None = None) -> list[Sign]:
+    def signs(self, scope: Scope | str | None = None) -> list[Sign]:
         """Return the effective signs."""
         return self._typed("signs", Sign, scope)
 
-    def sign_quotas(self, scope: Scope | None = None) -> list[SignQuota]:
+    def sign_quotas(self, scope: Scope | str | None = None) -> list[SignQuota]:
         """Return the effective sign quotas."""
         return self._typed("sign_quotas", SignQuota, scope)
 
-    def certificates(self, scope: Scope | None = None) -> list[Certificate]:
+    def certificates(self, scope: Scope | str | None = None) -> list[Certificate]:
         """Return the effective certificate items, optionally those that apply to ``scope``.
 
         A certificate says nothing of whom it applies to, so it applies where the layer that
@@ -366,15 +372,15 @@ class EffectiveCatalog:
         """
         return self._typed("certificates", Certificate, scope)
 
-    def facilities(self, scope: Scope | None = None) -> list[FacilityStandard]:
+    def facilities(self, scope: Scope | str | None = None) -> list[FacilityStandard]:
         """Return the effective facility standards."""
         return self._typed("facilities", FacilityStandard, scope)
 
-    def obligations(self, scope: Scope | None = None) -> list[Obligation]:
+    def obligations(self, scope: Scope | str | None = None) -> list[Obligation]:
         """Return the effective rules on departments (减负措施)."""
         return self._typed("obligations", Obligation, scope)
 
-    def milestones(self, scope: Scope | None = None) -> list[Milestone]:
+    def milestones(self, scope: Scope | str | None = None) -> list[Milestone]:
         """Return the effective deadlines, earliest first (ties in chain order)."""
         return sorted(self._typed("milestones", Milestone, scope), key=lambda m: _latest(m.due))
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
+from villagecat._arguments import need_scope
 from villagecat._i18n import MESSAGES, Both, Lang, say
 from villagecat._names import looked_up
 from villagecat._shown import cited, document_titles, markdown_cell, shown
@@ -49,12 +50,15 @@ def _selected(catalog: EffectiveCatalog, scope: Scope | None) -> dict[str, list[
     }
 
 
-def catalog_to_dict(catalog: EffectiveCatalog, scope: Scope | None = None) -> dict[str, Any]:
+def catalog_to_dict(catalog: EffectiveCatalog, scope: Scope | str | None = None) -> dict[str, Any]:
     """Return the effective catalog as a JSON-ready dict.
 
     ``items`` holds each resource's items exactly as their schemas describe them;
     ``provenance`` maps item id -> field -> the layer (id and version) that last set it.
+    ``scope`` is a :class:`Scope`, its code or its Chinese word; another is refused
+    (:class:`~villagecat.errors.InvalidRequestError`).
     """
+    scope = need_scope(scope)
     selected = _selected(catalog, scope)
     admission = effective_admission(catalog, scope)
     provenance: dict[str, dict[str, dict[str, str]]] = {}
@@ -253,9 +257,10 @@ def _format_markdown(catalog: EffectiveCatalog, scope: Scope | None, lang: Lang 
 
 
 def format_catalog(
-    catalog: EffectiveCatalog, fmt: Format = "text", scope: Scope | None = None, lang: Lang = "zh"
+    catalog: EffectiveCatalog, fmt: Format = "text", scope: Scope | str | None = None, lang: Lang = "zh"
 ) -> str:
     """Return the effective catalog in one of the output formats (text in ``lang``, ``zh`` or ``en``)."""
+    scope = need_scope(scope)
     if fmt == "json":
         return json.dumps(catalog_to_dict(catalog, scope), ensure_ascii=False, indent=2) + "\n"
     if fmt == "yaml":

@@ -16,8 +16,9 @@ import villagecat
 from villagecat.checks import ActualSign, FacilityFigures, InvalidMeasurementError, admit, check_facility, check_signage
 from villagecat.diff import diff_packages
 from villagecat.errors import InvalidRequestError, VillagecatError
-from villagecat.models import Placement
+from villagecat.models import Placement, Scope
 from villagecat.registry import shipped_registry
+from villagecat.render import catalog_to_dict, format_catalog
 from villagecat.resolution import registry_with
 from villagecat.validation import validate_many
 
@@ -55,6 +56,8 @@ CALLS: dict[str, tuple[Callable[[], object], str]] = {
     ),
     "admit(None)": (lambda: admit(_catalog(), None), "事项"),  # type: ignore[arg-type]
     "ActualSign(text=None)": (lambda: ActualSign(text=None, placement=Placement.OUTSIDE), "标牌文字"),  # type: ignore[arg-type]
+    "duties(int)": (lambda: _catalog().duties(3), "适用范围"),  # type: ignore[arg-type]
+    "resource(None)": (lambda: _catalog().resource(None), "资源名"),  # type: ignore[arg-type]
 }
 
 
@@ -89,3 +92,33 @@ def test_a_figure_that_is_not_a_number_is_refused_naming_it(figures: dict[str, A
 def test_a_sign_size_that_is_not_a_number_is_refused() -> None:
     with pytest.raises(InvalidMeasurementError, match="width_cm"):
         ActualSign(text="x", placement=Placement.OUTSIDE, width_cm="30")  # type: ignore[arg-type]
+
+
+# A misspelt scope or resource matched nothing and gave a list all the same: the items that apply
+# everywhere (as though no scope were given), or none at all.
+MISNAMED: dict[str, tuple[Callable[[], object], str]] = {
+    "duties('villag')": (lambda: _catalog().duties("villag"), "“villag”"),
+    "resource('duties', 'villag')": (lambda: _catalog().resource("duties", "villag"), "“villag”"),
+    "resource('dutys')": (lambda: _catalog().resource("dutys"), "dutys"),
+    "catalog_to_dict(scope='x')": (lambda: catalog_to_dict(_catalog(), scope="x"), "“x”"),
+    "format_catalog(scope='x')": (lambda: format_catalog(_catalog(), scope="x"), "“x”"),
+}
+
+
+@pytest.mark.parametrize("call", MISNAMED)
+def test_a_misnamed_scope_or_resource_is_refused_not_an_unfiltered_list(call: str) -> None:
+    function, named = MISNAMED[call]
+    with pytest.raises(InvalidRequestError) as raised:
+        function()
+    assert named in raised.value.describe("zh")
+
+
+def test_a_scope_may_be_its_member_its_code_or_its_chinese_word() -> None:
+    catalog = _catalog()
+    villages = [item.id for item in catalog.duties(Scope.VILLAGE)]
+    assert villages  # Ninghe covers villages
+    assert [item.id for item in catalog.duties("village")] == villages
+    assert [item.id for item in catalog.duties("村")] == villages
+    assert [getattr(i, "id", "") for i in catalog.resource("duties", "社区")] == [
+        i.id for i in catalog.duties(Scope.COMMUNITY)
+    ]
