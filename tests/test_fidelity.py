@@ -21,6 +21,8 @@ from villagecat.models.vocab import BINDING_WORDS
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from pydantic import BaseModel
+
 
 def _levels(report: object) -> list[tuple[str, str]]:
     return [(f.level, f.code) for f in report.findings]  # type: ignore[attr-defined]
@@ -370,7 +372,7 @@ def test_an_exception_is_written_whole_as_the_source_writes_it(layer: villagecat
         assert not any(f"除{rule.exceptions}" in q or f"{rule.exceptions}外" in q for q in quotes), rule.id
 
 
-def _graded_fields(item: object) -> list[str]:
+def _graded_fields(item: BaseModel) -> list[str]:
     from villagecat.format.registry import kind_of_model  # noqa: PLC0415
     from villagecat.format.rules import Graded  # noqa: PLC0415
 

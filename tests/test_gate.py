@@ -322,7 +322,7 @@ def test_a_modality_left_empty_cannot_be_softened_below() -> None:
 
 @pytest.mark.parametrize(("modality", "effect"), [("must", "tightens"), ("should", "loosens"), ("may", "loosens")])
 def test_a_modality_the_source_left_unsaid_ranks_between_advice_and_must(modality: str, effect: str) -> None:
-    """Empty counted as must, so making Ninghe's 「……300平方米以上」 must was neutral, though a check now fails what it told.
+    """Empty counted as must, so making Ninghe's 「……300平方米以上」 must was neutral, though a check then fails it.
 
     An empty modality does not bind (a miss is a 提示 that says the source does not say), yet nothing
     says it only advises: must above it tightens; should or may below it loosens, and a layer below
@@ -380,7 +380,7 @@ def test_a_release_compares_with_the_package_s_own_repository_wherever_it_runs(
         subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=repo, check=True)  # noqa: S607
     facilities = repo / "ninghe" / "facilities.csv"
     facilities.write_text(
-        facilities.read_text(encoding="utf-8").replace(",village,must,300,", ",village,must,400,"), encoding="utf-8"
+        facilities.read_text(encoding="utf-8").replace(",village,,300,", ",village,,400,"), encoding="utf-8"
     )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
