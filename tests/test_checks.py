@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -31,11 +31,18 @@ from villagecat.models import (
     Certificate,
     Citation,
     Document,
+    FacilityStandard,
     Mechanism,
     MechanismBasis,
     MechanismType,
+    Modality,
+    Obligation,
+    Orientation,
     Placement,
     Scope,
+    Sign,
+    SignQuota,
+    SignType,
 )
 from villagecat.package import load_layer, save_layer
 from villagecat.registry import shipped_layer_paths
@@ -63,11 +70,14 @@ def test_jilin_village_of_900_households_is_advised_270_and_missing_it_by_20_is_
     assert (share.level, share.rule, share.observed) == ("pass", 60, 64.0)
 
 
-def test_the_same_figures_fail_against_300_in_ninghe() -> None:
+def test_the_same_figures_are_told_against_300_in_ninghe_whose_source_does_not_say_it_binds() -> None:
+    """「每个村拥有……300平方米以上标准」 has no binding word (以上 is a bound): a miss is a 提示 that says so."""
     report = check_facility(villagecat.resolve("120117"), [FacilityFigures(250, 900, 160)])
-    (floor,) = [f for f in report.findings if f.code == "facility-floor-area"]
-    assert (floor.level, floor.rule) == ("fail", 300)
+    (floor,) = [f for f in report.findings if f.code == "facility-floor-area-unstated"]
+    assert (floor.level, floor.rule) == ("warn", 300)
+    assert "（来源未写明约束力，只作提示）" in floor.message_zh
     assert floor.citations[0].section == "三(二)7"
+    assert not report.failed
 
 
 def test_facility_cli_and_batch_file(tmp_path: Path) -> None:
@@ -96,8 +106,8 @@ def test_facility_cli_and_batch_file(tmp_path: Path) -> None:
     assert "乙村\t0\t1\t1" in result.out
     batch.write_text("village,floor_area_m2,households,activity_area_m2\n丙村,300,900,150\n", encoding="utf-8")
     result = invoke("check", "facility", "-j", "jilin", "--file", str(batch))
-    assert result.code == 1  # 「村民活动区域面积不低于总建筑面积的60％」 binds: 50 % fails
-    assert "[不符合] 丙村：村民活动区域占 50.0%，应不低于 60%" in result.out
+    assert result.code == 0  # 「村民活动区域面积不低于总建筑面积的60％」 has no binding word: 50 % is told, not failed
+    assert "[提示] 丙村：村民活动区域占 50.0%，未达到来源所载的 60%（来源未写明约束力）" in result.out
 
 
 def test_ninghe_audit_finds_the_fifth_vertical_plaque_and_the_proof_of_life_certificate() -> None:
@@ -418,12 +428,13 @@ def test_facility_file_counts_households_whole_and_takes_the_scope(tmp_path: Pat
     figures.write_text("村名,建筑面积,户数\n甲社区,280,900.0\n", encoding="utf-8")
     as_village = invoke("check", "facility", "--file", str(figures), "-j", "120117")
     as_community = invoke("check", "facility", "--file", str(figures), "-j", "120117", "--scope", "community")
-    assert (as_village.code, as_community.code) == (1, 0), as_community.out
+    assert "差 20 m²" in as_village.out  # 300 m² a village (told: the source does not say it binds)
+    assert "差" not in as_community.out, as_community.out
     own = tmp_path / "own.csv"
     own.write_text("村名,建筑面积,户数,村或社区\n甲社区,280,900,社区\n乙村,280,900,村\n", encoding="utf-8")
     report = invoke("check", "facility", "--file", str(own), "-j", "120117", "--format", "json")
-    failing = {f["subject"] for f in json.loads(report.out)["findings"] if f["level"] == "fail"}
-    assert failing == {"乙村"}
+    short = {f["subject"] for f in json.loads(report.out)["findings"] if f["code"] == "facility-floor-area-unstated"}
+    assert short == {"乙村"}
     both = tmp_path / "both.csv"
     both.write_text("村名,建筑面积,户数,村或社区\n甲,280,900,村和社区\n", encoding="utf-8")
     assert (
@@ -546,7 +557,10 @@ def test_a_village_s_facility_twice_or_a_sheet_per_village_is_never_silently_mer
     book.save(tmp_path / "villages.xlsx")
     ledger = read_ledger(tmp_path / "villages.xlsx")
     assert {v.village: v.facility.floor_area_m2 for v in ledger.villages} == {"榆树村": 150, "柳树村": 400}  # type: ignore[union-attr]
-    assert ("榆树村", "facility-floor-area") in fails(audit(villagecat.resolve("120117"), ledger))
+    told = audit(villagecat.resolve("120117"), ledger).findings
+    assert [(f.subject, f.code) for f in told if f.rule == 300 and f.level == "warn"] == [
+        ("榆树村", "facility-floor-area-unstated")
+    ]
 
 
 def test_the_guide_s_first_ledger_reads_as_the_guide_writes_it(tmp_path: Path) -> None:
@@ -586,8 +600,8 @@ def test_figures_that_cannot_be_or_leave_a_rule_unchecked_are_told(tmp_path: Pat
     assert "活动区域面积 400 大于建筑面积 300" in result.err
     community = invoke("check", "facility", "-j", "120117", "--floor-area", "10", "--scope", "community")
     assert community.code == 0
-    assert "未给出户数，未核查“每百户不少于 30 平方米”的要求" in community.out
-    assert "120117.document.work-plan 三(二)7" in community.out  # Ninghe's own binding rule, not the nation's
+    assert "未给出户数，未核查来源所载的“每百户不少于 30 平方米”（来源未写明约束力）" in community.out
+    assert "120117.document.work-plan 三(二)7" in community.out  # Ninghe's own rule, not the nation's
     counted = invoke(
         "check", "facility", "-j", "120117", "--floor-area", "10", "--households", "100", "--scope", "community"
     )
@@ -631,7 +645,7 @@ def test_a_ceiling_on_plaques_whose_names_are_not_given_counts_every_plaque(tmp_
     report = audit(villagecat.resolve("340403"), read_ledger(ledger))
     assert fails(report) == []  # 「规范挂牌后……内部标牌9个」 states the count with no binding word: 提示
     assert [(f.subject, f.code, f.level) for f in report.findings if f.item == "340403.quota.inside-plaques"] == [
-        ("甲村", "signage-count-advised", "warn")
+        ("甲村", "signage-count-unstated", "warn")
     ]
     nine = tmp_path / "nine.csv"
     nine.write_text("\n".join(rows[:-1]) + "\n", encoding="utf-8")
@@ -763,7 +777,7 @@ def test_a_count_without_names_does_not_close_the_set(tmp_path: Path) -> None:
     five.write_text("\n".join([*rows, "甲村,标牌,老年人协会,外部,标牌,竖牌,"]) + "\n", encoding="utf-8")
     report = audit(villagecat.resolve("340403"), read_ledger(five))
     assert fails(report) == []  # the fifth is over the count the source states, which it does not grade: 提示
-    assert ("甲村", "signage-count-advised") in [(f.subject, f.code) for f in report.findings if f.level == "warn"]
+    assert ("甲村", "signage-count-unstated") in [(f.subject, f.code) for f in report.findings if f.level == "warn"]
 
 
 def test_a_value_with_an_invisible_control_character_is_refused(tmp_path: Path) -> None:
@@ -1036,15 +1050,15 @@ def test_a_facility_finding_says_when_the_rule_is_advice_and_cites_the_clause_th
     assert (advised.level, advised.rule) == ("warn", 600)  # the national planning target, advice only
     assert [c.document for c in advised.citations] == ["cn.document.ndrc-briefing-2022-02-09"]
     community = check_facility(catalog, [FacilityFigures(350, 2000, 100, scope=Scope.COMMUNITY)]).findings
-    floor = next(f for f in community if f.code == "facility-floor-area")
-    share = next(f for f in community if f.code == "facility-activity-share")
-    assert floor.level == "fail"
+    floor = next(f for f in community if f.code == "facility-floor-area-unstated")
+    share = next(f for f in community if f.code == "facility-activity-share-unstated")
+    assert floor.level == share.level == "warn"  # 「……30平方米以上」「……60%以上」: no binding word
     assert [c.quote and "30平方米" in c.quote for c in floor.citations] == [True]
     assert [c.quote and "60%" in c.quote for c in share.citations] == [True]
-    (binding,) = [
+    (own,) = [
         f for f in check_facility(catalog, [FacilityFigures(350, scope=Scope.COMMUNITY)]).findings if f.level != "pass"
     ]
-    assert "未核查“每百户不少于 30 平方米”的要求" in binding.message_zh  # Ninghe's own rule for communities binds
+    assert "未核查来源所载的“每百户不少于 30 平方米”（来源未写明约束力）" in own.message_zh  # Ninghe's own rule
 
 
 def test_lint_fails_a_dedicated_post_only_where_the_basis_is_recorded_as_none(tmp_path: Path) -> None:
@@ -1175,3 +1189,174 @@ def test_a_refused_certificate_names_its_status_as_the_catalog_does(tmp_path: Pa
         assert not re.search(r"\b[a-z]+_[a-z_]+\b", said), (argv, said)  # no code for a clerk
         english = invoke(*argv, "--lang", "en")
         assert str(status.words.en) in english.out + english.err, argv
+
+
+# How strongly a rule binds (DOMAIN.md): only a binding word fails; an empty modality is a source that does
+# not say, told as such (a 提示), never 不符合 and never a silent pass.
+
+_CITE = (Citation(document="cn.document.tingzi-2022-28", section="二(二)5"),)
+
+
+def _graded(tmp_path: Path, modality: str | None) -> tuple[villagecat.EffectiveCatalog, Path]:
+    """A province under the nation whose facility, sign, quota and department rules have ``modality`` (None: unsaid).
+
+    Returns its effective catalog and its package's folder.
+    """
+    graded: dict[str, Any] = {"modality": Modality(modality)} if modality else {}
+    sized: dict[str, Any] = (
+        {"size_modality": Modality(modality), "orientation_modality": Modality(modality)} if modality else {}
+    )
+    facility = FacilityStandard(
+        id="430000.facility.village",
+        name="村级综合服务设施",
+        citations=_CITE,
+        applies_to=Scope.VILLAGE,
+        min_floor_area_m2=500,
+        min_activity_area_pct=70,
+        function_areas=("图书室",),
+        **graded,
+    )
+    sign = Sign(
+        id="430000.sign.library",
+        name="农家书屋",
+        citations=_CITE,
+        sign_type=SignType.PLAQUE,
+        placement=Placement.OUTSIDE,
+        orientation=Orientation.VERTICAL,
+        organisation="农家书屋",
+        max_long_side_cm=100,
+        max_short_side_cm=20,
+        mandatory=True,
+        **graded,
+        **sized,
+    )
+    quota = SignQuota(
+        id="430000.quota.outside-plaques",
+        name="外部标牌",
+        citations=_CITE,
+        sign_type=SignType.PLAQUE,
+        placement=Placement.OUTSIDE,
+        max_count=1,
+        exact=True,
+        **graded,
+    )
+    rule = Obligation(
+        id="430000.obligation.no-tests",
+        name="不得要求村级组织开展测试评比",
+        citations=_CITE,
+        bound=("党政群机构",),
+        tasks=("测试评比",),
+        **graded,
+    )
+    package = child_layer(
+        "cn",
+        "430000",
+        level="province",
+        facilities=(facility,),
+        signs=(sign,),
+        sign_quotas=(quota,),
+        obligations=(rule,),
+    )
+    path = save_layer(package, tmp_path / "430000")
+    return villagecat.resolve("430000", layers=[path]), path
+
+
+def _ours(report: villagecat.checks.CheckReport) -> dict[str, tuple[str, str]]:
+    return {f.code: (f.level, f.message_zh) for f in report.findings if (f.item or "").startswith("430000.")}
+
+
+@pytest.mark.parametrize(("modality", "verdict"), [("must", "fail"), ("should", "warn"), (None, "warn")])
+def test_only_a_binding_word_fails_a_facility_and_an_unsaid_one_says_so(
+    tmp_path: Path, modality: str | None, verdict: str
+) -> None:
+    """Ninghe's 「……300平方米以上」 (no binding word, modality empty) was 不符合: empty read as must."""
+    catalog, _ = _graded(tmp_path, modality)
+    report = check_facility(catalog, [FacilityFigures(400, 100, 200, ("文体活动室",))])
+    ours = _ours(report)
+    assert {level for level, _ in ours.values()} == {verdict}
+    assert report.failed is (verdict == "fail")
+    unsaid = [code for code, (_, said) in ours.items() if "（来源未写明约束力" in said]
+    if modality is None:
+        assert (
+            sorted(unsaid)
+            == sorted(ours)
+            == [
+                "facility-activity-share-unstated",
+                "facility-floor-area-unstated",
+                "facility-function-areas-unstated",
+            ]
+        )
+        assert ours["facility-floor-area-unstated"][1] == (
+            "建筑面积 400 m²，未达到来源所载的 500 m²（≥ 500 m²），差 100 m²（来源未写明约束力，只作提示）"
+        )
+        assert (
+            ours["facility-activity-share-unstated"][1]
+            == "村民活动区域占 50.0%，未达到来源所载的 70%（来源未写明约束力）"
+        )
+    else:
+        assert unsaid == []
+
+
+@pytest.mark.parametrize(("modality", "verdict"), [("must", "fail"), ("should", "warn"), (None, "warn")])
+def test_only_a_binding_word_fails_a_sign_and_an_unsaid_one_says_so(
+    tmp_path: Path, modality: str | None, verdict: str
+) -> None:
+    """A sign, a closed set and a count whose source says nothing of how they bind were 不符合."""
+    catalog, _ = _graded(tmp_path, modality)
+    wide = ActualSign("农家书屋", Placement.OUTSIDE, SignType.PLAQUE, Orientation.HORIZONTAL, 150, 30, village="甲村")
+    extra = ActualSign("老年协会", Placement.OUTSIDE, SignType.PLAQUE, village="甲村")
+    oversize = _ours(check_signage(catalog, [wide, extra]))
+    missing = _ours(check_signage(catalog, [extra]))
+    levels = {level for level, _ in (*oversize.values(), *missing.values())}
+    assert levels == {verdict}
+    if modality is None:
+        assert set(oversize) == {
+            "signage-oversize-unstated",
+            "signage-orientation-unstated",
+            "signage-not-allowed-unstated",
+        }
+        assert set(missing) == {"signage-missing-unstated", "signage-not-allowed-unstated"}
+        assert missing["signage-missing-unstated"][1] == "未悬挂目录所列的农家书屋（来源未写明约束力）"
+        assert all("（来源未写明约束力" in said for _, said in (*oversize.values(), *missing.values()))
+    two = [
+        ActualSign(t, Placement.OUTSIDE, SignType.PLAQUE, sign="430000.sign.library", village="甲村") for t in "甲乙"
+    ]
+    count = _ours(check_signage(catalog, two))
+    expected = {"must": "signage-count", "should": "signage-count-advised", None: "signage-count-unstated"}[modality]
+    assert {code: level for code, (level, _) in count.items()} == {expected: verdict}
+
+
+@pytest.mark.parametrize(("modality", "verdict"), [("must", "fail"), ("should", "warn"), (None, "warn")])
+def test_a_rule_on_departments_whose_source_does_not_say_it_binds_is_told_so(
+    tmp_path: Path, modality: str | None, verdict: str
+) -> None:
+    """A forbidding rule binds only as its words do; an empty modality says the source does not say."""
+    (finding,) = admit(_graded(tmp_path, modality)[0], "开展测试评比活动").findings
+    assert finding.level == verdict
+    if modality is None:
+        assert finding.code == "admission-forbidden-to-departments-unstated"
+        assert finding.message_zh.startswith("“开展测试评比活动”受减负措施约束（来源未写明约束力，只作提示）：")
+    else:
+        assert "来源未写明" not in finding.message_zh
+
+
+@pytest.mark.parametrize("command", ["facility", "signage", "audit"])
+def test_a_rule_whose_source_does_not_say_it_binds_exits_0_as_a_hint_does(tmp_path: Path, command: str) -> None:
+    """Exit 1 only for 不符合: an empty modality's miss is a 提示 in ``check facility``, ``check signage``, audit."""
+    _, package = _graded(tmp_path, None)
+    signs = tmp_path / "signs.csv"
+    signs.write_text("村名,名称,位置,标牌类型\n甲村,老年协会,外部,标牌\n", encoding="utf-8")
+    ledger = tmp_path / "ledger.yaml"
+    ledger.write_text(
+        "villages:\n  - village: 甲村\n    facility: {floor_area_m2: 400}\n"
+        "    signs: [{text: 老年协会, placement: outside, sign_type: plaque}]\n",
+        encoding="utf-8",
+    )
+    argv = {
+        "facility": ["check", "facility", "--floor-area", "400"],
+        "signage": ["check", "signage", str(signs)],
+        "audit": ["audit", str(ledger)],
+    }[command]
+    result = invoke(*argv, "-j", "430000", "--layer", str(package))
+    assert result.code == 0, result.out + result.err
+    assert "来源未写明约束力" in result.out

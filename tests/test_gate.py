@@ -286,11 +286,12 @@ def test_the_library_s_release_refuses_a_version_that_breaks_a_merge_rule(tmp_pa
     assert {p.name: p.read_bytes() for p in revised.iterdir()} == before
 
 
-def test_a_modality_left_empty_binds_and_cannot_be_softened_below() -> None:
-    """An empty modality counts as must: a township set Tianjia'an's ceiling of nine plaques to should, unrefused.
+def test_a_modality_left_empty_cannot_be_softened_below() -> None:
+    """An empty modality ranks above should: a township set Tianjia'an's ceiling of nine plaques to should, unrefused.
 
-    No shipped quota is left empty any more (Tianjia'an 0.4.1 records its counts as should), so
-    the ceiling is emptied here: the law is the format's, not the data's.
+    The source does not say how strongly the ceiling binds (「……内部标牌9个」): a check tells a
+    village over it, never fails it, yet no layer below may say it only advises. The ceiling is
+    emptied here whatever the shipped data records: the law is the format's, not the data's.
     """
     from layers import child_layer  # noqa: PLC0415
     from villagecat.merging import merge  # noqa: PLC0415
@@ -319,6 +320,41 @@ def test_a_modality_left_empty_binds_and_cannot_be_softened_below() -> None:
     assert change.effect.value == "loosens"
 
 
+@pytest.mark.parametrize(("modality", "effect"), [("must", "tightens"), ("should", "loosens"), ("may", "loosens")])
+def test_a_modality_the_source_left_unsaid_ranks_between_advice_and_must(modality: str, effect: str) -> None:
+    """Empty counted as must, so making Ninghe's 「……300平方米以上」 must was neutral, though a check then fails it.
+
+    An empty modality does not bind (a miss is a 提示 that says the source does not say), yet nothing
+    says it only advises: must above it tightens; should or may below it loosens, and a layer below
+    may not do either of the latter. Nor does a layer below loosen a must by leaving the cell empty.
+    """
+    from layers import child_layer  # noqa: PLC0415
+    from villagecat.merging import merge  # noqa: PLC0415
+    from villagecat.registry import shipped_registry  # noqa: PLC0415
+
+    registry = shipped_registry()
+    shipped = registry.find("120117")
+    unsaid = dataclasses.replace(
+        shipped, facilities=tuple(f.model_copy(update={"modality": None}) for f in shipped.facilities)
+    )
+    graded = dataclasses.replace(
+        shipped, facilities=tuple(f.model_copy(update={"modality": modality}) for f in shipped.facilities)
+    )
+    changes = [c for c in diff_packages(unsaid, graded).changes if c.field == "modality"]
+    assert changes
+    assert {c.effect.value for c in changes} == {effect}
+    (village,) = [f for f in unsaid.facilities if f.id == "120117.facility.village"]
+    town = child_layer(
+        "120117",
+        "120117001",
+        level="township",
+        version_range=f"=={shipped.layer.version}",
+        overrides=[{"target": village.id, "field": "modality", "op": "set", "value": modality}],
+    )
+    conflicts = merge([*registry.chain(shipped)[:-1], unsaid, town]).conflicts
+    assert [(c.item, c.field) for c in conflicts] == ([] if effect == "tightens" else [(village.id, "modality")])
+
+
 def test_an_unraised_version_is_told_plainly_and_a_release_does_not_warn_of_itself(tmp_path: Path) -> None:
     """It read 1.1.1 → 1.1.1 只升级了无需升级（none）, and release printed it after bumping."""
     old = load_layer(NINGHE)
@@ -344,7 +380,7 @@ def test_a_release_compares_with_the_package_s_own_repository_wherever_it_runs(
         subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=repo, check=True)  # noqa: S607
     facilities = repo / "ninghe" / "facilities.csv"
     facilities.write_text(
-        facilities.read_text(encoding="utf-8").replace(",village,must,300,", ",village,must,400,"), encoding="utf-8"
+        facilities.read_text(encoding="utf-8").replace(",village,,300,", ",village,,400,"), encoding="utf-8"
     )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

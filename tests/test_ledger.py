@@ -66,7 +66,7 @@ def test_a_percentage_in_the_activity_area_is_its_share_of_the_floor_area(tmp_pa
     assert figures.activity_area_m2 == 195
     result = invoke("check", "facility", "-j", "120117", "--file", str(book), "--format", "json")
     assert result.code == 0, result.out
-    assert "村民活动区域占 65.0%，应不低于 60%" in result.out
+    assert "村民活动区域占 65.0%，达到来源所载的 60%" in result.out
     typed = tmp_path / "typed.csv"  # typed as text, in a CSV or under a title that says （%）
     typed.write_text("村名,建筑面积,户数,活动区域面积\n东村,300,500,65%\n西村,300,500,５５％\n", encoding="utf-8")
     assert [f.activity_area_m2 for f in read_facility_file(typed)] == [195, 165]
@@ -239,7 +239,7 @@ def test_the_guide_s_wording_of_passed_findings_is_what_its_commands_print(tmp_p
     commands = [line[2:].split(" > ")[0].split() for line in lines]
     assert len(commands) == 2
     listed, record = (invoke(*argv[1:]).out for argv in ([*c[:2], str(tmp_path / c[2]), *c[3:]] for c in commands))
-    for said in ("村民活动区域占 65.0%，应不低于 60%", "依法履行职责事项（实行村民自治，城市社区参照执行）"):
+    for said in ("村民活动区域占 65.0%，达到来源所载的 60%", "依法履行职责事项（实行村民自治，城市社区参照执行）"):
         assert said in guide.replace("\n", "")
         assert said in record
         assert said not in listed

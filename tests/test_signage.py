@@ -67,10 +67,10 @@ def test_an_unlisted_sign_of_unknown_type_leaves_the_count_open_and_says_so(tmp_
     assert "另有 1 个未填写标牌类型（标牌或标识）：“泉山村老年人协会”" in plaques.message_zh
     assert "数量核对未能完成" in plaques.message_zh
     # written as a plaque (or as a 竖牌, which is a plaque), it is the fifth: over the count (提示, as the
-    # source states the count without a binding word)
+    # source states the count without a binding word: it does not say how strongly the count binds)
     for row in ("泉山村,泉山村老年人协会,外部,标牌,", "泉山村,泉山村老年人协会,外部,,竖牌"):
         fifth = _signs(tmp_path, *_QUANSHAN, row)
-        assert ("warn", "signage-count-advised") in _levels(check_signage(catalog, fifth))
+        assert ("warn", "signage-count-unstated") in _levels(check_signage(catalog, fifth))
 
 
 def test_the_inside_service_guide_is_a_mark_not_a_tenth_inside_plaque(tmp_path: Path) -> None:
@@ -201,5 +201,5 @@ def test_a_community_s_activity_area_is_its_residents() -> None:
     """A Ninghe community's facility was told 村民活动区域占 40.0%: its residents are 居民 (村（居）民活动区域)."""
     figures = villagecat.checks.FacilityFigures(500, 1500, 200, scope=Scope.COMMUNITY)
     report = villagecat.checks.check_facility(villagecat.resolve("120117"), [figures])
-    (share,) = [f for f in report.findings if f.code == "facility-activity-share"]
-    assert share.message_zh == "居民活动区域占 40.0%，应不低于 60%"
+    (share,) = [f for f in report.findings if f.code == "facility-activity-share-unstated"]
+    assert share.message_zh == "居民活动区域占 40.0%，未达到来源所载的 60%（来源未写明约束力）"

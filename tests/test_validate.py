@@ -465,7 +465,7 @@ def test_a_json_cell_of_the_wrong_type_is_refused_as_the_schemas_refuse_it(tmp_p
     """``true`` for an area, ``"1"`` for a count and ``1`` for a yes/no were coerced, and the package was valid."""
     ninghe = NATIONAL.parent / "provinces" / "120000-tianjin" / "120117-ninghe"
     folder = save_layer(load_layer(ninghe), tmp_path / "ninghe", fmt="json")
-    edit(folder / "facilities.json", "'must', 300.0".replace("'", '"'), '"must", true')
+    edit(folder / "facilities.json", '"village", null, 300.0', '"village", null, true')
     edit(folder / "sign_quotas.json", '"horizontal", null, 1, true', '"horizontal", null, "1", 1')
     overrides = folder / "overrides.json"
     text = overrides.read_text(encoding="utf-8").rstrip().removesuffix("]")

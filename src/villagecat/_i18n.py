@@ -210,8 +210,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a scope is village, community or both, not {text!r}",
     ),
     "argument-not-resource": (
-        "资源名应为文字（如 \"duties\"），而不是 {kind}",
-        "a resource is named by text (\"duties\"), not {kind}",
+        '资源名应为文字（如 "duties"），而不是 {kind}',
+        'a resource is named by text ("duties"), not {kind}',
     ),
     "measure-not-number": (
         "{village}{name} 应为数字，而不是 {kind}“{value}”",
@@ -420,6 +420,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         (
             "no household count: the advised (not binding) {per100} m² per 100 households was not checked"
             " (give a 户数 column in the ledger, or --households to check facility)"
+        ),
+    ),
+    "facility-households-needed-unstated": (
+        (
+            "未给出户数，未核查来源所载的“每百户不少于 {per100} 平方米”（来源未写明约束力）；"
+            "请给出户数（台账的“户数”一列，或 check facility 的 --households）"
+        ),
+        (
+            "no household count: the source's {per100} m² per 100 households (the source does not say how strongly"
+            " it binds) was not checked (give a 户数 column in the ledger, or --households to check facility)"
         ),
     ),
     "measure-too-large": (
@@ -1309,6 +1319,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "约束力只能加强（{chain}），下级层不得放松",
         "binds only harder ({chain}); a lower layer may not soften it",
     ),
+    "graded-empty": ("留空（来源未写明）", "empty (the source does not say)"),
     "rule-explain-frozen": (
         "规定了规则所管的对象，下级层不得更改",
         "says what the rule is about; a lower layer may not change it",
@@ -1726,6 +1737,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
         "floor area {area} m² is below the advised (not binding) {required} m² ({formula}) by {shortfall} m²",
     ),
+    "facility-floor-area-unstated": (
+        (
+            "建筑面积 {area} m²，未达到来源所载的 {required} m²（{formula}），差 {shortfall} m²"
+            "（来源未写明约束力，只作提示）"
+        ),
+        (
+            "floor area {area} m² is below the source's {required} m² ({formula}) by {shortfall} m² (the source"
+            " does not say how strongly it binds: a note, not a failure)"
+        ),
+    ),
     "facility-activity-share-required": (
         "村民活动区域占 {share}%，应不低于 {pct}%",
         "activity area is {share}% of the floor area; at least {pct}% is required",
@@ -1742,7 +1763,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "居民活动区域占 {share}%，来源建议不低于 {pct}%",
         "residents' activity area is {share}% of the floor area; at least {pct}% is advised",
     ),
+    "facility-activity-share-unstated": (
+        "村民活动区域占 {share}%，未达到来源所载的 {pct}%（来源未写明约束力）",
+        (
+            "activity area is {share}% of the floor area, below the source's {pct}% (the source does not say how"
+            " strongly it binds)"
+        ),
+    ),
+    "facility-activity-share-unstated-community": (
+        "居民活动区域占 {share}%，未达到来源所载的 {pct}%（来源未写明约束力）",
+        (
+            "residents' activity area is {share}% of the floor area, below the source's {pct}% (the source does not say"
+            " how strongly it binds)"
+        ),
+    ),
+    "facility-activity-share-unstated-met": (
+        "村民活动区域占 {share}%，达到来源所载的 {pct}%",
+        "activity area is {share}% of the floor area, at least the source's {pct}%",
+    ),
+    "facility-activity-share-unstated-met-community": (
+        "居民活动区域占 {share}%，达到来源所载的 {pct}%",
+        "residents' activity area is {share}% of the floor area, at least the source's {pct}%",
+    ),
     "facility-function-areas-missing": ("缺少功能区域：{missing}", "missing function areas: {missing}"),
+    "facility-function-areas-missing-unstated": (
+        "缺少来源所列的功能区域：{missing}（来源未写明约束力）",
+        "missing function areas the source names: {missing} (the source does not say how strongly it binds)",
+    ),
     "facility-function-areas-present": ("功能区域齐全", "all function areas present"),
     "facility-no-standard": (
         "本辖区各层未规定适用的设施面积标准",
@@ -1763,9 +1810,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{sign}超出来源建议（“一般应”，非硬性要求）的尺寸（{measured} 厘米）",
         "{sign}: larger than the advised (not binding) size ({measured} cm)",
     ),
+    "signage-oversize-unstated": (
+        "{sign}超出来源所载的尺寸（{measured} 厘米）（来源未写明约束力）",
+        "{sign}: larger than the source's size ({measured} cm; the source does not say how strongly it binds)",
+    ),
     "signage-colour": ("{sign}颜色不符：{details}", "{sign}: wrong colours ({details})"),
     "signage-orientation": ("{sign}版式应为{orientation}", "{sign}: must be {orientation}"),
     "signage-orientation-advised": ("{sign}版式宜为{orientation}", "{sign}: advised to be {orientation}"),
+    "signage-orientation-unstated": (
+        "{sign}版式不是来源所载的{orientation}（来源未写明约束力）",
+        "{sign}: not {orientation} as the source gives (the source does not say how strongly it binds)",
+    ),
     "signage-characters": (
         "{sign}使用了非通用规范汉字（繁体字）：{characters}",
         "{sign}: traditional characters {characters} instead of standard simplified ones",
@@ -1800,6 +1855,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " advisory)"
         ),
     ),
+    "signage-not-allowed-unstated": (
+        ("{sign}不在来源所列的标牌之列（来源未写明约束力）；如这是所列组织的标牌，请在“所属组织”一列写明"),
+        (
+            "{sign}: not among the signs the source lists here (the source does not say how strongly this binds; if"
+            " it is a listed organisation's plaque, name the organisation)"
+        ),
+    ),
     "signage-unlisted": (
         "{sign}不在指导目录所列外部标牌之中，请核实是否属于对口挂牌",
         "{sign}: not among the outside signs of the catalog; check it is not a departmental plaque",
@@ -1816,19 +1878,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未悬挂目录所列的{sign}（来源用语为“一般”，非硬性要求）",
         "the listed sign {sign} is not hung (the source says it is hung as a rule: advised)",
     ),
+    "signage-missing-unstated": (
+        "未悬挂目录所列的{sign}（来源未写明约束力）",
+        "the listed sign {sign} is not hung (the source does not say how strongly this binds)",
+    ),
     "signage-count": (
         "{quota}共 {count} 个，超过规定的 {allowed} 个",
         "{count} signs where {allowed} are allowed ({quota})",
     ),
     "signage-count-advised": (
-        (
-            "{quota}共 {count} 个，超过来源所载的 {allowed} 个"
-            "（非硬性要求：来源用语为“原则上”等，或只陈述数量、未用约束词）"
-        ),
-        (
-            "{count} signs where the source gives {allowed} ({quota}; advisory: the source says 原则上 or the like,"
-            " or states the count without a binding word)"
-        ),
+        ("{quota}共 {count} 个，超过来源所载的 {allowed} 个（非硬性要求：来源用语为“原则上”等）"),
+        "{count} signs where the source gives {allowed} ({quota}; advisory: the source says 原则上 or the like)",
+    ),
+    "signage-count-unstated": (
+        "{quota}共 {count} 个，超过来源所载的 {allowed} 个（来源未写明约束力）",
+        "{count} signs where the source gives {allowed} ({quota}; the source does not say how strongly this binds)",
     ),
     "signage-count-unknown-type": (
         (
@@ -1934,6 +1998,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "admission-lead-rule": (
         "“{task}”受减负措施约束：{rule}{then}",
         "'{task}' is governed by a rule on departments: {rule}{then}",
+    ),
+    "admission-lead-rule-unstated": (
+        "“{task}”受减负措施约束（来源未写明约束力，只作提示）：{rule}{then}",
+        (
+            "'{task}' is governed by a rule on departments (the source does not say how strongly it binds: a note):"
+            " {rule}{then}"
+        ),
     ),
     "admission-lead-requirement": (
         "“{task}”涉及对部门的要求：{rule}{then}",

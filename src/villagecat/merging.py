@@ -1041,12 +1041,13 @@ def _red_line(  # noqa: PLR0913, PLR0917 - the change, and the reach of the laye
 ) -> tuple[str, str, str] | None:
     """Return the item-level rule a change to a red-line or binding item breaks, or None.
 
-    A red line (a prohibited duty, a certificate not to be issued, a mandatory sign), and a
-    rule that binds (its modality ``must``, or empty where that counts as must: Jilin's 60 %
-    activity share), keeps every place it reaches: a lower layer may widen it, never narrow
-    it. (A renamed item of any kind keeps its inherited name as an alias; aliases only grow.)
+    A red line (a prohibited duty, a certificate not to be issued, a mandatory sign), a rule
+    that binds (its modality ``must``), and one whose source does not say how strongly it binds
+    (a facility's or a sign's empty modality, ranked above should: Jilin's 60 % activity share)
+    keep every place they reach: a lower layer may widen them, never narrow them. (A renamed
+    item of any kind keeps its inherited name as an alias; aliases only grow.)
     """
-    if not kind_of_model(type(item)).binds(item):
+    if not kind_of_model(type(item)).firm(item):
         return None
     if column.name == "applies_to" and scope_effect(old, new, within, otherwise) is Effect.LOOSENS:
         return "red_line_scope", say("detail-red-line-scope", "en"), ""

@@ -309,7 +309,8 @@ def _obligation_finding(
     A forbidding rule with a condition (未经县级党委和政府统一部署) sends the task down the
     jurisdiction's approval route; one without a condition forbids it outright; a requiring
     rule (应当、由……提供) is advice to the department, not a verdict on the task. A forbidding
-    rule binds only as its words do: 原则上不得 (should) is a 提示, not 不符合.
+    rule binds only as its words do: 原则上不得 (should) is a 提示, not 不符合; one whose source does
+    not say how strongly it binds (modality empty) is a 提示 that says so.
     """
     from villagecat.render import effective_admission  # noqa: PLC0415
 
@@ -339,7 +340,9 @@ def _obligation_finding(
             then = Both(say("admission-then-condition", "zh"), say("admission-then-condition", "en"))
     else:
         code, level, lead = "admission-forbidden-to-departments", "fail", "admission-lead-rule"
-    if level == "fail" and not kind_of_model(type(obligation)).binds(obligation):
+    if level == "fail" and obligation.modality is None:  # the source does not say it binds: told so, not failed
+        code, level, lead = f"{code}-unstated", "warn", "admission-lead-rule-unstated"
+    elif level == "fail" and not kind_of_model(type(obligation)).binds(obligation):
         code, level = f"{code}-advised", "warn"
     return Finding(
         code,

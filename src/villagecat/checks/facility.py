@@ -11,6 +11,7 @@ from villagecat._arguments import need_items
 from villagecat._i18n import Both, pair
 from villagecat._names import name_forms
 from villagecat.checks._measure import InvalidMeasurementError, check_measurement, place
+from villagecat.checks._modality import Strength, level, strength, suffix
 from villagecat.checks._report import CheckReport, Finding, FindingLevel
 from villagecat.models import Modality, Scope
 
@@ -82,19 +83,18 @@ def _field_citations(catalog: EffectiveCatalog, item_id: str, name: str) -> tupl
     return tuple(stating or unquoted or step.citations)
 
 
-#: The activity share's message by (binds, a community's): 村（居）民活动区域 (Ninghe 三(二)7), a
-#: community's residents being 居民.
-_ACTIVITY_SHARE = {
-    (True, False): "facility-activity-share-required",
-    (False, False): "facility-activity-share-advised",
-    (True, True): "facility-activity-share-required-community",
-    (False, True): "facility-activity-share-advised-community",
+#: The activity share's message by how it binds: 村（居）民活动区域 (Ninghe 三(二)7), a community's
+#: residents being 居民 (the key then ends ``-community``).
+_ACTIVITY_SHARE: dict[Strength, str] = {
+    "binds": "facility-activity-share-required",
+    "advises": "facility-activity-share-advised",
+    "unstated": "facility-activity-share-unstated",
 }
 
 
 def _binding(standard: FacilityStandard) -> bool:
-    """Whether a standard binds (``must``, or a source that does not say) rather than advises."""
-    return standard.modality is None or standard.modality is Modality.MUST
+    """Whether a standard binds (``must``); ``should`` advises, and an empty modality does not say."""
+    return standard.modality is Modality.MUST
 
 
 def _area_rule(standards: list[FacilityStandard], households: int | None) -> tuple[float, str, str, str, str] | None:
@@ -121,25 +121,26 @@ def _area_rule(standards: list[FacilityStandard], households: int | None) -> tup
 
 
 def _area_finding(
-    catalog: EffectiveCatalog, figures: FacilityFigures, rule: tuple[float, str, str, str, str], *, binding: bool
+    catalog: EffectiveCatalog, figures: FacilityFigures, rule: tuple[float, str, str, str, str], of: Strength
 ) -> Finding:
+    """The floor area against the strictest rule of one strength: met, or missed as that strength says."""
     required, item_id, name, _, formula = rule
     area, subject = figures.floor_area_m2, figures.village
     cites = _field_citations(catalog, item_id, name)
     shortfall = required - area
     figures_said = {"area": _fmt(area), "required": _fmt(required), "formula": formula}
-    level: FindingLevel
+    verdict: FindingLevel
     if shortfall <= 0:
-        code, level, key = "facility-floor-area", "pass", "facility-floor-area-met"
-    elif binding:
-        code, level, key = "facility-floor-area", "fail", "facility-floor-area-short"
-    else:  # advised: a shortfall is told, not failed
-        code, level, key = "facility-floor-area-advised", "warn", "facility-floor-area-advised"
+        code, verdict, key = "facility-floor-area", "pass", "facility-floor-area-met"
+    elif of == "binds":
+        code, verdict, key = "facility-floor-area", "fail", "facility-floor-area-short"
+    else:  # advised, or the source does not say: a shortfall is told, not failed
+        code, verdict, key = f"facility-floor-area{suffix(of)}", "warn", f"facility-floor-area{suffix(of)}"
     if shortfall > 0:
         figures_said["shortfall"] = _fmt(shortfall)
     return Finding(
         code,
-        level,
+        verdict,
         *pair(key, **figures_said),
         subject,
         rule=required,
@@ -149,80 +150,72 @@ def _area_finding(
     )
 
 
+#: The strengths in the order their rules are reported: a weaker one only where it asks for more.
+_STRENGTHS: tuple[Strength, ...] = ("binds", "unstated", "advises")
+
+
 def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> list[Finding]:
     """Return the findings of one facility against the standards that apply to it.
 
     Every binding area rule holds at once: the floor area must reach each binding standard's
     minimum and per-100-households minimum; the strictest one decides (不符合 when missed).
-    An advisory standard (``should``: 一般, 原则上) stricter than every binding one is
-    reported as 提示 when missed, never as 不符合.
+    A standard that does not bind is reported as 提示 when missed, never as 不符合, where it asks
+    more than every stronger one (a source that does not say how strongly it binds, modality empty:
+    「……300平方米以上」, before advice): advice (``should``: 一般, 原则上) says it advises, and a
+    standard of unstated strength says the source does not say.
     """
     subject = figures.village
     standards = catalog.facilities(figures.scope)
     findings: list[Finding] = []
-    binding = _area_rule([s for s in standards if _binding(s)], figures.households)
-    advised = _area_rule([s for s in standards if not _binding(s)], figures.households)
-    if binding is not None:
-        findings.append(_area_finding(catalog, figures, binding, binding=True))
-    if advised is not None and (binding is None or advised[0] > binding[0]):
-        finding = _area_finding(catalog, figures, advised, binding=False)
-        if finding.level != "pass" or binding is None:
+    stricter: tuple[float, str, str, str, str] | None = None  # the strictest rule of a stronger strength
+    for of in _STRENGTHS:
+        tier = _area_rule([s for s in standards if strength(s.modality) == of], figures.households)
+        if tier is None or (stricter is not None and tier[0] <= stricter[0]):
+            continue
+        finding = _area_finding(catalog, figures, tier, of)
+        if finding.level != "pass" or stricter is None:
             findings.append(finding)
+        stricter = tier
     per_households = [s for s in standards if s.min_area_per_100_households_m2 is not None]
     if figures.households is None and per_households:  # the rule was not checked: say so, never pass silently
         # The rule named is the lowest layer's binding one (or, if none binds, the lowest layer's).
         standard = ([s for s in per_households if _binding(s)] or per_households)[-1]
-        words = "facility-households-needed" if _binding(standard) else "facility-households-needed-advised"
         findings.append(
             Finding(
                 "facility-households-needed",
                 "warn",
-                *pair(words, per100=_fmt(standard.min_area_per_100_households_m2 or 0)),
+                *pair(
+                    f"facility-households-needed{suffix(strength(standard.modality))}",
+                    per100=_fmt(standard.min_area_per_100_households_m2 or 0),
+                ),
                 subject,
                 rule=standard.min_area_per_100_households_m2,
                 citations=_field_citations(catalog, standard.id, "min_area_per_100_households_m2"),
                 item=standard.id,
             )
         )
-    best = binding or advised
-    shares = [(s.min_activity_area_pct, s.id, _binding(s)) for s in standards if s.min_activity_area_pct is not None]
+    shares = [
+        (s.min_activity_area_pct, s.id, strength(s.modality)) for s in standards if s.min_activity_area_pct is not None
+    ]
     if shares and figures.activity_area_m2 is not None:
-        observed = figures.activity_area_m2 / figures.floor_area_m2 * 100 if figures.floor_area_m2 else 0.0
-        bound = max((s for s in shares if s[2]), default=None)
-        advice = max((s for s in shares if not s[2]), default=None)
-        for share in (bound, advice if advice and (bound is None or advice[0] > bound[0]) else None):
-            if share is None:
-                continue
-            pct, item_id, binds = share
-            ok = observed >= pct - 1e-9
-            if ok and not binds and bound is not None:
-                continue
-            findings.append(
-                Finding(
-                    "facility-activity-share",
-                    "pass" if ok else ("fail" if binds else "warn"),
-                    *pair(
-                        _ACTIVITY_SHARE[binds, figures.scope is Scope.COMMUNITY],
-                        share=f"{observed:.1f}",
-                        pct=_fmt(pct),
-                    ),
-                    subject,
-                    rule=pct,
-                    observed=round(observed, 1),
-                    citations=_field_citations(catalog, item_id, "min_activity_area_pct"),
-                    item=item_id,
-                )
-            )
+        findings.extend(_share_findings(catalog, figures, shares))
     if figures.function_areas is not None:
         present = frozenset().union(*map(name_forms, figures.function_areas))  # 妇女（儿童）之家 or 妇女儿童之家
         for standard in (s for s in standards if s.function_areas):
             missing = [a for a in standard.function_areas if name_forms(a).isdisjoint(present)]
+            of = strength(standard.modality)
+            unstated = of == "unstated"
             findings.append(
                 Finding(
-                    "facility-function-areas",
-                    ("fail" if _binding(standard) else "warn") if missing else "pass",
+                    "facility-function-areas-unstated" if missing and unstated else "facility-function-areas",
+                    level(of) if missing else "pass",
                     *(
-                        pair("facility-function-areas-missing", missing=Both("、".join(missing), ", ".join(missing)))
+                        pair(
+                            "facility-function-areas-missing-unstated"
+                            if unstated
+                            else "facility-function-areas-missing",
+                            missing=Both("、".join(missing), ", ".join(missing)),
+                        )
                         if missing
                         else pair("facility-function-areas-present")
                     ),
@@ -233,7 +226,7 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
                     item=standard.id,
                 )
             )
-    if best is None and not shares:
+    if stricter is None and not shares:
         findings.append(
             Finding(
                 "facility-no-standard",
@@ -243,6 +236,40 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
             )
         )
     return findings
+
+
+def _share_findings(
+    catalog: EffectiveCatalog, figures: FacilityFigures, shares: list[tuple[float, str, Strength]]
+) -> list[Finding]:
+    """The activity share against each strength's strictest share that is stricter than the stronger ones'."""
+    found: list[Finding] = []
+    activity = figures.activity_area_m2 or 0.0
+    observed = activity / figures.floor_area_m2 * 100 if figures.floor_area_m2 else 0.0
+    stricter: float | None = None
+    for of in _STRENGTHS:
+        tier = max((s for s in shares if s[2] == of), default=None)
+        if tier is None or (stricter is not None and tier[0] <= stricter):
+            continue
+        pct, item_id, _ = tier
+        ok = observed >= pct - 1e-9
+        met_stronger, stricter = stricter is not None, pct
+        if ok and met_stronger:  # a weaker rule met is said only where no stronger one is
+            continue
+        met = "-met" if ok and of == "unstated" else ""  # 「未达到」 is said of a miss only
+        key = _ACTIVITY_SHARE[of] + met + ("-community" if figures.scope is Scope.COMMUNITY else "")
+        found.append(
+            Finding(
+                "facility-activity-share" if ok or of != "unstated" else "facility-activity-share-unstated",
+                "pass" if ok else level(of),
+                *pair(key, share=f"{observed:.1f}", pct=_fmt(pct)),
+                figures.village,
+                rule=pct,
+                observed=round(observed, 1),
+                citations=_field_citations(catalog, item_id, "min_activity_area_pct"),
+                item=item_id,
+            )
+        )
+    return found
 
 
 def check_facility(catalog: EffectiveCatalog, figures: Iterable[FacilityFigures]) -> CheckReport:

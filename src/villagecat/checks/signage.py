@@ -34,10 +34,11 @@ from villagecat._i18n import Both, pair, say
 from villagecat._names import normalise_name
 from villagecat.checks._characters import STANDARD, STANDARD_IN_NOTED_USES
 from villagecat.checks._measure import check_measurement
+from villagecat.checks._modality import level, strength, suffix
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import rule
 from villagecat.errors import InvalidRequestError
-from villagecat.models import Colour, Modality, Orientation, Placement, Scope, SignType
+from villagecat.models import Colour, Orientation, Placement, Scope, SignType
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -247,15 +248,15 @@ def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> l
         measured = Both(
             "，".join(f"{zh} {text}" for zh, _, text in sides), "; ".join(f"{en} {text}" for _, en, text in sides)
         )
-        binds = _binds(spec.size_modality)
+        of = strength(spec.size_modality)
         limits = [spec.max_width_cm, spec.max_height_cm, spec.max_long_side_cm, spec.max_short_side_cm]
         cites = _field_citations(catalog, spec, *(f"max_{side.replace('-', '_')}_cm" for side, _, _ in over))
         found.append(
             Finding(
-                "signage-oversize" if binds else "signage-oversize-advised",
-                "fail" if binds else "warn",
+                f"signage-oversize{suffix(of)}",
+                level(of),
                 *pair(
-                    "signage-oversize" if binds else "signage-oversize-advised",
+                    f"signage-oversize{suffix(of)}",
                     sign=Both(name, actual.text),
                     measured=measured,
                 ),
@@ -292,13 +293,13 @@ def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> l
             )
         )
     if spec.orientation is not None and actual.orientation is not None and spec.orientation is not actual.orientation:
-        binds = _binds(spec.orientation_modality)
+        of = strength(spec.orientation_modality)
         found.append(
             Finding(
-                "signage-orientation",
-                "fail" if binds else "warn",
+                "signage-orientation-unstated" if of == "unstated" else "signage-orientation",
+                level(of),
                 *pair(
-                    "signage-orientation" if binds else "signage-orientation-advised",
+                    f"signage-orientation{suffix(of)}",
                     sign=Both(name, actual.text),
                     orientation=spec.orientation.words,
                 ),
@@ -358,11 +359,6 @@ def _character_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog,
     return found
 
 
-def _binds(modality: Modality | None) -> bool:
-    """Whether a spec binds: ``must``, or a source that does not say; ``should`` only advises."""
-    return modality is None or modality is Modality.MUST
-
-
 def _quota_matches(quota: SignQuota, sign: ActualSign, spec: Sign | None = None) -> bool:
     """Whether a quota counts a sign, as the type it is counted as (its item's, where it matches one)."""
     sign_type, orientation = _counted_as(sign, spec)
@@ -411,12 +407,12 @@ def signage_findings(
             continue
         closing = [q for q in quotas if q.exact and _quota_matches(q, sign)]
         if closing:
-            binds = _binds(closing[0].modality)  # 原则上不得悬挂其他标牌 advises: a 提示, never 不符合
-            code = "signage-not-allowed" if binds else "signage-not-allowed-advised"
+            of = strength(closing[0].modality)  # 原则上不得悬挂其他标牌 advises: a 提示, never 不符合
+            code = f"signage-not-allowed{suffix(of)}"
             findings.append(
                 Finding(
                     code,
-                    "fail" if binds else "warn",
+                    level(of),
                     *pair(code, sign=Both(_describe(sign), sign.text)),
                     village,
                     rule=closing[0].max_count,
@@ -431,12 +427,12 @@ def signage_findings(
     present = {spec.id for spec in matched.values()}
     for spec in specs:
         if spec.mandatory and spec.id not in present:
-            binds = _binds(spec.modality)
+            of = strength(spec.modality)
             findings.append(
                 Finding(
-                    "signage-missing",
-                    "fail" if binds else "warn",
-                    *pair("signage-missing" if binds else "signage-missing-advised", sign=spec.name),
+                    "signage-missing-unstated" if of == "unstated" else "signage-missing",
+                    level(of),
+                    *pair(f"signage-missing{suffix(of)}", sign=spec.name),
                     village,
                     rule=spec.name,
                     citations=_field_citations(catalog, spec, "mandatory", "modality"),
@@ -488,12 +484,12 @@ def _count(quota: SignQuota, signs: list[ActualSign], matched: dict[int, Sign], 
     # A closed set's signs that match no listed one are reported as not allowed, each; a
     # ceiling (至多9个, names not given) counts every sign of its kind.
     if len(counted) > quota.max_count and (not quota.exact or all(i in matched for i in counted)):
-        binds = _binds(quota.modality)
-        code = "signage-count" if binds else "signage-count-advised"
+        of = strength(quota.modality)
+        code = f"signage-count{suffix(of)}"
         return [
             Finding(
                 code,
-                "fail" if binds else "warn",
+                level(of),
                 *pair(code, quota=quota.name, count=len(counted), allowed=quota.max_count),
                 village,
                 rule=quota.max_count,

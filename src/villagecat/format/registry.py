@@ -132,13 +132,24 @@ class Kind:
     def binds(self, item: BaseModel) -> bool:
         """Whether an item of this kind binds: a red line, a rule whose modality binds, or a deadline.
 
-        A red line is a prohibited duty, a mandatory sign…; a modality binds when it is must, or
-        empty where the format counts that as must.
+        A red line is a prohibited duty, a mandatory sign…; a modality binds when it is must (an
+        empty one, a source that does not say, ranks as should and does not bind).
         """
         if self.rules.binding or self.rules.is_red_line(dict(item)):
             return True
         spec = self.field("modality")
         return isinstance(spec.rule, Graded) and spec.rule.binds(getattr(item, "modality", None)) if spec else False
+
+    def firm(self, item: BaseModel) -> bool:
+        """Whether no lower layer may narrow where an item reaches: it binds, or its source does not say how strongly.
+
+        A facility's or a sign's empty modality does not bind (a check tells its miss), yet nothing says
+        it only advises: it ranks above should, so its reach is kept as a binding rule's is.
+        """
+        if self.binds(item):
+            return True
+        spec = self.field("modality")
+        return spec is not None and isinstance(spec.rule, Graded) and spec.rule.firm(getattr(item, "modality", None))
 
     @property
     def can_bind(self) -> bool:

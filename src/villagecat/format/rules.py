@@ -288,13 +288,18 @@ class Graded(FieldRule):
     """How strongly a rule binds: a lower layer may make it bind harder, never softer.
 
     ``grades`` ranks each value (``may`` below ``should`` and ``mainly``, which advise alike,
-    below ``must``); ``empty`` is what an empty field counts as (a sign's modality left empty
-    binds). should → may loosens as must → should does.
+    below ``must``); ``empty`` is what an empty field ranks as: a value's grade (an obligation's
+    empty modality ranks as ``should``), or a grade of its own. A facility's or a sign's empty
+    modality is a source that does not say how strongly its rule binds: it does not bind (a check
+    reports its miss as a 提示 that says so), yet nothing says it only advises, so it ranks
+    between ``should`` and ``must``: a lower layer may make it ``must`` (tightens), never ``should``
+    or ``may``. should → may loosens as must → should does. A lower layer's own empty cell leaves
+    the field unsaid (it merges nothing), so it never loosens an inherited ``must``.
     """
 
     name: ClassVar[str] = "graded"
     grades: tuple[tuple[str, int], ...] = ()
-    empty: str | None = None
+    empty: str | int | None = None
     #: The fields whose requirement this modality grades (a size, an orientation); where none of
     #: them is given, an empty modality grades nothing, and giving one adds a rule (tightens).
     governs: tuple[str, ...] = ()
@@ -304,7 +309,9 @@ class Graded(FieldRule):
         return not self.governs or any(getattr(item, name, None) not in (None, ()) for name in self.governs)
 
     def grade(self, value: Any) -> int | None:  # noqa: ANN401
-        """The grade of ``value`` (an empty one as what it counts as), or None."""
+        """The grade of ``value`` (an empty one as what it ranks as), or None."""
+        if value is None and isinstance(self.empty, int):
+            return self.empty
         slug = _slug(self.empty if value is None else value)
         return dict(self.grades).get(slug) if isinstance(slug, str) else None
 
@@ -313,12 +320,18 @@ class Graded(FieldRule):
         found = self.grade(value)
         return found is not None and found == max(g for _, g in self.grades)
 
+    def firm(self, value: Any) -> bool:  # noqa: ANN401
+        """Whether ``value`` ranks above every grade that only advises: it binds, or (empty) the source does not say."""
+        found = self.grade(value)
+        top = max(g for _, g in self.grades)
+        return found is not None and found > max((g for _, g in self.grades if g < top), default=-1)
+
     def effect(self, old: Any, new: Any) -> Effect:  # noqa: ANN401
         """A higher grade tightens, a lower one loosens; values of one grade are neutral."""
         return _ranked(self.grade(old), self.grade(new))
 
     def to_json(self) -> dict[str, Any]:
-        """``{"rule": "graded", "grades": {...}}``, with ``"empty"`` where an empty field counts as one."""
+        """``{"rule": "graded", "grades": {...}}``, with ``"empty"`` where an empty field ranks as a value or grade."""
         found: dict[str, Any] = {"rule": self.name, "grades": dict(self.grades)}
         if self.empty is not None:
             found["empty"] = self.empty
@@ -327,12 +340,15 @@ class Graded(FieldRule):
         return found
 
     def explain(self) -> tuple[str, str]:
-        """Only binds harder."""
-        ordered = sorted(self.grades, key=lambda pair_: pair_[1])
-        steps: dict[int, list[str]] = {}
-        for value, grade in ordered:
-            steps.setdefault(grade, []).append(value)
-        chain = " → ".join("/".join(values) for values in steps.values())
+        """Only binds harder; an empty field's own grade, if it has one, in its place along the chain."""
+        steps: dict[int, list[tuple[str, str]]] = {}
+        for value, grade in sorted(self.grades, key=lambda pair_: pair_[1]):
+            steps.setdefault(grade, []).append((value, value))
+        if isinstance(self.empty, int) and self.empty not in steps:
+            steps[self.empty] = [(say("graded-empty", "zh"), say("graded-empty", "en"))]
+        ordered = [steps[grade] for grade in sorted(steps)]
+        zh, en = (" → ".join("/".join(v[i] for v in values) for values in ordered) for i in (0, 1))
+        chain = Both(zh, en)
         return pair("rule-explain-graded", chain=chain)
 
 
@@ -477,7 +493,12 @@ def rule_from_json(data: Mapping[str, Any]) -> FieldRule:
         return Sticky(values=tuple(data.get("values", ())))
     if rule is Graded:
         grades = sorted(dict(data.get("grades", {})).items(), key=lambda entry: (entry[1], entry[0]))
-        return Graded(grades=tuple(grades), empty=data.get("empty"), governs=tuple(data.get("governs", ())))
+        empty = data.get("empty")
+        return Graded(
+            grades=tuple(grades),
+            empty=empty if isinstance(empty, str | int) and not isinstance(empty, bool) else None,
+            governs=tuple(data.get("governs", ())),
+        )
     if rule is Qualifier:
         return Qualifier(of=str(data.get("of", "modality")), permits=tuple(data.get("permits", ("may",))))
     return rule()

@@ -11,7 +11,7 @@ from villagecat.format.rules import Graded, GrowOnly, IncreaseOnly, ItemRules
 from villagecat.models._base import field, model_meta
 from villagecat.models._item import CatalogItem, id_pattern, restates_field
 from villagecat.models.document import Name, NonEmpty
-from villagecat.models.vocab import MODALITY_GRADES, Modality, Scope
+from villagecat.models.vocab import MODALITY_GRADES, UNSTATED_BELOW, UNSTATED_GRADE, Modality, Scope
 
 __all__ = ["FacilityStandard", "FacilityStandardId"]
 
@@ -52,12 +52,14 @@ class FacilityStandard(CatalogItem):
     modality: Modality | None = field(
         "约束力",
         "Modality",
-        desc_zh="来源用语的约束力：必须（应当、不低于）为 must，一般、原则上为 should；为 should 时未达到只作提示。"
-        "留空表示来源未说明，检查按必须对待。",
-        desc_en="How the source binds: must (应当, 不低于) or should (一般, 原则上); a missed should is advisory. "
-        "Empty: the source does not say, and checks treat it as must.",
+        desc_zh="来源用语的约束力：必须、应当、不得为 must，未达到为不符合；一般、原则上为 should，未达到只作提示。"
+        "“不低于”“以上”只给出下限，不是约束力用语。留空表示来源未写明约束力：未达到时作提示并写明来源未说明，"
+        "不判不符合。" + UNSTATED_BELOW[0],
+        desc_en="How the source binds: must (必须, 应当, 不得; a miss is 不符合) or should (一般, 原则上; a miss is "
+        "advisory). 不低于 and 以上 give a bound, not how it binds. Empty: the source does not say how strongly the "
+        "rule binds; a miss is a note that says so, never 不符合. " + UNSTATED_BELOW[1],
         default=None,
-        rule=Graded(grades=MODALITY_GRADES, empty="must"),
+        rule=Graded(grades=MODALITY_GRADES, empty=UNSTATED_GRADE),
     )
     min_floor_area_m2: float | None = field(
         "最小建筑面积（平方米）",

@@ -13,6 +13,8 @@ from villagecat.models._item import CatalogItem, id_pattern, restates_field
 from villagecat.models.document import Name, NonEmpty
 from villagecat.models.vocab import (
     MODALITY_GRADES,
+    UNSTATED_BELOW,
+    UNSTATED_GRADE,
     CharacterStandard,
     Colour,
     Modality,
@@ -114,22 +116,26 @@ class Sign(CatalogItem):
     size_modality: Modality | None = field(
         "尺寸约束力",
         "Size modality",
-        desc_zh="尺寸要求的约束力（“一般应在……以内”为 should，只作提示）；留空按必须对待。",
-        desc_en="How the size binds (一般应在…以内 is should: advisory); empty counts as must.",
+        desc_zh="尺寸要求的约束力（“一般应在……以内”为 should，只作提示）；留空表示来源未写明约束力："
+        "超出时作提示并写明，不判不符合。" + UNSTATED_BELOW[0],
+        desc_en="How the size binds (一般应在…以内 is should: advisory); empty: the source does not say, and an "
+        "oversize sign is a note that says so, never 不符合. " + UNSTATED_BELOW[1],
         default=None,
         rule=Graded(
             grades=MODALITY_GRADES,
-            empty="must",
+            empty=UNSTATED_GRADE,
             governs=("max_width_cm", "max_height_cm", "max_long_side_cm", "max_short_side_cm"),
         ),
     )
     orientation_modality: Modality | None = field(
         "版式约束力",
         "Orientation modality",
-        desc_zh="版式要求的约束力（“以长条竖排为宜”为 should，只作提示）；留空按必须对待。",
-        desc_en="How the orientation binds (以长条竖排为宜 is should: advisory); empty counts as must.",
+        desc_zh="版式要求的约束力（“以长条竖排为宜”为 should，只作提示）；留空表示来源未写明约束力："
+        "不符时作提示并写明，不判不符合。" + UNSTATED_BELOW[0],
+        desc_en="How the orientation binds (以长条竖排为宜 is should: advisory); empty: the source does not say, and "
+        "another orientation is a note that says so, never 不符合. " + UNSTATED_BELOW[1],
         default=None,
-        rule=Graded(grades=MODALITY_GRADES, empty="must", governs=("orientation",)),
+        rule=Graded(grades=MODALITY_GRADES, empty=UNSTATED_GRADE, governs=("orientation",)),
     )
     background_colour: Colour | None = field("底色", "Background colour", default=None, rule=Fixed())
     text_colour: Colour | None = field("字色", "Text colour", default=None, rule=Fixed())
@@ -154,11 +160,13 @@ class Sign(CatalogItem):
     modality: Modality | None = field(
         "悬挂约束力",
         "Modality of hanging",
-        desc_zh="悬挂要求的约束力：“一般在……悬挂”为 should，缺少时只作提示；留空按必须对待。",
-        desc_en="How the requirement to hang binds: 一般在…悬挂 is should (a missing sign is advisory); "
-        "empty counts as must.",
+        desc_zh="悬挂要求的约束力：必须、应当为 must，缺少时不符合；“一般在……悬挂”为 should，缺少时只作提示；"
+        "留空表示来源未写明约束力：缺少时作提示并写明，不判不符合。" + UNSTATED_BELOW[0],
+        desc_en="How the requirement to hang binds: must (a missing sign is 不符合); 一般在…悬挂 is should (a "
+        "missing sign is advisory); empty: the source does not say, and a missing sign is a note that says so. "
+        + UNSTATED_BELOW[1],
         default=None,
-        rule=Graded(grades=MODALITY_GRADES, empty="must"),
+        rule=Graded(grades=MODALITY_GRADES, empty=UNSTATED_GRADE),
     )
     restates: Name | None = restates_field()
 
@@ -207,10 +215,12 @@ class SignQuota(CatalogItem):
     modality: Modality | None = field(
         "约束力",
         "Modality",
-        desc_zh="数量与限定全集的约束力：“原则上不得悬挂其他标牌”为 should，多出或未列的标牌只作提示；留空按必须对待。",
+        desc_zh="数量与限定全集的约束力：“原则上不得悬挂其他标牌”为 should，多出或未列的标牌只作提示；留空表示来源"
+        "未写明约束力（如只陈述数量）：多出或未列的标牌作提示并写明，不判不符合。" + UNSTATED_BELOW[0],
         desc_en="How the count and the closed set bind: 原则上不得悬挂其他标牌 is should (an extra or unlisted "
-        "sign is advisory); empty counts as must.",
+        "sign is advisory); empty: the source does not say (a count stated as an outcome), and an extra or unlisted "
+        "sign is a note that says so. " + UNSTATED_BELOW[1],
         default=None,
-        rule=Graded(grades=MODALITY_GRADES, empty="must"),
+        rule=Graded(grades=MODALITY_GRADES, empty=UNSTATED_GRADE),
     )
     restates: Name | None = restates_field()

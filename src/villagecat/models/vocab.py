@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from villagecat.models._base import Vocab
 
 __all__ = [
+    "BINDING_WORDS",
     "MODALITY_GRADES",
+    "UNSTATED_BELOW",
+    "UNSTATED_GRADE",
     "AlternativeHandling",
     "AssistActivity",
     "Authority",
@@ -85,7 +89,23 @@ class Scope(Vocab):
 
 #: How hard each modality binds, for the merge rule on modalities: may, then should and mainly
 #: (both advise), then must.
-MODALITY_GRADES = (("may", 0), ("mainly", 1), ("should", 1), ("must", 2))
+MODALITY_GRADES = (("may", 0), ("mainly", 2), ("should", 2), ("must", 4))
+
+#: Where a facility's or a sign's empty modality ranks: the source does not say how strongly its rule
+#: binds, so it does not bind (a miss is a 提示 that says so), yet nothing says it only advises. Above
+#: should (a lower layer may not soften it to 一般 or 可以), below must (making it must tightens).
+UNSTATED_GRADE = 3
+#: What :data:`UNSTATED_GRADE` means for a layer below, in the words of the fields it grades (Chinese, English).
+UNSTATED_BELOW = (
+    "下级层比较时，空值介于一般应当与必须之间：可改为必须，不得改为一般或可以。",
+    "Below, an empty one ranks between should and must: a lower layer may make it must, never should or may.",
+)
+
+#: The words that make a rule ``must`` (DOMAIN.md, "How strongly a rule binds": 必须、应当、不得、一律、
+#: 严禁), with their short and kindred forms: 应 (应当's short form, not in 相应、对应、适应、响应、供应、
+#: 反应、不应 or 应急、应用、应对), 须 (not 无须), 禁止, 不准, and 坚决 (坚决杜绝、坚决取消). A bound (不低于、以上、
+#: 以内) is not among them: it says how far a rule reaches, not how strongly it binds.
+BINDING_WORDS = re.compile(r"必须|应当|(?<![相对适响供反不])应(?![急用对])|(?<![无不])须|不得|一律|严禁|禁止|不准|坚决")
 
 
 class Modality(Vocab):
@@ -93,7 +113,8 @@ class Modality(Vocab):
 
     鼓励/可以 permit or encourage and bind no one (``may``).
     A check reports a broken ``must`` as 不符合 and a broken ``should`` or ``mainly`` as 提示;
-    ``may`` is never broken.
+    ``may`` is never broken. An empty modality is a source that does not say how strongly its rule
+    binds (no binding word: 「……60%以上」): a broken one is a 提示 that says so, never 不符合.
     """
 
     __titles__ = ("约束力", "Modality")
