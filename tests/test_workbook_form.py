@@ -206,7 +206,7 @@ def test_a_workbook_whose_parent_is_not_shipped_says_how_to_give_it(tmp_path: Pa
     assert invoke("export", str(county), "-o", str(tmp_path / "hz.xlsx")).code == 0
     alone = invoke("import", str(tmp_path / "hz.xlsx"), "-o", str(tmp_path / "out"))
     assert alone.code == 1
-    assert "  层信息\n    字段 parent.id：上级层 330000 不存在" in alone.out
+    assert "  层信息\n    字段 上级层 · 标识：上级层 330000 不存在" in alone.out  # the 项目, not parent.id
     assert "--layer" in alone.out
     given = invoke("import", str(tmp_path / "hz.xlsx"), "-o", str(tmp_path / "out"), "--layer", str(province))
     assert given.code == 0, given.out

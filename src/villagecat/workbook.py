@@ -338,6 +338,25 @@ def _layer_key(label: str) -> str | None:
     return f"releases.{number}.{key}" if name == "releases" else f"{name}.{key}"
 
 
+def _layer_label(key: str) -> str:
+    """The 项目 label of a layer key (parent.id -> 上级层 · 标识, releases.2.date -> 发布记录 2 · 日期), else the key.
+
+    The inverse of :func:`_layer_key`: a problem of 层信息 names the row the clerk reads, not its code.
+    """
+    name, _, rest = key.partition(".")
+    field = Layer.model_fields.get(name)
+    if field is None:
+        return key
+    title = field.title or name
+    if rest.isdigit():  # releases.1: the whole entry
+        return f"{title} {rest}"
+    number, _, part = rest.rpartition(".")
+    words = dict(_PARTS.get(name, ())).get(part)
+    if not rest or words is None:
+        return title if not rest else key
+    return f"{title} {number} · {words}" if number else f"{title} · {words}"
+
+
 def _layer_rows(layer: Layer) -> list[tuple[str, object, str]]:
     """The layer as labelled rows (项目, 取值, 字段): nested values spelled out, vocabularies as labels, no JSON."""
     fields = Layer.model_fields
@@ -701,9 +720,8 @@ def titled(report: ValidationReport) -> ValidationReport:
 
     def on_sheet(problem: Problem) -> Problem:
         if problem.file == "datapackage.json":  # the layer's fields are 层信息's rows, by their keys (parent.id)
-            return dataclasses.replace(
-                problem, file=LAYER_SHEET, field=(problem.field or "").removeprefix("layer.") or None
-            )
+            key = (problem.field or "").removeprefix("layer.")
+            return dataclasses.replace(problem, file=LAYER_SHEET, field=_layer_label(key) if key else None)
         titles = by_sheet.get(problem.file, {})
         name, _, entry = (problem.field or "").partition("[")  # citations[0]: the 出处's first entry
         if entry.rstrip("]").isdigit() and name in titles:
