@@ -66,10 +66,17 @@ JSON_FORM: dict[str, str] = {"form": "json"}
 _CITATION_TEXT = re.compile(r"^(?P<document>[^#「」]+)#(?P<section>[^「」]*)(?:「(?P<quote>.*)」)?$", re.DOTALL)
 
 
+#: A citation's text inside a section: what follows a citation run into the one before it.
+_CITED_AGAIN = re.compile(rf"(?:{LAYER_ID_PATTERN})\.document\.{LOCAL_ID_PATTERN}#")
+
+
 def runs_together(text: str) -> bool:
-    """Whether a citation's text is several run into one section: 文件#三，文件#二 (joined by a comma, not ``|``)."""
+    """Whether a citation's text is several run into one section: 文件#三，文件#二 (joined by a comma, not ``|``).
+
+    Only a section holding another document's id and its ``#`` is so; a ``#`` alone is a section's own text.
+    """
     match = _CITATION_TEXT.match(text.strip())
-    return match is not None and "#" in match["section"]
+    return match is not None and _CITED_AGAIN.search(match["section"]) is not None
 
 
 class Citation(Model):
