@@ -122,7 +122,13 @@ def test_a_heading_retyped_with_a_space_reads_and_a_missing_column_is_named_by_i
     book.save(path)
     result = invoke("import", str(path), "-o", str(folder))
     assert result.code == 1
-    assert "    第 2 行 字段 名称：缺少必填字段" in result.out.splitlines()
+    assert result.out.splitlines()[1:] == [  # one mistake, one problem: not 未知的列, 缺少列 and 缺少必填字段 a row
+        "  工作事务",
+        (
+            "    第 1 行 字段 B：列名“事项名称”不是本表的列名，而本表缺少列“名称”：像是改了列名；"
+            "请把列名改回“名称”（列名不能修改）"
+        ),
+    ]
     assert not _ENGLISH.search(result.out.replace("xihu", "")), result.out
 
 
@@ -386,3 +392,69 @@ def test_a_column_of_row_numbers_is_left_out_with_a_notice(tmp_path: Path) -> No
     for made in sorted((tmp_path / "a").iterdir()):
         assert (tmp_path / "b" / made.name).read_bytes() == made.read_bytes(), made.name
     assert load_layer(tmp_path / "b").duties == load_layer(ninghe).duties
+
+
+@pytest.mark.parametrize("joined", ["，", "、", "；", "｜", ",", " "])
+def test_two_citations_joined_by_anything_but_a_bar_are_refused_never_read_as_one_section(
+    tmp_path: Path, joined: str
+) -> None:
+    """出处 typed ``…#三(一)2，…#二`` (a full-width comma, as Chinese text separates) was imported as one
+    citation of section 三(一)2，330106.document.notice#二, a clause no document has: silently."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    book["来源文件"].append(["330106.document.plan", "工作方案", *[None] * 4, "规范性文件"])
+    book["来源文件"].append(["330106.document.notice", "通知", *[None] * 4, "规范性文件"])
+    cell = f"330106.document.plan#三(一)2{joined}330106.document.notice#二"
+    book["工作事务"].append([None, "环境整治", cell, None, None, None, "依法协助政府工作事项", None, "村"])
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1, result.out
+    assert result.out.splitlines()[1:] == [
+        "  工作事务",
+        (
+            f"    第 2 行 字段 C（出处）：取值无效：“{cell}”中有不止一个“#”，是几个出处连在了一起："
+            "几个出处之间请用半角竖线 | 分隔（逗号、顿号、全角竖线“｜”都不能分隔）"
+        ),
+    ]
+    assert "全角竖线" not in result.err  # one message: the notice that ｜ separates nothing is not said beside it
+    assert load_layer(folder).duties == ()  # nothing written
+    csv_path = folder / "duties.csv"
+    csv_path.write_text(
+        csv_path.read_text("utf-8") + f'330106.duty.x,环境整治,"{cell}",,,,assists,,village,,,,,,,\n', "utf-8"
+    )
+    result = invoke("validate", str(folder))
+    assert result.code == 1
+    assert "第 2 行 字段 citations.0：" in result.out, result.out
+    assert "中有不止一个“#”，是几个出处连在了一起" in result.out
+
+
+def test_a_deleted_column_is_one_problem_not_one_a_row(tmp_path: Path) -> None:
+    """事项类别 deleted: 缺少列“事项类别” and then 缺少必填字段 on every row, for one mistake."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    duties = book["工作事务"]
+    for name in ("环境整治", "人口普查"):
+        duties.append([None, name, None, None, None, None, "依法协助政府工作事项", None, "村"])
+    duties.delete_cols(7)
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[1:] == [
+        "  工作事务",
+        "    第 1 行：缺少列“事项类别”；该列没有内容时，请保留列名、内容留空（缺少该列会被当作清空每一行的这一项）",
+    ]
+
+
+def test_a_renamed_sheet_is_one_problem_naming_both_names(tmp_path: Path) -> None:
+    """工作事务 renamed 工作事务清单: 未知的工作表 and 缺少工作表, two problems for one mistake."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    book["工作事务"].append([None, "环境整治", None, None, None, None, "依法协助政府工作事项", None, "村"])
+    book["工作事务"].title = "工作事务清单"
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[1:] == [
+        "  工作事务清单",
+        "    工作表“工作事务清单”的列名与“工作事务”表相同，像是改了表名；请把表名改回“工作事务”（表名不能修改）",
+    ]

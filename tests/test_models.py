@@ -173,3 +173,13 @@ def test_a_rule_across_fields_holds_for_a_copy() -> None:
         national.layer.model_copy(update={"version": "1.0"})
     with pytest.raises(ValidationError):
         national.certificates[0].model_copy(update={"template": "兹证明{姓名"})
+
+
+def test_a_section_may_hold_a_hash_but_not_another_citation() -> None:
+    """``#`` is a section's own text (the property test's ``d0##``); another document's id and ``#`` is a second
+    citation run into the first with a comma, refused."""
+    from villagecat.models import Citation  # noqa: PLC0415
+
+    assert Citation.model_validate("cn.document.plan##").section == "#"
+    with pytest.raises(ValueError, match="是几个出处连在了一起"):
+        Citation.model_validate("cn.document.plan#三，cn.document.notice#二")

@@ -206,7 +206,7 @@ def test_a_workbook_whose_parent_is_not_shipped_says_how_to_give_it(tmp_path: Pa
     assert invoke("export", str(county), "-o", str(tmp_path / "hz.xlsx")).code == 0
     alone = invoke("import", str(tmp_path / "hz.xlsx"), "-o", str(tmp_path / "out"))
     assert alone.code == 1
-    assert "  层信息\n    字段 parent.id：上级层 330000 不存在" in alone.out
+    assert "  层信息\n    字段 上级层 · 标识：上级层 330000 不存在" in alone.out  # the 项目, not parent.id
     assert "--layer" in alone.out
     given = invoke("import", str(tmp_path / "hz.xlsx"), "-o", str(tmp_path / "out"), "--layer", str(province))
     assert given.code == 0, given.out
@@ -462,3 +462,44 @@ def test_a_date_typed_as_text_in_a_spreadsheets_form_is_read_year_first_only(
     assert result.code == 0, result.out
     (document,) = load_layer(folder).documents
     assert document.issued == read
+
+
+@pytest.mark.parametrize(
+    ("number_format", "read"),
+    [
+        ('yyyy"年"m"月"', "2024-06"),  # 2024年6月 typed in Excel (Chinese): a date cell of June 1st, shown as a month
+        ("yyyy\\年m\\月", "2024-06"),  # the same format as LibreOffice Calc writes it
+        ("[$-804]yyyy年m月;@", "2024-06"),  # with a locale tag and a text section
+        ("mmm-yy", "2024-06"),  # 2024-06 typed in Excel (English): Jun-24
+        ("YYYY-MM", "2024-06"),
+        ('yyyy"年"', "2024"),
+        ("yyyy/m/d", "2024-06-01"),  # the day is shown: it is the clerk's
+        ('yyyy"年"m"月"d"日"', "2024-06-01"),
+        ("yyyy-mm-dd h:mm:ss", "2024-06-01"),
+    ],
+)
+def test_a_date_cell_is_read_as_precisely_as_it_shows(tmp_path: Path, number_format: str, read: str) -> None:
+    """A date typed to the month (2024年6月, 2024-06) is stored by the spreadsheet as the month's first day
+    and shown without it; the cell is read as the clerk sees it, to the month.
+
+    It was read as 2024-06-01: a day the clerk never wrote (and, for 2024年6月底前, the wrong one).
+    """
+    folder, path = tmp_path / "wq", tmp_path / "wq.xlsx"
+    assert invoke("init", str(folder), "--level", "county", "--code", "120114", "--name", "武清区").code == 0
+    assert invoke("export", str(folder), "-o", str(path)).code == 0
+    book = openpyxl.load_workbook(path)
+    documents = book["来源文件"]
+    cols = _header(documents)
+    filled = {"标识": "120114.document.plan", "标题": "方案", "效力层级": "规范性文件"}
+    for title, value in filled.items():
+        documents.cell(row=2, column=cols[title], value=value)
+    cell = documents.cell(row=2, column=cols["发布日期"], value=dt.datetime(2024, 6, 1))  # noqa: DTZ001 - as Excel stores it
+    cell.number_format = number_format
+    info = next(row for row in book["层信息"].iter_rows() if row[0].value == "发布日期")
+    info[1].value = dt.datetime(2024, 6, 1)  # noqa: DTZ001 - as Excel stores it
+    info[1].number_format = number_format
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 0, result.out
+    package = load_layer(folder)
+    assert (package.documents[0].issued, package.layer.published) == (read, read)

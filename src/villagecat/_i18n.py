@@ -1228,6 +1228,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "出处写作“文件标识#条款”或“文件标识#条款「原文」”，如 cn.document.tingzi-2022-28#二(一)1（实际为“{value}”）",
         "citation must be written DOCUMENT#SECTION or DOCUMENT#SECTION「quote」, not {value!r}",
     ),
+    "citation-joined": (
+        (
+            "“{value}”中有不止一个“#”，是几个出处连在了一起：几个出处之间请用半角竖线 | 分隔"
+            "（逗号、顿号、全角竖线“｜”都不能分隔）"
+        ),
+        "{value!r} holds more than one '#': citations run together; separate citations with |",
+    ),
     "template-nested": ("第 {at} 个字处的花括号嵌套了", "nested '{{' at character {at}"),
     "template-unmatched": ("第 {at} 个字处的右花括号没有配对", "unmatched '}}' at character {at}"),
     "template-unclosed": ("第 {at} 个字处的左花括号没有闭合", "unclosed '{{' at character {at}"),
@@ -1655,6 +1662,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     "missing-sheet": ("缺少工作表“{sheet}”", "no sheet {sheet}"),
+    "workbook-renamed-column": (
+        "列名“{heading}”不是本表的列名，而本表缺少列“{column}”：像是改了列名；请把列名改回“{column}”（列名不能修改）",
+        (
+            "column {heading!r} is none of the sheet's and the sheet has no column {column}: renamed?"
+            " Name it {column} again"
+        ),
+    ),
+    "workbook-renamed-sheet": (
+        "工作表“{title}”的列名与“{sheet}”表相同，像是改了表名；请把表名改回“{sheet}”（表名不能修改）",
+        "sheet {title!r} has the columns of sheet {sheet}, as if renamed: name it {sheet} again",
+    ),
     "workbook-missing-column": (
         "缺少列“{column}”；该列没有内容时，请保留列名、内容留空（缺少该列会被当作清空每一行的这一项）",
         "no column {column}: keep it, empty, if it has nothing (a missing column would read as emptied in every row)",

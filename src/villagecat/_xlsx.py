@@ -7,6 +7,7 @@ refused before openpyxl builds anything, with the budget they exceed.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -220,10 +221,31 @@ class ErrorCell(str):
     __slots__ = ()
 
 
+#: What a number format shows besides its date codes: a quoted or escaped literal (``"年"``, ``\\月``),
+#: a locale or colour tag (``[$-804]``), a padding or fill character (``_)``, ``*-``), an AM/PM marker.
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].|am/pm|a/p', re.IGNORECASE)
+
+
+def _date_shown(value: dt.date, number_format: str | None) -> str | None:
+    """A date cell as precisely as its format shows it, where that is less than a day: ``2024-06``, ``2024``.
+
+    A spreadsheet stores a date typed to the month (2024年6月, 2024-06) as the month's first day
+    and shows it without the day; read to the day, it would hold a day the clerk never wrote.
+    None where the format shows the day (or is no date format villagecat can read: a time, a
+    month without its year), so the cell is read as the date it holds.
+    """
+    codes = _FORMAT_LITERALS.sub("", (number_format or "").split(";")[0]).lower()
+    if "d" in codes or "h" in codes or "s" in codes or "a" in codes or not ("y" in codes or "e" in codes):
+        return None
+    return f"{value.year:04d}-{value.month:02d}" if "m" in codes else f"{value.year:04d}"
+
+
 def _value(cell: Any) -> Any:  # noqa: ANN401 - a cell of any kind
     value = getattr(cell, "value", None)
     if getattr(cell, "data_type", None) == "e" and isinstance(value, str):
         return ErrorCell(value)
+    if isinstance(value, dt.date) and (shown := _date_shown(value, getattr(cell, "number_format", None))) is not None:
+        return shown  # a date typed to the month, read as the clerk sees it
     if (
         isinstance(value, int | float)
         and not isinstance(value, bool)

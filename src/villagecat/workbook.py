@@ -40,6 +40,7 @@ from villagecat.format.codec import format_number, join_list, local_date, split_
 from villagecat.format.registry import kind_of_id
 from villagecat.models import Citation, Clause, Layer, Level, Override, Scope
 from villagecat.models._base import DATE_PATTERN, Vocab
+from villagecat.models.document import runs_together
 from villagecat.package import RESOURCE_TITLES, RESOURCES, LayerPackage, Origin, carry_citations
 from villagecat.report import Problem, ValidationReport
 
@@ -337,6 +338,25 @@ def _layer_key(label: str) -> str | None:
     return f"releases.{number}.{key}" if name == "releases" else f"{name}.{key}"
 
 
+def _layer_label(key: str) -> str:
+    """The 项目 label of a layer key (parent.id -> 上级层 · 标识, releases.2.date -> 发布记录 2 · 日期), else the key.
+
+    The inverse of :func:`_layer_key`: a problem of 层信息 names the row the clerk reads, not its code.
+    """
+    name, _, rest = key.partition(".")
+    field = Layer.model_fields.get(name)
+    if field is None:
+        return key
+    title = field.title or name
+    if rest.isdigit():  # releases.1: the whole entry
+        return f"{title} {rest}"
+    number, _, part = rest.rpartition(".")
+    words = dict(_PARTS.get(name, ())).get(part)
+    if not rest or words is None:
+        return title if not rest else key
+    return f"{title} {number} · {words}" if number else f"{title} · {words}"
+
+
 def _layer_rows(layer: Layer) -> list[tuple[str, object, str]]:
     """The layer as labelled rows (项目, 取值, 字段): nested values spelled out, vocabularies as labels, no JSON."""
     fields = Layer.model_fields
@@ -547,7 +567,8 @@ def _row_input(
             key = "workbook-citation-lines" if column.shape == "citations" else "workbook-list-lines"
             problems.append(Problem(title, "list-lines", *pair(key), line=number, field=label))
             continue
-        if column.is_list and column.vocab is None and isinstance(raw, str) and "｜" in raw:
+        bar = column.is_list and column.vocab is None and isinstance(raw, str) and "｜" in raw
+        if bar and not _runs_together(column, raw):  # citations run together are refused, in words that say ｜ too
             _full_width_bar(title, number, label)
         parsed = _parse(column, raw)
         if parsed is not None:
@@ -568,8 +589,13 @@ def _read_sheet(
         problems.append(Problem(title, "header-row", *pair("workbook-header-row", row=lower, above=lower - 1), line=1))
         return [], ()
     rows = iter(sheet_rows)
+    said = len(problems)
     mapped = _header(title, next(rows, []), model, problems)
-    problems.extend(_missing_columns(title, model, mapped, sheet_rows))
+    missing = _missing_columns(title, model, mapped, sheet_rows)
+    problems.extend(missing)
+    given = {c.name for c in mapped if c is not None}
+    absent = [c for c in columns(model) if c.name not in given] if missing else []
+    _one_renamed_column(title, sheet_rows[0] if sheet_rows else [], absent, problems, said)
     items: list[BaseModel] = []
     records: list[tuple[int, dict[str, Any]]] = []
     for number, values in enumerate(rows, start=2):
@@ -594,6 +620,8 @@ def _read_sheet(
                 name = str(error["loc"][0]) if error["loc"] else ""
                 if layer_id is None and name == "id" and error["type"] == "missing":
                     continue  # a blank 标识 gets one from the layer's id: 层信息 is at fault, said once there
+                if any(c.name == name for c in absent) and error["type"] == "missing":
+                    continue  # the column is not there: 缺少列 said so once, not again on every row
                 zh, en = (
                     _override_field_words(data)
                     if model is Override and name == "field" and error["type"] == "string_pattern_mismatch"
@@ -607,6 +635,24 @@ def _read_sheet(
                 )
                 problems.append(Problem(title, str(error["type"]), zh, en, line=number, field=column_label))
     return items, tuple(rows_read)
+
+
+def _one_renamed_column(
+    title: str, header: Sequence[object], absent: list[Column], problems: list[Problem], said: int
+) -> None:
+    """Say a heading retyped (事项名称 for 名称) once: one unknown column where one column is missing is that column.
+
+    It was two problems of one mistake, 未知的列 and 缺少列, neither naming the other.
+    """
+    unknown = [p for p in problems[said:] if p.code == "unknown-column"]
+    missing = [p for p in problems[said:] if p.code == "missing-column"]
+    if len(unknown) != 1 or len(missing) != 1 or len(absent) != 1:
+        return
+    letter = unknown[0].field or ""
+    heading = next((h for i, h in enumerate(header) if column_letter(i) == letter), "")
+    problems[said:] = [p for p in problems[said:] if p is not unknown[0] and p is not missing[0]]
+    words = pair("workbook-renamed-column", heading=heading, column=absent[0].title_zh)
+    problems.insert(said, Problem(title, "renamed-column", *words, line=1, field=letter))
 
 
 def _section(section: str | None) -> str | None:
@@ -623,6 +669,11 @@ def _list_lines(column: Column, raw: object) -> bool:
         return False
     lines = [line.strip() for line in raw.strip().splitlines() if line.strip()]
     return len(lines) > 1 and (column.shape != "citations" or all("#" in line for line in lines))
+
+
+def _runs_together(column: Column, raw: str) -> bool:
+    """Whether a 出处 cell holds citations run together (文件#三｜文件#二), which the citation refuses."""
+    return column.shape == "citations" and any(runs_together(entry) for entry in split_list(raw))
 
 
 def _full_width_bar(sheet: str, row: int, column: str) -> None:
@@ -669,9 +720,8 @@ def titled(report: ValidationReport) -> ValidationReport:
 
     def on_sheet(problem: Problem) -> Problem:
         if problem.file == "datapackage.json":  # the layer's fields are 层信息's rows, by their keys (parent.id)
-            return dataclasses.replace(
-                problem, file=LAYER_SHEET, field=(problem.field or "").removeprefix("layer.") or None
-            )
+            key = (problem.field or "").removeprefix("layer.")
+            return dataclasses.replace(problem, file=LAYER_SHEET, field=_layer_label(key) if key else None)
         titles = by_sheet.get(problem.file, {})
         name, _, entry = (problem.field or "").partition("[")  # citations[0]: the 出处's first entry
         if entry.rstrip("]").isdigit() and name in titles:
@@ -706,10 +756,14 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     report = ValidationReport(target=str(source))
     sheets = {sheet.title.strip(): sheet for sheet in book.worksheets}
     known = [LAYER_SHEET, GUIDE_SHEET, *SHEET_TITLES.values()]
+    renamed = _renamed_sheets(sheets, known)
     for title in list(sheets):
         if title not in known and _blank(_rows(sheets[title], source)):  # a spreadsheet's own Sheet1
             warnings.warn(EmptySheetWarning(title), stacklevel=2)
             del sheets[title]
+        elif title in renamed:
+            words = pair("workbook-renamed-sheet", title=title, sheet=renamed[title])
+            report.problems.append(Problem(title, "renamed-sheet", *words))
         elif title not in known:
             report.problems.append(
                 Problem(
@@ -731,6 +785,8 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     exported: dict[Citation, Citation] = {}
     for resource, model in RESOURCES.items():
         title = SHEET_TITLES[resource]
+        if title not in sheets and title in renamed.values():
+            continue  # said once, on the sheet that bears another name
         if title not in sheets:  # read as "no rows", it would delete every row of its kind on import
             report.problems.append(Problem(str(source), "missing-sheet", *pair("missing-resource-sheet", sheet=title)))
             continue
@@ -745,6 +801,30 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     package = dataclasses.replace(LayerPackage.of(layer, resources), origins=origins)
     package = carry_citations(package, exported)
     return carry_citations(package, _quoted(package))
+
+
+def _renamed_sheets(sheets: dict[str, Worksheet], known: list[str]) -> dict[str, str]:
+    """The sheets renamed by the clerk (工作事务清单 for 工作事务), each to the missing sheet whose headings it has.
+
+    An unknown sheet and a missing one were two problems of one mistake, neither naming the other.
+    A sheet is taken for a missing one only where its first row holds every heading of that sheet
+    and not of another missing one (the sheets share only 标识, 名称, 出处 and the like).
+    """
+    missing = {SHEET_TITLES[r]: r for r in RESOURCES if SHEET_TITLES[r] not in sheets}
+    found: dict[str, str] = {}
+    for title, sheet in sheets.items():
+        if title in known or not missing:
+            continue
+        first = next(sheet.iter_rows(max_row=1, values_only=True), ())
+        headings = {_heading(str(v)) for v in first if v is not None}
+        fits = [
+            wanted
+            for wanted, resource in missing.items()
+            if {_heading(c.title_zh) for c in columns(RESOURCES[resource])} <= headings
+        ]
+        if len(fits) == 1 and fits[0] not in found.values():
+            found[title] = fits[0]
+    return found
 
 
 def _blank(rows: list[list[Any]]) -> bool:

@@ -23,6 +23,7 @@ __all__ = [
     "Clause",
     "Document",
     "DocumentId",
+    "runs_together",
 ]
 
 DOCUMENT_ID_PATTERN = described(
@@ -65,6 +66,19 @@ JSON_FORM: dict[str, str] = {"form": "json"}
 _CITATION_TEXT = re.compile(r"^(?P<document>[^#「」]+)#(?P<section>[^「」]*)(?:「(?P<quote>.*)」)?$", re.DOTALL)
 
 
+#: A citation's text inside a section: what follows a citation run into the one before it.
+_CITED_AGAIN = re.compile(rf"(?:{LAYER_ID_PATTERN})\.document\.{LOCAL_ID_PATTERN}#")
+
+
+def runs_together(text: str) -> bool:
+    """Whether a citation's text is several run into one section: 文件#三，文件#二 (joined by a comma, not ``|``).
+
+    Only a section holding another document's id and its ``#`` is so; a ``#`` alone is a section's own text.
+    """
+    match = _CITATION_TEXT.match(text.strip())
+    return match is not None and _CITED_AGAIN.search(match["section"]) is not None
+
+
 class Citation(Model):
     """A pointer at a document and a section, optionally with the quoted sentence.
 
@@ -103,6 +117,8 @@ class Citation(Model):
             match = _CITATION_TEXT.match(data.strip())
             if match is None:
                 raise model_error("citation-form", value=data.strip())
+            if runs_together(data):
+                raise model_error("citation-joined", value=data.strip())
             return {k: v.strip() for k, v in match.groupdict().items() if v and v.strip()}
         return data
 
