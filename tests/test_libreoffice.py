@@ -111,7 +111,7 @@ def test_ledgers_saved_by_libreoffice_read_percentages_and_merged_cells_as_shown
     ] * 4
     assert len(read_ledger(saved).villages) == 1
     result = invoke("check", "signage", str(saved), "-j", "220000")
-    assert "“中共和平村支部委员会”颜色不符：字色应为红，实为黑" in result.out
+    assert "“中共和平村支部委员会”颜色与来源所载的不同：字色为黑，来源所载为红（来源未写明约束力）" in result.out
     (tmp_path / "one.xlsx").write_bytes((tmp_path / "saved" / "facility.xlsx").read_bytes())
     book = openpyxl.load_workbook(tmp_path / "one.xlsx")
     book["设施"].delete_rows(3)  # openpyxl keeps Calc's percentage format of D2

@@ -184,7 +184,7 @@ def test_a_colour_finding_cites_the_clause_that_set_the_colour(tmp_path: Path) -
     """白底红字 failed citing national 二(二)6, which says nothing about colours, beside Jilin 二(七)."""
     sign = ActualSign("中共甲村支部委员会", Placement.OUTSIDE, text_colour=Colour.BLACK, village="甲村")
     findings = check_signage(villagecat.resolve("220000"), [sign]).findings
-    (colour,) = [f for f in findings if f.code == "signage-colour"]
+    (colour,) = [f for f in findings if f.code == "signage-colour-unstated"]
     assert [(c.document, c.section) for c in colour.citations] == [("220000.document.measures", "二(七)")]
     missing = [f for f in findings if f.code == "signage-missing"]  # 「一般在…悬挂」 is national 二(二)6's
     assert missing
@@ -192,7 +192,9 @@ def test_a_colour_finding_cites_the_clause_that_set_the_colour(tmp_path: Path) -
     ledger = tmp_path / "jilin.csv"
     ledger.write_text("村名,类别,名称,位置,底色,字色\n甲村,标牌,中共甲村支部委员会,外部,白,黑\n", encoding="utf-8")
     (audited,) = [
-        f for f in audit(villagecat.resolve("220000"), read_ledger(ledger)).findings if f.code == "signage-colour"
+        f
+        for f in audit(villagecat.resolve("220000"), read_ledger(ledger)).findings
+        if f.code == "signage-colour-unstated"
     ]
     assert [c.document for c in audited.citations] == ["220000.document.measures"]
 

@@ -1820,6 +1820,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "side-short-side": ("短边", "short side"),
     "colour-background": ("底色应为{want}，实为{have}", "background {have}, {want} required"),
     "colour-text": ("字色应为{want}，实为{have}", "text {have}, {want} required"),
+    "colour-background-given": ("底色为{have}，来源所载为{want}", "background {have}, the source gives {want}"),
+    "colour-text-given": ("字色为{have}，来源所载为{want}", "text {have}, the source gives {want}"),
     "signage-oversize": (
         "{sign}超出规定尺寸（{measured} 厘米）",
         "{sign}: larger than the required size ({measured} cm)",
@@ -1833,6 +1835,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{sign}: larger than the source's size ({measured} cm; the source does not say how strongly it binds)",
     ),
     "signage-colour": ("{sign}颜色不符：{details}", "{sign}: wrong colours ({details})"),
+    "signage-colour-advised": (
+        "{sign}颜色与来源建议（非硬性要求）的不同：{details}",
+        "{sign}: not the advised (not binding) colours ({details})",
+    ),
+    "signage-colour-unstated": (
+        "{sign}颜色与来源所载的不同：{details}（来源未写明约束力）",
+        "{sign}: not the source's colours ({details}; the source does not say how strongly it binds)",
+    ),
     "signage-orientation": ("{sign}版式应为{orientation}", "{sign}: must be {orientation}"),
     "signage-orientation-advised": ("{sign}版式宜为{orientation}", "{sign}: advised to be {orientation}"),
     "signage-orientation-unstated": (

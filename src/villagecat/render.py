@@ -142,7 +142,8 @@ def _summary(item: BaseModel, lang: Lang = "zh") -> str:
         parts.append(sides + size_hedge)
     bg, fg = getattr(item, "background_colour", None), getattr(item, "text_colour", None)
     if bg is not None and fg is not None:
-        parts.append(say("colours", lang, background=_word(bg, lang), text=_word(fg, lang)))
+        colours = say("colours", lang, background=_word(bg, lang), text=_word(fg, lang))
+        parts.append(colours + _hedge(getattr(item, "colour_modality", None), lang))
     if getattr(item, "mandatory", False):
         should = getattr(item, "modality", None) is Modality.SHOULD
         parts.append(say("hang-should" if should else "hang-must", lang))

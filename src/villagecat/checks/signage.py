@@ -276,15 +276,21 @@ def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> l
         if want is not None and have is not None and want is not have
     ]
     if wrong:
+        of = strength(spec.colour_modality)  # 村党组织标牌用白底红字 (Jilin 二(七)) names no binding word
+        given = "" if of == "binds" else "-given"
         details = Both(
-            "；".join(say(f"colour-{part}", "zh", want=want.label, have=have.label) for part, want, have in wrong),
-            "; ".join(say(f"colour-{part}", "en", want=want.value, have=have.value) for part, want, have in wrong),
+            "；".join(
+                say(f"colour-{part}{given}", "zh", want=want.label, have=have.label) for part, want, have in wrong
+            ),
+            "; ".join(
+                say(f"colour-{part}{given}", "en", want=want.value, have=have.value) for part, want, have in wrong
+            ),
         )
         found.append(
             Finding(
-                "signage-colour",
-                "fail",
-                *pair("signage-colour", sign=Both(name, actual.text), details=details),
+                f"signage-colour{suffix(of)}",
+                level(of),
+                *pair(f"signage-colour{suffix(of)}", sign=Both(name, actual.text), details=details),
                 subject,
                 rule=[spec.background_colour, spec.text_colour],
                 observed=[actual.background_colour, actual.text_colour],

@@ -165,7 +165,7 @@ _COLUMNS_ADDED: dict[int, dict[str, tuple[str, ...]]] = {
         "overrides": ("aliases",),
         "cancellations": ("aliases",),
     },
-    2: {"sign_quotas": ("modality",)},
+    2: {"sign_quotas": ("modality",), "signs": ("colour_modality",)},
 }
 #: The Data Package v2 profile, which format 1 took up.
 _PROFILE_2_0 = "https://datapackage.org/profiles/2.0/datapackage.json"

@@ -139,6 +139,16 @@ class Sign(CatalogItem):
     )
     background_colour: Colour | None = field("底色", "Background colour", default=None, rule=Fixed())
     text_colour: Colour | None = field("字色", "Text colour", default=None, rule=Fixed())
+    colour_modality: Modality | None = field(
+        "颜色约束力",
+        "Colour modality",
+        desc_zh="底色、字色要求的约束力；留空表示来源未写明约束力（如吉林“村党组织标牌用白底红字”）："
+        "不符时作提示并写明，不判不符合。" + UNSTATED_BELOW[0],
+        desc_en="How the colours bind; empty: the source does not say (as Jilin's 村党组织标牌用白底红字), and other "
+        "colours are a note that says so, never 不符合. " + UNSTATED_BELOW[1],
+        default=None,
+        rule=Graded(grades=MODALITY_GRADES, empty=UNSTATED_GRADE, governs=("background_colour", "text_colour")),
+    )
     character_standard: CharacterStandard | None = field("用字规范", "Character standard", default=None, rule=Fixed())
     precedence: int | None = field(
         "悬挂次序",
