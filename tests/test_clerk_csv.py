@@ -18,6 +18,7 @@ import subprocess
 from typing import TYPE_CHECKING
 
 import pytest
+from openpyxl.utils import get_column_letter
 
 from conftest import NATIONAL, invoke, libreoffice
 from villagecat.package import RESOURCES, load_layer
@@ -205,7 +206,7 @@ def test_an_empty_column_without_a_name_is_one_line_and_upgrade_removes_it(natio
     result = invoke("validate", str(national_copy))
     assert _problem_lines(result.out) == [
         (
-            f"第 1 行：第 {width + 1} 列（{chr(64 + width + 1)} 列）没有列名，"
+            f"第 1 行：第 {width + 1} 列（{get_column_letter(width + 1)} 列）没有列名，"
             "整列是空的（多半是表格软件另存时带出的）；请删去这一列（右键点列标，选“删除”整列），"
             "或运行 villagecat upgrade 加数据包文件夹，自动删去"
         )
@@ -221,7 +222,7 @@ def test_a_column_without_a_name_that_holds_cells_asks_for_its_name_and_is_not_d
     _with_column(signs, "", "已核对")
     said = [
         (
-            f"第 1 行：第 {width + 1} 列（{chr(64 + width + 1)} 列）没有列名，却填有内容；"
+            f"第 1 行：第 {width + 1} 列（{get_column_letter(width + 1)} 列）没有列名，却填有内容；"
             "请在第 1 行写上列名（各列见“表结构参考”页），或删去这一列"
         )
     ]
