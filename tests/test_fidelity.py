@@ -531,7 +531,7 @@ def test_the_nations_office_rule_is_its_own_advised_item() -> None:
         ("村级组织", "工作机制"),
         False,
         Modality.SHOULD,
-        Scope.VILLAGE,
+        None,  # the layer's own scope, as every national item: communities follow by reference (三, last paragraph)
     )
     assert [(c.section, c.quote) for c in rule.citations] == [
         ("二(二)5", "村级组织和工作机制原则上全部在综合服务设施中办公。")
@@ -559,4 +559,38 @@ def test_ninghes_office_rule_is_a_community_s_too() -> None:
     for scope in (Scope.VILLAGE, Scope.COMMUNITY):
         rule = next(o for o in catalog.obligations(scope) if o.id == "120117.obligation.offices-in-centre")
         assert (rule.bound, rule.forbidden, rule.modality) == (("村（社区）组织",), False, Modality.SHOULD)
-    assert [o.id for o in catalog.obligations(Scope.COMMUNITY) if o.id == "cn.obligation.offices-in-facility"] == []
+    # the nation's 二(二)5 reaches Ninghe's communities as every national item does (by reference); Ninghe's own
+    # sentence names them and their 党群服务中心
+    national = [o.id for o in catalog.obligations(Scope.COMMUNITY) if o.id == "cn.obligation.offices-in-facility"]
+    assert national == ["cn.obligation.offices-in-facility"]
+
+
+def test_the_nations_items_take_the_layer_s_scope_but_the_rule_for_communities() -> None:
+    """The national text speaks of 村级组织 throughout and has communities follow it by reference (三, last
+    paragraph): its items leave ``applies_to`` empty (the layer's own), the one rule on communities aside.
+    二(二)5's office rule alone said 村."""
+    national = villagecat.load_layer(REPO / "data" / "national")
+    scoped = {
+        str(getattr(item, "id", "")): getattr(item, "applies_to", None)
+        for resource in ("duties", "mechanisms", "obligations", "milestones")
+        for item in national.resource(resource)
+        if getattr(item, "applies_to", None) is not None
+    }
+    assert scoped == {"cn.obligation.communities-by-reference": Scope.COMMUNITY}
+
+
+def test_the_provinces_setting_of_plaques_is_an_item_of_its_own() -> None:
+    """二(二)6 「省级党委和政府统一规定村级组织和工作机制挂牌数量、名称和式样」 was held by no item."""
+    rule = next(o for o in villagecat.resolve("cn").obligations() if o.id == "cn.obligation.province-sets-plaques")
+    assert (rule.bound, rule.forbidden, rule.modality) == (("省级党委和政府",), False, None)  # no binding word
+    assert [(c.section, c.quote) for c in rule.citations] == [
+        ("二(二)6", "省级党委和政府统一规定村级组织和工作机制挂牌数量、名称和式样")
+    ]
+
+
+def test_jilins_service_hall_alternatives_are_quoted_whole() -> None:
+    """二(七) 「在村级综合服务大厅设置相关服务类站（点）标牌、标识或集合式服务功能索引牌」 was cut from its quote."""
+    guide = next(s for s in villagecat.resolve("220000").signs() if s.id == "cn.sign.service-guide")
+    assert "相关服务类站（点）标牌、标识或集合式服务功能索引牌" in (guide.notes or "")
+    assert any("集合式服务功能索引牌" in (c.quote or "") for c in guide.citations)
+    assert (guide.modality, guide.mandatory) == (Modality.SHOULD, False)
