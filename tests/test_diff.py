@@ -748,6 +748,21 @@ def test_removing_a_sign_a_village_must_hang_relaxes_its_obligations() -> None:
     assert [c.effect.value for c in diff_packages(ninghe, gone).changes] == ["neutral"]
 
 
+def test_advice_said_to_be_unstated_needs_attention_but_breaks_no_one() -> None:
+    """should -> ∅ (Tianjia'an's counts) was 破坏性 对村收紧: ∅ ranks above should, yet a miss is a 提示 both ways."""
+    old = load_layer(NATIONAL)
+    sign = next(s for s in old.signs if s.modality is not None and s.modality.value == "should")
+    unstated = dataclasses.replace(old, signs=_replace(old.signs, sign.id, modality=None))
+    (change,) = diff_packages(old, unstated).changes
+    assert (change.code, change.level, change.effect.value) == ("sign-modality-unstated", "warning", "neutral")
+    assert "检查仍只作提示" in CHANGE_LEVELS["sign-modality-unstated"][1]
+    binding = dataclasses.replace(old, signs=_replace(old.signs, sign.id, modality=Modality.MUST))
+    (made,) = diff_packages(unstated, binding).changes  # ∅ -> must: a miss is 不符合 now
+    assert (made.code, made.level, made.effect.value) == ("sign-modality-tightened", "breaking", "tightens")
+    (eased,) = diff_packages(binding, unstated).changes  # must -> ∅: 不符合 becomes a 提示
+    assert (eased.code, eased.level, eased.effect.value) == ("sign-modality-loosened", "info", "loosens")
+
+
 def test_an_empty_modality_binds_only_where_its_requirement_is_given() -> None:
     """∅ → may on a sign with a size limit was 'size-modality-tightened'; it softens a binding limit."""
     jilin = load_layer(REPO / "data" / "provinces" / "220000-jilin")

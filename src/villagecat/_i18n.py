@@ -1612,6 +1612,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "change-tightened": ("{field}收紧，原来符合的可能不再符合", "{field}: tightened"),
     "change-loosened": ("{field}放宽", "{field}: loosened"),
+    "change-modality-unstated": (
+        "{field}由建议（一般、可等）改为来源未写明：检查仍只作提示，不判不符合",
+        "{field}: advice before, now not stated by the source; a miss is still a note, never a failure",
+    ),
     "change-duty-prohibited-added": ("新增履职负面事项", "a new prohibited duty"),
     "change-duty-kind-changed": ("事项类别变化", "the kind of a duty changed"),
     "change-certificate-not-to-issue-added": ("新增不应出具的证明", "a new certificate not to be issued"),

@@ -30,7 +30,7 @@ from villagecat._arguments import need
 from villagecat._i18n import Both, pair, say
 from villagecat._shown import shown
 from villagecat.errors import InvalidRequestError
-from villagecat.format.registry import Kind, kind_by_resource, kind_of_id, kinds
+from villagecat.format.registry import FieldSpec, Kind, kind_by_resource, kind_of_id, kinds
 from villagecat.format.rules import (
     DecreaseOnly,
     EarlierOnly,
@@ -129,6 +129,51 @@ def _described(key: str, /, **values: object) -> Both:
     return Both(*pair(key, **values))
 
 
+def _field_codes(kind: Kind, spec: FieldSpec) -> dict[str, tuple[ChangeLevel, Both]]:
+    """The codes of changes to one field of a kind, by its rule (its direction words, its own grade of unstated)."""
+    codes: dict[str, tuple[ChangeLevel, Both]] = {}
+    slug = kind.slug
+    field_title = Both(spec.title_zh, spec.title_en)
+    of = _WORDS_OF.get((kind.resource, spec.name))
+    if of is not None and (of_spec := kind.field(of)) is not None:
+        of_title = Both(of_spec.title_zh, of_spec.title_en)
+        codes[f"{slug}-{spec.slug}-changed"] = (
+            "info",
+            _described("change-words-changed", field=field_title, of=of_title),
+        )
+        # changed alone, the words may say another deadline than the date (8月10日前 → 8月10日起)
+        codes[f"{slug}-{spec.slug}-rewritten"] = (
+            "warning",
+            _described("change-words-rewritten", field=field_title, of=of_title),
+        )
+    if isinstance(spec.rule, Fixed | Frozen) and (kind.resource, spec.name) not in _OWN_CODES:
+        # the sense of a rule (不得 → 应当) or a plaque's style: what complied may no longer
+        codes[f"{slug}-{spec.slug}-changed"] = (
+            "breaking",
+            _described("change-field-changed", field=field_title),
+        )
+    if spec.rule is not None and spec.rule.rewordable:
+        codes[f"{slug}-{spec.slug}-reworded"] = ("info", _described("change-reworded", field=field_title))
+    words = _DIRECTION_WORDS.get(type(spec.rule))
+    if words is None or spec.name in _QUIET_FIELDS or (kind.resource, spec.name) in _OWN_CODES:
+        return codes
+    if isinstance(spec.rule, Graded | Qualifier) or (
+        isinstance(spec.rule, Sticky) and not all(type(v) is bool for v in spec.rule.values)
+    ):  # a change between values of one grade, e.g. should -> mainly (a yes/no has none)
+        codes[f"{slug}-{spec.slug}-changed"] = (
+            "warning",
+            _described("change-field-changed", field=field_title),
+        )
+    codes[f"{slug}-{spec.slug}-{words[0]}"] = ("breaking", _described("change-tightened", field=field_title))
+    codes[f"{slug}-{spec.slug}-{words[1]}"] = ("info", _described("change-loosened", field=field_title))
+    if isinstance(spec.rule, Graded) and isinstance(spec.rule.empty, int):  # a grade of its own: unstated
+        codes[f"{slug}-{spec.slug}-unstated"] = (
+            "warning",
+            _described("change-modality-unstated", field=field_title),
+        )
+    return codes
+
+
 def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
     codes: dict[str, tuple[ChangeLevel, Both]] = {}
     for kind in kinds():
@@ -155,39 +200,7 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
             codes[f"{slug}-scope-narrowed"] = ("info", _described("change-scope-narrowed"))
             codes[f"{slug}-scope-reworded"] = ("info", _described("change-scope-reworded"))
         for spec in kind.fields:
-            field_title = Both(spec.title_zh, spec.title_en)
-            of = _WORDS_OF.get((kind.resource, spec.name))
-            if of is not None and (of_spec := kind.field(of)) is not None:
-                of_title = Both(of_spec.title_zh, of_spec.title_en)
-                codes[f"{slug}-{spec.slug}-changed"] = (
-                    "info",
-                    _described("change-words-changed", field=field_title, of=of_title),
-                )
-                # changed alone, the words may say another deadline than the date (8月10日前 → 8月10日起)
-                codes[f"{slug}-{spec.slug}-rewritten"] = (
-                    "warning",
-                    _described("change-words-rewritten", field=field_title, of=of_title),
-                )
-            if isinstance(spec.rule, Fixed | Frozen) and (kind.resource, spec.name) not in _OWN_CODES:
-                # the sense of a rule (不得 → 应当) or a plaque's style: what complied may no longer
-                codes[f"{slug}-{spec.slug}-changed"] = (
-                    "breaking",
-                    _described("change-field-changed", field=field_title),
-                )
-            if spec.rule is not None and spec.rule.rewordable:
-                codes[f"{slug}-{spec.slug}-reworded"] = ("info", _described("change-reworded", field=field_title))
-            words = _DIRECTION_WORDS.get(type(spec.rule))
-            if words is None or spec.name in _QUIET_FIELDS or (kind.resource, spec.name) in _OWN_CODES:
-                continue
-            if isinstance(spec.rule, Graded | Qualifier) or (
-                isinstance(spec.rule, Sticky) and not all(type(v) is bool for v in spec.rule.values)
-            ):  # a change between values of one grade, e.g. should -> mainly (a yes/no has none)
-                codes[f"{slug}-{spec.slug}-changed"] = (
-                    "warning",
-                    _described("change-field-changed", field=field_title),
-                )
-            codes[f"{slug}-{spec.slug}-{words[0]}"] = ("breaking", _described("change-tightened", field=field_title))
-            codes[f"{slug}-{spec.slug}-{words[1]}"] = ("info", _described("change-loosened", field=field_title))
+            codes.update(_field_codes(kind, spec))
     fixed: dict[str, ChangeLevel] = {
         "rule-violated": "violation",
         "rule-violation-withdrawn": "info",
@@ -854,6 +867,10 @@ def _field_change(  # noqa: PLR0911 - one return per family of codes
     if isinstance(rule, Graded) and old is None and before is not None and not rule.in_force(before):
         effect = Effect.TIGHTENS
     slug = kind.slug
+    if _unstated(rule, old, new) and spec is not None:
+        # advice (一般、可) now said to be the source's unstated force: it ranks higher, yet a miss is a
+        # 提示 on either side (only must is 不符合), so no village that met the catalog fails it
+        return f"{slug}-{spec.slug}-unstated", Effect.NEUTRAL
     if name in _QUIET_FIELDS:
         return f"{slug}-citation-changed", effect
     if rule is not None and spec is not None and rule.rewordable and rule.same(old, new):
@@ -874,6 +891,18 @@ def _field_change(  # noqa: PLR0911 - one return per family of codes
     if isinstance(rule, Sticky | Graded | Fixed | Frozen | Qualifier) and spec is not None:
         return f"{slug}-{spec.slug}-changed", effect
     return f"{slug}-changed", effect
+
+
+def _unstated(rule: object, old: object, new: object) -> bool:
+    """Whether a modality that advised (should, mainly, may) is now empty, ranked as unstated (a grade of its own)."""
+    return (
+        isinstance(rule, Graded)
+        and isinstance(rule.empty, int)
+        and new is None
+        and old is not None
+        and rule.grade(old) is not None
+        and not rule.binds(old)
+    )
 
 
 def _added_code(resource: str, item: BaseModel) -> tuple[str, Effect]:
