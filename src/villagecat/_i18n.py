@@ -8,9 +8,10 @@ problems of validation carry their own pair of messages, made where they are fou
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, get_args
 
 __all__ = [
+    "LANGS",
     "MESSAGES",
     "Both",
     "Lang",
@@ -24,6 +25,8 @@ __all__ = [
 ]
 
 Lang = Literal["zh", "en"]
+#: The languages villagecat speaks, as a ``lang`` argument names them; the library refuses another.
+LANGS: tuple[Lang, ...] = get_args(Lang)
 
 
 class Both(NamedTuple):
@@ -174,8 +177,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a jurisdiction is named by text, not {kind} {value}: pass '{value}'",
     ),
     "argument-not-path": (
-        "数据包的路径应为文字（str）或 os.PathLike（如 pathlib.Path），而不是 {kind}",
-        "a package's path must be text (str) or an os.PathLike (a pathlib.Path), not {kind}",
+        "{what}的路径应为文字（str）或 os.PathLike（如 pathlib.Path），而不是 {kind}",
+        "{what}'s path must be text (str) or an os.PathLike (a pathlib.Path), not {kind}",
     ),
     "argument-not-paths": (
         "数据包的路径应为一个路径或路径的列表，而不是 {kind}",
@@ -201,13 +204,84 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "标牌文字应为文字（str），而不是 {kind}",
         "a sign's text must be text (str), not {kind}",
     ),
-    "argument-not-scope": (
-        "适用范围应为 Scope（如 Scope.VILLAGE）、其代码或“村”“社区”“村和社区”，而不是 {kind}",
-        "a scope is a Scope (Scope.VILLAGE), its code or its Chinese word, not {kind}",
+    "argument-not-layer": (
+        '目录层的代码或名称应为文字（str），而不是 {kind} {value}：请写作 "{value}"',
+        "a layer is named by text (str), not {kind} {value}: pass '{value}'",
     ),
-    "argument-unknown-scope": (
-        "适用范围应为村（village）、社区（community）或村和社区（both），而不是“{text}”",
-        "a scope is village, community or both, not {text!r}",
+    "argument-not-item": (
+        "条目的标识或名称应为文字（str），而不是 {kind} {value}",
+        "an item is named by text (str), not {kind} {value}",
+    ),
+    "argument-not-field": (
+        "字段名应为文字（str），而不是 {kind} {value}",
+        "a field is named by text (str), not {kind} {value}",
+    ),
+    "argument-not-task": (
+        "事项的名称应为文字（str），而不是 {kind} {value}",
+        "a task is named by text (str), not {kind} {value}",
+    ),
+    "argument-not-member": (
+        "{title}应为 {vocab}（如 {vocab}.{example}）、其代码或中文，而不是 {kind}",
+        "{title} is a {vocab} ({vocab}.{example}), its code or its Chinese word, not {kind}",
+    ),
+    "argument-unknown-member": (
+        "{title}应为 {allowed} 之一，而不是“{text}”",
+        "{title} is one of {allowed}, not {text!r}",
+    ),
+    "argument-not-text": ("{name} 应为文字（str），而不是 {kind}", "{name} must be text (str), not {kind}"),
+    "argument-not-lang": ("语言应为 {known} 之一，而不是 {kind}", "a language is one of {known}, not {kind}"),
+    "argument-unknown-lang": ("语言应为 {known} 之一，而不是“{text}”", "a language is one of {known}, not {text!r}"),
+    "argument-not-catalog": (
+        "目录应为 EffectiveCatalog（villagecat.resolve 得出的有效目录），而不是 {kind}",
+        "the catalog must be an EffectiveCatalog (as villagecat.resolve returns), not {kind}",
+    ),
+    "argument-not-registry": (
+        "层的登记表应为 LayerRegistry（villagecat.registry.shipped_registry() 的结果），而不是 {kind}",
+        "the registry must be a LayerRegistry (as villagecat.registry.shipped_registry() returns), not {kind}",
+    ),
+    "argument-not-ledger": (
+        "台账应为 Ledger（villagecat.checks.read_ledger(路径) 读出的台账），而不是 {kind}",
+        "the ledger must be a Ledger (as villagecat.checks.read_ledger(path) returns), not {kind}",
+    ),
+    "argument-not-function-areas": (
+        '功能区域应为名称的列表（一个也写作 ["党员活动室"]），而不是 {kind}',
+        'function areas are a list of names (["党员活动室"] for one), not {kind}',
+    ),
+    "argument-not-packages": (
+        "{what}应为 LayerPackage 的列表（一层也写作 [package]），而不是 {kind}",
+        "{what} must be a list of LayerPackage ([package] for one), not {kind}",
+    ),
+    "argument-not-levels": (
+        "变更级别应为“变更代码: 级别”的映射（dict），而不是 {kind}",
+        "levels must map change codes to levels (a dict), not {kind}",
+    ),
+    "argument-not-level-list": (
+        '变更级别应为级别的列表（如 ["breaking", "info"]），而不是 {kind}',
+        'levels are a list of levels (["breaking", "info"]), not {kind}',
+    ),
+    "argument-unknown-level": (
+        "变更级别应为 {known} 之一，而不是“{text}”",
+        "a change level is one of {known}, not {text!r}",
+    ),
+    "argument-not-gate": (
+        "审查门槛应为 {known} 之一或 None，而不是“{text}”",
+        "a gate is one of {known} or None, not {text!r}",
+    ),
+    "argument-not-accepted": (
+        "接受的变更应为 Accepted 的列表（villagecat.diff.load_accepted(路径) 读出），而不是 {kind}",
+        "accepted changes are a list of Accepted (as villagecat.diff.load_accepted(path) returns), not {kind}",
+    ),
+    "argument-not-values": (
+        '填写内容应为“占位名: 文字”的 dict（如 {{"姓名": "张三"}}），而不是 {kind}',
+        'the values are a dict of placeholder to text ({{"姓名": "张三"}}), not {kind}',
+    ),
+    "argument-not-diff-report": (
+        "差异报告应为 DiffReport（villagecat.diff.diff_packages 的结果），而不是 {kind}",
+        "the report must be a DiffReport (as villagecat.diff.diff_packages returns), not {kind}",
+    ),
+    "argument-not-resources": (
+        '资源名应为资源名的列表（如 ["duties", "signs"]），而不是 {kind}',
+        'resources are a list of names (["duties", "signs"]), not {kind}',
     ),
     "argument-not-resource": (
         '资源名应为文字（如 "duties"），而不是 {kind}',
@@ -2293,11 +2367,18 @@ def say(key: str, lang: str, /, **values: object) -> str:
 
 
 class ModelRuleError(ValueError):
-    """A model's own rule, broken: its message in both languages, carried whole to the report."""
+    """A model's own rule, broken: its message in both languages, carried whole to the report.
+
+    A ``ValueError``, as pydantic wants of a validator: a model built in code raises
+    ``pydantic.ValidationError`` for it, whose line reads ``Value error, 中文（English）``, as every
+    villagecat error reads (:meth:`villagecat.errors.VillagecatError.describe`). Reports never parse
+    this line (they read :attr:`zh` and :attr:`en`), so it is worded for the developer who reads
+    it, Chinese first as for everyone who uses villagecat.
+    """
 
     def __init__(self, zh: str, en: str) -> None:
-        """Keep both messages; ``str()`` is ``English / 中文``, as pydantic shows it."""
-        super().__init__(f"{en} / {zh}")
+        """Keep both messages; ``str()`` is the Chinese with the English detail, as pydantic shows it."""
+        super().__init__(f"{zh}（{en}）")
         self.zh = zh
         self.en = en
 

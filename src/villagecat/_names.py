@@ -84,10 +84,16 @@ def looked_up(key: object, what: Literal["layer", "item", "field", "task"]) -> s
     called nothing, every field, or a task too short.
 
     Raises:
-        InvalidRequestError: if ``key`` is not text, or is empty or only spaces.
+        InvalidRequestError: if ``key`` is None, empty or only spaces.
+        ArgumentTypeError: if ``key`` is something other than text (a code as an ``int``): it is not
+            empty, and is not said to be.
     """
-    if not isinstance(key, str) or not key.strip():
-        from villagecat.errors import InvalidRequestError  # noqa: PLC0415 - errors import the message catalog
+    if key is not None and not isinstance(key, str):
+        from villagecat.errors import ArgumentTypeError  # noqa: PLC0415 - errors import the message catalog
+
+        raise ArgumentTypeError.because(f"argument-not-{what}", kind=type(key).__name__, value=key)
+    if key is None or not key.strip():
+        from villagecat.errors import InvalidRequestError  # noqa: PLC0415
 
         raise InvalidRequestError.because(f"empty-{what}")
     return key

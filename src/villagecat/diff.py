@@ -19,6 +19,7 @@ import dataclasses
 import json
 import os
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, get_args
@@ -26,10 +27,19 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 from packaging.version import Version
 from pydantic import BaseModel
 
-from villagecat._arguments import need
+from villagecat._arguments import (
+    kind_of,
+    need,
+    need_catalog,
+    need_format,
+    need_items,
+    need_lang,
+    need_path,
+    need_registry,
+)
 from villagecat._i18n import Both, pair, say
 from villagecat._shown import shown
-from villagecat.errors import InvalidRequestError
+from villagecat.errors import ArgumentTypeError, InvalidRequestError
 from villagecat.format.registry import FieldSpec, Kind, kind_by_resource, kind_of_id, kinds
 from villagecat.format.rules import (
     DecreaseOnly,
@@ -47,7 +57,7 @@ from villagecat.format.rules import (
 from villagecat.models import CertificateStatus, Scope
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Iterable, Sequence
 
     from villagecat.impact import UncheckedLayer
     from villagecat.merging import Conflict, EffectiveCatalog
@@ -279,6 +289,7 @@ class Change:
 
     def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
         """Return one line: code, item, field and the two values (a long text as what changed, in context)."""
+        lang = need_lang(lang)
         target = f"{self.item}.{self.field}" if self.field else self.item
         if self.label:
             target += f"（{self.label}）"
@@ -309,6 +320,7 @@ class Change:
         what it does to the catalog, it tightens or relaxes (对村和社区收紧：新增或加严义务), and
         that is what it means, in the report and in release notes alike.
         """
+        lang = need_lang(lang)
         effect = self._effect(lang)
         if effect is not None:
             return effect
@@ -418,6 +430,7 @@ def inline_diff(old: str, new: str, lang: Literal["zh", "en"] = "zh") -> str:
     ``「……第二条〔删：原〕〔增：新〕规定……」``: unchanged runs longer than the context are cut
     to ``……``, so a one-character edit in a 600-character citation fits on one line.
     """
+    lang = need_lang(lang)
     parts: list[str] = []
     opcodes = _opcodes(old, new)
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
@@ -549,6 +562,7 @@ class DiffReport:
         ``对村：收紧 1 项，放宽 0 项 · 对社区：… · 对系统集成方：标识或结构变化 0 项``: communities where the
         layer covers them or a change concerns them, others and those unnamed where a change concerns them.
         """
+        lang = need_lang(lang)
         audiences = self.audiences()
         parts = [
             say(
@@ -621,6 +635,7 @@ class DiffReport:
         ``破坏性 1 · 需关注 0 · 一般 0 · 建议版本升级：次版本号（minor）``: a breaking change that
         breaks no integrator and no child layer is a minor release, said where it is counted.
         """
+        lang = need_lang(lang)
         counts = self.counts()
         shown = [level for level in LEVEL_WORDS if level != "violation" or counts[level]]
         parts = [f"{say(f'change-level-{level}', lang)} {counts[level]}" for level in shown]
@@ -632,6 +647,7 @@ class DiffReport:
         A release's notes say it beside the summary, since a child's conflict alone makes a
         release major (:attr:`suggested_bump`) and the changes' own words do not tell why.
         """
+        lang = need_lang(lang)
         parts = []
         if self.child_conflicts:
             layers = list(dict.fromkeys(c.layer for c in self.child_conflicts))
@@ -655,7 +671,12 @@ class DiffReport:
 
         Accepted changes (an accepted-changes file) do not fail ``breaking`` or ``warning``;
         a violation cannot be accepted.
+
+        Raises:
+            InvalidRequestError: if ``gate`` is none of :data:`Gate`'s (nor None): it passed every revision.
         """
+        if gate is not None and gate not in get_args(Gate):
+            raise InvalidRequestError.because("argument-not-gate", text=gate, known=", ".join(get_args(Gate)))
         if gate is None:
             return False
         if any(c.level == "violation" for c in self.changes):
@@ -672,6 +693,7 @@ class DiffReport:
 
     def why_fails(self, gate: Gate | None, lang: Literal["zh", "en"] = "zh") -> str | None:
         """Why the revision fails the gate, in one line (None if it passes): what the reviewer must fix."""
+        lang = need_lang(lang)
         if not self.fails(gate):
             return None
         reasons = []  # every reason the gate fails for, so one fix is not followed by another surprise
@@ -696,7 +718,11 @@ class DiffReport:
         """Mark the changes a reviewer accepted; return the entries that matched no change.
 
         A violation is never accepted: it stays a violation.
+
+        Raises:
+            ArgumentTypeError: if ``entries`` is no list of :class:`Accepted` (as :func:`load_accepted` reads).
         """
+        entries = need_items(entries, Accepted, "argument-not-accepted")
         unused = []
         for entry in entries:
             matched = False
@@ -733,9 +759,15 @@ def rule_violations(old: LayerPackage | None, new: LayerPackage, registry: Layer
     each conflict of the new version's own that the old version did not already have is a
     ``rule-violated`` change at level ``violation``. A layer whose parents cannot be found
     has nothing to merge onto, and no violations are reported (``validate`` says why).
+
+    Raises:
+        ArgumentTypeError: if ``new`` (or ``old``, where given) is no LayerPackage, or ``registry`` no LayerRegistry.
     """
     from villagecat.errors import LayerChainError  # noqa: PLC0415
     from villagecat.merging import merge  # noqa: PLC0415 - merging imports this module's neighbours
+
+    _need_versions(old, new, optional_old=True)
+    need_registry(registry)
 
     def conflicts(package: LayerPackage) -> dict[tuple[str, str | None, str], tuple[Conflict, str | None]]:
         """The package's own conflicts, each with its item's Chinese name, as every other change shows it."""
@@ -789,6 +821,7 @@ def load_accepted(path: str | os.PathLike[str]) -> list[Accepted]:
     from villagecat._yaml import load_file  # noqa: PLC0415
     from villagecat.errors import PackageReadError  # noqa: PLC0415
 
+    need_path(path, Both("接受变更的文件", "an accepted-changes file"))
     path = os.fspath(path)
     data = load_file(path)
     if not isinstance(data, list):
@@ -824,7 +857,16 @@ def required_bump(levels: Iterable[str]) -> Bump:
     """Return the smallest semantic version bump that announces changes of these levels.
 
     A violation is not released at all, so it asks for no bump of its own.
+
+    Raises:
+        ArgumentTypeError: if ``levels`` is no list of levels (one level alone, a ``str``, included).
+        InvalidRequestError: if a level is none of :data:`ChangeLevel`'s.
     """
+    levels = need_items(levels, str, "argument-not-level-list")
+    known = get_args(ChangeLevel)
+    for level in levels:
+        if level not in known:
+            raise InvalidRequestError.because("argument-unknown-level", text=level, known=", ".join(known))
     worst = max((lv for lv in levels if lv != "violation"), key=_RANK.__getitem__, default="none")
     return "none" if worst == "none" else _BUMP_FOR[worst]
 
@@ -1131,6 +1173,15 @@ def _side_name(side: Mapping[str, str], lang: Literal["zh", "en"]) -> str:
     return (side.get("name_en") or side["name_zh"]) if lang == "en" else side["name_zh"]
 
 
+def _need_versions(old: object, new: object, *, optional_old: bool = False) -> None:
+    """Refuse an old or new version that is no LayerPackage (None for the old one, where it may be absent)."""
+    from villagecat.package import LayerPackage  # noqa: PLC0415 - diff reads no package itself
+
+    if not (optional_old and old is None):
+        need(old, LayerPackage, "argument-not-package", what=Both("旧版本", "the old version"))
+    need(new, LayerPackage, "argument-not-package", what=Both("新版本", "the new version"))
+
+
 def diff_packages(
     old: LayerPackage, new: LayerPackage, *, levels: Mapping[str, ChangeLevel] | None = None
 ) -> DiffReport:
@@ -1149,10 +1200,8 @@ def diff_packages(
             catalogs with :func:`diff_catalogs` instead).
         ArgumentTypeError: if either is no LayerPackage.
     """
-    from villagecat.package import LayerPackage  # noqa: PLC0415 - diff reads no package itself
-
-    need(old, LayerPackage, "argument-not-package", what=Both("旧版本", "the old version"))
-    need(new, LayerPackage, "argument-not-package", what=Both("新版本", "the new version"))
+    _need_versions(old, new)
+    levels = _given_levels(levels)
     if old.layer.id != new.layer.id:  # two layers' difference is no release of either
         raise InvalidRequestError.because(
             "diff-two-layers",
@@ -1161,7 +1210,7 @@ def diff_packages(
             new=new.source or new.layer.id,
             new_layer=new.layer.id,
         )
-    differ = _Differ(levels or {}, new.layer.reach)
+    differ = _Differ(levels, new.layer.reach)
     _layer_changes(differ, old, new)
     for resource in (kind.resource for kind in kinds() if kind.in_catalog):
         before = {str(getattr(i, "id", "")): i for i in old.resource(resource)}
@@ -1198,6 +1247,11 @@ def rate_operations(
     """
     from villagecat.errors import LayerChainError  # noqa: PLC0415
     from villagecat.merging import merge  # noqa: PLC0415
+
+    need(report, DiffReport, "argument-not-diff-report")
+    _need_versions(old, new)
+    need_registry(registry)
+    levels = _given_levels(levels)
 
     operations = {k.resource for k in kinds() if k.role == "operation"}
     restating = {
@@ -1425,10 +1479,17 @@ def _layer_changes(differ: _Differ, old: LayerPackage, new: LayerPackage) -> Non
 def diff_catalogs(
     old: EffectiveCatalog, new: EffectiveCatalog, *, levels: Mapping[str, ChangeLevel] | None = None
 ) -> DiffReport:
-    """Compare two effective catalogs; each change is attributed to the layer that made it."""
+    """Compare two effective catalogs; each change is attributed to the layer that made it.
+
+    Raises:
+        ArgumentTypeError: if either is no effective catalog (two packages: :func:`diff_packages`).
+    """
+    need_catalog(old)
+    need_catalog(new)
+    levels = _given_levels(levels)
     reach = {layer.id: layer.reach for catalog in (old, new) for layer in catalog.chain}
     introduced = {i: e.introduced_by for c in (old, new) for entries in c.items.values() for i, e in entries.items()}
-    differ = _Differ(levels or {}, new.layer.reach, {i: reach[by] for i, by in introduced.items() if by in reach})
+    differ = _Differ(levels, new.layer.reach, {i: reach[by] for i, by in introduced.items() if by in reach})
     for resource in old.items.keys() | new.items.keys():
         before = {i: e.item for i, e in old.items.get(resource, {}).items()}
         after = {i: e.item for i, e in new.items.get(resource, {}).items()}
@@ -1464,17 +1525,37 @@ def load_levels(path: str | os.PathLike[str]) -> dict[str, ChangeLevel]:
     from villagecat._yaml import load_file  # noqa: PLC0415
     from villagecat.errors import PackageReadError  # noqa: PLC0415
 
+    need_path(path, Both("变更级别文件", "a levels file"))
     path = os.fspath(path)
     data = load_file(path)
     if not isinstance(data, dict):
         zh, en = pair("levels-not-a-mapping")
         raise PackageReadError(path, en, zh)
+    try:
+        return _given_levels(data)
+    except InvalidRequestError as exc:
+        raise PackageReadError(path, exc.message_en, exc.message_zh) from None
+
+
+def _given_levels(levels: object) -> dict[str, ChangeLevel]:
+    """Levels given in code, checked as :func:`load_levels` checks a file's: a known code to a level's code or word.
+
+    Raises:
+        ArgumentTypeError: if ``levels`` is neither None nor a mapping.
+        InvalidRequestError: if a code is unknown or a level none of ``breaking``, ``warning``, ``info``
+            (given as it was, it was ignored, or failed deep inside a report).
+    """
+    if levels is None:
+        return {}
+    if not isinstance(levels, Mapping):
+        raise ArgumentTypeError.because("argument-not-levels", kind=kind_of(levels))
     result: dict[str, ChangeLevel] = {}
-    for code, level in data.items():
+    for code, level in levels.items():
         given = _level_given(level)
         if code not in CHANGE_LEVELS or given is None:
-            zh, en = pair("levels-entry", code=_as_written(code), level=_as_written(level), levels=_LEVELS_GIVEN)
-            raise PackageReadError(path, en, zh)
+            raise InvalidRequestError.because(
+                "levels-entry", code=_as_written(code), level=_as_written(level), levels=_LEVELS_GIVEN
+            )
         result[str(code)] = given
     return result
 
@@ -1675,8 +1756,9 @@ def format_report(
     Raises:
         InvalidRequestError: (a ValueError) for another ``fmt``, which was written as text (``jsno``, ``JSON``).
     """
-    if fmt not in REPORT_FORMATS:
-        raise InvalidRequestError.because("unknown-report-format", fmt=fmt, known=", ".join(REPORT_FORMATS))
+    lang = need_lang(lang)
+    need(report, DiffReport, "argument-not-diff-report")
+    need_format(fmt, REPORT_FORMATS)
     if fmt == "json":
         import json  # noqa: PLC0415
 

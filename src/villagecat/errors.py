@@ -68,6 +68,9 @@ class VillagecatError(Exception):
 
     def describe(self, lang: str = "zh") -> str:
         """Return the one line: ``zh`` is Chinese with the English detail, ``en`` English alone."""
+        from villagecat._arguments import need_lang  # noqa: PLC0415 - the arguments module imports this one
+
+        lang = need_lang(lang)
         if lang == "en":
             return f"{self.where}: {self.message_en}" if self.where else self.message_en
         prefix = f"{self.where}：" if self.where else ""
@@ -221,6 +224,9 @@ class StrayFileWarning(VillagecatWarning):
 
     def describe(self, lang: str = "zh") -> str:
         """Return the one line, naming the folder: ``zh`` with the English detail, ``en`` English alone."""
+        from villagecat._arguments import need_lang  # noqa: PLC0415 - the arguments module imports this one
+
+        lang = need_lang(lang)
         if lang == "en":
             return f"{self.folder}: {self.message_en}"
         return f"{self.folder}：{self.message_zh}（{self.message_en}）"
@@ -240,6 +246,9 @@ class WorkbookNotice(VillagecatWarning):
 
     def describe(self, lang: str = "zh") -> str:
         """Return the one line, naming the sheet: ``zh`` with the English detail, ``en`` English alone."""
+        from villagecat._arguments import need_lang  # noqa: PLC0415 - the arguments module imports this one
+
+        lang = need_lang(lang)
         if lang == "en":
             return f"{self.sheet}: {self.message_en}"
         return f"{self.sheet}：{self.message_zh}（{self.message_en}）"

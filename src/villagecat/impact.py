@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from villagecat._arguments import need_lang
 from villagecat._i18n import Lang, say
 from villagecat.diff import DiffReport, diff_catalogs
 from villagecat.errors import LayerChainError
@@ -37,6 +38,7 @@ class UncheckedLayer:
 
     def describe(self, lang: Lang = "zh") -> str:
         """Return one line: the layer and why it was not checked."""
+        lang = need_lang(lang)
         reason = self.reason_zh if lang == "zh" else self.reason_en
         return say("child-unchecked", lang, layer=self.layer, name=self.name_zh, reason=reason)
 
@@ -94,6 +96,7 @@ class Impact:
 
     def format_text(self, lang: Lang = "zh") -> str:
         """Return the impact as text, one block per affected jurisdiction, in ``lang``."""
+        lang = need_lang(lang)
         lines = [
             say(
                 "impact-title",

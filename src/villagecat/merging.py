@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from villagecat._arguments import need, need_resource, need_scope
+from villagecat._arguments import need_items, need_lang, need_resource, need_scope
 from villagecat._budget import exceeded, limit
 from villagecat._columns import Column, columns, unknown_field
 from villagecat._fields import field_annotation, value_config
@@ -163,6 +163,7 @@ class Conflict:
 
     def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
         """Return one line naming layer, item, field (by its Chinese title in Chinese) and rule."""
+        lang = need_lang(lang)
         target = f"{self.item}.{self.field}" if self.field else self.item
         kind = kind_of_id(self.item) if self.field else None
         spec = kind.field(self.field) if kind is not None and self.field else None
@@ -303,9 +304,12 @@ class EffectiveCatalog:
         ``resource`` keeps one kind's.
 
         Raises:
-            InvalidRequestError: if ``key`` is empty or blank.
+            InvalidRequestError: if ``key`` is empty or blank, or ``resource`` is none the catalog has
+                (``"dutys"``: it found nothing).
         """
         key = looked_up(key, "item")
+        if resource is not None:
+            need_resource(resource, ITEM_RESOURCES)
         pools = [self.items.get(resource, {})] if resource is not None else list(self.items.values())
         for items in pools:
             if key in items:
@@ -1154,12 +1158,12 @@ def merge(layers: Sequence[LayerPackage]) -> EffectiveCatalog:
 
     Raises:
         LayerChainError: if ``layers`` is empty (a ``ValueError`` too).
-        ArgumentTypeError: if a layer is no LayerPackage (a jurisdiction's name: see :func:`villagecat.resolve`).
+        ArgumentTypeError: if ``layers`` is no list of LayerPackage (one alone, or a jurisdiction's name: see
+            :func:`villagecat.resolve`).
     """
+    layers = need_items(layers, LayerPackage, "argument-not-packages", what=Both("合并的层", "the layers merged"))
     if not layers:
         raise LayerChainError.said("merge-no-layers")
-    for layer in layers:
-        need(layer, LayerPackage, "argument-not-package", what=Both("合并的每一层", "each layer merged"))
     return _Merger(layers).run()
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from villagecat._arguments import need, need_path
+from villagecat._arguments import need, need_path, need_resource
 from villagecat._budget import csv_reader, exceeded, fixed_limits, given_max_bytes, limit, load_json, over
 from villagecat._columns import (
     cells_to_input,
@@ -239,8 +239,12 @@ class LayerPackage:
         return cls(layer=layer, source=source, **items)  # type: ignore[arg-type]
 
     def resource(self, name: str) -> tuple[BaseModel, ...]:
-        """Return the items of one resource by its name (``duties``, ...)."""
-        items: tuple[BaseModel, ...] = getattr(self, name)
+        """Return the items of one resource by its name (``duties``, ...).
+
+        Raises:
+            InvalidRequestError: for a name that is no resource (``"dutys"``, ``"layer"``).
+        """
+        items: tuple[BaseModel, ...] = getattr(self, need_resource(name, RESOURCES))
         return items
 
     def iter_items(self) -> Iterator[tuple[str, BaseModel]]:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher, get_close_matches
 from typing import TYPE_CHECKING, Any, Literal
 
+from villagecat._arguments import need_lang
 from villagecat._i18n import Both, pair, say
 from villagecat.errors import UnknownItemError
 from villagecat.models import Citation, Clause, Document
@@ -259,6 +260,7 @@ class QuoteProblem(Problem):
         beginning of the quote is in it, empty where the text ends). A document without text
         carries ``misspelt``: the given text's id that reads like its own, if any.
         """
+        lang = need_lang(lang)
         difference = self.difference
         return {
             **super().to_dict(lang),
@@ -440,6 +442,7 @@ class QuoteReport:
 
     def to_dict(self, lang: Lang = "zh") -> dict[str, Any]:
         """Return the report as a JSON-ready dict."""
+        lang = need_lang(lang)
         return {
             "target": self.target,
             "quotes": self.quotes,
@@ -453,6 +456,7 @@ class QuoteReport:
 
         With ``strict`` a quoted document without text is shown as failing, as it then is.
         """
+        lang = need_lang(lang)
         failed = sum(p.level == "fail" for p in self.problems)
         if not self.quotes:
             return say("quotes-none", lang, target=self.target)

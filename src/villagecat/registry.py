@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from villagecat._arguments import need, need_items
 from villagecat._i18n import Both
 from villagecat._names import looked_up, normalise_name
 from villagecat._resources import data_root
@@ -69,7 +70,12 @@ class LayerRegistry:
             self.add(package)
 
     def add(self, package: LayerPackage) -> None:
-        """Add or replace a layer (a later one with the same id wins)."""
+        """Add or replace a layer (a later one with the same id wins).
+
+        Raises:
+            ArgumentTypeError: if ``package`` is no LayerPackage.
+        """
+        _need_package(package)
         self._by_id[package.layer.id] = package
 
     def __contains__(self, layer_id: object) -> bool:
@@ -127,7 +133,9 @@ class LayerRegistry:
 
         Raises:
             LayerChainError: if a parent is missing or the parents form a cycle.
+            ArgumentTypeError: if ``package`` is no LayerPackage.
         """
+        _need_package(package)
         chain = [package]
         seen = {package.layer.id}
         current = package
@@ -164,8 +172,22 @@ def _shipped() -> tuple[LayerPackage, ...]:
     return tuple(packages)
 
 
+def _need_package(package: object) -> None:
+    """Refuse a layer that is no LayerPackage (None, a layer's code: find it with :meth:`LayerRegistry.find`)."""
+    from villagecat.package import LayerPackage  # noqa: PLC0415
+
+    need(package, LayerPackage, "argument-not-package", what=Both("层", "the layer"))
+
+
 def shipped_registry(extra: Iterable[LayerPackage] = ()) -> LayerRegistry:
-    """Return a registry of the shipped layers plus ``extra`` (which win on a clash)."""
+    """Return a registry of the shipped layers plus ``extra`` (which win on a clash).
+
+    Raises:
+        ArgumentTypeError: if ``extra`` is no list of LayerPackage (one alone included).
+    """
+    from villagecat.package import LayerPackage  # noqa: PLC0415
+
+    extra = need_items(extra, LayerPackage, "argument-not-packages", what=Both("加入的层", "the layers added"))
     registry = LayerRegistry(_shipped())
     for package in extra:
         registry.add(package)

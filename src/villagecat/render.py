@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from pydantic import BaseModel
 
-from villagecat._arguments import need_scope
+from villagecat._arguments import need_catalog, need_format, need_items, need_lang, need_scope
 from villagecat._i18n import MESSAGES, Both, Lang, say
 from villagecat._names import looked_up
 from villagecat._shown import cited, document_titles, markdown_cell, shown
@@ -58,6 +58,7 @@ def catalog_to_dict(catalog: EffectiveCatalog, scope: Scope | str | None = None)
     ``scope`` is a :class:`Scope`, its code or its Chinese word; another is refused
     (:class:`~villagecat.errors.InvalidRequestError`).
     """
+    need_catalog(catalog)
     scope = need_scope(scope)
     selected = _selected(catalog, scope)
     admission = effective_admission(catalog, scope)
@@ -173,6 +174,7 @@ def _setters(catalog: EffectiveCatalog, entry: EffectiveItem) -> list[str]:
 
 def reading_order(resources: Iterable[str]) -> list[str]:
     """Resource names as a reader wants them: duties first, the source documents and clauses last."""
+    resources = need_items(resources, str, "argument-not-resources")
     last = ("documents", "clauses")
     names = list(resources)
     return [n for n in names if n not in last] + [n for n in last if n in names]
@@ -261,6 +263,9 @@ def format_catalog(
     catalog: EffectiveCatalog, fmt: Format = "text", scope: Scope | str | None = None, lang: Lang = "zh"
 ) -> str:
     """Return the effective catalog in one of the output formats (text in ``lang``, ``zh`` or ``en``)."""
+    need_catalog(catalog)
+    lang = need_lang(lang)
+    need_format(fmt, get_args(Format))
     scope = need_scope(scope)
     if fmt == "json":
         return json.dumps(catalog_to_dict(catalog, scope), ensure_ascii=False, indent=2) + "\n"
@@ -280,6 +285,7 @@ def find_item(catalog: EffectiveCatalog, key: str) -> EffectiveItem:
         UnknownItemError: if no item is so named, or several are (naming each, with its kind).
         InvalidRequestError: if ``key`` is empty or blank.
     """
+    need_catalog(catalog)
     found = catalog.find(key)
     if not found:
         raise UnknownItemError.said("no-item", layer=catalog.layer.id, item=key)
@@ -377,6 +383,7 @@ def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = 
         UnknownItemError: if the item is not in the effective catalog, or has no such field.
         InvalidRequestError: if ``item_id`` or ``field`` is empty or blank.
     """
+    lang = need_lang(lang)
     from villagecat.format.registry import fields_of  # noqa: PLC0415
 
     entry, fields = _explained(catalog, item_id, field)

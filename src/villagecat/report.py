@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-from villagecat._i18n import say
+from villagecat._arguments import need_lang
+from villagecat._i18n import Lang, say
 
 __all__ = ["Lang", "Problem", "ValidationReport"]
-
-Lang = Literal["zh", "en"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +35,7 @@ class Problem:
 
     def where(self, lang: Lang = "zh", *, with_file: bool = True) -> str:
         """Return the location: file, line or row, and field."""
+        lang = need_lang(lang)
         parts = [self.file] if with_file else []
         if self.line is not None:
             parts.append(say("where-line", lang, line=self.line))
@@ -47,6 +47,7 @@ class Problem:
 
     def describe(self, lang: Lang = "zh", *, with_file: bool = True) -> str:
         """Return one line: where, then what."""
+        lang = need_lang(lang)
         message = self.message_zh if lang == "zh" else self.message_en
         where = self.where(lang, with_file=with_file)
         if not where:
@@ -59,6 +60,7 @@ class Problem:
         ``message_zh`` and ``message_en`` are the message in each language, as every finding and
         problem carries them; ``message`` is the one in ``lang`` (kept for systems that read it).
         """
+        lang = need_lang(lang)
         return {
             "file": self.file,
             "line": self.line,
@@ -113,6 +115,7 @@ class ValidationReport:
 
     def to_dict(self, lang: Lang = "zh") -> dict[str, Any]:
         """Return the report as a JSON-ready dict."""
+        lang = need_lang(lang)
         return {
             "target": self.target,
             "valid": self.valid,
@@ -126,6 +129,7 @@ class ValidationReport:
 
     def format_text(self, lang: Lang = "zh") -> str:
         """Return the report as text for a terminal, grouped by file."""
+        lang = need_lang(lang)
         if self.valid:
             return say("report-valid", lang, target=self.target)
         lines = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from villagecat._arguments import need_paths
+from villagecat._arguments import need_paths, need_registry
 from villagecat._names import looked_up
 from villagecat.errors import UnknownLayerError
 from villagecat.merging import EffectiveCatalog, merge
@@ -61,6 +61,7 @@ def resolve(
     if jurisdiction is not None and not isinstance(jurisdiction, str):  # a code read from a database as an int
         raise UnknownLayerError.said("jurisdiction-not-text", kind=type(jurisdiction).__name__, value=jurisdiction)
     looked_up(jurisdiction, "layer")  # before any layer is read
+    need_registry(registry, optional=True)
     known = registry if registry is not None else registry_with(layers)
     package = known.find(jurisdiction)
     return merge(known.chain(package))

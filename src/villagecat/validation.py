@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from villagecat._arguments import need_paths
+from villagecat._arguments import need, need_items, need_paths
 from villagecat._budget import fixed_limits, given_max_bytes
 from villagecat._i18n import Both, pair
 from villagecat._names import normalise_names
@@ -427,6 +427,8 @@ def validate_layer(package: LayerPackage, *, parents: Iterable[LayerPackage] = (
     """
     from villagecat.registry import shipped_registry  # noqa: PLC0415
 
+    need(package, LayerPackage, "argument-not-package", what=Both("要校验的数据包", "the package to validate"))
+    parents = _need_parents(parents)
     report = ValidationReport(target=package.source or package.layer.id)
     registry = shipped_registry([*parents, package])
     check_package(package, report, registry)
@@ -474,9 +476,15 @@ def validate_many(
     """
     given_max_bytes(max_bytes)
     targets = need_paths(paths)  # one path alone is one package, not the characters of its name
+    listed = _need_parents(parents)
     with bulk(), fixed_limits():
         # What is read is let go before the collector runs again, so it has little to look at.
-        return _validate_many(targets, list(parents), max_bytes)
+        return _validate_many(targets, listed, max_bytes)
+
+
+def _need_parents(parents: object) -> list[LayerPackage]:
+    """The parents given, as a list; one LayerPackage alone, None or a path is refused (load it with load_layer)."""
+    return need_items(parents, LayerPackage, "argument-not-packages", what=Both("上级层", "parents"))
 
 
 def _validate_many(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from villagecat._arguments import need_lang
 from villagecat._i18n import Both, pair, say
 from villagecat.errors import VillagecatError
 
@@ -81,6 +82,7 @@ class LedgerError(VillagecatError, ValueError):
         The Chinese is whole on its own (a clerk reads it; ``--lang en`` gives the English), as
         a validation's problems are.
         """
+        lang = need_lang(lang)
         if len(self.problems) == 1 and self.total == 1 and self.problems[0] is self:
             if lang == "en":
                 return f"{self.where_en}: {self.message_en}"
@@ -93,6 +95,7 @@ class LedgerError(VillagecatError, ValueError):
 
     def describe_head(self, lang: str) -> str:
         """The line above several problems: the file and how many."""
+        lang = need_lang(lang)
         message = self.message_en if lang == "en" else self.message_zh
         return f"{self.where_en}: {message}" if lang == "en" else f"{self.where_zh}：{message}"
 

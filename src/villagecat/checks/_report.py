@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from villagecat._i18n import MESSAGES, Both, say
+from villagecat._arguments import need_format, need_lang
+from villagecat._i18n import MESSAGES, Both, Lang, say
 from villagecat._shown import cited, document_titles, markdown_cell
 
 if TYPE_CHECKING:
@@ -18,6 +19,9 @@ __all__ = ["CheckName", "CheckReport", "Finding", "FindingLevel"]
 FindingLevel = Literal["fail", "warn", "pass"]
 #: The checks a report can be of (its ``check``): ``check facility``, ``check signage``, ``admit``, ``audit``, ``lint``.
 CheckName = Literal["facility", "signage", "admission", "audit", "lint"]
+#: The forms a report is written in (:meth:`CheckReport.format`).
+ReportFormat = Literal["text", "json", "markdown"]
+REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
 
 #: The subject JSON gives a finding on the one place a check was given without a name (``check
 #: facility --floor-area 250``, a signage file that names no village): a key a system can read, never "".
@@ -127,16 +131,18 @@ class CheckReport:
 
     def format(
         self,
-        fmt: Literal["text", "json", "markdown"] = "text",
+        fmt: ReportFormat = "text",
         *,
         show_passes: bool = False,
-        lang: Literal["zh", "en"] = "zh",
+        lang: Lang = "zh",
     ) -> str:
         """Return the report as text (in Chinese, or English with ``lang``), JSON or Markdown.
 
         Each finding's code (``signage-missing``) is for machines and support: JSON always has
         it, and English text and Markdown show it; Chinese, read by clerks, shows the words alone.
         """
+        lang = need_lang(lang)
+        need_format(fmt, REPORT_FORMATS)
         if fmt == "json":
             return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
         shown = [f for f in self.findings if show_passes or f.level != "pass"]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from villagecat._arguments import need_items
+from villagecat._arguments import need_catalog, need_items, need_member
 from villagecat._i18n import Both, pair, say
 from villagecat._names import alike, looked_up, normalise_name, place_form
 from villagecat.checks._report import CheckReport, Finding
@@ -387,6 +387,8 @@ def admit(catalog: EffectiveCatalog, tasks: Iterable[str] | str, scope: Scope = 
     Raises:
         InvalidRequestError: if a task is empty or a single character (nothing is decided).
     """
+    need_catalog(catalog)
+    scope = need_member(scope, Scope)
     if scope is Scope.BOTH:
         raise InvalidRequestError.because("admit-scope-one")
     tasks = [tasks] if isinstance(tasks, str) else need_items(tasks, str, "argument-not-tasks")  # read twice

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from villagecat._arguments import need, need_catalog
 from villagecat._i18n import Both, pair
 from villagecat._names import same_name
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import rule
 from villagecat.checks.admission import admission_findings, similar_certificates, similar_names
 from villagecat.checks.facility import facility_findings
+from villagecat.checks.ledger import Ledger
 from villagecat.checks.signage import signage_findings
 from villagecat.models import CertificateStatus, MechanismBasis
 
 if TYPE_CHECKING:
-    from villagecat.checks.ledger import Ledger, LedgerMechanism, VillageLedger
+    from villagecat.checks.ledger import LedgerMechanism, VillageLedger
     from villagecat.merging import EffectiveCatalog
     from villagecat.models import Scope
 
@@ -149,7 +151,14 @@ def _village(catalog: EffectiveCatalog, entry: VillageLedger) -> list[Finding]:
 
 
 def audit(catalog: EffectiveCatalog, ledger: Ledger) -> CheckReport:
-    """Check every village of a ledger; the report's summary is the per-village table."""
+    """Check every village of a ledger; the report's summary is the per-village table.
+
+    Raises:
+        ArgumentTypeError: if ``catalog`` is no effective catalog or ``ledger`` no
+            :class:`~villagecat.checks.Ledger` (a path included: read it with :func:`read_ledger`).
+    """
+    need_catalog(catalog)
+    need(ledger, Ledger, "argument-not-ledger")
     report = CheckReport.against("audit", catalog)
     for entry in ledger.villages:
         report.findings.extend(_village(catalog, entry))

@@ -10,18 +10,18 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from villagecat._arguments import kind_of, need_catalog, need_lang
 from villagecat._i18n import Both, pair, say
 from villagecat._shown import cited, document_titles
 from villagecat.checks._rules import obligation
-from villagecat.errors import UnknownItemError, VillagecatError
+from villagecat.errors import ArgumentTypeError, UnknownItemError, VillagecatError
 from villagecat.models import Certificate, CertificateStatus
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from villagecat.merging import EffectiveCatalog
     from villagecat.models import Citation
 
@@ -60,6 +60,7 @@ class CertificateNotRenderedError(VillagecatError, ValueError):
 
     def describe(self, lang: str = "zh") -> str:
         """Return the message in ``lang``, then each clause it rests on, one per line."""
+        lang = need_lang(lang)
         cites = "".join(f"\n  {say('basis', lang, citation=cited(c, self.titles))}" for c in self.citations)
         return (self.message_en if lang == "en" else self.message_zh) + cites
 
@@ -157,7 +158,11 @@ def render_certificate(catalog: EffectiveCatalog, key: str, values: dict[str, st
             a catch-all entry, not one certificate).
         CertificateNotRenderedError: if a placeholder is missing or unknown, or a value holds an
             invisible control character.
+        ArgumentTypeError: if ``catalog`` is no effective catalog, or ``values`` no ``dict`` of text.
     """
+    need_catalog(catalog)
+    if not isinstance(values, Mapping) or not all(isinstance(v, str) for v in (*values, *values.values())):
+        raise ArgumentTypeError.because("argument-not-values", kind=kind_of(values))
     certificate = find_certificate(catalog, key)
     if certificate.status is not CertificateStatus.RETAINED:
         raise CertificateRefusedError(*refusal(catalog, certificate), titles=document_titles(catalog))

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from villagecat._arguments import need_items
+from villagecat._arguments import need, need_catalog, need_items, need_member
 from villagecat._i18n import Both, pair
 from villagecat._names import name_forms
 from villagecat.checks._measure import InvalidMeasurementError, check_measurement, place
@@ -44,7 +44,18 @@ class FacilityFigures:
     scope: Scope = Scope.VILLAGE
 
     def __post_init__(self) -> None:
-        """Refuse impossible figures: NaN, infinite or negative areas and counts."""
+        """Refuse impossible figures: NaN, infinite or negative areas and counts; function areas that are no list.
+
+        ``function_areas`` is any iterable of names, kept as a tuple; one name alone (a ``str``)
+        is refused: it was read as its characters (文, 体, 活 …), none an area, so every area
+        the catalog asks for was reported missing. The scope may be given as its code or its
+        Chinese word (``"社区"``), as everywhere.
+        """
+        need(self.village, str, "argument-not-text", name="village")
+        object.__setattr__(self, "scope", need_member(self.scope, Scope))
+        if self.function_areas is not None:
+            areas = need_items(self.function_areas, str, "argument-not-function-areas")
+            object.__setattr__(self, "function_areas", tuple(areas))
         for name in ("floor_area_m2", "households", "activity_area_m2"):
             check_measurement(name, getattr(self, name), village=self.village, required=name == "floor_area_m2")
         if self.activity_area_m2 is not None and self.activity_area_m2 > self.floor_area_m2:
@@ -278,6 +289,7 @@ def check_facility(catalog: EffectiveCatalog, figures: Iterable[FacilityFigures]
     Raises:
         ArgumentTypeError: if ``figures`` is not an iterable of :class:`FacilityFigures` (one alone included).
     """
+    need_catalog(catalog)
     figures = need_items(figures, FacilityFigures, "argument-not-figures")
     report = CheckReport.against("facility", catalog)
     for entry in figures:

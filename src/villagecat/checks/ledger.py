@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from villagecat._arguments import need_member, need_path
 from villagecat._delimiter import other_delimiter
 from villagecat._i18n import Both, pair, reader_error, shape_of
 from villagecat._xlsx import PercentCell
@@ -703,6 +704,8 @@ def read_ledger(path: str | Path, *, max_bytes: int | None = None, scope: Scope 
             many, or the ledger records nothing to check (exit 1), naming file (and sheet),
             row and field of each problem.
     """
+    need_path(path, Both("台账", "a ledger"))
+    scope = need_member(scope, Scope)
     target = Path(path)
     problems = _Problems(target)
     document, sheets = _load(target, max_bytes, problems)
@@ -830,6 +833,8 @@ def read_signs(path: str | Path, *, max_bytes: int | None = None, scope: Scope =
         PackageReadError: as :func:`read_ledger`.
         LedgerError: as :func:`read_ledger` (every problem at once); also when the file lists no sign.
     """
+    need_path(path, Both("台账", "a ledger"))
+    scope = need_member(scope, Scope)
     target = Path(path)
     problems = _Problems(target)
     document, sheets = _load(target, max_bytes, problems)
@@ -855,6 +860,8 @@ def read_facility_file(
         LedgerError: as :func:`read_ledger` (every problem at once); also when the file has no
             row, or two rows without a village's name.
     """
+    need_path(path, Both("台账", "a ledger"))
+    scope = need_member(scope, Scope)
     target = Path(path)
     problems = _Problems(target)
     document, sheets = _load(target, max_bytes, problems)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from villagecat._arguments import need, need_registry
 from villagecat._i18n import Both, pair, say
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import obligation, rule
@@ -150,7 +151,17 @@ def _duty_findings(item: Duty, main_frequencies: frozenset[Freq] | None, make: C
 
 
 def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckReport:
-    """Lint one layer package; documents of its ancestors are looked up in ``registry``."""
+    """Lint one layer package; documents of its ancestors are looked up in ``registry``.
+
+    Raises:
+        ArgumentTypeError: if ``package`` is no :class:`~villagecat.package.LayerPackage` (an
+            effective catalog included: lint reads one layer as written), or ``registry`` is
+            neither None nor a :class:`~villagecat.registry.LayerRegistry`.
+    """
+    from villagecat.package import LayerPackage  # noqa: PLC0415 - the package module is loaded by whoever has one
+
+    need(package, LayerPackage, "argument-not-package", what=Both("要检查的数据包", "the package to lint"))
+    need_registry(registry, optional=True)
     documents = {d.id: d for d in package.documents}
     rules = {o.id: o for o in package.obligations}
     if registry is not None and package.layer.parent is not None:

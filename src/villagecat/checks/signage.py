@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from villagecat._arguments import need, need_items
+from villagecat._arguments import need, need_catalog, need_items, need_member, need_optional_text
 from villagecat._i18n import Both, pair, say
 from villagecat._names import normalise_name
 from villagecat.checks._characters import STANDARD, STANDARD_IN_NOTED_USES
@@ -45,8 +45,18 @@ if TYPE_CHECKING:
 
     from villagecat.merging import EffectiveCatalog
     from villagecat.models import Citation, Sign, SignQuota
+    from villagecat.models._base import Vocab
 
 __all__ = ["ActualSign", "check_signage", "noted_characters", "signage_findings", "traditional_characters"]
+
+
+#: The fields of a sign a ledger may leave empty that hold a vocabulary's value.
+_OPTIONAL_WORDS: tuple[tuple[str, type[Vocab]], ...] = (
+    ("sign_type", SignType),
+    ("orientation", Orientation),
+    ("background_colour", Colour),
+    ("text_colour", Colour),
+)
 
 
 @dataclass(frozen=True)
@@ -73,8 +83,23 @@ class ActualSign:
     scope: Scope = Scope.VILLAGE
 
     def __post_init__(self) -> None:
-        """Refuse impossible sizes: NaN, infinite or negative centimetres; a 横牌 or 竖牌 is a plaque."""
+        """Refuse what is no sign: a word of no vocabulary, impossible centimetres; a 横牌 or 竖牌 is a plaque.
+
+        A vocabulary's value may be given as its member, its code or its Chinese word (``"外部"``,
+        ``"室外"``, ``"横牌"``, ``"红"``): each is kept as the member, which the catalog's rules are
+        compared with. Any other word is refused: kept as it was, it matched no rule, and the sign
+        was reported as missing though it hangs there.
+        """
         need(self.text, str, "argument-not-sign-text")
+        for name in ("organisation", "sign"):
+            need_optional_text(getattr(self, name), name)
+        need(self.village, str, "argument-not-text", name="village")
+        object.__setattr__(self, "placement", need_member(self.placement, Placement))
+        object.__setattr__(self, "scope", need_member(self.scope, Scope))
+        for name, vocab in _OPTIONAL_WORDS:
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, need_member(value, vocab))
         for name in ("width_cm", "height_cm"):
             check_measurement(name, getattr(self, name), village=self.village)
         if self.sign_type is None and self.orientation is not None:
@@ -536,6 +561,7 @@ def check_signage(catalog: EffectiveCatalog, signs: Iterable[ActualSign]) -> Che
     Raises:
         ArgumentTypeError: if ``signs`` is not an iterable of :class:`ActualSign` (one alone included).
     """
+    need_catalog(catalog)
     signs = need_items(signs, ActualSign, "argument-not-signs")
     report = CheckReport.against("signage", catalog)
     for village in dict.fromkeys(s.village for s in signs):

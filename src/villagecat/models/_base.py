@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from villagecat._arguments import need_lang
 from villagecat._budget import BUDGETS
 from villagecat._i18n import Both
 from villagecat._patterns import described
@@ -271,6 +272,7 @@ class Vocab(str, Enum):
 
     def shown(self, lang: str) -> str:
         """The word as a value is shown (a diff, a conflict): 标牌（plaque） in Chinese, its code in English."""
+        lang = need_lang(lang)
         return f"{self.label}（{self.value}）" if lang == "zh" else str(self.value)
 
     @property
