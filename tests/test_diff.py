@@ -754,7 +754,7 @@ def test_advice_said_to_be_unstated_needs_attention_but_breaks_no_one() -> None:
     sign = next(s for s in old.signs if s.modality is not None and s.modality.value == "should")
     unstated = dataclasses.replace(old, signs=_replace(old.signs, sign.id, modality=None))
     (change,) = diff_packages(old, unstated).changes
-    assert (change.code, change.level, change.effect.value) == ("sign-modality-unstated", "warning", "neutral")
+    assert (change.code, change.level, change.effect.value) == ("sign-modality-unstated", "warning", "tightens")
     assert "检查仍只作提示" in CHANGE_LEVELS["sign-modality-unstated"][1]
     binding = dataclasses.replace(old, signs=_replace(old.signs, sign.id, modality=Modality.MUST))
     (made,) = diff_packages(unstated, binding).changes  # ∅ -> must: a miss is 不符合 now

@@ -910,9 +910,10 @@ def _field_change(  # noqa: PLR0911 - one return per family of codes
         effect = Effect.TIGHTENS
     slug = kind.slug
     if _unstated(rule, old, new) and spec is not None:
-        # advice (一般、可) now said to be the source's unstated force: it ranks higher, yet a miss is a
-        # 提示 on either side (only must is 不符合), so no village that met the catalog fails it
-        return f"{slug}-{spec.slug}-unstated", Effect.NEUTRAL
+        # advice (一般、可) now said to be the source's unstated force: it ranks higher (the rule's own
+        # effect, as the merge reads it), yet a miss is a 提示 on either side (only must is 不符合), so no
+        # village that met the catalog fails it: its own code, at 需关注
+        return f"{slug}-{spec.slug}-unstated", effect
     if name in _QUIET_FIELDS:
         return f"{slug}-citation-changed", effect
     if rule is not None and spec is not None and rule.rewordable and rule.same(old, new):
