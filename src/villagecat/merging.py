@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from villagecat._arguments import need_items, need_lang, need_resource, need_scope
+from villagecat._arguments import need_items, need_lang, need_member, need_resource, need_scope
 from villagecat._budget import exceeded, limit
 from villagecat._columns import Column, columns, unknown_field
 from villagecat._fields import field_annotation, value_config
@@ -289,7 +289,12 @@ class EffectiveCatalog:
     conflicts: tuple[Conflict, ...] = ()
 
     def get(self, item_id: str) -> EffectiveItem | None:
-        """Return an effective item by id."""
+        """Return an effective item by id (None if the catalog has none).
+
+        Raises:
+            InvalidRequestError: if ``item_id`` is empty, blank or not text (``None`` found nothing, silently).
+        """
+        item_id = looked_up(item_id, "item")
         for items in self.items.values():
             if item_id in items:
                 return items[item_id]
@@ -334,12 +339,13 @@ class EffectiveCatalog:
             return [e.item for e in entries]
         return [e.item for e in entries if self.applies(e, wanted)]
 
-    def applies(self, entry: EffectiveItem, scope: Scope) -> bool:
+    def applies(self, entry: EffectiveItem, scope: Scope | str) -> bool:
         """Whether an effective item applies to villages or to communities.
 
         Its ``applies_to`` says (``both`` applies to all); where it is empty, the coverage
         (``covers``) of the layer that introduced the item does, as :mod:`villagecat.diff` reads it.
         """
+        scope = need_member(scope, Scope)
         if getattr(entry.item, "applies_to", None) is not None:
             return applies(entry.item, scope)
         reach = next((layer.reach for layer in self.chain if layer.id == entry.introduced_by), Scope.BOTH)

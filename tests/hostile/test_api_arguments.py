@@ -32,6 +32,7 @@ from villagecat.checks import (
     read_signs,
     render_certificate,
 )
+from villagecat.checks.admission import match_certificates, match_duties, similar_certificates
 from villagecat.diff import (
     diff_catalogs,
     diff_packages,
@@ -132,6 +133,14 @@ MISNAMED: dict[str, tuple[Callable[[], object], str]] = {
     "resource('dutys')": (lambda: _catalog().resource("dutys"), "dutys"),
     "catalog_to_dict(scope='x')": (lambda: catalog_to_dict(_catalog(), scope="x"), "“x”"),
     "format_catalog(scope='x')": (lambda: format_catalog(_catalog(), scope="x"), "“x”"),
+    "applies(entry, 'x')": (
+        lambda: _catalog().applies(next(iter(_catalog().items["duties"].values())), "x"),
+        "“x”",
+    ),
+    "match_duties(scope='x')": (lambda: match_duties(_catalog(), "协助开展工作", "x"), "“x”"),  # type: ignore[arg-type]
+    "match_certificates(scope='x')": (lambda: match_certificates(_catalog(), "居民养犬证明", "x"), "“x”"),  # type: ignore[arg-type]
+    "similar_certificates(scope='x')": (lambda: similar_certificates(_catalog(), "养犬证明", "x"), "“x”"),  # type: ignore[arg-type]
+    "get(None)": (lambda: _catalog().get(None), "不能为空"),  # type: ignore[arg-type]
 }
 
 

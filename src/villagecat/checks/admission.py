@@ -65,12 +65,14 @@ def match_duties(catalog: EffectiveCatalog, task: str, scope: Scope = Scope.VILL
     Raises:
         InvalidRequestError: if the task is empty or a single character.
     """
+    scope = need_member(scope, Scope)
     key = place_form(_task(task), scope)
     return [d for d in catalog.duties(scope) if key in _names(d, scope)]
 
 
 def match_certificates(catalog: EffectiveCatalog, task: str, scope: Scope = Scope.VILLAGE) -> list[Certificate]:
     """Return the certificates whose name or an alias is the task, normalised (as ``scope`` reads names)."""
+    scope = need_member(scope, Scope)
     key = place_form(_task(task), scope)
     return [c for c in catalog.certificates(scope) if not c.catch_all and key in _names(c, scope)]
 
@@ -87,6 +89,7 @@ def similar_certificates(catalog: EffectiveCatalog, name: str, scope: Scope = Sc
     A pointer, never a match: 养犬证明 is not the listed 居民养犬证明 by name, and the reader is
     asked whether it is that one. Only the closest are given: a name names one certificate.
     """
+    scope = need_member(scope, Scope)
     looked_up(name, "task")
     stopped = [c for c in catalog.certificates(scope) if c.status is not CertificateStatus.RETAINED and not c.catch_all]
     return alike(name, stopped, lambda c: (c.name, *c.aliases), closest=True)
