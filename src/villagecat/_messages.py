@@ -9,11 +9,13 @@ from villagecat._patterns import words_for
 from villagecat._text import SAFE_TEXT_PATTERN, UNSAFE_LINE_CLASS, describe_character, unsafe_character
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from pydantic import ValidationError
 
     from villagecat.models._base import Vocab
 
-__all__ = ["first_message", "pydantic_message"]
+__all__ = ["field_path", "first_message", "pydantic_message"]
 
 
 def _vocabulary(ctx: dict[str, Any]) -> tuple[list[str], type[Vocab] | None]:
@@ -48,11 +50,26 @@ def _code_for(vocab: type[Vocab] | None, value: object) -> Vocab | None:
         return None
 
 
+def field_path(loc: Iterable[object]) -> str:
+    """A field's place as every report writes it: ``citations[0].quote``, never ``citations.0.quote``.
+
+    The one form of a nested field's name: the README, the guides, ``quotes`` and the package's own
+    problems (``resources[0].path``) write a list's entry by its index in brackets.
+    """
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
 def first_message(exc: ValidationError) -> tuple[str, str, str]:
-    """Return where the first error of ``exc`` is (its dotted location) and its message in Chinese and English."""
+    """Return where the first error of ``exc`` is (:func:`field_path`) and its message in Chinese and English."""
     error = exc.errors(include_url=False)[0]
     zh, en = pydantic_message(dict(error))
-    return ".".join(str(part) for part in error["loc"]), zh, en
+    return field_path(error["loc"]), zh, en
 
 
 def pydantic_message(error: dict[str, Any]) -> tuple[str, str]:
