@@ -283,6 +283,33 @@ def test_a_sheet_of_notes_says_what_to_do_and_a_hidden_one_how_to_see_it(tmp_pat
     )
 
 
+def test_a_comma_in_a_list_cell_is_one_entry_and_said_so_with_the_bar_that_separates(tmp_path: Path) -> None:
+    """区城管局，区民政局 in 责任部门 imported as one department, without a word. A comma or 、 may belong to an
+    entry (an alias, a text field's 例外 or 条件 hold them), so it is read as written and said, never refused."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    row = [None, "环境整治", None, None, "环境卫生、村容整治", None, "依法协助政府工作事项", None, "村", "区城管局，区民政局"]
+    book["工作事务"].append([*row, "协调联络、宣传教育"])  # a vocabulary list: 、 separates its words, as the guide says
+    obligation = [None, "不得擅自增加事项", None, None, None, None, "区级部门", "是", "必须"]
+    book["减负措施"].append([*obligation, "未经批准，不得增加", "党中央、国务院明确要求的除外", "评比达标"])
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 0, result.out
+    assert result.err == (
+        "villagecat: 注意：工作事务：第 2 行 字段 E（别名）中的顿号“、”不分隔多项，“环境卫生、村容整治”已作为一项读入；"
+        "若是几项，请用半角竖线 | 分隔，如 环境卫生|村容整治\n"
+        "villagecat: 注意：工作事务：第 2 行 字段 J（责任部门）中的逗号“，”不分隔多项，“区城管局，区民政局”已作为一项读入；"
+        "若是几项，请用半角竖线 | 分隔，如 区城管局|区民政局\n"
+    )  # 条件 and 例外 are text, not lists: their commas are said nothing of
+    (duty,) = load_layer(folder).duties
+    assert (duty.aliases, duty.departments) == (("环境卫生、村容整治",), ("区城管局，区民政局",))
+    assert [a.value for a in duty.assist_activities or ()] == ["coordinate_liaise", "publicise_educate"]
+    english = invoke("import", str(path), "-o", str(tmp_path / "en"), "--lang", "en")
+    assert "row 2, column J（责任部门）: the ， separates nothing" in english.err
+    again = invoke("import", str(path), "-o", str(folder))  # the package written holds the entries: said once
+    assert (again.code, again.err) == (0, "")
+
+
 def test_a_full_width_bar_is_a_separator_of_values_and_said_of_other_lists(tmp_path: Path) -> None:
     """A Chinese input method types ｜ for |: 协调联络｜宣传教育 was refused as one unknown value, and
     区城管局｜区民政局 ran two departments into one, silently."""
@@ -295,8 +322,7 @@ def test_a_full_width_bar_is_a_separator_of_values_and_said_of_other_lists(tmp_p
     assert result.code == 0, result.out
     assert result.err == (
         "villagecat: 注意：工作事务：第 2 行 字段 J（责任部门）中的全角竖线“｜”不分隔多项，已作为文字读入；"
-        "若要填多项，请改用半角竖线 |（row 2, column J（责任部门）: the full-width ｜ separates nothing and"
-        " was read as text; separate entries with |）\n"
+        "若要填多项，请改用半角竖线 |\n"
     )
     (duty,) = load_layer(folder).duties
     assert (duty.departments, [a.value for a in duty.assist_activities or ()]) == (

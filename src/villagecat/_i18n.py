@@ -907,6 +907,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {row} 行 字段 {column}中的全角竖线“｜”不分隔多项，已作为文字读入；若要填多项，请改用半角竖线 |",
         "row {row}, column {column}: the full-width ｜ separates nothing and was read as text; separate entries with |",
     ),
+    "workbook-list-comma": (
+        "第 {row} 行 字段 {column}中的{mark}不分隔多项，“{cell}”已作为一项读入；若是几项，请用半角竖线 | 分隔，如 {example}",
+        "row {row}, column {column}: the {mark} separates nothing: {cell!r} was read as one entry;"
+        " separate entries with |, like {example}",
+    ),
+    # the marks a clerk may separate entries with, where only | does
+    "mark-，": ("逗号“，”", "，"),
+    "mark-、": ("顿号“、”", "、"),
+    "mark-,": ("逗号“,”", ","),
     "workbook-citation-lines": (
         (
             "几个出处分在了几行（可能是从 Word 粘贴的）；一格中的几个出处请用半角竖线 | 连在一行，"

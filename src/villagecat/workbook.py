@@ -33,6 +33,7 @@ from villagecat.errors import (
     MergedCellsWarning,
     PackageReadError,
     ValidationFailedError,
+    ListEntryNotice,
     WorkbookNotice,
     WriteRefusedError,
 )
@@ -570,6 +571,8 @@ def _row_input(
         bar = column.is_list and column.vocab is None and isinstance(raw, str) and "｜" in raw
         if bar and not _runs_together(column, raw):  # citations run together are refused, in words that say ｜ too
             _full_width_bar(title, number, label)
+        elif column.is_list and column.vocab is None and column.shape != "citations" and isinstance(raw, str):
+            _list_comma(title, number, (label, column.name), raw)
         parsed = _parse(column, raw)
         if parsed is not None:
             data[column.name] = parsed
@@ -683,6 +686,51 @@ def _full_width_bar(sheet: str, row: int, column: str) -> None:
     would run two departments into one, silently.
     """
     warnings.warn(WorkbookNotice(sheet, *pair("workbook-full-width-bar", row=row, column=column)), stacklevel=4)
+
+
+#: The marks that separate entries in Chinese text (区城管局，区民政局) and never in a list cell, where only | does.
+_LIST_COMMAS = "，、,"
+_OPENING, _CLOSING = "（(〔【", "）)〕】"
+
+
+def _list_comma(sheet: str, row: int, column: tuple[str, str], raw: str) -> None:
+    """Say that a list cell's entry holding a comma or 、 was read as one entry: only ``|`` separates.
+
+    Not refused: an entry may hold one (the source's 区委、区政府 named as one body); the notice shows
+    the entry written with ``|``, for the clerk who meant several. A mark within brackets (县（市、区）)
+    is part of its entry. A 出处 joined so is refused elsewhere.
+    """
+    for entry in split_list(raw):
+        parts, mark = _outside_brackets(entry)
+        if mark is None or len(parts) < 2:  # noqa: PLR2004 - one entry and a stray mark: nothing to separate
+            continue
+        words = pair(
+            "workbook-list-comma",
+            row=row,
+            column=column[0],
+            mark=Both(*pair(f"mark-{mark}")),
+            cell=entry,
+            example="|".join(parts),
+        )
+        warnings.warn(ListEntryNotice(sheet, column[1], entry, words), stacklevel=4)
+
+
+def _outside_brackets(entry: str) -> tuple[list[str], str | None]:
+    """The entry's parts between commas or 、 outside brackets, and the first such mark (None if there is none).
+
+    各市（州）、县（市、区） is 各市（州） and 县（市、区）, at 、.
+    """
+    parts, depth, start, mark = [], 0, 0, None
+    for i, char in enumerate(entry):
+        if char in _OPENING:
+            depth += 1
+        elif char in _CLOSING:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and char in _LIST_COMMAS:
+            parts.append(entry[start:i])
+            start, mark = i + 1, mark or char
+    parts.append(entry[start:])
+    return [p.strip() for p in parts if p.strip()], mark
 
 
 def _give_ids(layer_id: str, model: type[BaseModel], records: list[dict[str, Any]]) -> None:
