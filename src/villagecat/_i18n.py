@@ -1708,9 +1708,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     "unknown-parent": (
-        "上级层 {parent} 不存在（既非内置层，也未随同给出）；请把上级层的数据包一并给出（PATH，或 --layer 路径）",
-        "parent layer {parent} is not known (neither shipped nor given): give its package too (a PATH, or --layer)",
+        "上级层 {parent} 不存在（既非内置层，也未随同给出）；请把上级层的数据包一并给出",
+        "parent layer {parent} is not known (neither shipped nor given): give its package too",
     ),
+    # how the command that printed it takes the parent's package: its own words, never another's options
+    "hint-unknown-parent-validate": (
+        "提示：用 --layer 给出上级层的数据包：villagecat validate {path} --layer {folder}；"
+        "也可以把上级层的数据包写在 {path} 之前，一并校验",
+        "hint: give the parent's package with --layer: villagecat validate {path} --layer {folder};"
+        " or list it before {path}, to validate it too",
+    ),
+    "hint-unknown-parent-import": (
+        "提示：用 --layer 给出上级层的数据包：villagecat import {workbook} -o {output} --layer {folder}",
+        "hint: give the parent's package with --layer: villagecat import {workbook} -o {output} --layer {folder}",
+    ),
+    "parent-folder": ("上级层数据包的文件夹", "PARENT_FOLDER"),
     "parent-version": (
         "上级层 {parent} 的版本 {version} 不在声明的范围 {range} 内",
         "parent {parent} is at version {version}, outside the declared range {range}",

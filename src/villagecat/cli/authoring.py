@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 from villagecat._i18n import Both, pair, say
 from villagecat._write import package_folder, package_lock
 from villagecat.cli._argparse import listed, vocabulary
-from villagecat.cli._common import add_format_option, add_layer_options, given, written_form
+from villagecat.cli._common import add_format_option, add_layer_options, given, parent_hint, written_form
 from villagecat.cli._sides import SIDE_FORMS, load_side
 from villagecat.errors import InvalidRequestError, ListEntryNotice, VillagecatError, WorkbookNotice
 from villagecat.models import Level, Scope
@@ -226,6 +226,8 @@ def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     check_package(package, report, registry)  # against its parents: merge rules too
     if not report.valid:
         stdout.write(titled(report).format_text(args.lang) + "\n")
+        hint = parent_hint(report, args.lang, "import", workbook=args.workbook, output=args.output)
+        stdout.write("" if hint is None else hint + "\n")
         return 1
     with package_lock(folder):
         if not args.force:
