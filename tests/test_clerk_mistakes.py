@@ -55,14 +55,19 @@ def test_every_mistake_is_told_in_chinese_with_sheet_row_column_and_an_example(t
     assert len(lines) == 6, result.out
     assert "未知的工作表“证明事项清单”" in result.out
     for fragment in (
-        "第 2 行 字段 G（效力层级）：取值不在允许范围内，应为 法律（law）",
+        "第 2 行 字段 G（效力层级）：取值不在允许范围内，应为 法律、行政法规、",
         "第 2 行 字段 A（标识）：标识写作“层级代码.duty.",
         "如 cn.duty.example-1；也可以留空",
         "第 2 行 字段 C（出处）：取值无效：出处写作“文件标识#条款”",
-        "第 2 行 字段 G（事项类别）：取值不在允许范围内，应为 依法履行职责事项（performs）",
-        "第 2 行 字段 I（适用范围）：取值不在允许范围内，应为 村（village）、社区（community）、村和社区（both）之一",
+        "第 2 行 字段 G（事项类别）：取值不在允许范围内，应为 依法履行职责事项、依法协助政府工作事项、委托事项、"
+        "履职负面事项之一（实际为“协助”）",
+        "第 2 行 字段 I（适用范围）：取值不在允许范围内，应为 村、社区、村和社区之一（实际为“全部”）",
     ):
         assert fragment in result.out, fragment
+    # The cell takes the Chinese label, so the values are listed as the clerk writes them: 依法履行职责事项（performs）
+    # showed the code a package's CSV holds (and validate of a CSV still shows, since there the code is written).
+    assert "（performs）" not in result.out
+    assert "（village）" not in result.out
     for line in lines:
         assert not _REGEX.search(line), line
         assert not _ENGLISH.search(line), line

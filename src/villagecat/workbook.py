@@ -463,7 +463,7 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
         return Layer.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
-            zh, en = pydantic_message(dict(error))
+            zh, en = pydantic_message(dict(error), labels=True)
             key = ".".join(str(p) for p in error["loc"])
             found = rows_of.get(key) or rows_of.get(str(error["loc"][0]) if error["loc"] else "")
             top = Layer.model_fields.get(str(error["loc"][0])) if error["loc"] else None
@@ -759,7 +759,7 @@ def _sheet_message(error: dict[str, Any]) -> tuple[str, str]:
     """A pydantic error as a sheet's cell is told: a 是/否 column by the words its drop-down offers."""
     if error.get("type") in ("bool_parsing", "bool_type"):  # not the package's true/false, which no clerk types here
         return pair("workbook-bool", got=error.get("input"))
-    return pydantic_message(error)
+    return pydantic_message(error, labels=True)  # the cell takes the label: the labels alone, as the drop-down
 
 
 def titled(report: ValidationReport) -> ValidationReport:
