@@ -460,6 +460,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the patched package is not valid; nothing written",
     ),
     "upgraded": ("{path}：格式 {old} → {new}", "{path}: format {old} -> {new}"),
+    "upgraded-current": ("{path}：已是当前格式（格式 {new}）", "{path}: already in the current format ({new})"),
+    "upgraded-current-nothing": (
+        "{path}：已是当前格式（格式 {new}），没有需要修复的内容，数据未改动",
+        "{path}: already in the current format ({new}); nothing to repair, no data changed",
+    ),
+    "upgraded-repaired": ("，重新写出时修复了：", "; rewriting it repaired:"),
+    "upgraded-nothing-else": ("其余数据未改动", "no other data changed"),
+    "repaired-file": ("  {file}：{kinds}", "  {file}: {kinds}"),
+    # what upgrade mends, one per code of villagecat.package.REWRITTEN, counted as validate lists them
+    "repaired-blank-row": ("空行 {count} 处", "{count} blank rows or runs of them dropped"),
+    "repaired-unnamed-column": ("无列名的空列 {count} 处", "{count} columns without a name dropped"),
+    "repaired-spreadsheet-date": ("表格软件改写的日期 {count} 处", "{count} dates a spreadsheet rewrote"),
+    "repaired-older-format-boolean": ("旧格式的是/否写法 {count} 处", "{count} yes/no cells of an older format"),
+    "repaired-resource-schema": ("表结构说明 {count} 处", "{count} table schemas of the descriptor"),
     "release-notes": ("{summary}。{changes}", "{summary}. {changes}"),
     "release-notes-children": ("{summary}。{children}。{changes}", "{summary}. {children}. {changes}"),
     "upgrade-zip-needs-output": (
