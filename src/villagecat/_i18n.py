@@ -1471,10 +1471,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "inline-inserted": ("〔增：{text}〕", "{{+{text}+}}"),
     "suggested-bump": (" · 建议版本升级：{bump}", " · suggested bump: {bump}"),
     # a version bump's level, in words (semantic versioning's major.minor.patch)
-    "bump-major": ("主版本号（major）", "major"),
-    "bump-minor": ("次版本号（minor）", "minor"),
-    "bump-patch": ("修订号（patch）", "patch"),
-    "bump-none": ("无需升级（none）", "none"),
+    "bump-major": ("主版本号", "major"),
+    "bump-minor": ("次版本号", "minor"),
+    "bump-patch": ("修订号", "patch"),
+    "bump-none": ("无需升级", "none"),
+    "bump-coded": ("{word}（{level}）", "{level}"),
+    # a change in words alone (release notes and release's output): who reads them reads no code
+    "change-field-of": (" 的“{field}”", ", {field}"),
+    "released-summary": ("{counts} · 版本升级：{bump}", "{counts} · version bump: {bump}"),
+    "release-notes-change": ("{meaning}（{items}）", "{meaning} ({items})"),
     "gate-failed": ("未通过审查（--fail-on {gate}）：{reason}", "the review gate failed (--fail-on {gate}): {reason}"),
     "gate-violations": (
         "{count} 处变更违反合并规则，须改正（不能接受）",
@@ -1541,6 +1546,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff-heading": ("## {name} {version}（{id}）", "## {name} {version} ({id})"),
     "diff-bump": ("建议版本升级：**{bump}**（相对于 {old}）", "Suggested bump: **{bump}** (from {old})"),
     "diff-level-heading": ("{word}（{level}）", "{word}{level}"),
+    "diff-bump-words": ("版本升级：**{bump}**（相对于 {old}）", "Version bump: **{bump}** (from {old})"),
     "diff-accepted-heading": ("已接受的变更（accepted）", "Accepted changes"),
     "accepted-not-a-list": (
         "应为列表，每项写明 code（变更代码）、item（条目标识）和 reason（接受理由）",

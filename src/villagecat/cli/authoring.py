@@ -328,7 +328,7 @@ def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         stdout.write(say("release-already", args.lang, id=released.layer.id, version=released.layer.version) + "\n")
         return 0
     stdout.write(f"{released.layer.id} {previous.layer.version} → {released.layer.version}\n")
-    stdout.write(format_report(report, "markdown", lang=args.lang))
+    stdout.write(format_report(report, "markdown", lang=args.lang, codes=False))  # read by clerks: words, no codes
     return 0
 
 
