@@ -59,8 +59,10 @@ def test_every_mistake_is_told_in_chinese_with_sheet_row_column_and_an_example(t
         "第 2 行 字段 A（标识）：标识写作“层级代码.duty.",
         "如 cn.duty.example-1；也可以留空",
         "第 2 行 字段 C（出处）：取值无效：出处写作“文件标识#条款”",
-        "第 2 行 字段 G（事项类别）：取值不在允许范围内，应为 依法履行职责事项、依法协助政府工作事项、委托事项、"
-        "履职负面事项之一（实际为“协助”）",
+        (
+            "第 2 行 字段 G（事项类别）：取值不在允许范围内，应为 依法履行职责事项、依法协助政府工作事项、委托事项、"
+            "履职负面事项之一（实际为“协助”）"
+        ),
         "第 2 行 字段 I（适用范围）：取值不在允许范围内，应为 村、社区、村和社区之一（实际为“全部”）",
     ):
         assert fragment in result.out, fragment
@@ -293,18 +295,31 @@ def test_a_comma_in_a_list_cell_is_one_entry_and_said_so_with_the_bar_that_separ
     entry (an alias, a text field's 例外 or 条件 hold them), so it is read as written and said, never refused."""
     folder, path = _xihu(tmp_path)
     book = openpyxl.load_workbook(path)
-    row = [None, "环境整治", None, None, "环境卫生、村容整治", None, "依法协助政府工作事项", None, "村", "区城管局，区民政局"]
-    book["工作事务"].append([*row, "协调联络、宣传教育"])  # a vocabulary list: 、 separates its words, as the guide says
+    row = [
+        None,
+        "环境整治",
+        None,
+        None,
+        "环境卫生、村容整治",
+        None,
+        "依法协助政府工作事项",
+        None,
+        "村",
+        "区城管局，区民政局",
+    ]
+    book["工作事务"].append(
+        [*row, "协调联络、宣传教育"]
+    )  # a vocabulary list: 、 separates its words, as the guide says
     obligation = [None, "不得擅自增加事项", None, None, None, None, "区级部门", "是", "必须"]
     book["减负措施"].append([*obligation, "未经批准，不得增加", "党中央、国务院明确要求的除外", "评比达标"])
     book.save(path)
     result = invoke("import", str(path), "-o", str(folder))
     assert result.code == 0, result.out
     assert result.err == (
-        "villagecat: 注意：工作事务：第 2 行 字段 E（别名）中的顿号“、”不分隔多项，“环境卫生、村容整治”已作为一项读入；"
-        "若是几项，请用半角竖线 | 分隔，如 环境卫生|村容整治\n"
-        "villagecat: 注意：工作事务：第 2 行 字段 J（责任部门）中的逗号“，”不分隔多项，“区城管局，区民政局”已作为一项读入；"
-        "若是几项，请用半角竖线 | 分隔，如 区城管局|区民政局\n"
+        "villagecat: 注意：工作事务：第 2 行 字段 E（别名）中的顿号“、”不分隔多项，“环境卫生、村容整治”"
+        "已作为一项读入；若是几项，请用半角竖线 | 分隔，如 环境卫生|村容整治\n"
+        "villagecat: 注意：工作事务：第 2 行 字段 J（责任部门）中的逗号“，”不分隔多项，“区城管局，区民政局”"
+        "已作为一项读入；若是几项，请用半角竖线 | 分隔，如 区城管局|区民政局\n"
     )  # 条件 and 例外 are text, not lists: their commas are said nothing of
     (duty,) = load_layer(folder).duties
     assert (duty.aliases, duty.departments) == (("环境卫生、村容整治",), ("区城管局，区民政局",))

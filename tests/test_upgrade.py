@@ -281,7 +281,7 @@ def test_upgrade_in_the_current_format_says_what_it_repaired_and_that_nothing_el
     lines = documents.read_text(encoding="utf-8").splitlines()
     dated = [i for i, line in enumerate(lines) if re.search(r",\d{4}-\d{2}-\d{2},", line)][:2]
     for i in dated:  # as Excel saves an ISO date in a Chinese locale
-        lines[i] = re.sub(r",(\d{4})-(\d{2})-(\d{2}),", lambda m: f",{m[1]}/{int(m[2])}/{int(m[3])},", lines[i], 1)
+        lines[i] = re.sub(r",(\d{4})-0?(\d+)-0?(\d+),", r",\1/\2/\3,", lines[i], count=1)
     blank = "," * (lines[0].count(","))
     documents.write_text("\n".join([*lines[:2], blank, *lines[2:], blank, blank]) + "\n", encoding="utf-8")
     duties = folder / "duties.csv"
@@ -300,7 +300,10 @@ def test_upgrade_in_the_current_format_says_what_it_repaired_and_that_nothing_el
     again = invoke("upgrade", str(folder))
     assert again.out == f"{folder}：已是当前格式（格式 {FORMAT_VERSION}），没有需要修复的内容，数据未改动\n"
     english = invoke("upgrade", str(folder), "--lang", "en")
-    assert english.out == f"{folder}: already in the current format ({FORMAT_VERSION}); nothing to repair, no data changed\n"
+    assert (
+        english.out
+        == f"{folder}: already in the current format ({FORMAT_VERSION}); nothing to repair, no data changed\n"
+    )
     from villagecat._i18n import MESSAGES  # noqa: PLC0415
     from villagecat.package import REWRITTEN  # noqa: PLC0415
 

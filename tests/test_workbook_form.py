@@ -377,6 +377,7 @@ def test_merged_cells_import_as_they_show_and_the_import_says_so(tmp_path: Path)
         warnings.simplefilter("always")
         import_workbook(tmp_path / "merged.xlsx")
     (warning,) = [w for w in caught if isinstance(w.message, MergedCellsWarning)]
+    assert isinstance(warning.message, MergedCellsWarning)
     assert (warning.message.sheet, len(warning.message.ranges)) == ("工作机制", 2)
     assert not invoke("import", str(book_path), "-o", str(tmp_path / "plain")).err  # nothing merged, nothing said
 
@@ -416,9 +417,7 @@ def test_a_blank_sheet_an_office_suite_added_is_left_out_and_said(tmp_path: Path
     book.save(book_path)
     result = invoke("import", str(book_path), "-o", str(folder))
     assert result.code == 0, result.out
-    assert result.err == (
-        "villagecat: 注意：Sheet1：不是目录的工作表，且没有内容，导入时已略过\n"
-    )
+    assert result.err == ("villagecat: 注意：Sheet1：不是目录的工作表，且没有内容，导入时已略过\n")
     with pytest.warns(EmptySheetWarning) as caught:
         import_workbook(book_path)
     assert [w.message.sheet for w in caught] == ["Sheet1"]  # type: ignore[union-attr]

@@ -922,9 +922,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "row {row}, column {column}: the full-width ｜ separates nothing and was read as text; separate entries with |",
     ),
     "workbook-list-comma": (
-        "第 {row} 行 字段 {column}中的{mark}不分隔多项，“{cell}”已作为一项读入；若是几项，请用半角竖线 | 分隔，如 {example}",
-        "row {row}, column {column}: the {mark} separates nothing: {cell!r} was read as one entry;"
-        " separate entries with |, like {example}",
+        (
+            "第 {row} 行 字段 {column}中的{mark}不分隔多项，“{cell}”已作为一项读入；"
+            "若是几项，请用半角竖线 | 分隔，如 {example}"
+        ),
+        (
+            "row {row}, column {column}: the {mark} separates nothing: {cell!r} was read as one entry;"
+            " separate entries with |, like {example}"
+        ),
     ),
     # the marks a clerk may separate entries with, where only | does
     "mark-，": ("逗号“，”", "，"),
@@ -1475,7 +1480,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bump-minor": ("次版本号", "minor"),
     "bump-patch": ("修订号", "patch"),
     "bump-none": ("无需升级", "none"),
-    "bump-coded": ("{word}（{level}）", "{level}"),
     # a change in words alone (release notes and release's output): who reads them reads no code
     "change-field-of": (" 的“{field}”", ", {field}"),
     "released-summary": ("{counts} · 版本升级：{bump}", "{counts} · version bump: {bump}"),
@@ -1733,10 +1737,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # how the command that printed it takes the parent's package: its own words, never another's options
     "hint-unknown-parent-validate": (
-        "提示：用 --layer 给出上级层的数据包：villagecat validate {path} --layer {folder}；"
-        "也可以把上级层的数据包写在 {path} 之前，一并校验",
-        "hint: give the parent's package with --layer: villagecat validate {path} --layer {folder};"
-        " or list it before {path}, to validate it too",
+        (
+            "提示：用 --layer 给出上级层的数据包：villagecat validate {path} --layer {folder}；"
+            "也可以把上级层的数据包写在 {path} 之前，一并校验"
+        ),
+        (
+            "hint: give the parent's package with --layer: villagecat validate {path} --layer {folder};"
+            " or list it before {path}, to validate it too"
+        ),
     ),
     "hint-unknown-parent-import": (
         "提示：用 --layer 给出上级层的数据包：villagecat import {workbook} -o {output} --layer {folder}",

@@ -38,7 +38,8 @@ def _expected(slugs: list[str], vocab: type[Vocab] | None, *, labels: bool) -> s
     """The allowed values in words: each vocabulary value as its Chinese label, with its code where a cell holds codes.
 
     A workbook's cell takes the label (依法协助政府工作事项), so its clerk is shown the labels alone
-    (:attr:`Vocab.words`); a package's cell holds the code, so a CSV's reader is shown both (依法协助政府工作事项（assists））.
+    (:attr:`Vocab.words`); a package's cell holds the code, so a CSV's reader is shown both
+    (依法协助政府工作事项（assists）).
     """
     words = {m.value: m for m in vocab} if vocab is not None else {}
     said = [(str(words[s].words.zh) if labels else words[s].shown("zh")) if s in words else s for s in slugs]

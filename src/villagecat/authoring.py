@@ -262,7 +262,7 @@ def _described(meaning: str, changes: list[Change]) -> str:
 
 
 def _notes(report: DiffReport) -> str:
-    """A release's default notes, in the report's own words: its counts and bump, the layers below, what each change does.
+    """A release's default notes, in the report's own words: counts and bump, the layers below, what each change does.
 
     All come from the report (:meth:`DiffReport.counts_said`, :meth:`DiffReport.children_said`,
     :meth:`Change.meaning`), so the notes never say 影响无法由数据判断 of an override the report
@@ -272,7 +272,9 @@ def _notes(report: DiffReport) -> str:
     ranked = [c for level in LEVEL_WORDS for c in report.changes if c.level == level]  # gravest first, as the report
     meanings = dict.fromkeys(c.meaning("zh") for c in ranked)
     changes = "；".join(_described(meaning, report.changes) for meaning in meanings)
-    summary = say("released-summary", "zh", counts=report.counts_said("zh"), bump=_bump(report.suggested_bump, codes=False))
+    summary = say(
+        "released-summary", "zh", counts=report.counts_said("zh"), bump=_bump(report.suggested_bump, codes=False)
+    )
     children = report.children_said("zh")  # a child's conflict makes it major: the notes say which
     if children is None:
         return say("release-notes", "zh", summary=summary, changes=changes)

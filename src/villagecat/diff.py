@@ -1492,7 +1492,7 @@ def _level_given(text: object) -> ChangeLevel | None:
 def _bump(level: Bump, *, codes: bool = True) -> Both:
     """A version bump's level in words: 次版本号（minor） / minor; 次版本号 alone without ``codes`` (release notes)."""
     word = Both(*pair(f"bump-{level}"))
-    return Both(*pair("bump-coded", word=word, level=level)) if codes else word
+    return Both(f"{word.zh}（{level}）", word.en) if codes else word  # as Vocab.shown gives a label its code
 
 
 def _version_line(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str | None:
@@ -1564,7 +1564,9 @@ def _format_markdown(report: DiffReport, lang: Literal["zh", "en"] = "zh", *, co
         changes = [c for c in report.changes if c.level == level]
         if changes:
             word = Both(say(f"change-level-{level}", "zh"), "")
-            heading = say("diff-level-heading", lang, word=word, level=level) if codes else say(f"change-level-{level}", lang)
+            heading = (
+                say("diff-level-heading", lang, word=word, level=level) if codes else say(f"change-level-{level}", lang)
+            )
             lines += ["", "### " + heading, ""]
             for change in changes:
                 said = change.describe(lang).split("] ", 1)[1] if codes else change.describe(lang, codes=False)

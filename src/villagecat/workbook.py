@@ -30,10 +30,10 @@ from villagecat._write import atomic_write
 from villagecat._xlsx import ErrorCell, column_letter, header_below
 from villagecat.errors import (
     EmptySheetWarning,
+    ListEntryNotice,
     MergedCellsWarning,
     PackageReadError,
     ValidationFailedError,
-    ListEntryNotice,
     WorkbookNotice,
     WriteRefusedError,
 )
@@ -702,7 +702,7 @@ def _list_comma(sheet: str, row: int, column: tuple[str, str], raw: str) -> None
     """
     for entry in split_list(raw):
         parts, mark = _outside_brackets(entry)
-        if mark is None or len(parts) < 2:  # noqa: PLR2004 - one entry and a stray mark: nothing to separate
+        if mark is None or len(parts) < 2:
             continue
         words = pair(
             "workbook-list-comma",

@@ -158,7 +158,7 @@ def test_a_county_whose_parent_is_not_shipped_validates_with_the_parent_as_the_h
 
 
 def test_an_import_whose_parent_is_not_shipped_says_the_import_with_layer(tmp_path: Path) -> None:
-    """import printed 「PATH，或 --layer 路径」 too, though it reads one workbook and takes the parent by --layer only."""
+    """import printed 「PATH，或 --layer 路径」 too: it reads one workbook and takes the parent by --layer only."""
     province = save_layer(child_layer("cn", "330000", level="province"), tmp_path / "province")
     county = save_layer(child_layer("330000", "330106"), tmp_path / "county")
     book = tmp_path / "西湖 区.xlsx"
@@ -167,7 +167,8 @@ def test_an_import_whose_parent_is_not_shipped_says_the_import_with_layer(tmp_pa
     assert alone.code == 1
     assert alone.out.endswith(
         "上级层 330000 不存在（既非内置层，也未随同给出）；请把上级层的数据包一并给出\n"
-        f"提示：用 --layer 给出上级层的数据包：villagecat import '{book}' -o {tmp_path / 'out'} --layer 上级层数据包的文件夹\n"
+        f"提示：用 --layer 给出上级层的数据包：villagecat import '{book}' -o {tmp_path / 'out'}"
+        " --layer 上级层数据包的文件夹\n"
     )
     english = invoke("import", str(book), "-o", str(tmp_path / "out"), "--lang", "en")
     assert english.out.endswith(
