@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from typing import TYPE_CHECKING
 
 import pytest
@@ -118,10 +119,16 @@ def test_release_bumps_by_what_changed_and_records_the_entry(tmp_path: Path) -> 
     assert result.out.startswith(f"cn {shipped} → {minor}\n")
     layer = load_layer(target).layer
     assert (layer.version, layer.releases[-1].version) == (minor, minor)
+    notes = layer.releases[-1].notes
     assert (
-        "对村和社区收紧：加严建议，未达到只作提示"
-        "（facility-min-area-per-households-raised：城乡社区综合服务设施 · 村和社区）" in (layer.releases[-1].notes)
-    )
+        "对村和社区收紧：加严建议，未达到只作提示（城乡社区综合服务设施 · 村和社区 的“每百户最小面积（平方米）”）"
+        in notes
+    )  # read by clerks and the public: the field's column title, never facility-min-area-per-households-raised
+    assert not re.search(r"[a-z]+-[a-z]+|（[a-z]+）", notes), notes
+    assert "破坏性 0 · 需关注 0 · 一般 0" not in notes
+    assert "· 版本升级：次版本号。" in notes
+    assert not re.search(r"`[a-z-]+`|（(?!cn）)[a-z]+）", result.out), result.out  # its output: words (and the id)
+    assert "- 城乡社区综合服务设施 · 村和社区 的“每百户最小面积（平方米）”：" in result.out
     unchanged = invoke("release", str(NATIONAL), "--against", str(NATIONAL))
     assert unchanged.code == 1
     assert "nothing changed" in unchanged.err

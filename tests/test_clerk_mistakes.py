@@ -55,14 +55,21 @@ def test_every_mistake_is_told_in_chinese_with_sheet_row_column_and_an_example(t
     assert len(lines) == 6, result.out
     assert "未知的工作表“证明事项清单”" in result.out
     for fragment in (
-        "第 2 行 字段 G（效力层级）：取值不在允许范围内，应为 法律（law）",
+        "第 2 行 字段 G（效力层级）：取值不在允许范围内，应为 法律、行政法规、",
         "第 2 行 字段 A（标识）：标识写作“层级代码.duty.",
         "如 cn.duty.example-1；也可以留空",
         "第 2 行 字段 C（出处）：取值无效：出处写作“文件标识#条款”",
-        "第 2 行 字段 G（事项类别）：取值不在允许范围内，应为 依法履行职责事项（performs）",
-        "第 2 行 字段 I（适用范围）：取值不在允许范围内，应为 村（village）、社区（community）、村和社区（both）之一",
+        (
+            "第 2 行 字段 G（事项类别）：取值不在允许范围内，应为 依法履行职责事项、依法协助政府工作事项、委托事项、"
+            "履职负面事项之一（实际为“协助”）"
+        ),
+        "第 2 行 字段 I（适用范围）：取值不在允许范围内，应为 村、社区、村和社区之一（实际为“全部”）",
     ):
         assert fragment in result.out, fragment
+    # The cell takes the Chinese label, so the values are listed as the clerk writes them: 依法履行职责事项（performs）
+    # showed the code a package's CSV holds (and validate of a CSV still shows, since there the code is written).
+    assert "（performs）" not in result.out
+    assert "（village）" not in result.out
     for line in lines:
         assert not _REGEX.search(line), line
         assert not _ENGLISH.search(line), line
@@ -283,6 +290,46 @@ def test_a_sheet_of_notes_says_what_to_do_and_a_hidden_one_how_to_see_it(tmp_pat
     )
 
 
+def test_a_comma_in_a_list_cell_is_one_entry_and_said_so_with_the_bar_that_separates(tmp_path: Path) -> None:
+    """区城管局，区民政局 in 责任部门 imported as one department, without a word. A comma or 、 may belong to an
+    entry (an alias, a text field's 例外 or 条件 hold them), so it is read as written and said, never refused."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    row = [
+        None,
+        "环境整治",
+        None,
+        None,
+        "环境卫生、村容整治",
+        None,
+        "依法协助政府工作事项",
+        None,
+        "村",
+        "区城管局，区民政局",
+    ]
+    book["工作事务"].append(
+        [*row, "协调联络、宣传教育"]
+    )  # a vocabulary list: 、 separates its words, as the guide says
+    obligation = [None, "不得擅自增加事项", None, None, None, None, "区级部门", "是", "必须"]
+    book["减负措施"].append([*obligation, "未经批准，不得增加", "党中央、国务院明确要求的除外", "评比达标"])
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 0, result.out
+    assert result.err == (
+        "villagecat: 注意：工作事务：第 2 行 字段 E（别名）中的顿号“、”不分隔多项，“环境卫生、村容整治”"
+        "已作为一项读入；若是几项，请用半角竖线 | 分隔，如 环境卫生|村容整治\n"
+        "villagecat: 注意：工作事务：第 2 行 字段 J（责任部门）中的逗号“，”不分隔多项，“区城管局，区民政局”"
+        "已作为一项读入；若是几项，请用半角竖线 | 分隔，如 区城管局|区民政局\n"
+    )  # 条件 and 例外 are text, not lists: their commas are said nothing of
+    (duty,) = load_layer(folder).duties
+    assert (duty.aliases, duty.departments) == (("环境卫生、村容整治",), ("区城管局，区民政局",))
+    assert [a.value for a in duty.assist_activities or ()] == ["coordinate_liaise", "publicise_educate"]
+    english = invoke("import", str(path), "-o", str(tmp_path / "en"), "--lang", "en")
+    assert "row 2, column J（责任部门）: the ， separates nothing" in english.err
+    again = invoke("import", str(path), "-o", str(folder))  # the package written holds the entries: said once
+    assert (again.code, again.err) == (0, "")
+
+
 def test_a_full_width_bar_is_a_separator_of_values_and_said_of_other_lists(tmp_path: Path) -> None:
     """A Chinese input method types ｜ for |: 协调联络｜宣传教育 was refused as one unknown value, and
     区城管局｜区民政局 ran two departments into one, silently."""
@@ -295,8 +342,7 @@ def test_a_full_width_bar_is_a_separator_of_values_and_said_of_other_lists(tmp_p
     assert result.code == 0, result.out
     assert result.err == (
         "villagecat: 注意：工作事务：第 2 行 字段 J（责任部门）中的全角竖线“｜”不分隔多项，已作为文字读入；"
-        "若要填多项，请改用半角竖线 |（row 2, column J（责任部门）: the full-width ｜ separates nothing and"
-        " was read as text; separate entries with |）\n"
+        "若要填多项，请改用半角竖线 |\n"
     )
     (duty,) = load_layer(folder).duties
     assert (duty.departments, [a.value for a in duty.assist_activities or ()]) == (
@@ -424,7 +470,7 @@ def test_two_citations_joined_by_anything_but_a_bar_are_refused_never_read_as_on
     )
     result = invoke("validate", str(folder))
     assert result.code == 1
-    assert "第 2 行 字段 citations.0：" in result.out, result.out
+    assert "第 2 行 字段 citations[0]：" in result.out, result.out
     assert "中有不止一个“#”，是几个出处连在了一起" in result.out
 
 

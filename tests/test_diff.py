@@ -912,7 +912,7 @@ def test_a_release_made_major_by_a_layer_below_says_which_in_its_report_and_note
         released.out
     )
     notes = load_layer(new).layer.releases[-1].notes
-    summary = "破坏性 1 · 需关注 0 · 一般 0 · 建议版本升级：主版本号（major）"
+    summary = "破坏性 1 · 需关注 0 · 一般 0 · 版本升级：主版本号"  # the notes' own words: done, no English
     assert notes.startswith(f"{summary}。下级层新冲突 1 项（330106）。")
     markdown = invoke("diff", str(old), str(new), "--layer", str(county), "--format", "markdown", "--lang", "en").out
     assert "child layers: 1 new conflicts\n\n- child layer conflict: layer 330106 (0.1.0)" in markdown

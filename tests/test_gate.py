@@ -503,7 +503,9 @@ def test_release_notes_say_what_the_diff_report_says(tmp_path: Path) -> None:
     result = invoke("release", str(revised), "--against", str(released), "--date", "2026-12-07")
     assert result.code == 0, result.err
     notes = load_layer(revised).layer.releases[-1].notes
-    assert notes == f"{summary}。{effect}（override-changed：{_lowering(40).name}）"
+    counts = summary.split(" · 建议版本升级：")[0]
+    bump = summary.split(" · 建议版本升级：")[1].split("（")[0]  # 次版本号（minor）: the notes say the word alone
+    assert notes == f"{counts} · 版本升级：{bump}。{effect}（{_lowering(40).name}）"  # no override-changed
     assert "影响无法由数据判断" not in notes
 
 

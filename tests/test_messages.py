@@ -340,13 +340,13 @@ def test_a_vocabulary_word_in_a_package_s_cell_names_the_code_it_stands_for(tmp_
     assert [(p.line, p.field, p.message_zh, p.message_en) for p in problems] == [
         (
             2,
-            "assist_activities.0",
+            "assist_activities[0]",
             "“联系村民”是中文名称，数据包中应写代码 contact_villagers（联系村民）",
             "'联系村民' is a Chinese label: a package holds its code, 'contact_villagers'",
         ),
         (
             2,
-            "assist_activities.1",
+            "assist_activities[1]",
             "“宣传教育”是中文名称，数据包中应写代码 publicise_educate（宣传教育）",
             "'宣传教育' is a Chinese label: a package holds its code, 'publicise_educate'",
         ),

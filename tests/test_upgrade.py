@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from typing import TYPE_CHECKING, Any
@@ -20,7 +21,7 @@ from villagecat.format.upgrade import (
     upgrade_0_1,
     upgrade_1_2,
 )
-from villagecat.package import load_layer, package_files
+from villagecat.package import load_layer, package_files, save_layer
 from villagecat.registry import shipped_layer_paths
 
 if TYPE_CHECKING:
@@ -270,3 +271,40 @@ def test_upgrade_writes_beside_a_lower_layers_package_and_never_touches_it(tmp_p
     refused = invoke("upgrade", str(anhui), "-o", str(stray))
     assert refused.code == 2
     assert "其中有 notes.txt" in refused.err
+
+
+def test_upgrade_in_the_current_format_says_what_it_repaired_and_that_nothing_else_changed(tmp_path: Path) -> None:
+    """upgrade printed 格式 2 → 2 after deleting blank rows and rewriting Excel's dates: the clerk could not tell
+    what it had done, nor that nothing else had changed."""
+    folder = save_layer(load_layer(NATIONAL), tmp_path / "pkg")
+    documents = folder / "documents.csv"
+    lines = documents.read_text(encoding="utf-8").splitlines()
+    dated = [i for i, line in enumerate(lines) if re.search(r",\d{4}-\d{2}-\d{2},", line)][:2]
+    for i in dated:  # as Excel saves an ISO date in a Chinese locale
+        lines[i] = re.sub(r",(\d{4})-0?(\d+)-0?(\d+),", r",\1/\2/\3,", lines[i], count=1)
+    blank = "," * (lines[0].count(","))
+    documents.write_text("\n".join([*lines[:2], blank, *lines[2:], blank, blank]) + "\n", encoding="utf-8")
+    duties = folder / "duties.csv"
+    text = duties.read_text(encoding="utf-8")
+    duties.write_text(text + "," * text.split("\n")[0].count(",") + "\n", encoding="utf-8")
+    assert len(dated) == 2
+    result = invoke("upgrade", str(folder))
+    assert result.code == 0, result.err
+    assert result.out == (
+        f"{folder}：已是当前格式（格式 {FORMAT_VERSION}），重新写出时修复了：\n"
+        "  documents.csv：空行 2 处，表格软件改写的日期 2 处\n"
+        "  duties.csv：空行 1 处\n"
+        "其余数据未改动\n"
+    )
+    assert load_layer(folder) == load_layer(NATIONAL)
+    again = invoke("upgrade", str(folder))
+    assert again.out == f"{folder}：已是当前格式（格式 {FORMAT_VERSION}），没有需要修复的内容，数据未改动\n"
+    english = invoke("upgrade", str(folder), "--lang", "en")
+    assert (
+        english.out
+        == f"{folder}: already in the current format ({FORMAT_VERSION}); nothing to repair, no data changed\n"
+    )
+    from villagecat._i18n import MESSAGES  # noqa: PLC0415
+    from villagecat.package import REWRITTEN  # noqa: PLC0415
+
+    assert {f"repaired-{code}" for code in REWRITTEN} <= set(MESSAGES)  # every kind it mends has its words

@@ -369,8 +369,8 @@ def test_citation_text_is_for_csv_cells_the_json_form_holds_a_clause_id_or_an_ob
         "“文件标识#条款「原文」”只用于 CSV 单元格"
     )
     found = {(p.file, p.row, p.field, p.message_zh) for p in report.problems}
-    assert ("datapackage.json", None, "layer.admission.citations.0", f"取值无效：{words}") in found
-    assert ("duties.json", 2, "citations.0", f"取值无效：{words}") in found
+    assert ("datapackage.json", None, "layer.admission.citations[0]", f"取值无效：{words}") in found
+    assert ("duties.json", 2, "citations[0]", f"取值无效：{words}") in found
     assert {(p.file, p.field) for p in validate_many([folder])[0].problems} == {
         (p.file, p.field) for p in report.problems
     }

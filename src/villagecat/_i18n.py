@@ -534,6 +534,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the patched package is not valid; nothing written",
     ),
     "upgraded": ("{path}：格式 {old} → {new}", "{path}: format {old} -> {new}"),
+    "upgraded-current": ("{path}：已是当前格式（格式 {new}）", "{path}: already in the current format ({new})"),
+    "upgraded-current-nothing": (
+        "{path}：已是当前格式（格式 {new}），没有需要修复的内容，数据未改动",
+        "{path}: already in the current format ({new}); nothing to repair, no data changed",
+    ),
+    "upgraded-repaired": ("，重新写出时修复了：", "; rewriting it repaired:"),
+    "upgraded-nothing-else": ("其余数据未改动", "no other data changed"),
+    "repaired-file": ("  {file}：{kinds}", "  {file}: {kinds}"),
+    # what upgrade mends, one per code of villagecat.package.REWRITTEN, counted as validate lists them
+    "repaired-blank-row": ("空行 {count} 处", "{count} blank rows or runs of them dropped"),
+    "repaired-unnamed-column": ("无列名的空列 {count} 处", "{count} columns without a name dropped"),
+    "repaired-spreadsheet-date": ("表格软件改写的日期 {count} 处", "{count} dates a spreadsheet rewrote"),
+    "repaired-older-format-boolean": ("旧格式的是/否写法 {count} 处", "{count} yes/no cells of an older format"),
+    "repaired-resource-schema": ("表结构说明 {count} 处", "{count} table schemas of the descriptor"),
     "release-notes": ("{summary}。{changes}", "{summary}. {changes}"),
     "release-notes-children": ("{summary}。{children}。{changes}", "{summary}. {children}. {changes}"),
     "upgrade-zip-needs-output": (
@@ -981,6 +995,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {row} 行 字段 {column}中的全角竖线“｜”不分隔多项，已作为文字读入；若要填多项，请改用半角竖线 |",
         "row {row}, column {column}: the full-width ｜ separates nothing and was read as text; separate entries with |",
     ),
+    "workbook-list-comma": (
+        (
+            "第 {row} 行 字段 {column}中的{mark}不分隔多项，“{cell}”已作为一项读入；"
+            "若是几项，请用半角竖线 | 分隔，如 {example}"
+        ),
+        (
+            "row {row}, column {column}: the {mark} separates nothing: {cell!r} was read as one entry;"
+            " separate entries with |, like {example}"
+        ),
+    ),
+    # the marks a clerk may separate entries with, where only | does
+    "mark-，": ("逗号“，”", "，"),
+    "mark-、": ("顿号“、”", "、"),
+    "mark-,": ("逗号“,”", ","),
     "workbook-citation-lines": (
         (
             "几个出处分在了几行（可能是从 Word 粘贴的）；一格中的几个出处请用半角竖线 | 连在一行，"
@@ -1522,10 +1550,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "inline-inserted": ("〔增：{text}〕", "{{+{text}+}}"),
     "suggested-bump": (" · 建议版本升级：{bump}", " · suggested bump: {bump}"),
     # a version bump's level, in words (semantic versioning's major.minor.patch)
-    "bump-major": ("主版本号（major）", "major"),
-    "bump-minor": ("次版本号（minor）", "minor"),
-    "bump-patch": ("修订号（patch）", "patch"),
-    "bump-none": ("无需升级（none）", "none"),
+    "bump-major": ("主版本号", "major"),
+    "bump-minor": ("次版本号", "minor"),
+    "bump-patch": ("修订号", "patch"),
+    "bump-none": ("无需升级", "none"),
+    # a change in words alone (release notes and release's output): who reads them reads no code
+    "change-field-of": (" 的“{field}”", ", {field}"),
+    "released-summary": ("{counts} · 版本升级：{bump}", "{counts} · version bump: {bump}"),
+    "release-notes-change": ("{meaning}（{items}）", "{meaning} ({items})"),
     "gate-failed": ("未通过审查（--fail-on {gate}）：{reason}", "the review gate failed (--fail-on {gate}): {reason}"),
     "gate-violations": (
         "{count} 处变更违反合并规则，须改正（不能接受）",
@@ -1592,6 +1624,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff-heading": ("## {name} {version}（{id}）", "## {name} {version} ({id})"),
     "diff-bump": ("建议版本升级：**{bump}**（相对于 {old}）", "Suggested bump: **{bump}** (from {old})"),
     "diff-level-heading": ("{word}（{level}）", "{word}{level}"),
+    "diff-bump-words": ("版本升级：**{bump}**（相对于 {old}）", "Version bump: **{bump}** (from {old})"),
     "diff-accepted-heading": ("已接受的变更（accepted）", "Accepted changes"),
     "accepted-not-a-list": (
         "应为列表，每项写明 code（变更代码）、item（条目标识）和 reason（接受理由）",
@@ -1777,9 +1810,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     "unknown-parent": (
-        "上级层 {parent} 不存在（既非内置层，也未随同给出）；请把上级层的数据包一并给出（PATH，或 --layer 路径）",
-        "parent layer {parent} is not known (neither shipped nor given): give its package too (a PATH, or --layer)",
+        "上级层 {parent} 不存在（既非内置层，也未随同给出）；请把上级层的数据包一并给出",
+        "parent layer {parent} is not known (neither shipped nor given): give its package too",
     ),
+    # how the command that printed it takes the parent's package: its own words, never another's options
+    "hint-unknown-parent-validate": (
+        (
+            "提示：用 --layer 给出上级层的数据包：villagecat validate {path} --layer {folder}；"
+            "也可以把上级层的数据包写在 {path} 之前，一并校验"
+        ),
+        (
+            "hint: give the parent's package with --layer: villagecat validate {path} --layer {folder};"
+            " or list it before {path}, to validate it too"
+        ),
+    ),
+    "hint-unknown-parent-import": (
+        "提示：用 --layer 给出上级层的数据包：villagecat import {workbook} -o {output} --layer {folder}",
+        "hint: give the parent's package with --layer: villagecat import {workbook} -o {output} --layer {folder}",
+    ),
+    "parent-folder": ("上级层数据包的文件夹", "PARENT_FOLDER"),
     "parent-version": (
         "上级层 {parent} 的版本 {version} 不在声明的范围 {range} 内",
         "parent {parent} is at version {version}, outside the declared range {range}",

@@ -9,11 +9,13 @@ from villagecat._patterns import words_for
 from villagecat._text import SAFE_TEXT_PATTERN, UNSAFE_LINE_CLASS, describe_character, unsafe_character
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from pydantic import ValidationError
 
     from villagecat.models._base import Vocab
 
-__all__ = ["first_message", "pydantic_message"]
+__all__ = ["field_path", "first_message", "pydantic_message"]
 
 
 def _vocabulary(ctx: dict[str, Any]) -> tuple[list[str], type[Vocab] | None]:
@@ -32,10 +34,16 @@ def _vocabulary(ctx: dict[str, Any]) -> tuple[list[str], type[Vocab] | None]:
     return slugs, None
 
 
-def _expected(slugs: list[str], vocab: type[Vocab] | None) -> str:
-    """The allowed values in words: each vocabulary value as its Chinese label, with its code."""
+def _expected(slugs: list[str], vocab: type[Vocab] | None, *, labels: bool) -> str:
+    """The allowed values in words: each vocabulary value as its Chinese label, with its code where a cell holds codes.
+
+    A workbook's cell takes the label (依法协助政府工作事项), so its clerk is shown the labels alone
+    (:attr:`Vocab.words`); a package's cell holds the code, so a CSV's reader is shown both
+    (依法协助政府工作事项（assists）).
+    """
     words = {m.value: m for m in vocab} if vocab is not None else {}
-    return "、".join(words[s].shown("zh") if s in words else s for s in slugs) + "之一"
+    said = [(str(words[s].words.zh) if labels else words[s].shown("zh")) if s in words else s for s in slugs]
+    return "、".join(said) + "之一"
 
 
 def _code_for(vocab: type[Vocab] | None, value: object) -> Vocab | None:
@@ -48,18 +56,35 @@ def _code_for(vocab: type[Vocab] | None, value: object) -> Vocab | None:
         return None
 
 
+def field_path(loc: Iterable[object]) -> str:
+    """A field's place as every report writes it: ``citations[0].quote``, never ``citations.0.quote``.
+
+    The one form of a nested field's name: the README, the guides, ``quotes`` and the package's own
+    problems (``resources[0].path``) write a list's entry by its index in brackets.
+    """
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
 def first_message(exc: ValidationError) -> tuple[str, str, str]:
-    """Return where the first error of ``exc`` is (its dotted location) and its message in Chinese and English."""
+    """Return where the first error of ``exc`` is (:func:`field_path`) and its message in Chinese and English."""
     error = exc.errors(include_url=False)[0]
     zh, en = pydantic_message(dict(error))
-    return ".".join(str(part) for part in error["loc"]), zh, en
+    return field_path(error["loc"]), zh, en
 
 
-def pydantic_message(error: dict[str, Any]) -> tuple[str, str]:
+def pydantic_message(error: dict[str, Any], *, labels: bool = False) -> tuple[str, str]:
     """Return the Chinese and English message for one pydantic error.
 
     Args:
         error: One entry of ``ValidationError.errors()``.
+        labels: Whether the value was written as a vocabulary's Chinese label (a workbook's cell): the
+            allowed values are then listed as labels alone, without the codes a package's cell holds.
 
     Returns:
         ``(zh, en)``, each naming the offending value where it helps.
@@ -77,7 +102,7 @@ def pydantic_message(error: dict[str, Any]) -> tuple[str, str]:
         expected_en = str(ctx.get("expected", "")).replace("' or '", "', '")
         return pair(
             "value-not-allowed",
-            expected=Both(_expected(slugs, vocab), expected_en),
+            expected=Both(_expected(slugs, vocab, labels=labels), expected_en),
             got=Both(*(_got(value) if isinstance(value, str | int | float) else ("", ""))),
         )
     if kind == "value_error":  # a model's own rule, in both languages; another's, as it was said

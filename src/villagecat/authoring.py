@@ -14,7 +14,14 @@ from villagecat._i18n import Both, pair, say
 from villagecat._ids import place_name_pinyin
 from villagecat._messages import first_message
 from villagecat._names import normalise_name
-from villagecat.diff import LEVEL_WORDS, DiffReport, diff_packages, rate_operations, rule_violations
+from villagecat.diff import (
+    LEVEL_WORDS,
+    DiffReport,
+    _bump,
+    diff_packages,
+    rate_operations,
+    rule_violations,
+)
 from villagecat.errors import InvalidRequestError, VillagecatError
 from villagecat.models import Layer, Level, ParentRef, Release, Scope
 from villagecat.package import LayerPackage, carry_citations, save_layer
@@ -243,28 +250,35 @@ def same_layer(previous: LayerPackage, current: LayerPackage) -> None:
         raise InvalidRequestError.because("release-two-layers", old=previous.layer.id, new=current.layer.id)
 
 
-def _described(meaning: str, code: str, changes: list[Change]) -> str:
-    """Changes of one code and one meaning as release notes give them: what they do, the code, the items touched."""
-    items = list(dict.fromkeys(c.label or c.item for c in changes if (c.meaning("zh"), c.code) == (meaning, code)))
+def _described(meaning: str, changes: list[Change]) -> str:
+    """The changes of one meaning as release notes give them: what they do, then the items and fields touched.
+
+    In words alone: a release's notes are read by clerks and by the public, who read no change code
+    (``milestone-due-put-off``); the code stays in ``diff``'s output and its JSON.
+    """
+    items = list(dict.fromkeys(c.named("zh") for c in changes if c.meaning("zh") == meaning))
     shown = "、".join(items[:5]) + ("等" if len(items) > 5 else "")  # 社区党群服务中心 · 社区: whose rule it was
-    return f"{meaning}（{code}：{shown}）"
+    return say("release-notes-change", "zh", meaning=meaning, items=shown)
 
 
 def _notes(report: DiffReport) -> str:
-    """A release's default notes, in the report's own words: its summary, the layers below, what each change does.
+    """A release's default notes, in the report's own words: counts and bump, the layers below, what each change does.
 
-    All come from the report (:meth:`DiffReport.summary`, :meth:`DiffReport.children_said`,
+    All come from the report (:meth:`DiffReport.counts_said`, :meth:`DiffReport.children_said`,
     :meth:`Change.meaning`), so the notes never say 影响无法由数据判断 of an override the report
     rates 对村收紧, nor count without the bump, nor make a release major without saying which
-    layer below conflicts with it.
+    layer below conflicts with it. Chinese sentences alone: no change code, no English bump word.
     """
     ranked = [c for level in LEVEL_WORDS for c in report.changes if c.level == level]  # gravest first, as the report
-    groups = dict.fromkeys((c.meaning("zh"), c.code) for c in ranked)
-    changes = "；".join(_described(meaning, code, report.changes) for meaning, code in groups)
+    meanings = dict.fromkeys(c.meaning("zh") for c in ranked)
+    changes = "；".join(_described(meaning, report.changes) for meaning in meanings)
+    summary = say(
+        "released-summary", "zh", counts=report.counts_said("zh"), bump=_bump(report.suggested_bump, codes=False)
+    )
     children = report.children_said("zh")  # a child's conflict makes it major: the notes say which
     if children is None:
-        return say("release-notes", "zh", summary=report.summary("zh"), changes=changes)
-    return say("release-notes-children", "zh", summary=report.summary("zh"), children=children, changes=changes)
+        return say("release-notes", "zh", summary=summary, changes=changes)
+    return say("release-notes-children", "zh", summary=summary, children=children, changes=changes)
 
 
 def refuse_uncited(package: LayerPackage) -> None:

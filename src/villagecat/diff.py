@@ -287,12 +287,20 @@ class Change:
     #: neither side, so the change tightens or relaxes what is advised (a shortfall is a note), no obligation.
     advised: bool = False
 
-    def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
-        """Return one line: code, item, field and the two values (a long text as what changed, in context)."""
+    def describe(self, lang: Literal["zh", "en"] = "zh", *, codes: bool = True) -> str:
+        """Return one line: code, item, field and the two values (a long text as what changed, in context).
+
+        Without ``codes`` (a release's output, read by clerks and the public), the line names the item by
+        its name and the field by its column title, and says what the change means where no effect does:
+        ``全面自查 · 村和社区 的“截止日期”：2025-06 → 2025-09（对各街道放宽：义务减少或放松）``.
+        """
         lang = need_lang(lang)
-        target = f"{self.item}.{self.field}" if self.field else self.item
-        if self.label:
-            target += f"（{self.label}）"
+        if codes:
+            target = f"{self.item}.{self.field}" if self.field else self.item
+            if self.label:
+                target += f"（{self.label}）"
+        else:
+            target = self.named(lang)
         values = ""
         if self.field is not None or (self.old is not None and self.new is not None):
             old, new = _show(self.old, lang), _show(self.new, lang)
@@ -307,11 +315,23 @@ class Change:
             else:
                 values = say("change-values", lang, old=old, new=new)
         by = "" if self.layer is None else say("change-by-layer", lang, layer=self.layer)
-        effect = self._effect(lang)
+        effect = self._effect(lang) if codes else self.meaning(lang)  # in words alone, the meaning the code had
         ok = "" if effect is None else say("change-effect", lang, effect=effect)
         if self.accepted is not None:
             ok += say("change-accepted", lang, reason=self.accepted)
-        return f"[{self.code}] {target}{values}{by}{ok}"
+        return f"[{self.code}] {target}{values}{by}{ok}" if codes else f"{target}{values}{by}{ok}"
+
+    def named(self, lang: Literal["zh", "en"] = "zh") -> str:
+        """The item by its name, and the field by its column title: ``全面自查 · 村和社区 的“截止日期”``.
+
+        An override or a cancellation is named alone: its name says the change (its one field is 取值).
+        """
+        target = self.label or self.item
+        kind = kind_by_resource(self.resource)
+        operation = kind is not None and kind.role == "operation"
+        if self.field and not operation:
+            target += say("change-field-of", lang, field=_csv_place(self, lang)[1])
+        return target
 
     def meaning(self, lang: Literal["zh", "en"] = "zh") -> str:
         """What the change does, as a report rates it: its effect on those it concerns, else its code's meaning.
@@ -629,6 +649,13 @@ class DiffReport:
         """Return the number of changes per level."""
         return {level: sum(c.level == level for c in self.changes) for level in LEVEL_WORDS}
 
+    def counts_said(self, lang: Literal["zh", "en"] = "zh") -> str:
+        """The changes counted by level: ``破坏性 1 · 需关注 0 · 一般 0`` (violations where there are any)."""
+        lang = need_lang(lang)
+        counts = self.counts()
+        shown = [level for level in LEVEL_WORDS if level != "violation" or counts[level]]
+        return " · ".join(f"{say(f'change-level-{level}', lang)} {counts[level]}" for level in shown)
+
     def summary(self, lang: Literal["zh", "en"] = "zh") -> str:
         """The changes counted by level, and the bump they need: the report's first line, and a release's notes'.
 
@@ -636,10 +663,7 @@ class DiffReport:
         breaks no integrator and no child layer is a minor release, said where it is counted.
         """
         lang = need_lang(lang)
-        counts = self.counts()
-        shown = [level for level in LEVEL_WORDS if level != "violation" or counts[level]]
-        parts = [f"{say(f'change-level-{level}', lang)} {counts[level]}" for level in shown]
-        return " · ".join(parts) + say("suggested-bump", lang, bump=_bump(self.suggested_bump))
+        return self.counts_said(lang) + say("suggested-bump", lang, bump=_bump(self.suggested_bump))
 
     def children_said(self, lang: Literal["zh", "en"] = "zh") -> str | None:
         """The layers below that conflict or are not checked, named: ``下级层新冲突 1 项（330106）``; else None.
@@ -1577,9 +1601,10 @@ def _level_given(text: object) -> ChangeLevel | None:
     return next((level for level in SETTABLE_LEVELS if key in (level, LEVEL_WORDS[level][0])), None)
 
 
-def _bump(level: Bump) -> Both:
-    """A version bump's level in words: 次版本号（minor） / minor."""
-    return Both(*pair(f"bump-{level}"))
+def _bump(level: Bump, *, codes: bool = True) -> Both:
+    """A version bump's level in words: 次版本号（minor） / minor; 次版本号 alone without ``codes`` (release notes)."""
+    word = Both(*pair(f"bump-{level}"))
+    return Both(f"{word.zh}（{level}）", word.en) if codes else word  # as Vocab.shown gives a label its code
 
 
 def _version_line(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str | None:
@@ -1633,12 +1658,14 @@ def _format_text(report: DiffReport, colour: bool, lang: Literal["zh", "en"] = "
     return "\n".join(lines) + "\n"
 
 
-def _format_markdown(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
+def _format_markdown(report: DiffReport, lang: Literal["zh", "en"] = "zh", *, codes: bool = True) -> str:
+    """The report in Markdown; without ``codes`` (a release's output), in words alone: no change code, no slug."""
     name = _side_name(report.new, lang)
     lines = [say("diff-heading", lang, name=name, version=report.new["version"], id=report.new["id"]), ""]
     if not report.changes:
         return "\n".join([*lines, say("no-changes", lang), ""])
-    lines.append(say("diff-bump", lang, bump=_bump(report.suggested_bump), old=report.old["version"]))
+    bump = _bump(report.suggested_bump, codes=codes)
+    lines.append(say("diff-bump" if codes else "diff-bump-words", lang, bump=bump, old=report.old["version"]))
     if (line := _version_line(report, lang)) is not None:
         lines.append(f"\n> {line}")
     audience, *children = _audience_lines(report, lang)  # who is affected, the layers below named, as in text
@@ -1649,15 +1676,23 @@ def _format_markdown(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> st
         changes = [c for c in report.changes if c.level == level]
         if changes:
             word = Both(say(f"change-level-{level}", "zh"), "")
-            lines += ["", "### " + say("diff-level-heading", lang, word=word, level=level), ""]
+            heading = (
+                say("diff-level-heading", lang, word=word, level=level) if codes else say(f"change-level-{level}", lang)
+            )
+            lines += ["", "### " + heading, ""]
             for change in changes:
-                lines.append(f"- `{change.code}` {change.describe(lang).split('] ', 1)[1]}")
+                said = change.describe(lang).split("] ", 1)[1] if codes else change.describe(lang, codes=False)
+                lines.append(f"- `{change.code}` {said}" if codes else f"- {said}")
                 if change.detail:
                     lines.append(f"  - {change.detail}")
     accepted = [c for c in report.changes if c.accepted is not None]
     if accepted:
         lines += ["", "### " + say("diff-accepted-heading", lang), ""]
-        lines.extend(f"- `{c.code}` {c.item}{'：' if lang == 'zh' else ': '}{c.accepted}" for c in accepted)
+        colon = "：" if lang == "zh" else ": "
+        lines.extend(
+            f"- `{c.code}` {c.item}{colon}{c.accepted}" if codes else f"- {c.label or c.item}{colon}{c.accepted}"
+            for c in accepted
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -1750,9 +1785,17 @@ REPORT_FORMATS = ("text", "markdown", "json", "csv")
 
 
 def format_report(
-    report: DiffReport, fmt: str = "text", *, colour: bool = False, lang: Literal["zh", "en"] = "zh"
+    report: DiffReport,
+    fmt: str = "text",
+    *,
+    colour: bool = False,
+    lang: Literal["zh", "en"] = "zh",
+    codes: bool = True,
 ) -> str:
     """Return a diff report as ``text`` (in Chinese, or English with ``lang``), ``markdown``, ``json`` or ``csv``.
+
+    ``codes=False`` writes the Markdown in words alone (``release``'s output): each change by its item's
+    name and column title and what it means, never its code (``milestone-due-put-off``) or ids.
 
     Raises:
         InvalidRequestError: (a ValueError) for another ``fmt``, which was written as text (``jsno``, ``JSON``).
@@ -1765,7 +1808,7 @@ def format_report(
 
         return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
-        return _format_markdown(report, lang)
+        return _format_markdown(report, lang, codes=codes)
     if fmt == "csv":
         return _format_csv(report, lang)
     return _format_text(report, colour, lang)

@@ -223,13 +223,13 @@ class StrayFileWarning(VillagecatWarning):
         super().__init__(self.describe("zh"))
 
     def describe(self, lang: str = "zh") -> str:
-        """Return the one line, naming the folder: ``zh`` with the English detail, ``en`` English alone."""
+        """Return the one line, naming the folder, in ``lang`` alone (a notice is no error: no English detail)."""
         from villagecat._arguments import need_lang  # noqa: PLC0415 - the arguments module imports this one
 
         lang = need_lang(lang)
         if lang == "en":
             return f"{self.folder}: {self.message_en}"
-        return f"{self.folder}：{self.message_zh}（{self.message_en}）"
+        return f"{self.folder}：{self.message_zh}"
 
 
 class WorkbookNotice(VillagecatWarning):
@@ -245,13 +245,13 @@ class WorkbookNotice(VillagecatWarning):
         super().__init__(self.describe("zh"))
 
     def describe(self, lang: str = "zh") -> str:
-        """Return the one line, naming the sheet: ``zh`` with the English detail, ``en`` English alone."""
+        """Return the one line, naming the sheet, in ``lang`` alone: a clerk reading Chinese is told in Chinese."""
         from villagecat._arguments import need_lang  # noqa: PLC0415 - the arguments module imports this one
 
         lang = need_lang(lang)
         if lang == "en":
             return f"{self.sheet}: {self.message_en}"
-        return f"{self.sheet}：{self.message_zh}（{self.message_en}）"
+        return f"{self.sheet}：{self.message_zh}"
 
 
 class MergedCellsWarning(WorkbookNotice):
@@ -267,6 +267,19 @@ class MergedCellsWarning(WorkbookNotice):
 
         self.ranges = ranges
         super().__init__(sheet, *pair("workbook-merged-read", ranges=Both("、".join(ranges), ", ".join(ranges))))
+
+
+class ListEntryNotice(WorkbookNotice):
+    """A list cell's entry holds a comma or 、 and was read as one entry (区城管局，区民政局): only ``|`` separates.
+
+    Said of an entry the package does not hold yet: the import of a workbook exported from a
+    package whose entry holds one (the source's 区委、区政府) says nothing again.
+    """
+
+    def __init__(self, sheet: str, field: str, entry: str, words: tuple[str, str]) -> None:
+        """Record the sheet, the field (``departments``) and the entry read, and what to say of them."""
+        self.field, self.entry = field, entry
+        super().__init__(sheet, *words)
 
 
 class EmptySheetWarning(WorkbookNotice):

@@ -39,7 +39,7 @@ from villagecat._contract import MEDIATYPES, resource_refusals
 from villagecat._delimiter import other_delimiter
 from villagecat._i18n import Both, pair, reader_error, shape_of
 from villagecat._ids import assign_ids
-from villagecat._messages import pydantic_message
+from villagecat._messages import field_path, pydantic_message
 from villagecat._source import PackageSource, UnsafePathError, open_source
 from villagecat._xlsx import column_letter
 from villagecat.errors import BudgetExceededError, PackageReadError, ValidationFailedError
@@ -315,7 +315,7 @@ def _validation_problems(
 ) -> list[Problem]:
     result = []
     for error in exc.errors(include_url=False):
-        loc = ".".join(str(p) for p in error["loc"])
+        loc = field_path(error["loc"])
         zh, en = pydantic_message(dict(error))
         result.append(_problem(file, str(error["type"]), zh, en, line=line, row=row, field=loc or None))
     return result

@@ -6,6 +6,7 @@ of any format, checks it, and writes it back in the current format.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -22,12 +23,20 @@ __all__ = ["UpgradeResult", "upgrade_package"]
 
 @dataclass(frozen=True)
 class UpgradeResult:
-    """What an upgrade did: the report of reading, the folder written, the formats."""
+    """What an upgrade did: the report of reading, the folder written, the formats, and what it repaired.
+
+    Attributes:
+        repaired: What the rewrite mended, as ``(file, code, count)`` in the order read: each problem of
+            the package as written that the current format's writing replaces (:data:`~villagecat.package.REWRITTEN`:
+            a blank row or a run of them, a column without a name, a date a spreadsheet rewrote, an older
+            format's yes or no, the descriptor's table schema), counted as ``validate`` lists them.
+    """
 
     report: ValidationReport
     written: Path | None
     from_format: int | None
     to_format: int = FORMAT_VERSION
+    repaired: tuple[tuple[str, str, int], ...] = ()
 
 
 def _declared(path: str | os.PathLike[str]) -> int | None:
@@ -72,6 +81,7 @@ def upgrade_package(
         raise InvalidRequestError.because("upgrade-zip-needs-output", path=str(source))
     from_format = _declared(path)
     package, report = read_package(path)
+    mended = Counter((p.file, p.code) for p in report.problems if p.code in REWRITTEN)
     report.problems[:] = [p for p in report.problems if p.code not in REWRITTEN]  # what the rewrite replaces
     if package is not None and report.readable:
         check_package(package, report)
@@ -79,4 +89,4 @@ def upgrade_package(
         return UpgradeResult(report, None, None)
     target = Path(output) if output is not None else (source.parent if source.is_file() else source)
     written = save_layer(package, target, fmt=fmt or package_form(path))
-    return UpgradeResult(report, written, from_format)
+    return UpgradeResult(report, written, from_format, repaired=tuple((f, c, n) for (f, c), n in mended.items()))

@@ -30,6 +30,7 @@ from villagecat._write import atomic_write
 from villagecat._xlsx import ErrorCell, column_letter, header_below
 from villagecat.errors import (
     EmptySheetWarning,
+    ListEntryNotice,
     MergedCellsWarning,
     PackageReadError,
     ValidationFailedError,
@@ -462,7 +463,7 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
         return Layer.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
-            zh, en = pydantic_message(dict(error))
+            zh, en = pydantic_message(dict(error), labels=True)
             key = ".".join(str(p) for p in error["loc"])
             found = rows_of.get(key) or rows_of.get(str(error["loc"][0]) if error["loc"] else "")
             top = Layer.model_fields.get(str(error["loc"][0])) if error["loc"] else None
@@ -570,6 +571,8 @@ def _row_input(
         bar = column.is_list and column.vocab is None and isinstance(raw, str) and "｜" in raw
         if bar and not _runs_together(column, raw):  # citations run together are refused, in words that say ｜ too
             _full_width_bar(title, number, label)
+        elif column.is_list and column.vocab is None and column.shape != "citations" and isinstance(raw, str):
+            _list_comma(title, number, (label, column.name), raw)
         parsed = _parse(column, raw)
         if parsed is not None:
             data[column.name] = parsed
@@ -685,6 +688,51 @@ def _full_width_bar(sheet: str, row: int, column: str) -> None:
     warnings.warn(WorkbookNotice(sheet, *pair("workbook-full-width-bar", row=row, column=column)), stacklevel=4)
 
 
+#: The marks that separate entries in Chinese text (区城管局，区民政局) and never in a list cell, where only | does.
+_LIST_COMMAS = "，、,"
+_OPENING, _CLOSING = "（(〔【", "）)〕】"
+
+
+def _list_comma(sheet: str, row: int, column: tuple[str, str], raw: str) -> None:
+    """Say that a list cell's entry holding a comma or 、 was read as one entry: only ``|`` separates.
+
+    Not refused: an entry may hold one (the source's 区委、区政府 named as one body); the notice shows
+    the entry written with ``|``, for the clerk who meant several. A mark within brackets (县（市、区）)
+    is part of its entry. A 出处 joined so is refused elsewhere.
+    """
+    for entry in split_list(raw):
+        parts, mark = _outside_brackets(entry)
+        if mark is None or len(parts) < 2:
+            continue
+        words = pair(
+            "workbook-list-comma",
+            row=row,
+            column=column[0],
+            mark=Both(*pair(f"mark-{mark}")),
+            cell=entry,
+            example="|".join(parts),
+        )
+        warnings.warn(ListEntryNotice(sheet, column[1], entry, words), stacklevel=4)
+
+
+def _outside_brackets(entry: str) -> tuple[list[str], str | None]:
+    """The entry's parts between commas or 、 outside brackets, and the first such mark (None if there is none).
+
+    各市（州）、县（市、区） is 各市（州） and 县（市、区）, at 、.
+    """
+    parts, depth, start, mark = [], 0, 0, None
+    for i, char in enumerate(entry):
+        if char in _OPENING:
+            depth += 1
+        elif char in _CLOSING:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and char in _LIST_COMMAS:
+            parts.append(entry[start:i])
+            start, mark = i + 1, mark or char
+    parts.append(entry[start:])
+    return [p.strip() for p in parts if p.strip()], mark
+
+
 def _give_ids(layer_id: str, model: type[BaseModel], records: list[dict[str, Any]]) -> None:
     """Give rows left without an id a readable one: a clause's from its document and section, else its name's pinyin."""
     if model is Clause:
@@ -711,7 +759,7 @@ def _sheet_message(error: dict[str, Any]) -> tuple[str, str]:
     """A pydantic error as a sheet's cell is told: a 是/否 column by the words its drop-down offers."""
     if error.get("type") in ("bool_parsing", "bool_type"):  # not the package's true/false, which no clerk types here
         return pair("workbook-bool", got=error.get("input"))
-    return pydantic_message(error)
+    return pydantic_message(error, labels=True)  # the cell takes the label: the labels alone, as the drop-down
 
 
 def titled(report: ValidationReport) -> ValidationReport:

@@ -145,14 +145,37 @@ def test_a_county_whose_parent_is_not_shipped_validates_with_the_parent_as_the_h
     county = save_layer(child_layer("330000", "330106"), tmp_path / "county")
     alone = invoke("validate", str(county))
     assert alone.code == 1
-    assert (
-        "上级层 330000 不存在（既非内置层，也未随同给出）；请把上级层的数据包一并给出（PATH，或 --layer 路径）"
-        in alone.out
-    )
+    assert alone.out.endswith(
+        "上级层 330000 不存在（既非内置层，也未随同给出）；请把上级层的数据包一并给出\n"
+        f"提示：用 --layer 给出上级层的数据包：villagecat validate {county} --layer 上级层数据包的文件夹；"
+        f"也可以把上级层的数据包写在 {county} 之前，一并校验\n"
+    )  # it said 「PATH，或 --layer 路径」: PATH is English, and import takes no package before the workbook
+    assert "PATH" not in alone.out
     with_layer = invoke("validate", str(county), "--layer", str(province))
     assert (with_layer.code, with_layer.out) == (0, f"{county}：有效\n")  # the parent is used, not reported
     listed = invoke("validate", str(province), str(county))
     assert (listed.code, listed.out) == (0, f"{province}：有效\n{county}：有效\n")
+
+
+def test_an_import_whose_parent_is_not_shipped_says_the_import_with_layer(tmp_path: Path) -> None:
+    """import printed 「PATH，或 --layer 路径」 too: it reads one workbook and takes the parent by --layer only."""
+    province = save_layer(child_layer("cn", "330000", level="province"), tmp_path / "province")
+    county = save_layer(child_layer("330000", "330106"), tmp_path / "county")
+    book = tmp_path / "西湖 区.xlsx"
+    assert invoke("export", str(county), "-o", str(book)).code == 0
+    alone = invoke("import", str(book), "-o", str(tmp_path / "out"))
+    assert alone.code == 1
+    assert alone.out.endswith(
+        "上级层 330000 不存在（既非内置层，也未随同给出）；请把上级层的数据包一并给出\n"
+        f"提示：用 --layer 给出上级层的数据包：villagecat import '{book}' -o {tmp_path / 'out'}"
+        " --layer 上级层数据包的文件夹\n"
+    )
+    english = invoke("import", str(book), "-o", str(tmp_path / "out"), "--lang", "en")
+    assert english.out.endswith(
+        f"hint: give the parent's package with --layer: villagecat import '{book}' -o {tmp_path / 'out'}"
+        " --layer PARENT_FOLDER\n"
+    )
+    assert invoke("import", str(book), "-o", str(tmp_path / "out"), "--layer", str(province)).code == 0
 
 
 def test_json_reports_validate_against_their_published_schema(national_copy: Path, tmp_path: Path) -> None:

@@ -7,12 +7,15 @@ import functools
 import os
 from typing import TYPE_CHECKING, Literal
 
-from villagecat._i18n import Both, pair
+from villagecat._i18n import Both, pair, say
 from villagecat.cli._argparse import Parser
 from villagecat.models import Scope
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from villagecat._i18n import Lang
+    from villagecat.report import ValidationReport
 
 __all__ = [
     "add_format_option",
@@ -22,7 +25,9 @@ __all__ = [
     "add_scope_option",
     "given",
     "package_roots",
+    "parent_hint",
     "scope_of",
+    "shown_path",
 ]
 
 
@@ -251,3 +256,24 @@ def package_roots(paths: list[str]) -> list[str]:
         listed = own is None or path.relative_to(owner).as_posix() in own
         roots[(str(owner.relative_to(cwd)) if owner.is_relative_to(cwd) else str(owner)) if listed else raw] = None
     return list(roots)
+
+
+def shown_path(path: object) -> str:
+    """A path as a command line types it: quoted only where a shell would split or expand it (``'西湖 区.xlsx'``)."""
+    import re  # noqa: PLC0415
+    import shlex  # noqa: PLC0415
+
+    text = str(path)
+    return shlex.quote(text) if re.search(r"[\s'\"$`\\|&;<>()*?!#~{}\[\]]", text) or not text else text
+
+
+def parent_hint(report: ValidationReport, lang: Lang, key: str, **command: object) -> str | None:
+    """The line that says how the command that printed ``report`` takes a parent it did not know; else None.
+
+    The problem (``unknown-parent``) is the library's, the same for every caller; the hint is the
+    command's own (``validate`` takes the parent listed before the package, ``import`` only by --layer).
+    """
+    if not any(p.code == "unknown-parent" for p in report.problems):
+        return None
+    paths = {name: shown_path(value) for name, value in command.items()}
+    return say(f"hint-unknown-parent-{key}", lang, folder=Both(*pair("parent-folder")), **paths)

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, TextIO
 from villagecat._i18n import Both, pair, say
 from villagecat._write import package_folder, package_lock
 from villagecat.cli._argparse import listed, vocabulary
-from villagecat.cli._common import add_format_option, add_layer_options, given, written_form
+from villagecat.cli._common import add_format_option, add_layer_options, given, parent_hint, written_form
 from villagecat.cli._sides import SIDE_FORMS, load_side
-from villagecat.errors import InvalidRequestError, VillagecatError, WorkbookNotice
+from villagecat.errors import InvalidRequestError, ListEntryNotice, VillagecatError, WorkbookNotice
 from villagecat.models import Level, Scope
 from villagecat.resolution import registry_with
 
@@ -216,16 +216,18 @@ def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         _notices(caught, stderr, args.lang)
         stdout.write(exc.report.format_text(args.lang) + "\n")
         return 1
-    _notices(caught, stderr, args.lang)
     registry = registry_with(args.layer)
     folder = package_folder(args.output)
     previous = _previous_version(package, folder, registry)
+    _notices([w for w in caught if not _held(w.message, previous)], stderr, args.lang)
     if previous is not None:  # a quote edited on the 条款 sheet reaches the items that cite it
         package = carry_clause_edits(package, previous)
     report = ValidationReport(target=str(args.workbook))
     check_package(package, report, registry)  # against its parents: merge rules too
     if not report.valid:
         stdout.write(titled(report).format_text(args.lang) + "\n")
+        hint = parent_hint(report, args.lang, "import", workbook=args.workbook, output=args.output)
+        stdout.write("" if hint is None else hint + "\n")
         return 1
     with package_lock(folder):
         if not args.force:
@@ -233,6 +235,21 @@ def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         form = written_form(args.format, args.output)
         stdout.write(f"{save_layer(package, args.output, fmt=form, force=args.force)}\n")
     return 0
+
+
+def _held(notice: Warning | str, previous: LayerPackage | None) -> bool:
+    """Whether a list entry's comma was said before: the package written holds the entry, as one, in that field.
+
+    A workbook exported from Jilin holds 各市（州）、县（市、区）, one entry as the source names it: its
+    import says so once, when the entry is new, not at every round trip.
+    """
+    if not isinstance(notice, ListEntryNotice) or previous is None:
+        return False
+    from villagecat.package import RESOURCE_TITLES  # noqa: PLC0415
+
+    resource = next((r for r, title in RESOURCE_TITLES.items() if title == notice.sheet), None)
+    items = getattr(previous, resource, ()) if resource is not None else ()
+    return any(notice.entry in (getattr(item, notice.field, None) or ()) for item in items)
 
 
 def _notices(caught: list[warnings.WarningMessage], stderr: TextIO, lang: str) -> None:
@@ -311,7 +328,7 @@ def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         stdout.write(say("release-already", args.lang, id=released.layer.id, version=released.layer.version) + "\n")
         return 0
     stdout.write(f"{released.layer.id} {previous.layer.version} → {released.layer.version}\n")
-    stdout.write(format_report(report, "markdown", lang=args.lang))
+    stdout.write(format_report(report, "markdown", lang=args.lang, codes=False))  # read by clerks: words, no codes
     return 0
 
 

@@ -12,6 +12,9 @@ from villagecat.upgrading import upgrade_package
 if TYPE_CHECKING:
     import argparse
 
+    from villagecat._i18n import Lang
+    from villagecat.upgrading import UpgradeResult
+
 __all__ = ["register"]
 
 
@@ -53,5 +56,28 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if not result.report.valid:
         stderr.write(result.report.format_text(args.lang) + "\n")
         return result.report.exit_code
-    stdout.write(say("upgraded", args.lang, path=result.written, old=result.from_format, new=result.to_format) + "\n")
+    stdout.write(said(result, args.lang))
     return 0
+
+
+def said(result: UpgradeResult, lang: Lang) -> str:
+    """What the upgrade did, in lines: the format, then each file's repairs counted by kind, and what stayed.
+
+    ``格式 2 → 2`` said nothing of the blank rows dropped and the dates rewritten: a package already in the
+    current format says so, names what the rewrite mended file by file, and that no other data changed.
+    """
+    current = result.from_format == result.to_format
+    by_file: dict[str, list[str]] = {}
+    for file, code, count in result.repaired:
+        by_file.setdefault(file, []).append(say(f"repaired-{code}", lang, count=count))
+    if current and not by_file:
+        return say("upgraded-current-nothing", lang, path=result.written, new=result.to_format) + "\n"
+    key = "upgraded-current" if current else "upgraded"
+    lines = [say(key, lang, path=result.written, old=result.from_format, new=result.to_format)]
+    if by_file:
+        lines[0] += say("upgraded-repaired", lang)
+        comma = "，" if lang == "zh" else ", "
+        lines += [say("repaired-file", lang, file=file, kinds=comma.join(kinds)) for file, kinds in by_file.items()]
+        if current:
+            lines.append(say("upgraded-nothing-else", lang))
+    return "\n".join(lines) + "\n"

@@ -7,7 +7,13 @@ import json
 from typing import TextIO
 
 from villagecat._i18n import pair
-from villagecat.cli._common import add_format_option, add_layer_options, add_package_paths, package_roots
+from villagecat.cli._common import (
+    add_format_option,
+    add_layer_options,
+    add_package_paths,
+    package_roots,
+    parent_hint,
+)
 from villagecat.package import load_layer
 from villagecat.validation import validate_many
 
@@ -58,5 +64,7 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         }
         stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
-        stdout.write("\n".join(r.format_text(args.lang) for r in reports) + "\n")
+        texts = [r.format_text(args.lang) for r in reports]
+        hints = [parent_hint(r, args.lang, "validate", path=r.target) for r in reports]
+        stdout.write("\n".join(t if h is None else f"{t}\n{h}" for t, h in zip(texts, hints, strict=True)) + "\n")
     return max(r.exit_code for r in reports)
