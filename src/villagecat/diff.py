@@ -326,6 +326,7 @@ class Change:
 
         An override or a cancellation is named alone: its name says the change (its one field is 取值).
         """
+        lang = need_lang(lang)
         target = self.label or self.item
         kind = kind_by_resource(self.resource)
         operation = kind is not None and kind.role == "operation"
