@@ -1053,6 +1053,33 @@ def test_a_tightened_value_is_said_as_advice_where_its_modality_binds_on_neither
     assert words in change.describe("zh")
 
 
+@pytest.mark.parametrize(
+    ("modality", "widened", "narrowed"),
+    [
+        # 原则上 (should): the places added are advised, a miss there a 提示; no obligation is added or dropped
+        ("should", "对社区收紧：加严建议，未达到只作提示", "对社区放宽：建议放松，不具强制力"),
+        ("must", "对社区收紧：新增或加严义务", "对社区放宽：义务减少或放松"),
+    ],
+)
+def test_a_rule_reaching_more_places_is_said_as_advice_where_its_modality_binds_on_neither_side(
+    modality: str, widened: str, narrowed: str
+) -> None:
+    """National 0.6.0 left 二(二)5's 原则上 rule's scope empty (村 → 村和社区): communities get advice, not a duty."""
+    national = load_layer(NATIONAL)
+    rule = "cn.obligation.offices-in-facility"
+    old = dataclasses.replace(
+        national,
+        obligations=_replace(national.obligations, rule, applies_to=Scope.VILLAGE, modality=Modality(modality)),
+    )
+    new = dataclasses.replace(old, obligations=_replace(old.obligations, rule, applies_to=None))
+    for before, after, code, words in ((old, new, "widened", widened), (new, old, "narrowed", narrowed)):
+        (change,) = diff_packages(before, after).changes
+        assert change.code == f"obligation-scope-{code}"
+        assert (change.advised, change.to_dict()["advised"]) == ((modality == "should"),) * 2
+        assert words in change.describe("zh")
+        assert words in format_report(diff_packages(before, after), "text")
+
+
 def test_an_override_of_an_advised_size_is_said_as_advice_in_the_layers_diff_and_the_effective_one() -> None:
     """Jilin's plaques are 一般应在 200 × 30 cm 以内 (should): an override lowering the long side tightens advice."""
     jilin = load_layer(REPO / "data" / "provinces" / "220000-jilin")
