@@ -398,6 +398,40 @@ def test_shipped_layer_and_git_revision_sides() -> None:
     assert "cn" in result.out.splitlines()[0]
 
 
+def test_an_effective_diff_of_a_git_revision_merges_it_with_its_parents_of_that_revision(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``diff --effective 38d47d7:data/provinces/120000-tianjin data/provinces/120000-tianjin`` said 无变化.
+
+    Tianjin 0.7.0 changed only its parent's range, while national 0.6.0 gave its communities 二(二)5 and added
+    二(二)6's rule: the old side was merged with today's national, so its catalog was today's. At a revision, a
+    parent from the same repository is read at that revision, as the side is.
+    """
+    import subprocess  # noqa: PLC0415
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    shutil.copytree(NATIONAL, repo / "national")
+    shutil.copytree(REPO / "data/provinces/120000-tianjin", repo / "tianjin", ignore=shutil.ignore_patterns("1*"))
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)  # noqa: S607
+    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "old"], cwd=repo, check=True)
+    national = load_layer(repo / "national")
+    dropped = national.duties[0]
+    save_layer(dataclasses.replace(national, duties=national.duties[1:]), repo / "national")
+    subprocess.run([*git, "commit", "-qam", "new"], cwd=repo, check=True)
+    monkeypatch.chdir(repo)
+    result = invoke("diff", "--effective", "HEAD~1:tianjin", "tianjin", "--layer", "national", "--format", "json")
+    assert result.code == 0, result.err
+    changes = [(c["code"], c["item"], c["layer"]) for c in json.loads(result.out)["changes"]]
+    assert changes == [("duty-removed", dropped.id, "cn")]
+    # the same revision on both sides: nothing changed, whatever the parents of today
+    same = invoke("diff", "--effective", "HEAD~1:tianjin", "HEAD~1:tianjin", "--layer", "national")
+    assert "无变化" in same.out, same.out
+
+
 @pytest.mark.parametrize("command", ["diff", "impact"])
 def test_a_git_revision_outside_a_repository_says_so_naming_it(
     command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
