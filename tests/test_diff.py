@@ -797,15 +797,34 @@ def test_advice_said_to_be_unstated_needs_attention_but_breaks_no_one() -> None:
     assert (eased.code, eased.level, eased.effect.value) == ("sign-modality-loosened", "info", "loosens")
 
 
+@pytest.mark.parametrize("modality", [Modality.SHOULD, Modality.MAINLY, Modality.MAY])
+def test_unstated_said_to_be_advice_relaxes_no_one(modality: Modality) -> None:
+    """∅ -> should (Tianjia'an 0.6.0's counts, read backwards) said 对村放宽：义务减少或放松, counted 放宽 1 项:
+    a miss was a 提示 (来源未写明约束力) before and is one (advice) after, so no village's verdict changes."""
+    tianjiaan = load_layer(REPO / "data" / "provinces" / "340000-anhui" / "340403-tianjiaan")
+    quota = tianjiaan.sign_quotas[0]
+    assert quota.modality is None
+    advised = dataclasses.replace(tianjiaan, sign_quotas=_replace(tianjiaan.sign_quotas, quota.id, modality=modality))
+    report = diff_packages(tianjiaan, advised)
+    (change,) = report.changes
+    assert (change.code, change.level, change.effect.value) == ("sign-quota-modality-stated", "info", "neutral")
+    assert "检查仍只作提示" in change.meaning("zh")
+    assert "对村：收紧 0 项，放宽 0 项" in format_report(report, "text")
+    assert report.suggested_bump == "patch"
+
+
 def test_an_empty_modality_binds_only_where_its_requirement_is_given() -> None:
-    """∅ → may on a sign with a size limit was 'size-modality-tightened'; it softens a binding limit."""
+    """∅ → may on a sign with a size limit was 'size-modality-tightened'; it grades a limit the source left ungraded."""
     jilin = load_layer(REPO / "data" / "provinces" / "220000-jilin")
     national = load_layer(NATIONAL)
     sign = next(s for s in national.signs if s.max_long_side_cm is None and s.size_modality is None)
     limited = dataclasses.replace(national, signs=_replace(national.signs, sign.id, max_long_side_cm=200.0))
     softened = dataclasses.replace(limited, signs=_replace(limited.signs, sign.id, size_modality=Modality.MAY))
-    (change,) = diff_packages(limited, softened).changes
-    assert (change.code, change.effect.value) == ("sign-size-modality-loosened", "loosens")
+    (change,) = diff_packages(limited, softened).changes  # ∅ (a 提示, 来源未写明) -> may (a 提示, advice)
+    assert (change.code, change.effect.value) == ("sign-size-modality-stated", "neutral")
+    bound = dataclasses.replace(limited, signs=_replace(limited.signs, sign.id, size_modality=Modality.MUST))
+    (eased,) = diff_packages(bound, softened).changes  # must -> may: 不符合 becomes a 提示
+    assert (eased.code, eased.effect.value) == ("sign-size-modality-loosened", "loosens")
     graded = dataclasses.replace(national, signs=_replace(national.signs, sign.id, size_modality=Modality.SHOULD))
     (given,) = diff_packages(national, graded).changes  # no size limit yet: grading it adds a rule
     assert given.effect.value == "tightens"

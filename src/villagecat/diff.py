@@ -181,6 +181,7 @@ def _field_codes(kind: Kind, spec: FieldSpec) -> dict[str, tuple[ChangeLevel, Bo
             "warning",
             _described("change-modality-unstated", field=field_title),
         )
+        codes[f"{slug}-{spec.slug}-stated"] = ("info", _described("change-modality-stated", field=field_title))
     return codes
 
 
@@ -909,10 +910,9 @@ def _field_change(  # noqa: PLR0911 - one return per family of codes
     if isinstance(rule, Graded) and old is None and before is not None and not rule.in_force(before):
         effect = Effect.TIGHTENS
     slug = kind.slug
-    if _unstated(rule, old, new) and spec is not None:
-        # advice (一般、可) now said to be the source's unstated force: it ranks higher, yet a miss is a
-        # 提示 on either side (only must is 不符合), so no village that met the catalog fails it
-        return f"{slug}-{spec.slug}-unstated", Effect.NEUTRAL
+    told = _advice_told(rule, old, new, before)
+    if told is not None and spec is not None:
+        return f"{slug}-{spec.slug}-{told}", Effect.NEUTRAL
     if name in _QUIET_FIELDS:
         return f"{slug}-citation-changed", effect
     if rule is not None and spec is not None and rule.rewordable and rule.same(old, new):
@@ -933,6 +933,19 @@ def _field_change(  # noqa: PLR0911 - one return per family of codes
     if isinstance(rule, Sticky | Graded | Fixed | Frozen | Qualifier) and spec is not None:
         return f"{slug}-{spec.slug}-changed", effect
     return f"{slug}-changed", effect
+
+
+def _advice_told(rule: object, old: object, new: object, before: BaseModel | None) -> str | None:
+    """``unstated`` or ``stated`` where a modality moves between advice and the source's unstated force, else None.
+
+    Advice (一般、可) said to be unstated ranks higher, as merge needs it to, and unstated said to be advice ranks
+    lower; yet a miss is a 提示 on either side (only must is 不符合), so no village's verdict changes either way.
+    An empty modality of a requirement the item does not give grades nothing: giving it one is no such move.
+    """
+    if _unstated(rule, old, new):
+        return "unstated"
+    given = before is None or not isinstance(rule, Graded) or rule.in_force(before)
+    return "stated" if given and _unstated(rule, new, old) else None
 
 
 def _unstated(rule: object, old: object, new: object) -> bool:
