@@ -207,6 +207,7 @@ def test_merge_and_diff_agree_on_the_direction_of_every_ruled_field(
         return
     # an empty modality of a requirement the item does not give grades nothing: giving one adds a rule
     ungraded = isinstance(rule, Graded) and old is None and not rule.in_force(before)
+
     # advice (should, mainly, may) said to be unstated ranks higher, as merge needs it to, yet a miss is a 提示
     # on either side (only must is 不符合): diff says so under its own code, tightening no one's rule; and back
     # (unstated said to be advice, where the requirement it grades is given) relaxing no one's
