@@ -398,6 +398,40 @@ def test_shipped_layer_and_git_revision_sides() -> None:
     assert "cn" in result.out.splitlines()[0]
 
 
+def test_an_effective_diff_of_a_git_revision_merges_it_with_its_parents_of_that_revision(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``diff --effective 38d47d7:data/provinces/120000-tianjin data/provinces/120000-tianjin`` said 无变化.
+
+    Tianjin 0.7.0 changed only its parent's range, while national 0.6.0 gave its communities 二(二)5 and added
+    二(二)6's rule: the old side was merged with today's national, so its catalog was today's. At a revision, a
+    parent from the same repository is read at that revision, as the side is.
+    """
+    import subprocess  # noqa: PLC0415
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    shutil.copytree(NATIONAL, repo / "national")
+    shutil.copytree(REPO / "data/provinces/120000-tianjin", repo / "tianjin", ignore=shutil.ignore_patterns("1*"))
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)  # noqa: S607
+    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "old"], cwd=repo, check=True)
+    national = load_layer(repo / "national")
+    dropped = national.duties[0]
+    save_layer(dataclasses.replace(national, duties=national.duties[1:]), repo / "national")
+    subprocess.run([*git, "commit", "-qam", "new"], cwd=repo, check=True)
+    monkeypatch.chdir(repo)
+    result = invoke("diff", "--effective", "HEAD~1:tianjin", "tianjin", "--layer", "national", "--format", "json")
+    assert result.code == 0, result.err
+    changes = [(c["code"], c["item"], c["layer"]) for c in json.loads(result.out)["changes"]]
+    assert changes == [("duty-removed", dropped.id, "cn")]
+    # the same revision on both sides: nothing changed, whatever the parents of today
+    same = invoke("diff", "--effective", "HEAD~1:tianjin", "HEAD~1:tianjin", "--layer", "national")
+    assert "无变化" in same.out, same.out
+
+
 @pytest.mark.parametrize("command", ["diff", "impact"])
 def test_a_git_revision_outside_a_repository_says_so_naming_it(
     command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -754,7 +788,7 @@ def test_advice_said_to_be_unstated_needs_attention_but_breaks_no_one() -> None:
     sign = next(s for s in old.signs if s.modality is not None and s.modality.value == "should")
     unstated = dataclasses.replace(old, signs=_replace(old.signs, sign.id, modality=None))
     (change,) = diff_packages(old, unstated).changes
-    assert (change.code, change.level, change.effect.value) == ("sign-modality-unstated", "warning", "tightens")
+    assert (change.code, change.level, change.effect.value) == ("sign-modality-unstated", "warning", "neutral")
     assert "检查仍只作提示" in CHANGE_LEVELS["sign-modality-unstated"][1]
     binding = dataclasses.replace(old, signs=_replace(old.signs, sign.id, modality=Modality.MUST))
     (made,) = diff_packages(unstated, binding).changes  # ∅ -> must: a miss is 不符合 now
@@ -763,15 +797,34 @@ def test_advice_said_to_be_unstated_needs_attention_but_breaks_no_one() -> None:
     assert (eased.code, eased.level, eased.effect.value) == ("sign-modality-loosened", "info", "loosens")
 
 
+@pytest.mark.parametrize("modality", [Modality.SHOULD, Modality.MAINLY, Modality.MAY])
+def test_unstated_said_to_be_advice_relaxes_no_one(modality: Modality) -> None:
+    """∅ -> should (Tianjia'an 0.6.0's counts, read backwards) said 对村放宽：义务减少或放松, counted 放宽 1 项:
+    a miss was a 提示 (来源未写明约束力) before and is one (advice) after, so no village's verdict changes."""
+    tianjiaan = load_layer(REPO / "data" / "provinces" / "340000-anhui" / "340403-tianjiaan")
+    quota = tianjiaan.sign_quotas[0]
+    assert quota.modality is None
+    advised = dataclasses.replace(tianjiaan, sign_quotas=_replace(tianjiaan.sign_quotas, quota.id, modality=modality))
+    report = diff_packages(tianjiaan, advised)
+    (change,) = report.changes
+    assert (change.code, change.level, change.effect.value) == ("sign-quota-modality-stated", "info", "neutral")
+    assert "检查仍只作提示" in change.meaning("zh")
+    assert "对村：收紧 0 项，放宽 0 项" in format_report(report, "text")
+    assert report.suggested_bump == "patch"
+
+
 def test_an_empty_modality_binds_only_where_its_requirement_is_given() -> None:
-    """∅ → may on a sign with a size limit was 'size-modality-tightened'; it softens a binding limit."""
+    """∅ → may on a sign with a size limit was 'size-modality-tightened'; it grades a limit the source left ungraded."""
     jilin = load_layer(REPO / "data" / "provinces" / "220000-jilin")
     national = load_layer(NATIONAL)
     sign = next(s for s in national.signs if s.max_long_side_cm is None and s.size_modality is None)
     limited = dataclasses.replace(national, signs=_replace(national.signs, sign.id, max_long_side_cm=200.0))
     softened = dataclasses.replace(limited, signs=_replace(limited.signs, sign.id, size_modality=Modality.MAY))
-    (change,) = diff_packages(limited, softened).changes
-    assert (change.code, change.effect.value) == ("sign-size-modality-loosened", "loosens")
+    (change,) = diff_packages(limited, softened).changes  # ∅ (a 提示, 来源未写明) -> may (a 提示, advice)
+    assert (change.code, change.effect.value) == ("sign-size-modality-stated", "neutral")
+    bound = dataclasses.replace(limited, signs=_replace(limited.signs, sign.id, size_modality=Modality.MUST))
+    (eased,) = diff_packages(bound, softened).changes  # must -> may: 不符合 becomes a 提示
+    assert (eased.code, eased.effect.value) == ("sign-size-modality-loosened", "loosens")
     graded = dataclasses.replace(national, signs=_replace(national.signs, sign.id, size_modality=Modality.SHOULD))
     (given,) = diff_packages(national, graded).changes  # no size limit yet: grading it adds a rule
     assert given.effect.value == "tightens"
@@ -1051,6 +1104,33 @@ def test_a_tightened_value_is_said_as_advice_where_its_modality_binds_on_neither
         advised,
     )
     assert words in change.describe("zh")
+
+
+@pytest.mark.parametrize(
+    ("modality", "widened", "narrowed"),
+    [
+        # 原则上 (should): the places added are advised, a miss there a 提示; no obligation is added or dropped
+        ("should", "对社区收紧：加严建议，未达到只作提示", "对社区放宽：建议放松，不具强制力"),
+        ("must", "对社区收紧：新增或加严义务", "对社区放宽：义务减少或放松"),
+    ],
+)
+def test_a_rule_reaching_more_places_is_said_as_advice_where_its_modality_binds_on_neither_side(
+    modality: str, widened: str, narrowed: str
+) -> None:
+    """National 0.6.0 left 二(二)5's 原则上 rule's scope empty (村 → 村和社区): communities get advice, not a duty."""
+    national = load_layer(NATIONAL)
+    rule = "cn.obligation.offices-in-facility"
+    old = dataclasses.replace(
+        national,
+        obligations=_replace(national.obligations, rule, applies_to=Scope.VILLAGE, modality=Modality(modality)),
+    )
+    new = dataclasses.replace(old, obligations=_replace(old.obligations, rule, applies_to=None))
+    for before, after, code, words in ((old, new, "widened", widened), (new, old, "narrowed", narrowed)):
+        (change,) = diff_packages(before, after).changes
+        assert change.code == f"obligation-scope-{code}"
+        assert (change.advised, change.to_dict()["advised"]) == ((modality == "should"),) * 2
+        assert words in change.describe("zh")
+        assert words in format_report(diff_packages(before, after), "text")
 
 
 def test_an_override_of_an_advised_size_is_said_as_advice_in_the_layers_diff_and_the_effective_one() -> None:

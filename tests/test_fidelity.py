@@ -594,3 +594,30 @@ def test_jilins_service_hall_alternatives_are_quoted_whole() -> None:
     assert "相关服务类站（点）标牌、标识或集合式服务功能索引牌" in (guide.notes or "")
     assert any("集合式服务功能索引牌" in (c.quote or "") for c in guide.citations)
     assert (guide.modality, guide.mandatory) == (Modality.SHOULD, False)
+
+
+def test_ninghes_community_plaques_and_police_mark_say_the_plan_does_not_grade_them(tmp_path: Path) -> None:
+    """三(二)8 lists 社区“四竖” and “两标识” (村（社区）新时代文明实践站、警务室) with no binding word.
+
+    They were `should` (1.3.1) only because an empty modality then bound, by the nation's 「一般在……悬挂」, which
+    lists village plaques and no 警务室: a missing one was told 来源用语为“一般”, citing a sentence without 一般.
+    As Tianjia'an's counts (0.6.0), the modality is empty and the 提示 says the source does not say.
+    """
+    catalog = villagecat.resolve("120117")
+    own = ("community-party-organisation", "residents-committee", "community-workstation",
+           "residents-supervision-committee", "police-office")  # fmt: skip
+    signs = {s.id: s for s in catalog.signs(Scope.COMMUNITY)}
+    for slug in own:
+        sign = signs[f"120117.sign.{slug}"]
+        assert (sign.modality, sign.mandatory) == (None, True)
+        assert "来源未写明" in (sign.notes or "")
+        assert all("一般" not in (c.quote or "") for c in sign.citations)  # so no 提示 may say the source says 一般
+    rows = ["名称,位置,类型,版式,所属组织", "和平社区居民委员会,外部,标牌,竖牌,居民委员会"]
+    ledger = tmp_path / "signs.csv"
+    ledger.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = invoke("check", "signage", str(ledger), "-j", "120117", "--scope", "社区")
+    assert result.code == 0, result.out
+    for name in ("社区工作站标牌", "警务室标识"):
+        line = next(line for line in result.out.splitlines() if f"未悬挂目录所列的{name}" in line)
+        assert "来源未写明约束力" in line
+        assert "一般" not in line

@@ -8,6 +8,7 @@ judge alike.
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
@@ -95,3 +96,29 @@ def test_titles_and_issuers_of_the_documents_at_hand_are_the_sources_own_words()
             checked += 1
             assert bare(document.title) in texts[document.id], f"{document.id}: title {document.title}"
     assert checked >= 10
+
+
+def test_a_quote_a_note_calls_the_whole_sentence_is_one() -> None:
+    """A note saying 来源全句为「…」 quotes a sentence from its start: the text before it ends a sentence.
+
+    Tianjia'an's counts said 来源全句为「规范挂牌后,……内部标牌9个。」 of a sentence that opens
+    认真落实《……》和省民政厅等三部门《……》,.
+    """
+    _sources_or_skip()
+    from villagecat.format.registry import kinds  # noqa: PLC0415
+
+    texts = source_texts(CONFIG, SHARED)
+    wrong = []
+    for path in shipped_layer_paths():
+        package = load_layer(path)
+        for kind in kinds():
+            for item in package.resource(kind.resource):
+                for quote in re.findall(r"全句为「([^」]+)」", str(getattr(item, "notes", None) or "")):
+                    starts = [
+                        text[: found.start()].rstrip()[-1:]
+                        for text in texts.values()
+                        for found in re.finditer(re.escape(quote), text)
+                    ]
+                    if not starts or any(before not in ("", "。", "！", "？", "；", "：") for before in starts):
+                        wrong.append(f"{path.name} {getattr(item, 'id', '')}: {quote} (after {starts})")
+    assert not wrong, "\n".join(wrong)

@@ -1723,6 +1723,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}由建议（一般、可等）改为来源未写明：检查仍只作提示，不判不符合",
         "{field}: advice before, now not stated by the source; a miss is still a note, never a failure",
     ),
+    "change-modality-stated": (
+        "{field}由来源未写明改为建议（一般、可等）：检查仍只作提示，不判不符合",
+        "{field}: not stated by the source before, now advice; a miss is still a note, never a failure",
+    ),
     "change-duty-prohibited-added": ("新增履职负面事项", "a new prohibited duty"),
     "change-duty-kind-changed": ("事项类别变化", "the kind of a duty changed"),
     "change-certificate-not-to-issue-added": ("新增不应出具的证明", "a new certificate not to be issued"),

@@ -181,6 +181,7 @@ def _field_codes(kind: Kind, spec: FieldSpec) -> dict[str, tuple[ChangeLevel, Bo
             "warning",
             _described("change-modality-unstated", field=field_title),
         )
+        codes[f"{slug}-{spec.slug}-stated"] = ("info", _described("change-modality-stated", field=field_title))
     return codes
 
 
@@ -934,11 +935,9 @@ def _field_change(  # noqa: PLR0911 - one return per family of codes
     if isinstance(rule, Graded) and old is None and before is not None and not rule.in_force(before):
         effect = Effect.TIGHTENS
     slug = kind.slug
-    if _unstated(rule, old, new) and spec is not None:
-        # advice (一般、可) now said to be the source's unstated force: it ranks higher (the rule's own
-        # effect, as the merge reads it), yet a miss is a 提示 on either side (only must is 不符合), so no
-        # village that met the catalog fails it: its own code, at 需关注
-        return f"{slug}-{spec.slug}-unstated", effect
+    told = _advice_told(rule, old, new, before)
+    if told is not None and spec is not None:
+        return f"{slug}-{spec.slug}-{told}", Effect.NEUTRAL
     if name in _QUIET_FIELDS:
         return f"{slug}-citation-changed", effect
     if rule is not None and spec is not None and rule.rewordable and rule.same(old, new):
@@ -959,6 +958,19 @@ def _field_change(  # noqa: PLR0911 - one return per family of codes
     if isinstance(rule, Sticky | Graded | Fixed | Frozen | Qualifier) and spec is not None:
         return f"{slug}-{spec.slug}-changed", effect
     return f"{slug}-changed", effect
+
+
+def _advice_told(rule: object, old: object, new: object, before: BaseModel | None) -> str | None:
+    """``unstated`` or ``stated`` where a modality moves between advice and the source's unstated force, else None.
+
+    Advice (一般、可) said to be unstated ranks higher, as merge needs it to, and unstated said to be advice ranks
+    lower; yet a miss is a 提示 on either side (only must is 不符合), so no village's verdict changes either way.
+    An empty modality of a requirement the item does not give grades nothing: giving it one is no such move.
+    """
+    if _unstated(rule, old, new):
+        return "unstated"
+    given = before is None or not isinstance(rule, Graded) or rule.in_force(before)
+    return "stated" if given and _unstated(rule, new, old) else None
 
 
 def _unstated(rule: object, old: object, new: object) -> bool:
@@ -1046,11 +1058,21 @@ class _Differ:
         reach = scope_places(value, self.reaches.get(item_id, self.scope)) & scope_places(self.scope)
         return {Scope(place) for place in reach}
 
-    def scope_change(self, resource: str, item_id: str, old: object, new: object, layer: str | None) -> None:
+    def scope_change(  # noqa: PLR0913, PLR0917 - one field's two values, and the item's two versions
+        self,
+        resource: str,
+        item_id: str,
+        old: object,
+        new: object,
+        layer: str | None,
+        versions: tuple[BaseModel, BaseModel] | None = None,
+    ) -> None:
         """Record a change of ``applies_to`` as the places it adds (tightens) and drops (relaxes).
 
         Written otherwise and reaching the same places (empty, where the layer covers 村和社区, written
-        村和社区), it changes no one's rule: one ``info`` change saying so.
+        村和社区), it changes no one's rule: one ``info`` change saying so. An item that is advice on both
+        ``versions`` (原则上: every modality grading what it asks is given and binds not) is said so: the places
+        added are advised, a miss there a 提示, not given a duty.
         """
         before, after = self._places(old, item_id), self._places(new, item_id)
         if before == after:
@@ -1066,7 +1088,7 @@ class _Differ:
                 where = Scope.BOTH if len(places) > 1 else next(iter(places))
                 self.add(
                     f"{slug}-scope-{word}", resource, item_id, field="applies_to", old=old, new=new, layer=layer,
-                    effect=effect, scope=where,
+                    effect=effect, scope=where, advised=versions is not None and _advice(_kind(resource), versions),
                 )  # fmt: skip
 
     def items(
@@ -1133,7 +1155,7 @@ class _Differ:
                 continue
             layer = (attribute or {}).get(f"{item_id}.{name}")
             if name == "applies_to":
-                self.scope_change(resource, item_id, old, new, layer)
+                self.scope_change(resource, item_id, old, new, layer, versions)
                 continue
             code, effect = _field_change(resource, name, old, new, before)
             of = _WORDS_OF.get((resource, name))
@@ -1182,6 +1204,24 @@ def _advised(kind: Kind, name: str, versions: tuple[BaseModel, BaseModel]) -> bo
         and not s.rule.binds(getattr(item, s.name, None))
         for s in grading
         for item in versions
+    )
+
+
+def _advice(kind: Kind, versions: tuple[BaseModel, BaseModel]) -> bool:
+    """Whether an item asks only advice on both versions: every modality grading what it asks is given and binds not.
+
+    A modality grading a requirement the item does not state (a sign's 尺寸约束力 without sizes) grades nothing. A kind
+    with no modality (a duty, a certificate) is never advice, nor is an empty modality (the source's word not known).
+    """
+    graded = [s for s in kind.fields if isinstance(s.rule, Graded)]
+    return bool(graded) and all(
+        isinstance(s.rule, Graded)
+        and getattr(item, s.name, None) is not None
+        and s.rule.grade(getattr(item, s.name, None)) is not None
+        and not s.rule.binds(getattr(item, s.name, None))
+        for item in versions
+        for s in graded
+        if isinstance(s.rule, Graded) and s.rule.in_force(item)
     )
 
 

@@ -211,7 +211,22 @@ def test_merge_and_diff_agree_on_the_direction_of_every_ruled_field(
         return
     # an empty modality of a requirement the item does not give grades nothing: giving one adds a rule
     ungraded = isinstance(rule, Graded) and old is None and not rule.in_force(before)
-    assert [c.effect for c in changes] == [Effect.TIGHTENS if ungraded else rule.effect(old, new)]
+
+    # advice (should, mainly, may) said to be unstated ranks higher, as merge needs it to, yet a miss is a 提示
+    # on either side (only must is 不符合): diff says so under its own code, tightening no one's rule; and back
+    # (unstated said to be advice, where the requirement it grades is given) relaxing no one's
+    def advice(value: object) -> bool:
+        return isinstance(rule, Graded) and rule.grade(value) is not None and not rule.binds(value)
+
+    told = isinstance(rule, Graded) and isinstance(rule.empty, int) and (old is None) != (new is None)
+    if told and new is None and advice(old):
+        assert [(c.code, c.effect) for c in changes] == [(f"{kind.slug}-{spec.slug}-unstated", Effect.NEUTRAL)]
+        assert rule.effect(old, new) is Effect.TIGHTENS
+    elif told and old is None and advice(new) and not ungraded:
+        assert [(c.code, c.effect) for c in changes] == [(f"{kind.slug}-{spec.slug}-stated", Effect.NEUTRAL)]
+        assert rule.effect(old, new) is Effect.LOOSENS
+    else:
+        assert [c.effect for c in changes] == [Effect.TIGHTENS if ungraded else rule.effect(old, new)]
     if rule.name == "keep_entries":
         assert rule.allows(old, new) == (set(old or ()) <= set(new or ()))
     elif rule.name == "fixed":  # neither tightens nor loosens: once given, it stays

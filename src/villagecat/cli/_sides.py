@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from villagecat._source import split_git_spec
 from villagecat.cli._common import given
+from villagecat.errors import PackageReadError, ValidationFailedError
 from villagecat.package import load_layer
 
 if TYPE_CHECKING:
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from villagecat.package import LayerPackage
     from villagecat.registry import LayerRegistry
 
-__all__ = ["SIDE_FORMS", "add_sides", "load_side"]
+__all__ = ["SIDE_FORMS", "add_sides", "chain_of_side", "load_side"]
 
 #: The forms of a side :func:`load_side` reads, in both languages.
 SIDE_FORMS = (
@@ -42,3 +43,44 @@ def load_side(spec: str, registry: LayerRegistry) -> LayerPackage:
     if Path(spec).exists() or split_git_spec(spec) is not None:
         return load_layer(spec)
     return registry.find(spec)
+
+
+def chain_of_side(spec: str, package: LayerPackage, registry: LayerRegistry) -> list[LayerPackage]:
+    """Return the layers from the national one down to the side ``spec`` names (``package``), as they stood with it.
+
+    A side read at a git revision (``REV:path``) was written against its parents of that revision: merged with
+    today's, its effective catalog would be today's but for its own rows, and a diff of the two would miss every
+    change the parents made since. Each parent read from the same repository is read at that revision too (the
+    registry's path of it); a parent from elsewhere, or not in the repository then, is the registry's.
+    """
+    chain = registry.chain(package)
+    git = None if Path(spec).exists() else split_git_spec(spec)
+    if git is None or len(chain) == 1:
+        return chain
+    repo, rev, _ = git
+    top = repo.resolve()
+    found = [package]
+    current = package
+    while current.layer.parent is not None:
+        parent = registry.get(current.layer.parent.id)
+        if parent is None:  # pragma: no cover - registry.chain found it above
+            return chain
+        current = _at_revision(parent, rev, top) or parent
+        found.append(current)
+    return found[::-1]
+
+
+def _at_revision(parent: LayerPackage, rev: str, top: Path) -> LayerPackage | None:
+    """``parent`` as git revision ``rev`` of the repository at ``top`` holds it, or None where it does not."""
+    if parent.source is None or split_git_spec(parent.source) is not None:
+        return None
+    where = Path(parent.source).resolve()
+    if where.name == "datapackage.json":
+        where = where.parent
+    if not where.is_relative_to(top) or not where.is_dir():  # a zip, or a package from elsewhere
+        return None
+    try:
+        then = load_layer(f"{rev}:{where}")
+    except (PackageReadError, ValidationFailedError):  # not there then, or not a valid package then
+        return None
+    return then if then.layer.id == parent.layer.id else None

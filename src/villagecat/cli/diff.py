@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from villagecat.cli._argparse import labelled
 from villagecat.cli._common import add_format_option, add_layer_options, given
-from villagecat.cli._sides import add_sides, load_side
+from villagecat.cli._sides import add_sides, chain_of_side, load_side
 from villagecat.diff import (
     GATE_WORDS,
     LEVEL_WORDS,
@@ -28,10 +28,6 @@ from villagecat.resolution import registry_with
 
 if TYPE_CHECKING:
     import argparse
-
-    from villagecat.merging import EffectiveCatalog
-    from villagecat.package import LayerPackage
-    from villagecat.registry import LayerRegistry
 
 __all__ = ["register"]
 
@@ -97,7 +93,9 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         stdout.write(json.dumps(make_patch(old, new), ensure_ascii=False, indent=2) + "\n")
         return 0
     if args.effective:
-        report = diff_catalogs(_effective(old, registry), _effective(new, registry), levels=levels)
+        report = diff_catalogs(
+            merge(chain_of_side(args.old, old, registry)), merge(chain_of_side(args.new, new, registry)), levels=levels
+        )
     else:
         if old.layer.id != new.layer.id:
             raise InvalidRequestError.because(
@@ -119,7 +117,3 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         stderr.write(why + "\n")
         return 1
     return 0
-
-
-def _effective(package: LayerPackage, registry: LayerRegistry) -> EffectiveCatalog:
-    return merge(registry.chain(package))  # its parents from the registry, the package itself at the foot
