@@ -131,3 +131,27 @@ def test_the_quote_examples_run_as_written_and_print_what_the_readme_shows(monke
                 assert result.out.splitlines() == shown
             ran += 1
     assert ran >= 2
+
+
+def test_the_catalog_and_explain_examples_print_what_the_readme_shows() -> None:
+    """The README showed Ninghe's chain at the versions of three releases before (cn 0.5.0 …): each line it
+    shows of ``catalog`` and ``explain`` is the command's own, in order (``...`` stands for lines left out)."""
+    blocks = re.findall(r"```console\n(.*?)```", README, flags=re.DOTALL)
+    checked = 0
+    for block in blocks:
+        for run in re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]:
+            command, *shown = run.splitlines()
+            argv = shlex.split(re.sub(r"\s+#\s.*$", "", command))
+            if argv[1] not in ("catalog", "explain") or not shown:
+                continue
+            printed = invoke(*argv[1:]).out.splitlines()
+            parts: list[list[str]] = [[]]
+            for line in shown:
+                if line == "...":
+                    parts.append([])
+                else:
+                    parts[-1].append(line)
+            for lines in filter(None, parts):
+                assert any(printed[i : i + len(lines)] == lines for i in range(len(printed))), (command, lines)
+            checked += 1
+    assert checked >= 2
