@@ -1057,11 +1057,11 @@ def _red_line(  # noqa: PLR0913, PLR0917 - the change, and the reach of the laye
     keep every place they reach: a lower layer may widen them, never narrow them. (A renamed
     item of any kind keeps its inherited name as an alias; aliases only grow.)
     """
+    if column.name != "applies_to" or scope_effect(old, new, within, otherwise) is not Effect.LOOSENS:
+        return None  # the common case, told first: the item's own rules are read only for a narrowing
     if not kind_of_model(type(item)).firm(item):
         return None
-    if column.name == "applies_to" and scope_effect(old, new, within, otherwise) is Effect.LOOSENS:
-        return "red_line_scope", say("detail-red-line-scope", "en"), ""
-    return None
+    return "red_line_scope", say("detail-red-line-scope", "en"), ""
 
 
 def crowded_field(package: LayerPackage) -> tuple[str, str, int] | None:

@@ -244,7 +244,9 @@ class LayerPackage:
         Raises:
             InvalidRequestError: for a name that is no resource (``"dutys"``, ``"layer"``).
         """
-        items: tuple[BaseModel, ...] = getattr(self, need_resource(name, RESOURCES))
+        if type(name) is not str or name not in RESOURCES:  # the hot path (thousands of calls a run): one dict test
+            need_resource(name, RESOURCES)
+        items: tuple[BaseModel, ...] = getattr(self, name)
         return items
 
     def iter_items(self) -> Iterator[tuple[str, BaseModel]]:
