@@ -526,3 +526,33 @@ def test_a_citation_added_is_shown_whole_without_the_lists_separator(tmp_path: P
     assert "：〔增：220000.document.measures 一(一)「需村级组织协助开展的工作事务" in line
     assert "〔增：；" not in line
     assert "……" not in line  # the citation kept is not shown cut as context
+
+
+def test_a_package_validate_refuses_is_not_released(tmp_path: Path) -> None:
+    """A county whose parent is neither shipped nor given was released as 220102 首次发布 0.1.0: release published
+    what validate refuses. It now prints validate's problems, the command's own hint, and writes nothing."""
+    made = invoke(
+        "init",
+        str(tmp_path / "南关"),
+        "--level",
+        "county",
+        "--code",
+        "220102",
+        "--name",
+        "南关区",
+        "--parent",
+        "220000",
+    )
+    assert made.code == 0, made.err
+    descriptor = tmp_path / "南关" / "datapackage.json"
+    text = descriptor.read_text(encoding="utf-8")
+    descriptor.write_text(text.replace('"id": "220000"', '"id": "220100"', 1), encoding="utf-8")  # 长春市: not shipped
+    before = descriptor.read_bytes()
+    result = invoke("release", str(tmp_path / "南关"), "--date", "2026-12-07")
+    assert result.code == 1
+    assert "上级层 220100 不存在" in result.err
+    assert "villagecat release" in result.err
+    assert "--layer" in result.err
+    assert "未发布：数据包有问题" in result.err
+    assert descriptor.read_bytes() == before
+    assert load_layer(tmp_path / "南关").layer.releases == ()

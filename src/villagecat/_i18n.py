@@ -1832,6 +1832,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "提示：用 --layer 给出上级层的数据包：villagecat import {workbook} -o {output} --layer {folder}",
         "hint: give the parent's package with --layer: villagecat import {workbook} -o {output} --layer {folder}",
     ),
+    "hint-unknown-parent-release": (
+        "提示：用 --layer 给出上级层的数据包：villagecat release {path} --layer {folder}",
+        "hint: give the parent's package with --layer: villagecat release {path} --layer {folder}",
+    ),
+    "release-invalid": (
+        "未发布：数据包有问题，请先改正再发布（villagecat validate 可逐条查看）",
+        "not released: the package has problems; fix them first (villagecat validate lists them)",
+    ),
     "parent-folder": ("上级层数据包的文件夹", "PARENT_FOLDER"),
     "parent-version": (
         "上级层 {parent} 的版本 {version} 不在声明的范围 {range} 内",

@@ -303,12 +303,20 @@ def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from villagecat.authoring import first_release, refuse_violations, release_layer  # noqa: PLC0415
     from villagecat.diff import format_report, rule_violations  # noqa: PLC0415
     from villagecat.package import load_layer  # noqa: PLC0415
+    from villagecat.report import ValidationReport  # noqa: PLC0415
+    from villagecat.validation import check_package  # noqa: PLC0415
 
-    del stderr
     folder = package_folder(args.path)  # a datapackage.json names its folder; a zip is refused
     registry = registry_with(args.layer)
     with package_lock(folder):  # the whole read-modify-write: concurrent releases lose nothing
         current = load_layer(folder)
+        checked = ValidationReport(target=str(args.path))
+        check_package(current, checked, registry)  # a release is published: never one validate refuses
+        if not checked.valid:  # refused, as a release breaking a merge rule is: on stderr
+            hint = parent_hint(checked, args.lang, "release", path=args.path)
+            stderr.write(checked.format_text(args.lang) + "\n" + ("" if hint is None else hint + "\n"))
+            stderr.write(say("release-invalid", args.lang) + "\n")
+            return 1
         # A package that records no release has no previous one to compare with, whatever git holds:
         # committing before releasing is the normal order. Only --against names a previous release.
         against = args.against or (_committed(folder) if current.layer.releases else None)
