@@ -975,14 +975,7 @@ def _advice_told(rule: object, old: object, new: object, before: BaseModel | Non
 
 def _unstated(rule: object, old: object, new: object) -> bool:
     """Whether a modality that advised (should, mainly, may) is now empty, ranked as unstated (a grade of its own)."""
-    return (
-        isinstance(rule, Graded)
-        and isinstance(rule.empty, int)
-        and new is None
-        and old is not None
-        and rule.grade(old) is not None
-        and not rule.binds(old)
-    )
+    return isinstance(rule, Graded) and isinstance(rule.empty, int) and new is None and rule.advises(old)
 
 
 def _added_code(resource: str, item: BaseModel) -> tuple[str, Effect]:
@@ -1198,12 +1191,7 @@ def _advised(kind: Kind, name: str, versions: tuple[BaseModel, BaseModel]) -> bo
     if not grading and own is not None and isinstance(own.rule, Graded) and not own.rule.governs:
         grading = [own]
     return bool(grading) and all(
-        isinstance(s.rule, Graded)
-        and getattr(item, s.name, None) is not None
-        and s.rule.grade(getattr(item, s.name, None)) is not None
-        and not s.rule.binds(getattr(item, s.name, None))
-        for s in grading
-        for item in versions
+        isinstance(s.rule, Graded) and s.rule.advises(getattr(item, s.name, None)) for s in grading for item in versions
     )
 
 
@@ -1215,10 +1203,7 @@ def _advice(kind: Kind, versions: tuple[BaseModel, BaseModel]) -> bool:
     """
     graded = [s for s in kind.fields if isinstance(s.rule, Graded)]
     return bool(graded) and all(
-        isinstance(s.rule, Graded)
-        and getattr(item, s.name, None) is not None
-        and s.rule.grade(getattr(item, s.name, None)) is not None
-        and not s.rule.binds(getattr(item, s.name, None))
+        s.rule.advises(getattr(item, s.name, None))
         for item in versions
         for s in graded
         if isinstance(s.rule, Graded) and s.rule.in_force(item)

@@ -320,6 +320,13 @@ class Graded(FieldRule):
         found = self.grade(value)
         return found is not None and found == max(g for _, g in self.grades)
 
+    def advises(self, value: Any) -> bool:  # noqa: ANN401
+        """Whether ``value`` is given and only advises (一般、原则上、可): a grade of its own, not the highest.
+
+        An empty value never advises: the source's word is not known.
+        """
+        return value is not None and self.grade(value) is not None and not self.binds(value)
+
     def firm(self, value: Any) -> bool:  # noqa: ANN401
         """Whether ``value`` ranks above every grade that only advises: it binds, or (empty) the source does not say."""
         found = self.grade(value)
