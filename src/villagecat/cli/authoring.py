@@ -300,8 +300,8 @@ def _refuse_going_back(package: LayerPackage, folder: Path) -> None:
 
 
 def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from villagecat.authoring import first_release, refuse_violations, release_layer  # noqa: PLC0415
-    from villagecat.diff import format_report, rule_violations  # noqa: PLC0415
+    from villagecat.authoring import first_release, release_layer  # noqa: PLC0415
+    from villagecat.diff import format_report  # noqa: PLC0415
     from villagecat.package import load_layer  # noqa: PLC0415
     from villagecat.report import ValidationReport  # noqa: PLC0415
     from villagecat.validation import check_package  # noqa: PLC0415
@@ -311,7 +311,8 @@ def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     with package_lock(folder):  # the whole read-modify-write: concurrent releases lose nothing
         current = load_layer(folder)
         checked = ValidationReport(target=str(args.path))
-        check_package(current, checked, registry)  # a release is published: never one validate refuses
+        # a release is published: never one validate refuses (the merge rules against its parents included)
+        check_package(current, checked, registry)
         if not checked.valid:  # refused, as a release breaking a merge rule is: on stderr
             hint = parent_hint(checked, args.lang, "release", path=args.path)
             stderr.write(checked.format_text(args.lang) + "\n" + ("" if hint is None else hint + "\n"))
@@ -325,7 +326,6 @@ def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 raise InvalidRequestError.because(
                     "release-no-previous", version=current.layer.releases[-1].version, path=str(folder)
                 )
-            refuse_violations(rule_violations(None, current, registry))
             released = first_release(current, folder, notes=args.notes, date=args.date)
             key = "release-already" if released is current else "release-first"
             stdout.write(say(key, args.lang, id=released.layer.id, version=released.layer.version) + "\n")
