@@ -6,6 +6,7 @@ allow, that an earlier transcription judged wrongly.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pytest
@@ -15,7 +16,20 @@ from conftest import REPO, invoke
 from villagecat.checks.admission import admit
 from villagecat.checks.facility import FacilityFigures, check_facility
 from villagecat.checks.signage import ActualSign, check_signage
-from villagecat.models import DutyKind, FacilityStandard, Funding, Modality, Orientation, Placement, Scope, SignType
+from villagecat.models import (
+    Certificate,
+    Duty,
+    DutyKind,
+    FacilityStandard,
+    Funding,
+    Mechanism,
+    Modality,
+    Orientation,
+    Placement,
+    Scope,
+    Sign,
+    SignType,
+)
 from villagecat.models.vocab import BINDING_WORDS
 
 if TYPE_CHECKING:
@@ -621,3 +635,38 @@ def test_ninghes_community_plaques_and_police_mark_say_the_plan_does_not_grade_t
         line = next(line for line in result.out.splitlines() if f"未悬挂目录所列的{name}" in line)
         assert "来源未写明约束力" in line
         assert "一般" not in line
+
+
+_OPEN_LIST = re.compile(r"、[^，,。；;：:“”]*?等(?![级待同])")  # 「甲、乙、丙等」: the list goes on
+
+
+@pytest.mark.parametrize("layer", _shipped_layers(), ids=lambda layer: layer.layer.id)
+def test_an_item_that_is_one_of_a_list_ending_in_deng_says_the_list_is_open(layer: villagecat.LayerPackage) -> None:
+    """「行政执法、拆迁拆违、招商引资、安全生产等事务」 names four of an open list; the nation's four said nothing.
+
+    An item of a kind that lists things (a duty, a mechanism, a sign, a certificate) whose name
+    leaves out the 等 of the quote it cites says so in its notes, or restates an item that does.
+    """
+    listed = (Duty, Mechanism, Sign, Certificate)
+    notes = {item.id: getattr(item, "notes", None) or "" for each in _shipped_layers() for _, item in each.iter_items()}
+    for _, item in layer.iter_items():
+        if not isinstance(item, listed) or "等" in item.name:
+            continue
+        if any(_OPEN_LIST.search(c.quote or "") for c in item.citations):
+            said = (item.notes or "") + notes.get(item.restates or "", "")
+            assert "等" in said, item.id
+
+
+def test_the_nations_consolidation_of_work_groups_is_held_as_a_rule_of_unstated_strength() -> None:
+    """二(一)3's first half 「以县(市、区、旗)为单位,清理整合……微信工作群、政务APP」 was held by no item.
+
+    It names no one and uses no binding word: no bound, modality empty, and the note says so.
+    """
+    national = villagecat.load_layer(REPO / "data" / "national")
+    held = [
+        item
+        for item in national.resource("obligations")
+        if any("清理整合面向村级组织的微信工作群、政务APP" in (c.quote or "") for c in item.citations)
+    ]
+    assert [(item.bound, item.modality) for item in held] == [((), None)]
+    assert "来源未写明" in (held[0].notes or "")
