@@ -813,6 +813,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " villagecat cannot put it back; restore the file from a backup or version control, then run again"
         ),
     ),
+    "interrupted-save-old": (
+        (
+            "上次保存在完成前被中断（留有 .villagecat-journal.json），现按保存前的版本读取；"
+            "再运行一次写入该数据包的命令（如 villagecat upgrade {folder}）即可撤销那次保存"
+        ),
+        (
+            "an earlier save was interrupted before it finished (.villagecat-journal.json is there): read as it was"
+            " before that save; run any command that writes the package (villagecat upgrade {folder}) to roll it back"
+        ),
+    ),
+    "interrupted-save-new": (
+        (
+            "上次保存在收尾时被中断（留有 .villagecat-journal.json），新版本已保存，现按新版本读取；"
+            "再运行一次写入该数据包的命令（如 villagecat upgrade {folder}）即可完成收尾"
+        ),
+        (
+            "an earlier save was interrupted while tidying up (.villagecat-journal.json is there): the new version"
+            " is saved and read; run any command that writes the package (villagecat upgrade {folder}) to finish it"
+        ),
+    ),
     "stray-files": (
         (
             "文件夹中还有 {names}：数据包没有列出，也没有记录证明是 villagecat 写的，所以没有删除；"
