@@ -760,7 +760,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "json-extra-data": ("数据结束之后还有内容", "there is more after the end of the data"),
     "json-trailing-comma": ("结尾多了一个逗号", "a comma before the end is too many"),
     # What Python's CSV reader says, by the start of its message (see reader_error).
-    "csv-unexpected-end": ("文件在引号内结束（缺少右引号）", "the file ends inside quotes (no closing quote)"),
+    "csv-unexpected-end": (
+        "此行的一个引号直到文件末尾都没有闭合（缺少右引号），其后各行都被当作同一个单元格",
+        "a quote opened on this line is never closed (the file ends inside it): every line after it reads as one cell",
+    ),
     "csv-text-after-quote": (
         "右引号之后应为逗号（单元格内的引号应写成两个）",
         'a comma is expected after a closing quote (a quote inside a cell is written twice, "")',
@@ -1231,6 +1234,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "row-width": ("本行有 {cells} 列，表头有 {header} 列", "the row has {cells} cells, the header {header}"),
     "csv-syntax": ("CSV 格式错误：{detail}", "malformed CSV: {detail}"),
+    "csv-syntax-at": ("第 {line} 行 CSV 格式错误：{detail}", "malformed CSV at line {line}: {detail}"),
     "json-syntax": ("JSON 格式错误：{detail}", "malformed JSON: {detail}"),
     "json-not-array": (
         "应为数组：第一项是字段名的数组，其后每行一个数组（或每条一个对象）",
