@@ -318,7 +318,12 @@ def _open_source(path: str | os.PathLike[str], max_bytes: int | None) -> Package
         repo, rev, folder = git
         return GitSource(repo, rev, folder, label, budget)
     if target.is_dir():
-        if not (target / "datapackage.json").is_file():
+        descriptor = target / "datapackage.json"
+        if not descriptor.is_file():
+            if descriptor.is_dir():  # there, but not a file: said as what it is, never as missing
+                raise PackageReadError.at(str(descriptor), "read-folder")
+            if descriptor.exists():  # a FIFO, a socket, a device
+                raise PackageReadError.at(str(descriptor), "read-not-regular")
             raise PackageReadError.at(label, "no-descriptor-in-folder")
         return FolderSource(target, label, budget)
     if not target.is_file():
