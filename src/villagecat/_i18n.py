@@ -1251,6 +1251,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown resource name {name!r}; expected one of {known}",
     ),
     "resource-no-path": ("资源缺少 path", "the resource has no path"),
+    "resource-path-not-one": (
+        "path 应是一个文件名（如 duties.csv），这里是{shape}；villagecat 不读取分成多个文件的资源",
+        "path must be one file name (as duties.csv), not {shape}; villagecat reads no resource split into files",
+    ),
     "resource-unsafe-path": ("不安全的资源路径 {path}：{reason}", "unsafe resource path {path}: {reason}"),
     "resource-missing": ("资源文件 {path} 不存在", "resource file {path} does not exist"),
     "resource-format": ("不支持的格式“{format}”，应为 csv 或 json", "unsupported format {format!r}; use csv or json"),

@@ -592,7 +592,11 @@ def read_raw(
             _problem(
                 "datapackage.json",
                 "resource-path",
-                *pair("resource-no-path"),
+                *(
+                    pair("resource-no-path")
+                    if path is None or path == ""
+                    else pair("resource-path-not-one", shape=shape_of(path))
+                ),
                 field=f"resources[{index}].path",
             )
         )
