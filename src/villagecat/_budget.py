@@ -48,6 +48,7 @@ __all__ = [
     "BUDGETS",
     "AtLeast",
     "Budget",
+    "csv_error_line",
     "csv_reader",
     "default_limits",
     "exceeded",
@@ -266,6 +267,15 @@ def csv_reader(text: str, **options: Any) -> Reader:  # noqa: ANN401 - csv.reade
     if csv.field_size_limit() < cells:
         csv.field_size_limit(cells)
     return csv.reader(io.StringIO(text, newline=""), **{"strict": True, **options})
+
+
+def csv_error_line(error: csv.Error, start: int, current: int) -> int:
+    """The line to name for a CSV reader's ``error``: the record's first (``start``) for a quote never closed.
+
+    The reader notices an unclosed quote only at the end of the file (``current``); the quote
+    is in the record that begins at ``start``, where the clerk must look.
+    """
+    return start if str(error).startswith("unexpected end of data") else current
 
 
 class _DuplicateKeyError(ValueError):

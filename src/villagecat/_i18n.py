@@ -760,7 +760,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "json-extra-data": ("数据结束之后还有内容", "there is more after the end of the data"),
     "json-trailing-comma": ("结尾多了一个逗号", "a comma before the end is too many"),
     # What Python's CSV reader says, by the start of its message (see reader_error).
-    "csv-unexpected-end": ("文件在引号内结束（缺少右引号）", "the file ends inside quotes (no closing quote)"),
+    "csv-unexpected-end": (
+        "此行的一个引号直到文件末尾都没有闭合（缺少右引号），其后各行都被当作同一个单元格",
+        "a quote opened on this line is never closed (the file ends inside it): every line after it reads as one cell",
+    ),
     "csv-text-after-quote": (
         "右引号之后应为逗号（单元格内的引号应写成两个）",
         'a comma is expected after a closing quote (a quote inside a cell is written twice, "")',
@@ -811,6 +814,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         (
             "a villagecat write was interrupted here, and the earlier version of this file (kept aside) is gone:"
             " villagecat cannot put it back; restore the file from a backup or version control, then run again"
+        ),
+    ),
+    "interrupted-save-old": (
+        (
+            "上次保存在完成前被中断（留有 .villagecat-journal.json），现按保存前的版本读取；"
+            "再运行一次写入该数据包的命令（如 villagecat upgrade {folder}）即可撤销那次保存"
+        ),
+        (
+            "an earlier save was interrupted before it finished (.villagecat-journal.json is there): read as it was"
+            " before that save; run any command that writes the package (villagecat upgrade {folder}) to roll it back"
+        ),
+    ),
+    "interrupted-save-new": (
+        (
+            "上次保存在收尾时被中断（留有 .villagecat-journal.json），新版本已保存，现按新版本读取；"
+            "再运行一次写入该数据包的命令（如 villagecat upgrade {folder}）即可完成收尾"
+        ),
+        (
+            "an earlier save was interrupted while tidying up (.villagecat-journal.json is there): the new version"
+            " is saved and read; run any command that writes the package (villagecat upgrade {folder}) to finish it"
         ),
     ),
     "stray-files": (
@@ -1211,6 +1234,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "row-width": ("本行有 {cells} 列，表头有 {header} 列", "the row has {cells} cells, the header {header}"),
     "csv-syntax": ("CSV 格式错误：{detail}", "malformed CSV: {detail}"),
+    "csv-syntax-at": ("第 {line} 行 CSV 格式错误：{detail}", "malformed CSV at line {line}: {detail}"),
     "json-syntax": ("JSON 格式错误：{detail}", "malformed JSON: {detail}"),
     "json-not-array": (
         "应为数组：第一项是字段名的数组，其后每行一个数组（或每条一个对象）",
@@ -1227,6 +1251,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown resource name {name!r}; expected one of {known}",
     ),
     "resource-no-path": ("资源缺少 path", "the resource has no path"),
+    "resource-path-not-one": (
+        "path 应是一个文件名（如 duties.csv），这里是{shape}；villagecat 不读取分成多个文件的资源",
+        "path must be one file name (as duties.csv), not {shape}; villagecat reads no resource split into files",
+    ),
     "resource-unsafe-path": ("不安全的资源路径 {path}：{reason}", "unsafe resource path {path}: {reason}"),
     "resource-missing": ("资源文件 {path} 不存在", "resource file {path} does not exist"),
     "resource-format": ("不支持的格式“{format}”，应为 csv 或 json", "unsupported format {format!r}; use csv or json"),

@@ -14,6 +14,7 @@ import os
 import re
 import stat
 import subprocess
+import warnings
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
@@ -21,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from villagecat._arguments import need_path
 from villagecat._budget import exceeded, limit, over, read_regular_file
 from villagecat._i18n import Both, os_reason, pair
-from villagecat.errors import PackageReadError
+from villagecat.errors import InterruptedSaveWarning, PackageReadError
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -98,12 +99,31 @@ class FolderSource(PackageSource):
         self._root_text = os.fspath(root)
 
     @functools.cached_property
+    def _interrupted(self) -> dict[str, str | None]:
+        """The files to read elsewhere where a save killed outright left its journal (see ``interrupted_view``).
+
+        Said once per folder read, as a warning: the next write finishes or rolls back that save.
+        """
+        from villagecat._write import interrupted_view  # noqa: PLC0415 - the writer imports the registry
+
+        view = interrupted_view(self.root)
+        if view is None:
+            return {}
+        warnings.warn(InterruptedSaveWarning(self.label, finished=not view), stacklevel=4)
+        return view
+
+    @functools.cached_property
     def _real_root(self) -> Path:
         """The folder's real path, resolved only when a link inside it must be judged."""
         return self.root.resolve()
 
     def read(self, relpath: str) -> bytes:
         """Return a file's bytes, refusing unsafe paths, symlink escapes and oversize files."""
+        if relpath in self._interrupted:  # a save was killed after moving this file: its old version is read
+            kept = self._interrupted[relpath]
+            if kept is None:
+                raise FileNotFoundError(relpath)
+            return read_regular_file(os.path.join(self._root_text, kept), self.max_bytes, follow=False)  # noqa: PTH118
         if _PLAIN_NAME.match(relpath):  # the common case, a file beside datapackage.json: opened once
             name = os.path.join(self._root_text, relpath)  # noqa: PTH118 - string paths, many files
             try:
@@ -298,7 +318,12 @@ def _open_source(path: str | os.PathLike[str], max_bytes: int | None) -> Package
         repo, rev, folder = git
         return GitSource(repo, rev, folder, label, budget)
     if target.is_dir():
-        if not (target / "datapackage.json").is_file():
+        descriptor = target / "datapackage.json"
+        if not descriptor.is_file():
+            if descriptor.is_dir():  # there, but not a file: said as what it is, never as missing
+                raise PackageReadError.at(str(descriptor), "read-folder")
+            if descriptor.exists():  # a FIFO, a socket, a device
+                raise PackageReadError.at(str(descriptor), "read-not-regular")
             raise PackageReadError.at(label, "no-descriptor-in-folder")
         return FolderSource(target, label, budget)
     if not target.is_file():

@@ -56,7 +56,7 @@ from villagecat.errors import StrayFileWarning, WriteRefusedError
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
-__all__ = ["atomic_write", "package_folder", "package_lock", "write_package"]
+__all__ = ["atomic_write", "interrupted_view", "package_folder", "package_lock", "write_package"]
 
 _TEMP_MARK = ".villagecat-"
 _JOURNAL = f"{_TEMP_MARK}journal.json"  # starts with the mark: never taken for a user's file
@@ -473,6 +473,45 @@ def _remove_stale(folder: Path, removed: tuple[tuple[str, str], ...]) -> None:
                 candidate.unlink()
 
 
+def _landed(folder: Path, journal: _Journal) -> bool:
+    """Whether the write ``journal`` records had put its new descriptor in place (its last move): then it is done."""
+    descriptor = next((e for e in journal.placed if e.name == "datapackage.json"), None)
+    return (
+        descriptor is not None
+        and descriptor.new != descriptor.old
+        and _digest(folder / "datapackage.json") == descriptor.new
+    )
+
+
+def interrupted_view(folder: Path) -> dict[str, str | None] | None:
+    """What a reader of ``folder`` reads where a killed write left its journal; None if there is none.
+
+    The next writer finishes that write if its descriptor had landed, else rolls it back
+    (:func:`_recover`); a reader, which writes nothing, reads what that writer will leave: the
+    new package as it is, or the old one, each file moved before the kill read from the old
+    version kept aside. The answer maps each such file's name to the name its old version is
+    kept under, or to None where there was no old version (the file is not the old package's).
+    A file changed since (bytes the journal does not name) is read as it is.
+    """
+    try:
+        journal = _read_journal(folder)
+        if journal is None:
+            return None
+        if _landed(folder, journal):
+            return {}
+        view: dict[str, str | None] = {}
+        for entry in journal.placed:
+            if _digest(folder / entry.name) != entry.new or entry.new == entry.old:
+                continue  # never moved, or changed since: read as it is
+            if entry.old is None:
+                view[entry.name] = None
+            elif entry.aside is not None and _digest(folder / entry.aside) == entry.old:
+                view[entry.name] = entry.aside
+    except WriteRefusedError:  # a journal or a file that cannot be read (a FIFO): nothing to read through
+        return None
+    return view
+
+
 def _recover(folder: Path, *, forward: bool | None = None) -> None:
     """Finish or roll back the write a journal in ``folder`` records; then remove the journal.
 
@@ -489,12 +528,7 @@ def _recover(folder: Path, *, forward: bool | None = None) -> None:
     if journal is None:
         return
     if forward is None:
-        descriptor = next((e for e in journal.placed if e.name == "datapackage.json"), None)
-        forward = (
-            descriptor is not None
-            and descriptor.new != descriptor.old
-            and _digest(folder / "datapackage.json") == descriptor.new
-        )
+        forward = _landed(folder, journal)
     if forward:
         _remove_stale(folder, journal.removed)
     else:

@@ -15,6 +15,7 @@ __all__ = [
     "ArgumentTypeError",
     "BudgetExceededError",
     "EmptySheetWarning",
+    "InterruptedSaveWarning",
     "InvalidRequestError",
     "LayerChainError",
     "MergedCellsWarning",
@@ -220,6 +221,33 @@ class StrayFileWarning(VillagecatWarning):
 
         self.folder, self.names = folder, names
         self.message_zh, self.message_en = pair("stray-files", names=Both("、".join(names), ", ".join(names)))
+        super().__init__(self.describe("zh"))
+
+    def describe(self, lang: str = "zh") -> str:
+        """Return the one line, naming the folder, in ``lang`` alone (a notice is no error: no English detail)."""
+        from villagecat._arguments import need_lang  # noqa: PLC0415 - the arguments module imports this one
+
+        lang = need_lang(lang)
+        if lang == "en":
+            return f"{self.folder}: {self.message_en}"
+        return f"{self.folder}：{self.message_zh}"
+
+
+class InterruptedSaveWarning(VillagecatWarning):
+    """A package was read where a save killed outright (SIGKILL, a power cut) left its journal.
+
+    The package is read as the next write will leave it: the old version if the save's new
+    ``datapackage.json`` had not landed (each file moved before the kill read from its old
+    version kept aside), else the new one. The CLI prints it as one line on stderr (注意：…).
+    """
+
+    def __init__(self, folder: str, *, finished: bool) -> None:
+        """Record the folder and whether the interrupted save had landed its descriptor."""
+        from villagecat._i18n import pair  # noqa: PLC0415
+
+        self.folder, self.finished = folder, finished
+        key = "interrupted-save-new" if finished else "interrupted-save-old"
+        self.message_zh, self.message_en = pair(key, folder=folder)
         super().__init__(self.describe("zh"))
 
     def describe(self, lang: str = "zh") -> str:

@@ -23,7 +23,16 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from villagecat._arguments import need, need_path, need_resource
-from villagecat._budget import csv_reader, exceeded, fixed_limits, given_max_bytes, limit, load_json, over
+from villagecat._budget import (
+    csv_error_line,
+    csv_reader,
+    exceeded,
+    fixed_limits,
+    given_max_bytes,
+    limit,
+    load_json,
+    over,
+)
 from villagecat._columns import (
     cells_to_input,
     columns,
@@ -356,6 +365,7 @@ def _read_csv(
     known = _known_columns(model)
     reader = csv_reader(text, **(options or {}))
     rows: list[tuple[int, dict[str, Any]]] = []
+    start = 1  # the line the record being read begins on
     try:
         header = next(reader, None)
         if header is None:
@@ -411,7 +421,7 @@ def _read_csv(
                 file,
                 "csv-syntax",
                 *pair("csv-syntax", detail=reader_error(exc)),
-                line=reader.line_num,
+                line=csv_error_line(exc, start, reader.line_num),
             )
         )
     return rows
@@ -582,7 +592,11 @@ def read_raw(
             _problem(
                 "datapackage.json",
                 "resource-path",
-                *pair("resource-no-path"),
+                *(
+                    pair("resource-no-path")
+                    if path is None or path == ""
+                    else pair("resource-path-not-one", shape=shape_of(path))
+                ),
                 field=f"resources[{index}].path",
             )
         )

@@ -39,7 +39,7 @@ from villagecat.errors import PackageReadError
 from villagecat.models import Colour, MechanismBasis, Orientation, Placement, Scope, SignType
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from villagecat.models._base import Vocab
 
@@ -564,11 +564,7 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
             ]
             sheets.append((sheet.title.strip(), rows))
         return sheets
-    try:
-        rows = _csv_rows(path, _text(path, data), problems)
-    except csv.Error as exc:
-        raise PackageReadError.at(str(path), "csv-syntax", detail=reader_error(exc)) from None
-    return [(None, rows)]
+    return [(None, _csv_rows(path, _text(path, data), problems))]
 
 
 def _header_problems(where: Both, budget_where: str, header: list[str], problems: _Problems) -> bool:
@@ -599,18 +595,17 @@ def _header_problems(where: Both, budget_where: str, header: list[str], problems
 
 def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
     """Read a CSV ledger strictly: a duplicated header or a row of the wrong width is a problem, never dropped."""
-    from villagecat._budget import csv_reader, exceeded, limit, over  # noqa: PLC0415
+    from villagecat._budget import exceeded, limit, over  # noqa: PLC0415
 
-    reader = csv_reader(text)
-    header = [h.strip() for h in next(reader, [])]
+    records = _csv_records(path, text)
+    header = [h.strip() for h in next(records, (1, []))[1]]
     separator = other_delimiter(header, lambda name: _field_name(name) is not None)
     if separator is not None:  # one column a line: say so once, never as one unknown column
         raise PackageReadError.at(str(path), "csv-delimiter", separator=separator)
     if _header_problems(Both(str(path), str(path)), str(path), header, problems):
         return []
     rows = []
-    for record in reader:
-        line = reader.line_num
+    for line, record in records:
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(header):
@@ -620,6 +615,27 @@ def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
         if len(rows) > limit("rows"):
             raise exceeded("rows", str(path), over(limit("rows")))
     return rows
+
+
+def _csv_records(path: Path, text: str) -> Iterator[tuple[int, list[str]]]:
+    """Each record of a CSV ledger with the line it begins on; a syntax error names the line (exit 2).
+
+    A quote never closed is named at the line it opens on, not at the end of the file where
+    the reader notices it.
+    """
+    from villagecat._budget import csv_error_line, csv_reader  # noqa: PLC0415
+
+    reader = csv_reader(text)
+    start = 1
+    try:
+        for record in reader:
+            yield start, record
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        line = csv_error_line(exc, start, reader.line_num)
+        error = PackageReadError.at(str(path), "csv-syntax-at", line=line, detail=reader_error(exc))
+        error.line = line
+        raise error from None
 
 
 def _yaml(path: Path, data: bytes) -> Any:  # noqa: ANN401 - whatever the YAML holds

@@ -35,7 +35,7 @@ from villagecat.cli import upgrade as upgrade_command
 from villagecat.cli import validate as validate_command
 from villagecat.cli._argparse import Parser, UsageError
 from villagecat.cli._common import add_lang_option, default_lang
-from villagecat.errors import StrayFileWarning, UnknownLayerError, VillagecatError
+from villagecat.errors import InterruptedSaveWarning, StrayFileWarning, UnknownLayerError, VillagecatError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -106,6 +106,7 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
             try:
                 with warnings.catch_warnings(record=True) as caught:
                     warnings.simplefilter("always", StrayFileWarning)
+                    warnings.simplefilter("always", InterruptedSaveWarning)
                     status: int = args.handler(args, stdout, stderr)
             finally:
                 _notices(caught, stderr, args.lang)
@@ -156,9 +157,13 @@ def _terminate_as_interrupt() -> Iterator[None]:
 
 def _notices(caught: list[warnings.WarningMessage], stderr: TextIO, lang: str) -> None:
     """Say, one line each, what a write left that the user should know (files it could not prove its own)."""
+    said: set[str] = set()
     for warning in caught:
-        if isinstance(warning.message, StrayFileWarning):
-            stderr.write(f"villagecat: {say('notice', lang, what=warning.message.describe(lang))}\n")
+        if isinstance(warning.message, StrayFileWarning | InterruptedSaveWarning):
+            line = f"villagecat: {say('notice', lang, what=warning.message.describe(lang))}\n"
+            if line not in said:  # a folder read twice (diff, release) is said once
+                said.add(line)
+                stderr.write(line)
         else:
             warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
 
