@@ -89,3 +89,29 @@ def test_a_label_typed_in_traditional_characters_reads_as_its_simplified_label(t
     assert result.code == 0, result.out
     (duty,) = load_layer(folder).duties
     assert (duty.duty_kind, duty.applies_to) == ("assists", "both")
+
+
+def test_an_id_with_a_line_break_is_shown_on_one_line(tmp_path: Path) -> None:
+    """A 标识 cell holding a line break was echoed raw in （实际为“…”）, breaking the report's line in two."""
+    folder, path = tmp_path / "xihu", tmp_path / "xihu.xlsx"
+    assert invoke("init", str(folder), "--level", "county", "--code", "330106", "--name", "西湖区").code == 0
+    assert invoke("export", str(folder), "-o", str(path)).code == 0
+    book = openpyxl.load_workbook(path)
+    book["工作事务"].append(["330106.duty.a\nb", "环境整治", None, None, None, None, "依法协助政府工作事项", None, "村"])
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[-1].endswith("（实际为“330106.duty.a↵b”）"), result.out
+
+
+def test_a_bound_is_said_as_the_number_the_clerk_reads(tmp_path: Path) -> None:
+    """A share of 150 % was told 应不大于 100.0: a Python float, where the column reads 100."""
+    folder, path = tmp_path / "xihu", tmp_path / "xihu.xlsx"
+    assert invoke("init", str(folder), "--level", "county", "--code", "330106", "--name", "西湖区").code == 0
+    assert invoke("export", str(folder), "-o", str(path)).code == 0
+    book = openpyxl.load_workbook(path)
+    book["综合服务设施标准"].append([None, "村级综合服务设施", None, None, None, None, "村", None, 300, None, 150])
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert "字段 K（村民活动区域最小占比（%））：应不大于 100（实际为“150”）" in result.out, result.out
