@@ -115,3 +115,13 @@ def test_a_bound_is_said_as_the_number_the_clerk_reads(tmp_path: Path) -> None:
     result = invoke("import", str(path), "-o", str(folder))
     assert result.code == 1
     assert "字段 K（村民活动区域最小占比（%））：应不大于 100（实际为“150”）" in result.out, result.out
+
+
+def test_the_first_release_s_notes_are_a_chinese_note_as_every_release_s(tmp_path: Path) -> None:
+    """The first release was noted 首次发布 / first release; every later release's notes are Chinese alone."""
+    folder = tmp_path / "xihu"
+    assert invoke("init", str(folder), "--level", "county", "--code", "330106", "--name", "西湖区").code == 0
+    released = invoke("release", str(folder), "--date", "2026-12-07")
+    assert (released.code, released.out) == (0, "330106 首次发布 0.1.0\n")
+    (entry,) = load_layer(folder).layer.releases
+    assert entry.notes == "首次发布"
