@@ -97,7 +97,8 @@ def test_an_id_with_a_line_break_is_shown_on_one_line(tmp_path: Path) -> None:
     assert invoke("init", str(folder), "--level", "county", "--code", "330106", "--name", "西湖区").code == 0
     assert invoke("export", str(folder), "-o", str(path)).code == 0
     book = openpyxl.load_workbook(path)
-    book["工作事务"].append(["330106.duty.a\nb", "环境整治", None, None, None, None, "依法协助政府工作事项", None, "村"])
+    row = ["330106.duty.a\nb", "环境整治", None, None, None, None, "依法协助政府工作事项", None, "村"]
+    book["工作事务"].append(row)
     book.save(path)
     result = invoke("import", str(path), "-o", str(folder))
     assert result.code == 1
