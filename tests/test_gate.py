@@ -124,13 +124,13 @@ def test_a_new_package_gets_its_first_release_without_against(tmp_path: Path) ->
     assert first.code == 0, first.err
     assert first.out == f"120114 首次发布 {declared}\n"
     (entry,) = load_layer(folder).layer.releases
-    assert (entry.version, entry.date, entry.notes) == (declared, "2026-11-22", "首次发布 / first release")
+    assert (entry.version, entry.date, entry.notes) == (declared, "2026-11-22", "首次发布")
     again = invoke("release", str(folder), "--notes", "另一说明")  # outside git: nothing to compare with
     assert again.code == 1
     assert "已记有发布" in again.err
     assert "请用 --against 给出上一版的数据包" in again.err
     (entry,) = load_layer(folder).layer.releases
-    assert entry.notes == "首次发布 / first release"  # an entry's notes are never replaced
+    assert entry.notes == "首次发布"  # an entry's notes are never replaced
 
 
 def test_a_release_that_breaks_a_merge_rule_is_refused(tmp_path: Path) -> None:
@@ -469,7 +469,7 @@ def test_a_committed_package_never_released_makes_its_first_release(tmp_path: Pa
     assert first.code == 0, first.err
     assert first.out == "330000 首次发布 0.1.0\n"
     (entry,) = load_layer(repo / "浙江").layer.releases
-    assert (entry.version, entry.date, entry.notes) == ("0.1.0", "2026-12-07", "首次发布 / first release")
+    assert (entry.version, entry.date, entry.notes) == ("0.1.0", "2026-12-07", "首次发布")
     # Edited after the commit, never released: still its declared version, nothing released to diff against.
     jiangsu = load_layer(repo / "江苏")
 

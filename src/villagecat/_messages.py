@@ -126,6 +126,8 @@ def pydantic_message(error: dict[str, Any], *, labels: bool = False) -> tuple[st
     if f"pydantic-{kind}" not in MESSAGES:
         msg = str(error.get("msg", kind))
         return pair("value-invalid-other", detail=msg)
+    # A bound as the cell reads it: 100, never Python's 100.0
+    ctx = {k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in ctx.items()}
     zh, en = pair(f"pydantic-{kind}", **ctx)
     value = error.get("input")
     if kind not in ("missing", "extra_forbidden") and isinstance(value, (str, int, float)):
@@ -153,5 +155,6 @@ def _pattern_message(pattern: str, value: object) -> tuple[str, str]:
         char = unsafe_character(value, multiline=UNSAFE_LINE_CLASS not in pattern)
         if char is not None:  # name the character: it cannot be seen
             return pair("value-hidden-character", rule=Both(zh, en), character=_character(char))
-        return zh + say("value-got", "zh", value=value), en + say("value-got", "en", value=value)
+        got_zh, got_en = _got(value)
+        return zh + got_zh, en + got_en
     return zh, en

@@ -186,6 +186,11 @@ def init_layer(  # noqa: PLR0913 - every argument is one field of the new layer
     return written
 
 
+#: A first release's notes, where none are given: Chinese alone, as every release's notes (:func:`_notes`), read by
+#: clerks and the public; the words ``release`` prints of it (120118 首次发布 0.1.0).
+FIRST_RELEASE_NOTES = "首次发布"
+
+
 def bump_version(version: str, bump: str) -> str:
     """Return ``version`` raised by ``major``, ``minor`` or ``patch`` (``none`` returns it unchanged)."""
     v = Version(version)
@@ -215,7 +220,7 @@ def first_release(
         return current
     refuse_uncited(current)
     when = (date or today_in_china()).isoformat()
-    entry = Release(version=version, date=when, notes=notes or "首次发布 / first release")
+    entry = Release(version=version, date=when, notes=notes or FIRST_RELEASE_NOTES)
     layer = current.layer.model_copy(update={"releases": (*current.layer.releases, entry)})  # validated
     released = dataclasses.replace(current, layer=layer)
     save_layer(released, path)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import io
 import json
 import re
@@ -241,7 +242,8 @@ def _override_field_words(data: dict[str, Any]) -> tuple[str, str]:
     kind = kind_of_id(target) if isinstance(target, str) else None
     if kind is None:
         return pair("workbook-override-field", field=name)
-    return unknown_field(kind, name, data.get("value"))
+    zh, en = unknown_field(kind, name, data.get("value"))
+    return form_words(zh), en
 
 
 def _parse(column: Column, raw: object) -> object:  # noqa: PLR0911 - one return per kind of cell
@@ -310,7 +312,14 @@ def _slug(column: Column, text: str) -> str:
     try:
         return str(column.vocab.from_text("".join(text.split())).value)
     except ValueError:
-        return text
+        pass
+    # Typed with a traditional input method (依法協助政府工作事項, 村（社區）): the label it is, as names compare.
+    from villagecat._names import normalise_name  # noqa: PLC0415
+
+    key = normalise_name(text)
+    words = [(m.label, str(m.value)) for m in column.vocab] + list(column.vocab.__synonyms__.items())
+    meant = {code for word, code in words if normalise_name(word) == key}
+    return meant.pop() if len(meant) == 1 else text
 
 
 #: The rows a nested layer field is spelled out on: each part's key and the words after its title (上级层 · 标识).
@@ -762,11 +771,55 @@ def _sheet_message(error: dict[str, Any]) -> tuple[str, str]:
     return pydantic_message(error, labels=True)  # the cell takes the label: the labels alone, as the drop-down
 
 
+@functools.cache
+def _coded_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Each Chinese word a package's CSV writes with its code in brackets, as the form writes it: the word alone.
+
+    A vocabulary value (履职负面事项（prohibited）), a column (名称（name）, “重申条目”一列（restates）) and
+    a sheet (覆盖（overrides）): the words the CSV's reader is told with the code beside, from the same
+    labels and titles the form's cells and headings are made of.
+    """
+    from villagecat.format.registry import kinds  # noqa: PLC0415
+
+    pairs: dict[str, str] = {}
+    stack = list(Vocab.__subclasses__())
+    while stack:
+        vocab = stack.pop()
+        stack.extend(vocab.__subclasses__())
+        for member in vocab:
+            pairs[f"{member.label}（{member.value}）"] = member.label
+    for kind in kinds():
+        pairs[f"{kind.title_zh}（{kind.resource}）"] = kind.title_zh
+        for spec in kind.fields:
+            pairs[f"{spec.title_zh}（{spec.name}）"] = spec.title_zh
+            pairs[f"“{spec.title_zh}”一列（{spec.name}）"] = f"“{spec.title_zh}”一列"
+    for resource, title in SHEET_TITLES.items():
+        pairs[f"{title}（{resource}）"] = title
+    alternatives = "|".join(re.escape(coded) for coded in sorted(pairs, key=len, reverse=True))
+    return re.compile(alternatives), pairs
+
+
+def form_words(text: str) -> str:
+    """``text`` in the form's words: a value, a column or a sheet by its Chinese label alone, without the CSV's code.
+
+    The merge and the checks tell a package's reader 上级值 履职负面事项（prohibited）: the code is
+    what that CSV cell holds. A clerk writes and reads the label (the drop-down's), so the same
+    conflict told of a workbook says 上级值 履职负面事项.
+    """
+    pattern, words = _coded_words()
+    return pattern.sub(lambda found: words[found.group(0)], text) if "（" in text else text
+
+
 def titled(report: ValidationReport) -> ValidationReport:
-    """The report of a package read from a workbook, each field named by its sheet's column title (名称)."""
+    """The report of a package read from a workbook, in the form's words.
+
+    Each field is named by its sheet's column title (名称), and each value, column or sheet a
+    message names with its CSV code is named by its label alone (:func:`form_words`).
+    """
     by_sheet = {SHEET_TITLES[r]: {c.name: c.title_zh for c in columns(m)} for r, m in RESOURCES.items()}
 
     def on_sheet(problem: Problem) -> Problem:
+        problem = dataclasses.replace(problem, message_zh=form_words(problem.message_zh))
         if problem.file == "datapackage.json":  # the layer's fields are 层信息's rows, by their keys (parent.id)
             key = (problem.field or "").removeprefix("layer.")
             return dataclasses.replace(problem, file=LAYER_SHEET, field=_layer_label(key) if key else None)
