@@ -648,7 +648,11 @@ def test_an_item_that_is_one_of_a_list_ending_in_deng_says_the_list_is_open(laye
     leaves out the 等 of the quote it cites says so in its notes, or restates an item that does.
     """
     listed = (Duty, Mechanism, Sign, Certificate)
-    notes = {item.id: getattr(item, "notes", None) or "" for each in _shipped_layers() for _, item in each.iter_items()}
+    notes = {
+        getattr(item, "id", ""): getattr(item, "notes", None) or ""
+        for each in _shipped_layers()
+        for _, item in each.iter_items()
+    }
     for _, item in layer.iter_items():
         if not isinstance(item, listed) or "等" in item.name:
             continue
@@ -665,7 +669,7 @@ def test_the_nations_consolidation_of_work_groups_is_held_as_a_rule_of_unstated_
     national = villagecat.load_layer(REPO / "data" / "national")
     held = [
         item
-        for item in national.resource("obligations")
+        for item in national.obligations
         if any("清理整合面向村级组织的微信工作群、政务APP" in (c.quote or "") for c in item.citations)
     ]
     assert [(item.bound, item.modality) for item in held] == [((), None)]

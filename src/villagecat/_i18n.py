@@ -851,6 +851,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this is a package's own file (its datapackage.json or a resource it lists): choose another name",
     ),
     "write-folder-in-the-way": ("目标是文件夹，不能写成文件", "a folder is in the way"),
+    "write-linked-file": (
+        (
+            "这是指向 {link} 的链接，本次写入要改动它的内容；villagecat 不会把链接换成文件，也不会改写链接所指的文件。"
+            "请把链接换成文件本身后再运行，或直接修改 {link}"
+        ),
+        (
+            "a link to {link}, whose bytes this write would change: villagecat neither replaces a link with a file"
+            " nor writes through it; put the file itself in its place and run again, or edit {link}"
+        ),
+    ),
     "write-not-regular": (
         "目标不是普通文件（管道、套接字或设备，或指向它们的链接），villagecat 不会读取或替换它；请先移走或改名",
         (

@@ -632,15 +632,20 @@ def _sweep_temporaries(folder: Path) -> None:
 def _plan(folder: Path, files: Mapping[str, bytes], previous: list[str]) -> _Journal:
     """The journal of writing ``files`` over a package that listed ``previous``.
 
-    Each file is placed with its old bytes' digest and a name to keep them under, the
-    descriptor last; a resource file the old package listed and the new one does not is
+    Each file whose bytes change is placed with its old bytes' digest and a name to keep
+    them under, the descriptor last (a file that keeps its bytes is left as it is); a
+    resource file the old package listed and the new one does not is
     removed if it is one villagecat writes (``duties.csv``), never one a user listed.
     """
     placed = []
     for name in sorted(files, key=lambda n: n == "datapackage.json"):  # the descriptor last
-        old = _digest(folder / name)
+        old, new = _digest(folder / name), _sha256(files[name])
+        if old == new:
+            continue  # the same bytes: the file stays as it is (a user's link stays a link)
+        if (folder / name).is_symlink():
+            raise WriteRefusedError.at(str(folder / name), "write-linked-file", link=(folder / name).readlink())
         aside = _aside_name(folder / name).name if old is not None else None
-        placed.append(_Placed(name, old, _sha256(files[name]), aside))
+        placed.append(_Placed(name, old, new, aside))
     removed = []
     for stale in sorted(set(previous) - set(files)):
         candidate = folder / stale
@@ -676,8 +681,9 @@ def write_package(path: str | os.PathLike[str], files: Mapping[str, bytes], *, f
 
     Raises:
         WriteRefusedError: the folder is someone else's, the path is a file, the disk
-            refuses, or a file the journal of a killed write names has changed since; the
-            files already in the folder are untouched or fully replaced.
+            refuses, a file whose bytes would change is a link (a user's, never replaced by
+            a copy nor written through), or a file the journal of a killed write names has
+            changed since; the files already in the folder are untouched or fully replaced.
 
     Warns:
         StrayFileWarning: resource files by villagecat's names that the package does not
@@ -704,6 +710,9 @@ def write_package(path: str | os.PathLike[str], files: Mapping[str, bytes], *, f
         # Every file is staged before any is moved: a write that fails (a full disk) leaves
         # the old package whole, never old files beside new ones.
         journal = _plan(folder, files, previous)
+        if not journal.placed and not journal.removed:  # every file holds its bytes already
+            _say_strays(folder, files)
+            return folder
         staged: dict[str, Path] = {}
         try:
             for entry in journal.placed:

@@ -1374,11 +1374,13 @@ def save_layer(
 ) -> Path:
     """Write a layer package to a folder, touching only the files the package owns.
 
-    Every file is written aside first; then each (the resources, then ``datapackage.json``)
-    is moved into place atomically, and a move that fails puts back the files moved before
-    it, so a failure leaves the old package whole and no file is ever half-written. The
-    moves are one file at a time: a reader running during a save may find some files new
-    and others old, and a writer killed between two moves (SIGKILL) leaves each file old
+    Every file whose bytes change is written aside first (a file that keeps its bytes is left
+    as it is, and one that is a link is never replaced by a copy: such a write is refused);
+    then each (the resources, then ``datapackage.json``) is moved into place atomically,
+    and a move that fails puts back the files moved before it, so a failure leaves the old
+    package whole and no file is ever half-written. The moves are one file at a time: a
+    reader meanwhile reads the old package (the new once its descriptor has landed), and a
+    writer killed between two moves (SIGKILL) leaves each file old
     or new, and a journal by which the next write of the package finishes or rolls back
     the killed one before its own. Nothing else in the folder is touched: notes, a README, ``.git``
     and nested child packages stay. A non-empty folder that holds no villagecat package

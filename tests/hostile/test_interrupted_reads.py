@@ -53,8 +53,9 @@ def _old_and_new(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     new = package_files(load_layer(NINGHE))
     folder = tmp_path / "pkg"
     save_layer(load_layer(NINGHE), folder)
-    for csv in folder.glob("*.csv"):
-        csv.write_text(csv.read_text(encoding="utf-8").replace(*_RENAMED), encoding="utf-8")
+    for csv in folder.glob("*.csv"):  # every file's bytes differ (CRLF): a save moves only the files that change
+        text = csv.read_text(encoding="utf-8").replace(*_RENAMED)
+        csv.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["title"] += "（修订前）"  # the descriptor changes too: its landing is what finishes a save
     (folder / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
