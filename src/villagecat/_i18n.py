@@ -1311,7 +1311,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "path-remote": ("不读取网络上的数据", "remote data is not fetched"),
     "path-absolute": ("不允许使用绝对路径", "absolute paths are not allowed"),
-    "path-outside": ("路径指向数据包之外", "the path leads out of the package"),
+    "path-outside": (
+        "路径中有“..”（上一级文件夹）；资源须是数据包文件夹内的文件，请写如 duties.csv 的路径",
+        "the path holds “..” (a folder above): a resource is a file inside the package folder, such as duties.csv",
+    ),
     "path-control": ("路径中有控制字符（如 NUL）", "the path holds a control character (such as NUL)"),
     # a value a model refuses (pydantic's error types, and the models' own rules)
     "wrong-format": ("格式不正确", "wrong format"),

@@ -230,7 +230,7 @@ CASES = [
         "path-traversal",
         lambda t: descriptor(t, lambda d: d["resources"][1].update(path="../../etc/passwd")),
         1,
-        "不安全的资源路径 ../../etc/passwd：路径指向数据包之外",
+        "不安全的资源路径 ../../etc/passwd：路径中有“..”（上一级文件夹）",
     ),
     Case(
         "path-absolute",
