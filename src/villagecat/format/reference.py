@@ -34,8 +34,10 @@ A layer is a [Data Package v2](https://datapackage.org/) folder (or a zip of one
 - Each resource is CSV (UTF-8, a header row, the dialect the descriptor declares) or JSON (an array whose first
   element names the columns and each further element holds one row's values). Both forms are what
   `frictionless validate` checks as they are. An empty CSV cell and a JSON `null` say the same: the field is
-  not given (its default; in a row that restates an inherited item, the field as inherited), and a row is
-  checked against its JSON Schema without its nulls. 空单元格与 JSON 的 null 同义：该字段未填写。
+  not given (its default; in a row that restates an inherited item, the field as inherited, except that a
+  restating row fills the columns marked required, as every row of its kind does: it is the layer's list as
+  published), and a row is checked against its JSON Schema without its nulls. 空单元格与 JSON 的 null 同义：该字段
+  未填写（重申上级条目的一行中，未填写的字段沿用上级的值；必填列仍须填写）。
 - Citations are written once, as rows of `clauses` (document, section, verbatim quote), and items cite them by
   clause id. A CSV citations cell may also hold citation text (`DOCUMENT#SECTION「quote」`): it is read, and
   written back as a clause. The JSON form is the machine form and holds what its schemas say, a clause id or a
