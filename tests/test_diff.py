@@ -56,9 +56,9 @@ if TYPE_CHECKING:
 FOUR = [
     ("certificate-cancelled", "breaking", "cn.certificate.no-criminal-record", "status"),
     ("duty-added", "info", "cn.duty.village-affairs-disclosure", None),
-    (
-        "facility-min-area-per-households-raised",
-        "breaking",
+    (  # the nation's 30 m² per 100 households is a planning target (一般: advised): a shortfall is a 提示
+        "facility-min-area-per-households-raised-advised",
+        "warning",
         "cn.facility.community-service-facility",
         "min_area_per_100_households_m2",
     ),
@@ -118,7 +118,7 @@ def test_cli_text_and_fail_on_breaking(revision: Path) -> None:
     assert result.code == 1
     lines = result.out.splitlines()
     # No shipped child conflicts with the revision and no id goes away: a minor release, by compatibility.
-    assert lines[1] == "破坏性 3 · 需关注 0 · 一般 1 · 建议版本升级：次版本号（minor）"
+    assert lines[1] == "破坏性 2 · 需关注 1 · 一般 1 · 建议版本升级：次版本号（minor）"
     assert lines[2].startswith("对村：收紧 ")  # who is affected, before the changes
     assert sorted(line.split()[1] for line in lines[3:]) == sorted(f"[{code}]" for code, *_ in FOUR)
     assert "\033[" not in result.out
@@ -132,7 +132,7 @@ def test_cli_json_validates_against_its_published_schema(revision: Path) -> None
     jsonschema.Draft202012Validator(schema).validate(payload)
     assert sorted((c["code"], c["level"], c["item"], c["field"]) for c in payload["changes"]) == FOUR
     assert (payload["summary"], payload["suggested_bump"], payload["declared_bump"]) == (
-        {"violation": 0, "breaking": 3, "warning": 0, "info": 1},
+        {"violation": 0, "breaking": 2, "warning": 1, "info": 1},
         "minor",
         "major",
     )
@@ -163,7 +163,7 @@ def test_cli_csv_in_chinese_titles_its_columns_and_says_each_change_and_level_in
     out = invoke("diff", str(NATIONAL), str(revision), "--format", "csv").out
     assert out.startswith("\ufeff变更,级别,变更代码,表,标识,名称,字段,原值,新值,变更层,接受理由,说明\n")
     rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
-    words = {"breaking": "破坏性", "info": "一般"}
+    words = {"breaking": "破坏性", "warning": "需关注", "info": "一般"}
 
     def title(item: str, field: str | None) -> str:  # the workbook's column title
         spec = kind_of_id(item).field(field) if field else None  # type: ignore[union-attr]
@@ -618,13 +618,14 @@ def test_making_a_rule_bind_is_breaking_like_raising_a_minimum() -> None:
             "info",
         ),
         ("cn.obligation.no-new-mechanisms", "exceptions", None, "obligation-exceptions-tightened", "breaking"),
-        # a permission (可以) given a condition allows less
+        # a permission (可以) given a condition allows less; yet 可以 binds no one (it only advises, as 一般 does):
+        # what it tightens is no obligation, 需关注
         (
             "cn.obligation.certificate-alternatives",
             "condition",
             "村民同意的",
-            "obligation-condition-tightened",
-            "breaking",
+            "obligation-condition-tightened-advised",
+            "warning",
         ),
         # a condition reworded: which way it goes, words cannot tell; a reviewer reads it
         (
@@ -721,14 +722,29 @@ def test_a_change_to_a_community_s_item_is_said_of_communities(tmp_path: Path) -
 
 
 def test_widening_where_a_mandatory_sign_hangs_tightens_for_the_places_added() -> None:
-    """社区工作站标牌 from 社区 to 村和社区 was 需关注 [sign-changed] with 对村：收紧 0 项."""
+    """社区工作站标牌 from 社区 to 村和社区 was 需关注 [sign-changed] with 对村：收紧 0 项.
+
+    Its hanging names no binding word (modality empty): a village without it gets a 提示 that says so, so the
+    places added are told, not failed (``-unstated``, 需关注); made must, they would be failed (破坏性).
+    """
     ninghe = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
     old = load_layer(ninghe)
     new = dataclasses.replace(
         old, signs=_replace(old.signs, "120117.sign.community-workstation", applies_to=Scope.BOTH)
     )
     (widened,) = diff_packages(old, new).changes
-    assert (widened.code, widened.level, widened.effect.value) == ("sign-scope-widened", "breaking", "tightens")
+    assert (widened.code, widened.level, widened.effect.value) == (
+        "sign-scope-widened-unstated",
+        "warning",
+        "tightens",
+    )
+    assert "对村收紧：加严要求，来源未写明约束力" in widened.describe("zh")
+    bound = dataclasses.replace(old, signs=_replace(old.signs, "120117.sign.community-workstation", modality="must"))
+    bound_new = dataclasses.replace(
+        bound, signs=_replace(bound.signs, "120117.sign.community-workstation", applies_to=Scope.BOTH)
+    )
+    (failed,) = diff_packages(bound, bound_new).changes
+    assert (failed.code, failed.level) == ("sign-scope-widened", "breaking")
     assert widened.scope is not None
     assert widened.scope.value == "village"
     assert diff_packages(old, new).audiences()["villages"]["tightens"] == [widened]
@@ -737,7 +753,10 @@ def test_widening_where_a_mandatory_sign_hangs_tightens_for_the_places_added() -
     moved = dataclasses.replace(
         old, signs=_replace(old.signs, "120117.sign.community-workstation", applies_to=Scope.VILLAGE)
     )
-    assert sorted(c.code for c in diff_packages(old, moved).changes) == ["sign-scope-narrowed", "sign-scope-widened"]
+    assert sorted(c.code for c in diff_packages(old, moved).changes) == [
+        "sign-scope-narrowed",
+        "sign-scope-widened-unstated",
+    ]
 
 
 def test_a_rule_on_departments_is_not_said_to_bind_villages() -> None:
@@ -874,11 +893,17 @@ def test_a_name_changed_without_keeping_the_old_one_is_told() -> None:
 
 
 def _province_and_county(tmp_path: Path, county_parent: str = "330000") -> tuple[Path, Path, Path]:
-    """A province that raises 35 m² per 100 households to 45, outside the registry; a county below that set 40."""
-    target = {"target": "cn.facility.community-service-facility", "field": "min_area_per_100_households_m2"}
+    """A province that raises 35 m² per 100 households to 45, outside the registry; a county below that set 40.
+
+    The province makes the nation's advised standard binding (must) on both sides: raising it is 破坏性.
+    """
+    facility = "cn.facility.community-service-facility"
+    target = {"target": facility, "field": "min_area_per_100_households_m2"}
+    binding = {"target": facility, "field": "modality", "value": "must"}
     old, new = (
         save_layer(
-            child_layer("cn", "330000", level="province", overrides=[{**target, "value": value}]), tmp_path / side
+            child_layer("cn", "330000", level="province", overrides=[{**target, "value": value}, binding]),
+            tmp_path / side,
         )
         for side, value in (("old", "35"), ("new", "45"))
     )
@@ -1079,17 +1104,38 @@ def test_a_cancellation_is_rated_by_what_removing_its_target_does_and_named_by_i
 
 
 @pytest.mark.parametrize(
-    ("modality", "advised", "words"),
+    ("modality", "code", "level", "advised", "words", "eased"),
     [
-        ("should", True, "对村收紧：加严建议，未达到只作提示"),  # 一般应达到: a shortfall is a note
-        ("must", False, "对村收紧：新增或加严义务"),
-        (None, False, "对村收紧：新增或加严义务"),  # the source's word not known: never called advice
+        # 一般应达到: a shortfall is a 提示 before and after, so no village that complied is out of line
+        (
+            "should",
+            "raised-advised",
+            "warning",
+            True,
+            "对村收紧：加严建议，未达到只作提示",
+            "对村放宽：建议放松，不具强制力",
+        ),
+        ("must", "raised", "breaking", False, "对村收紧：新增或加严义务", "对村放宽：义务减少或放松"),
+        # the source states no binding word: a miss is a 提示 that says so (来源未写明约束力), never 不符合, and
+        # never called advice either
+        (
+            None,
+            "raised-unstated",
+            "warning",
+            False,
+            "对村收紧：加严要求，来源未写明约束力，未达到只作提示",
+            "对村放宽：要求放松，来源未写明约束力",
+        ),
     ],
 )
-def test_a_tightened_value_is_said_as_advice_where_its_modality_binds_on_neither_side(
-    modality: str | None, advised: bool, words: str
+def test_a_tightened_value_binds_as_strongly_as_its_modality_says(  # noqa: PLR0917
+    modality: str | None, code: str, level: str, advised: bool, words: str, eased: str
 ) -> None:
-    """The words follow the source's modality: raising a 一般 (should) minimum tightens advice, not a duty."""
+    """Raising Jilin's 60 % (modality empty: a miss is a 提示) read 破坏性 新增或加严义务, failing --fail-on breaking.
+
+    Only a binding minimum raised puts a village that complied out of line (不符合); one advised (一般) or one
+    whose binding word the source does not state is a 提示 before and after: 需关注, with a code of its own.
+    """
     jilin = load_layer(REPO / "data" / "provinces" / "220000-jilin")
     old = dataclasses.replace(
         jilin, facilities=_replace(jilin.facilities, "220000.facility.village", modality=modality)
@@ -1097,13 +1143,23 @@ def test_a_tightened_value_is_said_as_advice_where_its_modality_binds_on_neither
     new = dataclasses.replace(
         old, facilities=_replace(old.facilities, "220000.facility.village", min_floor_area_m2=250.0)
     )
-    (change,) = diff_packages(old, new).changes
-    assert (change.code, change.advised, change.to_dict()["advised"]) == (
-        "facility-min-floor-area-raised",
+    report = diff_packages(old, new)
+    (change,) = report.changes
+    assert (change.code, change.level, change.advised, change.to_dict()["advised"]) == (
+        f"facility-min-floor-area-{code}",
+        level,
         advised,
         advised,
     )
+    assert CHANGE_LEVELS[change.code][0] == level  # a level is its code's
     assert words in change.describe("zh")
+    assert words in format_report(report, "text")
+    report.declared_bump = "minor"  # announced: only the levels decide the gate
+    assert report.fails("breaking") is (level == "breaking")
+    assert report.fails("warning")
+    (back,) = diff_packages(new, old).changes
+    assert (back.code, back.level) == ("facility-min-floor-area-lowered", "info")
+    assert eased in back.describe("zh")
 
 
 @pytest.mark.parametrize(
@@ -1127,7 +1183,10 @@ def test_a_rule_reaching_more_places_is_said_as_advice_where_its_modality_binds_
     new = dataclasses.replace(old, obligations=_replace(old.obligations, rule, applies_to=None))
     for before, after, code, words in ((old, new, "widened", widened), (new, old, "narrowed", narrowed)):
         (change,) = diff_packages(before, after).changes
-        assert change.code == f"obligation-scope-{code}"
+        # widening advice adds a 提示 where a miss was nothing: 需关注 with its own code, not 破坏性
+        advice = "-advised" if modality == "should" and code == "widened" else ""
+        assert change.code == f"obligation-scope-{code}{advice}"
+        assert change.level == ("breaking" if code == "widened" and not advice else "warning" if advice else "info")
         assert (change.advised, change.to_dict()["advised"]) == ((modality == "should"),) * 2
         assert words in change.describe("zh")
         assert words in format_report(diff_packages(before, after), "text")
@@ -1396,7 +1455,7 @@ def test_cli_csv_says_whom_each_change_concerns_as_the_text_report_does() -> Non
     assert said[milestone.id] == "tightens the obligations of those the source does not name"
     zh = format_report(report, "csv")
     assert "对未写明的承办者收紧：新增或加严义务" in zh
-    assert "对村收紧：新增或加严义务" in zh
+    assert "对村收紧：加严要求，来源未写明约束力，未达到只作提示" in zh  # Jilin's 60 % names no binding word
 
 
 @pytest.mark.parametrize("effective", [False, True])

@@ -1536,6 +1536,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "对{whom}放宽：建议放松，不具强制力",
         "relaxes what is advised to {whom} (not binding)",
     ),
+    "effect-tightens-unstated": (
+        "对{whom}收紧：加严要求，来源未写明约束力，未达到只作提示",
+        "tightens a requirement on {whom} whose binding force the source does not state (a shortfall is a note)",
+    ),
+    "effect-loosens-unstated": (
+        "对{whom}放宽：要求放松，来源未写明约束力",
+        "relaxes a requirement on {whom} whose binding force the source does not state",
+    ),
     "change-effect": ("（{effect}）", " ({effect})"),
     "change-level-violation": ("违反规则", "violation"),
     "change-level-breaking": ("破坏性", "breaking"),
@@ -1710,6 +1718,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "applies to more places; those newly covered may not comply",
     ),
     "change-scope-narrowed": ("适用范围缩小", "applies to fewer places"),
+    "change-scope-widened-advised": (
+        "适用范围扩大，但所扩及的是建议（一般、原则上、为宜等）：新适用的村或社区未达到只作提示",
+        "applies to more places, as advice (一般、原则上、为宜): those newly covered get a note, never a failure",
+    ),
+    "change-scope-widened-unstated": (
+        "适用范围扩大，但来源未写明约束力：新适用的村或社区未达到只作提示",
+        (
+            "applies to more places, its binding force not stated by the source: those newly covered get a note,"
+            " never a failure"
+        ),
+    ),
     "change-scope-reworded": (
         "适用范围换了写法，所及之处相同（留空表示与条目所在层的适用范围相同：如留空与写明本层所适用的村和社区）",
         (
@@ -1719,6 +1738,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "change-tightened": ("{field}收紧，原来符合的可能不再符合", "{field}: tightened"),
     "change-loosened": ("{field}放宽", "{field}: loosened"),
+    "change-tightened-advised": (
+        "{field}收紧，但约束力前后均为建议（一般、原则上、为宜等）：未达到只作提示，原来符合的不会因此不符合",
+        (
+            "{field}: tightened, advice on both sides (一般、原则上、为宜): a shortfall is a note, nothing that"
+            " complied fails"
+        ),
+    ),
+    "change-tightened-unstated": (
+        "{field}收紧，但来源未写明约束力（前后均不具强制力）：未达到只作提示，原来符合的不会因此不符合",
+        (
+            "{field}: tightened, its binding force not stated by the source (binding on neither side): a shortfall"
+            " is a note, nothing that complied fails"
+        ),
+    ),
     "change-modality-unstated": (
         "{field}由建议（一般、可等）改为来源未写明：检查仍只作提示，不判不符合",
         "{field}: advice before, now not stated by the source; a miss is still a note, never a failure",
