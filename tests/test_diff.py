@@ -187,7 +187,7 @@ def test_cli_csv_names_each_item_and_shows_what_an_added_item_holds(revision: Pa
     assert (added["变更"], added["名称"], added["原值"], added["新值"]) == (
         "新增",
         "测试新增事项",
-        "∅",
+        "（空）",
         (
             "标识：cn.duty.village-affairs-disclosure；名称：测试新增事项；出处：cn.document.tingzi-2022-28 二(二)6；"
             "事项类别：依法履行职责事项（performs）；原文不全：否；兜底条目：否"
@@ -204,7 +204,7 @@ def test_cli_csv_names_each_item_and_shows_what_an_added_item_holds(revision: Pa
     assert (removed["id"], removed["name"], removed["new"]) == (
         "cn.duty.village-affairs-disclosure",
         "测试新增事项",
-        "∅",
+        "(empty)",
     )
     assert removed["old"].startswith("Id: cn.duty.village-affairs-disclosure; Name: 测试新增事项; ")
     # An item whose name a spreadsheet would run as a formula is still only text.
@@ -559,6 +559,44 @@ def test_a_patch_that_adds_an_item_without_placing_it_is_refused_not_dropped(tmp
     patch.write_text(json.dumps(placed), encoding="utf-8")
     assert invoke("patch", str(NATIONAL), str(patch), "-o", str(tmp_path / "out")).code == 0
     assert any(d.id == "cn.duty.new" for d in load_layer(tmp_path / "out").duties)
+
+
+def test_an_empty_value_and_a_list_read_in_chinese_as_other_commands_show_them() -> None:
+    """Text, Markdown and CSV showed an empty value as ∅ and a list in brackets ([文体活动室、多功能室]).
+
+    A Chinese reader sees （空） and the entries joined with 、 (with ； where an entry holds a 、 itself);
+    JSON keeps real values (null, a list).
+    """
+    jilin = load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    share, areas = "220000.facility.village-activity-share", "220000.facility.village-function-areas"
+    new = dataclasses.replace(
+        jilin,
+        facilities=_replace(
+            _replace(jilin.facilities, share, min_floor_area_m2=100.0), areas, function_areas=("文体活动室", "多功能室")
+        ),
+    )
+    old = dataclasses.replace(jilin, facilities=_replace(jilin.facilities, areas, function_areas=("文体活动室",)))
+    report = diff_packages(old, new)
+    (floor,) = [c for c in report.changes if c.field == "min_floor_area_m2"]
+    (listed,) = [c for c in report.changes if c.field == "function_areas"]
+    assert "：（空） → 100（" in floor.describe("zh")
+    assert ": (empty) -> 100 (" in floor.describe("en")
+    assert "：文体活动室 → 文体活动室、多功能室（" in listed.describe("zh")
+    for fmt in ("text", "markdown", "csv"):
+        shown = format_report(report, fmt)
+        assert "∅" not in shown
+        assert "[" not in shown.replace("[facility-", "")
+    rows = list(csv.DictReader(io.StringIO(format_report(report, "csv").removeprefix("\ufeff"))))
+    assert {(r["原值"], r["新值"]) for r in rows} == {("（空）", "100"), ("文体活动室", "文体活动室、多功能室")}
+    changes = {c["field"]: c for c in report.to_dict()["changes"]}
+    assert (changes["min_floor_area_m2"]["old"], changes["function_areas"]["new"]) == (None, ["文体活动室", "多功能室"])
+    # entries that hold a 、 themselves are told apart with ；
+    rule = next(o for o in jilin.obligations if not o.tasks)
+    tasked = dataclasses.replace(
+        jilin, obligations=_replace(jilin.obligations, rule.id, tasks=("填报表格、提供材料", "留痕"))
+    )
+    (tasks,) = diff_packages(jilin, tasked).changes
+    assert "：（空） → 填报表格、提供材料；留痕" in tasks.describe("zh")
 
 
 def test_a_vocabulary_value_in_a_change_reads_as_its_label_in_chinese() -> None:

@@ -1551,6 +1551,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "change-level-info": ("一般", "info"),
     "gate-unannounced": ("版本号未反映变更", "unannounced"),
     "change-values": ("：{old} → {new}", ": {old} -> {new}"),
+    "change-value-empty": ("（空）", "(empty)"),
     "change-values-inline": ("：{diff}", ": {diff}"),
     "change-by-layer": ("（{layer} 层）", " (layer {layer})"),
     "change-accepted": ("（已接受：{reason}）", " (accepted: {reason})"),
