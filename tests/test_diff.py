@@ -599,6 +599,26 @@ def test_an_empty_value_and_a_list_read_in_chinese_as_other_commands_show_them()
     assert "：（空） → 填报表格、提供材料；留痕" in tasks.describe("zh")
 
 
+def test_a_restating_row_s_note_edited_beside_its_rule_is_no_second_relaxation() -> None:
+    """Jilin 2.2.0 made 三(十)'s 要认真调查核实 unbound and said why in the row's note: the report counted 放宽 2 项.
+
+    The note of a row restating an inherited rule changes nothing of the rule; it took the effect (and the level)
+    of the modality changed beside it, so one rule relaxed was counted twice, and a rule tightened would have
+    shown its note as 破坏性 too.
+    """
+    registry = shipped_registry()
+    jilin = registry.find("220000")
+    row = "220000.obligation.certificate-risky"
+    assert next(o for o in jilin.obligations if o.id == row).restates is not None
+    old = dataclasses.replace(jilin, obligations=_replace(jilin.obligations, row, modality=Modality.MUST, notes=None))
+    for before, after, effect in ((old, jilin, "loosens"), (jilin, old, "tightens")):
+        report = rate_operations(diff_packages(before, after), before, after, registry)
+        by_field = {c.field: c for c in report.changes}
+        assert (by_field["notes"].effect.value, by_field["notes"].level) == ("neutral", "info")
+        assert by_field["modality"].effect.value == effect
+        assert [c.field for c in report.audiences()["villages"][effect]] == ["modality"]
+
+
 def test_a_vocabulary_value_in_a_change_reads_as_its_label_in_chinese() -> None:
     """It read ∅ → should; in Chinese a word is its label with its code, in English its code."""
     from villagecat.models._base import Vocab  # noqa: PLC0415

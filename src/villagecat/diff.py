@@ -1430,7 +1430,10 @@ def rate_operations(
             )
         elif change.item in restating and change.item in targets:  # no item of its own: only what it does counts
             if change.field is not None:  # a field of the row changed: what that does to the same field of its target
-                found = [e for e in found if e.field == change.field] or found
+                # a note or citation the target does not show did nothing to it: never the effect of a field beside it
+                found = [e for e in found if e.field == change.field] or (
+                    [] if change.field in _QUIET_FIELDS else found
+                )
                 gravest = max(found, key=lambda e: _RANK[e.level], default=None)
             doing = [e for e in found if e.effect is not Effect.NEUTRAL]  # what it tightens or relaxes, for whom
             if change.field is None and len({(e.effect, e.scope, e.bound) for e in doing}) > 1:
