@@ -779,6 +779,34 @@ def test_a_change_to_a_community_s_item_is_said_of_communities(tmp_path: Path) -
     jsonschema.validate(payload, json.loads((REPO / "schemas" / "diff-report.schema.json").read_text(encoding="utf-8")))
 
 
+@pytest.mark.parametrize(
+    ("modality", "suffix", "level", "words"),
+    [
+        (Modality.MUST, "", "breaking", "对村收紧：新增或加严义务"),
+        (Modality.SHOULD, "-advised", "warning", "对村收紧：加严建议，未达到只作提示"),  # 一般在……悬挂
+        (None, "-unstated", "warning", "对村收紧：加严要求，来源未写明约束力，未达到只作提示"),
+    ],
+)
+def test_a_sign_to_hang_is_as_grave_as_its_hanging_binds(
+    modality: Modality | None, suffix: str, level: str, words: str
+) -> None:
+    """Every shipped mandatory sign hangs 一般 (should) or by no binding word (empty): a village without one gets a
+    提示 (signage-missing-advised, -unstated), yet adding such a sign, or making one mandatory, read 破坏性
+    新增或加严义务 and failed --fail-on breaking."""
+    national = load_layer(NATIONAL)
+    optional = next(s for s in national.signs if not s.mandatory)
+    old = dataclasses.replace(national, signs=_replace(national.signs, optional.id, modality=modality))
+    made = dataclasses.replace(old, signs=_replace(old.signs, optional.id, mandatory=True))
+    (change,) = diff_packages(old, made).changes
+    assert (change.code, change.level) == (f"sign-made-mandatory{suffix}", level)
+    assert words in change.describe("zh")
+    added = next(s for s in made.signs if s.id == optional.id).model_copy(update={"id": "cn.sign.new-mandatory"})
+    (new,) = diff_packages(old, dataclasses.replace(old, signs=(*old.signs, added))).changes
+    assert (new.code, new.level, new.effect.value) == (f"sign-mandatory-added{suffix}", level, "tightens")
+    assert words in new.describe("zh")
+    assert CHANGE_LEVELS[new.code][0] == level
+
+
 def test_widening_where_a_mandatory_sign_hangs_tightens_for_the_places_added() -> None:
     """社区工作站标牌 from 社区 to 村和社区 was 需关注 [sign-changed] with 对村：收紧 0 项.
 

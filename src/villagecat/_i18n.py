@@ -1773,6 +1773,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "change-sign-orientation-changed": ("标牌版式变化", "a sign's orientation changed"),
     "change-sign-made-mandatory": ("标牌改为必须悬挂", "a sign became mandatory"),
     "change-sign-made-optional": ("标牌不再必须悬挂", "a sign is no longer mandatory"),
+    "change-sign-made-mandatory-advised": (
+        "标牌改为应悬挂，但悬挂约束力为建议（一般在……悬挂）：缺少时只作提示",
+        "a sign is to hang, as advice (一般在……悬挂): a village without it gets a note, never a failure",
+    ),
+    "change-sign-made-mandatory-unstated": (
+        "标牌改为应悬挂，但来源未写明悬挂约束力：缺少时只作提示",
+        "a sign is to hang, its binding force not stated by the source: a village without it gets a note",
+    ),
+    "change-sign-mandatory-added-advised": (
+        "新增应悬挂的标牌，悬挂约束力为建议（一般在……悬挂）：缺少时只作提示",
+        "a new sign to hang, as advice (一般在……悬挂): a village without it gets a note, never a failure",
+    ),
+    "change-sign-mandatory-added-unstated": (
+        "新增应悬挂的标牌，来源未写明悬挂约束力：缺少时只作提示",
+        "a new sign to hang, its binding force not stated by the source: a village without it gets a note",
+    ),
     "change-layer-changed": ("层的标识、层级、区划代码或覆盖范围变化", "the layer's identity or coverage changed"),
     "change-layer-metadata-changed": ("层的名称、发布机关或日期变化", "names, publisher or dates changed"),
     "change-layer-parent-changed": ("上级层或其版本范围变化", "the parent or its version range changed"),

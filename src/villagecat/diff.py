@@ -146,11 +146,13 @@ Unbound = Literal["advised", "unstated"]
 def _grading(kind: Kind, name: str) -> list[FieldSpec]:
     """The modalities that grade field ``name``: those that say they govern it, else the item's own (none: unruled).
 
-    A sign's 尺寸约束力 grades its sizes, a facility's 约束力 its minimums, a quota's its count; a field whose
-    rule is no bound or list (a name, a type) is graded by none.
+    A sign's 尺寸约束力 grades its sizes, a facility's 约束力 its minimums, a quota's its count, a sign's 悬挂约束力
+    whether it must hang (必须悬挂, a yes that sticks); a field whose rule is no bound, list or such yes (a name, a
+    type) is graded by none.
     """
     spec = kind.field(name)
-    if spec is None or not isinstance(spec.rule, _GRADED_BY_THE_ITEM):
+    yes = isinstance(spec.rule, Sticky) and all(type(v) is bool for v in spec.rule.values) if spec else False
+    if spec is None or not (yes or isinstance(spec.rule, _GRADED_BY_THE_ITEM)):
         return []
     grading = [s for s in kind.fields if isinstance(s.rule, Graded) and name in s.rule.governs]
     own = kind.field("modality")
@@ -311,6 +313,11 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
         "sign-colour-changed": "breaking",
         "sign-orientation-changed": "breaking",
         "sign-made-mandatory": "breaking",
+        # hanging advised (一般在……悬挂) or by no binding word: a village without it gets a 提示, never 不符合
+        "sign-made-mandatory-advised": "warning",
+        "sign-made-mandatory-unstated": "warning",
+        "sign-mandatory-added-advised": "warning",
+        "sign-mandatory-added-unstated": "warning",
         "sign-made-optional": "info",
         "layer-changed": "warning",
         "layer-metadata-changed": "info",
@@ -1206,7 +1213,15 @@ class _Differ:
         for item_id, after in new.items():
             if item_id not in old and item_id not in renamed.values():
                 code, effect = _added_code(resource, after)
-                self.add(code, resource, item_id, new=after, layer=(attribute or {}).get(item_id), effect=effect)
+                # a sign to hang whose hanging binds not: what it adds is a 提示 where it is missing
+                hanging = _grading(_kind(resource), "mandatory")
+                unbound = _unbound_by(hanging, [after]) if code.endswith("-added") else None
+                if effect is Effect.TIGHTENS and unbound is not None and f"{code}-{unbound}" in CHANGE_LEVELS:
+                    code = f"{code}-{unbound}"
+                self.add(
+                    code, resource, item_id, new=after, layer=(attribute or {}).get(item_id), effect=effect,
+                    advised=unbound == "advised", unstated=unbound == "unstated",
+                )  # fmt: skip
                 self.labelled(len(self.changes) - 1, after)
 
     def _item(  # noqa: PLR0913, PLR0917 - one old item, and what it is compared against
