@@ -56,9 +56,9 @@ if TYPE_CHECKING:
 FOUR = [
     ("certificate-cancelled", "breaking", "cn.certificate.no-criminal-record", "status"),
     ("duty-added", "info", "cn.duty.village-affairs-disclosure", None),
-    (
-        "facility-min-area-per-households-raised",
-        "breaking",
+    (  # the nation's 30 m² per 100 households is a planning target (一般: advised): a shortfall is a 提示
+        "facility-min-area-per-households-raised-advised",
+        "warning",
         "cn.facility.community-service-facility",
         "min_area_per_100_households_m2",
     ),
@@ -118,7 +118,7 @@ def test_cli_text_and_fail_on_breaking(revision: Path) -> None:
     assert result.code == 1
     lines = result.out.splitlines()
     # No shipped child conflicts with the revision and no id goes away: a minor release, by compatibility.
-    assert lines[1] == "破坏性 3 · 需关注 0 · 一般 1 · 建议版本升级：次版本号（minor）"
+    assert lines[1] == "破坏性 2 · 需关注 1 · 一般 1 · 建议版本升级：次版本号（minor）"
     assert lines[2].startswith("对村：收紧 ")  # who is affected, before the changes
     assert sorted(line.split()[1] for line in lines[3:]) == sorted(f"[{code}]" for code, *_ in FOUR)
     assert "\033[" not in result.out
@@ -132,7 +132,7 @@ def test_cli_json_validates_against_its_published_schema(revision: Path) -> None
     jsonschema.Draft202012Validator(schema).validate(payload)
     assert sorted((c["code"], c["level"], c["item"], c["field"]) for c in payload["changes"]) == FOUR
     assert (payload["summary"], payload["suggested_bump"], payload["declared_bump"]) == (
-        {"violation": 0, "breaking": 3, "warning": 0, "info": 1},
+        {"violation": 0, "breaking": 2, "warning": 1, "info": 1},
         "minor",
         "major",
     )
@@ -163,7 +163,7 @@ def test_cli_csv_in_chinese_titles_its_columns_and_says_each_change_and_level_in
     out = invoke("diff", str(NATIONAL), str(revision), "--format", "csv").out
     assert out.startswith("\ufeff变更,级别,变更代码,表,标识,名称,字段,原值,新值,变更层,接受理由,说明\n")
     rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
-    words = {"breaking": "破坏性", "info": "一般"}
+    words = {"breaking": "破坏性", "warning": "需关注", "info": "一般"}
 
     def title(item: str, field: str | None) -> str:  # the workbook's column title
         spec = kind_of_id(item).field(field) if field else None  # type: ignore[union-attr]
@@ -187,7 +187,7 @@ def test_cli_csv_names_each_item_and_shows_what_an_added_item_holds(revision: Pa
     assert (added["变更"], added["名称"], added["原值"], added["新值"]) == (
         "新增",
         "测试新增事项",
-        "∅",
+        "（空）",
         (
             "标识：cn.duty.village-affairs-disclosure；名称：测试新增事项；出处：cn.document.tingzi-2022-28 二(二)6；"
             "事项类别：依法履行职责事项（performs）；原文不全：否；兜底条目：否"
@@ -204,7 +204,7 @@ def test_cli_csv_names_each_item_and_shows_what_an_added_item_holds(revision: Pa
     assert (removed["id"], removed["name"], removed["new"]) == (
         "cn.duty.village-affairs-disclosure",
         "测试新增事项",
-        "∅",
+        "(empty)",
     )
     assert removed["old"].startswith("Id: cn.duty.village-affairs-disclosure; Name: 测试新增事项; ")
     # An item whose name a spreadsheet would run as a formula is still only text.
@@ -561,6 +561,64 @@ def test_a_patch_that_adds_an_item_without_placing_it_is_refused_not_dropped(tmp
     assert any(d.id == "cn.duty.new" for d in load_layer(tmp_path / "out").duties)
 
 
+def test_an_empty_value_and_a_list_read_in_chinese_as_other_commands_show_them() -> None:
+    """Text, Markdown and CSV showed an empty value as ∅ and a list in brackets ([文体活动室、多功能室]).
+
+    A Chinese reader sees （空） and the entries joined with 、 (with ； where an entry holds a 、 itself);
+    JSON keeps real values (null, a list).
+    """
+    jilin = load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    share, areas = "220000.facility.village-activity-share", "220000.facility.village-function-areas"
+    new = dataclasses.replace(
+        jilin,
+        facilities=_replace(
+            _replace(jilin.facilities, share, min_floor_area_m2=100.0), areas, function_areas=("文体活动室", "多功能室")
+        ),
+    )
+    old = dataclasses.replace(jilin, facilities=_replace(jilin.facilities, areas, function_areas=("文体活动室",)))
+    report = diff_packages(old, new)
+    (floor,) = [c for c in report.changes if c.field == "min_floor_area_m2"]
+    (listed,) = [c for c in report.changes if c.field == "function_areas"]
+    assert "：（空） → 100（" in floor.describe("zh")
+    assert ": (empty) -> 100 (" in floor.describe("en")
+    assert "：文体活动室 → 文体活动室、多功能室（" in listed.describe("zh")
+    for fmt in ("text", "markdown", "csv"):
+        shown = format_report(report, fmt)
+        assert "∅" not in shown
+        assert "[" not in shown.replace("[facility-", "")
+    rows = list(csv.DictReader(io.StringIO(format_report(report, "csv").removeprefix("\ufeff"))))
+    assert {(r["原值"], r["新值"]) for r in rows} == {("（空）", "100"), ("文体活动室", "文体活动室、多功能室")}
+    changes = {c["field"]: c for c in report.to_dict()["changes"]}
+    assert (changes["min_floor_area_m2"]["old"], changes["function_areas"]["new"]) == (None, ["文体活动室", "多功能室"])
+    # entries that hold a 、 themselves are told apart with ；
+    rule = next(o for o in jilin.obligations if not o.tasks)
+    tasked = dataclasses.replace(
+        jilin, obligations=_replace(jilin.obligations, rule.id, tasks=("填报表格、提供材料", "留痕"))
+    )
+    (tasks,) = diff_packages(jilin, tasked).changes
+    assert "：（空） → 填报表格、提供材料；留痕" in tasks.describe("zh")
+
+
+def test_a_restating_row_s_note_edited_beside_its_rule_is_no_second_relaxation() -> None:
+    """Jilin 2.2.0 made 三(十)'s 要认真调查核实 unbound and said why in the row's note: the report counted 放宽 2 项.
+
+    The note of a row restating an inherited rule changes nothing of the rule; it took the effect (and the level)
+    of the modality changed beside it, so one rule relaxed was counted twice, and a rule tightened would have
+    shown its note as 破坏性 too.
+    """
+    registry = shipped_registry()
+    jilin = registry.find("220000")
+    row = "220000.obligation.certificate-risky"
+    assert next(o for o in jilin.obligations if o.id == row).restates is not None
+    old = dataclasses.replace(jilin, obligations=_replace(jilin.obligations, row, modality=Modality.MUST, notes=None))
+    for before, after, effect in ((old, jilin, "loosens"), (jilin, old, "tightens")):
+        report = rate_operations(diff_packages(before, after), before, after, registry)
+        by_field = {c.field: c for c in report.changes}
+        assert (by_field["notes"].effect.value, by_field["notes"].level) == ("neutral", "info")
+        assert by_field["modality"].effect.value == effect
+        assert [c.field for c in report.audiences()["villages"][effect]] == ["modality"]
+
+
 def test_a_vocabulary_value_in_a_change_reads_as_its_label_in_chinese() -> None:
     """It read ∅ → should; in Chinese a word is its label with its code, in English its code."""
     from villagecat.models._base import Vocab  # noqa: PLC0415
@@ -618,13 +676,14 @@ def test_making_a_rule_bind_is_breaking_like_raising_a_minimum() -> None:
             "info",
         ),
         ("cn.obligation.no-new-mechanisms", "exceptions", None, "obligation-exceptions-tightened", "breaking"),
-        # a permission (可以) given a condition allows less
+        # a permission (可以) given a condition allows less; yet 可以 binds no one (it only advises, as 一般 does):
+        # what it tightens is no obligation, 需关注
         (
             "cn.obligation.certificate-alternatives",
             "condition",
             "村民同意的",
-            "obligation-condition-tightened",
-            "breaking",
+            "obligation-condition-tightened-advised",
+            "warning",
         ),
         # a condition reworded: which way it goes, words cannot tell; a reviewer reads it
         (
@@ -720,15 +779,58 @@ def test_a_change_to_a_community_s_item_is_said_of_communities(tmp_path: Path) -
     jsonschema.validate(payload, json.loads((REPO / "schemas" / "diff-report.schema.json").read_text(encoding="utf-8")))
 
 
+@pytest.mark.parametrize(
+    ("modality", "suffix", "level", "words"),
+    [
+        (Modality.MUST, "", "breaking", "对村收紧：新增或加严义务"),
+        (Modality.SHOULD, "-advised", "warning", "对村收紧：加严建议，未达到只作提示"),  # 一般在……悬挂
+        (None, "-unstated", "warning", "对村收紧：加严要求，来源未写明约束力，未达到只作提示"),
+    ],
+)
+def test_a_sign_to_hang_is_as_grave_as_its_hanging_binds(
+    modality: Modality | None, suffix: str, level: str, words: str
+) -> None:
+    """Every shipped mandatory sign hangs 一般 (should) or by no binding word (empty): a village without one gets a
+    提示 (signage-missing-advised, -unstated), yet adding such a sign, or making one mandatory, read 破坏性
+    新增或加严义务 and failed --fail-on breaking."""
+    national = load_layer(NATIONAL)
+    optional = next(s for s in national.signs if not s.mandatory)
+    old = dataclasses.replace(national, signs=_replace(national.signs, optional.id, modality=modality))
+    made = dataclasses.replace(old, signs=_replace(old.signs, optional.id, mandatory=True))
+    (change,) = diff_packages(old, made).changes
+    assert (change.code, change.level) == (f"sign-made-mandatory{suffix}", level)
+    assert words in change.describe("zh")
+    added = next(s for s in made.signs if s.id == optional.id).model_copy(update={"id": "cn.sign.new-mandatory"})
+    (new,) = diff_packages(old, dataclasses.replace(old, signs=(*old.signs, added))).changes
+    assert (new.code, new.level, new.effect.value) == (f"sign-mandatory-added{suffix}", level, "tightens")
+    assert words in new.describe("zh")
+    assert CHANGE_LEVELS[new.code][0] == level
+
+
 def test_widening_where_a_mandatory_sign_hangs_tightens_for_the_places_added() -> None:
-    """社区工作站标牌 from 社区 to 村和社区 was 需关注 [sign-changed] with 对村：收紧 0 项."""
+    """社区工作站标牌 from 社区 to 村和社区 was 需关注 [sign-changed] with 对村：收紧 0 项.
+
+    Its hanging names no binding word (modality empty): a village without it gets a 提示 that says so, so the
+    places added are told, not failed (``-unstated``, 需关注); made must, they would be failed (破坏性).
+    """
     ninghe = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
     old = load_layer(ninghe)
     new = dataclasses.replace(
         old, signs=_replace(old.signs, "120117.sign.community-workstation", applies_to=Scope.BOTH)
     )
     (widened,) = diff_packages(old, new).changes
-    assert (widened.code, widened.level, widened.effect.value) == ("sign-scope-widened", "breaking", "tightens")
+    assert (widened.code, widened.level, widened.effect.value) == (
+        "sign-scope-widened-unstated",
+        "warning",
+        "tightens",
+    )
+    assert "对村收紧：加严要求，来源未写明约束力" in widened.describe("zh")
+    bound = dataclasses.replace(old, signs=_replace(old.signs, "120117.sign.community-workstation", modality="must"))
+    bound_new = dataclasses.replace(
+        bound, signs=_replace(bound.signs, "120117.sign.community-workstation", applies_to=Scope.BOTH)
+    )
+    (failed,) = diff_packages(bound, bound_new).changes
+    assert (failed.code, failed.level) == ("sign-scope-widened", "breaking")
     assert widened.scope is not None
     assert widened.scope.value == "village"
     assert diff_packages(old, new).audiences()["villages"]["tightens"] == [widened]
@@ -737,7 +839,10 @@ def test_widening_where_a_mandatory_sign_hangs_tightens_for_the_places_added() -
     moved = dataclasses.replace(
         old, signs=_replace(old.signs, "120117.sign.community-workstation", applies_to=Scope.VILLAGE)
     )
-    assert sorted(c.code for c in diff_packages(old, moved).changes) == ["sign-scope-narrowed", "sign-scope-widened"]
+    assert sorted(c.code for c in diff_packages(old, moved).changes) == [
+        "sign-scope-narrowed",
+        "sign-scope-widened-unstated",
+    ]
 
 
 def test_a_rule_on_departments_is_not_said_to_bind_villages() -> None:
@@ -874,11 +979,17 @@ def test_a_name_changed_without_keeping_the_old_one_is_told() -> None:
 
 
 def _province_and_county(tmp_path: Path, county_parent: str = "330000") -> tuple[Path, Path, Path]:
-    """A province that raises 35 m² per 100 households to 45, outside the registry; a county below that set 40."""
-    target = {"target": "cn.facility.community-service-facility", "field": "min_area_per_100_households_m2"}
+    """A province that raises 35 m² per 100 households to 45, outside the registry; a county below that set 40.
+
+    The province makes the nation's advised standard binding (must) on both sides: raising it is 破坏性.
+    """
+    facility = "cn.facility.community-service-facility"
+    target = {"target": facility, "field": "min_area_per_100_households_m2"}
+    binding = {"target": facility, "field": "modality", "value": "must"}
     old, new = (
         save_layer(
-            child_layer("cn", "330000", level="province", overrides=[{**target, "value": value}]), tmp_path / side
+            child_layer("cn", "330000", level="province", overrides=[{**target, "value": value}, binding]),
+            tmp_path / side,
         )
         for side, value in (("old", "35"), ("new", "45"))
     )
@@ -1079,17 +1190,38 @@ def test_a_cancellation_is_rated_by_what_removing_its_target_does_and_named_by_i
 
 
 @pytest.mark.parametrize(
-    ("modality", "advised", "words"),
+    ("modality", "code", "level", "advised", "words", "eased"),
     [
-        ("should", True, "对村收紧：加严建议，未达到只作提示"),  # 一般应达到: a shortfall is a note
-        ("must", False, "对村收紧：新增或加严义务"),
-        (None, False, "对村收紧：新增或加严义务"),  # the source's word not known: never called advice
+        # 一般应达到: a shortfall is a 提示 before and after, so no village that complied is out of line
+        (
+            "should",
+            "raised-advised",
+            "warning",
+            True,
+            "对村收紧：加严建议，未达到只作提示",
+            "对村放宽：建议放松，不具强制力",
+        ),
+        ("must", "raised", "breaking", False, "对村收紧：新增或加严义务", "对村放宽：义务减少或放松"),
+        # the source states no binding word: a miss is a 提示 that says so (来源未写明约束力), never 不符合, and
+        # never called advice either
+        (
+            None,
+            "raised-unstated",
+            "warning",
+            False,
+            "对村收紧：加严要求，来源未写明约束力，未达到只作提示",
+            "对村放宽：要求放松，来源未写明约束力",
+        ),
     ],
 )
-def test_a_tightened_value_is_said_as_advice_where_its_modality_binds_on_neither_side(
-    modality: str | None, advised: bool, words: str
+def test_a_tightened_value_binds_as_strongly_as_its_modality_says(  # noqa: PLR0917
+    modality: str | None, code: str, level: str, advised: bool, words: str, eased: str
 ) -> None:
-    """The words follow the source's modality: raising a 一般 (should) minimum tightens advice, not a duty."""
+    """Raising Jilin's 60 % (modality empty: a miss is a 提示) read 破坏性 新增或加严义务, failing --fail-on breaking.
+
+    Only a binding minimum raised puts a village that complied out of line (不符合); one advised (一般) or one
+    whose binding word the source does not state is a 提示 before and after: 需关注, with a code of its own.
+    """
     jilin = load_layer(REPO / "data" / "provinces" / "220000-jilin")
     old = dataclasses.replace(
         jilin, facilities=_replace(jilin.facilities, "220000.facility.village", modality=modality)
@@ -1097,13 +1229,23 @@ def test_a_tightened_value_is_said_as_advice_where_its_modality_binds_on_neither
     new = dataclasses.replace(
         old, facilities=_replace(old.facilities, "220000.facility.village", min_floor_area_m2=250.0)
     )
-    (change,) = diff_packages(old, new).changes
-    assert (change.code, change.advised, change.to_dict()["advised"]) == (
-        "facility-min-floor-area-raised",
+    report = diff_packages(old, new)
+    (change,) = report.changes
+    assert (change.code, change.level, change.advised, change.to_dict()["advised"]) == (
+        f"facility-min-floor-area-{code}",
+        level,
         advised,
         advised,
     )
+    assert CHANGE_LEVELS[change.code][0] == level  # a level is its code's
     assert words in change.describe("zh")
+    assert words in format_report(report, "text")
+    report.declared_bump = "minor"  # announced: only the levels decide the gate
+    assert report.fails("breaking") is (level == "breaking")
+    assert report.fails("warning")
+    (back,) = diff_packages(new, old).changes
+    assert (back.code, back.level) == ("facility-min-floor-area-lowered", "info")
+    assert eased in back.describe("zh")
 
 
 @pytest.mark.parametrize(
@@ -1127,7 +1269,10 @@ def test_a_rule_reaching_more_places_is_said_as_advice_where_its_modality_binds_
     new = dataclasses.replace(old, obligations=_replace(old.obligations, rule, applies_to=None))
     for before, after, code, words in ((old, new, "widened", widened), (new, old, "narrowed", narrowed)):
         (change,) = diff_packages(before, after).changes
-        assert change.code == f"obligation-scope-{code}"
+        # widening advice adds a 提示 where a miss was nothing: 需关注 with its own code, not 破坏性
+        advice = "-advised" if modality == "should" and code == "widened" else ""
+        assert change.code == f"obligation-scope-{code}{advice}"
+        assert change.level == ("breaking" if code == "widened" and not advice else "warning" if advice else "info")
         assert (change.advised, change.to_dict()["advised"]) == ((modality == "should"),) * 2
         assert words in change.describe("zh")
         assert words in format_report(diff_packages(before, after), "text")
@@ -1396,7 +1541,7 @@ def test_cli_csv_says_whom_each_change_concerns_as_the_text_report_does() -> Non
     assert said[milestone.id] == "tightens the obligations of those the source does not name"
     zh = format_report(report, "csv")
     assert "对未写明的承办者收紧：新增或加严义务" in zh
-    assert "对村收紧：新增或加严义务" in zh
+    assert "对村收紧：加严要求，来源未写明约束力，未达到只作提示" in zh  # Jilin's 60 % names no binding word
 
 
 @pytest.mark.parametrize("effective", [False, True])

@@ -68,7 +68,7 @@ def test_relaxing_its_own_standard_is_a_relaxation_not_a_violation(tmp_path: Pat
     assert result.code == 0
     assert (
         "120117.facility.village.min_floor_area_m2（村党群服务中心（村级综合服务设施） · 村）：300 → 250"
-        "（对村放宽：义务减少或放松）" in result.out  # the item's Chinese name and scope beside its id
+        "（对村放宽：要求放松，来源未写明约束力）" in result.out  # the item's Chinese name and scope beside its id
     )
     assert "违反规则" not in result.out
 
@@ -251,16 +251,20 @@ def test_a_release_against_another_layer_is_refused_and_writes_nothing(tmp_path:
 
 
 def test_an_override_that_tightens_the_villages_rule_is_as_grave_as_the_effective_diff_says(tmp_path: Path) -> None:
-    """Raising the nation's 30 m² per 100 households to 60 was ``override-added`` (info) and a patch release."""
+    """Raising the nation's 30 m² per 100 households to 60 was ``override-added`` (info) and a patch release.
+
+    The nation's figure is a planning target (一般: advised), so raising it tightens advice: 需关注, a shortfall
+    a 提示, as the effective diff says too.
+    """
     old = load_layer(NINGHE)
     revised = _ninghe_with(tmp_path, overrides=(*old.overrides, _lowering(60)))
     data = json.loads(invoke("diff", str(NINGHE), str(revised), "--format", "json").out)
     (added,) = [c for c in data["changes"] if c["code"] == "override-added"]
-    assert (added["level"], added["effect"]) == ("breaking", "tightens")
+    assert (added["level"], added["effect"], added["advised"]) == ("warning", "tightens", True)
     effective = json.loads(invoke("diff", str(NINGHE), str(revised), "--effective", "--format", "json").out)
-    (raised,) = [c for c in effective["changes"] if c["level"] == "breaking"]  # the two diffs now agree
-    assert (raised["effect"], raised["item"]) == ("tightens", "cn.facility.community-service-facility")
-    # As when a layer raises a minimum of its own: breaking for villages, and, since no county
+    (raised,) = [c for c in effective["changes"] if c["effect"] == "tightens"]  # the two diffs now agree
+    assert (raised["level"], raised["item"]) == ("warning", "cn.facility.community-service-facility")
+    # As when a layer raises a minimum of its own: a tightening for villages, and, since no county
     # below conflicts with it, a minor release (issue: review gate).
     own = old.facilities[0].model_copy(update={"min_floor_area_m2": (old.facilities[0].min_floor_area_m2 or 0) + 50})
     raised_own = _ninghe_with(tmp_path / "own", facilities=(own, *old.facilities[1:]))
@@ -498,7 +502,7 @@ def test_release_notes_say_what_the_diff_report_says(tmp_path: Path) -> None:
     revised = save_layer(dataclasses.replace(old, overrides=(*old.overrides, _lowering(40))), tmp_path / "revised")
     report = invoke("diff", str(released), str(revised))
     summary = report.out.splitlines()[1]
-    assert summary.startswith("破坏性 1 · 需关注 0 · 一般 0 · 建议版本升级：")
+    assert summary.startswith("破坏性 0 · 需关注 1 · 一般 0 · 建议版本升级：")  # the nation's figure is advice
     (line,) = [line for line in report.out.splitlines() if "[override-changed]" in line]
     effect = line.rsplit("（", 1)[1].rstrip("）")  # 对社区收紧：新增或加严义务, as the report rates the override
     assert "收紧" in effect

@@ -1577,6 +1577,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "对{whom}放宽：建议放松，不具强制力",
         "relaxes what is advised to {whom} (not binding)",
     ),
+    "effect-tightens-unstated": (
+        "对{whom}收紧：加严要求，来源未写明约束力，未达到只作提示",
+        "tightens a requirement on {whom} whose binding force the source does not state (a shortfall is a note)",
+    ),
+    "effect-loosens-unstated": (
+        "对{whom}放宽：要求放松，来源未写明约束力",
+        "relaxes a requirement on {whom} whose binding force the source does not state",
+    ),
     "change-effect": ("（{effect}）", " ({effect})"),
     "change-level-violation": ("违反规则", "violation"),
     "change-level-breaking": ("破坏性", "breaking"),
@@ -1584,6 +1592,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "change-level-info": ("一般", "info"),
     "gate-unannounced": ("版本号未反映变更", "unannounced"),
     "change-values": ("：{old} → {new}", ": {old} -> {new}"),
+    "change-value-empty": ("（空）", "(empty)"),
     "change-values-inline": ("：{diff}", ": {diff}"),
     "change-by-layer": ("（{layer} 层）", " (layer {layer})"),
     "change-accepted": ("（已接受：{reason}）", " (accepted: {reason})"),
@@ -1751,6 +1760,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "applies to more places; those newly covered may not comply",
     ),
     "change-scope-narrowed": ("适用范围缩小", "applies to fewer places"),
+    "change-scope-widened-advised": (
+        "适用范围扩大，但所扩及的是建议（一般、原则上、为宜等）：新适用的村或社区未达到只作提示",
+        "applies to more places, as advice (一般、原则上、为宜): those newly covered get a note, never a failure",
+    ),
+    "change-scope-widened-unstated": (
+        "适用范围扩大，但来源未写明约束力：新适用的村或社区未达到只作提示",
+        (
+            "applies to more places, its binding force not stated by the source: those newly covered get a note,"
+            " never a failure"
+        ),
+    ),
     "change-scope-reworded": (
         "适用范围换了写法，所及之处相同（留空表示与条目所在层的适用范围相同：如留空与写明本层所适用的村和社区）",
         (
@@ -1760,6 +1780,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "change-tightened": ("{field}收紧，原来符合的可能不再符合", "{field}: tightened"),
     "change-loosened": ("{field}放宽", "{field}: loosened"),
+    "change-tightened-advised": (
+        "{field}收紧，但约束力前后均为建议（一般、原则上、为宜等）：未达到只作提示，原来符合的不会因此不符合",
+        (
+            "{field}: tightened, advice on both sides (一般、原则上、为宜): a shortfall is a note, nothing that"
+            " complied fails"
+        ),
+    ),
+    "change-tightened-unstated": (
+        "{field}收紧，但来源未写明约束力（前后均不具强制力）：未达到只作提示，原来符合的不会因此不符合",
+        (
+            "{field}: tightened, its binding force not stated by the source (binding on neither side): a shortfall"
+            " is a note, nothing that complied fails"
+        ),
+    ),
     "change-modality-unstated": (
         "{field}由建议（一般、可等）改为来源未写明：检查仍只作提示，不判不符合",
         "{field}: advice before, now not stated by the source; a miss is still a note, never a failure",
@@ -1780,6 +1814,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "change-sign-orientation-changed": ("标牌版式变化", "a sign's orientation changed"),
     "change-sign-made-mandatory": ("标牌改为必须悬挂", "a sign became mandatory"),
     "change-sign-made-optional": ("标牌不再必须悬挂", "a sign is no longer mandatory"),
+    "change-sign-made-mandatory-advised": (
+        "标牌改为应悬挂，但悬挂约束力为建议（一般在……悬挂）：缺少时只作提示",
+        "a sign is to hang, as advice (一般在……悬挂): a village without it gets a note, never a failure",
+    ),
+    "change-sign-made-mandatory-unstated": (
+        "标牌改为应悬挂，但来源未写明悬挂约束力：缺少时只作提示",
+        "a sign is to hang, its binding force not stated by the source: a village without it gets a note",
+    ),
+    "change-sign-mandatory-added-advised": (
+        "新增应悬挂的标牌，悬挂约束力为建议（一般在……悬挂）：缺少时只作提示",
+        "a new sign to hang, as advice (一般在……悬挂): a village without it gets a note, never a failure",
+    ),
+    "change-sign-mandatory-added-unstated": (
+        "新增应悬挂的标牌，来源未写明悬挂约束力：缺少时只作提示",
+        "a new sign to hang, its binding force not stated by the source: a village without it gets a note",
+    ),
     "change-layer-changed": ("层的标识、层级、区划代码或覆盖范围变化", "the layer's identity or coverage changed"),
     "change-layer-metadata-changed": ("层的名称、发布机关或日期变化", "names, publisher or dates changed"),
     "change-layer-parent-changed": ("上级层或其版本范围变化", "the parent or its version range changed"),

@@ -6,7 +6,9 @@ Each change has a stable code and a level:
   out of line (a certificate it may no longer issue, a minimum area it may no longer meet,
   a plaque it must remake, an id it referenced that is gone);
 - ``warning``: it may matter, but the data cannot tell (a field without a direction changed,
-  an item was renamed or restored);
+  an item was renamed or restored), or it tightens what binds on neither side: advice (一般、原则上,
+  ``…-advised``) or a rule whose binding word the source does not state (``…-unstated``), whose miss
+  a check reports as a 提示, never 不符合, so nothing that complied is failed;
 - ``info``: nothing that followed the old version is out of line (an item added, a limit
   loosened by the layer's own publisher, a citation or note edited).
 
@@ -54,7 +56,7 @@ from villagecat.format.rules import (
     Sticky,
     scope_places,
 )
-from villagecat.models import CertificateStatus, Scope
+from villagecat.models import CertificateStatus, Citation, Scope
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -134,6 +136,84 @@ _QUIET_FIELDS = {"citations", "notes", "name", "title", "aliases"}
 _WORDS_OF = {("milestones", "due_text"): "due"}
 
 
+#: Rules of a bound or a list that an item's own modality grades where no modality of a field's own does.
+_GRADED_BY_THE_ITEM = (IncreaseOnly, DecreaseOnly, EarlierOnly, GrowOnly, Qualifier)
+#: How a value binds on neither side of a change: ``advised`` (一般、原则上、为宜 on both sides), or
+#: ``unstated`` (the source states no binding word on one side at least): a miss is a 提示 either way.
+Unbound = Literal["advised", "unstated"]
+
+
+def _grading(kind: Kind, name: str) -> list[FieldSpec]:
+    """The modalities that grade field ``name``: those that say they govern it, else the item's own (none: unruled).
+
+    A sign's 尺寸约束力 grades its sizes, a facility's 约束力 its minimums, a quota's its count, a sign's 悬挂约束力
+    whether it must hang (必须悬挂, a yes that sticks); a field whose rule is no bound, list or such yes (a name, a
+    type) is graded by none.
+    """
+    spec = kind.field(name)
+    yes = isinstance(spec.rule, Sticky) and all(type(v) is bool for v in spec.rule.values) if spec else False
+    if spec is None or not (yes or isinstance(spec.rule, _GRADED_BY_THE_ITEM)):
+        return []
+    grading = [s for s in kind.fields if isinstance(s.rule, Graded) and name in s.rule.governs]
+    own = kind.field("modality")
+    if not grading and own is not None and isinstance(own.rule, Graded) and not own.rule.governs:
+        grading = [own]
+    return grading
+
+
+def _strengths(grading: Sequence[FieldSpec]) -> tuple[Unbound, ...]:
+    """How ``grading`` may bind on neither side: advice where any grades, unstated where an empty one has a grade."""
+    if not grading:
+        return ()
+    unstated = any(isinstance(s.rule, Graded) and isinstance(s.rule.empty, int) for s in grading)
+    return ("advised", "unstated") if unstated else ("advised",)
+
+
+def _unbound_by(grading: Sequence[FieldSpec], items: Iterable[BaseModel]) -> Unbound | None:
+    """How ``grading`` binds on ``items`` where it binds on none of them: advice, or unstated; None where it binds.
+
+    Every value advising is advice (a 提示); values advising or empty, where empty is a grade of its own (the source
+    does not say), are unstated (a 提示 that says so, as checks report it). An obligation's empty modality ranks as
+    should, yet no check tells it: it is neither.
+    """
+    values = [(s.rule, getattr(item, s.name, None)) for item in items for s in grading]
+    if not values:
+        return None
+    if all(isinstance(rule, Graded) and rule.advises(v) for rule, v in values):
+        return "advised"
+    unsaid = all(
+        isinstance(rule, Graded) and (rule.advises(v) or (v is None and isinstance(rule.empty, int)))
+        for rule, v in values
+    )
+    return "unstated" if unsaid else None
+
+
+def _unbound(kind: Kind, name: str, versions: tuple[BaseModel, BaseModel]) -> Unbound | None:
+    """How field ``name`` binds on neither version of an item (see :func:`_unbound_by`), or None where it binds.
+
+    The modality that grades a field is the one that says it governs it, else the item's own (:func:`_grading`).
+    """
+    return _unbound_by(_grading(kind, name), versions)
+
+
+def _unbound_item(kind: Kind, versions: tuple[BaseModel, BaseModel]) -> Unbound | None:
+    """How an item binds on neither version, by every modality grading what it asks; None where one binds.
+
+    A modality grading a requirement the item does not state (a sign's 尺寸约束力 without sizes) grades nothing. A kind
+    with no modality (a duty, a certificate) always binds.
+    """
+    graded = [s for s in kind.fields if isinstance(s.rule, Graded)]
+    if not graded:
+        return None
+    found: set[Unbound | None] = set()
+    for item in versions:
+        in_force = [s for s in graded if isinstance(s.rule, Graded) and s.rule.in_force(item)]
+        found.add(_unbound_by(in_force, [item]) if in_force else "advised")
+    if None in found:
+        return None
+    return "unstated" if "unstated" in found else "advised"
+
+
 def _described(key: str, /, **values: object) -> Both:
     """A change code's meaning from the message catalog, in both languages."""
     return Both(*pair(key, **values))
@@ -176,6 +256,11 @@ def _field_codes(kind: Kind, spec: FieldSpec) -> dict[str, tuple[ChangeLevel, Bo
         )
     codes[f"{slug}-{spec.slug}-{words[0]}"] = ("breaking", _described("change-tightened", field=field_title))
     codes[f"{slug}-{spec.slug}-{words[1]}"] = ("info", _described("change-loosened", field=field_title))
+    for strength in _strengths(_grading(kind, spec.name)):  # a miss is a 提示 before and after: nothing breaks
+        codes[f"{slug}-{spec.slug}-{words[0]}-{strength}"] = (
+            "warning",
+            _described(f"change-tightened-{strength}", field=field_title),
+        )
     if isinstance(spec.rule, Graded) and isinstance(spec.rule.empty, int):  # a grade of its own: unstated
         codes[f"{slug}-{spec.slug}-unstated"] = (
             "warning",
@@ -208,6 +293,8 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
         codes[f"{slug}-restored"] = ("warning", _described("change-restored"))
         if kind.field("applies_to") is not None:
             codes[f"{slug}-scope-widened"] = ("breaking", _described("change-scope-widened"))
+            for strength in _strengths([s for s in kind.fields if isinstance(s.rule, Graded)]):
+                codes[f"{slug}-scope-widened-{strength}"] = ("warning", _described(f"change-scope-widened-{strength}"))
             codes[f"{slug}-scope-narrowed"] = ("info", _described("change-scope-narrowed"))
             codes[f"{slug}-scope-reworded"] = ("info", _described("change-scope-reworded"))
         for spec in kind.fields:
@@ -226,6 +313,11 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
         "sign-colour-changed": "breaking",
         "sign-orientation-changed": "breaking",
         "sign-made-mandatory": "breaking",
+        # hanging advised (一般在……悬挂) or by no binding word: a village without it gets a 提示, never 不符合
+        "sign-made-mandatory-advised": "warning",
+        "sign-made-mandatory-unstated": "warning",
+        "sign-mandatory-added-advised": "warning",
+        "sign-mandatory-added-unstated": "warning",
         "sign-made-optional": "info",
         "layer-changed": "warning",
         "layer-metadata-changed": "info",
@@ -287,6 +379,9 @@ class Change:
     #: Whether the value changed is advice: the modality that grades it (一般、原则上、为宜 …) binds on
     #: neither side, so the change tightens or relaxes what is advised (a shortfall is a note), no obligation.
     advised: bool = False
+    #: Whether the value changed binds on neither side and the source states no binding word for it on one side
+    #: at least (its modality empty): a miss is a 提示 that says so (来源未写明约束力), never 不符合, nor advice.
+    unstated: bool = False
 
     def describe(self, lang: Literal["zh", "en"] = "zh", *, codes: bool = True) -> str:
         """Return one line: code, item, field and the two values (a long text as what changed, in context).
@@ -355,7 +450,8 @@ class Change:
             return None
         whom: object = _whom(self.scope) if self.bound is None else self.bound or Both(*pair("whom-unnamed"))
         key = _EFFECT_KEYS[self.effect]
-        return say(f"{key}-advised" if self.advised else key, lang, whom=whom)
+        suffix = "-advised" if self.advised else "-unstated" if self.unstated else ""
+        return say(key + suffix, lang, whom=whom)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the change as a JSON-ready dict."""
@@ -526,8 +622,15 @@ def _plain(value: Any) -> Any:  # noqa: ANN401 - any field value
 
 
 def _show(value: Any, lang: Literal["zh", "en"] = "en") -> str:  # noqa: ANN401 - any field value
-    """A value as a reader writes it (:func:`villagecat._shown.shown`); nothing is ∅."""
-    return shown(value, lang, empty="∅")
+    """A value as a reader writes it (:func:`villagecat._shown.shown`); nothing is （空）, (empty) in English.
+
+    In Chinese a list is its entries joined with 、 (文体活动室、多功能室), as a clerk writes one, never bracketed;
+    with ； where an entry holds a 、 itself (填报表格、提供材料；留痕), so that no entry reads as two.
+    """
+    if lang == "zh" and isinstance(value, list | tuple) and value and not all(isinstance(v, Citation) for v in value):
+        entries = [shown(v, lang) for v in value]
+        return ("；" if any("、" in e for e in entries) else "、").join(entries)
+    return shown(value, lang, empty=say("change-value-empty", lang))
 
 
 @dataclass
@@ -1063,9 +1166,10 @@ class _Differ:
         """Record a change of ``applies_to`` as the places it adds (tightens) and drops (relaxes).
 
         Written otherwise and reaching the same places (empty, where the layer covers 村和社区, written
-        村和社区), it changes no one's rule: one ``info`` change saying so. An item that is advice on both
-        ``versions`` (原则上: every modality grading what it asks is given and binds not) is said so: the places
-        added are advised, a miss there a 提示, not given a duty.
+        村和社区), it changes no one's rule: one ``info`` change saying so. An item that binds on neither
+        of ``versions`` (原则上: every modality grading what it asks advises; or one is empty, the source stating no
+        binding word) is said so: the places added are advised, a miss there a 提示, not given a duty, and widening
+        it is ``…-scope-widened-advised`` (or ``-unstated``), 需关注, not 破坏性.
         """
         before, after = self._places(old, item_id), self._places(new, item_id)
         if before == after:
@@ -1073,15 +1177,19 @@ class _Differ:
             self.add(f"{slug}-scope-reworded", resource, item_id, field="applies_to", old=old, new=new, layer=layer)
             return
         slug = _kind(resource).slug
+        unbound = None if versions is None else _unbound_item(_kind(resource), versions)
         for places, word, effect in (
             (after - before, "widened", Effect.TIGHTENS),
             (before - after, "narrowed", Effect.LOOSENS),
         ):
             if places:
                 where = Scope.BOTH if len(places) > 1 else next(iter(places))
+                code = f"{slug}-scope-{word}"
+                if effect is Effect.TIGHTENS and unbound is not None and f"{code}-{unbound}" in CHANGE_LEVELS:
+                    code = f"{code}-{unbound}"  # a miss in the places added is a 提示: nothing there breaks
                 self.add(
-                    f"{slug}-scope-{word}", resource, item_id, field="applies_to", old=old, new=new, layer=layer,
-                    effect=effect, scope=where, advised=versions is not None and _advice(_kind(resource), versions),
+                    code, resource, item_id, field="applies_to", old=old, new=new, layer=layer, effect=effect,
+                    scope=where, advised=unbound == "advised", unstated=unbound == "unstated",
                 )  # fmt: skip
 
     def items(
@@ -1105,7 +1213,15 @@ class _Differ:
         for item_id, after in new.items():
             if item_id not in old and item_id not in renamed.values():
                 code, effect = _added_code(resource, after)
-                self.add(code, resource, item_id, new=after, layer=(attribute or {}).get(item_id), effect=effect)
+                # a sign to hang whose hanging binds not: what it adds is a 提示 where it is missing
+                hanging = _grading(_kind(resource), "mandatory")
+                unbound = _unbound_by(hanging, [after]) if code.endswith("-added") else None
+                if effect is Effect.TIGHTENS and unbound is not None and f"{code}-{unbound}" in CHANGE_LEVELS:
+                    code = f"{code}-{unbound}"
+                self.add(
+                    code, resource, item_id, new=after, layer=(attribute or {}).get(item_id), effect=effect,
+                    advised=unbound == "advised", unstated=unbound == "unstated",
+                )  # fmt: skip
                 self.labelled(len(self.changes) - 1, after)
 
     def _item(  # noqa: PLR0913, PLR0917 - one old item, and what it is compared against
@@ -1156,7 +1272,9 @@ class _Differ:
             if of is not None and words is not None:  # the same change as ``of``'s, in words; or words alone
                 alone = getattr(before, of, None) == getattr(after, of, None)
                 code = f"{_kind(resource).slug}-{words.slug}-{'rewritten' if alone else 'changed'}"
-            advised = effect is not Effect.NEUTRAL and _advised(_kind(resource), name, versions)
+            unbound = None if effect is Effect.NEUTRAL else _unbound(_kind(resource), name, versions)
+            if effect is Effect.TIGHTENS and unbound is not None and f"{code}-{unbound}" in CHANGE_LEVELS:
+                code = f"{code}-{unbound}"  # a miss is a 提示 before and after: what complied still does
             if name == "name" and old not in (getattr(after, "aliases", None) or ()) and _kind(resource).role == "item":
                 code = f"{_kind(resource).slug}-name-changed"  # the old name no longer finds it
             self.add(
@@ -1168,46 +1286,9 @@ class _Differ:
                 new=new,
                 layer=(attribute or {}).get(f"{item_id}.{name}"),
                 effect=effect,
-                advised=advised,
+                advised=unbound == "advised",
+                unstated=unbound == "unstated",
             )
-
-
-#: Rules of a bound or a list that an item's own modality grades where no modality of a field's own does.
-_GRADED_BY_THE_ITEM = (IncreaseOnly, DecreaseOnly, EarlierOnly, GrowOnly, Qualifier)
-
-
-def _advised(kind: Kind, name: str, versions: tuple[BaseModel, BaseModel]) -> bool:
-    """Whether field ``name`` is advice on both versions of an item: the modality grading it is given, and not binding.
-
-    The modality that grades a field is the one that says it governs it (a sign's 尺寸约束力 its sizes), else the
-    item's own (a facility's 一般应达到 its minimums, a quota's 原则上 its count). An empty modality is not advice:
-    the source's word is not known.
-    """
-    spec = kind.field(name)
-    if spec is None or not isinstance(spec.rule, _GRADED_BY_THE_ITEM):
-        return False
-    grading = [s for s in kind.fields if isinstance(s.rule, Graded) and name in s.rule.governs]
-    own = kind.field("modality")
-    if not grading and own is not None and isinstance(own.rule, Graded) and not own.rule.governs:
-        grading = [own]
-    return bool(grading) and all(
-        isinstance(s.rule, Graded) and s.rule.advises(getattr(item, s.name, None)) for s in grading for item in versions
-    )
-
-
-def _advice(kind: Kind, versions: tuple[BaseModel, BaseModel]) -> bool:
-    """Whether an item asks only advice on both versions: every modality grading what it asks is given and binds not.
-
-    A modality grading a requirement the item does not state (a sign's 尺寸约束力 without sizes) grades nothing. A kind
-    with no modality (a duty, a certificate) is never advice, nor is an empty modality (the source's word not known).
-    """
-    graded = [s for s in kind.fields if isinstance(s.rule, Graded)]
-    return bool(graded) and all(
-        s.rule.advises(getattr(item, s.name, None))
-        for item in versions
-        for s in graded
-        if isinstance(s.rule, Graded) and s.rule.in_force(item)
-    )
 
 
 def _layer_ref(package_layer: Any) -> dict[str, str]:  # noqa: ANN401 - a Layer
@@ -1290,8 +1371,9 @@ def rate_operations(
     """Rate each added, changed or removed operation by what it does to the catalog it applies to.
 
     Comparing a layer's own rows, an override is a row like any other: ``override-added``
-    is ``info``. What it does is another matter: raising the nation's 30 m² per 100
-    households to 60 tightens every village's rule, as the effective diff says (breaking).
+    is ``info``. What it does is another matter: raising a binding minimum tightens every
+    village's rule, as the effective diff says (breaking); raising the nation's advised 30 m² per
+    100 households to 60 tightens advice (需关注, a shortfall a 提示).
     Each operation's change takes the gravest level, and the effect, of the changes the
     effective catalogs show on its target; without the parents at hand the report is
     returned as it was.
@@ -1359,10 +1441,14 @@ def rate_operations(
                 effect=gravest.effect,
                 label=change.label or gravest.label,
                 advised=gravest.advised,
+                unstated=gravest.unstated,
             )
         elif change.item in restating and change.item in targets:  # no item of its own: only what it does counts
             if change.field is not None:  # a field of the row changed: what that does to the same field of its target
-                found = [e for e in found if e.field == change.field] or found
+                # a note or citation the target does not show did nothing to it: never the effect of a field beside it
+                found = [e for e in found if e.field == change.field] or (
+                    [] if change.field in _QUIET_FIELDS else found
+                )
                 gravest = max(found, key=lambda e: _RANK[e.level], default=None)
             doing = [e for e in found if e.effect is not Effect.NEUTRAL]  # what it tightens or relaxes, for whom
             if change.field is None and len({(e.effect, e.scope, e.bound) for e in doing}) > 1:
@@ -1379,6 +1465,7 @@ def rate_operations(
                         scope=e.scope,
                         bound=e.bound,
                         advised=e.advised,
+                        unstated=e.unstated,
                     )
                     for e in sorted(found, key=lambda e: -_RANK[e.level])
                 )
@@ -1387,12 +1474,13 @@ def rate_operations(
                 # as grave as its gravest change, and doing what the one that does something does (drops communities)
                 gravest = dataclasses.replace(doing[0], level=gravest.level)
             level, effect = (gravest.level, gravest.effect) if gravest is not None else ("info", Effect.NEUTRAL)
-            advised = gravest is not None and gravest.advised
+            advised, unstated = (gravest.advised, gravest.unstated) if gravest is not None else (False, False)
             change = dataclasses.replace(  # noqa: PLW2901
                 change,
                 level=level,
                 effect=effect,
                 advised=advised,
+                unstated=unstated,
                 scope=gravest.scope if gravest is not None else change.scope,
                 bound=gravest.bound if gravest is not None else change.bound,
             )
@@ -1401,10 +1489,16 @@ def rate_operations(
             or _RANK[gravest.level] > _RANK[change.level]
         ):
             change = dataclasses.replace(  # noqa: PLW2901
-                change, level=gravest.level, effect=gravest.effect, advised=gravest.advised
+                change,
+                level=gravest.level,
+                effect=gravest.effect,
+                advised=gravest.advised,
+                unstated=gravest.unstated,
             )
         elif gravest is not None and change.effect is Effect.NEUTRAL:
-            change = dataclasses.replace(change, effect=gravest.effect, advised=gravest.advised)  # noqa: PLW2901
+            change = dataclasses.replace(  # noqa: PLW2901
+                change, effect=gravest.effect, advised=gravest.advised, unstated=gravest.unstated
+            )
         rated.append(change)
     return dataclasses.replace(report, changes=rated)
 
@@ -1435,6 +1529,7 @@ def _violation_withdrawn(
         level=levels.get(code) or CHANGE_LEVELS[code][0],
         effect=Effect.NEUTRAL,
         advised=False,
+        unstated=False,
         label=change.label or (None if inherited is None else _label(inherited.item)),
     )
 
