@@ -674,3 +674,15 @@ def test_the_nations_consolidation_of_work_groups_is_held_as_a_rule_of_unstated_
     ]
     assert [(item.bound, item.modality) for item in held] == [((), None)]
     assert "来源未写明" in (held[0].notes or "")
+
+
+@pytest.mark.parametrize("layer", _shipped_layers(), ids=lambda layer: layer.layer.id)
+def test_an_override_is_named_in_chinese_not_by_its_target_and_column(layer: villagecat.LayerPackage) -> None:
+    """Release notes and `diff` read 「220000.override.service-guide-in-hall（cn.sign.service-guide notes）」.
+
+    An override's name is what a reader sees of it: the item's name and the column's title
+    (「集合式服务功能指引标识：备注」), never the placeholder of an id and a field.
+    """
+    for override in layer.overrides:
+        assert override.name != f"{override.target} {override.field}", override.id
+        assert re.search(r"[\u4e00-\u9fff]", override.name), override.id
