@@ -800,6 +800,8 @@ def test_a_sign_to_hang_is_as_grave_as_its_hanging_binds(
     (change,) = diff_packages(old, made).changes
     assert (change.code, change.level) == (f"sign-made-mandatory{suffix}", level)
     assert words in change.describe("zh")
+    said = change.to_dict()  # the JSON says which of the two it is, not only the code's suffix
+    assert (said["advised"], said["unstated"]) == (suffix == "-advised", suffix == "-unstated")
     added = next(s for s in made.signs if s.id == optional.id).model_copy(update={"id": "cn.sign.new-mandatory"})
     (new,) = diff_packages(old, dataclasses.replace(old, signs=(*old.signs, added))).changes
     assert (new.code, new.level, new.effect.value) == (f"sign-mandatory-added{suffix}", level, "tightens")

@@ -471,6 +471,7 @@ class Change:
             "scope": None if self.scope is None else self.scope.value,
             "bound": self.bound,
             "advised": self.advised,
+            "unstated": self.unstated,
         }
 
 

@@ -318,6 +318,15 @@ def diff_report_schema() -> dict[str, Any]:
                 "The value changed is advice: the modality grading it binds on neither side, so the change "
                 "tightens or relaxes what is advised (a shortfall is a note), not an obligation.",
             },
+            "unstated": {
+                "type": "boolean",
+                "title": "来源未写明约束力的变更",
+                "x-title-en": "Strength unstated",
+                "description": "所改的值前后都不具强制力，且至少一侧来源未写明约束力用语（约束力留空）："
+                "未达到只作提示（来源未写明约束力），既非义务也非建议。\n\n"
+                "The value changed binds on neither side and the source states no binding word for it on one "
+                "side at least (its modality empty): a miss is a note saying so, neither an obligation nor advice.",
+            },
         },
     }
     affected: dict[str, Any] = {
