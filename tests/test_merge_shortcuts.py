@@ -124,7 +124,8 @@ def test_the_inherited_names_a_cache_gives_cannot_change_its_merges(registry: La
 
 
 def test_a_conflict_shows_values_as_a_clerk_reads_them(registry: LayerRegistry) -> None:
-    """Never a Python repr: an empty list is 空 (it read ()), a list is bracketed, a boolean is true or false."""
+    """Never a Python repr: an empty list is 空 (it read ()), a list is as a clerk writes one (部门0、部门1 in
+    Chinese, bracketed in English), a boolean is true or false."""
     bound = _max_length(Duty, "departments")
     assert bound is not None
     county, duty = _own_duty(citations=[CITE])
@@ -135,7 +136,8 @@ def test_a_conflict_shows_values_as_a_clerk_reads_them(registry: LayerRegistry) 
     assert isinstance(conflict.attempted, tuple)  # shared by cached results: held as a tuple
     zh, en = conflict.describe("zh"), conflict.describe("en")
     assert "上级值 空" in zh
-    assert "[部门0、部门1、" in zh
+    assert "本层值 部门0、部门1、" in zh
+    assert "[" not in zh
     assert "()" not in zh
     assert "[部门0, 部门1, " in en
     assert "、" not in en

@@ -1,7 +1,8 @@
 """A field's value as a reader reads it: one way, for merge conflicts, diffs and ``explain``.
 
 Never a Python repr or a JSON literal: a vocabulary word is 标牌（plaque） in Chinese and its
-code in English, a list is bracketed and joined with 、 (or commas), citations read as
+code in English, a list is its entries joined with 、 in Chinese (with ； where an entry holds a 、, so that
+no entry reads as two) and bracketed with commas in English, citations read as
 ``DOCUMENT SECTION「quote」`` (one quoting nothing as its document's title where the titles are
 known: :func:`cited`, the one reading of a citation every report and command uses), a part of
 a layer (its parent, its admission route) reads field by field with its fields' titles, a yes
@@ -61,9 +62,7 @@ def shown(
     if value is None or (isinstance(value, list | tuple) and not value):
         return say("empty-value", lang) if empty is None else empty
     if isinstance(value, list | tuple):
-        if all(isinstance(v, Citation) for v in value):  # citations, as a reader reads them
-            return "；".join(cited(v, titles) for v in value)
-        return "[" + ("、" if lang == "zh" else ", ").join(shown(v, lang) for v in value) + "]"
+        return _listed(value, lang, titles)
     if isinstance(value, bool):  # as the workbook writes it for a clerk: 是 or 否
         return ("是" if value else "否") if lang == "zh" else ("true" if value else "false")
     if isinstance(value, Enum):
@@ -73,6 +72,20 @@ def shown(
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def _listed(value: list[Any] | tuple[Any, ...], lang: Lang, titles: Mapping[str, str] | None) -> str:
+    """A list: citations as :func:`cited` reads them, joined with ；; other entries as a clerk writes a list.
+
+    In Chinese 文体活动室、多功能室 (with ； where an entry holds a 、 itself, so that no entry reads as
+    two), in English bracketed with commas.
+    """
+    if all(isinstance(v, Citation) for v in value):
+        return "；".join(cited(v, titles) for v in value)
+    entries = [shown(v, lang) for v in value]
+    if lang == "zh":
+        return ("；" if any("、" in e for e in entries) else "、").join(entries)
+    return "[" + ", ".join(entries) + "]"
 
 
 def _fields(value: BaseModel, lang: Lang) -> str:

@@ -56,7 +56,7 @@ from villagecat.format.rules import (
     Sticky,
     scope_places,
 )
-from villagecat.models import CertificateStatus, Citation, Scope
+from villagecat.models import CertificateStatus, Scope
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -623,14 +623,7 @@ def _plain(value: Any) -> Any:  # noqa: ANN401 - any field value
 
 
 def _show(value: Any, lang: Literal["zh", "en"] = "en") -> str:  # noqa: ANN401 - any field value
-    """A value as a reader writes it (:func:`villagecat._shown.shown`); nothing is （空）, (empty) in English.
-
-    In Chinese a list is its entries joined with 、 (文体活动室、多功能室), as a clerk writes one, never bracketed;
-    with ； where an entry holds a 、 itself (填报表格、提供材料；留痕), so that no entry reads as two.
-    """
-    if lang == "zh" and isinstance(value, list | tuple) and value and not all(isinstance(v, Citation) for v in value):
-        entries = [shown(v, lang) for v in value]
-        return ("；" if any("、" in e for e in entries) else "、").join(entries)
+    """A value as a reader writes it (:func:`villagecat._shown.shown`); nothing is （空）, (empty) in English."""
     return shown(value, lang, empty=say("change-value-empty", lang))
 
 
