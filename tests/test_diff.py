@@ -1688,3 +1688,17 @@ def test_an_empty_scope_is_where_the_item_s_own_layer_applies_in_a_catalog_below
         codes = {(c["item"], c["code"], c["level"], c["effect"]) for c in jurisdiction["changes"]}
         assert codes == {(own[0], "obligation-scope-reworded", "info", "neutral")}, jurisdiction["jurisdiction"]
     assert "140405" in {j["jurisdiction"] for j in shown["jurisdictions"]}
+
+
+def test_an_empty_scope_says_it_is_the_layers_own() -> None:
+    """An applies_to emptied read 村（village） → （空）: empty is the scope of the item's layer, and diff says so."""
+    national = load_layer(NATIONAL)
+    sign = next(s for s in national.signs if s.applies_to is not None)
+    emptied = dataclasses.replace(national, signs=_replace(national.signs, sign.id, applies_to=None))
+    (change,) = [c for c in diff_packages(national, emptied).changes if c.field == "applies_to"]
+    assert "（空：同所在层的适用范围）" in change.describe("zh")
+    assert "(empty: the scope of its layer)" in change.describe("en")
+    rows = list(
+        csv.DictReader(io.StringIO(format_report(diff_packages(national, emptied), "csv").removeprefix("\ufeff")))
+    )
+    assert "（空：同所在层的适用范围）" in {r["新值"] for r in rows}

@@ -1593,6 +1593,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "gate-unannounced": ("版本号未反映变更", "unannounced"),
     "change-values": ("：{old} → {new}", ": {old} -> {new}"),
     "change-value-empty": ("（空）", "(empty)"),
+    "change-scope-empty": ("（空：同所在层的适用范围）", "(empty: the scope of its layer)"),
     "change-values-inline": ("：{diff}", ": {diff}"),
     "change-by-layer": ("（{layer} 层）", " (layer {layer})"),
     "change-accepted": ("（已接受：{reason}）", " (accepted: {reason})"),

@@ -399,7 +399,7 @@ class Change:
             target = self.named(lang)
         values = ""
         if self.field is not None or (self.old is not None and self.new is not None):
-            old, new = _show(self.old, lang), _show(self.new, lang)
+            old, new = _show(self.old, lang, self.field), _show(self.new, lang, self.field)
             if len(old) + len(new) > _LONG and self.old is not None and self.new is not None:
                 grown = (  # entries added or dropped, not an entry edited in place (a quote's one character)
                     isinstance(self.old, list | tuple)
@@ -622,9 +622,13 @@ def _plain(value: Any) -> Any:  # noqa: ANN401 - any field value
     return value
 
 
-def _show(value: Any, lang: Literal["zh", "en"] = "en") -> str:  # noqa: ANN401 - any field value
-    """A value as a reader writes it (:func:`villagecat._shown.shown`); nothing is （空）, (empty) in English."""
-    return shown(value, lang, empty=say("change-value-empty", lang))
+def _show(value: Any, lang: Literal["zh", "en"] = "en", field: str | None = None) -> str:  # noqa: ANN401 - any value
+    """A value as a reader writes it (:func:`villagecat._shown.shown`); nothing is （空）, (empty) in English.
+
+    An empty ``applies_to`` says what it means: the scope of the item's own layer.
+    """
+    empty = "change-scope-empty" if field == "applies_to" else "change-value-empty"
+    return shown(value, lang, empty=say(empty, lang))
 
 
 @dataclass
@@ -1874,7 +1878,7 @@ def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
             if change.code.endswith(("-removed", "-withdrawn"))
             else "changed"
         )
-        old, new = _show(change.old, lang), _show(change.new, lang)
+        old, new = _show(change.old, lang, change.field), _show(change.new, lang, change.field)
         resource, field_title = _csv_place(change, lang)
         row = [
             say(f"diff-csv-{action}", lang),
