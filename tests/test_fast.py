@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from villagecat import _fast
 from villagecat._names import normalise_name, normalise_names
@@ -476,3 +477,49 @@ def test_a_json_null_where_a_field_cannot_be_none_is_read_fast_as_an_empty_cell(
         for ours, theirs in zip(built.resource(name), package.resource(name), strict=True):
             said = {n for n in ours.model_fields_set if getattr(ours, n) not in (None, ())}
             assert said == {n for n in theirs.model_fields_set if getattr(theirs, n) not in (None, ())}, name
+
+
+# -- CSV cells validated column by column ----------------------------------------------------
+
+
+def _row_wise(kind: Any, raw: bytes) -> tuple[tuple[str, ...], list[tuple[Any, ...]]] | None:
+    """A CSV resource's cells validated as rows, one tuple per row, as the fast path once validated them."""
+    records = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    header, body = tuple(h.strip() for h in records[0]), records[1:]
+    plan = _fast._plan(kind.resource, header)  # noqa: SLF001 - the plan's two validators are compared
+    assert plan is not None
+    cells = list(zip(*body, strict=True)) if body else [() for _ in header]
+    decoded = [_fast._decode_column(s, d, c) for s, d, c in zip(plan.shapes, plan.defaults, cells, strict=True)]  # noqa: SLF001
+    if any(column is None for column in decoded):
+        return None
+    try:
+        return header, plan.adapter.validate_python(list(zip(*decoded, strict=True)))
+    except ValidationError:
+        return None
+
+
+@pytest.mark.parametrize("path", shipped_layer_paths()[:3], ids=lambda p: p.name)
+def test_csv_columns_validated_at_once_take_and_refuse_what_rows_do(path: Path) -> None:
+    """Each column is validated by its field's own rules: the values and the verdicts are the rows' own."""
+    from villagecat.format.registry import kind_by_resource  # noqa: PLC0415
+
+    clauses = set(_fast.read_fast(path).citations)  # type: ignore[union-attr]
+    for name in RESOURCES:
+        kind = kind_by_resource(name)
+        raw = (path / f"{name}.csv").read_bytes()
+        if kind is None or not _fast._positional(name) or raw.count(b"\n") < 2:  # noqa: SLF001
+            continue
+        header = next(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+        for column in range(len(header)):
+            for value in ("", "x", "true", "-1", "1.5", "a|b", "2023-13-45", "120117.clause.nope", "（全角）"):
+                rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+                rows[-1][column] = value
+                buffer = io.StringIO()
+                csv.writer(buffer, lineterminator="\n").writerows(rows)
+                broken = buffer.getvalue().encode()
+                by_rows, by_columns = _row_wise(kind, broken), _fast._csv_table(kind, broken, clauses)  # noqa: SLF001
+                if by_columns is not None:
+                    assert by_rows is not None, (name, header[column], value)
+                    assert by_columns.columns == dict(zip(by_rows[0], zip(*by_rows[1], strict=True), strict=True))
+                elif by_rows is not None:  # refused for what no rule of a cell says: a clause id, a template
+                    assert header[column] in (*_fast._cited(name), *kind.checked_together), (name, value)  # noqa: SLF001

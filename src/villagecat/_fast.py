@@ -2,9 +2,9 @@
 
 :func:`villagecat.validation.validate_many` reads every package through :func:`open_fast`
 and :func:`read_fast` first. Each resource's rows are validated in one call into pydantic-core, one tuple per row
-typed by the model's own field annotations and constraints (the same rules, applied by the
-same engine as the models); ids, citations and names across layers are then checked on the
-columns (:func:`villagecat.validation.verified`), without building a model per item.
+(per column in CSV, whose cells are decoded column by column) typed by the model's own field annotations and
+constraints (the same rules, applied by the same engine as the models); ids, citations and names across
+layers are then checked on the columns (:func:`villagecat.validation.verified`), without building a model per item.
 
 This path never words a problem. Whatever it does not read, or finds anything wrong with,
 or does not expect, it hands to the full reader (:func:`villagecat.package.read_package`
@@ -218,8 +218,9 @@ def _read_rows(opened: Opened) -> FastPackage | None:
                 citations = {c.id: c.citation() for c in models[name] if isinstance(c, Clause)}
             continue
         tables[name] = table
-        restating = [i for i, key in enumerate(table.column("restates") or ()) if key is not None]
-        if restating:  # merged field by field like overrides: the merge needs them as models
+        restates = table.column("restates") or ()
+        if restates.count(None) != len(restates):  # merged field by field like overrides: the merge needs models
+            restating = [i for i, key in enumerate(restates) if key is not None]
             models[name] = _build(name, table.select(restating), citations)
     skeleton = LayerPackage.of(layer, models, source=opened.path)
     return FastPackage(skeleton, tables, citations)
@@ -239,7 +240,7 @@ def _build(name: str, table: Table, citations: Mapping[str, Citation]) -> list[B
     fields share one set.
     """
     kind = kind_by_resource(name)
-    if kind is None:  # pragma: no cover - read_fast only builds its own resources
+    if kind is None or not len(table):  # nothing to build (a county's empty cancellations, say)
         return []
     model = kind.model
     columns: list[Any] = []
@@ -337,6 +338,8 @@ class _Plan:
     """How one resource's rows with one header are validated positionally."""
 
     adapter: TypeAdapter[list[tuple[Any, ...]]]
+    #: The same rules column by column (a CSV's cells are decoded by column): one tuple of values per column.
+    by_column: TypeAdapter[tuple[tuple[Any, ...], ...]]
     defaults: tuple[Any, ...]  # per column: the value of an empty CSV cell (``_REQUIRED`` if none)
     shapes: tuple[str, ...]
     cited: tuple[str, ...]  # the columns of clause ids
@@ -416,8 +419,10 @@ def _plan(resource: str, header: tuple[str, ...]) -> _Plan | None:
         defaults.append(default)
         shapes.append(spec.shape)
     row: Any = tuple.__class_getitem__(tuple(annotations))
+    by_column: Any = tuple.__class_getitem__(tuple(tuple.__class_getitem__((a, ...)) for a in annotations))
     return _Plan(
         TypeAdapter(list[row], config=config),
+        TypeAdapter(by_column, config=config),
         tuple(defaults),
         tuple(shapes),
         cited=tuple(name for name, shape in zip(header, shapes, strict=True) if shape == "citations"),
@@ -426,16 +431,9 @@ def _plan(resource: str, header: tuple[str, ...]) -> _Plan | None:
     )
 
 
-def _table(
-    plan: _Plan,
-    header: tuple[str, ...],
-    rows: list[tuple[Any, ...]],
-    clauses: Collection[str],
-    cells: list[tuple[str, ...]] | None = None,
-) -> Table | None:
-    """The rows as columns, if they need nothing the full reader does: known clause ids, own rules at their defaults."""
-    table = Table.of(header, rows, cells)
-    if cells is None:  # JSON: a null where a field cannot be None is an empty cell (its default, not given)
+def _table(plan: _Plan, table: Table, clauses: Collection[str]) -> Table | None:
+    """The table, if its rows need nothing the full reader does: known clause ids, own rules at their defaults."""
+    if table.cells is None:  # JSON: a null where a field cannot be None is an empty cell (its default, not given)
         nulls = {}
         for name, default in plan.blank:
             values = table.columns[name]
@@ -491,7 +489,7 @@ def _json_table(kind: Kind, raw: bytes, clauses: Collection[str]) -> Table | Non
         rows = plan.adapter.validate_json(body, strict=True)
     except ValidationError:
         return None
-    return _table(plan, header, rows, clauses)
+    return _table(plan, Table.of(header, rows, None), clauses)
 
 
 def _header(text: bytes) -> tuple[str, ...] | None:
@@ -525,17 +523,18 @@ def _csv_table(kind: Kind, raw: bytes, clauses: Collection[str]) -> Table | None
     if plan is None or (body and set(map(len, body)) != {len(header)}):
         return None
     cells: list[tuple[str, ...]] = list(zip(*body, strict=True)) if body else [() for _ in header]
-    decoded = []
+    decoded: list[list[Any]] = []
     for shape, default, column in zip(plan.shapes, plan.defaults, cells, strict=True):
         values = _decode_column(shape, default, column)
         if values is None:
             return None
         decoded.append(values)
-    try:
-        rows = plan.adapter.validate_python(list(zip(*decoded, strict=True)) if body else [])
+    try:  # column by column: the cells were decoded so, and the table is kept so (no rows built, none taken apart)
+        validated = plan.by_column.validate_python(decoded)
     except ValidationError:
         return None
-    return _table(plan, header, rows, clauses, cells)
+    table = Table(dict(zip(header, validated, strict=True)), dict(zip(header, cells, strict=True)))
+    return _table(plan, table, clauses)
 
 
 def _decode_column(shape: str, default: Any, cells: tuple[str, ...]) -> list[Any] | None:  # noqa: ANN401
