@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import shutil
+import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -446,6 +447,15 @@ def test_the_resources_budget_is_kept_by_the_fast_path(
 @given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=8), max_size=12))
 def test_names_normalised_at_once_are_each_names_form(names: list[str]) -> None:
     assert normalise_names(names) == [normalise_name(n) for n in names]
+
+
+def test_every_character_names_clear_of_is_a_space_or_unprintable() -> None:
+    """normalise_names skips clearing white space and invisible characters on a printable text without " "."""
+    from villagecat._names import _SPACE_BUT_LINE_BREAK, _visible  # noqa: PLC0415
+
+    kept = [chr(c) for c in range(sys.maxunicode + 1) if chr(c) != " " and chr(c).isprintable()]
+    joined = "".join(kept)
+    assert _visible(_SPACE_BUT_LINE_BREAK.sub("", joined)) == joined
 
 
 def test_names_normalised_at_once_handle_width_script_and_case() -> None:

@@ -172,7 +172,12 @@ def normalise_names(names: Sequence[str]) -> list[str]:
     if not unicodedata.is_normalized("NFKC", converted):
         # Normalised name by name: a long text is normalised all the slow way when any part needs it.
         converted = "\n".join(map(functools.partial(unicodedata.normalize, "NFKC"), converted.split("\n")))
-    normalised = _visible(_SPACE_BUT_LINE_BREAK.sub("", converted.casefold())).split("\n")
+    folded: str = converted.casefold()
+    # Every character the two steps below clear is " " or unprintable (a test holds each code point to it):
+    # a printable text without " " has none to clear, and most names are such a text.
+    if " " in folded or not folded.replace("\n", "").isprintable():
+        folded = _visible(_SPACE_BUT_LINE_BREAK.sub("", folded))
+    normalised = folded.split("\n")
     if len(normalised) != len(names):  # never expected: a converter that adds or drops line breaks
         return [normalise_name(name) for name in names]
     return normalised
