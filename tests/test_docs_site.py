@@ -137,3 +137,26 @@ def test_catalog_pages_write_numbers_and_layers_as_a_reader_does(catalog_pages: 
     # an override names the field it changes as the workbook does (事项类别), not by its code (duty_kind)
     layer = catalog_pages["catalog/layers/120117.md"]
     assert _column(layer, "120117.override.no-law-enforcement-restated", "字段") == "事项类别"
+
+
+def test_each_reader_finds_their_page_from_the_home_page(site: Path) -> None:
+    """A clerk, a reviewer and a developer each reach their pages from the home page in one click, in Chinese."""
+    home = (site / "index.html").read_text(encoding="utf-8")
+    content = home[home.index('<article class="md-content__inner') :]
+    for target, words in {
+        "guides/zh-publish/": "民政工作人员",
+        "guides/review-revision/": "审核人员",
+        "change-codes/": "变更代码",
+        "format/": "数据包格式",
+        "concepts/#format-versions": "格式版本",
+        "reference/schemas/": "JSON Schema",
+    }.items():
+        assert f'href="{target}"' in content, target
+        assert words in content, words
+    assert content.index("民政工作人员") < content.index("In English")  # Chinese first
+
+
+def test_the_navigation_names_each_page_in_chinese(site: Path) -> None:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    for label in ("快速上手", "概念", "审核修订", "接入系统", "变更代码", "数据包格式", "命令行", "更新记录"):
+        assert f"{label} " in home, label
