@@ -37,6 +37,29 @@ def _commands(section: str, verbs: tuple[str, ...]) -> list[str]:
     ]
 
 
+def _runs(text: str) -> list[tuple[str, list[str]]]:
+    """Each ``$ villagecat …`` of a text's console blocks with the lines shown after it."""
+    blocks = re.findall(r"```console\n(.*?)```", text, flags=re.DOTALL)
+    runs = []
+    for block in blocks:
+        for run in re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]:
+            command, *shown = run.splitlines()
+            runs.append((re.sub(r"\s+#\s.*$", "", command).strip(), shown))
+    return runs
+
+
+def _assert_shown(command: str, printed: list[str], shown: list[str]) -> None:
+    """Each run of lines shown is the command's own, in order; ``...`` stands for lines left out."""
+    parts: list[list[str]] = [[]]
+    for line in shown:
+        if line == "...":
+            parts.append([])
+        else:
+            parts[-1].append(line)
+    for lines in filter(None, parts):
+        assert any(printed[i : i + len(lines)] == lines for i in range(len(printed))), (command, lines, printed)
+
+
 def _git(repo: Path, *args: str) -> None:
     subprocess.run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],  # noqa: S607
@@ -87,6 +110,10 @@ def test_the_review_examples_run_as_written(repo: Path) -> None:
     codes = {command: _run(command, repo) for command in commands}
     gate = "villagecat diff HEAD~1:data/national data/national"
     assert codes[gate] == 0  # removing a certificate is breaking, not a violation
+    # what the README shows the gate print is what it prints for that revision (a certificate dropped, the version kept)
+    shown = dict(_runs(_section("Reviewing a revision")))[gate]
+    assert shown, "the README shows what the gate prints"
+    _assert_shown(gate, invoke(*shlex.split(gate)[1:]).out.splitlines(), shown)
     unannounced = next(c for c in commands if "--fail-on unannounced" in c)
     assert codes[unannounced] == 1  # the revision did not raise the version
     assert (repo / "changes.csv").read_text(encoding="utf-8").startswith("\ufeff变更,级别,变更代码,")
@@ -155,3 +182,50 @@ def test_the_catalog_and_explain_examples_print_what_the_readme_shows() -> None:
                 assert any(printed[i : i + len(lines)] == lines for i in range(len(printed))), (command, lines)
             checked += 1
     assert checked >= 2
+
+
+def test_the_tours_validation_report_is_what_validate_prints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's ``validate my-county-package --lang en`` showed a wording validate no longer printed.
+
+    The package is one with the three mistakes the report names: a misspelt duty kind on line 2 of
+    duties.csv, a certificate without a name on line 3, and one citing a document no layer holds on line 6.
+    """
+    package = tmp_path / "my-county-package"
+    shutil.copytree(REPO / "data" / "national", package)
+    rows = (package / "duties.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    rows[1] = rows[1].replace(",performs,", ",performz,", 1)
+    (package / "duties.csv").write_text("".join(rows), encoding="utf-8")
+    rows = (package / "certificates.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    name = rows[2].split(",")[1]
+    rows[2] = rows[2].replace(f",{name},", ",,", 1)
+    cited = rows[5].split(",")[2]
+    rows[5] = rows[5].replace(f",{cited},", ",cn.document.nonexistent#第6项,", 1)
+    (package / "certificates.csv").write_text("".join(rows), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    tour = dict(_runs(_section("A one-minute tour")))
+    command = "villagecat validate my-county-package --lang en"
+    result = invoke(*shlex.split(command)[1:])
+    assert result.code == 1
+    assert result.out.splitlines() == tour[command]
+
+
+def test_the_shipped_tables_counts_are_what_layers_prints() -> None:
+    """The table of what is shipped said the national layer holds 23 rules (减负措施) when it held 26, and Shanxi
+    cited documents only when it held duties, certificates and rules: its counts are ``villagecat layers``' own."""
+    table = _section("What is shipped")
+    rows = [line for line in table.splitlines() if line.startswith("| `")]
+    counted = {}
+    for line in invoke("layers").out.splitlines()[1:]:
+        layer_id, *_, counts = line.split("\t")
+        counted[layer_id] = counts
+    assert [re.match(r"\| `(\w+)`", row).group(1) for row in rows] == list(counted)  # type: ignore[union-attr]
+    for row in rows:
+        layer_id = re.match(r"\| `(\w+)`", row).group(1)  # type: ignore[union-attr]
+        cells = [cell.strip() for cell in row.split(" | ")]
+        assert cells[-1].removesuffix(" |") == counted[layer_id], layer_id
+
+
+def test_the_readmes_links_lead_somewhere() -> None:
+    for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", README):
+        if not target.startswith("http"):
+            assert (REPO / target).exists(), target

@@ -27,7 +27,8 @@ import villagecat.checks
 import villagecat.diff
 import villagecat.models
 import villagecat.quotes
-from villagecat._columns import columns
+from villagecat._columns import columns, target_column
+from villagecat._shown import shown
 from villagecat.cli import _parser
 from villagecat.merging import merge
 from villagecat.package import RESOURCE_TITLES, RESOURCES
@@ -156,78 +157,133 @@ def _type(prop: dict[str, Any], schema: dict[str, Any]) -> str:
     return str(prop.get("type", "any"))
 
 
-def _cite_link(citation: Any, depth: str) -> str:  # noqa: ANN401 - a Citation
-    namespace = citation.document.partition(".")[0]
-    text = citation.document + (f" {citation.section}" if citation.section else "")
-    return f"[{text}]({depth}layers/{namespace}.md#{citation.document.replace('.', '-')})"
+def _document_name(document: Any) -> str:  # noqa: ANN401 - a Document
+    """A document as a clerk knows it: its 文号 (厅字〔2022〕28号), or its title; an annex (附件2) by its title."""
+    return document.number if document.number and not document.part_of else document.title
 
 
-def _cell(value: Any) -> str:  # noqa: ANN401 - any field value
-    if value is None:
+def _cite_links(citations: Any, depth: str, documents: dict[str, Any]) -> str:  # noqa: ANN401 - Citations
+    """An item's citations as links to its documents, named as a clerk knows them, the quotes on hover.
+
+    Citations of one section of one document (two clauses of 三(二)8) are one link, their quotes together.
+    """
+    quotes: dict[tuple[str, str], list[str]] = {}
+    for citation in citations:
+        quotes.setdefault((citation.document, citation.section or ""), [])
+        if citation.quote:
+            quotes[(citation.document, citation.section or "")].append(citation.quote)
+    links = []
+    for (document, section), said in quotes.items():
+        known = documents.get(document)
+        text = (_document_name(known) if known is not None else document) + (f" {section}" if section else "")
+        target = f"{depth}layers/{document.partition('.')[0]}.md#{document.replace('.', '-')}"
+        title = "……".join(said).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+        links.append(f'[{text}]({target} "{title}")' if title else f"[{text}]({target})")
+    return "；".join(links).replace("|", "\\|")
+
+
+def _silent(field: str, rule: object) -> bool:
+    """Whether a field left empty is the source's silence: how strongly a rule binds, or whom it binds."""
+    return type(rule).__name__ == "Graded" or field == "bound"
+
+
+def _cell(value: Any, field: str = "", rule: object = None, reach: Any = None) -> str:  # noqa: ANN401 - a value
+    """A field's value as a clerk reads it: labels, not codes; an empty value said as the source being silent."""
+    if value is None or value == "" or (isinstance(value, list | tuple) and not value):
+        if _silent(field, rule):
+            return "来源未写明"
+        if field == "applies_to" and reach is not None:  # 留空表示与所在层的适用范围相同
+            return f"同所在层（{reach.label}）"
         return ""
     if isinstance(value, list | tuple):
         return "、".join(_cell(v) for v in value)
-    if isinstance(value, bool):
-        return "是" if value else "否"
     label = getattr(value, "label", None)
-    text = label if isinstance(label, str) else str(value)
+    text = label if isinstance(label, str) else shown(value, "zh")
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _items_table(items: list[Any], depth: str, provenance: dict[str, str] | None = None) -> list[str]:
+def _items_table(
+    items: list[Any],
+    depth: str,
+    documents: dict[str, Any],
+    reach: dict[str, Any],
+    setters: dict[str, str] | None = None,
+) -> list[str]:
+    """A table of items; ``reach`` gives where each item's own layer applies, ``setters`` the layers that set it."""
     if not items:
-        return ["", "（无 / none）"]
+        return ["", "（无）"]
     model = type(items[0])
     skip = {"citations", "notes", "basis", "template", "placeholders"}
+    specs = {c.name: c for c in columns(model)}  # the fields' titles and merge rules, from the registry
     fields = [
-        n for n in model.model_fields if n not in skip and any(getattr(i, n) not in (None, [], False) for i in items)
+        n
+        for n in model.model_fields
+        if n not in skip and (n == "modality" or any(getattr(i, n) not in (None, [], (), "", False) for i in items))
     ]
-    titles = {c.name: c.title_zh for c in columns(model)}  # the fields' Chinese titles, from the registry
-    header = [titles.get(n, n) for n in fields] + ["出处"] + (["设定层"] if provenance is not None else [])
+    header = [specs[n].title_zh if n in specs else n for n in fields] + ["出处"]
+    header += ["设定层"] if setters is not None else []
     lines = ["", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for item in items:
-        cells = [_cell(getattr(item, n)) for n in fields]
+        rule = {n: specs[n].rule if n in specs else None for n in fields}
+        cells = [_cell(getattr(item, n), n, rule[n], reach.get(item.id)) for n in fields]
+        if "target" in fields and "field" in fields:  # an override's field, by its column's title in the workbook
+            column = target_column(item.target, item.field)
+            cells[fields.index("field")] = column.title_zh if column is not None else item.field
         anchor = f'<a id="{item.id.replace(".", "-")}"></a>' if model.__name__ == "Document" else ""
         cells[0] = f"{anchor}`{cells[0]}`"
-        cites = "；".join(_cite_link(c, depth) for c in getattr(item, "citations", []))
-        cells.append(cites)
-        if provenance is not None:
-            cells.append(provenance.get(item.id, ""))
+        cells.append(_cite_links(getattr(item, "citations", ()), depth, documents))
+        if setters is not None:
+            cells.append(setters.get(item.id, ""))
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 
 
 def _catalog_pages() -> dict[str, str]:
     registry = shipped_registry()
+    layers = {package.layer.id: package.layer for package in registry}
+    documents = {d.id: d for package in registry for d in package.documents}
     pages: dict[str, str] = {}
     index = [
         "# 目录浏览 / Catalog",
         "",
-        "每个内置目录层一页，每个辖区的有效目录一页。",
+        (
+            "每个内置目录层一页（本层自己发布的条目和对上级条目的改动），每个辖区的有效目录一页"
+            "（自国家层起逐层合并后、在该辖区实际适用的全部条目）。"
+        ),
+        "出处一列链接到所引文件，鼠标停在链接上可见原文；“来源未写明”表示来源没有说，不是没有要求。",
+        "",
         "One page per shipped layer and per jurisdiction's effective catalog.",
         "",
-        "| 层 | 层级 | 版本 | 上级层 | 有效目录 |",
+        "| 层 | 层级 | 版本 | 上级层（所依据的上级版本） | 有效目录 |",
         "|---|---|---|---|---|",
     ]
     for package in registry:
         layer = package.layer
         parent = (
-            f"[{layer.parent.id}](layers/{layer.parent.id}.md) `{layer.parent.version_range}`" if layer.parent else "—"
+            f"[{layers[layer.parent.id].name_zh}](layers/{layer.parent.id}.md)（`{layer.parent.version_range}`）"
+            if layer.parent
+            else "—"
         )
         index.append(
             f"| [{layer.name_zh} {layer.id}](layers/{layer.id}.md) | {layer.level.label} | {layer.version} | {parent} "
-            f"| [{layer.name_zh}](jurisdictions/{layer.id}.md) |"
+            f"| [{layer.name_zh}有效目录](jurisdictions/{layer.id}.md) |"
         )
-        lines = [f"# {layer.name_zh}（{layer.id}） {layer.version}", "", f"{layer.name_en} · {layer.level.label}"]
+        lines = [
+            f"# {layer.name_zh}（{layer.id}） {layer.version}",
+            "",
+            f"{layer.level.label} · 适用于{layer.reach.label} · {layer.name_en}",
+        ]
         if layer.publisher:
             lines.append(f" · 发布：{layer.publisher} {layer.published or ''}")
-        for release in layer.releases:
-            lines += ["", f"- {release.version}（{release.date or ''}）：{release.notes}"]
+        effective = f"[{layer.name_zh}的有效目录](../jurisdictions/{layer.id}.md)（与上级各层合并后）"
+        lines += ["", effective, "", "## 发布记录"]
+        lines += [""] + [f"- {release.version}（{release.date or ''}）：{release.notes}" for release in layer.releases]
+        reach = {item.id: layer.reach for resource in RESOURCES for item in package.resource(resource)}
         for resource in reading_order(RESOURCES):
             items = list(package.resource(resource))
             if items:
                 lines += ["", f"## {RESOURCE_TITLES.get(resource, resource)}"]
-                lines += _items_table(items, "../")
+                lines += _items_table(items, "../", documents, reach)
         pages[f"catalog/layers/{layer.id}.md"] = "\n".join(lines) + "\n"
 
         catalog = merge(registry.chain(package))
@@ -235,18 +291,25 @@ def _catalog_pages() -> dict[str, str]:
             f"# {layer.name_zh}（{layer.id}）有效目录",
             "",
             "层级链：" + " → ".join(f"[{x.name_zh} {x.version}](../layers/{x.id}.md)" for x in catalog.chain),
+            "",
+            (
+                f"{layer.name_zh}适用于{layer.reach.label}。下列为适用于村和社区的全部条目，"
+                "“适用范围”写明各条目适用于哪里；“设定层”为引入或改动该条目的各层。"
+            ),
         ]
         for resource in reading_order(catalog.items):
             entries = catalog.items[resource]
             items = [e.item for e in entries.values()]
             setters = {
                 e.id: "、".join(
-                    dict.fromkeys([e.introduced_by, *(s.layer for steps in e.changes.values() for s in steps)])
+                    layers[x].name_zh if x in layers else x
+                    for x in dict.fromkeys([e.introduced_by, *(s.layer for steps in e.changes.values() for s in steps)])
                 )
                 for e in entries.values()
             }
+            reach = {e.id: layers[e.introduced_by].reach for e in entries.values() if e.introduced_by in layers}
             eff += ["", f"## {RESOURCE_TITLES.get(resource, resource)}（{len(items)}）"]
-            eff += _items_table(items, "../", setters)
+            eff += _items_table(items, "../", documents, reach, setters)
         pages[f"catalog/jurisdictions/{layer.id}.md"] = "\n".join(eff) + "\n"
     pages["catalog/index.md"] = "\n".join(index) + "\n"
     return pages
