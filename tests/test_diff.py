@@ -534,7 +534,7 @@ def test_document_form_round_trips() -> None:
 def test_change_codes_page_is_generated_from_the_code_table() -> None:
     page = (REPO / "docs" / "change-codes.md").read_text(encoding="utf-8")
     assert page == codes_markdown(), "regenerate docs/change-codes.md from villagecat.diff.codes_markdown()"
-    assert "| `certificate-cancelled` | breaking |" in page
+    assert "| `certificate-cancelled` | 破坏性 `breaking` |" in page
 
 
 def test_a_patch_that_adds_an_item_without_placing_it_is_refused_not_dropped(tmp_path: Path) -> None:

@@ -1775,8 +1775,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "change-scope-reworded": (
         "适用范围换了写法，所及之处相同（留空表示与条目所在层的适用范围相同：如留空与写明本层所适用的村和社区）",
         (
-            "applies to written otherwise, reaching the same places (left empty, it is the coverage of the item's"
-            " own layer: left empty, or that layer's coverage written out)"
+            "the scope (applies_to) is written otherwise, reaching the same places (left empty, it is the coverage"
+            " of the item's own layer: left empty, or that layer's coverage written out)"
         ),
     ),
     "change-tightened": ("{field}收紧，原来符合的可能不再符合", "{field}: tightened"),

@@ -1946,8 +1946,14 @@ def codes_markdown() -> str:
         "Generated from",
         "`villagecat.diff.CHANGE_LEVELS`; a test fails when this page drifts.",
         "",
-        "| code | level | meaning |",
+        "各级别的含义见[概念：变更级别](concepts.md#change-levels)。",
+        "What each level means: [Concepts](concepts.md#change-levels).",
+        "",
+        "| 代码 code | 级别 level | 含义 meaning |",
         "|---|---|---|",
     ]
-    lines.extend(f"| `{code}` | {level} | {text} |" for code, (level, text) in sorted(CHANGE_LEVELS.items()))
+    lines.extend(
+        f"| `{code}` | {LEVEL_WORDS[level][0]} `{level}` | {text} |"
+        for code, (level, text) in sorted(CHANGE_LEVELS.items())
+    )
     return "\n".join(lines) + "\n"
