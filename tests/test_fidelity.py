@@ -161,7 +161,7 @@ def test_forms_need_the_county_deployment_in_shangdang() -> None:
     result = invoke("admit", "填报表格", "-j", "140404")
     assert result.code == 1
     assert "未经县级党委和政府统一部署，党政群机构不得要求村级组织填报表格、提供材料" in result.out
-    assert "cn.document.tingzi-2022-28 二(一)3" in result.out
+    assert "厅字〔2022〕28号 二(一)3" in result.out
     assert "相关部门按程序报告区政府批准" in result.out
 
 
@@ -171,7 +171,7 @@ def test_shangdang_timeline_lists_its_deadlines_in_date_order() -> None:
     dates = [line.split("（")[0].strip() for line in result.out.splitlines()[1:] if line.startswith("  2")]
     assert dates == ["2023-08-10", "2023-08-10", "2023-08-10", "2023-12-10", "2023-12-10", "2024-06-15"]
     assert "2024 年 6月 15 日前" in result.out
-    assert "140404.document.implementation-plan 二(三)" in result.out
+    assert "长上民字〔2023〕17号 二(三)" in result.out
 
 
 def test_jilins_report_frequency_rule_lints_only_jilin() -> None:

@@ -67,7 +67,7 @@ def test_the_text_commands_speak_english_when_asked() -> None:
     timeline = invoke("timeline", "-j", "140404", "--lang", "en").out
     assert timeline.startswith("Shangdang (140404) · 6 deadlines")
     assert "(as written: 8月 10日前)" in timeline
-    assert "basis: 140404.document.implementation-plan" in timeline
+    assert "basis: 长上民字〔2023〕17号" in timeline
     explain = invoke("explain", "120117", "cn.sign.party-service-centre", "orientation", "--lang", "en").out
     assert "  120000 Tianjin " in explain
     assert ": inherited" in explain

@@ -159,7 +159,7 @@ def _type(prop: dict[str, Any], schema: dict[str, Any]) -> str:
 
 def _document_name(document: Any) -> str:  # noqa: ANN401 - a Document
     """A document as a clerk knows it: its 文号 (厅字〔2022〕28号), or its title; an annex (附件2) by its title."""
-    return document.number if document.number and not document.part_of else document.title
+    return str(document.known_as())
 
 
 def _cite_links(citations: Any, depth: str, documents: dict[str, Any]) -> str:  # noqa: ANN401 - Citations

@@ -3,7 +3,7 @@
 Never a Python repr or a JSON literal: a vocabulary word is 标牌（plaque） in Chinese and its
 code in English, a list is its entries joined with 、 in Chinese (with ； where an entry holds a 、, so that
 no entry reads as two) and bracketed with commas in English, citations read as
-``DOCUMENT SECTION「quote」`` (one quoting nothing as its document's title where the titles are
+``DOCUMENT SECTION「quote」`` (the document as a reader knows it, its 文号 or title, where they are
 known: :func:`cited`, the one reading of a citation every report and command uses), a part of
 a layer (its parent, its admission route) reads field by field with its fields' titles, a yes
 or no is 是 or 否 in Chinese (true or false in English), and 300.0 is 300.
@@ -34,16 +34,16 @@ def markdown_cell(text: object) -> str:
 
 
 def document_titles(catalog: EffectiveCatalog) -> dict[str, str]:
-    """The title of every document of the catalog's chain, by id: what a citation quoting nothing reads as."""
-    return {d.id: d.title for d in catalog.documents()}
+    """Every document of the catalog's chain as a reader knows it (its 文号, or its title), by id: a citation's name."""
+    return {d.id: d.known_as() for d in catalog.documents()}
 
 
 def cited(citation: Citation, titles: Mapping[str, str] | None = None) -> str:
     """A citation as a reader reads it: ``DOCUMENT SECTION「quote」``, or, quoting nothing, its document's title.
 
-    ``不应由基层群众性自治组织出具证明事项清单（第一批） 第4项``, not ``cn.document.minfa-2020-20-annex 第4项``:
-    without a quote an id says nothing to the reader. ``titles`` (:func:`document_titles`) gives
-    the titles by document id; a document it does not name reads as its id.
+    ``厅字〔2022〕28号 二(一)1「……」`` and ``不应由基层群众性自治组织出具证明事项清单（第一批） 第4项``, not
+    ``cn.document.minfa-2020-20-annex 第4项``: an id says nothing to the reader. ``titles``
+    (:func:`document_titles`) names the documents by id; a document it does not name reads as its id.
     """
     return citation.readable((titles or {}).get(citation.document))
 

@@ -132,11 +132,11 @@ class Citation(Model):
     def readable(self, title: str | None = None) -> str:
         """Return the form reports show, ``DOCUMENT SECTION「quote」``.
 
-        A citation that quotes nothing reads as the document's ``title`` where it is given
-        (``不应由基层群众性自治组织出具证明事项清单（第一批） 第5项``): without a quote, an id says
-        nothing to the reader. Nothing is added that the citation does not hold.
+        The document reads as ``title`` where it is given, as a reader knows it (``厅字〔2022〕28号 二(一)1「…」``,
+        ``不应由基层群众性自治组织出具证明事项清单（第一批） 第5项``: :meth:`Document.known_as`), else by its id.
+        Nothing is added that the citation does not hold.
         """
-        text = (title if title and not self.quote else self.document) + (f" {self.section}" if self.section else "")
+        text = (title or self.document) + (f" {self.section}" if self.section else "")
         return text + (f"「{self.quote}」" if self.quote else "")
 
 
@@ -220,6 +220,13 @@ class Document(Model):
         desc_en="Whether the source reproduces its text; false for annexes only named.",
         default=True,
     )
+
+    def known_as(self) -> str:
+        """The document as a reader knows it: its 文号 (厅字〔2022〕28号), or its title; an annex by its title.
+
+        An annex shares its document's 文号, so only its title (附件2 …) tells it apart.
+        """
+        return self.number if self.number and not self.part_of else self.title
 
 
 class Clause(Model):
