@@ -171,7 +171,7 @@ def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckR
                 rules = {o.id: o for o in ancestor.obligations} | rules
         except LayerChainError:
             pass  # a broken chain is validate's to report; lint what is here
-    titles = {i: d.title for i, d in documents.items()}
+    titles = {i: d.known_as() for i, d in documents.items()}
     report = CheckReport("lint", package.layer.id, package.layer.name_zh, titles=titles)
     findings = report.findings
     main_frequencies = _main_frequencies(rules)
