@@ -922,9 +922,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{folder} is not in a git repository, so its git revision {rev} cannot be read",
     ),
     "git-no-revision": ("git 版本 {rev} 不存在", "the git revision {rev!r} does not exist"),
-    "zip-compression": ("zip 成员的压缩方式不受支持（{detail}）", "unsupported compression: {detail}"),
-    "zip-encrypted": ("zip 成员已加密，无法读取（{detail}）", "the member cannot be read: {detail}"),
-    "zip-damaged": ("zip 文件已损坏（{detail}）", "the zip is damaged: {detail}"),
+    "zip-compression": (
+        "zip 中文件的压缩方式不受支持；请用常用的压缩软件重新打包（选 zip 格式）",
+        "unsupported compression: {detail}",
+    ),
+    "zip-encrypted": ("zip 中的文件设了密码，无法读取；请不设密码重新打包", "the member cannot be read: {detail}"),
+    "zip-damaged": ("zip 文件已损坏，无法读取；请重新取得或重新打包这个文件", "the zip is damaged: {detail}"),
     "zip-descriptors": (
         "zip 中须有且仅有一个 datapackage.json（位于顶层或一个文件夹内）",
         "the zip must hold exactly one datapackage.json, at its top or in one folder",
@@ -1056,7 +1059,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "单元格显示的是错误值 {value}（公式出错），不是取值；请改正公式，或删去公式直接填写",
         "the cell shows the error {value} (a formula gone wrong), not a value; correct the formula or type the value",
     ),
-    "workbook-unreadable": ("无法读取该工作簿（{detail}）", "not a readable workbook: {detail}"),
+    "workbook-unreadable": (
+        "无法读取该工作簿：文件已损坏，或不是 Excel 工作簿；请在 Excel、WPS 或 LibreOffice 中打开，"
+        "另存为“Excel 工作簿（.xlsx）”后再读取",
+        "not a readable workbook ({detail}); open it in Excel, WPS or LibreOffice and save it as an Excel workbook (.xlsx)",
+    ),
     "workbook-sheet-damaged": (
         "该工作表的内容已损坏（不是有效的 XML），无法读取；请用 Excel 或 WPS 打开工作簿，另存一次后再导入",
         "the sheet is damaged (not valid XML: {detail}); open the workbook in Excel and save it again",

@@ -34,8 +34,9 @@ __all__ = [
 class VillagecatError(Exception):
     """Base of every error villagecat raises on purpose, with its message in Chinese and English.
 
-    ``str(error)`` is the Chinese message with the English detail (one line, as the CLI prints
-    it by default); :meth:`describe` gives either language alone.
+    ``str(error)`` is the Chinese message with the English detail (one line, for a developer's
+    log or traceback); :meth:`describe` gives either language alone, as the CLI prints it: a
+    clerk reading Chinese is told in Chinese alone.
     """
 
     #: The exit status the CLI uses for this error.
@@ -46,8 +47,8 @@ class VillagecatError(Exception):
     ) -> None:
         """Record the message in both languages (one only where the other was not given), and where.
 
-        With ``zh_alone`` the Chinese line is whole without the English detail (which holds a
-        parser's own words, say, that a clerk cannot act on); ``describe("en")`` still gives it.
+        With ``zh_alone`` even ``str(error)`` leaves the English detail out (it holds a parser's
+        own words, say, that no reader of Chinese can act on); ``describe("en")`` still gives it.
         """
         self.message_zh = message_zh
         self.message_en = message_zh if message_en is None else message_en
@@ -55,7 +56,7 @@ class VillagecatError(Exception):
         self.zh_alone = zh_alone
         #: The message catalog's key for the message, where it was said by key (:meth:`said`).
         self.key: str | None = None
-        super().__init__(self.describe("zh"))
+        super().__init__(self._both())
 
     @classmethod
     def said(cls, key: str, /, *, where: str | None = None, **values: object) -> VillagecatError:
@@ -68,16 +69,24 @@ class VillagecatError(Exception):
         return error
 
     def describe(self, lang: str = "zh") -> str:
-        """Return the one line: ``zh`` is Chinese with the English detail, ``en`` English alone."""
+        """Return the one line, naming where, in ``lang`` alone: ``zh`` Chinese, ``en`` English."""
         from villagecat._arguments import need_lang  # noqa: PLC0415 - the arguments module imports this one
 
         lang = need_lang(lang)
         if lang == "en":
             return f"{self.where}: {self.message_en}" if self.where else self.message_en
-        prefix = f"{self.where}：" if self.where else ""
-        if self.message_en == self.message_zh or self.zh_alone:
-            return prefix + self.message_zh
-        return f"{prefix}{self.message_zh}（{self.message_en}）"
+        return f"{self.where}：{self.message_zh}" if self.where else self.message_zh
+
+    def _both(self) -> str:
+        """The Chinese line with the English detail after it (``str(error)``), where the two differ.
+
+        An error that says itself otherwise (its own :meth:`describe`: a ledger's problems, a line each) is
+        ``str``-ed as it describes itself in Chinese.
+        """
+        own = type(self).describe is not VillagecatError.describe
+        if own or self.message_en == self.message_zh or self.zh_alone:
+            return self.describe("zh")
+        return f"{self.describe('zh')}（{self.message_en}）"
 
 
 class PackageReadError(VillagecatError, OSError):
