@@ -1006,6 +1006,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不是目录的工作表，且没有内容，导入时已略过",
         "none of the catalog's sheets, and empty: left out of the import",
     ),
+    "workbook-hidden-rows": (
+        (
+            "第 {rows} 行是隐藏行，照样读入；如要删除，请取消隐藏后删除整行（右键点行号，选“删除行”）；"
+            "要保留的，请取消隐藏以便核对"
+        ),
+        "these hidden rows are read all the same: {rows}; to delete a row, unhide it and delete the whole row",
+    ),
+    "workbook-hidden-columns": (
+        "{columns}是隐藏列，其中的内容照样读入；请取消隐藏，核对后再导入",
+        "these hidden columns are read all the same: {columns}; unhide them and check them",
+    ),
+    "workbook-hidden-column": ("{letter} 列（{heading}）", "{letter} ({heading})"),
+    "workbook-hidden-sheet": (
+        "这张工作表是隐藏的，其中各行照样读入；请在表名处右键选“取消隐藏”核对，不要的行请删除整行（不要删除工作表）",
+        (
+            "the sheet is hidden and its rows are read all the same; unhide it and check it"
+            " (delete the rows you do not want, not the sheet)"
+        ),
+    ),
     "workbook-merged-read": (
         ("合并单元格 {ranges} 已按所见读取：左上角的值填入了合并区域的每一格；若其中某格本应留空，请取消合并后再导入"),
         (
@@ -1060,9 +1079,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the cell shows the error {value} (a formula gone wrong), not a value; correct the formula or type the value",
     ),
     "workbook-unreadable": (
-        "无法读取该工作簿：文件已损坏，或不是 Excel 工作簿；请在 Excel、WPS 或 LibreOffice 中打开，"
-        "另存为“Excel 工作簿（.xlsx）”后再读取",
-        "not a readable workbook ({detail}); open it in Excel, WPS or LibreOffice and save it as an Excel workbook (.xlsx)",
+        (
+            "无法读取该工作簿：文件已损坏，或不是 Excel 工作簿；请在 Excel、WPS 或 LibreOffice 中打开，"
+            "另存为“Excel 工作簿（.xlsx）”后再读取"
+        ),
+        (
+            "not a readable workbook ({detail}); open it in Excel, WPS or LibreOffice"
+            " and save it as an Excel workbook (.xlsx)"
+        ),
     ),
     "workbook-sheet-damaged": (
         "该工作表的内容已损坏（不是有效的 XML），无法读取；请用 Excel 或 WPS 打开工作簿，另存一次后再导入",

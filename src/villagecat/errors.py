@@ -15,6 +15,7 @@ __all__ = [
     "ArgumentTypeError",
     "BudgetExceededError",
     "EmptySheetWarning",
+    "HiddenCellsWarning",
     "InterruptedSaveWarning",
     "InvalidRequestError",
     "LayerChainError",
@@ -304,6 +305,43 @@ class MergedCellsWarning(WorkbookNotice):
 
         self.ranges = ranges
         super().__init__(sheet, *pair("workbook-merged-read", ranges=Both("、".join(ranges), ", ".join(ranges))))
+
+
+class HiddenCellsWarning(WorkbookNotice):
+    """A workbook's hidden rows, columns or sheet were read all the same: hiding is no deletion.
+
+    A clerk who hides a row to "remove" it would publish it without a word; the import reads it,
+    as the file holds it, and names the sheet and the rows (or columns) so hidden.
+    """
+
+    def __init__(self, sheet: str, *, rows: tuple[int, ...] = (), columns: tuple[tuple[str, str], ...] = ()) -> None:
+        """Record the sheet and its hidden rows (numbers) or columns (letter, heading); neither: the sheet is hidden."""
+        from villagecat._i18n import Both, pair  # noqa: PLC0415
+
+        self.rows, self.columns = rows, columns
+        if rows:
+            runs = _runs(rows)
+            words = pair("workbook-hidden-rows", rows=Both("、".join(runs), ", ".join(runs)))
+        elif columns:
+            named = [pair("workbook-hidden-column", letter=letter, heading=heading) for letter, heading in columns]
+            words = pair(
+                "workbook-hidden-columns",
+                columns=Both("、".join(zh for zh, _ in named), ", ".join(en for _, en in named)),
+            )
+        else:
+            words = pair("workbook-hidden-sheet")
+        super().__init__(sheet, *words)
+
+
+def _runs(numbers: tuple[int, ...]) -> list[str]:
+    """Row numbers as a clerk reads them: consecutive ones as one run (4, 5, 6, 9 → 4-6, 9)."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return [str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs]
 
 
 class ListEntryNotice(WorkbookNotice):

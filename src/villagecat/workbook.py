@@ -31,6 +31,7 @@ from villagecat._write import atomic_write
 from villagecat._xlsx import ErrorCell, column_letter, header_below
 from villagecat.errors import (
     EmptySheetWarning,
+    HiddenCellsWarning,
     ListEntryNotice,
     MergedCellsWarning,
     PackageReadError,
@@ -127,7 +128,8 @@ _GUIDE = (
     "5. 出处写作 文件标识#条款，如 cn.document.tingzi-2022-28#二(一)1；多个出处用 | 分隔。",
     "6. 日期写作 2023-09-01、2023-09 或 2023，也可直接用 Excel 的日期格式。",
     "7. 来源没有写明的内容请留空，不要凭推测填写。",
-    "8. 填好后运行：villagecat import 本文件.xlsx -o 目录，再运行 villagecat validate 目录。",
+    "8. 删除条目请删除整行（右键点行号，选“删除行”）：隐藏的行、列和工作表照样导入。",
+    "9. 填好后运行：villagecat import 本文件.xlsx -o 目录，再运行 villagecat validate 目录。",
 )
 
 
@@ -880,7 +882,9 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     if LAYER_SHEET not in sheets:
         report.problems.append(Problem(str(source), "missing-sheet", *pair("missing-sheet", sheet=LAYER_SHEET)))
         raise ValidationFailedError(report)
-    layer = _read_layer(_rows(sheets[LAYER_SHEET], source), report.problems)
+    layer_rows = _rows(sheets[LAYER_SHEET], source)
+    _say_hidden_sheet(sheets[LAYER_SHEET], layer_rows)
+    layer = _read_layer(layer_rows, report.problems)
     resources: dict[str, tuple[BaseModel, ...]] = {}
     origins: dict[str, Origin] = {}
     exported: dict[Citation, Citation] = {}
@@ -892,6 +896,7 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
             report.problems.append(Problem(str(source), "missing-sheet", *pair("missing-resource-sheet", sheet=title)))
             continue
         rows, exported_texts = _exported_clauses(title, _rows(sheets[title], source))
+        _say_hidden_sheet(sheets[title], rows)
         layer_id = layer.id if layer is not None else None
         found, positions = _read_sheet(title, rows, model, report.problems, layer_id)
         resources[resource] = tuple(found)
@@ -902,6 +907,12 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     package = dataclasses.replace(LayerPackage.of(layer, resources), origins=origins)
     package = carry_citations(package, exported)
     return carry_citations(package, _quoted(package))
+
+
+def _say_hidden_sheet(sheet: Worksheet, rows: list[list[Any]]) -> None:
+    """Say that a hidden sheet of the catalog's was read all the same, where it has rows below its header."""
+    if sheet.sheet_state != "visible" and not _blank(rows[1:]):
+        warnings.warn(HiddenCellsWarning(sheet.title.strip()), stacklevel=3)
 
 
 def _renamed_sheets(sheets: dict[str, Worksheet], known: list[str]) -> dict[str, str]:
@@ -941,10 +952,23 @@ def _rows(sheet: Worksheet, source: Path) -> list[list[Any]]:
     would now stand there too, so the import says which ranges it read so.
     """
     from villagecat._xlsx import read_sheet  # noqa: PLC0415
+    from villagecat.checks._fields import FIELDS  # noqa: PLC0415 - a clerk's 序号, as ledgers read it
 
     read = read_sheet(sheet, str(source))
+    title = sheet.title.strip()
     if read.merged:
-        warnings.warn(MergedCellsWarning(sheet.title.strip(), read.merged), stacklevel=3)
+        warnings.warn(MergedCellsWarning(title, read.merged), stacklevel=3)
+    if read.hidden_rows:  # hiding is no deletion: the row is read, and would be published
+        warnings.warn(HiddenCellsWarning(title, rows=read.hidden_rows), stacklevel=3)
+    header = read.rows[0] if read.rows else []
+    unread = {_heading(t) for t in (EXPORTED_CLAUSE, *FIELDS["number"])}  # the export's own, the clerk's 序号
+    hidden = [
+        (column_letter(col), str(heading).strip() if heading is not None else "")
+        for col in read.hidden_columns
+        if _heading(str(heading := header[col] if col < len(header) else "")) not in unread
+    ]
+    if hidden:
+        warnings.warn(HiddenCellsWarning(title, columns=tuple(hidden)), stacklevel=3)
     return read.rows
 
 
