@@ -178,7 +178,8 @@ def test_an_import_that_would_lose_rows_break_a_rule_or_go_back_writes_nothing(t
     result = invoke("import", str(tmp_path / "loosened.xlsx"), "-o", str(ninghe))
     assert result.code == 1, result.out
     assert "  证明事项\n" in result.out
-    assert f"第 {row} 行 字段 名称：" in result.out  # the sheet, its row and column, as the clerk sees them
+    letter = openpyxl.utils.get_column_letter(cols["名称"])
+    assert f"第 {row} 行 字段 {letter}（名称）：" in result.out  # the sheet, its row and column, as the clerk sees them
     assert "cn.certificate.proof-of-life" in result.out
 
     assert {p.name: p.read_bytes() for p in ninghe.iterdir()} == before

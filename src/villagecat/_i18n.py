@@ -1421,7 +1421,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # a field named by its title: 条目 X 的“最小建筑面积（平方米）”不符合 (no space inside the quotes' reach)
     "merge-conflict-field": (
         "层 {layer}（{version}）的条目 {target} 的“{field}”不符合上级规则：{rule}{values}",
-        "layer {layer} ({version}), item {target}.{field}: breaks rule {rule}: {detail}{values}",
+        "layer {layer} ({version}), item {target}, field {field}: breaks rule {rule}: {detail}{values}",
+    ),
+    "conflict-item-named": ("{item}（{name}）", "{item} ({name})"),
+    # what to do about a conflict, after it: the value to write, or the row to delete
+    "conflict-remedy-overrides": ("删去这条覆盖（整行删除）", "delete this override (its row)"),
+    "conflict-remedy-cancellations": ("删去这条取消（整行删除）", "delete this cancellation (its row)"),
+    "conflict-remedy-restated": ("清空这一格（沿用上级层的取值）", "empty this cell (the inherited value stands)"),
+    "conflict-fix-raise": ("；请改为不低于 {inherited}，或{remedy}", "; raise it to at least {inherited}, or {remedy}"),
+    "conflict-fix-lower": ("；请改为不高于 {inherited}，或{remedy}", "; lower it to at most {inherited}, or {remedy}"),
+    "conflict-fix-earlier": (
+        "；请改为不晚于 {inherited}，或{remedy}",
+        "; make it no later than {inherited}, or {remedy}",
+    ),
+    "conflict-fix-graded": (
+        "；请改为不弱于 {inherited} 的约束力，或{remedy}",
+        "; make it bind at least as hard as {inherited}, or {remedy}",
+    ),
+    "conflict-fix-drop": ("；请{remedy}", "; {remedy}"),
+    "conflict-fix-own-item": (
+        "；本层自己的条目请在它所在的表中直接修改或删除，并{remedy}",
+        "; change or delete the layer's own item where it is, and {remedy}",
+    ),
+    "conflict-fix-unknown-target": (
+        "；请核对所填的标识（上级层的条目可用 villagecat catalog 查看），或{remedy}",
+        "; check the id given (villagecat catalog lists the inherited items), or {remedy}",
+    ),
+    "conflict-fix-list-replace": (
+        "；请把操作改为 增加条目（add）或 删除条目（remove），取值只写增减的项",
+        "; make the op add or remove, the value holding only the entries added or removed",
     ),
     "conflict-values": (
         "（上级值 {inherited}，本层值 {attempted}）",

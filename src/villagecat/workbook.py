@@ -819,6 +819,12 @@ def titled(report: ValidationReport) -> ValidationReport:
     message names with its CSV code is named by its label alone (:func:`form_words`).
     """
     by_sheet = {SHEET_TITLES[r]: {c.name: c.title_zh for c in columns(m)} for r, m in RESOURCES.items()}
+    letters = _column_letters(report.target) if any(p.file in by_sheet for p in report.problems) else {}
+
+    def column(sheet: str, name: str) -> str:  # J（取值）, as a problem found reading the sheet names it
+        title = by_sheet[sheet][name]
+        letter = letters.get(sheet, {}).get(name)
+        return f"{letter}（{title}）" if letter else title
 
     def on_sheet(problem: Problem) -> Problem:
         problem = dataclasses.replace(problem, message_zh=form_words(problem.message_zh))
@@ -828,8 +834,11 @@ def titled(report: ValidationReport) -> ValidationReport:
         titles = by_sheet.get(problem.file, {})
         name, _, entry = (problem.field or "").partition("[")  # citations[0]: the 出处's first entry
         if entry.rstrip("]").isdigit() and name in titles:
-            return dataclasses.replace(problem, field=f"{titles[name]}（第 {int(entry.rstrip(']')) + 1} 项）")
-        return dataclasses.replace(problem, field=titles.get(problem.field or "", problem.field))
+            number = int(entry.rstrip("]")) + 1
+            return dataclasses.replace(problem, field=f"{column(problem.file, name)}第 {number} 项")
+        if (problem.field or "") in titles:
+            return dataclasses.replace(problem, field=column(problem.file, problem.field or ""))
+        return problem
 
     return dataclasses.replace(report, problems=[on_sheet(p) for p in report.problems])
 
@@ -907,6 +916,40 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     package = dataclasses.replace(LayerPackage.of(layer, resources), origins=origins)
     package = carry_citations(package, exported)
     return carry_citations(package, _quoted(package))
+
+
+def _column_letters(target: str) -> dict[str, dict[str, str]]:
+    """Each catalog sheet's columns as the workbook at ``target`` has them: field name -> letter (J for value).
+
+    A problem found after the workbook was read (a merge conflict of an override) names its
+    column as one found reading it does; a clerk may have moved the columns, so they are read
+    from the file's header rows. Empty where the workbook cannot be read again.
+    """
+    from villagecat._budget import read_regular_file  # noqa: PLC0415
+    from villagecat._xlsx import open_workbook  # noqa: PLC0415
+
+    source = Path(target)
+    if source.suffix.lower() != ".xlsx" or not source.is_file():
+        return {}
+    try:
+        book = open_workbook(source, read_regular_file(source))
+    except OSError:  # PackageReadError too: the report is told without letters
+        return {}
+    by_title = {title: resource for resource, title in SHEET_TITLES.items()}
+    letters: dict[str, dict[str, str]] = {}
+    try:
+        for sheet in book.worksheets:
+            resource = by_title.get(sheet.title.strip())
+            if resource is None:
+                continue
+            named = {_heading(c.title_zh): c.name for c in columns(RESOURCES[resource])}
+            named |= {c.name: c.name for c in columns(RESOURCES[resource])}
+            header = next(sheet.iter_rows(max_row=1, values_only=True), ())
+            found = ((named.get(_heading(str(h))), i) for i, h in enumerate(header) if h is not None)
+            letters[sheet.title.strip()] = {name: column_letter(i) for name, i in found if name is not None}
+    finally:
+        book.close()
+    return letters
 
 
 def _say_hidden_sheet(sheet: Worksheet, rows: list[list[Any]]) -> None:
