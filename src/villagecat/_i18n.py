@@ -1006,6 +1006,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不是目录的工作表，且没有内容，导入时已略过",
         "none of the catalog's sheets, and empty: left out of the import",
     ),
+    "workbook-date-form": (
+        "日期写作 2023-09-01、2023-09 或 2023，也可以用表格的日期格式",
+        "a date is written 2023-09-01, 2023-09 or 2023, or typed as a date cell",
+    ),
+    "workbook-date-with-words": (
+        "日期只写年月日，应写作 {date}；“{words}”等字不能写在日期中",
+        "a date holds the date alone: {date}; words such as {words} do not belong in it",
+    ),
+    "workbook-date-without-year": (
+        "日期须写明年份，写作 年-月 或 年-月-日，如 {date}；“{words}”等字不能写在日期中",
+        (
+            "a date needs its year, written year-month or year-month-day, such as {date};"
+            " words such as {words} do not belong in it"
+        ),
+    ),
+    "workbook-date-words-to-text": (
+        "，请照来源原文写在“{column}”一列",
+        ": write the source's words in the {column} column",
+    ),
     "workbook-hidden-rows": (
         (
             "第 {rows} 行是隐藏行，照样读入；如要删除，请取消隐藏后删除整行（右键点行号，选“删除行”）；"

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from villagecat._columns import Column, columns, override_value_cell, target_column, unknown_field, unsaid
-from villagecat._i18n import Both, pair
+from villagecat._i18n import Both, pair, say
 from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
 from villagecat._write import atomic_write
@@ -126,7 +126,10 @@ _GUIDE = (
     "3. 有下拉箭头的列只能选列出的取值，也可直接输入中文，如 适用范围 填 村、社区 或 村（社区）。",
     "4. 一格填多项时用 | 分隔；取值列（如 协助方式）也可用 、，； 分隔。",
     "5. 出处写作 文件标识#条款，如 cn.document.tingzi-2022-28#二(一)1；多个出处用 | 分隔。",
-    "6. 日期写作 2023-09-01、2023-09 或 2023，也可直接用 Excel 的日期格式。",
+    (
+        "6. 日期写作 2023-09-01、2023-09 或 2023，也可直接用 Excel 的日期格式；来源写“2023年6月底前”的，"
+        "截止日期填 2023-06，“2023年6月底前”照原文写在“时限原文”一列。"
+    ),
     "7. 来源没有写明的内容请留空，不要凭推测填写。",
     "8. 删除条目请删除整行（右键点行号，选“删除行”）：隐藏的行、列和工作表照样导入。",
     "9. 填好后运行：villagecat import 本文件.xlsx -o 目录，再运行 villagecat validate 目录。",
@@ -639,7 +642,7 @@ def _read_sheet(
                 zh, en = (
                     _override_field_words(data)
                     if model is Override and name == "field" and error["type"] == "string_pattern_mismatch"
-                    else _sheet_message(dict(error))
+                    else _sheet_message(dict(error), model)
                 )
                 where = next((i for i, c in enumerate(mapped) if c is not None and c.name == name), None)
                 column_label = (
@@ -766,11 +769,52 @@ def _clause_ids(layer_id: str, records: list[dict[str, Any]]) -> None:
             taken.add(record["id"])
 
 
-def _sheet_message(error: dict[str, Any]) -> tuple[str, str]:
-    """A pydantic error as a sheet's cell is told: a 是/否 column by the words its drop-down offers."""
+def _sheet_message(error: dict[str, Any], model: type[BaseModel] | None = None) -> tuple[str, str]:
+    """A pydantic error as a sheet's cell is told: a 是/否 column by its drop-down's words, a date as it was written."""
     if error.get("type") in ("bool_parsing", "bool_type"):  # not the package's true/false, which no clerk types here
         return pair("workbook-bool", got=error.get("input"))
+    value = error.get("input")
+    if (
+        error.get("type") == "string_pattern_mismatch"
+        and (error.get("ctx") or {}).get("pattern") == DATE_PATTERN
+        and isinstance(value, str)
+        and (words := _date_words(value, model)) is not None
+    ):
+        return words
     return pydantic_message(error, labels=True)  # the cell takes the label: the labels alone, as the drop-down
+
+
+#: A date as a source words it: 2023年6月底前, 2023年底, 6月30日前 (the year, month and day, then the words).
+_WORDED_DATE = re.compile(
+    r"^(?:(?P<year>[0-9]{4})\s*年)?\s*(?:(?P<month>[0-9]{1,2})\s*月)?\s*(?:(?P<day>[0-9]{1,2})\s*[日号])?\s*(?P<words>.*)$"
+)
+
+
+def _date_words(text: str, model: type[BaseModel] | None) -> tuple[str, str] | None:
+    """A date cell that holds words a clerk copied from the source, told where each part goes.
+
+    2023年6月底前 is the date 2023-06 and the words 底前, which the 时限原文 column holds (a
+    milestone's); 6月底前 lacks its year. Any other text is told the date's form, without
+    the remark on year 0000 (kept for a year 0000, the one text it is about).
+    """
+    value = unicodedata.normalize("NFKC", text).strip()
+    if value.startswith("0000"):
+        return None
+    found = _WORDED_DATE.match(value)
+    year, month, day, words = (found.group(n) for n in ("year", "month", "day", "words")) if found else ("",) * 4
+    column = next((c.title_zh for c in columns(model) if c.name == "due_text"), None) if model else None
+    got = pair("value-got", value=text)
+    if not (year or month) or (day and not month) or not words or re.search(r"[0-9]", words):
+        zh, en = pair("workbook-date-form")
+    else:
+        date = "-".join([year or "2023", *(f"{int(n):02d}" for n in (month, day) if n)])
+        zh, en = pair("workbook-date-with-words" if year else "workbook-date-without-year", date=date, words=words)
+        if column is not None:
+            zh, en = (
+                zh + say("workbook-date-words-to-text", "zh", column=column),
+                en + say("workbook-date-words-to-text", "en", column=column),
+            )
+    return zh + got[0], en + got[1]
 
 
 @functools.cache
