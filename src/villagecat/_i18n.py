@@ -1953,8 +1953,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "parent-chain": ("上级层链有误：{detail}", "{detail}"),
     "unknown-document": (
-        "{item} 引用的文件 {document} 不存在（本包及上级层均无此文件）",
-        "{item} cites document {document}, which is in neither this package nor its parents",
+        (
+            "{item} 引用的文件 {document} 不存在（本包及上级层均无此文件）；"
+            "请先在来源文件（documents）中登记这份文件，或把出处改为已登记的文件标识"
+        ),
+        (
+            "{item} cites document {document}, which is in neither this package nor its parents;"
+            " register it in the documents first, or cite a registered document"
+        ),
     ),
     "admission-unknown-document": (
         "准入审批程序引用的文件 {document} 不存在",
