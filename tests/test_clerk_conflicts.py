@@ -111,3 +111,24 @@ def test_a_conflict_in_a_csv_says_what_to_do_at_its_line_and_csv_column(tmp_path
             "不符合上级规则：该条目不得由下级层取消；请删去这条取消（整行删除）"
         ),
     ], result.out
+
+
+def test_a_bound_is_named_only_where_the_inherited_value_gives_one() -> None:
+    """A modality softened where no layer above gave one would read 请改为不弱于 空 的约束力."""
+    from villagecat.merging import Conflict  # noqa: PLC0415
+    from villagecat.models.vocab import Modality  # noqa: PLC0415
+
+    softened = Conflict(
+        layer="220102",
+        version="0.1.0",
+        item="cn.facility.community-service-facility",
+        field="modality",
+        rule="graded",
+        inherited=None,
+        attempted=Modality.MAY,
+        operation="220102.override.o0",
+    )
+    assert softened.describe("zh").endswith("；请删去这条覆盖（整行删除）"), softened.describe("zh")
+    raised = Conflict(**{**softened.__dict__, "inherited": Modality.SHOULD})
+    said = f"；请改为不弱于 {Modality.SHOULD.label}（should） 的约束力，或删去这条覆盖（整行删除）"
+    assert raised.describe("zh").endswith(said)

@@ -200,7 +200,8 @@ class Conflict:
         kind = kind_of_id(self.operation) if self.operation else None
         row = kind.resource if kind is not None and kind.resource in ("overrides", "cancellations") else "restated"
         remedy = say(f"conflict-remedy-{row}", lang)
-        fix = _FIXES.get(self.rule if not (self.detail_zh and self.rule in _BY_VALUE) else "order")
+        by_order = self.rule in _BY_VALUE and (self.detail_zh or self.inherited is None)  # no bound to name
+        fix = _FIXES.get("order" if by_order else self.rule)
         if fix is None or (row == "restated" and self.rule in ("cancel_forbidden", "own_item")):
             return ""
         return say(fix, lang, inherited=shown(self.inherited, lang), remedy=remedy)
