@@ -232,7 +232,7 @@ def test_a_workbook_given_where_a_package_belongs_says_to_import_it(tmp_path: Pa
     assert result.code == 2
     said = f"是 Excel 工作簿，不是数据包；请先导入（villagecat import {path} -o 数据包文件夹），再对数据包文件夹运行"
     assert said in result.out + result.err, result.out + result.err
-    assert "zip" not in (result.out + result.err).partition("（cannot")[0]
+    assert "zip" not in result.out + result.err
 
 
 def test_a_yes_no_column_is_told_by_its_words(tmp_path: Path) -> None:
@@ -407,10 +407,10 @@ def test_a_package_given_to_import_for_its_workbook_says_which_way_each_command_
     folder, _ = _xihu(tmp_path)
     result = invoke("import", str(folder), "-o", str(tmp_path / "out"))
     assert result.code == 2
-    assert result.err.startswith(
+    assert result.err == (
         f"villagecat: {folder}：是文件夹，不是工作簿：导入读取 Excel 工作簿"
         f"（villagecat import 工作簿.xlsx -o {folder}）；"
-        f"把数据包写成工作簿请用 villagecat export {folder} -o 工作簿.xlsx（"
+        f"把数据包写成工作簿请用 villagecat export {folder} -o 工作簿.xlsx\n"
     ), result.err
     assert not (tmp_path / "out").exists()
 

@@ -299,7 +299,8 @@ def test_validate_reports_a_layers_own_conflicts_at_the_override_row(tmp_path: P
     )
     (problem,) = villagecat.validate(path).problems
     assert (problem.file, problem.line, problem.code) == ("overrides.csv", 2, "merge-increase-only")
-    assert "220000.facility.village 的“最小建筑面积（平方米）”" in problem.message_zh
+    assert "220000.facility.village（村级综合服务设施面积）的“最小建筑面积（平方米）”" in problem.message_zh
+    assert problem.message_zh.endswith("；请改为不低于 200，或删去这条覆盖（整行删除）")
 
 
 def test_validate_reports_a_field_the_kind_lacks_at_the_override_rows_field_cell(tmp_path: Path) -> None:
@@ -473,8 +474,9 @@ def test_a_field_set_twice_names_the_other_override_and_both_values() -> None:
     ]
     (conflict,) = merge([*chain("220000"), child_layer("220000", overrides=ops)]).conflicts
     assert conflict.describe("zh") == (
-        "层 220102（0.1.0）的条目 220000.facility.village 的“最小建筑面积（平方米）”不符合上级规则："
-        "同一层对同一字段设定了两次，取值不明：本层的覆盖 220102.override.o0已设为 400，此处又设为 300（上级值 200）；"
+        "层 220102（0.1.0）的条目 220000.facility.village（村级综合服务设施面积）的“最小建筑面积（平方米）”"
+        "不符合上级规则：同一层对同一字段设定了两次，取值不明："
+        "本层的覆盖 220102.override.o0已设为 400，此处又设为 300（上级值 200）；"
         "同一层对同一字段只能设定一次，请删去其中一处"
     )
     assert conflict.describe("en").endswith(
@@ -577,7 +579,8 @@ def test_an_operation_that_does_not_fit_a_single_value_says_so_by_the_fields_tit
     assert conflict.rule == "invalid_value"
     title = type(before.item).model_fields[field].title
     assert conflict.describe("zh") == (
-        f"层 220102（0.1.0）的条目 {target} 的“{title}”不符合上级规则：" + said.format(inherited=inherited, value=value)
+        f"层 220102（0.1.0）的条目 {target}（{before.item.name}）的“{title}”不符合上级规则："  # type: ignore[attr-defined]
+        + said.format(inherited=inherited, value=value)
     )
     assert "“" not in conflict.describe("en")
 

@@ -165,7 +165,8 @@ def test_a_text_that_is_not_utf8_is_unreadable_naming_the_file(tmp_path: Path) -
     with pytest.raises(PackageReadError) as caught:
         source_texts(files={"a.document.plan": tmp_path / "plan.txt"})
     assert caught.value.exit_code == 2
-    assert caught.value.describe("zh") == f"{tmp_path / 'plan.txt'}：不是 UTF-8 编码的文本（not UTF-8 text）"
+    assert caught.value.describe("zh") == f"{tmp_path / 'plan.txt'}：不是 UTF-8 编码的文本"
+    assert str(caught.value) == f"{tmp_path / 'plan.txt'}：不是 UTF-8 编码的文本（not UTF-8 text）"
 
 
 def test_the_approval_routes_quote_is_judged_in_the_descriptor(tmp_path: Path) -> None:

@@ -54,13 +54,13 @@ def test_a_status_moved_back_is_said_along_its_order_not_as_lowered(tmp_path: Pa
     path = write_child(tmp_path, "220000", certificates=(row,))
     (problem,) = villagecat.validate(path).problems
     assert problem.message_zh.endswith(
-        "cn.certificate.dog-keeping 的“状态”不符合上级规则：只能沿 保留 → 取消 → 不应出具 的方向改变"
-        "（上级值 不应出具（not_to_issue），本层值 保留（retained））"
+        "cn.certificate.dog-keeping（居民养犬证明）的“状态”不符合上级规则：只能沿 保留 → 取消 → 不应出具 的方向改变"
+        "（上级值 不应出具（not_to_issue），本层值 保留（retained））；请清空这一格（沿用上级层的取值）"
     )
     assert "提高" not in problem.message_zh
     assert problem.message_en.endswith(
         "breaks rule increase_only: may only move along retained → cancelled → not_to_issue"
-        " (inherited not_to_issue, attempted retained)"
+        " (inherited not_to_issue, attempted retained); empty this cell (the inherited value stands)"
     )
     (conflict,) = merge([*_chain("220000"), child_layer("220000", certificates=(row,))]).conflicts
     assert conflict.to_dict()["detail_zh"] == conflict.label_zh == conflict.detail_zh
@@ -72,7 +72,8 @@ def test_a_prohibited_duty_cannot_be_narrowed_to_communities(tmp_path: Path) -> 
     path = write_child(tmp_path, "220000", overrides=overrides)
     (problem,) = villagecat.validate(path).problems
     assert (problem.file, problem.line, problem.code) == ("overrides.csv", 2, "merge-red-line-scope")
-    assert "cn.duty.no-work-safety 的“适用范围”" in problem.message_zh
+    assert "cn.duty.no-work-safety（作为安全生产事务的责任主体）的“适用范围”" in problem.message_zh
+    assert problem.message_zh.endswith("；请删去这条覆盖（整行删除）")
 
 
 def test_a_mandatory_sign_cannot_be_narrowed_either() -> None:

@@ -932,9 +932,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{folder} is not in a git repository, so its git revision {rev} cannot be read",
     ),
     "git-no-revision": ("git 版本 {rev} 不存在", "the git revision {rev!r} does not exist"),
-    "zip-compression": ("zip 成员的压缩方式不受支持（{detail}）", "unsupported compression: {detail}"),
-    "zip-encrypted": ("zip 成员已加密，无法读取（{detail}）", "the member cannot be read: {detail}"),
-    "zip-damaged": ("zip 文件已损坏（{detail}）", "the zip is damaged: {detail}"),
+    "zip-compression": (
+        "zip 中文件的压缩方式不受支持；请用常用的压缩软件重新打包（选 zip 格式）",
+        "unsupported compression: {detail}",
+    ),
+    "zip-encrypted": ("zip 中的文件设了密码，无法读取；请不设密码重新打包", "the member cannot be read: {detail}"),
+    "zip-damaged": ("zip 文件已损坏，无法读取；请重新取得或重新打包这个文件", "the zip is damaged: {detail}"),
     "zip-descriptors": (
         "zip 中须有且仅有一个 datapackage.json（位于顶层或一个文件夹内）",
         "the zip must hold exactly one datapackage.json, at its top or in one folder",
@@ -1013,6 +1016,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不是目录的工作表，且没有内容，导入时已略过",
         "none of the catalog's sheets, and empty: left out of the import",
     ),
+    "workbook-date-form": (
+        "日期写作 2023-09-01、2023-09 或 2023，也可以用表格的日期格式",
+        "a date is written 2023-09-01, 2023-09 or 2023, or typed as a date cell",
+    ),
+    "workbook-date-with-words": (
+        "日期只写年月日，应写作 {date}；“{words}”等字不能写在日期中",
+        "a date holds the date alone: {date}; words such as {words} do not belong in it",
+    ),
+    "workbook-date-without-year": (
+        "日期须写明年份，写作 年-月 或 年-月-日，如 {date}；“{words}”等字不能写在日期中",
+        (
+            "a date needs its year, written year-month or year-month-day, such as {date};"
+            " words such as {words} do not belong in it"
+        ),
+    ),
+    "workbook-date-words-to-text": (
+        "，请照来源原文写在“{column}”一列",
+        ": write the source's words in the {column} column",
+    ),
+    "workbook-hidden-rows": (
+        (
+            "第 {rows} 行是隐藏行，照样读入；如要删除，请取消隐藏后删除整行（右键点行号，选“删除行”）；"
+            "要保留的，请取消隐藏以便核对"
+        ),
+        "these hidden rows are read all the same: {rows}; to delete a row, unhide it and delete the whole row",
+    ),
+    "workbook-hidden-columns": (
+        "{columns}是隐藏列，其中的内容照样读入；请取消隐藏，核对后再导入",
+        "these hidden columns are read all the same: {columns}; unhide them and check them",
+    ),
+    "workbook-hidden-column": ("{letter} 列（{heading}）", "{letter} ({heading})"),
+    "workbook-hidden-sheet": (
+        "这张工作表是隐藏的，其中各行照样读入；请在表名处右键选“取消隐藏”核对，不要的行请删除整行（不要删除工作表）",
+        (
+            "the sheet is hidden and its rows are read all the same; unhide it and check it"
+            " (delete the rows you do not want, not the sheet)"
+        ),
+    ),
     "workbook-merged-read": (
         ("合并单元格 {ranges} 已按所见读取：左上角的值填入了合并区域的每一格；若其中某格本应留空，请取消合并后再导入"),
         (
@@ -1066,7 +1107,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "单元格显示的是错误值 {value}（公式出错），不是取值；请改正公式，或删去公式直接填写",
         "the cell shows the error {value} (a formula gone wrong), not a value; correct the formula or type the value",
     ),
-    "workbook-unreadable": ("无法读取该工作簿（{detail}）", "not a readable workbook: {detail}"),
+    "workbook-unreadable": (
+        (
+            "无法读取该工作簿：文件已损坏，或不是 Excel 工作簿；请在 Excel、WPS 或 LibreOffice 中打开，"
+            "另存为“Excel 工作簿（.xlsx）”后再读取"
+        ),
+        (
+            "not a readable workbook ({detail}); open it in Excel, WPS or LibreOffice"
+            " and save it as an Excel workbook (.xlsx)"
+        ),
+    ),
     "workbook-sheet-damaged": (
         "该工作表的内容已损坏（不是有效的 XML），无法读取；请用 Excel 或 WPS 打开工作簿，另存一次后再导入",
         "the sheet is damaged (not valid XML: {detail}); open the workbook in Excel and save it again",
@@ -1403,7 +1453,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # a field named by its title: 条目 X 的“最小建筑面积（平方米）”不符合 (no space inside the quotes' reach)
     "merge-conflict-field": (
         "层 {layer}（{version}）的条目 {target} 的“{field}”不符合上级规则：{rule}{values}",
-        "layer {layer} ({version}), item {target}.{field}: breaks rule {rule}: {detail}{values}",
+        "layer {layer} ({version}), item {target}, field {field}: breaks rule {rule}: {detail}{values}",
+    ),
+    "conflict-item-named": ("{item}（{name}）", "{item} ({name})"),
+    # what to do about a conflict, after it: the value to write, or the row to delete
+    "conflict-remedy-overrides": ("删去这条覆盖（整行删除）", "delete this override (its row)"),
+    "conflict-remedy-cancellations": ("删去这条取消（整行删除）", "delete this cancellation (its row)"),
+    "conflict-remedy-restated": ("清空这一格（沿用上级层的取值）", "empty this cell (the inherited value stands)"),
+    "conflict-fix-raise": ("；请改为不低于 {inherited}，或{remedy}", "; raise it to at least {inherited}, or {remedy}"),
+    "conflict-fix-lower": ("；请改为不高于 {inherited}，或{remedy}", "; lower it to at most {inherited}, or {remedy}"),
+    "conflict-fix-earlier": (
+        "；请改为不晚于 {inherited}，或{remedy}",
+        "; make it no later than {inherited}, or {remedy}",
+    ),
+    "conflict-fix-graded": (
+        "；请改为不弱于 {inherited} 的约束力，或{remedy}",
+        "; make it bind at least as hard as {inherited}, or {remedy}",
+    ),
+    "conflict-fix-drop": ("；请{remedy}", "; {remedy}"),
+    "conflict-fix-own-item": (
+        "；本层自己的条目请在它所在的表中直接修改或删除，并{remedy}",
+        "; change or delete the layer's own item where it is, and {remedy}",
+    ),
+    "conflict-fix-unknown-target": (
+        "；请核对所填的标识（上级层的条目可用 villagecat catalog 查看），或{remedy}",
+        "; check the id given (villagecat catalog lists the inherited items), or {remedy}",
+    ),
+    "conflict-fix-list-replace": (
+        "；请把操作改为 增加条目（add）或 删除条目（remove），取值只写增减的项",
+        "; make the op add or remove, the value holding only the entries added or removed",
     ),
     "conflict-values": (
         "（上级值 {inherited}，本层值 {attempted}）",
@@ -1939,8 +2017,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "parent-chain": ("上级层链有误：{detail}", "{detail}"),
     "unknown-document": (
-        "{item} 引用的文件 {document} 不存在（本包及上级层均无此文件）",
-        "{item} cites document {document}, which is in neither this package nor its parents",
+        (
+            "{item} 引用的文件 {document} 不存在（本包及上级层均无此文件）；"
+            "请先在来源文件（documents）中登记这份文件，或把出处改为已登记的文件标识"
+        ),
+        (
+            "{item} cites document {document}, which is in neither this package nor its parents;"
+            " register it in the documents first, or cite a registered document"
+        ),
     ),
     "admission-unknown-document": (
         "准入审批程序引用的文件 {document} 不存在",

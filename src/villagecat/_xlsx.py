@@ -102,10 +102,14 @@ class SheetRows(NamedTuple):
     Attributes:
         rows: Each row's values; every cell of a merged range holds its top-left value.
         merged: The merged ranges whose value was so copied into other cells (``A2:A8``).
+        hidden_rows: The hidden rows (1-based, as the sheet numbers them) that hold a value: read all the same.
+        hidden_columns: The hidden columns (0-based) that hold a value below row 1: read all the same.
     """
 
     rows: list[list[Any]]
     merged: tuple[str, ...]
+    hidden_rows: tuple[int, ...] = ()
+    hidden_columns: tuple[int, ...] = ()
 
 
 def bounded_rows(sheet: Worksheet, where: str) -> list[list[Any]]:
@@ -147,7 +151,51 @@ def _read_sheet(sheet: Worksheet, label: str) -> SheetRows:
     xml = _sheet_xml(sheet)
     _refuse_uncomputed_formulas(xml, label)
     rows = [[_value(cell) for cell in cells] for cells in sheet.iter_rows(max_col=max(declared_columns, 1))]
-    return SheetRows(rows, _fill_merged(rows, _merged_ranges(xml), label))
+    merged = _fill_merged(rows, _merged_ranges(xml), label)
+    return SheetRows(rows, merged, *_hidden(xml, rows))
+
+
+#: A row's or a column's opening tag in a sheet's XML, and its attributes (with or without a namespace prefix).
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\s([^>]*)>")
+_COL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?col\s([^>]*)>")
+#: ``hidden="1"`` (Excel, openpyxl) or ``hidden="true"`` (LibreOffice), and the numbers a tag gives.
+_HIDDEN = re.compile(rb'\bhidden\s*=\s*["\'](?:1|true)["\']')
+_NUMBER = {name: re.compile(rb"\b" + name + rb'\s*=\s*["\']([0-9]{1,7})["\']') for name in (b"r", b"min", b"max")}
+
+
+def _hidden(xml: bytes | None, rows: list[list[Any]]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The hidden rows that hold a value (1-based) and the hidden columns that hold one below row 1 (0-based).
+
+    A clerk hides a row to "remove" it; it is read all the same, so the import must say so.
+    Bounded by the rows and columns read, whatever ranges the XML declares.
+    """
+
+    def number(attributes: bytes, name: bytes) -> int | None:
+        found = _NUMBER[name].search(attributes)
+        return int(found.group(1)) if found else None
+
+    def filled(value: object) -> bool:
+        return value is not None and str(value).strip() != ""
+
+    if xml is None:
+        return (), ()
+    hidden_rows: list[int] = []
+    for tag in _ROW_TAG.finditer(xml):
+        row = number(tag.group(1), b"r")
+        if _HIDDEN.search(tag.group(1)) and row is not None and row <= len(rows) and any(map(filled, rows[row - 1])):
+            hidden_rows.append(row)
+    width = max((len(row) for row in rows), default=0)
+    hidden_columns: set[int] = set()
+    looked: set[int] = set()  # each column is looked at once, however many tags declare it
+    for tag in _COL_TAG.finditer(xml):
+        first, last = number(tag.group(1), b"min"), number(tag.group(1), b"max")
+        if not _HIDDEN.search(tag.group(1)) or first is None:
+            continue
+        for col in range(first - 1, min(last or first, width)):
+            if col not in looked and any(col < len(row) and filled(row[col]) for row in rows[1:]):
+                hidden_columns.add(col)
+            looked.add(col)
+    return tuple(sorted(set(hidden_rows))), tuple(sorted(hidden_columns))
 
 
 #: A merged range in a sheet's XML: ``<mergeCell ref="A2:A8"/>`` (with or without a namespace prefix).

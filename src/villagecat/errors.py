@@ -15,6 +15,7 @@ __all__ = [
     "ArgumentTypeError",
     "BudgetExceededError",
     "EmptySheetWarning",
+    "HiddenCellsWarning",
     "InterruptedSaveWarning",
     "InvalidRequestError",
     "LayerChainError",
@@ -34,8 +35,9 @@ __all__ = [
 class VillagecatError(Exception):
     """Base of every error villagecat raises on purpose, with its message in Chinese and English.
 
-    ``str(error)`` is the Chinese message with the English detail (one line, as the CLI prints
-    it by default); :meth:`describe` gives either language alone.
+    ``str(error)`` is the Chinese message with the English detail (one line, for a developer's
+    log or traceback); :meth:`describe` gives either language alone, as the CLI prints it: a
+    clerk reading Chinese is told in Chinese alone.
     """
 
     #: The exit status the CLI uses for this error.
@@ -46,8 +48,8 @@ class VillagecatError(Exception):
     ) -> None:
         """Record the message in both languages (one only where the other was not given), and where.
 
-        With ``zh_alone`` the Chinese line is whole without the English detail (which holds a
-        parser's own words, say, that a clerk cannot act on); ``describe("en")`` still gives it.
+        With ``zh_alone`` even ``str(error)`` leaves the English detail out (it holds a parser's
+        own words, say, that no reader of Chinese can act on); ``describe("en")`` still gives it.
         """
         self.message_zh = message_zh
         self.message_en = message_zh if message_en is None else message_en
@@ -55,7 +57,7 @@ class VillagecatError(Exception):
         self.zh_alone = zh_alone
         #: The message catalog's key for the message, where it was said by key (:meth:`said`).
         self.key: str | None = None
-        super().__init__(self.describe("zh"))
+        super().__init__(self._both())
 
     @classmethod
     def said(cls, key: str, /, *, where: str | None = None, **values: object) -> VillagecatError:
@@ -68,16 +70,24 @@ class VillagecatError(Exception):
         return error
 
     def describe(self, lang: str = "zh") -> str:
-        """Return the one line: ``zh`` is Chinese with the English detail, ``en`` English alone."""
+        """Return the one line, naming where, in ``lang`` alone: ``zh`` Chinese, ``en`` English."""
         from villagecat._arguments import need_lang  # noqa: PLC0415 - the arguments module imports this one
 
         lang = need_lang(lang)
         if lang == "en":
             return f"{self.where}: {self.message_en}" if self.where else self.message_en
-        prefix = f"{self.where}：" if self.where else ""
-        if self.message_en == self.message_zh or self.zh_alone:
-            return prefix + self.message_zh
-        return f"{prefix}{self.message_zh}（{self.message_en}）"
+        return f"{self.where}：{self.message_zh}" if self.where else self.message_zh
+
+    def _both(self) -> str:
+        """The Chinese line with the English detail after it (``str(error)``), where the two differ.
+
+        An error that says itself otherwise (its own :meth:`describe`: a ledger's problems, a line each) is
+        ``str``-ed as it describes itself in Chinese.
+        """
+        own = type(self).describe is not VillagecatError.describe
+        if own or self.message_en == self.message_zh or self.zh_alone:
+            return self.describe("zh")
+        return f"{self.describe('zh')}（{self.message_en}）"
 
 
 class PackageReadError(VillagecatError, OSError):
@@ -295,6 +305,43 @@ class MergedCellsWarning(WorkbookNotice):
 
         self.ranges = ranges
         super().__init__(sheet, *pair("workbook-merged-read", ranges=Both("、".join(ranges), ", ".join(ranges))))
+
+
+class HiddenCellsWarning(WorkbookNotice):
+    """A workbook's hidden rows, columns or sheet were read all the same: hiding is no deletion.
+
+    A clerk who hides a row to "remove" it would publish it without a word; the import reads it,
+    as the file holds it, and names the sheet and the rows (or columns) so hidden.
+    """
+
+    def __init__(self, sheet: str, *, rows: tuple[int, ...] = (), columns: tuple[tuple[str, str], ...] = ()) -> None:
+        """Record the sheet and its hidden rows (numbers) or columns (letter, heading); neither: the sheet is hidden."""
+        from villagecat._i18n import Both, pair  # noqa: PLC0415
+
+        self.rows, self.columns = rows, columns
+        if rows:
+            runs = _runs(rows)
+            words = pair("workbook-hidden-rows", rows=Both("、".join(runs), ", ".join(runs)))
+        elif columns:
+            named = [pair("workbook-hidden-column", letter=letter, heading=heading) for letter, heading in columns]
+            words = pair(
+                "workbook-hidden-columns",
+                columns=Both("、".join(zh for zh, _ in named), ", ".join(en for _, en in named)),
+            )
+        else:
+            words = pair("workbook-hidden-sheet")
+        super().__init__(sheet, *words)
+
+
+def _runs(numbers: tuple[int, ...]) -> list[str]:
+    """Row numbers as a clerk reads them: consecutive ones as one run (4, 5, 6, 9 → 4-6, 9)."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return [str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs]
 
 
 class ListEntryNotice(WorkbookNotice):

@@ -128,6 +128,7 @@ class Conflict:
             what to fix (an add on a single text, an empty required value, a field the kind does
             not have). A conflict with it says everything itself, the values included, in both
             languages: ``describe`` prints it, and ``detail``, in place of the rule and values.
+        name: The inherited item's name, where it is known: ``describe`` names the item by it too.
     """
 
     layer: str
@@ -142,6 +143,7 @@ class Conflict:
     operation: str | None = None
     detail: str = ""
     detail_zh: str = ""
+    name: str = ""
 
     def __post_init__(self) -> None:
         """Hold list values as tuples: a conflict is shared by every result a cached merge returns."""
@@ -162,14 +164,15 @@ class Conflict:
         return say(f"rule-{self.rule}", "zh") if f"rule-{self.rule}" in MESSAGES else self.rule
 
     def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
-        """Return one line naming layer, item, field (by its Chinese title in Chinese) and rule."""
+        """Return one line naming layer, item and name, field (by its Chinese title in Chinese), rule, what to do."""
         lang = need_lang(lang)
-        target = f"{self.item}.{self.field}" if self.field else self.item
+        item: object = Both(*pair("conflict-item-named", item=self.item, name=self.name)) if self.name else self.item
+        target = f"{self.item}.{self.field}" if self.field else item
         kind = kind_of_id(self.item) if self.field else None
         spec = kind.field(self.field) if kind is not None and self.field else None
         key, named = "merge-conflict", {}
         if spec is not None:  # the field by its title in Chinese, by its name in English
-            key, target, named = "merge-conflict-field", self.item, {"field": Both(spec.title_zh, spec.name)}
+            key, target, named = "merge-conflict-field", item, {"field": Both(spec.title_zh, spec.name)}
         values, label = "", self.label_zh
         if not self.detail_zh:  # its own words say everything, the values included; a rule's label does not
             if self.field:
@@ -177,7 +180,7 @@ class Conflict:
                 values = say("conflict-values", lang, inherited=inherited, attempted=attempted)
             elif self.inherited is not None:
                 values = say("conflict-inherited-item", lang, inherited=shown(self.inherited, lang))
-        return say(
+        line = say(
             key,
             lang,
             **named,
@@ -188,6 +191,20 @@ class Conflict:
             detail=self.detail,
             values=values,
         )
+        if self.name and lang == "zh":  # the name's closing bracket needs no space before the Chinese after it
+            line = line.replace(f"（{self.name}） ", f"（{self.name}）", 1)
+        return line + self._fix(lang)
+
+    def _fix(self, lang: Literal["zh", "en"]) -> str:
+        """What to do, in the words of the row the operation is on: change the value, or delete the row."""
+        kind = kind_of_id(self.operation) if self.operation else None
+        row = kind.resource if kind is not None and kind.resource in ("overrides", "cancellations") else "restated"
+        remedy = say(f"conflict-remedy-{row}", lang)
+        by_order = self.rule in _BY_VALUE and (self.detail_zh or self.inherited is None)  # no bound to name
+        fix = _FIXES.get("order" if by_order else self.rule)
+        if fix is None or (row == "restated" and self.rule in ("cancel_forbidden", "own_item")):
+            return ""
+        return say(fix, lang, inherited=shown(self.inherited, lang), remedy=remedy)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the conflict as a JSON-ready dict."""
@@ -205,6 +222,29 @@ class Conflict:
             "detail": self.detail,
             "detail_zh": self.label_zh,
         }
+
+
+#: The words saying what to do about a conflict, by its rule; a rule not here says it in its own words (set_twice).
+_FIXES = {
+    "increase_only": "conflict-fix-raise",
+    "decrease_only": "conflict-fix-lower",
+    "earlier_only": "conflict-fix-earlier",
+    "graded": "conflict-fix-graded",
+    "order": "conflict-fix-drop",  # a move against an order (a certificate's status): its own words name the order
+    "sticky": "conflict-fix-drop",
+    "fixed": "conflict-fix-drop",
+    "frozen": "conflict-fix-drop",
+    "grow_only": "conflict-fix-drop",
+    "keep_entries": "conflict-fix-drop",
+    "red_line_scope": "conflict-fix-drop",
+    "qualifier": "conflict-fix-drop",
+    "cancel_forbidden": "conflict-fix-drop",
+    "own_item": "conflict-fix-own-item",
+    "unknown_target": "conflict-fix-unknown-target",
+    "list_replace": "conflict-fix-list-replace",
+}
+#: The rules whose fix names a bound (not lower than 30); said along an order instead where the conflict has its words.
+_BY_VALUE = frozenset({"increase_only", "decrease_only", "earlier_only", "graded"})
 
 
 def _jsonable(value: Any) -> Any:  # noqa: ANN401 - any field value
@@ -528,9 +568,17 @@ class _Merger:
         object.__setattr__(target, "changes", changes)
 
     def _conflict(self, package: LayerPackage, item: str, field_name: str | None, rule: str, **kw: Any) -> None:  # noqa: ANN401
+        entry = self.items.get(self.index.get(item, ""), {}).get(item)  # its name, that a clerk knows it by
+        name = str(getattr(entry.item, "name", "") or "") if entry is not None else ""
         self.conflicts.append(
             Conflict(
-                layer=package.layer.id, version=package.layer.version, item=item, field=field_name, rule=rule, **kw
+                layer=package.layer.id,
+                version=package.layer.version,
+                item=item,
+                field=field_name,
+                rule=rule,
+                name=name,
+                **kw,
             )
         )
 

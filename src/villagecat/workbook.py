@@ -24,13 +24,14 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from villagecat._columns import Column, columns, override_value_cell, target_column, unknown_field, unsaid
-from villagecat._i18n import Both, pair
+from villagecat._i18n import Both, pair, say
 from villagecat._ids import assign_ids
 from villagecat._messages import pydantic_message
 from villagecat._write import atomic_write
 from villagecat._xlsx import ErrorCell, column_letter, header_below
 from villagecat.errors import (
     EmptySheetWarning,
+    HiddenCellsWarning,
     ListEntryNotice,
     MergedCellsWarning,
     PackageReadError,
@@ -125,9 +126,13 @@ _GUIDE = (
     "3. 有下拉箭头的列只能选列出的取值，也可直接输入中文，如 适用范围 填 村、社区 或 村（社区）。",
     "4. 一格填多项时用 | 分隔；取值列（如 协助方式）也可用 、，； 分隔。",
     "5. 出处写作 文件标识#条款，如 cn.document.tingzi-2022-28#二(一)1；多个出处用 | 分隔。",
-    "6. 日期写作 2023-09-01、2023-09 或 2023，也可直接用 Excel 的日期格式。",
+    (
+        "6. 日期写作 2023-09-01、2023-09 或 2023，也可直接用 Excel 的日期格式；来源写“2023年6月底前”的，"
+        "截止日期填 2023-06，“2023年6月底前”照原文写在“时限原文”一列。"
+    ),
     "7. 来源没有写明的内容请留空，不要凭推测填写。",
-    "8. 填好后运行：villagecat import 本文件.xlsx -o 目录，再运行 villagecat validate 目录。",
+    "8. 删除条目请删除整行（右键点行号，选“删除行”）：隐藏的行、列和工作表照样导入。",
+    "9. 填好后运行：villagecat import 本文件.xlsx -o 目录，再运行 villagecat validate 目录。",
 )
 
 
@@ -637,7 +642,7 @@ def _read_sheet(
                 zh, en = (
                     _override_field_words(data)
                     if model is Override and name == "field" and error["type"] == "string_pattern_mismatch"
-                    else _sheet_message(dict(error))
+                    else _sheet_message(dict(error), model)
                 )
                 where = next((i for i, c in enumerate(mapped) if c is not None and c.name == name), None)
                 column_label = (
@@ -764,11 +769,52 @@ def _clause_ids(layer_id: str, records: list[dict[str, Any]]) -> None:
             taken.add(record["id"])
 
 
-def _sheet_message(error: dict[str, Any]) -> tuple[str, str]:
-    """A pydantic error as a sheet's cell is told: a 是/否 column by the words its drop-down offers."""
+def _sheet_message(error: dict[str, Any], model: type[BaseModel] | None = None) -> tuple[str, str]:
+    """A pydantic error as a sheet's cell is told: a 是/否 column by its drop-down's words, a date as it was written."""
     if error.get("type") in ("bool_parsing", "bool_type"):  # not the package's true/false, which no clerk types here
         return pair("workbook-bool", got=error.get("input"))
+    value = error.get("input")
+    if (
+        error.get("type") == "string_pattern_mismatch"
+        and (error.get("ctx") or {}).get("pattern") == DATE_PATTERN
+        and isinstance(value, str)
+        and (words := _date_words(value, model)) is not None
+    ):
+        return words
     return pydantic_message(error, labels=True)  # the cell takes the label: the labels alone, as the drop-down
+
+
+#: A date as a source words it: 2023年6月底前, 2023年底, 6月30日前 (the year, month and day, then the words).
+_WORDED_DATE = re.compile(
+    r"^(?:(?P<year>[0-9]{4})\s*年)?\s*(?:(?P<month>[0-9]{1,2})\s*月)?\s*(?:(?P<day>[0-9]{1,2})\s*[日号])?\s*(?P<words>.*)$"
+)
+
+
+def _date_words(text: str, model: type[BaseModel] | None) -> tuple[str, str] | None:
+    """A date cell that holds words a clerk copied from the source, told where each part goes.
+
+    2023年6月底前 is the date 2023-06 and the words 底前, which the 时限原文 column holds (a
+    milestone's); 6月底前 lacks its year. Any other text is told the date's form, without
+    the remark on year 0000 (kept for a year 0000, the one text it is about).
+    """
+    value = unicodedata.normalize("NFKC", text).strip()
+    if value.startswith("0000"):
+        return None
+    found = _WORDED_DATE.match(value)
+    year, month, day, words = (found.group(n) for n in ("year", "month", "day", "words")) if found else ("",) * 4
+    column = next((c.title_zh for c in columns(model) if c.name == "due_text"), None) if model else None
+    got = pair("value-got", value=text)
+    if not (year or month) or (day and not month) or not words or re.search(r"[0-9]", words):
+        zh, en = pair("workbook-date-form")
+    else:
+        date = "-".join([year or "2023", *(f"{int(n):02d}" for n in (month, day) if n)])
+        zh, en = pair("workbook-date-with-words" if year else "workbook-date-without-year", date=date, words=words)
+        if column is not None:
+            zh, en = (
+                zh + say("workbook-date-words-to-text", "zh", column=column),
+                en + say("workbook-date-words-to-text", "en", column=column),
+            )
+    return zh + got[0], en + got[1]
 
 
 @functools.cache
@@ -817,6 +863,12 @@ def titled(report: ValidationReport) -> ValidationReport:
     message names with its CSV code is named by its label alone (:func:`form_words`).
     """
     by_sheet = {SHEET_TITLES[r]: {c.name: c.title_zh for c in columns(m)} for r, m in RESOURCES.items()}
+    letters = _column_letters(report.target) if any(p.file in by_sheet for p in report.problems) else {}
+
+    def column(sheet: str, name: str) -> str:  # J（取值）, as a problem found reading the sheet names it
+        title = by_sheet[sheet][name]
+        letter = letters.get(sheet, {}).get(name)
+        return f"{letter}（{title}）" if letter else title
 
     def on_sheet(problem: Problem) -> Problem:
         problem = dataclasses.replace(problem, message_zh=form_words(problem.message_zh))
@@ -826,8 +878,11 @@ def titled(report: ValidationReport) -> ValidationReport:
         titles = by_sheet.get(problem.file, {})
         name, _, entry = (problem.field or "").partition("[")  # citations[0]: the 出处's first entry
         if entry.rstrip("]").isdigit() and name in titles:
-            return dataclasses.replace(problem, field=f"{titles[name]}（第 {int(entry.rstrip(']')) + 1} 项）")
-        return dataclasses.replace(problem, field=titles.get(problem.field or "", problem.field))
+            number = int(entry.rstrip("]")) + 1
+            return dataclasses.replace(problem, field=f"{column(problem.file, name)}第 {number} 项")
+        if (problem.field or "") in titles:
+            return dataclasses.replace(problem, field=column(problem.file, problem.field or ""))
+        return problem
 
     return dataclasses.replace(report, problems=[on_sheet(p) for p in report.problems])
 
@@ -880,7 +935,9 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     if LAYER_SHEET not in sheets:
         report.problems.append(Problem(str(source), "missing-sheet", *pair("missing-sheet", sheet=LAYER_SHEET)))
         raise ValidationFailedError(report)
-    layer = _read_layer(_rows(sheets[LAYER_SHEET], source), report.problems)
+    layer_rows = _rows(sheets[LAYER_SHEET], source)
+    _say_hidden_sheet(sheets[LAYER_SHEET], layer_rows)
+    layer = _read_layer(layer_rows, report.problems)
     resources: dict[str, tuple[BaseModel, ...]] = {}
     origins: dict[str, Origin] = {}
     exported: dict[Citation, Citation] = {}
@@ -892,6 +949,7 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
             report.problems.append(Problem(str(source), "missing-sheet", *pair("missing-resource-sheet", sheet=title)))
             continue
         rows, exported_texts = _exported_clauses(title, _rows(sheets[title], source))
+        _say_hidden_sheet(sheets[title], rows)
         layer_id = layer.id if layer is not None else None
         found, positions = _read_sheet(title, rows, model, report.problems, layer_id)
         resources[resource] = tuple(found)
@@ -902,6 +960,46 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     package = dataclasses.replace(LayerPackage.of(layer, resources), origins=origins)
     package = carry_citations(package, exported)
     return carry_citations(package, _quoted(package))
+
+
+def _column_letters(target: str) -> dict[str, dict[str, str]]:
+    """Each catalog sheet's columns as the workbook at ``target`` has them: field name -> letter (J for value).
+
+    A problem found after the workbook was read (a merge conflict of an override) names its
+    column as one found reading it does; a clerk may have moved the columns, so they are read
+    from the file's header rows. Empty where the workbook cannot be read again.
+    """
+    from villagecat._budget import read_regular_file  # noqa: PLC0415
+    from villagecat._xlsx import open_workbook  # noqa: PLC0415
+
+    source = Path(target)
+    if source.suffix.lower() != ".xlsx" or not source.is_file():
+        return {}
+    try:
+        book = open_workbook(source, read_regular_file(source))
+    except OSError:  # PackageReadError too: the report is told without letters
+        return {}
+    by_title = {title: resource for resource, title in SHEET_TITLES.items()}
+    letters: dict[str, dict[str, str]] = {}
+    try:
+        for sheet in book.worksheets:
+            resource = by_title.get(sheet.title.strip())
+            if resource is None:
+                continue
+            named = {_heading(c.title_zh): c.name for c in columns(RESOURCES[resource])}
+            named |= {c.name: c.name for c in columns(RESOURCES[resource])}
+            header = next(sheet.iter_rows(max_row=1, values_only=True), ())
+            found = ((named.get(_heading(str(h))), i) for i, h in enumerate(header) if h is not None)
+            letters[sheet.title.strip()] = {name: column_letter(i) for name, i in found if name is not None}
+    finally:
+        book.close()
+    return letters
+
+
+def _say_hidden_sheet(sheet: Worksheet, rows: list[list[Any]]) -> None:
+    """Say that a hidden sheet of the catalog's was read all the same, where it has rows below its header."""
+    if sheet.sheet_state != "visible" and not _blank(rows[1:]):
+        warnings.warn(HiddenCellsWarning(sheet.title.strip()), stacklevel=3)
 
 
 def _renamed_sheets(sheets: dict[str, Worksheet], known: list[str]) -> dict[str, str]:
@@ -941,10 +1039,23 @@ def _rows(sheet: Worksheet, source: Path) -> list[list[Any]]:
     would now stand there too, so the import says which ranges it read so.
     """
     from villagecat._xlsx import read_sheet  # noqa: PLC0415
+    from villagecat.checks._fields import FIELDS  # noqa: PLC0415 - a clerk's 序号, as ledgers read it
 
     read = read_sheet(sheet, str(source))
+    title = sheet.title.strip()
     if read.merged:
-        warnings.warn(MergedCellsWarning(sheet.title.strip(), read.merged), stacklevel=3)
+        warnings.warn(MergedCellsWarning(title, read.merged), stacklevel=3)
+    if read.hidden_rows:  # hiding is no deletion: the row is read, and would be published
+        warnings.warn(HiddenCellsWarning(title, rows=read.hidden_rows), stacklevel=3)
+    header = read.rows[0] if read.rows else []
+    unread = {_heading(t) for t in (EXPORTED_CLAUSE, *FIELDS["number"])}  # the export's own, the clerk's 序号
+    hidden = [
+        (column_letter(col), str(heading).strip() if heading is not None else "")
+        for col in read.hidden_columns
+        if _heading(str(heading := header[col] if col < len(header) else "")) not in unread
+    ]
+    if hidden:
+        warnings.warn(HiddenCellsWarning(title, columns=tuple(hidden)), stacklevel=3)
     return read.rows
 
 

@@ -100,7 +100,8 @@ def test_a_wrong_argument_is_a_villagecat_error_naming_what_to_pass(call: str) -
     assert isinstance(raised.value, TypeError)  # a wrong type, as Python says it, and villagecat's error
     zh, en = raised.value.describe("zh"), raised.value.describe("en")
     assert named in zh
-    assert zh.endswith(f"（{en}）")  # Chinese first, the English detail after it
+    assert str(raised.value) == f"{zh}（{en}）"  # Chinese first, the English detail after it
+    assert en not in zh  # as the CLI says it: Chinese alone
     assert "\n" not in zh
 
 
@@ -229,7 +230,8 @@ def test_every_public_call_refuses_a_wrong_kind_at_the_door(call: str) -> None:
     assert isinstance(raised.value, TypeError)
     zh, en = raised.value.describe("zh"), raised.value.describe("en")
     assert named in zh
-    assert zh.endswith(f"（{en}）")
+    assert str(raised.value) == f"{zh}（{en}）"
+    assert en not in zh
     assert "\n" not in zh
 
 

@@ -238,7 +238,7 @@ def _damaged_zip(tmp_path: Path, how: str) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("how", "fragment"), [("crc", "已损坏"), ("encrypted", "已加密"), ("method", "压缩方式不受支持")]
+    ("how", "fragment"), [("crc", "已损坏"), ("encrypted", "设了密码"), ("method", "压缩方式不受支持")]
 )
 def test_a_damaged_zip_is_one_clear_error(tmp_path: Path, how: str, fragment: str) -> None:
     code, text = _outcome("validate", str(_damaged_zip(tmp_path, how)))

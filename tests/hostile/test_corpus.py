@@ -415,7 +415,7 @@ CASES = [
             t, "levels.yaml", "sign-text-changed: fatal\n", ["diff", str(NATIONAL), str(NATIONAL), "--levels", "{}"]
         ),
         2,
-        "sign-text-changed: fatal is not a known code",
+        "sign-text-changed: fatal 不是已知的变更代码或级别",
     ),
     Case(
         "patch-malformed",
@@ -432,7 +432,7 @@ CASES = [
             ["patch", str(NATIONAL), "{}", "-o", str(t / "out")],
         ),
         1,
-        "path /layer/nope/x does not exist",
+        "第 1 项操作：路径 /layer/nope/x 不存在",
     ),
     Case(
         "workbook-not-a-workbook",
@@ -440,7 +440,7 @@ CASES = [
         2,
         "不是 Excel 工作簿（.xlsx）",
     ),
-    Case("unknown-jurisdiction", lambda _: ["catalog", "北京市"], 2, "no layer matches '北京市'"),
+    Case("unknown-jurisdiction", lambda _: ["catalog", "北京市"], 2, "没有与“北京市”对应的目录层"),
 ]
 
 
