@@ -34,7 +34,12 @@ def test_init_declares_the_nearest_known_parent(tmp_path: Path) -> None:
     assert county["parent"]["id"] == "120000"
     again = invoke("init", str(tmp_path / "zj"), "--level", "province", "--code", "330000", "--name", "浙江省")
     assert again.code == 2  # refused: nothing is written into a folder that already holds files
-    assert "已存在且不是空文件夹" in again.err
+    assert "文件夹不是空的" in again.err
+    (tmp_path / "笔记.txt").write_text("我的笔记", encoding="utf-8")  # a file where the folder would be: said so
+    onto = invoke("init", str(tmp_path / "笔记.txt"), "--level", "county", "--code", "120114", "--name", "武清区")
+    assert onto.code == 2
+    assert "这是一个文件而不是文件夹" in onto.err
+    assert (tmp_path / "笔记.txt").read_text(encoding="utf-8") == "我的笔记"
 
 
 def test_init_takes_a_code_and_a_parent_typed_full_width_as_minus_j_does(tmp_path: Path) -> None:

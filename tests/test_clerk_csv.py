@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import pytest
 from openpyxl.utils import get_column_letter
 
-from conftest import NATIONAL, invoke, libreoffice
+from conftest import NATIONAL, REPO, invoke, libreoffice
 from villagecat.package import RESOURCES, load_layer
 
 if TYPE_CHECKING:
@@ -301,7 +301,7 @@ def test_a_date_whose_repair_is_not_certain_stays_a_plain_refusal(national_copy:
     _set_document_issued(national_copy, _ON_A_DAY, cell)
     result = invoke("validate", str(national_copy))
     (line,) = _problem_lines(result.out)
-    assert line.endswith(f"日期写作 2023-09-01、2023-09 或 2023（年份不能为 0000）（实际为“{cell}”）"), line
+    assert line.endswith(f"日期写作 2023-09-01、2023-09 或 2023（实际为“{cell}”）"), line
     assert invoke("upgrade", str(national_copy)).code == 1
 
 
@@ -350,3 +350,29 @@ def test_an_override_value_of_a_date_a_spreadsheet_rewrote_is_told_and_repaired_
     assert invoke("validate", str(folder)).code == 0
     ((written,),) = [r[-1:] for r in csv.reader(io.StringIO(overrides.read_text("utf-8")))][1:]
     assert written == repaired
+
+
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [
+        ("2023年8月10日前", "字段 due：日期只写年月日，应写作 2023-08-10；“前”等字不能写在日期中（实际为"),
+        ("8月10日前", "字段 due：日期须写明年份，写作 年-月 或 年-月-日，如 2023-08-10；“前”等字不能写在日期中"),
+        ("soon", "字段 due：日期写作 2023-09-01、2023-09 或 2023（实际为“soon”）"),
+        ("0000-08-10", "字段 due：日期写作 2023-09-01、2023-09 或 2023（年份不能为 0000）（实际为“0000-08-10”）"),
+    ],
+)
+def test_a_csv_date_written_with_the_sources_words_says_where_each_part_goes(
+    tmp_path: Path, cell: str, said: str
+) -> None:
+    """2023年6月底前 in a CSV's date was told 日期写作 2023-09-01、2023-09 或 2023（年份不能为 0000）: the year-0000
+    remark was noise, and the words 底前 were not said to be no part of a date. The workbook said so already."""
+    package = tmp_path / "sd"
+    shutil.copytree(REPO / "data" / "provinces" / "140000-shanxi" / "140404-shangdang", package)
+    path = package / "milestones.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert ",2023-08-10," in lines[1]
+    lines[1] = lines[1].replace(",2023-08-10,", f",{cell},", 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = invoke("validate", str(package))
+    assert result.code == 1
+    assert said in result.out

@@ -328,6 +328,13 @@ def test_a_comma_in_a_list_cell_is_one_entry_and_said_so_with_the_bar_that_separ
     assert "row 2, column J（责任部门）: the ， separates nothing" in english.err
     again = invoke("import", str(path), "-o", str(folder))  # the package written holds the entries: said once
     assert (again.code, again.err) == (0, "")
+    book = openpyxl.load_workbook(path)
+    book["工作事务"].cell(row=2, column=2).value = None  # a blank 名称: this import fails, for that alone
+    book.save(path)
+    failed = invoke("import", str(path), "-o", str(folder))
+    assert failed.code == 1
+    assert "缺少必填字段" in failed.out
+    assert failed.err == ""  # not the entries said before, as a failed import printed every notice again
 
 
 def test_a_full_width_bar_is_a_separator_of_values_and_said_of_other_lists(tmp_path: Path) -> None:

@@ -721,8 +721,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not a schema villagecat wrote: not replaced; nothing written, choose another folder",
     ),
     "init-not-empty": (
-        "已存在且不是空文件夹；init 只在新的或空的文件夹中新建数据包",
-        "exists and is not an empty folder; init starts a new package in a new or empty folder",
+        "文件夹不是空的；init 只在新的或空的文件夹中新建数据包",
+        "the folder is not empty; init starts a new package in a new or empty folder",
     ),
     "mkdir-failed": ("无法创建文件夹（{reason}）", "cannot create the folder: {reason}"),
     "read-folder": ("这是文件夹，不是文件", "is a folder, not a file"),
@@ -1020,11 +1020,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "日期写作 2023-09-01、2023-09 或 2023，也可以用表格的日期格式",
         "a date is written 2023-09-01, 2023-09 or 2023, or typed as a date cell",
     ),
-    "workbook-date-with-words": (
+    "cell-date-form": ("日期写作 2023-09-01、2023-09 或 2023", "a date is written 2023-09-01, 2023-09 or 2023"),
+    "date-with-words": (
         "日期只写年月日，应写作 {date}；“{words}”等字不能写在日期中",
         "a date holds the date alone: {date}; words such as {words} do not belong in it",
     ),
-    "workbook-date-without-year": (
+    "date-without-year": (
         "日期须写明年份，写作 年-月 或 年-月-日，如 {date}；“{words}”等字不能写在日期中",
         (
             "a date needs its year, written year-month or year-month-day, such as {date};"

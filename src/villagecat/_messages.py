@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from villagecat._i18n import MESSAGES, Both, ModelRuleError, pair, say
@@ -149,8 +151,38 @@ def _got(value: str | float) -> tuple[str, str]:
     return say("value-got", "zh", value=shown), say("value-got", "en", value=shown)
 
 
+#: A date as a source words it: 2023年6月底前, 2023年底, 6月30日前 (the year, month and day, then the words).
+_WORDED_DATE = re.compile(
+    r"^(?:(?P<year>[0-9]{4})\s*年)?\s*(?:(?P<month>[0-9]{1,2})\s*月)?\s*(?:(?P<day>[0-9]{1,2})\s*[日号])?\s*(?P<words>.*)$"
+)
+
+
+def date_advice(text: str, *, form: str = "cell-date-form") -> tuple[str, str, bool] | None:
+    """What to write instead of a date cell that is no date, without the value: (zh, en, whether words were split off).
+
+    2023年6月底前 is the date 2023-06 and the words 底前 (which a milestone's 时限原文 holds); 6月底前 lacks
+    its year. Any other text is told the date's form (the message ``form``: a workbook's adds its date
+    cells), without the remark on year 0000; a year 0000 is None, the pattern's own words being about it.
+    """
+    value = unicodedata.normalize("NFKC", text).strip()
+    if value.startswith("0000"):
+        return None
+    found = _WORDED_DATE.match(value)
+    year, month, day, words = (found.group(n) for n in ("year", "month", "day", "words")) if found else ("",) * 4
+    if not (year or month) or (day and not month) or not words or re.search(r"[0-9]", words):
+        zh, en = pair(form)
+        return zh, en, False
+    date = "-".join([year or "2023", *(f"{int(n):02d}" for n in (month, day) if n)])
+    zh, en = pair("date-with-words" if year else "date-without-year", date=date, words=words)
+    return zh, en, True
+
+
 def _pattern_message(pattern: str, value: object) -> tuple[str, str]:
+    from villagecat.models._base import DATE_PATTERN  # noqa: PLC0415 - the models import this module's users
+
     zh, en = words_for(pattern)
+    if isinstance(value, str) and pattern == DATE_PATTERN and (advice := date_advice(value)) is not None:
+        zh, en, _ = advice
     if isinstance(value, str):
         char = unsafe_character(value, multiline=UNSAFE_LINE_CLASS not in pattern)
         if char is not None:  # name the character: it cannot be seen

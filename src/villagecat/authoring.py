@@ -151,7 +151,9 @@ def init_layer(  # noqa: PLR0913 - every argument is one field of the new layer
         shown = Both(f"{level.value}（{level.label}）", level.value)
         raise VillagecatError.said("init-code-level", code=code, level=shown, rule=Both(*pair(misfit)))
     target = Path(path)
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+    if target.exists() and not target.is_dir():
+        raise WriteRefusedError.at(str(target), "write-not-a-folder")
+    if target.exists() and any(target.iterdir()):
         raise WriteRefusedError.at(str(target), "init-not-empty")
     above = [*_above(level, code), "cn"]  # nearest first
     parent_id = parent or default_parent(level, code, registry)

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ValidationError
 from villagecat._columns import Column, columns, override_value_cell, target_column, unknown_field, unsaid
 from villagecat._i18n import Both, pair, say
 from villagecat._ids import assign_ids
-from villagecat._messages import pydantic_message
+from villagecat._messages import date_advice, pydantic_message
 from villagecat._write import atomic_write
 from villagecat._xlsx import ErrorCell, column_letter, header_below
 from villagecat.errors import (
@@ -784,36 +784,21 @@ def _sheet_message(error: dict[str, Any], model: type[BaseModel] | None = None) 
     return pydantic_message(error, labels=True)  # the cell takes the label: the labels alone, as the drop-down
 
 
-#: A date as a source words it: 2023年6月底前, 2023年底, 6月30日前 (the year, month and day, then the words).
-_WORDED_DATE = re.compile(
-    r"^(?:(?P<year>[0-9]{4})\s*年)?\s*(?:(?P<month>[0-9]{1,2})\s*月)?\s*(?:(?P<day>[0-9]{1,2})\s*[日号])?\s*(?P<words>.*)$"
-)
-
-
 def _date_words(text: str, model: type[BaseModel] | None) -> tuple[str, str] | None:
     """A date cell that holds words a clerk copied from the source, told where each part goes.
 
-    2023年6月底前 is the date 2023-06 and the words 底前, which the 时限原文 column holds (a
-    milestone's); 6月底前 lacks its year. Any other text is told the date's form, without
-    the remark on year 0000 (kept for a year 0000, the one text it is about).
+    :func:`villagecat._messages.date_advice`'s words, and where a milestone's sheet has a 时限原文
+    column, that the source's words go there.
     """
-    value = unicodedata.normalize("NFKC", text).strip()
-    if value.startswith("0000"):
+    advice = date_advice(text, form="workbook-date-form")
+    if advice is None:
         return None
-    found = _WORDED_DATE.match(value)
-    year, month, day, words = (found.group(n) for n in ("year", "month", "day", "words")) if found else ("",) * 4
+    zh, en, split = advice
     column = next((c.title_zh for c in columns(model) if c.name == "due_text"), None) if model else None
+    if split and column is not None:
+        zh += say("workbook-date-words-to-text", "zh", column=column)
+        en += say("workbook-date-words-to-text", "en", column=column)
     got = pair("value-got", value=text)
-    if not (year or month) or (day and not month) or not words or re.search(r"[0-9]", words):
-        zh, en = pair("workbook-date-form")
-    else:
-        date = "-".join([year or "2023", *(f"{int(n):02d}" for n in (month, day) if n)])
-        zh, en = pair("workbook-date-with-words" if year else "workbook-date-without-year", date=date, words=words)
-        if column is not None:
-            zh, en = (
-                zh + say("workbook-date-words-to-text", "zh", column=column),
-                en + say("workbook-date-words-to-text", "en", column=column),
-            )
     return zh + got[0], en + got[1]
 
 

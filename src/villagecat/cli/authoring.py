@@ -14,7 +14,7 @@ from villagecat._write import package_folder, package_lock
 from villagecat.cli._argparse import listed, vocabulary
 from villagecat.cli._common import add_format_option, add_layer_options, given, parent_hint, written_form
 from villagecat.cli._sides import SIDE_FORMS, load_side
-from villagecat.errors import InvalidRequestError, ListEntryNotice, VillagecatError, WorkbookNotice
+from villagecat.errors import InvalidRequestError, ListEntryNotice, PackageReadError, VillagecatError, WorkbookNotice
 from villagecat.models import Level, Scope
 from villagecat.resolution import registry_with
 
@@ -212,8 +212,9 @@ def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", WorkbookNotice)
             package = import_workbook(args.workbook)
-    except ValidationFailedError as exc:
-        _notices(caught, stderr, args.lang)
+    except ValidationFailedError as exc:  # the package written there, if any, says which notices were said before
+        there = _package_in(package_folder(args.output))
+        _notices([w for w in caught if not _held(w.message, there)], stderr, args.lang)
         stdout.write(exc.report.format_text(args.lang) + "\n")
         return 1
     registry = registry_with(args.layer)
@@ -264,16 +265,23 @@ def _notices(caught: list[warnings.WarningMessage], stderr: TextIO, lang: str) -
             warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
 
 
-def _previous_version(package: LayerPackage, folder: Path, registry: LayerRegistry) -> LayerPackage | None:
-    """The version a workbook was exported from: the package being written over, else the shipped layer of its id."""
+def _package_in(folder: Path) -> LayerPackage | None:
+    """The package in ``folder``, or None where there is none villagecat reads (the writer's own guard decides)."""
     from villagecat.package import load_layer  # noqa: PLC0415
 
+    if not (folder / "datapackage.json").is_file():
+        return None
+    try:
+        return load_layer(folder)
+    except VillagecatError:
+        return None
+
+
+def _previous_version(package: LayerPackage, folder: Path, registry: LayerRegistry) -> LayerPackage | None:
+    """The version a workbook was exported from: the package being written over, else the shipped layer of its id."""
     if (folder / "datapackage.json").is_file():
-        try:
-            there = load_layer(folder)
-        except VillagecatError:
-            return None  # not a package villagecat reads: the writer's own guard decides
-        return there if there.layer.id == package.layer.id else None
+        there = _package_in(folder)
+        return there if there is not None and there.layer.id == package.layer.id else None
     return registry.get(package.layer.id)
 
 
@@ -307,6 +315,8 @@ def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from villagecat.validation import check_package  # noqa: PLC0415
 
     folder = package_folder(args.path)  # a datapackage.json names its folder; a zip is refused
+    if not folder.exists():  # the lock would make the folder: a release publishes what is there, never nothing
+        raise PackageReadError.at(str(args.path), "no-such-path")
     registry = registry_with(args.layer)
     with package_lock(folder):  # the whole read-modify-write: concurrent releases lose nothing
         current = load_layer(folder)
