@@ -1368,3 +1368,25 @@ def test_a_rule_whose_source_does_not_say_it_binds_exits_0_as_a_hint_does(tmp_pa
     result = invoke(*argv, "-j", "430000", "--layer", str(package))
     assert result.code == 0, result.out + result.err
     assert "来源未写明约束力" in result.out
+
+
+@pytest.mark.parametrize(("code", "households", "area"), [("220000", 1013, 303.9), ("cn", 13, 3.9), ("120117", 1023, 306.9)])
+def test_a_facility_at_exactly_its_per_household_minimum_meets_it(code: str, households: int, area: float) -> None:
+    """1013 households × 30 m² per hundred is 303.9 m²: 303.9 meets it, not 「未达到 303.9 m²，差 0.0 m²」 (float noise)."""
+    report = check_facility(villagecat.resolve(code), [FacilityFigures(area, households)])
+    assert not [f for f in report.findings if f.code.startswith("facility-floor-area") and f.level != "pass"]
+
+
+def test_a_shortfall_is_said_in_the_figures_written_never_rounded_up_to_the_minimum() -> None:
+    """299.96 m² of 300 is 差 0.04 m², not 「建筑面积 300.0 m²，未达到 300 m²，差 0.0 m²」; 59.99 % is not 「占 60.0%」."""
+    report = check_facility(villagecat.resolve("120117"), [FacilityFigures(299.96, 900, 179.97)])
+    floor = next(f for f in report.findings if f.code.startswith("facility-floor-area"))
+    assert floor.level == "warn"
+    assert "建筑面积 299.96 m²，未达到来源所载的 300 m²（≥ 300 m²），差 0.04 m²" in floor.message_zh
+    share = next(f for f in report.findings if f.code.startswith("facility-activity-share"))
+    assert share.level == "warn"
+    assert "村民活动区域占 59.9%，未达到来源所载的 60%" in share.message_zh
+    assert share.observed == 59.9
+    met = check_facility(villagecat.resolve("120117"), [FacilityFigures(333, 900, 199.8)])
+    (share,) = [f for f in met.findings if f.code.startswith("facility-activity-share")]
+    assert (share.level, share.observed) == ("pass", 60.0)
