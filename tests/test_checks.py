@@ -1372,3 +1372,51 @@ def test_a_rule_whose_source_does_not_say_it_binds_exits_0_as_a_hint_does(tmp_pa
     result = invoke(*argv, "-j", "430000", "--layer", str(package))
     assert result.code == 0, result.out + result.err
     assert "来源未写明约束力" in result.out
+
+
+@pytest.mark.parametrize(
+    ("code", "households", "area"), [("220000", 1013, 303.9), ("cn", 13, 3.9), ("120117", 1023, 306.9)]
+)
+def test_a_facility_at_exactly_its_per_household_minimum_meets_it(code: str, households: int, area: float) -> None:
+    """1013 households × 30 m² per hundred is 303.9 m²: 303.9 meets it.
+
+    Not 「未达到 303.9 m²，差 0.0 m²」: 1013/100 × 30 is 303.90000000000003 in floating point.
+    """
+    report = check_facility(villagecat.resolve(code), [FacilityFigures(area, households)])
+    assert not [f for f in report.findings if f.code.startswith("facility-floor-area") and f.level != "pass"]
+
+
+def test_a_shortfall_is_said_in_the_figures_written_never_rounded_up_to_the_minimum() -> None:
+    """299.96 m² of 300 is 差 0.04 m².
+
+    Not 「建筑面积 300.0 m²，未达到 300 m²，差 0.0 m²」; a share of 59.99 % is not 「占 60.0%，未达到 60%」.
+    """
+    report = check_facility(villagecat.resolve("120117"), [FacilityFigures(299.96, 900, 179.97)])
+    floor = next(f for f in report.findings if f.code.startswith("facility-floor-area"))
+    assert floor.level == "warn"
+    assert "建筑面积 299.96 m²，未达到来源所载的 300 m²（≥ 300 m²），差 0.04 m²" in floor.message_zh
+    share = next(f for f in report.findings if f.code.startswith("facility-activity-share"))
+    assert share.level == "warn"
+    assert "村民活动区域占 59.9%，未达到来源所载的 60%" in share.message_zh
+    assert share.observed == 59.9
+    met = check_facility(villagecat.resolve("120117"), [FacilityFigures(333, 900, 199.8)])
+    (share,) = [f for f in met.findings if f.code.startswith("facility-activity-share")]
+    assert (share.level, share.observed) == ("pass", 60.0)
+
+
+def test_a_community_s_listed_mechanism_in_its_own_words_is_found(tmp_path: Path) -> None:
+    """A community keeps the 村党群服务中心 by reference (national 三) and writes it 社区党群服务中心.
+
+    It is found, as its 实行居民自治 is the listed 实行村民自治, not told 不在目录中，台账未写明设立依据.
+    """
+    ledger = tmp_path / "ledger.csv"
+    ledger.write_text(
+        "村名,类别,名称,专人专岗,村或社区\n光明社区,机制,社区党群服务中心,是,社区\n光明社区,机制,社区新时代文明实践站,,社区\n",
+        encoding="utf-8",
+    )
+    report = audit(villagecat.resolve("cn"), read_ledger(ledger))
+    assert [f.code for f in report.findings if f.level != "pass"] == []
+    village = tmp_path / "village.csv"
+    village.write_text("村名,类别,名称\n榆树村,机制,社区党群服务中心\n", encoding="utf-8")  # a village's is its own
+    (unlisted,) = audit(villagecat.resolve("cn"), read_ledger(village)).findings
+    assert unlisted.code == "audit-mechanism-basis-unstated"

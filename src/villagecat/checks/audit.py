@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from villagecat._arguments import need, need_catalog
 from villagecat._i18n import Both, pair
-from villagecat._names import same_name
+from villagecat._names import place_form
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import rule
 from villagecat.checks.admission import admission_findings, similar_certificates, similar_names
@@ -14,19 +14,34 @@ from villagecat.checks.facility import facility_findings
 from villagecat.checks.ledger import Ledger
 from villagecat.checks.signage import signage_findings
 from villagecat.models import CertificateStatus, MechanismBasis
+from villagecat.models._item import CatalogItem
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from villagecat.checks.ledger import LedgerMechanism, VillageLedger
     from villagecat.merging import EffectiveCatalog
     from villagecat.models import Scope
 
 __all__ = ["audit"]
 
+_Named = TypeVar("_Named", bound=CatalogItem)
+
 #: What allows a dedicated post (专人专岗): 除党中央、国务院明确要求或者法律法规明确规定外，未经省级党委和
 #: 政府同意，……不得要求专人专岗 (national 二(二)4): the Centre, a law, or the province's consent.
 POST_ALLOWED = frozenset({MechanismBasis.CENTRAL, MechanismBasis.LAW, MechanismBasis.PROVINCIAL_APPROVAL})
 #: What a ledger's 设立依据 may say, for a finding that asks for it.
 _BASIS_CHOICES = Both("、".join(f"“{b.label}”" for b in MechanismBasis), ", ".join(b.value for b in MechanismBasis))
+
+
+def _listed(name: str, items: Sequence[_Named], scope: Scope) -> _Named | None:
+    """The item a ledger's name is, its words read as the place reads them, as ``admit`` matches a task.
+
+    A community's 社区党群服务中心 is the catalog's 村党群服务中心 by reference (national 三), as its
+    实行居民自治 is 实行村民自治; a village's words stay its own.
+    """
+    key = place_form(name, scope)
+    return next((i for i in items if key in {place_form(n, scope) for n in (i.name, *i.aliases)}), None)
 
 
 def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str, scope: Scope) -> list[Finding]:
@@ -36,7 +51,7 @@ def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str, 
     (人民调解、治安保卫…) are bodies that carry duties (national 二(二)4), and a ledger that
     does not give a basis says nothing either way. Only a basis written as 无依据 fails.
     """
-    listed = next((m for m in catalog.mechanisms(scope) if same_name(entry.name, m.name, *m.aliases)), None)
+    listed = _listed(entry.name, catalog.mechanisms(scope), scope)
     cites = rule(catalog, "mechanism-basis")
     if not cites:
         return []
@@ -78,7 +93,7 @@ def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str, 
 
 
 def _certificate(catalog: EffectiveCatalog, name: str, village: str, scope: Scope) -> list[Finding]:
-    listed = next((c for c in catalog.certificates(scope) if same_name(name, c.name, *c.aliases)), None)
+    listed = _listed(name, catalog.certificates(scope), scope)
     if listed is None:
         if not rule(catalog, "certificate-unlisted"):
             return []

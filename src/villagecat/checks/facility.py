@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -70,7 +71,28 @@ class FacilityFigures:
 
 
 def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+    """A figure as written: 300, 299.96, 0.04 (never 300.0 for 299.96, nor 306.90000000000003)."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+#: How far two figures may differ by floating-point arithmetic alone (1013/100 × 30 is 303.90000000000003).
+_NOISE = 1e-9
+
+
+def _reaches(value: float, minimum: float) -> bool:
+    """Whether ``value`` reaches ``minimum``: a figure at exactly the minimum does, whatever float arithmetic adds."""
+    return value >= minimum or math.isclose(value, minimum, rel_tol=_NOISE, abs_tol=_NOISE)
+
+
+def _share_shown(observed: float, pct: float, *, ok: bool) -> float:
+    """A share to one decimal on the side of its verdict: 59.97 % short of 60 % is 59.9, never 60.0."""
+    shown = round(observed, 1)
+    if not ok and shown >= pct:
+        return math.floor(observed * 10) / 10
+    if ok and shown < pct:
+        return math.ceil(observed * 10) / 10
+    return shown
 
 
 def _field_citations(catalog: EffectiveCatalog, item_id: str, name: str) -> tuple[Citation, ...]:
@@ -138,23 +160,23 @@ def _area_finding(
     required, item_id, name, _, formula = rule
     area, subject = figures.floor_area_m2, figures.village
     cites = _field_citations(catalog, item_id, name)
-    shortfall = required - area
     figures_said = {"area": _fmt(area), "required": _fmt(required), "formula": formula}
     verdict: FindingLevel
-    if shortfall <= 0:
+    met = _reaches(area, required)
+    if met:
         code, verdict, key = "facility-floor-area", "pass", "facility-floor-area-met"
     elif of == "binds":
         code, verdict, key = "facility-floor-area", "fail", "facility-floor-area-short"
     else:  # advised, or the source does not say: a shortfall is told, not failed
         code, verdict, key = f"facility-floor-area{suffix(of)}", "warn", f"facility-floor-area{suffix(of)}"
-    if shortfall > 0:
-        figures_said["shortfall"] = _fmt(shortfall)
+    if not met:
+        figures_said["shortfall"] = _fmt(required - area)
     return Finding(
         code,
         verdict,
         *pair(key, **figures_said),
         subject,
-        rule=required,
+        rule=round(required, 6),  # 303.9, not the 303.90000000000003 of 1013/100 × 30
         observed=area,
         citations=cites,
         item=item_id,
@@ -262,7 +284,8 @@ def _share_findings(
         if tier is None or (stricter is not None and tier[0] <= stricter):
             continue
         pct, item_id, _ = tier
-        ok = observed >= pct - 1e-9
+        ok = _reaches(observed, pct)
+        shown = _share_shown(observed, pct, ok=ok)
         met_stronger, stricter = stricter is not None, pct
         if ok and met_stronger:  # a weaker rule met is said only where no stronger one is
             continue
@@ -272,10 +295,10 @@ def _share_findings(
             Finding(
                 "facility-activity-share" if ok or of != "unstated" else "facility-activity-share-unstated",
                 "pass" if ok else level(of),
-                *pair(key, share=f"{observed:.1f}", pct=_fmt(pct)),
+                *pair(key, share=f"{shown:.1f}", pct=_fmt(pct)),
                 figures.village,
                 rule=pct,
-                observed=round(observed, 1),
+                observed=shown,
                 citations=_field_citations(catalog, item_id, "min_activity_area_pct"),
                 item=item_id,
             )
