@@ -218,7 +218,24 @@ class VillagecatWarning(UserWarning):
     """Base of the warnings villagecat issues."""
 
 
-class StrayFileWarning(VillagecatWarning):
+class _FolderNotice(VillagecatWarning):
+    """A notice about a package folder, said in one line that names the folder."""
+
+    folder: str
+    message_zh: str
+    message_en: str
+
+    def describe(self, lang: str = "zh") -> str:
+        """Return the one line, naming the folder, in ``lang`` alone (a notice is no error: no English detail)."""
+        from villagecat._arguments import need_lang  # noqa: PLC0415 - the arguments module imports this one
+
+        lang = need_lang(lang)
+        if lang == "en":
+            return f"{self.folder}: {self.message_en}"
+        return f"{self.folder}：{self.message_zh}"
+
+
+class StrayFileWarning(_FolderNotice):
     """A package was written beside resource files by villagecat's names that it does not list.
 
     They are left: nothing (neither the package nor the journal of an interrupted write)
@@ -233,17 +250,8 @@ class StrayFileWarning(VillagecatWarning):
         self.message_zh, self.message_en = pair("stray-files", names=Both("、".join(names), ", ".join(names)))
         super().__init__(self.describe("zh"))
 
-    def describe(self, lang: str = "zh") -> str:
-        """Return the one line, naming the folder, in ``lang`` alone (a notice is no error: no English detail)."""
-        from villagecat._arguments import need_lang  # noqa: PLC0415 - the arguments module imports this one
 
-        lang = need_lang(lang)
-        if lang == "en":
-            return f"{self.folder}: {self.message_en}"
-        return f"{self.folder}：{self.message_zh}"
-
-
-class InterruptedSaveWarning(VillagecatWarning):
+class InterruptedSaveWarning(_FolderNotice):
     """A package was read where a save killed outright (SIGKILL, a power cut) left its journal.
 
     The package is read as the next write will leave it: the old version if the save's new
@@ -259,15 +267,6 @@ class InterruptedSaveWarning(VillagecatWarning):
         key = "interrupted-save-new" if finished else "interrupted-save-old"
         self.message_zh, self.message_en = pair(key, folder=folder)
         super().__init__(self.describe("zh"))
-
-    def describe(self, lang: str = "zh") -> str:
-        """Return the one line, naming the folder, in ``lang`` alone (a notice is no error: no English detail)."""
-        from villagecat._arguments import need_lang  # noqa: PLC0415 - the arguments module imports this one
-
-        lang = need_lang(lang)
-        if lang == "en":
-            return f"{self.folder}: {self.message_en}"
-        return f"{self.folder}：{self.message_zh}"
 
 
 class WorkbookNotice(VillagecatWarning):
