@@ -1420,3 +1420,18 @@ def test_a_community_s_listed_mechanism_in_its_own_words_is_found(tmp_path: Path
     village.write_text("村名,类别,名称\n榆树村,机制,社区党群服务中心\n", encoding="utf-8")  # a village's is its own
     (unlisted,) = audit(villagecat.resolve("cn"), read_ledger(village)).findings
     assert unlisted.code == "audit-mechanism-basis-unstated"
+
+
+def test_a_permission_is_never_missed_by_a_facility_or_a_sign(tmp_path: Path) -> None:
+    """可、可以 (may) binds no one: a rule that only permits was reported as advice (提示), as if it said 一般.
+
+    A village below the permitted area, without the permitted plaque, with another plaque beside the
+    permitted set: nothing of these rules is said.
+    """
+    catalog, _ = _graded(tmp_path, "may")
+    assert not _ours(check_facility(catalog, [FacilityFigures(400, 100, 200, ("文体活动室",))]))
+    assert not _ours(check_facility(catalog, [FacilityFigures(400, None, 200, ("文体活动室",))]))
+    wide = ActualSign("农家书屋", Placement.OUTSIDE, SignType.PLAQUE, Orientation.HORIZONTAL, 150, 30, village="甲村")
+    extra = ActualSign("老年协会", Placement.OUTSIDE, SignType.PLAQUE, village="甲村")
+    assert not {c for c in _ours(check_signage(catalog, [wide, extra])) if not c.startswith("signage-unlisted")}
+    assert not _ours(check_signage(catalog, [extra]))

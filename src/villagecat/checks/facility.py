@@ -12,7 +12,7 @@ from villagecat._arguments import need, need_catalog, need_items, need_member
 from villagecat._i18n import Both, pair
 from villagecat._names import name_forms
 from villagecat.checks._measure import InvalidMeasurementError, check_measurement, place
-from villagecat.checks._modality import Strength, level, strength, suffix
+from villagecat.checks._modality import Strength, level, reported, strength, suffix
 from villagecat.checks._report import CheckReport, Finding, FindingLevel
 from villagecat.models import Modality, Scope
 
@@ -209,7 +209,9 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
         if finding.level != "pass" or stricter is None:
             findings.append(finding)
         stricter = tier
-    per_households = [s for s in standards if s.min_area_per_100_households_m2 is not None]
+    per_households = [
+        s for s in standards if s.min_area_per_100_households_m2 is not None and reported(strength(s.modality))
+    ]
     if figures.households is None and per_households:  # the rule was not checked: say so, never pass silently
         # The rule named is the lowest layer's binding one (or, if none binds, the lowest layer's).
         standard = ([s for s in per_households if _binding(s)] or per_households)[-1]
@@ -234,7 +236,7 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
         findings.extend(_share_findings(catalog, figures, shares))
     if figures.function_areas is not None:
         present = frozenset().union(*map(name_forms, figures.function_areas))  # 妇女（儿童）之家 or 妇女儿童之家
-        for standard in (s for s in standards if s.function_areas):
+        for standard in (s for s in standards if s.function_areas and reported(strength(s.modality))):
             missing = [a for a in standard.function_areas if name_forms(a).isdisjoint(present)]
             of = strength(standard.modality)
             unstated = of == "unstated"

@@ -34,7 +34,7 @@ from villagecat._i18n import Both, pair, say
 from villagecat._names import normalise_name
 from villagecat.checks._characters import STANDARD, STANDARD_IN_NOTED_USES
 from villagecat.checks._measure import check_measurement
-from villagecat.checks._modality import level, strength, suffix
+from villagecat.checks._modality import level, reported, strength, suffix
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import rule
 from villagecat.errors import InvalidRequestError
@@ -265,7 +265,7 @@ def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> l
             over.append(("long-side", long, spec.max_long_side_cm))
         if spec.max_short_side_cm is not None and short > spec.max_short_side_cm:
             over.append(("short-side", short, spec.max_short_side_cm))
-    if over:
+    if over and reported(strength(spec.size_modality)):
         sides = [
             (say(f"side-{side}", "zh"), say(f"side-{side}", "en"), f"{have:g} > {limit:g}")
             for side, have, limit in over
@@ -300,7 +300,7 @@ def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> l
         )
         if want is not None and have is not None and want is not have
     ]
-    if wrong:
+    if wrong and reported(strength(spec.colour_modality)):
         of = strength(spec.colour_modality)  # 村党组织标牌用白底红字 (Jilin 二(七)) names no binding word
         given = "" if of == "binds" else "-given"
         details = Both(
@@ -323,7 +323,12 @@ def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> l
                 item=spec.id,
             )
         )
-    if spec.orientation is not None and actual.orientation is not None and spec.orientation is not actual.orientation:
+    if (
+        spec.orientation is not None
+        and actual.orientation is not None
+        and spec.orientation is not actual.orientation
+        and reported(strength(spec.orientation_modality))
+    ):
         of = strength(spec.orientation_modality)
         found.append(
             Finding(
@@ -436,7 +441,7 @@ def signage_findings(
             matched[index] = spec
             findings.extend(_spec_checks(sign, spec, catalog))
             continue
-        closing = [q for q in quotas if q.exact and _quota_matches(q, sign)]
+        closing = [q for q in quotas if q.exact and _quota_matches(q, sign) and reported(strength(q.modality))]
         if closing:
             of = strength(closing[0].modality)  # 原则上不得悬挂其他标牌 advises: a 提示, never 不符合
             code = f"signage-not-allowed{suffix(of)}"
@@ -457,7 +462,7 @@ def signage_findings(
     findings.extend(_unlisted(catalog, unlisted, village, scope, listed=bool(specs)))
     present = {spec.id for spec in matched.values()}
     for spec in specs:
-        if spec.mandatory and spec.id not in present:
+        if spec.mandatory and spec.id not in present and reported(strength(spec.modality)):
             of = strength(spec.modality)
             findings.append(
                 Finding(
@@ -514,7 +519,11 @@ def _count(quota: SignQuota, signs: list[ActualSign], matched: dict[int, Sign], 
     unknown = [s for i, s in enumerate(signs) if i not in matched and _may_count(quota, s)]
     # A closed set's signs that match no listed one are reported as not allowed, each; a
     # ceiling (至多9个, names not given) counts every sign of its kind.
-    if len(counted) > quota.max_count and (not quota.exact or all(i in matched for i in counted)):
+    if (
+        len(counted) > quota.max_count
+        and (not quota.exact or all(i in matched for i in counted))
+        and reported(strength(quota.modality))
+    ):
         of = strength(quota.modality)
         code = f"signage-count{suffix(of)}"
         return [
