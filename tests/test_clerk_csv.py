@@ -106,9 +106,9 @@ def test_a_package_with_blank_rows_is_read_to_use_and_its_release_writes_them_no
 @pytest.mark.parametrize(
     ("cell", "said"),
     [
-        (" 是", "第 2 行 字段 mandatory：单元格两端有空格（实际为“ 是”）；请删去空格"),
-        ("true ", "第 2 行 字段 mandatory：单元格两端有空格（实际为“true ”）；请删去空格"),
-        ("  ", "第 2 行 字段 mandatory：单元格只有空格；不填请删去空格，留空（什么也不写）"),
+        (" 是", "第 2 行 字段 mandatory（必须悬挂）：单元格两端有空格（实际为“ 是”）；请删去空格"),
+        ("true ", "第 2 行 字段 mandatory（必须悬挂）：单元格两端有空格（实际为“true ”）；请删去空格"),
+        ("  ", "第 2 行 字段 mandatory（必须悬挂）：单元格只有空格；不填请删去空格，留空（什么也不写）"),
     ],
 )
 def test_spaces_in_a_cell_are_told_in_words_a_clerk_reads(national_copy: Path, cell: str, said: str) -> None:
@@ -123,9 +123,9 @@ def test_spaces_in_a_cell_are_told_in_words_a_clerk_reads(national_copy: Path, c
 @pytest.mark.parametrize(
     ("cell", "said"),
     [
-        ("2.0", "第 2 行 字段 precedence：整数不写小数点（实际为“2.0”）；请写作 2"),
-        ("2.", "第 2 行 字段 precedence：整数不写小数点（实际为“2.”）；请写作 2"),
-        ("2.5", "第 2 行 字段 precedence：应为整数（实际为“2.5”）"),
+        ("2.0", "第 2 行 字段 precedence（悬挂次序）：整数不写小数点（实际为“2.0”）；请写作 2"),
+        ("2.", "第 2 行 字段 precedence（悬挂次序）：整数不写小数点（实际为“2.”）；请写作 2"),
+        ("2.5", "第 2 行 字段 precedence（悬挂次序）：应为整数（实际为“2.5”）"),
     ],
 )
 def test_a_number_with_a_point_says_what_to_write(national_copy: Path, cell: str, said: str) -> None:
@@ -272,7 +272,7 @@ def test_a_date_a_spreadsheet_rewrote_says_so_and_upgrade_writes_it_back(
     assert result.code == 1
     assert _problem_lines(result.out) == [
         (
-            f"第 {row} 行 字段 issued：日期“{cell}”多半是表格软件（如 Excel）另存时改写的，应写作 {repaired}；"
+            f"第 {row} 行 字段 issued（发布日期）：日期“{cell}”多半是表格软件（如 Excel）另存时改写的，应写作 {repaired}；"
             "请改回，或运行 villagecat upgrade 加数据包文件夹，自动改写全部这样的日期"
         )
     ], result.out
@@ -341,7 +341,7 @@ def test_an_override_value_of_a_date_a_spreadsheet_rewrote_is_told_and_repaired_
     assert result.code == 1
     assert _problem_lines(result.out) == [
         (
-            f"第 2 行 字段 value：日期“{cell}”多半是表格软件（如 Excel）另存时改写的，应写作 {repaired}；"
+            f"第 2 行 字段 value（取值）：日期“{cell}”多半是表格软件（如 Excel）另存时改写的，应写作 {repaired}；"
             "请改回，或运行 villagecat upgrade 加数据包文件夹，自动改写全部这样的日期"
         )
     ], result.out
@@ -355,10 +355,10 @@ def test_an_override_value_of_a_date_a_spreadsheet_rewrote_is_told_and_repaired_
 @pytest.mark.parametrize(
     ("cell", "said"),
     [
-        ("2023年8月10日前", "字段 due：日期只写年月日，应写作 2023-08-10；“前”等字不能写在日期中（实际为"),
-        ("8月10日前", "字段 due：日期须写明年份，写作 年-月 或 年-月-日，如 2023-08-10；“前”等字不能写在日期中"),
-        ("soon", "字段 due：日期写作 2023-09-01、2023-09 或 2023（实际为“soon”）"),
-        ("0000-08-10", "字段 due：日期写作 2023-09-01、2023-09 或 2023（年份不能为 0000）（实际为“0000-08-10”）"),
+        ("2023年8月10日前", "字段 due（截止日期）：日期只写年月日，应写作 2023-08-10；“前”等字不能写在日期中（实际为"),
+        ("8月10日前", "字段 due（截止日期）：日期须写明年份，写作 年-月 或 年-月-日，如 2023-08-10；“前”等字不能写在日期中"),
+        ("soon", "字段 due（截止日期）：日期写作 2023-09-01、2023-09 或 2023（实际为“soon”）"),
+        ("0000-08-10", "字段 due（截止日期）：日期写作 2023-09-01、2023-09 或 2023（年份不能为 0000）（实际为“0000-08-10”）"),
     ],
 )
 def test_a_csv_date_written_with_the_sources_words_says_where_each_part_goes(

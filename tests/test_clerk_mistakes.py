@@ -477,7 +477,7 @@ def test_two_citations_joined_by_anything_but_a_bar_are_refused_never_read_as_on
     )
     result = invoke("validate", str(folder))
     assert result.code == 1
-    assert "第 2 行 字段 citations[0]：" in result.out, result.out
+    assert "第 2 行 字段 citations[0]（出处）：" in result.out, result.out
     assert "中有不止一个“#”，是几个出处连在了一起" in result.out
 
 

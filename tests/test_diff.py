@@ -1300,7 +1300,7 @@ def test_a_package_a_diff_cannot_read_is_named_with_the_file_and_line(tmp_path: 
     edit(county / "overrides.csv", ",测试覆盖,", ",,")  # a clerk left the override's name empty
     result = invoke("diff", str(jilin), str(jilin), "--layer", str(county))
     assert result.code == 1
-    assert result.err == (f"villagecat: {county}：overrides.csv 第 2 行 字段 name：缺少必填字段\n")
+    assert result.err == (f"villagecat: {county}：overrides.csv 第 2 行 字段 name（名称）：缺少必填字段\n")
 
 
 @pytest.mark.parametrize(

@@ -91,7 +91,7 @@ def test_restating_a_name_no_inherited_item_has_is_a_clear_problem(tmp_path: Pat
     (problem,) = villagecat.validate(path).problems
     assert (problem.file, problem.line, problem.code) == ("certificates.csv", 2, "merge-unknown-target")
     assert problem.field == "restates"  # the column that holds it: this row has no value or target
-    assert "第 2 行 字段 restates：" in invoke("validate", str(path)).out
+    assert "第 2 行 字段 restates（重申条目）：" in invoke("validate", str(path)).out
 
 
 @pytest.mark.parametrize("path", shipped_layer_paths(), ids=lambda p: p.name)

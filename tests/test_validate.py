@@ -54,7 +54,7 @@ def test_three_faults_are_all_reported_with_file_line_and_field(national_copy: P
         ("duties.csv", 2, "duty_kind", "enum"),
     ]
     text = report.format_text("zh")
-    assert "第 2 行 字段 duty_kind：取值不在允许范围内" in text
+    assert "第 2 行 字段 duty_kind（事项类别）：取值不在允许范围内" in text
     assert "cn.document.nonexistent 不存在" in text
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any
 
 from villagecat._arguments import need_lang
@@ -42,7 +44,9 @@ class Problem:
         if self.row is not None:
             parts.append(say("where-row", lang, row=self.row))
         if self.field:
-            parts.append(say("where-field", lang, field=self.field))
+            title = _column_title(self.file, self.field) if lang == "zh" else None
+            field = self.field if title is None else f"{self.field}（{title}）"
+            parts.append(say("where-field", lang, field=field))
         return (" " if lang == "zh" else ", ").join(parts)
 
     def describe(self, lang: Lang = "zh", *, with_file: bool = True) -> str:
@@ -71,6 +75,19 @@ class Problem:
             "message_zh": self.message_zh,
             "message_en": self.message_en,
         }
+
+
+def _column_title(file: str, field: str) -> str | None:
+    """The Chinese title of a resource file's column, as the workbook heads it: duties.csv's duty_kind is 事项类别.
+
+    A clerk editing a package's CSV sees the column's name; the title says what it holds. None for
+    a field that is no column of a resource (the descriptor's, a sheet's already titled).
+    """
+    from villagecat.format.registry import kind_by_resource  # noqa: PLC0415 - the registry imports the models
+
+    kind = kind_by_resource(PurePosixPath(file).stem)
+    spec = kind.field(re.split(r"[.\[]", field, maxsplit=1)[0]) if kind is not None else None
+    return None if spec is None else spec.title_zh
 
 
 @dataclass

@@ -44,7 +44,7 @@ def test_a_misquoted_clause_exits_one_naming_its_file_line_field_and_the_items(
             f"{national_copy}：{count} 处引文，1 处不见于原文，0 处因缺少原文未核对",
             "  clauses.csv",
             (
-                f"    [不符合] 第 2 行 字段 quote：引文不见于 {DOCUMENT} 的原文："
+                f"    [不符合] 第 2 行 字段 quote（原文）：引文不见于 {DOCUMENT} 的原文："
                 f"「{quoted}」"  # whole: the clerk's evidence, never cut short
                 f"（条款 {CLAUSE}，引用它的条目：{'、'.join(citing[:3])} 等 {len(citing)} 项）；"
                 "从“含宣传贯彻执行党的理…”起与原文不同，原文此处为“括宣传贯彻执行党的理…”"
@@ -107,12 +107,12 @@ def test_a_document_without_text_is_a_note_and_fails_only_when_strict() -> None:
     assert result.code == 0
     assert result.out.splitlines()[0] == f"{NATIONAL}：{count} 处引文，0 处不见于原文，{count} 处因缺少原文未核对"
     assert result.out.splitlines()[2] == (
-        f"    [提示] 第 2 行 字段 quote：没有 {DOCUMENT} 的原文，其 {count} 处引文未核对"
+        f"    [提示] 第 2 行 字段 quote（原文）：没有 {DOCUMENT} 的原文，其 {count} 处引文未核对"
         "（用 --texts 或 --text 给出原文）"
     )
     strict = invoke("quotes", str(NATIONAL), "--strict")
     assert strict.code == 1
-    assert strict.out.splitlines()[2].startswith("    [不符合] 第 2 行 字段 quote：没有")
+    assert strict.out.splitlines()[2].startswith("    [不符合] 第 2 行 字段 quote（原文）：没有")
 
 
 def test_a_text_that_cannot_be_read_exits_two_in_one_line_naming_the_file(tmp_path: Path) -> None:

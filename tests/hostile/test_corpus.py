@@ -309,13 +309,13 @@ CASES = [
         "csv-duplicate-column",
         lambda t: replace(t, "duties.csv", "id,name,citations,", "id,name,name,"),
         1,
-        "字段 name：列名重复",
+        "字段 name（名称）：列名重复",
     ),
     Case(
         "csv-missing-required-column",
         lambda t: replace(t, "mechanisms.csv", "mechanism_type", "type"),
         1,
-        "字段 mechanism_type：缺少必填列",
+        "字段 mechanism_type（机制类型）：缺少必填列",
     ),
     # JSON resources
     Case("json-resource-malformed", lambda t: json_resource(t, "[{]"), 1, "duties.json\n    第 1 行：JSON 格式错误"),
@@ -338,19 +338,19 @@ CASES = [
         "unknown-enum",
         lambda t: replace(t, "duties.csv", ",performs,", ",perform,"),
         1,
-        "字段 duty_kind：取值不在允许范围内",
+        "字段 duty_kind（事项类别）：取值不在允许范围内",
     ),
     Case(
         "missing-required-value",
         lambda t: replace(t, "certificates.csv", ",not_to_issue,", ",,"),
         1,
-        "字段 status：缺少必填字段",
+        "字段 status（状态）：缺少必填字段",
     ),
     Case(
         "not-a-number",
         lambda t: replace(t, "facilities.csv", ",30,", ",thirty,"),
         1,
-        "字段 min_area_per_100_households_m2：应为数字",
+        "字段 min_area_per_100_households_m2（每百户最小面积（平方米））：应为数字",
     ),
     Case(
         "unknown-document",
@@ -368,7 +368,7 @@ CASES = [
         "unbalanced-placeholder",
         placeholder,
         1,
-        "第 2 行 字段 template：取值无效：第 4 个字处的左花括号没有闭合",
+        "第 2 行 字段 template（证明内容范本）：取值无效：第 4 个字处的左花括号没有闭合",
     ),
     # parents
     Case("unknown-parent", lambda t: child(t, {"id": "110000", "version_range": ">=0.1"}), 1, "上级层 110000 不存在"),

@@ -84,7 +84,7 @@ def test_a_restates_cell_is_a_name_and_refuses_what_a_name_refuses(tmp_path: Pat
     path.write_text(json.dumps(rows).replace('"@@"', json.dumps(f"实行{bad}村民自治")), encoding="utf-8")
     result = invoke("validate", str(package))
     assert result.code == 1, result.err
-    assert "第 2 条 字段 restates：" in result.out
+    assert "第 2 条 字段 restates（重申条目）：" in result.out
     assert "控制字符或不可见字符" in result.out
     written = tmp_path / "csv"
     assert invoke("upgrade", str(package), "-o", str(written), "--format", "csv").code == 1
@@ -124,7 +124,8 @@ def test_a_json_cell_of_the_wrong_type_is_one_problem(tmp_path: Path, field: str
     _set_cell(package, "duties", 3, field, value)
     result = invoke("validate", str(package))
     assert result.code == 1
-    assert result.out.startswith(f"{package}：发现 1 个问题\n  duties.json\n    第 4 条 字段 {field}：应为真假值")
+    title = {"truncated": "原文不全", "catch_all": "兜底条目"}[field]
+    assert result.out.startswith(f"{package}：发现 1 个问题\n  duties.json\n    第 4 条 字段 {field}（{title}）：应为真假值")
     assert len(result.out.splitlines()) == 3
 
 
@@ -164,4 +165,4 @@ def test_a_boolean_cell_holds_the_words_the_table_schema_lists(tmp_path: Path, c
     path.write_text(out.getvalue(), encoding="utf-8")
     result = invoke("validate", str(package))
     assert result.code == 1
-    assert f"第 3 行 字段 truncated：应为 true 或 false（是/否）（实际为“{cell}”）" in result.out
+    assert f"第 3 行 字段 truncated（原文不全）：应为 true 或 false（是/否）（实际为“{cell}”）" in result.out
