@@ -102,13 +102,13 @@ def test_a_conflict_in_a_csv_says_what_to_do_at_its_line_and_csv_column(tmp_path
     assert result.code == 1
     assert _problems(result.out) == [
         (
-            f"第 {len(lines)} 行 字段 value（取值）：层 120117（{version}）的条目 cn.facility.community-service-facility"
-            "（城乡社区综合服务设施）的“每百户最小面积（平方米）”不符合上级规则：该字段只能提高，不能降低"
+            f"第 {len(lines)} 行 字段 value（取值）：层 120117（{version}）的条目 "
+            "cn.facility.community-service-facility（城乡社区综合服务设施）的“每百户最小面积（平方米）”不符合上级规则：该字段只能提高，不能降低"
             "（上级值 30，本层值 20）；请改为不低于 30，或删去这条覆盖（整行删除）"
         ),
         (
-            f"第 2 行 字段 target（目标条目）：层 120117（{version}）的条目 cn.duty.no-demolition（作为拆迁拆违事务的责任主体）"
-            "不符合上级规则：该条目不得由下级层取消；请删去这条取消（整行删除）"
+            f"第 2 行 字段 target（目标条目）：层 120117（{version}）的条目 "
+            "cn.duty.no-demolition（作为拆迁拆违事务的责任主体）不符合上级规则：该条目不得由下级层取消；请删去这条取消（整行删除）"
         ),
     ], result.out
 

@@ -125,7 +125,8 @@ def test_a_json_cell_of_the_wrong_type_is_one_problem(tmp_path: Path, field: str
     result = invoke("validate", str(package))
     assert result.code == 1
     title = {"truncated": "原文不全", "catch_all": "兜底条目"}[field]
-    assert result.out.startswith(f"{package}：发现 1 个问题\n  duties.json\n    第 4 条 字段 {field}（{title}）：应为真假值")
+    head = f"{package}：发现 1 个问题\n  duties.json\n    第 4 条 字段 {field}（{title}）：应为真假值"
+    assert result.out.startswith(head)
     assert len(result.out.splitlines()) == 3
 
 
