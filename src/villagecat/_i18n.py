@@ -184,6 +184,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据包的路径应为一个路径或路径的列表，而不是 {kind}",
         "packages are given as one path or a list of paths, not {kind}",
     ),
+    "argument-not-joining-layer": (
+        "加入的层应为数据包的路径（str 或 pathlib.Path）或 LayerPackage，而不是 {kind}",
+        "a layer that joins the chain is a package's path (str or pathlib.Path) or a LayerPackage, not {kind}",
+    ),
+    "argument-not-joining-layers": (
+        "加入的层应为一个数据包的路径或 LayerPackage，或它们的列表，而不是 {kind}",
+        "the layers that join the chain are one package's path or a LayerPackage, or a list of them, not {kind}",
+    ),
     "argument-not-package": (
         "{what}应为 LayerPackage（villagecat.load_layer 读出的数据包），而不是 {kind}",
         "{what} must be a LayerPackage (as villagecat.load_layer returns), not {kind}",

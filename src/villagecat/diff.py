@@ -1501,6 +1501,47 @@ def rate_operations(
     return dataclasses.replace(report, changes=rated)
 
 
+def diff_versions(
+    old: LayerPackage,
+    new: LayerPackage,
+    *,
+    registry: LayerRegistry | None = None,
+    levels: Mapping[str, ChangeLevel] | None = None,
+) -> DiffReport:
+    """Compare two versions of one layer as ``villagecat diff OLD NEW`` does: the gate's report.
+
+    :func:`diff_packages` compares the layer's own rows; this is what the command reports on
+    top of it: each override or restatement rated by what it does to the catalog it applies to
+    (:func:`rate_operations`: raising a binding minimum is breaking, not a changed row), the
+    rules the new version breaks (:func:`rule_violations`), and the conflicts it causes in the
+    known layers below it, or those that could not be checked. ``accept`` and
+    :func:`format_report` apply to it as to the command's.
+
+    Args:
+        old: The published version.
+        new: The revision.
+        registry: The layers the two are merged with, their parents and the layers below
+            them; default the shipped ones (``shipped_registry([province])`` adds your own, as
+            ``--layer`` does).
+        levels: Overrides of :data:`CHANGE_LEVELS`, code -> level.
+
+    Raises:
+        InvalidRequestError: if the two are different layers.
+        ArgumentTypeError: if either is no LayerPackage, or ``registry`` is no LayerRegistry.
+    """
+    from villagecat.impact import children  # noqa: PLC0415 - impact imports this module
+    from villagecat.registry import shipped_registry  # noqa: PLC0415
+
+    _need_versions(old, new)
+    need_registry(registry, optional=True)
+    known = registry if registry is not None else shipped_registry()
+    report = rate_operations(diff_packages(old, new, levels=levels), old, new, known, levels=levels)
+    report.changes[:0] = rule_violations(old, new, known)
+    below = children(old, new, known)
+    report.child_conflicts, report.children_unchecked = below.conflicts, below.unchecked
+    return report
+
+
 def _withdrawn_refusals(package: LayerPackage, catalog: EffectiveCatalog, effective: DiffReport) -> dict[str, str]:
     """The operations of ``package`` that merge refused in ``catalog`` and that the effective diff shows unchanged.
 

@@ -2,40 +2,54 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
-from villagecat._arguments import need_paths, need_registry
+from villagecat._arguments import kind_of, need_registry
 from villagecat._names import looked_up
-from villagecat.errors import UnknownLayerError
+from villagecat.errors import ArgumentTypeError, UnknownLayerError
 from villagecat.merging import EffectiveCatalog, merge
-from villagecat.package import load_layer
+from villagecat.package import LayerPackage, load_layer
 from villagecat.registry import LayerRegistry, shipped_registry
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Iterable
 
 __all__ = ["registry_with", "resolve"]
 
 
-def registry_with(layer_paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] = ()) -> LayerRegistry:
-    """Return the shipped layers plus the packages at ``layer_paths`` (which win on a clash).
+def registry_with(
+    layers: Iterable[str | os.PathLike[str] | LayerPackage] | str | os.PathLike[str] | LayerPackage = (),
+) -> LayerRegistry:
+    """Return the shipped layers plus ``layers`` (which win on a clash): packages' paths, or packages held in memory.
 
-    One path given alone (``"/srv/catalogs/220102"``, a ``Path``) is one package, not the
+    One path or package given alone (``"/srv/catalogs/220102"``, a ``Path``) is one package, not the
     characters of its name (a ``str`` is an iterable of strings too, so mypy lets it through).
 
     Raises:
         PackageReadError: if a path cannot be read.
         ValidationFailedError: if a package is not valid.
-        ArgumentTypeError: if ``layer_paths`` is neither a path nor an iterable of paths.
+        ArgumentTypeError: if ``layers`` is neither a path, a package, nor an iterable of them.
     """
-    return shipped_registry([load_layer(path) for path in need_paths(layer_paths)])
+    if isinstance(layers, str | os.PathLike | LayerPackage):
+        layers = [layers]
+    elif isinstance(layers, bytes) or not hasattr(layers, "__iter__"):
+        raise ArgumentTypeError.because("argument-not-joining-layers", kind=kind_of(layers))
+    packages = []
+    for layer in layers:
+        if isinstance(layer, LayerPackage):
+            packages.append(layer)
+        elif isinstance(layer, str | os.PathLike):
+            packages.append(load_layer(layer))
+        else:
+            raise ArgumentTypeError.because("argument-not-joining-layer", kind=kind_of(layer))
+    return shipped_registry(packages)
 
 
 def resolve(
     jurisdiction: str,
     *,
-    layers: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] = (),
+    layers: Iterable[str | os.PathLike[str] | LayerPackage] | str | os.PathLike[str] | LayerPackage = (),
     registry: LayerRegistry | None = None,
 ) -> EffectiveCatalog:
     """Return the effective catalog of a jurisdiction.
@@ -43,9 +57,9 @@ def resolve(
     Args:
         jurisdiction: A division code (``120117``), Chinese name (``宁河区``), slug
             (``ninghe``) or ``cn``.
-        layers: Paths of packages outside the shipped data that join the chain, so a
-            province or county that is not shipped can see its effective catalog (one
-            path may be given alone).
+        layers: Packages outside the shipped data that join the chain, so a province or
+            county that is not shipped can see its effective catalog: their paths, or
+            packages held in memory (one may be given alone).
         registry: The layers to resolve against; default the shipped ones plus ``layers``.
 
     Returns:

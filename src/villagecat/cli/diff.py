@@ -14,11 +14,10 @@ from villagecat.diff import (
     LEVEL_WORDS,
     SETTABLE_LEVELS,
     diff_catalogs,
-    diff_packages,
+    diff_versions,
     format_report,
     load_accepted,
     load_levels,
-    rate_operations,
     rule_violations,
 )
 from villagecat.errors import InvalidRequestError
@@ -92,22 +91,22 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.format == "patch":
         stdout.write(json.dumps(make_patch(old, new), ensure_ascii=False, indent=2) + "\n")
         return 0
-    if args.effective:
-        report = diff_catalogs(
-            merge(chain_of_side(args.old, old, registry)), merge(chain_of_side(args.new, new, registry)), levels=levels
-        )
-    else:
+    if not args.effective:  # two versions of one layer: the library's report of them, as an integrator gets it
         if old.layer.id != new.layer.id:
             raise InvalidRequestError.because(
                 "diff-two-layers", old=args.old, old_layer=old.layer.id, new=args.new, new_layer=new.layer.id
             )
-        report = rate_operations(diff_packages(old, new, levels=levels), old, new, registry, levels=levels)
-    report.changes[:0] = rule_violations(old, new, registry)
-    if old.layer.id == new.layer.id:  # two versions of one layer, effective or not: the layers below count alike
-        from villagecat.impact import children  # noqa: PLC0415
+        report = diff_versions(old, new, registry=registry, levels=levels)
+    else:
+        report = diff_catalogs(
+            merge(chain_of_side(args.old, old, registry)), merge(chain_of_side(args.new, new, registry)), levels=levels
+        )
+        report.changes[:0] = rule_violations(old, new, registry)
+        if old.layer.id == new.layer.id:  # two versions of one layer, effective or not: the layers below count alike
+            from villagecat.impact import children  # noqa: PLC0415
 
-        below = children(old, new, registry)
-        report.child_conflicts, report.children_unchecked = below.conflicts, below.unchecked
+            below = children(old, new, registry)
+            report.child_conflicts, report.children_unchecked = below.conflicts, below.unchecked
     if args.accept:
         report.accept(load_accepted(args.accept))
     colour = args.format == "text" and stdout.isatty() and "NO_COLOR" not in os.environ
