@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+import jsonschema
 import pytest
 
-from conftest import invoke
+from conftest import REPO, invoke
 from layers import province
 from villagecat.diff import diff_packages, diff_versions, format_report
 from villagecat.errors import ArgumentTypeError
@@ -106,3 +107,24 @@ def test_diff_versions_refuses_what_is_not_a_package() -> None:
         diff_versions("old", "new")  # type: ignore[arg-type]
     with pytest.raises(ArgumentTypeError):
         diff_versions(_province(), _province(), registry=[_province()])  # type: ignore[arg-type]
+
+
+def test_an_override_the_diff_cannot_rate_is_said_and_fails_the_gate(tmp_path: Path) -> None:
+    """Without the unshipped province, the county's raised binding minimum read 需关注, 对村：收紧 0 项, and
+    passed ``--fail-on breaking``: nothing said the override could not be rated."""
+    hunan, old, new = _province(), _county("1.0.0", 400.0), _county("1.1.0", 450.0)
+    paths = [save_layer(package, tmp_path / name) for package, name in ((hunan, "p"), (old, "old"), (new, "new"))]
+    blind = invoke("diff", str(paths[1]), str(paths[2]), "--fail-on", "breaking")
+    assert blind.code == 1, blind.out
+    assert "1 项覆盖、取消或重申的影响未核对" in blind.out
+    assert "请用 --layer 给出上级层的数据包" in blind.out
+    said = json.loads(invoke("diff", str(paths[1]), str(paths[2]), "--format", "json").out)
+    assert said["unrated_operations"]["items"] == ["430102.override.floor"]
+    schema = json.loads((REPO / "schemas" / "diff-report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(said)
+    seen = invoke("diff", str(paths[1]), str(paths[2]), "--layer", str(paths[0]), "--format", "json")
+    assert json.loads(seen.out)["unrated_operations"] is None
+    report = diff_versions(old, new)  # the shipped layers alone: the province is not among them
+    assert report.unrated is not None
+    assert report.fails("breaking")
+    assert "未核对" in (report.why_fails("breaking") or "")

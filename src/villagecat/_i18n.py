@@ -1705,6 +1705,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "版本号不足以反映这些变更，须升级{needed}",
         "the version does not announce these changes: {needed} needed",
     ),
+    "gate-operations-unrated": (
+        "{count} 项覆盖、取消或重申的影响未核对（上级层不在手边）",
+        "{count} override(s), cancellation(s) or restating row(s) not rated (the parents were not at hand)",
+    ),
+    "operations-unrated": (
+        "{count} 项覆盖、取消或重申的影响未核对，只按字段变化列出：{reason}；请用 --layer 给出上级层的数据包",
+        (
+            "{count} override(s), cancellation(s) or restating row(s) not rated, listed as field changes only:"
+            " {reason}; give the parents' packages with --layer"
+        ),
+    ),
     "gate-children-unchecked": (
         "{count} 个下级层未核对（{layers}），无从判断新版本是否与之冲突",
         "{count} child layer(s) not checked ({layers}): whether the new version conflicts with them is not known",

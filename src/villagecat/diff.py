@@ -631,6 +631,31 @@ def _show(value: Any, lang: Literal["zh", "en"] = "en", field: str | None = None
     return shown(value, lang, empty=say(empty, lang))
 
 
+@dataclass(frozen=True)
+class UnratedOperations:
+    """The overrides, cancellations and restating rows a diff could not rate: the layer's parents were not at hand.
+
+    Rated, an override's change takes what it does to its target (raising a binding minimum is
+    破坏性); unrated, it is only 字段变化 (需关注), so a gate must not read it as "nothing breaks".
+    """
+
+    #: The ids of the changes left unrated.
+    items: tuple[str, ...]
+    #: Why the parents could not be merged, in Chinese and in English.
+    reason_zh: str
+    reason_en: str
+
+    def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
+        """One line: how many could not be rated, why, and what to give."""
+        lang = need_lang(lang)
+        reason = self.reason_zh if lang == "zh" else self.reason_en
+        return say("operations-unrated", lang, count=len(self.items), reason=reason)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as JSON: the changes' ids and the reason in both languages."""
+        return {"items": list(self.items), "reason": self.reason_zh, "reason_en": self.reason_en}
+
+
 @dataclass
 class DiffReport:
     """Every change between two versions, the bump they need, and the bump declared."""
@@ -646,6 +671,9 @@ class DiffReport:
     #: The layers that may lie below the new version but could not be merged (a parent not known):
     #: whether they conflict is not known, so they are never counted among those that do not.
     children_unchecked: list[UncheckedLayer] = field(default_factory=list)
+    #: The operations whose effect could not be rated, their layer's parents not at hand; None where
+    #: there were none or they were rated.
+    unrated: UnratedOperations | None = None
     #: Where the new version's layer applies (villages, communities or both): who a report speaks to.
     scope: Scope = Scope.VILLAGE
 
@@ -816,6 +844,8 @@ class DiffReport:
             return False
         if self.changes and self.children_unchecked:  # what it does to them is not known: not "no conflict"
             return True
+        if self.unrated is not None:  # what the operations do is not known: not "nothing breaks"
+            return True
         return any(c.accepted is None and _RANK[c.level] >= _RANK[gate] for c in self.changes)
 
     def why_fails(self, gate: Gate | None, lang: Literal["zh", "en"] = "zh") -> str | None:
@@ -839,6 +869,8 @@ class DiffReport:
                 layers = [u.layer for u in self.children_unchecked]
                 shown = Both("、".join(layers), ", ".join(layers))
                 reasons.append(say("gate-children-unchecked", lang, count=len(layers), layers=shown))
+            if self.unrated is not None:
+                reasons.append(say("gate-operations-unrated", lang, count=len(self.unrated.items)))
         return say("gate-failed", lang, gate=gate, reason=("；" if lang == "zh" else "; ").join(reasons))
 
     def accept(self, entries: Sequence[Accepted]) -> list[Accepted]:
@@ -876,6 +908,7 @@ class DiffReport:
                 "child_layers": None if self.child_conflicts is None else [c.to_dict() for c in self.child_conflicts],
                 "unchecked_child_layers": [u.to_dict() for u in self.children_unchecked],
             },
+            "unrated_operations": None if self.unrated is None else self.unrated.to_dict(),
         }
 
 
@@ -1358,6 +1391,18 @@ def diff_packages(
     )
 
 
+def _operation_rows(old: LayerPackage, new: LayerPackage) -> tuple[set[str], set[str]]:
+    """The resources of operations (overrides, cancellations), and the ids of the two versions' restating rows."""
+    operations = {k.resource for k in kinds() if k.role == "operation"}
+    restating = {
+        str(getattr(item, "id", ""))
+        for package in (old, new)
+        for _, item in package.iter_items()
+        if getattr(item, "restates", None) is not None
+    }
+    return operations, restating
+
+
 def rate_operations(
     report: DiffReport,
     old: LayerPackage,
@@ -1373,8 +1418,8 @@ def rate_operations(
     village's rule, as the effective diff says (breaking); raising the nation's advised 30 m² per
     100 households to 60 tightens advice (需关注, a shortfall a 提示).
     Each operation's change takes the gravest level, and the effect, of the changes the
-    effective catalogs show on its target; without the parents at hand the report is
-    returned as it was.
+    effective catalogs show on its target; without the parents at hand the report says which
+    it could not rate (:class:`UnratedOperations`), and a gate fails it.
     """
     from villagecat.errors import LayerChainError  # noqa: PLC0415
     from villagecat.merging import merge  # noqa: PLC0415
@@ -1384,19 +1429,14 @@ def rate_operations(
     need_registry(registry)
     levels = _given_levels(levels)
 
-    operations = {k.resource for k in kinds() if k.role == "operation"}
-    restating = {
-        str(getattr(item, "id", ""))
-        for package in (old, new)
-        for _, item in package.iter_items()
-        if getattr(item, "restates", None) is not None
-    }
+    operations, restating = _operation_rows(old, new)
     if not any(c.resource in operations or c.item in restating for c in report.changes):
         return report
     try:
         catalogs = [merge(registry.chain(package)) for package in (old, new)]
-    except LayerChainError:
-        return report
+    except LayerChainError as exc:  # said, and failed by a gate: never read as rated
+        items = tuple(c.item for c in report.changes if c.resource in operations or c.item in restating)
+        return dataclasses.replace(report, unrated=UnratedOperations(items, exc.describe("zh"), exc.describe("en")))
     effective = diff_catalogs(*catalogs, levels=levels)
     targets = {
         str(getattr(op, "id", "")): str(getattr(op, "target", ""))
@@ -1796,6 +1836,8 @@ def _audience_lines(report: DiffReport, lang: Literal["zh", "en"]) -> list[str]:
     lines = [head]
     lines.extend("    " + say("child-conflict", lang, detail=c.describe(lang)) for c in children or ())
     lines.extend("    " + u.describe(lang) for u in report.children_unchecked)
+    if report.unrated is not None:
+        lines.append("    " + report.unrated.describe(lang))
     return lines
 
 

@@ -392,6 +392,28 @@ def diff_report_schema() -> dict[str, Any]:
             },
             "version_ok": {"type": "boolean", "title": "版本号足够", "x-title-en": "Version announces the changes"},
             "changes": {"type": "array", "items": {"$ref": "#/$defs/change"}, "title": "变更", "x-title-en": "Changes"},
+            "unrated_operations": {
+                "title": "未定级的覆盖、取消和重申",
+                "x-title-en": "Operations not rated",
+                "description": "上级层不在手边时，覆盖、取消和重申行对目录的影响无法定级，只按字段变化列出："
+                "其变更标识与原因；审核关卡（breaking、warning）不予通过。已定级或没有这类行时为 null。\n\n"
+                "Where the layer's parents were not at hand, what its overrides, cancellations and restating rows "
+                "do could not be rated (they are listed as field changes): their changes' ids and why; the "
+                "breaking and warning gates fail. Null where they were rated or there were none.",
+                "oneOf": [
+                    {"type": "null"},
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["items", "reason", "reason_en"],
+                        "properties": {
+                            "items": {"type": "array", "items": {"type": "string"}},
+                            "reason": {"type": "string"},
+                            "reason_en": {"type": "string"},
+                        },
+                    },
+                ],
+            },
         },
         "$defs": {
             "change": change,
