@@ -1054,6 +1054,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
         "these hidden rows are read all the same: {rows}; to delete a row, unhide it and delete the whole row",
     ),
+    "workbook-rows-more": ("{shown} 等 {count}", "{shown}, … ({count} rows in all)"),
+    "workbook-ranges-more": ("{shown} 等 {count} 处", "{shown}, … ({count} in all)"),
     "workbook-hidden-columns": (
         "{columns}是隐藏列，其中的内容照样读入；请取消隐藏，核对后再导入",
         "these hidden columns are read all the same: {columns}; unhide them and check them",
