@@ -824,6 +824,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " villagecat cannot put it back; restore the file from a backup or version control, then run again"
         ),
     ),
+    "write-journal-linked": (
+        (
+            "villagecat 的一次写入在这里中断了，这个文件此后被换成了指向 {link} 的链接；villagecat 不会把链接换成文件，"
+            "也就无法撤销那次写入（其余文件都没有动）：请把链接换成文件本身，或把它移走，再重新运行"
+        ),
+        (
+            "a villagecat write was interrupted here, and this file has since been made a link to {link}: villagecat"
+            " never replaces a link with a file, so it cannot roll that write back (no other file was touched);"
+            " put the file itself in its place, or move the link away, then run again"
+        ),
+    ),
     "interrupted-save-old": (
         (
             "上次保存在完成前被中断（留有 .villagecat-journal.json），现按保存前的版本读取；"
@@ -1051,6 +1062,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
         "these hidden rows are read all the same: {rows}; to delete a row, unhide it and delete the whole row",
     ),
+    "workbook-rows-more": ("{shown} 等 {count}", "{shown}, … ({count} rows in all)"),
+    "workbook-ranges-more": ("{shown} 等 {count} 处", "{shown}, … ({count} in all)"),
     "workbook-hidden-columns": (
         "{columns}是隐藏列，其中的内容照样读入；请取消隐藏，核对后再导入",
         "these hidden columns are read all the same: {columns}; unhide them and check them",

@@ -368,6 +368,19 @@ def _digest(path: Path) -> str | None:
     return digest.hexdigest()
 
 
+def _refuse_link(path: Path, key: str) -> None:
+    """Refuse to replace ``path`` if it is a link: a link is a user's (villagecat never makes one).
+
+    Raises:
+        WriteRefusedError: ``path`` is a link; the message (``key``) names where it leads.
+    """
+    try:
+        link = path.readlink()
+    except OSError:  # none there, or no link: a file villagecat may replace
+        return
+    raise WriteRefusedError.at(str(path), key, link=link)
+
+
 def _journaled(name: object) -> TypeGuard[str]:
     """Whether a journal may name ``name``: only a file villagecat writes.
 
@@ -452,6 +465,7 @@ def _put_back(folder: Path, entry: _Placed) -> None:
         return
     if now is not None and now != entry.new:
         raise WriteRefusedError.at(str(target), "write-journal-changed")
+    _refuse_link(target, "write-journal-linked")
     aside = folder / entry.aside if entry.aside is not None else None
     try:
         if entry.old is None:
@@ -491,7 +505,9 @@ def interrupted_view(folder: Path) -> dict[str, str | None] | None:
     new package as it is, or the old one, each file moved before the kill read from the old
     version kept aside. The answer maps each such file's name to the name its old version is
     kept under, or to None where there was no old version (the file is not the old package's).
-    A file changed since (bytes the journal does not name) is read as it is.
+    A file changed since (bytes the journal does not name) is read as it is. The answer is empty
+    only where the new package is read; else it names at least the journal itself, no file of the
+    old package, even where the write had moved nothing yet.
     """
     try:
         journal = _read_journal(folder)
@@ -499,7 +515,9 @@ def interrupted_view(folder: Path) -> dict[str, str | None] | None:
             return None
         if _landed(folder, journal):
             return {}
-        view: dict[str, str | None] = {}
+        # The journal is no file of the old package: named even where no file had moved yet (killed right
+        # after it was written), so that a reader is told the old package is read, never that the new one is.
+        view: dict[str, str | None] = {_JOURNAL: None}
         for entry in journal.placed:
             if _digest(folder / entry.name) != entry.new or entry.new == entry.old:
                 continue  # never moved, or changed since: read as it is
@@ -532,9 +550,12 @@ def _recover(folder: Path, *, forward: bool | None = None) -> None:
     if forward:
         _remove_stale(folder, journal.removed)
     else:
-        for entry in journal.placed:  # all or none: a changed file stops the roll-back before it starts
-            if _digest(folder / entry.name) not in (entry.old, entry.new, None):
+        for entry in journal.placed:  # all or none: a changed file, or a link, stops the roll-back before it starts
+            now = _digest(folder / entry.name)
+            if now not in (entry.old, entry.new, None):
                 raise WriteRefusedError.at(str(folder / entry.name), "write-journal-changed")
+            if now != entry.old:  # to be put back: a link made since is the user's, never replaced by a file
+                _refuse_link(folder / entry.name, "write-journal-linked")
         for entry in reversed(journal.placed):
             _put_back(folder, entry)
     _fsync_folder(folder)
@@ -642,8 +663,7 @@ def _plan(folder: Path, files: Mapping[str, bytes], previous: list[str]) -> _Jou
         old, new = _digest(folder / name), _sha256(files[name])
         if old == new:
             continue  # the same bytes: the file stays as it is (a user's link stays a link)
-        if (folder / name).is_symlink():
-            raise WriteRefusedError.at(str(folder / name), "write-linked-file", link=(folder / name).readlink())
+        _refuse_link(folder / name, "write-linked-file")
         aside = _aside_name(folder / name).name if old is not None else None
         placed.append(_Placed(name, old, new, aside))
     removed = []
@@ -719,6 +739,7 @@ def write_package(path: str | os.PathLike[str], files: Mapping[str, bytes], *, f
                 staged[entry.name] = _stage(folder / entry.name, files[entry.name])
             _write_journal(folder, journal)  # from here a kill leaves what the next writer needs to finish
             for entry in journal.placed:  # the descriptor last
+                _refuse_link(folder / entry.name, "write-linked-file")  # made since the plan: the user's, kept
                 if entry.aside is not None:
                     _set_aside(folder / entry.name, folder / entry.aside)
                 _commit(staged.pop(entry.name), folder / entry.name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from villagecat._i18n import Both
     from villagecat.report import ValidationReport
 
 __all__ = [
@@ -300,10 +301,10 @@ class MergedCellsWarning(WorkbookNotice):
 
     def __init__(self, sheet: str, ranges: tuple[str, ...]) -> None:
         """Record the sheet and its ranges that were filled (``A2:A5``)."""
-        from villagecat._i18n import Both, pair  # noqa: PLC0415
+        from villagecat._i18n import pair  # noqa: PLC0415
 
         self.ranges = ranges
-        super().__init__(sheet, *pair("workbook-merged-read", ranges=Both("、".join(ranges), ", ".join(ranges))))
+        super().__init__(sheet, *pair("workbook-merged-read", ranges=_shown(ranges, "workbook-ranges-more")))
 
 
 class HiddenCellsWarning(WorkbookNotice):
@@ -319,8 +320,7 @@ class HiddenCellsWarning(WorkbookNotice):
 
         self.rows, self.columns = rows, columns
         if rows:
-            runs = _runs(rows)
-            words = pair("workbook-hidden-rows", rows=Both("、".join(runs), ", ".join(runs)))
+            words = pair("workbook-hidden-rows", rows=_shown(_runs(rows), "workbook-rows-more", count=len(rows)))
         elif columns:
             named = [pair("workbook-hidden-column", letter=letter, heading=heading) for letter, heading in columns]
             words = pair(
@@ -330,6 +330,21 @@ class HiddenCellsWarning(WorkbookNotice):
         else:
             words = pair("workbook-hidden-sheet")
         super().__init__(sheet, *words)
+
+
+#: How many rows' runs or ranges a workbook notice names before it says how many in all: one line a clerk reads.
+_NOTICE_SHOWN = 10
+
+
+def _shown(entries: list[str] | tuple[str, ...], more: str, *, count: int | None = None) -> Both:
+    """The entries joined (、 or commas); past the first few, those and how many in all (``more`` words it)."""
+    from villagecat._i18n import Both, pair  # noqa: PLC0415
+
+    if len(entries) <= _NOTICE_SHOWN:
+        return Both("、".join(entries), ", ".join(entries))
+    head = entries[:_NOTICE_SHOWN]
+    zh, en = pair(more, shown=Both("、".join(head), ", ".join(head)), count=len(entries) if count is None else count)
+    return Both(zh, en)
 
 
 def _runs(numbers: tuple[int, ...]) -> list[str]:
