@@ -126,3 +126,18 @@ def test_hidden_rows_saved_by_libreoffice_are_said_too(tmp_path: Path) -> None:
             "如要删除，请取消隐藏后删除整行（右键点行号，选“删除行”）；要保留的，请取消隐藏以便核对"
         ),
     ], result.err
+
+
+def test_a_very_hidden_sheet_is_said_with_how_to_see_it(tmp_path: Path) -> None:
+    """A sheet set to veryHidden was told to unhide it by right-clicking its name: Excel does not list it there."""
+    book_path = tmp_path / "ninghe.xlsx"
+    assert invoke("export", str(NINGHE), "-o", str(book_path)).code == 0
+    book = openpyxl.load_workbook(book_path)
+    book["时间节点"].sheet_state = "veryHidden"
+    book.save(book_path)
+    result = invoke("import", str(book_path), "-o", str(tmp_path / "out"))
+    assert result.code == 0, result.out + result.err
+    (line,) = _said(result.err)
+    assert "深度隐藏" in line
+    assert "Visible 改为 -1" in line
+    assert "右键" not in line

@@ -467,7 +467,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "render-values-unknown": ("范本中没有：{names}", "not in the template: {names}"),
     # more errors of the library and the commands
     "invalid": ("无效", "invalid"),
-    "more-problems": ("（另有 {count} 个问题）", " (and {count} more problems)"),
+    "more-problems": ("（另有 {count} 个问题）", " (and {count} more)"),
     "task-too-short": (
         "事项“{task}”过短，无法查找；请写出事项的完整名称，如 代办社会保险登记",
         "the task {task!r} is too short to look up; write the task's whole name, such as 代办社会保险登记",
@@ -1069,6 +1069,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "these hidden columns are read all the same: {columns}; unhide them and check them",
     ),
     "workbook-hidden-column": ("{letter} 列（{heading}）", "{letter} ({heading})"),
+    "workbook-very-hidden-sheet": (
+        (
+            "这张工作表设为“深度隐藏”，Excel 的“取消隐藏”列表里看不到它，其中各行照样读入；请用 LibreOffice"
+            "打开后取消隐藏核对，或在 Excel 中按 Alt+F11，在属性里把 Visible 改为 -1（xlSheetVisible）；"
+            "不要的行请删除整行（不要删除工作表）"
+        ),
+        (
+            "the sheet is very hidden (Excel's Unhide list does not show it) and its rows are read all the same;"
+            " open it in LibreOffice and unhide it, or in Excel's VBA editor (Alt+F11) set its Visible"
+            " property to -1, then check it (delete the rows you do not want, not the sheet)"
+        ),
+    ),
     "workbook-hidden-sheet": (
         "这张工作表是隐藏的，其中各行照样读入；请在表名处右键选“取消隐藏”核对，不要的行请删除整行（不要删除工作表）",
         (

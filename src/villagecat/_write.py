@@ -375,10 +375,14 @@ def _refuse_link(path: Path, key: str) -> None:
         WriteRefusedError: ``path`` is a link; the message (``key``) names where it leads.
     """
     try:
-        link = path.readlink()
+        path.readlink()
     except OSError:  # none there, or no link: a file villagecat may replace
         return
-    raise WriteRefusedError.at(str(path), key, link=link)
+    # Where it leads, as the user finds it: from the package's folder (data/d.csv), else in full.
+    target = Path(os.path.realpath(path))
+    folder = Path(os.path.realpath(path.parent))
+    shown = target.relative_to(folder) if target.is_relative_to(folder) else target
+    raise WriteRefusedError.at(str(path), key, link=shown)
 
 
 def _journaled(name: object) -> TypeGuard[str]:

@@ -314,8 +314,19 @@ class HiddenCellsWarning(WorkbookNotice):
     as the file holds it, and names the sheet and the rows (or columns) so hidden.
     """
 
-    def __init__(self, sheet: str, *, rows: tuple[int, ...] = (), columns: tuple[tuple[str, str], ...] = ()) -> None:
-        """Record the sheet and its hidden rows (numbers) or columns (letter, heading); neither: the sheet is hidden."""
+    def __init__(
+        self,
+        sheet: str,
+        *,
+        rows: tuple[int, ...] = (),
+        columns: tuple[tuple[str, str], ...] = (),
+        very_hidden: bool = False,
+    ) -> None:
+        """Record the sheet and its hidden rows (numbers) or columns (letter, heading); neither: the sheet is hidden.
+
+        ``very_hidden``: hidden so that Excel's 取消隐藏 does not list it (``veryHidden``): the words say how
+        to see it all the same.
+        """
         from villagecat._i18n import Both, pair  # noqa: PLC0415
 
         self.rows, self.columns = rows, columns
@@ -328,7 +339,7 @@ class HiddenCellsWarning(WorkbookNotice):
                 columns=Both("、".join(zh for zh, _ in named), ", ".join(en for _, en in named)),
             )
         else:
-            words = pair("workbook-hidden-sheet")
+            words = pair("workbook-very-hidden-sheet" if very_hidden else "workbook-hidden-sheet")
         super().__init__(sheet, *words)
 
 

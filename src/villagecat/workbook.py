@@ -984,7 +984,8 @@ def _column_letters(target: str) -> dict[str, dict[str, str]]:
 def _say_hidden_sheet(sheet: Worksheet, rows: list[list[Any]]) -> None:
     """Say that a hidden sheet of the catalog's was read all the same, where it has rows below its header."""
     if sheet.sheet_state != "visible" and not _blank(rows[1:]):
-        warnings.warn(HiddenCellsWarning(sheet.title.strip()), stacklevel=3)
+        very = sheet.sheet_state == "veryHidden"  # Excel's 取消隐藏 does not list it
+        warnings.warn(HiddenCellsWarning(sheet.title.strip(), very_hidden=very), stacklevel=3)
 
 
 def _renamed_sheets(sheets: dict[str, Worksheet], known: list[str]) -> dict[str, str]:
