@@ -467,6 +467,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "render-values-unknown": ("范本中没有：{names}", "not in the template: {names}"),
     # more errors of the library and the commands
     "invalid": ("无效", "invalid"),
+    "report-more-in-file": (
+        "……另有 {count} 个问题未列出；多半是同一个错误反复出现，请先改正上面列出的，或用 --format json 查看全部",
+        (
+            "… and {count} more not listed: most likely the same mistake again; fix those above first, or see"
+            " them all with --format json"
+        ),
+    ),
     "more-problems": ("（另有 {count} 个问题）", " (and {count} more)"),
     "task-too-short": (
         "事项“{task}”过短，无法查找；请写出事项的完整名称，如 代办社会保险登记",

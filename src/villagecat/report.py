@@ -77,6 +77,10 @@ class Problem:
         }
 
 
+#: How many problems of one file the text report lists: past them it says how many more (JSON lists all).
+SHOWN_PER_FILE = 100
+
+
 def _column_title(file: str, field: str) -> str | None:
     """The Chinese title of a resource file's column, as the workbook heads it: duties.csv's duty_kind is 事项类别.
 
@@ -154,5 +158,7 @@ class ValidationReport:
         lines.append(say("report-problems" if count != 1 else "report-problem", lang, target=self.target, count=count))
         for name, problems in self.by_file().items():
             lines.append(f"  {name}")
-            lines.extend(f"    {p.describe(lang, with_file=False)}" for p in problems)
+            lines.extend(f"    {p.describe(lang, with_file=False)}" for p in problems[:SHOWN_PER_FILE])
+            if len(problems) > SHOWN_PER_FILE:  # a screenful a clerk reads; the JSON holds every one
+                lines.append("    " + say("report-more-in-file", lang, count=len(problems) - SHOWN_PER_FILE))
         return "\n".join(lines)
