@@ -686,3 +686,13 @@ def test_an_override_is_named_in_chinese_not_by_its_target_and_column(layer: vil
     for override in layer.overrides:
         assert override.name != f"{override.target} {override.field}", override.id
         assert re.search(r"[\u4e00-\u9fff]", override.name), override.id
+
+
+def test_jilins_function_areas_are_a_rule_of_unstated_strength() -> None:
+    """「以村民群众需求为导向，合理划分……等功能区域」 has no grading word; the function areas were should (一般), and
+    a village without one was told 非硬性要求：来源用语为“一般”…, which the source does not say of them."""
+    jilin = villagecat.load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    (areas,) = [f for f in jilin.facilities if f.function_areas]
+    assert areas.modality is None
+    assert "未用约束力用语" in (areas.notes or "")
+    assert all("一般" not in (c.quote or "") for c in areas.citations)
