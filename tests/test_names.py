@@ -79,7 +79,8 @@ def test_a_function_area_with_a_part_in_brackets_is_found_written_with_or_withou
         "check", "facility", "-j", "220000", "--floor-area", "300", "--households", "500",
         "--function-areas", areas.format("儿童之家"),
     )  # fmt: skip
-    assert "[提示] 缺少来源所列的功能区域：妇女（儿童）之家（来源未写明约束力）" in missing.out  # the bracketed part is optional, not the rest
+    # the bracketed part is optional, not the rest
+    assert "[提示] 缺少来源所列的功能区域：妇女（儿童）之家（来源未写明约束力）" in missing.out
 
 
 def test_the_forms_of_a_name_are_itself_with_and_without_each_bracketed_part() -> None:
