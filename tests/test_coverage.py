@@ -7,7 +7,7 @@ import os
 import pytest
 
 from conftest import REPO
-from villagecat.coverage import coverage, pages, split_statements
+from villagecat.coverage import NORMATIVE, coverage, pages, split_statements
 from villagecat.registry import shipped_registry
 
 SHARED = REPO.parent / "shared"
@@ -105,3 +105,18 @@ def test_every_reason_in_the_configuration_is_still_used() -> None:
         page = generated[f"{entry['document']}.md"]
         for key, reason in (entry.get("reasons") or {}).items():
             assert reason in page, f"{entry['document']}: the reason for {key!r} is no longer used"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("每年年初须提交本级联审机制，审核通过后方可实施。", ["须", "可"]),  # 须 binds: its sentence was not listed
+        ("由乡镇党委和政府提供必要工作条件。", []),  # 必要 is no 要
+        ("对不应出具证明事项清单的，村（社区）组织要做好解释说明工作。", ["要"]),  # 不应 in a title is no 应
+    ],
+)
+def test_the_words_that_make_a_sentence_normative_are_the_binding_words_and_the_others(
+    sentence: str, words: list[str]
+) -> None:
+    """The coverage pages' word list missed 须 (Jilin 四(十二)'s rule on provincial departments was on no page)."""
+    assert [m.group(0) for m in NORMATIVE.finditer(sentence)] == words

@@ -25,6 +25,7 @@ from villagecat._write import atomic_write
 from villagecat._yaml import load_file
 from villagecat.errors import PackageReadError
 from villagecat.models import Citation
+from villagecat.models.vocab import BINDING_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -43,11 +44,14 @@ __all__ = [
     "split_statements",
 ]
 
-#: Words that make a sentence normative (binding, advising, permitting, or setting a date).
-#: Compounds that only look alike (相应、主要、需要、要求、认可、可能 …) are excluded.
+#: Words that make a sentence normative: the binding words the data's modality is held to
+#: (:data:`~villagecat.models.vocab.BINDING_WORDS`: 须 too, never 不应), and those advising,
+#: permitting or setting a date. Compounds that only look alike (相应、主要、需要、必要、要求、认可、
+#: 可能 …) are excluded.
 NORMATIVE = re.compile(
-    r"必须|应当|(?<![相对适响供反])应(?![急用对])|不得|一律|严禁|禁止|不再|原则上|一般|为宜|为主|鼓励|可以"
-    r"|(?<![认许宁])可(?![能持靠])|(?<![主重需只纪])要(?![求点素件])|坚决|严格|杜绝"
+    BINDING_WORDS.pattern
+    + r"|不再|原则上|一般|为宜|为主|鼓励|可以"
+    r"|(?<![认许宁])可(?![能持靠])|(?<![主重需只纪必])要(?![求点素件])|严格|杜绝"
     r"|\d+\s*月\s*\d*\s*日?\s*底?前|年底前|月底前|上半年"
 )
 
