@@ -696,3 +696,14 @@ def test_jilins_function_areas_are_a_rule_of_unstated_strength() -> None:
     assert areas.modality is None
     assert "未用约束力用语" in (areas.notes or "")
     assert all("一般" not in (c.quote or "") for c in areas.citations)
+
+
+def test_jilins_admission_steps_are_the_sources_words() -> None:
+    """四(十二) 「每年年初须提交本级联审机制」: the step read 每年年初提交本级准入联审机制.
+
+    Its 须 was dropped and 准入 added.
+    """
+    admission = villagecat.load_layer(REPO / "data" / "provinces" / "220000-jilin").layer.admission
+    assert admission is not None
+    quotes = [c.quote or "" for c in admission.citations]
+    assert all(any(step in quote for quote in quotes) for step in admission.steps), admission.steps
