@@ -49,8 +49,7 @@ __all__ = [
 #: permitting or setting a date. Compounds that only look alike (相应、主要、需要、必要、要求、认可、
 #: 可能 …) are excluded.
 NORMATIVE = re.compile(
-    BINDING_WORDS.pattern
-    + r"|不再|原则上|一般|为宜|为主|鼓励|可以"
+    BINDING_WORDS.pattern + r"|不再|原则上|一般|为宜|为主|鼓励|可以"
     r"|(?<![认许宁])可(?![能持靠])|(?<![主重需只纪必])要(?![求点素件])|严格|杜绝"
     r"|\d+\s*月\s*\d*\s*日?\s*底?前|年底前|月底前|上半年"
 )
