@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import invoke
+from conftest import NATIONAL, invoke
 from villagecat.models import Release
 from villagecat.package import load_layer, save_layer
 
@@ -82,7 +82,7 @@ def test_the_layer_sheet_is_labelled_rows_not_json(tmp_path: Path) -> None:
     rows = {row[0]: row[1] for row in openpyxl.load_workbook(path)["层信息"].iter_rows(min_row=2, values_only=True)}
     assert rows["上级层 · 标识"] == "120000"
     assert rows["层级"] == "县级"
-    assert rows["准入审批程序 · 步骤"].startswith("区民政局会同区委组织部、区委农办初审|")
+    assert rows["准入审批程序 · 步骤"].startswith("由区民政局会同区委组织部、区委农办进行初审|")
     assert rows["发布记录 1 · 版本"] == "0.1.0"
     assert not [v for v in rows.values() if isinstance(v, str) and v.lstrip().startswith(("{", "["))]
     assert invoke("import", str(path), "-o", str(tmp_path / "back")).code == 0
@@ -507,3 +507,18 @@ def test_a_date_cell_is_read_as_precisely_as_it_shows(tmp_path: Path, number_for
     assert result.code == 0, result.out
     package = load_layer(folder)
     assert (package.documents[0].issued, package.layer.published) == (read, read)
+
+
+def test_a_list_of_one_entry_over_two_lines_survives_the_workbook(tmp_path: Path) -> None:
+    """A task 「填报表格⏎提供材料」 (one entry with a line break) was written as it is.
+
+    The import then refused it as entries pasted a line each (几项分在了几行): the workbook lost what the
+    package held. Written with a bar, it reads back.
+    """
+    from villagecat.workbook import export_workbook, import_workbook  # noqa: PLC0415
+
+    national = load_layer(NATIONAL)
+    rule = national.obligations[0].model_copy(update={"tasks": ("填报表格\n提供材料",)})
+    package = dataclasses.replace(national, obligations=(rule, *national.obligations[1:]))
+    book = export_workbook(package, tmp_path / "cn.xlsx")
+    assert import_workbook(book).obligations[0].tasks == ("填报表格\n提供材料",)

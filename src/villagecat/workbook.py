@@ -76,7 +76,10 @@ def _cell_value(column: Column, value: object) -> object:
     if column.shape == "citations":
         return join_list(c.to_text() for c in value) or None  # type: ignore[attr-defined]
     if column.shape == "list":
-        return join_list(v.label if column.vocab else str(v) for v in value) or None  # type: ignore[attr-defined]
+        cell = join_list(v.label if column.vocab else str(v) for v in value)  # type: ignore[attr-defined]
+        if "|" not in cell and len(cell.strip().splitlines()) > 1:  # one entry over lines, not entries pasted a line
+            cell += "|"  # each: the bar says it is a list of one (an empty entry is dropped when read)
+        return cell or None
     if column.shape == "bool":
         return "是" if value else "否"
     if column.shape == "number" and isinstance(value, float) and float(f"{value:.15g}") != value:
