@@ -173,7 +173,8 @@ def test_the_approval_routes_quote_is_judged_in_the_descriptor(tmp_path: Path) -
     ninghe = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
     texts = _own_texts(load_layer(ninghe))
     shutil.copytree(ninghe, tmp_path / "ninghe")
-    edit(tmp_path / "ninghe" / "datapackage.json", "会同区委组织部、区委农办进行初审", "会同区委组织部进行初审")
+    # the quote's words, not the first step's (the same words, up to its comma)
+    edit(tmp_path / "ninghe" / "datapackage.json", "区委农办进行初审，初审通过的", "进行初审，初审通过的")
     (problem,) = iter_quote_problems(load_layer(tmp_path / "ninghe"), texts)
     assert (problem.file, problem.line, problem.row, problem.field) == (
         "datapackage.json",
