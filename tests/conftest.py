@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,3 +95,43 @@ def quote_texts(folder: Path) -> list[str]:
         path.write_text("\n".join(quoted), encoding="utf-8")
         options += ["--text", f"{document}={path}"]
     return options
+
+
+# The child writes a package's files and dies (SIGKILL, no clean-up) right after the n-th move.
+_KILLED_SAVE = textwrap.dedent(
+    """
+    import json, os, signal, sys
+    from pathlib import Path
+    from villagecat import _write
+
+    folder, at = sys.argv[1], int(sys.argv[2])
+    files = {k: v.encode("utf-8") for k, v in json.loads(Path(sys.argv[3]).read_text(encoding="utf-8")).items()}
+    commit, moves = _write._commit, [0]
+
+    def commit_then_die(temporary, target, *, replace=True):
+        commit(temporary, target, replace=replace)
+        moves[0] += 1
+        if moves[0] == at:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    _write._commit = commit_then_die
+    _write.write_package(folder, files)
+    """
+)
+
+
+def kill_save_after(folder: Path, moves: int, files: dict[str, str]) -> None:
+    """Save ``files`` (name -> text) into ``folder`` in a child killed outright right after its ``moves``-th move.
+
+    The journal is the first move, the descriptor the last.
+    """
+    given = folder.parent / "new.json"
+    given.write_text(json.dumps(files, ensure_ascii=False), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", _KILLED_SAVE, str(folder), str(moves), str(given)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr

@@ -8,15 +8,12 @@ package", with nothing saying a save had been interrupted or what to do.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import textwrap
 from typing import TYPE_CHECKING
 
 import pytest
 
 import villagecat
-from conftest import NATIONAL, invoke
+from conftest import NATIONAL, invoke, kill_save_after
 from villagecat.errors import InterruptedSaveWarning
 from villagecat.package import load_layer, package_files, save_layer
 
@@ -25,27 +22,6 @@ if TYPE_CHECKING:
 
 NINGHE = NATIONAL.parent / "provinces" / "120000-tianjin" / "120117-ninghe"
 _RENAMED = ("120117.clause.work-plan-3-1-2", "120117.clause.work-plan-renamed")
-
-# The child writes the new files and dies (SIGKILL, no clean-up) right after the n-th move.
-_KILLED_SAVE = textwrap.dedent(
-    """
-    import json, os, signal, sys
-    from pathlib import Path
-    from villagecat import _write
-
-    folder, at, files = sys.argv[1], int(sys.argv[2]), json.loads(Path(sys.argv[3]).read_text(encoding="utf-8"))
-    commit, moves = _write._commit, [0]
-
-    def commit_then_die(temporary, target, *, replace=True):
-        commit(temporary, target, replace=replace)
-        moves[0] += 1
-        if moves[0] == at:
-            os.kill(os.getpid(), signal.SIGKILL)
-
-    _write._commit = commit_then_die
-    _write.write_package(folder, {name: text.encode("utf-8") for name, text in files.items()})
-    """
-)
 
 
 def _old_and_new(tmp_path: Path) -> tuple[Path, dict[str, str]]:
@@ -64,24 +40,11 @@ def _old_and_new(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     return folder, new
 
 
-def _kill_after(folder: Path, moves: int, new: dict[str, str]) -> None:
-    files = folder.parent / "new.json"
-    files.write_text(json.dumps(new, ensure_ascii=False), encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-c", _KILLED_SAVE, str(folder), str(moves), str(files)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert done.returncode == -9, done.stderr
-
-
 @pytest.mark.parametrize("moves", [2, 3, 4, 8, 12])  # the journal is the first move; the descriptor the last
 def test_a_save_killed_between_its_moves_reads_as_the_old_package_with_a_notice(tmp_path: Path, moves: int) -> None:
     folder, new = _old_and_new(tmp_path)
     old = load_layer(folder)
-    _kill_after(folder, moves, new)
+    kill_save_after(folder, moves, new)
     assert (folder / ".villagecat-journal.json").is_file()  # the write was interrupted: the next one needs it
 
     with pytest.warns(InterruptedSaveWarning):
@@ -106,7 +69,7 @@ def test_a_save_killed_between_its_moves_reads_as_the_old_package_with_a_notice(
 
 def test_a_save_killed_once_its_descriptor_landed_reads_as_the_new_package(tmp_path: Path) -> None:
     folder, new = _old_and_new(tmp_path)
-    _kill_after(folder, len(new) + 1, new)  # the journal, then every file, the descriptor last
+    kill_save_after(folder, len(new) + 1, new)  # the journal, then every file, the descriptor last
     assert (folder / ".villagecat-journal.json").is_file()
     with pytest.warns(InterruptedSaveWarning):
         assert load_layer(folder) == load_layer(NINGHE)

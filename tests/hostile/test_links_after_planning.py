@@ -14,42 +14,16 @@ Two ways a user's link was turned into a copy, silently:
 from __future__ import annotations
 
 import dataclasses
-import json
 import shutil
-import signal
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
 import villagecat
-from conftest import NATIONAL, invoke
+from conftest import NATIONAL, invoke, kill_save_after
 from villagecat import _write
 from villagecat.errors import WriteRefusedError
 from villagecat.package import load_layer, package_files, save_layer
-
-_KILLED_SAVE = textwrap.dedent(
-    """
-    import json, os, signal, sys
-    from pathlib import Path
-    from villagecat import _write
-
-    folder, at = sys.argv[1], int(sys.argv[2])
-    files = {k: v.encode("utf-8") for k, v in json.loads(Path(sys.argv[3]).read_text(encoding="utf-8")).items()}
-    commit, moves = _write._commit, [0]
-
-    def commit_then_die(temporary, target, *, replace=True):
-        commit(temporary, target, replace=replace)
-        moves[0] += 1
-        if moves[0] == at:
-            os.kill(os.getpid(), signal.SIGKILL)
-
-    _write._commit = commit_then_die
-    _write.write_package(folder, files)
-    """
-)
 
 
 def _package(tmp_path: Path) -> tuple[Path, villagecat.LayerPackage]:
@@ -67,16 +41,7 @@ def _state(folder: Path) -> dict[str, tuple[bool, bytes]]:
 
 def test_a_killed_save_whose_moved_file_is_now_a_link_is_not_rolled_back_over_the_link(tmp_path: Path) -> None:
     folder, changed = _package(tmp_path)
-    files = tmp_path / "new.json"
-    files.write_text(json.dumps(package_files(changed), ensure_ascii=False), encoding="utf-8")
-    done = subprocess.run(  # the journal is the first move, duties.csv the second: killed right after it
-        [sys.executable, "-c", _KILLED_SAVE, str(folder), "2", str(files)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert done.returncode == -signal.SIGKILL, done.stderr
+    kill_save_after(folder, 2, package_files(changed))  # the journal is the first move, duties.csv the second
     assert (folder / ".villagecat-journal.json").is_file()
 
     # The user keeps the (new) duties.csv in a folder of their own, and links it back.
