@@ -109,8 +109,8 @@ class FolderSource(PackageSource):
         view = interrupted_view(self.root)
         if view is None:
             return {}
-        warnings.warn(InterruptedSaveWarning(self.label, finished=not view), stacklevel=4)
-        return view
+        warnings.warn(InterruptedSaveWarning(self.label, finished=view.landed), stacklevel=4)
+        return view.kept
 
     @functools.cached_property
     def _real_root(self) -> Path:

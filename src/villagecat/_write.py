@@ -501,37 +501,43 @@ def _landed(folder: Path, journal: _Journal) -> bool:
     )
 
 
-def interrupted_view(folder: Path) -> dict[str, str | None] | None:
+class InterruptedView(NamedTuple):
+    """What a reader reads where a killed write left its journal."""
+
+    #: Whether the write's new descriptor had landed: the new package is read as it is, and the next
+    #: writer finishes the write; else the old package is read, and the next writer rolls it back.
+    landed: bool
+    #: The files moved before the kill, each to the name its old version is kept under (None: the old
+    #: package had no such file); empty where the write had landed.
+    kept: dict[str, str | None]
+
+
+def interrupted_view(folder: Path) -> InterruptedView | None:
     """What a reader of ``folder`` reads where a killed write left its journal; None if there is none.
 
     The next writer finishes that write if its descriptor had landed, else rolls it back
     (:func:`_recover`); a reader, which writes nothing, reads what that writer will leave: the
     new package as it is, or the old one, each file moved before the kill read from the old
-    version kept aside. The answer maps each such file's name to the name its old version is
-    kept under, or to None where there was no old version (the file is not the old package's).
-    A file changed since (bytes the journal does not name) is read as it is. The answer is empty
-    only where the new package is read; else it names at least the journal itself, no file of the
-    old package, even where the write had moved nothing yet.
+    version kept aside (a write killed before its first move has moved none). A file changed
+    since (bytes the journal does not name) is read as it is.
     """
     try:
         journal = _read_journal(folder)
         if journal is None:
             return None
         if _landed(folder, journal):
-            return {}
-        # The journal is no file of the old package: named even where no file had moved yet (killed right
-        # after it was written), so that a reader is told the old package is read, never that the new one is.
-        view: dict[str, str | None] = {_JOURNAL: None}
+            return InterruptedView(landed=True, kept={})
+        kept: dict[str, str | None] = {}
         for entry in journal.placed:
             if _digest(folder / entry.name) != entry.new or entry.new == entry.old:
                 continue  # never moved, or changed since: read as it is
             if entry.old is None:
-                view[entry.name] = None
+                kept[entry.name] = None
             elif entry.aside is not None and _digest(folder / entry.aside) == entry.old:
-                view[entry.name] = entry.aside
+                kept[entry.name] = entry.aside
     except WriteRefusedError:  # a journal or a file that cannot be read (a FIFO): nothing to read through
         return None
-    return view
+    return InterruptedView(landed=False, kept=kept)
 
 
 def _recover(folder: Path, *, forward: bool | None = None) -> None:
