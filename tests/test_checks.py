@@ -1435,3 +1435,54 @@ def test_a_permission_is_never_missed_by_a_facility_or_a_sign(tmp_path: Path) ->
     extra = ActualSign("老年协会", Placement.OUTSIDE, SignType.PLAQUE, village="甲村")
     assert not {c for c in _ours(check_signage(catalog, [wide, extra])) if not c.startswith("signage-unlisted")}
     assert not _ours(check_signage(catalog, [extra]))
+
+
+def test_an_equal_figure_is_told_as_the_most_specific_layer_grades_it(tmp_path: Path) -> None:
+    """A province's 30 m² per hundred households whose source does not say how strongly it binds, and its
+    county's own 一般 rule of the same figure: the county's shortfall is told as its own rule says (advice),
+    citing the county, not as the province's unstated rule.
+
+    The nation's NDRC target (no grading word) under Jilin's 「面积一般应达到……不低于30平方米」 is this case.
+    """
+
+    def standard(code: str, modality: Modality | None) -> FacilityStandard:
+        return FacilityStandard(
+            id=f"{code}.facility.per-household",
+            name=f"{code}村级综合服务设施面积",
+            citations=_CITE,
+            applies_to=Scope.VILLAGE,
+            modality=modality,
+            min_area_per_100_households_m2=30,
+        )
+
+    province = save_layer(
+        child_layer("cn", "430000", level="province", facilities=(standard("430000", None),)), tmp_path / "p"
+    )
+    county = save_layer(
+        child_layer("430000", "430102", facilities=(standard("430102", Modality.SHOULD),)), tmp_path / "c"
+    )
+    catalog = villagecat.resolve("430102", layers=[province, county])
+    assert not catalog.conflicts
+    (floor,) = [f for f in check_facility(catalog, [FacilityFigures(250, 900)]).findings if "floor-area" in f.code]
+    assert (floor.code, floor.level, floor.item) == (
+        "facility-floor-area-advised",
+        "warn",
+        "430102.facility.per-household",
+    )
+    # Where the unstated rule asks more, it is told as unstated (a source that does not say may bind).
+    raised = save_layer(
+        child_layer(
+            "cn",
+            "430000",
+            level="province",
+            facilities=(standard("430000", None).model_copy(update={"min_area_per_100_households_m2": 40}),),
+        ),
+        tmp_path / "p2",
+    )
+    catalog = villagecat.resolve("430102", layers=[raised, county])
+    codes = [
+        (f.code, f.item)
+        for f in check_facility(catalog, [FacilityFigures(250, 900)]).findings
+        if "floor-area" in f.code
+    ]
+    assert codes[0] == ("facility-floor-area-unstated", "430000.facility.per-household")

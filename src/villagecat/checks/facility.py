@@ -6,7 +6,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from villagecat._arguments import need, need_catalog, need_items, need_member
 from villagecat._i18n import Both, pair
@@ -186,6 +186,22 @@ def _area_finding(
 #: The strengths in the order their rules are reported: a weaker one only where it asks for more.
 _STRENGTHS: tuple[Strength, ...] = ("binds", "unstated", "advises")
 
+_Tier = TypeVar("_Tier", bound=tuple[Any, ...])
+
+
+def _told(tiers: dict[Strength, _Tier], order: list[str]) -> list[tuple[Strength, _Tier]]:
+    """The strictest rule of each strength, in the order they are told (each tier: figure, item, …).
+
+    A rule that does not say how strongly it binds is told before advice, as it may bind; but where
+    both ask the same figure, only the more specific layer's rule is told (``order``: the items, the
+    nation's first): a county's own 「一般应达到」 is what its village is told, not a silence above it.
+    """
+    unstated, advised = tiers.get("unstated"), tiers.get("advises")
+    if unstated is not None and advised is not None and unstated[0] == advised[0]:
+        less = "unstated" if order.index(advised[1]) > order.index(unstated[1]) else "advises"
+        tiers = {of: tier for of, tier in tiers.items() if of != less}
+    return [(of, tiers[of]) for of in _STRENGTHS if of in tiers]
+
 
 def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> list[Finding]:
     """Return the findings of one facility against the standards that apply to it.
@@ -195,15 +211,18 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
     A standard that does not bind is reported as 提示 when missed, never as 不符合, where it asks
     more than every stronger one (a source that does not say how strongly it binds, modality empty:
     「……300平方米以上」, before advice): advice (``should``: 一般, 原则上) says it advises, and a
-    standard of unstated strength says the source does not say.
+    standard of unstated strength says the source does not say. Where a rule of unstated strength
+    and advice ask the same figure, the more specific layer's rule is the one told.
     """
     subject = figures.village
     standards = catalog.facilities(figures.scope)
     findings: list[Finding] = []
     stricter: tuple[float, str, str, str, str] | None = None  # the strictest rule of a stronger strength
-    for of in _STRENGTHS:
-        tier = _area_rule([s for s in standards if strength(s.modality) == of], figures.households)
-        if tier is None or (stricter is not None and tier[0] <= stricter[0]):
+    tiers = {
+        of: _area_rule([s for s in standards if strength(s.modality) == of], figures.households) for of in _STRENGTHS
+    }
+    for of, tier in _told({of: t for of, t in tiers.items() if t is not None}, [s.id for s in standards]):
+        if stricter is not None and tier[0] <= stricter[0]:
             continue
         finding = _area_finding(catalog, figures, tier, of)
         if finding.level != "pass" or stricter is None:
@@ -281,9 +300,12 @@ def _share_findings(
     activity = figures.activity_area_m2 or 0.0
     observed = activity / figures.floor_area_m2 * 100 if figures.floor_area_m2 else 0.0
     stricter: float | None = None
-    for of in _STRENGTHS:
-        tier = max((s for s in shares if s[2] == of), default=None)
-        if tier is None or (stricter is not None and tier[0] <= stricter):
+    # The strictest share of each strength; on a tie, the more specific layer's (``max`` keeps the first).
+    tiers = {
+        of: max(reversed([s for s in shares if s[2] == of]), key=lambda s: s[0], default=None) for of in _STRENGTHS
+    }
+    for of, tier in _told({of: t for of, t in tiers.items() if t is not None}, [s[1] for s in shares]):
+        if stricter is not None and tier[0] <= stricter:
             continue
         pct, item_id, _ = tier
         ok = _reaches(observed, pct)
