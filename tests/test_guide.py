@@ -110,3 +110,16 @@ def test_the_guide_leaves_the_villagecat_folder_before_making_a_package() -> Non
     assert any(c.startswith("cd ") or " cd " in c for c in commands[install + 1 : first])  # then out of it
     before = GUIDE.read_text(encoding="utf-8").split("## 第二步")[0]
     assert before.count(".venv/bin/activate") >= 2  # and how to take the environment up in a new window
+
+
+def test_the_guides_name_every_binding_word_the_code_reads_as_must() -> None:
+    """The clerk's guide listed five binding words; the data and the import read ten (须 and 禁止 among them)."""
+    from villagecat.models.vocab import BINDING  # noqa: PLC0415
+
+    guide = (REPO / "docs" / "guides" / "zh-publish.md").read_text(encoding="utf-8")
+    (listed,) = re.findall(r"\*\*约束力\*\*照来源的用语填：“([^”]+)”填 必须", guide)
+    assert listed.split("、") == list(BINDING)
+    for path in (REPO / "README.md", REPO / "docs" / "guides" / "audit-ledgers.md"):
+        said = " ".join(path.read_text(encoding="utf-8").split())
+        (words,) = re.findall(r"必须、应当、 ?不得、一律、严禁 and their kin ([^ :]+)[ :]", said)
+        assert {"必须", "应当", "不得", "一律", "严禁", *words.split("、")} == set(BINDING), path

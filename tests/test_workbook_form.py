@@ -522,3 +522,22 @@ def test_a_list_of_one_entry_over_two_lines_survives_the_workbook(tmp_path: Path
     package = dataclasses.replace(national, obligations=(rule, *national.obligations[1:]))
     book = export_workbook(package, tmp_path / "cn.xlsx")
     assert import_workbook(book).obligations[0].tasks == ("填报表格\n提供材料",)
+
+
+@pytest.mark.parametrize("word", ["一律", "严禁", "须", "坚决", "禁止"])
+def test_a_binding_word_of_the_source_typed_as_the_modality_reads_must(tmp_path: Path, word: str) -> None:
+    """The guide tells a clerk 「必须、应当、不得、一律、严禁……填 必须」; one who typed the source's own 一律 or
+    须 into 约束力 was refused, though 应当 and 不得 were read as must."""
+    book_path = tmp_path / "cn.xlsx"
+    assert invoke("export", str(NATIONAL), "-o", str(book_path)).code == 0
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["减负措施"]
+    column = _header(sheet)["约束力"]
+    item = sheet.cell(row=3, column=1).value
+    sheet.cell(row=3, column=column).value = word
+    book.save(book_path)
+    result = invoke("import", str(book_path), "-o", str(tmp_path / "out"))
+    assert result.code == 0, result.out
+    (rule,) = [o for o in load_layer(tmp_path / "out").obligations if o.id == item]
+    assert rule.modality is not None
+    assert rule.modality.value == "must"

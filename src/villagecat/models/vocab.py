@@ -8,6 +8,7 @@ from typing import ClassVar
 from villagecat.models._base import Vocab
 
 __all__ = [
+    "BINDING",
     "BINDING_WORDS",
     "MODALITY_GRADES",
     "UNSTATED_BELOW",
@@ -102,10 +103,29 @@ UNSTATED_BELOW = (
 )
 
 #: The words that make a rule ``must`` (DOMAIN.md, "How strongly a rule binds": 必须、应当、不得、一律、
-#: 严禁), with their short and kindred forms: 应 (应当's short form, not in 相应、对应、适应、响应、供应、
-#: 反应、不应 or 应急、应用、应对), 须 (not 无须), 禁止, 不准, and 坚决 (坚决杜绝、坚决取消). A bound (不低于、以上、
-#: 以内) is not among them: it says how far a rule reaches, not how strongly it binds.
-BINDING_WORDS = re.compile(r"必须|应当|(?<![相对适响供反不])应(?![急用对])|(?<![无不])须|不得|一律|严禁|禁止|不准|坚决")
+#: 严禁), with their short and kindred forms, each with the characters before and after it that make it
+#: no binding word: 应 (应当's short form, not in 相应、对应、适应、响应、供应、反应、不应 or 应急、应用、应对),
+#: 须 (not 无须、不须), 禁止, 不准, and 坚决 (坚决杜绝、坚决取消). A bound (不低于、以上、以内) is not among
+#: them: it says how far a rule reaches, not how strongly it binds. Declared once: the pattern that finds
+#: them (:data:`BINDING_WORDS`), the words a clerk may write for ``must`` and the guides' lists derive from it.
+BINDING: dict[str, tuple[str, str]] = {
+    "必须": ("", ""),
+    "应当": ("", ""),
+    "应": ("相对适响供反不", "急用对"),
+    "须": ("无不", ""),
+    "不得": ("", ""),
+    "一律": ("", ""),
+    "严禁": ("", ""),
+    "禁止": ("", ""),
+    "不准": ("", ""),
+    "坚决": ("", ""),
+}
+BINDING_WORDS = re.compile(
+    "|".join(
+        (f"(?<![{before}])" if before else "") + word + (f"(?![{after}])" if after else "")
+        for word, (before, after) in BINDING.items()
+    )
+)
 
 
 class Modality(Vocab):
@@ -125,9 +145,7 @@ class Modality(Vocab):
     MAY = "may", "可以（鼓励、可）"
 
     __synonyms__: ClassVar[dict[str, str]] = {
-        "必须": "must",
-        "应当": "must",
-        "不得": "must",
+        **dict.fromkeys(BINDING, "must"),  # 严禁 or 一律 written as the source words it: must
         "一般": "should",
         "原则上": "should",
         "为宜": "should",
