@@ -130,7 +130,9 @@ def _binding(standard: FacilityStandard) -> bool:
     return standard.modality is Modality.MUST
 
 
-def _area_rule(standards: list[FacilityStandard], households: int | None) -> tuple[float, str, str, str, str] | None:
+def _area_rule(
+    standards: list[FacilityStandard], households: int | None
+) -> tuple[float, str, str, str, str | Both] | None:
     """Return the strictest area rule of ``standards``: (required m², item, field, how, formula)."""
     best: tuple[float, str, str, str] | None = None  # (required, item, field, how)
     for standard in standards:
@@ -149,12 +151,14 @@ def _area_rule(standards: list[FacilityStandard], households: int | None) -> tup
     pers = [s.min_area_per_100_households_m2 for s in standards if s.min_area_per_100_households_m2 is not None]
     per_parts = [f"{households / 100:g} × {_fmt(p)}" for p in pers] if households is not None else []
     parts = list(dict.fromkeys([_fmt(v) for v in floors] + per_parts))
-    formula = f"max({', '.join(parts)})" if len(parts) > 1 else best[3]
-    return (*best, formula)
+    if len(parts) < 2:  # one figure is said as it is
+        return (*best, best[3])
+    larger = "、".join(f"{p} m²" for p in parts[:-1]) + f" 与 {parts[-1]} m² 中较大者"
+    return (*best, Both(larger, f"max({', '.join(parts)})"))
 
 
 def _area_finding(
-    catalog: EffectiveCatalog, figures: FacilityFigures, rule: tuple[float, str, str, str, str], of: Strength
+    catalog: EffectiveCatalog, figures: FacilityFigures, rule: tuple[float, str, str, str, str | Both], of: Strength
 ) -> Finding:
     """The floor area against the strictest rule of one strength: met, or missed as that strength says."""
     required, item_id, name, _, formula = rule
@@ -217,7 +221,7 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
     subject = figures.village
     standards = catalog.facilities(figures.scope)
     findings: list[Finding] = []
-    stricter: tuple[float, str, str, str, str] | None = None  # the strictest rule of a stronger strength
+    stricter: tuple[float, str, str, str, str | Both] | None = None  # the strictest rule of a stronger strength
     tiers = {
         of: _area_rule([s for s in standards if strength(s.modality) == of], figures.households) for of in _STRENGTHS
     }
