@@ -13,6 +13,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 import pytest
+from pydantic import ValidationError
 
 import villagecat
 from villagecat.errors import ArgumentTypeError, InvalidRequestError
@@ -91,3 +92,29 @@ def test_get_with_a_kind_types_the_item_and_refuses_an_id_of_another_kind() -> N
     with pytest.raises(ArgumentTypeError) as refused:
         catalog.get("cn.sign.party-service-centre", dict)  # type: ignore[type-var]
     assert "应为条目的类型" in refused.value.describe("zh")
+
+
+def test_a_model_built_in_code_gets_villagecats_problems_for_pydantics_own_checks() -> None:
+    """What ``validate`` says of a package's row, a system says of the model it built: Chinese, no regex."""
+    from villagecat.models import Duty, Layer, problems_of  # noqa: PLC0415
+
+    with pytest.raises(ValidationError) as raised:
+        Duty.model_validate({"id": "330000.sign.x", "name": "", "duty_kind": "执行", "nmae": "村务"})
+    problems = problems_of(raised.value)
+    said = [p.describe("zh") for p in problems]
+    assert [p.field for p in problems] == ["id", "name", "duty_kind", "nmae"], said
+    assert all(p.file == "工作事务（Duty）" for p in problems), said
+    assert all(p.message_zh and p.message_en for p in problems)
+    assert not any("^" in line or "pattern" in line for line in said), said  # the id's rule in words, not its regex
+    assert problems[2].message_zh.startswith("取值不在允许范围内，应为 依法履行职责事项（performs）"), said
+    assert problems[1].describe("zh") == "工作事务（Duty） 字段 name：不能为空（实际为“”）"
+    (layer,) = problems_of(_raised(lambda: Layer.model_validate({**_national().layer.model_dump(), "slug": None})))
+    assert layer.describe("zh").startswith("目录层（Layer） 字段 slug："), layer.describe("zh")
+    with pytest.raises(ArgumentTypeError):
+        problems_of(ValueError("x"))  # type: ignore[arg-type]
+
+
+def _raised(make: Callable[[], object]) -> ValidationError:
+    with pytest.raises(ValidationError) as raised:
+        make()
+    return raised.value

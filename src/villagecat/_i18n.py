@@ -307,6 +307,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "所取条目的类型应为条目的类型（{known} 之一），而不是 {value}",
         "the kind of item to get must be an item's model (one of {known}), not {value}",
     ),
+    "argument-not-validation-error": (
+        "应为模型抛出的 pydantic.ValidationError，而不是 {kind}",
+        "expected the pydantic.ValidationError a model raised, not {kind}",
+    ),
     "item-of-another-kind": (
         "{item} 是{actual}（{actual_model}），不是{wanted}（{wanted_model}）",
         "{item} is of {actual} ({actual_model}), not of {wanted} ({wanted_model})",

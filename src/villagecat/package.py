@@ -48,7 +48,6 @@ from villagecat._contract import MEDIATYPES, resource_refusals
 from villagecat._delimiter import other_delimiter
 from villagecat._i18n import Both, pair, reader_error, shape_of
 from villagecat._ids import assign_ids
-from villagecat._messages import field_path, pydantic_message
 from villagecat._source import PackageSource, UnsafePathError, open_source
 from villagecat._xlsx import column_letter
 from villagecat.errors import ArgumentTypeError, BudgetExceededError, PackageReadError, ValidationFailedError
@@ -73,6 +72,7 @@ from villagecat.models import (
     Sign,
     SignQuota,
 )
+from villagecat.models._problems import problems_of
 from villagecat.models.document import CLAUSE_ID_PATTERN, JSON_FORM
 from villagecat.report import Problem, ValidationReport
 
@@ -371,12 +371,7 @@ def _decode_text(data: bytes, file: str, problems: list[Problem]) -> str | None:
 def _validation_problems(
     exc: ValidationError, file: str, *, line: int | None = None, row: int | None = None
 ) -> list[Problem]:
-    result = []
-    for error in exc.errors(include_url=False):
-        loc = field_path(error["loc"])
-        zh, en = pydantic_message(dict(error))
-        result.append(_problem(file, str(error["type"]), zh, en, line=line, row=row, field=loc or None))
-    return result
+    return [replace(problem, line=line, row=row) for problem in problems_of(exc, file=file)]
 
 
 def _dialect(spec: dict[str, Any]) -> dict[str, Any]:
