@@ -107,3 +107,33 @@ def test_the_python_examples_type_check(tmp_path: Path, config: str, page: str) 
     assert blocks
     errors = _mypy(tmp_path, config, "\n".join(blocks))
     assert not errors, errors
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_mypy_takes_a_package_of_lists_and_types_an_item_got_by_its_kind(tmp_path: Path, config: str) -> None:
+    """A package takes any iterable of its models, as it keeps them; ``get(id, Kind)`` gives the kind's item."""
+    code = """\
+import villagecat
+from villagecat.models import Duty, Sign
+from villagecat.registry import shipped_registry
+
+national = shipped_registry().find("cn")
+package = villagecat.LayerPackage(layer=national.layer, duties=list(national.duties), signs=(s for s in national.signs))
+villagecat.LayerPackage(layer=national.layer, duties=national.signs)
+catalog = villagecat.merge([package])
+found = catalog.get("cn.sign.party-service-centre", Sign)
+assert found is not None
+found.item.orientation
+found.item.min_floor_area_m2
+any_kind = catalog.get("cn.sign.party-service-centre")
+assert any_kind is not None
+any_kind.item.orientation
+package.duties + (national.duties[0],)
+"""
+    errors = _mypy(tmp_path, config, code)
+    assert {line: " ".join(said) for line, said in errors.items()} == {
+        7: 'Argument "duties" to "LayerPackage" has incompatible type "tuple[Sign, ...]"; '
+        'expected "Iterable[Duty]"  [arg-type]',
+        12: '"Sign" has no attribute "min_floor_area_m2"  [attr-defined]',
+        15: '"BaseModel" has no attribute "orientation"  [attr-defined]',
+    }

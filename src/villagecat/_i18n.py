@@ -295,6 +295,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '资源名应为文字（如 "duties"），而不是 {kind}',
         'a resource is named by text ("duties"), not {kind}',
     ),
+    "argument-not-resource-items": (
+        "{resource}（{title}）应为 {model} 的列表或元组（一项也写作 [item]），而不是 {kind}",
+        "{resource} ({title}) must be a list or tuple of {model} ([item] for one), not {kind}",
+    ),
+    "argument-not-layer-model": (
+        "layer 应为 Layer（层的元数据，villagecat.models.Layer），而不是 {kind}",
+        "layer must be a Layer (the layer's metadata, villagecat.models.Layer), not {kind}",
+    ),
+    "argument-not-item-kind": (
+        "所取条目的类型应为条目的类型（{known} 之一），而不是 {value}",
+        "the kind of item to get must be an item's model (one of {known}), not {value}",
+    ),
+    "argument-not-validation-error": (
+        "应为模型抛出的 pydantic.ValidationError，而不是 {kind}",
+        "expected the pydantic.ValidationError a model raised, not {kind}",
+    ),
+    "item-of-another-kind": (
+        "{item} 是{actual}（{actual_model}），不是{wanted}（{wanted_model}）",
+        "{item} is of {actual} ({actual_model}), not of {wanted} ({wanted_model})",
+    ),
     "measure-not-number": (
         "{village}{name} 应为数字，而不是 {kind}“{value}”",
         "{village}{name} must be a number, not {kind} {value!r}",

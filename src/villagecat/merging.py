@@ -26,9 +26,10 @@ import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast, overload
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from typing_extensions import TypeVar as DefaultedTypeVar
 
 from villagecat._arguments import need_items, need_lang, need_member, need_resource, need_scope
 from villagecat._budget import exceeded, limit
@@ -38,8 +39,8 @@ from villagecat._i18n import MESSAGES, Both, pair, say
 from villagecat._messages import first_message
 from villagecat._names import looked_up, normalise_name
 from villagecat._shown import shown
-from villagecat.errors import LayerChainError
-from villagecat.format.registry import kind_of_id, kind_of_model, kinds
+from villagecat.errors import ArgumentTypeError, InvalidRequestError, LayerChainError
+from villagecat.format.registry import Kind, kind_of_id, kind_of_model, kinds
 from villagecat.format.rules import Effect, Graded, IncreaseOnly, ItemRules, Qualifier, scope_effect
 from villagecat.models import (
     Cancellation,
@@ -68,6 +69,8 @@ if TYPE_CHECKING:
 __all__ = ["Cancelled", "Conflict", "EffectiveCatalog", "EffectiveItem", "MergeCache", "Step", "merge"]
 
 _M = TypeVar("_M", bound=BaseModel)
+#: The model of an :class:`EffectiveItem`: ``EffectiveItem[Sign]``; a bare ``EffectiveItem`` is of any kind.
+_Item_co = DefaultedTypeVar("_Item_co", bound=BaseModel, default=BaseModel, covariant=True)
 Action = Literal["introduced", "default", "set", "restated", "added", "removed"]
 
 
@@ -258,7 +261,7 @@ def _jsonable(value: Any) -> Any:  # noqa: ANN401 - any field value
 
 
 @dataclass(frozen=True)
-class EffectiveItem:
+class EffectiveItem(Generic[_Item_co]):
     """An item of the effective catalog and the history of each of its fields.
 
     The item's own row is kept as it was introduced; only the steps that operations of
@@ -268,10 +271,10 @@ class EffectiveItem:
     """
 
     resource: str
-    item: BaseModel
+    item: _Item_co
     introduced_by: str
     introduced_version: str = ""
-    original: BaseModel | None = None
+    original: _Item_co | None = None
     changes: Mapping[str, tuple[Step, ...]] = field(default_factory=dict)
 
     @property
@@ -328,16 +331,37 @@ class EffectiveCatalog:
     cancelled: tuple[Cancelled, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
 
-    def get(self, item_id: str) -> EffectiveItem | None:
+    @overload
+    def get(self, item_id: str) -> EffectiveItem | None: ...
+    @overload
+    def get(self, item_id: str, kind: type[_M]) -> EffectiveItem[_M] | None: ...
+    def get(self, item_id: str, kind: type[BaseModel] | None = None) -> EffectiveItem | None:
         """Return an effective item by id (None if the catalog has none).
 
+        With ``kind``, the model of an item kind (``Sign``, ``FacilityStandard``), the item is typed
+        as that model (``catalog.get(id, Sign).item.orientation``): no ``isinstance`` to narrow it.
+
         Raises:
-            InvalidRequestError: if ``item_id`` is empty, blank or not text (``None`` found nothing, silently).
+            InvalidRequestError: if ``item_id`` is empty, blank or not text (``None`` found nothing, silently),
+                or names an item of another kind than ``kind``.
+            ArgumentTypeError: if ``kind`` is no model of an item kind of the catalog.
         """
         item_id = looked_up(item_id, "item")
+        wanted = None if kind is None else _catalog_kind(kind)
         for items in self.items.values():
             if item_id in items:
-                return items[item_id]
+                found = items[item_id]
+                if wanted is not None and not isinstance(found.item, wanted.model):
+                    actual = kind_of_model(type(found.item))
+                    raise InvalidRequestError.because(
+                        "item-of-another-kind",
+                        item=item_id,
+                        actual=Both(actual.title_zh, actual.title_en),
+                        actual_model=actual.model.__name__,
+                        wanted=Both(wanted.title_zh, wanted.title_en),
+                        wanted_model=wanted.model.__name__,
+                    )
+                return found
         return None
 
     def find(self, key: str, resource: str | None = None) -> list[EffectiveItem]:
@@ -437,6 +461,19 @@ class EffectiveCatalog:
     def counts(self) -> dict[str, int]:
         """Return the number of effective items per resource."""
         return {name: len(items) for name, items in self.items.items()}
+
+
+def _catalog_kind(model: object) -> Kind:
+    """The kind of the catalog whose model ``model`` is (the format registry's), or the refusal naming them."""
+    for kind in kinds():
+        if kind.model is model and kind.resource in ITEM_RESOURCES:
+            return kind
+    known = [kind.model.__name__ for kind in kinds() if kind.resource in ITEM_RESOURCES]
+    raise ArgumentTypeError.because(
+        "argument-not-item-kind",
+        value=getattr(model, "__name__", None) or type(model).__name__,
+        known=Both("、".join(known), ", ".join(known)),
+    )
 
 
 def _latest(due: str) -> str:

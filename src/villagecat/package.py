@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from villagecat._arguments import need, need_path, need_resource
+from villagecat._arguments import need, need_items, need_path, need_resource
 from villagecat._budget import (
     csv_error_line,
     csv_reader,
@@ -48,10 +48,9 @@ from villagecat._contract import MEDIATYPES, resource_refusals
 from villagecat._delimiter import other_delimiter
 from villagecat._i18n import Both, pair, reader_error, shape_of
 from villagecat._ids import assign_ids
-from villagecat._messages import field_path, pydantic_message
 from villagecat._source import PackageSource, UnsafePathError, open_source
 from villagecat._xlsx import column_letter
-from villagecat.errors import BudgetExceededError, PackageReadError, ValidationFailedError
+from villagecat.errors import ArgumentTypeError, BudgetExceededError, PackageReadError, ValidationFailedError
 from villagecat.format import FORMAT_VERSION
 from villagecat.format.clauses import ClauseBook
 from villagecat.format.codec import join_list, parse_bool
@@ -73,6 +72,7 @@ from villagecat.models import (
     Sign,
     SignQuota,
 )
+from villagecat.models._problems import problems_of
 from villagecat.models.document import CLAUSE_ID_PATTERN, JSON_FORM
 from villagecat.report import Problem, ValidationReport
 
@@ -186,6 +186,12 @@ class LayerPackage:
         cancellations: Inherited items this layer removes.
         source: Where the package was read from, if it was.
         unread: What its reader could not read (see :class:`Unread`); nothing for a package built in memory.
+
+    Each resource is given as any iterable of its model (a list from a database, a generator)
+    and kept as a tuple, so two packages of the same items are equal however they were given.
+    Anything else (one item where a list goes, an item of another kind, a row as a ``dict``,
+    the layer's id for its :class:`~villagecat.models.Layer`) raises
+    :class:`~villagecat.errors.ArgumentTypeError`, naming what to pass.
     """
 
     layer: Layer
@@ -207,6 +213,37 @@ class LayerPackage:
     _identities: dict[str, tuple[tuple[str, ...], ...]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
+
+    if TYPE_CHECKING:  # what a caller may pass, as __post_init__ keeps it: any iterable of the model, as a tuple
+
+        def __init__(  # noqa: PLR0913, PLR0917 - one argument per resource of the format, as dataclass writes it
+            self,
+            layer: Layer,
+            documents: Iterable[Document] = (),
+            clauses: Iterable[Clause] = (),
+            duties: Iterable[Duty] = (),
+            mechanisms: Iterable[Mechanism] = (),
+            signs: Iterable[Sign] = (),
+            sign_quotas: Iterable[SignQuota] = (),
+            certificates: Iterable[Certificate] = (),
+            facilities: Iterable[FacilityStandard] = (),
+            obligations: Iterable[Obligation] = (),
+            milestones: Iterable[Milestone] = (),
+            overrides: Iterable[Override] = (),
+            cancellations: Iterable[Cancellation] = (),
+            source: str | None = None,
+            origins: dict[str, Origin] = ...,
+            unread: Unread = ...,
+        ) -> None:
+            """The dataclass's own ``__init__``, typed as :meth:`__post_init__` takes its resources."""
+
+    def __post_init__(self) -> None:
+        """Keep each resource as a tuple of its model; refuse a layer or a resource of another kind."""
+        need(self.layer, Layer, "argument-not-layer-model")
+        for name, model in RESOURCES.items():
+            given = getattr(self, name)
+            if type(given) is not tuple or not all(type(item) is model for item in given):  # the readers' path: as is
+                object.__setattr__(self, name, _resource_items(name, model, given))
 
     def identities(self, name: str) -> tuple[tuple[str, ...], ...]:
         """Return, per item of a resource, the normalised names that identify it across layers (computed once)."""
@@ -276,6 +313,16 @@ class LayerPackage:
         return {k.resource: len(self.resource(k.resource)) for k in kinds() if k.in_catalog or k.role == "operation"}
 
 
+def _resource_items(name: str, model: type[BaseModel], given: object) -> tuple[BaseModel, ...]:
+    """A resource given to :class:`LayerPackage` as a tuple of its model; one item or another kind is refused."""
+    kind = kind_by_resource(name)
+    title = Both(kind.title_zh, kind.title_en) if kind is not None else Both(name, name)
+    values = {"resource": name, "title": title, "model": model.__name__}
+    if isinstance(given, BaseModel):  # iterable (its fields): one item, of this kind or another, is no list
+        raise ArgumentTypeError.because("argument-not-resource-items", kind=type(given).__name__, **values)
+    return tuple(need_items(given, model, "argument-not-resource-items", **values))
+
+
 def _texts(value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
@@ -324,12 +371,7 @@ def _decode_text(data: bytes, file: str, problems: list[Problem]) -> str | None:
 def _validation_problems(
     exc: ValidationError, file: str, *, line: int | None = None, row: int | None = None
 ) -> list[Problem]:
-    result = []
-    for error in exc.errors(include_url=False):
-        loc = field_path(error["loc"])
-        zh, en = pydantic_message(dict(error))
-        result.append(_problem(file, str(error["type"]), zh, en, line=line, row=row, field=loc or None))
-    return result
+    return [replace(problem, line=line, row=row) for problem in problems_of(exc, file=file)]
 
 
 def _dialect(spec: dict[str, Any]) -> dict[str, Any]:

@@ -141,7 +141,7 @@ MISNAMED: dict[str, tuple[Callable[[], object], str]] = {
     "match_duties(scope='x')": (lambda: match_duties(_catalog(), "协助开展工作", "x"), "“x”"),  # type: ignore[arg-type]
     "match_certificates(scope='x')": (lambda: match_certificates(_catalog(), "居民养犬证明", "x"), "“x”"),  # type: ignore[arg-type]
     "similar_certificates(scope='x')": (lambda: similar_certificates(_catalog(), "养犬证明", "x"), "“x”"),  # type: ignore[arg-type]
-    "get(None)": (lambda: _catalog().get(None), "不能为空"),  # type: ignore[arg-type]
+    "get(None)": (lambda: _catalog().get(None), "不能为空"),  # type: ignore[call-overload]
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from villagecat.models._problems import problems_of
 from villagecat.models.certificate import Certificate, template_placeholders
 from villagecat.models.document import Citation, Clause, Document
 from villagecat.models.duty import Duty
@@ -85,5 +86,6 @@ __all__ = [
     "Sign",
     "SignQuota",
     "SignType",
+    "problems_of",
     "template_placeholders",
 ]
