@@ -108,6 +108,9 @@ def test_a_model_built_in_code_gets_villagecats_problems_for_pydantics_own_check
     assert not any("^" in line or "pattern" in line for line in said), said  # the id's rule in words, not its regex
     assert problems[2].message_zh.startswith("取值不在允许范围内，应为 依法履行职责事项（performs）"), said
     assert problems[1].describe("zh") == "工作事务（Duty） 字段 name：不能为空（实际为“”）"
+    # A model's id is required: the file's advice 「也可以留空，由系统按名称生成」 is not given in code.
+    assert problems[0].message_zh.startswith("标识写作“层级代码.duty.小写英文字母或数字"), said
+    assert "留空" not in problems[0].message_zh, said
     (layer,) = problems_of(_raised(lambda: Layer.model_validate({**_national().layer.model_dump(), "slug": None})))
     assert layer.describe("zh").startswith("目录层（Layer） 字段 slug："), layer.describe("zh")
     with pytest.raises(ArgumentTypeError):

@@ -80,13 +80,15 @@ def first_message(exc: ValidationError) -> tuple[str, str, str]:
     return field_path(error["loc"]), zh, en
 
 
-def pydantic_message(error: dict[str, Any], *, labels: bool = False) -> tuple[str, str]:
+def pydantic_message(error: dict[str, Any], *, labels: bool = False, in_code: bool = False) -> tuple[str, str]:
     """Return the Chinese and English message for one pydantic error.
 
     Args:
         error: One entry of ``ValidationError.errors()``.
         labels: Whether the value was written as a vocabulary's Chinese label (a workbook's cell): the
             allowed values are then listed as labels alone, without the codes a package's cell holds.
+        in_code: Whether the value was given in code (a model built by a developer), not read from a file:
+            advice true only of a file's cell (an id left empty is made from the name) is not given.
 
     Returns:
         ``(zh, en)``, each naming the offending value where it helps.
@@ -114,7 +116,7 @@ def pydantic_message(error: dict[str, Any], *, labels: bool = False) -> tuple[st
         detail = str(cause if cause is not None else error.get("msg", ""))
         return pair("value-invalid", detail=Both(detail, detail))
     if kind == "string_pattern_mismatch":  # described in words, never as the pattern itself
-        return _pattern_message(str(ctx.get("pattern", "")), error.get("input"))
+        return _pattern_message(str(ctx.get("pattern", "")), error.get("input"), in_code=in_code)
     if kind == "string_unicode":  # a lone surrogate, which no text holds: a hidden character, named
         value = error.get("input")
         char = unsafe_character(value) if isinstance(value, str) else None
@@ -177,10 +179,10 @@ def date_advice(text: str, *, form: str = "cell-date-form") -> tuple[str, str, b
     return zh, en, True
 
 
-def _pattern_message(pattern: str, value: object) -> tuple[str, str]:
+def _pattern_message(pattern: str, value: object, *, in_code: bool = False) -> tuple[str, str]:
     from villagecat.models._base import DATE_PATTERN  # noqa: PLC0415 - the models import this module's users
 
-    zh, en = words_for(pattern)
+    zh, en = words_for(pattern, in_code=in_code)
     if isinstance(value, str) and pattern == DATE_PATTERN and (advice := date_advice(value)) is not None:
         zh, en, _ = advice
     if isinstance(value, str):

@@ -72,7 +72,7 @@ from villagecat.models import (
     Sign,
     SignQuota,
 )
-from villagecat.models._problems import problems_of
+from villagecat.models._problems import problems_in
 from villagecat.models.document import CLAUSE_ID_PATTERN, JSON_FORM
 from villagecat.report import Problem, ValidationReport
 
@@ -371,7 +371,7 @@ def _decode_text(data: bytes, file: str, problems: list[Problem]) -> str | None:
 def _validation_problems(
     exc: ValidationError, file: str, *, line: int | None = None, row: int | None = None
 ) -> list[Problem]:
-    return [replace(problem, line=line, row=row) for problem in problems_of(exc, file=file)]
+    return [replace(problem, line=line, row=row) for problem in problems_in(exc, file, in_code=False)]
 
 
 def _dialect(spec: dict[str, Any]) -> dict[str, Any]:

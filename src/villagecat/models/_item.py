@@ -19,10 +19,10 @@ def id_pattern(kind: str) -> str:
     """Return the id pattern of one item kind: ``<layer>.<kind>.<local>``."""
     return described(
         rf"^(?:{LAYER_ID_PATTERN})\.{kind}\.{LOCAL_ID_PATTERN}$",
-        f"标识写作“层级代码.{kind}.小写英文字母或数字（可用连字符连接）”，如 cn.{kind}.example-1；"
-        "也可以留空，由系统按名称生成",
+        f"标识写作“层级代码.{kind}.小写英文字母或数字（可用连字符连接）”，如 cn.{kind}.example-1",
         f"an id is written <layer>.{kind}.<lower-case letters or digits joined by hyphens>, "
         f"such as cn.{kind}.example-1",
+        in_files="；也可以留空，由系统按名称生成",
     )
 
 

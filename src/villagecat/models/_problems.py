@@ -29,15 +29,22 @@ def problems_of(error: ValidationError, *, file: str | None = None) -> list[Prob
     Raises:
         ArgumentTypeError: (a TypeError) if ``error`` is no ``pydantic.ValidationError``.
     """
+    need(error, ValidationError, "argument-not-validation-error")
+    return problems_in(error, file if file is not None else _model_title(error.title), in_code=True)
+
+
+def problems_in(error: ValidationError, file: str, *, in_code: bool) -> list[Problem]:
+    """The problems of ``error`` placed in ``file``; ``in_code`` false for a row read from a package's file.
+
+    A file's cell gets the advice true of a file alone (an id left empty is made from the name).
+    """
     from villagecat.report import Problem  # noqa: PLC0415 - a report is built only when a model was refused
 
-    need(error, ValidationError, "argument-not-validation-error")
-    where = file if file is not None else _model_title(error.title)
     problems = []
     for entry in error.errors(include_url=False):
-        zh, en = pydantic_message(dict(entry))
+        zh, en = pydantic_message(dict(entry), in_code=in_code)
         path = field_path(entry["loc"])
-        problems.append(Problem(file=where, code=str(entry["type"]), message_zh=zh, message_en=en, field=path or None))
+        problems.append(Problem(file=file, code=str(entry["type"]), message_zh=zh, message_en=en, field=path or None))
     return problems
 
 
