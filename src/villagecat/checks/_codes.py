@@ -327,6 +327,10 @@ _ALL: dict[str, FindingCode] = CODES | {
 FINDING_CODES: dict[str, FindingCode] = {form: e for e in _ALL.values() for form in e.forms()}
 
 
+def _ending(of: Strength, none: str) -> str:
+    return f"`{suffix(of)}`" if suffix(of) else none
+
+
 def codes_markdown() -> str:
     """Return the table of every finding code, its check and meaning (``docs/finding-codes.md``)."""
     from villagecat._i18n import say  # noqa: PLC0415 - the messages are loaded by whoever writes the page
@@ -338,7 +342,7 @@ def codes_markdown() -> str:
         "（JSON 输出的 `code`，供系统对接使用）。“分级”一栏列出后缀的代码，按未达到的规则的约束力取后缀，",
         "规则达到时用原代码：",
         "",
-        *(f"- `{suffix(of) or '（无后缀）'}`：{_GRADE_WORDS[of][0]}" for of in GRADES),
+        *(f"- {_ending(of, '无后缀（原代码）')}：{_GRADE_WORDS[of][0]}" for of in GRADES),
         "",
         "`audit` 按 `admit` 的方式核查台账所列事项，代码把 `admission-` 换为 `audit-duty-`；台账中的设施和标牌",
         "使用 `facility-` 和 `signage-` 代码。",
@@ -347,7 +351,7 @@ def codes_markdown() -> str:
         "(`code` in JSON, for systems to key on). A code with endings in the graded column takes one by how strongly",
         "the missed rule binds; a rule met keeps the base code:",
         "",
-        *(f"- `{suffix(of) or '(none)'}`: {_GRADE_WORDS[of][1]}" for of in GRADES),
+        *(f"- {_ending(of, 'no ending (the base code)')}: {_GRADE_WORDS[of][1]}" for of in GRADES),
         "",
         "`audit` decides a ledger's duties as `admit` does, under `audit-duty-` for `admission-`, and its facility",
         "and signs under the `facility-` and `signage-` codes. Generated from `villagecat.checks._codes`; a test",
