@@ -597,7 +597,7 @@ def test_names_in_a_ledger_match_as_names_do_everywhere_else(tmp_path: Path) -> 
     areas = next(f.function_areas for f in catalog.facilities() if f.function_areas)
     typed = tuple(a.replace("（", "(").replace("）", ")") for a in areas)
     report = check_facility(catalog, [FacilityFigures(400, 100, 300, typed)])
-    assert not [f for f in report.findings if f.code == "facility-function-areas" and f.level != "pass"]
+    assert not [f for f in report.findings if f.code.startswith("facility-function-areas") and f.level != "pass"]
     blank = tmp_path / "blank.csv"
     blank.write_text("村名,建筑面积,户数,活动区域面积,功能区域\n甲村,400,100,300,\n", encoding="utf-8")
     (figures,) = villagecat.checks.read_facility_file(blank)
@@ -633,7 +633,7 @@ def test_a_community_s_plaques_are_checked_by_the_community_s_rules(tmp_path: Pa
     report = audit(villagecat.resolve("120117"), read_ledger(ledger))
     assert fails(report) == []
     # Ninghe's 一横 and 两标识 are 村（社区）'s: a community should hang them too (national 一般: a 提示)
-    missing = {(f.item, f.level) for f in report.findings if f.code == "signage-missing"}
+    missing = {(f.item, f.level) for f in report.findings if f.code == "signage-missing-advised"}
     assert missing == {("cn.sign.party-service-centre", "warn"), ("cn.sign.civilisation-practice-station", "warn")}
     plain = tmp_path / "plain.csv"  # no 村或社区 column: --scope says it
     plain.write_text("\n".join(line.rsplit(",", 1)[0] for line in rows) + "\n", encoding="utf-8")
@@ -675,7 +675,7 @@ def test_a_plaque_is_recognised_by_the_legal_name_its_organisation_bears(tmp_pat
     ledger.write_text("\n".join(rows) + "\n", encoding="utf-8")
     report = audit(villagecat.resolve("120117"), read_ledger(ledger))
     assert not [f for f in report.findings if f.code in ("signage-not-allowed", "signage-unlisted")], report.findings
-    missing = {f.rule for f in report.findings if f.code == "signage-missing"}
+    missing = {f.rule for f in report.findings if f.code.startswith("signage-missing")}
     assert not missing & {"村党组织标牌", "村集体经济组织标牌"}, missing
     jilin = tmp_path / "jilin.csv"  # and so Jilin's colour rule reaches the Party plaque
     jilin.write_text("村名,类别,名称,位置,底色,字色\n甲村,标牌,中共甲村支部委员会,外部,白,黑\n", encoding="utf-8")
@@ -854,8 +854,8 @@ def test_a_mechanism_whose_basis_the_ledger_leaves_empty_is_asked_for_it_not_ord
     report = audit(villagecat.resolve("120117"), read_ledger(ledger))
     codes = [(f.observed, f.code, f.level) for f in report.findings]
     assert codes == [
-        ("人民调解委员会", "audit-mechanism-basis-unstated", "warn"),
-        ("网格化服务管理站", "audit-mechanism-basis-unstated", "warn"),
+        ("人民调解委员会", "audit-mechanism-basis-unknown", "warn"),
+        ("网格化服务管理站", "audit-mechanism-basis-unknown", "warn"),
         ("none", "audit-mechanism-dedicated-post", "fail"),
         ("乙工作站", "audit-mechanism-without-basis", "fail"),
     ]
@@ -867,7 +867,7 @@ def test_a_mechanism_whose_basis_the_ledger_leaves_empty_is_asked_for_it_not_ord
     post = tmp_path / "post.csv"
     post.write_text("村名,类别,名称,专人专岗,设立依据\n甲村,机制,人民调解委员会,是,\n", encoding="utf-8")
     (finding,) = audit(villagecat.resolve("220000"), read_ledger(post)).findings
-    assert (finding.code, finding.level) == ("audit-mechanism-post-unstated", "warn")
+    assert (finding.code, finding.level) == ("audit-mechanism-post-basis-unknown", "warn")
     result = invoke("audit", str(ledger), "-j", "120117")
     assert result.code == 1  # 乙工作站's written 无依据 still fails
     assert "人民调解委员会”不在目录中且无设立依据" not in result.out
@@ -1038,7 +1038,7 @@ def test_a_mechanism_listed_for_communities_only_is_not_a_villages(tmp_path: Pat
         encoding="utf-8",
     )
     found = sorted((f.subject, f.code) for f in audit(catalog, read_ledger(ledger)).findings)
-    assert found == [("甲村", "audit-mechanism-basis-unstated")]  # unlisted for a village: its basis is asked for
+    assert found == [("甲村", "audit-mechanism-basis-unknown")]  # unlisted for a village: its basis is asked for
 
 
 def test_names_read_the_words_for_a_place_as_the_scope_reads_them() -> None:
@@ -1078,7 +1078,7 @@ def test_lint_fails_a_dedicated_post_only_where_the_basis_is_recorded_as_none(tm
     """A mechanism with 专人专岗 and no basis recorded was 不符合; the basis is not known, not wanting."""
     cite = (Citation(document="cn.document.tingzi-2022-28", section="二(二)4"),)
     for basis, code, level in (
-        (None, "lint-mechanism-post-unstated", "warn"),
+        (None, "lint-mechanism-post-basis-unknown", "warn"),
         ("none", "lint-mechanism-dedicated-post", "fail"),
     ):
         station = Mechanism(
@@ -1278,6 +1278,10 @@ def _ours(report: villagecat.checks.CheckReport) -> dict[str, tuple[str, str]]:
     return {f.code: (f.level, f.message_zh) for f in report.findings if (f.item or "").startswith("430000.")}
 
 
+#: The ending of a missed rule's code by the rule's modality (villagecat.checks._codes).
+_ENDING = {"must": "", "should": "-advised", None: "-unstated"}
+
+
 @pytest.mark.parametrize(("modality", "verdict"), [("must", "fail"), ("should", "warn"), (None, "warn")])
 def test_only_a_binding_word_fails_a_facility_and_an_unsaid_one_says_so(
     tmp_path: Path, modality: str | None, verdict: str
@@ -1288,6 +1292,11 @@ def test_only_a_binding_word_fails_a_facility_and_an_unsaid_one_says_so(
     ours = _ours(report)
     assert {level for level, _ in ours.values()} == {verdict}
     assert report.failed is (verdict == "fail")
+    # one rule grades every missed rule's code: the base code where it binds, else -advised or -unstated
+    assert sorted(ours) == [
+        f"{base}{_ENDING[modality]}"
+        for base in ("facility-activity-share", "facility-floor-area", "facility-function-areas")
+    ]
     unsaid = [code for code, (_, said) in ours.items() if "（来源未写明约束力" in said]
     if modality is None:
         assert (
@@ -1322,6 +1331,9 @@ def test_only_a_binding_word_fails_a_sign_and_an_unsaid_one_says_so(
     missing = _ours(check_signage(catalog, [extra]))
     levels = {level for level, _ in (*oversize.values(), *missing.values())}
     assert levels == {verdict}
+    ending = _ENDING[modality]
+    assert set(oversize) == {f"signage-{c}{ending}" for c in ("oversize", "orientation", "not-allowed")}
+    assert set(missing) == {f"signage-{c}{ending}" for c in ("missing", "not-allowed")}
     if modality is None:
         assert set(oversize) == {
             "signage-oversize-unstated",
@@ -1346,6 +1358,7 @@ def test_a_rule_on_departments_whose_source_does_not_say_it_binds_is_told_so(
     """A forbidding rule binds only as its words do; an empty modality says the source does not say."""
     (finding,) = admit(_graded(tmp_path, modality)[0], "开展测试评比活动").findings
     assert finding.level == verdict
+    assert finding.code == f"admission-forbidden-to-departments{_ENDING[modality]}"
     if modality is None:
         assert finding.code == "admission-forbidden-to-departments-unstated"
         assert finding.message_zh.startswith("“开展测试评比活动”受减负措施约束（来源未写明约束力，只作提示）：")
@@ -1420,7 +1433,7 @@ def test_a_community_s_listed_mechanism_in_its_own_words_is_found(tmp_path: Path
     village = tmp_path / "village.csv"
     village.write_text("村名,类别,名称\n榆树村,机制,社区党群服务中心\n", encoding="utf-8")  # a village's is its own
     (unlisted,) = audit(villagecat.resolve("cn"), read_ledger(village)).findings
-    assert unlisted.code == "audit-mechanism-basis-unstated"
+    assert unlisted.code == "audit-mechanism-basis-unknown"
 
 
 def test_a_permission_is_never_missed_by_a_facility_or_a_sign(tmp_path: Path) -> None:

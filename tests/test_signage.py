@@ -186,7 +186,7 @@ def test_a_colour_finding_cites_the_clause_that_set_the_colour(tmp_path: Path) -
     findings = check_signage(villagecat.resolve("220000"), [sign]).findings
     (colour,) = [f for f in findings if f.code == "signage-colour-unstated"]
     assert [(c.document, c.section) for c in colour.citations] == [("220000.document.measures", "二(七)")]
-    missing = [f for f in findings if f.code == "signage-missing"]  # 「一般在…悬挂」 is national 二(二)6's
+    missing = [f for f in findings if f.code == "signage-missing-advised"]  # 「一般在…悬挂」 is national 二(二)6's
     assert missing
     assert {c.document for f in missing for c in f.citations} == {"cn.document.tingzi-2022-28"}
     ledger = tmp_path / "jilin.csv"

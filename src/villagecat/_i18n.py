@@ -2126,6 +2126,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "descriptor-no-resources": ("缺少 resources 数组", "resources must be an array"),
     "descriptor-resource-object": ("资源应为对象", "a resource must be an object"),
     "duplicate-resource": ("资源 {name} 重复", "resource {name} appears twice"),
+    "finding-code-undeclared": (
+        "结果代码 {code} 未在 villagecat.checks._codes 中登记",
+        "finding code {code} is not declared in villagecat.checks._codes",
+    ),
     # check facility
     "facility-floor-area-met": (
         "建筑面积 {area} m²，达到 {required} m²（{formula}）",

@@ -123,6 +123,7 @@ def check_report_schema() -> dict[str, Any]:
 
     ``check facility``, ``check signage``, ``audit``, ``admit`` and ``lint`` (one package) print it.
     """
+    from villagecat.checks._codes import FINDING_CODES  # noqa: PLC0415
     from villagecat.checks._report import CheckName, FindingLevel  # noqa: PLC0415
 
     levels = list(get_args(FindingLevel))
@@ -131,11 +132,13 @@ def check_report_schema() -> dict[str, Any]:
     finding = _closed(
         {
             "code": _titled(
-                {"type": "string", "pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$"},
+                {"type": "string", "enum": sorted(FINDING_CODES)},
                 "结果代码",
                 "Finding code",
-                "稳定的代码，如 facility-floor-area、signage-missing、admission-prohibited。\n\n"
-                "A stable code, such as facility-floor-area, signage-missing, admission-prohibited.",
+                "稳定的代码，如 facility-floor-area、signage-missing、admission-prohibited；各代码的含义见"
+                " docs/finding-codes.md。\n\n"
+                "A stable code, such as facility-floor-area, signage-missing, admission-prohibited; each is"
+                " described in docs/finding-codes.md.",
             ),
             "level": _titled(
                 {"enum": levels},

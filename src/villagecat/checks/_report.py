@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 from villagecat._arguments import need_format, need_lang
 from villagecat._i18n import MESSAGES, Both, Lang, say
 from villagecat._shown import cited, document_titles, markdown_cell
+from villagecat.checks._codes import FINDING_CODES
+from villagecat.errors import InvalidRequestError
 
 if TYPE_CHECKING:
     from villagecat.merging import EffectiveCatalog
@@ -33,7 +35,8 @@ class Finding:
     """One finding: what was checked, against which rule, and the rule's citation.
 
     Attributes:
-        code: A stable code, e.g. ``facility-floor-area``.
+        code: A stable code, e.g. ``facility-floor-area``: one declared in
+            :mod:`villagecat.checks._codes` (``docs/finding-codes.md``), as the report's JSON Schema enumerates.
         level: ``fail`` (the CLI exits 1), ``warn`` or ``pass``.
         message_zh: The finding in Chinese.
         message_en: The finding in English.
@@ -55,7 +58,13 @@ class Finding:
     item: str | None = None
 
     def __post_init__(self) -> None:
-        """Cite each clause once: a rule and the item it rests on may cite the same clause."""
+        """Cite each clause once: a rule and the item it rests on may cite the same clause.
+
+        Raises:
+            InvalidRequestError: for a code not declared in :mod:`villagecat.checks._codes`.
+        """
+        if self.code not in FINDING_CODES:
+            raise InvalidRequestError.because("finding-code-undeclared", code=self.code)
         object.__setattr__(self, "citations", tuple(dict.fromkeys(self.citations)))
 
     def to_dict(self) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Literal
 from villagecat._arguments import need_catalog, need_items, need_member
 from villagecat._i18n import Both, pair, say
 from villagecat._names import alike, looked_up, normalise_name, place_form
+from villagecat.checks import _codes as codes
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import obligation, rule
 from villagecat.errors import InvalidRequestError
@@ -32,6 +33,7 @@ from villagecat.models import CertificateStatus, DutyKind, Scope
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from villagecat.checks._modality import Strength
     from villagecat.merging import EffectiveCatalog
     from villagecat.models import Certificate, Citation, Duty, Obligation
 
@@ -132,7 +134,7 @@ def _duty_finding(
 ) -> Finding:
     if duty.duty_kind is DutyKind.PROHIBITED:
         return Finding(
-            "admission-prohibited",
+            codes.PROHIBITED.code,
             "fail",
             *pair(
                 "admission-prohibited",
@@ -166,7 +168,7 @@ def _duty_finding(
         else ""
     )
     return Finding(
-        "admission-listed",
+        codes.LISTED.code,
         "pass",
         *pair(
             "admission-listed",
@@ -189,7 +191,7 @@ def _certificate_finding(
 ) -> Finding:
     if cert.status is CertificateStatus.RETAINED:
         return Finding(
-            "admission-certificate-retained",
+            codes.CERTIFICATE_RETAINED.code,
             "pass",
             *pair("admission-certificate-retained", task=task, certificate=cert.name, org=_org(scope)),
             subject,
@@ -208,7 +210,7 @@ def _certificate_finding(
         else ""
     )
     return Finding(
-        "admission-certificate-not-issued",
+        codes.CERTIFICATE_NOT_ISSUED.code,
         "fail",
         *pair(
             "admission-certificate-not-issued",
@@ -245,7 +247,7 @@ def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str, scop
     if route is not None:
         layer, admission = route
         return Finding(
-            "admission-needs-approval",
+            codes.NEEDS_APPROVAL.code,
             "fail",
             *pair(
                 "admission-needs-route",
@@ -268,7 +270,7 @@ def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str, scop
     else:
         rule_text = Both("", "")
     return Finding(
-        "admission-needs-approval",
+        codes.NEEDS_APPROVAL.code,
         "fail",
         *pair("admission-no-route", task=task, rule=rule_text, notes=notes),
         subject,
@@ -326,10 +328,11 @@ def _obligation_finding(
     citations = tuple(obligation.citations)
     then: object = ""
     level: Literal["fail", "warn"]
+    declared: codes.FindingCode
     if not obligation.forbidden:
-        code, level, lead = "admission-rule-on-departments", "warn", "admission-lead-requirement"
+        declared, level, lead = codes.RULE_ON_DEPARTMENTS, "warn", "admission-lead-requirement"
     elif obligation.condition:
-        code, level, lead = "admission-conditional", "fail", "admission-lead-rule"
+        declared, level, lead = codes.CONDITIONAL, "fail", "admission-lead-rule"
         route = effective_admission(catalog, scope)
         if route is not None:
             layer, admission = route
@@ -342,13 +345,14 @@ def _obligation_finding(
         else:
             then = Both(say("admission-then-condition", "zh"), say("admission-then-condition", "en"))
     else:
-        code, level, lead = "admission-forbidden-to-departments", "fail", "admission-lead-rule"
+        declared, level, lead = codes.FORBIDDEN_TO_DEPARTMENTS, "fail", "admission-lead-rule"
+    of: Strength = "binds"  # a forbidding rule's code says how strongly it binds (villagecat.checks._codes)
     if level == "fail" and obligation.modality is None:  # the source does not say it binds: told so, not failed
-        code, level, lead = f"{code}-unstated", "warn", "admission-lead-rule-unstated"
+        of, level, lead = "unstated", "warn", "admission-lead-rule-unstated"
     elif level == "fail" and not kind_of_model(type(obligation)).binds(obligation):
-        code, level = f"{code}-advised", "warn"
+        of, level = "advises", "warn"
     return Finding(
-        code,
+        declared.missed(of) if declared.graded else declared.code,
         level,
         *pair(lead, task=task, rule=rule_text, then=then, id=obligation.id),
         subject,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, TypeVar
 from villagecat._arguments import need, need_catalog
 from villagecat._i18n import Both, pair
 from villagecat._names import place_form
+from villagecat.checks import _codes as codes
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import rule
 from villagecat.checks.admission import admission_findings, similar_certificates, similar_names
@@ -60,12 +61,16 @@ def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str, 
     if entry.dedicated_post and basis not in POST_ALLOWED and (listed is not None or basis is not None):
         # 无依据 written: not allowed; left empty: not known, so the ledger is asked for it (once: an
         # unlisted mechanism's note below asks for the same basis).
-        code = "audit-mechanism-dedicated-post" if basis is MechanismBasis.NONE else "audit-mechanism-post-unstated"
+        none = basis is MechanismBasis.NONE
         found.append(
             Finding(
-                code,
-                "fail" if basis is MechanismBasis.NONE else "warn",
-                *pair(code, mechanism=entry.name, choices=_BASIS_CHOICES),
+                (codes.MECHANISM_DEDICATED_POST if none else codes.MECHANISM_POST_BASIS_UNKNOWN).code,
+                "fail" if none else "warn",
+                *pair(
+                    "audit-mechanism-dedicated-post" if none else "audit-mechanism-post-unstated",
+                    mechanism=entry.name,
+                    choices=_BASIS_CHOICES,
+                ),
                 village,
                 rule=[b.value for b in POST_ALLOWED],
                 observed=basis.value if basis else None,
@@ -74,16 +79,20 @@ def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str, 
         )
     if listed is None:
         if basis is None:
-            code, values = "audit-mechanism-basis-unstated", {"choices": _BASIS_CHOICES}
+            declared, key, values = (
+                codes.MECHANISM_BASIS_UNKNOWN,
+                "audit-mechanism-basis-unstated",
+                {"choices": _BASIS_CHOICES},
+            )
         elif basis is MechanismBasis.NONE:
-            code, values = "audit-mechanism-without-basis", {}
+            declared, key, values = codes.MECHANISM_WITHOUT_BASIS, "audit-mechanism-without-basis", {}
         else:
-            code, values = "audit-mechanism-unlisted", {"basis": basis.words}
+            declared, key, values = codes.MECHANISM_UNLISTED, "audit-mechanism-unlisted", {"basis": basis.words}
         found.append(
             Finding(
-                code,
+                declared.code,
                 "fail" if basis is MechanismBasis.NONE else "warn",
-                *pair(code, mechanism=entry.name, **values),
+                *pair(key, mechanism=entry.name, **values),
                 village,
                 observed=entry.name,
                 citations=cites,
@@ -107,7 +116,7 @@ def _certificate(catalog: EffectiveCatalog, name: str, village: str, scope: Scop
         )
         return [
             Finding(
-                "audit-certificate-alike" if similar else "audit-certificate-unlisted",
+                (codes.CERTIFICATE_ALIKE if similar else codes.CERTIFICATE_UNLISTED).code,
                 "warn",
                 *words,
                 village,
@@ -119,7 +128,7 @@ def _certificate(catalog: EffectiveCatalog, name: str, village: str, scope: Scop
     if listed.status is CertificateStatus.RETAINED:
         return [
             Finding(
-                "audit-certificate-retained",
+                codes.AUDIT_CERTIFICATE_RETAINED.code,
                 "pass",
                 *pair("audit-certificate-retained", certificate=name),
                 village,
@@ -128,7 +137,7 @@ def _certificate(catalog: EffectiveCatalog, name: str, village: str, scope: Scop
         ]
     return [
         Finding(
-            "audit-certificate-must-not-issue",
+            codes.CERTIFICATE_MUST_NOT_ISSUE.code,
             "fail",
             *pair(
                 "audit-certificate-must-not-issue",
@@ -147,11 +156,11 @@ def _certificate(catalog: EffectiveCatalog, name: str, village: str, scope: Scop
 def _village(catalog: EffectiveCatalog, entry: VillageLedger) -> list[Finding]:
     village = entry.village
     if not entry.recorded():
-        return [Finding("audit-village-empty", "warn", *pair("audit-village-empty"), village)]
+        return [Finding(codes.VILLAGE_EMPTY.code, "warn", *pair("audit-village-empty"), village)]
     found: list[Finding] = []
     for duty in entry.duties:
         found.extend(
-            Finding(**{**finding.__dict__, "code": "audit-duty-" + finding.code.removeprefix("admission-")})
+            Finding(**{**finding.__dict__, "code": codes.in_audit(finding.code)})
             for finding in admission_findings(catalog, duty, village, entry.scope)
         )
     for mechanism in entry.mechanisms:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from villagecat._arguments import need, need_catalog, need_items, need_member
 from villagecat._i18n import Both, pair
 from villagecat._names import name_forms
+from villagecat.checks import _codes as codes
 from villagecat.checks._measure import InvalidMeasurementError, check_measurement, place
 from villagecat.checks._modality import Strength, level, reported, strength, suffix
 from villagecat.checks._report import CheckReport, Finding, FindingLevel
@@ -168,15 +169,15 @@ def _area_finding(
     verdict: FindingLevel
     met = _reaches(area, required)
     if met:
-        code, verdict, key = "facility-floor-area", "pass", "facility-floor-area-met"
+        verdict, key = "pass", "facility-floor-area-met"
     elif of == "binds":
-        code, verdict, key = "facility-floor-area", "fail", "facility-floor-area-short"
+        verdict, key = "fail", "facility-floor-area-short"
     else:  # advised, or the source does not say: a shortfall is told, not failed
-        code, verdict, key = f"facility-floor-area{suffix(of)}", "warn", f"facility-floor-area{suffix(of)}"
+        verdict, key = "warn", f"facility-floor-area{suffix(of)}"
     if not met:
         figures_said["shortfall"] = _fmt(required - area)
     return Finding(
-        code,
+        codes.FLOOR_AREA.code if met else codes.FLOOR_AREA.missed(of),
         verdict,
         *pair(key, **figures_said),
         subject,
@@ -240,7 +241,7 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
         standard = ([s for s in per_households if _binding(s)] or per_households)[-1]
         findings.append(
             Finding(
-                "facility-households-needed",
+                codes.HOUSEHOLDS_NEEDED.code,
                 "warn",
                 *pair(
                     f"facility-households-needed{suffix(strength(standard.modality))}",
@@ -265,7 +266,7 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
             unstated = of == "unstated"
             findings.append(
                 Finding(
-                    "facility-function-areas-unstated" if missing and unstated else "facility-function-areas",
+                    codes.FUNCTION_AREAS.missed(of) if missing else codes.FUNCTION_AREAS.code,
                     level(of) if missing else "pass",
                     *(
                         pair(
@@ -287,7 +288,7 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
     if stricter is None and not shares:
         findings.append(
             Finding(
-                "facility-no-standard",
+                codes.NO_STANDARD.code,
                 "warn",
                 *pair("facility-no-standard"),
                 subject,
@@ -321,7 +322,7 @@ def _share_findings(
         key = _ACTIVITY_SHARE[of] + met + ("-community" if figures.scope is Scope.COMMUNITY else "")
         found.append(
             Finding(
-                "facility-activity-share" if ok or of != "unstated" else "facility-activity-share-unstated",
+                codes.ACTIVITY_SHARE.code if ok else codes.ACTIVITY_SHARE.missed(of),
                 "pass" if ok else level(of),
                 *pair(key, share=f"{shown:.1f}", pct=_fmt(pct)),
                 figures.village,

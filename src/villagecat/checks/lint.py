@@ -8,7 +8,7 @@
 - ``lint-mechanism-dedicated-post`` (fail): a dedicated post only where the Party Centre,
   the State Council or a law requires it, or the province consented (二(二)4): fails where the
   basis is recorded as 无依据; where no basis is recorded it is not known, and
-  ``lint-mechanism-post-unstated`` (warn) asks for it;
+  ``lint-mechanism-post-basis-unknown`` (warn) asks for it;
 - ``lint-assist-funding`` (warn): an assisted duty names its department and funding (吉林 一(一));
 - ``lint-report-frequency`` (warn): reports are monthly, quarterly or yearly (吉林 一(三));
 - ``lint-missing-citation`` (fail): every item cites its basis (三(二)).
@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from villagecat._arguments import need, need_registry
 from villagecat._i18n import Both, pair, say
+from villagecat.checks import _codes as codes
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import obligation, rule
 from villagecat.checks.audit import POST_ALLOWED
@@ -57,13 +58,13 @@ LEGAL_BASIS = frozenset(
 )
 #: code -> (level, the name of the rule it applies in :mod:`villagecat.checks._rules`).
 LINT_RULES = {
-    "lint-certificate-basis": ("warn", "certificate-basis"),
-    "lint-certificate-basis-unknown": ("warn", "certificate-basis"),
-    "lint-mechanism-dedicated-post": ("fail", "mechanism-basis"),
-    "lint-mechanism-post-unstated": ("warn", "mechanism-basis"),
-    "lint-assist-funding": ("warn", "assist-funding"),
-    "lint-report-frequency": ("warn", "reports-frequency"),
-    "lint-missing-citation": ("fail", "basis-required"),
+    codes.LINT_CERTIFICATE_BASIS.code: ("warn", "certificate-basis"),
+    codes.LINT_CERTIFICATE_BASIS_UNKNOWN.code: ("warn", "certificate-basis"),
+    codes.LINT_MECHANISM_DEDICATED_POST.code: ("fail", "mechanism-basis"),
+    codes.LINT_MECHANISM_POST_BASIS_UNKNOWN.code: ("warn", "mechanism-basis"),
+    codes.LINT_ASSIST_FUNDING.code: ("warn", "assist-funding"),
+    codes.LINT_REPORT_FREQUENCY.code: ("warn", "reports-frequency"),
+    codes.LINT_MISSING_CITATION.code: ("fail", "basis-required"),
 }
 
 
@@ -99,7 +100,7 @@ def _partial_lists(package: LayerPackage) -> list[Finding]:
             continue
         found.append(
             Finding(
-                "lint-partial-list",
+                codes.LINT_PARTIAL_LIST.code,
                 "warn",
                 *pair(
                     "lint-partial-list",
@@ -128,12 +129,14 @@ def _duty_findings(item: Duty, main_frequencies: frozenset[Freq] | None, make: C
             if not ok
         ]
         what = Both("、".join(say(k, "zh") for k in lacking), " or ".join(say(k, "en") for k in lacking))
-        found.append(make("lint-assist-funding", item.id, *pair("lint-assist-funding", duty=item.name, lacking=what)))
+        found.append(
+            make(codes.LINT_ASSIST_FUNDING, item.id, *pair("lint-assist-funding", duty=item.name, lacking=what))
+        )
     odd = [f for f in item.report_frequencies if main_frequencies and f not in main_frequencies]
     if odd:
         found.append(
             make(
-                "lint-report-frequency",
+                codes.LINT_REPORT_FREQUENCY,
                 item.id,
                 *pair(
                     "lint-report-frequency",
@@ -176,22 +179,22 @@ def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckR
     findings = report.findings
     main_frequencies = _main_frequencies(rules)
 
-    def _finding(code: str, item_id: str, zh: str, en: str, **kw: object) -> Finding:
-        level, name = LINT_RULES[code]
-        return Finding(code, level, zh, en, item_id, citations=rule(rules, name), item=item_id, **kw)  # type: ignore[arg-type]
+    def _finding(declared: codes.FindingCode, item_id: str, zh: str, en: str, **kw: object) -> Finding:
+        level, name = LINT_RULES[declared.code]
+        return Finding(declared.code, level, zh, en, item_id, citations=rule(rules, name), item=item_id, **kw)  # type: ignore[arg-type]
 
     for _, item in package.iter_items():
         if isinstance(item, Document | Clause):
             continue
         item_id = str(getattr(item, "id", ""))
         if not getattr(item, "citations", None):
-            findings.append(_finding("lint-missing-citation", item_id, *pair("lint-missing-citation")))
+            findings.append(_finding(codes.LINT_MISSING_CITATION, item_id, *pair("lint-missing-citation")))
         if isinstance(item, Certificate) and item.status is CertificateStatus.RETAINED and not item.catch_all:
             authorities = [documents[c.document].authority for c in item.basis if c.document in documents]
             if not item.basis:  # the source names no basis: unknown, not wanting
                 findings.append(
                     _finding(
-                        "lint-certificate-basis-unknown",
+                        codes.LINT_CERTIFICATE_BASIS_UNKNOWN,
                         item_id,
                         *pair("lint-certificate-basis-unknown", certificate=item.name),
                     )
@@ -203,19 +206,22 @@ def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckR
                 )
                 findings.append(
                     _finding(
-                        "lint-certificate-basis",
+                        codes.LINT_CERTIFICATE_BASIS,
                         item_id,
                         *pair("lint-certificate-basis", certificate=item.name, have=have),
                         observed=[a.value for a in authorities],
                     )
                 )
         if isinstance(item, Mechanism) and item.dedicated_post and item.basis not in POST_ALLOWED:
-            code = "lint-mechanism-dedicated-post" if item.basis is not None else "lint-mechanism-post-unstated"
+            known = item.basis is not None
             findings.append(
                 _finding(
-                    code,
+                    codes.LINT_MECHANISM_DEDICATED_POST if known else codes.LINT_MECHANISM_POST_BASIS_UNKNOWN,
                     item_id,
-                    *pair(code, mechanism=item.name),
+                    *pair(
+                        "lint-mechanism-dedicated-post" if known else "lint-mechanism-post-unstated",
+                        mechanism=item.name,
+                    ),
                     observed=item.basis.value if item.basis else None,
                 )
             )

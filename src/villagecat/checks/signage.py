@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from villagecat._arguments import need, need_catalog, need_items, need_member, need_optional_text
 from villagecat._i18n import Both, pair, say
 from villagecat._names import normalise_name
+from villagecat.checks import _codes as codes
 from villagecat.checks._characters import STANDARD, STANDARD_IN_NOTED_USES
 from villagecat.checks._measure import check_measurement
 from villagecat.checks._modality import level, reported, strength, suffix
@@ -278,7 +279,7 @@ def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> l
         cites = _field_citations(catalog, spec, *(f"max_{side.replace('-', '_')}_cm" for side, _, _ in over))
         found.append(
             Finding(
-                f"signage-oversize{suffix(of)}",
+                codes.OVERSIZE.missed(of),
                 level(of),
                 *pair(
                     f"signage-oversize{suffix(of)}",
@@ -313,7 +314,7 @@ def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> l
         )
         found.append(
             Finding(
-                f"signage-colour{suffix(of)}",
+                codes.COLOUR.missed(of),
                 level(of),
                 *pair(f"signage-colour{suffix(of)}", sign=Both(name, actual.text), details=details),
                 subject,
@@ -332,7 +333,7 @@ def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> l
         of = strength(spec.orientation_modality)
         found.append(
             Finding(
-                "signage-orientation-unstated" if of == "unstated" else "signage-orientation",
+                codes.ORIENTATION.missed(of),
                 level(of),
                 *pair(
                     f"signage-orientation{suffix(of)}",
@@ -359,7 +360,7 @@ def _character_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog,
     if bad:
         found.append(
             Finding(
-                "signage-characters",
+                codes.CHARACTERS.code,
                 "fail",
                 *pair(
                     "signage-characters", sign=Both(name, actual.text), characters=Both("、".join(bad), "".join(bad))
@@ -375,7 +376,7 @@ def _character_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog,
         number, standard, kind = STANDARD_IN_NOTED_USES[character]
         found.append(
             Finding(
-                "signage-characters-noted",
+                codes.CHARACTERS_NOTED.code,
                 "warn",
                 *pair(
                     "signage-characters-noted",
@@ -444,12 +445,11 @@ def signage_findings(
         closing = [q for q in quotas if q.exact and _quota_matches(q, sign) and reported(strength(q.modality))]
         if closing:
             of = strength(closing[0].modality)  # 原则上不得悬挂其他标牌 advises: a 提示, never 不符合
-            code = f"signage-not-allowed{suffix(of)}"
             findings.append(
                 Finding(
-                    code,
+                    codes.NOT_ALLOWED.missed(of),
                     level(of),
-                    *pair(code, sign=Both(_describe(sign), sign.text)),
+                    *pair(f"signage-not-allowed{suffix(of)}", sign=Both(_describe(sign), sign.text)),
                     village,
                     rule=closing[0].max_count,
                     observed=sign.text,
@@ -466,7 +466,7 @@ def signage_findings(
             of = strength(spec.modality)
             findings.append(
                 Finding(
-                    "signage-missing-unstated" if of == "unstated" else "signage-missing",
+                    codes.MISSING.missed(of),
                     level(of),
                     *pair(f"signage-missing{suffix(of)}", sign=spec.name),
                     village,
@@ -493,7 +493,7 @@ def _unlisted(
     if not listed:
         return [
             Finding(
-                "signage-none-listed",
+                codes.NONE_LISTED.code,
                 "warn",
                 *pair("signage-none-listed", scope=scope.words, count=len(signs)),
                 village,
@@ -502,7 +502,7 @@ def _unlisted(
         ]
     return [
         Finding(
-            "signage-unlisted",
+            codes.UNLISTED.code,
             "warn",
             *pair("signage-unlisted", sign=Both(_describe(sign), sign.text)),
             village,
@@ -525,12 +525,11 @@ def _count(quota: SignQuota, signs: list[ActualSign], matched: dict[int, Sign], 
         and reported(strength(quota.modality))
     ):
         of = strength(quota.modality)
-        code = f"signage-count{suffix(of)}"
         return [
             Finding(
-                code,
+                codes.COUNT.missed(of),
                 level(of),
-                *pair(code, quota=quota.name, count=len(counted), allowed=quota.max_count),
+                *pair(f"signage-count{suffix(of)}", quota=quota.name, count=len(counted), allowed=quota.max_count),
                 village,
                 rule=quota.max_count,
                 observed=len(counted),
@@ -542,7 +541,7 @@ def _count(quota: SignQuota, signs: list[ActualSign], matched: dict[int, Sign], 
         texts = [s.text for s in unknown]
         return [
             Finding(
-                "signage-count-unknown-type",
+                codes.COUNT_UNKNOWN_TYPE.code,
                 "warn",
                 *pair(
                     "signage-count-unknown-type",
