@@ -2195,6 +2195,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "residents' activity area is {share}% of the floor area, at least the source's {pct}%",
     ),
     "facility-function-areas-missing": ("缺少功能区域：{missing}", "missing function areas: {missing}"),
+    "facility-function-areas-missing-advised": (
+        "缺少来源建议设置的功能区域：{missing}（非硬性要求）",
+        "missing function areas the source advises: {missing} (advice, not binding)",
+    ),
     "facility-function-areas-missing-unstated": (
         "缺少来源所列的功能区域：{missing}（来源未写明约束力）",
         "missing function areas the source names: {missing} (the source does not say how strongly it binds)",

@@ -263,16 +263,13 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
         for standard in (s for s in standards if s.function_areas and reported(strength(s.modality))):
             missing = [a for a in standard.function_areas if name_forms(a).isdisjoint(present)]
             of = strength(standard.modality)
-            unstated = of == "unstated"
             findings.append(
                 Finding(
                     codes.FUNCTION_AREAS.missed(of) if missing else codes.FUNCTION_AREAS.code,
                     level(of) if missing else "pass",
                     *(
                         pair(
-                            "facility-function-areas-missing-unstated"
-                            if unstated
-                            else "facility-function-areas-missing",
+                            f"facility-function-areas-missing{suffix(of)}",
                             missing=Both("、".join(missing), ", ".join(missing)),
                         )
                         if missing
