@@ -525,14 +525,33 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 
 def _text(path: Path, data: bytes) -> str:
+    """A ledger's text: UTF-8 (with or without its BOM), or for a CSV the GBK that Excel and WPS save.
+
+    Excel's and WPS's 「CSV（逗号分隔）」 on Chinese Windows is GBK, and Excel 2010 and 2013 offer no
+    CSV UTF-8 at all: such a CSV is read as GB18030 (GBK's superset), but only where its header then
+    names a column: Latin-1 or damaged bytes that decode by chance are refused, never read as garbled titles.
+    A NUL byte is refused naming its line: no text table holds one (a UTF-16 file without its mark, a
+    damaged file), and one in a cell was read past, then shown as a Python escape.
+    """
+    csv_file = path.suffix.lower() == ".csv"
+    if csv_file and data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode 文本", not GBK
+        raise PackageReadError.at(str(path), "encoding-utf16")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise PackageReadError.at(str(path), "ledger-nul", line=data.count(b"\n", 0, nul) + 1)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        csv_file = path.suffix.lower() == ".csv"
-        if csv_file and data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode 文本", not GBK
-            raise PackageReadError.at(str(path), "encoding-utf16") from None
-        key = "ledger-not-utf8" if csv_file else "ledger-text-not-utf8"
-        raise PackageReadError.at(str(path), key) from None
+        if not csv_file:
+            raise PackageReadError.at(str(path), "ledger-text-not-utf8") from None
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise PackageReadError.at(str(path), "ledger-not-text") from None
+    header = text.split("\n", 1)[0].split(",")
+    if not any(_field_name(title.strip().strip('"')) for title in header):
+        raise PackageReadError.at(str(path), "ledger-not-utf8")
+    return text
 
 
 def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | None, list[_Row]]]:
@@ -551,7 +570,7 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
                 continue
             header = [str(h).strip() if h is not None else "" for h in values[0]]
             where = _sheet_place(path, sheet.title)
-            lower = header_below(values, lambda text: _field_name(text.strip()) is not None)
+            lower = header_below(values, lambda text: _field_name(text.strip()) is not None) or _header_second(values)
             if lower is not None:  # a title above the header: one line, not every heading unknown
                 problems.add(LedgerError(where, 1, None, "workbook-header-row", row=lower, above=lower - 1))
                 continue
@@ -567,6 +586,25 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
     return [(None, _csv_rows(path, _text(path, data), problems))]
 
 
+def _header_second(values: list[list[Any]]) -> int | None:
+    """Row 2, where it is the header below a row of group titles (标牌信息 merged over 名称 and 位置).
+
+    Row 1 then names some columns (村名, merged down both rows) beside titles it does not know;
+    row 2 names only columns, and more of them: one problem, not each group title as unknown.
+    """
+    if len(values) < 2:
+        return None
+
+    def titles(row: list[Any]) -> list[str]:
+        return [str(v).strip() for v in row if v is not None and str(v).strip()]
+
+    first, second = titles(values[0]), titles(values[1])
+    known = [t for t in second if _field_name(t) is not None]
+    if all(_field_name(t) is not None for t in first) or len(known) < 2 or len(known) < len(second):  # noqa: PLR2004
+        return None
+    return 2 if len(known) > sum(_field_name(t) is not None for t in first) else None
+
+
 def _header_problems(where: Both, budget_where: str, header: list[str], problems: _Problems) -> bool:
     """Keep every problem of a header (a column unknown, of another unit, or twice): never merge silently.
 
@@ -578,8 +616,12 @@ def _header_problems(where: Both, budget_where: str, header: list[str], problems
         raise exceeded("columns", budget_where, len(header))
     mapped = [_field_name(h) or "" if h else "" for h in header]
     before = problems.total
+    unknown: set[str] = set()
     for written, name in zip(header, mapped, strict=True):
         if written and not name:  # a misspelt 字体颜色 would be a rule never checked: refuse it
+            if written in unknown:  # one title merged over two columns: said once
+                continue
+            unknown.add(written)
             problems.add(LedgerError(where, 1, Both(written, written), "ledger-unknown-column", known=_KNOWN))
             continue
         unit = (_column(written) or ("", ""))[1] if written else ""
