@@ -1167,12 +1167,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'not UTF-8, and read as GBK its line 1 names no known column (another encoding?); save it as "CSV UTF-8"',
     ),
     "ledger-not-text": (
-        "既不是 UTF-8 也不是 GBK 编码的文本，可能不是 CSV 文件或已损坏；请在 Excel 或 WPS 中打开台账，另存为“CSV UTF-8（逗号分隔）”或 .xlsx",
-        "neither UTF-8 nor GBK text: not a CSV file, or damaged? Open it in Excel or WPS and save it as CSV UTF-8 or .xlsx",
+        "既不是 UTF-8 也不是 GBK 编码的文本（不是 CSV 文件或已损坏）；请另存为“CSV UTF-8（逗号分隔）”或 .xlsx",
+        "neither UTF-8 nor GBK text (not a CSV file, or damaged?): save it as CSV UTF-8 or .xlsx",
     ),
     "ledger-nul": (
-        "第 {line} 行含有空字符（NUL），不是文本表格（可能是另存为“Unicode 文本”的文件或已损坏）；"
-        "请在 Excel 或 WPS 中打开，另存为“CSV UTF-8（逗号分隔）”或 .xlsx",
+        "第 {line} 行含有空字符（NUL），不是文本表格（“Unicode 文本”或已损坏）；请另存为“CSV UTF-8”或 .xlsx",
         "line {line} holds a NUL byte: not a text table (Unicode Text, or damaged?); save it as CSV UTF-8 or .xlsx",
     ),
     "ledger-text-not-utf8": (

@@ -600,7 +600,7 @@ def _header_second(values: list[list[Any]]) -> int | None:
 
     first, second = titles(values[0]), titles(values[1])
     known = [t for t in second if _field_name(t) is not None]
-    if all(_field_name(t) is not None for t in first) or len(known) < 2 or len(known) < len(second):  # noqa: PLR2004
+    if all(_field_name(t) is not None for t in first) or len(known) < 2 or len(known) < len(second):
         return None
     return 2 if len(known) > sum(_field_name(t) is not None for t in first) else None
 
