@@ -106,3 +106,17 @@ def test_an_unknown_title_merged_over_two_columns_is_one_problem(tmp_path: Path)
     result = invoke("audit", str(tmp_path / "台账.xlsx"), "-j", "220000")
     assert result.code == 1
     assert result.err.count("字段 字体颜色") == 1, result.err
+
+
+@pytest.mark.parametrize(
+    "top",
+    ["和平村标牌自查台账,,,\n", "村名,标牌信息,,宽度\n"],
+    ids=["title-row", "group-titles"],
+)
+def test_a_csv_saved_from_a_workbook_with_rows_above_its_header_is_one_problem(tmp_path: Path, top: str) -> None:
+    """The workbook's title (or group titles) saved as CSV was told 不认识这一列 and never where the header is."""
+    (tmp_path / "台账.csv").write_text(top + "村名,名称,位置,宽度\n和平村,和平村民委员会,外部,30\n", encoding="utf-8")
+    result = invoke("audit", str(tmp_path / "台账.csv"), "-j", "220000")
+    assert result.code == 1
+    said = "第 1 行：应为列名，而本表的列名在第 2 行；请删去列名上方的 1 行（如表格标题）"
+    assert result.err == f"villagecat: {tmp_path / '台账.csv'}，{said}\n", result.err

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import math
 import re
 import unicodedata
@@ -638,16 +639,24 @@ def _header_problems(where: Both, budget_where: str, header: list[str], problems
 def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
     """Read a CSV ledger strictly: a duplicated header or a row of the wrong width is a problem, never dropped."""
     from villagecat._budget import exceeded, limit, over  # noqa: PLC0415
+    from villagecat._xlsx import header_below  # noqa: PLC0415
 
     records = _csv_records(path, text)
-    header = [h.strip() for h in next(records, (1, []))[1]]
+    head = list(itertools.islice(records, _HEAD))  # a title above the header, as a workbook saved as CSV has it
+    header = [h.strip() for h in (head[0][1] if head else [])]
     separator = other_delimiter(header, lambda name: _field_name(name) is not None)
     if separator is not None:  # one column a line: say so once, never as one unknown column
         raise PackageReadError.at(str(path), "csv-delimiter", separator=separator)
+    table = [record for _, record in head]
+    lower = header_below(table, lambda title: _field_name(title.strip()) is not None) or _header_second(table)
+    if lower is not None:
+        line = head[lower - 1][0]
+        problems.add(LedgerError(str(path), 1, None, "workbook-header-row", row=line, above=line - 1))
+        return []
     if _header_problems(Both(str(path), str(path)), str(path), header, problems):
         return []
     rows = []
-    for line, record in records:
+    for line, record in itertools.chain(head[1:], records):
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(header):
@@ -657,6 +666,10 @@ def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
         if len(rows) > limit("rows"):
             raise exceeded("rows", str(path), over(limit("rows")))
     return rows
+
+
+#: The records of a CSV read before its header is known: the header may be below a title (as in a workbook).
+_HEAD = 6
 
 
 def _csv_records(path: Path, text: str) -> Iterator[tuple[int, list[str]]]:
