@@ -1183,8 +1183,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the sheet is damaged (not valid XML: {detail}); open the workbook in Excel and save it again",
     ),
     "ledger-not-utf8": (
-        "不是 UTF-8 编码（可能是 Excel 默认保存的 GBK 编码）；请另存为“CSV UTF-8（逗号分隔）”",
-        'not UTF-8 (a CSV saved by Excel in GBK?); save it as "CSV UTF-8"',
+        "不是 UTF-8 编码，按 GBK 读出的第 1 行也没有可识别的列名（可能是其他编码）；请另存为“CSV UTF-8（逗号分隔）”",
+        'not UTF-8, and read as GBK its line 1 names no known column (another encoding?); save it as "CSV UTF-8"',
+    ),
+    "ledger-not-text": (
+        "既不是 UTF-8 也不是 GBK 编码的文本（不是 CSV 文件或已损坏）；请另存为“CSV UTF-8（逗号分隔）”或 .xlsx",
+        "neither UTF-8 nor GBK text (not a CSV file, or damaged?): save it as CSV UTF-8 or .xlsx",
+    ),
+    "ledger-nul": (
+        "第 {line} 行含有空字符（NUL），不是文本表格（“Unicode 文本”或已损坏）；请另存为“CSV UTF-8”或 .xlsx",
+        "line {line} holds a NUL byte: not a text table (Unicode Text, or damaged?); save it as CSV UTF-8 or .xlsx",
     ),
     "ledger-text-not-utf8": (
         "不是 UTF-8 编码（可能用 GBK 保存）；请在编辑器中以 UTF-8 编码另存",

@@ -386,10 +386,10 @@ CASES = [
     ),
     Case("yaml-alias-bomb", lambda t: write(t, "l.yaml", bomb(), AUDIT), 2, "别名（*）展开后内容过多，拒绝读取"),
     Case(
-        "ledger-gbk",
-        lambda t: write(t, "l.csv", (HEADER + "甲村,certificate,健在证明,,\n").encode("gb18030"), AUDIT),
+        "ledger-neither-utf8-nor-gbk",
+        lambda t: write(t, "l.csv", HEADER.encode() + b"\xff\xfe\x80\x80,certificate,,,\n", AUDIT),
         2,
-        "CSV UTF-8",
+        "既不是 UTF-8 也不是 GBK 编码的文本",
     ),
     Case(
         "ledger-not-a-number",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import math
 import re
 import unicodedata
@@ -525,14 +526,33 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 
 def _text(path: Path, data: bytes) -> str:
+    """A ledger's text: UTF-8 (with or without its BOM), or for a CSV the GBK that Excel and WPS save.
+
+    Excel's and WPS's 「CSV（逗号分隔）」 on Chinese Windows is GBK, and Excel 2010 and 2013 offer no
+    CSV UTF-8 at all: such a CSV is read as GB18030 (GBK's superset), but only where its header then
+    names a column: Latin-1 or damaged bytes that decode by chance are refused, never read as garbled titles.
+    A NUL byte is refused naming its line: no text table holds one (a UTF-16 file without its mark, a
+    damaged file), and one in a cell was read past, then shown as a Python escape.
+    """
+    csv_file = path.suffix.lower() == ".csv"
+    if csv_file and data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode 文本", not GBK
+        raise PackageReadError.at(str(path), "encoding-utf16")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise PackageReadError.at(str(path), "ledger-nul", line=data.count(b"\n", 0, nul) + 1)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        csv_file = path.suffix.lower() == ".csv"
-        if csv_file and data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode 文本", not GBK
-            raise PackageReadError.at(str(path), "encoding-utf16") from None
-        key = "ledger-not-utf8" if csv_file else "ledger-text-not-utf8"
-        raise PackageReadError.at(str(path), key) from None
+        if not csv_file:
+            raise PackageReadError.at(str(path), "ledger-text-not-utf8") from None
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise PackageReadError.at(str(path), "ledger-not-text") from None
+    header = text.split("\n", 1)[0].split(",")
+    if not any(_field_name(title.strip().strip('"')) for title in header):
+        raise PackageReadError.at(str(path), "ledger-not-utf8")
+    return text
 
 
 def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | None, list[_Row]]]:
@@ -551,7 +571,7 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
                 continue
             header = [str(h).strip() if h is not None else "" for h in values[0]]
             where = _sheet_place(path, sheet.title)
-            lower = header_below(values, lambda text: _field_name(text.strip()) is not None)
+            lower = header_below(values, lambda text: _field_name(text.strip()) is not None) or _header_second(values)
             if lower is not None:  # a title above the header: one line, not every heading unknown
                 problems.add(LedgerError(where, 1, None, "workbook-header-row", row=lower, above=lower - 1))
                 continue
@@ -567,6 +587,25 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
     return [(None, _csv_rows(path, _text(path, data), problems))]
 
 
+def _header_second(values: list[list[Any]]) -> int | None:
+    """Row 2, where it is the header below a row of group titles (标牌信息 merged over 名称 and 位置).
+
+    Row 1 then names some columns (村名, merged down both rows) beside titles it does not know;
+    row 2 names only columns, and more of them: one problem, not each group title as unknown.
+    """
+    if len(values) < 2:
+        return None
+
+    def titles(row: list[Any]) -> list[str]:
+        return [str(v).strip() for v in row if v is not None and str(v).strip()]
+
+    first, second = titles(values[0]), titles(values[1])
+    known = [t for t in second if _field_name(t) is not None]
+    if all(_field_name(t) is not None for t in first) or len(known) < 2 or len(known) < len(second):
+        return None
+    return 2 if len(known) > sum(_field_name(t) is not None for t in first) else None
+
+
 def _header_problems(where: Both, budget_where: str, header: list[str], problems: _Problems) -> bool:
     """Keep every problem of a header (a column unknown, of another unit, or twice): never merge silently.
 
@@ -578,8 +617,12 @@ def _header_problems(where: Both, budget_where: str, header: list[str], problems
         raise exceeded("columns", budget_where, len(header))
     mapped = [_field_name(h) or "" if h else "" for h in header]
     before = problems.total
+    unknown: set[str] = set()
     for written, name in zip(header, mapped, strict=True):
         if written and not name:  # a misspelt 字体颜色 would be a rule never checked: refuse it
+            if written in unknown:  # one title merged over two columns: said once
+                continue
+            unknown.add(written)
             problems.add(LedgerError(where, 1, Both(written, written), "ledger-unknown-column", known=_KNOWN))
             continue
         unit = (_column(written) or ("", ""))[1] if written else ""
@@ -596,16 +639,24 @@ def _header_problems(where: Both, budget_where: str, header: list[str], problems
 def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
     """Read a CSV ledger strictly: a duplicated header or a row of the wrong width is a problem, never dropped."""
     from villagecat._budget import exceeded, limit, over  # noqa: PLC0415
+    from villagecat._xlsx import header_below  # noqa: PLC0415
 
     records = _csv_records(path, text)
-    header = [h.strip() for h in next(records, (1, []))[1]]
+    head = list(itertools.islice(records, _HEAD))  # a title above the header, as a workbook saved as CSV has it
+    header = [h.strip() for h in (head[0][1] if head else [])]
     separator = other_delimiter(header, lambda name: _field_name(name) is not None)
     if separator is not None:  # one column a line: say so once, never as one unknown column
         raise PackageReadError.at(str(path), "csv-delimiter", separator=separator)
+    table = [record for _, record in head]
+    lower = header_below(table, lambda title: _field_name(title.strip()) is not None) or _header_second(table)
+    if lower is not None:
+        line = head[lower - 1][0]
+        problems.add(LedgerError(str(path), 1, None, "workbook-header-row", row=line, above=line - 1))
+        return []
     if _header_problems(Both(str(path), str(path)), str(path), header, problems):
         return []
     rows = []
-    for line, record in records:
+    for line, record in itertools.chain(head[1:], records):
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(header):
@@ -615,6 +666,10 @@ def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
         if len(rows) > limit("rows"):
             raise exceeded("rows", str(path), over(limit("rows")))
     return rows
+
+
+#: The records of a CSV read before its header is known: the header may be below a title (as in a workbook).
+_HEAD = 6
 
 
 def _csv_records(path: Path, text: str) -> Iterator[tuple[int, list[str]]]:

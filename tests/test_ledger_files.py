@@ -1,0 +1,122 @@
+"""A ledger as Excel, WPS and LibreOffice save it on a Chinese desktop: its encoding, its bytes, its two-row header."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from conftest import invoke
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+LEDGER = "村名,类别,名称\r\n榆树村,证明,健在证明\r\n柳树村,证明,居住证明\r\n"
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
+def test_a_csv_saved_by_excel_or_wps_in_gbk_is_read(tmp_path: Path, encoding: str) -> None:
+    """Excel's and WPS's 「CSV（逗号分隔）」 on Chinese Windows is GBK; Excel 2010/2013 offer no CSV UTF-8 at all."""
+    (tmp_path / "台账.csv").write_bytes(LEDGER.encode(encoding))
+    (tmp_path / "utf8.csv").write_bytes(LEDGER.encode("utf-8-sig"))
+    read = invoke("audit", str(tmp_path / "台账.csv"), "-j", "120117")
+    same = invoke("audit", str(tmp_path / "utf8.csv"), "-j", "120117")
+    assert read.code == same.code == 1, read.err
+    assert read.err == ""
+    assert "“健在证明”不应出具" in read.out
+    assert read.out == same.out
+
+
+def test_a_gbk_facility_file_is_read_too(tmp_path: Path) -> None:
+    (tmp_path / "设施.csv").write_bytes("村名,建筑面积,户数\r\n东村,300,500\r\n".encode("gbk"))
+    (tmp_path / "utf8.csv").write_bytes("村名,建筑面积,户数\r\n东村,300,500\r\n".encode())
+    read = invoke("check", "facility", "--file", str(tmp_path / "设施.csv"), "-j", "120117", "--all")
+    same = invoke("check", "facility", "--file", str(tmp_path / "utf8.csv"), "-j", "120117", "--all")
+    assert read.err == ""
+    assert "东村" in read.out
+    assert read.out == same.out
+
+
+def test_a_file_that_is_neither_utf8_nor_gbk_text_says_so(tmp_path: Path) -> None:
+    """Bytes no encoding reads (a renamed picture, a damaged file): not told it is GBK, which would read."""
+    (tmp_path / "台账.csv").write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x80\x80\xff" * 50)
+    result = invoke("audit", str(tmp_path / "台账.csv"), "-j", "120117")
+    assert result.code == 2
+    assert "台账.csv" in result.err
+    assert "既不是 UTF-8 也不是 GBK" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_latin_text_that_only_decodes_as_gbk_by_chance_is_not_read_as_a_ledger(tmp_path: Path) -> None:
+    """A Latin-1 file decodes as GB18030 into nonsense: refused as not UTF-8, never a list of garbled columns."""
+    (tmp_path / "台账.csv").write_bytes("fa\xe7ade,pr\xe9nom\nm\xe9tro,caf\xe9s\n".encode("latin-1"))
+    result = invoke("audit", str(tmp_path / "台账.csv"), "-j", "120117")
+    assert result.code == 2
+    assert "不是 UTF-8 编码" in result.err
+    assert "不认识这一列" not in result.err
+
+
+@pytest.mark.parametrize(
+    ("data", "line"),
+    [
+        ("村名,类别,名称\n榆树村,证明,健在\x00证明\n".encode(), 2),
+        ("村名,类别,名称\n".encode("utf-16-le"), 1),  # Excel's 「Unicode 文本」 without its mark
+    ],
+    ids=["nul-in-a-cell", "utf16-without-bom"],
+)
+def test_a_nul_byte_is_refused_naming_its_line_never_shown_as_an_escape(tmp_path: Path, data: bytes, line: int) -> None:
+    """健在\\x00证明 was matched as 健在证明 and printed “健在\\u0000证明”: a Python escape before the clerk."""
+    (tmp_path / "台账.csv").write_bytes(data)
+    result = invoke("audit", str(tmp_path / "台账.csv"), "-j", "120117")
+    assert result.code == 2
+    assert f"台账.csv：第 {line} 行" in result.err
+    assert "空字符" in result.err
+    assert "\\u0000" not in result.out + result.err
+    assert "\\x00" not in result.out + result.err
+
+
+def test_a_two_row_header_of_merged_group_titles_is_one_problem(tmp_path: Path) -> None:
+    """标牌信息 merged over 名称 and 位置, 尺寸 over 宽度 and 高度: four 不认识这一列 lines, each title twice."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "标牌"
+    sheet.append(["村名", "标牌信息", None, "尺寸", None])
+    sheet.append([None, "名称", "位置", "宽度", "高度"])
+    sheet.append(["榆树村", "榆树村民委员会", "外部", 30, 200])
+    sheet.merge_cells("A1:A2")
+    sheet.merge_cells("B1:C1")
+    sheet.merge_cells("D1:E1")
+    book.save(tmp_path / "台账.xlsx")
+    result = invoke("audit", str(tmp_path / "台账.xlsx"), "-j", "220000")
+    assert result.code == 1
+    said = "第 1 行：应为列名，而本表的列名在第 2 行；请删去列名上方的 1 行（如表格标题）"
+    assert result.err == f"villagecat: {tmp_path / '台账.xlsx'}，工作表“标牌”，{said}\n", result.err
+
+
+def test_an_unknown_title_merged_over_two_columns_is_one_problem(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "标牌"
+    sheet.append(["村名", "名称", "字体颜色", None])
+    sheet.append(["榆树村", "榆树村民委员会", "黑", "红"])
+    sheet.merge_cells("C1:D1")
+    book.save(tmp_path / "台账.xlsx")
+    result = invoke("audit", str(tmp_path / "台账.xlsx"), "-j", "220000")
+    assert result.code == 1
+    assert result.err.count("字段 字体颜色") == 1, result.err
+
+
+@pytest.mark.parametrize(
+    "top",
+    ["和平村标牌自查台账,,,\n", "村名,标牌信息,,宽度\n"],
+    ids=["title-row", "group-titles"],
+)
+def test_a_csv_saved_from_a_workbook_with_rows_above_its_header_is_one_problem(tmp_path: Path, top: str) -> None:
+    """The workbook's title (or group titles) saved as CSV was told 不认识这一列 and never where the header is."""
+    (tmp_path / "台账.csv").write_text(top + "村名,名称,位置,宽度\n和平村,和平村民委员会,外部,30\n", encoding="utf-8")
+    result = invoke("audit", str(tmp_path / "台账.csv"), "-j", "220000")
+    assert result.code == 1
+    said = "第 1 行：应为列名，而本表的列名在第 2 行；请删去列名上方的 1 行（如表格标题）"
+    assert result.err == f"villagecat: {tmp_path / '台账.csv'}，{said}\n", result.err
