@@ -145,3 +145,19 @@ def test_a_lookup_by_an_empty_name_is_one_clear_error(
     with pytest.raises(villagecat.errors.InvalidRequestError) as raised:
         lookup(ninghe, empty)
     assert str(raised.value).startswith(said), raised.value
+
+
+def test_a_name_far_longer_than_any_other_is_alike_to_none_without_comparing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ledger cell of two million characters took 13 s: difflib compared it with every certificate's name.
+
+    No two names of such lengths can share :data:`ALIKE_SHARE` of both, so none is compared.
+    """
+    from villagecat import _names  # noqa: PLC0415
+
+    def compared(*_: object, **__: object) -> None:
+        raise AssertionError("compared")
+
+    names = ["无犯罪记录证明", "婚姻状况证明"]
+    assert _names.alike("无犯罪记录证明" * 2, names, lambda n: [n]) == ["无犯罪记录证明"]  # alike: compared
+    monkeypatch.setattr(_names, "SequenceMatcher", compared)
+    assert _names.alike("无犯罪记录证明" + "村" * 200_000, names, lambda n: [n]) == []

@@ -241,8 +241,11 @@ def alike(name: str, items: Iterable[_T], names: Callable[[_T], Iterable[str]], 
     for item in items:
         best = 0.0
         for other in names(item):
+            total = length + len(normalise_name(other))
+            if 2 * min(length, total - length) < ALIKE_SHARE * total:  # not alike however much they share
+                continue  # (a cell of a million characters is compared with no name: bounded time)
             shared = shared_characters(name, other)
-            share = 2 * shared / (length + len(normalise_name(other)))
+            share = 2 * shared / total
             if shared >= ALIKE and share >= ALIKE_SHARE:
                 best = max(best, share)
         if best:
