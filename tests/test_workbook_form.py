@@ -541,3 +541,22 @@ def test_a_binding_word_of_the_source_typed_as_the_modality_reads_must(tmp_path:
     (rule,) = [o for o in load_layer(tmp_path / "out").obligations if o.id == item]
     assert rule.modality is not None
     assert rule.modality.value == "must"
+
+
+def test_group_titles_above_the_header_are_one_problem_not_each_an_unknown_column(tmp_path: Path) -> None:
+    """A clerk grouped 名称、出处、备注 under 基本信息 (merged across them), 标识 merged down both rows.
+
+    Each group title was told an unknown column (19 problems); the ledgers said it in one line.
+    """
+    book_path = tmp_path / "cn.xlsx"
+    assert invoke("export", str(NATIONAL), "-o", str(book_path)).code == 0
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["工作事务"]
+    sheet.insert_rows(1)
+    sheet["A1"], sheet["B1"] = "标识", "基本信息"
+    sheet.merge_cells("B1:D1")
+    book.save(book_path)
+    result = invoke("import", str(book_path), "-o", str(tmp_path / "out"))
+    assert result.code == 1
+    assert "发现 1 个问题" in result.out, result.out
+    assert "第 1 行：应为列名，而本表的列名在第 2 行" in result.out

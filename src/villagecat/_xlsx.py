@@ -241,18 +241,31 @@ _HEADER_SEARCH = 5
 
 
 def header_below(rows: list[list[Any]], known: Callable[[str], bool]) -> int | None:
-    """The row a sheet's header is on, where row 1 names no column and a row below names several.
+    """The row a sheet's header is on, where it is below row 1; ``None`` where row 1 is the header.
 
     Chinese tables put a title above the header (西湖区村级组织工作事务清单, merged across the
-    columns); read as the header, it makes every heading unknown and every column missing.
+    columns); read as the header, it makes every heading unknown and every column missing. Or
+    group titles (标牌信息 merged over 名称 and 位置) beside columns merged down both rows (村名):
+    row 1 names some columns beside titles it does not know, and row 2 names only columns, more
+    of them. Either is one problem, never each title an unknown column.
     """
 
-    def named(row: list[Any]) -> int:
-        return sum(isinstance(v, str) and known(v) for v in row)
+    def titles(row: list[Any]) -> list[str]:
+        return [str(v).strip() for v in row if v is not None and str(v).strip()]
 
-    if not rows or named(rows[0]):
+    def named(row: list[Any]) -> int:
+        return sum(known(t) for t in titles(row))
+
+    if not rows:
         return None
-    return next((n for n, row in enumerate(rows[1 : _HEADER_SEARCH + 1], start=2) if named(row) >= 2), None)
+    first = named(rows[0])
+    if not first:
+        return next((n for n, row in enumerate(rows[1 : _HEADER_SEARCH + 1], start=2) if named(row) >= 2), None)
+    if len(rows) < 2 or first == len(titles(rows[0])):
+        return None
+    second = titles(rows[1])
+    below = named(rows[1])
+    return 2 if below >= 2 and below == len(second) and below > first else None
 
 
 class PercentCell(float):

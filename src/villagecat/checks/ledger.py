@@ -571,7 +571,7 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
                 continue
             header = [str(h).strip() if h is not None else "" for h in values[0]]
             where = _sheet_place(path, sheet.title)
-            lower = header_below(values, lambda text: _field_name(text.strip()) is not None) or _header_second(values)
+            lower = header_below(values, lambda text: _field_name(text.strip()) is not None)
             if lower is not None:  # a title above the header: one line, not every heading unknown
                 problems.add(LedgerError(where, 1, None, "workbook-header-row", row=lower, above=lower - 1))
                 continue
@@ -585,25 +585,6 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
             sheets.append((sheet.title.strip(), rows))
         return sheets
     return [(None, _csv_rows(path, _text(path, data), problems))]
-
-
-def _header_second(values: list[list[Any]]) -> int | None:
-    """Row 2, where it is the header below a row of group titles (标牌信息 merged over 名称 and 位置).
-
-    Row 1 then names some columns (村名, merged down both rows) beside titles it does not know;
-    row 2 names only columns, and more of them: one problem, not each group title as unknown.
-    """
-    if len(values) < 2:
-        return None
-
-    def titles(row: list[Any]) -> list[str]:
-        return [str(v).strip() for v in row if v is not None and str(v).strip()]
-
-    first, second = titles(values[0]), titles(values[1])
-    known = [t for t in second if _field_name(t) is not None]
-    if all(_field_name(t) is not None for t in first) or len(known) < 2 or len(known) < len(second):
-        return None
-    return 2 if len(known) > sum(_field_name(t) is not None for t in first) else None
 
 
 def _header_problems(where: Both, budget_where: str, header: list[str], problems: _Problems) -> bool:
@@ -648,7 +629,7 @@ def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
     if separator is not None:  # one column a line: say so once, never as one unknown column
         raise PackageReadError.at(str(path), "csv-delimiter", separator=separator)
     table = [record for _, record in head]
-    lower = header_below(table, lambda title: _field_name(title.strip()) is not None) or _header_second(table)
+    lower = header_below(table, lambda title: _field_name(title.strip()) is not None)
     if lower is not None:
         line = head[lower - 1][0]
         problems.add(LedgerError(str(path), 1, None, "workbook-header-row", row=line, above=line - 1))
