@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import villagecat
 from villagecat.checks.facility import FacilityFigures, check_facility
-from villagecat.models import Modality, Scope
+from villagecat.models import Modality, Obligation, Scope
 from villagecat.registry import shipped_registry
 
 
@@ -20,7 +20,7 @@ def _quotes(item: object) -> str:
     return "".join(c.quote or "" for c in getattr(item, "citations", ()))
 
 
-def _holding(package: str, words: str) -> list[object]:
+def _holding(package: str, words: str) -> list[Obligation]:
     """The obligations of ``package`` whose own quotes hold ``words``."""
     return [o for o in shipped_registry().find(package).obligations if words in _quotes(o)]
 
