@@ -126,8 +126,8 @@ def test_release_bumps_by_what_changed_and_records_the_entry(tmp_path: Path) -> 
     assert (layer.version, layer.releases[-1].version) == (minor, minor)
     notes = layer.releases[-1].notes
     assert (
-        "对村和社区收紧：加严建议，未达到只作提示（城乡社区综合服务设施 · 村和社区 的“每百户最小面积（平方米）”）"
-        in notes
+        "对村和社区收紧：加严要求，来源未写明约束力，未达到只作提示"
+        "（城乡社区综合服务设施 · 村和社区 的“每百户最小面积（平方米）”）" in notes
     )  # read by clerks and the public: the field's column title, never facility-min-area-per-households-raised
     assert not re.search(r"[a-z]+-[a-z]+|（[a-z]+）", notes), notes
     assert "破坏性 0 · 需关注 0 · 一般 0" not in notes

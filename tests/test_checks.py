@@ -1058,11 +1058,12 @@ def test_a_facility_finding_says_when_the_rule_is_advice_and_cites_the_clause_th
     catalog = villagecat.resolve("120117")
     (village,) = [f for f in check_facility(catalog, [FacilityFigures(350)]).findings if f.level != "pass"]
     assert (village.code, village.level) == ("facility-households-needed", "warn")
-    assert "未核查来源建议（非硬性要求）的“每百户不少于 30 平方米”" in village.message_zh
+    # the nation's planning target names no grading word: told as a rule whose source does not say how it binds
+    assert "未核查来源所载的“每百户不少于 30 平方米”（来源未写明约束力）" in village.message_zh
     assert [c.document for c in village.citations] == ["cn.document.ndrc-briefing-2022-02-09"]
-    (advised,) = [f for f in check_facility(catalog, [FacilityFigures(350, 2000)]).findings if f.level != "pass"]
-    assert (advised.level, advised.rule) == ("warn", 600)  # the national planning target, advice only
-    assert [c.document for c in advised.citations] == ["cn.document.ndrc-briefing-2022-02-09"]
+    (target,) = [f for f in check_facility(catalog, [FacilityFigures(350, 2000)]).findings if f.level != "pass"]
+    assert (target.code, target.level, target.rule) == ("facility-floor-area-unstated", "warn", 600)
+    assert [c.document for c in target.citations] == ["cn.document.ndrc-briefing-2022-02-09"]
     community = check_facility(catalog, [FacilityFigures(350, 2000, 100, scope=Scope.COMMUNITY)]).findings
     floor = next(f for f in community if f.code == "facility-floor-area-unstated")
     share = next(f for f in community if f.code == "facility-activity-share-unstated")
@@ -1310,7 +1311,8 @@ def test_only_a_binding_word_fails_a_facility_and_an_unsaid_one_says_so(
             ]
         )
         assert ours["facility-floor-area-unstated"][1] == (
-            "建筑面积 400 m²，未达到来源所载的 500 m²（≥ 500 m²），差 100 m²（来源未写明约束力，只作提示）"
+            # the nation's 30 m² per 100 households is of unstated strength too: both are the floor
+            "建筑面积 400 m²，未达到来源所载的 500 m²（max(500, 1 × 30)），差 100 m²（来源未写明约束力，只作提示）"
         )
         assert (
             ours["facility-activity-share-unstated"][1]
@@ -1411,7 +1413,7 @@ def test_a_shortfall_is_said_in_the_figures_written_never_rounded_up_to_the_mini
     report = check_facility(villagecat.resolve("120117"), [FacilityFigures(299.96, 900, 179.97)])
     floor = next(f for f in report.findings if f.code.startswith("facility-floor-area"))
     assert floor.level == "warn"
-    assert "建筑面积 299.96 m²，未达到来源所载的 300 m²（≥ 300 m²），差 0.04 m²" in floor.message_zh
+    assert "建筑面积 299.96 m²，未达到来源所载的 300 m²（max(300, 9 × 30)），差 0.04 m²" in floor.message_zh
     share = next(f for f in report.findings if f.code.startswith("facility-activity-share"))
     assert share.level == "warn"
     assert "村民活动区域占 59.9%，未达到来源所载的 60%" in share.message_zh

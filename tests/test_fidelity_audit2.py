@@ -94,8 +94,8 @@ def test_a_graded_rule_on_someone_has_a_word_of_its_grade_in_what_it_quotes(pack
     """must, should, mainly and may are the source's words: an obligation of its own (not restating) has a word of
     its grade in its quotes. 「……须提前征求……」 is must by 须 (Jilin 四(十二)).
 
-    Facility standards are left out here: the nation's 30 m² per 100 households (a briefing, not quoted) and Jilin's
-    「合理划分……等功能区域」 are graded should with no such word, and other tests pin that grade (see the audit report).
+    Facility standards are left out here: the nation's 30 m² per 100 households is a briefing, not quoted (its
+    modality is empty, see tests/test_fidelity_audit3.py).
     """
     layer = shipped_registry().find(package)
     wrong = []

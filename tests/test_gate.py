@@ -253,14 +253,14 @@ def test_a_release_against_another_layer_is_refused_and_writes_nothing(tmp_path:
 def test_an_override_that_tightens_the_villages_rule_is_as_grave_as_the_effective_diff_says(tmp_path: Path) -> None:
     """Raising the nation's 30 m² per 100 households to 60 was ``override-added`` (info) and a patch release.
 
-    The nation's figure is a planning target (一般: advised), so raising it tightens advice: 需关注, a shortfall
-    a 提示, as the effective diff says too.
+    The nation's figure is a planning target whose source names no grading word, so raising it tightens a rule of
+    unstated strength: 需关注, a shortfall a 提示 (not advice), as the effective diff says too.
     """
     old = load_layer(NINGHE)
     revised = _ninghe_with(tmp_path, overrides=(*old.overrides, _lowering(60)))
     data = json.loads(invoke("diff", str(NINGHE), str(revised), "--format", "json").out)
     (added,) = [c for c in data["changes"] if c["code"] == "override-added"]
-    assert (added["level"], added["effect"], added["advised"]) == ("warning", "tightens", True)
+    assert (added["level"], added["effect"], added["advised"]) == ("warning", "tightens", False)
     effective = json.loads(invoke("diff", str(NINGHE), str(revised), "--effective", "--format", "json").out)
     (raised,) = [c for c in effective["changes"] if c["effect"] == "tightens"]  # the two diffs now agree
     assert (raised["level"], raised["item"]) == ("warning", "cn.facility.community-service-facility")
