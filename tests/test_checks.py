@@ -1312,7 +1312,7 @@ def test_only_a_binding_word_fails_a_facility_and_an_unsaid_one_says_so(
         )
         assert ours["facility-floor-area-unstated"][1] == (
             # the nation's 30 m² per 100 households is of unstated strength too: both are the floor
-            "建筑面积 400 m²，未达到来源所载的 500 m²（max(500, 1 × 30)），差 100 m²（来源未写明约束力，只作提示）"
+            "建筑面积 400 m²，未达到来源所载的 500 m²（500 m² 与 1 × 30 m² 中较大者），差 100 m²（来源未写明约束力，只作提示）"
         )
         assert (
             ours["facility-activity-share-unstated"][1]
@@ -1413,7 +1413,7 @@ def test_a_shortfall_is_said_in_the_figures_written_never_rounded_up_to_the_mini
     report = check_facility(villagecat.resolve("120117"), [FacilityFigures(299.96, 900, 179.97)])
     floor = next(f for f in report.findings if f.code.startswith("facility-floor-area"))
     assert floor.level == "warn"
-    assert "建筑面积 299.96 m²，未达到来源所载的 300 m²（max(300, 9 × 30)），差 0.04 m²" in floor.message_zh
+    assert "建筑面积 299.96 m²，未达到来源所载的 300 m²（300 m² 与 9 × 30 m² 中较大者），差 0.04 m²" in floor.message_zh
     share = next(f for f in report.findings if f.code.startswith("facility-activity-share"))
     assert share.level == "warn"
     assert "村民活动区域占 59.9%，未达到来源所载的 60%" in share.message_zh
