@@ -560,3 +560,23 @@ def test_group_titles_above_the_header_are_one_problem_not_each_an_unknown_colum
     assert result.code == 1
     assert "发现 1 个问题" in result.out, result.out
     assert "第 1 行：应为列名，而本表的列名在第 2 行" in result.out
+
+
+def test_a_list_of_one_entry_with_a_comma_survives_the_workbook_without_a_notice(tmp_path: Path) -> None:
+    """An alias 「不得将自身权责事项，派交村级组织承担」 (one entry holding a comma) was written as it is.
+
+    The import then told the clerk the comma does not separate entries, for a cell villagecat wrote: a
+    shipped layer that holds such an alias could not be exported and imported quietly. Written with a bar
+    (the list's own separator), it reads back as one entry and says nothing.
+    """
+    from villagecat.workbook import ListEntryNotice, export_workbook, import_workbook  # noqa: PLC0415
+
+    national = load_layer(NATIONAL)
+    rule = national.obligations[0].model_copy(update={"aliases": ("不得将自身权责事项，派交村级组织承担",)})
+    package = dataclasses.replace(national, obligations=(rule, *national.obligations[1:]))
+    book = export_workbook(package, tmp_path / "cn.xlsx")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        read = import_workbook(book)
+    assert read.obligations[0].aliases == ("不得将自身权责事项，派交村级组织承担",)
+    assert not [w for w in caught if isinstance(w.message, ListEntryNotice)]

@@ -77,8 +77,10 @@ def _cell_value(column: Column, value: object) -> object:
         return join_list(c.to_text() for c in value) or None  # type: ignore[attr-defined]
     if column.shape == "list":
         cell = join_list(v.label if column.vocab else str(v) for v in value)  # type: ignore[attr-defined]
-        if "|" not in cell and len(cell.strip().splitlines()) > 1:  # one entry over lines, not entries pasted a line
-            cell += "|"  # each: the bar says it is a list of one (an empty entry is dropped when read)
+        if "|" not in cell and (len(cell.strip().splitlines()) > 1 or _outside_brackets(cell)[1] is not None):
+            # One entry over lines, or holding a comma or 、 (not entries pasted a line each, or joined
+            # with commas): the bar says it is a list of one (an empty entry is dropped when read).
+            cell += "|"
         return cell or None
     if column.shape == "bool":
         return "是" if value else "否"
@@ -715,8 +717,11 @@ def _list_comma(sheet: str, row: int, column: tuple[str, str], raw: str) -> None
 
     Not refused: an entry may hold one (the source's 区委、区政府 named as one body); the notice shows
     the entry written with ``|``, for the clerk who meant several. A mark within brackets (县（市、区）)
-    is part of its entry. A 出处 joined so is refused elsewhere.
+    is part of its entry; a cell that uses ``|`` already meant its commas (an export writes one entry
+    holding a comma so: 区委、区政府|). A 出处 joined so is refused elsewhere.
     """
+    if "|" in raw:  # written with the list's own separator: a comma inside an entry is the entry's
+        return
     for entry in split_list(raw):
         parts, mark = _outside_brackets(entry)
         if mark is None or len(parts) < 2:
