@@ -13,6 +13,7 @@ import pytest
 import villagecat
 from layers import child_layer
 from villagecat.errors import ArgumentTypeError
+from villagecat.models import DutyKind
 from villagecat.package import save_layer
 
 if TYPE_CHECKING:
@@ -37,3 +38,48 @@ def test_resolve_still_refuses_what_is_neither_a_path_nor_a_package() -> None:
     with pytest.raises(ArgumentTypeError) as caught:
         villagecat.resolve("220102", layers=[3])  # type: ignore[list-item]
     assert "LayerPackage" in str(caught.value)
+
+
+def test_a_conflict_says_its_rule_in_chinese_in_python_as_in_json() -> None:
+    # A system that showed ``conflict.detail_zh`` beside ``conflict.detail`` showed an empty string
+    # for a lowered minimum (detail 'may only rise'), while the JSON's detail_zh said 该字段只能提高.
+    county = child_layer(
+        "220000", overrides=[{"target": "220000.facility.village", "field": "min_floor_area_m2", "value": 1}]
+    )
+    (conflict,) = villagecat.resolve("220102", layers=[county]).conflicts
+    assert conflict.detail == "may only rise"
+    assert conflict.detail_zh == conflict.to_dict()["detail_zh"] == conflict.label_zh
+    assert "只能提高" in conflict.detail_zh
+    assert "上级值" in conflict.describe("zh")  # the values are still told: the rule's words do not hold them
+
+
+def test_resolve_adds_the_layers_to_a_registry_given_with_them() -> None:
+    # ``resolve("220102", registry=mine, layers=[county])`` ignored the county: its override was not applied.
+    county = child_layer(
+        "220000", overrides=[{"target": "220000.facility.village", "field": "min_floor_area_m2", "value": 250}]
+    )
+    mine = villagecat.registry.shipped_registry()
+    catalog = villagecat.resolve("220102", registry=mine, layers=[county])
+    facility = catalog.get("220000.facility.village", villagecat.FacilityStandard)
+    assert facility is not None
+    assert facility.item.min_floor_area_m2 == 250
+    assert "220102" not in mine  # the registry given is not changed
+
+
+def test_resolve_checks_a_package_held_in_memory_as_it_checks_one_read_from_its_path(tmp_path: Path) -> None:
+    # A county built in code with a duty in its province's namespace, citing a document it never
+    # registered, resolved silently; the same package saved and given by its path was refused.
+    ghost = villagecat.Citation(document="220102.document.ghost", section="一")
+    foreign = villagecat.Duty(
+        id="220000.duty.sneaked", name="某项事务", duty_kind=DutyKind.PERFORMS, citations=(ghost,)
+    )
+    county = child_layer("220000", duties=[foreign])
+    path = save_layer(county, tmp_path / "county")
+    with pytest.raises(villagecat.ValidationFailedError) as from_disk:
+        villagecat.resolve("220102", layers=[path])
+    with pytest.raises(villagecat.ValidationFailedError) as from_memory:
+        villagecat.resolve("220102", layers=[county])
+    codes = {p.code for p in from_memory.value.report.problems}
+    assert codes == {p.code for p in from_disk.value.report.problems}  # on disk the clause row is told too
+    assert codes == {"id-namespace", "unknown-document"}
+    assert "220000.duty.sneaked" in str(from_memory.value)

@@ -687,3 +687,20 @@ def test_a_parent_given_with_its_items_lost_leaves_the_operations_on_them_unjudg
             "因上级层 cn 的标牌标识（signs）无法读取，未检查以其中条目为目标的覆盖、取消和重申",
         )
     ]
+
+
+def test_parents_may_be_given_by_their_paths_as_resolve_and_validate_layer_take_them(tmp_path: Path) -> None:
+    # ``validate("xihu", parents=["zhejiang"])`` was refused (上级层应为 LayerPackage 的列表…，而不是 str)
+    # while ``resolve(…, layers=["zhejiang"])`` and ``villagecat validate --layer zhejiang`` take the path.
+    from layers import child_layer, province  # noqa: PLC0415
+    from villagecat.validation import validate_layer  # noqa: PLC0415
+
+    parent = save_layer(LayerPackage(layer=province()), tmp_path / "province")
+    county = child_layer("430000", "430102")
+    child = save_layer(county, tmp_path / "county")
+    assert not villagecat.validate(child).valid
+    assert villagecat.validate(child, parents=[parent]).valid
+    assert villagecat.validate(child, parents=[str(parent)]).valid
+    assert validate_layer(county, parents=[parent]).valid
+    with pytest.raises(PackageReadError):
+        villagecat.validate(child, parents=[tmp_path / "nowhere"])

@@ -127,10 +127,11 @@ class Conflict:
         inherited_citations: The citations behind the inherited value.
         operation: The id of the override or cancellation, if any.
         detail: A short explanation in English.
-        detail_zh: The explanation in Chinese, where the rule's own words would not tell a clerk
-            what to fix (an add on a single text, an empty required value, a field the kind does
-            not have). A conflict with it says everything itself, the values included, in both
-            languages: ``describe`` prints it, and ``detail``, in place of the rule and values.
+        detail_zh: The explanation in Chinese, as ``detail`` is in English: the conflict's own words
+            where the rule's would not tell a clerk what to fix (an add on a single text, an empty
+            required value, a field the kind does not have), else its rule's (该字段只能提高，不能降低).
+            A conflict given its own words says everything itself, the values included, in both
+            languages: ``describe`` prints them, and ``detail``, in place of the rule and values.
         name: The inherited item's name, where it is known: ``describe`` names the item by it too.
     """
 
@@ -149,11 +150,26 @@ class Conflict:
     name: str = ""
 
     def __post_init__(self) -> None:
-        """Hold list values as tuples: a conflict is shared by every result a cached merge returns."""
+        """Hold list values as tuples (a conflict is shared by every result a cached merge returns); word it in Chinese.
+
+        ``detail_zh`` left empty is the rule's label, so Python reads what JSON prints; given (and not that
+        label, as ``dataclasses.replace`` passes it back), they are the conflict's own words (:attr:`_own_words`).
+        """
         for name in ("inherited", "attempted"):
             value = getattr(self, name)
             if isinstance(value, list):
                 object.__setattr__(self, name, tuple(value))
+        if not self.detail_zh:
+            object.__setattr__(self, "detail_zh", self._rule_words)
+
+    @property
+    def _rule_words(self) -> str:
+        return say(f"rule-{self.rule}", "zh") if f"rule-{self.rule}" in MESSAGES else self.rule
+
+    @property
+    def _own_words(self) -> bool:
+        """Whether :attr:`detail_zh` is the conflict's own words (values included), not its rule's label."""
+        return self.detail_zh != self._rule_words
 
     @property
     def label_zh(self) -> str:
@@ -162,9 +178,7 @@ class Conflict:
         JSON carries them as ``detail_zh`` beside the English ``detail``: 该字段只能降低，不能提高
         where ``detail`` says ``may only fall``.
         """
-        if self.detail_zh:
-            return self.detail_zh
-        return say(f"rule-{self.rule}", "zh") if f"rule-{self.rule}" in MESSAGES else self.rule
+        return self.detail_zh
 
     def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
         """Return one line naming layer, item and name, field (by its Chinese title in Chinese), rule, what to do."""
@@ -177,7 +191,7 @@ class Conflict:
         if spec is not None:  # the field by its title in Chinese, by its name in English
             key, target, named = "merge-conflict-field", item, {"field": Both(spec.title_zh, spec.name)}
         values, label = "", self.label_zh
-        if not self.detail_zh:  # its own words say everything, the values included; a rule's label does not
+        if not self._own_words:  # its own words say everything, the values included; a rule's label does not
             if self.field:
                 inherited, attempted = shown(self.inherited, lang), shown(self.attempted, lang)
                 values = say("conflict-values", lang, inherited=inherited, attempted=attempted)
@@ -203,7 +217,7 @@ class Conflict:
         kind = kind_of_id(self.operation) if self.operation else None
         row = kind.resource if kind is not None and kind.resource in ("overrides", "cancellations") else "restated"
         remedy = say(f"conflict-remedy-{row}", lang)
-        by_order = self.rule in _BY_VALUE and (self.detail_zh or self.inherited is None)  # no bound to name
+        by_order = self.rule in _BY_VALUE and (self._own_words or self.inherited is None)  # no bound to name
         fix = _FIXES.get("order" if by_order else self.rule)
         if fix is None or (row == "restated" and self.rule in ("cancel_forbidden", "own_item")):
             return ""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from villagecat._arguments import kind_of, need_registry
 from villagecat._names import looked_up
-from villagecat.errors import ArgumentTypeError, UnknownLayerError
+from villagecat.errors import ArgumentTypeError, UnknownLayerError, ValidationFailedError
 from villagecat.merging import EffectiveCatalog, merge
 from villagecat.package import LayerPackage, load_layer
 from villagecat.registry import LayerRegistry, shipped_registry
@@ -20,11 +20,16 @@ __all__ = ["registry_with", "resolve"]
 
 def registry_with(
     layers: Iterable[str | os.PathLike[str] | LayerPackage] | str | os.PathLike[str] | LayerPackage = (),
+    base: LayerRegistry | None = None,
 ) -> LayerRegistry:
-    """Return the shipped layers plus ``layers`` (which win on a clash): packages' paths, or packages held in memory.
+    """Return the shipped layers (or ``base``'s, left unchanged) plus ``layers`` (which win on a clash).
 
-    One path or package given alone (``"/srv/catalogs/220102"``, a ``Path``) is one package, not the
-    characters of its name (a ``str`` is an iterable of strings too, so mypy lets it through).
+    ``layers`` are packages' paths, or packages held in memory. One path or package given alone
+    (``"/srv/catalogs/220102"``, a ``Path``) is one package, not the characters of its name (a
+    ``str`` is an iterable of strings too, so mypy lets it through). A package held in memory is
+    checked as one read from its path is (its ids, namespaces and the citations of its own
+    documents: :func:`~villagecat.load_layer`); the merge rules are judged by merging
+    (``catalog.conflicts``).
 
     Raises:
         PackageReadError: if a path cannot be read.
@@ -38,12 +43,29 @@ def registry_with(
     packages = []
     for layer in layers:
         if isinstance(layer, LayerPackage):
-            packages.append(layer)
+            packages.append(_checked(layer))
         elif isinstance(layer, str | os.PathLike):
             packages.append(load_layer(layer))
         else:
             raise ArgumentTypeError.because("argument-not-joining-layer", kind=kind_of(layer))
-    return shipped_registry(packages)
+    if base is None:
+        return shipped_registry(packages)
+    joined = LayerRegistry(base)
+    for package in packages:
+        joined.add(package)
+    return joined
+
+
+def _checked(package: LayerPackage) -> LayerPackage:
+    """A package held in memory, checked as :func:`~villagecat.load_layer` checks one read from its path."""
+    from villagecat.report import ValidationReport  # noqa: PLC0415
+    from villagecat.validation import check_package  # noqa: PLC0415 - validation imports the registry
+
+    report = ValidationReport(target=package.source or package.layer.id)
+    check_package(package, report)
+    if report.problems:
+        raise ValidationFailedError(report)
+    return package
 
 
 def resolve(
@@ -60,7 +82,8 @@ def resolve(
         layers: Packages outside the shipped data that join the chain, so a province or
             county that is not shipped can see its effective catalog: their paths, or
             packages held in memory (one may be given alone).
-        registry: The layers to resolve against; default the shipped ones plus ``layers``.
+        registry: The layers to resolve against (default the shipped ones); ``layers`` join them, the
+            registry given left unchanged.
 
     Returns:
         The merged catalog; ``catalog.conflicts`` lists every rule a layer broke.
@@ -71,11 +94,18 @@ def resolve(
         InvalidRequestError: if ``jurisdiction`` is empty or blank.
         LayerChainError: if a parent is missing or the parents form a cycle.
         PackageReadError: if a layer given in ``layers`` cannot be read.
+        ValidationFailedError: if a layer given in ``layers`` is not valid by itself (an id out of its
+            namespace, a citation of a document it does not register), read from its path or held in memory.
     """
     if jurisdiction is not None and not isinstance(jurisdiction, str):  # a code read from a database as an int
         raise UnknownLayerError.said("jurisdiction-not-text", kind=type(jurisdiction).__name__, value=jurisdiction)
     looked_up(jurisdiction, "layer")  # before any layer is read
     need_registry(registry, optional=True)
-    known = registry if registry is not None else registry_with(layers)
+    known = registry if registry is not None and not _given(layers) else registry_with(layers, registry)
     package = known.find(jurisdiction)
     return merge(known.chain(package))
+
+
+def _given(layers: object) -> bool:
+    """Whether ``layers`` names any layer: the default empty tuple, or an empty list, does not."""
+    return not (isinstance(layers, tuple | list) and not layers)

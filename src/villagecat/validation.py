@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any, TypedDict
@@ -20,13 +21,13 @@ from villagecat.package import (
     RESOURCES,
     LayerPackage,
     bulk,
+    load_layer,
     read_package,
     resource_words,
 )
 from villagecat.report import Problem, ValidationReport
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Iterable, Iterator
 
     from pydantic import BaseModel
@@ -419,7 +420,9 @@ def check_package(
     lost.say(report.problems)
 
 
-def validate_layer(package: LayerPackage, *, parents: Iterable[LayerPackage] = ()) -> ValidationReport:
+def validate_layer(
+    package: LayerPackage, *, parents: Iterable[LayerPackage | str | os.PathLike[str]] = ()
+) -> ValidationReport:
     """Validate a package held in memory (before it is written): ids, citations, parent, merge rules.
 
     Its rows were validated when they were built; this checks what needs the package
@@ -438,14 +441,16 @@ def validate_layer(package: LayerPackage, *, parents: Iterable[LayerPackage] = (
 def validate(
     path: str | os.PathLike[str],
     *,
-    parents: Iterable[LayerPackage] = (),
+    parents: Iterable[LayerPackage | str | os.PathLike[str]] = (),
     max_bytes: int | None = None,
 ) -> ValidationReport:
     """Validate one package: its schemas, ids, citations and parent.
 
     Args:
         path: A package folder, its ``datapackage.json``, or a zip.
-        parents: Layers, besides the shipped ones, that may be its ancestors.
+        parents: Layers, besides the shipped ones, that may be its ancestors: packages, or their paths
+            (read as ``villagecat validate --layer`` reads them: one that cannot be read or is not valid raises
+            :class:`~villagecat.errors.PackageReadError` or :class:`~villagecat.errors.ValidationFailedError`).
         max_bytes: The largest file read (default ``VILLAGECAT_MAX_BYTES`` or 64 MiB).
 
     Returns:
@@ -458,7 +463,7 @@ def validate(
 def validate_many(
     paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
-    parents: Iterable[LayerPackage] = (),
+    parents: Iterable[LayerPackage | str | os.PathLike[str]] = (),
     max_bytes: int | None = None,
 ) -> list[ValidationReport]:
     """Validate several packages together: each may be an ancestor of another.
@@ -483,7 +488,17 @@ def validate_many(
 
 
 def _need_parents(parents: object) -> list[LayerPackage]:
-    """The parents given, as a list; one LayerPackage alone, None or a path is refused (load it with load_layer)."""
+    """The parents given, as a list: packages, or their paths (read by :func:`load_layer`, as ``--layer`` reads them).
+
+    One package or path alone, or None, is refused: write ``[parent]``.
+
+    Raises:
+        ArgumentTypeError: for anything else.
+        PackageReadError: if a parent's path cannot be read.
+        ValidationFailedError: if a parent read from its path is not valid.
+    """
+    if isinstance(parents, list | tuple):
+        parents = [load_layer(p) if isinstance(p, str | os.PathLike) else p for p in parents]
     return need_items(parents, LayerPackage, "argument-not-packages", what=Both("上级层", "parents"))
 
 
