@@ -1312,7 +1312,8 @@ def test_only_a_binding_word_fails_a_facility_and_an_unsaid_one_says_so(
         )
         assert ours["facility-floor-area-unstated"][1] == (
             # the nation's 30 m² per 100 households is of unstated strength too: both are the floor
-            "建筑面积 400 m²，未达到来源所载的 500 m²（500 m² 与 1 × 30 m² 中较大者），差 100 m²（来源未写明约束力，只作提示）"
+            "建筑面积 400 m²，未达到来源所载的 500 m²（500 m² 与 1 × 30 m² 中较大者），差 100 m²"
+            "（来源未写明约束力，只作提示）"
         )
         assert (
             ours["facility-activity-share-unstated"][1]

@@ -569,7 +569,8 @@ def test_a_list_of_one_entry_with_a_comma_survives_the_workbook_without_a_notice
     shipped layer that holds such an alias could not be exported and imported quietly. Written with a bar
     (the list's own separator), it reads back as one entry and says nothing.
     """
-    from villagecat.workbook import ListEntryNotice, export_workbook, import_workbook  # noqa: PLC0415
+    from villagecat.errors import ListEntryNotice  # noqa: PLC0415
+    from villagecat.workbook import export_workbook, import_workbook  # noqa: PLC0415
 
     national = load_layer(NATIONAL)
     rule = national.obligations[0].model_copy(update={"aliases": ("不得将自身权责事项，派交村级组织承担",)})
