@@ -722,8 +722,9 @@ def test_a_deadline_put_off_or_brought_forward_says_so(field: str, value: object
     ("modality", "code", "level"),
     [
         ("must", "sign-quota-binding-added", "breaking"),
-        ("should", "sign-quota-added", "info"),
-        (None, "sign-quota-added", "info"),  # the source does not say: over it is a 提示, as for should
+        # advice added, or a limit of unstated force: over it is a 提示, nothing fails, yet it tightens (需关注)
+        ("should", "sign-quota-added-advised", "warning"),
+        (None, "sign-quota-added-unstated", "warning"),
     ],
 )
 def test_a_binding_item_added_tightens_as_one_removed_relaxes(modality: str | None, code: str, level: str) -> None:

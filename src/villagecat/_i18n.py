@@ -1741,6 +1741,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "change-values": ("：{old} → {new}", ": {old} -> {new}"),
     "change-value-empty": ("（空）", "(empty)"),
     "change-scope-empty": ("（空：同所在层的适用范围）", "(empty: the scope of its layer)"),
+    "change-modality-empty": ("（空：来源未写明约束力）", "(empty: the source states no binding word)"),
     "change-values-inline": ("：{diff}", ": {diff}"),
     "change-by-layer": ("（{layer} 层）", " (layer {layer})"),
     "change-accepted": ("（已接受：{reason}）", " (accepted: {reason})"),
@@ -1866,6 +1867,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # diff: what each change code means
     "change-added": ("新增条目", "item added"),
+    "change-added-advised": (
+        "新增条目，约束力为建议（一般、原则上、为宜等）：不具强制力，原来符合的不会因此不符合",
+        "item added as advice (一般、原则上、为宜): not binding, nothing that complied fails",
+    ),
+    "change-added-unstated": (
+        "新增条目，来源未写明约束力：不判不符合，原来符合的不会因此不符合",
+        "item added, its binding force not stated by the source: nothing that complied fails",
+    ),
     "change-reworded": (
         "{field}换了写法，所指相同（如 2023-05 与 2023-05-31）",
         "{field} written otherwise, saying the same (2023-05 and 2023-05-31)",
@@ -1954,12 +1963,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     "change-modality-unstated": (
-        "{field}由建议（一般、可等）改为来源未写明：检查仍只作提示，不判不符合",
-        "{field}: advice before, now not stated by the source; a miss is still a note, never a failure",
+        "{field}由建议（一般、可等）改为来源未写明：检查仍只作提示，不判不符合；下级层不得改为一般或可以（可改为必须）",
+        (
+            "{field}: advice before, now not stated by the source; a miss is still a note, never a failure;"
+            " a lower layer may no longer make it should or may (it may make it must)"
+        ),
     ),
     "change-modality-stated": (
-        "{field}由来源未写明改为建议（一般、可等）：检查仍只作提示，不判不符合",
-        "{field}: not stated by the source before, now advice; a miss is still a note, never a failure",
+        "{field}由来源未写明改为建议（一般、可等）：检查仍只作提示，不判不符合；下级层可改为一般",
+        (
+            "{field}: not stated by the source before, now advice; a miss is still a note, never a failure;"
+            " a lower layer may now make it should"
+        ),
     ),
     "change-duty-prohibited-added": ("新增履职负面事项", "a new prohibited duty"),
     "change-duty-kind-changed": ("事项类别变化", "the kind of a duty changed"),

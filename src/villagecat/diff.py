@@ -214,6 +214,32 @@ def _unbound_item(kind: Kind, versions: tuple[BaseModel, BaseModel]) -> Unbound 
     return "unstated" if "unstated" in found else "advised"
 
 
+def _rules_by_own_modality(kind: Kind) -> bool:
+    """Whether an item of ``kind`` is a rule its own modality grades whole (a facility standard, a rule on others).
+
+    A sign's modality grades its hanging, which has codes of its own (``sign-mandatory-added-advised``).
+    """
+    spec = kind.field("modality")
+    return (
+        spec is not None and isinstance(spec.rule, Graded) and not spec.rule.governs and not _grading(kind, "mandatory")
+    )
+
+
+def _added_unbound(kind: Kind, item: BaseModel) -> Unbound | None:
+    """How a new rule that does not bind asks: as advice (原则上), or unstated (no binding word); else None.
+
+    A permission (可、鼓励: the lowest grade) asks nothing; a rule that binds is ``…-binding-added``.
+    """
+    spec = kind.field("modality")
+    if spec is None or not isinstance(spec.rule, Graded) or not _rules_by_own_modality(kind) or kind.binds(item):
+        return None
+    value = getattr(item, "modality", None)
+    if value is None:
+        return "unstated"
+    permits = spec.rule.grade(value) == min(grade for _, grade in spec.rule.grades)
+    return "advised" if spec.rule.advises(value) and not permits else None
+
+
 def _described(key: str, /, **values: object) -> Both:
     """A change code's meaning from the message catalog, in both languages."""
     return Both(*pair(key, **values))
@@ -277,6 +303,9 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
             continue
         slug = kind.slug
         codes[f"{slug}-added"] = ("info", _described("change-added"))
+        if _rules_by_own_modality(kind):  # a new rule binding on no one that complied: a miss is no failure
+            for strength in get_args(Unbound):
+                codes[f"{slug}-added-{strength}"] = ("warning", _described(f"change-added-{strength}"))
         if kind.field("restates") is not None:
             codes[f"{slug}-restated"] = ("info", _described("change-restated"))
         if kind.can_bind:
@@ -399,7 +428,10 @@ class Change:
             target = self.named(lang)
         values = ""
         if self.field is not None or (self.old is not None and self.new is not None):
-            old, new = _show(self.old, lang, self.field), _show(self.new, lang, self.field)
+            old, new = (
+                _show(self.old, lang, self.field, self.resource),
+                _show(self.new, lang, self.field, self.resource),
+            )
             if len(old) + len(new) > _LONG and self.old is not None and self.new is not None:
                 grown = (  # entries added or dropped, not an entry edited in place (a quote's one character)
                     isinstance(self.old, list | tuple)
@@ -411,7 +443,9 @@ class Change:
             else:
                 values = say("change-values", lang, old=old, new=new)
         by = "" if self.layer is None else say("change-by-layer", lang, layer=self.layer)
-        effect = self._effect(lang) if codes else self.meaning(lang)  # in words alone, the meaning the code had
+        # in words alone, the meaning the code had; with codes, a change that needs attention and tightens or relaxes
+        # no one says its code's meaning too (should → ∅: 检查仍只作提示…), or the reviewer reads a bare code
+        effect = self._effect(lang) if codes and not self._told(lang) else self.meaning(lang)
         ok = "" if effect is None else say("change-effect", lang, effect=effect)
         if self.accepted is not None:
             ok += say("change-accepted", lang, reason=self.accepted)
@@ -443,6 +477,10 @@ class Change:
             return effect
         meaning = CHANGE_MEANINGS.get(self.code)
         return self.code if meaning is None else str(meaning.zh if lang == "zh" else meaning.en)
+
+    def _told(self, lang: Literal["zh", "en"]) -> bool:
+        """Whether a line with codes says the code's meaning: a change needing attention that no effect describes."""
+        return self.level == "warning" and self._effect(lang) is None and self.code in CHANGE_MEANINGS
 
     def _effect(self, lang: Literal["zh", "en"]) -> str | None:
         """Whom the change tightens or relaxes, and how (None for a neutral change or a violation)."""
@@ -622,13 +660,30 @@ def _plain(value: Any) -> Any:  # noqa: ANN401 - any field value
     return value
 
 
-def _show(value: Any, lang: Literal["zh", "en"] = "en", field: str | None = None) -> str:  # noqa: ANN401 - any value
+def _show(
+    value: Any,  # noqa: ANN401 - any value
+    lang: Literal["zh", "en"] = "en",
+    field: str | None = None,
+    resource: str | None = None,
+) -> str:
     """A value as a reader writes it (:func:`villagecat._shown.shown`); nothing is （空）, (empty) in English.
 
-    An empty ``applies_to`` says what it means: the scope of the item's own layer.
+    An empty ``applies_to`` says what it means: the scope of the item's own layer; an empty modality (约束力, 尺寸约束力
+    …) too: the source states no binding word (约束力留空), which a bare （空） did not say.
     """
-    empty = "change-scope-empty" if field == "applies_to" else "change-value-empty"
+    empty = "change-value-empty"
+    if field == "applies_to":
+        empty = "change-scope-empty"
+    elif field is not None and resource is not None and _is_modality(resource, field):
+        empty = "change-modality-empty"
     return shown(value, lang, empty=say(empty, lang))
+
+
+def _is_modality(resource: str, field: str) -> bool:
+    """Whether ``field`` of ``resource`` is a modality: a field graded by how strongly it binds."""
+    kind = kind_by_resource(resource)
+    spec = None if kind is None else kind.field(field)
+    return spec is not None and isinstance(spec.rule, Graded)
 
 
 @dataclass(frozen=True)
@@ -1127,6 +1182,9 @@ def _added_code(resource: str, item: BaseModel) -> tuple[str, Effect]:
             return red, Effect.TIGHTENS
     if kind.binds(item):  # a new rule that binds: what complied may no longer, as removing one relaxes
         return f"{kind.slug}-binding-added", Effect.TIGHTENS
+    unbound = _added_unbound(kind, item)
+    if unbound is not None:  # a new rule asking as advice or by no binding word: it tightens, and fails no one
+        return f"{kind.slug}-added-{unbound}", Effect.TIGHTENS
     return f"{kind.slug}-added", Effect.NEUTRAL
 
 
@@ -1247,6 +1305,8 @@ class _Differ:
                 # a sign to hang whose hanging binds not: what it adds is a 提示 where it is missing
                 hanging = _grading(_kind(resource), "mandatory")
                 unbound = _unbound_by(hanging, [after]) if code.endswith("-added") else None
+                for strength in get_args(Unbound):
+                    unbound = strength if code.endswith(f"-added-{strength}") else unbound
                 if effect is Effect.TIGHTENS and unbound is not None and f"{code}-{unbound}" in CHANGE_LEVELS:
                     code = f"{code}-{unbound}"
                 self.add(
@@ -1961,7 +2021,10 @@ def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
             if change.code.endswith(("-removed", "-withdrawn"))
             else "changed"
         )
-        old, new = _show(change.old, lang, change.field), _show(change.new, lang, change.field)
+        old, new = (
+            _show(change.old, lang, change.field, change.resource),
+            _show(change.new, lang, change.field, change.resource),
+        )
         resource, field_title = _csv_place(change, lang)
         row = [
             say(f"diff-csv-{action}", lang),
