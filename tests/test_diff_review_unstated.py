@@ -85,3 +85,22 @@ def test_a_rule_added_as_advice_is_advice_and_a_permission_is_no_tightening() ->
     old, new = _with_obligation(Modality.MUST)
     (change,) = diff_packages(old, new).changes
     assert (change.code, change.level, change.effect.value) == ("obligation-binding-added", "breaking", "tightens")
+
+
+def test_a_rule_removed_mirrors_the_rule_added_relaxing_what_it_asked_as_it_asked_it() -> None:
+    """Adding a rule of unstated force tightens for those it binds; removing one was neutral, counted for no one.
+
+    The reverse of an addition is a relaxation of the same kind: advice relaxed, or a rule of unstated force
+    relaxed, counted against those it bound. A permission removed relaxes nothing.
+    """
+    for modality, flag in ((None, "unstated"), (Modality.SHOULD, "advised")):
+        old, new = _with_obligation(modality)
+        report = diff_packages(new, old)
+        (change,) = report.changes
+        assert (change.code, change.effect.value) == ("obligation-removed", "loosens"), modality
+        assert (change.advised, change.unstated) == (flag == "advised", flag == "unstated")
+        assert change.bound == "县级党委和政府"
+        assert report.to_dict()["audiences"]["others"]["loosens"] == ["cn.obligation.test-added"]
+    old, new = _with_obligation(Modality.MAY)
+    (change,) = diff_packages(new, old).changes
+    assert change.effect.value == "neutral"

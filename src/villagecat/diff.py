@@ -1333,9 +1333,15 @@ class _Differ:
             self.add(f"{kind}-renamed", resource, target, old=item_id, new=target, layer=(attribute or {}).get(target))
             self.fields(resource, target, (before, new[target]), attribute=attribute, skip={"id", "replaces"})
         else:  # an item that bound the villages, gone: their obligations relax
-            effect = Effect.LOOSENS if _kind(resource).binds(before) else Effect.NEUTRAL
+            # and one that asked as advice or by no binding word, gone: what it asked relaxes, as adding it tightened
+            unbound = _added_unbound(_kind(resource), before)
+            binds = _kind(resource).binds(before)
+            effect = Effect.LOOSENS if binds or unbound is not None else Effect.NEUTRAL
             layer = (attribute or {}).get(item_id)
-            self.add(f"{kind}-removed", resource, item_id, old=before, layer=layer, effect=effect)
+            self.add(
+                f"{kind}-removed", resource, item_id, old=before, layer=layer, effect=effect,
+                advised=unbound == "advised", unstated=unbound == "unstated",
+            )  # fmt: skip
 
     def fields(
         self,
