@@ -66,7 +66,10 @@ def test_the_national_purchase_and_service_rules_carry_their_whole_condition() -
     能够承接的公共服务事项,原则上全部在综合服务设施中提供」: each lacked one of its qualifiers."""
     purchase = _item("cn", "cn.obligation.purchase-public-services")
     services = _item("cn", "cn.obligation.services-in-facility")
-    assert "在征求村级组织意见基础上" in (getattr(purchase, "condition", None) or "")
+    # the consultation is how the purchase is made (the rule's own act, in its name), not when the rule holds:
+    # as a condition it read as narrowing the rule to purchases made after consulting
+    assert getattr(purchase, "condition", None) == "属于政府职责范围且适合通过市场化方式提供的村级公共服务事项"
+    assert "在征求村级组织意见基础上" in getattr(purchase, "name", "")
     assert "以村民群众为对象" in (getattr(services, "condition", None) or "")
     assert getattr(services, "modality", None) == Modality.SHOULD
     for rule in (purchase, services):
