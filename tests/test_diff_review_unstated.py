@@ -104,3 +104,25 @@ def test_a_rule_removed_mirrors_the_rule_added_relaxing_what_it_asked_as_it_aske
     old, new = _with_obligation(Modality.MAY)
     (change,) = diff_packages(new, old).changes
     assert change.effect.value == "neutral"
+
+
+def test_an_override_line_says_what_it_does_to_its_target_not_only_that_a_row_was_added() -> None:
+    """Ninghe 1.11.0's three overrides emptying the nation's 一般 read 需关注 [override-added] …（新增条目）:
+
+    a reviewer read 需关注 of a row added, with no word of what it does. The line says the change it makes to its
+    target (悬挂约束力由建议改为来源未写明…), and JSON names that change's code (``does``).
+    """
+    from conftest import REPO  # noqa: PLC0415
+    from villagecat.diff import diff_versions  # noqa: PLC0415
+
+    new = load_layer(REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe")
+    emptying = [o for o in new.overrides if o.field == "modality" and o.value is None]
+    assert emptying
+    old = dataclasses.replace(new, overrides=tuple(o for o in new.overrides if o not in emptying))
+    added = [c for c in diff_versions(old, new).changes if c.code == "override-added"]
+    assert [c.item for c in added] == [o.id for o in emptying]
+    for change in added:
+        assert change.does == "sign-modality-unstated"
+        assert change.to_dict()["does"] == "sign-modality-unstated"
+        assert "（新增条目）" not in change.describe("zh")
+        assert "下级层不得改为一般或可以" in change.describe("zh")

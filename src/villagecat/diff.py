@@ -411,6 +411,10 @@ class Change:
     #: Whether the value changed binds on neither side and the source states no binding word for it on one side
     #: at least (its modality empty): a miss is a 提示 that says so (来源未写明约束力), never 不符合, nor advice.
     unstated: bool = False
+    #: For an operation rated by what it does (an override, a cancellation): the code of the change it makes to
+    #: its target in the catalog it applies to (``sign-modality-unstated``), whose meaning its line says where no
+    #: effect does; else None. An override's own code says only that a row was added (新增条目).
+    does: str | None = None
 
     def describe(self, lang: Literal["zh", "en"] = "zh", *, codes: bool = True) -> str:
         """Return one line: code, item, field and the two values (a long text as what changed, in context).
@@ -475,12 +479,13 @@ class Change:
         effect = self._effect(lang)
         if effect is not None:
             return effect
-        meaning = CHANGE_MEANINGS.get(self.code)
-        return self.code if meaning is None else str(meaning.zh if lang == "zh" else meaning.en)
+        code = self.does or self.code  # an operation means what it does to its target
+        meaning = CHANGE_MEANINGS.get(code)
+        return code if meaning is None else str(meaning.zh if lang == "zh" else meaning.en)
 
     def _told(self, lang: Literal["zh", "en"]) -> bool:
         """Whether a line with codes says the code's meaning: a change needing attention that no effect describes."""
-        return self.level == "warning" and self._effect(lang) is None and self.code in CHANGE_MEANINGS
+        return self.level == "warning" and self._effect(lang) is None and (self.does or self.code) in CHANGE_MEANINGS
 
     def _effect(self, lang: Literal["zh", "en"]) -> str | None:
         """Whom the change tightens or relaxes, and how (None for a neutral change or a violation)."""
@@ -510,6 +515,7 @@ class Change:
             "bound": self.bound,
             "advised": self.advised,
             "unstated": self.unstated,
+            "does": self.does,
         }
 
 
@@ -1546,6 +1552,7 @@ def rate_operations(
                 label=change.label or gravest.label,
                 advised=gravest.advised,
                 unstated=gravest.unstated,
+                does=gravest.code,
             )
         elif change.item in restating and change.item in targets:  # no item of its own: only what it does counts
             if change.field is not None:  # a field of the row changed: what that does to the same field of its target
@@ -1598,10 +1605,11 @@ def rate_operations(
                 effect=gravest.effect,
                 advised=gravest.advised,
                 unstated=gravest.unstated,
+                does=gravest.code,
             )
         elif gravest is not None and change.effect is Effect.NEUTRAL:
             change = dataclasses.replace(  # noqa: PLW2901
-                change, effect=gravest.effect, advised=gravest.advised, unstated=gravest.unstated
+                change, effect=gravest.effect, advised=gravest.advised, unstated=gravest.unstated, does=gravest.code
             )
         rated.append(change)
     return dataclasses.replace(report, changes=rated)

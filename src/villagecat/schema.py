@@ -327,6 +327,17 @@ def diff_report_schema() -> dict[str, Any]:
                 "The value changed binds on neither side and the source states no binding word for it on one "
                 "side at least (its modality empty): a miss is a note saying so, neither an obligation nor advice.",
             },
+            "does": {
+                "type": ["string", "null"],
+                "enum": [*sorted(CHANGE_LEVELS), None],
+                "title": "对目标条目的变更",
+                "x-title-en": "What it does to its target",
+                "description": "覆盖、取消等操作按其对所作用目录的影响评级时，它对目标条目造成的变更的代码"
+                "（如 sign-modality-unstated），其含义即该操作的含义；否则为 null。\n\n"
+                "For an operation rated by what it does (an override, a cancellation), the code of the change it "
+                "makes to its target in the catalog it applies to (such as sign-modality-unstated), whose meaning "
+                "is the operation's; else null.",
+            },
         },
     }
     affected: dict[str, Any] = {
