@@ -1182,6 +1182,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "应为列名，而本表的列名在第 {row} 行；请删去列名上方的 {above} 行（如表格标题）",
         "row 1 must hold the column titles, which are on row {row}: delete the {above} row(s) above them (a title?)",
     ),
+    "ledger-header-empty": (
+        "应为列名（如 村名、类别、名称），而这一行是空的，其下几行也没有列名；请把列名写在第 1 行",
+        (
+            "row 1 must hold the column titles (village, category, name …); it is empty, and so are the rows"
+            " below it: write the titles on row 1"
+        ),
+    ),
     "workbook-duplicate-column": (
         "列“{heading}”与 {first} 列重复：同一列只能出现一次；请删去其中一列，或把内容合到一列中",
         "the column {heading!r} repeats column {first}: keep one of them, with the contents of both",

@@ -178,3 +178,49 @@ def test_a_gbk_ledger_with_a_rare_character_in_a_name_is_still_read(tmp_path: Pa
 def test_gb18030_four_byte_characters_are_read(tmp_path: Path) -> None:
     text = "村名,类别,名称\n𠀀村,证明,健在证明\n"
     assert _audit(tmp_path, text.encode("gb18030")).out == _audit(tmp_path, text.encode()).out
+
+
+def test_a_sheet_whose_first_row_is_empty_is_not_dropped(tmp_path: Path) -> None:
+    """A 证明 sheet with row 1 left empty was skipped whole: its 健在证明 went unseen, exit 0."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    signs = book.active
+    signs.title = "标牌"
+    signs.append(["村名", "名称", "位置", "宽度", "高度"])
+    signs.append(["榆树村", "榆树村民委员会", "外部", 30, 200])
+    certificates = book.create_sheet("证明")
+    certificates.append([None, None, None])
+    certificates.append(["村名", "类别", "名称"])
+    certificates.append(["榆树村", "证明", "健在证明"])
+    book.save(tmp_path / "台账.xlsx")
+    result = invoke("audit", str(tmp_path / "台账.xlsx"), "-j", "220000")
+    assert result.code == 1, result.out
+    said = "第 1 行：应为列名，而本表的列名在第 2 行；请删去列名上方的 1 行（如表格标题）"
+    assert result.err == f"villagecat: {tmp_path / '台账.xlsx'}，工作表“证明”，{said}\n", result.err
+
+
+def test_a_sheet_with_no_header_among_its_first_rows_is_one_problem_not_an_empty_ledger(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "证明"
+    for _ in range(10):
+        sheet.append([None, None, None])
+    sheet.append(["村名", "类别", "名称"])
+    sheet.append(["榆树村", "证明", "健在证明"])
+    book.save(tmp_path / "台账.xlsx")
+    result = invoke("audit", str(tmp_path / "台账.xlsx"), "-j", "220000")
+    assert result.code == 1, result.out
+    assert "工作表“证明”，第 1 行" in result.err
+    assert "没有任何可核查的记录" not in result.err
+    assert result.err.count("\n") == 1, result.err
+
+
+@pytest.mark.parametrize("top", ["\n" * 10, ",,\n" * 10], ids=["blank-lines", "empty-cells"])
+def test_a_csv_with_no_header_among_its_first_lines_is_one_problem_not_one_per_row(tmp_path: Path, top: str) -> None:
+    """Each row was told its width differs from a header of no column: 300 lines for one mistake."""
+    rows = "村名,类别,名称\n" + "榆树村,证明,健在证明\n" * 300
+    result = _audit(tmp_path, (top + rows).encode())
+    assert result.code == 1, result.out
+    assert "台账.csv，第 1 行" in result.err
+    assert result.err.count("\n") == 1, result.err[:500]

@@ -601,13 +601,16 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
         sheets = []
         for sheet in book.worksheets:
             values = bounded_rows(sheet, str(path))
-            if not values or not any(values[0]):
+            if not any(v not in (None, "") for row in values for v in row):  # an empty sheet, not one whose row 1 is
                 continue
             header = [str(h).strip() if h is not None else "" for h in values[0]]
             where = _sheet_place(path, sheet.title)
             lower = header_below(values, lambda text: _field_name(text.strip()) is not None)
             if lower is not None:  # a title above the header: one line, not every heading unknown
                 problems.add(LedgerError(where, 1, None, "workbook-header-row", row=lower, above=lower - 1))
+                continue
+            if not any(header):  # nor below it, among the first rows: every row would be of no column
+                problems.add(LedgerError(where, 1, None, "ledger-header-empty"))
                 continue
             if _header_problems(where, f"{path}:{sheet.title}", header, problems):
                 continue
@@ -667,6 +670,10 @@ def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
     if lower is not None:
         line = head[lower - 1][0]
         problems.add(LedgerError(str(path), 1, None, "workbook-header-row", row=line, above=line - 1))
+        return []
+    if not any(header):  # nor below it, among the first lines: every row would be of the wrong width
+        if any(any(cell.strip() for cell in record) for _, record in itertools.chain(head[1:], records)):
+            problems.add(LedgerError(str(path), 1, None, "ledger-header-empty"))
         return []
     if _header_problems(Both(str(path), str(path)), str(path), header, problems):
         return []
