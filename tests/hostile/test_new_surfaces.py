@@ -224,3 +224,17 @@ def test_a_csv_with_no_header_among_its_first_lines_is_one_problem_not_one_per_r
     assert result.code == 1, result.out
     assert "台账.csv，第 1 行" in result.err
     assert result.err.count("\n") == 1, result.err[:500]
+
+
+@pytest.mark.parametrize("file", [5, b"duties.csv"], ids=["int", "bytes"])
+def test_problems_of_refuses_a_file_that_is_not_text_at_the_door(file: Any) -> None:
+    """``TypeError: expected str, bytes or os.PathLike object, not int`` came from building the problem."""
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    from villagecat.models import problems_of  # noqa: PLC0415
+
+    with pytest.raises(ValidationError) as refused:
+        Duty.model_validate({"id": "x"})
+    with pytest.raises(ArgumentTypeError) as caught:
+        problems_of(refused.value, file=file)
+    assert "file" in caught.value.message_zh
