@@ -238,3 +238,15 @@ def test_problems_of_refuses_a_file_that_is_not_text_at_the_door(file: Any) -> N
     with pytest.raises(ArgumentTypeError) as caught:
         problems_of(refused.value, file=file)
     assert "file" in caught.value.message_zh
+
+
+def test_a_gbk_csv_with_a_title_above_its_header_is_told_where_the_header_is_not_that_it_is_no_gbk(
+    tmp_path: Path,
+) -> None:
+    """A GBK CSV of a sheet with its title row was told 按 GBK 读出的第 1 行也没有可识别的列名（可能是其他编码）."""
+    text = "和平村证明台账,,\n村名,类别,名称\n榆树村,证明,健在证明\n"
+    gbk = _audit(tmp_path, text.encode("gbk"))
+    utf8 = _audit(tmp_path, text.encode())
+    assert gbk.code == utf8.code == 1
+    assert gbk.err == utf8.err
+    assert "列名在第 2 行" in gbk.err

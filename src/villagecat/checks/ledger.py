@@ -529,8 +529,10 @@ def _text(path: Path, data: bytes) -> str:
     """A ledger's text: UTF-8 (with or without its BOM), or for a CSV the GBK that Excel and WPS save.
 
     Excel's and WPS's 「CSV（逗号分隔）」 on Chinese Windows is GBK, and Excel 2010 and 2013 offer no
-    CSV UTF-8 at all: such a CSV is read as GB18030 (GBK's superset), but only where its header then
-    names a column: Latin-1 or damaged bytes that decode by chance are refused, never read as garbled titles.
+    CSV UTF-8 at all: such a CSV is read as GB18030 (GBK's superset), but only where its header (or a line of
+    its first few, below a title) then names a column: Latin-1 or damaged bytes that decode by chance are
+    refused, never read as garbled titles. A UTF-8 file with a line or two of other bytes, or Big5 and
+    Shift-JIS that GB18030 decodes into rare characters and kana, are refused too (see :func:`_mostly_utf8`).
     A NUL byte is refused naming its line: no text table holds one (a UTF-16 file without its mark, a
     damaged file), and one in a cell was read past, then shown as a Python escape.
     """
@@ -554,8 +556,8 @@ def _text(path: Path, data: bytes) -> str:
         raise PackageReadError.at(str(path), "ledger-not-text") from None
     if _rarely_gbk(text):  # Big5, Shift-JIS: double bytes GB18030 decodes too, into rare characters and kana
         raise PackageReadError.at(str(path), "ledger-not-gbk")
-    header = text.split("\n", 1)[0].split(",")
-    if not any(_field_name(title.strip().strip('"')) for title in header):
+    lines = text.split("\n", _HEAD)[:_HEAD]  # the header, or a title above it (told where the header is)
+    if not any(_field_name(title.strip().strip('"')) for line in lines for title in line.split(",")):
         raise PackageReadError.at(str(path), "ledger-not-utf8")
     return text
 
