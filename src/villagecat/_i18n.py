@@ -255,6 +255,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '功能区域应为名称的列表（一个也写作 ["党员活动室"]），而不是 {kind}',
         'function areas are a list of names (["党员活动室"] for one), not {kind}',
     ),
+    "argument-not-parents": (
+        "{what}应为数据包的路径（str 或 pathlib.Path）或 LayerPackage 的列表（一层也写作 [path]），而不是 {kind}",
+        "{what} must be a list of packages' paths (str or pathlib.Path) or LayerPackages ([path] for one), not {kind}",
+    ),
     "argument-not-packages": (
         "{what}应为 LayerPackage 的列表（一层也写作 [package]），而不是 {kind}",
         "{what} must be a list of LayerPackage ([package] for one), not {kind}",
@@ -302,6 +306,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "argument-not-layer-model": (
         "layer 应为 Layer（层的元数据，villagecat.models.Layer），而不是 {kind}",
         "layer must be a Layer (the layer's metadata, villagecat.models.Layer), not {kind}",
+    ),
+    "argument-model-own-fields": (
+        (
+            "{resource} 的一项是 {kind}（{model} 的子类），多了字段 {fields}：数据包不保存、不合并这些字段；"
+            "请传 {model} 本身"
+        ),
+        (
+            "an item of {resource} is a {kind} (a subclass of {model}) with fields of its own, {fields}: a package"
+            " neither saves nor merges them; pass a {model}"
+        ),
+    ),
+    "argument-not-resources-mapping": (
+        'resources 应为资源名到条目的映射（如 {{"duties": [...]}}），而不是 {kind}',
+        'resources must be a mapping of resource names to items (as {{"duties": [...]}}), not {kind}',
+    ),
+    "argument-not-package-field": (
+        "LayerPackage 的 {name} 应为 {expected}，而不是 {kind}",
+        "LayerPackage's {name} must be {expected}, not {kind}",
     ),
     "argument-not-item-kind": (
         "所取条目的类型应为条目的类型（{known} 之一），而不是 {value}",
@@ -1160,6 +1182,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "应为列名，而本表的列名在第 {row} 行；请删去列名上方的 {above} 行（如表格标题）",
         "row 1 must hold the column titles, which are on row {row}: delete the {above} row(s) above them (a title?)",
     ),
+    "ledger-header-empty": (
+        "应为列名（如 村名、类别、名称），而这一行是空的，其下几行也没有列名；请把列名写在第 1 行",
+        (
+            "row 1 must hold the column titles (village, category, name …); it is empty, and so are the rows"
+            " below it: write the titles on row 1"
+        ),
+    ),
     "workbook-duplicate-column": (
         "列“{heading}”与 {first} 列重复：同一列只能出现一次；请删去其中一列，或把内容合到一列中",
         "the column {heading!r} repeats column {first}: keep one of them, with the contents of both",
@@ -1185,6 +1214,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger-not-utf8": (
         "不是 UTF-8 编码，按 GBK 读出的第 1 行也没有可识别的列名（可能是其他编码）；请另存为“CSV UTF-8（逗号分隔）”",
         'not UTF-8, and read as GBK its line 1 names no known column (another encoding?); save it as "CSV UTF-8"',
+    ),
+    "ledger-utf8-damaged": (
+        (
+            "第 {line} 行不是 UTF-8 编码，而文件其余部分是（可能粘贴了用 GBK 保存的内容，或文件已损坏）；"
+            "请改正该行后另存为“CSV UTF-8（逗号分隔）”"
+        ),
+        (
+            "line {line} is not UTF-8 while the rest of the file is (text pasted from a GBK file, or damaged?);"
+            ' correct it and save the file as "CSV UTF-8"'
+        ),
+    ),
+    "ledger-not-gbk": (
+        (
+            "不是 UTF-8 编码，按 GBK 读出的文字多为生僻字或假名（可能是繁体 Big5 或日文 Shift-JIS 等其他编码）；"
+            "请另存为“CSV UTF-8（逗号分隔）”"
+        ),
+        (
+            "not UTF-8, and read as GBK most of its characters are rare or kana (Big5, Shift-JIS, another encoding?);"
+            ' save it as "CSV UTF-8"'
+        ),
     ),
     "ledger-not-text": (
         "既不是 UTF-8 也不是 GBK 编码的文本（不是 CSV 文件或已损坏）；请另存为“CSV UTF-8（逗号分隔）”或 .xlsx",

@@ -8,6 +8,7 @@ atomic (a temporary folder renamed into place).
 
 from __future__ import annotations
 
+import collections.abc
 import contextlib
 import copy
 import csv
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from villagecat._arguments import need, need_items, need_path, need_resource
+from villagecat._arguments import kind_of, need, need_items, need_path, need_resource
 from villagecat._budget import (
     csv_error_line,
     csv_reader,
@@ -240,6 +241,10 @@ class LayerPackage:
     def __post_init__(self) -> None:
         """Keep each resource as a tuple of its model; refuse a layer or a resource of another kind."""
         need(self.layer, Layer, "argument-not-layer-model")
+        _no_own_fields("layer", Layer, self.layer)
+        need(self.source, (str, type(None)), "argument-not-package-field", name="source", expected="str | None")
+        need(self.origins, dict, "argument-not-package-field", name="origins", expected="dict[str, Origin]")
+        need(self.unread, Unread, "argument-not-package-field", name="unread", expected="Unread")
         for name, model in RESOURCES.items():
             given = getattr(self, name)
             if type(given) is not tuple or not all(type(item) is model for item in given):  # the readers' path: as is
@@ -271,8 +276,11 @@ class LayerPackage:
 
         Raises:
             InvalidRequestError: (a ValueError) for a resource name the format does not have.
+            ArgumentTypeError: (a TypeError) if ``resources`` is no mapping, or a resource no iterable of its model.
         """
-        unknown = sorted(set(resources) - set(RESOURCES))
+        if not isinstance(resources, collections.abc.Mapping):
+            raise ArgumentTypeError.because("argument-not-resources-mapping", kind=kind_of(resources))
+        unknown = sorted(str(name) for name in resources if name not in RESOURCES)
         if unknown:
             from villagecat.errors import InvalidRequestError  # noqa: PLC0415
 
@@ -281,8 +289,7 @@ class LayerPackage:
                 unknown=Both("、".join(unknown), ", ".join(unknown)),
                 known=Both("、".join(RESOURCES), ", ".join(RESOURCES)),
             )
-        items = {name: tuple(entries) for name, entries in resources.items()}
-        return cls(layer=layer, source=source, **items)  # type: ignore[arg-type]
+        return cls(layer=layer, source=source, **resources)  # type: ignore[arg-type]  # each checked as it is kept
 
     def resource(self, name: str) -> tuple[BaseModel, ...]:
         """Return the items of one resource by its name (``duties``, ...).
@@ -320,7 +327,27 @@ def _resource_items(name: str, model: type[BaseModel], given: object) -> tuple[B
     values = {"resource": name, "title": title, "model": model.__name__}
     if isinstance(given, BaseModel):  # iterable (its fields): one item, of this kind or another, is no list
         raise ArgumentTypeError.because("argument-not-resource-items", kind=type(given).__name__, **values)
-    return tuple(need_items(given, model, "argument-not-resource-items", **values))
+    items = tuple(need_items(given, model, "argument-not-resource-items", **values))
+    for item in items:
+        if type(item) is not model:
+            _no_own_fields(name, model, item)
+    return items
+
+
+def _no_own_fields(name: str, model: type[BaseModel], item: BaseModel) -> None:
+    """Refuse an item of a subclass of ``model`` with fields of its own: a package would lose them, or fail writing.
+
+    A subclass that adds methods alone is kept as it is.
+    """
+    own = [f for f in type(item).model_fields if f not in model.model_fields]
+    if own:
+        raise ArgumentTypeError.because(
+            "argument-model-own-fields",
+            resource=name,
+            kind=type(item).__name__,
+            model=model.__name__,
+            fields=Both("、".join(own), ", ".join(own)),
+        )
 
 
 def _texts(value: object) -> tuple[str, ...]:

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from villagecat._arguments import need, need_items, need_paths
+from villagecat._arguments import kind_of, need, need_paths
 from villagecat._budget import fixed_limits, given_max_bytes
 from villagecat._i18n import Both, pair
 from villagecat._names import normalise_names
-from villagecat.errors import LayerChainError
+from villagecat.errors import ArgumentTypeError, LayerChainError
 from villagecat.format.registry import kind_by_resource
 from villagecat.models import Certificate, Clause, Document
 from villagecat.package import (
@@ -497,9 +497,18 @@ def _need_parents(parents: object) -> list[LayerPackage]:
         PackageReadError: if a parent's path cannot be read.
         ValidationFailedError: if a parent read from its path is not valid.
     """
-    if isinstance(parents, list | tuple):
-        parents = [load_layer(p) if isinstance(p, str | os.PathLike) else p for p in parents]
-    return need_items(parents, LayerPackage, "argument-not-packages", what=Both("上级层", "parents"))
+    what = Both("上级层", "parents")
+    if isinstance(parents, LayerPackage | str | bytes | os.PathLike) or not hasattr(parents, "__iter__"):
+        raise ArgumentTypeError.because("argument-not-parents", kind=kind_of(parents), what=what)
+    listed = []
+    for parent in parents:  # read once: a generator's paths are read as a list's are
+        if isinstance(parent, str | os.PathLike):
+            listed.append(load_layer(parent))
+        elif isinstance(parent, LayerPackage):
+            listed.append(parent)
+        else:
+            raise ArgumentTypeError.because("argument-not-parents", kind=kind_of(parent), what=what)
+    return listed
 
 
 def _validate_many(

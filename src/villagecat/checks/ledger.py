@@ -529,8 +529,10 @@ def _text(path: Path, data: bytes) -> str:
     """A ledger's text: UTF-8 (with or without its BOM), or for a CSV the GBK that Excel and WPS save.
 
     Excel's and WPS's 「CSV（逗号分隔）」 on Chinese Windows is GBK, and Excel 2010 and 2013 offer no
-    CSV UTF-8 at all: such a CSV is read as GB18030 (GBK's superset), but only where its header then
-    names a column: Latin-1 or damaged bytes that decode by chance are refused, never read as garbled titles.
+    CSV UTF-8 at all: such a CSV is read as GB18030 (GBK's superset), but only where its header (or a line of
+    its first few, below a title) then names a column: Latin-1 or damaged bytes that decode by chance are
+    refused, never read as garbled titles. A UTF-8 file with a line or two of other bytes, or Big5 and
+    Shift-JIS that GB18030 decodes into rare characters and kana, are refused too (see :func:`_mostly_utf8`).
     A NUL byte is refused naming its line: no text table holds one (a UTF-16 file without its mark, a
     damaged file), and one in a cell was read past, then shown as a Python escape.
     """
@@ -542,17 +544,51 @@ def _text(path: Path, data: bytes) -> str:
         raise PackageReadError.at(str(path), "ledger-nul", line=data.count(b"\n", 0, nul) + 1)
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
         if not csv_file:
             raise PackageReadError.at(str(path), "ledger-text-not-utf8") from None
+        if _mostly_utf8(data):  # a GBK row pasted in, a damaged byte: the rest would be read as mojibake
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise PackageReadError.at(str(path), "ledger-utf8-damaged", line=line) from None
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         raise PackageReadError.at(str(path), "ledger-not-text") from None
-    header = text.split("\n", 1)[0].split(",")
-    if not any(_field_name(title.strip().strip('"')) for title in header):
+    if _rarely_gbk(text):  # Big5, Shift-JIS: double bytes GB18030 decodes too, into rare characters and kana
+        raise PackageReadError.at(str(path), "ledger-not-gbk")
+    lines = text.split("\n", _HEAD)[:_HEAD]  # the header, or a title above it (told where the header is)
+    if not any(_field_name(title.strip().strip('"')) for line in lines for title in line.split(",")):
         raise PackageReadError.at(str(path), "ledger-not-utf8")
     return text
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether bytes that are not UTF-8 throughout are UTF-8 text with a few bytes wrong, not GBK.
+
+    GBK's Chinese decodes as UTF-8 only by chance: far more of its characters are refused than read
+    (about four to one in the shipped texts). UTF-8 with one row of GBK pasted in reads mostly.
+    """
+    text = data.decode("utf-8", errors="replace")
+    wrong = text.count("\ufffd")
+    read = len(text) - len(text.encode("ascii", errors="ignore")) - wrong
+    return read > 2 * wrong
+
+
+def _rarely_gbk(text: str) -> bool:
+    """Whether text decoded as GB18030 is mostly characters GB2312 lacks, or kana: another encoding read by chance.
+
+    GB2312's 6,763 characters hold nearly all Chinese as written (every shipped text); Big5 read as
+    GBK is a third or more outside it or kana, Shift-JIS nearly all. A rare character in a village's name is not.
+    """
+    wide = len(text) - len(text.encode("ascii", errors="ignore"))
+    outside = text.encode("gb2312", errors="replace").count(b"?") - text.count("?") + len(_KANA.findall(text))
+    return outside >= _RARE_AT_LEAST and outside * 10 > wide
+
+
+#: Japanese kana: Big5's commonest characters read as GBK (their lead bytes are GB2312's kana rows).
+_KANA = re.compile("[\u3040-\u30ff]")
+#: How many characters outside GB2312 a GBK ledger may hold, whatever its length (rare names of villages).
+_RARE_AT_LEAST = 3
 
 
 def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | None, list[_Row]]]:
@@ -567,13 +603,16 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
         sheets = []
         for sheet in book.worksheets:
             values = bounded_rows(sheet, str(path))
-            if not values or not any(values[0]):
+            if not any(v not in (None, "") for row in values for v in row):  # an empty sheet, not one whose row 1 is
                 continue
             header = [str(h).strip() if h is not None else "" for h in values[0]]
             where = _sheet_place(path, sheet.title)
             lower = header_below(values, lambda text: _field_name(text.strip()) is not None)
             if lower is not None:  # a title above the header: one line, not every heading unknown
                 problems.add(LedgerError(where, 1, None, "workbook-header-row", row=lower, above=lower - 1))
+                continue
+            if not any(header):  # nor below it, among the first rows: every row would be of no column
+                problems.add(LedgerError(where, 1, None, "ledger-header-empty"))
                 continue
             if _header_problems(where, f"{path}:{sheet.title}", header, problems):
                 continue
@@ -633,6 +672,10 @@ def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
     if lower is not None:
         line = head[lower - 1][0]
         problems.add(LedgerError(str(path), 1, None, "workbook-header-row", row=line, above=line - 1))
+        return []
+    if not any(header):  # nor below it, among the first lines: every row would be of the wrong width
+        if any(any(cell.strip() for cell in record) for _, record in itertools.chain(head[1:], records)):
+            problems.add(LedgerError(str(path), 1, None, "ledger-header-empty"))
         return []
     if _header_problems(Both(str(path), str(path)), str(path), header, problems):
         return []

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from villagecat._arguments import need
+from villagecat._arguments import need, need_optional_text
 from villagecat._messages import field_path, pydantic_message
 
 if TYPE_CHECKING:
@@ -27,9 +27,10 @@ def problems_of(error: ValidationError, *, file: str | None = None) -> list[Prob
         file: Where the problems are placed; by default the model, as ``工作事务（Duty）``.
 
     Raises:
-        ArgumentTypeError: (a TypeError) if ``error`` is no ``pydantic.ValidationError``.
+        ArgumentTypeError: (a TypeError) if ``error`` is no ``pydantic.ValidationError``, or ``file`` no text.
     """
     need(error, ValidationError, "argument-not-validation-error")
+    need_optional_text(file, "file")
     return problems_in(error, file if file is not None else _model_title(error.title), in_code=True)
 
 
