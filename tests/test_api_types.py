@@ -44,22 +44,22 @@ def test_a_package_built_from_lists_is_the_package_built_from_tuples() -> None:
 WRONG: dict[str, tuple[Callable[[], object], str]] = {
     "one duty": (
         lambda: villagecat.LayerPackage(layer=_national().layer, signs=_national().signs[0]),  # type: ignore[arg-type]
-        "signs（标牌标识）应为 Sign 的列表或元组（一项也写作 [item]），而不是 Sign",
+        "signs（标牌标识）应为若干 Sign（列表、元组或其他可迭代对象；一项也写作 [item]），而不是 Sign",
     ),
     "signs as duties": (
         lambda: villagecat.LayerPackage(layer=_national().layer, duties=_national().signs),  # type: ignore[arg-type]
-        "duties（工作事务）应为 Duty 的列表或元组（一项也写作 [item]），而不是 Sign",
+        "duties（工作事务）应为若干 Duty（列表、元组或其他可迭代对象；一项也写作 [item]），而不是 Sign",
     ),
     "rows as dicts": (
         lambda: villagecat.LayerPackage(
             layer=_national().layer,
             signs=[s.model_dump() for s in _national().signs],  # type: ignore[misc]
         ),
-        "signs（标牌标识）应为 Sign 的列表或元组（一项也写作 [item]），而不是 dict",
+        "signs（标牌标识）应为若干 Sign（列表、元组或其他可迭代对象；一项也写作 [item]），而不是 dict",
     ),
     "a text": (
         lambda: villagecat.LayerPackage(layer=_national().layer, duties="村务"),  # type: ignore[arg-type]
-        "duties（工作事务）应为 Duty 的列表或元组（一项也写作 [item]），而不是 str",
+        "duties（工作事务）应为若干 Duty（列表、元组或其他可迭代对象；一项也写作 [item]），而不是 str",
     ),
     "the layer by its id": (
         lambda: villagecat.LayerPackage(layer="cn"),  # type: ignore[arg-type]

@@ -300,8 +300,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'a resource is named by text ("duties"), not {kind}',
     ),
     "argument-not-resource-items": (
-        "{resource}（{title}）应为 {model} 的列表或元组（一项也写作 [item]），而不是 {kind}",
-        "{resource} ({title}) must be a list or tuple of {model} ([item] for one), not {kind}",
+        "{resource}（{title}）应为若干 {model}（列表、元组或其他可迭代对象；一项也写作 [item]），而不是 {kind}",
+        "{resource} ({title}) must be an iterable of {model} (a list, a tuple …; [item] for one), not {kind}",
     ),
     "argument-not-layer-model": (
         "layer 应为 Layer（层的元数据，villagecat.models.Layer），而不是 {kind}",
@@ -1212,8 +1212,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the sheet is damaged (not valid XML: {detail}); open the workbook in Excel and save it again",
     ),
     "ledger-not-utf8": (
-        "不是 UTF-8 编码，按 GBK 读出的第 1 行也没有可识别的列名（可能是其他编码）；请另存为“CSV UTF-8（逗号分隔）”",
-        'not UTF-8, and read as GBK its line 1 names no known column (another encoding?); save it as "CSV UTF-8"',
+        "不是 UTF-8 编码，按 GBK 读出的前几行也没有可识别的列名（可能是其他编码）；请另存为“CSV UTF-8（逗号分隔）”",
+        'not UTF-8, and read as GBK its first lines name no known column (another encoding?); save it as "CSV UTF-8"',
     ),
     "ledger-utf8-damaged": (
         (
