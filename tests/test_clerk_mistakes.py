@@ -511,3 +511,59 @@ def test_a_renamed_sheet_is_one_problem_naming_both_names(tmp_path: Path) -> Non
         "  工作事务清单",
         "    工作表“工作事务清单”的列名与“工作事务”表相同，像是改了表名；请把表名改回“工作事务”（表名不能修改）",
     ]
+
+
+@pytest.mark.parametrize("typed", ["村和社区", "村（社区）", "村、社区、村和社区"])
+def test_covers_typed_as_both_reads_as_villages_and_communities(tmp_path: Path, typed: str) -> None:
+    """覆盖范围 typed 村和社区 (the 适用范围 word) was written ``["both"]``: the same reach, yet ``diff`` called it a
+    change needing a major version (村（village）、社区（community） → 村和社区（both）)."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    _info_row(book, "覆盖范围")[1].value = typed
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 0, result.out
+    assert [s.value for s in load_layer(folder).layer.covers] == ["village", "community"]
+
+
+@pytest.mark.parametrize("typed", ["0.2.0", "0.0.9"])
+def test_a_version_typed_by_hand_is_told_on_its_row_with_what_to_do(tmp_path: Path, typed: str) -> None:
+    """A clerk raising 版本 by hand got ``层信息 取值无效：最近一次发布记录是 0.1.0，但本层版本为 0.2.0``:
+    no row, no column, no word of what to do (``release`` sets the version)."""
+    folder, path = _xihu(tmp_path)
+    assert invoke("release", str(folder)).code == 0
+    assert invoke("export", str(folder), "-o", str(path), "--force").code == 0
+    book = openpyxl.load_workbook(path)
+    row = _info_row(book, "版本")
+    row[1].value = typed
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[1:] == [
+        "  层信息",
+        (
+            f"    第 {row[0].row} 行 字段 B（版本）：最近一次发布记录是 0.1.0，但本层版本为 {typed}；"
+            "版本号由 villagecat release 在发布时按变更确定，请改回 0.1.0"
+        ),
+    ]
+
+
+def test_a_full_width_hash_in_a_citation_and_full_width_digits_in_a_date_read_as_typed(tmp_path: Path) -> None:
+    """A Chinese input method types ＃ and ２０２３: the 出处 ``文件＃三(一)2`` and the date ``２０２３年３月`` were
+    refused (出处写作“文件标识#条款”…, 日期写作 2023-09-01…) though a clerk sees no difference from # and 2023."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    book["来源文件"].append(["330106.document.plan", "工作方案", None, None, "２０２３年３月", None, "规范性文件"])
+    book["工作事务"].append([None, "环境整治", "330106.document.plan＃三(一)2", None, None, None, "依法协助政府工作事项"])
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 0, result.out
+    package = load_layer(folder)
+    assert package.documents[0].issued == "2023-03"
+    (citation,) = package.duties[0].citations
+    assert (citation.document, citation.section) == ("330106.document.plan", "三(一)2")
+    book["工作事务"].cell(2, 3).value = "330106.document.plan＃三(一)2，330106.document.plan＃二"
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1  # two run together, refused as such: never one section 三(一)2，330106.document.plan＃二
+    assert "是几个出处连在了一起" in result.out, result.out

@@ -1126,6 +1126,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{column} 列“{heading}”是行的编号，不属于目录数据，未导入（导出的工作簿不含此列）",
         "column {column} ({heading}) numbers the rows: it is no catalog data and was not imported",
     ),
+    "workbook-layer-version": (
+        "最近一次发布记录是 {last}，但本层版本为 {version}；版本号由 villagecat release 在发布时按变更确定，请改回 {last}",
+        (
+            "the last release is {last}, but the layer is at {version}; villagecat release sets the version"
+            " by what changed, so put {last} back"
+        ),
+    ),
     "workbook-full-width-bar": (
         "第 {row} 行 字段 {column}中的全角竖线“｜”不分隔多项，已作为文字读入；若要填多项，请改用半角竖线 |",
         "row {row}, column {column}: the full-width ｜ separates nothing and was read as text; separate entries with |",

@@ -269,20 +269,32 @@ def _parse(column: Column, raw: object) -> object:  # noqa: PLR0911 - one return
         if column.vocab is not None:
             # A clerk separates values as Chinese text does: 、，；as well as |.
             return [_slug(column, p) for part in parts for p in _VOCAB_SEPARATORS.split(part) if p.strip()]
-        return parts
+        return [_half_width_hash(part) for part in parts] if column.shape == "citations" else parts
     if column.shape == "bool":
         text = str(raw).strip().lower()
         return {"是": True, "否": False, "true": True, "false": False}.get(text, raw)
     if column.vocab is not None:
         return _slug(column, str(raw).strip())
     if column.pattern == DATE_PATTERN and isinstance(raw, str):
-        return local_date(raw.strip()) or raw.strip()  # else left for the pattern's message, which says how
+        # else left for the pattern's message, which says how; ２０２３年３月 as a Chinese input method types it
+        return local_date(unicodedata.normalize("NFKC", raw).strip()) or raw.strip()
     if column.shape in ("number", "integer"):
         return _number(column, raw)
     return str(raw).strip() if not isinstance(raw, str) else raw.strip()
 
 
 _PERCENT_TEXT = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]\s*$")
+
+
+def _half_width_hash(citation: str) -> str:
+    """A citation typed with a Chinese input method's ＃ (文件＃三(一)2): the ``#`` it stands for.
+
+    Every ＃ before the quote is one (a document id is ASCII, a section holds none), so two citations
+    run together with it (文件＃三，文件＃二) are refused as run together, never read as one section.
+    A quote keeps its own ＃.
+    """
+    head, bracket, quote = citation.partition("「")
+    return head.replace("＃", "#") + bracket + quote
 
 
 def _number(column: Column, raw: object) -> object:
@@ -409,10 +421,26 @@ def _layer_value(key: str, value: object) -> object:
     if key in ("admission.steps", "admission.citations"):
         return split_list(str(value))
     if key == "covers":
-        return [str(Scope.from_text(p).value) if _known(Scope, p) else p for p in _VOCAB_SEPARATORS.split(str(value))]
+        return _covers(str(value))
     if key == "level" and _known(Level, str(value)):
         return str(Level.from_text(str(value)).value)
     return value
+
+
+def _covers(text: str) -> list[str]:
+    """覆盖范围 as typed: 村、社区, or 村和社区 (村（社区）), the 适用范围 word for both, read as 村 and 社区.
+
+    ``both`` kept as written was the same reach in another spelling, which ``diff`` told as a change
+    needing a major version.
+    """
+    read: list[str] = []
+    for part in _VOCAB_SEPARATORS.split(text):
+        if not part.strip():
+            continue
+        scope = Scope.from_text(part) if _known(Scope, part) else None
+        words = [Scope.VILLAGE, Scope.COMMUNITY] if scope is Scope.BOTH else [scope] if scope else []
+        read += [str(w.value) for w in words] if words else [part]
+    return list(dict.fromkeys(read))
 
 
 def _known(vocab: type[Vocab], text: str) -> bool:
@@ -442,7 +470,8 @@ def _layer_cell(key: str, value: object) -> object:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return format_number(value)  # every layer field is text: a code or a version Calc took for a number
     if isinstance(value, str) and key.rpartition(".")[2] in ("published", "effective", "date"):
-        return local_date(value.strip()) or value.strip()  # 2023年9月1日, as every other sheet takes it
+        # 2023年9月1日 (or ２０２３年９月１日), as every other sheet takes it
+        return local_date(unicodedata.normalize("NFKC", value).strip()) or value.strip()
     return value
 
 
@@ -482,6 +511,11 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
         return Layer.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
+            if not error["loc"] and (moved := _version_moved(data)) is not None:  # the last release's rule
+                number, label = rows_of["version"]
+                words = pair("workbook-layer-version", last=moved[0], version=moved[1])
+                problems.append(Problem(LAYER_SHEET, "layer-version", *words, line=number, field=f"B（{label}）"))
+                continue
             zh, en = pydantic_message(dict(error), labels=True)
             key = ".".join(str(p) for p in error["loc"])
             found = rows_of.get(key) or rows_of.get(str(error["loc"][0]) if error["loc"] else "")
@@ -490,6 +524,19 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
             where = {"line": found[0], "field": f"B（{found[1]}）"} if found else {"field": unnamed}
             problems.append(Problem(LAYER_SHEET, str(error["type"]), zh, en, **where))
         return None
+
+
+def _version_moved(data: dict[str, Any]) -> tuple[str, str] | None:
+    """The last release's version and the 版本 typed, where a clerk changed one without the other (else None).
+
+    ``release`` sets the version; one typed by hand broke the layer's rule without a row or a word of what to do.
+    """
+    releases, version = data.get("releases"), data.get("version")
+    entry = releases[-1] if isinstance(releases, list) and releases else None
+    last = entry.get("version") if isinstance(entry, dict) else None
+    if not isinstance(last, str) or not isinstance(version, str) or last == version:
+        return None
+    return last, version
 
 
 def _clauses_of(package: LayerPackage) -> tuple[Clause, ...]:
