@@ -554,7 +554,8 @@ def test_a_full_width_hash_in_a_citation_and_full_width_digits_in_a_date_read_as
     folder, path = _xihu(tmp_path)
     book = openpyxl.load_workbook(path)
     book["来源文件"].append(["330106.document.plan", "工作方案", None, None, "２０２３年３月", None, "规范性文件"])
-    book["工作事务"].append([None, "环境整治", "330106.document.plan＃三(一)2", None, None, None, "依法协助政府工作事项"])
+    cited = "330106.document.plan＃三(一)2"
+    book["工作事务"].append([None, "环境整治", cited, None, None, None, "依法协助政府工作事项"])
     book.save(path)
     result = invoke("import", str(path), "-o", str(folder))
     assert result.code == 0, result.out
@@ -567,3 +568,44 @@ def test_a_full_width_hash_in_a_citation_and_full_width_digits_in_a_date_read_as
     result = invoke("import", str(path), "-o", str(folder))
     assert result.code == 1  # two run together, refused as such: never one section 三(一)2，330106.document.plan＃二
     assert "是几个出处连在了一起" in result.out, result.out
+
+
+def _override_row(book: Any, target: str, field: str, value: object) -> None:
+    sheet = book["覆盖"]
+    titles = [c.value for c in sheet[1]]
+    row = dict.fromkeys(titles)
+    row.update({"名称": "改动", "出处": "cn.document.tingzi-2022-28#二(二)6", "目标条目": target})
+    row.update({"字段": field, "操作": "设为", "取值": value})
+    sheet.append([row[t] for t in titles])
+
+
+def test_an_override_s_target_typed_as_its_name_is_one_problem_saying_how_to_find_the_id(tmp_path: Path) -> None:
+    """目标条目 typed 功能区入口简明标牌 (the name a clerk knows) was two problems, one a pattern's words
+    (层级代码.种类.小写英文字母或数字) and one about 字段, which was right; neither said where the id is found."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    _override_row(book, "功能区入口简明标牌", "版式", "横牌")
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[1:] == [
+        "  覆盖",
+        (
+            "    第 2 行 字段 G（目标条目）：目标条目填上级条目的标识，不是名称；运行 villagecat explain 330106 "
+            "功能区入口简明标牌 可查到它的标识（实际为“功能区入口简明标牌”）"
+        ),
+    ]
+
+
+def test_an_override_s_value_of_the_wrong_kind_names_the_column_not_its_code(tmp_path: Path) -> None:
+    """取值 400平方米 for 最小建筑面积 said ``不是 facilities.min_floor_area_m2 的有效取值``: the CSV's code."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    _override_row(book, "cn.facility.community-service-facility", "最小建筑面积（平方米）", "400平方米")
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[1:] == [
+        "  覆盖",
+        "    第 2 行 字段 J（取值）：不是“最小建筑面积（平方米）”的有效取值：应为数字（实际为“400平方米”）",
+    ]

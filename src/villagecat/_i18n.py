@@ -1126,8 +1126,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{column} 列“{heading}”是行的编号，不属于目录数据，未导入（导出的工作簿不含此列）",
         "column {column} ({heading}) numbers the rows: it is no catalog data and was not imported",
     ),
+    "workbook-override-target-name": (
+        "目标条目填上级条目的标识，不是名称；运行 villagecat explain {code} {name} 可查到它的标识",
+        "the target is the parent item's id, not its name; villagecat explain {code} {name} shows its id",
+    ),
     "workbook-layer-version": (
-        "最近一次发布记录是 {last}，但本层版本为 {version}；版本号由 villagecat release 在发布时按变更确定，请改回 {last}",
+        (
+            "最近一次发布记录是 {last}，但本层版本为 {version}；"
+            "版本号由 villagecat release 在发布时按变更确定，请改回 {last}"
+        ),
         (
             "the last release is {last}, but the layer is at {version}; villagecat release sets the version"
             " by what changed, so put {last} back"

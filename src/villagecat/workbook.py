@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from villagecat._columns import Column, columns, override_value_cell, target_column, unknown_field, unsaid
-from villagecat._i18n import Both, pair, say
+from villagecat._i18n import Both, ModelRuleError, pair, say
 from villagecat._ids import assign_ids
 from villagecat._messages import date_advice, pydantic_message
 from villagecat._write import atomic_write
@@ -239,6 +239,29 @@ def _override_input(data: dict[str, Any], raw: object) -> None:
         data.pop("value", None)
     else:
         data["value"] = value
+
+
+def _override_words(name: str, error: dict[str, Any], data: dict[str, Any], code: str | None) -> tuple[str, str] | None:
+    """An override's 目标条目 typed as a name, or its 取值 of the wrong kind, told in the form's words (else None).
+
+    A clerk knows an item by its name: the pattern of an id (层级代码.种类.…) says nothing of where
+    its id is found. A value's message named the field by the CSV's code (facilities.min_floor_area_m2).
+    """
+    value = error.get("input")
+    if name == "target" and error["type"] == "string_pattern_mismatch" and isinstance(value, str):
+        if value.isascii():
+            return None
+        zh, en = pair("workbook-override-target-name", code=code or "本层代码", name=value.strip())
+        got = pair("value-got", value=value.strip())
+        return zh + got[0], en + got[1]
+    cause = (error.get("ctx") or {}).get("error")
+    target, field = data.get("target"), data.get("field")
+    kind = kind_of_id(target) if isinstance(target, str) else None
+    column = target_column(target, field) if isinstance(field, str) else None
+    if name != "value" or not isinstance(cause, ModelRuleError) or kind is None or column is None:
+        return None
+    coded = f"{kind.resource}.{column.name}"  # 不是 facilities.min_floor_area_m2 的: spaced as a code is, not a title
+    return cause.zh.replace(f" {coded} ", f"“{column.title_zh}”"), cause.en
 
 
 def _override_field_words(data: dict[str, Any]) -> tuple[str, str]:
@@ -685,13 +708,17 @@ def _read_sheet(
             items.append(model.model_validate(data))
             rows_read.append(number)
         except ValidationError as exc:
-            for error in exc.errors(include_url=False):
+            errors = exc.errors(include_url=False)
+            for error in errors:
                 name = str(error["loc"][0]) if error["loc"] else ""
                 if layer_id is None and name == "id" and error["type"] == "missing":
                     continue  # a blank 标识 gets one from the layer's id: 层信息 is at fault, said once there
                 if any(c.name == name for c in absent) and error["type"] == "missing":
                     continue  # the column is not there: 缺少列 said so once, not again on every row
-                zh, en = (
+                if model is Override and name == "field" and any(e["loc"][:1] == ("target",) for e in errors):
+                    continue  # 字段 cannot be told without its target: the 目标条目 problem says what to fix
+                override_words = _override_words(name, dict(error), data, layer_id) if model is Override else None
+                zh, en = override_words or (
                     _override_field_words(data)
                     if model is Override and name == "field" and error["type"] == "string_pattern_mismatch"
                     else _sheet_message(dict(error), model)
