@@ -609,3 +609,26 @@ def test_an_override_s_value_of_the_wrong_kind_names_the_column_not_its_code(tmp
         "  覆盖",
         "    第 2 行 字段 J（取值）：不是“最小建筑面积（平方米）”的有效取值：应为数字（实际为“400平方米”）",
     ]
+
+
+@pytest.mark.parametrize("edit", ["delete", "notes"])
+def test_a_published_release_record_edited_or_deleted_in_the_workbook_is_refused(tmp_path: Path, edit: str) -> None:
+    """The 发布记录 rows of 层信息 (three a release, 60 for Ninghe) deleted as clutter, or a past 说明 rewritten,
+    imported without a word: the published history of the layer was gone from datapackage.json."""
+    folder, path = _xihu(tmp_path)
+    assert invoke("release", str(folder)).code == 0
+    before = (folder / "datapackage.json").read_bytes()
+    assert invoke("export", str(folder), "-o", str(path), "--force").code == 0
+    book = openpyxl.load_workbook(path)
+    if edit == "delete":
+        book["层信息"].delete_rows(_info_row(book, "发布记录 1 · 版本")[0].row, 3)
+        said = "发布记录 0.1.0 被删去"
+    else:
+        _info_row(book, "发布记录 1 · 说明")[1].value = "改写的说明"
+        said = "发布记录 0.1.0 被改动"
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1, result.out
+    assert f"{said}；已发布的记录不能在工作簿中修改或删除，请在“层信息”表中改回" in result.err, result.err
+    assert (folder / "datapackage.json").read_bytes() == before
+    assert invoke("import", str(path), "-o", str(folder), "--force").code == 0

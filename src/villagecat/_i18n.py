@@ -589,6 +589,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 是压缩包，不能就地改写；请用 -o 给出要写入的文件夹",
         "{path} is a zip, which is not rewritten in place: give -o, the folder to write",
     ),
+    "import-history": (
+        (
+            "工作簿“层信息”表中的发布记录与 {folder} 中已发布的不同：{changed}；"
+            "已发布的记录不能在工作簿中修改或删除，请在“层信息”表中改回，或重新导出后再修改（确要如此请加 --force）"
+        ),
+        (
+            "the workbook's release records differ from those published in {folder}: {changed}. A published"
+            " record is not edited or deleted in the workbook: put it back, or export again (or pass --force)"
+        ),
+    ),
     "import-older": (
         (
             "工作簿中的版本 {new} 比 {folder} 中已有的 {old} 旧，导入会改回旧版本并删去发布记录 {lost}；"
