@@ -511,3 +511,124 @@ def test_a_renamed_sheet_is_one_problem_naming_both_names(tmp_path: Path) -> Non
         "  工作事务清单",
         "    工作表“工作事务清单”的列名与“工作事务”表相同，像是改了表名；请把表名改回“工作事务”（表名不能修改）",
     ]
+
+
+@pytest.mark.parametrize("typed", ["村和社区", "村（社区）", "村、社区、村和社区"])
+def test_covers_typed_as_both_reads_as_villages_and_communities(tmp_path: Path, typed: str) -> None:
+    """覆盖范围 typed 村和社区 (the 适用范围 word) was written ``["both"]``: the same reach, yet ``diff`` called it a
+    change needing a major version (村（village）、社区（community） → 村和社区（both）)."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    _info_row(book, "覆盖范围")[1].value = typed
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 0, result.out
+    assert [s.value for s in load_layer(folder).layer.covers] == ["village", "community"]
+
+
+@pytest.mark.parametrize("typed", ["0.2.0", "0.0.9"])
+def test_a_version_typed_by_hand_is_told_on_its_row_with_what_to_do(tmp_path: Path, typed: str) -> None:
+    """A clerk raising 版本 by hand got ``层信息 取值无效：最近一次发布记录是 0.1.0，但本层版本为 0.2.0``:
+    no row, no column, no word of what to do (``release`` sets the version)."""
+    folder, path = _xihu(tmp_path)
+    assert invoke("release", str(folder)).code == 0
+    assert invoke("export", str(folder), "-o", str(path), "--force").code == 0
+    book = openpyxl.load_workbook(path)
+    row = _info_row(book, "版本")
+    row[1].value = typed
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[1:] == [
+        "  层信息",
+        (
+            f"    第 {row[0].row} 行 字段 B（版本）：最近一次发布记录是 0.1.0，但本层版本为 {typed}；"
+            "版本号由 villagecat release 在发布时按变更确定，请改回 0.1.0"
+        ),
+    ]
+
+
+def test_a_full_width_hash_in_a_citation_and_full_width_digits_in_a_date_read_as_typed(tmp_path: Path) -> None:
+    """A Chinese input method types ＃ and ２０２３: the 出处 ``文件＃三(一)2`` and the date ``２０２３年３月`` were
+    refused (出处写作“文件标识#条款”…, 日期写作 2023-09-01…) though a clerk sees no difference from # and 2023."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    book["来源文件"].append(["330106.document.plan", "工作方案", None, None, "２０２３年３月", None, "规范性文件"])
+    cited = "330106.document.plan＃三(一)2"
+    book["工作事务"].append([None, "环境整治", cited, None, None, None, "依法协助政府工作事项"])
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 0, result.out
+    package = load_layer(folder)
+    assert package.documents[0].issued == "2023-03"
+    (citation,) = package.duties[0].citations
+    assert (citation.document, citation.section) == ("330106.document.plan", "三(一)2")
+    book["工作事务"].cell(2, 3).value = "330106.document.plan＃三(一)2，330106.document.plan＃二"
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1  # two run together, refused as such: never one section 三(一)2，330106.document.plan＃二
+    assert "是几个出处连在了一起" in result.out, result.out
+
+
+def _override_row(book: Any, target: str, field: str, value: object) -> None:
+    sheet = book["覆盖"]
+    titles = [c.value for c in sheet[1]]
+    row = dict.fromkeys(titles)
+    row.update({"名称": "改动", "出处": "cn.document.tingzi-2022-28#二(二)6", "目标条目": target})
+    row.update({"字段": field, "操作": "设为", "取值": value})
+    sheet.append([row[t] for t in titles])
+
+
+def test_an_override_s_target_typed_as_its_name_is_one_problem_saying_how_to_find_the_id(tmp_path: Path) -> None:
+    """目标条目 typed 功能区入口简明标牌 (the name a clerk knows) was two problems, one a pattern's words
+    (层级代码.种类.小写英文字母或数字) and one about 字段, which was right; neither said where the id is found."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    _override_row(book, "功能区入口简明标牌", "版式", "横牌")
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[1:] == [
+        "  覆盖",
+        (
+            "    第 2 行 字段 G（目标条目）：目标条目填上级条目的标识，不是名称；运行 villagecat explain 330106 "
+            "功能区入口简明标牌 可查到它的标识（实际为“功能区入口简明标牌”）"
+        ),
+    ]
+
+
+def test_an_override_s_value_of_the_wrong_kind_names_the_column_not_its_code(tmp_path: Path) -> None:
+    """取值 400平方米 for 最小建筑面积 said ``不是 facilities.min_floor_area_m2 的有效取值``: the CSV's code."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    _override_row(book, "cn.facility.community-service-facility", "最小建筑面积（平方米）", "400平方米")
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[1:] == [
+        "  覆盖",
+        "    第 2 行 字段 J（取值）：不是“最小建筑面积（平方米）”的有效取值：应为数字（实际为“400平方米”）",
+    ]
+
+
+@pytest.mark.parametrize("edit", ["delete", "notes"])
+def test_a_published_release_record_edited_or_deleted_in_the_workbook_is_refused(tmp_path: Path, edit: str) -> None:
+    """The 发布记录 rows of 层信息 (three a release, 60 for Ninghe) deleted as clutter, or a past 说明 rewritten,
+    imported without a word: the published history of the layer was gone from datapackage.json."""
+    folder, path = _xihu(tmp_path)
+    assert invoke("release", str(folder)).code == 0
+    before = (folder / "datapackage.json").read_bytes()
+    assert invoke("export", str(folder), "-o", str(path), "--force").code == 0
+    book = openpyxl.load_workbook(path)
+    if edit == "delete":
+        book["层信息"].delete_rows(_info_row(book, "发布记录 1 · 版本")[0].row, 3)
+        said = "发布记录 0.1.0 被删去"
+    else:
+        _info_row(book, "发布记录 1 · 说明")[1].value = "改写的说明"
+        said = "发布记录 0.1.0 被改动"
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1, result.out
+    assert f"{said}；已发布的记录不能在工作簿中修改或删除，请在“层信息”表中改回" in result.err, result.err
+    assert (folder / "datapackage.json").read_bytes() == before
+    assert invoke("import", str(path), "-o", str(folder), "--force").code == 0

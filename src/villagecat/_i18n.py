@@ -611,6 +611,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 是压缩包，不能就地改写；请用 -o 给出要写入的文件夹",
         "{path} is a zip, which is not rewritten in place: give -o, the folder to write",
     ),
+    "import-history": (
+        (
+            "工作簿“层信息”表中的发布记录与 {folder} 中已发布的不同：{changed}；"
+            "已发布的记录不能在工作簿中修改或删除，请在“层信息”表中改回，或重新导出后再修改（确要如此请加 --force）"
+        ),
+        (
+            "the workbook's release records differ from those published in {folder}: {changed}. A published"
+            " record is not edited or deleted in the workbook: put it back, or export again (or pass --force)"
+        ),
+    ),
     "import-older": (
         (
             "工作簿中的版本 {new} 比 {folder} 中已有的 {old} 旧，导入会改回旧版本并删去发布记录 {lost}；"
@@ -1147,6 +1157,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workbook-row-numbers": (
         "{column} 列“{heading}”是行的编号，不属于目录数据，未导入（导出的工作簿不含此列）",
         "column {column} ({heading}) numbers the rows: it is no catalog data and was not imported",
+    ),
+    "workbook-override-target-name": (
+        "目标条目填上级条目的标识，不是名称；运行 villagecat explain {code} {name} 可查到它的标识",
+        "the target is the parent item's id, not its name; villagecat explain {code} {name} shows its id",
+    ),
+    "workbook-layer-version": (
+        (
+            "最近一次发布记录是 {last}，但本层版本为 {version}；"
+            "版本号由 villagecat release 在发布时按变更确定，请改回 {last}"
+        ),
+        (
+            "the last release is {last}, but the layer is at {version}; villagecat release sets the version"
+            " by what changed, so put {last} back"
+        ),
     ),
     "workbook-full-width-bar": (
         "第 {row} 行 字段 {column}中的全角竖线“｜”不分隔多项，已作为文字读入；若要填多项，请改用半角竖线 |",

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from villagecat._columns import Column, columns, override_value_cell, target_column, unknown_field, unsaid
-from villagecat._i18n import Both, pair, say
+from villagecat._i18n import Both, ModelRuleError, pair, say
 from villagecat._ids import assign_ids
 from villagecat._messages import date_advice, pydantic_message
 from villagecat._write import atomic_write
@@ -241,6 +241,29 @@ def _override_input(data: dict[str, Any], raw: object) -> None:
         data["value"] = value
 
 
+def _override_words(name: str, error: dict[str, Any], data: dict[str, Any], code: str | None) -> tuple[str, str] | None:
+    """An override's 目标条目 typed as a name, or its 取值 of the wrong kind, told in the form's words (else None).
+
+    A clerk knows an item by its name: the pattern of an id (层级代码.种类.…) says nothing of where
+    its id is found. A value's message named the field by the CSV's code (facilities.min_floor_area_m2).
+    """
+    value = error.get("input")
+    if name == "target" and error["type"] == "string_pattern_mismatch" and isinstance(value, str):
+        if value.isascii():
+            return None
+        zh, en = pair("workbook-override-target-name", code=code or "本层代码", name=value.strip())
+        got = pair("value-got", value=value.strip())
+        return zh + got[0], en + got[1]
+    cause = (error.get("ctx") or {}).get("error")
+    target, field = data.get("target"), data.get("field")
+    kind = kind_of_id(target) if isinstance(target, str) else None
+    column = target_column(target, field) if isinstance(field, str) else None
+    if name != "value" or not isinstance(cause, ModelRuleError) or kind is None or column is None:
+        return None
+    coded = f"{kind.resource}.{column.name}"  # 不是 facilities.min_floor_area_m2 的: spaced as a code is, not a title
+    return cause.zh.replace(f" {coded} ", f"“{column.title_zh}”"), cause.en
+
+
 def _override_field_words(data: dict[str, Any]) -> tuple[str, str]:
     """A 字段 cell that names no field of the target: the fields it may name, as the merge lists them.
 
@@ -269,20 +292,32 @@ def _parse(column: Column, raw: object) -> object:  # noqa: PLR0911 - one return
         if column.vocab is not None:
             # A clerk separates values as Chinese text does: 、，；as well as |.
             return [_slug(column, p) for part in parts for p in _VOCAB_SEPARATORS.split(part) if p.strip()]
-        return parts
+        return [_half_width_hash(part) for part in parts] if column.shape == "citations" else parts
     if column.shape == "bool":
         text = str(raw).strip().lower()
         return {"是": True, "否": False, "true": True, "false": False}.get(text, raw)
     if column.vocab is not None:
         return _slug(column, str(raw).strip())
     if column.pattern == DATE_PATTERN and isinstance(raw, str):
-        return local_date(raw.strip()) or raw.strip()  # else left for the pattern's message, which says how
+        # else left for the pattern's message, which says how; ２０２３年３月 as a Chinese input method types it
+        return local_date(unicodedata.normalize("NFKC", raw).strip()) or raw.strip()
     if column.shape in ("number", "integer"):
         return _number(column, raw)
     return str(raw).strip() if not isinstance(raw, str) else raw.strip()
 
 
 _PERCENT_TEXT = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]\s*$")
+
+
+def _half_width_hash(citation: str) -> str:
+    """A citation typed with a Chinese input method's ＃ (文件＃三(一)2): the ``#`` it stands for.
+
+    Every ＃ before the quote is one (a document id is ASCII, a section holds none), so two citations
+    run together with it (文件＃三，文件＃二) are refused as run together, never read as one section.
+    A quote keeps its own ＃.
+    """
+    head, bracket, quote = citation.partition("「")
+    return head.replace("＃", "#") + bracket + quote
 
 
 def _number(column: Column, raw: object) -> object:
@@ -409,10 +444,26 @@ def _layer_value(key: str, value: object) -> object:
     if key in ("admission.steps", "admission.citations"):
         return split_list(str(value))
     if key == "covers":
-        return [str(Scope.from_text(p).value) if _known(Scope, p) else p for p in _VOCAB_SEPARATORS.split(str(value))]
+        return _covers(str(value))
     if key == "level" and _known(Level, str(value)):
         return str(Level.from_text(str(value)).value)
     return value
+
+
+def _covers(text: str) -> list[str]:
+    """覆盖范围 as typed: 村、社区, or 村和社区 (村（社区）), the 适用范围 word for both, read as 村 and 社区.
+
+    ``both`` kept as written was the same reach in another spelling, which ``diff`` told as a change
+    needing a major version.
+    """
+    read: list[str] = []
+    for part in _VOCAB_SEPARATORS.split(text):
+        if not part.strip():
+            continue
+        scope = Scope.from_text(part) if _known(Scope, part) else None
+        words = [Scope.VILLAGE, Scope.COMMUNITY] if scope is Scope.BOTH else [scope] if scope else []
+        read += [str(w.value) for w in words] if words else [part]
+    return list(dict.fromkeys(read))
 
 
 def _known(vocab: type[Vocab], text: str) -> bool:
@@ -442,7 +493,8 @@ def _layer_cell(key: str, value: object) -> object:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return format_number(value)  # every layer field is text: a code or a version Calc took for a number
     if isinstance(value, str) and key.rpartition(".")[2] in ("published", "effective", "date"):
-        return local_date(value.strip()) or value.strip()  # 2023年9月1日, as every other sheet takes it
+        # 2023年9月1日 (or ２０２３年９月１日), as every other sheet takes it
+        return local_date(unicodedata.normalize("NFKC", value).strip()) or value.strip()
     return value
 
 
@@ -482,6 +534,11 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
         return Layer.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
+            if not error["loc"] and (moved := _version_moved(data)) is not None:  # the last release's rule
+                number, label = rows_of["version"]
+                words = pair("workbook-layer-version", last=moved[0], version=moved[1])
+                problems.append(Problem(LAYER_SHEET, "layer-version", *words, line=number, field=f"B（{label}）"))
+                continue
             zh, en = pydantic_message(dict(error), labels=True)
             key = ".".join(str(p) for p in error["loc"])
             found = rows_of.get(key) or rows_of.get(str(error["loc"][0]) if error["loc"] else "")
@@ -490,6 +547,19 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
             where = {"line": found[0], "field": f"B（{found[1]}）"} if found else {"field": unnamed}
             problems.append(Problem(LAYER_SHEET, str(error["type"]), zh, en, **where))
         return None
+
+
+def _version_moved(data: dict[str, Any]) -> tuple[str, str] | None:
+    """The last release's version and the 版本 typed, where a clerk changed one without the other (else None).
+
+    ``release`` sets the version; one typed by hand broke the layer's rule without a row or a word of what to do.
+    """
+    releases, version = data.get("releases"), data.get("version")
+    entry = releases[-1] if isinstance(releases, list) and releases else None
+    last = entry.get("version") if isinstance(entry, dict) else None
+    if not isinstance(last, str) or not isinstance(version, str) or last == version:
+        return None
+    return last, version
 
 
 def _clauses_of(package: LayerPackage) -> tuple[Clause, ...]:
@@ -638,13 +708,17 @@ def _read_sheet(
             items.append(model.model_validate(data))
             rows_read.append(number)
         except ValidationError as exc:
-            for error in exc.errors(include_url=False):
+            errors = exc.errors(include_url=False)
+            for error in errors:
                 name = str(error["loc"][0]) if error["loc"] else ""
                 if layer_id is None and name == "id" and error["type"] == "missing":
                     continue  # a blank 标识 gets one from the layer's id: 层信息 is at fault, said once there
                 if any(c.name == name for c in absent) and error["type"] == "missing":
                     continue  # the column is not there: 缺少列 said so once, not again on every row
-                zh, en = (
+                if model is Override and name == "field" and any(e["loc"][:1] == ("target",) for e in errors):
+                    continue  # 字段 cannot be told without its target: the 目标条目 problem says what to fix
+                override_words = _override_words(name, dict(error), data, layer_id) if model is Override else None
+                zh, en = override_words or (
                     _override_field_words(data)
                     if model is Override and name == "field" and error["type"] == "string_pattern_mismatch"
                     else _sheet_message(dict(error), model)

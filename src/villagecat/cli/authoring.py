@@ -297,7 +297,10 @@ def _refuse_going_back(package: LayerPackage, folder: Path) -> None:
         there = load_layer(folder)
     except VillagecatError:
         return  # not a package villagecat reads: the writer's own guard decides
-    if there.layer.id != package.layer.id or Version(there.layer.version) <= Version(package.layer.version):
+    if there.layer.id != package.layer.id:
+        return
+    if Version(there.layer.version) <= Version(package.layer.version):
+        _refuse_rewritten_history(package, there, folder)
         return
     kept = {r.version for r in package.layer.releases}
     dropped = [r.version for r in there.layer.releases if r.version not in kept] or [there.layer.version]
@@ -305,6 +308,22 @@ def _refuse_going_back(package: LayerPackage, folder: Path) -> None:
     raise InvalidRequestError.because(
         "import-older", new=package.layer.version, old=there.layer.version, folder=str(folder), lost=lost
     )
+
+
+def _refuse_rewritten_history(package: LayerPackage, there: LayerPackage, folder: Path) -> None:
+    """Refuse a workbook whose 发布记录 rows lost or changed a release the folder's package published.
+
+    The rows (three a release) were deleted as clutter, or a past 说明 rewritten, and the published
+    history was gone from ``datapackage.json`` without a word. (An older workbook is told by
+    ``import-older`` before, which names the releases it would drop.)
+    """
+    ours = {r.version: r for r in package.layer.releases}
+    changed = [(r.version, r.version in ours) for r in there.layer.releases if ours.get(r.version) != r]
+    if not changed:
+        return
+    zh = "、".join(f"发布记录 {v} 被{'改动' if kept else '删去'}" for v, kept in changed)
+    en = ", ".join(f"release {v} {'edited' if kept else 'removed'}" for v, kept in changed)
+    raise InvalidRequestError.because("import-history", folder=str(folder), changed=Both(zh, en))
 
 
 def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
