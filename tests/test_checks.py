@@ -1506,3 +1506,15 @@ def test_an_equal_figure_is_told_as_the_most_specific_layer_grades_it(tmp_path: 
         if "floor-area" in f.code
     ]
     assert codes[0] == ("facility-floor-area-unstated", "430000.facility.per-household")
+
+
+@pytest.mark.parametrize("heading", ["村民活动区域面积（平方米）", "居民活动区域面积", "活动区域面积"])
+def test_a_facility_file_takes_the_activity_area_by_the_sources_words(tmp_path: Path, heading: str) -> None:
+    """`check facility --help` said 村民活动区域面积（平方米）, the sources' words; a file headed so was refused
+    (不认识这一列), only 活动区域面积 was read."""
+    figures = tmp_path / "villages.csv"
+    figures.write_text(f"村名,建筑面积,户数,{heading}\n甲村,400,900,100\n", encoding="utf-8")
+    result = invoke("check", "facility", "-j", "220000", "--file", str(figures), "--format", "json")
+    assert result.code == 0, result.out + result.err
+    (share,) = [f for f in json.loads(result.out)["findings"] if f["code"].startswith("facility-activity-share")]
+    assert share["observed"] == 25.0

@@ -12,6 +12,7 @@ import math
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat._i18n import Both, pair, say
+from villagecat.checks._fields import title
 from villagecat.cli._argparse import Parser
 from villagecat.cli._common import (
     add_format_option,
@@ -59,10 +60,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="核查一个村的综合服务设施数据，或用 --file 核查多个村的 CSV、YAML、XLSX 文件。"
         " Check a village's facility figures, or a CSV/YAML/XLSX file of many villages (--file).",
     )
-    facility.add_argument("--floor-area", type=_measure, help="建筑面积（平方米） / floor area, m²")
-    facility.add_argument("--households", type=_count, help="户数 / number of households")
+    # each titled as a --file column may be (villagecat.checks._fields), so the help names a column the file takes
+    facility.add_argument("--floor-area", type=_measure, help=f"{title('floor_area_m2')}（平方米） / floor area, m²")
+    facility.add_argument("--households", type=_count, help=f"{title('households')} / number of households")
     facility.add_argument(
-        "--activity-area", type=_measure, help="村民活动区域面积（平方米） / area for residents' activities, m²"
+        "--activity-area",
+        type=_measure,
+        help=f"{title('activity_area_m2')}（平方米） / area for residents' activities, m²",
     )
     facility.add_argument(
         "--function-areas",
