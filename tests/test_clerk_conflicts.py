@@ -61,17 +61,17 @@ def test_each_conflict_in_a_workbook_names_column_letter_item_name_and_what_to_d
     assert _problems(result.out) == [
         (
             f"第 {lowered} 行 字段 J（取值）：层 120117（{version}）的条目 cn.facility.community-service-facility"
-            "（城乡社区综合服务设施）的“每百户最小面积（平方米）”不符合上级规则：该字段只能提高，不能降低"
+            "（城乡社区综合服务设施）的“每百户最小面积（平方米）”不符合合并规则：该字段只能提高，不能降低"
             "（上级值 30，本层值 20）；请改为不低于 30，或删去这条覆盖（整行删除）"
         ),
         (
             f"第 {kept} 行 字段 J（取值）：层 120117（{version}）的条目 cn.certificate.dog-keeping（居民养犬证明）"
-            "的“状态”不符合上级规则：只能沿 保留 → 取消 → 不应出具 的方向改变（上级值 不应出具，本层值 保留）；"
+            "的“状态”不符合合并规则：只能沿 保留 → 取消 → 不应出具 的方向改变（上级值 不应出具，本层值 保留）；"
             "请删去这条覆盖（整行删除）"
         ),
         (
             f"第 2 行 字段 G（目标条目）：层 120117（{version}）的条目 cn.duty.no-demolition"
-            "（作为拆迁拆违事务的责任主体）不符合上级规则：该条目不得由下级层取消；请删去这条取消（整行删除）"
+            "（作为拆迁拆违事务的责任主体）不符合合并规则：该条目不得由下级层取消；请删去这条取消（整行删除）"
         ),
     ], result.out
     english = invoke("import", str(book_path), "-o", str(tmp_path / "out"), "--lang", "en")
@@ -103,12 +103,12 @@ def test_a_conflict_in_a_csv_says_what_to_do_at_its_line_and_csv_column(tmp_path
     assert _problems(result.out) == [
         (
             f"第 {len(lines)} 行 字段 value（取值）：层 120117（{version}）的条目 "
-            "cn.facility.community-service-facility（城乡社区综合服务设施）的“每百户最小面积（平方米）”不符合上级规则：该字段只能提高，不能降低"
+            "cn.facility.community-service-facility（城乡社区综合服务设施）的“每百户最小面积（平方米）”不符合合并规则：该字段只能提高，不能降低"
             "（上级值 30，本层值 20）；请改为不低于 30，或删去这条覆盖（整行删除）"
         ),
         (
             f"第 2 行 字段 target（目标条目）：层 120117（{version}）的条目 "
-            "cn.duty.no-demolition（作为拆迁拆违事务的责任主体）不符合上级规则：该条目不得由下级层取消；请删去这条取消（整行删除）"
+            "cn.duty.no-demolition（作为拆迁拆违事务的责任主体）不符合合并规则：该条目不得由下级层取消；请删去这条取消（整行删除）"
         ),
     ], result.out
 

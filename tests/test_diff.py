@@ -1019,7 +1019,7 @@ def test_a_county_below_the_diffed_layer_is_checked_without_the_old_side_registe
         "may only rise",
         "该字段只能提高，不能降低",
     )
-    assert f"不符合上级规则：{conflict['detail_zh']}（上级值 45，本层值 40）" in shown.out
+    assert f"不符合合并规则：{conflict['detail_zh']}（上级值 45，本层值 40）" in shown.out
 
 
 def test_a_layer_below_that_cannot_be_checked_is_not_counted_as_free_of_conflicts(tmp_path: Path) -> None:

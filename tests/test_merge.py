@@ -475,7 +475,7 @@ def test_a_field_set_twice_names_the_other_override_and_both_values() -> None:
     (conflict,) = merge([*chain("220000"), child_layer("220000", overrides=ops)]).conflicts
     assert conflict.describe("zh") == (
         "层 220102（0.1.0）的条目 220000.facility.village（村级综合服务设施面积）的“最小建筑面积（平方米）”"
-        "不符合上级规则：同一层对同一字段设定了两次，取值不明："
+        "不符合合并规则：同一层对同一字段设定了两次，取值不明："
         "本层的覆盖 220102.override.o0已设为 400，此处又设为 300（上级值 200）；"
         "同一层对同一字段只能设定一次，请删去其中一处"
     )
@@ -504,7 +504,7 @@ def test_a_field_set_twice_names_the_restating_row_and_its_sheet() -> None:
     (conflict,) = merge([*chain("220000"), county]).conflicts
     assert conflict.rule == "set_twice"
     assert conflict.describe("zh").endswith(
-        "不符合上级规则：同一层对同一字段设定了两次，取值不明："
+        "不符合合并规则：同一层对同一字段设定了两次，取值不明："
         "本层的“综合服务设施标准”表中重申该条目的行（标识 220102.facility.restated）已设为 300，此处又设为 250"
         "（上级值 200）；同一层对同一字段只能设定一次，请删去其中一处"
     )
@@ -579,7 +579,7 @@ def test_an_operation_that_does_not_fit_a_single_value_says_so_by_the_fields_tit
     assert conflict.rule == "invalid_value"
     title = type(before.item).model_fields[field].title
     assert conflict.describe("zh") == (
-        f"层 220102（0.1.0）的条目 {target}（{before.item.name}）的“{title}”不符合上级规则："  # type: ignore[attr-defined]
+        f"层 220102（0.1.0）的条目 {target}（{before.item.name}）的“{title}”不符合合并规则："  # type: ignore[attr-defined]
         + said.format(inherited=inherited, value=value)
     )
     assert "“" not in conflict.describe("en")
@@ -591,7 +591,7 @@ def test_an_override_on_a_field_the_kind_lacks_shows_the_value_and_the_fields_it
     (conflict,) = merge([*chain("cn"), child_layer("cn", overrides=[override])]).conflicts
     assert conflict.rule == "unknown_field"
     assert conflict.describe("zh") == (
-        "层 220102（0.1.0）的条目 cn.certificate.kinship.applies_to 不符合上级规则："
+        "层 220102（0.1.0）的条目 cn.certificate.kinship.applies_to 不符合合并规则："
         "证明事项没有可覆盖的字段“applies_to”（本层给出的值 community）；可覆盖的字段："
         "名称（name）、备注（notes）、别名（aliases）、状态（status）、办理用途（purpose）、开具单位（issuer）、"
         "有效时限（validity）、政策法规依据（basis）、证明内容范本（template）、占位符（placeholders）、"
@@ -611,7 +611,7 @@ def test_a_chain_out_of_order_is_said_in_chinese_with_the_parents_named() -> Non
     skipped = merge([national, ninghe]).conflicts
     assert [c.describe("zh") for c in skipped if c.rule == "chain_order"] == [
         (
-            f"层 120117（{ninghe.layer.version}）的条目 120117 不符合上级规则："
+            f"层 120117（{ninghe.layer.version}）的条目 120117 不符合合并规则："
             "层的上下级顺序有误：合并在 cn 之下，但其上级层为 120000"
         )
     ]
@@ -623,7 +623,7 @@ def test_a_chain_out_of_order_is_said_in_chinese_with_the_parents_named() -> Non
     said = [c.describe("zh") for c in upside_down if c.rule == "chain_order" and c.layer == "cn"]
     assert said == [
         (
-            f"层 cn（{national.layer.version}）的条目 cn 不符合上级规则："
+            f"层 cn（{national.layer.version}）的条目 cn 不符合合并规则："
             "层的上下级顺序有误：合并在 120000 之下，但其上级层为 无"
         )
     ]

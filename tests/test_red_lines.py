@@ -54,7 +54,7 @@ def test_a_status_moved_back_is_said_along_its_order_not_as_lowered(tmp_path: Pa
     path = write_child(tmp_path, "220000", certificates=(row,))
     (problem,) = villagecat.validate(path).problems
     assert problem.message_zh.endswith(
-        "cn.certificate.dog-keeping（居民养犬证明）的“状态”不符合上级规则：只能沿 保留 → 取消 → 不应出具 的方向改变"
+        "cn.certificate.dog-keeping（居民养犬证明）的“状态”不符合合并规则：只能沿 保留 → 取消 → 不应出具 的方向改变"
         "（上级值 不应出具（not_to_issue），本层值 保留（retained））；请清空这一格（沿用上级层的取值）"
     )
     assert "提高" not in problem.message_zh

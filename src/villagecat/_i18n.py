@@ -1589,12 +1589,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "override-value": ("不是 {field} 的有效取值：{detail}", "not a valid value for {field}: {detail}"),
     # merge rules: what a lower layer may not do, and the conflicts when it does
     "merge-conflict": (
-        "层 {layer}（{version}）的条目 {target} 不符合上级规则：{rule}{values}",
+        "层 {layer}（{version}）的条目 {target} 不符合合并规则：{rule}{values}",
         "layer {layer} ({version}), item {target}: breaks rule {rule}: {detail}{values}",
     ),
     # a field named by its title: 条目 X 的“最小建筑面积（平方米）”不符合 (no space inside the quotes' reach)
     "merge-conflict-field": (
-        "层 {layer}（{version}）的条目 {target} 的“{field}”不符合上级规则：{rule}{values}",
+        "层 {layer}（{version}）的条目 {target} 的“{field}”不符合合并规则：{rule}{values}",
         "layer {layer} ({version}), item {target}, field {field}: breaks rule {rule}: {detail}{values}",
     ),
     "conflict-item-named": ("{item}（{name}）", "{item} ({name})"),
