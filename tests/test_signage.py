@@ -205,3 +205,15 @@ def test_a_community_s_activity_area_is_its_residents() -> None:
     report = villagecat.checks.check_facility(villagecat.resolve("120117"), [figures])
     (share,) = [f for f in report.findings if f.code == "facility-activity-share-unstated"]
     assert share.message_zh == "居民活动区域占 40.0%，未达到来源所载的 60%（来源未写明约束力）"
+
+
+@pytest.mark.parametrize("text", ["村（社区）党群服务中心", "村党群服务中心", "村(社区)党群服务中心"])
+def test_a_plaque_written_in_the_sources_words_of_its_organisation_is_that_plaque(text: str) -> None:
+    """Ninghe's 一横 is 「XX村（社区）党群服务中心」: a plaque recorded in those words was told twice, as a plaque not
+    among the signs and as the 党群服务中心 plaque missing."""
+    plaque = ActualSign(text, Placement.OUTSIDE, SignType.PLAQUE, Orientation.HORIZONTAL, village="甲村")
+    report = check_signage(villagecat.resolve("120117"), [plaque])
+    said = {f.code for f in report.findings}
+    assert not {c for c in said if c.startswith("signage-not-allowed")}, said
+    missing = [f for f in report.findings if f.code.startswith("signage-missing")]
+    assert "cn.sign.party-service-centre" not in {f.item for f in missing}

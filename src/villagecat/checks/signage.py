@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from villagecat._arguments import need, need_catalog, need_items, need_member, need_optional_text
 from villagecat._i18n import Both, pair, say
-from villagecat._names import normalise_name
+from villagecat._names import name_forms, normalise_name
 from villagecat.checks import _codes as codes
 from villagecat.checks._characters import STANDARD, STANDARD_IN_NOTED_USES
 from villagecat.checks._measure import check_measurement
@@ -184,6 +184,12 @@ def _match(actual: ActualSign, specs: list[Sign]) -> Sign | None:
     text = normalise_name(actual.text)
     found = next((s for s in candidates if text in {normalise_name(n) for n in (s.name, *s.aliases)}), None)
     if found is not None:  # the item's own name: 集合式服务功能指引标识
+        return found
+    # its organisation's name as the sources write it, a bracketed part given or left out: 村（社区）党群服务中心
+    # (Ninghe's 一横) is the 村党群服务中心's plaque
+    forms = name_forms(actual.text)
+    found = next((s for s in candidates if s.organisation and not forms.isdisjoint(name_forms(s.organisation))), None)
+    if found is not None:
         return found
     found = next((s for s in candidates if s.text_pattern and _fits(s.text_pattern, actual.text)), None)
     if found is not None:
