@@ -704,3 +704,19 @@ def test_parents_may_be_given_by_their_paths_as_resolve_and_validate_layer_take_
     assert validate_layer(county, parents=[parent]).valid
     with pytest.raises(PackageReadError):
         villagecat.validate(child, parents=[tmp_path / "nowhere"])
+
+
+def test_a_mistyped_document_id_is_told_with_the_registered_one_it_most_likely_means(tmp_path: Path) -> None:
+    """``120117.document.workplan`` for ``work-plan`` was told 不存在 alone; ``quotes`` already named the likely one."""
+    import shutil  # noqa: PLC0415
+
+    folder = tmp_path / "ninghe"
+    shutil.copytree(REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe", folder)
+    clauses = folder / "clauses.csv"
+    lines = clauses.read_text(encoding="utf-8").split("\n")
+    lines[1] = lines[1].replace(",120117.document.work-plan,", ",120117.document.workplan,", 1)
+    clauses.write_text("\n".join(lines), encoding="utf-8")
+    report = villagecat.validate(folder)
+    (problem,) = [p for p in report.problems if p.file == "clauses.csv"]
+    assert problem.message_zh.endswith("是否应为已登记的 120117.document.work-plan？"), problem.message_zh
+    assert "did you mean 120117.document.work-plan" in problem.message_en

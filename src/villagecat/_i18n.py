@@ -2194,6 +2194,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " register it in the documents first, or cite a registered document"
         ),
     ),
+    "unknown-document-misspelt": ("{said}；是否应为已登记的 {meant}？", "{said}; did you mean {meant}, registered?"),
     "admission-unknown-document": (
         "准入审批程序引用的文件 {document} 不存在",
         "the admission route cites document {document}, which does not exist",

@@ -18,7 +18,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from difflib import SequenceMatcher
+from difflib import SequenceMatcher, get_close_matches
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from villagecat._text import SURROGATES, UNSAFE_TEXT_CLASS, class_of
@@ -254,3 +254,13 @@ def alike(name: str, items: Iterable[_T], names: Callable[[_T], Iterable[str]], 
         top = max(score for score, _ in scored)
         return [item for score, item in scored if score == top]
     return [item for _, item in scored]
+
+
+#: How alike an id must be to one known to be told as it, mistyped (``120117.document.workplan`` for ``…work-plan``).
+MISSPELT = 0.8
+
+
+def misspelt(given: str, known: Iterable[str]) -> str | None:
+    """The known id ``given`` most likely mistypes (difflib's ratio at least :data:`MISSPELT`), or None."""
+    alike = get_close_matches(given, list(known), n=1, cutoff=MISSPELT)
+    return alike[0] if alike else None

@@ -29,11 +29,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher, get_close_matches
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any, Literal
 
 from villagecat._arguments import need_lang
 from villagecat._i18n import Both, pair, say
+from villagecat._names import misspelt
 from villagecat.errors import UnknownItemError
 from villagecat.models import Citation, Clause, Document
 from villagecat.package import RESOURCES
@@ -71,8 +72,6 @@ _CONTEXT = 10
 _PLACES = 200
 #: How many document ids a refused ``--text`` lists (closest first) before it counts the rest.
 _LISTED = 8
-#: How alike (difflib's ratio) an unused text's id must be to a document without text to be named as it.
-_MISSPELT = 0.8
 
 
 def bare(text: str) -> str:
@@ -358,11 +357,10 @@ def iter_quote_problems(
         )
     for document, quotes in unchecked.items():
         first = quotes[0]
-        alike = get_close_matches(document, list(spare), n=1, cutoff=_MISSPELT)
-        misspelt = alike[0] if alike else None
+        mistyped = misspelt(document, spare)
         zh, en = pair("quote-no-text", document=document, count=len(quotes))
-        if misspelt is not None:
-            zh, en = pair("quote-no-text-misspelt", unchecked=Both(zh, en), given=misspelt)
+        if mistyped is not None:
+            zh, en = pair("quote-no-text-misspelt", unchecked=Both(zh, en), given=mistyped)
         items = tuple(dict.fromkeys(i for q in quotes for i in q.items))
         yield QuoteProblem(
             first.file,
@@ -375,7 +373,7 @@ def iter_quote_problems(
             level="warn",
             document=document,
             items=items,
-            misspelt=misspelt,
+            misspelt=mistyped,
         )
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from villagecat._arguments import kind_of, need, need_paths
 from villagecat._budget import fixed_limits, given_max_bytes
 from villagecat._i18n import Both, pair
-from villagecat._names import normalise_names
+from villagecat._names import misspelt, normalise_names
 from villagecat.errors import ArgumentTypeError, LayerChainError
 from villagecat.format.registry import kind_by_resource
 from villagecat.models import Certificate, Clause, Document
@@ -289,10 +289,14 @@ def _check_citations(
             if not complete and document.partition(".")[0] != own:
                 continue
             if document not in docs and not lost.hides("unknown-document", document):
+                said = _message("unknown-document", item=getattr(item, "id", ""), document=document)
+                meant = misspelt(document, docs)
+                if meant is not None:  # 120117.document.workplan for work-plan: say which
+                    said = _message("unknown-document-misspelt", said=Both(*said.values()), meant=meant)
                 problems.append(
                     Problem(
                         code="unknown-document",
-                        **_message("unknown-document", item=getattr(item, "id", ""), document=document),
+                        **said,
                         field=path,
                         **package.where(resource, index),
                     )
