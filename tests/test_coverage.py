@@ -137,6 +137,6 @@ def test_the_pages_name_each_item_in_chinese_beside_its_id() -> None:
     (statement,) = result.statements
     page = coverage_markdown(result)
     national = registry.find("cn")
-    names = {item.id: item.name for _, item in national.iter_items() if hasattr(item, "name")}
+    names = {getattr(item, "id", ""): getattr(item, "name", "") for _, item in national.iter_items()}
     for item in statement.items:
         assert f"{names[item]}（`{item}`）" in page, page
