@@ -83,7 +83,7 @@ def test_every_page_reports_its_share_and_no_statement_is_left_without_a_word() 
         assert "已作为数据收录" in text
         rows = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| 节")]
         assert rows, name
-        assert all(line.rstrip().endswith("` |") or "未建模：" in line for line in rows), name
+        assert all(line.rstrip().endswith(("` |", "`） |")) or "未建模：" in line for line in rows), name
     national = generated["cn.document.tingzi-2022-28.md"]
     table = national[national.index("| 节 |") :]
     assert "电影节" not in table  # the page's unrelated news is not the document
@@ -120,3 +120,23 @@ def test_the_words_that_make_a_sentence_normative_are_the_binding_words_and_the_
 ) -> None:
     """The coverage pages' word list missed 须 (Jilin 四(十二)'s rule on provincial departments was on no page)."""
     assert [m.group(0) for m in NORMATIVE.finditer(sentence)] == words
+
+
+def test_the_pages_name_each_item_in_chinese_beside_its_id() -> None:
+    """A clerk read 收录条目 as bare ids (`120117.obligation.no-unassigned-tasks`): no word of what the item is."""
+    from villagecat.coverage import coverage_markdown  # noqa: PLC0415
+
+    statements = [
+        (
+            "二(二)6",
+            "省级党委和政府统一规定村级组织和工作机制挂牌数量、名称和式样,党政群机构不得要求村级组织对口挂牌。",
+        ),
+    ]
+    registry = shipped_registry()
+    result = coverage("cn.document.tingzi-2022-28", statements, registry)
+    (statement,) = result.statements
+    page = coverage_markdown(result)
+    national = registry.find("cn")
+    names = {getattr(item, "id", ""): getattr(item, "name", "") for _, item in national.iter_items()}
+    for item in statement.items:
+        assert f"{names[item]}（`{item}`）" in page, page

@@ -1716,3 +1716,22 @@ def test_an_empty_scope_says_it_is_the_layers_own() -> None:
         csv.DictReader(io.StringIO(format_report(diff_packages(national, emptied), "csv").removeprefix("\ufeff")))
     )
     assert "（空：同所在层的适用范围）" in {r["新值"] for r in rows}
+
+
+def test_the_change_codes_page_says_an_operation_is_rated_by_what_it_does(tmp_path: Path) -> None:
+    """The page gave ``override-removed`` as 破坏性 (引用其标识的系统将失效) alone; diff rates it by what it does."""
+    from villagecat.diff import CHANGE_LEVELS  # noqa: PLC0415
+
+    ninghe = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(ninghe, old)
+    shutil.copytree(ninghe, new)
+    overrides = new / "overrides.csv"
+    lines = overrides.read_text(encoding="utf-8").splitlines(keepends=True)
+    overrides.write_text("".join([lines[0], *lines[2:]]), encoding="utf-8")  # one override fewer
+    report = json.loads(invoke("diff", str(old), str(new), "--format", "json").out)
+    (removed,) = [c for c in report["changes"] if c["code"] == "override-removed"]
+    assert removed["does"], removed
+    assert removed["level"] != CHANGE_LEVELS["override-removed"][0]  # the table's level is not what it gets
+    page = codes_markdown()
+    assert "`does`" in page, "the page says an operation's level is what it does to its target"

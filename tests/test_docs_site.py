@@ -160,3 +160,12 @@ def test_the_navigation_names_each_page_in_chinese(site: Path) -> None:
     home = (site / "index.html").read_text(encoding="utf-8")
     for label in ("快速上手", "概念", "审核修订", "接入系统", "变更代码", "数据包格式", "命令行", "更新记录"):
         assert f"{label} " in home, label
+
+
+def test_a_page_the_guides_name_in_words_is_a_page_of_the_site() -> None:
+    """The clerk's guide sent readers to the “表结构参考” page: the site has none by that name."""
+    nav = (REPO / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:", 1)[1]
+    for page in [REPO / "README.md", *sorted((REPO / "docs").rglob("*.md"))]:
+        named = re.findall(r"(?:“([^”]+)”|\[([^\]]+)\]\([^)]*\))页", page.read_text(encoding="utf-8"))
+        for quoted, linked in named:
+            assert (quoted or linked) in nav, f"{page.name}: no page “{quoted or linked}” in the navigation"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
+import shutil
 from typing import TYPE_CHECKING
 
 import pytest
@@ -123,3 +125,31 @@ def test_the_guides_name_every_binding_word_the_code_reads_as_must() -> None:
         said = " ".join(path.read_text(encoding="utf-8").split())
         (words,) = re.findall(r"必须、应当、 ?不得、一律、严禁 and their kin ([^ :]+)[ :]", said)
         assert {"必须", "应当", "不得", "一律", "严禁", *words.split("、")} == set(BINDING), path
+
+
+def test_the_guides_release_example_prints_what_release_prints(tmp_path: Path) -> None:
+    """It showed a deadline put off as 0.1.0 → 0.2.0 (次版本号): a change that relaxes alone is a patch."""
+    text = GUIDE.read_text(encoding="utf-8")
+    (shown,) = [b["body"] for b in _BLOCK.finditer(text) if b["lang"] == "text" and "$ villagecat release" in b["body"]]
+    command, *printed = shown.strip().splitlines()
+    (noted,) = re.findall(r"记入 `datapackage.json` 的说明为“(.+?)”。", text.replace("\n", ""))
+    (old_due, new_due) = re.findall(r"“截止日期”：(\S+) → (\S+)（", shown)[0]
+    old, new = tmp_path / "上一版", tmp_path / "西湖区目录"
+    init = invoke("init", str(old), "--level", "county", "--code", "330106", "--name", "西湖区", "--parent", "cn")
+    assert init.code == 0, init.err
+    with (old / "documents.csv").open("a", encoding="utf-8") as handle:
+        handle.write("330106.document.work-plan,西湖区工作方案,,,,,normative_document,,,true\n")
+    with (old / "milestones.csv").open("a", encoding="utf-8") as handle:
+        handle.write(
+            f"330106.milestone.self-inspection,全面自查,330106.document.work-plan#三,,,,{old_due},年内,各街道,both,\n"
+        )
+    assert invoke("release", str(old)).code == 0, "the first release"
+    shutil.copytree(old, new)
+    milestones = new / "milestones.csv"
+    milestones.write_text(milestones.read_text(encoding="utf-8").replace(old_due, new_due), encoding="utf-8")
+    result = invoke("release", str(new), "--against", str(old), "--date", "2025-01-01")
+    assert result.code == 0, result.err
+    assert command == "$ villagecat release 西湖区目录"
+    assert result.out.strip().splitlines() == printed
+    notes = json.loads((new / "datapackage.json").read_text(encoding="utf-8"))["layer"]["releases"][-1]["notes"]
+    assert notes == noted

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -229,3 +230,33 @@ def test_the_readmes_links_lead_somewhere() -> None:
     for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", README):
         if not target.startswith("http"):
             assert (REPO / target).exists(), target
+
+
+def test_the_readmes_accepted_change_is_the_change_its_reason_names(tmp_path: Path) -> None:
+    """It accepted ``facility-changed`` for the NDRC target made unstated, which is ``facility-modality-unstated``."""
+    import csv  # noqa: PLC0415
+
+    accepted = re.search(r'```yaml title="accepted.yaml"\n(.*?)```', README, flags=re.DOTALL)
+    assert accepted is not None
+    (tmp_path / "accepted.yaml").write_text(accepted.group(1), encoding="utf-8")
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(REPO / "data" / "national", old)
+    shutil.copytree(REPO / "data" / "national", new)
+    facilities = old / "facilities.csv"
+    with facilities.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    target = next(r for r in rows if r["id"] == "cn.facility.community-service-facility")
+    assert target["modality"] == "", "the README's reason says the shipped target's modality is left empty"
+    target["modality"] = "should"  # the version before: the target read as advice
+    with facilities.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    descriptor = json.loads((old / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["layer"]["version"] = "0.8.0"  # the version before, so the gate weighs the change alone
+    descriptor["layer"]["releases"] = descriptor["layer"]["releases"][:-1]
+    (old / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    argv = ("diff", str(old), str(new), "--fail-on", "warning", "--accept", str(tmp_path / "accepted.yaml"))
+    result = invoke(*argv)
+    assert result.code == 0, result.out + result.err  # the one 需关注 change is the one accepted
+    assert "经审核同意" in result.out

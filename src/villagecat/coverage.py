@@ -90,6 +90,8 @@ class Coverage:
     number: str | None
     source: str
     statements: list[Statement] = field(default_factory=list)
+    #: Each holding item's name, by id, so a page names what an item is beside its id.
+    names: dict[str, str] = field(default_factory=dict)
 
     @property
     def held(self) -> int:
@@ -190,6 +192,12 @@ def coverage(
             if doc.id == document:
                 title, number = doc.title, doc.number
     result = Coverage(document, title, number, "")
+    result.names = {
+        str(getattr(item, "id", "")): name
+        for package in packages
+        for _, item in package.iter_items()
+        if isinstance(name := getattr(item, "name", None), str) and getattr(item, "id", None)
+    }
     for section, text in statements:
         if listing:
             items = tuple(dict.fromkeys(i for i, c in citing if c.section == section))
@@ -246,10 +254,15 @@ def coverage_markdown(result: Coverage) -> str:
         "|---|---|---|---|",
     ]
     for s in result.statements:
-        held = "<br>".join(f"`{i}`" for i in s.items) if s.items else f"未建模：{s.reason}"
+        held = "<br>".join(_named(i, result.names) for i in s.items) if s.items else f"未建模：{s.reason}"
         text = s.text.replace("|", "\\|")
         lines.append(f"| {s.section} | {text} | {'、'.join(s.words)} | {held} |")
     return "\n".join(lines) + "\n"
+
+
+def _named(item: str, names: Mapping[str, str]) -> str:
+    """An item as a reader knows it, by its name, with its id: 不得派交村级组织（`cn.obligation.…`）."""
+    return f"{names[item]}（`{item}`）" if item in names else f"`{item}`"
 
 
 class _NotKeptError(ValueError):

@@ -2109,6 +2109,18 @@ def codes_markdown() -> str:
         "各级别的含义见[概念：变更级别](concepts.md#change-levels)。",
         "What each level means: [Concepts](concepts.md#change-levels).",
         "",
+        (
+            "覆盖（`override-…`）、取消（`cancellation-…`）和重申上级条目的一行（`…-restated`）没有自己的条目："
+            "有上级层在手时，按它对所改动条目的改动定级（取消取两者中较重的），覆盖和取消在 JSON 的 `does` 中"
+            "给出该改动的代码（如 `duty-citation-changed`）；下表中它们的级别只用于上级层不在手、改动未核对时。"
+        ),
+        "",
+        "An override (`override-…`), a cancellation (`cancellation-…`) or a row restating an inherited item",
+        "(`…-restated`) holds no item of its own: with the parents at hand it is rated by what it does to its",
+        "target (a cancellation by the graver of the two), and an override's or a cancellation's `does` in JSON",
+        "is that change's code (`duty-citation-changed`); their levels below apply only where the parents are not",
+        "at hand.",
+        "",
         "| 代码 code | 级别 level | 含义 meaning |",
         "|---|---|---|",
     ]
