@@ -120,3 +120,13 @@ def test_a_csv_saved_from_a_workbook_with_rows_above_its_header_is_one_problem(t
     assert result.code == 1
     said = "第 1 行：应为列名，而本表的列名在第 2 行；请删去列名上方的 1 行（如表格标题）"
     assert result.err == f"villagecat: {tmp_path / '台账.csv'}，{said}\n", result.err
+
+
+def test_a_short_utf8_ledger_with_one_gbk_row_pasted_in_names_the_row(tmp_path: Path) -> None:
+    """Two rows of UTF-8 and one of GBK were refused as 既不是 UTF-8 也不是 GBK alone: too short to judge by the share
+    of UTF-8 it reads, it now says where UTF-8 stops (a long file is told the damaged line already)."""
+    data = "村名,类别,名称\n榆树村,证明,健在证明\n".encode() + "杨树村,证明,健在证明\n".encode("gbk")
+    (tmp_path / "台账.csv").write_bytes(data)
+    result = invoke("audit", str(tmp_path / "台账.csv"), "-j", "120117")
+    assert result.code == 2
+    assert "第 3 行起不是 UTF-8" in result.err

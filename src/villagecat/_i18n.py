@@ -654,7 +654,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not released: {count} item(s) cite nothing ({items}); every released item names its source and section",
     ),
     "release-violations": (
-        "未发布：{count} 处变更违反上级层的合并规则，须先改正：{lines}",
+        "未发布：{count} 处变更违反合并规则，须先改正：{lines}",
         "not released: {count} change(s) break a merge rule; fix them first: {lines}",
     ),
     "date-impossible": ("日历上没有 {text} 这一天", "{text} is not a day of the calendar"),
@@ -1262,6 +1262,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger-not-text": (
         "既不是 UTF-8 也不是 GBK 编码的文本（不是 CSV 文件或已损坏）；请另存为“CSV UTF-8（逗号分隔）”或 .xlsx",
         "neither UTF-8 nor GBK text (not a CSV file, or damaged?): save it as CSV UTF-8 or .xlsx",
+    ),
+    "ledger-not-text-at": (
+        (
+            "既不是 UTF-8 也不是 GBK 编码的文本：第 {line} 行起不是 UTF-8，而此前各行是（可能粘贴了用其他编码保存的"
+            "内容，或文件已损坏）；请改正这一行，或另存为“CSV UTF-8（逗号分隔）”或 .xlsx"
+        ),
+        (
+            "neither UTF-8 nor GBK text: UTF-8 up to line {line}, which is not (pasted from a file in another "
+            "encoding, or damaged?); correct that line, or save it as CSV UTF-8 or .xlsx"
+        ),
     ),
     "ledger-nul": (
         "第 {line} 行含有空字符（NUL），不是文本表格（“Unicode 文本”或已损坏）；请另存为“CSV UTF-8”或 .xlsx",
@@ -1961,7 +1971,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a binding item added (must, must not); what complied may no longer",
     ),
     "change-rule-violated": (
-        "新版本的操作或条目违反上级层的合并规则（不生效，不能发布）",
+        "新版本的操作或条目违反合并规则（不生效，不能发布）",
         "an operation breaks a merge rule",
     ),
     "change-rule-violation-withdrawn": (

@@ -547,12 +547,14 @@ def _text(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as exc:
         if not csv_file:
             raise PackageReadError.at(str(path), "ledger-text-not-utf8") from None
+        line = data.count(b"\n", 0, exc.start) + 1  # where UTF-8 first fails
         if _mostly_utf8(data):  # a GBK row pasted in, a damaged byte: the rest would be read as mojibake
-            line = data.count(b"\n", 0, exc.start) + 1
             raise PackageReadError.at(str(path), "ledger-utf8-damaged", line=line) from None
     try:
         text = data.decode("gb18030")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError:  # a file too short to judge by its share of UTF-8 says where UTF-8 fails
+        if line > 1:
+            raise PackageReadError.at(str(path), "ledger-not-text-at", line=line) from None
         raise PackageReadError.at(str(path), "ledger-not-text") from None
     if _rarely_gbk(text):  # Big5, Shift-JIS: double bytes GB18030 decodes too, into rare characters and kana
         raise PackageReadError.at(str(path), "ledger-not-gbk")
