@@ -1172,6 +1172,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " by what changed, so put {last} back"
         ),
     ),
+    "workbook-release-order": (
+        (
+            "发布记录 {number} 的版本 {version} 不比前一条 {previous} 新；"
+            "发布记录按版本从旧到新排列，每个版本一条，请改回导出时的样子"
+        ),
+        (
+            "release record {number}'s version {version} is not newer than the one before, {previous}: the records"
+            " run from oldest to newest, one a version; put them back as exported"
+        ),
+    ),
+    "workbook-release-after": (
+        (
+            "发布记录 {number}（{version}）排在本层版本 {layer} 的发布记录之后；"
+            "发布记录由 villagecat release 在发布时写入：这一条若是手填的，请删去它的各行，否则请把版本改回 {last}"
+        ),
+        (
+            "release record {number} ({version}) comes after that of the layer's version {layer}; villagecat"
+            " release writes release records: delete this one's rows if it was typed by hand, else put the"
+            " version back to {last}"
+        ),
+    ),
     "workbook-full-width-bar": (
         "第 {row} 行 字段 {column}中的全角竖线“｜”不分隔多项，已作为文字读入；若要填多项，请改用半角竖线 |",
         "row {row}, column {column}: the full-width ｜ separates nothing and was read as text; separate entries with |",

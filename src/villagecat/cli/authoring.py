@@ -117,9 +117,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument(
         "--force",
         action="store_true",
-        help="写入不是数据包的非空文件夹（不删除其中任何文件），或以较旧的版本覆盖较新的版本"
+        help="写入不是数据包的非空文件夹（不删除其中任何文件），以较旧的版本覆盖较新的版本，"
+        "或照工作簿写入删去、改动了已发布的发布记录（datapackage.json 中的这些记录随之删去或改写）"
         " / write into a non-empty folder that holds no package (nothing in it is removed),"
-        " or an older version over a newer one",
+        " an older version over a newer one, or the workbook's release records where published ones were"
+        " deleted or edited (they are then deleted or rewritten in datapackage.json)",
     )
     add_layer_options(imp)
     imp.set_defaults(handler=_import)
