@@ -726,10 +726,46 @@ def test_import_s_force_says_it_writes_release_records_deleted_or_edited() -> No
     holding no package or an older version: nothing of the history it then erases."""
     from villagecat.cli import _parser  # noqa: PLC0415
 
-    (imports,) = [
-        a.choices["import"]
-        for a in _parser()._actions
-        if isinstance(a.choices, dict) and "import" in a.choices  # noqa: SLF001
-    ]
+    actions = _parser()._actions  # noqa: SLF001 - argparse offers no public walk
+    (imports,) = [a.choices["import"] for a in actions if isinstance(a.choices, dict) and "import" in a.choices]
     (force,) = [a.help for a in imports._actions if "--force" in a.option_strings]  # noqa: SLF001
     assert "发布记录" in str(force), force
+
+
+@pytest.mark.parametrize("edit", ["delete", "notes"])
+def test_a_shipped_layer_s_release_record_edited_is_refused_imported_into_a_new_folder(
+    tmp_path: Path, edit: str
+) -> None:
+    """Imported into a new folder (``-o 宁河区目录-新``), a workbook of Ninghe whose first 发布记录 was deleted or
+    rewritten was written without a word: the check looked only at the folder written over."""
+    path, folder = tmp_path / "ninghe.xlsx", tmp_path / "new"
+    assert invoke("export", "120117", "-o", str(path)).code == 0
+    book = openpyxl.load_workbook(path)
+    first = _info_row(book, "发布记录 1 · 版本")[1].value
+    if edit == "delete":
+        book["层信息"].delete_rows(_info_row(book, "发布记录 1 · 版本")[0].row, 3)
+    else:
+        _info_row(book, "发布记录 1 · 说明")[1].value = "改写的说明"
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1, result.out
+    said = "删去" if edit == "delete" else "改动"
+    assert f"已发布的不同：发布记录 {first} 被{said}；" in result.err, result.err
+    assert not folder.exists()
+    assert invoke("import", str(path), "-o", str(folder), "--force").code == 0
+
+
+def test_a_shipped_layer_s_older_workbook_imports_into_a_new_folder(tmp_path: Path) -> None:
+    """A workbook exported before the layer's last release holds fewer 发布记录: none of them was lost."""
+    path, folder = tmp_path / "ninghe.xlsx", tmp_path / "new"
+    assert invoke("export", "120117", "-o", str(path)).code == 0
+    book = openpyxl.load_workbook(path)
+    labels = [row[0].value for row in book["层信息"].iter_rows()]
+    count = sum(1 for label in labels if str(label).endswith("· 版本") and str(label).startswith("发布记录"))
+    before = _info_row(book, f"发布记录 {count - 1} · 版本")[1].value
+    book["层信息"].delete_rows(_info_row(book, f"发布记录 {count} · 版本")[0].row, 3)
+    _info_row(book, "版本")[1].value = before
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 0, result.out + result.err
+    assert load_layer(folder).layer.version == before

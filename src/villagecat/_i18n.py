@@ -621,6 +621,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " record is not edited or deleted in the workbook: put it back, or export again (or pass --force)"
         ),
     ),
+    "import-history-layer": (
+        (
+            "工作簿“层信息”表中的发布记录与层 {layer} 已发布的不同：{changed}；"
+            "已发布的记录不能在工作簿中修改或删除，请在“层信息”表中改回，或重新导出后再修改（确要如此请加 --force）"
+        ),
+        (
+            "the workbook's release records differ from those layer {layer} published: {changed}. A published"
+            " record is not edited or deleted in the workbook: put it back, or export again (or pass --force)"
+        ),
+    ),
     "import-older": (
         (
             "工作簿中的版本 {new} 比 {folder} 中已有的 {old} 旧，导入会改回旧版本并删去发布记录 {lost}；"
