@@ -769,3 +769,23 @@ def test_a_shipped_layer_s_older_workbook_imports_into_a_new_folder(tmp_path: Pa
     result = invoke("import", str(path), "-o", str(folder))
     assert result.code == 0, result.out + result.err
     assert load_layer(folder).layer.version == before
+
+
+def test_a_code_typed_in_full_width_reads_as_typed_and_a_name_keeps_its_full_width(tmp_path: Path) -> None:
+    """行政区划代码 １２０１１７ and 目标条目 ｃｎ.sign.function-area, as a Chinese input method's full-width mode types
+    them, were refused with the form's example, which looks the same to a clerk; the target was even told to be a
+    name (目标条目填上级条目的标识，不是名称). A name's full-width digits are the source's and stay."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    _info_row(book, "行政区划代码")[1].value = "３３０１０６"
+    _info_row(book, "上级层 · 标识")[1].value = "ｃｎ"
+    _override_row(book, "ｃｎ.sign.function-area", "备注", "附件２所列")
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 0, result.out
+    package = load_layer(folder)
+    assert package.layer.division_code == "330106"
+    assert package.layer.parent is not None
+    assert package.layer.parent.id == "cn"
+    (override,) = package.overrides
+    assert (override.target, override.value) == ("cn.sign.function-area", "附件２所列")

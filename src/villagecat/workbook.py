@@ -42,7 +42,7 @@ from villagecat.errors import (
 from villagecat.format.codec import format_number, join_list, local_date, split_list
 from villagecat.format.registry import kind_of_id
 from villagecat.models import Citation, Clause, Layer, Level, Override, Scope
-from villagecat.models._base import DATE_PATTERN, Vocab
+from villagecat.models._base import DATE_PATTERN, LAYER_ID_PATTERN, Vocab
 from villagecat.models.document import runs_together
 from villagecat.package import RESOURCE_TITLES, RESOURCES, LayerPackage, Origin, carry_citations
 from villagecat.report import Problem, ValidationReport
@@ -304,7 +304,24 @@ def _parse(column: Column, raw: object) -> object:  # noqa: PLR0911 - one return
         return local_date(unicodedata.normalize("NFKC", raw).strip()) or raw.strip()
     if column.shape in ("number", "integer"):
         return _number(column, raw)
+    if isinstance(raw, str) and column.pattern is not None and column.pattern.startswith(_ID_START):
+        return _half_width(raw.strip())  # an id: ｃｎ.duty.x as full-width typing writes it
     return str(raw).strip() if not isinstance(raw, str) else raw.strip()
+
+
+#: How an id column's pattern starts (cn.duty.…, 220000.document.…): a code, never the source's words.
+_ID_START = f"^(?:{LAYER_ID_PATTERN})"
+
+#: Full-width ASCII (Ｕ+FF01 to Ｕ+FF5E) and the ideographic space, as their ASCII.
+_HALF_WIDTH = {0xFF01 + i: 0x21 + i for i in range(0x5E)} | {0x3000: 0x20}
+
+
+def _half_width(code: str) -> str:
+    """A code (an id, a division code, a version) typed in full width (３３０１０６, ｃｎ) as its ASCII.
+
+    Only where the field is a code: a name, a note or a quote keeps every character as typed.
+    """
+    return code.translate(_HALF_WIDTH)
 
 
 _PERCENT_TEXT = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]\s*$")
@@ -440,8 +457,14 @@ def _layer_rows(layer: Layer) -> list[tuple[str, object, str]]:
     return rows
 
 
+#: The 层信息 fields that are codes, read as ASCII where typed in full width.
+_LAYER_CODES = frozenset({"id", "division_code", "slug", "version", "parent.id", "parent.version_range"})
+
+
 def _layer_value(key: str, value: object) -> object:
     """A labelled row's value as model input: lists split, labels turned into slugs."""
+    if isinstance(value, str) and (key in _LAYER_CODES or re.fullmatch(r"releases\.\d+\.version", key)):
+        return _half_width(value)
     if key == "admission.steps":
         return split_list(str(value))
     if key == "admission.citations":  # ＃ as every other sheet's 出处 reads it
@@ -521,7 +544,7 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
             problems.append(Problem(LAYER_SHEET, "error-cell", *words, line=number, field=f"B（{rows_of[name][1]}）"))
             continue
         value = _layer_cell(name, value)
-        if labelled and (name.count(".") or name in ("covers", "level")):
+        if labelled and (name.count(".") or name in ("covers", "level", *_LAYER_CODES)):
             _put(data, name, _layer_value(name, value))
             continue
         if name in ("parent", "admission", "releases", "covers") and isinstance(value, str):
