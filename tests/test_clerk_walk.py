@@ -38,4 +38,5 @@ def test_a_citation_of_a_document_not_registered_says_to_register_it_or_correct_
     assert line.endswith(
         "引用的文件 120117.document.plan 不存在（本包及上级层均无此文件）；"
         "请先在来源文件中登记这份文件，或把出处改为已登记的文件标识"
+        "；是否应为已登记的 120117.document.work-plan？"  # the registered id it most likely means
     ), line
