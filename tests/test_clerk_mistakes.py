@@ -513,10 +513,11 @@ def test_a_renamed_sheet_is_one_problem_naming_both_names(tmp_path: Path) -> Non
     ]
 
 
-@pytest.mark.parametrize("typed", ["村和社区", "村（社区）", "村、社区、村和社区"])
+@pytest.mark.parametrize("typed", ["村和社区", "村（社区）", "村、社区、村和社区", "社区、村", "村|社区", "社区|村"])
 def test_covers_typed_as_both_reads_as_villages_and_communities(tmp_path: Path, typed: str) -> None:
     """覆盖范围 typed 村和社区 (the 适用范围 word) was written ``["both"]``: the same reach, yet ``diff`` called it a
-    change needing a major version (村（village）、社区（community） → 村和社区（both）)."""
+    change needing a major version (村（village）、社区（community） → 村和社区（both）); typed 社区、村 it was
+    written in that order, which ``diff`` told the same way, and 村|社区 (every other list's bar) was refused."""
     folder, path = _xihu(tmp_path)
     book = openpyxl.load_workbook(path)
     _info_row(book, "覆盖范围")[1].value = typed
@@ -632,3 +633,159 @@ def test_a_published_release_record_edited_or_deleted_in_the_workbook_is_refused
     assert f"{said}；已发布的记录不能在工作簿中修改或删除，请在“层信息”表中改回" in result.err, result.err
     assert (folder / "datapackage.json").read_bytes() == before
     assert invoke("import", str(path), "-o", str(folder), "--force").code == 0
+
+
+def _add_release(book: Any, version: str) -> Any:
+    """Three 发布记录 rows typed by hand after the last, numbered on; the 版本 row returned."""
+    sheet = book["层信息"]
+    last = max(row[0].row for row in sheet.iter_rows() if str(row[0].value or "").startswith("发布记录"))
+    number = sum(1 for row in sheet.iter_rows() if str(row[0].value or "").endswith("· 版本")) + 1
+    sheet.insert_rows(last + 1, 3)
+    for offset, (part, key, value) in enumerate(
+        [("版本", "version", version), ("日期", "date", "2027-01-01"), ("说明", "notes", "手填的发布")]
+    ):
+        row = sheet[last + 1 + offset]
+        row[0].value, row[1].value, row[2].value = f"发布记录 {number} · {part}", value, f"releases.{number}.{key}"
+    return sheet[last + 1]
+
+
+@pytest.mark.parametrize("version", ["0.2.0", "1.0.0"])
+def test_a_release_record_typed_after_the_last_is_told_on_its_row_not_as_the_version_s(
+    tmp_path: Path, version: str
+) -> None:
+    """A 发布记录 added by hand (0.2.0), or one copied again (0.1.0), was told as 版本 typed by hand:
+    ``第 8 行 字段 B（版本）：最近一次发布记录是 0.2.0，但本层版本为 0.1.0……请改回 0.2.0``, advice that is wrong
+    (版本 was as exported) and, followed, publishes a release villagecat release never made."""
+    folder, path = _xihu(tmp_path)
+    assert invoke("release", str(folder)).code == 0
+    assert invoke("export", str(folder), "-o", str(path), "--force").code == 0
+    book = openpyxl.load_workbook(path)
+    row = _add_release(book, version)
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[1:] == [
+        "  层信息",
+        (
+            f"    第 {row[0].row} 行 字段 B（发布记录 2 · 版本）：发布记录 2（{version}）排在本层版本 0.1.0 的发布记录"
+            "之后；发布记录由 villagecat release 在发布时写入：这一条若是手填的，请删去它的各行，否则请把版本改回"
+            f" {version}"
+        ),
+    ]
+
+
+@pytest.mark.parametrize("version", ["0.0.9", "0.1.0"])
+def test_release_records_out_of_order_are_told_on_the_row_never_as_the_version_s(tmp_path: Path, version: str) -> None:
+    """The last two 发布记录 swapped, or one copied again: ``请改回 0.0.9`` on 版本, which was as exported;
+    written, the history read newest-first in datapackage.json."""
+    folder, path = _xihu(tmp_path)
+    assert invoke("release", str(folder)).code == 0
+    assert invoke("export", str(folder), "-o", str(path), "--force").code == 0
+    book = openpyxl.load_workbook(path)
+    first = _add_release(book, version)
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    assert result.out.splitlines()[1:] == [
+        "  层信息",
+        (
+            f"    第 {first[0].row} 行 字段 B（发布记录 2 · 版本）：发布记录 2 的版本 {version} 不比前一条 0.1.0 新；"
+            "发布记录按版本从旧到新排列，每个版本一条，请改回导出时的样子"
+        ),
+    ]
+
+
+def test_the_admission_route_s_citation_takes_a_full_width_hash_and_a_wrong_one_is_one_problem_on_its_row(
+    tmp_path: Path,
+) -> None:
+    """准入审批程序 · 出处 typed with ＃ was refused where every other 出处 reads it as #, and told twice: once as
+    ``字段 admission.citations.0`` (a code, no row) and once as 至少需要 1 项 on its row."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    steps = _info_row(book, "准入审批程序")  # a layer without a route: one empty row, filled as its two
+    steps[0].value, steps[1].value, steps[2].value = "准入审批程序 · 步骤", "初审|审批", "admission.steps"
+    book["层信息"].append(["准入审批程序 · 出处", "cn.document.tingzi-2022-28＃二(二)6", "admission.citations"])
+    cited = _info_row(book, "准入审批程序 · 出处")
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 0, result.out
+    admission = load_layer(folder).layer.admission
+    assert admission is not None
+    assert [(c.document, c.section) for c in admission.citations] == [("cn.document.tingzi-2022-28", "二(二)6")]
+    cited[1].value = "二(二)6"
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1
+    lines = result.out.splitlines()[1:]
+    assert len(lines) == 2, lines
+    assert lines[1].startswith(f"    第 {cited[0].row} 行 字段 B（准入审批程序 · 出处）：取值无效"), lines
+
+
+def test_import_s_force_says_it_writes_release_records_deleted_or_edited() -> None:
+    """The refusal of a rewritten 发布记录 says --force writes it, and --help said --force was for a folder
+    holding no package or an older version: nothing of the history it then erases."""
+    from villagecat.cli import _parser  # noqa: PLC0415
+
+    actions = _parser()._actions  # noqa: SLF001 - argparse offers no public walk
+    (imports,) = [a.choices["import"] for a in actions if isinstance(a.choices, dict) and "import" in a.choices]
+    (force,) = [a.help for a in imports._actions if "--force" in a.option_strings]  # noqa: SLF001
+    assert "发布记录" in str(force), force
+
+
+@pytest.mark.parametrize("edit", ["delete", "notes"])
+def test_a_shipped_layer_s_release_record_edited_is_refused_imported_into_a_new_folder(
+    tmp_path: Path, edit: str
+) -> None:
+    """Imported into a new folder (``-o 宁河区目录-新``), a workbook of Ninghe whose first 发布记录 was deleted or
+    rewritten was written without a word: the check looked only at the folder written over."""
+    path, folder = tmp_path / "ninghe.xlsx", tmp_path / "new"
+    assert invoke("export", "120117", "-o", str(path)).code == 0
+    book = openpyxl.load_workbook(path)
+    first = _info_row(book, "发布记录 1 · 版本")[1].value
+    if edit == "delete":
+        book["层信息"].delete_rows(_info_row(book, "发布记录 1 · 版本")[0].row, 3)
+    else:
+        _info_row(book, "发布记录 1 · 说明")[1].value = "改写的说明"
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1, result.out
+    said = "删去" if edit == "delete" else "改动"
+    assert f"已发布的不同：发布记录 {first} 被{said}；" in result.err, result.err
+    assert not folder.exists()
+    assert invoke("import", str(path), "-o", str(folder), "--force").code == 0
+
+
+def test_a_shipped_layer_s_older_workbook_imports_into_a_new_folder(tmp_path: Path) -> None:
+    """A workbook exported before the layer's last release holds fewer 发布记录: none of them was lost."""
+    path, folder = tmp_path / "ninghe.xlsx", tmp_path / "new"
+    assert invoke("export", "120117", "-o", str(path)).code == 0
+    book = openpyxl.load_workbook(path)
+    labels = [row[0].value for row in book["层信息"].iter_rows()]
+    count = sum(1 for label in labels if str(label).endswith("· 版本") and str(label).startswith("发布记录"))
+    before = _info_row(book, f"发布记录 {count - 1} · 版本")[1].value
+    book["层信息"].delete_rows(_info_row(book, f"发布记录 {count} · 版本")[0].row, 3)
+    _info_row(book, "版本")[1].value = before
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 0, result.out + result.err
+    assert load_layer(folder).layer.version == before
+
+
+def test_a_code_typed_in_full_width_reads_as_typed_and_a_name_keeps_its_full_width(tmp_path: Path) -> None:
+    """行政区划代码 １２０１１７ and 目标条目 ｃｎ.sign.function-area, as a Chinese input method's full-width mode types
+    them, were refused with the form's example, which looks the same to a clerk; the target was even told to be a
+    name (目标条目填上级条目的标识，不是名称). A name's full-width digits are the source's and stay."""
+    folder, path = _xihu(tmp_path)
+    book = openpyxl.load_workbook(path)
+    _info_row(book, "行政区划代码")[1].value = "３３０１０６"
+    _info_row(book, "上级层 · 标识")[1].value = "ｃｎ"
+    _override_row(book, "ｃｎ.sign.function-area", "备注", "附件２所列")
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 0, result.out
+    package = load_layer(folder)
+    assert package.layer.division_code == "330106"
+    assert package.layer.parent is not None
+    assert package.layer.parent.id == "cn"
+    (override,) = package.overrides
+    assert (override.target, override.value) == ("cn.sign.function-area", "附件２所列")

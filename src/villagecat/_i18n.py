@@ -621,6 +621,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " record is not edited or deleted in the workbook: put it back, or export again (or pass --force)"
         ),
     ),
+    "import-history-layer": (
+        (
+            "工作簿“层信息”表中的发布记录与层 {layer} 已发布的不同：{changed}；"
+            "已发布的记录不能在工作簿中修改或删除，请在“层信息”表中改回，或重新导出后再修改（确要如此请加 --force）"
+        ),
+        (
+            "the workbook's release records differ from those layer {layer} published: {changed}. A published"
+            " record is not edited or deleted in the workbook: put it back, or export again (or pass --force)"
+        ),
+    ),
     "import-older": (
         (
             "工作簿中的版本 {new} 比 {folder} 中已有的 {old} 旧，导入会改回旧版本并删去发布记录 {lost}；"
@@ -1170,6 +1180,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         (
             "the last release is {last}, but the layer is at {version}; villagecat release sets the version"
             " by what changed, so put {last} back"
+        ),
+    ),
+    "workbook-release-order": (
+        (
+            "发布记录 {number} 的版本 {version} 不比前一条 {previous} 新；"
+            "发布记录按版本从旧到新排列，每个版本一条，请改回导出时的样子"
+        ),
+        (
+            "release record {number}'s version {version} is not newer than the one before, {previous}: the records"
+            " run from oldest to newest, one a version; put them back as exported"
+        ),
+    ),
+    "workbook-release-after": (
+        (
+            "发布记录 {number}（{version}）排在本层版本 {layer} 的发布记录之后；"
+            "发布记录由 villagecat release 在发布时写入：这一条若是手填的，请删去它的各行，否则请把版本改回 {last}"
+        ),
+        (
+            "release record {number} ({version}) comes after that of the layer's version {layer}; villagecat"
+            " release writes release records: delete this one's rows if it was typed by hand, else put the"
+            " version back to {last}"
         ),
     ),
     "workbook-full-width-bar": (

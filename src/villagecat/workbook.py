@@ -42,7 +42,7 @@ from villagecat.errors import (
 from villagecat.format.codec import format_number, join_list, local_date, split_list
 from villagecat.format.registry import kind_of_id
 from villagecat.models import Citation, Clause, Layer, Level, Override, Scope
-from villagecat.models._base import DATE_PATTERN, Vocab
+from villagecat.models._base import DATE_PATTERN, LAYER_ID_PATTERN, Vocab
 from villagecat.models.document import runs_together
 from villagecat.package import RESOURCE_TITLES, RESOURCES, LayerPackage, Origin, carry_citations
 from villagecat.report import Problem, ValidationReport
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from openpyxl.worksheet.worksheet import Worksheet
+    from pydantic_core import ErrorDetails
 
 __all__ = ["SHEET_TITLES", "export_workbook", "import_workbook", "titled"]
 
@@ -303,7 +304,24 @@ def _parse(column: Column, raw: object) -> object:  # noqa: PLR0911 - one return
         return local_date(unicodedata.normalize("NFKC", raw).strip()) or raw.strip()
     if column.shape in ("number", "integer"):
         return _number(column, raw)
+    if isinstance(raw, str) and column.pattern is not None and column.pattern.startswith(_ID_START):
+        return _half_width(raw.strip())  # an id: ｃｎ.duty.x as full-width typing writes it
     return str(raw).strip() if not isinstance(raw, str) else raw.strip()
+
+
+#: How an id column's pattern starts (cn.duty.…, 220000.document.…): a code, never the source's words.
+_ID_START = f"^(?:{LAYER_ID_PATTERN})"
+
+#: Full-width ASCII (Ｕ+FF01 to Ｕ+FF5E) and the ideographic space, as their ASCII.
+_HALF_WIDTH = {0xFF01 + i: 0x21 + i for i in range(0x5E)} | {0x3000: 0x20}
+
+
+def _half_width(code: str) -> str:
+    """A code (an id, a division code, a version) typed in full width (３３０１０６, ｃｎ) as its ASCII.
+
+    Only where the field is a code: a name, a note or a quote keeps every character as typed.
+    """
+    return code.translate(_HALF_WIDTH)
 
 
 _PERCENT_TEXT = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]\s*$")
@@ -439,10 +457,18 @@ def _layer_rows(layer: Layer) -> list[tuple[str, object, str]]:
     return rows
 
 
+#: The 层信息 fields that are codes, read as ASCII where typed in full width.
+_LAYER_CODES = frozenset({"id", "division_code", "slug", "version", "parent.id", "parent.version_range"})
+
+
 def _layer_value(key: str, value: object) -> object:
     """A labelled row's value as model input: lists split, labels turned into slugs."""
-    if key in ("admission.steps", "admission.citations"):
+    if isinstance(value, str) and (key in _LAYER_CODES or re.fullmatch(r"releases\.\d+\.version", key)):
+        return _half_width(value)
+    if key == "admission.steps":
         return split_list(str(value))
+    if key == "admission.citations":  # ＃ as every other sheet's 出处 reads it
+        return [_half_width_hash(part) for part in split_list(str(value))]
     if key == "covers":
         return _covers(str(value))
     if key == "level" and _known(Level, str(value)):
@@ -457,13 +483,15 @@ def _covers(text: str) -> list[str]:
     needing a major version.
     """
     read: list[str] = []
-    for part in _VOCAB_SEPARATORS.split(text):
+    for part in (p for entry in split_list(text) for p in _VOCAB_SEPARATORS.split(entry)):
         if not part.strip():
             continue
         scope = Scope.from_text(part) if _known(Scope, part) else None
         words = [Scope.VILLAGE, Scope.COMMUNITY] if scope is Scope.BOTH else [scope] if scope else []
         read += [str(w.value) for w in words] if words else [part]
-    return list(dict.fromkeys(read))
+    # 社区、村 is the same reach as 村、社区: written in the form's order, never as a change diff tells
+    order = [str(s.value) for s in (Scope.VILLAGE, Scope.COMMUNITY)]
+    return sorted(dict.fromkeys(read), key=lambda w: order.index(w) if w in order else len(order))
 
 
 def _known(vocab: type[Vocab], text: str) -> bool:
@@ -516,7 +544,7 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
             problems.append(Problem(LAYER_SHEET, "error-cell", *words, line=number, field=f"B（{rows_of[name][1]}）"))
             continue
         value = _layer_cell(name, value)
-        if labelled and (name.count(".") or name in ("covers", "level")):
+        if labelled and (name.count(".") or name in ("covers", "level", *_LAYER_CODES)):
             _put(data, name, _layer_value(name, value))
             continue
         if name in ("parent", "admission", "releases", "covers") and isinstance(value, str):
@@ -529,24 +557,83 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
                 continue
         data[name] = value
     if isinstance(data.get("releases"), dict):
+        misplaced = _releases_misplaced(data["releases"], data.get("version"), rows_of)
+        if misplaced is not None:  # told on the release's row: the 版本 was as exported
+            problems.append(misplaced)
+            return None
         data["releases"] = [data["releases"][n] for n in sorted(data["releases"])]
     try:
         return Layer.model_validate(data)
     except ValidationError as exc:
-        for error in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        for error in errors:
             if not error["loc"] and (moved := _version_moved(data)) is not None:  # the last release's rule
                 number, label = rows_of["version"]
                 words = pair("workbook-layer-version", last=moved[0], version=moved[1])
                 problems.append(Problem(LAYER_SHEET, "layer-version", *words, line=number, field=f"B（{label}）"))
                 continue
+            if _said_of_an_entry(error, errors):
+                continue
             zh, en = pydantic_message(dict(error), labels=True)
             key = ".".join(str(p) for p in error["loc"])
-            found = rows_of.get(key) or rows_of.get(str(error["loc"][0]) if error["loc"] else "")
+            found = rows_of.get(key) or _row_of(tuple(error["loc"]), rows_of)
             top = Layer.model_fields.get(str(error["loc"][0])) if error["loc"] else None
             unnamed = top.title if top is not None and top.title and len(error["loc"]) == 1 else key  # a row deleted
             where = {"line": found[0], "field": f"B（{found[1]}）"} if found else {"field": unnamed}
             problems.append(Problem(LAYER_SHEET, str(error["type"]), zh, en, **where))
         return None
+
+
+def _row_of(loc: tuple[int | str, ...], rows_of: dict[str, tuple[int, str]]) -> tuple[int, str] | None:
+    """The row a nested value was read from (admission.citations.0: the 准入审批程序 · 出处 row), else None."""
+    keys = (".".join(str(p) for p in loc[:n]) for n in range(len(loc), 0, -1))
+    return next((rows_of[k] for k in keys if k in rows_of), None)
+
+
+def _said_of_an_entry(error: ErrorDetails, errors: list[ErrorDetails]) -> bool:
+    """Whether ``error`` is a list's 至少需要 1 项 left by its one entry's own problem (one mistake, one problem)."""
+    loc = tuple(error["loc"])
+    return error["type"] == "too_short" and any(
+        len(other["loc"]) > len(loc) and tuple(other["loc"][: len(loc)]) == loc for other in errors
+    )
+
+
+def _releases_misplaced(
+    releases: dict[int, Any], version: object, rows_of: dict[str, tuple[int, str]]
+) -> Problem | None:
+    """A 发布记录 out of order, given twice, or after the layer's version's: one problem on its row, else None.
+
+    Each was told as 版本 typed by hand (``请改回`` the last record's version): advice that is wrong, since
+    版本 was as exported, and that, followed, publishes a release villagecat release never made.
+    """
+    from packaging.version import InvalidVersion, Version  # noqa: PLC0415
+
+    def parsed(entry: object) -> Version | None:
+        typed = entry.get("version") if isinstance(entry, dict) else None
+        try:
+            return Version(typed) if isinstance(typed, str) else None
+        except InvalidVersion:
+            return None  # its own problem, from the model
+
+    numbers = sorted(releases)
+    versions = [parsed(releases[n]) for n in numbers]
+    texts = [str(releases[n]["version"]) for n in numbers] if None not in versions else []
+    for i in range(1, len(texts)):
+        if versions[i] <= versions[i - 1]:  # type: ignore[operator]  # none is None here
+            return _release_problem(numbers[i], texts[i], "workbook-release-order", {"previous": texts[i - 1]}, rows_of)
+    if isinstance(version, str) and version in texts and version != texts[-1]:
+        n = numbers[texts.index(version) + 1]
+        words = {"layer": version, "last": texts[-1]}
+        return _release_problem(n, texts[texts.index(version) + 1], "workbook-release-after", words, rows_of)
+    return None
+
+
+def _release_problem(
+    number: int, version: str, key: str, words: dict[str, str], rows_of: dict[str, tuple[int, str]]
+) -> Problem:
+    row, label = rows_of.get(f"releases.{number}.version", (0, f"发布记录 {number} · 版本"))
+    zh, en = pair(key, number=number, version=version, **words)
+    return Problem(LAYER_SHEET, "release-order", zh, en, line=row or None, field=f"B（{label}）")
 
 
 def _version_moved(data: dict[str, Any]) -> tuple[str, str] | None:

@@ -117,9 +117,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument(
         "--force",
         action="store_true",
-        help="写入不是数据包的非空文件夹（不删除其中任何文件），或以较旧的版本覆盖较新的版本"
+        help="写入不是数据包的非空文件夹（不删除其中任何文件），以较旧的版本覆盖较新的版本，"
+        "或照工作簿写入删去、改动了已发布的发布记录（datapackage.json 中的这些记录随之删去或改写）"
         " / write into a non-empty folder that holds no package (nothing in it is removed),"
-        " or an older version over a newer one",
+        " an older version over a newer one, or the workbook's release records where published ones were"
+        " deleted or edited (they are then deleted or rewritten in datapackage.json)",
     )
     add_layer_options(imp)
     imp.set_defaults(handler=_import)
@@ -230,6 +232,8 @@ def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         hint = parent_hint(report, args.lang, "import", workbook=args.workbook, output=args.output)
         stdout.write("" if hint is None else hint + "\n")
         return 1
+    if not args.force and previous is not None and not (folder / "datapackage.json").is_file():
+        _refuse_rewritten_history(package, previous, None)  # a new folder, for a layer known: before it is made
     with package_lock(folder):
         if not args.force:
             _refuse_going_back(package, folder)
@@ -310,19 +314,31 @@ def _refuse_going_back(package: LayerPackage, folder: Path) -> None:
     )
 
 
-def _refuse_rewritten_history(package: LayerPackage, there: LayerPackage, folder: Path) -> None:
+def _refuse_rewritten_history(package: LayerPackage, there: LayerPackage, folder: Path | None) -> None:
     """Refuse a workbook whose 发布记录 rows lost or changed a release the folder's package published.
 
     The rows (three a release) were deleted as clutter, or a past 说明 rewritten, and the published
     history was gone from ``datapackage.json`` without a word. (An older workbook is told by
-    ``import-older`` before, which names the releases it would drop.)
+    ``import-older`` before, which names the releases it would drop.) ``folder`` None: a new folder, and
+    ``there`` the layer of the workbook's id (shipped, or given by --layer), up to the workbook's version,
+    since a workbook exported before a release lost none.
     """
+    from packaging.version import Version  # noqa: PLC0415
+
     ours = {r.version: r for r in package.layer.releases}
-    changed = [(r.version, r.version in ours) for r in there.layer.releases if ours.get(r.version) != r]
+    upto = Version(package.layer.version)
+    changed = [
+        (r.version, r.version in ours)
+        for r in there.layer.releases
+        if ours.get(r.version) != r and Version(r.version) <= upto
+    ]
     if not changed:
         return
     zh = "、".join(f"发布记录 {v} 被{'改动' if kept else '删去'}" for v, kept in changed)
     en = ", ".join(f"release {v} {'edited' if kept else 'removed'}" for v, kept in changed)
+    if folder is None:
+        layer = f"{there.layer.id} {there.layer.version}"
+        raise InvalidRequestError.because("import-history-layer", layer=layer, changed=Both(zh, en))
     raise InvalidRequestError.because("import-history", folder=str(folder), changed=Both(zh, en))
 
 
