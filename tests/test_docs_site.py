@@ -145,6 +145,7 @@ def test_each_reader_finds_their_page_from_the_home_page(site: Path) -> None:
     content = home[home.index('<article class="md-content__inner') :]
     for target, words in {
         "guides/zh-publish/": "民政工作人员",
+        "guides/zh-audit/": "台账自查",
         "guides/review-revision/": "审核人员",
         "change-codes/": "变更代码",
         "format/": "数据包格式",
