@@ -1518,3 +1518,12 @@ def test_a_facility_file_takes_the_activity_area_by_the_sources_words(tmp_path: 
     assert result.code == 0, result.out + result.err
     (share,) = [f for f in json.loads(result.out)["findings"] if f["code"].startswith("facility-activity-share")]
     assert share["observed"] == 25.0
+
+
+def test_every_area_rule_a_facility_meets_is_recorded_not_only_the_first() -> None:
+    """At 600 m² for 350 households, a Jilin village meets the nation's 105 m² (no grading word) and Jilin's own
+    200 m² (一般): only the nation's pass was recorded; `--all`'s record of what was checked left Jilin's out."""
+    report = check_facility(villagecat.resolve("220000"), [FacilityFigures(600, 350, 400)])
+    met = [(f.item, f.rule) for f in report.findings if f.code == "facility-floor-area" and f.level == "pass"]
+    assert ("220000.facility.village", 200) in met, met
+    assert ("cn.facility.community-service-facility", 105) in met, met

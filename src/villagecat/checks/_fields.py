@@ -7,8 +7,9 @@ from dataclasses import dataclass
 __all__ = ["FIELDS", "PERCENT", "UNITS", "Unit", "title"]
 
 #: Each column a ledger may have, with the Chinese titles a clerk may write for it (the first
-#: is the one messages use when the column is missing). ``notes``, ``number`` and ``township``
-#: (a clerk's 备注, 序号 and 乡镇) are read and left alone; any other column is refused, never ignored.
+#: is the one messages use when the column is missing). ``notes``, ``number``, ``township`` and ``department``
+#: (a clerk's 备注, 序号, 乡镇 and 部门: who gave the task, for the clerk's own record) are read and left alone,
+#: as the guides say; any other column is refused, never ignored.
 FIELDS: dict[str, tuple[str, ...]] = {
     "village": ("村名", "村", "村（社区）"), "category": ("类别",), "name": ("名称",), "text": ("文字",),
     "placement": ("位置", "悬挂位置"), "sign_type": ("标牌类型", "类型"), "orientation": ("版式",),

@@ -229,9 +229,8 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
     for of, tier in _told({of: t for of, t in tiers.items() if t is not None}, [s.id for s in standards]):
         if stricter is not None and tier[0] <= stricter[0]:
             continue
-        finding = _area_finding(catalog, figures, tier, of)
-        if finding.level != "pass" or stricter is None:
-            findings.append(finding)
+        # each rule that asks more than the stronger ones is told, met or missed: --all records every rule checked
+        findings.append(_area_finding(catalog, figures, tier, of))
         stricter = tier
     per_households = [
         s for s in standards if s.min_area_per_100_households_m2 is not None and reported(strength(s.modality))
