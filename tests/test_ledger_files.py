@@ -130,3 +130,14 @@ def test_a_short_utf8_ledger_with_one_gbk_row_pasted_in_names_the_row(tmp_path: 
     result = invoke("audit", str(tmp_path / "台账.csv"), "-j", "120117")
     assert result.code == 2
     assert "第 3 行起不是 UTF-8" in result.err
+
+
+def test_a_tables_problems_are_told_in_its_row_order(tmp_path: Path) -> None:
+    """A missing 村名 on row 4 was told before the empty 名称 on row 2: a clerk going down the sheet met row 4 first."""
+    (tmp_path / "台账.csv").write_text(
+        "村名,类别,名称\n榆树村,证明,\n榆树村,,健在证明\n,证明,健在证明\n柳树村,证明,居住证明\n", encoding="utf-8"
+    )
+    result = invoke("audit", str(tmp_path / "台账.csv"), "-j", "120117")
+    assert result.code == 1
+    rows = [int(line.split("第 ")[1].split(" 行")[0]) for line in result.err.splitlines() if "第 " in line]
+    assert rows == [2, 3, 4], result.err

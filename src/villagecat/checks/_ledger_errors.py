@@ -58,6 +58,9 @@ class LedgerError(VillagecatError, ValueError):
             for lang in ("zh", "en")
         }
         self.file = files
+        #: A table's row, to tell a table's problems in its order (0: the file or its header; None: a document's
+        #: entry or a place in words, told in the order found, village by village).
+        self.row: int | None = None if entry or place is not None else row or 0
         self.where_zh = "，".join(p for p in places["zh"] if p)
         self.where_en = ", ".join(p for p in places["en"] if p)
         self.problems: tuple[LedgerError, ...] = (self,)
@@ -131,4 +134,7 @@ class _Problems:
     def raise_any(self) -> None:
         """Raise every problem found, if any: a ledger with one is judged on nothing (exit 1)."""
         if self.total:
+            if all(problem.row is not None for problem in self.kept):  # a table's, sheet by sheet and row by row
+                sheets = list(dict.fromkeys(str(problem.file.zh) for problem in self.kept))
+                self.kept.sort(key=lambda problem: (sheets.index(str(problem.file.zh)), problem.row or 0))
             raise LedgerError.collected(self.file, self.kept, self.total)
