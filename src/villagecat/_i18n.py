@@ -2280,7 +2280,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "facility-floor-area-advised": (
         (
             "建筑面积 {area} m²，未达到建议的 {required} m²（{formula}），差 {shortfall} m²；"
-            "非硬性要求：来源用语为“一般”“原则上”"
+            "非硬性要求：来源用语为“一般”“原则上”等建议性用语"
         ),
         "floor area {area} m² is below the advised (not binding) {required} m² ({formula}) by {shortfall} m²",
     ),
