@@ -25,7 +25,8 @@ _QUANSHAN = [
 
 
 def _levels(report: villagecat.checks.CheckReport) -> list[tuple[str, str]]:
-    return sorted((f.level, f.code) for f in report.findings)
+    """What the report finds wrong or notes (a listed sign hung is recorded as met: not among them)."""
+    return sorted((f.level, f.code) for f in report.findings if f.level != "pass")
 
 
 def _signs(tmp_path: Path, *rows: str, name: str = "signs.csv") -> list[ActualSign]:
@@ -50,7 +51,7 @@ def test_a_sign_of_the_catalog_counts_as_the_type_the_catalog_gives_it(tmp_path:
     assert _levels(check_signage(catalog, plaque)) == []
     # Ninghe's 一横 re-types the 党群服务中心 as a plaque: its quota of one horizontal plaque counts it
     ninghe = [ActualSign("榆树村党群服务中心", Placement.OUTSIDE, village="榆树村")]
-    findings = check_signage(villagecat.resolve("120117"), ninghe).findings
+    findings = [f for f in check_signage(villagecat.resolve("120117"), ninghe).findings if f.level != "pass"]
     assert not [f for f in findings if f.item == "cn.sign.party-service-centre" or "count" in f.code], findings
 
 
@@ -217,3 +218,14 @@ def test_a_plaque_written_in_the_sources_words_of_its_organisation_is_that_plaqu
     assert not {c for c in said if c.startswith("signage-not-allowed")}, said
     missing = [f for f in report.findings if f.code.startswith("signage-missing")]
     assert "cn.sign.party-service-centre" not in {f.item for f in missing}
+
+
+def test_a_listed_plaque_hung_is_recorded_as_met() -> None:
+    """`check signage --all` (同时列出符合的项目) listed nothing for the listed plaques a village hangs."""
+    plaque = ActualSign(
+        "东棘坨村党群服务中心", Placement.OUTSIDE, SignType.PLAQUE, Orientation.HORIZONTAL, village="东棘坨村"
+    )
+    report = check_signage(villagecat.resolve("120117"), [plaque])
+    (met,) = [f for f in report.findings if f.level == "pass" and f.code == "signage-present"]
+    assert met.item == "cn.sign.party-service-centre"
+    assert met.message_zh == "已悬挂目录所列的村（社区）党群服务中心标牌（一横）"

@@ -2435,6 +2435,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     "signage-missing": ("缺少必须悬挂的{sign}", "the mandatory sign {sign} is missing"),
+    "signage-present": ("已悬挂目录所列的{sign}", "the listed sign {sign} is hung"),
     "signage-missing-advised": (
         "未悬挂目录所列的{sign}（来源用语为“一般”，非硬性要求）",
         "the listed sign {sign} is not hung (the source says it is hung as a rule: advised)",

@@ -468,6 +468,18 @@ def signage_findings(
     findings.extend(_unlisted(catalog, unlisted, village, scope, listed=bool(specs)))
     present = {spec.id for spec in matched.values()}
     for spec in specs:
+        if spec.mandatory and spec.id in present and reported(strength(spec.modality)):  # what --all records
+            findings.append(
+                Finding(
+                    codes.PRESENT.code,
+                    "pass",
+                    *pair("signage-present", sign=spec.name),
+                    village,
+                    rule=spec.name,
+                    citations=_field_citations(catalog, spec, "mandatory", "modality"),
+                    item=spec.id,
+                )
+            )
         if spec.mandatory and spec.id not in present and reported(strength(spec.modality)):
             of = strength(spec.modality)
             findings.append(
