@@ -582,3 +582,20 @@ def test_a_list_of_one_entry_with_a_comma_survives_the_workbook_without_a_notice
         read = import_workbook(book)
     assert read.obligations[0].aliases == ("不得将自身权责事项，派交村级组织承担",)
     assert not [w for w in caught if isinstance(w.message, ListEntryNotice)]
+
+
+@pytest.mark.parametrize("written", ["社区、村", "村|社区", "村，社区"])
+def test_a_scope_of_both_places_reads_however_listed_as_the_coverage_does(tmp_path: Path, written: str) -> None:
+    """适用范围 took 村、社区 and refused 社区、村 or 村|社区, which 覆盖范围 reads: the same two places, listed so."""
+    book_path = tmp_path / "cn.xlsx"
+    assert invoke("export", str(NATIONAL), "-o", str(book_path)).code == 0
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["工作事务"]
+    item = sheet.cell(row=2, column=1).value
+    sheet.cell(row=2, column=_header(sheet)["适用范围"]).value = written
+    book.save(book_path)
+    result = invoke("import", str(book_path), "-o", str(tmp_path / "out"))
+    assert result.code == 0, result.out
+    (duty,) = [d for d in load_layer(tmp_path / "out").duties if d.id == item]
+    assert duty.applies_to is not None
+    assert duty.applies_to.value == "both"

@@ -82,7 +82,8 @@ class Scope(Vocab):
 
     __synonyms__: ClassVar[dict[str, str]] = {
         "村（社区）": "both",
-        "村、社区": "both",
+        # both places however listed, as 覆盖范围 takes them: 村、社区, 社区、村, 村|社区
+        **{f"{a}{mark}{b}": "both" for a, b in (("村", "社区"), ("社区", "村")) for mark in ("、", "|", "，", ",")},
         "村级": "village",
         "城市社区": "community",
     }
