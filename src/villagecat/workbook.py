@@ -312,16 +312,14 @@ def _parse(column: Column, raw: object) -> object:  # noqa: PLR0911 - one return
 #: How an id column's pattern starts (cn.duty.…, 220000.document.…): a code, never the source's words.
 _ID_START = f"^(?:{LAYER_ID_PATTERN})"
 
-#: Full-width ASCII (Ｕ+FF01 to Ｕ+FF5E) and the ideographic space, as their ASCII.
-_HALF_WIDTH = {0xFF01 + i: 0x21 + i for i in range(0x5E)} | {0x3000: 0x20}
-
 
 def _half_width(code: str) -> str:
     """A code (an id, a division code, a version) typed in full width (３３０１０６, ｃｎ) as its ASCII.
 
-    Only where the field is a code: a name, a note or a quote keeps every character as typed.
+    NFKC, as names are compared and dates read. Only where the field is a code: a name, a note or
+    a quote keeps every character as typed.
     """
-    return code.translate(_HALF_WIDTH)
+    return unicodedata.normalize("NFKC", code)
 
 
 _PERCENT_TEXT = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]\s*$")
