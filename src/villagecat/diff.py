@@ -225,10 +225,11 @@ def _rules_by_own_modality(kind: Kind) -> bool:
     )
 
 
-def _added_unbound(kind: Kind, item: BaseModel) -> Unbound | None:
-    """How a new rule that does not bind asks: as advice (原则上), or unstated (no binding word); else None.
+def _own_unbound(kind: Kind, item: BaseModel) -> Unbound | None:
+    """How a rule that does not bind asks, by its own modality: as advice (原则上), or unstated; else None.
 
-    A permission (可、鼓励: the lowest grade) asks nothing; a rule that binds is ``…-binding-added``.
+    Added, it tightens so; removed, it relaxes so. A permission (可、鼓励: the lowest grade) asks
+    nothing; a rule that binds is ``…-binding-added``.
     """
     spec = kind.field("modality")
     if spec is None or not isinstance(spec.rule, Graded) or not _rules_by_own_modality(kind) or kind.binds(item):
@@ -1173,25 +1174,31 @@ def _unstated(rule: object, old: object, new: object) -> bool:
     return isinstance(rule, Graded) and isinstance(rule.empty, int) and new is None and rule.advises(old)
 
 
-def _added_code(resource: str, item: BaseModel) -> tuple[str, Effect]:
-    """Return the code of an added item, and whether it adds a red line or a binding rule (tightens)."""
+def _added_code(resource: str, item: BaseModel) -> tuple[str, Effect, Unbound | None]:
+    """Return the code of an added item, whether it tightens, and how where it binds no one (advice, unstated)."""
     kind = _kind(resource)
     if getattr(item, "restates", None) is not None:  # no item of its own: rated by what it does to its target
-        return f"{kind.slug}-restated", Effect.NEUTRAL
-    if kind.rules.is_red_line(dict(item)):
-        red = {
+        return f"{kind.slug}-restated", Effect.NEUTRAL, None
+    red = (
+        {
             "duties": "duty-prohibited-added",
             "certificates": "certificate-not-to-issue-added",
             "signs": "sign-mandatory-added",
         }.get(resource)
-        if red is not None:
-            return red, Effect.TIGHTENS
-    if kind.binds(item):  # a new rule that binds: what complied may no longer, as removing one relaxes
-        return f"{kind.slug}-binding-added", Effect.TIGHTENS
-    unbound = _added_unbound(kind, item)
+        if kind.rules.is_red_line(dict(item))
+        else None
+    )
+    code = red or (f"{kind.slug}-binding-added" if kind.binds(item) else None)
+    if code is not None:  # a red line or a rule that binds: what complied may no longer, as removing one relaxes
+        # a sign to hang whose hanging binds not: what it adds is a 提示 where it is missing
+        hanging = _unbound_by(_grading(kind, "mandatory"), [item])
+        if hanging is not None and f"{code}-{hanging}" in CHANGE_LEVELS:
+            return f"{code}-{hanging}", Effect.TIGHTENS, hanging
+        return code, Effect.TIGHTENS, None
+    unbound = _own_unbound(kind, item)
     if unbound is not None:  # a new rule asking as advice or by no binding word: it tightens, and fails no one
-        return f"{kind.slug}-added-{unbound}", Effect.TIGHTENS
-    return f"{kind.slug}-added", Effect.NEUTRAL
+        return f"{kind.slug}-added-{unbound}", Effect.TIGHTENS, unbound
+    return f"{kind.slug}-added", Effect.NEUTRAL, None
 
 
 class _Differ:
@@ -1307,14 +1314,7 @@ class _Differ:
             self.labelled(start, new.get(renamed.get(item_id, item_id), before))
         for item_id, after in new.items():
             if item_id not in old and item_id not in renamed.values():
-                code, effect = _added_code(resource, after)
-                # a sign to hang whose hanging binds not: what it adds is a 提示 where it is missing
-                hanging = _grading(_kind(resource), "mandatory")
-                unbound = _unbound_by(hanging, [after]) if code.endswith("-added") else None
-                for strength in get_args(Unbound):
-                    unbound = strength if code.endswith(f"-added-{strength}") else unbound
-                if effect is Effect.TIGHTENS and unbound is not None and f"{code}-{unbound}" in CHANGE_LEVELS:
-                    code = f"{code}-{unbound}"
+                code, effect, unbound = _added_code(resource, after)
                 self.add(
                     code, resource, item_id, new=after, layer=(attribute or {}).get(item_id), effect=effect,
                     advised=unbound == "advised", unstated=unbound == "unstated",
@@ -1340,7 +1340,7 @@ class _Differ:
             self.fields(resource, target, (before, new[target]), attribute=attribute, skip={"id", "replaces"})
         else:  # an item that bound the villages, gone: their obligations relax
             # and one that asked as advice or by no binding word, gone: what it asked relaxes, as adding it tightened
-            unbound = _added_unbound(_kind(resource), before)
+            unbound = _own_unbound(_kind(resource), before)
             binds = _kind(resource).binds(before)
             effect = Effect.LOOSENS if binds or unbound is not None else Effect.NEUTRAL
             layer = (attribute or {}).get(item_id)
