@@ -12,6 +12,7 @@ import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -27,6 +28,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPO = Path(__file__).resolve().parent.parent
 NATIONAL = REPO / "data" / "national"
+NINGHE = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
 
 
 @dataclass
@@ -51,6 +53,14 @@ def invoke(*argv: str) -> Result:
     out, err = io.StringIO(), io.StringIO()
     code = run(list(argv), out, err)
     return Result(code, out.getvalue(), err.getvalue())
+
+
+def exported(layer: Path, book_path: Path) -> Any:
+    """Export ``layer`` as the clerk's workbook at ``book_path`` and open it with openpyxl, to edit as a clerk would."""
+    import openpyxl  # noqa: PLC0415 - the workbook tests' own
+
+    assert invoke("export", str(layer), "-o", str(book_path)).code == 0
+    return openpyxl.load_workbook(book_path)
 
 
 @pytest.fixture

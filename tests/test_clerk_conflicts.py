@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import REPO, invoke
+from conftest import NINGHE, exported, invoke
 from villagecat.package import load_layer
 
 if TYPE_CHECKING:
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
 openpyxl = pytest.importorskip("openpyxl")
 
-NINGHE = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
 CITE = "120117.document.work-plan#三(一)3"
 
 
@@ -29,8 +28,7 @@ def _problems(out: str) -> list[str]:
 
 def test_each_conflict_in_a_workbook_names_column_letter_item_name_and_what_to_do(tmp_path: Path) -> None:
     book_path = tmp_path / "ninghe.xlsx"
-    assert invoke("export", str(NINGHE), "-o", str(book_path)).code == 0
-    book = openpyxl.load_workbook(book_path)
+    book = exported(NINGHE, book_path)
     overrides = book["覆盖"]
     overrides.append(
         [

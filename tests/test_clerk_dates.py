@@ -10,14 +10,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import REPO, invoke
+from conftest import NINGHE, invoke
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 openpyxl = pytest.importorskip("openpyxl")
-
-NINGHE = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
 
 
 def _import_dates(tmp_path: Path, dates: list[str], *lang: str) -> list[str]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import REPO, invoke, libreoffice
+from conftest import NINGHE, exported, invoke, libreoffice
 from villagecat.package import load_layer
 
 if TYPE_CHECKING:
@@ -22,14 +22,11 @@ if TYPE_CHECKING:
 
 openpyxl = pytest.importorskip("openpyxl")
 
-NINGHE = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
-
 
 def _hide(tmp_path: Path) -> Path:
     """Ninghe's workbook with 减负措施's rows 5 and 7 and column B hidden, and the 时间节点 sheet hidden."""
     book_path = tmp_path / "ninghe.xlsx"
-    assert invoke("export", str(NINGHE), "-o", str(book_path)).code == 0
-    book = openpyxl.load_workbook(book_path)
+    book = exported(NINGHE, book_path)
     sheet = book["减负措施"]
     assert sheet.max_row >= 8
     for row in (5, 7):
@@ -83,8 +80,7 @@ def test_an_exported_workbook_says_nothing_of_its_own_hidden_column(tmp_path: Pa
 
 def test_a_hidden_row_that_holds_nothing_is_not_said(tmp_path: Path) -> None:
     book_path = tmp_path / "ninghe.xlsx"
-    assert invoke("export", str(NINGHE), "-o", str(book_path)).code == 0
-    book = openpyxl.load_workbook(book_path)
+    book = exported(NINGHE, book_path)
     sheet = book["工作事务"]
     sheet.row_dimensions[sheet.max_row + 3].hidden = True  # a spare row below the table
     book.save(book_path)
@@ -96,8 +92,7 @@ def test_hidden_rows_saved_by_libreoffice_are_said_too(tmp_path: Path) -> None:
     """Calc writes ``hidden="true"`` where openpyxl writes ``hidden="1"``; a run of rows is said as one range."""
     soffice = libreoffice()
     book_path = tmp_path / "ninghe.xlsx"
-    assert invoke("export", str(NINGHE), "-o", str(book_path)).code == 0
-    book = openpyxl.load_workbook(book_path)
+    book = exported(NINGHE, book_path)
     for row in (4, 5, 6, 9):
         book["减负措施"].row_dimensions[row].hidden = True
     book.save(book_path)
@@ -131,8 +126,7 @@ def test_hidden_rows_saved_by_libreoffice_are_said_too(tmp_path: Path) -> None:
 def test_a_very_hidden_sheet_is_said_with_how_to_see_it(tmp_path: Path) -> None:
     """A sheet set to veryHidden was told to unhide it by right-clicking its name: Excel does not list it there."""
     book_path = tmp_path / "ninghe.xlsx"
-    assert invoke("export", str(NINGHE), "-o", str(book_path)).code == 0
-    book = openpyxl.load_workbook(book_path)
+    book = exported(NINGHE, book_path)
     book["时间节点"].sheet_state = "veryHidden"
     book.save(book_path)
     result = invoke("import", str(book_path), "-o", str(tmp_path / "out"))

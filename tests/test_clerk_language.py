@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import REPO, invoke
+from conftest import NINGHE, invoke
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-NINGHE = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
 
 #: Three English words in a row: a sentence, where a command (``villagecat import``) or a name (Excel) is not.
 _ENGLISH = re.compile(r"\b[A-Za-z]{2,}[ ,;:'()]+[A-Za-z]{2,}[ ,;:'()]+[A-Za-z]{2,}\b")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from conftest import REPO, invoke
+from conftest import REPO, exported, invoke
 from villagecat.package import load_layer
 
 if TYPE_CHECKING:
@@ -23,8 +23,7 @@ _ENGLISH = re.compile(r"\b(must|expected|invalid|value|citation|field|not|should
 def test_every_mistake_is_told_in_chinese_with_sheet_row_column_and_an_example(tmp_path: Path) -> None:
     folder, path = tmp_path / "wq", tmp_path / "wq.xlsx"
     assert invoke("init", str(folder), "--level", "county", "--code", "120114", "--name", "武清区").code == 0
-    assert invoke("export", str(folder), "-o", str(path)).code == 0
-    book = openpyxl.load_workbook(path)
+    book = exported(folder, path)
     documents = book["来源文件"]
     cols = {c.value: c.column for c in documents[1]}
     for title, value in {
@@ -430,8 +429,7 @@ def test_a_column_of_row_numbers_is_left_out_with_a_notice(tmp_path: Path) -> No
     """
     ninghe = REPO / "data/provinces/120000-tianjin/120117-ninghe"
     plain, numbered = tmp_path / "plain.xlsx", tmp_path / "numbered.xlsx"
-    assert invoke("export", str(ninghe), "-o", str(plain)).code == 0
-    book = openpyxl.load_workbook(plain)
+    book = exported(ninghe, plain)
     duties = book["工作事务"]
     duties.insert_cols(1)
     duties.cell(row=1, column=1, value="序号")

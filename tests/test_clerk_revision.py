@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import REPO, invoke
+from conftest import NINGHE, exported, invoke
 from villagecat.package import load_layer
 
 if TYPE_CHECKING:
@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
 openpyxl = pytest.importorskip("openpyxl")
 
-NINGHE = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
 
 #: A code in brackets after Chinese words (履职负面事项（prohibited）, 名称（name）): the CSV's word, not the form's.
 _CODE_IN_BRACKETS = re.compile(r"（[a-z][a-z0-9_]*）")
@@ -81,8 +80,7 @@ def test_a_label_typed_in_traditional_characters_reads_as_its_simplified_label(t
     """依法協助政府工作事項 (typed with a traditional input method) was refused, listing what looks the same."""
     folder, path = tmp_path / "xihu", tmp_path / "xihu.xlsx"
     assert invoke("init", str(folder), "--level", "county", "--code", "330106", "--name", "西湖区").code == 0
-    assert invoke("export", str(folder), "-o", str(path)).code == 0
-    book = openpyxl.load_workbook(path)
+    book = exported(folder, path)
     book["工作事务"].append([None, "环境整治", None, None, None, None, "依法協助政府工作事項", None, "村（社區）"])
     book.save(path)
     result = invoke("import", str(path), "-o", str(folder))
@@ -95,8 +93,7 @@ def test_an_id_with_a_line_break_is_shown_on_one_line(tmp_path: Path) -> None:
     """A 标识 cell holding a line break was echoed raw in （实际为“…”）, breaking the report's line in two."""
     folder, path = tmp_path / "xihu", tmp_path / "xihu.xlsx"
     assert invoke("init", str(folder), "--level", "county", "--code", "330106", "--name", "西湖区").code == 0
-    assert invoke("export", str(folder), "-o", str(path)).code == 0
-    book = openpyxl.load_workbook(path)
+    book = exported(folder, path)
     row = ["330106.duty.a\nb", "环境整治", None, None, None, None, "依法协助政府工作事项", None, "村"]
     book["工作事务"].append(row)
     book.save(path)
@@ -109,8 +106,7 @@ def test_a_bound_is_said_as_the_number_the_clerk_reads(tmp_path: Path) -> None:
     """A share of 150 % was told 应不大于 100.0: a Python float, where the column reads 100."""
     folder, path = tmp_path / "xihu", tmp_path / "xihu.xlsx"
     assert invoke("init", str(folder), "--level", "county", "--code", "330106", "--name", "西湖区").code == 0
-    assert invoke("export", str(folder), "-o", str(path)).code == 0
-    book = openpyxl.load_workbook(path)
+    book = exported(folder, path)
     book["综合服务设施标准"].append([None, "村级综合服务设施", None, None, None, None, "村", None, 300, None, 150])
     book.save(path)
     result = invoke("import", str(path), "-o", str(folder))

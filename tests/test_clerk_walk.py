@@ -6,21 +6,18 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import REPO, invoke
+from conftest import NINGHE, exported, invoke
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 openpyxl = pytest.importorskip("openpyxl")
 
-NINGHE = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
-
 
 def test_a_citation_of_a_document_not_registered_says_to_register_it_or_correct_the_id(tmp_path: Path) -> None:
     """It said only 引用的文件 120117.document.plan 不存在（本包及上级层均无此文件）: not what to do."""
     book_path = tmp_path / "ninghe.xlsx"
-    assert invoke("export", str(NINGHE), "-o", str(book_path)).code == 0
-    book = openpyxl.load_workbook(book_path)
+    book = exported(NINGHE, book_path)
     sheet = book["工作事务"]
     columns = {c.value: c.column for c in sheet[1]}
     row = sheet.max_row + 1

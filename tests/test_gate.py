@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import villagecat
-from conftest import REPO, edit, invoke
+from conftest import NINGHE, REPO, edit, invoke
 from villagecat.diff import diff_packages
 from villagecat.models import Citation, Duty, DutyKind, MergeOp, Override, Release
 from villagecat.package import load_layer, save_layer
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
     from villagecat.models import Layer
 
-NINGHE = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
 NATIONAL = REPO / "data" / "national"
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import NATIONAL, invoke
+from conftest import NATIONAL, exported, invoke
 from villagecat.models import Release
 from villagecat.package import load_layer, save_layer
 
@@ -26,8 +26,7 @@ def _header(sheet: object) -> dict[str, int]:
 def test_a_clerk_fills_the_form_with_chinese_labels_only_and_publishes(tmp_path: Path) -> None:
     folder, book_path = tmp_path / "wq", tmp_path / "wq.xlsx"
     assert invoke("init", str(folder), "--level", "county", "--code", "120114", "--name", "武清区").code == 0
-    assert invoke("export", str(folder), "-o", str(book_path)).code == 0
-    book = openpyxl.load_workbook(book_path)
+    book = exported(folder, book_path)
     assert book.sheetnames[:2] == ["层信息", "填写说明"]
     duties = book["工作事务"]
     assert duties.freeze_panes == "A2"
@@ -121,8 +120,7 @@ def test_a_field_the_target_lacks_lists_its_column_titles_never_the_codes_patter
 
     folder, book_path = tmp_path / "wq", tmp_path / "wq.xlsx"
     assert invoke("init", str(folder), "--level", "county", "--code", "120114", "--name", "武清区").code == 0
-    assert invoke("export", str(folder), "-o", str(book_path)).code == 0
-    book = openpyxl.load_workbook(book_path)
+    book = exported(folder, book_path)
     sheet = book["覆盖"]
     cols = _header(sheet)
     target = "cn.facility.community-service-facility"
@@ -391,8 +389,7 @@ def test_an_unknown_column_lists_the_sheets_column_titles(tmp_path: Path) -> Non
 
     folder, book_path = tmp_path / "wq", tmp_path / "wq.xlsx"
     assert invoke("init", str(folder), "--level", "county", "--code", "120114", "--name", "武清区").code == 0
-    assert invoke("export", str(folder), "-o", str(book_path)).code == 0
-    book = openpyxl.load_workbook(book_path)
+    book = exported(folder, book_path)
     sheet = book["工作事务"]
     sheet.cell(row=1, column=sheet.max_column + 1, value="我的列")
     book.save(book_path)
@@ -413,8 +410,7 @@ def test_a_blank_sheet_an_office_suite_added_is_left_out_and_said(tmp_path: Path
 
     folder, book_path = tmp_path / "wq", tmp_path / "wq.xlsx"
     assert invoke("init", str(folder), "--level", "county", "--code", "120114", "--name", "武清区").code == 0
-    assert invoke("export", str(folder), "-o", str(book_path)).code == 0
-    book = openpyxl.load_workbook(book_path)
+    book = exported(folder, book_path)
     book.create_sheet("Sheet1").cell(row=3, column=2, value="  ")  # white space is nothing
     book.save(book_path)
     result = invoke("import", str(book_path), "-o", str(folder))
@@ -450,8 +446,7 @@ def test_a_date_typed_as_text_in_a_spreadsheets_form_is_read_year_first_only(
     """A date typed as text (a cell formatted 文本, or pasted) in the forms Excel and WPS show dates in."""
     folder, path = tmp_path / "wq", tmp_path / "wq.xlsx"
     assert invoke("init", str(folder), "--level", "county", "--code", "120114", "--name", "武清区").code == 0
-    assert invoke("export", str(folder), "-o", str(path)).code == 0
-    book = openpyxl.load_workbook(path)
+    book = exported(folder, path)
     documents = book["来源文件"]
     cols = _header(documents)
     filled = {"标识": "120114.document.plan", "标题": "方案", "发布日期": typed, "效力层级": "规范性文件"}
@@ -491,8 +486,7 @@ def test_a_date_cell_is_read_as_precisely_as_it_shows(tmp_path: Path, number_for
     """
     folder, path = tmp_path / "wq", tmp_path / "wq.xlsx"
     assert invoke("init", str(folder), "--level", "county", "--code", "120114", "--name", "武清区").code == 0
-    assert invoke("export", str(folder), "-o", str(path)).code == 0
-    book = openpyxl.load_workbook(path)
+    book = exported(folder, path)
     documents = book["来源文件"]
     cols = _header(documents)
     filled = {"标识": "120114.document.plan", "标题": "方案", "效力层级": "规范性文件"}
@@ -530,8 +524,7 @@ def test_a_binding_word_of_the_source_typed_as_the_modality_reads_must(tmp_path:
     """The guide tells a clerk 「必须、应当、不得、一律、严禁……填 必须」; one who typed the source's own 一律 or
     须 into 约束力 was refused, though 应当 and 不得 were read as must."""
     book_path = tmp_path / "cn.xlsx"
-    assert invoke("export", str(NATIONAL), "-o", str(book_path)).code == 0
-    book = openpyxl.load_workbook(book_path)
+    book = exported(NATIONAL, book_path)
     sheet = book["减负措施"]
     column = _header(sheet)["约束力"]
     item = sheet.cell(row=3, column=1).value
@@ -550,8 +543,7 @@ def test_group_titles_above_the_header_are_one_problem_not_each_an_unknown_colum
     Each group title was told an unknown column (19 problems); the ledgers said it in one line.
     """
     book_path = tmp_path / "cn.xlsx"
-    assert invoke("export", str(NATIONAL), "-o", str(book_path)).code == 0
-    book = openpyxl.load_workbook(book_path)
+    book = exported(NATIONAL, book_path)
     sheet = book["工作事务"]
     sheet.insert_rows(1)
     sheet["A1"], sheet["B1"] = "标识", "基本信息"
@@ -588,8 +580,7 @@ def test_a_list_of_one_entry_with_a_comma_survives_the_workbook_without_a_notice
 def test_a_scope_of_both_places_reads_however_listed_as_the_coverage_does(tmp_path: Path, written: str) -> None:
     """适用范围 took 村、社区 and refused 社区、村 or 村|社区, which 覆盖范围 reads: the same two places, listed so."""
     book_path = tmp_path / "cn.xlsx"
-    assert invoke("export", str(NATIONAL), "-o", str(book_path)).code == 0
-    book = openpyxl.load_workbook(book_path)
+    book = exported(NATIONAL, book_path)
     sheet = book["工作事务"]
     item = sheet.cell(row=2, column=1).value
     sheet.cell(row=2, column=_header(sheet)["适用范围"]).value = written

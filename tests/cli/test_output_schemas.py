@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 from referencing import Registry, Resource
 
-from conftest import NATIONAL, REPO, edit, invoke, quote_texts
+from conftest import NATIONAL, NINGHE, REPO, edit, invoke, quote_texts
 from layers import write_child
 from villagecat.package import load_layer, save_layer
 from villagecat.schema import generate_schemas
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
 LEDGERS = REPO / "tests" / "fixtures" / "ledgers"
 JILIN = REPO / "data" / "provinces" / "220000-jilin"
-NINGHE = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
 JURISDICTIONS = ["cn", "120000", "120117", "140000", "140404", "220000", "340000", "340403"]
 
 

@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING
 import pytest
 
 import villagecat
-from conftest import NATIONAL, invoke, kill_save_after
+from conftest import NINGHE, invoke, kill_save_after
 from villagecat.errors import InterruptedSaveWarning
 from villagecat.package import load_layer, package_files, save_layer
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-NINGHE = NATIONAL.parent / "provinces" / "120000-tianjin" / "120117-ninghe"
 _RENAMED = ("120117.clause.work-plan-3-1-2", "120117.clause.work-plan-renamed")
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import REPO, invoke
+from conftest import NINGHE, exported, invoke
 from villagecat.errors import HiddenCellsWarning, MergedCellsWarning
 
 if TYPE_CHECKING:
@@ -19,13 +19,10 @@ if TYPE_CHECKING:
 
 openpyxl = pytest.importorskip("openpyxl")
 
-NINGHE = REPO / "data" / "provinces" / "120000-tianjin" / "120117-ninghe"
-
 
 def test_many_hidden_rows_are_said_in_a_short_line_with_their_count(tmp_path: Path) -> None:
     book_path = tmp_path / "ninghe.xlsx"
-    assert invoke("export", str(NINGHE), "-o", str(book_path)).code == 0
-    book = openpyxl.load_workbook(book_path)
+    book = exported(NINGHE, book_path)
     sheet = book["减负措施"]
     first = sheet.max_row + 1
     for row in range(first, first + 2000):
