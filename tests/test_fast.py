@@ -533,3 +533,19 @@ def test_csv_columns_validated_at_once_take_and_refuse_what_rows_do(path: Path) 
                     assert by_columns.columns == dict(zip(by_rows[0], zip(*by_rows[1], strict=True), strict=True))
                 elif by_rows is not None:  # refused for what no rule of a cell says: a clause id, a template
                     assert header[column] in (*_fast._cited(name), *kind.checked_together), (name, value)  # noqa: SLF001
+
+
+@given(st.text(alphabet=st.sampled_from([",", "\n", "\r", '"', "\x00", " ", "a", "名", "\u2028", "\x1c", "\x0b"])))
+def test_csv_records_split_in_c_are_the_readers_records(text: str) -> None:
+    """The fast path splits a plain text at line feeds and commas: it must read what the stdlib reader reads."""
+    from villagecat._budget import csv_reader  # noqa: PLC0415
+
+    try:
+        expected: list[list[str]] | type[csv.Error] = list(csv_reader(text))
+    except csv.Error:
+        expected = csv.Error
+    try:
+        found: list[list[str]] | type[csv.Error] = _fast._records(text)  # noqa: SLF001 - the split itself
+    except csv.Error:
+        found = csv.Error
+    assert found == expected
