@@ -167,9 +167,13 @@ SafeLine = Annotated[str, ONE_LINE]
 SafeText = Annotated[str, TEXT]
 
 
-def printable(text: str) -> str:
-    r"""Return ``text`` with every control, bidirectional or invisible character shown as ``\u202e``.
+def printable(text: str, *, data: bool = True) -> str:
+    r"""Return ``text`` with every control, bidirectional or invisible character shown, never raw.
 
-    Newlines and tabs stay: they lay a report out.
+    In data (``data``: JSON, YAML, CSV, a patch) a character is shown as ``\u202e``, the escape
+    JSON reads back as the character itself; in a report a person reads it is shown as its code
+    point in brackets, 〔U+202E〕, no programming language's escape. Newlines and tabs stay: they lay a report out.
     """
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    if data:
+        return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _UNSAFE.sub(lambda m: f"〔U+{ord(m.group()):04X}〕", text)

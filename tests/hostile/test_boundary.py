@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -108,7 +109,20 @@ def test_terminal_escapes_from_a_ledger_are_shown_escaped(tmp_path: Path) -> Non
     assert result.code == 1
     assert "\x1b" not in result.out + result.err
     assert "\u202e" not in result.out + result.err
-    assert "\\u001b[2J\\u202e村" in result.out
+    assert "〔U+001B〕[2J〔U+202E〕村" in result.out  # a code point a clerk can read, no programming escape
+    assert "\\u" not in result.out
+
+
+def test_terminal_escapes_from_a_ledger_are_json_escapes_in_json(tmp_path: Path) -> None:
+    """In JSON a character is shown as the escape that reads back as itself."""
+    (tmp_path / "ledger.csv").write_text(
+        "village,category,name\n\x1b[2J\u202e村,certificate,无犯罪记录证明\n", encoding="utf-8"
+    )
+    result = invoke("audit", str(tmp_path / "ledger.csv"), "-j", "120117", "--format", "json")
+    assert result.code == 1
+    assert "\u202e" not in result.out
+    assert "\x1b[2J\u202e村" in json.loads(result.out)["summary"]  # the village, read back as the ledger wrote it
+    assert "〔U+" not in result.out
 
 
 @pytest.mark.parametrize("bad", ["\u202e", "\x1b[32m全部合规", "\u200b"])
@@ -243,9 +257,9 @@ def test_a_resource_linked_to_itself_is_unreadable_not_a_defect(tmp_path: Path) 
 @pytest.mark.parametrize(
     ("argv", "code", "fragment"),
     [
-        (["explain", "120117", "\udcff\udcfe"], 2, "120117 的有效目录中没有条目 \\udcff\\udcfe"),
-        (["certificate", "render", "\udcff", "-j", "120117"], 2, "120117 的目录中没有证明事项 \\udcff"),
-        (["admit", "-j", "120117", "\udcff村"], 1, "“\\udcff村”不在目录中"),
+        (["explain", "120117", "\udcff\udcfe"], 2, "120117 的有效目录中没有条目 〔U+DCFF〕〔U+DCFE〕"),
+        (["certificate", "render", "\udcff", "-j", "120117"], 2, "120117 的目录中没有证明事项 〔U+DCFF〕"),
+        (["admit", "-j", "120117", "\udcff村"], 1, "“〔U+DCFF〕村”不在目录中"),
     ],
     ids=["explain", "certificate-render", "admit"],
 )

@@ -242,7 +242,7 @@ CASES = [
         "path-nul",
         lambda t: descriptor(t, lambda d: d["resources"][1].update(path="clauses.csv\x00")),
         1,
-        "不安全的资源路径 clauses.csv\\u0000：路径中有控制字符（如 NUL）",
+        "不安全的资源路径 clauses.csv〔U+0000〕：路径中有控制字符（如 NUL）",
     ),
     Case(
         "path-url",

@@ -34,7 +34,7 @@ from villagecat.cli import timeline as timeline_command
 from villagecat.cli import upgrade as upgrade_command
 from villagecat.cli import validate as validate_command
 from villagecat.cli._argparse import Parser, UsageError
-from villagecat.cli._common import add_lang_option, default_lang
+from villagecat.cli._common import DATA_FORMATS, add_lang_option, default_lang
 from villagecat.errors import InterruptedSaveWarning, StrayFileWarning, UnknownLayerError, VillagecatError
 
 if TYPE_CHECKING:
@@ -92,7 +92,8 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
     interrupted (Ctrl-C); 143: terminated (SIGTERM). Either signal ends the command where it
     is, so a package being written is rolled back.
     """
-    stdout, stderr = typing.cast("TextIO", _Printable(stdout)), typing.cast("TextIO", _Printable(stderr))
+    shown = _Printable(stdout)
+    stdout, stderr = typing.cast("TextIO", shown), typing.cast("TextIO", _Printable(stderr))
     try:
         args = _parser().parse_args(argv)
     except UsageError as exc:  # one line, in the language asked for, naming the subcommand's --help
@@ -100,6 +101,7 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
         return 2
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
+    shown.data = getattr(args, "format", None) in DATA_FORMATS and not getattr(args, "format_written", False)
     try:
         caught: list[warnings.WarningMessage] = []
         with _terminate_as_interrupt():
@@ -180,13 +182,16 @@ class _Printable(io.TextIOBase):
         super().__init__()
         self._stream = stream
         self._started = False
+        #: Whether what is written is data (JSON, YAML, CSV, a patch), where a character is shown as
+        #: its JSON escape, or a report a person reads, where it is shown as its code point.
+        self.data = False
 
     def write(self, text: str) -> int:
         if not self._started and text.startswith("\ufeff"):  # a CSV's byte-order mark, first of all: kept
             self._stream.write("\ufeff")
-            self._stream.write(printable(text[1:]))
+            self._stream.write(printable(text[1:], data=self.data))
         else:
-            self._stream.write(printable(text))
+            self._stream.write(printable(text, data=self.data))
         self._started = self._started or bool(text)
         return len(text)
 

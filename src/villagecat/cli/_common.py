@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from villagecat.report import ValidationReport
 
 __all__ = [
+    "DATA_FORMATS",
     "add_format_option",
     "add_jurisdiction",
     "add_layer_options",
@@ -112,6 +113,10 @@ def _one_jurisdiction(args: argparse.Namespace, then: tuple[str, ...]) -> Both |
     return None
 
 
+#: The output formats that are data a program reads back, not a report a person reads.
+DATA_FORMATS = frozenset({"json", "yaml", "csv", "patch"})
+
+
 def add_format_option(
     parser: argparse.ArgumentParser, choices: tuple[str, ...], *, default: str | None = "text", written: bool = False
 ) -> None:
@@ -123,6 +128,8 @@ def add_format_option(
         else "输出格式（默认 %(default)s） / output format (default: %(default)s)"
     )
     parser.add_argument("--format", choices=choices, default=default, help=words)
+    if written:  # the form of the files written: what the command prints is a report
+        parser.set_defaults(format_written=True)
 
 
 def written_form(requested: str | None, output: str, source: str | None = None) -> Literal["csv", "json"]:

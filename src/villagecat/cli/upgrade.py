@@ -47,7 +47,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=None,
         help="写出的资源格式（默认与读入相同） / resource format written (default: as read)",
     )
-    parser.set_defaults(handler=handle)
+    parser.set_defaults(handler=handle, format_written=True)  # --format is the form written: it prints a report
 
 
 def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
