@@ -1232,6 +1232,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "几项分在了几行（可能是从 Word 粘贴的），会被读成带换行的一项；一格中的几项请用半角竖线 | 连在一行，如 甲|乙",
         "the entries are on separate lines (pasted from Word?) and would read as one; join them with | on one line",
     ),
+    "workbook-duplicate-id": (
+        "标识 {id} 重复：{first}已用了这个标识；每行的标识不能相同，新加的条目可以把标识留空（导入时自动生成）",
+        "id {id} is used twice: {first} has it already; each row's id must differ (leave a new row's id blank)",
+    ),
+    "workbook-row": ("第 {row} 行", "row {row}"),
+    "workbook-sheet-row": ("“{sheet}”表第 {row} 行", "sheet {sheet}, row {row}"),
+    "workbook-citation-unquoted": (
+        (
+            "第 {row} 行 字段 {column}的出处 {citation} 没有原文，“条款”表中也没有这一条款的原文："
+            "已作为没有原文的条款读入；请照来源逐字补上原文，写成 {example}，或在“条款”表中填写这一条款的原文"
+        ),
+        (
+            "row {row}, column {column}: citation {citation} has no quote and the 条款 sheet quotes no such section:"
+            " it was read without one; add the source's words, like {example}, or on the 条款 sheet"
+        ),
+    ),
+    "workbook-citation-quoted-often": (
+        (
+            "第 {row} 行 字段 {column}的出处 {citation} 没有原文，而“条款”表中这一条款有 {count} 段原文，"
+            "无法判断引用的是哪一段：已作为没有原文的条款读入；请写明所引的原文，如 {example}"
+        ),
+        (
+            "row {row}, column {column}: citation {citation} has no quote and the 条款 sheet quotes that section"
+            " {count} times, so which one is meant is unknown: it was read without one; say which, like {example}"
+        ),
+    ),
+    "workbook-list-no-entry": (
+        (
+            "“{cell}”中没有任何一项，只有分隔多项的竖线 |，这一格没有读入；"
+            "要清空这一格请删去其中的内容，否则请在 | 之间填写各项，如 甲|乙"
+        ),
+        (
+            "{cell!r} holds no entry, only the bars that separate entries, and was not read: to empty the cell"
+            " delete its content, else write the entries between the bars, like A|B"
+        ),
+    ),
     "workbook-bool": ("应填“是”或“否”（实际为“{got}”）", "must be 是 (yes) or 否 (no) (got {got!r})"),
     "workbook-header-row": (
         "应为列名，而本表的列名在第 {row} 行；请删去列名上方的 {above} 行（如表格标题）",

@@ -733,6 +733,7 @@ def _row_input(
         if column is None:
             continue
         label = f"{column_letter(index)}（{column.title_zh}）"
+        where: dict[str, Any] = {"line": number, "field": label}
         if isinstance(raw, ErrorCell):  # #DIV/0!, #N/A: a formula gone wrong, no value
             problems.append(
                 Problem(title, "error-cell", *pair("workbook-error-cell", value=raw), line=number, field=label)
@@ -748,6 +749,10 @@ def _row_input(
         elif column.is_list and column.vocab is None and column.shape != "citations" and isinstance(raw, str):
             _list_comma(title, number, (label, column.name), raw)
         parsed = _parse(column, raw)
+        if parsed == [] and isinstance(raw, str):  # | alone: something typed, nothing read, as if left blank
+            cell = " ".join(raw.split())
+            problems.append(Problem(title, "list-no-entry", *pair("workbook-list-no-entry", cell=cell), **where))
+            continue
         if parsed is not None:
             data[column.name] = parsed
     return data
@@ -1093,6 +1098,8 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     resources: dict[str, tuple[BaseModel, ...]] = {}
     origins: dict[str, Origin] = {}
     exported: dict[Citation, Citation] = {}
+    id_letters: dict[str, str | None] = {}
+    cite_letters: dict[str, str | None] = {}
     for resource, model in RESOURCES.items():
         title = SHEET_TITLES[resource]
         if title not in sheets and title in renamed.values():
@@ -1107,11 +1114,56 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
         resources[resource] = tuple(found)
         origins[resource] = Origin(file=title, unit="line", positions=positions)  # a later check names sheet and row
         exported.update(_edited_clauses(found, positions, exported_texts))
+        id_letters[title] = _letter_of(rows[0] if rows else [], "id", model)
+        if "citations" in model.model_fields:
+            cite_letters[title] = _letter_of(rows[0] if rows else [], "citations", model)
+    _duplicate_ids(resources, origins, id_letters, report.problems)
     if layer is None or report.problems:
         raise ValidationFailedError(report)
     package = dataclasses.replace(LayerPackage.of(layer, resources), origins=origins)
     package = carry_citations(package, exported)
-    return carry_citations(package, _quoted(package))
+    package = carry_citations(package, _quoted(package))
+    _say_without_quote(package, cite_letters)
+    return package
+
+
+def _letter_of(header: Sequence[object], name: str, model: type[BaseModel]) -> str | None:
+    """The letter of the column headed by field ``name``'s title (or its code) in ``header``, else None."""
+    column = next(c for c in columns(model) if c.name == name)
+    wanted = {_heading(column.title_zh), column.name}
+    return next((column_letter(i) for i, h in enumerate(header) if h is not None and _heading(str(h)) in wanted), None)
+
+
+def _duplicate_ids(
+    resources: dict[str, tuple[BaseModel, ...]],
+    origins: dict[str, Origin],
+    letters: dict[str, str | None],
+    problems: list[Problem],
+) -> None:
+    """An id typed on two rows: one problem on the later row, naming the row (and sheet) that has it already.
+
+    Told by the package's check, it named the sheet alone (已在 时间节点 中出现): the clerk hunted for the other row.
+    """
+    first: dict[str, tuple[str, int]] = {}
+    for resource, items in resources.items():
+        title = SHEET_TITLES[resource]
+        letter = letters.get(title)
+        for item, number in zip(items, origins[resource].positions, strict=True):
+            key = getattr(item, "id", None)
+            if not isinstance(key, str):
+                continue
+            if key not in first:
+                first[key] = (title, number)
+                continue
+            sheet, row = first[key]
+            where = pair("workbook-row", row=row) if sheet == title else pair("workbook-sheet-row", sheet=sheet, row=row)
+            words = pair("workbook-duplicate-id", id=key, first=Both(*where))
+            field = f"{letter}（{_id_title()}）" if letter else _id_title()
+            problems.append(Problem(title, "duplicate-id", *words, line=number, field=field))
+
+
+def _id_title() -> str:
+    return next(c.title_zh for c in columns(Clause) if c.name == "id")
 
 
 def _column_letters(target: str) -> dict[str, dict[str, str]]:
@@ -1236,6 +1288,44 @@ def _quoted(package: LayerPackage) -> dict[Citation, Citation]:
         for citation, key in keys.items()
         if len(by_section.get(key, ())) == 1 and key not in unquoted
     }
+
+
+def _say_without_quote(package: LayerPackage, letters: dict[str, str | None]) -> None:
+    """Say each 出处 entry citing a section that the 条款 sheet gives no quote, or several: it is read without one.
+
+    A clerk types 文件标识#条款 as the form's 填写说明 shows, expecting the sentence to be found; it was
+    written as a new clause without its text, silently. Nothing is invented: the notice asks for the
+    source's words. A section the sheet lists without a quote is cited so on purpose, and a whole
+    document (文件标识 alone) has no one sentence to quote: neither is said.
+    """
+    quoted: dict[tuple[str, str | None], int] = {}
+    unquoted: set[tuple[str, str | None]] = set()
+    for clause in package.clauses:
+        key = (clause.document, _section(clause.section))
+        if clause.quote:
+            quoted[key] = quoted.get(key, 0) + 1
+        else:
+            unquoted.add(key)
+    for resource, model in RESOURCES.items():
+        title = SHEET_TITLES[resource]
+        heading = next((c.title_zh for c in columns(model) if c.name == "citations"), None)
+        letter = letters.get(title)
+        rows = package.origins[resource].positions if resource in package.origins else ()
+        for item, number in zip(package.resource(resource), rows, strict=False):
+            for entry in getattr(item, "citations", None) or ():
+                key = (entry.document, _section(entry.section))
+                if entry.quote or not entry.section or key in unquoted or heading is None:
+                    continue
+                count = quoted.get(key, 0)
+                words = pair(
+                    "workbook-citation-unquoted" if count == 0 else "workbook-citation-quoted-often",
+                    row=number,
+                    column=f"{letter}（{heading}）" if letter else heading,
+                    citation=entry.to_text(),
+                    count=count,
+                    example=f"{entry.to_text()}「……」",
+                )
+                warnings.warn(WorkbookNotice(title, *words), stacklevel=3)
 
 
 def _edited_clauses(
