@@ -23,8 +23,8 @@ def _ninghe(tmp_path: Path) -> tuple[Path, Path, Any]:
     return folder, path, exported(folder, path)
 
 
-def _column(sheet: Any, title: str) -> int:  # noqa: ANN401 - an openpyxl sheet
-    return next(c.column for c in sheet[1] if c.value == title)
+def _column(sheet: Any, title: str) -> int:
+    return int(next(c.column for c in sheet[1] if c.value == title))
 
 
 @pytest.mark.parametrize("typed", ["|", "| |", " | \n| "])

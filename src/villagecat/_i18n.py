@@ -1258,6 +1258,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " {count} times, so which one is meant is unknown: it was read without one; say which, like {example}"
         ),
     ),
+    "workbook-clause-of-deleted": (
+        (
+            "第 {row} 行的条款 {clause} 只有已删去的条目 {items} 引用，已随之删去"
+            "（工作簿中这一行仍在）；如要保留，请在某个条目的出处中引用它"
+        ),
+        (
+            "row {row}: clause {clause} was cited only by the deleted {items}, and was dropped with it"
+            " (the workbook still holds its row); to keep it, cite it in an item's 出处"
+        ),
+    ),
     "workbook-list-no-entry": (
         (
             "“{cell}”中没有任何一项，只有分隔多项的竖线 |，这一格没有读入；"

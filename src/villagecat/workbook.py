@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
     from pydantic_core import ErrorDetails
 
-__all__ = ["SHEET_TITLES", "export_workbook", "import_workbook", "titled"]
+__all__ = ["SHEET_TITLES", "drop_deleted_rows_clauses", "export_workbook", "import_workbook", "titled"]
 
 #: Sheet title of each resource (the resources' Chinese titles).
 SHEET_TITLES = RESOURCE_TITLES
@@ -1098,8 +1098,7 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     resources: dict[str, tuple[BaseModel, ...]] = {}
     origins: dict[str, Origin] = {}
     exported: dict[Citation, Citation] = {}
-    id_letters: dict[str, str | None] = {}
-    cite_letters: dict[str, str | None] = {}
+    headers: dict[str, list[Any]] = {}
     for resource, model in RESOURCES.items():
         title = SHEET_TITLES[resource]
         if title not in sheets and title in renamed.values():
@@ -1114,16 +1113,14 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
         resources[resource] = tuple(found)
         origins[resource] = Origin(file=title, unit="line", positions=positions)  # a later check names sheet and row
         exported.update(_edited_clauses(found, positions, exported_texts))
-        id_letters[title] = _letter_of(rows[0] if rows else [], "id", model)
-        if "citations" in model.model_fields:
-            cite_letters[title] = _letter_of(rows[0] if rows else [], "citations", model)
-    _duplicate_ids(resources, origins, id_letters, report.problems)
+        headers[resource] = rows[0] if rows else []  # the columns as the clerk left them: a problem's letter
+    _duplicate_ids(resources, origins, headers, report.problems)
     if layer is None or report.problems:
         raise ValidationFailedError(report)
     package = dataclasses.replace(LayerPackage.of(layer, resources), origins=origins)
     package = carry_citations(package, exported)
     package = carry_citations(package, _quoted(package))
-    _say_without_quote(package, cite_letters)
+    _say_without_quote(package, headers)
     return package
 
 
@@ -1137,7 +1134,7 @@ def _letter_of(header: Sequence[object], name: str, model: type[BaseModel]) -> s
 def _duplicate_ids(
     resources: dict[str, tuple[BaseModel, ...]],
     origins: dict[str, Origin],
-    letters: dict[str, str | None],
+    headers: dict[str, list[Any]],
     problems: list[Problem],
 ) -> None:
     """An id typed on two rows: one problem on the later row, naming the row (and sheet) that has it already.
@@ -1147,7 +1144,7 @@ def _duplicate_ids(
     first: dict[str, tuple[str, int]] = {}
     for resource, items in resources.items():
         title = SHEET_TITLES[resource]
-        letter = letters.get(title)
+        letter = _letter_of(headers.get(resource, []), "id", RESOURCES[resource])
         for item, number in zip(items, origins[resource].positions, strict=True):
             key = getattr(item, "id", None)
             if not isinstance(key, str):
@@ -1156,7 +1153,8 @@ def _duplicate_ids(
                 first[key] = (title, number)
                 continue
             sheet, row = first[key]
-            where = pair("workbook-row", row=row) if sheet == title else pair("workbook-sheet-row", sheet=sheet, row=row)
+            said = "workbook-row" if sheet == title else "workbook-sheet-row"  # the sheet named where it is another
+            where = pair(said, sheet=sheet, row=row)
             words = pair("workbook-duplicate-id", id=key, first=Both(*where))
             field = f"{letter}（{_id_title()}）" if letter else _id_title()
             problems.append(Problem(title, "duplicate-id", *words, line=number, field=field))
@@ -1164,6 +1162,57 @@ def _duplicate_ids(
 
 def _id_title() -> str:
     return next(c.title_zh for c in columns(Clause) if c.name == "id")
+
+
+def drop_deleted_rows_clauses(package: LayerPackage, previous: LayerPackage) -> LayerPackage:
+    """``package`` without the clauses only its deleted rows cited, each dropped said (a notice naming its row).
+
+    The 条款 sheet lists every clause the export's items cite, so a row deleted left its clauses in
+    ``clauses.csv``, cited by nothing, without a word. A clause is dropped only where ``previous`` (the
+    version the workbook was exported from) holds it as it reads now and every item that cited it there
+    is gone: a clause edited on the sheet, one typed there, or one cited by nothing before is the clerk's
+    and kept. Its words stay in the releases before, as the deleted row's do.
+    """
+    cited_now = _cited(package)
+    before = {clause.id: clause for clause in previous.clauses}
+    present = {str(getattr(item, "id", "")) for _, item in package.iter_items()}
+    citing: dict[Citation, list[BaseModel]] = {}
+    for _, item in previous.iter_items():
+        for citation in getattr(item, "citations", None) or ():
+            citing.setdefault(citation, []).append(item)
+    kept_by_admission = _cited_by_admission(previous)
+    origin = package.origins.get("clauses")
+    kept: list[Clause] = []
+    positions: list[int] = []
+    for index, clause in enumerate(package.clauses):
+        old = before.get(clause.id)
+        items = citing.get(clause.citation(), []) if old == clause else []
+        gone = bool(items) and all(str(getattr(i, "id", "")) not in present for i in items)
+        if clause.citation() in cited_now or not gone or clause.citation() in kept_by_admission:
+            kept.append(clause)
+            if origin is not None and index < len(origin.positions):
+                positions.append(origin.positions[index])
+            continue
+        named = "、".join(f"{getattr(i, 'name', '')}（{getattr(i, 'id', '')}）" for i in items)
+        row = origin.locate(index).get("line") if origin is not None else None
+        words = pair("workbook-clause-of-deleted", row=row or "?", clause=clause.id, items=named)
+        warnings.warn(WorkbookNotice(SHEET_TITLES["clauses"], *words), stacklevel=2)
+    if len(kept) == len(package.clauses):
+        return package
+    origins = dict(package.origins)
+    if origin is not None:
+        origins["clauses"] = dataclasses.replace(origin, positions=tuple(positions))
+    return dataclasses.replace(package, clauses=tuple(kept), origins=origins)
+
+
+def _cited(package: LayerPackage) -> set[Citation]:
+    found = {c for _, item in package.iter_items() for c in getattr(item, "citations", None) or ()}
+    return found | _cited_by_admission(package)
+
+
+def _cited_by_admission(package: LayerPackage) -> set[Citation]:
+    admission = package.layer.admission
+    return set(admission.citations) if admission is not None else set()
 
 
 def _column_letters(target: str) -> dict[str, dict[str, str]]:
@@ -1290,7 +1339,7 @@ def _quoted(package: LayerPackage) -> dict[Citation, Citation]:
     }
 
 
-def _say_without_quote(package: LayerPackage, letters: dict[str, str | None]) -> None:
+def _say_without_quote(package: LayerPackage, headers: dict[str, list[Any]]) -> None:
     """Say each 出处 entry citing a section that the 条款 sheet gives no quote, or several: it is read without one.
 
     A clerk types 文件标识#条款 as the form's 填写说明 shows, expecting the sentence to be found; it was
@@ -1309,7 +1358,7 @@ def _say_without_quote(package: LayerPackage, letters: dict[str, str | None]) ->
     for resource, model in RESOURCES.items():
         title = SHEET_TITLES[resource]
         heading = next((c.title_zh for c in columns(model) if c.name == "citations"), None)
-        letter = letters.get(title)
+        letter = _letter_of(headers.get(resource, []), "citations", model) if heading else None
         rows = package.origins[resource].positions if resource in package.origins else ()
         for item, number in zip(package.resource(resource), rows, strict=False):
             for entry in getattr(item, "citations", None) or ():
