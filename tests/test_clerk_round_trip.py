@@ -139,3 +139,51 @@ def test_a_clause_edited_on_its_sheet_is_kept_when_its_item_is_deleted(tmp_path:
     result = invoke("import", str(path), "-o", str(folder))
     assert result.code == 0, result.out + result.err
     assert kept in {c.id for c in load_layer(folder).clauses}
+
+
+def _info(book: Any, label: str) -> Any:
+    return next(row for row in book["层信息"].iter_rows() if row[0].value == label)
+
+
+def test_a_release_record_typed_by_hand_with_the_version_raised_is_refused_on_its_row(tmp_path: Path) -> None:
+    """A 发布记录 typed after the last, 版本 raised to match, was written as a release villagecat release never made:
+    no check of the layer's could tell it, the record and the version agreeing. The workbook knows the last release
+    it was exported with (a document property that a save in Excel, WPS or LibreOffice keeps)."""
+    folder, path, book = _ninghe(tmp_path)
+    last = str(_info(book, "版本")[1].value)
+    sheet = book["层信息"]
+    end = max(row[0].row for row in sheet.iter_rows() if str(row[0].value or "").startswith("发布记录"))
+    number = sum(1 for row in sheet.iter_rows() if str(row[0].value or "").endswith("· 版本")) + 1
+    raised = f"{int(last.split('.', maxsplit=1)[0]) + 1}.0.0"
+    sheet.insert_rows(end + 1, 3)
+    for offset, (part, key, value) in enumerate(
+        [("版本", "version", raised), ("日期", "date", "2027-01-01"), ("说明", "notes", "手填的发布")]
+    ):
+        row = sheet[end + 1 + offset]
+        row[0].value, row[1].value, row[2].value = f"发布记录 {number} · {part}", value, f"releases.{number}.{key}"
+    _info(book, "版本")[1].value = raised
+    book.save(path)
+    before = (folder / "datapackage.json").read_bytes()
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1, result.out + result.err
+    line = next(line for line in result.out.splitlines() if "发布记录" in line)
+    assert f"第 {end + 1} 行 字段 B（发布记录 {number} · 版本）" in line, result.out
+    assert raised in line
+    assert last in line  # the version to put back
+    assert "villagecat release" in line
+    assert (folder / "datapackage.json").read_bytes() == before
+
+
+def test_a_release_made_after_the_export_is_read_from_a_workbook_exported_again(tmp_path: Path) -> None:
+    """The refusal is of records typed by hand alone: a workbook exported after a release imports as it was."""
+    folder, path, _ = _ninghe(tmp_path)
+    book = openpyxl.load_workbook(path)
+    duties = book["工作事务"]
+    duties.cell(2, _column(duties, "备注")).value = "改过的备注"
+    book.save(path)
+    assert invoke("import", str(path), "-o", str(folder)).code == 0
+    assert invoke("release", str(folder), "--against", str(NINGHE), "--notes", "改备注。Notes.").code == 0
+    again = tmp_path / "again.xlsx"
+    exported(folder, again)
+    result = invoke("import", str(again), "-o", str(folder))
+    assert result.code == 0, result.out + result.err

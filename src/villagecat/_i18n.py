@@ -1203,6 +1203,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " version back to {last}"
         ),
     ),
+    "workbook-release-typed": (
+        (
+            "发布记录 {number}（{version}）是导出后填上的：本工作簿导出时最近的发布记录是 {exported}，"
+            "而发布记录只由 villagecat release 在发布时写入，手填的记录并没有发布；请删去这条记录的各行，"
+            "把“版本”改回导出时的版本，导入后运行 villagecat release 数据包文件夹 --notes “发布说明” 发布"
+        ),
+        (
+            "release record {number} ({version}) was typed after the export: the workbook's last release record was"
+            " {exported}, and only villagecat release writes release records, when it publishes; delete this"
+            " record's rows, put 版本 back as exported, import, then run villagecat release FOLDER --notes NOTES"
+        ),
+    ),
+    "workbook-no-release": ("（无）", "(none)"),
     "workbook-full-width-bar": (
         "第 {row} 行 字段 {column}中的全角竖线“｜”不分隔多项，已作为文字读入；若要填多项，请改用半角竖线 |",
         "row {row}, column {column}: the full-width ｜ separates nothing and was read as text; separate entries with |",

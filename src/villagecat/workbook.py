@@ -216,9 +216,33 @@ def export_workbook(package: LayerPackage, path: str | os.PathLike[str], *, forc
         if model is Clause:
             sheet.cell(1, len(cols) + 1, EXPORTED_CLAUSE)
             sheet.column_dimensions[column_letter(len(cols))].hidden = True
+    _stamp(book, package.layer)
     buffer = io.BytesIO()
     book.save(buffer)
     return atomic_write(path, buffer.getvalue(), replace=force)
+
+
+#: The workbook's document property naming the layer and its last release as exported (``120117 1.12.0``).
+#: A release record after that one was typed by hand: ``release`` writes records in the package, never in
+#: a workbook. A property, not a cell: a clerk never sees or moves it, and Excel, WPS and LibreOffice keep it.
+EXPORTED_RELEASE = "villagecat-exported-release"
+
+
+def _stamp(book: Any, layer: Layer) -> None:  # noqa: ANN401 - an openpyxl workbook
+    from openpyxl.packaging.custom import StringProperty  # noqa: PLC0415
+
+    last = layer.releases[-1].version if layer.releases else "-"
+    book.custom_doc_props.append(StringProperty(name=EXPORTED_RELEASE, value=f"{layer.id} {last}"))
+
+
+def _stamped(book: Any) -> tuple[str, str | None] | None:  # noqa: ANN401 - an openpyxl workbook
+    """The layer id and last release (None: none) a workbook was exported with, else None (made by hand, older)."""
+    props = getattr(getattr(book, "custom_doc_props", None), "props", None) or ()
+    value = next((p.value for p in props if p.name == EXPORTED_RELEASE and isinstance(p.value, str)), None)
+    parts = value.split() if value else []
+    if len(parts) != 2:
+        return None
+    return parts[0], None if parts[1] == "-" else parts[1]
 
 
 def _override_cell(item: Override, name: str) -> object:
@@ -524,7 +548,9 @@ def _layer_cell(key: str, value: object) -> object:
     return value
 
 
-def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
+def _read_layer(
+    rows: list[list[Any]], problems: list[Problem], stamp: tuple[str, str | None] | None = None
+) -> Layer | None:
     data: dict[str, Any] = {}
     rows_of: dict[str, tuple[int, str]] = {}  # a key -> its row and the label a clerk reads there
     for number, row in enumerate(rows[1:], start=2):
@@ -555,9 +581,12 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
                 continue
         data[name] = value
     if isinstance(data.get("releases"), dict):
-        misplaced = _releases_misplaced(data["releases"], data.get("version"), rows_of)
-        if misplaced is not None:  # told on the release's row: the 版本 was as exported
-            problems.append(misplaced)
+        # told on the release's row: the 版本 was as exported, or raised with a record typed by hand
+        wrong = _releases_misplaced(data["releases"], data.get("version"), rows_of) or _release_typed(
+            data["releases"], data.get("id"), stamp, rows_of
+        )
+        if wrong is not None:
+            problems.append(wrong)
             return None
         data["releases"] = [data["releases"][n] for n in sorted(data["releases"])]
     try:
@@ -626,8 +655,37 @@ def _releases_misplaced(
     return None
 
 
+def _release_typed(
+    releases: dict[int, Any],
+    layer_id: object,
+    stamp: tuple[str, str | None] | None,
+    rows_of: dict[str, tuple[int, str]],
+) -> Problem | None:
+    """The first 发布记录 after the last one the workbook was exported with: typed by hand, one problem on its row.
+
+    With 版本 raised to match, the layer's rules all held and a release villagecat release never made
+    was written as published. Only a workbook exported by villagecat knows its last release (:func:`_stamped`).
+    """
+    from packaging.version import InvalidVersion, Version  # noqa: PLC0415
+
+    if stamp is None or stamp[0] != layer_id:
+        return None
+    exported = Version(stamp[1]) if stamp[1] else None
+    for number in sorted(releases):
+        typed = releases[number].get("version") if isinstance(releases[number], dict) else None
+        try:
+            version = Version(typed) if isinstance(typed, str) else None
+        except InvalidVersion:
+            continue  # its own problem, from the model
+        if version is not None and (exported is None or version > exported):
+            back = stamp[1] or say("workbook-no-release", "zh")
+            words = {"exported": Both(back, stamp[1] or say("workbook-no-release", "en"))}
+            return _release_problem(number, str(typed), "workbook-release-typed", words, rows_of)
+    return None
+
+
 def _release_problem(
-    number: int, version: str, key: str, words: dict[str, str], rows_of: dict[str, tuple[int, str]]
+    number: int, version: str, key: str, words: dict[str, Any], rows_of: dict[str, tuple[int, str]]
 ) -> Problem:
     row, label = rows_of.get(f"releases.{number}.version", (0, f"发布记录 {number} · 版本"))
     zh, en = pair(key, number=number, version=version, **words)
@@ -1094,7 +1152,7 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
         raise ValidationFailedError(report)
     layer_rows = _rows(sheets[LAYER_SHEET], source)
     _say_hidden_sheet(sheets[LAYER_SHEET], layer_rows)
-    layer = _read_layer(layer_rows, report.problems)
+    layer = _read_layer(layer_rows, report.problems, _stamped(book))
     resources: dict[str, tuple[BaseModel, ...]] = {}
     origins: dict[str, Origin] = {}
     exported: dict[Citation, Citation] = {}
