@@ -1203,6 +1203,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " version back to {last}"
         ),
     ),
+    "workbook-release-typed": (
+        (
+            "发布记录 {number}（{version}）是导出后填上的：本工作簿导出时最近的发布记录是 {exported}，"
+            "而发布记录只由 villagecat release 在发布时写入，手填的记录并没有发布；请删去这条记录的各行，"
+            "把“版本”改回导出时的版本，导入后运行 villagecat release 数据包文件夹 --notes “发布说明” 发布"
+        ),
+        (
+            "release record {number} ({version}) was typed after the export: the workbook's last release record was"
+            " {exported}, and only villagecat release writes release records, when it publishes; delete this"
+            " record's rows, put 版本 back as exported, import, then run villagecat release FOLDER --notes NOTES"
+        ),
+    ),
+    "workbook-no-release": ("（无）", "(none)"),
     "workbook-full-width-bar": (
         "第 {row} 行 字段 {column}中的全角竖线“｜”不分隔多项，已作为文字读入；若要填多项，请改用半角竖线 |",
         "row {row}, column {column}: the full-width ｜ separates nothing and was read as text; separate entries with |",
@@ -1231,6 +1244,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workbook-list-lines": (
         "几项分在了几行（可能是从 Word 粘贴的），会被读成带换行的一项；一格中的几项请用半角竖线 | 连在一行，如 甲|乙",
         "the entries are on separate lines (pasted from Word?) and would read as one; join them with | on one line",
+    ),
+    "workbook-duplicate-id": (
+        "标识 {id} 重复：{first}已用了这个标识；每行的标识不能相同，新加的条目可以把标识留空（导入时自动生成）",
+        "id {id} is used twice: {first} has it already; each row's id must differ (leave a new row's id blank)",
+    ),
+    "workbook-row": ("第 {row} 行", "row {row}"),
+    "workbook-sheet-row": ("“{sheet}”表第 {row} 行", "sheet {sheet}, row {row}"),
+    "workbook-citation-unquoted": (
+        (
+            "第 {row} 行 字段 {column}的出处 {citation} 没有原文，“条款”表中也没有这一条款的原文："
+            "已作为没有原文的条款读入；请照来源逐字补上原文，写成 {example}，或在“条款”表中填写这一条款的原文"
+        ),
+        (
+            "row {row}, column {column}: citation {citation} has no quote and the 条款 sheet quotes no such section:"
+            " it was read without one; add the source's words, like {example}, or on the 条款 sheet"
+        ),
+    ),
+    "workbook-citation-quoted-often": (
+        (
+            "第 {row} 行 字段 {column}的出处 {citation} 没有原文，而“条款”表中这一条款有 {count} 段原文，"
+            "无法判断引用的是哪一段：已作为没有原文的条款读入；请写明所引的原文，如 {example}"
+        ),
+        (
+            "row {row}, column {column}: citation {citation} has no quote and the 条款 sheet quotes that section"
+            " {count} times, so which one is meant is unknown: it was read without one; say which, like {example}"
+        ),
+    ),
+    "workbook-clause-of-deleted": (
+        (
+            "第 {row} 行的条款 {clause} 只有已删去的条目 {items} 引用，已随之删去"
+            "（工作簿中这一行仍在）；如要保留，请在某个条目的出处中引用它"
+        ),
+        (
+            "row {row}: clause {clause} was cited only by the deleted {items}, and was dropped with it"
+            " (the workbook still holds its row); to keep it, cite it in an item's 出处"
+        ),
+    ),
+    "workbook-list-no-entry": (
+        (
+            "“{cell}”中没有任何一项，只有分隔多项的竖线 |，这一格没有读入；"
+            "要清空这一格请删去其中的内容，否则请在 | 之间填写各项，如 甲|乙"
+        ),
+        (
+            "{cell!r} holds no entry, only the bars that separate entries, and was not read: to empty the cell"
+            " delete its content, else write the entries between the bars, like A|B"
+        ),
     ),
     "workbook-bool": ("应填“是”或“否”（实际为“{got}”）", "must be 是 (yes) or 否 (no) (got {got!r})"),
     "workbook-header-row": (

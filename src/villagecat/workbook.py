@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
     from pydantic_core import ErrorDetails
 
-__all__ = ["SHEET_TITLES", "export_workbook", "import_workbook", "titled"]
+__all__ = ["SHEET_TITLES", "drop_deleted_rows_clauses", "export_workbook", "import_workbook", "titled"]
 
 #: Sheet title of each resource (the resources' Chinese titles).
 SHEET_TITLES = RESOURCE_TITLES
@@ -131,7 +131,10 @@ _GUIDE = (
     "2. 标识可以留空：导入时按名称的拼音自动生成（如 430000.duty.wang-ge-xun-cha），保存后固定不变。",
     "3. 有下拉箭头的列只能选列出的取值，也可直接输入中文，如 适用范围 填 村、社区 或 村（社区）。",
     "4. 一格填多项时用 | 分隔；取值列（如 协助方式）也可用 、，； 分隔。",
-    "5. 出处写作 文件标识#条款，如 cn.document.tingzi-2022-28#二(一)1；多个出处用 | 分隔。",
+    (
+        "5. 出处写作 文件标识#条款「原文」，原文照来源逐字填写；“条款”表中已有原文的条款可只写 文件标识#条款，"
+        "如 cn.document.tingzi-2022-28#二(一)1；多个出处用 | 分隔。"
+    ),
     (
         "6. 日期写作 2023-09-01、2023-09 或 2023，也可直接用 Excel 的日期格式；来源写“2023年6月底前”的，"
         "截止日期填 2023-06，“2023年6月底前”照原文写在“时限原文”一列。"
@@ -139,6 +142,7 @@ _GUIDE = (
     "7. 来源没有写明的内容请留空，不要凭推测填写。",
     "8. 删除条目请删除整行（右键点行号，选“删除行”）：隐藏的行、列和工作表照样导入。",
     "9. 填好后运行：villagecat import 本文件.xlsx -o 目录，再运行 villagecat validate 目录。",
+    "10. “层信息”表中的发布记录由 villagecat release 在发布时写入，请勿手工添加：导入后运行 villagecat release 目录。",
 )
 
 
@@ -216,9 +220,33 @@ def export_workbook(package: LayerPackage, path: str | os.PathLike[str], *, forc
         if model is Clause:
             sheet.cell(1, len(cols) + 1, EXPORTED_CLAUSE)
             sheet.column_dimensions[column_letter(len(cols))].hidden = True
+    _stamp(book, package.layer)
     buffer = io.BytesIO()
     book.save(buffer)
     return atomic_write(path, buffer.getvalue(), replace=force)
+
+
+#: The workbook's document property naming the layer and its last release as exported (``120117 1.12.0``).
+#: A release record after that one was typed by hand: ``release`` writes records in the package, never in
+#: a workbook. A property, not a cell: a clerk never sees or moves it, and Excel, WPS and LibreOffice keep it.
+EXPORTED_RELEASE = "villagecat-exported-release"
+
+
+def _stamp(book: Any, layer: Layer) -> None:  # noqa: ANN401 - an openpyxl workbook
+    from openpyxl.packaging.custom import StringProperty  # noqa: PLC0415
+
+    last = layer.releases[-1].version if layer.releases else "-"
+    book.custom_doc_props.append(StringProperty(name=EXPORTED_RELEASE, value=f"{layer.id} {last}"))
+
+
+def _stamped(book: Any) -> tuple[str, str | None] | None:  # noqa: ANN401 - an openpyxl workbook
+    """The layer id and last release (None: none) a workbook was exported with, else None (made by hand, older)."""
+    props = getattr(getattr(book, "custom_doc_props", None), "props", None) or ()
+    value = next((p.value for p in props if p.name == EXPORTED_RELEASE and isinstance(p.value, str)), None)
+    parts = value.split() if value else []
+    if len(parts) != 2:
+        return None
+    return parts[0], None if parts[1] == "-" else parts[1]
 
 
 def _override_cell(item: Override, name: str) -> object:
@@ -524,7 +552,9 @@ def _layer_cell(key: str, value: object) -> object:
     return value
 
 
-def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
+def _read_layer(
+    rows: list[list[Any]], problems: list[Problem], stamp: tuple[str, str | None] | None = None
+) -> Layer | None:
     data: dict[str, Any] = {}
     rows_of: dict[str, tuple[int, str]] = {}  # a key -> its row and the label a clerk reads there
     for number, row in enumerate(rows[1:], start=2):
@@ -555,9 +585,12 @@ def _read_layer(rows: list[list[Any]], problems: list[Problem]) -> Layer | None:
                 continue
         data[name] = value
     if isinstance(data.get("releases"), dict):
-        misplaced = _releases_misplaced(data["releases"], data.get("version"), rows_of)
-        if misplaced is not None:  # told on the release's row: the 版本 was as exported
-            problems.append(misplaced)
+        # told on the release's row: the 版本 was as exported, or raised with a record typed by hand
+        wrong = _releases_misplaced(data["releases"], data.get("version"), rows_of) or _release_typed(
+            data["releases"], data.get("id"), stamp, rows_of
+        )
+        if wrong is not None:
+            problems.append(wrong)
             return None
         data["releases"] = [data["releases"][n] for n in sorted(data["releases"])]
     try:
@@ -626,8 +659,37 @@ def _releases_misplaced(
     return None
 
 
+def _release_typed(
+    releases: dict[int, Any],
+    layer_id: object,
+    stamp: tuple[str, str | None] | None,
+    rows_of: dict[str, tuple[int, str]],
+) -> Problem | None:
+    """The first 发布记录 after the last one the workbook was exported with: typed by hand, one problem on its row.
+
+    With 版本 raised to match, the layer's rules all held and a release villagecat release never made
+    was written as published. Only a workbook exported by villagecat knows its last release (:func:`_stamped`).
+    """
+    from packaging.version import InvalidVersion, Version  # noqa: PLC0415
+
+    if stamp is None or stamp[0] != layer_id:
+        return None
+    exported = Version(stamp[1]) if stamp[1] else None
+    for number in sorted(releases):
+        typed = releases[number].get("version") if isinstance(releases[number], dict) else None
+        try:
+            version = Version(typed) if isinstance(typed, str) else None
+        except InvalidVersion:
+            continue  # its own problem, from the model
+        if version is not None and (exported is None or version > exported):
+            back = stamp[1] or say("workbook-no-release", "zh")
+            words = {"exported": Both(back, stamp[1] or say("workbook-no-release", "en"))}
+            return _release_problem(number, str(typed), "workbook-release-typed", words, rows_of)
+    return None
+
+
 def _release_problem(
-    number: int, version: str, key: str, words: dict[str, str], rows_of: dict[str, tuple[int, str]]
+    number: int, version: str, key: str, words: dict[str, Any], rows_of: dict[str, tuple[int, str]]
 ) -> Problem:
     row, label = rows_of.get(f"releases.{number}.version", (0, f"发布记录 {number} · 版本"))
     zh, en = pair(key, number=number, version=version, **words)
@@ -733,6 +795,7 @@ def _row_input(
         if column is None:
             continue
         label = f"{column_letter(index)}（{column.title_zh}）"
+        where: dict[str, Any] = {"line": number, "field": label}
         if isinstance(raw, ErrorCell):  # #DIV/0!, #N/A: a formula gone wrong, no value
             problems.append(
                 Problem(title, "error-cell", *pair("workbook-error-cell", value=raw), line=number, field=label)
@@ -748,6 +811,10 @@ def _row_input(
         elif column.is_list and column.vocab is None and column.shape != "citations" and isinstance(raw, str):
             _list_comma(title, number, (label, column.name), raw)
         parsed = _parse(column, raw)
+        if parsed == [] and isinstance(raw, str):  # | alone: something typed, nothing read, as if left blank
+            cell = " ".join(raw.split())
+            problems.append(Problem(title, "list-no-entry", *pair("workbook-list-no-entry", cell=cell), **where))
+            continue
         if parsed is not None:
             data[column.name] = parsed
     return data
@@ -1089,10 +1156,11 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
         raise ValidationFailedError(report)
     layer_rows = _rows(sheets[LAYER_SHEET], source)
     _say_hidden_sheet(sheets[LAYER_SHEET], layer_rows)
-    layer = _read_layer(layer_rows, report.problems)
+    layer = _read_layer(layer_rows, report.problems, _stamped(book))
     resources: dict[str, tuple[BaseModel, ...]] = {}
     origins: dict[str, Origin] = {}
     exported: dict[Citation, Citation] = {}
+    headers: dict[str, list[Any]] = {}
     for resource, model in RESOURCES.items():
         title = SHEET_TITLES[resource]
         if title not in sheets and title in renamed.values():
@@ -1107,11 +1175,106 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
         resources[resource] = tuple(found)
         origins[resource] = Origin(file=title, unit="line", positions=positions)  # a later check names sheet and row
         exported.update(_edited_clauses(found, positions, exported_texts))
+        headers[resource] = rows[0] if rows else []  # the columns as the clerk left them: a problem's letter
+    _duplicate_ids(resources, origins, headers, report.problems)
     if layer is None or report.problems:
         raise ValidationFailedError(report)
     package = dataclasses.replace(LayerPackage.of(layer, resources), origins=origins)
     package = carry_citations(package, exported)
-    return carry_citations(package, _quoted(package))
+    package = carry_citations(package, _quoted(package))
+    _say_without_quote(package, headers)
+    return package
+
+
+def _letter_of(header: Sequence[object], name: str, model: type[BaseModel]) -> str | None:
+    """The letter of the column headed by field ``name``'s title (or its code) in ``header``, else None."""
+    column = next(c for c in columns(model) if c.name == name)
+    wanted = {_heading(column.title_zh), column.name}
+    return next((column_letter(i) for i, h in enumerate(header) if h is not None and _heading(str(h)) in wanted), None)
+
+
+def _duplicate_ids(
+    resources: dict[str, tuple[BaseModel, ...]],
+    origins: dict[str, Origin],
+    headers: dict[str, list[Any]],
+    problems: list[Problem],
+) -> None:
+    """An id typed on two rows: one problem on the later row, naming the row (and sheet) that has it already.
+
+    Told by the package's check, it named the sheet alone (已在 时间节点 中出现): the clerk hunted for the other row.
+    """
+    first: dict[str, tuple[str, int]] = {}
+    for resource, items in resources.items():
+        title = SHEET_TITLES[resource]
+        letter = _letter_of(headers.get(resource, []), "id", RESOURCES[resource])
+        for item, number in zip(items, origins[resource].positions, strict=True):
+            key = getattr(item, "id", None)
+            if not isinstance(key, str):
+                continue
+            if key not in first:
+                first[key] = (title, number)
+                continue
+            sheet, row = first[key]
+            said = "workbook-row" if sheet == title else "workbook-sheet-row"  # the sheet named where it is another
+            where = pair(said, sheet=sheet, row=row)
+            words = pair("workbook-duplicate-id", id=key, first=Both(*where))
+            field = f"{letter}（{_id_title()}）" if letter else _id_title()
+            problems.append(Problem(title, "duplicate-id", *words, line=number, field=field))
+
+
+def _id_title() -> str:
+    return next(c.title_zh for c in columns(Clause) if c.name == "id")
+
+
+def drop_deleted_rows_clauses(package: LayerPackage, previous: LayerPackage) -> LayerPackage:
+    """``package`` without the clauses only its deleted rows cited, each dropped said (a notice naming its row).
+
+    The 条款 sheet lists every clause the export's items cite, so a row deleted left its clauses in
+    ``clauses.csv``, cited by nothing, without a word. A clause is dropped only where ``previous`` (the
+    version the workbook was exported from) holds it as it reads now and every item that cited it there
+    is gone: a clause edited on the sheet, one typed there, or one cited by nothing before is the clerk's
+    and kept. Its words stay in the releases before, as the deleted row's do.
+    """
+    cited_now = _cited(package)
+    before = {clause.id: clause for clause in previous.clauses}
+    present = {str(getattr(item, "id", "")) for _, item in package.iter_items()}
+    citing: dict[Citation, list[BaseModel]] = {}
+    for _, item in previous.iter_items():
+        for citation in getattr(item, "citations", None) or ():
+            citing.setdefault(citation, []).append(item)
+    kept_by_admission = _cited_by_admission(previous)
+    origin = package.origins.get("clauses")
+    kept: list[Clause] = []
+    positions: list[int] = []
+    for index, clause in enumerate(package.clauses):
+        old = before.get(clause.id)
+        items = citing.get(clause.citation(), []) if old == clause else []
+        gone = bool(items) and all(str(getattr(i, "id", "")) not in present for i in items)
+        if clause.citation() in cited_now or not gone or clause.citation() in kept_by_admission:
+            kept.append(clause)
+            if origin is not None and index < len(origin.positions):
+                positions.append(origin.positions[index])
+            continue
+        named = "、".join(f"{getattr(i, 'name', '')}（{getattr(i, 'id', '')}）" for i in items)
+        row = origin.locate(index).get("line") if origin is not None else None
+        words = pair("workbook-clause-of-deleted", row=row or "?", clause=clause.id, items=named)
+        warnings.warn(WorkbookNotice(SHEET_TITLES["clauses"], *words), stacklevel=2)
+    if len(kept) == len(package.clauses):
+        return package
+    origins = dict(package.origins)
+    if origin is not None:
+        origins["clauses"] = dataclasses.replace(origin, positions=tuple(positions))
+    return dataclasses.replace(package, clauses=tuple(kept), origins=origins)
+
+
+def _cited(package: LayerPackage) -> set[Citation]:
+    found = {c for _, item in package.iter_items() for c in getattr(item, "citations", None) or ()}
+    return found | _cited_by_admission(package)
+
+
+def _cited_by_admission(package: LayerPackage) -> set[Citation]:
+    admission = package.layer.admission
+    return set(admission.citations) if admission is not None else set()
 
 
 def _column_letters(target: str) -> dict[str, dict[str, str]]:
@@ -1236,6 +1399,44 @@ def _quoted(package: LayerPackage) -> dict[Citation, Citation]:
         for citation, key in keys.items()
         if len(by_section.get(key, ())) == 1 and key not in unquoted
     }
+
+
+def _say_without_quote(package: LayerPackage, headers: dict[str, list[Any]]) -> None:
+    """Say each 出处 entry citing a section that the 条款 sheet gives no quote, or several: it is read without one.
+
+    A clerk types 文件标识#条款 as the form's 填写说明 shows, expecting the sentence to be found; it was
+    written as a new clause without its text, silently. Nothing is invented: the notice asks for the
+    source's words. A section the sheet lists without a quote is cited so on purpose, and a whole
+    document (文件标识 alone) has no one sentence to quote: neither is said.
+    """
+    quoted: dict[tuple[str, str | None], int] = {}
+    unquoted: set[tuple[str, str | None]] = set()
+    for clause in package.clauses:
+        key = (clause.document, _section(clause.section))
+        if clause.quote:
+            quoted[key] = quoted.get(key, 0) + 1
+        else:
+            unquoted.add(key)
+    for resource, model in RESOURCES.items():
+        title = SHEET_TITLES[resource]
+        heading = next((c.title_zh for c in columns(model) if c.name == "citations"), None)
+        letter = _letter_of(headers.get(resource, []), "citations", model) if heading else None
+        rows = package.origins[resource].positions if resource in package.origins else ()
+        for item, number in zip(package.resource(resource), rows, strict=False):
+            for entry in getattr(item, "citations", None) or ():
+                key = (entry.document, _section(entry.section))
+                if entry.quote or not entry.section or key in unquoted or heading is None:
+                    continue
+                count = quoted.get(key, 0)
+                words = pair(
+                    "workbook-citation-unquoted" if count == 0 else "workbook-citation-quoted-often",
+                    row=number,
+                    column=f"{letter}（{heading}）" if letter else heading,
+                    citation=entry.to_text(),
+                    count=count,
+                    example=f"{entry.to_text()}「……」",
+                )
+                warnings.warn(WorkbookNotice(title, *words), stacklevel=3)
 
 
 def _edited_clauses(

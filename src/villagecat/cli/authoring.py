@@ -208,7 +208,7 @@ def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from villagecat.package import save_layer  # noqa: PLC0415
     from villagecat.report import ValidationReport  # noqa: PLC0415
     from villagecat.validation import check_package  # noqa: PLC0415
-    from villagecat.workbook import import_workbook, titled  # noqa: PLC0415
+    from villagecat.workbook import drop_deleted_rows_clauses, import_workbook, titled  # noqa: PLC0415
 
     try:
         with warnings.catch_warnings(record=True) as caught:
@@ -225,6 +225,10 @@ def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     _notices([w for w in caught if not _held(w.message, previous)], stderr, args.lang)
     if previous is not None:  # a quote edited on the 条款 sheet reaches the items that cite it
         package = carry_clause_edits(package, previous)
+        with warnings.catch_warnings(record=True) as dropped:
+            warnings.simplefilter("always", WorkbookNotice)
+            package = drop_deleted_rows_clauses(package, previous)  # a row deleted takes its clauses
+        _notices(dropped, stderr, args.lang)
     report = ValidationReport(target=str(args.workbook))
     check_package(package, report, registry)  # against its parents: merge rules too
     if not report.valid:
