@@ -141,3 +141,56 @@ def test_a_tables_problems_are_told_in_its_row_order(tmp_path: Path) -> None:
     assert result.code == 1
     rows = [int(line.split("第 ")[1].split(" 行")[0]) for line in result.err.splitlines() if "第 " in line]
     assert rows == [2, 3, 4], result.err
+
+
+def _signs_below(rows_above: int) -> list[list[object]]:
+    """A 标牌 sheet as a township hands it down: a title, then notes on how to fill it in, then the header."""
+    notes: list[list[object]] = [[f"填表说明{n}：请如实填写本村悬挂的标牌，不得漏报"] for n in range(1, rows_above)]
+    return [
+        ["和平村标牌自查台账"],
+        *notes,
+        ["村名", "名称", "位置", "标牌类型", "版式", "宽度", "高度", "底色", "字色"],
+        ["和平村", "和平村民委员会", "外部", "标牌", "竖牌", 30, 200, "白", "黑"],
+    ]
+
+
+@pytest.mark.parametrize("above", [12, 50])
+def test_a_header_below_a_long_title_block_is_found_and_told_once(tmp_path: Path, above: int) -> None:
+    """A title and ten-odd rows of 填表说明 above the header: the title was told 不认识这一列 with every column listed,
+    and where the header is was never said (it was looked for on the first six rows only)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "标牌"
+    for row in _signs_below(above):
+        book.active.append(row)
+    book.active.merge_cells("A1:I1")
+    book.save(tmp_path / "台账.xlsx")
+    text = "\n".join(",".join(str(v) for v in row) for row in _signs_below(above)) + "\n"
+    (tmp_path / "台账.csv").write_text(text, encoding="utf-8")
+    (tmp_path / "gbk.csv").write_bytes(text.encode("gbk"))  # as Excel and WPS save a CSV on Chinese Windows
+    said = f"第 1 行：应为列名，而本表的列名在第 {above + 1} 行；请删去列名上方的 {above} 行（如表格标题）"
+    for name, where in (("台账.xlsx", "，工作表“标牌”"), ("台账.csv", ""), ("gbk.csv", "")):
+        result = invoke("audit", str(tmp_path / name), "-j", "220000")
+        assert result.code == 1, result.err
+        assert result.err == f"villagecat: {tmp_path / name}{where}，{said}\n", result.err
+
+
+def test_a_sheet_without_any_header_is_one_problem(tmp_path: Path) -> None:
+    """Rows of plaques with no header at all (or one further down than is looked for): each cell of row 1 was told
+    an unknown column, every column listed nine times over; it is one problem, which says what row 1 must hold."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "标牌"
+    for n in range(3000):
+        book.active.append([f"村{n}", "和平村民委员会", "外部", "标牌", "竖牌", 30, 200, "白", "黑"])
+    book.active.append(["村名", "名称", "位置", "宽度"])  # far below: not looked for
+    book.save(tmp_path / "台账.xlsx")
+    (tmp_path / "台账.csv").write_text("和平村,和平村民委员会,外部,标牌,竖牌,30,200,白,黑\n" * 3000, encoding="utf-8")
+    for name, where in (("台账.xlsx", "，工作表“标牌”"), ("台账.csv", "")):
+        result = invoke("audit", str(tmp_path / name), "-j", "220000")
+        assert result.code == 1, result.err
+        assert result.err.count("\n") == 1, result.err
+        assert result.err.startswith(f"villagecat: {tmp_path / name}{where}，第 1 行：应为列名"), result.err
+        assert "不认识这一列" not in result.err
+        english = invoke("audit", str(tmp_path / name), "-j", "220000", "--lang", "en")
+        assert "row 1 must hold the column titles" in english.err

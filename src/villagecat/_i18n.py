@@ -1237,6 +1237,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "应为列名，而本表的列名在第 {row} 行；请删去列名上方的 {above} 行（如表格标题）",
         "row 1 must hold the column titles, which are on row {row}: delete the {above} row(s) above them (a title?)",
     ),
+    "ledger-header-unknown": (
+        (
+            "应为列名（如 村名、类别、名称），而这一行没有一个可用的列名，其下 {rows} 行中也没有；请把列名写在第 1 行。"
+            "可用的列名：{known}"
+        ),
+        (
+            "row 1 must hold the column titles (village, category, name …); none of its cells is one, nor is any"
+            " row of the {rows} below it: write the titles on row 1. The columns are: {known}"
+        ),
+    ),
     "ledger-header-empty": (
         "应为列名（如 村名、类别、名称），而这一行是空的，其下几行也没有列名；请把列名写在第 1 行",
         (

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from villagecat._arguments import need_member, need_path
 from villagecat._delimiter import other_delimiter
 from villagecat._i18n import Both, pair, reader_error, shape_of
-from villagecat._xlsx import PercentCell
+from villagecat._xlsx import HEADER_SEARCH, PercentCell
 from villagecat.checks._fields import FIELDS as _FIELDS
 from villagecat.checks._fields import PERCENT, UNITS, title
 from villagecat.checks._ledger_errors import LedgerError, _Problems, _sheet_place
@@ -616,6 +616,9 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
             if not any(header):  # nor below it, among the first rows: every row would be of no column
                 problems.add(LedgerError(where, 1, None, "ledger-header-empty"))
                 continue
+            if _no_header(header, len(values) - 1):
+                problems.add(_header_unknown(where, len(values) - 1))
+                continue
             if _header_problems(where, f"{path}:{sheet.title}", header, problems):
                 continue
             rows = [
@@ -626,6 +629,19 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
             sheets.append((sheet.title.strip(), rows))
         return sheets
     return [(None, _csv_rows(path, _text(path, data), problems))]
+
+
+def _no_header(header: list[str], below: int) -> bool:
+    """Whether row 1, with rows below it, names no column at all: rows of data, or a header beyond the search.
+
+    Each of its cells told as an unknown column (和平村, 外部, 30…), each with every column listed,
+    would hide the one mistake: the sheet has no header where it must be.
+    """
+    return below > 0 and not any(_field_name(h) for h in header if h)
+
+
+def _header_unknown(where: Both, below: int) -> LedgerError:
+    return LedgerError(where, 1, None, "ledger-header-unknown", rows=min(below, HEADER_SEARCH), known=_KNOWN)
 
 
 def _header_problems(where: Both, budget_where: str, header: list[str], problems: _Problems) -> bool:
@@ -679,6 +695,9 @@ def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
         if any(any(cell.strip() for cell in record) for _, record in itertools.chain(head[1:], records)):
             problems.add(LedgerError(str(path), 1, None, "ledger-header-empty"))
         return []
+    if _no_header(header, len(head) - 1):
+        problems.add(_header_unknown(Both(str(path), str(path)), len(head) - 1))
+        return []
     if _header_problems(Both(str(path), str(path)), str(path), header, problems):
         return []
     rows = []
@@ -695,7 +714,7 @@ def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
 
 
 #: The records of a CSV read before its header is known: the header may be below a title (as in a workbook).
-_HEAD = 6
+_HEAD = HEADER_SEARCH + 1
 
 
 def _csv_records(path: Path, text: str) -> Iterator[tuple[int, list[str]]]:
