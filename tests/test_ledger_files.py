@@ -194,3 +194,51 @@ def test_a_sheet_without_any_header_is_one_problem(tmp_path: Path) -> None:
         assert "不认识这一列" not in result.err
         english = invoke("audit", str(tmp_path / name), "-j", "220000", "--lang", "en")
         assert "row 1 must hold the column titles" in english.err
+
+
+@pytest.mark.parametrize(
+    ("written", "meant", "slug"),
+    [("字体颜色", "字色", "text_colour"), ("标牌名称", "名称", "name"), ("宽", "宽度", "width_cm")],
+)
+def test_an_unknown_column_is_told_the_column_it_likely_is(tmp_path: Path, written: str, meant: str, slug: str) -> None:
+    """字体颜色 was told 不认识这一列 and handed all twenty-four titles to find 字色 among."""
+    (tmp_path / "台账.csv").write_text(f"村名,位置,{written}\n和平村,外部,黑\n", encoding="utf-8")
+    result = invoke("audit", str(tmp_path / "台账.csv"), "-j", "220000")
+    assert result.code == 1
+    assert f"字段 {written}：不认识这一列" in result.err
+    assert f"是否应为“{meant}”？" in result.err, result.err
+    assert "可用的列名" not in result.err  # not the whole list as well
+    assert slug not in result.err  # Chinese first: no English name before a clerk
+    english = invoke("audit", str(tmp_path / "台账.csv"), "-j", "220000", "--lang", "en")
+    assert f"did you mean {slug}?" in english.err, english.err
+
+
+def test_an_unknown_column_like_none_is_still_given_every_column(tmp_path: Path) -> None:
+    (tmp_path / "台账.csv").write_text("村名,位置,悬挂时间\n和平村,外部,2024\n", encoding="utf-8")
+    result = invoke("audit", str(tmp_path / "台账.csv"), "-j", "220000")
+    assert result.code == 1
+    assert "字段 悬挂时间：不认识这一列" in result.err
+    assert "可用的列名：村名、类别、名称" in result.err
+    assert "是否应为" not in result.err
+
+
+def test_an_unknown_key_of_a_yaml_entry_is_told_the_key_it_likely_is(tmp_path: Path) -> None:
+    (tmp_path / "台账.yaml").write_text(
+        "villages:\n- village: 和平村\n  signs:\n  - {名称: 和平村民委员会, 位置: 外部, 字体颜色: 黑}\n",
+        encoding="utf-8",
+    )
+    result = invoke("audit", str(tmp_path / "台账.yaml"), "-j", "220000")
+    assert result.code == 1
+    assert "字段 字体颜色：不认识这个键" in result.err
+    assert "是否应为“字色”？" in result.err, result.err
+
+
+def test_a_misspelt_key_of_a_yaml_village_is_told_the_key_it_likely_is(tmp_path: Path) -> None:
+    """``sign:`` for ``signs:`` was told with every key listed; it is told the key it likely is."""
+    (tmp_path / "台账.yaml").write_text(
+        "villages:\n- village: 和平村\n  sign:\n  - {名称: 和平村民委员会, 位置: 外部}\n", encoding="utf-8"
+    )
+    result = invoke("audit", str(tmp_path / "台账.yaml"), "-j", "220000")
+    assert result.code == 1
+    assert "字段 sign：不认识这个键" in result.err
+    assert "是否应为“标牌（signs）”？" in result.err, result.err

@@ -439,6 +439,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{village} 的标牌有的写“村”，有的写“社区”；一处只能按村或按社区核查",
         "the signs of {village} say both village and community: one place is checked as one or the other",
     ),
+    "ledger-unknown-column-meant": (
+        "不认识这一列（这一列的内容将无法核查）；是否应为“{meant}”？",
+        "unknown column (nothing in it would be checked); did you mean {meant}?",
+    ),
+    "ledger-unknown-key-meant": (
+        "不认识这个键（其中的内容将无法核查）；是否应为“{meant}”？",
+        "unknown key (nothing under it would be checked); did you mean {meant}?",
+    ),
     "ledger-unknown-key": (
         "不认识这个键（可能写错了，其中的内容将无法核查）；可用的键：{known}",
         "unknown key (misspelt? nothing under it would be checked); the keys are: {known}",

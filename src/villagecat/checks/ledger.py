@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from villagecat._arguments import need_member, need_path
 from villagecat._delimiter import other_delimiter
 from villagecat._i18n import Both, pair, reader_error, shape_of
+from villagecat._names import misspelt
 from villagecat._xlsx import HEADER_SEARCH, PercentCell
 from villagecat.checks._fields import FIELDS as _FIELDS
 from villagecat.checks._fields import PERCENT, UNITS, title
@@ -127,6 +128,29 @@ def _unit_fits(name: str, unit: str) -> bool:
 
 
 _KNOWN = Both("、".join(titles[0] for titles in _FIELDS.values()), ", ".join(_FIELDS))
+#: Each column title and English name as compared, with the title a suggestion shows and the field it names.
+_SUGGESTED = {
+    _heading(t): (t if not t.isascii() else titles[0], name)
+    for name, titles in _FIELDS.items()
+    for t in (*titles, name)
+}
+#: How alike an unknown title must be to a known one to be suggested: lower than an id's, as a title is two or
+#: four characters, each carrying much (字体颜色 is 字色 at 0.67, 标牌名称 名称; 悬挂地点 and 位置 share nothing).
+_TITLE_MISSPELT = 0.6
+
+
+def _unknown(written: str, key: str) -> tuple[str, Both | None]:
+    """The message of an unknown column or key, and the column it likely is (字体颜色: 字色), if one is.
+
+    Given that column, the message names it (是否应为“字色”？); else it lists every column (``known``).
+    """
+    meant = misspelt(_heading(written), _SUGGESTED, cutoff=_TITLE_MISSPELT)
+    if meant is None:
+        return key, None
+    shown, name = _SUGGESTED[meant]
+    return f"{key}-meant", Both(shown, name)
+
+
 #: A flag's words (the vocabularies' own, 竖排 or 白色, are their ``__synonyms__``).
 _FLAGS = {"是": "true", "否": "false"}
 
@@ -252,8 +276,8 @@ class _Row:
                 written = str(key).strip()
                 column = _column(written)
                 if column is None:  # a misspelt 字体颜色 would be a rule never checked: refuse it
-                    unknown = "ledger-unknown-key" if entry else "ledger-unknown-column"
-                    self.problems.append(self._at(Both(written, written), unknown, known=_KNOWN))
+                    said, meant = _unknown(written, "ledger-unknown-key" if entry else "ledger-unknown-column")
+                    self.problems.append(self._at(Both(written, written), said, known=_KNOWN, meant=meant))
                     continue
                 name, unit = column
                 if not _unit_fits(name, unit):
@@ -661,7 +685,8 @@ def _header_problems(where: Both, budget_where: str, header: list[str], problems
             if written in unknown:  # one title merged over two columns: said once
                 continue
             unknown.add(written)
-            problems.add(LedgerError(where, 1, Both(written, written), "ledger-unknown-column", known=_KNOWN))
+            said, meant = _unknown(written, "ledger-unknown-column")
+            problems.add(LedgerError(where, 1, Both(written, written), said, known=_KNOWN, meant=meant))
             continue
         unit = (_column(written) or ("", ""))[1] if written else ""
         if name and not _unit_fits(name, unit):  # 宽度（平方米）: which unit would its numbers be in?
@@ -845,6 +870,8 @@ _VILLAGE_KEYS: dict[str, tuple[str, ...]] = {
     "village": _FIELDS["village"], "signs": ("标牌",), "duties": ("事项",), "mechanisms": ("机制",),
     "certificates": ("证明",), "facility": ("设施",), "notes": _FIELDS["notes"],
 }  # fmt: skip
+#: Each word a village's key may be written as, with the key it is.
+_VILLAGE_WORDS = {word: key for key, words in _VILLAGE_KEYS.items() for word in (key, *words)}
 _VILLAGE_FIELD = Both(_FIELDS["village"][0], "village")
 _LISTED = {"signs": "sign", "duties": "duty", "mechanisms": "mechanism", "certificates": "certificate"}
 
@@ -870,12 +897,16 @@ def _village_keys(target: Path, number: int, village: dict[Any, Any], problems: 
     found: dict[str, Any] = {}
     for key, value in village.items():
         written = str(key).strip()
-        name = next((k for k, words in _VILLAGE_KEYS.items() if written == k or written in words), None)
+        name = _VILLAGE_WORDS.get(written)
         if name is None:  # a misspelt ``sign:`` would leave every plaque unchecked
-            known = Both("、".join(f"{w[0]}（{k}）" for k, w in _VILLAGE_KEYS.items()), ", ".join(_VILLAGE_KEYS))
             place = _village_place(number, "")
+            meant = misspelt(written, _VILLAGE_WORDS)
+            said = "ledger-unknown-key" if meant is None else "ledger-unknown-key-meant"
+            own = _VILLAGE_WORDS.get(meant or "")  # named as the list of every key names it: 标牌（signs）
+            known = Both("、".join(f"{w[0]}（{k}）" for k, w in _VILLAGE_KEYS.items()), ", ".join(_VILLAGE_KEYS))
+            shown = Both(f"{_VILLAGE_KEYS[own][0]}（{own}）", own) if own else None
             problems.add(
-                LedgerError(str(target), None, Both(written, written), "ledger-unknown-key", place=place, known=known)
+                LedgerError(str(target), None, Both(written, written), said, place=place, known=known, meant=shown)
             )
             continue
         found[name] = value
