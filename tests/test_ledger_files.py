@@ -242,3 +242,45 @@ def test_a_misspelt_key_of_a_yaml_village_is_told_the_key_it_likely_is(tmp_path:
     assert result.code == 1
     assert "字段 sign：不认识这个键" in result.err
     assert "是否应为“标牌（signs）”？" in result.err, result.err
+
+
+def test_a_totals_row_is_not_read_as_a_village(tmp_path: Path) -> None:
+    """合计 under the villages' figures was checked as a village named 合计 (符合 2 项) and reported beside them."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "设施"
+    for row in (["村名", "建筑面积", "户数"], ["和平村", 300, 500], ["东村", 800, 900], ["合计：", 1100, 1400]):
+        book.active.append(row)
+    book.save(tmp_path / "设施.xlsx")
+    (tmp_path / "台账.csv").write_text("序号,村名,类别,名称\n1,和平村,证明,居住证明\n总计,,,1\n", encoding="utf-8")
+    for argv, name, where in (
+        (["check", "facility", "--file"], "设施.xlsx", "，工作表“设施”，第 4 行，字段 村名"),
+        (["audit"], "台账.csv", "，第 3 行，字段 序号"),
+    ):
+        result = invoke(*argv, str(tmp_path / name), "-j", "220000")
+        assert result.code == 1, result.out
+        assert result.err.startswith(f"villagecat: {tmp_path / name}{where}：这一行是合计行"), result.err
+        assert result.err.count("\n") == 1, result.err
+
+
+def test_a_column_without_a_title_that_holds_something_is_refused_not_dropped(tmp_path: Path) -> None:
+    """已停开 written beside 健在证明 under a column without a title (or of spaces) was dropped without a word."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "证明"
+    for row in (["村名", "名称", "   "], ["和平村", "居住证明", None], ["和平村", "健在证明", "已停开"]):
+        book.active.append(row)
+    book.save(tmp_path / "台账.xlsx")
+    (tmp_path / "台账.csv").write_text(
+        "村名,类别,名称,\n和平村,证明,居住证明,\n和平村,证明,健在证明,已停开\n", encoding="utf-8"
+    )
+    (tmp_path / "空列.csv").write_text("村名,类别,名称, \n和平村,证明,健在证明,\n", encoding="utf-8")
+    for name, where, letter in (("台账.xlsx", "，工作表“证明”", "C"), ("台账.csv", "", "D")):
+        result = invoke("audit", str(tmp_path / name), "-j", "120117")
+        assert result.code == 1
+        said = f"第 1 行：{letter} 列没有列名，而第 3 行在这一列写了“已停开”"
+        assert result.err.startswith(f"villagecat: {tmp_path / name}{where}，{said}"), result.err
+        assert result.err.count("\n") == 1, result.err
+    empty = invoke("audit", str(tmp_path / "空列.csv"), "-j", "120117")  # a trailing column of nothing: read
+    assert empty.err == ""
+    assert "健在证明" in empty.out

@@ -1255,6 +1255,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " row of the {rows} below it: write the titles on row 1. The columns are: {known}"
         ),
     ),
+    "ledger-totals-row": (
+        "这一行是合计行（“{value}”），会被当作一项读入；台账每行只记一项，请删去这一行",
+        "this is a totals row ({value}) and would be read as an entry: a ledger holds one entry a row, delete it",
+    ),
+    "ledger-untitled-column": (
+        (
+            "{letter} 列没有列名，而第 {row} 行在这一列写了“{value}”（这一列的内容将无法核查）；"
+            "请在第 1 行写上列名（自己的说明可写在“备注”一列），或删去这一列"
+        ),
+        (
+            "column {letter} has no title, yet row {row} holds {value} in it (nothing in it would be checked):"
+            " give it a title on row 1 (notes of your own go in 备注), or delete the column"
+        ),
+    ),
     "ledger-header-empty": (
         "应为列名（如 村名、类别、名称），而这一行是空的，其下几行也没有列名；请把列名写在第 1 行",
         (

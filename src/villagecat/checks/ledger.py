@@ -645,14 +645,61 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
                 continue
             if _header_problems(where, f"{path}:{sheet.title}", header, problems):
                 continue
-            rows = [
-                _Row(dict(zip(header, ["" if v is None else v for v in r], strict=False)), where, n)
-                for n, r in enumerate(values[1:], start=2)
-                if any(v not in (None, "") for v in r)
-            ]
+            rows, untitled = [], _Untitled(header, where, problems)
+            for n, r in enumerate(values[1:], start=2):
+                if any(v not in (None, "") for v in r):
+                    untitled(n, r)
+                    row = _Row(dict(zip(header, ["" if v is None else v for v in r], strict=False)), where, n)
+                    if _entry(row, problems):
+                        rows.append(row)
             sheets.append((sheet.title.strip(), rows))
         return sheets
     return [(None, _csv_rows(path, _text(path, data), problems))]
+
+
+#: What a totals row writes where a village's name or an entry's number belongs (合计, 总计：).
+_TOTALS = frozenset(("合计", "总计", "小计", "共计"))
+#: The columns a totals row names itself in.
+_TOTALS_IN = ("village", "number", "name", "category")
+#: How much of a cell a message quotes.
+_QUOTED = 30
+
+
+def _entry(row: _Row, problems: _Problems) -> bool:
+    """Whether a table's row is an entry; a totals row (合计) is a problem, never read as a village named 合计."""
+    for name in _TOTALS_IN:
+        value = row.data.get(name)
+        written = "".join(unicodedata.normalize("NFKC", str(value)).split()).rstrip(":") if value is not None else ""
+        if written in _TOTALS:
+            problems.add(row.error(name, "ledger-totals-row", value=_shown(value)))
+            return False
+    return True
+
+
+class _Untitled:
+    """Keeps a problem for a column without a title that holds something: its cells would be dropped without a word.
+
+    Told once a column, at the first row that writes in it; a column of nothing (a title of spaces) is read past.
+    """
+
+    def __init__(self, header: list[str], where: Both, problems: _Problems) -> None:
+        self.header, self.where, self.problems = header, where, problems
+        self.told: set[int] = set()
+
+    def __call__(self, row: int, cells: list[Any]) -> None:
+        from villagecat._xlsx import column_letter  # noqa: PLC0415
+
+        for index, value in enumerate(cells):
+            titled = index < len(self.header) and self.header[index]
+            if index in self.told or titled or value is None or not str(value).strip():
+                continue
+            self.told.add(index)
+            shown = _shown(value)
+            shown = shown if len(shown) <= _QUOTED else f"{shown[:_QUOTED]}…"
+            letter = column_letter(index)
+            self.problems.add(
+                LedgerError(self.where, 1, None, "ledger-untitled-column", letter=letter, row=row, value=shown)
+            )
 
 
 def _no_header(header: list[str], below: int) -> bool:
@@ -725,14 +772,17 @@ def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
         return []
     if _header_problems(Both(str(path), str(path)), str(path), header, problems):
         return []
-    rows = []
+    rows, untitled = [], _Untitled(header, Both(str(path), str(path)), problems)
     for line, record in itertools.chain(head[1:], records):
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(header):
             problems.add(LedgerError(str(path), line, None, "row-width", cells=len(record), header=len(header)))
             continue
-        rows.append(_Row(dict(zip(header, record, strict=True)), str(path), line))
+        untitled(line, record)
+        row = _Row(dict(zip(header, record, strict=True)), str(path), line)
+        if _entry(row, problems):
+            rows.append(row)
         if len(rows) > limit("rows"):
             raise exceeded("rows", str(path), over(limit("rows")))
     return rows
