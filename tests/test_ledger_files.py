@@ -284,3 +284,20 @@ def test_a_column_without_a_title_that_holds_something_is_refused_not_dropped(tm
     empty = invoke("audit", str(tmp_path / "空列.csv"), "-j", "120117")  # a trailing column of nothing: read
     assert empty.err == ""
     assert "健在证明" in empty.out
+
+
+def test_a_sheet_of_notes_beside_the_ledger_is_told_what_to_do(tmp_path: Path) -> None:
+    """The township's 填表说明 kept as a second sheet was told 请把列名写在第 1 行, as though it were a ledger."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "证明"
+    book.active.append(["村名", "名称"])
+    book.active.append(["和平村", "健在证明"])
+    notes = book.create_sheet("填表说明")
+    notes.append(["1. 请如实填写本村出具的证明"])
+    notes.append(["2. 不得漏报"])
+    book.save(tmp_path / "台账.xlsx")
+    result = invoke("audit", str(tmp_path / "台账.xlsx"), "-j", "120117")
+    assert result.code == 1
+    assert "工作表“填表说明”，第 1 行：应为列名" in result.err
+    assert "不是台账的工作表（如填表说明）请移出本文件" in result.err, result.err

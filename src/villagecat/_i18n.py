@@ -1255,6 +1255,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " row of the {rows} below it: write the titles on row 1. The columns are: {known}"
         ),
     ),
+    "ledger-header-unknown-sheet": (
+        "{said}；不是台账的工作表（如填表说明）请移出本文件",
+        "{said}; move a sheet that is no ledger (instructions for filling it in) out of the file",
+    ),
     "ledger-totals-row": (
         "这一行是合计行（“{value}”），会被当作一项读入；台账每行只记一项，请删去这一行",
         "this is a totals row ({value}) and would be read as an entry: a ledger holds one entry a row, delete it",

@@ -641,7 +641,7 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
                 problems.add(LedgerError(where, 1, None, "ledger-header-empty"))
                 continue
             if _no_header(header, len(values) - 1):
-                problems.add(_header_unknown(where, len(values) - 1))
+                problems.add(_header_unknown(where, len(values) - 1, sheet=True))
                 continue
             if _header_problems(where, f"{path}:{sheet.title}", header, problems):
                 continue
@@ -711,8 +711,13 @@ def _no_header(header: list[str], below: int) -> bool:
     return below > 0 and not any(_field_name(h) for h in header if h)
 
 
-def _header_unknown(where: Both, below: int) -> LedgerError:
-    return LedgerError(where, 1, None, "ledger-header-unknown", rows=min(below, HEADER_SEARCH), known=_KNOWN)
+def _header_unknown(where: Both, below: int, *, sheet: bool = False) -> LedgerError:
+    """Row 1 names no column; a workbook's sheet may be no ledger at all (the township's 填表说明): say what to do."""
+    rows = min(below, HEADER_SEARCH)
+    if not sheet:
+        return LedgerError(where, 1, None, "ledger-header-unknown", rows=rows, known=_KNOWN)
+    said = Both(*pair("ledger-header-unknown", rows=rows, known=_KNOWN))
+    return LedgerError(where, 1, None, "ledger-header-unknown-sheet", said=said)
 
 
 def _header_problems(where: Both, budget_where: str, header: list[str], problems: _Problems) -> bool:
