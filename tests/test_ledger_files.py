@@ -141,3 +141,163 @@ def test_a_tables_problems_are_told_in_its_row_order(tmp_path: Path) -> None:
     assert result.code == 1
     rows = [int(line.split("第 ")[1].split(" 行")[0]) for line in result.err.splitlines() if "第 " in line]
     assert rows == [2, 3, 4], result.err
+
+
+def _signs_below(rows_above: int) -> list[list[object]]:
+    """A 标牌 sheet as a township hands it down: a title, then notes on how to fill it in, then the header."""
+    notes: list[list[object]] = [[f"填表说明{n}：请如实填写本村悬挂的标牌，不得漏报"] for n in range(1, rows_above)]
+    return [
+        ["和平村标牌自查台账"],
+        *notes,
+        ["村名", "名称", "位置", "标牌类型", "版式", "宽度", "高度", "底色", "字色"],
+        ["和平村", "和平村民委员会", "外部", "标牌", "竖牌", 30, 200, "白", "黑"],
+    ]
+
+
+@pytest.mark.parametrize("above", [12, 50])
+def test_a_header_below_a_long_title_block_is_found_and_told_once(tmp_path: Path, above: int) -> None:
+    """A title and ten-odd rows of 填表说明 above the header: the title was told 不认识这一列 with every column listed,
+    and where the header is was never said (it was looked for on the first six rows only)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "标牌"
+    for row in _signs_below(above):
+        book.active.append(row)
+    book.active.merge_cells("A1:I1")
+    book.save(tmp_path / "台账.xlsx")
+    text = "\n".join(",".join(str(v) for v in row) for row in _signs_below(above)) + "\n"
+    (tmp_path / "台账.csv").write_text(text, encoding="utf-8")
+    (tmp_path / "gbk.csv").write_bytes(text.encode("gbk"))  # as Excel and WPS save a CSV on Chinese Windows
+    said = f"第 1 行：应为列名，而本表的列名在第 {above + 1} 行；请删去列名上方的 {above} 行（如表格标题）"
+    for name, where in (("台账.xlsx", "，工作表“标牌”"), ("台账.csv", ""), ("gbk.csv", "")):
+        result = invoke("audit", str(tmp_path / name), "-j", "220000")
+        assert result.code == 1, result.err
+        assert result.err == f"villagecat: {tmp_path / name}{where}，{said}\n", result.err
+
+
+def test_a_sheet_without_any_header_is_one_problem(tmp_path: Path) -> None:
+    """Rows of plaques with no header at all (or one further down than is looked for): each cell of row 1 was told
+    an unknown column, every column listed nine times over; it is one problem, which says what row 1 must hold."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "标牌"
+    for n in range(3000):
+        book.active.append([f"村{n}", "和平村民委员会", "外部", "标牌", "竖牌", 30, 200, "白", "黑"])
+    book.active.append(["村名", "名称", "位置", "宽度"])  # far below: not looked for
+    book.save(tmp_path / "台账.xlsx")
+    (tmp_path / "台账.csv").write_text("和平村,和平村民委员会,外部,标牌,竖牌,30,200,白,黑\n" * 3000, encoding="utf-8")
+    for name, where in (("台账.xlsx", "，工作表“标牌”"), ("台账.csv", "")):
+        result = invoke("audit", str(tmp_path / name), "-j", "220000")
+        assert result.code == 1, result.err
+        assert result.err.count("\n") == 1, result.err
+        assert result.err.startswith(f"villagecat: {tmp_path / name}{where}，第 1 行：应为列名"), result.err
+        assert "不认识这一列" not in result.err
+        english = invoke("audit", str(tmp_path / name), "-j", "220000", "--lang", "en")
+        assert "row 1 must hold the column titles" in english.err
+
+
+@pytest.mark.parametrize(
+    ("written", "meant", "slug"),
+    [("字体颜色", "字色", "text_colour"), ("标牌名称", "名称", "name"), ("宽", "宽度", "width_cm")],
+)
+def test_an_unknown_column_is_told_the_column_it_likely_is(tmp_path: Path, written: str, meant: str, slug: str) -> None:
+    """字体颜色 was told 不认识这一列 and handed all twenty-four titles to find 字色 among."""
+    (tmp_path / "台账.csv").write_text(f"村名,位置,{written}\n和平村,外部,黑\n", encoding="utf-8")
+    result = invoke("audit", str(tmp_path / "台账.csv"), "-j", "220000")
+    assert result.code == 1
+    assert f"字段 {written}：不认识这一列" in result.err
+    assert f"是否应为“{meant}”？" in result.err, result.err
+    assert "可用的列名" not in result.err  # not the whole list as well
+    assert slug not in result.err  # Chinese first: no English name before a clerk
+    english = invoke("audit", str(tmp_path / "台账.csv"), "-j", "220000", "--lang", "en")
+    assert f"did you mean {slug}?" in english.err, english.err
+
+
+def test_an_unknown_column_like_none_is_still_given_every_column(tmp_path: Path) -> None:
+    (tmp_path / "台账.csv").write_text("村名,位置,悬挂时间\n和平村,外部,2024\n", encoding="utf-8")
+    result = invoke("audit", str(tmp_path / "台账.csv"), "-j", "220000")
+    assert result.code == 1
+    assert "字段 悬挂时间：不认识这一列" in result.err
+    assert "可用的列名：村名、类别、名称" in result.err
+    assert "是否应为" not in result.err
+
+
+def test_an_unknown_key_of_a_yaml_entry_is_told_the_key_it_likely_is(tmp_path: Path) -> None:
+    (tmp_path / "台账.yaml").write_text(
+        "villages:\n- village: 和平村\n  signs:\n  - {名称: 和平村民委员会, 位置: 外部, 字体颜色: 黑}\n",
+        encoding="utf-8",
+    )
+    result = invoke("audit", str(tmp_path / "台账.yaml"), "-j", "220000")
+    assert result.code == 1
+    assert "字段 字体颜色：不认识这个键" in result.err
+    assert "是否应为“字色”？" in result.err, result.err
+
+
+def test_a_misspelt_key_of_a_yaml_village_is_told_the_key_it_likely_is(tmp_path: Path) -> None:
+    """``sign:`` for ``signs:`` was told with every key listed; it is told the key it likely is."""
+    (tmp_path / "台账.yaml").write_text(
+        "villages:\n- village: 和平村\n  sign:\n  - {名称: 和平村民委员会, 位置: 外部}\n", encoding="utf-8"
+    )
+    result = invoke("audit", str(tmp_path / "台账.yaml"), "-j", "220000")
+    assert result.code == 1
+    assert "字段 sign：不认识这个键" in result.err
+    assert "是否应为“标牌（signs）”？" in result.err, result.err
+
+
+def test_a_totals_row_is_not_read_as_a_village(tmp_path: Path) -> None:
+    """合计 under the villages' figures was checked as a village named 合计 (符合 2 项) and reported beside them."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "设施"
+    for row in (["村名", "建筑面积", "户数"], ["和平村", 300, 500], ["东村", 800, 900], ["合计：", 1100, 1400]):
+        book.active.append(row)
+    book.save(tmp_path / "设施.xlsx")
+    (tmp_path / "台账.csv").write_text("序号,村名,类别,名称\n1,和平村,证明,居住证明\n总计,,,1\n", encoding="utf-8")
+    for argv, name, where in (
+        (["check", "facility", "--file"], "设施.xlsx", "，工作表“设施”，第 4 行，字段 村名"),
+        (["audit"], "台账.csv", "，第 3 行，字段 序号"),
+    ):
+        result = invoke(*argv, str(tmp_path / name), "-j", "220000")
+        assert result.code == 1, result.out
+        assert result.err.startswith(f"villagecat: {tmp_path / name}{where}：这一行是合计行"), result.err
+        assert result.err.count("\n") == 1, result.err
+
+
+def test_a_column_without_a_title_that_holds_something_is_refused_not_dropped(tmp_path: Path) -> None:
+    """已停开 written beside 健在证明 under a column without a title (or of spaces) was dropped without a word."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "证明"
+    for row in (["村名", "名称", "   "], ["和平村", "居住证明", None], ["和平村", "健在证明", "已停开"]):
+        book.active.append(row)
+    book.save(tmp_path / "台账.xlsx")
+    (tmp_path / "台账.csv").write_text(
+        "村名,类别,名称,\n和平村,证明,居住证明,\n和平村,证明,健在证明,已停开\n", encoding="utf-8"
+    )
+    (tmp_path / "空列.csv").write_text("村名,类别,名称, \n和平村,证明,健在证明,\n", encoding="utf-8")
+    for name, where, letter in (("台账.xlsx", "，工作表“证明”", "C"), ("台账.csv", "", "D")):
+        result = invoke("audit", str(tmp_path / name), "-j", "120117")
+        assert result.code == 1
+        said = f"第 1 行：{letter} 列没有列名，而第 3 行在这一列写了“已停开”"
+        assert result.err.startswith(f"villagecat: {tmp_path / name}{where}，{said}"), result.err
+        assert result.err.count("\n") == 1, result.err
+    empty = invoke("audit", str(tmp_path / "空列.csv"), "-j", "120117")  # a trailing column of nothing: read
+    assert empty.err == ""
+    assert "健在证明" in empty.out
+
+
+def test_a_sheet_of_notes_beside_the_ledger_is_told_what_to_do(tmp_path: Path) -> None:
+    """The township's 填表说明 kept as a second sheet was told 请把列名写在第 1 行, as though it were a ledger."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "证明"
+    book.active.append(["村名", "名称"])
+    book.active.append(["和平村", "健在证明"])
+    notes = book.create_sheet("填表说明")
+    notes.append(["1. 请如实填写本村出具的证明"])
+    notes.append(["2. 不得漏报"])
+    book.save(tmp_path / "台账.xlsx")
+    result = invoke("audit", str(tmp_path / "台账.xlsx"), "-j", "120117")
+    assert result.code == 1
+    assert "工作表“填表说明”，第 1 行：应为列名" in result.err
+    assert "不是台账的工作表（如填表说明）请移出本文件" in result.err, result.err

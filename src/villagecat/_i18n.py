@@ -439,6 +439,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{village} 的标牌有的写“村”，有的写“社区”；一处只能按村或按社区核查",
         "the signs of {village} say both village and community: one place is checked as one or the other",
     ),
+    "ledger-unknown-column-meant": (
+        "不认识这一列（这一列的内容将无法核查）；是否应为“{meant}”？",
+        "unknown column (nothing in it would be checked); did you mean {meant}?",
+    ),
+    "ledger-unknown-key-meant": (
+        "不认识这个键（其中的内容将无法核查）；是否应为“{meant}”？",
+        "unknown key (nothing under it would be checked); did you mean {meant}?",
+    ),
     "ledger-unknown-key": (
         "不认识这个键（可能写错了，其中的内容将无法核查）；可用的键：{known}",
         "unknown key (misspelt? nothing under it would be checked); the keys are: {known}",
@@ -1295,6 +1303,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workbook-header-row": (
         "应为列名，而本表的列名在第 {row} 行；请删去列名上方的 {above} 行（如表格标题）",
         "row 1 must hold the column titles, which are on row {row}: delete the {above} row(s) above them (a title?)",
+    ),
+    "ledger-header-unknown": (
+        (
+            "应为列名（如 村名、类别、名称），而这一行没有一个可用的列名，其下 {rows} 行中也没有；请把列名写在第 1 行。"
+            "可用的列名：{known}"
+        ),
+        (
+            "row 1 must hold the column titles (village, category, name …); none of its cells is one, nor is any"
+            " row of the {rows} below it: write the titles on row 1. The columns are: {known}"
+        ),
+    ),
+    "ledger-header-unknown-sheet": (
+        "{said}；不是台账的工作表（如填表说明）请移出本文件",
+        "{said}; move a sheet that is no ledger (instructions for filling it in) out of the file",
+    ),
+    "ledger-totals-row": (
+        "这一行是合计行（“{value}”），会被当作一项读入；台账每行只记一项，请删去这一行",
+        "this is a totals row ({value}) and would be read as an entry: a ledger holds one entry a row, delete it",
+    ),
+    "ledger-untitled-column": (
+        (
+            "{letter} 列没有列名，而第 {row} 行在这一列写了“{value}”（这一列的内容将无法核查）；"
+            "请在第 1 行写上列名（自己的说明可写在“备注”一列），或删去这一列"
+        ),
+        (
+            "column {letter} has no title, yet row {row} holds {value} in it (nothing in it would be checked):"
+            " give it a title on row 1 (notes of your own go in 备注), or delete the column"
+        ),
     ),
     "ledger-header-empty": (
         "应为列名（如 村名、类别、名称），而这一行是空的，其下几行也没有列名；请把列名写在第 1 行",

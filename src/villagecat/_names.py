@@ -260,7 +260,7 @@ def alike(name: str, items: Iterable[_T], names: Callable[[_T], Iterable[str]], 
 MISSPELT = 0.8
 
 
-def misspelt(given: str, known: Iterable[str]) -> str | None:
-    """The known id ``given`` most likely mistypes (difflib's ratio at least :data:`MISSPELT`), or None."""
-    alike = get_close_matches(given, list(known), n=1, cutoff=MISSPELT)
+def misspelt(given: str, known: Iterable[str], *, cutoff: float = MISSPELT) -> str | None:
+    """The known id ``given`` most likely mistypes (difflib's ratio at least ``cutoff``), or None."""
+    alike = get_close_matches(given, list(known), n=1, cutoff=cutoff)
     return alike[0] if alike else None

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = [
+    "HEADER_SEARCH",
     "ErrorCell",
     "PercentCell",
     "SheetRows",
@@ -236,31 +237,36 @@ def _fill_merged(rows: list[list[Any]], ranges: list[str], label: str) -> tuple[
     return tuple(ref for *_, ref in sorted(filled))  # as the sheet reads: by row, then column
 
 
-#: How far down a header moved by title rows is looked for.
-_HEADER_SEARCH = 5
+#: How many rows below row 1 a header moved down by a title block (a title, 填表说明, a date line) is looked
+#: for: fifty rows of notes are found, and a sheet with no header costs at most these rows, whatever its length.
+HEADER_SEARCH = 100
+#: The longest cell compared with the column titles while the header is looked for: a title is a few
+#: characters, and a cell of a note or a pasted paragraph is never one (nor costs its length to compare).
+_TITLE_LONGEST = 40
 
 
 def header_below(rows: list[list[Any]], known: Callable[[str], bool]) -> int | None:
     """The row a sheet's header is on, where it is below row 1; ``None`` where row 1 is the header.
 
     Chinese tables put a title above the header (西湖区村级组织工作事务清单, merged across the
-    columns); read as the header, it makes every heading unknown and every column missing. Or
-    group titles (标牌信息 merged over 名称 and 位置) beside columns merged down both rows (村名):
-    row 1 names some columns beside titles it does not know, and row 2 names only columns, more
-    of them. Either is one problem, never each title an unknown column.
+    columns), often with rows of 填表说明 below it; read as the header, it makes every heading
+    unknown and every column missing. Or group titles (标牌信息 merged over 名称 and 位置) beside
+    columns merged down both rows (村名): row 1 names some columns beside titles it does not
+    know, and row 2 names only columns, more of them. Either is one problem, never each title an
+    unknown column. Only the first :data:`HEADER_SEARCH` rows below row 1 are looked at.
     """
 
     def titles(row: list[Any]) -> list[str]:
         return [str(v).strip() for v in row if v is not None and str(v).strip()]
 
     def named(row: list[Any]) -> int:
-        return sum(known(t) for t in titles(row))
+        return sum(len(t) <= _TITLE_LONGEST and known(t) for t in titles(row))
 
     if not rows:
         return None
     first = named(rows[0])
     if not first:
-        return next((n for n, row in enumerate(rows[1 : _HEADER_SEARCH + 1], start=2) if named(row) >= 2), None)
+        return next((n for n, row in enumerate(rows[1 : HEADER_SEARCH + 1], start=2) if named(row) >= 2), None)
     if len(rows) < 2 or first == len(titles(rows[0])):
         return None
     second = titles(rows[1])

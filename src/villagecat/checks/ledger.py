@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from villagecat._arguments import need_member, need_path
 from villagecat._delimiter import other_delimiter
 from villagecat._i18n import Both, pair, reader_error, shape_of
-from villagecat._xlsx import PercentCell
+from villagecat._names import misspelt
+from villagecat._xlsx import HEADER_SEARCH, PercentCell
 from villagecat.checks._fields import FIELDS as _FIELDS
 from villagecat.checks._fields import PERCENT, UNITS, title
 from villagecat.checks._ledger_errors import LedgerError, _Problems, _sheet_place
@@ -127,6 +128,29 @@ def _unit_fits(name: str, unit: str) -> bool:
 
 
 _KNOWN = Both("、".join(titles[0] for titles in _FIELDS.values()), ", ".join(_FIELDS))
+#: Each column title and English name as compared, with the title a suggestion shows and the field it names.
+_SUGGESTED = {
+    _heading(t): (t if not t.isascii() else titles[0], name)
+    for name, titles in _FIELDS.items()
+    for t in (*titles, name)
+}
+#: How alike an unknown title must be to a known one to be suggested: lower than an id's, as a title is two or
+#: four characters, each carrying much (字体颜色 is 字色 at 0.67, 标牌名称 名称; 悬挂地点 and 位置 share nothing).
+_TITLE_MISSPELT = 0.6
+
+
+def _unknown(written: str, key: str) -> tuple[str, Both | None]:
+    """The message of an unknown column or key, and the column it likely is (字体颜色: 字色), if one is.
+
+    Given that column, the message names it (是否应为“字色”？); else it lists every column (``known``).
+    """
+    meant = misspelt(_heading(written), _SUGGESTED, cutoff=_TITLE_MISSPELT)
+    if meant is None:
+        return key, None
+    shown, name = _SUGGESTED[meant]
+    return f"{key}-meant", Both(shown, name)
+
+
 #: A flag's words (the vocabularies' own, 竖排 or 白色, are their ``__synonyms__``).
 _FLAGS = {"是": "true", "否": "false"}
 
@@ -252,8 +276,8 @@ class _Row:
                 written = str(key).strip()
                 column = _column(written)
                 if column is None:  # a misspelt 字体颜色 would be a rule never checked: refuse it
-                    unknown = "ledger-unknown-key" if entry else "ledger-unknown-column"
-                    self.problems.append(self._at(Both(written, written), unknown, known=_KNOWN))
+                    said, meant = _unknown(written, "ledger-unknown-key" if entry else "ledger-unknown-column")
+                    self.problems.append(self._at(Both(written, written), said, known=_KNOWN, meant=meant))
                     continue
                 name, unit = column
                 if not _unit_fits(name, unit):
@@ -616,16 +640,84 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
             if not any(header):  # nor below it, among the first rows: every row would be of no column
                 problems.add(LedgerError(where, 1, None, "ledger-header-empty"))
                 continue
+            if _no_header(header, len(values) - 1):
+                problems.add(_header_unknown(where, len(values) - 1, sheet=True))
+                continue
             if _header_problems(where, f"{path}:{sheet.title}", header, problems):
                 continue
-            rows = [
-                _Row(dict(zip(header, ["" if v is None else v for v in r], strict=False)), where, n)
-                for n, r in enumerate(values[1:], start=2)
-                if any(v not in (None, "") for v in r)
-            ]
+            rows, untitled = [], _Untitled(header, where, problems)
+            for n, r in enumerate(values[1:], start=2):
+                if any(v not in (None, "") for v in r):
+                    untitled(n, r)
+                    row = _Row(dict(zip(header, ["" if v is None else v for v in r], strict=False)), where, n)
+                    if _entry(row, problems):
+                        rows.append(row)
             sheets.append((sheet.title.strip(), rows))
         return sheets
     return [(None, _csv_rows(path, _text(path, data), problems))]
+
+
+#: What a totals row writes where a village's name or an entry's number belongs (合计, 总计：).
+_TOTALS = frozenset(("合计", "总计", "小计", "共计"))
+#: The columns a totals row names itself in.
+_TOTALS_IN = ("village", "number", "name", "category")
+#: How much of a cell a message quotes.
+_QUOTED = 30
+
+
+def _entry(row: _Row, problems: _Problems) -> bool:
+    """Whether a table's row is an entry; a totals row (合计) is a problem, never read as a village named 合计."""
+    for name in _TOTALS_IN:
+        value = row.data.get(name)
+        written = "".join(unicodedata.normalize("NFKC", str(value)).split()).rstrip(":") if value is not None else ""
+        if written in _TOTALS:
+            problems.add(row.error(name, "ledger-totals-row", value=_shown(value)))
+            return False
+    return True
+
+
+class _Untitled:
+    """Keeps a problem for a column without a title that holds something: its cells would be dropped without a word.
+
+    Told once a column, at the first row that writes in it; a column of nothing (a title of spaces) is read past.
+    """
+
+    def __init__(self, header: list[str], where: Both, problems: _Problems) -> None:
+        self.header, self.where, self.problems = header, where, problems
+        self.told: set[int] = set()
+
+    def __call__(self, row: int, cells: list[Any]) -> None:
+        from villagecat._xlsx import column_letter  # noqa: PLC0415
+
+        for index, value in enumerate(cells):
+            titled = index < len(self.header) and self.header[index]
+            if index in self.told or titled or value is None or not str(value).strip():
+                continue
+            self.told.add(index)
+            shown = _shown(value)
+            shown = shown if len(shown) <= _QUOTED else f"{shown[:_QUOTED]}…"
+            letter = column_letter(index)
+            self.problems.add(
+                LedgerError(self.where, 1, None, "ledger-untitled-column", letter=letter, row=row, value=shown)
+            )
+
+
+def _no_header(header: list[str], below: int) -> bool:
+    """Whether row 1, with rows below it, names no column at all: rows of data, or a header beyond the search.
+
+    Each of its cells told as an unknown column (和平村, 外部, 30…), each with every column listed,
+    would hide the one mistake: the sheet has no header where it must be.
+    """
+    return below > 0 and not any(_field_name(h) for h in header if h)
+
+
+def _header_unknown(where: Both, below: int, *, sheet: bool = False) -> LedgerError:
+    """Row 1 names no column; a workbook's sheet may be no ledger at all (the township's 填表说明): say what to do."""
+    rows = min(below, HEADER_SEARCH)
+    if not sheet:
+        return LedgerError(where, 1, None, "ledger-header-unknown", rows=rows, known=_KNOWN)
+    said = Both(*pair("ledger-header-unknown", rows=rows, known=_KNOWN))
+    return LedgerError(where, 1, None, "ledger-header-unknown-sheet", said=said)
 
 
 def _header_problems(where: Both, budget_where: str, header: list[str], problems: _Problems) -> bool:
@@ -645,7 +737,8 @@ def _header_problems(where: Both, budget_where: str, header: list[str], problems
             if written in unknown:  # one title merged over two columns: said once
                 continue
             unknown.add(written)
-            problems.add(LedgerError(where, 1, Both(written, written), "ledger-unknown-column", known=_KNOWN))
+            said, meant = _unknown(written, "ledger-unknown-column")
+            problems.add(LedgerError(where, 1, Both(written, written), said, known=_KNOWN, meant=meant))
             continue
         unit = (_column(written) or ("", ""))[1] if written else ""
         if name and not _unit_fits(name, unit):  # 宽度（平方米）: which unit would its numbers be in?
@@ -679,23 +772,29 @@ def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
         if any(any(cell.strip() for cell in record) for _, record in itertools.chain(head[1:], records)):
             problems.add(LedgerError(str(path), 1, None, "ledger-header-empty"))
         return []
+    if _no_header(header, len(head) - 1):
+        problems.add(_header_unknown(Both(str(path), str(path)), len(head) - 1))
+        return []
     if _header_problems(Both(str(path), str(path)), str(path), header, problems):
         return []
-    rows = []
+    rows, untitled = [], _Untitled(header, Both(str(path), str(path)), problems)
     for line, record in itertools.chain(head[1:], records):
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(header):
             problems.add(LedgerError(str(path), line, None, "row-width", cells=len(record), header=len(header)))
             continue
-        rows.append(_Row(dict(zip(header, record, strict=True)), str(path), line))
+        untitled(line, record)
+        row = _Row(dict(zip(header, record, strict=True)), str(path), line)
+        if _entry(row, problems):
+            rows.append(row)
         if len(rows) > limit("rows"):
             raise exceeded("rows", str(path), over(limit("rows")))
     return rows
 
 
 #: The records of a CSV read before its header is known: the header may be below a title (as in a workbook).
-_HEAD = 6
+_HEAD = HEADER_SEARCH + 1
 
 
 def _csv_records(path: Path, text: str) -> Iterator[tuple[int, list[str]]]:
@@ -826,6 +925,8 @@ _VILLAGE_KEYS: dict[str, tuple[str, ...]] = {
     "village": _FIELDS["village"], "signs": ("标牌",), "duties": ("事项",), "mechanisms": ("机制",),
     "certificates": ("证明",), "facility": ("设施",), "notes": _FIELDS["notes"],
 }  # fmt: skip
+#: Each word a village's key may be written as, with the key it is.
+_VILLAGE_WORDS = {word: key for key, words in _VILLAGE_KEYS.items() for word in (key, *words)}
 _VILLAGE_FIELD = Both(_FIELDS["village"][0], "village")
 _LISTED = {"signs": "sign", "duties": "duty", "mechanisms": "mechanism", "certificates": "certificate"}
 
@@ -851,12 +952,16 @@ def _village_keys(target: Path, number: int, village: dict[Any, Any], problems: 
     found: dict[str, Any] = {}
     for key, value in village.items():
         written = str(key).strip()
-        name = next((k for k, words in _VILLAGE_KEYS.items() if written == k or written in words), None)
+        name = _VILLAGE_WORDS.get(written)
         if name is None:  # a misspelt ``sign:`` would leave every plaque unchecked
-            known = Both("、".join(f"{w[0]}（{k}）" for k, w in _VILLAGE_KEYS.items()), ", ".join(_VILLAGE_KEYS))
             place = _village_place(number, "")
+            meant = misspelt(written, _VILLAGE_WORDS)
+            said = "ledger-unknown-key" if meant is None else "ledger-unknown-key-meant"
+            own = _VILLAGE_WORDS.get(meant or "")  # named as the list of every key names it: 标牌（signs）
+            known = Both("、".join(f"{w[0]}（{k}）" for k, w in _VILLAGE_KEYS.items()), ", ".join(_VILLAGE_KEYS))
+            shown = Both(f"{_VILLAGE_KEYS[own][0]}（{own}）", own) if own else None
             problems.add(
-                LedgerError(str(target), None, Both(written, written), "ledger-unknown-key", place=place, known=known)
+                LedgerError(str(target), None, Both(written, written), said, place=place, known=known, meant=shown)
             )
             continue
         found[name] = value
