@@ -301,3 +301,31 @@ def test_a_sheet_of_notes_beside_the_ledger_is_told_what_to_do(tmp_path: Path) -
     assert result.code == 1
     assert "工作表“填表说明”，第 1 行：应为列名" in result.err
     assert "不是台账的工作表（如填表说明）请移出本文件" in result.err, result.err
+
+
+def test_hidden_rows_columns_and_sheets_of_a_ledger_are_checked_and_said(tmp_path: Path) -> None:
+    """A row hidden to "remove" 健在证明 was judged 不符合 without a word: hiding is no deletion, and it is told."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "证明"
+    header = ["村名", "类别", "名称", "备注"]
+    for row in (header, ["和平村", "证明", "健在证明", "已停开"], ["和平村", "证明", "居住证明"]):
+        book.active.append(row)
+    book.active.row_dimensions[2].hidden = True
+    book.active.column_dimensions["D"].hidden = True
+    other = book.create_sheet("旧账")
+    for row in (["村名", "类别", "名称"], ["东村", "证明", "亲属关系证明"]):
+        other.append(row)
+    other.sheet_state = "hidden"
+    book.save(tmp_path / "台账.xlsx")
+    for lang, words in (
+        ("zh", ("“证明”：第 2 行是隐藏行，照样读入", "“证明”：D 列（备注）是隐藏列", "“旧账”：这张工作表是隐藏")),
+        ("en", ("sheet 证明: ", "sheet 旧账: ")),
+    ):
+        result = invoke("audit", str(tmp_path / "台账.xlsx"), "-j", "220000", "--lang", lang)
+        assert result.code == 1, result.err
+        assert "健在证明" in result.out  # judged all the same: the file holds it
+        assert "亲属关系证明" in result.out
+        for said in words:
+            assert said in result.err, result.err
+        assert "Warning" not in result.err

@@ -276,8 +276,8 @@ class WorkbookNotice(VillagecatWarning):
     The CLI prints each as one line on stderr (注意：…); the package is written all the same.
     """
 
-    def __init__(self, sheet: str, message_zh: str, message_en: str) -> None:
-        """Record the sheet and what to say of it, in both languages."""
+    def __init__(self, sheet: str | Both, message_zh: str, message_en: str) -> None:
+        """Record the sheet (or a ledger's file and sheet, worded in each language) and what to say of it."""
         self.sheet = sheet
         self.message_zh, self.message_en = message_zh, message_en
         super().__init__(self.describe("zh"))
@@ -287,9 +287,10 @@ class WorkbookNotice(VillagecatWarning):
         from villagecat._arguments import need_lang  # noqa: PLC0415 - the arguments module imports this one
 
         lang = need_lang(lang)
+        zh, en = (self.sheet, self.sheet) if isinstance(self.sheet, str) else self.sheet
         if lang == "en":
-            return f"{self.sheet}: {self.message_en}"
-        return f"{self.sheet}：{self.message_zh}"
+            return f"{en}: {self.message_en}"
+        return f"{zh}：{self.message_zh}"
 
 
 class MergedCellsWarning(WorkbookNotice):
@@ -316,7 +317,7 @@ class HiddenCellsWarning(WorkbookNotice):
 
     def __init__(
         self,
-        sheet: str,
+        sheet: str | Both,
         *,
         rows: tuple[int, ...] = (),
         columns: tuple[tuple[str, str], ...] = (),

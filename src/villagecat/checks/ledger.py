@@ -22,6 +22,7 @@ import itertools
 import math
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -43,6 +44,9 @@ from villagecat.models import Colour, MechanismBasis, Orientation, Placement, Sc
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from villagecat._xlsx import SheetRows
     from villagecat.models._base import Vocab
 
 _T = TypeVar("_T")
@@ -623,12 +627,13 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
     The rows of a sheet whose header has a problem are not read: which column is which is not known.
     """
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from villagecat._xlsx import bounded_rows, header_below, open_workbook  # noqa: PLC0415
+        from villagecat._xlsx import header_below, open_workbook, read_sheet  # noqa: PLC0415
 
         book = open_workbook(path, data)
         sheets = []
         for sheet in book.worksheets:
-            values = bounded_rows(sheet, str(path))
+            read = read_sheet(sheet, str(path))
+            values = read.rows
             if not any(v not in (None, "") for row in values for v in row):  # an empty sheet, not one whose row 1 is
                 continue
             header = [str(h).strip() if h is not None else "" for h in values[0]]
@@ -645,6 +650,7 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
                 continue
             if _header_problems(where, f"{path}:{sheet.title}", header, problems):
                 continue
+            _say_hidden(sheet, read, where)
             rows, untitled = [], _Untitled(header, where, problems)
             for n, r in enumerate(values[1:], start=2):
                 if any(v not in (None, "") for v in r):
@@ -655,6 +661,28 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
             sheets.append((sheet.title.strip(), rows))
         return sheets
     return [(None, _csv_rows(path, _text(path, data), problems))]
+
+
+def _say_hidden(sheet: Worksheet, read: SheetRows, where: Both) -> None:
+    """Say the hidden sheet, rows and columns of a ledger that hold something: checked all the same.
+
+    A clerk hides a row to "remove" a certificate no longer issued; the file still holds it and
+    it is judged, so a 不符合 on it must not come without a word of why.
+    """
+    from villagecat._xlsx import column_letter  # noqa: PLC0415
+    from villagecat.errors import HiddenCellsWarning  # noqa: PLC0415
+
+    if sheet.sheet_state != "visible":
+        warnings.warn(HiddenCellsWarning(where, very_hidden=sheet.sheet_state == "veryHidden"), stacklevel=4)
+    if read.hidden_rows:
+        warnings.warn(HiddenCellsWarning(where, rows=read.hidden_rows), stacklevel=4)
+    header = read.rows[0] if read.rows else []
+    hidden = tuple(
+        (column_letter(col), str(header[col]).strip() if col < len(header) and header[col] is not None else "")
+        for col in read.hidden_columns
+    )
+    if hidden:
+        warnings.warn(HiddenCellsWarning(where, columns=hidden), stacklevel=4)
 
 
 #: What a totals row writes where a village's name or an entry's number belongs (合计, 总计：).

@@ -35,7 +35,13 @@ from villagecat.cli import upgrade as upgrade_command
 from villagecat.cli import validate as validate_command
 from villagecat.cli._argparse import Parser, UsageError
 from villagecat.cli._common import DATA_FORMATS, add_lang_option, default_lang
-from villagecat.errors import InterruptedSaveWarning, StrayFileWarning, UnknownLayerError, VillagecatError
+from villagecat.errors import (
+    InterruptedSaveWarning,
+    StrayFileWarning,
+    UnknownLayerError,
+    VillagecatError,
+    WorkbookNotice,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -109,6 +115,7 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
                 with warnings.catch_warnings(record=True) as caught:
                     warnings.simplefilter("always", StrayFileWarning)
                     warnings.simplefilter("always", InterruptedSaveWarning)
+                    warnings.simplefilter("always", WorkbookNotice)  # a ledger's hidden rows, checked all the same
                     status: int = args.handler(args, stdout, stderr)
             finally:
                 _notices(caught, stderr, args.lang)
@@ -158,10 +165,10 @@ def _terminate_as_interrupt() -> Iterator[None]:
 
 
 def _notices(caught: list[warnings.WarningMessage], stderr: TextIO, lang: str) -> None:
-    """Say, one line each, what a write left that the user should know (files it could not prove its own)."""
+    """Say, one line each, what the user should know: files a write could not prove its own, a sheet's hidden rows."""
     said: set[str] = set()
     for warning in caught:
-        if isinstance(warning.message, StrayFileWarning | InterruptedSaveWarning):
+        if isinstance(warning.message, StrayFileWarning | InterruptedSaveWarning | WorkbookNotice):
             line = f"villagecat: {say('notice', lang, what=warning.message.describe(lang))}\n"
             if line not in said:  # a folder read twice (diff, release) is said once
                 said.add(line)
