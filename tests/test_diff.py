@@ -1252,8 +1252,9 @@ def test_a_tightened_value_binds_as_strongly_as_its_modality_says(  # noqa: PLR0
 @pytest.mark.parametrize(
     ("modality", "widened", "narrowed"),
     [
-        # 原则上 (should): the places added are advised, a miss there a 提示; no obligation is added or dropped
-        ("should", "对社区收紧：加严建议，未达到只作提示", "对社区放宽：建议放松，不具强制力"),
+        # 原则上 (should): the places added are advised; no obligation is added or dropped, and no check measures
+        # anyone against a rule among the obligations (减负措施), so no shortfall is noted either
+        ("should", "对社区收紧：加严建议，不具强制力，不判不符合", "对社区放宽：建议放松，不具强制力"),
         ("must", "对社区收紧：新增或加严义务", "对社区放宽：义务减少或放松"),
     ],
 )

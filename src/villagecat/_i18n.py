@@ -1846,6 +1846,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "对{whom}放宽：要求放松，来源未写明约束力",
         "relaxes a requirement on {whom} whose binding force the source does not state",
     ),
+    # a rule on those it names (减负措施: a department, a county government): no check measures them against it
+    "effect-tightens-advised-bound": (
+        "对{whom}收紧：加严建议，不具强制力，不判不符合",
+        "tightens what is advised to {whom} (not binding: no check fails on it)",
+    ),
+    "effect-tightens-unstated-bound": (
+        "对{whom}收紧：加严要求，来源未写明约束力，不判不符合",
+        "tightens a requirement on {whom} whose binding force the source does not state (no check fails on it)",
+    ),
     "change-effect": ("（{effect}）", " ({effect})"),
     "change-level-violation": ("违反规则", "violation"),
     "change-level-breaking": ("破坏性", "breaking"),
@@ -2041,6 +2050,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "适用范围扩大，新适用的村或社区可能不再符合",
         "applies to more places; those newly covered may not comply",
     ),
+    "change-scope-widened-bound": (
+        "适用范围扩大：受约束者对新适用的村或社区也须照此办理，原来符合的可能不再符合",
+        (
+            "applies to more places: those bound must keep it for the places newly covered too; what complied may"
+            " no longer"
+        ),
+    ),
+    "change-scope-widened-advised-bound": (
+        "适用范围扩大，但所扩及的是建议（一般、原则上、为宜等）：受约束者对新适用的村或社区也宜照此办理，不具强制力，不判不符合",
+        (
+            "applies to more places, as advice (一般、原则上、为宜): those bound are advised so for the places newly"
+            " covered too; not binding, no check fails on it"
+        ),
+    ),
+    "change-scope-widened-unstated-bound": (
+        "适用范围扩大，但来源未写明约束力：受约束者对新适用的村或社区也照此办理，不判不符合",
+        (
+            "applies to more places, its binding force not stated by the source: those bound are asked so for the"
+            " places newly covered too; no check fails on it"
+        ),
+    ),
     "change-scope-narrowed": ("适用范围缩小", "applies to fewer places"),
     "change-scope-widened-advised": (
         "适用范围扩大，但所扩及的是建议（一般、原则上、为宜等）：新适用的村或社区未达到只作提示",
@@ -2074,6 +2104,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         (
             "{field}: tightened, its binding force not stated by the source (binding on neither side): a shortfall"
             " is a note, nothing that complied fails"
+        ),
+    ),
+    "change-tightened-advised-bound": (
+        "{field}收紧，但约束力前后均为建议（一般、原则上、为宜等）：对受约束者加严建议，不具强制力，不判不符合",
+        (
+            "{field}: tightened, advice on both sides (一般、原则上、为宜): more is advised to those bound;"
+            " not binding, no check fails on it"
+        ),
+    ),
+    "change-tightened-unstated-bound": (
+        "{field}收紧，但来源未写明约束力（前后均不具强制力）：对受约束者加严要求，不判不符合",
+        (
+            "{field}: tightened, its binding force not stated by the source (binding on neither side): more is asked"
+            " of those bound; no check fails on it"
         ),
     ),
     "change-modality-unstated": (

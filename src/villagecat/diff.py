@@ -241,6 +241,21 @@ def _own_unbound(kind: Kind, item: BaseModel) -> Unbound | None:
     return "advised" if spec.rule.advises(value) and not permits else None
 
 
+def _names_whom_it_binds(kind: Kind | None) -> bool:
+    """Whether an item of ``kind`` is a rule on those it names (受约束者、责任主体: a department, a county government).
+
+    No check measures those it binds against it: where it binds on neither side, what changes is what it advises or
+    asks of them, and no check fails on it (``…-bound`` messages), never a shortfall noted (未达到只作提示), as of a
+    facility's minimum or a sign to hang, which checks measure.
+    """
+    return kind is not None and kind.field("bound") is not None
+
+
+def _kind_of_code(code: str) -> Kind | None:
+    """The kind a change code is of (``sign-quota-…`` a sign quota's, not a sign's), or None (``layer-…``)."""
+    return max((k for k in kinds() if code.startswith(f"{k.slug}-")), key=lambda k: len(k.slug), default=None)
+
+
 def _described(key: str, /, **values: object) -> Both:
     """A change code's meaning from the message catalog, in both languages."""
     return Both(*pair(key, **values))
@@ -283,10 +298,11 @@ def _field_codes(kind: Kind, spec: FieldSpec) -> dict[str, tuple[ChangeLevel, Bo
         )
     codes[f"{slug}-{spec.slug}-{words[0]}"] = ("breaking", _described("change-tightened", field=field_title))
     codes[f"{slug}-{spec.slug}-{words[1]}"] = ("info", _described("change-loosened", field=field_title))
-    for strength in _strengths(_grading(kind, spec.name)):  # a miss is a 提示 before and after: nothing breaks
+    bound = "-bound" if _names_whom_it_binds(kind) else ""
+    for strength in _strengths(_grading(kind, spec.name)):  # binding on neither side before and after: nothing breaks
         codes[f"{slug}-{spec.slug}-{words[0]}-{strength}"] = (
             "warning",
-            _described(f"change-tightened-{strength}", field=field_title),
+            _described(f"change-tightened-{strength}{bound}", field=field_title),
         )
     if isinstance(spec.rule, Graded) and isinstance(spec.rule.empty, int):  # a grade of its own: unstated
         codes[f"{slug}-{spec.slug}-unstated"] = (
@@ -322,9 +338,13 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
         codes[f"{slug}-cancelled"] = ("breaking", _described("change-cancelled"))
         codes[f"{slug}-restored"] = ("warning", _described("change-restored"))
         if kind.field("applies_to") is not None:
-            codes[f"{slug}-scope-widened"] = ("breaking", _described("change-scope-widened"))
+            bound = "-bound" if _names_whom_it_binds(kind) else ""  # those it binds act for more places
+            codes[f"{slug}-scope-widened"] = ("breaking", _described(f"change-scope-widened{bound}"))
             for strength in _strengths([s for s in kind.fields if isinstance(s.rule, Graded)]):
-                codes[f"{slug}-scope-widened-{strength}"] = ("warning", _described(f"change-scope-widened-{strength}"))
+                codes[f"{slug}-scope-widened-{strength}"] = (
+                    "warning",
+                    _described(f"change-scope-widened-{strength}{bound}"),
+                )
             codes[f"{slug}-scope-narrowed"] = ("info", _described("change-scope-narrowed"))
             codes[f"{slug}-scope-reworded"] = ("info", _described("change-scope-reworded"))
         for spec in kind.fields:
@@ -495,6 +515,11 @@ class Change:
         whom: object = _whom(self.scope) if self.bound is None else self.bound or Both(*pair("whom-unnamed"))
         key = _EFFECT_KEYS[self.effect]
         suffix = "-advised" if self.advised else "-unstated" if self.unstated else ""
+        # tightened on neither side binding: of a rule on those it names, no check notes a shortfall (operations: of
+        # the kind of what they do)
+        kind = _kind_of_code(self.does) if self.does else kind_by_resource(self.resource)
+        if suffix and self.effect is Effect.TIGHTENS and _names_whom_it_binds(kind):
+            suffix += "-bound"
         return say(key + suffix, lang, whom=whom)
 
     def to_dict(self) -> dict[str, Any]:
