@@ -1963,6 +1963,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "应为列表，每项写明 code（变更代码）、item（条目标识）和 reason（接受理由）",
         "must be a list of entries with code, item and reason",
     ),
+    "accepted-unused": (
+        (
+            "注意：{path} 第 {number} 项（{code} {item}）未对应本次的任何变更，未被使用；请核对变更代码和条目标识"
+            "（违反合并规则的变更不能被接受）"
+        ),
+        (
+            "note: {path} entry {number} ({code} {item}) matches no change of this revision and was not used;"
+            " check its code and item (a violation cannot be accepted)"
+        ),
+    ),
     "accepted-entry": (
         "第 {number} 项：须写明已知的变更代码（code）、条目标识（item）和接受理由（reason）",
         "entry {number}: needs a known change code, an item id and a reason",
