@@ -102,3 +102,33 @@ def test_an_override_tightening_advice_on_others_says_so_in_its_target_s_words()
     assert change.effect.value == "tightens"
     assert _NOTE not in change.describe("zh")
     assert "加严建议，不具强制力" in change.describe("zh")
+
+
+def test_a_rule_of_unstated_force_tightened_is_what_it_is_added_as_not_a_new_obligation() -> None:
+    """cn.obligation.county-secures-conditions (由县级党委和政府统筹予以保障: no binding word), its tasks extended, read
+    破坏性 … 新增或加严义务, while the same rule added reads 需关注 … 来源未写明约束力: no check fails on a rule whose
+    source states no binding word (admit tells a task it governs as a 提示 that says so), so --fail-on breaking
+    stopped a revision that fails no one.
+    """
+    from villagecat.checks.admission import admission_findings  # noqa: PLC0415
+    from villagecat.merging import merge  # noqa: PLC0415
+
+    old, new = _revised("cn.obligation.county-secures-conditions", tasks=("经费保障",))
+    assert next(o for o in old.obligations if o.id == "cn.obligation.county-secures-conditions").modality is None
+    report = diff_packages(old, new)
+    (change,) = report.changes
+    assert (change.code, change.level) == ("obligation-tasks-extended-unstated", "warning")
+    assert (change.effect.value, change.unstated, change.advised) == ("tightens", True, False)
+    assert "对县级党委和政府收紧：加严要求，来源未写明约束力，不判不符合" in change.describe("zh")
+    assert report.worst == "warning"  # what --fail-on breaking passes and --fail-on warning stops
+    # the ground truth: a forbidding rule of unstated force, asked about a task it governs, is a 提示, never 不符合
+    forbidding = dataclasses.replace(
+        new,
+        obligations=tuple(
+            o.model_copy(update={"forbidden": True}) if o.id == "cn.obligation.county-secures-conditions" else o
+            for o in new.obligations
+        ),
+    )
+    found = [f for f in admission_findings(merge([forbidding]), "经费保障") if f.item == change.item]
+    assert found
+    assert {f.level for f in found} == {"warn"}

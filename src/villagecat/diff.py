@@ -165,16 +165,16 @@ def _strengths(grading: Sequence[FieldSpec]) -> tuple[Unbound, ...]:
     """How ``grading`` may bind on neither side: advice where any grades, unstated where an empty one has a grade."""
     if not grading:
         return ()
-    unstated = any(isinstance(s.rule, Graded) and isinstance(s.rule.empty, int) for s in grading)
+    unstated = any(isinstance(s.rule, Graded) and s.rule.empty is not None for s in grading)
     return ("advised", "unstated") if unstated else ("advised",)
 
 
 def _unbound_by(grading: Sequence[FieldSpec], items: Iterable[BaseModel]) -> Unbound | None:
     """How ``grading`` binds on ``items`` where it binds on none of them: advice, or unstated; None where it binds.
 
-    Every value advising is advice (a 提示); values advising or empty, where empty is a grade of its own (the source
-    does not say), are unstated (a 提示 that says so, as checks report it). An obligation's empty modality ranks as
-    should, yet no check tells it: it is neither.
+    Every value advising is advice (a 提示); values advising or empty, where empty has a grade (the source does not
+    say), are unstated (a 提示 that says so, as checks report it). An obligation's empty modality, which merge ranks
+    as should, is unstated too: admit tells a task it governs as a 提示 that says so, never 不符合.
     """
     values = [(s.rule, getattr(item, s.name, None)) for item in items for s in grading]
     if not values:
@@ -182,7 +182,7 @@ def _unbound_by(grading: Sequence[FieldSpec], items: Iterable[BaseModel]) -> Unb
     if all(isinstance(rule, Graded) and rule.advises(v) for rule, v in values):
         return "advised"
     unsaid = all(
-        isinstance(rule, Graded) and (rule.advises(v) or (v is None and isinstance(rule.empty, int)))
+        isinstance(rule, Graded) and (rule.advises(v) or (v is None and rule.empty is not None))
         for rule, v in values
     )
     return "unstated" if unsaid else None
