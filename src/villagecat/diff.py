@@ -182,8 +182,7 @@ def _unbound_by(grading: Sequence[FieldSpec], items: Iterable[BaseModel]) -> Unb
     if all(isinstance(rule, Graded) and rule.advises(v) for rule, v in values):
         return "advised"
     unsaid = all(
-        isinstance(rule, Graded) and (rule.advises(v) or (v is None and rule.empty is not None))
-        for rule, v in values
+        isinstance(rule, Graded) and (rule.advises(v) or (v is None and rule.empty is not None)) for rule, v in values
     )
     return "unstated" if unsaid else None
 
