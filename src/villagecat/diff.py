@@ -1785,6 +1785,7 @@ def _kind_slug(item_id: str) -> str:
 def _layer_changes(differ: _Differ, old: LayerPackage, new: LayerPackage) -> None:
     a, b = old.layer, new.layer
     layer_id = b.id
+    start = len(differ.changes)
     if a.parent != b.parent:
         differ.add("layer-parent-changed", "layer", layer_id, field="parent", old=a.parent, new=b.parent)
     if a.admission != b.admission:
@@ -1797,6 +1798,8 @@ def _layer_changes(differ: _Differ, old: LayerPackage, new: LayerPackage) -> Non
             differ.add(
                 "layer-metadata-changed", "layer", layer_id, field=name, old=getattr(a, name), new=getattr(b, name)
             )
+    for index in range(start, len(differ.changes)):  # named as its items are, by its Chinese name (吉林省)
+        differ.changes[index] = dataclasses.replace(differ.changes[index], label=b.name_zh)
 
 
 def diff_catalogs(
