@@ -1252,8 +1252,9 @@ def test_a_tightened_value_binds_as_strongly_as_its_modality_says(  # noqa: PLR0
 @pytest.mark.parametrize(
     ("modality", "widened", "narrowed"),
     [
-        # 原则上 (should): the places added are advised, a miss there a 提示; no obligation is added or dropped
-        ("should", "对社区收紧：加严建议，未达到只作提示", "对社区放宽：建议放松，不具强制力"),
+        # 原则上 (should): the places added are advised; no obligation is added or dropped, and no check measures
+        # anyone against a rule among the obligations (减负措施), so no shortfall is noted either
+        ("should", "对社区收紧：加严建议，不具强制力，不判不符合", "对社区放宽：建议放松，不具强制力"),
         ("must", "对社区收紧：新增或加严义务", "对社区放宽：义务减少或放松"),
     ],
 )
@@ -1735,3 +1736,16 @@ def test_the_change_codes_page_says_an_operation_is_rated_by_what_it_does(tmp_pa
     assert removed["level"] != CHANGE_LEVELS["override-removed"][0]  # the table's level is not what it gets
     page = codes_markdown()
     assert "`does`" in page, "the page says an operation's level is what it does to its target"
+
+
+def test_a_change_of_the_layer_itself_is_named_by_the_layer_s_name_in_release_notes() -> None:
+    """Jilin's parent range widened read, in release's notes, 220000 的“上级层”：…: a clerk's notes named the layer
+    by a code only integrators know, where every item is named by its Chinese name."""
+    old = load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    assert old.layer.parent is not None
+    parent = old.layer.parent.model_copy(update={"version_range": ">=0.1.0,<9.0.0"})
+    new = dataclasses.replace(old, layer=old.layer.model_copy(update={"parent": parent}))
+    (change,) = diff_packages(old, new).changes
+    assert change.code == "layer-parent-changed"
+    assert change.describe("zh", codes=False).startswith("吉林省 的“上级层”")
+    assert change.describe("zh").startswith("[layer-parent-changed] 220000.parent（吉林省）")

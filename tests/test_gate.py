@@ -559,3 +559,30 @@ def test_a_package_validate_refuses_is_not_released(tmp_path: Path) -> None:
     assert "未发布：数据包有问题" in result.err
     assert descriptor.read_bytes() == before
     assert load_layer(tmp_path / "南关").layer.releases == ()
+
+
+def test_an_accepted_change_that_matches_no_change_is_told_not_dropped_in_silence(tmp_path: Path) -> None:
+    """An accepted-changes file whose entry names a change this revision does not make (a mistyped id, a stale
+    entry, a violation, which no one may accept) was ignored without a word: the reviewer believed it in force.
+    """
+    old = load_layer(NATIONAL)
+    removed = dataclasses.replace(old, certificates=old.certificates[1:])
+    release = Release(version="1.0.0", date="2026-11-23", notes="删去一项")
+    layer = old.layer.model_copy(update={"version": "1.0.0", "releases": (*old.layer.releases, release)})
+    announced = save_layer(dataclasses.replace(removed, layer=layer), tmp_path / "loud")
+    item = old.certificates[0].id
+    accepted = tmp_path / "accepted.yaml"
+    accepted.write_text(
+        f"- {{code: certificate-removed, item: {item}, reason: 并入省级清单}}\n"
+        f"- {{code: certificate-removed, item: {item}-typo, reason: 拼错}}\n",
+        encoding="utf-8",
+    )
+    gated = invoke("diff", str(NATIONAL), str(announced), "--fail-on", "breaking", "--accept", str(accepted))
+    assert gated.code == 0  # a note, not a failure: every change it needs accepted is accepted
+    assert "accepted.yaml" in gated.err
+    assert "第 2 项" in gated.err
+    assert f"certificate-removed {item}-typo" in gated.err
+    assert "第 1 项" not in gated.err
+    json_out = invoke("diff", str(NATIONAL), str(announced), "--accept", str(accepted), "--format", "json")
+    json.loads(json_out.out)  # the note goes to stderr: the report stays JSON
+    assert "第 2 项" in json_out.err

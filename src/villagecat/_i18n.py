@@ -1941,6 +1941,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "对{whom}放宽：要求放松，来源未写明约束力",
         "relaxes a requirement on {whom} whose binding force the source does not state",
     ),
+    # a rule on those it names (减负措施: a department, a county government): no check measures them against it
+    "effect-tightens-advised-bound": (
+        "对{whom}收紧：加严建议，不具强制力，不判不符合",
+        "tightens what is advised to {whom} (not binding: no check fails on it)",
+    ),
+    "effect-tightens-unstated-bound": (
+        "对{whom}收紧：加严要求，来源未写明约束力，不判不符合",
+        "tightens a requirement on {whom} whose binding force the source does not state (no check fails on it)",
+    ),
     "change-effect": ("（{effect}）", " ({effect})"),
     "change-level-violation": ("违反规则", "violation"),
     "change-level-breaking": ("破坏性", "breaking"),
@@ -2049,6 +2058,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "应为列表，每项写明 code（变更代码）、item（条目标识）和 reason（接受理由）",
         "must be a list of entries with code, item and reason",
     ),
+    "accepted-unused": (
+        (
+            "注意：{path} 第 {number} 项（{code} {item}）未对应本次的任何变更，未被使用；请核对变更代码和条目标识"
+            "（违反合并规则的变更不能被接受）"
+        ),
+        (
+            "note: {path} entry {number} ({code} {item}) matches no change of this revision and was not used;"
+            " check its code and item (a violation cannot be accepted)"
+        ),
+    ),
     "accepted-entry": (
         "第 {number} 项：须写明已知的变更代码（code）、条目标识（item）和接受理由（reason）",
         "entry {number}: needs a known change code, an item id and a reason",
@@ -2136,6 +2155,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "适用范围扩大，新适用的村或社区可能不再符合",
         "applies to more places; those newly covered may not comply",
     ),
+    "change-scope-widened-bound": (
+        "适用范围扩大：受约束者对新适用的村或社区也须照此办理，原来符合的可能不再符合",
+        (
+            "applies to more places: those bound must keep it for the places newly covered too; what complied may"
+            " no longer"
+        ),
+    ),
+    "change-scope-widened-advised-bound": (
+        "适用范围扩大，但所扩及的是建议（一般、原则上、为宜等）：受约束者对新适用的村或社区也宜照此办理，不具强制力，不判不符合",
+        (
+            "applies to more places, as advice (一般、原则上、为宜): those bound are advised so for the places newly"
+            " covered too; not binding, no check fails on it"
+        ),
+    ),
+    "change-scope-widened-unstated-bound": (
+        "适用范围扩大，但来源未写明约束力：受约束者对新适用的村或社区也照此办理，不判不符合",
+        (
+            "applies to more places, its binding force not stated by the source: those bound are asked so for the"
+            " places newly covered too; no check fails on it"
+        ),
+    ),
     "change-scope-narrowed": ("适用范围缩小", "applies to fewer places"),
     "change-scope-widened-advised": (
         "适用范围扩大，但所扩及的是建议（一般、原则上、为宜等）：新适用的村或社区未达到只作提示",
@@ -2169,6 +2209,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         (
             "{field}: tightened, its binding force not stated by the source (binding on neither side): a shortfall"
             " is a note, nothing that complied fails"
+        ),
+    ),
+    "change-tightened-advised-bound": (
+        "{field}收紧，但约束力前后均为建议（一般、原则上、为宜等）：对受约束者加严建议，不具强制力，不判不符合",
+        (
+            "{field}: tightened, advice on both sides (一般、原则上、为宜): more is advised to those bound;"
+            " not binding, no check fails on it"
+        ),
+    ),
+    "change-tightened-unstated-bound": (
+        "{field}收紧，但来源未写明约束力（前后均不具强制力）：对受约束者加严要求，不判不符合",
+        (
+            "{field}: tightened, its binding force not stated by the source (binding on neither side): more is asked"
+            " of those bound; no check fails on it"
         ),
     ),
     "change-modality-unstated": (

@@ -165,16 +165,16 @@ def _strengths(grading: Sequence[FieldSpec]) -> tuple[Unbound, ...]:
     """How ``grading`` may bind on neither side: advice where any grades, unstated where an empty one has a grade."""
     if not grading:
         return ()
-    unstated = any(isinstance(s.rule, Graded) and isinstance(s.rule.empty, int) for s in grading)
+    unstated = any(isinstance(s.rule, Graded) and s.rule.empty is not None for s in grading)
     return ("advised", "unstated") if unstated else ("advised",)
 
 
 def _unbound_by(grading: Sequence[FieldSpec], items: Iterable[BaseModel]) -> Unbound | None:
     """How ``grading`` binds on ``items`` where it binds on none of them: advice, or unstated; None where it binds.
 
-    Every value advising is advice (a 提示); values advising or empty, where empty is a grade of its own (the source
-    does not say), are unstated (a 提示 that says so, as checks report it). An obligation's empty modality ranks as
-    should, yet no check tells it: it is neither.
+    Every value advising is advice (a 提示); values advising or empty, where empty has a grade (the source does not
+    say), are unstated (a 提示 that says so, as checks report it). An obligation's empty modality, which merge ranks
+    as should, is unstated too: admit tells a task it governs as a 提示 that says so, never 不符合.
     """
     values = [(s.rule, getattr(item, s.name, None)) for item in items for s in grading]
     if not values:
@@ -182,8 +182,7 @@ def _unbound_by(grading: Sequence[FieldSpec], items: Iterable[BaseModel]) -> Unb
     if all(isinstance(rule, Graded) and rule.advises(v) for rule, v in values):
         return "advised"
     unsaid = all(
-        isinstance(rule, Graded) and (rule.advises(v) or (v is None and isinstance(rule.empty, int)))
-        for rule, v in values
+        isinstance(rule, Graded) and (rule.advises(v) or (v is None and rule.empty is not None)) for rule, v in values
     )
     return "unstated" if unsaid else None
 
@@ -241,6 +240,21 @@ def _own_unbound(kind: Kind, item: BaseModel) -> Unbound | None:
     return "advised" if spec.rule.advises(value) and not permits else None
 
 
+def _names_whom_it_binds(kind: Kind | None) -> bool:
+    """Whether an item of ``kind`` is a rule on those it names (受约束者、责任主体: a department, a county government).
+
+    No check measures those it binds against it: where it binds on neither side, what changes is what it advises or
+    asks of them, and no check fails on it (``…-bound`` messages), never a shortfall noted (未达到只作提示), as of a
+    facility's minimum or a sign to hang, which checks measure.
+    """
+    return kind is not None and kind.field("bound") is not None
+
+
+def _kind_of_code(code: str) -> Kind | None:
+    """The kind a change code is of (``sign-quota-…`` a sign quota's, not a sign's), or None (``layer-…``)."""
+    return max((k for k in kinds() if code.startswith(f"{k.slug}-")), key=lambda k: len(k.slug), default=None)
+
+
 def _described(key: str, /, **values: object) -> Both:
     """A change code's meaning from the message catalog, in both languages."""
     return Both(*pair(key, **values))
@@ -283,10 +297,11 @@ def _field_codes(kind: Kind, spec: FieldSpec) -> dict[str, tuple[ChangeLevel, Bo
         )
     codes[f"{slug}-{spec.slug}-{words[0]}"] = ("breaking", _described("change-tightened", field=field_title))
     codes[f"{slug}-{spec.slug}-{words[1]}"] = ("info", _described("change-loosened", field=field_title))
-    for strength in _strengths(_grading(kind, spec.name)):  # a miss is a 提示 before and after: nothing breaks
+    bound = "-bound" if _names_whom_it_binds(kind) else ""
+    for strength in _strengths(_grading(kind, spec.name)):  # binding on neither side before and after: nothing breaks
         codes[f"{slug}-{spec.slug}-{words[0]}-{strength}"] = (
             "warning",
-            _described(f"change-tightened-{strength}", field=field_title),
+            _described(f"change-tightened-{strength}{bound}", field=field_title),
         )
     if isinstance(spec.rule, Graded) and isinstance(spec.rule.empty, int):  # a grade of its own: unstated
         codes[f"{slug}-{spec.slug}-unstated"] = (
@@ -322,9 +337,13 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
         codes[f"{slug}-cancelled"] = ("breaking", _described("change-cancelled"))
         codes[f"{slug}-restored"] = ("warning", _described("change-restored"))
         if kind.field("applies_to") is not None:
-            codes[f"{slug}-scope-widened"] = ("breaking", _described("change-scope-widened"))
+            bound = "-bound" if _names_whom_it_binds(kind) else ""  # those it binds act for more places
+            codes[f"{slug}-scope-widened"] = ("breaking", _described(f"change-scope-widened{bound}"))
             for strength in _strengths([s for s in kind.fields if isinstance(s.rule, Graded)]):
-                codes[f"{slug}-scope-widened-{strength}"] = ("warning", _described(f"change-scope-widened-{strength}"))
+                codes[f"{slug}-scope-widened-{strength}"] = (
+                    "warning",
+                    _described(f"change-scope-widened-{strength}{bound}"),
+                )
             codes[f"{slug}-scope-narrowed"] = ("info", _described("change-scope-narrowed"))
             codes[f"{slug}-scope-reworded"] = ("info", _described("change-scope-reworded"))
         for spec in kind.fields:
@@ -495,6 +514,11 @@ class Change:
         whom: object = _whom(self.scope) if self.bound is None else self.bound or Both(*pair("whom-unnamed"))
         key = _EFFECT_KEYS[self.effect]
         suffix = "-advised" if self.advised else "-unstated" if self.unstated else ""
+        # tightened on neither side binding: of a rule on those it names, no check notes a shortfall (operations: of
+        # the kind of what they do)
+        kind = _kind_of_code(self.does) if self.does else kind_by_resource(self.resource)
+        if suffix and self.effect is Effect.TIGHTENS and _names_whom_it_binds(kind):
+            suffix += "-bound"
         return say(key + suffix, lang, whom=whom)
 
     def to_dict(self) -> dict[str, Any]:
@@ -1761,6 +1785,7 @@ def _kind_slug(item_id: str) -> str:
 def _layer_changes(differ: _Differ, old: LayerPackage, new: LayerPackage) -> None:
     a, b = old.layer, new.layer
     layer_id = b.id
+    start = len(differ.changes)
     if a.parent != b.parent:
         differ.add("layer-parent-changed", "layer", layer_id, field="parent", old=a.parent, new=b.parent)
     if a.admission != b.admission:
@@ -1773,6 +1798,8 @@ def _layer_changes(differ: _Differ, old: LayerPackage, new: LayerPackage) -> Non
             differ.add(
                 "layer-metadata-changed", "layer", layer_id, field=name, old=getattr(a, name), new=getattr(b, name)
             )
+    for index in range(start, len(differ.changes)):  # named as its items are, by its Chinese name (吉林省)
+        differ.changes[index] = dataclasses.replace(differ.changes[index], label=b.name_zh)
 
 
 def diff_catalogs(

@@ -6,8 +6,9 @@ import json
 import os
 from typing import TYPE_CHECKING, TextIO
 
+from villagecat._i18n import say
 from villagecat.cli._argparse import labelled
-from villagecat.cli._common import add_format_option, add_layer_options, given
+from villagecat.cli._common import add_format_option, add_layer_options, given, shown_path
 from villagecat.cli._sides import add_sides, chain_of_side, load_side
 from villagecat.diff import (
     GATE_WORDS,
@@ -108,7 +109,15 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             below = children(old, new, registry)
             report.child_conflicts, report.children_unchecked = below.conflicts, below.unchecked
     if args.accept:
-        report.accept(load_accepted(args.accept))
+        entries = load_accepted(args.accept)
+        unused = report.accept(entries)
+        for number, entry in enumerate(entries, start=1):  # a mistyped or stale entry is no approval: said, not dropped
+            if entry in unused:
+                shown = shown_path(args.accept)
+                stderr.write(
+                    say("accepted-unused", args.lang, path=shown, number=number, code=entry.code, item=entry.item)
+                    + "\n"
+                )
     colour = args.format == "text" and stdout.isatty() and "NO_COLOR" not in os.environ
     stdout.write(format_report(report, args.format, colour=colour, lang=args.lang))
     why = report.why_fails(args.fail_on, args.lang)
