@@ -2038,6 +2038,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "children-unchecked": (" · 下级层：未核对（未提供下级层）", " · child layers: not checked"),
     "children-conflicts": (" · 下级层：新冲突 {count} 项", " · child layers: {count} new conflicts"),
     "child-conflict": ("下级层冲突：{detail}", "child layer conflict: {detail}"),
+    "child-conflict-row": ("下级层冲突（{operation}）：{detail}", "child layer conflict ({operation}): {detail}"),
     "children-conflicts-named": (
         "下级层新冲突 {count} 项（{layers}）",
         "{count} new conflicts in child layers ({layers})",

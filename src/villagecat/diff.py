@@ -1926,6 +1926,13 @@ def _version_line(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str |
     )
 
 
+def _child_conflict(conflict: Conflict, lang: Literal["zh", "en"]) -> str:
+    """A layer below's conflict, naming the row to change where it is an operation's: its files are not shown."""
+    if conflict.operation is None or conflict.operation == conflict.item:
+        return say("child-conflict", lang, detail=conflict.describe(lang))
+    return say("child-conflict-row", lang, operation=conflict.operation, detail=conflict.describe(lang))
+
+
 def _audience_lines(report: DiffReport, lang: Literal["zh", "en"]) -> list[str]:
     children = report.child_conflicts
     head = report.audiences_said(lang)
@@ -1935,7 +1942,7 @@ def _audience_lines(report: DiffReport, lang: Literal["zh", "en"]) -> list[str]:
     if report.children_unchecked:  # never 0 conflicts where some could not be looked for
         head += say("children-some-unchecked", lang, count=len(report.children_unchecked))
     lines = [head]
-    lines.extend("    " + say("child-conflict", lang, detail=c.describe(lang)) for c in children or ())
+    lines.extend("    " + _child_conflict(c, lang) for c in children or ())
     lines.extend("    " + u.describe(lang) for u in report.children_unchecked)
     if report.unrated is not None:
         lines.append("    " + report.unrated.describe(lang))
