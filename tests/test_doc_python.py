@@ -113,3 +113,24 @@ def _is_print(statement: ast.stmt) -> bool:
         and isinstance(statement.value.func, ast.Name)
         and statement.value.func.id == "print"
     )
+
+
+def test_the_integration_guide_calls_every_check_in_python() -> None:
+    """A system that imports villagecat finds each check's call in the guide, run as written (audit a ledger too).
+
+    The guide's "Every command, in Python" showed admit, check_facility and check_signage, but not how to
+    read and audit a ledger, lint a layer or render a certificate: a developer had only the CLI's pages.
+    """
+    import inspect  # noqa: PLC0415
+
+    import villagecat.checks  # noqa: PLC0415
+
+    page = (REPO / "docs" / "guides" / "integrate.md").read_text(encoding="utf-8")
+    tree = ast.parse("\n".join(BLOCK.findall(page)))
+    called = {
+        node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+    }
+    functions = {name for name in villagecat.checks.__all__ if inspect.isfunction(getattr(villagecat.checks, name))}
+    assert functions - called == set()

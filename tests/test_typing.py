@@ -137,3 +137,29 @@ package.duties + (national.duties[0],)
         12: '"Sign" has no attribute "min_floor_area_m2"  [attr-defined]',
         15: '"BaseModel" has no attribute "orientation"  [attr-defined]',
     }
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_a_provenance_steps_and_a_conflicts_values_are_no_any(tmp_path: Path, config: str) -> None:
+    """A field's value in a step or a conflict may be of any field's type: mypy asks the caller to narrow it.
+
+    Typed ``Any``, ``step.value + 1`` or ``conflict.inherited.upper()`` type-checked and failed when it ran
+    (a value left empty is None, an orientation an enum member): ``Any`` switched mypy strict off there.
+    """
+    code = """\
+import villagecat
+
+catalog = villagecat.resolve("宁河区")
+found = catalog.get("cn.facility.community-service-facility")
+assert found is not None
+step = found.provenance["min_floor_area_m2"][0]
+step.value + 1
+conflict = catalog.conflicts[0] if catalog.conflicts else None
+assert conflict is not None
+conflict.inherited.upper()
+conflict.attempted.upper()
+if isinstance(step.value, float):
+    step.value + 1
+"""
+    errors = _mypy(tmp_path, config, code)
+    assert sorted(errors) == [7, 10, 11], errors

@@ -92,7 +92,7 @@ class Step:
     layer: str
     version: str
     action: Action
-    value: Any
+    value: object
     citations: tuple[Citation, ...] = ()
     operation: str | None = None
 
@@ -140,8 +140,8 @@ class Conflict:
     item: str
     field: str | None
     rule: str
-    inherited: Any = None
-    attempted: Any = None
+    inherited: object = None
+    attempted: object = None
     citations: tuple[Citation, ...] = ()
     inherited_citations: tuple[Citation, ...] = ()
     operation: str | None = None

@@ -412,6 +412,7 @@ def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = 
                     lines.append(f"    {where}{colon}{label}")
                     continue
                 lines.append(f"    {where}{colon}{label} {shown(step.value, lang, titles=titles)}")
-                if field_name != "citations" or tuple(step.value) != step.citations:  # a value that is its own basis
+                own_basis = isinstance(step.value, (tuple, list)) and tuple(step.value) == step.citations
+                if field_name != "citations" or not own_basis:  # a value that is its own basis is not cited again
                     lines.extend("      " + say("source", lang, citation=cited(c, titles)) for c in step.citations)
     return "\n".join(lines) + "\n"
