@@ -524,6 +524,8 @@ class _Merger:
         self._set_here: dict[tuple[str, str], tuple[Override, Any]] = {}
         #: Where each layer fed so far applies: the scope of an item it introduced without saying its own.
         self._reach: dict[str, Scope] = {}
+        #: Renumbered ids: the old id -> the id of the item of the same kind that replaces it (``replaces``).
+        self.renamed: dict[str, str] = {}
 
     def fork(self, layers: Sequence[LayerPackage]) -> _Merger:
         """Return a merger that goes on from this one's state towards ``layers``, sharing what it does not change.
@@ -540,6 +542,7 @@ class _Merger:
         other._owned = set()
         other._previous = self._previous
         other._reach = dict(self._reach)
+        other.renamed = dict(self.renamed)
         return other
 
     def feed(self, package: LayerPackage) -> None:
@@ -676,6 +679,7 @@ class _Merger:
     def _add_items(self, package: LayerPackage) -> None:
         layer = package.layer
         restating: list[tuple[str, BaseModel]] = []
+        replacing: list[tuple[str, str, str]] = []  # (resource, old id, new id), once all the layer's items are in
         for resource in ITEM_RESOURCES:
             if not package.resource(resource):
                 continue
@@ -724,12 +728,44 @@ class _Merger:
                 if self._owned is not None:
                     self._owned.add(id(entry))
                 self.index[item_id] = resource
+                if (old := getattr(item, "replaces", None)) is not None:
+                    replacing.append((resource, str(old), item_id))
                 added.extend((name, item_id) for name in identity)
                 here.update((name, item_id) for name in identity)
             for name, item_id in added:  # a layer's own items become "inherited" for the layers below
                 names.setdefault(name, item_id)
+        self._rename(layer.id, replacing)
         for resource, item in restating:
             self._restate(package, resource, item)
+
+    def _rename(self, layer_id: str, replacing: Sequence[tuple[str, str, str]]) -> None:
+        """Record a layer's renumbered ids, as a diff reads ``replaces``: the old id is gone, the new item is it.
+
+        Only the layer's own id (validation refuses another's), of the same kind, and no longer an item's
+        own: an id still present names that item. An id two items replace names neither: no silent winner.
+        """
+        claimed = Counter(old for _, old, _ in replacing)
+        for resource, old, new in replacing:
+            kind = kind_of_id(old)
+            if (
+                old.partition(".")[0] == layer_id
+                and kind is not None
+                and kind.resource == resource
+                and old not in self.index
+                and claimed[old] == 1
+            ):
+                self.renamed[old] = new
+
+    def _followed(self, item_id: str) -> str:
+        """The id of the item that now stands for ``item_id``: itself, or where its renumberings lead (A → B → C).
+
+        A rename is followed only from an id no item has (an id still present is that item's).
+        """
+        seen = {item_id}
+        while item_id not in self.index and (new := self.renamed.get(item_id)) is not None and new not in seen:
+            seen.add(new)
+            item_id = new
+        return item_id
 
     def _restate(self, package: LayerPackage, resource: str, row: BaseModel) -> None:
         """Merge a row that restates an inherited item: each field it sets, as an override would.
@@ -740,7 +776,9 @@ class _Merger:
         """
         row_id = str(getattr(row, "id", ""))
         key = str(getattr(row, "restates", ""))
-        target_id = key if self.index.get(key) == resource else self._names.get(resource, {}).get(normalise_name(key))
+        followed = self._followed(key)  # an id its layer renumbered names the item that replaces it
+        by_name = self._names.get(resource, {}).get(normalise_name(key))
+        target_id = followed if self.index.get(followed) == resource else by_name
         if target_id is None or target_id not in self.items[resource] or target_id.startswith(f"{package.layer.id}."):
             self._conflict(
                 package,
@@ -792,8 +830,9 @@ class _Merger:
                 detail=say("rule-own_item", "en"),
             )
             return None
-        resource = self.index.get(operation.target)
-        if resource is None or operation.target not in self.items[resource]:
+        target_id = self._followed(operation.target)  # an id its layer renumbered names the item that replaces it
+        resource = self.index.get(target_id)
+        if resource is None or target_id not in self.items[resource]:
             self._conflict(
                 package,
                 operation.target,
@@ -804,7 +843,7 @@ class _Merger:
                 detail=say("rule-unknown_target", "en"),
             )
             return None
-        return self._own(self.items[resource][operation.target])
+        return self._own(self.items[resource][target_id])
 
     def _override(self, package: LayerPackage, override: Override) -> None:
         target = self._target(package, override)
