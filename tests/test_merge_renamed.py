@@ -7,7 +7,7 @@ rows on the old id were ``unknown_target`` conflicts, and the county no longer v
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from layers import child_layer
 from villagecat.merging import merge
@@ -48,10 +48,11 @@ def _renumbered(package: LayerPackage, resource: str, renames: dict[str, list[st
         for new in renames[old]:
             items.append(item.model_copy(update={"id": new, "replaces": before, "name": f"{item.name}{new[-1]}"}))  # type: ignore[attr-defined]
             before = new
-    return dataclasses.replace(package, **{resource: tuple(items)})
+    changed: dict[str, Any] = {resource: tuple(items)}
+    return dataclasses.replace(package, **changed)
 
 
-def _county(**items: object) -> LayerPackage:
+def _county(**items: Any) -> LayerPackage:
     return child_layer(
         "220000",
         overrides=[{"target": FACILITY, "field": "min_floor_area_m2", "value": "300"}],
