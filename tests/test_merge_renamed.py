@@ -45,8 +45,9 @@ def _renumbered(package: LayerPackage, resource: str, renames: dict[str, list[st
             items.append(item)
             continue
         before = old
-        for new in renames[old]:
-            items.append(item.model_copy(update={"id": new, "replaces": before, "name": f"{item.name}{new[-1]}"}))  # type: ignore[attr-defined]
+        for n, new in enumerate(renames[old]):
+            name = str(getattr(item, "name", "")) + (f"（{n}）" if n else "")  # two items of one layer: two names
+            items.append(item.model_copy(update={"id": new, "replaces": before, "name": name}))
             before = new
     changed: dict[str, Any] = {resource: tuple(items)}
     return dataclasses.replace(package, **changed)
@@ -164,3 +165,17 @@ def test_a_rename_to_an_item_of_another_kind_is_not_followed() -> None:
         [national, jilin, child_layer("220000", overrides=[{"target": FACILITY, "field": "name", "value": "x"}])]
     )
     assert [(c.rule, c.item) for c in catalog.conflicts] == [("unknown_target", FACILITY)]
+
+
+def test_a_conflict_through_a_rename_names_the_id_in_the_row(tmp_path: Path) -> None:
+    """The row says 220000.facility.village; the conflict named only the new id, which the clerk's sheet never shows."""
+    jilin = _renumbered(_jilin(), "facilities", {FACILITY: [f"{FACILITY}-new"]})
+    county = child_layer("220000", overrides=[{"target": FACILITY, "field": "min_floor_area_m2", "value": "150"}])
+    province = save_layer(jilin, tmp_path / "jilin")
+    (problem,) = validate(save_layer(county, tmp_path / "county"), parents=[province]).problems
+    assert (problem.file, problem.line) == ("overrides.csv", 2)
+    assert problem.message_zh.startswith(
+        f"层 220102（0.1.0）的条目 {FACILITY}-new（村级综合服务设施面积，本行所填旧标识 {FACILITY}）"
+        "的“最小建筑面积（平方米）”不符合合并规则"
+    )
+    assert f"(村级综合服务设施面积, named in the row by its former id {FACILITY})" in problem.message_en

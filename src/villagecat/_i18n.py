@@ -1734,6 +1734,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "layer {layer} ({version}), item {target}, field {field}: breaks rule {rule}: {detail}{values}",
     ),
     "conflict-item-named": ("{item}（{name}）", "{item} ({name})"),
+    # an item the row names by the id the layer above renumbered (replaces): the row's id, beside the item's
+    "conflict-renamed-from": ("本行所填旧标识 {old}", "named in the row by its former id {old}"),
     # a conflict of a layer as a whole (its place in the chain, its parent's version): no item is at fault
     "merge-conflict-layer": (
         "层 {layer}（{version}）不符合合并规则：{rule}",

@@ -135,6 +135,8 @@ class Conflict:
             languages: ``describe`` prints them, and ``detail``, in place of the rule and values.
         name: The inherited item's name, where it is known: ``describe`` names the item by it too; for a
             conflict of a layer as a whole (``chain_order``, ``parent_version``), the layer's name.
+        renamed_from: The id the operation's row named, where the layer above renumbered the item (``replaces``):
+            ``describe`` names it beside the item's, the id the clerk finds in the row.
     """
 
     layer: str
@@ -150,6 +152,7 @@ class Conflict:
     detail: str = ""
     detail_zh: str = ""
     name: str = ""
+    renamed_from: str = ""
 
     def __post_init__(self) -> None:
         """Hold list values as tuples (a conflict is shared by every result a cached merge returns); word it in Chinese.
@@ -189,7 +192,11 @@ class Conflict:
             layer = Both(*pair("layer-named", id=self.layer, name=self.name)) if self.name else self.layer
             rule = Both(self.label_zh, f"{self.rule}: {self.detail}")
             return say("merge-conflict-layer", lang, layer=layer, version=self.version, rule=rule)
-        item: object = Both(*pair("conflict-item-named", item=self.item, name=self.name)) if self.name else self.item
+        name = Both(self.name, self.name)
+        if self.renamed_from:  # the id in the row, which the layer above renumbered
+            zh, en = pair("conflict-renamed-from", old=self.renamed_from)
+            name = Both(f"{self.name}，{zh}", f"{self.name}, {en}") if self.name else Both(zh, en)
+        item: object = Both(*pair("conflict-item-named", item=self.item, name=name)) if name.zh else self.item
         target = f"{self.item}.{self.field}" if self.field else item
         kind = kind_of_id(self.item) if self.field else None
         spec = kind.field(self.field) if kind is not None and self.field else None
@@ -214,8 +221,8 @@ class Conflict:
             detail=self.detail,
             values=values,
         )
-        if self.name and lang == "zh":  # the name's closing bracket needs no space before the Chinese after it
-            line = line.replace(f"（{self.name}） ", f"（{self.name}）", 1)
+        if name.zh and lang == "zh":  # the name's closing bracket needs no space before the Chinese after it
+            line = line.replace(f"（{name.zh}） ", f"（{name.zh}）", 1)
         return line + self._fix(lang)
 
     def _fix(self, lang: Literal["zh", "en"]) -> str:
@@ -536,6 +543,8 @@ class _Merger:
         self.renamed: dict[str, str] = {}
         #: In a layer merged out of its chain, how many of its operations name items of layers not merged.
         self._unchecked: int | None = None
+        #: The layer being fed: its operations (by id) that named an id renumbered above, and that id.
+        self._via: dict[str, str] = {}
 
     def fork(self, layers: Sequence[LayerPackage]) -> _Merger:
         """Return a merger that goes on from this one's state towards ``layers``, sharing what it does not change.
@@ -559,6 +568,7 @@ class _Merger:
         """Merge one more layer onto the state so far."""
         start = len(self.conflicts)
         self._set_here = {}
+        self._via = {}
         self._reach[package.layer.id] = package.layer.reach
         broken = self._check_chain(self._previous, package)
         self._unchecked = 0 if broken else None
@@ -642,6 +652,8 @@ class _Merger:
     def _conflict(self, package: LayerPackage, item: str, field_name: str | None, rule: str, **kw: Any) -> None:  # noqa: ANN401
         entry = self.items.get(self.index.get(item, ""), {}).get(item)  # its name, that a clerk knows it by
         name = kw.pop("name", None) or (str(getattr(entry.item, "name", "") or "") if entry is not None else "")
+        if kw.get("operation") in self._via and item != self._via[kw["operation"]]:
+            kw["renamed_from"] = self._via[kw["operation"]]
         self.conflicts.append(
             Conflict(
                 layer=package.layer.id,
@@ -826,6 +838,8 @@ class _Merger:
         followed = self._followed(key)  # an id its layer renumbered names the item that replaces it
         by_name = self._names.get(resource, {}).get(normalise_name(key))
         target_id = followed if self.index.get(followed) == resource else by_name
+        if target_id == followed != key:
+            self._via[row_id] = key
         if target_id is None or target_id not in self.items[resource] or target_id.startswith(f"{package.layer.id}."):
             if target_id is None and self._unchecked_target(key):  # a name, or an id of a layer left out
                 return
@@ -894,6 +908,8 @@ class _Merger:
                 detail=say("rule-unknown_target", "en"),
             )
             return None
+        if target_id != operation.target:
+            self._via[operation.id] = operation.target
         return self._own(self.items[resource][target_id])
 
     def _override(self, package: LayerPackage, override: Override) -> None:
