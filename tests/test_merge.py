@@ -611,19 +611,58 @@ def test_a_chain_out_of_order_is_said_in_chinese_with_the_parents_named() -> Non
     skipped = merge([national, ninghe]).conflicts
     assert [c.describe("zh") for c in skipped if c.rule == "chain_order"] == [
         (
-            f"层 120117（{ninghe.layer.version}）的条目 120117 不符合合并规则："
-            "层的上下级顺序有误：合并在 cn 之下，但其上级层为 120000"
+            f"层 120117 宁河区（{ninghe.layer.version}）不符合合并规则：层的上下级顺序有误："
+            "它的上级层 120000 天津市 不在合并的层中，合并时直接放在了 cn 全国 之下；"
+            "请把 120000 天津市 加在 cn 全国 与本层之间"
         )
     ]
     first = merge([tianjin, ninghe]).conflicts
     assert [c.to_dict()["detail_zh"] for c in first if c.rule == "chain_order"] == [
-        "层的上下级顺序有误：第一层写有上级层 cn，合并应从全国层开始，逐级向下"
+        "层的上下级顺序有误：第一层写有上级层 cn 全国，合并应从全国层开始，逐级向下"
     ]
     upside_down = merge([tianjin, national]).conflicts
     said = [c.describe("zh") for c in upside_down if c.rule == "chain_order" and c.layer == "cn"]
     assert said == [
         (
-            f"层 cn（{national.layer.version}）的条目 cn 不符合合并规则："
-            "层的上下级顺序有误：合并在 120000 之下，但其上级层为 无"
+            f"层 cn 全国（{national.layer.version}）不符合合并规则：层的上下级顺序有误："
+            "它没有上级层（全国层），合并时却放在了 120000 天津市 之下；合并应从全国层开始，逐级向下"
         )
     ]
+
+
+def test_a_county_merged_without_its_province_is_told_once_of_the_missing_layer() -> None:
+    """``merge([national, county])``, the province left out, called the county an item (的条目 220102) and then gave
+    an unknown_target conflict for each of its operations on the province's items, burying the one real problem."""
+    national = chain("cn")[0]
+    county = child_layer(
+        "220000",
+        overrides=[
+            {"target": "220000.facility.village", "field": "min_floor_area_m2", "value": "300"},
+            {"target": "cn.duty.nothing", "field": "name", "value": "x"},  # the nation was merged: it is checked
+        ],
+        cancellations=[{"target": "220000.mechanism.convenience-service-station"}],
+    )
+    conflicts = merge([national, county]).conflicts
+    assert [(c.rule, c.item) for c in conflicts] == [("chain_order", "220102"), ("unknown_target", "cn.duty.nothing")]
+    assert conflicts[0].describe("zh") == (
+        "层 220102 测试区（0.1.0）不符合合并规则：层的上下级顺序有误：它的上级层 220000 吉林省 不在合并的层中，"
+        "合并时直接放在了 cn 全国 之下；请把 220000 吉林省 加在 cn 全国 与本层之间。"
+        "本层另有 2 条覆盖、取消或重申指向未合并的层中的条目，未予核对"
+    )
+    assert conflicts[0].describe("en") == (
+        "layer 220102 测试区 (0.1.0): breaks rule chain_order: its parent 220000 Jilin is not among the layers merged;"
+        " it was merged straight onto cn National: put 220000 Jilin between cn National and this layer."
+        " 2 more of its operations name items of layers not merged, and were not checked"
+    )
+
+
+def test_a_parent_version_conflict_is_said_of_the_layer_not_of_an_item() -> None:
+    """It read 层 220102（0.1.0）的条目 220102.parent.version_range 不符合合并规则."""
+    national, jilin = chain("220000")
+    loosening = {"target": "cn.certificate.proof-of-life", "field": "status", "value": "retained"}
+    county = child_layer("220000", version_range=">=9.0", overrides=[loosening])
+    (mismatch,) = [c for c in merge([national, jilin, county]).conflicts if c.rule == "parent_version"]
+    assert mismatch.describe("zh") == (
+        f"层 220102 测试区（0.1.0）不符合合并规则：上级层版本不在声明的范围内：本层按 220000 吉林省 >=9.0 编写，"
+        f"合并在其 {jilin.layer.version} 版之下"
+    )

@@ -1734,6 +1734,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "layer {layer} ({version}), item {target}, field {field}: breaks rule {rule}: {detail}{values}",
     ),
     "conflict-item-named": ("{item}（{name}）", "{item} ({name})"),
+    # an item the row names by the id the layer above renumbered (replaces): the row's id, beside the item's
+    "conflict-renamed-from": ("本行所填旧标识 {old}", "named in the row by its former id {old}"),
+    # a conflict of a layer as a whole (its place in the chain, its parent's version): no item is at fault
+    "merge-conflict-layer": (
+        "层 {layer}（{version}）不符合合并规则：{rule}",
+        "layer {layer} ({version}): breaks rule {rule}",
+    ),
+    "layer-named": ("{id} {name}", "{id} {name}"),
     # what to do about a conflict, after it: the value to write, or the row to delete
     "conflict-remedy-overrides": ("删去这条覆盖（整行删除）", "delete this override (its row)"),
     "conflict-remedy-cancellations": ("删去这条取消（整行删除）", "delete this cancellation (its row)"),
@@ -1853,15 +1861,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule-explain-replaceable": ("下级层可整体替换该列表", "a lower layer may replace the whole list"),
     "detail-first-has-parent": (
         "层的上下级顺序有误：第一层写有上级层 {parent}，合并应从全国层开始，逐级向下",
-        "the first layer names parent {parent}",
+        "the first layer names parent {parent}: start from the national layer and go down",
+    ),
+    # its parent left out of the layers merged: which one, and where it goes
+    "detail-missing-parent": (
+        (
+            "层的上下级顺序有误：它的上级层 {parent} 不在合并的层中，合并时直接放在了 {previous} 之下；"
+            "请把 {parent} 加在 {previous} 与本层之间"
+        ),
+        (
+            "its parent {parent} is not among the layers merged; it was merged straight onto {previous}: "
+            "put {parent} between {previous} and this layer"
+        ),
     ),
     "detail-wrong-parent": (
-        "层的上下级顺序有误：合并在 {previous} 之下，但其上级层为 {parent}",
-        "merged onto {previous}, but its parent is {parent}",
+        (
+            "层的上下级顺序有误：它的上级层是 {parent}，合并时却放在了 {previous} 之下；"
+            "请按上下级顺序排列，全国层在前，逐级向下"
+        ),
+        "its parent is {parent}, but it was merged onto {previous}: order the layers from the national one down",
     ),
-    "no-parent": ("无", "none"),
+    "detail-no-parent-below": (
+        "层的上下级顺序有误：它没有上级层（全国层），合并时却放在了 {previous} 之下；合并应从全国层开始，逐级向下",
+        "it has no parent (the national layer), but it was merged onto {previous}: start from it and go down",
+    ),
+    # said once, after the chain's conflict, of the operations on items of layers left out
+    "detail-unchecked-operations": (
+        "。本层另有 {count} 条覆盖、取消或重申指向未合并的层中的条目，未予核对",
+        ". {count} more of its operations name items of layers not merged, and were not checked",
+    ),
     "detail-parent-version": (
-        "按 {parent} {range} 编写，合并在 {version} 之下",
+        "上级层版本不在声明的范围内：本层按 {parent} {range} 编写，合并在其 {version} 版之下",
         "written against {parent} {range}, merged onto {version}",
     ),
     "detail-duplicate-id": ("上级层已有此标识的条目", "an item with this id is inherited"),

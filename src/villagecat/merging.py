@@ -22,6 +22,7 @@ The rules, declared in the schemas as ``x-merge`` and enforced here:
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 from collections import Counter
 from dataclasses import dataclass, field
@@ -132,7 +133,10 @@ class Conflict:
             required value, a field the kind does not have), else its rule's (该字段只能提高，不能降低).
             A conflict given its own words says everything itself, the values included, in both
             languages: ``describe`` prints them, and ``detail``, in place of the rule and values.
-        name: The inherited item's name, where it is known: ``describe`` names the item by it too.
+        name: The inherited item's name, where it is known: ``describe`` names the item by it too; for a
+            conflict of a layer as a whole (``chain_order``, ``parent_version``), the layer's name.
+        renamed_from: The id the operation's row named, where the layer above renumbered the item (``replaces``):
+            ``describe`` names it beside the item's, the id the clerk finds in the row.
     """
 
     layer: str
@@ -148,6 +152,7 @@ class Conflict:
     detail: str = ""
     detail_zh: str = ""
     name: str = ""
+    renamed_from: str = ""
 
     def __post_init__(self) -> None:
         """Hold list values as tuples (a conflict is shared by every result a cached merge returns); word it in Chinese.
@@ -183,7 +188,15 @@ class Conflict:
     def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
         """Return one line naming layer, item and name, field (by its Chinese title in Chinese), rule, what to do."""
         lang = need_lang(lang)
-        item: object = Both(*pair("conflict-item-named", item=self.item, name=self.name)) if self.name else self.item
+        if self.rule in _LAYER_RULES:  # the layer as a whole, not an item of it: its words say everything
+            layer = Both(*pair("layer-named", id=self.layer, name=self.name)) if self.name else self.layer
+            rule = Both(self.label_zh, f"{self.rule}: {self.detail}")
+            return say("merge-conflict-layer", lang, layer=layer, version=self.version, rule=rule)
+        name = Both(self.name, self.name)
+        if self.renamed_from:  # the id in the row, which the layer above renumbered
+            zh, en = pair("conflict-renamed-from", old=self.renamed_from)
+            name = Both(f"{self.name}，{zh}", f"{self.name}, {en}") if self.name else Both(zh, en)
+        item: object = Both(*pair("conflict-item-named", item=self.item, name=name)) if name.zh else self.item
         target = f"{self.item}.{self.field}" if self.field else item
         kind = kind_of_id(self.item) if self.field else None
         spec = kind.field(self.field) if kind is not None and self.field else None
@@ -208,8 +221,8 @@ class Conflict:
             detail=self.detail,
             values=values,
         )
-        if self.name and lang == "zh":  # the name's closing bracket needs no space before the Chinese after it
-            line = line.replace(f"（{self.name}） ", f"（{self.name}）", 1)
+        if name.zh and lang == "zh":  # the name's closing bracket needs no space before the Chinese after it
+            line = line.replace(f"（{name.zh}） ", f"（{name.zh}）", 1)
         return line + self._fix(lang)
 
     def _fix(self, lang: Literal["zh", "en"]) -> str:
@@ -260,6 +273,8 @@ _FIXES = {
     "unknown_target": "conflict-fix-unknown-target",
     "list_replace": "conflict-fix-list-replace",
 }
+#: The rules broken by a layer as a whole (its place in the chain, its parent's version), not by an item of it.
+_LAYER_RULES = frozenset({"chain_order", "parent_version"})
 #: The rules whose fix names a bound (not lower than 30); said along an order instead where the conflict has its words.
 _BY_VALUE = frozenset({"increase_only", "decrease_only", "earlier_only", "graded"})
 
@@ -524,6 +539,12 @@ class _Merger:
         self._set_here: dict[tuple[str, str], tuple[Override, Any]] = {}
         #: Where each layer fed so far applies: the scope of an item it introduced without saying its own.
         self._reach: dict[str, Scope] = {}
+        #: Renumbered ids: the old id -> the id of the item of the same kind that replaces it (``replaces``).
+        self.renamed: dict[str, str] = {}
+        #: In a layer merged out of its chain, how many of its operations name items of layers not merged.
+        self._unchecked: int | None = None
+        #: The layer being fed: its operations (by id) that named an id renumbered above, and that id.
+        self._via: dict[str, str] = {}
 
     def fork(self, layers: Sequence[LayerPackage]) -> _Merger:
         """Return a merger that goes on from this one's state towards ``layers``, sharing what it does not change.
@@ -540,20 +561,30 @@ class _Merger:
         other._owned = set()
         other._previous = self._previous
         other._reach = dict(self._reach)
+        other.renamed = dict(self.renamed)
         return other
 
     def feed(self, package: LayerPackage) -> None:
         """Merge one more layer onto the state so far."""
         start = len(self.conflicts)
         self._set_here = {}
+        self._via = {}
         self._reach[package.layer.id] = package.layer.reach
-        self._check_chain(self._previous, package)
+        broken = self._check_chain(self._previous, package)
+        self._unchecked = 0 if broken else None
         self._add_items(package)
         _bound_operations(package)
         for override in sorted(package.overrides, key=_judged_after):
             self._override(package, override)
         for cancellation in package.cancellations:
             self._cancel(package, cancellation)
+        if broken and self._unchecked:  # said once, on the chain's conflict: not one unknown_target per row
+            conflict = self.conflicts[start]
+            zh, en = pair("detail-unchecked-operations", count=self._unchecked)
+            self.conflicts[start] = dataclasses.replace(
+                conflict, detail=conflict.detail + en, detail_zh=conflict.detail_zh + zh
+            )
+        self._unchecked = None
         self._judge_parent_range(start)
         self._previous = package
 
@@ -620,7 +651,9 @@ class _Merger:
 
     def _conflict(self, package: LayerPackage, item: str, field_name: str | None, rule: str, **kw: Any) -> None:  # noqa: ANN401
         entry = self.items.get(self.index.get(item, ""), {}).get(item)  # its name, that a clerk knows it by
-        name = str(getattr(entry.item, "name", "") or "") if entry is not None else ""
+        name = kw.pop("name", None) or (str(getattr(entry.item, "name", "") or "") if entry is not None else "")
+        if kw.get("operation") in self._via and item != self._via[kw["operation"]]:
+            kw["renamed_from"] = self._via[kw["operation"]]
         self.conflicts.append(
             Conflict(
                 layer=package.layer.id,
@@ -633,49 +666,79 @@ class _Merger:
             )
         )
 
-    def _check_chain(self, previous: LayerPackage | None, package: LayerPackage) -> None:
+    def _check_chain(self, previous: LayerPackage | None, package: LayerPackage) -> bool:
+        """Judge a layer's place below ``previous``: whether it is out of its chain (a ``chain_order`` conflict).
+
+        The conflict is the layer's, named by its id and name, and names its parent and the layer it was merged
+        onto the same way; a parent version out of the declared range is a ``parent_version`` conflict only.
+        """
         parent = package.layer.parent
+        layer = package.layer
+        said: tuple[str, str] | None = None
         if previous is None:
             if parent is not None:
-                self._conflict(
-                    package,
-                    package.layer.id,
-                    None,
-                    "chain_order",
-                    detail=say("detail-first-has-parent", "en", parent=parent.id),
-                    detail_zh=say("detail-first-has-parent", "zh", parent=parent.id),
-                )
-            return
-        if parent is None or parent.id != previous.layer.id:
-            named = Both(parent.id, parent.id) if parent else Both(*pair("no-parent"))
-            self._conflict(
-                package,
-                package.layer.id,
-                None,
-                "chain_order",
-                detail=say("detail-wrong-parent", "en", previous=previous.layer.id, parent=named),
-                detail_zh=say("detail-wrong-parent", "zh", previous=previous.layer.id, parent=named),
-            )
+                said = pair("detail-first-has-parent", parent=self._layer_named(parent.id))
+        elif parent is None:
+            said = pair("detail-no-parent-below", previous=self._layer_named(previous.layer.id))
+        elif parent.id != previous.layer.id:
+            merged = any(p.layer.id == parent.id for p in self.layers)
+            key = "detail-wrong-parent" if merged else "detail-missing-parent"
+            said = pair(key, parent=self._layer_named(parent.id), previous=self._layer_named(previous.layer.id))
         elif not parent.admits(previous.layer.version):
+            zh, en = pair(
+                "detail-parent-version",
+                parent=self._layer_named(parent.id),
+                range=parent.version_range,
+                version=previous.layer.version,
+            )
             self._conflict(
                 package,
-                package.layer.id,
+                layer.id,
                 "parent.version_range",
                 "parent_version",
                 inherited=previous.layer.version,
                 attempted=parent.version_range,
-                detail=say(
-                    "detail-parent-version",
-                    "en",
-                    parent=parent.id,
-                    range=parent.version_range,
-                    version=previous.layer.version,
-                ),
+                detail=en,
+                detail_zh=zh,
+                name=layer.name_zh,
             )
+        if said is None:
+            return False
+        zh, en = said
+        self._conflict(package, layer.id, None, "chain_order", detail=en, detail_zh=zh, name=layer.name_zh)
+        return True
+
+    def _layer_named(self, layer_id: str) -> Both:
+        """A layer by its id and, where known (merged here, or shipped), its name: 220000 吉林省, 220000 Jilin."""
+        found = next((p.layer for p in self.layers if p.layer.id == layer_id), None)
+        if found is None:
+            from villagecat.registry import shipped_registry  # noqa: PLC0415 - only for a chain out of order
+
+            shipped = shipped_registry().get(layer_id)
+            found = shipped.layer if shipped is not None else None
+        if found is None:
+            return Both(layer_id, layer_id)
+        return Both(
+            *(
+                say("layer-named", lang, id=layer_id, name=name)
+                for lang, name in (("zh", found.name_zh), ("en", found.name_en))
+            )
+        )
+
+    def _unchecked_target(self, target: str) -> bool:
+        """Whether an operation's unknown target is left unchecked: named in a layer out of its chain, not merged.
+
+        Counted, and said once on the chain's conflict; an id of a layer that was merged is checked as ever.
+        """
+        if self._unchecked is None or target.partition(".")[0] in self._reach:
+            return False
+        self._unchecked += 1
+        return True
 
     def _add_items(self, package: LayerPackage) -> None:
         layer = package.layer
         restating: list[tuple[str, BaseModel]] = []
+        replacing: list[tuple[str, str, str]] = []  # (resource, old id, new id), once all the layer's items are in
         for resource in ITEM_RESOURCES:
             if not package.resource(resource):
                 continue
@@ -724,12 +787,44 @@ class _Merger:
                 if self._owned is not None:
                     self._owned.add(id(entry))
                 self.index[item_id] = resource
+                if (old := getattr(item, "replaces", None)) is not None:
+                    replacing.append((resource, str(old), item_id))
                 added.extend((name, item_id) for name in identity)
                 here.update((name, item_id) for name in identity)
             for name, item_id in added:  # a layer's own items become "inherited" for the layers below
                 names.setdefault(name, item_id)
+        self._rename(layer.id, replacing)
         for resource, item in restating:
             self._restate(package, resource, item)
+
+    def _rename(self, layer_id: str, replacing: Sequence[tuple[str, str, str]]) -> None:
+        """Record a layer's renumbered ids, as a diff reads ``replaces``: the old id is gone, the new item is it.
+
+        Only the layer's own id (validation refuses another's), of the same kind, and no longer an item's
+        own: an id still present names that item. An id two items replace names neither: no silent winner.
+        """
+        claimed = Counter(old for _, old, _ in replacing)
+        for resource, old, new in replacing:
+            kind = kind_of_id(old)
+            if (
+                old.partition(".")[0] == layer_id
+                and kind is not None
+                and kind.resource == resource
+                and old not in self.index
+                and claimed[old] == 1
+            ):
+                self.renamed[old] = new
+
+    def _followed(self, item_id: str) -> str:
+        """The id of the item that now stands for ``item_id``: itself, or where its renumberings lead (A → B → C).
+
+        A rename is followed only from an id no item has (an id still present is that item's).
+        """
+        seen = {item_id}
+        while item_id not in self.index and (new := self.renamed.get(item_id)) is not None and new not in seen:
+            seen.add(new)
+            item_id = new
+        return item_id
 
     def _restate(self, package: LayerPackage, resource: str, row: BaseModel) -> None:
         """Merge a row that restates an inherited item: each field it sets, as an override would.
@@ -740,8 +835,14 @@ class _Merger:
         """
         row_id = str(getattr(row, "id", ""))
         key = str(getattr(row, "restates", ""))
-        target_id = key if self.index.get(key) == resource else self._names.get(resource, {}).get(normalise_name(key))
+        followed = self._followed(key)  # an id its layer renumbered names the item that replaces it
+        by_name = self._names.get(resource, {}).get(normalise_name(key))
+        target_id = followed if self.index.get(followed) == resource else by_name
+        if target_id == followed != key:
+            self._via[row_id] = key
         if target_id is None or target_id not in self.items[resource] or target_id.startswith(f"{package.layer.id}."):
+            if target_id is None and self._unchecked_target(key):  # a name, or an id of a layer left out
+                return
             self._conflict(
                 package,
                 row_id,
@@ -792,8 +893,11 @@ class _Merger:
                 detail=say("rule-own_item", "en"),
             )
             return None
-        resource = self.index.get(operation.target)
-        if resource is None or operation.target not in self.items[resource]:
+        target_id = self._followed(operation.target)  # an id its layer renumbered names the item that replaces it
+        resource = self.index.get(target_id)
+        if resource is None or target_id not in self.items[resource]:
+            if resource is None and self._unchecked_target(operation.target):
+                return None
             self._conflict(
                 package,
                 operation.target,
@@ -804,7 +908,9 @@ class _Merger:
                 detail=say("rule-unknown_target", "en"),
             )
             return None
-        return self._own(self.items[resource][operation.target])
+        if target_id != operation.target:
+            self._via[operation.id] = operation.target
+        return self._own(self.items[resource][target_id])
 
     def _override(self, package: LayerPackage, override: Override) -> None:
         target = self._target(package, override)
