@@ -179,3 +179,33 @@ def test_a_conflict_through_a_rename_names_the_id_in_the_row(tmp_path: Path) -> 
         "的“最小建筑面积（平方米）”不符合合并规则"
     )
     assert f"(村级综合服务设施面积, named in the row by its former id {FACILITY})" in problem.message_en
+
+
+def test_an_id_replaced_by_two_items_is_refused_by_validate_fast_or_full(tmp_path: Path) -> None:
+    """Two items replacing one old id: which one the old id's operations follow is unknown, so the layer is invalid.
+
+    merge follows neither and diff took the last: a layer validate called valid meant one thing to each.
+    """
+    from villagecat.package import bulk  # noqa: PLC0415
+    from villagecat.validation import validate_many  # noqa: PLC0415
+
+    original = _jilin()
+    twice = [
+        item.model_copy(update={"id": f"{FACILITY}-{n}", "replaces": FACILITY, "name": f"{item.name}（{n}）"})
+        for n in (1, 2)
+        for item in original.facilities
+        if item.id == FACILITY
+    ]
+    jilin = dataclasses.replace(
+        original, facilities=tuple(i for i in original.facilities if i.id != FACILITY) + tuple(twice)
+    )
+    path = save_layer(jilin, tmp_path / "jilin")
+    report = validate(path)
+    (problem,) = [p for p in report.problems if p.code == "replaces-twice"]
+    assert problem.field == "replaces"
+    assert f"{FACILITY}-1" in problem.message_zh
+    assert f"{FACILITY}-2" in problem.message_zh
+    assert FACILITY in problem.message_zh
+    with bulk():
+        (fast,) = validate_many([path])  # the fast path never calls valid what the full reader refuses
+    assert "replaces-twice" in [p.code for p in fast.problems]

@@ -2362,6 +2362,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "duplicate-id": ("标识 {id} 重复（已在 {first} 中出现）", "id {id} is used twice (already in {first})"),
     "id-kind": ("标识 {id} 的类别段应为 {kind}", "id {id} should have the kind segment {kind!r}"),
     "id-namespace": ("标识 {id} 应以本层标识 {layer} 开头", "id {id} should start with this layer's id {layer!r}"),
+    "replaces-twice": (
+        (
+            "旧标识 {replaces} 已由 {first} 接替，{id} 不能再接替它：一个旧标识只能由一个条目接替，"
+            "否则下级层对旧标识的覆盖、取消不知该归哪一条；请删去其中一条的 replaces"
+        ),
+        (
+            "the old id {replaces} is replaced by {first} already, so {id} cannot replace it too: the layers below"
+            " could not tell which item their operations on the old id follow; remove one of the two replaces"
+        ),
+    ),
     "replaces-other-layer": (
         (
             "replaces 只能指本层原有的标识（{layer}.…），不能指 {replaces}；"

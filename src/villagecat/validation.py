@@ -64,6 +64,7 @@ def _check_ids(package: LayerPackage, problems: list[Problem]) -> None:
     """
     layer_id = package.layer.id
     seen: dict[str, str] = {}
+    replaced: dict[str, str] = {}  # an old id -> the item that replaces it
     for resource in RESOURCES:
         items = package.resource(resource)
         kind_segment = ID_KINDS[resource]
@@ -74,6 +75,12 @@ def _check_ids(package: LayerPackage, problems: list[Problem]) -> None:
             replaces = item.replaces if has_replaces else None  # type: ignore[attr-defined]
             fine = item_id not in seen and item_id.startswith(expected)
             seen.setdefault(item_id, resource)
+            if replaces is not None and replaced.setdefault(replaces, item_id) != item_id:
+                # which item the old id's operations follow is unknown: merge follows neither
+                said = _message("replaces-twice", replaces=replaces, id=item_id, first=replaced[replaces])
+                problems.append(
+                    Problem(code="replaces-twice", **said, field="replaces", **package.where(resource, index))
+                )
             if fine and (replaces is None or replaces.startswith(f"{layer_id}.")):
                 continue
             _id_problems(package, resource, index, item_id, replaces, seen, problems)
@@ -632,9 +639,21 @@ def verified(fast: FastPackage, registry: LayerRegistry, merges: MergeCache) -> 
         replaces = [r for r in table.column("replaces") or () if r is not None]
         if not all(map(str.startswith, replaces, repeat(f"{layer_id}."))):
             return False
-    if len(set(ids)) != len(ids):
+    if len(set(ids)) != len(ids) or _replaced_twice(fast):
         return False
     return not _reuses_names(fast, registry, merges)
+
+
+def _replaced_twice(fast: FastPackage) -> bool:
+    """Whether two items of the package replace one old id (``replaces-twice``), as :func:`_check_ids` reads them."""
+    found: list[str] = []
+    for resource in ITEM_RESOURCES:
+        table = fast.tables.get(resource)
+        if table is not None:  # every row, the restating ones too
+            found.extend(r for r in table.column("replaces") or () if r is not None)
+        else:
+            found.extend(r for item in fast.skeleton.resource(resource) if (r := getattr(item, "replaces", None)))
+    return len(set(found)) != len(found)
 
 
 def _shared_by_two_rows(kind: Kind, table: Table) -> bool:
