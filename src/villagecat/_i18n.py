@@ -2278,6 +2278,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未知的列“{heading}”：请改正列名或删去该列；本表的列名：{known}",
         "unknown column {heading!r}: correct its title or delete it; the sheet's columns are: {known}",
     ),
+    "sheet-unknown-column-meant": (
+        "未知的列“{heading}”：是否应为“{meant}”？请改正列名或删去该列",
+        "unknown column {heading!r}: did you mean {meant}? Correct its title or delete it",
+    ),
+    "workbook-no-header": (
+        (
+            "工作表“{sheet}”的第 1 行应为列名，而这一行没有一个本表的列名："
+            "像是删去了列名所在的行，或从第 1 行起粘贴了内容；"
+            "请在第 1 行插入一行，依次填入本表的列名：{known}（可从 villagecat export 导出的工作簿中复制）"
+        ),
+        (
+            "row 1 of sheet {sheet} must hold the column titles, and names none of the sheet's columns: the title row"
+            " deleted, or content pasted from row 1? Insert a row 1 holding the sheet's titles, in order: {known}"
+            " (copy them from a workbook villagecat export wrote)"
+        ),
+    ),
     "unknown-sheet": (
         (
             "未知的工作表“{title}”：工作表应为 {known} 之一；是目录的内容请改正表名，"

@@ -27,6 +27,7 @@ from villagecat._columns import Column, columns, override_value_cell, target_col
 from villagecat._i18n import Both, ModelRuleError, pair, say
 from villagecat._ids import assign_ids
 from villagecat._messages import date_advice, pydantic_message
+from villagecat._names import TITLE_MISSPELT, misspelt
 from villagecat._write import atomic_write
 from villagecat._xlsx import ErrorCell, column_letter, header_below
 from villagecat.errors import (
@@ -768,6 +769,7 @@ def _header(
     by_title = {_heading(c.title_zh): c for c in columns(model)} | {c.name: c for c in columns(model)}
     row_numbers = {_heading(t) for t in FIELDS["number"]}  # the clerk's own row numbers: no catalog data
     known = Both("、".join(c.title_zh for c in columns(model)), ", ".join(c.name for c in columns(model)))
+    titles = {_heading(c.title_zh): c.title_zh for c in columns(model)}
     mapped: list[Column | None] = []
     for index, heading in enumerate(header):
         column = by_title.get(_heading(str(heading))) if heading is not None else None
@@ -780,7 +782,12 @@ def _header(
             words = pair("workbook-row-numbers", heading=heading, column=column_letter(index))
             warnings.warn(WorkbookNotice(title, *words), stacklevel=4)
         elif heading is not None and column is None:
-            words = pair("sheet-unknown-column", heading=heading, known=known)
+            meant = misspelt(_heading(str(heading)), titles, cutoff=TITLE_MISSPELT)  # 字体颜色: 字色
+            words = (
+                pair("sheet-unknown-column-meant", heading=heading, meant=titles[meant])
+                if meant is not None
+                else pair("sheet-unknown-column", heading=heading, known=known)
+            )
             problems.append(Problem(title, "unknown-column", *words, line=1, field=column_letter(index)))
         mapped.append(column)
     return mapped
@@ -832,6 +839,10 @@ def _read_sheet(
     if lower is not None:  # a title row above the header: every heading unknown, every column missing
         problems.append(Problem(title, "header-row", *pair("workbook-header-row", row=lower, above=lower - 1), line=1))
         return [], ()
+    if _no_header(sheet_rows, model):  # row 1 deleted, or emptied: one problem, not each cell an unknown column
+        known = Both("、".join(c.title_zh for c in columns(model)), ", ".join(c.name for c in columns(model)))
+        problems.append(Problem(title, "no-header", *pair("workbook-no-header", sheet=title, known=known), line=1))
+        return [], ()
     rows = iter(sheet_rows)
     said = len(problems)
     mapped = _header(title, next(rows, []), model, problems)
@@ -839,7 +850,7 @@ def _read_sheet(
     problems.extend(missing)
     given = {c.name for c in mapped if c is not None}
     absent = [c for c in columns(model) if c.name not in given] if missing else []
-    _one_renamed_column(title, sheet_rows[0] if sheet_rows else [], absent, problems, said)
+    _renamed_columns(title, sheet_rows[0] if sheet_rows else [], absent, problems, said)
     items: list[BaseModel] = []
     records: list[tuple[int, dict[str, Any]]] = []
     for number, values in enumerate(rows, start=2):
@@ -885,22 +896,56 @@ def _read_sheet(
     return items, tuple(rows_read)
 
 
-def _one_renamed_column(
+def _no_header(sheet_rows: list[list[Any]], model: type[BaseModel]) -> bool:
+    """Whether a sheet that holds something has no header: row 1 names none of its columns (deleted, or emptied).
+
+    Each of the first item's cells was told as an unknown column (120117.duty.…, 否, 否), each with
+    every title listed, or each column as missing: one mistake, told as many, none saying which.
+    """
+    from villagecat.checks._fields import FIELDS  # noqa: PLC0415 - a clerk's 序号, as ledgers read it
+
+    if _blank(sheet_rows):
+        return False
+    named = {_heading(c.title_zh) for c in columns(model)} | {c.name for c in columns(model)}
+    named |= {_heading(t) for t in (EXPORTED_CLAUSE, *FIELDS["number"])}
+    header = sheet_rows[0] if sheet_rows else []
+    return not any(h is not None and _heading(str(h)) in named for h in header)
+
+
+#: How alike a title must be to one the sheet lacks to be read as it retyped: lower than a suggestion's
+#: (:data:`villagecat._names.TITLE_MISSPELT`), as a column missing beside an unknown one makes a retyping likely:
+#: 名字 for 名称 shares one character of two (0.5).
+_RENAMED_MISSPELT = 0.5
+
+
+def _renamed_columns(
     title: str, header: Sequence[object], absent: list[Column], problems: list[Problem], said: int
 ) -> None:
-    """Say a heading retyped (事项名称 for 名称) once: one unknown column where one column is missing is that column.
+    """Say each heading retyped (名字 for 名称) once: an unknown column where the column it is like is missing.
 
-    It was two problems of one mistake, 未知的列 and 缺少列, neither naming the other.
+    It was two problems of one mistake, 未知的列 and 缺少列, neither naming the other. One unknown
+    column where one column is missing is that column, however it reads (事项名称 for 名称).
     """
     unknown = [p for p in problems[said:] if p.code == "unknown-column"]
-    missing = [p for p in problems[said:] if p.code == "missing-column"]
-    if len(unknown) != 1 or len(missing) != 1 or len(absent) != 1:
-        return
-    letter = unknown[0].field or ""
-    heading = next((h for i, h in enumerate(header) if column_letter(i) == letter), "")
-    problems[said:] = [p for p in problems[said:] if p is not unknown[0] and p is not missing[0]]
-    words = pair("workbook-renamed-column", heading=heading, column=absent[0].title_zh)
-    problems.insert(said, Problem(title, "renamed-column", *words, line=1, field=letter))
+    # 缺少列 is said of each absent column, in its order
+    told = [p for p in problems[said:] if p.code == "missing-column"]
+    missing = dict(zip((c.name for c in absent), told, strict=False))
+    left = {_heading(c.title_zh): c for c in absent}
+    for problem in unknown:
+        letter = problem.field or ""
+        heading = next((h for i, h in enumerate(header) if column_letter(i) == letter), "")
+        meant = misspelt(_heading(str(heading)), left, cutoff=_RENAMED_MISSPELT)
+        if meant is None and len(unknown) == 1 and len(left) == 1:
+            meant = next(iter(left))
+        if meant is None:
+            continue
+        column = left.pop(meant)
+        gone = missing.pop(column.name, None)
+        words = pair("workbook-renamed-column", heading=heading, column=column.title_zh)
+        at = problems.index(problem)
+        problems[at] = Problem(title, "renamed-column", *words, line=1, field=letter)
+        if gone is not None:
+            problems.remove(gone)
 
 
 def _section(section: str | None) -> str | None:
