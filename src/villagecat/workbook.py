@@ -50,7 +50,7 @@ from villagecat.report import Problem, ValidationReport
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from openpyxl.worksheet.worksheet import Worksheet
     from pydantic_core import ErrorDetails
@@ -553,6 +553,25 @@ def _layer_cell(key: str, value: object) -> object:
     return value
 
 
+def _row_key(row: list[Any]) -> tuple[str, bool]:
+    """The key a 层信息 row gives (parent.id), or its label where it names no key, and whether it names one."""
+    given = str(row[2]).strip() if len(row) > 2 and isinstance(row[2], str) else ""
+    key = given or _layer_key(str(row[0]).strip())  # the 字段 column deleted: the label says which
+    return key or str(row[0]).strip(), key is not None
+
+
+def _layer_row(rows: list[list[Any]], key: str) -> tuple[int, str] | None:
+    """The row number and label of the 层信息 row giving ``key`` (admission.citations), else None."""
+    return next(
+        (
+            (n, str(row[0]).strip())
+            for n, row in enumerate(rows[1:], start=2)
+            if row and row[0] is not None and _row_key(row)[0] == key
+        ),
+        None,
+    )
+
+
 def _read_layer(
     rows: list[list[Any]], problems: list[Problem], stamp: tuple[str, str | None] | None = None
 ) -> Layer | None:
@@ -562,9 +581,7 @@ def _read_layer(
         if not row or row[0] is None:
             continue
         value = row[1] if len(row) > 1 else None
-        given = str(row[2]).strip() if len(row) > 2 and isinstance(row[2], str) else ""
-        key = given or _layer_key(str(row[0]).strip())  # the 字段 column deleted: the label says which
-        labelled, name = key is not None, key or str(row[0]).strip()
+        name, labelled = _row_key(row)
         rows_of[name] = (number, str(row[0]).strip())
         if value is None or value == "":
             continue
@@ -1225,9 +1242,8 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     if layer is None or report.problems:
         raise ValidationFailedError(report)
     package = dataclasses.replace(LayerPackage.of(layer, resources), origins=origins)
-    package = carry_citations(package, exported)
-    package = carry_citations(package, _quoted(package))
-    _say_without_quote(package, headers)
+    package = _take_quotes(carry_citations(package, exported))
+    _say_without_quote(package, headers, _layer_row(layer_rows, "admission.citations"))
     return package
 
 
@@ -1431,6 +1447,7 @@ def _quoted(package: LayerPackage) -> dict[Citation, Citation]:
     """
     clauses = package.clauses
     cited = {c for _, item in package.iter_items() for c in getattr(item, "citations", None) or () if not c.quote}
+    cited |= {c for c in _cited_by_admission(package) if not c.quote}  # 准入审批程序 · 出处, as every other 出处
     by_section: dict[tuple[str, str | None], list[Citation]] = {}
     unquoted: set[tuple[str, str | None]] = set()
     for clause in clauses:
@@ -1446,13 +1463,46 @@ def _quoted(package: LayerPackage) -> dict[Citation, Citation]:
     }
 
 
-def _say_without_quote(package: LayerPackage, headers: dict[str, list[Any]]) -> None:
+def _take_quotes(package: LayerPackage) -> LayerPackage:
+    """``package`` with each 出处 entry the 条款 sheet quotes (:func:`_quoted`) taking its quote, 准入审批程序's too."""
+    quoted = _quoted(package)
+    package = carry_citations(package, quoted)
+    admission = package.layer.admission
+    if admission is None or not any(c in quoted for c in admission.citations):
+        return package
+    citations = tuple(quoted.get(c, c) for c in admission.citations)
+    layer = package.layer.model_copy(update={"admission": admission.model_copy(update={"citations": citations})})
+    return dataclasses.replace(package, layer=layer)
+
+
+def _citation_cells(
+    package: LayerPackage, headers: dict[str, list[Any]], admission_row: tuple[int, str] | None
+) -> Iterator[tuple[str, int, str, tuple[Citation, ...]]]:
+    """Each 出处 cell read: its sheet, row, column (C（出处）) and entries; 层信息's 准入审批程序 · 出处 last."""
+    for resource, model in RESOURCES.items():
+        heading = next((c.title_zh for c in columns(model) if c.name == "citations"), None)
+        if heading is None:
+            continue
+        letter = _letter_of(headers.get(resource, []), "citations", model)
+        column = f"{letter}（{heading}）" if letter else heading
+        rows = package.origins[resource].positions if resource in package.origins else ()
+        for item, number in zip(package.resource(resource), rows, strict=False):
+            yield SHEET_TITLES[resource], number, column, tuple(getattr(item, "citations", None) or ())
+    admission = package.layer.admission
+    if admission is not None and admission_row is not None:
+        yield LAYER_SHEET, admission_row[0], f"B（{admission_row[1]}）", admission.citations
+
+
+def _say_without_quote(
+    package: LayerPackage, headers: dict[str, list[Any]], admission_row: tuple[int, str] | None = None
+) -> None:
     """Say each 出处 entry citing a section that the 条款 sheet gives no quote, or several: it is read without one.
 
     A clerk types 文件标识#条款 as the form's 填写说明 shows, expecting the sentence to be found; it was
     written as a new clause without its text, silently. Nothing is invented: the notice asks for the
     source's words. A section the sheet lists without a quote is cited so on purpose, and a whole
-    document (文件标识 alone) has no one sentence to quote: neither is said.
+    document (文件标识 alone) has no one sentence to quote: neither is said. 层信息's 准入审批程序 · 出处
+    (on ``admission_row``) is a 出处 as every sheet's is.
     """
     quoted: dict[tuple[str, str | None], int] = {}
     unquoted: set[tuple[str, str | None]] = set()
@@ -1462,26 +1512,21 @@ def _say_without_quote(package: LayerPackage, headers: dict[str, list[Any]]) -> 
             quoted[key] = quoted.get(key, 0) + 1
         else:
             unquoted.add(key)
-    for resource, model in RESOURCES.items():
-        title = SHEET_TITLES[resource]
-        heading = next((c.title_zh for c in columns(model) if c.name == "citations"), None)
-        letter = _letter_of(headers.get(resource, []), "citations", model) if heading else None
-        rows = package.origins[resource].positions if resource in package.origins else ()
-        for item, number in zip(package.resource(resource), rows, strict=False):
-            for entry in getattr(item, "citations", None) or ():
-                key = (entry.document, _section(entry.section))
-                if entry.quote or not entry.section or key in unquoted or heading is None:
-                    continue
-                count = quoted.get(key, 0)
-                words = pair(
-                    "workbook-citation-unquoted" if count == 0 else "workbook-citation-quoted-often",
-                    row=number,
-                    column=f"{letter}（{heading}）" if letter else heading,
-                    citation=entry.to_text(),
-                    count=count,
-                    example=f"{entry.to_text()}「……」",
-                )
-                warnings.warn(WorkbookNotice(title, *words), stacklevel=3)
+    for title, number, column, citations in _citation_cells(package, headers, admission_row):
+        for entry in citations:
+            key = (entry.document, _section(entry.section))
+            if entry.quote or not entry.section or key in unquoted:
+                continue
+            count = quoted.get(key, 0)
+            words = pair(
+                "workbook-citation-unquoted" if count == 0 else "workbook-citation-quoted-often",
+                row=number,
+                column=column,
+                citation=entry.to_text(),
+                count=count,
+                example=f"{entry.to_text()}「……」",
+            )
+            warnings.warn(WorkbookNotice(title, *words), stacklevel=3)
 
 
 def _edited_clauses(
