@@ -136,3 +136,40 @@ def test_the_admission_route_s_citation_of_a_section_the_clause_sheet_quotes_onc
     admission = load_layer(folder).layer.admission
     assert admission is not None
     assert [c.quote for c in admission.citations] == [quote]
+
+
+def test_the_layer_sheet_renamed_is_one_problem_naming_both_names(tmp_path: Path) -> None:
+    """层信息 renamed 基本信息 was 未知的工作表 and 缺少工作表“层信息”: two problems of one mistake."""
+    folder, path, book = _ninghe(tmp_path)
+    book["层信息"].title = "基本信息"
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1, result.out + result.err
+    assert result.out.splitlines()[1:] == [
+        "  基本信息",
+        "    工作表“基本信息”的列名与“层信息”表相同，像是改了表名；请把表名改回“层信息”（表名不能修改）",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "typed", "number", "words"),
+    [("最小建筑面积（平方米）", "200平方米", "200", "平方米"), ("村民活动区域最小占比（%）", "60%以上", "60", "%以上")],
+    ids=["unit", "percent-and-words"],
+)
+def test_a_number_typed_with_its_unit_says_to_write_the_number_alone(
+    tmp_path: Path, title: str, typed: str, number: str, words: str
+) -> None:
+    """200平方米 was told 应为数字, without a word of what to write: the unit is in the column's title already."""
+    folder, path, book = _ninghe(tmp_path)
+    facilities = book["综合服务设施标准"]
+    column = next(c for c in facilities[1] if c.value == title)
+    facilities.cell(2, column.column).value = typed
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1, result.out + result.err
+    assert _told(result.out, "综合服务设施标准") == [
+        (
+            f"第 2 行 字段 {column.column_letter}（{title}）：应为数字：请只填数字 {number}，“{words}”不写在这一格"
+            f"（列名已写明单位和含义）（实际为“{typed}”）"
+        )
+    ]

@@ -2282,6 +2282,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未知的列“{heading}”：是否应为“{meant}”？请改正列名或删去该列",
         "unknown column {heading!r}: did you mean {meant}? Correct its title or delete it",
     ),
+    "workbook-number-words": (
+        "应为数字：请只填数字 {number}，“{words}”不写在这一格（列名已写明单位和含义）",
+        "must be a number: write {number} alone, without {words!r} (the column's title gives the unit and meaning)",
+    ),
     "workbook-no-header": (
         (
             "工作表“{sheet}”的第 1 行应为列名，而这一行没有一个本表的列名："

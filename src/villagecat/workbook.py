@@ -60,6 +60,8 @@ __all__ = ["SHEET_TITLES", "drop_deleted_rows_clauses", "export_workbook", "impo
 #: Sheet title of each resource (the resources' Chinese titles).
 SHEET_TITLES = RESOURCE_TITLES
 LAYER_SHEET = "层信息"
+#: The 层信息 sheet's headings a reader needs (its third, 字段, may be deleted: the labels say the same).
+_LAYER_HEADINGS = ("项目", "取值")
 _LAYER_FIELDS = list(Layer.model_fields)
 
 
@@ -191,7 +193,7 @@ def export_workbook(package: LayerPackage, path: str | os.PathLike[str], *, forc
     book = openpyxl.Workbook()
     info = book.active
     info.title = LAYER_SHEET
-    info.append(["项目", "取值", "字段"])
+    info.append([*_LAYER_HEADINGS, "字段"])
     for label, value, key in _layer_rows(package.layer):
         row = info.max_row + 1
         for col, cell in enumerate([label, value, key], start=1):
@@ -1065,11 +1067,32 @@ def _clause_ids(layer_id: str, records: list[dict[str, Any]]) -> None:
             taken.add(record["id"])
 
 
+#: A number typed with words after it: its unit (200平方米, as the column's title says) or the source's 以上.
+#: Never a number written otherwise (1,000, 1e5): the words start with no mark a number holds.
+_NUMBER_WITH_WORDS = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*([^\d\s,.，。eE+\-].*?)\s*$", re.DOTALL)
+
+
+def _unit_first(words: str, error: dict[str, Any], model: type[BaseModel] | None) -> bool:
+    """Whether ``words`` typed after a number start with the unit its column's title gives (平方米 of 面积（平方米）).
+
+    Only then is the number the one meant: 3.5米 in a column of 平方米 is no area to copy.
+    """
+    name = str(error["loc"][0]) if error.get("loc") else ""
+    title = next((c.title_zh for c in columns(model) if c.name == name), "") if model is not None else ""
+    unit = unicodedata.normalize("NFKC", title).rpartition("(")[2].rstrip(")") if title.endswith("）") else ""
+    return bool(unit) and words.startswith(unit)
+
+
 def _sheet_message(error: dict[str, Any], model: type[BaseModel] | None = None) -> tuple[str, str]:
     """A pydantic error as a sheet's cell is told: a 是/否 column by its drop-down's words, a date as it was written."""
     if error.get("type") in ("bool_parsing", "bool_type"):  # not the package's true/false, which no clerk types here
         return pair("workbook-bool", got=error.get("input"))
     value = error.get("input")
+    worded = _NUMBER_WITH_WORDS.match(unicodedata.normalize("NFKC", value)) if isinstance(value, str) else None
+    if error.get("type") in ("float_parsing", "int_parsing") and worded and _unit_first(worded.group(2), error, model):
+        zh, en = pair("workbook-number-words", number=worded.group(1), words=worded.group(2).strip())
+        got = pair("value-got", value=value)
+        return zh + got[0], en + got[1]
     if (
         error.get("type") == "string_pattern_mismatch"
         and (error.get("ctx") or {}).get("pattern") == DATE_PATTERN
@@ -1214,7 +1237,8 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
                 )
             )
     if LAYER_SHEET not in sheets:
-        report.problems.append(Problem(str(source), "missing-sheet", *pair("missing-sheet", sheet=LAYER_SHEET)))
+        if LAYER_SHEET not in renamed.values():  # else said once, on the sheet that bears another name
+            report.problems.append(Problem(str(source), "missing-sheet", *pair("missing-sheet", sheet=LAYER_SHEET)))
         raise ValidationFailedError(report)
     layer_rows = _rows(sheets[LAYER_SHEET], source)
     _say_hidden_sheet(sheets[LAYER_SHEET], layer_rows)
@@ -1386,18 +1410,16 @@ def _renamed_sheets(sheets: dict[str, Worksheet], known: list[str]) -> dict[str,
     A sheet is taken for a missing one only where its first row holds every heading of that sheet
     and not of another missing one (the sheets share only 标识, 名称, 出处 and the like).
     """
-    missing = {SHEET_TITLES[r]: r for r in RESOURCES if SHEET_TITLES[r] not in sheets}
+    missing = {SHEET_TITLES[r]: {_heading(c.title_zh) for c in columns(m)} for r, m in RESOURCES.items()}
+    missing[LAYER_SHEET] = set(_LAYER_HEADINGS)  # 层信息 by its 项目 and 取值 (字段 may be deleted)
+    missing = {title: headings for title, headings in missing.items() if title not in sheets}
     found: dict[str, str] = {}
     for title, sheet in sheets.items():
         if title in known or not missing:
             continue
         first = next(sheet.iter_rows(max_row=1, values_only=True), ())
         headings = {_heading(str(v)) for v in first if v is not None}
-        fits = [
-            wanted
-            for wanted, resource in missing.items()
-            if {_heading(c.title_zh) for c in columns(RESOURCES[resource])} <= headings
-        ]
+        fits = [wanted for wanted, needed in missing.items() if needed <= headings]
         if len(fits) == 1 and fits[0] not in found.values():
             found[title] = fits[0]
     return found
