@@ -173,3 +173,33 @@ def test_a_number_typed_with_its_unit_says_to_write_the_number_alone(
             f"（列名已写明单位和含义）（实际为“{typed}”）"
         )
     ]
+
+
+def test_the_layer_sheet_without_its_header_row_reads_its_first_row(tmp_path: Path) -> None:
+    """层信息 is read by its labels: row 1 deleted, its first row (标识) was skipped as the header, and the clerk told
+    层标识：缺少必填字段 of a sheet that shows it."""
+    folder, path, book = _ninghe(tmp_path)
+    book["层信息"].delete_rows(1)
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 0, result.out + result.err
+    assert load_layer(folder).layer == load_layer(NINGHE).layer
+
+
+@pytest.mark.parametrize("typed", [2023.1, 2023.6])
+def test_a_date_typed_as_a_number_is_one_problem_saying_why_it_is_not_read(tmp_path: Path, typed: float) -> None:
+    """2023.10 typed in Calc or Excel is the number 2023.1: read as a date it would be January. Refused, as before,
+    but the message showed only the form of a date, not why the cell shown 2023.1 (or 2023.6) is none."""
+    folder, path, book = _ninghe(tmp_path)
+    milestones = book["时间节点"]
+    column = next(c for c in milestones[1] if c.value == "截止日期")
+    milestones.cell(2, column.column).value = typed
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 1, result.out + result.err
+    assert _told(result.out, "时间节点") == [
+        (
+            f"第 2 行 字段 {column.column_letter}（截止日期）：单元格是数字 {typed}，不是日期：表格把 2023.10 存作数字 "
+            "2023.1，看不出是几月；请写成“年-月”的文字，如 2023-10，或用表格的日期格式"
+        )
+    ]

@@ -2282,6 +2282,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未知的列“{heading}”：是否应为“{meant}”？请改正列名或删去该列",
         "unknown column {heading!r}: did you mean {meant}? Correct its title or delete it",
     ),
+    "workbook-date-number": (
+        (
+            "单元格是数字 {value}，不是日期：表格把 2023.10 存作数字 2023.1，看不出是几月；"
+            "请写成“年-月”的文字，如 {year}-10，或用表格的日期格式"
+        ),
+        (
+            "the cell is the number {value}, not a date: a spreadsheet stores 2023.10 as the number 2023.1, so the"
+            " month is unknown; write it as text year-month, like {year}-10, or use the spreadsheet's date format"
+        ),
+    ),
     "workbook-number-words": (
         "应为数字：请只填数字 {number}，“{words}”不写在这一格（列名已写明单位和含义）",
         "must be a number: write {number} alone, without {words!r} (the column's title gives the unit and meaning)",

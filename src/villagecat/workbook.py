@@ -564,14 +564,19 @@ def _row_key(row: list[Any]) -> tuple[str, bool]:
 
 def _layer_row(rows: list[list[Any]], key: str) -> tuple[int, str] | None:
     """The row number and label of the 层信息 row giving ``key`` (admission.citations), else None."""
-    return next(
-        (
-            (n, str(row[0]).strip())
-            for n, row in enumerate(rows[1:], start=2)
-            if row and row[0] is not None and _row_key(row)[0] == key
-        ),
-        None,
-    )
+    return next(((n, str(row[0]).strip()) for n, row in _layer_body(rows) if _row_key(row)[0] == key), None)
+
+
+def _layer_body(rows: list[list[Any]]) -> Iterator[tuple[int, list[Any]]]:
+    """The 层信息 rows that give something, with their numbers: all below the header, row 1 too where it is none.
+
+    The sheet is read by its labels (项目): row 1 deleted, its first row (标识) was skipped as the header,
+    and the clerk told 层标识 was missing from a sheet that shows it.
+    """
+    header = bool(rows) and bool(rows[0]) and _heading(str(rows[0][0])) == _LAYER_HEADINGS[0]
+    for number, row in enumerate(rows[1:] if header else rows, start=2 if header else 1):
+        if row and row[0] is not None:
+            yield number, row
 
 
 def _read_layer(
@@ -579,9 +584,7 @@ def _read_layer(
 ) -> Layer | None:
     data: dict[str, Any] = {}
     rows_of: dict[str, tuple[int, str]] = {}  # a key -> its row and the label a clerk reads there
-    for number, row in enumerate(rows[1:], start=2):
-        if not row or row[0] is None:
-            continue
+    for number, row in _layer_body(rows):
         value = row[1] if len(row) > 1 else None
         name, labelled = _row_key(row)
         rows_of[name] = (number, str(row[0]).strip())
@@ -827,6 +830,10 @@ def _row_input(
                 Problem(title, "error-cell", *pair("workbook-error-cell", value=raw), line=number, field=label)
             )
             continue
+        if column.pattern == DATE_PATTERN and isinstance(raw, float) and not raw.is_integer():  # 2023.10 is 2023.1
+            words = pair("workbook-date-number", value=format_number(raw), year=int(raw))
+            problems.append(Problem(title, "date-number", *words, **where))
+            continue
         if column.is_list and column.vocab is None and _list_lines(column, raw):  # pasted from Word, one a line
             key = "workbook-citation-lines" if column.shape == "citations" else "workbook-list-lines"
             problems.append(Problem(title, "list-lines", *pair(key), line=number, field=label))
@@ -885,6 +892,7 @@ def _read_sheet(
         _give_ids(layer_id, model, [data for _, data in records])
     rows_read: list[int] = []
     title_of = {c.name: c.title_zh for c in columns(model)}
+    told = {(p.line, p.field) for p in problems[said:] if p.file == title}  # each cell's own problem, read above
     for number, data in records:
         try:
             items.append(model.model_validate(data))
@@ -911,6 +919,8 @@ def _read_sheet(
                     if where is not None
                     else title_of.get(name, name)  # a column the sheet lacks: its title, as 缺少列 names it
                 )
+                if error["type"] == "missing" and (number, column_label) in told:
+                    continue  # the cell's own problem (#N/A, a date typed as a number) said why it was not read
                 problems.append(Problem(title, str(error["type"]), zh, en, line=number, field=column_label))
     return items, tuple(rows_read)
 
