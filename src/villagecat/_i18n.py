@@ -2308,6 +2308,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未知的列“{heading}”：请改正列名或删去该列；本表的列名：{known}",
         "unknown column {heading!r}: correct its title or delete it; the sheet's columns are: {known}",
     ),
+    "sheet-unknown-column-meant": (
+        "未知的列“{heading}”：是否应为“{meant}”？请改正列名或删去该列",
+        "unknown column {heading!r}: did you mean {meant}? Correct its title or delete it",
+    ),
+    "workbook-date-number": (
+        (
+            "单元格是数字 {value}，不是日期：表格把 2023.10 存作数字 2023.1，看不出是几月；"
+            "请写成“年-月”的文字，如 {year}-10，或用表格的日期格式"
+        ),
+        (
+            "the cell is the number {value}, not a date: a spreadsheet stores 2023.10 as the number 2023.1, so the"
+            " month is unknown; write it as text year-month, like {year}-10, or use the spreadsheet's date format"
+        ),
+    ),
+    "workbook-number-words": (
+        "应为数字：请只填数字 {number}，“{words}”不写在这一格（列名已写明单位和含义）",
+        "must be a number: write {number} alone, without {words!r} (the column's title gives the unit and meaning)",
+    ),
+    "workbook-no-header": (
+        (
+            "工作表“{sheet}”的第 1 行应为列名，而这一行没有一个本表的列名："
+            "像是删去了列名所在的行，或从第 1 行起粘贴了内容；"
+            "请在第 1 行插入一行，依次填入本表的列名：{known}（可从 villagecat export 导出的工作簿中复制）"
+        ),
+        (
+            "row 1 of sheet {sheet} must hold the column titles, and names none of the sheet's columns: the title row"
+            " deleted, or content pasted from row 1? Insert a row 1 holding the sheet's titles, in order: {known}"
+            " (copy them from a workbook villagecat export wrote)"
+        ),
+    ),
     "unknown-sheet": (
         (
             "未知的工作表“{title}”：工作表应为 {known} 之一；是目录的内容请改正表名，"

@@ -258,6 +258,9 @@ def alike(name: str, items: Iterable[_T], names: Callable[[_T], Iterable[str]], 
 
 #: How alike an id must be to one known to be told as it, mistyped (``120117.document.workplan`` for ``…work-plan``).
 MISSPELT = 0.8
+#: How alike a column title must be to a known one to be suggested: lower than an id's, as a title is two or four
+#: characters, each carrying much (字体颜色 is 字色 at 0.67, 适用 适用范围; 悬挂地点 and 位置 share nothing).
+TITLE_MISSPELT = 0.6
 
 
 def misspelt(given: str, known: Iterable[str], *, cutoff: float = MISSPELT) -> str | None:

@@ -27,6 +27,7 @@ from villagecat._columns import Column, columns, override_value_cell, target_col
 from villagecat._i18n import Both, ModelRuleError, pair, say
 from villagecat._ids import assign_ids
 from villagecat._messages import date_advice, pydantic_message
+from villagecat._names import TITLE_MISSPELT, misspelt
 from villagecat._write import atomic_write
 from villagecat._xlsx import ErrorCell, column_letter, header_below
 from villagecat.errors import (
@@ -49,7 +50,7 @@ from villagecat.report import Problem, ValidationReport
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from openpyxl.worksheet.worksheet import Worksheet
     from pydantic_core import ErrorDetails
@@ -59,6 +60,8 @@ __all__ = ["SHEET_TITLES", "drop_deleted_rows_clauses", "export_workbook", "impo
 #: Sheet title of each resource (the resources' Chinese titles).
 SHEET_TITLES = RESOURCE_TITLES
 LAYER_SHEET = "层信息"
+#: The 层信息 sheet's headings a reader needs (its third, 字段, may be deleted: the labels say the same).
+_LAYER_HEADINGS = ("项目", "取值")
 _LAYER_FIELDS = list(Layer.model_fields)
 
 
@@ -190,7 +193,7 @@ def export_workbook(package: LayerPackage, path: str | os.PathLike[str], *, forc
     book = openpyxl.Workbook()
     info = book.active
     info.title = LAYER_SHEET
-    info.append(["项目", "取值", "字段"])
+    info.append([*_LAYER_HEADINGS, "字段"])
     for label, value, key in _layer_rows(package.layer):
         row = info.max_row + 1
         for col, cell in enumerate([label, value, key], start=1):
@@ -552,18 +555,38 @@ def _layer_cell(key: str, value: object) -> object:
     return value
 
 
+def _row_key(row: list[Any]) -> tuple[str, bool]:
+    """The key a 层信息 row gives (parent.id), or its label where it names no key, and whether it names one."""
+    given = str(row[2]).strip() if len(row) > 2 and isinstance(row[2], str) else ""
+    key = given or _layer_key(str(row[0]).strip())  # the 字段 column deleted: the label says which
+    return key or str(row[0]).strip(), key is not None
+
+
+def _layer_row(rows: list[list[Any]], key: str) -> tuple[int, str] | None:
+    """The row number and label of the 层信息 row giving ``key`` (admission.citations), else None."""
+    return next(((n, str(row[0]).strip()) for n, row in _layer_body(rows) if _row_key(row)[0] == key), None)
+
+
+def _layer_body(rows: list[list[Any]]) -> Iterator[tuple[int, list[Any]]]:
+    """The 层信息 rows that give something, with their numbers: all below the header, row 1 too where it is none.
+
+    The sheet is read by its labels (项目): row 1 deleted, its first row (标识) was skipped as the header,
+    and the clerk told 层标识 was missing from a sheet that shows it.
+    """
+    header = bool(rows) and bool(rows[0]) and _heading(str(rows[0][0])) == _LAYER_HEADINGS[0]
+    for number, row in enumerate(rows[1:] if header else rows, start=2 if header else 1):
+        if row and row[0] is not None:
+            yield number, row
+
+
 def _read_layer(
     rows: list[list[Any]], problems: list[Problem], stamp: tuple[str, str | None] | None = None
 ) -> Layer | None:
     data: dict[str, Any] = {}
     rows_of: dict[str, tuple[int, str]] = {}  # a key -> its row and the label a clerk reads there
-    for number, row in enumerate(rows[1:], start=2):
-        if not row or row[0] is None:
-            continue
+    for number, row in _layer_body(rows):
         value = row[1] if len(row) > 1 else None
-        given = str(row[2]).strip() if len(row) > 2 and isinstance(row[2], str) else ""
-        key = given or _layer_key(str(row[0]).strip())  # the 字段 column deleted: the label says which
-        labelled, name = key is not None, key or str(row[0]).strip()
+        name, labelled = _row_key(row)
         rows_of[name] = (number, str(row[0]).strip())
         if value is None or value == "":
             continue
@@ -768,6 +791,7 @@ def _header(
     by_title = {_heading(c.title_zh): c for c in columns(model)} | {c.name: c for c in columns(model)}
     row_numbers = {_heading(t) for t in FIELDS["number"]}  # the clerk's own row numbers: no catalog data
     known = Both("、".join(c.title_zh for c in columns(model)), ", ".join(c.name for c in columns(model)))
+    titles = {_heading(c.title_zh): c.title_zh for c in columns(model)}
     mapped: list[Column | None] = []
     for index, heading in enumerate(header):
         column = by_title.get(_heading(str(heading))) if heading is not None else None
@@ -780,7 +804,12 @@ def _header(
             words = pair("workbook-row-numbers", heading=heading, column=column_letter(index))
             warnings.warn(WorkbookNotice(title, *words), stacklevel=4)
         elif heading is not None and column is None:
-            words = pair("sheet-unknown-column", heading=heading, known=known)
+            meant = misspelt(_heading(str(heading)), titles, cutoff=TITLE_MISSPELT)  # 字体颜色: 字色
+            words = (
+                pair("sheet-unknown-column-meant", heading=heading, meant=titles[meant])
+                if meant is not None
+                else pair("sheet-unknown-column", heading=heading, known=known)
+            )
             problems.append(Problem(title, "unknown-column", *words, line=1, field=column_letter(index)))
         mapped.append(column)
     return mapped
@@ -800,6 +829,10 @@ def _row_input(
             problems.append(
                 Problem(title, "error-cell", *pair("workbook-error-cell", value=raw), line=number, field=label)
             )
+            continue
+        if column.pattern == DATE_PATTERN and isinstance(raw, float) and not raw.is_integer():  # 2023.10 is 2023.1
+            words = pair("workbook-date-number", value=format_number(raw), year=int(raw))
+            problems.append(Problem(title, "date-number", *words, **where))
             continue
         if column.is_list and column.vocab is None and _list_lines(column, raw):  # pasted from Word, one a line
             key = "workbook-citation-lines" if column.shape == "citations" else "workbook-list-lines"
@@ -832,6 +865,10 @@ def _read_sheet(
     if lower is not None:  # a title row above the header: every heading unknown, every column missing
         problems.append(Problem(title, "header-row", *pair("workbook-header-row", row=lower, above=lower - 1), line=1))
         return [], ()
+    if _no_header(sheet_rows, model):  # row 1 deleted, or emptied: one problem, not each cell an unknown column
+        known = Both("、".join(c.title_zh for c in columns(model)), ", ".join(c.name for c in columns(model)))
+        problems.append(Problem(title, "no-header", *pair("workbook-no-header", sheet=title, known=known), line=1))
+        return [], ()
     rows = iter(sheet_rows)
     said = len(problems)
     mapped = _header(title, next(rows, []), model, problems)
@@ -839,7 +876,7 @@ def _read_sheet(
     problems.extend(missing)
     given = {c.name for c in mapped if c is not None}
     absent = [c for c in columns(model) if c.name not in given] if missing else []
-    _one_renamed_column(title, sheet_rows[0] if sheet_rows else [], absent, problems, said)
+    _renamed_columns(title, sheet_rows[0] if sheet_rows else [], absent, problems, said)
     items: list[BaseModel] = []
     records: list[tuple[int, dict[str, Any]]] = []
     for number, values in enumerate(rows, start=2):
@@ -855,6 +892,7 @@ def _read_sheet(
         _give_ids(layer_id, model, [data for _, data in records])
     rows_read: list[int] = []
     title_of = {c.name: c.title_zh for c in columns(model)}
+    told = {(p.line, p.field) for p in problems[said:] if p.file == title}  # each cell's own problem, read above
     for number, data in records:
         try:
             items.append(model.model_validate(data))
@@ -881,26 +919,62 @@ def _read_sheet(
                     if where is not None
                     else title_of.get(name, name)  # a column the sheet lacks: its title, as 缺少列 names it
                 )
+                if error["type"] == "missing" and (number, column_label) in told:
+                    continue  # the cell's own problem (#N/A, a date typed as a number) said why it was not read
                 problems.append(Problem(title, str(error["type"]), zh, en, line=number, field=column_label))
     return items, tuple(rows_read)
 
 
-def _one_renamed_column(
+def _no_header(sheet_rows: list[list[Any]], model: type[BaseModel]) -> bool:
+    """Whether a sheet that holds something has no header: row 1 names none of its columns (deleted, or emptied).
+
+    Each of the first item's cells was told as an unknown column (120117.duty.…, 否, 否), each with
+    every title listed, or each column as missing: one mistake, told as many, none saying which.
+    """
+    from villagecat.checks._fields import FIELDS  # noqa: PLC0415 - a clerk's 序号, as ledgers read it
+
+    if _blank(sheet_rows):
+        return False
+    named = {_heading(c.title_zh) for c in columns(model)} | {c.name for c in columns(model)}
+    named |= {_heading(t) for t in (EXPORTED_CLAUSE, *FIELDS["number"])}
+    header = sheet_rows[0] if sheet_rows else []
+    return not any(h is not None and _heading(str(h)) in named for h in header)
+
+
+#: How alike a title must be to one the sheet lacks to be read as it retyped: lower than a suggestion's
+#: (:data:`villagecat._names.TITLE_MISSPELT`), as a column missing beside an unknown one makes a retyping likely:
+#: 名字 for 名称 shares one character of two (0.5).
+_RENAMED_MISSPELT = 0.5
+
+
+def _renamed_columns(
     title: str, header: Sequence[object], absent: list[Column], problems: list[Problem], said: int
 ) -> None:
-    """Say a heading retyped (事项名称 for 名称) once: one unknown column where one column is missing is that column.
+    """Say each heading retyped (名字 for 名称) once: an unknown column where the column it is like is missing.
 
-    It was two problems of one mistake, 未知的列 and 缺少列, neither naming the other.
+    It was two problems of one mistake, 未知的列 and 缺少列, neither naming the other. One unknown
+    column where one column is missing is that column, however it reads (事项名称 for 名称).
     """
     unknown = [p for p in problems[said:] if p.code == "unknown-column"]
-    missing = [p for p in problems[said:] if p.code == "missing-column"]
-    if len(unknown) != 1 or len(missing) != 1 or len(absent) != 1:
-        return
-    letter = unknown[0].field or ""
-    heading = next((h for i, h in enumerate(header) if column_letter(i) == letter), "")
-    problems[said:] = [p for p in problems[said:] if p is not unknown[0] and p is not missing[0]]
-    words = pair("workbook-renamed-column", heading=heading, column=absent[0].title_zh)
-    problems.insert(said, Problem(title, "renamed-column", *words, line=1, field=letter))
+    # 缺少列 is said of each absent column, in its order
+    told = [p for p in problems[said:] if p.code == "missing-column"]
+    missing = dict(zip((c.name for c in absent), told, strict=False))
+    left = {_heading(c.title_zh): c for c in absent}
+    for problem in unknown:
+        letter = problem.field or ""
+        heading = next((h for i, h in enumerate(header) if column_letter(i) == letter), "")
+        meant = misspelt(_heading(str(heading)), left, cutoff=_RENAMED_MISSPELT)
+        if meant is None and len(unknown) == 1 and len(left) == 1:
+            meant = next(iter(left))
+        if meant is None:
+            continue
+        column = left.pop(meant)
+        gone = missing.pop(column.name, None)
+        words = pair("workbook-renamed-column", heading=heading, column=column.title_zh)
+        at = problems.index(problem)
+        problems[at] = Problem(title, "renamed-column", *words, line=1, field=letter)
+        if gone is not None:
+            problems.remove(gone)
 
 
 def _section(section: str | None) -> str | None:
@@ -1003,11 +1077,32 @@ def _clause_ids(layer_id: str, records: list[dict[str, Any]]) -> None:
             taken.add(record["id"])
 
 
+#: A number typed with words after it: its unit (200平方米, as the column's title says) or the source's 以上.
+#: Never a number written otherwise (1,000, 1e5): the words start with no mark a number holds.
+_NUMBER_WITH_WORDS = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*([^\d\s,.，。eE+\-].*?)\s*$", re.DOTALL)
+
+
+def _unit_first(words: str, error: dict[str, Any], model: type[BaseModel] | None) -> bool:
+    """Whether ``words`` typed after a number start with the unit its column's title gives (平方米 of 面积（平方米）).
+
+    Only then is the number the one meant: 3.5米 in a column of 平方米 is no area to copy.
+    """
+    name = str(error["loc"][0]) if error.get("loc") else ""
+    title = next((c.title_zh for c in columns(model) if c.name == name), "") if model is not None else ""
+    unit = unicodedata.normalize("NFKC", title).rpartition("(")[2].rstrip(")") if title.endswith("）") else ""
+    return bool(unit) and words.startswith(unit)
+
+
 def _sheet_message(error: dict[str, Any], model: type[BaseModel] | None = None) -> tuple[str, str]:
     """A pydantic error as a sheet's cell is told: a 是/否 column by its drop-down's words, a date as it was written."""
     if error.get("type") in ("bool_parsing", "bool_type"):  # not the package's true/false, which no clerk types here
         return pair("workbook-bool", got=error.get("input"))
     value = error.get("input")
+    worded = _NUMBER_WITH_WORDS.match(unicodedata.normalize("NFKC", value)) if isinstance(value, str) else None
+    if error.get("type") in ("float_parsing", "int_parsing") and worded and _unit_first(worded.group(2), error, model):
+        zh, en = pair("workbook-number-words", number=worded.group(1), words=worded.group(2).strip())
+        got = pair("value-got", value=value)
+        return zh + got[0], en + got[1]
     if (
         error.get("type") == "string_pattern_mismatch"
         and (error.get("ctx") or {}).get("pattern") == DATE_PATTERN
@@ -1152,7 +1247,8 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
                 )
             )
     if LAYER_SHEET not in sheets:
-        report.problems.append(Problem(str(source), "missing-sheet", *pair("missing-sheet", sheet=LAYER_SHEET)))
+        if LAYER_SHEET not in renamed.values():  # else said once, on the sheet that bears another name
+            report.problems.append(Problem(str(source), "missing-sheet", *pair("missing-sheet", sheet=LAYER_SHEET)))
         raise ValidationFailedError(report)
     layer_rows = _rows(sheets[LAYER_SHEET], source)
     _say_hidden_sheet(sheets[LAYER_SHEET], layer_rows)
@@ -1180,9 +1276,8 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     if layer is None or report.problems:
         raise ValidationFailedError(report)
     package = dataclasses.replace(LayerPackage.of(layer, resources), origins=origins)
-    package = carry_citations(package, exported)
-    package = carry_citations(package, _quoted(package))
-    _say_without_quote(package, headers)
+    package = _take_quotes(carry_citations(package, exported))
+    _say_without_quote(package, headers, _layer_row(layer_rows, "admission.citations"))
     return package
 
 
@@ -1325,18 +1420,16 @@ def _renamed_sheets(sheets: dict[str, Worksheet], known: list[str]) -> dict[str,
     A sheet is taken for a missing one only where its first row holds every heading of that sheet
     and not of another missing one (the sheets share only 标识, 名称, 出处 and the like).
     """
-    missing = {SHEET_TITLES[r]: r for r in RESOURCES if SHEET_TITLES[r] not in sheets}
+    missing = {SHEET_TITLES[r]: {_heading(c.title_zh) for c in columns(m)} for r, m in RESOURCES.items()}
+    missing[LAYER_SHEET] = set(_LAYER_HEADINGS)  # 层信息 by its 项目 and 取值 (字段 may be deleted)
+    missing = {title: headings for title, headings in missing.items() if title not in sheets}
     found: dict[str, str] = {}
     for title, sheet in sheets.items():
         if title in known or not missing:
             continue
         first = next(sheet.iter_rows(max_row=1, values_only=True), ())
         headings = {_heading(str(v)) for v in first if v is not None}
-        fits = [
-            wanted
-            for wanted, resource in missing.items()
-            if {_heading(c.title_zh) for c in columns(RESOURCES[resource])} <= headings
-        ]
+        fits = [wanted for wanted, needed in missing.items() if needed <= headings]
         if len(fits) == 1 and fits[0] not in found.values():
             found[title] = fits[0]
     return found
@@ -1386,6 +1479,7 @@ def _quoted(package: LayerPackage) -> dict[Citation, Citation]:
     """
     clauses = package.clauses
     cited = {c for _, item in package.iter_items() for c in getattr(item, "citations", None) or () if not c.quote}
+    cited |= {c for c in _cited_by_admission(package) if not c.quote}  # 准入审批程序 · 出处, as every other 出处
     by_section: dict[tuple[str, str | None], list[Citation]] = {}
     unquoted: set[tuple[str, str | None]] = set()
     for clause in clauses:
@@ -1401,13 +1495,46 @@ def _quoted(package: LayerPackage) -> dict[Citation, Citation]:
     }
 
 
-def _say_without_quote(package: LayerPackage, headers: dict[str, list[Any]]) -> None:
+def _take_quotes(package: LayerPackage) -> LayerPackage:
+    """``package`` with each 出处 entry the 条款 sheet quotes (:func:`_quoted`) taking its quote, 准入审批程序's too."""
+    quoted = _quoted(package)
+    package = carry_citations(package, quoted)
+    admission = package.layer.admission
+    if admission is None or not any(c in quoted for c in admission.citations):
+        return package
+    citations = tuple(quoted.get(c, c) for c in admission.citations)
+    layer = package.layer.model_copy(update={"admission": admission.model_copy(update={"citations": citations})})
+    return dataclasses.replace(package, layer=layer)
+
+
+def _citation_cells(
+    package: LayerPackage, headers: dict[str, list[Any]], admission_row: tuple[int, str] | None
+) -> Iterator[tuple[str, int, str, tuple[Citation, ...]]]:
+    """Each 出处 cell read: its sheet, row, column (C（出处）) and entries; 层信息's 准入审批程序 · 出处 last."""
+    for resource, model in RESOURCES.items():
+        heading = next((c.title_zh for c in columns(model) if c.name == "citations"), None)
+        if heading is None:
+            continue
+        letter = _letter_of(headers.get(resource, []), "citations", model)
+        column = f"{letter}（{heading}）" if letter else heading
+        rows = package.origins[resource].positions if resource in package.origins else ()
+        for item, number in zip(package.resource(resource), rows, strict=False):
+            yield SHEET_TITLES[resource], number, column, tuple(getattr(item, "citations", None) or ())
+    admission = package.layer.admission
+    if admission is not None and admission_row is not None:
+        yield LAYER_SHEET, admission_row[0], f"B（{admission_row[1]}）", admission.citations
+
+
+def _say_without_quote(
+    package: LayerPackage, headers: dict[str, list[Any]], admission_row: tuple[int, str] | None = None
+) -> None:
     """Say each 出处 entry citing a section that the 条款 sheet gives no quote, or several: it is read without one.
 
     A clerk types 文件标识#条款 as the form's 填写说明 shows, expecting the sentence to be found; it was
     written as a new clause without its text, silently. Nothing is invented: the notice asks for the
     source's words. A section the sheet lists without a quote is cited so on purpose, and a whole
-    document (文件标识 alone) has no one sentence to quote: neither is said.
+    document (文件标识 alone) has no one sentence to quote: neither is said. 层信息's 准入审批程序 · 出处
+    (on ``admission_row``) is a 出处 as every sheet's is.
     """
     quoted: dict[tuple[str, str | None], int] = {}
     unquoted: set[tuple[str, str | None]] = set()
@@ -1417,26 +1544,21 @@ def _say_without_quote(package: LayerPackage, headers: dict[str, list[Any]]) -> 
             quoted[key] = quoted.get(key, 0) + 1
         else:
             unquoted.add(key)
-    for resource, model in RESOURCES.items():
-        title = SHEET_TITLES[resource]
-        heading = next((c.title_zh for c in columns(model) if c.name == "citations"), None)
-        letter = _letter_of(headers.get(resource, []), "citations", model) if heading else None
-        rows = package.origins[resource].positions if resource in package.origins else ()
-        for item, number in zip(package.resource(resource), rows, strict=False):
-            for entry in getattr(item, "citations", None) or ():
-                key = (entry.document, _section(entry.section))
-                if entry.quote or not entry.section or key in unquoted or heading is None:
-                    continue
-                count = quoted.get(key, 0)
-                words = pair(
-                    "workbook-citation-unquoted" if count == 0 else "workbook-citation-quoted-often",
-                    row=number,
-                    column=f"{letter}（{heading}）" if letter else heading,
-                    citation=entry.to_text(),
-                    count=count,
-                    example=f"{entry.to_text()}「……」",
-                )
-                warnings.warn(WorkbookNotice(title, *words), stacklevel=3)
+    for title, number, column, citations in _citation_cells(package, headers, admission_row):
+        for entry in citations:
+            key = (entry.document, _section(entry.section))
+            if entry.quote or not entry.section or key in unquoted:
+                continue
+            count = quoted.get(key, 0)
+            words = pair(
+                "workbook-citation-unquoted" if count == 0 else "workbook-citation-quoted-often",
+                row=number,
+                column=column,
+                citation=entry.to_text(),
+                count=count,
+                example=f"{entry.to_text()}「……」",
+            )
+            warnings.warn(WorkbookNotice(title, *words), stacklevel=3)
 
 
 def _edited_clauses(
