@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from villagecat._arguments import need_member, need_path
 from villagecat._delimiter import other_delimiter
 from villagecat._i18n import Both, pair, reader_error, shape_of
-from villagecat._names import misspelt
+from villagecat._names import TITLE_MISSPELT, misspelt
 from villagecat._xlsx import HEADER_SEARCH, PercentCell
 from villagecat.checks._fields import FIELDS as _FIELDS
 from villagecat.checks._fields import PERCENT, UNITS, title
@@ -138,9 +138,6 @@ _SUGGESTED = {
     for name, titles in _FIELDS.items()
     for t in (*titles, name)
 }
-#: How alike an unknown title must be to a known one to be suggested: lower than an id's, as a title is two or
-#: four characters, each carrying much (字体颜色 is 字色 at 0.67, 标牌名称 名称; 悬挂地点 and 位置 share nothing).
-_TITLE_MISSPELT = 0.6
 
 
 def _unknown(written: str, key: str) -> tuple[str, Both | None]:
@@ -148,7 +145,7 @@ def _unknown(written: str, key: str) -> tuple[str, Both | None]:
 
     Given that column, the message names it (是否应为“字色”？); else it lists every column (``known``).
     """
-    meant = misspelt(_heading(written), _SUGGESTED, cutoff=_TITLE_MISSPELT)
+    meant = misspelt(_heading(written), _SUGGESTED, cutoff=TITLE_MISSPELT)
     if meant is None:
         return key, None
     shown, name = _SUGGESTED[meant]
