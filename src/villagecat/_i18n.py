@@ -176,6 +176,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '辖区应写作文字，而不是 {kind} {value}：请写作 "{value}"',
         "a jurisdiction is named by text, not {kind} {value}: pass '{value}'",
     ),
+    "jurisdiction-is-package": (
+        (
+            '辖区应写作行政区划代码、中文名称或简称（如 "{code}"），而不是 LayerPackage（{code} 层）：'
+            '层包请放在 layers 中，如 villagecat.resolve("{code}", layers=[package])'
+        ),
+        (
+            "a jurisdiction is a division code, Chinese name or slug (such as '{code}'), not a LayerPackage "
+            "(layer {code}): give the package in layers, as villagecat.resolve('{code}', layers=[package])"
+        ),
+    ),
+    "jurisdiction-not-name": (
+        '辖区应写作行政区划代码、中文名称或简称（如 "120117"），而不是 {kind}',
+        "a jurisdiction is a division code, Chinese name or slug (such as '120117'), not {kind}",
+    ),
     "argument-not-path": (
         "{what}的路径应为文字（str）或 os.PathLike（如 pathlib.Path），而不是 {kind}",
         "{what}'s path must be text (str) or an os.PathLike (a pathlib.Path), not {kind}",
