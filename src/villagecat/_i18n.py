@@ -671,6 +671,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     "change-part": ("{field}：{value}", "{field}: {value}"),
+    "diff-two-layers-api": (
+        (
+            "{old}与{new}是两个不同的层，不是同一层的两个版本；"
+            "如要比较两者对村的有效目录，请用 diff_catalogs 比较两者合并所得的有效目录（villagecat.resolve 或 merge）"
+        ),
+        (
+            "{old} and {new} are two different layers, not two versions of one; to compare what they mean for "
+            "villages, compare their effective catalogs (villagecat.resolve or merge) with diff_catalogs"
+        ),
+    ),
+    "package-of-layer": ("{name}（{layer} 层）", "{name} (layer {layer})"),
     "diff-two-layers": (
         (
             "{old} 是 {old_layer} 层，{new} 是 {new_layer} 层，不是同一层的两个版本；"

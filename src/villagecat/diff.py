@@ -1462,13 +1462,7 @@ def diff_packages(
     _need_versions(old, new)
     levels = _given_levels(levels)
     if old.layer.id != new.layer.id:  # two layers' difference is no release of either
-        raise InvalidRequestError.because(
-            "diff-two-layers",
-            old=old.source or old.layer.id,
-            old_layer=old.layer.id,
-            new=new.source or new.layer.id,
-            new_layer=new.layer.id,
-        )
+        raise InvalidRequestError.because("diff-two-layers-api", old=_named(old), new=_named(new))
     differ = _Differ(levels, new.layer.reach)
     _layer_changes(differ, old, new)
     for resource in (kind.resource for kind in kinds() if kind.in_catalog):
@@ -1485,6 +1479,14 @@ def diff_packages(
         declared_bump=_declared_bump(old.layer.version, new.layer.version),
         scope=differ.scope,
     )
+
+
+def _named(package: LayerPackage) -> Both:
+    """A package as a library error names it: its path, or held in memory its layer's name, and its layer."""
+    layer = package.layer
+    if package.source:
+        return Both(*pair("package-of-layer", name=package.source, layer=layer.id))
+    return Both(*pair("package-of-layer", name=Both(layer.name_zh, layer.name_en or layer.name_zh), layer=layer.id))
 
 
 def _operation_rows(old: LayerPackage, new: LayerPackage) -> tuple[set[str], set[str]]:
