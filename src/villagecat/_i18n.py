@@ -348,8 +348,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected the pydantic.ValidationError a model raised, not {kind}",
     ),
     "item-of-another-kind": (
-        "{item} 是{actual}（{actual_model}），不是{wanted}（{wanted_model}）",
-        "{item} is of {actual} ({actual_model}), not of {wanted} ({wanted_model})",
+        (
+            "{item} 是{actual}（{actual_model}），不是{wanted}（{wanted_model}）："
+            '请写作 catalog.get("{item}", {actual_model})，或不给出种类'
+        ),
+        (
+            "{item} is of kind {actual_model}, not {wanted_model}: "
+            "write catalog.get('{item}', {actual_model}), or give no kind"
+        ),
     ),
     "measure-not-number": (
         "{village}{name} 应为数字，而不是 {kind}“{value}”",
