@@ -198,3 +198,7 @@ class CheckReport:
             )
             lines.extend("      " + say("basis", lang, citation=self.cited(c)) for c in f.citations)
         return "\n".join(lines) + "\n"
+
+
+# Named by the module that exports them, as a traceback and a repr show them (not this private one); pickled so too.
+Finding.__module__ = CheckReport.__module__ = "villagecat.checks"
