@@ -76,6 +76,7 @@ __all__ = [
     "Accepted",
     "Change",
     "ChangeLevel",
+    "DiffFormat",
     "DiffReport",
     "codes_markdown",
     "diff_catalogs",
@@ -2132,12 +2133,13 @@ def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
 
 
 #: The forms :func:`format_report` writes a report in.
-REPORT_FORMATS = ("text", "markdown", "json", "csv")
+DiffFormat = Literal["text", "markdown", "json", "csv"]
+REPORT_FORMATS: tuple[DiffFormat, ...] = get_args(DiffFormat)
 
 
 def format_report(
     report: DiffReport,
-    fmt: str = "text",
+    fmt: DiffFormat = "text",
     *,
     colour: bool = False,
     lang: Literal["zh", "en"] = "zh",
