@@ -78,8 +78,8 @@ def test_an_item_of_another_kind_is_worded_by_its_model_and_says_how_to_get_it()
         '请写作 catalog.get("cn.sign.party-service-centre", Sign)，或不给出种类'
     )
     assert caught.value.describe("en") == (
-        "cn.sign.party-service-centre is of kind Sign, not FacilityStandard: "
-        "write catalog.get('cn.sign.party-service-centre', Sign), or give no kind"
+        "cn.sign.party-service-centre is among the Sign items, not the Facility standard ones: "
+        "write catalog.get('cn.sign.party-service-centre', Sign), not FacilityStandard, or give no kind"
     )
 
 

@@ -353,8 +353,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
             '请写作 catalog.get("{item}", {actual_model})，或不给出种类'
         ),
         (
-            "{item} is of kind {actual_model}, not {wanted_model}: "
-            "write catalog.get('{item}', {actual_model}), or give no kind"
+            "{item} is among the {actual} items, not the {wanted} ones: "
+            "write catalog.get('{item}', {actual_model}), not {wanted_model}, or give no kind"
         ),
     ),
     "measure-not-number": (
