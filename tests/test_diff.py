@@ -372,7 +372,7 @@ def test_a_report_format_it_cannot_write_is_refused_not_written_as_text(fmt: str
     """``format_report(report, "JSON")`` returned the text report, which a system then failed to parse."""
     old = load_layer(NATIONAL)
     with pytest.raises(InvalidRequestError, match=f"报告格式“{fmt}”无法写出：可选 text, markdown, json, csv"):
-        format_report(diff_packages(old, old), fmt)
+        format_report(diff_packages(old, old), fmt)  # type: ignore[arg-type]
 
 
 def test_a_renumbered_item_is_a_rename_not_a_delete_and_insert() -> None:

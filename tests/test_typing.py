@@ -163,3 +163,50 @@ if isinstance(step.value, float):
 """
     errors = _mypy(tmp_path, config, code)
     assert sorted(errors) == [7, 10, 11], errors
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_a_findings_values_an_explanation_a_report_format_and_a_ledgers_path_are_typed(
+    tmp_path: Path, config: str
+) -> None:
+    """What a check found, what ``explain`` says and what a report is written as: mypy checks their use.
+
+    ``Finding.rule`` and ``.observed`` were ``Any`` (``finding.rule + 1`` type-checked, and failed on a
+    rule that is a list of names), ``explain_to_dict`` a ``dict[str, Any]``, ``format_report``'s
+    ``fmt`` any ``str`` (``"jsno"`` type-checked), and the ledger readers took no ``os.PathLike``.
+    """
+    code = """\
+import os
+from pathlib import PurePath
+
+import villagecat
+from villagecat.checks import Finding, read_facility_file, read_ledger, read_signs
+from villagecat.diff import diff_packages, format_report
+from villagecat.render import explain_to_dict
+
+finding = Finding("facility-floor-area", "fail", "面积不足", "too small", rule=300, observed=280)
+finding.rule + 1
+finding.observed + 1
+catalog = villagecat.resolve("宁河区")
+explained = explain_to_dict(catalog, "村党群服务中心标识", "版式")
+explained["fields"]["orientation"]["value"] + 1
+explained["fields"]["orientation"]["chain"][0]["layer"].upper()
+explained["jurisdiction"].upper()
+explained["jurisdcition"]
+national = villagecat.load_layer(os.fspath("national"))
+format_report(diff_packages(national, national), "jsno")
+format_report(diff_packages(national, national), "json").upper()
+
+
+class Where(os.PathLike[str]):
+    def __fspath__(self) -> str:
+        return "ledger.csv"
+
+
+read_ledger(Where())
+read_signs(Where())
+read_facility_file(Where())
+read_ledger(PurePath("ledger.csv"))
+"""
+    errors = _mypy(tmp_path, config, code)
+    assert sorted(errors) == [10, 11, 14, 17, 19], errors

@@ -176,6 +176,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '辖区应写作文字，而不是 {kind} {value}：请写作 "{value}"',
         "a jurisdiction is named by text, not {kind} {value}: pass '{value}'",
     ),
+    "jurisdiction-is-package": (
+        (
+            '辖区应写作行政区划代码、中文名称或简称（如 "{code}"），而不是 LayerPackage（{code} 层）：'
+            '层包请放在 layers 中，如 villagecat.resolve("{code}", layers=[package])'
+        ),
+        (
+            "a jurisdiction is a division code, Chinese name or slug (such as '{code}'), not a LayerPackage "
+            "(layer {code}): give the package in layers, as villagecat.resolve('{code}', layers=[package])"
+        ),
+    ),
+    "jurisdiction-not-name": (
+        '辖区应写作行政区划代码、中文名称或简称（如 "120117"），而不是 {kind}',
+        "a jurisdiction is a division code, Chinese name or slug (such as '120117'), not {kind}",
+    ),
     "argument-not-path": (
         "{what}的路径应为文字（str）或 os.PathLike（如 pathlib.Path），而不是 {kind}",
         "{what}'s path must be text (str) or an os.PathLike (a pathlib.Path), not {kind}",
@@ -334,8 +348,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected the pydantic.ValidationError a model raised, not {kind}",
     ),
     "item-of-another-kind": (
-        "{item} 是{actual}（{actual_model}），不是{wanted}（{wanted_model}）",
-        "{item} is of {actual} ({actual_model}), not of {wanted} ({wanted_model})",
+        (
+            "{item} 是{actual}（{actual_model}），不是{wanted}（{wanted_model}）："
+            '请写作 catalog.get("{item}", {actual_model})，或不给出种类'
+        ),
+        (
+            "{item} is among the {actual} items, not the {wanted} ones: "
+            "write catalog.get('{item}', {actual_model}), not {wanted_model}, or give no kind"
+        ),
     ),
     "measure-not-number": (
         "{village}{name} 应为数字，而不是 {kind}“{value}”",
@@ -657,6 +677,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     "change-part": ("{field}：{value}", "{field}: {value}"),
+    "diff-two-layers-api": (
+        (
+            "{old}与{new}是两个不同的层，不是同一层的两个版本；"
+            "如要比较两者对村的有效目录，请用 diff_catalogs 比较两者合并所得的有效目录（villagecat.resolve 或 merge）"
+        ),
+        (
+            "{old} and {new} are two different layers, not two versions of one; to compare what they mean for "
+            "villages, compare their effective catalogs (villagecat.resolve or merge) with diff_catalogs"
+        ),
+    ),
+    "package-of-layer": ("{name}（{layer} 层）", "{name} (layer {layer})"),
     "diff-two-layers": (
         (
             "{old} 是 {old_layer} 层，{new} 是 {new_layer} 层，不是同一层的两个版本；"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -75,6 +76,7 @@ __all__ = [
     "Accepted",
     "Change",
     "ChangeLevel",
+    "DiffFormat",
     "DiffReport",
     "codes_markdown",
     "diff_catalogs",
@@ -626,8 +628,8 @@ def inline_diff(old: str, new: str, lang: Literal["zh", "en"] = "zh") -> str:
             text = old[i1:i2]
             first, last = index == 0, index == len(opcodes) - 1
             if len(text) > _CONTEXT * (1 if first or last else 2):
-                head = "" if first else text[:_CONTEXT]
-                tail = "" if last else text[-_CONTEXT:]
+                head = "" if first else _context_after(text[: _CONTEXT + 1])
+                tail = "" if last else _context_before(text[-_CONTEXT - 1 :])
                 text = f"{head}……{tail}"
             parts.append(text)
             continue
@@ -636,6 +638,41 @@ def inline_diff(old: str, new: str, lang: Literal["zh", "en"] = "zh") -> str:
         if j2 > j1:
             parts.append(say("inline-inserted", lang, text=new[j1:j2]))
     return "".join(parts)
+
+
+#: A run of the characters an id or a word of Latin script is written in: a context never cuts one.
+_WORD = re.compile(r"[A-Za-z0-9_.#/:-]+")
+
+
+def _context_before(text: str) -> str:
+    """The context kept before a change, from ``text``: one character more than it keeps, to see a word cut.
+
+    Within a quote (「…), it starts at the quote's 「, so a reader sees the quote's own words, not the
+    document's id before it; otherwise it never starts inside an id or a word (``…res 一(三)``).
+    """
+    kept = text[1:]
+    opened = kept.rfind("「")
+    if opened >= 0 and "」" not in kept[opened:]:
+        return kept[opened:]
+    word = _WORD.match(kept)
+    if word and _WORD.match(text[0]):  # the cut falls inside a word: leave it out whole
+        kept = kept[word.end() :]
+    return kept.lstrip()
+
+
+def _context_after(text: str) -> str:
+    """The context kept after a change, from ``text``: one character more than it keeps, to see a word cut.
+
+    It ends at a quote's 」 that closes within it; otherwise never inside an id or a word.
+    """
+    kept = text[:-1]
+    closed = kept.find("」")
+    if closed >= 0:
+        return kept[: closed + 1]
+    words = [w for w in _WORD.finditer(kept) if w.end() == len(kept)]
+    if words and _WORD.match(text[-1]):  # the cut falls inside a word: leave it out whole
+        kept = kept[: words[0].start()]
+    return kept.rstrip()
 
 
 def _entries_diff(old: Sequence[object], new: Sequence[object], lang: Literal["zh", "en"] = "zh") -> str:
@@ -1462,13 +1499,7 @@ def diff_packages(
     _need_versions(old, new)
     levels = _given_levels(levels)
     if old.layer.id != new.layer.id:  # two layers' difference is no release of either
-        raise InvalidRequestError.because(
-            "diff-two-layers",
-            old=old.source or old.layer.id,
-            old_layer=old.layer.id,
-            new=new.source or new.layer.id,
-            new_layer=new.layer.id,
-        )
+        raise InvalidRequestError.because("diff-two-layers-api", old=_named(old), new=_named(new))
     differ = _Differ(levels, new.layer.reach)
     _layer_changes(differ, old, new)
     for resource in (kind.resource for kind in kinds() if kind.in_catalog):
@@ -1485,6 +1516,14 @@ def diff_packages(
         declared_bump=_declared_bump(old.layer.version, new.layer.version),
         scope=differ.scope,
     )
+
+
+def _named(package: LayerPackage) -> Both:
+    """A package as a library error names it: its path, or held in memory its layer's name, and its layer."""
+    layer = package.layer
+    if package.source:
+        return Both(*pair("package-of-layer", name=package.source, layer=layer.id))
+    return Both(*pair("package-of-layer", name=Both(layer.name_zh, layer.name_en or layer.name_zh), layer=layer.id))
 
 
 def _operation_rows(old: LayerPackage, new: LayerPackage) -> tuple[set[str], set[str]]:
@@ -2094,12 +2133,13 @@ def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
 
 
 #: The forms :func:`format_report` writes a report in.
-REPORT_FORMATS = ("text", "markdown", "json", "csv")
+DiffFormat = Literal["text", "markdown", "json", "csv"]
+REPORT_FORMATS: tuple[DiffFormat, ...] = get_args(DiffFormat)
 
 
 def format_report(
     report: DiffReport,
-    fmt: str = "text",
+    fmt: DiffFormat = "text",
     *,
     colour: bool = False,
     lang: Literal["zh", "en"] = "zh",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, get_args
 
 from pydantic import BaseModel
 
@@ -19,10 +19,21 @@ from villagecat.package import RESOURCE_TITLES, RESOURCE_TITLES_EN
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from villagecat.merging import EffectiveCatalog, EffectiveItem, Step
+    from villagecat.merging import Action, EffectiveCatalog, EffectiveItem, Step
     from villagecat.models import AdmissionRoute, Layer
 
-__all__ = ["catalog_to_dict", "explain_to_dict", "find_item", "format_catalog", "format_explain", "reading_order"]
+__all__ = [
+    "ExplainedField",
+    "ExplainedStep",
+    "Explanation",
+    "LayerTookNone",
+    "catalog_to_dict",
+    "explain_to_dict",
+    "find_item",
+    "format_catalog",
+    "format_explain",
+    "reading_order",
+]
 
 Format = Literal["text", "json", "yaml", "markdown"]
 
@@ -324,10 +335,14 @@ def _explained(catalog: EffectiveCatalog, key: str, field: str | None) -> tuple[
     return entry, fields
 
 
-def _by_layer(catalog: EffectiveCatalog, entry: EffectiveItem, name: str) -> list[tuple[Layer, list[Step] | str]]:
+#: What a layer that took no step on a field did: kept the value from above, or none has the item yet.
+TookNone = Literal["inherited", "absent"]
+
+
+def _by_layer(catalog: EffectiveCatalog, entry: EffectiveItem, name: str) -> list[tuple[Layer, list[Step] | TookNone]]:
     """Each layer of the chain with its steps on the field, or ``inherited`` (or ``absent``) when it took none."""
     history = entry.provenance[name]
-    result: list[tuple[Layer, list[Step] | str]] = []
+    result: list[tuple[Layer, list[Step] | TookNone]] = []
     for position, layer in enumerate(catalog.chain):
         steps = [s for s in history if s.layer == layer.id]
         if steps:
@@ -338,7 +353,46 @@ def _by_layer(catalog: EffectiveCatalog, entry: EffectiveItem, name: str) -> lis
     return result
 
 
-def explain_to_dict(catalog: EffectiveCatalog, item_id: str, field: str | None = None) -> dict[str, Any]:
+class ExplainedStep(TypedDict):
+    """What one layer did to a field (``explain.schema.json``'s step): the value after it, and its citations."""
+
+    name_zh: str
+    name_en: str
+    layer: str
+    version: str
+    action: Action
+    #: The field's value after the step, as JSON has it: of the field's type, or None.
+    value: object
+    citations: list[dict[str, object]]
+    operation: str | None
+
+
+class LayerTookNone(TypedDict):
+    """A layer of the chain that did nothing to a field: it kept the value from above, or none has the item yet."""
+
+    layer: str
+    name_zh: str
+    name_en: str
+    version: str
+    action: TookNone
+
+
+class ExplainedField(TypedDict):
+    """A field's effective value (as JSON has it) and what each layer of the chain did to it."""
+
+    value: object
+    chain: list[ExplainedStep | LayerTookNone]
+
+
+class Explanation(TypedDict):
+    """What :func:`explain_to_dict` returns, as ``explain.schema.json`` describes it."""
+
+    jurisdiction: str
+    item: str
+    fields: dict[str, ExplainedField]
+
+
+def explain_to_dict(catalog: EffectiveCatalog, item_id: str, field: str | None = None) -> Explanation:
     """Return, for one item (and optionally one field), what each layer of the chain did.
 
     The item is named by its id, or by its name or an alias (:func:`find_item`); ``item`` in the
@@ -349,18 +403,35 @@ def explain_to_dict(catalog: EffectiveCatalog, item_id: str, field: str | None =
         InvalidRequestError: if ``item_id`` or ``field`` is empty or blank.
     """
     entry, fields = _explained(catalog, item_id, field)
-    result: dict[str, Any] = {"jurisdiction": catalog.layer.id, "item": entry.id, "fields": {}}
+    result = Explanation(jurisdiction=catalog.layer.id, item=entry.id, fields={})
     for name in fields:
-        chain: list[dict[str, Any]] = []
+        chain: list[ExplainedStep | LayerTookNone] = []
         for layer, steps in _by_layer(catalog, entry, name):
-            names = {"name_zh": layer.name_zh, "name_en": layer.name_en}
             if isinstance(steps, str):
-                chain.append({"layer": layer.id, **names, "version": layer.version, "action": steps})
+                took = LayerTookNone(
+                    layer=layer.id, name_zh=layer.name_zh, name_en=layer.name_en, version=layer.version, action=steps
+                )
+                chain.append(took)
             else:
-                chain.extend({**names, **s.to_dict()} for s in steps)
+                chain.extend(_explained_step(layer, step) for step in steps)
         value = getattr(entry.item, name)
-        result["fields"][name] = {"value": json.loads(json.dumps(value, default=_default)), "chain": chain}
+        result["fields"][name] = ExplainedField(value=json.loads(json.dumps(value, default=_default)), chain=chain)
     return result
+
+
+def _explained_step(layer: Layer, step: Step) -> ExplainedStep:
+    """A step as :func:`explain_to_dict` lists it: the layer's names first, then the step's JSON."""
+    said = step.to_dict()
+    return ExplainedStep(
+        name_zh=layer.name_zh,
+        name_en=layer.name_en,
+        layer=said["layer"],
+        version=said["version"],
+        action=said["action"],
+        value=said["value"],
+        citations=said["citations"],
+        operation=said["operation"],
+    )
 
 
 def _default(value: object) -> object:

@@ -89,21 +89,32 @@ def resolve(
         The merged catalog; ``catalog.conflicts`` lists every rule a layer broke.
 
     Raises:
-        UnknownLayerError: if no layer matches, or ``jurisdiction`` is not text (a code as an ``int``
+        UnknownLayerError: if no layer matches, or ``jurisdiction`` is an ``int`` (a code read as a number
             is named as such: pass ``"120117"``).
+        ArgumentTypeError: if ``jurisdiction`` is neither text nor an ``int`` (a ``LayerPackage`` is
+            given in ``layers``, its code as the jurisdiction).
         InvalidRequestError: if ``jurisdiction`` is empty or blank.
         LayerChainError: if a parent is missing or the parents form a cycle.
         PackageReadError: if a layer given in ``layers`` cannot be read.
         ValidationFailedError: if a layer given in ``layers`` is not valid by itself (an id out of its
             namespace, a citation of a document it does not register), read from its path or held in memory.
     """
-    if jurisdiction is not None and not isinstance(jurisdiction, str):  # a code read from a database as an int
-        raise UnknownLayerError.said("jurisdiction-not-text", kind=type(jurisdiction).__name__, value=jurisdiction)
+    if jurisdiction is not None and not isinstance(jurisdiction, str):
+        raise _not_a_name(jurisdiction)
     looked_up(jurisdiction, "layer")  # before any layer is read
     need_registry(registry, optional=True)
     known = registry if registry is not None and not _given(layers) else registry_with(layers, registry)
     package = known.find(jurisdiction)
     return merge(known.chain(package))
+
+
+def _not_a_name(jurisdiction: object) -> Exception:
+    """The error for a jurisdiction that is no text, naming its kind, never its repr."""
+    if isinstance(jurisdiction, int) and not isinstance(jurisdiction, bool):  # a code read from a database as an int
+        return UnknownLayerError.said("jurisdiction-not-text", kind=type(jurisdiction).__name__, value=jurisdiction)
+    if isinstance(jurisdiction, LayerPackage):  # the package meant to join the chain
+        return ArgumentTypeError.because("jurisdiction-is-package", code=jurisdiction.layer.id)
+    return ArgumentTypeError.because("jurisdiction-not-name", kind=kind_of(jurisdiction))
 
 
 def _given(layers: object) -> bool:

@@ -29,6 +29,8 @@ class LedgerError(VillagecatError, ValueError):
         total: How many problems were found in all (beyond ``problems``: 另有 N 个问题).
     """
 
+    __module__ = "villagecat.checks"  # as a traceback names it: the module that exports it
+
     def __init__(  # noqa: PLR0913 - where (file, row or place, field) and what (key, values)
         self,
         file: str | Both,

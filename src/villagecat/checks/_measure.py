@@ -19,6 +19,8 @@ MEASURE_LIMIT = 10_000_000
 class InvalidMeasurementError(VillagecatError, ValueError):
     """A size, area or count that is not a finite, non-negative number (NaN, infinite, negative)."""
 
+    __module__ = "villagecat.checks"  # as a traceback names it: the module that exports it
+
 
 def place(village: str) -> Both:
     """Where a measurement is, before its message: 榆树村：, or nothing for one unnamed village."""

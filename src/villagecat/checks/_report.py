@@ -52,8 +52,8 @@ class Finding:
     message_zh: str
     message_en: str
     subject: str = ""
-    rule: Any = None
-    observed: Any = None
+    rule: object = None
+    observed: object = None
     citations: tuple[Citation, ...] = ()
     item: str | None = None
 
@@ -82,7 +82,7 @@ class Finding:
         }
 
 
-def _plain(value: Any) -> Any:  # noqa: ANN401 - any rule or observed value
+def _plain(value: object) -> object:
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     if isinstance(value, float) and value.is_integer():
@@ -198,3 +198,7 @@ class CheckReport:
             )
             lines.extend("      " + say("basis", lang, citation=self.cited(c)) for c in f.citations)
         return "\n".join(lines) + "\n"
+
+
+# Named by the module that exports them, as a traceback and a repr show them (not this private one); pickled so too.
+Finding.__module__ = CheckReport.__module__ = "villagecat.checks"

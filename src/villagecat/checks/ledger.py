@@ -42,6 +42,7 @@ from villagecat.errors import PackageReadError
 from villagecat.models import Colour, MechanismBasis, Orientation, Placement, Scope, SignType
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Callable, Iterator
 
     from openpyxl.worksheet.worksheet import Worksheet
@@ -912,7 +913,7 @@ def _named(rows: list[_Row], problems: _Problems, *, one_per_row: bool = False) 
             problems.add(row.error("village", "ledger-village-missing"))
 
 
-def read_ledger(path: str | Path, *, max_bytes: int | None = None, scope: Scope = Scope.VILLAGE) -> Ledger:
+def read_ledger(path: str | os.PathLike[str], *, max_bytes: int | None = None, scope: Scope = Scope.VILLAGE) -> Ledger:
     """Read a ledger of one or many villages from YAML, JSON, CSV or XLSX.
 
     ``scope`` is what a sign or facility row serves when it does not say (a 村或社区 column).
@@ -1051,7 +1052,9 @@ def _entries(target: Path, document: Any, key: str, message: str) -> list[_Row]:
     return [_Row(e if isinstance(e, dict) else {}, str(target), n, entry=True) for n, e in enumerate(entries, start=1)]
 
 
-def read_signs(path: str | Path, *, max_bytes: int | None = None, scope: Scope = Scope.VILLAGE) -> list[ActualSign]:
+def read_signs(
+    path: str | os.PathLike[str], *, max_bytes: int | None = None, scope: Scope = Scope.VILLAGE
+) -> list[ActualSign]:
     """Read a village's (or many villages') signs: a YAML or JSON list, or CSV/XLSX rows.
 
     ``scope`` is what a sign hangs at when its row does not say (a 村或社区 column).
@@ -1076,7 +1079,7 @@ def read_signs(path: str | Path, *, max_bytes: int | None = None, scope: Scope =
 
 
 def read_facility_file(
-    path: str | Path, *, max_bytes: int | None = None, scope: Scope = Scope.VILLAGE
+    path: str | os.PathLike[str], *, max_bytes: int | None = None, scope: Scope = Scope.VILLAGE
 ) -> list[FacilityFigures]:
     """Read many villages' facility figures: a YAML or JSON list, or CSV/XLSX rows (one per village).
 
