@@ -153,3 +153,30 @@ def test_the_guides_release_example_prints_what_release_prints(tmp_path: Path) -
     assert result.out.strip().splitlines() == printed
     notes = json.loads((new / "datapackage.json").read_text(encoding="utf-8"))["layer"]["releases"][-1]["notes"]
     assert notes == noted
+
+
+def test_the_guide_says_to_export_again_after_a_release_and_the_refusal_is_what_it_quotes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clerk who revised the workbook exported before the first release was refused, and the guide never said so:
+    it now says to export again under another name, quotes the refusal, and its export command runs."""
+    text = GUIDE.read_text(encoding="utf-8")
+    paragraph = text[text.index("用工作簿修订时") :].split("\n\n")[0].replace("\n", "")
+    (quoted,) = re.findall(r"提示“([^”]+)”", paragraph)
+    (command,) = re.findall(r"`(villagecat export [^`]+)`", paragraph)
+    monkeypatch.chdir(tmp_path)
+    package = tmp_path / "西湖区目录"
+    init = invoke("init", "西湖区目录", "--level", "county", "--code", "330106", "--name", "西湖区", "--parent", "cn")
+    assert init.code == 0, init.err
+    assert invoke("export", "西湖区目录", "-o", "西湖区目录.xlsx").code == 0
+    assert invoke("release", "西湖区目录").code == 0
+    before = {p.name: p.read_bytes() for p in package.iterdir()}
+    stale = invoke("import", "西湖区目录.xlsx", "-o", "西湖区目录")
+    assert stale.code == 1
+    assert quoted in stale.err
+    assert {p.name: p.read_bytes() for p in package.iterdir()} == before  # "不写入任何文件"
+    assert invoke("export", "西湖区目录", "-o", "西湖区目录.xlsx").code == 2  # "导出不会覆盖已有的工作簿"
+    argv = shlex.split(command)
+    assert invoke(*argv[1:]).code == 0
+    fresh = invoke("import", argv[-1], "-o", "西湖区目录")
+    assert fresh.code == 0, fresh.err

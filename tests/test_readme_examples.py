@@ -260,3 +260,16 @@ def test_the_readmes_accepted_change_is_the_change_its_reason_names(tmp_path: Pa
     result = invoke(*argv)
     assert result.code == 0, result.out + result.err  # the one 需关注 change is the one accepted
     assert "经审核同意" in result.out
+
+
+def test_the_shipped_tables_facility_modalities_are_the_datas() -> None:
+    """Jilin's row called its six function areas "advised" when the item's modality is empty (合理划分……等功能区域
+    binds with no word of its own): each facility standard the row names says "advised" only where the data does."""
+    table = _section("What is shipped")
+    row = next(line for line in table.splitlines() if line.startswith("| `220000`"))
+    layer = load_layer(REPO / "data" / "provinces" / "220000-jilin")
+    (areas,) = [f for f in layer.facilities if f.function_areas]
+    start = row.index("function areas")
+    said = row[start : row.index(")", start) + 1]  # function areas 「等」 (what binds them)
+    assert ("advised" in said) == (areas.modality is not None and areas.modality.value in ("should", "mainly")), said
+    assert ("modality empty" in said) == (areas.modality is None), said

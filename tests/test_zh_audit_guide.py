@@ -105,3 +105,23 @@ def test_the_file_type_and_delimiter_messages_are_what_they_print(tmp_path: Path
         assert result.code == 2, result.err
         printed.append(result.err.strip().replace(str(tmp_path / name), name))
     assert printed == shown.strip().splitlines()
+
+
+def test_the_guide_says_how_to_audit_by_a_layer_not_shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The clerk's publishing guide sends a county that made its own layer here, and this guide never said
+    ``--layer``: without it the county is unknown. Its example runs, and the refusal is the one it quotes."""
+    paragraph = _text()[_text().index("本地的目录是自己按") :].split("\n\n")[0].replace("\n", "")
+    (command,) = re.findall(r"`(villagecat audit [^`]+--layer [^`]+)`", paragraph)
+    (quoted,) = re.findall(r"说明“(.+?)”，并提示", paragraph)
+    _files(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    argv = shlex.split(command)
+    jurisdiction = argv[argv.index("-j") + 1]
+    folder = argv[argv.index("--layer") + 1]
+    made = invoke("init", folder, "--level", "county", "--code", jurisdiction, "--name", "永吉县", "--parent", "220000")
+    assert made.code == 0, made.err
+    unknown = invoke(*argv[1 : argv.index("--layer")])
+    assert (unknown.code, quoted in unknown.err) == (2, True), unknown.err
+    result = invoke(*argv[1:])
+    assert result.code in (0, 1), result.err
+    assert result.out.startswith(f"永吉县（{jurisdiction}）· 台账核查")
