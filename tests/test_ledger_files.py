@@ -329,3 +329,22 @@ def test_hidden_rows_columns_and_sheets_of_a_ledger_are_checked_and_said(tmp_pat
         for said in words:
             assert said in result.err, result.err
         assert "Warning" not in result.err
+
+
+def test_a_whole_ledger_given_to_one_check_is_read_for_that_check_alone(tmp_path: Path) -> None:
+    """check signage given the ledger audit reads took its 证明 and 事项 rows for signs (位置：必填 on each)."""
+    (tmp_path / "台账.csv").write_text(
+        "村名,类别,名称,位置,建筑面积\n"
+        "东棘坨村,标牌,东棘坨村村民委员会,外部,\n"
+        "东棘坨村,证明,健在证明,,\n"
+        "东棘坨村,事项,防汛,,\n"
+        "东棘坨村,设施,党群服务中心,,450\n",
+        encoding="utf-8",
+    )
+    signs = invoke("check", "signage", str(tmp_path / "台账.csv"), "-j", "120117")
+    assert "位置：必填" not in signs.out + signs.err
+    assert signs.code == 0, signs.err
+    assert "3 行的类别不是标牌（证明、事项、设施），本检查不核查这些行；整本台账请用 villagecat audit 核查" in signs.err
+    facility = invoke("check", "facility", "--file", str(tmp_path / "台账.csv"), "-j", "120117", "--lang", "en")
+    assert "3 rows are not of the facility category" in facility.err, facility.err
+    assert "Traceback" not in facility.err

@@ -392,6 +392,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # self-inspection ledgers
     "where-ledger-row": ("第 {row} 行", "row {row}"),
     "where-ledger-entry": ("第 {row} 项", "entry {row}"),
+    "ledger-other-categories": (
+        "{count} 行的类别不是{kind}（{categories}），本检查不核查这些行；整本台账请用 villagecat audit 核查",
+        "{count} rows are not of the {kind} category ({categories}) and are not checked here; audit checks them all",
+    ),
     "where-ledger-sheet": ("{file}，工作表“{sheet}”", "{file}, sheet {sheet}"),
     "where-ledger-village": ("第 {number} 个村{name}", "village {number}{name}"),
     "where-ledger-village-name": ("（{name}）", " ({name})"),

@@ -86,6 +86,8 @@ def _categories() -> dict[str, str]:
 
 
 _CATEGORIES = _categories()
+#: Each category as a message names it: its first word in a ledger (标牌), in English its code.
+_KIND_WORDS = {segment: Both(words[0], segment) for segment, words in _LEDGER_WORDS.items()}
 _ZH_WORDS = sorted(name for name in _CATEGORIES if not name.isascii())
 
 
@@ -887,6 +889,33 @@ def _village_of(row: _Row) -> str:
     return row.cell(row.text, "village") or ""
 
 
+def _of(target: Path, sheets: list[tuple[str | None, list[_Row]]], segment: str) -> list[tuple[str | None, list[_Row]]]:
+    """The rows of one category of a whole ledger (by its sheet's name, or its 类别 cell); a row saying none is kept.
+
+    ``check signage`` given the ledger ``audit`` reads took its 证明 and 事项 rows for signs (位置：必填 on
+    each). A row of another category is another check's: left out, and one notice says how many and which.
+    """
+    from villagecat.errors import WorkbookNotice  # noqa: PLC0415
+
+    kept: list[tuple[str | None, list[_Row]]] = []
+    left: dict[str, int] = {}  # each category left out, as the ledger words it, and its rows
+    for sheet, rows in sheets:
+        by_sheet = sheet if sheet in _CATEGORIES else None
+        mine = []
+        for row in rows:
+            words = by_sheet or _shown(row.data.get("category") or "").strip()
+            if _CATEGORIES.get(words, segment) == segment:
+                mine.append(row)
+            else:
+                left[words] = left.get(words, 0) + 1
+        kept.append((sheet, mine))
+    if left:
+        named = Both("、".join(left), ", ".join(left))
+        zh, en = pair("ledger-other-categories", count=sum(left.values()), categories=named, kind=_KIND_WORDS[segment])
+        warnings.warn(WorkbookNotice(str(target), zh, en), stacklevel=3)
+    return kept
+
+
 def _sheet_rows(sheets: list[tuple[str | None, list[_Row]]]) -> list[_Row]:
     """Every row of a CSV or workbook, a row of a village's own sheet given that village.
 
@@ -1068,7 +1097,10 @@ def read_signs(
     target = Path(path)
     problems = _Problems(target)
     document, sheets = _load(target, max_bytes, problems)
-    rows = _entries(target, document, "signs", "ledger-signs-list") if not sheets else _sheet_rows(sheets)
+    if sheets:
+        rows = _sheet_rows(_of(target, sheets, "sign"))
+    else:
+        rows = _entries(target, document, "signs", "ledger-signs-list")
     if not rows:
         problems.raise_any()  # a header's problems first: its rows were not read
         raise LedgerError(str(target), None, None, "ledger-empty")
@@ -1096,7 +1128,11 @@ def read_facility_file(
     problems = _Problems(target)
     document, sheets = _load(target, max_bytes, problems)
     documented = target.suffix.lower() in _DOCUMENTS
-    rows = _entries(target, document, "villages", "ledger-villages-list") if documented else _sheet_rows(sheets)
+    rows = (
+        _entries(target, document, "villages", "ledger-villages-list")
+        if documented
+        else _sheet_rows(_of(target, sheets, "facility"))
+    )
     if not rows:
         problems.raise_any()  # a header's problems first: its rows were not read
         raise LedgerError(str(target), None, None, "ledger-empty")
