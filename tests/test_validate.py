@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import zipfile
 from typing import TYPE_CHECKING
 
@@ -189,6 +190,31 @@ def test_symlink_leading_outside_is_refused(national_copy: Path, tmp_path: Path)
     (national_copy / "duties.csv").symlink_to(outside)
     (problem,) = villagecat.validate(national_copy).problems
     assert "link that leads out" in problem.message_en
+
+
+@pytest.mark.parametrize("target", ["the package's folder", "a file that is gone", "a socket"])
+def test_a_file_that_is_a_link_to_no_file_or_a_socket_is_named_as_the_package_lists_it(
+    national_copy: Path, target: str
+) -> None:
+    """A clerk is told which of the package's files it is, never the folder it lives in or a target's path alone."""
+    duties = national_copy / "duties.csv"
+    duties.unlink()
+    if target == "a socket":
+        with socket.socket(socket.AF_UNIX) as bound:
+            bound.bind(str(duties))
+            reports = [villagecat.validate(national_copy), *validate_many([national_copy])]
+    else:
+        duties.symlink_to(national_copy if target == "the package's folder" else national_copy / "gone.csv")
+        reports = [villagecat.validate(national_copy), *validate_many([national_copy])]
+    for report in reports:
+        (problem,) = report.problems
+        assert report.exit_code == 2
+        assert problem.file == str(duties), target
+        if target == "a socket":
+            assert problem.message_zh.startswith("无法读取：不是普通文件")
+        elif target == "a file that is gone":
+            assert "gone.csv" in problem.message_zh
+            assert "不存在" in problem.message_zh
 
 
 def test_size_limit_is_clear_and_configurable(national_copy: Path) -> None:

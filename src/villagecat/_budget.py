@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import io
 import json
 import os
@@ -214,6 +215,8 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int | None = None
             raise PackageReadError.at(target, "read-folder") from None
         if isinstance(exc, FileNotFoundError):
             raise PackageReadError.at(target, "read-missing") from None
+        if exc.errno == errno.ENXIO and _not_regular(target):  # a socket cannot be opened: said as what it is
+            raise PackageReadError.at(target, "read-not-regular") from None
         raise PackageReadError.at(target, "read-os", reason=os_reason(exc)) from None
     try:
         data = _read_open(fd, target, budget)
@@ -223,6 +226,15 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int | None = None
     if size > budget:
         raise exceeded("bytes", target, over(budget), budget)
     return data
+
+
+def _not_regular(target: str) -> bool:
+    """Whether ``target`` is there and neither a regular file nor a folder (a socket, a FIFO, a device)."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _read_open(fd: int, target: str, budget: int) -> bytes:
