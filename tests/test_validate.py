@@ -13,8 +13,7 @@ import villagecat
 from conftest import NATIONAL, REPO, edit
 from villagecat.errors import InvalidRequestError, PackageReadError, ValidationFailedError
 from villagecat.format import FORMAT_VERSION
-from villagecat.package import LayerPackage, descriptor, load_layer, read_package, save_layer
-from villagecat.package import RESOURCES
+from villagecat.package import RESOURCES, LayerPackage, descriptor, load_layer, read_package, save_layer
 from villagecat.validation import _check_ids, validate_many
 
 LEDGER = REPO / "tests" / "fixtures" / "ledgers" / "jilin_village.csv"
@@ -779,3 +778,26 @@ def test_many_rows_of_one_id_are_told_apart_at_a_cost_linear_in_the_rows() -> No
     _check_ids(copied, problems)
     assert [p.code for p in problems].count("duplicate-id") == rows - 1
     assert _CountedId.compared < 10 * rows
+
+
+def test_a_key_written_twice_in_a_json_file_is_told_with_its_line(national_copy: Path, tmp_path: Path) -> None:
+    """A hand-edited JSON file with a key twice was told without a place: 同一对象中键“id”出现两次, in which row?"""
+    package = save_layer(load_layer(national_copy), tmp_path / "json", fmt="json")
+    duties = package / "duties.json"
+    rows = json.loads(duties.read_text(encoding="utf-8"))
+    objects = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    lines = [json.dumps(o, ensure_ascii=False) for o in objects]
+    lines[2] = lines[2].replace("{", '{"id": "cn.duty.twice", ', 1)
+    duties.write_text("[\n" + ",\n".join(lines) + "\n]\n", encoding="utf-8")
+    for report in (villagecat.validate(package), *validate_many([package])):
+        (problem,) = report.problems
+        assert (problem.file, problem.line) == ("duties.json", 4)
+        assert "“id”出现两次" in problem.message_zh
+    descriptor = package / "datapackage.json"
+    edit(descriptor, '"slug": ', '"slug": "twice", "slug": ')
+    text = descriptor.read_text(encoding="utf-8")
+    line = 1 + text[: text.index('"layer": {')].count("\n")  # the object that holds the key twice begins there
+    with pytest.raises(PackageReadError) as raised:
+        load_layer(package)
+    assert f"第 {line} 行" in raised.value.message_zh
+    assert "“slug”出现两次" in raised.value.message_zh

@@ -858,6 +858,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "malformed JSON at line {line}, column {column}: {detail}",
     ),
     "json-duplicate-key": ("同一对象中键“{key}”出现两次", "the key {key!r} appears twice in one object"),
+    "json-duplicate-key-at": (
+        "JSON 格式错误，第 {line} 行：此行开始的对象中键“{key}”出现两次",
+        "malformed JSON at line {line}: the key {key!r} appears twice in the object that begins there",
+    ),
     "json-number-too-long": (
         "数字过长：有整数超过 {digits} 位",
         "a number is too long: an integer of more than {digits} digits",

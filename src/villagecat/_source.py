@@ -155,11 +155,15 @@ class FolderSource(PackageSource):
                 if not real.is_relative_to(self._real_root):  # a file villagecat will not read: unreadable input
                     raise PackageReadError.at(str(link), "read-link-outside")
                 info = None
+        return self._read_at(real, link)
+
+    def _read_at(self, real: Path, link: Path) -> bytes:
+        """Read ``real``, where the package's ``link`` leads: what is wrong is said of the file the package lists."""
         try:
             return read_regular_file(real, self.max_bytes)
         except BudgetExceededError:
             raise
-        except PackageReadError as exc:  # a link to a folder, to nothing: said of the file the package lists
+        except PackageReadError as exc:  # a link to a folder, to nothing
             if real == link:
                 raise
             reason = Both(exc.message_zh, exc.message_en)
