@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import io
 import json
+import json.scanner
 import os
 import stat
 import sys
@@ -214,6 +216,8 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int | None = None
             raise PackageReadError.at(target, "read-folder") from None
         if isinstance(exc, FileNotFoundError):
             raise PackageReadError.at(target, "read-missing") from None
+        if exc.errno == errno.ENXIO and _not_regular(target):  # a socket cannot be opened: said as what it is
+            raise PackageReadError.at(target, "read-not-regular") from None
         raise PackageReadError.at(target, "read-os", reason=os_reason(exc)) from None
     try:
         data = _read_open(fd, target, budget)
@@ -223,6 +227,15 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int | None = None
     if size > budget:
         raise exceeded("bytes", target, over(budget), budget)
     return data
+
+
+def _not_regular(target: str) -> bool:
+    """Whether ``target`` is there and neither a regular file nor a folder (a socket, a FIFO, a device)."""
+    try:
+        mode = os.stat(target).st_mode  # noqa: PTH116 - a string path, as opened
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _read_open(fd: int, target: str, budget: int) -> bytes:
@@ -290,6 +303,43 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+class _Found(Exception):  # noqa: N818 - not an error: the line sought, found
+    pass
+
+
+def _duplicate_line(text: str) -> int | None:
+    """The line on which the first object holding a key twice begins; read again only when one does.
+
+    The C parser tells no position to the hook that finds the key; Python's own parser, used
+    here alone, gives each object's start. It stops at the first such object.
+    """
+
+    def parse_object(
+        s_and_end: tuple[str, int],
+        strict: object,
+        scan_once: object,
+        object_hook: object,
+        _pairs: object,
+        memo: object,
+    ) -> tuple[dict[str, Any], int]:
+        pairs, end = json.decoder.JSONObject(s_and_end, strict, scan_once, object_hook, list, memo)  # type: ignore[attr-defined]
+        if len({key for key, _ in pairs}) != len(pairs):
+            text_, start = s_and_end
+            raise _Found(text_.count("\n", 0, start) + 1)
+        return dict(pairs), end
+
+    decoder = json.JSONDecoder()
+    decoder.parse_object = parse_object  # type: ignore[attr-defined]
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
+    try:
+        decoder.decode(text)
+    except _Found as found:
+        return int(found.args[0])
+    except (ValueError, RecursionError):
+        return None
+    return None
+
+
 def _depth(value: Any) -> int:  # noqa: ANN401 - any JSON value
     """Return the nesting depth of a parsed JSON value, without recursion (only containers are visited)."""
     deepest = 0
@@ -321,7 +371,12 @@ def load_json(text: str, where: str, *, measure_depth: bool = True) -> Any:  # n
         error.line = exc.lineno
         raise error from None
     except _DuplicateKeyError as exc:
-        raise PackageReadError.at(where, "json-duplicate-key", key=exc.args[0]) from None
+        line = _duplicate_line(text)
+        if line is None:
+            raise PackageReadError.at(where, "json-duplicate-key", key=exc.args[0]) from None
+        error = PackageReadError.at(where, "json-duplicate-key-at", key=exc.args[0], line=line)
+        error.line = line
+        raise error from None
     except RecursionError:
         raise exceeded("depth", where, over(899)) from None
     except ValueError:  # an integer over Python's limit of digits

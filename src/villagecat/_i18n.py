@@ -851,16 +851,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "is a link that leads out of the package; refusing to read it (put the file itself in the package)",
     ),
     "read-missing": ("文件不存在", "no such file"),
+    "read-link-target": ("是指向 {target} 的链接：{reason}", "is a link to {target}: {reason}"),
     "read-os": ("读取时系统报错（{reason}）", "cannot be read ({reason})"),
     "read-not-regular": (
-        "不是普通文件（管道或设备），拒绝读取",
-        "is not a regular file (a pipe or a device); refusing to read it",
+        "不是普通文件（管道、套接字或设备），拒绝读取",
+        "is not a regular file (a pipe, a socket or a device); refusing to read it",
     ),
     "json-malformed": (
         "JSON 格式错误，第 {line} 行第 {column} 列：{detail}",
         "malformed JSON at line {line}, column {column}: {detail}",
     ),
     "json-duplicate-key": ("同一对象中键“{key}”出现两次", "the key {key!r} appears twice in one object"),
+    "json-duplicate-key-at": (
+        "JSON 格式错误，第 {line} 行：此行开始的对象中键“{key}”出现两次",
+        "malformed JSON at line {line}: the key {key!r} appears twice in the object that begins there",
+    ),
     "json-number-too-long": (
         "数字过长：有整数超过 {digits} 位",
         "a number is too long: an integer of more than {digits} digits",

@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from villagecat._arguments import need_path
 from villagecat._budget import exceeded, limit, over, read_regular_file
 from villagecat._i18n import Both, os_reason, pair
-from villagecat.errors import InterruptedSaveWarning, PackageReadError
+from villagecat.errors import BudgetExceededError, InterruptedSaveWarning, PackageReadError
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -155,7 +155,19 @@ class FolderSource(PackageSource):
                 if not real.is_relative_to(self._real_root):  # a file villagecat will not read: unreadable input
                     raise PackageReadError.at(str(link), "read-link-outside")
                 info = None
-        return read_regular_file(real, self.max_bytes)
+        return self._read_at(real, link)
+
+    def _read_at(self, real: Path, link: Path) -> bytes:
+        """Read ``real``, where the package's ``link`` leads: what is wrong is said of the file the package lists."""
+        try:
+            return read_regular_file(real, self.max_bytes)
+        except BudgetExceededError:
+            raise
+        except PackageReadError as exc:  # a link to a folder, to nothing
+            if real == link:
+                raise
+            reason = Both(exc.message_zh, exc.message_en)
+            raise PackageReadError.at(str(link), "read-link-target", target=str(real), reason=reason) from None
 
 
 class ZipSource(PackageSource):

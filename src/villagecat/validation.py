@@ -73,7 +73,8 @@ def _check_ids(package: LayerPackage, problems: list[Problem]) -> None:
         for index, item in enumerate(items):
             item_id: str = item.id  # type: ignore[attr-defined]
             replaces = item.replaces if has_replaces else None  # type: ignore[attr-defined]
-            fine = item_id not in seen and item_id.startswith(expected)
+            repeated = item_id in seen
+            fine = not repeated and item_id.startswith(expected)
             seen.setdefault(item_id, resource)
             if replaces is not None and replaced.setdefault(replaces, item_id) != item_id:
                 # which item the old id's operations follow is unknown: merge follows neither
@@ -83,7 +84,7 @@ def _check_ids(package: LayerPackage, problems: list[Problem]) -> None:
                 )
             if fine and (replaces is None or replaces.startswith(f"{layer_id}.")):
                 continue
-            _id_problems(package, resource, index, item_id, replaces, seen, problems)
+            _id_problems(package, resource, index, item_id, replaces, seen, problems, repeated=repeated)
 
 
 def _id_problems(  # noqa: PLR0913, PLR0917 - the failing item and what it is checked against
@@ -94,15 +95,16 @@ def _id_problems(  # noqa: PLR0913, PLR0917 - the failing item and what it is ch
     replaces: str | None,
     seen: dict[str, str],
     problems: list[Problem],
+    *,
+    repeated: bool,
 ) -> None:
-    """Describe what is wrong with one item's ids."""
+    """Describe what is wrong with one item's ids (``repeated``: an item before it has the same id)."""
     layer_id = package.layer.id
     where = package.where(resource, index)
     prefix, _, rest = item_id.partition(".")
     kind = rest.partition(".")[0]
     first = package.where(seen[item_id], 0)["file"] if seen.get(item_id) else where["file"]
-    duplicates = sum(1 for i in package.resource(resource)[:index] if getattr(i, "id", "") == item_id)
-    if duplicates or seen.get(item_id) != resource:
+    if repeated:  # known from the ids seen, never by comparing with every item before it (rows filled down)
         problems.append(
             Problem(
                 code="duplicate-id",
