@@ -1585,8 +1585,17 @@ def rate_operations(
         for package in (old, new)
         for op in package.resource("overrides")
     }
-    # A row that restates an inherited item is operations on it (one per field it sets): its steps name it.
-    targets.update(_restated_targets(catalogs, restating))
+    # Each operation on the item merge applied it to (or refused it on): an id its parent renumbered (replaces)
+    # names the item that replaces it, as a row that restates an inherited item (one operation per field it sets)
+    # names the item it restates; a cancellation's change is named by the target its row holds.
+    merged = _merged_targets(catalogs, {*targets, *restating})
+    targets.update(merged)
+    targets.update(
+        (str(getattr(c, "target", "")), merged[str(getattr(c, "id", ""))])
+        for package in (old, new)
+        for c in package.resource("cancellations")
+        if str(getattr(c, "id", "")) in merged
+    )
     withdrawn = _withdrawn_refusals(old, catalogs[0], effective)
     changes = [  # an operation merge had refused, withdrawn: it never applied (nothing found below to rate it by)
         _violation_withdrawn(c, withdrawn[c.item], catalogs, levels or {})
@@ -1757,9 +1766,13 @@ def _without_refused_cancellations(
 
     Merge left their targets as they were (the effective diff shows no change of them): they change nothing.
     """
-    own = {str(getattr(c, "id", "")) for c in package.resource("cancellations")}
-    refused = {c.item for c in catalog.conflicts if c.layer == package.layer.id and c.operation in own}
-    refused -= {e.item for e in effective.changes if e.level != "violation"}
+    own = {str(getattr(c, "id", "")): str(getattr(c, "target", "")) for c in package.resource("cancellations")}
+    changed = {e.item for e in effective.changes if e.level != "violation"}
+    refused = {  # named by the target its row holds, as the package diff names it: maybe an id renumbered above
+        own[c.operation]
+        for c in catalog.conflicts
+        if c.layer == package.layer.id and c.operation in own and c.item not in changed
+    }
     return [
         c for c in changes if not (c.resource == "cancellations" and c.effect is Effect.LOOSENS and c.item in refused)
     ]
@@ -1784,10 +1797,18 @@ def _refused_cancellation(change: Change, target: str, catalogs: Sequence[Effect
     )
 
 
-def _restated_targets(catalogs: Sequence[EffectiveCatalog], rows: set[str]) -> dict[str, str]:
-    """The inherited item each restating row of ``rows`` was merged into, from the steps it made."""
+def _merged_targets(catalogs: Sequence[EffectiveCatalog], rows: set[str]) -> dict[str, str]:
+    """The item each operation of ``rows`` (by id) was merged into, or refused on, as merge says it.
+
+    From the steps it made (an override, a restating row), the item it cancelled, or its conflict: the id its
+    row holds may be one its layer renumbered (``replaces``), which merge follows to the item that replaces it.
+    """
     found: dict[str, str] = {}
     for catalog in catalogs:
+        found.update((c.operation, c.item) for c in catalog.conflicts if c.operation in rows)
+        found.update(
+            (c.cancellation.id, str(getattr(c.item, "id", ""))) for c in catalog.cancelled if c.cancellation.id in rows
+        )
         for entries in catalog.items.values():
             for entry in entries.values():
                 for steps in entry.changes.values():
