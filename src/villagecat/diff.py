@@ -410,8 +410,8 @@ class Change:
     resource: str
     item: str
     field: str | None = None
-    old: Any = None
-    new: Any = None
+    old: object = None
+    new: object = None
     layer: str | None = None
     effect: Effect = Effect.NEUTRAL
     #: Why a reviewer accepted the change (from an accepted-changes file), or None.
@@ -459,12 +459,11 @@ class Change:
                 _show(self.new, lang, self.field, self.resource),
             )
             if len(old) + len(new) > _LONG and self.old is not None and self.new is not None:
-                grown = (  # entries added or dropped, not an entry edited in place (a quote's one character)
-                    isinstance(self.old, list | tuple)
-                    and isinstance(self.new, list | tuple)
-                    and len(self.old) != len(self.new)
-                )
-                edit = (grown and _entries_diff(self.old, self.new, lang)) or inline_diff(old, new, lang)
+                edit = ""
+                before, after = self.old, self.new
+                if isinstance(before, list | tuple) and isinstance(after, list | tuple) and len(before) != len(after):
+                    edit = _entries_diff(before, after, lang)  # entries added or dropped, not one edited in place
+                edit = edit or inline_diff(old, new, lang)
                 values = say("change-values-inline", lang, diff=edit)
             else:
                 values = say("change-values", lang, old=old, new=new)
