@@ -48,7 +48,7 @@ def _rated(operations: dict[str, Any], *, renumbered: bool, added: bool) -> list
 
 @pytest.mark.parametrize("added", [True, False], ids=["added", "withdrawn"])
 @pytest.mark.parametrize("operations", OPERATIONS, ids=["cancellation", "refused-cancellation", "override"])
-def test_an_operation_on_a_renumbered_item_is_rated_as_on_the_item_before(operations: dict[str, Any], *, added: bool) -> None:
+def test_an_operation_on_a_renumbered_item_is_rated_as_before(operations: dict[str, Any], *, added: bool) -> None:
     """Jilin renumbers an item; a county's row on its old id is rated, named and counted as before the renumbering."""
     before = _rated(operations, renumbered=False, added=added)
     assert before  # each is a change: the comparison below is no comparison of two empty lists

@@ -1572,29 +1572,13 @@ def rate_operations(
         items = tuple(c.item for c in report.changes if c.resource in operations or c.item in restating)
         return dataclasses.replace(report, unrated=UnratedOperations(items, exc.describe("zh"), exc.describe("en")))
     effective = diff_catalogs(*catalogs, levels=levels)
-    targets = {
-        str(getattr(op, "id", "")): str(getattr(op, "target", ""))
-        for package in (old, new)
-        for resource in operations
-        for op in package.resource(resource)
-    }
+    targets = _operation_targets((old, new), operations, restating, catalogs)
     # An override sets one field of its target: what it does is what changed there, not another override's work.
     fields = {
         str(getattr(op, "id", "")): str(getattr(op, "field", ""))
         for package in (old, new)
         for op in package.resource("overrides")
     }
-    # Each operation on the item merge applied it to (or refused it on): an id its parent renumbered (replaces)
-    # names the item that replaces it, as a row that restates an inherited item (one operation per field it sets)
-    # names the item it restates; a cancellation's change is named by the target its row holds.
-    merged = _merged_targets(catalogs, {*targets, *restating})
-    targets.update(merged)
-    targets.update(
-        (str(getattr(c, "target", "")), merged[str(getattr(c, "id", ""))])
-        for package in (old, new)
-        for c in package.resource("cancellations")
-        if str(getattr(c, "id", "")) in merged
-    )
     withdrawn = _withdrawn_refusals(old, catalogs[0], effective)
     changes = [  # an operation merge had refused, withdrawn: it never applied (nothing found below to rate it by)
         _violation_withdrawn(c, withdrawn[c.item], catalogs, levels or {})
@@ -1794,6 +1778,32 @@ def _refused_cancellation(change: Change, target: str, catalogs: Sequence[Effect
         scope=scope if isinstance(scope, Scope) else change.scope,
         bound=_bound_others(getattr(inherited.item, "bound", None)),
     )
+
+
+def _operation_targets(
+    packages: Sequence[LayerPackage], operations: set[str], restating: set[str], catalogs: Sequence[EffectiveCatalog]
+) -> dict[str, str]:
+    """Each operation's target by its id (a cancellation's also by the target its row holds, as its change is named).
+
+    The target is the item merge applied it to, or refused it on: an id the parent renumbered (``replaces``) names
+    the item that replaces it, as a row that restates an inherited item (an operation per field it sets) names the
+    item it restates.
+    """
+    targets = {
+        str(getattr(op, "id", "")): str(getattr(op, "target", ""))
+        for package in packages
+        for resource in operations
+        for op in package.resource(resource)
+    }
+    merged = _merged_targets(catalogs, {*targets, *restating})
+    targets.update(merged)
+    targets.update(
+        (str(getattr(c, "target", "")), merged[str(getattr(c, "id", ""))])
+        for package in packages
+        for c in package.resource("cancellations")
+        if str(getattr(c, "id", "")) in merged
+    )
+    return targets
 
 
 def _merged_targets(catalogs: Sequence[EffectiveCatalog], rows: set[str]) -> dict[str, str]:
