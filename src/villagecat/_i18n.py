@@ -2985,6 +2985,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action-restated": ("重申（取值不变）", "restated (value unchanged)"),
     "action-added": ("增加", "added"),
     "action-removed": ("删除", "removed"),
+    # the row that made a step, which a clerk edits to change the value: sheet (file), id, and whose row it is
+    "explain-row-own": (
+        "所在行：“{sheet}”表（{file}）{id}，本条目自身的行",
+        "row: {id} in {title} ({file}), the item's own row",
+    ),
+    "explain-row-override": ("所在行：“{sheet}”表（{file}）{id}", "row: {id} in {title} ({file})"),
+    "explain-row-restating": (
+        "所在行：“{sheet}”表（{file}）{id}，重申本条目的行",
+        "row: {id} in {title} ({file}), which restates the item",
+    ),
     # villagecat layers
     "layers-header": ("层标识\t层级\t名称\t版本\t上级层\t条目数", "id\tlevel\tname\tversion\tparent\titems"),
     # villagecat timeline

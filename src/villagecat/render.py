@@ -442,6 +442,35 @@ def _default(value: object) -> object:
     raise TypeError(type(value).__name__)
 
 
+def _step_entries(step: Step, before: object) -> object:
+    """What a step on a list says: the entries it added (or removed), where the list had some before; else its value.
+
+    Ninghe adds its plan to a national duty's citations: 增加 the plan, not the national citation with it.
+    """
+    if step.action not in ("added", "removed") or not isinstance(step.value, (tuple, list)):
+        return step.value
+    had = tuple(before) if isinstance(before, (tuple, list)) else ()
+    after = tuple(step.value)
+    if step.action == "added":
+        return tuple(e for e in after if e not in had) or after
+    return tuple(e for e in had if e not in after) or after
+
+
+def _row(entry: EffectiveItem, step: Step, lang: Lang) -> str:
+    """The row that made a step, by its sheet (file) and id: the row a clerk edits to change the value.
+
+    The item's own row, an override, or the layer's row that restates the item.
+    """
+    from villagecat.format.registry import kind_of_id, kind_of_model  # noqa: PLC0415
+
+    row, kind = step.operation or entry.id, kind_of_model(type(entry.item))
+    key = "explain-row-own"
+    if step.operation is not None:  # an override's id, or the id of the layer's row that restates the item
+        kind = kind_of_id(step.operation) or kind
+        key = "explain-row-override" if kind.role == "operation" else "explain-row-restating"
+    return say(key, lang, sheet=kind.sheet, title=kind.title_en, file=f"{kind.resource}.csv", id=row)
+
+
 def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = None, lang: Lang = "zh") -> str:
     """Return the provenance chain of an item's fields as text, national layer first, in ``lang``.
 
@@ -477,13 +506,15 @@ def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = 
             for step in steps:
                 # a value given where there was none is set (设定), not changed (改为)
                 action = "set-first" if step.action == "set" and before in (None, (), []) else step.action
+                said = _step_entries(step, before)  # a list's entries the step added or removed, not the list after
                 before = step.value
                 label = say(f"action-{action}", lang) if f"action-{action}" in MESSAGES else step.action
                 if step.action == "default":  # the row left it empty: nothing was said, so nothing is cited
                     lines.append(f"    {where}{colon}{label}")
                     continue
-                lines.append(f"    {where}{colon}{label} {shown(step.value, lang, titles=titles)}")
-                own_basis = isinstance(step.value, (tuple, list)) and tuple(step.value) == step.citations
+                lines.append(f"    {where}{colon}{label} {shown(said, lang, titles=titles)}")
+                lines.append("      " + _row(entry, step, lang))
+                own_basis = isinstance(said, (tuple, list)) and tuple(said) == step.citations
                 if field_name != "citations" or not own_basis:  # a value that is its own basis is not cited again
                     lines.extend("      " + say("source", lang, citation=cited(c, titles)) for c in step.citations)
     return "\n".join(lines) + "\n"

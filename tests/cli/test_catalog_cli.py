@@ -125,15 +125,22 @@ def test_a_loosening_layer_makes_catalog_exit_non_zero_naming_layer_item_field_r
 NINGHE_PLAN = "天津市宁河区规范村（社区）组织工作事务、机制牌子和证明事项的工作方案"
 
 
+def _override(layer_id: str, target: str, field: str) -> str:
+    """The id of the shipped layer's override of the field: the row a clerk edits (read, never pinned)."""
+    return next(o.id for o in shipped_registry().find(layer_id).overrides if (o.target, o.field) == (target, field))
+
+
 def test_explain_shows_each_layer_with_its_citation() -> None:
     result = invoke("explain", "120117", "cn.sign.party-service-centre", "orientation")
     assert result.code == 0
+    row = _override("120117", "cn.sign.party-service-centre", "orientation")
     assert result.out.splitlines() == [
         "宁河区（120117） · cn.sign.party-service-centre",
         "  版式（orientation） = 横牌（horizontal）",
         f"    cn 全国 {_version('cn')}：未设定",  # nothing said, nothing cited
         f"    120000 天津市 {_version('120000')}：继承",
         f"    120117 宁河区 {_version('120117')}：设定 横牌（horizontal）",  # none before: set, not changed
+        f"      所在行：“覆盖”表（overrides.csv）{row}",  # the row a clerk edits to change it
         f"      出处：{NINGHE_PLAN} 三(二)8「“一横”：XX村（社区）党群服务中心。」",
     ]
     changed = invoke("explain", "120117", "cn.sign.party-service-centre", "sign_type").out
@@ -182,6 +189,43 @@ def test_explain_shows_values_as_a_clerk_reads_them_never_as_json() -> None:
     english = invoke("explain", "120117", "cn.sign.party-service-centre", "--lang", "en").out
     assert "  replaces = empty" in english
     assert "  orientation = horizontal" in english
+
+
+def test_explain_names_the_row_of_each_step_the_items_own_or_an_override() -> None:
+    """A clerk who would change a value must know which row of which layer to edit: explain named the layer only.
+
+    The JSON had the override's id (``operation``); the text had nothing of it.
+    """
+    item = "cn.duty.no-law-enforcement"
+    lines = invoke("explain", "120117", item, "duty_kind").out.splitlines()
+    row = _override("120117", item, "duty_kind")
+    assert [line for line in lines if not line.startswith("      出处：")] == [
+        f"宁河区（120117） · {item}",
+        "  事项类别（duty_kind） = 履职负面事项（prohibited）",
+        f"    cn 全国 {_version('cn')}：设立 履职负面事项（prohibited）",
+        f"      所在行：“工作事务”表（duties.csv）{item}，本条目自身的行",
+        f"    120000 天津市 {_version('120000')}：继承",
+        f"    120117 宁河区 {_version('120117')}：重申（取值不变） 履职负面事项（prohibited）",
+        f"      所在行：“覆盖”表（overrides.csv）{row}",
+    ]
+    assert lines[4].startswith("      出处：厅字〔2022〕28号")  # the row first, then what backs it
+    english = invoke("explain", "120117", item, "duty_kind", "--lang", "en").out
+    assert f"      row: {item} in Duty (duties.csv), the item's own row" in english
+    assert f"      row: {row} in Override (overrides.csv)" in english
+    data = json.loads(invoke("explain", "120117", item, "duty_kind", "--format", "json").out)
+    assert [s.get("operation") for s in data["fields"]["duty_kind"]["chain"]] == [None, None, row]
+
+
+def test_explain_of_a_list_a_layer_added_to_says_what_it_added() -> None:
+    """Ninghe adds its plan to the national duty's citations: explain said 增加 followed by both, the national one
+    too, as if Ninghe had added it (the value after the step), and cited Ninghe's plan beneath again."""
+    item = "cn.duty.no-law-enforcement"
+    lines = invoke("explain", "120117", item, "citations").out.splitlines()
+    ninghe = next(n for n, line in enumerate(lines) if line.startswith("    120117 "))
+    assert lines[ninghe].startswith(f"    120117 宁河区 {_version('120117')}：增加 {NINGHE_PLAN} 三(一)3「")
+    assert "厅字〔2022〕28号" not in lines[ninghe]
+    assert "厅字〔2022〕28号" in lines[1]  # the field's value: both
+    assert not any(line.startswith("      出处") for line in lines[ninghe + 1 :])  # what it added is its basis
 
 
 def test_explain_json_lists_the_chain() -> None:
