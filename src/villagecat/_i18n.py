@@ -167,6 +167,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "layer {layer} names parent {parent}, which is not known",
     ),
     "no-item": ("{layer} 的有效目录中没有条目 {item}", "no item {item} in the catalog of {layer}"),
+    "item-cancelled": (
+        (
+            "{layer} 的有效目录中没有条目 {item}：{by} 以“取消”表（cancellations.csv）{cancellation}"
+            " 取消了 {id}（{name}），理由：{reason}"
+        ),
+        (
+            "no item {item} in the catalog of {layer}: {by} cancelled {id} ({name}) by {cancellation}"
+            " (cancellations.csv), because: {reason}"
+        ),
+    ),
     "item-ambiguous": (
         "{layer} 的有效目录中有多个条目名为 {item}：{candidates}；请改用其标识",
         "several items of the catalog of {layer} are called {item}: {candidates}; give its id",
@@ -2988,12 +2998,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the row that made a step, which a clerk edits to change the value: sheet (file), id, and whose row it is
     "explain-row-own": (
         "所在行：“{sheet}”表（{file}）{id}，本条目自身的行",
-        "row: {id} in {title} ({file}), the item's own row",
+        "row: {id} in {sheet} ({file}), the item's own row",
     ),
-    "explain-row-override": ("所在行：“{sheet}”表（{file}）{id}", "row: {id} in {title} ({file})"),
+    "explain-row-override": ("所在行：“{sheet}”表（{file}）{id}", "row: {id} in {sheet} ({file})"),
     "explain-row-restating": (
         "所在行：“{sheet}”表（{file}）{id}，重申本条目的行",
-        "row: {id} in {title} ({file}), which restates the item",
+        "row: {id} in {sheet} ({file}), which restates the item",
     ),
     # villagecat layers
     "layers-header": ("层标识\t层级\t名称\t版本\t上级层\t条目数", "id\tlevel\tname\tversion\tparent\titems"),

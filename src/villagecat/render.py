@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from villagecat._arguments import need_catalog, need_format, need_items, need_lang, need_scope
 from villagecat._i18n import MESSAGES, Both, Lang, say
-from villagecat._names import looked_up
+from villagecat._names import looked_up, normalise_name
 from villagecat._shown import cited, document_titles, markdown_cell, shown
 from villagecat.errors import UnknownItemError
 from villagecat.models._base import Vocab
@@ -19,7 +19,7 @@ from villagecat.package import RESOURCE_TITLES, RESOURCE_TITLES_EN
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from villagecat.merging import Action, EffectiveCatalog, EffectiveItem, Step
+    from villagecat.merging import Action, Cancelled, EffectiveCatalog, EffectiveItem, Step
     from villagecat.models import AdmissionRoute, Layer
 
 __all__ = [
@@ -299,6 +299,19 @@ def find_item(catalog: EffectiveCatalog, key: str) -> EffectiveItem:
     need_catalog(catalog)
     found = catalog.find(key)
     if not found:
+        cancelled = _cancelled(catalog, key)
+        if cancelled is not None:  # why the village has it no more: who cancelled it, by which row, and why
+            by = next(x for x in catalog.chain if x.id == cancelled.layer)
+            raise UnknownItemError.said(
+                "item-cancelled",
+                layer=catalog.layer.id,
+                item=key,
+                by=Both(f"{by.id} {by.name_zh}", f"{by.id} {by.name_en}"),
+                cancellation=cancelled.cancellation.id,
+                id=str(getattr(cancelled.item, "id", "")),
+                name=str(getattr(cancelled.item, "name", "") or getattr(cancelled.item, "title", "")),
+                reason=cancelled.cancellation.reason,
+            )
         raise UnknownItemError.said("no-item", layer=catalog.layer.id, item=key)
     if len(found) > 1:
         named = [(e.id, getattr(e.item, "name", ""), e.resource) for e in found]
@@ -308,6 +321,17 @@ def find_item(catalog: EffectiveCatalog, key: str) -> EffectiveItem:
         )
         raise UnknownItemError.said("item-ambiguous", layer=catalog.layer.id, item=key, candidates=candidates)
     return found[0]
+
+
+def _cancelled(catalog: EffectiveCatalog, key: str) -> Cancelled | None:
+    """The item a layer of the chain cancelled that ``key`` names (its id, or its name or an alias), if one."""
+    named = normalise_name(key)
+    for cancelled in catalog.cancelled:
+        item = cancelled.item
+        names = [getattr(item, "name", None), *getattr(item, "aliases", ())]
+        if key == str(getattr(item, "id", "")) or named in {normalise_name(n) for n in names if isinstance(n, str)}:
+            return cancelled
+    return None
 
 
 def _explained(catalog: EffectiveCatalog, key: str, field: str | None) -> tuple[EffectiveItem, list[str]]:
@@ -468,7 +492,7 @@ def _row(entry: EffectiveItem, step: Step, lang: Lang) -> str:
     if step.operation is not None:  # an override's id, or the id of the layer's row that restates the item
         kind = kind_of_id(step.operation) or kind
         key = "explain-row-override" if kind.role == "operation" else "explain-row-restating"
-    return say(key, lang, sheet=kind.sheet, title=kind.title_en, file=f"{kind.resource}.csv", id=row)
+    return say(key, lang, sheet=Both(kind.sheet, kind.title_en), file=f"{kind.resource}.csv", id=row)
 
 
 def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = None, lang: Lang = "zh") -> str:

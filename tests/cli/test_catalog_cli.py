@@ -228,6 +228,22 @@ def test_explain_of_a_list_a_layer_added_to_says_what_it_added() -> None:
     assert not any(line.startswith("      出处") for line in lines[ninghe + 1 :])  # what it added is its basis
 
 
+@pytest.mark.parametrize("key", ["220000.mechanism.convenience-service-station", "便民服务站（大厅）"])
+def test_explain_of_an_item_a_layer_cancelled_names_the_cancellation(tmp_path: Path, key: str) -> None:
+    """A clerk asks why the village has no 便民服务站: explain said 没有条目, not who cancelled it, by which row."""
+    target = "220000.mechanism.convenience-service-station"
+    county = write_child(tmp_path, "220000", cancellations=[{"target": target, "reason": "本区已并入党群服务中心"}])
+    result = invoke("explain", "220102", key, "--layer", str(county))
+    assert result.code == 2
+    assert result.err.strip() == (
+        f"villagecat: 220102 的有效目录中没有条目 {key}：220102 测试区 以“取消”表（cancellations.csv）"
+        f"220102.cancellation.c0 取消了 {target}（便民服务站（大厅）），理由：本区已并入党群服务中心"
+    )
+    english = invoke("explain", "220102", key, "--layer", str(county), "--lang", "en").err
+    assert "220102.cancellation.c0" in english
+    assert "Traceback" not in result.err + english
+
+
 def test_explain_json_lists_the_chain() -> None:
     data = json.loads(invoke("explain", "ninghe", "cn.duty.no-work-safety", "duty_kind", "--format", "json").out)
     chain = data["fields"]["duty_kind"]["chain"]
