@@ -228,6 +228,19 @@ def test_explain_of_a_list_a_layer_added_to_says_what_it_added() -> None:
     assert not any(line.startswith("      出处") for line in lines[ninghe + 1 :])  # what it added is its basis
 
 
+def test_explain_of_entries_a_layer_removed_says_which(tmp_path: Path) -> None:
+    """A county drops 说服劝导 from Jilin's assist activities: explain said 删除 followed by the five that remain."""
+    item = "220000.duty.assist-government-work"
+    override = {"target": item, "field": "assist_activities", "op": "remove", "value": "persuade"}
+    county = write_child(tmp_path, "220000", overrides=[override])
+    lines = invoke("explain", "220102", item, "assist_activities", "--layer", str(county)).out.splitlines()
+    assert "说服劝导" not in lines[1]  # the value now
+    assert lines[-3:-1] == [
+        "    220102 测试区 0.1.0：删除 说服劝导（persuade）",
+        "      所在行：“覆盖”表（overrides.csv）220102.override.o0",
+    ]
+
+
 @pytest.mark.parametrize("key", ["220000.mechanism.convenience-service-station", "便民服务站（大厅）"])
 def test_explain_of_an_item_a_layer_cancelled_names_the_cancellation(tmp_path: Path, key: str) -> None:
     """A clerk asks why the village has no 便民服务站: explain said 没有条目, not who cancelled it, by which row."""
