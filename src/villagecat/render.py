@@ -501,10 +501,13 @@ def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = 
     The item is named by its id, or by its name or an alias (:func:`find_item`).
 
     Values read as a clerk reads them (:func:`villagecat._shown.shown`): 横牌（horizontal）, 空,
-    [党员活动室、图书室], never JSON's ``"horizontal"``, ``null`` or ``[]``.
+    [党员活动室、图书室], never JSON's ``"horizontal"``, ``null`` or ``[]``. Each step names the row that made it
+    (所在行: the item's own row, an override, or the layer's row that restates the item), and a step on a list
+    the entries it added or removed, not the list after it.
 
     Raises:
-        UnknownItemError: if the item is not in the effective catalog, or has no such field.
+        UnknownItemError: if the item is not in the effective catalog (one a layer cancelled names the cancellation),
+            or has no such field.
         InvalidRequestError: if ``item_id`` or ``field`` is empty or blank.
     """
     lang = need_lang(lang)
