@@ -14,6 +14,7 @@ import pytest
 from layers import child_layer
 from test_merge_renamed import _jilin, _renumbered
 from villagecat.diff import diff_packages, rate_operations, rule_violations
+from villagecat.format.rules import Effect
 from villagecat.registry import shipped_registry
 
 if TYPE_CHECKING:
@@ -53,3 +54,25 @@ def test_an_operation_on_a_renumbered_item_is_rated_as_before(operations: dict[s
     before = _rated(operations, renumbered=False, added=added)
     assert before  # each is a change: the comparison below is no comparison of two empty lists
     assert _rated(operations, renumbered=True, added=added) == before
+
+
+def test_a_cancellation_moved_to_the_new_id_of_its_target_cancels_nothing_more_and_restores_nothing() -> None:
+    """Jilin renumbers a mechanism; a county that writes the new id in its cancellation (the same item, still
+    cancelled) was told it cancelled one item (破坏性, 对村放宽) and restored another (对村收紧), a major release."""
+    jilin = _renumbered(_jilin(), "mechanisms", {MECHANISM: [f"{MECHANISM}-new"]})
+    registry = shipped_registry([jilin])
+    old = child_layer("220000", cancellations=[{"target": MECHANISM}])
+    new = child_layer("220000", cancellations=[{"target": f"{MECHANISM}-new"}])
+    report = rate_operations(diff_packages(old, new), old, new, registry)
+    (change,) = report.changes
+    assert (change.code, change.field, change.old, change.new) == (
+        "cancellation-changed",
+        "target",
+        MECHANISM,
+        f"{MECHANISM}-new",
+    )
+    assert change.effect is Effect.NEUTRAL
+    assert change.label == "便民服务站（大厅）"
+    assert report.suggested_bump != "major"
+    assert "放宽" not in change.describe("zh")
+    assert "收紧" not in change.describe("zh")

@@ -1667,7 +1667,7 @@ def rate_operations(
                 change, effect=gravest.effect, advised=gravest.advised, unstated=gravest.unstated, does=gravest.code
             )
         rated.append(change)
-    return dataclasses.replace(report, changes=rated)
+    return dataclasses.replace(report, changes=_retargeted(rated, targets, effective, catalogs, levels or {}))
 
 
 def diff_versions(
@@ -1778,6 +1778,57 @@ def _refused_cancellation(change: Change, target: str, catalogs: Sequence[Effect
         scope=scope if isinstance(scope, Scope) else change.scope,
         bound=_bound_others(getattr(inherited.item, "bound", None)),
     )
+
+
+def _retargeted(
+    changes: Sequence[Change],
+    targets: Mapping[str, str],
+    effective: DiffReport,
+    catalogs: Sequence[EffectiveCatalog],
+    levels: Mapping[str, ChangeLevel],
+) -> list[Change]:
+    """``changes`` with each cancellation that now names its target by another id of the same item as one change.
+
+    A county that writes the new id its province gave an item (``replaces``) in place of the old one still cancels
+    that item: the catalog shows no change of it. Not a cancellation (放宽) and a withdrawal (收紧), but its
+    row's target changed, named by the item.
+    """
+    changed = {e.item for e in effective.changes if e.level != "violation"}
+
+    def by_target(suffix: str) -> dict[str, Change]:
+        return {
+            targets.get(c.item, c.item): c
+            for c in changes
+            if c.resource == "cancellations" and c.code.endswith(suffix) and c.field is None
+        }
+
+    cancelled, restored = by_target("-cancelled"), by_target("-restored")
+    moved = {
+        target: (restored[target], cancelled[target])
+        for target in cancelled.keys() & restored.keys()
+        if target not in changed and cancelled[target].item != restored[target].item
+    }
+    if not moved:
+        return list(changes)
+    gone = {id(c) for pair in moved.values() for c in pair}
+    items = {str(getattr(c.item, "id", "")): c.item for catalog in catalogs for c in catalog.cancelled}
+    code = "cancellation-changed"
+    result = [c for c in changes if id(c) not in gone]
+    result.extend(
+        dataclasses.replace(
+            now,
+            code=code,
+            level=levels.get(code) or CHANGE_LEVELS[code][0],
+            field="target",
+            old=before.item,
+            new=now.item,
+            effect=Effect.NEUTRAL,
+            label=now.label or before.label or (_label(items[target]) if target in items else None),
+            does=None,
+        )
+        for target, (before, now) in moved.items()
+    )
+    return result
 
 
 def _operation_targets(
