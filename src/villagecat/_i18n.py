@@ -2996,6 +2996,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action-added": ("增加", "added"),
     "action-removed": ("删除", "removed"),
     # the row that made a step, which a clerk edits to change the value: sheet (file), id, and whose row it is
+    "explain-found-by-former-id": (
+        "（按旧标识 {old} 查到：该条目已重新编号）",
+        "(found by its former id {old}: renumbered)",
+    ),
     "explain-row-own": (
         "所在行：“{sheet}”表（{file}）{id}，本条目自身的行",
         "row: {id} in {sheet} ({file}), the item's own row",

@@ -290,14 +290,16 @@ def format_catalog(
 
 
 def find_item(catalog: EffectiveCatalog, key: str) -> EffectiveItem:
-    """Return the one effective item ``key`` names: its id, or its name or an alias (normalised).
+    """Return the one effective item ``key`` names: its id, or its name or an alias (normalised), or an id it replaced.
+
+    An id renumbered (``replaces``) names the item that replaces it, as merge reads a lower layer's row that holds it.
 
     Raises:
         UnknownItemError: if no item is so named, or several are (naming each, with its kind).
         InvalidRequestError: if ``key`` is empty or blank.
     """
     need_catalog(catalog)
-    found = catalog.find(key)
+    found = catalog.find(key) or _replacing(catalog, key)
     if not found:
         cancelled = _cancelled(catalog, key)
         if cancelled is not None:  # why the village has it no more: who cancelled it, by which row, and why
@@ -321,6 +323,16 @@ def find_item(catalog: EffectiveCatalog, key: str) -> EffectiveItem:
         )
         raise UnknownItemError.said("item-ambiguous", layer=catalog.layer.id, item=key, candidates=candidates)
     return found[0]
+
+
+def _replacing(catalog: EffectiveCatalog, key: str) -> list[EffectiveItem]:
+    """The one item that replaces ``key``, an id no item has (``replaces``: renumbered), as merge follows a row's id.
+
+    None where two items claim it: merge names neither.
+    """
+    key = key.strip()
+    found = [e for items in catalog.items.values() for e in items.values() if getattr(e.item, "replaces", None) == key]
+    return found if len(found) == 1 else []
 
 
 def _cancelled(catalog: EffectiveCatalog, key: str) -> Cancelled | None:
@@ -514,11 +526,14 @@ def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = 
     from villagecat.format.registry import fields_of  # noqa: PLC0415
 
     entry, fields = _explained(catalog, item_id, field)
+    asked = item_id.strip()
     titles = document_titles(catalog)
     name, item_id = catalog.layer.name_en if lang == "en" else catalog.layer.name_zh, entry.id
     lines = [
         f"{name}（{catalog.layer.id}） · {item_id}" if lang != "en" else f"{name} ({catalog.layer.id}) · {item_id}"
     ]
+    if entry.id != asked and getattr(entry.item, "replaces", None) == asked:  # asked by the id it had
+        lines.append("  " + say("explain-found-by-former-id", lang, old=asked))
     colon = ": " if lang == "en" else "："
     field_titles = {spec.name: spec.title_zh for spec in fields_of(type(entry.item))}
     for field_name in fields:
