@@ -2971,6 +2971,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "catalog-admission": ("准入审批程序（{layer}）：", "approval route ({layer}):"),
     "catalog-no-admission": ("准入审批程序：各层均未规定", "approval route: no layer sets one"),
     "catalog-cancelled": ("已取消：", "cancelled:"),
+    "catalog-cancelled-item": (
+        "{id}（{name}）：{by} 以“取消”表（cancellations.csv）{cancellation} 取消，理由：{reason}",
+        "{id} ({name}): cancelled by {by} with {cancellation} (cancellations.csv), because: {reason}",
+    ),
     "catalog-conflicts": ("冲突：{count}", "conflicts: {count}"),
     "hedge-should": ("（一般）", " (as a rule)"),
     "hedge-mainly": ("（为主）", " (mainly)"),

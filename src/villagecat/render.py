@@ -232,11 +232,26 @@ def _format_text(catalog: EffectiveCatalog, scope: Scope | None, lang: Lang = "z
         lines.append(say("catalog-no-admission", lang))
     if catalog.cancelled:
         lines.append(say("catalog-cancelled", lang))
-        lines.extend(f"  {c.cancellation.target}（{c.layer}）：{c.cancellation.reason}" for c in catalog.cancelled)
+        lines.extend("  " + _cancelled_line(catalog, c, lang) for c in catalog.cancelled)
     count = say("none", lang) if not catalog.conflicts else str(len(catalog.conflicts))
     lines.append(say("catalog-conflicts", lang, count=count))
     lines.extend(f"  {c.describe(lang)}" for c in catalog.conflicts)
     return "\n".join(lines) + "\n"
+
+
+def _cancelled_line(catalog: EffectiveCatalog, cancelled: Cancelled, lang: Lang) -> str:
+    """A cancelled item by its id and name, the layer that cancelled it, the row that did, and why."""
+    by = next((x for x in catalog.chain if x.id == cancelled.layer), None)
+    name = "" if by is None else (by.name_en if lang == "en" else by.name_zh)
+    return say(
+        "catalog-cancelled-item",
+        lang,
+        id=str(getattr(cancelled.item, "id", "")),
+        name=str(getattr(cancelled.item, "name", "") or getattr(cancelled.item, "title", "")),
+        by=f"{cancelled.layer} {name}".strip(),
+        cancellation=cancelled.cancellation.id,
+        reason=cancelled.cancellation.reason,
+    )
 
 
 def _format_markdown(catalog: EffectiveCatalog, scope: Scope | None, lang: Lang = "zh") -> str:

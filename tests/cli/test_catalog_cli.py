@@ -257,6 +257,23 @@ def test_explain_of_an_item_a_layer_cancelled_names_the_cancellation(tmp_path: P
     assert "Traceback" not in result.err + english
 
 
+def test_a_catalogs_cancelled_item_is_named_with_who_cancelled_it_by_which_row(tmp_path: Path) -> None:
+    """``catalog`` listed a cancelled item as the id its row holds and a layer code (x（220102）：测试), with Chinese
+    brackets in English too: not its name, nor the row to edit."""
+    target = "220000.mechanism.convenience-service-station"
+    county = write_child(tmp_path, "220000", cancellations=[{"target": target, "reason": "本区已并入党群服务中心"}])
+    lines = invoke("catalog", "220102", "--layer", str(county)).out.splitlines()
+    assert lines[lines.index("已取消：") + 1] == (
+        f"  {target}（便民服务站（大厅））：220102 测试区 以“取消”表（cancellations.csv）220102.cancellation.c0 取消，"
+        "理由：本区已并入党群服务中心"
+    )
+    english = invoke("catalog", "220102", "--layer", str(county), "--lang", "en").out.splitlines()
+    assert english[english.index("cancelled:") + 1] == (
+        f"  {target} (便民服务站（大厅）): cancelled by 220102 Test with 220102.cancellation.c0 (cancellations.csv),"
+        " because: 本区已并入党群服务中心"
+    )
+
+
 def test_explain_json_lists_the_chain() -> None:
     data = json.loads(invoke("explain", "ninghe", "cn.duty.no-work-safety", "duty_kind", "--format", "json").out)
     chain = data["fields"]["duty_kind"]["chain"]
