@@ -623,6 +623,7 @@ def test_a_vocabulary_value_in_a_change_reads_as_its_label_in_chinese() -> None:
         merge(registry.chain(registry.find("120117"))), merge(registry.chain(registry.find("220000")))
     )
     change = next(c for c in report.changes if isinstance(c.new, Vocab))
+    assert isinstance(change.new, Vocab)  # a change's value is any field's: mypy asks to narrow it
     assert f"{change.new.label}（{change.new.value}）" in change.describe("zh")
     assert change.new.label not in change.describe("en")
 

@@ -79,6 +79,8 @@ def test_the_national_names_still_resolve_and_provenance_reads_in_chinese(tmp_pa
     assert "养犬登记证明" in refused.err
     explained = invoke("explain", "430000", "cn.certificate.dog-keeping", "name", "--layer", str(path))
     assert "改为" in explained.out
+    # the row a clerk edits: the province's own row that restates the item, on the item kind's sheet
+    assert "      所在行：“证明事项”表（certificates.csv）430000.certificate.c3，重申本条目的行\n" in explained.out
     explained = invoke("explain", "430000", "cn.certificate.proof-of-life", "status", "--layer", str(path))
     assert "重申" in explained.out
 

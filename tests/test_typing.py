@@ -141,14 +141,15 @@ package.duties + (national.duties[0],)
 
 @pytest.mark.parametrize("config", CONFIGS)
 def test_a_provenance_steps_and_a_conflicts_values_are_no_any(tmp_path: Path, config: str) -> None:
-    """A field's value in a step or a conflict may be of any field's type: mypy asks the caller to narrow it.
+    """A field's value in a step, a conflict or a diff's change may be of any field's type: mypy asks to narrow it.
 
-    Typed ``Any``, ``step.value + 1`` or ``conflict.inherited.upper()`` type-checked and failed when it ran
-    (a value left empty is None, an orientation an enum member): ``Any`` switched mypy strict off there.
+    Typed ``Any``, ``step.value + 1``, ``conflict.inherited.upper()`` or ``change.old.upper()`` type-checked and
+    failed when it ran (a value left empty is None, an orientation an enum member, a removed item the item itself):
+    ``Any`` switched mypy strict off there.
     """
     code = """\
 import villagecat
-
+from villagecat.diff import diff_packages
 catalog = villagecat.resolve("宁河区")
 found = catalog.get("cn.facility.community-service-facility")
 assert found is not None
@@ -160,9 +161,15 @@ conflict.inherited.upper()
 conflict.attempted.upper()
 if isinstance(step.value, float):
     step.value + 1
+national = villagecat.load_layer("data/national")
+change = diff_packages(national, national).changes[0]
+change.old.upper()
+change.new + 1
+if isinstance(change.new, float):
+    change.new + 1
 """
     errors = _mypy(tmp_path, config, code)
-    assert sorted(errors) == [7, 10, 11], errors
+    assert sorted(errors) == [7, 10, 11, 16, 17], errors
 
 
 @pytest.mark.parametrize("config", CONFIGS)

@@ -167,6 +167,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "layer {layer} names parent {parent}, which is not known",
     ),
     "no-item": ("{layer} 的有效目录中没有条目 {item}", "no item {item} in the catalog of {layer}"),
+    "item-cancelled": (
+        (
+            "{layer} 的有效目录中没有条目 {item}：{by} 以“取消”表（cancellations.csv）{cancellation}"
+            " 取消了 {id}（{name}），理由：{reason}"
+        ),
+        (
+            "no item {item} in the catalog of {layer}: {by} cancelled {id} ({name}) by {cancellation}"
+            " (cancellations.csv), because: {reason}"
+        ),
+    ),
     "item-ambiguous": (
         "{layer} 的有效目录中有多个条目名为 {item}：{candidates}；请改用其标识",
         "several items of the catalog of {layer} are called {item}: {candidates}; give its id",
@@ -2970,6 +2980,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "catalog-admission": ("准入审批程序（{layer}）：", "approval route ({layer}):"),
     "catalog-no-admission": ("准入审批程序：各层均未规定", "approval route: no layer sets one"),
     "catalog-cancelled": ("已取消：", "cancelled:"),
+    "catalog-cancelled-item": (
+        "{id}（{name}）：{by} 以“取消”表（cancellations.csv）{cancellation} 取消，理由：{reason}",
+        "{id} ({name}): cancelled by {by} with {cancellation} (cancellations.csv), because: {reason}",
+    ),
     "catalog-conflicts": ("冲突：{count}", "conflicts: {count}"),
     "hedge-should": ("（一般）", " (as a rule)"),
     "hedge-mainly": ("（为主）", " (mainly)"),
@@ -2994,6 +3008,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action-restated": ("重申（取值不变）", "restated (value unchanged)"),
     "action-added": ("增加", "added"),
     "action-removed": ("删除", "removed"),
+    # the row that made a step, which a clerk edits to change the value: sheet (file), id, and whose row it is
+    "explain-found-by-former-id": (
+        "（按旧标识 {old} 查到：该条目已重新编号）",
+        "(found by its former id {old}: renumbered)",
+    ),
+    "explain-row-own": (
+        "所在行：“{sheet}”表（{file}）{id}，本条目自身的行",
+        "row: {id} in {sheet} ({file}), the item's own row",
+    ),
+    "explain-row-override": ("所在行：“{sheet}”表（{file}）{id}", "row: {id} in {sheet} ({file})"),
+    "explain-row-restating": (
+        "所在行：“{sheet}”表（{file}）{id}，重申本条目的行",
+        "row: {id} in {sheet} ({file}), which restates the item",
+    ),
     # villagecat layers
     "layers-header": ("层标识\t层级\t名称\t版本\t上级层\t条目数", "id\tlevel\tname\tversion\tparent\titems"),
     # villagecat timeline

@@ -410,8 +410,8 @@ class Change:
     resource: str
     item: str
     field: str | None = None
-    old: Any = None
-    new: Any = None
+    old: object = None
+    new: object = None
     layer: str | None = None
     effect: Effect = Effect.NEUTRAL
     #: Why a reviewer accepted the change (from an accepted-changes file), or None.
@@ -459,12 +459,11 @@ class Change:
                 _show(self.new, lang, self.field, self.resource),
             )
             if len(old) + len(new) > _LONG and self.old is not None and self.new is not None:
-                grown = (  # entries added or dropped, not an entry edited in place (a quote's one character)
-                    isinstance(self.old, list | tuple)
-                    and isinstance(self.new, list | tuple)
-                    and len(self.old) != len(self.new)
-                )
-                edit = (grown and _entries_diff(self.old, self.new, lang)) or inline_diff(old, new, lang)
+                edit = ""
+                before, after = self.old, self.new
+                if isinstance(before, list | tuple) and isinstance(after, list | tuple) and len(before) != len(after):
+                    edit = _entries_diff(before, after, lang)  # entries added or dropped, not one edited in place
+                edit = edit or inline_diff(old, new, lang)
                 values = say("change-values-inline", lang, diff=edit)
             else:
                 values = say("change-values", lang, old=old, new=new)
@@ -1573,20 +1572,13 @@ def rate_operations(
         items = tuple(c.item for c in report.changes if c.resource in operations or c.item in restating)
         return dataclasses.replace(report, unrated=UnratedOperations(items, exc.describe("zh"), exc.describe("en")))
     effective = diff_catalogs(*catalogs, levels=levels)
-    targets = {
-        str(getattr(op, "id", "")): str(getattr(op, "target", ""))
-        for package in (old, new)
-        for resource in operations
-        for op in package.resource(resource)
-    }
+    targets = _operation_targets((old, new), operations, restating, catalogs)
     # An override sets one field of its target: what it does is what changed there, not another override's work.
     fields = {
         str(getattr(op, "id", "")): str(getattr(op, "field", ""))
         for package in (old, new)
         for op in package.resource("overrides")
     }
-    # A row that restates an inherited item is operations on it (one per field it sets): its steps name it.
-    targets.update(_restated_targets(catalogs, restating))
     withdrawn = _withdrawn_refusals(old, catalogs[0], effective)
     changes = [  # an operation merge had refused, withdrawn: it never applied (nothing found below to rate it by)
         _violation_withdrawn(c, withdrawn[c.item], catalogs, levels or {})
@@ -1675,7 +1667,7 @@ def rate_operations(
                 change, effect=gravest.effect, advised=gravest.advised, unstated=gravest.unstated, does=gravest.code
             )
         rated.append(change)
-    return dataclasses.replace(report, changes=rated)
+    return dataclasses.replace(report, changes=_retargeted(rated, targets, effective, catalogs, levels or {}))
 
 
 def diff_versions(
@@ -1757,9 +1749,13 @@ def _without_refused_cancellations(
 
     Merge left their targets as they were (the effective diff shows no change of them): they change nothing.
     """
-    own = {str(getattr(c, "id", "")) for c in package.resource("cancellations")}
-    refused = {c.item for c in catalog.conflicts if c.layer == package.layer.id and c.operation in own}
-    refused -= {e.item for e in effective.changes if e.level != "violation"}
+    own = {str(getattr(c, "id", "")): str(getattr(c, "target", "")) for c in package.resource("cancellations")}
+    changed = {e.item for e in effective.changes if e.level != "violation"}
+    refused = {  # named by the target its row holds, as the package diff names it: maybe an id renumbered above
+        own[c.operation]
+        for c in catalog.conflicts
+        if c.layer == package.layer.id and c.operation in own and c.item not in changed
+    }
     return [
         c for c in changes if not (c.resource == "cancellations" and c.effect is Effect.LOOSENS and c.item in refused)
     ]
@@ -1784,10 +1780,95 @@ def _refused_cancellation(change: Change, target: str, catalogs: Sequence[Effect
     )
 
 
-def _restated_targets(catalogs: Sequence[EffectiveCatalog], rows: set[str]) -> dict[str, str]:
-    """The inherited item each restating row of ``rows`` was merged into, from the steps it made."""
+def _retargeted(
+    changes: Sequence[Change],
+    targets: Mapping[str, str],
+    effective: DiffReport,
+    catalogs: Sequence[EffectiveCatalog],
+    levels: Mapping[str, ChangeLevel],
+) -> list[Change]:
+    """``changes`` with each cancellation that now names its target by another id of the same item as one change.
+
+    A county that writes the new id its province gave an item (``replaces``) in place of the old one still cancels
+    that item: the catalog shows no change of it. Not a cancellation (放宽) and a withdrawal (收紧), but its
+    row's target changed, named by the item.
+    """
+    changed = {e.item for e in effective.changes if e.level != "violation"}
+
+    def by_target(suffix: str) -> dict[str, Change]:
+        return {
+            targets.get(c.item, c.item): c
+            for c in changes
+            if c.resource == "cancellations" and c.code.endswith(suffix) and c.field is None
+        }
+
+    cancelled, restored = by_target("-cancelled"), by_target("-restored")
+    moved = {
+        target: (restored[target], cancelled[target])
+        for target in cancelled.keys() & restored.keys()
+        if target not in changed and cancelled[target].item != restored[target].item
+    }
+    if not moved:
+        return list(changes)
+    gone = {id(c) for pair in moved.values() for c in pair}
+    items = {str(getattr(c.item, "id", "")): c.item for catalog in catalogs for c in catalog.cancelled}
+    code = "cancellation-changed"
+    result = [c for c in changes if id(c) not in gone]
+    result.extend(
+        dataclasses.replace(
+            now,
+            code=code,
+            level=levels.get(code) or CHANGE_LEVELS[code][0],
+            field="target",
+            old=before.item,
+            new=now.item,
+            effect=Effect.NEUTRAL,
+            label=now.label or before.label or (_label(items[target]) if target in items else None),
+            does=None,
+        )
+        for target, (before, now) in moved.items()
+    )
+    return result
+
+
+def _operation_targets(
+    packages: Sequence[LayerPackage], operations: set[str], restating: set[str], catalogs: Sequence[EffectiveCatalog]
+) -> dict[str, str]:
+    """Each operation's target by its id (a cancellation's also by the target its row holds, as its change is named).
+
+    The target is the item merge applied it to, or refused it on: an id the parent renumbered (``replaces``) names
+    the item that replaces it, as a row that restates an inherited item (an operation per field it sets) names the
+    item it restates.
+    """
+    targets = {
+        str(getattr(op, "id", "")): str(getattr(op, "target", ""))
+        for package in packages
+        for resource in operations
+        for op in package.resource(resource)
+    }
+    merged = _merged_targets(catalogs, {*targets, *restating})
+    targets.update(merged)
+    targets.update(
+        (str(getattr(c, "target", "")), merged[str(getattr(c, "id", ""))])
+        for package in packages
+        for c in package.resource("cancellations")
+        if str(getattr(c, "id", "")) in merged
+    )
+    return targets
+
+
+def _merged_targets(catalogs: Sequence[EffectiveCatalog], rows: set[str]) -> dict[str, str]:
+    """The item each operation of ``rows`` (by id) was merged into, or refused on, as merge says it.
+
+    From the steps it made (an override, a restating row), the item it cancelled, or its conflict: the id its
+    row holds may be one its layer renumbered (``replaces``), which merge follows to the item that replaces it.
+    """
     found: dict[str, str] = {}
     for catalog in catalogs:
+        found.update((c.operation, c.item) for c in catalog.conflicts if c.operation in rows)
+        found.update(
+            (c.cancellation.id, str(getattr(c.item, "id", ""))) for c in catalog.cancelled if c.cancellation.id in rows
+        )
         for entries in catalog.items.values():
             for entry in entries.values():
                 for steps in entry.changes.values():

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from villagecat._arguments import need_catalog, need_format, need_items, need_lang, need_scope
 from villagecat._i18n import MESSAGES, Both, Lang, say
-from villagecat._names import looked_up
+from villagecat._names import looked_up, normalise_name
 from villagecat._shown import cited, document_titles, markdown_cell, shown
 from villagecat.errors import UnknownItemError
 from villagecat.models._base import Vocab
@@ -19,7 +19,7 @@ from villagecat.package import RESOURCE_TITLES, RESOURCE_TITLES_EN
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from villagecat.merging import Action, EffectiveCatalog, EffectiveItem, Step
+    from villagecat.merging import Action, Cancelled, EffectiveCatalog, EffectiveItem, Step
     from villagecat.models import AdmissionRoute, Layer
 
 __all__ = [
@@ -232,11 +232,26 @@ def _format_text(catalog: EffectiveCatalog, scope: Scope | None, lang: Lang = "z
         lines.append(say("catalog-no-admission", lang))
     if catalog.cancelled:
         lines.append(say("catalog-cancelled", lang))
-        lines.extend(f"  {c.cancellation.target}（{c.layer}）：{c.cancellation.reason}" for c in catalog.cancelled)
+        lines.extend("  " + _cancelled_line(catalog, c, lang) for c in catalog.cancelled)
     count = say("none", lang) if not catalog.conflicts else str(len(catalog.conflicts))
     lines.append(say("catalog-conflicts", lang, count=count))
     lines.extend(f"  {c.describe(lang)}" for c in catalog.conflicts)
     return "\n".join(lines) + "\n"
+
+
+def _cancelled_line(catalog: EffectiveCatalog, cancelled: Cancelled, lang: Lang) -> str:
+    """A cancelled item by its id and name, the layer that cancelled it, the row that did, and why."""
+    by = next((x for x in catalog.chain if x.id == cancelled.layer), None)
+    name = "" if by is None else (by.name_en if lang == "en" else by.name_zh)
+    return say(
+        "catalog-cancelled-item",
+        lang,
+        id=str(getattr(cancelled.item, "id", "")),
+        name=str(getattr(cancelled.item, "name", "") or getattr(cancelled.item, "title", "")),
+        by=f"{cancelled.layer} {name}".strip(),
+        cancellation=cancelled.cancellation.id,
+        reason=cancelled.cancellation.reason,
+    )
 
 
 def _format_markdown(catalog: EffectiveCatalog, scope: Scope | None, lang: Lang = "zh") -> str:
@@ -290,15 +305,30 @@ def format_catalog(
 
 
 def find_item(catalog: EffectiveCatalog, key: str) -> EffectiveItem:
-    """Return the one effective item ``key`` names: its id, or its name or an alias (normalised).
+    """Return the one effective item ``key`` names: its id, or its name or an alias (normalised), or an id it replaced.
+
+    An id renumbered (``replaces``) names the item that replaces it, as merge reads a lower layer's row that holds it.
 
     Raises:
         UnknownItemError: if no item is so named, or several are (naming each, with its kind).
         InvalidRequestError: if ``key`` is empty or blank.
     """
     need_catalog(catalog)
-    found = catalog.find(key)
+    found = catalog.find(key) or _replacing(catalog, key)
     if not found:
+        cancelled = _cancelled(catalog, key)
+        if cancelled is not None:  # why the village has it no more: who cancelled it, by which row, and why
+            by = next(x for x in catalog.chain if x.id == cancelled.layer)
+            raise UnknownItemError.said(
+                "item-cancelled",
+                layer=catalog.layer.id,
+                item=key,
+                by=Both(f"{by.id} {by.name_zh}", f"{by.id} {by.name_en}"),
+                cancellation=cancelled.cancellation.id,
+                id=str(getattr(cancelled.item, "id", "")),
+                name=str(getattr(cancelled.item, "name", "") or getattr(cancelled.item, "title", "")),
+                reason=cancelled.cancellation.reason,
+            )
         raise UnknownItemError.said("no-item", layer=catalog.layer.id, item=key)
     if len(found) > 1:
         named = [(e.id, getattr(e.item, "name", ""), e.resource) for e in found]
@@ -308,6 +338,27 @@ def find_item(catalog: EffectiveCatalog, key: str) -> EffectiveItem:
         )
         raise UnknownItemError.said("item-ambiguous", layer=catalog.layer.id, item=key, candidates=candidates)
     return found[0]
+
+
+def _replacing(catalog: EffectiveCatalog, key: str) -> list[EffectiveItem]:
+    """The one item that replaces ``key``, an id no item has (``replaces``: renumbered), as merge follows a row's id.
+
+    None where two items claim it: merge names neither.
+    """
+    key = key.strip()
+    found = [e for items in catalog.items.values() for e in items.values() if getattr(e.item, "replaces", None) == key]
+    return found if len(found) == 1 else []
+
+
+def _cancelled(catalog: EffectiveCatalog, key: str) -> Cancelled | None:
+    """The item a layer of the chain cancelled that ``key`` names (its id, or its name or an alias), if one."""
+    named = normalise_name(key)
+    for cancelled in catalog.cancelled:
+        item = cancelled.item
+        names = [getattr(item, "name", None), *getattr(item, "aliases", ())]
+        if key == str(getattr(item, "id", "")) or named in {normalise_name(n) for n in names if isinstance(n, str)}:
+            return cancelled
+    return None
 
 
 def _explained(catalog: EffectiveCatalog, key: str, field: str | None) -> tuple[EffectiveItem, list[str]]:
@@ -442,27 +493,62 @@ def _default(value: object) -> object:
     raise TypeError(type(value).__name__)
 
 
+def _step_entries(step: Step, before: object) -> object:
+    """What a step on a list says: the entries it added (or removed), where the list had some before; else its value.
+
+    Ninghe adds its plan to a national duty's citations: 增加 the plan, not the national citation with it.
+    """
+    if step.action not in ("added", "removed") or not isinstance(step.value, (tuple, list)):
+        return step.value
+    had = tuple(before) if isinstance(before, (tuple, list)) else ()
+    after = tuple(step.value)
+    if step.action == "added":
+        return tuple(e for e in after if e not in had) or after
+    return tuple(e for e in had if e not in after) or after
+
+
+def _row(entry: EffectiveItem, step: Step, lang: Lang) -> str:
+    """The row that made a step, by its sheet (file) and id: the row a clerk edits to change the value.
+
+    The item's own row, an override, or the layer's row that restates the item.
+    """
+    from villagecat.format.registry import kind_of_id, kind_of_model  # noqa: PLC0415
+
+    row, kind = step.operation or entry.id, kind_of_model(type(entry.item))
+    key = "explain-row-own"
+    if step.operation is not None:  # an override's id, or the id of the layer's row that restates the item
+        kind = kind_of_id(step.operation) or kind
+        key = "explain-row-override" if kind.role == "operation" else "explain-row-restating"
+    return say(key, lang, sheet=Both(kind.sheet, kind.title_en), file=f"{kind.resource}.csv", id=row)
+
+
 def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = None, lang: Lang = "zh") -> str:
     """Return the provenance chain of an item's fields as text, national layer first, in ``lang``.
 
     The item is named by its id, or by its name or an alias (:func:`find_item`).
 
     Values read as a clerk reads them (:func:`villagecat._shown.shown`): 横牌（horizontal）, 空,
-    [党员活动室、图书室], never JSON's ``"horizontal"``, ``null`` or ``[]``.
+    [党员活动室、图书室], never JSON's ``"horizontal"``, ``null`` or ``[]``. Each step names the row that made it
+    (所在行: the item's own row, an override, or the layer's row that restates the item), and a step on a list
+    the entries it added or removed, not the list after it.
 
     Raises:
-        UnknownItemError: if the item is not in the effective catalog, or has no such field.
+        UnknownItemError: if the item is not in the effective catalog (one a layer cancelled names the cancellation),
+            or has no such field.
         InvalidRequestError: if ``item_id`` or ``field`` is empty or blank.
     """
     lang = need_lang(lang)
     from villagecat.format.registry import fields_of  # noqa: PLC0415
 
     entry, fields = _explained(catalog, item_id, field)
+    asked = item_id.strip()
     titles = document_titles(catalog)
     name, item_id = catalog.layer.name_en if lang == "en" else catalog.layer.name_zh, entry.id
     lines = [
         f"{name}（{catalog.layer.id}） · {item_id}" if lang != "en" else f"{name} ({catalog.layer.id}) · {item_id}"
     ]
+    if entry.id != asked and getattr(entry.item, "replaces", None) == asked:  # asked by the id it had
+        lines.append("  " + say("explain-found-by-former-id", lang, old=asked))
     colon = ": " if lang == "en" else "："
     field_titles = {spec.name: spec.title_zh for spec in fields_of(type(entry.item))}
     for field_name in fields:
@@ -477,13 +563,15 @@ def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = 
             for step in steps:
                 # a value given where there was none is set (设定), not changed (改为)
                 action = "set-first" if step.action == "set" and before in (None, (), []) else step.action
+                said = _step_entries(step, before)  # a list's entries the step added or removed, not the list after
                 before = step.value
                 label = say(f"action-{action}", lang) if f"action-{action}" in MESSAGES else step.action
                 if step.action == "default":  # the row left it empty: nothing was said, so nothing is cited
                     lines.append(f"    {where}{colon}{label}")
                     continue
-                lines.append(f"    {where}{colon}{label} {shown(step.value, lang, titles=titles)}")
-                own_basis = isinstance(step.value, (tuple, list)) and tuple(step.value) == step.citations
+                lines.append(f"    {where}{colon}{label} {shown(said, lang, titles=titles)}")
+                lines.append("      " + _row(entry, step, lang))
+                own_basis = isinstance(said, (tuple, list)) and tuple(said) == step.citations
                 if field_name != "citations" or not own_basis:  # a value that is its own basis is not cited again
                     lines.extend("      " + say("source", lang, citation=cited(c, titles)) for c in step.citations)
     return "\n".join(lines) + "\n"

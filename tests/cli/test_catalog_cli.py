@@ -125,15 +125,22 @@ def test_a_loosening_layer_makes_catalog_exit_non_zero_naming_layer_item_field_r
 NINGHE_PLAN = "天津市宁河区规范村（社区）组织工作事务、机制牌子和证明事项的工作方案"
 
 
+def _override(layer_id: str, target: str, field: str) -> str:
+    """The id of the shipped layer's override of the field: the row a clerk edits (read, never pinned)."""
+    return next(o.id for o in shipped_registry().find(layer_id).overrides if (o.target, o.field) == (target, field))
+
+
 def test_explain_shows_each_layer_with_its_citation() -> None:
     result = invoke("explain", "120117", "cn.sign.party-service-centre", "orientation")
     assert result.code == 0
+    row = _override("120117", "cn.sign.party-service-centre", "orientation")
     assert result.out.splitlines() == [
         "宁河区（120117） · cn.sign.party-service-centre",
         "  版式（orientation） = 横牌（horizontal）",
         f"    cn 全国 {_version('cn')}：未设定",  # nothing said, nothing cited
         f"    120000 天津市 {_version('120000')}：继承",
         f"    120117 宁河区 {_version('120117')}：设定 横牌（horizontal）",  # none before: set, not changed
+        f"      所在行：“覆盖”表（overrides.csv）{row}",  # the row a clerk edits to change it
         f"      出处：{NINGHE_PLAN} 三(二)8「“一横”：XX村（社区）党群服务中心。」",
     ]
     changed = invoke("explain", "120117", "cn.sign.party-service-centre", "sign_type").out
@@ -182,6 +189,89 @@ def test_explain_shows_values_as_a_clerk_reads_them_never_as_json() -> None:
     english = invoke("explain", "120117", "cn.sign.party-service-centre", "--lang", "en").out
     assert "  replaces = empty" in english
     assert "  orientation = horizontal" in english
+
+
+def test_explain_names_the_row_of_each_step_the_items_own_or_an_override() -> None:
+    """A clerk who would change a value must know which row of which layer to edit: explain named the layer only.
+
+    The JSON had the override's id (``operation``); the text had nothing of it.
+    """
+    item = "cn.duty.no-law-enforcement"
+    lines = invoke("explain", "120117", item, "duty_kind").out.splitlines()
+    row = _override("120117", item, "duty_kind")
+    assert [line for line in lines if not line.startswith("      出处：")] == [
+        f"宁河区（120117） · {item}",
+        "  事项类别（duty_kind） = 履职负面事项（prohibited）",
+        f"    cn 全国 {_version('cn')}：设立 履职负面事项（prohibited）",
+        f"      所在行：“工作事务”表（duties.csv）{item}，本条目自身的行",
+        f"    120000 天津市 {_version('120000')}：继承",
+        f"    120117 宁河区 {_version('120117')}：重申（取值不变） 履职负面事项（prohibited）",
+        f"      所在行：“覆盖”表（overrides.csv）{row}",
+    ]
+    assert lines[4].startswith("      出处：厅字〔2022〕28号")  # the row first, then what backs it
+    english = invoke("explain", "120117", item, "duty_kind", "--lang", "en").out
+    assert f"      row: {item} in Duty (duties.csv), the item's own row" in english
+    assert f"      row: {row} in Override (overrides.csv)" in english
+    data = json.loads(invoke("explain", "120117", item, "duty_kind", "--format", "json").out)
+    assert [s.get("operation") for s in data["fields"]["duty_kind"]["chain"]] == [None, None, row]
+
+
+def test_explain_of_a_list_a_layer_added_to_says_what_it_added() -> None:
+    """Ninghe adds its plan to the national duty's citations: explain said 增加 followed by both, the national one
+    too, as if Ninghe had added it (the value after the step), and cited Ninghe's plan beneath again."""
+    item = "cn.duty.no-law-enforcement"
+    lines = invoke("explain", "120117", item, "citations").out.splitlines()
+    ninghe = next(n for n, line in enumerate(lines) if line.startswith("    120117 "))
+    assert lines[ninghe].startswith(f"    120117 宁河区 {_version('120117')}：增加 {NINGHE_PLAN} 三(一)3「")
+    assert "厅字〔2022〕28号" not in lines[ninghe]
+    assert "厅字〔2022〕28号" in lines[1]  # the field's value: both
+    assert not any(line.startswith("      出处") for line in lines[ninghe + 1 :])  # what it added is its basis
+
+
+def test_explain_of_entries_a_layer_removed_says_which(tmp_path: Path) -> None:
+    """A county drops 说服劝导 from Jilin's assist activities: explain said 删除 followed by the five that remain."""
+    item = "220000.duty.assist-government-work"
+    override = {"target": item, "field": "assist_activities", "op": "remove", "value": "persuade"}
+    county = write_child(tmp_path, "220000", overrides=[override])
+    lines = invoke("explain", "220102", item, "assist_activities", "--layer", str(county)).out.splitlines()
+    assert "说服劝导" not in lines[1]  # the value now
+    assert lines[-3:-1] == [
+        "    220102 测试区 0.1.0：删除 说服劝导（persuade）",
+        "      所在行：“覆盖”表（overrides.csv）220102.override.o0",
+    ]
+
+
+@pytest.mark.parametrize("key", ["220000.mechanism.convenience-service-station", "便民服务站（大厅）"])
+def test_explain_of_an_item_a_layer_cancelled_names_the_cancellation(tmp_path: Path, key: str) -> None:
+    """A clerk asks why the village has no 便民服务站: explain said 没有条目, not who cancelled it, by which row."""
+    target = "220000.mechanism.convenience-service-station"
+    county = write_child(tmp_path, "220000", cancellations=[{"target": target, "reason": "本区已并入党群服务中心"}])
+    result = invoke("explain", "220102", key, "--layer", str(county))
+    assert result.code == 2
+    assert result.err.strip() == (
+        f"villagecat: 220102 的有效目录中没有条目 {key}：220102 测试区 以“取消”表（cancellations.csv）"
+        f"220102.cancellation.c0 取消了 {target}（便民服务站（大厅）），理由：本区已并入党群服务中心"
+    )
+    english = invoke("explain", "220102", key, "--layer", str(county), "--lang", "en").err
+    assert "220102.cancellation.c0" in english
+    assert "Traceback" not in result.err + english
+
+
+def test_a_catalogs_cancelled_item_is_named_with_who_cancelled_it_by_which_row(tmp_path: Path) -> None:
+    """``catalog`` listed a cancelled item as the id its row holds and a layer code (x（220102）：测试), with Chinese
+    brackets in English too: not its name, nor the row to edit."""
+    target = "220000.mechanism.convenience-service-station"
+    county = write_child(tmp_path, "220000", cancellations=[{"target": target, "reason": "本区已并入党群服务中心"}])
+    lines = invoke("catalog", "220102", "--layer", str(county)).out.splitlines()
+    assert lines[lines.index("已取消：") + 1] == (
+        f"  {target}（便民服务站（大厅））：220102 测试区 以“取消”表（cancellations.csv）220102.cancellation.c0 取消，"
+        "理由：本区已并入党群服务中心"
+    )
+    english = invoke("catalog", "220102", "--layer", str(county), "--lang", "en").out.splitlines()
+    assert english[english.index("cancelled:") + 1] == (
+        f"  {target} (便民服务站（大厅）): cancelled by 220102 Test with 220102.cancellation.c0 (cancellations.csv),"
+        " because: 本区已并入党群服务中心"
+    )
 
 
 def test_explain_json_lists_the_chain() -> None:

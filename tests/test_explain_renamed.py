@@ -1,0 +1,52 @@
+"""``explain`` of an item its layer renumbered (``replaces``), asked by the id a lower layer's row still holds.
+
+Merge follows the old id to the item that replaces it, and a county's rows on it apply; explain said 没有条目
+of the id the clerk reads in that row.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from layers import child_layer
+from test_merge_renamed import _jilin, _renumbered
+from villagecat.errors import UnknownItemError
+from villagecat.merging import merge
+from villagecat.registry import shipped_registry
+from villagecat.render import explain_to_dict, format_explain
+
+if TYPE_CHECKING:
+    from villagecat.merging import EffectiveCatalog
+
+FACILITY = "220000.facility.village"
+
+
+def _catalog() -> EffectiveCatalog:
+    """The effective catalog of a county whose override names a facility by the id Jilin has since renumbered."""
+    jilin = _renumbered(_jilin(), "facilities", {FACILITY: [f"{FACILITY}-c"]})
+    county = child_layer("220000", overrides=[{"target": FACILITY, "field": "min_floor_area_m2", "value": "900"}])
+    national = shipped_registry().find("cn")
+    return merge([national, jilin, county])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_explain_of_an_old_id_explains_the_item_that_replaces_it_and_says_so(lang: str) -> None:
+    catalog = _catalog()
+    assert catalog.conflicts == ()
+    text = format_explain(catalog, FACILITY, "min_floor_area_m2", lang)  # type: ignore[arg-type]
+    heading = text.splitlines()[0]
+    assert heading.endswith(f"{FACILITY}-c")
+    said = {
+        "zh": f"（按旧标识 {FACILITY} 查到：该条目已重新编号）",
+        "en": f"(found by its former id {FACILITY}: renumbered)",
+    }
+    assert text.splitlines()[1] == "  " + said[lang]
+    assert "900" in text
+    assert explain_to_dict(catalog, FACILITY)["item"] == f"{FACILITY}-c"
+
+
+def test_an_id_no_item_has_or_replaces_is_still_no_item() -> None:
+    with pytest.raises(UnknownItemError, match="没有条目"):
+        format_explain(_catalog(), f"{FACILITY}-x")
