@@ -50,3 +50,19 @@ def test_explain_of_an_old_id_explains_the_item_that_replaces_it_and_says_so(lan
 def test_an_id_no_item_has_or_replaces_is_still_no_item() -> None:
     with pytest.raises(UnknownItemError, match="没有条目"):
         format_explain(_catalog(), f"{FACILITY}-x")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("zh", f"，本行所填旧标识 {FACILITY}"), ("en", f", named in the row by its former id {FACILITY}")],
+)
+def test_a_step_made_through_a_renumbering_says_the_id_its_row_holds(lang: str, said: str) -> None:
+    """The county's override holds the old id: its row line named the override, and the clerk sought the new id."""
+    text = format_explain(_catalog(), f"{FACILITY}-c", "min_floor_area_m2", lang)  # type: ignore[arg-type]
+    (line,) = [line for line in text.splitlines() if "overrides.csv" in line]
+    assert line.endswith(said)
+    step = _catalog().get(f"{FACILITY}-c").changes["min_floor_area_m2"][-1]  # type: ignore[union-attr]
+    assert step.renamed_from == FACILITY
+    own = format_explain(_catalog(), f"{FACILITY}-c", "name", lang)  # type: ignore[arg-type]
+    assert "旧标识" not in own
+    assert "former id" not in own

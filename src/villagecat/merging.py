@@ -88,6 +88,8 @@ class Step:
         value: The field's value after this step.
         citations: What backs the step: the item's citations, or the override's.
         operation: The override's id, for steps made by an override.
+        renamed_from: The id the operation's row names, where the layer above renumbered the item
+            (``replaces``): the row holds this id, not the item's (as :attr:`Conflict.renamed_from`).
     """
 
     layer: str
@@ -96,6 +98,7 @@ class Step:
     value: object
     citations: tuple[Citation, ...] = ()
     operation: str | None = None
+    renamed_from: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the step as a JSON-ready dict."""
@@ -639,9 +642,14 @@ class _Merger:
         if mismatch and len(own) == len(mismatch):
             del self.conflicts[start:]
 
-    @staticmethod
-    def _step(target: EffectiveItem, name: str, step: Step) -> None:
-        """Record a step while merging (the changes become read-only when the merge ends)."""
+    def _step(self, target: EffectiveItem, name: str, step: Step) -> None:
+        """Record a step while merging (the changes become read-only when the merge ends).
+
+        A step whose row names the item by an id the layer above renumbered says that id, as a conflict does.
+        """
+        old = self._via.get(step.operation or "")
+        if old is not None and old != target.id:
+            step = dataclasses.replace(step, renamed_from=old)
         if isinstance(target.changes, dict):
             changes = cast("dict[str, list[Step]]", target.changes)
         else:  # read-only from an earlier result: go on from a copy
@@ -1037,8 +1045,8 @@ class _Merger:
         _, _, en = first_message(exc)
         self._conflict(package, item, field_name, "invalid_value", inherited=old, attempted=new, detail=en, **base)
 
-    @staticmethod
     def _keep_name_as_alias(  # noqa: PLR0913, PLR0917 - one call site; every argument has its role
+        self,
         package: LayerPackage,
         target: EffectiveItem,
         updated: BaseModel,
@@ -1052,7 +1060,7 @@ class _Merger:
             return updated
         renamed = _grown(updated, "aliases", (*aliases, old_name))
         layer = package.layer
-        _Merger._step(target, "aliases", Step(layer.id, layer.version, "added", renamed.aliases, cites, operation))  # type: ignore[attr-defined]
+        self._step(target, "aliases", Step(layer.id, layer.version, "added", renamed.aliases, cites, operation))  # type: ignore[attr-defined]
         return renamed
 
     @staticmethod

@@ -519,7 +519,10 @@ def _row(entry: EffectiveItem, step: Step, lang: Lang) -> str:
     if step.operation is not None:  # an override's id, or the id of the layer's row that restates the item
         kind = kind_of_id(step.operation) or kind
         key = "explain-row-override" if kind.role == "operation" else "explain-row-restating"
-    return say(key, lang, sheet=Both(kind.sheet, kind.title_en), file=f"{kind.resource}.csv", id=row)
+    line = say(key, lang, sheet=Both(kind.sheet, kind.title_en), file=f"{kind.resource}.csv", id=row)
+    if step.renamed_from:  # the row holds the id the layer above renumbered: the clerk finds it by that one
+        line += ("，" if lang == "zh" else ", ") + say("conflict-renamed-from", lang, old=step.renamed_from)
+    return line
 
 
 def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = None, lang: Lang = "zh") -> str:
