@@ -444,6 +444,27 @@ def test_a_git_revision_outside_a_repository_says_so_naming_it(
     )
 
 
+def test_a_path_a_git_revision_does_not_hold_is_said_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """HEAD:不存在 was told 缺少 datapackage.json, as if the folder were there without its descriptor.
+
+    The path is read from the current folder, as git's REV:./path: from a subfolder the one named is that one's.
+    """
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    monkeypatch.chdir(REPO)
+    result = invoke("diff", "HEAD:不存在", str(NATIONAL))
+    assert (result.code, result.out) == (2, "")
+    said = "git 版本 HEAD 中没有 不存在（“版本:路径”中的路径按当前文件夹计）"
+    assert result.err == f"villagecat: HEAD:不存在：无法读取：{said}\n"
+    monkeypatch.chdir(REPO / "docs")
+    below = invoke("diff", "HEAD:data/national", str(NATIONAL), "--lang", "en")
+    assert below.code == 2
+    assert "git revision HEAD holds no docs/data/national (the path after REV: is read from the current folder)" in (
+        below.err
+    )
+    assert invoke("diff", "HEAD:../data/national", str(NATIONAL)).code == 0
+
+
 def test_a_git_revision_without_git_installed_says_so_naming_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

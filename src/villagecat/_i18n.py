@@ -1077,6 +1077,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{folder} 不在 git 仓库中，读不到它在 git 版本 {rev} 中的内容",
         "{folder} is not in a git repository, so its git revision {rev} cannot be read",
     ),
+    "git-no-path": (
+        "git 版本 {rev} 中没有 {path}（“版本:路径”中的路径按当前文件夹计）",
+        "git revision {rev} holds no {path} (the path after REV: is read from the current folder)",
+    ),
     "git-no-revision": ("git 版本 {rev} 不存在", "the git revision {rev!r} does not exist"),
     "zip-compression": (
         "zip 中文件的压缩方式不受支持；请用常用的压缩软件重新打包（选 zip 格式）",

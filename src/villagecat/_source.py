@@ -328,6 +328,9 @@ def _open_source(path: str | os.PathLike[str], max_bytes: int | None) -> Package
     git = split_git_spec(str(path)) if not target.exists() else None
     if git is not None:
         repo, rev, folder = git
+        if _git(repo, "cat-file", "-e", f"{rev}:{folder}" if folder else f"{rev}^{{tree}}").returncode != 0:
+            # not in that revision: said so, not as a folder there without its datapackage.json
+            raise PackageReadError.at(label, "git-no-path", rev=rev, path=folder)
         return GitSource(repo, rev, folder, label, budget)
     if target.is_dir():
         descriptor = target / "datapackage.json"
