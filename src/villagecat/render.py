@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from typing import TYPE_CHECKING, Any, Literal, TypedDict, get_args
 
 from pydantic import BaseModel
@@ -17,8 +19,9 @@ from villagecat.models.vocab import Modality, Scope
 from villagecat.package import RESOURCE_TITLES, RESOURCE_TITLES_EN
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
+    from villagecat.format.registry import FieldSpec
     from villagecat.merging import Action, Cancelled, EffectiveCatalog, EffectiveItem, Step
     from villagecat.models import AdmissionRoute, Layer
 
@@ -373,17 +376,35 @@ def _explained(catalog: EffectiveCatalog, key: str, field: str | None) -> tuple[
     from villagecat.format.registry import fields_of  # noqa: PLC0415
 
     specs = fields_of(type(entry.item))
-    titled = {spec.title_zh: spec.name for spec in specs}  # 版式 as the clerk reads it, for orientation
     if field is None:
         fields = [spec.name for spec in specs]
     else:
         named = looked_up(field, "field").strip()
-        fields = [titled.get(named, named)]
+        fields = [_titled(specs).get(_as_compared(named), named)]
     for name in fields:
         if name not in type(entry.item).model_fields:
             known = Both("、".join(f"{s.title_zh}（{s.name}）" for s in specs), ", ".join(s.name for s in specs))
             raise UnknownItemError.said("no-field", item=item_id, field=name, known=known)
     return entry, fields
+
+
+def _as_compared(title: str) -> str:
+    """A field's title as typed and as compared: half-width, lower case, no spaces (最小建筑面积(平方米))."""
+    return "".join(unicodedata.normalize("NFKC", title).casefold().split())
+
+
+def _titled(specs: Sequence[FieldSpec]) -> dict[str, str]:
+    """Each field by its title as a clerk reads it (版式), its title without its unit (最小建筑面积), and its name.
+
+    A title without its unit that two fields share names neither.
+    """
+    found: dict[str, set[str]] = {}
+    for spec in specs:
+        title = _as_compared(spec.title_zh)
+        bare = re.sub(r"\([^()]*\)$", "", title)  # the unit in brackets a column title ends with
+        for key in {title, bare, spec.name}:
+            found.setdefault(key, set()).add(spec.name)
+    return {key: next(iter(names)) for key, names in found.items() if len(names) == 1}
 
 
 #: What a layer that took no step on a field did: kept the value from above, or none has the item yet.

@@ -452,3 +452,19 @@ def test_every_command_that_resolves_a_jurisdiction_takes_it_as_j() -> None:
     missing = invoke("explain", "居民养犬证明")
     assert missing.code == 2
     assert "缺少必需的参数：jurisdiction（-j）" in missing.err
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "最小建筑面积",
+        "最小建筑面积(平方米)",
+        "最小建筑面积 （平方米）",
+        "min_floor_area_m2",
+    ],
+)
+def test_explain_takes_a_field_title_as_a_clerk_types_it(typed: str) -> None:
+    """最小建筑面积 without its unit was 没有字段: the title is 最小建筑面积（平方米）, and a clerk types the words."""
+    result = invoke("explain", "220000", "220000.facility.village", typed)
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[1].startswith("  最小建筑面积（平方米）（min_floor_area_m2） = ")
