@@ -263,6 +263,26 @@ def test_a_totals_row_is_not_read_as_a_village(tmp_path: Path) -> None:
         assert result.err.count("\n") == 1, result.err
 
 
+@pytest.mark.parametrize("written", ["合计（2个村）", "合计(2个村)", "总计：3项", "合计2个村", "小计 共2项"])
+def test_a_totals_row_saying_what_it_counts_is_not_read_as_a_village(tmp_path: Path, written: str) -> None:
+    """合计（2个村） under the villages' facilities was checked as a third village of that name (符合 1 项)."""
+    (tmp_path / "设施.csv").write_text(
+        f"村名,建筑面积,户数\n东村,350,420\n西村,350,420\n{written},700,840\n", encoding="utf-8"
+    )
+    result = invoke("check", "facility", "--file", str(tmp_path / "设施.csv"), "-j", "120117")
+    assert result.code == 1, result.out
+    assert result.err.startswith(f"villagecat: {tmp_path / '设施.csv'}，第 4 行，字段 村名：这一行是合计行"), result.err
+    assert written not in result.out
+
+
+def test_a_village_whose_name_begins_like_a_total_is_still_a_village(tmp_path: Path) -> None:
+    """Only a totals word alone, or followed by what it counts, is a totals row: 合计村 may be a village's name."""
+    (tmp_path / "设施.csv").write_text("村名,建筑面积,户数\n合计村,350,420\n", encoding="utf-8")
+    result = invoke("check", "facility", "--file", str(tmp_path / "设施.csv"), "-j", "120117", "--all")
+    assert result.err == ""
+    assert "合计村" in result.out
+
+
 def test_a_column_without_a_title_that_holds_something_is_refused_not_dropped(tmp_path: Path) -> None:
     """已停开 written beside 健在证明 under a column without a title (or of spaces) was dropped without a word."""
     openpyxl = pytest.importorskip("openpyxl")

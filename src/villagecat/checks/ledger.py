@@ -687,6 +687,9 @@ def _say_hidden(sheet: Worksheet, read: SheetRows, where: Both) -> None:
 
 #: What a totals row writes where a village's name or an entry's number belongs (合计, 总计：).
 _TOTALS = frozenset(("合计", "总计", "小计", "共计"))
+#: A totals word followed by what it counts (合计（2个村）, 总计：3项, 小计共2项), once half-width and without spaces:
+#: never a word going on into a name (合计村 may be a village).
+_TOTALS_COUNTING = re.compile(rf"^(?:{'|'.join(sorted(_TOTALS))})[:(\[【\d共]")
 #: The columns a totals row names itself in.
 _TOTALS_IN = ("village", "number", "name", "category")
 #: How much of a cell a message quotes.
@@ -698,7 +701,7 @@ def _entry(row: _Row, problems: _Problems) -> bool:
     for name in _TOTALS_IN:
         value = row.data.get(name)
         written = "".join(unicodedata.normalize("NFKC", str(value)).split()).rstrip(":") if value is not None else ""
-        if written in _TOTALS:
+        if written in _TOTALS or _TOTALS_COUNTING.match(written):
             problems.add(row.error(name, "ledger-totals-row", value=_shown(value)))
             return False
     return True
