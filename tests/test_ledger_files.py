@@ -368,3 +368,20 @@ def test_a_whole_ledger_given_to_one_check_is_read_for_that_check_alone(tmp_path
     facility = invoke("check", "facility", "--file", str(tmp_path / "台账.csv"), "-j", "120117", "--lang", "en")
     assert "3 rows are not of the facility category" in facility.err, facility.err
     assert "Traceback" not in facility.err
+
+
+def test_the_rows_one_check_leaves_are_counted_by_category_however_they_are_worded(tmp_path: Path) -> None:
+    """证明事项 and 证明 rows were listed as two categories (证明事项、设施、证明), 牌子 and 标识 as two signs."""
+    (tmp_path / "台账.csv").write_text(
+        "村名,类别,名称,位置,建筑面积\n"
+        "东棘坨村,牌子,东棘坨村村民委员会,外部,\n"
+        "东棘坨村,证明事项,健在证明,,\n"
+        "东棘坨村,设施,,,450\n"
+        "东棘坨村,证明,居住证明,,\n"
+        "东棘坨村,标识,警务室,外部,\n",
+        encoding="utf-8",
+    )
+    signs = invoke("check", "signage", str(tmp_path / "台账.csv"), "-j", "120117")
+    assert "3 行的类别不是标牌（证明、设施），本检查不核查这些行" in signs.err, signs.err
+    facility = invoke("check", "facility", "--file", str(tmp_path / "台账.csv"), "-j", "120117", "--lang", "en")
+    assert "4 rows are not of the facility category (sign, certificate)" in facility.err, facility.err

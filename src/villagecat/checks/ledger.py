@@ -901,19 +901,20 @@ def _of(target: Path, sheets: list[tuple[str | None, list[_Row]]], segment: str)
     from villagecat.errors import WorkbookNotice  # noqa: PLC0415
 
     kept: list[tuple[str | None, list[_Row]]] = []
-    left: dict[str, int] = {}  # each category left out, as the ledger words it, and its rows
+    left: dict[str, int] = {}  # each category left out (证明事项 and 证明 alike: certificate), and its rows
     for sheet, rows in sheets:
         by_sheet = sheet if sheet in _CATEGORIES else None
         mine = []
         for row in rows:
             words = by_sheet or _shown(row.data.get("category") or "").strip()
-            if _CATEGORIES.get(words, segment) == segment:
+            category = _CATEGORIES.get(words, segment)
+            if category == segment:
                 mine.append(row)
             else:
-                left[words] = left.get(words, 0) + 1
+                left[category] = left.get(category, 0) + 1
         kept.append((sheet, mine))
     if left:
-        named = Both("、".join(left), ", ".join(left))
+        named = Both("、".join(str(_KIND_WORDS[c].zh) for c in left), ", ".join(left))
         zh, en = pair("ledger-other-categories", count=sum(left.values()), categories=named, kind=_KIND_WORDS[segment])
         warnings.warn(WorkbookNotice(str(target), zh, en), stacklevel=3)
     return kept
