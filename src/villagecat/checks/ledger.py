@@ -100,6 +100,14 @@ _HEADERS = {_heading(title): name for name, titles in _FIELDS.items() for title 
 #: A unit written after a title, as spreadsheets head their columns: 宽度（厘米）, 建筑面积(平方米), 户数（户）.
 _UNIT_WORDS = sorted({word for unit in UNITS.values() for word in unit.words} | {PERCENT}, key=len, reverse=True)
 _UNIT = re.compile(rf"^(?P<title>.+?)\((?P<unit>{'|'.join(map(re.escape, _UNIT_WORDS))})\)$")
+#: A title written with its unit (宽（厘米）) names its field without it too (宽), so with any word of that unit (宽（cm）).
+_HEADERS.update(
+    {
+        short["title"]: name
+        for title, name in list(_HEADERS.items())
+        if (short := _UNIT.match(title)) is not None and short["title"] not in _HEADERS
+    }
+)
 
 
 def _column(written: str) -> tuple[str, str] | None:
