@@ -351,6 +351,29 @@ def test_hidden_rows_columns_and_sheets_of_a_ledger_are_checked_and_said(tmp_pat
         assert "Warning" not in result.err
 
 
+def test_a_ledger_s_hidden_sheet_and_columns_are_told_in_the_words_of_an_audit(tmp_path: Path) -> None:
+    """A ledger's hidden column was told 核对后再导入 and last year's hidden sheet 不要删除工作表: an import's words."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "证明"
+    for row in (["村名", "名称", "备注"], ["东棘坨村", "健在证明", "已停开"]):
+        book.active.append(row)
+    book.active.column_dimensions["C"].hidden = True
+    old = book.create_sheet("2025年")
+    for row in (["村名", "类别", "名称"], ["东棘坨村", "证明", "养犬证明"]):
+        old.append(row)
+    old.sheet_state = "hidden"
+    book.save(tmp_path / "台账.xlsx")
+    result = invoke("audit", str(tmp_path / "台账.xlsx"), "-j", "120117")
+    assert result.code == 1, result.err
+    assert "“养犬证明”" in result.out  # read and judged all the same: the file holds it
+    assert "导入" not in result.err, result.err
+    assert "不要删除工作表" not in result.err, result.err
+    assert "“证明”：C 列（备注）是隐藏列，其中的内容照样读入；请取消隐藏，核对后再核查" in result.err, result.err
+    said = "“2025年”：这张工作表是隐藏的，其中各行照样核查；请在表名处右键选“取消隐藏”核对，不属于本台账的工作表（如往年的台账）请移出本文件"
+    assert said in result.err, result.err
+
+
 def test_a_whole_ledger_given_to_one_check_is_read_for_that_check_alone(tmp_path: Path) -> None:
     """check signage given the ledger audit reads took its 证明 and 事项 rows for signs (位置：必填 on each)."""
     (tmp_path / "台账.csv").write_text(

@@ -406,6 +406,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} 行的类别不是{kind}（{categories}），本检查不核查这些行；整本台账请用 villagecat audit 核查",
         "{count} rows are not of the {kind} category ({categories}) and are not checked here; audit checks them all",
     ),
+    "ledger-hidden-sheet": (
+        "这张工作表是隐藏的，其中各行照样核查；请在表名处右键选“取消隐藏”核对，不属于本台账的工作表（如往年的台账）请移出本文件",
+        (
+            "the sheet is hidden and its rows are audited all the same; unhide it and check it, and move a sheet"
+            " that is no part of this ledger (last year's) out of the file"
+        ),
+    ),
+    "ledger-very-hidden-sheet": (
+        (
+            "这张工作表设为“深度隐藏”，Excel 的“取消隐藏”列表里看不到它，其中各行照样核查；请用 LibreOffice"
+            "打开后取消隐藏核对，或在 Excel 中按 Alt+F11，在属性里把 Visible 改为 -1（xlSheetVisible）；"
+            "不属于本台账的工作表（如往年的台账）请移出本文件"
+        ),
+        (
+            "the sheet is very hidden (Excel's Unhide list does not show it) and its rows are audited all the same;"
+            " open it in LibreOffice and unhide it, or in Excel's VBA editor (Alt+F11) set its Visible"
+            " property to -1, then check it, and move a sheet that is no part of this ledger out of the file"
+        ),
+    ),
+    "ledger-hidden-columns": (
+        "{columns}是隐藏列，其中的内容照样读入；请取消隐藏，核对后再核查",
+        "these hidden columns are read all the same: {columns}; unhide them and check them",
+    ),
     "where-ledger-sheet": ("{file}，工作表“{sheet}”", "{file}, sheet {sheet}"),
     "where-ledger-village": ("第 {number} 个村{name}", "village {number}{name}"),
     "where-ledger-village-name": ("（{name}）", " ({name})"),

@@ -100,14 +100,12 @@ _HEADERS = {_heading(title): name for name, titles in _FIELDS.items() for title 
 #: A unit written after a title, as spreadsheets head their columns: 宽度（厘米）, 建筑面积(平方米), 户数（户）.
 _UNIT_WORDS = sorted({word for unit in UNITS.values() for word in unit.words} | {PERCENT}, key=len, reverse=True)
 _UNIT = re.compile(rf"^(?P<title>.+?)\((?P<unit>{'|'.join(map(re.escape, _UNIT_WORDS))})\)$")
-#: A title written with its unit (宽（厘米）) names its field without it too (宽), so with any word of that unit (宽（cm）).
-_HEADERS.update(
-    {
-        short["title"]: name
-        for title, name in list(_HEADERS.items())
-        if (short := _UNIT.match(title)) is not None and short["title"] not in _HEADERS
-    }
-)
+#: A title written with its unit (宽（厘米）) names its field with any word of that unit (宽（cm）), never alone (宽).
+_SHORT = {
+    short["title"]: name
+    for title, name in _HEADERS.items()
+    if (short := _UNIT.match(title)) is not None and short["title"] not in _HEADERS
+}
 
 
 def _column(written: str) -> tuple[str, str] | None:
@@ -117,7 +115,7 @@ def _column(written: str) -> tuple[str, str] | None:
     if name is not None:
         return name, ""
     unit = _UNIT.match(heading)
-    if unit is None or (name := _HEADERS.get(unit["title"])) is None:
+    if unit is None or (name := _HEADERS.get(unit["title"], _SHORT.get(unit["title"]))) is None:
         return None
     return name, unit["unit"]
 
@@ -681,7 +679,8 @@ def _say_hidden(sheet: Worksheet, read: SheetRows, where: Both) -> None:
     from villagecat.errors import HiddenCellsWarning  # noqa: PLC0415
 
     if sheet.sheet_state != "visible":
-        warnings.warn(HiddenCellsWarning(where, very_hidden=sheet.sheet_state == "veryHidden"), stacklevel=4)
+        key = "ledger-very-hidden-sheet" if sheet.sheet_state == "veryHidden" else "ledger-hidden-sheet"
+        warnings.warn(_hidden(where, pair(key)), stacklevel=4)
     if read.hidden_rows:
         warnings.warn(HiddenCellsWarning(where, rows=read.hidden_rows), stacklevel=4)
     header = read.rows[0] if read.rows else []
@@ -690,7 +689,22 @@ def _say_hidden(sheet: Worksheet, read: SheetRows, where: Both) -> None:
         for col in read.hidden_columns
     )
     if hidden:
-        warnings.warn(HiddenCellsWarning(where, columns=hidden), stacklevel=4)
+        named = [pair("workbook-hidden-column", letter=letter, heading=heading) for letter, heading in hidden]
+        columns = Both("、".join(zh for zh, _ in named), ", ".join(en for _, en in named))
+        warnings.warn(_hidden(where, pair("ledger-hidden-columns", columns=columns), columns=hidden), stacklevel=4)
+
+
+def _hidden(where: Both, words: tuple[str, str], *, columns: tuple[tuple[str, str], ...] = ()) -> Warning:
+    """A ledger's hidden sheet or columns, said as an audit's (核查, a sheet of last year moved out), not an import's.
+
+    Still a :class:`~villagecat.errors.HiddenCellsWarning`, as a system filtering notices expects.
+    """
+    from villagecat.errors import HiddenCellsWarning, WorkbookNotice  # noqa: PLC0415
+
+    notice = HiddenCellsWarning.__new__(HiddenCellsWarning)
+    notice.rows, notice.columns = (), columns
+    WorkbookNotice.__init__(notice, where, *words)
+    return notice
 
 
 #: What a totals row writes where a village's name or an entry's number belongs (合计, 总计：).
