@@ -748,7 +748,7 @@ def test_ordinary_column_titles_a_county_writes_are_read(tmp_path: Path) -> None
 
 @pytest.mark.parametrize(("width", "height"), [("宽（cm）", "高（cm）"), ("宽(公分)", "高(CM)")])
 def test_a_short_title_with_another_unit_word_is_read(tmp_path: Path, width: str, height: str) -> None:
-    """宽（cm） was told 不认识这一列；是否应为“宽（厘米）”: 宽（厘米） was read, its unit 厘米 written as cm was not."""
+    """宽（cm） was told 不认识这一列；是否应为“宽（厘米）”: 宽（厘米） was read, 厘米 written as cm was not."""
     path = tmp_path / "ledger.csv"
     path.write_text(f"村名,类别,名称,位置,{width},{height}\n榆树村,标牌,村委会,外部,300,80\n", encoding="utf-8")
     (village,) = read_ledger(path).villages

@@ -370,7 +370,10 @@ def test_a_ledger_s_hidden_sheet_and_columns_are_told_in_the_words_of_an_audit(t
     assert "导入" not in result.err, result.err
     assert "不要删除工作表" not in result.err, result.err
     assert "“证明”：C 列（备注）是隐藏列，其中的内容照样读入；请取消隐藏，核对后再核查" in result.err, result.err
-    said = "“2025年”：这张工作表是隐藏的，其中各行照样核查；请在表名处右键选“取消隐藏”核对，不属于本台账的工作表（如往年的台账）请移出本文件"
+    said = (
+        "“2025年”：这张工作表是隐藏的，其中各行照样核查；"
+        "请在表名处右键选“取消隐藏”核对，不属于本台账的工作表（如往年的台账）请移出本文件"
+    )
     assert said in result.err, result.err
 
 
