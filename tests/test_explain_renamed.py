@@ -66,3 +66,24 @@ def test_a_step_made_through_a_renumbering_says_the_id_its_row_holds(lang: str, 
     own = format_explain(_catalog(), f"{FACILITY}-c", "name", lang)  # type: ignore[arg-type]
     assert "旧标识" not in own
     assert "former id" not in own
+
+
+MECHANISM = "220000.mechanism.convenience-service-station"
+
+
+def test_explain_of_the_old_id_of_a_cancelled_renumbered_item_says_who_cancelled_it() -> None:
+    """The county cancels the station by the id its row holds, which Jilin has since renumbered.
+
+    explain of the new id named the cancellation row and its reason; of the old id, the one in the clerk's row,
+    it said 没有条目 alone, as of an id no item ever had.
+    """
+    jilin = _renumbered(_jilin(), "mechanisms", {MECHANISM: [f"{MECHANISM}-b"]})
+    county = child_layer("220000", cancellations=[{"target": MECHANISM}])
+    catalog = merge([shipped_registry().find("cn"), jilin, county])
+    assert catalog.conflicts == ()
+    with pytest.raises(UnknownItemError) as raised:
+        format_explain(catalog, MECHANISM)
+    said = raised.value.describe("zh")
+    assert "取消" in said
+    assert f"{county.layer.id}.cancellation." in said
+    assert f"{MECHANISM}-b" in said  # the item it is now, as merge followed the row
