@@ -87,3 +87,23 @@ def test_explain_of_the_old_id_of_a_cancelled_renumbered_item_says_who_cancelled
     assert "取消" in said
     assert f"{county.layer.id}.cancellation." in said
     assert f"{MECHANISM}-b" in said  # the item it is now, as merge followed the row
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("zh", f"，本行所填旧标识 {MECHANISM}"), ("en", f", named in the row by its former id {MECHANISM}")],
+)
+def test_the_catalog_names_the_old_id_a_cancellation_row_holds(lang: str, said: str) -> None:
+    """The cancelled list named the item by its new id alone: the clerk's cancellations.csv holds the old one."""
+    from villagecat.render import format_catalog  # noqa: PLC0415
+
+    jilin = _renumbered(_jilin(), "mechanisms", {MECHANISM: [f"{MECHANISM}-b"]})
+    county = child_layer("220000", cancellations=[{"target": MECHANISM}])
+    catalog = merge([shipped_registry().find("cn"), jilin, county])
+    (line,) = [line for line in format_catalog(catalog, lang=lang).splitlines() if f"{MECHANISM}-b" in line]  # type: ignore[arg-type]
+    assert said in line
+    plain = merge([shipped_registry().find("cn"), _jilin(), county])
+    (line,) = [
+        line for line in format_catalog(plain, lang=lang).splitlines() if MECHANISM in line and "cancellation" in line
+    ]  # type: ignore[arg-type]
+    assert said not in line
