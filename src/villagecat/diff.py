@@ -1667,7 +1667,8 @@ def rate_operations(
                 change, effect=gravest.effect, advised=gravest.advised, unstated=gravest.unstated, does=gravest.code
             )
         rated.append(change)
-    return dataclasses.replace(report, changes=_retargeted(rated, targets, effective, catalogs, levels or {}))
+    rated = _retargeted(rated, targets, effective, catalogs, levels or {})
+    return dataclasses.replace(report, changes=_same_item(rated, catalogs, levels or {}))
 
 
 def diff_versions(
@@ -1818,7 +1819,7 @@ def _retargeted(
         dataclasses.replace(
             now,
             code=code,
-            level=levels.get(code) or CHANGE_LEVELS[code][0],
+            level=levels.get(code) or "info",  # the same item, still cancelled: nothing changes (原来符合的仍然符合)
             field="target",
             old=before.item,
             new=now.item,
@@ -1829,6 +1830,30 @@ def _retargeted(
         for target, (before, now) in moved.items()
     )
     return result
+
+
+def _same_item(
+    changes: Sequence[Change],
+    catalogs: Sequence[EffectiveCatalog],
+    levels: Mapping[str, ChangeLevel],
+) -> list[Change]:
+    """``changes`` with each override whose target changed but names the same item, as merge read it, rated info.
+
+    A county that writes the new id its province gave an item (``replaces``) in place of the old one: merge applies
+    the row to the same item before and after, so its new target changes nothing (原来符合的仍然符合), which the
+    data tells; it was 需关注 (影响无法由数据判断).
+    """
+    moved = {c.item for c in changes if c.field == "target" and c.resource == "overrides"}
+    if not moved:
+        return list(changes)
+    before, after = _merged_targets(catalogs[:1], moved), _merged_targets(catalogs[1:], moved)
+    same = {row for row in moved if row in before and before[row] == after.get(row)}
+    return [
+        dataclasses.replace(c, level=levels.get(c.code) or "info", effect=Effect.NEUTRAL, does=None)
+        if c.item in same and c.field == "target"
+        else c
+        for c in changes
+    ]
 
 
 def _operation_targets(
