@@ -71,14 +71,15 @@ def test_a_step_made_through_a_renumbering_says_the_id_its_row_holds(lang: str, 
 MECHANISM = "220000.mechanism.convenience-service-station"
 
 
-def test_explain_of_the_old_id_of_a_cancelled_renumbered_item_says_who_cancelled_it() -> None:
-    """The county cancels the station by the id its row holds, which Jilin has since renumbered.
+@pytest.mark.parametrize("written", [MECHANISM, f"{MECHANISM}-b"], ids=["old-id-in-row", "new-id-in-row"])
+def test_explain_of_the_old_id_of_a_cancelled_renumbered_item_says_who_cancelled_it(written: str) -> None:
+    """The county cancels the station by the old id Jilin has since renumbered, or by the new one; asked by the old.
 
     explain of the new id named the cancellation row and its reason; of the old id, the one in the clerk's row,
     it said 没有条目 alone, as of an id no item ever had.
     """
     jilin = _renumbered(_jilin(), "mechanisms", {MECHANISM: [f"{MECHANISM}-b"]})
-    county = child_layer("220000", cancellations=[{"target": MECHANISM}])
+    county = child_layer("220000", cancellations=[{"target": written}])
     catalog = merge([shipped_registry().find("cn"), jilin, county])
     assert catalog.conflicts == ()
     with pytest.raises(UnknownItemError) as raised:

@@ -365,15 +365,15 @@ def _replacing(catalog: EffectiveCatalog, key: str) -> list[EffectiveItem]:
 def _cancelled(catalog: EffectiveCatalog, key: str) -> Cancelled | None:
     """The item a layer of the chain cancelled that ``key`` names, if one.
 
-    ``key`` is its id, its name or an alias, or the id the cancellation row holds: an id the item's layer renumbered
-    (``replaces``), which merge followed to the item that replaces it.
+    ``key`` is its id, its name or an alias, the id the cancellation row holds, or the id it replaces: an id the
+    item's layer renumbered (``replaces``), which merge follows to the item that replaces it, as :func:`find_item` does.
     """
     key = key.strip()
     named = normalise_name(key)
     for cancelled in catalog.cancelled:
         item = cancelled.item
         names = [getattr(item, "name", None), *getattr(item, "aliases", ())]
-        ids = {str(getattr(item, "id", "")), cancelled.cancellation.target}
+        ids = {str(getattr(item, "id", "")), cancelled.cancellation.target, getattr(item, "replaces", None)}
         if key in ids or named in {normalise_name(n) for n in names if isinstance(n, str)}:
             return cancelled
     return None
