@@ -6,7 +6,7 @@ of the id the clerk reads in that row.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import pytest
 
@@ -94,17 +94,17 @@ def test_explain_of_the_old_id_of_a_cancelled_renumbered_item_says_who_cancelled
     ("lang", "said"),
     [("zh", f"，本行所填旧标识 {MECHANISM}"), ("en", f", named in the row by its former id {MECHANISM}")],
 )
-def test_the_catalog_names_the_old_id_a_cancellation_row_holds(lang: str, said: str) -> None:
+def test_the_catalog_names_the_old_id_a_cancellation_row_holds(lang: Literal["zh", "en"], said: str) -> None:
     """The cancelled list named the item by its new id alone: the clerk's cancellations.csv holds the old one."""
     from villagecat.render import format_catalog  # noqa: PLC0415
 
     jilin = _renumbered(_jilin(), "mechanisms", {MECHANISM: [f"{MECHANISM}-b"]})
     county = child_layer("220000", cancellations=[{"target": MECHANISM}])
     catalog = merge([shipped_registry().find("cn"), jilin, county])
-    (line,) = [line for line in format_catalog(catalog, lang=lang).splitlines() if f"{MECHANISM}-b" in line]  # type: ignore[arg-type]
+    (line,) = [line for line in format_catalog(catalog, lang=lang).splitlines() if f"{MECHANISM}-b" in line]
     assert said in line
     plain = merge([shipped_registry().find("cn"), _jilin(), county])
     (line,) = [
         line for line in format_catalog(plain, lang=lang).splitlines() if MECHANISM in line and "cancellation" in line
-    ]  # type: ignore[arg-type]
+    ]
     assert said not in line
