@@ -66,7 +66,7 @@ def test_a_cancellation_moved_to_the_new_id_of_its_target_cancels_nothing_more_a
     report = rate_operations(diff_packages(old, new), old, new, registry)
     (change,) = report.changes
     assert (change.code, change.field, change.old, change.new) == (
-        "cancellation-changed",
+        "cancellation-target-renumbered",
         "target",
         MECHANISM,
         f"{MECHANISM}-new",
@@ -76,3 +76,42 @@ def test_a_cancellation_moved_to_the_new_id_of_its_target_cancels_nothing_more_a
     assert report.suggested_bump != "major"
     assert "放宽" not in change.describe("zh")
     assert "收紧" not in change.describe("zh")
+
+
+def test_rows_moved_to_the_new_ids_of_their_targets_change_nothing_and_say_so() -> None:
+    """Jilin renumbers a mechanism and a facility; a county writes the new ids in its cancellation and override.
+
+    Merge applies each row to the same item before and after, and the catalog shows no change: yet each was
+    需关注 (字段变化，影响无法由数据判断) and the release a minor one, though the data tells it changes nothing.
+    """
+    jilin = _renumbered(_jilin(), "mechanisms", {MECHANISM: [f"{MECHANISM}-new"]})
+    jilin = _renumbered(jilin, "facilities", {FACILITY: [f"{FACILITY}-new"]})
+    registry = shipped_registry([jilin])
+    override = {"field": "min_floor_area_m2", "value": "900"}
+    old = child_layer("220000", cancellations=[{"target": MECHANISM}], overrides=[{"target": FACILITY, **override}])
+    new = child_layer(
+        "220000",
+        cancellations=[{"target": f"{MECHANISM}-new"}],
+        overrides=[{"target": f"{FACILITY}-new", **override}],
+    )
+    report = rate_operations(diff_packages(old, new), old, new, registry)
+    assert sorted((c.code, c.field) for c in report.changes) == [
+        ("cancellation-target-renumbered", "target"),
+        ("override-target-renumbered", "target"),
+    ]
+    assert {(c.level, c.effect) for c in report.changes} == {("info", Effect.NEUTRAL)}
+    assert report.suggested_bump == "patch"
+    for change in report.changes:  # the report, and a release's notes (no codes), say it is the same item
+        for said in (change.describe("zh"), change.describe("zh", codes=False)):
+            assert "无法由数据判断" not in said
+        assert "仍指同一条目" in change.describe("zh", codes=False)
+
+
+def test_a_row_moved_to_another_item_is_still_a_change_the_data_cannot_rate() -> None:
+    """An override's target moved from one facility to another: not the same item, so not told it changes nothing."""
+    registry = shipped_registry([_jilin()])
+    override = {"field": "min_floor_area_m2", "value": "900"}
+    old = child_layer("220000", overrides=[{"target": FACILITY, **override}])
+    new = child_layer("220000", overrides=[{"target": "220000.facility.village-activity-share", **override}])
+    report = rate_operations(diff_packages(old, new), old, new, registry)
+    assert all(c.level != "info" for c in report.changes if c.field == "target")

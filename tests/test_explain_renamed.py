@@ -6,7 +6,7 @@ of the id the clerk reads in that row.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import pytest
 
@@ -66,3 +66,45 @@ def test_a_step_made_through_a_renumbering_says_the_id_its_row_holds(lang: str, 
     own = format_explain(_catalog(), f"{FACILITY}-c", "name", lang)  # type: ignore[arg-type]
     assert "旧标识" not in own
     assert "former id" not in own
+
+
+MECHANISM = "220000.mechanism.convenience-service-station"
+
+
+@pytest.mark.parametrize("written", [MECHANISM, f"{MECHANISM}-b"], ids=["old-id-in-row", "new-id-in-row"])
+def test_explain_of_the_old_id_of_a_cancelled_renumbered_item_says_who_cancelled_it(written: str) -> None:
+    """The county cancels the station by the old id Jilin has since renumbered, or by the new one; asked by the old.
+
+    explain of the new id named the cancellation row and its reason; of the old id, the one in the clerk's row,
+    it said 没有条目 alone, as of an id no item ever had.
+    """
+    jilin = _renumbered(_jilin(), "mechanisms", {MECHANISM: [f"{MECHANISM}-b"]})
+    county = child_layer("220000", cancellations=[{"target": written}])
+    catalog = merge([shipped_registry().find("cn"), jilin, county])
+    assert catalog.conflicts == ()
+    with pytest.raises(UnknownItemError) as raised:
+        format_explain(catalog, MECHANISM)
+    said = raised.value.describe("zh")
+    assert "取消" in said
+    assert f"{county.layer.id}.cancellation." in said
+    assert f"{MECHANISM}-b" in said  # the item it is now, as merge followed the row
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("zh", f"，本行所填旧标识 {MECHANISM}"), ("en", f", named in the row by its former id {MECHANISM}")],
+)
+def test_the_catalog_names_the_old_id_a_cancellation_row_holds(lang: Literal["zh", "en"], said: str) -> None:
+    """The cancelled list named the item by its new id alone: the clerk's cancellations.csv holds the old one."""
+    from villagecat.render import format_catalog  # noqa: PLC0415
+
+    jilin = _renumbered(_jilin(), "mechanisms", {MECHANISM: [f"{MECHANISM}-b"]})
+    county = child_layer("220000", cancellations=[{"target": MECHANISM}])
+    catalog = merge([shipped_registry().find("cn"), jilin, county])
+    (line,) = [line for line in format_catalog(catalog, lang=lang).splitlines() if f"{MECHANISM}-b" in line]
+    assert said in line
+    plain = merge([shipped_registry().find("cn"), _jilin(), county])
+    (line,) = [
+        line for line in format_catalog(plain, lang=lang).splitlines() if MECHANISM in line and "cancellation" in line
+    ]
+    assert said not in line

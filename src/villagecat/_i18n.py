@@ -2253,6 +2253,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the name changed and the old one no longer finds it; keep the old name as an alias if it is still used",
     ),
     "change-renamed": ("条目改用新标识（replaces）", "item renumbered (declared with replaces)"),
+    # a lower layer's row that now writes the new id its parent gave an item: merge applies it as before
+    "change-target-renumbered": (
+        "改写为上级层重新编号（replaces）后的新标识，仍指同一条目，效果不变",
+        "now names its item by the new id its layer gave it (replaces): the same item, to the same effect",
+    ),
     "change-cancelled": ("下级层取消所继承的条目", "an inherited item is cancelled"),
     "change-restored": ("撤回对所继承条目的取消", "a cancellation is withdrawn"),
     "change-field-changed": (

@@ -332,6 +332,7 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
         codes[f"{slug}-changed"] = ("warning", _described("change-changed"))
         codes[f"{slug}-citation-changed"] = ("info", _described("change-citation-changed"))
         if kind.role == "operation":
+            codes[f"{slug}-target-renumbered"] = ("info", _described("change-target-renumbered"))
             continue
         codes[f"{slug}-renamed"] = ("warning", _described("change-renamed"))
         if kind.field("aliases") is not None:
@@ -1667,7 +1668,8 @@ def rate_operations(
                 change, effect=gravest.effect, advised=gravest.advised, unstated=gravest.unstated, does=gravest.code
             )
         rated.append(change)
-    return dataclasses.replace(report, changes=_retargeted(rated, targets, effective, catalogs, levels or {}))
+    rated = _retargeted(rated, targets, effective, catalogs, levels or {})
+    return dataclasses.replace(report, changes=_same_item(rated, catalogs, levels or {}))
 
 
 def diff_versions(
@@ -1812,7 +1814,7 @@ def _retargeted(
         return list(changes)
     gone = {id(c) for pair in moved.values() for c in pair}
     items = {str(getattr(c.item, "id", "")): c.item for catalog in catalogs for c in catalog.cancelled}
-    code = "cancellation-changed"
+    code = "cancellation-target-renumbered"  # the same item, still cancelled: nothing changes
     result = [c for c in changes if id(c) not in gone]
     result.extend(
         dataclasses.replace(
@@ -1829,6 +1831,33 @@ def _retargeted(
         for target, (before, now) in moved.items()
     )
     return result
+
+
+def _same_item(
+    changes: Sequence[Change],
+    catalogs: Sequence[EffectiveCatalog],
+    levels: Mapping[str, ChangeLevel],
+) -> list[Change]:
+    """``changes`` with each override whose target changed but names the same item, as merge read it, so coded (info).
+
+    A county that writes the new id its province gave an item (``replaces``) in place of the old one: merge applies
+    the row to the same item before and after, so its new target changes nothing (原来符合的仍然符合), which the
+    data tells; it was 需关注 (影响无法由数据判断).
+    """
+    moved = {c.item for c in changes if c.field == "target" and c.resource == "overrides"}
+    if not moved:
+        return list(changes)
+    before, after = _merged_targets(catalogs[:1], moved), _merged_targets(catalogs[1:], moved)
+    same = {row for row in moved if row in before and before[row] == after.get(row)}
+    code = "override-target-renumbered"
+    return [
+        dataclasses.replace(
+            c, code=code, level=levels.get(code) or CHANGE_LEVELS[code][0], effect=Effect.NEUTRAL, does=None
+        )
+        if c.item in same and c.field == "target"
+        else c
+        for c in changes
+    ]
 
 
 def _operation_targets(

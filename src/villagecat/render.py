@@ -243,14 +243,23 @@ def _format_text(catalog: EffectiveCatalog, scope: Scope | None, lang: Lang = "z
 
 
 def _cancelled_line(catalog: EffectiveCatalog, cancelled: Cancelled, lang: Lang) -> str:
-    """A cancelled item by its id and name, the layer that cancelled it, the row that did, and why."""
+    """A cancelled item by its id and name, the layer that cancelled it, the row that did, and why.
+
+    A row that holds an id the item's layer renumbered (``replaces``) is told with that id too, as a conflict is.
+    """
     by = next((x for x in catalog.chain if x.id == cancelled.layer), None)
     name = "" if by is None else (by.name_en if lang == "en" else by.name_zh)
+    item_id = str(getattr(cancelled.item, "id", ""))
+    item_name = str(getattr(cancelled.item, "name", "") or getattr(cancelled.item, "title", ""))
+    if cancelled.cancellation.target != item_id:  # the id in the row, which the layer above renumbered
+        item_name += ("，" if lang == "zh" else ", ") + say(
+            "conflict-renamed-from", lang, old=cancelled.cancellation.target
+        )
     return say(
         "catalog-cancelled-item",
         lang,
-        id=str(getattr(cancelled.item, "id", "")),
-        name=str(getattr(cancelled.item, "name", "") or getattr(cancelled.item, "title", "")),
+        id=item_id,
+        name=item_name,
         by=f"{cancelled.layer} {name}".strip(),
         cancellation=cancelled.cancellation.id,
         reason=cancelled.cancellation.reason,
@@ -354,12 +363,18 @@ def _replacing(catalog: EffectiveCatalog, key: str) -> list[EffectiveItem]:
 
 
 def _cancelled(catalog: EffectiveCatalog, key: str) -> Cancelled | None:
-    """The item a layer of the chain cancelled that ``key`` names (its id, or its name or an alias), if one."""
+    """The item a layer of the chain cancelled that ``key`` names, if one.
+
+    ``key`` is its id, its name or an alias, the id the cancellation row holds, or the id it replaces: an id the
+    item's layer renumbered (``replaces``), which merge follows to the item that replaces it, as :func:`find_item` does.
+    """
+    key = key.strip()
     named = normalise_name(key)
     for cancelled in catalog.cancelled:
         item = cancelled.item
         names = [getattr(item, "name", None), *getattr(item, "aliases", ())]
-        if key == str(getattr(item, "id", "")) or named in {normalise_name(n) for n in names if isinstance(n, str)}:
+        ids = {str(getattr(item, "id", "")), cancelled.cancellation.target, getattr(item, "replaces", None)}
+        if key in ids or named in {normalise_name(n) for n in names if isinstance(n, str)}:
             return cancelled
     return None
 
