@@ -209,3 +209,41 @@ def test_an_id_replaced_by_two_items_is_refused_by_validate_fast_or_full(tmp_pat
     with bulk():
         (fast,) = validate_many([path])  # the fast path never calls valid what the full reader refuses
     assert "replaces-twice" in [p.code for p in fast.problems]
+
+
+def test_a_replaces_naming_an_item_still_there_or_another_kind_is_refused(tmp_path: Path) -> None:
+    """An id both replaced and present, or replaced by an item of another kind, read two ways: refused, fast or full.
+
+    Jilin renumbered 公共卫生 and later added a new item under the old id: a county's override on it moved to
+    the new item without a word. A replaces naming a mechanism from an obligation was valid and did nothing.
+    """
+    from villagecat.package import bulk  # noqa: PLC0415
+    from villagecat.validation import validate_many  # noqa: PLC0415
+
+    original = _jilin()
+    facility = next(i for i in original.facilities if i.id == FACILITY)
+    present = dataclasses.replace(
+        original,
+        facilities=(
+            *original.facilities,
+            facility.model_copy(update={"id": f"{FACILITY}-b", "replaces": FACILITY, "name": "新"}),
+        ),
+    )
+    kind = dataclasses.replace(
+        original,
+        facilities=tuple(
+            i.model_copy(update={"replaces": MECHANISM}) if i.id == FACILITY else i for i in original.facilities
+        ),
+    )
+    for package, code, words in (
+        (present, "replaces-present", (f"{FACILITY}-b", FACILITY)),
+        (kind, "replaces-other-kind", (FACILITY, MECHANISM)),
+    ):
+        path = save_layer(package, tmp_path / code)
+        report = validate(path)
+        (problem,) = [p for p in report.problems if p.code == code]
+        assert problem.field == "replaces"
+        assert all(word in problem.message_zh for word in words), problem.message_zh
+        with bulk():
+            (fast,) = validate_many([path])
+        assert code in [p.code for p in fast.problems]

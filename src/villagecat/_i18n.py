@@ -2484,6 +2484,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " could not tell which item their operations on the old id follow; remove one of the two replaces"
         ),
     ),
+    "replaces-present": (
+        (
+            "{id} 接替的旧标识 {replaces} 仍是本层一个条目的标识：下级层对 {replaces} 的覆盖、取消不知该归哪一条；"
+            "重新编号后旧标识不能再用，请删去这一行的 replaces，或给另一条目换一个标识"
+        ),
+        (
+            "{id} replaces {replaces}, which is still the id of an item of the layer: the layers below could not tell"
+            " which their operations on it follow; remove this replaces, or give the other item another id"
+        ),
+    ),
+    "replaces-other-kind": (
+        (
+            "{id} 接替的 {replaces} 不是同一种条目（应为 {kind} 条目）：重新编号只能在同一种条目之间，"
+            "下级层对 {replaces} 的覆盖、取消不会随之改到 {id}"
+        ),
+        (
+            "{id} replaces {replaces}, an item of another kind (it must be a {kind}): the layers below's operations"
+            " on {replaces} do not follow a renumbering into another kind"
+        ),
+    ),
     "replaces-other-layer": (
         (
             "replaces 只能指本层原有的标识（{layer}.…），不能指 {replaces}；"

@@ -82,9 +82,23 @@ def _check_ids(package: LayerPackage, problems: list[Problem]) -> None:
                 problems.append(
                     Problem(code="replaces-twice", **said, field="replaces", **package.where(resource, index))
                 )
+            if replaces is not None and replaces.startswith(f"{layer_id}.") and not replaces.startswith(expected):
+                # of another kind: merge and diff follow no such renumbering, and the rows on the old id find nothing
+                said = _message("replaces-other-kind", id=item_id, replaces=replaces, kind=kind_segment)
+                problems.append(
+                    Problem(code="replaces-other-kind", **said, field="replaces", **package.where(resource, index))
+                )
             if fine and (replaces is None or replaces.startswith(f"{layer_id}.")):
                 continue
             _id_problems(package, resource, index, item_id, replaces, seen, problems, repeated=repeated)
+    for resource in RESOURCES:  # an old id replaced yet still an item's: the rows on it would name either
+        for index, item in enumerate(package.resource(resource)):
+            replaces = getattr(item, "replaces", None)
+            if replaces is not None and replaces in seen:
+                said = _message("replaces-present", id=str(getattr(item, "id", "")), replaces=replaces)
+                problems.append(
+                    Problem(code="replaces-present", **said, field="replaces", **package.where(resource, index))
+                )
 
 
 def _id_problems(  # noqa: PLR0913, PLR0917 - the failing item and what it is checked against
@@ -641,21 +655,26 @@ def verified(fast: FastPackage, registry: LayerRegistry, merges: MergeCache) -> 
         replaces = [r for r in table.column("replaces") or () if r is not None]
         if not all(map(str.startswith, replaces, repeat(f"{layer_id}."))):
             return False
-    if len(set(ids)) != len(ids) or _replaced_twice(fast):
+    if len(set(ids)) != len(ids) or _refused_replaces(fast):
         return False
     return not _reuses_names(fast, registry, merges)
 
 
-def _replaced_twice(fast: FastPackage) -> bool:
-    """Whether two items of the package replace one old id (``replaces-twice``), as :func:`_check_ids` reads them."""
+def _refused_replaces(fast: FastPackage) -> bool:
+    """Whether a ``replaces`` is one :func:`_check_ids` refuses: replaced twice, still present, of another kind."""
     found: list[str] = []
+    layer_id = fast.skeleton.layer.id
     for resource in ITEM_RESOURCES:
         table = fast.tables.get(resource)
         if table is not None:  # every row, the restating ones too
-            found.extend(r for r in table.column("replaces") or () if r is not None)
+            mine = [r for r in table.column("replaces") or () if r is not None]
         else:
-            found.extend(r for item in fast.skeleton.resource(resource) if (r := getattr(item, "replaces", None)))
-    return len(set(found)) != len(found)
+            mine = [r for item in fast.skeleton.resource(resource) if (r := getattr(item, "replaces", None))]
+        own_kind = f"{layer_id}.{ID_KINDS[resource]}."
+        if not all(map(str.startswith, mine, repeat(own_kind))):
+            return True
+        found.extend(mine)
+    return len(set(found)) != len(found) or not set(found).isdisjoint(fast.ids())
 
 
 def _shared_by_two_rows(kind: Kind, table: Table) -> bool:
