@@ -411,3 +411,12 @@ def test_the_rows_one_check_leaves_are_counted_by_category_however_they_are_word
     assert "3 行的类别不是标牌（证明、设施），本检查不核查这些行" in signs.err, signs.err
     facility = invoke("check", "facility", "--file", str(tmp_path / "台账.csv"), "-j", "120117", "--lang", "en")
     assert "4 rows are not of the facility category (sign, certificate)" in facility.err, facility.err
+
+
+@pytest.mark.parametrize("title", ["社区名称", "社区", "村（社区）名称"])
+def test_a_communitys_ledger_headed_by_its_own_word_is_read(tmp_path: Path, title: str) -> None:
+    """社区名称 was told 是否应为“名称”？ (the certificate's column): a community's clerk following it had two 名称."""
+    (tmp_path / "台账.csv").write_text(f"{title},类别,名称\n芦台镇第一社区,证明,健在证明\n", encoding="utf-8")
+    result = invoke("audit", str(tmp_path / "台账.csv"), "-j", "120117")
+    assert result.code == 1, result.err
+    assert "芦台镇第一社区：“健在证明”不应出具" in result.out

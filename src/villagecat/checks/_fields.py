@@ -11,7 +11,9 @@ __all__ = ["FIELDS", "PERCENT", "UNITS", "Unit", "title"]
 #: (a clerk's 备注, 序号, 乡镇 and 部门: who gave the task, for the clerk's own record) are read and left alone,
 #: as the guides say; any other column is refused, never ignored.
 FIELDS: dict[str, tuple[str, ...]] = {
-    "village": ("村名", "村", "村（社区）"), "category": ("类别",), "name": ("名称",), "text": ("文字",),
+    # a community's clerk heads the column 社区名称 (it was told 是否应为“名称”, the certificate's column)
+    "village": ("村名", "村", "村（社区）", "社区", "社区名称", "村（社区）名称"),
+    "category": ("类别",), "name": ("名称",), "text": ("文字",),
     "placement": ("位置", "悬挂位置"), "sign_type": ("标牌类型", "类型"), "orientation": ("版式",),
     "width_cm": ("宽度", "宽（厘米）"), "height_cm": ("高度", "高（厘米）"), "background_colour": ("底色",),
     "text_colour": ("字色",), "organisation": ("所属组织",), "dedicated_post": ("专人专岗",), "basis": ("设立依据",),
