@@ -63,6 +63,13 @@ def exported(layer: Path, book_path: Path) -> Any:
     return openpyxl.load_workbook(book_path)
 
 
+def ninghe_workbook(tmp_path: Path) -> tuple[Path, Path, Any]:
+    """A copy of Ninghe (the folder a clerk imports into), its workbook's path, and the workbook exported and opened."""
+    folder, path = tmp_path / "ninghe", tmp_path / "ninghe.xlsx"
+    shutil.copytree(NINGHE, folder)
+    return folder, path, exported(folder, path)
+
+
 @pytest.fixture
 def national_copy(tmp_path: Path) -> Path:
     """A writable copy of the shipped national package."""

@@ -91,9 +91,12 @@ def test_a_formula_never_computed_is_refused_not_read_as_empty(tmp_path: Path) -
     assert invoke("import", str(path), "-o", str(tmp_path / "plain")).code == 0
 
 
-def _xihu(tmp_path: Path) -> tuple[Path, Path]:
+def _xihu(tmp_path: Path, *, released: bool = False) -> tuple[Path, Path]:
+    """A new county's folder and its workbook; ``released``: released once (0.1.0), then exported again."""
     folder, path = tmp_path / "xihu", tmp_path / "xihu.xlsx"
     assert invoke("init", str(folder), "--level", "county", "--code", "330106", "--name", "西湖区").code == 0
+    if released:
+        assert invoke("release", str(folder)).code == 0
     assert invoke("export", str(folder), "-o", str(path)).code == 0
     return folder, path
 
@@ -529,9 +532,7 @@ def test_covers_typed_as_both_reads_as_villages_and_communities(tmp_path: Path, 
 def test_a_version_typed_by_hand_is_told_on_its_row_with_what_to_do(tmp_path: Path, typed: str) -> None:
     """A clerk raising 版本 by hand got ``层信息 取值无效：最近一次发布记录是 0.1.0，但本层版本为 0.2.0``:
     no row, no column, no word of what to do (``release`` sets the version)."""
-    folder, path = _xihu(tmp_path)
-    assert invoke("release", str(folder)).code == 0
-    assert invoke("export", str(folder), "-o", str(path), "--force").code == 0
+    folder, path = _xihu(tmp_path, released=True)
     book = openpyxl.load_workbook(path)
     row = _info_row(book, "版本")
     row[1].value = typed
@@ -614,10 +615,8 @@ def test_an_override_s_value_of_the_wrong_kind_names_the_column_not_its_code(tmp
 def test_a_published_release_record_edited_or_deleted_in_the_workbook_is_refused(tmp_path: Path, edit: str) -> None:
     """The 发布记录 rows of 层信息 (three a release, 60 for Ninghe) deleted as clutter, or a past 说明 rewritten,
     imported without a word: the published history of the layer was gone from datapackage.json."""
-    folder, path = _xihu(tmp_path)
-    assert invoke("release", str(folder)).code == 0
+    folder, path = _xihu(tmp_path, released=True)
     before = (folder / "datapackage.json").read_bytes()
-    assert invoke("export", str(folder), "-o", str(path), "--force").code == 0
     book = openpyxl.load_workbook(path)
     if edit == "delete":
         book["层信息"].delete_rows(_info_row(book, "发布记录 1 · 版本")[0].row, 3)
@@ -654,9 +653,7 @@ def test_a_release_record_typed_after_the_last_is_told_on_its_row_not_as_the_ver
     """A 发布记录 added by hand (0.2.0), or one copied again (0.1.0), was told as 版本 typed by hand:
     ``第 8 行 字段 B（版本）：最近一次发布记录是 0.2.0，但本层版本为 0.1.0……请改回 0.2.0``, advice that is wrong
     (版本 was as exported) and, followed, publishes a release villagecat release never made."""
-    folder, path = _xihu(tmp_path)
-    assert invoke("release", str(folder)).code == 0
-    assert invoke("export", str(folder), "-o", str(path), "--force").code == 0
+    folder, path = _xihu(tmp_path, released=True)
     book = openpyxl.load_workbook(path)
     row = _add_release(book, version)
     book.save(path)
@@ -676,9 +673,7 @@ def test_a_release_record_typed_after_the_last_is_told_on_its_row_not_as_the_ver
 def test_release_records_out_of_order_are_told_on_the_row_never_as_the_version_s(tmp_path: Path, version: str) -> None:
     """The last two 发布记录 swapped, or one copied again: ``请改回 0.0.9`` on 版本, which was as exported;
     written, the history read newest-first in datapackage.json."""
-    folder, path = _xihu(tmp_path)
-    assert invoke("release", str(folder)).code == 0
-    assert invoke("export", str(folder), "-o", str(path), "--force").code == 0
+    folder, path = _xihu(tmp_path, released=True)
     book = openpyxl.load_workbook(path)
     first = _add_release(book, version)
     book.save(path)

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from conftest import NINGHE, exported, invoke
+from conftest import NINGHE, exported, invoke, ninghe_workbook
 from villagecat.package import load_layer
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 openpyxl = pytest.importorskip("openpyxl")
-
-
-def _ninghe(tmp_path: Path) -> tuple[Path, Path, Any]:
-    """A copy of Ninghe (the folder the clerk imports into), its workbook's path, and the workbook opened."""
-    folder, path = tmp_path / "ninghe", tmp_path / "ninghe.xlsx"
-    shutil.copytree(NINGHE, folder)
-    return folder, path, exported(folder, path)
 
 
 def _column(sheet: Any, title: str) -> int:
@@ -30,7 +22,7 @@ def _column(sheet: Any, title: str) -> int:
 @pytest.mark.parametrize("typed", ["|", "| |", " | \n| "])
 def test_a_list_cell_of_bars_alone_is_refused_naming_sheet_row_and_column(tmp_path: Path, typed: str) -> None:
     """责任主体 typed as ``|`` emptied the field, as a blank cell does, without a word: what was typed was not read."""
-    folder, path, book = _ninghe(tmp_path)
+    folder, path, book = ninghe_workbook(tmp_path)
     milestones = book["时间节点"]
     bound = _column(milestones, "责任主体")
     milestones.cell(2, bound).value = typed
@@ -53,7 +45,7 @@ def test_a_citation_typed_without_its_quote_is_read_without_one_and_the_quote_as
 ) -> None:
     """出处 typed 文件标识#条款 (as the form's 填写说明 shows) for a section the 条款 sheet does not quote, or
     quotes three times, added a clause with no text, silently. No text is invented: the clerk is asked for it."""
-    folder, path, book = _ninghe(tmp_path)
+    folder, path, book = ninghe_workbook(tmp_path)
     milestones = book["时间节点"]
     cited = _column(milestones, "出处")
     milestones.cell(2, cited).value = f"120117.document.work-plan#{section}"
@@ -74,7 +66,7 @@ def test_a_citation_typed_without_its_quote_is_read_without_one_and_the_quote_as
 
 def test_a_citation_of_a_section_the_clause_sheet_quotes_once_takes_its_quote(tmp_path: Path) -> None:
     """The refusal is only where no one quote is known: a section the 条款 sheet quotes once is that quote."""
-    folder, path, book = _ninghe(tmp_path)
+    folder, path, book = ninghe_workbook(tmp_path)
     rows = [[c.value for c in row] for row in book["条款"].iter_rows(min_row=2)]
     sections = [(r[1], r[2]) for r in rows]
     document, section, quote = next(r[1:4] for r in rows if r[3] and r[2] and sections.count((r[1], r[2])) == 1)
@@ -87,7 +79,7 @@ def test_a_citation_of_a_section_the_clause_sheet_quotes_once_takes_its_quote(tm
 
 
 def test_a_duplicate_id_names_both_rows(tmp_path: Path) -> None:
-    folder, path, book = _ninghe(tmp_path)
+    folder, path, book = ninghe_workbook(tmp_path)
     milestones = book["时间节点"]
     ids = _column(milestones, "标识")
     first = milestones.cell(2, ids).value
@@ -104,7 +96,7 @@ def test_a_duplicate_id_names_both_rows(tmp_path: Path) -> None:
 
 def test_a_deleted_row_takes_the_clauses_only_it_cited_with_a_notice(tmp_path: Path) -> None:
     """The 条款 sheet still lists the clauses of a row deleted: they stayed in clauses.csv, cited by nothing."""
-    folder, path, book = _ninghe(tmp_path)
+    folder, path, book = ninghe_workbook(tmp_path)
     package = load_layer(folder)
     gone = package.milestones[0]
     others = {c for _, item in package.iter_items() if item is not gone for c in getattr(item, "citations", ()) or ()}
@@ -126,7 +118,7 @@ def test_a_deleted_row_takes_the_clauses_only_it_cited_with_a_notice(tmp_path: P
 
 def test_a_clause_edited_on_its_sheet_is_kept_when_its_item_is_deleted(tmp_path: Path) -> None:
     """Only the clause as exported is dropped with its item: a quote the clerk retyped is theirs, and kept."""
-    folder, path, book = _ninghe(tmp_path)
+    folder, path, book = ninghe_workbook(tmp_path)
     package = load_layer(folder)
     gone = package.milestones[0]
     cited = {c.id for c in package.clauses if c.citation() in gone.citations}
@@ -149,7 +141,7 @@ def test_a_release_record_typed_by_hand_with_the_version_raised_is_refused_on_it
     """A 发布记录 typed after the last, 版本 raised to match, was written as a release villagecat release never made:
     no check of the layer's could tell it, the record and the version agreeing. The workbook knows the last release
     it was exported with (a document property that a save in Excel, WPS or LibreOffice keeps)."""
-    folder, path, book = _ninghe(tmp_path)
+    folder, path, book = ninghe_workbook(tmp_path)
     last = str(_info(book, "版本")[1].value)
     sheet = book["层信息"]
     end = max(row[0].row for row in sheet.iter_rows() if str(row[0].value or "").startswith("发布记录"))
@@ -176,7 +168,7 @@ def test_a_release_record_typed_by_hand_with_the_version_raised_is_refused_on_it
 
 def test_a_release_made_after_the_export_is_read_from_a_workbook_exported_again(tmp_path: Path) -> None:
     """The refusal is of records typed by hand alone: a workbook exported after a release imports as it was."""
-    folder, path, _ = _ninghe(tmp_path)
+    folder, path, _ = ninghe_workbook(tmp_path)
     book = openpyxl.load_workbook(path)
     duties = book["工作事务"]
     duties.cell(2, _column(duties, "备注")).value = "改过的备注"

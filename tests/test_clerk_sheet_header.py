@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from conftest import NINGHE, exported, invoke
+from conftest import NINGHE, invoke, ninghe_workbook
 from villagecat.package import load_layer
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 openpyxl = pytest.importorskip("openpyxl")
-
-
-def _ninghe(tmp_path: Path) -> tuple[Path, Path, Any]:
-    folder, path = tmp_path / "ninghe", tmp_path / "ninghe.xlsx"
-    shutil.copytree(NINGHE, folder)
-    return folder, path, exported(folder, path)
 
 
 def _told(out: str, sheet: str) -> list[str]:
@@ -36,7 +29,7 @@ def _told(out: str, sheet: str) -> list[str]:
 def test_a_sheet_without_its_header_row_is_one_problem_saying_what_row_1_must_hold(tmp_path: Path, edit: str) -> None:
     """Row 1 deleted (the first item's cells read as titles) was one 未知的列 a cell, each with every column listed;
     row 1 emptied was one 缺少列 a column: 9 and 16 lines for one mistake, none saying the header was gone."""
-    folder, path, book = _ninghe(tmp_path)
+    folder, path, book = ninghe_workbook(tmp_path)
     duties = book["工作事务"]
     titles = [c.value for c in duties[1]]
     if edit == "deleted":
@@ -60,7 +53,7 @@ def test_a_sheet_without_its_header_row_is_one_problem_saying_what_row_1_must_ho
 
 def test_column_titles_retyped_are_told_as_the_columns_they_likely_are(tmp_path: Path) -> None:
     """名字 for 名称 and 适用 for 适用范围 were two 未知的列 and two 缺少列, none naming the column meant."""
-    folder, path, book = _ninghe(tmp_path)
+    folder, path, book = ninghe_workbook(tmp_path)
     duties = book["工作事务"]
     letters = {}
     for cell in duties[1]:
@@ -84,7 +77,7 @@ def test_column_titles_retyped_are_told_as_the_columns_they_likely_are(tmp_path:
 
 def test_an_unknown_column_beside_the_one_it_likely_is_names_it(tmp_path: Path) -> None:
     """字体颜色 added beside 字色: 未知的列 with every title listed, not the one it is like."""
-    folder, path, book = _ninghe(tmp_path)
+    folder, path, book = ninghe_workbook(tmp_path)
     signs = book["标牌标识"]
     column = signs.max_column + 1
     signs.cell(1, column).value = "字体颜色"
@@ -104,7 +97,7 @@ def _admission_cited(book: Any) -> Any:
 
 def test_the_admission_route_s_citation_typed_without_its_quote_is_said_on_its_row(tmp_path: Path) -> None:
     """准入审批程序 · 出处 typed 文件标识#条款 was read without its words, silently, where an item's 出处 is said."""
-    folder, path, book = _ninghe(tmp_path)
+    folder, path, book = ninghe_workbook(tmp_path)
     cited = _admission_cited(book)
     cited[1].value = "120117.document.work-plan#五(九)"
     book.save(path)
@@ -124,7 +117,7 @@ def test_the_admission_route_s_citation_of_a_section_the_clause_sheet_quotes_onc
     tmp_path: Path,
 ) -> None:
     """As an item's 出处 does: the form's 填写说明 says a section quoted on the 条款 sheet may be cited without it."""
-    folder, path, book = _ninghe(tmp_path)
+    folder, path, book = ninghe_workbook(tmp_path)
     cited = _admission_cited(book)
     quote = str(cited[1].value).partition("「")[2].removesuffix("」")
     cited[1].value = "120117.document.work-plan#五(二)"
@@ -140,7 +133,7 @@ def test_the_admission_route_s_citation_of_a_section_the_clause_sheet_quotes_onc
 
 def test_the_layer_sheet_renamed_is_one_problem_naming_both_names(tmp_path: Path) -> None:
     """层信息 renamed 基本信息 was 未知的工作表 and 缺少工作表“层信息”: two problems of one mistake."""
-    folder, path, book = _ninghe(tmp_path)
+    folder, path, book = ninghe_workbook(tmp_path)
     book["层信息"].title = "基本信息"
     book.save(path)
     result = invoke("import", str(path), "-o", str(folder))
@@ -160,7 +153,7 @@ def test_a_number_typed_with_its_unit_says_to_write_the_number_alone(
     tmp_path: Path, title: str, typed: str, number: str, words: str
 ) -> None:
     """200平方米 was told 应为数字, without a word of what to write: the unit is in the column's title already."""
-    folder, path, book = _ninghe(tmp_path)
+    folder, path, book = ninghe_workbook(tmp_path)
     facilities = book["综合服务设施标准"]
     column = next(c for c in facilities[1] if c.value == title)
     facilities.cell(2, column.column).value = typed
@@ -178,7 +171,7 @@ def test_a_number_typed_with_its_unit_says_to_write_the_number_alone(
 def test_the_layer_sheet_without_its_header_row_reads_its_first_row(tmp_path: Path) -> None:
     """层信息 is read by its labels: row 1 deleted, its first row (标识) was skipped as the header, and the clerk told
     层标识：缺少必填字段 of a sheet that shows it."""
-    folder, path, book = _ninghe(tmp_path)
+    folder, path, book = ninghe_workbook(tmp_path)
     book["层信息"].delete_rows(1)
     book.save(path)
     result = invoke("import", str(path), "-o", str(folder))
@@ -190,7 +183,7 @@ def test_the_layer_sheet_without_its_header_row_reads_its_first_row(tmp_path: Pa
 def test_a_date_typed_as_a_number_is_one_problem_saying_why_it_is_not_read(tmp_path: Path, typed: float) -> None:
     """2023.10 typed in Calc or Excel is the number 2023.1: read as a date it would be January. Refused, as before,
     but the message showed only the form of a date, not why the cell shown 2023.1 (or 2023.6) is none."""
-    folder, path, book = _ninghe(tmp_path)
+    folder, path, book = ninghe_workbook(tmp_path)
     milestones = book["时间节点"]
     column = next(c for c in milestones[1] if c.value == "截止日期")
     milestones.cell(2, column.column).value = typed

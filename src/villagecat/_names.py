@@ -36,6 +36,7 @@ __all__ = [
     "place_form",
     "same_name",
     "shared_characters",
+    "title_key",
 ]
 
 _T = TypeVar("_T")
@@ -261,6 +262,14 @@ MISSPELT = 0.8
 #: How alike a column title must be to a known one to be suggested: lower than an id's, as a title is two or four
 #: characters, each carrying much (字体颜色 is 字色 at 0.67, 适用 适用范围; 悬挂地点 and 位置 share nothing).
 TITLE_MISSPELT = 0.6
+
+
+def title_key(title: str) -> str:
+    """A column's or field's title as typed and as compared: half-width, lower case, no spaces.
+
+    宽（厘米） is 宽(厘米), 最小建筑面积 （平方米） is 最小建筑面积(平方米), 名 称 is 名称, ID is id.
+    """
+    return "".join(unicodedata.normalize("NFKC", title).casefold().split())
 
 
 def misspelt(given: str, known: Iterable[str], *, cutoff: float = MISSPELT) -> str | None:

@@ -1727,17 +1727,21 @@ def _withdrawn_refusals(package: LayerPackage, catalog: EffectiveCatalog, effect
     }
 
 
+def _neutral(change: Change, code: str, levels: Mapping[str, ChangeLevel], **changed: Any) -> Change:  # noqa: ANN401
+    """``change`` recoded as ``code`` at its level (the review's own, else the declared one): it changes nothing."""
+    level = levels.get(code) or CHANGE_LEVELS[code][0]
+    return dataclasses.replace(change, code=code, level=level, effect=Effect.NEUTRAL, **changed)
+
+
 def _violation_withdrawn(
     change: Change, target: str, catalogs: Sequence[EffectiveCatalog], levels: Mapping[str, ChangeLevel]
 ) -> Change:
     """An operation merge had refused, withdrawn: the violation gone, nothing changed for anyone (its target named)."""
-    code = "rule-violation-withdrawn"
     inherited = catalogs[0].get(target) or catalogs[1].get(target)
-    return dataclasses.replace(
+    return _neutral(
         change,
-        code=code,
-        level=levels.get(code) or CHANGE_LEVELS[code][0],
-        effect=Effect.NEUTRAL,
+        "rule-violation-withdrawn",
+        levels,
         advised=False,
         unstated=False,
         label=change.label or (None if inherited is None else _label(inherited.item)),
@@ -1814,17 +1818,15 @@ def _retargeted(
         return list(changes)
     gone = {id(c) for pair in moved.values() for c in pair}
     items = {str(getattr(c.item, "id", "")): c.item for catalog in catalogs for c in catalog.cancelled}
-    code = "cancellation-target-renumbered"  # the same item, still cancelled: nothing changes
     result = [c for c in changes if id(c) not in gone]
     result.extend(
-        dataclasses.replace(
+        _neutral(  # the same item, still cancelled: nothing changes
             now,
-            code=code,
-            level=levels.get(code) or CHANGE_LEVELS[code][0],
+            "cancellation-target-renumbered",
+            levels,
             field="target",
             old=before.item,
             new=now.item,
-            effect=Effect.NEUTRAL,
             label=now.label or before.label or (_label(items[target]) if target in items else None),
             does=None,
         )
@@ -1849,13 +1851,8 @@ def _same_item(
         return list(changes)
     before, after = _merged_targets(catalogs[:1], moved), _merged_targets(catalogs[1:], moved)
     same = {row for row in moved if row in before and before[row] == after.get(row)}
-    code = "override-target-renumbered"
     return [
-        dataclasses.replace(
-            c, code=code, level=levels.get(code) or CHANGE_LEVELS[code][0], effect=Effect.NEUTRAL, does=None
-        )
-        if c.item in same and c.field == "target"
-        else c
+        _neutral(c, "override-target-renumbered", levels, does=None) if c.item in same and c.field == "target" else c
         for c in changes
     ]
 

@@ -322,25 +322,28 @@ class HiddenCellsWarning(WorkbookNotice):
         rows: tuple[int, ...] = (),
         columns: tuple[tuple[str, str], ...] = (),
         very_hidden: bool = False,
+        ledger: bool = False,
     ) -> None:
         """Record the sheet and its hidden rows (numbers) or columns (letter, heading); neither: the sheet is hidden.
 
         ``very_hidden``: hidden so that Excel's 取消隐藏 does not list it (``veryHidden``): the words say how
-        to see it all the same.
+        to see it all the same. ``ledger``: a ledger's, audited (核查; last year's sheet moved out of the
+        file), not a workbook's, imported.
         """
         from villagecat._i18n import Both, pair  # noqa: PLC0415
 
         self.rows, self.columns = rows, columns
+        said = "ledger" if ledger else "workbook"
         if rows:
             words = pair("workbook-hidden-rows", rows=_shown(_runs(rows), "workbook-rows-more", count=len(rows)))
         elif columns:
             named = [pair("workbook-hidden-column", letter=letter, heading=heading) for letter, heading in columns]
             words = pair(
-                "workbook-hidden-columns",
+                f"{said}-hidden-columns",
                 columns=Both("、".join(zh for zh, _ in named), ", ".join(en for _, en in named)),
             )
         else:
-            words = pair("workbook-very-hidden-sheet" if very_hidden else "workbook-hidden-sheet")
+            words = pair(f"{said}-very-hidden-sheet" if very_hidden else f"{said}-hidden-sheet")
         super().__init__(sheet, *words)
 
 

@@ -63,7 +63,7 @@ from villagecat.models._base import Vocab, copy_unchecked
 from villagecat.package import ITEM_RESOURCES, RESOURCES, LayerPackage
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from villagecat.models import Layer
 
@@ -349,6 +349,15 @@ class Cancelled:
     cancellation: Cancellation
 
 
+def _follow(renamed: Mapping[str, str], present: Callable[[str], bool], item_id: str) -> str:
+    """Where ``item_id``'s renumberings lead (A → B → C), followed only from an id no item has; a cycle stops."""
+    seen = {item_id}
+    while not present(item_id) and (new := renamed.get(item_id)) is not None and new not in seen:
+        seen.add(new)
+        item_id = new
+    return item_id
+
+
 @dataclass(frozen=True)
 class EffectiveCatalog:
     """A jurisdiction's catalog: its layers merged, with provenance and conflicts.
@@ -362,6 +371,16 @@ class EffectiveCatalog:
     items: Mapping[str, Mapping[str, EffectiveItem]]
     cancelled: tuple[Cancelled, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    #: Each id a layer renumbered (``replaces``) that merge follows, and the id replacing it: a lower layer's row
+    #: on the old id applies to the item that replaces it (see :meth:`followed`).
+    renumbered: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def followed(self, item_id: str) -> str:
+        """The id of the item that now stands for ``item_id``, as merge reads a row that holds it.
+
+        Itself, or where its renumberings lead (A → B → C), followed only from an id no item has.
+        """
+        return _follow(self.renumbered, lambda i: self.get(i) is not None, item_id)
 
     @overload
     def get(self, item_id: str) -> EffectiveItem | None: ...
@@ -617,6 +636,7 @@ class _Merger:
             items=MappingProxyType({name: MappingProxyType(items) for name, items in self.items.items()}),
             cancelled=tuple(self.cancelled),
             conflicts=tuple(self.conflicts),
+            renumbered=MappingProxyType(dict(self.renamed)),
         )
 
     def _own(self, entry: EffectiveItem) -> EffectiveItem:
@@ -828,11 +848,7 @@ class _Merger:
 
         A rename is followed only from an id no item has (an id still present is that item's).
         """
-        seen = {item_id}
-        while item_id not in self.index and (new := self.renamed.get(item_id)) is not None and new not in seen:
-            seen.add(new)
-            item_id = new
-        return item_id
+        return _follow(self.renamed, self.index.__contains__, item_id)
 
     def _restate(self, package: LayerPackage, resource: str, row: BaseModel) -> None:
         """Merge a row that restates an inherited item: each field it sets, as an override would.

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from typing import TYPE_CHECKING, Any, Literal, TypedDict, get_args
 
 from pydantic import BaseModel
 
 from villagecat._arguments import need_catalog, need_format, need_items, need_lang, need_scope
 from villagecat._i18n import MESSAGES, Both, Lang, say
-from villagecat._names import looked_up, normalise_name
+from villagecat._names import looked_up, normalise_name, title_key
 from villagecat._shown import cited, document_titles, markdown_cell, shown
 from villagecat.errors import UnknownItemError
 from villagecat.models._base import Vocab
@@ -353,13 +352,11 @@ def find_item(catalog: EffectiveCatalog, key: str) -> EffectiveItem:
 
 
 def _replacing(catalog: EffectiveCatalog, key: str) -> list[EffectiveItem]:
-    """The one item that replaces ``key``, an id no item has (``replaces``: renumbered), as merge follows a row's id.
-
-    None where two items claim it: merge names neither.
-    """
+    """The item that stands for ``key``, an id a layer renumbered (``replaces``), as merge follows a row's id."""
     key = key.strip()
-    found = [e for items in catalog.items.values() for e in items.values() if getattr(e.item, "replaces", None) == key]
-    return found if len(found) == 1 else []
+    followed = catalog.followed(key)
+    entry = catalog.get(followed) if followed != key else None
+    return [entry] if entry is not None else []
 
 
 def _cancelled(catalog: EffectiveCatalog, key: str) -> Cancelled | None:
@@ -395,17 +392,12 @@ def _explained(catalog: EffectiveCatalog, key: str, field: str | None) -> tuple[
         fields = [spec.name for spec in specs]
     else:
         named = looked_up(field, "field").strip()
-        fields = [_titled(specs).get(_as_compared(named), named)]
+        fields = [_titled(specs).get(title_key(named), named)]
     for name in fields:
         if name not in type(entry.item).model_fields:
             known = Both("、".join(f"{s.title_zh}（{s.name}）" for s in specs), ", ".join(s.name for s in specs))
             raise UnknownItemError.said("no-field", item=item_id, field=name, known=known)
     return entry, fields
-
-
-def _as_compared(title: str) -> str:
-    """A field's title as typed and as compared: half-width, lower case, no spaces (最小建筑面积(平方米))."""
-    return "".join(unicodedata.normalize("NFKC", title).casefold().split())
 
 
 def _titled(specs: Sequence[FieldSpec]) -> dict[str, str]:
@@ -415,7 +407,7 @@ def _titled(specs: Sequence[FieldSpec]) -> dict[str, str]:
     """
     found: dict[str, set[str]] = {}
     for spec in specs:
-        title = _as_compared(spec.title_zh)
+        title = title_key(spec.title_zh)
         bare = re.sub(r"\([^()]*\)$", "", title)  # the unit in brackets a column title ends with
         for key in {title, bare, spec.name}:
             found.setdefault(key, set()).add(spec.name)

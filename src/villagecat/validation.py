@@ -64,7 +64,7 @@ def _check_ids(package: LayerPackage, problems: list[Problem]) -> None:
     """
     layer_id = package.layer.id
     seen: dict[str, str] = {}
-    replaced: dict[str, str] = {}  # an old id -> the item that replaces it
+    renumbered: list[tuple[str, int, str, str]] = []  # each item that replaces an id: resource, index, id, old id
     for resource in RESOURCES:
         items = package.resource(resource)
         kind_segment = ID_KINDS[resource]
@@ -76,29 +76,35 @@ def _check_ids(package: LayerPackage, problems: list[Problem]) -> None:
             repeated = item_id in seen
             fine = not repeated and item_id.startswith(expected)
             seen.setdefault(item_id, resource)
-            if replaces is not None and replaced.setdefault(replaces, item_id) != item_id:
-                # which item the old id's operations follow is unknown: merge follows neither
-                said = _message("replaces-twice", replaces=replaces, id=item_id, first=replaced[replaces])
-                problems.append(
-                    Problem(code="replaces-twice", **said, field="replaces", **package.where(resource, index))
-                )
-            if replaces is not None and replaces.startswith(f"{layer_id}.") and not replaces.startswith(expected):
-                # of another kind: merge and diff follow no such renumbering, and the rows on the old id find nothing
-                said = _message("replaces-other-kind", id=item_id, replaces=replaces, kind=kind_segment)
-                problems.append(
-                    Problem(code="replaces-other-kind", **said, field="replaces", **package.where(resource, index))
-                )
+            if replaces is not None:
+                renumbered.append((resource, index, item_id, replaces))
             if fine and (replaces is None or replaces.startswith(f"{layer_id}.")):
                 continue
             _id_problems(package, resource, index, item_id, replaces, seen, problems, repeated=repeated)
-    for resource in RESOURCES:  # an old id replaced yet still an item's: the rows on it would name either
-        for index, item in enumerate(package.resource(resource)):
-            replaces = getattr(item, "replaces", None)
-            if replaces is not None and replaces in seen:
-                said = _message("replaces-present", id=str(getattr(item, "id", "")), replaces=replaces)
-                problems.append(
-                    Problem(code="replaces-present", **said, field="replaces", **package.where(resource, index))
-                )
+    _renumbering_problems(package, renumbered, seen, problems)
+
+
+def _renumbering_problems(
+    package: LayerPackage, renumbered: list[tuple[str, int, str, str]], ids: dict[str, str], problems: list[Problem]
+) -> None:
+    """Each ``replaces`` merge could not follow, of the layer's own ids (another layer's: ``replaces-other-layer``).
+
+    An old id replaced twice (which item would the layers below's operations on it follow?), still an
+    item's id (they would name either), or of another kind (merge follows no renumbering across kinds).
+    """
+    layer_id = package.layer.id
+    replaced: dict[str, str] = {}  # an old id -> the item that replaces it
+    for resource, index, item_id, old in renumbered:
+        kind = ID_KINDS[resource]
+        found: list[tuple[str, _Said]] = []
+        if replaced.setdefault(old, item_id) != item_id:
+            found.append(("replaces-twice", _message("replaces-twice", replaces=old, id=item_id, first=replaced[old])))
+        if old in ids:
+            found.append(("replaces-present", _message("replaces-present", id=item_id, replaces=old)))
+        if old.startswith(f"{layer_id}.") and not old.startswith(f"{layer_id}.{kind}."):
+            found.append(("replaces-other-kind", _message("replaces-other-kind", id=item_id, replaces=old, kind=kind)))
+        where = package.where(resource, index) if found else {}
+        problems.extend(Problem(code=code, **said, field="replaces", **where) for code, said in found)
 
 
 def _id_problems(  # noqa: PLR0913, PLR0917 - the failing item and what it is checked against

@@ -27,7 +27,7 @@ from villagecat._columns import Column, columns, override_value_cell, target_col
 from villagecat._i18n import Both, ModelRuleError, pair, say
 from villagecat._ids import assign_ids
 from villagecat._messages import date_advice, pydantic_message
-from villagecat._names import TITLE_MISSPELT, misspelt
+from villagecat._names import TITLE_MISSPELT, misspelt, title_key
 from villagecat._write import atomic_write
 from villagecat._xlsx import ErrorCell, column_letter, header_below
 from villagecat.errors import (
@@ -573,7 +573,7 @@ def _layer_body(rows: list[list[Any]]) -> Iterator[tuple[int, list[Any]]]:
     The sheet is read by its labels (项目): row 1 deleted, its first row (标识) was skipped as the header,
     and the clerk told 层标识 was missing from a sheet that shows it.
     """
-    header = bool(rows) and bool(rows[0]) and _heading(str(rows[0][0])) == _LAYER_HEADINGS[0]
+    header = bool(rows) and bool(rows[0]) and title_key(str(rows[0][0])) == _LAYER_HEADINGS[0]
     for number, row in enumerate(rows[1:] if header else rows, start=2 if header else 1):
         if row and row[0] is not None:
             yield number, row
@@ -763,11 +763,6 @@ def _exported_clauses(title: str, sheet_rows: list[list[Any]]) -> tuple[list[lis
     return [row[:where] + row[where + 1 :] for row in sheet_rows], texts
 
 
-def _heading(text: str) -> str:
-    """A column title as compared: full- and half-width alike, spaces ignored (最小建筑面积(平方米), 名 称)."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
-
 def _missing_columns(
     title: str, model: type[BaseModel], mapped: list[Column | None], sheet_rows: list[list[Any]]
 ) -> list[Problem]:
@@ -788,23 +783,23 @@ def _header(
     """Each heading's column (None where it names none): an unknown or repeated heading is a problem of row 1."""
     from villagecat.checks._fields import FIELDS  # noqa: PLC0415 - a clerk's 序号, as ledgers read it
 
-    by_title = {_heading(c.title_zh): c for c in columns(model)} | {c.name: c for c in columns(model)}
-    row_numbers = {_heading(t) for t in FIELDS["number"]}  # the clerk's own row numbers: no catalog data
+    by_title = {title_key(c.title_zh): c for c in columns(model)} | {c.name: c for c in columns(model)}
+    row_numbers = {title_key(t) for t in FIELDS["number"]}  # the clerk's own row numbers: no catalog data
     known = Both("、".join(c.title_zh for c in columns(model)), ", ".join(c.name for c in columns(model)))
-    titles = {_heading(c.title_zh): c.title_zh for c in columns(model)}
+    titles = {title_key(c.title_zh): c.title_zh for c in columns(model)}
     mapped: list[Column | None] = []
     for index, heading in enumerate(header):
-        column = by_title.get(_heading(str(heading))) if heading is not None else None
+        column = by_title.get(title_key(str(heading))) if heading is not None else None
         first = next((i for i, c in enumerate(mapped) if column is not None and c is column), None)
         if first is not None:  # read twice, the later column would win and the earlier be lost, silently
             words = pair("workbook-duplicate-column", heading=heading, first=column_letter(first))
             problems.append(Problem(title, "duplicate-column", *words, line=1, field=column_letter(index)))
             column = None
-        elif heading is not None and column is None and _heading(str(heading)) in row_numbers:
+        elif heading is not None and column is None and title_key(str(heading)) in row_numbers:
             words = pair("workbook-row-numbers", heading=heading, column=column_letter(index))
             warnings.warn(WorkbookNotice(title, *words), stacklevel=4)
         elif heading is not None and column is None:
-            meant = misspelt(_heading(str(heading)), titles, cutoff=TITLE_MISSPELT)  # 字体颜色: 字色
+            meant = misspelt(title_key(str(heading)), titles, cutoff=TITLE_MISSPELT)  # 字体颜色: 字色
             words = (
                 pair("sheet-unknown-column-meant", heading=heading, meant=titles[meant])
                 if meant is not None
@@ -860,8 +855,8 @@ def _read_sheet(
     problems: list[Problem],
     layer_id: str | None = None,
 ) -> tuple[list[BaseModel], tuple[int, ...]]:
-    titles = {_heading(c.title_zh) for c in columns(model)}
-    lower = header_below(sheet_rows, lambda text: _heading(text) in titles)
+    titles = {title_key(c.title_zh) for c in columns(model)}
+    lower = header_below(sheet_rows, lambda text: title_key(text) in titles)
     if lower is not None:  # a title row above the header: every heading unknown, every column missing
         problems.append(Problem(title, "header-row", *pair("workbook-header-row", row=lower, above=lower - 1), line=1))
         return [], ()
@@ -935,10 +930,10 @@ def _no_header(sheet_rows: list[list[Any]], model: type[BaseModel]) -> bool:
 
     if _blank(sheet_rows):
         return False
-    named = {_heading(c.title_zh) for c in columns(model)} | {c.name for c in columns(model)}
-    named |= {_heading(t) for t in (EXPORTED_CLAUSE, *FIELDS["number"])}
+    named = {title_key(c.title_zh) for c in columns(model)} | {c.name for c in columns(model)}
+    named |= {title_key(t) for t in (EXPORTED_CLAUSE, *FIELDS["number"])}
     header = sheet_rows[0] if sheet_rows else []
-    return not any(h is not None and _heading(str(h)) in named for h in header)
+    return not any(h is not None and title_key(str(h)) in named for h in header)
 
 
 #: How alike a title must be to one the sheet lacks to be read as it retyped: lower than a suggestion's
@@ -959,11 +954,11 @@ def _renamed_columns(
     # 缺少列 is said of each absent column, in its order
     told = [p for p in problems[said:] if p.code == "missing-column"]
     missing = dict(zip((c.name for c in absent), told, strict=False))
-    left = {_heading(c.title_zh): c for c in absent}
+    left = {title_key(c.title_zh): c for c in absent}
     for problem in unknown:
         letter = problem.field or ""
         heading = next((h for i, h in enumerate(header) if column_letter(i) == letter), "")
-        meant = misspelt(_heading(str(heading)), left, cutoff=_RENAMED_MISSPELT)
+        meant = misspelt(title_key(str(heading)), left, cutoff=_RENAMED_MISSPELT)
         if meant is None and len(unknown) == 1 and len(left) == 1:
             meant = next(iter(left))
         if meant is None:
@@ -1281,11 +1276,13 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     return package
 
 
-def _letter_of(header: Sequence[object], name: str, model: type[BaseModel]) -> str | None:
-    """The letter of the column headed by field ``name``'s title (or its code) in ``header``, else None."""
+def _field_label(header: Sequence[object], name: str, model: type[BaseModel]) -> str:
+    """A field as a problem names it: its column's letter and title (C（出处）), or the title where no column has it."""
     column = next(c for c in columns(model) if c.name == name)
-    wanted = {_heading(column.title_zh), column.name}
-    return next((column_letter(i) for i, h in enumerate(header) if h is not None and _heading(str(h)) in wanted), None)
+    wanted = {title_key(column.title_zh), column.name}
+    found = (column_letter(i) for i, h in enumerate(header) if h is not None and title_key(str(h)) in wanted)
+    letter = next(found, None)
+    return f"{letter}（{column.title_zh}）" if letter else column.title_zh
 
 
 def _duplicate_ids(
@@ -1301,7 +1298,7 @@ def _duplicate_ids(
     first: dict[str, tuple[str, int]] = {}
     for resource, items in resources.items():
         title = SHEET_TITLES[resource]
-        letter = _letter_of(headers.get(resource, []), "id", RESOURCES[resource])
+        field = _field_label(headers.get(resource, []), "id", RESOURCES[resource])
         for item, number in zip(items, origins[resource].positions, strict=True):
             key = getattr(item, "id", None)
             if not isinstance(key, str):
@@ -1313,12 +1310,7 @@ def _duplicate_ids(
             said = "workbook-row" if sheet == title else "workbook-sheet-row"  # the sheet named where it is another
             where = pair(said, sheet=sheet, row=row)
             words = pair("workbook-duplicate-id", id=key, first=Both(*where))
-            field = f"{letter}（{_id_title()}）" if letter else _id_title()
             problems.append(Problem(title, "duplicate-id", *words, line=number, field=field))
-
-
-def _id_title() -> str:
-    return next(c.title_zh for c in columns(Clause) if c.name == "id")
 
 
 def drop_deleted_rows_clauses(package: LayerPackage, previous: LayerPackage) -> LayerPackage:
@@ -1396,10 +1388,10 @@ def _column_letters(target: str) -> dict[str, dict[str, str]]:
             resource = by_title.get(sheet.title.strip())
             if resource is None:
                 continue
-            named = {_heading(c.title_zh): c.name for c in columns(RESOURCES[resource])}
+            named = {title_key(c.title_zh): c.name for c in columns(RESOURCES[resource])}
             named |= {c.name: c.name for c in columns(RESOURCES[resource])}
             header = next(sheet.iter_rows(max_row=1, values_only=True), ())
-            found = ((named.get(_heading(str(h))), i) for i, h in enumerate(header) if h is not None)
+            found = ((named.get(title_key(str(h))), i) for i, h in enumerate(header) if h is not None)
             letters[sheet.title.strip()] = {name: column_letter(i) for name, i in found if name is not None}
     finally:
         book.close()
@@ -1420,7 +1412,7 @@ def _renamed_sheets(sheets: dict[str, Worksheet], known: list[str]) -> dict[str,
     A sheet is taken for a missing one only where its first row holds every heading of that sheet
     and not of another missing one (the sheets share only 标识, 名称, 出处 and the like).
     """
-    missing = {SHEET_TITLES[r]: {_heading(c.title_zh) for c in columns(m)} for r, m in RESOURCES.items()}
+    missing = {SHEET_TITLES[r]: {title_key(c.title_zh) for c in columns(m)} for r, m in RESOURCES.items()}
     missing[LAYER_SHEET] = set(_LAYER_HEADINGS)  # 层信息 by its 项目 and 取值 (字段 may be deleted)
     missing = {title: headings for title, headings in missing.items() if title not in sheets}
     found: dict[str, str] = {}
@@ -1428,7 +1420,7 @@ def _renamed_sheets(sheets: dict[str, Worksheet], known: list[str]) -> dict[str,
         if title in known or not missing:
             continue
         first = next(sheet.iter_rows(max_row=1, values_only=True), ())
-        headings = {_heading(str(v)) for v in first if v is not None}
+        headings = {title_key(str(v)) for v in first if v is not None}
         fits = [wanted for wanted, needed in missing.items() if needed <= headings]
         if len(fits) == 1 and fits[0] not in found.values():
             found[title] = fits[0]
@@ -1457,11 +1449,11 @@ def _rows(sheet: Worksheet, source: Path) -> list[list[Any]]:
     if read.hidden_rows:  # hiding is no deletion: the row is read, and would be published
         warnings.warn(HiddenCellsWarning(title, rows=read.hidden_rows), stacklevel=3)
     header = read.rows[0] if read.rows else []
-    unread = {_heading(t) for t in (EXPORTED_CLAUSE, *FIELDS["number"])}  # the export's own, the clerk's 序号
+    unread = {title_key(t) for t in (EXPORTED_CLAUSE, *FIELDS["number"])}  # the export's own, the clerk's 序号
     hidden = [
         (column_letter(col), str(heading).strip() if heading is not None else "")
         for col in read.hidden_columns
-        if _heading(str(heading := header[col] if col < len(header) else "")) not in unread
+        if title_key(str(heading := header[col] if col < len(header) else "")) not in unread
     ]
     if hidden:
         warnings.warn(HiddenCellsWarning(title, columns=tuple(hidden)), stacklevel=3)
@@ -1512,11 +1504,9 @@ def _citation_cells(
 ) -> Iterator[tuple[str, int, str, tuple[Citation, ...]]]:
     """Each 出处 cell read: its sheet, row, column (C（出处）) and entries; 层信息's 准入审批程序 · 出处 last."""
     for resource, model in RESOURCES.items():
-        heading = next((c.title_zh for c in columns(model) if c.name == "citations"), None)
-        if heading is None:
+        if not any(c.name == "citations" for c in columns(model)):
             continue
-        letter = _letter_of(headers.get(resource, []), "citations", model)
-        column = f"{letter}（{heading}）" if letter else heading
+        column = _field_label(headers.get(resource, []), "citations", model)
         rows = package.origins[resource].positions if resource in package.origins else ()
         for item, number in zip(package.resource(resource), rows, strict=False):
             yield SHEET_TITLES[resource], number, column, tuple(getattr(item, "citations", None) or ())

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from villagecat._arguments import need_member, need_path
 from villagecat._delimiter import other_delimiter
 from villagecat._i18n import Both, pair, reader_error, shape_of
-from villagecat._names import TITLE_MISSPELT, misspelt
+from villagecat._names import TITLE_MISSPELT, misspelt, title_key
 from villagecat._xlsx import HEADER_SEARCH, PercentCell
 from villagecat.checks._fields import FIELDS as _FIELDS
 from villagecat.checks._fields import PERCENT, UNITS, title
@@ -91,12 +91,7 @@ _KIND_WORDS = {segment: Both(words[0], segment) for segment, words in _LEDGER_WO
 _ZH_WORDS = sorted(name for name in _CATEGORIES if not name.isascii())
 
 
-def _heading(text: str) -> str:
-    """A column title as compared: half-width, lower case, without spaces (宽（厘米） is 宽(厘米))."""
-    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
-_HEADERS = {_heading(title): name for name, titles in _FIELDS.items() for title in (*titles, name)}
+_HEADERS = {title_key(title): name for name, titles in _FIELDS.items() for title in (*titles, name)}
 #: A unit written after a title, as spreadsheets head their columns: 宽度（厘米）, 建筑面积(平方米), 户数（户）.
 _UNIT_WORDS = sorted({word for unit in UNITS.values() for word in unit.words} | {PERCENT}, key=len, reverse=True)
 _UNIT = re.compile(rf"^(?P<title>.+?)\((?P<unit>{'|'.join(map(re.escape, _UNIT_WORDS))})\)$")
@@ -110,7 +105,7 @@ _SHORT = {
 
 def _column(written: str) -> tuple[str, str] | None:
     """The field a column title names and the unit the title gives ("" if none): 宽度（厘米） is width_cm in cm."""
-    heading = _heading(written)
+    heading = title_key(written)
     name = _HEADERS.get(heading)
     if name is not None:
         return name, ""
@@ -143,7 +138,7 @@ def _unit_fits(name: str, unit: str) -> bool:
 _KNOWN = Both("、".join(titles[0] for titles in _FIELDS.values()), ", ".join(_FIELDS))
 #: Each column title and English name as compared, with the title a suggestion shows and the field it names.
 _SUGGESTED = {
-    _heading(t): (t if not t.isascii() else titles[0], name)
+    title_key(t): (t if not t.isascii() else titles[0], name)
     for name, titles in _FIELDS.items()
     for t in (*titles, name)
 }
@@ -154,7 +149,7 @@ def _unknown(written: str, key: str) -> tuple[str, Both | None]:
 
     Given that column, the message names it (是否应为“字色”？); else it lists every column (``known``).
     """
-    meant = misspelt(_heading(written), _SUGGESTED, cutoff=TITLE_MISSPELT)
+    meant = misspelt(title_key(written), _SUGGESTED, cutoff=TITLE_MISSPELT)
     if meant is None:
         return key, None
     shown, name = _SUGGESTED[meant]
@@ -679,32 +674,18 @@ def _say_hidden(sheet: Worksheet, read: SheetRows, where: Both) -> None:
     from villagecat.errors import HiddenCellsWarning  # noqa: PLC0415
 
     if sheet.sheet_state != "visible":
-        key = "ledger-very-hidden-sheet" if sheet.sheet_state == "veryHidden" else "ledger-hidden-sheet"
-        warnings.warn(_hidden(where, pair(key)), stacklevel=4)
+        warnings.warn(
+            HiddenCellsWarning(where, very_hidden=sheet.sheet_state == "veryHidden", ledger=True), stacklevel=4
+        )
     if read.hidden_rows:
-        warnings.warn(HiddenCellsWarning(where, rows=read.hidden_rows), stacklevel=4)
+        warnings.warn(HiddenCellsWarning(where, rows=read.hidden_rows, ledger=True), stacklevel=4)
     header = read.rows[0] if read.rows else []
     hidden = tuple(
         (column_letter(col), str(header[col]).strip() if col < len(header) and header[col] is not None else "")
         for col in read.hidden_columns
     )
     if hidden:
-        named = [pair("workbook-hidden-column", letter=letter, heading=heading) for letter, heading in hidden]
-        columns = Both("、".join(zh for zh, _ in named), ", ".join(en for _, en in named))
-        warnings.warn(_hidden(where, pair("ledger-hidden-columns", columns=columns), columns=hidden), stacklevel=4)
-
-
-def _hidden(where: Both, words: tuple[str, str], *, columns: tuple[tuple[str, str], ...] = ()) -> Warning:
-    """A ledger's hidden sheet or columns, said as an audit's (核查, a sheet of last year moved out), not an import's.
-
-    Still a :class:`~villagecat.errors.HiddenCellsWarning`, as a system filtering notices expects.
-    """
-    from villagecat.errors import HiddenCellsWarning, WorkbookNotice  # noqa: PLC0415
-
-    notice = HiddenCellsWarning.__new__(HiddenCellsWarning)
-    notice.rows, notice.columns = (), columns
-    WorkbookNotice.__init__(notice, where, *words)
-    return notice
+        warnings.warn(HiddenCellsWarning(where, columns=hidden, ledger=True), stacklevel=4)
 
 
 #: What a totals row writes where a village's name or an entry's number belongs (合计, 总计：).
