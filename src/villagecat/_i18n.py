@@ -3053,6 +3053,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # villagecat explain
     "explain-inherited": ("继承", "inherited"),
     "explain-absent": ("（尚无此条目）", "(no such item yet)"),
+    # a layer's operation a merge rule refused: the value stays the parent's; the conflict's own words say why
+    "explain-inherited-refused": (
+        "继承（本层的改动被拒，取值仍为上级的）",
+        "inherited (this layer's change was refused: the value stays the parent's)",
+    ),
+    "explain-refused-item": ("本层对整个条目的操作被拒", "this layer's operation on the whole item was refused"),
+    "explain-refused-also": ("本层另有改动被拒：", "this layer's further change was refused:"),
+    "explain-refused": ("被拒：{conflict}", "refused: {conflict}"),
+    "explain-refused-source": ("该行出处：{citation}", "the row cites: {citation}"),
     "action-introduced": ("设立", "introduced"),
     "action-default": ("未设定", "not set"),
     "action-set": ("改为", "set to"),

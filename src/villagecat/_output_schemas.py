@@ -418,6 +418,14 @@ def explain_schema(published: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]
     from villagecat.merging import Action  # noqa: PLC0415
 
     names = {"name_zh": _layer("name_zh"), "name_en": _layer("name_en")}
+    refused = _titled(
+        {"type": "array", "items": _ref("conflict"), "minItems": 1},
+        "被拒的改动",
+        "Refused",
+        "本层对该字段的改动中被合并规则拒绝的（取值仍为上级的），与 catalog 列出的合并冲突相同；没有时不列此项。\n\n"
+        "The layer's operations on the field a merge rule refused (the value stays the parent's), as catalog lists "
+        "its conflicts; absent where there are none.",
+    )
     took_none = _closed(
         {
             "layer": _layer("id"),
@@ -430,7 +438,9 @@ def explain_schema(published: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]
                 "inherited：本层未改动，沿用上级层的值；absent：本层以上都没有该条目。\n\n"
                 "inherited: the layer kept the value from above; absent: no layer so far has the item.",
             ),
-        }
+            "refused": refused,
+        },
+        ["layer", "name_zh", "name_en", "version", "action"],  # refused only where the layer has some
     )
     step = _closed(
         {
@@ -441,7 +451,9 @@ def explain_schema(published: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]
             "value": _titled({}, "此后的值", "Value after it"),
             "citations": _citations(),
             "operation": _titled(_NULLABLE_TEXT, "覆盖", "Override", "做此操作的覆盖的标识。\n\nThe override's id."),
-        }
+            "refused": refused,
+        },
+        ["name_zh", "name_en", "layer", "version", "action", "value", "citations", "operation"],
     )
     fields = sorted({name for kind in kinds() for name in published[f"{kind.slug}.schema.json"]["properties"]})
     field = _closed(
@@ -475,7 +487,17 @@ def explain_schema(published: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]
                     "字段",
                     "Fields",
                 ),
-            }
+                "refused": _titled(
+                    {"type": "array", "items": _ref("conflict"), "minItems": 1},
+                    "对整个条目被拒的操作",
+                    "Refused on the whole item",
+                    "各层对整个条目的操作中被合并规则拒绝的（如取消不得取消的条目），与 catalog 列出的合并冲突相同；"
+                    "没有时不列此项。\n\n"
+                    "The operations on the item as a whole a merge rule refused (a cancellation of an item that may "
+                    "not be cancelled), as catalog lists its conflicts; absent where there are none.",
+                ),
+            },
+            ["jurisdiction", "item", "fields"],
         ),
     )
 

@@ -20,8 +20,10 @@ from villagecat.package import RESOURCE_TITLES, RESOURCE_TITLES_EN
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
+    from typing_extensions import NotRequired
+
     from villagecat.format.registry import FieldSpec
-    from villagecat.merging import Action, Cancelled, EffectiveCatalog, EffectiveItem, Step
+    from villagecat.merging import Action, Cancelled, Conflict, EffectiveCatalog, EffectiveItem, Step
     from villagecat.models import AdmissionRoute, Layer
 
 __all__ = [
@@ -432,6 +434,27 @@ def _by_layer(catalog: EffectiveCatalog, entry: EffectiveItem, name: str) -> lis
     return result
 
 
+def _refused(catalog: EffectiveCatalog, entry: EffectiveItem, layer: str, name: str | None) -> list[Conflict]:
+    """The operations of ``layer`` on the item's field ``name`` that a merge rule refused; the value stays the parent's.
+
+    ``name`` None: those on the item as a whole (a cancellation, an override of a field its kind does not have).
+    """
+    fields = type(entry.item).model_fields
+    return [
+        c
+        for c in catalog.conflicts
+        if c.item == entry.id
+        and c.layer == layer
+        and (c.field == name if name is not None else c.field is None or c.field not in fields)
+    ]
+
+
+def _item_refused(catalog: EffectiveCatalog, entry: EffectiveItem) -> list[tuple[Layer, list[Conflict]]]:
+    """Each layer of the chain with its refused operations on the item as a whole, where it has any."""
+    found = [(layer, _refused(catalog, entry, layer.id, None)) for layer in catalog.chain]
+    return [(layer, refused) for layer, refused in found if refused]
+
+
 class ExplainedStep(TypedDict):
     """What one layer did to a field (``explain.schema.json``'s step): the value after it, and its citations."""
 
@@ -444,6 +467,8 @@ class ExplainedStep(TypedDict):
     value: object
     citations: list[dict[str, object]]
     operation: str | None
+    #: The layer's operations on the field a merge rule refused (``conflict.schema.json``), where it has any.
+    refused: NotRequired[list[dict[str, Any]]]
 
 
 class LayerTookNone(TypedDict):
@@ -454,6 +479,9 @@ class LayerTookNone(TypedDict):
     name_en: str
     version: str
     action: TookNone
+    #: The layer's operations on the field a merge rule refused (``conflict.schema.json``): the value stays the
+    #: parent's. Present only where the layer has one.
+    refused: NotRequired[list[dict[str, Any]]]
 
 
 class ExplainedField(TypedDict):
@@ -469,6 +497,9 @@ class Explanation(TypedDict):
     jurisdiction: str
     item: str
     fields: dict[str, ExplainedField]
+    #: The operations on the item as a whole a merge rule refused (a cancellation of a red line, a field the kind
+    #: does not have), as ``conflict.schema.json`` has them; present only where there are some.
+    refused: NotRequired[list[dict[str, Any]]]
 
 
 def explain_to_dict(catalog: EffectiveCatalog, item_id: str, field: str | None = None) -> Explanation:
@@ -483,6 +514,9 @@ def explain_to_dict(catalog: EffectiveCatalog, item_id: str, field: str | None =
     """
     entry, fields = _explained(catalog, item_id, field)
     result = Explanation(jurisdiction=catalog.layer.id, item=entry.id, fields={})
+    whole = [c.to_dict() for _, refused in _item_refused(catalog, entry) for c in refused]
+    if whole:
+        result["refused"] = whole
     for name in fields:
         chain: list[ExplainedStep | LayerTookNone] = []
         for layer, steps in _by_layer(catalog, entry, name):
@@ -493,6 +527,9 @@ def explain_to_dict(catalog: EffectiveCatalog, item_id: str, field: str | None =
                 chain.append(took)
             else:
                 chain.extend(_explained_step(layer, step) for step in steps)
+            refused = [c.to_dict() for c in _refused(catalog, entry, layer.id, name)]
+            if refused:  # on the layer's last entry: what it tried after its steps, or in place of one
+                chain[-1]["refused"] = refused
         value = getattr(entry.item, name)
         result["fields"][name] = ExplainedField(value=json.loads(json.dumps(value, default=_default)), chain=chain)
     return result
@@ -535,10 +572,10 @@ def _step_entries(step: Step, before: object) -> object:
     return tuple(e for e in had if e not in after) or after
 
 
-def _row(entry: EffectiveItem, step: Step, lang: Lang) -> str:
-    """The row that made a step, by its sheet (file) and id: the row a clerk edits to change the value.
+def _row(entry: EffectiveItem, step: Step | Conflict, lang: Lang) -> str:
+    """The row that made a step (or tried to, a conflict), by its sheet (file) and id: the row a clerk edits.
 
-    The item's own row, an override, or the layer's row that restates the item.
+    The item's own row, an override or a cancellation, or the layer's row that restates the item.
     """
     from villagecat.format.registry import kind_of_id, kind_of_model  # noqa: PLC0415
 
@@ -551,6 +588,17 @@ def _row(entry: EffectiveItem, step: Step, lang: Lang) -> str:
     if step.renamed_from:  # the row holds the id the layer above renumbered: the clerk finds it by that one
         line += ("，" if lang == "zh" else ", ") + say("conflict-renamed-from", lang, old=step.renamed_from)
     return line
+
+
+def _refusal_lines(entry: EffectiveItem, refused: Sequence[Conflict], titles: dict[str, str], lang: Lang) -> list[str]:
+    """Each refused operation: its row, the conflict's own words (as ``catalog`` prints them), the row's citations."""
+    lines = []
+    for conflict in refused:
+        lines.append("      " + _row(entry, conflict, lang))
+        lines.append("      " + say("explain-refused", lang, conflict=conflict.describe(lang)))
+        cites = conflict.citations
+        lines.extend("      " + say("explain-refused-source", lang, citation=cited(c, titles)) for c in cites)
+    return lines
 
 
 def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = None, lang: Lang = "zh") -> str:
@@ -581,15 +629,24 @@ def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = 
     if entry.id != asked and getattr(entry.item, "replaces", None) == asked:  # asked by the id it had
         lines.append("  " + say("explain-found-by-former-id", lang, old=asked))
     colon = ": " if lang == "en" else "："
+
+    def where(layer: Layer) -> str:
+        return f"{layer.id} {layer.name_en if lang == 'en' else layer.name_zh} {layer.version}"
+
+    for layer, refused in _item_refused(catalog, entry):  # a cancellation refused: why the item is still here
+        lines.append(f"  {where(layer)}{colon}{say('explain-refused-item', lang)}")
+        lines.extend(line[2:] for line in _refusal_lines(entry, refused, titles, lang))
     field_titles = {spec.name: spec.title_zh for spec in fields_of(type(entry.item))}
     for field_name in fields:
         title = f"{field_titles[field_name]}（{field_name}）" if lang == "zh" else field_name
         lines.append(f"  {title} = {shown(getattr(entry.item, field_name), lang, titles=titles)}")
         before: object = None
         for layer, steps in _by_layer(catalog, entry, field_name):
-            where = f"{layer.id} {layer.name_en if lang == 'en' else layer.name_zh} {layer.version}"
+            refused = _refused(catalog, entry, layer.id, field_name)
             if isinstance(steps, str):
-                lines.append(f"    {where}{colon}{say(f'explain-{steps}', lang)}")
+                took = "inherited-refused" if refused and steps == "inherited" else steps
+                lines.append(f"    {where(layer)}{colon}{say(f'explain-{took}', lang)}")
+                lines.extend(_refusal_lines(entry, refused, titles, lang))
                 continue
             for step in steps:
                 # a value given where there was none is set (设定), not changed (改为)
@@ -598,11 +655,14 @@ def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = 
                 before = step.value
                 label = say(f"action-{action}", lang) if f"action-{action}" in MESSAGES else step.action
                 if step.action == "default":  # the row left it empty: nothing was said, so nothing is cited
-                    lines.append(f"    {where}{colon}{label}")
+                    lines.append(f"    {where(layer)}{colon}{label}")
                     continue
-                lines.append(f"    {where}{colon}{label} {shown(said, lang, titles=titles)}")
+                lines.append(f"    {where(layer)}{colon}{label} {shown(said, lang, titles=titles)}")
                 lines.append("      " + _row(entry, step, lang))
                 own_basis = isinstance(said, (tuple, list)) and tuple(said) == step.citations
                 if field_name != "citations" or not own_basis:  # a value that is its own basis is not cited again
                     lines.extend("      " + say("source", lang, citation=cited(c, titles)) for c in step.citations)
+            if refused:  # what the layer tried besides its steps (a second value for the field), and why not
+                lines.append("      " + say("explain-refused-also", lang))
+                lines.extend("  " + line for line in _refusal_lines(entry, refused, titles, lang))
     return "\n".join(lines) + "\n"

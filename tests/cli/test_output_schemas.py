@@ -254,6 +254,21 @@ def test_an_explanation_through_an_override_validates(tmp_path: Path) -> None:
     refused("explain", payload, lambda p: p["fields"]["min_floor_area_m2"].update(why="x"))
 
 
+def test_an_explanation_with_refused_operations_validates(tmp_path: Path) -> None:
+    """A county's override that loosens a value, and its cancellation of a red line: both refused, both listed."""
+    override = {"target": "220000.facility.village", "field": "min_floor_area_m2", "value": "10"}
+    cancel = {"target": "220000.facility.village"}
+    path = write_child(tmp_path, "220000", overrides=[override], cancellations=[cancel])
+    argv = ("explain", "220102", "220000.facility.village", "--layer", str(path), "--format", "json")
+    payload = valid("explain", invoke(*argv).out)
+    county = payload["fields"]["min_floor_area_m2"]["chain"][-1]
+    assert [c["operation"] for c in county["refused"]] == ["220102.override.o0"]
+    assert [c["rule"] for c in payload["refused"]] == ["cancel_forbidden"]
+    refused("explain", payload, lambda p: p.update(refused=[]))
+    refused("explain", payload, lambda p: p["fields"]["min_floor_area_m2"]["chain"][-1].update(refused=[]))
+    refused("explain", payload, lambda p: p["fields"]["min_floor_area_m2"]["chain"][-1].update(refused=[{"x": 1}]))
+
+
 @pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
 def test_timelines_validate(jurisdiction: str) -> None:
     payload = valid("timeline", invoke("timeline", jurisdiction, "--format", "json").out)

@@ -1,0 +1,95 @@
+"""``explain`` of a field whose override a merge rule refused: the refused row is named, with the conflict's words.
+
+A county two levels down (under Tianjin) lowers the national 每百户 area (lower layers may tighten, never
+loosen): merge refuses it and the value stays the national one. explain showed the county's step as 继承 alone,
+so a reviewer could not tell that the county had tried, by which row, or why it was refused.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Literal
+
+import pytest
+
+from conftest import invoke
+from layers import child_layer, write_child
+from villagecat.merging import merge
+from villagecat.registry import shipped_registry
+from villagecat.render import explain_to_dict, format_explain
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from villagecat.merging import EffectiveCatalog
+
+FACILITY = "cn.facility.community-service-facility"
+FIELD = "min_area_per_100_households_m2"
+LOOSEN = {"target": FACILITY, "field": FIELD, "value": "20"}
+CANCEL = {"target": "cn.duty.no-law-enforcement"}  # a red line: a lower layer may not cancel it
+
+
+def _catalog(**kwargs: object) -> EffectiveCatalog:
+    registry = shipped_registry()
+    county = child_layer("120000", version_range=f">={registry.find('120000').layer.version}", **kwargs)  # type: ignore[arg-type]
+    return merge([registry.find("cn"), registry.find("120000"), county])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_refused_override_is_named_under_its_layer_with_the_conflicts_own_words(lang: Literal["zh", "en"]) -> None:
+    catalog = _catalog(overrides=[LOOSEN])
+    (conflict,) = catalog.conflicts
+    lines = format_explain(catalog, FACILITY, FIELD, lang).splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("    220102 "))
+    said = {
+        "zh": "继承（本层的改动被拒，取值仍为上级的）",
+        "en": "inherited (this layer's change was refused: the value stays the parent's)",
+    }
+    assert lines[at].endswith(said[lang])
+    rows = {"zh": "所在行：“覆盖”表（overrides.csv）220102.override.o0", "en": "row: 220102.override.o0 in"}
+    assert lines[at + 1].strip().startswith(rows[lang])
+    refused = {"zh": "被拒：", "en": "refused: "}[lang]
+    assert lines[at + 2].strip() == refused + conflict.describe(lang)
+    assert "20" in lines[at + 2]
+    assert "30" in lines[at + 2]
+
+
+def test_a_field_no_layer_refused_says_inherited_alone() -> None:
+    text = format_explain(_catalog(overrides=[LOOSEN]), FACILITY, "min_floor_area_m2")
+    assert "被拒" not in text
+    assert text.splitlines()[-1].endswith("：继承")
+
+
+def test_a_refused_cancellation_is_named_for_the_whole_item() -> None:
+    catalog = _catalog(cancellations=[CANCEL])
+    (conflict,) = catalog.conflicts
+    text = format_explain(catalog, CANCEL["target"], "name")
+    assert "所在行：“取消”表（cancellations.csv）220102.cancellation.c0" in text
+    assert "被拒：" + conflict.describe("zh") in text
+    refused = explain_to_dict(catalog, CANCEL["target"], "name")["refused"]
+    assert refused == [conflict.to_dict()]
+
+
+def test_json_lists_the_refused_override_on_its_layers_entry() -> None:
+    catalog = _catalog(overrides=[LOOSEN])
+    explained = explain_to_dict(catalog, FACILITY, FIELD)
+    chain = explained["fields"][FIELD]["chain"]
+    county = chain[-1]
+    assert county["action"] == "inherited"
+    assert county["refused"] == [catalog.conflicts[0].to_dict()]
+    assert all("refused" not in entry for entry in chain[:-1])
+    assert "refused" not in explained
+
+
+def test_the_cli_names_the_refused_row_and_exits_0(tmp_path: Path) -> None:
+    registry = shipped_registry()
+    child = write_child(
+        tmp_path, "120000", overrides=[LOOSEN], version_range=f">={registry.find('120000').layer.version}"
+    )
+    result = invoke("explain", "220102", FACILITY, "每百户最小面积", "--layer", str(child))
+    assert result.code == 0, result.err
+    assert "被拒：" in result.out
+    assert "220102.override.o0" in result.out
+    as_json = invoke("explain", "220102", FACILITY, FIELD, "--layer", str(child), "--format", "json")
+    assert as_json.code == 0, as_json.err
+    assert json.loads(as_json.out)["fields"][FIELD]["chain"][-1]["refused"][0]["rule"] == "increase_only"
