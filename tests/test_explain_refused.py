@@ -93,3 +93,33 @@ def test_the_cli_names_the_refused_row_and_exits_0(tmp_path: Path) -> None:
     as_json = invoke("explain", "220102", FACILITY, FIELD, "--layer", str(child), "--format", "json")
     assert as_json.code == 0, as_json.err
     assert json.loads(as_json.out)["fields"][FIELD]["chain"][-1]["refused"][0]["rule"] == "increase_only"
+
+
+@pytest.mark.parametrize(
+    ("asked", "meant"),
+    [
+        ("cn.facility.comunity-service-facility", FACILITY),  # an id mistyped
+        ("综合服务设施", FACILITY),  # part of the item's name (城乡社区综合服务设施)
+    ],
+)
+def test_an_item_not_found_suggests_the_one_likely_meant(asked: str, meant: str) -> None:
+    """A reviewer's typo, or a shortened name, said 没有条目 alone: the id to ask for had to be found elsewhere."""
+    result = invoke("explain", "120117", asked)
+    assert result.code == 2
+    (line,) = result.err.splitlines()
+    assert line.startswith(f"villagecat: 120117 的有效目录中没有条目 {asked}；是否指")
+    assert meant in line
+
+
+def test_an_item_nothing_resembles_suggests_nothing() -> None:
+    result = invoke("explain", "120117", "cn.nothing.like-this-at-all")
+    assert result.code == 2
+    assert result.err.strip() == "villagecat: 120117 的有效目录中没有条目 cn.nothing.like-this-at-all"
+
+
+def test_a_word_many_names_hold_lists_a_few_and_says_how_many() -> None:
+    result = invoke("explain", "120117", "服务")
+    assert result.code == 2
+    line = result.err.strip()
+    assert "等，共 " in line
+    assert line.endswith("个条目的名称含有此词？")

@@ -167,6 +167,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "layer {layer} names parent {parent}, which is not known",
     ),
     "no-item": ("{layer} 的有效目录中没有条目 {item}", "no item {item} in the catalog of {layer}"),
+    "no-item-alike": (
+        "{layer} 的有效目录中没有条目 {item}；是否指 {meant}？",
+        "no item {item} in the catalog of {layer}; did you mean {meant}?",
+    ),
+    "no-item-alike-more": ("等，共 {count} 个条目的名称含有此词", ", of {count} items whose names hold it"),
     "item-cancelled": (
         (
             "{layer} 的有效目录中没有条目 {item}：{by} 以“取消”表（cancellations.csv）{cancellation}"

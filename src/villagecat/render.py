@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict, get_args
 from pydantic import BaseModel
 
 from villagecat._arguments import need_catalog, need_format, need_items, need_lang, need_scope
-from villagecat._i18n import MESSAGES, Both, Lang, say
-from villagecat._names import looked_up, normalise_name, title_key
+from villagecat._i18n import MESSAGES, Both, Lang, pair, say
+from villagecat._names import looked_up, misspelt, normalise_name, title_key
 from villagecat._shown import cited, document_titles, markdown_cell, shown
-from villagecat.errors import UnknownItemError
+from villagecat.errors import UnknownItemError, VillagecatError
 from villagecat.models._base import Vocab
 from villagecat.models.vocab import Modality, Scope
 from villagecat.package import RESOURCE_TITLES, RESOURCE_TITLES_EN
@@ -342,7 +342,7 @@ def find_item(catalog: EffectiveCatalog, key: str) -> EffectiveItem:
                 name=str(getattr(cancelled.item, "name", "") or getattr(cancelled.item, "title", "")),
                 reason=cancelled.cancellation.reason,
             )
-        raise UnknownItemError.said("no-item", layer=catalog.layer.id, item=key)
+        raise _no_item(catalog, key)
     if len(found) > 1:
         named = [(e.id, getattr(e.item, "name", ""), e.resource) for e in found]
         candidates = Both(
@@ -351,6 +351,35 @@ def find_item(catalog: EffectiveCatalog, key: str) -> EffectiveItem:
         )
         raise UnknownItemError.said("item-ambiguous", layer=catalog.layer.id, item=key, candidates=candidates)
     return found[0]
+
+
+#: How many items a key no item has suggests, those whose names hold it (综合服务设施: 城乡社区综合服务设施).
+_ALIKE = 5
+
+
+def _no_item(catalog: EffectiveCatalog, key: str) -> VillagecatError:
+    """The error for a key no item has: with the id it likely mistypes, or the items whose names hold it, if any."""
+    entries = {e.id: e for items in catalog.items.values() for e in items.values()}
+
+    def names(entry: EffectiveItem) -> list[str]:
+        item = entry.item
+        said = [getattr(item, "name", None) or getattr(item, "title", None), *getattr(item, "aliases", ())]
+        return [n for n in said if isinstance(n, str) and n]
+
+    typed = misspelt(key.strip(), entries)
+    meant = [typed] if typed is not None else []
+    named = normalise_name(key)
+    if not meant and len(named) > 1:  # one character is in too many names to tell anything
+        meant = [i for i, e in entries.items() if any(named in normalise_name(n) for n in names(e))]
+    if not meant:
+        return UnknownItemError.said("no-item", layer=catalog.layer.id, item=key)
+    listed = [(i, (names(entries[i]) or [""])[0]) for i in meant[:_ALIKE]]
+    zh, en = "、".join(f"{i}（{n}）" for i, n in listed), ", ".join(f"{i} ({n})" for i, n in listed)
+    if len(meant) > _ALIKE:  # the first few, and how many hold it: a longer name tells them apart
+        more = pair("no-item-alike-more", count=len(meant))
+        zh, en = zh + more[0], en + more[1]
+    alike = Both(zh, en)
+    return UnknownItemError.said("no-item-alike", layer=catalog.layer.id, item=key, meant=alike)
 
 
 def _replacing(catalog: EffectiveCatalog, key: str) -> list[EffectiveItem]:
