@@ -123,3 +123,42 @@ def test_a_word_many_names_hold_lists_a_few_and_says_how_many() -> None:
     line = result.err.strip()
     assert "等，共 " in line
     assert line.endswith("个条目的名称含有此词？")
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "row", "item", "said"),
+    [
+        (  # the province's row that restates a national duty, whose id a reviewer reads in its duties.csv
+            "140404",
+            "140000.duty.burden-2-no-law-enforcement",
+            "cn.duty.no-law-enforcement",
+            "（按 140000.duty.burden-2-no-law-enforcement 查到：该行重申本条目）",
+        ),
+        (  # the county's override, read in its overrides.csv
+            "120117",
+            "120117.override.service-centre-horizontal",
+            "cn.sign.party-service-centre",
+            "（按 120117.override.service-centre-horizontal 查到：该行覆盖本条目的字段）",
+        ),
+    ],
+)
+def test_explain_of_a_row_that_acts_on_an_item_explains_that_item(
+    jurisdiction: str, row: str, item: str, said: str
+) -> None:
+    """explain said 没有条目 of the id of a restating or override row, the id the reviewer reads in the sheet."""
+    result = invoke("explain", jurisdiction, row)
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0].endswith(f" · {item}")
+    assert lines[1] == "  " + said
+    assert row in result.out
+    as_json = invoke("explain", jurisdiction, row, "--format", "json")
+    assert json.loads(as_json.out)["item"] == item
+
+
+def test_explain_of_a_refused_rows_id_explains_the_item_it_tried_to_change() -> None:
+    catalog = _catalog(overrides=[LOOSEN], cancellations=[CANCEL])
+    cancelled = format_explain(catalog, "220102.cancellation.c0", "name").splitlines()
+    assert cancelled[0].endswith(f" · {CANCEL['target']}")
+    assert cancelled[1] == "  （按 220102.cancellation.c0 查到：该行取消本条目，被合并规则拒绝）"
+    assert explain_to_dict(catalog, "220102.override.o0")["item"] == FACILITY

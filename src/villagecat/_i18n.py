@@ -3079,6 +3079,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（按旧标识 {old} 查到：该条目已重新编号）",
         "(found by its former id {old}: renumbered)",
     ),
+    "explain-found-by-overrides": (
+        "（按 {row} 查到：该行覆盖本条目的字段）",
+        "(found by {row}: the row overrides a field of this item)",
+    ),
+    "explain-found-by-cancellations": (
+        "（按 {row} 查到：该行取消本条目，被合并规则拒绝）",
+        "(found by {row}: the row cancels this item, refused by a merge rule)",
+    ),
+    "explain-found-by-restating": ("（按 {row} 查到：该行重申本条目）", "(found by {row}: the row restates this item)"),
     "explain-row-own": (
         "所在行：“{sheet}”表（{file}）{id}，本条目自身的行",
         "row: {id} in {sheet} ({file}), the item's own row",

@@ -327,7 +327,7 @@ def find_item(catalog: EffectiveCatalog, key: str) -> EffectiveItem:
         InvalidRequestError: if ``key`` is empty or blank.
     """
     need_catalog(catalog)
-    found = catalog.find(key) or _replacing(catalog, key)
+    found = catalog.find(key) or _replacing(catalog, key) or _acted_on(catalog, key)
     if not found:
         cancelled = _cancelled(catalog, key)
         if cancelled is not None:  # why the village has it no more: who cancelled it, by which row, and why
@@ -388,6 +388,21 @@ def _replacing(catalog: EffectiveCatalog, key: str) -> list[EffectiveItem]:
     followed = catalog.followed(key)
     entry = catalog.get(followed) if followed != key else None
     return [entry] if entry is not None else []
+
+
+def _acted_on(catalog: EffectiveCatalog, key: str) -> list[EffectiveItem]:
+    """The item a layer's row ``key`` acts on: an override, a row restating it, or one a merge rule refused.
+
+    A reviewer reads the row's id in its sheet (overrides.csv, a province's duties.csv) and asks for it.
+    """
+    key = key.strip()
+    refused = {c.item for c in catalog.conflicts if c.operation == key}
+    return [
+        entry
+        for items in catalog.items.values()
+        for entry in items.values()
+        if entry.id in refused or any(s.operation == key for steps in entry.changes.values() for s in steps)
+    ]
 
 
 def _cancelled(catalog: EffectiveCatalog, key: str) -> Cancelled | None:
@@ -657,6 +672,12 @@ def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = 
     ]
     if entry.id != asked and getattr(entry.item, "replaces", None) == asked:  # asked by the id it had
         lines.append("  " + say("explain-found-by-former-id", lang, old=asked))
+    elif entry.id != asked and _acted_on(catalog, asked) == [entry]:  # asked by the id of a row acting on it
+        from villagecat.format.registry import kind_of_id  # noqa: PLC0415
+
+        kind = kind_of_id(asked)
+        row = kind.resource if kind is not None and kind.role == "operation" else "restating"
+        lines.append("  " + say(f"explain-found-by-{row}", lang, row=asked))
     colon = ": " if lang == "en" else "："
 
     def where(layer: Layer) -> str:
