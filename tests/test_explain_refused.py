@@ -162,3 +162,18 @@ def test_explain_of_a_refused_rows_id_explains_the_item_it_tried_to_change() -> 
     assert cancelled[0].endswith(f" · {CANCEL['target']}")
     assert cancelled[1] == "  （按 220102.cancellation.c0 查到：该行取消本条目，被合并规则拒绝）"
     assert explain_to_dict(catalog, "220102.override.o0")["item"] == FACILITY
+
+
+def test_a_second_value_refused_is_named_after_the_layers_step() -> None:
+    """One layer sets the field twice: the first stands (改为 40), the second is refused, and explain says both."""
+    twice = [{**LOOSEN, "value": "40"}, {**LOOSEN, "value": "50"}]
+    catalog = _catalog(overrides=twice)
+    (conflict,) = catalog.conflicts
+    lines = format_explain(catalog, FACILITY, FIELD).splitlines()
+    at = lines.index("      本层另有改动被拒：")
+    assert lines[at - 3].endswith("：改为 40")
+    assert lines[at + 1] == "        所在行：“覆盖”表（overrides.csv）220102.override.o1"
+    assert lines[at + 2] == "        被拒：" + conflict.describe("zh")
+    chain = explain_to_dict(catalog, FACILITY, FIELD)["fields"][FIELD]["chain"]
+    (county,) = [e for e in chain if e["layer"] == "220102"]
+    assert county["refused"] == [conflict.to_dict()]
