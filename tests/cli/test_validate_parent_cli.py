@@ -8,6 +8,7 @@ not edited, and nothing said how to point at the one above the county's folder.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from typing import TYPE_CHECKING
 
@@ -140,3 +141,13 @@ def test_a_county_copied_out_alone_with_a_parent_problem_says_where_the_parent_c
     own = invoke("validate", str(plain))
     assert own.code == 1
     assert "内置数据" not in own.out
+
+
+def test_the_guide_quotes_the_notice_as_validate_prints_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """zh-publish.md shows the note for tj/120117-ninghe; the shipped version in it is whichever is current."""
+    guide = (TIANJIN.parents[2] / "docs" / "guides" / "zh-publish.md").read_text(encoding="utf-8")
+    (shown,) = [line for line in guide.splitlines() if line.startswith(NOTICE)]
+    _edited_tianjin(tmp_path / "tj")
+    monkeypatch.chdir(tmp_path)
+    printed = invoke("validate", f"tj/{NINGHE.name}").out.splitlines()[-1]
+    assert re.sub(r"\d+\.\d+\.\d+", "X", printed) == re.sub(r"\d+\.\d+\.\d+", "X", shown)
