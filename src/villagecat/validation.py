@@ -641,11 +641,11 @@ def _folder_of(path: str | os.PathLike[str]) -> Path | None:
     """The package folder a path names (a folder or its ``datapackage.json``), resolved; else None (a zip)."""
     try:
         resolved = Path(path).resolve()
-    except (OSError, RuntimeError):
+        if resolved.name == "datapackage.json":
+            resolved = resolved.parent
+        return resolved if (resolved / "datapackage.json").is_file() else None
+    except (OSError, RuntimeError):  # a folder not to be read, a loop of links: the reader says so
         return None
-    if resolved.name == "datapackage.json":
-        resolved = resolved.parent
-    return resolved if (resolved / "datapackage.json").is_file() else None
 
 
 def _same_files(one: Path, other: Path) -> bool:
@@ -671,13 +671,16 @@ def _same_files(one: Path, other: Path) -> bool:
         return False
 
 
-def parent_taken(target: str | os.PathLike[str], given: Iterable[str | os.PathLike[str]] = ()) -> ParentTaken | None:
-    """Where :func:`validate_many` takes the parent of the package at ``target`` from, beside ``given`` paths.
+def parent_taken(
+    target: str | os.PathLike[str], given: Iterable[LayerPackage | str | os.PathLike[str]] = ()
+) -> ParentTaken | None:
+    """Where :func:`validate_many` takes the parent of the package at ``target`` from, beside ``given`` packages.
 
-    ``given`` are the other packages named (validated with it, or parents): one of the parent's id is
-    used. Else the shipped layer is, even when the package sits inside a folder holding an edited copy
-    of its parent (``around``), which a clerk would take for the parent. None for a package without a
-    parent, or one whose descriptor does not read (its report says why).
+    ``given`` are the other packages named (validated with it, or parents; read, or their paths): one
+    of the parent's id is used. Else the shipped layer is, even when the package sits inside a folder
+    holding an edited copy of its parent (``around``), which a clerk would take for the parent. None
+    for a package without a parent, one whose descriptor does not read (its report says why), or when
+    a given path is a zip (which layer it holds is not read here).
     """
     from villagecat.registry import shipped_registry  # noqa: PLC0415
 
@@ -686,12 +689,18 @@ def parent_taken(target: str | os.PathLike[str], given: Iterable[str | os.PathLi
     if folder is None or ids is None or ids[1] is None:
         return None
     parent = ids[1]
-    around = next((p for p in folder.parents if (p / "datapackage.json").is_file()), None)
+    around = next((p for p in folder.parents if _folder_of(p) == p), None)
     if around is not None and (_layer_ids(around) or ("", None))[0] != parent:
         around = None
-    for path in given:
-        other = _folder_of(path)
-        if other is not None and other != folder and (_layer_ids(other) or ("", None))[0] == parent:
+    for other in given:
+        if isinstance(other, LayerPackage):
+            if other.layer.id == parent:
+                return ParentTaken(parent, shipped=False)
+            continue
+        found = _folder_of(other)
+        if found is None:
+            return None  # a zip, or no package: which layer it holds is not known here
+        if found is not None and found != folder and (_layer_ids(found) or ("", None))[0] == parent:
             return ParentTaken(parent, shipped=False)
     shipped = shipped_registry().get(parent)
     if shipped is None:

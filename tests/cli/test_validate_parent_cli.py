@@ -151,3 +151,14 @@ def test_the_guide_quotes_the_notice_as_validate_prints_it(tmp_path: Path, monke
     monkeypatch.chdir(tmp_path)
     printed = invoke("validate", f"tj/{NINGHE.name}").out.splitlines()[-1]
     assert re.sub(r"\d+\.\d+\.\d+", "X", printed) == re.sub(r"\d+\.\d+\.\d+", "X", shown)
+
+
+def test_a_parent_given_as_a_zip_is_never_called_the_shipped_one(tmp_path: Path) -> None:
+    province = _edited_tianjin(tmp_path / "tj")
+    county = tmp_path / "宁河"
+    shutil.copytree(province / NINGHE.name, county)
+    edit(county / "clauses.csv", "120000.document.new-notice", "120000.document.nowhere")
+    zipped = shutil.make_archive(str(tmp_path / "tj"), "zip", province.parent, province.name)
+    result = invoke("validate", str(county), "--layer", zipped)
+    assert result.code == 1  # a document in neither: true of the zipped province
+    assert "内置数据" not in result.out

@@ -21,6 +21,7 @@ from villagecat.validation import parent_taken, validate_many
 
 if TYPE_CHECKING:
     from villagecat._i18n import Lang
+    from villagecat.package import LayerPackage
     from villagecat.report import ValidationReport
 
 __all__ = ["register"]
@@ -69,7 +70,7 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     parents = [load_layer(path, max_bytes=args.max_bytes) for path in args.layer]
     roots = package_roots(args.paths)
     reports = validate_many(roots, parents=parents, max_bytes=args.max_bytes)
-    notes = [_parent_lines(r, [*roots, *args.layer], args.lang) for r in reports]
+    notes = [_parent_lines(r, [*roots, *parents], args.lang) for r in reports]
     if args.format == "json":
         payload = {
             "valid": all(r.valid for r in reports),
@@ -87,7 +88,7 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 _PARENT_CODES = frozenset({"unknown-document", "parent-version", "parent-chain", "unchecked"})
 
 
-def _parent_lines(report: ValidationReport, given: list[str], lang: Lang) -> list[str]:
+def _parent_lines(report: ValidationReport, given: list[str | LayerPackage], lang: Lang) -> list[str]:
     """The lines after a report that say which parent it was checked against, or how to give it; often none."""
     if not report.readable:
         return []
