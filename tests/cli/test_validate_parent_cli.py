@@ -162,3 +162,14 @@ def test_a_parent_given_as_a_zip_is_never_called_the_shipped_one(tmp_path: Path)
     result = invoke("validate", str(county), "--layer", zipped)
     assert result.code == 1  # a document in neither: true of the zipped province
     assert "内置数据" not in result.out
+
+
+def test_a_county_checked_from_inside_its_folder_is_told_the_folder_above_as_dot_dot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    province = _edited_tianjin(tmp_path / "tj")
+    monkeypatch.chdir(province / NINGHE.name)
+    result = invoke("validate", ".")
+    typed = "villagecat validate .. .（两者一并校验），或 villagecat validate . --layer .."
+    assert result.out.splitlines()[-1].endswith(typed)
+    assert invoke("validate", "..", ".").code == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -110,9 +111,10 @@ def _parent_lines(report: ValidationReport, given: list[str | LayerPackage], lan
 
 
 def _as_typed(folder: Path, target: str) -> str:
-    """A folder as the user would type it beside ``target``: relative to here when the target was typed so."""
-    if not Path(target).is_absolute():
-        here = Path.cwd().resolve()
-        if folder.is_relative_to(here):
-            return str(folder.relative_to(here)) or "."
-    return str(folder)
+    """A folder as the user would type it beside ``target``: relative to here (``..``) when the target was typed so."""
+    if Path(target).is_absolute():
+        return str(folder)
+    try:
+        return os.path.relpath(folder, Path.cwd().resolve())
+    except ValueError:  # another drive (Windows): no relative path leads there
+        return str(folder)
