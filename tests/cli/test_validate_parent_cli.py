@@ -173,3 +173,11 @@ def test_a_county_checked_from_inside_its_folder_is_told_the_folder_above_as_dot
     typed = "villagecat validate .. .（两者一并校验），或 villagecat validate . --layer .."
     assert result.out.splitlines()[-1].endswith(typed)
     assert invoke("validate", "..", ".").code == 0
+
+
+def test_a_zipped_county_whose_parent_is_not_shipped_keeps_the_hint(tmp_path: Path) -> None:
+    save_layer(child_layer("330000", "330106"), tmp_path / "county")
+    zipped = shutil.make_archive(str(tmp_path / "county"), "zip", tmp_path, "county")
+    result = invoke("validate", zipped)
+    assert result.code == 1
+    assert result.out.splitlines()[-1].startswith(f"提示：用 --layer 给出上级层的数据包：villagecat validate {zipped}")

@@ -94,13 +94,11 @@ def _parent_lines(report: ValidationReport, given: list[str | LayerPackage], lan
     if not report.readable:
         return []
     taken = parent_taken(report.target, [p for p in given if p != report.target])
-    if taken is None:
-        return []
-    around = None if taken.around is None else _as_typed(taken.around, report.target)
+    around = None if taken is None or taken.around is None else _as_typed(taken.around, report.target)
     hint = parent_hint(report, lang, "validate", folder=around, path=report.target)
-    if hint is not None:
+    if hint is not None:  # a zip's too, for which no folder is known
         return [hint]
-    if not taken.shipped:
+    if taken is None or not taken.shipped:
         return []
     values = {"parent": taken.parent, "name": taken.name, "version": taken.version, "path": shown_path(report.target)}
     if around is not None:
