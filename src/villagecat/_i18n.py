@@ -2534,6 +2534,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " or list it before {path}, to validate it too"
         ),
     ),
+    # which parent validate checked against, when a clerk may have meant another: the shipped one was used
+    "note-parent-shipped-not-around": (
+        (
+            "注意：上级层 {parent}（{name} {version}）取自 villagecat 内置数据，不是所在文件夹 {folder} 中的数据包"
+            "（两者内容不同）；要按 {folder} 校验，请输入：villagecat validate {folder} {path}（两者一并校验），"
+            "或 villagecat validate {path} --layer {folder}"
+        ),
+        (
+            "note: parent {parent} ({name} {version}) was taken from villagecat's shipped data, not from the package"
+            " in the folder above, {folder} (their contents differ); to check against {folder}, type: villagecat"
+            " validate {folder} {path} (checks both), or villagecat validate {path} --layer {folder}"
+        ),
+    ),
+    "hint-parent-shipped": (
+        (
+            "提示：上级层 {parent}（{name} {version}）取自 villagecat 内置数据；要按另一份上级层数据包校验，"
+            "请输入：villagecat validate {path} --layer {folder}"
+        ),
+        (
+            "hint: parent {parent} ({name} {version}) was taken from villagecat's shipped data; to check against"
+            " another package of it, type: villagecat validate {path} --layer {folder}"
+        ),
+    ),
     "hint-unknown-parent-import": (
         "提示：用 --layer 给出上级层的数据包：villagecat import {workbook} -o {output} --layer {folder}",
         "hint: give the parent's package with --layer: villagecat import {workbook} -o {output} --layer {folder}",

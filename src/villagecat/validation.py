@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from itertools import chain, repeat
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from villagecat._arguments import kind_of, need, need_paths
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from villagecat.models.document import Citation
     from villagecat.registry import LayerRegistry
 
-__all__ = ["check_package", "validate", "validate_layer", "validate_many", "verified"]
+__all__ = ["ParentTaken", "check_package", "parent_taken", "validate", "validate_layer", "validate_many", "verified"]
 
 
 def _citations(item: object) -> list[tuple[str, Citation]]:
@@ -595,6 +596,120 @@ def _validate_many(
             check_package(package, report, registry, merges)
         reports.append(report)
     return reports
+
+
+@dataclass(frozen=True)
+class ParentTaken:
+    """Where a package's parent was taken from, as :func:`validate_many` resolves it, and the folder above it.
+
+    Attributes:
+        parent: The parent's layer id.
+        shipped: The parent is villagecat's shipped layer (None: neither shipped nor given).
+        name: The shipped parent's name (Chinese, English), when shipped.
+        version: The shipped parent's version, when shipped.
+        around: The nearest folder above the package that holds a package of the parent's id,
+            when that package is not the one used: not given, and not the shipped one byte for byte.
+    """
+
+    parent: str
+    shipped: bool | None
+    name: Both | None = None
+    version: str | None = None
+    around: Path | None = None
+
+
+def _layer_ids(folder: Path) -> tuple[str, str | None] | None:
+    """A package folder's layer id and its parent's id, read from its descriptor alone; None if it does not read."""
+    import json  # noqa: PLC0415
+
+    descriptor = folder / "datapackage.json"
+    try:
+        if descriptor.stat().st_size > _DESCRIPTOR_BYTES:
+            return None
+        layer = json.loads(descriptor.read_text(encoding="utf-8-sig")).get("layer")
+        parent = layer.get("parent") or {}
+        return str(layer["id"]), (str(parent["id"]) if parent.get("id") is not None else None)
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        return None
+
+
+#: A descriptor larger than this is not read to find a parent (the reader says what is wrong with it).
+_DESCRIPTOR_BYTES = 1 << 20
+
+
+def _folder_of(path: str | os.PathLike[str]) -> Path | None:
+    """The package folder a path names (a folder or its ``datapackage.json``), resolved; else None (a zip)."""
+    try:
+        resolved = Path(path).resolve()
+        if resolved.name == "datapackage.json":
+            resolved = resolved.parent
+        return resolved if (resolved / "datapackage.json").is_file() else None
+    except (OSError, RuntimeError):  # a folder not to be read, a loop of links: the reader says so
+        return None
+
+
+def _same_files(one: Path, other: Path) -> bool:
+    """Whether two package folders hold the same descriptor and resources, byte for byte."""
+    import filecmp  # noqa: PLC0415
+    import json  # noqa: PLC0415
+
+    def listed(folder: Path) -> set[str] | None:
+        try:
+            resources = json.loads((folder / "datapackage.json").read_text(encoding="utf-8-sig"))["resources"]
+            return {"datapackage.json", *(str(r["path"]) for r in resources)}
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    names = listed(one)
+    try:
+        return (
+            names is not None
+            and names == listed(other)
+            and all(filecmp.cmp(one / n, other / n, shallow=False) for n in names)
+        )
+    except OSError:
+        return False
+
+
+def parent_taken(
+    target: str | os.PathLike[str], given: Iterable[LayerPackage | str | os.PathLike[str]] = ()
+) -> ParentTaken | None:
+    """Where :func:`validate_many` takes the parent of the package at ``target`` from, beside ``given`` packages.
+
+    ``given`` are the other packages named (validated with it, or parents; read, or their paths): one
+    of the parent's id is used. Else the shipped layer is, even when the package sits inside a folder
+    holding an edited copy of its parent (``around``), which a clerk would take for the parent. None
+    for a package without a parent, one whose descriptor does not read (its report says why), or when
+    a given path is a zip (which layer it holds is not read here).
+    """
+    from villagecat.registry import shipped_registry  # noqa: PLC0415
+
+    folder = _folder_of(target)
+    ids = _layer_ids(folder) if folder is not None else None
+    if folder is None or ids is None or ids[1] is None:
+        return None
+    parent = ids[1]
+    around = next((p for p in folder.parents if _folder_of(p) == p), None)
+    if around is not None and (_layer_ids(around) or ("", None))[0] != parent:
+        around = None
+    for other in given:
+        if isinstance(other, LayerPackage):
+            if other.layer.id == parent:
+                return ParentTaken(parent, shipped=False)
+            continue
+        found = _folder_of(other)
+        if found is None:
+            return None  # a zip, or no package: which layer it holds is not known here
+        if found is not None and found != folder and (_layer_ids(found) or ("", None))[0] == parent:
+            return ParentTaken(parent, shipped=False)
+    shipped = shipped_registry().get(parent)
+    if shipped is None:
+        return ParentTaken(parent, shipped=None, around=around)
+    source = _folder_of(shipped.source) if shipped.source else None
+    if around is not None and source is not None and (around == source or _same_files(around, source)):
+        around = None
+    name = Both(shipped.layer.name_zh, shipped.layer.name_en)
+    return ParentTaken(parent, shipped=True, name=name, version=shipped.layer.version, around=around)
 
 
 def _ancestors_given(layers: list[Layer | None], known: LayerRegistry) -> set[str]:

@@ -274,13 +274,15 @@ def shown_path(path: object) -> str:
     return shlex.quote(text) if re.search(r"[\s'\"$`\\|&;<>()*?!#~{}\[\]]", text) or not text else text
 
 
-def parent_hint(report: ValidationReport, lang: Lang, key: str, **command: object) -> str | None:
+def parent_hint(report: ValidationReport, lang: Lang, key: str, folder: object = None, **command: object) -> str | None:
     """The line that says how the command that printed ``report`` takes a parent it did not know; else None.
 
     The problem (``unknown-parent``) is the library's, the same for every caller; the hint is the
     command's own (``validate`` takes the parent listed before the package, ``import`` only by --layer).
+    ``folder``: the parent's folder when it is known (the one the package sits in), else the words for it.
     """
     if not any(p.code == "unknown-parent" for p in report.problems):
         return None
     paths = {name: shown_path(value) for name, value in command.items()}
-    return say(f"hint-unknown-parent-{key}", lang, folder=Both(*pair("parent-folder")), **paths)
+    where = Both(*pair("parent-folder")) if folder is None else shown_path(folder)
+    return say(f"hint-unknown-parent-{key}", lang, folder=where, **paths)

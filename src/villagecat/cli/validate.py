@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import TextIO
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
-from villagecat._i18n import pair
+from villagecat._i18n import Both, pair, say
 from villagecat.cli._common import (
     add_format_option,
     add_layer_options,
     add_package_paths,
     package_roots,
     parent_hint,
+    shown_path,
 )
 from villagecat.package import load_layer
-from villagecat.validation import validate_many
+from villagecat.validation import parent_taken, validate_many
+
+if TYPE_CHECKING:
+    from villagecat._i18n import Lang
+    from villagecat.package import LayerPackage
+    from villagecat.report import ValidationReport
 
 __all__ = ["register"]
 
@@ -52,19 +60,59 @@ def _positive(text: str) -> int:
 
 
 def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    """Validate every path; exit with the worst status."""
-    del stderr
+    """Validate every path; exit with the worst status.
+
+    Each report is followed by what a clerk needs to point at the right parent: where it was taken
+    from when the shipped one stood in for a package beside the county (or its problems are the
+    parent's), and the folder to give when it was not found. With ``--format json`` those lines go
+    to stderr: stdout is the report alone, for a program to read.
+    """
     # A --layer package is used, not reported; one listed as a PATH is checked too.
     parents = [load_layer(path, max_bytes=args.max_bytes) for path in args.layer]
-    reports = validate_many(package_roots(args.paths), parents=parents, max_bytes=args.max_bytes)
+    roots = package_roots(args.paths)
+    reports = validate_many(roots, parents=parents, max_bytes=args.max_bytes)
+    notes = [_parent_lines(r, [*roots, *parents], args.lang) for r in reports]
     if args.format == "json":
         payload = {
             "valid": all(r.valid for r in reports),
             "reports": [r.to_dict(args.lang) for r in reports],
         }
         stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        stderr.write("".join(f"{line}\n" for lines in notes for line in lines))
     else:
-        texts = [r.format_text(args.lang) for r in reports]
-        hints = [parent_hint(r, args.lang, "validate", path=r.target) for r in reports]
-        stdout.write("\n".join(t if h is None else f"{t}\n{h}" for t, h in zip(texts, hints, strict=True)) + "\n")
+        texts = ["\n".join([r.format_text(args.lang), *lines]) for r, lines in zip(reports, notes, strict=True)]
+        stdout.write("\n".join(texts) + "\n")
     return max(r.exit_code for r in reports)
+
+
+#: The problems that depend on which parent a package was checked against.
+_PARENT_CODES = frozenset({"unknown-document", "parent-version", "parent-chain", "unchecked"})
+
+
+def _parent_lines(report: ValidationReport, given: list[str | LayerPackage], lang: Lang) -> list[str]:
+    """The lines after a report that say which parent it was checked against, or how to give it; often none."""
+    if not report.readable:
+        return []
+    taken = parent_taken(report.target, [p for p in given if p != report.target])
+    around = None if taken is None or taken.around is None else _as_typed(taken.around, report.target)
+    hint = parent_hint(report, lang, "validate", folder=around, path=report.target)
+    if hint is not None:  # a zip's too, for which no folder is known
+        return [hint]
+    if taken is None or not taken.shipped:
+        return []
+    values = {"parent": taken.parent, "name": taken.name, "version": taken.version, "path": shown_path(report.target)}
+    if around is not None:
+        return [say("note-parent-shipped-not-around", lang, folder=shown_path(around), **values)]
+    if any(p.code in _PARENT_CODES or p.code.startswith("merge-") for p in report.problems):
+        return [say("hint-parent-shipped", lang, folder=Both(*pair("parent-folder")), **values)]
+    return []
+
+
+def _as_typed(folder: Path, target: str) -> str:
+    """A folder as the user would type it beside ``target``: relative to here (``..``) when the target was typed so."""
+    if Path(target).is_absolute():
+        return str(folder)
+    try:
+        return os.path.relpath(folder, Path.cwd().resolve())
+    except ValueError:  # another drive (Windows): no relative path leads there
+        return str(folder)
