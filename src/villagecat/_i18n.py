@@ -2574,6 +2574,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "上级层 {parent} 的版本 {version} 不在声明的范围 {range} 内",
         "parent {parent} is at version {version}, outside the declared range {range}",
     ),
+    "parent-version-merges": (
+        (
+            "{detail}；本层仍可合并到该版本，不判为问题；"
+            "下次发布前请在 datapackage.json 中更新 layer.parent.version_range（上级层版本范围）"
+        ),
+        (
+            "{detail}; the layer still merges onto it, which is no problem; bring layer.parent.version_range in"
+            " datapackage.json in line before the next release"
+        ),
+    ),
     "parent-chain": ("上级层链有误：{detail}", "{detail}"),
     "unknown-document": (
         (

@@ -604,7 +604,16 @@ def validation_report_schema() -> dict[str, Any]:
             ),
             "problem_count": _titled(_COUNT, "问题数", "Problems"),
             "files": _titled({"type": "array", "items": problems}, "按文件分组的问题", "Problems by file"),
-        }
+            "notes": _titled(
+                {"type": "array", "items": _closed(problem_properties())},
+                "提示",
+                "Notes",
+                "不使数据包无效、但应告知的情况，如上级层版本不在声明的范围内而仍可合并。\n\n"
+                "What does not make the package invalid but should be said, such as a parent outside the declared"
+                " range that the layer still merges onto.",
+            ),
+        },
+        required=["target", "valid", "readable", "problem_count", "files"],
     )
     return _document(
         "validation-report",

@@ -102,11 +102,14 @@ class ValidationReport:
         target: The path that was validated.
         problems: Every problem found, in file order.
         readable: False when the input could not be read at all.
+        notes: What a clerk should know that does not make the package invalid (a parent
+            outside the declared range that the layer still merges onto).
     """
 
     target: str
     problems: list[Problem] = field(default_factory=list)
     readable: bool = True
+    notes: list[Problem] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
@@ -146,13 +149,15 @@ class ValidationReport:
                 {"file": name, "problems": [p.to_dict(lang) for p in problems]}
                 for name, problems in self.by_file().items()
             ],
+            "notes": [n.to_dict(lang) for n in self.notes],
         }
 
     def format_text(self, lang: Lang = "zh") -> str:
         """Return the report as text for a terminal, grouped by file."""
         lang = need_lang(lang)
+        said = [f"  {say('notice', lang, what=n.describe(lang))}" for n in self.notes]
         if self.valid:
-            return say("report-valid", lang, target=self.target)
+            return "\n".join([say("report-valid", lang, target=self.target), *said])
         lines = []
         count = len(self.problems)
         lines.append(say("report-problems" if count != 1 else "report-problem", lang, target=self.target, count=count))
@@ -161,4 +166,4 @@ class ValidationReport:
             lines.extend(f"    {p.describe(lang, with_file=False)}" for p in problems[:SHOWN_PER_FILE])
             if len(problems) > SHOWN_PER_FILE:  # a screenful a clerk reads; the JSON holds every one
                 lines.append("    " + say("report-more-in-file", lang, count=len(problems) - SHOWN_PER_FILE))
-        return "\n".join(lines)
+        return "\n".join([*lines, *said])

@@ -448,10 +448,22 @@ def check_package(
         before = len(report.problems)
         _check_merge(package, registry, lost, report.problems, merges)
         # A parent range is judged by merging: a parent outside it that the layer still fits
-        # (no merge problem of its own) has not stranded the layer, and is not a problem.
+        # (no merge problem of its own) has not stranded the layer, and is not a problem; it is
+        # said, so the clerk brings the declared range in line before the next release.
         if len(report.problems) == before:
+            report.notes.extend(_merging_anyway(p) for p in report.problems if p.code == "parent-version")
             report.problems[:] = [p for p in report.problems if p.code != "parent-version"]
     lost.say(report.problems)
+
+
+def _merging_anyway(problem: Problem) -> Problem:
+    """The note a parent outside the declared range becomes when the layer still merges onto it."""
+    return Problem(
+        problem.file,
+        "parent-version-merges",
+        *pair("parent-version-merges", detail=Both(problem.message_zh, problem.message_en)),
+        field=problem.field,
+    )
 
 
 def validate_layer(
@@ -587,8 +599,9 @@ def _validate_many(
     for index, target in enumerate(targets):
         # The others one at a time, each let go once judged: what is held at once stays small.
         o, done = opened[index], read[index]
-        if o is not None and _certain(o, whole[index], registry, merges):
-            reports.append(ValidationReport(target=str(target)))
+        certain = None if o is None else _certain(o, whole[index], registry, merges)
+        if certain is not None:
+            reports.append(ValidationReport(target=str(target), notes=certain))
             continue
         # Read in full what the fast path did not vouch for, so that every problem is worded.
         package, report = done if done is not None else read_package(target, max_bytes=max_bytes)
@@ -737,23 +750,32 @@ def _ancestors_given(layers: list[Layer | None], known: LayerRegistry) -> set[st
     return needed
 
 
-def _certain(opened: Opened, whole: LayerPackage | None, registry: LayerRegistry, merges: MergeCache) -> bool:
-    """Whether a package opened fast is certainly valid: checked whole if it was read whole, else :func:`verified`."""
+def _certain(
+    opened: Opened, whole: LayerPackage | None, registry: LayerRegistry, merges: MergeCache
+) -> list[Problem] | None:
+    """A package opened fast that is certainly valid: its notes; None when it is not certain.
+
+    It is checked whole if it was read whole, else by :func:`verified`.
+    """
     from villagecat._fast import read_fast  # noqa: PLC0415 - the fast path loads only when it runs
 
     scratch = ValidationReport(target=opened.path)
     try:
         if whole is None:
             fast = read_fast(opened)
-            return fast is not None and verified(fast, registry, merges)
+            return scratch.notes if fast is not None and verified(fast, registry, merges, scratch.notes) else None
         check_package(whole, scratch, registry, merges)
     except Exception:  # noqa: BLE001 - a verdict only: what this did not expect, the full reader judges
-        return False
-    return not scratch.problems
+        return None
+    return None if scratch.problems else scratch.notes
 
 
-def verified(fast: FastPackage, registry: LayerRegistry, merges: MergeCache) -> bool:
+def verified(
+    fast: FastPackage, registry: LayerRegistry, merges: MergeCache, notes: list[Problem] | None = None
+) -> bool:
     """Whether a package read by :func:`villagecat._fast.read_fast` is certainly valid.
+
+    ``notes``, if given, receives what the package's report would note (the notes of a valid one).
 
     Its documents, clauses, overrides, cancellations and restating rows are models:
     :func:`check_package` checks them, its parent and the merge of its operations. The other
@@ -767,6 +789,8 @@ def verified(fast: FastPackage, registry: LayerRegistry, merges: MergeCache) -> 
     check_package(package, scratch, registry, merges)
     if scratch.problems:
         return False
+    if notes is not None:
+        notes.extend(scratch.notes)
     layer_id = package.layer.id
     ids = fast.ids()
     for resource, table in fast.tables.items():

@@ -107,7 +107,7 @@ def test_json_stdout_is_the_report_alone_and_the_notice_goes_to_stderr(tmp_path:
     result = invoke("validate", str(county), "--format", "json")
     payload = json.loads(result.out)  # nothing but the report on stdout
     assert set(payload) == {"valid", "reports"}
-    assert set(payload["reports"][0]) == {"target", "valid", "readable", "problem_count", "files"}
+    assert set(payload["reports"][0]) == {"target", "valid", "readable", "problem_count", "files", "notes"}
     assert result.code == 1
     assert result.err.startswith(NOTICE)
 
