@@ -586,3 +586,33 @@ def test_an_accepted_change_that_matches_no_change_is_told_not_dropped_in_silenc
     json_out = invoke("diff", str(NATIONAL), str(announced), "--accept", str(accepted), "--format", "json")
     json.loads(json_out.out)  # the note goes to stderr: the report stays JSON
     assert "第 2 项" in json_out.err
+
+
+def test_a_new_conflict_in_a_layer_below_fails_the_breaking_gate_even_with_every_change_accepted(
+    tmp_path: Path,
+) -> None:
+    """Jilin's override no longer applies under the revised national layer: the county-level catalog breaks.
+
+    A reviewer had accepted the change itself and raised the version to major; the gate still passed, so a CI
+    job let through a release that makes a layer below invalid.
+    """
+    national = load_layer(NATIONAL)
+    raised = tuple(
+        s.model_copy(update={"max_long_side_cm": 150.0}) if s.id == "cn.sign.party-organisation" else s
+        for s in national.signs
+    )
+    major = f"{int(national.layer.version.split('.')[0]) + 1}.0.0"
+    release = Release(version=major, date="2026-12-08", notes="国家层标牌长边上限改为 150 厘米")
+    layer = national.layer.model_copy(update={"version": major, "releases": (*national.layer.releases, release)})
+    revised = save_layer(dataclasses.replace(national, signs=raised, layer=layer), tmp_path / "national")
+    payload = json.loads(invoke("diff", str(NATIONAL), str(revised), "--format", "json").out)
+    assert payload["audiences"]["child_layers"]  # the conflict the gate must not let through
+    accepted = tmp_path / "accepted.yaml"
+    accepted.write_text(
+        "".join(f"- {{code: {c['code']}, item: {c['item']}, reason: 已核对}}\n" for c in payload["changes"]), "utf-8"
+    )
+    for gate in ("breaking", "warning", "破坏性"):
+        result = invoke("diff", str(NATIONAL), str(revised), "--fail-on", gate, "--accept", str(accepted))
+        assert result.code == 1, gate
+        assert "下级层新冲突 2 项（220000）" in result.err
+    assert invoke("diff", str(NATIONAL), str(revised), "--fail-on", "unannounced", "--accept", str(accepted)).code == 0

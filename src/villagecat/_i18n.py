@@ -2102,6 +2102,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " {reason}; give the parents' packages with --layer"
         ),
     ),
+    "gate-children-conflicts": (
+        "下级层新冲突 {count} 项（{layers}）：下级层的目录将无法合并，请下级层先改正，或不作这项修订",
+        "{count} new conflict(s) in child layers ({layers}): their catalogs would no longer merge; have them"
+        " corrected first, or drop this change",
+    ),
     "gate-children-unchecked": (
         "{count} 个下级层未核对（{layers}），无从判断新版本是否与之冲突",
         "{count} child layer(s) not checked ({layers}): whether the new version conflicts with them is not known",

@@ -944,8 +944,10 @@ class DiffReport:
         - ``unannounced``: as ``violation``, or the declared version is smaller than the
           changes need;
         - ``breaking`` / ``warning``: as ``unannounced``, or any change not accepted is at
-          that level or above, or there are changes and a layer below could not be checked
-          (:attr:`children_unchecked`): whether they conflict with it is not known.
+          that level or above, or a layer below now conflicts (:attr:`child_conflicts`: its
+          catalog no longer merges, which no accepted change here makes good), or there are
+          changes and a layer below could not be checked (:attr:`children_unchecked`): whether
+          they conflict with it is not known.
 
         Accepted changes (an accepted-changes file) do not fail ``breaking`` or ``warning``;
         a violation cannot be accepted.
@@ -965,6 +967,8 @@ class DiffReport:
             return True
         if gate == "unannounced":
             return False
+        if self.child_conflicts:  # a layer below no longer merges: its catalog breaks, whatever was accepted here
+            return True
         if self.changes and self.children_unchecked:  # what it does to them is not known: not "no conflict"
             return True
         if self.unrated is not None:  # what the operations do is not known: not "nothing breaks"
@@ -988,6 +992,10 @@ class DiffReport:
             )
             if count:
                 reasons.append(say("gate-unaccepted", lang, count=count, level=Both(*LEVEL_WORDS[gate])))
+            if self.child_conflicts:
+                layers = list(dict.fromkeys(c.layer for c in self.child_conflicts))
+                shown = Both("、".join(layers), ", ".join(layers))
+                reasons.append(say("gate-children-conflicts", lang, count=len(self.child_conflicts), layers=shown))
             if self.changes and self.children_unchecked:
                 layers = [u.layer for u in self.children_unchecked]
                 shown = Both("、".join(layers), ", ".join(layers))
