@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import shutil
 from typing import TYPE_CHECKING
 
@@ -616,3 +617,47 @@ def test_a_new_conflict_in_a_layer_below_fails_the_breaking_gate_even_with_every
         assert result.code == 1, gate
         assert "下级层新冲突 2 项（220000）" in result.err
     assert invoke("diff", str(NATIONAL), str(revised), "--fail-on", "unannounced", "--accept", str(accepted)).code == 0
+
+
+def test_a_release_shows_values_in_words_without_their_codes(tmp_path: Path) -> None:
+    """A release's report read 必须（应当、不得、一律）（must） → 一般应当（…）（should）: codes, for a clerk."""
+    revised = tmp_path / "jilin"
+    shutil.copytree(REPO / "data/provinces/220000-jilin", revised)
+    edit(
+        revised / "obligations.csv",
+        ",党政群机构,false,must,需村级组织协助开展的工作事务,",
+        ",党政群机构,false,should,需村级组织协助开展的工作事务,",
+    )
+    edit(revised / "duties.csv", "|persuade|report_findings,", "|persuade,")
+    result = invoke(
+        "release", str(revised), "--against", str(REPO / "data/provinces/220000-jilin"), "--date", "2026-12-08"
+    )
+    assert result.code == 0, result.err
+    changes = [line for line in result.out.splitlines() if line.startswith("- ")]
+    assert len(changes) == 2, result.out
+    assert any("必须（应当、不得、一律） → 一般应当（一般、原则上、为宜）" in line for line in changes), result.out
+    for line in changes:
+        assert not re.search(r"[A-Za-z_]{3,}", line), line  # no code of a value: must, should, report_findings
+    # the reviewer's diff keeps the codes beside the words, as validate names what a CSV cell holds
+    diff = invoke("diff", str(REPO / "data/provinces/220000-jilin"), str(revised)).out
+    assert "必须（应当、不得、一律）（must）" in diff
+
+
+def test_a_renumbering_released_is_said_in_chinese_words(tmp_path: Path) -> None:
+    """The notes of a renumbering read 条目改用新标识（replaces）: a field's English name, in notes for the public."""
+    revised = tmp_path / "jilin"
+    shutil.copytree(REPO / "data/provinces/220000-jilin", revised)
+    old_id = "220000.mechanism.people-mediation"
+    edit(revised / "mechanisms.csv", f"{old_id},人民调解委员会,", "220000.mechanism.mediation,人民调解委员会,")
+    edit(
+        revised / "mechanisms.csv",
+        "村民委员会下属委员会”：列举以“等”结尾，未穷尽。来源未载明这些委员会是否要求专人专岗，专人专岗一栏留空（同句“原则上不得……要求专人专岗”说的是可由现有组织承担职责时不另设机制、不要求专人专岗）。,,,",
+        f"村民委员会下属委员会”：列举以“等”结尾，未穷尽。来源未载明这些委员会是否要求专人专岗，专人专岗一栏留空（同句“原则上不得……要求专人专岗”说的是可由现有组织承担职责时不另设机制、不要求专人专岗）。,,{old_id},",
+    )
+    result = invoke(
+        "release", str(revised), "--against", str(REPO / "data/provinces/220000-jilin"), "--date", "2026-12-08"
+    )
+    assert result.code == 0, result.err
+    notes = load_layer(revised).layer.releases[-1].notes
+    assert "条目改用新标识" in notes
+    assert not re.search(r"[A-Za-z]{3,}", notes), notes
