@@ -661,3 +661,32 @@ def test_a_renumbering_released_is_said_in_chinese_words(tmp_path: Path) -> None
     notes = load_layer(revised).layer.releases[-1].notes
     assert "条目改用新标识" in notes
     assert not re.search(r"[A-Za-z]{3,}", notes), notes
+
+
+def _national_at(tmp_path: Path, name: str, version: str, note: str = "") -> Path:
+    """The national layer at ``version``, its party organisation's plaque at most 150 cm long: Jilin's 200 conflicts."""
+    national = load_layer(NATIONAL)
+    signs = tuple(
+        s.model_copy(update={"max_long_side_cm": 150.0, "notes": (s.notes or "") + note})
+        if s.id == "cn.sign.party-organisation"
+        else s
+        for s in national.signs
+    )
+    release = Release(version=version, date="2026-12-08", notes="修订。")
+    layer = national.layer.model_copy(update={"version": version, "releases": (*national.layer.releases, release)})
+    return save_layer(dataclasses.replace(national, layer=layer, signs=signs), tmp_path / name)
+
+
+def test_a_conflict_a_layer_below_had_before_the_revision_is_not_new(tmp_path: Path) -> None:
+    """Jilin conflicted with both sides, written for an older national layer; impact called its range conflict new
+    (合并在其 X.0.1 版之下 differs from X.0.0 in words only) and exited 1 on a revision that only edits a note."""
+    national = load_layer(NATIONAL)
+    major = f"{int(national.layer.version.split('.')[0]) + 1}.0"
+    old = _national_at(tmp_path, "old", f"{major}.0")
+    new = _national_at(tmp_path, "new", f"{major}.1", note="（审核补注）")
+    result = invoke("impact", str(old), str(new))
+    assert "220000" in result.out, result.out  # the note reaches Jilin's catalog too
+    assert "冲突：" not in result.out, result.out
+    assert result.code == 0, result.out + result.err
+    payload = json.loads(invoke("impact", str(old), str(new), "--format", "json").out)
+    assert all(not j["new_conflicts"] for j in payload["jurisdictions"])
