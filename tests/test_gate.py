@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import shutil
 from typing import TYPE_CHECKING
 
@@ -586,3 +587,106 @@ def test_an_accepted_change_that_matches_no_change_is_told_not_dropped_in_silenc
     json_out = invoke("diff", str(NATIONAL), str(announced), "--accept", str(accepted), "--format", "json")
     json.loads(json_out.out)  # the note goes to stderr: the report stays JSON
     assert "第 2 项" in json_out.err
+
+
+def test_a_new_conflict_in_a_layer_below_fails_the_breaking_gate_even_with_every_change_accepted(
+    tmp_path: Path,
+) -> None:
+    """Jilin's override no longer applies under the revised national layer: the county-level catalog breaks.
+
+    A reviewer had accepted the change itself and raised the version to major; the gate still passed, so a CI
+    job let through a release that makes a layer below invalid.
+    """
+    national = load_layer(NATIONAL)
+    raised = tuple(
+        s.model_copy(update={"max_long_side_cm": 150.0}) if s.id == "cn.sign.party-organisation" else s
+        for s in national.signs
+    )
+    major = f"{int(national.layer.version.split('.')[0]) + 1}.0.0"
+    release = Release(version=major, date="2026-12-08", notes="国家层标牌长边上限改为 150 厘米")
+    layer = national.layer.model_copy(update={"version": major, "releases": (*national.layer.releases, release)})
+    revised = save_layer(dataclasses.replace(national, signs=raised, layer=layer), tmp_path / "national")
+    payload = json.loads(invoke("diff", str(NATIONAL), str(revised), "--format", "json").out)
+    assert payload["audiences"]["child_layers"]  # the conflict the gate must not let through
+    accepted = tmp_path / "accepted.yaml"
+    accepted.write_text(
+        "".join(f"- {{code: {c['code']}, item: {c['item']}, reason: 已核对}}\n" for c in payload["changes"]), "utf-8"
+    )
+    for gate in ("breaking", "warning", "破坏性"):
+        result = invoke("diff", str(NATIONAL), str(revised), "--fail-on", gate, "--accept", str(accepted))
+        assert result.code == 1, gate
+        assert "下级层新冲突 2 项（220000）" in result.err
+    assert invoke("diff", str(NATIONAL), str(revised), "--fail-on", "unannounced", "--accept", str(accepted)).code == 0
+
+
+def test_a_release_shows_values_in_words_without_their_codes(tmp_path: Path) -> None:
+    """A release's report read 必须（应当、不得、一律）（must） → 一般应当（…）（should）: codes, for a clerk."""
+    revised = tmp_path / "jilin"
+    shutil.copytree(REPO / "data/provinces/220000-jilin", revised)
+    edit(
+        revised / "obligations.csv",
+        ",党政群机构,false,must,需村级组织协助开展的工作事务,",
+        ",党政群机构,false,should,需村级组织协助开展的工作事务,",
+    )
+    edit(revised / "duties.csv", "|persuade|report_findings,", "|persuade,")
+    result = invoke(
+        "release", str(revised), "--against", str(REPO / "data/provinces/220000-jilin"), "--date", "2026-12-08"
+    )
+    assert result.code == 0, result.err
+    changes = [line for line in result.out.splitlines() if line.startswith("- ")]
+    assert len(changes) == 2, result.out
+    assert any("必须（应当、不得、一律） → 一般应当（一般、原则上、为宜）" in line for line in changes), result.out
+    for line in changes:
+        assert not re.search(r"[A-Za-z_]{3,}", line), line  # no code of a value: must, should, report_findings
+    # the reviewer's diff keeps the codes beside the words, as validate names what a CSV cell holds
+    diff = invoke("diff", str(REPO / "data/provinces/220000-jilin"), str(revised)).out
+    assert "必须（应当、不得、一律）（must）" in diff
+
+
+def test_a_renumbering_released_is_said_in_chinese_words(tmp_path: Path) -> None:
+    """The notes of a renumbering read 条目改用新标识（replaces）: a field's English name, in notes for the public."""
+    revised = tmp_path / "jilin"
+    shutil.copytree(REPO / "data/provinces/220000-jilin", revised)
+    old_id = "220000.mechanism.people-mediation"
+    edit(revised / "mechanisms.csv", f"{old_id},人民调解委员会,", "220000.mechanism.mediation,人民调解委员会,")
+    edit(
+        revised / "mechanisms.csv",
+        "村民委员会下属委员会”：列举以“等”结尾，未穷尽。来源未载明这些委员会是否要求专人专岗，专人专岗一栏留空（同句“原则上不得……要求专人专岗”说的是可由现有组织承担职责时不另设机制、不要求专人专岗）。,,,",
+        f"村民委员会下属委员会”：列举以“等”结尾，未穷尽。来源未载明这些委员会是否要求专人专岗，专人专岗一栏留空（同句“原则上不得……要求专人专岗”说的是可由现有组织承担职责时不另设机制、不要求专人专岗）。,,{old_id},",
+    )
+    result = invoke(
+        "release", str(revised), "--against", str(REPO / "data/provinces/220000-jilin"), "--date", "2026-12-08"
+    )
+    assert result.code == 0, result.err
+    notes = load_layer(revised).layer.releases[-1].notes
+    assert "条目改用新标识" in notes
+    assert not re.search(r"[A-Za-z]{3,}", notes), notes
+
+
+def _national_at(tmp_path: Path, name: str, version: str, note: str = "") -> Path:
+    """The national layer at ``version``, its party organisation's plaque at most 150 cm long: Jilin's 200 conflicts."""
+    national = load_layer(NATIONAL)
+    signs = tuple(
+        s.model_copy(update={"max_long_side_cm": 150.0, "notes": (s.notes or "") + note})
+        if s.id == "cn.sign.party-organisation"
+        else s
+        for s in national.signs
+    )
+    release = Release(version=version, date="2026-12-08", notes="修订。")
+    layer = national.layer.model_copy(update={"version": version, "releases": (*national.layer.releases, release)})
+    return save_layer(dataclasses.replace(national, layer=layer, signs=signs), tmp_path / name)
+
+
+def test_a_conflict_a_layer_below_had_before_the_revision_is_not_new(tmp_path: Path) -> None:
+    """Jilin conflicted with both sides, written for an older national layer; impact called its range conflict new
+    (合并在其 X.0.1 版之下 differs from X.0.0 in words only) and exited 1 on a revision that only edits a note."""
+    national = load_layer(NATIONAL)
+    major = f"{int(national.layer.version.split('.')[0]) + 1}.0"
+    old = _national_at(tmp_path, "old", f"{major}.0")
+    new = _national_at(tmp_path, "new", f"{major}.1", note="（审核补注）")
+    result = invoke("impact", str(old), str(new))
+    assert "220000" in result.out, result.out  # the note reaches Jilin's catalog too
+    assert "冲突：" not in result.out, result.out
+    assert result.code == 0, result.out + result.err
+    payload = json.loads(invoke("impact", str(old), str(new), "--format", "json").out)
+    assert all(not j["new_conflicts"] for j in payload["jurisdictions"])

@@ -2107,6 +2107,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " {reason}; give the parents' packages with --layer"
         ),
     ),
+    "gate-children-conflicts": (
+        "下级层新冲突 {count} 项（{layers}）：下级层的目录将无法合并，请下级层先改正，或不作这项修订",
+        (
+            "{count} new conflict(s) in child layers ({layers}): their catalogs would no longer merge; have them"
+            " corrected first, or drop this change"
+        ),
+    ),
     "gate-children-unchecked": (
         "{count} 个下级层未核对（{layers}），无从判断新版本是否与之冲突",
         "{count} child layer(s) not checked ({layers}): whether the new version conflicts with them is not known",
@@ -2257,10 +2264,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "名称变化，按旧名称查找（如开具证明、准入查询）将找不到它；旧名仍有人用时，请把旧名写入别名",
         "the name changed and the old one no longer finds it; keep the old name as an alias if it is still used",
     ),
-    "change-renamed": ("条目改用新标识（replaces）", "item renumbered (declared with replaces)"),
+    "change-renamed": ("条目改用新标识（旧标识写在“替代条目”中）", "item renumbered (declared with replaces)"),
     # a lower layer's row that now writes the new id its parent gave an item: merge applies it as before
     "change-target-renumbered": (
-        "改写为上级层重新编号（replaces）后的新标识，仍指同一条目，效果不变",
+        "改写为上级层重新编号（替代条目）后的新标识，仍指同一条目，效果不变",
         "now names its item by the new id its layer gave it (replaces): the same item, to the same effect",
     ),
     "change-cancelled": ("下级层取消所继承的条目", "an inherited item is cancelled"),

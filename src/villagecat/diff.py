@@ -58,6 +58,7 @@ from villagecat.format.rules import (
     scope_places,
 )
 from villagecat.models import CertificateStatus, Scope
+from villagecat.models._base import Vocab
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -456,8 +457,8 @@ class Change:
         values = ""
         if self.field is not None or (self.old is not None and self.new is not None):
             old, new = (
-                _show(self.old, lang, self.field, self.resource),
-                _show(self.new, lang, self.field, self.resource),
+                _show(self.old, lang, self.field, self.resource, words=not codes),
+                _show(self.new, lang, self.field, self.resource, words=not codes),
             )
             if len(old) + len(new) > _LONG and self.old is not None and self.new is not None:
                 edit = ""
@@ -733,18 +734,34 @@ def _show(
     lang: Literal["zh", "en"] = "en",
     field: str | None = None,
     resource: str | None = None,
+    *,
+    words: bool = False,
 ) -> str:
     """A value as a reader writes it (:func:`villagecat._shown.shown`); nothing is （空）, (empty) in English.
 
     An empty ``applies_to`` says what it means: the scope of the item's own layer; an empty modality (约束力, 尺寸约束力
-    …) too: the source states no binding word (约束力留空), which a bare （空） did not say.
+    …) too: the source states no binding word (约束力留空), which a bare （空） did not say. With ``words`` (a
+    release's report, read by clerks and the public) a value of a vocabulary is its word alone, as running text
+    gives it (:attr:`villagecat.models.Vocab.words`): 必须（应当、不得、一律）, not 必须（应当、不得、一律）（must）.
     """
+    if words:
+        value = _in_words(value, lang)
     empty = "change-value-empty"
     if field == "applies_to":
         empty = "change-scope-empty"
     elif field is not None and resource is not None and _is_modality(resource, field):
         empty = "change-modality-empty"
     return shown(value, lang, empty=say(empty, lang))
+
+
+def _in_words(value: Any, lang: Literal["zh", "en"]) -> Any:  # noqa: ANN401 - any value
+    """``value`` with each value of a vocabulary, alone or in a list, as its word in ``lang`` (no code in Chinese)."""
+    if isinstance(value, Vocab):
+        word = value.words
+        return word.zh if lang == "zh" else word.en
+    if isinstance(value, list | tuple):
+        return [_in_words(v, lang) for v in value]
+    return value
 
 
 def _is_modality(resource: str, field: str) -> bool:
@@ -944,8 +961,10 @@ class DiffReport:
         - ``unannounced``: as ``violation``, or the declared version is smaller than the
           changes need;
         - ``breaking`` / ``warning``: as ``unannounced``, or any change not accepted is at
-          that level or above, or there are changes and a layer below could not be checked
-          (:attr:`children_unchecked`): whether they conflict with it is not known.
+          that level or above, or a layer below now conflicts (:attr:`child_conflicts`: its
+          catalog no longer merges, which no accepted change here makes good), or there are
+          changes and a layer below could not be checked (:attr:`children_unchecked`): whether
+          they conflict with it is not known.
 
         Accepted changes (an accepted-changes file) do not fail ``breaking`` or ``warning``;
         a violation cannot be accepted.
@@ -965,9 +984,11 @@ class DiffReport:
             return True
         if gate == "unannounced":
             return False
-        if self.changes and self.children_unchecked:  # what it does to them is not known: not "no conflict"
-            return True
-        if self.unrated is not None:  # what the operations do is not known: not "nothing breaks"
+        if (
+            self.child_conflicts  # a layer below no longer merges: its catalog breaks, whatever was accepted here
+            or (self.changes and self.children_unchecked)  # what it does to them is not known: not "no conflict"
+            or self.unrated is not None  # what the operations do is not known: not "nothing breaks"
+        ):
             return True
         return any(c.accepted is None and _RANK[c.level] >= _RANK[gate] for c in self.changes)
 
@@ -988,6 +1009,10 @@ class DiffReport:
             )
             if count:
                 reasons.append(say("gate-unaccepted", lang, count=count, level=Both(*LEVEL_WORDS[gate])))
+            if self.child_conflicts:
+                layers = list(dict.fromkeys(c.layer for c in self.child_conflicts))
+                shown = Both("、".join(layers), ", ".join(layers))
+                reasons.append(say("gate-children-conflicts", lang, count=len(self.child_conflicts), layers=shown))
             if self.changes and self.children_unchecked:
                 layers = [u.layer for u in self.children_unchecked]
                 shown = Both("、".join(layers), ", ".join(layers))

@@ -157,10 +157,20 @@ def impact(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> Imp
         before = merge([old if p.layer.id == layer_id else p for p in chain])
         after = merge([new if p.layer.id == layer_id else p for p in chain])
         report = diff_catalogs(before, after)
-        fresh = tuple(c for c in after.conflicts if c not in before.conflicts)
+        had = {_conflict_key(c) for c in before.conflicts}  # the same row broken on both sides is no new conflict
+        fresh = tuple(c for c in after.conflicts if _conflict_key(c) not in had)
         if report.changes or fresh:
             result.jurisdictions.append(JurisdictionImpact(package.layer.id, package.layer.name_zh, report, fresh))
     return result
+
+
+def _conflict_key(conflict: Conflict) -> tuple[str, str, str | None, str, str | None]:
+    """A conflict by the row and rule it breaks, not the values it names.
+
+    A layer written for an older parent conflicts with both sides of its parent's revision (合并在其 4.0.0 版之下,
+    then 4.0.1), and a minimum raised again names another 上级值: the same row broken by the same rule, not new.
+    """
+    return (conflict.layer, conflict.item, conflict.field, conflict.rule, conflict.operation)
 
 
 #: How many leading digits of a division code name the area of a layer at each level (a county: all six).

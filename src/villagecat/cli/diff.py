@@ -43,12 +43,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "何时以 1 退出（--fail-on）：violation（默认）：新版本违反合并规则；"
         "unannounced：另加版本号的升级小于变更所需；"
         "breaking（破坏性）、warning（需关注）：另加有该级别及以上、"
-        "未经已接受变更文件（--accept）认可的变更。违反合并规则的变更不能被认可。"
+        "未经已接受变更文件（--accept）认可的变更，以及下级层的新冲突。违反合并规则的变更不能被认可。"
         "\n\n"
         "Each side is a package folder, a datapackage.json, a zip, a shipped layer (120117) or a git"
         " revision of a path (HEAD~1:data/national). The gate (--fail-on): violation (default) fails a revision"
         " that breaks a merge rule; unannounced also fails a version smaller than the changes need; breaking and"
-        " warning also fail changes at that level that no accepted-changes file (--accept) approves.",
+        " warning also fail changes at that level that no accepted-changes file (--accept) approves, and any new"
+        " conflict in a layer below.",
     )
     add_sides(parser)
     parser.add_argument(
