@@ -229,6 +229,10 @@ AIMED: dict[str, tuple[int, str, str, Any, Any]] = {
     "a document of another layer": (2, "documents", "id", None, "140000.document.x"),
     "a date a spreadsheet rewrote": (2, "milestones", "due", None, "2023/9/1"),
     "a date of a month a spreadsheet rewrote": (1, "documents", "issued", None, "2023年9月"),
+    "a name broken by a line separator": (2, "milestones", "name", None, "摸排自查\u2028分类建立工作台账"),
+    "a name broken by a paragraph separator": (2, "duties", "name", lambda i: i.restates is None, "摸排\u2029自查"),
+    "an alias broken by a line separator": (1, "duties", "aliases", None, ["摸排\u2028自查"]),
+    "a note broken by a paragraph separator": (2, "milestones", "notes", None, "第一行\u2029第二行"),
 }
 
 

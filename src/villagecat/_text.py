@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FILLED_LINE_PATTERN",
     "FILLED_TEXT_PATTERN",
+    "LINE_SEPARATORS",
     "ONE_LINE",
     "SAFE_LINE_PATTERN",
     "SAFE_TEXT_PATTERN",
@@ -49,14 +50,14 @@ _INVISIBLE = frozenset(
     "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064"
     "\u2066\u2067\u2068\u2069\ufeff"
 )
+#: Characters that end a line as a newline does, yet are none: U+0085 (NEL, a C1 control), U+2028 LINE SEPARATOR
+#: and U+2029 PARAGRAPH SEPARATOR. An editor, a terminal or a report shows a text holding one on two lines, where
+#: a spreadsheet or a CSV reader sees one: refused in every text, a multi-line one too (its line break is ``\n``).
+LINE_SEPARATORS = frozenset({0x85, 0x2028, 0x2029})
 #: Lone surrogates: halves of a UTF-16 pair, no character on their own, yet a JSON string may hold one
 #: (``"a\\ud800b"``). pydantic-core refuses one in any text before a pattern is tried, and Rust's regex cannot
 #: name them, so the models' patterns leave them out and the published ones add them (:func:`published_pattern`).
 SURROGATES = frozenset(range(0xD800, 0xE000))
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + "".join(re.escape(c) for c in sorted(_INVISIBLE)) + "]"
-)
-_UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff" + "".join(re.escape(c) for c in sorted(_INVISIBLE)) + "]")
 
 
 def unsafe_character(text: str, *, multiline: bool = True) -> str | None:
@@ -68,8 +69,33 @@ def unsafe_character(text: str, *, multiline: bool = True) -> str | None:
     return match.group() if match else None
 
 
-#: The characters a clerk's text picks up unseen (a line break pasted from Word, a tab), named in Chinese.
-_NAMED_ZH = {0x09: "制表符", 0x0A: "换行", 0x0D: "回车", 0x200B: "零宽空格", 0xFEFF: "零宽不换行空格"}
+#: The characters a clerk's text picks up unseen (a line break pasted from Word, a tab, a direction mark from a
+#: web page), named in Chinese.
+_NAMED_ZH = {
+    0x09: "制表符",
+    0x0A: "换行",
+    0x0D: "回车",
+    0x85: "下一行符",
+    0x061C: "阿拉伯字母标记",
+    0x200B: "零宽空格",
+    0x200C: "零宽不连字",
+    0x200D: "零宽连字",
+    0x200E: "左至右标记",
+    0x200F: "右至左标记",
+    0x2028: "行分隔符",
+    0x2029: "段分隔符",
+    0x202A: "左至右嵌入",
+    0x202B: "右至左嵌入",
+    0x202C: "方向格式结束",
+    0x202D: "左至右覆盖",
+    0x202E: "右至左覆盖",
+    0x2060: "字连接符",
+    0x2066: "左至右隔离",
+    0x2067: "右至左隔离",
+    0x2068: "首强字符隔离",
+    0x2069: "方向隔离结束",
+    0xFEFF: "零宽不换行空格",
+}
 
 
 def describe_character(char: str, lang: str = "en") -> str:
@@ -84,7 +110,7 @@ def describe_character(char: str, lang: str = "en") -> str:
 def _unsafe(*, multiline: bool) -> frozenset[int]:
     """The code points of the unsafe characters (tab and newline are safe where ``multiline``)."""
     codes = [*range(0x09), *range(0x0B, 0x20)] if multiline else list(range(0x20))
-    return frozenset([*codes, *range(0x7F, 0xA0), *(ord(c) for c in _INVISIBLE)])
+    return frozenset([*codes, *range(0x7F, 0xA0), *LINE_SEPARATORS, *(ord(c) for c in _INVISIBLE)])
 
 
 def class_of(codes: Iterable[int]) -> str:
@@ -118,6 +144,9 @@ UNSAFE_TEXT = _unsafe(multiline=True)
 UNSAFE_LINE = _unsafe(multiline=False)
 UNSAFE_TEXT_CLASS = class_of(UNSAFE_TEXT)
 UNSAFE_LINE_CLASS = class_of(UNSAFE_LINE)
+#: The same, with lone surrogates, for text already in Python (which holds them: :data:`SURROGATES`).
+_UNSAFE = re.compile(f"[{class_of(UNSAFE_TEXT | SURROGATES)}]")
+_UNSAFE_LINE = re.compile(f"[{class_of(UNSAFE_LINE | SURROGATES)}]")
 #: Text without control, bidirectional or invisible characters (tab and newline allowed).
 SAFE_TEXT_PATTERN = described(
     f"^[^{UNSAFE_TEXT_CLASS}]*$",

@@ -61,9 +61,10 @@ A layer is a [Data Package v2](https://datapackage.org/) folder (or a zip of one
   `nullSequence`), and a resource declares no `encoding` but UTF-8, no `compression`, `hash`, `bytes` or inline
   `data`, and embeds the Table Schema villagecat publishes for it: what frictionless would read otherwise,
   villagecat refuses, naming the property.
-- Text refuses control characters (but tab and newline), bidirectional controls, invisible characters and lone
-  surrogates (`"\\ud800"` in JSON: half of a UTF-16 pair, no character; the published patterns refuse them
-  too); names and titles are one line; a section never holds `「」`.
+- Text refuses control characters (but tab and newline), the line separators U+2028 and U+2029 (a line break is
+  a newline), bidirectional controls, invisible characters and lone surrogates (`"\\ud800"` in JSON: half of a
+  UTF-16 pair, no character; the published patterns refuse them too); names and titles are one line; a section
+  never holds `「」`.
 - **date**: `2023-09-01`, `2023-09` or `2023`, as precise as the source; the year is never `0000`.
   **whole numbers** (a count of plaques, a rank, a list's size) are at most {max_count}, in the schemas too.
 
