@@ -1074,7 +1074,9 @@ def test_a_layer_below_that_cannot_be_checked_is_not_counted_as_free_of_conflict
     # A layer elsewhere (Jilin's county, its city not given) is no layer below Zhejiang: nothing to say of it.
     elsewhere = save_layer(child_layer("220100", "220102"), tmp_path / "jilin-county")
     quiet = invoke("diff", str(old), str(new), "--layer", str(elsewhere), "--fail-on", "breaking")
-    assert "未核对" not in quiet.out
+    assert "下级层未核对" not in quiet.out
+    assert "220102" not in quiet.out
+    assert "下级层：没有已知的下级层，未核对" in quiet.out  # and none below Zhejiang is known
     assert "1 项破坏性" in quiet.err
     assert "未核对" not in quiet.err
 

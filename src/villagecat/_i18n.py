@@ -2156,6 +2156,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "whom-unnamed": ("未写明的承办者", "those the source does not name"),
     "children-unchecked": (" · 下级层：未核对（未提供下级层）", " · child layers: not checked"),
     "children-conflicts": (" · 下级层：新冲突 {count} 项", " · child layers: {count} new conflicts"),
+    "children-none-known": (
+        " · 下级层：没有已知的下级层，未核对",
+        " · child layers: none known, none checked",
+    ),
     "child-conflict": ("下级层冲突：{detail}", "child layer conflict: {detail}"),
     "child-conflict-row": ("下级层冲突（{operation}）：{detail}", "child layer conflict ({operation}): {detail}"),
     "children-conflicts-named": (
@@ -3144,6 +3148,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "timeline-none": ("本辖区各层文件均未规定时间节点", "no layer of this jurisdiction sets a deadline"),
     "timeline-entry": ("{due}（原文：{due_text}）：{what}{who}", "{due} (as written: {due_text}): {what}{who}"),
     # villagecat impact
+    "impact-none-below": (
+        "没有已知的下级层，未核对任何下级层的目录（要核对，请用 --layer 给出下级层）",
+        "no layer below is known; no layer below was checked (give them with --layer to check them)",
+    ),
     "impact-title": (
         "{layer} {old} → {new}：影响 {count} 个辖区的有效目录",
         "{layer} {old} → {new}: affects the effective catalogs of {count} jurisdictions",

@@ -315,7 +315,15 @@ def impact_report_schema() -> dict[str, Any]:
                     "可能位于其下、但因缺少上级层而未能合并的层（退出码 1）。\n\n"
                     "Layers that may lie below but could not be merged (exit 1).",
                 ),
-            }
+                "checked": _titled(
+                    {"type": "array", "items": _layer("id")},
+                    "核对过的下级层",
+                    "Layers below checked",
+                    "与新旧两版合并核对过的下级层，有无变化都列出；为空时没有已知的下级层。\n\n"
+                    "The layers below merged with both versions, changed or not; empty: no layer below is known.",
+                ),
+            },
+            required=["layer", "old_version", "new_version", "jurisdictions", "unchecked"],
         ),
     )
 

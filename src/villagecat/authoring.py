@@ -354,8 +354,7 @@ def release_layer(  # noqa: PLR0913 - the release, and what it is judged against
 
         refuse_violations(rule_violations(previous, current, registry))
         report = rate_operations(report, previous, current, registry)
-        below = children(previous, current, registry)  # the bump, as diff judges it
-        report.child_conflicts, report.children_unchecked = below.conflicts, below.unchecked
+        report.judge_children(children(previous, current, registry))  # the bump, as diff judges it
     if not report.changes:
         raise VillagecatError.said("release-nothing-changed")
     version = bump_version(previous.layer.version, report.suggested_bump)

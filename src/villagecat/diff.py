@@ -63,7 +63,7 @@ from villagecat.models._base import Vocab
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from villagecat.impact import UncheckedLayer
+    from villagecat.impact import Children, UncheckedLayer
     from villagecat.merging import Conflict, EffectiveCatalog
     from villagecat.package import LayerPackage
     from villagecat.registry import LayerRegistry
@@ -811,11 +811,22 @@ class DiffReport:
     #: The layers that may lie below the new version but could not be merged (a parent not known):
     #: whether they conflict is not known, so they are never counted among those that do not.
     children_unchecked: list[UncheckedLayer] = field(default_factory=list)
+    #: The layers below merged with both versions, by id, or None when they were not computed: none
+    #: merged means no layer below is known, which the report says (not 新冲突 0 项).
+    children_checked: list[str] | None = None
     #: The operations whose effect could not be rated, their layer's parents not at hand; None where
     #: there were none or they were rated.
     unrated: UnratedOperations | None = None
     #: Where the new version's layer applies (villages, communities or both): who a report speaks to.
     scope: Scope = Scope.VILLAGE
+
+    def judge_children(self, below: Children) -> None:
+        """Record what the new version does to the layers below (:func:`villagecat.impact.children`)."""
+        self.child_conflicts, self.children_unchecked, self.children_checked = (
+            below.conflicts,
+            below.unchecked,
+            below.checked,
+        )
 
     def audiences(self) -> dict[str, Any]:
         """Who is affected, and how: villages, communities, the child layers below, systems that integrate the data.
@@ -1055,6 +1066,7 @@ class DiffReport:
                 **self.audiences_listed(),
                 "child_layers": None if self.child_conflicts is None else [c.to_dict() for c in self.child_conflicts],
                 "unchecked_child_layers": [u.to_dict() for u in self.children_unchecked],
+                "checked_child_layers": self.children_checked,
             },
             "unrated_operations": None if self.unrated is None else self.unrated.to_dict(),
         }
@@ -1733,8 +1745,7 @@ def diff_versions(
     known = registry if registry is not None else shipped_registry()
     report = rate_operations(diff_packages(old, new, levels=levels), old, new, known, levels=levels)
     report.changes[:0] = rule_violations(old, new, known)
-    below = children(old, new, known)
-    report.child_conflicts, report.children_unchecked = below.conflicts, below.unchecked
+    report.judge_children(children(old, new, known))
     return report
 
 
@@ -2107,9 +2118,12 @@ def _child_conflict(conflict: Conflict, lang: Literal["zh", "en"]) -> str:
 def _audience_lines(report: DiffReport, lang: Literal["zh", "en"]) -> list[str]:
     children = report.child_conflicts
     head = report.audiences_said(lang)
-    head += (
-        say("children-unchecked", lang) if children is None else say("children-conflicts", lang, count=len(children))
-    )
+    if children is None:
+        head += say("children-unchecked", lang)
+    elif report.children_checked == [] and not children and not report.children_unchecked:
+        head += say("children-none-known", lang)  # nothing was merged: not "0 new conflicts"
+    else:
+        head += say("children-conflicts", lang, count=len(children))
     if report.children_unchecked:  # never 0 conflicts where some could not be looked for
         head += say("children-some-unchecked", lang, count=len(report.children_unchecked))
     lines = [head]

@@ -78,6 +78,8 @@ class Impact:
     jurisdictions: list[JurisdictionImpact] = field(default_factory=list)
     #: The layers that may lie below the revised one but could not be merged: not checked.
     unchecked: list[UncheckedLayer] = field(default_factory=list)
+    #: The layers below the revised one merged with both versions, by id, changed or not: what was checked.
+    checked: list[str] = field(default_factory=list)
 
     @property
     def broken(self) -> bool:
@@ -92,6 +94,7 @@ class Impact:
             "new_version": self.new_version,
             "jurisdictions": [j.to_dict() for j in self.jurisdictions],
             "unchecked": [u.to_dict() for u in self.unchecked],
+            "checked": self.checked,
         }
 
     def format_text(self, lang: Lang = "zh") -> str:
@@ -125,6 +128,8 @@ class Impact:
             lines.append("    " + entry.diff.audiences_said(lang))  # whom it tightens or relaxes there, as diff says it
             lines.extend("    " + say("conflict", lang, detail=c.describe(lang)) for c in entry.new_conflicts)
         lines.extend("  " + u.describe(lang) for u in self.unchecked)
+        if not self.checked and not self.unchecked:
+            lines.append("  " + say("impact-none-below", lang))
         return "\n".join(lines) + "\n"
 
 
@@ -154,6 +159,8 @@ def impact(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> Imp
             continue
         if layer_id not in [p.layer.id for p in chain]:
             continue
+        if package.layer.id != layer_id:
+            result.checked.append(package.layer.id)
         before = merge([old if p.layer.id == layer_id else p for p in chain])
         after = merge([new if p.layer.id == layer_id else p for p in chain])
         report = diff_catalogs(before, after)
@@ -199,6 +206,8 @@ class Children:
 
     conflicts: list[Conflict]
     unchecked: list[UncheckedLayer]
+    #: The layers below merged with both versions, by id (none: no layer below is known).
+    checked: list[str]
 
 
 def children(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> Children:
@@ -216,7 +225,7 @@ def children(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> C
             if conflict.layer == new.layer.id or conflict.rule in ("parent_version", "chain_order"):
                 continue
             found.setdefault((conflict.layer, conflict.item, conflict.field, conflict.rule), conflict)
-    return Children(list(found.values()), result.unchecked)
+    return Children(list(found.values()), result.unchecked, result.checked)
 
 
 def child_conflicts(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> list[Conflict]:

@@ -381,18 +381,23 @@ def diff_report_schema() -> dict[str, Any]:
                 "description": "villages：对村收紧、放宽的变更（条目标识）；communities：对社区的；"
                 "others：对其他承办者（部门等）的；unnamed：对来源未写明的承办者的；integrators：标识或结构变化；"
                 "child_layers：下级层因此产生的新冲突（未核对时为 null）；"
-                "unchecked_child_layers：可能位于其下、但因缺少上级层而未能核对的下级层（不计入无冲突）。\n\n"
+                "unchecked_child_layers：可能位于其下、但因缺少上级层而未能核对的下级层（不计入无冲突）；"
+                "checked_child_layers：与新旧两版合并核对过的下级层（层标识；空列表表示没有已知的下级层，"
+                "新冲突为 0 不说明没有冲突；未核对时为 null）。\n\n"
                 "villages: changes that tighten or relax villages' obligations (item ids); communities: the "
                 "same for communities; others: for others bound (departments); unnamed: for rules that name no "
                 "one they bind; integrators: id- or "
                 "structure-level changes; child_layers: new conflicts in the layers below (null when not checked); "
                 "unchecked_child_layers: layers that may lie below but could not be merged (a parent not given), "
-                "never counted as free of conflicts.",
+                "never counted as free of conflicts; checked_child_layers: the layers below merged with both "
+                "versions (layer ids; empty: no layer below is known, so no conflict found says nothing; null "
+                "when not checked).",
                 "required": ["villages", "integrators", "child_layers"],
                 "properties": {
                     **affected["properties"],
                     "child_layers": {"type": ["array", "null"], "items": {"$ref": schema_id("conflict")}},
                     "unchecked_child_layers": {"type": "array", "items": {"$ref": "#/$defs/unchecked-layer"}},
+                    "checked_child_layers": {"type": ["array", "null"], "items": {"type": "string"}},
                 },
             },
             "suggested_bump": {**bump, "title": "建议版本升级", "x-title-en": "Suggested bump"},

@@ -107,8 +107,7 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if old.layer.id == new.layer.id:  # two versions of one layer, effective or not: the layers below count alike
             from villagecat.impact import children  # noqa: PLC0415
 
-            below = children(old, new, registry)
-            report.child_conflicts, report.children_unchecked = below.conflicts, below.unchecked
+            report.judge_children(children(old, new, registry))
     if args.accept:
         entries = load_accepted(args.accept)
         unused = report.accept(entries)
