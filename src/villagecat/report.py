@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import typing
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -44,7 +45,9 @@ class Problem:
         if self.row is not None:
             parts.append(say("where-row", lang, row=self.row))
         if self.field:
-            title = _column_title(self.file, self.field) if lang == "zh" else None
+            title = None
+            if lang == "zh":
+                title = _column_title(self.file, self.field) or _descriptor_title(self.file, self.field)
             field = self.field if title is None else f"{self.field}（{title}）"
             parts.append(say("where-field", lang, field=field))
         return (" " if lang == "zh" else ", ").join(parts)
@@ -92,6 +95,34 @@ def _column_title(file: str, field: str) -> str | None:
     kind = kind_by_resource(PurePosixPath(file).stem)
     spec = kind.field(re.split(r"[.\[]", field, maxsplit=1)[0]) if kind is not None else None
     return None if spec is None else spec.title_zh
+
+
+def _descriptor_title(file: str, field: str) -> str | None:
+    """The Chinese title of a descriptor's field: ``layer.releases[3].notes`` is 发布记录第 4 条的变更说明.
+
+    A clerk reads the path as the descriptor writes it, and the title as the workbook's 层信息 sheet
+    heads it. None for a path the layer's model does not hold.
+    """
+    from pydantic import BaseModel  # noqa: PLC0415 - only where a descriptor's problem is told
+
+    from villagecat.models import Layer  # noqa: PLC0415 - the models import this module's neighbours
+
+    steps = field.split(".")
+    if PurePosixPath(file).name != "datapackage.json" or len(steps) < 2 or steps[0] != "layer":
+        return None
+    model: type[BaseModel] | None = Layer
+    said: list[str] = []
+    for step in steps[1:]:
+        found = re.fullmatch(r"(\w+)(?:\[(\d+)\])?", step)
+        info = None if found is None or model is None else model.model_fields.get(found[1])
+        if found is None or info is None or not info.title:
+            return None
+        if said and found[2] is None and info.title.startswith(said[-1]):
+            said.pop()  # the parent's 上级层标识, not 上级层的上级层标识
+        said.append(info.title if found[2] is None else f"{info.title}第 {int(found[2]) + 1} 条")
+        inner = [a for a in typing.get_args(info.annotation) or (info.annotation,) if isinstance(a, type)]
+        model = next((a for a in inner if issubclass(a, BaseModel)), None)
+    return "的".join(said)
 
 
 @dataclass
