@@ -136,7 +136,8 @@ def test_release_bumps_by_what_changed_and_records_the_entry(tmp_path: Path) -> 
     assert "- 城乡社区综合服务设施 · 村和社区 的“每百户最小面积（平方米）”：" in result.out
     unchanged = invoke("release", str(NATIONAL), "--against", str(NATIONAL))
     assert unchanged.code == 1
-    assert unchanged.err == "villagecat: 与上一版本相比没有变化\n"
+    version = load_layer(NATIONAL).layer.version
+    assert unchanged.err == f"villagecat: 与上一版本（{version}）相比没有变化，未发布，文件未作改动\n"
 
 
 def test_pre_commit_hooks_check_the_packages_of_the_changed_files(tmp_path: Path) -> None:

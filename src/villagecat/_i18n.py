@@ -395,7 +395,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "上级层 {parent} 不存在；请用 --layer 路径 给出它",
         "parent layer {parent} is not known; pass --layer PATH for it",
     ),
-    "release-nothing-changed": ("与上一版本相比没有变化", "nothing changed since the previous release"),
+    "release-nothing-changed": (
+        "与上一版本（{version}）相比没有变化，未发布，文件未作改动",
+        "nothing changed since the previous release ({version}): not released, no file changed",
+    ),
     # validation reports
     "where-line": ("第 {line} 行", "line {line}"),
     "where-row": ("第 {row} 条", "row {row}"),

@@ -356,7 +356,7 @@ def release_layer(  # noqa: PLR0913 - the release, and what it is judged against
         report = rate_operations(report, previous, current, registry)
         report.judge_children(children(previous, current, registry))  # the bump, as diff judges it
     if not report.changes:
-        raise VillagecatError.said("release-nothing-changed")
+        raise VillagecatError.said("release-nothing-changed", version=previous.layer.version)
     version = bump_version(previous.layer.version, report.suggested_bump)
     if current.layer.version == version and any(r.version == version for r in current.layer.releases):
         return current, report

@@ -132,9 +132,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="将数据包与上一版本（默认为 git 中已提交的版本）比较，"
         "按变更需要升级版本号，并在发布记录中增加一条。从未发布过（发布记录为空）的数据包，"
         "无论 git 中是否已提交，都以声明的版本记为首次发布。"
+        "退出码：0 已发布；1 未发布（与上一版本没有变化、违反合并规则或数据包有问题，文件不作改动）；2 无法读取。"
         " Compare PATH with its previous release (default: the committed version in git) and bump the"
         " version by what the changes require, adding an entry to layer.releases. A package that records"
-        " no release, committed or not, records its declared version as its first release.",
+        " no release, committed or not, records its declared version as its first release. Exit 0 released;"
+        " 1 not released (nothing changed, a merge rule broken, or the package has problems; no file is"
+        " changed); 2 unreadable.",
     )
     release.add_argument(
         "path",
