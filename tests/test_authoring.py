@@ -146,10 +146,10 @@ def test_pre_commit_hooks_check_the_packages_of_the_changed_files(tmp_path: Path
     assert [h["id"] for h in hooks] == ["villagecat-validate", "villagecat-lint"]
     files = [str(NATIONAL / "duties.csv"), str(NATIONAL / "signs.csv"), str(NATIONAL / "datapackage.json")]
     for hook in hooks:
-        program, command = hook["entry"].split()
+        program, *command = hook["entry"].split()
         assert program == "villagecat"
         assert hook.get("pass_filenames", True)
-        assert invoke(command, *files).code == 0
+        assert invoke(*command, *files).code == 0
     assert invoke("validate", *files).out.count("有效") == 1
     broken = save_layer(load_layer(NATIONAL), tmp_path / "broken")
     text = (broken / "duties.csv").read_text(encoding="utf-8").replace(",performs,", ",perform,", 1)

@@ -404,6 +404,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "where-row": ("第 {row} 条", "row {row}"),
     "where-field": ("字段 {field}", "field {field}"),
     "where-what": ("{where}：{what}", "{where}: {what}"),
+    "changed-no-package": (
+        "所改动的文件都不属于数据包，无需检查",
+        "no changed file belongs to a package: nothing to check",
+    ),
     "report-valid": ("{target}：有效", "{target}: valid"),
     "report-problems": ("{target}：发现 {count} 个问题", "{target}: {count} problems"),
     "report-problem": ("{target}：发现 {count} 个问题", "{target}: {count} problem"),

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DATA_FORMATS",
+    "add_changed_option",
     "add_format_option",
     "add_jurisdiction",
     "add_layer_options",
@@ -233,14 +234,26 @@ def _own_files(package: Path) -> frozenset[str] | None:
     return frozenset({"datapackage.json", *(str(r.get("path")) for r in resources or () if isinstance(r, dict))})
 
 
-def package_roots(paths: list[str]) -> list[str]:
+def add_changed_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--changed``: the paths are the files a commit changed (a pre-commit hook's), see :func:`package_roots`."""
+    parser.add_argument(
+        "--changed",
+        action="store_true",
+        help="所给路径是改动过的文件（pre-commit 钩子所给）：只检查它们所属的数据包，不属于数据包的文件"
+        "（说明、台账、其他 JSON）略过 / the paths are changed files (a pre-commit hook's): check the packages"
+        " they belong to, and pass over files of no package (notes, ledgers, other JSON)",
+    )
+
+
+def package_roots(paths: list[str], *, changed: bool = False) -> list[str]:
     """Return the packages that ``paths`` name, each once, in order.
 
     A folder or a zip names itself; a file a package is made of (its ``datapackage.json``, a
     resource its descriptor lists) names the nearest folder above it that holds a
     ``datapackage.json``, so a pre-commit hook can pass the changed files; any other file (a
     PDF or a ledger beside the package) and a file outside every package are kept, to be
-    reported as no package.
+    reported as no package; with ``changed`` (the files a commit changed, ``--changed``) they
+    are passed over, as not villagecat's, and the list may be empty.
     """
     from pathlib import Path  # noqa: PLC0415
 
@@ -255,13 +268,17 @@ def package_roots(paths: list[str]) -> list[str]:
             continue
         owner = next((p for p in path.parents if (p / "datapackage.json").is_file()), None)
         if owner is None or not path.is_file() or path.suffix.lower() not in (".csv", ".json"):
-            roots[raw] = None
+            if not (changed and path.is_file() and path.suffix.lower() != ".zip"):  # a zip names itself
+                roots[raw] = None
             continue
         if owner not in owned:
             owned[owner] = _own_files(owner)
         own = owned[owner]  # None: a descriptor that does not read, for validate to say why
         listed = own is None or path.relative_to(owner).as_posix() in own
-        roots[(str(owner.relative_to(cwd)) if owner.is_relative_to(cwd) else str(owner)) if listed else raw] = None
+        if listed:
+            roots[str(owner.relative_to(cwd)) if owner.is_relative_to(cwd) else str(owner)] = None
+        elif not changed:
+            roots[raw] = None
     return list(roots)
 
 

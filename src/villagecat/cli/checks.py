@@ -15,6 +15,7 @@ from villagecat._i18n import Both, pair, say
 from villagecat.checks._fields import title
 from villagecat.cli._argparse import Parser
 from villagecat.cli._common import (
+    add_changed_option,
     add_format_option,
     add_jurisdiction,
     add_layer_options,
@@ -176,6 +177,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " give one object: failed, and reports (each package's report).",
     )
     add_package_paths(lint)
+    add_changed_option(lint)
     _common(lint, jurisdiction=False)
     lint.set_defaults(handler=_lint)
 
@@ -291,7 +293,10 @@ def _lint(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     del stderr
     registry = registry_with(args.layer)
-    paths = package_roots(args.paths)
+    paths = package_roots(args.paths, changed=args.changed)
+    if not paths:  # --changed, and no changed file is a package's
+        stdout.write(say("changed-no-package", args.lang) + "\n")
+        return 0
     if args.format == "json" and len(paths) > 1:  # one document, as validate and quotes give for several
         reports = [lint(load_layer(path), registry) for path in paths]
         payload = {"failed": any(r.failed for r in reports), "reports": [r.to_dict() for r in reports]}

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from villagecat._i18n import Both, pair, say
 from villagecat.cli._common import (
+    add_changed_option,
     add_format_option,
     add_layer_options,
     add_package_paths,
@@ -40,6 +41,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " Exit 0 valid, 1 invalid, 2 unreadable.",
     )
     add_package_paths(parser)
+    add_changed_option(parser)
     add_layer_options(parser)  # an ancestor that joins the chain, as every command that merges one takes it
     add_format_option(parser, ("text", "json"))
     parser.add_argument(
@@ -69,7 +71,10 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """
     # A --layer package is used, not reported; one listed as a PATH is checked too.
     parents = [load_layer(path, max_bytes=args.max_bytes) for path in args.layer]
-    roots = package_roots(args.paths)
+    roots = package_roots(args.paths, changed=args.changed)
+    if not roots:  # --changed, and no changed file is a package's
+        stdout.write(say("changed-no-package", args.lang) + "\n")
+        return 0
     reports = validate_many(roots, parents=parents, max_bytes=args.max_bytes)
     notes = [_parent_lines(r, [*roots, *parents], args.lang) for r in reports]
     if args.format == "json":

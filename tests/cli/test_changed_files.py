@@ -1,0 +1,61 @@
+"""``--changed``: a pre-commit hook's changed files, in a repository that keeps more than packages.
+
+The hooks pass every changed ``.csv`` and ``.json``. A package kept in its own repository beside a
+README's JSON, a ledger or notes (or notes inside the package folder) blocked every commit that
+touched them: 无法读取：不是数据包文件夹、datapackage.json 或 zip, exit 2.
+"""
+
+from __future__ import annotations
+
+import shutil
+from typing import TYPE_CHECKING
+
+import pytest
+import yaml
+
+from conftest import NINGHE, REPO, invoke
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+HOOKS = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+
+
+def _repository(tmp_path: Path) -> Path:
+    """A county's repository: its package, notes inside it, a ledger and a config file beside it."""
+    repo = tmp_path / "宁河 仓库"
+    package = repo / "宁河目录"
+    shutil.copytree(NINGHE, package)
+    (package / "notes").mkdir()
+    (package / "notes" / "会议.csv").write_text("日期,事项\n2024-01-01,讨论\n", encoding="utf-8")
+    (repo / "台账.csv").write_text("村名,名称\n东村,居住证明\n", encoding="utf-8")
+    (repo / "settings.json").write_text('{"editor": "x"}\n', encoding="utf-8")
+    return repo
+
+
+@pytest.mark.parametrize("hook", HOOKS, ids=[h["id"] for h in HOOKS])
+def test_a_hook_passes_over_files_of_no_package(tmp_path: Path, hook: dict[str, str]) -> None:
+    repo = _repository(tmp_path)
+    _, *command = hook["entry"].split()
+    others = [str(repo / "台账.csv"), str(repo / "settings.json"), str(repo / "宁河目录" / "notes" / "会议.csv")]
+    alone = invoke(*command, *others)
+    assert (alone.code, alone.out) == (0, "所改动的文件都不属于数据包，无需检查\n")
+    with_package = invoke(*command, *others, str(repo / "宁河目录" / "signs.csv"))
+    assert with_package.code == 0, with_package.out
+    assert str(repo / "台账.csv") not in with_package.out + with_package.err
+
+
+def test_a_hook_still_fails_a_broken_package_beside_other_files(tmp_path: Path) -> None:
+    repo = _repository(tmp_path)
+    signs = repo / "宁河目录" / "signs.csv"
+    signs.write_text(signs.read_text(encoding="utf-8").replace(",plaque,", ",plaq,", 1), encoding="utf-8")
+    result = invoke("validate", "--changed", str(repo / "settings.json"), str(signs))
+    assert result.code == 1
+    assert "signs.csv" in result.out
+
+
+def test_without_changed_a_file_of_no_package_is_still_refused(tmp_path: Path) -> None:
+    """Typed by hand, a ledger is no package: never passed over in silence (nor called valid)."""
+    repo = _repository(tmp_path)
+    result = invoke("validate", str(repo / "台账.csv"))
+    assert result.code == 2
