@@ -186,6 +186,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{layer} 的有效目录中有多个条目名为 {item}：{candidates}；请改用其标识",
         "several items of the catalog of {layer} are called {item}: {candidates}; give its id",
     ),
+    "no-field-misspelt": (
+        "条目 {item} 没有字段 {field}；是否指 {meant}？已有字段：{known}",
+        "{item} has no field {field}; did you mean {meant}? fields: {known}",
+    ),
     "no-field": ("条目 {item} 没有字段 {field}；已有字段：{known}", "{item} has no field {field}; fields: {known}"),
     "jurisdiction-not-text": (
         '辖区应写作文字，而不是 {kind} {value}：请写作 "{value}"',

@@ -442,6 +442,12 @@ def _explained(catalog: EffectiveCatalog, key: str, field: str | None) -> tuple[
     for name in fields:
         if name not in type(entry.item).model_fields:
             known = Both("、".join(f"{s.title_zh}（{s.name}）" for s in specs), ", ".join(s.name for s in specs))
+            titled = _titled(specs)
+            close = misspelt(title_key(name), titled) or misspelt(name, titled)
+            if close is not None:  # 每百户面积 for 每百户最小面积: the one it likely is, then the whole list
+                spec = next(s for s in specs if s.name == titled[close])
+                meant = Both(f"{spec.title_zh}（{spec.name}）", spec.name)
+                raise UnknownItemError.said("no-field-misspelt", item=item_id, field=name, meant=meant, known=known)
             raise UnknownItemError.said("no-field", item=item_id, field=name, known=known)
     return entry, fields
 
