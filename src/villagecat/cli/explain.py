@@ -20,8 +20,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "explain",
         help="说明取值来源 / show which layer set a value and on what basis",
-        description="自国家层而下，列出每一层对某条目（某字段）所做的设定及其出处。"
-        " Show, from the national layer down, what each layer did to an item's fields, with citations.",
+        description="自国家层而下，列出每一层对某条目（某字段）所做的设定及其出处；某层被合并规则拒绝的改动"
+        "一并列出（被拒）。退出码：0 已说明（有被拒的改动也是 0，判定请用 catalog 或 validate）；2 没有该条目或字段、"
+        "数据包无法读取。"
+        " Show, from the national layer down, what each layer did to an item's fields, with citations, and a"
+        " layer's change a merge rule refused. Exit 0 explained (refused changes too: catalog and validate judge"
+        " them); 2 no such item or field, or a package unreadable.",
     )
     add_jurisdiction(parser, option=False, then=("item", "field"))
     parser.add_argument(
