@@ -109,7 +109,29 @@ def conflict_schema() -> dict[str, Any]:
                 ),
                 "detail": _titled(_TEXT, "说明（英文）", "Detail in English"),
                 "detail_zh": _titled(_TEXT, "说明（中文）", "Detail in Chinese"),
-            }
+                "message_zh": _titled(
+                    _TEXT,
+                    "完整说明（中文）",
+                    "Message in Chinese",
+                    "文本报告所写的一行：规则、上级值与本层值、怎样改正。\n\n"
+                    "The line the text report gives: the rule, the values, what to do.",
+                ),
+                "message_en": _titled(_TEXT, "完整说明（英文）", "Message in English"),
+            },
+            required=[
+                "layer",
+                "version",
+                "item",
+                "field",
+                "rule",
+                "inherited",
+                "attempted",
+                "citations",
+                "inherited_citations",
+                "operation",
+                "detail",
+                "detail_zh",
+            ],
         ),
     )
 

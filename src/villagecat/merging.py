@@ -254,6 +254,8 @@ class Conflict:
             "operation": self.operation,
             "detail": self.detail,
             "detail_zh": self.label_zh,
+            "message_zh": self.describe("zh"),  # the whole line, values and what to do, as the text report says it
+            "message_en": self.describe("en"),
         }
 
 
