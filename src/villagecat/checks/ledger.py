@@ -144,16 +144,52 @@ _SUGGESTED = {
 }
 
 
-def _unknown(written: str, key: str) -> tuple[str, Both | None]:
-    """The message of an unknown column or key, and the column it likely is (字体颜色: 字色), if one is.
+_COLOURS = ("background_colour", "text_colour")
+_SIZE = ("width_cm", "height_cm")
+#: What clerks head a column with that is no title of it (悬挂地点), or one column for two (颜色 for 底色 and 字色,
+#: 尺寸 for 宽度 and 高度), compared as typed (:func:`title_key`) and without a unit (尺寸（厘米）): told the
+#: column it is, or to split it in the two. Never read as them: a cell of 白底红字 is no colour the check reads.
+_CLERKS_WORDS: dict[str, tuple[str, ...]] = {
+    "悬挂地点": ("placement",), "地点": ("placement",), "挂牌地点": ("placement",), "悬挂处": ("placement",),
+    "文字颜色": ("text_colour",), "字体颜色": ("text_colour",), "字体色": ("text_colour",),
+    "背景颜色": ("background_colour",), "背景色": ("background_colour",), "底色颜色": ("background_colour",),
+    "颜色": _COLOURS, "色彩": _COLOURS,
+    "尺寸": _SIZE, "规格": _SIZE, "大小": _SIZE, "尺寸规格": _SIZE, "规格尺寸": _SIZE,
+}  # fmt: skip
+#: A title holding one of these words, and like no column (标牌颜色, 牌子尺寸), is one column for both.
+_HOLDING = {"颜色": _COLOURS, "尺寸": _SIZE, "规格": _SIZE}
+#: How the cell of a column for two is written in the two (白底红字: 底色 白, 字色 红).
+_SPLIT_EXAMPLE: dict[tuple[str, ...], str] = {_COLOURS: "ledger-split-colours", _SIZE: "ledger-split-size"}
 
-    Given that column, the message names it (是否应为“字色”？); else it lists every column (``known``).
+
+def _unknown(written: str, key: str) -> tuple[str, dict[str, Any]]:
+    """The message of an unknown column or key, and its values: the column (or two) it likely is, if any.
+
+    字体颜色 is likely 字色; 颜色 holds 底色 and 字色, and is to be split in them.
+
+    Given the column, the message names it (是否应为“字色”？); given two, says to split it in them; else it lists
+    every column (``known``).
     """
-    meant = misspelt(title_key(written), _SUGGESTED, cutoff=TITLE_MISSPELT)
-    if meant is None:
-        return key, None
-    shown, name = _SUGGESTED[meant]
-    return f"{key}-meant", Both(shown, name)
+    heading = title_key(written)
+    unit = _UNIT.match(heading)
+    bare = unit["title"] if unit is not None else heading
+    names = _CLERKS_WORDS.get(heading) or _CLERKS_WORDS.get(bare)
+    if names is None:
+        meant = misspelt(heading, _SUGGESTED, cutoff=TITLE_MISSPELT)
+        if meant is not None:
+            shown, name = _SUGGESTED[meant]
+            return f"{key}-meant", {"meant": Both(shown, name)}
+        names = next((both for word, both in _HOLDING.items() if word in bare), None)
+    if names is None:
+        return key, {"known": _KNOWN}
+    if len(names) == 1:
+        return f"{key}-meant", {"meant": Both(title(names[0]), names[0])}
+    first, second = names
+    return f"{key}-split", {
+        "first": Both(title(first), first),
+        "second": Both(title(second), second),
+        "example": Both(*pair(_SPLIT_EXAMPLE[names])),
+    }
 
 
 #: A flag's words (the vocabularies' own, 竖排 or 白色, are their ``__synonyms__``).
@@ -281,8 +317,8 @@ class _Row:
                 written = str(key).strip()
                 column = _column(written)
                 if column is None:  # a misspelt 字体颜色 would be a rule never checked: refuse it
-                    said, meant = _unknown(written, "ledger-unknown-key" if entry else "ledger-unknown-column")
-                    self.problems.append(self._at(Both(written, written), said, known=_KNOWN, meant=meant))
+                    said, values = _unknown(written, "ledger-unknown-key" if entry else "ledger-unknown-column")
+                    self.problems.append(self._at(Both(written, written), said, **values))
                     continue
                 name, unit = column
                 if not _unit_fits(name, unit):
@@ -639,6 +675,10 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
                 continue
             header = [str(h).strip() if h is not None else "" for h in values[0]]
             where = _sheet_place(path, sheet.title)
+            kind = _no_ledger(sheet.title)
+            if kind is not None and not _ledger_header(header):  # a 汇总 beside the ledger: one problem
+                problems.add(LedgerError(where, 0, None, "ledger-sheet-no-ledger", kind=kind))
+                continue
             lower = header_below(values, lambda text: _field_name(text.strip()) is not None)
             if lower is not None:  # a title above the header: one line, not every heading unknown
                 problems.add(LedgerError(where, 1, None, "workbook-header-row", row=lower, above=lower - 1))
@@ -662,6 +702,24 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
             sheets.append((sheet.title.strip(), rows))
         return sheets
     return [(None, _csv_rows(path, _text(path, data), problems))]
+
+
+#: What a sheet beside the ledger is by the word its name holds (汇总, 填表说明), and what it is as messages say it.
+_NO_LEDGER = {
+    "汇总": "ledger-kind-summary", "统计": "ledger-kind-summary",
+    "说明": "ledger-kind-notes", "封面": "ledger-kind-cover",
+}  # fmt: skip
+
+
+def _no_ledger(name: str) -> Both | None:
+    """What a workbook's sheet is by its name, if its name says it is no ledger (汇总, 统计表, 填表说明, 封面)."""
+    written = title_key(name)
+    return next((Both(*pair(kind)) for word, kind in _NO_LEDGER.items() if word in written), None)
+
+
+def _ledger_header(header: list[str]) -> bool:
+    """Whether row 1 is a ledger's header: it has titles, each a column's (a sheet named 汇总 may hold all entries)."""
+    return any(header) and all(_field_name(h) is not None for h in header if h)
 
 
 def _say_hidden(sheet: Worksheet, read: SheetRows, where: Both) -> None:
@@ -771,8 +829,8 @@ def _header_problems(where: Both, budget_where: str, header: list[str], problems
             if written in unknown:  # one title merged over two columns: said once
                 continue
             unknown.add(written)
-            said, meant = _unknown(written, "ledger-unknown-column")
-            problems.add(LedgerError(where, 1, Both(written, written), said, known=_KNOWN, meant=meant))
+            said, values = _unknown(written, "ledger-unknown-column")
+            problems.add(LedgerError(where, 1, Both(written, written), said, **values))
             continue
         unit = (_column(written) or ("", ""))[1] if written else ""
         if name and not _unit_fits(name, unit):  # 宽度（平方米）: which unit would its numbers be in?

@@ -1,0 +1,139 @@
+"""A township clerk's own words for a ledger's columns, and the sheets a workbook holds beside its ledger.
+
+悬挂地点, 颜色 and 尺寸 were each told 不认识这一列 with all twenty-four accepted titles listed, where a near title
+(字体颜色) is told the one column it likely is; 颜色 and 尺寸 name two columns each. A 汇总 sheet beside the ledger
+was told column by column (标牌数, 证明数: 不认识这一列 each, with every title), never that the sheet is no ledger.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from conftest import invoke
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+@pytest.mark.parametrize(
+    ("written", "meant", "slug"),
+    [
+        ("悬挂地点", "位置", "placement"),
+        ("地点", "位置", "placement"),
+        ("文字颜色", "字色", "text_colour"),  # it was told 文字, the sign's text
+        ("背景颜色", "底色", "background_colour"),
+    ],
+)
+def test_a_clerks_word_for_one_column_is_told_that_column(tmp_path: Path, written: str, meant: str, slug: str) -> None:
+    (tmp_path / "台账.csv").write_text(f"村名,类别,名称,{written}\n和平村,标牌,和平村民委员会,外部\n", encoding="utf-8")
+    result = invoke("audit", str(tmp_path / "台账.csv"), "-j", "220000")
+    assert result.code == 1
+    assert result.err == (
+        f"villagecat: {tmp_path / '台账.csv'}，第 1 行，字段 {written}：不认识这一列（这一列的内容将无法核查）；"
+        f"是否应为“{meant}”？\n"
+    )
+    english = invoke("audit", str(tmp_path / "台账.csv"), "-j", "220000", "--lang", "en")
+    assert f"did you mean {slug}?" in english.err, english.err
+
+
+@pytest.mark.parametrize(
+    ("written", "first", "second", "example"),
+    [
+        ("颜色", "底色", "字色", "白底红字"),
+        ("标牌颜色", "底色", "字色", "白底红字"),
+        ("尺寸", "宽度", "高度", "240×35"),
+        ("尺寸（厘米）", "宽度", "高度", "240×35"),  # it was told 是否应为“高（厘米）”, half of it
+        ("规格", "宽度", "高度", "240×35"),
+    ],
+)
+def test_a_column_holding_two_columns_is_told_to_be_split_into_both(
+    tmp_path: Path, written: str, first: str, second: str, example: str
+) -> None:
+    (tmp_path / "标牌.csv").write_text(f"名称,位置,{written}\n和平村民委员会,外部,{example}\n", encoding="utf-8")
+    for command in (("audit",), ("check", "signage")):
+        result = invoke(*command, str(tmp_path / "标牌.csv"), "-j", "220000")
+        assert result.code == 1, result.err
+        said = result.err.removeprefix(f"villagecat: {tmp_path / '标牌.csv'}，第 1 行，字段 {written}：")
+        assert said.startswith("不认识这一列（这一列的内容将无法核查）；"), result.err
+        assert f"应分为“{first}”“{second}”两列" in said, said
+        assert example in said  # how the cell it holds is written in the two
+        assert "可用的列名" not in said
+        assert "是否应为" not in said
+        assert "_" not in said  # no English name before a clerk
+    english = invoke("audit", str(tmp_path / "标牌.csv"), "-j", "220000", "--lang", "en")
+    assert "split it into two columns" in english.err, english.err
+
+
+def test_a_yaml_key_holding_two_fields_is_told_to_be_split(tmp_path: Path) -> None:
+    (tmp_path / "台账.yaml").write_text(
+        "villages:\n- village: 和平村\n  signs:\n  - {名称: 和平村民委员会, 位置: 外部, 颜色: 白底红字}\n",
+        encoding="utf-8",
+    )
+    result = invoke("audit", str(tmp_path / "台账.yaml"), "-j", "220000")
+    assert result.code == 1
+    assert "字段 颜色：不认识这个键（其中的内容将无法核查）；应分为“底色”“字色”两个键" in result.err, result.err
+
+
+def test_a_column_like_none_still_lists_every_column(tmp_path: Path) -> None:
+    (tmp_path / "台账.csv").write_text("村名,位置,悬挂时间\n和平村,外部,2024\n", encoding="utf-8")
+    result = invoke("audit", str(tmp_path / "台账.csv"), "-j", "220000")
+    assert "可用的列名：村名、类别、名称" in result.err
+    assert "应分为" not in result.err
+
+
+def _book(tmp_path: Path, title: str, rows: list[list[object]]) -> Path:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "证明"
+    book.active.append(["村名", "名称"])
+    book.active.append(["和平村", "健在证明"])
+    other = book.create_sheet(title)
+    for row in rows:
+        other.append(row)
+    path = tmp_path / "台账.xlsx"
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("title", "rows", "kind"),
+    [
+        ("汇总", [["村名", "标牌数", "证明数", "不符合项数"], ["和平村", 4, 1, 0], ["合计", 4, 1, 0]], "汇总表"),
+        ("汇总表", [["东棘坨镇自查台账汇总"], ["村名", "标牌数"], ["和平村", 4]], "汇总表"),  # its title above
+        ("统计", [["村名", "标牌数"], ["和平村", 4]], "汇总表"),
+        ("填表说明", [["1. 请如实填写本村出具的证明"], ["2. 不得漏报"]], "填表说明"),
+    ],
+)
+def test_a_sheet_that_is_no_ledger_is_one_problem_saying_what_to_do(
+    tmp_path: Path, title: str, rows: list[list[object]], kind: str
+) -> None:
+    path = _book(tmp_path, title, rows)
+    result = invoke("audit", str(path), "-j", "120117")
+    assert result.code == 1
+    assert result.err.count("\n") == 1, result.err  # one problem, not one a column
+    said = f"villagecat: {path}，工作表“{title}”：按工作表的名称，这是{kind}，不是台账"
+    assert result.err.startswith(said), result.err
+    assert "请把这张工作表移出本文件" in result.err
+    assert "不认识这一列" not in result.err
+    assert "请把列名写在第 1 行" not in result.err  # not told to make a ledger of it
+    english = invoke("audit", str(path), "-j", "120117", "--lang", "en")
+    assert "move it out of this file" in english.err, english.err
+    facility = invoke("check", "facility", "--file", str(path), "-j", "120117")
+    assert facility.code == 1
+    assert f"工作表“{title}”：按工作表的名称，这是{kind}" in facility.err, facility.err
+
+
+def test_a_ledger_sheet_named_summary_is_read_as_a_ledger(tmp_path: Path) -> None:
+    """All villages' entries on one sheet a clerk called 汇总: its columns are a ledger's, and it is checked."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "汇总"
+    book.active.append(["村名", "类别", "名称"])
+    book.active.append(["和平村", "证明", "健在证明"])
+    book.save(tmp_path / "台账.xlsx")
+    result = invoke("audit", str(tmp_path / "台账.xlsx"), "-j", "120117")
+    assert result.code == 1, result.err
+    assert result.err == ""
+    assert "“健在证明”不应出具" in result.out
