@@ -137,3 +137,39 @@ def test_a_ledger_sheet_named_summary_is_read_as_a_ledger(tmp_path: Path) -> Non
     assert result.code == 1, result.err
     assert result.err == ""
     assert "“健在证明”不应出具" in result.out
+
+
+def _garbled(text: str) -> str:
+    """What Excel on a Chinese desktop shows of a UTF-8 CSV opened without its encoding: its bytes read as GBK."""
+    return text.encode("utf-8").decode("gbk", errors="replace")
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_titles_garbled_by_opening_a_utf8_csv_as_gbk_are_told_so(tmp_path: Path, suffix: str) -> None:
+    """A township's UTF-8 export opened in Excel (鏉戝悕 for 村名) and saved.
+
+    It was told 第 1 行没有一个可用的列名, 请把列名写在第 1 行 (and of a workbook's sheet, to move it out of the
+    file): its titles are all there, garbled.
+    """
+    header, row = ["村名", "类别", "名称"], ["和平村", "证明", "健在证明"]
+    path = tmp_path / f"台账{suffix}"
+    if suffix == ".csv":
+        lines = [",".join(map(_garbled, header)), ",".join(map(_garbled, row))]
+        path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")  # saved again as 「CSV UTF-8」
+        where = ""
+    else:
+        openpyxl = pytest.importorskip("openpyxl")
+        book = openpyxl.Workbook()
+        book.active.title = "台账"
+        book.active.append([_garbled(t) for t in header])
+        book.active.append([_garbled(t) for t in row])
+        book.save(path)
+        where = "工作表“台账”"
+    result = invoke("audit", str(path), "-j", "120117")
+    assert result.code == 2, result.err
+    said = f"villagecat: {path}：{where}第 1 行的列名是乱码（“鏉戝悕”原是“村名”）"
+    assert result.err.startswith(said), result.err
+    assert "UTF-8" in result.err
+    assert "请把列名写在第 1 行" not in result.err
+    english = invoke("audit", str(path), "-j", "120117", "--lang", "en")
+    assert "garbled" in english.err, english.err

@@ -1418,6 +1418,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger-kind-summary": ("汇总表", "a summary"),
     "ledger-kind-notes": ("填表说明", "instructions"),
     "ledger-kind-cover": ("封面", "a cover"),
+    "ledger-garbled-header": (
+        (
+            "{place}第 1 行的列名是乱码（“{written}”原是“{meant}”）："
+            "这是 UTF-8 编码的 CSV 文件被当作其他编码打开后保存的；请直接核查原来的 CSV 文件，"
+            "或在 Excel 中用“数据 → 从文本/CSV”导入、“文件原始格式”选“65001: Unicode (UTF-8)”后另存"
+        ),
+        (
+            "{place}the column titles on row 1 are garbled ({written!r} was {meant!r}): a UTF-8 CSV file was opened "
+            "in another encoding and saved; check the original CSV file, or import it in Excel with Data → From "
+            "Text/CSV, file origin 65001: Unicode (UTF-8), and save it again"
+        ),
+    ),
     "ledger-totals-row": (
         "这一行是合计行（“{value}”），会被当作一项读入；台账每行只记一项，请删去这一行",
         "this is a totals row ({value}) and would be read as an entry: a ledger holds one entry a row, delete it",

@@ -687,6 +687,7 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
                 problems.add(LedgerError(where, 1, None, "ledger-header-empty"))
                 continue
             if _no_header(header, len(values) - 1):
+                _garbled(path, header, sheet.title)
                 problems.add(_header_unknown(where, len(values) - 1, sheet=True))
                 continue
             if _header_problems(where, f"{path}:{sheet.title}", header, problems):
@@ -803,6 +804,30 @@ def _no_header(header: list[str], below: int) -> bool:
     return below > 0 and not any(_field_name(h) for h in header if h)
 
 
+#: How a text's UTF-8 bytes were read when they show garbled: as GBK (Excel on a Chinese desktop opening a UTF-8 CSV:
+#: 鏉戝悕 for 村名), or as Windows' Western code page.
+_MISREAD_AS = ("gbk", "cp1252")
+
+
+def _garbled(path: Path, header: list[str], sheet: str | None = None) -> None:
+    """Refuse a header none of whose titles is known but one is, read back as UTF-8: UTF-8 read as GBK and saved.
+
+    Told 请把列名写在第 1 行 (and of a sheet, to move it out), a clerk would retype titles that are all there.
+
+    Raises:
+        PackageReadError: naming a garbled title and what it was (exit 2: the file's encoding, as a CSV's).
+    """
+    for written in header:
+        for encoding in _MISREAD_AS:
+            try:
+                meant = written.encode(encoding).decode("utf-8")
+            except UnicodeError:
+                continue
+            if meant != written and _field_name(meant) is not None:
+                place = Both(f"工作表“{sheet}”", f"sheet {sheet}, ") if sheet is not None else Both("", "")
+                raise PackageReadError.at(str(path), "ledger-garbled-header", place=place, written=written, meant=meant)
+
+
 def _header_unknown(where: Both, below: int, *, sheet: bool = False) -> LedgerError:
     """Row 1 names no column; a workbook's sheet may be no ledger at all (the township's 填表说明): say what to do."""
     rows = min(below, HEADER_SEARCH)
@@ -865,6 +890,7 @@ def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
             problems.add(LedgerError(str(path), 1, None, "ledger-header-empty"))
         return []
     if _no_header(header, len(head) - 1):
+        _garbled(path, header)
         problems.add(_header_unknown(Both(str(path), str(path)), len(head) - 1))
         return []
     if _header_problems(Both(str(path), str(path)), str(path), header, problems):
