@@ -173,3 +173,11 @@ def test_titles_garbled_by_opening_a_utf8_csv_as_gbk_are_told_so(tmp_path: Path,
     assert "请把列名写在第 1 行" not in result.err
     english = invoke("audit", str(path), "-j", "120117", "--lang", "en")
     assert "garbled" in english.err, english.err
+
+
+def test_a_flag_cell_not_understood_is_quoted_as_written(tmp_path: Path) -> None:
+    """专人专岗 written Y was quoted “y”: a clerk searching the sheet for it finds no such cell."""
+    (tmp_path / "台账.csv").write_text("村名,类别,名称,专人专岗\n和平村,机制,网格站,Y\n", encoding="utf-8")
+    result = invoke("audit", str(tmp_path / "台账.csv"), "-j", "220000")
+    assert result.code == 1
+    assert result.err == f"villagecat: {tmp_path / '台账.csv'}，第 2 行，字段 专人专岗：“Y”应为 是 或 否\n", result.err

@@ -446,10 +446,10 @@ class _Row:
             raise self.error(name, "ledger-not-one-of", value=value, allowed=Both(labels, codes)) from None
 
     def flag(self, name: str) -> bool:
-        value = (self.text(name) or "false").lower()
-        value = _FLAGS.get(value, value)
+        written = self.text(name) or "false"
+        value = _FLAGS.get(written, written.lower())
         if value not in ("true", "false", "1", "0"):
-            raise self.error(name, "ledger-not-a-flag", value=value)
+            raise self.error(name, "ledger-not-a-flag", value=written)  # as written: Y, never the y compared
         return value in ("true", "1")
 
     def items(self, name: str) -> tuple[str, ...] | None:
