@@ -24,6 +24,8 @@ if TYPE_CHECKING:
         ("地点", "位置", "placement"),
         ("文字颜色", "字色", "text_colour"),  # it was told 文字, the sign's text
         ("背景颜色", "底色", "background_colour"),
+        ("位置（外部/内部）", "位置", "placement"),  # its values noted in its title: it was handed every column
+        ("版式（竖牌/横牌）", "版式", "orientation"),
     ],
 )
 def test_a_clerks_word_for_one_column_is_told_that_column(tmp_path: Path, written: str, meant: str, slug: str) -> None:
@@ -81,6 +83,14 @@ def test_a_column_like_none_still_lists_every_column(tmp_path: Path) -> None:
     result = invoke("audit", str(tmp_path / "台账.csv"), "-j", "220000")
     assert "可用的列名：村名、类别、名称" in result.err
     assert "应分为" not in result.err
+
+
+def test_a_measure_titled_with_another_unit_is_not_told_its_bare_title(tmp_path: Path) -> None:
+    """宽度（米）: told 是否应为“宽度”, a clerk would keep 2.4 under it, read as 2.4 cm."""
+    (tmp_path / "台账.csv").write_text("名称,位置,宽度（米）\n和平村民委员会,外部,2.4\n", encoding="utf-8")
+    result = invoke("audit", str(tmp_path / "台账.csv"), "-j", "220000")
+    assert result.code == 1
+    assert "是否应为“宽度”" not in result.err, result.err
 
 
 def _book(tmp_path: Path, title: str, rows: list[list[object]]) -> Path:

@@ -156,6 +156,8 @@ _CLERKS_WORDS: dict[str, tuple[str, ...]] = {
     "颜色": _COLOURS, "色彩": _COLOURS,
     "尺寸": _SIZE, "规格": _SIZE, "大小": _SIZE, "尺寸规格": _SIZE, "规格尺寸": _SIZE,
 }  # fmt: skip
+#: A title with a note in brackets after it: 位置（外部/内部）, 专人专岗（是/否）.
+_NOTED = re.compile(r"^(?P<title>[^(]+)\(.*\)$")
 #: A title holding one of these words, and like no column (标牌颜色, 牌子尺寸), is one column for both.
 _HOLDING = {"颜色": _COLOURS, "尺寸": _SIZE, "规格": _SIZE}
 #: How the cell of a column for two is written in the two (白底红字: 底色 白, 字色 红).
@@ -174,6 +176,9 @@ def _unknown(written: str, key: str) -> tuple[str, dict[str, Any]]:
     unit = _UNIT.match(heading)
     bare = unit["title"] if unit is not None else heading
     names = _CLERKS_WORDS.get(heading) or _CLERKS_WORDS.get(bare)
+    noted = _NOTED.match(heading)  # 位置（外部/内部）: the values it takes noted; never a measure's (宽度（米）)
+    if names is None and noted is not None and (name := _field_name(noted["title"])) and name not in UNITS:
+        names = (name,)
     if names is None:
         meant = misspelt(heading, _SUGGESTED, cutoff=TITLE_MISSPELT)
         if meant is not None:
