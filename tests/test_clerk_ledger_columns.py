@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import invoke
+from conftest import invoke, libreoffice
+from test_libreoffice import _save_with_calc
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -191,3 +192,26 @@ def test_a_flag_cell_not_understood_is_quoted_as_written(tmp_path: Path) -> None
     result = invoke("audit", str(tmp_path / "台账.csv"), "-j", "220000")
     assert result.code == 1
     assert result.err == f"villagecat: {tmp_path / '台账.csv'}，第 2 行，字段 专人专岗：“Y”应为 是 或 否\n", result.err
+
+
+def test_a_cell_showing_a_formulas_error_is_no_name_nor_figure(tmp_path: Path) -> None:
+    """名称 =VLOOKUP(...) showing #N/A was audited as a certificate named “#N/A” (不在证明事项目录中, a 提示)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    soffice = libreoffice()
+    book = openpyxl.Workbook()
+    book.active.title = "台账"
+    book.active.append(["村名", "类别", "名称", "建筑面积"])
+    book.active.append(["和平村", "证明", "健在证明", None])
+    book.active.append(["和平村", "证明", '=VLOOKUP("无",C2:C2,1,0)', None])
+    book.active.append(["和平村", "设施", None, "=1/0"])
+    book.save(tmp_path / "typed.xlsx")
+    _save_with_calc(soffice, [tmp_path / "typed.xlsx"], tmp_path / "saved")
+    path = tmp_path / "saved" / "typed.xlsx"
+    result = invoke("audit", str(path), "-j", "120117")
+    assert result.code == 1, result.out
+    assert result.out == ""
+    lines = result.err.splitlines()
+    where = f"  {path}，工作表“台账”"
+    said = "单元格显示的是错误值 #N/A（公式出错），不是取值；请改正公式，或删去公式直接填写"
+    assert lines[1] == f"{where}，第 3 行，字段 名称：{said}", result.err
+    assert lines[2] == f"{where}，第 4 行，字段 建筑面积：{said.replace('#N/A', '#DIV/0!')}", result.err

@@ -31,7 +31,7 @@ from villagecat._arguments import need_member, need_path
 from villagecat._delimiter import other_delimiter
 from villagecat._i18n import Both, pair, reader_error, shape_of
 from villagecat._names import TITLE_MISSPELT, misspelt, title_key
-from villagecat._xlsx import HEADER_SEARCH, PercentCell
+from villagecat._xlsx import HEADER_SEARCH, ErrorCell, PercentCell
 from villagecat.checks._fields import FIELDS as _FIELDS
 from villagecat.checks._fields import PERCENT, UNITS, title
 from villagecat.checks._ledger_errors import LedgerError, _Problems, _sheet_place
@@ -364,6 +364,8 @@ class _Row:
         value = self.data.get(name)
         if isinstance(value, list | tuple | dict):  # a YAML list or mapping where one value belongs
             raise self.error(name, "ledger-not-one-value", shape=shape_of(value))
+        if isinstance(value, ErrorCell):  # #N/A is no certificate's name, #DIV/0! no area
+            raise self.error(name, "workbook-error-cell", value=str(value))
         if value is None or str(value).strip() == "":
             if required:
                 raise self.error(name, "ledger-required")
@@ -464,6 +466,8 @@ class _Row:
             return None
         if isinstance(value, list):
             return tuple(str(v).strip() for v in value)
+        if isinstance(value, ErrorCell):
+            raise self.error(name, "workbook-error-cell", value=str(value))
         return tuple(p.strip() for p in str(value).replace("、", "|").split("|") if p.strip())
 
 
