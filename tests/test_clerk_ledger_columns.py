@@ -215,3 +215,20 @@ def test_a_cell_showing_a_formulas_error_is_no_name_nor_figure(tmp_path: Path) -
     said = "单元格显示的是错误值 #N/A（公式出错），不是取值；请改正公式，或删去公式直接填写"
     assert lines[1] == f"{where}，第 3 行，字段 名称：{said}", result.err
     assert lines[2] == f"{where}，第 4 行，字段 建筑面积：{said.replace('#N/A', '#DIV/0!')}", result.err
+
+
+def test_a_formula_never_computed_names_the_sheet_as_a_ledger_does(tmp_path: Path) -> None:
+    """It said 台账.xlsx:设施：…请…保存后再导入: a programmer's place, and an import the clerk never asked for."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "设施"
+    book.active.append(["村名", "建筑面积", "户数"])
+    book.active.append(["和平村", "=200+100", 420])  # written by a program: no value stored
+    book.save(tmp_path / "台账.xlsx")
+    for command in (("audit",), ("check", "facility", "--file")):
+        result = invoke(*command, str(tmp_path / "台账.xlsx"), "-j", "220000")
+        assert result.code == 2
+        said = f"villagecat: {tmp_path / '台账.xlsx'}，工作表“设施”：单元格 B2 是公式"
+        assert result.err.startswith(said), result.err
+        assert "保存后再核查" in result.err
+        assert "导入" not in result.err

@@ -1191,6 +1191,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
             "open and save the workbook in Excel, WPS or LibreOffice, then import it"
         ),
     ),
+    "ledger-uncomputed-formula": (
+        (
+            "单元格 {cell} 是公式，但工作簿里没有它的计算结果（会被当作空单元格）；"
+            "请在 Excel、WPS 或 LibreOffice 中打开并保存后再核查"
+        ),
+        (
+            "cell {cell} holds a formula whose value was never computed (it would read as empty); "
+            "open and save the workbook in Excel, WPS or LibreOffice, then check it again"
+        ),
+    ),
     "workbook-merged-overlap": (
         "合并单元格 {cell} 与另一个合并区域重叠，工作簿已损坏；请在 Excel、WPS 或 LibreOffice 中打开并保存后再读取",
         (

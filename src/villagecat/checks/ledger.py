@@ -678,7 +678,7 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
         book = open_workbook(path, data)
         sheets = []
         for sheet in book.worksheets:
-            read = read_sheet(sheet, str(path))
+            read = read_sheet(sheet, str(path), ledger=True)
             values = read.rows
             if not any(v not in (None, "") for row in values for v in row):  # an empty sheet, not one whose row 1 is
                 continue
@@ -699,7 +699,7 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
                 _garbled(path, header, sheet.title)
                 problems.add(_header_unknown(where, len(values) - 1, sheet=True))
                 continue
-            if _header_problems(where, f"{path}:{sheet.title}", header, problems):
+            if _header_problems(where, str(where.zh), header, problems):
                 continue
             _say_hidden(sheet, read, where)
             rows, untitled = [], _Untitled(header, where, problems)
