@@ -232,3 +232,20 @@ def test_a_formula_never_computed_names_the_sheet_as_a_ledger_does(tmp_path: Pat
         assert result.err.startswith(said), result.err
         assert "保存后再核查" in result.err
         assert "导入" not in result.err
+
+
+def test_check_signage_of_a_workbook_whose_sheets_all_have_problems_tells_them(tmp_path: Path) -> None:
+    """Every sheet's header refused, ``check signage`` said 字段 signs：应为标牌的列表 (a YAML ledger's words) alone."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "标牌"
+    book.active.append(["村名", "名称", "悬挂地点", "颜色"])
+    book.active.append(["和平村", "和平村村民委员会", "外部", "白底黑字"])
+    book.create_sheet("汇总").append(["村名", "标牌数"])
+    book.save(tmp_path / "标牌.xlsx")
+    result = invoke("check", "signage", str(tmp_path / "标牌.xlsx"), "-j", "220000")
+    assert result.code == 1
+    assert "signs" not in result.err, result.err
+    assert result.err.startswith(f"villagecat: {tmp_path / '标牌.xlsx'}：发现 3 个问题，未作核查："), result.err
+    assert "字段 悬挂地点：不认识这一列（这一列的内容将无法核查）；是否应为“位置”？" in result.err
+    assert "工作表“汇总”：按工作表的名称，这是汇总表" in result.err

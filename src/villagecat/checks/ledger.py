@@ -1197,10 +1197,10 @@ def read_signs(
     target = Path(path)
     problems = _Problems(target)
     document, sheets = _load(target, max_bytes, problems)
-    if sheets:
-        rows = _sheet_rows(_of(target, sheets, "sign"))
-    else:
+    if target.suffix.lower() in _DOCUMENTS:  # not "no sheets": a workbook's sheets may all have been left unread
         rows = _entries(target, document, "signs", "ledger-signs-list")
+    else:
+        rows = _sheet_rows(_of(target, sheets, "sign"))
     if not rows:
         problems.raise_any()  # a header's problems first: its rows were not read
         raise LedgerError(str(target), None, None, "ledger-empty")
