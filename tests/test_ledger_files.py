@@ -307,19 +307,23 @@ def test_a_column_without_a_title_that_holds_something_is_refused_not_dropped(tm
 
 
 def test_a_sheet_of_notes_beside_the_ledger_is_told_what_to_do(tmp_path: Path) -> None:
-    """The township's 填表说明 kept as a second sheet was told 请把列名写在第 1 行, as though it were a ledger."""
+    """The township's notes kept as a second sheet was told 请把列名写在第 1 行, as though it were a ledger.
+
+    A sheet whose name says what it is (填表说明, 汇总) is told so: ``test_clerk_ledger_columns``; here, one named
+    nothing of the kind.
+    """
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()
     book.active.title = "证明"
     book.active.append(["村名", "名称"])
     book.active.append(["和平村", "健在证明"])
-    notes = book.create_sheet("填表说明")
+    notes = book.create_sheet("附件")
     notes.append(["1. 请如实填写本村出具的证明"])
     notes.append(["2. 不得漏报"])
     book.save(tmp_path / "台账.xlsx")
     result = invoke("audit", str(tmp_path / "台账.xlsx"), "-j", "120117")
     assert result.code == 1
-    assert "工作表“填表说明”，第 1 行：应为列名" in result.err
+    assert "工作表“附件”，第 1 行：应为列名" in result.err
     assert "不是台账的工作表（如填表说明）请移出本文件" in result.err, result.err
 
 

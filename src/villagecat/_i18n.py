@@ -520,6 +520,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不认识这个键（其中的内容将无法核查）；是否应为“{meant}”？",
         "unknown key (nothing under it would be checked); did you mean {meant}?",
     ),
+    "ledger-unknown-column-split": (
+        "不认识这一列（这一列的内容将无法核查）；应分为“{first}”“{second}”两列分别填写{example}",
+        "unknown column (nothing in it would be checked); split it into two columns, {first} and {second}{example}",
+    ),
+    "ledger-unknown-key-split": (
+        "不认识这个键（其中的内容将无法核查）；应分为“{first}”“{second}”两个键分别填写{example}",
+        "unknown key (nothing under it would be checked); split it into two keys, {first} and {second}{example}",
+    ),
+    "ledger-split-colours": ("（如“白底红字”：底色写 白，字色写 红）", " (white with red characters: 白 and 红)"),
+    "ledger-split-size": (
+        "（以厘米计，如“240×35”：宽度写 240，高度写 35）",
+        " (in centimetres; 240×35: 240 and 35)",
+    ),
     "ledger-unknown-key": (
         "不认识这个键（可能写错了，其中的内容将无法核查）；可用的键：{known}",
         "unknown key (misspelt? nothing under it would be checked); the keys are: {known}",
@@ -1194,6 +1207,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
             "open and save the workbook in Excel, WPS or LibreOffice, then import it"
         ),
     ),
+    "ledger-uncomputed-formula": (
+        (
+            "单元格 {cell} 是公式，但工作簿里没有它的计算结果（会被当作空单元格）；"
+            "请在 Excel、WPS 或 LibreOffice 中打开并保存后再核查"
+        ),
+        (
+            "cell {cell} holds a formula whose value was never computed (it would read as empty); "
+            "open and save the workbook in Excel, WPS or LibreOffice, then check it again"
+        ),
+    ),
     "workbook-merged-overlap": (
         "合并单元格 {cell} 与另一个合并区域重叠，工作簿已损坏；请在 Excel、WPS 或 LibreOffice 中打开并保存后再读取",
         (
@@ -1410,6 +1433,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger-header-unknown-sheet": (
         "{said}；不是台账的工作表（如填表说明）请移出本文件",
         "{said}; move a sheet that is no ledger (instructions for filling it in) out of the file",
+    ),
+    "ledger-sheet-no-ledger": (
+        "按工作表的名称，这是{kind}，不是台账，无法核查；请把这张工作表移出本文件（另存为一个文件），本文件只留逐项记录的工作表",
+        (
+            "by its name the sheet is {kind}, not a ledger, and cannot be checked: move it out of this file (save it "
+            "as a file of its own), leaving only the sheets that record entries one by one"
+        ),
+    ),
+    "ledger-kind-summary": ("汇总表", "a summary"),
+    "ledger-kind-notes": ("填表说明", "instructions"),
+    "ledger-kind-cover": ("封面", "a cover"),
+    "ledger-garbled-header": (
+        (
+            "{place}第 1 行的列名是乱码（“{written}”原是“{meant}”）："
+            "这是 UTF-8 编码的 CSV 文件被当作其他编码打开后保存的；请直接核查原来的 CSV 文件，"
+            "或在 Excel 中用“数据 → 从文本/CSV”导入、“文件原始格式”选“65001: Unicode (UTF-8)”后另存"
+        ),
+        (
+            "{place}the column titles on row 1 are garbled ({written!r} was {meant!r}): a UTF-8 CSV file was opened "
+            "in another encoding and saved; check the original CSV file, or import it in Excel with Data → From "
+            "Text/CSV, file origin 65001: Unicode (UTF-8), and save it again"
+        ),
     ),
     "ledger-totals-row": (
         "这一行是合计行（“{value}”），会被当作一项读入；台账每行只记一项，请删去这一行",

@@ -118,7 +118,7 @@ def bounded_rows(sheet: Worksheet, where: str) -> list[list[Any]]:
     return read_sheet(sheet, where).rows
 
 
-def read_sheet(sheet: Worksheet, where: str) -> SheetRows:
+def read_sheet(sheet: Worksheet, where: str, *, ledger: bool = False) -> SheetRows:
     """Return a sheet's rows as lists of values, refusing a sheet beyond the row or column budget.
 
     The sheet's declared size is checked first, then every row as it is read, so neither a
@@ -129,18 +129,21 @@ def read_sheet(sheet: Worksheet, where: str) -> SheetRows:
     covered cell is given that value, in each row that holds a value of its own (a spare
     row the range runs into stays empty).
 
+    ``ledger``: a ledger's sheet, audited, named as a ledger's problems name it (台账.xlsx，工作表“设施”) and
+    to be checked again (再核查), not imported.
+
     Raises:
         PackageReadError: if a formula was never computed, or two merged ranges overlap.
         BudgetExceededError: if the sheet is beyond the row or column budget.
     """
-    label = f"{where}:{sheet.title}"
+    label = f"{where}，工作表“{sheet.title}”" if ledger else f"{where}:{sheet.title}"
     try:  # the sheet's XML is parsed as it is read
-        return _read_sheet(sheet, label)
+        return _read_sheet(sheet, label, "ledger" if ledger else "workbook")
     except SyntaxError as exc:  # xml.etree's ParseError: a character XML cannot hold, a file cut short
         raise PackageReadError.at(label, "workbook-sheet-damaged", zh_alone=True, detail=exc) from None
 
 
-def _read_sheet(sheet: Worksheet, label: str) -> SheetRows:
+def _read_sheet(sheet: Worksheet, label: str, said: str) -> SheetRows:
     rows_budget, columns_budget = limit("rows"), limit("columns")
     if sheet.max_row is None or sheet.max_column is None:  # no declared size: measure it (one pass over the XML)
         sheet.calculate_dimension(force=True)
@@ -150,7 +153,7 @@ def _read_sheet(sheet: Worksheet, label: str) -> SheetRows:
     if declared_columns > columns_budget:
         raise exceeded("columns", label, declared_columns)
     xml = _sheet_xml(sheet)
-    _refuse_uncomputed_formulas(xml, label)
+    _refuse_uncomputed_formulas(xml, label, said)
     rows = [[_value(cell) for cell in cells] for cells in sheet.iter_rows(max_col=max(declared_columns, 1))]
     merged = _fill_merged(rows, _merged_ranges(xml), label)
     return SheetRows(rows, merged, *_hidden(xml, rows))
@@ -336,7 +339,7 @@ def _sheet_xml(sheet: Worksheet) -> bytes | None:
     return data
 
 
-def _refuse_uncomputed_formulas(xml: bytes | None, label: str) -> None:
+def _refuse_uncomputed_formulas(xml: bytes | None, label: str, said: str) -> None:
     """Refuse a sheet with a formula whose value was never computed: it would read as an empty cell.
 
     Excel, WPS and LibreOffice store each formula's value when they save; a workbook written
@@ -344,4 +347,4 @@ def _refuse_uncomputed_formulas(xml: bytes | None, label: str) -> None:
     """
     found = _UNCOMPUTED.search(xml) if xml is not None else None
     if found is not None:
-        raise PackageReadError.at(label, "workbook-uncomputed-formula", cell=found.group(1).decode())
+        raise PackageReadError.at(label, f"{said}-uncomputed-formula", cell=found.group(1).decode())

@@ -6,7 +6,7 @@ and also from the built-in it behaves like, so ``except ValueError`` keeps worki
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from villagecat._i18n import Both
@@ -32,6 +32,25 @@ __all__ = [
     "WriteRefusedError",
 ]
 
+_E = TypeVar("_E", bound=BaseException)
+
+
+def _rebuilt(cls: type[_E], args: tuple[Any, ...]) -> _E:
+    """An error or notice of ``cls`` as pickled: its ``args``, its attributes set by pickle after (its own state).
+
+    Pickle's default calls ``cls(*args)``, and ``args`` is the message, not the constructor's arguments (a
+    ledger's file, row and field): every class with a constructor of its own failed to unpickle (a
+    developer's multiprocessing pool lost the error). Its ``__init__`` is not called again: the state is whole.
+    """
+    error = cls.__new__(cls)
+    error.args = args
+    return error
+
+
+def _by_state(self: BaseException) -> tuple[Any, ...]:
+    """Pickle by ``args`` and the attributes (:func:`_rebuilt`): a problem listing itself among its problems too."""
+    return _rebuilt, (type(self), self.args), dict(vars(self))
+
 
 class VillagecatError(Exception):
     """Base of every error villagecat raises on purpose, with its message in Chinese and English.
@@ -43,6 +62,8 @@ class VillagecatError(Exception):
 
     #: The exit status the CLI uses for this error.
     exit_code: int = 1
+
+    __reduce__ = _by_state
 
     def __init__(
         self, message_zh: str, message_en: str | None = None, *, where: str | None = None, zh_alone: bool = False
@@ -217,6 +238,8 @@ class ArgumentTypeError(InvalidRequestError, TypeError):
 
 class VillagecatWarning(UserWarning):
     """Base of the warnings villagecat issues."""
+
+    __reduce__ = _by_state
 
 
 class _FolderNotice(VillagecatWarning):

@@ -31,7 +31,7 @@ from villagecat._arguments import need_member, need_path
 from villagecat._delimiter import other_delimiter
 from villagecat._i18n import Both, pair, reader_error, shape_of
 from villagecat._names import TITLE_MISSPELT, misspelt, title_key
-from villagecat._xlsx import HEADER_SEARCH, PercentCell
+from villagecat._xlsx import HEADER_SEARCH, ErrorCell, PercentCell
 from villagecat.checks._fields import FIELDS as _FIELDS
 from villagecat.checks._fields import PERCENT, UNITS, title
 from villagecat.checks._ledger_errors import LedgerError, _Problems, _sheet_place
@@ -144,16 +144,57 @@ _SUGGESTED = {
 }
 
 
-def _unknown(written: str, key: str) -> tuple[str, Both | None]:
-    """The message of an unknown column or key, and the column it likely is (字体颜色: 字色), if one is.
+_COLOURS = ("background_colour", "text_colour")
+_SIZE = ("width_cm", "height_cm")
+#: What clerks head a column with that is no title of it (悬挂地点), or one column for two (颜色 for 底色 and 字色,
+#: 尺寸 for 宽度 and 高度), compared as typed (:func:`title_key`) and without a unit (尺寸（厘米）): told the
+#: column it is, or to split it in the two. Never read as them: a cell of 白底红字 is no colour the check reads.
+_CLERKS_WORDS: dict[str, tuple[str, ...]] = {
+    "悬挂地点": ("placement",), "地点": ("placement",), "挂牌地点": ("placement",), "悬挂处": ("placement",),
+    "文字颜色": ("text_colour",), "字体颜色": ("text_colour",), "字体色": ("text_colour",),
+    "背景颜色": ("background_colour",), "背景色": ("background_colour",), "底色颜色": ("background_colour",),
+    "颜色": _COLOURS, "色彩": _COLOURS,
+    "尺寸": _SIZE, "规格": _SIZE, "大小": _SIZE, "尺寸规格": _SIZE, "规格尺寸": _SIZE,
+}  # fmt: skip
+#: A title with a note in brackets after it: 位置（外部/内部）, 专人专岗（是/否）.
+_NOTED = re.compile(r"^(?P<title>[^(]+)\(.*\)$")
+#: A title holding one of these words, and like no column (标牌颜色, 牌子尺寸), is one column for both.
+_HOLDING = {"颜色": _COLOURS, "尺寸": _SIZE, "规格": _SIZE}
+#: How the cell of a column for two is written in the two (白底红字: 底色 白, 字色 红).
+_SPLIT_EXAMPLE: dict[tuple[str, ...], str] = {_COLOURS: "ledger-split-colours", _SIZE: "ledger-split-size"}
 
-    Given that column, the message names it (是否应为“字色”？); else it lists every column (``known``).
+
+def _unknown(written: str, key: str) -> tuple[str, dict[str, Any]]:
+    """The message of an unknown column or key, and its values: the column (or two) it likely is, if any.
+
+    字体颜色 is likely 字色; 颜色 holds 底色 and 字色, and is to be split in them.
+
+    Given the column, the message names it (是否应为“字色”？); given two, says to split it in them; else it lists
+    every column (``known``).
     """
-    meant = misspelt(title_key(written), _SUGGESTED, cutoff=TITLE_MISSPELT)
-    if meant is None:
-        return key, None
-    shown, name = _SUGGESTED[meant]
-    return f"{key}-meant", Both(shown, name)
+    heading = title_key(written)
+    unit = _UNIT.match(heading)
+    bare = unit["title"] if unit is not None else heading
+    names = _CLERKS_WORDS.get(heading) or _CLERKS_WORDS.get(bare)
+    noted = _NOTED.match(heading)  # 位置（外部/内部）: the values it takes noted; never a measure's (宽度（米）)
+    if names is None and noted is not None and (name := _field_name(noted["title"])) and name not in UNITS:
+        names = (name,)
+    if names is None:
+        meant = misspelt(heading, _SUGGESTED, cutoff=TITLE_MISSPELT)
+        if meant is not None:
+            shown, name = _SUGGESTED[meant]
+            return f"{key}-meant", {"meant": Both(shown, name)}
+        names = next((both for word, both in _HOLDING.items() if word in bare), None)
+    if names is None:
+        return key, {"known": _KNOWN}
+    if len(names) == 1:
+        return f"{key}-meant", {"meant": Both(title(names[0]), names[0])}
+    first, second = names
+    return f"{key}-split", {
+        "first": Both(title(first), first),
+        "second": Both(title(second), second),
+        "example": Both(*pair(_SPLIT_EXAMPLE[names])),
+    }
 
 
 #: A flag's words (the vocabularies' own, 竖排 or 白色, are their ``__synonyms__``).
@@ -281,8 +322,8 @@ class _Row:
                 written = str(key).strip()
                 column = _column(written)
                 if column is None:  # a misspelt 字体颜色 would be a rule never checked: refuse it
-                    said, meant = _unknown(written, "ledger-unknown-key" if entry else "ledger-unknown-column")
-                    self.problems.append(self._at(Both(written, written), said, known=_KNOWN, meant=meant))
+                    said, values = _unknown(written, "ledger-unknown-key" if entry else "ledger-unknown-column")
+                    self.problems.append(self._at(Both(written, written), said, **values))
                     continue
                 name, unit = column
                 if not _unit_fits(name, unit):
@@ -323,6 +364,8 @@ class _Row:
         value = self.data.get(name)
         if isinstance(value, list | tuple | dict):  # a YAML list or mapping where one value belongs
             raise self.error(name, "ledger-not-one-value", shape=shape_of(value))
+        if isinstance(value, ErrorCell):  # #N/A is no certificate's name, #DIV/0! no area
+            raise self.error(name, "workbook-error-cell", value=str(value))
         if value is None or str(value).strip() == "":
             if required:
                 raise self.error(name, "ledger-required")
@@ -410,10 +453,10 @@ class _Row:
             raise self.error(name, "ledger-not-one-of", value=value, allowed=Both(labels, codes)) from None
 
     def flag(self, name: str) -> bool:
-        value = (self.text(name) or "false").lower()
-        value = _FLAGS.get(value, value)
+        written = self.text(name) or "false"
+        value = _FLAGS.get(written, written.lower())
         if value not in ("true", "false", "1", "0"):
-            raise self.error(name, "ledger-not-a-flag", value=value)
+            raise self.error(name, "ledger-not-a-flag", value=written)  # as written: Y, never the y compared
         return value in ("true", "1")
 
     def items(self, name: str) -> tuple[str, ...] | None:
@@ -423,6 +466,8 @@ class _Row:
             return None
         if isinstance(value, list):
             return tuple(str(v).strip() for v in value)
+        if isinstance(value, ErrorCell):
+            raise self.error(name, "workbook-error-cell", value=str(value))
         return tuple(p.strip() for p in str(value).replace("、", "|").split("|") if p.strip())
 
 
@@ -633,12 +678,16 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
         book = open_workbook(path, data)
         sheets = []
         for sheet in book.worksheets:
-            read = read_sheet(sheet, str(path))
+            read = read_sheet(sheet, str(path), ledger=True)
             values = read.rows
             if not any(v not in (None, "") for row in values for v in row):  # an empty sheet, not one whose row 1 is
                 continue
             header = [str(h).strip() if h is not None else "" for h in values[0]]
             where = _sheet_place(path, sheet.title)
+            kind = _no_ledger(sheet.title)
+            if kind is not None and not _ledger_header(header):  # a 汇总 beside the ledger: one problem
+                problems.add(LedgerError(where, 0, None, "ledger-sheet-no-ledger", kind=kind))
+                continue
             lower = header_below(values, lambda text: _field_name(text.strip()) is not None)
             if lower is not None:  # a title above the header: one line, not every heading unknown
                 problems.add(LedgerError(where, 1, None, "workbook-header-row", row=lower, above=lower - 1))
@@ -647,9 +696,10 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
                 problems.add(LedgerError(where, 1, None, "ledger-header-empty"))
                 continue
             if _no_header(header, len(values) - 1):
+                _garbled(path, header, sheet.title)
                 problems.add(_header_unknown(where, len(values) - 1, sheet=True))
                 continue
-            if _header_problems(where, f"{path}:{sheet.title}", header, problems):
+            if _header_problems(where, str(where.zh), header, problems):
                 continue
             _say_hidden(sheet, read, where)
             rows, untitled = [], _Untitled(header, where, problems)
@@ -662,6 +712,24 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
             sheets.append((sheet.title.strip(), rows))
         return sheets
     return [(None, _csv_rows(path, _text(path, data), problems))]
+
+
+#: What a sheet beside the ledger is by the word its name holds (汇总, 填表说明), and what it is as messages say it.
+_NO_LEDGER = {
+    "汇总": "ledger-kind-summary", "统计": "ledger-kind-summary",
+    "说明": "ledger-kind-notes", "封面": "ledger-kind-cover",
+}  # fmt: skip
+
+
+def _no_ledger(name: str) -> Both | None:
+    """What a workbook's sheet is by its name, if its name says it is no ledger (汇总, 统计表, 填表说明, 封面)."""
+    written = title_key(name)
+    return next((Both(*pair(kind)) for word, kind in _NO_LEDGER.items() if word in written), None)
+
+
+def _ledger_header(header: list[str]) -> bool:
+    """Whether row 1 is a ledger's header: it has titles, each a column's (a sheet named 汇总 may hold all entries)."""
+    return any(header) and all(_field_name(h) is not None for h in header if h)
 
 
 def _say_hidden(sheet: Worksheet, read: SheetRows, where: Both) -> None:
@@ -745,6 +813,30 @@ def _no_header(header: list[str], below: int) -> bool:
     return below > 0 and not any(_field_name(h) for h in header if h)
 
 
+#: How a text's UTF-8 bytes were read when they show garbled: as GBK (Excel on a Chinese desktop opening a UTF-8 CSV:
+#: 鏉戝悕 for 村名), or as Windows' Western code page.
+_MISREAD_AS = ("gbk", "cp1252")
+
+
+def _garbled(path: Path, header: list[str], sheet: str | None = None) -> None:
+    """Refuse a header none of whose titles is known but one is, read back as UTF-8: UTF-8 read as GBK and saved.
+
+    Told 请把列名写在第 1 行 (and of a sheet, to move it out), a clerk would retype titles that are all there.
+
+    Raises:
+        PackageReadError: naming a garbled title and what it was (exit 2: the file's encoding, as a CSV's).
+    """
+    for written in header:
+        for encoding in _MISREAD_AS:
+            try:
+                meant = written.encode(encoding).decode("utf-8")
+            except UnicodeError:
+                continue
+            if meant != written and _field_name(meant) is not None:
+                place = Both(f"工作表“{sheet}”", f"sheet {sheet}, ") if sheet is not None else Both("", "")
+                raise PackageReadError.at(str(path), "ledger-garbled-header", place=place, written=written, meant=meant)
+
+
 def _header_unknown(where: Both, below: int, *, sheet: bool = False) -> LedgerError:
     """Row 1 names no column; a workbook's sheet may be no ledger at all (the township's 填表说明): say what to do."""
     rows = min(below, HEADER_SEARCH)
@@ -771,8 +863,8 @@ def _header_problems(where: Both, budget_where: str, header: list[str], problems
             if written in unknown:  # one title merged over two columns: said once
                 continue
             unknown.add(written)
-            said, meant = _unknown(written, "ledger-unknown-column")
-            problems.add(LedgerError(where, 1, Both(written, written), said, known=_KNOWN, meant=meant))
+            said, values = _unknown(written, "ledger-unknown-column")
+            problems.add(LedgerError(where, 1, Both(written, written), said, **values))
             continue
         unit = (_column(written) or ("", ""))[1] if written else ""
         if name and not _unit_fits(name, unit):  # 宽度（平方米）: which unit would its numbers be in?
@@ -807,6 +899,7 @@ def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
             problems.add(LedgerError(str(path), 1, None, "ledger-header-empty"))
         return []
     if _no_header(header, len(head) - 1):
+        _garbled(path, header)
         problems.add(_header_unknown(Both(str(path), str(path)), len(head) - 1))
         return []
     if _header_problems(Both(str(path), str(path)), str(path), header, problems):
@@ -1104,10 +1197,10 @@ def read_signs(
     target = Path(path)
     problems = _Problems(target)
     document, sheets = _load(target, max_bytes, problems)
-    if sheets:
-        rows = _sheet_rows(_of(target, sheets, "sign"))
-    else:
+    if target.suffix.lower() in _DOCUMENTS:  # not "no sheets": a workbook's sheets may all have been left unread
         rows = _entries(target, document, "signs", "ledger-signs-list")
+    else:
+        rows = _sheet_rows(_of(target, sheets, "sign"))
     if not rows:
         problems.raise_any()  # a header's problems first: its rows were not read
         raise LedgerError(str(target), None, None, "ledger-empty")
