@@ -129,14 +129,13 @@ def read_sheet(sheet: Worksheet, where: str, *, ledger: bool = False) -> SheetRo
     covered cell is given that value, in each row that holds a value of its own (a spare
     row the range runs into stays empty).
 
-    ``ledger``: a ledger's sheet, audited, named as a ledger's problems name it (台账.xlsx，工作表“设施”) and
-    to be checked again (再核查), not imported.
+    ``ledger``: a ledger's sheet, audited: to be checked again (再核查), not imported.
 
     Raises:
         PackageReadError: if a formula was never computed, or two merged ranges overlap.
         BudgetExceededError: if the sheet is beyond the row or column budget.
     """
-    label = f"{where}，工作表“{sheet.title}”" if ledger else f"{where}:{sheet.title}"
+    label = f"{where}，工作表“{sheet.title}”"  # as every problem of a sheet names it, never 台账.xlsx:设施
     try:  # the sheet's XML is parsed as it is read
         return _read_sheet(sheet, label, "ledger" if ledger else "workbook")
     except SyntaxError as exc:  # xml.etree's ParseError: a character XML cannot hold, a file cut short
