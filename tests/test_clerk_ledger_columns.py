@@ -191,7 +191,8 @@ def test_a_flag_cell_not_understood_is_quoted_as_written(tmp_path: Path) -> None
     (tmp_path / "台账.csv").write_text("村名,类别,名称,专人专岗\n和平村,机制,网格站,Y\n", encoding="utf-8")
     result = invoke("audit", str(tmp_path / "台账.csv"), "-j", "220000")
     assert result.code == 1
-    assert result.err == f"villagecat: {tmp_path / '台账.csv'}，第 2 行，字段 专人专岗：“Y”应为 是 或 否\n", result.err
+    said = "“Y”应为 是 或 否（也可写 √ 或 ×）"
+    assert result.err == f"villagecat: {tmp_path / '台账.csv'}，第 2 行，字段 专人专岗：{said}\n", result.err
 
 
 def test_a_cell_showing_a_formulas_error_is_no_name_nor_figure(tmp_path: Path) -> None:
@@ -249,3 +250,15 @@ def test_check_signage_of_a_workbook_whose_sheets_all_have_problems_tells_them(t
     assert result.err.startswith(f"villagecat: {tmp_path / '标牌.xlsx'}：发现 3 个问题，未作核查："), result.err
     assert "字段 悬挂地点：不认识这一列（这一列的内容将无法核查）；是否应为“位置”？" in result.err
     assert "工作表“汇总”：按工作表的名称，这是汇总表" in result.err
+
+
+@pytest.mark.parametrize(("written", "meant"), [("√", True), ("✓", True), ("✔", True), ("×", False), ("✗", False)])
+def test_a_tick_or_a_cross_in_a_yes_no_column_is_read_as_the_clerk_means(
+    tmp_path: Path, written: str, meant: bool
+) -> None:
+    """√ and × in 专人专岗 were refused (“√”应为 是 或 否): the marks a clerk ticks a form with."""
+    from villagecat.checks.ledger import read_ledger  # noqa: PLC0415
+
+    (tmp_path / "台账.csv").write_text(f"村名,类别,名称,专人专岗\n和平村,机制,网格站,{written}\n", encoding="utf-8")
+    [village] = read_ledger(tmp_path / "台账.csv").villages
+    assert [m.dedicated_post for m in village.mechanisms] == [meant]

@@ -479,7 +479,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unit-none": ("文字，不带单位", "text, without a unit"),
     "ledger-not-finite": ("“{value}”应为有限的非负数", "{value!r} is not a finite number that is not negative"),
     "ledger-not-one-of": ("“{value}”应为 {allowed} 之一", "{value!r} is not one of {allowed}"),
-    "ledger-not-a-flag": ("“{value}”应为 是 或 否", "{value!r} is not true/false"),
+    "ledger-not-a-flag": ("“{value}”应为 是 或 否（也可写 √ 或 ×）", "{value!r} is not true/false (nor √ or ×)"),
     "ledger-placement-required": ("必填（外部 或 内部）", "required (outside or inside)"),
     "ledger-duplicate-column": ("表头中列名重复", "the column appears twice in the header"),
     "ledger-villages-list": ("应为村的列表", "must be a list of villages"),

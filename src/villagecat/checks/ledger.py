@@ -197,8 +197,9 @@ def _unknown(written: str, key: str) -> tuple[str, dict[str, Any]]:
     }
 
 
-#: A flag's words (the vocabularies' own, 竖排 or 白色, are their ``__synonyms__``).
-_FLAGS = {"是": "true", "否": "false"}
+#: A flag's words (the vocabularies' own, 竖排 or 白色, are their ``__synonyms__``), and the ticks and crosses
+#: a clerk marks a form with.
+_FLAGS = {"是": "true", "否": "false", **dict.fromkeys("√✓✔☑", "true"), **dict.fromkeys("×✗✘☒", "false")}
 
 
 @dataclass(frozen=True)
