@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, get_args
 
-from villagecat.schema import DRAFT, schema_id
+from villagecat._text import class_of
+from villagecat.schema import DRAFT, LINE_BREAKS, schema_id
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -662,7 +663,18 @@ def validation_report_schema() -> dict[str, Any]:
 
 def patch_schema() -> dict[str, Any]:
     """The JSON Schema of ``diff --format patch`` (:func:`villagecat.patch.make_patch`): RFC 6902, as written."""
-    pointer = _titled({"type": "string", "pattern": "^(/([^~]|~[01])*)*$"}, "JSON 指针", "JSON Pointer", "RFC 6901.")
+    # A pointer is empty or starts with /: the not says so to a validator whose $ matches before a final line
+    # break (java.util.regex), which would take "\n" alone.
+    pointer = _titled(
+        {
+            "type": "string",
+            "pattern": "^(/([^~]|~[01])*)*$",
+            "not": {"type": "string", "pattern": f"^[{class_of(LINE_BREAKS)}]"},
+        },
+        "JSON 指针",
+        "JSON Pointer",
+        "RFC 6901.",
+    )
     valued = _closed({"op": {"enum": ["add", "replace", "test"]}, "path": pointer, "value": _titled({}, "值", "Value")})
     removal = _closed({"op": {"const": "remove"}, "path": pointer})
 

@@ -7,6 +7,7 @@ schema``) and committed; a test fails when they drift from the models.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,7 @@ __all__ = [
     "Unsaid",
     "generate_schemas",
     "json_schema_models",
+    "pattern_atoms",
     "schema_id",
     "table_schema_models",
     "write_schemas",
@@ -93,13 +95,6 @@ NOT_IN_SCHEMAS: tuple[Unsaid, ...] = (
         "覆盖的取值须符合目标字段的类型（由目标条目的种类和字段名决定）。",
         "An override's value has the type of the field it targets (found from the target's kind and the field).",
         schemas=("override",),
-    ),
-    Unsaid(
-        "python-end-of-line",
-        "Python 的 jsonschema 按 Python re 执行 pattern，其 $ 也匹配末尾的一个换行，"
-        "因此会接受末尾多一个换行的标识；Ajv 等按 ECMA-262 执行的校验器和 villagecat 都拒绝。",
-        "Python's jsonschema runs a pattern with Python's re, whose $ also matches before a final newline, so "
-        "it takes an id with one newline after it; validators that follow ECMA-262 (Ajv) and villagecat refuse it.",
     ),
     Unsaid(
         "csv-cells",
@@ -186,6 +181,145 @@ def json_schema(name: str, model: type[BaseModel]) -> dict[str, Any]:
         body["description"] += f"(villagecat validate checks it):\n{en}"
     _publish_patterns(body)
     return {"$schema": DRAFT, "$id": schema_id(name), **body}
+
+
+#: Where Python's ``re`` and ``java.util.regex`` let ``$`` match before the end: a final line break
+#: (``\\n``; Java also ``\\r``, ``\\r\\n``, U+0085, U+2028, U+2029). ECMA-262 (Ajv) and Rust never do.
+LINE_BREAKS = frozenset(map(ord, "\n\r\x85\u2028\u2029"))
+#: What follows a backslash as itself in every dialect (ECMA-262 with the ``u`` flag allows no other identity escape).
+_SYNTAX = frozenset("^$\\.*+?()[]{}|/")
+_QUANTIFIER = re.compile(r"\{[0-9]+(?:,[0-9]*)?\}")
+_UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_GROUP = re.compile(r"\(\?(?:<[=!]?|P<|.)")
+#: One atom of a pattern: whether it is a negated class, and the ranges of code points it names.
+Atom = tuple[bool, tuple[tuple[int, int], ...]]
+
+
+def pattern_atoms(pattern: str) -> list[Atom]:
+    r"""Read a pattern in the dialect ECMA-262 (Ajv, ``u`` flag), Python ``re``, Rust ``regex`` and Java read alike.
+
+    The dialect: characters, ``\uXXXX`` and escaped syntax characters, classes and negated classes of
+    those (ranges too), groups ``(…)`` and ``(?:…)``, ``|``, quantifiers (``* + ? {n} {n,} {n,m}``, lazy
+    too), ``^`` first and ``$`` last. Not in it, because the engines read them differently or not at all:
+    ``.``, ``\d \w \s \b``, ``\A \Z \z``, lookaround, named groups, inline flags, backreferences,
+    possessive quantifiers, ``\p{…}``, a lone ``{`` or ``}``, ``[`` or ``&&`` in a class, and a
+    surrogate pair written as two escapes (one character in ECMA-262 and Java, two in Python).
+
+    Returns:
+        Every character or class of the pattern, as ``(negated, ranges)``.
+
+    Raises:
+        ValueError: naming the first construct outside the dialect, and where it is.
+    """
+    return _PatternReader(pattern).atoms()
+
+
+class _PatternReader:
+    """One pass over a pattern for :func:`pattern_atoms`."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self.body = pattern.removeprefix("^")
+        self.start = len(pattern) - len(self.body)  # where the body starts in the pattern
+        if self.body.endswith("$") and not self.body.endswith("\\$"):
+            self.body = self.body[:-1]
+        self.at = 0
+
+    def refuse(self, what: str) -> ValueError:
+        return ValueError(f"{self.pattern!r}: {what} at {self.at + self.start}")
+
+    def atoms(self) -> list[Atom]:
+        body, atoms = self.body, []
+        quantified = False  # the last token was a quantifier (a second one is possessive, or a syntax error)
+        while self.at < len(body):
+            c = body[self.at]
+            bounds = _QUANTIFIER.match(body, self.at)
+            if c in "*+?" or bounds is not None:
+                if quantified and c != "?":
+                    raise self.refuse("a quantifier after a quantifier")
+                self.at = bounds.end() if bounds is not None else self.at + 1
+                quantified = c != "?" or not quantified
+                continue
+            quantified = False
+            if c == "(":
+                if body.startswith("(?", self.at) and not body.startswith("(?:", self.at):
+                    opener = _GROUP.match(body, self.at)
+                    raise self.refuse(f"the group {opener.group() if opener else '(?'!r}")
+                self.at += 3 if body.startswith("(?:", self.at) else 1
+            elif c in ")|":
+                self.at += 1
+            elif c == "[":
+                atoms.append(self.klass())
+            elif c in ".^${}]":
+                raise self.refuse(repr(c))
+            else:
+                code = self.char(inside=False)
+                atoms.append((False, ((code, code),)))
+        return atoms
+
+    def klass(self) -> Atom:
+        body = self.body
+        negated = body.startswith("[^", self.at)
+        self.at += 2 if negated else 1
+        ranges: list[tuple[int, int]] = []
+        while self.at < len(body) and body[self.at] != "]":
+            if body[self.at] == "[" or body.startswith("&&", self.at):
+                raise self.refuse(f"{body[self.at : self.at + 2]!r} in a class")
+            low = high = self.char(inside=True)
+            if body.startswith("-", self.at) and not body.startswith("-]", self.at):
+                self.at += 1
+                high = self.char(inside=True)
+            ranges.append((low, high))
+        if self.at == len(body):
+            raise self.refuse("a class without its ]")
+        self.at += 1
+        return negated, tuple(ranges)
+
+    def char(self, *, inside: bool) -> int:
+        body, at = self.body, self.at
+        if body[at] != "\\":
+            self.at += 1
+            return ord(body[at])
+        escape = _UNICODE_ESCAPE.match(body, at)
+        if escape is not None:
+            self.at = escape.end()
+            code = int(escape.group(1), 16)
+            follows = _UNICODE_ESCAPE.match(body, self.at)
+            if 0xD800 <= code <= 0xDBFF and follows is not None and 0xDC00 <= int(follows.group(1), 16) <= 0xDFFF:
+                raise self.refuse("a surrogate pair written as two escapes")
+            return code
+        if at + 1 < len(body) and (body[at + 1] in _SYNTAX or (inside and body[at + 1] == "-")):
+            self.at += 2
+            return ord(body[at + 1])
+        raise self.refuse(f"the escape {body[at : at + 2]!r}")
+
+
+def _may_match(pattern: str, codes: frozenset[int]) -> bool:
+    """Whether any atom of ``pattern`` matches any of ``codes``."""
+    return any(
+        any(low <= code <= high for low, high in ranges) != negated
+        for negated, ranges in pattern_atoms(pattern)
+        for code in codes
+    )
+
+
+def _end_where_ecma_ends(node: object) -> None:
+    r"""Make every pattern ending in ``$`` refuse a final line break in every engine, as in ECMA-262.
+
+    A pattern that takes no line break anywhere gets ``not`` a string holding one: nothing ECMA-262
+    reads changes, and a validator whose ``$`` matches before a final line break (Python's jsonschema,
+    Java's) refuses ``cn.duty.x\n`` (and ``\r``, U+2028 …) as Ajv and villagecat do.
+    """
+    if isinstance(node, dict):
+        pattern = node.get("pattern")
+        if isinstance(pattern, str) and pattern.endswith("$") and not _may_match(pattern, LINE_BREAKS):
+            node["not"] = {"type": "string", "pattern": f"[{class_of(LINE_BREAKS)}]"}
+        for key, value in node.items():
+            if key not in ("not", "pattern"):
+                _end_where_ecma_ends(value)
+    elif isinstance(node, list):
+        for value in node:
+            _end_where_ecma_ends(value)
 
 
 def _publish_patterns(node: object) -> None:
@@ -486,6 +620,8 @@ def generate_schemas() -> dict[str, dict[str, Any]]:
         result[f"{name}.schema.json"] = json_schema(name, model)
     result["diff-report.schema.json"] = diff_report_schema()
     result |= output_schemas(result)
+    for schema in result.values():
+        _end_where_ecma_ends(schema)
     result["vocabulary.json"] = vocabulary(result.values())
     for name, model in table_schema_models().items():
         table = table_schema(model, "csv")

@@ -179,11 +179,6 @@ def _known_json_difference(slot: Slot, value: object, errors: list[Any] | None) 
             Override: "override-value",
         }
         return rules.get(model)
-    if isinstance(value, str) and value.endswith("\n"):
-        patterns = [e["ctx"]["pattern"] for e in errors if e["type"] == "string_pattern_mismatch"]
-        # Python's re (as jsonschema runs it) lets `$` match before a final newline; ECMA-262 and Rust do not.
-        if len(patterns) == len(errors) and all(re.search(p, value) for p in patterns):
-            return "python-end-of-line"
     return None
 
 
