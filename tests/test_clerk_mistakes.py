@@ -86,7 +86,7 @@ def test_a_formula_never_computed_is_refused_not_read_as_empty(tmp_path: Path) -
     book.save(broken)  # openpyxl stores the formula and no value, as a script would
     result = invoke("import", str(broken), "-o", str(tmp_path / "out"))
     assert result.code == 2
-    assert f"综合服务设施标准：单元格 {sheet.cell(row=2, column=column).coordinate} 是公式" in result.err
+    assert f"工作表“综合服务设施标准”：单元格 {sheet.cell(row=2, column=column).coordinate} 是公式" in result.err
     assert not (tmp_path / "out").exists()
     assert invoke("import", str(path), "-o", str(tmp_path / "plain")).code == 0
 

@@ -111,7 +111,7 @@ def test_a_sheet_whose_xml_is_damaged_is_unreadable_input_not_a_defect(tmp_path:
     result = invoke("import", str(damaged), "-o", str(tmp_path / "out"))
     assert result.code == 2
     assert result.err == (
-        f"villagecat: {damaged}:工作事务：该工作表的内容已损坏（不是有效的 XML），无法读取；"
+        f"villagecat: {damaged}，工作表“工作事务”：该工作表的内容已损坏（不是有效的 XML），无法读取；"
         "请用 Excel 或 WPS 打开工作簿，另存一次后再导入\n"
     )
     assert not (tmp_path / "out").exists()
