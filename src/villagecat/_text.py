@@ -73,11 +73,11 @@ FORMAT = frozenset(
     {0xAD, 0x180E, *range(0x206A, 0x2070), 0xFFF9, 0xFFFA, 0xFFFB, *range(0x13430, 0x13440)}
     | {*range(0x1BCA0, 0x1BCA4), *range(0x1D173, 0x1D17B), *range(0xE0000, 0xE0080)}
 )
-#: Noncharacters: code points Unicode keeps for ever from being characters (U+FDD0 to U+FDEF, and the last two of
-#: every plane, U+FFFE, U+FFFF, U+1FFFE …).
-NONCHARACTERS = frozenset(
-    {*range(0xFDD0, 0xFDF0), *(p + e for p in range(0, 0x110000, 0x10000) for e in (0xFFFE, 0xFFFF))}
-)
+#: Noncharacters Unicode keeps for ever from being characters, in the Basic Multilingual Plane: U+FDD0 to U+FDEF,
+#: U+FFFE (a byte-swapped byte order mark, what a UTF-16 file read the wrong way round begins with) and U+FFFF (a
+#: program's end marker). The last two of the other planes (U+1FFFE …) are kept as unassigned code points are: each
+#: would be written out in every text pattern of every descriptor, for planes that hold almost no character.
+NONCHARACTERS = frozenset({*range(0xFDD0, 0xFDF0), 0xFFFE, 0xFFFF})
 #: Letters and symbols that show as blank space, yet are no space: the Hangul fillers (U+115F, U+1160, U+3164,
 #: U+FFA0) and the blank braille pattern (U+2800). A name of only these looks empty in a table; none is
 #: needed in a Chinese text. Printable as Python sees them, so a name compared does not drop them

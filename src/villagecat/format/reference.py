@@ -65,7 +65,7 @@ A layer is a [Data Package v2](https://datapackage.org/) folder (or a zip of one
   a newline), bidirectional controls, invisible and other format characters (zero-width ones, the soft hyphen
   U+00AD, U+180E, U+FFF9 to U+FFFB, the tag characters U+E0000 to U+E007F), characters that show as blank yet
   are no space (the Hangul fillers U+115F, U+1160, U+3164, U+FFA0, the blank braille pattern U+2800),
-  noncharacters (U+FDD0 to U+FDEF, U+FFFE, U+FFFF and the last two of every plane) and lone surrogates
+  the noncharacters U+FDD0 to U+FDEF, U+FFFE and U+FFFF, and lone surrogates
   (`"\\ud800"` in JSON: half of a UTF-16 pair, no character; the published patterns refuse them too). A text
   never begins with a mark that attaches to the character before it (a combining accent such as U+0301, a
   variation selector, U+034F): after a character it stays (an emoji with U+FE0F). Unassigned code points and
