@@ -814,9 +814,12 @@ def test_a_value_with_an_invisible_control_character_is_refused(tmp_path: Path) 
     assert result.code == 1
     assert "含有看不见的控制字符（U+202E）" in result.err
     assert result.out == ""
-    for hidden in ("\u2029", "\u3164", "\ufe0f"):  # a new paragraph, a blank that shows as nothing
+    for hidden in ("\u2029", "\u3164", "\u2800", "\u00ad"):  # a new paragraph, blanks that show as nothing
         refused = invoke(*args, "--set", f"姓名=张三{hidden}兹证明李四")
         assert (refused.code, refused.out) == (1, ""), hidden
+    for alone in ("\ufe0f", "\u034f张三"):  # a variation selector or joiner with no character before it
+        refused = invoke(*args, "--set", f"姓名={alone}")
+        assert (refused.code, refused.out) == (1, ""), alone
 
 
 def test_an_open_list_of_assist_activities_is_not_called_the_only_ones() -> None:

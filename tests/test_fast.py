@@ -233,6 +233,14 @@ AIMED: dict[str, tuple[int, str, str, Any, Any]] = {
     "a name broken by a paragraph separator": (2, "duties", "name", lambda i: i.restates is None, "摸排\u2029自查"),
     "an alias broken by a line separator": (1, "duties", "aliases", None, ["摸排\u2028自查"]),
     "a note broken by a paragraph separator": (2, "milestones", "notes", None, "第一行\u2029第二行"),
+    "a name of a Hangul filler": (2, "milestones", "name", None, "\u3164"),
+    "a name of a blank braille pattern": (2, "duties", "name", lambda i: i.restates is None, "\u2800"),
+    "a name of a lone variation selector": (2, "milestones", "name", None, "\ufe0f"),
+    "a name beginning with a combining accent": (2, "milestones", "name", None, "\u0301摸排自查"),
+    "a name with a soft hyphen": (2, "milestones", "name", None, "摸排\u00ad自查"),
+    "a name with a tag character": (2, "milestones", "name", None, "摸排\U000e0041自查"),
+    "an alias with a noncharacter": (1, "duties", "aliases", None, ["摸排\ufffe自查"]),
+    "a note with an interlinear annotation mark": (2, "milestones", "notes", None, "第一行\ufff9第二行"),
 }
 
 

@@ -478,7 +478,7 @@ def test_a_lone_surrogate_is_a_hidden_character_for_villagecat_and_for_its_schem
     (problem,) = villagecat.validate(folder).problems
     assert (problem.file, problem.row, problem.field) == ("duties.json", 2, "name")
     assert problem.message_zh.endswith(
-        "不能含控制字符或不可见字符（如从网页复制带入的零宽字符、方向控制符）：含有 U+D800 SURROGATE，请删去"
+        "不能含控制字符或不可见字符（如从网页复制带入的零宽字符、方向控制符）：含有 单独的代理码位（U+D800），请删去"
     )
     assert problem.message_en.endswith("it contains U+D800 SURROGATE")
     duty = dict(zip(*(_json_rows(folder / "duties.json")[:2]), strict=True))

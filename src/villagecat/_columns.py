@@ -95,7 +95,9 @@ def as_written(column: Column, cell: str) -> str | None:
         return "cell-whole-number-point" if _whole(text) is not None else None
     if text == cell or column.shape in ("number", "integer"):
         return None
-    if column.shape == "bool" or column.vocab is not None or not _takes_pattern(column, cell):
+    if column.shape == "bool" or column.vocab is not None:
+        return "cell-spaces"
+    if not _takes_pattern(column, cell) and _takes_pattern(column, text):  # else the value is wrong, not its spaces
         return "cell-spaces"
     return None
 

@@ -20,10 +20,16 @@ if TYPE_CHECKING:
     from collections.abc import Collection, Iterable
 
 __all__ = [
+    "BLANKS",
     "FILLED_LINE_PATTERN",
     "FILLED_TEXT_PATTERN",
+    "FORMAT",
     "LINE_SEPARATORS",
+    "MARKS",
+    "NONCHARACTERS",
     "ONE_LINE",
+    "REFUSED_LINE",
+    "REFUSED_TEXT",
     "SAFE_LINE_PATTERN",
     "SAFE_TEXT_PATTERN",
     "SPACES",
@@ -58,6 +64,34 @@ LINE_SEPARATORS = frozenset({0x85, 0x2028, 0x2029})
 #: (``"a\\ud800b"``). pydantic-core refuses one in any text before a pattern is tried, and Rust's regex cannot
 #: name them, so the models' patterns leave them out and the published ones add them (:func:`published_pattern`).
 SURROGATES = frozenset(range(0xD800, 0xE000))
+#: Format characters that show as nothing (Unicode's Cf, as of Unicode 15.1, besides those above and the signs
+#: of Arabic numbers and Kaithi, which show): the soft hyphen, the Mongolian vowel separator, invisible operators
+#: and deprecated format controls, interlinear annotation marks, hieroglyph, shorthand and music format controls,
+#: and the tag characters (U+E0000 to U+E007F). A fixed list, not the running Python's table: every reader, schema
+#: and version of Python refuses the same characters.
+FORMAT = frozenset(
+    {0xAD, 0x180E, *range(0x206A, 0x2070), 0xFFF9, 0xFFFA, 0xFFFB, *range(0x13430, 0x13440)}
+    | {*range(0x1BCA0, 0x1BCA4), *range(0x1D173, 0x1D17B), *range(0xE0000, 0xE0080)}
+)
+#: Noncharacters Unicode keeps for ever from being characters, in the Basic Multilingual Plane: U+FDD0 to U+FDEF,
+#: U+FFFE (a byte-swapped byte order mark, what a UTF-16 file read the wrong way round begins with) and U+FFFF (a
+#: program's end marker). The last two of the other planes (U+1FFFE …) are kept as unassigned code points are: each
+#: would be written out in every text pattern of every descriptor, for planes that hold almost no character.
+NONCHARACTERS = frozenset({*range(0xFDD0, 0xFDF0), 0xFFFE, 0xFFFF})
+#: Letters and symbols that show as blank space, yet are no space: the Hangul fillers (U+115F, U+1160, U+3164,
+#: U+FFA0) and the blank braille pattern (U+2800). A name of only these looks empty in a table; none is
+#: needed in a Chinese text. Printable as Python sees them, so a name compared does not drop them
+#: (:data:`UNSAFE_TEXT_CLASS`): a name holding one is refused before any is compared.
+BLANKS = frozenset({0x115F, 0x1160, 0x2800, 0x3164, 0xFFA0})
+#: Marks that attach to the character before them (combining diacritics, variation selectors, the combining
+#: grapheme joiner, kana voicing marks, ideographic tone marks): one may not begin a text, where it attaches to
+#: nothing and shows as nothing or as a stray accent. After a character it stays (é written e + U+0301, an emoji
+#: with U+FE0F, an ideograph with its variation selector). Whole blocks, not one version's table.
+MARKS = frozenset(
+    {*range(0x300, 0x370), *range(0x1AB0, 0x1B00), *range(0x1DC0, 0x1E00), *range(0x20D0, 0x2100)}
+    | {*range(0x302A, 0x3030), 0x3099, 0x309A, *range(0xFE00, 0xFE10), *range(0xFE20, 0xFE30)}
+    | set(range(0xE0100, 0xE01F0))
+)
 
 
 def unsafe_character(text: str, *, multiline: bool = True) -> str | None:
@@ -65,8 +99,11 @@ def unsafe_character(text: str, *, multiline: bool = True) -> str | None:
 
     Tab and newline are allowed where ``multiline`` (templates, procedures, quotes).
     """
-    match = (_UNSAFE if multiline else _UNSAFE_LINE).search(text)
-    return match.group() if match else None
+    match = (_REFUSED if multiline else _REFUSED_LINE).search(text)
+    if match:
+        return match.group()
+    start = text.lstrip(WHITE_SPACE)[:1]
+    return start if start and ord(start) in MARKS else None
 
 
 #: The characters a clerk's text picks up unseen (a line break pasted from Word, a tab, a direction mark from a
@@ -84,6 +121,17 @@ _NAMED_ZH = {
     0x200F: "右至左标记",
     0x2028: "行分隔符",
     0x2029: "段分隔符",
+    0x00AD: "软连字符",
+    0x034F: "组合字素连接符",
+    0x115F: "韩文初声填充符",
+    0x1160: "韩文中声填充符",
+    0x180E: "蒙古文元音分隔符",
+    0x2800: "空白盲文符",
+    0x3164: "韩文填充符",
+    0xFFA0: "半角韩文填充符",
+    0xFFF9: "行间注释起始符",
+    0xFFFA: "行间注释分隔符",
+    0xFFFB: "行间注释终止符",
     0x202A: "左至右嵌入",
     0x202B: "右至左嵌入",
     0x202C: "方向格式结束",
@@ -98,11 +146,31 @@ _NAMED_ZH = {
 }
 
 
+def _named_zh(code: int) -> str | None:
+    """The Chinese name of a character a text must not hold, where one is natural: 换行, 标签字符, 非字符."""
+    if code in _NAMED_ZH:
+        return _NAMED_ZH[code]
+    if 0xE0000 <= code < 0xE0080:
+        return "标签字符"
+    if code in NONCHARACTERS:
+        return "非字符"
+    if code in SURROGATES:
+        return "单独的代理码位"
+    if 0xFE00 <= code < 0xFE10 or 0xE0100 <= code < 0xE01F0:
+        return "变体选择符"
+    return None
+
+
 def describe_character(char: str, lang: str = "en") -> str:
-    """Name a character for a message: ``U+202E RIGHT-TO-LEFT OVERRIDE``, in Chinese 换行（U+000A）."""
+    """Name a character for a message: ``U+202E RIGHT-TO-LEFT OVERRIDE``, in Chinese 换行（U+000A）.
+
+    In Chinese a character without a natural Chinese name is its code point in brackets, 〔U+0301〕, never
+    an English name.
+    """
     code = f"U+{ord(char):04X}"
-    if lang == "zh" and ord(char) in _NAMED_ZH:
-        return f"{_NAMED_ZH[ord(char)]}（{code}）"
+    if lang == "zh":
+        named = _named_zh(ord(char))
+        return f"{named}（{code}）" if named else f"〔{code}〕"
     name = unicodedata.name(char, "") or ("SURROGATE" if ord(char) in SURROGATES else "")
     return f"{code}{' ' + name if name else ''}"
 
@@ -110,13 +178,15 @@ def describe_character(char: str, lang: str = "en") -> str:
 def _unsafe(*, multiline: bool) -> frozenset[int]:
     """The code points of the unsafe characters (tab and newline are safe where ``multiline``)."""
     codes = [*range(0x09), *range(0x0B, 0x20)] if multiline else list(range(0x20))
-    return frozenset([*codes, *range(0x7F, 0xA0), *LINE_SEPARATORS, *(ord(c) for c in _INVISIBLE)])
+    hidden = [*range(0x7F, 0xA0), *LINE_SEPARATORS, *(ord(c) for c in _INVISIBLE), *FORMAT, *NONCHARACTERS]
+    return frozenset([*codes, *hidden])
 
 
 def class_of(codes: Iterable[int]) -> str:
     """Code points as a regex class body of ``uXXXX`` escapes (read alike by re, Rust and ECMA).
 
-    Neighbours make one range: a shorter pattern in every descriptor.
+    Neighbours make one range: a shorter pattern in every descriptor. A code point past U+FFFF has no escape
+    the three read alike: it is written as itself (ECMA-262 reads it so with the ``u`` flag, as Ajv does).
     """
     runs: list[list[int]] = []
     for code in sorted(set(codes)):
@@ -124,7 +194,12 @@ def class_of(codes: Iterable[int]) -> str:
             runs[-1][1] = code
         else:
             runs.append([code, code])
-    return "".join(f"\\u{low:04x}" if low == high else f"\\u{low:04x}-\\u{high:04x}" for low, high in runs)
+    return "".join(_one(low) if low == high else f"{_one(low)}-{_one(high)}" for low, high in runs)
+
+
+def _one(code: int) -> str:
+    """One code point of a class: an escape (``u00ad``), or the character itself past U+FFFF."""
+    return f"\\u{code:04x}" if code <= 0xFFFF else chr(code)
 
 
 _NEGATED_CLASS = re.compile(r"(?<!\\)\[\^")
@@ -142,20 +217,31 @@ def published_pattern(pattern: str) -> str:
 #: The class bodies, for patterns that forbid more (a section also refuses 「」).
 UNSAFE_TEXT = _unsafe(multiline=True)
 UNSAFE_LINE = _unsafe(multiline=False)
+#: The class of the characters no text may hold that cannot be seen (what a name compared drops: :mod:`._names`).
 UNSAFE_TEXT_CLASS = class_of(UNSAFE_TEXT)
-UNSAFE_LINE_CLASS = class_of(UNSAFE_LINE)
+#: What no text may hold: those, and the printable blanks (:data:`BLANKS`).
+REFUSED_TEXT = UNSAFE_TEXT | BLANKS
+REFUSED_LINE = UNSAFE_LINE | BLANKS
+UNSAFE_LINE_CLASS = class_of(REFUSED_LINE)
 #: The same, with lone surrogates, for text already in Python (which holds them: :data:`SURROGATES`).
-_UNSAFE = re.compile(f"[{class_of(UNSAFE_TEXT | SURROGATES)}]")
-_UNSAFE_LINE = re.compile(f"[{class_of(UNSAFE_LINE | SURROGATES)}]")
+_REFUSED = re.compile(f"[{class_of(REFUSED_TEXT | SURROGATES)}]")
+_REFUSED_LINE = re.compile(f"[{class_of(REFUSED_LINE | SURROGATES)}]")
+
+
+def _safe(refused: frozenset[int]) -> str:
+    """A whole value, maybe empty, without a character of ``refused`` and not beginning with a mark."""
+    return f"^(?:[^{class_of(refused | MARKS)}][^{class_of(refused)}]*)?$"
+
+
 #: Text without control, bidirectional or invisible characters (tab and newline allowed).
 SAFE_TEXT_PATTERN = described(
-    f"^[^{UNSAFE_TEXT_CLASS}]*$",
+    _safe(REFUSED_TEXT),
     "不能含控制字符或不可见字符（如从网页复制带入的零宽字符、方向控制符）",
     "must not contain control or invisible characters (such as zero-width or direction marks pasted from a web page)",
 )
 #: One line of such text: no newline or tab either.
 SAFE_LINE_PATTERN = described(
-    f"^[^{UNSAFE_LINE_CLASS}]*$",
+    _safe(REFUSED_LINE),
     "应为一行文字，不能含换行、控制字符或不可见字符（如零宽字符、方向控制符）",
     "must be one line, without line breaks, control or invisible characters (such as zero-width or direction marks)",
 )
@@ -171,22 +257,24 @@ SPACE_CLASS = class_of(SPACES)
 
 
 def filled(forbidden: Collection[int]) -> str:
-    """A whole value with a character besides spaces, and none of the class body ``forbidden``.
+    """A whole value with a character besides spaces, and none of the code points ``forbidden``, nor a mark first.
 
     Spaces may surround it (:data:`WHITE_SPACE`): the model drops them before it checks
     the value, and a schema checks the value as written, so both take ``" 名称 "`` and both
     refuse ``"   "``. Each part starts where the one before must end, so no validator
     backtracks more than once over a character.
     """
-    word = f"[^{class_of({*forbidden, *SPACES})}]"
-    return f"^[{SPACE_CLASS}]*{word}(?:[^{class_of(forbidden)}]*{word})?[{SPACE_CLASS}]*$"
+    refused = {*forbidden, *BLANKS}
+    first = f"[^{class_of({*refused, *SPACES, *MARKS})}]"
+    word = f"[^{class_of({*refused, *SPACES})}]"
+    return f"^[{SPACE_CLASS}]*(?:{first}(?:[^{class_of(refused)}]*{word})?)[{SPACE_CLASS}]*$"
 
 
 #: Text with some character besides spaces, and no control, bidirectional or invisible characters.
 #: A blank value is told apart by its length (pydantic checks it first), so the words are the safe text's.
-FILLED_TEXT_PATTERN = described(filled(UNSAFE_TEXT), *words_for(SAFE_TEXT_PATTERN))
+FILLED_TEXT_PATTERN = described(filled(REFUSED_TEXT), *words_for(SAFE_TEXT_PATTERN))
 #: One line of such text.
-FILLED_LINE_PATTERN = described(filled(UNSAFE_LINE), *words_for(SAFE_LINE_PATTERN))
+FILLED_LINE_PATTERN = described(filled(REFUSED_LINE), *words_for(SAFE_LINE_PATTERN))
 #: The constraints, to merge into a type's own (pydantic-core checks them, in Rust).
 ONE_LINE = StringConstraints(pattern=SAFE_LINE_PATTERN)
 TEXT = StringConstraints(pattern=SAFE_TEXT_PATTERN)
@@ -204,5 +292,11 @@ def printable(text: str, *, data: bool = True) -> str:
     point in brackets, 〔U+202E〕, no programming language's escape. Newlines and tabs stay: they lay a report out.
     """
     if data:
-        return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return _UNSAFE.sub(lambda m: f"〔U+{ord(m.group()):04X}〕", text)
+        return _REFUSED.sub(lambda m: _json_escape(m.group()), text)
+    return _REFUSED.sub(lambda m: f"〔U+{ord(m.group()):04X}〕", text)
+
+
+def _json_escape(char: str) -> str:
+    r"""The escape JSON reads back as ``char``: ``\u202e``; past U+FFFF, its UTF-16 pair (``\udb40\udc41``)."""
+    units = char.encode("utf-16-le", "surrogatepass")
+    return "".join(f"\\u{int.from_bytes(units[i : i + 2], 'little'):04x}" for i in range(0, len(units), 2))

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from strategies import CITE, child, national
 
 from villagecat._columns import override_cell_value
-from villagecat._text import FILLED_LINE_PATTERN, FILLED_TEXT_PATTERN
+from villagecat._text import FILLED_LINE_PATTERN, FILLED_TEXT_PATTERN, MARKS, REFUSED_TEXT
 from villagecat.diff import diff_packages
 from villagecat.errors import ListEntryNotice
 from villagecat.format.registry import FieldSpec, Kind, kinds
@@ -32,13 +32,21 @@ from villagecat.package import LayerPackage, load_layer, save_layer
 LAYER = "220102"
 DOCUMENT = f"{LAYER}.document.d0"
 #: Text with every delimiter the formats know: | \\ 「」 quotes, commas, newlines, # and spaces inside.
+#: Less what no text holds (blanks such as U+3164, noncharacters), and no text begins with a mark (U+0301).
 _ALPHABET = st.characters(
-    codec="utf-8", exclude_categories=("Cc", "Cf", "Cs", "Zl", "Zp"), include_characters="|\\「」\"',#\n\t "
+    codec="utf-8",
+    exclude_categories=("Cc", "Cf", "Cs", "Zl", "Zp"),
+    exclude_characters="".join(chr(c) for c in REFUSED_TEXT if c not in (0x09, 0x0A)),
+    include_characters="|\\「」\"',#\n\t ",
 )
-multi_line = st.text(alphabet=_ALPHABET, min_size=1, max_size=30).map(str.strip).filter(bool)
+multi_line = (
+    st.text(alphabet=_ALPHABET, min_size=1, max_size=30)
+    .map(str.strip)
+    .filter(lambda t: t[:1] and ord(t[0]) not in MARKS)
+)
 #: Patterns that only keep out control and invisible characters: any text of the alphabet passes them.
 FREE_TEXT = (FILLED_TEXT_PATTERN, FILLED_LINE_PATTERN)
-one_line = multi_line.map(lambda t: " ".join(t.split())).filter(bool)
+one_line = multi_line.map(lambda t: " ".join(t.split())).filter(lambda t: t[:1] and ord(t[0]) not in MARKS)
 
 
 def _text(spec: FieldSpec) -> st.SearchStrategy[str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 from villagecat._arguments import kind_of, need_catalog, need_lang
 from villagecat._i18n import Both, pair, say
 from villagecat._shown import cited, document_titles
+from villagecat._text import unsafe_character
 from villagecat.checks._rules import obligation
 from villagecat.errors import ArgumentTypeError, UnknownItemError, VillagecatError
 from villagecat.models import Certificate, CertificateStatus
@@ -140,13 +140,6 @@ def refusal(catalog: EffectiveCatalog, certificate: Certificate) -> tuple[str, s
     return zh, en, cites
 
 
-#: Characters a value may not hold: controls and format marks (U+202E turns text backwards), line
-#: and paragraph separators (a second sentence on its own line), and characters that show as
-#: nothing (Hangul fillers, the combining grapheme joiner, variation selectors).
-_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp"})
-_BLANKS = frozenset("\u115f\u1160\u3164\uffa0\u034f") | {chr(c) for c in range(0xFE00, 0xFE10)}
-
-
 def render_certificate(catalog: EffectiveCatalog, key: str, values: dict[str, str]) -> Rendered:
     """Fill a retained certificate's template with ``values``.
 
@@ -196,7 +189,7 @@ def render_certificate(catalog: EffectiveCatalog, key: str, values: dict[str, st
             )
         )
     for name, value in values.items():  # an invisible control (U+202E) makes the page read otherwise than typed
-        hidden = next((c for c in value if unicodedata.category(c) in _HIDDEN or c in _BLANKS), None)
+        hidden = unsafe_character(value, multiline=False)  # what no name may hold (villagecat._text), one line
         if hidden is not None:
             raise CertificateNotRenderedError(
                 *pair("render-values-hidden", certificate=certificate.name, name=name, code=f"U+{ord(hidden):04X}")

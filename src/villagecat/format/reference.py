@@ -62,9 +62,16 @@ A layer is a [Data Package v2](https://datapackage.org/) folder (or a zip of one
   `data`, and embeds the Table Schema villagecat publishes for it: what frictionless would read otherwise,
   villagecat refuses, naming the property.
 - Text refuses control characters (but tab and newline), the line separators U+2028 and U+2029 (a line break is
-  a newline), bidirectional controls, invisible characters and lone surrogates (`"\\ud800"` in JSON: half of a
-  UTF-16 pair, no character; the published patterns refuse them too); names and titles are one line; a section
-  never holds `「」`.
+  a newline), bidirectional controls, invisible and other format characters (zero-width ones, the soft hyphen
+  U+00AD, U+180E, U+FFF9 to U+FFFB, the tag characters U+E0000 to U+E007F), characters that show as blank yet
+  are no space (the Hangul fillers U+115F, U+1160, U+3164, U+FFA0, the blank braille pattern U+2800),
+  the noncharacters U+FDD0 to U+FDEF, U+FFFE and U+FFFF, and lone surrogates
+  (`"\\ud800"` in JSON: half of a UTF-16 pair, no character; the published patterns refuse them too). A text
+  never begins with a mark that attaches to the character before it (a combining accent such as U+0301, a
+  variation selector, U+034F): after a character it stays (an emoji with U+FE0F). Unassigned code points and
+  private-use characters are kept: which are assigned changes with each Unicode version (rare ideographs are
+  added), and a rare character may need a private-use one. Names and titles are one line; a section never
+  holds `「」`.
 - **date**: `2023-09-01`, `2023-09` or `2023`, as precise as the source; the year is never `0000`.
   **whole numbers** (a count of plaques, a rank, a list's size) are at most {max_count}, in the schemas too.
 
