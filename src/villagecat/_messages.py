@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from villagecat._i18n import MESSAGES, Both, ModelRuleError, pair, say
 from villagecat._patterns import words_for
-from villagecat._text import SAFE_TEXT_PATTERN, UNSAFE_LINE_CLASS, describe_character, unsafe_character
+from villagecat._text import SAFE_TEXT_PATTERN, describe_character, unsafe_character
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -179,6 +180,12 @@ def date_advice(text: str, *, form: str = "cell-date-form") -> tuple[str, str, b
     return zh, en, True
 
 
+@functools.cache
+def _multiline(pattern: str) -> bool:
+    """Whether a pattern takes text over lines: a line break in any other is named as a character."""
+    return re.search(pattern, "甲\n乙") is not None
+
+
 def _pattern_message(pattern: str, value: object, *, in_code: bool = False) -> tuple[str, str]:
     from villagecat.models._base import DATE_PATTERN  # noqa: PLC0415 - the models import this module's users
 
@@ -186,7 +193,7 @@ def _pattern_message(pattern: str, value: object, *, in_code: bool = False) -> t
     if isinstance(value, str) and pattern == DATE_PATTERN and (advice := date_advice(value)) is not None:
         zh, en, _ = advice
     if isinstance(value, str):
-        char = unsafe_character(value, multiline=UNSAFE_LINE_CLASS not in pattern)
+        char = unsafe_character(value, multiline=_multiline(pattern))
         if char is not None:  # name the character: it cannot be seen
             return pair("value-hidden-character", rule=Both(zh, en), character=_character(char))
         got_zh, got_en = _got(value)

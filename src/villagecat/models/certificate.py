@@ -9,7 +9,7 @@ from pydantic import StrictBool, StringConstraints, ValidationError, field_valid
 
 from villagecat._i18n import Both, ModelRuleError, model_error, pair, say
 from villagecat._patterns import described
-from villagecat._text import SPACES, UNSAFE_LINE, class_of
+from villagecat._text import REFUSED_LINE, SPACES, class_of
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import IncreaseOnly, ItemRules, Replaceable
 from villagecat.models._base import field, model_meta
@@ -24,7 +24,7 @@ Placeholder = Annotated[
     str,
     StringConstraints(
         pattern=described(
-            f"^[^{{}}{class_of(SPACES | UNSAFE_LINE)}]+$",
+            f"^[^{{}}{class_of(SPACES | REFUSED_LINE)}]+$",
             "占位符名称不能含花括号或空格，如 姓名",
             "a placeholder name has no braces or spaces, such as 姓名",
         )

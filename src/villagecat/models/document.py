@@ -9,7 +9,7 @@ from pydantic import StrictBool, StringConstraints, ValidationInfo, model_valida
 
 from villagecat._i18n import model_error
 from villagecat._patterns import described
-from villagecat._text import FILLED_LINE_PATTERN, FILLED_TEXT_PATTERN, SPACES, UNSAFE_LINE, class_of, filled
+from villagecat._text import FILLED_LINE_PATTERN, FILLED_TEXT_PATTERN, REFUSED_LINE, SPACES, class_of, filled
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import ItemRules
 from villagecat.models._base import LAYER_ID_PATTERN, LOCAL_ID_PATTERN, MAX_COUNT, DateText, Model, field, model_meta
@@ -49,7 +49,7 @@ Section = Annotated[
         min_length=1,
         strip_whitespace=True,
         pattern=described(
-            filled({ord("「"), ord("」"), *UNSAFE_LINE}),
+            filled({ord("「"), ord("」"), *REFUSED_LINE}),
             "条款号应为一行文字，不能含「」（「」用于标出原文引语），如 二(一)2、附件第5项",
             "a section is one line without 「」 (which mark a quote), such as 二(一)2 or 附件第5项",
         ),
@@ -187,7 +187,7 @@ class Document(Model):
             str,
             StringConstraints(
                 pattern=described(
-                    f"^https?://[^{class_of(SPACES | UNSAFE_LINE)}]+$",
+                    f"^https?://[^{class_of(SPACES | REFUSED_LINE)}]+$",
                     "网址应以 http:// 或 https:// 开头，不含空格，如 https://www.gov.cn/",
                     "a URL starts with http:// or https:// and has no spaces, such as https://www.gov.cn/",
                 )
