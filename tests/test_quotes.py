@@ -41,12 +41,18 @@ def _own_texts(package: LayerPackage) -> dict[str, str]:
     return {document: "\n".join(lines) for document, lines in texts.items()}
 
 
-def _found(quote: str, text: str) -> str | None:
-    """The code of the problem ``quote`` has against ``text``, if any (one clause of the national layer)."""
+def _judged(quote: str, text: str, section: str | None = None) -> list[QuoteProblem]:
+    """The problems ``quote`` (cited to ``section``, if given) has against ``text`` (a national clause)."""
     national = load_layer(NATIONAL)
     clause = next(c for c in national.clauses if c.id == CLAUSE)
-    package = national.__class__(layer=national.layer, clauses=(clause.model_copy(update={"quote": quote}),))
-    problems = list(iter_quote_problems(package, {DOCUMENT: text}))
+    update = {"quote": quote} if section is None else {"quote": quote, "section": section}
+    package = national.__class__(layer=national.layer, clauses=(clause.model_copy(update=update),))
+    return list(iter_quote_problems(package, {DOCUMENT: text}))
+
+
+def _found(quote: str, text: str, section: str | None = None) -> str | None:
+    """The code of the problem ``quote`` has against ``text``, if any (one clause of the national layer)."""
+    problems = _judged(quote, text, section)
     return problems[0].code if problems else None
 
 
@@ -68,6 +74,46 @@ def test_a_space_within_a_line_is_never_dropped_nor_added() -> None:
 
 def test_a_quote_the_text_does_not_hold_is_not_found() -> None:
     assert _found("集中整治标识牌", "集中规范标识牌，8月 10\n日前完成。") == "quote-not-found"
+
+
+#: A text numbered as the sources number it: 二、 then （一）, then 1.; its lines wrapped.
+NUMBERED = (
+    "二、实施步骤\n（一）开展摸排自查（8月 10日前）\n各乡镇指导自查，8月 10\n日前区民政局汇总。\n"
+    "（二）集中清理整治\n1.集中规范标识牌。对照台账\n分类清理。\n2.清理证明事项。\n"
+    "三、组织保障\n（一）加强组织领导\n要加强领导。\n"
+)
+
+
+def test_a_quote_is_in_the_section_it_cites_or_a_section_below_it() -> None:
+    """The section is part of the citation: 二(二)1 holds 「对照台账分类清理。」, and so do 二(二) and 二."""
+    for section in ("二(二)1", "二(二)", "二"):
+        assert _found("对照台账分类清理。", NUMBERED, section) is None, section
+    assert _found("（一）开展摸排自查（8月 10日前）", NUMBERED, "二(一)") is None  # its heading is its own
+
+
+def test_a_quote_cited_to_another_section_is_refused_naming_where_the_text_has_it() -> None:
+    (problem,) = _judged("对照台账分类清理。", NUMBERED, "三(一)")
+    assert (problem.code, problem.level, problem.field) == ("quote-wrong-section", "fail", "section")
+    assert problem.message_zh == (
+        f"引文见于 {DOCUMENT} 原文的 二(二)1，不在所引的 三(一)：「对照台账分类清理。」（条款 {CLAUSE}，没有条目引用）"
+    )
+    (problem,) = _judged("对照台账分类清理。", NUMBERED, "二(一)")  # a sibling
+    assert problem.code == "quote-wrong-section"
+    assert _found("对照台账分类清理。", NUMBERED, "二(二)2") == "quote-wrong-section"
+
+
+def test_a_quote_cited_to_a_section_the_text_has_not_is_refused() -> None:
+    (problem,) = _judged("对照台账分类清理。", NUMBERED, "二(二)9")
+    assert problem.code == "quote-wrong-section"
+    assert problem.message_zh.startswith(f"{DOCUMENT} 的原文没有 二(二)9 这一节，引文见于其 二(二)1：")
+
+
+def test_a_section_is_not_judged_where_the_text_is_not_numbered_so() -> None:
+    """A page of a newspaper (第4版), a text numbered 1. 一是…, or one without the heading 三、: nothing to judge by."""
+    assert _found("对照台账分类清理。", NUMBERED, "第4版") is None
+    assert _found("一是不得摊派。", "1. 一是不得摊派。\n2. 二是不得考核。", "一") is None
+    assert _found("对照台账分类清理。", "集中规范标识牌。对照台账分类清理。", "三(一)") is None
+    assert _found("对照台账分类清理。", NUMBERED, "四(一)") is None
 
 
 def test_every_quote_is_found_in_a_text_made_of_the_quotes() -> None:

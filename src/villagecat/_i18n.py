@@ -3057,6 +3057,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " (a wrapped line may be joined, a space within a line is kept): 「{quote}」 ({subject}); {parted}"
         ),
     ),
+    "quote-wrong-section": (
+        "引文见于 {document} 原文的 {there}，不在所引的 {section}：「{quote}」（{subject}）",
+        "the quote is in {there} of {document}'s text, not in {section} it is cited to: 「{quote}」 ({subject})",
+    ),
+    "quote-no-section": (
+        "{document} 的原文没有 {section} 这一节，引文见于其 {there}：「{quote}」（{subject}）",
+        "{document}'s text has no section {section}; the quote is in its {there}: 「{quote}」 ({subject})",
+    ),
     "quote-differs": (
         "从“{differs}”起与原文不同，原文此处为“{there}”",
         "it parts from the text at “{differs}”, where the text has “{there}”",
@@ -3107,8 +3115,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{target}: all {count} quotes are verbatim in the cited documents' text",
     ),
     "quotes-summary": (
-        "{target}：{count} 处引文，{failed} 处不见于原文，{unchecked} 处因缺少原文未核对",
-        "{target}: {count} quotes, {failed} not in the text, {unchecked} not checked (no text at hand)",
+        "{target}：{count} 处引文，{failed} 处与原文不符，{unchecked} 处因缺少原文未核对",
+        "{target}: {count} quotes, {failed} not as the text has them, {unchecked} not checked (no text at hand)",
     ),
     "sources-not-a-list": (
         "应为条目列表，每条写明 document（文件标识）和 source（原文文本文件）",

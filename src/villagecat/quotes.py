@@ -8,7 +8,12 @@ judges each against its document's text, by two rules, declared here once:
 - **white space aside** (:func:`bare`), the quote is in the text, else ``quote-not-found``;
 - **as the text writes it** (:func:`joined`): a line the text wraps may be joined to the
   next (「8月 10」 / 「日前」 quoted as 「8月 10日前」), a space within a line is never dropped
-  or added (not 「8月10日前」), else ``quote-spacing``.
+  or added (not 「8月10日前」), else ``quote-spacing``;
+- **in the section it cites** (:func:`sections_holding`): where the text numbers its sections as
+  the citation does (二、 (一) 1., read by :func:`~villagecat.coverage.split_statements`, as the
+  coverage pages read them), the quote lies in that section or one below it (二 holds 二(二)1),
+  else ``quote-wrong-section``, naming the section the text has it in. A section the text is not
+  numbered by (第4版 of a newspaper, 一 of a list written 一是…) is not judged.
 
 A quote not found is shown whole, with where it stops matching (:func:`where_differs`): the
 longest beginning of the quote the text holds, compared as the rule compares, then a few of
@@ -35,6 +40,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from villagecat._arguments import need_lang
 from villagecat._i18n import Both, pair, say
 from villagecat._names import misspelt
+from villagecat.coverage import split_statements
 from villagecat.errors import UnknownItemError
 from villagecat.models import Citation, Clause, Document
 from villagecat.package import RESOURCES
@@ -59,6 +65,7 @@ __all__ = [
     "iter_quotes",
     "joined",
     "require_cited",
+    "sections_holding",
     "where_differs",
 ]
 
@@ -82,6 +89,51 @@ def bare(text: str) -> str:
 def joined(text: str) -> str:
     """The text with its line breaks undone (a wrapped line joined to the next), spaces within a line kept."""
     return _LINE_BREAK.sub("", text)
+
+
+#: A section as citations write it and the text numbers it: 二, 二(一), 二(一)1 (the numbering split_statements reads).
+_SECTION = re.compile(r"[一二三四五六七八九十]+(?:\([一二三四五六七八九十]+\)(?:\d+)?)?")
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _below(label: str, section: str) -> bool:
+    """Whether the text's section ``label`` is ``section`` or below it (二(二)1 below 二(二); 十二 not below 十)."""
+    if label == section:
+        return True
+    rest = label[len(section) :] if label.startswith(section) else ""
+    return bool(rest) and (
+        (section[-1] in _NUMERALS and rest.startswith("(")) or (section[-1] == ")" and rest[0].isdigit())
+    )
+
+
+def sections_holding(quote: str, text: str, section: str) -> list[str] | None:
+    """Return where ``text`` has ``quote`` if not within ``section`` (empty: in it), or None when not judged.
+
+    The text's sections are read as :func:`~villagecat.coverage.split_statements` reads them
+    (white space aside); a section is judged only when it is written as the text numbers its
+    own (二, 二(一), 二(一)1, full-width brackets as half) and the text has its heading 二、.
+
+    Returns:
+        None when the section cannot be judged against this text; an empty list when the
+        quote lies in the section (or one below it); else the sections that hold the quote
+        (empty too when it straddles them: it is then not refused).
+    """
+    section = bare(section).replace("（", "(").replace("）", ")")
+    statements = split_statements(text.splitlines())
+    top = _SECTION.fullmatch(section) and re.match(f"[{_NUMERALS}]+", section)
+    if not top or not any(_below(label, top.group(0)) for label, _ in statements):
+        return None  # not a section the text numbers: its top level (二、) is not among the text's headings
+    wanted = bare(quote)
+    within = "".join(bare(sentence) for label, sentence in statements if _below(label, section))
+    if wanted in within:
+        return []
+    whole, labels = "", []
+    for label, sentence in statements:
+        piece = bare(sentence)
+        whole += piece
+        labels += [label] * len(piece)
+    places = [m.start() for m in re.finditer(f"(?={re.escape(wanted)})", whole)] if wanted else []
+    return list(dict.fromkeys(labels[n] for n in places if labels[n] == labels[n + len(wanted) - 1] and labels[n]))
 
 
 def _kept(text: str, dropped: re.Pattern[str]) -> tuple[str, list[int]]:
@@ -171,6 +223,7 @@ class Quote:
         clause: The clause's id, when the quote is written as a clause.
         line: Its line (CSV), if known.
         row: Its row (JSON), if known.
+        section: The section of the document it is cited to, if any.
     """
 
     document: str
@@ -181,6 +234,7 @@ class Quote:
     clause: str | None = None
     line: int | None = None
     row: int | None = None
+    section: str | None = None
 
 
 def _key(document: str, section: str | None, quote: str | None) -> tuple[str, str | None, str | None]:
@@ -214,18 +268,34 @@ def iter_quotes(package: LayerPackage) -> Iterator[Quote]:
                         continue
                     where = package.where(resource, index)
                     inline.append(
-                        Quote(citation.document, citation.quote, field=f"{name}[{n}].quote", items=(item_id,), **where)
+                        Quote(
+                            citation.document,
+                            citation.quote,
+                            field=f"{name}[{n}].quote",
+                            items=(item_id,),
+                            section=citation.section,
+                            **where,
+                        )
                     )
     for index, clause in enumerate(package.clauses):
         if clause.quote:
             items = tuple(dict.fromkeys(citing.get(clause.id, ())))
             where = package.where("clauses", index)
-            yield Quote(clause.document, clause.quote, field="quote", items=items, clause=clause.id, **where)
+            yield Quote(
+                clause.document,
+                clause.quote,
+                field="quote",
+                items=items,
+                clause=clause.id,
+                section=clause.section,
+                **where,
+            )
     yield from inline
     admission = package.layer.admission
     for n, citation in enumerate(admission.citations if admission else ()):
         if citation.quote:  # the layer's approval route: no item cites it
-            yield Quote(citation.document, citation.quote, "datapackage.json", f"layer.admission.citations[{n}].quote")
+            field = f"layer.admission.citations[{n}].quote"
+            yield Quote(citation.document, citation.quote, "datapackage.json", field, section=citation.section)
 
 
 #: A quote problem's level: ``fail``, a quote not found; ``warn``, a quoted document whose text is not given.
@@ -332,6 +402,9 @@ def iter_quote_problems(
         elif joined(quote.text) not in joined_texts[quote.document]:
             code = "quote-spacing"
         else:
+            wrong = _wrong_section(quote, texts[quote.document])
+            if wrong is not None:
+                yield wrong
             continue
         difference = where_differs(quote.text, texts[quote.document], spaces=code == "quote-spacing")
         zh, en = pair(
@@ -375,6 +448,40 @@ def iter_quote_problems(
             items=items,
             misspelt=mistyped,
         )
+
+
+def _wrong_section(quote: Quote, text: str) -> QuoteProblem | None:
+    """A ``quote-wrong-section`` problem at the quote's section field, if the text has the quote elsewhere."""
+    if not quote.section:
+        return None
+    held = sections_holding(quote.text, text, quote.section)
+    if not held:
+        return None
+    numbered = {label for label, _ in split_statements(text.splitlines())}
+    section = bare(quote.section).replace("（", "(").replace("）", ")")
+    there = Both("、".join(held), ", ".join(held))
+    exists = any(_below(label, section) for label in numbered)
+    zh, en = pair(
+        "quote-wrong-section" if exists else "quote-no-section",
+        document=quote.document,
+        section=quote.section,
+        there=there,
+        quote=quote.text,
+        subject=_subject(quote),
+    )
+    return QuoteProblem(
+        quote.file,
+        "quote-wrong-section",
+        zh,
+        en,
+        line=quote.line,
+        row=quote.row,
+        field=quote.field.removesuffix("quote") + "section",
+        document=quote.document,
+        clause=quote.clause,
+        items=quote.items,
+        quote=quote.text,
+    )
 
 
 def cited_documents(package: LayerPackage) -> set[str]:

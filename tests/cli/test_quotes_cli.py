@@ -41,7 +41,7 @@ def test_a_misquoted_clause_exits_one_naming_its_file_line_field_and_the_items(
     assert (
         result.out.splitlines()
         == [
-            f"{national_copy}：{count} 处引文，1 处不见于原文，0 处因缺少原文未核对",
+            f"{national_copy}：{count} 处引文，1 处与原文不符，0 处因缺少原文未核对",
             "  clauses.csv",
             (
                 f"    [不符合] 第 2 行 字段 quote（原文）：引文不见于 {DOCUMENT} 的原文："
@@ -105,7 +105,7 @@ def test_a_document_without_text_is_a_note_and_fails_only_when_strict() -> None:
     count = len(list(iter_quotes(load_layer(NATIONAL))))
     result = invoke("quotes", str(NATIONAL))
     assert result.code == 0
-    assert result.out.splitlines()[0] == f"{NATIONAL}：{count} 处引文，0 处不见于原文，{count} 处因缺少原文未核对"
+    assert result.out.splitlines()[0] == f"{NATIONAL}：{count} 处引文，0 处与原文不符，{count} 处因缺少原文未核对"
     assert result.out.splitlines()[2] == (
         f"    [提示] 第 2 行 字段 quote（原文）：没有 {DOCUMENT} 的原文，其 {count} 处引文未核对"
         "（用 --texts 或 --text 给出原文）"

@@ -18,10 +18,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "quotes",
         help="核对引文是否逐字见于原文 / check every quote against its document's text",
         description="核对数据包中的每一处引文是否逐字见于所引文件的原文（空白不计；原文换行处可以连写，"
-        "同一行内的空格不可省去）。没有原文的文件只作提示，不影响结果（--strict 时判为不通过）。"
+        "同一行内的空格不可省去），且在所引的节中（原文按 二、（一）1. 编号时）。"
+        "没有原文的文件只作提示，不影响结果（--strict 时判为不通过）。"
         "--text 给出的文件没有任何数据包引用时拒绝执行（退出码 2），并列出数据包引用的文件标识。"
         "\n\nCheck that every quote of the packages is verbatim in the text of the document it cites"
-        " (white space aside; a wrapped line may be joined, a space within a line is kept). A quoted document"
+        " (white space aside; a wrapped line may be joined, a space within a line is kept),"
+        " and in the section it cites (where the text is numbered 二、（一）1.)."
+        " A quoted document"
         " whose text is not given is a note (a failure with --strict). A --text for a document no package cites"
         " is refused, naming the ids they cite."
         " Exit 0 all found, 1 some not found, 2 a text or package that cannot be read, or a --text no package cites.",
