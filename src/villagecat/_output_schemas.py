@@ -279,7 +279,13 @@ def quotes_report_schema() -> dict[str, Any]:
         {
             "target": _titled(_TEXT, "数据包", "Package"),
             "quotes": _titled(_COUNT, "引文数", "Quotes"),
-            "not_found": _titled(_COUNT, "未找到的引文数", "Quotes not found"),
+            "not_found": _titled(
+                _COUNT,
+                "与原文不符的引文数",
+                "Quotes not as the source has them",
+                "不见于所引文件原文、或不在所引条款中的引文数。\n\n"
+                "Quotes not in the cited document's text, or not in the section cited.",
+            ),
             "unchecked": _titled(_COUNT, "未核对的引文数", "Quotes unchecked"),
             "problems": _titled({"type": "array", "items": problem}, "问题", "Problems"),
         }
