@@ -182,8 +182,12 @@ def date_advice(text: str, *, form: str = "cell-date-form") -> tuple[str, str, b
 
 @functools.cache
 def _multiline(pattern: str) -> bool:
-    """Whether a pattern takes text over lines: a line break in any other is named as a character."""
-    return re.search(pattern, "甲\n乙") is not None
+    """Whether a line break is no hidden character to name for a pattern: text that may run over lines, or no text.
+
+    A one-line text (a name, a section) names a line break as it names U+200B; a pattern of no free text
+    (an id, a date) shows the whole value instead (330106.duty.a↵b).
+    """
+    return re.search(pattern, "甲\n乙") is not None or re.search(pattern, "甲乙") is None
 
 
 def _pattern_message(pattern: str, value: object, *, in_code: bool = False) -> tuple[str, str]:
