@@ -589,7 +589,9 @@ class _Due:
 
     def unquoted(self) -> Quote:
         """The due_text as a quote of the first document cited: where no citation is quoted, it is one."""
-        return Quote(self.documents[0], self.milestone.due_text, field="due_text", items=(self.milestone.id,), **self.where)
+        return Quote(
+            self.documents[0], self.milestone.due_text, field="due_text", items=(self.milestone.id,), **self.where
+        )
 
 
 def _dues(package: LayerPackage) -> Iterator[_Due]:
@@ -653,7 +655,9 @@ def iter_due_problems(package: LayerPackage, texts: Mapping[str, str]) -> Iterat
             )
         wrong = _disagreeing(milestone.due, milestone.due_text)
         if wrong is not None:
-            zh, en = pair("due-disagrees", due=milestone.due, due_text=milestone.due_text, written=wrong, subject=subject)
+            zh, en = pair(
+                "due-disagrees", due=milestone.due, due_text=milestone.due_text, written=wrong, subject=subject
+            )
             yield QuoteProblem(
                 field="due",
                 code="due-disagrees",
