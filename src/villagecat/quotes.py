@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from villagecat.report import Lang
 
 __all__ = [
+    "CODES",
     "Difference",
     "Quote",
     "QuoteLevel",
@@ -74,7 +75,6 @@ __all__ = [
     "QuoteReport",
     "bare",
     "check_quotes",
-    "CODES",
     "cited_documents",
     "dates_written",
     "iter_due_problems",
@@ -626,7 +626,7 @@ def iter_due_problems(package: LayerPackage, texts: Mapping[str, str]) -> Iterat
         if sources and not any(wanted in joined(source) for _, _, source, _ in sources):
             spacing = [s for s in sources if bare(milestone.due_text) in bare(s[2])]
             weighed = [(where_differs(milestone.due_text, s[2], spaces=bool(spacing)), s) for s in spacing or sources]
-            difference, (clause, document, source, whole) = max(weighed, key=lambda w: w[0].offset)
+            difference, (clause, document, _, whole) = max(weighed, key=lambda w: w[0].offset)
             code = "quote-spacing" if spacing else "quote-not-found"
             if whole:
                 named = Both(*pair("due-source-text", document=document))
