@@ -3104,6 +3104,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     "text-cited-more": ("{ids} 等 {count} 份", "{ids} ({count} in all)"),
+    "due-text-not-quoted": (
+        "时限原文不见于{source}：「{due_text}」（{subject}）；{parted}",
+        "the due_text is not in {source}: 「{due_text}」 ({subject}); {parted}",
+    ),
+    "due-text-spacing": (
+        (
+            "时限原文与{source}的空格不同（原文换行处可连写，同一行内的空格不可省去或增添）："
+            "「{due_text}」（{subject}）；{parted}"
+        ),
+        (
+            "the due_text does not keep the spaces of {source}"
+            " (a wrapped line may be joined, a space within a line is kept): 「{due_text}」 ({subject}); {parted}"
+        ),
+    ),
+    "due-source-clause": ("所引条款 {clause} 的引文", "the quote of clause {clause} it cites"),
+    "due-source-quote": ("所引 {document} 的引文", "the quote of {document} it cites"),
+    "due-source-text": ("所引文件 {document} 的原文", "the text of {document} it cites"),
+    "due-disagrees": (
+        "截止日期 {due} 与时限原文「{due_text}」不符：原文写的{written}（{subject}）",
+        "due {due} does not agree with the due_text 「{due_text}」, which writes {written} ({subject})",
+    ),
+    "due-written-year": ("年为 {values}", "year {values}"),
+    "due-written-month": ("月为 {values}", "month {values}"),
+    "due-written-day": ("日为 {values}", "day {values}"),
     "quote-subject-clause": ("条款 {clause}，引用它的条目：{items}", "clause {clause}, cited by {items}"),
     "quote-subject-clause-uncited": ("条款 {clause}，没有条目引用", "clause {clause}, cited by no item"),
     "quote-subject-item": ("条目 {item}", "item {item}"),

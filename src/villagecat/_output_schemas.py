@@ -235,23 +235,30 @@ def lint_report_schema() -> dict[str, Any]:
 
 def quotes_report_schema() -> dict[str, Any]:
     """The JSON Schema of ``quotes --format json`` (:meth:`villagecat.quotes.QuoteReport.to_dict`)."""
-    from villagecat.quotes import QuoteLevel  # noqa: PLC0415
+    from villagecat.quotes import CODES, QuoteLevel  # noqa: PLC0415
 
+    codes = "\n".join(f"- {code}：{zh}" for code, (zh, _) in CODES.items())
+    codes_en = "\n".join(f"- {code}: {en}" for code, (_, en) in CODES.items())
     problem = _closed(
         {
             **problem_properties(),
+            "code": _titled({"enum": list(CODES)}, "问题代码", "Problem code", f"{codes}\n\n{codes_en}"),
             "level": _titled(
                 {"enum": list(get_args(QuoteLevel))},
                 "结果",
                 "Level",
-                "fail：引文不见于原文；warn：被引文件没有原文，未核对。\n\n"
-                "fail: the quote is not in the text; warn: the document's text was not given, so unchecked.",
+                "fail：引文不见于原文，或时间节点的时限与原文不符；warn：被引文件没有原文，未核对。\n\n"
+                "fail: a quote, or a milestone's deadline, not as the text has it; warn: no text given, so unchecked.",
             ),
             "document": _titled(_TEXT, "被引文件", "Document quoted"),
             "clause": _titled(_NULLABLE_TEXT, "条款", "Clause", "引文写在条款上时，条款的标识。\n\nThe clause's id."),
             "items": _titled({"type": "array", "items": _TEXT}, "引用它的条目", "Items citing it"),
             "quote": _titled(
-                _NULLABLE_TEXT, "引文", "Quote", "未核对的文件为 null。\n\nNull for an unchecked document."
+                _NULLABLE_TEXT,
+                "引文",
+                "Quote",
+                "时间节点的问题为其时限原文（due_text）；未核对的文件为 null。\n\n"
+                "A milestone's due_text for its problems; null for an unchecked document.",
             ),
             "differs_at": _titled(
                 {"type": ["integer", "null"], "minimum": 0},
@@ -283,8 +290,9 @@ def quotes_report_schema() -> dict[str, Any]:
                 _COUNT,
                 "与原文不符的引文数",
                 "Quotes not as the source has them",
-                "不见于所引文件原文、或不在所引条款中的引文数。\n\n"
-                "Quotes not in the cited document's text, or not in the section cited.",
+                "不见于所引文件原文、或不在所引条款中的引文数，以及时限与原文不符的时间节点问题数（均为 fail）。\n\n"
+                "Quotes not in the cited document's text, or not in the section cited, and milestones' deadlines"
+                " not as the source writes them (every fail).",
             ),
             "unchecked": _titled(_COUNT, "未核对的引文数", "Quotes unchecked"),
             "problems": _titled({"type": "array", "items": problem}, "问题", "Problems"),

@@ -25,6 +25,20 @@ documents and of annexes never published are at hand to no one, and a reviewer h
 county's own plan should still be able to check the county's quotes; ``villagecat quotes
 --strict`` makes the warning fail where every text is expected (the shipped data's tests).
 
+A milestone's deadline is held to its source by two more rules (:func:`iter_due_problems`):
+
+- **due_text quoted** (``due-text-not-quoted``): the milestone's 时限原文 is in the quote of
+  one of the clauses it cites, compared as a quote is compared with its text (:func:`joined`:
+  a wrapped line joined, a space within a line kept; nothing looser); where none of its
+  citations is quoted, in the cited document's text, when given (else it is counted
+  unchecked, as a quote is);
+- **due as due_text writes it** (``due-disagrees``): ``due``'s year, month and day, as precise
+  as ``due`` is, are among those due_text writes (:func:`dates_written`: 2023 年, 8月, 10日,
+  十二月, 二〇二三年; 上半年 month 6, 下半年 and 年底/年末 month 12; 7月底 month 7). A part
+  due_text does not write is not compared (8月 10日前 writes no year: the year is not); a
+  due_text not wholly read as dates and the words between them (前、以前、之前、底、至、到、和、
+  及、或、、 and spaces) compares nothing: 30日内, 次年3月, 8月上旬 are never guessed at.
+
 A text given for a document that no package checked cites or holds is a mistake in the
 command, never a finding about a package: :func:`require_cited` refuses it (exit 2), naming
 the ids the packages do cite, closest first.
@@ -42,7 +56,7 @@ from villagecat._i18n import Both, pair, say
 from villagecat._names import misspelt
 from villagecat.coverage import split_statements
 from villagecat.errors import UnknownItemError
-from villagecat.models import Citation, Clause, Document
+from villagecat.models import Citation, Clause, Document, Milestone
 from villagecat.package import RESOURCES
 from villagecat.report import Problem
 
@@ -53,6 +67,7 @@ if TYPE_CHECKING:
     from villagecat.report import Lang
 
 __all__ = [
+    "CODES",
     "Difference",
     "Quote",
     "QuoteLevel",
@@ -61,6 +76,8 @@ __all__ = [
     "bare",
     "check_quotes",
     "cited_documents",
+    "dates_written",
+    "iter_due_problems",
     "iter_quote_problems",
     "iter_quotes",
     "joined",
@@ -79,6 +96,23 @@ _CONTEXT = 10
 _PLACES = 200
 #: How many document ids a refused ``--text`` lists (closest first) before it counts the rest.
 _LISTED = 8
+
+
+#: Every problem ``quotes`` reports, by code: what it means, in Chinese and in English (the report schema names them).
+CODES: dict[str, tuple[str, str]] = {
+    "quote-not-found": ("引文不见于所引文件的原文", "the quote is not in the cited document's text"),
+    "quote-spacing": ("引文与原文的空格不同", "the quote does not keep the text's spaces"),
+    "quote-wrong-section": ("引文不在所引的节中", "the quote is not in the section it cites"),
+    "quote-no-text": ("被引文件没有原文，引文未核对（提示）", "no text of the quoted document: not checked (a note)"),
+    "due-text-not-quoted": (
+        "时间节点的时限原文不见于所引条款的引文（条款无引文时，不见于所引文件的原文）",
+        "a milestone's due_text is not in the quote of a clause it cites (else in the cited document's text)",
+    ),
+    "due-disagrees": (
+        "时间节点的截止日期与时限原文所写的年、月、日不符",
+        "a milestone's due is not among the years, months and days its due_text writes",
+    ),
+}
 
 
 def bare(text: str) -> str:
@@ -428,6 +462,10 @@ def iter_quote_problems(
             quote=quote.text,
             difference=difference,
         )
+    yield from iter_due_problems(package, texts)
+    for due in _dues(package):
+        if not due.quoted and not any(d in texts for d in due.documents):
+            unchecked.setdefault(due.documents[0], []).append(due.unquoted())
     for document, quotes in unchecked.items():
         first = quotes[0]
         mistyped = misspelt(document, spare)
@@ -482,6 +520,180 @@ def _wrong_section(quote: Quote, text: str) -> QuoteProblem | None:
         items=quote.items,
         quote=quote.text,
     )
+
+
+#: What a due_text is read as: dates (2023 年, 二〇二三年, 8月, 十二月, 10日, 上半年, 年底) and the words between them.
+_DATE_TOKEN = re.compile(
+    r"(?P<year>\d{4}|[〇零一二三四五六七八九]{4})\s*年(?P<yearend>底|末)?"
+    r"|(?P<half>[上下])半年"
+    r"|(?P<end>年底|年末)"
+    r"|(?P<month>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月"
+    r"|(?P<day>\d{1,2}|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])\s*日"
+    r"|(?P<joint>以前|之前|前|底|至|到|和|及|或|、|\s+)"
+)
+_CN_DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+def _number(written: str) -> int:
+    """A number as a date writes it: 2023, ２０２３, 二〇二三 (digit by digit), 十二, 二十一, 三十."""
+    if written.isdigit():
+        return int(written)
+    if "十" in written:
+        tens, _, ones = written.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    return int("".join(str(_CN_DIGITS[c]) for c in written))
+
+
+def dates_written(text: str) -> tuple[set[int], set[int], set[int]] | None:
+    """Return the years, months and days ``text`` writes, or None where it is not wholly read as dates.
+
+    Read are years (2023 年, 二〇二三年), months (8月, 十二月; 上半年 is 6, 下半年 and 年底 or
+    年末 are 12), days (10日, 三十一日) and, between them, only 前、以前、之前、底、至、到、和、及、
+    或、、 and white space. Anything else (30日内, 次年, 上旬, 左右, 第三季度) is not understood:
+    None, and nothing is compared. A month past 12 or a day past 31 is not understood either.
+    """
+    years: set[int] = set()
+    months: set[int] = set()
+    days: set[int] = set()
+    place = 0
+    while place < len(text):
+        token = _DATE_TOKEN.match(text, place)
+        if token is None:
+            return None
+        place = token.end()
+        if token["year"]:
+            years.add(_number(token["year"]))
+            if token["yearend"]:
+                months.add(12)
+        elif token["half"]:
+            months.add(6 if token["half"] == "上" else 12)
+        elif token["end"]:
+            months.add(12)
+        elif token["month"]:
+            months.add(_number(token["month"]))
+        elif token["day"]:
+            days.add(_number(token["day"]))
+    if not (years or months or days) or not months <= set(range(1, 13)) or not days <= set(range(1, 32)):
+        return None
+    return years, months, days
+
+
+@dataclass(frozen=True)
+class _Due:
+    """A milestone's deadline and what it is held to: the quotes it cites, else the documents it cites."""
+
+    milestone: Milestone
+    where: dict[str, Any]
+    quoted: tuple[tuple[str | None, str, str], ...]  # (clause or None, document, quote)
+    documents: tuple[str, ...]
+
+    def unquoted(self) -> Quote:
+        """The due_text as a quote of the first document cited: where no citation is quoted, it is one."""
+        return Quote(
+            self.documents[0], self.milestone.due_text, field="due_text", items=(self.milestone.id,), **self.where
+        )
+
+
+def _dues(package: LayerPackage) -> Iterator[_Due]:
+    """Every milestone of ``package`` that cites a document, with the quotes it cites (their clauses, if any)."""
+    clauses = {_key(c.document, c.section, c.quote): c.id for c in package.clauses if c.quote}
+    for index, milestone in enumerate(package.milestones):
+        quoted = tuple(
+            (clauses.get(_key(c.document, c.section, c.quote)), c.document, c.quote)
+            for c in milestone.citations
+            if c.quote
+        )
+        documents = tuple(dict.fromkeys(c.document for c in milestone.citations))
+        if documents:
+            yield _Due(milestone, package.where("milestones", index), quoted, documents)
+
+
+def iter_due_problems(package: LayerPackage, texts: Mapping[str, str]) -> Iterator[QuoteProblem]:
+    """Yield, per milestone of ``package``, a ``fail`` where its due_text is not quoted or its due disagrees.
+
+    ``due-text-not-quoted``: the due_text is in none of the quotes the milestone cites (or,
+    where none is quoted, in none of the cited documents' texts given; with none given, it is
+    not checked), compared as :func:`joined` compares; ``due-disagrees``: ``due``'s year, month
+    or day is not among those the due_text writes (:func:`dates_written`).
+    """
+    for due in _dues(package):
+        milestone = due.milestone
+        subject = Both(*pair("quote-subject-item", item=milestone.id))
+        sources = [(c, d, q, False) for c, d, q in due.quoted] or [
+            (None, d, texts[d], True) for d in due.documents if d in texts
+        ]
+        wanted = joined(milestone.due_text)
+        if sources and not any(wanted in joined(source) for _, _, source, _ in sources):
+            spacing = [s for s in sources if bare(milestone.due_text) in bare(s[2])]
+            weighed = [(where_differs(milestone.due_text, s[2], spaces=bool(spacing)), s) for s in spacing or sources]
+            difference, (clause, document, _, whole) = max(weighed, key=lambda w: w[0].offset)
+            code = "quote-spacing" if spacing else "quote-not-found"
+            if whole:
+                named = Both(*pair("due-source-text", document=document))
+            elif clause is not None:
+                named = Both(*pair("due-source-clause", clause=clause))
+            else:
+                named = Both(*pair("due-source-quote", document=document))
+            zh, en = pair(
+                "due-text-spacing" if spacing else "due-text-not-quoted",
+                source=named,
+                due_text=milestone.due_text,
+                subject=subject,
+                parted=_parted(difference, code),
+            )
+            yield QuoteProblem(
+                field="due_text",
+                code="due-text-not-quoted",
+                message_zh=zh,
+                message_en=en,
+                document=document,
+                clause=clause,
+                items=(milestone.id,),
+                quote=milestone.due_text,
+                difference=difference,
+                **due.where,
+            )
+        wrong = _disagreeing(milestone.due, milestone.due_text)
+        if wrong is not None:
+            zh, en = pair(
+                "due-disagrees", due=milestone.due, due_text=milestone.due_text, written=wrong, subject=subject
+            )
+            yield QuoteProblem(
+                field="due",
+                code="due-disagrees",
+                message_zh=zh,
+                message_en=en,
+                document=due.documents[0],
+                clause=next((c for c, _, _ in due.quoted if c is not None), None),
+                items=(milestone.id,),
+                quote=milestone.due_text,
+                **due.where,
+            )
+
+
+def _disagreeing(due: str, due_text: str) -> Both | None:
+    """What ``due_text`` writes of the parts ``due`` has differently (year, month, day), or None when all agree.
+
+    A part is compared only where both write it: due as precise as it is, due_text as far as it is understood.
+    """
+    written = dates_written(due_text)
+    if written is None:
+        return None
+    parts = [int(part) for part in due.split("-")]
+    wrong = [
+        (name, values)
+        for name, value, values in zip(("year", "month", "day"), parts, written, strict=False)
+        if values and value not in values
+    ]
+    if not wrong:
+        return None
+    said = [pair(f"due-written-{name}", values=Both(*_listed(values))) for name, values in wrong]
+    return Both("，".join(zh for zh, _ in said), ", ".join(en for _, en in said))
+
+
+def _listed(values: set[int]) -> tuple[str, str]:
+    ordered = [str(v) for v in sorted(values)]
+    return "、".join(ordered), ", ".join(ordered)
 
 
 def cited_documents(package: LayerPackage) -> set[str]:
@@ -563,7 +775,7 @@ class QuoteReport:
         """
         lang = need_lang(lang)
         failed = sum(p.level == "fail" for p in self.problems)
-        if not self.quotes:
+        if not self.quotes and not self.problems:
             return say("quotes-none", lang, target=self.target)
         if not self.problems:
             return say("quotes-all-found", lang, target=self.target, count=self.quotes)
@@ -597,9 +809,10 @@ def check_quotes(
     ``spare`` as for :func:`iter_quote_problems`.
     """
     quotes = list(iter_quotes(package))
+    unquoted = [d for d in _dues(package) if not d.quoted]  # a due_text held to its document's text is a quote of it
     return QuoteReport(
         target or package.source or package.layer.id,
-        len(quotes),
-        sum(q.document not in texts for q in quotes),
+        len(quotes) + len(unquoted),
+        sum(q.document not in texts for q in quotes) + sum(not any(d in texts for d in u.documents) for u in unquoted),
         list(iter_quote_problems(package, texts, spare=spare)),
     )

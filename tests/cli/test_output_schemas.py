@@ -160,6 +160,17 @@ def test_quotes_reports_validate(national_copy: Path, tmp_path: Path, lang: str)
     refused("quotes-report", payload, lambda p: p["reports"][0]["problems"][0].update(page=3))
 
 
+def test_quotes_reports_name_a_milestones_deadline_problems(tmp_path: Path) -> None:
+    shangdang = tmp_path / "shangdang"
+    shutil.copytree(REPO / "data" / "provinces" / "140000-shanxi" / "140404-shangdang", shangdang)
+    edit(shangdang / "milestones.csv", ",8月 10日前,", ",8月 10日左右,")
+    edit(shangdang / "milestones.csv", "2023-12-10,2023 年 12 月 10 日前", "2023-11-30,2023 年 12 月 10 日前")
+    payload = valid("quotes-report", invoke("quotes", str(shangdang), "--format", "json").out)
+    codes = [p["code"] for p in payload["reports"][0]["problems"]]
+    assert codes == ["due-text-not-quoted", "due-disagrees", "quote-no-text"]
+    refused("quotes-report", payload, lambda p: p["reports"][0]["problems"][0].update(code="due-wrong"))
+
+
 @pytest.fixture
 def jilin_revision(tmp_path: Path) -> tuple[Path, Path]:
     """Jilin raising its village floor area to 280 m², and a county below that had raised it to 250."""

@@ -19,15 +19,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="核对引文是否逐字见于原文 / check every quote against its document's text",
         description="核对数据包中的每一处引文是否逐字见于所引文件的原文（空白不计；原文换行处可以连写，"
         "同一行内的空格不可省去），且在所引的节中（原文按 二、（一）1. 编号时）。"
+        "时间节点的时限原文（due_text）须逐字见于所引条款的引文（无引文时见于所引文件的原文），"
+        "截止日期（due）的年、月、日须是时限原文所写的年、月、日之一（原文未写的部分、读不懂的写法不比较）。"
         "没有原文的文件只作提示，不影响结果（--strict 时判为不通过）。"
         "--text 给出的文件没有任何数据包引用时拒绝执行（退出码 2），并列出数据包引用的文件标识。"
         "\n\nCheck that every quote of the packages is verbatim in the text of the document it cites"
         " (white space aside; a wrapped line may be joined, a space within a line is kept),"
         " and in the section it cites (where the text is numbered 二、（一）1.)."
+        " A milestone's due_text must be verbatim in the quote of a clause it cites (else in the cited document's"
+        " text), and its due's year, month and day among those the due_text writes (a part it does not write,"
+        " or wording not understood, is not compared)."
         " A quoted document"
         " whose text is not given is a note (a failure with --strict). A --text for a document no package cites"
         " is refused, naming the ids they cite."
-        " Exit 0 all found, 1 some not found, 2 a text or package that cannot be read, or a --text no package cites.",
+        " Exit 0 all found, 1 some not found or a deadline not as written,"
+        " 2 a text or package that cannot be read, or a --text no package cites.",
     )
     add_package_paths(parser)
     parser.add_argument(
