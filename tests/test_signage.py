@@ -232,7 +232,7 @@ def test_a_listed_plaque_hung_is_recorded_as_met() -> None:
     assert met.message_zh == "已悬挂目录所列的村（社区）党群服务中心标牌（一横）"
 
 
-def test_a_village_only_一般_is_no_community_s_word(tmp_path: Path) -> None:
+def test_a_village_only_yiban_is_no_community_s_word(tmp_path: Path) -> None:
     """A Ninghe community was told 未悬挂……新时代文明实践站标识（来源用语为“一般”）, citing national 二(二)6
     「一般在村级综合服务设施外部……悬挂」: that 一般 is the nation's for villages. Ninghe 三(二)8 lists the
     station among a 村（社区）'s two marks without a binding word: for the community a 提示 that says so, citing it.
