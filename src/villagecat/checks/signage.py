@@ -48,7 +48,14 @@ if TYPE_CHECKING:
     from villagecat.models import Citation, Modality, Sign, SignQuota
     from villagecat.models._base import Vocab
 
-__all__ = ["ActualSign", "check_signage", "noted_characters", "signage_findings", "traditional_characters"]
+__all__ = [
+    "ActualSign",
+    "check_signage",
+    "noted_characters",
+    "sign_modality",
+    "signage_findings",
+    "traditional_characters",
+]
 
 
 #: The fields of a sign a ledger may leave empty that hold a vocabulary's value.
@@ -258,7 +265,7 @@ def _field_citations(catalog: EffectiveCatalog, spec: Sign, *names: str) -> tupl
     return tuple(found.values()) or tuple(getattr(entry.item, "citations", ()))
 
 
-def _hung_as(catalog: EffectiveCatalog, spec: Sign, scope: Scope) -> tuple[Modality | None, tuple[Citation, ...]]:
+def sign_modality(catalog: EffectiveCatalog, spec: Sign, scope: Scope) -> tuple[Modality | None, tuple[Citation, ...]]:
     """How strongly ``scope``'s source asks for the sign to hang, and the clauses that say so.
 
     The step that set the sign's modality speaks for the places the sign applied to then: the
@@ -496,7 +503,7 @@ def signage_findings(
     for spec in specs:
         if not spec.mandatory:
             continue
-        modality, cited = _hung_as(catalog, spec, scope)
+        modality, cited = sign_modality(catalog, spec, scope)
         if spec.id in present and reported(strength(modality)):  # what --all records
             findings.append(
                 Finding(
