@@ -635,8 +635,9 @@ def test_a_community_s_plaques_are_checked_by_the_community_s_rules(tmp_path: Pa
     ledger.write_text("\n".join(rows) + "\n", encoding="utf-8")
     report = audit(villagecat.resolve("120117"), read_ledger(ledger))
     assert fails(report) == []
-    # Ninghe's 一横 and 两标识 are 村（社区）'s: a community should hang them too (national 一般: a 提示)
-    missing = {(f.item, f.level) for f in report.findings if f.code == "signage-missing-advised"}
+    # Ninghe's 一横 and 两标识 are 村（社区）'s, without a binding word: the nation's 一般 is a village's, so a
+    # community is told its source does not say how strongly they bind (a 提示)
+    missing = {(f.item, f.level) for f in report.findings if f.code == "signage-missing-unstated"}
     assert missing == {("cn.sign.party-service-centre", "warn"), ("cn.sign.civilisation-practice-station", "warn")}
     plain = tmp_path / "plain.csv"  # no 村或社区 column: --scope says it
     plain.write_text("\n".join(line.rsplit(",", 1)[0] for line in rows) + "\n", encoding="utf-8")

@@ -163,3 +163,19 @@ def test_a_scope_is_given_in_chinese_as_a_clerk_says_it() -> None:
     assert "差" not in community.out, community.out  # 30 m² per 100 households; a village would need 300
     village = invoke("check", "facility", "-j", "120117", "--floor-area", "40", "--households", "100", "--scope", "村")
     assert "差 260 m²" in village.out  # told, not failed: 「……300平方米以上」 has no binding word
+
+
+@pytest.mark.parametrize(
+    "command", ["villagecat check", "villagecat check facility", "villagecat check signage", "villagecat audit"]
+)
+def test_the_checks_a_community_takes_say_so(command: str) -> None:
+    """A community's clerk read 核查一个村悬挂的标牌标识 in `check signage --help`, though --scope 社区 checks hers."""
+    (parser,) = [p for name, p in _parsers(_parser()) if name == command]
+    assert "村（社区）" in (parser.description or ""), parser.description
+    assert "communit" in (parser.description or "")
+
+
+def test_admit_says_a_task_may_be_asked_of_a_community() -> None:
+    """`admit --help` said only 交由村级组织承担, though --scope 社区 asks it of a community's organisations."""
+    (parser,) = [p for name, p in _parsers(_parser()) if name == "villagecat admit"]
+    assert "社区" in (parser.description or ""), parser.description

@@ -9,6 +9,7 @@ import pytest
 import villagecat
 from conftest import invoke
 from villagecat.checks import ActualSign, audit, check_signage, read_ledger, read_signs
+from villagecat.checks.signage import signage_findings
 from villagecat.models import Colour, Orientation, Placement, Scope, SignType
 
 if TYPE_CHECKING:
@@ -229,3 +230,26 @@ def test_a_listed_plaque_hung_is_recorded_as_met() -> None:
     (met,) = [f for f in report.findings if f.level == "pass" and f.code == "signage-present"]
     assert met.item == "cn.sign.party-service-centre"
     assert met.message_zh == "已悬挂目录所列的村（社区）党群服务中心标牌（一横）"
+
+
+def test_a_village_only_yiban_is_no_community_s_word(tmp_path: Path) -> None:
+    """A Ninghe community was told 未悬挂……新时代文明实践站标识（来源用语为“一般”）, citing national 二(二)6
+    「一般在村级综合服务设施外部……悬挂」: that 一般 is the nation's for villages. Ninghe 三(二)8 lists the
+    station among a 村（社区）'s two marks without a binding word: for the community a 提示 that says so, citing it.
+    A village keeps the nation's 一般.
+    """
+    catalog = villagecat.resolve("120117")
+    rows = ["名称,位置,标牌类型,版式,所属组织", "光明社区党群服务中心,外部,标牌,横牌,"]
+    community = _signs(tmp_path, *rows, name="community.csv")
+    findings = signage_findings(catalog, community, "光明社区", Scope.COMMUNITY)
+    station = [f for f in findings if f.item == "cn.sign.civilisation-practice-station"]
+    assert [(f.level, f.code) for f in station] == [("warn", "signage-missing-unstated")]
+    assert station[0].message_zh == "未悬挂目录所列的村（社区）新时代文明实践站标识（来源未写明约束力）"
+    assert {(c.document, c.section) for c in station[0].citations} == {("120117.document.work-plan", "三(二)8")}
+    centre = [f for f in findings if f.item == "cn.sign.party-service-centre"]
+    assert [f.level for f in centre] == ["pass"]
+    assert "cn.document.tingzi-2022-28" not in {c.document for c in centre[0].citations}
+    village = check_signage(catalog, _signs(tmp_path, "名称,位置,标牌类型,版式", "甲村党群服务中心,外部,标牌,横牌"))
+    station = [f for f in village.findings if f.item == "cn.sign.civilisation-practice-station"]
+    assert [(f.level, f.code) for f in station] == [("warn", "signage-missing-advised")]
+    assert "cn.document.tingzi-2022-28" in {c.document for c in station[0].citations}

@@ -36,6 +36,7 @@ from villagecat.checks import admit, audit, check_facility, read_ledger
 from villagecat.checks._modality import level, strength, suffix
 from villagecat.checks.audit import POST_ALLOWED
 from villagecat.checks.facility import FacilityFigures
+from villagecat.checks.signage import sign_modality
 from villagecat.models import CertificateStatus, DutyKind, Modality, Orientation, Placement, Scope, SignType
 from villagecat.package import save_layer
 from villagecat.registry import shipped_registry
@@ -573,8 +574,9 @@ def test_a_listed_sign_taken_down_is_one_finding_of_that_sign(
     gone = data.draw(st.sampled_from(mandatory))
     place.signs = [s for s, spec in zip(place.signs, place.spec_of, strict=True) if spec != gone.id]
     finding = _only(audit(catalog, read_ledger(write_csv(tmp_path / "台账.csv", ledger_rows(place)))))
-    assert (finding.code, finding.item) == (f"signage-missing{suffix(strength(gone.modality))}", gone.id)
-    assert finding.level == level(strength(gone.modality))
+    of = strength(sign_modality(catalog, gone, scope)[0])  # as stated for the place: 一般 for villages only
+    assert (finding.code, finding.item) == (f"signage-missing{suffix(of)}", gone.id)
+    assert finding.level == level(of)
 
 
 def _counts(quota: SignQuota, sign_type: SignType, placement: Placement, orientation: Orientation | None) -> bool:

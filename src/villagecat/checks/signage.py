@@ -45,10 +45,17 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from villagecat.merging import EffectiveCatalog
-    from villagecat.models import Citation, Sign, SignQuota
+    from villagecat.models import Citation, Modality, Sign, SignQuota
     from villagecat.models._base import Vocab
 
-__all__ = ["ActualSign", "check_signage", "noted_characters", "signage_findings", "traditional_characters"]
+__all__ = [
+    "ActualSign",
+    "check_signage",
+    "noted_characters",
+    "sign_modality",
+    "signage_findings",
+    "traditional_characters",
+]
 
 
 #: The fields of a sign a ledger may leave empty that hold a vocabulary's value.
@@ -256,6 +263,32 @@ def _field_citations(catalog: EffectiveCatalog, spec: Sign, *names: str) -> tupl
         for citation in step.citations if step is not None else ():
             found.setdefault((citation.document, citation.section), citation)
     return tuple(found.values()) or tuple(getattr(entry.item, "citations", ()))
+
+
+def sign_modality(catalog: EffectiveCatalog, spec: Sign, scope: Scope) -> tuple[Modality | None, tuple[Citation, ...]]:
+    """How strongly ``scope``'s source asks for the sign to hang, and the clauses that say so.
+
+    The step that set the sign's modality speaks for the places the sign applied to then: the
+    nation's 「一般在村级综合服务设施外部……悬挂」 is a village's word. Where a lower layer later
+    extends the sign to ``scope`` (Ninghe's 「“两标识”：村（社区）新时代文明实践站、警务室」 makes the
+    station a community's too) without a binding word of its own, the community's source does
+    not say how strongly it binds: unstated, citing the clause that extends it.
+    """
+    stated = _field_citations(catalog, spec, "mandatory", "modality")
+    entry = catalog.get(spec.id)
+    step = entry.set_by("modality") if entry is not None else None
+    if entry is None or step is None:
+        return spec.modality, stated
+    order = {layer.id: index for index, layer in enumerate(catalog.chain)}
+    at = order.get(step.layer, 0)
+    reached = [s for s in entry.provenance["applies_to"] if order.get(s.layer, 0) <= at]
+    then = reached[-1].value if reached else None
+    if then is None:  # empty: the places the introducing layer covers
+        then = next((layer.reach for layer in catalog.chain if layer.id == entry.introduced_by), Scope.BOTH)
+    if then in (Scope.BOTH, scope):
+        return spec.modality, stated
+    widened = entry.set_by("applies_to")
+    return None, tuple(widened.citations) if widened is not None else stated
 
 
 def _spec_checks(actual: ActualSign, spec: Sign, catalog: EffectiveCatalog) -> list[Finding]:
@@ -468,7 +501,10 @@ def signage_findings(
     findings.extend(_unlisted(catalog, unlisted, village, scope, listed=bool(specs)))
     present = {spec.id for spec in matched.values()}
     for spec in specs:
-        if spec.mandatory and spec.id in present and reported(strength(spec.modality)):  # what --all records
+        if not spec.mandatory:
+            continue
+        modality, cited = sign_modality(catalog, spec, scope)
+        if spec.id in present and reported(strength(modality)):  # what --all records
             findings.append(
                 Finding(
                     codes.PRESENT.code,
@@ -476,12 +512,12 @@ def signage_findings(
                     *pair("signage-present", sign=spec.name),
                     village,
                     rule=spec.name,
-                    citations=_field_citations(catalog, spec, "mandatory", "modality"),
+                    citations=cited,
                     item=spec.id,
                 )
             )
-        if spec.mandatory and spec.id not in present and reported(strength(spec.modality)):
-            of = strength(spec.modality)
+        if spec.id not in present and reported(strength(modality)):
+            of = strength(modality)
             findings.append(
                 Finding(
                     codes.MISSING.missed(of),
@@ -489,7 +525,7 @@ def signage_findings(
                     *pair(f"signage-missing{suffix(of)}", sign=spec.name),
                     village,
                     rule=spec.name,
-                    citations=_field_citations(catalog, spec, "mandatory", "modality"),
+                    citations=cited,
                     item=spec.id,
                 )
             )

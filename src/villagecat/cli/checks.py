@@ -51,15 +51,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = sub.add_parser(
         "check",
         help="核查设施、标牌 / check a facility or signage against the catalog",
-        description="对照有效目录核查一个村的综合服务设施（facility）或标牌标识（signage）。"
-        " Check a village's facility or its signage against the effective catalog.",
+        description="对照有效目录核查一个村（社区）的综合服务设施（facility）或标牌标识（signage）。"
+        " Check a village's (or an urban community's) facility or its signage against the effective catalog.",
     )
     kinds = check.add_subparsers(dest="check", metavar="CHECK", required=True, help="核查的对象 / what to check")
     facility = kinds.add_parser(
         "facility",
         help="综合服务设施面积核查 / facility areas",
-        description="核查一个村的综合服务设施数据，或用 --file 核查多个村的 CSV、YAML、XLSX 文件。"
-        " Check a village's facility figures, or a CSV/YAML/XLSX file of many villages (--file).",
+        description="核查一个村（社区）的综合服务设施数据，或用 --file 核查多个村（社区）的 CSV、YAML、XLSX 文件。"
+        " Check a village's (or an urban community's) facility figures, or a CSV/YAML/XLSX file of many (--file).",
     )
     # each titled as a --file column may be (villagecat.checks._fields), so the help names a column the file takes
     facility.add_argument("--floor-area", type=_measure, help=f"{title('floor_area_m2')}（平方米） / floor area, m²")
@@ -77,7 +77,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     facility.add_argument(
         "--file",
         type=given,
-        help="多个村的数据文件（CSV、YAML 或 XLSX） / figures of many villages (CSV, YAML or XLSX)",
+        help="多个村（社区）的数据文件（CSV、YAML 或 XLSX） / figures of many villages or communities"
+        " (CSV, YAML or XLSX)",
     )
     add_scope_option(facility, listing=False)
     _common(facility)
@@ -87,8 +88,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     signage = kinds.add_parser(
         "signage",
         help="标牌核查 / signage",
-        description="核查一个村悬挂的标牌标识（YAML、CSV 或 XLSX）。"
-        " Check a village's plaques and marks (YAML, CSV or XLSX).",
+        description="核查一个村（社区）悬挂的标牌标识（YAML、CSV 或 XLSX）。"
+        " Check a village's (or an urban community's) plaques and marks (YAML, CSV or XLSX).",
     )
     signage.add_argument(
         "file", type=given, help="标牌文件（YAML、JSON、CSV 或 XLSX） / the signs (YAML, JSON, CSV or XLSX)"
@@ -141,8 +142,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     audit = sub.add_parser(
         "audit",
         help="自查台账核查 / audit a self-inspection ledger",
-        description="对照有效目录核查一个或多个村的自查台账（YAML、CSV 或 XLSX）。"
-        " Check a ledger (YAML, CSV or XLSX) of one or many villages against the effective catalog.",
+        description="对照有效目录核查一个或多个村（社区）的自查台账（YAML、CSV 或 XLSX）。"
+        " Check a ledger (YAML, CSV or XLSX) of one or many villages or urban communities against the effective"
+        " catalog.",
     )
     audit.add_argument(
         "ledger", type=given, help="台账文件（YAML、JSON、CSV 或 XLSX） / the ledger (YAML, JSON, CSV or XLSX)"
@@ -154,7 +156,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     admit = sub.add_parser(
         "admit",
         help="准入判断 / may this task be given to a village?",
-        description="判断一项或多项工作能否交由村级组织承担（准入）。 Decide admission for one or more tasks.",
+        description="判断一项或多项工作能否交由村级组织（--scope 社区：社区组织）承担（准入）。"
+        " Decide admission for one or more tasks, asked of a village (or, with --scope 社区, an urban community).",
     )
     admit.add_argument(
         "tasks",
