@@ -184,11 +184,12 @@ def test_ledger_as_an_xlsx_workbook_with_chinese_headers(tmp_path: Path) -> None
     assert fails(report) == [
         ("东棘坨村", "audit-certificate-must-not-issue"),
         ("西村", "audit-certificate-must-not-issue"),
-        ("西村", "audit-duty-needs-approval"),  # 「拆迁拆违」 names no listed item; it points at the prohibition
     ]
-    duty = next(f for f in report.findings if f.code == "audit-duty-needs-approval")
+    # 「拆迁拆违」 names no listed item, and Ninghe's lists (附件1–3) are not recorded: a note, naming the prohibition
+    duty = next(f for f in report.findings if f.code == "audit-duty-lists-not-included")
+    assert (duty.subject, duty.level) == ("西村", "warn")
     assert "作为拆迁拆违事务的责任主体属于履职负面事项" in duty.message_zh
-    assert report.summary()["西村"]["fail"] == 2
+    assert report.summary()["西村"]["fail"] == 1
 
 
 def test_a_bad_ledger_row_names_file_row_and_field(tmp_path: Path) -> None:
@@ -309,15 +310,17 @@ def test_admission_prohibited_listed_and_unlisted_with_the_route() -> None:
     assert codes == [
         ("作为拆迁拆违事务的责任主体", "admission-prohibited", "fail"),
         ("组织群众、宣传群众、凝聚群众、服务群众", "admission-listed", "pass"),
-        ("人口普查入户登记", "admission-needs-approval", "fail"),
+        ("人口普查入户登记", "admission-lists-not-included", "warn"),  # Ninghe's 附件1、2 are not recorded
     ]
+    assert "附件1《宁河区村（社区）组织依法履职工作事务清单》" in report.findings[2].message_zh
     assert report.findings[2].citations[0].section == "五(二)"
     assist = admit(villagecat.resolve("220000"), ["协助党政群机构开展的工作事务"]).findings[0]
     assert "费随事转" in assist.message_zh
     assert "联系村民" in assist.message_zh
     cli = invoke("admit", "招商引资任务", "-j", "shangdang")
-    assert cli.code == 1  # needs the district's approval, and the answer points at the prohibition
-    assert "须经上党区规定的准入程序" in cli.out
+    assert cli.code == 0  # Shanxi's catalogs are not recorded: if not in them, the district's route; a note
+    assert "山西省《村级组织履行职责事项指导目录》" in cli.out
+    assert "如不在其中，须经上党区规定的准入程序" in cli.out
     assert "作为招商引资事务的责任主体属于履职负面事项" in cli.out
 
 
@@ -970,7 +973,7 @@ def test_a_communitys_own_duty_is_listed_for_a_community_by_reference(tmp_path: 
     """
     catalog = villagecat.resolve("120117")
     (village,) = admit(catalog, ["实行居民自治"]).findings
-    assert (village.code, village.level) == ("admission-needs-approval", "fail")  # a village's word is 村民
+    assert (village.code, village.level) == ("admission-lists-not-included", "warn")  # a village's word is 村民
     (community,) = admit(catalog, ["实行居民自治"], Scope.COMMUNITY).findings
     assert (community.code, community.level, community.item) == (
         "admission-listed",
@@ -983,7 +986,7 @@ def test_a_communitys_own_duty_is_listed_for_a_community_by_reference(tmp_path: 
     assert "参照执行" not in own.message_zh  # the catalog's own words need no reference
     result = invoke("admit", "实行居民自治", "-j", "120117", "--scope", "社区")
     assert result.code == 0
-    assert invoke("admit", "实行居民自治", "-j", "120117").code == 1
+    assert invoke("admit", "实行居民自治", "-j", "120117").code == 0  # a note: Ninghe's 附件1–3 are not recorded
     ledger = tmp_path / "duties.csv"
     ledger.write_text("村名,村或社区,类别,名称\n光明社区,社区,事项,实行居民自治\n", encoding="utf-8")
     assert fails(audit(catalog, read_ledger(ledger))) == []
@@ -1547,3 +1550,26 @@ def test_every_area_rule_a_facility_meets_is_recorded_not_only_the_first() -> No
     met = [(f.item, f.rule) for f in report.findings if f.code == "facility-floor-area" and f.level == "pass"]
     assert ("220000.facility.village", 200) in met, met
     assert ("cn.facility.community-service-facility", 105) in met, met
+
+
+def test_a_task_outside_lists_that_are_not_recorded_is_a_note_not_a_verdict() -> None:
+    """Ninghe's 附件1 and 附件2 (the lists of what villages do and assist with) are named, not recorded.
+
+    ``admit 代办社会保险登记 -j 120117`` said 不符合：不在目录中，须经宁河区规定的准入程序 (exit 1), though the task
+    may be in a list villagecat does not hold. Where every list is recorded (Tianjia'an), it still fails.
+    """
+    from villagecat.checks.admission import unrecorded_lists  # noqa: PLC0415
+
+    ninghe = villagecat.resolve("120117")
+    assert [d.number for d in unrecorded_lists(ninghe)] == ["附件1", "附件2", "附件3"]
+    (note,) = admit(ninghe, ["代办社会保险登记"]).findings
+    assert (note.code, note.level) == ("admission-lists-not-included", "warn")
+    assert "无从判断它是否在其中（提示，不判不符合）；如不在其中，须经宁河区规定的准入程序" in note.message_zh
+    assert invoke("admit", "代办社会保险登记", "-j", "120117").code == 0
+    tianjiaan = villagecat.resolve("340403")
+    assert unrecorded_lists(tianjiaan) == []
+    (verdict,) = admit(tianjiaan, ["代办社会保险登记"]).findings
+    assert (verdict.code, verdict.level) == ("admission-needs-approval", "fail")
+    assert invoke("admit", "代办社会保险登记", "-j", "340403").code == 1
+    # A layer of villages lists no community's tasks: Shangdang's community is judged on what is recorded.
+    assert unrecorded_lists(villagecat.resolve("140404"), Scope.COMMUNITY) == []

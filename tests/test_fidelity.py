@@ -129,7 +129,7 @@ def test_an_ordinary_inside_plaque_passes_tianjiaan() -> None:
 def test_party_building_assessment_materials_need_approval_in_ninghe() -> None:
     """No source calls anything 党的建设 a category; the task is unlisted and takes Ninghe's route."""
     (finding,) = admit(villagecat.resolve("120117"), ["党的建设考核材料报送"]).findings
-    assert finding.code == "admission-needs-approval"
+    assert finding.code == "admission-lists-not-included"  # if not in Ninghe's unrecorded 附件1–3
     assert "由区民政局会同区委组织部、区委农办进行初审" in finding.message_zh
     assert finding.citations[0].section == "五(二)"
 
@@ -225,7 +225,7 @@ def test_a_catch_all_is_not_a_certificate_to_render_or_admit() -> None:
     assert "兜底条目" in result.err
     assert "拒绝出具" not in result.err
     (finding,) = admit(villagecat.resolve("140000"), ["其他依法依规需要出具的证明事项"]).findings
-    assert finding.code == "admission-needs-approval"
+    assert finding.code == "admission-lists-not-included"  # never the catch-all's retained; Shanxi's lists unrecorded
 
 
 def test_a_truncated_rule_never_decides_a_task() -> None:

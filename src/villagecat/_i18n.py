@@ -2980,6 +2980,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{task}”不在目录中，须经{layer}规定的准入程序：{steps}{notes}",
         "'{task}' is not in the catalog; it needs the approval route of {layer}: {steps}{notes}",
     ),
+    "admission-needs-route-lists-not-included": (
+        (
+            "“{task}”不在已收录的目录中，而{lists}未随文公布、未收录全文，无从判断它是否在其中（提示，不判不符合）；"
+            "如不在其中，须经{layer}规定的准入程序：{steps}{notes}"
+        ),
+        (
+            "'{task}' is not in the catalog as recorded, and {lists} are not recorded, so whether it is listed there"
+            " cannot be told (a note); if it is not, it needs the approval route of {layer}: {steps}{notes}"
+        ),
+    ),
+    "admission-no-route-lists-not-included": (
+        (
+            "“{task}”不在已收录的目录中，而{lists}未随文公布、未收录全文，无从判断它是否在其中（提示，不判不符合）；"
+            "如不在其中，本辖区各层未规定准入程序{rule}{notes}"
+        ),
+        (
+            "'{task}' is not in the catalog as recorded, and {lists} are not recorded, so whether it is listed there"
+            " cannot be told (a note); if it is not, no layer sets an approval route{rule}{notes}"
+        ),
+    ),
     "admission-no-route": (
         "“{task}”不在目录中；本辖区各层未规定准入程序{rule}{notes}",
         "'{task}' is not in the catalog; no layer sets an approval route{rule}{notes}",

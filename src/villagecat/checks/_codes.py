@@ -188,6 +188,13 @@ NEEDS_APPROVAL = _declare(
     "事项不在目录中，须经准入程序",
     "the task is not listed: it needs approval",
 )
+LISTS_NOT_INCLUDED = _declare(
+    "admission-lists-not-included",
+    "admission",
+    "事项不在已收录的目录中，而本辖区的事项清单未收录全文，无从判断是否须经准入程序（提示）",
+    "the task is not in the catalog as recorded, and the jurisdiction's lists of tasks are not recorded: whether it"
+    " needs approval cannot be told (a note)",
+)
 RULE_ON_DEPARTMENTS = _declare(
     "admission-rule-on-departments",
     "admission",

@@ -34,8 +34,9 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from villagecat.checks._modality import Strength
+    from villagecat.checks._report import FindingLevel
     from villagecat.merging import EffectiveCatalog
-    from villagecat.models import Certificate, Citation, Duty, Obligation
+    from villagecat.models import Certificate, Citation, Document, Duty, Obligation
 
 __all__ = [
     "admission_findings",
@@ -44,6 +45,7 @@ __all__ = [
     "match_duties",
     "match_obligations",
     "similar_certificates",
+    "unrecorded_lists",
 ]
 
 #: A task shorter than this (after normalising) names nothing: 「的」 is not a task.
@@ -236,6 +238,40 @@ def _notes(related: list[Duty], certificates: list[Certificate], scope: Scope) -
     return Both("".join(z for z, _ in (*prohibited, *similar)), "".join(e for _, e in (*prohibited, *similar)))
 
 
+#: The words of a list a task may be in (a 工作事务清单, 履行职责事项指导目录, 证明事项指导目录), in an annex's title:
+#: not a 机制牌子清单 or a 自查工作台账.
+_TASK_LIST_WORDS = ("事务", "事项", "职责")
+
+
+def unrecorded_lists(catalog: EffectiveCatalog, scope: Scope = Scope.VILLAGE) -> list[Document]:
+    """The lists of tasks of the chain that are named but not recorded: annexes whose text the source lacks.
+
+    A task not in the catalog as recorded may be in one of them (Ninghe's 附件1, Shanxi's 履行职责事项指导目录):
+    whether it needs approval cannot then be told. Only the lists of layers that cover ``scope``: a layer of
+    villages lists no community's tasks.
+    """
+    covering = {layer.id for layer in catalog.chain if layer.reach in (Scope.BOTH, scope)}
+    return [
+        d
+        for d in catalog.documents()
+        if not d.included
+        and d.part_of is not None
+        and d.id.split(".", 1)[0] in covering
+        and any(word in d.title for word in _TASK_LIST_WORDS)
+    ]
+
+
+def _lists_said(catalog: EffectiveCatalog, lists: list[Document]) -> Both:
+    """The lists named as a clerk finds them: whose, the annex's number, its title (宁河区附件1《…》)."""
+    names = {layer.id: (layer.name_zh, layer.name_en) for layer in catalog.chain}
+    zh, en = [], []
+    for d in lists:
+        whose = names.get(d.id.split(".", 1)[0], ("", ""))
+        zh.append(f"{whose[0]}{d.number or ''}《{d.title}》")
+        en.append(f"{whose[1]} {d.number or ''}《{d.title}》".replace("  ", " ").strip())
+    return Both("、".join(zh), ", ".join(en))
+
+
 def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str, scope: Scope) -> Finding:
     from villagecat.render import effective_admission  # noqa: PLC0415
 
@@ -244,13 +280,19 @@ def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str, scop
     notes = _notes(related, certificates, scope)
     cites = tuple(c for item in (*related, *certificates) for c in item.citations)
     route = effective_admission(catalog, scope)
+    lists = unrecorded_lists(catalog, scope)
+    # Not in a list the data does not hold is no verdict: a note naming the lists, the route if it is not there.
+    declared, unknown = (codes.LISTS_NOT_INCLUDED, "-lists-not-included") if lists else (codes.NEEDS_APPROVAL, "")
+    level: FindingLevel = "warn" if lists else "fail"
+    said = {"lists": _lists_said(catalog, lists)} if lists else {}
     if route is not None:
         layer, admission = route
         return Finding(
-            codes.NEEDS_APPROVAL.code,
-            "fail",
+            declared.code,
+            level,
             *pair(
-                "admission-needs-route",
+                f"admission-needs-route{unknown}",
+                **said,
                 task=task,
                 layer=Both(layer.name_zh, layer.name_en),
                 steps=" → ".join(admission.steps),
@@ -270,9 +312,9 @@ def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str, scop
     else:
         rule_text = Both("", "")
     return Finding(
-        codes.NEEDS_APPROVAL.code,
-        "fail",
-        *pair("admission-no-route", task=task, rule=rule_text, notes=notes),
+        declared.code,
+        level,
+        *pair(f"admission-no-route{unknown}", **said, task=task, rule=rule_text, notes=notes),
         subject,
         observed=task,
         citations=(*(unassigned.citations if unassigned is not None else ()), *cites),
