@@ -15,7 +15,7 @@ import villagecat
 from conftest import REPO, invoke
 from villagecat.checks.admission import admit
 from villagecat.checks.facility import FacilityFigures, check_facility
-from villagecat.checks.signage import ActualSign, check_signage
+from villagecat.checks.signage import ActualSign, check_signage, sign_modality
 from villagecat.models import (
     Certificate,
     Duty,
@@ -321,8 +321,14 @@ def test_ninghes_inside_plaques_are_a_community_s_too() -> None:
     inside = {s.id: s for s in catalog.signs(Scope.COMMUNITY) if s.placement is Placement.INSIDE}
     assert set(inside) == {"cn.sign.service-organisation", "cn.sign.service-guide", "cn.sign.function-area"}
     assert {s.name for s in inside.values()} == {"综合服务机构标牌", "集成式服务功能指引标牌", "功能区入口简明标牌"}
-    # 根据实际情况确定, with no 一般 (the nation's 一般 is for villages): unstated for both, none is required.
-    assert all((s.modality, s.mandatory) == (None, False) for s in inside.values())
+    # 根据实际情况确定, with no 一般: the nation's 一般 stands for villages (Ninghe says nothing else of them); for a
+    # community, to which Ninghe extends them with no binding word, the source states none. None is required.
+    assert all((s.modality, s.mandatory) == (Modality.SHOULD, False) for s in inside.values())
+    for sign in inside.values():
+        assert sign_modality(catalog, sign, Scope.VILLAGE)[0] is Modality.SHOULD
+        unstated, cited = sign_modality(catalog, sign, Scope.COMMUNITY)
+        assert unstated is None
+        assert {c.document for c in cited} == {"120117.document.work-plan"}
     assert {s.id for s in villagecat.resolve("cn").signs(Scope.COMMUNITY)} == set()  # the nation's are villages'
 
 
@@ -479,7 +485,7 @@ def test_the_exception_of_new_mechanisms_is_whole_from_the_nation_down() -> None
         ("cn", "cn.obligation.no-new-mechanisms"),
         ("140000", "cn.obligation.no-new-mechanisms"),
         ("220000", "220000.obligation.no-new-mechanisms"),
-        ("120117", "120117.obligation.no-new-mechanisms"),
+        ("120117", "cn.obligation.no-new-mechanisms"),  # Ninghe's 三(二)6 restates it
     ]:
         rule = next(o for o in villagecat.resolve(jurisdiction).obligations() if o.id == ident)
         assert rule.exceptions == whole, (jurisdiction, rule.exceptions)
