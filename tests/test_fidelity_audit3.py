@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import villagecat
 from villagecat.checks.facility import FacilityFigures, check_facility
-from villagecat.models import Modality, Obligation, Scope
+from villagecat.models import Modality, Obligation, Scope, Sign
 from villagecat.registry import shipped_registry
 
 
@@ -94,9 +94,17 @@ def test_jilins_departments_provide_the_template_of_a_retained_certificate() -> 
 
 def test_ninghes_inside_signs_hold_for_villages_and_communities_with_no_grade() -> None:
     """三(二)8 「村（社区）党群服务中心根据实际情况确定内部挂牌，在入口醒目位置设置集成式服务功能指引标牌，在综合服务
-    大厅悬挂综合服务机构标牌……」: no 一般; the nation's 一般 (for villages) was carried to communities."""
+    大厅悬挂综合服务机构标牌……」: no 一般, so the nation's 一般 stands for villages, and is not carried to communities.
+
+    Ninghe 1.11.0–1.13.0 emptied the strength for both, which took the nation's word from villages too.
+    """
+    from villagecat.checks.signage import sign_modality  # noqa: PLC0415
+
     catalog = villagecat.resolve("120117")
     for name in ("综合服务机构标牌", "集成式服务功能指引标牌"):
         (entry,) = catalog.find(name, "signs")
-        assert getattr(entry.item, "applies_to", None) == Scope.BOTH, name
-        assert getattr(entry.item, "modality", "?") is None, name
+        sign = entry.item
+        assert getattr(sign, "applies_to", None) == Scope.BOTH, name
+        assert getattr(sign, "modality", "?") is Modality.SHOULD, name
+        assert isinstance(sign, Sign)
+        assert sign_modality(catalog, sign, Scope.COMMUNITY)[0] is None, name
