@@ -18,7 +18,7 @@ import pytest
 
 from conftest import REPO, invoke
 from test_line_separators import _ONE_LINE, SHANGDANG, _package, _set
-from villagecat._text import describe_character, printable
+from villagecat._text import MARKS, describe_character, printable
 from villagecat.package import load_layer
 
 if TYPE_CHECKING:
@@ -60,7 +60,8 @@ def test_a_name_with_a_blank_or_invisible_character_is_refused_and_named(tmp_pat
     _set(package, "csv", "milestones", "name", value)
     result = invoke("validate", str(package))
     assert result.code == 1, result.out
-    assert f"第 2 行 字段 name（名称）：{_ONE_LINE}：含有 {REFUSED[value]}，请删去" in result.out, result.out
+    said = "开头是" if ord(value[0]) in MARKS else "含有"  # a mark is refused only where it comes first
+    assert f"第 2 行 字段 name（名称）：{_ONE_LINE}：{said} {REFUSED[value]}" in result.out, result.out
     assert "两端有空格" not in result.out
 
 
@@ -130,3 +131,14 @@ def test_no_shipped_csv_holds_one() -> None:
     for path in (REPO / "data").rglob("*.csv"):
         text = path.read_text("utf-8")
         assert not [hex(ord(c)) for c in set(text) if ord(c) in REFUSED_TEXT - {0x09, 0x0A, 0x0D}], path
+
+
+@pytest.mark.parametrize("value", ["\u0301摸排自查", " \u0301摸排", "\ufe0f"])
+def test_a_mark_at_the_start_is_told_as_at_the_start(tmp_path: Path, value: str) -> None:
+    """A combining accent first was told 含有 〔U+0301〕，请删去, though the same accent after a letter is kept."""
+    package = _package(tmp_path, "csv")
+    _set(package, "csv", "milestones", "name", value)
+    result = invoke("validate", str(package))
+    assert result.code == 1, result.out
+    assert "：开头是 " in result.out, result.out
+    assert "它附在前一个字上，放在开头无所依附" in result.out, result.out

@@ -1796,6 +1796,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "value-invalid": ("取值无效：{detail}", "invalid value: {detail}"),
     "value-invalid-other": ("取值无效（{detail}）", "{detail}"),
     "value-hidden-character": ("{rule}：含有 {character}，请删去", "{rule}: it contains {character}"),
+    "value-leading-mark": (
+        "{rule}：开头是 {character}，它附在前一个字上，放在开头无所依附，显示为空白或错位的符号；请删去",
+        (
+            "{rule}: it begins with {character}, a mark that attaches to the character before it and shows as nothing"
+            " or a stray accent at the start"
+        ),
+    ),
     "pydantic-missing": ("缺少必填字段", "required field is missing"),
     "pydantic-extra_forbidden": ("未知字段，不允许出现", "unknown field, not allowed"),
     "pydantic-string_too_short": ("不能为空", "must not be empty"),

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from villagecat._i18n import MESSAGES, Both, ModelRuleError, pair, say
 from villagecat._patterns import words_for
-from villagecat._text import SAFE_TEXT_PATTERN, describe_character, unsafe_character
+from villagecat._text import MARKS, SAFE_TEXT_PATTERN, WHITE_SPACE, describe_character, unsafe_character
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -198,8 +198,10 @@ def _pattern_message(pattern: str, value: object, *, in_code: bool = False) -> t
         zh, en, _ = advice
     if isinstance(value, str):
         char = unsafe_character(value, multiline=_multiline(pattern))
-        if char is not None:  # name the character: it cannot be seen
-            return pair("value-hidden-character", rule=Both(zh, en), character=_character(char))
+        if char is not None:  # name the character: it cannot be seen; a mark is refused only where it comes first
+            first = ord(char) in MARKS and value.lstrip(WHITE_SPACE)[:1] == char
+            key = "value-leading-mark" if first else "value-hidden-character"
+            return pair(key, rule=Both(zh, en), character=_character(char))
         got_zh, got_en = _got(value)
         return zh + got_zh, en + got_en
     return zh, en
