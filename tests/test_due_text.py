@@ -90,7 +90,9 @@ def test_a_due_text_without_a_quoted_clause_is_held_to_the_documents_text(shangd
     [
         ("2023 年 8 月 10 日前", {2023}, {8}, {10}),
         ("8月 10日前", set(), {8}, {10}),
-        ("2023年4月至7月", {2023}, {4, 7}, set()),
+        ("2023年4月至7月", {2023}, {7}, set()),  # a range ends where it ends: a deadline is its latest date
+        ("2023年12月至2024年3月", {2024}, {3}, set()),
+        ("8月10日至8月20日前", set(), {8}, {20}),
         ("7月底前", set(), {7}, set()),
         ("2024年上半年", {2024}, {6}, set()),
         ("2023年底前", {2023}, {12}, set()),

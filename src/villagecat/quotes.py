@@ -551,17 +551,23 @@ def dates_written(text: str) -> tuple[set[int], set[int], set[int]] | None:
     年末 are 12), days (10日, 三十一日) and, between them, only 前、以前、之前、底、至、到、和、及、
     或、、 and white space. Anything else (30日内, 次年, 上旬, 左右, 第三季度) is not understood:
     None, and nothing is compared. A month past 12 or a day past 31 is not understood either.
+
+    A range (2023年12月至2024年3月) ends a deadline where it ends: only what follows its last 至 or 到
+    counts, with the year before it where none follows (2023年8月至12月 is 2023, 12).
     """
     years: set[int] = set()
     months: set[int] = set()
     days: set[int] = set()
+    before: set[int] = set()  # the years written before a range's 至 or 到
     place = 0
     while place < len(text):
         token = _DATE_TOKEN.match(text, place)
         if token is None:
             return None
         place = token.end()
-        if token["year"]:
+        if token["joint"] in ("至", "到"):
+            before, years, months, days = years or before, set(), set(), set()
+        elif token["year"]:
             years.add(_number(token["year"]))
             if token["yearend"]:
                 months.add(12)
@@ -573,6 +579,7 @@ def dates_written(text: str) -> tuple[set[int], set[int], set[int]] | None:
             months.add(_number(token["month"]))
         elif token["day"]:
             days.add(_number(token["day"]))
+    years = years or before
     if not (years or months or days) or not months <= set(range(1, 13)) or not days <= set(range(1, 32)):
         return None
     return years, months, days
