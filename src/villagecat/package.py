@@ -96,6 +96,7 @@ __all__ = [
     "bulk",
     "carry_citations",
     "descriptor",
+    "descriptor_files",
     "load_layer",
     "package_files",
     "read_package",
@@ -1418,6 +1419,20 @@ def carry_citations(package: LayerPackage, edits: Mapping[Citation, Citation]) -
         if any(a is not b for a, b in zip(items, carried, strict=True)):
             changed[name] = carried
     return replace(package, **changed)  # type: ignore[arg-type]
+
+
+def descriptor_files(folder: Path) -> frozenset[str] | None:
+    """The files a package folder's descriptor lists, itself among them; None if it does not read.
+
+    Read as text alone, for what names the package's files (a pre-commit hook's changed file, two
+    copies compared), never to validate it.
+    """
+    try:
+        data = json.loads((folder / "datapackage.json").read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return None
+    resources = data.get("resources") if isinstance(data, dict) else None
+    return frozenset({"datapackage.json", *(str(r.get("path")) for r in resources or () if isinstance(r, dict))})
 
 
 def package_form(path: str | os.PathLike[str]) -> Literal["csv", "json"]:

@@ -222,18 +222,6 @@ def scope_of(value: str) -> Scope | None:
     return None if value == "all" else Scope(value)
 
 
-def _own_files(package: Path) -> frozenset[str] | None:
-    """The files a package's descriptor lists, itself among them; None if it does not read."""
-    import json  # noqa: PLC0415
-
-    try:
-        descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError):
-        return None
-    resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
-    return frozenset({"datapackage.json", *(str(r.get("path")) for r in resources or () if isinstance(r, dict))})
-
-
 def add_changed_option(parser: argparse.ArgumentParser) -> None:
     """Add ``--changed``: the paths are the files a commit changed (a pre-commit hook's), see :func:`package_roots`."""
     parser.add_argument(
@@ -257,6 +245,8 @@ def package_roots(paths: list[str], *, changed: bool = False) -> list[str]:
     """
     from pathlib import Path  # noqa: PLC0415
 
+    from villagecat.package import descriptor_files  # noqa: PLC0415
+
     cwd = Path.cwd().resolve()
     roots: dict[str, None] = {}
     owned: dict[Path, frozenset[str] | None] = {}  # each package's descriptor read once, however many files name it
@@ -272,7 +262,7 @@ def package_roots(paths: list[str], *, changed: bool = False) -> list[str]:
                 roots[raw] = None
             continue
         if owner not in owned:
-            owned[owner] = _own_files(owner)
+            owned[owner] = descriptor_files(owner)
         own = owned[owner]  # None: a descriptor that does not read, for validate to say why
         listed = own is None or path.relative_to(owner).as_posix() in own
         if listed:

@@ -19,12 +19,12 @@ from villagecat.cli._common import (
     shown_path,
 )
 from villagecat.package import load_layer
-from villagecat.validation import parent_taken, validate_many
+from villagecat.validation import parents_taken, validate_many
 
 if TYPE_CHECKING:
     from villagecat._i18n import Lang
-    from villagecat.package import LayerPackage
     from villagecat.report import ValidationReport
+    from villagecat.validation import ParentTaken
 
 __all__ = ["register"]
 
@@ -76,7 +76,8 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         stdout.write(say("changed-no-package", args.lang) + "\n")
         return 0
     reports = validate_many(roots, parents=parents, max_bytes=args.max_bytes)
-    notes = [_parent_lines(r, [*roots, *parents], args.lang) for r in reports]
+    taken = parents_taken([r.target for r in reports], [*roots, *parents])
+    notes = [_parent_lines(r, t, args.lang) for r, t in zip(reports, taken, strict=True)]
     if args.format == "json":
         payload = {
             "valid": all(r.valid for r in reports),
@@ -94,11 +95,10 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 _PARENT_CODES = frozenset({"unknown-document", "parent-version", "parent-chain", "unchecked"})
 
 
-def _parent_lines(report: ValidationReport, given: list[str | LayerPackage], lang: Lang) -> list[str]:
+def _parent_lines(report: ValidationReport, taken: ParentTaken | None, lang: Lang) -> list[str]:
     """The lines after a report that say which parent it was checked against, or how to give it; often none."""
     if not report.readable:
         return []
-    taken = parent_taken(report.target, [p for p in given if p != report.target])
     around = None if taken is None or taken.around is None else _as_typed(taken.around, report.target)
     hint = parent_hint(report, lang, "validate", folder=around, path=report.target)
     if hint is not None:  # a zip's too, for which no folder is known
