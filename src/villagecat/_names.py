@@ -52,7 +52,7 @@ ALIKE_SHARE = 0.4
 #: space is (looked for first: one pass finds none in most texts): the characters no name may hold
 #: (:data:`villagecat._text.UNSAFE_TEXT`: zero-width, bidirectional, control; tab and line break are
 #: white space), and the soft hyphen, a hint where a line may break, which is no part of a name.
-_INVISIBLE = re.compile(f"[{UNSAFE_TEXT_CLASS}\\u00ad]+")
+_INVISIBLE = re.compile(f"[{UNSAFE_TEXT_CLASS}]+")  # the soft hyphen among them (_text.FORMAT)
 #: White space other than the line break (``re``'s ``\s`` is ``str.isspace``, what ``str.split`` drops).
 _SPACE_BUT_LINE_BREAK = re.compile(r"[^\S\n]+")
 

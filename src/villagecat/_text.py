@@ -37,7 +37,6 @@ __all__ = [
     "SURROGATES",
     "TEXT",
     "UNSAFE_LINE",
-    "UNSAFE_LINE_CLASS",
     "UNSAFE_TEXT",
     "UNSAFE_TEXT_CLASS",
     "WHITE_SPACE",
@@ -222,7 +221,6 @@ UNSAFE_TEXT_CLASS = class_of(UNSAFE_TEXT)
 #: What no text may hold: those, and the printable blanks (:data:`BLANKS`).
 REFUSED_TEXT = UNSAFE_TEXT | BLANKS
 REFUSED_LINE = UNSAFE_LINE | BLANKS
-UNSAFE_LINE_CLASS = class_of(REFUSED_LINE)
 #: The same, with lone surrogates, for text already in Python (which holds them: :data:`SURROGATES`).
 _REFUSED = re.compile(f"[{class_of(REFUSED_TEXT | SURROGATES)}]")
 _REFUSED_LINE = re.compile(f"[{class_of(REFUSED_LINE | SURROGATES)}]")

@@ -33,7 +33,7 @@ A milestone's deadline is held to its source by two more rules (:func:`iter_due_
   citations is quoted, in the cited document's text, when given (else it is counted
   unchecked, as a quote is);
 - **due as due_text writes it** (``due-disagrees``): ``due``'s year, month and day, as precise
-  as ``due`` is, are among those due_text writes (:func:`dates_written`: 2023 年, 8月, 10日,
+  as ``due`` is, are among those due_text writes, a range's where it ends (:func:`dates_written`: 2023 年, 8月, 10日,
   十二月, 二〇二三年; 上半年 month 6, 下半年 and 年底/年末 month 12; 7月底 month 7). A part
   due_text does not write is not compared (8月 10日前 writes no year: the year is not); a
   due_text not wholly read as dates and the words between them (前、以前、之前、底、至、到、和、
@@ -130,6 +130,11 @@ _SECTION = re.compile(r"[一二三四五六七八九十]+(?:\([一二三四五�
 _NUMERALS = "一二三四五六七八九十"
 
 
+def _section_form(section: str) -> str:
+    """A cited section as the text numbers it: no spaces, full-width brackets as half (二（一）1 is 二(一)1)."""
+    return bare(section).replace("（", "(").replace("）", ")")
+
+
 def _below(label: str, section: str) -> bool:
     """Whether the text's section ``label`` is ``section`` or below it (二(二)1 below 二(二); 十二 not below 十)."""
     if label == section:
@@ -152,7 +157,7 @@ def sections_holding(quote: str, text: str, section: str) -> list[str] | None:
         quote lies in the section (or one below it); else the sections that hold the quote
         (empty too when it straddles them: it is then not refused).
     """
-    section = bare(section).replace("（", "(").replace("）", ")")
+    section = _section_form(section)
     statements = split_statements(text.splitlines())
     top = _SECTION.fullmatch(section) and re.match(f"[{_NUMERALS}]+", section)
     if not top or not any(_below(label, top.group(0)) for label, _ in statements):
@@ -496,7 +501,7 @@ def _wrong_section(quote: Quote, text: str) -> QuoteProblem | None:
     if not held:
         return None
     numbered = {label for label, _ in split_statements(text.splitlines())}
-    section = bare(quote.section).replace("（", "(").replace("）", ")")
+    section = _section_form(quote.section)
     there = Both("、".join(held), ", ".join(held))
     exists = any(_below(label, section) for label in numbered)
     zh, en = pair(

@@ -313,6 +313,9 @@ def _end_where_ecma_ends(node: object) -> None:
     if isinstance(node, dict):
         pattern = node.get("pattern")
         if isinstance(pattern, str) and pattern.endswith("$") and not _may_match(pattern, LINE_BREAKS):
+            if "not" in node:  # never written over: a rule already there would be dropped unseen
+                msg = f"a schema node with pattern {pattern!r} already has a 'not'"
+                raise ValueError(msg)
             node["not"] = {"type": "string", "pattern": f"[{class_of(LINE_BREAKS)}]"}
         for key, value in node.items():
             if key not in ("not", "pattern"):
