@@ -1429,7 +1429,7 @@ def descriptor_files(folder: Path) -> frozenset[str] | None:
     """
     try:
         data = json.loads((folder / "datapackage.json").read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # the reader says what is wrong with it
         return None
     resources = data.get("resources") if isinstance(data, dict) else None
     return frozenset({"datapackage.json", *(str(r.get("path")) for r in resources or () if isinstance(r, dict))})

@@ -643,7 +643,7 @@ def _layer_ids(folder: Path) -> tuple[str, str | None] | None:
         layer = json.loads(descriptor.read_text(encoding="utf-8-sig")).get("layer")
         parent = layer.get("parent") or {}
         return str(layer["id"]), (str(parent["id"]) if parent.get("id") is not None else None)
-    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+    except (OSError, ValueError, AttributeError, KeyError, TypeError, RecursionError):  # nested past reading
         return None
 
 

@@ -76,8 +76,9 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         stdout.write(say("changed-no-package", args.lang) + "\n")
         return 0
     reports = validate_many(roots, parents=parents, max_bytes=args.max_bytes)
-    taken = parents_taken([r.target for r in reports], [*roots, *parents])
-    notes = [_parent_lines(r, t, args.lang) for r, t in zip(reports, taken, strict=True)]
+    readable = [r for r in reports if r.readable]  # an unreadable one's report says why: nothing to add
+    taken = dict(zip(map(id, readable), parents_taken([r.target for r in readable], [*roots, *parents]), strict=True))
+    notes = [_parent_lines(r, taken[id(r)], args.lang) if r.readable else [] for r in reports]
     if args.format == "json":
         payload = {
             "valid": all(r.valid for r in reports),
@@ -96,9 +97,7 @@ _PARENT_CODES = frozenset({"unknown-document", "parent-version", "parent-chain",
 
 
 def _parent_lines(report: ValidationReport, taken: ParentTaken | None, lang: Lang) -> list[str]:
-    """The lines after a report that say which parent it was checked against, or how to give it; often none."""
-    if not report.readable:
-        return []
+    """The lines after a readable report that say which parent it was checked against, or how to give it; often none."""
     around = None if taken is None or taken.around is None else _as_typed(taken.around, report.target)
     hint = parent_hint(report, lang, "validate", folder=around, path=report.target)
     if hint is not None:  # a zip's too, for which no folder is known
