@@ -675,6 +675,49 @@ def validation_report_schema() -> dict[str, Any]:
     )
 
 
+def error_schema() -> dict[str, Any]:
+    """The JSON Schema of what ``--format json`` prints when a command fails before its report (exit 1 or 2)."""
+    error = _closed(
+        {
+            "exit_code": _titled(
+                {"type": "integer", "enum": [1, 2, 3]},
+                "退出码",
+                "Exit status",
+                "1：数据无效；2：无法读取、用法错误或环境问题；3：villagecat 的缺陷。\n\n"
+                "1: invalid data; 2: unreadable input, a usage error or an environment problem;"
+                " 3: a bug in villagecat.",
+            ),
+            "message_zh": _titled(_TEXT, "说明（中文）", "Message in Chinese", "与标准错误输出的一行相同。"),
+            "message_en": _titled(_TEXT, "说明（英文）", "Message in English"),
+            "where": _titled(_NULLABLE_TEXT, "所涉文件或数据包", "File or package named"),
+            "key": _titled(
+                _NULLABLE_TEXT,
+                "说明的代码",
+                "Message code",
+                "稳定的代码（如 no-layer、json-malformed），没有时为 null。\n\n"
+                "A stable code (no-layer, json-malformed), null where there is none.",
+            ),
+            "problems": _titled(
+                {"type": "array", "items": _closed(problem_properties())},
+                "数据包的问题",
+                "Problems of the package",
+                "读取了但无效的数据包的全部问题（退出码 1），否则为空。\n\n"
+                "Every problem of a package read but not valid (exit 1), else empty.",
+            ),
+        }
+    )
+    return _document(
+        "error",
+        "错误",
+        "Error",
+        "命令以 --format json 运行、未能给出报告时（退出码 1、2 或 3）在标准输出打印的文档；"
+        "标准错误输出仍有同一行说明。\n\n"
+        "What a command run with --format json prints on standard output when it fails before its report"
+        " (exit 1, 2 or 3); standard error still has the same line.",
+        _closed({"error": _titled(error, "错误", "Error")}),
+    )
+
+
 def patch_schema() -> dict[str, Any]:
     """The JSON Schema of ``diff --format patch`` (:func:`villagecat.patch.make_patch`): RFC 6902, as written."""
     # A pointer is empty or starts with /: the not says so to a validator whose $ matches before a final line
@@ -747,5 +790,6 @@ def output_schemas(published: Mapping[str, Mapping[str, Any]]) -> dict[str, dict
         "timeline": timeline_schema(published),
         "layers": layers_schema(),
         "patch": patch_schema(),
+        "error": error_schema(),
     }
     return {f"{name}.schema.json": schema for name, schema in schemas.items()}

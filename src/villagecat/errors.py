@@ -131,7 +131,9 @@ class PackageReadError(VillagecatError, OSError):
         from villagecat._i18n import pair  # noqa: PLC0415
 
         zh, en = pair(key, **values)
-        return cls(path, en, zh, zh_alone=zh_alone)
+        error = cls(path, en, zh, zh_alone=zh_alone)
+        error.key = key
+        return error
 
 
 class BudgetExceededError(PackageReadError):
@@ -168,7 +170,9 @@ class WriteRefusedError(VillagecatError, OSError):
         from villagecat._i18n import pair  # noqa: PLC0415
 
         zh, en = pair(key, **values)
-        return cls(path, en, zh)
+        error = cls(path, en, zh)
+        error.key = key
+        return error
 
 
 class ValidationFailedError(VillagecatError, ValueError):

@@ -1279,7 +1279,9 @@ def load_layer(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
     package, report = read_package(path, max_bytes=max_bytes)
     if not report.readable:
         problem = report.problems[0]
-        raise PackageReadError(problem.file, problem.message_en, problem.message_zh)
+        error = PackageReadError(problem.file, problem.message_en, problem.message_zh)
+        error.key = problem.code
+        raise error
     report.problems[:] = [p for p in report.problems if p.code not in REWRITTEN]
     if package is not None:
         check_package(package, report)

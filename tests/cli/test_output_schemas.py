@@ -332,3 +332,106 @@ def test_diff_patches_validate(tmp_path: Path) -> None:
 
     for mutate in (untested, moved, valued_removal, relative):
         refused("patch", patch, mutate)
+
+
+def _json_commands() -> set[tuple[str, ...]]:
+    """Every (sub)command that prints JSON with ``--format json``, read from the parser (not written forms)."""
+    import argparse  # noqa: PLC0415
+
+    from villagecat.cli import _parser  # noqa: PLC0415
+
+    found: set[tuple[str, ...]] = set()
+
+    def walk(parser: argparse.ArgumentParser, names: tuple[str, ...]) -> None:
+        for action in parser._actions:  # noqa: SLF001
+            if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+                for name, sub in action.choices.items():
+                    walk(sub, (*names, name))
+                return
+        formats = [a for a in parser._actions if a.dest == "format"]  # noqa: SLF001
+        if formats and "json" in (formats[0].choices or ()) and not parser.get_default("format_written"):
+            found.add(names)
+
+    walk(_parser(), ())
+    return found
+
+
+def _failing_runs(tmp_path: Path) -> dict[tuple[str, ...], list[str]]:
+    """For each JSON-printing command, a command line that fails before its report: an unreadable input."""
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "datapackage.json").write_text("{", encoding="utf-8")
+    missing = str(tmp_path / "missing.csv")
+    return {
+        ("validate",): ["validate", str(NATIONAL), "--layer", str(bad)],
+        ("catalog",): ["catalog", "120117", "--layer", str(bad)],
+        ("explain",): ["explain", "120117", "--layer", str(bad)],
+        ("layers",): ["layers", "--layer", str(bad)],
+        ("diff",): ["diff", str(bad), str(NATIONAL)],
+        ("impact",): ["impact", str(NATIONAL), str(bad)],
+        ("check", "facility"): ["check", "facility", "-j", "120117", "--file", missing],
+        ("check", "signage"): ["check", "signage", "-j", "120117", missing],
+        ("audit",): ["audit", "-j", "120117", missing],
+        ("admit",): ["admit", "代办社会保险登记", "-j", "999999"],
+        ("lint",): ["lint", str(bad)],
+        ("quotes",): ["quotes", str(bad)],
+        ("timeline",): ["timeline", "-j", "120117", "--layer", str(bad)],
+    }
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_failure_before_the_report_prints_an_error_document(tmp_path: Path, lang: str) -> None:
+    """``lint``, ``diff`` or ``check`` with ``--format json`` printed nothing on stdout for an input that could not be
+    read (the line was on stderr alone): a program reading the JSON read an empty document. Every command that
+    prints JSON now prints ``error.schema.json``'s document there, the same line in both languages, its exit status
+    and the file; the run is judged the same (exit 2)."""
+    runs = _failing_runs(tmp_path)
+    assert set(runs) == _json_commands()
+    for names, argv in runs.items():
+        result = invoke(*argv, "--format", "json", "--lang", lang)
+        assert result.code == 2, (names, result)
+        payload = valid("error", result.out)["error"]
+        assert payload["exit_code"] == 2, names
+        line = result.err.strip().removeprefix("villagecat: ")
+        assert payload[f"message_{lang}"] == line, names
+        assert payload["problems"] == [], names
+    unreadable = valid("error", invoke(*runs[("lint",)], "--format", "json").out)["error"]
+    assert unreadable["where"] == str(tmp_path / "bad" / "datapackage.json")
+    assert unreadable["key"] == "unreadable"
+    unknown = valid("error", invoke(*runs[("admit",)], "--format", "json").out)["error"]
+    assert unknown["key"] == "no-layer"
+    assert "--layer" in unknown["message_zh"]
+    refused("error", unreadable, lambda p: p.update(exit_code=0))
+    refused("error", unreadable, lambda p: p.update(extra=None))
+
+
+def test_an_invalid_package_prints_its_problems_in_the_error_document(tmp_path: Path) -> None:
+    """A package read but not valid (exit 1): the document lists every problem, where and what."""
+    copy_ = tmp_path / "national"
+    shutil.copytree(NATIONAL, copy_)
+    edit(copy_ / "duties.csv", "cn.duty.self-building", "Bad Id")
+    result = invoke("lint", str(copy_), "--format", "json")
+    assert result.code == 1
+    payload = valid("error", result.out)["error"]
+    assert payload["exit_code"] == 1
+    assert [(p["file"], p["field"]) for p in payload["problems"]] == [("duties.csv", "id")]
+
+
+def test_no_error_document_where_the_report_was_printed_or_json_is_not_the_output(tmp_path: Path) -> None:
+    """validate prints its own report for an unreadable package (no second document after it); a usage error of a
+    JSON command prints the document; ``--format json`` of upgrade, the form of the files written, prints none, nor
+    does a text report."""
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "datapackage.json").write_text("{", encoding="utf-8")
+    report = invoke("validate", str(bad), "--format", "json")
+    assert report.code == 2
+    assert valid("validation-report", report.out)["valid"] is False
+    usage = invoke("timeline", "--format", "json")
+    assert usage.code == 2
+    assert "timeline" in valid("error", usage.out)["error"]["message_zh"]
+    assert invoke("timeline", "--format=json").out.strip().startswith("{")
+    written = invoke("upgrade", str(bad), "--format", "json")
+    assert written.code == 2
+    assert not written.out.lstrip().startswith("{")
+    assert invoke("lint", str(bad)).out == ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import json
 import os
 import signal
 import sys
@@ -18,6 +19,7 @@ import warnings
 from typing import TYPE_CHECKING, TextIO
 
 from villagecat import __version__
+from villagecat._arguments import need_lang
 from villagecat._i18n import os_reason, pair, say
 from villagecat._text import printable
 from villagecat.cli import authoring as authoring_command
@@ -39,6 +41,7 @@ from villagecat.errors import (
     InterruptedSaveWarning,
     StrayFileWarning,
     UnknownLayerError,
+    ValidationFailedError,
     VillagecatError,
     WorkbookNotice,
 )
@@ -100,10 +103,13 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
     """
     shown = _Printable(stdout)
     stdout, stderr = typing.cast("TextIO", shown), typing.cast("TextIO", _Printable(stderr))
+    parser = _parser()
     try:
-        args = _parser().parse_args(argv)
+        args = parser.parse_args(argv)
     except UsageError as exc:  # one line, in the language asked for, naming the subcommand's --help
         stderr.write(f"{exc.describe(_lang_in(argv))}\n")
+        if _json_in(parser, argv):  # a program reading --format json reads why, not an empty stdout
+            stdout.write(_error_document(2, exc.describe("zh"), exc.describe("en"), exc))
         return 2
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
@@ -130,8 +136,11 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
     except Exception as exc:  # noqa: BLE001 - the one boundary: every failure becomes one line
         if args.debug:
             traceback.print_exc(file=stderr)
-        code, line = _explain(_with_hint(exc, args), args.lang)
+        told = _with_hint(exc, args)
+        code, line = _explain(told, args.lang)
         stderr.write(f"villagecat: {line}\n")
+        if _prints_json(args) and not shown.started:
+            stdout.write(_error_document(code, _explain(told, "zh")[1], _explain(told, "en")[1], told, args.lang))
         return code
     return status
 
@@ -188,18 +197,18 @@ class _Printable(io.TextIOBase):
     def __init__(self, stream: TextIO) -> None:
         super().__init__()
         self._stream = stream
-        self._started = False
+        self.started = False
         #: Whether what is written is data (JSON, YAML, CSV, a patch), where a character is shown as
         #: its JSON escape, or a report a person reads, where it is shown as its code point.
         self.data = False
 
     def write(self, text: str) -> int:
-        if not self._started and text.startswith("\ufeff"):  # a CSV's byte-order mark, first of all: kept
+        if not self.started and text.startswith("\ufeff"):  # a CSV's byte-order mark, first of all: kept
             self._stream.write("\ufeff")
             self._stream.write(printable(text[1:], data=self.data))
         else:
             self._stream.write(printable(text, data=self.data))
-        self._started = self._started or bool(text)
+        self.started = self.started or bool(text)
         return len(text)
 
     def flush(self) -> None:
@@ -220,12 +229,54 @@ def _lang_in(argv: Sequence[str] | None) -> str:
     return default_lang()
 
 
+def _prints_json(args: argparse.Namespace) -> bool:
+    """Whether the command prints JSON: ``--format json`` where it is the output's form, not the files written."""
+    return getattr(args, "format", None) == "json" and not getattr(args, "format_written", False)
+
+
+def _json_in(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> bool:
+    """Whether a command line that did not parse asked a command that prints JSON for ``--format json``."""
+    words = list(argv if argv is not None else sys.argv[1:])
+    if "--format=json" not in words and not any(
+        word == "--format" and n + 1 < len(words) and words[n + 1] == "json" for n, word in enumerate(words)
+    ):
+        return False
+    at = parser
+    for word in words:  # down the (sub)commands named, to the one whose --format was given
+        action = next((a for a in at._actions if isinstance(a, argparse._SubParsersAction)), None)  # noqa: SLF001
+        if action is None or word not in action.choices:
+            continue
+        at = action.choices[word]
+    return not at.get_default("format_written")
+
+
+def _error_document(code: int, zh: str, en: str, exc: BaseException, lang: str = "zh") -> str:
+    """The JSON document ``--format json`` prints when the command fails before its report (``error.schema.json``).
+
+    The line standard error shows, in both languages, with the exit status, the file it names, the message
+    catalog's key where it said it, and every problem of a package that was read but is not valid.
+    """
+    where = exc.where if isinstance(exc, VillagecatError) else getattr(exc, "filename", None)
+    report = exc.report if isinstance(exc, ValidationFailedError) else None
+    error = {
+        "exit_code": code,
+        "message_zh": zh,
+        "message_en": en,
+        "where": None if where is None else str(where),
+        "key": exc.key if isinstance(exc, VillagecatError) else None,
+        "problems": [] if report is None else [problem.to_dict(need_lang(lang)) for problem in report.problems],
+    }
+    return json.dumps({"error": error}, ensure_ascii=False, indent=2) + "\n"
+
+
 def _with_hint(exc: BaseException, args: argparse.Namespace) -> BaseException:
     """``exc``, with what to try next where the command offers it: --layer for a layer that is not shipped."""
     takes_layers = isinstance(getattr(args, "layer", None), list)  # the shared --layer PATH (repeatable)
     if isinstance(exc, UnknownLayerError) and exc.key == "no-layer" and takes_layers:
         zh, en = pair("hint-layer-option")
-        return UnknownLayerError(exc.message_zh + zh, exc.message_en + en, where=exc.where)
+        hinted = UnknownLayerError(exc.message_zh + zh, exc.message_en + en, where=exc.where)
+        hinted.key = exc.key
+        return hinted
     return exc
 
 
