@@ -468,6 +468,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”是百分比，而此列是{quantity}；百分比只能填在{shares}",
         "{value!r} is a percentage, but this column is {quantity}; a percentage goes only in {shares}",
     ),
+    "ledger-percent-fraction": (
+        (
+            "此列的列名带“%”，“{value}”可能是 {value}%，也可能是 {meant}%（把比例写成了小数）；"
+            "若是 {meant}%，请填 {meant}；若确是 {value}%，请填“{value}%”（带百分号）"
+        ),
+        (
+            "the column's title says %, so {value!r} may be {value}% or {meant}% (a share written as a fraction):"
+            " write {meant} for {meant}%, or {value}% with the sign if {value}% is meant"
+        ),
+    ),
     "ledger-share-column": ("“{column}”一列（读作占{of}的比例）", "the {column} column (read as a share of {of})"),
     "ledger-share-over": (
         "“{value}”读作占{of}的比例，不能超过 100%",

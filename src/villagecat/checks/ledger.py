@@ -379,6 +379,8 @@ class _Row:
         A percentage (65%, a cell formatted as one, or any number under a title headed （%）) is
         read only in a column whose unit says what it is a share of (the activity area: of the
         row's floor area); in any other column it is refused, never read as its fraction (0.65).
+        Under a title headed （%）, a plain number between 0 and 1 (0.6: 0.6 % or the fraction 60 %?)
+        is asked about: 0 is none either way, 1 and more are percentages as typed (65).
         """
         written = self.measure(name)
         if written is None:
@@ -428,7 +430,11 @@ class _Row:
             number, unit = parsed
             if unit and unit != PERCENT and not _unit_fits(name, unit):
                 raise self.error(name, "ledger-unit", value=text, unit=unit, quantity=_quantity(name))
-            percent, shown = unit == PERCENT or self.units.get(name) == PERCENT, text
+            titled = unit != PERCENT and self.units.get(name) == PERCENT  # a share only by the column's title
+            percent, shown = unit == PERCENT or titled, text
+            if titled and 0 < number < 1:  # 0.6 under 活动区域面积（%）: 0.6 % or 60 %? asked, never guessed
+                meant = f"{round(number * 100, 10):g}"
+                raise self.error(name, "ledger-percent-fraction", value=text, meant=meant)
         if not math.isfinite(number) or number < 0:
             raise self.error(name, "ledger-not-finite", value=shown)
         return number, percent, shown
