@@ -1451,6 +1451,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
             "as a file of its own), leaving only the sheets that record entries one by one"
         ),
     ),
+    "ledger-summary-repeated": (
+        "按工作表的名称，这是{kind}，其 {count} 行与其他工作表中的记录相同，不重复核查（每项按其所在的工作表核查一次）",
+        (
+            "by its name the sheet is {kind}; its {count} rows are the same as the other sheets' rows and are not"
+            " checked twice (each entry is checked once, from its own sheet)"
+        ),
+    ),
+    "ledger-summary-alone": (
+        (
+            "按工作表的名称，这是{kind}，而其中第 {rows} 行在其他工作表中没有相同的记录：汇总表与台账不一致，"
+            "无法确定以哪张为准；请把这些记录补进相应的工作表（或从汇总表中删去），或把汇总表移出本文件"
+        ),
+        (
+            "by its name the sheet is {kind}, yet its rows {rows} are in no other sheet: the summary and the ledger"
+            " differ and which is right cannot be told; add those entries to their sheets (or delete them from the"
+            " summary), or move the summary out of this file"
+        ),
+    ),
     "ledger-kind-summary": ("汇总表", "a summary"),
     "ledger-kind-notes": ("填表说明", "instructions"),
     "ledger-kind-cover": ("封面", "a cover"),

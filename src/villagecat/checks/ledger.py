@@ -683,7 +683,8 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
         from villagecat._xlsx import header_below, open_workbook, read_sheet  # noqa: PLC0415
 
         book = open_workbook(path, data)
-        sheets = []
+        sheets: list[tuple[str | None, list[_Row]]] = []
+        beside: list[tuple[Both, Both, list[_Row]]] = []  # a sheet named 汇总 headed as a ledger: where, what, rows
         for sheet in book.worksheets:
             read = read_sheet(sheet, str(path), ledger=True)
             values = read.rows
@@ -716,8 +717,11 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
                     row = _Row(dict(zip(header, ["" if v is None else v for v in r], strict=False)), where, n)
                     if _entry(row, problems):
                         rows.append(row)
+            if kind is not None:
+                beside.append((where, kind, rows))
+                continue
             sheets.append((sheet.title.strip(), rows))
-        return sheets
+        return _beside(sheets, beside, problems)
     return [(None, _csv_rows(path, _text(path, data), problems))]
 
 
@@ -732,6 +736,70 @@ def _no_ledger(name: str) -> Both | None:
     """What a workbook's sheet is by its name, if its name says it is no ledger (汇总, 统计表, 填表说明, 封面)."""
     written = title_key(name)
     return next((Both(*pair(kind)) for word, kind in _NO_LEDGER.items() if word in written), None)
+
+
+#: The columns a row of a summary is told the same as a ledger's row by: not its 序号, 备注, 乡镇 or 部门.
+_UNCOMPARED = frozenset(("number", "notes", "township", "department"))
+#: How many rows of a summary found in no other sheet a message names (the rest counted).
+_ROWS_NAMED = 10
+
+
+def _entry_key(row: _Row, sheet: str | None, *, village: str) -> tuple[str, frozenset[tuple[str, str]]]:
+    """A row as an entry: its village, and its category and every other cell it writes, as the clerk sees them."""
+    cells = {name: _shown(value) for name, value in row.data.items() if name not in _UNCOMPARED | {"village"}}
+    written = cells.pop("category", "")
+    category = _CATEGORIES.get(sheet or "") or _CATEGORIES.get(written, written)
+    return village, frozenset({*((n, v) for n, v in cells.items() if v), ("category", category)})
+
+
+def _beside(
+    sheets: list[tuple[str | None, list[_Row]]], beside: list[tuple[Both, Both, list[_Row]]], problems: _Problems
+) -> list[tuple[str | None, list[_Row]]]:
+    """The ledger's sheets, a summary beside them told (:func:`_repeated`); a summary alone is the ledger."""
+    if not sheets:  # a workbook whose one ledger sheet is named 汇总: it is the ledger
+        return [(None, rows) for _, _, rows in beside]
+    for where, kind, rows in beside:
+        _repeated(where, kind, rows, sheets, problems)
+    return sheets
+
+
+def _repeated(
+    where: Both, kind: Both, summary: list[_Row], sheets: list[tuple[str | None, list[_Row]]], problems: _Problems
+) -> None:
+    """Tell a summary sheet headed as a ledger beside the ledger's own sheets: each entry is checked once, there.
+
+    Its rows the other sheets hold too (a row without 村名 the same as any village's) are one notice; a row
+    found in none of them is one problem naming it: which sheet is right is not guessed, nor the row dropped.
+    """
+    from collections import Counter  # noqa: PLC0415
+
+    from villagecat.errors import WorkbookNotice  # noqa: PLC0415
+
+    many = len(sheets) > 1
+    keys = [
+        _entry_key(row, sheet, village=_village_of(row) or (sheet if many and sheet not in _CATEGORIES else "") or "")
+        for sheet, rows in sheets
+        for row in rows
+    ]
+    held, anywhere = Counter(keys), Counter(entry for _, entry in keys)
+    alone = []
+    for row in summary:
+        village, entry = _entry_key(row, None, village=_village_of(row))
+        if village and held[village, entry] > 0:
+            held[village, entry] -= 1
+            anywhere[entry] -= 1
+        elif not village and anywhere[entry] > 0:
+            anywhere[entry] -= 1
+        else:
+            alone.append(row.row or 0)
+    if alone:
+        zh, en = "、".join(map(str, alone[:_ROWS_NAMED])), ", ".join(map(str, alone[:_ROWS_NAMED]))
+        more = len(alone) - _ROWS_NAMED
+        rows = Both(f"{zh} 行等 {len(alone)}", f"{en} and {more} more") if more > 0 else Both(zh, en)
+        problems.add(LedgerError(where, 0, None, "ledger-summary-alone", kind=kind, rows=rows))
+        return
+    zh, en = pair("ledger-summary-repeated", kind=kind, count=len(summary))
+    warnings.warn(WorkbookNotice(where, zh, en), stacklevel=6)
 
 
 def _ledger_header(header: list[str]) -> bool:
