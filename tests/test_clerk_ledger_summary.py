@@ -113,3 +113,28 @@ def test_a_summary_saved_by_libreoffice_is_checked_once(tmp_path: Path) -> None:
     assert result.code == 1, result.err
     assert "不符合 1 项" in result.out, result.out
     assert "工作表“汇总”：按工作表的名称，这是汇总表，其 3 行与其他工作表中的记录相同" in result.err, result.err
+
+
+def test_a_totals_row_of_a_summary_beside_the_ledger_is_named_not_refused(tmp_path: Path) -> None:
+    """A 汇总 ends in 合计 as summaries do: beside the ledger it is named as not read, never a reason to check nothing.
+
+    Alone (the 汇总 is the ledger), its 合计 row is refused as any ledger's is.
+    """
+    path = _ledger(tmp_path / "台账.xlsx", [*SUMMARY, ["合计", None, "3项", 300, 500, 200]])
+    result = invoke("audit", str(path), "-j", "120117")
+    assert result.code == 1, result.err
+    assert "不符合 1 项" in result.out, result.out
+    assert result.err == (
+        f"villagecat: 注意：{path}，工作表“汇总”：按工作表的名称，这是汇总表，其 3 行与其他工作表中的记录相同，"
+        "不重复核查（每项按其所在的工作表核查一次）；第 5 行是合计行，未读\n"
+    ), result.err
+    english = invoke("audit", str(path), "-j", "120117", "--lang", "en")
+    assert "(each entry is checked once, from its own sheet); row 5 is a totals row, not read" in english.err
+    book = openpyxl.Workbook()
+    book.active.title = "汇总"
+    for row in (["村名", "类别", "名称"], ["和平村", "证明", "健在证明"], ["合计", None, "1项"]):
+        book.active.append(row)
+    book.save(tmp_path / "alone.xlsx")
+    alone = invoke("audit", str(tmp_path / "alone.xlsx"), "-j", "120117")
+    assert alone.code == 1
+    assert "第 3 行，字段 村名：这一行是合计行（“合计”）" in alone.err, alone.err

@@ -1452,12 +1452,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     "ledger-summary-repeated": (
-        "按工作表的名称，这是{kind}，其 {count} 行与其他工作表中的记录相同，不重复核查（每项按其所在的工作表核查一次）",
+        (
+            "按工作表的名称，这是{kind}，其 {count} 行与其他工作表中的记录相同，"
+            "不重复核查（每项按其所在的工作表核查一次）{totals}"
+        ),
         (
             "by its name the sheet is {kind}; its {count} rows are the same as the other sheets' rows and are not"
-            " checked twice (each entry is checked once, from its own sheet)"
+            " checked twice (each entry is checked once, from its own sheet){totals}"
         ),
     ),
+    "ledger-summary-totals": ("；第 {rows} 行是合计行，未读", "; row {rows} is a totals row, not read"),
     "ledger-summary-alone": (
         (
             "按工作表的名称，这是{kind}，而其中第 {rows} 行在其他工作表中没有相同的记录：汇总表与台账不一致，"

@@ -684,7 +684,7 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
 
         book = open_workbook(path, data)
         sheets: list[tuple[str | None, list[_Row]]] = []
-        beside: list[tuple[Both, Both, list[_Row]]] = []  # a sheet named 汇总 headed as a ledger: where, what, rows
+        beside: list[_Beside] = []
         for sheet in book.worksheets:
             read = read_sheet(sheet, str(path), ledger=True)
             values = read.rows
@@ -711,14 +711,15 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
                 continue
             _say_hidden(sheet, read, where)
             rows, untitled = [], _Untitled(header, where, problems)
+            totals = _Problems(path) if kind is not None else problems  # a 汇总's 合计: told when it is read
             for n, r in enumerate(values[1:], start=2):
                 if any(v not in (None, "") for v in r):
                     untitled(n, r)
                     row = _Row(dict(zip(header, ["" if v is None else v for v in r], strict=False)), where, n)
-                    if _entry(row, problems):
+                    if _entry(row, totals):
                         rows.append(row)
             if kind is not None:
-                beside.append((where, kind, rows))
+                beside.append((where, kind, rows, totals.kept))
                 continue
             sheets.append((sheet.title.strip(), rows))
         return _beside(sheets, beside, problems)
@@ -752,29 +753,37 @@ def _entry_key(row: _Row, sheet: str | None, *, village: str) -> tuple[str, froz
     return village, frozenset({*((n, v) for n, v in cells.items() if v), ("category", category)})
 
 
+#: A sheet named 汇总 headed as a ledger: where, what its name says it is, its rows, and its totals rows' problems.
+_Beside = tuple[Both, Both, list[_Row], list[LedgerError]]
+
+
 def _beside(
-    sheets: list[tuple[str | None, list[_Row]]], beside: list[tuple[Both, Both, list[_Row]]], problems: _Problems
+    sheets: list[tuple[str | None, list[_Row]]], beside: list[_Beside], problems: _Problems
 ) -> list[tuple[str | None, list[_Row]]]:
     """The ledger's sheets, a summary beside them told (:func:`_repeated`); a summary alone is the ledger."""
-    if not sheets:  # a workbook whose one ledger sheet is named 汇总: it is the ledger
-        return [(None, rows) for _, _, rows in beside]
-    for where, kind, rows in beside:
-        _repeated(where, kind, rows, sheets, problems)
+    if not sheets:  # a workbook whose one ledger sheet is named 汇总: it is the ledger, its 合计 row refused
+        for *_, totals in beside:
+            for problem in totals:
+                problems.add(problem)
+        return [(None, rows) for _, _, rows, _ in beside]
+    for summary in beside:
+        _repeated(summary, sheets, problems)
     return sheets
 
 
-def _repeated(
-    where: Both, kind: Both, summary: list[_Row], sheets: list[tuple[str | None, list[_Row]]], problems: _Problems
-) -> None:
+def _repeated(beside: _Beside, sheets: list[tuple[str | None, list[_Row]]], problems: _Problems) -> None:
     """Tell a summary sheet headed as a ledger beside the ledger's own sheets: each entry is checked once, there.
 
-    Its rows the other sheets hold too (a row without 村名 the same as any village's) are one notice; a row
-    found in none of them is one problem naming it: which sheet is right is not guessed, nor the row dropped.
+    Its rows the other sheets hold too (a row without 村名 the same as any village's) are one notice, with its
+    totals rows (合计) named as not read; a row found in none of them is one problem naming it: which sheet is
+    right is not guessed, nor the row dropped.
     """
     from collections import Counter  # noqa: PLC0415
 
     from villagecat.errors import WorkbookNotice  # noqa: PLC0415
 
+    where, kind, summary, said = beside
+    totals = [problem.row or 0 for problem in said]
     many = len(sheets) > 1
     keys = [
         _entry_key(row, sheet, village=_village_of(row) or (sheet if many and sheet not in _CATEGORIES else "") or "")
@@ -798,7 +807,11 @@ def _repeated(
         rows = Both(f"{zh} 行等 {len(alone)}", f"{en} and {more} more") if more > 0 else Both(zh, en)
         problems.add(LedgerError(where, 0, None, "ledger-summary-alone", kind=kind, rows=rows))
         return
-    zh, en = pair("ledger-summary-repeated", kind=kind, count=len(summary))
+    told = Both("", "")
+    if totals:
+        rows = Both("、".join(map(str, totals)), ", ".join(map(str, totals)))
+        told = Both(*pair("ledger-summary-totals", rows=rows, count=len(totals)))
+    zh, en = pair("ledger-summary-repeated", kind=kind, count=len(summary), totals=told)
     warnings.warn(WorkbookNotice(where, zh, en), stacklevel=6)
 
 
