@@ -468,6 +468,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”是百分比，而此列是{quantity}；百分比只能填在{shares}",
         "{value!r} is a percentage, but this column is {quantity}; a percentage goes only in {shares}",
     ),
+    "ledger-percent-fraction": (
+        (
+            "此列的列名带“%”，“{value}”可能是 {value}%，也可能是 {meant}%（把比例写成了小数）；"
+            "若是 {meant}%，请填 {meant}；若确是 {value}%，请填“{value}%”（带百分号）"
+        ),
+        (
+            "the column's title says %, so {value!r} may be {value}% or {meant}% (a share written as a fraction):"
+            " write {meant} for {meant}%, or {value}% with the sign if {value}% is meant"
+        ),
+    ),
     "ledger-share-column": ("“{column}”一列（读作占{of}的比例）", "the {column} column (read as a share of {of})"),
     "ledger-share-over": (
         "“{value}”读作占{of}的比例，不能超过 100%",
@@ -1439,6 +1449,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         (
             "by its name the sheet is {kind}, not a ledger, and cannot be checked: move it out of this file (save it "
             "as a file of its own), leaving only the sheets that record entries one by one"
+        ),
+    ),
+    "ledger-summary-repeated": (
+        (
+            "按工作表的名称，这是{kind}，其 {count} 行与其他工作表中的记录相同，"
+            "不重复核查（每项按其所在的工作表核查一次）{totals}"
+        ),
+        (
+            "by its name the sheet is {kind}; its {count} rows are the same as the other sheets' rows and are not"
+            " checked twice (each entry is checked once, from its own sheet){totals}"
+        ),
+    ),
+    "ledger-summary-totals": ("；第 {rows} 行是合计行，未读", "; row {rows} is a totals row, not read"),
+    "ledger-summary-alone": (
+        (
+            "按工作表的名称，这是{kind}，而其中第 {rows} 行在其他工作表中没有相同的记录：汇总表与台账不一致，"
+            "无法确定以哪张为准；请把这些记录补进相应的工作表（或从汇总表中删去），或把汇总表移出本文件"
+        ),
+        (
+            "by its name the sheet is {kind}, yet its rows {rows} are in no other sheet: the summary and the ledger"
+            " differ and which is right cannot be told; add those entries to their sheets (or delete them from the"
+            " summary), or move the summary out of this file"
         ),
     ),
     "ledger-kind-summary": ("汇总表", "a summary"),

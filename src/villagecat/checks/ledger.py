@@ -379,6 +379,8 @@ class _Row:
         A percentage (65%, a cell formatted as one, or any number under a title headed （%）) is
         read only in a column whose unit says what it is a share of (the activity area: of the
         row's floor area); in any other column it is refused, never read as its fraction (0.65).
+        Under a title headed （%）, a plain number between 0 and 1 (0.6: 0.6 % or the fraction 60 %?)
+        is asked about: 0 is none either way, 1 and more are percentages as typed (65).
         """
         written = self.measure(name)
         if written is None:
@@ -428,7 +430,11 @@ class _Row:
             number, unit = parsed
             if unit and unit != PERCENT and not _unit_fits(name, unit):
                 raise self.error(name, "ledger-unit", value=text, unit=unit, quantity=_quantity(name))
-            percent, shown = unit == PERCENT or self.units.get(name) == PERCENT, text
+            titled = unit != PERCENT and self.units.get(name) == PERCENT  # a share only by the column's title
+            percent, shown = unit == PERCENT or titled, text
+            if titled and 0 < number < 1:  # 0.6 under 活动区域面积（%）: 0.6 % or 60 %? asked, never guessed
+                meant = f"{round(number * 100, 10):g}"
+                raise self.error(name, "ledger-percent-fraction", value=text, meant=meant)
         if not math.isfinite(number) or number < 0:
             raise self.error(name, "ledger-not-finite", value=shown)
         return number, percent, shown
@@ -677,7 +683,8 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
         from villagecat._xlsx import header_below, open_workbook, read_sheet  # noqa: PLC0415
 
         book = open_workbook(path, data)
-        sheets = []
+        sheets: list[tuple[str | None, list[_Row]]] = []
+        beside: list[_Beside] = []
         for sheet in book.worksheets:
             read = read_sheet(sheet, str(path), ledger=True)
             values = read.rows
@@ -704,14 +711,18 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
                 continue
             _say_hidden(sheet, read, where)
             rows, untitled = [], _Untitled(header, where, problems)
+            totals = _Problems(path) if kind is not None else problems  # a 汇总's 合计: told when it is read
             for n, r in enumerate(values[1:], start=2):
                 if any(v not in (None, "") for v in r):
                     untitled(n, r)
                     row = _Row(dict(zip(header, ["" if v is None else v for v in r], strict=False)), where, n)
-                    if _entry(row, problems):
+                    if _entry(row, totals):
                         rows.append(row)
+            if kind is not None:
+                beside.append((where, kind, rows, totals.kept))
+                continue
             sheets.append((sheet.title.strip(), rows))
-        return sheets
+        return _beside(sheets, beside, problems)
     return [(None, _csv_rows(path, _text(path, data), problems))]
 
 
@@ -726,6 +737,82 @@ def _no_ledger(name: str) -> Both | None:
     """What a workbook's sheet is by its name, if its name says it is no ledger (汇总, 统计表, 填表说明, 封面)."""
     written = title_key(name)
     return next((Both(*pair(kind)) for word, kind in _NO_LEDGER.items() if word in written), None)
+
+
+#: The columns a row of a summary is told the same as a ledger's row by: not its 序号, 备注, 乡镇 or 部门.
+_UNCOMPARED = frozenset(("number", "notes", "township", "department"))
+#: How many rows of a summary found in no other sheet a message names (the rest counted).
+_ROWS_NAMED = 10
+
+
+def _entry_key(row: _Row, sheet: str | None, *, village: str) -> tuple[str, frozenset[tuple[str, str]]]:
+    """A row as an entry: its village, and its category and every other cell it writes, as the clerk sees them."""
+    cells = {name: _shown(value) for name, value in row.data.items() if name not in _UNCOMPARED | {"village"}}
+    written = cells.pop("category", "")
+    category = _CATEGORIES.get(sheet or "") or _CATEGORIES.get(written, written)
+    return village, frozenset({*((n, v) for n, v in cells.items() if v), ("category", category)})
+
+
+#: A sheet named 汇总 headed as a ledger: where, what its name says it is, its rows, and its totals rows' problems.
+_Beside = tuple[Both, Both, list[_Row], list[LedgerError]]
+
+
+def _beside(
+    sheets: list[tuple[str | None, list[_Row]]], beside: list[_Beside], problems: _Problems
+) -> list[tuple[str | None, list[_Row]]]:
+    """The ledger's sheets, a summary beside them told (:func:`_repeated`); a summary alone is the ledger."""
+    if not sheets:  # a workbook whose one ledger sheet is named 汇总: it is the ledger, its 合计 row refused
+        for *_, totals in beside:
+            for problem in totals:
+                problems.add(problem)
+        return [(None, rows) for _, _, rows, _ in beside]
+    for summary in beside:
+        _repeated(summary, sheets, problems)
+    return sheets
+
+
+def _repeated(beside: _Beside, sheets: list[tuple[str | None, list[_Row]]], problems: _Problems) -> None:
+    """Tell a summary sheet headed as a ledger beside the ledger's own sheets: each entry is checked once, there.
+
+    Its rows the other sheets hold too (a row without 村名 the same as any village's) are one notice, with its
+    totals rows (合计) named as not read; a row found in none of them is one problem naming it: which sheet is
+    right is not guessed, nor the row dropped.
+    """
+    from collections import Counter  # noqa: PLC0415
+
+    from villagecat.errors import WorkbookNotice  # noqa: PLC0415
+
+    where, kind, summary, said = beside
+    totals = [problem.row or 0 for problem in said]
+    many = len(sheets) > 1
+    keys = [
+        _entry_key(row, sheet, village=_village_of(row) or (sheet if many and sheet not in _CATEGORIES else "") or "")
+        for sheet, rows in sheets
+        for row in rows
+    ]
+    held, anywhere = Counter(keys), Counter(entry for _, entry in keys)
+    alone = []
+    for row in summary:
+        village, entry = _entry_key(row, None, village=_village_of(row))
+        if village and held[village, entry] > 0:
+            held[village, entry] -= 1
+            anywhere[entry] -= 1
+        elif not village and anywhere[entry] > 0:
+            anywhere[entry] -= 1
+        else:
+            alone.append(row.row or 0)
+    if alone:
+        zh, en = "、".join(map(str, alone[:_ROWS_NAMED])), ", ".join(map(str, alone[:_ROWS_NAMED]))
+        more = len(alone) - _ROWS_NAMED
+        rows = Both(f"{zh} 行等 {len(alone)}", f"{en} and {more} more") if more > 0 else Both(zh, en)
+        problems.add(LedgerError(where, 0, None, "ledger-summary-alone", kind=kind, rows=rows))
+        return
+    told = Both("", "")
+    if totals:
+        rows = Both("、".join(map(str, totals)), ", ".join(map(str, totals)))
+        told = Both(*pair("ledger-summary-totals", rows=rows, count=len(totals)))
+    zh, en = pair("ledger-summary-repeated", kind=kind, count=len(summary), totals=told)
+    warnings.warn(WorkbookNotice(where, zh, en), stacklevel=6)
 
 
 def _ledger_header(header: list[str]) -> bool:
