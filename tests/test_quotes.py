@@ -134,6 +134,37 @@ def test_a_section_numbered_with_full_width_digits_or_written_otherwise_is_the_s
     assert _found("丁。", text, "四（一十二）") == "quote-wrong-section"
 
 
+def test_a_documents_sections_are_read_once_however_many_quotes_cite_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each quote's section was judged by reading the whole text's sections again: quotes times text, unbounded."""
+    import villagecat.quotes as quotes_module  # noqa: PLC0415
+    from villagecat.coverage import split_statements as split  # noqa: PLC0415
+
+    reads: list[int] = []
+
+    def counted(lines: list[str]) -> list[tuple[str, str]]:
+        reads.append(len(lines))
+        return split(lines)
+
+    monkeypatch.setattr(quotes_module, "split_statements", counted)
+    lines = ["二、任务"]
+    for n, numeral in enumerate("一二三四五六七八九", 1):
+        lines += [f"（{numeral}）第{n}部分", *(f"{j}.第{n}部分第{j}条，编号{n}-{j}。" for j in range(1, 30))]
+    text = "\n".join(lines)
+    national = load_layer(NATIONAL)
+    clause = next(c for c in national.clauses if c.id == CLAUSE)
+    clauses = tuple(
+        clause.model_copy(update={"id": f"{CLAUSE}-{n}-{j}", "quote": f"第{n}部分第{j}条，", "section": section})
+        for n in range(1, 10)
+        for j in range(1, 30)
+        for section in [f"二({'一二三四五六七八九'[n - 1]}){j}" if j % 2 else "二(一)1"]
+    )
+    package = national.__class__(layer=national.layer, clauses=clauses)
+    problems = list(iter_quote_problems(package, {DOCUMENT: text}))
+    assert len(problems) == sum(1 for n in range(1, 10) for j in range(1, 30) if not j % 2 and (n, j) != (1, 1))
+    assert {p.code for p in problems} == {"quote-wrong-section"}
+    assert len(reads) <= 1
+
+
 def test_every_quote_is_found_in_a_text_made_of_the_quotes() -> None:
     """The law the check rests on: a package's quotes are in a text made of them."""
     national = load_layer(NATIONAL)

@@ -47,8 +47,10 @@ the ids the packages do cite, closest first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from villagecat._arguments import need_lang
@@ -163,12 +165,53 @@ def _below(label: str, section: str) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class _Numbered:
+    """A text's sentences as :func:`sections_holding` reads them: white space aside, one after another, each's section.
+
+    Attributes:
+        whole: The sentences joined, white space aside.
+        starts: Where each sentence begins in ``whole``.
+        labels: Each sentence's section, as compared (:func:`_section_form`).
+        sections: Every section the text numbers.
+    """
+
+    whole: str
+    starts: tuple[int, ...]
+    labels: tuple[str, ...]
+    sections: frozenset[str]
+
+    def sections_of(self, start: int, length: int) -> tuple[str, ...]:
+        """The sections of the sentences that ``whole[start : start + length]`` spans, in order."""
+        first = bisect_right(self.starts, start) - 1
+        last = bisect_right(self.starts, start + length - 1) - 1
+        return self.labels[first : last + 1]
+
+
+@lru_cache(maxsize=4)
+def _numbered(text: str) -> _Numbered:
+    """The text's sentences and sections, read once per text however many quotes cite it."""
+    whole: list[str] = []
+    starts: list[int] = []
+    labels: list[str] = []
+    size = 0
+    for label, sentence in split_statements(text.splitlines()):
+        piece = bare(sentence)
+        if not piece:
+            continue
+        whole.append(piece)
+        starts.append(size)
+        labels.append(_section_form(label))
+        size += len(piece)
+    return _Numbered("".join(whole), tuple(starts), tuple(labels), frozenset(labels))
+
+
 def sections_holding(quote: str, text: str, section: str) -> list[str] | None:
     """Return where ``text`` has ``quote`` if not within ``section`` (empty: in it), or None when not judged.
 
     The text's sections are read as :func:`~villagecat.coverage.split_statements` reads them
-    (white space aside); a section is judged only when it is written as the text numbers its
-    own (二, 二(一), 二(一)1, full-width brackets as half) and the text has its heading 二、.
+    (white space aside), once per text; a section is judged only when it is written as the text
+    numbers its own (二, 二(一), 二(一)1, full-width brackets as half) and the text has its heading 二、.
 
     Returns:
         None when the section cannot be judged against this text; an empty list when the
@@ -176,21 +219,23 @@ def sections_holding(quote: str, text: str, section: str) -> list[str] | None:
         (empty too when it straddles them: it is then not refused).
     """
     section = _section_form(section)
-    statements = [(_section_form(label), sentence) for label, sentence in split_statements(text.splitlines())]
+    numbered = _numbered(text)
     top = _SECTION.fullmatch(section) and re.match(f"[{_NUMERALS}]+", section)
-    if not top or not any(_below(label, top.group(0)) for label, _ in statements):
+    if not top or not any(_below(label, top.group(0)) for label in numbered.sections):
         return None  # not a section the text numbers: its top level (二、) is not among the text's headings
     wanted = bare(quote)
-    within = "".join(bare(sentence) for label, sentence in statements if _below(label, section))
-    if wanted in within:
+    if not wanted:
         return []
-    whole, labels = "", []
-    for label, sentence in statements:
-        piece = bare(sentence)
-        whole += piece
-        labels += [label] * len(piece)
-    places = [m.start() for m in re.finditer(f"(?={re.escape(wanted)})", whole)] if wanted else []
-    return list(dict.fromkeys(labels[n] for n in places if labels[n] == labels[n + len(wanted) - 1] and labels[n]))
+    held: dict[str, None] = {}
+    found = numbered.whole.find(wanted)
+    while found >= 0:
+        spanned = numbered.sections_of(found, len(wanted))
+        if all(_below(label, section) for label in spanned):
+            return []
+        if spanned[0] == spanned[-1] and spanned[0]:
+            held[spanned[0]] = None
+        found = numbered.whole.find(wanted, found + 1)
+    return list(held)
 
 
 def _kept(text: str, dropped: re.Pattern[str]) -> tuple[str, list[int]]:
@@ -518,10 +563,9 @@ def _wrong_section(quote: Quote, text: str) -> QuoteProblem | None:
     held = sections_holding(quote.text, text, quote.section)
     if not held:
         return None
-    numbered = {_section_form(label) for label, _ in split_statements(text.splitlines())}
     section = _section_form(quote.section)
     there = Both("、".join(held), ", ".join(held))
-    exists = any(_below(label, section) for label in numbered)
+    exists = any(_below(label, section) for label in _numbered(text).sections)
     zh, en = pair(
         "quote-wrong-section" if exists else "quote-no-section",
         document=quote.document,
