@@ -99,6 +99,12 @@ def test_a_due_text_without_a_quoted_clause_is_held_to_the_documents_text(shangd
         ("年末", set(), {12}, set()),
         ("二〇二三年十二月三十一日前", {2023}, {12}, {31}),
         ("十二月二十日", set(), {12}, {20}),
+        ("２０２３年１２月", {2023}, {12}, set()),  # full-width digits, as an IME types them
+        ("12月10日至20日", set(), {12}, {20}),  # a range's end takes the month written before it
+        ("2023年12月1日至20日", {2023}, {12}, {20}),
+        ("8月 10日-12 月 10日", set(), {12}, {10}),  # a range written with a dash, as the sources head a stage
+        ("2023年8月—9月", {2023}, {9}, set()),
+        ("2023年12月至3月", set(), {3}, set()),  # the range crosses a year it does not write: the year is not compared
     ],
 )
 def test_the_dates_a_due_text_writes(text: str, years: set[int], months: set[int], days: set[int]) -> None:
@@ -108,6 +114,20 @@ def test_the_dates_a_due_text_writes(text: str, years: set[int], months: set[int
 @pytest.mark.parametrize("text", ["30日内", "次年3月", "2023年3月左右", "13月", "2023年第三季度", "2023年8月上旬"])
 def test_a_due_text_not_understood_compares_nothing(text: str) -> None:
     assert dates_written(text) is None
+
+
+def test_a_range_whose_end_writes_the_day_alone_is_held_to_the_month_before_it(shangdang: Path) -> None:
+    """12月1日至10日 ends on 12-10: a due of 11-10 is not the month the text writes, never a silent pass."""
+    clauses = shangdang / "clauses.csv"
+    edit(
+        clauses,
+        "3.集中整治村级组织工作机制（2023 年 12 月 10 日前）。",
+        "3.集中整治村级组织工作机制（2023 年 12 月 1 日至 10 日）。",
+    )
+    edit(shangdang / "milestones.csv", "2023-12-10,2023 年 12 月 10 日前", "2023-11-10,2023 年 12 月 1 日至 10 日")
+    [(code, message, _, field)] = _due_problems(shangdang)
+    assert (code, field) == ("due-disagrees", "due")
+    assert "原文写的月为 12" in message
 
 
 def test_every_shipped_milestone_keeps_to_its_source() -> None:

@@ -27,7 +27,7 @@ def test_each_descriptor_is_read_once_however_many_packages(tmp_path: Path, monk
     reads: list[Path] = []
     layer_ids = validation._layer_ids  # noqa: SLF001 - counted, to hold the reads linear
 
-    def counted(folder: Path) -> tuple[str, str | None] | None:
+    def counted(folder: Path) -> tuple[str, str | None, str | None] | None:
         reads.append(folder)
         return layer_ids(folder)
 

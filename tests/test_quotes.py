@@ -116,6 +116,55 @@ def test_a_section_is_not_judged_where_the_text_is_not_numbered_so() -> None:
     assert _found("对照台账分类清理。", NUMBERED, "四(一)") is None
 
 
+def test_a_section_numbered_with_full_width_digits_or_written_otherwise_is_the_same_section() -> None:
+    """１． as an IME types it, 二（二）１ as a clerk cites it, 四（一十三） for 四(十三): one section, not refused."""
+    full_width = NUMBERED.replace("1.集中", "１．集中")
+    assert _found("对照台账分类清理。", full_width, "二(二)1") is None
+    assert _found("对照台账分类清理。", NUMBERED, "二（二）１") is None
+    assert _found("对照台账分类清理。", NUMBERED, "二(二)01") is None
+    thirteen = (
+        "".join(f"（{n}）第{i}项。\n" for i, n in enumerate("一二三四五六七八九", 1))
+        + "（十）甲。\n（十一）乙。\n（十二）丙。\n"
+        + "（十三）丁。\n"
+    )
+    text = "四、任务\n" + thirteen
+    for section in ("四(十三)", "四（十三）", "四（一十三）"):
+        assert _found("丁。", text, section) is None, section
+    assert _found("丁。", text, "四(十二)") == "quote-wrong-section"
+    assert _found("丁。", text, "四（一十二）") == "quote-wrong-section"
+
+
+def test_a_documents_sections_are_read_once_however_many_quotes_cite_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each quote's section was judged by reading the whole text's sections again: quotes times text, unbounded."""
+    import villagecat.quotes as quotes_module  # noqa: PLC0415
+    from villagecat.coverage import split_statements as split  # noqa: PLC0415
+
+    reads: list[int] = []
+
+    def counted(lines: list[str]) -> list[tuple[str, str]]:
+        reads.append(len(lines))
+        return split(lines)
+
+    monkeypatch.setattr(quotes_module, "split_statements", counted)
+    lines = ["二、任务"]
+    for n, numeral in enumerate("一二三四五六七八九", 1):
+        lines += [f"（{numeral}）第{n}部分", *(f"{j}.第{n}部分第{j}条，编号{n}-{j}。" for j in range(1, 30))]
+    text = "\n".join(lines)
+    national = load_layer(NATIONAL)
+    clause = next(c for c in national.clauses if c.id == CLAUSE)
+    clauses = tuple(
+        clause.model_copy(update={"id": f"{CLAUSE}-{n}-{j}", "quote": f"第{n}部分第{j}条，", "section": section})
+        for n in range(1, 10)
+        for j in range(1, 30)
+        for section in [f"二({'一二三四五六七八九'[n - 1]}){j}" if j % 2 else "二(一)1"]
+    )
+    package = national.__class__(layer=national.layer, clauses=clauses)
+    problems = list(iter_quote_problems(package, {DOCUMENT: text}))
+    assert len(problems) == sum(1 for n in range(1, 10) for j in range(1, 30) if not j % 2 and (n, j) != (1, 1))
+    assert {p.code for p in problems} == {"quote-wrong-section"}
+    assert len(reads) <= 1
+
+
 def test_every_quote_is_found_in_a_text_made_of_the_quotes() -> None:
     """The law the check rests on: a package's quotes are in a text made of them."""
     national = load_layer(NATIONAL)

@@ -2641,6 +2641,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     # which parent validate checked against, when a clerk may have meant another: the shipped one was used
+    "note-parent-given-more": (
+        (
+            "注意：上级层 {parent} 给出了 {count} 份，{path} 按最后给出的 {used} 校验，未用 {unused}"
+            "（与所用的一份内容不同）；要按另一份校验，请只给出那一份"
+        ),
+        (
+            "note: parent {parent} is given {count} times; {path} was checked against the last given, {used},"
+            " not {unused} (which differ from it); to check against another, give that one alone"
+        ),
+    ),
     "note-parent-shipped-not-around": (
         (
             "注意：上级层 {parent}（{name} {version}）取自 villagecat 内置数据，不是所在文件夹 {folder} 中的数据包"

@@ -37,7 +37,7 @@ A milestone's deadline is held to its source by two more rules (:func:`iter_due_
   十二月, 二〇二三年; 上半年 month 6, 下半年 and 年底/年末 month 12; 7月底 month 7). A part
   due_text does not write is not compared (8月 10日前 writes no year: the year is not); a
   due_text not wholly read as dates and the words between them (前、以前、之前、底、至、到、和、
-  及、或、、 and spaces) compares nothing: 30日内, 次年3月, 8月上旬 are never guessed at.
+  及、或、、, a dash and spaces) compares nothing: 30日内, 次年3月, 8月上旬 are never guessed at.
 
 A text given for a document that no package checked cites or holds is a mistake in the
 command, never a finding about a package: :func:`require_cited` refuses it (exit 2), naming
@@ -47,8 +47,10 @@ the ids the packages do cite, closest first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from villagecat._arguments import need_lang
@@ -131,8 +133,26 @@ _NUMERALS = "一二三四五六七八九十"
 
 
 def _section_form(section: str) -> str:
-    """A cited section as the text numbers it: no spaces, full-width brackets as half (二（一）1 is 二(一)1)."""
-    return bare(section).replace("（", "(").replace("）", ")")
+    """A section as it is compared: no spaces, full-width brackets as half, numbers as the text's are written.
+
+    二（一）1, 二(一)１ and 二(一)01 are 二(一)1; 四（一十三） is 四(十三): a number written
+    otherwise is the same section.
+    """
+    form = bare(section).replace("（", "(").replace("）", ")")
+    form = re.sub(r"\d+", lambda m: str(int(m.group())), form)
+    return re.sub(f"[{_NUMERALS}]+", lambda m: _numeral(m.group()), form)
+
+
+def _numeral(written: str) -> str:
+    """A Chinese number up to 99 as sections are numbered (一十三 is 十三); anything else as it is written."""
+    match = re.fullmatch("([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)", written)
+    if match is None or not written or (match[1] and not match[2]):
+        return written
+    tens = (_NUMERALS.index(match[1]) + 1 if match[1] else 1) if match[2] else 0
+    value = tens * 10 + (_NUMERALS.index(match[3]) + 1 if match[3] else 0)
+    if value < 10:
+        return _NUMERALS[value - 1]
+    return ("" if tens == 1 else _NUMERALS[tens - 1]) + "十" + (_NUMERALS[value % 10 - 1] if value % 10 else "")
 
 
 def _below(label: str, section: str) -> bool:
@@ -145,12 +165,53 @@ def _below(label: str, section: str) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class _Numbered:
+    """A text's sentences as :func:`sections_holding` reads them: white space aside, one after another, each's section.
+
+    Attributes:
+        whole: The sentences joined, white space aside.
+        starts: Where each sentence begins in ``whole``.
+        labels: Each sentence's section, as compared (:func:`_section_form`).
+        sections: Every section the text numbers.
+    """
+
+    whole: str
+    starts: tuple[int, ...]
+    labels: tuple[str, ...]
+    sections: frozenset[str]
+
+    def sections_of(self, start: int, length: int) -> tuple[str, ...]:
+        """The sections of the sentences that ``whole[start : start + length]`` spans, in order."""
+        first = bisect_right(self.starts, start) - 1
+        last = bisect_right(self.starts, start + length - 1) - 1
+        return self.labels[first : last + 1]
+
+
+@lru_cache(maxsize=4)
+def _numbered(text: str) -> _Numbered:
+    """The text's sentences and sections, read once per text however many quotes cite it."""
+    whole: list[str] = []
+    starts: list[int] = []
+    labels: list[str] = []
+    size = 0
+    for label, sentence in split_statements(text.splitlines()):
+        piece = bare(sentence)
+        if not piece:
+            continue
+        whole.append(piece)
+        starts.append(size)
+        labels.append(_section_form(label))
+        size += len(piece)
+    return _Numbered("".join(whole), tuple(starts), tuple(labels), frozenset(labels))
+
+
 def sections_holding(quote: str, text: str, section: str) -> list[str] | None:
     """Return where ``text`` has ``quote`` if not within ``section`` (empty: in it), or None when not judged.
 
     The text's sections are read as :func:`~villagecat.coverage.split_statements` reads them
-    (white space aside); a section is judged only when it is written as the text numbers its
-    own (二, 二(一), 二(一)1, full-width brackets as half) and the text has its heading 二、.
+    (white space aside), once per text; a section is judged only when it is written as the text
+    numbers its own (二, 二(一), 二(一)1, full-width brackets as half) and the text has its heading 二、.
 
     Returns:
         None when the section cannot be judged against this text; an empty list when the
@@ -158,21 +219,23 @@ def sections_holding(quote: str, text: str, section: str) -> list[str] | None:
         (empty too when it straddles them: it is then not refused).
     """
     section = _section_form(section)
-    statements = split_statements(text.splitlines())
+    numbered = _numbered(text)
     top = _SECTION.fullmatch(section) and re.match(f"[{_NUMERALS}]+", section)
-    if not top or not any(_below(label, top.group(0)) for label, _ in statements):
+    if not top or not any(_below(label, top.group(0)) for label in numbered.sections):
         return None  # not a section the text numbers: its top level (二、) is not among the text's headings
     wanted = bare(quote)
-    within = "".join(bare(sentence) for label, sentence in statements if _below(label, section))
-    if wanted in within:
+    if not wanted:
         return []
-    whole, labels = "", []
-    for label, sentence in statements:
-        piece = bare(sentence)
-        whole += piece
-        labels += [label] * len(piece)
-    places = [m.start() for m in re.finditer(f"(?={re.escape(wanted)})", whole)] if wanted else []
-    return list(dict.fromkeys(labels[n] for n in places if labels[n] == labels[n + len(wanted) - 1] and labels[n]))
+    held: dict[str, None] = {}
+    found = numbered.whole.find(wanted)
+    while found >= 0:
+        spanned = numbered.sections_of(found, len(wanted))
+        if all(_below(label, section) for label in spanned):
+            return []
+        if spanned[0] == spanned[-1] and spanned[0]:
+            held[spanned[0]] = None
+        found = numbered.whole.find(wanted, found + 1)
+    return list(held)
 
 
 def _kept(text: str, dropped: re.Pattern[str]) -> tuple[str, list[int]]:
@@ -500,10 +563,9 @@ def _wrong_section(quote: Quote, text: str) -> QuoteProblem | None:
     held = sections_holding(quote.text, text, quote.section)
     if not held:
         return None
-    numbered = {label for label, _ in split_statements(text.splitlines())}
     section = _section_form(quote.section)
     there = Both("、".join(held), ", ".join(held))
-    exists = any(_below(label, section) for label in numbered)
+    exists = any(_below(label, section) for label in _numbered(text).sections)
     zh, en = pair(
         "quote-wrong-section" if exists else "quote-no-section",
         document=quote.document,
@@ -534,8 +596,10 @@ _DATE_TOKEN = re.compile(
     r"|(?P<end>年底|年末)"
     r"|(?P<month>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月"
     r"|(?P<day>\d{1,2}|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])\s*日"
-    r"|(?P<joint>以前|之前|前|底|至|到|和|及|或|、|\s+)"
+    r"|(?P<range>至|到|[-－—–~～]+)"
+    r"|(?P<joint>以前|之前|前|底|和|及|或|、|\s+)"
 )
+_Dates = tuple[set[int], set[int], set[int]]
 _CN_DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 
@@ -554,24 +618,24 @@ def dates_written(text: str) -> tuple[set[int], set[int], set[int]] | None:
 
     Read are years (2023 年, 二〇二三年), months (8月, 十二月; 上半年 is 6, 下半年 and 年底 or
     年末 are 12), days (10日, 三十一日) and, between them, only 前、以前、之前、底、至、到、和、及、
-    或、、 and white space. Anything else (30日内, 次年, 上旬, 左右, 第三季度) is not understood:
+    或、、, a dash (- — ～) and white space. Anything else (30日内, 次年, 上旬, 左右, 第三季度) is not understood:
     None, and nothing is compared. A month past 12 or a day past 31 is not understood either.
 
-    A range (2023年12月至2024年3月) ends a deadline where it ends: only what follows its last 至 or 到
-    counts, with the year before it where none follows (2023年8月至12月 is 2023, 12).
+    A range (2023年12月至2024年3月, 8月 10日-12 月 10日) ends a deadline where it ends: only what follows
+    its last 至, 到 or dash counts, with what it leaves out taken from before it (2023年8月至12月 is 2023, 12;
+    12月1日至20日 is 12, 20), except a year a range crosses without writing it (2023年12月至3月: no year).
     """
-    years: set[int] = set()
-    months: set[int] = set()
-    days: set[int] = set()
-    before: set[int] = set()  # the years written before a range's 至 or 到
+    dates: _Dates = (set(), set(), set())
+    start: _Dates = (set(), set(), set())  # a range's beginning, as far as it is written
     place = 0
     while place < len(text):
         token = _DATE_TOKEN.match(text, place)
         if token is None:
             return None
         place = token.end()
-        if token["joint"] in ("至", "到"):
-            before, years, months, days = years or before, set(), set(), set()
+        years, months, days = dates
+        if token["range"]:
+            start, dates = _ended(dates, start), (set(), set(), set())
         elif token["year"]:
             years.add(_number(token["year"]))
             if token["yearend"]:
@@ -584,10 +648,25 @@ def dates_written(text: str) -> tuple[set[int], set[int], set[int]] | None:
             months.add(_number(token["month"]))
         elif token["day"]:
             days.add(_number(token["day"]))
-    years = years or before
+    years, months, days = _ended(dates, start)
     if not (years or months or days) or not months <= set(range(1, 13)) or not days <= set(range(1, 32)):
         return None
     return years, months, days
+
+
+def _ended(end: _Dates, start: _Dates) -> _Dates:
+    """A range's end, with the parts larger than any it writes taken from its ``start`` (none from an empty start).
+
+    A year is not taken where the end's month comes before the start's: the range crosses into a year it does not
+    write (2023年12月至3月).
+    """
+    years, months, days = end
+    if years:
+        return end
+    if not months:
+        return start[0], set(start[1]) if days else months, days
+    crosses = bool(start[1]) and min(months) < max(start[1])
+    return (set() if crosses else start[0]), months, days
 
 
 @dataclass(frozen=True)

@@ -623,6 +623,9 @@ class ParentTaken:
         version: The shipped parent's version, when shipped.
         around: The nearest folder above the package that holds a package of the parent's id,
             when that package is not the one used: not given, and not the shipped one byte for byte.
+        used: When packages of the parent's id given are not all the same: the one used (the last
+            given: --layer first, then the PATHs), its folder and version.
+        unused: Then the others given, their folders and versions, in the order given.
     """
 
     parent: str
@@ -630,10 +633,12 @@ class ParentTaken:
     name: Both | None = None
     version: str | None = None
     around: Path | None = None
+    used: tuple[Path, str | None] | None = None
+    unused: tuple[tuple[Path, str | None], ...] = ()
 
 
-def _layer_ids(folder: Path) -> tuple[str, str | None] | None:
-    """A package folder's layer id and its parent's id, read from its descriptor alone; None if it does not read."""
+def _layer_ids(folder: Path) -> tuple[str, str | None, str | None] | None:
+    """A package folder's layer id, its parent's id and its version, read from its descriptor alone; None if unread."""
     import json  # noqa: PLC0415
 
     descriptor = folder / "datapackage.json"
@@ -642,7 +647,12 @@ def _layer_ids(folder: Path) -> tuple[str, str | None] | None:
             return None
         layer = json.loads(descriptor.read_text(encoding="utf-8-sig")).get("layer")
         parent = layer.get("parent") or {}
-        return str(layer["id"]), (str(parent["id"]) if parent.get("id") is not None else None)
+        version = layer.get("version")
+        return (
+            str(layer["id"]),
+            (str(parent["id"]) if parent.get("id") is not None else None),
+            (str(version) if isinstance(version, str) else None),
+        )
     except (OSError, ValueError, AttributeError, KeyError, TypeError, RecursionError):  # nested past reading
         return None
 
@@ -686,20 +696,26 @@ class _Parents:
 
     def __init__(self, given: Iterable[LayerPackage | str | os.PathLike[str]]) -> None:
         self.ids: dict[str, set[Path | None]] = {}  # a given layer's id -> its folders (None: read already)
+        #: A given layer's id -> its folders and versions, in the order given (the last is used).
+        self.order: dict[str, list[tuple[Path, str | None]]] = {}
         self.zipped = False  # a given path that is no folder (a zip): which layer it holds is not read
-        self._read: dict[Path, tuple[str, str | None] | None] = {}
+        self._read: dict[Path, tuple[str, str | None, str | None] | None] = {}
         self._same: dict[tuple[Path, Path], bool] = {}
         for other in given:
             if isinstance(other, LayerPackage):
                 self.ids.setdefault(other.layer.id, set()).add(None)
+                folder = _folder_of(other.source) if other.source else None
+                if folder is not None:
+                    self.order.setdefault(other.layer.id, []).append((folder, other.layer.version))
                 continue
             folder = _folder_of(other)
             if folder is None:
                 self.zipped = True
             elif (ids := self.layer_ids(folder)) is not None:
                 self.ids.setdefault(ids[0], set()).add(folder)
+                self.order.setdefault(ids[0], []).append((folder, ids[2]))
 
-    def layer_ids(self, folder: Path) -> tuple[str, str | None] | None:
+    def layer_ids(self, folder: Path) -> tuple[str, str | None, str | None] | None:
         if folder not in self._read:
             self._read[folder] = _layer_ids(folder)
         return self._read[folder]
@@ -708,6 +724,18 @@ class _Parents:
         if (one, other) not in self._same:
             self._same[one, other] = one == other or _same_files(one, other)
         return self._same[one, other]
+
+    def given(self, parent: str, folder: Path) -> ParentTaken:
+        """The parent given with the package: the last of its id given, and the others when they differ from it."""
+        given = [g for g in self.order.get(parent, []) if g[0] != folder]
+        if not given:
+            return ParentTaken(parent, shipped=False)
+        used = given[-1]
+        unused: dict[Path, str | None] = {}
+        for other, version in given[:-1]:
+            if not self.same(other, used[0]):
+                unused.setdefault(other, version)
+        return ParentTaken(parent, shipped=False, used=used if unused else None, unused=tuple(unused.items()))
 
     def taken(self, target: str | os.PathLike[str]) -> ParentTaken | None:
         from villagecat.registry import shipped_registry  # noqa: PLC0415
@@ -718,10 +746,10 @@ class _Parents:
             return None
         parent = ids[1]
         around = next((p for p in folder.parents if _folder_of(p) == p), None)
-        if around is not None and (self.layer_ids(around) or ("", None))[0] != parent:
+        if around is not None and (self.layer_ids(around) or ("", None, None))[0] != parent:
             around = None
         if self.ids.get(parent, set()) - {folder}:
-            return ParentTaken(parent, shipped=False)
+            return self.given(parent, folder)
         if self.zipped:
             return None
         shipped = shipped_registry().get(parent)
@@ -740,7 +768,9 @@ def parents_taken(
     """Where :func:`validate_many` takes the parent of each package at ``targets`` from, beside ``given`` packages.
 
     ``given`` are the packages named (validated together, or parents; read, or their paths): one of
-    the parent's id, other than the package itself, is used. Else the shipped layer is, even when
+    the parent's id, other than the package itself, is used; given in the order the run takes them
+    (the ``--layer`` packages, then the paths), several of that id that differ are named, the last
+    as the one used. Else the shipped layer is, even when
     the package sits inside a folder holding an edited copy of its parent (``around``), which a
     clerk would take for the parent. None for a package without a parent, one whose descriptor
     does not read (its report says why), or when a given path is a zip (which layer it holds is not

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 import yaml
 
-from conftest import NINGHE, REPO, invoke
+from conftest import NINGHE, REPO, edit, invoke
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -59,3 +59,45 @@ def test_without_changed_a_file_of_no_package_is_still_refused(tmp_path: Path) -
     repo = _repository(tmp_path)
     result = invoke("validate", str(repo / "台账.csv"))
     assert result.code == 2
+
+
+@pytest.mark.parametrize("hook", HOOKS, ids=[h["id"] for h in HOOKS])
+def test_a_resource_renamed_without_its_descriptor_still_checks_the_package(
+    tmp_path: Path, hook: dict[str, str]
+) -> None:
+    """git mv signs.csv 标牌.csv: the hook gets 标牌.csv alone, which the descriptor does not list; the package lost
+    signs.csv and must be checked, never passed over as notes (所改动的文件都不属于数据包, exit 0)."""
+    repo = _repository(tmp_path)
+    package = repo / "宁河目录"
+    (package / "signs.csv").rename(package / "标牌.csv")
+    _, *command = hook["entry"].split()
+    result = invoke(*command, str(package / "标牌.csv"))
+    assert result.code != 0, result.out
+    assert "signs.csv" in result.out + result.err
+
+
+def test_a_deleted_file_checks_its_package_and_a_deleted_package_is_passed_over(tmp_path: Path) -> None:
+    """git diff --name-only names deleted files too: a package's deleted resource is a change to the package (it
+    was 无法读取：文件或文件夹不存在 of the file alone, exit 2); a whole package deleted leaves nothing to check."""
+    repo = _repository(tmp_path)
+    package = repo / "宁河目录"
+    (package / "signs.csv").unlink()
+    result = invoke("validate", "--changed", str(package / "signs.csv"))
+    assert result.code == 1, result.out
+    assert "资源文件 signs.csv 不存在" in result.out
+    shutil.rmtree(package)
+    gone = invoke("validate", "--changed", str(package / "signs.csv"), str(package / "datapackage.json"))
+    assert (gone.code, gone.out) == (0, "所改动的文件都不属于数据包，无需检查\n")
+    assert invoke("validate", str(package / "signs.csv")).code == 2  # typed by hand, a missing file is still refused
+
+
+def test_a_resource_the_descriptor_lists_as_dot_slash_is_the_packages(tmp_path: Path) -> None:
+    """A descriptor may write ./signs.csv (validate reads it): a broken signs.csv was passed over as no package's."""
+    repo = _repository(tmp_path)
+    package = repo / "宁河目录"
+    edit(package / "datapackage.json", '"path": "signs.csv"', '"path": "./signs.csv"')
+    assert invoke("validate", str(package)).code == 0
+    signs = package / "signs.csv"
+    signs.write_text(signs.read_text(encoding="utf-8").replace(",plaque,", ",plaq,", 1), encoding="utf-8")
+    result = invoke("validate", "--changed", str(signs))
+    assert result.code == 1, result.out

@@ -181,3 +181,29 @@ def test_a_zipped_county_whose_parent_is_not_shipped_keeps_the_hint(tmp_path: Pa
     result = invoke("validate", zipped)
     assert result.code == 1
     assert result.out.splitlines()[-1].startswith(f"提示：用 --layer 给出上级层的数据包：villagecat validate {zipped}")
+
+
+def test_a_parent_given_twice_says_which_one_the_county_was_checked_against(tmp_path: Path) -> None:
+    """Two copies of the province given (an old and an edited one): the last given is used, and the clerk is told
+    which, and which was not; the verdict otherwise changed with the order of the paths, silently."""
+    edited = _edited_tianjin(tmp_path / "新 天津")
+    county = tmp_path / NINGHE.name
+    shutil.move(edited / NINGHE.name, county)
+    old = tmp_path / "旧天津"
+    shutil.copytree(TIANJIN, old, ignore=shutil.ignore_patterns(NINGHE.name))
+    result = invoke("validate", str(edited), str(old), str(county))
+    assert result.code == 1  # the old province has no such document
+    notice = result.out.splitlines()[-1]
+    assert notice.startswith("注意：上级层 120000 给出了 2 份，")
+    assert f"按最后给出的 {old}（" in notice
+    assert f"未用 '{edited}'（" in notice
+    other = invoke("validate", str(old), str(county), "--layer", str(edited))  # a PATH wins over a --layer
+    assert other.code == 1
+    assert f"按最后给出的 {old}（" in other.out.splitlines()[-1]
+    right = invoke("validate", str(old), str(edited), str(county))
+    assert right.code == 0
+    assert f"按最后给出的 '{edited}'（" in right.out.splitlines()[-1]
+    english = invoke("validate", str(old), str(edited), str(county), "--lang", "en")
+    assert english.out.splitlines()[-1].startswith("note: parent 120000 is given 2 times")
+    once = invoke("validate", str(edited), f"{edited}/", str(county))  # the same folder twice is one parent
+    assert (once.code, len(once.out.splitlines())) == (0, 3), once.out

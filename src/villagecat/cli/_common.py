@@ -237,34 +237,49 @@ def package_roots(paths: list[str], *, changed: bool = False) -> list[str]:
     """Return the packages that ``paths`` name, each once, in order.
 
     A folder or a zip names itself; a file a package is made of (its ``datapackage.json``, a
-    resource its descriptor lists) names the nearest folder above it that holds a
-    ``datapackage.json``, so a pre-commit hook can pass the changed files; any other file (a
-    PDF or a ledger beside the package) and a file outside every package are kept, to be
-    reported as no package; with ``changed`` (the files a commit changed, ``--changed``) they
-    are passed over, as not villagecat's, and the list may be empty.
+    resource its descriptor lists, as ``signs.csv`` or ``./signs.csv``) names the nearest folder
+    above it that holds a ``datapackage.json``, so a pre-commit hook can pass the changed files;
+    any other file (a PDF or a ledger beside the package) and a file outside every package are
+    kept, to be reported as no package; with ``changed`` (the files a commit changed,
+    ``--changed``) they are passed over, as not villagecat's, and the list may be empty. With
+    ``changed``, a package folder's file that is gone (deleted, or renamed: ``git diff
+    --name-only`` names it) names the package, as does any of its files while its descriptor
+    lists one that is gone (the new name of a resource renamed, the descriptor left as it was);
+    a file gone with its package is passed over.
     """
+    import posixpath  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
 
     from villagecat.package import descriptor_files  # noqa: PLC0415
 
     cwd = Path.cwd().resolve()
     roots: dict[str, None] = {}
-    owned: dict[Path, frozenset[str] | None] = {}  # each package's descriptor read once, however many files name it
+    owned: dict[Path, tuple[frozenset[str], bool] | None] = {}  # each descriptor read once: its files, one gone
     for raw in paths:
         try:
             path = Path(raw).resolve()
         except RuntimeError:  # a loop of links (Python before 3.13): the reader says so, as it reads it
             roots[raw] = None
             continue
+        gone = changed and not path.exists() and not Path(raw).is_symlink()
         owner = next((p for p in path.parents if (p / "datapackage.json").is_file()), None)
-        if owner is None or not path.is_file() or path.suffix.lower() not in (".csv", ".json"):
-            if not (changed and path.is_file() and path.suffix.lower() != ".zip"):  # a zip names itself
+        if owner is None or not (path.is_file() or gone) or path.suffix.lower() not in (".csv", ".json"):
+            if not (changed and (gone or (path.is_file() and path.suffix.lower() != ".zip"))):  # a zip names itself
                 roots[raw] = None
             continue
         if owner not in owned:
-            owned[owner] = descriptor_files(owner)
+            files = descriptor_files(owner)
+            listed_files = None if files is None else frozenset(posixpath.normpath(f) for f in files)
+            owned[owner] = (
+                None
+                if listed_files is None
+                else (
+                    listed_files,
+                    any(not (owner / f).exists() for f in listed_files),
+                )
+            )
         own = owned[owner]  # None: a descriptor that does not read, for validate to say why
-        listed = own is None or path.relative_to(owner).as_posix() in own
+        listed = own is None or path.relative_to(owner).as_posix() in own[0] or (changed and (gone or own[1]))
         if listed:
             roots[str(owner.relative_to(cwd)) if owner.is_relative_to(cwd) else str(owner)] = None
         elif not changed:

@@ -77,7 +77,7 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return 0
     reports = validate_many(roots, parents=parents, max_bytes=args.max_bytes)
     readable = [r for r in reports if r.readable]  # an unreadable one's report says why: nothing to add
-    taken = dict(zip(map(id, readable), parents_taken([r.target for r in readable], [*roots, *parents]), strict=True))
+    taken = dict(zip(map(id, readable), parents_taken([r.target for r in readable], [*parents, *roots]), strict=True))
     notes = [_parent_lines(r, taken[id(r)], args.lang) if r.readable else [] for r in reports]
     if args.format == "json":
         payload = {
@@ -102,6 +102,8 @@ def _parent_lines(report: ValidationReport, taken: ParentTaken | None, lang: Lan
     hint = parent_hint(report, lang, "validate", folder=around, path=report.target)
     if hint is not None:  # a zip's too, for which no folder is known
         return [hint]
+    if taken is not None and taken.used is not None:  # the parent given more than once, not the same each time
+        return [_given_more(taken, taken.used, report.target, lang)]
     if taken is None or not taken.shipped:
         return []
     values = {"parent": taken.parent, "name": taken.name, "version": taken.version, "path": shown_path(report.target)}
@@ -110,6 +112,25 @@ def _parent_lines(report: ValidationReport, taken: ParentTaken | None, lang: Lan
     if any(p.code in _PARENT_CODES or p.code.startswith("merge-") for p in report.problems):
         return [say("hint-parent-shipped", lang, folder=Both(*pair("parent-folder")), **values)]
     return []
+
+
+def _given_more(taken: ParentTaken, used: tuple[Path, str | None], target: str, lang: Lang) -> str:
+    """The note that the parent was given more than once: which was used (the last given), which were not."""
+
+    def named(folder: Path, version: str | None) -> tuple[str, str]:
+        shown = shown_path(_as_typed(folder, target))
+        return (f"{shown}（{version}）", f"{shown} ({version})") if version else (shown, shown)
+
+    unused = [named(*u) for u in taken.unused]
+    return say(
+        "note-parent-given-more",
+        lang,
+        parent=taken.parent,
+        count=len(taken.unused) + 1,
+        used=Both(*named(*used)),
+        unused=Both("、".join(zh for zh, _ in unused), ", ".join(en for _, en in unused)),
+        path=shown_path(target),
+    )
 
 
 def _as_typed(folder: Path, target: str) -> str:
