@@ -2928,8 +2928,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mechanism {mechanism} is not in the catalog (basis: {basis}); check it",
     ),
     "audit-village-empty": (
-        "台账未记录该村的任何标牌、事项、机制、证明或设施，未作核查",
-        "the ledger records no sign, duty, mechanism, certificate or facility of this village: nothing was checked",
+        "台账未记录该{place}的任何标牌、事项、机制、证明或设施，未作核查",
+        "the ledger records no sign, duty, mechanism, certificate or facility of this {place}: nothing was checked",
     ),
     "audit-certificate-unlisted": (
         "出具的“{certificate}”不在证明事项目录中；仅限职责范围内且能够核实的事项据实出具",
@@ -2957,6 +2957,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{task}' is listed as {kind} ({duty}{reference}){conditions}",
     ),
     "admission-by-reference": ("，城市社区参照执行", ", for an urban community by reference"),
+    # a finding a community gets from a rule worded for villages (villagecat.checks._rules.by_reference)
+    "by-reference": (
+        "（城市社区参照执行）",
+        " (worded for villages: an urban community follows it by reference)",
+    ),
     # who a task is asked of: 村级组织, or 城市社区组织 (national 三: 规范城市社区组织工作事务……参照本意见精神执行)
     "admission-org-village": ("村级组织", "a village"),
     "admission-org-community": ("社区组织", "a community"),
@@ -2965,7 +2970,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "来源列出的村级组织协助工作：{activities}（是否仅限于此，以出处原文为准）",
         "what the source lists the village as doing: {activities} (whether only these, see the cited words)",
     ),
-    "admission-condition-consent": ("须征得村级组织同意", "with the village's consent"),
+    "admission-condition-consent": ("须征得{org}同意", "with the consent of {org}"),
     "admission-certificate-retained": (
         "“{task}”是{org}可以出具的证明事项（{certificate}）",
         "'{task}' is a certificate {org} may issue ({certificate})",
