@@ -10,9 +10,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
+
 import villagecat
-from villagecat.checks import Ledger, admit, audit, read_ledger
+from villagecat.checks import (
+    CertificateRefusedError,
+    Ledger,
+    NoTemplateError,
+    admit,
+    audit,
+    read_ledger,
+    render_certificate,
+)
 from villagecat.checks.ledger import VillageLedger
+from villagecat.errors import UnknownItemError
 from villagecat.models import Scope
 
 if TYPE_CHECKING:
@@ -32,7 +43,7 @@ def _said_by_reference(finding: Finding) -> bool:
 
 
 def test_a_prohibited_duty_named_as_written_reaches_a_community_by_reference() -> None:
-    """`admit 作为拆迁拆违事务的责任主体 --scope 社区 -j 220000` said 不得交由社区组织承担 citing only 「不得将村级组织……」."""
+    """`admit 作为拆迁拆违事务的责任主体 --scope 社区 -j 220000`: 不得交由社区组织承担, on 「不得将村级组织……」."""
     (finding,) = admit(villagecat.resolve("220000"), ["作为拆迁拆违事务的责任主体"], Scope.COMMUNITY).findings
     assert finding.level == "fail"  # 不得 binds, by reference too
     assert _said_by_reference(finding)
@@ -69,9 +80,7 @@ def test_a_rule_ninghe_states_for_communities_needs_no_reference() -> None:
 
 def test_entrusted_work_asks_the_communitys_consent_not_the_villages() -> None:
     """`admit 党政群机构委托村级组织开展的工作事务 --scope 社区 -j 220000` said 须征得村级组织同意."""
-    (finding,) = admit(
-        villagecat.resolve("220000"), ["党政群机构委托村级组织开展的工作事务"], Scope.COMMUNITY
-    ).findings
+    (finding,) = admit(villagecat.resolve("220000"), ["党政群机构委托村级组织开展的工作事务"], Scope.COMMUNITY).findings
     assert "须征得社区组织同意" in finding.message_zh
     assert "须征得村级组织同意" not in finding.message_zh.split("（", 1)[1].split("）", 1)[1]
     assert _said_by_reference(finding)
@@ -117,3 +126,34 @@ def test_a_community_the_ledger_records_nothing_of_is_called_a_community() -> No
     assert "该村" not in community.message_zh
     assert "this community" in community.message_en
     assert "该村" in village.message_zh
+
+
+def test_a_certificate_only_villages_issue_is_not_said_to_be_a_communitys() -> None:
+    """`certificate render 入党外调政审等发展党员证明 -j 140404` said 村（社区）可按目录据实出具.
+
+    Shanxi's five certificates are its villages' (the layer covers villages only): no community's.
+    """
+    catalog = villagecat.resolve("140404")
+    with pytest.raises(NoTemplateError) as raised:
+        render_certificate(catalog, "入党外调政审等发展党员证明", {})
+    assert "村可按目录据实出具" in raised.value.message_zh
+    assert "村（社区）" not in raised.value.message_zh
+    with pytest.raises(UnknownItemError) as unknown:
+        render_certificate(catalog, "入党外调政审等发展党员证明", {}, scope=Scope.COMMUNITY)
+    assert "只适用于村" in unknown.value.message_zh
+
+
+def test_a_community_refuses_a_certificate_by_reference_where_the_explaining_rule_is_the_villages() -> None:
+    """A community's refusal rests on 「村级组织要做好解释说明工作」: it says 参照 and cites national 三."""
+    with pytest.raises(CertificateRefusedError) as village:
+        render_certificate(villagecat.resolve("220000"), "健在证明", {})
+    assert village.value.message_zh.startswith("村（社区）不应出具")  # the Ministry's list: 基层群众性自治组织
+    assert not any(c.section == "三" for c in village.value.citations)
+    with pytest.raises(CertificateRefusedError) as community:
+        render_certificate(villagecat.resolve("220000"), "健在证明", {}, scope=Scope.COMMUNITY)
+    assert community.value.message_zh.startswith("社区不应出具")
+    assert REFERENCE in community.value.message_zh
+    assert any(c.document == "cn.document.tingzi-2022-28" and c.section == "三" for c in community.value.citations)
+    with pytest.raises(CertificateRefusedError) as ninghe:
+        render_certificate(villagecat.resolve("120117"), "健在证明", {}, scope=Scope.COMMUNITY)
+    assert REFERENCE not in ninghe.value.message_zh  # Ninghe 三(三)9: 村（社区）组织要做好解释说明工作

@@ -570,13 +570,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # certificate render
     "refusal": (
-        "村（社区）不应出具“{certificate}”（{status}：{why}）。{guidance}；{how}。",
-        "The village must not issue {certificate} ({status}: {why}). {guidance}; {how}.",
+        "{place}不应出具“{certificate}”（{status}：{why}）。{guidance}；{how}。",
+        "{certificate} must not be issued by {place} ({status}: {why}); {guidance}; {how}.",
     ),
     "refusal-why-listed": ("列入不应出具证明事项清单", "listed as not to be issued"),
     "refusal-why-cancelled": ("已取消", "cancelled"),
-    "refusal-explain": ("村（社区）要向群众做好解释说明", "It explains this to the resident"),
-    "refusal-say-why": ("村（社区）向群众说明不出具的理由", "It tells the resident why it does not issue it"),
+    "refusal-explain": ("{place}要向群众做好解释说明{reference}", "{place} explains this to the resident{reference}"),
+    "refusal-say-why": ("{place}向群众说明不出具的理由", "{place} tells the resident why it does not issue it"),
+    # who issues a certificate, by whom it applies to (villagecat.checks.certificate)
+    "certificate-place-village": ("村", "the village"),
+    "certificate-place-community": ("社区", "the community"),
+    "certificate-place-both": ("村（社区）", "the village or community"),
+    "no-certificate-for-scope": (
+        "“{certificate}”只适用于{only}，不是{place}的证明事项",
+        "{certificate} applies to {only} only: it is no certificate of {place}",
+    ),
     "refusal-encouraged": (
         "来源鼓励有关部门通过{ways}等方式办理该事项",
         "the source encourages the departments to handle the matter instead ({ways})",
@@ -589,10 +597,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{certificate} is a catch-all entry standing for unnamed certificates, not one certificate to generate",
     ),
     "render-no-template": (
-        "目录中没有“{certificate}”的证明内容范本，无法生成；该事项是目录保留的证明事项，村（社区）可按目录据实出具",
+        "目录中没有“{certificate}”的证明内容范本，无法生成；该事项是目录保留的证明事项，{place}可按目录据实出具",
         (
             "the catalog holds no template of {certificate}, so none can be generated; it is retained in the catalog:"
-            " the village may issue it as the catalog says"
+            " {place} may issue it as the catalog says"
         ),
     ),
     "render-values": (

@@ -78,9 +78,7 @@ def _for_communities(item: BaseModel) -> bool:
     return any(c.quote and any(word in c.quote for word in _COMMUNITY_WORDS) for c in citations)
 
 
-def by_reference(
-    catalog: EffectiveCatalog | None, scope: Scope, *items: BaseModel | None
-) -> tuple[Citation, ...]:
+def by_reference(catalog: EffectiveCatalog | None, scope: Scope, *items: BaseModel | None) -> tuple[Citation, ...]:
     """The clause a community's finding rests on by reference, or ``()`` where none does.
 
     National 三: 「规范城市社区组织工作事务、机制牌子和证明事项相关工作，参照本意见精神执行。」 A
