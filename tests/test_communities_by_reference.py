@@ -157,3 +157,12 @@ def test_a_community_refuses_a_certificate_by_reference_where_the_explaining_rul
     with pytest.raises(CertificateRefusedError) as ninghe:
         render_certificate(villagecat.resolve("120117"), "健在证明", {}, scope=Scope.COMMUNITY)
     assert REFERENCE not in ninghe.value.message_zh  # Ninghe 三(三)9: 村（社区）组织要做好解释说明工作
+
+
+def test_an_approval_route_worded_for_villages_reaches_a_community_by_reference() -> None:
+    """`admit 代收代缴水费 --scope 社区 -j 220000` sent it down 「党政群机构涉及村级的年度工作事项……」 without 参照."""
+    (jilin,) = admit(villagecat.resolve("220000"), ["代收代缴水费"], Scope.COMMUNITY).findings
+    assert jilin.level == "warn"  # Jilin's 附件 are not recorded: a note, as for a village
+    assert _said_by_reference(jilin)
+    (ninghe,) = admit(villagecat.resolve("120117"), ["代收代缴水费"], Scope.COMMUNITY).findings
+    assert REFERENCE not in ninghe.message_zh  # Ninghe 五(二): 需要村（社区）协助的专项任务

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from villagecat.checks._modality import Strength
     from villagecat.checks._report import FindingLevel
     from villagecat.merging import EffectiveCatalog
-    from villagecat.models import Certificate, Citation, Document, Duty, Obligation
+    from villagecat.models import AdmissionRoute, Certificate, Citation, Document, Duty, Obligation
 
 __all__ = [
     "admission_findings",
@@ -291,9 +291,9 @@ def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str, scop
     level: FindingLevel = "warn" if lists else "fail"
     said = {"lists": _lists_said(catalog, lists)} if lists else {}
     unassigned = obligation(catalog, "no-unassigned-tasks")
-    # The rules a community's finding rests on in the village's words: the prohibited duties it names
-    # and, where no route is set, 不得将自身权责事项派交村级组织承担.
-    reference = by_reference(catalog, scope, *related, unassigned if route is None else None)
+    # The rules a community's finding rests on in the village's words: the prohibited duties it names, and the
+    # route (「党政群机构涉及村级的年度工作事项……」) or, where none is set, 不得将自身权责事项派交村级组织承担.
+    reference = by_reference(catalog, scope, *related, route[1] if route is not None else unassigned)
     if route is not None:
         layer, admission = route
         finding = Finding(
@@ -378,6 +378,7 @@ def _obligation_finding(
         f"{'may not' if obligation.forbidden else 'is to'}: {obligation.name}",
     )
     citations = tuple(obligation.citations)
+    route_taken: AdmissionRoute | None = None
     then: object = ""
     level: Literal["fail", "warn"]
     declared: codes.FindingCode
@@ -394,6 +395,7 @@ def _obligation_finding(
                 say("admission-then-route", "en", layer=layer.name_en, steps=steps, org=_org(scope)),
             )
             citations += tuple(admission.citations)
+            route_taken = admission
         else:
             then = Both(say("admission-then-condition", "zh"), say("admission-then-condition", "en"))
     else:
@@ -413,7 +415,7 @@ def _obligation_finding(
         citations=citations,
         item=obligation.id,
     )
-    return referenced(finding, by_reference(catalog, scope, obligation))
+    return referenced(finding, by_reference(catalog, scope, obligation, route_taken))
 
 
 def admission_findings(
