@@ -580,13 +580,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # certificate render
     "refusal": (
-        "村（社区）不应出具“{certificate}”（{status}：{why}）。{guidance}；{how}。",
-        "The village must not issue {certificate} ({status}: {why}). {guidance}; {how}.",
+        "{place}不应出具“{certificate}”（{status}：{why}）。{guidance}；{how}。",
+        "{certificate} must not be issued by {place} ({status}: {why}); {guidance}; {how}.",
     ),
     "refusal-why-listed": ("列入不应出具证明事项清单", "listed as not to be issued"),
     "refusal-why-cancelled": ("已取消", "cancelled"),
-    "refusal-explain": ("村（社区）要向群众做好解释说明", "It explains this to the resident"),
-    "refusal-say-why": ("村（社区）向群众说明不出具的理由", "It tells the resident why it does not issue it"),
+    "refusal-explain": ("{place}要向群众做好解释说明{reference}", "{place} explains this to the resident{reference}"),
+    "refusal-say-why": ("{place}向群众说明不出具的理由", "{place} tells the resident why it does not issue it"),
+    # who issues a certificate, by whom it applies to (villagecat.checks.certificate)
+    "certificate-place-village": ("村", "the village"),
+    "certificate-place-community": ("社区", "the community"),
+    "certificate-place-both": ("村（社区）", "the village or community"),
+    "no-certificate-for-scope": (
+        "“{certificate}”只适用于{only}，不是{place}的证明事项",
+        "{certificate} applies to {only} only: it is no certificate of {place}",
+    ),
     "refusal-encouraged": (
         "来源鼓励有关部门通过{ways}等方式办理该事项",
         "the source encourages the departments to handle the matter instead ({ways})",
@@ -599,10 +607,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{certificate} is a catch-all entry standing for unnamed certificates, not one certificate to generate",
     ),
     "render-no-template": (
-        "目录中没有“{certificate}”的证明内容范本，无法生成；该事项是目录保留的证明事项，村（社区）可按目录据实出具",
+        "目录中没有“{certificate}”的证明内容范本，无法生成；该事项是目录保留的证明事项，{place}可按目录据实出具",
         (
             "the catalog holds no template of {certificate}, so none can be generated; it is retained in the catalog:"
-            " the village may issue it as the catalog says"
+            " {place} may issue it as the catalog says"
         ),
     ),
     "render-values": (
@@ -2970,8 +2978,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mechanism {mechanism} is not in the catalog (basis: {basis}); check it",
     ),
     "audit-village-empty": (
-        "台账未记录该村的任何标牌、事项、机制、证明或设施，未作核查",
-        "the ledger records no sign, duty, mechanism, certificate or facility of this village: nothing was checked",
+        "台账未记录该{place}的任何标牌、事项、机制、证明或设施，未作核查",
+        "the ledger records no sign, duty, mechanism, certificate or facility of this {place}: nothing was checked",
     ),
     "audit-certificate-unlisted": (
         "出具的“{certificate}”不在证明事项目录中；仅限职责范围内且能够核实的事项据实出具",
@@ -2999,6 +3007,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{task}' is listed as {kind} ({duty}{reference}){conditions}",
     ),
     "admission-by-reference": ("，城市社区参照执行", ", for an urban community by reference"),
+    # a finding a community gets from a rule worded for villages (villagecat.checks._rules.by_reference)
+    "by-reference": (
+        "（城市社区参照执行）",
+        " (worded for villages: an urban community follows it by reference)",
+    ),
     # who a task is asked of: 村级组织, or 城市社区组织 (national 三: 规范城市社区组织工作事务……参照本意见精神执行)
     "admission-org-village": ("村级组织", "a village"),
     "admission-org-community": ("社区组织", "a community"),
@@ -3007,7 +3020,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "来源列出的村级组织协助工作：{activities}（是否仅限于此，以出处原文为准）",
         "what the source lists the village as doing: {activities} (whether only these, see the cited words)",
     ),
-    "admission-condition-consent": ("须征得村级组织同意", "with the village's consent"),
+    "admission-condition-consent": ("须征得{org}同意", "with the consent of {org}"),
     "admission-certificate-retained": (
         "“{task}”是{org}可以出具的证明事项（{certificate}）",
         "'{task}' is a certificate {org} may issue ({certificate})",

@@ -10,15 +10,20 @@ frequencies are never applied to Tianjin.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from villagecat.models import Citation, Obligation
+from villagecat._i18n import say
+from villagecat.models import Citation, Obligation, Scope
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from villagecat.checks._report import Finding
     from villagecat.merging import EffectiveCatalog
 
-__all__ = ["RULES", "obligation", "rule"]
+__all__ = ["RULES", "by_reference", "obligation", "reference_clause", "referenced", "rule"]
 
 #: check rule name -> the id of the obligation that states it.
 RULES: dict[str, str] = {
@@ -55,3 +60,54 @@ def rule(source: EffectiveCatalog | Mapping[str, Obligation] | None, name: str) 
     """Return the citations of the obligation a rule rests on, or ``()`` where the chain does not hold it."""
     found = obligation(source, name)
     return tuple(found.citations) if found is not None else ()
+
+
+#: The words by which a clause states its rule for an urban community itself (村（社区）, 社区, 村（居）民).
+_COMMUNITY_WORDS = ("社区", "（居）", "(居)")
+
+
+def _for_communities(item: BaseModel) -> bool:
+    """Whether a layer states an item's rule for communities itself, not only in the village's words.
+
+    Its ``applies_to`` says so (``both``, ``community``: Ninghe's 村（社区）), or one of the clauses it
+    cites names the community (一横四竖 of 村（社区）, 不能将村（社区）组织作为……责任主体).
+    """
+    if getattr(item, "applies_to", None) in (Scope.BOTH, Scope.COMMUNITY):
+        return True
+    citations: tuple[Citation, ...] = tuple(getattr(item, "citations", ()))
+    return any(c.quote and any(word in c.quote for word in _COMMUNITY_WORDS) for c in citations)
+
+
+def by_reference(catalog: EffectiveCatalog | None, scope: Scope, *items: BaseModel | None) -> tuple[Citation, ...]:
+    """The clause a community's finding rests on by reference, or ``()`` where none does.
+
+    National 三: 「规范城市社区组织工作事务、机制牌子和证明事项相关工作，参照本意见精神执行。」 A
+    rule the sources word for villages reaches an urban community by reference, at the strength its
+    words give; the finding then says so and cites this clause besides the rule's own. A rule a
+    layer states for communities itself is the community's own (:func:`_for_communities`), and a rule
+    restricted to villages never reaches a community (the catalog does not give it one). This is the
+    one place that decides it: every check asks here and words it with :func:`referenced`.
+    """
+    if not any(item is not None and not _for_communities(item) for item in items):
+        return ()
+    return reference_clause(catalog, scope)
+
+
+def reference_clause(catalog: EffectiveCatalog | None, scope: Scope) -> tuple[Citation, ...]:
+    """National 三's clause, for a community given a rule by reference; ``()`` for a village."""
+    return rule(catalog, "communities-by-reference") if scope is Scope.COMMUNITY else ()
+
+
+def referenced(finding: Finding, reference: tuple[Citation, ...]) -> Finding:
+    """A finding that says its rule reaches the community by reference, citing the clause that makes it so.
+
+    ``reference`` is what :func:`by_reference` gave: ``()`` leaves the finding as it is.
+    """
+    if not reference:
+        return finding
+    return dataclasses.replace(
+        finding,
+        message_zh=finding.message_zh + say("by-reference", "zh"),
+        message_en=finding.message_en + say("by-reference", "en"),
+        citations=(*finding.citations, *reference),
+    )

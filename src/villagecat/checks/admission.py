@@ -25,7 +25,7 @@ from villagecat._i18n import Both, pair, say
 from villagecat._names import alike, looked_up, normalise_name, place_form
 from villagecat.checks import _codes as codes
 from villagecat.checks._report import CheckReport, Finding
-from villagecat.checks._rules import obligation, rule
+from villagecat.checks._rules import by_reference, obligation, reference_clause, referenced
 from villagecat.errors import InvalidRequestError
 from villagecat.format.registry import kind_of_model
 from villagecat.models import CertificateStatus, DutyKind, Scope
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from villagecat.checks._modality import Strength
     from villagecat.checks._report import FindingLevel
     from villagecat.merging import EffectiveCatalog
-    from villagecat.models import Certificate, Citation, Document, Duty, Obligation
+    from villagecat.models import AdmissionRoute, Certificate, Citation, Document, Duty, Obligation
 
 __all__ = [
     "admission_findings",
@@ -111,15 +111,17 @@ def _by_reference(catalog: EffectiveCatalog, task: str, item: Duty | Certificate
     """The clause a community's task rests on when it matched a village's words only by reference, else ``()``.
 
     「规范城市社区组织……参照本意见精神执行」 (national 三): a community's 实行居民自治 is the
-    catalog's 实行村民自治 by reference, and the finding says so; a name the source writes for
-    both (村（居）民) matches directly.
+    catalog's 实行村民自治 by reference, and the finding says so; so is a duty named as written
+    (作为拆迁拆违事务的责任主体) whose clause words it for villages (「不得将村级组织作为……」). A name
+    the source writes for both (村（居）民) matches directly, and a duty a layer states for
+    communities (村（社区）) is the community's own (:func:`~villagecat.checks._rules.by_reference`).
     """
     if scope is not Scope.COMMUNITY:
         return ()
     own = place_form(task, scope, by_reference=False)
     if own in {place_form(n, scope, by_reference=False) for n in (item.name, *item.aliases)}:
-        return ()
-    return rule(catalog, "communities-by-reference")
+        return by_reference(catalog, scope, item)
+    return reference_clause(catalog, scope)
 
 
 def _reference_words(reference: tuple[Citation, ...]) -> Both:
@@ -158,7 +160,7 @@ def _duty_finding(
         )
         conditions.append(pair("admission-condition-only", activities=activities))
     if duty.duty_kind is DutyKind.ENTRUSTED:
-        conditions.append(pair("admission-condition-consent"))
+        conditions.append(pair("admission-condition-consent", org=_org(scope)))
     if duty.duty_kind in (DutyKind.ASSISTS, DutyKind.ENTRUSTED) and duty.funding is not None:
         conditions.append((str(duty.funding.words.zh), str(duty.funding.words.en)))
     extra = (
@@ -211,7 +213,8 @@ def _certificate_finding(
         if cert.alternatives
         else ""
     )
-    return Finding(
+    explain = obligation(catalog, "certificate-explain")
+    finding = Finding(
         codes.CERTIFICATE_NOT_ISSUED.code,
         "fail",
         *pair(
@@ -225,9 +228,11 @@ def _certificate_finding(
         subject,
         rule=cert.status,
         observed=task,
-        citations=(*cert.citations, *rule(catalog, "certificate-explain")),
+        citations=(*cert.citations, *(explain.citations if explain is not None else ())),
         item=cert.id,
     )
+    # 「……村级组织要做好解释说明工作」 (national 二(三)8): a community explains by reference
+    return referenced(finding, by_reference(catalog, scope, explain))
 
 
 def _notes(related: list[Duty], certificates: list[Certificate], scope: Scope) -> Both:
@@ -285,9 +290,13 @@ def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str, scop
     declared, unknown = (codes.LISTS_NOT_INCLUDED, "-lists-not-included") if lists else (codes.NEEDS_APPROVAL, "")
     level: FindingLevel = "warn" if lists else "fail"
     said = {"lists": _lists_said(catalog, lists)} if lists else {}
+    unassigned = obligation(catalog, "no-unassigned-tasks")
+    # The rules a community's finding rests on in the village's words: the prohibited duties it names, and the
+    # route (「党政群机构涉及村级的年度工作事项……」) or, where none is set, 不得将自身权责事项派交村级组织承担.
+    reference = by_reference(catalog, scope, *related, route[1] if route is not None else unassigned)
     if route is not None:
         layer, admission = route
-        return Finding(
+        finding = Finding(
             declared.code,
             level,
             *pair(
@@ -303,7 +312,7 @@ def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str, scop
             observed=task,
             citations=(*admission.citations, *cites),
         )
-    unassigned = obligation(catalog, "no-unassigned-tasks")
+        return referenced(finding, reference)
     if unassigned is not None:  # the chain's own rule: 未经县级党委和政府统一部署，不得……
         rule_text = Both(
             f"；{_rule_text(unassigned)}",
@@ -311,7 +320,7 @@ def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str, scop
         )
     else:
         rule_text = Both("", "")
-    return Finding(
+    finding = Finding(
         declared.code,
         level,
         *pair(f"admission-no-route{unknown}", **said, task=task, rule=rule_text, notes=notes),
@@ -319,6 +328,7 @@ def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str, scop
         observed=task,
         citations=(*(unassigned.citations if unassigned is not None else ()), *cites),
     )
+    return referenced(finding, reference)
 
 
 def match_obligations(catalog: EffectiveCatalog, task: str, scope: Scope = Scope.VILLAGE) -> list[Obligation]:
@@ -368,6 +378,7 @@ def _obligation_finding(
         f"{'may not' if obligation.forbidden else 'is to'}: {obligation.name}",
     )
     citations = tuple(obligation.citations)
+    route_taken: AdmissionRoute | None = None
     then: object = ""
     level: Literal["fail", "warn"]
     declared: codes.FindingCode
@@ -384,6 +395,7 @@ def _obligation_finding(
                 say("admission-then-route", "en", layer=layer.name_en, steps=steps, org=_org(scope)),
             )
             citations += tuple(admission.citations)
+            route_taken = admission
         else:
             then = Both(say("admission-then-condition", "zh"), say("admission-then-condition", "en"))
     else:
@@ -393,7 +405,7 @@ def _obligation_finding(
         of, level, lead = "unstated", "warn", "admission-lead-rule-unstated"
     elif level == "fail" and not kind_of_model(type(obligation)).binds(obligation):
         of, level = "advises", "warn"
-    return Finding(
+    finding = Finding(
         declared.missed(of) if declared.graded else declared.code,
         level,
         *pair(lead, task=task, rule=rule_text, then=then, id=obligation.id),
@@ -403,6 +415,7 @@ def _obligation_finding(
         citations=citations,
         item=obligation.id,
     )
+    return referenced(finding, by_reference(catalog, scope, obligation, route_taken))
 
 
 def admission_findings(

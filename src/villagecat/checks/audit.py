@@ -9,12 +9,12 @@ from villagecat._i18n import Both, pair
 from villagecat._names import place_form
 from villagecat.checks import _codes as codes
 from villagecat.checks._report import CheckReport, Finding
-from villagecat.checks._rules import rule
+from villagecat.checks._rules import by_reference, obligation, referenced, rule
 from villagecat.checks.admission import admission_findings, similar_certificates, similar_names
 from villagecat.checks.facility import facility_findings
 from villagecat.checks.ledger import Ledger
 from villagecat.checks.signage import signage_findings
-from villagecat.models import CertificateStatus, MechanismBasis
+from villagecat.models import CertificateStatus, MechanismBasis, Scope
 from villagecat.models._item import CatalogItem
 
 if TYPE_CHECKING:
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
     from villagecat.checks.ledger import LedgerMechanism, VillageLedger
     from villagecat.merging import EffectiveCatalog
-    from villagecat.models import Scope
 
 __all__ = ["audit"]
 
@@ -56,6 +55,8 @@ def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str, 
     cites = rule(catalog, "mechanism-basis")
     if not cites:
         return []
+    # 「不得新设村级工作机制，不得要求专人专岗」: a community's mechanisms by reference, unless a layer says 村（社区）
+    reference = by_reference(catalog, scope, obligation(catalog, "mechanism-basis"))
     basis = listed.basis if listed is not None and listed.basis is not None else entry.basis
     found: list[Finding] = []
     if entry.dedicated_post and basis not in POST_ALLOWED and (listed is not None or basis is not None):
@@ -98,7 +99,7 @@ def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str, 
                 citations=cites,
             )
         )
-    return found
+    return [referenced(f, reference) for f in found]
 
 
 def _certificate(catalog: EffectiveCatalog, name: str, village: str, scope: Scope) -> list[Finding]:
@@ -114,17 +115,17 @@ def _certificate(catalog: EffectiveCatalog, name: str, village: str, scope: Scop
             if similar
             else pair("audit-certificate-unlisted", certificate=name)
         )
-        return [
-            Finding(
-                (codes.CERTIFICATE_ALIKE if similar else codes.CERTIFICATE_UNLISTED).code,
-                "warn",
-                *words,
-                village,
-                observed=name,
-                citations=(*(c for s in similar for c in s.citations), *rule(catalog, "certificate-unlisted")),
-                item=similar[0].id if len(similar) == 1 else None,
-            )
-        ]
+        finding = Finding(
+            (codes.CERTIFICATE_ALIKE if similar else codes.CERTIFICATE_UNLISTED).code,
+            "warn",
+            *words,
+            village,
+            observed=name,
+            citations=(*(c for s in similar for c in s.citations), *rule(catalog, "certificate-unlisted")),
+            item=similar[0].id if len(similar) == 1 else None,
+        )
+        # 「……村级组织可……据实出具」 (national 二(三)8): a community's by reference
+        return [referenced(finding, by_reference(catalog, scope, obligation(catalog, "certificate-unlisted")))]
     if listed.status is CertificateStatus.RETAINED:
         return [
             Finding(
@@ -156,7 +157,8 @@ def _certificate(catalog: EffectiveCatalog, name: str, village: str, scope: Scop
 def _village(catalog: EffectiveCatalog, entry: VillageLedger) -> list[Finding]:
     village = entry.village
     if not entry.recorded():
-        return [Finding(codes.VILLAGE_EMPTY.code, "warn", *pair("audit-village-empty"), village)]
+        place = Both(entry.scope.label, "community" if entry.scope is Scope.COMMUNITY else "village")
+        return [Finding(codes.VILLAGE_EMPTY.code, "warn", *pair("audit-village-empty", place=place), village)]
     found: list[Finding] = []
     for duty in entry.duties:
         found.extend(

@@ -17,9 +17,9 @@ from villagecat._arguments import kind_of, need_catalog, need_lang
 from villagecat._i18n import Both, pair, say
 from villagecat._shown import cited, document_titles
 from villagecat._text import unsafe_character
-from villagecat.checks._rules import obligation
+from villagecat.checks._rules import by_reference, obligation
 from villagecat.errors import ArgumentTypeError, UnknownItemError, VillagecatError
-from villagecat.models import Certificate, CertificateStatus
+from villagecat.models import Certificate, CertificateStatus, Scope
 
 if TYPE_CHECKING:
     from villagecat.merging import EffectiveCatalog
@@ -104,8 +104,28 @@ def find_certificate(catalog: EffectiveCatalog, key: str) -> Certificate:
     raise UnknownItemError.said("no-certificate", layer=catalog.layer.id, key=key)
 
 
-def refusal(catalog: EffectiveCatalog, certificate: Certificate) -> tuple[str, str, tuple[Citation, ...]]:
-    """Return what the village tells the resident, in Chinese and English, and the clauses."""
+def _place(catalog: EffectiveCatalog, certificate: Certificate, scope: Scope | None) -> Both:
+    """Who issues or refuses ``certificate``, in words: the place asked about, else whom it applies to.
+
+    村（社区） where the item applies to both (the Ministry's list: 基层群众性自治组织), 村 where only
+    villages' (Shanxi's list, a layer of villages), 社区 where only communities'.
+    """
+    entry = catalog.get(certificate.id)
+    if scope is None and entry is not None:
+        village, community = catalog.applies(entry, Scope.VILLAGE), catalog.applies(entry, Scope.COMMUNITY)
+        scope = Scope.BOTH if village == community else Scope.VILLAGE if village else Scope.COMMUNITY
+    return Both(*pair(f"certificate-place-{(scope or Scope.BOTH).value}"))
+
+
+def refusal(
+    catalog: EffectiveCatalog, certificate: Certificate, scope: Scope | None = None
+) -> tuple[str, str, tuple[Citation, ...]]:
+    """What the village (or, with ``scope``, the community) tells the resident, in both languages, and the clauses.
+
+    A community told to explain by 「村级组织要做好解释说明工作」 does so by reference (national 三), and is told so.
+    """
+    place = _place(catalog, certificate, scope)
+    reference: tuple[Citation, ...] = ()
     status = certificate.status
     why = "refusal-why-listed" if status is CertificateStatus.NOT_TO_ISSUE else "refusal-why-cancelled"
     cites = tuple(certificate.basis or certificate.citations)
@@ -113,10 +133,13 @@ def refusal(catalog: EffectiveCatalog, certificate: Certificate) -> tuple[str, s
     if certificate.resident_guidance:
         guidance: object = Both(certificate.resident_guidance, "It explains this to the resident")
     elif explain is not None:  # 「村级组织要做好解释说明工作」, where the chain says so
-        guidance = Both(*pair("refusal-explain"))
+        reference = by_reference(catalog, scope or Scope.VILLAGE, explain)
+        guidance = Both(
+            *pair("refusal-explain", place=place, reference=Both(*pair("by-reference")) if reference else "")
+        )
         cites += tuple(explain.citations)
     else:
-        guidance = Both(*pair("refusal-say-why"))
+        guidance = Both(*pair("refusal-say-why", place=place))
     encouraged = obligation(catalog, "certificate-alternatives")
     if certificate.alternatives:
         ways = Both(
@@ -136,15 +159,21 @@ def refusal(catalog: EffectiveCatalog, certificate: Certificate) -> tuple[str, s
         why=Both(*pair(why)),
         guidance=guidance,
         how=how,
+        place=place,
     )
-    return zh, en, cites
+    return zh, en, (*cites, *reference)
 
 
-def render_certificate(catalog: EffectiveCatalog, key: str, values: dict[str, str]) -> Rendered:
+def render_certificate(
+    catalog: EffectiveCatalog, key: str, values: dict[str, str], *, scope: Scope | None = None
+) -> Rendered:
     """Fill a retained certificate's template with ``values``.
 
+    ``scope`` is the place that issues it, a village or an urban community; unset, the words name
+    whom the certificate applies to (村（社区）, or 村 for a list of villages only).
+
     Raises:
-        UnknownItemError: if no certificate matches ``key``.
+        UnknownItemError: if no certificate matches ``key`` (for ``scope``: a village's list is no community's).
         InvalidRequestError: if ``key`` is empty or blank.
         CertificateRefusedError: if the village must not issue it.
         NoTemplateError: if it may be issued but the catalog holds no template for it (or it is
@@ -157,8 +186,17 @@ def render_certificate(catalog: EffectiveCatalog, key: str, values: dict[str, st
     if not isinstance(values, Mapping) or not all(isinstance(v, str) for v in (*values, *values.values())):
         raise ArgumentTypeError.because("argument-not-values", kind=kind_of(values))
     certificate = find_certificate(catalog, key)
+    entry = catalog.get(certificate.id)
+    if scope is not None and scope is not Scope.BOTH and entry is not None and not catalog.applies(entry, scope):
+        only = _place(catalog, certificate, None)
+        raise UnknownItemError.said(
+            "no-certificate-for-scope",
+            certificate=certificate.name,
+            only=only,
+            place=Both(*pair(f"certificate-place-{scope.value}")),
+        )
     if certificate.status is not CertificateStatus.RETAINED:
-        raise CertificateRefusedError(*refusal(catalog, certificate), titles=document_titles(catalog))
+        raise CertificateRefusedError(*refusal(catalog, certificate, scope), titles=document_titles(catalog))
     if certificate.catch_all:
         raise NoTemplateError(
             *pair("render-catch-all", certificate=certificate.name),
@@ -167,7 +205,7 @@ def render_certificate(catalog: EffectiveCatalog, key: str, values: dict[str, st
         )
     if certificate.template is None:
         raise NoTemplateError(
-            *pair("render-no-template", certificate=certificate.name),
+            *pair("render-no-template", certificate=certificate.name, place=_place(catalog, certificate, scope)),
             tuple(certificate.citations),
             titles=document_titles(catalog),
         )

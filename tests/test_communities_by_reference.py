@@ -1,0 +1,168 @@
+"""A rule the sources word for villages reaches an urban community by reference (national 三), and says so.
+
+National 三 (last paragraph): 「规范城市社区组织工作事务、机制牌子和证明事项相关工作，参照本意见精神执行。」
+A community is given a village's rule at the strength its words give, and every such finding says it
+applies 参照 and cites national 三 besides the rule's own clause; a rule a layer states for communities
+itself (村（社区）, Ninghe) is the community's own and needs no such note.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+import villagecat
+from villagecat.checks import (
+    CertificateRefusedError,
+    Ledger,
+    NoTemplateError,
+    admit,
+    audit,
+    read_ledger,
+    render_certificate,
+)
+from villagecat.checks.ledger import VillageLedger
+from villagecat.errors import UnknownItemError
+from villagecat.models import Scope
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from villagecat.checks import Finding
+
+REFERENCE = "城市社区参照执行"
+
+
+def _national_three(finding: Finding) -> bool:
+    return any(c.document == "cn.document.tingzi-2022-28" and c.section == "三" for c in finding.citations)
+
+
+def _said_by_reference(finding: Finding) -> bool:
+    return REFERENCE in finding.message_zh and "by reference" in finding.message_en and _national_three(finding)
+
+
+def test_a_prohibited_duty_named_as_written_reaches_a_community_by_reference() -> None:
+    """`admit 作为拆迁拆违事务的责任主体 --scope 社区 -j 220000`: 不得交由社区组织承担, on 「不得将村级组织……」."""
+    (finding,) = admit(villagecat.resolve("220000"), ["作为拆迁拆违事务的责任主体"], Scope.COMMUNITY).findings
+    assert finding.level == "fail"  # 不得 binds, by reference too
+    assert _said_by_reference(finding)
+    (village,) = admit(villagecat.resolve("220000"), ["作为拆迁拆违事务的责任主体"]).findings
+    assert REFERENCE not in village.message_zh
+    assert not _national_three(village)
+
+
+def test_a_rule_on_departments_reaches_a_community_by_reference_at_its_own_strength() -> None:
+    """`admit 填报表格 --scope 社区 -j 220000` failed on 「不得要求村级组织填报表格」 without saying 参照."""
+    findings = admit(villagecat.resolve("220000"), ["填报表格"], Scope.COMMUNITY).findings
+    assert [f.level for f in findings] == ["fail", "warn"]  # the village's levels: never harder
+    assert [f.level for f in admit(villagecat.resolve("220000"), ["填报表格"]).findings] == ["fail", "warn"]
+    assert all(_said_by_reference(f) for f in findings)
+
+
+def test_an_unlisted_task_of_a_community_rests_on_the_village_rule_by_reference() -> None:
+    """`admit 拆迁拆违 --scope 社区 -j 340403` failed on 「不得将自身权责事项派交村级组织承担」 without 参照."""
+    (finding,) = admit(villagecat.resolve("340403"), ["拆迁拆违"], Scope.COMMUNITY).findings
+    assert finding.level == "fail"
+    assert _said_by_reference(finding)
+
+
+def test_a_rule_ninghe_states_for_communities_needs_no_reference() -> None:
+    """Ninghe 三(一)1 writes 村（社区）: the community's own rule, cited as Ninghe's, no 参照 note."""
+    (finding,) = admit(villagecat.resolve("120117"), ["以上传工作场景截图"], Scope.COMMUNITY).findings
+    assert finding.item == "cn.obligation.no-screenshot-evaluation"
+    assert finding.level == "fail"
+    assert REFERENCE not in finding.message_zh
+    assert not _national_three(finding)
+    (jilin,) = admit(villagecat.resolve("220000"), ["以上传工作场景截图"], Scope.COMMUNITY).findings
+    assert _said_by_reference(jilin)  # Jilin words it for villages only
+
+
+def test_entrusted_work_asks_the_communitys_consent_not_the_villages() -> None:
+    """`admit 党政群机构委托村级组织开展的工作事务 --scope 社区 -j 220000` said 须征得村级组织同意."""
+    (finding,) = admit(villagecat.resolve("220000"), ["党政群机构委托村级组织开展的工作事务"], Scope.COMMUNITY).findings
+    assert "须征得社区组织同意" in finding.message_zh
+    assert "须征得村级组织同意" not in finding.message_zh.split("（", 1)[1].split("）", 1)[1]
+    assert _said_by_reference(finding)
+
+
+def test_a_certificate_a_community_does_not_issue_explains_by_reference() -> None:
+    """`admit 健在证明 --scope 社区 -j 220000` said 社区组织要做好解释说明 on 「村级组织要做好解释说明工作」 alone."""
+    (finding,) = admit(villagecat.resolve("220000"), ["健在证明"], Scope.COMMUNITY).findings
+    assert finding.level == "fail"
+    assert _said_by_reference(finding)
+    (ninghe,) = admit(villagecat.resolve("120117"), ["健在证明"], Scope.COMMUNITY).findings
+    assert REFERENCE not in ninghe.message_zh  # Ninghe 三(三)9: 村（社区）组织要做好解释说明工作
+
+
+def test_a_communitys_ledger_says_which_rules_reach_it_by_reference(tmp_path: Path) -> None:
+    """`audit --scope 社区 -j 220000`: 专人专岗 and 居住证明 rested on 村级 rules without 参照; 该村 for a community."""
+    ledger = tmp_path / "ledger.yaml"
+    ledger.write_text(
+        "villages:\n"
+        "  - village: 长春社区\n"
+        "    mechanisms:\n"
+        "      - {name: 社区禁毒工作站, dedicated_post: 是, basis: 无依据}\n"
+        "    certificates: [居住证明]\n",
+        encoding="utf-8",
+    )
+    for code, reached in (("220000", True), ("140404", True), ("120117", False)):
+        report = audit(villagecat.resolve(code), read_ledger(ledger, scope=Scope.COMMUNITY))
+        mechanisms = [f for f in report.findings if f.code.startswith("audit-mechanism")]
+        assert [f.level for f in mechanisms] == ["fail", "fail"]  # 不得 binds, by reference too
+        assert all(_said_by_reference(f) is reached for f in mechanisms), code
+        (unlisted,) = [f for f in report.findings if f.observed == "居住证明"]
+        assert unlisted.level == "warn"
+        assert _said_by_reference(unlisted)  # 「村级组织可……据实出具」: no layer says it for communities
+    village = audit(villagecat.resolve("220000"), read_ledger(ledger))
+    assert not any(REFERENCE in f.message_zh or _national_three(f) for f in village.findings)
+
+
+def test_a_community_the_ledger_records_nothing_of_is_called_a_community() -> None:
+    """An empty community's entry said 台账未记录该村的任何……."""
+    ledger = Ledger([VillageLedger("南关社区", scope=Scope.COMMUNITY), VillageLedger("榆树村")])
+    community, village = audit(villagecat.resolve("220000"), ledger).findings
+    assert "该社区" in community.message_zh
+    assert "该村" not in community.message_zh
+    assert "this community" in community.message_en
+    assert "该村" in village.message_zh
+
+
+def test_a_certificate_only_villages_issue_is_not_said_to_be_a_communitys() -> None:
+    """`certificate render 入党外调政审等发展党员证明 -j 140404` said 村（社区）可按目录据实出具.
+
+    Shanxi's five certificates are its villages' (the layer covers villages only): no community's.
+    """
+    catalog = villagecat.resolve("140404")
+    with pytest.raises(NoTemplateError) as raised:
+        render_certificate(catalog, "入党外调政审等发展党员证明", {})
+    assert "村可按目录据实出具" in raised.value.message_zh
+    assert "村（社区）" not in raised.value.message_zh
+    with pytest.raises(UnknownItemError) as unknown:
+        render_certificate(catalog, "入党外调政审等发展党员证明", {}, scope=Scope.COMMUNITY)
+    assert "只适用于村" in unknown.value.message_zh
+
+
+def test_a_community_refuses_a_certificate_by_reference_where_the_explaining_rule_is_the_villages() -> None:
+    """A community's refusal rests on 「村级组织要做好解释说明工作」: it says 参照 and cites national 三."""
+    with pytest.raises(CertificateRefusedError) as village:
+        render_certificate(villagecat.resolve("220000"), "健在证明", {})
+    assert village.value.message_zh.startswith("村（社区）不应出具")  # the Ministry's list: 基层群众性自治组织
+    assert not any(c.section == "三" for c in village.value.citations)
+    with pytest.raises(CertificateRefusedError) as community:
+        render_certificate(villagecat.resolve("220000"), "健在证明", {}, scope=Scope.COMMUNITY)
+    assert community.value.message_zh.startswith("社区不应出具")
+    assert REFERENCE in community.value.message_zh
+    assert any(c.document == "cn.document.tingzi-2022-28" and c.section == "三" for c in community.value.citations)
+    with pytest.raises(CertificateRefusedError) as ninghe:
+        render_certificate(villagecat.resolve("120117"), "健在证明", {}, scope=Scope.COMMUNITY)
+    assert REFERENCE not in ninghe.value.message_zh  # Ninghe 三(三)9: 村（社区）组织要做好解释说明工作
+
+
+def test_an_approval_route_worded_for_villages_reaches_a_community_by_reference() -> None:
+    """`admit 代收代缴水费 --scope 社区 -j 220000` sent it down 「党政群机构涉及村级的年度工作事项……」 without 参照."""
+    (jilin,) = admit(villagecat.resolve("220000"), ["代收代缴水费"], Scope.COMMUNITY).findings
+    assert jilin.level == "warn"  # Jilin's 附件 are not recorded: a note, as for a village
+    assert _said_by_reference(jilin)
+    (ninghe,) = admit(villagecat.resolve("120117"), ["代收代缴水费"], Scope.COMMUNITY).findings
+    assert REFERENCE not in ninghe.message_zh  # Ninghe 五(二): 需要村（社区）协助的专项任务
