@@ -763,8 +763,9 @@ def parents_taken(
     does not read (its report says why), or when a given path is a zip (which layer it holds is not
     read here). Each descriptor is read once, however many targets there are.
     """
-    parents = _Parents(given)
-    return [parents.taken(target) for target in targets]
+    with bulk(), fixed_limits():  # the budgets read once, not for each descriptor, as validate_many reads them
+        parents = _Parents(given)
+        return [parents.taken(target) for target in targets]
 
 
 def _ancestors_given(layers: list[Layer | None], known: LayerRegistry) -> set[str]:
