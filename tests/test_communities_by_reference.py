@@ -1,9 +1,10 @@
 """A rule the sources word for villages reaches an urban community by reference (national 三), and says so.
 
 National 三 (last paragraph): 「规范城市社区组织工作事务、机制牌子和证明事项相关工作，参照本意见精神执行。」
-A community is given a village's rule at the strength its words give, and every such finding says it
-applies 参照 and cites national 三 besides the rule's own clause; a rule a layer states for communities
-itself (村（社区）, Ninghe) is the community's own and needs no such note.
+Every such finding says it applies 参照 and cites national 三 besides the rule's own clause. The clause
+states no binding force for a community (the data leaves its modality empty: 不是逐条适用), so a rule
+that binds villages (不得, 应当) is a 提示 for a community, never 不符合; a hedge stays a hedge. A rule a layer
+states for communities itself (村（社区）, Ninghe) is the community's own: its strength stands, no note.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from villagecat.checks import Finding
 
 REFERENCE = "城市社区参照执行"
+ADVISORY = "未写明对社区的约束力，只作提示"
 
 
 def _national_three(finding: Finding) -> bool:
@@ -45,9 +47,13 @@ def _said_by_reference(finding: Finding) -> bool:
 def test_a_prohibited_duty_named_as_written_reaches_a_community_by_reference() -> None:
     """`admit 作为拆迁拆违事务的责任主体 --scope 社区 -j 220000`: 不得交由社区组织承担, on 「不得将村级组织……」."""
     (finding,) = admit(villagecat.resolve("220000"), ["作为拆迁拆违事务的责任主体"], Scope.COMMUNITY).findings
-    assert finding.level == "fail"  # 不得 binds, by reference too
+    assert finding.level == "warn"  # 不得 binds villages; a community follows it in spirit: a note
     assert _said_by_reference(finding)
+    assert ADVISORY in finding.message_zh
+    assert "不得交由村级组织承担" in finding.message_zh  # the source's own words, not 社区组织
+    assert "不得交由社区组织承担" not in finding.message_zh
     (village,) = admit(villagecat.resolve("220000"), ["作为拆迁拆违事务的责任主体"]).findings
+    assert village.level == "fail"
     assert REFERENCE not in village.message_zh
     assert not _national_three(village)
 
@@ -55,16 +61,21 @@ def test_a_prohibited_duty_named_as_written_reaches_a_community_by_reference() -
 def test_a_rule_on_departments_reaches_a_community_by_reference_at_its_own_strength() -> None:
     """`admit 填报表格 --scope 社区 -j 220000` failed on 「不得要求村级组织填报表格」 without saying 参照."""
     findings = admit(villagecat.resolve("220000"), ["填报表格"], Scope.COMMUNITY).findings
-    assert [f.level for f in findings] == ["fail", "warn"]  # the village's levels: never harder
+    assert [f.level for f in findings] == ["warn", "warn"]  # the village's 不符合 is a community's 提示
     assert [f.level for f in admit(villagecat.resolve("220000"), ["填报表格"]).findings] == ["fail", "warn"]
     assert all(_said_by_reference(f) for f in findings)
+    assert ADVISORY in findings[0].message_zh
+    assert ADVISORY not in findings[1].message_zh  # a hedge already: said as by reference alone
 
 
 def test_an_unlisted_task_of_a_community_rests_on_the_village_rule_by_reference() -> None:
     """`admit 拆迁拆违 --scope 社区 -j 340403` failed on 「不得将自身权责事项派交村级组织承担」 without 参照."""
     (finding,) = admit(villagecat.resolve("340403"), ["拆迁拆违"], Scope.COMMUNITY).findings
-    assert finding.level == "fail"
+    assert finding.level == "warn"
     assert _said_by_reference(finding)
+    assert ADVISORY in finding.message_zh
+    assert "no binding force for communities" in finding.message_en
+    assert [f.level for f in admit(villagecat.resolve("340403"), ["拆迁拆违"]).findings] == ["fail"]
 
 
 def test_a_rule_ninghe_states_for_communities_needs_no_reference() -> None:
@@ -89,8 +100,9 @@ def test_entrusted_work_asks_the_communitys_consent_not_the_villages() -> None:
 def test_a_certificate_a_community_does_not_issue_explains_by_reference() -> None:
     """`admit 健在证明 --scope 社区 -j 220000` said 社区组织要做好解释说明 on 「村级组织要做好解释说明工作」 alone."""
     (finding,) = admit(villagecat.resolve("220000"), ["健在证明"], Scope.COMMUNITY).findings
-    assert finding.level == "fail"
-    assert _said_by_reference(finding)
+    assert finding.level == "fail"  # the Ministry's list names 基层群众性自治组织: a community's own rule
+    assert _said_by_reference(finding)  # only its 「村级组织要做好解释说明工作」 is the village's
+    assert ADVISORY not in finding.message_zh
     (ninghe,) = admit(villagecat.resolve("120117"), ["健在证明"], Scope.COMMUNITY).findings
     assert REFERENCE not in ninghe.message_zh  # Ninghe 三(三)9: 村（社区）组织要做好解释说明工作
 
@@ -109,13 +121,15 @@ def test_a_communitys_ledger_says_which_rules_reach_it_by_reference(tmp_path: Pa
     for code, reached in (("220000", True), ("140404", True), ("120117", False)):
         report = audit(villagecat.resolve(code), read_ledger(ledger, scope=Scope.COMMUNITY))
         mechanisms = [f for f in report.findings if f.code.startswith("audit-mechanism")]
-        assert [f.level for f in mechanisms] == ["fail", "fail"]  # 不得 binds, by reference too
+        # 不得新设村级工作机制 binds villages; by reference, a community's is a note. Ninghe's 村（社区）: its own.
+        assert [f.level for f in mechanisms] == (["warn", "warn"] if reached else ["fail", "fail"]), code
         assert all(_said_by_reference(f) is reached for f in mechanisms), code
         (unlisted,) = [f for f in report.findings if f.observed == "居住证明"]
         assert unlisted.level == "warn"
         assert _said_by_reference(unlisted)  # 「村级组织可……据实出具」: no layer says it for communities
     village = audit(villagecat.resolve("220000"), read_ledger(ledger))
     assert not any(REFERENCE in f.message_zh or _national_three(f) for f in village.findings)
+    assert [f.level for f in village.findings if f.code.startswith("audit-mechanism")] == ["fail", "fail"]
 
 
 def test_a_community_the_ledger_records_nothing_of_is_called_a_community() -> None:

@@ -3012,6 +3012,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（城市社区参照执行）",
         " (worded for villages: an urban community follows it by reference)",
     ),
+    # the same, where the village's rule binds: national 三 states no binding force for a community (提示)
+    "by-reference-advisory": (
+        "（此条写的是村级组织；城市社区参照执行，来源未写明对社区的约束力，只作提示，不判不符合）",
+        (
+            " (worded for villages: an urban community follows it by reference, in its spirit, and the source"
+            " states no binding force for communities: a note, not a failure)"
+        ),
+    ),
     # who a task is asked of: 村级组织, or 城市社区组织 (national 三: 规范城市社区组织工作事务……参照本意见精神执行)
     "admission-org-village": ("村级组织", "a village"),
     "admission-org-community": ("社区组织", "a community"),

@@ -713,11 +713,18 @@ def test_a_prohibited_duty_or_a_certificate_not_to_issue_in_the_ledger_is_one_fa
     (place.duties if kind == "duty" else place.certificates).append(written)
     finding = _only(audit(catalog, read_ledger(write_csv(tmp_path / "台账.csv", ledger_rows(place)))))
     wanted = "audit-duty-prohibited" if kind == "duty" else "audit-certificate-must-not-issue"
-    assert (finding.code, finding.level, finding.item) == (wanted, "fail", item.id)
+    # A duty the sources forbid for villages alone reaches a community by reference (national 三), which states no
+    # binding force for it: a 提示 that says so and cites 三. The Ministry's certificates name communities: 不符合.
+    by_reference = finding.level == "warn"
+    if by_reference:
+        assert (scope, kind) == (Scope.COMMUNITY, "duty"), finding.message_zh
+        assert "城市社区参照执行，来源未写明对社区的约束力" in finding.message_zh
+        assert any(c.document == "cn.document.tingzi-2022-28" and c.section == "三" for c in finding.citations)
+    assert (finding.code, finding.level, finding.item) == (wanted, "warn" if by_reference else "fail", item.id)
     result = invoke("audit", str(tmp_path / "台账.csv"), "-j", code)
-    assert result.code == 1, result.out + result.err
+    assert result.code == (0 if by_reference else 1), result.out + result.err
     asked = admit(catalog, [written], scope)
-    assert [(f.level, f.item) for f in asked.findings] == [("fail", item.id)]
+    assert [(f.level, f.item) for f in asked.findings] == [(finding.level, item.id)]
 
 
 @pytest.mark.parametrize(("code", "scope", "binding"), BOTH_FORMS, ids=BOTH_IDS)

@@ -98,16 +98,24 @@ def reference_clause(catalog: EffectiveCatalog | None, scope: Scope) -> tuple[Ci
     return rule(catalog, "communities-by-reference") if scope is Scope.COMMUNITY else ()
 
 
-def referenced(finding: Finding, reference: tuple[Citation, ...]) -> Finding:
+def referenced(finding: Finding, reference: tuple[Citation, ...], *, own_basis: bool = False) -> Finding:
     """A finding that says its rule reaches the community by reference, citing the clause that makes it so.
 
-    ``reference`` is what :func:`by_reference` gave: ``()`` leaves the finding as it is.
+    ``reference`` is what :func:`by_reference` gave: ``()`` leaves the finding as it is. National 三
+    asks a community to follow the opinion's spirit (参照本意见精神执行) and states no binding force for
+    it, as the data records (its modality left empty): a rule worded for villages that binds them
+    (不得, 应当) is a 提示 for a community, never 不符合. ``own_basis``: the verdict rests on a rule that
+    names communities itself (the Ministry's list of certificates, 基层群众性自治组织), and only a rule
+    beside it is the village's: its level stands.
     """
     if not reference:
         return finding
+    advisory = finding.level == "fail" and not own_basis
+    key = "by-reference-advisory" if advisory else "by-reference"
     return dataclasses.replace(
         finding,
-        message_zh=finding.message_zh + say("by-reference", "zh"),
-        message_en=finding.message_en + say("by-reference", "en"),
+        level="warn" if advisory else finding.level,
+        message_zh=finding.message_zh + say(key, "zh"),
+        message_en=finding.message_en + say(key, "en"),
         citations=(*finding.citations, *reference),
     )

@@ -137,22 +137,24 @@ def _duty_finding(
     task: str, duty: Duty, subject: str, reference: tuple[Citation, ...] = (), scope: Scope = Scope.VILLAGE
 ) -> Finding:
     if duty.duty_kind is DutyKind.PROHIBITED:
-        return Finding(
+        # by reference: the source's own words (不得交由村级组织), then what they are for a community (a 提示)
+        finding = Finding(
             codes.PROHIBITED.code,
             "fail",
             *pair(
                 "admission-prohibited",
                 task=task,
                 duty=duty.name,
-                reference=_reference_words(reference),
-                org=_org(scope),
+                reference=Both("", ""),
+                org=_org(Scope.VILLAGE if reference else scope),
             ),
             subject,
             rule=duty.duty_kind,
             observed=task,
-            citations=(*duty.citations, *reference),
+            citations=duty.citations,
             item=duty.id,
         )
+        return referenced(finding, reference)
     conditions: list[tuple[str, str]] = []
     if duty.duty_kind is DutyKind.ASSISTS and duty.assist_activities:
         activities = Both(
@@ -232,7 +234,7 @@ def _certificate_finding(
         item=cert.id,
     )
     # 「……村级组织要做好解释说明工作」 (national 二(三)8): a community explains by reference
-    return referenced(finding, by_reference(catalog, scope, explain))
+    return referenced(finding, by_reference(catalog, scope, explain), own_basis=True)
 
 
 def _notes(related: list[Duty], certificates: list[Certificate], scope: Scope) -> Both:
