@@ -180,3 +180,24 @@ def test_an_approval_route_worded_for_villages_reaches_a_community_by_reference(
     assert _said_by_reference(jilin)
     (ninghe,) = admit(villagecat.resolve("120117"), ["代收代缴水费"], Scope.COMMUNITY).findings
     assert REFERENCE not in ninghe.message_zh  # Ninghe 五(二): 需要村（社区）协助的专项任务
+
+
+def test_certificate_render_takes_the_issuing_place_on_the_command_line() -> None:
+    """`certificate render` had no --scope: the API's scope could not be asked for; a community read 村（社区）."""
+    from conftest import invoke  # noqa: PLC0415
+
+    refused = invoke("certificate", "render", "健在证明", "-j", "220000", "--scope", "社区")
+    assert refused.code == 1
+    assert "社区不应出具“健在证明”" in refused.err
+    assert REFERENCE in refused.err
+    village = invoke("certificate", "render", "健在证明", "-j", "220000", "--scope", "村")
+    assert "拒绝出具：村不应出具“健在证明”" in village.err
+    assert REFERENCE not in village.err
+    unset = invoke("certificate", "render", "健在证明", "-j", "220000")
+    assert "村（社区）不应出具“健在证明”" in unset.err
+    only = invoke("certificate", "render", "入党外调政审等发展党员证明", "-j", "140404", "--scope", "社区")
+    assert only.code == 2
+    assert "只适用于村，不是社区的证明事项" in only.err
+    wrong = invoke("certificate", "render", "健在证明", "-j", "220000", "--scope", "街道")
+    assert wrong.code == 2
+    assert "应为 村、社区 之一" in wrong.err

@@ -176,13 +176,22 @@ def add_layer_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_scope_option(parser: argparse.ArgumentParser, *, listing: bool = True, rows: bool = True) -> None:
+def add_scope_option(
+    parser: argparse.ArgumentParser, *, listing: bool = True, rows: bool = True, issuer: bool = False
+) -> None:
     """Add ``--scope``: 村 or 社区 (``village``, ``community``), and, to list items, 全部 (``all``).
 
     The default is villages; in a check of a file, a row's own 村或社区 column decides before it
-    (``rows=False`` for a check that reads no file, such as ``admit``).
+    (``rows=False`` for a check that reads no file, such as ``admit``). ``issuer``: the place that
+    issues a certificate, unset by default (the certificate's words name whom it applies to).
     """
-    if listing:
+    if issuer:
+        words = (
+            "出具证明的是村还是社区（不给出时，证明按其适用范围称呼：村（社区），只适用于村的写村）"
+            " / the place issuing it, a village or an urban community (unset: named by whom the certificate"
+            " applies to)"
+        )
+    elif listing:
         words = (
             "只列适用于村（默认）、社区或全部的条目 / items that apply to villages (default), to communities, or all"
         )
@@ -196,7 +205,7 @@ def add_scope_option(parser: argparse.ArgumentParser, *, listing: bool = True, r
     parser.add_argument(
         "--scope",
         type=functools.partial(_scope_word, listing=listing),
-        default="village",
+        default=None if issuer else "village",
         metavar="{村,社区" + (",全部}" if listing else "}"),
         help=words,
     )

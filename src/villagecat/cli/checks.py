@@ -116,6 +116,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     render.add_argument("certificate", type=given, help="证明事项的标识、名称或别名 / id, name or alias")
     add_jurisdiction(render)
+    add_scope_option(render, listing=False, issuer=True)
     render.add_argument(
         "--set",
         action="append",
@@ -259,7 +260,9 @@ def _render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     values = dict(args.set)
     try:
-        rendered = render_certificate(resolve(args.jurisdiction, layers=args.layer), args.certificate, values)
+        catalog = resolve(args.jurisdiction, layers=args.layer)
+        scope = None if args.scope is None else Scope(args.scope)
+        rendered = render_certificate(catalog, args.certificate, values, scope=scope)
     except CertificateRefusedError as exc:
         stderr.write(f"villagecat: {say('refused', args.lang, detail=exc.describe(args.lang))}\n")
         return 1
