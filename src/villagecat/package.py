@@ -1437,6 +1437,28 @@ def descriptor_files(folder: Path) -> frozenset[str] | None:
     return frozenset({"datapackage.json", *(str(r.get("path")) for r in resources or () if isinstance(r, dict))})
 
 
+def foreign_descriptor(folder: Path) -> bool:
+    """Whether a folder's ``datapackage.json`` is another tool's data package, not villagecat's.
+
+    It declares no villagecat format, holds no layer, and names none of villagecat's resources
+    (``duties``, ``documents``…, as every format wrote them): a ledger or a statistics table kept as
+    a standard data package beside the catalog. A descriptor that does not read is not judged foreign:
+    the reader says what is wrong with it.
+    """
+    from villagecat.format.upgrade import FORMAT_KEY  # noqa: PLC0415
+
+    try:
+        data = json.loads((folder / "datapackage.json").read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
+        return False
+    if not isinstance(data, dict) or FORMAT_KEY in data or "layer" in data:
+        return False
+    ours = {spec["name"] for spec in resource_specs()}
+    resources = data.get("resources")
+    listed = resources if isinstance(resources, list) else []
+    return not any(isinstance(r, dict) and r.get("name") in ours for r in listed)
+
+
 def package_form(path: str | os.PathLike[str]) -> Literal["csv", "json"]:
     """The form a package's resources are written in: ``json`` if any resource is a JSON file, else ``csv``.
 

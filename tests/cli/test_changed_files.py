@@ -7,6 +7,7 @@ touched them: 无法读取：不是数据包文件夹、datapackage.json 或 zip
 
 from __future__ import annotations
 
+import json
 import shutil
 from typing import TYPE_CHECKING
 
@@ -101,3 +102,30 @@ def test_a_resource_the_descriptor_lists_as_dot_slash_is_the_packages(tmp_path: 
     signs.write_text(signs.read_text(encoding="utf-8").replace(",plaque,", ",plaq,", 1), encoding="utf-8")
     result = invoke("validate", "--changed", str(signs))
     assert result.code == 1, result.out
+
+
+@pytest.mark.parametrize("hook", HOOKS, ids=[h["id"] for h in HOOKS])
+def test_another_tools_data_package_beside_the_catalog_is_passed_over(tmp_path: Path, hook: dict[str, str]) -> None:
+    """A ledger kept as a standard data package (其他/datapackage.json, no villagecat format, no layer) blocked every
+    commit that touched it: 无法读取：datapackage.json 未声明格式…, exit 2. It is another tool's: passed over. A
+    villagecat package that lost its format declaration still names its resources (duties, signs…): still checked."""
+    repo = _repository(tmp_path)
+    other = repo / "其他 数据"
+    other.mkdir()
+    (other / "台账.csv").write_text("村名,名称\n东村,居住证明\n", encoding="utf-8")
+    (other / "datapackage.json").write_text(
+        '{"name": "ledger", "resources": [{"name": "ledger", "path": "台账.csv", "format": "csv"}]}\n', encoding="utf-8"
+    )
+    _, *command = hook["entry"].split()
+    alone = invoke(*command, str(other / "台账.csv"), str(other / "datapackage.json"))
+    assert (alone.code, alone.out) == (0, "所改动的文件都不属于数据包，无需检查\n"), alone.err
+    (other / "台账.csv").unlink()
+    assert invoke(*command, str(other / "台账.csv")).code == 0  # a file of it deleted: still not villagecat's
+    assert invoke("validate", str(other)).code == 2  # typed by hand, it is still refused, saying why
+    ninghe = repo / "宁河目录"
+    descriptor = ninghe / "datapackage.json"
+    data = json.loads(descriptor.read_text(encoding="utf-8"))
+    del data["villagecat"], data["layer"]
+    descriptor.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    lost = invoke(*command, str(ninghe / "signs.csv"))
+    assert lost.code == 2, lost.out  # a catalog that lost its declaration is not passed over

@@ -254,16 +254,18 @@ def package_roots(paths: list[str], *, changed: bool = False) -> list[str]:
     ``changed``, a package folder's file that is gone (deleted, or renamed: ``git diff
     --name-only`` names it) names the package, as does any of its files while its descriptor
     lists one that is gone (the new name of a resource renamed, the descriptor left as it was);
-    a file gone with its package is passed over.
+    a file gone with its package is passed over, as is a file of another tool's data package
+    (:func:`~villagecat.package.foreign_descriptor`: a ledger kept as a standard data package).
     """
     import posixpath  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
 
-    from villagecat.package import descriptor_files  # noqa: PLC0415
+    from villagecat.package import descriptor_files, foreign_descriptor  # noqa: PLC0415
 
     cwd = Path.cwd().resolve()
     roots: dict[str, None] = {}
     owned: dict[Path, tuple[frozenset[str], bool] | None] = {}  # each descriptor read once: its files, one gone
+    foreign: dict[Path, bool] = {}  # each descriptor judged once: another tool's data package
     for raw in paths:
         try:
             path = Path(raw).resolve()
@@ -276,6 +278,10 @@ def package_roots(paths: list[str], *, changed: bool = False) -> list[str]:
             if not (changed and (gone or (path.is_file() and path.suffix.lower() != ".zip"))):  # a zip names itself
                 roots[raw] = None
             continue
+        if changed and owner not in foreign:
+            foreign[owner] = foreign_descriptor(owner)
+        if changed and foreign[owner]:
+            continue  # a file of another tool's data package (a ledger kept as one): not villagecat's
         if owner not in owned:
             files = descriptor_files(owner)
             listed_files = None if files is None else frozenset(posixpath.normpath(f) for f in files)
