@@ -129,3 +129,24 @@ def test_another_tools_data_package_beside_the_catalog_is_passed_over(tmp_path: 
     descriptor.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     lost = invoke(*command, str(ninghe / "signs.csv"))
     assert lost.code == 2, lost.out  # a catalog that lost its declaration is not passed over
+
+
+@pytest.mark.parametrize("hook", HOOKS, ids=[h["id"] for h in HOOKS])
+def test_a_packages_file_that_is_a_link_out_of_it_checks_the_package(tmp_path: Path, hook: dict[str, str]) -> None:
+    """signs.csv made a link to a file outside every package was judged by where the link led and passed over
+    (所改动的文件都不属于数据包, exit 0), though validate refuses the package for it. It is the package's file;
+    a dangling link too."""
+    repo = _repository(tmp_path)
+    outside = tmp_path / "外面"
+    outside.mkdir()
+    signs = repo / "宁河目录" / "signs.csv"
+    shutil.move(signs, outside / "signs.csv")
+    signs.symlink_to(outside / "signs.csv")
+    _, *command = hook["entry"].split()
+    linked = invoke(*command, str(signs))
+    assert linked.code != 0, linked.out
+    assert "宁河目录" in linked.out + linked.err
+    (outside / "signs.csv").unlink()
+    dangling = invoke(*command, str(signs))
+    assert dangling.code != 0, dangling.out
+    assert "宁河目录" in dangling.out + dangling.err

@@ -272,9 +272,15 @@ def package_roots(paths: list[str], *, changed: bool = False) -> list[str]:
         except RuntimeError:  # a loop of links (Python before 3.13): the reader says so, as it reads it
             roots[raw] = None
             continue
-        gone = changed and not path.exists() and not Path(raw).is_symlink()
+        # The folder the file sits in as named, not where a link leads: a package's file that is a link out of
+        # it belongs to the package (which refuses the link), not to wherever the link points.
+        named = Path(os.path.abspath(raw))  # noqa: PTH100 - lexical: no link followed
+        link = named.is_symlink()
+        if link:
+            path = named.parent.resolve() / named.name
+        gone = changed and not path.exists() and not link
         owner = next((p for p in path.parents if (p / "datapackage.json").is_file()), None)
-        if owner is None or not (path.is_file() or gone) or path.suffix.lower() not in (".csv", ".json"):
+        if owner is None or not (path.is_file() or link or gone) or path.suffix.lower() not in (".csv", ".json"):
             if not (changed and (gone or (path.is_file() and path.suffix.lower() != ".zip"))):  # a zip names itself
                 roots[raw] = None
             continue
