@@ -201,3 +201,14 @@ def test_certificate_render_takes_the_issuing_place_on_the_command_line() -> Non
     wrong = invoke("certificate", "render", "健在证明", "-j", "220000", "--scope", "街道")
     assert wrong.code == 2
     assert "应为 村、社区 之一" in wrong.err
+
+
+def test_jilins_own_by_reference_sentence_is_cited_for_its_communities() -> None:
+    """Jilin 四 (last paragraph) extends the opinion and its own measures to communities in its own words
+    (「……参照《意见》和本措施精神执行」): a Jilin community's by-reference finding cites it beside national 三."""
+    (jilin,) = admit(villagecat.resolve("220000"), ["作为拆迁拆违事务的责任主体"], Scope.COMMUNITY).findings
+    sections = {(c.document, c.section) for c in jilin.citations}
+    assert ("cn.document.tingzi-2022-28", "三") in sections
+    assert ("220000.document.measures", "四") in sections
+    (anhui,) = admit(villagecat.resolve("340403"), ["作为拆迁拆违事务的责任主体"], Scope.COMMUNITY).findings
+    assert not any(c.document.startswith("220000.") for c in anhui.citations)
