@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from villagecat._arguments import need_catalog, need_format, need_items, need_lang, need_scope
 from villagecat._i18n import MESSAGES, Both, Lang, pair, say
-from villagecat._names import looked_up, misspelt, normalise_name
+from villagecat._names import alike, looked_up, misspelt, normalise_name
 from villagecat._shown import cited, document_titles, markdown_cell, shown
 from villagecat.errors import UnknownItemError, VillagecatError
 from villagecat.models._base import Vocab
@@ -403,6 +403,8 @@ def _no_item(catalog: EffectiveCatalog, key: str) -> VillagecatError:
     meant = [typed] if typed is not None else []
     if not meant and len(named) > 1:  # one character is in too many names to tell anything
         meant = [i for i, e in entries.items() if any(named in normalise_name(n) for n in _names_of(e.item))]
+    if not meant and len(named) > 1:  # a name retyped from memory (its 等 left out): the items most alike
+        meant = [e.id for e in alike(key, entries.values(), lambda e: _names_of(e.item), closest=True)]
     if not meant:
         return UnknownItemError.said("no-item", layer=catalog.layer.id, item=key)
     listed = [(i, known[i]) for i in meant[:_ALIKE]]
@@ -411,8 +413,7 @@ def _no_item(catalog: EffectiveCatalog, key: str) -> VillagecatError:
     if len(meant) > _ALIKE:  # the first few, and how many hold it: a longer name tells them apart
         more = pair("no-item-alike-more", count=len(meant))
         zh, en = zh + more[0], en + more[1]
-    alike = Both(zh, en)
-    return UnknownItemError.said("no-item-alike", layer=catalog.layer.id, item=key, meant=alike)
+    return UnknownItemError.said("no-item-alike", layer=catalog.layer.id, item=key, meant=Both(zh, en))
 
 
 def _replacing(catalog: EffectiveCatalog, key: str) -> list[EffectiveItem]:

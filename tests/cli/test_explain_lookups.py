@@ -113,3 +113,17 @@ def test_a_field_not_found_is_shown_as_typed() -> None:
     result = invoke("explain", "120117", FACILITY, "ｘｙｚ")
     assert result.code == 2
     assert "没有字段 ｘｙｚ；已有字段：" in result.err
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [  # the source's name with its 等 left out, as a clerk retypes a name from memory
+        ("缺乏法律法规或国务院决定依据的证明事项", "cn.obligation.no-unfounded-certificates"),
+        ("不得简单以上传工作场景截图或者录制视频作为评价村级组织是否落实工作的依据", "cn.obligation.no-screenshot-evaluation"),
+    ],
+)
+def test_a_name_retyped_without_its_deng_is_told_the_likely_item(typed: str, meant: str) -> None:
+    """A name that is no item's, nor part of one, got a bare 没有条目 where one item's name is nearly it."""
+    result = invoke("explain", "120117", typed)
+    assert result.code == 2
+    assert f"没有条目 {typed}；是否指 {meant}（" in result.err
