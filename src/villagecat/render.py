@@ -438,6 +438,20 @@ def _acted_on(catalog: EffectiveCatalog, key: str) -> list[EffectiveItem]:
     ]
 
 
+def _fields_acted_on(catalog: EffectiveCatalog, entry: EffectiveItem, row: str) -> Both:
+    """The field of the item the layer's row ``row`` sets, or tried to (a merge rule refused it): 版式（orientation）.
+
+    Its citations join the item's (a step on ``citations``): named only where they are what the row changes.
+    """
+    from villagecat.format.registry import fields_of  # noqa: PLC0415
+
+    names = [name for name, steps in entry.changes.items() if any(s.operation == row for s in steps)]
+    names += [c.field for c in catalog.conflicts if c.operation == row and c.field and c.field not in names]
+    names = [n for n in names if n != "citations"] or names
+    titles = {spec.name: spec.title_zh for spec in fields_of(type(entry.item))}
+    return Both("、".join(f"{titles[n]}（{n}）" if n in titles else n for n in names), ", ".join(names))
+
+
 def _cancelled(catalog: EffectiveCatalog, key: str) -> Cancelled | None:
     """The item a layer of the chain cancelled that ``key`` names, if one.
 
@@ -720,7 +734,9 @@ def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = 
 
         kind = kind_of_id(asked)
         row = kind.resource if kind is not None and kind.role == "operation" else "restating"
-        lines.append("  " + say(f"explain-found-by-{row}", lang, row=asked))
+        lines.append(
+            "  " + say(f"explain-found-by-{row}", lang, row=asked, field=_fields_acted_on(catalog, entry, asked))
+        )
     colon = ": " if lang == "en" else "："
 
     def where(layer: Layer) -> str:

@@ -83,7 +83,7 @@ def test_a_row_id_in_capitals_or_full_width_is_found(typed: str) -> None:
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     assert lines[0].endswith(" · cn.duty.no-demolition")
-    assert lines[1] == f"  （按 {ROW} 查到：该行覆盖本条目的字段）"
+    assert lines[1] == f"  （按 {ROW} 查到：该行覆盖本条目的字段 事项类别（duty_kind））"
 
 
 def test_an_id_in_capitals_off_by_one_is_told_the_lower_case_id_and_shown_as_typed() -> None:
@@ -119,7 +119,10 @@ def test_a_field_not_found_is_shown_as_typed() -> None:
     ("typed", "meant"),
     [  # the source's name with its 等 left out, as a clerk retypes a name from memory
         ("缺乏法律法规或国务院决定依据的证明事项", "cn.obligation.no-unfounded-certificates"),
-        ("不得简单以上传工作场景截图或者录制视频作为评价村级组织是否落实工作的依据", "cn.obligation.no-screenshot-evaluation"),
+        (
+            "不得简单以上传工作场景截图或者录制视频作为评价村级组织是否落实工作的依据",
+            "cn.obligation.no-screenshot-evaluation",
+        ),
     ],
 )
 def test_a_name_retyped_without_its_deng_is_told_the_likely_item(typed: str, meant: str) -> None:
@@ -127,3 +130,13 @@ def test_a_name_retyped_without_its_deng_is_told_the_likely_item(typed: str, mea
     result = invoke("explain", "120117", typed)
     assert result.code == 2
     assert f"没有条目 {typed}；是否指 {meant}（" in result.err
+
+
+def test_an_override_row_asked_for_names_the_field_it_overrides() -> None:
+    """Asked by an override's id, explain listed all the item's fields (138 lines) and never said which one the row
+    changes: the reviewer had to find it among them."""
+    result = invoke("explain", "120117", "120117.override.service-centre-horizontal", "--lang", "en")
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[1] == (
+        "  (found by 120117.override.service-centre-horizontal: the row overrides this item's field orientation)"
+    )
