@@ -138,7 +138,7 @@ def test_a_word_many_names_hold_lists_a_few_and_says_how_many() -> None:
             "120117",
             "120117.override.service-centre-horizontal",
             "cn.sign.party-service-centre",
-            "（按 120117.override.service-centre-horizontal 查到：该行覆盖本条目的字段）",
+            "（按 120117.override.service-centre-horizontal 查到：该行覆盖本条目的字段 版式（orientation））",
         ),
     ],
 )

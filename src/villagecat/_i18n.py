@@ -3302,8 +3302,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(found by its former id {old}: renumbered)",
     ),
     "explain-found-by-overrides": (
-        "（按 {row} 查到：该行覆盖本条目的字段）",
-        "(found by {row}: the row overrides a field of this item)",
+        "（按 {row} 查到：该行覆盖本条目的字段 {field}）",
+        "(found by {row}: the row overrides this item's field {field})",
     ),
     "explain-found-by-cancellations": (
         "（按 {row} 查到：该行取消本条目，被合并规则拒绝）",

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from villagecat._arguments import need_catalog, need_format, need_items, need_lang, need_scope
 from villagecat._i18n import MESSAGES, Both, Lang, pair, say
-from villagecat._names import looked_up, misspelt, normalise_name, title_key
+from villagecat._names import alike, looked_up, misspelt, normalise_name
 from villagecat._shown import cited, document_titles, markdown_cell, shown
 from villagecat.errors import UnknownItemError, VillagecatError
 from villagecat.models._base import Vocab
@@ -320,14 +320,21 @@ def format_catalog(
 def find_item(catalog: EffectiveCatalog, key: str) -> EffectiveItem:
     """Return the one effective item ``key`` names: its id, or its name or an alias (normalised), or an id it replaced.
 
-    An id renumbered (``replaces``) names the item that replaces it, as merge reads a lower layer's row that holds it.
+    An id renumbered (``replaces``) names the item that replaces it, as merge reads a lower layer's row that holds it;
+    the id of a row acting on an item (an override, a row restating it, one a merge rule refused) names that item.
+    Ids are compared as names are (:func:`~villagecat._names.normalise_name`): ids are lower case by the format, so
+    one typed in capitals, or in full-width letters with a Chinese input method (``ｃｎ.facility…``), names the same.
 
     Raises:
         UnknownItemError: if no item is so named, or several are (naming each, with its kind).
         InvalidRequestError: if ``key`` is empty or blank.
     """
     need_catalog(catalog)
-    found = catalog.find(key) or _replacing(catalog, key) or _acted_on(catalog, key)
+    found = catalog.find(key)
+    if not found:
+        wanted = normalise_name(key)
+        same = catalog.get(wanted) if wanted else None
+        found = [same] if same is not None else _replacing(catalog, wanted) or _acted_on(catalog, wanted)
     if not found:
         cancelled = _cancelled(catalog, key)
         if cancelled is not None:  # why the village has it no more: who cancelled it, by which row, and why
@@ -357,34 +364,60 @@ def find_item(catalog: EffectiveCatalog, key: str) -> EffectiveItem:
 _ALIKE = 5
 
 
+def _names_of(item: object) -> list[str]:
+    """An item's name (or title) and aliases, as a clerk reads them."""
+    said = [getattr(item, "name", None) or getattr(item, "title", None), *getattr(item, "aliases", ())]
+    return [n for n in said if isinstance(n, str) and n]
+
+
+def _rows(catalog: EffectiveCatalog) -> dict[str, str]:
+    """The id of each layer's row acting on an item (override, restating row, cancellation), with the item's name.
+
+    They name an item when exact (:func:`_acted_on`, :func:`_cancelled`), so one mistyped is told as an item id is.
+    """
+    rows: dict[str, str] = {}
+    for items in catalog.items.values():
+        for entry in items.values():
+            name = next(iter(_names_of(entry.item)), "")
+            for steps in entry.changes.values():
+                rows.update((s.operation, name) for s in steps if s.operation)
+    for conflict in catalog.conflicts:
+        refused = catalog.get(conflict.item) if conflict.operation else None
+        if conflict.operation and refused is not None:
+            rows.setdefault(conflict.operation, next(iter(_names_of(refused.item)), ""))
+    for cancelled in catalog.cancelled:
+        rows.setdefault(cancelled.cancellation.id, next(iter(_names_of(cancelled.item)), ""))
+    return rows
+
+
 def _no_item(catalog: EffectiveCatalog, key: str) -> VillagecatError:
-    """The error for a key no item has: with the id it likely mistypes, or the items whose names hold it, if any."""
+    """The error for a key no item has: with the id it likely mistypes, or the items whose names hold it, if any.
+
+    The id is an item's, or a row's acting on one (override, restating row, cancellation); ``key`` is said as typed,
+    and compared as :func:`find_item` compares it.
+    """
     entries = {e.id: e for items in catalog.items.values() for e in items.values()}
-
-    def names(entry: EffectiveItem) -> list[str]:
-        item = entry.item
-        said = [getattr(item, "name", None) or getattr(item, "title", None), *getattr(item, "aliases", ())]
-        return [n for n in said if isinstance(n, str) and n]
-
-    typed = misspelt(key.strip(), entries)
-    meant = [typed] if typed is not None else []
+    known = {**_rows(catalog), **{i: next(iter(_names_of(e.item)), "") for i, e in entries.items()}}
     named = normalise_name(key)
+    typed = misspelt(named, known)
+    meant = [typed] if typed is not None else []
     if not meant and len(named) > 1:  # one character is in too many names to tell anything
-        meant = [i for i, e in entries.items() if any(named in normalise_name(n) for n in names(e))]
+        meant = [i for i, e in entries.items() if any(named in normalise_name(n) for n in _names_of(e.item))]
+    if not meant and len(named) > 1:  # a name retyped from memory (its 等 left out): the items most alike
+        meant = [e.id for e in alike(key, entries.values(), lambda e: _names_of(e.item), closest=True)]
     if not meant:
         return UnknownItemError.said("no-item", layer=catalog.layer.id, item=key)
-    listed = [(i, (names(entries[i]) or [""])[0]) for i in meant[:_ALIKE]]
-    zh, en = "、".join(f"{i}（{n}）" for i, n in listed), ", ".join(f"{i} ({n})" for i, n in listed)
+    listed = [(i, known[i]) for i in meant[:_ALIKE]]
+    zh = "、".join(f"{i}（{n}）" if n else i for i, n in listed)
+    en = ", ".join(f"{i} ({n})" if n else i for i, n in listed)
     if len(meant) > _ALIKE:  # the first few, and how many hold it: a longer name tells them apart
         more = pair("no-item-alike-more", count=len(meant))
         zh, en = zh + more[0], en + more[1]
-    alike = Both(zh, en)
-    return UnknownItemError.said("no-item-alike", layer=catalog.layer.id, item=key, meant=alike)
+    return UnknownItemError.said("no-item-alike", layer=catalog.layer.id, item=key, meant=Both(zh, en))
 
 
 def _replacing(catalog: EffectiveCatalog, key: str) -> list[EffectiveItem]:
     """The item that stands for ``key``, an id a layer renumbered (``replaces``), as merge follows a row's id."""
-    key = key.strip()
     followed = catalog.followed(key)
     entry = catalog.get(followed) if followed != key else None
     return [entry] if entry is not None else []
@@ -393,9 +426,9 @@ def _replacing(catalog: EffectiveCatalog, key: str) -> list[EffectiveItem]:
 def _acted_on(catalog: EffectiveCatalog, key: str) -> list[EffectiveItem]:
     """The item a layer's row ``key`` acts on: an override, a row restating it, or one a merge rule refused.
 
-    A reviewer reads the row's id in its sheet (overrides.csv, a province's duties.csv) and asks for it.
+    A reviewer reads the row's id in its sheet (overrides.csv, a province's duties.csv) and asks for it. ``key`` is
+    the id as :func:`find_item` compares it (:func:`~villagecat._names.normalise_name`).
     """
-    key = key.strip()
     refused = {c.item for c in catalog.conflicts if c.operation == key}
     return [
         entry
@@ -405,19 +438,34 @@ def _acted_on(catalog: EffectiveCatalog, key: str) -> list[EffectiveItem]:
     ]
 
 
+def _fields_acted_on(catalog: EffectiveCatalog, entry: EffectiveItem, row: str) -> Both:
+    """The field of the item the layer's row ``row`` sets, or tried to (a merge rule refused it): 版式（orientation）.
+
+    Its citations join the item's (a step on ``citations``): named only where they are what the row changes.
+    """
+    from villagecat.format.registry import fields_of  # noqa: PLC0415
+
+    names = [name for name, steps in entry.changes.items() if any(s.operation == row for s in steps)]
+    names += [c.field for c in catalog.conflicts if c.operation == row and c.field and c.field not in names]
+    names = [n for n in names if n != "citations"] or names
+    titles = {spec.name: spec.title_zh for spec in fields_of(type(entry.item))}
+    return Both("、".join(f"{titles[n]}（{n}）" if n in titles else n for n in names), ", ".join(names))
+
+
 def _cancelled(catalog: EffectiveCatalog, key: str) -> Cancelled | None:
     """The item a layer of the chain cancelled that ``key`` names, if one.
 
-    ``key`` is its id, its name or an alias, the id the cancellation row holds, or the id it replaces: an id the
-    item's layer renumbered (``replaces``), which merge follows to the item that replaces it, as :func:`find_item` does.
+    ``key`` is its id, its name or an alias, the id the cancellation row holds (its target), the cancellation row's
+    own id, or the id it replaces: an id the item's layer renumbered (``replaces``), which merge follows to the item
+    that replaces it, as :func:`find_item` does. Ids and names are compared normalised, as :func:`find_item` does.
     """
-    key = key.strip()
     named = normalise_name(key)
     for cancelled in catalog.cancelled:
         item = cancelled.item
         names = [getattr(item, "name", None), *getattr(item, "aliases", ())]
-        ids = {str(getattr(item, "id", "")), cancelled.cancellation.target, getattr(item, "replaces", None)}
-        if key in ids or named in {normalise_name(n) for n in names if isinstance(n, str)}:
+        ids = {str(getattr(item, "id", "")), cancelled.cancellation.target, cancelled.cancellation.id}
+        ids.add(getattr(item, "replaces", None) or "")
+        if named in {normalise_name(n) for n in [*ids, *names] if isinstance(n, str) and n}:
             return cancelled
     return None
 
@@ -438,12 +486,12 @@ def _explained(catalog: EffectiveCatalog, key: str, field: str | None) -> tuple[
         fields = [spec.name for spec in specs]
     else:
         named = looked_up(field, "field").strip()
-        fields = [_titled(specs).get(title_key(named), named)]
+        fields = [_titled(specs).get(normalise_name(named), named)]
     for name in fields:
         if name not in type(entry.item).model_fields:
             known = Both("、".join(f"{s.title_zh}（{s.name}）" for s in specs), ", ".join(s.name for s in specs))
             titled = _titled(specs)
-            close = misspelt(title_key(name), titled) or misspelt(name, titled)
+            close = misspelt(normalise_name(name), titled)
             if close is not None:  # 每百户面积 for 每百户最小面积: the one it likely is, then the whole list
                 spec = next(s for s in specs if s.name == titled[close])
                 meant = Both(f"{spec.title_zh}（{spec.name}）", spec.name)
@@ -455,13 +503,16 @@ def _explained(catalog: EffectiveCatalog, key: str, field: str | None) -> tuple[
 def _titled(specs: Sequence[FieldSpec]) -> dict[str, str]:
     """Each field by its title as a clerk reads it (版式), its title without its unit (最小建筑面积), and its name.
 
-    A title without its unit that two fields share names neither.
+    Its English title (``Minimum floor area``), its slug and its former names too; each normalised as item names are
+    (:func:`~villagecat._names.normalise_name`: 別名 is 别名, ｍｉｎ is min). A title without its unit that two fields
+    share names neither.
     """
     found: dict[str, set[str]] = {}
     for spec in specs:
-        title = title_key(spec.title_zh)
-        bare = re.sub(r"\([^()]*\)$", "", title)  # the unit in brackets a column title ends with
-        for key in {title, bare, spec.name}:
+        keys = {normalise_name(n) for n in (spec.name, spec.slug, *spec.former)}
+        for title in (normalise_name(spec.title_zh), normalise_name(spec.title_en)):
+            keys |= {title, re.sub(r"\([^()]*\)$", "", title)}  # and without the unit in brackets it ends with
+        for key in keys:
             found.setdefault(key, set()).add(spec.name)
     return {key: next(iter(names)) for key, names in found.items() if len(names) == 1}
 
@@ -670,7 +721,7 @@ def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = 
     from villagecat.format.registry import fields_of  # noqa: PLC0415
 
     entry, fields = _explained(catalog, item_id, field)
-    asked = item_id.strip()
+    asked = normalise_name(item_id)  # an id as found (ＣＮ is cn): the row named below is the one in the sheet
     titles = document_titles(catalog)
     name, item_id = catalog.layer.name_en if lang == "en" else catalog.layer.name_zh, entry.id
     lines = [
@@ -683,7 +734,9 @@ def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = 
 
         kind = kind_of_id(asked)
         row = kind.resource if kind is not None and kind.role == "operation" else "restating"
-        lines.append("  " + say(f"explain-found-by-{row}", lang, row=asked))
+        lines.append(
+            "  " + say(f"explain-found-by-{row}", lang, row=asked, field=_fields_acted_on(catalog, entry, asked))
+        )
     colon = ": " if lang == "en" else "："
 
     def where(layer: Layer) -> str:
