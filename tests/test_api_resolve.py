@@ -83,3 +83,15 @@ def test_resolve_checks_a_package_held_in_memory_as_it_checks_one_read_from_its_
     assert codes == {p.code for p in from_disk.value.report.problems}  # on disk the clause row is told too
     assert codes == {"id-namespace", "unknown-document"}
     assert "220000.duty.sneaked" in str(from_memory.value)
+
+
+def test_find_takes_an_id_typed_in_capitals_or_full_width_letters() -> None:
+    """`explain` found ``CN.FACILITY.…`` and ``ｃｎ.facility…`` (h17b); ``EffectiveCatalog.find`` (the API, and
+    ``certificate render``) compared ids exactly and found nothing. Ids are lower case by the format: one item."""
+    catalog = villagecat.resolve("120117")
+    wanted = "cn.facility.community-service-facility"
+    for typed in (wanted.upper(), "ｃｎ.facility.community-service-facility", f" {wanted} "):
+        assert [e.item.id for e in catalog.find(typed)] == [wanted], typed
+    certificate = catalog.certificates()[0]
+    assert [e.item.id for e in catalog.find(certificate.id.upper())] == [certificate.id]
+    assert catalog.find("cn.facility.community-service-facilitx") == []

@@ -422,8 +422,9 @@ class EffectiveCatalog:
 
         Names are compared normalised, as merge identifies items across layers (traditional or
         simplified, full- or half-width, spaces ignored): a renamed item answers to its new name
-        and, as an alias, to the one it inherited. A name may be borne by items of several kinds;
-        ``resource`` keeps one kind's.
+        and, as an alias, to the one it inherited. An id is too: one typed in capitals or in
+        full-width letters (``ｃｎ.facility…``, a Chinese input method's) names the same item. A
+        name may be borne by items of several kinds; ``resource`` keeps one kind's.
 
         Raises:
             InvalidRequestError: if ``key`` is empty or blank, or ``resource`` is none the catalog has
@@ -437,6 +438,9 @@ class EffectiveCatalog:
             if key in items:
                 return [items[key]]
         wanted = normalise_name(key)
+        for items in pools:  # an id typed in capitals or full-width letters (ids are lower case by the format)
+            if wanted in items:
+                return [items[wanted]]
         return [entry for items in pools for entry in items.values() if wanted in _identity(entry.item)]
 
     def resource(self, name: str, scope: Scope | str | None = None) -> list[BaseModel]:
