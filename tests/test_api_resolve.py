@@ -91,7 +91,7 @@ def test_find_takes_an_id_typed_in_capitals_or_full_width_letters() -> None:
     catalog = villagecat.resolve("120117")
     wanted = "cn.facility.community-service-facility"
     for typed in (wanted.upper(), "ｃｎ.facility.community-service-facility", f" {wanted} "):
-        assert [e.item.id for e in catalog.find(typed)] == [wanted], typed
+        assert [e.id for e in catalog.find(typed)] == [wanted], typed
     certificate = catalog.certificates()[0]
-    assert [e.item.id for e in catalog.find(certificate.id.upper())] == [certificate.id]
+    assert [e.id for e in catalog.find(certificate.id.upper())] == [certificate.id]
     assert catalog.find("cn.facility.community-service-facilitx") == []
