@@ -707,7 +707,8 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
                 _garbled(path, header, sheet.title)
                 problems.add(_header_unknown(where, len(values) - 1, sheet=True))
                 continue
-            if _header_problems(where, str(where.zh), header, problems):
+            merged_title = _merged_titles(header, values, read.merged, where, problems)
+            if _header_problems(where, str(where.zh), header, problems) or merged_title:
                 continue
             _say_hidden(sheet, read, where)
             rows, untitled = [], _Untitled(header, where, problems)
@@ -932,6 +933,68 @@ def _header_unknown(where: Both, below: int, *, sheet: bool = False) -> LedgerEr
         return LedgerError(where, 1, None, "ledger-header-unknown", rows=rows, known=_KNOWN)
     said = Both(*pair("ledger-header-unknown", rows=rows, known=_KNOWN))
     return LedgerError(where, 1, None, "ledger-header-unknown-sheet", said=said)
+
+
+def _merged_titles(
+    header: list[str], values: list[list[Any]], merged: tuple[str, ...], where: Both, problems: _Problems
+) -> bool:
+    """Read a title merged across columns (名称 over B:C, for a wide column) as the first column's alone.
+
+    The reader fills a merged range with its top-left value, so the header would name 名称 twice
+    (表头中列名重复, for a title written once). The other columns are read as untitled, and so are
+    their cells copied from a merge of the same wide column row by row (B2:C2): a column of nothing
+    is the column's width, read past without a word. A column holding a value of its own is a
+    problem naming the merge and the column (which of them is 名称 is not guessed, nor its cells
+    dropped). Returns whether there was one. Bounded by the cells read, whatever the ranges declare.
+    """
+    from openpyxl.utils.cell import range_boundaries  # noqa: PLC0415 - openpyxl is loaded by now
+
+    from villagecat._xlsx import column_letter  # noqa: PLC0415
+
+    spans = [tuple(int(n) for n in range_boundaries(ref)) for ref in merged]
+    copied: dict[tuple[int, int], int] = {}  # each cell a range filled (1-based row, column), and the range's column
+    for first_col, first_row, last_col, last_row in spans:
+        for number in range(first_row, min(last_row, len(values)) + 1):
+            for col in range(first_col, min(last_col, len(values[number - 1])) + 1):
+                if (number, col) != (first_row, first_col):
+                    copied[number, col] = first_col
+    told = False
+    for first_col, first_row, last_col, _ in spans:
+        if first_row != 1 or last_col == first_col or first_col > len(header):
+            continue
+        filled: list[tuple[int, int, Any]] = []  # each column holding a value of its own: the first such row
+        for col in range(first_col + 1, min(last_col, len(header)) + 1):
+            header[col - 1] = ""
+            for number, row in enumerate(values[1:], start=2):
+                value = row[col - 1] if col <= len(row) else None
+                if value is None or not str(value).strip():
+                    continue
+                if first_col <= copied.get((number, col), col) < col:  # the wide column's own value, copied
+                    row[col - 1] = None
+                elif not any(c == col for c, _, _ in filled):
+                    filled.append((col, number, value))
+        if filled:
+            told = True
+            heading = header[first_col - 1]
+            _, number, value = filled[0]
+            shown = _shown(value)
+            columns = "、".join(f"{column_letter(col - 1)} 列" for col, _, _ in filled)
+            letters = ", ".join(column_letter(col - 1) for col, _, _ in filled)
+            problems.add(
+                LedgerError(
+                    where,
+                    1,
+                    Both(heading, heading),
+                    "ledger-merged-title",
+                    heading=heading,
+                    first=column_letter(first_col - 1),
+                    last=column_letter(last_col - 1),
+                    filled=Both(columns, ("column " if len(filled) == 1 else "each of columns ") + letters),
+                    row=number,
+                    value=shown if len(shown) <= _QUOTED else f"{shown[:_QUOTED]}…",
+                )
+            )
+    return told
 
 
 def _header_problems(where: Both, budget_where: str, header: list[str], problems: _Problems) -> bool:
