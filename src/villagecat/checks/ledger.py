@@ -235,19 +235,25 @@ class VillageLedger:
 
 @dataclass
 class Ledger:
-    """A ledger of one or many villages."""
+    """A ledger of one or many villages.
+
+    ``scope`` is what the ledger was read as (``read_ledger(..., scope=)``, ``--scope``): what an
+    entry is until one of its rows says otherwise (a duty's 村或社区 cell). An entry recording
+    nothing stays it: 和平社区 of a ledger read as 社区 is a community, never called 村.
+    """
 
     villages: list[VillageLedger] = field(default_factory=list)
+    scope: Scope = Scope.VILLAGE
     _index: dict[str, VillageLedger] = field(default_factory=dict, repr=False, compare=False)
 
     def village(self, name: str) -> VillageLedger:
-        """Return (creating it) the entry of a village: constant time, so reading is linear in rows."""
+        """Return (creating it, of the ledger's scope) the entry of a village: constant time, so reading is linear."""
         entry = self._index.get(name)
         if entry is None and len(self._index) != len(self.villages):  # villages added directly: index them once
             self._index = {v.village: v for v in self.villages}
             entry = self._index.get(name)
         if entry is None:
-            entry = VillageLedger(name)
+            entry = VillageLedger(name, scope=self.scope)
             self.villages.append(entry)
             self._index[name] = entry
         return entry
@@ -1196,7 +1202,8 @@ def _named(rows: list[_Row], problems: _Problems, *, one_per_row: bool = False) 
 def read_ledger(path: str | os.PathLike[str], *, max_bytes: int | None = None, scope: Scope = Scope.VILLAGE) -> Ledger:
     """Read a ledger of one or many villages from YAML, JSON, CSV or XLSX.
 
-    ``scope`` is what a sign or facility row serves when it does not say (a 村或社区 column).
+    ``scope`` is what a row serves, and what a village's entry is, when it does not say (a 村或社区
+    column): an entry recording nothing, or only signs, is of it too (:attr:`Ledger.scope`).
     Every problem of the file is found before any is raised (the first :data:`MAX_PROBLEMS`
     listed, the rest counted), so a clerk fixes them all in one pass.
 
@@ -1211,7 +1218,7 @@ def read_ledger(path: str | os.PathLike[str], *, max_bytes: int | None = None, s
     target = Path(path)
     problems = _Problems(target)
     document, sheets = _load(target, max_bytes, problems)
-    ledger = Ledger()
+    ledger = Ledger(scope=scope)
     if target.suffix.lower() in _DOCUMENTS:  # not "no sheets": a workbook's sheets may all have been left unread
         problems.read(_read_villages, ledger, target, document, scope, problems)
     else:
@@ -1388,7 +1395,7 @@ def read_facility_file(
         problems.raise_any()  # a header's problems first: its rows were not read
         raise LedgerError(str(target), None, None, "ledger-empty")
     _named(rows, problems, one_per_row=True)
-    ledger = Ledger()
+    ledger = Ledger(scope=scope)
     for row in rows:  # one row per village, as in any ledger: a second is refused, never checked beside the first
         problems.read(_add, ledger, row, "facility", scope)
     problems.raise_any()
