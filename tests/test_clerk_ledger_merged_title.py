@@ -115,8 +115,12 @@ def test_a_title_merged_over_three_columns_names_each_column_holding_values(tmp_
         ["柳树村", "拆迁拆违", "乙", None],
     ]
     book = _book(tmp_path / "ledger.xlsx", rows, ["B1:D1"], title="事项")
-    with pytest.raises(LedgerError, match=r"合并了 B 列至 D 列，而 C 列、D 列也填有内容（第 3 行：“乙”）"):
+    with pytest.raises(LedgerError) as caught:
         read_ledger(book)
+    assert "合并了 B 列至 D 列，而 C 列、D 列也填有内容（第 3 行：“乙”）" in str(caught.value)
+    assert "请取消合并，给 C 列、D 列写上各自的列名" in str(caught.value)
+    english = invoke("audit", str(book), "-j", "120117", "--lang", "en")
+    assert "each of columns C, D holds values too (row 3: '乙')" in english.err
 
 
 def test_a_wide_column_merged_row_by_row_and_a_village_merged_down_its_rows(tmp_path: Path) -> None:

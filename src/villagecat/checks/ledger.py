@@ -984,8 +984,9 @@ def _merged_titles(
             heading = header[first_col - 1]
             _, number, value = filled[0]
             shown = _shown(value)
-            columns = "、".join(f"{column_letter(col - 1)} 列" for col, _, _ in filled)
-            letters = ", ".join(column_letter(col - 1) for col, _, _ in filled)
+            named = [pair("ledger-merged-column", letter=column_letter(col - 1)) for col, _, _ in filled]
+            many = "each" if len(filled) > 1 else "one"
+            columns = Both("、".join(zh for zh, _ in named), ", ".join(en for _, en in named))
             problems.add(
                 LedgerError(
                     where,
@@ -995,7 +996,8 @@ def _merged_titles(
                     heading=heading,
                     first=column_letter(first_col - 1),
                     last=column_letter(last_col - 1),
-                    filled=Both(columns, ("column " if len(filled) == 1 else "each of columns ") + letters),
+                    filled=Both(*pair(f"ledger-merged-filled-{many}", columns=columns)),
+                    own=Both(*pair(f"ledger-merged-own-{many}")),
                     row=number,
                     value=shown if len(shown) <= _QUOTED else f"{shown[:_QUOTED]}…",
                 )
