@@ -492,6 +492,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger-not-a-flag": ("“{value}”应为 是 或 否（也可写 √ 或 ×）", "{value!r} is not true/false (nor √ or ×)"),
     "ledger-placement-required": ("必填（外部 或 内部）", "required (outside or inside)"),
     "ledger-duplicate-column": ("表头中列名重复", "the column appears twice in the header"),
+    # the columns under a merged title that hold values: one, or each of several (C 列、D 列)
+    "ledger-merged-column": ("{letter} 列", "{letter}"),
+    "ledger-merged-filled-one": ("{columns}", "column {columns}"),
+    "ledger-merged-filled-each": ("{columns}", "each of columns {columns}"),
+    "ledger-merged-own-one": ("它自己的", "its own"),
+    "ledger-merged-own-each": ("各自的", "its own"),
+    "ledger-merged-title": (
+        (
+            "列名“{heading}”合并了 {first} 列至 {last} 列，而 {filled}也填有内容（第 {row} 行：“{value}”）："
+            "每一列只能有一个列名；请取消合并，给 {filled}写上{own}列名，若其中的内容不需要，删除该列"
+        ),
+        (
+            "the title {heading!r} is merged across columns {first} to {last}, and {filled} holds values too"
+            " (row {row}: {value!r}): each column needs a title of its own; unmerge the cells and give {filled}"
+            " a title of {own}, or delete it if its contents are not wanted"
+        ),
+    ),
     "ledger-villages-list": ("应为村的列表", "must be a list of villages"),
     "ledger-village-mapping": ("每个村应为一组字段", "each village must be a mapping"),
     "ledger-list": ("应为列表（每项一行），而不是{shape}", "must be a list, not {shape}"),

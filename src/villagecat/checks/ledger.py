@@ -235,19 +235,25 @@ class VillageLedger:
 
 @dataclass
 class Ledger:
-    """A ledger of one or many villages."""
+    """A ledger of one or many villages.
+
+    ``scope`` is what the ledger was read as (``read_ledger(..., scope=)``, ``--scope``): what an
+    entry is until one of its rows says otherwise (a duty's 村或社区 cell). An entry recording
+    nothing stays it: 和平社区 of a ledger read as 社区 is a community, never called 村.
+    """
 
     villages: list[VillageLedger] = field(default_factory=list)
+    scope: Scope = Scope.VILLAGE
     _index: dict[str, VillageLedger] = field(default_factory=dict, repr=False, compare=False)
 
     def village(self, name: str) -> VillageLedger:
-        """Return (creating it) the entry of a village: constant time, so reading is linear in rows."""
+        """Return (creating it, of the ledger's scope) the entry of a village: constant time, so reading is linear."""
         entry = self._index.get(name)
         if entry is None and len(self._index) != len(self.villages):  # villages added directly: index them once
             self._index = {v.village: v for v in self.villages}
             entry = self._index.get(name)
         if entry is None:
-            entry = VillageLedger(name)
+            entry = VillageLedger(name, scope=self.scope)
             self.villages.append(entry)
             self._index[name] = entry
         return entry
@@ -707,7 +713,8 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
                 _garbled(path, header, sheet.title)
                 problems.add(_header_unknown(where, len(values) - 1, sheet=True))
                 continue
-            if _header_problems(where, str(where.zh), header, problems):
+            merged_title = _merged_titles(header, values, read.merged, where, problems)
+            if _header_problems(where, str(where.zh), header, problems) or merged_title:
                 continue
             _say_hidden(sheet, read, where)
             rows, untitled = [], _Untitled(header, where, problems)
@@ -934,6 +941,70 @@ def _header_unknown(where: Both, below: int, *, sheet: bool = False) -> LedgerEr
     return LedgerError(where, 1, None, "ledger-header-unknown-sheet", said=said)
 
 
+def _merged_titles(
+    header: list[str], values: list[list[Any]], merged: tuple[str, ...], where: Both, problems: _Problems
+) -> bool:
+    """Read a title merged across columns (名称 over B:C, for a wide column) as the first column's alone.
+
+    The reader fills a merged range with its top-left value, so the header would name 名称 twice
+    (表头中列名重复, for a title written once). The other columns are read as untitled, and so are
+    their cells copied from a merge of the same wide column row by row (B2:C2): a column of nothing
+    is the column's width, read past without a word. A column holding a value of its own is a
+    problem naming the merge and the column (which of them is 名称 is not guessed, nor its cells
+    dropped). Returns whether there was one. Bounded by the cells read, whatever the ranges declare.
+    """
+    from openpyxl.utils.cell import range_boundaries  # noqa: PLC0415 - openpyxl is loaded by now
+
+    from villagecat._xlsx import column_letter  # noqa: PLC0415
+
+    spans = [tuple(int(n) for n in range_boundaries(ref)) for ref in merged]
+    copied: dict[tuple[int, int], int] = {}  # each cell a range filled (1-based row, column), and the range's column
+    for first_col, first_row, last_col, last_row in spans:
+        for number in range(first_row, min(last_row, len(values)) + 1):
+            for col in range(first_col, min(last_col, len(values[number - 1])) + 1):
+                if (number, col) != (first_row, first_col):
+                    copied[number, col] = first_col
+    told = False
+    for first_col, first_row, last_col, _ in spans:
+        if first_row != 1 or last_col == first_col or first_col > len(header):
+            continue
+        filled: list[tuple[int, int, Any]] = []  # each column holding a value of its own: the first such row
+        for col in range(first_col + 1, min(last_col, len(header)) + 1):
+            header[col - 1] = ""
+            for number, row in enumerate(values[1:], start=2):
+                value = row[col - 1] if col <= len(row) else None
+                if value is None or not str(value).strip():
+                    continue
+                if first_col <= copied.get((number, col), col) < col:  # the wide column's own value, copied
+                    row[col - 1] = None
+                elif not any(c == col for c, _, _ in filled):
+                    filled.append((col, number, value))
+        if filled:
+            told = True
+            heading = header[first_col - 1]
+            _, number, value = filled[0]
+            shown = _shown(value)
+            named = [pair("ledger-merged-column", letter=column_letter(col - 1)) for col, _, _ in filled]
+            many = "each" if len(filled) > 1 else "one"
+            columns = Both("、".join(zh for zh, _ in named), ", ".join(en for _, en in named))
+            problems.add(
+                LedgerError(
+                    where,
+                    1,
+                    Both(heading, heading),
+                    "ledger-merged-title",
+                    heading=heading,
+                    first=column_letter(first_col - 1),
+                    last=column_letter(last_col - 1),
+                    filled=Both(*pair(f"ledger-merged-filled-{many}", columns=columns)),
+                    own=Both(*pair(f"ledger-merged-own-{many}")),
+                    row=number,
+                    value=shown if len(shown) <= _QUOTED else f"{shown[:_QUOTED]}…",
+                )
+            )
+    return told
+
+
 def _header_problems(where: Both, budget_where: str, header: list[str], problems: _Problems) -> bool:
     """Keep every problem of a header (a column unknown, of another unit, or twice): never merge silently.
 
@@ -1133,7 +1204,8 @@ def _named(rows: list[_Row], problems: _Problems, *, one_per_row: bool = False) 
 def read_ledger(path: str | os.PathLike[str], *, max_bytes: int | None = None, scope: Scope = Scope.VILLAGE) -> Ledger:
     """Read a ledger of one or many villages from YAML, JSON, CSV or XLSX.
 
-    ``scope`` is what a sign or facility row serves when it does not say (a 村或社区 column).
+    ``scope`` is what a row serves, and what a village's entry is, when it does not say (a 村或社区
+    column): an entry recording nothing, or only signs, is of it too (:attr:`Ledger.scope`).
     Every problem of the file is found before any is raised (the first :data:`MAX_PROBLEMS`
     listed, the rest counted), so a clerk fixes them all in one pass.
 
@@ -1148,7 +1220,7 @@ def read_ledger(path: str | os.PathLike[str], *, max_bytes: int | None = None, s
     target = Path(path)
     problems = _Problems(target)
     document, sheets = _load(target, max_bytes, problems)
-    ledger = Ledger()
+    ledger = Ledger(scope=scope)
     if target.suffix.lower() in _DOCUMENTS:  # not "no sheets": a workbook's sheets may all have been left unread
         problems.read(_read_villages, ledger, target, document, scope, problems)
     else:
@@ -1325,7 +1397,7 @@ def read_facility_file(
         problems.raise_any()  # a header's problems first: its rows were not read
         raise LedgerError(str(target), None, None, "ledger-empty")
     _named(rows, problems, one_per_row=True)
-    ledger = Ledger()
+    ledger = Ledger(scope=scope)
     for row in rows:  # one row per village, as in any ledger: a second is refused, never checked beside the first
         problems.read(_add, ledger, row, "facility", scope)
     problems.raise_any()
