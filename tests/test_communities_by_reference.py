@@ -66,6 +66,10 @@ def test_a_rule_on_departments_reaches_a_community_by_reference_at_its_own_stren
     assert all(_said_by_reference(f) for f in findings)
     assert ADVISORY in findings[0].message_zh
     assert ADVISORY not in findings[1].message_zh  # a hedge already: said as by reference alone
+    # a graded code says how strongly the missed rule binds (docs/finding-codes.md): for the community, unstated
+    village = admit(villagecat.resolve("220000"), ["填报表格"]).findings
+    assert village[0].code == "admission-conditional"
+    assert findings[0].code == "admission-conditional-unstated"
 
 
 def test_an_unlisted_task_of_a_community_rests_on_the_village_rule_by_reference() -> None:

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from villagecat._i18n import say
+from villagecat.checks._codes import FINDING_CODES
 from villagecat.models import Citation, Obligation, Scope
 
 if TYPE_CHECKING:
@@ -112,8 +113,12 @@ def referenced(finding: Finding, reference: tuple[Citation, ...], *, own_basis: 
         return finding
     advisory = finding.level == "fail" and not own_basis
     key = "by-reference-advisory" if advisory else "by-reference"
+    declared = FINDING_CODES[finding.code]
+    # a graded code says how strongly the missed rule binds: for a community by reference, unstated
+    code = declared.missed("unstated") if advisory and declared.graded else finding.code
     return dataclasses.replace(
         finding,
+        code=code,
         level="warn" if advisory else finding.level,
         message_zh=finding.message_zh + say(key, "zh"),
         message_en=finding.message_en + say(key, "en"),

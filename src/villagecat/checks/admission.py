@@ -295,7 +295,10 @@ def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str, scop
     unassigned = obligation(catalog, "no-unassigned-tasks")
     # The rules a community's finding rests on in the village's words: the prohibited duties it names, and the
     # route (「党政群机构涉及村级的年度工作事项……」) or, where none is set, 不得将自身权责事项派交村级组织承担.
-    reference = by_reference(catalog, scope, *related, route[1] if route is not None else unassigned)
+    basis = route[1] if route is not None else unassigned
+    reference = by_reference(catalog, scope, *related, basis)
+    # The verdict rests on the route (or the rule on unassigned tasks): stated for communities, it keeps its level.
+    own_basis = basis is not None and not by_reference(catalog, scope, basis)
     if route is not None:
         layer, admission = route
         finding = Finding(
@@ -314,7 +317,7 @@ def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str, scop
             observed=task,
             citations=(*admission.citations, *cites),
         )
-        return referenced(finding, reference)
+        return referenced(finding, reference, own_basis=own_basis)
     if unassigned is not None:  # the chain's own rule: 未经县级党委和政府统一部署，不得……
         rule_text = Both(
             f"；{_rule_text(unassigned)}",
@@ -330,7 +333,7 @@ def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str, scop
         observed=task,
         citations=(*(unassigned.citations if unassigned is not None else ()), *cites),
     )
-    return referenced(finding, reference)
+    return referenced(finding, reference, own_basis=own_basis)
 
 
 def match_obligations(catalog: EffectiveCatalog, task: str, scope: Scope = Scope.VILLAGE) -> list[Obligation]:
@@ -417,7 +420,8 @@ def _obligation_finding(
         citations=citations,
         item=obligation.id,
     )
-    return referenced(finding, by_reference(catalog, scope, obligation, route_taken))
+    own_basis = not by_reference(catalog, scope, obligation)  # the rule a layer states for communities: its level
+    return referenced(finding, by_reference(catalog, scope, obligation, route_taken), own_basis=own_basis)
 
 
 def admission_findings(
