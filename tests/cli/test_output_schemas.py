@@ -435,3 +435,33 @@ def test_no_error_document_where_the_report_was_printed_or_json_is_not_the_outpu
     assert written.code == 2
     assert not written.out.lstrip().startswith("{")
     assert invoke("lint", str(bad)).out == ""
+
+
+def test_a_usage_errors_document_escapes_a_control_character_as_json_does() -> None:
+    """A usage error's document is data like any other: a bidirectional character the command line held is the
+    escape JSON reads back as it (README), not the 〔U+202E〕 a person reads on stderr. It was written as 〔U+202E〕."""
+    result = invoke("timeline", "-j", "120117", "--format", "json", "--bo\u202egus")
+    assert result.code == 2
+    assert "\u202e" not in result.out
+    assert "--bo\\u202egus" in result.out
+    payload = valid("error", result.out)["error"]
+    assert "--bo\u202egus" in payload["message_zh"]
+    assert "〔U+202E〕" in result.err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("certificate", "render", "无犯罪记录证明", "-j", "120117", "--format", "json"),
+        ("export", str(NATIONAL), "--format", "json"),
+        ("init", "浙江", "--format", "json"),
+        ("release", str(NATIONAL), "--format", "json"),
+    ],
+)
+def test_a_command_that_prints_no_json_prints_no_error_document(argv: tuple[str, ...]) -> None:
+    """``--format json`` given to a command that has no JSON output is a usage error told on stderr alone, as every
+    usage error of a text command is: it printed ``error.schema.json``'s document, for a command no program reads."""
+    result = invoke(*argv)
+    assert result.code == 2
+    assert result.out == ""
+    assert "用法错误" in result.err

@@ -109,6 +109,7 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
     except UsageError as exc:  # one line, in the language asked for, naming the subcommand's --help
         stderr.write(f"{exc.describe(_lang_in(argv))}\n")
         if _json_in(parser, argv):  # a program reading --format json reads why, not an empty stdout
+            shown.data = True  # data: a character the command line held is JSON's escape, as in every document
             stdout.write(_error_document(2, exc.describe("zh"), exc.describe("en"), exc))
         return 2
     except SystemExit as exc:  # --help and --version
@@ -235,7 +236,10 @@ def _prints_json(args: argparse.Namespace) -> bool:
 
 
 def _json_in(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> bool:
-    """Whether a command line that did not parse asked a command that prints JSON for ``--format json``."""
+    """Whether a command line that did not parse asked a command that prints JSON for ``--format json``.
+
+    A command whose output has no JSON form (``certificate render``, ``export``, ``init``) is told on stderr alone.
+    """
     words = list(argv if argv is not None else sys.argv[1:])
     if "--format=json" not in words and not any(
         word == "--format" and n + 1 < len(words) and words[n + 1] == "json" for n, word in enumerate(words)
@@ -247,7 +251,9 @@ def _json_in(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> boo
         if action is None or word not in action.choices:
             continue
         at = action.choices[word]
-    return not at.get_default("format_written")
+    formats = [a for a in at._actions if a.dest == "format"]  # noqa: SLF001 - argparse exposes no public lookup
+    prints_json = bool(formats) and "json" in (formats[0].choices or ())  # render, export, init: no JSON to read
+    return prints_json and not at.get_default("format_written")
 
 
 def _error_document(code: int, zh: str, en: str, exc: BaseException, lang: str = "zh") -> str:
