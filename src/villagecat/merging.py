@@ -316,6 +316,15 @@ class EffectiveItem(Generic[_Item_co]):
         """The item's id."""
         return str(getattr(self.item, "id", ""))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle its history as a plain mapping (a read-only one cannot be), read-only again when unpickled.
+
+        A system that resolves catalogs in a process pool gets them back: ``TypeError: cannot pickle
+        'mappingproxy' object`` ended every such call.
+        """
+        fields = (self.resource, self.item, self.introduced_by, self.introduced_version, self.original)
+        return _unpickled_item, (*fields, dict(self.changes))
+
     def _introduced(self, name: str) -> Step:
         row = self.original if self.original is not None else self.item
         action: Action = "introduced" if _given(row, name) else "default"
@@ -338,6 +347,39 @@ class EffectiveItem(Generic[_Item_co]):
             return self.changes[name][-1]
         step = self._introduced(name)
         return step if step.action != "default" else None
+
+
+def _unpickled_item(  # noqa: PLR0913, PLR0917 - the fields, as pickled
+    resource: str,
+    item: BaseModel,
+    introduced_by: str,
+    introduced_version: str,
+    original: BaseModel | None,
+    changes: dict[str, tuple[Step, ...]],
+) -> EffectiveItem:
+    """An effective item as :meth:`EffectiveItem.__reduce__` pickled it, its history read-only."""
+    return EffectiveItem(
+        resource, item, introduced_by, introduced_version, original, MappingProxyType(changes) if changes else {}
+    )
+
+
+def _unpickled_catalog(  # noqa: PLR0913, PLR0917 - the fields, as pickled
+    layer: Layer,
+    chain: tuple[Layer, ...],
+    items: dict[str, dict[str, EffectiveItem]],
+    cancelled: tuple[Cancelled, ...],
+    conflicts: tuple[Conflict, ...],
+    renumbered: dict[str, str],
+) -> EffectiveCatalog:
+    """An effective catalog as :meth:`EffectiveCatalog.__reduce__` pickled it, read-only all the way down."""
+    return EffectiveCatalog(
+        layer=layer,
+        chain=chain,
+        items=MappingProxyType({name: MappingProxyType(entries) for name, entries in items.items()}),
+        cancelled=cancelled,
+        conflicts=conflicts,
+        renumbered=MappingProxyType(renumbered),
+    )
 
 
 @dataclass(frozen=True)
@@ -376,6 +418,12 @@ class EffectiveCatalog:
     #: Each id a layer renumbered (``replaces``) that merge follows, and the id replacing it: a lower layer's row
     #: on the old id applies to the item that replaces it (see :meth:`followed`).
     renumbered: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle its mappings as plain ones (a read-only one cannot be), read-only again when unpickled."""
+        items = {name: dict(entries) for name, entries in self.items.items()}
+        fields = (self.layer, self.chain, items, self.cancelled, self.conflicts, dict(self.renumbered))
+        return _unpickled_catalog, fields
 
     def followed(self, item_id: str) -> str:
         """The id of the item that now stands for ``item_id``, as merge reads a row that holds it.
