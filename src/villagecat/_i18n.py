@@ -381,7 +381,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{village}{name} must be a number, not {kind} {value!r}",
     ),
     "merge-no-layers": ("合并至少需要一层（从全国层开始）", "merge needs at least one layer, national first"),
-    "no-certificate": ("{layer} 的目录中没有证明事项 {key}", "no certificate {key!r} in the catalog of {layer}"),
+    "no-certificate": (
+        "{name}（{layer}）的目录中没有证明事项“{key}”",
+        "no certificate {key!r} in the catalog of {layer}",
+    ),
     "impact-two-layers": (
         "impact 比较同一层的两个版本，这里是 {old} 与 {new} 两个不同的层",
         "impact compares two versions of one layer; got {old} and {new}",
