@@ -228,6 +228,9 @@ def test_a_communitys_ledger_explains_a_certificate_it_must_not_issue_by_referen
         assert community.level == village.level == "fail", code  # the Ministry's list: 基层群众性自治组织
         assert _said_by_reference(community) is reached, code  # only 「村级组织要做好解释说明工作」 is the village's
         assert ADVISORY not in community.message_zh, code
+        # the note is the explaining rule's, not the verdict's: 应停止出具（城市社区参照执行） read as 参照 alone
+        assert ("社区组织要做好解释说明（城市社区参照执行）" in community.message_zh) is reached, code
+        assert "应停止出具（" not in community.message_zh, code
         (admitted,) = admit(catalog, ["健在证明"], Scope.COMMUNITY).findings
         assert (REFERENCE in admitted.message_zh) is reached, code
         assert {(c.document, c.section) for c in community.citations} >= {

@@ -137,6 +137,10 @@ def _certificate(catalog: EffectiveCatalog, name: str, village: str, scope: Scop
             )
         ]
     explain = obligation(catalog, "certificate-explain")
+    # The list names 基层群众性自治组织 (its verdict stands); its 「村级组织要做好解释说明工作」 (national
+    # 二(三)8) reaches a community by reference, as admit says it: the note follows that duty, not the verdict
+    reference = by_reference(catalog, scope, explain)
+    org = Both(*pair("admission-org-community" if scope is Scope.COMMUNITY else "admission-org-village"))
     finding = Finding(
         codes.CERTIFICATE_MUST_NOT_ISSUE.code,
         "fail",
@@ -144,6 +148,7 @@ def _certificate(catalog: EffectiveCatalog, name: str, village: str, scope: Scop
             "audit-certificate-must-not-issue",
             certificate=name,
             status=listed.status.words,
+            explain=Both(*pair("audit-certificate-explain", org=org)) if reference else "",
         ),
         village,
         rule=listed.status,
@@ -151,9 +156,7 @@ def _certificate(catalog: EffectiveCatalog, name: str, village: str, scope: Scop
         citations=(*listed.citations, *(explain.citations if explain is not None else ())),
         item=listed.id,
     )
-    # The list names 基层群众性自治组织 (its verdict stands); its 「村级组织要做好解释说明工作」 (national
-    # 二(三)8) reaches a community by reference, as admit says it
-    return [referenced(finding, by_reference(catalog, scope, explain), own_basis=True)]
+    return [referenced(finding, reference, own_basis=True)]
 
 
 def _village(catalog: EffectiveCatalog, entry: VillageLedger) -> list[Finding]:
