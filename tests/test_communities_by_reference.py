@@ -216,3 +216,38 @@ def test_jilins_own_by_reference_sentence_is_cited_for_its_communities() -> None
     assert ("220000.document.measures", "四") in sections
     (anhui,) = admit(villagecat.resolve("340403"), ["作为拆迁拆违事务的责任主体"], Scope.COMMUNITY).findings
     assert not any(c.document.startswith("220000.") for c in anhui.citations)
+
+
+def test_a_communitys_ledger_explains_a_certificate_it_must_not_issue_by_reference_as_admit_does(
+    tmp_path: Path,
+) -> None:
+    """`audit` of a 社区 row 证明,健在证明 (-j 220000) said 不应出具 on 「村级组织要做好解释说明工作」 without 参照,
+    while `admit 健在证明 --scope 社区` said it by reference: the same certificate, two answers."""
+    ledger = tmp_path / "ledger.csv"
+    rows = ("村名,村或社区,类别,名称", "长春社区,社区,证明,健在证明", "榆树村,村,证明,健在证明")
+    ledger.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    for code, reached in (("cn", True), ("220000", True), ("340403", True), ("140404", True), ("120117", False)):
+        catalog = villagecat.resolve(code)
+        community, village = audit(catalog, read_ledger(ledger)).findings
+        assert community.level == village.level == "fail", code  # the Ministry's list: 基层群众性自治组织
+        assert _said_by_reference(community) is reached, code  # only 「村级组织要做好解释说明工作」 is the village's
+        assert ADVISORY not in community.message_zh, code
+        # the note is the explaining rule's, not the verdict's: 应停止出具（城市社区参照执行） read as 参照 alone
+        assert ("社区组织要做好解释说明（城市社区参照执行）" in community.message_zh) is reached, code
+        assert "应停止出具（" not in community.message_zh, code
+        (admitted,) = admit(catalog, ["健在证明"], Scope.COMMUNITY).findings
+        assert (REFERENCE in admitted.message_zh) is reached, code
+        assert {(c.document, c.section) for c in community.citations} >= {
+            (c.document, c.section) for c in admitted.citations
+        }, code
+        assert REFERENCE not in village.message_zh, code
+        assert not _national_three(village), code
+
+
+def test_a_certificate_not_in_the_catalog_names_the_place_in_chinese() -> None:
+    """`certificate render 居住证明 -j cn --scope 社区` said “cn 的目录中没有证明事项 居住证明”: an id, not 全国."""
+    from conftest import invoke  # noqa: PLC0415
+
+    missing = invoke("certificate", "render", "居住证明", "-j", "cn", "--scope", "社区")
+    assert missing.code == 2
+    assert "全国（cn）的目录中没有证明事项“居住证明”" in missing.err

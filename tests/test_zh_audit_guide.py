@@ -125,3 +125,16 @@ def test_the_guide_says_how_to_audit_by_a_layer_not_shipped(tmp_path: Path, monk
     result = invoke(*argv[1:])
     assert result.code in (0, 1), result.err
     assert result.out.startswith(f"永吉县（{jurisdiction}）· 台账核查")
+
+
+def test_the_community_example_says_what_ninghe_gives_the_same_ledger(tmp_path: Path) -> None:
+    """The guide says the community's ledger, a 提示 by reference in 田家庵区, is 不符合 in 宁河区 (村（社区）)."""
+    assert "无依据的专人专岗对社区也是不符合，不写“参照执行”" in _text().replace("\n", "")
+    _files(tmp_path)
+    for code, level in (("340403", "[提示]"), ("120117", "[不符合]")):
+        out = invoke("audit", str(tmp_path / "社区台账.xlsx"), "-j", code).out
+        findings = [line for line in out.splitlines() if line.startswith("  [")]
+        lines = [line for line in findings if "安全生产事务的责任主体" in line or "要求专人专岗" in line]
+        assert len(lines) == 2, code
+        assert all(line.lstrip().startswith(level) for line in lines), code
+        assert all(("参照执行" in line) is (code == "340403") for line in lines), code

@@ -381,7 +381,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{village}{name} must be a number, not {kind} {value!r}",
     ),
     "merge-no-layers": ("合并至少需要一层（从全国层开始）", "merge needs at least one layer, national first"),
-    "no-certificate": ("{layer} 的目录中没有证明事项 {key}", "no certificate {key!r} in the catalog of {layer}"),
+    "no-certificate": (
+        "{name}（{layer}）的目录中没有证明事项“{key}”",
+        "no certificate {key!r} in the catalog of {name} ({layer})",
+    ),
     "impact-two-layers": (
         "impact 比较同一层的两个版本，这里是 {old} 与 {new} 两个不同的层",
         "impact compares two versions of one layer; got {old} and {new}",
@@ -3011,9 +3014,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "audit-certificate-retained": ("“{certificate}”为保留的证明事项", "{certificate} is retained"),
     "audit-certificate-must-not-issue": (
-        "“{certificate}”{status}，应停止出具",
-        "{certificate} is {status}: stop issuing it",
+        "“{certificate}”{status}，应停止出具{explain}",
+        "{certificate} is {status}: stop issuing it{explain}",
     ),
+    # a community's, whose explaining rule is the village's (national 二(三)8): the by-reference note follows it
+    "audit-certificate-explain": ("；{org}要做好解释说明", "; {org} explains this to the resident"),
     # admit
     "admission-prohibited": (
         "“{task}”属于履职负面事项（{duty}{reference}），不得交由{org}承担",

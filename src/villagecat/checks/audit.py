@@ -136,22 +136,27 @@ def _certificate(catalog: EffectiveCatalog, name: str, village: str, scope: Scop
                 item=listed.id,
             )
         ]
-    return [
-        Finding(
-            codes.CERTIFICATE_MUST_NOT_ISSUE.code,
-            "fail",
-            *pair(
-                "audit-certificate-must-not-issue",
-                certificate=name,
-                status=listed.status.words,
-            ),
-            village,
-            rule=listed.status,
-            observed=name,
-            citations=tuple(listed.citations),
-            item=listed.id,
-        )
-    ]
+    explain = obligation(catalog, "certificate-explain")
+    # The list names 基层群众性自治组织 (its verdict stands); its 「村级组织要做好解释说明工作」 (national
+    # 二(三)8) reaches a community by reference, as admit says it: the note follows that duty, not the verdict
+    reference = by_reference(catalog, scope, explain)
+    org = Both(*pair("admission-org-community" if scope is Scope.COMMUNITY else "admission-org-village"))
+    finding = Finding(
+        codes.CERTIFICATE_MUST_NOT_ISSUE.code,
+        "fail",
+        *pair(
+            "audit-certificate-must-not-issue",
+            certificate=name,
+            status=listed.status.words,
+            explain=Both(*pair("audit-certificate-explain", org=org)) if reference else "",
+        ),
+        village,
+        rule=listed.status,
+        observed=name,
+        citations=(*listed.citations, *(explain.citations if explain is not None else ())),
+        item=listed.id,
+    )
+    return [referenced(finding, reference, own_basis=True)]
 
 
 def _village(catalog: EffectiveCatalog, entry: VillageLedger) -> list[Finding]:

@@ -101,7 +101,7 @@ def find_certificate(catalog: EffectiveCatalog, key: str) -> Certificate:
     for entry in catalog.find(key, "certificates"):
         if isinstance(entry.item, Certificate):
             return entry.item
-    raise UnknownItemError.said("no-certificate", layer=catalog.layer.id, key=key)
+    raise UnknownItemError.said("no-certificate", name=catalog.layer.name_zh, layer=catalog.layer.id, key=key)
 
 
 def _place(catalog: EffectiveCatalog, certificate: Certificate, scope: Scope | None) -> Both:
