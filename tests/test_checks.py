@@ -1227,6 +1227,7 @@ def test_a_refused_certificate_names_its_status_as_the_catalog_does(tmp_path: Pa
         assert not re.search(r"\b[a-z]+_[a-z_]+\b", said), (argv, said)  # no code for a clerk
         english = invoke(*argv, "--lang", "en")
         assert str(status.words.en) in english.out + english.err, argv
+        assert "not_to_issue" not in english.out + english.err, argv  # a code in running English read as words
 
 
 # How strongly a rule binds (DOMAIN.md): only a binding word fails; an empty modality is a source that does

@@ -102,8 +102,8 @@ def similar_certificates(catalog: EffectiveCatalog, name: str, scope: Scope = Sc
 def similar_names(certificates: list[Certificate]) -> Both:
     """The certificates :func:`similar_certificates` found, each with its status: “居民养犬证明”（不应出具）."""
     return Both(
-        "、".join(f"“{c.name}”（{c.status.label}）" for c in certificates),
-        ", ".join(f"{c.name} ({c.status.value})" for c in certificates),
+        "、".join(f"“{c.name}”（{c.status.words.zh}）" for c in certificates),
+        ", ".join(f"{c.name} ({c.status.words.en})" for c in certificates),
     )
 
 

@@ -280,9 +280,10 @@ class Vocab(str, Enum):
         """The word in a report's sentence: its label alone in Chinese (no code for a clerk), its code in English.
 
         The one reading of a value in running text: checks' findings, refusals, the catalog's summaries.
-        A vocabulary has no English label of its own; its code is its English word.
+        A vocabulary has no English label of its own; its code, read as words (``not_to_issue`` as
+        not to issue), is its English word.
         """
-        return Both(self.label, str(self.value))
+        return Both(self.label, str(self.value).replace("_", " "))
 
     @classmethod
     def from_text(cls, text: str) -> Vocab:
