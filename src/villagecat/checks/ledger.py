@@ -386,7 +386,7 @@ class _Row:
         read only in a column whose unit says what it is a share of (the activity area: of the
         row's floor area); in any other column it is refused, never read as its fraction (0.65).
         Under a title headed （%）, a plain number between 0 and 1 (0.6: 0.6 % or the fraction 60 %?)
-        is asked about: 0 is none either way, 1 and more are percentages as typed (65).
+        or 1 (1 % or the whole?) is asked about: 0 is none either way, more than 1 a percentage as typed (65).
         """
         written = self.measure(name)
         if written is None:
@@ -438,7 +438,7 @@ class _Row:
                 raise self.error(name, "ledger-unit", value=text, unit=unit, quantity=_quantity(name))
             titled = unit != PERCENT and self.units.get(name) == PERCENT  # a share only by the column's title
             percent, shown = unit == PERCENT or titled, text
-            if titled and 0 < number < 1:  # 0.6 under 活动区域面积（%）: 0.6 % or 60 %? asked, never guessed
+            if titled and 0 < number <= 1:  # 0.6 under 活动区域面积（%）: 0.6 % or 60 %? asked, never guessed
                 meant = f"{round(number * 100, 10):g}"
                 raise self.error(name, "ledger-percent-fraction", value=text, meant=meant)
         if not math.isfinite(number) or number < 0:
@@ -713,14 +713,16 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
                 _garbled(path, header, sheet.title)
                 problems.add(_header_unknown(where, len(values) - 1, sheet=True))
                 continue
-            merged_title = _merged_titles(header, values, read.merged, where, problems)
+            notes = _note_rows(header, values, read.merged)
+            merged_title = _merged_titles(header, read, where, problems, notes)
             if _header_problems(where, str(where.zh), header, problems) or merged_title:
                 continue
             _say_hidden(sheet, read, where)
             rows, untitled = [], _Untitled(header, where, problems)
             totals = _Problems(path) if kind is not None else problems  # a 汇总's 合计: told when it is read
+            _say_notes(notes, where)
             for n, r in enumerate(values[1:], start=2):
-                if any(v not in (None, "") for v in r):
+                if n not in notes and any(v not in (None, "") for v in r):
                     untitled(n, r)
                     row = _Row(dict(zip(header, ["" if v is None else v for v in r], strict=False)), where, n)
                     if _entry(row, totals):
@@ -798,14 +800,19 @@ def _repeated(beside: _Beside, sheets: list[tuple[str | None, list[_Row]]], prob
         for row in rows
     ]
     held, anywhere = Counter(keys), Counter(entry for _, entry in keys)
+    unsaid = ("category", "")  # a summary without 类别 beside sheets named 设施, 证明: compared without theirs
+    bare = Counter((village, frozenset(c for c in entry if c[0] != "category")) for village, entry in keys)
+    bare_anywhere = Counter(entry for _, entry in bare.elements())
     alone = []
     for row in summary:
         village, entry = _entry_key(row, None, village=_village_of(row))
-        if village and held[village, entry] > 0:
-            held[village, entry] -= 1
-            anywhere[entry] -= 1
-        elif not village and anywhere[entry] > 0:
-            anywhere[entry] -= 1
+        exact, somewhere = (bare, bare_anywhere) if unsaid in entry else (held, anywhere)
+        entry = entry - {unsaid}
+        if village and exact[village, entry] > 0:
+            exact[village, entry] -= 1
+            somewhere[entry] -= 1
+        elif not village and somewhere[entry] > 0:
+            somewhere[entry] -= 1
         else:
             alone.append(row.row or 0)
     if alone:
@@ -857,7 +864,7 @@ _TOTALS = frozenset(("合计", "总计", "小计", "共计"))
 #: never a word going on into a name (合计村 may be a village).
 _TOTALS_COUNTING = re.compile(rf"^(?:{'|'.join(sorted(_TOTALS))})[:(\[【\d共]")
 #: The columns a totals row names itself in.
-_TOTALS_IN = ("village", "number", "name", "category")
+_TOTALS_IN = ("village", "number", "name", "category", "township")  # a township's 小计 in 乡镇
 #: How much of a cell a message quotes.
 _QUOTED = 30
 
@@ -941,9 +948,45 @@ def _header_unknown(where: Both, below: int, *, sheet: bool = False) -> LedgerEr
     return LedgerError(where, 1, None, "ledger-header-unknown-sheet", said=said)
 
 
-def _merged_titles(
-    header: list[str], values: list[list[Any]], merged: tuple[str, ...], where: Both, problems: _Problems
-) -> bool:
+def _note_rows(header: list[str], values: list[list[Any]], merged: tuple[str, ...]) -> dict[int, str]:
+    """The rows merged across the table (以下空白, 填表人：张三, a note 注：…), each with its text as shown.
+
+    A range below the header spanning every titled column, the row holding nothing outside it, is a
+    note or a sign-off, never an entry: not read, and named (:func:`_say_notes`). A header of one title
+    has no such row: a range over its wide column is an entry.
+    """
+    from openpyxl.utils.cell import range_boundaries  # noqa: PLC0415 - openpyxl is loaded by now
+
+    titled = [number for number, heading in enumerate(header, start=1) if heading]
+    if len({header[number - 1] for number in titled}) < 2:
+        return {}
+    notes: dict[int, str] = {}
+    for ref in merged:
+        first_col, first_row, last_col, last_row = (int(n) for n in range_boundaries(ref))
+        if first_row == 1 or first_col == last_col or first_col > titled[0] or last_col < titled[-1]:
+            continue
+        for number in range(first_row, min(last_row, len(values)) + 1):
+            row = values[number - 1]
+            text = _shown(row[first_col - 1]) if first_col <= len(row) and row[first_col - 1] is not None else ""
+            outside = (v for col, v in enumerate(row, start=1) if not first_col <= col <= last_col)
+            if text and all(v is None or not str(v).strip() for v in outside):
+                notes[number] = text if len(text) <= _QUOTED else f"{text[:_QUOTED]}…"
+    return notes
+
+
+def _say_notes(notes: dict[int, str], where: Both) -> None:
+    """Name the rows merged across the table that were not read: a footer dropped without a word may be an entry."""
+    from villagecat.errors import WorkbookNotice  # noqa: PLC0415
+
+    if not notes:
+        return
+    named = [pair("ledger-note-row", row=number, value=text) for number, text in sorted(notes.items())]
+    rows = Both("、".join(zh for zh, _ in named), ", ".join(en for _, en in named))
+    zh, en = pair("ledger-note-rows", rows=rows)
+    warnings.warn(WorkbookNotice(where, zh, en), stacklevel=4)
+
+
+def _merged_titles(header: list[str], read: SheetRows, where: Both, problems: _Problems, notes: dict[int, str]) -> bool:
     """Read a title merged across columns (名称 over B:C, for a wide column) as the first column's alone.
 
     The reader fills a merged range with its top-left value, so the header would name 名称 twice
@@ -951,13 +994,16 @@ def _merged_titles(
     their cells copied from a merge of the same wide column row by row (B2:C2): a column of nothing
     is the column's width, read past without a word. A column holding a value of its own is a
     problem naming the merge and the column (which of them is 名称 is not guessed, nor its cells
-    dropped). Returns whether there was one. Bounded by the cells read, whatever the ranges declare.
+    dropped), and saying it is hidden where it is (the clerk sees no value in it). A row merged across
+    the table (``notes``: 以下空白, 填表人：张三) is no column's value. Returns whether there was a problem.
+    Bounded by the cells read, whatever the ranges declare.
     """
     from openpyxl.utils.cell import range_boundaries  # noqa: PLC0415 - openpyxl is loaded by now
 
     from villagecat._xlsx import column_letter  # noqa: PLC0415
 
-    spans = [tuple(int(n) for n in range_boundaries(ref)) for ref in merged]
+    values = read.rows
+    spans = [tuple(int(n) for n in range_boundaries(ref)) for ref in read.merged]
     copied: dict[tuple[int, int], int] = {}  # each cell a range filled (1-based row, column), and the range's column
     for first_col, first_row, last_col, last_row in spans:
         for number in range(first_row, min(last_row, len(values)) + 1):
@@ -973,7 +1019,7 @@ def _merged_titles(
             header[col - 1] = ""
             for number, row in enumerate(values[1:], start=2):
                 value = row[col - 1] if col <= len(row) else None
-                if value is None or not str(value).strip():
+                if number in notes or value is None or not str(value).strip():
                     continue
                 if first_col <= copied.get((number, col), col) < col:  # the wide column's own value, copied
                     row[col - 1] = None
@@ -984,7 +1030,11 @@ def _merged_titles(
             heading = header[first_col - 1]
             _, number, value = filled[0]
             shown = _shown(value)
-            named = [pair("ledger-merged-column", letter=column_letter(col - 1)) for col, _, _ in filled]
+            hidden = [col for col, _, _ in filled if col - 1 in read.hidden_columns]  # a column the clerk cannot see
+            named = [
+                pair(f"ledger-merged-column{'-hidden' if col in hidden else ''}", letter=column_letter(col - 1))
+                for col, _, _ in filled
+            ]
             many = "each" if len(filled) > 1 else "one"
             columns = Both("、".join(zh for zh, _ in named), ", ".join(en for _, en in named))
             problems.add(
@@ -998,6 +1048,7 @@ def _merged_titles(
                     last=column_letter(last_col - 1),
                     filled=Both(*pair(f"ledger-merged-filled-{many}", columns=columns)),
                     own=Both(*pair(f"ledger-merged-own-{many}")),
+                    unhide=Both(*pair("ledger-merged-unhide")) if hidden else Both("", ""),
                     row=number,
                     value=shown if len(shown) <= _QUOTED else f"{shown[:_QUOTED]}…",
                 )
