@@ -62,17 +62,17 @@ def test_a_row_merged_across_the_table_is_a_note_named_not_an_entry(
 ) -> None:
     book = _book(tmp_path / "ledger.xlsx", ("台账", rows, merged))
     book = _calc(book) if saved_by == "calc" else book
-    with pytest.warns(UserWarning, match="合并了整行") as caught:
+    with pytest.warns(UserWarning, match="只有一个合并单元格") as caught:
         (village,) = read_ledger(book).villages
     assert (village.duties, village.certificates) == (["组织开展村级换届选举"], ["居民养犬证明"])
     assert any(said in str(w.message) for w in caught)
     result = invoke("audit", str(book), "-j", "120117")
     assert result.code == 1, result.err  # 居民养犬证明 may not be issued in 宁河区: checked, not refused
     assert "“居民养犬证明”" in result.out
-    assert f"{said}合并了整行，是表格的说明或落款，不是一项记录，未读" in result.err
+    assert f"{said}只有一个合并单元格，是表格的说明或落款，不是一项记录，未读" in result.err
     assert "也填有内容" not in result.err
     english = invoke("audit", str(book), "-j", "120117", "--lang", "en")
-    assert "merged across the table: a note or sign-off, not an entry, not read" in english.err
+    assert "holds one merged cell alone: a note or sign-off, not an entry, not read" in english.err
 
 
 def test_a_vertical_merge_and_a_wide_name_merged_row_by_row_are_no_notes(tmp_path: Path) -> None:
@@ -139,3 +139,51 @@ def test_one_under_a_percent_title_is_asked_as_a_fraction_is(tmp_path: Path, wri
     explicit = _calc(_book(tmp_path / "explicit.xlsx", ("设施", [header, ["东村", 300, "1%"]], [])))
     assert invoke("check", "facility", "--file", str(explicit), "-j", "120117").code in (0, 1)
     assert "可能是" not in invoke("check", "facility", "--file", str(explicit), "-j", "120117").err
+
+
+def test_a_summary_of_fewer_columns_is_compared_on_its_own(tmp_path: Path) -> None:
+    """汇总 of 村名 and 建筑面积 beside 设施 (户数, 活动区域面积 too): its rows are the 设施 rows, as it shows them."""
+    header = ["村名", "建筑面积（平方米）", "户数", "活动区域面积"]
+    summary = [["村名", "建筑面积（平方米）"], ["东村", 300], ["西村", 400], ["合计", 700]]
+    book = _calc(
+        _book(
+            tmp_path / "ledger.xlsx",
+            ("设施", [header, ["东村", 300, 500, 200], ["西村", 400, 600, 300]], []),
+            ("汇总", summary, []),
+        )
+    )
+    result = invoke("check", "facility", "--file", str(book), "-j", "120117")
+    assert "没有相同的记录" not in result.err
+    assert "其 2 行与其他工作表中的记录相同" in result.err
+    differs = _calc(
+        _book(
+            tmp_path / "differs.xlsx",
+            ("设施", [header, ["东村", 300, 500, 200]], []),
+            ("汇总", [["村名", "建筑面积（平方米）"], ["东村", 350]], []),
+        )
+    )
+    refused = invoke("check", "facility", "--file", str(differs), "-j", "120117")
+    assert refused.code == 1
+    assert "其中第 2 行在其他工作表中没有相同的记录" in refused.err
+
+
+def test_a_title_merged_over_three_columns_written_only_in_the_third_is_read_from_it(tmp_path: Path) -> None:
+    """名称 over B:D, B and C empty in every row: the names are in D, as the sheet shows; told to delete D, the clerk
+    deleted every name."""
+    rows = [["村名", "名称", None, None, "类别"], ["柳树村", None, None, "居民养犬证明", "证明"]]
+    book = _calc(_book(tmp_path / "ledger.xlsx", ("台账", rows, ["B1:D1"])))
+    (village,) = read_ledger(book).villages
+    assert village.certificates == ["居民养犬证明"]
+    result = invoke("audit", str(book), "-j", "120117")
+    assert (result.code, "合并" in result.err) == (1, False)
+    assert "“居民养犬证明”" in result.out
+
+
+def test_a_footer_merged_over_part_of_the_table_is_a_note(tmp_path: Path) -> None:
+    """以下空白 merged over 村名 and 名称 (A:B of A:C), C empty: no entry whose 类别 is 必填."""
+    rows = [["村名", "名称", "类别"], ["柳树村", "居民养犬证明", "证明"], ["以下空白"]]
+    book = _calc(_book(tmp_path / "ledger.xlsx", ("台账", rows, ["A3:B3"])))
+    result = invoke("audit", str(book), "-j", "120117")
+    assert result.code == 1
+    assert "第 3 行（“以下空白”）只有一个合并单元格" in result.err
+    assert "必填" not in result.err

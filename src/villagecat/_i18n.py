@@ -498,8 +498,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger-merged-unhide": ("隐藏和", "unhide and "),
     "ledger-note-row": ("第 {row} 行（“{value}”）", "row {row} ({value!r})"),
     "ledger-note-rows": (
-        "{rows}合并了整行，是表格的说明或落款，不是一项记录，未读",
-        "{rows} merged across the table: a note or sign-off, not an entry, not read",
+        "{rows}只有一个合并单元格，是表格的说明或落款，不是一项记录，未读",
+        "{rows} holds one merged cell alone: a note or sign-off, not an entry, not read",
     ),
     "ledger-merged-filled-one": ("{columns}", "column {columns}"),
     "ledger-merged-filled-each": ("{columns}", "each of columns {columns}"),

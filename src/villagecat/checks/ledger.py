@@ -783,7 +783,9 @@ def _beside(
 def _repeated(beside: _Beside, sheets: list[tuple[str | None, list[_Row]]], problems: _Problems) -> None:
     """Tell a summary sheet headed as a ledger beside the ledger's own sheets: each entry is checked once, there.
 
-    Its rows the other sheets hold too (a row without 村名 the same as any village's) are one notice, with its
+    A row is compared on the summary's columns (a 汇总 of 村名 and 建筑面积 beside 设施), and on its category
+    only where it writes one. Its rows the other sheets hold too (a row without 村名 the same as any village's) are
+    one notice, with its
     totals rows (合计) named as not read; a row found in none of them is one problem naming it: which sheet is
     right is not guessed, nor the row dropped.
     """
@@ -799,14 +801,19 @@ def _repeated(beside: _Beside, sheets: list[tuple[str | None, list[_Row]]], prob
         for sheet, rows in sheets
         for row in rows
     ]
-    held, anywhere = Counter(keys), Counter(entry for _, entry in keys)
+    columns = {name for row in summary for name in row.data} - {"category"}
     unsaid = ("category", "")  # a summary without 类别 beside sheets named 设施, 证明: compared without theirs
-    bare = Counter((village, frozenset(c for c in entry if c[0] != "category")) for village, entry in keys)
-    bare_anywhere = Counter(entry for _, entry in bare.elements())
+    tables = {}
+    for category in (True, False):  # each ledger row as the summary writes it: its columns only (汇总 of 建筑面积)
+        shown = [
+            (village, frozenset(c for c in entry if c[0] in columns or (category and c[0] == "category")))
+            for village, entry in keys
+        ]
+        tables[category] = (Counter(shown), Counter(entry for _, entry in shown))
     alone = []
     for row in summary:
         village, entry = _entry_key(row, None, village=_village_of(row))
-        exact, somewhere = (bare, bare_anywhere) if unsaid in entry else (held, anywhere)
+        exact, somewhere = tables[unsaid not in entry]
         entry = entry - {unsaid}
         if village and exact[village, entry] > 0:
             exact[village, entry] -= 1
@@ -949,21 +956,19 @@ def _header_unknown(where: Both, below: int, *, sheet: bool = False) -> LedgerEr
 
 
 def _note_rows(header: list[str], values: list[list[Any]], merged: tuple[str, ...]) -> dict[int, str]:
-    """The rows merged across the table (以下空白, 填表人：张三, a note 注：…), each with its text as shown.
+    """The rows of one merged cell alone (以下空白, 填表人：张三, a note 注：…), each with its text as shown.
 
-    A range below the header spanning every titled column, the row holding nothing outside it, is a
-    note or a sign-off, never an entry: not read, and named (:func:`_say_notes`). A header of one title
-    has no such row: a range over its wide column is an entry.
+    A range below the header over two columns or more of different titles, the row holding nothing
+    outside it, is a note or a sign-off, never an entry: not read, and named (:func:`_say_notes`). A
+    range over one wide column (名称 over B:C, row by row) is an entry.
     """
     from openpyxl.utils.cell import range_boundaries  # noqa: PLC0415 - openpyxl is loaded by now
 
-    titled = [number for number, heading in enumerate(header, start=1) if heading]
-    if len({header[number - 1] for number in titled}) < 2:
-        return {}
     notes: dict[int, str] = {}
     for ref in merged:
         first_col, first_row, last_col, last_row = (int(n) for n in range_boundaries(ref))
-        if first_row == 1 or first_col == last_col or first_col > titled[0] or last_col < titled[-1]:
+        titles = {header[col - 1] for col in range(first_col, min(last_col, len(header)) + 1) if header[col - 1]}
+        if first_row == 1 or len(titles) < 2:
             continue
         for number in range(first_row, min(last_row, len(values)) + 1):
             row = values[number - 1]
@@ -1015,6 +1020,13 @@ def _merged_titles(header: list[str], read: SheetRows, where: Both, problems: _P
         if first_row != 1 or last_col == first_col or first_col > len(header):
             continue
         filled: list[tuple[int, int, Any]] = []  # each column holding a value of its own: the first such row
+        first_holds = any(
+            n not in notes
+            and first_col <= len(r)
+            and r[first_col - 1] not in (None, "")
+            and str(r[first_col - 1]).strip()
+            for n, r in enumerate(values[1:], start=2)
+        )
         for col in range(first_col + 1, min(last_col, len(header)) + 1):
             header[col - 1] = ""
             for number, row in enumerate(values[1:], start=2):
@@ -1025,6 +1037,9 @@ def _merged_titles(header: list[str], read: SheetRows, where: Both, problems: _P
                     row[col - 1] = None
                 elif not any(c == col for c, _, _ in filled):
                     filled.append((col, number, value))
+        if not first_holds and len(filled) == 1:  # 名称 over B:D, only D written in: D is 名称, as it shows
+            header[filled[0][0] - 1], header[first_col - 1] = header[first_col - 1], ""
+            continue
         if filled:
             told = True
             heading = header[first_col - 1]
