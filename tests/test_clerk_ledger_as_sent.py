@@ -187,3 +187,15 @@ def test_a_footer_merged_over_part_of_the_table_is_a_note(tmp_path: Path) -> Non
     assert result.code == 1
     assert "第 3 行（“以下空白”）只有一个合并单元格" in result.err
     assert "必填" not in result.err
+
+
+@pytest.mark.parametrize(
+    "written", ["活动区域面积占比（%）", "活动区域面积（百分比）", "活动区域面积%", "活动区域占比"]
+)
+def test_a_share_s_title_unknown_is_told_the_title_of_a_share(tmp_path: Path, written: str) -> None:
+    """Told 是否应为“活动区域面积”, a clerk renamed the column and its 60 (%) was read as 60 square metres."""
+    ledger = tmp_path / "设施.csv"
+    ledger.write_text(f"村名,建筑面积,{written}\n东村,300,60\n", encoding="utf-8-sig")
+    result = invoke("check", "facility", "--file", str(ledger), "-j", "120117")
+    assert (result.code, result.out) == (1, "")
+    assert "是否应为“活动区域面积（%）”？" in result.err

@@ -164,6 +164,10 @@ _HOLDING = {"颜色": _COLOURS, "尺寸": _SIZE, "规格": _SIZE}
 _SPLIT_EXAMPLE: dict[tuple[str, ...], str] = {_COLOURS: "ledger-split-colours", _SIZE: "ledger-split-size"}
 
 
+#: What a title says of a share besides （%）: 活动区域面积占比, 活动区域面积（百分比）.
+_SHARE_WORDS = (PERCENT, "百分比", "占比", "比例", "比重")
+
+
 def _unknown(written: str, key: str) -> tuple[str, dict[str, Any]]:
     """The message of an unknown column or key, and its values: the column (or two) it likely is, if any.
 
@@ -183,6 +187,9 @@ def _unknown(written: str, key: str) -> tuple[str, dict[str, Any]]:
         meant = misspelt(heading, _SUGGESTED, cutoff=TITLE_MISSPELT)
         if meant is not None:
             shown, name = _SUGGESTED[meant]
+            share = UNITS.get(name)
+            if share is not None and share.share_of is not None and any(word in heading for word in _SHARE_WORDS):
+                shown = f"{title(name)}（{PERCENT}）"  # told 活动区域面积, its 60 (%) would be read as 60 m²
             return f"{key}-meant", {"meant": Both(shown, name)}
         names = next((both for word, both in _HOLDING.items() if word in bare), None)
     if names is None:
