@@ -199,3 +199,27 @@ def test_a_share_s_title_unknown_is_told_the_title_of_a_share(tmp_path: Path, wr
     result = invoke("check", "facility", "--file", str(ledger), "-j", "120117")
     assert (result.code, result.out) == (1, "")
     assert "是否应为“活动区域面积（%）”？" in result.err
+
+
+FOOTERS = ["以下空白", "填表人：张三", "注：以上由镇政府统一安排"]
+
+
+@pytest.mark.parametrize("footer", FOOTERS)
+def test_a_footer_of_a_csv_saved_by_excel_is_a_note(tmp_path: Path, footer: str) -> None:
+    """Excel saves a merged 以下空白 as 以下空白,, : no entry whose 类别 is 必填 (the clerk would write one in)."""
+    ledger = tmp_path / "台账.csv"
+    ledger.write_text(f"村名,名称,类别\r\n柳树村,居民养犬证明,证明\r\n{footer},,\r\n", encoding="utf-8-sig")
+    result = invoke("audit", str(ledger), "-j", "120117")
+    assert result.code == 1
+    assert "“居民养犬证明”" in result.out
+    assert f"第 3 行（“{footer}”）是表格的说明或落款，不是一项记录，未读" in result.err
+    assert "必填" not in result.err
+
+
+def test_a_footer_typed_in_one_cell_of_a_workbook_is_a_note(tmp_path: Path) -> None:
+    rows = [["村名", "名称", None, "类别"], ["柳树村", "居民养犬证明", None, "证明"], [None, None, "填表人：张三"]]
+    book = _calc(_book(tmp_path / "ledger.xlsx", ("台账", rows, ["B1:C1"])))
+    result = invoke("audit", str(book), "-j", "120117")
+    assert result.code == 1
+    assert "第 3 行（“填表人：张三”）是表格的说明或落款，不是一项记录，未读" in result.err
+    assert "也填有内容" not in result.err

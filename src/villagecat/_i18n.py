@@ -497,6 +497,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger-merged-column-hidden": ("{letter} 列（已隐藏）", "{letter} (hidden)"),
     "ledger-merged-unhide": ("隐藏和", "unhide and "),
     "ledger-note-row": ("第 {row} 行（“{value}”）", "row {row} ({value!r})"),
+    "ledger-footer-rows": (
+        "{rows}是表格的说明或落款，不是一项记录，未读",
+        "{rows}: a note or sign-off of the table, not an entry, not read",
+    ),
     "ledger-note-rows": (
         "{rows}只有一个合并单元格，是表格的说明或落款，不是一项记录，未读",
         "{rows} holds one merged cell alone: a note or sign-off, not an entry, not read",

@@ -721,13 +721,16 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
                 problems.add(_header_unknown(where, len(values) - 1, sheet=True))
                 continue
             notes = _note_rows(header, values, read.merged)
+            footers = {n: text for n, r in enumerate(values[1:], start=2) if n not in notes and (text := _footer(r))}
+            notes |= footers
             merged_title = _merged_titles(header, read, where, problems, notes)
             if _header_problems(where, str(where.zh), header, problems) or merged_title:
                 continue
             _say_hidden(sheet, read, where)
             rows, untitled = [], _Untitled(header, where, problems)
             totals = _Problems(path) if kind is not None else problems  # a 汇总's 合计: told when it is read
-            _say_notes(notes, where)
+            _say_notes({n: t for n, t in notes.items() if n not in footers}, where)
+            _say_notes(footers, where, "ledger-footer-rows")
             for n, r in enumerate(values[1:], start=2):
                 if n not in notes and any(v not in (None, "") for v in r):
                     untitled(n, r)
@@ -986,7 +989,24 @@ def _note_rows(header: list[str], values: list[list[Any]], merged: tuple[str, ..
     return notes
 
 
-def _say_notes(notes: dict[int, str], where: Both) -> None:
+#: What a table's footer or note begins with, compared half-width without spaces: 以下空白, 填表人：张三, 注：….
+_FOOTER = re.compile(
+    r"^(?:以下空白|以下无|此页无|(?:填表|填报|制表|审核|负责|联系)人|填表日期|填报日期|(?:注|备注|说明):)"
+)
+
+
+def _footer(cells: list[Any]) -> str | None:
+    """A row's footer (以下空白, 填表人：张三, 注：…) as shown, where it is the row's only cell: never an entry."""
+    filled = [cell for cell in cells if cell is not None and str(cell).strip()]
+    if len(filled) != 1 or not isinstance(filled[0], str):
+        return None
+    text = _shown(filled[0])
+    if not _FOOTER.match("".join(unicodedata.normalize("NFKC", text).split())):
+        return None
+    return text if len(text) <= _QUOTED else f"{text[:_QUOTED]}…"
+
+
+def _say_notes(notes: dict[int, str], where: Both, key: str = "ledger-note-rows") -> None:
     """Name the rows merged across the table that were not read: a footer dropped without a word may be an entry."""
     from villagecat.errors import WorkbookNotice  # noqa: PLC0415
 
@@ -994,7 +1014,7 @@ def _say_notes(notes: dict[int, str], where: Both) -> None:
         return
     named = [pair("ledger-note-row", row=number, value=text) for number, text in sorted(notes.items())]
     rows = Both("、".join(zh for zh, _ in named), ", ".join(en for _, en in named))
-    zh, en = pair("ledger-note-rows", rows=rows)
+    zh, en = pair(key, rows=rows)
     warnings.warn(WorkbookNotice(where, zh, en), stacklevel=4)
 
 
@@ -1137,8 +1157,13 @@ def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
     if _header_problems(Both(str(path), str(path)), str(path), header, problems):
         return []
     rows, untitled = [], _Untitled(header, Both(str(path), str(path)), problems)
+    footers: dict[int, str] = {}
     for line, record in itertools.chain(head[1:], records):
         if not any(cell.strip() for cell in record):
+            continue
+        footer = _footer(record)
+        if footer is not None:  # Excel's CSV of a merged 以下空白: 以下空白,,
+            footers[line] = footer
             continue
         if len(record) != len(header):
             problems.add(LedgerError(str(path), line, None, "row-width", cells=len(record), header=len(header)))
@@ -1149,6 +1174,7 @@ def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
             rows.append(row)
         if len(rows) > limit("rows"):
             raise exceeded("rows", str(path), over(limit("rows")))
+    _say_notes(footers, Both(str(path), str(path)), "ledger-footer-rows")
     return rows
 
 
