@@ -1,8 +1,9 @@
 """A fraction typed in a column titled （%）: 0.6 under 活动区域面积（%） was read as 0.6 %, and the village failed.
 
 A clerk who types 0.6 where the title says （%） almost surely means 60 % (or copied the fraction a formula gave),
-yet 0.6 % may be meant: villagecat does not guess, it asks, naming the cell. A number between 0 and 1 is the only
-one asked about: 0 is 0 % read either way, and 1 or more is how a percentage is typed (65 for 65 %). A cell that
+yet 0.6 % may be meant: villagecat does not guess, it asks, naming the cell. A number above 0 and up to 1 is the only
+one asked about (1 is 1 % or the whole): 0 is 0 % read either way, and more than 1 is how a percentage is typed (65
+for 65 %). A cell that
 says what it is (0.6% typed with its sign, or a cell formatted as a percentage) is read as it shows.
 """
 
@@ -58,9 +59,11 @@ def test_a_fraction_under_a_percent_title_is_asked_about_naming_file_row_and_col
     assert "发现 2 个问题" in result.err, result.err
 
 
-@pytest.mark.parametrize(("written", "share"), [("0", 0), ("1", 1), ("60", 60), ("0.6%", 0.6), ("１００", 100)])
+@pytest.mark.parametrize(
+    ("written", "share"), [("0", 0), ("1%", 1), ("1.5", 1.5), ("60", 60), ("0.6%", 0.6), ("１００", 100)]
+)
 def test_what_says_its_share_is_read_as_written(tmp_path: Path, written: str, share: float) -> None:
-    """0 is no share either way; 1 and more are typed percentages; 0.6% says it is 0.6 %."""
+    """0 is no share either way; more than 1 is a typed percentage; 0.6% and 1% say what they are."""
     ledger = tmp_path / "设施.csv"
     ledger.write_text(f"村名,建筑面积,户数,活动区域面积（%）\n东村,300,500,{written}\n", encoding="utf-8")
     (figures,) = read_facility_file(ledger)

@@ -497,6 +497,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger-duplicate-column": ("表头中列名重复", "the column appears twice in the header"),
     # the columns under a merged title that hold values: one, or each of several (C 列、D 列)
     "ledger-merged-column": ("{letter} 列", "{letter}"),
+    "ledger-merged-column-hidden": ("{letter} 列（已隐藏）", "{letter} (hidden)"),
+    "ledger-merged-unhide": ("隐藏和", "unhide and "),
+    "ledger-note-row": ("第 {row} 行（“{value}”）", "row {row} ({value!r})"),
+    "ledger-footer-rows": (
+        "{rows}是表格的说明或落款，不是一项记录，未读",
+        "{rows}: a note or sign-off of the table, not an entry, not read",
+    ),
+    "ledger-note-rows": (
+        "{rows}只有一个合并单元格，是表格的说明或落款，不是一项记录，未读",
+        "{rows} holds one merged cell alone: a note or sign-off, not an entry, not read",
+    ),
     "ledger-merged-filled-one": ("{columns}", "column {columns}"),
     "ledger-merged-filled-each": ("{columns}", "each of columns {columns}"),
     "ledger-merged-own-one": ("它自己的", "its own"),
@@ -504,11 +515,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger-merged-title": (
         (
             "列名“{heading}”合并了 {first} 列至 {last} 列，而 {filled}也填有内容（第 {row} 行：“{value}”）："
-            "每一列只能有一个列名；请取消合并，给 {filled}写上{own}列名，若其中的内容不需要，删除该列"
+            "每一列只能有一个列名；请取消{unhide}合并，给 {filled}写上{own}列名，若其中的内容不需要，删除该列"
         ),
         (
             "the title {heading!r} is merged across columns {first} to {last}, and {filled} holds values too"
-            " (row {row}: {value!r}): each column needs a title of its own; unmerge the cells and give {filled}"
+            " (row {row}: {value!r}): each column needs a title of its own; {unhide}unmerge the cells and give {filled}"
             " a title of {own}, or delete it if its contents are not wanted"
         ),
     ),

@@ -164,6 +164,10 @@ _HOLDING = {"颜色": _COLOURS, "尺寸": _SIZE, "规格": _SIZE}
 _SPLIT_EXAMPLE: dict[tuple[str, ...], str] = {_COLOURS: "ledger-split-colours", _SIZE: "ledger-split-size"}
 
 
+#: What a title says of a share besides （%）: 活动区域面积占比, 活动区域面积（百分比）.
+_SHARE_WORDS = (PERCENT, "百分比", "占比", "比例", "比重")
+
+
 def _unknown(written: str, key: str) -> tuple[str, dict[str, Any]]:
     """The message of an unknown column or key, and its values: the column (or two) it likely is, if any.
 
@@ -183,6 +187,9 @@ def _unknown(written: str, key: str) -> tuple[str, dict[str, Any]]:
         meant = misspelt(heading, _SUGGESTED, cutoff=TITLE_MISSPELT)
         if meant is not None:
             shown, name = _SUGGESTED[meant]
+            share = UNITS.get(name)
+            if share is not None and share.share_of is not None and any(word in heading for word in _SHARE_WORDS):
+                shown = f"{title(name)}（{PERCENT}）"  # told 活动区域面积, its 60 (%) would be read as 60 m²
             return f"{key}-meant", {"meant": Both(shown, name)}
         names = next((both for word, both in _HOLDING.items() if word in bare), None)
     if names is None:
@@ -386,7 +393,7 @@ class _Row:
         read only in a column whose unit says what it is a share of (the activity area: of the
         row's floor area); in any other column it is refused, never read as its fraction (0.65).
         Under a title headed （%）, a plain number between 0 and 1 (0.6: 0.6 % or the fraction 60 %?)
-        is asked about: 0 is none either way, 1 and more are percentages as typed (65).
+        or 1 (1 % or the whole?) is asked about: 0 is none either way, more than 1 a percentage as typed (65).
         """
         written = self.measure(name)
         if written is None:
@@ -438,7 +445,7 @@ class _Row:
                 raise self.error(name, "ledger-unit", value=text, unit=unit, quantity=_quantity(name))
             titled = unit != PERCENT and self.units.get(name) == PERCENT  # a share only by the column's title
             percent, shown = unit == PERCENT or titled, text
-            if titled and 0 < number < 1:  # 0.6 under 活动区域面积（%）: 0.6 % or 60 %? asked, never guessed
+            if titled and 0 < number <= 1:  # 0.6 under 活动区域面积（%）: 0.6 % or 60 %? asked, never guessed
                 meant = f"{round(number * 100, 10):g}"
                 raise self.error(name, "ledger-percent-fraction", value=text, meant=meant)
         if not math.isfinite(number) or number < 0:
@@ -713,14 +720,19 @@ def _tabular(path: Path, data: bytes, problems: _Problems) -> list[tuple[str | N
                 _garbled(path, header, sheet.title)
                 problems.add(_header_unknown(where, len(values) - 1, sheet=True))
                 continue
-            merged_title = _merged_titles(header, values, read.merged, where, problems)
+            notes = _note_rows(header, values, read.merged)
+            footers = {n: text for n, r in enumerate(values[1:], start=2) if n not in notes and (text := _footer(r))}
+            notes |= footers
+            merged_title = _merged_titles(header, read, where, problems, notes)
             if _header_problems(where, str(where.zh), header, problems) or merged_title:
                 continue
             _say_hidden(sheet, read, where)
             rows, untitled = [], _Untitled(header, where, problems)
             totals = _Problems(path) if kind is not None else problems  # a 汇总's 合计: told when it is read
+            _say_notes({n: t for n, t in notes.items() if n not in footers}, where)
+            _say_notes(footers, where, "ledger-footer-rows")
             for n, r in enumerate(values[1:], start=2):
-                if any(v not in (None, "") for v in r):
+                if n not in notes and any(v not in (None, "") for v in r):
                     untitled(n, r)
                     row = _Row(dict(zip(header, ["" if v is None else v for v in r], strict=False)), where, n)
                     if _entry(row, totals):
@@ -781,7 +793,9 @@ def _beside(
 def _repeated(beside: _Beside, sheets: list[tuple[str | None, list[_Row]]], problems: _Problems) -> None:
     """Tell a summary sheet headed as a ledger beside the ledger's own sheets: each entry is checked once, there.
 
-    Its rows the other sheets hold too (a row without 村名 the same as any village's) are one notice, with its
+    A row is compared on the summary's columns (a 汇总 of 村名 and 建筑面积 beside 设施), and on its category
+    only where it writes one. Its rows the other sheets hold too (a row without 村名 the same as any village's) are
+    one notice, with its
     totals rows (合计) named as not read; a row found in none of them is one problem naming it: which sheet is
     right is not guessed, nor the row dropped.
     """
@@ -797,15 +811,25 @@ def _repeated(beside: _Beside, sheets: list[tuple[str | None, list[_Row]]], prob
         for sheet, rows in sheets
         for row in rows
     ]
-    held, anywhere = Counter(keys), Counter(entry for _, entry in keys)
+    columns = {name for row in summary for name in row.data} - {"category"}
+    unsaid = ("category", "")  # a summary without 类别 beside sheets named 设施, 证明: compared without theirs
+    tables = {}
+    for category in (True, False):  # each ledger row as the summary writes it: its columns only (汇总 of 建筑面积)
+        shown = [
+            (village, frozenset(c for c in entry if c[0] in columns or (category and c[0] == "category")))
+            for village, entry in keys
+        ]
+        tables[category] = (Counter(shown), Counter(entry for _, entry in shown))
     alone = []
     for row in summary:
         village, entry = _entry_key(row, None, village=_village_of(row))
-        if village and held[village, entry] > 0:
-            held[village, entry] -= 1
-            anywhere[entry] -= 1
-        elif not village and anywhere[entry] > 0:
-            anywhere[entry] -= 1
+        exact, somewhere = tables[unsaid not in entry]
+        entry = entry - {unsaid}
+        if village and exact[village, entry] > 0:
+            exact[village, entry] -= 1
+            somewhere[entry] -= 1
+        elif not village and somewhere[entry] > 0:
+            somewhere[entry] -= 1
         else:
             alone.append(row.row or 0)
     if alone:
@@ -857,7 +881,7 @@ _TOTALS = frozenset(("合计", "总计", "小计", "共计"))
 #: never a word going on into a name (合计村 may be a village).
 _TOTALS_COUNTING = re.compile(rf"^(?:{'|'.join(sorted(_TOTALS))})[:(\[【\d共]")
 #: The columns a totals row names itself in.
-_TOTALS_IN = ("village", "number", "name", "category")
+_TOTALS_IN = ("village", "number", "name", "category", "township")  # a township's 小计 in 乡镇
 #: How much of a cell a message quotes.
 _QUOTED = 30
 
@@ -941,9 +965,60 @@ def _header_unknown(where: Both, below: int, *, sheet: bool = False) -> LedgerEr
     return LedgerError(where, 1, None, "ledger-header-unknown-sheet", said=said)
 
 
-def _merged_titles(
-    header: list[str], values: list[list[Any]], merged: tuple[str, ...], where: Both, problems: _Problems
-) -> bool:
+def _note_rows(header: list[str], values: list[list[Any]], merged: tuple[str, ...]) -> dict[int, str]:
+    """The rows of one merged cell alone (以下空白, 填表人：张三, a note 注：…), each with its text as shown.
+
+    A range below the header over two columns or more of different titles, the row holding nothing
+    outside it, is a note or a sign-off, never an entry: not read, and named (:func:`_say_notes`). A
+    range over one wide column (名称 over B:C, row by row) is an entry.
+    """
+    from openpyxl.utils.cell import range_boundaries  # noqa: PLC0415 - openpyxl is loaded by now
+
+    notes: dict[int, str] = {}
+    for ref in merged:
+        first_col, first_row, last_col, last_row = (int(n) for n in range_boundaries(ref))
+        titles = {header[col - 1] for col in range(first_col, min(last_col, len(header)) + 1) if header[col - 1]}
+        if first_row == 1 or len(titles) < 2:
+            continue
+        for number in range(first_row, min(last_row, len(values)) + 1):
+            row = values[number - 1]
+            text = _shown(row[first_col - 1]) if first_col <= len(row) and row[first_col - 1] is not None else ""
+            outside = (v for col, v in enumerate(row, start=1) if not first_col <= col <= last_col)
+            if text and all(v is None or not str(v).strip() for v in outside):
+                notes[number] = text if len(text) <= _QUOTED else f"{text[:_QUOTED]}…"
+    return notes
+
+
+#: What a table's footer or note begins with, compared half-width without spaces: 以下空白, 填表人：张三, 注：….
+_FOOTER = re.compile(
+    r"^(?:以下空白|以下无|此页无|(?:填表|填报|制表|审核|负责|联系)人|填表日期|填报日期|(?:注|备注|说明):)"
+)
+
+
+def _footer(cells: list[Any]) -> str | None:
+    """A row's footer (以下空白, 填表人：张三, 注：…) as shown, where it is the row's only cell: never an entry."""
+    filled = [cell for cell in cells if cell is not None and str(cell).strip()]
+    if len(filled) != 1 or not isinstance(filled[0], str):
+        return None
+    text = _shown(filled[0])
+    if not _FOOTER.match("".join(unicodedata.normalize("NFKC", text).split())):
+        return None
+    return text if len(text) <= _QUOTED else f"{text[:_QUOTED]}…"
+
+
+def _say_notes(notes: dict[int, str], where: Both, key: str = "ledger-note-rows") -> None:
+    """Name the rows merged across the table that were not read: a footer dropped without a word may be an entry."""
+    from villagecat.errors import WorkbookNotice  # noqa: PLC0415
+
+    if not notes:
+        return
+    named = [pair("ledger-note-row", row=number, value=text) for number, text in sorted(notes.items())]
+    rows = Both("、".join(zh for zh, _ in named), ", ".join(en for _, en in named))
+    zh, en = pair(key, rows=rows)
+    warnings.warn(WorkbookNotice(where, zh, en), stacklevel=4)
+
+
+def _merged_titles(header: list[str], read: SheetRows, where: Both, problems: _Problems, notes: dict[int, str]) -> bool:
     """Read a title merged across columns (名称 over B:C, for a wide column) as the first column's alone.
 
     The reader fills a merged range with its top-left value, so the header would name 名称 twice
@@ -951,13 +1026,16 @@ def _merged_titles(
     their cells copied from a merge of the same wide column row by row (B2:C2): a column of nothing
     is the column's width, read past without a word. A column holding a value of its own is a
     problem naming the merge and the column (which of them is 名称 is not guessed, nor its cells
-    dropped). Returns whether there was one. Bounded by the cells read, whatever the ranges declare.
+    dropped), and saying it is hidden where it is (the clerk sees no value in it). A row merged across
+    the table (``notes``: 以下空白, 填表人：张三) is no column's value. Returns whether there was a problem.
+    Bounded by the cells read, whatever the ranges declare.
     """
     from openpyxl.utils.cell import range_boundaries  # noqa: PLC0415 - openpyxl is loaded by now
 
     from villagecat._xlsx import column_letter  # noqa: PLC0415
 
-    spans = [tuple(int(n) for n in range_boundaries(ref)) for ref in merged]
+    values = read.rows
+    spans = [tuple(int(n) for n in range_boundaries(ref)) for ref in read.merged]
     copied: dict[tuple[int, int], int] = {}  # each cell a range filled (1-based row, column), and the range's column
     for first_col, first_row, last_col, last_row in spans:
         for number in range(first_row, min(last_row, len(values)) + 1):
@@ -969,22 +1047,36 @@ def _merged_titles(
         if first_row != 1 or last_col == first_col or first_col > len(header):
             continue
         filled: list[tuple[int, int, Any]] = []  # each column holding a value of its own: the first such row
+        first_holds = any(
+            n not in notes
+            and first_col <= len(r)
+            and r[first_col - 1] not in (None, "")
+            and str(r[first_col - 1]).strip()
+            for n, r in enumerate(values[1:], start=2)
+        )
         for col in range(first_col + 1, min(last_col, len(header)) + 1):
             header[col - 1] = ""
             for number, row in enumerate(values[1:], start=2):
                 value = row[col - 1] if col <= len(row) else None
-                if value is None or not str(value).strip():
+                if number in notes or value is None or not str(value).strip():
                     continue
                 if first_col <= copied.get((number, col), col) < col:  # the wide column's own value, copied
                     row[col - 1] = None
                 elif not any(c == col for c, _, _ in filled):
                     filled.append((col, number, value))
+        if not first_holds and len(filled) == 1:  # 名称 over B:D, only D written in: D is 名称, as it shows
+            header[filled[0][0] - 1], header[first_col - 1] = header[first_col - 1], ""
+            continue
         if filled:
             told = True
             heading = header[first_col - 1]
             _, number, value = filled[0]
             shown = _shown(value)
-            named = [pair("ledger-merged-column", letter=column_letter(col - 1)) for col, _, _ in filled]
+            hidden = [col for col, _, _ in filled if col - 1 in read.hidden_columns]  # a column the clerk cannot see
+            named = [
+                pair(f"ledger-merged-column{'-hidden' if col in hidden else ''}", letter=column_letter(col - 1))
+                for col, _, _ in filled
+            ]
             many = "each" if len(filled) > 1 else "one"
             columns = Both("、".join(zh for zh, _ in named), ", ".join(en for _, en in named))
             problems.add(
@@ -998,6 +1090,7 @@ def _merged_titles(
                     last=column_letter(last_col - 1),
                     filled=Both(*pair(f"ledger-merged-filled-{many}", columns=columns)),
                     own=Both(*pair(f"ledger-merged-own-{many}")),
+                    unhide=Both(*pair("ledger-merged-unhide")) if hidden else Both("", ""),
                     row=number,
                     value=shown if len(shown) <= _QUOTED else f"{shown[:_QUOTED]}…",
                 )
@@ -1064,8 +1157,13 @@ def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
     if _header_problems(Both(str(path), str(path)), str(path), header, problems):
         return []
     rows, untitled = [], _Untitled(header, Both(str(path), str(path)), problems)
+    footers: dict[int, str] = {}
     for line, record in itertools.chain(head[1:], records):
         if not any(cell.strip() for cell in record):
+            continue
+        footer = _footer(record)
+        if footer is not None:  # Excel's CSV of a merged 以下空白: 以下空白,,
+            footers[line] = footer
             continue
         if len(record) != len(header):
             problems.add(LedgerError(str(path), line, None, "row-width", cells=len(record), header=len(header)))
@@ -1076,6 +1174,7 @@ def _csv_rows(path: Path, text: str, problems: _Problems) -> list[_Row]:
             rows.append(row)
         if len(rows) > limit("rows"):
             raise exceeded("rows", str(path), over(limit("rows")))
+    _say_notes(footers, Both(str(path), str(path)), "ledger-footer-rows")
     return rows
 
 
