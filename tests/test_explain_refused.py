@@ -107,14 +107,14 @@ def test_an_item_not_found_suggests_the_one_likely_meant(asked: str, meant: str)
     result = invoke("explain", "120117", asked)
     assert result.code == 2
     (line,) = result.err.splitlines()
-    assert line.startswith(f"villagecat: 120117 的有效目录中没有条目 {asked}；是否指")
+    assert line.startswith(f"villagecat: 宁河区（120117）的有效目录中没有条目 {asked}；是否指")
     assert meant in line
 
 
 def test_an_item_nothing_resembles_suggests_nothing() -> None:
     result = invoke("explain", "120117", "cn.nothing.like-this-at-all")
     assert result.code == 2
-    assert result.err.strip() == "villagecat: 120117 的有效目录中没有条目 cn.nothing.like-this-at-all"
+    assert result.err.strip() == "villagecat: 宁河区（120117）的有效目录中没有条目 cn.nothing.like-this-at-all"
 
 
 def test_a_word_many_names_hold_lists_a_few_and_says_how_many() -> None:

@@ -166,15 +166,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "层 {layer} 的上级层 {parent} 不存在",
         "layer {layer} names parent {parent}, which is not known",
     ),
-    "no-item": ("{layer} 的有效目录中没有条目 {item}", "no item {item} in the catalog of {layer}"),
+    "no-item": ("{layer}的有效目录中没有条目 {item}", "no item {item} in the catalog of {layer}"),
     "no-item-alike": (
-        "{layer} 的有效目录中没有条目 {item}；是否指 {meant}？",
+        "{layer}的有效目录中没有条目 {item}；是否指 {meant}？",
         "no item {item} in the catalog of {layer}; did you mean {meant}?",
     ),
     "no-item-alike-more": ("等，共 {count} 个条目的名称含有此词", ", of {count} items whose names hold it"),
     "item-cancelled": (
         (
-            "{layer} 的有效目录中没有条目 {item}：{by} 以“取消”表（cancellations.csv）{cancellation}"
+            "{layer}的有效目录中没有条目 {item}：{by} 以“取消”表（cancellations.csv）{cancellation}"
             " 取消了 {id}（{name}），理由：{reason}"
         ),
         (
@@ -183,7 +183,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     "item-ambiguous": (
-        "{layer} 的有效目录中有多个条目名为 {item}：{candidates}；请改用其标识",
+        "{layer}的有效目录中有多个条目名为 {item}：{candidates}；请改用其标识",
         "several items of the catalog of {layer} are called {item}: {candidates}; give its id",
     ),
     "no-field-misspelt": (

@@ -317,6 +317,12 @@ def format_catalog(
     return _format_text(catalog, scope, lang)
 
 
+def _place(catalog: EffectiveCatalog) -> Both:
+    """The jurisdiction a look-up was made in, as a clerk reads it: 宁河区（120117）, Ninghe (120117)."""
+    layer = catalog.layer
+    return Both(f"{layer.name_zh}（{layer.id}）", f"{layer.name_en} ({layer.id})")
+
+
 def find_item(catalog: EffectiveCatalog, key: str) -> EffectiveItem:
     """Return the one effective item ``key`` names: its id, or its name or an alias (normalised), or an id it replaced.
 
@@ -341,7 +347,7 @@ def find_item(catalog: EffectiveCatalog, key: str) -> EffectiveItem:
             by = next(x for x in catalog.chain if x.id == cancelled.layer)
             raise UnknownItemError.said(
                 "item-cancelled",
-                layer=catalog.layer.id,
+                layer=_place(catalog),
                 item=key,
                 by=Both(f"{by.id} {by.name_zh}", f"{by.id} {by.name_en}"),
                 cancellation=cancelled.cancellation.id,
@@ -356,7 +362,7 @@ def find_item(catalog: EffectiveCatalog, key: str) -> EffectiveItem:
             "、".join(f"{i}（{RESOURCE_TITLES[r]}：{name}）" for i, name, r in named),
             ", ".join(f"{i} ({RESOURCE_TITLES_EN[r]}: {name})" for i, name, r in named),
         )
-        raise UnknownItemError.said("item-ambiguous", layer=catalog.layer.id, item=key, candidates=candidates)
+        raise UnknownItemError.said("item-ambiguous", layer=_place(catalog), item=key, candidates=candidates)
     return found[0]
 
 
@@ -406,14 +412,14 @@ def _no_item(catalog: EffectiveCatalog, key: str) -> VillagecatError:
     if not meant and len(named) > 1:  # a name retyped from memory (its 等 left out): the items most alike
         meant = [e.id for e in alike(key, entries.values(), lambda e: _names_of(e.item), closest=True)]
     if not meant:
-        return UnknownItemError.said("no-item", layer=catalog.layer.id, item=key)
+        return UnknownItemError.said("no-item", layer=_place(catalog), item=key)
     listed = [(i, known[i]) for i in meant[:_ALIKE]]
     zh = "、".join(f"{i}（{n}）" if n else i for i, n in listed)
     en = ", ".join(f"{i} ({n})" if n else i for i, n in listed)
     if len(meant) > _ALIKE:  # the first few, and how many hold it: a longer name tells them apart
         more = pair("no-item-alike-more", count=len(meant))
         zh, en = zh + more[0], en + more[1]
-    return UnknownItemError.said("no-item-alike", layer=catalog.layer.id, item=key, meant=Both(zh, en))
+    return UnknownItemError.said("no-item-alike", layer=_place(catalog), item=key, meant=Both(zh, en))
 
 
 def _replacing(catalog: EffectiveCatalog, key: str) -> list[EffectiveItem]:

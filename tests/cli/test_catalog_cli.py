@@ -249,7 +249,7 @@ def test_explain_of_an_item_a_layer_cancelled_names_the_cancellation(tmp_path: P
     result = invoke("explain", "220102", key, "--layer", str(county))
     assert result.code == 2
     assert result.err.strip() == (
-        f"villagecat: 220102 的有效目录中没有条目 {key}：220102 测试区 以“取消”表（cancellations.csv）"
+        f"villagecat: 测试区（220102）的有效目录中没有条目 {key}：220102 测试区 以“取消”表（cancellations.csv）"
         f"220102.cancellation.c0 取消了 {target}（便民服务站（大厅）），理由：本区已并入党群服务中心"
     )
     english = invoke("explain", "220102", key, "--layer", str(county), "--lang", "en").err
@@ -397,7 +397,7 @@ def test_explain_of_a_name_two_items_bear_lists_both_and_asks_for_the_id(tmp_pat
     result = invoke("explain", "220102", "居民养犬证明", "--layer", str(path))
     assert result.code == 2
     assert result.err == (
-        "villagecat: 220102 的有效目录中有多个条目名为 居民养犬证明："
+        "villagecat: 测试区（220102）的有效目录中有多个条目名为 居民养犬证明："
         "220102.mechanism.dog（工作机制：居民養犬證明）、cn.certificate.dog-keeping（证明事项：居民养犬证明）；请改用其标识\n"
     )
     assert invoke("explain", "220102", "220102.mechanism.dog", "--layer", str(path)).code == 0
@@ -452,6 +452,11 @@ def test_every_command_that_resolves_a_jurisdiction_takes_it_as_j() -> None:
     missing = invoke("explain", "居民养犬证明")
     assert missing.code == 2
     assert "缺少必需的参数：jurisdiction（-j）" in missing.err
+    for place in ("120117", "宁河", "220102"):  # a jurisdiction typed alone: the item is missing, not it
+        no_item = invoke("explain", place)
+        assert no_item.code == 2
+        assert "缺少必需的参数：item；" in no_item.err, no_item.err
+        assert "jurisdiction" not in no_item.err
 
 
 @pytest.mark.parametrize(

@@ -257,7 +257,7 @@ def test_a_resource_linked_to_itself_is_unreadable_not_a_defect(tmp_path: Path) 
 @pytest.mark.parametrize(
     ("argv", "code", "fragment"),
     [
-        (["explain", "120117", "\udcff\udcfe"], 2, "120117 的有效目录中没有条目 〔U+DCFF〕〔U+DCFE〕"),
+        (["explain", "120117", "\udcff\udcfe"], 2, "宁河区（120117）的有效目录中没有条目 〔U+DCFF〕〔U+DCFE〕"),
         (["certificate", "render", "\udcff", "-j", "120117"], 2, "宁河区（120117）的目录中没有证明事项“〔U+DCFF〕”"),
         (["admit", "-j", "340403", "\udcff村"], 1, "“〔U+DCFF〕村”不在目录中"),
     ],

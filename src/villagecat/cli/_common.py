@@ -94,11 +94,37 @@ def add_jurisdiction(parser: argparse.ArgumentParser, *, option: bool = True, th
         parser.add_rule(functools.partial(_one_jurisdiction, then=then))
 
 
+def _jurisdiction_like(text: str | None) -> bool:
+    """Whether a word typed alone names a jurisdiction: a division code (or cn), or a shipped layer's name."""
+    import re  # noqa: PLC0415
+
+    from villagecat.errors import VillagecatError  # noqa: PLC0415
+    from villagecat.registry import shipped_registry  # noqa: PLC0415
+
+    if text is None:
+        return False
+    if re.fullmatch(r"\d{6}|cn", text.strip()):
+        return True
+    try:
+        shipped_registry().find(text)
+    except VillagecatError:
+        return False
+    return True
+
+
 def _one_jurisdiction(args: argparse.Namespace, then: tuple[str, ...]) -> Both | None:
     """The jurisdiction given once, positionally or by ``-j``; with ``-j``, the positionals moved up one."""
     given = args.jurisdiction_option
     del args.jurisdiction_option
     if given is None:
+        if args.jurisdiction is None and then and _jurisdiction_like(getattr(args, then[0])):
+            # ``explain 120117``: argparse fills the required ITEM first, so what was typed is the jurisdiction
+            # and the item is what is missing, not the jurisdiction
+            typed = [getattr(args, name) for name in then]
+            args.jurisdiction = typed[0]
+            for name, value in zip(then, [*typed[1:], None], strict=True):
+                setattr(args, name, value)
+            return Both(*pair("usage-required", names=Both(then[0], then[0])))
         if args.jurisdiction is None:
             return Both(*pair("usage-required", names=Both("jurisdiction（-j）", "jurisdiction (-j)")))
         return None
