@@ -106,9 +106,9 @@ def test_a_package_with_blank_rows_is_read_to_use_and_its_release_writes_them_no
 @pytest.mark.parametrize(
     ("cell", "said"),
     [
-        (" 是", "第 2 行 字段 mandatory（必须悬挂）：单元格两端有空格（实际为“ 是”）；请删去空格"),
-        ("true ", "第 2 行 字段 mandatory（必须悬挂）：单元格两端有空格（实际为“true ”）；请删去空格"),
-        ("  ", "第 2 行 字段 mandatory（必须悬挂）：单元格只有空格；不填请删去空格，留空（什么也不写）"),
+        (" 是", "第 2 行 字段 mandatory（列入悬挂）：单元格两端有空格（实际为“ 是”）；请删去空格"),
+        ("true ", "第 2 行 字段 mandatory（列入悬挂）：单元格两端有空格（实际为“true ”）；请删去空格"),
+        ("  ", "第 2 行 字段 mandatory（列入悬挂）：单元格只有空格；不填请删去空格，留空（什么也不写）"),
     ],
 )
 def test_spaces_in_a_cell_are_told_in_words_a_clerk_reads(national_copy: Path, cell: str, said: str) -> None:

@@ -110,7 +110,7 @@ def test_a_layer_merges_alike_in_csv_and_in_json(path: Path, tmp_path: Path) -> 
 
 @pytest.mark.parametrize("form", ["csv", "json", "xlsx"])
 def test_a_restating_row_leaves_unsaid_what_it_left_empty_when_written_out(tmp_path: Path, form: str) -> None:
-    """A restatement of the mandatory party plaque, 必须悬挂 left empty, was written back 否 (and a
+    """A restatement of the party plaque listed to hang, 列入悬挂 left empty, was written back 否 (and a
     catch-all's 兜底条目 empty written 否): read again, it changed the inherited item or was refused."""
     from villagecat.models import Sign  # noqa: PLC0415
     from villagecat.workbook import export_workbook, import_workbook  # noqa: PLC0415

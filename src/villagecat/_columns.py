@@ -235,7 +235,7 @@ def unsaid(item: BaseModel) -> frozenset[str]:
     """The fields a row leaves unsaid: written empty (null in JSON), they are read back unsaid.
 
     A row that restates an inherited item leaves a field as inherited by leaving it empty;
-    written out with the model's defaults (必须悬挂=否, 禁止性=是), it would be read back as given
+    written out with the model's defaults (列入悬挂=否, 禁止性=是), it would be read back as given
     and change the inherited item. A new item's empty 全文可得 is the source's silence, not 是:
     provenance tells the two apart (未设定, 设立). So what a row did not say stays unsaid.
     """
@@ -280,7 +280,7 @@ def target_column(target: object, name: object) -> Column | None:
     """The column an override's ``value`` is a cell of: field ``name`` of the kind of item ``target``.
 
     ``name`` may be the field's name or its Chinese title (类型 for ``duty_kind``), as a clerk
-    reads it in a workbook.
+    reads it in a workbook, or a title it had before (必须悬挂 for ``mandatory``), as a workbook exported then has it.
     """
     if not isinstance(target, str) or not isinstance(name, str):
         return None
@@ -288,7 +288,8 @@ def target_column(target: object, name: object) -> Column | None:
     if kind is None:
         return None
     titled = [spec for spec in kind.fields if spec.title_zh == name.strip()]
-    return kind.field(name.strip()) or (titled[0] if len(titled) == 1 else None)
+    formerly = [spec for spec in kind.fields if name.strip() in spec.former_titles]
+    return kind.field(name.strip()) or next((t[0] for t in (titled, formerly) if len(t) == 1), None)
 
 
 def unknown_field(kind: Kind, name: str, value: object) -> tuple[str, str]:

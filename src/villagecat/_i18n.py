@@ -2016,9 +2016,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule-chain_order": ("层的上下级顺序有误", "the layers are in the wrong order"),
     "rule-duplicate_id": ("标识与上级层条目重复", "the id is an inherited item's"),
     "rule-red_line_scope": (
-        "刚性条目（履职负面事项、不应出具的证明、必须悬挂的标牌）和约束力为必须的规则，适用范围不得缩小",
+        "刚性条目（履职负面事项、不应出具的证明、列入悬挂的标牌）和约束力为必须的规则，适用范围不得缩小",
         (
-            "a red line (a prohibited duty, a certificate not to be issued, a mandatory sign) or a binding rule "
+            "a red line (a prohibited duty, a certificate not to be issued, a sign listed to hang) or a binding rule "
             "may not reach fewer places"
         ),
     ),
@@ -2508,27 +2508,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "change-certificate-cancelled": ("证明事项被取消或列为不应出具", "a certificate is cancelled or not to be issued"),
     "change-certificate-reinstated": ("证明事项恢复保留", "a certificate is retained again"),
     "change-certificate-template-changed": ("证明内容范本或占位符变化", "the template or placeholders changed"),
-    "change-sign-mandatory-added": ("新增必须悬挂的标牌", "a new mandatory sign"),
+    "change-sign-mandatory-added": (
+        "新增列入悬挂的标牌，悬挂约束力为必须：缺少时不符合",
+        "a new sign listed to hang, and it must hang: a village without it fails",
+    ),
     "change-sign-text-changed": ("标牌文字变化，须重新制作", "a sign's text changed; plaques must be remade"),
     "change-sign-colour-changed": ("标牌颜色变化", "a sign's colours changed"),
     "change-sign-orientation-changed": ("标牌版式变化", "a sign's orientation changed"),
-    "change-sign-made-mandatory": ("标牌改为必须悬挂", "a sign became mandatory"),
-    "change-sign-made-optional": ("标牌不再必须悬挂", "a sign is no longer mandatory"),
+    "change-sign-made-mandatory": (
+        "标牌改为列入悬挂，悬挂约束力为必须：缺少时不符合",
+        "a sign is now listed to hang, and it must hang: a village without it fails",
+    ),
+    "change-sign-made-optional": ("标牌不再列入悬挂", "a sign is no longer listed to hang"),
     "change-sign-made-mandatory-advised": (
-        "标牌改为应悬挂，但悬挂约束力为建议（一般在……悬挂）：缺少时只作提示",
-        "a sign is to hang, as advice (一般在……悬挂): a village without it gets a note, never a failure",
+        "标牌改为列入悬挂，悬挂约束力为建议（一般在……悬挂）：缺少时只作提示",
+        "a sign is now listed to hang, as advice (一般在……悬挂): a village without it gets a note, never a failure",
     ),
     "change-sign-made-mandatory-unstated": (
-        "标牌改为应悬挂，但来源未写明悬挂约束力：缺少时只作提示",
-        "a sign is to hang, its binding force not stated by the source: a village without it gets a note",
+        "标牌改为列入悬挂，来源未写明悬挂约束力：缺少时只作提示",
+        "a sign is now listed to hang, its binding force not stated by the source: a village without it gets a note",
     ),
     "change-sign-mandatory-added-advised": (
-        "新增应悬挂的标牌，悬挂约束力为建议（一般在……悬挂）：缺少时只作提示",
-        "a new sign to hang, as advice (一般在……悬挂): a village without it gets a note, never a failure",
+        "新增列入悬挂的标牌，悬挂约束力为建议（一般在……悬挂）：缺少时只作提示",
+        "a new sign listed to hang, as advice (一般在……悬挂): a village without it gets a note, never a failure",
     ),
     "change-sign-mandatory-added-unstated": (
-        "新增应悬挂的标牌，来源未写明悬挂约束力：缺少时只作提示",
-        "a new sign to hang, its binding force not stated by the source: a village without it gets a note",
+        "新增列入悬挂的标牌，来源未写明悬挂约束力：缺少时只作提示",
+        "a new sign listed to hang, its binding force not stated by the source: a village without it gets a note",
     ),
     "change-layer-changed": ("层的标识、层级、区划代码或覆盖范围变化", "the layer's identity or coverage changed"),
     "change-layer-metadata-changed": ("层的名称、发布机关或日期变化", "names, publisher or dates changed"),

@@ -509,14 +509,14 @@ def _explained(catalog: EffectiveCatalog, key: str, field: str | None) -> tuple[
 def _titled(specs: Sequence[FieldSpec]) -> dict[str, str]:
     """Each field by its title as a clerk reads it (版式), its title without its unit (最小建筑面积), and its name.
 
-    Its English title (``Minimum floor area``), its slug and its former names too; each normalised as item names are
-    (:func:`~villagecat._names.normalise_name`: 別名 is 别名, ｍｉｎ is min). A title without its unit that two fields
-    share names neither.
+    Its English title (``Minimum floor area``), its slug, its former names and titles too; each normalised as item
+    names are (:func:`~villagecat._names.normalise_name`: 別名 is 别名, ｍｉｎ is min). A title without its unit that
+    two fields share names neither.
     """
     found: dict[str, set[str]] = {}
     for spec in specs:
         keys = {normalise_name(n) for n in (spec.name, spec.slug, *spec.former)}
-        for title in (normalise_name(spec.title_zh), normalise_name(spec.title_en)):
+        for title in map(normalise_name, (spec.title_zh, spec.title_en, *spec.former_titles)):
             keys |= {title, re.sub(r"\([^()]*\)$", "", title)}  # and without the unit in brackets it ends with
         for key in keys:
             found.setdefault(key, set()).add(spec.name)

@@ -784,6 +784,7 @@ def _header(
     from villagecat.checks._fields import FIELDS  # noqa: PLC0415 - a clerk's 序号, as ledgers read it
 
     by_title = {title_key(c.title_zh): c for c in columns(model)} | {c.name: c for c in columns(model)}
+    by_title |= {title_key(t): c for c in columns(model) for t in c.former_titles}  # a workbook exported before
     row_numbers = {title_key(t) for t in FIELDS["number"]}  # the clerk's own row numbers: no catalog data
     known = Both("、".join(c.title_zh for c in columns(model)), ", ".join(c.name for c in columns(model)))
     titles = {title_key(c.title_zh): c.title_zh for c in columns(model)}

@@ -137,7 +137,7 @@ def test_a_true_or_false_cell_in_a_number_column_is_refused_not_read_as_one_or_z
     assert invoke("export", "120117", "-o", str(book)).code == 0
     workbook = openpyxl.load_workbook(book)
     quotas, signs = workbook["标牌数量"], workbook["标牌标识"]
-    signs.cell(2, [c.value for c in signs[1]].index("必须悬挂") + 1).value = True  # a 是/否 column takes it
+    signs.cell(2, [c.value for c in signs[1]].index("列入悬挂") + 1).value = True  # a 是/否 column takes it
     workbook.save(book)
     assert invoke("import", str(book), "-o", str(tmp_path / "signs")).code == 0
     quotas.cell(2, [c.value for c in quotas[1]].index("数量上限") + 1).value = True

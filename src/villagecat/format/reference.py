@@ -145,7 +145,7 @@ def _kind(kind: Kind) -> list[str]:
     ]
     lines += [
         f"| `{s.name}` | {s.title_zh} / {s.title_en} | {_cell(s)} | {'yes' if s.required else ''} | {_rule(s)} "
-        f"| {', '.join(f'`{f}`' for f in s.former)} |"
+        f"| {', '.join([*(f'`{f}`' for f in s.former), *(f'标题 title {t}' for t in s.former_titles)])} |"
         for s in kind.fields
     ]
     return [*lines, ""]

@@ -99,6 +99,8 @@ class FieldSpec:
     rule: FieldRule | None
     slug: str
     former: tuple[str, ...]
+    #: Chinese titles it had before: a workbook exported then heads its column so, and import reads it.
+    former_titles: tuple[str, ...] = ()
 
     @property
     def is_list(self) -> bool:
@@ -227,6 +229,7 @@ def field_spec(kind: str, name: str, info: FieldInfo) -> FieldSpec:
     exclusive = _first(meta, Gt, "gt")
     maximum = _first(meta, Le, "le")
     former = extra.get("x-former-names", [])
+    former_titles = extra.get("x-former-titles", [])
     return FieldSpec(
         name=name,
         kind=kind,
@@ -247,6 +250,7 @@ def field_spec(kind: str, name: str, info: FieldInfo) -> FieldSpec:
         rule=next((m for m in meta if isinstance(m, FieldRule)), None),
         slug=str(extra.get("x-change", name.replace("_", "-"))),
         former=tuple(str(f) for f in former) if isinstance(former, list) else (),
+        former_titles=tuple(str(t) for t in former_titles) if isinstance(former_titles, list) else (),
     )
 
 

@@ -128,6 +128,7 @@ def field(  # noqa: PLR0913 - every argument is a keyword with a clear role
     rule: FieldRule | None = None,
     change: str | None = None,
     former: tuple[str, ...] = (),
+    former_titles: tuple[str, ...] = (),
     **kwargs: Any,  # noqa: ANN401 - forwarded unchanged to pydantic.Field
 ) -> Any:  # noqa: ANN401 - pydantic.Field itself returns Any
     """Declare a model field with Chinese and English titles and descriptions.
@@ -144,6 +145,8 @@ def field(  # noqa: PLR0913 - every argument is a keyword with a clear role
         rule: The field's merge rule (:mod:`villagecat.format.rules`), published as ``x-merge``.
         change: The field's part of change codes, when it is not the name with hyphens.
         former: Names the field had in earlier formats (the upgraders rename them).
+        former_titles: Chinese titles the field had before (a workbook exported then has them as column headers,
+            and import still reads them), published as ``x-former-titles``.
         **kwargs: Passed to :func:`pydantic.Field` (defaults, constraints).
 
     Returns:
@@ -158,6 +161,8 @@ def field(  # noqa: PLR0913 - every argument is a keyword with a clear role
         extra["x-change"] = change
     if former:
         extra["x-former-names"] = list(former)
+    if former_titles:
+        extra["x-former-titles"] = list(former_titles)
     parts = [p for p in (desc_zh, desc_en) if p]
     description = "\n\n".join(parts) if parts else f"{zh} / {en}"
     if kwargs.get("default_factory") is tuple and "max_length" not in kwargs:

@@ -159,13 +159,17 @@ class Sign(CatalogItem):
         le=MAX_COUNT,
         default=None,
     )
+    # listed, not how strongly: 「一般在……悬挂」 lists a sign as advice, and its modality says so
     mandatory: StrictBool = field(
-        "必须悬挂",
-        "Mandatory",
-        desc_zh="是否为规定必须悬挂的标牌；下级不得取消。",
-        desc_en="Whether the sign is required; lower layers may not remove it.",
+        "列入悬挂",
+        "Listed to hang",
+        desc_zh="目录是否将该标牌列为悬挂的标牌；列入后下级不得取消。悬挂要求的约束力（必须、一般应当或来源未写明）"
+        "见“悬挂约束力”。",
+        desc_en="Whether the catalog lists the sign as one to hang; once listed, lower layers may not remove it. How "
+        "strongly it is to hang (must, should, or unstated by the source) is its modality of hanging.",
         default=False,
         rule=Sticky(values=(True,)),
+        former_titles=("必须悬挂",),
     )
     modality: Modality | None = field(
         "悬挂约束力",
