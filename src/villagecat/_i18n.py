@@ -1996,7 +1996,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "conflict-inherited-item": ("（上级条目 {inherited}）", " (inherited item {inherited})"),
     "rule-increase_only": ("该字段只能提高，不能降低", "the field may only rise"),
     "rule-decrease_only": ("该字段只能降低，不能提高", "the field may only fall"),
-    "rule-sticky": ("该取值为刚性要求，下级层不得改变", "the value binds; a lower layer may not change it"),
+    "rule-sticky": ("该取值一经设定，下级层不得改变", "once set, a lower layer may not change the value"),
     "rule-grow_only": ("该列表只增不减，不得删除条目", "the list only grows; no entry may be removed"),
     "rule-graded": (
         "约束力只能加强（可以 → 一般应当/为主 → 必须），下级层不得放松",
@@ -2042,7 +2042,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a deadline may only come earlier; a lower layer may not put it off",
     ),
     "rule-explain-sticky": (
-        "取值为 {values} 时为刚性要求，下级层不得改变",
+        "取值为 {values} 时，下级层不得改变",
         "once {values}, a lower layer may not change it",
     ),
     "rule-explain-graded": (

@@ -155,9 +155,9 @@ NONE_LISTED = _declare(
     "the catalog lists no signs for this kind of place: its outside signs could not be checked",
 )
 MISSING = _declare(
-    "signage-missing", "signage", "缺少目录所列应悬挂的标牌", "a sign the catalog lists is not hung", graded=True
+    "signage-missing", "signage", "缺少目录列入悬挂的标牌", "a sign the catalog lists is not hung", graded=True
 )
-PRESENT = _declare("signage-present", "signage", "目录所列应悬挂的标牌已悬挂", "a sign the catalog lists is hung")
+PRESENT = _declare("signage-present", "signage", "目录列入悬挂的标牌已悬挂", "a sign the catalog lists is hung")
 COUNT = _declare(
     "signage-count", "signage", "标牌数量超过规定", "more signs of a kind than the number given", graded=True
 )
