@@ -465,3 +465,24 @@ def test_a_command_that_prints_no_json_prints_no_error_document(argv: tuple[str,
     assert result.code == 2
     assert result.out == ""
     assert "用法错误" in result.err
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_refused_ledger_lists_its_problems_in_the_error_document(tmp_path: Path, lang: str) -> None:
+    """A ledger refused (exit 1) gave ``where: null, key: null, problems: []``: its rows and fields were only inside
+    the message. Each problem is now one entry, where (file, row, field) and what (code, both languages)."""
+    ledger = tmp_path / "台账.csv"
+    ledger.write_text("村名,类别,名称\n甲村,证件,居住证明\n乙村,,居住证明\n", encoding="utf-8")
+    for argv in (["audit", str(ledger), "-j", "120117"], ["check", "signage", str(ledger), "-j", "120117"]):
+        result = invoke(*argv, "--format", "json", "--lang", lang)
+        assert result.code == 1, result
+        error = valid("error", result.out)["error"]
+        assert error["where"] == str(ledger)
+        assert error["problems"], argv
+        assert all(p["file"] == str(ledger) for p in error["problems"])
+    audited = valid("error", invoke("audit", str(ledger), "-j", "120117", "--format", "json").out)["error"]
+    assert [(p["line"], p["field"], p["code"]) for p in audited["problems"]] == [
+        (2, "类别", "ledger-not-one-of"),
+        (3, "类别", "ledger-required"),
+    ]
+    assert audited["key"] == "ledger-problems"

@@ -67,7 +67,10 @@ class LedgerError(VillagecatError, ValueError):
         self.where_en = ", ".join(p for p in places["en"] if p)
         self.problems: tuple[LedgerError, ...] = (self,)
         self.total = 1
+        #: The field (column title) the problem is in, as the ledger wrote it, where one is named.
+        self.field_name = field_name
         super().__init__(*pair(key, **values))
+        self.key = key
 
     @classmethod
     def collected(cls, file: str, problems: list[LedgerError], total: int | None = None) -> LedgerError:
@@ -80,6 +83,25 @@ class LedgerError(VillagecatError, ValueError):
         error.total = count
         error.args = (error.describe("zh"),)
         return error
+
+    def to_dict(self, lang: str = "zh") -> dict[str, object]:
+        """One problem as a validation report's problem reads in JSON: file (and sheet), row, field, code, messages.
+
+        ``line`` is a table's row (a CSV's line, a sheet's row); a YAML entry or a place said in words has none.
+        """
+        lang = need_lang(lang)
+        field_name = self.field_name
+        shown = None if field_name is None else str(field_name.zh if isinstance(field_name, Both) else field_name)
+        return {
+            "file": str(self.file.zh if lang == "zh" else self.file.en),
+            "line": self.row or None,
+            "row": None,
+            "field": shown,
+            "code": self.key or "ledger",
+            "message": self.message_en if lang == "en" else self.message_zh,
+            "message_zh": self.message_zh,
+            "message_en": self.message_en,
+        }
 
     def describe(self, lang: str = "zh") -> str:
         """Return the problem, in one language: one line, or a line per problem under a count of them.

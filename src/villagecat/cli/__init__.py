@@ -262,15 +262,22 @@ def _error_document(code: int, zh: str, en: str, exc: BaseException, lang: str =
     The line standard error shows, in both languages, with the exit status, the file it names, the message
     catalog's key where it said it, and every problem of a package that was read but is not valid.
     """
+    from villagecat.checks._ledger_errors import LedgerError  # noqa: PLC0415 - only when a command failed
+
     where = exc.where if isinstance(exc, VillagecatError) else getattr(exc, "filename", None)
-    report = exc.report if isinstance(exc, ValidationFailedError) else None
+    problems: list[dict[str, object]] = []
+    if isinstance(exc, ValidationFailedError):
+        problems = [problem.to_dict(need_lang(lang)) for problem in exc.report.problems]
+    elif isinstance(exc, LedgerError):  # a ledger's problems, each where and what, as a package's are
+        where = exc.file.zh
+        problems = [problem.to_dict(lang) for problem in exc.problems]
     error = {
         "exit_code": code,
         "message_zh": zh,
         "message_en": en,
         "where": None if where is None else str(where),
         "key": exc.key if isinstance(exc, VillagecatError) else None,
-        "problems": [] if report is None else [problem.to_dict(need_lang(lang)) for problem in report.problems],
+        "problems": problems,
     }
     return json.dumps({"error": error}, ensure_ascii=False, indent=2) + "\n"
 
