@@ -230,7 +230,9 @@ class InvalidRequestError(VillagecatError, ValueError):
         from villagecat._i18n import pair  # noqa: PLC0415
 
         zh, en = pair(key, **values)
-        return cls(en, zh)
+        error = cls(en, zh)
+        error.key = key
+        return error
 
 
 class ArgumentTypeError(InvalidRequestError, TypeError):

@@ -486,3 +486,10 @@ def test_a_refused_ledger_lists_its_problems_in_the_error_document(tmp_path: Pat
         (3, "类别", "ledger-required"),
     ]
     assert audited["key"] == "ledger-problems"
+
+
+def test_a_refusal_by_key_carries_its_key() -> None:
+    """``diff`` of two different layers gave ``key: null`` where ``impact``'s same refusal gave its key."""
+    two = invoke("diff", str(NATIONAL), str(JILIN), "--format", "json")
+    assert two.code != 0
+    assert valid("error", two.out)["error"]["key"] == "diff-two-layers"
