@@ -255,7 +255,7 @@ def test_a_certificate_not_in_the_catalog_names_the_place_in_chinese() -> None:
 
 def test_a_rule_ninghe_restates_is_said_once() -> None:
     """`admit 专人专岗 -j 120117 --scope 社区` gave two 提示 for one rule: the national one by reference and Ninghe's
-    rewording of it (三(二)6), and `admit 填报表格` two for 「……整合……表格」: Ninghe's rows restate the national ones."""
+    rewording of it (三(二)6), and `admit 填报表格` two for 「……整合……表格」: Ninghe's rows restate them."""
     catalog = villagecat.resolve("120117")
     for task, rule in (("专人专岗", "原则上不得"), ("填报表格", "整合")):
         for scope in (Scope.VILLAGE, Scope.COMMUNITY):
