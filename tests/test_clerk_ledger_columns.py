@@ -262,3 +262,14 @@ def test_a_tick_or_a_cross_in_a_yes_no_column_is_read_as_the_clerk_means(
     (tmp_path / "台账.csv").write_text(f"村名,类别,名称,专人专岗\n和平村,机制,网格站,{written}\n", encoding="utf-8")
     [village] = read_ledger(tmp_path / "台账.csv").villages
     assert [m.dedicated_post for m in village.mechanisms] == [meant]
+
+
+def test_a_title_typed_in_traditional_characters_is_the_columns(tmp_path: Path) -> None:
+    """explain read a field's title typed in traditional characters (別名); a ledger's column (類別, 名稱) was refused
+    as unknown. Column and field titles are compared alike (``title_key``), traditional as simplified."""
+    from villagecat.checks import read_ledger  # noqa: PLC0415
+
+    ledger = tmp_path / "台账.csv"
+    ledger.write_text("村名,類別,名稱\n甲村,证明,居住证明\n", encoding="utf-8")
+    (entry,) = read_ledger(ledger).villages
+    assert entry.certificates == ["居住证明"]

@@ -265,11 +265,12 @@ TITLE_MISSPELT = 0.6
 
 
 def title_key(title: str) -> str:
-    """A column's or field's title as typed and as compared: half-width, lower case, no spaces.
+    """A column's or field's title as typed and as compared: as names are (:func:`normalise_name`).
 
-    宽（厘米） is 宽(厘米), 最小建筑面积 （平方米） is 最小建筑面积(平方米), 名 称 is 名称, ID is id.
+    宽（厘米） is 宽(厘米), 最小建筑面积 （平方米） is 最小建筑面积(平方米), 名 称 is 名称, ID is id, and
+    别名 typed in traditional characters (別名) is 别名: a sheet's column, a ledger's and explain's field alike.
     """
-    return "".join(unicodedata.normalize("NFKC", title).casefold().split())
+    return normalise_name(title)
 
 
 def misspelt(given: str, known: Iterable[str], *, cutoff: float = MISSPELT) -> str | None:

@@ -47,6 +47,15 @@ def _rebuilt(cls: type[_E], args: tuple[Any, ...]) -> _E:
     return error
 
 
+_V = TypeVar("_V", bound="VillagecatError")
+
+
+def _keyed(error: _V, key: str) -> _V:
+    """``error``, said by ``key`` of the message catalog: its stable code (the JSON error document's ``key``)."""
+    error.key = key
+    return error
+
+
 def _by_state(self: BaseException) -> tuple[Any, ...]:
     """Pickle by ``args`` and the attributes (:func:`_rebuilt`): a problem listing itself among its problems too."""
     return _rebuilt, (type(self), self.args), dict(vars(self))
@@ -87,9 +96,18 @@ class VillagecatError(Exception):
         from villagecat._i18n import pair  # noqa: PLC0415 - the catalog loads with the first error, not with villagecat
 
         zh, en = pair(key, **values)
-        error = cls(zh, en, where=where)
-        error.key = key
-        return error
+        return _keyed(cls(zh, en, where=where), key)
+
+    def problem_dicts(self, lang: str = "zh") -> list[dict[str, Any]]:
+        """Each problem the error carries, as a validation report writes one in JSON; none for a single message.
+
+        A package read but not valid, and a ledger refused, carry every problem found: the JSON error
+        document lists them (``error.schema.json``), where and what.
+        """
+        from villagecat._arguments import need_lang  # noqa: PLC0415 - the arguments module imports this one
+
+        need_lang(lang)
+        return []
 
     def describe(self, lang: str = "zh") -> str:
         """Return the one line, naming where, in ``lang`` alone: ``zh`` Chinese, ``en`` English."""
@@ -131,9 +149,7 @@ class PackageReadError(VillagecatError, OSError):
         from villagecat._i18n import pair  # noqa: PLC0415
 
         zh, en = pair(key, **values)
-        error = cls(path, en, zh, zh_alone=zh_alone)
-        error.key = key
-        return error
+        return _keyed(cls(path, en, zh, zh_alone=zh_alone), key)
 
 
 class BudgetExceededError(PackageReadError):
@@ -170,9 +186,7 @@ class WriteRefusedError(VillagecatError, OSError):
         from villagecat._i18n import pair  # noqa: PLC0415
 
         zh, en = pair(key, **values)
-        error = cls(path, en, zh)
-        error.key = key
-        return error
+        return _keyed(cls(path, en, zh), key)
 
 
 class ValidationFailedError(VillagecatError, ValueError):
@@ -194,6 +208,12 @@ class ValidationFailedError(VillagecatError, ValueError):
         # the package, when its files are named within it: a diff reads two versions and the layers below,
         # each with an overrides.csv
         super().__init__(zh, en, where=report.target if report.problems and report.target else None)
+
+    def problem_dicts(self, lang: str = "zh") -> list[dict[str, Any]]:
+        """Every problem of the report, as ``validate --format json`` writes it."""
+        from villagecat._arguments import need_lang  # noqa: PLC0415 - the arguments module imports this one
+
+        return [problem.to_dict(need_lang(lang)) for problem in self.report.problems]
 
 
 class UnknownLayerError(VillagecatError, LookupError):
@@ -230,9 +250,7 @@ class InvalidRequestError(VillagecatError, ValueError):
         from villagecat._i18n import pair  # noqa: PLC0415
 
         zh, en = pair(key, **values)
-        error = cls(en, zh)
-        error.key = key
-        return error
+        return _keyed(cls(en, zh), key)
 
 
 class ArgumentTypeError(InvalidRequestError, TypeError):

@@ -58,6 +58,7 @@ from villagecat._i18n import Both, pair, say
 from villagecat._names import misspelt
 from villagecat.coverage import split_statements
 from villagecat.errors import UnknownItemError
+from villagecat.format.clauses import chinese_number
 from villagecat.models import Citation, Clause, Document, Milestone
 from villagecat.package import RESOURCES
 from villagecat.report import Problem
@@ -145,14 +146,11 @@ def _section_form(section: str) -> str:
 
 def _numeral(written: str) -> str:
     """A Chinese number up to 99 as sections are numbered (一十三 is 十三); anything else as it is written."""
-    match = re.fullmatch("([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)", written)
-    if match is None or not written or (match[1] and not match[2]):
+    if not re.fullmatch("[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]", written):
         return written
-    tens = (_NUMERALS.index(match[1]) + 1 if match[1] else 1) if match[2] else 0
-    value = tens * 10 + (_NUMERALS.index(match[3]) + 1 if match[3] else 0)
-    if value < 10:
-        return _NUMERALS[value - 1]
-    return ("" if tens == 1 else _NUMERALS[tens - 1]) + "十" + (_NUMERALS[value % 10 - 1] if value % 10 else "")
+    tens, ones = divmod(chinese_number(written), 10)
+    head = "" if tens < 2 else _NUMERALS[tens - 1]
+    return (head + "十" if tens else "") + (_NUMERALS[ones - 1] if ones else "")
 
 
 def _below(label: str, section: str) -> bool:
@@ -608,8 +606,7 @@ def _number(written: str) -> int:
     if written.isdigit():
         return int(written)
     if "十" in written:
-        tens, _, ones = written.partition("十")
-        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+        return chinese_number(written)
     return int("".join(str(_CN_DIGITS[c]) for c in written))
 
 

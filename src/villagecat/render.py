@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from villagecat._arguments import need_catalog, need_format, need_items, need_lang, need_scope
 from villagecat._i18n import MESSAGES, Both, Lang, pair, say
-from villagecat._names import alike, looked_up, misspelt, normalise_name
+from villagecat._names import alike, looked_up, misspelt, normalise_name, title_key
 from villagecat._shown import cited, document_titles, markdown_cell, shown
 from villagecat.errors import UnknownItemError, VillagecatError
 from villagecat.models._base import Vocab
@@ -336,11 +336,8 @@ def find_item(catalog: EffectiveCatalog, key: str) -> EffectiveItem:
         InvalidRequestError: if ``key`` is empty or blank.
     """
     need_catalog(catalog)
-    found = catalog.find(key)
-    if not found:
-        wanted = normalise_name(key)
-        same = catalog.get(wanted) if wanted else None
-        found = [same] if same is not None else _replacing(catalog, wanted) or _acted_on(catalog, wanted)
+    wanted = normalise_name(key)  # catalog.find compares ids so too (CN.FACILITY…, ｃｎ.facility…)
+    found = catalog.find(key) or _replacing(catalog, wanted) or _acted_on(catalog, wanted)
     if not found:
         cancelled = _cancelled(catalog, key)
         if cancelled is not None:  # why the village has it no more: who cancelled it, by which row, and why
@@ -492,12 +489,12 @@ def _explained(catalog: EffectiveCatalog, key: str, field: str | None) -> tuple[
         fields = [spec.name for spec in specs]
     else:
         named = looked_up(field, "field").strip()
-        fields = [_titled(specs).get(normalise_name(named), named)]
+        fields = [_titled(specs).get(title_key(named), named)]
     for name in fields:
         if name not in type(entry.item).model_fields:
             known = Both("、".join(f"{s.title_zh}（{s.name}）" for s in specs), ", ".join(s.name for s in specs))
             titled = _titled(specs)
-            close = misspelt(normalise_name(name), titled)
+            close = misspelt(title_key(name), titled)
             if close is not None:  # 每百户面积 for 每百户最小面积: the one it likely is, then the whole list
                 spec = next(s for s in specs if s.name == titled[close])
                 meant = Both(f"{spec.title_zh}（{spec.name}）", spec.name)
@@ -509,14 +506,14 @@ def _explained(catalog: EffectiveCatalog, key: str, field: str | None) -> tuple[
 def _titled(specs: Sequence[FieldSpec]) -> dict[str, str]:
     """Each field by its title as a clerk reads it (版式), its title without its unit (最小建筑面积), and its name.
 
-    Its English title (``Minimum floor area``), its slug, its former names and titles too; each normalised as item
-    names are (:func:`~villagecat._names.normalise_name`: 別名 is 别名, ｍｉｎ is min). A title without its unit that
+    Its English title (``Minimum floor area``), its slug, its former names and titles too; each as a title is
+    compared (:func:`~villagecat._names.title_key`: 別名 is 别名, ｍｉｎ is min). A title without its unit that
     two fields share names neither.
     """
     found: dict[str, set[str]] = {}
     for spec in specs:
-        keys = {normalise_name(n) for n in (spec.name, spec.slug, *spec.former)}
-        for title in map(normalise_name, (spec.title_zh, spec.title_en, *spec.former_titles)):
+        keys = {title_key(n) for n in (spec.name, spec.slug, *spec.former)}
+        for title in map(title_key, (spec.title_zh, spec.title_en, *spec.former_titles)):
             keys |= {title, re.sub(r"\([^()]*\)$", "", title)}  # and without the unit in brackets it ends with
         for key in keys:
             found.setdefault(key, set()).add(spec.name)

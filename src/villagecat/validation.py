@@ -706,25 +706,22 @@ class _Parents:
     """
 
     def __init__(self, given: Iterable[LayerPackage | str | os.PathLike[str]]) -> None:
-        self.ids: dict[str, set[Path | None]] = {}  # a given layer's id -> its folders (None: read already)
-        #: A given layer's id -> its folders and versions, in the order given (the last is used).
-        self.order: dict[str, list[tuple[Path, str | None]]] = {}
+        #: A given layer's id -> its folders (None: a package read already, of no folder) and versions, in the
+        #: order given (the last is used).
+        self.order: dict[str, list[tuple[Path | None, str | None]]] = {}
         self.zipped = False  # a given path that is no folder (a zip): which layer it holds is not read
         self._read: dict[Path, tuple[str, str | None, str | None] | None] = {}
         self._same: dict[tuple[Path, Path], bool] = {}
         self._folders: dict[str | os.PathLike[str], Path | None] = {}  # each path resolved once
         for other in given:
             if isinstance(other, LayerPackage):
-                self.ids.setdefault(other.layer.id, set()).add(None)
                 folder = _folder_of(other.source) if other.source else None
-                if folder is not None:
-                    self.order.setdefault(other.layer.id, []).append((folder, other.layer.version))
+                self.order.setdefault(other.layer.id, []).append((folder, other.layer.version))
                 continue
             folder = self.folder_of(other)
             if folder is None:
                 self.zipped = True
             elif (ids := self.layer_ids(folder)) is not None:
-                self.ids.setdefault(ids[0], set()).add(folder)
                 self.order.setdefault(ids[0], []).append((folder, ids[2]))
 
     def folder_of(self, path: str | os.PathLike[str]) -> Path | None:
@@ -742,17 +739,18 @@ class _Parents:
             self._same[one, other] = one == other or _same_files(one, other)
         return self._same[one, other]
 
-    def given(self, parent: str, folder: Path) -> ParentTaken:
-        """The parent given with the package: the last of its id given, and the others when they differ from it."""
-        given = [g for g in self.order.get(parent, []) if g[0] != folder]
-        if not given:
-            return ParentTaken(parent, shipped=False)
-        used = given[-1]
+    def given(self, parent: str, given: list[tuple[Path | None, str | None]]) -> ParentTaken:
+        """The parent given with the package: the last of its id given, and the others when they differ from it.
+
+        A package read already (of no folder) cannot be compared: only folders are named.
+        """
+        used_folder, used_version = given[-1]
         unused: dict[Path, str | None] = {}
         for other, version in given[:-1]:
-            if not self.same(other, used[0]):
+            if used_folder is not None and other is not None and not self.same(other, used_folder):
                 unused.setdefault(other, version)
-        return ParentTaken(parent, shipped=False, used=used if unused else None, unused=tuple(unused.items()))
+        used = (used_folder, used_version) if used_folder is not None and unused else None
+        return ParentTaken(parent, shipped=False, used=used, unused=tuple(unused.items()) if used else ())
 
     def taken(self, target: str | os.PathLike[str]) -> ParentTaken | None:
         from villagecat.registry import shipped_registry  # noqa: PLC0415
@@ -765,8 +763,9 @@ class _Parents:
         around = next((p for p in folder.parents if self.folder_of(p) == p), None)
         if around is not None and (self.layer_ids(around) or ("", None, None))[0] != parent:
             around = None
-        if self.ids.get(parent, set()) - {folder}:
-            return self.given(parent, folder)
+        given = [g for g in self.order.get(parent, []) if g[0] != folder]
+        if given:
+            return self.given(parent, given)
         if self.zipped:
             return None
         shipped = shipped_registry().get(parent)

@@ -69,7 +69,7 @@ class LedgerError(VillagecatError, ValueError):
         self.total = 1
         #: The field (column title) the problem is in, as the ledger wrote it, where one is named.
         self.field_name = field_name
-        super().__init__(*pair(key, **values))
+        super().__init__(*pair(key, **values), where=str(files.zh))
         self.key = key
 
     @classmethod
@@ -84,24 +84,28 @@ class LedgerError(VillagecatError, ValueError):
         error.args = (error.describe("zh"),)
         return error
 
-    def to_dict(self, lang: str = "zh") -> dict[str, object]:
-        """One problem as a validation report's problem reads in JSON: file (and sheet), row, field, code, messages.
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        """One problem as a validation report's problem is written in JSON (:meth:`villagecat.report.Problem.to_dict`).
 
         ``line`` is a table's row (a CSV's line, a sheet's row); a YAML entry or a place said in words has none.
         """
+        from villagecat.report import Problem  # noqa: PLC0415
+
         lang = need_lang(lang)
-        field_name = self.field_name
-        shown = None if field_name is None else str(field_name.zh if isinstance(field_name, Both) else field_name)
-        return {
-            "file": str(self.file.zh if lang == "zh" else self.file.en),
-            "line": self.row or None,
-            "row": None,
-            "field": shown,
-            "code": self.key or "ledger",
-            "message": self.message_en if lang == "en" else self.message_zh,
-            "message_zh": self.message_zh,
-            "message_en": self.message_en,
-        }
+        named = self.field_name
+        problem = Problem(
+            file=str(self.file.zh if lang == "zh" else self.file.en),
+            code=self.key or "ledger",
+            message_zh=self.message_zh,
+            message_en=self.message_en,
+            line=self.row or None,
+            field=None if named is None else str(named.zh if isinstance(named, Both) else named),
+        )
+        return problem.to_dict(lang)
+
+    def problem_dicts(self, lang: str = "zh") -> list[dict[str, Any]]:
+        """Every problem of the ledger, each as :meth:`to_dict` writes it."""
+        return [problem.to_dict(lang) for problem in self.problems]
 
     def describe(self, lang: str = "zh") -> str:
         """Return the problem, in one language: one line, or a line per problem under a count of them.

@@ -44,6 +44,7 @@ __all__ = [
     "match_certificates",
     "match_duties",
     "match_obligations",
+    "org_words",
     "similar_certificates",
     "unrecorded_lists",
 ]
@@ -128,8 +129,8 @@ def _reference_words(reference: tuple[Citation, ...]) -> Both:
     return Both(*pair("admission-by-reference")) if reference else Both("", "")
 
 
-def _org(scope: Scope) -> Both:
-    """Whom a task is asked of, in words: 村级组织, or 社区组织 for an urban community."""
+def org_words(scope: Scope) -> Both:
+    """Whom a task is asked of, in words: 村级组织, or 社区组织 for an urban community (admit's and audit's)."""
     return Both(*pair("admission-org-community" if scope is Scope.COMMUNITY else "admission-org-village"))
 
 
@@ -146,7 +147,7 @@ def _duty_finding(
                 task=task,
                 duty=duty.name,
                 reference=Both("", ""),
-                org=_org(Scope.VILLAGE if reference else scope),
+                org=org_words(Scope.VILLAGE if reference else scope),
             ),
             subject,
             rule=duty.duty_kind,
@@ -162,7 +163,7 @@ def _duty_finding(
         )
         conditions.append(pair("admission-condition-only", activities=activities))
     if duty.duty_kind is DutyKind.ENTRUSTED:
-        conditions.append(pair("admission-condition-consent", org=_org(scope)))
+        conditions.append(pair("admission-condition-consent", org=org_words(scope)))
     if duty.duty_kind in (DutyKind.ASSISTS, DutyKind.ENTRUSTED) and duty.funding is not None:
         conditions.append((str(duty.funding.words.zh), str(duty.funding.words.en)))
     extra = (
@@ -199,7 +200,7 @@ def _certificate_finding(
         return Finding(
             codes.CERTIFICATE_RETAINED.code,
             "pass",
-            *pair("admission-certificate-retained", task=task, certificate=cert.name, org=_org(scope)),
+            *pair("admission-certificate-retained", task=task, certificate=cert.name, org=org_words(scope)),
             subject,
             rule=cert.status,
             observed=task,
@@ -225,7 +226,7 @@ def _certificate_finding(
             status=cert.status.words,
             certificate=cert.name,
             instead=how,
-            org=_org(scope),
+            org=org_words(scope),
         ),
         subject,
         rule=cert.status,
@@ -239,7 +240,7 @@ def _certificate_finding(
 
 def _notes(related: list[Duty], certificates: list[Certificate], scope: Scope) -> Both:
     """The prohibited duties and stopped certificates a task is alike to, to be checked, in both languages."""
-    org = _org(scope)
+    org = org_words(scope)
     similar = [pair("admission-note-certificate", similar=similar_names(certificates), org=org)] if certificates else []
     prohibited = [pair("admission-note-prohibited", duty=d.name, org=org) for d in related]
     return Both("".join(z for z, _ in (*prohibited, *similar)), "".join(e for _, e in (*prohibited, *similar)))
@@ -396,8 +397,8 @@ def _obligation_finding(
             layer, admission = route
             steps = " → ".join(admission.steps)
             then = Both(
-                say("admission-then-route", "zh", layer=layer.name_zh, steps=steps, org=_org(scope)),
-                say("admission-then-route", "en", layer=layer.name_en, steps=steps, org=_org(scope)),
+                say("admission-then-route", "zh", layer=layer.name_zh, steps=steps, org=org_words(scope)),
+                say("admission-then-route", "en", layer=layer.name_en, steps=steps, org=org_words(scope)),
             )
             citations += tuple(admission.citations)
             route_taken = admission

@@ -10,7 +10,7 @@ from villagecat._names import place_form
 from villagecat.checks import _codes as codes
 from villagecat.checks._report import CheckReport, Finding
 from villagecat.checks._rules import by_reference, obligation, referenced, rule
-from villagecat.checks.admission import admission_findings, similar_certificates, similar_names
+from villagecat.checks.admission import admission_findings, org_words, similar_certificates, similar_names
 from villagecat.checks.facility import facility_findings
 from villagecat.checks.ledger import Ledger
 from villagecat.checks.signage import signage_findings
@@ -140,7 +140,7 @@ def _certificate(catalog: EffectiveCatalog, name: str, village: str, scope: Scop
     # The list names 基层群众性自治组织 (its verdict stands); its 「村级组织要做好解释说明工作」 (national
     # 二(三)8) reaches a community by reference, as admit says it: the note follows that duty, not the verdict
     reference = by_reference(catalog, scope, explain)
-    org = Both(*pair("admission-org-community" if scope is Scope.COMMUNITY else "admission-org-village"))
+    org = org_words(scope)
     finding = Finding(
         codes.CERTIFICATE_MUST_NOT_ISSUE.code,
         "fail",
@@ -162,8 +162,9 @@ def _certificate(catalog: EffectiveCatalog, name: str, village: str, scope: Scop
 def _village(catalog: EffectiveCatalog, entry: VillageLedger) -> list[Finding]:
     village = entry.village
     if not entry.recorded():
-        place = Both(entry.scope.label, "community" if entry.scope is Scope.COMMUNITY else "village")
-        return [Finding(codes.VILLAGE_EMPTY.code, "warn", *pair("audit-village-empty", place=place), village)]
+        return [
+            Finding(codes.VILLAGE_EMPTY.code, "warn", *pair("audit-village-empty", place=entry.scope.words), village)
+        ]
     found: list[Finding] = []
     for duty in entry.duties:
         found.extend(

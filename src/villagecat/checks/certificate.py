@@ -193,7 +193,7 @@ def render_certificate(
             "no-certificate-for-scope",
             certificate=certificate.name,
             only=only,
-            place=Both(*pair(f"certificate-place-{scope.value}")),
+            place=_place(catalog, certificate, scope),
         )
     if certificate.status is not CertificateStatus.RETAINED:
         raise CertificateRefusedError(*refusal(catalog, certificate, scope), titles=document_titles(catalog))

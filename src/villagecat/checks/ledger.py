@@ -295,6 +295,12 @@ def _shown(value: object) -> str:
     return str(value).strip()
 
 
+def _quoted(value: object) -> str:
+    """A cell as the clerk sees it (:func:`_shown`), cut short as a message quotes it."""
+    shown = _shown(value)
+    return shown if len(shown) <= _QUOTED else f"{shown[:_QUOTED]}…"
+
+
 def _written_number(text: str) -> tuple[float, str] | None:
     """A cell's number and the unit written after it (compared half-width, case-folded: ㎡ is m2), or None."""
     folded = unicodedata.normalize("NFKC", text).casefold().strip()
@@ -795,9 +801,8 @@ def _repeated(beside: _Beside, sheets: list[tuple[str | None, list[_Row]]], prob
 
     A row is compared on the summary's columns (a 汇总 of 村名 and 建筑面积 beside 设施), and on its category
     only where it writes one. Its rows the other sheets hold too (a row without 村名 the same as any village's) are
-    one notice, with its
-    totals rows (合计) named as not read; a row found in none of them is one problem naming it: which sheet is
-    right is not guessed, nor the row dropped.
+    one notice, with its totals rows (合计) named as not read; a row found in none of them is one problem naming
+    it: which sheet is right is not guessed, nor the row dropped.
     """
     from collections import Counter  # noqa: PLC0415
 
@@ -915,8 +920,7 @@ class _Untitled:
             if index in self.told or titled or value is None or not str(value).strip():
                 continue
             self.told.add(index)
-            shown = _shown(value)
-            shown = shown if len(shown) <= _QUOTED else f"{shown[:_QUOTED]}…"
+            shown = _quoted(value)
             letter = column_letter(index)
             self.problems.add(
                 LedgerError(self.where, 1, None, "ledger-untitled-column", letter=letter, row=row, value=shown)
@@ -965,6 +969,17 @@ def _header_unknown(where: Both, below: int, *, sheet: bool = False) -> LedgerEr
     return LedgerError(where, 1, None, "ledger-header-unknown-sheet", said=said)
 
 
+def _spans(merged: tuple[str, ...]) -> list[tuple[int, int, int, int]]:
+    """A sheet's merged ranges (B1:C1) as their first column, first row, last column and last row, 1-based."""
+    from openpyxl.utils.cell import range_boundaries  # noqa: PLC0415 - openpyxl is loaded by now
+
+    spans = []
+    for ref in merged:
+        first_col, first_row, last_col, last_row = (int(n or 0) for n in range_boundaries(ref))
+        spans.append((first_col, first_row, last_col, last_row))
+    return spans
+
+
 def _note_rows(header: list[str], values: list[list[Any]], merged: tuple[str, ...]) -> dict[int, str]:
     """The rows of one merged cell alone (以下空白, 填表人：张三, a note 注：…), each with its text as shown.
 
@@ -972,20 +987,17 @@ def _note_rows(header: list[str], values: list[list[Any]], merged: tuple[str, ..
     outside it, is a note or a sign-off, never an entry: not read, and named (:func:`_say_notes`). A
     range over one wide column (名称 over B:C, row by row) is an entry.
     """
-    from openpyxl.utils.cell import range_boundaries  # noqa: PLC0415 - openpyxl is loaded by now
-
     notes: dict[int, str] = {}
-    for ref in merged:
-        first_col, first_row, last_col, last_row = (int(n) for n in range_boundaries(ref))
+    for first_col, first_row, last_col, last_row in _spans(merged):
         titles = {header[col - 1] for col in range(first_col, min(last_col, len(header)) + 1) if header[col - 1]}
         if first_row == 1 or len(titles) < 2:
             continue
         for number in range(first_row, min(last_row, len(values)) + 1):
             row = values[number - 1]
-            text = _shown(row[first_col - 1]) if first_col <= len(row) and row[first_col - 1] is not None else ""
+            text = _quoted(row[first_col - 1]) if first_col <= len(row) and row[first_col - 1] is not None else ""
             outside = (v for col, v in enumerate(row, start=1) if not first_col <= col <= last_col)
             if text and all(v is None or not str(v).strip() for v in outside):
-                notes[number] = text if len(text) <= _QUOTED else f"{text[:_QUOTED]}…"
+                notes[number] = text
     return notes
 
 
@@ -1000,10 +1012,9 @@ def _footer(cells: list[Any]) -> str | None:
     filled = [cell for cell in cells if cell is not None and str(cell).strip()]
     if len(filled) != 1 or not isinstance(filled[0], str):
         return None
-    text = _shown(filled[0])
-    if not _FOOTER.match("".join(unicodedata.normalize("NFKC", text).split())):
+    if not _FOOTER.match("".join(unicodedata.normalize("NFKC", _shown(filled[0])).split())):
         return None
-    return text if len(text) <= _QUOTED else f"{text[:_QUOTED]}…"
+    return _quoted(filled[0])
 
 
 def _say_notes(notes: dict[int, str], where: Both, key: str = "ledger-note-rows") -> None:
@@ -1030,12 +1041,10 @@ def _merged_titles(header: list[str], read: SheetRows, where: Both, problems: _P
     the table (``notes``: 以下空白, 填表人：张三) is no column's value. Returns whether there was a problem.
     Bounded by the cells read, whatever the ranges declare.
     """
-    from openpyxl.utils.cell import range_boundaries  # noqa: PLC0415 - openpyxl is loaded by now
-
     from villagecat._xlsx import column_letter  # noqa: PLC0415
 
     values = read.rows
-    spans = [tuple(int(n) for n in range_boundaries(ref)) for ref in read.merged]
+    spans = _spans(read.merged)
     copied: dict[tuple[int, int], int] = {}  # each cell a range filled (1-based row, column), and the range's column
     for first_col, first_row, last_col, last_row in spans:
         for number in range(first_row, min(last_row, len(values)) + 1):
@@ -1071,7 +1080,6 @@ def _merged_titles(header: list[str], read: SheetRows, where: Both, problems: _P
             told = True
             heading = header[first_col - 1]
             _, number, value = filled[0]
-            shown = _shown(value)
             hidden = [col for col, _, _ in filled if col - 1 in read.hidden_columns]  # a column the clerk cannot see
             named = [
                 pair(f"ledger-merged-column{'-hidden' if col in hidden else ''}", letter=column_letter(col - 1))
@@ -1092,7 +1100,7 @@ def _merged_titles(header: list[str], read: SheetRows, where: Both, problems: _P
                     own=Both(*pair(f"ledger-merged-own-{many}")),
                     unhide=Both(*pair("ledger-merged-unhide")) if hidden else Both("", ""),
                     row=number,
-                    value=shown if len(shown) <= _QUOTED else f"{shown[:_QUOTED]}…",
+                    value=_quoted(value),
                 )
             )
     return told

@@ -41,7 +41,6 @@ from villagecat.errors import (
     InterruptedSaveWarning,
     StrayFileWarning,
     UnknownLayerError,
-    ValidationFailedError,
     VillagecatError,
     WorkbookNotice,
 )
@@ -260,17 +259,11 @@ def _error_document(code: int, zh: str, en: str, exc: BaseException, lang: str =
     """The JSON document ``--format json`` prints when the command fails before its report (``error.schema.json``).
 
     The line standard error shows, in both languages, with the exit status, the file it names, the message
-    catalog's key where it said it, and every problem of a package that was read but is not valid.
+    catalog's key where it said it, and every problem the error carries (a package read but not valid, a ledger
+    refused: :meth:`~villagecat.errors.VillagecatError.problem_dicts`).
     """
-    from villagecat.checks._ledger_errors import LedgerError  # noqa: PLC0415 - only when a command failed
-
     where = exc.where if isinstance(exc, VillagecatError) else getattr(exc, "filename", None)
-    problems: list[dict[str, object]] = []
-    if isinstance(exc, ValidationFailedError):
-        problems = [problem.to_dict(need_lang(lang)) for problem in exc.report.problems]
-    elif isinstance(exc, LedgerError):  # a ledger's problems, each where and what, as a package's are
-        where = exc.file.zh
-        problems = [problem.to_dict(lang) for problem in exc.problems]
+    problems = exc.problem_dicts(need_lang(lang)) if isinstance(exc, VillagecatError) else []
     error = {
         "exit_code": code,
         "message_zh": zh,

@@ -317,14 +317,8 @@ def package_roots(paths: list[str], *, changed: bool = False) -> list[str]:
         if owner not in owned:
             files = descriptor_files(owner)
             listed_files = None if files is None else frozenset(posixpath.normpath(f) for f in files)
-            owned[owner] = (
-                None
-                if listed_files is None
-                else (
-                    listed_files,
-                    any(not (owner / f).exists() for f in listed_files),
-                )
-            )
+            one_gone = listed_files is not None and any(not (owner / f).exists() for f in listed_files)
+            owned[owner] = None if listed_files is None else (listed_files, one_gone)
         own = owned[owner]  # None: a descriptor that does not read, for validate to say why
         listed = own is None or path.relative_to(owner).as_posix() in own[0] or (changed and (gone or own[1]))
         if listed:

@@ -18,14 +18,14 @@ from villagecat.models.document import Citation, Clause
 if TYPE_CHECKING:
     from collections.abc import Container, Iterable
 
-__all__ = ["ClauseBook", "new_clause_id", "section_slug"]
+__all__ = ["ClauseBook", "chinese_number", "new_clause_id", "section_slug"]
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百]+|[0-9]+")
 
 
-def _chinese_number(text: str) -> int:
-    """Return the value of a Chinese numeral up to the hundreds (十二 → 12, 二十 → 20)."""
+def chinese_number(text: str) -> int:
+    """Return the value of a Chinese numeral up to the hundreds (十二 → 12, 二十 → 20, 一十三 → 13)."""
     total, current = 0, 0
     for char in text:
         if char == "百":
@@ -46,7 +46,7 @@ def section_slug(section: str | None) -> str:
     numbers = []
     for match in _NUMERAL.finditer(section):
         token = match.group()
-        numbers.append(token if token.isdigit() else str(_chinese_number(token)))
+        numbers.append(token if token.isdigit() else str(chinese_number(token)))
     return "-".join(numbers)
 
 
