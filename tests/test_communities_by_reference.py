@@ -25,7 +25,7 @@ from villagecat.checks import (
 )
 from villagecat.checks.ledger import VillageLedger
 from villagecat.errors import UnknownItemError
-from villagecat.models import Scope
+from villagecat.models import Obligation, Scope
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -261,6 +261,6 @@ def test_a_rule_ninghe_restates_is_said_once() -> None:
     for scope in (Scope.VILLAGE, Scope.COMMUNITY):
         said = [f for f in admit(catalog, ["专人专岗"], scope).findings if "原则上不得" in f.message_zh]
         assert len(said) == 1, (scope, [f.message_zh for f in said])
-    forms = catalog.get("120117.obligation.integrate-forms")
+    forms = catalog.get("120117.obligation.integrate-forms", Obligation)
     assert forms is not None
     assert forms.item.modality is None  # 「区委、区政府整合……」: no 应 of its own, none carried from above
