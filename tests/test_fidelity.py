@@ -31,6 +31,7 @@ from villagecat.models import (
     SignType,
 )
 from villagecat.models.vocab import BINDING_WORDS
+from villagecat.resolution import resolve
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -299,6 +300,27 @@ def test_the_catalog_text_says_how_strongly_each_value_binds() -> None:
     jilin = next(x for x in invoke("catalog", "220000").out.splitlines() if "村党组织标牌" in x)
     assert "长边≤200cm、短边≤30cm（一般）" in jilin
     assert "[竖牌（一般）]" in jilin
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "scope"), [("cn", "村"), ("120117", "社区"), ("120117", "村"), ("220000", "村")]
+)
+def test_the_catalog_says_must_hang_only_of_a_sign_the_source_binds(jurisdiction: str, scope: str) -> None:
+    """A sign listed to hang says 必须悬挂 only where its modality is must; an unstated one says so, never 必须.
+
+    Ninghe lists the community's 四竖 without a binding word (modality empty): 必须悬挂 hardened it.
+    """
+    catalog = resolve(jurisdiction)
+    listed = [e.item for e in catalog.items["signs"].values() if isinstance(e.item, Sign) and e.item.mandatory]
+    assert listed
+    lines = invoke("catalog", jurisdiction, "--scope", scope).out.splitlines()
+    for sign in listed:
+        line = next((x for x in lines if x.rstrip().endswith(sign.id) or f" {sign.id} " in x), None)
+        if line is None:  # not listed for this scope
+            continue
+        assert ("必须悬挂" in line) == (sign.modality is Modality.MUST), line
+        if sign.modality is None:
+            assert "约束力未写明" in line, line
 
 
 @pytest.mark.parametrize("jurisdiction", ["cn", "220000", "120117", "140000"])

@@ -160,9 +160,9 @@ def _summary(item: BaseModel, lang: Lang = "zh") -> str:
     if bg is not None and fg is not None:
         colours = say("colours", lang, background=_word(bg, lang), text=_word(fg, lang))
         parts.append(colours + _hedge(getattr(item, "colour_modality", None), lang))
-    if getattr(item, "mandatory", False):
-        should = getattr(item, "modality", None) is Modality.SHOULD
-        parts.append(say("hang-should" if should else "hang-must", lang))
+    if getattr(item, "mandatory", False):  # listed to hang: how strongly, as its modality says (empty: unstated)
+        modality = getattr(item, "modality", None)
+        parts.append(say(f"hang-{modality.value if isinstance(modality, Modality) else 'unstated'}", lang))
     facility_hedge = _hedge(getattr(item, "modality", None), lang) if hasattr(item, "min_floor_area_m2") else ""
     for name, unit in (("min_floor_area_m2", "area-unit"), ("min_area_per_100_households_m2", "area-per-100-unit")):
         value = getattr(item, name, None)
