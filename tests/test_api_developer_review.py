@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pickle
 import traceback
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -20,6 +21,9 @@ from villagecat.diff import diff_packages, diff_versions, inline_diff
 from villagecat.errors import ArgumentTypeError, InvalidRequestError, UnknownLayerError
 from villagecat.models import FacilityStandard
 from villagecat.registry import shipped_registry
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def test_a_package_given_as_the_jurisdiction_says_to_name_its_code_and_give_it_in_layers() -> None:
@@ -134,3 +138,28 @@ ID = "cn.document.tingzi-2022-28-measures"
 )
 def test_an_inline_diff_of_a_citation_is_cut_where_a_reader_can_follow(old: str, new: str, shown: str) -> None:
     assert inline_diff(old, new) == shown
+
+
+def test_load_layer_reads_a_release_from_git_as_its_docstring_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Comparing two releases in Python needs the older one: ``load_layer("HEAD~1:…")`` reads it, as ``diff`` does.
+
+    Its docstring named a folder, a ``datapackage.json`` and a zip alone, so a developer checked out a second
+    tree to find what the function already reads.
+    """
+    import shutil  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+
+    from conftest import REPO  # noqa: PLC0415
+
+    shutil.copytree(REPO / "data" / "national", tmp_path / "national")
+    monkeypatch.chdir(tmp_path)
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("git is not installed")
+    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
+        subprocess.run([git, *command], check=True, cwd=tmp_path)
+    released = villagecat.load_layer("HEAD:national")
+    assert released.layer.version == villagecat.load_layer("national").layer.version
+    assert "``HEAD~1:data/national``" in (villagecat.load_layer.__doc__ or "")

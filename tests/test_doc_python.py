@@ -134,3 +134,43 @@ def test_the_integration_guide_calls_every_check_in_python() -> None:
     }
     functions = {name for name in villagecat.checks.__all__ if inspect.isfunction(getattr(villagecat.checks, name))}
     assert functions - called == set()
+
+
+def _installed_with_villagecat() -> set[str]:
+    """The distributions ``pip install villagecat`` (no extras) brings: its own requirements, their names normalised."""
+    from importlib.metadata import requires  # noqa: PLC0415
+
+    from packaging.requirements import Requirement  # noqa: PLC0415
+
+    wanted = [Requirement(line) for line in requires("villagecat") or []]
+    return {re.sub(r"[-_.]+", "-", r.name).lower() for r in wanted if r.marker is None or "extra" not in str(r.marker)}
+
+
+@pytest.mark.parametrize("page", _pages_with_python(), ids=lambda page: str(page.relative_to(REPO)))
+def test_a_python_example_names_the_install_of_every_module_villagecat_does_not_bring(page: Path) -> None:
+    """The guide's output-schema check imports jsonschema, which ``pip install villagecat`` does not install.
+
+    A developer who followed the README's ``pip install .`` got ``ModuleNotFoundError: No module named
+    'jsonschema'`` (the tests run with the test extra, which has it). A page whose examples import a
+    distribution outside villagecat's own requirements says how to install it (``pip install jsonschema``).
+    """
+    import sys  # noqa: PLC0415
+    from importlib.metadata import packages_distributions  # noqa: PLC0415
+
+    text = page.read_text(encoding="utf-8")
+    imported: set[str] = set()
+    for block in BLOCK.findall(text):
+        for node in ast.walk(ast.parse(block)):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                imported.add(node.module.split(".")[0])
+    brought = _installed_with_villagecat() | {"villagecat"}
+    distributions = packages_distributions()
+    for module in sorted(imported - set(sys.stdlib_module_names) - {"villagecat"}):
+        names = {re.sub(r"[-_.]+", "-", d).lower() for d in distributions.get(module, [module])}
+        if names & brought:
+            continue
+        assert re.search(rf"pip install [^`\n]*\b{re.escape(next(iter(names)))}\b", text), (
+            f"{page.name} imports {module}, which villagecat does not install: say `pip install {next(iter(names))}`"
+        )

@@ -85,6 +85,30 @@ def test_the_library_page_shows_a_type_alias_as_its_type_not_as_a_function(gener
     assert "(*args, **kwargs)" not in page
 
 
+def test_the_library_page_documents_every_module_the_guides_import_from(generate: ModuleType) -> None:
+    """The integration guide imports from villagecat.merging, .render, .registry, .validation and .errors: the
+    reference documented none of them, so ``Step`` (a provenance step) or ``shipped_registry`` had no entry."""
+    page: str = generate._library()  # noqa: SLF001 - the page the hook builds
+    guides = "\n".join(p.read_text(encoding="utf-8") for p in [REPO / "README.md", *(REPO / "docs").rglob("*.md")])
+    imported = set(re.findall(r"^from (villagecat(?:\.[a-z]\w*)*) import", guides, re.MULTILINE))
+    named = {f"villagecat.{m}" for m in re.findall(r"\bvillagecat\.([a-z]\w*)\.[A-Za-z_]\w*\(", guides)}
+    guided = {"villagecat.render", "villagecat.registry", "villagecat.validation", "villagecat.merging"}
+    assert guided <= imported | named
+    for module in sorted(imported | named | {"villagecat.errors"}):
+        assert f"\n## {module}\n" in page, module
+    for name in ("villagecat.merging.Step", "villagecat.merging.EffectiveItem", "villagecat.registry.shipped_registry"):
+        assert f"### `{name}`" in page, name
+
+
+def test_the_library_page_documents_the_methods_of_a_class(generate: ModuleType) -> None:
+    """``EffectiveCatalog`` was its class docstring alone: ``get``, ``duties`` and ``find`` were in no reference."""
+    page: str = generate._library()  # noqa: SLF001 - the page the hook builds
+    for method in ("get", "duties", "certificates", "find"):
+        assert f"#### `villagecat.EffectiveCatalog.{method}`" in page, method
+    assert "Return an effective item by id" in page
+    assert "#### `villagecat.EffectiveCatalog._" not in page
+
+
 def _row(page: str, item_id: str) -> list[str]:
     """The cells of the catalog table's row of one item."""
     line = next(line for line in page.splitlines() if line.startswith(f"| `{item_id}`"))

@@ -24,9 +24,15 @@ from mkdocs.structure.files import File, Files
 
 import villagecat
 import villagecat.checks
+import villagecat.coverage
 import villagecat.diff
+import villagecat.errors
+import villagecat.merging
 import villagecat.models
 import villagecat.quotes
+import villagecat.registry
+import villagecat.render
+import villagecat.validation
 from villagecat._columns import columns, target_column
 from villagecat._shown import shown
 from villagecat.cli import _parser
@@ -69,6 +75,14 @@ def _library() -> str:
         ("villagecat.checks", villagecat.checks, list(villagecat.checks.__all__)),
         ("villagecat.diff", villagecat.diff, list(villagecat.diff.__all__)),
         ("villagecat.quotes", villagecat.quotes, list(villagecat.quotes.__all__)),
+        # The modules the guides import from: the types of an effective catalog (a provenance ``Step``),
+        # the registry of shipped layers, the renderers, validation of many packages, the errors.
+        ("villagecat.merging", villagecat.merging, list(villagecat.merging.__all__)),
+        ("villagecat.registry", villagecat.registry, list(villagecat.registry.__all__)),
+        ("villagecat.render", villagecat.render, list(villagecat.render.__all__)),
+        ("villagecat.validation", villagecat.validation, list(villagecat.validation.__all__)),
+        ("villagecat.errors", villagecat.errors, list(villagecat.errors.__all__)),
+        ("villagecat.coverage", villagecat.coverage, list(villagecat.coverage.__all__)),
     ]
     lines = [
         "# Library reference",
@@ -98,7 +112,32 @@ def _library() -> str:
             lines += ["", f"### `{title}.{name}`", "", f"*{kind}* `{name}{signature}`"]
             if doc and (kind != "class" or obj.__doc__):
                 lines += ["", "```text", doc, "```"]
+            if kind == "class":
+                lines += _methods(f"{title}.{name}", obj)
     return "\n".join(lines) + "\n"
+
+
+def _methods(qualified: str, cls: type) -> list[str]:
+    """The public methods and properties a class defines itself (``EffectiveCatalog.get``), each with its docstring.
+
+    What a class inherits (pydantic's ``model_copy``, ``Exception``'s) is documented where it is defined.
+    """
+    lines: list[str] = []
+    for name, member in vars(cls).items():
+        if name.startswith("_"):
+            continue
+        function = member.__func__ if isinstance(member, classmethod | staticmethod) else member
+        if isinstance(function, property):
+            signature, function = "", function.fget
+        elif inspect.isfunction(function):
+            signature = str(inspect.signature(function))
+        else:
+            continue
+        doc = inspect.getdoc(function)
+        if not doc:
+            continue
+        lines += ["", f"#### `{qualified}.{name}`", "", f"`{name}{signature}`", "", "```text", doc, "```"]
+    return lines
 
 
 def _alias(obj: Any) -> str:  # noqa: ANN401 - a typing alias

@@ -1263,7 +1263,10 @@ def load_layer(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
     """Load a layer package, raising if anything is wrong with it.
 
     Args:
-        path: A package folder, its ``datapackage.json``, or a zip.
+        path: A package folder, its ``datapackage.json``, a zip, or a git revision of a package's folder,
+            ``REV:PATH`` (``HEAD~1:data/national``, a tag or a commit; the path read from the current folder,
+            with ``git show``, no checkout), as ``villagecat diff`` reads each side: an earlier release to
+            compare with :func:`villagecat.diff.diff_versions`.
         max_bytes: The largest file read.
 
     Returns:
