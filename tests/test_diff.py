@@ -1774,3 +1774,22 @@ def test_a_change_of_the_layer_itself_is_named_by_the_layer_s_name_in_release_no
     assert change.code == "layer-parent-changed"
     assert change.describe("zh", codes=False).startswith("吉林省 的“上级层”")
     assert change.describe("zh").startswith("[layer-parent-changed] 220000.parent（吉林省）")
+
+
+def test_a_value_back_to_the_parents_is_attributed_to_the_layer_that_dropped_its_override() -> None:
+    """Ninghe dropped its override of a sign's modality: --effective said (cn 层), as if the nation had changed it.
+
+    The layer that set the old value and no longer does made the change; the parent's value only shows again.
+    """
+    from layers import child_layer  # noqa: PLC0415
+
+    registry = shipped_registry()
+    target = "cn.obligation.certificate-alternatives"
+    setting = child_layer("220000", "220102", overrides=[{"target": target, "field": "modality", "value": "must"}])
+    plain = child_layer("220000", "220102")
+    with_override, without = merge(registry.chain(setting)), merge(registry.chain(plain))
+    (dropped,) = (c for c in diff_catalogs(with_override, without).changes if c.field == "modality")
+    assert (dropped.item, dropped.layer) == (target, "220102")
+    assert "（220102 层）" in dropped.describe("zh")
+    (added,) = (c for c in diff_catalogs(without, with_override).changes if c.field == "modality")
+    assert added.layer == "220102"

@@ -1998,6 +1998,7 @@ def diff_catalogs(
     reach = {layer.id: layer.reach for catalog in (old, new) for layer in catalog.chain}
     introduced = {i: e.introduced_by for c in (old, new) for entries in c.items.values() for i, e in entries.items()}
     differ = _Differ(levels, new.layer.reach, {i: reach[by] for i, by in introduced.items() if by in reach})
+    depth = {layer.id: index for catalog in (old, new) for index, layer in enumerate(catalog.chain)}
     for resource in old.items.keys() | new.items.keys():
         before = {i: e.item for i, e in old.items.get(resource, {}).items()}
         after = {i: e.item for i, e in new.items.get(resource, {}).items()}
@@ -2007,8 +2008,11 @@ def diff_catalogs(
                 attribute[item_id] = entry.introduced_by
                 for name in type(entry.item).model_fields:
                     step = entry.set_by(name)
-                    if step is not None:
-                        attribute[f"{item_id}.{name}"] = step.layer
+                    key = f"{item_id}.{name}"
+                    # The lower of the two layers that set the value made the change: one that set the old value and
+                    # no longer does dropped its operation (the parent's value shows again, the parent unchanged).
+                    if step is not None and depth.get(step.layer, 0) >= depth.get(attribute.get(key, ""), -1):
+                        attribute[key] = step.layer
         # An item a lower layer cancels (or stops cancelling) is removed (or back) by that layer, not the one
         # that introduced it.
         for cancelled in (*old.cancelled, *new.cancelled):
