@@ -494,7 +494,8 @@ def validate(
     """Validate one package: its schemas, ids, citations and parent.
 
     Args:
-        path: A package folder, its ``datapackage.json``, or a zip.
+        path: A package folder, its ``datapackage.json``, a zip, or a git revision's copy of one, ``REV:PATH``
+            (``HEAD~1:data/national``, a tag or a commit; the path read from the current folder, as git reads it).
         parents: Layers, besides the shipped ones, that may be its ancestors: packages, or their paths
             (read as ``villagecat validate --layer`` reads them: one that cannot be read or is not valid raises
             :class:`~villagecat.errors.PackageReadError` or :class:`~villagecat.errors.ValidationFailedError`).
