@@ -459,6 +459,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger-problems": ("发现 {count} 个问题，未作核查：", "{count} problems; nothing was checked:"),
     "ledger-required": ("必填", "required"),
     "ledger-not-a-number": ("“{value}”不是数字", "{value!r} is not a number"),
+    "ledger-not-a-number-meant": (
+        "“{value}”不是数字：若指 {meant}，请填写 {meant}",
+        "{value!r} is not a number: if it means {meant}, write {meant}",
+    ),
     "ledger-unit": (
         "“{value}”的单位“{unit}”不是此列的单位：此列是{quantity}",
         "{value!r} is in {unit!r}, which is not this column's unit: the column is {quantity}",

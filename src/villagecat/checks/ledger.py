@@ -314,6 +314,34 @@ def _written_number(text: str) -> tuple[float, str] | None:
     return float(found["number"].replace(",", "")), found["unit"]
 
 
+#: A number in Chinese numerals up to the hundreds as :func:`~villagecat.format.clauses.chinese_number` reads it
+#: (六十, 一百二十, 三百零五), perhaps a percentage (百分之六十) or with a unit after it (三百平方米): told what to write,
+#: never read as it (六六 or 十十 is no numeral: no suggestion).
+_CHINESE_NUMBER = re.compile(
+    r"(?P<percent>百分之)?(?P<number>(?:[一二两三四五六七八九]百)?(?:[零〇]?[一二三四五六七八九]?十)?[零〇]?[一二三四五六七八九]?)"
+    r"(?P<unit>[^\s零〇一二两三四五六七八九十百]*)"
+)
+
+
+def _chinese_written(text: str, name: str) -> str | None:
+    """What a cell of ``name`` in Chinese numerals is to be written as (60, 60%, 300), or None if none read here.
+
+    A unit after it must be one the column takes (三百平方米 in an area, not 三百厘米).
+    """
+    from villagecat.format.clauses import chinese_number  # noqa: PLC0415
+
+    found = _CHINESE_NUMBER.fullmatch("".join(unicodedata.normalize("NFKC", text).split()))
+    if found is None or (not found["number"].strip("零〇") and found["number"] not in ("零", "〇")):
+        return None
+    unit = _written_number(f"0{found['unit']}") if found["unit"] else (0.0, "")
+    if unit is None or (found["percent"] and unit[1]):
+        return None
+    percent = PERCENT if found["percent"] else unit[1] if unit[1] == PERCENT else ""  # 百分之六十 and 六十% alike
+    if not _unit_fits(name, percent or unit[1]):
+        return None
+    return f"{chinese_number(found['number'])}{percent}"
+
+
 class _Row:
     """One record with where it came from, for error messages, and the problems found in it so far."""
 
@@ -445,6 +473,9 @@ class _Row:
                 return None
             parsed = _written_number(text)
             if parsed is None:
+                meant = _chinese_written(text, name)
+                if meant is not None:  # 百分之六十: said what to write, never read as it
+                    raise self.error(name, "ledger-not-a-number-meant", value=text, meant=meant)
                 raise self.error(name, "ledger-not-a-number", value=text)
             number, unit = parsed
             if unit and unit != PERCENT and not _unit_fits(name, unit):
@@ -1001,20 +1032,35 @@ def _note_rows(header: list[str], values: list[list[Any]], merged: tuple[str, ..
     return notes
 
 
-#: What a table's footer or note begins with, compared half-width without spaces: 以下空白, 填表人：张三, 注：….
+#: What a table's footer or sign-off begins with, as ledgers carry them (以下空白, 填表人：张三, 审核人：, 制表日期：…,
+#: 联系电话：…, 负责人签字：, （盖章）), compared half-width without spaces. Each word stands alone or is followed by a
+#: colon, a bracket, a blank line (___) or a figure, perhaps after 签字, 签名 or 盖章: never by more of a name (联系人村,
+#: 盖章村 are villages).
+_FOOTER_WORDS = (
+    "以下空白", "以下无", "此页无", "以下无内容",
+    "填表人", "填报人", "制表人", "审核人", "审批人", "负责人", "联系人", "经办人", "统计人",
+    "填表日期", "填报日期", "制表日期", "审核日期", "报送日期", "日期",
+    "联系电话", "联系方式", "电话", "填报单位", "填表单位", "单位", "签字", "签名", "盖章",
+)  # fmt: skip
+#: What a note begins with: the word and its colon (注：…, 备注：…, 说明：…, 注1：…).
+_NOTE_WORDS = ("注", "备注", "说明")
 _FOOTER = re.compile(
-    r"^(?:以下空白|以下无|此页无|(?:填表|填报|制表|审核|负责|联系)人|填表日期|填报日期|(?:注|备注|说明):)"
+    rf"^\(?(?:(?:{'|'.join(map(re.escape, _FOOTER_WORDS))})(?:\(?(?:签字|签名|签章|盖章)\)?)?(?:$|[:()\[【_0-9])"
+    rf"|(?:{'|'.join(map(re.escape, _NOTE_WORDS))})[0-9]*:)"
 )
 
 
 def _footer(cells: list[Any]) -> str | None:
-    """A row's footer (以下空白, 填表人：张三, 注：…) as shown, where it is the row's only cell: never an entry."""
+    """A row's footer (以下空白, 填表人：张三, 注：…, or 填表人： 张三 审核人： 李四 in cells of their own) as shown.
+
+    Its first filled cell is text beginning as a footer does: the row is never an entry.
+    """
     filled = [cell for cell in cells if cell is not None and str(cell).strip()]
-    if len(filled) != 1 or not isinstance(filled[0], str):
+    if not filled or not isinstance(filled[0], str):
         return None
     if not _FOOTER.match("".join(unicodedata.normalize("NFKC", _shown(filled[0])).split())):
         return None
-    return _quoted(filled[0])
+    return _quoted(" ".join(_shown(cell) for cell in filled))
 
 
 def _say_notes(notes: dict[int, str], where: Both, key: str = "ledger-note-rows") -> None:
