@@ -102,9 +102,7 @@ def test_a_category_in_traditional_characters_is_read(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("written", "meant"), [("六十", "60"), ("百分之六十", "60%"), ("一百二十", "120"), ("三百平方米", "300")]
 )
-def test_a_number_in_chinese_numerals_is_refused_saying_what_to_write(
-    tmp_path: Path, written: str, meant: str
-) -> None:
+def test_a_number_in_chinese_numerals_is_refused_saying_what_to_write(tmp_path: Path, written: str, meant: str) -> None:
     ledger = tmp_path / "台账.csv"
     ledger.write_text(f"村名,建筑面积,户数,活动区域面积\n和平村,300,500,{written}\n", encoding="utf-8")
     result = invoke("check", "facility", "--file", str(ledger), "-j", "120117")

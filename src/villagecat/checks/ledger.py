@@ -314,9 +314,9 @@ def _written_number(text: str) -> tuple[float, str] | None:
     return float(found["number"].replace(",", "")), found["unit"]
 
 
-#: A number in Chinese numerals up to the hundreds as :func:`~villagecat.format.clauses.chinese_number` reads it
-#: (六十, 一百二十, 三百零五), perhaps a percentage (百分之六十) or with a unit after it (三百平方米): told what to write,
-#: never read as it (六六 or 十十 is no numeral: no suggestion).
+#: A number in Chinese numerals up to the hundreds as :func:`~villagecat.format.clauses.chinese_number` reads
+#: it (六十, 一百二十, 三百零五), perhaps a percentage (百分之六十) or with a unit after it (三百平方米): told what
+#: to write, never read as it (六六 or 十十 is no numeral: no suggestion).
 _CHINESE_NUMBER = re.compile(
     r"(?P<percent>百分之)?(?P<number>(?:[一二两三四五六七八九]百)?(?:[零〇]?[一二三四五六七八九]?十)?[零〇]?[一二三四五六七八九]?)"
     r"(?P<unit>[^\s零〇一二两三四五六七八九十百]*)"
@@ -1032,10 +1032,10 @@ def _note_rows(header: list[str], values: list[list[Any]], merged: tuple[str, ..
     return notes
 
 
-#: What a table's footer or sign-off begins with, as ledgers carry them (以下空白, 填表人：张三, 审核人：, 制表日期：…,
-#: 联系电话：…, 负责人签字：, （盖章）), compared half-width without spaces. Each word stands alone or is followed by a
-#: colon, a bracket, a blank line (___) or a figure, perhaps after 签字, 签名 or 盖章: never by more of a name (联系人村,
-#: 盖章村 are villages).
+#: What a table's footer or sign-off begins with, as ledgers carry them (以下空白, 填表人：张三, 审核人：,
+#: 制表日期：…, 联系电话：…, 负责人签字：, （盖章）), compared half-width without spaces. Each word stands alone
+#: or is followed by a colon, a bracket, a blank line (___) or a figure, perhaps after 签字, 签名 or 盖章: never
+#: by more of a name (联系人村, 盖章村 are villages).
 _FOOTER_WORDS = (
     "以下空白", "以下无", "此页无", "以下无内容",
     "填表人", "填报人", "制表人", "审核人", "审批人", "负责人", "联系人", "经办人", "统计人",
