@@ -171,17 +171,6 @@ def test_a_sign_or_facility_row_s_own_scope_is_its_entry_s(tmp_path: Path, row: 
     assert own is Scope.COMMUNITY
 
 
-def test_a_sign_saying_community_beside_a_certificate_saying_village_is_refused(tmp_path: Path) -> None:
-    ledger = tmp_path / "台账.csv"
-    ledger.write_text(
-        "村名,类别,名称,位置,村或社区\n和平村,标牌,和平村村民委员会,外部,社区\n和平村,证明,健在证明,,村\n",
-        encoding="utf-8",
-    )
-    result = invoke("audit", str(ledger), "-j", "120117")
-    assert result.code == 1
-    assert "有的写村、有的写社区" in result.err, result.err
-
-
 MECHANISM = "村名,类别,名称,专人专岗,设立依据\n和平村,机制,某某工作站,是,无依据\n"
 
 

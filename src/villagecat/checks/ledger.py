@@ -224,7 +224,8 @@ class VillageLedger:
 
     ``scope`` is what the place is, so what its duties, mechanisms and certificates are judged
     as: a village, or an urban community where such a row's 村或社区 cell (or the ledger's
-    ``scope``) says so. Signs and the facility carry their own.
+    ``scope``) says so, or a sign's or the facility's own 村或社区 cell does. Signs and the
+    facility carry their own too (a sign's row without the cell: the ledger's ``scope``).
     """
 
     village: str
@@ -252,6 +253,9 @@ class Ledger:
     villages: list[VillageLedger] = field(default_factory=list)
     scope: Scope = Scope.VILLAGE
     _index: dict[str, VillageLedger] = field(default_factory=dict, repr=False, compare=False)
+    #: The entries a row has said the scope of (a duty's, mechanism's or certificate's row, or a sign's or
+    #: facility's own 村或社区 cell): a sign's or facility's cell makes the entry its place only where none has.
+    _said: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def village(self, name: str) -> VillageLedger:
         """Return (creating it, of the ledger's scope) the entry of a village: constant time, so reading is linear."""
@@ -618,27 +622,49 @@ def _add(ledger: Ledger, row: _Row, category: str | None, scope: Scope = Scope.V
         raise row.failed()
     entry = ledger.village(village)
     if kind == "sign":
-        entry.signs.append(_sign(row, village, scope))
+        sign = _sign(row, village, scope)
+        _say_scope(ledger, entry, row, row.cell(_one_scope, row), own=True)
+        entry.signs.append(sign)
     elif kind == "facility":
         if entry.facility is not None:  # a second row would silently replace the first
             raise row.error(None, "ledger-facility-twice", village=village or "—")
-        entry.facility = _facility(row, village, scope)
+        facility = _facility(row, village, scope)
+        _say_scope(ledger, entry, row, row.cell(_one_scope, row), own=True)
+        entry.facility = facility
     else:
         name, given = row.cell(_name, row), row.cell(_one_scope, row)
         post = row.cell(row.flag, "dedicated_post") if kind == "mechanism" else None
         basis = row.cell(row.vocab, "basis", MechanismBasis) if kind == "mechanism" else None
         if name is None or row.problems:
             raise row.failed()
-        given = given or scope
-        if (entry.duties or entry.mechanisms or entry.certificates) and given is not entry.scope:
-            raise row.error("scope", "ledger-place-scopes", village=village or "—")  # a village or a community
-        entry.scope = given
+        _say_scope(ledger, entry, row, given or scope)
         if kind == "mechanism":
             entry.mechanisms.append(LedgerMechanism(name, bool(post), basis))
         elif kind == "duty":
             entry.duties.append(name)
         else:
             entry.certificates.append(name)
+
+
+def _say_scope(ledger: Ledger, entry: VillageLedger, row: _Row, said: Scope | None, *, own: bool = False) -> None:
+    """Make the entry the place its row says (a village or a community).
+
+    A duty's, mechanism's or certificate's row says it always (its 村或社区 cell, or the scope the ledger is
+    read as), and one saying the other of such a row is refused. A sign's or facility's row (``own``) says it
+    by its own cell, where no row has yet: its place is then the entry's, as the API returns it (signs saying
+    both are the signage check's to tell, naming them).
+    """
+    if said is None:
+        return
+    if own:
+        if entry.village not in ledger._said:  # noqa: SLF001 - the ledger being read
+            ledger._said.add(entry.village)  # noqa: SLF001
+            entry.scope = said
+        return
+    if (entry.duties or entry.mechanisms or entry.certificates) and said is not entry.scope:
+        raise row.error("scope", "ledger-place-scopes", village=entry.village or "—")  # a village or a community
+    ledger._said.add(entry.village)  # noqa: SLF001
+    entry.scope = said
 
 
 def _name(row: _Row) -> str:
