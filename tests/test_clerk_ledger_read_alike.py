@@ -40,13 +40,13 @@ def _ledger(path: Path, summary: list[list[Any]]) -> Path:
     return path
 
 
-TRADITIONAL = [
+TRADITIONAL: list[list[Any]] = [
     ["村名", "類別", "名稱", "建築面積", "戶數", "活動區域面積"],
     ["和平村", "證明", "健在證明", None, None, None],
     ["和平村", "证明", "居住证明", None, None, None],
     ["和平村", "設施", None, "300平方米", "500户", "60%"],
 ]
-UNITS = [
+UNITS: list[list[Any]] = [
     ["村名", "类别", "名称", "建筑面积", "户数", "活动区域面积"],
     ["和平村", "证明", "健在证明", None, None, None],
     ["和平村", "证明", "居住证明", None, None, None],
@@ -76,7 +76,7 @@ def test_a_summary_saved_by_libreoffice_with_units_is_the_ledger_s(tmp_path: Pat
 
 
 def test_a_summary_row_of_a_unit_the_ledger_refuses_is_told_as_the_ledger_would(tmp_path: Path) -> None:
-    rows = [*UNITS[:3], ["和平村", "设施", None, "300厘米", 500, 180]]
+    rows: list[list[Any]] = [*UNITS[:3], ["和平村", "设施", None, "300厘米", 500, 180]]
     path = _ledger(tmp_path / "台账.xlsx", rows)
     result = invoke("audit", str(path), "-j", "120117")
     assert result.code == 1
@@ -86,7 +86,7 @@ def test_a_summary_row_of_a_unit_the_ledger_refuses_is_told_as_the_ledger_would(
 
 
 def test_a_summary_row_that_differs_is_still_alone(tmp_path: Path) -> None:
-    rows = [*UNITS[:3], ["和平村", "设施", None, "301平方米", 500, 180]]
+    rows: list[list[Any]] = [*UNITS[:3], ["和平村", "设施", None, "301平方米", 500, 180]]
     result = invoke("audit", str(_ledger(tmp_path / "台账.xlsx", rows)), "-j", "120117")
     assert result.code == 1
     assert "第 4 行在其他工作表中没有相同的记录" in result.err, result.err

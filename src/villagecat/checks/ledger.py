@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from villagecat._arguments import need_member, need_path
 from villagecat._delimiter import other_delimiter
 from villagecat._i18n import Both, pair, reader_error, shape_of
-from villagecat._names import TITLE_MISSPELT, misspelt, title_key
+from villagecat._names import TITLE_MISSPELT, misspelt, normalise_name, title_key
 from villagecat._xlsx import HEADER_SEARCH, ErrorCell, PercentCell
 from villagecat.checks._fields import FIELDS as _FIELDS
 from villagecat.checks._fields import PERCENT, UNITS, title
@@ -86,6 +86,8 @@ def _categories() -> dict[str, str]:
 
 
 _CATEGORIES = _categories()
+#: Each category's words as compared (證明 is 证明, as a 類別 title is 类别).
+_CATEGORY_KEYS = {title_key(name): segment for name, segment in _CATEGORIES.items()}
 #: Each category as a message names it: its first word in a ledger (标牌), in English its code.
 _KIND_WORDS = {segment: Both(words[0], segment) for segment, words in _LEDGER_WORDS.items()}
 _ZH_WORDS = sorted(name for name in _CATEGORIES if not name.isascii())
@@ -604,7 +606,7 @@ def _one_scope(row: _Row) -> Scope | None:
 
 
 def _kind(row: _Row, category: str | None) -> str:
-    kind = _CATEGORIES.get(category or row.text("category", required=True) or "")
+    kind = _category(category or row.text("category", required=True) or "")
     if kind is None:
         raise row.error(
             "category",
@@ -827,12 +829,64 @@ _UNCOMPARED = frozenset(("number", "notes", "township", "department"))
 _ROWS_NAMED = 10
 
 
-def _entry_key(row: _Row, sheet: str | None, *, village: str) -> tuple[str, frozenset[tuple[str, str]]]:
-    """A row as an entry: its village, and its category and every other cell it writes, as the clerk sees them."""
-    cells = {name: _shown(value) for name, value in row.data.items() if name not in _UNCOMPARED | {"village"}}
-    written = cells.pop("category", "")
-    category = _CATEGORIES.get(sheet or "") or _CATEGORIES.get(written, written)
-    return village, frozenset({*((n, v) for n, v in cells.items() if v), ("category", category)})
+#: The vocabulary of each column a ledger reads by one (外部 and external alike).
+_VOCABS: dict[str, type[Vocab]] = {
+    "placement": Placement, "sign_type": SignType, "orientation": Orientation, "background_colour": Colour,
+    "text_colour": Colour, "basis": MechanismBasis, "scope": Scope,
+}  # fmt: skip
+
+
+def _compared(row: _Row, name: str) -> str:
+    """A cell as the ledger reads it, to tell a summary's row the same as a ledger's.
+
+    A measure is its number (300平方米, 300 ㎡ and 300 alike; 60% of the row's 300 is 180), a vocabulary cell its
+    member, a flag true or false, any other cell its text as names compare (健在證明 is 健在证明). Raises the
+    ledger's own error where the ledger refuses the cell (300厘米 in an area).
+    """
+    if name in UNITS:
+        number = row.number(name)
+        return "" if number is None else repr(number)
+    if name in _VOCABS:
+        member = row.vocab(name, _VOCABS[name])
+        return "" if member is None else str(member.value)
+    if name == "dedicated_post":
+        return str(row.flag(name)) if row.text(name) is not None else ""
+    if name == "function_areas":
+        return "|".join(normalise_name(area) for area in row.items(name) or ())
+    text = row.text(name)
+    return "" if text is None else normalise_name(text)
+
+
+def _category(written: str) -> str | None:
+    """The category a sheet's name or a 类别 cell says (证明, 證明 alike), or None."""
+    return _CATEGORIES.get(written) or _CATEGORY_KEYS.get(title_key(written))
+
+
+def _entry_key(
+    row: _Row, sheet: str | None, *, village: str, problems: _Problems | None = None
+) -> tuple[str, frozenset[tuple[str, str]]] | None:
+    """A row as an entry: its village, and its category and every other cell it writes, as the ledger reads them.
+
+    Given ``problems`` (a summary's row), a cell the ledger refuses is kept there, and the row is no entry (None);
+    a ledger's own row is compared as written where it is refused (its sheet's reading says why).
+    """
+    cells = {}
+    for name in row.data:
+        if name in _UNCOMPARED | {"village", "category"}:
+            continue
+        try:
+            cells[name] = _compared(row, name)
+        except LedgerError as exc:
+            if problems is None:
+                cells[name] = normalise_name(_shown(row.data[name]))
+                continue
+            for problem in exc.problems:
+                problems.add(problem)
+            return None
+    written = _shown(row.data.get("category") or "")
+    category = _category(sheet or "") or _category(written) or written
+    entry = frozenset({*((n, v) for n, v in cells.items() if v), ("category", category)})
+    return normalise_name(village), entry
 
 
 #: A sheet named 汇总 headed as a ledger: where, what its name says it is, its rows, and its totals rows' problems.
@@ -869,9 +923,15 @@ def _repeated(beside: _Beside, sheets: list[tuple[str | None, list[_Row]]], prob
     totals = [problem.row or 0 for problem in said]
     many = len(sheets) > 1
     keys = [
-        _entry_key(row, sheet, village=_village_of(row) or (sheet if many and sheet not in _CATEGORIES else "") or "")
+        key
         for sheet, rows in sheets
         for row in rows
+        if (
+            key := _entry_key(
+                row, sheet, village=_village_of(row) or (sheet if many and sheet not in _CATEGORIES else "") or ""
+            )
+        )
+        is not None
     ]
     columns = {name for row in summary for name in row.data} - {"category"}
     unsaid = ("category", "")  # a summary without 类别 beside sheets named 设施, 证明: compared without theirs
@@ -883,8 +943,12 @@ def _repeated(beside: _Beside, sheets: list[tuple[str | None, list[_Row]]], prob
         ]
         tables[category] = (Counter(shown), Counter(entry for _, entry in shown))
     alone = []
+    refused = problems.total
     for row in summary:
-        village, entry = _entry_key(row, None, village=_village_of(row))
+        key = _entry_key(row, None, village=_village_of(row), problems=problems)
+        if key is None:  # a cell the ledger refuses (300厘米): told as the ledger tells it
+            continue
+        village, entry = key
         exact, somewhere = tables[unsaid not in entry]
         entry = entry - {unsaid}
         if village and exact[village, entry] > 0:
@@ -899,6 +963,8 @@ def _repeated(beside: _Beside, sheets: list[tuple[str | None, list[_Row]]], prob
         more = len(alone) - _ROWS_NAMED
         rows = Both(f"{zh} 行等 {len(alone)}", f"{en} and {more} more") if more > 0 else Both(zh, en)
         problems.add(LedgerError(where, 0, None, "ledger-summary-alone", kind=kind, rows=rows))
+        return
+    if problems.total > refused:
         return
     told = Both("", "")
     if totals:
@@ -1341,7 +1407,7 @@ def _of(target: Path, sheets: list[tuple[str | None, list[_Row]]], segment: str)
         mine = []
         for row in rows:
             words = by_sheet or _shown(row.data.get("category") or "").strip()
-            category = _CATEGORIES.get(words, segment)
+            category = _category(words) or segment
             if category == segment:
                 mine.append(row)
             else:
@@ -1405,7 +1471,7 @@ def read_ledger(path: str | os.PathLike[str], *, max_bytes: int | None = None, s
     else:
         _named(_sheet_rows(sheets), problems)
         for sheet, rows in sheets:
-            sheet_category = _CATEGORIES.get(sheet or "")
+            sheet_category = _category(sheet or "")
             for row in rows:
                 problems.read(_add, ledger, row, sheet_category, scope)
     problems.raise_any()
