@@ -335,7 +335,7 @@ def test_a_yaml_ledger_names_the_village_and_its_entry_in_words(tmp_path: Path) 
         f"villagecat: {path}：发现 4 个问题，未作核查：",
         f"  {path}，第 1 个村（榆树村）的证明第 1 项，字段 名称：应为一个值，而不是一个列表",
         f"  {path}，第 2 个村（柳树村）的标牌第 1 项，字段 width_cm：“宽”不是数字",
-        f"  {path}，第 2 个村（柳树村）的设施，字段 建筑面积：“三百”不是数字",
+        f"  {path}，第 2 个村（柳树村）的设施，字段 建筑面积：“三百”不是数字：若指 300，请填写 300",
         f"  {path}，第 3 个村，字段 村名：应为一个值，而不是一个列表",
     ]
     assert "villages[" not in result.err

@@ -459,6 +459,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger-problems": ("发现 {count} 个问题，未作核查：", "{count} problems; nothing was checked:"),
     "ledger-required": ("必填", "required"),
     "ledger-not-a-number": ("“{value}”不是数字", "{value!r} is not a number"),
+    "ledger-not-a-number-meant": (
+        "“{value}”不是数字：若指 {meant}，请填写 {meant}",
+        "{value!r} is not a number: if it means {meant}, write {meant}",
+    ),
     "ledger-unit": (
         "“{value}”的单位“{unit}”不是此列的单位：此列是{quantity}",
         "{value!r} is in {unit!r}, which is not this column's unit: the column is {quantity}",
@@ -2988,10 +2992,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     # audit
+    # {consent}: the words of the clause the rule cites (未经省级党委和政府同意; Ninghe's 未经市委市政府同意)
     "audit-mechanism-dedicated-post": (
-        "工作机制“{mechanism}”要求专人专岗，但无党中央、国务院明确要求或法律法规明确规定，也未经省级党委和政府同意，不得要求",
-        "mechanism {mechanism} requires a dedicated post without a central or legal basis or the province's consent",
+        "工作机制“{mechanism}”要求专人专岗，但无党中央、国务院明确要求或法律法规明确规定{consent}，不得要求",
+        "mechanism {mechanism} requires a dedicated post without a central or legal basis{consent}",
     ),
+    "audit-mechanism-consent": ("，也{condition}", " or the consent its rule names ({condition})"),
     "audit-mechanism-without-basis": (
         "工作机制“{mechanism}”不在目录中且无设立依据，应予清理",
         "mechanism {mechanism} is not in the catalog and has no basis",

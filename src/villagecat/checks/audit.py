@@ -44,6 +44,15 @@ def _listed(name: str, items: Sequence[_Named], scope: Scope) -> _Named | None:
     return next((i for i in items if key in {place_form(n, scope) for n in (i.name, *i.aliases)}), None)
 
 
+def _consent(condition: str | None) -> Both:
+    """Whose consent allows a dedicated post, in the words of the rule's own clause (its ``condition``).
+
+    The national 未经省级党委和政府同意; Ninghe, a municipality's district, 未经市委市政府同意 (its clause, merged into
+    the rule it restates). A rule stating no condition says none: never the national words for another layer's.
+    """
+    return Both(*pair("audit-mechanism-consent", condition=condition)) if condition else Both("", "")
+
+
 def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str, scope: Scope) -> list[Finding]:
     """A mechanism's dedicated post and its basis, as far as the ledger and the catalog say.
 
@@ -56,7 +65,8 @@ def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str, 
     if not cites:
         return []
     # 「不得新设村级工作机制，不得要求专人专岗」: a community's mechanisms by reference, unless a layer says 村（社区）
-    reference = by_reference(catalog, scope, obligation(catalog, "mechanism-basis"))
+    stated = obligation(catalog, "mechanism-basis")
+    reference = by_reference(catalog, scope, stated)
     basis = listed.basis if listed is not None and listed.basis is not None else entry.basis
     found: list[Finding] = []
     if entry.dedicated_post and basis not in POST_ALLOWED and (listed is not None or basis is not None):
@@ -71,6 +81,7 @@ def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str, 
                     "audit-mechanism-dedicated-post" if none else "audit-mechanism-post-unstated",
                     mechanism=entry.name,
                     choices=_BASIS_CHOICES,
+                    consent=_consent(stated.condition if stated is not None else None),
                 ),
                 village,
                 rule=[b.value for b in POST_ALLOWED],

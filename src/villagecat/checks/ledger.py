@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from villagecat._arguments import need_member, need_path
 from villagecat._delimiter import other_delimiter
 from villagecat._i18n import Both, pair, reader_error, shape_of
-from villagecat._names import TITLE_MISSPELT, misspelt, title_key
+from villagecat._names import TITLE_MISSPELT, misspelt, normalise_name, title_key
 from villagecat._xlsx import HEADER_SEARCH, ErrorCell, PercentCell
 from villagecat.checks._fields import FIELDS as _FIELDS
 from villagecat.checks._fields import PERCENT, UNITS, title
@@ -86,6 +86,8 @@ def _categories() -> dict[str, str]:
 
 
 _CATEGORIES = _categories()
+#: Each category's words as compared (證明 is 证明, as a 類別 title is 类别).
+_CATEGORY_KEYS = {title_key(name): segment for name, segment in _CATEGORIES.items()}
 #: Each category as a message names it: its first word in a ledger (标牌), in English its code.
 _KIND_WORDS = {segment: Both(words[0], segment) for segment, words in _LEDGER_WORDS.items()}
 _ZH_WORDS = sorted(name for name in _CATEGORIES if not name.isascii())
@@ -224,7 +226,8 @@ class VillageLedger:
 
     ``scope`` is what the place is, so what its duties, mechanisms and certificates are judged
     as: a village, or an urban community where such a row's 村或社区 cell (or the ledger's
-    ``scope``) says so. Signs and the facility carry their own.
+    ``scope``) says so, or a sign's or the facility's own 村或社区 cell does. Signs and the
+    facility carry their own too (a sign's row without the cell: the ledger's ``scope``).
     """
 
     village: str
@@ -252,6 +255,9 @@ class Ledger:
     villages: list[VillageLedger] = field(default_factory=list)
     scope: Scope = Scope.VILLAGE
     _index: dict[str, VillageLedger] = field(default_factory=dict, repr=False, compare=False)
+    #: The entries a row has said the scope of (a duty's, mechanism's or certificate's row, or a sign's or
+    #: facility's own 村或社区 cell): a sign's or facility's cell makes the entry its place only where none has.
+    _said: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def village(self, name: str) -> VillageLedger:
         """Return (creating it, of the ledger's scope) the entry of a village: constant time, so reading is linear."""
@@ -312,6 +318,34 @@ def _written_number(text: str) -> tuple[float, str] | None:
     if found is None:
         return None
     return float(found["number"].replace(",", "")), found["unit"]
+
+
+#: A number in Chinese numerals up to the hundreds as :func:`~villagecat.format.clauses.chinese_number` reads
+#: it (六十, 一百二十, 三百零五), perhaps a percentage (百分之六十) or with a unit after it (三百平方米): told what
+#: to write, never read as it (六六 or 十十 is no numeral: no suggestion).
+_CHINESE_NUMBER = re.compile(
+    r"(?P<percent>百分之)?(?P<number>(?:[一二两三四五六七八九]百)?(?:[零〇]?[一二三四五六七八九]?十)?[零〇]?[一二三四五六七八九]?)"
+    r"(?P<unit>[^\s零〇一二两三四五六七八九十百]*)"
+)
+
+
+def _chinese_written(text: str, name: str) -> str | None:
+    """What a cell of ``name`` in Chinese numerals is to be written as (60, 60%, 300), or None if none read here.
+
+    A unit after it must be one the column takes (三百平方米 in an area, not 三百厘米).
+    """
+    from villagecat.format.clauses import chinese_number  # noqa: PLC0415
+
+    found = _CHINESE_NUMBER.fullmatch("".join(unicodedata.normalize("NFKC", text).split()))
+    if found is None or (not found["number"].strip("零〇") and found["number"] not in ("零", "〇")):
+        return None
+    unit = _written_number(f"0{found['unit']}") if found["unit"] else (0.0, "")
+    if unit is None or (found["percent"] and unit[1]):
+        return None
+    percent = PERCENT if found["percent"] else unit[1] if unit[1] == PERCENT else ""  # 百分之六十 and 六十% alike
+    if not _unit_fits(name, percent or unit[1]):
+        return None
+    return f"{chinese_number(found['number'])}{percent}"
 
 
 class _Row:
@@ -445,6 +479,9 @@ class _Row:
                 return None
             parsed = _written_number(text)
             if parsed is None:
+                meant = _chinese_written(text, name)
+                if meant is not None:  # 百分之六十: said what to write, never read as it
+                    raise self.error(name, "ledger-not-a-number-meant", value=text, meant=meant)
                 raise self.error(name, "ledger-not-a-number", value=text)
             number, unit = parsed
             if unit and unit != PERCENT and not _unit_fits(name, unit):
@@ -569,7 +606,7 @@ def _one_scope(row: _Row) -> Scope | None:
 
 
 def _kind(row: _Row, category: str | None) -> str:
-    kind = _CATEGORIES.get(category or row.text("category", required=True) or "")
+    kind = _category(category or row.text("category", required=True) or "")
     if kind is None:
         raise row.error(
             "category",
@@ -587,27 +624,49 @@ def _add(ledger: Ledger, row: _Row, category: str | None, scope: Scope = Scope.V
         raise row.failed()
     entry = ledger.village(village)
     if kind == "sign":
-        entry.signs.append(_sign(row, village, scope))
+        sign = _sign(row, village, scope)
+        _say_scope(ledger, entry, row, row.cell(_one_scope, row), own=True)
+        entry.signs.append(sign)
     elif kind == "facility":
         if entry.facility is not None:  # a second row would silently replace the first
             raise row.error(None, "ledger-facility-twice", village=village or "—")
-        entry.facility = _facility(row, village, scope)
+        facility = _facility(row, village, scope)
+        _say_scope(ledger, entry, row, row.cell(_one_scope, row), own=True)
+        entry.facility = facility
     else:
         name, given = row.cell(_name, row), row.cell(_one_scope, row)
         post = row.cell(row.flag, "dedicated_post") if kind == "mechanism" else None
         basis = row.cell(row.vocab, "basis", MechanismBasis) if kind == "mechanism" else None
         if name is None or row.problems:
             raise row.failed()
-        given = given or scope
-        if (entry.duties or entry.mechanisms or entry.certificates) and given is not entry.scope:
-            raise row.error("scope", "ledger-place-scopes", village=village or "—")  # a village or a community
-        entry.scope = given
+        _say_scope(ledger, entry, row, given or scope)
         if kind == "mechanism":
             entry.mechanisms.append(LedgerMechanism(name, bool(post), basis))
         elif kind == "duty":
             entry.duties.append(name)
         else:
             entry.certificates.append(name)
+
+
+def _say_scope(ledger: Ledger, entry: VillageLedger, row: _Row, said: Scope | None, *, own: bool = False) -> None:
+    """Make the entry the place its row says (a village or a community).
+
+    A duty's, mechanism's or certificate's row says it always (its 村或社区 cell, or the scope the ledger is
+    read as), and one saying the other of such a row is refused. A sign's or facility's row (``own``) says it
+    by its own cell, where no row has yet: its place is then the entry's, as the API returns it (signs saying
+    both are the signage check's to tell, naming them).
+    """
+    if said is None:
+        return
+    if own:
+        if entry.village not in ledger._said:  # noqa: SLF001 - the ledger being read
+            ledger._said.add(entry.village)  # noqa: SLF001
+            entry.scope = said
+        return
+    if (entry.duties or entry.mechanisms or entry.certificates) and said is not entry.scope:
+        raise row.error("scope", "ledger-place-scopes", village=entry.village or "—")  # a village or a community
+    ledger._said.add(entry.village)  # noqa: SLF001
+    entry.scope = said
 
 
 def _name(row: _Row) -> str:
@@ -770,12 +829,64 @@ _UNCOMPARED = frozenset(("number", "notes", "township", "department"))
 _ROWS_NAMED = 10
 
 
-def _entry_key(row: _Row, sheet: str | None, *, village: str) -> tuple[str, frozenset[tuple[str, str]]]:
-    """A row as an entry: its village, and its category and every other cell it writes, as the clerk sees them."""
-    cells = {name: _shown(value) for name, value in row.data.items() if name not in _UNCOMPARED | {"village"}}
-    written = cells.pop("category", "")
-    category = _CATEGORIES.get(sheet or "") or _CATEGORIES.get(written, written)
-    return village, frozenset({*((n, v) for n, v in cells.items() if v), ("category", category)})
+#: The vocabulary of each column a ledger reads by one (外部 and external alike).
+_VOCABS: dict[str, type[Vocab]] = {
+    "placement": Placement, "sign_type": SignType, "orientation": Orientation, "background_colour": Colour,
+    "text_colour": Colour, "basis": MechanismBasis, "scope": Scope,
+}  # fmt: skip
+
+
+def _compared(row: _Row, name: str) -> str:
+    """A cell as the ledger reads it, to tell a summary's row the same as a ledger's.
+
+    A measure is its number (300平方米, 300 ㎡ and 300 alike; 60% of the row's 300 is 180), a vocabulary cell its
+    member, a flag true or false, any other cell its text as names compare (健在證明 is 健在证明). Raises the
+    ledger's own error where the ledger refuses the cell (300厘米 in an area).
+    """
+    if name in UNITS:
+        number = row.number(name)
+        return "" if number is None else repr(number)
+    if name in _VOCABS:
+        member = row.vocab(name, _VOCABS[name])
+        return "" if member is None else str(member.value)
+    if name == "dedicated_post":
+        return str(row.flag(name)) if row.text(name) is not None else ""
+    if name == "function_areas":
+        return "|".join(normalise_name(area) for area in row.items(name) or ())
+    text = row.text(name)
+    return "" if text is None else normalise_name(text)
+
+
+def _category(written: str) -> str | None:
+    """The category a sheet's name or a 类别 cell says (证明, 證明 alike), or None."""
+    return _CATEGORIES.get(written) or _CATEGORY_KEYS.get(title_key(written))
+
+
+def _entry_key(
+    row: _Row, sheet: str | None, *, village: str, problems: _Problems | None = None
+) -> tuple[str, frozenset[tuple[str, str]]] | None:
+    """A row as an entry: its village, and its category and every other cell it writes, as the ledger reads them.
+
+    Given ``problems`` (a summary's row), a cell the ledger refuses is kept there, and the row is no entry (None);
+    a ledger's own row is compared as written where it is refused (its sheet's reading says why).
+    """
+    cells = {}
+    for name in row.data:
+        if name in _UNCOMPARED | {"village", "category"}:
+            continue
+        try:
+            cells[name] = _compared(row, name)
+        except LedgerError as exc:
+            if problems is None:
+                cells[name] = normalise_name(_shown(row.data[name]))
+                continue
+            for problem in exc.problems:
+                problems.add(problem)
+            return None
+    written = _shown(row.data.get("category") or "")
+    category = _category(sheet or "") or _category(written) or written
+    entry = frozenset({*((n, v) for n, v in cells.items() if v), ("category", category)})
+    return normalise_name(village), entry
 
 
 #: A sheet named 汇总 headed as a ledger: where, what its name says it is, its rows, and its totals rows' problems.
@@ -812,9 +923,15 @@ def _repeated(beside: _Beside, sheets: list[tuple[str | None, list[_Row]]], prob
     totals = [problem.row or 0 for problem in said]
     many = len(sheets) > 1
     keys = [
-        _entry_key(row, sheet, village=_village_of(row) or (sheet if many and sheet not in _CATEGORIES else "") or "")
+        key
         for sheet, rows in sheets
         for row in rows
+        if (
+            key := _entry_key(
+                row, sheet, village=_village_of(row) or (sheet if many and sheet not in _CATEGORIES else "") or ""
+            )
+        )
+        is not None
     ]
     columns = {name for row in summary for name in row.data} - {"category"}
     unsaid = ("category", "")  # a summary without 类别 beside sheets named 设施, 证明: compared without theirs
@@ -826,8 +943,12 @@ def _repeated(beside: _Beside, sheets: list[tuple[str | None, list[_Row]]], prob
         ]
         tables[category] = (Counter(shown), Counter(entry for _, entry in shown))
     alone = []
+    refused = problems.total
     for row in summary:
-        village, entry = _entry_key(row, None, village=_village_of(row))
+        key = _entry_key(row, None, village=_village_of(row), problems=problems)
+        if key is None:  # a cell the ledger refuses (300厘米): told as the ledger tells it
+            continue
+        village, entry = key
         exact, somewhere = tables[unsaid not in entry]
         entry = entry - {unsaid}
         if village and exact[village, entry] > 0:
@@ -842,6 +963,8 @@ def _repeated(beside: _Beside, sheets: list[tuple[str | None, list[_Row]]], prob
         more = len(alone) - _ROWS_NAMED
         rows = Both(f"{zh} 行等 {len(alone)}", f"{en} and {more} more") if more > 0 else Both(zh, en)
         problems.add(LedgerError(where, 0, None, "ledger-summary-alone", kind=kind, rows=rows))
+        return
+    if problems.total > refused:
         return
     told = Both("", "")
     if totals:
@@ -1001,20 +1124,35 @@ def _note_rows(header: list[str], values: list[list[Any]], merged: tuple[str, ..
     return notes
 
 
-#: What a table's footer or note begins with, compared half-width without spaces: 以下空白, 填表人：张三, 注：….
+#: What a table's footer or sign-off begins with, as ledgers carry them (以下空白, 填表人：张三, 审核人：,
+#: 制表日期：…, 联系电话：…, 负责人签字：, （盖章）), compared half-width without spaces. Each word stands alone
+#: or is followed by a colon, a bracket, a blank line (___) or a figure, perhaps after 签字, 签名 or 盖章: never
+#: by more of a name (联系人村, 盖章村 are villages).
+_FOOTER_WORDS = (
+    "以下空白", "以下无", "此页无", "以下无内容",
+    "填表人", "填报人", "制表人", "审核人", "审批人", "负责人", "联系人", "经办人", "统计人",
+    "填表日期", "填报日期", "制表日期", "审核日期", "报送日期", "日期",
+    "联系电话", "联系方式", "电话", "填报单位", "填表单位", "单位", "签字", "签名", "盖章",
+)  # fmt: skip
+#: What a note begins with: the word and its colon (注：…, 备注：…, 说明：…, 注1：…).
+_NOTE_WORDS = ("注", "备注", "说明")
 _FOOTER = re.compile(
-    r"^(?:以下空白|以下无|此页无|(?:填表|填报|制表|审核|负责|联系)人|填表日期|填报日期|(?:注|备注|说明):)"
+    rf"^\(?(?:(?:{'|'.join(map(re.escape, _FOOTER_WORDS))})(?:\(?(?:签字|签名|签章|盖章)\)?)?(?:$|[:()\[【_0-9])"
+    rf"|(?:{'|'.join(map(re.escape, _NOTE_WORDS))})[0-9]*:)"
 )
 
 
 def _footer(cells: list[Any]) -> str | None:
-    """A row's footer (以下空白, 填表人：张三, 注：…) as shown, where it is the row's only cell: never an entry."""
+    """A row's footer (以下空白, 填表人：张三, 注：…, or 填表人： 张三 审核人： 李四 in cells of their own) as shown.
+
+    Its first filled cell is text beginning as a footer does: the row is never an entry.
+    """
     filled = [cell for cell in cells if cell is not None and str(cell).strip()]
-    if len(filled) != 1 or not isinstance(filled[0], str):
+    if not filled or not isinstance(filled[0], str):
         return None
     if not _FOOTER.match("".join(unicodedata.normalize("NFKC", _shown(filled[0])).split())):
         return None
-    return _quoted(filled[0])
+    return _quoted(" ".join(_shown(cell) for cell in filled))
 
 
 def _say_notes(notes: dict[int, str], where: Both, key: str = "ledger-note-rows") -> None:
@@ -1269,7 +1407,7 @@ def _of(target: Path, sheets: list[tuple[str | None, list[_Row]]], segment: str)
         mine = []
         for row in rows:
             words = by_sheet or _shown(row.data.get("category") or "").strip()
-            category = _CATEGORIES.get(words, segment)
+            category = _category(words) or segment
             if category == segment:
                 mine.append(row)
             else:
@@ -1333,7 +1471,7 @@ def read_ledger(path: str | os.PathLike[str], *, max_bytes: int | None = None, s
     else:
         _named(_sheet_rows(sheets), problems)
         for sheet, rows in sheets:
-            sheet_category = _CATEGORIES.get(sheet or "")
+            sheet_category = _category(sheet or "")
             for row in rows:
                 problems.read(_add, ledger, row, sheet_category, scope)
     problems.raise_any()
