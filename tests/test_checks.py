@@ -1578,3 +1578,27 @@ def test_a_task_outside_lists_that_are_not_recorded_is_a_note_not_a_verdict() ->
     assert invoke("admit", "代办社会保险登记", "-j", "340403").code == 1
     # A layer of villages lists no community's tasks: Shangdang's community is judged on what is recorded.
     assert unrecorded_lists(villagecat.resolve("140404"), Scope.COMMUNITY) == []
+
+
+@pytest.mark.parametrize(
+    ("parent", "consent", "not_said"),
+    [("120117", "未经市委市政府同意", "省级党委和政府"), ("220000", "未经省级党委和政府同意", "市委市政府")],
+)
+def test_lint_says_whose_consent_a_dedicated_post_lacks_in_the_words_of_the_rule_it_rests_on(
+    tmp_path: Path, parent: str, consent: str, not_said: str
+) -> None:
+    """Under Ninghe, whose clause says 未经市委市政府同意, lint said 也未经省级党委和政府同意 (the national words)."""
+    station = Mechanism(
+        id="999999.mechanism.station",
+        name="网格化服务管理站",
+        mechanism_type=MechanismType.STATION,
+        dedicated_post=True,
+        basis=MechanismBasis.NONE,
+        citations=(Citation(document="cn.document.tingzi-2022-28", section="二(二)4"),),
+    )
+    path = write_child(tmp_path / parent, parent, code="999999", mechanisms=(station,))
+    (finding,) = [f for f in lint(load_layer(path), registry_with([path])).findings if "mechanism" in f.code]
+    assert finding.code == "lint-mechanism-dedicated-post"
+    assert consent in finding.message_zh
+    assert not_said not in finding.message_zh
+    assert any(c.quote and consent in c.quote for c in finding.citations)  # the words said are the words cited

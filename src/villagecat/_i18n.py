@@ -2997,7 +2997,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "工作机制“{mechanism}”要求专人专岗，但无党中央、国务院明确要求或法律法规明确规定{consent}，不得要求",
         "mechanism {mechanism} requires a dedicated post without a central or legal basis{consent}",
     ),
-    "audit-mechanism-consent": ("，也{condition}", " or the consent its rule names ({condition})"),
+    "mechanism-consent": ("，也{condition}", " or the consent its rule names ({condition})"),
     "audit-mechanism-without-basis": (
         "工作机制“{mechanism}”不在目录中且无设立依据，应予清理",
         "mechanism {mechanism} is not in the catalog and has no basis",
@@ -3163,8 +3163,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "lint-authority-unknown": ("效力层级不明的文件（不在本层及上级层的来源文件中）", "a document of unknown authority"),
     "lint-mechanism-dedicated-post": (
-        "工作机制“{mechanism}”要求专人专岗，但无党中央、国务院明确要求或法律法规明确规定，也未经省级党委和政府同意",
-        "mechanism {mechanism} requires a dedicated post without a central or legal basis or the province's consent",
+        "工作机制“{mechanism}”要求专人专岗，但无党中央、国务院明确要求或法律法规明确规定{consent}",
+        "mechanism {mechanism} requires a dedicated post without a central or legal basis{consent}",
     ),
     "lint-mechanism-post-unstated": (
         "工作机制“{mechanism}”要求专人专岗，但未记录设立依据，无法核对是否允许",

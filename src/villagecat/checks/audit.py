@@ -44,13 +44,13 @@ def _listed(name: str, items: Sequence[_Named], scope: Scope) -> _Named | None:
     return next((i for i in items if key in {place_form(n, scope) for n in (i.name, *i.aliases)}), None)
 
 
-def _consent(condition: str | None) -> Both:
+def consent(condition: str | None) -> Both:
     """Whose consent allows a dedicated post, in the words of the rule's own clause (its ``condition``).
 
     The national 未经省级党委和政府同意; Ninghe, a municipality's district, 未经市委市政府同意 (its clause, merged into
     the rule it restates). A rule stating no condition says none: never the national words for another layer's.
     """
-    return Both(*pair("audit-mechanism-consent", condition=condition)) if condition else Both("", "")
+    return Both(*pair("mechanism-consent", condition=condition)) if condition else Both("", "")
 
 
 def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str, scope: Scope) -> list[Finding]:
@@ -81,7 +81,7 @@ def _mechanism(catalog: EffectiveCatalog, entry: LedgerMechanism, village: str, 
                     "audit-mechanism-dedicated-post" if none else "audit-mechanism-post-unstated",
                     mechanism=entry.name,
                     choices=_BASIS_CHOICES,
-                    consent=_consent(stated.condition if stated is not None else None),
+                    consent=consent(stated.condition if stated is not None else None),
                 ),
                 village,
                 rule=[b.value for b in POST_ALLOWED],

@@ -26,14 +26,15 @@ from villagecat._arguments import need, need_registry
 from villagecat._i18n import Both, pair, say
 from villagecat.checks import _codes as codes
 from villagecat.checks._report import CheckReport, Finding
-from villagecat.checks._rules import obligation, rule
-from villagecat.checks.audit import POST_ALLOWED
+from villagecat.checks._rules import RULES, obligation, rule
+from villagecat.checks.audit import POST_ALLOWED, consent
 from villagecat.errors import LayerChainError
 from villagecat.models import (
     Authority,
     Cancellation,
     Certificate,
     CertificateStatus,
+    Citation,
     Clause,
     Document,
     Duty,
@@ -167,21 +168,29 @@ def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckR
     need_registry(registry, optional=True)
     documents = {d.id: d for d in package.documents}
     rules = {o.id: o for o in package.obligations}
+    chain = [package]
     if registry is not None and package.layer.parent is not None:
         try:
-            for ancestor in registry.chain(package):
+            chain = registry.chain(package)
+            for ancestor in chain:
                 documents = {d.id: d for d in ancestor.documents} | documents
                 rules = {o.id: o for o in ancestor.obligations} | rules
         except LayerChainError:
             pass  # a broken chain is validate's to report; lint what is here
+    # A rule a lower layer restates in its own words (Ninghe's 未经市委市政府同意): the lowest restatement, as merged.
+    restated = {o.restates: o for layer in chain for o in layer.obligations if o.restates is not None}
+    basis_rule = restated.get(RULES["mechanism-basis"]) or obligation(rules, "mechanism-basis")
     titles = {i: d.known_as() for i, d in documents.items()}
     report = CheckReport("lint", package.layer.id, package.layer.name_zh, titles=titles)
     findings = report.findings
     main_frequencies = _main_frequencies(rules)
 
-    def _finding(declared: codes.FindingCode, item_id: str, zh: str, en: str, **kw: object) -> Finding:
+    def _finding(
+        declared: codes.FindingCode, item_id: str, zh: str, en: str, *, also: tuple[Citation, ...] = (), **kw: object
+    ) -> Finding:
         level, name = LINT_RULES[declared.code]
-        return Finding(declared.code, level, zh, en, item_id, citations=rule(rules, name), item=item_id, **kw)  # type: ignore[arg-type]
+        cites = (*rule(rules, name), *also)
+        return Finding(declared.code, level, zh, en, item_id, citations=cites, item=item_id, **kw)  # type: ignore[arg-type]
 
     for _, item in package.iter_items():
         if isinstance(item, Document | Clause):
@@ -221,8 +230,10 @@ def lint(package: LayerPackage, registry: LayerRegistry | None = None) -> CheckR
                     *pair(
                         "lint-mechanism-dedicated-post" if known else "lint-mechanism-post-unstated",
                         mechanism=item.name,
+                        consent=consent(basis_rule.condition if basis_rule is not None else None),
                     ),
                     observed=item.basis.value if item.basis else None,
+                    also=tuple(basis_rule.citations) if known and basis_rule is not None else (),
                 )
             )
         if isinstance(item, Duty):
