@@ -3260,6 +3260,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "截止日期 {due} 与时限原文「{due_text}」不符：原文写的{written}（{subject}）",
         "due {due} does not agree with the due_text 「{due_text}」, which writes {written} ({subject})",
     ),
+    "modality-not-worded": (
+        (
+            "约束力记为必须，但所引原文没有不受限定的约束力用语（{binding}）{worded}：「{quote}」（{subject}）；"
+            "请照原文的用语填写：“一般”“原则上”“为宜”填一般应当，没有约束力用语的留空"
+        ),
+        (
+            "recorded as must, but what it quotes has no binding word ({binding}) that a hedge does not govern"
+            "{worded}: 「{quote}」 ({subject}); write the source's force: a hedge (一般, 原则上, 为宜) is should,"
+            " no binding word leaves it empty"
+        ),
+    ),
+    "modality-hedges": ("，原文用语为{hedges}", "; the source says {hedges}"),
+    "modality-no-words": ("，原文没有约束力用语", "; the source uses no binding word"),
     "due-written-year": ("年为 {values}", "year {values}"),
     "due-written-month": ("月为 {values}", "month {values}"),
     "due-written-day": ("日为 {values}", "day {values}"),

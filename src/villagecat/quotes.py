@@ -39,6 +39,11 @@ A milestone's deadline is held to its source by two more rules (:func:`iter_due_
   due_text not wholly read as dates and the words between them (前、以前、之前、底、至、到、和、
   及、或、、, a dash and spaces) compares nothing: 30日内, 次年3月, 8月上旬 are never guessed at.
 
+A rule recorded as ``must`` is held to the words it quotes (:func:`iter_modality_problems`,
+``modality-not-worded``): one of its quotes holds a binding word (:data:`~villagecat.models.vocab.BINDING_WORDS`)
+that no hedge governs (:func:`unhedged_binding`: 一般、原则上、为宜 before it in its clause, 一般应、原则上不得
+advise). A hedge written as must is the source's word hardened; it needs no text at hand, only the item's quotes.
+
 A text given for a document that no package checked cites or holds is a mistake in the
 command, never a finding about a package: :func:`require_cited` refuses it (exit 2), naming
 the ids the packages do cite, closest first.
@@ -59,7 +64,8 @@ from villagecat._names import misspelt
 from villagecat.coverage import split_statements
 from villagecat.errors import UnknownItemError
 from villagecat.format.clauses import chinese_number
-from villagecat.models import Citation, Clause, Document, Milestone
+from villagecat.models import Citation, Clause, Document, Milestone, Modality, Override
+from villagecat.models.vocab import BINDING, BINDING_WORDS
 from villagecat.package import RESOURCES
 from villagecat.report import Problem
 
@@ -81,11 +87,13 @@ __all__ = [
     "cited_documents",
     "dates_written",
     "iter_due_problems",
+    "iter_modality_problems",
     "iter_quote_problems",
     "iter_quotes",
     "joined",
     "require_cited",
     "sections_holding",
+    "unhedged_binding",
     "where_differs",
 ]
 
@@ -114,6 +122,10 @@ CODES: dict[str, tuple[str, str]] = {
     "due-disagrees": (
         "时间节点的截止日期与时限原文所写的年、月、日不符",
         "a milestone's due is not among the years, months and days its due_text writes",
+    ),
+    "modality-not-worded": (
+        "约束力记为必须，所引原文却没有不受“一般”“原则上”等限定的约束力用语",
+        "a rule recorded as must quotes no binding word that a hedge (一般, 原则上…) does not govern",
     ),
 }
 
@@ -784,6 +796,91 @@ def _listed(values: set[int]) -> tuple[str, str]:
     return "、".join(ordered), ", ".join(ordered)
 
 
+#: The source's hedges (Modality's synonyms for ``should``: 一般、原则上、为宜), declared once in the vocabulary.
+_HEDGES = tuple(word for word, value in Modality.__synonyms__.items() if value == Modality.SHOULD.value)
+_HEDGE = re.compile("|".join(map(re.escape, _HEDGES)))
+#: What ends a clause: a hedge governs the binding words after it up to here.
+_CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
+
+
+def unhedged_binding(quote: str) -> bool:
+    """Whether ``quote`` holds a binding word no hedge governs: none of 一般、原则上、为宜 before it in its clause.
+
+    「面积一般应达到……」 and 「原则上不得……」 advise; 「……为宜，一般应在……以内」 too; 「……党政群机构应当为其提供……」
+    after 「原则上只负责……，」 binds, its clause unhedged.
+    """
+    for found in BINDING_WORDS.finditer(quote):
+        clause_start = max((m.end() for m in _CLAUSE_END.finditer(quote, 0, found.start())), default=0)
+        if not _HEDGE.search(quote, clause_start, found.start()):
+            return True
+    return False
+
+
+def _modality_problem(
+    where: dict[str, Any], ident: str, citations: tuple[Citation, ...], field_name: str
+) -> QuoteProblem:
+    """A ``modality-not-worded`` problem at item ``ident``'s row (``where``) and ``field_name``."""
+    quotes = [c.quote for c in citations if c.quote]
+    hedges = list(dict.fromkeys(m.group() + _binding_after(q, m.end()) for q in quotes for m in _HEDGE.finditer(q)))
+    worded = Both(*pair("modality-hedges", hedges=Both("、".join(f"“{h}”" for h in hedges), ", ".join(hedges))))
+    if not hedges:
+        worded = Both(*pair("modality-no-words"))
+    zh, en = pair(
+        "modality-not-worded",
+        binding=Both("、".join(BINDING), ", ".join(BINDING)),
+        worded=worded,
+        quote=Both("」「".join(quotes), "」「".join(quotes)),
+        subject=Both(*pair("quote-subject-item", item=ident)),
+    )
+    return QuoteProblem(
+        code="modality-not-worded",
+        message_zh=zh,
+        message_en=en,
+        field=field_name,
+        document=citations[0].document,
+        items=(ident,),
+        quote=quotes[0],
+        **where,
+    )
+
+
+def _binding_after(quote: str, at: int) -> str:
+    """The binding word right after a hedge at ``at`` (一般 + 应), if any: the hedge as the source writes it."""
+    found = BINDING_WORDS.match(quote, at)
+    return found.group() if found else ""
+
+
+def iter_modality_problems(package: LayerPackage) -> Iterator[QuoteProblem]:
+    """Yield a ``fail`` per rule of ``package`` recorded as must whose quotes hold no unhedged binding word.
+
+    Every graded field (``modality``, ``size_modality`` … :class:`~villagecat.format.rules.Graded`) of an item,
+    and an override's ``value`` setting such a field, that is ``must`` while the item quotes its source and
+    none of its quotes binds (:func:`unhedged_binding`). An item quoting nothing is not judged: its words are
+    not at hand.
+    """
+    from villagecat.format.registry import kind_of_model, kinds  # noqa: PLC0415 - the registry imports the models
+    from villagecat.format.rules import Graded  # noqa: PLC0415
+
+    graded_names = {s.name for k in kinds() for s in k.fields if isinstance(s.rule, Graded)}
+    for resource, model in RESOURCES.items():
+        if model is Clause or model is Document:
+            continue
+        graded = [s.name for s in kind_of_model(model).fields if isinstance(s.rule, Graded)]
+        for index, item in enumerate(package.resource(resource)):
+            citations: tuple[Citation, ...] = getattr(item, "citations", ())
+            quotes = [c.quote for c in citations if c.quote]
+            if not quotes or any(unhedged_binding(q) for q in quotes):
+                continue
+            ident = str(getattr(item, "id", ""))
+            if isinstance(item, Override):
+                if item.field in graded_names and item.value == Modality.MUST.value:
+                    yield _modality_problem(package.where(resource, index), ident, citations, "value")
+                continue
+            for name in graded:
+                if getattr(item, name) is Modality.MUST:
+                    yield _modality_problem(package.where(resource, index), ident, citations, name)
+
+
 def cited_documents(package: LayerPackage) -> set[str]:
     """Return the ids of the documents ``package`` holds or cites: in its items, its clauses or its approval route."""
     found = {d.id for d in package.documents} | {c.document for c in package.clauses}
@@ -902,5 +999,5 @@ def check_quotes(
         target or package.source or package.layer.id,
         len(quotes) + len(unquoted),
         sum(q.document not in texts for q in quotes) + sum(not any(d in texts for d in u.documents) for u in unquoted),
-        list(iter_quote_problems(package, texts, spare=spare)),
+        [*iter_modality_problems(package), *iter_quote_problems(package, texts, spare=spare)],
     )
