@@ -801,3 +801,22 @@ def test_a_key_written_twice_in_a_json_file_is_told_with_its_line(national_copy:
         load_layer(package)
     assert f"第 {line} 行" in raised.value.message_zh
     assert "“slug”出现两次" in raised.value.message_zh
+
+
+@pytest.mark.parametrize("many", [False, True])
+def test_a_package_version_raised_by_hand_without_a_release_is_refused(national_copy: Path, many: bool) -> None:
+    """A reviewer raised the descriptor's version (0.9.1 → 0.10.0) by hand: valid, the layer still 0.9.1, no release.
+
+    The package's version and the layer's are one number, written together by ``villagecat release``.
+    """
+    path = national_copy / "datapackage.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    layer_version = data["layer"]["version"]
+    data["version"] = "99.0.0"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    report = validate_many([national_copy])[0] if many else villagecat.validate(national_copy)
+    (problem,) = report.problems
+    assert where(problem) == ("datapackage.json", None, "version", "descriptor-version")
+    assert "99.0.0" in problem.message_zh
+    assert layer_version in problem.message_zh
+    assert "villagecat release" in problem.message_zh

@@ -43,7 +43,7 @@ from villagecat.format.registry import Kind, kind_by_resource, kinds
 from villagecat.format.upgrade import declared_format
 from villagecat.models import Clause, Layer
 from villagecat.models.document import JSON_FORM
-from villagecat.package import LayerPackage, read_raw, resource_specs, validate_rows
+from villagecat.package import LayerPackage, read_raw, resource_specs, validate_rows, version_disagrees
 
 if TYPE_CHECKING:
     import os
@@ -163,7 +163,8 @@ def open_fast(path: str | os.PathLike[str], max_bytes: int | None = None) -> Ope
             data, fmt = found
             if declared_format(data) != FORMAT_VERSION or len(resource_specs(fmt)) > limit("resources"):
                 return None
-            return Opened(str(path), source, Layer.model_validate(data.get("layer"), context=JSON_FORM), fmt)
+            layer = Layer.model_validate(data.get("layer"), context=JSON_FORM)
+            return None if version_disagrees(data, layer) is not None else Opened(str(path), source, layer, fmt)
     except Exception:  # noqa: BLE001 - an optimisation: the full reader judges whatever this did not expect
         return None
 

@@ -2787,6 +2787,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     "descriptor-no-resources": ("缺少 resources 数组", "resources must be an array"),
+    "descriptor-version": (
+        (
+            "数据包版本为 {declared}，但本层版本（layer.version）为 {version}：两者是同一个版本号，不要手改；"
+            "请把数据包版本改回 {version}，再用 villagecat release 发布新版本（它同时改两处，并写入发布记录）"
+        ),
+        (
+            "the package's version is {declared} but its layer's (layer.version) is {version}: they are one number,"
+            " not to be changed by hand; set the package's back to {version}, then release a new version with"
+            " villagecat release (it changes both and writes the release record)"
+        ),
+    ),
     "descriptor-resource-object": ("资源应为对象", "a resource must be an object"),
     "duplicate-resource": ("资源 {name} 重复", "resource {name} appears twice"),
     "finding-code-undeclared": (

@@ -1127,6 +1127,9 @@ def _read_package_checked(
         for problem in _validation_problems(exc, "datapackage.json"):
             field_name = f"layer.{problem.field}" if problem.field else "layer"
             problems.append(Problem(**{**problem.__dict__, "field": field_name}))
+    if layer is not None and (declared := version_disagrees(descriptor, layer)) is not None:
+        said = pair("descriptor-version", declared=declared, version=layer.version)
+        problems.append(_problem("datapackage.json", "descriptor-version", *said, field="version"))
     resources = descriptor.get("resources")
     if not isinstance(resources, list):
         problems.append(
@@ -1151,6 +1154,19 @@ def _read_package_checked(
         unread=Unread(lost, refused),
     )
     return package, report
+
+
+def version_disagrees(descriptor: Mapping[str, Any], layer: Layer) -> str | None:
+    """The package's own ``version`` where it is not its layer's, as written; None where they agree or it has none.
+
+    They are one number: :func:`descriptor` writes the layer's, and ``villagecat release`` raises both with a release
+    record. One raised by hand (the package's, which frictionless and a reader of the descriptor see first) would
+    announce a release the layer never made.
+    """
+    declared = descriptor.get("version", layer.version)
+    if declared == layer.version:
+        return None
+    return declared if isinstance(declared, str) else json.dumps(declared, ensure_ascii=False)
 
 
 def _read_tables(
