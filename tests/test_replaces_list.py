@@ -189,3 +189,21 @@ def test_an_earlier_id_listed_by_two_items_is_refused(tmp_path: Path) -> None:
     assert X in problem.message_zh
     ids = [f.id for f in package.facilities]
     assert problem.line == 2 + max(ids.index(Z), ids.index(other.id))  # the second row listing X
+
+
+def test_release_carries_the_earlier_ids_of_the_item_renumbered_and_says_so(tmp_path: Path) -> None:
+    """The clerk renumbers Y (which lists X) to Z and writes only Y: release lists X too, and says so in Chinese.
+
+    Without it 0.9 would name X nowhere, and a county's row on X would be ``unknown_target`` again.
+    """
+    from conftest import invoke  # noqa: PLC0415
+
+    _, second, _ = _releases()
+    previous = save_layer(second, tmp_path / "previous")
+    current = save_layer(_renumber(second, Y, Z, (Y,)), tmp_path / "current")
+    result = invoke("release", str(current), "--against", str(previous), "--date", "2026-12-08")
+    assert result.code == 0, result.err
+    assert _facility(load_layer(current), Z).replaces == (Y, X)
+    assert _cell(current, Z) == f"{Y}|{X}"
+    (line,) = [line for line in result.out.splitlines() if line.startswith("已把")]  # Chinese first, no English
+    assert line == f"已把 {Y} 原有的替代条目 {X} 一并写入 {Z} 的“替代条目”：下级层按 {X} 填写的行仍归 {Z}"

@@ -89,7 +89,8 @@ class Step:
         citations: What backs the step: the item's citations, or the override's.
         operation: The override's id, for steps made by an override.
         renamed_from: The id the operation's row names, where the layer above renumbered the item: one of the
-            earlier ids it lists (``replaces``); the row holds this id, not the item's (as :attr:`Conflict.renamed_from`).
+            earlier ids it lists (``replaces``); the row holds this id, not the item's (as
+            :attr:`Conflict.renamed_from`).
     """
 
     layer: str

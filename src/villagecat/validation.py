@@ -88,7 +88,7 @@ def _check_ids(package: LayerPackage, problems: list[Problem]) -> None:
 def _renumbering_problems(
     package: LayerPackage, renumbered: list[tuple[str, int, str, str]], ids: dict[str, str], problems: list[Problem]
 ) -> None:
-    """Each earlier id (``replaces``) merge could not follow, of the layer's own ids (another layer's: ``replaces-other-layer``).
+    """Each earlier id (``replaces``) merge could not follow, of the layer's own (another's: ``replaces-other-layer``).
 
     An old id replaced twice (which item would the layers below's operations on it follow?), still an
     item's id (they would name either), or of another kind (merge follows no renumbering across kinds).
