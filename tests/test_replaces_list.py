@@ -207,3 +207,12 @@ def test_release_carries_the_earlier_ids_of_the_item_renumbered_and_says_so(tmp_
     assert _cell(current, Z) == f"{Y}|{X}"
     (line,) = [line for line in result.out.splitlines() if line.startswith("已把")]  # Chinese first, no English
     assert line == f"已把 {Y} 原有的替代条目 {X} 一并写入 {Z} 的“替代条目”：下级层按 {X} 填写的行仍归 {Z}"
+
+
+def test_a_workbook_round_trips_every_earlier_id(tmp_path: Path) -> None:
+    """The clerk's sheet shows the list in one cell, joined by |, and import reads it back as the list."""
+    from villagecat.workbook import export_workbook, import_workbook  # noqa: PLC0415
+
+    _, _, third = _releases()
+    book = export_workbook(third, tmp_path / "jilin.xlsx")
+    assert _facility(import_workbook(book), Z).replaces == (Y, X)
