@@ -105,7 +105,7 @@ def test_replaces_may_only_name_the_layers_own_ids(tmp_path: Path) -> None:
         name="某证明",
         status=CertificateStatus.RETAINED,
         citations=CITE,
-        replaces="cn.certificate.birth",
+        replaces=("cn.certificate.birth",),
     )
     path = write_child(tmp_path, "220000", certificates=(own,))
     codes = [p.code for p in villagecat.validate(path).problems]

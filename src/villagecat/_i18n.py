@@ -2637,21 +2637,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "replaces-twice": (
         (
             "旧标识 {replaces} 已由 {first} 接替，{id} 不能再接替它：一个旧标识只能由一个条目接替，"
-            "否则下级层对旧标识的覆盖、取消不知该归哪一条；请删去其中一条的 replaces"
+            "否则下级层对旧标识的覆盖、取消不知该归哪一条；请从其中一条的“替代条目”中删去 {replaces}"
         ),
         (
             "the old id {replaces} is replaced by {first} already, so {id} cannot replace it too: the layers below"
-            " could not tell which item their operations on the old id follow; remove one of the two replaces"
+            " could not tell which item their operations on the old id follow; remove {replaces} from one of the"
+            " two replaces"
         ),
     ),
     "replaces-present": (
         (
             "{id} 接替的旧标识 {replaces} 仍是本层一个条目的标识：下级层对 {replaces} 的覆盖、取消不知该归哪一条；"
-            "重新编号后旧标识不能再用，请删去这一行的 replaces，或给另一条目换一个标识"
+            "重新编号后旧标识不能再用，请从这一行的“替代条目”中删去 {replaces}，或给另一条目换一个标识"
         ),
         (
             "{id} replaces {replaces}, which is still the id of an item of the layer: the layers below could not tell"
-            " which their operations on it follow; remove this replaces, or give the other item another id"
+            " which their operations on it follow; remove {replaces} from this replaces, or give the other item"
+            " another id"
         ),
     ),
     "replaces-other-kind": (
@@ -2664,13 +2666,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " on {replaces} do not follow a renumbering into another kind"
         ),
     ),
+    "replaces-carried": (
+        "已把 {via} 原有的替代条目 {earlier} 一并写入 {id} 的“替代条目”：下级层按 {earlier} 填写的行仍归 {id}",
+        (
+            "{id}'s replaces now lists {earlier} too, which {via} listed: the rows of the layers below that hold"
+            " {earlier} still apply to {id}"
+        ),
+    ),
     "replaces-other-layer": (
         (
-            "replaces 只能指本层原有的标识（{layer}.…），不能指 {replaces}；"
+            "“替代条目”只能列本层原有的标识（{layer}.…），不能列 {replaces}；"
             "修改上级层的条目请用覆盖（overrides）或取消（cancellations）"
         ),
         (
-            "replaces may only name an earlier id of this layer ({layer}.…), not {replaces}; "
+            "replaces may only list earlier ids of this layer ({layer}.…), not {replaces}; "
             "change an inherited item with overrides or cancellations"
         ),
     ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from packaging.version import Version
@@ -24,11 +25,13 @@ from villagecat.diff import (
 )
 from villagecat.errors import InvalidRequestError, VillagecatError
 from villagecat.models import Layer, Level, ParentRef, Release, Scope
-from villagecat.package import LayerPackage, carry_citations, save_layer
+from villagecat.package import ITEM_RESOURCES, LayerPackage, carry_citations, save_layer
 
 if TYPE_CHECKING:
     import os
     from pathlib import Path
+
+    from pydantic import BaseModel
 
     from villagecat.diff import Change
     from villagecat.registry import LayerRegistry
@@ -37,6 +40,7 @@ __all__ = [
     "CHINA_STANDARD_TIME",
     "bump_version",
     "carry_clause_edits",
+    "carry_earlier_ids",
     "default_parent",
     "first_release",
     "init_layer",
@@ -247,6 +251,56 @@ def carry_clause_edits(package: LayerPackage, previous: LayerPackage) -> LayerPa
     return carry_citations(package, edits)
 
 
+def carry_earlier_ids(package: LayerPackage, previous: LayerPackage) -> LayerPackage:
+    """Carry the earlier ids of an item renumbered again into the item that now replaces it (``replaces``).
+
+    Y listed X (renumbered before); the clerk renumbers Y to Z and writes only Y in Z's 替代条目: a county's row
+    on X would name nothing. Z takes X too, where that is unambiguous: Y is gone, Z alone lists it, and X is no
+    item's id and listed by no other item. What it carries, :func:`earlier_ids_carried` says.
+    """
+    ids = {str(getattr(i, "id", "")) for r in ITEM_RESOURCES for i in package.resource(r)}
+    listed = Counter(old for r in ITEM_RESOURCES for i in package.resource(r) for old in getattr(i, "replaces", ()))
+    before = {str(getattr(i, "id", "")): i for r in ITEM_RESOURCES for i in previous.resource(r)}
+    changed: dict[str, tuple[BaseModel, ...]] = {}
+    for resource in ITEM_RESOURCES:
+        items = list(package.resource(resource))
+        for n, item in enumerate(items):
+            mine: tuple[str, ...] = getattr(item, "replaces", ())
+            carried = [
+                old
+                for y in mine
+                if y in before and y not in ids and listed[y] == 1
+                for old in getattr(before[y], "replaces", ())
+                if old not in mine and old not in ids and listed[old] == 0
+            ]
+            if carried:
+                items[n] = item.model_copy(update={"replaces": (*mine, *dict.fromkeys(carried))})
+                listed.update(carried)
+                changed[resource] = tuple(items)
+    return dataclasses.replace(package, **changed) if changed else package  # type: ignore[arg-type]
+
+
+def earlier_ids_carried(before: LayerPackage, after: LayerPackage) -> list[Both]:
+    """Say, per item, which earlier ids :func:`carry_earlier_ids` added to its ``replaces`` (Chinese first)."""
+    said: list[Both] = []
+    for resource in ITEM_RESOURCES:
+        for old, new in zip(before.resource(resource), after.resource(resource), strict=True):
+            added = [i for i in getattr(new, "replaces", ()) if i not in getattr(old, "replaces", ())]
+            if added:
+                listed = getattr(old, "replaces", ())
+                said.append(
+                    Both(
+                        *pair(
+                            "replaces-carried",
+                            id=str(getattr(new, "id", "")),
+                            earlier=Both("、".join(added), ", ".join(added)),
+                            via=Both("、".join(listed), ", ".join(listed)),
+                        )
+                    )
+                )
+    return said
+
+
 def same_layer(previous: LayerPackage, current: LayerPackage) -> None:
     """Refuse to version a layer against another one: their difference is no release of either.
 
@@ -348,6 +402,7 @@ def release_layer(  # noqa: PLR0913 - the release, and what it is judged against
     """
     same_layer(previous, current)
     refuse_uncited(current)
+    current = carry_earlier_ids(current, previous)  # an item renumbered again keeps every earlier id
     report = diff_packages(previous, current)
     if registry is not None:
         from villagecat.impact import children  # noqa: PLC0415 - impact imports the merge

@@ -1399,10 +1399,12 @@ class _Differ:
         new: dict[str, BaseModel],
         attribute: Mapping[str, str] | None = None,
     ) -> None:
+        # a rename is declared by the new side listing the old id (the old side's own list says what it was before)
         renamed = {
-            str(getattr(item, "replaces", None)): item_id
+            earlier: item_id
             for item_id, item in new.items()
-            if getattr(item, "replaces", None) in old and getattr(item, "replaces", None) not in new
+            for earlier in getattr(item, "replaces", ())
+            if earlier in old and earlier not in new
         }
         for item_id, before in old.items():
             if not renamed and new.get(item_id) == before:  # the common case, decided in one comparison

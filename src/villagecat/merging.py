@@ -88,8 +88,9 @@ class Step:
         value: The field's value after this step.
         citations: What backs the step: the item's citations, or the override's.
         operation: The override's id, for steps made by an override.
-        renamed_from: The id the operation's row names, where the layer above renumbered the item
-            (``replaces``): the row holds this id, not the item's (as :attr:`Conflict.renamed_from`).
+        renamed_from: The id the operation's row names, where the layer above renumbered the item: one of the
+            earlier ids it lists (``replaces``); the row holds this id, not the item's (as
+            :attr:`Conflict.renamed_from`).
     """
 
     layer: str
@@ -138,8 +139,9 @@ class Conflict:
             languages: ``describe`` prints them, and ``detail``, in place of the rule and values.
         name: The inherited item's name, where it is known: ``describe`` names the item by it too; for a
             conflict of a layer as a whole (``chain_order``, ``parent_version``), the layer's name.
-        renamed_from: The id the operation's row named, where the layer above renumbered the item (``replaces``):
-            ``describe`` names it beside the item's, the id the clerk finds in the row.
+        renamed_from: The id the operation's row named, where the layer above renumbered the item (one of the
+            earlier ids it lists in ``replaces``): ``describe`` names it beside the item's, the id the clerk finds in
+            the row.
     """
 
     layer: str
@@ -415,8 +417,8 @@ class EffectiveCatalog:
     items: Mapping[str, Mapping[str, EffectiveItem]]
     cancelled: tuple[Cancelled, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
-    #: Each id a layer renumbered (``replaces``) that merge follows, and the id replacing it: a lower layer's row
-    #: on the old id applies to the item that replaces it (see :meth:`followed`).
+    #: Each id a layer renumbered (every earlier id an item lists in ``replaces``) that merge follows, and the id
+    #: replacing it: a lower layer's row on the old id applies to the item that replaces it (see :meth:`followed`).
     renumbered: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -869,8 +871,7 @@ class _Merger:
                 if self._owned is not None:
                     self._owned.add(id(entry))
                 self.index[item_id] = resource
-                if (old := getattr(item, "replaces", None)) is not None:
-                    replacing.append((resource, str(old), item_id))
+                replacing.extend((resource, old, item_id) for old in getattr(item, "replaces", ()))
                 added.extend((name, item_id) for name in identity)
                 here.update((name, item_id) for name in identity)
             for name, item_id in added:  # a layer's own items become "inherited" for the layers below
@@ -880,7 +881,7 @@ class _Merger:
             self._restate(package, resource, item)
 
     def _rename(self, layer_id: str, replacing: Sequence[tuple[str, str, str]]) -> None:
-        """Record a layer's renumbered ids, as a diff reads ``replaces``: the old id is gone, the new item is it.
+        """Record a layer's renumbered ids, as a diff reads ``replaces``: each old id is gone, the new item is it.
 
         Only the layer's own id (validation refuses another's), of the same kind, and no longer an item's
         own: an id still present names that item. An id two items replace names neither: no silent winner.

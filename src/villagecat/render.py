@@ -459,7 +459,7 @@ def _cancelled(catalog: EffectiveCatalog, key: str) -> Cancelled | None:
     """The item a layer of the chain cancelled that ``key`` names, if one.
 
     ``key`` is its id, its name or an alias, the id the cancellation row holds (its target), the cancellation row's
-    own id, or the id it replaces: an id the item's layer renumbered (``replaces``), which merge follows to the item
+    own id, or an id it replaces: an earlier id its layer renumbered (``replaces``), which merge follows to the item
     that replaces it, as :func:`find_item` does. Ids and names are compared normalised, as :func:`find_item` does.
     """
     named = normalise_name(key)
@@ -467,7 +467,7 @@ def _cancelled(catalog: EffectiveCatalog, key: str) -> Cancelled | None:
         item = cancelled.item
         names = [getattr(item, "name", None), *getattr(item, "aliases", ())]
         ids = {str(getattr(item, "id", "")), cancelled.cancellation.target, cancelled.cancellation.id}
-        ids.add(getattr(item, "replaces", None) or "")
+        ids.update(getattr(item, "replaces", ()))
         if named in {normalise_name(n) for n in [*ids, *names] if isinstance(n, str) and n}:
             return cancelled
     return None
@@ -730,7 +730,7 @@ def format_explain(catalog: EffectiveCatalog, item_id: str, field: str | None = 
     lines = [
         f"{name}（{catalog.layer.id}） · {item_id}" if lang != "en" else f"{name} ({catalog.layer.id}) · {item_id}"
     ]
-    if entry.id != asked and getattr(entry.item, "replaces", None) == asked:  # asked by the id it had
+    if entry.id != asked and asked in getattr(entry.item, "replaces", ()):  # asked by an id it had
         lines.append("  " + say("explain-found-by-former-id", lang, old=asked))
     elif entry.id != asked and _acted_on(catalog, asked) == [entry]:  # asked by the id of a row acting on it
         from villagecat.format.registry import kind_of_id  # noqa: PLC0415

@@ -66,7 +66,7 @@ def _check_ids(package: LayerPackage, problems: list[Problem]) -> None:
     """
     layer_id = package.layer.id
     seen: dict[str, str] = {}
-    renumbered: list[tuple[str, int, str, str]] = []  # each item that replaces an id: resource, index, id, old id
+    renumbered: list[tuple[str, int, str, str]] = []  # each earlier id an item lists: resource, index, id, old id
     for resource in RESOURCES:
         items = package.resource(resource)
         kind_segment = ID_KINDS[resource]
@@ -74,13 +74,12 @@ def _check_ids(package: LayerPackage, problems: list[Problem]) -> None:
         has_replaces = "replaces" in RESOURCES[resource].model_fields  # asked once: a miss is slow per item
         for index, item in enumerate(items):
             item_id: str = item.id  # type: ignore[attr-defined]
-            replaces = item.replaces if has_replaces else None  # type: ignore[attr-defined]
+            replaces: tuple[str, ...] = item.replaces if has_replaces else ()  # type: ignore[attr-defined]
             repeated = item_id in seen
             fine = not repeated and item_id.startswith(expected)
             seen.setdefault(item_id, resource)
-            if replaces is not None:
-                renumbered.append((resource, index, item_id, replaces))
-            if fine and (replaces is None or replaces.startswith(f"{layer_id}.")):
+            renumbered.extend((resource, index, item_id, old) for old in replaces)
+            if fine and all(old.startswith(f"{layer_id}.") for old in replaces):
                 continue
             _id_problems(package, resource, index, item_id, replaces, seen, problems, repeated=repeated)
     _renumbering_problems(package, renumbered, seen, problems)
@@ -89,7 +88,7 @@ def _check_ids(package: LayerPackage, problems: list[Problem]) -> None:
 def _renumbering_problems(
     package: LayerPackage, renumbered: list[tuple[str, int, str, str]], ids: dict[str, str], problems: list[Problem]
 ) -> None:
-    """Each ``replaces`` merge could not follow, of the layer's own ids (another layer's: ``replaces-other-layer``).
+    """Each earlier id (``replaces``) merge could not follow, of the layer's own (another's: ``replaces-other-layer``).
 
     An old id replaced twice (which item would the layers below's operations on it follow?), still an
     item's id (they would name either), or of another kind (merge follows no renumbering across kinds).
@@ -114,7 +113,7 @@ def _id_problems(  # noqa: PLR0913, PLR0917 - the failing item and what it is ch
     resource: str,
     index: int,
     item_id: str,
-    replaces: str | None,
+    replaces: tuple[str, ...],
     seen: dict[str, str],
     problems: list[Problem],
     *,
@@ -153,15 +152,16 @@ def _id_problems(  # noqa: PLR0913, PLR0917 - the failing item and what it is ch
                 **where,
             )
         )
-    if isinstance(replaces, str) and replaces.partition(".")[0] != layer_id:
-        problems.append(
-            Problem(
-                code="replaces-other-layer",
-                **_message("replaces-other-layer", layer=layer_id, replaces=replaces),
-                field="replaces",
-                **where,
-            )
+    problems.extend(
+        Problem(
+            code="replaces-other-layer",
+            **_message("replaces-other-layer", layer=layer_id, replaces=old),
+            field="replaces",
+            **where,
         )
+        for old in replaces
+        if old.partition(".")[0] != layer_id
+    )
 
 
 class _Said(TypedDict):
@@ -870,7 +870,7 @@ def verified(
         own = table.column("id") or ()
         if not all(map(str.startswith, own, repeat(f"{layer_id}.{ID_KINDS[resource]}."))):
             return False
-        replaces = [r for r in table.column("replaces") or () if r is not None]
+        replaces = [old for earlier in table.column("replaces") or () if earlier for old in earlier]
         if not all(map(str.startswith, replaces, repeat(f"{layer_id}."))):
             return False
     if len(set(ids)) != len(ids) or _refused_replaces(fast):
@@ -885,9 +885,9 @@ def _refused_replaces(fast: FastPackage) -> bool:
     for resource in ITEM_RESOURCES:
         table = fast.tables.get(resource)
         if table is not None:  # every row, the restating ones too
-            mine = [r for r in table.column("replaces") or () if r is not None]
+            mine = [old for earlier in table.column("replaces") or () if earlier for old in earlier]
         else:
-            mine = [r for item in fast.skeleton.resource(resource) if (r := getattr(item, "replaces", None))]
+            mine = [old for item in fast.skeleton.resource(resource) for old in getattr(item, "replaces", ())]
         own_kind = f"{layer_id}.{ID_KINDS[resource]}."
         if not all(map(str.startswith, mine, repeat(own_kind))):
             return True

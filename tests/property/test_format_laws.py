@@ -96,8 +96,8 @@ def _value(spec: FieldSpec) -> st.SearchStrategy[Any] | None:
 def item_of(draw: st.DrawFn, kind: Kind, n: int = 0) -> Any:
     data: dict[str, Any] = {"id": f"{LAYER}.{kind.segment}.x{n}"}
     for spec in kind.fields:
-        if spec.name in ("id", "restates"):  # a restating row merges into another item: not this law's subject
-            continue
+        if spec.name in ("id", "restates", "replaces"):  # a restating row merges into another item, and an earlier
+            continue  # id (a pattern on each entry of a list) renumbers one: not this law's subject
         if kind.name == "clause" and spec.name == "document":
             data["document"] = DOCUMENT
             continue

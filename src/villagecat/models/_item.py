@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
+from typing import TYPE_CHECKING, Annotated, ClassVar
 
-from pydantic import StringConstraints
+from pydantic import BeforeValidator, GetJsonSchemaHandler, StringConstraints
 
 from villagecat._patterns import described
 from villagecat.format.registry import KindSpec
 from villagecat.format.rules import Fixed, KeepEntries
 from villagecat.models._base import ITEM_REF_PATTERN, LAYER_ID_PATTERN, LOCAL_ID_PATTERN, Model, field
 from villagecat.models.document import Citation, Name, NonEmpty
+
+if TYPE_CHECKING:
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
 
 __all__ = ["CatalogItem", "catch_all_field", "id_pattern", "restates_field", "truncated_field"]
 
@@ -24,6 +28,30 @@ def id_pattern(kind: str) -> str:
         f"such as cn.{kind}.example-1",
         in_files="；也可以留空，由系统按名称生成",
     )
+
+
+def _one_or_many(value: object) -> object:
+    """Read a single id (``replaces`` as format 2 first wrote it, in JSON) as a list of one; None as none."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else value
+
+
+class _FormerSingle:
+    """Publish that a JSON row may still hold one id alone (as format 2 first wrote ``replaces``) or null."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        listed = handler(core)
+        return {"anyOf": [listed, listed["items"], {"type": "null"}]}
+
+
+#: Every earlier id of an item (``replaces``): a list, read from one id alone as format 2 first wrote it.
+EarlierIds = Annotated[
+    tuple[Annotated[str, StringConstraints(pattern=ITEM_REF_PATTERN)], ...],
+    BeforeValidator(_one_or_many),
+    _FormerSingle,
+]
 
 
 class CatalogItem(Model):
@@ -53,12 +81,15 @@ class CatalogItem(Model):
         default_factory=tuple,
         rule=KeepEntries(),
     )
-    replaces: Annotated[str, StringConstraints(pattern=ITEM_REF_PATTERN)] | None = field(
+    replaces: EarlierIds = field(
         "替代条目",
         "Replaces",
-        desc_zh="本条目取代的旧标识（重新编号时填写），比较版本时视为改名而非删除加新增。",
-        desc_en="The id this item replaces after a renumbering; a diff shows a rename, not a delete plus an insert.",
-        default=None,
+        desc_zh="本条目以前用过的每个标识（重新编号时填写，多次重新编号时逐一列出，用“|”分隔），都须是本层自己的标识；"
+        "比较版本时视为改名而非删除加新增，下级层按其中任一旧标识填写的行仍归本条目。",
+        desc_en="Every earlier id of the item, each of the layer's own (one per renumbering, joined by | in a cell): "
+        "a diff shows a rename, not a delete plus an insert, and a lower layer's row on any of them applies to the "
+        "item.",
+        default_factory=tuple,
     )
 
 
