@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from pydantic import ValidationError
 
@@ -13,9 +15,15 @@ from villagecat.models import (
     FacilityStandard,
     Layer,
     Level,
+    Orientation,
+    Placement,
     Scope,
+    SignType,
     template_placeholders,
 )
+
+if TYPE_CHECKING:
+    from villagecat.models._base import Vocab
 
 
 def test_citation_reads_cell_form_with_quote() -> None:
@@ -43,6 +51,26 @@ def test_vocab_values_are_slugs_with_chinese_labels() -> None:
     assert DutyKind.PROHIBITED.label == "履职负面事项"
     assert DutyKind.from_text("履职负面事项") is DutyKind.PROHIBITED
     assert str(DutyKind.ASSISTS) == "assists"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("履職負面事項", DutyKind.PROHIBITED),  # a label typed in traditional characters
+        ("標牌", SignType.PLAQUE),
+        ("外部", Placement.OUTSIDE),
+        ("豎排", Orientation.VERTICAL),  # a synonym (竖排) in traditional characters
+        ("Prohibited", DutyKind.PROHIBITED),  # a slug in capitals
+    ],
+)
+def test_a_vocabulary_word_in_traditional_characters_or_capitals_is_read(text: str, expected: Vocab) -> None:
+    """A workbook's or ledger's 標牌 was refused (应为 … 之一); names were read in traditional characters already."""
+    assert type(expected).from_text(text) is expected
+
+
+def test_a_word_no_vocabulary_value_is_stays_refused() -> None:
+    with pytest.raises(ValueError, match="標語"):
+        SignType.from_text("標語")
 
 
 def test_unknown_fields_are_rejected() -> None:

@@ -310,6 +310,29 @@ class Vocab(str, Enum):
         headed = [m for m, label in labels.items() if "(" in label and label.split("(")[0] == key]
         if len(headed) == 1:
             return headed[0]
+        return cls._read_as_names_are(text)
+
+    @classmethod
+    def _read_as_names_are(cls, text: str) -> Vocab:
+        """The member ``text`` names once compared as names are: traditional characters (標牌), capitals, spaces.
+
+        Only where the exact reading found none (a clerk's usual words never pay for the converter), and only one
+        member: two read alike would be a guess.
+
+        Raises:
+            ValueError: if ``text`` names no member, or more than one, so read.
+        """
+        from villagecat._names import normalise_name  # noqa: PLC0415 - the converter loads only for such a word
+
+        key = normalise_name(text)
+        found = {
+            member
+            for member in cls
+            for word in (member.value, member.label, *(k for k, v in cls.__synonyms__.items() if v == member.value))
+            if normalise_name(word) == key
+        }
+        if len(found) == 1:
+            return found.pop()
         raise ValueError(text)
 
     @classmethod
