@@ -257,7 +257,7 @@ def test_the_readmes_accepted_change_is_the_change_its_reason_names(tmp_path: Pa
     descriptor = json.loads((old / "datapackage.json").read_text(encoding="utf-8"))
     shipped = Version(descriptor["layer"]["version"])
     before = Version(f"{shipped.major}.{shipped.minor - 1}.0")  # a minor before, so the gate weighs the change alone
-    descriptor["layer"]["version"] = str(before)
+    descriptor["version"] = descriptor["layer"]["version"] = str(before)
     descriptor["layer"]["releases"] = [r for r in descriptor["layer"]["releases"] if Version(r["version"]) <= before]
     (old / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
     argv = ("diff", str(old), str(new), "--fail-on", "warning", "--accept", str(tmp_path / "accepted.yaml"))
