@@ -251,6 +251,9 @@ class CheckReport:
 
         Each finding's code (``signage-missing``) is for machines and support: JSON always has
         it, and English text and Markdown show it; Chinese, read by clerks, shows the words alone.
+        Whom the findings judged (:meth:`places`) is said where it is not villages alone: a report of
+        communities says （适用：社区） in its head; one of both （适用：村和社区）, and its per-subject
+        table names each subject's place (适用). JSON says it on every finding (``scope``).
         """
         lang = need_lang(lang)
         need_format(fmt, REPORT_FORMATS)
