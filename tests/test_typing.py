@@ -217,3 +217,24 @@ read_ledger(PurePath("ledger.csv"))
 """
     errors = _mypy(tmp_path, config, code)
     assert sorted(errors) == [10, 11, 14, 17, 19], errors
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_a_check_report_s_dict_is_typed(tmp_path: Path, config: str) -> None:
+    """``CheckReport.to_dict()`` was ``dict[str, Any]``: every value read from it was Any, so nothing was checked."""
+    code = """\
+from villagecat.checks import CheckReport
+
+data = CheckReport("facility", "cn", "全国").to_dict()
+finding = data["findings"][0]
+scope: int = finding["scope"]
+failed: str = data["failed"]
+fails: str = data["summary"]["甲村"]["fail"]
+data["unknown"]
+"""
+    errors = _mypy(tmp_path, config, code)
+    assert "Incompatible types in assignment" in errors.get(5, [""])[0], errors
+    assert "'village', 'community'" in errors[5][0], errors
+    assert "Incompatible types in assignment" in errors.get(6, [""])[0], errors
+    assert "Incompatible types in assignment" in errors.get(7, [""])[0], errors
+    assert any("unknown" in message for message in errors.get(8, [])), errors

@@ -87,6 +87,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check-lint": ("数据检查", "lint"),
     "check-signage": ("标牌检查", "signage"),
     "report-table-summary": ("| 对象 | 不符合 | 提示 | 符合 |", "| subject | fail | note | pass |"),
+    "report-table-summary-places": (
+        "| 对象 | 适用 | 不符合 | 提示 | 符合 |",
+        "| subject | for | fail | note | pass |",
+    ),
     "report-table-head": ("| 对象 | 结论 | 说明 | 依据 |", "| subject | verdict | code | finding | basis |"),
     "level-fail": ("不符合", "fail"),
     "level-warn": ("提示", "note"),
@@ -846,6 +850,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} · {check}: {fails} failed, {warns} notes",
     ),
     "report-summary-head": ("对象\t不符合\t提示\t符合", "subject\tfail\tnote\tpass"),
+    # whom a report's verdicts judged, where not villages alone (a finding's scope)
+    "report-for": ("{check}（适用：{place}）", "{check} (for: {place})"),
+    "report-places-both": ("村和社区", "village and community"),
+    "report-summary-head-places": ("对象\t适用\t不符合\t提示\t符合", "subject\tfor\tfail\tnote\tpass"),
     "report-finding": ("[{level}] {subject}{message}", "[{level}] {subject}{message} ({code})"),
     "effect-word-tightens": ("收紧", "tightens"),
     "effect-word-loosens": ("放宽", "loosens"),
@@ -2809,6 +2817,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "descriptor-resource-object": ("资源应为对象", "a resource must be an object"),
     "duplicate-resource": ("资源 {name} 重复", "resource {name} appears twice"),
+    "finding-scope-one": (
+        "核查结果针对一个村或一个社区，不能同时针对两者",
+        "a finding judges one village or one community, not both",
+    ),
     "finding-code-undeclared": (
         "结果代码 {code} 未在 villagecat.checks._codes 中登记",
         "finding code {code} is not declared in villagecat.checks._codes",

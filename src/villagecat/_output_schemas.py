@@ -148,8 +148,10 @@ def check_report_schema() -> dict[str, Any]:
     """
     from villagecat.checks._codes import FINDING_CODES  # noqa: PLC0415
     from villagecat.checks._report import CheckName, FindingLevel  # noqa: PLC0415
+    from villagecat.models import Scope  # noqa: PLC0415
 
     levels = list(get_args(FindingLevel))
+    places = [s.value for s in Scope if s is not Scope.BOTH]  # a finding judges one place
     value = {"anyOf": [*_SCALAR, {"type": "array", "items": {"anyOf": _SCALAR}}]}
     subject = {"type": "string", "minLength": 1}
     finding = _closed(
@@ -175,6 +177,14 @@ def check_report_schema() -> dict[str, Any]:
                 "Subject",
                 "所核查的村（社区）、工作事项或条目；未写名称的一处为 village。\n\n"
                 "The village, task or item checked; one place given without a name is village.",
+            ),
+            "scope": _titled(
+                {"enum": [*places, None]},
+                "村或社区",
+                "Village or community",
+                "village：村；community：城市社区；null：不针对某一村或社区（如 lint 对数据包的检查）。\n\n"
+                "village, or community (an urban community); null where the finding judges no place (lint's of a "
+                "package).",
             ),
             "message_zh": _titled(_TEXT, "说明（中文）", "Message in Chinese"),
             "message_en": _titled(_TEXT, "说明（英文）", "Message in English"),

@@ -11,7 +11,7 @@ import copy
 import dataclasses
 import json
 import shutil
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args, get_type_hints
 
 import jsonschema
 import pytest
@@ -19,6 +19,7 @@ from referencing import Registry, Resource
 
 from conftest import NATIONAL, NINGHE, REPO, edit, invoke, quote_texts
 from layers import write_child
+from villagecat.checks import CheckReportDict, FindingDict, FindingScope, LevelCounts
 from villagecat.package import load_layer, save_layer
 from villagecat.schema import generate_schemas
 
@@ -94,18 +95,20 @@ def test_check_reports_validate(tmp_path: Path, lang: str) -> None:
         ("lint", str(NINGHE)),
         ("lint", str(NATIONAL)),
     ]
-    codes, levels = set(), set()
+    codes, levels, scopes = set(), set(), set()
     for argv in runs:
         result = invoke(*argv, "--format", "json", "--lang", lang)
         assert result.code in (0, 1), (argv, result.err)
         payload = valid("check-report", result.out)
         assert payload["failed"] is (result.code == 1)
         levels |= {f["level"] for f in payload["findings"]}
+        scopes |= {f["scope"] for f in payload["findings"]}
         codes.add(result.code)
         if argv[0] == "lint":
             valid("lint-report", result.out)
     assert codes == {0, 1}
     assert levels == {"fail", "warn", "pass"}
+    assert {"village", "community"} <= scopes <= {"village", "community", None}  # whom each verdict judged
 
 
 def test_check_report_refuses_what_no_check_writes() -> None:
@@ -127,8 +130,26 @@ def test_check_report_refuses_what_no_check_writes() -> None:
     def object_observed(p: Any) -> None:
         p["findings"][0]["observed"] = {"area": 250}
 
-    for mutate in (unknown_key, wrong_level, failed_as_text, empty_subject, object_observed):
+    def both_places(p: Any) -> None:
+        p["findings"][0]["scope"] = "both"  # a finding judges one place
+
+    def no_scope(p: Any) -> None:
+        del p["findings"][0]["scope"]
+
+    for mutate in (unknown_key, wrong_level, failed_as_text, empty_subject, object_observed, both_places, no_scope):
         refused("check-report", payload, mutate)
+
+
+def test_the_report_s_typed_dicts_are_its_schema() -> None:
+    """``CheckReportDict`` and ``FindingDict`` (what ``to_dict`` returns, typed) name exactly the schema's keys."""
+    schema = generate_schemas()["check-report.schema.json"]
+    finding = schema["properties"]["findings"]["items"]
+    for typed, described in ((CheckReportDict, schema), (FindingDict, finding)):
+        assert list(get_type_hints(typed)) == list(described["properties"]), typed.__name__
+        assert typed.__required_keys__ == set(described["required"]), typed.__name__
+    counts = schema["properties"]["summary"]["additionalProperties"]["properties"]
+    assert list(get_type_hints(LevelCounts)) == list(counts)
+    assert [*get_args(FindingScope), None] == finding["properties"]["scope"]["enum"]
 
 
 def test_lint_of_several_packages_validates(tmp_path: Path) -> None:

@@ -2,13 +2,24 @@
 
 Every check takes an effective catalog (see :func:`villagecat.resolve`) and returns a
 :class:`CheckReport` of :class:`Finding` objects, each with a stable code, a level, the
-rule's value, the observed value, and the citation of the rule.
+rule's value, the observed value, the citation of the rule, and the place it judged (``scope``:
+a village or an urban community). ``to_dict()`` returns a :class:`CheckReportDict` of
+:class:`FindingDict` (typed dicts, key for key ``check-report.schema.json``).
 """
 
 from __future__ import annotations
 
 from villagecat.checks._measure import MEASURE_LIMIT, InvalidMeasurementError
-from villagecat.checks._report import CheckReport, Finding
+from villagecat.checks._report import (
+    CheckReport,
+    CheckReportDict,
+    CitationDict,
+    Finding,
+    FindingDict,
+    FindingScope,
+    FindingValue,
+    LevelCounts,
+)
 from villagecat.checks.admission import admit
 from villagecat.checks.audit import audit
 from villagecat.checks.certificate import (
@@ -29,11 +40,17 @@ __all__ = [
     "CertificateNotRenderedError",
     "CertificateRefusedError",
     "CheckReport",
+    "CheckReportDict",
+    "CitationDict",
     "FacilityFigures",
     "Finding",
+    "FindingDict",
+    "FindingScope",
+    "FindingValue",
     "InvalidMeasurementError",
     "Ledger",
     "LedgerError",
+    "LevelCounts",
     "NoTemplateError",
     "Rendered",
     "admit",

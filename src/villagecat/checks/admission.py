@@ -24,7 +24,7 @@ from villagecat._arguments import need_catalog, need_items, need_member
 from villagecat._i18n import Both, pair, say
 from villagecat._names import alike, looked_up, normalise_name, place_form
 from villagecat.checks import _codes as codes
-from villagecat.checks._report import CheckReport, Finding
+from villagecat.checks._report import CheckReport, Finding, judged
 from villagecat.checks._rules import by_reference, obligation, reference_clause, referenced
 from villagecat.errors import InvalidRequestError
 from villagecat.format.registry import kind_of_model
@@ -428,7 +428,7 @@ def _obligation_finding(
 def admission_findings(
     catalog: EffectiveCatalog, task: str, subject: str = "", scope: Scope = Scope.VILLAGE
 ) -> list[Finding]:
-    """Return the findings for one task asked of a village (or, with ``scope``, a community).
+    """Return the findings for one task asked of a village (or, with ``scope``, a community), each saying so.
 
     A listed duty or certificate, a rule on departments that governs it, or the route it needs.
 
@@ -445,7 +445,7 @@ def admission_findings(
         findings = [
             _obligation_finding(catalog, task, o, subject, scope) for o in match_obligations(catalog, task, scope)
         ]
-    return findings or [_unlisted(catalog, task, key, subject, scope)]
+    return judged(findings or [_unlisted(catalog, task, key, subject, scope)], scope)
 
 
 def admit(catalog: EffectiveCatalog, tasks: Iterable[str] | str, scope: Scope = Scope.VILLAGE) -> CheckReport:

@@ -8,7 +8,7 @@ from villagecat._arguments import need, need_catalog
 from villagecat._i18n import Both, pair
 from villagecat._names import place_form
 from villagecat.checks import _codes as codes
-from villagecat.checks._report import CheckReport, Finding
+from villagecat.checks._report import CheckReport, Finding, judged
 from villagecat.checks._rules import by_reference, obligation, referenced, rule
 from villagecat.checks.admission import admission_findings, org_words, similar_certificates, similar_names
 from villagecat.checks.facility import facility_findings
@@ -171,6 +171,11 @@ def _certificate(catalog: EffectiveCatalog, name: str, village: str, scope: Scop
 
 
 def _village(catalog: EffectiveCatalog, entry: VillageLedger) -> list[Finding]:
+    """One entry's findings, each saying the place it judged: the entry's, or its signs' and facility's own 村或社区."""
+    return judged(_entry_findings(catalog, entry), entry.scope)
+
+
+def _entry_findings(catalog: EffectiveCatalog, entry: VillageLedger) -> list[Finding]:
     village = entry.village
     if not entry.recorded():
         return [
@@ -189,7 +194,7 @@ def _village(catalog: EffectiveCatalog, entry: VillageLedger) -> list[Finding]:
     for name in entry.certificates:
         found.extend(_certificate(catalog, name, village, entry.scope))
     if entry.facility is not None:
-        found.extend(facility_findings(catalog, entry.facility))
+        found.extend(facility_findings(catalog, entry.facility))  # by its own scope
     return found
 
 

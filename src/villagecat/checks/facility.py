@@ -14,7 +14,7 @@ from villagecat._names import name_forms
 from villagecat.checks import _codes as codes
 from villagecat.checks._measure import InvalidMeasurementError, check_measurement, place
 from villagecat.checks._modality import Strength, level, reported, strength, suffix
-from villagecat.checks._report import CheckReport, Finding, FindingLevel
+from villagecat.checks._report import CheckReport, Finding, FindingLevel, judged
 from villagecat.models import Modality, Scope
 
 if TYPE_CHECKING:
@@ -209,7 +209,7 @@ def _told(tiers: dict[Strength, _Tier], order: list[str]) -> list[tuple[Strength
 
 
 def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> list[Finding]:
-    """Return the findings of one facility against the standards that apply to it.
+    """Return the findings of one facility against the standards that apply to it, each of the figures' scope.
 
     Every binding area rule holds at once: the floor area must reach each binding standard's
     minimum and per-100-households minimum; the strictest one decides (不符合 when missed).
@@ -290,7 +290,7 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
                 subject,
             )
         )
-    return findings
+    return judged(findings, figures.scope)
 
 
 def _share_findings(

@@ -36,7 +36,7 @@ from villagecat.checks import _codes as codes
 from villagecat.checks._characters import STANDARD, STANDARD_IN_NOTED_USES
 from villagecat.checks._measure import check_measurement
 from villagecat.checks._modality import level, reported, strength, suffix
-from villagecat.checks._report import CheckReport, Finding
+from villagecat.checks._report import CheckReport, Finding, judged
 from villagecat.checks._rules import rule
 from villagecat.errors import InvalidRequestError
 from villagecat.models import Colour, Orientation, Placement, Scope, SignType
@@ -460,7 +460,7 @@ def signage_findings(
     """Return the findings of one village's (or community's) signs against its effective signage spec.
 
     ``scope`` is whose rules apply (a community's plaques are not a village's); by default
-    the signs' own, which must agree.
+    the signs' own, which must agree. Each finding says it (:attr:`Finding.scope`).
 
     Raises:
         InvalidRequestError: if the signs of one place say both village and community.
@@ -531,7 +531,7 @@ def signage_findings(
             )
     for quota in quotas:
         findings.extend(_count(quota, signs, matched, village))
-    return findings
+    return judged(findings, scope)
 
 
 def _unlisted(
