@@ -9,9 +9,10 @@ import dataclasses
 import json
 import shutil
 import tempfile
+import warnings
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -19,7 +20,7 @@ import villagecat
 from villagecat._columns import override_cell_value
 from villagecat.checks.ledger import read_ledger
 from villagecat.diff import diff_packages
-from villagecat.errors import VillagecatError
+from villagecat.errors import VillagecatError, WorkbookNotice
 from villagecat.merging import merge
 from villagecat.models import Citation, MergeOp, Override
 from villagecat.package import RESOURCES, load_layer
@@ -113,15 +114,22 @@ def test_any_overrides_merge_into_conflicts_never_exceptions(ops: list[tuple[str
 
 
 @given(csv_text)
+@example("制表人\n")  # a footer alone: told as a notice, then refused as a ledger with no records
 def test_any_ledger_reads_or_raises_a_villagecat_error(content: str) -> None:
-    """A ledger of any text is read, or refused with a VillagecatError naming where."""
+    """A ledger of any text is read, or refused with a VillagecatError naming where; a row not read is a notice.
+
+    A row that reads as a footer (制表人) is told as a :class:`WorkbookNotice` naming its row, not an exception.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "ledger.csv"
         path.write_text("village,category,name,placement,width_cm\n" + content, encoding="utf-8")
-        try:
-            read_ledger(path)
-        except VillagecatError as exc:
-            message = str(exc)
-        else:
-            message = "read"
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", WorkbookNotice)
+            try:
+                read_ledger(path)
+            except VillagecatError as exc:
+                message = str(exc)
+            else:
+                message = "read"
         assert message
+        assert all(isinstance(w.message, WorkbookNotice) and "行" in str(w.message) for w in caught)
