@@ -3342,6 +3342,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "catalog-heading": ("{name}（{id}）有效目录", "{name} ({id}) effective catalog"),
     "catalog-title": ("{heading} · 适用：{scope}", "{heading} · applies to: {scope}"),
     "catalog-chain": ("层级链：{chain}", "chain: {chain}"),
+    "catalog-by-reference": ("（参照执行）", " (by reference)"),
+    "catalog-by-reference-note": (
+        (
+            "城市社区参照执行（国家层 {section}「{quote}」）：标（参照执行）的 {count} 项写的是村级组织，"
+            "来源未写明其对社区的约束力，核查时只作提示"
+        ),
+        (
+            "urban communities follow by reference (national {section} 「{quote}」): the {count} items marked (by"
+            " reference) are worded for villages; their sources do not say how strongly they bind a community, so"
+            " the checks only advise on them"
+        ),
+    ),
     "catalog-scope-chain": ("适用：{scope}；层级链：{chain}", "applies to: {scope}; chain: {chain}"),
     "catalog-table-head": ("| 条目 | 标识 | 出处 | 设定层 |", "| item | id | source | set by |"),
     "conflicts-heading": ("冲突", "Conflicts"),

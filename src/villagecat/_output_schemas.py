@@ -455,6 +455,15 @@ def catalog_schema(published: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]
                     "条目标识 → 字段 → 最后设定它的层（标识、版本）与操作。\n\n"
                     "Item id -> field -> the layer (id, version) that last set it, and how.",
                 ),
+                "by_reference": _titled(
+                    {"type": "array", "items": _TEXT, "uniqueItems": True},
+                    "参照执行的条目",
+                    "Items by reference",
+                    "列出社区（scope 为 community）时，写的是村级组织、按国家层三参照执行的条目标识，"
+                    "来源未写明其对社区的约束力；否则为空。\n\nFor a community's listing (scope community), the ids of"
+                    " the items worded for villages that reach it by reference (national 三), at a strength their"
+                    " sources do not state; otherwise empty.",
+                ),
                 "cancelled": _titled({"type": "array", "items": cancelled}, "已取消的条目", "Items cancelled"),
                 "conflicts": _titled(
                     {"type": "array", "items": _ref("conflict")},

@@ -65,6 +65,39 @@ def _selected(catalog: EffectiveCatalog, scope: Scope | None) -> dict[str, list[
     }
 
 
+def _by_reference(
+    catalog: EffectiveCatalog, scope: Scope | None, selected: dict[str, list[EffectiveItem]]
+) -> list[str]:
+    """The items listed for a community that reach it by reference (national 三), as the checks decide it.
+
+    Worded for villages alone (村级组织, no 社区 in its clauses, not addressed to 基层群众性自治组织): a community
+    follows it in the opinion's spirit, at a strength its source does not state
+    (:func:`villagecat.checks._rules.by_reference`). None for a listing that is not a community's, or a chain without
+    national 三. Documents are not rules.
+    """
+    from villagecat.checks._rules import by_reference  # noqa: PLC0415 - the checks load only for a community
+
+    if scope is not Scope.COMMUNITY:
+        return []
+    return [
+        entry.id
+        for resource in reading_order(selected)
+        if resource != "documents"
+        for entry in selected[resource]
+        if by_reference(catalog, scope, entry.item)
+    ]
+
+
+def _reference_note(catalog: EffectiveCatalog, marked: list[str], lang: Lang) -> list[str]:
+    """The head's line on the items marked by reference, quoting the clause that makes it so; none if none is."""
+    from villagecat.checks._rules import reference_clause  # noqa: PLC0415
+
+    clause = next(iter(reference_clause(catalog, Scope.COMMUNITY)), None)
+    if not marked or clause is None:
+        return []
+    return [say("catalog-by-reference-note", lang, count=len(marked), quote=clause.quote or "", section=clause.section)]
+
+
 def catalog_to_dict(catalog: EffectiveCatalog, scope: Scope | str | None = None) -> dict[str, Any]:
     """Return the effective catalog as a JSON-ready dict.
 
@@ -99,6 +132,7 @@ def catalog_to_dict(catalog: EffectiveCatalog, scope: Scope | str | None = None)
             for name, entries in selected.items()
         },
         "provenance": provenance,
+        "by_reference": _by_reference(catalog, scope, selected),
         "cancelled": [
             {
                 "resource": c.resource,
@@ -219,13 +253,17 @@ def _format_text(catalog: EffectiveCatalog, scope: Scope | None, lang: Lang = "z
         say("catalog-chain", lang, chain=chain),
     ]
     selected = _selected(catalog, scope)
+    marked = _by_reference(catalog, scope, selected)
+    lines += _reference_note(catalog, marked, lang)
+    by_reference = set(marked)
     for resource in reading_order(selected):
         entries = selected[resource]
         lines.append("")
         lines.append(say("catalog-kind", lang, title=_resource_title(resource, lang), count=len(entries)))
         for entry in entries:
             setters = _setters(catalog, entry)
-            lines.append(f"  {_summary(entry.item, lang)}  {entry.id}  ← {'、'.join(setters)}")
+            mark = say("catalog-by-reference", lang) if entry.id in by_reference else ""
+            lines.append(f"  {_summary(entry.item, lang)}{mark}  {entry.id}  ← {'、'.join(setters)}")
     admission = effective_admission(catalog, scope)
     lines.append("")
     if admission is not None:
@@ -277,6 +315,9 @@ def _format_markdown(catalog: EffectiveCatalog, scope: Scope | None, lang: Lang 
         say("catalog-scope-chain", lang, scope=_scope_word(scope, lang), chain=chain),
     ]
     selected, titles = _selected(catalog, scope), document_titles(catalog)
+    marked = _by_reference(catalog, scope, selected)
+    lines += ["", *_reference_note(catalog, marked, lang)] if marked else []
+    by_reference = set(marked)
     for name in reading_order(selected):
         entries = selected[name]
         lines += [
@@ -289,9 +330,9 @@ def _format_markdown(catalog: EffectiveCatalog, scope: Scope | None, lang: Lang 
         for entry in entries:
             cites = markdown_cell("；".join(cited(c, titles) for c in getattr(entry.item, "citations", [])))
             setters = _setters(catalog, entry)
-            lines.append(
-                f"| {markdown_cell(_summary(entry.item, lang))} | `{entry.id}` | {cites} | {'、'.join(setters)} |"
-            )
+            mark = say("catalog-by-reference", lang) if entry.id in by_reference else ""
+            summary = _summary(entry.item, lang) + mark
+            lines.append(f"| {markdown_cell(summary)} | `{entry.id}` | {cites} | {'、'.join(setters)} |")
     if catalog.conflicts:
         lines += ["", "## " + say("conflicts-heading", lang), ""]
         lines.extend(f"- {c.describe(lang)}" for c in catalog.conflicts)

@@ -65,18 +65,39 @@ def rule(source: EffectiveCatalog | Mapping[str, Obligation] | None, name: str) 
 
 #: The words by which a clause states its rule for an urban community itself (村（社区）, 社区, 村（居）民).
 _COMMUNITY_WORDS = ("社区", "（居）", "(居)")
+#: The words by which a whole document addresses communities and villages alike: a 基层群众性自治组织 is a villagers'
+#: or a residents' committee (村民委员会组织法 and 城市居民委员会组织法), so the Ministry's list of certificates not to
+#: issue (民发〔2020〕20号附件) names the community itself, entry by entry, though no entry says 社区.
+_BOTH_BODIES = "基层群众性自治组织"
 
 
-def _for_communities(item: BaseModel) -> bool:
+def _for_communities(item: BaseModel, catalog: EffectiveCatalog | None = None) -> bool:
     """Whether a layer states an item's rule for communities itself, not only in the village's words.
 
     Its ``applies_to`` says so (``both``, ``community``: Ninghe's 村（社区）), or one of the clauses it
-    cites names the community (一横四竖 of 村（社区）, 不能将村（社区）组织作为……责任主体).
+    cites names the community (一横四竖 of 村（社区）, 不能将村（社区）组织作为……责任主体), or the document a
+    clause is of, or the one that document is part of, is addressed to 基层群众性自治组织 (the Ministry's list: its
+    entries are certificates, the subject is the list's). A quote that only names that list (《不应由基层群众性自治
+    组织出具证明事项清单》) is not its subject: the clause's own words say whose (村级组织要做好解释说明工作).
     """
     if getattr(item, "applies_to", None) in (Scope.BOTH, Scope.COMMUNITY):
         return True
     citations: tuple[Citation, ...] = tuple(getattr(item, "citations", ()))
-    return any(c.quote and any(word in c.quote for word in _COMMUNITY_WORDS) for c in citations)
+    if any(c.quote and any(word in c.quote for word in _COMMUNITY_WORDS) for c in citations):
+        return True
+    return catalog is not None and any(_BOTH_BODIES in title for title in _addressed(catalog, citations))
+
+
+def _addressed(catalog: EffectiveCatalog, citations: tuple[Citation, ...]) -> list[str]:
+    """The titles of the documents the citations are of, and of the documents those are part of."""
+    documents = {d.id: d for d in catalog.documents()}
+    seen: dict[str, str] = {}
+    for citation in citations:
+        document = documents.get(citation.document)
+        while document is not None and document.id not in seen:
+            seen[document.id] = document.title
+            document = documents.get(document.part_of) if document.part_of else None
+    return list(seen.values())
 
 
 def by_reference(catalog: EffectiveCatalog | None, scope: Scope, *items: BaseModel | None) -> tuple[Citation, ...]:
@@ -89,7 +110,8 @@ def by_reference(catalog: EffectiveCatalog | None, scope: Scope, *items: BaseMod
     restricted to villages never reaches a community (the catalog does not give it one). This is the
     one place that decides it: every check asks here and words it with :func:`referenced`.
     """
-    if not any(item is not None and not _for_communities(item) for item in items):
+    worded_for_villages = any(item is not None and not _for_communities(item, catalog) for item in items)
+    if scope is not Scope.COMMUNITY or not worded_for_villages:
         return ()
     return reference_clause(catalog, scope)
 
