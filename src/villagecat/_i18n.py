@@ -3416,8 +3416,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{layer} {old} → {new}: affects the effective catalogs of {count} jurisdictions",
     ),
     "impact-entry": (
-        "{id} {name}：破坏性 {breaking} · 需关注 {warning} · 一般 {info} · 新冲突 {conflicts}",
-        "{id} {name}: breaking {breaking} · warning {warning} · info {info} · new conflicts {conflicts}",
+        "{place}：破坏性 {breaking} · 需关注 {warning} · 一般 {info} · 新冲突 {conflicts}",
+        "{place}: breaking {breaking} · warning {warning} · info {info} · new conflicts {conflicts}",
     ),
     # villagecat release
     "release-no-previous": (

@@ -80,6 +80,7 @@ __all__ = [
     "DiffFormat",
     "DiffReport",
     "codes_markdown",
+    "conflict_said",
     "diff_catalogs",
     "diff_packages",
     "format_report",
@@ -449,9 +450,14 @@ class Change:
         """
         lang = need_lang(lang)
         if codes:
-            target = f"{self.item}.{self.field}" if self.field else self.item
+            # a Chinese reader reads the field by its column title (备注), after the id and name; English its name
+            titled = self.field is not None and lang == "zh"
+            target = f"{self.item}.{self.field}" if self.field and not titled else self.item
             if self.label:
                 target += f"（{self.label}）"
+            if titled:
+                field_of = say("change-field-of", lang, field=_csv_place(self, lang)[1])
+                target += field_of.lstrip() if self.label else field_of
         else:
             target = self.named(lang)
         values = ""
@@ -819,6 +825,8 @@ class DiffReport:
     unrated: UnratedOperations | None = None
     #: Where the new version's layer applies (villages, communities or both): who a report speaks to.
     scope: Scope = Scope.VILLAGE
+    #: The layers below (and any other known), by id, as a clerk knows them (南关区（220102）): how a report names them.
+    layer_names: dict[str, Both] = field(default_factory=dict)
 
     def judge_children(self, below: Children) -> None:
         """Record what the new version does to the layers below (:func:`villagecat.impact.children`)."""
@@ -827,6 +835,7 @@ class DiffReport:
             below.unchecked,
             below.checked,
         )
+        self.layer_names = {**self.layer_names, **below.names}
 
     def audiences(self) -> dict[str, Any]:
         """Who is affected, and how: villages, communities, the child layers below, systems that integrate the data.
@@ -956,14 +965,18 @@ class DiffReport:
         lang = need_lang(lang)
         parts = []
         if self.child_conflicts:
-            layers = list(dict.fromkeys(c.layer for c in self.child_conflicts))
-            shown = Both("、".join(layers), ", ".join(layers))
+            shown = self._layers_named(dict.fromkeys(c.layer for c in self.child_conflicts))
             parts.append(say("children-conflicts-named", lang, count=len(self.child_conflicts), layers=shown))
         if self.children_unchecked:
             layers = [u.layer for u in self.children_unchecked]
-            shown = Both("、".join(layers), ", ".join(layers))
+            shown = self._layers_named(layers)
             parts.append(say("children-unchecked-named", lang, count=len(layers), layers=shown))
         return ("；" if lang == "zh" else "; ").join(parts) or None
+
+    def _layers_named(self, layers: Iterable[str]) -> Both:
+        """Layers listed as a clerk knows them: 南关区（220102）、朝阳区（220104）; an unknown one by its id."""
+        named = [self.layer_names.get(layer, Both(layer, layer)) for layer in layers]
+        return Both("、".join(str(n.zh) for n in named), ", ".join(str(n.en) for n in named))
 
     def fails(self, gate: Gate | None) -> bool:
         """Whether the revision fails the review gate.
@@ -1021,12 +1034,11 @@ class DiffReport:
             if count:
                 reasons.append(say("gate-unaccepted", lang, count=count, level=Both(*LEVEL_WORDS[gate])))
             if self.child_conflicts:
-                layers = list(dict.fromkeys(c.layer for c in self.child_conflicts))
-                shown = Both("、".join(layers), ", ".join(layers))
+                shown = self._layers_named(dict.fromkeys(c.layer for c in self.child_conflicts))
                 reasons.append(say("gate-children-conflicts", lang, count=len(self.child_conflicts), layers=shown))
             if self.changes and self.children_unchecked:
                 layers = [u.layer for u in self.children_unchecked]
-                shown = Both("、".join(layers), ", ".join(layers))
+                shown = self._layers_named(layers)
                 reasons.append(say("gate-children-unchecked", lang, count=len(layers), layers=shown))
             if self.unrated is not None:
                 reasons.append(say("gate-operations-unrated", lang, count=len(self.unrated.items)))
@@ -1620,11 +1632,18 @@ def rate_operations(
         for op in package.resource("overrides")
     }
     withdrawn = _withdrawn_refusals(old, catalogs[0], effective)
+    # a restating row's field merge refuses (must → should on a national rule) changes nothing: the violation says it;
+    # one merge had refused, changed back, is the violation withdrawn
+    refused_now = _refused_restatements(new, catalogs[1], effective, targets, restating)
+    refused_before = _refused_restatements(old, catalogs[0], effective, targets, restating)
     changes = [  # an operation merge had refused, withdrawn: it never applied (nothing found below to rate it by)
         _violation_withdrawn(c, withdrawn[c.item], catalogs, levels or {})
         if c.resource in operations and c.new is None and c.item in withdrawn
+        else _violation_withdrawn(c, targets[c.item], catalogs, levels or {})
+        if (c.item, c.field) in refused_before
         else c
         for c in _without_refused_cancellations(report.changes, new, catalogs[1], effective)
+        if (c.item, c.field) not in refused_now
     ]
     rated: list[Change] = []
     for change in changes:
@@ -1762,6 +1781,29 @@ def _withdrawn_refusals(package: LayerPackage, catalog: EffectiveCatalog, effect
     changed = {e.item for e in effective.changes if e.level != "violation"}
     return {
         cancelled.get(operation, operation): target for operation, target in refused.items() if target not in changed
+    }
+
+
+def _refused_restatements(
+    package: LayerPackage,
+    catalog: EffectiveCatalog,
+    effective: DiffReport,
+    targets: Mapping[str, str],
+    restating: set[str],
+) -> set[tuple[str, str]]:
+    """The fields of ``package``'s restating rows merge refused in ``catalog``, their target unchanged, by row and field.
+
+    Merge left the inherited value where it was (the effective diff shows no change of it): the row's change did
+    nothing, as a refused cancellation does nothing, and the violation alone says it.
+    """
+    changed = {(e.item, e.field) for e in effective.changes if e.level != "violation"}
+    return {
+        (c.operation, c.field)
+        for c in catalog.conflicts
+        if c.layer == package.layer.id
+        and c.operation in restating
+        and c.field is not None
+        and (targets.get(c.operation, c.item), c.field) not in changed
     }
 
 
@@ -2114,11 +2156,20 @@ def _version_line(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str |
     )
 
 
-def _child_conflict(conflict: Conflict, lang: Literal["zh", "en"]) -> str:
+def conflict_said(conflict: Conflict, lang: Literal["zh", "en"], names: Mapping[str, Both]) -> str:
+    """A conflict's line with its layer named as a clerk knows it (南关区（220102）), where ``names`` holds it."""
+    named = names.get(conflict.layer)
+    if named is not None:
+        conflict = dataclasses.replace(conflict, layer=str(named.zh if lang == "zh" else named.en))
+    return conflict.describe(lang)
+
+
+def _child_conflict(conflict: Conflict, lang: Literal["zh", "en"], names: Mapping[str, Both]) -> str:
     """A layer below's conflict, naming the row to change where it is an operation's: its files are not shown."""
+    detail = conflict_said(conflict, lang, names)
     if conflict.operation is None or conflict.operation == conflict.item:
-        return say("child-conflict", lang, detail=conflict.describe(lang))
-    return say("child-conflict-row", lang, operation=conflict.operation, detail=conflict.describe(lang))
+        return say("child-conflict", lang, detail=detail)
+    return say("child-conflict-row", lang, operation=conflict.operation, detail=detail)
 
 
 def _audience_lines(report: DiffReport, lang: Literal["zh", "en"]) -> list[str]:
@@ -2133,7 +2184,7 @@ def _audience_lines(report: DiffReport, lang: Literal["zh", "en"]) -> list[str]:
     if report.children_unchecked:  # never 0 conflicts where some could not be looked for
         head += say("children-some-unchecked", lang, count=len(report.children_unchecked))
     lines = [head]
-    lines.extend("    " + _child_conflict(c, lang) for c in children or ())
+    lines.extend("    " + _child_conflict(c, lang, report.layer_names) for c in children or ())
     lines.extend("    " + u.describe(lang) for u in report.children_unchecked)
     if report.unrated is not None:
         lines.append("    " + report.unrated.describe(lang))
