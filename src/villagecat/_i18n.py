@@ -2298,6 +2298,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " · 下级层：没有已知的下级层，未核对",
         " · child layers: none known, none checked",
     ),
+    "renumbering-suspected": (
+        "疑似重新编号：新条目 {added} 与被删的 {removed} 同名；若是同一条目，请在上级层 {added} 的“{field}”中填写"
+        " {removed}（下级层的覆盖随之归 {added}）",
+        (
+            "possibly renumbered: the new item {added} has the name of the removed {removed}; if they are one item,"
+            " list {removed} in {added}'s {field} in the layer above (the overrides below then apply to {added})"
+        ),
+    ),
     "child-conflict": ("下级层冲突：{detail}", "child layer conflict: {detail}"),
     "child-conflict-row": ("下级层冲突（{operation}）：{detail}", "child layer conflict ({operation}): {detail}"),
     "children-conflicts-named": (

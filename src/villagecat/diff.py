@@ -81,6 +81,7 @@ __all__ = [
     "DiffReport",
     "codes_markdown",
     "conflict_said",
+    "renumbering_said",
     "diff_catalogs",
     "diff_packages",
     "format_report",
@@ -827,6 +828,13 @@ class DiffReport:
     scope: Scope = Scope.VILLAGE
     #: The layers below (and any other known), by id, as a clerk knows them (南关区（220102）): how a report names them.
     layer_names: dict[str, Both] = field(default_factory=dict)
+    #: Items removed and added under one name, by id (removed, added): maybe renumbered without 替代条目 filled.
+    renumbered: list[tuple[str, str]] = field(default_factory=list)
+
+    def renumbering(self, item: str, lang: Literal["zh", "en"] = "zh") -> str | None:
+        """The note on ``item`` removed (an override's target, now unknown) where an item added holds its name."""
+        notes = [renumbering_said(gone, came, lang) for gone, came in self.renumbered if gone == item]
+        return ("；" if lang == "zh" else "; ").join(notes) or None
 
     def judge_children(self, below: Children) -> None:
         """Record what the new version does to the layers below (:func:`villagecat.impact.children`)."""
@@ -1322,6 +1330,8 @@ class _Differ:
         #: Where the layer that introduced each item applies, by item id (in an effective catalog, an inherited
         #: item's layer): what an empty ``applies_to`` means (留空表示与所在层的适用范围相同); else :attr:`scope`.
         self.reaches: Mapping[str, Scope] = reaches or {}
+        #: Items removed whose name (or an alias) an item added of the same kind holds: (removed, added), by id.
+        self.renumbered: list[tuple[str, str]] = []
 
     def add(self, code: str, resource: str, item: str, **kw: Any) -> None:  # noqa: ANN401
         level = self.levels.get(code) or CHANGE_LEVELS[code][0]  # every code a diff makes is declared
@@ -1424,6 +1434,7 @@ class _Differ:
             start = len(self.changes)
             self._item(resource, item_id, before, new, renamed, attribute)
             self.labelled(start, new.get(renamed.get(item_id, item_id), before))
+        self.renumbered.extend(_same_named(old, new, renamed))
         for item_id, after in new.items():
             if item_id not in old and item_id not in renamed.values():
                 code, effect, unbound = _added_code(resource, after)
@@ -1506,6 +1517,35 @@ class _Differ:
             )
 
 
+def _names_of(item: BaseModel) -> set[str]:
+    """An item's name and aliases, normalised as look-ups compare them."""
+    from villagecat._names import normalise_name  # noqa: PLC0415
+
+    names = [getattr(item, "name", None), *(getattr(item, "aliases", None) or ())]
+    return {normalise_name(n) for n in names if isinstance(n, str) and n.strip()}
+
+
+def _same_named(
+    old: Mapping[str, BaseModel], new: Mapping[str, BaseModel], renamed: Mapping[str, str]
+) -> list[tuple[str, str]]:
+    """Each item removed and item added of one kind that share a name or alias, no ``replaces`` joining them.
+
+    Maybe one item renumbered without its earlier id in 替代条目, maybe two items: the report says it may be one,
+    never decides it (a removal stays a removal).
+    """
+    removed = {i: _names_of(item) for i, item in old.items() if i not in new and i not in renamed}
+    added = {i: _names_of(item) for i, item in new.items() if i not in old and i not in renamed.values()}
+    return [(gone, came) for gone, was in removed.items() for came, now in added.items() if was & now]
+
+
+def renumbering_said(removed: str, added: str, lang: Literal["zh", "en"] = "zh") -> str:
+    """The note a report gives an item removed and one added under its name: maybe renumbered, 替代条目 to fill."""
+    kind = kind_of_id(added)
+    spec = None if kind is None else kind.field("replaces")
+    column = Both("替代条目", "replaces") if spec is None else Both(spec.title_zh, spec.name)
+    return say("renumbering-suspected", lang, removed=removed, added=added, field=column)
+
+
 def _layer_ref(package_layer: Any) -> dict[str, str]:  # noqa: ANN401 - a Layer
     return {
         "id": package_layer.id,
@@ -1566,6 +1606,7 @@ def diff_packages(
         differ.finished(),
         declared_bump=_declared_bump(old.layer.version, new.layer.version),
         scope=differ.scope,
+        renumbered=differ.renumbered,
     )
 
 
@@ -2066,7 +2107,13 @@ def diff_catalogs(
         differ.items(resource, before, after, attribute)
     order = [kind.resource for kind in kinds()]
     differ.changes.sort(key=lambda c: (order.index(c.resource) if c.resource in order else -1, c.item))
-    return DiffReport(_layer_ref(old.layer), _layer_ref(new.layer), differ.finished(), scope=differ.scope)
+    return DiffReport(
+        _layer_ref(old.layer),
+        _layer_ref(new.layer),
+        differ.finished(),
+        scope=differ.scope,
+        renumbered=differ.renumbered,
+    )
 
 
 _COLOURS = {"violation": "\033[1;31m", "breaking": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -2164,9 +2211,14 @@ def conflict_said(conflict: Conflict, lang: Literal["zh", "en"], names: Mapping[
     return conflict.describe(lang)
 
 
-def _child_conflict(conflict: Conflict, lang: Literal["zh", "en"], names: Mapping[str, Both]) -> str:
-    """A layer below's conflict, naming the row to change where it is an operation's: its files are not shown."""
-    detail = conflict_said(conflict, lang, names)
+def _child_conflict(conflict: Conflict, lang: Literal["zh", "en"], report: DiffReport) -> str:
+    """A layer below's conflict, naming the row to change where it is an operation's: its files are not shown.
+
+    Its target removed and an item of its name added, it says the item may have been renumbered (替代条目 to fill).
+    """
+    detail = conflict_said(conflict, lang, report.layer_names)
+    if (note := report.renumbering(conflict.item, lang)) is not None:
+        detail += ("；" if lang == "zh" else "; ") + note
     if conflict.operation is None or conflict.operation == conflict.item:
         return say("child-conflict", lang, detail=detail)
     return say("child-conflict-row", lang, operation=conflict.operation, detail=detail)
@@ -2184,7 +2236,7 @@ def _audience_lines(report: DiffReport, lang: Literal["zh", "en"]) -> list[str]:
     if report.children_unchecked:  # never 0 conflicts where some could not be looked for
         head += say("children-some-unchecked", lang, count=len(report.children_unchecked))
     lines = [head]
-    lines.extend("    " + _child_conflict(c, lang, report.layer_names) for c in children or ())
+    lines.extend("    " + _child_conflict(c, lang, report) for c in children or ())
     lines.extend("    " + u.describe(lang) for u in report.children_unchecked)
     if report.unrated is not None:
         lines.append("    " + report.unrated.describe(lang))
@@ -2207,6 +2259,8 @@ def _format_text(report: DiffReport, colour: bool, lang: Literal["zh", "en"] = "
         lines.append(f"  {mark} {change.describe(lang)}")
         if change.detail and lang == "zh":
             lines.append(f"      {change.detail}")
+        if change.code.endswith("-removed") and (note := report.renumbering(change.item, lang)) is not None:
+            lines.append(f"      {note}")  # said once, beside the removal, never decided
     return "\n".join(lines) + "\n"
 
 
@@ -2237,6 +2291,8 @@ def _format_markdown(report: DiffReport, lang: Literal["zh", "en"] = "zh", *, co
                 lines.append(f"- `{change.code}` {said}" if codes else f"- {said}")
                 if change.detail:
                     lines.append(f"  - {change.detail}")
+                if change.code.endswith("-removed") and (note := report.renumbering(change.item, lang)) is not None:
+                    lines.append(f"  - {note}")
     accepted = [c for c in report.changes if c.accepted is not None]
     if accepted:
         lines += ["", "### " + say("diff-accepted-heading", lang), ""]

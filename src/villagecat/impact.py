@@ -128,9 +128,11 @@ class Impact:
                 )
             )
             lines.append("    " + entry.diff.audiences_said(lang))  # whom it tightens or relaxes there, as diff says it
-            lines.extend(
-                "    " + say("conflict", lang, detail=conflict_said(c, lang, self.names)) for c in entry.new_conflicts
-            )
+            for conflict in entry.new_conflicts:
+                detail = conflict_said(conflict, lang, self.names)
+                if (note := entry.diff.renumbering(conflict.item, lang)) is not None:  # maybe renumbered: 替代条目
+                    detail += ("；" if lang == "zh" else "; ") + note
+                lines.append("    " + say("conflict", lang, detail=detail))
         lines.extend("  " + u.describe(lang) for u in self.unchecked)
         if not self.checked and not self.unchecked:
             lines.append("  " + say("impact-none-below", lang))
