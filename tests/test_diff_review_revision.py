@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 from typing import TYPE_CHECKING
 
@@ -161,7 +162,7 @@ def test_one_clause_quote_edited_is_one_change_listing_the_items_citing_it(
 
     _rows(new / "clauses.csv", quoted)
     cited = sum(
-        "220000.clause.measures-2-7" in line
+        re.search(r"220000\.clause\.measures-2-7(?![-\w])", line) is not None
         for path in JILIN.glob("*.csv")
         for line in path.read_text(encoding="utf-8").splitlines()
         if not line.startswith("220000.clause.")

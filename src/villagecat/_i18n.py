@@ -2298,6 +2298,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " · 下级层：没有已知的下级层，未核对",
         " · child layers: none known, none checked",
     ),
+    "change-clause-cited-by": ("（引用它的条目 {count} 项：{items}）", " (cited by {count} items: {items})"),
     "renumbering-suspected": (
         "疑似重新编号：新条目 {added} 与被删的 {removed} 同名；若是同一条目，请在上级层 {added} 的“{field}”中填写"
         " {removed}（下级层的覆盖随之归 {added}）",
@@ -2388,6 +2389,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "change-rule-violated": (
         "新版本的操作或条目违反合并规则（不生效，不能发布）",
         "an operation breaks a merge rule",
+    ),
+    "change-clause-changed": (
+        "条款的文件、条款号或原文变化，引用它的条目的出处随之变化；不改变任何条目的要求",
+        "a clause's document, section or quote changed, and with it the citations of the items citing it; no item's"
+        " requirement changes",
     ),
     "change-rule-violation-withdrawn": (
         "撤回旧版本中合并未予执行的操作（原违反规则）：该操作从未生效，目录不变，对村和社区均无影响",

@@ -357,6 +357,8 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
     fixed: dict[str, ChangeLevel] = {
         "rule-violated": "violation",
         "rule-violation-withdrawn": "info",
+        # a clause's quote (or document, section) edited: every item citing it shows it; one change, said once
+        "clause-changed": "info",
         "duty-prohibited-added": "breaking",
         "duty-kind-changed": "breaking",
         "certificate-not-to-issue-added": "breaking",
@@ -441,6 +443,9 @@ class Change:
     #: its target in the catalog it applies to (``sign-modality-unstated``), whose meaning its line says where no
     #: effect does; else None. An override's own code says only that a row was added (新增条目).
     does: str | None = None
+    #: For a clause changed (``clause-changed``): the names of the items citing it, whose citations changed with it.
+    #: Said on the change's line, cut as long lists are (not in JSON: the package's clauses say who cites them).
+    cited_by: tuple[str, ...] = ()
 
     def describe(self, lang: Literal["zh", "en"] = "zh", *, codes: bool = True) -> str:
         """Return one line: code, item, field and the two values (a long text as what changed, in context).
@@ -459,6 +464,8 @@ class Change:
             if titled:
                 field_of = say("change-field-of", lang, field=_csv_place(self, lang)[1])
                 target += field_of.lstrip() if self.label else field_of
+            if self.cited_by:
+                target += say("change-clause-cited-by", lang, count=len(self.cited_by), items=_few(self.cited_by))
         else:
             target = self.named(lang)
         values = ""
@@ -552,6 +559,17 @@ class Change:
             "unstated": self.unstated,
             "does": self.does,
         }
+
+
+#: How many names a long list of items shows before 等 (the rest are counted).
+_FEW = 3
+
+
+def _few(names: Sequence[str]) -> Both:
+    """The first few of ``names``, 、-joined, then 等 where there are more: the count is said beside them."""
+    shown = list(names[:_FEW])
+    more = len(names) > _FEW
+    return Both("、".join(shown) + ("等" if more else ""), ", ".join(shown) + (", …" if more else ""))
 
 
 #: Two values longer than this together are shown as what changed, in context, not in full.
@@ -1603,11 +1621,66 @@ def diff_packages(
     return DiffReport(
         _layer_ref(old.layer),
         _layer_ref(new.layer),
-        differ.finished(),
+        _clauses_changed(differ.finished(), old, new, levels),
         declared_bump=_declared_bump(old.layer.version, new.layer.version),
         scope=differ.scope,
         renumbered=differ.renumbered,
     )
+
+
+def _clauses_changed(
+    changes: list[Change], old: LayerPackage, new: LayerPackage, levels: Mapping[str, ChangeLevel]
+) -> list[Change]:
+    """``changes`` with the citations that changed only as a clause they cite changed, said once as that clause's change.
+
+    A clause is written once and cited by id: its quote edited changed every citing item's citations, one
+    ``…-citation-changed`` per item (28 lines for one word). Each item whose citations differ by such clauses alone
+    is listed on the clause's one change (``clause-changed``); an item whose citations changed otherwise too keeps
+    its own change.
+    """
+    from villagecat.models import Citation  # noqa: PLC0415
+
+    def cited(clause: BaseModel) -> Citation:
+        return Citation.model_validate({k: getattr(clause, k) for k in ("document", "section", "quote")})
+
+    before = {str(getattr(c, "id", "")): c for c in old.clauses}
+    after = {str(getattr(c, "id", "")): c for c in new.clauses}
+    edited = {k: (cited(before[k]), cited(after[k])) for k in before.keys() & after.keys()}
+    edited = {k: pair for k, pair in edited.items() if pair[0] != pair[1]}
+    if not edited:
+        return changes
+    by_pair = {pair: k for k, pair in edited.items()}
+    citing: dict[str, list[Change]] = {}
+    kept: list[Change] = []
+    for change in changes:
+        olds, news = change.old, change.new
+        if change.field != "citations" or not isinstance(olds, list | tuple) or not isinstance(news, list | tuple):
+            kept.append(change)
+            continue
+        pairs = [(a, b) for a, b in zip(olds, news, strict=False) if a != b]
+        clauses = [by_pair.get(p) for p in pairs]
+        if len(olds) != len(news) or not clauses or None in clauses:
+            kept.append(change)
+            continue
+        for clause in dict.fromkeys(clauses):
+            citing.setdefault(str(clause), []).append(change)
+    for clause_id, items in sorted(citing.items()):
+        was, now = before[clause_id], after[clause_id]
+        fields = [k for k in ("document", "section", "quote") if getattr(was, k) != getattr(now, k)]
+        one = fields[0] if len(fields) == 1 else None
+        kept.append(
+            Change(
+                code="clause-changed",
+                level=levels.get("clause-changed") or CHANGE_LEVELS["clause-changed"][0],
+                resource="clauses",
+                item=clause_id,
+                field=one,
+                old=getattr(was, one) if one else edited[clause_id][0],
+                new=getattr(now, one) if one else edited[clause_id][1],
+                cited_by=tuple(dict.fromkeys(c.label or c.item for c in items)),
+            )
+        )
+    return kept
 
 
 def _named(package: LayerPackage) -> Both:
@@ -2333,7 +2406,8 @@ def _csv_place(change: Change, lang: Literal["zh", "en"]) -> tuple[str, str]:
     from villagecat.package import RESOURCE_TITLES, RESOURCES  # noqa: PLC0415
     from villagecat.workbook import LAYER_SHEET  # noqa: PLC0415
 
-    model = RESOURCES.get(change.resource, Layer if change.resource == "layer" else None)
+    kind = kind_by_resource(change.resource)
+    model = RESOURCES.get(change.resource, Layer if change.resource == "layer" else kind.model if kind else None)
     sheet = LAYER_SHEET if change.resource == "layer" else RESOURCE_TITLES.get(change.resource, change.resource)
     titles = {spec.name: spec.title_zh for spec in fields_of(model)} if model is not None else {}
     return sheet, titles.get(change.field, change.field) if change.field else ""
@@ -2378,7 +2452,7 @@ def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
             change.code,
             resource,
             change.item,
-            change.label or "",
+            change.label or (str(_few(change.cited_by).zh if lang == "zh" else _few(change.cited_by).en)),
             field_title,
             old,
             new,
