@@ -50,7 +50,10 @@ def review(tmp_path: Path) -> tuple[Path, Path, list[str]]:
         folder = tmp_path / code
         made = invoke("init", "--level", "county", "--code", code, "--name", name, "--parent", "220000", str(folder))
         assert made.code == 0, made.err
-        _append(folder / "documents.csv", f"{code}.document.plan,{name}工作方案,,{name}民政局,2023-08,,normative_document,,,true")
+        _append(
+            folder / "documents.csv",
+            f"{code}.document.plan,{name}工作方案,,{name}民政局,2023-08,,normative_document,,,true",
+        )
         _append(folder / "clauses.csv", f"{code}.clause.plan-1,{code}.document.plan,一,公共卫生委员会不设专人专岗。")
         _append(
             folder / "overrides.csv",
@@ -63,7 +66,7 @@ def review(tmp_path: Path) -> tuple[Path, Path, list[str]]:
 
 
 def _renumber(new: Path) -> None:
-    def renumbered(header: list[str], row: list[str]) -> None:
+    def renumbered(_header: list[str], row: list[str]) -> None:
         if row[0] == "220000.mechanism.public-health":
             row[0] = "220000.mechanism.public-health-committee"
 
@@ -99,6 +102,7 @@ def test_a_renumbering_without_replaces_is_said_once_as_suspected_never_decided(
     assert {c["code"] for c in data["changes"]} == {"mechanism-removed", "mechanism-added"}
     impacted = invoke("impact", str(old), str(new), *layers).out
     assert impacted.count(_SUSPECTED) == len(_COUNTIES), impacted
+
     # an alias shares the name as well; a different name says nothing
     def aliased(header: list[str], row: list[str]) -> None:
         if row[0] == "220000.mechanism.public-health-committee":

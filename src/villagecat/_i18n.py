@@ -2300,8 +2300,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "change-clause-cited-by": ("（引用它的条目 {count} 项：{items}）", " (cited by {count} items: {items})"),
     "renumbering-suspected": (
-        "疑似重新编号：新条目 {added} 与被删的 {removed} 同名；若是同一条目，请在上级层 {added} 的“{field}”中填写"
-        " {removed}（下级层的覆盖随之归 {added}）",
+        (
+            "疑似重新编号：新条目 {added} 与被删的 {removed} 同名；若是同一条目，请在上级层 {added} 的“{field}”中填写"
+            " {removed}（下级层的覆盖随之归 {added}）"
+        ),
         (
             "possibly renumbered: the new item {added} has the name of the removed {removed}; if they are one item,"
             " list {removed} in {added}'s {field} in the layer above (the overrides below then apply to {added})"
@@ -2392,8 +2394,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "change-clause-changed": (
         "条款的文件、条款号或原文变化，引用它的条目的出处随之变化；不改变任何条目的要求",
-        "a clause's document, section or quote changed, and with it the citations of the items citing it; no item's"
-        " requirement changes",
+        (
+            "a clause's document, section or quote changed, and with it the citations of the items citing it; no"
+            " item's requirement changes"
+        ),
     ),
     "change-rule-violation-withdrawn": (
         "撤回旧版本中合并未予执行的操作（原违反规则）：该操作从未生效，目录不变，对村和社区均无影响",

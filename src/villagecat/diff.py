@@ -81,13 +81,13 @@ __all__ = [
     "DiffReport",
     "codes_markdown",
     "conflict_said",
-    "renumbering_said",
     "diff_catalogs",
     "diff_packages",
     "format_report",
     "load_accepted",
     "load_levels",
     "rate_operations",
+    "renumbering_said",
     "required_bump",
     "rule_violations",
 ]
@@ -1631,7 +1631,7 @@ def diff_packages(
 def _clauses_changed(
     changes: list[Change], old: LayerPackage, new: LayerPackage, levels: Mapping[str, ChangeLevel]
 ) -> list[Change]:
-    """``changes`` with the citations that changed only as a clause they cite changed, said once as that clause's change.
+    """``changes`` with citations changed only as a clause they cite changed, said once as that clause's change.
 
     A clause is written once and cited by id: its quote edited changed every citing item's citations, one
     ``…-citation-changed`` per item (28 lines for one word). Each item whose citations differ by such clauses alone
@@ -1745,11 +1745,15 @@ def rate_operations(
         for package in (old, new)
         for op in package.resource("overrides")
     }
-    withdrawn = _withdrawn_refusals(old, catalogs[0], effective)
     # a restating row's field merge refuses (must → should on a national rule) changes nothing: the violation says it;
     # one merge had refused, changed back, is the violation withdrawn
-    refused_now = _refused_restatements(new, catalogs[1], effective, targets, restating)
-    refused_before = _refused_restatements(old, catalogs[0], effective, targets, restating)
+    withdrawn, refused_now, refused_before = (
+        _withdrawn_refusals(old, catalogs[0], effective),
+        *(
+            _refused_restatements(package, catalog, effective, targets, restating)
+            for package, catalog in ((new, catalogs[1]), (old, catalogs[0]))
+        ),
+    )
     changes = [  # an operation merge had refused, withdrawn: it never applied (nothing found below to rate it by)
         _violation_withdrawn(c, withdrawn[c.item], catalogs, levels or {})
         if c.resource in operations and c.new is None and c.item in withdrawn
@@ -1905,7 +1909,7 @@ def _refused_restatements(
     targets: Mapping[str, str],
     restating: set[str],
 ) -> set[tuple[str, str]]:
-    """The fields of ``package``'s restating rows merge refused in ``catalog``, their target unchanged, by row and field.
+    """The fields of ``package``'s restating rows merge refused in ``catalog``, their target unchanged: (row, field).
 
     Merge left the inherited value where it was (the effective diff shows no change of it): the row's change did
     nothing, as a refused cancellation does nothing, and the violation alone says it.
