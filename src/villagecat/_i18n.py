@@ -2318,7 +2318,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "children-unchecked-named": ("下级层未核对 {count} 个（{layers}）", "{count} child layers not checked ({layers})"),
     "children-some-unchecked": ("，另有 {count} 个未核对", "; {count} not checked"),
     "child-unchecked": (
-        "下级层未核对：{layer} {name}：{reason}；请用 --layer 一并给出其上级层",
+        "下级层未核对：{name}（{layer}）：{reason}；请用 --layer 一并给出其上级层",
         "child layer not checked: {layer} {name}: {reason}; give its parents with --layer too",
     ),
     "no-changes": ("无变化", "no changes"),

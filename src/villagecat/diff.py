@@ -474,7 +474,8 @@ class Change:
                 _show(self.old, lang, self.field, self.resource, words=not codes),
                 _show(self.new, lang, self.field, self.resource, words=not codes),
             )
-            if len(old) + len(new) > _LONG and self.old is not None and self.new is not None:
+            # a clause's quote: one character edited is the change, however short the quote (资 → 咨)
+            if (len(old) + len(new) > _LONG or self.cited_by) and self.old is not None and self.new is not None:
                 edit = ""
                 before, after = self.old, self.new
                 if isinstance(before, list | tuple) and isinstance(after, list | tuple) and len(before) != len(after):
@@ -851,6 +852,7 @@ class DiffReport:
 
     def renumbering(self, item: str, lang: Literal["zh", "en"] = "zh") -> str | None:
         """The note on ``item`` removed (an override's target, now unknown) where an item added holds its name."""
+        lang = need_lang(lang)
         notes = [renumbering_said(gone, came, lang) for gone, came in self.renumbered if gone == item]
         return ("；" if lang == "zh" else "; ").join(notes) or None
 
@@ -1558,6 +1560,7 @@ def _same_named(
 
 def renumbering_said(removed: str, added: str, lang: Literal["zh", "en"] = "zh") -> str:
     """The note a report gives an item removed and one added under its name: maybe renumbered, 替代条目 to fill."""
+    lang = need_lang(lang)
     kind = kind_of_id(added)
     spec = None if kind is None else kind.field("replaces")
     column = Both("替代条目", "replaces") if spec is None else Both(spec.title_zh, spec.name)
@@ -2282,6 +2285,7 @@ def _version_line(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str |
 
 def conflict_said(conflict: Conflict, lang: Literal["zh", "en"], names: Mapping[str, Both]) -> str:
     """A conflict's line with its layer named as a clerk knows it (南关区（220102）), where ``names`` holds it."""
+    lang = need_lang(lang)
     named = names.get(conflict.layer)
     if named is not None:
         conflict = dataclasses.replace(conflict, layer=str(named.zh if lang == "zh" else named.en))
