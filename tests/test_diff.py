@@ -1120,7 +1120,7 @@ def test_a_release_made_major_by_a_layer_below_says_which_in_its_report_and_note
     assert released.code == 0, released.err
     unchecked = "- 下级层未核对：测试区（330106）：层 330106 的上级层 330100 不存在"
     assert f"下级层：新冲突 0 项，另有 1 个未核对\n\n{unchecked}" in released.out
-    assert "。下级层未核对 1 个（330106）。" in load_layer(new).layer.releases[-1].notes
+    assert "。下级层未核对 1 个（测试区（330106））。" in load_layer(new).layer.releases[-1].notes
 
 
 def _county_restating(tmp_path: Path, **fields: object) -> tuple[Path, Path]:
