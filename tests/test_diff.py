@@ -538,7 +538,7 @@ def test_impact_cli_on_a_national_revision(revision: Path) -> None:
     # override of the national planning target, so raising that target conflicts with nothing there.
     assert [c for c in conflicts["120117"] if c["layer"] == "120117"] == []
     text = invoke("impact", str(NATIONAL), str(revision)).out
-    assert text.startswith(f"cn {load_layer(NATIONAL).layer.version} → 1.0.0：影响 8 个辖区的有效目录")
+    assert text.startswith(f"全国（cn） {load_layer(NATIONAL).layer.version} → 1.0.0：影响 8 个辖区的有效目录")
 
 
 def test_document_form_round_trips() -> None:
@@ -1025,14 +1025,14 @@ def test_a_county_below_the_diffed_layer_is_checked_without_the_old_side_registe
     old, new, county = _province_and_county(tmp_path)
     result = invoke("diff", str(old), str(new), "--layer", str(county), "--fail-on", "unannounced")
     assert "下级层：新冲突 1 项" in result.out
-    assert "层 330106（0.1.0）的条目 cn.facility.community-service-facility" in result.out
+    assert "层 测试区（330106）（0.1.0）的条目 cn.facility.community-service-facility" in result.out
     assert "建议版本升级：主版本号（major）" in result.out
     assert result.code == 1  # the version (0.1.0) does not announce a major change
     shown = invoke("impact", str(old), str(new), "--layer", str(county))
     assert shown.code == 1, shown.err
     assert shown.err == ""
-    assert "330106 测试区：" in shown.out
-    assert "冲突：层 330106（0.1.0）的条目 cn.facility.community-service-facility" in shown.out
+    assert "测试区（330106）：" in shown.out
+    assert "冲突：层 测试区（330106）（0.1.0）的条目 cn.facility.community-service-facility" in shown.out
     # JSON carries the conflict's Chinese words as text describes it, beside the English (detail_zh was empty).
     payload = json.loads(invoke("impact", str(old), str(new), "--layer", str(county), "--format", "json").out)
     (conflict,) = [c for j in payload["jurisdictions"] for c in j["new_conflicts"]]
@@ -1049,9 +1049,11 @@ def test_a_layer_below_that_cannot_be_checked_is_not_counted_as_free_of_conflict
     old, new, county = _province_and_county(tmp_path, county_parent="330100")  # a city that is not given
     result = invoke("diff", str(old), str(new), "--layer", str(county), "--fail-on", "breaking")
     assert "下级层：新冲突 0 项，另有 1 个未核对" in result.out
-    assert "下级层未核对：330106 测试区：层 330106 的上级层 330100 不存在；请用 --layer 一并给出其上级层" in result.out
+    assert (
+        "下级层未核对：测试区（330106）：层 330106 的上级层 330100 不存在；请用 --layer 一并给出其上级层" in result.out
+    )
     assert result.code == 1
-    assert "1 个下级层未核对（330106），无从判断新版本是否与之冲突" in result.err
+    assert "1 个下级层未核对（测试区（330106）），无从判断新版本是否与之冲突" in result.err
     # Announced and accepted, the change would pass: the layer not checked alone fails the gate.
     announced = load_layer(new)
     save_layer(dataclasses.replace(announced, layer=announced.layer.model_copy(update={"version": "0.2.0"})), new)
@@ -1060,7 +1062,10 @@ def test_a_layer_below_that_cannot_be_checked_is_not_counted_as_free_of_conflict
     sides = (str(old), str(new), "--layer", str(county))
     gated = invoke("diff", *sides, "--fail-on", "breaking", "--accept", str(accepted))
     assert gated.code == 1
-    assert gated.err == "未通过审查（--fail-on breaking）：1 个下级层未核对（330106），无从判断新版本是否与之冲突\n"
+    assert (
+        gated.err
+        == "未通过审查（--fail-on breaking）：1 个下级层未核对（测试区（330106）），无从判断新版本是否与之冲突\n"
+    )
     assert invoke("diff", *sides, "--fail-on", "unannounced").code == 0
     payload = json.loads(invoke("diff", str(old), str(new), "--layer", str(county), "--format", "json").out)
     (unchecked,) = payload["audiences"]["unchecked_child_layers"]
@@ -1069,8 +1074,8 @@ def test_a_layer_below_that_cannot_be_checked_is_not_counted_as_free_of_conflict
     jsonschema.validate(payload, schema)
     shown = invoke("impact", str(old), str(new), "--layer", str(county))
     assert shown.code == 1
-    assert "下级层未核对：330106 测试区" in shown.out
-    assert "1 个下级层未核对（330106）" in shown.err
+    assert "下级层未核对：测试区（330106）" in shown.out
+    assert "1 个下级层未核对（测试区（330106））" in shown.err
     # A layer elsewhere (Jilin's county, its city not given) is no layer below Zhejiang: nothing to say of it.
     elsewhere = save_layer(child_layer("220100", "220102"), tmp_path / "jilin-county")
     quiet = invoke("diff", str(old), str(new), "--layer", str(elsewhere), "--fail-on", "breaking")
@@ -1098,21 +1103,24 @@ def test_a_release_made_major_by_a_layer_below_says_which_in_its_report_and_note
     released = invoke("release", str(new), "--against", str(old), "--layer", str(county), "--date", "2026-12-07")
     assert released.code == 0, released.err
     # the row to change is named: the county's files are not what the reviewer has open
-    said = "· 下级层：新冲突 1 项\n\n- 下级层冲突（330106.override.o0）：层 330106（0.1.0）的条目 cn.facility.community"
+    said = (
+        "· 下级层：新冲突 1 项\n\n- 下级层冲突（330106.override.o0）：层 测试区（330106）（0.1.0）的条目"
+        " cn.facility.community"
+    )
     assert said in released.out
     notes = load_layer(new).layer.releases[-1].notes
     summary = "破坏性 1 · 需关注 0 · 一般 0 · 版本升级：主版本号"  # the notes' own words: done, no English
-    assert notes.startswith(f"{summary}。下级层新冲突 1 项（330106）。")
+    assert notes.startswith(f"{summary}。下级层新冲突 1 项（测试区（330106））。")
     markdown = invoke("diff", str(old), str(new), "--layer", str(county), "--format", "markdown", "--lang", "en").out
-    said = "child layers: 1 new conflicts\n\n- child layer conflict (330106.override.o0): layer 330106 (0.1.0)"
+    said = "child layers: 1 new conflicts\n\n- child layer conflict (330106.override.o0): layer Test (330106) (0.1.0)"
     assert said in markdown
     # A county that could not be merged (its city not given) is said unchecked in both, never free of conflicts.
     old, new, county = _province_and_county(tmp_path / "unchecked", county_parent="330100")
     released = invoke("release", str(new), "--against", str(old), "--layer", str(county), "--date", "2026-12-07")
     assert released.code == 0, released.err
-    unchecked = "- 下级层未核对：330106 测试区：层 330106 的上级层 330100 不存在"
+    unchecked = "- 下级层未核对：测试区（330106）：层 330106 的上级层 330100 不存在"
     assert f"下级层：新冲突 0 项，另有 1 个未核对\n\n{unchecked}" in released.out
-    assert "。下级层未核对 1 个（330106）。" in load_layer(new).layer.releases[-1].notes
+    assert "。下级层未核对 1 个（测试区（330106））。" in load_layer(new).layer.releases[-1].notes
 
 
 def _county_restating(tmp_path: Path, **fields: object) -> tuple[Path, Path]:
@@ -1374,8 +1382,8 @@ def test_a_violation_names_the_item_it_breaks_as_every_change_does() -> None:
     (violation,) = rule_violations(child_layer("cn"), lowered, shipped_registry())
     assert violation.label == "城乡社区综合服务设施 · 村和社区"
     assert violation.describe("zh").startswith(
-        "[rule-violated] cn.facility.community-service-facility.min_area_per_100_households_m2"
-        "（城乡社区综合服务设施 · 村和社区）：30 → 20"
+        "[rule-violated] cn.facility.community-service-facility（城乡社区综合服务设施 · 村和社区）"
+        "的“每百户最小面积（平方米）”：30 → 20"
     )
 
 
@@ -1617,7 +1625,7 @@ def test_impact_says_whom_each_jurisdiction_s_changes_concern_as_diff_does(revis
     for entry, listed in zip(result.jurisdictions, payload["jurisdictions"], strict=True):
         said = format_report(entry.diff, "text").splitlines()[2].split(" · 下级层")[0]
         assert said.startswith("对村：收紧 ")
-        (at,) = [i for i, line in enumerate(text) if line.startswith(f"  {entry.jurisdiction} {entry.name_zh}：")]
+        (at,) = [i for i, line in enumerate(text) if line.startswith(f"  {entry.name_zh}（{entry.jurisdiction}）：")]
         assert text[at + 1] == f"    {said}"  # under the jurisdiction's counts
         assert listed["audiences"] == {
             whom: {effect: [c.item for c in found] for effect, found in entry.diff.audiences()[whom].items()}
@@ -1692,7 +1700,8 @@ def test_a_deadline_s_words_rewritten_alone_say_what_to_check(tmp_path: Path) ->
     edit(new / "milestones.csv", ",2023-08-10,8月 10日前,", ",2023-08-10,8月 10日起,")
     text = invoke("diff", str(old), str(new)).out.splitlines()
     assert text[1] == "破坏性 0 · 需关注 1 · 一般 0 · 建议版本升级：次版本号（minor）"
-    assert text[4].startswith("  需关注 [milestone-due-text-rewritten] 140404.milestone.self-inspection.due_text（")
+    assert text[4].startswith("  需关注 [milestone-due-text-rewritten] 140404.milestone.self-inspection（")
+    assert "的“时限原文”" in text[4]
     row = next(csv.reader(io.StringIO(invoke("diff", str(old), str(new), "--format", "csv").out.splitlines()[1])))
     assert row[2] == "milestone-due-text-rewritten"
     assert row[-1] == (
@@ -1773,7 +1782,7 @@ def test_a_change_of_the_layer_itself_is_named_by_the_layer_s_name_in_release_no
     (change,) = diff_packages(old, new).changes
     assert change.code == "layer-parent-changed"
     assert change.describe("zh", codes=False).startswith("吉林省 的“上级层”")
-    assert change.describe("zh").startswith("[layer-parent-changed] 220000.parent（吉林省）")
+    assert change.describe("zh").startswith("[layer-parent-changed] 220000（吉林省）的“上级层”")
 
 
 def test_a_value_back_to_the_parents_is_attributed_to_the_layer_that_dropped_its_override() -> None:

@@ -46,7 +46,10 @@ def test_lowering_an_inherited_minimum_is_a_violation_that_fails_the_default_gat
     revised = _ninghe_with(tmp_path, overrides=(*old.overrides, _lowering(20)))
     text = invoke("diff", str(NINGHE), str(revised))
     assert text.code == 1  # the default gate: violation
-    assert "违反规则 [rule-violated] cn.facility.community-service-facility.min_area_per_100_households_m2" in text.out
+    assert (
+        "违反规则 [rule-violated] cn.facility.community-service-facility（城乡社区综合服务设施 · 村和社区）"
+        "的“每百户最小面积（平方米）”" in text.out
+    )
     assert "上级值 30" in text.out
     payload = json.loads(invoke("diff", str(NINGHE), str(revised), "--format", "json").out)
     (violation,) = [c for c in payload["changes"] if c["level"] == "violation"]
@@ -67,7 +70,7 @@ def test_relaxing_its_own_standard_is_a_relaxation_not_a_violation(tmp_path: Pat
     result = invoke("diff", str(NINGHE), str(revised))
     assert result.code == 0
     assert (
-        "120117.facility.village.min_floor_area_m2（村党群服务中心（村级综合服务设施） · 村）：300 → 250"
+        "120117.facility.village（村党群服务中心（村级综合服务设施） · 村）的“最小建筑面积（平方米）”：300 → 250"
         "（对村放宽：要求放松，来源未写明约束力）" in result.out  # the item's Chinese name and scope beside its id
     )
     assert "违反规则" not in result.out
@@ -615,7 +618,7 @@ def test_a_new_conflict_in_a_layer_below_fails_the_breaking_gate_even_with_every
     for gate in ("breaking", "warning", "破坏性"):
         result = invoke("diff", str(NATIONAL), str(revised), "--fail-on", gate, "--accept", str(accepted))
         assert result.code == 1, gate
-        assert "下级层新冲突 2 项（220000）" in result.err
+        assert "下级层新冲突 2 项（吉林省（220000））" in result.err
     assert invoke("diff", str(NATIONAL), str(revised), "--fail-on", "unannounced", "--accept", str(accepted)).code == 0
 
 

@@ -248,7 +248,7 @@ def test_a_quote_edited_on_the_clause_sheet_reaches_the_items_that_cite_it(tmp_p
         quotes = {c.quote for f in load_layer(ninghe).facilities for c in f.citations}
         assert any("每个行政村拥有" in (q or "") for q in quotes)
         assert not any("，每个村拥有" in (q or "") for q in quotes)
-    assert "facility-citation-changed" in invoke("diff", "120117", str(ninghe)).out
+    assert "[clause-changed] 120117.clause.work-plan-3-2-7" in invoke("diff", "120117", str(ninghe)).out
     assert not any("，每个村拥有" in c.quote for c in load_layer(ninghe).clauses if c.quote)  # no stale clause
 
 

@@ -2306,6 +2306,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " · 下级层：没有已知的下级层，未核对",
         " · child layers: none known, none checked",
     ),
+    "change-clause-cited-by": ("（引用它的条目 {count} 项：{items}）", " (cited by {count} items: {items})"),
+    "renumbering-suspected": (
+        (
+            "疑似重新编号：新条目 {added} 与被删的 {removed} 同名；若是同一条目，请在上级层 {added} 的“{field}”中填写"
+            " {removed}（下级层的覆盖随之归 {added}）"
+        ),
+        (
+            "possibly renumbered: the new item {added} has the name of the removed {removed}; if they are one item,"
+            " list {removed} in {added}'s {field} in the layer above (the overrides below then apply to {added})"
+        ),
+    ),
     "child-conflict": ("下级层冲突：{detail}", "child layer conflict: {detail}"),
     "child-conflict-row": ("下级层冲突（{operation}）：{detail}", "child layer conflict ({operation}): {detail}"),
     "children-conflicts-named": (
@@ -2315,7 +2326,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "children-unchecked-named": ("下级层未核对 {count} 个（{layers}）", "{count} child layers not checked ({layers})"),
     "children-some-unchecked": ("，另有 {count} 个未核对", "; {count} not checked"),
     "child-unchecked": (
-        "下级层未核对：{layer} {name}：{reason}；请用 --layer 一并给出其上级层",
+        "下级层未核对：{name}（{layer}）：{reason}；请用 --layer 一并给出其上级层",
         "child layer not checked: {layer} {name}: {reason}; give its parents with --layer too",
     ),
     "no-changes": ("无变化", "no changes"),
@@ -2388,6 +2399,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "change-rule-violated": (
         "新版本的操作或条目违反合并规则（不生效，不能发布）",
         "an operation breaks a merge rule",
+    ),
+    "change-clause-changed": (
+        "条款的文件、条款号或原文变化，引用它的条目的出处随之变化；不改变任何条目的要求",
+        (
+            "a clause's document, section or quote changed, and with it the citations of the items citing it; no"
+            " item's requirement changes"
+        ),
     ),
     "change-rule-violation-withdrawn": (
         "撤回旧版本中合并未予执行的操作（原违反规则）：该操作从未生效，目录不变，对村和社区均无影响",
@@ -3440,8 +3458,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{layer} {old} → {new}: affects the effective catalogs of {count} jurisdictions",
     ),
     "impact-entry": (
-        "{id} {name}：破坏性 {breaking} · 需关注 {warning} · 一般 {info} · 新冲突 {conflicts}",
-        "{id} {name}: breaking {breaking} · warning {warning} · info {info} · new conflicts {conflicts}",
+        "{place}：破坏性 {breaking} · 需关注 {warning} · 一般 {info} · 新冲突 {conflicts}",
+        "{place}: breaking {breaking} · warning {warning} · info {info} · new conflicts {conflicts}",
     ),
     # villagecat release
     "release-no-previous": (

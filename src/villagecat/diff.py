@@ -80,12 +80,14 @@ __all__ = [
     "DiffFormat",
     "DiffReport",
     "codes_markdown",
+    "conflict_said",
     "diff_catalogs",
     "diff_packages",
     "format_report",
     "load_accepted",
     "load_levels",
     "rate_operations",
+    "renumbering_said",
     "required_bump",
     "rule_violations",
 ]
@@ -355,6 +357,8 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
     fixed: dict[str, ChangeLevel] = {
         "rule-violated": "violation",
         "rule-violation-withdrawn": "info",
+        # a clause's quote (or document, section) edited: every item citing it shows it; one change, said once
+        "clause-changed": "info",
         "duty-prohibited-added": "breaking",
         "duty-kind-changed": "breaking",
         "certificate-not-to-issue-added": "breaking",
@@ -439,6 +443,9 @@ class Change:
     #: its target in the catalog it applies to (``sign-modality-unstated``), whose meaning its line says where no
     #: effect does; else None. An override's own code says only that a row was added (新增条目).
     does: str | None = None
+    #: For a clause changed (``clause-changed``): the names of the items citing it, whose citations changed with it.
+    #: Said on the change's line, cut as long lists are (not in JSON: the package's clauses say who cites them).
+    cited_by: tuple[str, ...] = ()
 
     def describe(self, lang: Literal["zh", "en"] = "zh", *, codes: bool = True) -> str:
         """Return one line: code, item, field and the two values (a long text as what changed, in context).
@@ -449,9 +456,16 @@ class Change:
         """
         lang = need_lang(lang)
         if codes:
-            target = f"{self.item}.{self.field}" if self.field else self.item
+            # a Chinese reader reads the field by its column title (备注), after the id and name; English its name
+            titled = self.field is not None and lang == "zh"
+            target = f"{self.item}.{self.field}" if self.field and not titled else self.item
             if self.label:
                 target += f"（{self.label}）"
+            if titled:
+                field_of = say("change-field-of", lang, field=_csv_place(self, lang)[1])
+                target += field_of.lstrip() if self.label else field_of
+            if self.cited_by:
+                target += say("change-clause-cited-by", lang, count=len(self.cited_by), items=_few(self.cited_by))
         else:
             target = self.named(lang)
         values = ""
@@ -460,7 +474,8 @@ class Change:
                 _show(self.old, lang, self.field, self.resource, words=not codes),
                 _show(self.new, lang, self.field, self.resource, words=not codes),
             )
-            if len(old) + len(new) > _LONG and self.old is not None and self.new is not None:
+            # a clause's quote: one character edited is the change, however short the quote (资 → 咨)
+            if (len(old) + len(new) > _LONG or self.cited_by) and self.old is not None and self.new is not None:
                 edit = ""
                 before, after = self.old, self.new
                 if isinstance(before, list | tuple) and isinstance(after, list | tuple) and len(before) != len(after):
@@ -545,6 +560,17 @@ class Change:
             "unstated": self.unstated,
             "does": self.does,
         }
+
+
+#: How many names a long list of items shows before 等 (the rest are counted).
+_FEW = 3
+
+
+def _few(names: Sequence[str]) -> Both:
+    """The first few of ``names``, 、-joined, then 等 where there are more: the count is said beside them."""
+    shown = list(names[:_FEW])
+    more = len(names) > _FEW
+    return Both("、".join(shown) + ("等" if more else ""), ", ".join(shown) + (", …" if more else ""))
 
 
 #: Two values longer than this together are shown as what changed, in context, not in full.
@@ -819,6 +845,16 @@ class DiffReport:
     unrated: UnratedOperations | None = None
     #: Where the new version's layer applies (villages, communities or both): who a report speaks to.
     scope: Scope = Scope.VILLAGE
+    #: The layers below (and any other known), by id, as a clerk knows them (南关区（220102）): how a report names them.
+    layer_names: dict[str, Both] = field(default_factory=dict)
+    #: Items removed and added under one name, by id (removed, added): maybe renumbered without 替代条目 filled.
+    renumbered: list[tuple[str, str]] = field(default_factory=list)
+
+    def renumbering(self, item: str, lang: Literal["zh", "en"] = "zh") -> str | None:
+        """The note on ``item`` removed (an override's target, now unknown) where an item added holds its name."""
+        lang = need_lang(lang)
+        notes = [renumbering_said(gone, came, lang) for gone, came in self.renumbered if gone == item]
+        return ("；" if lang == "zh" else "; ").join(notes) or None
 
     def judge_children(self, below: Children) -> None:
         """Record what the new version does to the layers below (:func:`villagecat.impact.children`)."""
@@ -827,6 +863,7 @@ class DiffReport:
             below.unchecked,
             below.checked,
         )
+        self.layer_names = {**self.layer_names, **below.names}
 
     def audiences(self) -> dict[str, Any]:
         """Who is affected, and how: villages, communities, the child layers below, systems that integrate the data.
@@ -956,14 +993,18 @@ class DiffReport:
         lang = need_lang(lang)
         parts = []
         if self.child_conflicts:
-            layers = list(dict.fromkeys(c.layer for c in self.child_conflicts))
-            shown = Both("、".join(layers), ", ".join(layers))
+            shown = self._layers_named(dict.fromkeys(c.layer for c in self.child_conflicts))
             parts.append(say("children-conflicts-named", lang, count=len(self.child_conflicts), layers=shown))
         if self.children_unchecked:
             layers = [u.layer for u in self.children_unchecked]
-            shown = Both("、".join(layers), ", ".join(layers))
+            shown = self._layers_named(layers)
             parts.append(say("children-unchecked-named", lang, count=len(layers), layers=shown))
         return ("；" if lang == "zh" else "; ").join(parts) or None
+
+    def _layers_named(self, layers: Iterable[str]) -> Both:
+        """Layers listed as a clerk knows them: 南关区（220102）、朝阳区（220104）; an unknown one by its id."""
+        named = [self.layer_names.get(layer, Both(layer, layer)) for layer in layers]
+        return Both("、".join(str(n.zh) for n in named), ", ".join(str(n.en) for n in named))
 
     def fails(self, gate: Gate | None) -> bool:
         """Whether the revision fails the review gate.
@@ -1021,12 +1062,11 @@ class DiffReport:
             if count:
                 reasons.append(say("gate-unaccepted", lang, count=count, level=Both(*LEVEL_WORDS[gate])))
             if self.child_conflicts:
-                layers = list(dict.fromkeys(c.layer for c in self.child_conflicts))
-                shown = Both("、".join(layers), ", ".join(layers))
+                shown = self._layers_named(dict.fromkeys(c.layer for c in self.child_conflicts))
                 reasons.append(say("gate-children-conflicts", lang, count=len(self.child_conflicts), layers=shown))
             if self.changes and self.children_unchecked:
                 layers = [u.layer for u in self.children_unchecked]
-                shown = Both("、".join(layers), ", ".join(layers))
+                shown = self._layers_named(layers)
                 reasons.append(say("gate-children-unchecked", lang, count=len(layers), layers=shown))
             if self.unrated is not None:
                 reasons.append(say("gate-operations-unrated", lang, count=len(self.unrated.items)))
@@ -1310,6 +1350,8 @@ class _Differ:
         #: Where the layer that introduced each item applies, by item id (in an effective catalog, an inherited
         #: item's layer): what an empty ``applies_to`` means (留空表示与所在层的适用范围相同); else :attr:`scope`.
         self.reaches: Mapping[str, Scope] = reaches or {}
+        #: Items removed whose name (or an alias) an item added of the same kind holds: (removed, added), by id.
+        self.renumbered: list[tuple[str, str]] = []
 
     def add(self, code: str, resource: str, item: str, **kw: Any) -> None:  # noqa: ANN401
         level = self.levels.get(code) or CHANGE_LEVELS[code][0]  # every code a diff makes is declared
@@ -1412,6 +1454,7 @@ class _Differ:
             start = len(self.changes)
             self._item(resource, item_id, before, new, renamed, attribute)
             self.labelled(start, new.get(renamed.get(item_id, item_id), before))
+        self.renumbered.extend(_same_named(old, new, renamed))
         for item_id, after in new.items():
             if item_id not in old and item_id not in renamed.values():
                 code, effect, unbound = _added_code(resource, after)
@@ -1494,6 +1537,36 @@ class _Differ:
             )
 
 
+def _names_of(item: BaseModel) -> set[str]:
+    """An item's name and aliases, normalised as look-ups compare them."""
+    from villagecat._names import normalise_name  # noqa: PLC0415
+
+    names = [getattr(item, "name", None), *(getattr(item, "aliases", None) or ())]
+    return {normalise_name(n) for n in names if isinstance(n, str) and n.strip()}
+
+
+def _same_named(
+    old: Mapping[str, BaseModel], new: Mapping[str, BaseModel], renamed: Mapping[str, str]
+) -> list[tuple[str, str]]:
+    """Each item removed and item added of one kind that share a name or alias, no ``replaces`` joining them.
+
+    Maybe one item renumbered without its earlier id in 替代条目, maybe two items: the report says it may be one,
+    never decides it (a removal stays a removal).
+    """
+    removed = {i: _names_of(item) for i, item in old.items() if i not in new and i not in renamed}
+    added = {i: _names_of(item) for i, item in new.items() if i not in old and i not in renamed.values()}
+    return [(gone, came) for gone, was in removed.items() for came, now in added.items() if was & now]
+
+
+def renumbering_said(removed: str, added: str, lang: Literal["zh", "en"] = "zh") -> str:
+    """The note a report gives an item removed and one added under its name: maybe renumbered, 替代条目 to fill."""
+    lang = need_lang(lang)
+    kind = kind_of_id(added)
+    spec = None if kind is None else kind.field("replaces")
+    column = Both("替代条目", "replaces") if spec is None else Both(spec.title_zh, spec.name)
+    return say("renumbering-suspected", lang, removed=removed, added=added, field=column)
+
+
 def _layer_ref(package_layer: Any) -> dict[str, str]:  # noqa: ANN401 - a Layer
     return {
         "id": package_layer.id,
@@ -1551,10 +1624,66 @@ def diff_packages(
     return DiffReport(
         _layer_ref(old.layer),
         _layer_ref(new.layer),
-        differ.finished(),
+        _clauses_changed(differ.finished(), old, new, levels),
         declared_bump=_declared_bump(old.layer.version, new.layer.version),
         scope=differ.scope,
+        renumbered=differ.renumbered,
     )
+
+
+def _clauses_changed(
+    changes: list[Change], old: LayerPackage, new: LayerPackage, levels: Mapping[str, ChangeLevel]
+) -> list[Change]:
+    """``changes`` with citations changed only as a clause they cite changed, said once as that clause's change.
+
+    A clause is written once and cited by id: its quote edited changed every citing item's citations, one
+    ``…-citation-changed`` per item (28 lines for one word). Each item whose citations differ by such clauses alone
+    is listed on the clause's one change (``clause-changed``); an item whose citations changed otherwise too keeps
+    its own change.
+    """
+    from villagecat.models import Citation  # noqa: PLC0415
+
+    def cited(clause: BaseModel) -> Citation:
+        return Citation.model_validate({k: getattr(clause, k) for k in ("document", "section", "quote")})
+
+    before = {str(getattr(c, "id", "")): c for c in old.clauses}
+    after = {str(getattr(c, "id", "")): c for c in new.clauses}
+    edited = {k: (cited(before[k]), cited(after[k])) for k in before.keys() & after.keys()}
+    edited = {k: pair for k, pair in edited.items() if pair[0] != pair[1]}
+    if not edited:
+        return changes
+    by_pair = {pair: k for k, pair in edited.items()}
+    citing: dict[str, list[Change]] = {}
+    kept: list[Change] = []
+    for change in changes:
+        olds, news = change.old, change.new
+        if change.field != "citations" or not isinstance(olds, list | tuple) or not isinstance(news, list | tuple):
+            kept.append(change)
+            continue
+        pairs = [(a, b) for a, b in zip(olds, news, strict=False) if a != b]
+        clauses = [by_pair.get(p) for p in pairs]
+        if len(olds) != len(news) or not clauses or None in clauses:
+            kept.append(change)
+            continue
+        for clause in dict.fromkeys(clauses):
+            citing.setdefault(str(clause), []).append(change)
+    for clause_id, items in sorted(citing.items()):
+        was, now = before[clause_id], after[clause_id]
+        fields = [k for k in ("document", "section", "quote") if getattr(was, k) != getattr(now, k)]
+        one = fields[0] if len(fields) == 1 else None
+        kept.append(
+            Change(
+                code="clause-changed",
+                level=levels.get("clause-changed") or CHANGE_LEVELS["clause-changed"][0],
+                resource="clauses",
+                item=clause_id,
+                field=one,
+                old=getattr(was, one) if one else edited[clause_id][0],
+                new=getattr(now, one) if one else edited[clause_id][1],
+                cited_by=tuple(dict.fromkeys(c.label or c.item for c in items)),
+            )
+        )
+    return kept
 
 
 def _named(package: LayerPackage) -> Both:
@@ -1619,12 +1748,23 @@ def rate_operations(
         for package in (old, new)
         for op in package.resource("overrides")
     }
-    withdrawn = _withdrawn_refusals(old, catalogs[0], effective)
+    # a restating row's field merge refuses (must → should on a national rule) changes nothing: the violation says it;
+    # one merge had refused, changed back, is the violation withdrawn
+    withdrawn, refused_now, refused_before = (
+        _withdrawn_refusals(old, catalogs[0], effective),
+        *(
+            _refused_restatements(package, catalog, effective, targets, restating)
+            for package, catalog in ((new, catalogs[1]), (old, catalogs[0]))
+        ),
+    )
     changes = [  # an operation merge had refused, withdrawn: it never applied (nothing found below to rate it by)
         _violation_withdrawn(c, withdrawn[c.item], catalogs, levels or {})
         if c.resource in operations and c.new is None and c.item in withdrawn
+        else _violation_withdrawn(c, targets[c.item], catalogs, levels or {})
+        if (c.item, c.field) in refused_before
         else c
         for c in _without_refused_cancellations(report.changes, new, catalogs[1], effective)
+        if (c.item, c.field) not in refused_now
     ]
     rated: list[Change] = []
     for change in changes:
@@ -1762,6 +1902,29 @@ def _withdrawn_refusals(package: LayerPackage, catalog: EffectiveCatalog, effect
     changed = {e.item for e in effective.changes if e.level != "violation"}
     return {
         cancelled.get(operation, operation): target for operation, target in refused.items() if target not in changed
+    }
+
+
+def _refused_restatements(
+    package: LayerPackage,
+    catalog: EffectiveCatalog,
+    effective: DiffReport,
+    targets: Mapping[str, str],
+    restating: set[str],
+) -> set[tuple[str, str]]:
+    """The fields of ``package``'s restating rows merge refused in ``catalog``, their target unchanged: (row, field).
+
+    Merge left the inherited value where it was (the effective diff shows no change of it): the row's change did
+    nothing, as a refused cancellation does nothing, and the violation alone says it.
+    """
+    changed = {(e.item, e.field) for e in effective.changes if e.level != "violation"}
+    return {
+        (c.operation, c.field)
+        for c in catalog.conflicts
+        if c.layer == package.layer.id
+        and c.operation in restating
+        and c.field is not None
+        and (targets.get(c.operation, c.item), c.field) not in changed
     }
 
 
@@ -2024,7 +2187,13 @@ def diff_catalogs(
         differ.items(resource, before, after, attribute)
     order = [kind.resource for kind in kinds()]
     differ.changes.sort(key=lambda c: (order.index(c.resource) if c.resource in order else -1, c.item))
-    return DiffReport(_layer_ref(old.layer), _layer_ref(new.layer), differ.finished(), scope=differ.scope)
+    return DiffReport(
+        _layer_ref(old.layer),
+        _layer_ref(new.layer),
+        differ.finished(),
+        scope=differ.scope,
+        renumbered=differ.renumbered,
+    )
 
 
 _COLOURS = {"violation": "\033[1;31m", "breaking": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -2114,11 +2283,26 @@ def _version_line(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str |
     )
 
 
-def _child_conflict(conflict: Conflict, lang: Literal["zh", "en"]) -> str:
-    """A layer below's conflict, naming the row to change where it is an operation's: its files are not shown."""
+def conflict_said(conflict: Conflict, lang: Literal["zh", "en"], names: Mapping[str, Both]) -> str:
+    """A conflict's line with its layer named as a clerk knows it (南关区（220102）), where ``names`` holds it."""
+    lang = need_lang(lang)
+    named = names.get(conflict.layer)
+    if named is not None:
+        conflict = dataclasses.replace(conflict, layer=str(named.zh if lang == "zh" else named.en))
+    return conflict.describe(lang)
+
+
+def _child_conflict(conflict: Conflict, lang: Literal["zh", "en"], report: DiffReport) -> str:
+    """A layer below's conflict, naming the row to change where it is an operation's: its files are not shown.
+
+    Its target removed and an item of its name added, it says the item may have been renumbered (替代条目 to fill).
+    """
+    detail = conflict_said(conflict, lang, report.layer_names)
+    if (note := report.renumbering(conflict.item, lang)) is not None:
+        detail += ("；" if lang == "zh" else "; ") + note
     if conflict.operation is None or conflict.operation == conflict.item:
-        return say("child-conflict", lang, detail=conflict.describe(lang))
-    return say("child-conflict-row", lang, operation=conflict.operation, detail=conflict.describe(lang))
+        return say("child-conflict", lang, detail=detail)
+    return say("child-conflict-row", lang, operation=conflict.operation, detail=detail)
 
 
 def _audience_lines(report: DiffReport, lang: Literal["zh", "en"]) -> list[str]:
@@ -2133,7 +2317,7 @@ def _audience_lines(report: DiffReport, lang: Literal["zh", "en"]) -> list[str]:
     if report.children_unchecked:  # never 0 conflicts where some could not be looked for
         head += say("children-some-unchecked", lang, count=len(report.children_unchecked))
     lines = [head]
-    lines.extend("    " + _child_conflict(c, lang) for c in children or ())
+    lines.extend("    " + _child_conflict(c, lang, report) for c in children or ())
     lines.extend("    " + u.describe(lang) for u in report.children_unchecked)
     if report.unrated is not None:
         lines.append("    " + report.unrated.describe(lang))
@@ -2156,6 +2340,8 @@ def _format_text(report: DiffReport, colour: bool, lang: Literal["zh", "en"] = "
         lines.append(f"  {mark} {change.describe(lang)}")
         if change.detail and lang == "zh":
             lines.append(f"      {change.detail}")
+        if change.code.endswith("-removed") and (note := report.renumbering(change.item, lang)) is not None:
+            lines.append(f"      {note}")  # said once, beside the removal, never decided
     return "\n".join(lines) + "\n"
 
 
@@ -2186,6 +2372,8 @@ def _format_markdown(report: DiffReport, lang: Literal["zh", "en"] = "zh", *, co
                 lines.append(f"- `{change.code}` {said}" if codes else f"- {said}")
                 if change.detail:
                     lines.append(f"  - {change.detail}")
+                if change.code.endswith("-removed") and (note := report.renumbering(change.item, lang)) is not None:
+                    lines.append(f"  - {note}")
     accepted = [c for c in report.changes if c.accepted is not None]
     if accepted:
         lines += ["", "### " + say("diff-accepted-heading", lang), ""]
@@ -2226,7 +2414,8 @@ def _csv_place(change: Change, lang: Literal["zh", "en"]) -> tuple[str, str]:
     from villagecat.package import RESOURCE_TITLES, RESOURCES  # noqa: PLC0415
     from villagecat.workbook import LAYER_SHEET  # noqa: PLC0415
 
-    model = RESOURCES.get(change.resource, Layer if change.resource == "layer" else None)
+    kind = kind_by_resource(change.resource)
+    model = RESOURCES.get(change.resource, Layer if change.resource == "layer" else kind.model if kind else None)
     sheet = LAYER_SHEET if change.resource == "layer" else RESOURCE_TITLES.get(change.resource, change.resource)
     titles = {spec.name: spec.title_zh for spec in fields_of(model)} if model is not None else {}
     return sheet, titles.get(change.field, change.field) if change.field else ""
@@ -2271,7 +2460,7 @@ def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
             change.code,
             resource,
             change.item,
-            change.label or "",
+            change.label or (str(_few(change.cited_by).zh if lang == "zh" else _few(change.cited_by).en)),
             field_title,
             old,
             new,

@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from villagecat._arguments import need_lang
-from villagecat._i18n import Lang, say
-from villagecat.diff import DiffReport, diff_catalogs
+from villagecat._i18n import Both, Lang, say
+from villagecat.diff import DiffReport, conflict_said, diff_catalogs
 from villagecat.errors import LayerChainError
 from villagecat.merging import Conflict, merge
 from villagecat.models import Level
 from villagecat.registry import LayerRegistry
+from villagecat.render import layer_place
 
 if TYPE_CHECKING:
     from villagecat.models import Layer
@@ -80,6 +81,8 @@ class Impact:
     unchecked: list[UncheckedLayer] = field(default_factory=list)
     #: The layers below the revised one merged with both versions, by id, changed or not: what was checked.
     checked: list[str] = field(default_factory=list)
+    #: Every layer known, by id, as a clerk knows it (南关区（220102）): how the report names a layer.
+    names: dict[str, Both] = field(default_factory=dict)
 
     @property
     def broken(self) -> bool:
@@ -104,7 +107,7 @@ class Impact:
             say(
                 "impact-title",
                 lang,
-                layer=self.layer,
+                layer=self.names.get(self.layer, self.layer),
                 old=self.old_version,
                 new=self.new_version,
                 count=len(self.jurisdictions),
@@ -117,8 +120,7 @@ class Impact:
                 + say(
                     "impact-entry",
                     lang,
-                    id=entry.jurisdiction,
-                    name=entry.name_zh,
+                    place=self.names.get(entry.jurisdiction, Both(entry.name_zh, entry.name_zh)),
                     breaking=counts["breaking"],
                     warning=counts["warning"],
                     info=counts["info"],
@@ -126,7 +128,11 @@ class Impact:
                 )
             )
             lines.append("    " + entry.diff.audiences_said(lang))  # whom it tightens or relaxes there, as diff says it
-            lines.extend("    " + say("conflict", lang, detail=c.describe(lang)) for c in entry.new_conflicts)
+            for conflict in entry.new_conflicts:
+                detail = conflict_said(conflict, lang, self.names)
+                if (note := entry.diff.renumbering(conflict.item, lang)) is not None:  # maybe renumbered: 替代条目
+                    detail += ("；" if lang == "zh" else "; ") + note
+                lines.append("    " + say("conflict", lang, detail=detail))
         lines.extend("  " + u.describe(lang) for u in self.unchecked)
         if not self.checked and not self.unchecked:
             lines.append("  " + say("impact-none-below", lang))
@@ -148,6 +154,8 @@ def impact(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> Imp
     if layer_id not in known:
         known.add(old)  # replaced by old and new below: only its own parents are read from it
     result = Impact(layer_id, old.layer.version, new.layer.version)
+    result.names = {package.layer.id: layer_place(package.layer) for package in known}
+    result.names[layer_id] = layer_place(new.layer)
     for package in known:
         try:
             chain = known.chain(package)
@@ -208,6 +216,8 @@ class Children:
     unchecked: list[UncheckedLayer]
     #: The layers below merged with both versions, by id (none: no layer below is known).
     checked: list[str]
+    #: Every layer known, by id, as a clerk knows it (南关区（220102）).
+    names: dict[str, Both] = field(default_factory=dict)
 
 
 def children(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> Children:
@@ -225,7 +235,7 @@ def children(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> C
             if conflict.layer == new.layer.id or conflict.rule in ("parent_version", "chain_order"):
                 continue
             found.setdefault((conflict.layer, conflict.item, conflict.field, conflict.rule), conflict)
-    return Children(list(found.values()), result.unchecked, result.checked)
+    return Children(list(found.values()), result.unchecked, result.checked, result.names)
 
 
 def child_conflicts(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> list[Conflict]:

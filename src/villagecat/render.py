@@ -360,8 +360,12 @@ def format_catalog(
 
 def _place(catalog: EffectiveCatalog) -> Both:
     """The jurisdiction a look-up was made in, as a clerk reads it: 宁河区（120117）, Ninghe (120117)."""
-    layer = catalog.layer
-    return Both(f"{layer.name_zh}（{layer.id}）", f"{layer.name_en} ({layer.id})")
+    return layer_place(catalog.layer)
+
+
+def layer_place(layer: Layer) -> Both:
+    """A layer as a clerk knows it, its name and its code: 南关区（220102）, Nanguan (220102)."""
+    return Both(f"{layer.name_zh}（{layer.id}）", f"{layer.name_en or layer.name_zh} ({layer.id})")
 
 
 def find_item(catalog: EffectiveCatalog, key: str) -> EffectiveItem:

@@ -567,6 +567,6 @@ def test_a_diff_of_long_texts_is_shown_at_a_bounded_cost(tmp_path: Path, old: st
     with _at_most(seconds=20):  # about one second here; the old matcher took minutes
         code, text = _outcome("diff", *sides)
     assert code == 0
-    line = next(line for line in text.splitlines() if ".notes" in line)
+    line = next(line for line in text.splitlines() if "的“备注”" in line)
     assert "〔删：" in line
     assert len(line) < len(old) + len(new) + 200  # each text once at most, with a little context

@@ -47,7 +47,7 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     else:
         stdout.write(result.format_text(args.lang))
     if result.unchecked:  # never "no conflict" where it could not be looked for
-        layers = [u.layer for u in result.unchecked]
-        shown = Both("、".join(layers), ", ".join(layers))
-        stderr.write(say("gate-children-unchecked", args.lang, count=len(layers), layers=shown) + "\n")
+        named = [result.names.get(u.layer, Both(u.layer, u.layer)) for u in result.unchecked]  # 测试区（330106）
+        shown = Both("、".join(str(n.zh) for n in named), ", ".join(str(n.en) for n in named))
+        stderr.write(say("gate-children-unchecked", args.lang, count=len(named), layers=shown) + "\n")
     return 1 if result.broken or result.unchecked else 0
