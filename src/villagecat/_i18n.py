@@ -1564,6 +1564,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "列“{heading}”与 {first} 列重复：同一列只能出现一次；请删去其中一列，或把内容合到一列中",
         "the column {heading!r} repeats column {first}: keep one of them, with the contents of both",
     ),
+    "workbook-merged-heading": (
+        "列名 {cell} 在合并单元格 {range} 中（合并后显示为“{heading}”）：每个列名要单独占一格；"
+        "请选中 {range}，取消合并，再在 {cell} 填回原来的列名",
+        (
+            "the column title {cell} is inside the merged cells {range} (showing {heading!r}): each column title"
+            " needs a cell of its own; select {range}, unmerge it, and type the column's title in {cell} again"
+        ),
+    ),
+    "workbook-merged-heading-meant": (
+        "列名 {cell} 在合并单元格 {range} 中，被合并盖住了：每个列名要单独占一格；"
+        "请选中 {range}，取消合并，再在 {cell} 填写列名“{column}”",
+        (
+            "the column title {cell} is inside the merged cells {range}, covered by the merge: each column title"
+            " needs a cell of its own; select {range}, unmerge it, and type {column!r} in {cell}"
+        ),
+    ),
     "workbook-error-cell": (
         "单元格显示的是错误值 {value}（公式出错），不是取值；请改正公式，或删去公式直接填写",
         "the cell shows the error {value} (a formula gone wrong), not a value; correct the formula or type the value",

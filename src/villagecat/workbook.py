@@ -792,7 +792,11 @@ def _header(
     for index, heading in enumerate(header):
         column = by_title.get(title_key(str(heading))) if heading is not None else None
         first = next((i for i, c in enumerate(mapped) if column is not None and c is column), None)
-        if first is not None:  # read twice, the later column would win and the earlier be lost, silently
+        if isinstance(heading, _MergedHeading):  # covered by the title left of it: no title of its own
+            words = pair("workbook-merged-heading", cell=heading.cell, range=heading.range, heading=str(heading))
+            problems.append(Problem(title, "merged-heading", *words, line=1, field=column_letter(index)))
+            column = None
+        elif first is not None:  # read twice, the later column would win and the earlier be lost, silently
             words = pair("workbook-duplicate-column", heading=heading, first=column_letter(first))
             problems.append(Problem(title, "duplicate-column", *words, line=1, field=column_letter(index)))
             column = None
@@ -873,6 +877,7 @@ def _read_sheet(
     given = {c.name for c in mapped if c is not None}
     absent = [c for c in columns(model) if c.name not in given] if missing else []
     _renamed_columns(title, sheet_rows[0] if sheet_rows else [], absent, problems, said)
+    _said_merged_headings(title, sheet_rows[0] if sheet_rows else [], absent, problems, said)
     items: list[BaseModel] = []
     records: list[tuple[int, dict[str, Any]]] = []
     for number, values in enumerate(rows, start=2):
@@ -1445,8 +1450,9 @@ def _rows(sheet: Worksheet, source: Path) -> list[list[Any]]:
 
     read = read_sheet(sheet, str(source))
     title = sheet.title.strip()
-    if read.merged:
-        warnings.warn(MergedCellsWarning(title, read.merged), stacklevel=3)
+    heads = _merged_headings(read.rows, read.merged)
+    if shown := tuple(ref for ref in read.merged if ref not in heads):  # a header merged is a problem, not read so
+        warnings.warn(MergedCellsWarning(title, shown), stacklevel=3)
     if read.hidden_rows:  # hiding is no deletion: the row is read, and would be published
         warnings.warn(HiddenCellsWarning(title, rows=read.hidden_rows), stacklevel=3)
     header = read.rows[0] if read.rows else []
@@ -1459,6 +1465,52 @@ def _rows(sheet: Worksheet, source: Path) -> list[list[Any]]:
     if hidden:
         warnings.warn(HiddenCellsWarning(title, columns=tuple(hidden)), stacklevel=3)
     return read.rows
+
+
+class _MergedHeading(str):
+    """A column title copied from the cell a merge covers it with (备注 merged over 别名: D1:E1): no title of its own."""
+
+    __slots__ = ("cell", "range")
+
+    cell: str
+    range: str
+
+
+def _merged_headings(rows: list[list[Any]], merged: tuple[str, ...]) -> set[str]:
+    """Mark row 1's cells that a merge across columns filled (:class:`_MergedHeading`); return those ranges.
+
+    Calc shows one title over the range; the cells it covers hold none. Read as filled they were
+    the same column twice (列“备注”与 D 列重复：请删去其中一列), and a clerk who deleted one lost 别名 for good.
+    """
+    from openpyxl.utils.cell import range_boundaries  # noqa: PLC0415 - openpyxl is loaded by now
+
+    heads: set[str] = set()
+    header = rows[0] if rows else []
+    for ref in merged:
+        first_col, first_row, last_col, _ = (int(n) for n in range_boundaries(ref))
+        if first_row != 1 or last_col == first_col:
+            continue
+        for col in range(first_col + 1, min(last_col, len(header)) + 1):
+            heading = _MergedHeading(str(header[col - 1]))
+            heading.cell, heading.range = f"{column_letter(col - 1)}1", ref
+            header[col - 1] = heading
+            heads.add(ref)
+    return heads
+
+
+def _said_merged_headings(
+    title: str, header: Sequence[object], absent: list[Column], problems: list[Problem], said: int
+) -> None:
+    """A title merged over one missing column names that column: one mistake, said once (not 缺少列 besides)."""
+    merged = [p for p in problems[said:] if p.code == "merged-heading"]
+    told = [p for p in problems[said:] if p.code == "missing-column"]
+    heads = [h for h in header if isinstance(h, _MergedHeading)]
+    if len(merged) != 1 or len(told) != 1 or len(absent) != 1 or len(heads) != 1:
+        return
+    (problem,), (column,), (heading,) = merged, absent, heads
+    words = pair("workbook-merged-heading-meant", cell=heading.cell, range=heading.range, column=column.title_zh)
+    problems[problems.index(problem)] = Problem(title, "merged-heading", *words, line=1, field=problem.field)
+    problems.remove(told[0])
 
 
 def _quoted(package: LayerPackage) -> dict[Citation, Citation]:
