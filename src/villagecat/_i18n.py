@@ -1224,6 +1224,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不是 Excel 工作簿（.xlsx）；请在 Excel、WPS 或 LibreOffice 中打开，另存为“Excel 工作簿（.xlsx）”后再读取",
         "not an Excel workbook (.xlsx); open it in Excel, WPS or LibreOffice and save it as an Excel workbook (.xlsx)",
     ),
+    "workbook-lock-file": (
+        "这是表格软件打开工作簿 {workbook} 时在旁边建的锁定文件，不是工作簿（有它表示 {workbook} 正在编辑）；"
+        "请在表格软件中保存 {workbook} 后导入 {workbook}，而不是这个文件",
+        (
+            "this is the lock file a spreadsheet keeps beside the workbook {workbook} while it has it open, not a"
+            " workbook; save {workbook} in the spreadsheet and import {workbook}, not this file"
+        ),
+    ),
+    "workbook-csv": (
+        "是 CSV 文件，不是工作簿：另存为 CSV 只保存了当时所在的一张表，其他各表都不在其中；"
+        "请打开原来的工作簿，选“文件 → 另存为”，文件类型选“Excel 2007-365 (.xlsx)”后再导入",
+        (
+            "a CSV file, not a workbook: saved as CSV, it holds the one sheet that was open, none of the others;"
+            " open the workbook itself and save it as an Excel workbook (.xlsx)"
+        ),
+    ),
+    "workbook-open": (
+        "工作簿似乎仍在表格软件中打开（{who}旁边有锁定文件 {lock}）：读入的是最后一次保存的内容；"
+        "如还有未保存的修改，请先保存，再重新导入",
+        (
+            "the workbook seems open in a spreadsheet still ({who}the lock file {lock} is beside it): what was read"
+            " is what was last saved; if there are changes not saved, save them and import again"
+        ),
+    ),
     "workbook-xls": (
         "是 Excel 97-2003 格式（.xls）的工作簿，不能读取；请在 Excel 或 WPS 中另存为“Excel 工作簿（.xlsx）”后再读取",
         "an Excel 97-2003 workbook (.xls), which cannot be read; save it as an Excel workbook (.xlsx) and try again",

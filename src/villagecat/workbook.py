@@ -1224,6 +1224,7 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     if source.is_dir():  # the package given for the workbook: say which way each command goes
         raise PackageReadError.at(str(source), "workbook-is-folder", folder=str(source))
     book = open_workbook(source, read_regular_file(source))
+    _say_open(source)
     report = ValidationReport(target=str(source))
     sheets = {sheet.title.strip(): sheet for sheet in book.worksheets}
     known = [LAYER_SHEET, GUIDE_SHEET, *SHEET_TITLES.values()]
@@ -1280,6 +1281,33 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     package = _take_quotes(carry_citations(package, exported))
     _say_without_quote(package, headers, _layer_row(layer_rows, "admission.citations"))
     return package
+
+
+def _say_open(source: Path) -> None:
+    """Say a workbook still open in a spreadsheet (its lock file beside it): the import reads what was last saved.
+
+    The lock file is the spreadsheet's: read (its first bytes, for the name of who has the workbook open), never
+    touched.
+    """
+    from villagecat._xlsx import lock_files  # noqa: PLC0415
+
+    for name in lock_files(source.name):
+        lock = source.parent / name
+        try:
+            if not lock.is_file():
+                continue
+            with lock.open("rb") as held:
+                fields = held.read(_LOCK_READ).decode("utf-8", errors="replace").split(",")
+        except OSError:  # unreadable, or gone meanwhile: the workbook is open all the same
+            fields = []
+        who = next((f.strip() for f in fields[:2] if f.strip() and f.isprintable()), "") if name[0] == "." else ""
+        words = pair("workbook-open", lock=name, who=Both(f"{who}，", f"{who}; ") if who else "")
+        warnings.warn(WorkbookNotice(Both(source.name, source.name), *words), stacklevel=3)
+        return
+
+
+#: How much of a LibreOffice lock file is read for the name of who has the workbook open (its first field).
+_LOCK_READ = 1024
 
 
 def _field_label(header: Sequence[object], name: str, model: type[BaseModel]) -> str:
