@@ -150,3 +150,28 @@ def test_an_item_renumbered_twice_keeps_its_first_id_on_import_not_only_on_relea
     assert item.id == third
     assert item.replaces == (second, first)
     assert first in result.err, result.err  # said, as release says it
+
+
+def test_a_row_renumbered_again_keeping_its_earlier_replaces_is_told_too(tmp_path: Path) -> None:
+    """The row's 替代条目 still held the id of the renumbering before: the one just typed over went unsaid."""
+    folder, path, book = _county(tmp_path)
+    _imported(folder, path, book)
+    first, second, third = (f"340104.duty.{n}" for n in ("elderly-visits", "lonely-elderly-visits", "visits-alone"))
+    _imported(folder, path, _renumbered(folder, path, first, second, first))
+    book = _renumbered(folder, path, second, third, first)  # 替代条目 left as exported
+    book.save(path)
+    result = invoke("import", str(path), "-o", str(folder))
+    assert result.code == 0, result.out
+    notice = next(line for line in result.err.splitlines() if "第 2 行的标识改成了" in line)
+    assert f"F 列（替代条目）填写 {second}" in notice, notice
+
+
+def test_a_sheet_saved_as_csv_is_told_that_the_other_sheets_are_not_in_it(tmp_path: Path) -> None:
+    folder, path, book = _county(tmp_path)
+    book.save(path)
+    csv = tmp_path / "蜀山区目录.csv"
+    csv.write_text("项目,取值,字段\n层标识,340104,id\n", encoding="utf-8")
+    result = invoke("import", str(csv), "-o", str(folder))
+    assert result.code == 2
+    assert "CSV" in result.err, result.err
+    assert "其他各表" in result.err

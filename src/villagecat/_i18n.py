@@ -1240,6 +1240,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
             " open the workbook itself and save it as an Excel workbook (.xlsx)"
         ),
     ),
+    "workbook-renumbered-unsaid": (
+        "第 {row} 行的标识改成了 {id}，原来同名的条目 {old} 已不在工作簿中：如是同一条目改用新标识，请在这一行的 {column}"
+        "填写 {old}（下级层按旧标识填写的覆盖、取消仍归这一条）；不填时，发布会把 {old} 记为删除、{id} 记为新增",
+        (
+            "row {row}'s id is now {id}, and the item of that name, {old}, is no longer in the workbook: if it is the"
+            " same item renumbered, write {old} in this row's {column} (the layers below's rows on the old id then"
+            " follow it); else release records {old} removed and {id} added"
+        ),
+    ),
     "workbook-open": (
         "工作簿似乎仍在表格软件中打开（{who}旁边有锁定文件 {lock}）：读入的是最后一次保存的内容；"
         "如还有未保存的修改，请先保存，再重新导入",

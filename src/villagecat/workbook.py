@@ -55,7 +55,14 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
     from pydantic_core import ErrorDetails
 
-__all__ = ["SHEET_TITLES", "drop_deleted_rows_clauses", "export_workbook", "import_workbook", "titled"]
+__all__ = [
+    "SHEET_TITLES",
+    "drop_deleted_rows_clauses",
+    "export_workbook",
+    "import_workbook",
+    "say_renumbered",
+    "titled",
+]
 
 #: Sheet title of each resource (the resources' Chinese titles).
 SHEET_TITLES = RESOURCE_TITLES
@@ -1281,6 +1288,46 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     package = _take_quotes(carry_citations(package, exported))
     _say_without_quote(package, headers, _layer_row(layer_rows, "admission.citations"))
     return package
+
+
+def say_renumbered(package: LayerPackage, previous: LayerPackage, workbook: str | os.PathLike[str]) -> None:
+    """Say each item whose id was typed anew without its old id in 替代条目 (a notice naming sheet, row, column).
+
+    An item of the folder's package is gone and one new item of the same kind bears its name: a renumbering the
+    clerk did not declare. Written so, release counts the old id removed (a major release) and the layers below
+    lose every row they wrote on it; in 替代条目 it is the same item, and their rows follow it.
+    """
+    from villagecat.package import ITEM_RESOURCES  # noqa: PLC0415
+
+    listed = {old for r in ITEM_RESOURCES for i in package.resource(r) for old in getattr(i, "replaces", ())}
+    known = {str(getattr(i, "id", "")) for r in ITEM_RESOURCES for i in previous.resource(r)}
+    letters: dict[str, dict[str, str]] | None = None
+    for resource in ITEM_RESOURCES:
+        if "replaces" not in RESOURCES[resource].model_fields:  # 来源文件 has no 替代条目 to write it in
+            continue
+        items = package.resource(resource)
+        ids = {str(getattr(i, "id", "")) for i in items}
+        gone = [i for i in previous.resource(resource) if str(getattr(i, "id", "")) not in ids | listed]
+        new = [(n, i) for n, i in enumerate(items) if str(getattr(i, "id", "")) not in known]
+        for old in gone:
+            name = title_key(str(getattr(old, "name", "")))
+            alike = [(n, i) for n, i in new if title_key(str(getattr(i, "name", ""))) == name]
+            if len(alike) != 1 or sum(title_key(str(getattr(o, "name", ""))) == name for o in gone) != 1:
+                continue
+            (index, item), title = alike[0], SHEET_TITLES[resource]
+            letters = _column_letters(str(workbook)) if letters is None else letters
+            letter = letters.get(title, {}).get("replaces")
+            column = Both(f"{letter} 列（替代条目）", f"column {letter} (替代条目)") if letter else Both("替代条目", "替代条目")
+            origin = package.origins.get(resource)
+            row = origin.positions[index] if origin is not None and index < len(origin.positions) else None
+            words = pair(
+                "workbook-renumbered-unsaid",
+                row=row if row is not None else "?",
+                id=str(getattr(item, "id", "")),
+                old=str(getattr(old, "id", "")),
+                column=column,
+            )
+            warnings.warn(WorkbookNotice(title, *words), stacklevel=2)
 
 
 def _say_open(source: Path) -> None:
