@@ -23,11 +23,18 @@ _DOC = "340104.document.work-plan"
 def _county(tmp_path: Path) -> tuple[Path, Path, Any]:
     """蜀山区 under Anhui, its workbook with one document and one duty filled in (opened to edit)."""
     folder, path = tmp_path / "蜀山区目录", tmp_path / "蜀山区目录.xlsx"
-    code = invoke("init", str(folder), "--level", "county", "--code", "340104", "--name", "蜀山区", "--parent", "340000")
+    code = invoke(
+        "init", str(folder), "--level", "county", "--code", "340104", "--name", "蜀山区", "--parent", "340000"
+    )
     assert code.code == 0, code.err
     book = exported(folder, path)
     book["来源文件"].append([_DOC, "工作方案", None, None, "2024年3月1日", None, "规范性文件", None, None, "是"])
-    _fill(book["工作事务"], 2, {"标识": "340104.duty.elderly-visits", "名称": "独居老人定期探访", "出处": f"{_DOC}#三(一)2"})
+    duty: dict[str, object] = {
+        "标识": "340104.duty.elderly-visits",
+        "名称": "独居老人定期探访",
+        "出处": f"{_DOC}#三(一)2",
+    }
+    _fill(book["工作事务"], 2, duty)
     _fill(book["工作事务"], 2, {"事项类别": "依法协助政府工作事项", "适用范围": "村"})
     return folder, path, book
 
@@ -85,7 +92,7 @@ def test_a_header_merged_over_two_columns_names_the_range_and_lists_what_is_miss
 
 
 def test_libreoffice_s_lock_file_given_for_the_workbook_names_the_workbook(tmp_path: Path) -> None:
-    """Tab completion offers .~lock.蜀山区目录.xlsx#: it was told 请在 Excel 中打开，另存为 .xlsx, which it cannot be."""
+    """Tab completion offers .~lock.蜀山区目录.xlsx#: it was told 请在 Excel 中打开，另存为 .xlsx, which it cannot."""
     folder, path, book = _county(tmp_path)
     book.save(path)
     lock = tmp_path / ".~lock.蜀山区目录.xlsx#"

@@ -1224,14 +1224,12 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
         MergedCellsWarning: for each sheet whose merged cells filled other cells, naming the ranges.
         EmptySheetWarning: for each sheet of another name that holds nothing, left out.
     """
-    from villagecat._budget import read_regular_file  # noqa: PLC0415
     from villagecat._xlsx import open_workbook  # noqa: PLC0415
 
     source = Path(path)
     if source.is_dir():  # the package given for the workbook: say which way each command goes
         raise PackageReadError.at(str(source), "workbook-is-folder", folder=str(source))
-    book = open_workbook(source, read_regular_file(source))
-    _say_open(source)
+    book = open_workbook(source, _read_said_open(source))
     report = ValidationReport(target=str(source))
     sheets = {sheet.title.strip(): sheet for sheet in book.worksheets}
     known = [LAYER_SHEET, GUIDE_SHEET, *SHEET_TITLES.values()]
@@ -1317,7 +1315,11 @@ def say_renumbered(package: LayerPackage, previous: LayerPackage, workbook: str 
             (index, item), title = alike[0], SHEET_TITLES[resource]
             letters = _column_letters(str(workbook)) if letters is None else letters
             letter = letters.get(title, {}).get("replaces")
-            column = Both(f"{letter} 列（替代条目）", f"column {letter} (替代条目)") if letter else Both("替代条目", "替代条目")
+            column = (
+                Both(f"{letter} 列（替代条目）", f"column {letter} (替代条目)")
+                if letter
+                else Both("替代条目", "替代条目")
+            )
             origin = package.origins.get(resource)
             row = origin.positions[index] if origin is not None and index < len(origin.positions) else None
             words = pair(
@@ -1328,6 +1330,15 @@ def say_renumbered(package: LayerPackage, previous: LayerPackage, workbook: str 
                 column=column,
             )
             warnings.warn(WorkbookNotice(title, *words), stacklevel=2)
+
+
+def _read_said_open(source: Path) -> bytes:
+    """A workbook's bytes, saying (:func:`_say_open`) where it is still open in a spreadsheet."""
+    from villagecat._budget import read_regular_file  # noqa: PLC0415
+
+    data = read_regular_file(source)
+    _say_open(source)
+    return data
 
 
 def _say_open(source: Path) -> None:
@@ -1349,7 +1360,7 @@ def _say_open(source: Path) -> None:
             fields = []
         who = next((f.strip() for f in fields[:2] if f.strip() and f.isprintable()), "") if name[0] == "." else ""
         words = pair("workbook-open", lock=name, who=Both(f"{who}，", f"{who}; ") if who else "")
-        warnings.warn(WorkbookNotice(Both(source.name, source.name), *words), stacklevel=3)
+        warnings.warn(WorkbookNotice(Both(source.name, source.name), *words), stacklevel=4)
         return
 
 
@@ -1543,7 +1554,7 @@ def _rows(sheet: Worksheet, source: Path) -> list[list[Any]]:
 
 
 class _MergedHeading(str):
-    """A column title copied from the cell a merge covers it with (备注 merged over 别名: D1:E1): no title of its own."""
+    """A column title copied from the merge that covers its cell (备注 over 别名: D1:E1): no title of its own."""
 
     __slots__ = ("cell", "range")
 

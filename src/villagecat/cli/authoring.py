@@ -240,8 +240,10 @@ def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         _notices(dropped, stderr, args.lang)
         # renumbered again: the layers below validate against the package imported, not only the one released
         carried = carry_earlier_ids(package, previous)
-        for said in earlier_ids_carried(package, carried):
-            stderr.write(f"villagecat: {say('notice', args.lang, what=said.en if args.lang == 'en' else said.zh)}\n")
+        said = earlier_ids_carried(package, carried)
+        stderr.writelines(
+            f"villagecat: {say('notice', args.lang, what=w.en if args.lang == 'en' else w.zh)}\n" for w in said
+        )
         package = carried
     report = ValidationReport(target=str(args.workbook))
     check_package(package, report, registry)  # against its parents: merge rules too
