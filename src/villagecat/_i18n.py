@@ -1224,6 +1224,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不是 Excel 工作簿（.xlsx）；请在 Excel、WPS 或 LibreOffice 中打开，另存为“Excel 工作簿（.xlsx）”后再读取",
         "not an Excel workbook (.xlsx); open it in Excel, WPS or LibreOffice and save it as an Excel workbook (.xlsx)",
     ),
+    "workbook-lock-file": (
+        (
+            "这是表格软件打开工作簿 {workbook} 时在旁边建的锁定文件，不是工作簿（有它表示 {workbook} 正在编辑）；"
+            "请在表格软件中保存 {workbook} 后导入 {workbook}，而不是这个文件"
+        ),
+        (
+            "this is the lock file a spreadsheet keeps beside the workbook {workbook} while it has it open, not a"
+            " workbook; save {workbook} in the spreadsheet and import {workbook}, not this file"
+        ),
+    ),
+    "workbook-csv": (
+        (
+            "是 CSV 文件，不是工作簿：另存为 CSV 只保存了当时所在的一张表，其他各表都不在其中；"
+            "请打开原来的工作簿，选“文件 → 另存为”，文件类型选“Excel 2007-365 (.xlsx)”后再导入"
+        ),
+        (
+            "a CSV file, not a workbook: saved as CSV, it holds the one sheet that was open, none of the others;"
+            " open the workbook itself and save it as an Excel workbook (.xlsx)"
+        ),
+    ),
+    "workbook-renumbered-unsaid": (
+        (
+            "第 {row} 行的标识改成了 {id}，原来同名的条目 {old} 已不在工作簿中：如是同一条目改用新标识，"
+            "请在这一行的 {column}填写 {old}（下级层按旧标识填写的覆盖、取消仍归这一条）；"
+            "不填时，发布会把 {old} 记为删除、{id} 记为新增"
+        ),
+        (
+            "row {row}'s id is now {id}, and the item of that name, {old}, is no longer in the workbook: if it is the"
+            " same item renumbered, write {old} in this row's {column} (the layers below's rows on the old id then"
+            " follow it); else release records {old} removed and {id} added"
+        ),
+    ),
+    "workbook-open": (
+        (
+            "工作簿似乎仍在表格软件中打开（{who}旁边有锁定文件 {lock}）：读入的是最后一次保存的内容；"
+            "如还有未保存的修改，请先保存，再重新导入"
+        ),
+        (
+            "the workbook seems open in a spreadsheet still ({who}the lock file {lock} is beside it): what was read"
+            " is what was last saved; if there are changes not saved, save them and import again"
+        ),
+    ),
     "workbook-xls": (
         "是 Excel 97-2003 格式（.xls）的工作簿，不能读取；请在 Excel 或 WPS 中另存为“Excel 工作簿（.xlsx）”后再读取",
         "an Excel 97-2003 workbook (.xls), which cannot be read; save it as an Excel workbook (.xlsx) and try again",
@@ -1563,6 +1605,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workbook-duplicate-column": (
         "列“{heading}”与 {first} 列重复：同一列只能出现一次；请删去其中一列，或把内容合到一列中",
         "the column {heading!r} repeats column {first}: keep one of them, with the contents of both",
+    ),
+    "workbook-merged-heading": (
+        (
+            "列名 {cell} 在合并单元格 {range} 中（合并后显示为“{heading}”）：每个列名要单独占一格；"
+            "请选中 {range}，取消合并，再在 {cell} 填回原来的列名"
+        ),
+        (
+            "the column title {cell} is inside the merged cells {range} (showing {heading!r}): each column title"
+            " needs a cell of its own; select {range}, unmerge it, and type the column's title in {cell} again"
+        ),
+    ),
+    "workbook-merged-heading-meant": (
+        (
+            "列名 {cell} 在合并单元格 {range} 中，被合并盖住了：每个列名要单独占一格；"
+            "请选中 {range}，取消合并，再在 {cell} 填写列名“{column}”"
+        ),
+        (
+            "the column title {cell} is inside the merged cells {range}, covered by the merge: each column title"
+            " needs a cell of its own; select {range}, unmerge it, and type {column!r} in {cell}"
+        ),
     ),
     "workbook-error-cell": (
         "单元格显示的是错误值 {value}（公式出错），不是取值；请改正公式，或删去公式直接填写",

@@ -63,6 +63,11 @@ def open_workbook(where: object, data: bytes) -> Workbook:
     from villagecat._source import check_archive  # noqa: PLC0415
 
     label = str(where)
+    name = label.replace("\\", "/").rsplit("/", 1)[-1]
+    if locked := lock_file_of(name):  # LibreOffice's .~lock.X#, Excel's ~$X: X is open, and this is no workbook
+        raise PackageReadError.at(label, "workbook-lock-file", workbook=locked)
+    if name.lower().endswith(".csv") and not data.startswith(b"PK"):  # one sheet saved alone: the others are not in it
+        raise PackageReadError.at(label, "workbook-csv")
     if data.startswith(_OLE2):  # Excel 97-2003 (.xls), WPS (.et), or a workbook with a password: not a zip
         encrypted = "EncryptedPackage".encode("utf-16-le") in data[:_OLE2_DIRECTORY]
         raise PackageReadError.at(label, "workbook-encrypted" if encrypted else "workbook-xls")
@@ -79,6 +84,29 @@ def open_workbook(where: object, data: bytes) -> Workbook:
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
         raise PackageReadError.at(label, "workbook-unreadable", detail=exc) from None
     return book
+
+
+#: The lock file a spreadsheet keeps beside a workbook it has open: LibreOffice's ``.~lock.X#``, Excel's ``~$X``.
+_LOCK_FILE = re.compile(r"\.~lock\.(.+)#|~\$(.+)")
+
+
+def lock_file_of(name: str) -> str | None:
+    """The workbook a lock file's name says is open (``.~lock.蜀山区目录.xlsx#``: 蜀山区目录.xlsx), else None."""
+    found = _LOCK_FILE.fullmatch(name)
+    return None if found is None else found.group(1) or found.group(2)
+
+
+def lock_files(workbook: str) -> tuple[str, ...]:
+    """The names a spreadsheet gives the lock file of ``workbook`` while it has it open.
+
+    Excel writes ``~$`` over a long name's first two characters (``~$山区目录.xlsx``), else before it.
+    """
+    trimmed = (f"~${workbook[2:]}",) if len(workbook.rsplit(".", 1)[0]) > _EXCEL_TRIMS else ()
+    return tuple(dict.fromkeys((f".~lock.{workbook}#", f"~${workbook}", *trimmed)))
+
+
+#: A name longer than this (its extension aside) Excel's lock file writes without its first two characters.
+_EXCEL_TRIMS = 6
 
 
 #: The first bytes of an OLE2 compound file: an Excel 97-2003 workbook (.xls), WPS's .et, or an

@@ -55,7 +55,14 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
     from pydantic_core import ErrorDetails
 
-__all__ = ["SHEET_TITLES", "drop_deleted_rows_clauses", "export_workbook", "import_workbook", "titled"]
+__all__ = [
+    "SHEET_TITLES",
+    "drop_deleted_rows_clauses",
+    "export_workbook",
+    "import_workbook",
+    "say_renumbered",
+    "titled",
+]
 
 #: Sheet title of each resource (the resources' Chinese titles).
 SHEET_TITLES = RESOURCE_TITLES
@@ -792,7 +799,11 @@ def _header(
     for index, heading in enumerate(header):
         column = by_title.get(title_key(str(heading))) if heading is not None else None
         first = next((i for i, c in enumerate(mapped) if column is not None and c is column), None)
-        if first is not None:  # read twice, the later column would win and the earlier be lost, silently
+        if isinstance(heading, _MergedHeading):  # covered by the title left of it: no title of its own
+            words = pair("workbook-merged-heading", cell=heading.cell, range=heading.range, heading=str(heading))
+            problems.append(Problem(title, "merged-heading", *words, line=1, field=column_letter(index)))
+            column = None
+        elif first is not None:  # read twice, the later column would win and the earlier be lost, silently
             words = pair("workbook-duplicate-column", heading=heading, first=column_letter(first))
             problems.append(Problem(title, "duplicate-column", *words, line=1, field=column_letter(index)))
             column = None
@@ -873,6 +884,7 @@ def _read_sheet(
     given = {c.name for c in mapped if c is not None}
     absent = [c for c in columns(model) if c.name not in given] if missing else []
     _renamed_columns(title, sheet_rows[0] if sheet_rows else [], absent, problems, said)
+    _said_merged_headings(title, sheet_rows[0] if sheet_rows else [], absent, problems, said)
     items: list[BaseModel] = []
     records: list[tuple[int, dict[str, Any]]] = []
     for number, values in enumerate(rows, start=2):
@@ -1212,13 +1224,12 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
         MergedCellsWarning: for each sheet whose merged cells filled other cells, naming the ranges.
         EmptySheetWarning: for each sheet of another name that holds nothing, left out.
     """
-    from villagecat._budget import read_regular_file  # noqa: PLC0415
     from villagecat._xlsx import open_workbook  # noqa: PLC0415
 
     source = Path(path)
     if source.is_dir():  # the package given for the workbook: say which way each command goes
         raise PackageReadError.at(str(source), "workbook-is-folder", folder=str(source))
-    book = open_workbook(source, read_regular_file(source))
+    book = open_workbook(source, _read_said_open(source))
     report = ValidationReport(target=str(source))
     sheets = {sheet.title.strip(): sheet for sheet in book.worksheets}
     known = [LAYER_SHEET, GUIDE_SHEET, *SHEET_TITLES.values()]
@@ -1275,6 +1286,86 @@ def import_workbook(path: str | os.PathLike[str]) -> LayerPackage:
     package = _take_quotes(carry_citations(package, exported))
     _say_without_quote(package, headers, _layer_row(layer_rows, "admission.citations"))
     return package
+
+
+def say_renumbered(package: LayerPackage, previous: LayerPackage, workbook: str | os.PathLike[str]) -> None:
+    """Say each item whose id was typed anew without its old id in 替代条目 (a notice naming sheet, row, column).
+
+    An item of the folder's package is gone and one new item of the same kind bears its name: a renumbering the
+    clerk did not declare. Written so, release counts the old id removed (a major release) and the layers below
+    lose every row they wrote on it; in 替代条目 it is the same item, and their rows follow it.
+    """
+    from villagecat.package import ITEM_RESOURCES  # noqa: PLC0415
+
+    listed = {old for r in ITEM_RESOURCES for i in package.resource(r) for old in getattr(i, "replaces", ())}
+    known = {str(getattr(i, "id", "")) for r in ITEM_RESOURCES for i in previous.resource(r)}
+    letters: dict[str, dict[str, str]] | None = None
+    for resource in ITEM_RESOURCES:
+        if "replaces" not in RESOURCES[resource].model_fields:  # 来源文件 has no 替代条目 to write it in
+            continue
+        items = package.resource(resource)
+        ids = {str(getattr(i, "id", "")) for i in items}
+        gone = [i for i in previous.resource(resource) if str(getattr(i, "id", "")) not in ids | listed]
+        new = [(n, i) for n, i in enumerate(items) if str(getattr(i, "id", "")) not in known]
+        for old in gone:
+            name = title_key(str(getattr(old, "name", "")))
+            alike = [(n, i) for n, i in new if title_key(str(getattr(i, "name", ""))) == name]
+            if len(alike) != 1 or sum(title_key(str(getattr(o, "name", ""))) == name for o in gone) != 1:
+                continue
+            (index, item), title = alike[0], SHEET_TITLES[resource]
+            letters = _column_letters(str(workbook)) if letters is None else letters
+            letter = letters.get(title, {}).get("replaces")
+            column = (
+                Both(f"{letter} 列（替代条目）", f"column {letter} (替代条目)")
+                if letter
+                else Both("替代条目", "替代条目")
+            )
+            origin = package.origins.get(resource)
+            row = origin.positions[index] if origin is not None and index < len(origin.positions) else None
+            words = pair(
+                "workbook-renumbered-unsaid",
+                row=row if row is not None else "?",
+                id=str(getattr(item, "id", "")),
+                old=str(getattr(old, "id", "")),
+                column=column,
+            )
+            warnings.warn(WorkbookNotice(title, *words), stacklevel=2)
+
+
+def _read_said_open(source: Path) -> bytes:
+    """A workbook's bytes, saying (:func:`_say_open`) where it is still open in a spreadsheet."""
+    from villagecat._budget import read_regular_file  # noqa: PLC0415
+
+    data = read_regular_file(source)
+    _say_open(source)
+    return data
+
+
+def _say_open(source: Path) -> None:
+    """Say a workbook still open in a spreadsheet (its lock file beside it): the import reads what was last saved.
+
+    The lock file is the spreadsheet's: read (its first bytes, for the name of who has the workbook open), never
+    touched.
+    """
+    from villagecat._xlsx import lock_files  # noqa: PLC0415
+
+    for name in lock_files(source.name):
+        lock = source.parent / name
+        try:
+            if not lock.is_file():
+                continue
+            with lock.open("rb") as held:
+                fields = held.read(_LOCK_READ).decode("utf-8", errors="replace").split(",")
+        except OSError:  # unreadable, or gone meanwhile: the workbook is open all the same
+            fields = []
+        who = next((f.strip() for f in fields[:2] if f.strip() and f.isprintable()), "") if name[0] == "." else ""
+        words = pair("workbook-open", lock=name, who=Both(f"{who}，", f"{who}; ") if who else "")
+        warnings.warn(WorkbookNotice(Both(source.name, source.name), *words), stacklevel=4)
+        return
+
+
+#: How much of a LibreOffice lock file is read for the name of who has the workbook open (its first field).
+_LOCK_READ = 1024
 
 
 def _field_label(header: Sequence[object], name: str, model: type[BaseModel]) -> str:
@@ -1445,8 +1536,9 @@ def _rows(sheet: Worksheet, source: Path) -> list[list[Any]]:
 
     read = read_sheet(sheet, str(source))
     title = sheet.title.strip()
-    if read.merged:
-        warnings.warn(MergedCellsWarning(title, read.merged), stacklevel=3)
+    heads = _merged_headings(read.rows, read.merged)
+    if shown := tuple(ref for ref in read.merged if ref not in heads):  # a header merged is a problem, not read so
+        warnings.warn(MergedCellsWarning(title, shown), stacklevel=3)
     if read.hidden_rows:  # hiding is no deletion: the row is read, and would be published
         warnings.warn(HiddenCellsWarning(title, rows=read.hidden_rows), stacklevel=3)
     header = read.rows[0] if read.rows else []
@@ -1459,6 +1551,52 @@ def _rows(sheet: Worksheet, source: Path) -> list[list[Any]]:
     if hidden:
         warnings.warn(HiddenCellsWarning(title, columns=tuple(hidden)), stacklevel=3)
     return read.rows
+
+
+class _MergedHeading(str):
+    """A column title copied from the merge that covers its cell (备注 over 别名: D1:E1): no title of its own."""
+
+    __slots__ = ("cell", "range")
+
+    cell: str
+    range: str
+
+
+def _merged_headings(rows: list[list[Any]], merged: tuple[str, ...]) -> set[str]:
+    """Mark row 1's cells that a merge across columns filled (:class:`_MergedHeading`); return those ranges.
+
+    Calc shows one title over the range; the cells it covers hold none. Read as filled they were
+    the same column twice (列“备注”与 D 列重复：请删去其中一列), and a clerk who deleted one lost 别名 for good.
+    """
+    from openpyxl.utils.cell import range_boundaries  # noqa: PLC0415 - openpyxl is loaded by now
+
+    heads: set[str] = set()
+    header = rows[0] if rows else []
+    for ref in merged:
+        first_col, first_row, last_col, _ = (int(n) for n in range_boundaries(ref))
+        if first_row != 1 or last_col == first_col:
+            continue
+        for col in range(first_col + 1, min(last_col, len(header)) + 1):
+            heading = _MergedHeading(str(header[col - 1]))
+            heading.cell, heading.range = f"{column_letter(col - 1)}1", ref
+            header[col - 1] = heading
+            heads.add(ref)
+    return heads
+
+
+def _said_merged_headings(
+    title: str, header: Sequence[object], absent: list[Column], problems: list[Problem], said: int
+) -> None:
+    """A title merged over one missing column names that column: one mistake, said once (not 缺少列 besides)."""
+    merged = [p for p in problems[said:] if p.code == "merged-heading"]
+    told = [p for p in problems[said:] if p.code == "missing-column"]
+    heads = [h for h in header if isinstance(h, _MergedHeading)]
+    if len(merged) != 1 or len(told) != 1 or len(absent) != 1 or len(heads) != 1:
+        return
+    (problem,), (column,), (heading,) = merged, absent, heads
+    words = pair("workbook-merged-heading-meant", cell=heading.cell, range=heading.range, column=column.title_zh)
+    problems[problems.index(problem)] = Problem(title, "merged-heading", *words, line=1, field=problem.field)
+    problems.remove(told[0])
 
 
 def _quoted(package: LayerPackage) -> dict[Citation, Citation]:

@@ -206,12 +206,17 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from villagecat.authoring import carry_clause_edits  # noqa: PLC0415
+    from villagecat.authoring import carry_clause_edits, carry_earlier_ids, earlier_ids_carried  # noqa: PLC0415
     from villagecat.errors import ValidationFailedError  # noqa: PLC0415
     from villagecat.package import save_layer  # noqa: PLC0415
     from villagecat.report import ValidationReport  # noqa: PLC0415
     from villagecat.validation import check_package  # noqa: PLC0415
-    from villagecat.workbook import drop_deleted_rows_clauses, import_workbook, titled  # noqa: PLC0415
+    from villagecat.workbook import (  # noqa: PLC0415
+        drop_deleted_rows_clauses,
+        import_workbook,
+        say_renumbered,
+        titled,
+    )
 
     try:
         with warnings.catch_warnings(record=True) as caught:
@@ -231,7 +236,15 @@ def _import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         with warnings.catch_warnings(record=True) as dropped:
             warnings.simplefilter("always", WorkbookNotice)
             package = drop_deleted_rows_clauses(package, previous)  # a row deleted takes its clauses
+            say_renumbered(package, previous, args.workbook)
         _notices(dropped, stderr, args.lang)
+        # renumbered again: the layers below validate against the package imported, not only the one released
+        carried = carry_earlier_ids(package, previous)
+        said = earlier_ids_carried(package, carried)
+        stderr.writelines(
+            f"villagecat: {say('notice', args.lang, what=w.en if args.lang == 'en' else w.zh)}\n" for w in said
+        )
+        package = carried
     report = ValidationReport(target=str(args.workbook))
     check_package(package, report, registry)  # against its parents: merge rules too
     if not report.valid:
