@@ -820,3 +820,16 @@ def test_a_package_version_raised_by_hand_without_a_release_is_refused(national_
     assert "99.0.0" in problem.message_zh
     assert layer_version in problem.message_zh
     assert "villagecat release" in problem.message_zh
+
+
+def test_a_hand_raised_version_is_read_to_use_and_mended_by_a_save(national_copy: Path) -> None:
+    """Reading a layer to use it (diff, catalog, an earlier release) passes over it; saving writes the layer's in both."""
+    path = national_copy / "datapackage.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["version"] = "99.0.0"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    package = load_layer(national_copy)  # as diff reads an earlier release: not refused
+    assert package.layer.version == data["layer"]["version"]
+    save_layer(package, national_copy)
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == data["layer"]["version"]
+    assert villagecat.validate(national_copy).valid

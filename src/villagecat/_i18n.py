@@ -1938,6 +1938,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{got}”是中文名称，数据包中应写代码 {code}",
         "{got!r} is a Chinese label: a package holds its code, {code}",
     ),
+    "value-code-written-otherwise": (
+        "“{got}”应写作代码 {code}：代码全用小写半角字母",
+        "{got!r} is written {code}: a code is in lower-case ASCII letters",
+    ),
     "value-invalid": ("取值无效：{detail}", "invalid value: {detail}"),
     "value-invalid-other": ("取值无效（{detail}）", "{detail}"),
     "value-hidden-character": ("{rule}：含有 {character}，请删去", "{rule}: it contains {character}"),
@@ -2886,13 +2890,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "descriptor-no-resources": ("缺少 resources 数组", "resources must be an array"),
     "descriptor-version": (
         (
-            "数据包版本为 {declared}，但本层版本（layer.version）为 {version}：两者是同一个版本号，不要手改；"
-            "请把数据包版本改回 {version}，再用 villagecat release 发布新版本（它同时改两处，并写入发布记录）"
+            "数据包版本为“{declared}”，但本层版本（layer.version）为“{version}”：两者是同一个版本号，不要手改；"
+            "发布新版本请用 villagecat release（它按改动定出版本号，同时写入两处和发布记录）；"
+            "不发布则把数据包版本改回 {version}"
         ),
         (
-            "the package's version is {declared} but its layer's (layer.version) is {version}: they are one number,"
-            " not to be changed by hand; set the package's back to {version}, then release a new version with"
-            " villagecat release (it changes both and writes the release record)"
+            "the package's version is \"{declared}\" but its layer's (layer.version) is \"{version}\": they are one"
+            " number, not to be changed by hand; release a new version with villagecat release (it sets the number"
+            " by the changes and writes both and the release record), or set the package's back to {version}"
         ),
     ),
     "descriptor-resource-object": ("资源应为对象", "a resource must be an object"),

@@ -100,10 +100,11 @@ def pydantic_message(error: dict[str, Any], *, labels: bool = False, in_code: bo
         value = error.get("input")
         slugs, vocab = _vocabulary(ctx)
         meant = _code_for(vocab, value)
-        if meant is not None:  # the workbook's word in a package's cell: say which code it stands for
-            return pair(
-                "value-label-not-code", got=value, code=Both(f"{meant.value}（{meant.label}）", f"'{meant.value}'")
-            )
+        if meant is not None:  # the workbook's word in a package's cell, or the code written otherwise: say which
+            from villagecat._names import normalise_name  # noqa: PLC0415 - only for a refused cell
+
+            key = "value-label-not-code" if normalise_name(str(value)) != meant.value else "value-code-written-otherwise"
+            return pair(key, got=value, code=Both(f"{meant.value}（{meant.label}）", f"'{meant.value}'"))
         expected_en = str(ctx.get("expected", "")).replace("' or '", "', '")
         return pair(
             "value-not-allowed",

@@ -759,11 +759,14 @@ def _check_declared_booleans(spec: dict[str, Any], table: RawTable, file: str, p
 #: for every row whose cells were cleared) and an empty column without a name (one for a cell touched right of the
 #: table), which hold nothing and are not written again, and a date a spreadsheet wrote in its own form (2023/9/1),
 #: read as the one date it means (:func:`villagecat._columns.spreadsheet_date`) and written as the format writes
-#: dates. ``validate`` reports them,
+#: dates, and a package's own ``version`` that is not its layer's (raised by hand: the layer's is the layer's version,
+#: and saving writes it in both). ``validate`` reports them,
 #: as frictionless would judge the package by that schema and refuses a blank row; reading a layer to use it (diff,
 #: merge, catalog) and rewriting it (upgrade, release) pass over them, since its rows were read and checked by the
-#: published rules.
-REWRITTEN = frozenset({"resource-schema", "blank-row", "unnamed-column", "spreadsheet-date", "older-format-boolean"})
+#: published rules: an earlier release with such a version is still compared with, and releasing mends it.
+REWRITTEN = frozenset(
+    {"resource-schema", "blank-row", "unnamed-column", "spreadsheet-date", "older-format-boolean", "descriptor-version"}
+)
 
 
 def _check_resource(spec: dict[str, Any], index: int, name: str, *, current: bool, problems: list[Problem]) -> None:

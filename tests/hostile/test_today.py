@@ -40,11 +40,6 @@ def _edit_first_row(folder: Path, file: str, **cells: str) -> None:
         writer.writerows(rows)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="descriptor-version prints the package's version unquoted: "
-    "数据包版本为 2.9.0 ，但本层版本为 2.9.0 reads as equal",
-)
 def test_a_version_with_a_trailing_space_is_shown_so_the_clerk_sees_the_difference(tmp_path: Path) -> None:
     folder = tmp_path / "jilin"
     shutil.copytree(JILIN, folder)
@@ -56,11 +51,6 @@ def test_a_version_with_a_trailing_space_is_shown_so_the_clerk_sees_the_differen
     assert f"“{layer_version} ”" in result.out or "空格" in result.out, result.out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="release/diff refuse the previous release for its descriptor-version, after the clerk fixed the working copy"
-    " as the message says; the message names the working copy's fix, which is already done",
-)
 def test_release_after_fixing_the_version_as_told_is_not_refused_for_the_old_release(tmp_path: Path) -> None:
     old, new = tmp_path / "old", tmp_path / "new"
     shutil.copytree(JILIN, old)
@@ -75,9 +65,6 @@ def test_release_after_fixing_the_version_as_told_is_not_refused_for_the_old_rel
     assert layer_version in released.out
 
 
-@pytest.mark.xfail(
-    strict=True, reason="a code in capitals or full-width letters (Plaque, ＰＬＡＱＵＥ) is told it is a Chinese label"
-)
 @pytest.mark.parametrize("written", ["Plaque", "ＰＬＡＱＵＥ"])
 def test_a_code_in_capitals_is_not_called_a_chinese_label(tmp_path: Path, written: str) -> None:
     folder = tmp_path / "national"
