@@ -186,6 +186,25 @@ def test_one_clause_quote_edited_is_one_change_listing_the_items_citing_it(
     assert "`clause-changed`" in codes
 
 
+def test_a_conflict_below_names_its_layer_and_version_in_one_bracket_each(
+    review: tuple[Path, Path, list[str]],
+) -> None:
+    """层 南关区（220102）（0.1.0）的条目…: two brackets in a row, the version's reading as a second name."""
+    old, new, layers = review
+    _renumber(new)
+    for command in ("diff", "impact"):
+        text = invoke(command, str(old), str(new), *layers).out
+        assert "）（0.1.0）" not in text
+        assert "层 南关区（220102）0.1.0 版的条目 220000.mechanism.public-health 不符合合并规则" in text
+        english = invoke("--lang", "en", command, str(old), str(new), *layers).out
+        assert ") (0.1.0)" not in english
+        assert "layer Nanguan (220102), version 0.1.0, item 220000.mechanism.public-health: breaks rule" in english
+    # known by its id alone (the JSON's message, as a catalog's own conflicts), the layer reads as it did
+    data = json.loads(invoke("diff", str(old), str(new), *layers, "--format", "json").out)
+    (said, *_) = [c["message_zh"] for c in data["audiences"]["child_layers"]]
+    assert said.startswith("层 220102（0.1.0）的条目 220000.mechanism.public-health 不符合合并规则"), said
+
+
 def _quote_edited(new: Path) -> None:
     def quoted(header: list[str], row: list[str]) -> None:
         if row[0] == "220000.clause.measures-2-7":

@@ -2350,10 +2350,7 @@ def _version_line(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str |
 def conflict_said(conflict: Conflict, lang: Literal["zh", "en"], names: Mapping[str, Both]) -> str:
     """A conflict's line with its layer named as a clerk knows it (南关区（220102）), where ``names`` holds it."""
     lang = need_lang(lang)
-    named = names.get(conflict.layer)
-    if named is not None:
-        conflict = dataclasses.replace(conflict, layer=str(named.zh if lang == "zh" else named.en))
-    return conflict.describe(lang)
+    return conflict.describe(lang, place=names.get(conflict.layer))
 
 
 def _child_conflict(conflict: Conflict, lang: Literal["zh", "en"], report: DiffReport) -> str:

@@ -190,13 +190,23 @@ class Conflict:
         """
         return self.detail_zh
 
-    def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
-        """Return one line naming layer, item and name, field (by its Chinese title in Chinese), rule, what to do."""
+    def describe(self, lang: Literal["zh", "en"] = "zh", *, place: Both | None = None) -> str:
+        """Return one line naming layer, item and name, field (by its Chinese title in Chinese), rule, what to do.
+
+        ``place`` is the layer as a clerk knows it (南关区（220102）, Nanguan (220102)), where the caller knows its
+        name: the version follows it (南关区（220102）0.1.0 版); else the layer is its id (220102（0.1.0）).
+        """
         lang = need_lang(lang)
+        if place is not None:
+            layer = say("conflict-layer-placed", lang, place=place, version=self.version)
         if self.rule in _LAYER_RULES:  # the layer as a whole, not an item of it: its words say everything
-            layer = Both(*pair("layer-named", id=self.layer, name=self.name)) if self.name else self.layer
+            if place is None:
+                named = Both(*pair("layer-named", id=self.layer, name=self.name)) if self.name else self.layer
+                layer = say("conflict-layer-version", lang, layer=named, version=self.version)
             rule = Both(self.label_zh, f"{self.rule}: {self.detail}")
-            return say("merge-conflict-layer", lang, layer=layer, version=self.version, rule=rule)
+            return say("merge-conflict-layer", lang, layer=layer, rule=rule)
+        if place is None:
+            layer = say("conflict-layer-version", lang, layer=self.layer, version=self.version)
         name = Both(self.name, self.name)
         if self.renamed_from:  # the id in the row, which the layer above renumbered
             zh, en = pair("conflict-renamed-from", old=self.renamed_from)
@@ -219,8 +229,7 @@ class Conflict:
             key,
             lang,
             **named,
-            layer=self.layer,
-            version=self.version,
+            layer=layer,
             target=target,
             rule=Both(label, self.rule),
             detail=self.detail,
