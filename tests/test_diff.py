@@ -1112,7 +1112,10 @@ def test_a_release_made_major_by_a_layer_below_says_which_in_its_report_and_note
     summary = "破坏性 1 · 需关注 0 · 一般 0 · 版本升级：主版本号"  # the notes' own words: done, no English
     assert notes.startswith(f"{summary}。下级层新冲突 1 项（测试区（330106））。")
     markdown = invoke("diff", str(old), str(new), "--layer", str(county), "--format", "markdown", "--lang", "en").out
-    said = "child layers: 1 new conflicts\n\n- child layer conflict (330106.override.o0): layer Test (330106), version 0.1.0"
+    said = (
+        "child layers: 1 new conflicts\n\n- child layer conflict (330106.override.o0): "
+        "layer Test (330106), version 0.1.0"
+    )
     assert said in markdown
     # A county that could not be merged (its city not given) is said unchecked in both, never free of conflicts.
     old, new, county = _province_and_county(tmp_path / "unchecked", county_parent="330100")

@@ -150,6 +150,10 @@ def test_a_field_reads_by_its_chinese_title_in_chinese(review: tuple[Path, Path,
     assert "220000.mechanism.convenience-service-station（便民服务站（大厅））的“备注”" in text
     english = invoke("--lang", "en", "diff", str(old), str(new), *layers).out
     assert "220000.mechanism.convenience-service-station.notes" in english
+    # English brackets its name as English does (the name itself is data, as written)
+    assert "220000.mechanism.convenience-service-station.notes (便民服务站（大厅）): " in english
+    effective = invoke("--lang", "en", "diff", "--effective", str(old), str(new), *layers).out
+    assert "220000.mechanism.convenience-service-station.notes (便民服务站（大厅）): " in effective
     data = json.loads(invoke("diff", str(old), str(new), *layers, "--format", "json").out)
     assert [c["field"] for c in data["changes"]] == ["notes"]
 

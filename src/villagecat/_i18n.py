@@ -1965,7 +1965,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "conflict-layer-version": ("{layer}（{version}）", "{layer} ({version})"),
     # 南关区（220102）0.1.0 版: the version after the name and code, never a second bracket (南关区（220102）（0.1.0）)
     "conflict-layer-placed": ("{place}{version} 版", "{place}, version {version}"),
-    "conflict-item-named": ("{item}（{name}）", "{item} ({name})"),
+    # an item by its id and name, in a conflict and in a change alike: English brackets as English does (the name is
+    # data, written as it is)
+    "item-named": ("{item}（{name}）", "{item} ({name})"),
     # an item the row names by the id the layer above renumbered (replaces): the row's id, beside the item's
     "conflict-renamed-from": ("本行所填旧标识 {old}", "named in the row by its former id {old}"),
     # a conflict of a layer as a whole (its place in the chain, its parent's version): no item is at fault

@@ -462,7 +462,7 @@ class Change:
             titled = self.field is not None and lang == "zh"
             target = f"{self.item}.{self.field}" if self.field and not titled else self.item
             if self.label:
-                target += f"（{self.label}）"
+                target = say("item-named", lang, item=target, name=self.label)
             if titled:
                 field_of = say("change-field-of", lang, field=_csv_place(self, lang)[1])
                 target += field_of.lstrip() if self.label else field_of

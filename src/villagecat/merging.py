@@ -197,21 +197,22 @@ class Conflict:
         name: the version follows it (南关区（220102）0.1.0 版); else the layer is its id (220102（0.1.0）).
         """
         lang = need_lang(lang)
+        whole = self.rule in _LAYER_RULES  # the layer as a whole, not an item of it: its words say everything
         if place is not None:
             layer = say("conflict-layer-placed", lang, place=place, version=self.version)
-        if self.rule in _LAYER_RULES:  # the layer as a whole, not an item of it: its words say everything
-            if place is None:
-                named = Both(*pair("layer-named", id=self.layer, name=self.name)) if self.name else self.layer
-                layer = say("conflict-layer-version", lang, layer=named, version=self.version)
+        else:
+            known: object = self.layer
+            if whole and self.name:  # a layer rule's name is the layer's
+                known = Both(*pair("layer-named", id=self.layer, name=self.name))
+            layer = say("conflict-layer-version", lang, layer=known, version=self.version)
+        if whole:
             rule = Both(self.label_zh, f"{self.rule}: {self.detail}")
             return say("merge-conflict-layer", lang, layer=layer, rule=rule)
-        if place is None:
-            layer = say("conflict-layer-version", lang, layer=self.layer, version=self.version)
         name = Both(self.name, self.name)
         if self.renamed_from:  # the id in the row, which the layer above renumbered
             zh, en = pair("conflict-renamed-from", old=self.renamed_from)
             name = Both(f"{self.name}，{zh}", f"{self.name}, {en}") if self.name else Both(zh, en)
-        item: object = Both(*pair("conflict-item-named", item=self.item, name=name)) if name.zh else self.item
+        item: object = Both(*pair("item-named", item=self.item, name=name)) if name.zh else self.item
         target = f"{self.item}.{self.field}" if self.field else item
         kind = kind_of_id(self.item) if self.field else None
         spec = kind.field(self.field) if kind is not None and self.field else None
