@@ -1025,14 +1025,14 @@ def test_a_county_below_the_diffed_layer_is_checked_without_the_old_side_registe
     old, new, county = _province_and_county(tmp_path)
     result = invoke("diff", str(old), str(new), "--layer", str(county), "--fail-on", "unannounced")
     assert "下级层：新冲突 1 项" in result.out
-    assert "层 测试区（330106）（0.1.0）的条目 cn.facility.community-service-facility" in result.out
+    assert "层 测试区（330106）0.1.0 版的条目 cn.facility.community-service-facility" in result.out
     assert "建议版本升级：主版本号（major）" in result.out
     assert result.code == 1  # the version (0.1.0) does not announce a major change
     shown = invoke("impact", str(old), str(new), "--layer", str(county))
     assert shown.code == 1, shown.err
     assert shown.err == ""
     assert "测试区（330106）：" in shown.out
-    assert "冲突：层 测试区（330106）（0.1.0）的条目 cn.facility.community-service-facility" in shown.out
+    assert "冲突：层 测试区（330106）0.1.0 版的条目 cn.facility.community-service-facility" in shown.out
     # JSON carries the conflict's Chinese words as text describes it, beside the English (detail_zh was empty).
     payload = json.loads(invoke("impact", str(old), str(new), "--layer", str(county), "--format", "json").out)
     (conflict,) = [c for j in payload["jurisdictions"] for c in j["new_conflicts"]]
@@ -1104,7 +1104,7 @@ def test_a_release_made_major_by_a_layer_below_says_which_in_its_report_and_note
     assert released.code == 0, released.err
     # the row to change is named: the county's files are not what the reviewer has open
     said = (
-        "· 下级层：新冲突 1 项\n\n- 下级层冲突（330106.override.o0）：层 测试区（330106）（0.1.0）的条目"
+        "· 下级层：新冲突 1 项\n\n- 下级层冲突（330106.override.o0）：层 测试区（330106）0.1.0 版的条目"
         " cn.facility.community"
     )
     assert said in released.out
@@ -1112,7 +1112,10 @@ def test_a_release_made_major_by_a_layer_below_says_which_in_its_report_and_note
     summary = "破坏性 1 · 需关注 0 · 一般 0 · 版本升级：主版本号"  # the notes' own words: done, no English
     assert notes.startswith(f"{summary}。下级层新冲突 1 项（测试区（330106））。")
     markdown = invoke("diff", str(old), str(new), "--layer", str(county), "--format", "markdown", "--lang", "en").out
-    said = "child layers: 1 new conflicts\n\n- child layer conflict (330106.override.o0): layer Test (330106) (0.1.0)"
+    said = (
+        "child layers: 1 new conflicts\n\n- child layer conflict (330106.override.o0): "
+        "layer Test (330106), version 0.1.0"
+    )
     assert said in markdown
     # A county that could not be merged (its city not given) is said unchecked in both, never free of conflicts.
     old, new, county = _province_and_county(tmp_path / "unchecked", county_parent="330100")

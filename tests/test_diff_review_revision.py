@@ -150,6 +150,10 @@ def test_a_field_reads_by_its_chinese_title_in_chinese(review: tuple[Path, Path,
     assert "220000.mechanism.convenience-service-station（便民服务站（大厅））的“备注”" in text
     english = invoke("--lang", "en", "diff", str(old), str(new), *layers).out
     assert "220000.mechanism.convenience-service-station.notes" in english
+    # English brackets its name as English does (the name itself is data, as written)
+    assert "220000.mechanism.convenience-service-station.notes (便民服务站（大厅）): " in english
+    effective = invoke("--lang", "en", "diff", "--effective", str(old), str(new), *layers).out
+    assert "220000.mechanism.convenience-service-station.notes (便民服务站（大厅）): " in effective
     data = json.loads(invoke("diff", str(old), str(new), *layers, "--format", "json").out)
     assert [c["field"] for c in data["changes"]] == ["notes"]
 
@@ -184,6 +188,82 @@ def test_one_clause_quote_edited_is_one_change_listing_the_items_citing_it(
     assert [c["code"] for c in data["changes"]] == ["clause-changed"]
     codes = (REPO / "docs" / "change-codes.md").read_text(encoding="utf-8")
     assert "`clause-changed`" in codes
+
+
+def test_a_conflict_below_names_its_layer_and_version_in_one_bracket_each(
+    review: tuple[Path, Path, list[str]],
+) -> None:
+    """层 南关区（220102）（0.1.0）的条目…: two brackets in a row, the version's reading as a second name."""
+    old, new, layers = review
+    _renumber(new)
+    for command in ("diff", "impact"):
+        text = invoke(command, str(old), str(new), *layers).out
+        assert "）（0.1.0）" not in text
+        assert "层 南关区（220102）0.1.0 版的条目 220000.mechanism.public-health 不符合合并规则" in text
+        english = invoke("--lang", "en", command, str(old), str(new), *layers).out
+        assert ") (0.1.0)" not in english
+        assert "layer Nanguan (220102), version 0.1.0, item 220000.mechanism.public-health: breaks rule" in english
+    # known by its id alone (the JSON's message, as a catalog's own conflicts), the layer reads as it did
+    data = json.loads(invoke("diff", str(old), str(new), *layers, "--format", "json").out)
+    (said, *_) = [c["message_zh"] for c in data["audiences"]["child_layers"]]
+    assert said.startswith("层 220102（0.1.0）的条目 220000.mechanism.public-health 不符合合并规则"), said
+
+
+def _quote_edited(new: Path) -> None:
+    def quoted(header: list[str], row: list[str]) -> None:
+        if row[0] == "220000.clause.measures-2-7":
+            row[header.index("quote")] = row[header.index("quote")].replace("一般应在", "一般应当在")
+
+    _rows(new / "clauses.csv", quoted)
+
+
+def test_one_clause_quote_edited_is_one_change_in_the_effective_diff_and_impact_too(
+    review: tuple[Path, Path, list[str]],
+) -> None:
+    """The package diff said one clause-changed; --effective and impact still counted one citation change per item."""
+    old, new, layers = review
+    _quote_edited(new)
+    text = invoke("diff", "--effective", str(old), str(new), *layers).out
+    assert "citation-changed" not in text
+    (line,) = [line for line in text.splitlines() if "[clause-changed]" in line]
+    data = json.loads(invoke("diff", "--effective", str(old), str(new), *layers, "--format", "json").out)
+    (change,) = data["changes"]
+    assert change["code"] == "clause-changed"
+    citing = change["cited_by"]
+    assert "cn.sign.party-organisation" in citing
+    assert len(citing) > 1
+    # the package diff's words: the clause's 原文, the items citing it, the characters edited; and the layer
+    assert "220000.document.measures#二(七) 的“原文”" in line
+    assert f"（引用它的条目 {len(citing)} 项：" in line
+    assert "〔增：当〕" in line
+    assert line.endswith("（220000 层）")
+    assert "破坏性 0 · 需关注 0 · 一般 1" in text
+    impact = invoke("impact", str(old), str(new), *layers).out
+    assert "一般 1 · 新冲突 0" in impact
+    assert "一般 2" not in impact
+    # the package diff's JSON names the citing items by id too (its text by name)
+    package = json.loads(invoke("diff", str(old), str(new), *layers, "--format", "json").out)
+    (clause,) = package["changes"]
+    assert "220000.override.party-organisation-orientation" in clause["cited_by"]
+
+
+def test_an_item_whose_citations_changed_otherwise_keeps_its_line_in_the_effective_diff(
+    review: tuple[Path, Path, list[str]],
+) -> None:
+    """Only items whose citations changed identically are one change: one that also cites another clause is apart."""
+    old, new, layers = review
+    _quote_edited(new)
+
+    def cites_more(header: list[str], row: list[str]) -> None:
+        if row[0] == "220000.override.party-organisation-orientation":
+            row[header.index("citations")] += "|220000.clause.measures-1-1"
+
+    _rows(new / "overrides.csv", cites_more)
+    text = invoke("diff", "--effective", str(old), str(new), *layers).out
+    (own,) = [line for line in text.splitlines() if "-citation-changed]" in line]
+    assert "cn.sign.party-organisation（" in own
+    (line,) = [line for line in text.splitlines() if "[clause-changed]" in line]
+    assert "村党组织标牌" not in line
 
 
 def test_a_restating_row_loosening_a_rule_is_reported_as_the_violation_alone(

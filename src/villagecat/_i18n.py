@@ -2018,22 +2018,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "layer-parent": ("国家层以外的每一层都须写明上级层", "every layer but the national one declares its parent"),
     "override-value": ("不是 {field} 的有效取值：{detail}", "not a valid value for {field}: {detail}"),
     # merge rules: what a lower layer may not do, and the conflicts when it does
+    # {layer} is the layer and its version: conflict-layer-version, or named as a clerk knows it conflict-layer-placed
     "merge-conflict": (
-        "层 {layer}（{version}）的条目 {target} 不符合合并规则：{rule}{values}",
-        "layer {layer} ({version}), item {target}: breaks rule {rule}: {detail}{values}",
+        "层 {layer}的条目 {target} 不符合合并规则：{rule}{values}",
+        "layer {layer}, item {target}: breaks rule {rule}: {detail}{values}",
     ),
     # a field named by its title: 条目 X 的“最小建筑面积（平方米）”不符合 (no space inside the quotes' reach)
     "merge-conflict-field": (
-        "层 {layer}（{version}）的条目 {target} 的“{field}”不符合合并规则：{rule}{values}",
-        "layer {layer} ({version}), item {target}, field {field}: breaks rule {rule}: {detail}{values}",
+        "层 {layer}的条目 {target} 的“{field}”不符合合并规则：{rule}{values}",
+        "layer {layer}, item {target}, field {field}: breaks rule {rule}: {detail}{values}",
     ),
-    "conflict-item-named": ("{item}（{name}）", "{item} ({name})"),
+    "conflict-layer-version": ("{layer}（{version}）", "{layer} ({version})"),
+    # 南关区（220102）0.1.0 版: the version after the name and code, never a second bracket (南关区（220102）（0.1.0）)
+    "conflict-layer-placed": ("{place}{version} 版", "{place}, version {version}"),
+    # an item by its id and name, in a conflict and in a change alike: English brackets as English does (the name is
+    # data, written as it is)
+    "item-named": ("{item}（{name}）", "{item} ({name})"),
     # an item the row names by the id the layer above renumbered (replaces): the row's id, beside the item's
     "conflict-renamed-from": ("本行所填旧标识 {old}", "named in the row by its former id {old}"),
     # a conflict of a layer as a whole (its place in the chain, its parent's version): no item is at fault
     "merge-conflict-layer": (
-        "层 {layer}（{version}）不符合合并规则：{rule}",
-        "layer {layer} ({version}): breaks rule {rule}",
+        "层 {layer}不符合合并规则：{rule}",
+        "layer {layer}: breaks rule {rule}",
     ),
     "layer-named": ("{id} {name}", "{id} {name}"),
     # what to do about a conflict, after it: the value to write, or the row to delete

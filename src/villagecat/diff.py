@@ -443,9 +443,11 @@ class Change:
     #: its target in the catalog it applies to (``sign-modality-unstated``), whose meaning its line says where no
     #: effect does; else None. An override's own code says only that a row was added (新增条目).
     does: str | None = None
-    #: For a clause changed (``clause-changed``): the names of the items citing it, whose citations changed with it.
-    #: Said on the change's line, cut as long lists are (not in JSON: the package's clauses say who cites them).
+    #: For a clause changed (``clause-changed``): the ids of the items citing it, whose citations changed with it
+    #: (``cited_by`` in JSON).
     cited_by: tuple[str, ...] = ()
+    #: Their names, as its line says them (cut as long lists are): an item's name, else its id.
+    cited_names: tuple[str, ...] = ()
 
     def describe(self, lang: Literal["zh", "en"] = "zh", *, codes: bool = True) -> str:
         """Return one line: code, item, field and the two values (a long text as what changed, in context).
@@ -460,12 +462,13 @@ class Change:
             titled = self.field is not None and lang == "zh"
             target = f"{self.item}.{self.field}" if self.field and not titled else self.item
             if self.label:
-                target += f"（{self.label}）"
+                target = say("item-named", lang, item=target, name=self.label)
             if titled:
                 field_of = say("change-field-of", lang, field=_csv_place(self, lang)[1])
                 target += field_of.lstrip() if self.label else field_of
-            if self.cited_by:
-                target += say("change-clause-cited-by", lang, count=len(self.cited_by), items=_few(self.cited_by))
+            if self.code == "clause-changed":
+                names = self.cited_names or self.cited_by
+                target += say("change-clause-cited-by", lang, count=len(names), items=_few(names))
         else:
             target = self.named(lang)
         values = ""
@@ -475,7 +478,8 @@ class Change:
                 _show(self.new, lang, self.field, self.resource, words=not codes),
             )
             # a clause's quote: one character edited is the change, however short the quote (资 → 咨)
-            if (len(old) + len(new) > _LONG or self.cited_by) and self.old is not None and self.new is not None:
+            clause = self.code == "clause-changed"
+            if (len(old) + len(new) > _LONG or clause) and self.old is not None and self.new is not None:
                 edit = ""
                 before, after = self.old, self.new
                 if isinstance(before, list | tuple) and isinstance(after, list | tuple) and len(before) != len(after):
@@ -559,6 +563,8 @@ class Change:
             "advised": self.advised,
             "unstated": self.unstated,
             "does": self.does,
+            # a clause changed names the items citing it: one entry per clause, never one per item
+            **({"cited_by": list(self.cited_by)} if self.code == "clause-changed" else {}),
         }
 
 
@@ -1680,7 +1686,65 @@ def _clauses_changed(
                 field=one,
                 old=getattr(was, one) if one else edited[clause_id][0],
                 new=getattr(now, one) if one else edited[clause_id][1],
-                cited_by=tuple(dict.fromkeys(c.label or c.item for c in items)),
+                cited_by=tuple(dict.fromkeys(c.item for c in items)),
+                cited_names=tuple(dict.fromkeys(c.label or c.item for c in items)),
+            )
+        )
+    return kept
+
+
+def _citations_grouped(changes: list[Change], levels: Mapping[str, ChangeLevel]) -> list[Change]:
+    """``changes`` of effective catalogs with the items whose citations changed identically said once.
+
+    An effective catalog carries no clauses: a clause's quote edited shows as each citing item's citations changed
+    (``…-citation-changed``), the same citation changed the same way. Such a citation changed is one
+    ``clause-changed``, as :func:`diff_packages` says a clause's edit, listing the items: its place kept (the same
+    document and section, its quote edited) or changed identically for two items or more. An item whose citations
+    changed otherwise too (a citation added, dropped, or pointed elsewhere alone) keeps its own change.
+    """
+    from villagecat.models import Citation  # noqa: PLC0415
+
+    def edits(change: Change) -> list[tuple[Citation, Citation]] | None:
+        olds, news = change.old, change.new
+        if change.field != "citations" or not isinstance(olds, list | tuple) or not isinstance(news, list | tuple):
+            return None
+        if len(olds) != len(news) or not all(isinstance(c, Citation) for c in (*olds, *news)):
+            return None
+        return [(a, b) for a, b in zip(olds, news, strict=True) if a != b] or None
+
+    edited = {id(c): e for c in changes if (e := edits(c)) is not None}
+    shared: dict[tuple[str | None, Citation, Citation], int] = {}
+    for change in changes:
+        for a, b in edited.get(id(change), []):
+            shared[change.layer, a, b] = shared.get((change.layer, a, b), 0) + 1
+
+    def clause(layer: str | None, a: Citation, b: Citation) -> bool:
+        return (a.document, a.section) == (b.document, b.section) or shared[layer, a, b] > 1
+
+    citing: dict[tuple[str | None, Citation, Citation], list[Change]] = {}
+    kept: list[Change] = []
+    for change in changes:
+        pairs = edited.get(id(change))
+        if pairs is None or not all(clause(change.layer, a, b) for a, b in pairs):
+            kept.append(change)
+            continue
+        for a, b in dict.fromkeys(pairs):
+            citing.setdefault((change.layer, a, b), []).append(change)
+    for (layer, was, now), items in citing.items():
+        fields = [k for k in ("document", "section", "quote") if getattr(was, k) != getattr(now, k)]
+        one = fields[0] if len(fields) == 1 else None
+        kept.append(
+            Change(
+                code="clause-changed",
+                level=levels.get("clause-changed") or CHANGE_LEVELS["clause-changed"][0],
+                resource="clauses",
+                item=str(was.document) + ("" if was.section is None else f"#{was.section}"),
+                field=one,
+                old=getattr(was, one) if one else was,
+                new=getattr(now, one) if one else now,
+                layer=layer,
+                cited_by=tuple(dict.fromkeys(c.item for c in items)),
+                cited_names=tuple(dict.fromkeys(c.label or c.item for c in items)),
             )
         )
     return kept
@@ -2190,7 +2254,7 @@ def diff_catalogs(
     return DiffReport(
         _layer_ref(old.layer),
         _layer_ref(new.layer),
-        differ.finished(),
+        _citations_grouped(differ.finished(), levels),
         scope=differ.scope,
         renumbered=differ.renumbered,
     )
@@ -2286,10 +2350,7 @@ def _version_line(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str |
 def conflict_said(conflict: Conflict, lang: Literal["zh", "en"], names: Mapping[str, Both]) -> str:
     """A conflict's line with its layer named as a clerk knows it (南关区（220102）), where ``names`` holds it."""
     lang = need_lang(lang)
-    named = names.get(conflict.layer)
-    if named is not None:
-        conflict = dataclasses.replace(conflict, layer=str(named.zh if lang == "zh" else named.en))
-    return conflict.describe(lang)
+    return conflict.describe(lang, place=names.get(conflict.layer))
 
 
 def _child_conflict(conflict: Conflict, lang: Literal["zh", "en"], report: DiffReport) -> str:
@@ -2460,7 +2521,7 @@ def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
             change.code,
             resource,
             change.item,
-            change.label or (str(_few(change.cited_by).zh if lang == "zh" else _few(change.cited_by).en)),
+            change.label or str(getattr(_few(change.cited_names or change.cited_by), lang)),
             field_title,
             old,
             new,

@@ -190,18 +190,29 @@ class Conflict:
         """
         return self.detail_zh
 
-    def describe(self, lang: Literal["zh", "en"] = "zh") -> str:
-        """Return one line naming layer, item and name, field (by its Chinese title in Chinese), rule, what to do."""
+    def describe(self, lang: Literal["zh", "en"] = "zh", *, place: Both | None = None) -> str:
+        """Return one line naming layer, item and name, field (by its Chinese title in Chinese), rule, what to do.
+
+        ``place`` is the layer as a clerk knows it (南关区（220102）, Nanguan (220102)), where the caller knows its
+        name: the version follows it (南关区（220102）0.1.0 版); else the layer is its id (220102（0.1.0）).
+        """
         lang = need_lang(lang)
-        if self.rule in _LAYER_RULES:  # the layer as a whole, not an item of it: its words say everything
-            layer = Both(*pair("layer-named", id=self.layer, name=self.name)) if self.name else self.layer
+        whole = self.rule in _LAYER_RULES  # the layer as a whole, not an item of it: its words say everything
+        if place is not None:
+            layer = say("conflict-layer-placed", lang, place=place, version=self.version)
+        else:
+            known: object = self.layer
+            if whole and self.name:  # a layer rule's name is the layer's
+                known = Both(*pair("layer-named", id=self.layer, name=self.name))
+            layer = say("conflict-layer-version", lang, layer=known, version=self.version)
+        if whole:
             rule = Both(self.label_zh, f"{self.rule}: {self.detail}")
-            return say("merge-conflict-layer", lang, layer=layer, version=self.version, rule=rule)
+            return say("merge-conflict-layer", lang, layer=layer, rule=rule)
         name = Both(self.name, self.name)
         if self.renamed_from:  # the id in the row, which the layer above renumbered
             zh, en = pair("conflict-renamed-from", old=self.renamed_from)
             name = Both(f"{self.name}，{zh}", f"{self.name}, {en}") if self.name else Both(zh, en)
-        item: object = Both(*pair("conflict-item-named", item=self.item, name=name)) if name.zh else self.item
+        item: object = Both(*pair("item-named", item=self.item, name=name)) if name.zh else self.item
         target = f"{self.item}.{self.field}" if self.field else item
         kind = kind_of_id(self.item) if self.field else None
         spec = kind.field(self.field) if kind is not None and self.field else None
@@ -219,8 +230,7 @@ class Conflict:
             key,
             lang,
             **named,
-            layer=self.layer,
-            version=self.version,
+            layer=layer,
             target=target,
             rule=Both(label, self.rule),
             detail=self.detail,

@@ -475,6 +475,15 @@ def diff_report_schema() -> dict[str, Any]:
                 "makes to its target in the catalog it applies to (such as sign-modality-unstated), whose meaning "
                 "is the operation's; else null.",
             },
+            "cited_by": {
+                "type": "array",
+                "items": {"type": "string"},
+                "title": "引用该条款的条目",
+                "x-title-en": "Items citing the clause",
+                "description": "条款变化（clause-changed）时，出处随之变化的各条目的标识；其他变更没有此项。\n\n"
+                "For a clause changed (clause-changed), the ids of the items whose citations changed with it; "
+                "absent from other changes.",
+            },
         },
     }
     affected: dict[str, Any] = {
