@@ -823,7 +823,7 @@ def test_a_package_version_raised_by_hand_without_a_release_is_refused(national_
 
 
 def test_a_hand_raised_version_is_read_to_use_and_mended_by_a_save(national_copy: Path) -> None:
-    """Reading a layer to use it (diff, catalog, an earlier release) passes over it; saving writes the layer's in both."""
+    """Reading a layer to use it (diff, an earlier release) passes over it; a save writes the layer's in both."""
     path = national_copy / "datapackage.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     data["version"] = "99.0.0"

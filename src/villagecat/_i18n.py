@@ -2901,7 +2901,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
             "不发布则把数据包版本改回 {version}"
         ),
         (
-            "the package's version is \"{declared}\" but its layer's (layer.version) is \"{version}\": they are one"
+            'the package\'s version is "{declared}" but its layer\'s (layer.version) is "{version}": they are one'
             " number, not to be changed by hand; release a new version with villagecat release (it sets the number"
             " by the changes and writes both and the release record), or set the package's back to {version}"
         ),

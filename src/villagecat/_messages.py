@@ -103,7 +103,8 @@ def pydantic_message(error: dict[str, Any], *, labels: bool = False, in_code: bo
         if meant is not None:  # the workbook's word in a package's cell, or the code written otherwise: say which
             from villagecat._names import normalise_name  # noqa: PLC0415 - only for a refused cell
 
-            key = "value-label-not-code" if normalise_name(str(value)) != meant.value else "value-code-written-otherwise"
+            spelt = normalise_name(str(value)) == meant.value
+            key = "value-code-written-otherwise" if spelt else "value-label-not-code"
             return pair(key, got=value, code=Both(f"{meant.value}（{meant.label}）", f"'{meant.value}'"))
         expected_en = str(ctx.get("expected", "")).replace("' or '", "', '")
         return pair(
