@@ -3436,11 +3436,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "catalog-by-reference": ("（参照执行）", " (by reference)"),
     "catalog-by-reference-note": (
         (
-            "城市社区参照执行（国家层 {section}「{quote}」）：标（参照执行）的 {count} 项写的是村级组织，"
+            "城市社区参照执行（{clauses}）：标（参照执行）的 {count} 项写的是村级组织，"
             "来源未写明其对社区的约束力，核查时只作提示"
         ),
         (
-            "urban communities follow by reference (national {section} 「{quote}」): the {count} items marked (by"
+            "urban communities follow by reference ({clauses}): the {count} items marked (by"
             " reference) are worded for villages; their sources do not say how strongly they bind a community, so"
             " the checks only advise on them"
         ),

@@ -89,13 +89,19 @@ def _by_reference(
 
 
 def _reference_note(catalog: EffectiveCatalog, marked: list[str], lang: Lang) -> list[str]:
-    """The head's line on the items marked by reference, quoting the clause that makes it so; none if none is."""
+    """The head's line on the items marked by reference, quoting each clause that makes it so; none if none is.
+
+    National 三 extends the opinion (参照本意见精神执行); a layer that restates it extends its own measures too
+    (Jilin's 四: 参照《意见》和本措施精神执行), so its items marked are cited to its clause, not the nation's alone.
+    """
     from villagecat.checks._rules import reference_clause  # noqa: PLC0415
 
-    clause = next(iter(reference_clause(catalog, Scope.COMMUNITY)), None)
-    if not marked or clause is None:
+    clauses = reference_clause(catalog, Scope.COMMUNITY)
+    if not marked or not clauses:
         return []
-    return [say("catalog-by-reference-note", lang, count=len(marked), quote=clause.quote or "", section=clause.section)]
+    titles = document_titles(catalog)
+    said = ("；" if lang == "zh" else "; ").join(cited(c, titles) for c in clauses)
+    return [say("catalog-by-reference-note", lang, count=len(marked), clauses=said)]
 
 
 def catalog_to_dict(catalog: EffectiveCatalog, scope: Scope | str | None = None) -> dict[str, Any]:

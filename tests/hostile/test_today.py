@@ -76,11 +76,6 @@ def test_a_code_in_capitals_is_not_called_a_chinese_label(tmp_path: Path, writte
     assert "是中文名称" not in result.out, result.out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="catalog 220000 --scope 社区 marks Jilin's own measures by reference citing national 三 alone (国家层, "
-    "参照本意见); Jilin's 四 (参照……和本措施精神执行) is what extends them to communities, and the head omits it",
-)
 def test_a_provinces_own_items_by_reference_cite_the_provinces_clause() -> None:
     result = invoke("catalog", "220000", "--scope", "社区")
     assert result.code == 0, result.err
