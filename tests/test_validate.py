@@ -833,3 +833,18 @@ def test_a_hand_raised_version_is_read_to_use_and_mended_by_a_save(national_copy
     save_layer(package, national_copy)
     assert json.loads(path.read_text(encoding="utf-8"))["version"] == data["layer"]["version"]
     assert villagecat.validate(national_copy).valid
+
+
+def test_upgrade_puts_a_hand_raised_version_back_and_says_so(national_copy: Path) -> None:
+    """The refusal says villagecat upgrade puts it back: it does, and says what it mended."""
+    from conftest import invoke  # noqa: PLC0415
+
+    path = national_copy / "datapackage.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["version"] = "99.0.0"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert "villagecat upgrade" in invoke("validate", str(national_copy)).out
+    result = invoke("upgrade", str(national_copy))
+    assert result.code == 0, result.err
+    assert "datapackage.json：数据包版本改为本层版本（手改的版本号）1 处" in result.out
+    assert invoke("validate", str(national_copy)).code == 0

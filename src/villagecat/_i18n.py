@@ -755,6 +755,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "repaired-unnamed-column": ("无列名的空列 {count} 处", "{count} columns without a name dropped"),
     "repaired-spreadsheet-date": ("表格软件改写的日期 {count} 处", "{count} dates a spreadsheet rewrote"),
     "repaired-older-format-boolean": ("旧格式的是/否写法 {count} 处", "{count} yes/no cells of an older format"),
+    "repaired-descriptor-version": (
+        "数据包版本改为本层版本（手改的版本号）{count} 处",
+        "{count} package versions set back to the layer's (raised by hand)",
+    ),
     "repaired-resource-schema": ("表结构说明 {count} 处", "{count} table schemas of the descriptor"),
     "release-notes": ("{summary}。{changes}", "{summary}. {changes}"),
     "release-notes-children": ("{summary}。{children}。{changes}", "{summary}. {children}. {changes}"),
@@ -2898,12 +2902,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         (
             "数据包版本为“{declared}”，但本层版本（layer.version）为“{version}”：两者是同一个版本号，不要手改；"
             "发布新版本请用 villagecat release（它按改动定出版本号，同时写入两处和发布记录）；"
-            "不发布则把数据包版本改回 {version}"
+            "不发布则把数据包版本改回 {version}（villagecat upgrade 会改回）"
         ),
         (
             'the package\'s version is "{declared}" but its layer\'s (layer.version) is "{version}": they are one'
             " number, not to be changed by hand; release a new version with villagecat release (it sets the number"
             " by the changes and writes both and the release record), or set the package's back to {version}"
+            " (villagecat upgrade does)"
         ),
     ),
     "descriptor-resource-object": ("资源应为对象", "a resource must be an object"),
