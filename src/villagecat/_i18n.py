@@ -630,6 +630,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "certificate-place-village": ("村", "the village"),
     "certificate-place-community": ("社区", "the community"),
     "certificate-place-both": ("村（社区）", "the village or community"),
+    "render-unlisted": (
+        (
+            "{name}（{layer}）的目录中没有证明事项“{key}”，无从生成；它不在已收录的不应出具证明事项之列："
+            "属于{place}职责范围内的事项，原则上应及时出具证明；目录未列、仍需出具的，可对能够核实的事项据实出具"
+            "{reference}"
+        ),
+        (
+            "no certificate {key!r} in the catalog of {name} ({layer}), so none can be generated; it is on no list"
+            " recorded not to issue: a matter within the duties of {place} is to be certified promptly, as a rule;"
+            " one the catalog does not list may be certified where it can be verified{reference}"
+        ),
+    ),
+    "render-unlisted-alike": (
+        "{name}（{layer}）的目录中没有证明事项“{key}”，无从生成；名称与{similar}相近，须核实是否即该项，如是，{org}不应出具",
+        (
+            "no certificate {key!r} in the catalog of {name} ({layer}), so none can be generated; the name is like"
+            " {similar}, which {org} does not issue: check whether it is that one"
+        ),
+    ),
     "no-certificate-for-scope": (
         "“{certificate}”只适用于{only}，不是{place}的证明事项",
         "{certificate} applies to {only} only: it is no certificate of {place}",

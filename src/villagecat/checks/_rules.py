@@ -35,6 +35,7 @@ RULES: dict[str, str] = {
     "certificate-alternatives": "cn.obligation.certificate-alternatives",
     "certificate-explain": "cn.obligation.explain-not-to-issue",
     "certificate-unlisted": "cn.obligation.certificate-unlisted",
+    "certificate-within-duties": "cn.obligation.issue-within-duties",
     "reports-frequency": "220000.obligation.reports-mainly",
     "assist-funding": "220000.obligation.assist-funding",
     "basis-required": "cn.obligation.remove-unfounded",

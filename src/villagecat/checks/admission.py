@@ -286,7 +286,12 @@ def _unlisted(catalog: EffectiveCatalog, task: str, key: str, subject: str, scop
     related = _related_prohibitions(catalog, key, scope)
     certificates = similar_certificates(catalog, key, scope)
     notes = _notes(related, certificates, scope)
-    cites = tuple(c for item in (*related, *certificates) for c in item.citations)
+    explain = obligation(catalog, "certificate-explain") if certificates else None
+    # A name alike to one not to issue cites what the exact name does: 要做好解释说明 (Ninghe's for 村（社区）).
+    cites = (
+        *(c for item in (*related, *certificates) for c in item.citations),
+        *(explain.citations if explain is not None else ()),
+    )
     route = effective_admission(catalog, scope)
     lists = unrecorded_lists(catalog, scope)
     # Not in a list the data does not hold is no verdict: a note naming the lists, the route if it is not there.

@@ -126,13 +126,22 @@ def _certificate(catalog: EffectiveCatalog, name: str, village: str, scope: Scop
             if similar
             else pair("audit-certificate-unlisted", certificate=name)
         )
+        unlisted = rule(catalog, "certificate-unlisted")
+        # A community's 职责范围内 rule where a layer states it for 村（社区） (Ninghe 三(三)9), besides the village's
+        # 二(三)8 it follows by reference: a clause of a section already cited is not said twice.
+        cited = {(c.document, c.section) for c in unlisted}
+        within = tuple(
+            c
+            for c in (rule(catalog, "certificate-within-duties") if scope is Scope.COMMUNITY else ())
+            if (c.document, c.section) not in cited
+        )
         finding = Finding(
             (codes.CERTIFICATE_ALIKE if similar else codes.CERTIFICATE_UNLISTED).code,
             "warn",
             *words,
             village,
             observed=name,
-            citations=(*(c for s in similar for c in s.citations), *rule(catalog, "certificate-unlisted")),
+            citations=(*(c for s in similar for c in s.citations), *unlisted, *within),
             item=similar[0].id if len(similar) == 1 else None,
         )
         # 「……村级组织可……据实出具」 (national 二(三)8): a community's by reference

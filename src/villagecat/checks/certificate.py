@@ -38,6 +38,29 @@ __all__ = [
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
+class _UnlistedCertificateError(UnknownItemError):
+    """No certificate of this name is in the catalog: what the place may do instead, and the clauses (exit 2)."""
+
+    def __init__(
+        self,
+        message_zh: str,
+        message_en: str,
+        citations: tuple[Citation, ...] = (),
+        *,
+        titles: Mapping[str, str] | None = None,
+    ) -> None:
+        """Keep both messages and the citations (with ``titles``, their documents' titles by id)."""
+        self.citations = citations
+        self.titles = dict(titles or {})
+        super().__init__(message_zh, message_en)
+
+    def describe(self, lang: str = "zh") -> str:
+        """Return the message in ``lang``, then each clause it rests on, one per line."""
+        lang = need_lang(lang)
+        cites = "".join(f"\n  {say('basis', lang, citation=cited(c, self.titles))}" for c in self.citations)
+        return (self.message_en if lang == "en" else self.message_zh) + cites
+
+
 class CertificateNotRenderedError(VillagecatError, ValueError):
     """The certificate was not rendered: the values given do not fit its template (exit 1).
 
@@ -164,6 +187,42 @@ def refusal(
     return zh, en, (*cites, *reference)
 
 
+def _unlisted(catalog: EffectiveCatalog, key: str, scope: Scope | None) -> VillagecatError:
+    """A certificate the catalog does not hold: not generated, and what the place may do with it.
+
+    A name alike to one not to issue points at it (as ``admit`` does); any other is on no list recorded not to
+    issue: 属于职责范围内的事项……据实出具, 省级层面未统一规范……对能够核实的事项据实出具 (national 二(三)8; Ninghe
+    三(三)9 for 村（社区）), by reference for a community where only the village's words say so.
+    """
+    from villagecat.checks.admission import org_words, similar_certificates, similar_names  # noqa: PLC0415
+
+    name = Both(catalog.layer.name_zh, catalog.layer.name_en)
+    place = scope if scope is not None and scope is not Scope.BOTH else None
+    similar = similar_certificates(catalog, key, place or Scope.VILLAGE) if key.strip() else []
+    within, unlisted = obligation(catalog, "certificate-within-duties"), obligation(catalog, "certificate-unlisted")
+    if similar:
+        org = org_words(place or Scope.VILLAGE)
+        said = pair("render-unlisted-alike", name=name, layer=catalog.layer.id, key=key,
+                    similar=similar_names(similar), org=org)  # fmt: skip
+        explain = obligation(catalog, "certificate-explain")  # 要做好解释说明, as admit and a refusal cite it
+        cites = (*(c for s in similar for c in s.citations), *(explain.citations if explain is not None else ()))
+    elif within is not None and unlisted is not None:
+        words = Both(*pair(f"certificate-place-{(place or Scope.BOTH).value}"))
+        reference = by_reference(catalog, place or Scope.BOTH, within, unlisted) if place is not None else ()
+        said = pair(
+            "render-unlisted",
+            name=name,
+            layer=catalog.layer.id,
+            key=key,
+            place=words,
+            reference=Both(*pair("by-reference")) if reference else Both("", ""),
+        )
+        cites = (*within.citations, *unlisted.citations, *reference)
+    else:
+        return UnknownItemError.said("no-certificate", name=catalog.layer.name_zh, layer=catalog.layer.id, key=key)
+    return _UnlistedCertificateError(*said, tuple(dict.fromkeys(cites)), titles=document_titles(catalog))
+
+
 def render_certificate(
     catalog: EffectiveCatalog, key: str, values: dict[str, str], *, scope: Scope | None = None
 ) -> Rendered:
@@ -185,7 +244,10 @@ def render_certificate(
     need_catalog(catalog)
     if not isinstance(values, Mapping) or not all(isinstance(v, str) for v in (*values, *values.values())):
         raise ArgumentTypeError.because("argument-not-values", kind=kind_of(values))
-    certificate = find_certificate(catalog, key)
+    try:
+        certificate = find_certificate(catalog, key)
+    except UnknownItemError as absent:
+        raise _unlisted(catalog, key, scope) from absent
     entry = catalog.get(certificate.id)
     if scope is not None and scope is not Scope.BOTH and entry is not None and not catalog.applies(entry, scope):
         only = _place(catalog, certificate, None)
