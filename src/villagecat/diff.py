@@ -1673,24 +1673,38 @@ def _clauses_changed(
             continue
         for clause in dict.fromkeys(clauses):
             citing.setdefault(str(clause), []).append(change)
-    for clause_id, items in sorted(citing.items()):
-        was, now = before[clause_id], after[clause_id]
-        fields = [k for k in ("document", "section", "quote") if getattr(was, k) != getattr(now, k)]
-        one = fields[0] if len(fields) == 1 else None
-        kept.append(
-            Change(
-                code="clause-changed",
-                level=levels.get("clause-changed") or CHANGE_LEVELS["clause-changed"][0],
-                resource="clauses",
-                item=clause_id,
-                field=one,
-                old=getattr(was, one) if one else edited[clause_id][0],
-                new=getattr(now, one) if one else edited[clause_id][1],
-                cited_by=tuple(dict.fromkeys(c.item for c in items)),
-                cited_names=tuple(dict.fromkeys(c.label or c.item for c in items)),
-            )
-        )
+    kept.extend(
+        _clause_change(levels, clause_id, edited[clause_id], items) for clause_id, items in sorted(citing.items())
+    )
     return kept
+
+
+def _clause_change(
+    levels: Mapping[str, ChangeLevel],
+    place: str,
+    edit: tuple[BaseModel, BaseModel],
+    items: list[Change],
+    layer: str | None = None,
+) -> Change:
+    """One clause's edit (``clause-changed``) at ``place``, listing the items whose citations changed with it.
+
+    The one field that changed (document, section or quote) is shown alone; several, the citation before and after.
+    """
+    was, now = edit
+    fields = [k for k in ("document", "section", "quote") if getattr(was, k) != getattr(now, k)]
+    one = fields[0] if len(fields) == 1 else None
+    return Change(
+        code="clause-changed",
+        level=levels.get("clause-changed") or CHANGE_LEVELS["clause-changed"][0],
+        resource="clauses",
+        item=place,
+        field=one,
+        old=getattr(was, one) if one else was,
+        new=getattr(now, one) if one else now,
+        layer=layer,
+        cited_by=tuple(dict.fromkeys(c.item for c in items)),
+        cited_names=tuple(dict.fromkeys(c.label or c.item for c in items)),
+    )
 
 
 def _citations_grouped(changes: list[Change], levels: Mapping[str, ChangeLevel]) -> list[Change]:
@@ -1730,23 +1744,12 @@ def _citations_grouped(changes: list[Change], levels: Mapping[str, ChangeLevel])
             continue
         for a, b in dict.fromkeys(pairs):
             citing.setdefault((change.layer, a, b), []).append(change)
-    for (layer, was, now), items in citing.items():
-        fields = [k for k in ("document", "section", "quote") if getattr(was, k) != getattr(now, k)]
-        one = fields[0] if len(fields) == 1 else None
-        kept.append(
-            Change(
-                code="clause-changed",
-                level=levels.get("clause-changed") or CHANGE_LEVELS["clause-changed"][0],
-                resource="clauses",
-                item=str(was.document) + ("" if was.section is None else f"#{was.section}"),
-                field=one,
-                old=getattr(was, one) if one else was,
-                new=getattr(now, one) if one else now,
-                layer=layer,
-                cited_by=tuple(dict.fromkeys(c.item for c in items)),
-                cited_names=tuple(dict.fromkeys(c.label or c.item for c in items)),
-            )
+    kept.extend(
+        _clause_change(
+            levels, str(was.document) + ("" if was.section is None else f"#{was.section}"), (was, now), items, layer
         )
+        for (layer, was, now), items in citing.items()
+    )
     return kept
 
 

@@ -38,8 +38,8 @@ __all__ = [
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
-class _UnlistedCertificateError(UnknownItemError):
-    """No certificate of this name is in the catalog: what the place may do instead, and the clauses (exit 2)."""
+class _CitedError(VillagecatError):
+    """An answer on a certificate that names the clauses it rests on, each on its own line after the message."""
 
     def __init__(
         self,
@@ -61,31 +61,16 @@ class _UnlistedCertificateError(UnknownItemError):
         return (self.message_en if lang == "en" else self.message_zh) + cites
 
 
-class CertificateNotRenderedError(VillagecatError, ValueError):
+class _UnlistedCertificateError(_CitedError, UnknownItemError):
+    """No certificate of this name is in the catalog: what the place may do instead, and the clauses (exit 2)."""
+
+
+class CertificateNotRenderedError(_CitedError, ValueError):
     """The certificate was not rendered: the values given do not fit its template (exit 1).
 
     Its subclasses say why otherwise: :class:`CertificateRefusedError` (the village must not
     issue it) and :class:`NoTemplateError` (it may be issued, but there is nothing to fill in).
     """
-
-    def __init__(
-        self,
-        message_zh: str,
-        message_en: str,
-        citations: tuple[Citation, ...] = (),
-        *,
-        titles: Mapping[str, str] | None = None,
-    ) -> None:
-        """Keep both messages and the citations (with ``titles``, their documents' titles by id)."""
-        self.citations = citations
-        self.titles = dict(titles or {})
-        super().__init__(message_zh, message_en)
-
-    def describe(self, lang: str = "zh") -> str:
-        """Return the message in ``lang``, then each clause it rests on, one per line."""
-        lang = need_lang(lang)
-        cites = "".join(f"\n  {say('basis', lang, citation=cited(c, self.titles))}" for c in self.citations)
-        return (self.message_en if lang == "en" else self.message_zh) + cites
 
 
 class CertificateRefusedError(CertificateNotRenderedError):
