@@ -1559,8 +1559,13 @@ def _same_named(
     Maybe one item renumbered without its earlier id in 替代条目, maybe two items: the report says it may be one,
     never decides it (a removal stays a removal).
     """
-    removed = {i: _names_of(item) for i, item in old.items() if i not in new and i not in renamed}
-    added = {i: _names_of(item) for i, item in new.items() if i not in old and i not in renamed.values()}
+    if old.keys() == new.keys():  # the common case, compared in C: no item removed, none added
+        return []
+    gone, came = old.keys() - new.keys() - renamed.keys(), new.keys() - old.keys() - set(renamed.values())
+    if not gone or not came:  # the common case: nothing both removed and added
+        return []
+    removed = {i: _names_of(item) for i, item in old.items() if i in gone}
+    added = {i: _names_of(item) for i, item in new.items() if i in came}
     return [(gone, came) for gone, was in removed.items() for came, now in added.items() if was & now]
 
 
@@ -1649,12 +1654,23 @@ def _clauses_changed(
     """
     from villagecat.models import Citation  # noqa: PLC0415
 
+    if not any(change.field == "citations" for change in changes):  # no citation changed: no clause to say
+        return changes
+
+    def place(clause: BaseModel) -> tuple[object, ...]:
+        return tuple(getattr(clause, k) for k in ("document", "section", "quote"))
+
     def cited(clause: BaseModel) -> Citation:
-        return Citation.model_validate({k: getattr(clause, k) for k in ("document", "section", "quote")})
+        return Citation.model_validate(dict(zip(("document", "section", "quote"), place(clause), strict=True)))
 
     before = {str(getattr(c, "id", "")): c for c in old.clauses}
     after = {str(getattr(c, "id", "")): c for c in new.clauses}
-    edited = {k: (cited(before[k]), cited(after[k])) for k in before.keys() & after.keys()}
+    # a citation is built only for a clause edited: most of a revision's clauses are as they were
+    edited = {
+        k: (cited(before[k]), cited(after[k]))
+        for k in before.keys() & after.keys()
+        if place(before[k]) != place(after[k])
+    }
     edited = {k: pair for k, pair in edited.items() if pair[0] != pair[1]}
     if not edited:
         return changes
