@@ -90,6 +90,7 @@ __all__ = [
     "renumbering_said",
     "required_bump",
     "rule_violations",
+    "suspected_renumberings",
 ]
 
 ChangeLevel = Literal["violation", "breaking", "warning", "info"]
@@ -1460,7 +1461,7 @@ class _Differ:
             start = len(self.changes)
             self._item(resource, item_id, before, new, renamed, attribute)
             self.labelled(start, new.get(renamed.get(item_id, item_id), before))
-        self.renumbered.extend(_same_named(old, new, renamed))
+        self.renumbered.extend(suspected_renumberings(old, new, renamed))
         for item_id, after in new.items():
             if item_id not in old and item_id not in renamed.values():
                 code, effect, unbound = _added_code(resource, after)
@@ -1551,7 +1552,7 @@ def _names_of(item: BaseModel) -> set[str]:
     return {normalise_name(n) for n in names if isinstance(n, str) and n.strip()}
 
 
-def _same_named(
+def suspected_renumberings(
     old: Mapping[str, BaseModel], new: Mapping[str, BaseModel], renamed: Mapping[str, str]
 ) -> list[tuple[str, str]]:
     """Each item removed and item added of one kind that share a name or alias, no ``replaces`` joining them.

@@ -18,6 +18,7 @@ import json
 import re
 import unicodedata
 import warnings
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -1295,24 +1296,30 @@ def say_renumbered(package: LayerPackage, previous: LayerPackage, workbook: str 
     clerk did not declare. Written so, release counts the old id removed (a major release) and the layers below
     lose every row they wrote on it; in 替代条目 it is the same item, and their rows follow it.
     """
+    from villagecat.diff import suspected_renumberings  # noqa: PLC0415 - as a diff finds them, for a notice
     from villagecat.package import ITEM_RESOURCES  # noqa: PLC0415
 
-    listed = {old for r in ITEM_RESOURCES for i in package.resource(r) for old in getattr(i, "replaces", ())}
-    known = {str(getattr(i, "id", "")) for r in ITEM_RESOURCES for i in previous.resource(r)}
     letters: dict[str, dict[str, str]] | None = None
     for resource in ITEM_RESOURCES:
         if "replaces" not in RESOURCES[resource].model_fields:  # 来源文件 has no 替代条目 to write it in
             continue
         items = package.resource(resource)
-        ids = {str(getattr(i, "id", "")) for i in items}
-        gone = [i for i in previous.resource(resource) if str(getattr(i, "id", "")) not in ids | listed]
-        new = [(n, i) for n, i in enumerate(items) if str(getattr(i, "id", "")) not in known]
-        for old in gone:
-            name = title_key(str(getattr(old, "name", "")))
-            alike = [(n, i) for n, i in new if title_key(str(getattr(i, "name", ""))) == name]
-            if len(alike) != 1 or sum(title_key(str(getattr(o, "name", ""))) == name for o in gone) != 1:
+        now = {str(getattr(i, "id", "")): n for n, i in enumerate(items)}
+        was = {str(getattr(i, "id", "")): i for i in previous.resource(resource)}
+        # a renumbering declared, as a diff reads it: an id of the previous package, gone, listed by a new item
+        renamed = {
+            old: i
+            for i, n in now.items()
+            for old in getattr(items[n], "replaces", ())
+            if old in was.keys() - now.keys()
+        }
+        pairs = suspected_renumberings(was, {i: items[n] for i, n in now.items()}, renamed)
+        gone, came = Counter(g for g, _ in pairs), Counter(c for _, c in pairs)
+        for old_id, new_id in pairs:
+            if gone[old_id] != 1 or came[new_id] != 1:  # one name, several items: which is which is a guess
                 continue
-            (index, item), title = alike[0], SHEET_TITLES[resource]
+            index, old, title = now[new_id], was[old_id], SHEET_TITLES[resource]
+            item = items[index]
             letters = _column_letters(str(workbook)) if letters is None else letters
             letter = letters.get(title, {}).get("replaces")
             column = (

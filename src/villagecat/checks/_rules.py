@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from villagecat._i18n import say
 from villagecat.checks._codes import FINDING_CODES
-from villagecat.models import Citation, Obligation, Scope
+from villagecat.models import Citation, Document, Obligation, Scope
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -91,13 +91,17 @@ def _for_communities(item: BaseModel, catalog: EffectiveCatalog | None = None) -
 
 def _addressed(catalog: EffectiveCatalog, citations: tuple[Citation, ...]) -> list[str]:
     """The titles of the documents the citations are of, and of the documents those are part of."""
-    documents = {d.id: d for d in catalog.documents()}
+
+    def document(document_id: str | None) -> Document | None:
+        entry = catalog.get(document_id, Document) if document_id else None
+        return entry.item if entry is not None else None
+
     seen: dict[str, str] = {}
     for citation in citations:
-        document = documents.get(citation.document)
-        while document is not None and document.id not in seen:
-            seen[document.id] = document.title
-            document = documents.get(document.part_of) if document.part_of else None
+        found = document(citation.document)
+        while found is not None and found.id not in seen:
+            seen[found.id] = found.title
+            found = document(found.part_of)
     return list(seen.values())
 
 
