@@ -9,6 +9,7 @@ states for communities itself (村（社区）, Ninghe) is the community's own: 
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 import pytest
@@ -264,3 +265,48 @@ def test_a_rule_ninghe_restates_is_said_once() -> None:
     forms = catalog.get("120117.obligation.integrate-forms", Obligation)
     assert forms is not None
     assert forms.item.modality is None  # 「区委、区政府整合……」: no 应 of its own, none carried from above
+
+
+#: National rules Ninghe's plan words for 村（社区） itself (the clause each restating row cites), with the binding
+#: force Ninghe's own words give: 应 is must; 由……协调解决, 由……依法购买服务, 由……统筹予以保障 and a bare 清理整合
+#: use no binding word, and stay unstated (None), never hardened to the national ones' words.
+NINGHE_RESTATED = {
+    "cn.obligation.township-coordinates-changed-needs": ("三(三)9", "must"),
+    "cn.obligation.township-resolves-unmet-needs": ("三(一)4", None),
+    "cn.obligation.purchase-public-services": ("三(一)4", None),
+    "cn.obligation.county-secures-conditions": ("三(二)6", None),
+    "cn.obligation.consolidate-work-groups": ("三(一)5", None),
+}
+
+
+@pytest.mark.parametrize(("item_id", "expected"), sorted(NINGHE_RESTATED.items()))
+def test_a_rule_ninghe_words_for_communities_is_not_said_by_reference(
+    item_id: str, expected: tuple[str, str | None]
+) -> None:
+    """`catalog 120117 --scope 社区` marked these （参照执行）, though Ninghe's plan states each for 村（社区）."""
+    from conftest import invoke  # noqa: PLC0415
+
+    section, modality = expected
+    catalog = villagecat.resolve("120117")
+    rule = catalog.get(item_id, Obligation)
+    assert rule is not None
+    assert rule.item.applies_to is Scope.BOTH
+    assert any(c.document == "120117.document.work-plan" and c.section == section for c in rule.item.citations)
+    assert (rule.item.modality.value if rule.item.modality else None) == modality
+    listing = invoke("catalog", "120117", "--scope", "社区", "--format", "json")
+    assert listing.code == 0
+    assert item_id not in json.loads(listing.out)["by_reference"]
+
+
+def test_ninghe_binds_the_village_to_report_and_the_town_to_coordinate() -> None:
+    """「村（社区）组织应及时向街镇反映情况，街镇应联系有关党政群机构协调处理」: two subjects, two rules.
+
+    Ninghe's row for the first half named 街镇 among those bound (the recipient of the report); the second half is
+    the national township rule, restated, and binds 街镇."""
+    catalog = villagecat.resolve("120117")
+    report = catalog.get("cn.obligation.report-changed-needs", Obligation)
+    coordinate = catalog.get("cn.obligation.township-coordinates-changed-needs", Obligation)
+    assert report is not None
+    assert coordinate is not None
+    assert report.item.bound == ("村（社区）组织",)
+    assert "街镇" in coordinate.item.bound
