@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, cast, get_args
 
 from packaging.version import Version
 from pydantic import BaseModel
@@ -65,6 +65,8 @@ if TYPE_CHECKING:
 
     from villagecat.impact import Children, UncheckedLayer
     from villagecat.merging import Conflict, EffectiveCatalog
+    from villagecat.models import Document
+    from villagecat.models._item import CatalogItem
     from villagecat.package import LayerPackage
     from villagecat.registry import LayerRegistry
 
@@ -1448,20 +1450,28 @@ class _Differ:
         new: dict[str, BaseModel],
         attribute: Mapping[str, str] | None = None,
     ) -> None:
-        # a rename is declared by the new side listing the old id (the old side's own list says what it was before)
-        renamed = {
-            earlier: item_id
-            for item_id, item in new.items()
-            for earlier in getattr(item, "replaces", ())
-            if earlier in old and earlier not in new
-        }
-        for item_id, before in old.items():
-            if not renamed and new.get(item_id) == before:  # the common case, decided in one comparison
-                continue
+        # a rename is declared by the new side listing the old id (the old side's own list says what it was before);
+        # only an id gone from the new side can have been renamed, and in most revisions none is
+        renamed = (
+            {
+                earlier: item_id
+                for item_id, item in new.items()
+                for earlier in getattr(item, "replaces", ())
+                if earlier in old and earlier not in new
+            }
+            if not old.keys() <= new.keys()
+            else {}
+        )
+        # the common case, an item as it was, is decided in one comparison each, in a comprehension
+        changed = old.keys() if renamed else [k for k, before in old.items() if new.get(k) != before]
+        for item_id in changed:
+            before = old[item_id]
             start = len(self.changes)
             self._item(resource, item_id, before, new, renamed, attribute)
             self.labelled(start, new.get(renamed.get(item_id, item_id), before))
         self.renumbered.extend(suspected_renumberings(old, new, renamed))
+        if new.keys() <= old.keys():  # nothing added
+            return
         for item_id, after in new.items():
             if item_id not in old and item_id not in renamed.values():
                 code, effect, unbound = _added_code(resource, after)
@@ -1627,8 +1637,13 @@ def diff_packages(
     differ = _Differ(levels, new.layer.reach)
     _layer_changes(differ, old, new)
     for resource in (kind.resource for kind in kinds() if kind.in_catalog):
-        before = {str(getattr(i, "id", "")): i for i in old.resource(resource)}
-        after = {str(getattr(i, "id", "")): i for i in new.resource(resource)}
+        # every kind has an id (the registry requires it): read as the baseline reads it, without a fallback
+        before: dict[str, BaseModel] = {
+            i.id: i for i in cast("tuple[CatalogItem | Document, ...]", old.resource(resource))
+        }
+        after: dict[str, BaseModel] = {
+            i.id: i for i in cast("tuple[CatalogItem | Document, ...]", new.resource(resource))
+        }
         if resource == "cancellations":
             _cancellation_changes(differ, before, after)
             continue
