@@ -72,3 +72,39 @@ def test_the_resources_of_a_descriptor_villagecat_wrote_are_not_parsed(
     assert [t.parent if t is not None else None for t in taken] == ["120000"] * len(counties)
     assert parsed  # each descriptor is read, for its layer
     assert not any('"schema"' in text for text in parsed)  # but not its resources' Table Schemas
+
+
+def test_validate_reads_a_package_descriptor_once_for_the_verdict_and_the_parent_notes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`villagecat validate PATH…` read each descriptor twice: for the verdict, then again for the notes saying which
+    parent each package was checked against (a tenth of the command on the bench's nation). The notes now take
+    what the verdict read, and say the same."""
+    from conftest import invoke  # noqa: PLC0415
+
+    tianjin = tmp_path / "tj"
+    shutil.copytree(NINGHE.parent, tianjin)
+    edited = json.loads((tianjin / "datapackage.json").read_text(encoding="utf-8"))
+    edited["title"] += "（改）"  # an edited copy of the province around the counties: the shipped one is used, and said
+    (tianjin / "datapackage.json").write_text(json.dumps(edited, ensure_ascii=False), encoding="utf-8")
+    counties = []
+    for n in range(4):
+        county = tianjin / f"county-{n}"
+        shutil.copytree(NINGHE, county)
+        counties.append(county)
+    expected = validation.parents_taken(counties, counties)
+    reads: list[Path] = []
+    layer_ids = validation._layer_ids  # noqa: SLF001 - counted: the targets' own are read by the verdict
+
+    def counted(folder: Path) -> tuple[str, str | None, str | None] | None:
+        reads.append(folder)
+        return layer_ids(folder)
+
+    monkeypatch.setattr(validation, "_layer_ids", counted)
+    reports, taken = validation.validate_noting_parents(list(counties), parents=[])
+    assert taken == expected
+    assert all(t is not None and t.around == tianjin.resolve() for t in taken)  # the notice is still given
+    assert not {c.resolve() for c in counties} & set(reads)  # read once, by the verdict, not again for the notes
+    assert [r.target for r in reports] == [str(c) for c in counties]
+    result = invoke("validate", *map(str, counties))
+    assert result.out.count(str(tianjin.name)) >= len(counties)  # each county's notice names the folder above

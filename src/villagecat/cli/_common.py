@@ -305,8 +305,10 @@ def package_roots(paths: list[str], *, changed: bool = False) -> list[str]:
         if link:
             path = named.parent.resolve() / named.name
         gone = changed and not path.exists() and not link
-        owner = next((p for p in path.parents if (p / "datapackage.json").is_file()), None)
-        if owner is None or not (path.is_file() or link or gone) or path.suffix.lower() not in (".csv", ".json"):
+        # only a file (.csv, .json) can be a package's member: a folder is not looked above (the nation: 17,000 stats)
+        member = (path.is_file() or link or gone) and path.suffix.lower() in (".csv", ".json")
+        owner = next((p for p in path.parents if (p / "datapackage.json").is_file()), None) if member else None
+        if owner is None:
             if not (changed and (gone or (path.is_file() and path.suffix.lower() != ".zip"))):  # a zip names itself
                 roots[raw] = None
             continue

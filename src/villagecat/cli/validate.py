@@ -19,7 +19,7 @@ from villagecat.cli._common import (
     shown_path,
 )
 from villagecat.package import load_layer
-from villagecat.validation import parents_taken, validate_many
+from villagecat.validation import validate_noting_parents
 
 if TYPE_CHECKING:
     from villagecat._i18n import Lang
@@ -75,9 +75,9 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if not roots:  # --changed, and no changed file is a package's
         stdout.write(say("changed-no-package", args.lang) + "\n")
         return 0
-    reports = validate_many(roots, parents=parents, max_bytes=args.max_bytes)
+    reports, parents_of = validate_noting_parents(list(roots), parents=parents, max_bytes=args.max_bytes)
     readable = [r for r in reports if r.readable]  # an unreadable one's report says why: nothing to add
-    taken = dict(zip(map(id, readable), parents_taken([r.target for r in readable], [*parents, *roots]), strict=True))
+    taken = dict(zip(map(id, readable), parents_of, strict=True))
     notes = [_parent_lines(r, taken[id(r)], args.lang) if r.readable else [] for r in reports]
     if args.format == "json":
         payload = {
