@@ -41,7 +41,16 @@ if TYPE_CHECKING:
     from villagecat.models.document import Citation
     from villagecat.registry import LayerRegistry
 
-__all__ = ["ParentTaken", "check_package", "parents_taken", "validate", "validate_layer", "validate_many", "verified"]
+__all__ = [
+    "ParentTaken",
+    "check_package",
+    "parents_taken",
+    "validate",
+    "validate_layer",
+    "validate_many",
+    "validate_noting_parents",
+    "verified",
+]
 
 
 def _citations(item: object) -> list[tuple[str, Citation]]:
