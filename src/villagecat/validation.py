@@ -828,9 +828,9 @@ def parents_taken(
 
 
 def validate_noting_parents(
-    paths: list[str | os.PathLike[str]],
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
-    parents: list[LayerPackage],
+    parents: Iterable[LayerPackage | str | os.PathLike[str]] = (),
     max_bytes: int | None = None,
 ) -> tuple[list[ValidationReport], list[ParentTaken | None]]:
     """:func:`validate_many` of ``paths``, and :func:`parents_taken` of each readable report, as ``validate`` says both.
@@ -842,12 +842,17 @@ def validate_noting_parents(
     Returns:
         The reports, one per path in order, and for each readable report (in the same order) where its
         parent was taken from.
+
+    Raises:
+        As :func:`validate_many`.
     """
     given_max_bytes(max_bytes)
+    targets = need_paths(paths)
+    listed = _need_parents(parents)
     ids_read: dict[str | os.PathLike[str], _Ids] = {}
     with bulk(), fixed_limits():
-        reports = _validate_many(list(paths), list(parents), max_bytes, ids_read)
-        known = _Parents([*parents, *paths], ids_read)
+        reports = _validate_many(targets, listed, max_bytes, ids_read)
+        known = _Parents([*listed, *targets], ids_read)
         return reports, [known.taken(r.target) for r in reports if r.readable]
 
 
