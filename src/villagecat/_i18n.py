@@ -3281,6 +3281,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{task}”涉及对部门的要求：{rule}{then}",
         "'{task}' is governed by a rule on departments: {rule}{then}",
     ),
+    "admission-lead-requirement-unstated": (
+        "“{task}”涉及对部门的要求（来源未写明约束力）：{rule}{then}",
+        "'{task}' is governed by a rule on departments (the source does not say how strongly it binds): {rule}{then}",
+    ),
     "admission-then-route": (
         "；确需{org}承担的，须经{layer}规定的程序：{steps}",
         "; where {org} is truly needed, it takes the route of {layer}: {steps}",

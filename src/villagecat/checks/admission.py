@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Literal
 from villagecat._arguments import need_catalog, need_items, need_member
 from villagecat._i18n import Both, pair, say
 from villagecat._names import alike, looked_up, normalise_name, place_form
+from villagecat._shown import shown
 from villagecat.checks import _codes as codes
 from villagecat.checks._report import CheckReport, Finding, judged
 from villagecat.checks._rules import by_reference, obligation, reference_clause, referenced
@@ -359,7 +360,8 @@ def _rule_text(obligation: Obligation) -> str:
     """The rule in one sentence: condition, who, what — each once, as the name may already say it."""
     text = obligation.name
     if obligation.bound and not any(b in text for b in obligation.bound):
-        text = "、".join(obligation.bound) + text
+        # as every command lists them: 、 between names, ； where a name holds a 、 itself (区委、区政府；街镇)
+        text = shown(obligation.bound, "zh") + text
     elif not obligation.bound:
         text += say("bound-unstated", "zh")
     if obligation.condition and obligation.condition not in text:
@@ -395,6 +397,8 @@ def _obligation_finding(
     declared: codes.FindingCode
     if not obligation.forbidden:
         declared, level, lead = codes.RULE_ON_DEPARTMENTS, "warn", "admission-lead-requirement"
+        if obligation.modality is None:  # 由……协调解决, 清理整合……: no binding word, and the note says so
+            lead = "admission-lead-requirement-unstated"
     elif obligation.condition:
         declared, level, lead = codes.CONDITIONAL, "fail", "admission-lead-rule"
         route = effective_admission(catalog, scope)
