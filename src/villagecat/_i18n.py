@@ -3488,6 +3488,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hedge-should": ("（一般）", " (as a rule)"),
     "hedge-mainly": ("（为主）", " (mainly)"),
     "hedge-may": ("（可）", " (may)"),
+    "rule-unstated": ("（约束力未写明）", " (how strongly: unstated)"),
     "sides": ("长边≤{long}cm、短边≤{short}cm", "long side ≤{long} cm, short side ≤{short} cm"),
     "colours": ("{background}底{text}字", "{text} on {background}"),
     "hang-must": ("必须悬挂", "must be hung"),

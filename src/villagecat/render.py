@@ -186,8 +186,11 @@ def _summary(item: BaseModel, lang: Lang = "zh") -> str:
         if value is not None:
             hedge = _hedge(getattr(item, "orientation_modality", None), lang) if name == "orientation" else ""
             parts.append(f"[{_word(value, lang)}{hedge}]")
-    title = getattr(item, "name", None) or getattr(item, "title", "")
-    parts.append(str(title))
+    title = str(getattr(item, "name", None) or getattr(item, "title", ""))
+    if hasattr(item, "forbidden"):  # a rule on departments: how strongly, where its words do not simply bind
+        modality = getattr(item, "modality", None)
+        title += say("rule-unstated", lang) if modality is None else _hedge(modality, lang)
+    parts.append(title)
     size_hedge = _hedge(getattr(item, "size_modality", None), lang)
     width, height = getattr(item, "max_width_cm", None), getattr(item, "max_height_cm", None)
     if width is not None or height is not None:
