@@ -1231,6 +1231,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no-descriptor-in-folder": ("该文件夹中没有 datapackage.json", "no datapackage.json in this folder"),
     "no-descriptor": ("缺少 datapackage.json", "no datapackage.json"),
     "no-such-path": ("文件或文件夹不存在", "no such file or folder"),
+    "no-such-path-layer-id": (
+        "文件或文件夹不存在；“{id}”是内置层{name}的代码，此处要给出数据包文件夹：内置层的文件夹是 {folder}",
+        "no such file or folder; {id} is the code of shipped layer {name}: give a package folder ({folder})",
+    ),
     "workbook-not-package": (
         "是 Excel 工作簿，不是数据包；请先导入（villagecat import {name} -o 数据包文件夹），再对数据包文件夹运行本命令",
         "an Excel workbook, not a package: import it first (villagecat import {name} -o FOLDER), then give the folder",

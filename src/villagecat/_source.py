@@ -303,6 +303,17 @@ def split_git_spec(spec: str) -> tuple[Path, str, str] | None:
     return repo, rev, "" if inside == "." else inside
 
 
+def _no_such_path(label: str) -> PackageReadError:
+    """The error for a path that is not there; a shipped layer's code typed for it (lint 120117) is told its folder."""
+    from villagecat.registry import shipped_registry  # noqa: PLC0415 - the shipped data, read only on this error
+
+    shipped = shipped_registry().get(label) if "/" not in label and os.sep not in label else None
+    if shipped is None or shipped.source is None:
+        return PackageReadError.at(label, "no-such-path")
+    name = Both(shipped.layer.name_zh, shipped.layer.name_en)
+    return PackageReadError.at(label, "no-such-path-layer-id", id=label, name=name, folder=shipped.source)
+
+
 def open_source(path: str | os.PathLike[str], max_bytes: int | None = None) -> PackageSource:
     """Open a package given as a folder, a ``datapackage.json`` or a zip.
 
@@ -345,7 +356,7 @@ def _open_source(path: str | os.PathLike[str], max_bytes: int | None) -> Package
         try:
             target.stat()  # a loop of links is an OSError (ELOOP), said as such by open_source, not "no such path"
         except FileNotFoundError:
-            raise PackageReadError.at(label, "no-such-path") from None
+            raise _no_such_path(label) from None
         raise PackageReadError.at(label, "not-a-package")  # there, but neither folder nor file: a FIFO, a device
     if target.name == "datapackage.json":
         return FolderSource(target.parent, str(target.parent) or ".", budget)
