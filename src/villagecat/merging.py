@@ -27,7 +27,7 @@ import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn, TypeVar, cast, overload
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from typing_extensions import TypeVar as DefaultedTypeVar
@@ -40,8 +40,8 @@ from villagecat._i18n import MESSAGES, Both, pair, say
 from villagecat._messages import first_message
 from villagecat._names import looked_up, normalise_name
 from villagecat._shown import shown
-from villagecat.errors import ArgumentTypeError, InvalidRequestError, LayerChainError
-from villagecat.format.registry import Kind, kind_of_id, kind_of_model, kinds
+from villagecat.errors import ArgumentTypeError, InvalidRequestError, LayerChainError, UnknownItemError
+from villagecat.format.registry import Kind, fields_of, kind_of_id, kind_of_model, kinds
 from villagecat.format.rules import Effect, Graded, IncreaseOnly, ItemRules, Qualifier, scope_effect
 from villagecat.models import (
     Cancellation,
@@ -349,16 +349,36 @@ class EffectiveItem(Generic[_Item_co]):
         )
 
     @property
-    def provenance(self) -> dict[str, list[Step]]:
-        """Every field's steps, layer by layer: how it was introduced, then each change."""
-        return {name: [self._introduced(name), *self.changes.get(name, ())] for name in type(self.item).model_fields}
+    def provenance(self) -> Mapping[str, tuple[Step, ...]]:
+        """Every field's steps, layer by layer: how it was introduced, then each change.
+
+        Read-only, as the whole catalog is: a mapping of field name to a tuple of frozen steps (:class:`Step`)
+        (``entry.provenance["orientation"][-1].layer``).
+        """
+        fields = type(self.item).model_fields
+        return MappingProxyType({name: (self._introduced(name), *self.changes.get(name, ())) for name in fields})
 
     def set_by(self, name: str) -> Step | None:
-        """Return the last step that set a field, or None if no layer gave it a value."""
+        """Return the last step that set a field, or None if no layer gave it a value.
+
+        Raises:
+            UnknownItemError: if the item's kind has no field ``name`` (its fields are listed).
+            InvalidRequestError: if ``name`` is empty or blank.
+            ArgumentTypeError: if ``name`` is not text.
+        """
+        if not (isinstance(name, str) and name in type(self.item).model_fields):  # merge, diff and render ask often
+            self._unknown_field(name)
         if self.changes.get(name):
             return self.changes[name][-1]
         step = self._introduced(name)
         return step if step.action != "default" else None
+
+    def _unknown_field(self, name: object) -> NoReturn:
+        """Refuse a field the item's kind does not have, naming its fields, as ``explain`` does."""
+        looked_up(name, "field")
+        specs = fields_of(type(self.item))
+        known = Both("、".join(f"{s.title_zh}（{s.name}）" for s in specs), ", ".join(s.name for s in specs))
+        raise UnknownItemError.said("no-field", item=self.id, field=name, known=known)
 
 
 def _unpickled_item(  # noqa: PLR0913, PLR0917 - the fields, as pickled
