@@ -84,3 +84,49 @@ entry.provenance["orientation"] = ()
 """
     errors = _mypy(tmp_path, "strict", code)
     assert sorted(errors) == [5, 6], errors
+
+
+def _steps_stored() -> list[tuple[str, object]]:
+    """Every stored history of every item of three shipped catalogs, merged alone and through one MergeCache."""
+    from villagecat.merging import MergeCache  # noqa: PLC0415
+    from villagecat.registry import shipped_registry  # noqa: PLC0415
+
+    shipped = shipped_registry()
+    cache = MergeCache()
+    catalogs = [villagecat.resolve(code) for code in ("cn", "120117", "220000")]
+    catalogs += [cache.merge(shipped.chain(shipped.find(code))) for code in ("120117", "140404")]
+    return [(entry.id, entry.changes) for c in catalogs for items in c.items.values() for entry in items.values()]
+
+
+def test_no_items_stored_history_can_be_changed_even_an_empty_one() -> None:
+    """An item no layer below changed kept a plain ``{}``: ``entry.changes["name"] = …`` rewrote its provenance."""
+    mutable = [item for item, changes in _steps_stored() if isinstance(changes, dict)]
+    assert mutable == []
+
+
+def test_catalogs_merged_through_one_cache_cannot_corrupt_each_other() -> None:
+    from villagecat.merging import MergeCache, Step  # noqa: PLC0415
+    from villagecat.registry import shipped_registry  # noqa: PLC0415
+
+    shipped = shipped_registry()
+    cache = MergeCache()
+    ninghe = cache.merge(shipped.chain(shipped.find("120117")))
+    shangdang = cache.merge(shipped.chain(shipped.find("140404")))
+    dog = ninghe.get("cn.certificate.dog-keeping")
+    assert dog is not None
+    with pytest.raises(TypeError):
+        dog.changes["name"] = (Step("x", "1.0.0", "set", "改名"),)  # type: ignore[index]
+    other = shangdang.get("cn.certificate.dog-keeping")
+    assert other is not None
+    step = other.set_by("name")
+    assert step is not None
+    assert step.layer == "cn"
+
+
+def test_an_unpickled_item_without_changes_is_read_only_too() -> None:
+    import pickle  # noqa: PLC0415
+
+    entry = villagecat.resolve("cn").get("cn.certificate.dog-keeping")
+    again = pickle.loads(pickle.dumps(entry))  # noqa: S301 - our own bytes
+    assert not isinstance(again.changes, dict)
+    assert again == entry

@@ -306,6 +306,10 @@ def _jsonable(value: Any) -> Any:  # noqa: ANN401 - any field value
     return value
 
 
+#: The history of an item no layer below changed: one read-only empty mapping, shared (a merge copies before a step).
+_NO_CHANGES: Mapping[str, tuple[Step, ...]] = MappingProxyType({})
+
+
 @dataclass(frozen=True)
 class EffectiveItem(Generic[_Item_co]):
     """An item of the effective catalog and the history of each of its fields.
@@ -321,7 +325,7 @@ class EffectiveItem(Generic[_Item_co]):
     introduced_by: str
     introduced_version: str = ""
     original: _Item_co | None = None
-    changes: Mapping[str, tuple[Step, ...]] = field(default_factory=dict)
+    changes: Mapping[str, tuple[Step, ...]] = field(default_factory=lambda: _NO_CHANGES)
 
     @property
     def id(self) -> str:
@@ -390,9 +394,8 @@ def _unpickled_item(  # noqa: PLR0913, PLR0917 - the fields, as pickled
     changes: dict[str, tuple[Step, ...]],
 ) -> EffectiveItem:
     """An effective item as :meth:`EffectiveItem.__reduce__` pickled it, its history read-only."""
-    return EffectiveItem(
-        resource, item, introduced_by, introduced_version, original, MappingProxyType(changes) if changes else {}
-    )
+    history = MappingProxyType(changes) if changes else _NO_CHANGES
+    return EffectiveItem(resource, item, introduced_by, introduced_version, original, history)
 
 
 def _unpickled_catalog(  # noqa: PLR0913, PLR0917 - the fields, as pickled
@@ -707,9 +710,9 @@ class _Merger:
             self._touched if self._owned is not None else [e for items in self.items.values() for e in items.values()]
         )
         for entry in entries:
-            if entry.changes and isinstance(entry.changes, dict):
+            if isinstance(entry.changes, dict):  # an empty one too: a caller must not write a step into it
                 frozen = MappingProxyType({name: tuple(steps) for name, steps in entry.changes.items()})
-                object.__setattr__(entry, "changes", frozen)
+                object.__setattr__(entry, "changes", frozen if entry.changes else _NO_CHANGES)
         self._touched = []
 
     def result(self) -> EffectiveCatalog:
