@@ -198,22 +198,33 @@ class ValidationFailedError(VillagecatError, ValueError):
         more = len(report.problems) - 1
         from villagecat._i18n import pair, say  # noqa: PLC0415
 
-        zh, en = (
-            (report.problems[0].describe("zh"), report.problems[0].describe("en"))
-            if report.problems
-            else pair("invalid")
-        )
+        # the package, when its files are named within it: a diff reads two versions and the layers below,
+        # each with an overrides.csv; a problem whose file names the package itself, or a file by its path
+        # under the package's (x.zip, bad/datapackage.json), is placed by that file alone, not after the package
+        where = report.target if report.problems and report.target else None
+        if not report.problems:
+            zh, en = pair("invalid")
+        elif where is not None and _names_package(report.problems[0].file, where):
+            where = report.problems[0].file
+            zh, en = (report.problems[0].describe(lang, with_file=False) for lang in ("zh", "en"))
+        else:
+            zh, en = report.problems[0].describe("zh"), report.problems[0].describe("en")
         if more > 0:
             zh, en = zh + say("more-problems", "zh", count=more), en + say("more-problems", "en", count=more)
-        # the package, when its files are named within it: a diff reads two versions and the layers below,
-        # each with an overrides.csv
-        super().__init__(zh, en, where=report.target if report.problems and report.target else None)
+        super().__init__(zh, en, where=where)
 
     def problem_dicts(self, lang: str = "zh") -> list[dict[str, Any]]:
         """Every problem of the report, as ``validate --format json`` writes it."""
         from villagecat._arguments import need_lang  # noqa: PLC0415 - the arguments module imports this one
 
         return [problem.to_dict(need_lang(lang)) for problem in self.report.problems]
+
+
+def _names_package(file: str | None, package: str) -> bool:
+    """Whether a problem's ``file`` already names the package: its own path, or a path under it."""
+    if not file:
+        return False
+    return file == package or file.startswith((package.rstrip("/\\") + "/", package.rstrip("/\\") + "\\"))
 
 
 class UnknownLayerError(VillagecatError, LookupError):

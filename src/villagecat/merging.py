@@ -27,7 +27,7 @@ import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn, TypeVar, cast, overload
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from typing_extensions import TypeVar as DefaultedTypeVar
@@ -40,8 +40,8 @@ from villagecat._i18n import MESSAGES, Both, pair, say
 from villagecat._messages import first_message
 from villagecat._names import looked_up, normalise_name
 from villagecat._shown import shown
-from villagecat.errors import ArgumentTypeError, InvalidRequestError, LayerChainError
-from villagecat.format.registry import Kind, kind_of_id, kind_of_model, kinds
+from villagecat.errors import ArgumentTypeError, InvalidRequestError, LayerChainError, UnknownItemError
+from villagecat.format.registry import Kind, fields_of, kind_of_id, kind_of_model, kinds
 from villagecat.format.rules import Effect, Graded, IncreaseOnly, ItemRules, Qualifier, scope_effect
 from villagecat.models import (
     Cancellation,
@@ -306,6 +306,10 @@ def _jsonable(value: Any) -> Any:  # noqa: ANN401 - any field value
     return value
 
 
+#: The history of an item no layer below changed: one read-only empty mapping, shared (a merge copies before a step).
+_NO_CHANGES: Mapping[str, tuple[Step, ...]] = MappingProxyType({})
+
+
 @dataclass(frozen=True)
 class EffectiveItem(Generic[_Item_co]):
     """An item of the effective catalog and the history of each of its fields.
@@ -321,7 +325,7 @@ class EffectiveItem(Generic[_Item_co]):
     introduced_by: str
     introduced_version: str = ""
     original: _Item_co | None = None
-    changes: Mapping[str, tuple[Step, ...]] = field(default_factory=dict)
+    changes: Mapping[str, tuple[Step, ...]] = field(default_factory=lambda: _NO_CHANGES)
 
     @property
     def id(self) -> str:
@@ -349,16 +353,36 @@ class EffectiveItem(Generic[_Item_co]):
         )
 
     @property
-    def provenance(self) -> dict[str, list[Step]]:
-        """Every field's steps, layer by layer: how it was introduced, then each change."""
-        return {name: [self._introduced(name), *self.changes.get(name, ())] for name in type(self.item).model_fields}
+    def provenance(self) -> Mapping[str, tuple[Step, ...]]:
+        """Every field's steps, layer by layer: how it was introduced, then each change.
+
+        Read-only, as the whole catalog is: a mapping of field name to a tuple of frozen steps (:class:`Step`)
+        (``entry.provenance["orientation"][-1].layer``).
+        """
+        fields = type(self.item).model_fields
+        return MappingProxyType({name: (self._introduced(name), *self.changes.get(name, ())) for name in fields})
 
     def set_by(self, name: str) -> Step | None:
-        """Return the last step that set a field, or None if no layer gave it a value."""
+        """Return the last step that set a field, or None if no layer gave it a value.
+
+        Raises:
+            UnknownItemError: if the item's kind has no field ``name`` (its fields are listed).
+            InvalidRequestError: if ``name`` is empty or blank.
+            ArgumentTypeError: if ``name`` is not text.
+        """
+        if not (isinstance(name, str) and name in type(self.item).model_fields):  # merge, diff and render ask often
+            self._unknown_field(name)
         if self.changes.get(name):
             return self.changes[name][-1]
         step = self._introduced(name)
         return step if step.action != "default" else None
+
+    def _unknown_field(self, name: object) -> NoReturn:
+        """Refuse a field the item's kind does not have, naming its fields, as ``explain`` does."""
+        looked_up(name, "field")
+        specs = fields_of(type(self.item))
+        known = Both("、".join(f"{s.title_zh}（{s.name}）" for s in specs), ", ".join(s.name for s in specs))
+        raise UnknownItemError.said("no-field", item=self.id, field=name, known=known)
 
 
 def _unpickled_item(  # noqa: PLR0913, PLR0917 - the fields, as pickled
@@ -370,9 +394,8 @@ def _unpickled_item(  # noqa: PLR0913, PLR0917 - the fields, as pickled
     changes: dict[str, tuple[Step, ...]],
 ) -> EffectiveItem:
     """An effective item as :meth:`EffectiveItem.__reduce__` pickled it, its history read-only."""
-    return EffectiveItem(
-        resource, item, introduced_by, introduced_version, original, MappingProxyType(changes) if changes else {}
-    )
+    history = MappingProxyType(changes) if changes else _NO_CHANGES
+    return EffectiveItem(resource, item, introduced_by, introduced_version, original, history)
 
 
 def _unpickled_catalog(  # noqa: PLR0913, PLR0917 - the fields, as pickled
@@ -687,9 +710,9 @@ class _Merger:
             self._touched if self._owned is not None else [e for items in self.items.values() for e in items.values()]
         )
         for entry in entries:
-            if entry.changes and isinstance(entry.changes, dict):
+            if isinstance(entry.changes, dict):  # an empty one too: a caller must not write a step into it
                 frozen = MappingProxyType({name: tuple(steps) for name, steps in entry.changes.items()})
-                object.__setattr__(entry, "changes", frozen)
+                object.__setattr__(entry, "changes", frozen if entry.changes else _NO_CHANGES)
         self._touched = []
 
     def result(self) -> EffectiveCatalog:
