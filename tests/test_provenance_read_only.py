@@ -130,3 +130,15 @@ def test_an_unpickled_item_without_changes_is_read_only_too() -> None:
     again = pickle.loads(pickle.dumps(entry))  # noqa: S301 - our own bytes
     assert not isinstance(again.changes, dict)
     assert again == entry
+
+
+def test_applies_asked_of_an_id_is_told_to_take_the_item_first() -> None:
+    """`catalog.applies("cn.sign.party-service-centre", "village")` raised a bare AttributeError ('str' … 'item')."""
+    catalog = villagecat.resolve("120117")
+    with pytest.raises(ArgumentTypeError) as refused:
+        catalog.applies("cn.sign.party-service-centre", "village")  # type: ignore[arg-type]
+    assert "EffectiveItem" in str(refused.value)
+    assert "catalog.get" in refused.value.describe("zh")
+    entry = catalog.get("cn.sign.party-service-centre")
+    assert entry is not None
+    assert catalog.applies(entry, "village")

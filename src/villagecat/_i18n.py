@@ -257,6 +257,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "条目的标识或名称应为文字（str），而不是 {kind} {value}",
         "an item is named by text (str), not {kind} {value}",
     ),
+    "argument-not-entry": (
+        "应为目录中的条目（EffectiveItem，如 catalog.get(标识) 所得），而不是 {kind}",
+        "an item of the catalog is wanted (an EffectiveItem, as catalog.get(id) returns), not {kind}",
+    ),
     "argument-not-field": (
         "字段名应为文字（str），而不是 {kind} {value}",
         "a field is named by text (str), not {kind} {value}",

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn, TypeVar, cast
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from typing_extensions import TypeVar as DefaultedTypeVar
 
-from villagecat._arguments import need_items, need_lang, need_member, need_resource, need_scope
+from villagecat._arguments import need, need_items, need_lang, need_member, need_resource, need_scope
 from villagecat._budget import exceeded, limit
 from villagecat._columns import Column, columns, unknown_field
 from villagecat._fields import field_annotation, value_config
@@ -548,7 +548,12 @@ class EffectiveCatalog:
 
         Its ``applies_to`` says (``both`` applies to all); where it is empty, the coverage
         (``covers``) of the layer that introduced the item does, as :mod:`villagecat.diff` reads it.
+
+        Raises:
+            ArgumentTypeError: if ``entry`` is no item of a catalog (an id: ask ``catalog.get(id)`` first).
+            InvalidRequestError: if ``scope`` is no scope.
         """
+        need(entry, EffectiveItem, "argument-not-entry")  # an id is asked through catalog.get(id) first
         scope = need_member(scope, Scope)
         if getattr(entry.item, "applies_to", None) is not None:
             return applies(entry.item, scope)
