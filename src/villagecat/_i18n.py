@@ -1507,6 +1507,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "标识 {id} 重复：{first}已用了这个标识；每行的标识不能相同，新加的条目可以把标识留空（导入时自动生成）",
         "id {id} is used twice: {first} has it already; each row's id must differ (leave a new row's id blank)",
     ),
+    "workbook-id-character": (
+        (
+            "标识中有 {character}（实际为“{value}”）：标识只能由半角的英文字母、数字、点和连字符组成，"
+            "这个字符不会被自动删去或改写；请删去它，或把标识留空，由系统按名称生成"
+        ),
+        (
+            "the id holds {character} (it reads “{value}”): an id is ASCII letters, digits, dots and hyphens, and"
+            " this character is neither dropped nor changed for you; delete it, or leave the id blank to have one made"
+        ),
+    ),
     "workbook-row": ("第 {row} 行", "row {row}"),
     "workbook-sheet-row": ("“{sheet}”表第 {row} 行", "sheet {sheet}, row {row}"),
     "workbook-citation-unquoted": (

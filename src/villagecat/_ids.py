@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["assign_ids", "place_name_pinyin", "readable_slug"]
+__all__ = ["assign_ids", "place_name_pinyin", "readable_slug", "stray_in_id"]
 
 #: At most this many syllables: a long name gives a long id, and its start is what tells it apart.
 _SYLLABLES = 8
@@ -79,6 +79,31 @@ def place_name_pinyin(name: str) -> str:
             written += "'"
         written += syllable
     return written[:1].upper() + written[1:]
+
+
+def stray_in_id(text: str) -> str | None:
+    """Return the first character of an id cell that no id may hold and that reading it would silently drop or change.
+
+    An id is ASCII; a full-width one (３３０１０６, ｃｎ) is read as its ASCII, and a local part in Chinese is
+    made into pinyin. Anything else is the clerk's to see, never to be dropped unseen: a space inside it
+    (全角空格 U+3000, a no-break space pasted from a web page), an invisible character (零宽连字, a
+    variation selector), a combining mark, or a letter or digit of another script (Devanagari, Cyrillic).
+    """
+    for char in text.strip():
+        if char.isascii():  # an ASCII space or line break is the id pattern's to refuse, shown as typed
+            continue
+        category = unicodedata.category(char)
+        if char.isspace() or category[0] in "CMZ":
+            return char
+        folded = unicodedata.normalize("NFKC", char)
+        if category[0] in "LN" and not folded.isascii() and not _is_han(char):
+            return char
+    return None
+
+
+def _is_han(char: str) -> bool:
+    """A Chinese character (a CJK ideograph or 〇): what pinyin makes an id from."""
+    return char == "〇" or unicodedata.name(char, "").startswith("CJK ")
 
 
 def _needs_id(value: Any, prefix: str) -> str | None:  # noqa: ANN401 - a raw cell

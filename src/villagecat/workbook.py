@@ -26,9 +26,10 @@ from pydantic import BaseModel, ValidationError
 
 from villagecat._columns import Column, columns, override_value_cell, target_column, unknown_field, unsaid
 from villagecat._i18n import Both, ModelRuleError, pair, say
-from villagecat._ids import assign_ids
+from villagecat._ids import assign_ids, stray_in_id
 from villagecat._messages import date_advice, pydantic_message
 from villagecat._names import TITLE_MISSPELT, misspelt, title_key
+from villagecat._text import describe_character, printable
 from villagecat._write import atomic_write
 from villagecat._xlsx import ErrorCell, column_letter, header_below
 from villagecat.errors import (
@@ -41,6 +42,8 @@ from villagecat.errors import (
     WorkbookNotice,
     WriteRefusedError,
 )
+from villagecat.errors import _runs as _row_runs
+from villagecat.errors import _shown as _shown_runs
 from villagecat.format.codec import format_number, join_list, local_date, split_list
 from villagecat.format.registry import kind_of_id
 from villagecat.models import Citation, Clause, Layer, Level, Override, Scope
@@ -163,6 +166,10 @@ def _instructions(sheet: Worksheet) -> None:
     sheet.column_dimensions["A"].width = 100
 
 
+#: The last row a drop-down reaches: a sheet's last (Excel and LibreOffice alike), so a 1001st row has one too.
+_FORM_ROWS = 1_048_576
+
+
 def _form(sheet: Worksheet, cols: Sequence[Column]) -> None:
     """Make a sheet a form: frozen header, readable widths, drop-downs of Chinese labels for vocabularies."""
     from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
@@ -178,7 +185,7 @@ def _form(sheet: Worksheet, cols: Sequence[Column]) -> None:
         if len(formula) > 255 or any("," in c or '"' in c for c in choices):
             continue
         check = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=False)
-        check.add(f"{letter}2:{letter}1000")
+        check.add(f"{letter}2:{letter}{_FORM_ROWS}")
         sheet.add_data_validation(check)
 
 
@@ -346,6 +353,23 @@ def _parse(column: Column, raw: object) -> object:  # noqa: PLR0911 - one return
     if isinstance(raw, str) and column.pattern is not None and column.pattern.startswith(_ID_START):
         return _half_width(raw.strip())  # an id: ｃｎ.duty.x as full-width typing writes it
     return str(raw).strip() if not isinstance(raw, str) else raw.strip()
+
+
+def _stray_in_code(column: Column, raw: object) -> tuple[str, str] | None:
+    """The words for an id cell holding a character no id may hold (a full-width space, a joiner), or None."""
+    if not isinstance(raw, str) or column.pattern is None or not column.pattern.startswith(_ID_START):
+        return None
+    char = stray_in_id(raw)
+    if char is None:
+        return None
+    code = f"U+{ord(char):04X}"
+    category = unicodedata.category(char)
+    seen = category[0] in "LNPS"  # a letter of another script is shown itself; a space or mark by its name
+    zh = f"“{char}”（{code}）" if seen else describe_character(char, "zh")
+    if zh.startswith("〔"):  # no name of its own: what kind it is, never a bare code point
+        zh = f"{ {'M': '组合用附加符号', 'Z': '空白字符'}.get(category[0], '不可见字符') }（{code}）"
+    en = f"“{char}” ({code})" if seen else describe_character(char)
+    return pair("workbook-id-character", character=Both(zh, en), value=printable(raw.strip(), data=False))
 
 
 #: How an id column's pattern starts (cn.duty.…, 220000.document.…): a code, never the source's words.
@@ -841,6 +865,10 @@ def _row_input(
         if column.pattern == DATE_PATTERN and isinstance(raw, float) and not raw.is_integer():  # 2023.10 is 2023.1
             words = pair("workbook-date-number", value=format_number(raw), year=int(raw))
             problems.append(Problem(title, "date-number", *words, **where))
+            continue
+        stray = _stray_in_code(column, raw)
+        if stray is not None:  # ｇｒｉｄ　patrol, grid\u200dpatrol: named, never read as grid patrol or grid-patrol
+            problems.append(Problem(title, "id-character", *stray, **where))
             continue
         if column.is_list and column.vocab is None and _list_lines(column, raw):  # pasted from Word, one a line
             key = "workbook-citation-lines" if column.shape == "citations" else "workbook-list-lines"
@@ -1680,21 +1708,25 @@ def _say_without_quote(
             quoted[key] = quoted.get(key, 0) + 1
         else:
             unquoted.add(key)
+    said: dict[tuple[str, str, str, int], list[int]] = {}  # one notice per sheet, column and citation: its rows
     for title, number, column, citations in _citation_cells(package, headers, admission_row):
         for entry in citations:
             key = (entry.document, _section(entry.section))
             if entry.quote or not entry.section or key in unquoted:
                 continue
-            count = quoted.get(key, 0)
-            words = pair(
-                "workbook-citation-unquoted" if count == 0 else "workbook-citation-quoted-often",
-                row=number,
-                column=column,
-                citation=entry.to_text(),
-                count=count,
-                example=f"{entry.to_text()}「……」",
-            )
-            warnings.warn(WorkbookNotice(title, *words), stacklevel=3)
+            rows = said.setdefault((title, column, entry.to_text(), quoted.get(key, 0)), [])
+            if number not in rows:
+                rows.append(number)
+    for (title, column, citation, count), rows in said.items():
+        words = pair(
+            "workbook-citation-unquoted" if count == 0 else "workbook-citation-quoted-often",
+            row=_shown_runs(_row_runs(tuple(rows)), "workbook-rows-more", count=len(rows)),
+            column=column,
+            citation=citation,
+            count=count,
+            example=f"{citation}「……」",
+        )
+        warnings.warn(WorkbookNotice(title, *words), stacklevel=3)
 
 
 def _edited_clauses(
