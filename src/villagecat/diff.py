@@ -2517,6 +2517,11 @@ def _csv_place(change: Change, lang: Literal["zh", "en"]) -> tuple[str, str]:
     return sheet, titles.get(change.field, change.field) if change.field else ""
 
 
+#: How the code of an item or row added ends: ``-added``, as advice or of unstated force (``-added-advised``), or a
+#: restating row (``-restated``).
+_ADDED_ENDINGS = ("-added", *(f"-added-{strength}" for strength in get_args(Unbound)), "-restated")
+
+
 def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
     """One row per change, for a spreadsheet: the item's name beside its id, values as a reader writes them.
 
@@ -2538,9 +2543,9 @@ def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([say(f"diff-csv-{column}", lang) for column in _CSV_COLUMNS])
     for change in report.changes:
-        action = (  # a refused operation withdrawn is its row removed
+        action = (  # a refused operation withdrawn is its row removed; an item added as advice is added too
             "added"
-            if change.code.endswith("-added")
+            if change.code.endswith(_ADDED_ENDINGS)
             else "removed"
             if change.code.endswith(("-removed", "-withdrawn"))
             else "changed"
