@@ -67,3 +67,33 @@ def test_an_item_added_as_advice_is_a_row_added_in_the_csv(tmp_path: Path) -> No
     english = invoke("--lang", "en", "diff", str(NINGHE), str(revised), "--format", "csv").out
     actions = {row["id"]: row["action"] for row in csv.DictReader(io.StringIO(english.lstrip("\ufeff")))}
     assert actions["120117.obligation.offices-in-hall"] == "added"
+
+
+def test_a_quote_edited_to_drop_a_hedge_or_an_open_list_is_for_a_reviewer_to_read(tmp_path: Path) -> None:
+    revised = tmp_path / "ninghe"
+    shutil.copytree(NINGHE, revised)
+    # a clause three sign quotas cite loses its 原则上; another loses the 等 that left its list open
+    edit(revised / "clauses.csv", "挂牌外，原则上不得悬挂其他标牌。", "挂牌外，不得悬挂其他标牌。")
+    edit(revised / "clauses.csv", "诉求反映等辅助性工作", "诉求反映辅助性工作")
+    assert invoke("release", str(revised), "--against", str(NINGHE), "--notes", "修改引文。Quotes.").code == 0
+    result = invoke("diff", str(NINGHE), str(revised), "--fail-on", "warning")
+    assert result.code == 1, result.out  # it read 一般: the quote's force words edited, no item's requirement changed
+    assert result.out.count("需关注 [clause-force-words-changed]") == 2
+    assert "〔删：原则上〕" in result.out
+    assert "引用它的条目 3 项" in result.out
+    assert "villagecat quotes" in result.out  # what to do: check the quote against the source's text
+    assert invoke("diff", str(NINGHE), str(revised), "--fail-on", "breaking").code == 0
+    payload = json.loads(invoke("diff", str(NINGHE), str(revised), "--format", "json").out)
+    changed = [c for c in payload["changes"] if c["code"] == "clause-force-words-changed"]
+    assert len(changed) == 2
+    assert all(c["cited_by"] for c in changed)
+
+
+def test_a_quote_edited_without_touching_its_force_words_stays_info(tmp_path: Path) -> None:
+    revised = tmp_path / "ninghe"
+    shutil.copytree(NINGHE, revised)
+    edit(revised / "clauses.csv", "挂牌外，原则上不得悬挂其他标牌。", "挂牌外，原则上不得悬挂其它标牌。")
+    assert invoke("release", str(revised), "--against", str(NINGHE), "--notes", "修改引文。Quotes.").code == 0
+    result = invoke("diff", str(NINGHE), str(revised), "--fail-on", "warning")
+    assert result.code == 0, result.out
+    assert "一般 [clause-changed]" in result.out

@@ -57,8 +57,9 @@ from villagecat.format.rules import (
     Sticky,
     scope_places,
 )
-from villagecat.models import CertificateStatus, Scope
+from villagecat.models import CertificateStatus, Modality, Scope
 from villagecat.models._base import Vocab
+from villagecat.models.vocab import BINDING_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -362,6 +363,8 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
         "rule-violation-withdrawn": "info",
         # a clause's quote (or document, section) edited: every item citing it shows it; one change, said once
         "clause-changed": "info",
+        # its quote's binding, advising or permitting words or its 等 edited: what the items citing it were graded by
+        "clause-force-words-changed": "warning",
         "duty-prohibited-added": "breaking",
         "duty-kind-changed": "breaking",
         "certificate-not-to-issue-added": "breaking",
@@ -469,7 +472,7 @@ class Change:
             if titled:
                 field_of = say("change-field-of", lang, field=_csv_place(self, lang)[1])
                 target += field_of.lstrip() if self.label else field_of
-            if self.code == "clause-changed":
+            if self.code in CLAUSE_CODES:
                 names = self.cited_names or self.cited_by
                 target += say("change-clause-cited-by", lang, count=len(names), items=_few(names))
         else:
@@ -481,7 +484,7 @@ class Change:
                 _show(self.new, lang, self.field, self.resource, words=not codes),
             )
             # a clause's quote: one character edited is the change, however short the quote (资 → 咨)
-            clause = self.code == "clause-changed"
+            clause = self.code in CLAUSE_CODES
             if (len(old) + len(new) > _LONG or clause) and self.old is not None and self.new is not None:
                 edit = ""
                 before, after = self.old, self.new
@@ -567,7 +570,7 @@ class Change:
             "unstated": self.unstated,
             "does": self.does,
             # a clause changed names the items citing it: one entry per clause, never one per item
-            **({"cited_by": list(self.cited_by)} if self.code == "clause-changed" else {}),
+            **({"cited_by": list(self.cited_by)} if self.code in CLAUSE_CODES else {}),
         }
 
 
@@ -1711,6 +1714,23 @@ def _clauses_changed(
     return kept
 
 
+#: The codes of a clause's edit, said once with the items citing it (``cited_by``).
+CLAUSE_CODES = frozenset({"clause-changed", "clause-force-words-changed"})
+#: The words a quote grades its items by: the binding words, the source's hedges and permissions (Modality's
+#: synonyms, declared once in the vocabulary), and 等, which leaves a list open.
+_FORCE_WORDS = re.compile(
+    "|".join([BINDING_WORDS.pattern, *(re.escape(w) for w in Modality.__synonyms__ if len(w) > 1), "等"])
+)
+
+
+def _force_words(quote: str | None) -> list[str]:
+    """The force of ``quote``'s words in order (should, must, 等 …): changed, the items citing it may be graded wrong.
+
+    A word is read as the modality it writes, so one binding word for another (应 → 应当) changes nothing.
+    """
+    return [Modality.__synonyms__.get(word, word) for word in _FORCE_WORDS.findall(quote or "")]
+
+
 def _clause_change(
     levels: Mapping[str, ChangeLevel],
     place: str,
@@ -1725,9 +1745,10 @@ def _clause_change(
     was, now = edit
     fields = [k for k in ("document", "section", "quote") if getattr(was, k) != getattr(now, k)]
     one = fields[0] if len(fields) == 1 else None
+    code = "clause-force-words-changed" if _force_words(was.quote) != _force_words(now.quote) else "clause-changed"
     return Change(
-        code="clause-changed",
-        level=levels.get("clause-changed") or CHANGE_LEVELS["clause-changed"][0],
+        code=code,
+        level=levels.get(code) or CHANGE_LEVELS[code][0],
         resource="clauses",
         item=place,
         field=one,
