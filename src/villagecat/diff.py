@@ -1745,7 +1745,8 @@ def _clause_change(
     was, now = edit
     fields = [k for k in ("document", "section", "quote") if getattr(was, k) != getattr(now, k)]
     one = fields[0] if len(fields) == 1 else None
-    code = "clause-force-words-changed" if _force_words(was.quote) != _force_words(now.quote) else "clause-changed"
+    reworded = _force_words(getattr(was, "quote", None)) != _force_words(getattr(now, "quote", None))
+    code = "clause-force-words-changed" if reworded else "clause-changed"
     return Change(
         code=code,
         level=levels.get(code) or CHANGE_LEVELS[code][0],
