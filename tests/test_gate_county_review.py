@@ -97,3 +97,20 @@ def test_a_quote_edited_without_touching_its_force_words_stays_info(tmp_path: Pa
     result = invoke("diff", str(NINGHE), str(revised), "--fail-on", "warning")
     assert result.code == 0, result.out
     assert "一般 [clause-changed]" in result.out
+
+
+def test_a_restating_row_removed_breaks_no_integrator(tmp_path: Path) -> None:
+    """The row's id is in no effective catalog (the inherited item keeps its own): its removal is no major release."""
+    revised = tmp_path / "ninghe"
+    shutil.copytree(NINGHE, revised)
+    signs = revised / "signs.csv"
+    lines = signs.read_text(encoding="utf-8").splitlines(keepends=True)
+    signs.write_text("".join(x for x in lines if not x.startswith("120117.sign.service-guide-at-entrance,")), "utf-8")
+    catalog = invoke("catalog", "120117", "--layer", str(NINGHE), "--format", "json").out
+    assert "120117.sign.service-guide-at-entrance" not in catalog  # no system sees the row's id
+    payload = json.loads(invoke("diff", str(NINGHE), str(revised), "--format", "json").out)
+    assert [c["code"] for c in payload["changes"]] == ["sign-removed"]
+    assert payload["audiences"]["integrators"] == []
+    assert payload["suggested_bump"] != "major"
+    effective = json.loads(invoke("diff", str(NINGHE), str(revised), "--effective", "--format", "json").out)
+    assert effective["suggested_bump"] == payload["suggested_bump"]  # the two views agree on the release it needs

@@ -897,7 +897,7 @@ class DiffReport:
                 for effect in (Effect.TIGHTENS, Effect.LOOSENS)
             }
 
-        integrators = [c for c in self.changes if _for_integrators(c.code)]
+        integrators = [c for c in self.changes if _breaks_integrators(c)]
         return {
             "villages": concerning(Scope.VILLAGE),
             "communities": concerning(Scope.COMMUNITY),
@@ -961,7 +961,7 @@ class DiffReport:
         red line that conflicts with no child is a minor release. Otherwise it follows the
         change levels.
         """
-        if self.child_conflicts or any(_for_integrators(c.code) for c in self.changes):
+        if self.child_conflicts or any(_breaks_integrators(c) for c in self.changes):
             return "major"  # ids removed or renumbered break integrators, whether the children are known or not
         if self.child_conflicts is None:
             return required_bump(c.level for c in self.changes)
@@ -1219,6 +1219,17 @@ def _for_integrators(code: str) -> bool:
     if code.startswith(_OPERATION_CODES):  # an override's id is no catalog item's: no system builds on it
         return False
     return code.endswith(("-removed", "-renamed", "-cancelled")) or code == "layer-changed"
+
+
+def _breaks_integrators(change: Change) -> bool:
+    """Whether ``change`` breaks systems built on the ids: as its code says, but a restating row's removal.
+
+    A row restating an inherited item holds no item of its own: the catalog keeps the inherited item's id, so no
+    system built on the ids ever saw the row's (as an override's).
+    """
+    if not _for_integrators(change.code):
+        return False
+    return not (change.code.endswith("-removed") and getattr(change.old, "restates", None) is not None)
 
 
 #: The codes of the operations' own rows (``override-removed``): what they do is rated on their targets.
