@@ -2513,6 +2513,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "新版本的操作或条目违反合并规则（不生效，不能发布）",
         "an operation breaks a merge rule",
     ),
+    "change-clause-force-words-changed": (
+        (
+            "条款原文中的约束力或列举用语（必须、不得、原则上、一般、可以、等……）有增删或改动：引用它的条目的约束力和列举"
+            "是否开放按原文而定，引文须是原文原话；请用 villagecat quotes 核对原文"
+        ),
+        (
+            "a clause's quote changed its binding, advising or permitting words or its 等 (an open list): the items"
+            " citing it are graded by them, and a quote must be the source's own words; check it with villagecat quotes"
+        ),
+    ),
     "change-clause-changed": (
         "条款的文件、条款号或原文变化，引用它的条目的出处随之变化；不改变任何条目的要求",
         (

@@ -57,8 +57,9 @@ from villagecat.format.rules import (
     Sticky,
     scope_places,
 )
-from villagecat.models import CertificateStatus, Scope
+from villagecat.models import CertificateStatus, Modality, Scope
 from villagecat.models._base import Vocab
+from villagecat.models.vocab import BINDING_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -362,6 +363,8 @@ def _codes() -> dict[str, tuple[ChangeLevel, Both]]:
         "rule-violation-withdrawn": "info",
         # a clause's quote (or document, section) edited: every item citing it shows it; one change, said once
         "clause-changed": "info",
+        # its quote's binding, advising or permitting words or its 等 edited: what the items citing it were graded by
+        "clause-force-words-changed": "warning",
         "duty-prohibited-added": "breaking",
         "duty-kind-changed": "breaking",
         "certificate-not-to-issue-added": "breaking",
@@ -469,7 +472,7 @@ class Change:
             if titled:
                 field_of = say("change-field-of", lang, field=_csv_place(self, lang)[1])
                 target += field_of.lstrip() if self.label else field_of
-            if self.code == "clause-changed":
+            if self.code in CLAUSE_CODES:
                 names = self.cited_names or self.cited_by
                 target += say("change-clause-cited-by", lang, count=len(names), items=_few(names))
         else:
@@ -481,7 +484,7 @@ class Change:
                 _show(self.new, lang, self.field, self.resource, words=not codes),
             )
             # a clause's quote: one character edited is the change, however short the quote (资 → 咨)
-            clause = self.code == "clause-changed"
+            clause = self.code in CLAUSE_CODES
             if (len(old) + len(new) > _LONG or clause) and self.old is not None and self.new is not None:
                 edit = ""
                 before, after = self.old, self.new
@@ -567,7 +570,7 @@ class Change:
             "unstated": self.unstated,
             "does": self.does,
             # a clause changed names the items citing it: one entry per clause, never one per item
-            **({"cited_by": list(self.cited_by)} if self.code == "clause-changed" else {}),
+            **({"cited_by": list(self.cited_by)} if self.code in CLAUSE_CODES else {}),
         }
 
 
@@ -894,7 +897,7 @@ class DiffReport:
                 for effect in (Effect.TIGHTENS, Effect.LOOSENS)
             }
 
-        integrators = [c for c in self.changes if _for_integrators(c.code)]
+        integrators = [c for c in self.changes if _breaks_integrators(c)]
         return {
             "villages": concerning(Scope.VILLAGE),
             "communities": concerning(Scope.COMMUNITY),
@@ -958,7 +961,7 @@ class DiffReport:
         red line that conflicts with no child is a minor release. Otherwise it follows the
         change levels.
         """
-        if self.child_conflicts or any(_for_integrators(c.code) for c in self.changes):
+        if self.child_conflicts or any(_breaks_integrators(c) for c in self.changes):
             return "major"  # ids removed or renumbered break integrators, whether the children are known or not
         if self.child_conflicts is None:
             return required_bump(c.level for c in self.changes)
@@ -1216,6 +1219,17 @@ def _for_integrators(code: str) -> bool:
     if code.startswith(_OPERATION_CODES):  # an override's id is no catalog item's: no system builds on it
         return False
     return code.endswith(("-removed", "-renamed", "-cancelled")) or code == "layer-changed"
+
+
+def _breaks_integrators(change: Change) -> bool:
+    """Whether ``change`` breaks systems built on the ids: as its code says, but a restating row's removal.
+
+    A row restating an inherited item holds no item of its own: the catalog keeps the inherited item's id, so no
+    system built on the ids ever saw the row's (as an override's).
+    """
+    if not _for_integrators(change.code):
+        return False
+    return not (change.code.endswith("-removed") and getattr(change.old, "restates", None) is not None)
 
 
 #: The codes of the operations' own rows (``override-removed``): what they do is rated on their targets.
@@ -1711,6 +1725,23 @@ def _clauses_changed(
     return kept
 
 
+#: The codes of a clause's edit, said once with the items citing it (``cited_by``).
+CLAUSE_CODES = frozenset({"clause-changed", "clause-force-words-changed"})
+#: The words a quote grades its items by: the binding words, the source's hedges and permissions (Modality's
+#: synonyms, declared once in the vocabulary), and 等, which leaves a list open.
+_FORCE_WORDS = re.compile(
+    "|".join([BINDING_WORDS.pattern, *(re.escape(w) for w in Modality.__synonyms__ if len(w) > 1), "等"])
+)
+
+
+def _force_words(quote: str | None) -> list[str]:
+    """The force of ``quote``'s words in order (should, must, 等 …): changed, the items citing it may be graded wrong.
+
+    A word is read as the modality it writes, so one binding word for another (应 → 应当) changes nothing.
+    """
+    return [Modality.__synonyms__.get(word, word) for word in _FORCE_WORDS.findall(quote or "")]
+
+
 def _clause_change(
     levels: Mapping[str, ChangeLevel],
     place: str,
@@ -1725,9 +1756,11 @@ def _clause_change(
     was, now = edit
     fields = [k for k in ("document", "section", "quote") if getattr(was, k) != getattr(now, k)]
     one = fields[0] if len(fields) == 1 else None
+    reworded = _force_words(getattr(was, "quote", None)) != _force_words(getattr(now, "quote", None))
+    code = "clause-force-words-changed" if reworded else "clause-changed"
     return Change(
-        code="clause-changed",
-        level=levels.get("clause-changed") or CHANGE_LEVELS["clause-changed"][0],
+        code=code,
+        level=levels.get(code) or CHANGE_LEVELS[code][0],
         resource="clauses",
         item=place,
         field=one,
@@ -2517,6 +2550,11 @@ def _csv_place(change: Change, lang: Literal["zh", "en"]) -> tuple[str, str]:
     return sheet, titles.get(change.field, change.field) if change.field else ""
 
 
+#: How the code of an item or row added ends: ``-added``, as advice or of unstated force (``-added-advised``), or a
+#: restating row (``-restated``).
+_ADDED_ENDINGS = ("-added", *(f"-added-{strength}" for strength in get_args(Unbound)), "-restated")
+
+
 def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
     """One row per change, for a spreadsheet: the item's name beside its id, values as a reader writes them.
 
@@ -2538,9 +2576,9 @@ def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([say(f"diff-csv-{column}", lang) for column in _CSV_COLUMNS])
     for change in report.changes:
-        action = (  # a refused operation withdrawn is its row removed
+        action = (  # a refused operation withdrawn is its row removed; an item added as advice is added too
             "added"
-            if change.code.endswith("-added")
+            if change.code.endswith(_ADDED_ENDINGS)
             else "removed"
             if change.code.endswith(("-removed", "-withdrawn"))
             else "changed"

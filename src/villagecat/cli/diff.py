@@ -90,9 +90,6 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     registry = registry_with(args.layer)
     old, new = load_side(args.old, registry), load_side(args.new, registry)
     levels = load_levels(args.levels) if args.levels else None
-    if args.format == "patch":
-        stdout.write(json.dumps(make_patch(old, new), ensure_ascii=False, indent=2) + "\n")
-        return 0
     if not args.effective:  # two versions of one layer: the library's report of them, as an integrator gets it
         if old.layer.id != new.layer.id:
             raise InvalidRequestError.because(
@@ -118,8 +115,11 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                     say("accepted-unused", args.lang, path=shown, number=number, code=entry.code, item=entry.item)
                     + "\n"
                 )
-    colour = args.format == "text" and stdout.isatty() and "NO_COLOR" not in os.environ
-    stdout.write(format_report(report, args.format, colour=colour, lang=args.lang))
+    if args.format == "patch":  # the patch in place of the report, gated as every format is: a CI gate may ask for it
+        stdout.write(json.dumps(make_patch(old, new), ensure_ascii=False, indent=2) + "\n")
+    else:
+        colour = args.format == "text" and stdout.isatty() and "NO_COLOR" not in os.environ
+        stdout.write(format_report(report, args.format, colour=colour, lang=args.lang))
     why = report.why_fails(args.fail_on, args.lang)
     if why is not None:  # the gate's verdict, said once, where a CI log shows it
         stderr.write(why + "\n")
