@@ -468,7 +468,7 @@ class Change:
             titled = self.field is not None and lang == "zh"
             target = f"{self.item}.{self.field}" if self.field and not titled else self.item
             if self.label:
-                target = say("item-named", lang, item=target, name=self.label)
+                target = say("item-named", lang, item=target, name=self.label_in(lang))
             if titled:
                 field_of = say("change-field-of", lang, field=_csv_place(self, lang)[1])
                 target += field_of.lstrip() if self.label else field_of
@@ -503,13 +503,24 @@ class Change:
             ok += say("change-accepted", lang, reason=self.accepted)
         return f"[{self.code}] {target}{values}{by}{ok}" if codes else f"{target}{values}{by}{ok}"
 
+    def label_in(self, lang: Literal["zh", "en"]) -> str | None:
+        """The item's label for a reader of ``lang``: its name as written, the scope it says in the reader's words.
+
+        ``label`` is the Chinese one (全面自查 · 村和社区); English reads 全面自查 · villages and communities.
+        """
+        if self.label is None or lang == "zh":
+            return self.label
+        name, sep, word = self.label.rpartition(" · ")
+        scope = next((s for s in Scope if s.label == word), None) if sep else None
+        return f"{name} · {_whom(scope).en}" if scope is not None else self.label
+
     def named(self, lang: Literal["zh", "en"] = "zh") -> str:
         """The item by its name, and the field by its column title: ``全面自查 · 村和社区 的“截止日期”``.
 
         An override or a cancellation is named alone: its name says the change (its one field is 取值).
         """
         lang = need_lang(lang)
-        target = self.label or self.item
+        target = self.label_in(lang) or self.item
         kind = kind_by_resource(self.resource)
         operation = kind is not None and kind.role == "operation"
         if self.field and not operation:
@@ -2594,7 +2605,7 @@ def _format_csv(report: DiffReport, lang: Literal["zh", "en"] = "zh") -> str:
             change.code,
             resource,
             change.item,
-            change.label or str(getattr(_few(change.cited_names or change.cited_by), lang)),
+            change.label_in(lang) or str(getattr(_few(change.cited_names or change.cited_by), lang)),
             field_title,
             old,
             new,
