@@ -141,6 +141,14 @@ def test_a_heading_retyped_with_a_space_reads_and_a_missing_column_is_named_by_i
     assert not _ENGLISH.search(result.out.replace("xihu", "")), result.out
 
 
+def _ole2_with_entry(name: str, at: int) -> bytes:
+    """An OLE2 file (its magic) with one directory entry named ``name`` at ``at``: name, then its length at 64."""
+    encoded = f"{name}\0".encode("utf-16-le")
+    entry = encoded.ljust(64, b"\0") + len(encoded).to_bytes(2, "little")
+    head = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    return head + bytes(at - len(head)) + entry.ljust(128, b"\0")
+
+
 @pytest.mark.parametrize(
     ("content", "said"),
     [
@@ -150,8 +158,16 @@ def test_a_heading_retyped_with_a_space_reads_and_a_missing_column_is_named_by_i
         ),
         (None, "是 LibreOffice 的 ODF 电子表格（.ods），不能读取；请在 LibreOffice 中选“文件 → 另存为”"),
         (  # a workbook saved with a password to open it: its zip is encrypted inside an OLE2 file
-            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000) + "EncryptedPackage".encode("utf-16-le"),
+            _ole2_with_entry("EncryptedPackage", 1024),
             "工作簿设置了打开密码（已加密），不能读取；请在 Excel 或 WPS 中取消打开密码后保存",
+        ),
+        (  # a large one, whose directory lies past its first mebibyte: it was called an .xls
+            _ole2_with_entry("EncryptedPackage", (3 << 20) + 512),
+            "工作簿设置了打开密码（已加密），不能读取；请在 Excel 或 WPS 中取消打开密码后保存",
+        ),
+        (  # an .xls whose cell reads EncryptedPackage is no encrypted workbook
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1001) + "EncryptedPackage".encode("utf-16-le"),
+            "是 Excel 97-2003 格式（.xls）的工作簿，不能读取",
         ),
     ],
 )

@@ -69,8 +69,7 @@ def open_workbook(where: object, data: bytes) -> Workbook:
     if name.lower().endswith(".csv") and not data.startswith(b"PK"):  # one sheet saved alone: the others are not in it
         raise PackageReadError.at(label, "workbook-csv")
     if data.startswith(_OLE2):  # Excel 97-2003 (.xls), WPS (.et), or a workbook with a password: not a zip
-        encrypted = "EncryptedPackage".encode("utf-16-le") in data[:_OLE2_DIRECTORY]
-        raise PackageReadError.at(label, "workbook-encrypted" if encrypted else "workbook-xls")
+        raise PackageReadError.at(label, "workbook-encrypted" if _encrypted(data) else "workbook-xls")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_archive(archive, label)
@@ -112,8 +111,26 @@ _EXCEL_TRIMS = 6
 #: The first bytes of an OLE2 compound file: an Excel 97-2003 workbook (.xls), WPS's .et, or an
 #: .xlsx saved with a password to open it (its zip encrypted inside, as ``EncryptedPackage``).
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-#: How far into an OLE2 file its directory, naming ``EncryptedPackage``, is looked for.
-_OLE2_DIRECTORY = 1 << 20
+#: An OLE2 directory entry: 128 bytes, at a multiple of 128 from the file's start (sectors follow a 512- or
+#: 4096-byte header), its name in UTF-16 with its terminator first, the name's length in bytes at offset 64.
+_OLE2_ENTRY = 128
+_ENCRYPTED_NAME = "EncryptedPackage\0".encode("utf-16-le")
+
+
+def _encrypted(data: bytes) -> bool:
+    """Whether an OLE2 file holds an ``EncryptedPackage`` stream: an .xlsx saved with a password to open it.
+
+    The directory may lie anywhere in the file (a large workbook's beyond its first mebibyte), so the whole file
+    is searched, and only a directory entry counts: the name at an entry's start, its length beside it (a cell of
+    an .xls that reads EncryptedPackage is no entry).
+    """
+    length = len(_ENCRYPTED_NAME).to_bytes(2, "little")
+    at = data.find(_ENCRYPTED_NAME)
+    while at != -1:
+        if at % _OLE2_ENTRY == 0 and data[at + 64 : at + 66] == length:
+            return True
+        at = data.find(_ENCRYPTED_NAME, at + 1)
+    return False
 
 
 def _opendocument(archive: zipfile.ZipFile) -> bool:
