@@ -2355,6 +2355,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "版本号不足以反映这些变更，须升级{needed}",
         "the version does not announce these changes: {needed} needed",
     ),
+    "gate-version-raised": (
+        "新版本的数据包版本与本层版本不一致，validate 不予通过，版本号无从核对",
+        "the new version's package version is not its layer's, which validate refuses: its version cannot be judged",
+    ),
+    "side-version-raised": (
+        "注意：新版本 {path} 的 datapackage.json 字段 version：{detail}；本次比较按本层版本 {version}",
+        "note: the new version {path}, datapackage.json field version: {detail}; compared as version {version}",
+    ),
     "gate-operations-unrated": (
         "{count} 项覆盖、取消或重申的影响未核对（上级层不在手边）",
         "{count} override(s), cancellation(s) or restating row(s) not rated (the parents were not at hand)",
