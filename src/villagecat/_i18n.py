@@ -2363,6 +2363,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "注意：新版本 {path} 的 datapackage.json 字段 version：{detail}；本次比较按本层版本 {version}",
         "note: the new version {path}, datapackage.json field version: {detail}; compared as version {version}",
     ),
+    "child-range-outgrown": (
+        (
+            "{place}声明的上级层版本范围 {range} 不含新版本 {version}：该层须在 datapackage.json 中"
+            "更新 layer.parent.version_range（上级层版本范围），再用 villagecat release 发布（仍可合并，不计为冲突）"
+        ),
+        (
+            "{place} declares the parent range {range}, which does not admit the new version {version}: it must"
+            " update layer.parent.version_range in its datapackage.json and release with villagecat release"
+            " (it still merges: not a conflict)"
+        ),
+    ),
     "gate-operations-unrated": (
         "{count} 项覆盖、取消或重申的影响未核对（上级层不在手边）",
         "{count} override(s), cancellation(s) or restating row(s) not rated (the parents were not at hand)",

@@ -64,7 +64,7 @@ from villagecat.models.vocab import BINDING_WORDS
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from villagecat.impact import Children, UncheckedLayer
+    from villagecat.impact import Children, OutgrownRange, UncheckedLayer
     from villagecat.merging import Conflict, EffectiveCatalog
     from villagecat.models import Document
     from villagecat.models._item import CatalogItem
@@ -861,6 +861,8 @@ class DiffReport:
     layer_names: dict[str, Both] = field(default_factory=dict)
     #: Items removed and added under one name, by id (removed, added): maybe renumbered without 替代条目 filled.
     renumbered: list[tuple[str, str]] = field(default_factory=list)
+    #: The layers right below whose declared parent range does not admit the new version: told, never a conflict.
+    children_outgrown: list[OutgrownRange] = field(default_factory=list)
 
     def renumbering(self, item: str, lang: Literal["zh", "en"] = "zh") -> str | None:
         """The note on ``item`` removed (an override's target, now unknown) where an item added holds its name."""
@@ -870,10 +872,11 @@ class DiffReport:
 
     def judge_children(self, below: Children) -> None:
         """Record what the new version does to the layers below (:func:`villagecat.impact.children`)."""
-        self.child_conflicts, self.children_unchecked, self.children_checked = (
+        self.child_conflicts, self.children_unchecked, self.children_checked, self.children_outgrown = (
             below.conflicts,
             below.unchecked,
             below.checked,
+            below.outgrown,
         )
         self.layer_names = {**self.layer_names, **below.names}
 
@@ -2448,6 +2451,7 @@ def _audience_lines(report: DiffReport, lang: Literal["zh", "en"]) -> list[str]:
     lines = [head]
     lines.extend("    " + _child_conflict(c, lang, report) for c in children or ())
     lines.extend("    " + u.describe(lang) for u in report.children_unchecked)
+    lines.extend("    " + o.describe(lang, report.layer_names) for o in report.children_outgrown)
     if report.unrated is not None:
         lines.append("    " + report.unrated.describe(lang))
     return lines
