@@ -2439,6 +2439,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " · child layers: none known, none checked",
     ),
     "change-clause-cited-by": ("（引用它的条目 {count} 项：{items}）", " (cited by {count} items: {items})"),
+    "renumbering-suspected-own": (
+        (
+            "疑似重新编号：新条目 {added} 与被删的 {removed} 同名；若是同一条目，请在本层 {added} 的“{field}”中填写"
+            " {removed}（下级层的覆盖随之归 {added}）"
+        ),
+        (
+            "possibly renumbered: the new item {added} has the name of the removed {removed}; if they are one item,"
+            " list {removed} in {added}'s {field} in this layer (the overrides below then apply to {added})"
+        ),
+    ),
     "renumbering-suspected": (
         (
             "疑似重新编号：新条目 {added} 与被删的 {removed} 同名；若是同一条目，请在上级层 {added} 的“{field}”中填写"

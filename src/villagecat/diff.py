@@ -867,7 +867,12 @@ class DiffReport:
     def renumbering(self, item: str, lang: Literal["zh", "en"] = "zh") -> str | None:
         """The note on ``item`` removed (an override's target, now unknown) where an item added holds its name."""
         lang = need_lang(lang)
-        notes = [renumbering_said(gone, came, lang) for gone, came in self.renumbered if gone == item]
+        own = self.new.get("id")  # a layer's own diff renumbers its own items; an effective one may its parents'
+        notes = [
+            renumbering_said(gone, came, lang, own=came.partition(".")[0] == own)
+            for gone, came in self.renumbered
+            if gone == item
+        ]
         return ("；" if lang == "zh" else "; ").join(notes) or None
 
     def judge_children(self, below: Children) -> None:
@@ -1597,13 +1602,18 @@ def suspected_renumberings(
     return [(gone, came) for gone, was in removed.items() for came, now in added.items() if was & now]
 
 
-def renumbering_said(removed: str, added: str, lang: Literal["zh", "en"] = "zh") -> str:
-    """The note a report gives an item removed and one added under its name: maybe renumbered, 替代条目 to fill."""
+def renumbering_said(removed: str, added: str, lang: Literal["zh", "en"] = "zh", *, own: bool = False) -> str:
+    """The note a report gives an item removed and one added under its name: maybe renumbered, 替代条目 to fill.
+
+    ``own``: the items are the reported layer's own (a county's own diff), whose 替代条目 it fills itself; else
+    they are a layer's above it (a parent's revision, read where a layer below conflicts with it).
+    """
     lang = need_lang(lang)
     kind = kind_of_id(added)
     spec = None if kind is None else kind.field("replaces")
     column = Both("替代条目", "replaces") if spec is None else Both(spec.title_zh, spec.name)
-    return say("renumbering-suspected", lang, removed=removed, added=added, field=column)
+    key = "renumbering-suspected-own" if own else "renumbering-suspected"
+    return say(key, lang, removed=removed, added=added, field=column)
 
 
 def _layer_ref(package_layer: Any) -> dict[str, str]:  # noqa: ANN401 - a Layer
