@@ -2512,6 +2512,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff-csv-removed": ("删除", "removed"),
     "diff-csv-changed": ("修改", "changed"),
     "levels-not-a-mapping": ("应为“变更代码: 级别”的映射", "must map change codes to levels"),
+    "levels-entry-meant": (
+        "{code}: {level} 不是已知的变更代码或级别（{levels}）；是否指 {meant}？",
+        "{code}: {level} is not a known code with a level ({levels}); did you mean {meant}?",
+    ),
     "levels-entry": (
         "{code}: {level} 不是已知的变更代码或级别（{levels}）",
         "{code}: {level} is not a known code with a level ({levels})",

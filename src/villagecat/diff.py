@@ -2381,9 +2381,10 @@ def _given_levels(levels: object) -> dict[str, ChangeLevel]:
     for code, level in levels.items():
         given = _level_given(level)
         if code not in CHANGE_LEVELS or given is None:
-            raise InvalidRequestError.because(
-                "levels-entry", code=_as_written(code), level=_as_written(level), levels=_LEVELS_GIVEN
-            )
+            said = {"code": _as_written(code), "level": _as_written(level), "levels": _LEVELS_GIVEN}
+            if (meant := _meant_in_levels(code, level, known=code in CHANGE_LEVELS)) is not None:
+                raise InvalidRequestError.because("levels-entry-meant", **said, meant=meant)
+            raise InvalidRequestError.because("levels-entry", **said)
         result[str(code)] = given
     return result
 
@@ -2391,6 +2392,16 @@ def _given_levels(levels: object) -> dict[str, ChangeLevel]:
 _LEVELS_GIVEN = Both(
     "、".join(f"{level}（{LEVEL_WORDS[level][0]}）" for level in SETTABLE_LEVELS), ", ".join(SETTABLE_LEVELS)
 )
+
+
+def _meant_in_levels(code: object, level: object, *, known: bool) -> str | None:
+    """The change code (or, the code known, the level) a ``--levels`` entry most likely mistypes, or None."""
+    from villagecat._names import misspelt  # noqa: PLC0415 - only for a mistyped entry
+
+    if not known:
+        return misspelt(_as_written(code), CHANGE_LEVELS)
+    words = [word for level in SETTABLE_LEVELS for word in (level, LEVEL_WORDS[level][0])]
+    return misspelt(unicodedata.normalize("NFKC", _as_written(level)).strip(), words)
 
 
 def _as_written(value: object) -> str:

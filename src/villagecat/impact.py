@@ -86,10 +86,6 @@ class OutgrownRange:
         place = (names or {}).get(self.layer, Both(f"{self.name_zh}（{self.layer}）", f"{self.name_zh} ({self.layer})"))
         return say("child-range-outgrown", lang, place=place, range=self.version_range, version=self.version)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict."""
-        return {"layer": self.layer, "name_zh": self.name_zh, "version_range": self.version_range, "version": self.version}
-
 
 def outgrown_ranges(old: Layer, new_version: str, registry: Iterable[LayerPackage]) -> list[OutgrownRange]:
     """The known layers right below ``old`` whose parent range admits ``old``'s version but not ``new_version``.
