@@ -2355,6 +2355,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "版本号不足以反映这些变更，须升级{needed}",
         "the version does not announce these changes: {needed} needed",
     ),
+    "gate-version-raised": (
+        "新版本的数据包版本与本层版本不一致，validate 不予通过，版本号无从核对",
+        "the new version's package version is not its layer's, which validate refuses: its version cannot be judged",
+    ),
+    "side-version-raised": (
+        "注意：新版本 {path} 的 datapackage.json 字段 version：{detail}；本次比较按本层版本 {version}",
+        "note: the new version {path}, datapackage.json field version: {detail}; compared as version {version}",
+    ),
+    "child-range-outgrown": (
+        (
+            "{place}声明的上级层版本范围 {range} 不含新版本 {version}：该层须在 datapackage.json 中"
+            "更新 layer.parent.version_range（上级层版本范围），再用 villagecat release 发布（仍可合并，不计为冲突）"
+        ),
+        (
+            "{place} declares the parent range {range}, which does not admit the new version {version}: it must"
+            " update layer.parent.version_range in its datapackage.json and release with villagecat release"
+            " (it still merges: not a conflict)"
+        ),
+    ),
     "gate-operations-unrated": (
         "{count} 项覆盖、取消或重申的影响未核对（上级层不在手边）",
         "{count} override(s), cancellation(s) or restating row(s) not rated (the parents were not at hand)",
@@ -2420,6 +2439,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " · child layers: none known, none checked",
     ),
     "change-clause-cited-by": ("（引用它的条目 {count} 项：{items}）", " (cited by {count} items: {items})"),
+    "renumbering-suspected-own": (
+        (
+            "疑似重新编号：新条目 {added} 与被删的 {removed} 同名；若是同一条目，请在本层 {added} 的“{field}”中填写"
+            " {removed}（下级层的覆盖随之归 {added}）"
+        ),
+        (
+            "possibly renumbered: the new item {added} has the name of the removed {removed}; if they are one item,"
+            " list {removed} in {added}'s {field} in this layer (the overrides below then apply to {added})"
+        ),
+    ),
     "renumbering-suspected": (
         (
             "疑似重新编号：新条目 {added} 与被删的 {removed} 同名；若是同一条目，请在上级层 {added} 的“{field}”中填写"
@@ -2483,6 +2512,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff-csv-removed": ("删除", "removed"),
     "diff-csv-changed": ("修改", "changed"),
     "levels-not-a-mapping": ("应为“变更代码: 级别”的映射", "must map change codes to levels"),
+    "levels-entry-meant": (
+        "{code}: {level} 不是已知的变更代码或级别（{levels}）；是否指 {meant}？",
+        "{code}: {level} is not a known code with a level ({levels}); did you mean {meant}?",
+    ),
     "levels-entry": (
         "{code}: {level} 不是已知的变更代码或级别（{levels}）",
         "{code}: {level} is not a known code with a level ({levels})",

@@ -64,7 +64,7 @@ from villagecat.models.vocab import BINDING_WORDS
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from villagecat.impact import Children, UncheckedLayer
+    from villagecat.impact import Children, OutgrownRange, UncheckedLayer
     from villagecat.merging import Conflict, EffectiveCatalog
     from villagecat.models import Document
     from villagecat.models._item import CatalogItem
@@ -872,19 +872,27 @@ class DiffReport:
     layer_names: dict[str, Both] = field(default_factory=dict)
     #: Items removed and added under one name, by id (removed, added): maybe renumbered without 替代条目 filled.
     renumbered: list[tuple[str, str]] = field(default_factory=list)
+    #: The layers right below whose declared parent range does not admit the new version: told, never a conflict.
+    children_outgrown: list[OutgrownRange] = field(default_factory=list)
 
     def renumbering(self, item: str, lang: Literal["zh", "en"] = "zh") -> str | None:
         """The note on ``item`` removed (an override's target, now unknown) where an item added holds its name."""
         lang = need_lang(lang)
-        notes = [renumbering_said(gone, came, lang) for gone, came in self.renumbered if gone == item]
+        own = self.new.get("id")  # a layer's own diff renumbers its own items; an effective one may its parents'
+        notes = [
+            renumbering_said(gone, came, lang, own=came.partition(".")[0] == own)
+            for gone, came in self.renumbered
+            if gone == item
+        ]
         return ("；" if lang == "zh" else "; ").join(notes) or None
 
     def judge_children(self, below: Children) -> None:
         """Record what the new version does to the layers below (:func:`villagecat.impact.children`)."""
-        self.child_conflicts, self.children_unchecked, self.children_checked = (
+        self.child_conflicts, self.children_unchecked, self.children_checked, self.children_outgrown = (
             below.conflicts,
             below.unchecked,
             below.checked,
+            below.outgrown,
         )
         self.layer_names = {**self.layer_names, **below.names}
 
@@ -1605,13 +1613,18 @@ def suspected_renumberings(
     return [(gone, came) for gone, was in removed.items() for came, now in added.items() if was & now]
 
 
-def renumbering_said(removed: str, added: str, lang: Literal["zh", "en"] = "zh") -> str:
-    """The note a report gives an item removed and one added under its name: maybe renumbered, 替代条目 to fill."""
+def renumbering_said(removed: str, added: str, lang: Literal["zh", "en"] = "zh", *, own: bool = False) -> str:
+    """The note a report gives an item removed and one added under its name: maybe renumbered, 替代条目 to fill.
+
+    ``own``: the items are the reported layer's own (a county's own diff), whose 替代条目 it fills itself; else
+    they are a layer's above it (a parent's revision, read where a layer below conflicts with it).
+    """
     lang = need_lang(lang)
     kind = kind_of_id(added)
     spec = None if kind is None else kind.field("replaces")
     column = Both("替代条目", "replaces") if spec is None else Both(spec.title_zh, spec.name)
-    return say("renumbering-suspected", lang, removed=removed, added=added, field=column)
+    key = "renumbering-suspected-own" if own else "renumbering-suspected"
+    return say(key, lang, removed=removed, added=added, field=column)
 
 
 def _layer_ref(package_layer: Any) -> dict[str, str]:  # noqa: ANN401 - a Layer
@@ -2379,9 +2392,10 @@ def _given_levels(levels: object) -> dict[str, ChangeLevel]:
     for code, level in levels.items():
         given = _level_given(level)
         if code not in CHANGE_LEVELS or given is None:
-            raise InvalidRequestError.because(
-                "levels-entry", code=_as_written(code), level=_as_written(level), levels=_LEVELS_GIVEN
-            )
+            said = {"code": _as_written(code), "level": _as_written(level), "levels": _LEVELS_GIVEN}
+            if (meant := _meant_in_levels(code, level, known=code in CHANGE_LEVELS)) is not None:
+                raise InvalidRequestError.because("levels-entry-meant", **said, meant=meant)
+            raise InvalidRequestError.because("levels-entry", **said)
         result[str(code)] = given
     return result
 
@@ -2389,6 +2403,16 @@ def _given_levels(levels: object) -> dict[str, ChangeLevel]:
 _LEVELS_GIVEN = Both(
     "、".join(f"{level}（{LEVEL_WORDS[level][0]}）" for level in SETTABLE_LEVELS), ", ".join(SETTABLE_LEVELS)
 )
+
+
+def _meant_in_levels(code: object, level: object, *, known: bool) -> str | None:
+    """The change code (or, the code known, the level) a ``--levels`` entry most likely mistypes, or None."""
+    from villagecat._names import misspelt  # noqa: PLC0415 - only for a mistyped entry
+
+    if not known:
+        return misspelt(_as_written(code), CHANGE_LEVELS)
+    words = [word for level in SETTABLE_LEVELS for word in (level, LEVEL_WORDS[level][0])]
+    return misspelt(unicodedata.normalize("NFKC", _as_written(level)).strip(), words)
 
 
 def _as_written(value: object) -> str:
@@ -2459,6 +2483,7 @@ def _audience_lines(report: DiffReport, lang: Literal["zh", "en"]) -> list[str]:
     lines = [head]
     lines.extend("    " + _child_conflict(c, lang, report) for c in children or ())
     lines.extend("    " + u.describe(lang) for u in report.children_unchecked)
+    lines.extend("    " + o.describe(lang, report.layer_names) for o in report.children_outgrown)
     if report.unrated is not None:
         lines.append("    " + report.unrated.describe(lang))
     return lines

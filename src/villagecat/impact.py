@@ -15,10 +15,22 @@ from villagecat.registry import LayerRegistry
 from villagecat.render import layer_place
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
     from villagecat.models import Layer
     from villagecat.package import LayerPackage
 
-__all__ = ["Children", "Impact", "JurisdictionImpact", "UncheckedLayer", "child_conflicts", "children", "impact"]
+__all__ = [
+    "Children",
+    "Impact",
+    "JurisdictionImpact",
+    "OutgrownRange",
+    "UncheckedLayer",
+    "child_conflicts",
+    "children",
+    "impact",
+    "outgrown_ranges",
+]
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,49 @@ class UncheckedLayer:
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
         return {"layer": self.layer, "name_zh": self.name_zh, "reason": self.reason_zh, "reason_en": self.reason_en}
+
+
+@dataclass(frozen=True)
+class OutgrownRange:
+    """A layer right below the revised one whose declared parent range admitted the old version, not the new one.
+
+    It still merges where its rows do (a range is what it was written against, not a conflict: ``validate`` says
+    注意 of it); the layer must update ``layer.parent.version_range`` and release, which its reviewer does, not the
+    parent's.
+
+    Attributes:
+        layer: The layer's id.
+        name_zh: Its Chinese name.
+        version_range: The parent range it declares.
+        version: The revised layer's new version, which the range does not admit.
+    """
+
+    layer: str
+    name_zh: str
+    version_range: str
+    version: str
+
+    def describe(self, lang: Lang = "zh", names: Mapping[str, Both] | None = None) -> str:
+        """Return one line: the layer, its range, the version it does not admit, and what it must do."""
+        lang = need_lang(lang)
+        place = (names or {}).get(self.layer, Both(f"{self.name_zh}（{self.layer}）", f"{self.name_zh} ({self.layer})"))
+        return say("child-range-outgrown", lang, place=place, range=self.version_range, version=self.version)
+
+
+def outgrown_ranges(old: Layer, new_version: str, registry: Iterable[LayerPackage]) -> list[OutgrownRange]:
+    """The known layers right below ``old`` whose parent range admits ``old``'s version but not ``new_version``.
+
+    What a parent's release leaves for its children to do (a minor release past ``>=0.10.0,<0.11.0``), judged by the
+    rule merge and validate judge a range by (:meth:`villagecat.models.ParentRef.admits`).
+    """
+    return [
+        OutgrownRange(package.layer.id, package.layer.name_zh, parent.version_range, new_version)
+        for package in registry
+        if (parent := package.layer.parent) is not None
+        and parent.id == old.id
+        and parent.admits(old.version)
+        and not parent.admits(new_version)
+    ]
 
 
 @dataclass(frozen=True)
@@ -83,6 +138,8 @@ class Impact:
     checked: list[str] = field(default_factory=list)
     #: Every layer known, by id, as a clerk knows it (南关区（220102）): how the report names a layer.
     names: dict[str, Both] = field(default_factory=dict)
+    #: The layers right below whose declared parent range does not admit the new version (:func:`outgrown_ranges`).
+    outgrown: list[OutgrownRange] = field(default_factory=list)
 
     @property
     def broken(self) -> bool:
@@ -134,6 +191,7 @@ class Impact:
                     detail += ("；" if lang == "zh" else "; ") + note
                 lines.append("    " + say("conflict", lang, detail=detail))
         lines.extend("  " + u.describe(lang) for u in self.unchecked)
+        lines.extend("  " + o.describe(lang, self.names) for o in self.outgrown)
         if not self.checked and not self.unchecked:
             lines.append("  " + say("impact-none-below", lang))
         return "\n".join(lines) + "\n"
@@ -156,6 +214,7 @@ def impact(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> Imp
     result = Impact(layer_id, old.layer.version, new.layer.version)
     result.names = {package.layer.id: layer_place(package.layer) for package in known}
     result.names[layer_id] = layer_place(new.layer)
+    result.outgrown = outgrown_ranges(old.layer, new.layer.version, known)
     for package in known:
         try:
             chain = known.chain(package)
@@ -218,6 +277,8 @@ class Children:
     checked: list[str]
     #: Every layer known, by id, as a clerk knows it (南关区（220102）).
     names: dict[str, Both] = field(default_factory=dict)
+    #: The layers right below whose declared parent range does not admit the new version: told, not conflicts.
+    outgrown: list[OutgrownRange] = field(default_factory=list)
 
 
 def children(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> Children:
@@ -226,7 +287,7 @@ def children(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> C
     What a release's bump is judged by (:attr:`villagecat.diff.DiffReport.suggested_bump`),
     ``diff`` and ``release`` alike; an unchecked layer fails the gate at ``breaking`` and
     above (:meth:`villagecat.diff.DiffReport.fails`). A child's declared parent range is
-    not a conflict of the revision.
+    not a conflict of the revision: one that no longer admits the new version is told (``outgrown``).
     """
     result = impact(old, new, registry)
     found: dict[tuple[str, str, str | None, str], Conflict] = {}
@@ -235,7 +296,7 @@ def children(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> C
             if conflict.layer == new.layer.id or conflict.rule in ("parent_version", "chain_order"):
                 continue
             found.setdefault((conflict.layer, conflict.item, conflict.field, conflict.rule), conflict)
-    return Children(list(found.values()), result.unchecked, result.checked, result.names)
+    return Children(list(found.values()), result.unchecked, result.checked, result.names, result.outgrown)
 
 
 def child_conflicts(old: LayerPackage, new: LayerPackage, registry: LayerRegistry) -> list[Conflict]:

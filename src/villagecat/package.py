@@ -102,6 +102,7 @@ __all__ = [
     "read_package",
     "resource_specs",
     "save_layer",
+    "version_raised",
 ]
 
 #: The resources a package may hold: resource name -> model of its rows (from the format registry).
@@ -1170,6 +1171,22 @@ def version_disagrees(descriptor: Mapping[str, Any], layer: Layer) -> str | None
     if declared == layer.version:
         return None
     return declared if isinstance(declared, str) else json.dumps(declared, ensure_ascii=False)
+
+
+def version_raised(package: LayerPackage) -> tuple[str, str] | None:
+    """What ``validate`` says of ``package``'s own ``version`` where it is not its layer's (``descriptor-version``).
+
+    Reading a layer to use it passes over that problem (:data:`REWRITTEN`): a gate of a revision reads the
+    descriptor it was read from again, to say it in the very words ``validate`` does, in Chinese and English.
+    None where they agree, or the package was built in memory or can no longer be read.
+    """
+    if package.source is None:
+        return None
+    try:
+        declared = version_disagrees(_read_descriptor(open_source(package.source)), package.layer)
+    except PackageReadError:  # read a moment ago: gone since, nothing to say of it
+        return None
+    return None if declared is None else pair("descriptor-version", declared=declared, version=package.layer.version)
 
 
 def _read_tables(

@@ -365,6 +365,7 @@ def _refuse_rewritten_history(package: LayerPackage, there: LayerPackage, folder
 def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from villagecat.authoring import earlier_ids_carried, first_release, release_layer  # noqa: PLC0415
     from villagecat.diff import format_report  # noqa: PLC0415
+    from villagecat.impact import outgrown_ranges  # noqa: PLC0415
     from villagecat.package import load_layer  # noqa: PLC0415
     from villagecat.report import ValidationReport  # noqa: PLC0415
     from villagecat.validation import check_package  # noqa: PLC0415
@@ -401,6 +402,8 @@ def _release(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         stdout.write(say("release-already", args.lang, id=released.layer.id, version=released.layer.version) + "\n")
         return 0
     stdout.write(f"{released.layer.id} {previous.layer.version} → {released.layer.version}\n")
+    # the version is set by the release: the layers below whose parent range it leaves behind are named with it
+    report.children_outgrown = outgrown_ranges(previous.layer, released.layer.version, registry)
     carried = earlier_ids_carried(current, released)  # what release wrote into the clerk's rows, said
     stdout.writelines(f"{said.en if args.lang == 'en' else said.zh}\n" for said in carried)
     stdout.write(format_report(report, "markdown", lang=args.lang, codes=False))  # read by clerks: words, no codes

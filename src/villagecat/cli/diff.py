@@ -6,7 +6,7 @@ import json
 import os
 from typing import TYPE_CHECKING, TextIO
 
-from villagecat._i18n import say
+from villagecat._i18n import Both, say
 from villagecat.cli._argparse import labelled
 from villagecat.cli._common import add_format_option, add_layer_options, given, shown_path
 from villagecat.cli._sides import add_sides, chain_of_side, load_side
@@ -23,6 +23,7 @@ from villagecat.diff import (
 )
 from villagecat.errors import InvalidRequestError
 from villagecat.merging import merge
+from villagecat.package import version_raised
 from villagecat.patch import make_patch
 from villagecat.resolution import registry_with
 
@@ -121,6 +122,12 @@ def handle(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         colour = args.format == "text" and stdout.isatty() and "NO_COLOR" not in os.environ
         stdout.write(format_report(report, args.format, colour=colour, lang=args.lang))
     why = report.why_fails(args.fail_on, args.lang)
+    if (raised := version_raised(new)) is not None:  # validate refuses it; read to be used, it was passed over
+        stderr.write(
+            say("side-version-raised", args.lang, path=args.new, detail=Both(*raised), version=new.layer.version) + "\n"
+        )
+        if why is None and args.fail_on != "violation":  # the version gates judge the version: which one, of two?
+            why = say("gate-failed", args.lang, gate=args.fail_on, reason=say("gate-version-raised", args.lang))
     if why is not None:  # the gate's verdict, said once, where a CI log shows it
         stderr.write(why + "\n")
         return 1
