@@ -986,6 +986,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "上级层 {parent} 不是 {code} 的上级行政区划；上级层应为 {above}",
         "parent layer {parent} is not above {code}: the parent is {above}",
     ),
+    "init-parent-skips": (
+        (
+            "上级层写的是 {parent}，而 {between} 是 villagecat 已有的层，在 {parent} 之下、{code} 之上："
+            "本层的有效目录不含它的条目和规则；若要建在 {nearest} 之上，请删去刚建的文件夹 {path}，"
+            "改用 --parent {nearest}（或不写 --parent）重新运行 init"
+        ),
+        (
+            "the parent given is {parent}, but {between} is a known layer below it and above {code}: this layer's"
+            " effective catalog leaves out its items and rules; to build on {nearest}, remove the folder just made,"
+            " {path}, and run init again with --parent {nearest} (or without --parent)"
+        ),
+    ),
     "schema-not-ours": (
         "不是 villagecat 写出的 schema 文件，不会覆盖；未写入任何文件，请换一个文件夹",
         "not a schema villagecat wrote: not replaced; nothing written, choose another folder",

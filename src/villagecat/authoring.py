@@ -48,6 +48,7 @@ __all__ = [
     "refuse_violations",
     "release_layer",
     "same_layer",
+    "skipped_layers",
     "today_in_china",
 ]
 
@@ -93,6 +94,32 @@ def _above(level: Level, code: str) -> list[str]:
 def default_parent(level: Level, code: str, registry: LayerRegistry) -> str:
     """Return the nearest known layer above a division code: county → prefecture or province → cn."""
     return next((c for c in _above(level, code) if c != code and c in registry), "cn")
+
+
+def skipped_layers(level: Level, code: str, parent: str, registry: LayerRegistry) -> list[LayerPackage]:
+    """The known layers between a division code and the parent declared for it, nearest first.
+
+    A county of Jilin declared onto ``cn`` skips Jilin's shipped layer: its effective catalog would leave out
+    every item and rule of the province, so ``init`` tells the clerk (a choice one may mean, never refused).
+    """
+    above = [*_above(level, code), "cn"]
+    if parent not in above:
+        return []
+    return [found for c in above[: above.index(parent)] if (found := registry.get(c)) is not None]
+
+
+def _parent_id(parent: str, above: list[str], registry: LayerRegistry) -> str:
+    """The id of the parent given by its id, code or name (吉林省, 吉林, Jilin), as ``-j`` takes a jurisdiction.
+
+    A name that names no layer, or one that is not above, is returned as given: the caller names the ones above.
+    """
+    if parent in above:
+        return parent
+    try:
+        found = registry.find(parent)
+    except VillagecatError:
+        return parent
+    return found.layer.id if found.layer.id in above else parent
 
 
 def _code_misfit(level: Level, code: str) -> str | None:
@@ -160,7 +187,7 @@ def init_layer(  # noqa: PLR0913 - every argument is one field of the new layer
     if target.exists() and any(target.iterdir()):
         raise WriteRefusedError.at(str(target), "init-not-empty")
     above = [*_above(level, code), "cn"]  # nearest first
-    parent_id = parent or default_parent(level, code, registry)
+    parent_id = _parent_id(parent, above, registry) if parent else default_parent(level, code, registry)
     if parent_id not in above:
         named = Both("、".join(above[:-1]) + " 或 cn", ", ".join(above[:-1]) + " or cn") if len(above) > 1 else "cn"
         raise VillagecatError.said("init-parent-not-above", parent=parent_id, code=code, above=named)

@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, TextIO
 from villagecat._i18n import Both, pair, say
 from villagecat._write import package_folder, package_lock
 from villagecat.cli._argparse import listed, vocabulary
-from villagecat.cli._common import add_format_option, add_layer_options, given, parent_hint, written_form
+from villagecat.cli._common import (
+    add_format_option,
+    add_layer_options,
+    given,
+    parent_hint,
+    shown_path,
+    written_form,
+)
 from villagecat.cli._sides import SIDE_FORMS, load_side
 from villagecat.errors import InvalidRequestError, ListEntryNotice, PackageReadError, VillagecatError, WorkbookNotice
 from villagecat.models import Level, Scope
@@ -175,11 +182,25 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(" / ".join(pair(key, text=text))) from None
 
 
-def _init(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from villagecat.authoring import init_layer  # noqa: PLC0415
+def _layer_named(registry: LayerRegistry, layer_id: str) -> Both:
+    """A layer as a clerk knows it: 220000 吉林省 (220000 Jilin)."""
+    found = registry.get(layer_id)
+    if found is None:
+        return Both(layer_id, layer_id)
+    return Both(f"{layer_id} {found.layer.name_zh}", f"{layer_id} {found.layer.name_en}")
 
-    del stderr
+
+def _listed(registry: LayerRegistry, layer_ids: list[str]) -> Both:
+    named = [_layer_named(registry, i) for i in layer_ids]
+    return Both("、".join(str(n.zh) for n in named), ", ".join(str(n.en) for n in named))
+
+
+def _init(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from villagecat.authoring import init_layer, skipped_layers  # noqa: PLC0415
+    from villagecat.package import load_layer  # noqa: PLC0415
+
     covers = (Scope.VILLAGE, Scope.COMMUNITY) if args.covers == "both" else (Scope(args.covers),)
+    registry = registry_with(args.layer)
     written = init_layer(
         args.path,
         level=Level(args.level),
@@ -189,8 +210,20 @@ def _init(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         slug=args.slug,
         parent=args.parent,
         covers=covers,
-        registry=registry_with(args.layer),
+        registry=registry,
     )
+    layer = load_layer(written).layer  # the parent as init resolved it (by default, or a name given)
+    if layer.parent is not None and (skipped := skipped_layers(layer.level, layer.id, layer.parent.id, registry)):
+        told = say(
+            "init-parent-skips",
+            args.lang,
+            parent=_layer_named(registry, layer.parent.id),
+            between=_listed(registry, [p.layer.id for p in skipped]),
+            code=layer.id,
+            nearest=skipped[0].layer.id,
+            path=shown_path(written),
+        )
+        stderr.write(f"villagecat: {say('notice', args.lang, what=told)}\n")
     stdout.write(f"{written}\n")
     return 0
 
