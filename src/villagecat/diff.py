@@ -508,6 +508,7 @@ class Change:
 
         ``label`` is the Chinese one (全面自查 · 村和社区); English reads 全面自查 · villages and communities.
         """
+        lang = need_lang(lang)
         if self.label is None or lang == "zh":
             return self.label
         name, sep, word = self.label.rpartition(" · ")
