@@ -1086,7 +1086,11 @@ def test_a_facility_finding_says_when_the_rule_is_advice_and_cites_the_clause_th
     assert [c.document for c in village.citations] == ["cn.document.ndrc-briefing-2022-02-09"]
     (target,) = [f for f in check_facility(catalog, [FacilityFigures(350, 2000)]).findings if f.level != "pass"]
     assert (target.code, target.level, target.rule) == ("facility-floor-area-unstated", "warn", 600)
-    assert [c.document for c in target.citations] == ["cn.document.ndrc-briefing-2022-02-09"]
+    # the figure that decides (20 × 30 m², the briefing) is cited first; the formula's other figure (300 m², Ninghe's
+    # 三(二)7) after it: a reader checks each number said against its clause
+    cited = [c.document for c in target.citations]
+    assert cited == ["cn.document.ndrc-briefing-2022-02-09", "120117.document.work-plan"]
+    assert "300平方米" in (target.citations[1].quote or "")
     community = check_facility(catalog, [FacilityFigures(350, 2000, 100, scope=Scope.COMMUNITY)]).findings
     floor = next(f for f in community if f.code == "facility-floor-area-unstated")
     share = next(f for f in community if f.code == "facility-activity-share-unstated")
@@ -1157,7 +1161,7 @@ def test_a_citation_that_quotes_nothing_reads_as_its_document_s_title_never_a_ba
     assert f"\n      依据：{title}\n" in text
     assert "| 国家发展改革委2022年2月9日新闻发布会（" in invoke(*argv, "--format", "markdown").out
     (advised,) = [f for f in json.loads(invoke(*argv, "--format", "json").out)["findings"] if f["level"] == "warn"]
-    assert advised["citations"] == [{"document": "cn.document.ndrc-briefing-2022-02-09"}]
+    assert advised["citations"][0] == {"document": "cn.document.ndrc-briefing-2022-02-09"}  # the deciding figure's
     refused = invoke("certificate", "render", "无犯罪记录证明", "-j", "120117")  # a section, no quote: title, section
     assert "\n  依据：不应由基层群众性自治组织出具证明事项清单（第一批） 第5项\n" in refused.err
     quoted = invoke("check", "facility", "-j", "120117", "--floor-area", "250").out  # a quote: the title too

@@ -131,10 +131,13 @@ def _binding(standard: FacilityStandard) -> bool:
     return standard.modality is Modality.MUST
 
 
-def _area_rule(
-    standards: list[FacilityStandard], households: int | None
-) -> tuple[float, str, str, str, str | Both] | None:
-    """Return the strictest area rule of ``standards``: (required m², item, field, how, formula)."""
+#: An area rule: the m² it requires, the item and field that require it, how, the formula said, and every
+#: (item, field) the formula names (the larger of 300 m² and 5 × 30 m²: both figures' clauses are cited).
+_AreaRule = tuple[float, str, str, str, "str | Both", tuple[tuple[str, str], ...]]
+
+
+def _area_rule(standards: list[FacilityStandard], households: int | None) -> _AreaRule | None:
+    """Return the strictest area rule of ``standards``: (required m², item, field, how, formula, figures named)."""
     best: tuple[float, str, str, str] | None = None  # (required, item, field, how)
     for standard in standards:
         if standard.min_floor_area_m2 is not None:
@@ -153,18 +156,22 @@ def _area_rule(
     per_parts = [f"{households / 100:g} × {_fmt(p)}" for p in pers] if households is not None else []
     parts = list(dict.fromkeys([_fmt(v) for v in floors] + per_parts))
     if len(parts) < 2:  # one figure is said as it is
-        return (*best, best[3])
+        return (*best, best[3], ((best[1], best[2]),))
+    named = [(s.id, "min_floor_area_m2") for s in standards if s.min_floor_area_m2 is not None]
+    if households is not None:
+        named += [(s.id, "min_area_per_100_households_m2") for s in standards if s.min_area_per_100_households_m2]
     larger = "、".join(f"{p} m²" for p in parts[:-1]) + f" 与 {parts[-1]} m² 中较大者"
-    return (*best, Both(larger, f"max({', '.join(parts)})"))
+    return (*best, Both(larger, f"max({', '.join(parts)})"), tuple(dict.fromkeys([(best[1], best[2]), *named])))
 
 
-def _area_finding(
-    catalog: EffectiveCatalog, figures: FacilityFigures, rule: tuple[float, str, str, str, str | Both], of: Strength
-) -> Finding:
-    """The floor area against the strictest rule of one strength: met, or missed as that strength says."""
-    required, item_id, name, _, formula = rule
+def _area_finding(catalog: EffectiveCatalog, figures: FacilityFigures, rule: _AreaRule, of: Strength) -> Finding:
+    """The floor area against the strictest rule of one strength: met, or missed as that strength says.
+
+    It cites the clause of the figure that decides first, then those of the other figures its formula names.
+    """
+    required, item_id, _, _, formula, named = rule
     area, subject = figures.floor_area_m2, figures.village
-    cites = _field_citations(catalog, item_id, name)
+    cites = tuple(dict.fromkeys(c for item, field in named for c in _field_citations(catalog, item, field)))
     figures_said = {"area": _fmt(area), "required": _fmt(required), "formula": formula}
     verdict: FindingLevel
     met = _reaches(area, required)
@@ -222,7 +229,7 @@ def facility_findings(catalog: EffectiveCatalog, figures: FacilityFigures) -> li
     subject = figures.village
     standards = catalog.facilities(figures.scope)
     findings: list[Finding] = []
-    stricter: tuple[float, str, str, str, str | Both] | None = None  # the strictest rule of a stronger strength
+    stricter: _AreaRule | None = None  # the strictest rule of a stronger strength
     tiers = {
         of: _area_rule([s for s in standards if strength(s.modality) == of], figures.households) for of in _STRENGTHS
     }
