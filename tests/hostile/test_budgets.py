@@ -398,14 +398,14 @@ def test_an_override_growing_a_list_past_the_list_budget_is_a_conflict(tmp_path:
     county = Path(shutil.copytree(REPO / "data/provinces/140000-shanxi/140404-shangdang", tmp_path / "county"))
     aliases = "|".join(f"别名{i}" for i in range(budget + 1))
     row = (
-        "140404.override.many-aliases,cn.sign.function-area aliases,140404.clause.implementation-plan-2-2-1,"
-        f",,,cn.sign.function-area,aliases,add,{aliases}\n"
-    )  # a sign without aliases of its own (Shangdang renames the service guide: its old name is one)
+        "140404.override.many-aliases,cn.sign.party-organisation aliases,140404.clause.implementation-plan-2-2-1,"
+        f",,,cn.sign.party-organisation,aliases,add,{aliases}\n"
+    )  # a sign without aliases of its own (Shangdang renames the service guide and the function-area plaque)
     with (county / "overrides.csv").open("a", encoding="utf-8") as file:
         file.write(row)
     code, text = _fresh_cli({"VILLAGECAT_MAX_LIST": str(budget)}, "validate", str(county))
     assert code == 1, text
-    assert "cn.sign.function-area" in text
+    assert "cn.sign.party-organisation" in text
     assert "overrides.csv" in text
     code, _ = _fresh_cli({"VILLAGECAT_MAX_LIST": str(budget + 1)}, "validate", str(county))
     assert code == 0
