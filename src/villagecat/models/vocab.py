@@ -104,15 +104,16 @@ UNSTATED_BELOW = (
 )
 
 #: The words that make a rule ``must`` (DOMAIN.md, "How strongly a rule binds": 必须、应当、不得、一律、
-#: 严禁), with their short and kindred forms, each with the characters before and after it that make it
-#: no binding word: 应 (应当's short form, not in 相应、对应、适应、响应、供应、反应、不应 or 应急、应用、应对),
-#: 须 (not 无须、不须), 禁止, 不准, and 坚决 (坚决杜绝、坚决取消). A bound (不低于、以上、以内) is not among
-#: them: it says how far a rule reaches, not how strongly it binds. Declared once: the pattern that finds
-#: them (:data:`BINDING_WORDS`), the words a clerk may write for ``must`` and the guides' lists derive from it.
+#: 严禁), with their short and kindred forms, each with the characters before and after it that
+#: make it no binding word: 应 (应当's short form, not in 相应、对应、适应、响应、供应、反应、
+#: 不应、回应、照应、答应、呼应、感应 or 应急、应用、应对), 须 (not 无须、不须), 禁止, 不准, and
+#: 坚决 (坚决杜绝、坚决取消). A bound (不低于、以上、以内) is not among them: it says how far a rule
+#: reaches, not how strongly it binds. Declared once: the pattern that finds them
+#: (:data:`BINDING_WORDS`), the words a clerk may write for ``must`` and the guides' lists derive from it.
 BINDING: dict[str, tuple[str, str]] = {
     "必须": ("", ""),
     "应当": ("", ""),
-    "应": ("相对适响供反不", "急用对"),
+    "应": ("相对适响供反不回照答呼感", "急用对"),
     "须": ("无不", ""),
     "不得": ("", ""),
     "一律": ("", ""),
