@@ -18,6 +18,7 @@ Each change has a stable code and a level:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import os
 import re
@@ -1274,6 +1275,7 @@ def required_bump(levels: Iterable[str]) -> Bump:
     return "none" if worst == "none" else _BUMP_FOR[worst]
 
 
+@functools.lru_cache(maxsize=1024)  # a nation's packages share a few versions: each pair is parsed once
 def _declared_bump(old: str, new: str) -> Bump:
     a, b = Version(old), Version(new)
     if b.major > a.major:
