@@ -62,33 +62,34 @@ def _renumbered(folder: Path, path: Path, old: str, new: str, replaces: str | No
     return book
 
 
-def test_a_header_cell_merged_over_the_next_column_is_told_as_a_merge_to_undo(tmp_path: Path) -> None:
-    """备注 merged over 别名 (D1:E1) was told 列“备注”与 D 列重复：请删去其中一列: deleting one lost 别名 for good."""
+def _imported_with_header_merged(tmp_path: Path, cells: str) -> str:
+    """Import the county's workbook with header cells ``cells`` of 工作事务 merged: what import printed (exit 1)."""
     folder, path, book = _county(tmp_path)
-    book["工作事务"].merge_cells("D1:E1")
+    book["工作事务"].merge_cells(cells)
     book.save(path)
     result = invoke("import", str(path), "-o", str(folder))
     assert result.code == 1
-    assert "重复" not in result.out, result.out
-    assert "删去其中一列" not in result.out
-    line = next(line for line in result.out.splitlines() if "D1:E1" in line)
+    assert "重复" not in result.out, result.out  # a merge to undo, never a column given twice
+    return result.out
+
+
+def test_a_header_cell_merged_over_the_next_column_is_told_as_a_merge_to_undo(tmp_path: Path) -> None:
+    """备注 merged over 别名 (D1:E1) was told 列“备注”与 D 列重复：请删去其中一列: deleting one lost 别名 for good."""
+    out = _imported_with_header_merged(tmp_path, "D1:E1")
+    assert "删去其中一列" not in out
+    line = next(line for line in out.splitlines() if "D1:E1" in line)
     assert "字段 E" in line, line
     assert "取消合并" in line, line
     assert "别名" in line, line  # the title E1 must hold again, the one column missing
-    assert "缺少列" not in result.out  # one mistake, said once
+    assert "缺少列" not in out  # one mistake, said once
 
 
 def test_a_header_merged_over_two_columns_names_the_range_and_lists_what_is_missing(tmp_path: Path) -> None:
-    folder, path, book = _county(tmp_path)
-    book["工作事务"].merge_cells("D1:F1")
-    book.save(path)
-    result = invoke("import", str(path), "-o", str(folder))
-    assert result.code == 1
-    assert "重复" not in result.out, result.out
-    merged = [line for line in result.out.splitlines() if "D1:F1" in line]
-    assert len(merged) == 2, result.out  # E1 and F1, each on its column
-    assert "缺少列“别名”" in result.out
-    assert "缺少列“替代条目”" in result.out
+    out = _imported_with_header_merged(tmp_path, "D1:F1")
+    merged = [line for line in out.splitlines() if "D1:F1" in line]
+    assert len(merged) == 2, out  # E1 and F1, each on its column
+    assert "缺少列“别名”" in out
+    assert "缺少列“替代条目”" in out
 
 
 def test_libreoffice_s_lock_file_given_for_the_workbook_names_the_workbook(tmp_path: Path) -> None:
