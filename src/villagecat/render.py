@@ -13,6 +13,7 @@ from villagecat._i18n import MESSAGES, Both, Lang, pair, say
 from villagecat._names import alike, looked_up, misspelt, normalise_name, title_key
 from villagecat._shown import cited, document_titles, markdown_cell, shown
 from villagecat.errors import UnknownItemError, VillagecatError
+from villagecat.models import Obligation
 from villagecat.models._base import Vocab
 from villagecat.models.vocab import Modality, Scope
 from villagecat.package import RESOURCE_TITLES, RESOURCE_TITLES_EN
@@ -187,9 +188,8 @@ def _summary(item: BaseModel, lang: Lang = "zh") -> str:
             hedge = _hedge(getattr(item, "orientation_modality", None), lang) if name == "orientation" else ""
             parts.append(f"[{_word(value, lang)}{hedge}]")
     title = str(getattr(item, "name", None) or getattr(item, "title", ""))
-    if hasattr(item, "forbidden"):  # a rule on departments: how strongly, where its words do not simply bind
-        modality = getattr(item, "modality", None)
-        title += say("rule-unstated", lang) if modality is None else _hedge(modality, lang)
+    if isinstance(item, Obligation):  # a rule on departments: how strongly, where its words do not simply bind
+        title += say("rule-unstated", lang) if item.modality is None else _hedge(item.modality, lang)
     parts.append(title)
     size_hedge = _hedge(getattr(item, "size_modality", None), lang)
     width, height = getattr(item, "max_width_cm", None), getattr(item, "max_height_cm", None)
