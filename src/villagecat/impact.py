@@ -39,7 +39,7 @@ class UncheckedLayer:
 
     Attributes:
         layer: The layer's id.
-        name_zh: Its Chinese name.
+        place: The layer as a clerk knows it (:func:`villagecat.render.layer_place`: 宁河区（120117）).
         reason_zh: Why it could not be merged (a parent that is not known, a cycle), in Chinese.
         reason_en: The same, in English.
     """
@@ -70,20 +70,20 @@ class OutgrownRange:
 
     Attributes:
         layer: The layer's id.
-        name_zh: Its Chinese name.
+        place: The layer as a clerk knows it (:func:`villagecat.render.layer_place`: 宁河区（120117）).
         version_range: The parent range it declares.
         version: The revised layer's new version, which the range does not admit.
     """
 
     layer: str
-    name_zh: str
+    place: Both
     version_range: str
     version: str
 
     def describe(self, lang: Lang = "zh", names: Mapping[str, Both] | None = None) -> str:
         """Return one line: the layer, its range, the version it does not admit, and what it must do."""
         lang = need_lang(lang)
-        place = (names or {}).get(self.layer, Both(f"{self.name_zh}（{self.layer}）", f"{self.name_zh} ({self.layer})"))
+        place = (names or {}).get(self.layer, self.place)
         return say("child-range-outgrown", lang, place=place, range=self.version_range, version=self.version)
 
 
@@ -94,7 +94,7 @@ def outgrown_ranges(old: Layer, new_version: str, registry: Iterable[LayerPackag
     rule merge and validate judge a range by (:meth:`villagecat.models.ParentRef.admits`).
     """
     return [
-        OutgrownRange(package.layer.id, package.layer.name_zh, parent.version_range, new_version)
+        OutgrownRange(package.layer.id, layer_place(package.layer), parent.version_range, new_version)
         for package in registry
         if (parent := package.layer.parent) is not None
         and parent.id == old.id
